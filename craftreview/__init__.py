@@ -1,0 +1,28 @@
+"""craftreview: reviews and reputation for makers of handmade goods."""
+from __future__ import annotations
+
+from flask import Flask
+
+from .config import PROJECT_ROOT, load_config
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app; each subsystem attaches itself through its init_app."""
+    settings = load_config(config)
+    app = Flask(
+        __name__,
+        instance_path=settings["INSTANCE_PATH"],
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.update(settings)
+
+    from . import cli, search
+    from .web import context, security, views
+
+    context.init_app(app)    # database engine + per-request session
+    security.init_app(app)   # login manager, CSRF, rate limits, headers
+    search.init_app(app)     # search backend + post-commit outbox drain
+    views.init_app(app)      # blueprints, template filters, error pages
+    cli.init_app(app)        # flask seed-demo / search / rescore / create-user
+    return app

@@ -1,0 +1,65 @@
+"""Configuration: the only module that reads environment variables."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_INSTANCE = PROJECT_ROOT / "instance"
+
+
+class ConfigError(RuntimeError):
+    """Raised when the environment does not describe a usable configuration."""
+
+
+def _bool(value: str | None, default: bool = False) -> bool:
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def load_config(overrides: dict | None = None) -> dict:
+    """Build the app config from the environment, then apply explicit overrides."""
+    env = os.environ
+    overrides = dict(overrides or {})
+    instance = Path(overrides.get("INSTANCE_PATH") or env.get("CRAFTREVIEW_INSTANCE") or DEFAULT_INSTANCE)
+    environment = overrides.get("ENV_NAME") or env.get("CRAFTREVIEW_ENV", "development")
+    config = {
+        "ENV_NAME": environment,
+        "INSTANCE_PATH": str(instance),
+        "SECRET_KEY": env.get("SECRET_KEY"),
+        "DATABASE_URL": env.get("DATABASE_URL") or f"sqlite:///{instance / 'craftreview.db'}",
+        "SEARCH_BACKEND": env.get("CRAFTREVIEW_SEARCH_BACKEND", "whoosh"),
+        "SEARCH_INDEX_DIR": env.get("CRAFTREVIEW_SEARCH_INDEX") or str(instance / "search-index"),
+        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), True),
+        "MAIL_BACKEND": env.get("CRAFTREVIEW_MAIL_BACKEND", "outbox"),
+        "SESSION_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), False),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), False),
+        "WTF_CSRF_TIME_LIMIT": None,
+        "TESTING": False,
+        "PER_PAGE": 10,
+        "INVITATION_DAYS": 90,
+    }
+    config.update(overrides)
+    _require_secret(config)
+    return config
+
+
+def _require_secret(config: dict) -> None:
+    """Outside development and tests a real SECRET_KEY must be supplied."""
+    if config.get("SECRET_KEY"):
+        return
+    if config["ENV_NAME"] in {"development", "test"} or config.get("TESTING"):
+        config["SECRET_KEY"] = "dev-only-not-secret"
+        return
+    raise ConfigError("SECRET_KEY must be set when CRAFTREVIEW_ENV is not development or test")
+
+
+def postgres_test_url() -> str | None:
+    """URL of the PostgreSQL database the test suite may use, if any."""
+    return os.environ.get("CRAFTREVIEW_TEST_POSTGRES_URL") or None

@@ -1,0 +1,102 @@
+"""Maker profiles, orders recorded by makers (invitations) and stored scores."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, created_at_column, utcnow
+from .users import User
+
+CRAFTS: dict[str, str] = {
+    "ceramics": "Ceramics & pottery",
+    "textiles": "Textiles & knitwear",
+    "leather": "Leatherwork",
+    "wood": "Woodworking",
+    "jewelry": "Jewelry & metalwork",
+    "glass": "Glass",
+    "paper": "Paper & bookbinding",
+    "candles": "Candles & soap",
+    "other": "Other",
+}
+ORDER_TYPES: dict[str, str] = {"stock": "Stock item", "custom": "Custom order"}
+PRICE_BANDS: dict[str, str] = {
+    "under25": "Under 25",
+    "25-100": "25–100",
+    "100-300": "100–300",
+    "300-1000": "300–1,000",
+    "over1000": "Over 1,000",
+}
+
+
+class Maker(Base):
+    __tablename__ = "makers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    craft: Mapped[str] = mapped_column(String(20), index=True)
+    location: Mapped[str] = mapped_column(String(100), default="")
+    bio: Mapped[str] = mapped_column(Text, default="")
+    website: Mapped[str] = mapped_column(String(300), default="")
+    accepts_custom: Mapped[bool] = mapped_column(Boolean, default=False)
+    lead_time_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[datetime] = created_at_column()
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    owner: Mapped[User] = relationship(lazy="joined")
+    score: Mapped[MakerScoreRow | None] = relationship(lazy="joined", uselist=False, viewonly=True)
+
+    @property
+    def craft_label(self) -> str:
+        return CRAFTS.get(self.craft, self.craft)
+
+
+class Order(Base):
+    """An order the maker recorded; its invitation lets the buyer write a verified review."""
+
+    __tablename__ = "orders"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    maker_id: Mapped[int] = mapped_column(ForeignKey("makers.id"), index=True)
+    buyer_email: Mapped[str] = mapped_column(String(254))
+    item: Mapped[str] = mapped_column(String(200))
+    order_type: Mapped[str] = mapped_column(String(10))
+    price_band: Mapped[str] = mapped_column(String(20))
+    ordered_on: Mapped[date] = mapped_column(Date)
+    promised_by: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # Only a hash of the token is stored: a database leak must not leak live links.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[datetime] = mapped_column()
+    used_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    created_at: Mapped[datetime] = created_at_column()
+
+    maker: Mapped[Maker] = relationship(lazy="joined")
+
+
+class MakerScoreRow(Base):
+    """The scoring model's latest estimate for a maker (derived; refit by `flask rescore`)."""
+
+    __tablename__ = "maker_scores"
+
+    maker_id: Mapped[int] = mapped_column(ForeignKey("makers.id"), primary_key=True)
+    model_version: Mapped[str] = mapped_column(String(40))
+    computed_at: Mapped[datetime] = mapped_column()
+    overall: Mapped[float] = mapped_column(Float)
+    overall_low: Mapped[float] = mapped_column(Float)
+    overall_high: Mapped[float] = mapped_column(Float)
+    craftsmanship: Mapped[float] = mapped_column(Float)
+    consistency: Mapped[float] = mapped_column(Float)
+    delivery: Mapped[float] = mapped_column(Float)
+    p_skilled: Mapped[float] = mapped_column(Float)
+    tier: Mapped[str] = mapped_column(String(20), index=True)
+    # Sort key: proven makers always rank above unproven ones (see scoring service).
+    rank_score: Mapped[float] = mapped_column(Float, index=True)
+    review_count: Mapped[int] = mapped_column(Integer, default=0)
+    verified_count: Mapped[int] = mapped_column(Integer, default=0)
+    on_time_rate: Mapped[float | None] = mapped_column(Float, nullable=True)
+    typical_slip_days: Mapped[float | None] = mapped_column(Float, nullable=True)
+    detail_json: Mapped[str] = mapped_column(Text, default="{}")
+

@@ -1,0 +1,48 @@
+"""Pure predicates on who may do what; no framework imports."""
+from __future__ import annotations
+
+
+def _active(user) -> bool:
+    return user is not None and getattr(user, "is_authenticated", False) and not user.is_suspended
+
+
+def owns_maker(user, maker) -> bool:
+    """The user is the owner of this maker profile."""
+    return _active(user) and maker is not None and maker.owner_id == user.id
+
+
+def can_review(user, maker) -> bool:
+    """Anyone active may review a maker except its owner."""
+    return _active(user) and not owns_maker(user, maker)
+
+
+def can_edit_review(user, review) -> bool:
+    """Only the author edits or withdraws a review (never the maker or a moderator)."""
+    return _active(user) and review.author_id == user.id
+
+
+def can_reply(user, review) -> bool:
+    """Only the owner of the reviewed maker replies."""
+    return owns_maker(user, review.maker)
+
+
+def can_vote(user, review) -> bool:
+    """Helpful votes: any active user except the review's author, on visible reviews."""
+    return _active(user) and review.author_id != user.id and review.is_visible
+
+
+def can_flag(user, review) -> bool:
+    """Any active user may flag a visible review."""
+    return _active(user) and review.is_visible
+
+
+def can_moderate(user) -> bool:
+    """Moderators (not suspended)."""
+    return _active(user) and bool(user.is_moderator)
+
+
+def can_see_review(user, review) -> bool:
+    """Visible reviews are public; the author and moderators also see hidden/withdrawn ones."""
+    if review.is_visible:
+        return True
+    return _active(user) and (review.author_id == user.id or user.is_moderator)

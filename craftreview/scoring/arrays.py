@@ -1,0 +1,80 @@
+"""Columnar (numpy) view of a batch of ReviewSignals."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Hashable, Iterable
+
+import numpy as np
+
+from .types import ReviewSignal
+
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+def to_days(moment: datetime | date | None) -> float:
+    """Days since 1970-01-01 UTC; naive datetimes are taken as UTC; None -> NaN."""
+    if moment is None:
+        return float("nan")
+    if isinstance(moment, datetime):
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        seconds = moment.hour * 3600 + moment.minute * 60 + moment.second
+        return moment.toordinal() - _EPOCH_ORDINAL + seconds / 86400.0
+    return float(moment.toordinal() - _EPOCH_ORDINAL)
+
+
+@dataclass
+class SignalArrays:
+    """Signals as parallel arrays; makers and reviewers are dense indices."""
+
+    maker_ids: list[Hashable]
+    reviewer_ids: list[Hashable]
+    maker: np.ndarray  # int index into maker_ids, shape (n,)
+    reviewer: np.ndarray  # int index into reviewer_ids, shape (n,)
+    ratings: np.ndarray  # float, shape (n, 3)
+    t: np.ndarray  # created_at in days
+    verified: np.ndarray  # bool
+    joined: np.ndarray  # reviewer_joined_at in days, NaN if unknown
+    promised: np.ndarray  # days, NaN if unknown
+    delivered: np.ndarray  # days, NaN if unknown
+    review_ids: list[Hashable]
+
+    @property
+    def n(self) -> int:
+        """Number of signals."""
+        return len(self.t)
+
+    @property
+    def n_makers(self) -> int:
+        """Number of distinct makers."""
+        return len(self.maker_ids)
+
+
+def _index(values: list[Hashable]) -> tuple[list[Hashable], np.ndarray]:
+    lookup: dict[Hashable, int] = {}
+    idx = np.fromiter((lookup.setdefault(v, len(lookup)) for v in values), dtype=np.int64, count=len(values))
+    return list(lookup), idx
+
+
+def to_arrays(signals: Iterable[ReviewSignal]) -> SignalArrays:
+    """Convert signals to columnar arrays (one pass in Python, the rest numpy)."""
+    sigs = list(signals)
+    maker_ids, maker = _index([s.maker_id for s in sigs])
+    reviewer_ids, reviewer = _index([s.reviewer_id for s in sigs])
+    ratings = np.array([(s.craftsmanship, s.consistency, s.delivery) for s in sigs], dtype=float).reshape(-1, 3)
+    # Ratings outside 1-5 would be a data error upstream; clip so one bad row cannot dominate.
+    ratings = np.clip(ratings, 1.0, 5.0)
+    return SignalArrays(
+        maker_ids=maker_ids,
+        reviewer_ids=reviewer_ids,
+        maker=maker,
+        reviewer=reviewer,
+        ratings=ratings,
+        t=np.array([to_days(s.created_at) for s in sigs], dtype=float),
+        verified=np.array([bool(s.verified) for s in sigs], dtype=bool),
+        joined=np.array([to_days(s.reviewer_joined_at) for s in sigs], dtype=float),
+        promised=np.array([to_days(s.promised_on) for s in sigs], dtype=float),
+        delivered=np.array([to_days(s.delivered_on) for s in sigs], dtype=float),
+        review_ids=[s.review_id if s.review_id is not None else f"#{i}" for i, s in enumerate(sigs)],
+    )

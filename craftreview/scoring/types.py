@@ -1,0 +1,96 @@
+"""Plain data types of the scoring package: inputs, estimates and scores."""
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any, Hashable
+
+DIMENSIONS: tuple[str, str, str] = ("craftsmanship", "consistency", "delivery")
+OVERALL_WEIGHTS: tuple[float, float, float] = (0.5, 0.25, 0.25)
+MASTER_LINE = 4.5
+SKILLED_LINE = 4.0
+NOVICE_LINE = 3.5
+TIER_CONFIDENCE = 0.8
+INTERVAL_LEVEL = 0.9
+TIERS: tuple[str, ...] = ("master", "skilled", "developing", "novice", "unproven")
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewSignal:
+    """One buyer review of one maker, reduced to what the scorer needs."""
+
+    maker_id: Hashable
+    reviewer_id: Hashable
+    craftsmanship: int
+    consistency: int
+    delivery: int
+    created_at: datetime
+    verified: bool = False
+    reviewer_joined_at: datetime | None = None
+    promised_on: date | None = None
+    delivered_on: date | None = None
+    review_id: Hashable | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """Posterior mean rating (1-5) with a 90% credible interval [low, high]."""
+
+    mean: float
+    low: float
+    high: float
+
+    def to_dict(self) -> dict[str, float]:
+        """Plain-dict form for JSON."""
+        return {"mean": self.mean, "low": self.low, "high": self.high}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Estimate":
+        """Inverse of to_dict."""
+        return cls(float(data["mean"]), float(data["low"]), float(data["high"]))
+
+
+_ESTIMATE_FIELDS = ("craftsmanship", "consistency", "delivery", "overall")
+
+
+@dataclass(frozen=True, slots=True)
+class MakerScore:
+    """Everything the site shows about one maker's standing."""
+
+    craftsmanship: Estimate
+    consistency: Estimate
+    delivery: Estimate
+    overall: Estimate
+    p_skilled: float
+    p_master: float
+    p_novice: float
+    tier: str
+    review_count: int
+    verified_count: int
+    on_time_rate: float | None
+    typical_slip_days: float | None
+    maker_id: Any = None
+    model_version: str = ""
+    explanation: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-serialisable dict (inverse of from_dict)."""
+        out = asdict(self)
+        for name in _ESTIMATE_FIELDS:
+            out[name] = getattr(self, name).to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "MakerScore":
+        """Rebuild a MakerScore stored with to_dict."""
+        kwargs = dict(data)
+        for name in _ESTIMATE_FIELDS:
+            kwargs[name] = Estimate.from_dict(data[name])
+        return cls(**kwargs)
+
+
+def clean_float(value: float) -> float | None:
+    """Python float, or None for NaN (JSON has no NaN)."""
+    value = float(value)
+    return None if math.isnan(value) else value

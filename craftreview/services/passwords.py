@@ -1,0 +1,42 @@
+"""Password hashing and policy (no framework imports beyond Werkzeug's KDF helpers)."""
+from __future__ import annotations
+
+from werkzeug.security import check_password_hash, generate_password_hash
+
+MIN_LENGTH = 12
+MAX_LENGTH = 128
+# The most common passwords of at least 12 characters seen in public breach lists;
+# short ones are already rejected by the length rule.
+COMMON_PASSWORDS = frozenset({
+    "123456789012", "1234567890123", "12345678901234", "123456789123", "111111111111",
+    "000000000000", "qwertyuiopas", "qwertyuiop123", "qwerty123456", "1q2w3e4r5t6y",
+    "1qaz2wsx3edc", "passwordpassword", "password1234", "password12345", "password123456",
+    "password1!", "iloveyou1234", "abcdefghijkl", "abc123456789", "aaaaaaaaaaaa",
+    "letmein12345", "welcome12345", "administrator", "adminadmin123", "football1234",
+    "baseball1234", "sunshine1234", "princess1234", "superman1234", "trustno1trustno1",
+    "changeme1234", "qazwsxedcrfv", "zaq12wsxcde3", "asdfghjkl123", "monkey123456",
+    "dragon123456", "master123456", "whatever1234", "passw0rd1234", "p@ssw0rd1234",
+    "craftreview123", "craftreview1234", "correcthorsebatterystaple",
+})
+
+
+def password_problem(password: str) -> str | None:
+    """Why a password is unacceptable, or None when it is fine."""
+    if len(password) < MIN_LENGTH:
+        return f"Use at least {MIN_LENGTH} characters."
+    if len(password) > MAX_LENGTH:
+        return f"Use at most {MAX_LENGTH} characters."
+    lowered = password.lower()
+    if lowered in COMMON_PASSWORDS or len(set(lowered)) <= 2:
+        return "This password is too common or too easy to guess; choose another."
+    return None
+
+
+def hash_password(password: str) -> str:
+    """Slow salted hash (scrypt)."""
+    return generate_password_hash(password, method="scrypt")
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    """Constant-time check of a password against its stored hash."""
+    return check_password_hash(password_hash, password)

@@ -1,0 +1,46 @@
+"""User text -> safe HTML. The only module that imports bleach."""
+from __future__ import annotations
+
+import re
+
+import bleach
+from markupsafe import Markup, escape
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# Control characters other than tab/newline never belong in stored text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _link_attrs(attrs: dict, new: bool = False) -> dict | None:
+    href = attrs.get((None, "href"), "")
+    if not href.lower().startswith(("http://", "https://", "mailto:")):
+        return None  # drop the link, keep the text
+    attrs[(None, "rel")] = "nofollow ugc noopener"
+    return attrs
+
+
+_linker = bleach.linker.Linker(callbacks=[_link_attrs], parse_email=False)
+
+
+def clean_input(value: str | None) -> str:
+    """Normalise submitted text: strip control characters and surrounding space."""
+    if not value:
+        return ""
+    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
+
+
+def render_user_text(value: str | None) -> Markup:
+    """Escape user text, keep its paragraphs and line breaks, and link bare URLs."""
+    paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(clean_input(value)) if p.strip()]
+    html = "".join(f"<p>{_render_paragraph(p)}</p>" for p in paragraphs)
+    return Markup(html)
+
+
+def _render_paragraph(paragraph: str) -> str:
+    escaped = str(escape(paragraph)).replace("\n", "<br>\n")
+    return _linker.linkify(escaped)
+
+
+def render_inline(value: str | None) -> Markup:
+    """Escape a one-line user string (titles, names); no links, no markup."""
+    return Markup(escape(clean_input(value)))

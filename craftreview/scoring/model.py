@@ -1,0 +1,242 @@
+"""Fit the global model and score makers (public entry points)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Hashable, Iterable, Mapping
+
+import numpy as np
+
+from . import explain
+from .arrays import SignalArrays, gc_paused, to_arrays, to_days
+from .bias import estimate_reviewer_bias
+from .features import MakerStats, centred_features, delivery_columns, maker_stats
+from .posterior import Posterior, interval, prior_cov, summarise, update
+from .priors import PriorParams, fit_priors, noise_covariance
+from .types import DIMENSIONS, OVERALL_WEIGHTS, Estimate, MakerScore, ReviewSignal
+from .weights import WeightParams, Weights, compute_weights
+
+MODEL_VERSION = "eb-mvn-1.0"
+ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
+
+
+@dataclass
+class _Batch:
+    """Signals with their weights, bias corrections and per-maker statistics."""
+
+    arr: SignalArrays
+    weights: Weights
+    bias: np.ndarray  # per signal, stars
+    y: np.ndarray  # bias-corrected ratings (n, 3)
+    stats: MakerStats
+
+
+@dataclass
+class FittedModel:
+    """Global parameters learned from all signals; rescoring one maker reuses them."""
+
+    params: PriorParams
+    weight_params: WeightParams
+    reviewer_bias: dict[Hashable, float]
+    reviewer_counts: dict[Hashable, int]
+    bias_tau2: float
+    n_signals: int
+    model_version: str = MODEL_VERSION
+    _batch: _Batch | None = field(default=None, repr=False)
+
+    def score_maker(self, maker_signals: Iterable[ReviewSignal], *, now: datetime,
+                    craft: str | None = None) -> MakerScore:
+        """Score one maker's signals with the fitted global parameters (empty -> the prior, unproven)."""
+        sigs = list(maker_signals)
+        if not sigs:
+            return self._score_empty(craft)
+        arr = to_arrays(sigs)
+        counts = np.array([max(self.reviewer_counts.get(r, 0), 1) for r in arr.reviewer_ids])
+        batch_counts = np.bincount(arr.reviewer, minlength=len(arr.reviewer_ids))
+        per_row = np.maximum(counts, batch_counts)[arr.reviewer]
+        bias = np.array([self.reviewer_bias.get(r, 0.0) for r in arr.reviewer_ids])[arr.reviewer]
+        batch = _prepare(arr, to_days(now), per_row, bias, self.weight_params)
+        crafts = [craft] * arr.n_makers
+        scores = _score_batch(batch, crafts, self.params, self.model_version)
+        return next(iter(scores.values())) if len(scores) == 1 else _merge_error(scores)
+
+    def _score_empty(self, craft: str | None) -> MakerScore:
+        stats = MakerStats(np.zeros(1), np.zeros(1), np.zeros((1, 3)),
+                           np.full((1, 3), np.nan), np.zeros((1, 3)))
+        arr = to_arrays([])
+        arr.maker_ids = [None]
+        batch = _Batch(arr, compute_weights(arr, 0.0, np.zeros(0), self.weight_params),
+                       np.zeros(0), np.zeros((0, 3)), stats)
+        return _score_batch(batch, [craft], self.params, self.model_version)[None]
+
+
+def _merge_error(scores: dict) -> MakerScore:
+    raise ValueError(f"score_maker expects signals of one maker, got {len(scores)} makers")
+
+
+def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
+             bias: np.ndarray, wp: WeightParams) -> _Batch:
+    """Weights, bias-corrected ratings and maker statistics for a batch."""
+    weights = compute_weights(arr, now_days, reviewer_counts, wp)
+    y = arr.ratings - bias[:, None]
+    stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered)
+    return _Batch(arr, weights, bias, y, stats)
+
+
+def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
+              crafts: Mapping[Hashable, str] | None = None) -> FittedModel:
+    """Learn priors per craft x dimension, reviewer biases, covariate effects and noise from all signals."""
+    arr, wp, crafts = to_arrays(signals), WeightParams(), crafts or {}
+    counts = np.bincount(arr.reviewer, minlength=len(arr.reviewer_ids))
+    weights = compute_weights(arr, to_days(now), counts[arr.reviewer], wp)
+    w = weights.weight
+    global_mean = (w @ arr.ratings) / w.sum() if arr.n else np.full(3, 3.0)
+    bias, tau2 = estimate_reviewer_bias(arr.ratings, arr.maker, arr.reviewer, w, arr.n_makers,
+                                        len(arr.reviewer_ids), global_mean,
+                                        np.full(3, ALS_PRIOR_STRENGTH))
+    batch = _prepare(arr, to_days(now), counts[arr.reviewer], bias[arr.reviewer], wp)
+    noise = noise_covariance(batch.y, arr.maker, arr.n_makers, arr.verified)
+    craft_names = sorted({str(c) for c in crafts.values()})
+    lookup = {c: i for i, c in enumerate(craft_names)}
+    craft_idx = np.array([lookup.get(str(crafts[m]), -1) if m in crafts else -1 for m in arr.maker_ids],
+                         dtype=np.int64)
+    params = fit_priors(batch.stats, noise, craft_idx, list(craft_names))
+    return FittedModel(
+        params=params, weight_params=wp,
+        reviewer_bias={r: float(b) for r, b in zip(arr.reviewer_ids, bias) if b != 0.0},
+        reviewer_counts=dict(zip(arr.reviewer_ids, counts.tolist())),
+        bias_tau2=tau2, n_signals=arr.n, _batch=batch,
+    )
+
+
+def score_makers(signals: Iterable[ReviewSignal], *, now: datetime,
+                 crafts: Mapping[Hashable, str] | None = None) -> dict[Hashable, MakerScore]:
+    """Fit the model on all signals and score every maker that has signals."""
+    model = fit_model(signals, now=now, crafts=crafts)
+    crafts = crafts or {}
+    keys = [crafts.get(m) for m in model._batch.arr.maker_ids]
+    return _score_batch(model._batch, keys, model.params, model.model_version)
+
+
+def _prior_for(stats: MakerStats, crafts: list, params: PriorParams) -> tuple:
+    """Per-maker prior mean (n, 3), variance (n, 3), source labels and covariate shift."""
+    n = len(crafts)
+    base, tau2, source = np.zeros((n, 3)), np.zeros((n, 3)), [""] * n
+    for key in set(crafts):
+        rows = [i for i, c in enumerate(crafts) if c == key]
+        mu, t2, src = params.lookup(None if key is None else str(key))
+        base[rows], tau2[rows] = mu, t2
+        for i in rows:
+            source[i] = src
+    shift = centred_features(stats, params.feature_ref) @ params.beta
+    return base + shift, tau2, source, shift
+
+
+def _delivery_record(arr: SignalArrays) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per maker: dated orders, on-time rate, median days late (0 if on time); NaN if no dates."""
+    dated, _, slip = delivery_columns(arr.promised, arr.delivered)
+    n_m = arr.n_makers
+    n_dated = np.bincount(arr.maker[dated], minlength=n_m)
+    on_time = np.bincount(arr.maker[dated], (slip[dated] <= 0).astype(float), n_m)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rate = on_time / n_dated
+    median = np.full(n_m, np.nan)
+    mk, sl = arr.maker[dated], slip[dated]
+    order = np.lexsort((sl, mk))
+    sl_sorted = sl[order]
+    start = np.concatenate([[0], np.cumsum(n_dated)[:-1]])
+    has = n_dated > 0
+    lo = start[has] + (n_dated[has] - 1) // 2
+    hi = start[has] + n_dated[has] // 2
+    median[has] = (sl_sorted[lo] + sl_sorted[hi]) / 2
+    return n_dated, rate, median
+
+
+def _score_batch(batch: _Batch, crafts: list, params: PriorParams, version: str) -> dict[Hashable, MakerScore]:
+    """Posterior for every maker in the batch, packed into MakerScores with explanations."""
+    stats = batch.stats
+    prior_mean, tau2, source, shift = _prior_for(stats, crafts, params)
+    mean, cov = update(prior_mean, prior_cov(tau2, params.corr), stats.weight, stats.wsum, params.noise)
+    post = summarise(mean, cov, stats.count > 0)
+    with gc_paused():
+        ctx = _Context(batch, params, version, prior_mean, tau2, source, shift, post, crafts)
+        return {mid: ctx.maker_score(m) for m, mid in enumerate(batch.arr.maker_ids)}
+
+
+def _lists(*arrays: np.ndarray) -> list[list]:
+    """Arrays as nested Python lists (indexing lists is far faster than numpy scalars)."""
+    return [a.tolist() for a in arrays]
+
+
+class _Context:
+    """Batch-wide results converted to plain lists once, then packed per maker."""
+
+    def __init__(self, batch: _Batch, params: PriorParams, version: str, prior_mean: np.ndarray,
+                 tau2: np.ndarray, source: list, shift: np.ndarray, post: Posterior, crafts: list):
+        arr, wt, stats = batch.arr, batch.weights, batch.stats
+        self.arr, self.version, self.source, self.crafts = arr, version, source, crafts
+        order = np.argsort(arr.maker, kind="stable")
+        self.rows = np.split(order, np.cumsum(np.bincount(arr.maker, minlength=arr.n_makers))[:-1])
+        cols = {"weight": wt.weight, "provenance": wt.provenance, "new_account": wt.new_account,
+                "burst": wt.burst, "age_days": wt.age_days, "age": wt.age, "bias": batch.bias}
+        cols = {k: np.round(v, 4).tolist() for k, v in cols.items()}
+        cols["verified"], cols["adjusted"] = arr.verified.tolist(), np.round(batch.y, 3).tolist()
+        self.entries = explain.review_entries(cols)
+        self.keys = [str(r) for r in arr.review_ids]
+        n_dated, on_time, slip = _delivery_record(arr)
+        noise_var = np.diag(params.noise)
+        prior_share = (1 / tau2) / (1 / tau2 + stats.weight[:, None] / noise_var)
+        est, ov = interval(post.mean, post.sd), interval(post.overall_mean, np.sqrt(post.overall_var))
+        self.target, self.needed_sd = explain.tier_targets(post.overall_mean)
+        verified = np.bincount(arr.maker, arr.verified.astype(float), arr.n_makers)
+        (self.mean, self.low, self.high, self.om, self.olow, self.ohigh, self.ovar, self.pm, self.ps,
+         self.pn, self.pd, self.count, self.verified, self.weight, self.n_dated, self.on_time, self.slip,
+         self.prior_mean, self.prior_sd, self.eff_prior, self.shift, self.share, self.spread) = _lists(
+            *est, *ov, post.overall_var, post.p_master, post.p_skilled, post.p_novice, post.p_developing,
+            stats.count.astype(int), verified.astype(int), stats.weight, n_dated, on_time, slip,
+            prior_mean, np.sqrt(tau2), noise_var / tau2, shift, prior_share, stats.raw[:, 0])
+        self.tier = post.tier.tolist()
+        a = np.array(OVERALL_WEIGHTS)
+        self.review_var = float(a @ params.noise @ a)
+
+    def maker_score(self, m: int) -> MakerScore:
+        """MakerScore for maker index m."""
+        dated = self.n_dated[m] > 0
+        return MakerScore(
+            craftsmanship=Estimate(self.mean[m][0], self.low[m][0], self.high[m][0]),
+            consistency=Estimate(self.mean[m][1], self.low[m][1], self.high[m][1]),
+            delivery=Estimate(self.mean[m][2], self.low[m][2], self.high[m][2]),
+            overall=Estimate(self.om[m], self.olow[m], self.ohigh[m]),
+            p_skilled=self.ps[m], p_master=self.pm[m], p_novice=self.pn[m], tier=self.tier[m],
+            review_count=self.count[m], verified_count=self.verified[m],
+            on_time_rate=self.on_time[m] if dated else None,
+            typical_slip_days=self.slip[m] if dated else None,
+            maker_id=self.arr.maker_ids[m], model_version=self.version,
+            explanation=self._explanation(m, dated),
+        )
+
+    def _explanation(self, m: int, dated: bool) -> dict[str, Any]:
+        rows = self.rows[m].tolist() if self.arr.n else []
+        craft = self.crafts[m]
+        return {
+            "model_version": self.version,
+            "prior": {"source": self.source[m], "craft": None if craft is None else str(craft),
+                      "mean": _dims(self.prior_mean[m]), "sd": _dims(self.prior_sd[m]),
+                      "effective_prior_reviews": _dims(self.eff_prior[m]),
+                      "covariate_shift": _dims(self.shift[m])},
+            "evidence": {"review_count": self.count[m], "verified_count": self.verified[m],
+                         "effective_reviews": self.weight[m], "prior_share": _dims(self.share[m])},
+            "reviews": {self.keys[i]: self.entries[i] for i in rows},
+            "delivery_record": {"dated_orders": self.n_dated[m],
+                                "on_time_rate": self.on_time[m] if dated else None,
+                                "typical_slip_days": self.slip[m] if dated else None},
+            "craftsmanship_spread_sd": None if self.count[m] < 2 else self.spread[m],
+            "probabilities": {"master": self.pm[m], "skilled": self.ps[m],
+                              "developing": self.pd[m], "novice": self.pn[m]},
+            "what_would_move_tier": explain.tier_outlook(self.om[m], self.ovar[m], self.review_var, self.tier[m],
+                                                         self.target[m], self.needed_sd[m]),
+        }
+
+
+def _dims(values: list[float]) -> dict[str, float]:
+    return dict(zip(DIMENSIONS, values))

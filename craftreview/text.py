@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-import bleach
+from bleach.linkifier import Linker
 from markupsafe import Markup, escape
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -19,7 +19,7 @@ def _link_attrs(attrs: dict, new: bool = False) -> dict | None:
     return attrs
 
 
-_linker = bleach.linker.Linker(callbacks=[_link_attrs], parse_email=False)
+_linker = Linker(callbacks=[_link_attrs], parse_email=False)
 
 
 def clean_input(value: str | None) -> str:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, created_at_column, utcnow
+from .base import Base, as_utc, created_at_column, utcnow
 from .users import User
 
 CRAFTS: dict[str, str] = {
@@ -75,6 +75,13 @@ class Order(Base):
 
     maker: Mapped[Maker] = relationship(lazy="joined")
 
+    @property
+    def invitation_status(self) -> str:
+        """'used', 'expired' or 'open'."""
+        if self.used_at is not None:
+            return "used"
+        return "expired" if as_utc(self.expires_at) < utcnow() else "open"
+
 
 class MakerScoreRow(Base):
     """The scoring model's latest estimate for a maker (derived; refit by `flask rescore`)."""
@@ -88,10 +95,18 @@ class MakerScoreRow(Base):
     overall_low: Mapped[float] = mapped_column(Float)
     overall_high: Mapped[float] = mapped_column(Float)
     craftsmanship: Mapped[float] = mapped_column(Float)
+    craftsmanship_low: Mapped[float] = mapped_column(Float)
+    craftsmanship_high: Mapped[float] = mapped_column(Float)
     consistency: Mapped[float] = mapped_column(Float)
+    consistency_low: Mapped[float] = mapped_column(Float)
+    consistency_high: Mapped[float] = mapped_column(Float)
     delivery: Mapped[float] = mapped_column(Float)
+    delivery_low: Mapped[float] = mapped_column(Float)
+    delivery_high: Mapped[float] = mapped_column(Float)
     p_skilled: Mapped[float] = mapped_column(Float)
     tier: Mapped[str] = mapped_column(String(20), index=True)
+    # Posterior probability of the tier's claim ("skilled — 92% sure").
+    tier_confidence: Mapped[float | None] = mapped_column(Float, nullable=True)
     # Sort key: proven makers always rank above unproven ones (see scoring service).
     rank_score: Mapped[float] = mapped_column(Float, index=True)
     review_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -99,4 +114,8 @@ class MakerScoreRow(Base):
     on_time_rate: Mapped[float | None] = mapped_column(Float, nullable=True)
     typical_slip_days: Mapped[float | None] = mapped_column(Float, nullable=True)
     detail_json: Mapped[str] = mapped_column(Text, default="{}")
+
+    def estimate(self, dimension: str) -> tuple[float, float, float]:
+        """(mean, low, high) of one dimension or "overall"."""
+        return (getattr(self, dimension), getattr(self, f"{dimension}_low"), getattr(self, f"{dimension}_high"))
 

@@ -1,0 +1,81 @@
+"""Flask commands: migrate, seed-demo, rescore, create-user, search."""
+from __future__ import annotations
+
+import time
+
+import click
+from flask import Flask, current_app
+from sqlalchemy import func, select
+
+from . import migrate
+from .db import write_transaction
+from .errors import DomainError
+from .models import User
+from .search.cli import search_group
+from .services import accounts, scores
+from .web.context import session_factory
+
+
+def init_app(app: Flask) -> None:
+    """Register the project's commands on `flask --app craftreview`."""
+    for command in (migrate_command, seed_demo, rescore, create_user):
+        app.cli.add_command(command)
+    app.cli.add_command(search_group)
+
+
+@click.command("migrate")
+def migrate_command() -> None:
+    """Apply database migrations up to the latest revision."""
+    migrate.upgrade(current_app.config["DATABASE_URL"])
+    click.echo("database is up to date")
+
+
+@click.command("create-user")
+@click.argument("email")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--name", default=None, help="Display name (defaults to the part before @).")
+@click.option("--moderator", is_flag=True, help="Give the user moderator rights.")
+def create_user(email: str, password: str, name: str | None, moderator: bool) -> None:
+    """Create an account from the command line (e.g. the first moderator)."""
+    with session_factory()() as session:
+        try:
+            user = accounts.register_user(session, email=email, display_name=name or email.split("@")[0],
+                                          password=password, is_moderator=moderator)
+        except DomainError as exc:
+            raise click.ClickException(exc.message) from exc
+        click.echo(f"created {'moderator' if user.is_moderator else 'user'} {user.email}")
+
+
+@click.command("rescore")
+def rescore() -> None:
+    """Refit the scoring model on all reviews and store every maker's score."""
+    started = time.perf_counter()
+    with session_factory()() as session, write_transaction(session):
+        count = scores.rescore_all(session)
+    click.echo(f"rescored {count} makers in {time.perf_counter() - started:.1f}s")
+
+
+@click.command("seed-demo")
+@click.option("--makers", default=40, show_default=True, type=click.IntRange(1, 1_000_000))
+@click.option("--reviews", default=400, show_default=True, type=click.IntRange(0, 10_000_000))
+@click.option("--seed", default=7, show_default=True, type=int)
+@click.option("--if-empty", is_flag=True, help="Do nothing (successfully) when the database has users.")
+def seed_demo(makers: int, reviews: int, seed: int, if_empty: bool) -> None:
+    """Fill an empty database with a believable demo world, then score and index it."""
+    from .demo.seed import seed_demo as run_seed
+    from . import search
+
+    factory = session_factory()
+    with factory() as session:
+        if session.scalar(select(func.count(User.id))):
+            if if_empty:
+                click.echo("database already has data; not seeding")
+                return
+            raise click.ClickException("the database is not empty; seed-demo only fills an empty database")
+    report = run_seed(factory.kw["bind"], makers=makers, reviews=reviews, seed=seed)
+    click.echo(f"seeded {report}")
+    scores.forget_fitted_models()
+    with factory() as session, write_transaction(session):
+        scores.rescore_all(session)
+    search.rebuild(current_app._get_current_object())
+    click.echo("scores computed and search index built")

@@ -1,0 +1,1 @@
+"""Services: one function per write; each owns its transaction and side effects."""

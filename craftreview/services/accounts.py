@@ -1,0 +1,112 @@
+"""Registration, authentication and account settings."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..db import write_transaction
+from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from ..models import AuditEntry, User
+from ..text import clean_input
+from .passwords import hash_password, password_problem, verify_password
+
+# Verifying against a real hash even for unknown emails keeps timing uniform.
+_DUMMY_HASH = hash_password("timing-equaliser-not-a-password")
+
+
+def normalise_email(email: str) -> str:
+    """Emails compare case-insensitively."""
+    return clean_input(email).lower()
+
+
+def find_user_by_email(session: Session, email: str) -> User | None:
+    """The user with this email, if any."""
+    return session.scalar(select(User).where(func.lower(User.email) == normalise_email(email)))
+
+
+def _check_password(password: str) -> None:
+    problem = password_problem(password)
+    if problem:
+        raise InvalidInput(problem, field="password")
+
+
+def _check_display_name(name: str) -> str:
+    name = clean_input(name)
+    if not 2 <= len(name) <= 60:
+        raise InvalidInput("Display names are 2 to 60 characters.", field="display_name")
+    return name
+
+
+def register_user(session: Session, *, email: str, display_name: str, password: str,
+                  is_moderator: bool = False) -> User:
+    """Create an account; the email must be new and the password acceptable."""
+    email = normalise_email(email)
+    name = _check_display_name(display_name)
+    _check_password(password)
+    pw_hash = hash_password(password)  # slow: keep it outside the write lock
+    try:
+        with write_transaction(session):
+            if find_user_by_email(session, email):
+                raise Conflict("An account with this email already exists.", field="email")
+            user = User(email=email, display_name=name, password_hash=pw_hash, is_moderator=is_moderator)
+            session.add(user)
+    except IntegrityError as exc:
+        raise Conflict("An account with this email already exists.", field="email") from exc
+    return user
+
+
+def authenticate(session: Session, email: str, password: str) -> User:
+    """The user for these credentials; suspended users are refused with a clear reason."""
+    user = find_user_by_email(session, email)
+    if user is None:
+        verify_password(_DUMMY_HASH, password)
+        raise InvalidInput("Email or password is incorrect.", field="password")
+    if not verify_password(user.password_hash, password):
+        raise InvalidInput("Email or password is incorrect.", field="password")
+    if user.is_suspended:
+        raise PermissionDenied("This account is suspended.")
+    return user
+
+
+def end_sessions(session: Session, user: User) -> None:
+    """Revoke every session cookie of the user (logout everywhere)."""
+    with write_transaction(session):
+        user.session_version = User.session_version + 1
+    session.refresh(user)
+
+
+def change_password(session: Session, user: User, *, current: str, new: str) -> None:
+    """Change the password after re-checking the current one; revokes other sessions."""
+    if not verify_password(user.password_hash, current):
+        raise InvalidInput("The current password is incorrect.", field="current_password")
+    _check_password(new)
+    new_hash = hash_password(new)
+    with write_transaction(session):
+        user.password_hash = new_hash
+        user.session_version = User.session_version + 1
+    session.refresh(user)
+
+
+def change_display_name(session: Session, user: User, display_name: str) -> None:
+    """Rename the account."""
+    name = _check_display_name(display_name)
+    with write_transaction(session):
+        user.display_name = name
+
+
+def set_suspended(session: Session, actor: User, target_id: int, suspended: bool, reason: str = "") -> User:
+    """Suspend or reinstate a user (moderators only); suspension ends their sessions."""
+    if not (actor.is_moderator and not actor.is_suspended):
+        raise PermissionDenied("Only moderators can suspend accounts.")
+    with write_transaction(session):
+        target = session.get(User, target_id)
+        if target is None:
+            raise NotFound("No such user.")
+        if target.id == actor.id:
+            raise InvalidInput("You cannot suspend yourself.")
+        target.is_suspended = suspended
+        target.session_version = User.session_version + 1
+        session.add(AuditEntry(actor_id=actor.id, action="suspend" if suspended else "reinstate",
+                               target_type="user", target_id=target.id, note=clean_input(reason)))
+    return target

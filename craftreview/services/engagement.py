@@ -1,0 +1,60 @@
+"""Helpful votes and flags."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..db import write_transaction
+from ..errors import Conflict, InvalidInput, PermissionDenied
+from ..models import FLAG_REASONS, Flag, HelpfulVote, Review, User
+from ..permissions import can_flag, can_vote
+from ..text import clean_input
+
+
+def toggle_helpful(session: Session, actor: User, review: Review) -> bool:
+    """Add or remove the actor's helpful vote; True when the vote now stands."""
+    if not can_vote(actor, review):
+        raise PermissionDenied("You cannot vote on your own review.")
+    with write_transaction(session):
+        vote = session.get(HelpfulVote, (review.id, actor.id))
+        if vote is None:
+            session.add(HelpfulVote(review_id=review.id, user_id=actor.id))
+            review.helpful_count = Review.helpful_count + 1
+        else:
+            session.delete(vote)
+            review.helpful_count = Review.helpful_count - 1
+    session.refresh(review)
+    return vote is None
+
+
+def has_voted(session: Session, user: User | None, review: Review) -> bool:
+    """Whether this user's helpful vote stands on the review."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return session.get(HelpfulVote, (review.id, user.id)) is not None
+
+
+def flag_review(session: Session, actor: User, review: Review, reason: str, note: str = "") -> Flag:
+    """Report a review to moderators; one open flag per user and review."""
+    if not can_flag(actor, review):
+        raise PermissionDenied("This review cannot be flagged.")
+    if reason not in FLAG_REASONS:
+        raise InvalidInput("Choose a reason from the list.", field="reason")
+    note = clean_input(note)[:1000]
+    if reason == "other" and len(note) < 5:
+        raise InvalidInput("Please explain the problem in the note.", field="note")
+    try:
+        with write_transaction(session):
+            if _open_flag(session, actor.id, review.id):
+                raise Conflict("You have already flagged this review; a moderator will look at it.")
+            flag = Flag(review_id=review.id, user_id=actor.id, reason=reason, note=note)
+            session.add(flag)
+    except IntegrityError as exc:
+        raise Conflict("You have already flagged this review; a moderator will look at it.") from exc
+    return flag
+
+
+def _open_flag(session: Session, user_id: int, review_id: int) -> int | None:
+    return session.scalar(select(Flag.id).where(
+        Flag.user_id == user_id, Flag.review_id == review_id, Flag.status == "open"))

@@ -1,0 +1,110 @@
+"""Maker profiles."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..db import write_transaction
+from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from ..models import CRAFTS, Maker, User
+from ..permissions import owns_maker
+from ..search.outbox import enqueue
+from ..text import clean_input
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED_SLUGS = frozenset({"new", "edit", "dashboard", "search", "admin"})
+
+
+@dataclass
+class MakerInput:
+    """Validated shape of a maker profile form."""
+
+    name: str
+    slug: str
+    craft: str
+    location: str = ""
+    bio: str = ""
+    website: str = ""
+    accepts_custom: bool = False
+    lead_time_days: int | None = None
+
+
+def get_maker_by_slug(session: Session, slug: str) -> Maker:
+    """The maker with this slug, or NotFound."""
+    maker = session.scalar(select(Maker).where(Maker.slug == slug))
+    if maker is None:
+        raise NotFound("No maker with that address.")
+    return maker
+
+
+def maker_owned_by(session: Session, user: User) -> Maker | None:
+    """The user's maker profile, if they have one."""
+    return session.scalar(select(Maker).where(Maker.owner_id == user.id))
+
+
+def _validated(data: MakerInput) -> dict:
+    name = clean_input(data.name)
+    if not 2 <= len(name) <= 100:
+        raise InvalidInput("The name must be 2 to 100 characters.", field="name")
+    slug = clean_input(data.slug).lower()
+    if not SLUG_PATTERN.match(slug) or not 3 <= len(slug) <= 80 or slug in RESERVED_SLUGS:
+        raise InvalidInput("Use 3–80 lowercase letters, digits and single hyphens.", field="slug")
+    if data.craft not in CRAFTS:
+        raise InvalidInput("Choose a craft from the list.", field="craft")
+    website = clean_input(data.website)
+    if website and not website.lower().startswith(("http://", "https://")):
+        raise InvalidInput("The website must start with http:// or https://.", field="website")
+    lead = data.lead_time_days
+    if lead is not None and not 0 <= lead <= 730:
+        raise InvalidInput("Lead time is between 0 and 730 days.", field="lead_time_days")
+    return {
+        "name": name, "slug": slug, "craft": data.craft, "location": clean_input(data.location)[:100],
+        "bio": clean_input(data.bio)[:5000], "website": website[:300],
+        "accepts_custom": bool(data.accepts_custom), "lead_time_days": lead,
+    }
+
+
+def _slug_taken(session: Session, slug: str, except_id: int | None = None) -> bool:
+    found = session.scalar(select(Maker.id).where(Maker.slug == slug))
+    return found is not None and found != except_id
+
+
+def create_maker(session: Session, actor: User, data: MakerInput) -> Maker:
+    """Create the actor's maker profile (at most one per user)."""
+    if actor.is_suspended:
+        raise PermissionDenied("Suspended accounts cannot create profiles.")
+    fields = _validated(data)
+    try:
+        with write_transaction(session):
+            if maker_owned_by(session, actor):
+                raise Conflict("You already have a maker profile.")
+            if _slug_taken(session, fields["slug"]):
+                raise Conflict("That address is taken; choose another.", field="slug")
+            maker = Maker(owner_id=actor.id, **fields)
+            session.add(maker)
+            session.flush()
+            enqueue(session, "maker", maker.id)
+    except IntegrityError as exc:
+        raise Conflict("That address or profile already exists.", field="slug") from exc
+    return maker
+
+
+def update_maker(session: Session, actor: User, maker: Maker, data: MakerInput) -> Maker:
+    """Edit a maker profile; only its owner may."""
+    if not owns_maker(actor, maker):
+        raise PermissionDenied("Only the owner can edit this profile.")
+    fields = _validated(data)
+    try:
+        with write_transaction(session):
+            if _slug_taken(session, fields["slug"], except_id=maker.id):
+                raise Conflict("That address is taken; choose another.", field="slug")
+            for key, value in fields.items():
+                setattr(maker, key, value)
+            enqueue(session, "maker", maker.id)
+    except IntegrityError as exc:
+        raise Conflict("That address is taken; choose another.", field="slug") from exc
+    return maker

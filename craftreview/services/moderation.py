@@ -1,0 +1,101 @@
+"""Moderation: hide, restore, dismiss flags. Every action is audited in its own transaction."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from ..db import write_transaction
+from ..errors import InvalidInput, PermissionDenied
+from ..models import HIDE_REASONS, AuditEntry, Flag, Review, User, utcnow
+from ..permissions import can_moderate
+from ..text import clean_input
+from .reviews import after_review_change
+
+
+def _require_moderator(actor: User) -> None:
+    if not can_moderate(actor):
+        raise PermissionDenied("Only moderators can do this.")
+
+
+def _audit(session: Session, actor: User, action: str, review: Review, reason: str = "", note: str = "") -> None:
+    session.add(AuditEntry(actor_id=actor.id, action=action, target_type="review", target_id=review.id,
+                           reason=reason, note=note))
+
+
+def _resolve_flags(session: Session, actor: User, review: Review, status: str, now: datetime) -> int:
+    result = session.execute(
+        update(Flag).where(Flag.review_id == review.id, Flag.status == "open")
+        .values(status=status, resolved_at=now, resolved_by_id=actor.id))
+    return result.rowcount
+
+
+def hide_review(session: Session, actor: User, review: Review, reason: str, note: str = "",
+                now: datetime | None = None) -> Review:
+    """Hide a review for a policy reason (never for being negative); open flags are actioned."""
+    _require_moderator(actor)
+    if reason not in HIDE_REASONS:
+        raise InvalidInput("Choose the policy reason for hiding this review.", field="reason")
+    now = now or utcnow()
+    with write_transaction(session):
+        review.hidden_at, review.hidden_reason = now, reason
+        _resolve_flags(session, actor, review, "actioned", now)
+        _audit(session, actor, "hide", review, reason, clean_input(note))
+        after_review_change(session, review, now)
+    return review
+
+
+def restore_review(session: Session, actor: User, review: Review, note: str = "",
+                   now: datetime | None = None) -> Review:
+    """Make a hidden review public again."""
+    _require_moderator(actor)
+    if review.hidden_at is None:
+        raise InvalidInput("This review is not hidden.")
+    now = now or utcnow()
+    with write_transaction(session):
+        review.hidden_at, review.hidden_reason = None, None
+        _audit(session, actor, "restore", review, "", clean_input(note))
+        after_review_change(session, review, now)
+    return review
+
+
+def dismiss_flags(session: Session, actor: User, review: Review, note: str = "",
+                  now: datetime | None = None) -> int:
+    """Close the open flags on a review without hiding it; returns how many were closed."""
+    _require_moderator(actor)
+    now = now or utcnow()
+    with write_transaction(session):
+        closed = _resolve_flags(session, actor, review, "dismissed", now)
+        if closed == 0:
+            raise InvalidInput("There are no open flags on this review.")
+        _audit(session, actor, "dismiss_flags", review, "", clean_input(note))
+    return closed
+
+
+def moderation_queue(session: Session, limit: int = 50, offset: int = 0) -> list[tuple[Review, int]]:
+    """Reviews with open flags, most flagged first, with their open-flag counts."""
+    counts = (select(Flag.review_id, func.count(Flag.id).label("n"), func.min(Flag.created_at).label("first"))
+              .where(Flag.status == "open").group_by(Flag.review_id).subquery())
+    rows = session.execute(
+        select(Review, counts.c.n).join(counts, counts.c.review_id == Review.id)
+        .order_by(counts.c.n.desc(), counts.c.first).limit(limit).offset(offset))
+    return [(review, n) for review, n in rows]
+
+
+def open_flags(session: Session, review: Review) -> list[Flag]:
+    """Open flags on one review, oldest first."""
+    return list(session.scalars(select(Flag).where(Flag.review_id == review.id, Flag.status == "open")
+                                .order_by(Flag.created_at)))
+
+
+def audit_log(session: Session, limit: int = 50, offset: int = 0) -> list[AuditEntry]:
+    """The audit log, newest first."""
+    return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit).offset(offset)))
+
+
+def latest_hide_entry(session: Session, review: Review) -> AuditEntry | None:
+    """The audit entry that hid this review (shown to its author)."""
+    return session.scalar(select(AuditEntry).where(
+        AuditEntry.target_type == "review", AuditEntry.target_id == review.id, AuditEntry.action == "hide")
+        .order_by(AuditEntry.id.desc()).limit(1))

@@ -1,0 +1,126 @@
+"""Orders recorded by makers, their one-time invitations, and verified reviews."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..db import write_transaction
+from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Order, Review, User, as_utc, utcnow
+from ..permissions import can_review, owns_maker
+from ..text import clean_input
+from .accounts import normalise_email
+from .mail import MailBackend
+from .reviews import ReviewInput, after_review_change, check_dates, validated_review
+
+INVITATION_DAYS = 90
+
+
+@dataclass
+class OrderInput:
+    """What the maker records about an order."""
+
+    buyer_email: str
+    item: str
+    order_type: str
+    price_band: str
+    ordered_on: date
+    promised_by: date | None = None
+
+
+def hash_token(token: str) -> str:
+    """Only token hashes are stored."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _validated_order(data: OrderInput, today: date) -> dict:
+    email = normalise_email(data.buyer_email)
+    if "@" not in email or len(email) > 254:
+        raise InvalidInput("Enter the buyer's email address.", field="buyer_email")
+    item = clean_input(data.item)
+    if not 2 <= len(item) <= 200:
+        raise InvalidInput("Describe the item in 2 to 200 characters.", field="item")
+    if data.order_type not in ORDER_TYPES:
+        raise InvalidInput("Choose stock or custom order.", field="order_type")
+    if data.price_band not in PRICE_BANDS:
+        raise InvalidInput("Choose a price band.", field="price_band")
+    check_dates(data.ordered_on, data.promised_by, None, today)
+    return {"buyer_email": email, "item": item, "order_type": data.order_type,
+            "price_band": data.price_band, "ordered_on": data.ordered_on, "promised_by": data.promised_by}
+
+
+def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, mail: MailBackend,
+                 invite_url: Callable[[str], str], now: datetime | None = None) -> tuple[Order, str]:
+    """Record an order and mail its one-time invitation; returns the order and the link token."""
+    now = now or utcnow()
+    if not owns_maker(actor, maker):
+        raise PermissionDenied("Only the maker can record orders.")
+    values = _validated_order(data, now.date())
+    token = secrets.token_urlsafe(32)
+    with write_transaction(session):
+        order = Order(maker_id=maker.id, token_hash=hash_token(token),
+                      expires_at=now + timedelta(days=INVITATION_DAYS), created_at=now, **values)
+        session.add(order)
+        mail.send(session, to=order.buyer_email, subject=f"Review your order from {maker.name}",
+                  body=_invitation_text(maker, order, invite_url(token)))
+    return order, token
+
+
+def _invitation_text(maker: Maker, order: Order, link: str) -> str:
+    return (f"Hello,\n\n{maker.name} recorded your order \"{order.item}\" on craftreview.\n"
+            f"Once it has arrived, you can write a verified review here (the link works once "
+            f"and expires in {INVITATION_DAYS} days):\n\n{link}\n")
+
+
+def find_invitation(session: Session, token: str, now: datetime | None = None) -> Order:
+    """The open order behind an invitation token; NotFound when unknown, used or expired."""
+    now = now or utcnow()
+    order = session.scalar(select(Order).where(Order.token_hash == hash_token(token or "")))
+    if order is None:
+        raise NotFound("This invitation link is not valid.")
+    if order.used_at is not None:
+        raise NotFound("This invitation link has already been used.")
+    if as_utc(order.expires_at) < now:
+        raise NotFound("This invitation link has expired.")
+    return order
+
+
+def submit_verified_review(session: Session, actor: User, token: str, data: ReviewInput,
+                           now: datetime | None = None) -> Review:
+    """A verified review bound to the invitation's order; the link is spent in the same transaction."""
+    now = now or utcnow()
+    order = find_invitation(session, token, now)
+    if not can_review(actor, order.maker):
+        raise PermissionDenied("You cannot review your own maker profile.")
+    values = validated_review(_order_facts(order, data), now.date())
+    try:
+        with write_transaction(session):
+            order = find_invitation(session, token, now)  # re-check under the write lock
+            order.used_at = now
+            review = Review(maker_id=order.maker_id, author_id=actor.id, order_id=order.id,
+                            created_at=now, updated_at=now, **values)
+            session.add(review)
+            after_review_change(session, review, now)
+    except IntegrityError as exc:
+        raise Conflict("This order has already been reviewed.") from exc
+    return review
+
+
+def _order_facts(order: Order, data: ReviewInput) -> ReviewInput:
+    return ReviewInput(
+        craftsmanship=data.craftsmanship, consistency=data.consistency, delivery=data.delivery,
+        title=data.title, body=data.body, order_type=order.order_type, price_band=order.price_band,
+        ordered_on=order.ordered_on, promised_by=order.promised_by, delivered_on=data.delivered_on)
+
+
+def maker_orders(session: Session, maker: Maker, limit: int = 50) -> list[Order]:
+    """The maker's recorded orders, newest first."""
+    return list(session.scalars(select(Order).where(Order.maker_id == maker.id)
+                                .order_by(Order.created_at.desc(), Order.id.desc()).limit(limit)))

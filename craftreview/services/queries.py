@@ -1,0 +1,73 @@
+"""Read-side queries shared by pages (no writes here)."""
+from __future__ import annotations
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from ..models import HelpfulVote, Maker, MakerScoreRow, Reply, Review, User
+
+VISIBLE = (Review.hidden_at.is_(None), Review.withdrawn_at.is_(None))
+_MAKER_SORTS = {
+    "score": (MakerScoreRow.rank_score.desc().nulls_last(), Maker.name),
+    "reviews": (MakerScoreRow.review_count.desc().nulls_last(), Maker.name),
+    "newest": (Maker.created_at.desc(), Maker.id.desc()),
+    "name": (Maker.name, Maker.id),
+}
+
+
+def makers_query(craft: str = "", sort: str = "score") -> Select:
+    """Makers, optionally of one craft, in the chosen order (unproven never outranks proven)."""
+    query = select(Maker).outerjoin(MakerScoreRow, MakerScoreRow.maker_id == Maker.id)
+    if craft:
+        query = query.where(Maker.craft == craft)
+    return query.order_by(*_MAKER_SORTS.get(sort, _MAKER_SORTS["score"]))
+
+
+def visible_reviews_query(maker_id: int) -> Select:
+    """Public reviews of a maker, newest first."""
+    return (select(Review).where(Review.maker_id == maker_id, *VISIBLE)
+            .order_by(Review.created_at.desc(), Review.id.desc()))
+
+
+def dimension_averages(session: Session, maker_id: int) -> dict:
+    """Plain per-dimension averages and counts over public reviews."""
+    row = session.execute(select(
+        func.count(Review.id), func.avg(Review.craftsmanship), func.avg(Review.consistency),
+        func.avg(Review.delivery), func.count(Review.order_id),
+    ).where(Review.maker_id == maker_id, *VISIBLE)).one()
+    count, craft, cons, deliv, verified = row
+    return {"count": count, "verified": verified, "craftsmanship": _f(craft), "consistency": _f(cons),
+            "delivery": _f(deliv)}
+
+
+def _f(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def own_review(session: Session, user: User | None, maker: Maker) -> Review | None:
+    """The viewer's own unverified review of this maker, if any."""
+    if user is None:
+        return None
+    return session.scalar(select(Review).where(
+        Review.maker_id == maker.id, Review.author_id == user.id, Review.order_id.is_(None)))
+
+
+def voted_ids(session: Session, user: User | None, review_ids: list[int]) -> set[int]:
+    """Which of these reviews the viewer marked helpful."""
+    if user is None or not review_ids:
+        return set()
+    return set(session.scalars(select(HelpfulVote.review_id).where(
+        HelpfulVote.user_id == user.id, HelpfulVote.review_id.in_(review_ids))))
+
+
+def unreplied_reviews(session: Session, maker_id: int, limit: int = 20) -> list[Review]:
+    """Public reviews of the maker that have no reply yet, newest first."""
+    return list(session.scalars(
+        select(Review).outerjoin(Reply, Reply.review_id == Review.id)
+        .where(Review.maker_id == maker_id, Reply.id.is_(None), *VISIBLE)
+        .order_by(Review.created_at.desc()).limit(limit)))
+
+
+def reviews_by_author_query(user_id: int) -> Select:
+    """Everything a user wrote, including hidden and withdrawn reviews."""
+    return select(Review).where(Review.author_id == user_id).order_by(Review.created_at.desc(), Review.id.desc())

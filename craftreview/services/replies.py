@@ -1,0 +1,60 @@
+"""The maker's public reply to a review: one per review, edits keep history."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..db import write_transaction
+from ..errors import Conflict, InvalidInput, PermissionDenied
+from ..models import Reply, ReplyRevision, Review, User, utcnow
+from ..permissions import can_reply
+from ..search.outbox import enqueue
+from ..text import clean_input
+
+MAX_REPLY = 3000
+
+
+def _check_body(body: str) -> str:
+    body = clean_input(body)
+    if not 2 <= len(body) <= MAX_REPLY:
+        raise InvalidInput(f"A reply is 2 to {MAX_REPLY:,} characters.", field="body")
+    return body
+
+
+def save_reply(session: Session, actor: User, review: Review, body: str,
+               now: datetime | None = None) -> Reply:
+    """Write the maker's reply, or edit it keeping the earlier version."""
+    now = now or utcnow()
+    if not can_reply(actor, review):
+        raise PermissionDenied("Only the maker who was reviewed can reply.")
+    body = _check_body(body)
+    try:
+        with write_transaction(session):
+            reply = session.scalar(select(Reply).where(Reply.review_id == review.id))
+            if reply is None:
+                reply = Reply(review_id=review.id, author_id=actor.id, body=body, created_at=now, updated_at=now)
+                session.add(reply)
+            else:
+                _save_revision(session, reply)
+                reply.body, reply.updated_at = body, now
+            session.flush()
+            enqueue(session, "review", review.id)
+            enqueue(session, "maker", review.maker_id)
+    except IntegrityError as exc:
+        raise Conflict("This review already has a reply; edit it instead.") from exc
+    return reply
+
+
+def _save_revision(session: Session, reply: Reply) -> None:
+    number = reply.revision_count + 1
+    session.add(ReplyRevision(reply_id=reply.id, number=number, body=reply.body, written_at=reply.updated_at))
+    reply.revision_count = number
+
+
+def reply_history(session: Session, reply: Reply) -> list[ReplyRevision]:
+    """Earlier versions of a reply, newest first."""
+    return list(session.scalars(select(ReplyRevision).where(ReplyRevision.reply_id == reply.id)
+                                .order_by(ReplyRevision.number.desc())))

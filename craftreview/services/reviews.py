@@ -1,0 +1,168 @@
+"""Writing, editing and withdrawing reviews."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..db import write_transaction
+from ..errors import Conflict, InvalidInput, PermissionDenied
+from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Review, ReviewRevision, User, utcnow
+from ..permissions import can_edit_review, can_review
+from ..search.outbox import enqueue
+from ..text import clean_input
+from .scores import refresh_maker_score
+
+MAX_BODY = 5000
+MAX_TITLE = 120
+RATINGS = ("craftsmanship", "consistency", "delivery")
+
+
+@dataclass
+class ReviewInput:
+    """What a buyer submits; order facts are optional for unverified reviews."""
+
+    craftsmanship: int
+    consistency: int
+    delivery: int
+    title: str
+    body: str
+    order_type: str | None = None
+    price_band: str | None = None
+    ordered_on: date | None = None
+    promised_by: date | None = None
+    delivered_on: date | None = None
+
+
+def _check_text(data: ReviewInput) -> tuple[str, str]:
+    title, body = clean_input(data.title), clean_input(data.body)
+    if not 3 <= len(title) <= MAX_TITLE:
+        raise InvalidInput(f"The title must be 3 to {MAX_TITLE} characters.", field="title")
+    if not 10 <= len(body) <= MAX_BODY:
+        raise InvalidInput(f"The review must be 10 to {MAX_BODY:,} characters.", field="body")
+    return title, body
+
+
+def _check_ratings(data: ReviewInput) -> None:
+    for name in RATINGS:
+        value = getattr(data, name)
+        if not isinstance(value, int) or not 1 <= value <= 5:
+            raise InvalidInput("Choose 1 to 5 stars.", field=name)
+
+
+def check_dates(ordered_on: date | None, promised_by: date | None, delivered_on: date | None,
+                today: date) -> None:
+    """Order dates must be in order and not in the future."""
+    if ordered_on and ordered_on > today:
+        raise InvalidInput("The order date cannot be in the future.", field="ordered_on")
+    if delivered_on and delivered_on > today:
+        raise InvalidInput("The delivery date cannot be in the future.", field="delivered_on")
+    if ordered_on and delivered_on and delivered_on < ordered_on:
+        raise InvalidInput("Delivered on cannot be before ordered on.", field="delivered_on")
+    if ordered_on and promised_by and promised_by < ordered_on:
+        raise InvalidInput("Promised by cannot be before ordered on.", field="promised_by")
+
+
+def _check_context(data: ReviewInput, today: date) -> None:
+    if data.order_type and data.order_type not in ORDER_TYPES:
+        raise InvalidInput("Choose stock or custom order.", field="order_type")
+    if data.price_band and data.price_band not in PRICE_BANDS:
+        raise InvalidInput("Choose a price band from the list.", field="price_band")
+    check_dates(data.ordered_on, data.promised_by, data.delivered_on, today)
+
+
+def validated_review(data: ReviewInput, today: date) -> dict:
+    """Check a submission's shape and rules; the column values to store."""
+    _check_ratings(data)
+    title, body = _check_text(data)
+    _check_context(data, today)
+    values = {f.name: getattr(data, f.name) for f in fields(ReviewInput)}
+    values.update(title=title, body=body, order_type=data.order_type or None, price_band=data.price_band or None)
+    return values
+
+
+def after_review_change(session: Session, review: Review, now: datetime) -> None:
+    """Side effects of any review write: search outbox and the maker's stored score."""
+    session.flush()
+    enqueue(session, "review", review.id)
+    enqueue(session, "maker", review.maker_id)
+    refresh_maker_score(session, review.maker_id, now=now)
+
+
+def submit_review(session: Session, actor: User, maker: Maker, data: ReviewInput,
+                  now: datetime | None = None) -> Review:
+    """An unverified review: one per buyer and maker, never of one's own profile."""
+    now = now or utcnow()
+    if not can_review(actor, maker):
+        raise PermissionDenied("You cannot review your own maker profile.")
+    values = validated_review(data, now.date())
+    try:
+        with write_transaction(session):
+            if _existing_unverified(session, actor.id, maker.id):
+                raise Conflict("You have already reviewed this maker; edit your review instead.")
+            review = Review(maker_id=maker.id, author_id=actor.id, created_at=now, updated_at=now, **values)
+            session.add(review)
+            after_review_change(session, review, now)
+    except IntegrityError as exc:
+        raise Conflict("You have already reviewed this maker; edit your review instead.") from exc
+    return review
+
+
+def _existing_unverified(session: Session, author_id: int, maker_id: int) -> int | None:
+    return session.scalar(select(Review.id).where(
+        Review.author_id == author_id, Review.maker_id == maker_id, Review.order_id.is_(None)))
+
+
+def _save_revision(session: Session, review: Review) -> None:
+    number = review.revision_count + 1
+    session.add(ReviewRevision(
+        review_id=review.id, number=number, title=review.title, body=review.body,
+        craftsmanship=review.craftsmanship, consistency=review.consistency, delivery=review.delivery,
+        delivered_on=review.delivered_on, written_at=review.updated_at))
+    review.revision_count = number
+
+
+def edit_review(session: Session, actor: User, review: Review, data: ReviewInput,
+                now: datetime | None = None) -> Review:
+    """Edit a review, keeping the earlier version; order facts of verified reviews stay fixed."""
+    now = now or utcnow()
+    if not can_edit_review(actor, review):
+        raise PermissionDenied("Only the author can edit this review.")
+    if review.verified:
+        data = _with_order_facts(data, review)
+    values = validated_review(data, now.date())
+    with write_transaction(session):
+        _save_revision(session, review)
+        for key, value in values.items():
+            setattr(review, key, value)
+        review.updated_at = now
+        after_review_change(session, review, now)
+    return review
+
+
+def _with_order_facts(data: ReviewInput, review: Review) -> ReviewInput:
+    return ReviewInput(
+        craftsmanship=data.craftsmanship, consistency=data.consistency, delivery=data.delivery,
+        title=data.title, body=data.body, order_type=review.order_type, price_band=review.price_band,
+        ordered_on=review.ordered_on, promised_by=review.promised_by, delivered_on=data.delivered_on)
+
+
+def set_withdrawn(session: Session, actor: User, review: Review, withdrawn: bool,
+                  now: datetime | None = None) -> Review:
+    """The author withdraws (hides) or republishes their review; nothing is deleted."""
+    now = now or utcnow()
+    if not can_edit_review(actor, review):
+        raise PermissionDenied("Only the author can withdraw this review.")
+    with write_transaction(session):
+        review.withdrawn_at = now if withdrawn else None
+        after_review_change(session, review, now)
+    return review
+
+
+def review_history(session: Session, review: Review) -> list[ReviewRevision]:
+    """Earlier versions of a review, newest first."""
+    return list(session.scalars(select(ReviewRevision).where(ReviewRevision.review_id == review.id)
+                                .order_by(ReviewRevision.number.desc())))

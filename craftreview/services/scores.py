@@ -1,0 +1,128 @@
+"""Stored maker scores: signals from the database in, `maker_scores` rows out."""
+from __future__ import annotations
+
+import json
+import threading
+import time
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from .. import scoring
+from ..models import Maker, MakerScoreRow, Review, User, as_utc, utcnow
+
+# Global parameters (priors, reviewer biases) are refitted at most this often in a
+# process; `flask rescore` refits everything at once.
+REFIT_SECONDS = 3600
+TIER_BANDS = {"master": 20.0, "skilled": 20.0, "developing": 20.0, "unproven": 10.0, "novice": 0.0}
+_cache: dict[str, tuple[float, object]] = {}
+_cache_lock = threading.Lock()
+
+
+def rank_score(tier: str, overall: float) -> float:
+    """Sort key: proven-good makers first, then unproven, then proven novices; mean within a band."""
+    return TIER_BANDS.get(tier, 10.0) + overall
+
+
+def tier_confidence(result) -> float | None:
+    """How sure the model is of the tier it claims (None for unproven)."""
+    p_skilled, p_master, p_novice = result.p_skilled, result.p_master, result.p_novice
+    return {"master": p_master, "skilled": p_skilled, "novice": p_novice,
+            "developing": 1.0 - p_skilled - p_novice}.get(result.tier)
+
+
+def _signal_query(maker_ids: list[int] | None = None):
+    query = (select(Review, User.created_at, Maker.craft)
+             .join(User, User.id == Review.author_id).join(Maker, Maker.id == Review.maker_id)
+             .where(Review.hidden_at.is_(None), Review.withdrawn_at.is_(None)))
+    if maker_ids is not None:
+        query = query.where(Review.maker_id.in_(maker_ids))
+    return query.with_only_columns(
+        Review.id, Review.maker_id, Review.author_id, Review.craftsmanship, Review.consistency,
+        Review.delivery, Review.created_at, Review.order_id, User.created_at, Review.promised_by,
+        Review.delivered_on, Maker.craft)
+
+
+def load_signals(session: Session, maker_ids: list[int] | None = None) -> tuple[list, dict[int, str]]:
+    """Visible reviews as scoring signals, and each maker's craft."""
+    signals, crafts = [], {}
+    for row in session.execute(_signal_query(maker_ids)):
+        crafts[row[1]] = row[11]
+        signals.append(scoring.ReviewSignal(
+            maker_id=row[1], reviewer_id=row[2], craftsmanship=row[3], consistency=row[4], delivery=row[5],
+            created_at=as_utc(row[6]), verified=row[7] is not None, reviewer_joined_at=as_utc(row[8]),
+            promised_on=row[9], delivered_on=row[10], review_id=row[0]))
+    return signals, crafts
+
+
+def fitted_model(session: Session, now: datetime, force: bool = False):
+    """The process's fitted global model, refitted when stale."""
+    key = str(session.get_bind().url)
+    with _cache_lock:
+        cached = _cache.get(key)
+        if cached and not force and time.monotonic() - cached[0] < REFIT_SECONDS:
+            return cached[1]
+        signals, crafts = load_signals(session)
+        model = scoring.fit_model(signals, now=now, crafts=crafts)
+        _cache[key] = (time.monotonic(), model)
+        return model
+
+
+def forget_fitted_models() -> None:
+    """Drop cached fits (tests, and after bulk loads)."""
+    with _cache_lock:
+        _cache.clear()
+
+
+def _row_values(maker_id: int, result, now: datetime) -> dict:
+    values = {"maker_id": maker_id, "model_version": scoring.MODEL_VERSION, "computed_at": now}
+    for dimension in ("overall", "craftsmanship", "consistency", "delivery"):
+        estimate = getattr(result, dimension)
+        values.update({dimension: estimate.mean, f"{dimension}_low": estimate.low, f"{dimension}_high": estimate.high})
+    return values | {
+        "p_skilled": result.p_skilled, "tier": result.tier,
+        "tier_confidence": tier_confidence(result),
+        "rank_score": rank_score(result.tier, result.overall.mean), "review_count": result.review_count,
+        "verified_count": result.verified_count, "on_time_rate": result.on_time_rate,
+        "typical_slip_days": result.typical_slip_days, "detail_json": json.dumps(result.to_dict()),
+    }
+
+
+def _store(session: Session, maker_id: int, result, now: datetime) -> None:
+    values = _row_values(maker_id, result, now)
+    row = session.get(MakerScoreRow, maker_id)
+    if row is None:
+        session.add(MakerScoreRow(**values))
+    else:
+        for key, value in values.items():
+            setattr(row, key, value)
+
+
+def refresh_maker_score(session: Session, maker_id: int, now: datetime | None = None) -> None:
+    """Rescore one maker with the fitted global model (inside the caller's transaction)."""
+    now = now or utcnow()
+    model = fitted_model(session, now)
+    signals, crafts = load_signals(session, [maker_id])
+    craft = crafts.get(maker_id) or session.scalar(select(Maker.craft).where(Maker.id == maker_id))
+    _store(session, maker_id, model.score_maker(signals, now=now, craft=craft), now)
+
+
+def rescore_all(session: Session, now: datetime | None = None) -> int:
+    """Refit the model on all data and rewrite every maker's score; returns makers scored."""
+    now = now or utcnow()
+    model = fitted_model(session, now, force=True)
+    signals, crafts = load_signals(session)
+    scores = scoring.score_makers(signals, now=now, crafts=crafts)
+    all_makers = session.execute(select(Maker.id, Maker.craft)).all()
+    session.execute(delete(MakerScoreRow))
+    rows = [_row_values(mid, scores.get(mid) or model.score_maker([], now=now, craft=craft), now)
+            for mid, craft in all_makers]
+    if rows:
+        session.execute(MakerScoreRow.__table__.insert(), rows)
+    return len(rows)
+
+
+def score_detail(row: MakerScoreRow | None) -> dict:
+    """The stored explanation of a maker's score."""
+    return json.loads(row.detail_json) if row is not None else {}

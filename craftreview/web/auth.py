@@ -1,0 +1,112 @@
+"""Register, log in, log out, account settings."""
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_login import login_required, login_user, logout_user
+
+from ..errors import DomainError
+from ..services import accounts
+from .context import get_db
+from .forms import ActionForm, DisplayNameForm, LoginForm, PasswordForm, RegisterForm
+from .helpers import actor, form_error
+from .security import limiter, safe_next
+
+bp = Blueprint("auth", __name__)
+
+
+def _start_session(user, remember: bool = False) -> None:
+    session.clear()  # no state from before login survives (session fixation)
+    login_user(user, remember=remember)
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+def register():
+    """Create an account and log in."""
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = accounts.register_user(get_db(), email=form.email.data, display_name=form.display_name.data,
+                                          password=form.password.data)
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            _start_session(user)
+            flash("Welcome to craftreview! Your account is ready.", "success")
+            return redirect(url_for("site.home"))
+    return render_template("auth/register.html", form=form)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+def login():
+    """Log in; `next` may only point inside the site."""
+    form = LoginForm()
+    target = safe_next(request.args.get("next"))
+    if form.validate_on_submit():
+        try:
+            user = accounts.authenticate(get_db(), form.email.data, form.password.data)
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            _start_session(user, remember=form.remember.data)
+            flash(f"Welcome back, {user.display_name}.", "success")
+            return redirect(target or url_for("site.home"))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    """Log out everywhere: the session version changes, so copied cookies stop working too."""
+    form = ActionForm()
+    if not form.validate_on_submit():
+        flash("Your session expired; please try again.", "error")
+        return redirect(url_for("site.home"))
+    accounts.end_sessions(get_db(), actor())
+    logout_user()
+    session.clear()
+    flash("You are logged out on every device.", "info")
+    return redirect(url_for("site.home"))
+
+
+@bp.get("/account")
+@login_required
+def account():
+    """Account settings."""
+    return render_template("auth/account.html", password_form=PasswordForm(prefix="pw"),
+                           name_form=DisplayNameForm(prefix="nm", display_name=actor().display_name))
+
+
+@bp.post("/account/password")
+@login_required
+def change_password():
+    """Change password; other sessions end, this one is renewed."""
+    form = PasswordForm(prefix="pw")
+    if form.validate_on_submit():
+        try:
+            accounts.change_password(get_db(), actor(), current=form.current_password.data, new=form.new_password.data)
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            _start_session(actor())
+            flash("Password changed. Other devices have been logged out.", "success")
+            return redirect(url_for("auth.account"))
+    name_form = DisplayNameForm(prefix="nm", display_name=actor().display_name)
+    return render_template("auth/account.html", password_form=form, name_form=name_form), 400
+
+
+@bp.post("/account/name")
+@login_required
+def change_name():
+    """Change the display name."""
+    form = DisplayNameForm(prefix="nm")
+    if form.validate_on_submit():
+        try:
+            accounts.change_display_name(get_db(), actor(), form.display_name.data)
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            flash("Display name saved.", "success")
+            return redirect(url_for("auth.account"))
+    return render_template("auth/account.html", password_form=PasswordForm(prefix="pw"), name_form=form), 400

@@ -1,0 +1,63 @@
+"""Jinja filters and globals: user text goes through craftreview.text only."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flask import Flask, request, url_for
+
+from ..models import CRAFTS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES, PRICE_BANDS, as_utc
+from ..text import render_inline, render_user_text
+
+TIER_WORDS = {
+    "master": "Master", "skilled": "Skilled", "developing": "Developing",
+    "novice": "Novice", "unproven": "Unproven",
+}
+
+
+def init_app(app: Flask) -> None:
+    """Register filters and template globals."""
+    app.add_template_filter(render_user_text, "user_text")
+    app.add_template_filter(render_inline, "user_inline")
+    app.add_template_filter(format_date, "date")
+    app.add_template_filter(stars, "stars")
+    app.add_template_filter(percent, "percent")
+    app.add_template_global(page_url, "page_url")
+    app.add_template_global(bar_position, "bar_position")
+    app.jinja_env.globals.update(
+        CRAFTS=CRAFTS, FLAG_REASONS=FLAG_REASONS, HIDE_REASONS=HIDE_REASONS,
+        ORDER_TYPES=ORDER_TYPES, PRICE_BANDS=PRICE_BANDS, TIER_WORDS=TIER_WORDS)
+
+
+def format_date(value: date | datetime | None, with_time: bool = False) -> str:
+    """'12 Mar 2026' (UTC)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = as_utc(value)
+        return value.strftime("%d %b %Y, %H:%M UTC" if with_time else "%d %b %Y").lstrip("0")
+    return value.strftime("%d %b %Y").lstrip("0")
+
+
+def stars(value: float | int | None) -> str:
+    """A star string for a 1–5 rating, e.g. ★★★★☆."""
+    if value is None:
+        return ""
+    full = max(0, min(5, round(float(value))))
+    return "★" * full + "☆" * (5 - full)
+
+
+def percent(value: float | None) -> str:
+    """0.923 -> '92%'."""
+    return "—" if value is None else f"{round(value * 100)}%"
+
+
+def bar_position(value: float) -> float:
+    """Position of a 1–5 rating on a 0–100% bar."""
+    return round(max(0.0, min(100.0, (value - 1.0) / 4.0 * 100.0)), 1)
+
+
+def page_url(page: int) -> str:
+    """The current URL with another page number, keeping every other query argument."""
+    args = request.args.to_dict(flat=False)
+    args["page"] = [str(page)]
+    return url_for(request.endpoint, **(request.view_args or {}), **args)

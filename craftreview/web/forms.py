@@ -1,0 +1,128 @@
+"""WTForms: shape checks only; services enforce the rules."""
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField, DateField, EmailField, IntegerField, PasswordField, RadioField, SelectField,
+    StringField, SubmitField, TextAreaField,
+)
+from wtforms.validators import DataRequired, Email, EqualTo, Length, NumberRange, Optional
+
+from ..models import CRAFTS, DIMENSIONS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES, PRICE_BANDS
+from ..services.passwords import MAX_LENGTH, MIN_LENGTH
+
+STARS = [(n, f"{n} star{'s' if n > 1 else ''}") for n in range(5, 0, -1)]
+_password_length = Length(min=MIN_LENGTH, max=MAX_LENGTH,
+                          message=f"Use {MIN_LENGTH} to {MAX_LENGTH} characters.")
+
+
+def _choices(mapping: dict[str, str], blank: str | None = None) -> list[tuple[str, str]]:
+    items = list(mapping.items())
+    return ([("", blank)] + items) if blank is not None else items
+
+
+class ActionForm(FlaskForm):
+    """A CSRF-protected button (votes, withdraw, logout)."""
+
+
+class RegisterForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    display_name = StringField("Display name", validators=[DataRequired(), Length(min=2, max=60)],
+                               description="Shown next to your reviews.")
+    password = PasswordField("Password", validators=[DataRequired(), _password_length],
+                             description=f"At least {MIN_LENGTH} characters. A passphrase works well.")
+    confirm = PasswordField("Repeat password", validators=[EqualTo("password", "The passwords differ.")])
+    submit = SubmitField("Create account")
+
+
+class LoginForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=MAX_LENGTH)])
+    remember = BooleanField("Remember me on this device")
+    submit = SubmitField("Log in")
+
+
+class PasswordForm(FlaskForm):
+    current_password = PasswordField("Current password", validators=[DataRequired()])
+    new_password = PasswordField("New password", validators=[DataRequired(), _password_length])
+    confirm = PasswordField("Repeat new password", validators=[EqualTo("new_password", "The passwords differ.")])
+    submit = SubmitField("Change password")
+
+
+class DisplayNameForm(FlaskForm):
+    display_name = StringField("Display name", validators=[DataRequired(), Length(min=2, max=60)])
+    submit = SubmitField("Save name")
+
+
+class MakerForm(FlaskForm):
+    name = StringField("Maker or studio name", validators=[DataRequired(), Length(min=2, max=100)])
+    slug = StringField("Profile address", validators=[DataRequired(), Length(min=3, max=80)],
+                       description="Lowercase letters, digits and hyphens: craftreview/makers/your-address")
+    craft = SelectField("Craft", choices=_choices(CRAFTS), validators=[DataRequired()])
+    location = StringField("Location", validators=[Optional(), Length(max=100)], description="City, Country")
+    bio = TextAreaField("About your work", validators=[Optional(), Length(max=5000)])
+    website = StringField("Website", validators=[Optional(), Length(max=300)], description="https://…")
+    accepts_custom = BooleanField("I accept custom orders")
+    lead_time_days = IntegerField("Typical lead time (days)", validators=[Optional(), NumberRange(0, 730)])
+    submit = SubmitField("Save profile")
+
+
+def _star_field(name: str) -> RadioField:
+    return RadioField(name.capitalize(), choices=STARS, coerce=int, validators=[DataRequired("Choose 1 to 5 stars.")],
+                      description=DIMENSIONS[name])
+
+
+class _RatingsMixin:
+    craftsmanship = _star_field("craftsmanship")
+    consistency = _star_field("consistency")
+    delivery = _star_field("delivery")
+    title = StringField("Title", validators=[DataRequired(), Length(min=3, max=120)])
+    body = TextAreaField("Your review", validators=[DataRequired(), Length(min=10, max=5000)],
+                         description="Plain text, up to 5,000 characters. Blank lines start new paragraphs.")
+    delivered_on = DateField("Delivered on", validators=[Optional()])
+
+
+class ReviewForm(_RatingsMixin, FlaskForm):
+    order_type = SelectField("Order type", choices=_choices(ORDER_TYPES, "Not stated"), validators=[Optional()])
+    price_band = SelectField("Price band", choices=_choices(PRICE_BANDS, "Not stated"), validators=[Optional()])
+    ordered_on = DateField("Ordered on", validators=[Optional()])
+    promised_by = DateField("Promised by", validators=[Optional()])
+    submit = SubmitField("Publish review")
+
+
+class VerifiedReviewForm(_RatingsMixin, FlaskForm):
+    submit = SubmitField("Publish verified review")
+
+
+class ReplyForm(FlaskForm):
+    body = TextAreaField("Your public reply", validators=[DataRequired(), Length(min=2, max=3000)])
+    submit = SubmitField("Publish reply")
+
+
+class FlagForm(FlaskForm):
+    reason = RadioField("What is wrong with this review?", choices=_choices(FLAG_REASONS),
+                        validators=[DataRequired("Choose a reason.")])
+    note = TextAreaField("Note for the moderators", validators=[Optional(), Length(max=1000)])
+    submit = SubmitField("Send to moderators")
+
+
+class HideForm(FlaskForm):
+    reason = SelectField("Policy reason", choices=_choices(HIDE_REASONS, "Choose a reason…"),
+                         validators=[DataRequired("Choose the policy reason.")])
+    note = TextAreaField("Note (shown in the audit log)", validators=[Optional(), Length(max=1000)])
+    submit = SubmitField("Hide review")
+
+
+class NoteForm(FlaskForm):
+    note = TextAreaField("Note (shown in the audit log)", validators=[Optional(), Length(max=1000)])
+    submit = SubmitField("Confirm")
+
+
+class OrderForm(FlaskForm):
+    buyer_email = EmailField("Buyer's email", validators=[DataRequired(), Email(), Length(max=254)])
+    item = StringField("Item", validators=[DataRequired(), Length(min=2, max=200)])
+    order_type = SelectField("Order type", choices=_choices(ORDER_TYPES), validators=[DataRequired()])
+    price_band = SelectField("Price band", choices=_choices(PRICE_BANDS), validators=[DataRequired()])
+    ordered_on = DateField("Ordered on", validators=[DataRequired("Enter the order date.")])
+    promised_by = DateField("Promised by", validators=[Optional()])
+    submit = SubmitField("Record order and create invitation")

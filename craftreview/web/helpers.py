@@ -1,0 +1,77 @@
+"""Small helpers shared by the blueprints."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import wraps
+
+from flask import abort, current_app, request
+from flask_login import current_user
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..errors import DomainError
+from ..permissions import can_moderate
+
+MAX_PAGE = 10_000
+
+
+@dataclass
+class Page:
+    """One page of results and where it sits."""
+
+    items: list
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+
+def page_arg() -> int:
+    """The ?page= argument, clamped to a sane range."""
+    page = request.args.get("page", 1, type=int) or 1
+    return max(1, min(page, MAX_PAGE))
+
+
+def paginate(session: Session, query, per_page: int | None = None, scalars: bool = True) -> Page:
+    """Run a select for the requested page and count the whole result."""
+    per_page = per_page or current_app.config["PER_PAGE"]
+    page = page_arg()
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    rows = session.execute(query.limit(per_page).offset((page - 1) * per_page))
+    items = list(rows.scalars().unique()) if scalars else list(rows)
+    return Page(items=items, page=page, per_page=per_page, total=total or 0)
+
+
+def form_error(form, exc: DomainError) -> None:
+    """Put a service's error on the matching form field, or on the form as a whole."""
+    field = getattr(form, exc.field, None) if exc.field else None
+    if field is not None:
+        field.errors = list(field.errors) + [exc.message]
+    else:
+        form.form_errors.append(exc.message)
+
+
+def actor():
+    """The logged-in user (views decorated with login_required only)."""
+    return current_user._get_current_object()
+
+
+def moderator_required(view):
+    """403 unless the user is a moderator (after login_required)."""
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if not can_moderate(actor()):
+            abort(403, "Only moderators can open this page.")
+        return view(*args, **kwargs)
+    return wrapper

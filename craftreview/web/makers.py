@@ -1,0 +1,141 @@
+"""Maker profiles: list, create, show, edit, score explanation, maker dashboard."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from ..errors import DomainError
+from ..models import CRAFTS, Maker
+from ..permissions import owns_maker
+from ..services import makers as maker_service
+from ..services import orders as order_service
+from ..services import queries
+from ..services.mail import make_mail_backend
+from ..services.scores import score_detail
+from .context import get_db
+from .forms import ActionForm, MakerForm, OrderForm
+from .helpers import actor, form_error, paginate
+
+bp = Blueprint("makers", __name__)
+SORTS = {"score": "Best rated", "reviews": "Most reviewed", "newest": "Newest", "name": "Name"}
+
+
+def maker_listing():
+    """The filtered, sorted, paginated makers list for the current request."""
+    craft = request.args.get("craft", "")
+    sort = request.args.get("sort", "score")
+    filters = {"craft": craft if craft in CRAFTS else "", "sort": sort if sort in SORTS else "score"}
+    return paginate(get_db(), queries.makers_query(**filters)), filters
+
+
+@bp.get("/makers")
+def index():
+    """Browse makers."""
+    page, filters = maker_listing()
+    return render_template("makers/index.html", page=page, filters=filters, sorts=SORTS)
+
+
+def _maker_input(form: MakerForm) -> maker_service.MakerInput:
+    return maker_service.MakerInput(
+        name=form.name.data or "", slug=form.slug.data or "", craft=form.craft.data,
+        location=form.location.data or "", bio=form.bio.data or "", website=form.website.data or "",
+        accepts_custom=form.accepts_custom.data, lead_time_days=form.lead_time_days.data)
+
+
+@bp.route("/makers/new", methods=["GET", "POST"])
+@login_required
+def new():
+    """Create the user's maker profile."""
+    existing = maker_service.maker_owned_by(get_db(), actor())
+    if existing:
+        flash("You already have a maker profile; you can edit it here.", "info")
+        return redirect(url_for("makers.edit", slug=existing.slug))
+    form = MakerForm()
+    if form.validate_on_submit():
+        try:
+            maker = maker_service.create_maker(get_db(), actor(), _maker_input(form))
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            flash("Your maker profile is live.", "success")
+            return redirect(url_for("makers.show", slug=maker.slug))
+    return render_template("makers/form.html", form=form, maker=None)
+
+
+def _owned_maker(slug: str) -> Maker:
+    maker = maker_service.get_maker_by_slug(get_db(), slug)
+    if not owns_maker(actor(), maker):
+        abort(403, "Only the owner can change this maker profile.")
+    return maker
+
+
+@bp.route("/makers/<slug>/edit", methods=["GET", "POST"])
+@login_required
+def edit(slug: str):
+    """Edit the maker profile (owner only)."""
+    maker = _owned_maker(slug)
+    form = MakerForm(obj=maker)
+    if form.validate_on_submit():
+        try:
+            maker_service.update_maker(get_db(), actor(), maker, _maker_input(form))
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            flash("Profile saved.", "success")
+            return redirect(url_for("makers.show", slug=maker.slug))
+    return render_template("makers/form.html", form=form, maker=maker)
+
+
+@bp.get("/makers/<slug>")
+def show(slug: str):
+    """The maker page: profile, score, reviews with replies."""
+    db = get_db()
+    maker = maker_service.get_maker_by_slug(db, slug)
+    page = paginate(db, queries.visible_reviews_query(maker.id))
+    viewer = current_user if current_user.is_authenticated else None
+    return render_template(
+        "makers/show.html", maker=maker, page=page, score=maker.score,
+        averages=queries.dimension_averages(db, maker.id), own_review=queries.own_review(db, viewer, maker),
+        voted=queries.voted_ids(db, viewer, [r.id for r in page.items]), action_form=ActionForm())
+
+
+@bp.get("/makers/<slug>/score")
+def score(slug: str):
+    """How the score was reached."""
+    maker = maker_service.get_maker_by_slug(get_db(), slug)
+    return render_template("makers/score.html", maker=maker, score=maker.score, detail=score_detail(maker.score))
+
+
+@bp.route("/dashboard", methods=["GET", "POST"])
+@login_required
+def dashboard():
+    """The maker's dashboard: record orders, copy invitation links, reviews awaiting a reply."""
+    db = get_db()
+    maker = maker_service.maker_owned_by(db, actor())
+    if maker is None:
+        return render_template("makers/no_profile.html")
+    form, link = OrderForm(), None
+    if form.validate_on_submit():
+        link = _record_order(maker, form)
+        if link:
+            form = OrderForm(formdata=None)
+    html = render_template(
+        "makers/dashboard.html", maker=maker, form=form, link=link,
+        orders=order_service.maker_orders(db, maker), unreplied=queries.unreplied_reviews(db, maker.id))
+    return html, (400 if form.errors else 200)
+
+
+def _record_order(maker: Maker, form: OrderForm) -> str | None:
+    data = order_service.OrderInput(
+        buyer_email=form.buyer_email.data, item=form.item.data, order_type=form.order_type.data,
+        price_band=form.price_band.data, ordered_on=form.ordered_on.data, promised_by=form.promised_by.data)
+    mail = make_mail_backend(current_app.config["MAIL_BACKEND"])
+    try:
+        _order, token = order_service.record_order(
+            get_db(), actor(), maker, data, mail,
+            invite_url=lambda t: url_for("reviews.invitation", token=t, _external=True))
+    except DomainError as exc:
+        form_error(form, exc)
+        return None
+    flash("Order recorded. The invitation was queued for the buyer; you can also copy the link below.", "success")
+    return url_for("reviews.invitation", token=token, _external=True)

@@ -1,0 +1,111 @@
+"""Moderation queue, actions and the audit log (moderators only)."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import login_required
+
+from ..errors import DomainError
+from ..models import Review
+from ..services import moderation
+from .context import get_db
+from .forms import HideForm, NoteForm
+from .helpers import actor, form_error, moderator_required, page_arg
+
+bp = Blueprint("moderation", __name__, url_prefix="/moderation")
+QUEUE_PAGE = 25
+
+
+def _review(review_id: int) -> Review:
+    review = get_db().get(Review, review_id)
+    if review is None:
+        abort(404, "No such review.")
+    return review
+
+
+@bp.get("")
+@login_required
+@moderator_required
+def queue():
+    """Flagged reviews, most flagged first."""
+    page = page_arg()
+    items = moderation.moderation_queue(get_db(), limit=QUEUE_PAGE + 1, offset=(page - 1) * QUEUE_PAGE)
+    return render_template("moderation/queue.html", items=items[:QUEUE_PAGE], page=page,
+                           has_next=len(items) > QUEUE_PAGE)
+
+
+@bp.get("/reviews/<int:review_id>")
+@login_required
+@moderator_required
+def review(review_id: int):
+    """One flagged review with its flags and the actions."""
+    item = _review(review_id)
+    return _review_page(item, HideForm(prefix="hide"), NoteForm(prefix="restore"), NoteForm(prefix="dismiss"))
+
+
+def _review_page(item: Review, hide_form, restore_form, dismiss_form, status: int = 200):
+    db = get_db()
+    return render_template(
+        "moderation/review.html", review=item, flags=moderation.open_flags(db, item),
+        hide_form=hide_form, restore_form=restore_form, dismiss_form=dismiss_form), status
+
+
+@bp.post("/reviews/<int:review_id>/hide")
+@login_required
+@moderator_required
+def hide(review_id: int):
+    """Hide a review for a policy reason."""
+    item, form = _review(review_id), HideForm(prefix="hide")
+    if form.validate_on_submit():
+        try:
+            moderation.hide_review(get_db(), actor(), item, form.reason.data, form.note.data or "")
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            flash("Review hidden. The author can see why.", "success")
+            return redirect(url_for("moderation.queue"))
+    return _review_page(item, form, NoteForm(prefix="restore"), NoteForm(prefix="dismiss"), 400)
+
+
+@bp.post("/reviews/<int:review_id>/restore")
+@login_required
+@moderator_required
+def restore(review_id: int):
+    """Make a hidden review public again."""
+    item, form = _review(review_id), NoteForm(prefix="restore")
+    if form.validate_on_submit():
+        try:
+            moderation.restore_review(get_db(), actor(), item, form.note.data or "")
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            flash("Review restored.", "success")
+            return redirect(url_for("moderation.review", review_id=item.id))
+    return _review_page(item, HideForm(prefix="hide"), form, NoteForm(prefix="dismiss"), 400)
+
+
+@bp.post("/reviews/<int:review_id>/dismiss")
+@login_required
+@moderator_required
+def dismiss(review_id: int):
+    """Close the open flags without hiding the review."""
+    item, form = _review(review_id), NoteForm(prefix="dismiss")
+    if form.validate_on_submit():
+        try:
+            closed = moderation.dismiss_flags(get_db(), actor(), item, form.note.data or "")
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            flash(f"{closed} flag{'s' if closed != 1 else ''} dismissed.", "success")
+            return redirect(url_for("moderation.queue"))
+    return _review_page(item, HideForm(prefix="hide"), NoteForm(prefix="restore"), form, 400)
+
+
+@bp.get("/log")
+@login_required
+@moderator_required
+def log():
+    """The audit log of moderation actions."""
+    page = page_arg()
+    entries = moderation.audit_log(get_db(), limit=QUEUE_PAGE + 1, offset=(page - 1) * QUEUE_PAGE)
+    return render_template("moderation/log.html", entries=entries[:QUEUE_PAGE], page=page,
+                           has_next=len(entries) > QUEUE_PAGE)

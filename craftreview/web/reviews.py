@@ -1,0 +1,197 @@
+"""Writing, editing, withdrawing, replying to, voting on and flagging reviews; invitations."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from ..errors import DomainError
+from ..models import Review
+from ..permissions import can_edit_review, can_reply, can_review, can_see_review
+from ..services import engagement, orders, queries, replies
+from ..services import makers as maker_service
+from ..services import reviews as review_service
+from ..services.moderation import latest_hide_entry
+from .context import get_db
+from .forms import ActionForm, FlagForm, ReplyForm, ReviewForm, VerifiedReviewForm
+from .helpers import actor, form_error, paginate
+
+bp = Blueprint("reviews", __name__)
+
+
+def _review_or_404(review_id: int) -> Review:
+    review = get_db().get(Review, review_id)
+    viewer = current_user if current_user.is_authenticated else None
+    if review is None or not can_see_review(viewer, review):
+        abort(404, "That review does not exist or is no longer public.")
+    return review
+
+
+def _review_input(form) -> review_service.ReviewInput:
+    extra = {}
+    if isinstance(form, ReviewForm):
+        extra = {"order_type": form.order_type.data or None, "price_band": form.price_band.data or None,
+                 "ordered_on": form.ordered_on.data, "promised_by": form.promised_by.data}
+    return review_service.ReviewInput(
+        craftsmanship=form.craftsmanship.data, consistency=form.consistency.data, delivery=form.delivery.data,
+        title=form.title.data or "", body=form.body.data or "", delivered_on=form.delivered_on.data, **extra)
+
+
+@bp.route("/makers/<slug>/review", methods=["GET", "POST"])
+@login_required
+def write(slug: str):
+    """Write an (unverified) review of a maker."""
+    db = get_db()
+    maker = maker_service.get_maker_by_slug(db, slug)
+    if not can_review(actor(), maker):
+        abort(403, "You cannot review your own maker profile.")
+    existing = queries.own_review(db, actor(), maker)
+    if existing:
+        flash("You have already reviewed this maker. You can edit your review.", "info")
+        return redirect(url_for("reviews.edit", review_id=existing.id))
+    form = ReviewForm()
+    if form.validate_on_submit():
+        try:
+            review = review_service.submit_review(db, actor(), maker, _review_input(form))
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            flash("Thank you! Your review is published.", "success")
+            return redirect(url_for("reviews.show", review_id=review.id))
+    return render_template("reviews/form.html", form=form, maker=maker, review=None, order=None), _status(form)
+
+
+def _status(form) -> int:
+    return 400 if form.is_submitted() and (form.errors or form.form_errors) else 200
+
+
+@bp.get("/reviews/<int:review_id>")
+def show(review_id: int):
+    """One review with its reply and edit history."""
+    db = get_db()
+    review = _review_or_404(review_id)
+    hide_entry = latest_hide_entry(db, review) if review.hidden_at else None
+    reply_history = replies.reply_history(db, review.reply) if review.reply else []
+    viewer = current_user if current_user.is_authenticated else None
+    return render_template(
+        "reviews/show.html", review=review, history=review_service.review_history(db, review),
+        reply_history=reply_history, hide_entry=hide_entry, action_form=ActionForm(),
+        voted=queries.voted_ids(db, viewer, [review.id]))
+
+
+@bp.route("/reviews/<int:review_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(review_id: int):
+    """The author edits their review; the earlier version is kept."""
+    review = _review_or_404(review_id)
+    if not can_edit_review(actor(), review):
+        abort(403, "Only the author can edit this review.")
+    form = (VerifiedReviewForm if review.verified else ReviewForm)(obj=review)
+    if form.validate_on_submit():
+        try:
+            review_service.edit_review(get_db(), actor(), review, _review_input(form))
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            flash("Review updated. The earlier version stays in its history.", "success")
+            return redirect(url_for("reviews.show", review_id=review.id))
+    return render_template("reviews/form.html", form=form, maker=review.maker, review=review,
+                           order=review.order), _status(form)
+
+
+@bp.post("/reviews/<int:review_id>/withdraw")
+@login_required
+def withdraw(review_id: int):
+    """Withdraw (hide) one's own review; it can be republished."""
+    return _set_withdrawn(review_id, True, "Your review is withdrawn. Only you can see it now.")
+
+
+@bp.post("/reviews/<int:review_id>/republish")
+@login_required
+def republish(review_id: int):
+    """Publish a withdrawn review again."""
+    return _set_withdrawn(review_id, False, "Your review is public again.")
+
+
+def _set_withdrawn(review_id: int, withdrawn: bool, message: str):
+    review = _review_or_404(review_id)
+    if not ActionForm().validate_on_submit():
+        abort(400, "The form expired; reload the page and try again.")
+    review_service.set_withdrawn(get_db(), actor(), review, withdrawn)
+    flash(message, "success")
+    return redirect(url_for("reviews.show", review_id=review.id))
+
+
+@bp.route("/reviews/<int:review_id>/reply", methods=["GET", "POST"])
+@login_required
+def reply(review_id: int):
+    """The reviewed maker writes or edits their public reply."""
+    review = _review_or_404(review_id)
+    if not can_reply(actor(), review):
+        abort(403, "Only the maker who was reviewed can reply.")
+    form = ReplyForm(obj=review.reply)
+    if form.validate_on_submit():
+        try:
+            replies.save_reply(get_db(), actor(), review, form.body.data)
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            flash("Your reply is published.", "success")
+            return redirect(url_for("reviews.show", review_id=review.id))
+    return render_template("reviews/reply.html", form=form, review=review), _status(form)
+
+
+@bp.post("/reviews/<int:review_id>/helpful")
+@login_required
+def helpful(review_id: int):
+    """Toggle the helpful vote."""
+    review = _review_or_404(review_id)
+    if not ActionForm().validate_on_submit():
+        abort(400, "The form expired; reload the page and try again.")
+    now_voted = engagement.toggle_helpful(get_db(), actor(), review)
+    flash("Marked as helpful." if now_voted else "Helpful vote removed.", "success")
+    return redirect(url_for("makers.show", slug=review.maker.slug, _anchor=f"review-{review.id}"))
+
+
+@bp.route("/reviews/<int:review_id>/flag", methods=["GET", "POST"])
+@login_required
+def flag(review_id: int):
+    """Report a review to the moderators."""
+    review = _review_or_404(review_id)
+    form = FlagForm()
+    if form.validate_on_submit():
+        try:
+            engagement.flag_review(get_db(), actor(), review, form.reason.data, form.note.data or "")
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            flash("Thank you. A moderator will look at this review.", "success")
+            return redirect(url_for("reviews.show", review_id=review.id))
+    return render_template("reviews/flag.html", form=form, review=review), _status(form)
+
+
+@bp.get("/me/reviews")
+@login_required
+def mine():
+    """The reviews I wrote, with their status."""
+    page = paginate(get_db(), queries.reviews_by_author_query(actor().id))
+    return render_template("reviews/mine.html", page=page)
+
+
+@bp.route("/invite/<token>", methods=["GET", "POST"])
+@login_required
+def invitation(token: str):
+    """Write a verified review through a maker's one-time invitation."""
+    db = get_db()
+    order = orders.find_invitation(db, token)
+    if not can_review(actor(), order.maker):
+        abort(403, "You cannot review your own maker profile.")
+    form = VerifiedReviewForm()
+    if form.validate_on_submit():
+        try:
+            review = orders.submit_verified_review(db, actor(), token, _review_input(form))
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            flash("Thank you! Your verified review is published.", "success")
+            return redirect(url_for("reviews.show", review_id=review.id))
+    return render_template("reviews/form.html", form=form, maker=order.maker, review=None, order=order), _status(form)

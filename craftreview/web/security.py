@@ -1,0 +1,66 @@
+"""Login manager (session-versioned ids), CSRF, rate limits and security headers."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Flask, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
+from flask_wtf.csrf import CSRFProtect
+
+from ..models import User
+from .context import get_db
+
+login_manager = LoginManager()
+csrf = CSRFProtect()
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+def init_app(app: Flask) -> None:
+    """Wire authentication, CSRF protection, rate limiting and response headers."""
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please log in to continue."
+    login_manager.login_message_category = "info"
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
+    limiter.init_app(app)
+    app.after_request(_security_headers)
+
+
+@login_manager.user_loader
+def load_user(login_id: str) -> User | None:
+    """Accept `<id>:<session_version>` only while the version is current and the user active."""
+    user_id, _, version = login_id.partition(":")
+    if not (user_id.isdigit() and version.isdigit()):
+        return None
+    user = get_db().get(User, int(user_id))
+    if user is None or user.session_version != int(version) or user.is_suspended:
+        return None
+    return user
+
+
+def safe_next(target: str | None) -> str | None:
+    """A local path to return to after login, or None when the target could leave the site."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return None
+    if "\\" in target or any(ord(ch) < 32 for ch in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return None
+    return target
+
+
+def _security_headers(response):
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+    if request.path.startswith("/invite/"):
+        response.headers["Referrer-Policy"] = "no-referrer"  # the token must not leak
+    return response

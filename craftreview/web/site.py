@@ -1,0 +1,27 @@
+"""Home page and health check."""
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, render_template
+from sqlalchemy import text
+
+from .context import get_db
+from .makers import maker_listing
+
+bp = Blueprint("site", __name__)
+
+
+@bp.get("/")
+def home():
+    """Landing page: what craftreview is, and the makers list."""
+    page, filters = maker_listing()
+    return render_template("home.html", page=page, filters=filters)
+
+
+@bp.get("/healthz")
+def healthz():
+    """Liveness and database reachability."""
+    try:
+        get_db().execute(text("SELECT 1"))
+    except Exception:  # noqa: BLE001 - any database failure means unhealthy
+        return jsonify(status="error", database="unreachable"), 503
+    return jsonify(status="ok", database="ok")

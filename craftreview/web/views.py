@@ -1,0 +1,63 @@
+"""Registers blueprints, template filters and error pages."""
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+
+from ..errors import DomainError
+from . import filters
+
+
+def init_app(app: Flask) -> None:
+    """Attach every blueprint, the Jinja filters and the error handlers."""
+    from . import auth, makers, moderation, reviews, search_views, site
+
+    for module in (site, auth, makers, reviews, moderation, search_views):
+        app.register_blueprint(module.bp)
+    filters.init_app(app)
+    app.register_error_handler(DomainError, _domain_error)
+    app.register_error_handler(CSRFError, _csrf_error)
+    for code in (400, 403, 404, 405, 409, 413, 429, 500):
+        app.register_error_handler(code, _http_error)
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+
+
+def _render_error(status: int, message: str):
+    if _wants_json():
+        return jsonify(error=message), status
+    return render_template("error.html", status=status, message=message), status
+
+
+def _domain_error(exc: DomainError):
+    return _render_error(exc.status, exc.message)
+
+
+def _csrf_error(exc: CSRFError):
+    return _render_error(400, "The form expired or was sent from elsewhere. Go back, reload the page and try again.")
+
+
+MESSAGES = {
+    400: "The request could not be understood.",
+    403: "You do not have permission to do that.",
+    404: "That page does not exist.",
+    405: "That action is not allowed here.",
+    409: "That conflicts with the current state; reload and try again.",
+    413: "What you sent is too large.",
+    429: "Too many attempts. Wait a minute and try again.",
+    500: "Something went wrong on our side. It has been logged; please try again.",
+}
+
+
+def _http_error(exc):
+    status = getattr(exc, "code", 500) or 500
+    description = getattr(exc, "description", None)
+    message = description if status in (400, 403, 404) and description and _custom(description) else MESSAGES.get(status, "Error.")
+    return _render_error(status, message)
+
+
+def _custom(description: str) -> bool:
+    # Werkzeug's stock descriptions are long and technical; ours are short sentences.
+    return len(description) < 160 and "browser" not in description and "server" not in description

@@ -1,0 +1,141 @@
+"""Shared fixtures: a fresh app per test on a temp SQLite file, and on PostgreSQL when configured."""
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import text
+
+from craftreview import create_app
+from craftreview.config import postgres_test_url
+from craftreview.db import make_engine
+from craftreview.models import Base, Maker, User
+from craftreview.services import scores
+from craftreview.services.passwords import hash_password
+from craftreview.services.reviews import ReviewInput, submit_review
+
+PASSWORD = "correct battery staple horse"
+_counter = itertools.count(1)
+DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    """One slow scrypt hash shared by every test user."""
+    return hash_password(PASSWORD)
+
+
+@pytest.fixture(scope="session")
+def postgres_engine():
+    """Schema created once per run; tables truncated per test."""
+    url = postgres_test_url()
+    if not url:
+        yield None
+        return
+    engine = make_engine(url)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    yield engine
+    Base.metadata.drop_all(engine)
+    engine.dispose()
+
+
+def _truncate(engine) -> None:
+    names = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=DATABASES)
+def database_url(request, tmp_path, postgres_engine) -> str:
+    """A clean database URL: a temp SQLite file, or the truncated PostgreSQL test database."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'test.db'}"
+        engine = make_engine(url)
+        Base.metadata.create_all(engine)
+        engine.dispose()
+        return url
+    if postgres_engine is None:
+        pytest.skip("CRAFTREVIEW_TEST_POSTGRES_URL is not set")
+    _truncate(postgres_engine)
+    return postgres_engine.url.render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    """A fresh app per test."""
+    scores.forget_fitted_models()
+    application = create_app({
+        "ENV_NAME": "test", "TESTING": True, "SECRET_KEY": "test-secret", "DATABASE_URL": database_url,
+        "INSTANCE_PATH": str(tmp_path / "instance"), "SEARCH_INDEX_DIR": str(tmp_path / "index"),
+        "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False,
+    })
+    yield application
+    application.extensions["craftreview.engine"].dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def db(app):
+    """A session bound to the app's database (for arranging and asserting)."""
+    with app.app_context():
+        session = app.extensions["craftreview.sessions"]()
+        yield session
+        session.close()
+
+
+@pytest.fixture
+def make_user(db, password_hash):
+    """Create a user directly (fast: the password hash is shared)."""
+    def factory(name: str | None = None, *, moderator: bool = False, suspended: bool = False) -> User:
+        n = next(_counter)
+        user = User(email=f"{name or 'user'}{n}@example.test", display_name=name or f"User {n}",
+                    password_hash=password_hash, is_moderator=moderator, is_suspended=suspended)
+        db.add(user)
+        db.commit()
+        return user
+    return factory
+
+
+@pytest.fixture
+def make_maker(db, make_user):
+    """Create a maker profile (and its owner unless given)."""
+    def factory(owner: User | None = None, *, name: str = "Hollow Oak Woodworks", craft: str = "wood",
+                location: str = "Leeds, United Kingdom", bio: str = "Walnut tables and oak chairs.") -> Maker:
+        owner = owner or make_user("owner")
+        n = next(_counter)
+        maker = Maker(owner_id=owner.id, name=name, slug=f"maker-{n}", craft=craft, location=location, bio=bio)
+        db.add(maker)
+        db.commit()
+        return maker
+    return factory
+
+
+def review_input(**overrides) -> ReviewInput:
+    """A valid review submission, with overrides."""
+    values = dict(craftsmanship=4, consistency=4, delivery=3, title="Lovely bowl, slightly late",
+                  body="The glaze is beautiful and even. It arrived a week after the promised date.",
+                  order_type="stock", price_band="25-100", ordered_on=date.today() - timedelta(days=30),
+                  promised_by=date.today() - timedelta(days=20), delivered_on=date.today() - timedelta(days=13))
+    values.update(overrides)
+    return ReviewInput(**values)
+
+
+@pytest.fixture
+def make_review(db):
+    """Submit a review through the service."""
+    def factory(author: User, maker: Maker, **overrides):
+        return submit_review(db, author, maker, review_input(**overrides))
+    return factory
+
+
+def login(client, user: User) -> None:
+    """Authenticate the test client as `user` without a password round trip."""
+    with client.session_transaction() as sess:
+        sess["_user_id"] = user.get_id()
+        sess["_fresh"] = True

@@ -1,0 +1,28 @@
+"""Pages render for anonymous visitors."""
+from tests.conftest import login
+
+
+def test_home_page_explains_the_site(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert b"Find makers you can trust" in response.data
+
+
+def test_healthz_reports_database_ok(client):
+    response = client.get("/healthz")
+    assert response.json == {"status": "ok", "database": "ok"}
+
+
+def test_maker_page_shows_review_and_score(client, make_maker, make_user, make_review):
+    maker = make_maker()
+    make_review(make_user("buyer"), maker)
+    response = client.get(f"/makers/{maker.slug}")
+    assert response.status_code == 200
+    assert b"Lovely bowl, slightly late" in response.data
+    assert b"How good is this maker?" in response.data
+
+
+def test_logged_in_user_sees_account_links(client, make_user):
+    login(client, make_user("alice"))
+    response = client.get("/")
+    assert b"My reviews" in response.data

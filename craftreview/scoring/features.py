@@ -1,12 +1,15 @@
-"""Per-maker sufficient statistics and objective covariates.
+"""Per-maker sufficient statistics.
 
-Two covariates inform a maker's prior beyond its craft:
-* the spread of its (bias-corrected) craftsmanship ratings across orders,
-  which speaks to consistency;
-* its delivery record (late share, typical slip) from promised/delivered dates,
-  which speaks to delivery.
-Each is multiplied by a reliability factor that grows with the amount of
-evidence, so one order cannot produce a large covariate.
+The model has four latent dimensions per maker: the three star dimensions and
+a fourth, *lateness* (log(1 + days late), 0 when on time), observed only on
+orders with promised/delivered dates. Lateness is correlated with delivery
+stars both between makers and within an order, and both correlations are
+modelled, so the objective record informs the delivery estimate without being
+double counted.
+
+Consistency additionally gets a covariate: the spread of the maker's
+(bias-corrected) craftsmanship ratings across orders, scaled by a reliability
+factor that grows with the number of orders.
 """
 from __future__ import annotations
 
@@ -17,8 +20,7 @@ import numpy as np
 from .bias import group_sum
 
 SPREAD_RELIABILITY_K = 4.0  # spread from n reviews has reliability (n-1)/(n-1+K)
-DELIVERY_RELIABILITY_K = 2.0  # dated evidence W has reliability W/(W+K)
-N_FEATURES = 3  # craftsmanship spread, late share, log(1+slip days)
+N_DIMS = 4  # craftsmanship, consistency, delivery, lateness
 
 
 @dataclass
@@ -26,16 +28,22 @@ class MakerStats:
     """Weighted sufficient statistics for every maker."""
 
     count: np.ndarray  # reviews per maker
-    weight: np.ndarray  # sum of weights (effective verified reviews)
-    wsum: np.ndarray  # (n_m, 3) sum of w * bias-corrected rating
-    raw: np.ndarray  # (n_m, N_FEATURES) uncentred covariates, NaN where undefined
-    reliability: np.ndarray  # (n_m, N_FEATURES)
+    weight: np.ndarray  # sum of weights over all reviews
+    weight_dated: np.ndarray  # sum of weights over reviews with both dates
+    weight_sq: np.ndarray  # sum of squared weights (for the sampling variance of weighted means)
+    weight_dated_sq: np.ndarray
+    sum_undated: np.ndarray  # (n_m, 3) sum of w * bias-corrected stars, undated reviews
+    sum_dated: np.ndarray  # (n_m, 4) sum of w * [stars, lateness], dated reviews
+    spread: np.ndarray  # SD of craftsmanship ratings, NaN with < 2 reviews
+    reliability: np.ndarray  # reliability of the spread covariate
 
     @property
     def mean(self) -> np.ndarray:
-        """Weighted mean bias-corrected rating per maker and dimension (NaN without weight)."""
+        """(n_m, 4) weighted means; stars over all reviews, lateness over dated ones (NaN if none)."""
         with np.errstate(invalid="ignore", divide="ignore"):
-            return self.wsum / self.weight[:, None]
+            stars = (self.sum_undated + self.sum_dated[:, :3]) / self.weight[:, None]
+            late = self.sum_dated[:, 3] / self.weight_dated
+        return np.column_stack([stars, late])
 
 
 def _spread(y0: np.ndarray, maker: np.ndarray, n_m: int, count: np.ndarray) -> np.ndarray:
@@ -49,32 +57,42 @@ def _spread(y0: np.ndarray, maker: np.ndarray, n_m: int, count: np.ndarray) -> n
     return out
 
 
-def delivery_columns(promised: np.ndarray, delivered: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(has both dates, late flag, days late clipped at 0) per signal."""
+def delivery_columns(promised: np.ndarray, delivered: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(has both dates, days late clipped at 0) per signal."""
     dated = ~(np.isnan(promised) | np.isnan(delivered))
     slip = np.where(dated, np.nan_to_num(delivered - promised), 0.0)
-    return dated, slip > 0, np.maximum(slip, 0.0)
+    return dated, np.maximum(slip, 0.0)
+
+
+def lateness(slip_days: np.ndarray) -> np.ndarray:
+    """The fourth dimension: log(1 + days late); log because a week late is not 7x a day late."""
+    return np.log1p(slip_days)
 
 
 def maker_stats(y: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int,
                 promised: np.ndarray, delivered: np.ndarray) -> MakerStats:
-    """Aggregate bias-corrected ratings y (n, 3) with weights w into MakerStats."""
+    """Aggregate bias-corrected stars y (n, 3) and delivery dates with weights w."""
     count = np.bincount(maker, minlength=n_m).astype(float)
-    weight = np.bincount(maker, w, n_m)
-    wsum = group_sum(maker, y * w[:, None], n_m)
-    dated, late, slip = delivery_columns(promised, delivered)
-    wd = np.where(dated, w, 0.0)
-    w_dated = np.bincount(maker, wd, n_m)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        late_share = np.bincount(maker, wd * late, n_m) / w_dated
-        log_slip = np.bincount(maker, wd * np.log1p(slip), n_m) / w_dated
-    raw = np.column_stack([_spread(y[:, 0], maker, n_m, count), late_share, log_slip])
-    rel_spread = np.maximum(count - 1, 0) / (np.maximum(count - 1, 0) + SPREAD_RELIABILITY_K)
-    rel_dated = w_dated / (w_dated + DELIVERY_RELIABILITY_K)
-    reliability = np.column_stack([rel_spread, rel_dated, rel_dated])
-    return MakerStats(count, weight, wsum, raw, reliability)
+    dated, slip = delivery_columns(promised, delivered)
+    y4 = np.column_stack([y, lateness(slip)])
+    wd, wu = np.where(dated, w, 0.0), np.where(dated, 0.0, w)
+    stats = MakerStats(
+        count=count, weight=np.bincount(maker, w, n_m), weight_dated=np.bincount(maker, wd, n_m),
+        weight_sq=np.bincount(maker, w * w, n_m), weight_dated_sq=np.bincount(maker, wd * wd, n_m),
+        sum_undated=group_sum(maker, y * wu[:, None], n_m), sum_dated=group_sum(maker, y4 * wd[:, None], n_m),
+        spread=_spread(y[:, 0], maker, n_m, count), reliability=np.zeros(n_m),
+    )
+    dof = np.maximum(count - 1, 0)
+    stats.reliability = dof / (dof + SPREAD_RELIABILITY_K)
+    return stats
 
 
-def centred_features(stats: MakerStats, reference: np.ndarray) -> np.ndarray:
-    """Covariates centred on the platform reference and scaled by reliability (0 where undefined)."""
-    return np.nan_to_num((stats.raw - reference) * stats.reliability, nan=0.0)
+def spread_feature(stats: MakerStats, reference: float) -> np.ndarray:
+    """Craftsmanship spread centred on the platform reference, times reliability (0 if undefined)."""
+    return np.nan_to_num((stats.spread - reference) * stats.reliability, nan=0.0)
+
+
+def empty_stats(n_m: int = 1) -> MakerStats:
+    """Statistics of makers without any review."""
+    z = np.zeros(n_m)
+    return MakerStats(z, z, z, z, z, np.zeros((n_m, 3)), np.zeros((n_m, 4)), np.full(n_m, np.nan), z)

@@ -10,9 +10,9 @@ import numpy as np
 from . import explain
 from .arrays import SignalArrays, gc_paused, to_arrays, to_days
 from .bias import estimate_reviewer_bias
-from .features import MakerStats, centred_features, delivery_columns, maker_stats
+from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
 from .posterior import Posterior, interval, prior_cov, summarise, update
-from .priors import PriorParams, fit_priors, noise_covariance
+from .priors import SPREAD_DIM, PriorParams, fit_priors, noise_covariance
 from .types import DIMENSIONS, OVERALL_WEIGHTS, Estimate, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
@@ -61,8 +61,7 @@ class FittedModel:
         return next(iter(scores.values())) if len(scores) == 1 else _merge_error(scores)
 
     def _score_empty(self, craft: str | None) -> MakerScore:
-        stats = MakerStats(np.zeros(1), np.zeros(1), np.zeros((1, 3)),
-                           np.full((1, 3), np.nan), np.zeros((1, 3)))
+        stats = empty_stats(1)
         arr = to_arrays([])
         arr.maker_ids = [None]
         batch = _Batch(arr, compute_weights(arr, 0.0, np.zeros(0), self.weight_params),
@@ -95,7 +94,9 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
                                         len(arr.reviewer_ids), global_mean,
                                         np.full(3, ALS_PRIOR_STRENGTH))
     batch = _prepare(arr, to_days(now), counts[arr.reviewer], bias[arr.reviewer], wp)
-    noise = noise_covariance(batch.y, arr.maker, arr.n_makers, arr.verified)
+    dated, slip = delivery_columns(arr.promised, arr.delivered)
+    y4 = np.column_stack([batch.y, lateness(slip)])
+    noise = noise_covariance(y4, arr.maker, arr.n_makers, arr.verified, dated)
     craft_names = sorted({str(c) for c in crafts.values()})
     lookup = {c: i for i, c in enumerate(craft_names)}
     craft_idx = np.array([lookup.get(str(crafts[m]), -1) if m in crafts else -1 for m in arr.maker_ids],
@@ -119,22 +120,24 @@ def score_makers(signals: Iterable[ReviewSignal], *, now: datetime,
 
 
 def _prior_for(stats: MakerStats, crafts: list, params: PriorParams) -> tuple:
-    """Per-maker prior mean (n, 3), variance (n, 3), source labels and covariate shift."""
+    """Per-maker prior mean (n, 4), variance (n, 4), source labels and covariate shift (n, 4)."""
     n = len(crafts)
-    base, tau2, source = np.zeros((n, 3)), np.zeros((n, 3)), [""] * n
+    base, tau2, source = np.zeros((n, 4)), np.zeros((n, 4)), [""] * n
     for key in set(crafts):
         rows = [i for i, c in enumerate(crafts) if c == key]
         mu, t2, src = params.lookup(None if key is None else str(key))
         base[rows], tau2[rows] = mu, t2
         for i in rows:
             source[i] = src
-    shift = centred_features(stats, params.feature_ref) @ params.beta
+    shift = np.zeros((n, 4))
+    shift[:, SPREAD_DIM] = params.spread_beta * spread_feature(stats, params.spread_ref)
+    tau2[:, SPREAD_DIM] *= 1.0 + params.spread_kappa * stats.reliability
     return base + shift, tau2, source, shift
 
 
 def _delivery_record(arr: SignalArrays) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per maker: dated orders, on-time rate, median days late (0 if on time); NaN if no dates."""
-    dated, _, slip = delivery_columns(arr.promised, arr.delivered)
+    dated, slip = delivery_columns(arr.promised, arr.delivered)
     n_m = arr.n_makers
     n_dated = np.bincount(arr.maker[dated], minlength=n_m)
     on_time = np.bincount(arr.maker[dated], (slip[dated] <= 0).astype(float), n_m)
@@ -156,7 +159,8 @@ def _score_batch(batch: _Batch, crafts: list, params: PriorParams, version: str)
     """Posterior for every maker in the batch, packed into MakerScores with explanations."""
     stats = batch.stats
     prior_mean, tau2, source, shift = _prior_for(stats, crafts, params)
-    mean, cov = update(prior_mean, prior_cov(tau2, params.corr), stats.weight, stats.wsum, params.noise)
+    mean, cov = update(prior_mean, prior_cov(tau2, params.corr), stats.weight - stats.weight_dated,
+                       stats.sum_undated, stats.weight_dated, stats.sum_dated, params.noise)
     post = summarise(mean, cov, stats.count > 0)
     with gc_paused():
         ctx = _Context(batch, params, version, prior_mean, tau2, source, shift, post, crafts)
@@ -184,20 +188,24 @@ class _Context:
         self.entries = explain.review_entries(cols)
         self.keys = [str(r) for r in arr.review_ids]
         n_dated, on_time, slip = _delivery_record(arr)
-        noise_var = np.diag(params.noise)
-        prior_share = (1 / tau2) / (1 / tau2 + stats.weight[:, None] / noise_var)
-        est, ov = interval(post.mean, post.sd), interval(post.overall_mean, np.sqrt(post.overall_var))
+        noise_var = np.diag(params.noise)[:3]
+        prior_share = (1 / tau2[:, :3]) / (1 / tau2[:, :3] + stats.weight[:, None] / noise_var)
+        est = interval(post.mean[:, :3], post.sd[:, :3])
+        ov = interval(post.overall_mean, np.sqrt(post.overall_var))
+        late_days = np.expm1(np.maximum(post.mean[:, 3], 0.0))
         self.target, self.needed_sd = explain.tier_targets(post.overall_mean)
         verified = np.bincount(arr.maker, arr.verified.astype(float), arr.n_makers)
         (self.mean, self.low, self.high, self.om, self.olow, self.ohigh, self.ovar, self.pm, self.ps,
          self.pn, self.pd, self.count, self.verified, self.weight, self.n_dated, self.on_time, self.slip,
-         self.prior_mean, self.prior_sd, self.eff_prior, self.shift, self.share, self.spread) = _lists(
+         self.prior_mean, self.prior_sd, self.eff_prior, self.shift, self.share, self.spread,
+         self.late_days) = _lists(
             *est, *ov, post.overall_var, post.p_master, post.p_skilled, post.p_novice, post.p_developing,
             stats.count.astype(int), verified.astype(int), stats.weight, n_dated, on_time, slip,
-            prior_mean, np.sqrt(tau2), noise_var / tau2, shift, prior_share, stats.raw[:, 0])
+            prior_mean[:, :3], np.sqrt(tau2[:, :3]), noise_var / tau2[:, :3], shift[:, :3], prior_share,
+            stats.spread, late_days)
         self.tier = post.tier.tolist()
         a = np.array(OVERALL_WEIGHTS)
-        self.review_var = float(a @ params.noise @ a)
+        self.review_var = float(a @ params.noise[:3, :3] @ a)
 
     def maker_score(self, m: int) -> MakerScore:
         """MakerScore for maker index m."""
@@ -229,7 +237,8 @@ class _Context:
             "reviews": {self.keys[i]: self.entries[i] for i in rows},
             "delivery_record": {"dated_orders": self.n_dated[m],
                                 "on_time_rate": self.on_time[m] if dated else None,
-                                "typical_slip_days": self.slip[m] if dated else None},
+                                "typical_slip_days": self.slip[m] if dated else None,
+                                "modelled_typical_days_late": self.late_days[m]},
             "craftsmanship_spread_sd": None if self.count[m] < 2 else self.spread[m],
             "probabilities": {"master": self.pm[m], "skilled": self.ps[m],
                               "developing": self.pd[m], "novice": self.pn[m]},

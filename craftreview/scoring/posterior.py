@@ -11,12 +11,12 @@ from .types import (INTERVAL_LEVEL, MASTER_LINE, NOVICE_LINE, OVERALL_WEIGHTS,
 
 Z_INTERVAL = float(ndtri(0.5 + INTERVAL_LEVEL / 2))  # 1.645 for 90%
 Z_TIER = float(ndtri(TIER_CONFIDENCE))  # 0.8416
-A = np.array(OVERALL_WEIGHTS)
+A = np.array([*OVERALL_WEIGHTS, 0.0])  # the lateness dimension informs delivery, not the overall directly
 
 
 @dataclass
 class Posterior:
-    """Posterior for n makers: means (n, 3), covariances (n, 3, 3), overall and tiers."""
+    """Posterior for n makers: means (n, 4), covariances (n, 4, 4), overall and tiers."""
 
     mean: np.ndarray
     cov: np.ndarray
@@ -30,24 +30,31 @@ class Posterior:
 
     @property
     def sd(self) -> np.ndarray:
-        """Posterior SD per dimension (n, 3)."""
+        """Posterior SD per dimension (n, 4)."""
         return np.sqrt(np.diagonal(self.cov, axis1=1, axis2=2))
 
 
 def prior_cov(tau2: np.ndarray, corr: np.ndarray) -> np.ndarray:
-    """Prior covariance (n, 3, 3) from per-maker variances (n, 3) and a shared correlation."""
+    """Prior covariance (n, k, k) from per-maker variances (n, k) and a shared correlation."""
     sd = np.sqrt(tau2)
     return sd[:, :, None] * corr[None, :, :] * sd[:, None, :]
 
 
-def update(prior_mean: np.ndarray, prior_cv: np.ndarray, weight: np.ndarray,
-           wsum: np.ndarray, noise: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Posterior mean and covariance given weighted observations with noise covariance noise/w."""
+def update(prior_mean: np.ndarray, prior_cv: np.ndarray, weight_undated: np.ndarray, sum_undated: np.ndarray,
+           weight_dated: np.ndarray, sum_dated: np.ndarray, noise: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Conjugate update of the 4-D prior with undated (3 stars) and dated (stars + lateness) reviews.
+
+    A review of weight w has noise covariance noise / w; undated reviews observe the first three
+    dimensions only, so they contribute the inverse of the 3x3 noise block.
+    """
     t_inv = np.linalg.inv(prior_cv)
     s_inv = np.linalg.inv(noise)
-    precision = t_inv + weight[:, None, None] * s_inv[None, :, :]
+    s3_inv = np.zeros_like(noise)
+    s3_inv[:3, :3] = np.linalg.inv(noise[:3, :3])
+    precision = t_inv + weight_undated[:, None, None] * s3_inv + weight_dated[:, None, None] * s_inv
     cov = np.linalg.inv(precision)
-    rhs = np.einsum("nij,nj->ni", t_inv, prior_mean) + wsum @ s_inv.T
+    rhs = np.einsum("nij,nj->ni", t_inv, prior_mean) + sum_undated @ s3_inv[:, :3].T
+    rhs = rhs + sum_dated @ s_inv.T
     mean = np.einsum("nij,nj->ni", cov, rhs)
     return mean, (cov + np.transpose(cov, (0, 2, 1))) / 2
 

@@ -1,12 +1,13 @@
-"""Empirical-Bayes priors per craft x dimension, with objective covariates.
+"""Empirical-Bayes priors per craft x dimension, and the noise model.
 
-Model for maker m, dimension d (bias-corrected weighted mean ybar):
-    ybar[m,d] = mu[craft(m),d] + x[m] . beta[d] + u[m,d] + e[m,d]
-    u ~ N(0, tau2[craft,d]),  e ~ N(0, S[d,d] / W[m])
-mu, beta and tau2 are fitted by weighted method of moments; per-craft values
-are blended toward the global ones with CRAFT_PSEUDO_MAKERS, and everything
-toward a vague hyperprior worth HYPER_MAKERS makers, so tiny platforms and
-rare crafts stay sensible.
+For maker m and dimension d (weighted mean ybar of bias-corrected ratings):
+    ybar[m,d] = mu[craft(m),d] + beta_d * x[m] + u[m,d] + e[m,d]
+    u ~ N(0, tau2[craft,d] * (1 + kappa_d * r[m])),   e ~ noise / W[m]
+x is the craftsmanship-spread covariate (consistency only, reliability r);
+kappa < 0 lets the prior narrow as the covariate becomes reliable. mu, beta,
+tau2 and kappa come from weighted method of moments across makers. Per-craft
+values are blended toward global ones with CRAFT_PSEUDO_MAKERS, and global
+ones toward a vague hyperprior worth HYPER_MAKERS makers.
 """
 from __future__ import annotations
 
@@ -15,27 +16,28 @@ from typing import Hashable
 
 import numpy as np
 
-from .features import N_FEATURES, MakerStats
+from .features import N_DIMS, MakerStats, spread_feature
 
-FEATURES_FOR_DIM: tuple[tuple[int, ...], ...] = ((), (0,), (1, 2))
 CRAFT_PSEUDO_MAKERS = 30.0
 HYPER_MAKERS = 5.0
-HYPER_MEAN = 3.0  # scale midpoint; only matters when there is almost no data
-HYPER_TAU2 = 0.5
+HYPER_MEAN = np.array([3.0, 3.0, 3.0, 0.5])  # scale midpoints; only matter with almost no data
+HYPER_TAU2 = np.array([0.5, 0.5, 0.5, 0.3])
 TAU2_FLOOR = 0.01
-_ITERATIONS = 5
+SPREAD_DIM = 1
+_ITERATIONS = 6
 
 
 @dataclass
 class PriorParams:
-    """Fitted global parameters of the prior and noise model."""
+    """Fitted global parameters of the prior and noise model (4 dims: 3 stars + lateness)."""
 
-    mu: np.ndarray  # (3,) global prior mean
-    tau2: np.ndarray  # (3,) global between-maker variance
-    beta: np.ndarray  # (N_FEATURES, 3) covariate coefficients
-    feature_ref: np.ndarray  # (N_FEATURES,) platform reference values of covariates
-    corr: np.ndarray  # (3, 3) between-maker correlation of dimensions
-    noise: np.ndarray  # (3, 3) within-maker noise covariance of one verified review
+    mu: np.ndarray  # (4,) global prior mean
+    tau2: np.ndarray  # (4,) global between-maker variance
+    corr: np.ndarray  # (4, 4) between-maker correlation
+    noise: np.ndarray  # (4, 4) within-maker noise covariance of one weight-1 review
+    spread_ref: float = 0.0  # platform-typical craftsmanship spread
+    spread_beta: float = 0.0  # consistency prior shift per unit of spread feature
+    spread_kappa: float = 0.0  # relative prior-variance change at full reliability
     craft_mu: dict[Hashable, np.ndarray] = field(default_factory=dict)
     craft_tau2: dict[Hashable, np.ndarray] = field(default_factory=dict)
     craft_makers: dict[Hashable, int] = field(default_factory=dict)
@@ -47,96 +49,129 @@ class PriorParams:
         return self.mu, self.tau2, "global"
 
 
-def noise_covariance(y: np.ndarray, maker: np.ndarray, n_m: int, rows: np.ndarray) -> np.ndarray:
-    """Pooled within-maker covariance of bias-corrected ratings over the given rows."""
-    if rows.sum() < 10:
-        rows = np.ones_like(rows)
-    mk, yy = maker[rows], y[rows]
-    count = np.bincount(mk, minlength=n_m).astype(float)
-    means = np.stack([np.bincount(mk, yy[:, d], n_m) for d in range(3)], axis=1)
-    means = means / np.maximum(count, 1.0)[:, None]
-    resid = yy - means[mk]
-    dof = float(np.sum(np.maximum(count - 1, 0)))
-    if dof < 5:
-        return np.eye(3)
-    cov = resid.T @ resid / dof
-    return _nearest_pd(cov, floor=0.05)
-
-
-def _nearest_pd(cov: np.ndarray, floor: float) -> np.ndarray:
+def nearest_pd(cov: np.ndarray, floor: float) -> np.ndarray:
     """Symmetric matrix with eigenvalues at least floor."""
     vals, vecs = np.linalg.eigh((cov + cov.T) / 2)
     return (vecs * np.maximum(vals, floor)) @ vecs.T
 
 
-def _wls(y: np.ndarray, x: np.ndarray, h: np.ndarray) -> np.ndarray:
-    """Weighted least squares coefficients (small ridge for stability)."""
-    xtw = x.T * h
-    return np.linalg.solve(xtw @ x + 1e-6 * np.eye(x.shape[1]), xtw @ y)
+def _pooled_cov(y: np.ndarray, maker: np.ndarray, n_m: int) -> tuple[np.ndarray, float]:
+    """Within-maker covariance pooled over makers, and its degrees of freedom."""
+    count = np.bincount(maker, minlength=n_m).astype(float)
+    means = np.stack([np.bincount(maker, y[:, d], n_m) for d in range(y.shape[1])], axis=1)
+    resid = y - (means / np.maximum(count, 1.0)[:, None])[maker]
+    dof = float(np.sum(np.maximum(count - 1, 0)))
+    return resid.T @ resid / max(dof, 1.0), dof
 
 
-def _blend(value: np.ndarray, n: float, toward: np.ndarray, k: float) -> np.ndarray:
+def noise_covariance(y4: np.ndarray, maker: np.ndarray, n_m: int, verified: np.ndarray,
+                     dated: np.ndarray) -> np.ndarray:
+    """4x4 noise covariance: star block from verified reviews, lateness parts from dated ones."""
+    rows = verified if verified.sum() >= 10 else np.ones_like(verified)
+    star, dof = _pooled_cov(y4[rows, :3], maker[rows], n_m)
+    cov = np.diag([1.0, 1.0, 1.0, 0.3])
+    if dof >= 5:
+        cov[:3, :3] = star
+    full, dof_d = _pooled_cov(y4[dated], maker[dated], n_m)
+    if dof_d >= 5:
+        cov[3, :] = cov[:, 3] = full[3, :]
+    return nearest_pd(cov, floor=0.02)
+
+
+def _blend(value, n, toward, k: float):
     return (n * value + k * toward) / (n + k)
 
 
-def _fit_dimension(ybar: np.ndarray, noise_var: np.ndarray, x: np.ndarray,
-                   craft: np.ndarray, n_crafts: int) -> tuple:
-    """Fit mu (global, per craft), beta and tau2 (global, per craft) for one dimension."""
-    n = len(ybar)
-    tau2_c = np.full(n_crafts, HYPER_TAU2)
-    mu_c, beta, tau2_g, mu_g = np.full(n_crafts, HYPER_MEAN), np.zeros(x.shape[1]), HYPER_TAU2, HYPER_MEAN
-    n_c = np.bincount(craft, minlength=n_crafts).astype(float)
+def _group_mean(idx: np.ndarray, values: np.ndarray, h: np.ndarray, size: int) -> np.ndarray:
+    return np.bincount(idx, h * values, size) / np.maximum(np.bincount(idx, h, size), 1e-12)
+
+
+def _fit_dimension(ybar, noise_var, x, rel, craft, n_crafts, d: int) -> dict:
+    """mu (global, per craft), beta, kappa and tau2 (global, per craft) for one dimension."""
+    n, n_c = len(ybar), np.bincount(craft, minlength=n_crafts).astype(float)
+    mu_c, tau2_c, beta, kappa = np.full(n_crafts, HYPER_MEAN[d]), np.full(n_crafts, HYPER_TAU2[d]), 0.0, 0.0
+    mu_g, tau2_g = HYPER_MEAN[d], HYPER_TAU2[d]
     for _ in range(_ITERATIONS):
-        h = 1.0 / (tau2_c[craft] + noise_var)
-        if x.shape[1]:
-            beta = _wls(ybar - mu_c[craft], x, h)
-        r = ybar - x @ beta
-        mu_g = _blend(np.sum(h * r) / np.sum(h), n, np.array(HYPER_MEAN), HYPER_MAKERS)
-        craft_mean = np.bincount(craft, h * r, n_crafts) / np.maximum(np.bincount(craft, h, n_crafts), 1e-12)
-        mu_c = _blend(craft_mean, n_c, mu_g, CRAFT_PSEUDO_MAKERS)
+        scale = 1.0 + kappa * rel
+        h = 1.0 / (tau2_c[craft] * scale + noise_var)
+        if x is not None:
+            beta = float(np.sum(h * x * (ybar - mu_c[craft])) / max(np.sum(h * x * x), 1e-12))
+        r = ybar - beta * (x if x is not None else 0.0)
+        mu_g = _blend(np.sum(h * r) / np.sum(h), n, HYPER_MEAN[d], HYPER_MAKERS)
+        mu_c = _blend(_group_mean(craft, r, h, n_crafts), n_c, mu_g, CRAFT_PSEUDO_MAKERS)
         dev = (r - mu_c[craft]) ** 2 - noise_var
-        tau2_g = max(_blend(np.sum(h * dev) / np.sum(h), n, np.array(HYPER_TAU2), HYPER_MAKERS), TAU2_FLOOR)
-        craft_dev = np.bincount(craft, h * dev, n_crafts) / np.maximum(np.bincount(craft, h, n_crafts), 1e-12)
-        tau2_c = np.maximum(_blend(craft_dev, n_c, tau2_g, CRAFT_PSEUDO_MAKERS), TAU2_FLOOR)
-    return float(mu_g), mu_c, beta, float(tau2_g), tau2_c
+        if x is not None:
+            kappa = _variance_slope(dev, rel, h)
+        dev0 = dev / (1.0 + kappa * rel)
+        tau2_g = max(_blend(np.sum(h * dev0) / np.sum(h), n, HYPER_TAU2[d], HYPER_MAKERS), TAU2_FLOOR)
+        tau2_c = np.maximum(_blend(_group_mean(craft, dev0, h, n_crafts), n_c, tau2_g, CRAFT_PSEUDO_MAKERS),
+                            TAU2_FLOOR)
+    return {"mu": mu_g, "mu_c": mu_c, "beta": beta, "kappa": kappa, "tau2": tau2_g, "tau2_c": tau2_c}
 
 
-def _correlation(resid: np.ndarray, noise_var: np.ndarray, h: np.ndarray) -> np.ndarray:
-    """Between-maker correlation of dimensions by method of moments."""
-    # Noise covariance of maker means is S / W; passed in pre-divided per maker as (n, 3, 3).
-    cov = np.einsum("m,mi,mj->ij", h, resid, resid) - np.einsum("m,mij->ij", h, noise_var)
-    cov /= max(np.sum(h), 1e-12)
+def _variance_slope(dev: np.ndarray, rel: np.ndarray, h: np.ndarray) -> float:
+    """kappa in tau2 * (1 + kappa r), by weighted regression of excess squared residual on r."""
+    x = np.column_stack([np.ones_like(rel), rel])
+    xtw = x.T * h
+    a, b = np.linalg.solve(xtw @ x + 1e-9 * np.eye(2), xtw @ dev)
+    return float(np.clip(b / a, -0.9, 0.0)) if a > 0 else 0.0
+
+
+def _correlation(resid: np.ndarray, avail: np.ndarray, noise_cov: np.ndarray, h: np.ndarray) -> np.ndarray:
+    """Between-maker correlation by pairwise method of moments; noise_cov is (n, 4, 4)."""
+    cov = np.eye(N_DIMS)
+    for i in range(N_DIMS):
+        for j in range(i, N_DIMS):
+            m = avail[:, i] & avail[:, j]
+            if m.sum() < 3:
+                continue
+            cov[i, j] = cov[j, i] = np.sum(h[m] * (resid[m, i] * resid[m, j] - noise_cov[m, i, j])) / np.sum(h[m])
     sd = np.sqrt(np.maximum(np.diag(cov), 1e-6))
     corr = np.clip(cov / np.outer(sd, sd), -0.9, 0.9)
     np.fill_diagonal(corr, 1.0)
-    return _nearest_pd(corr, floor=0.05)
+    corr = nearest_pd(corr, floor=0.05)
+    d = np.sqrt(np.diag(corr))
+    return corr / np.outer(d, d)  # back to unit diagonal after the eigenvalue repair
 
 
-def fit_priors(stats: MakerStats, noise: np.ndarray, craft: np.ndarray,
-               craft_names: list[Hashable]) -> PriorParams:
+def mean_noise_cov(stats: MakerStats, noise: np.ndarray) -> np.ndarray:
+    """(n, 4, 4) sampling covariance of maker means around the maker's true level.
+
+    Weights are relevance weights here (sum w^2 / W^2, Kish): an old or unverified review
+    is not noisier than a fresh verified one, it is just trusted less. Using noise / W
+    instead would overstate this variance and drive the between-maker tau2 toward zero.
+    """
+    w, wd = np.maximum(stats.weight, 1e-12), np.maximum(stats.weight_dated, 1e-12)
+    out = noise[None, :, :] * (stats.weight_sq / w**2)[:, None, None]
+    out[:, :3, 3] = out[:, 3, :3] = noise[None, 3, :3] * (stats.weight_dated_sq / (w * wd))[:, None]
+    out[:, 3, 3] = noise[3, 3] * stats.weight_dated_sq / wd**2
+    return out
+
+
+def fit_priors(stats: MakerStats, noise: np.ndarray, craft: np.ndarray, craft_names: list) -> PriorParams:
     """Fit PriorParams from maker statistics; craft[m] indexes craft_names (-1 = unknown)."""
-    has = stats.weight > 0
-    ybar, w = stats.mean[has], stats.weight[has]
-    ref = np.array([np.nanmean(stats.raw[has, k]) if np.isfinite(stats.raw[has, k]).any() else 0.0
-                    for k in range(N_FEATURES)])
-    x_all = np.nan_to_num((stats.raw[has] - ref) * stats.reliability[has], nan=0.0)
-    n_crafts = len(craft_names)
-    cidx = np.where(craft[has] >= 0, craft[has], n_crafts)  # extra bucket for "no craft"
-    mu, tau2, beta = np.zeros(3), np.zeros(3), np.zeros((N_FEATURES, 3))
-    craft_mu, craft_tau2 = np.zeros((n_crafts + 1, 3)), np.zeros((n_crafts + 1, 3))
-    resid = np.zeros((int(has.sum()), 3))
-    for d in range(3):
-        cols = list(FEATURES_FOR_DIM[d])
-        nv = noise[d, d] / w
-        mu[d], craft_mu[:, d], b, tau2[d], craft_tau2[:, d] = _fit_dimension(ybar[:, d], nv, x_all[:, cols], cidx, n_crafts + 1)
-        beta[cols, d] = b
-        resid[:, d] = ybar[:, d] - x_all[:, cols] @ b - craft_mu[cidx, d]
-    h = 1.0 / (np.mean(tau2) + np.trace(noise) / 3 / w)
-    corr = _correlation(resid, noise[None, :, :] / w[:, None, None], h) if len(w) > 2 else np.eye(3)
+    ybar, n_crafts = stats.mean, len(craft_names)
+    avail = np.column_stack([np.repeat(stats.weight[:, None] > 0, 3, axis=1), stats.weight_dated > 0])
+    ok_spread = np.isfinite(stats.spread)
+    spread_ref = float(np.mean(stats.spread[ok_spread])) if ok_spread.any() else 0.0
+    x = spread_feature(stats, spread_ref)
+    cidx = np.where(craft >= 0, craft, n_crafts)  # extra bucket for "no craft"
+    nvar = mean_noise_cov(stats, noise)
+    fits, resid = [], np.zeros_like(ybar)
+    for d in range(N_DIMS):
+        m = avail[:, d]
+        xd = x[m] if d == SPREAD_DIM else None
+        rel = stats.reliability[m] if d == SPREAD_DIM else np.zeros(int(m.sum()))
+        fits.append(_fit_dimension(ybar[m, d], nvar[m, d, d], xd, rel, cidx[m], n_crafts + 1, d))
+        resid[m, d] = ybar[m, d] - fits[d]["mu_c"][cidx[m]] - (fits[d]["beta"] * xd if xd is not None else 0.0)
+    h = 1.0 / (np.mean([f["tau2"] for f in fits]) + nvar[:, 0, 0])
+    corr = _correlation(np.nan_to_num(resid), avail, nvar, h)
     counts = np.bincount(cidx, minlength=n_crafts + 1)
+    present = [(i, c) for i, c in enumerate(craft_names) if counts[i] > 0]
     return PriorParams(
-        mu=mu, tau2=tau2, beta=beta, feature_ref=ref, corr=corr, noise=noise,
-        craft_mu={c: craft_mu[i] for i, c in enumerate(craft_names) if counts[i] > 0},
-        craft_tau2={c: craft_tau2[i] for i, c in enumerate(craft_names) if counts[i] > 0},
-        craft_makers={c: int(counts[i]) for i, c in enumerate(craft_names) if counts[i] > 0},
+        mu=np.array([f["mu"] for f in fits]), tau2=np.array([f["tau2"] for f in fits]), corr=corr, noise=noise,
+        spread_ref=spread_ref, spread_beta=fits[SPREAD_DIM]["beta"], spread_kappa=fits[SPREAD_DIM]["kappa"],
+        craft_mu={c: np.array([f["mu_c"][i] for f in fits]) for i, c in present},
+        craft_tau2={c: np.array([f["tau2_c"][i] for f in fits]) for i, c in present},
+        craft_makers={c: int(counts[i]) for i, c in present},
     )

@@ -11,8 +11,15 @@ from craftreview.models import PRICE_BANDS
 
 from . import writing
 from .world import (
-    DEMO_BUYER_REVIEWS, MODERATOR_EMAIL, Person, Shop, activity_weights, allocate_reviews,
-    joined_at, make_buyers, make_shops,
+    DEMO_BUYER_REVIEWS,
+    MODERATOR_EMAIL,
+    Person,
+    Shop,
+    activity_weights,
+    allocate_reviews,
+    joined_at,
+    make_buyers,
+    make_shops,
 )
 
 Row = tuple[str, dict]

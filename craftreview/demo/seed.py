@@ -58,6 +58,9 @@ class SeedReport:
         parts = ", ".join(f"{getattr(self, t)} {t.replace('_', ' ')}" for t in TABLE_ORDER)
         return f"{parts} in {self.seconds:.1f} s"
 
+    def __str__(self) -> str:
+        return self.summary()
+
 
 def seed_demo(engine: Engine, *, makers: int = 40, reviews: int = 400, seed: int = 7,
               progress: Progress | None = None, now: datetime | None = None) -> SeedReport:

@@ -10,6 +10,7 @@ from random import Random
 from craftreview.models import PRICE_BANDS
 
 from . import writing
+from .corpus import CRAFT_WORDS
 from .world import (
     DEMO_BUYER_REVIEWS,
     MODERATOR_EMAIL,
@@ -31,8 +32,9 @@ REPLY_SHARE_CRITICAL = 0.45
 VOTE_SHARE = 0.25
 FLAG_SHARE = 0.01
 DEMO_MAKER_UNREPLIED = 3
-BUYER_REASONS = ("spam", "conflict", "private_info", "other")
+# Makers dispute harsh reviews; other buyers report suspiciously glowing or odd ones.
 OWNER_REASONS = ("not_real_order", "abusive")
+BUYER_REASONS = {"good": ("conflict", "spam"), "mixed": ("private_info", "other"), "bad": ("other",)}
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,8 @@ class _ReviewWriter:
         when = _timeline(rng, shop, d, earliest, self.spec.now)
         item = rng.choice(shop.items)
         scene = writing.Scene(shop.name, shop.craft, item.noun, rng.choice(shop.materials), c, s, d,
-                              when.late_days or rng.randint(14, 30), when.packing_trouble)
+                              when.late_days or rng.randint(14, 30), when.packing_trouble,
+                              rng.choice(CRAFT_WORDS[shop.craft].praise), rng.choice(CRAFT_WORDS[shop.craft].flaws))
         band = BANDS[min(4, rng.randint(item.low_band, item.high_band) + (when.order_type == "custom"))]
         review_id = self._next_id("reviews")
         order_id = None
@@ -183,7 +186,7 @@ class _ReviewWriter:
         if self._replies(shop, k, scene):
             yield "replies", self._reply(review_id, shop, scene, when.created_at)
         if review_id - 1 in self.flagged:
-            yield "flags", self._flag(review_id, shop, author, when.created_at)
+            yield "flags", self._flag(review_id, shop, author, scene, when.created_at)
 
     def _replies(self, shop: Shop, k: int, scene: writing.Scene) -> bool:
         """Makers answer about a quarter of reviews, critical ones more often."""
@@ -229,13 +232,14 @@ class _ReviewWriter:
             "created_at": when, "updated_at": when, "revision_count": 0,
         }
 
-    def _flag(self, review_id: int, shop: Shop, author: Person, created: datetime) -> dict:
-        """An open flag: the maker disputing the order, or another buyer reporting a problem."""
-        if self.rng.random() < 0.5:
+    def _flag(self, review_id: int, shop: Shop, author: Person, scene: writing.Scene,
+              created: datetime) -> dict:
+        """An open flag: the maker disputing a harsh review, or another buyer reporting a problem."""
+        if scene.mood == "bad" or (scene.mood == "mixed" and self.rng.random() < 0.5):
             reporter, reason = shop.owner.id, self.rng.choice(OWNER_REASONS)
         else:
             others = [b for b in self.rng.sample(self.buyers, 2) if b.id != author.id]
-            reporter, reason = others[0].id, self.rng.choice(BUYER_REASONS)
+            reporter, reason = others[0].id, self.rng.choice(BUYER_REASONS[scene.mood])
         return {
             "id": self._next_id("flags"), "review_id": review_id, "user_id": reporter,
             "reason": reason, "note": writing.flag_note(self.rng, reason), "status": "open",

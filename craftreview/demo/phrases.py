@@ -62,7 +62,7 @@ OPENERS = (
     "I ordered a {item} from {maker}.", "I bought the {item} as a gift for my sister.",
     "This was my second order from {maker}, this time a {item}.",
     "I had been looking for {a_material} {item} for months.",
-    "We ordered a {item} for our new kitchen.", "I commissioned a {item} for an anniversary.",
+    "We ordered a {item} after seeing the maker at a craft fair.", "I commissioned a {item} for an anniversary.",
 )
 CLOSERS: dict[str, tuple[str, ...]] = {
     "good": ("Will definitely order again.", "Highly recommended.", "Thank you, {maker}!"),
@@ -77,8 +77,8 @@ TITLES: dict[str, tuple[str, ...]] = {
               "Decent {item}", "Nice idea, uneven execution"),
     "bad": ("Disappointed", "Not as described", "Would not order again", "Poor {item}",
             "Expected much better"),
-    "late": ("Great {item}, shame about the delivery", "Lovely work, very late",
-             "Worth the wait, just", "Beautiful {item} but badly packed"),
+    "late": ("Great {item}, shame about the delivery", "Lovely work, very late", "Worth the wait, just"),
+    "packing": ("Beautiful {item} but badly packed", "Lovely work, careless packing"),
 }
 REPLY_THANKS = (
     "Thank you so much for the kind words! I'm glad the {item} found a good home.",
@@ -90,7 +90,7 @@ REPLY_DELAY = (
     "Apologies for the delay. {delay_cap}, and I've since changed how I quote lead times.",
 )
 REPLY_QUALITY = (
-    "I'm sorry about the {flaw}. Please get in touch and I'll repair or replace it.",
+    "I'm sorry to hear about {flaw}. Please get in touch and I'll repair or replace it.",
     "That is not the standard I aim for. I've sent you a message about a replacement.",
 )
 REPLY_MIXED = (

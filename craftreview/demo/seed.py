@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import Connection, Engine, Table, func, select, text
 
 from craftreview.db import _IMMEDIATE  # the same BEGIN IMMEDIATE switch write_transaction uses
-from craftreview.models import Base, utcnow
+from craftreview.models import Base, as_utc, utcnow
 from craftreview.services.passwords import hash_password
 
 from .generator import WorldSpec, generate
@@ -66,7 +66,7 @@ def seed_demo(engine: Engine, *, makers: int = 40, reviews: int = 400, seed: int
               progress: Progress | None = None, now: datetime | None = None) -> SeedReport:
     """Fill an empty database with a demo world; raise ValueError if it already has users."""
     started = time.perf_counter()
-    spec = WorldSpec(makers, reviews, seed, now or utcnow(), hash_password(DEMO_PASSWORD))
+    spec = WorldSpec(makers, reviews, seed, as_utc(now) or utcnow(), hash_password(DEMO_PASSWORD))
     counts = dict.fromkeys(TABLE_ORDER, 0)
     with engine.connect().execution_options(**{_IMMEDIATE: True}) as conn, conn.begin():
         # Checked inside the write transaction so two seeders cannot both see an empty database.

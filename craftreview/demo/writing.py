@@ -25,6 +25,8 @@ class Scene:
     delivery: int
     late_days: int
     packing_trouble: bool = False
+    praise: str = "the finish"
+    flaw: str = "a rough finish"
 
     @property
     def overall(self) -> float:
@@ -76,19 +78,20 @@ def _weeks(days: int) -> str:
     return NUMBER_WORDS.get(weeks, str(weeks))
 
 
-def _fields(rng: Random, scene: Scene) -> dict[str, object]:
-    words = CRAFT_WORDS[scene.craft]
+def _fields(scene: Scene) -> dict[str, object]:
     return {
         "item": scene.item, "maker": scene.maker,
         "a_material": f"{'an' if scene.material[:1] in 'aeiou' else 'a'} {scene.material}",
-        "praise": rng.choice(words.praise), "flaw": rng.choice(words.flaws),
+        "praise": scene.praise, "flaw": scene.flaw,
         "days": scene.late_days, "weeks": _weeks(scene.late_days),
     }
 
 
 def review_title(rng: Random, scene: Scene) -> str:
     """A short title in the mood of the ratings (at most 120 characters)."""
-    mood = "late" if scene.delivery <= 2 and scene.craftsmanship >= 4 else scene.mood
+    mood = scene.mood
+    if scene.delivery <= 2 and scene.craftsmanship >= 4:
+        mood = "packing" if scene.packing_trouble else "late"
     title = rng.choice(P.TITLES[mood]).format(item=scene.item)
     return title[:1].upper() + title[1:120]
 
@@ -112,7 +115,7 @@ def _dimension_sentences(rng: Random, scene: Scene) -> list[str]:
 
 def review_body(rng: Random, scene: Scene) -> str:
     """Two to four plain-text sentences whose praise and complaints match the ratings."""
-    fields = _fields(rng, scene)
+    fields = _fields(scene)
     sentences = [rng.choice(P.OPENERS), *_dimension_sentences(rng, scene)]
     if len(sentences) < 4 and rng.random() < 0.6:
         sentences.append(rng.choice(P.CLOSERS[scene.mood]))
@@ -124,7 +127,7 @@ def reply_body(rng: Random, scene: Scene, owner_first: str) -> str:
     words = CRAFT_WORDS[scene.craft]
     delay = rng.choice(words.delays)
     fields = {
-        "item": scene.item, "flaw": rng.choice(words.flaws), "delay": delay,
+        "item": scene.item, "flaw": scene.flaw, "delay": delay,
         "delay_cap": delay[:1].upper() + delay[1:], "name": owner_first,
     }
     if scene.delivery <= 2 and not scene.packing_trouble:

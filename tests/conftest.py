@@ -82,11 +82,14 @@ def client(app):
 
 @pytest.fixture
 def db(app):
-    """A session bound to the app's database (for arranging and asserting)."""
-    with app.app_context():
-        session = app.extensions["craftreview.sessions"]()
-        yield session
-        session.close()
+    """A session bound to the app's database (for arranging and asserting).
+
+    No app context is pushed here: a context held open across test-client requests
+    would share `g` (and the logged-in user) between requests.
+    """
+    session = app.extensions["craftreview.sessions"]()
+    yield session
+    session.close()
 
 
 @pytest.fixture
@@ -94,7 +97,7 @@ def make_user(db, password_hash):
     """Create a user directly (fast: the password hash is shared)."""
     def factory(name: str | None = None, *, moderator: bool = False, suspended: bool = False) -> User:
         n = next(_counter)
-        user = User(email=f"{name or 'user'}{n}@example.test", display_name=name or f"User {n}",
+        user = User(email=f"{name or 'user'}{n}@example.com", display_name=name or f"User {n}",
                     password_hash=password_hash, is_moderator=moderator, is_suspended=suspended)
         db.add(user)
         db.commit()

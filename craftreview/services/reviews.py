@@ -107,6 +107,9 @@ def submit_review(session: Session, actor: User, maker: Maker, data: ReviewInput
             session.add(review)
             after_review_change(session, review, now)
     except IntegrityError as exc:
+        # Only a concurrent duplicate is a conflict; any other integrity error is a bug.
+        if _existing_unverified(session, actor.id, maker.id) is None:
+            raise
         raise Conflict("You have already reviewed this maker; edit your review instead.") from exc
     return review
 

@@ -1,0 +1,138 @@
+"""Accounts: registration rules, login, session revocation, safe redirects, suspension."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from craftreview.models import User
+from craftreview.web.security import safe_next
+from tests.conftest import PASSWORD, login
+
+
+def _register(client, **overrides):
+    data = {"email": "ada@example.com", "display_name": "Ada", "password": "a long passphrase here",
+            "confirm": "a long passphrase here"}
+    data.update(overrides)
+    data.setdefault("confirm", data["password"])
+    return client.post("/register", data=data)
+
+
+def test_register_creates_account_and_logs_in(client, db):
+    response = _register(client)
+    assert response.status_code == 302
+    user = db.scalar(select(User).where(User.email == "ada@example.com"))
+    assert user is not None and user.password_hash.startswith("scrypt:")
+    assert b"My reviews" in client.get("/").data
+
+
+@pytest.mark.parametrize("password, message", [
+    ("short pass", b"Use 12 to 128 characters."),
+    ("password1234", b"too common"),
+    ("aaaaaaaaaaaaaaaa", b"too common"),
+])
+def test_register_rejects_weak_passwords_with_a_message(client, db, password, message):
+    response = _register(client, password=password, confirm=password)
+    assert response.status_code == 200
+    assert message in response.data
+    assert db.scalar(select(User)) is None
+
+
+def test_register_accepts_a_64_character_password(client, db):
+    password = "the quick brown fox jumps over the lazy dog near the riverbank!!"
+    assert len(password) == 64
+    assert _register(client, password=password, confirm=password).status_code == 302
+
+
+def test_register_rejects_duplicate_email_case_insensitively(client, db, make_user):
+    user = make_user("bob")
+    response = _register(client, email=user.email.upper())
+    assert b"already exists" in response.data
+    assert len(db.scalars(select(User)).all()) == 1
+
+
+def test_login_with_wrong_password_shows_error(client, make_user):
+    user = make_user()
+    response = client.post("/login", data={"email": user.email, "password": "wrong password!!"})
+    assert b"Email or password is incorrect." in response.data
+
+
+def test_login_redirects_only_to_local_next(client, make_user):
+    user = make_user()
+    ok = client.post("/login?next=/makers", data={"email": user.email, "password": PASSWORD})
+    assert ok.headers["Location"] == "/makers"
+    client.post("/logout")
+    evil = client.post("/login?next=//evil.example/x", data={"email": user.email, "password": PASSWORD})
+    assert evil.headers["Location"] == "/"
+
+
+@pytest.mark.parametrize("target", ["//evil.example", "/\\evil.example", "https://evil.example/", "javascript:x",
+                                    "evil.example", "/\tevil", ""])
+def test_safe_next_refuses_targets_that_leave_the_site(target):
+    assert safe_next(target) is None
+
+
+def test_safe_next_keeps_local_paths():
+    assert safe_next("/makers/oak?page=2") == "/makers/oak?page=2"
+
+
+def test_logout_revokes_copied_session_cookies(app, make_user):
+    user = make_user()
+    first, copy = app.test_client(), app.test_client()
+    first.post("/login", data={"email": user.email, "password": PASSWORD})
+    cookie = first.get_cookie("session")
+    copy.set_cookie("session", cookie.value)
+    assert copy.get("/account").status_code == 200
+    first.post("/logout")
+    assert copy.get("/account").status_code == 302  # the copied cookie no longer authenticates
+
+
+def test_password_change_ends_other_sessions_but_keeps_this_one(app, make_user):
+    user = make_user()
+    mine, other = app.test_client(), app.test_client()
+    for c in (mine, other):
+        c.post("/login", data={"email": user.email, "password": PASSWORD})
+    response = mine.post("/account/password", data={
+        "pw-current_password": PASSWORD, "pw-new_password": "another fine passphrase",
+        "pw-confirm": "another fine passphrase"})
+    assert response.status_code == 302
+    assert mine.get("/account").status_code == 200
+    assert other.get("/account").status_code == 302
+
+
+def test_password_change_requires_current_password(client, make_user):
+    login(client, make_user())
+    response = client.post("/account/password", data={
+        "pw-current_password": "not my password", "pw-new_password": "another fine passphrase",
+        "pw-confirm": "another fine passphrase"})
+    assert response.status_code == 400
+    assert b"The current password is incorrect." in response.data
+
+
+def test_display_name_change(client, db, make_user):
+    user = make_user()
+    login(client, user)
+    client.post("/account/name", data={"nm-display_name": "Mara the Potter"})
+    db.refresh(user)
+    assert user.display_name == "Mara the Potter"
+
+
+def test_suspended_user_cannot_log_in(client, make_user):
+    user = make_user(suspended=True)
+    response = client.post("/login", data={"email": user.email, "password": PASSWORD})
+    assert b"This account is suspended." in response.data
+    assert client.get("/account").status_code == 302
+
+
+def test_suspension_ends_existing_sessions(client, db, make_user):
+    from craftreview.services.accounts import set_suspended
+    user, moderator = make_user(), make_user(moderator=True)
+    login(client, user)
+    assert client.get("/account").status_code == 200
+    set_suspended(db, moderator, user.id, True, "spam")
+    assert client.get("/account").status_code == 302
+
+
+def test_remember_me_sets_a_remember_cookie(client, make_user):
+    user = make_user()
+    client.post("/login", data={"email": user.email, "password": PASSWORD, "remember": "y"})
+    assert client.get_cookie("remember_token") is not None

@@ -9,9 +9,9 @@ the search index and recomputes scores.
 
 Well-known accounts, all with the password ``demo-password-2026``:
 
-- ``buyer@demo.craftreview.test``: a buyer with a few reviews.
-- ``maker@demo.craftreview.test``: owns a maker with reviews, the latest few unreplied.
-- ``moderator@demo.craftreview.test``: a moderator; some flags are open.
+- ``buyer@demo.example.com``: a buyer with a few reviews.
+- ``maker@demo.example.com``: owns a maker with reviews, the latest few unreplied.
+- ``moderator@demo.example.com``: a moderator; some flags are open.
 
 Every other demo user shares the same password (one scrypt hash, reused) and has
 an ``@example.org`` address. The same seed and `now` give the same rows.

@@ -11,9 +11,9 @@ from craftreview.models import CRAFTS
 from . import writing
 from .corpus import CRAFT_WORDS, FIRST_NAMES, LAST_NAMES, PLACES, Item
 
-MODERATOR_EMAIL = "moderator@demo.craftreview.test"
-BUYER_EMAIL = "buyer@demo.craftreview.test"
-MAKER_EMAIL = "maker@demo.craftreview.test"
+MODERATOR_EMAIL = "moderator@demo.example.com"
+BUYER_EMAIL = "buyer@demo.example.com"
+MAKER_EMAIL = "maker@demo.example.com"
 # Everyone joined at least this long ago, so a whole order fits between joining and now.
 MIN_AGE = timedelta(days=150)
 MAX_AGE = timedelta(days=3 * 365 + 120)

@@ -177,21 +177,21 @@ def _user(engine: Engine, email: str) -> dict:
 def test_demo_accounts_exist_with_the_demo_password(seeded):
     engine, report = seeded
     assert {a.email for a in report.accounts} == {
-        "buyer@demo.craftreview.test", "maker@demo.craftreview.test", "moderator@demo.craftreview.test"}
+        "buyer@demo.example.com", "maker@demo.example.com", "moderator@demo.example.com"}
     for account in report.accounts:
         assert account.password == DEMO_PASSWORD == "demo-password-2026"
         assert verify_password(_user(engine, account.email)["password_hash"], DEMO_PASSWORD)
-    assert _user(engine, "moderator@demo.craftreview.test")["is_moderator"]
+    assert _user(engine, "moderator@demo.example.com")["is_moderator"]
 
 
 def test_demo_buyer_has_a_few_reviews(db):
-    buyer = _user(db, "buyer@demo.craftreview.test")
+    buyer = _user(db, "buyer@demo.example.com")
     assert 3 <= _rows(db, f"SELECT COUNT(*) AS n FROM reviews WHERE author_id = {buyer['id']}")[0]["n"] <= 8
     assert not buyer["is_moderator"]
 
 
 def test_demo_maker_has_reviews_some_replied_and_some_not(db):
-    owner = _user(db, "maker@demo.craftreview.test")
+    owner = _user(db, "maker@demo.example.com")
     reviews = _rows(db, "SELECT r.id, p.id AS reply_id FROM reviews r JOIN makers m ON m.id = r.maker_id "
                         f"LEFT JOIN replies p ON p.review_id = r.id WHERE m.owner_id = {owner['id']}")
     assert len(reviews) >= 8

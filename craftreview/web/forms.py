@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField, DateField, EmailField, IntegerField, PasswordField, RadioField, SelectField,
+    BooleanField, DateField, EmailField, IntegerField, PasswordField, RadioField, SelectChoice, SelectField,
     StringField, SubmitField, TextAreaField,
 )
 from wtforms.validators import DataRequired, Email, EqualTo, Length, NumberRange, Optional
@@ -11,14 +11,14 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, NumberRange
 from ..models import CRAFTS, DIMENSIONS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES, PRICE_BANDS
 from ..services.passwords import MAX_LENGTH, MIN_LENGTH
 
-STARS = [(n, f"{n} star{'s' if n > 1 else ''}") for n in range(5, 0, -1)]
+STARS = [SelectChoice(value=n, label=f"{n} star{'s' if n > 1 else ''}") for n in range(5, 0, -1)]
 _password_length = Length(min=MIN_LENGTH, max=MAX_LENGTH,
                           message=f"Use {MIN_LENGTH} to {MAX_LENGTH} characters.")
 
 
-def _choices(mapping: dict[str, str], blank: str | None = None) -> list[tuple[str, str]]:
-    items = list(mapping.items())
-    return ([("", blank)] + items) if blank is not None else items
+def _choices(mapping: dict[str, str], blank: str | None = None) -> list[SelectChoice]:
+    items = [SelectChoice(value=key, label=label) for key, label in mapping.items()]
+    return ([SelectChoice(value="", label=blank)] + items) if blank is not None else items
 
 
 class ActionForm(FlaskForm):

@@ -112,7 +112,7 @@ def test_display_name_change(client, db, make_user):
     user = make_user()
     login(client, user)
     client.post("/account/name", data={"nm-display_name": "Mara the Potter"})
-    db.refresh(user)
+    db.rollback()
     assert user.display_name == "Mara the Potter"
 
 

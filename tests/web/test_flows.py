@@ -1,0 +1,184 @@
+"""End-to-end flows through the web layer, asserting what the pages show."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+
+from craftreview.models import AuditEntry, Flag, OutgoingMail, Order, Review
+from tests.conftest import login
+
+TODAY = date.today()
+
+
+def _review_form(**overrides) -> dict:
+    data = {"craftsmanship": "5", "consistency": "4", "delivery": "2", "title": "Stunning walnut table",
+            "body": "Beautiful joinery.\n\nIt arrived three weeks after the promised date.",
+            "order_type": "custom", "price_band": "300-1000", "ordered_on": str(TODAY - timedelta(days=60)),
+            "promised_by": str(TODAY - timedelta(days=30)), "delivered_on": str(TODAY - timedelta(days=9))}
+    data.update(overrides)
+    return data
+
+
+def test_user_creates_a_maker_profile_and_sees_it(client, make_user):
+    login(client, make_user("maker"))
+    response = client.post("/makers/new", data={
+        "name": "Hollow Oak Woodworks", "slug": "hollow-oak", "craft": "wood", "location": "York, UK",
+        "bio": "Walnut and oak furniture, hand-cut joints.", "website": "https://hollowoak.example.com",
+        "accepts_custom": "y", "lead_time_days": "45"})
+    assert response.headers["Location"] == "/makers/hollow-oak"
+    page = client.get("/makers/hollow-oak").data
+    assert b"Hollow Oak Woodworks" in page and b"Accepts custom orders" in page and b"No reviews yet" in page
+
+
+def test_second_maker_profile_is_refused(client, make_user, make_maker):
+    owner = make_user()
+    make_maker(owner)
+    login(client, owner)
+    response = client.get("/makers/new")
+    assert response.status_code == 302 and "/edit" in response.headers["Location"]
+
+
+def test_duplicate_slug_gets_a_form_error(client, make_user, make_maker):
+    taken = make_maker()
+    login(client, make_user())
+    response = client.post("/makers/new", data={"name": "Copycat", "slug": taken.slug, "craft": "wood"})
+    assert b"That address is taken" in response.data
+
+
+def test_buyer_reviews_and_the_maker_page_shows_it(client, db, make_user, make_maker):
+    maker = make_maker()
+    login(client, make_user("buyer"))
+    response = client.post(f"/makers/{maker.slug}/review", data=_review_form())
+    assert response.status_code == 302
+    page = client.get(f"/makers/{maker.slug}").data.decode()
+    assert "Stunning walnut table" in page
+    assert "<p>Beautiful joinery.</p><p>It arrived three weeks" in page
+    assert "Reviews (1)" in page
+
+
+def test_review_form_shows_field_errors_and_stores_nothing(client, db, make_user, make_maker):
+    maker = make_maker()
+    login(client, make_user("buyer"))
+    response = client.post(f"/makers/{maker.slug}/review", data=_review_form(
+        delivered_on=str(TODAY - timedelta(days=90)), title=""))
+    assert response.status_code == 400
+    assert b"This field is required." in response.data or b"Delivered on cannot be before" in response.data
+    assert db.scalar(select(func.count(Review.id))) == 0
+
+
+def test_review_form_explains_each_dimension(client, make_user, make_maker):
+    maker = make_maker()
+    login(client, make_user())
+    page = client.get(f"/makers/{maker.slug}/review").data
+    assert b"Did the piece match the photos" in page and b"Was the promised date kept" in page
+
+
+def test_verified_review_through_invitation_link(client, app, db, make_user, make_maker):
+    owner, buyer = make_user("owner"), make_user("buyer")
+    maker = make_maker(owner)
+    login(client, owner)
+    response = client.post("/dashboard", data={
+        "buyer_email": "buyer@example.com", "item": "Walnut dining table", "order_type": "custom",
+        "price_band": "over1000", "ordered_on": str(TODAY - timedelta(days=50)),
+        "promised_by": str(TODAY - timedelta(days=20))})
+    link = re.search(r'value="(http://localhost/invite/[^"]+)"', response.data.decode()).group(1)
+    assert db.scalar(select(func.count(OutgoingMail.id))) == 1
+    path = link.replace("http://localhost", "")
+    client.post("/logout")
+    login(client, buyer)
+    form = client.get(path).data
+    assert b"Walnut dining table" in form and b"Verified order" in form
+    done = client.post(path, data={"craftsmanship": "5", "consistency": "5", "delivery": "3",
+                                   "title": "Worth the wait", "body": "Solid, beautiful table, a bit late.",
+                                   "delivered_on": str(TODAY - timedelta(days=10))})
+    assert done.status_code == 302
+    db.rollback()  # end this session's read snapshot so the app's commit is visible
+    review = db.scalar(select(Review))
+    assert review.verified and review.order_type == "custom" and review.price_band == "over1000"
+    assert b"Verified order" in client.get(f"/makers/{maker.slug}").data
+    assert client.get(path).status_code == 404  # the link works once
+    assert db.scalar(select(Order)).used_at is not None
+
+
+def test_maker_replies_and_reply_edits_keep_history(client, db, make_user, make_maker, make_review):
+    owner = make_user("owner")
+    maker = make_maker(owner)
+    review = make_review(make_user("buyer"), maker)
+    login(client, owner)
+    client.post(f"/reviews/{review.id}/reply", data={"body": "Sorry for the delay; the kiln broke."})
+    client.post(f"/reviews/{review.id}/reply", data={"body": "Sorry for the delay; the kiln broke in March."})
+    page = client.get(f"/reviews/{review.id}").data
+    assert b"Reply from" in page and b"the kiln broke in March." in page
+    assert b"Earlier versions of the maker" in page and b"Sorry for the delay; the kiln broke.</p>" in page
+
+
+def test_helpful_vote_toggles(client, db, make_user, make_maker, make_review):
+    review = make_review(make_user("author"), make_maker())
+    login(client, make_user("reader"))
+    client.post(f"/reviews/{review.id}/helpful")
+    db.rollback()  # see the app's commits (ends this session's read snapshot)
+    assert review.helpful_count == 1
+    client.post(f"/reviews/{review.id}/helpful")
+    db.rollback()  # see the app's commits (ends this session's read snapshot)
+    assert review.helpful_count == 0
+
+
+def test_flag_hide_and_author_sees_why(client, app, db, make_user, make_maker, make_review):
+    author, moderator = make_user("author"), make_user("mod", moderator=True)
+    maker = make_maker()
+    review = make_review(author, maker, title="Terrible spam title")
+    login(client, make_user("reporter"))
+    client.post(f"/reviews/{review.id}/flag", data={"reason": "spam", "note": "advertising"})
+    again = client.post(f"/reviews/{review.id}/flag", data={"reason": "spam"})
+    assert b"already flagged" in again.data
+    login(client, moderator)
+    assert b"Terrible spam title" in client.get("/moderation").data
+    missing = client.post(f"/moderation/reviews/{review.id}/hide", data={"hide-reason": ""})
+    assert missing.status_code == 400 and db.get(Review, review.id).hidden_at is None
+    db.rollback()
+    client.post(f"/moderation/reviews/{review.id}/hide", data={"hide-reason": "spam", "hide-note": "ads"})
+    assert b"Terrible spam title" not in client.get(f"/makers/{maker.slug}").data
+    assert b"Terrible spam title" in client.get("/moderation/log").data or b"hide" in client.get("/moderation/log").data
+    db.rollback()
+    assert db.scalar(select(AuditEntry)).reason == "spam"
+    assert db.scalar(select(Flag)).status == "actioned"
+    login(client, author)
+    page = client.get(f"/reviews/{review.id}").data
+    assert b"hidden by a moderator" in page and b"Spam or advertising" in page
+
+
+def test_anonymous_cannot_see_hidden_review(client, db, make_user, make_maker, make_review):
+    from craftreview.services.moderation import hide_review
+    review = make_review(make_user(), make_maker())
+    hide_review(db, make_user(moderator=True), review, "abusive")
+    assert client.get(f"/reviews/{review.id}").status_code == 404
+
+
+def test_moderator_restores_and_dismisses(client, db, make_user, make_maker, make_review):
+    from craftreview.services.engagement import flag_review
+    from craftreview.services.moderation import hide_review
+    moderator = make_user(moderator=True)
+    review = make_review(make_user(), make_maker())
+    hide_review(db, moderator, review, "abusive")
+    login(client, moderator)
+    client.post(f"/moderation/reviews/{review.id}/restore", data={"restore-note": "context was fine"})
+    db.rollback()
+    assert db.get(Review, review.id).hidden_at is None
+    flag_review(db, make_user(), review, "other", "I just dislike it")
+    client.post(f"/moderation/reviews/{review.id}/dismiss", data={})
+    db.rollback()
+    assert db.scalar(select(Flag)).status == "dismissed"
+    actions = [e.action for e in db.scalars(select(AuditEntry).order_by(AuditEntry.id))]
+    assert actions == ["hide", "restore", "dismiss_flags"]
+
+
+def test_pagination_keeps_the_page_parameter(client, db, make_user, make_maker, make_review):
+    maker = make_maker()
+    for i in range(12):
+        make_review(make_user(f"b{i}"), maker, title=f"Review number {i:02d}")
+    first = client.get(f"/makers/{maker.slug}").data
+    second = client.get(f"/makers/{maker.slug}?page=2").data
+    assert b"Review number 11" in first and b"Review number 01" not in first
+    assert b"Review number 01" in second and b"Page 2 of 2" in second

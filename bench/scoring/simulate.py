@@ -34,7 +34,8 @@ class SimConfig:
     dim_sd: float = 0.30  # consistency / delivery latent = craftsmanship latent + N(0, dim_sd)
     p_drift: float = 0.25  # share of makers whose quality changed linearly over the horizon
     drift_range: tuple = (0.5, 1.5)  # total change over the horizon, random sign
-    reviewer_noise: float = 0.6
+    reviewer_noise: float = 0.6  # total per-star noise SD of one review...
+    halo_sd: float = 0.35  # ...of which this part is shared by the three stars of a review (mood/halo)
     reviewer_bias_sd: float = 0.4
     regulars_per_maker: float = 0.2  # pool size of repeat reviewers relative to makers
     p_regular: float = 0.3  # share of real reviews written by repeat reviewers
@@ -129,7 +130,8 @@ def simulate(seed: int, cfg: SimConfig = SimConfig()) -> SimData:
     regular = rng.random(m) < cfg.p_regular
     reviewer = np.where(regular, rng.integers(n_reg, size=m), n_reg + np.arange(m))
     bias_pool = rng.normal(0, cfg.reviewer_bias_sd, n_reg + m)
-    noise = rng.normal(0, cfg.reviewer_noise, (m, 3))
+    own_sd = np.sqrt(cfg.reviewer_noise**2 - cfg.halo_sd**2)
+    noise = rng.normal(0, own_sd, (m, 3)) + rng.normal(0, cfg.halo_sd, (m, 1))
     b = bias_pool[reviewer][:, None]
     late = rng.random(m) < late_prob(lat_t[:, 2])
     slip = np.where(late, 1 + rng.poisson(slip_rate(lat_t[:, 2])), 0)

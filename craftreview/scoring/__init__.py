@@ -1,9 +1,11 @@
 """Statistical scoring of makers from buyer reviews (pure numpy/scipy, no web imports)."""
-from .model import MODEL_VERSION, FittedModel, fit_model, score_makers
+from .model import MODEL_VERSION, FittedModel, ModelOptions, fit_model, score_makers
+from .weights import WeightParams
 from .types import (DIMENSIONS, MASTER_LINE, NOVICE_LINE, SKILLED_LINE, TIERS, Estimate,
                     MakerScore, ReviewSignal)
 
 __all__ = [
     "DIMENSIONS", "MASTER_LINE", "MODEL_VERSION", "NOVICE_LINE", "SKILLED_LINE", "TIERS",
-    "Estimate", "FittedModel", "MakerScore", "ReviewSignal", "fit_model", "score_makers",
+    "Estimate", "FittedModel", "MakerScore", "ModelOptions", "ReviewSignal", "WeightParams",
+    "fit_model", "score_makers",
 ]

@@ -32,10 +32,16 @@ class MakerStats:
     weight_dated: np.ndarray  # sum of weights over reviews with both dates
     weight_sq: np.ndarray  # sum of squared weights (for the sampling variance of weighted means)
     weight_dated_sq: np.ndarray
+    age_sum: np.ndarray  # sum of w * age in years (weighted mean age = age_sum / weight)
     sum_undated: np.ndarray  # (n_m, 3) sum of w * bias-corrected stars, undated reviews
     sum_dated: np.ndarray  # (n_m, 4) sum of w * [stars, lateness], dated reviews
     spread: np.ndarray  # SD of craftsmanship ratings, NaN with < 2 reviews
     reliability: np.ndarray  # reliability of the spread covariate
+
+    @property
+    def mean_age(self) -> np.ndarray:
+        """Weighted mean age of the evidence in years (0 without evidence)."""
+        return self.age_sum / np.maximum(self.weight, 1e-12)
 
     @property
     def mean(self) -> np.ndarray:
@@ -69,9 +75,9 @@ def lateness(slip_days: np.ndarray) -> np.ndarray:
     return np.log1p(slip_days)
 
 
-def maker_stats(y: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int,
-                promised: np.ndarray, delivered: np.ndarray) -> MakerStats:
-    """Aggregate bias-corrected stars y (n, 3) and delivery dates with weights w."""
+def maker_stats(y: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, promised: np.ndarray,
+                delivered: np.ndarray, age_years: np.ndarray) -> MakerStats:
+    """Aggregate bias-corrected stars y (n, 3), delivery dates and ages with weights w."""
     count = np.bincount(maker, minlength=n_m).astype(float)
     dated, slip = delivery_columns(promised, delivered)
     y4 = np.column_stack([y, lateness(slip)])
@@ -79,6 +85,7 @@ def maker_stats(y: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int,
     stats = MakerStats(
         count=count, weight=np.bincount(maker, w, n_m), weight_dated=np.bincount(maker, wd, n_m),
         weight_sq=np.bincount(maker, w * w, n_m), weight_dated_sq=np.bincount(maker, wd * wd, n_m),
+        age_sum=np.bincount(maker, w * age_years, n_m),
         sum_undated=group_sum(maker, y * wu[:, None], n_m), sum_dated=group_sum(maker, y4 * wd[:, None], n_m),
         spread=_spread(y[:, 0], maker, n_m, count), reliability=np.zeros(n_m),
     )
@@ -87,12 +94,36 @@ def maker_stats(y: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int,
     return stats
 
 
-def spread_feature(stats: MakerStats, reference: float) -> np.ndarray:
-    """Craftsmanship spread centred on the platform reference, times reliability (0 if undefined)."""
-    return np.nan_to_num((stats.spread - reference) * stats.reliability, nan=0.0)
+def expected_spread(level: np.ndarray, coefs: np.ndarray) -> np.ndarray:
+    """Platform-typical craftsmanship spread at a given craftsmanship level (quadratic fit).
+
+    Ratings are clipped at 1 and 5, so makers near the ends show less spread whatever
+    their consistency; comparing with the typical spread *at the same level* keeps the
+    covariate from re-counting the level, which the model already uses.
+    """
+    return coefs[0] + coefs[1] * level + coefs[2] * level**2
+
+
+def fit_expected_spread(stats: MakerStats) -> np.ndarray:
+    """Least-squares quadratic of spread on level, weighted by degrees of freedom."""
+    ok = np.isfinite(stats.spread) & (stats.weight > 0)
+    if ok.sum() < 10:
+        return np.array([float(np.nanmean(stats.spread[ok])) if ok.any() else 0.0, 0.0, 0.0])
+    level = stats.mean[ok, 0]
+    x = np.column_stack([np.ones_like(level), level, level**2])
+    h = stats.count[ok] - 1
+    xtw = x.T * h
+    return np.linalg.solve(xtw @ x + 1e-9 * np.eye(3), xtw @ stats.spread[ok])
+
+
+def spread_feature(stats: MakerStats, coefs: np.ndarray) -> np.ndarray:
+    """Craftsmanship spread minus the typical spread at the maker's level, times reliability (0 if undefined)."""
+    with np.errstate(invalid="ignore"):
+        level = stats.mean[:, 0]
+    return np.nan_to_num((stats.spread - expected_spread(level, coefs)) * stats.reliability, nan=0.0)
 
 
 def empty_stats(n_m: int = 1) -> MakerStats:
     """Statistics of makers without any review."""
     z = np.zeros(n_m)
-    return MakerStats(z, z, z, z, z, np.zeros((n_m, 3)), np.zeros((n_m, 4)), np.full(n_m, np.nan), z)
+    return MakerStats(z, z, z, z, z, z, np.zeros((n_m, 3)), np.zeros((n_m, 4)), np.full(n_m, np.nan), z)

@@ -10,6 +10,7 @@ import numpy as np
 from . import explain
 from .arrays import SignalArrays, gc_paused, to_arrays, to_days
 from .bias import estimate_reviewer_bias
+from .drift import drift_factor, estimate_drift_var
 from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
 from .posterior import Posterior, interval, prior_cov, summarise, update
 from .priors import SPREAD_DIM, PriorParams, fit_priors, noise_covariance
@@ -17,7 +18,18 @@ from .types import DIMENSIONS, OVERALL_WEIGHTS, Estimate, MakerScore, ReviewSign
 from .weights import WeightParams, Weights, compute_weights
 
 MODEL_VERSION = "eb-mvn-1.0"
-ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
+ALS_PRIOR_STRENGTH = 2.0
+DAYS_PER_YEAR = 365.25  # pseudo-reviews pulling maker means to the global mean while learning biases
+
+
+@dataclass(frozen=True)
+class ModelOptions:
+    """Switches used by the benchmark's ablations; the defaults are the production model."""
+
+    weights: WeightParams = field(default_factory=WeightParams)
+    reviewer_bias: bool = True  # learn harsh/lenient reviewer offsets
+    spread_covariate: bool = True  # consistency prior informed by craftsmanship spread
+    lateness: bool = True  # promised/delivered dates as a 4th, correlated dimension
 
 
 @dataclass
@@ -36,7 +48,7 @@ class FittedModel:
     """Global parameters learned from all signals; rescoring one maker reuses them."""
 
     params: PriorParams
-    weight_params: WeightParams
+    options: ModelOptions
     reviewer_bias: dict[Hashable, float]
     reviewer_counts: dict[Hashable, int]
     bias_tau2: float
@@ -50,12 +62,12 @@ class FittedModel:
         sigs = list(maker_signals)
         if not sigs:
             return self._score_empty(craft)
-        arr = to_arrays(sigs)
+        arr = _apply_options(to_arrays(sigs), self.options)
         counts = np.array([max(self.reviewer_counts.get(r, 0), 1) for r in arr.reviewer_ids])
         batch_counts = np.bincount(arr.reviewer, minlength=len(arr.reviewer_ids))
         per_row = np.maximum(counts, batch_counts)[arr.reviewer]
         bias = np.array([self.reviewer_bias.get(r, 0.0) for r in arr.reviewer_ids])[arr.reviewer]
-        batch = _prepare(arr, to_days(now), per_row, bias, self.weight_params)
+        batch = _prepare(arr, to_days(now), per_row, bias, self.options.weights)
         crafts = [craft] * arr.n_makers
         scores = _score_batch(batch, crafts, self.params, self.model_version)
         return next(iter(scores.values())) if len(scores) == 1 else _merge_error(scores)
@@ -64,7 +76,7 @@ class FittedModel:
         stats = empty_stats(1)
         arr = to_arrays([])
         arr.maker_ids = [None]
-        batch = _Batch(arr, compute_weights(arr, 0.0, np.zeros(0), self.weight_params),
+        batch = _Batch(arr, compute_weights(arr, 0.0, np.zeros(0), self.options.weights),
                        np.zeros(0), np.zeros((0, 3)), stats)
         return _score_batch(batch, [craft], self.params, self.model_version)[None]
 
@@ -78,14 +90,24 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
     """Weights, bias-corrected ratings and maker statistics for a batch."""
     weights = compute_weights(arr, now_days, reviewer_counts, wp)
     y = arr.ratings - bias[:, None]
-    stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered)
+    stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered,
+                        weights.age_days / DAYS_PER_YEAR)
     return _Batch(arr, weights, bias, y, stats)
 
 
+def _apply_options(arr: SignalArrays, options: ModelOptions) -> SignalArrays:
+    """Drop inputs an ablation switches off."""
+    if not options.lateness:
+        arr.promised = np.full(arr.n, np.nan)
+        arr.delivered = np.full(arr.n, np.nan)
+    return arr
+
+
 def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
-              crafts: Mapping[Hashable, str] | None = None) -> FittedModel:
+              crafts: Mapping[Hashable, str] | None = None, options: ModelOptions | None = None) -> FittedModel:
     """Learn priors per craft x dimension, reviewer biases, covariate effects and noise from all signals."""
-    arr, wp, crafts = to_arrays(signals), WeightParams(), crafts or {}
+    options = options or ModelOptions()
+    arr, wp, crafts = _apply_options(to_arrays(signals), options), options.weights, crafts or {}
     counts = np.bincount(arr.reviewer, minlength=len(arr.reviewer_ids))
     weights = compute_weights(arr, to_days(now), counts[arr.reviewer], wp)
     w = weights.weight
@@ -93,6 +115,8 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
     bias, tau2 = estimate_reviewer_bias(arr.ratings, arr.maker, arr.reviewer, w, arr.n_makers,
                                         len(arr.reviewer_ids), global_mean,
                                         np.full(3, ALS_PRIOR_STRENGTH))
+    if not options.reviewer_bias:
+        bias = np.zeros_like(bias)
     batch = _prepare(arr, to_days(now), counts[arr.reviewer], bias[arr.reviewer], wp)
     dated, slip = delivery_columns(arr.promised, arr.delivered)
     y4 = np.column_stack([batch.y, lateness(slip)])
@@ -101,9 +125,13 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
     lookup = {c: i for i, c in enumerate(craft_names)}
     craft_idx = np.array([lookup.get(str(crafts[m]), -1) if m in crafts else -1 for m in arr.maker_ids],
                          dtype=np.int64)
-    params = fit_priors(batch.stats, noise, craft_idx, list(craft_names))
+    drift_var = estimate_drift_var(batch.y.mean(axis=1), arr.t / DAYS_PER_YEAR, arr.maker, arr.n_makers,
+                                   float(noise[:3, :3].mean()))
+    params = fit_priors(batch.stats, noise, craft_idx, list(craft_names), drift_var)
+    if not options.spread_covariate:
+        params.spread_beta = params.spread_kappa = 0.0
     return FittedModel(
-        params=params, weight_params=wp,
+        params=params, options=options,
         reviewer_bias={r: float(b) for r, b in zip(arr.reviewer_ids, bias) if b != 0.0},
         reviewer_counts=dict(zip(arr.reviewer_ids, counts.tolist())),
         bias_tau2=tau2, n_signals=arr.n, _batch=batch,
@@ -111,9 +139,10 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
 
 
 def score_makers(signals: Iterable[ReviewSignal], *, now: datetime,
-                 crafts: Mapping[Hashable, str] | None = None) -> dict[Hashable, MakerScore]:
+                 crafts: Mapping[Hashable, str] | None = None,
+                 options: ModelOptions | None = None) -> dict[Hashable, MakerScore]:
     """Fit the model on all signals and score every maker that has signals."""
-    model = fit_model(signals, now=now, crafts=crafts)
+    model = fit_model(signals, now=now, crafts=crafts, options=options)
     crafts = crafts or {}
     keys = [crafts.get(m) for m in model._batch.arr.maker_ids]
     return _score_batch(model._batch, keys, model.params, model.model_version)
@@ -159,11 +188,14 @@ def _score_batch(batch: _Batch, crafts: list, params: PriorParams, version: str)
     """Posterior for every maker in the batch, packed into MakerScores with explanations."""
     stats = batch.stats
     prior_mean, tau2, source, shift = _prior_for(stats, crafts, params)
-    mean, cov = update(prior_mean, prior_cov(tau2, params.corr), stats.weight - stats.weight_dated,
-                       stats.sum_undated, stats.weight_dated, stats.sum_dated, params.noise)
+    # Drift caps how much old evidence can say about now: scale all of a maker's weights down.
+    f = drift_factor(stats.weight, stats.mean_age, params.drift_var, float(np.mean(np.diag(params.noise)[:3])))
+    mean, cov = update(prior_mean, prior_cov(tau2, params.corr), f * (stats.weight - stats.weight_dated),
+                       f[:, None] * stats.sum_undated, f * stats.weight_dated, f[:, None] * stats.sum_dated,
+                       params.noise)
     post = summarise(mean, cov, stats.count > 0)
     with gc_paused():
-        ctx = _Context(batch, params, version, prior_mean, tau2, source, shift, post, crafts)
+        ctx = _Context(batch, params, version, prior_mean, tau2, source, shift, post, crafts, f)
         return {mid: ctx.maker_score(m) for m, mid in enumerate(batch.arr.maker_ids)}
 
 
@@ -176,7 +208,8 @@ class _Context:
     """Batch-wide results converted to plain lists once, then packed per maker."""
 
     def __init__(self, batch: _Batch, params: PriorParams, version: str, prior_mean: np.ndarray,
-                 tau2: np.ndarray, source: list, shift: np.ndarray, post: Posterior, crafts: list):
+                 tau2: np.ndarray, source: list, shift: np.ndarray, post: Posterior, crafts: list,
+                 drift: np.ndarray):
         arr, wt, stats = batch.arr, batch.weights, batch.stats
         self.arr, self.version, self.source, self.crafts = arr, version, source, crafts
         order = np.argsort(arr.maker, kind="stable")
@@ -189,7 +222,7 @@ class _Context:
         self.keys = [str(r) for r in arr.review_ids]
         n_dated, on_time, slip = _delivery_record(arr)
         noise_var = np.diag(params.noise)[:3]
-        prior_share = (1 / tau2[:, :3]) / (1 / tau2[:, :3] + stats.weight[:, None] / noise_var)
+        prior_share = (1 / tau2[:, :3]) / (1 / tau2[:, :3] + (drift * stats.weight)[:, None] / noise_var)
         est = interval(post.mean[:, :3], post.sd[:, :3])
         ov = interval(post.overall_mean, np.sqrt(post.overall_var))
         late_days = np.expm1(np.maximum(post.mean[:, 3], 0.0))
@@ -198,11 +231,11 @@ class _Context:
         (self.mean, self.low, self.high, self.om, self.olow, self.ohigh, self.ovar, self.pm, self.ps,
          self.pn, self.pd, self.count, self.verified, self.weight, self.n_dated, self.on_time, self.slip,
          self.prior_mean, self.prior_sd, self.eff_prior, self.shift, self.share, self.spread,
-         self.late_days) = _lists(
+         self.late_days, self.drift, self.mean_age) = _lists(
             *est, *ov, post.overall_var, post.p_master, post.p_skilled, post.p_novice, post.p_developing,
             stats.count.astype(int), verified.astype(int), stats.weight, n_dated, on_time, slip,
             prior_mean[:, :3], np.sqrt(tau2[:, :3]), noise_var / tau2[:, :3], shift[:, :3], prior_share,
-            stats.spread, late_days)
+            stats.spread, late_days, drift, stats.mean_age)
         self.tier = post.tier.tolist()
         a = np.array(OVERALL_WEIGHTS)
         self.review_var = float(a @ params.noise[:3, :3] @ a)
@@ -233,7 +266,9 @@ class _Context:
                       "effective_prior_reviews": _dims(self.eff_prior[m]),
                       "covariate_shift": _dims(self.shift[m])},
             "evidence": {"review_count": self.count[m], "verified_count": self.verified[m],
-                         "effective_reviews": self.weight[m], "prior_share": _dims(self.share[m])},
+                         "effective_reviews": self.weight[m] * self.drift[m],
+                         "weight_sum_before_drift": self.weight[m], "mean_age_years": self.mean_age[m],
+                         "drift_factor": self.drift[m], "prior_share": _dims(self.share[m])},
             "reviews": {self.keys[i]: self.entries[i] for i in rows},
             "delivery_record": {"dated_orders": self.n_dated[m],
                                 "on_time_rate": self.on_time[m] if dated else None,

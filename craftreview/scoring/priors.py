@@ -16,7 +16,7 @@ from typing import Hashable
 
 import numpy as np
 
-from .features import N_DIMS, MakerStats, spread_feature
+from .features import N_DIMS, MakerStats, fit_expected_spread, spread_feature
 
 CRAFT_PSEUDO_MAKERS = 30.0
 HYPER_MAKERS = 5.0
@@ -35,7 +35,8 @@ class PriorParams:
     tau2: np.ndarray  # (4,) global between-maker variance
     corr: np.ndarray  # (4, 4) between-maker correlation
     noise: np.ndarray  # (4, 4) within-maker noise covariance of one weight-1 review
-    spread_ref: float = 0.0  # platform-typical craftsmanship spread
+    drift_var: float = 0.0  # between-maker variance of quality slopes, stars^2 / year^2
+    spread_ref: np.ndarray = field(default_factory=lambda: np.zeros(3))  # typical spread vs level
     spread_beta: float = 0.0  # consistency prior shift per unit of spread feature
     spread_kappa: float = 0.0  # relative prior-variance change at full reliability
     craft_mu: dict[Hashable, np.ndarray] = field(default_factory=dict)
@@ -91,7 +92,7 @@ def _fit_dimension(ybar, noise_var, x, rel, craft, n_crafts, d: int) -> dict:
     n, n_c = len(ybar), np.bincount(craft, minlength=n_crafts).astype(float)
     mu_c, tau2_c, beta, kappa = np.full(n_crafts, HYPER_MEAN[d]), np.full(n_crafts, HYPER_TAU2[d]), 0.0, 0.0
     mu_g, tau2_g = HYPER_MEAN[d], HYPER_TAU2[d]
-    for _ in range(_ITERATIONS):
+    for _ in range(_ITERATIONS if n else 0):  # no makers observe this dimension: keep the hyperprior
         scale = 1.0 + kappa * rel
         h = 1.0 / (tau2_c[craft] * scale + noise_var)
         if x is not None:
@@ -134,7 +135,7 @@ def _correlation(resid: np.ndarray, avail: np.ndarray, noise_cov: np.ndarray, h:
     return corr / np.outer(d, d)  # back to unit diagonal after the eigenvalue repair
 
 
-def mean_noise_cov(stats: MakerStats, noise: np.ndarray) -> np.ndarray:
+def mean_noise_cov(stats: MakerStats, noise: np.ndarray, drift_var: float = 0.0) -> np.ndarray:
     """(n, 4, 4) sampling covariance of maker means around the maker's true level.
 
     Weights are relevance weights here (sum w^2 / W^2, Kish): an old or unverified review
@@ -145,18 +146,19 @@ def mean_noise_cov(stats: MakerStats, noise: np.ndarray) -> np.ndarray:
     out = noise[None, :, :] * (stats.weight_sq / w**2)[:, None, None]
     out[:, :3, 3] = out[:, 3, :3] = noise[None, 3, :3] * (stats.weight_dated_sq / (w * wd))[:, None]
     out[:, 3, 3] = noise[3, 3] * stats.weight_dated_sq / wd**2
+    out[:, :3, :3] += (drift_var * stats.mean_age**2)[:, None, None]  # drift moves all stars together
     return out
 
 
-def fit_priors(stats: MakerStats, noise: np.ndarray, craft: np.ndarray, craft_names: list) -> PriorParams:
+def fit_priors(stats: MakerStats, noise: np.ndarray, craft: np.ndarray, craft_names: list,
+               drift_var: float = 0.0) -> PriorParams:
     """Fit PriorParams from maker statistics; craft[m] indexes craft_names (-1 = unknown)."""
     ybar, n_crafts = stats.mean, len(craft_names)
     avail = np.column_stack([np.repeat(stats.weight[:, None] > 0, 3, axis=1), stats.weight_dated > 0])
-    ok_spread = np.isfinite(stats.spread)
-    spread_ref = float(np.mean(stats.spread[ok_spread])) if ok_spread.any() else 0.0
+    spread_ref = fit_expected_spread(stats)
     x = spread_feature(stats, spread_ref)
     cidx = np.where(craft >= 0, craft, n_crafts)  # extra bucket for "no craft"
-    nvar = mean_noise_cov(stats, noise)
+    nvar = mean_noise_cov(stats, noise, drift_var)
     fits, resid = [], np.zeros_like(ybar)
     for d in range(N_DIMS):
         m = avail[:, d]
@@ -170,6 +172,7 @@ def fit_priors(stats: MakerStats, noise: np.ndarray, craft: np.ndarray, craft_na
     present = [(i, c) for i, c in enumerate(craft_names) if counts[i] > 0]
     return PriorParams(
         mu=np.array([f["mu"] for f in fits]), tau2=np.array([f["tau2"] for f in fits]), corr=corr, noise=noise,
+        drift_var=drift_var,
         spread_ref=spread_ref, spread_beta=fits[SPREAD_DIM]["beta"], spread_kappa=fits[SPREAD_DIM]["kappa"],
         craft_mu={c: np.array([f["mu_c"][i] for f in fits]) for i, c in present},
         craft_tau2={c: np.array([f["tau2_c"][i] for f in fits]) for i, c in present},

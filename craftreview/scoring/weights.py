@@ -16,9 +16,9 @@ from .arrays import SignalArrays
 class WeightParams:
     """Tunable constants of the weighting scheme (documented in RESULTS.md)."""
 
-    unverified: float = 0.5  # an unverified review is worth half a verified order
+    unverified: float = 0.75  # an unverified review from an established account: 3/4 of a verified order
     new_account_days: float = 30.0  # account younger than this at review time is "new"
-    new_single: float = 0.25  # unverified review from a new one-review account
+    new_single: float = 0.15  # further factor for an unverified review from a new one-review account
     burst_window_days: float = 3.0  # +- window for counting new-account reviews on one maker
     burst_min: int = 3  # this many new-account reviews in the window form a burst
     half_life_days: float = 365.0  # old evidence loses half its weight per year...

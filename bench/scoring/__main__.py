@@ -1,0 +1,73 @@
+"""Regenerate bench/scoring/RESULTS.md: `python -m bench.scoring [--reps N]`."""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+import scipy
+
+from craftreview.scoring import MODEL_VERSION
+
+from . import narrative, report
+from .ablation import ablation_table, run_ablations
+from .run import run_all
+from .simulate import SimConfig
+from .timing import run_timing
+
+OUT = Path(__file__).with_name("RESULTS.md")
+
+
+def machine() -> str:
+    """One line describing where the benchmark ran."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{cpu}, {os.cpu_count()} logical CPUs, Python {platform.python_version()}, "
+            f"numpy {np.__version__}, scipy {scipy.__version__}, {platform.system()} {platform.release()}")
+
+
+def main() -> None:
+    """Run everything and write RESULTS.md."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--reps", type=int, default=20)
+    parser.add_argument("--ablation-reps", type=int, default=10)
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    seeds = list(range(1, args.reps + 1))
+    reps = run_all(seeds)
+    ablations = run_ablations(list(range(101, 101 + args.ablation_reps)))
+    timing = run_timing()
+    elapsed = time.perf_counter() - t0
+    started = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    parts = [
+        narrative.INTRO.format(version=MODEL_VERSION, when=started, machine=machine(), elapsed=elapsed,
+                               reps=args.reps, n_signals=int(np.mean([r["n_signals"] for r in reps]))),
+        "## Headline\n\n" + narrative.HEADLINE_NOTE + "\n\n" + report.headline(reps),
+        "## Targets met / missed\n\n" + report.targets_section(reps, timing) + "\n\n" + narrative.TARGET_NOTES,
+        "## Simulation\n\n" + narrative.SIMULATION + "\n\n" + report.config_table(SimConfig()),
+        "## Model\n\n" + narrative.MODEL,
+        "## Kendall τ against true current quality\n\n" + report.tau_table(reps),
+        "## 90% interval coverage (mean width in stars), model only\n\n" + narrative.COVERAGE_NOTE
+        + "\n\n" + report.coverage_table(reps),
+        "## Tiers (model only)\n\n" + report.tier_table(reps),
+        "## Shill attacks\n\n" + narrative.ATTACK_NOTE + "\n\n" + report.attack_table(reps),
+        "## Speed\n\n" + narrative.timing_text(timing),
+        "## Ablations: what each part buys\n\n" + narrative.ABLATION_NOTE + "\n\n" + ablation_table(ablations),
+        "## Decisions and known limitations\n\n" + narrative.DECISIONS,
+    ]
+    OUT.write_text("\n\n".join(parts) + "\n")
+    print(f"wrote {OUT} in {elapsed:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""Wall-clock timing of full scoring and single-maker rescoring."""
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import replace
+from datetime import timedelta
+
+import numpy as np
+
+from craftreview.scoring import ReviewSignal, fit_model, score_makers
+
+from .simulate import NOW, SimConfig, simulate
+
+# count_mu 1.75 gives ~10 reviews per maker on average: ~100k signals for 10k makers.
+TIMING_CONFIG = replace(SimConfig(), n_makers=10_000, count_mu=1.75)
+
+
+def _best_of(fn, repeats: int) -> list[float]:
+    out = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def run_timing(seed: int = 12345, rescore_calls: int = 200) -> dict:
+    """Seconds for score_makers on ~100k signals and milliseconds per one-maker rescore."""
+    data = simulate(seed, TIMING_CONFIG)
+    sigs = data.signals
+    full = _best_of(lambda: score_makers(sigs, now=NOW, crafts=data.crafts), 3)
+    fit = _best_of(lambda: fit_model(sigs, now=NOW, crafts=data.crafts), 3)
+    model = fit_model(sigs, now=NOW, crafts=data.crafts)
+    by_maker = defaultdict(list)
+    for s in sigs:
+        by_maker[s.maker_id].append(s)
+    rng = np.random.default_rng(seed)
+    makers = rng.choice(TIMING_CONFIG.n_makers, size=rescore_calls, replace=True)
+    per_call, sizes = [], []
+    for i, m in enumerate(makers):
+        new = ReviewSignal(int(m), f"timing-{i}", 4, 4, 5, NOW - timedelta(hours=1), verified=True,
+                           reviewer_joined_at=NOW - timedelta(days=200), review_id=f"new-{i}")
+        batch = by_maker[int(m)] + [new]
+        t0 = time.perf_counter()
+        model.score_maker(batch, now=NOW, craft=data.crafts[int(m)])
+        per_call.append(time.perf_counter() - t0)
+        sizes.append(len(batch))
+    return {
+        "n_signals": len(sigs), "n_makers": TIMING_CONFIG.n_makers,
+        "score_makers_s": float(np.median(full)), "score_makers_runs": full,
+        "fit_only_s": float(np.median(fit)),
+        "rescore_median_ms": float(np.median(per_call) * 1000), "rescore_p95_ms": float(np.percentile(per_call, 95) * 1000),
+        "rescore_mean_reviews": float(np.mean(sizes)), "rescore_max_reviews": int(np.max(sizes)),
+    }

@@ -1,0 +1,162 @@
+"""Behaviour of the fitted model on a simulated platform: shrinkage, bias, attacks, recency, determinism."""
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bench.scoring.simulate import NOW, SimConfig, simulate
+from craftreview.scoring import MakerScore, ModelOptions, ReviewSignal, WeightParams, fit_model, score_makers
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+@pytest.fixture(scope="module")
+def platform():
+    """A deterministic simulated platform of 600 makers."""
+    return simulate(7, SimConfig(n_makers=600))
+
+
+@pytest.fixture(scope="module")
+def model(platform):
+    return fit_model(platform.signals, now=NOW, crafts=platform.crafts)
+
+
+def review(stars, *, reviewer="buyer", days_ago=10.0, verified=True, joined_before=300.0, rid=None, maker="new"):
+    created = NOW - timedelta(days=days_ago)
+    return ReviewSignal(maker, reviewer, *stars, created_at=created, verified=verified,
+                        reviewer_joined_at=created - timedelta(days=joined_before), review_id=rid)
+
+
+def width(e) -> float:
+    return e.high - e.low
+
+
+def test_one_review_stays_near_prior_with_wide_interval(model):
+    prior = model.score_maker([], now=NOW)
+    one = model.score_maker([review((5, 5, 5))], now=NOW)
+    # One 5/5/5 review moves the score well short of 5 (three correlated stars pool, hence ~55%)...
+    assert 0 < one.overall.mean - prior.overall.mean < 0.6 * (5.0 - prior.overall.mean)
+    assert width(one.overall) > 0.8
+
+
+def test_fifty_consistent_reviews_dominate_with_narrow_interval(model):
+    sigs = [review((5, 5, 4), reviewer=f"b{i}", days_ago=i * 3.0, rid=i) for i in range(50)]
+    score = model.score_maker(sigs, now=NOW)
+    assert score.craftsmanship.mean > 4.75
+    assert score.delivery.mean == pytest.approx(4.0, abs=0.2)
+    assert width(score.overall) < 0.35
+    assert score.tier == "master"
+    assert score.explanation["what_would_move_tier"]["extra_verified_reviews_needed"] == 0
+
+
+def test_learned_harsh_reviewer_makes_a_four_count_more():
+    sigs = []
+    for m in range(40):  # a harsh buyer rates each maker one star below two neutral buyers
+        sigs += [review((4, 4, 4), reviewer=f"n{m}a", maker=m), review((4, 4, 4), reviewer=f"n{m}b", maker=m),
+                 review((3, 3, 3), reviewer="harsh", maker=m), review((4, 4, 4), reviewer="neutral", maker=m)]
+    model = fit_model(sigs, now=NOW)
+    assert model.reviewer_bias["harsh"] < -0.5
+    from_harsh = model.score_maker([review((4, 4, 4), reviewer="harsh", maker="x")], now=NOW)
+    from_neutral = model.score_maker([review((4, 4, 4), reviewer="neutral", maker="x")], now=NOW)
+    assert from_harsh.overall.mean > from_neutral.overall.mean + 0.1
+
+
+def _attack_shift(model, options=None):
+    real = [review((3, 3, 3), reviewer=f"real{i}", days_ago=100.0 + 30 * i, rid=f"r{i}") for i in range(3)]
+    fake = [review((5, 5, 5), reviewer=f"fake{i}", days_ago=5.0 + 0.4 * i, verified=False, joined_before=1.0,
+                   rid=f"f{i}") for i in range(3)]
+    before = model.score_maker(real, now=NOW)
+    after = model.score_maker(real + fake, now=NOW)
+    return after.overall.mean - before.overall.mean, after
+
+
+def test_three_shills_barely_move_a_maker_with_three_verified_reviews(model):
+    shift, after = _attack_shift(model)
+    assert 0 <= shift < 0.1
+    assert "part of a burst of new-account reviews" in after.explanation["reviews"]["f0"]["why"]
+
+
+def test_without_provenance_weights_the_same_shills_do_move_the_maker(platform):
+    no_prov = ModelOptions(weights=WeightParams(unverified=1.0, new_single=1.0, burst_min=10**9))
+    shift, _ = _attack_shift(fit_model(platform.signals, now=NOW, options=no_prov))
+    assert shift > 0.4
+
+
+def test_improved_maker_is_judged_mostly_on_recent_work(model):
+    old = [review((2, 2, 2), reviewer=f"o{i}", days_ago=700 + i) for i in range(10)]
+    new = [review((5, 5, 5), reviewer=f"n{i}", days_ago=10 + i) for i in range(10)]
+    score = model.score_maker(old + new, now=NOW)
+    assert score.overall.mean > 3.5 + 0.4  # raw mean is 3.5
+    assert score.overall.mean < 4.9  # history still counts
+
+
+def test_score_maker_matches_full_scoring(platform, model):
+    full = score_makers(platform.signals, now=NOW, crafts=platform.crafts)
+    mine = [s for s in platform.signals if s.maker_id == 3]
+    single = model.score_maker(mine, now=NOW, craft=platform.crafts[3])
+    assert single.overall.mean == pytest.approx(full[3].overall.mean, abs=1e-9)
+    assert single.tier == full[3].tier
+
+
+def test_deterministic(platform):
+    a = score_makers(platform.signals, now=NOW, crafts=platform.crafts)
+    b = score_makers(list(platform.signals), now=NOW, crafts=platform.crafts)
+    assert [a[m].to_dict() for m in sorted(a)] == [b[m].to_dict() for m in sorted(b)]
+
+
+def test_tiers_respect_eighty_percent_rule(platform):
+    scores = score_makers(platform.signals, now=NOW, crafts=platform.crafts)
+    tiers = {s.tier for s in scores.values()}
+    assert {"skilled", "novice", "unproven"} <= tiers
+    for s in scores.values():
+        p = s.explanation["probabilities"]
+        claims = {"master": p["master"], "skilled": p["skilled"], "novice": p["novice"], "developing": p["developing"]}
+        if s.tier == "unproven":
+            assert max(claims.values()) < 0.8
+        else:
+            assert claims[s.tier] >= 0.8
+
+
+def test_json_round_trip_and_review_keys(model):
+    score = model.score_maker([review((4, 5, 3), rid=17), review((5, 5, 5), reviewer="b", rid="abc")], now=NOW)
+    text = json.dumps(score.to_dict(), allow_nan=False)
+    back = MakerScore.from_dict(json.loads(text))
+    assert back == score
+    assert set(back.explanation["reviews"]) == {"17", "abc"}
+    assert back.explanation["prior"]["effective_prior_reviews"]["craftsmanship"] > 0
+
+
+def test_empty_input_scores_nothing():
+    assert score_makers([], now=NOW) == {}
+    assert fit_model([], now=NOW).score_maker([], now=NOW).tier == "unproven"
+
+
+def test_one_maker_cannot_be_rescored_with_another_makers_reviews(model):
+    with pytest.raises(ValueError):
+        model.score_maker([review((4, 4, 4), maker="a"), review((4, 4, 4), maker="b")], now=NOW)
+
+
+stars = st.tuples(st.integers(1, 5), st.integers(1, 5), st.integers(1, 5))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ratings=st.lists(stars, min_size=1, max_size=8), which=st.integers(0, 7), dim=st.integers(0, 2),
+       verified=st.booleans())
+def test_a_higher_rating_never_lowers_the_score(model, ratings, which, dim, verified):
+    which %= len(ratings)
+    if ratings[which][dim] == 5:
+        return
+    raised = [list(r) for r in ratings]
+    raised[which][dim] += 1
+    def make(rs):
+        return [review(tuple(r), reviewer=f"b{i}", days_ago=20.0 * i, verified=verified) for i, r in enumerate(rs)]
+    low = model.score_maker(make(ratings), now=NOW)
+    high = model.score_maker(make(raised), now=NOW)
+    assert high.overall.mean >= low.overall.mean - 1e-12
+    assert high.p_skilled >= low.p_skilled - 1e-12
+    name = ("craftsmanship", "consistency", "delivery")[dim]
+    assert getattr(high, name).mean >= getattr(low, name).mean - 1e-12

@@ -1,0 +1,159 @@
+"""Hand-worked cases for craftreview.scoring with a fitted model whose parameters are fixed by hand."""
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, timedelta
+
+import numpy as np
+import pytest
+
+from craftreview.scoring import FittedModel, ModelOptions, ReviewSignal
+from craftreview.scoring.posterior import assign_tiers
+from craftreview.scoring.priors import PriorParams
+
+pytestmark = pytest.mark.filterwarnings("error")
+NOW = datetime(2026, 6, 1, 12, 0)
+Z90 = 1.6448536269514722  # 95th percentile of the standard normal
+
+
+def phi(x: float) -> float:
+    """Standard normal CDF."""
+    return 0.5 * (1 + math.erf(x / math.sqrt(2)))
+
+
+def fixed_model(bias: dict | None = None, counts: dict | None = None) -> FittedModel:
+    """Prior N(4, 0.25) on every star dimension, independent; one verified review has noise variance 0.5."""
+    params = PriorParams(mu=np.array([4.0, 4.0, 4.0, 0.5]), tau2=np.array([0.25, 0.25, 0.25, 0.2]),
+                         corr=np.eye(4), noise=np.diag([0.5, 0.5, 0.5, 0.3]))
+    return FittedModel(params=params, options=ModelOptions(), reviewer_bias=bias or {},
+                       reviewer_counts=counts or {}, bias_tau2=0.1, n_signals=0)
+
+
+def sig(stars=(5, 4, 3), *, reviewer="r1", age_days=0.0, verified=True, joined_days_before=400.0,
+        rid=None, promised=None, delivered=None) -> ReviewSignal:
+    """A review of maker 'm' written age_days before NOW."""
+    created = NOW - timedelta(days=age_days)
+    joined = None if joined_days_before is None else created - timedelta(days=joined_days_before)
+    return ReviewSignal("m", reviewer, *stars, created_at=created, verified=verified, reviewer_joined_at=joined,
+                        promised_on=promised, delivered_on=delivered, review_id=rid)
+
+
+def posterior_mean(prior_mean: float, rating: float, w: float) -> float:
+    """Normal-normal update with prior variance 0.25 and noise variance 0.5 / w."""
+    return (prior_mean / 0.25 + rating * w / 0.5) / (1 / 0.25 + w / 0.5)
+
+
+def test_single_verified_review_matches_hand_computation():
+    score = fixed_model().score_maker([sig((5, 4, 3))], now=NOW)
+    var = 1 / (1 / 0.25 + 1 / 0.5)  # 1/6
+    assert score.craftsmanship.mean == pytest.approx(26 / 6)
+    assert score.craftsmanship.low == pytest.approx(26 / 6 - Z90 * math.sqrt(var))
+    assert score.craftsmanship.high == 5.0  # 4.333 + 0.672 clipped to the scale
+    assert score.consistency.mean == pytest.approx(4.0)
+    assert score.delivery.mean == pytest.approx(22 / 6)
+    overall = 0.5 * 26 / 6 + 0.25 * 4.0 + 0.25 * 22 / 6
+    sd = math.sqrt((0.5**2 + 0.25**2 + 0.25**2) * var)  # = 0.25
+    assert score.overall.mean == pytest.approx(overall)
+    assert score.overall.low == pytest.approx(overall - Z90 * sd)
+    assert score.p_skilled == pytest.approx(1 - phi((4.0 - overall) / sd))
+    assert score.p_master == pytest.approx(1 - phi((4.5 - overall) / sd))
+    assert score.p_novice == pytest.approx(phi((3.5 - overall) / sd))
+    assert score.tier == "unproven"  # p_skilled = 0.63 < 0.8
+
+
+def test_unverified_review_counts_three_quarters():
+    score = fixed_model().score_maker([sig((5, 4, 3), verified=False)], now=NOW)
+    assert score.craftsmanship.mean == pytest.approx(posterior_mean(4.0, 5.0, 0.75))
+
+
+@pytest.mark.parametrize(("age_days", "factor"), [(365.0, 0.5), (730.0, 0.25), (2000.0, 0.25)])
+def test_age_decay_half_life_one_year_with_floor(age_days, factor):
+    score = fixed_model().score_maker([sig((5, 4, 3), age_days=age_days)], now=NOW)
+    assert score.craftsmanship.mean == pytest.approx(posterior_mean(4.0, 5.0, factor))
+    entry = score.explanation["reviews"]["#0"]
+    assert entry["age_factor"] == pytest.approx(factor, abs=1e-4)
+
+
+def test_harsh_reviewer_four_counts_as_neutral_five():
+    model = fixed_model(bias={"harsh": -1.0})
+    harsh = model.score_maker([sig((4, 4, 4), reviewer="harsh")], now=NOW)
+    neutral4 = model.score_maker([sig((4, 4, 4), reviewer="neutral")], now=NOW)
+    neutral5 = model.score_maker([sig((5, 5, 5), reviewer="neutral")], now=NOW)
+    assert harsh.overall.mean == pytest.approx(neutral5.overall.mean)
+    assert harsh.overall.mean > neutral4.overall.mean + 0.3
+    assert harsh.explanation["reviews"]["#0"]["reviewer_bias_stars"] == -1.0
+
+
+def test_burst_of_new_single_accounts_is_discounted():
+    shills = [sig((5, 5, 5), reviewer=f"s{i}", verified=False, joined_days_before=1.0, age_days=i * 0.3,
+                  rid=f"fake{i}") for i in range(3)]
+    score = fixed_model().score_maker(shills, now=NOW)
+    for i in range(3):
+        entry = score.explanation["reviews"][f"fake{i}"]
+        assert entry["new_account_factor"] == pytest.approx(0.15)
+        assert entry["burst_factor"] == pytest.approx(1 / 3, abs=1e-4)
+        assert entry["weight"] == pytest.approx(0.75 * 0.15 / 3, abs=1e-4)
+    w = 3 * 0.75 * 0.15 / 3
+    assert score.craftsmanship.mean == pytest.approx(posterior_mean(4.0, 5.0, w), abs=1e-3)
+
+
+def test_new_account_that_reviewed_before_is_not_single():
+    model = fixed_model(counts={"regular": 4})
+    score = model.score_maker([sig((5, 5, 5), reviewer="regular", verified=False, joined_days_before=2.0)], now=NOW)
+    assert score.explanation["reviews"]["#0"]["new_account_factor"] == 1.0
+
+
+def test_delivery_record_on_time_rate_and_typical_slip():
+    d = date(2026, 5, 1)
+    slips = [-2, 0, 3, 5]  # delivered minus promised, days
+    sigs = [sig(rid=i, promised=d, delivered=d + timedelta(days=s)) for i, s in enumerate(slips)]
+    sigs.append(sig(rid="undated"))
+    score = fixed_model().score_maker(sigs, now=NOW)
+    assert score.on_time_rate == pytest.approx(0.5)
+    assert score.typical_slip_days == pytest.approx(1.5)  # median of 0, 0, 3, 5
+    assert score.explanation["delivery_record"]["dated_orders"] == 4
+
+
+def test_no_dates_means_no_delivery_record():
+    score = fixed_model().score_maker([sig()], now=NOW)
+    assert score.on_time_rate is None and score.typical_slip_days is None
+
+
+def test_late_orders_lower_delivery_through_lateness_correlation():
+    model = fixed_model()
+    model.params.corr = np.eye(4)
+    model.params.corr[2, 3] = model.params.corr[3, 2] = -0.6
+    d = date(2026, 5, 1)
+    late = model.score_maker([sig((4, 4, 4), promised=d, delivered=d + timedelta(days=9))], now=NOW)
+    on_time = model.score_maker([sig((4, 4, 4), promised=d, delivered=d)], now=NOW)
+    assert late.delivery.mean < on_time.delivery.mean - 0.05
+    assert late.craftsmanship.mean == pytest.approx(on_time.craftsmanship.mean)
+
+
+def test_empty_maker_gets_prior_and_unproven():
+    score = fixed_model().score_maker([], now=NOW)
+    assert score.review_count == 0 and score.verified_count == 0
+    assert score.craftsmanship.mean == pytest.approx(4.0)
+    assert score.craftsmanship.low == pytest.approx(4.0 - Z90 * 0.5)
+    assert score.tier == "unproven"
+    assert score.explanation["reviews"] == {}
+
+
+def test_tier_needs_eighty_percent():
+    p = np.array([0.79, 0.80, 0.10, 0.0, 0.0, 0.3])
+    sk = np.array([0.95, 0.99, 0.79, 0.80, 0.0, 0.3])
+    nov = np.array([0.0, 0.0, 0.0, 0.0, 0.85, 0.3])
+    dev = 1 - sk - nov
+    tiers = assign_tiers(p, sk, nov, dev, np.ones(6, dtype=bool)).tolist()
+    assert tiers == ["skilled", "master", "unproven", "skilled", "novice", "unproven"]
+    assert assign_tiers(p, sk, nov, dev, np.zeros(6, dtype=bool)).tolist() == ["unproven"] * 6
+
+
+def test_what_would_move_tier_counts_reviews():
+    score = fixed_model().score_maker([sig((5, 4, 3))], now=NOW)
+    outlook = score.explanation["what_would_move_tier"]
+    assert outlook["target_tier"] == "skilled"
+    # overall 4.0833: need sd <= 0.0833/0.8416; each extra review adds precision 1/0.1875 to the overall.
+    needed_var = ((26 / 12 + 1 + 22 / 24 - 4.0) / 0.8416212335729143) ** 2
+    expected = math.ceil(0.1875 * (1 / needed_var - 1 / 0.0625))
+    assert outlook["extra_verified_reviews_needed"] == expected

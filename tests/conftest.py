@@ -142,3 +142,9 @@ def login(client, user: User) -> None:
     with client.session_transaction() as sess:
         sess["_user_id"] = user.get_id()
         sess["_fresh"] = True
+
+
+def fresh(db) -> None:
+    """See the app's latest commits: end this session's read snapshot and reload every object."""
+    db.rollback()
+    db.expire_all()

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from craftreview.models import User
 from craftreview.web.security import safe_next
-from tests.conftest import PASSWORD, login
+from tests.conftest import PASSWORD, fresh, login
 
 
 def _register(client, **overrides):
@@ -112,7 +112,7 @@ def test_display_name_change(client, db, make_user):
     user = make_user()
     login(client, user)
     client.post("/account/name", data={"nm-display_name": "Mara the Potter"})
-    db.rollback()
+    fresh(db)
     assert user.display_name == "Mara the Potter"
 
 

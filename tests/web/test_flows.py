@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from craftreview.models import AuditEntry, Flag, OutgoingMail, Order, Review
-from tests.conftest import login
+from tests.conftest import fresh, login
 
 TODAY = date.today()
 
@@ -94,7 +94,7 @@ def test_verified_review_through_invitation_link(client, app, db, make_user, mak
                                    "title": "Worth the wait", "body": "Solid, beautiful table, a bit late.",
                                    "delivered_on": str(TODAY - timedelta(days=10))})
     assert done.status_code == 302
-    db.rollback()  # end this session's read snapshot so the app's commit is visible
+    fresh(db)
     review = db.scalar(select(Review))
     assert review.verified and review.order_type == "custom" and review.price_band == "over1000"
     assert b"Verified order" in client.get(f"/makers/{maker.slug}").data
@@ -118,10 +118,10 @@ def test_helpful_vote_toggles(client, db, make_user, make_maker, make_review):
     review = make_review(make_user("author"), make_maker())
     login(client, make_user("reader"))
     client.post(f"/reviews/{review.id}/helpful")
-    db.rollback()  # see the app's commits (ends this session's read snapshot)
+    fresh(db)
     assert review.helpful_count == 1
     client.post(f"/reviews/{review.id}/helpful")
-    db.rollback()  # see the app's commits (ends this session's read snapshot)
+    fresh(db)
     assert review.helpful_count == 0
 
 
@@ -137,11 +137,11 @@ def test_flag_hide_and_author_sees_why(client, app, db, make_user, make_maker, m
     assert b"Terrible spam title" in client.get("/moderation").data
     missing = client.post(f"/moderation/reviews/{review.id}/hide", data={"hide-reason": ""})
     assert missing.status_code == 400 and db.get(Review, review.id).hidden_at is None
-    db.rollback()
+    fresh(db)
     client.post(f"/moderation/reviews/{review.id}/hide", data={"hide-reason": "spam", "hide-note": "ads"})
     assert b"Terrible spam title" not in client.get(f"/makers/{maker.slug}").data
     assert b"Terrible spam title" in client.get("/moderation/log").data or b"hide" in client.get("/moderation/log").data
-    db.rollback()
+    fresh(db)
     assert db.scalar(select(AuditEntry)).reason == "spam"
     assert db.scalar(select(Flag)).status == "actioned"
     login(client, author)
@@ -164,11 +164,11 @@ def test_moderator_restores_and_dismisses(client, db, make_user, make_maker, mak
     hide_review(db, moderator, review, "abusive")
     login(client, moderator)
     client.post(f"/moderation/reviews/{review.id}/restore", data={"restore-note": "context was fine"})
-    db.rollback()
+    fresh(db)
     assert db.get(Review, review.id).hidden_at is None
     flag_review(db, make_user(), review, "other", "I just dislike it")
     client.post(f"/moderation/reviews/{review.id}/dismiss", data={})
-    db.rollback()
+    fresh(db)
     assert db.scalar(select(Flag)).status == "dismissed"
     actions = [e.action for e in db.scalars(select(AuditEntry).order_by(AuditEntry.id))]
     assert actions == ["hide", "restore", "dismiss_flags"]

@@ -1,6 +1,123 @@
-"""Search: interface, backends, outbox drain. (Placeholder; the search work fills this in.)"""
+"""Search: one interface, two backends (whoosh, postgres), an outbox drained after commit."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 
-def init_app(app) -> None:
+from flask import Flask, Response, current_app, g
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from ..db import is_sqlite
+from .base import LockTimeout, SearchBackend
+from .documents import iter_all_docs
+from .outbox import COMMITTED, drain_outbox, enqueue, forget_pending, mark_committed, pending_count, run_drain
+from .query import SearchRequest, request_from_args
+from .service import SearchPage, run_search
+
+__all__ = ["init_app", "get_backend", "drain", "rebuild", "check", "search", "enqueue",
+           "SearchRequest", "SearchPage", "request_from_args", "LockTimeout", "CheckReport"]
+EXTENSION = "craftreview.search"
+REQUEST_LOCK_TIMEOUT = 2.0   # a request waits this long for the writer lock, then leaves the work queued
+COMMAND_LOCK_TIMEOUT = 60.0  # CLI drains and rebuilds may wait longer
+
+
+def init_app(app: Flask) -> None:
     """Attach the configured search backend and the post-commit outbox drain."""
+    factory = app.extensions["craftreview.sessions"]
+    event.listen(factory, "after_commit", mark_committed)
+    event.listen(factory, "after_soft_rollback", forget_pending)
+    app.after_request(_drain_after_response)
+
+
+def get_backend(app: Flask | None = None) -> SearchBackend:
+    """The app's search backend (created on first use)."""
+    app = app or current_app
+    backend = app.extensions.get(EXTENSION)
+    if backend is None:
+        backend = app.extensions[EXTENSION] = _make_backend(app)
+    return backend
+
+
+def _make_backend(app: Flask) -> SearchBackend:
+    kind = app.config.get("SEARCH_BACKEND", "whoosh")
+    if kind == "whoosh":
+        from .whoosh_backend import WhooshBackend
+        return WhooshBackend(app.config["SEARCH_INDEX_DIR"])
+    if kind == "postgres":
+        from .pg_backend import PostgresBackend
+        engine = _engine(app)
+        if is_sqlite(engine):
+            raise RuntimeError("SEARCH_BACKEND=postgres needs DATABASE_URL to point at PostgreSQL")
+        return PostgresBackend(engine)
+    raise RuntimeError(f"unknown SEARCH_BACKEND {kind!r} (use 'whoosh' or 'postgres')")
+
+
+def _engine(app: Flask):
+    return app.extensions["craftreview.engine"]
+
+
+def _drain_after_response(response: Response) -> Response:
+    session: Session | None = g.get("db_session")
+    if session is not None and session.info.pop(COMMITTED, False):
+        app = current_app._get_current_object()
+        # After the response is sent: the user never waits for, or sees, index work.
+        response.call_on_close(lambda: _drain_quietly(app))
+    return response
+
+
+def _drain_quietly(app: Flask) -> None:
+    run_drain(_engine(app), get_backend(app), app.config.get("SEARCH_LOCK_TIMEOUT", REQUEST_LOCK_TIMEOUT))
+
+
+def drain(app: Flask | None = None, lock_timeout: float | None = None) -> int:
+    """Apply all pending outbox rows to the index; returns rows processed (raises LockTimeout)."""
+    app = app or current_app
+    timeout = COMMAND_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
+    return drain_outbox(_engine(app), get_backend(app), timeout)
+
+
+def rebuild(app: Flask | None = None, progress: Callable[[int], None] | None = None) -> int:
+    """Rebuild the whole index from the database and swap it in; returns documents indexed."""
+    app = app or current_app
+    backend, engine = get_backend(app), _engine(app)
+    with backend.writer_lock(COMMAND_LOCK_TIMEOUT):
+        with engine.connect() as conn:  # one read transaction: a consistent snapshot
+            count = backend.rebuild(iter_all_docs(conn), progress)
+    # Changes committed during the rebuild waited in the outbox; apply them to the new index.
+    drain(app)
+    return count
+
+
+@dataclass
+class CheckReport:
+    """Differences between the index and the database."""
+
+    missing: list[str]
+    stale: list[str]
+    extra: list[str]
+    pending: int
+    documents: int
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.stale or self.extra)
+
+
+def check(app: Flask | None = None) -> CheckReport:
+    """Compare every expected document's fingerprint with the index's copy."""
+    app = app or current_app
+    engine = _engine(app)
+    with engine.connect() as conn:
+        expected = {d.key: d.fingerprint() for d in iter_all_docs(conn)}
+    actual = get_backend(app).fingerprints()
+    return CheckReport(
+        missing=sorted(k for k in expected if k not in actual),
+        stale=sorted(k for k in expected if k in actual and actual[k] != expected[k]),
+        extra=sorted(k for k in actual if k not in expected),
+        pending=pending_count(engine), documents=len(expected))
+
+
+def search(session: Session, request: SearchRequest, app: Flask | None = None) -> SearchPage:
+    """Run one search page against the app's backend."""
+    return run_search(session, get_backend(app), request)

@@ -1,12 +1,31 @@
-"""Search pages. (Placeholder; the search work replaces this.)"""
+"""The search page: parse arguments, run one search, render."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, current_app, render_template, request, url_for
+
+from .. import search as search_api
+from ..search.query import SORTS, Filters, SearchRequest
+from .context import get_db
 
 bp = Blueprint("search", __name__)
+SORT_LABELS = {"relevance": "Best match", "score": "Highest score", "reviews": "Most reviewed", "newest": "Newest"}
+TIPS = ('"exact phrase"', "-exclude", "craft:glass", "location:leeds")
 
 
 @bp.get("/search")
 def search():
     """Search makers and reviews."""
-    return render_template("search/placeholder.html", q=request.args.get("q", ""))
+    req = search_api.request_from_args(request.args, per_page=current_app.config.get("PER_PAGE", 10))
+    page = search_api.search(get_db(), req)
+    return render_template("search/results.html", page=page, req=req, sorts=SORTS,
+                           sort_labels=SORT_LABELS, tips=TIPS, link=_linker(req),
+                           no_filters=Filters())
+
+
+def _linker(req: SearchRequest):
+    """A template helper: URL of this search with some request fields changed (keeps filters)."""
+    def link(**changes) -> str:
+        if "filters" in changes or "tab" in changes or "sort" in changes or "q" in changes:
+            changes.setdefault("page", 1)
+        return url_for("search.search", **req.to_args(**changes))
+    return link

@@ -1,0 +1,76 @@
+"""The search backend interface and the result shapes every backend returns."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .documents import Doc
+from .query import Filters, ParsedQuery
+
+Progress = Callable[[int], None]
+# Facet fields every backend counts, per document kind.
+FACETS = {
+    "maker": ("craft", "city", "country", "tier", "accepts_custom", "score_bucket"),
+    "review": ("craft", "city", "country", "verified", "craftsmanship", "consistency", "delivery"),
+}
+
+
+class LockTimeout(RuntimeError):
+    """The single index writer's lock could not be taken in time."""
+
+
+@dataclass(frozen=True)
+class RawHit:
+    """One matching document as the backend sees it."""
+
+    kind: str
+    entity_id: int
+    maker_id: int
+    relevance: float
+    quality: float
+
+
+@dataclass
+class RawResults:
+    """A backend's answer: total matches, the requested slice of hits, facet value counts."""
+
+    total: int
+    hits: list[RawHit]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+class SearchBackend(Protocol):
+    """What the app needs from a search index. Implementations: whoosh, postgres."""
+
+    name: str
+
+    def search(self, query: ParsedQuery, filters: Filters, kind: str, sort: str,
+               limit: int, facets: bool = True) -> RawResults:
+        """Top `limit` hits of `kind` (by raw relevance when sort is 'relevance'), total, facets."""
+
+    def count(self, query: ParsedQuery, filters: Filters, kind: str) -> int:
+        """Number of matching documents of `kind`."""
+
+    def known_words(self, words: set[str]) -> dict[str, int]:
+        """Which of these (unstemmed) words occur in the index, with a frequency."""
+
+    def apply(self, upserts: list[Doc], deletes: Iterable[str]) -> None:
+        """Add or replace documents and delete keys, as one commit (caller holds the writer lock)."""
+
+    def rebuild(self, docs: Iterator[Doc], progress: Progress | None = None) -> int:
+        """Build a complete new index from `docs` and swap it in atomically (caller holds the lock)."""
+
+    def fingerprints(self, keys: list[str] | None = None) -> dict[str, str]:
+        """Key -> fingerprint of the given live documents (all when keys is None)."""
+
+    def writer_lock(self, timeout: float) -> AbstractContextManager[None]:
+        """The one-writer lock; raises LockTimeout after `timeout` seconds."""
+
+
+def score_bucket(overall: float | None) -> str:
+    """Half-star bucket of a maker's overall score ('' when unscored), for min-score facets."""
+    if overall is None:
+        return ""
+    return f"{max(1.0, min(5.0, int(overall * 2) / 2)):.1f}"

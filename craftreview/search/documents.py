@@ -1,0 +1,182 @@
+"""Search documents built from the database (the source of truth) with Core queries."""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Collection, Iterator
+from dataclasses import astuple, dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import Connection, and_, select
+
+from ..models import CRAFTS, Maker, MakerScoreRow, Reply, Review, as_utc
+from .ranking import quality
+
+MAKERS, REVIEWS, SCORES, REPLIES = (Maker.__table__, Review.__table__, MakerScoreRow.__table__,
+                                    Reply.__table__)
+UNSCORED_RANK = -1.0e6  # below any rank_score: a maker without a score never outranks a scored one
+BATCH = 2000
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One indexed document: text fields, filter/sort fields, and a fingerprint of them all."""
+
+    kind: str
+    entity_id: int
+    maker_id: int
+    title: str
+    craft: str
+    craft_text: str
+    location: str
+    body: str
+    city: str
+    country: str
+    tier: str
+    rank: float
+    overall: float | None
+    quality: float
+    review_count: int
+    accepts_custom: bool
+    created: datetime
+    verified: bool = False
+    craftsmanship: int | None = None
+    consistency: int | None = None
+    delivery: int | None = None
+
+    @property
+    def key(self) -> str:
+        return doc_key(self.kind, self.entity_id)
+
+    @property
+    def stars(self) -> float | None:
+        """A review's overall rating, weighted like the scoring model's overall."""
+        if self.craftsmanship is None:
+            return None
+        return 0.5 * self.craftsmanship + 0.25 * (self.consistency or 0) + 0.25 * (self.delivery or 0)
+
+    def fingerprint(self) -> str:
+        """Hash of every indexed value: `search check` compares it with the index's copy."""
+        return hashlib.blake2b(repr(astuple(self)).encode(), digest_size=12).hexdigest()
+
+
+def doc_key(kind: str, entity_id: int) -> str:
+    """The unique key of a document in every backend."""
+    return f"{kind[0]}:{entity_id}"
+
+
+def split_location(location: str) -> tuple[str, str]:
+    """'Leeds, West Yorkshire, UK' -> ('Leeds', 'UK'); a single part is taken as the city."""
+    parts = [p.strip() for p in (location or "").split(",") if p.strip()]
+    if not parts:
+        return "", ""
+    return parts[0], (parts[-1] if len(parts) > 1 else "")
+
+
+def _maker_select():
+    return (select(MAKERS.c.id, MAKERS.c.name, MAKERS.c.craft, MAKERS.c.location, MAKERS.c.bio,
+                   MAKERS.c.accepts_custom, MAKERS.c.created_at, SCORES.c.tier, SCORES.c.rank_score,
+                   SCORES.c.p_skilled, SCORES.c.overall, SCORES.c.review_count)
+            .select_from(MAKERS.outerjoin(SCORES, SCORES.c.maker_id == MAKERS.c.id)))
+
+
+def _visible():
+    return and_(REVIEWS.c.withdrawn_at.is_(None), REVIEWS.c.hidden_at.is_(None))
+
+
+def _review_text_select():
+    return (select(REVIEWS.c.id, REVIEWS.c.maker_id, REVIEWS.c.title, REVIEWS.c.body,
+                   REPLIES.c.body.label("reply"), REVIEWS.c.order_id, REVIEWS.c.craftsmanship,
+                   REVIEWS.c.consistency, REVIEWS.c.delivery, REVIEWS.c.created_at)
+            .select_from(REVIEWS.outerjoin(REPLIES, REPLIES.c.review_id == REVIEWS.c.id))
+            .where(_visible()))
+
+
+def _maker_doc(m, texts: list[str]) -> Doc:
+    city, country = split_location(m.location)
+    proven = m.tier is not None
+    return Doc(
+        kind="maker", entity_id=m.id, maker_id=m.id, title=m.name, craft=m.craft,
+        craft_text=f"{m.craft} {CRAFTS.get(m.craft, m.craft)}", location=m.location or "",
+        body="\n".join([m.bio or "", *texts]), city=city, country=country,
+        tier=m.tier or "unproven", rank=m.rank_score if proven else UNSCORED_RANK,
+        overall=m.overall, quality=quality(m.rank_score, m.p_skilled, m.review_count or 0),
+        review_count=m.review_count or 0, accepts_custom=bool(m.accepts_custom),
+        created=_utc(m.created_at))
+
+
+def _review_doc(r, maker: Doc) -> Doc:
+    return Doc(
+        kind="review", entity_id=r.id, maker_id=maker.entity_id, title=r.title,
+        craft=maker.craft, craft_text=maker.craft_text, location=maker.location,
+        body="\n".join(t for t in (r.body, r.reply) if t), city=maker.city, country=maker.country,
+        tier=maker.tier, rank=maker.rank, overall=maker.overall, quality=maker.quality,
+        review_count=maker.review_count, accepts_custom=maker.accepts_custom,
+        created=_utc(r.created_at), verified=r.order_id is not None,
+        craftsmanship=r.craftsmanship, consistency=r.consistency, delivery=r.delivery)
+
+
+def _utc(value: datetime) -> datetime:
+    # SQLite gives naive UTC, PostgreSQL the session's zone: one form keeps fingerprints equal.
+    return as_utc(value).astimezone(timezone.utc)
+
+
+def _review_texts(r) -> list[str]:
+    return [t for t in (r.title, r.body, r.reply) if t]
+
+
+def docs_for_makers(conn: Connection, maker_ids: Collection[int]) -> list[Doc]:
+    """Maker documents and the documents of their visible reviews."""
+    docs: list[Doc] = []
+    for chunk in _chunks(sorted(maker_ids), 500):
+        makers = conn.execute(_maker_select().where(MAKERS.c.id.in_(chunk))).all()
+        reviews = conn.execute(_review_text_select().where(REVIEWS.c.maker_id.in_(chunk))
+                               .order_by(REVIEWS.c.id)).all()
+        docs.extend(_assemble(makers, reviews))
+    return docs
+
+
+def iter_all_docs(conn: Connection) -> Iterator[Doc]:
+    """Every document, makers in id batches with their reviews (for rebuild and check)."""
+    last = 0
+    while True:
+        makers = conn.execute(_maker_select().where(MAKERS.c.id > last)
+                              .order_by(MAKERS.c.id).limit(BATCH)).all()
+        if not makers:
+            return
+        last = makers[-1].id
+        reviews = conn.execute(_review_text_select().where(
+            REVIEWS.c.maker_id.between(makers[0].id, last)).order_by(REVIEWS.c.id)).all()
+        yield from _assemble(makers, reviews)
+
+
+def _assemble(makers, reviews) -> Iterator[Doc]:
+    by_maker: dict[int, list] = defaultdict(list)
+    for r in reviews:
+        by_maker[r.maker_id].append(r)
+    for m in makers:
+        texts = [t for r in by_maker[m.id] for t in _review_texts(r)]
+        maker = _maker_doc(m, texts)
+        yield maker
+        yield from (_review_doc(r, maker) for r in by_maker[m.id])
+
+
+def review_makers(conn: Connection, review_ids: Collection[int]) -> set[int]:
+    """Makers of the given reviews (visible or not)."""
+    found: set[int] = set()
+    for chunk in _chunks(sorted(review_ids), 500):
+        found.update(conn.execute(select(REVIEWS.c.maker_id).where(REVIEWS.c.id.in_(chunk))).scalars())
+    return found
+
+
+def review_ids_of_makers(conn: Connection, maker_ids: Collection[int]) -> set[int]:
+    """Every review id of the given makers, hidden and withdrawn included (their docs must go)."""
+    found: set[int] = set()
+    for chunk in _chunks(sorted(maker_ids), 500):
+        found.update(conn.execute(select(REVIEWS.c.id).where(REVIEWS.c.maker_id.in_(chunk))).scalars())
+    return found
+
+
+def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

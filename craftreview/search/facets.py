@@ -1,0 +1,94 @@
+"""Facet groups for the page: raw value counts from a backend turned into toggleable options."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..models import CRAFTS
+from .query import MIN_SCORES, TIERS, Filters, SearchRequest
+
+MAX_OPTIONS = 8
+STAR_RANGES = ((5, 5, "5 stars"), (4, 5, "4 stars and up"), (1, 3, "3 stars or less"), (1, 2, "1–2 stars"))
+DIMENSION_LABELS = {"craftsmanship": "Craftsmanship", "consistency": "Consistency", "delivery": "Delivery"}
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    """One clickable filter value with its count; `filters` is what clicking it applies."""
+
+    label: str
+    count: int
+    filters: Filters
+    active: bool
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    name: str
+    label: str
+    options: tuple[FacetOption, ...]
+
+
+def build_facets(req: SearchRequest, counts: dict[str, dict[str, int]]) -> list[FacetGroup]:
+    """The facet groups shown beside results of the request's tab."""
+    f = req.filters
+    groups = [
+        _values("craft", "Craft", counts.get("craft", {}), f.craft, lambda v: replace(f, craft=v),
+                lambda v: CRAFTS.get(v, v)),
+        _values("country", "Country", counts.get("country", {}), f.location,
+                lambda v: replace(f, location=v)),
+        _values("city", "City", counts.get("city", {}), f.location, lambda v: replace(f, location=v)),
+    ]
+    if req.kind == "maker":
+        groups += _maker_groups(f, counts)
+    else:
+        groups += _review_groups(f, counts)
+    return [g for g in groups if g.options]
+
+
+def _maker_groups(f: Filters, counts: dict[str, dict[str, int]]) -> list[FacetGroup]:
+    tiers = counts.get("tier", {})
+    tier_group = _values("tier", "Tier", {t: tiers[t] for t in TIERS if t in tiers}, f.tier,
+                         lambda v: replace(f, tier=v), str.capitalize, sort=False)
+    buckets = counts.get("score_bucket", {})
+    score_options = tuple(
+        FacetOption(f"{m:g} and up", sum(n for b, n in buckets.items() if float(b) >= m),
+                    replace(f, min_score=None if f.min_score == m else m), f.min_score == m)
+        for m in MIN_SCORES)
+    custom = _flag("accepts_custom", "Orders", "Accepts custom orders", counts, f.accepts_custom,
+                   replace(f, accepts_custom=not f.accepts_custom))
+    return [tier_group, FacetGroup("min_score", "Minimum score", _nonzero(score_options)), custom]
+
+
+def _review_groups(f: Filters, counts: dict[str, dict[str, int]]) -> list[FacetGroup]:
+    groups = [_flag("verified", "Evidence", "Verified orders only", counts, f.verified,
+                    replace(f, verified=not f.verified))]
+    for dim, label in DIMENSION_LABELS.items():
+        per_star = {int(k): n for k, n in counts.get(dim, {}).items() if k.isdigit()}
+        current = next(((lo, hi) for d, lo, hi in f.stars if d == dim), None)
+        options = tuple(
+            FacetOption(text, sum(n for s, n in per_star.items() if lo <= s <= hi),
+                        _with_stars(f, dim, None if current == (lo, hi) else (lo, hi)), current == (lo, hi))
+            for lo, hi, text in STAR_RANGES)
+        groups.append(FacetGroup(dim, label, _nonzero(options)))
+    return groups
+
+
+def _with_stars(f: Filters, dim: str, span: tuple[int, int] | None) -> Filters:
+    others = tuple(s for s in f.stars if s[0] != dim)
+    return replace(f, stars=others + ((dim, *span),) if span else others)
+
+
+def _values(name, label, counts, current, apply, show=lambda v: v, sort=True) -> FacetGroup:
+    items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if sort else list(counts.items())
+    options = tuple(FacetOption(show(v), n, apply(None if v == current else v), v == current)
+                    for v, n in items[:MAX_OPTIONS])
+    return FacetGroup(name, label, options)
+
+
+def _flag(name, label, text, counts, active, toggled) -> FacetGroup:
+    option = FacetOption(text, counts.get(name, {}).get("1", 0), toggled, active)
+    return FacetGroup(name, label, _nonzero((option,)))
+
+
+def _nonzero(options: tuple[FacetOption, ...]) -> tuple[FacetOption, ...]:
+    return tuple(o for o in options if o.count or o.active)

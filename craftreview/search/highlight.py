@@ -1,0 +1,69 @@
+"""Snippets with matched words in <mark>, built from escaped text (never raw user text)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from markupsafe import Markup, escape
+from whoosh.lang.porter import stem
+
+_TOKEN = re.compile(r"[^\W_]+")
+WINDOW_WORDS = 28
+
+
+def stems_of(words: Iterable[str]) -> set[str]:
+    """Stemmed forms of query words, so 'throwing' highlights 'thrown' and 'throws'."""
+    return {stem(w.lower()) for w in words}
+
+
+def best_snippet(texts: Iterable[str], stems: set[str]) -> Markup | None:
+    """The window, across several texts, that contains the most distinct matched words."""
+    best: tuple[int, str, int, int] | None = None
+    for text in texts:
+        tokens = list(_TOKEN.finditer(text or ""))
+        hit_positions = [i for i, t in enumerate(tokens) if stem(t.group().lower()) in stems]
+        if not hit_positions:
+            continue
+        start = _best_start(tokens, hit_positions, stems)
+        end = min(len(tokens), start + WINDOW_WORDS)
+        found = {stem(tokens[i].group().lower()) for i in hit_positions if start <= i < end}
+        if best is None or len(found) > best[0]:
+            best = (len(found), text, start, end)
+    if best is None:
+        return None
+    return _render(best[1], list(_TOKEN.finditer(best[1])), best[2], best[3], stems)
+
+
+def _best_start(tokens: list, hits: list[int], stems: set[str]) -> int:
+    best_start, best_count = max(0, hits[0] - 4), 0
+    for h in hits:
+        start = max(0, h - 4)
+        window = {stem(tokens[i].group().lower()) for i in hits if start <= i < start + WINDOW_WORDS}
+        if len(window) > best_count:
+            best_start, best_count = start, len(window)
+    return best_start
+
+
+def _render(text: str, tokens: list, start: int, end: int, stems: set[str]) -> Markup:
+    if not tokens:
+        return Markup("")
+    begin, finish = tokens[start].start(), tokens[end - 1].end()
+    out: list[str] = ["\u2026 " if start > 0 else ""]
+    cursor = begin
+    for tok in tokens[start:end]:
+        out.append(str(escape(text[cursor:tok.start()])))
+        word = str(escape(tok.group()))
+        out.append(f"<mark>{word}</mark>" if stem(tok.group().lower()) in stems else word)
+        cursor = tok.end()
+    out.append(str(escape(text[cursor:finish])))
+    out.append(" \u2026" if end < len(tokens) else "")
+    return Markup("".join(out))
+
+
+def highlight_inline(text: str, stems: set[str]) -> Markup:
+    """A short one-line string (name, title) with matches marked; everything else escaped."""
+    tokens = list(_TOKEN.finditer(text or ""))
+    if not tokens:
+        return Markup(escape(text or ""))
+    head = str(escape(text[:tokens[0].start()]))
+    return Markup(head + _render(text, tokens, 0, len(tokens), stems))

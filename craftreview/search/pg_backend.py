@@ -1,0 +1,260 @@
+"""PostgreSQL full-text backend: weighted tsvector + GIN, websearch_to_tsquery, ts_rank."""
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import (
+    Boolean, Column, DateTime, Engine, Float, Index, Integer, MetaData, SmallInteger, String, Table, Text,
+    text,
+)
+from sqlalchemy.dialects.postgresql import TSVECTOR
+
+from .base import FACETS, LockTimeout, RawHit, RawResults, score_bucket
+from .documents import Doc
+from .locks import RETRY_SECONDS
+from .query import Clause, Filters, ParsedQuery, word_forms
+from .spelling import vocabulary_words
+
+METADATA = MetaData()
+DOCUMENTS = Table(
+    "search_documents", METADATA,
+    Column("key", String(24), primary_key=True), Column("kind", String(10), nullable=False),
+    Column("entity_id", Integer, nullable=False), Column("maker_id", Integer, nullable=False),
+    Column("craft", String(20), nullable=False), Column("city", Text, nullable=False),
+    Column("country", Text, nullable=False), Column("tier", String(20), nullable=False),
+    Column("accepts_custom", Boolean, nullable=False), Column("verified", Boolean, nullable=False),
+    Column("score_bucket", String(4), nullable=False), Column("craftsmanship", SmallInteger),
+    Column("consistency", SmallInteger), Column("delivery", SmallInteger), Column("overall", Float),
+    Column("rank", Float, nullable=False), Column("stars", Float), Column("review_count", Integer, nullable=False),
+    Column("quality", Float, nullable=False), Column("created", DateTime(timezone=True), nullable=False),
+    Column("fp", String(32), nullable=False), Column("tsv", TSVECTOR, nullable=False),
+    Index("ix_search_documents_tsv", "tsv", postgresql_using="gin"),
+    Index("ix_search_documents_kind", "kind"),
+)
+WORDS = Table("search_words", METADATA, Column("word", Text, primary_key=True),
+              Column("ndoc", Integer, nullable=False))
+# Field -> tsvector weight; ts_rank weights {D, C, B, A} mirror the Whoosh field boosts (1:2:3:4).
+FIELD_WEIGHTS = {"title": "A", "craft": "B", "location": "C", "body": "D"}
+RANK_WEIGHTS = "{0.25, 0.5, 0.75, 1.0}"
+SORT_COLUMNS = {"maker": {"score": "rank", "reviews": "review_count", "newest": "created"},
+                "review": {"score": "stars", "reviews": "review_count", "newest": "created"}}
+LOCK_KEY = 0x63726576  # pg_advisory_lock key of the single index writer
+_COLUMNS = [c.name for c in DOCUMENTS.columns if c.name != "tsv"]
+_INSERT = text(
+    f"INSERT INTO search_documents ({', '.join(_COLUMNS)}, tsv) VALUES "
+    f"({', '.join(':' + c for c in _COLUMNS)}, "
+    "setweight(to_tsvector('english', :t_title), 'A') || setweight(to_tsvector('english', :t_craft), 'B')"
+    " || setweight(to_tsvector('english', :t_location), 'C') || setweight(to_tsvector('english', :t_body), 'D'))"
+    " ON CONFLICT (key) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in [*_COLUMNS[1:], "tsv"]))
+_ADD_WORDS = text("INSERT INTO search_words (word, ndoc) SELECT w, 1 FROM unnest(CAST(:words AS text[])) AS w "
+                  "ON CONFLICT (word) DO NOTHING")
+
+
+class PostgresBackend:
+    """Search backend on tables in the application's PostgreSQL database."""
+
+    name = "postgres"
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    def create_schema(self) -> None:
+        """Create the search tables (tests; deployments use migration 0002)."""
+        METADATA.create_all(self.engine)
+
+    # -- reading
+
+    def search(self, query: ParsedQuery, filters: Filters, kind: str, sort: str,
+               limit: int, facets: bool = True) -> RawResults:
+        """Top hits, total and facet counts (see SearchBackend)."""
+        where, rel, params = _where(query, filters.for_kind(kind), kind)
+        with self.engine.connect() as conn:
+            rows = conn.execute(text(_hits_sql(where, rel, kind, sort)), {**params, "limit": limit}) if limit else []
+            hits = [RawHit(kind, r.entity_id, r.maker_id, float(r.rel), float(r.quality)) for r in rows]
+            if not facets:
+                return RawResults(_count(conn, where, params), hits)
+            counts = _facet_counts(conn, where, params, kind)
+        return RawResults(sum(counts.pop("kind", {}).values()), hits, counts)
+
+    def count(self, query: ParsedQuery, filters: Filters, kind: str) -> int:
+        """Number of matching documents of `kind`."""
+        where, _rel, params = _where(query, filters.for_kind(kind), kind)
+        with self.engine.connect() as conn:
+            return _count(conn, where, params)
+
+    def known_words(self, words: set[str]) -> dict[str, int]:
+        """Frequencies of the given words in the vocabulary table."""
+        sql = text("SELECT word, ndoc FROM search_words WHERE word = ANY(CAST(:w AS text[]))")
+        with self.engine.connect() as conn:
+            return {r.word: r.ndoc for r in conn.execute(sql, {"w": sorted(words)})}
+
+    def fingerprints(self, keys: list[str] | None = None) -> dict[str, str]:
+        """Key -> fingerprint of the given live documents (all when keys is None)."""
+        sql = "SELECT key, fp FROM search_documents"
+        with self.engine.connect() as conn:
+            if keys is None:
+                return {k: fp for k, fp in conn.execute(text(sql))}
+            return {k: fp for k, fp in conn.execute(text(sql + " WHERE key = ANY(CAST(:k AS text[]))"), {"k": keys})}
+
+    # -- writing (caller holds writer_lock)
+
+    @contextmanager
+    def writer_lock(self, timeout: float):
+        """A session-level advisory lock: one writer across every host sharing the database."""
+        with self.engine.connect() as conn:
+            deadline = time.monotonic() + timeout
+            while not conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": LOCK_KEY}).scalar_one():
+                conn.rollback()
+                if time.monotonic() >= deadline:
+                    raise LockTimeout(f"search writer advisory lock busy for {timeout}s")
+                time.sleep(RETRY_SECONDS)
+            conn.commit()
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": LOCK_KEY})
+                conn.commit()
+
+    def apply(self, upserts: list[Doc], deletes: Iterable[str]) -> None:
+        """Upsert and delete documents in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(text("DELETE FROM search_documents WHERE key = ANY(CAST(:k AS text[]))"),
+                         {"k": list(deletes)})
+            _insert(conn, upserts)
+
+    def rebuild(self, docs: Iterator[Doc], progress=None) -> int:
+        """Replace every document in one transaction: readers see the old set until commit (MVCC)."""
+        count, words = 0, Counter()
+        with self.engine.begin() as conn:
+            conn.execute(text("DELETE FROM search_documents"))
+            conn.execute(text("DELETE FROM search_words"))
+            for batch in _batches(docs, 1000):
+                _insert(conn, batch, add_words=False)
+                words.update(w for d in batch for w in _doc_words(d))
+                count += len(batch)
+                if progress:
+                    progress(len(batch))
+            conn.execute(WORDS.insert(), [{"word": w, "ndoc": n} for w, n in words.items()])
+        return count
+
+
+FACET_SQL = {"kind": "kind", "craft": "craft", "city": "city", "country": "country", "tier": "tier",
+             "accepts_custom": "CASE WHEN accepts_custom THEN '1' ELSE '0' END",
+             "verified": "CASE WHEN verified THEN '1' ELSE '0' END", "score_bucket": "score_bucket",
+             "craftsmanship": "craftsmanship::text", "consistency": "consistency::text",
+             "delivery": "delivery::text"}
+
+
+def _where(query: ParsedQuery, filters: Filters, kind: str) -> tuple[str, str, dict]:
+    """SQL condition, relevance expression and parameters; user words only ever travel as parameters."""
+    params: dict = {"kind": kind}
+    tsq = _tsquery(query, params)
+    conditions = ["kind = :kind", *_filter_conditions(filters, params)]
+    if tsq is None:
+        return " AND ".join(conditions), "0.0", params
+    conditions.append(f"tsv @@ ({tsq})")
+    return " AND ".join(conditions), f"ts_rank('{RANK_WEIGHTS}', tsv, ({tsq}), 1)", params
+
+
+def _tsquery(query: ParsedQuery, params: dict) -> str | None:
+    exprs = [(c, _clause_tsquery(c, f"c{i}", params)) for i, c in enumerate(query.clauses)]
+    positives = [e for c, e in exprs if not c.negate]
+    negatives = [e for c, e in exprs if c.negate]
+    expr = f"({(' || ' if query.any_of else ' && ').join(positives)})" if positives else None
+    if negatives:
+        excluded = f"!!({' || '.join(negatives)})"
+        expr = f"{expr} && {excluded}" if expr else excluded
+    return expr
+
+
+def _clause_tsquery(clause: Clause, name: str, params: dict) -> str:
+    if clause.field is None:
+        # websearch syntax for a word or a quoted phrase; words are letters/digits only.
+        phrase = f'"{" ".join(clause.words)}"'
+        params[name] = phrase if clause.is_phrase else " or ".join(word_forms(clause.words[0]))
+        return f"websearch_to_tsquery('english', :{name})"
+    weight = FIELD_WEIGHTS[clause.field]
+    if clause.is_phrase:
+        params[name] = " <-> ".join(f"{w}:{weight}" for w in clause.words)
+    else:
+        params[name] = " | ".join(f"{w}:{weight}" for w in word_forms(clause.words[0]))
+    return f"to_tsquery('english', :{name})"
+
+
+def _filter_conditions(filters: Filters, params: dict) -> list[str]:
+    conditions = []
+    for column, value in (("craft", filters.craft), ("tier", filters.tier)):
+        if value:
+            params[column] = value
+            conditions.append(f"{column} = :{column}")
+    if filters.location:
+        params["location"] = filters.location
+        conditions.append("(city = :location OR country = :location)")
+    if filters.min_score is not None:
+        params["min_score"] = filters.min_score
+        conditions.append("overall >= :min_score")
+    conditions += [f for f, on in (("accepts_custom", filters.accepts_custom), ("verified", filters.verified)) if on]
+    for dim, lo, hi in filters.stars:
+        params[f"{dim}_lo"], params[f"{dim}_hi"] = lo, hi
+        conditions.append(f"{dim} BETWEEN :{dim}_lo AND :{dim}_hi")
+    return conditions
+
+
+def _hits_sql(where: str, rel: str, kind: str, sort: str) -> str:
+    column = SORT_COLUMNS[kind].get(sort)
+    order = f"{column} DESC NULLS LAST, entity_id" if column else "rel DESC, entity_id"
+    return (f"SELECT entity_id, maker_id, quality, {rel} AS rel FROM search_documents "
+            f"WHERE {where} ORDER BY {order} LIMIT :limit")
+
+
+def _count(conn, where: str, params: dict) -> int:
+    return conn.execute(text(f"SELECT count(*) FROM search_documents WHERE {where}"), params).scalar_one()
+
+
+def _facet_counts(conn, where: str, params: dict, kind: str) -> dict[str, dict[str, int]]:
+    """Every facet's value counts from one pass over the matches."""
+    names = ("kind", *FACETS[kind])
+    columns = ", ".join(f"{FACET_SQL[n]} AS {n}" for n in names)
+    unions = " UNION ALL ".join(f"SELECT '{n}', {n}, count(*) FROM hits GROUP BY {n}" for n in names)
+    sql = f"WITH hits AS MATERIALIZED (SELECT {columns} FROM search_documents WHERE {where}) {unions}"
+    counts: dict[str, dict[str, int]] = {n: {} for n in names}
+    for facet, value, n in conn.execute(text(sql), params):
+        if value not in (None, ""):
+            counts[facet][value] = n
+    return counts
+
+
+def _insert(conn, docs: list[Doc], add_words: bool = True) -> None:
+    if not docs:
+        return
+    conn.execute(_INSERT, [_row(d) for d in docs])
+    if add_words:
+        conn.execute(_ADD_WORDS, {"words": sorted({w for d in docs for w in _doc_words(d)})})
+
+
+def _doc_words(doc: Doc) -> set[str]:
+    return vocabulary_words((doc.title, doc.craft_text, doc.location, doc.body))
+
+
+def _row(d: Doc) -> dict:
+    return dict(key=d.key, kind=d.kind, entity_id=d.entity_id, maker_id=d.maker_id, craft=d.craft,
+                city=d.city, country=d.country, tier=d.tier, accepts_custom=d.accepts_custom,
+                verified=d.verified, score_bucket=score_bucket(d.overall), craftsmanship=d.craftsmanship,
+                consistency=d.consistency, delivery=d.delivery, overall=d.overall, rank=d.rank, stars=d.stars,
+                review_count=d.review_count, quality=d.quality, created=d.created, fp=d.fingerprint(),
+                t_title=d.title, t_craft=d.craft_text, t_location=d.location, t_body=d.body)
+
+
+def _batches(docs: Iterator[Doc], size: int) -> Iterator[list[Doc]]:
+    batch: list[Doc] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

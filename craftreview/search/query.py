@@ -1,0 +1,239 @@
+"""The shared search model: parsed query, filters, request. Both backends translate this."""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from whoosh.lang.porter import stem
+
+MAX_QUERY_CHARS = 200
+MAX_CLAUSES = 12
+# Field prefixes a user may type, mapped to the document field they search.
+FIELD_ALIASES = {"name": "title", "title": "title", "craft": "craft", "location": "location",
+                 "in": "location", "text": "body", "review": "body"}
+TEXT_FIELDS = ("title", "craft", "location", "body")
+KINDS = ("maker", "review")
+TABS = {"makers": "maker", "reviews": "review"}
+SORTS = ("relevance", "score", "reviews", "newest")
+TIERS = ("master", "skilled", "developing", "novice", "unproven")
+STAR_DIMENSIONS = ("craftsmanship", "consistency", "delivery")
+MIN_SCORES = (4.5, 4.0, 3.5, 3.0)
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_WORD = re.compile(r"[^\W_]+")
+_CLAUSE = re.compile(r'(-?)(?:([A-Za-z]+):)?(?:"([^"]*)"?|(\S+))')
+_OPERATORS = {"AND", "OR", "NOT", "&&", "||", "|", "&", "!"}
+
+
+# Irregular forms a stemmer cannot join ("thrown" never stems to "throw"); expanded at query time
+# so both backends agree without custom index dictionaries.
+_IRREGULAR_GROUPS = (("throw", "threw", "thrown"), ("blow", "blew", "blown"), ("sew", "sewn"),
+                     ("weave", "wove", "woven"), ("spin", "spun"), ("make", "made"), ("build", "built"),
+                     ("break", "broke", "broken"), ("send", "sent"), ("bend", "bent"), ("sell", "sold"),
+                     ("buy", "bought"), ("pay", "paid"), ("take", "took", "taken"))
+IRREGULAR = {w: group for group in _IRREGULAR_GROUPS for w in group}
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """The word and its irregular inflections (regular ones are the stemmer's job)."""
+    return IRREGULAR.get(word) or IRREGULAR.get(stem(word)) or (word,)
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """Lower-case letter/digit runs: the only characters that ever reach a backend."""
+    return tuple(w.lower() for w in _WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One searched unit: a word or a phrase, optionally limited to a field, optionally excluded."""
+
+    words: tuple[str, ...]
+    field: str | None = None
+    negate: bool = False
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.words) > 1
+
+    def render(self) -> str:
+        """The clause as the user would type it."""
+        text = " ".join(self.words)
+        text = f'"{text}"' if self.is_phrase else text
+        prefix = f"{self.field}:" if self.field else ""
+        return f"{'-' if self.negate else ''}{prefix}{text}"
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A normalised query: clauses ANDed together (or ORed when `any_of`), plus notes for the user."""
+
+    clauses: tuple[Clause, ...] = ()
+    any_of: bool = False
+    notes: tuple[str, ...] = ()
+
+    @property
+    def positives(self) -> tuple[Clause, ...]:
+        return tuple(c for c in self.clauses if not c.negate)
+
+    @property
+    def negatives(self) -> tuple[Clause, ...]:
+        return tuple(c for c in self.clauses if c.negate)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.clauses
+
+    def words(self) -> set[str]:
+        """Every positive word and its irregular forms, for highlighting."""
+        return {f for c in self.positives for w in c.words for f in word_forms(w)}
+
+    def render(self) -> str:
+        """The query as text (used for 'did you mean' links)."""
+        return " ".join(c.render() for c in self.clauses)
+
+    def relaxed(self) -> ParsedQuery:
+        """The same clauses, any of which may match."""
+        return replace(self, any_of=True)
+
+
+def parse_query(raw: str | None) -> ParsedQuery:
+    """Parse what a user typed; never raises, whatever the input."""
+    text, notes = _normalise(raw or "")
+    if text.count('"') % 2:
+        # An unbalanced quote: treat the stray one as a space rather than failing.
+        last = text.rfind('"')
+        text = text[:last] + " " + text[last + 1:]
+    clauses = [c for c in (_clause(m) for m in _CLAUSE.finditer(text)) if c is not None]
+    if text and not clauses:
+        notes.append("Your search had no words to look for; try words like “walnut table”.")
+    if len(clauses) > MAX_CLAUSES:
+        clauses = clauses[:MAX_CLAUSES]
+        notes.append(f"Only the first {MAX_CLAUSES} words or phrases were used.")
+    return ParsedQuery(tuple(dict.fromkeys(clauses)), notes=tuple(notes))
+
+
+def _normalise(raw: str) -> tuple[str, list[str]]:
+    notes: list[str] = []
+    text = _CONTROL.sub(" ", raw).replace("\u201c", '"').replace("\u201d", '"')
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS]
+        notes.append(f"Your search was shortened to its first {MAX_QUERY_CHARS} characters.")
+    return text.strip(), notes
+
+
+def _clause(match: re.Match) -> Clause | None:
+    minus, prefix, quoted, bare = match.groups()
+    if bare is not None and bare in _OPERATORS:
+        return None  # lone boolean operators carry no words; all clauses must match anyway
+    field_name = FIELD_ALIASES.get((prefix or "").lower())
+    body = quoted if quoted is not None else bare
+    if prefix and field_name is None:
+        body = f"{prefix} {body}"  # "foo:bar" with an unknown field is just two words
+    words = words_of(body or "")
+    if not words:
+        return None
+    return Clause(words, field_name, negate=bool(minus))
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Facet filters; each applies to the document kinds that carry the field."""
+
+    craft: str | None = None
+    location: str | None = None
+    tier: str | None = None
+    min_score: float | None = None
+    accepts_custom: bool = False
+    verified: bool = False
+    stars: tuple[tuple[str, int, int], ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return self != Filters()
+
+    def for_kind(self, kind: str) -> Filters:
+        """Drop the review-only filters when counting makers."""
+        return self if kind == "review" else replace(self, verified=False, stars=())
+
+    def to_args(self) -> dict[str, str]:
+        """URL query arguments that reproduce these filters."""
+        args = {"craft": self.craft, "location": self.location, "tier": self.tier,
+                "min_score": f"{self.min_score:g}" if self.min_score else None,
+                "custom": "1" if self.accepts_custom else None,
+                "verified": "1" if self.verified else None}
+        for dim, lo, hi in self.stars:
+            args[f"{dim}_min"], args[f"{dim}_max"] = str(lo), str(hi)
+        return {k: v for k, v in args.items() if v}
+
+
+def filters_from_args(args: Mapping[str, str]) -> Filters:
+    """Read filters from request arguments, ignoring anything malformed."""
+    tier = args.get("tier")
+    return Filters(
+        craft=_clean_value(args.get("craft")),
+        location=_clean_value(args.get("location")),
+        tier=tier if tier in TIERS else None,
+        min_score=_float_in(args.get("min_score"), 1.0, 5.0),
+        accepts_custom=args.get("custom") == "1",
+        verified=args.get("verified") == "1",
+        stars=tuple(s for s in (_star_range(args, d) for d in STAR_DIMENSIONS) if s),
+    )
+
+
+def _clean_value(value: str | None) -> str | None:
+    value = _CONTROL.sub("", value or "").strip()[:100]
+    return value or None
+
+
+def _float_in(value: str | None, lo: float, hi: float) -> float | None:
+    try:
+        number = float(value or "")
+    except ValueError:
+        return None
+    return number if lo <= number <= hi else None
+
+
+def _star_range(args: Mapping[str, str], dim: str) -> tuple[str, int, int] | None:
+    lo = _float_in(args.get(f"{dim}_min"), 1, 5)
+    hi = _float_in(args.get(f"{dim}_max"), 1, 5)
+    if lo is None and hi is None:
+        return None
+    lo, hi = int(lo or 1), int(hi or 5)
+    return (dim, lo, hi) if lo <= hi and (lo, hi) != (1, 5) else None
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """Everything one search page asks for."""
+
+    q: str = ""
+    filters: Filters = field(default_factory=Filters)
+    tab: str = "makers"
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+
+    @property
+    def kind(self) -> str:
+        return TABS[self.tab]
+
+    def to_args(self, **changes) -> dict[str, str]:
+        """URL arguments for this request with some values changed (pagination, tabs, filters)."""
+        req = replace(self, **changes)
+        args = {"q": req.q, "tab": req.tab, **req.filters.to_args()}
+        if req.sort != "relevance":
+            args["sort"] = req.sort
+        if req.page > 1:
+            args["page"] = str(req.page)
+        return {k: v for k, v in args.items() if v}
+
+
+def request_from_args(args: Mapping[str, str], per_page: int = 10) -> SearchRequest:
+    """Build a SearchRequest from URL arguments; bad values fall back to defaults."""
+    tab = args.get("tab") if args.get("tab") in TABS else "makers"
+    sort = args.get("sort") if args.get("sort") in SORTS else "relevance"
+    page = _float_in(args.get("page"), 1, 1000) or 1
+    return SearchRequest(q=(args.get("q") or "")[:10 * MAX_QUERY_CHARS], filters=filters_from_args(args),
+                         tab=tab, sort=sort, page=int(page), per_page=per_page)

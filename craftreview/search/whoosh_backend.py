@@ -1,0 +1,267 @@
+"""Whoosh backend: a file index under instance/, swapped atomically by generation on rebuild."""
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from whoosh import index, sorting
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.query import And, AndNot, Every, NumericRange, Or, Phrase, Query, Require, Term
+
+from .base import FACETS, RawHit, RawResults, score_bucket
+from .documents import Doc
+from .locks import file_lock
+from .query import TEXT_FIELDS, Clause, Filters, ParsedQuery, word_forms
+
+TEXT_ANALYZER = StemmingAnalyzer()
+# Field weights: a maker named or categorised for the query beats a passing mention.
+SCHEMA = Schema(
+    key=ID(unique=True, stored=True), kind=ID, maker_id=STORED, quality=STORED, fp=STORED,
+    title=TEXT(TEXT_ANALYZER, field_boost=4.0), craft=TEXT(TEXT_ANALYZER, field_boost=3.0),
+    location=TEXT(TEXT_ANALYZER, field_boost=2.0), body=TEXT(TEXT_ANALYZER),
+    spell=TEXT(RegexTokenizer(r"[^\W_]+") | LowercaseFilter(), phrase=False),
+    craft_key=ID(sortable=True), city=ID(sortable=True), country=ID(sortable=True),
+    tier=ID(sortable=True), accepts_custom=ID(sortable=True), verified=ID(sortable=True),
+    score_bucket=ID(sortable=True), craftsmanship=ID(sortable=True),
+    consistency=ID(sortable=True), delivery=ID(sortable=True),
+    # Whoosh cannot sort float columns (its NaN default does not pack): sort keys are scaled ints.
+    overall=NUMERIC(float), rank=NUMERIC(int, bits=64, sortable=True), stars=NUMERIC(int, sortable=True),
+    review_count=NUMERIC(int, sortable=True), created=NUMERIC(int, bits=64, sortable=True),
+)
+FACET_FIELDS = {"craft": "craft_key"}  # facet name -> index field, where they differ
+SORT_FIELDS = {"maker": {"score": "rank", "reviews": "review_count", "newest": "created"},
+               "review": {"score": "stars", "reviews": "review_count", "newest": "created"}}
+POINTER = "CURRENT"
+SORT_SCALE = 1_000_000
+
+
+class WhooshBackend:
+    """Search backend on a Whoosh index directory (one writer, many readers)."""
+
+    name = "whoosh"
+
+    def __init__(self, directory: str):
+        self.directory = directory
+        os.makedirs(directory, exist_ok=True)
+        self._local = threading.local()
+        self._open_lock = threading.Lock()
+        if self._current_generation() is None:
+            self._publish(self._new_generation())
+
+    # -- generations: rebuild writes a new directory and flips the pointer file atomically
+
+    def _current_generation(self) -> str | None:
+        try:
+            with open(os.path.join(self.directory, POINTER)) as fh:
+                return fh.read().strip() or None
+        except FileNotFoundError:
+            return None
+
+    def _new_generation(self) -> str:
+        name = f"gen-{time.time_ns()}"
+        os.makedirs(os.path.join(self.directory, name))
+        index.create_in(os.path.join(self.directory, name), SCHEMA)
+        return name
+
+    def _publish(self, generation: str) -> None:
+        tmp = os.path.join(self.directory, f"{POINTER}.{os.getpid()}.tmp")
+        with open(tmp, "w") as fh:
+            fh.write(generation)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, os.path.join(self.directory, POINTER))
+
+    def _index(self):
+        generation = self._current_generation()
+        cached = getattr(self._local, "index", None)
+        if cached is None or cached[0] != generation:
+            with self._open_lock:
+                cached = (generation, index.open_dir(os.path.join(self.directory, generation)))
+            self._local.index, self._local.searcher = cached, None
+        return cached[1]
+
+    @contextmanager
+    def _searcher(self):
+        ix = self._index()
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None or not searcher.up_to_date():
+            # Not searcher.refresh(): it crashes when the old reader was an empty index's.
+            if searcher is not None:
+                searcher.close()
+            searcher = self._local.searcher = ix.searcher()
+        yield searcher
+
+    # -- reading
+
+    def search(self, query: ParsedQuery, filters: Filters, kind: str, sort: str,
+               limit: int, facets: bool = True) -> RawResults:
+        """Top hits, total and facet counts (see SearchBackend)."""
+        q = Require(_text_query(query), _filter_query(filters.for_kind(kind), kind))
+        # Block-quality skipping is off: it trips an assertion in Whoosh with Require/AndNot.
+        kwargs: dict = {"limit": max(limit, 1), "optimize": False}
+        if sort in SORT_FIELDS[kind]:
+            kwargs.update(sortedby=sorting.FieldFacet(SORT_FIELDS[kind][sort], reverse=True))
+        if facets:
+            kwargs.update(groupedby={f: sorting.FieldFacet(FACET_FIELDS.get(f, f)) for f in FACETS[kind]},
+                          maptype=sorting.Count)
+        with self._searcher() as s:
+            results = s.search(q, **kwargs)
+            hits = [_raw_hit(kind, hit) for hit in results[:limit]] if limit else []
+            groups = {f: _clean_counts(results.groups(f)) for f in FACETS[kind]} if facets else {}
+            return RawResults(len(results), hits, groups)
+
+    def count(self, query: ParsedQuery, filters: Filters, kind: str) -> int:
+        """Number of matching documents of `kind`."""
+        return self.search(query, filters, kind, "relevance", 0, facets=False).total
+
+    def known_words(self, words: set[str]) -> dict[str, int]:
+        """Document frequency of each word in the unstemmed vocabulary field."""
+        with self._searcher() as s:
+            reader = s.reader()
+            found = {w: reader.doc_frequency("spell", w) for w in words}
+        return {w: n for w, n in found.items() if n}
+
+    def fingerprints(self, keys: list[str] | None = None) -> dict[str, str]:
+        """Key -> fingerprint of the given live documents (all when keys is None)."""
+        with self._searcher() as s:
+            if keys is None:
+                return {f["key"]: f["fp"] for f in s.reader().all_stored_fields()}
+            found = (s.document(key=k) for k in keys)
+            return {f["key"]: f["fp"] for f in found if f}
+
+    # -- writing (caller holds writer_lock)
+
+    def writer_lock(self, timeout: float):
+        """The one-writer flock next to the index."""
+        return file_lock(os.path.join(self.directory, "writer.lock"), timeout)
+
+    def apply(self, upserts: list[Doc], deletes: Iterable[str]) -> None:
+        """Replace and delete documents in one Whoosh commit."""
+        writer = self._index().writer(timeout=10.0)
+        try:
+            for key in deletes:
+                writer.delete_by_term("key", key)
+            for doc in upserts:
+                writer.update_document(**_fields(doc))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+
+    def rebuild(self, docs: Iterator[Doc], progress=None) -> int:
+        """Write a fresh generation, then point readers at it; old readers finish undisturbed."""
+        generation = self._new_generation()
+        ix = index.open_dir(os.path.join(self.directory, generation))
+        writer = ix.writer(limitmb=256)
+        count = 0
+        try:
+            for count, doc in enumerate(docs, 1):
+                writer.add_document(**_fields(doc))
+                if progress and count % 1000 == 0:
+                    progress(1000)
+        except BaseException:
+            writer.cancel()
+            shutil.rmtree(os.path.join(self.directory, generation), ignore_errors=True)
+            raise
+        writer.commit()
+        if progress:
+            progress(count % 1000)
+        previous = self._current_generation()
+        self._publish(generation)
+        self._remove_generations(keep={generation, previous})
+        return count
+
+    def _remove_generations(self, keep: set[str | None]) -> None:
+        # The previous generation stays: searchers opened before the flip may still read it.
+        for name in os.listdir(self.directory):
+            if name.startswith("gen-") and name not in keep:
+                shutil.rmtree(os.path.join(self.directory, name), ignore_errors=True)
+
+
+def _fields(doc: Doc) -> dict:
+    fields = dict(
+        key=doc.key, kind=doc.kind, maker_id=doc.maker_id, quality=doc.quality, fp=doc.fingerprint(),
+        title=doc.title, craft=doc.craft_text, location=doc.location, body=doc.body,
+        spell=" ".join((doc.title, doc.craft_text, doc.location, doc.body)),
+        craft_key=doc.craft, city=doc.city, country=doc.country, tier=doc.tier,
+        accepts_custom="1" if doc.accepts_custom else "0", verified="1" if doc.verified else "0",
+        score_bucket=score_bucket(doc.overall), overall=doc.overall, rank=_scaled(doc.rank),
+        stars=_scaled(doc.stars), review_count=doc.review_count, created=int(doc.created.timestamp()),
+        craftsmanship=_opt(doc.craftsmanship), consistency=_opt(doc.consistency),
+        delivery=_opt(doc.delivery))
+    # Whoosh cannot index None or empty terms: leave such fields out of the document.
+    return {k: v for k, v in fields.items() if v is not None and v != ""}
+
+
+def _scaled(value: float | None) -> int | None:
+    return None if value is None else round(value * SORT_SCALE)
+
+
+def _opt(value: int | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _raw_hit(kind: str, hit) -> RawHit:
+    entity_id = int(hit["key"].split(":", 1)[1])
+    return RawHit(kind, entity_id, hit["maker_id"], float(hit.score or 0.0), float(hit["quality"]))
+
+
+def _clean_counts(groups: dict) -> dict[str, int]:
+    return {str(k): v for k, v in groups.items() if k not in (None, "", b"")}
+
+
+def _text_query(query: ParsedQuery) -> Query:
+    positives = [q for q in (_clause_query(c) for c in query.positives) if q is not None]
+    negatives = [q for q in (_clause_query(c) for c in query.negatives) if q is not None]
+    if positives:
+        base: Query = Or(positives) if query.any_of else And(positives)
+    elif query.positives:
+        return Or([])  # only stop words were searched: nothing can match
+    else:
+        base = Every()
+    return AndNot(base, Or(negatives)) if negatives else base
+
+
+def _clause_query(clause: Clause) -> Query | None:
+    fields = (clause.field,) if clause.field else TEXT_FIELDS
+    parts = [q for q in (_field_query(f, clause.words) for f in fields) if q is not None]
+    return Or(parts) if parts else None
+
+
+def _field_query(field: str, words: tuple[str, ...]) -> Query | None:
+    # The analyzer reuses one token object, so copy out text and position.
+    tokens = [(t.text, t.pos) for t in TEXT_ANALYZER(" ".join(words), positions=True)]
+    if not tokens:
+        return None
+    if len(words) == 1:
+        forms = {t.text for f in word_forms(words[0]) for t in TEXT_ANALYZER(f)}
+        return Or([Term(field, f) for f in sorted(forms)]) if len(forms) > 1 else Term(field, tokens[0][0])
+    if len(tokens) == 1:
+        return Term(field, tokens[0][0])
+    # Stop words removed from a phrase leave gaps: allow exactly those gaps.
+    slop = 1 + max(b[1] - a[1] - 1 for a, b in zip(tokens, tokens[1:]))
+    return Phrase(field, [t[0] for t in tokens], slop=slop)
+
+
+def _filter_query(filters: Filters, kind: str) -> Query:
+    parts: list[Query] = [Term("kind", kind)]
+    if filters.craft:
+        parts.append(Term("craft_key", filters.craft))
+    if filters.location:
+        parts.append(Or([Term("city", filters.location), Term("country", filters.location)]))
+    if filters.tier:
+        parts.append(Term("tier", filters.tier))
+    if filters.min_score is not None:
+        parts.append(NumericRange("overall", filters.min_score, None))
+    if filters.accepts_custom:
+        parts.append(Term("accepts_custom", "1"))
+    if filters.verified:
+        parts.append(Term("verified", "1"))
+    for dim, lo, hi in filters.stars:
+        parts.append(Or([Term(dim, str(s)) for s in range(lo, hi + 1)]))
+    return And(parts)

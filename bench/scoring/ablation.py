@@ -17,10 +17,13 @@ VARIANTS: dict[str, ModelOptions] = {
     "no reviewer bias": ModelOptions(reviewer_bias=False),
     "no provenance weights": ModelOptions(weights=_NO_PROVENANCE),
     "no age decay": ModelOptions(weights=WeightParams(half_life_days=float("inf"))),
-    "faster decay (half-life 180 d, floor 0.1)": ModelOptions(weights=WeightParams(half_life_days=180.0, age_floor=0.1)),
-    "slower decay (half-life 730 d, floor 0.5)": ModelOptions(weights=WeightParams(half_life_days=730.0, age_floor=0.5)),
+    "decay half-life 365 d, floor 0.25": ModelOptions(weights=WeightParams(half_life_days=365.0, age_floor=0.25)),
+    "decay half-life 730 d, floor 0.5": ModelOptions(weights=WeightParams(half_life_days=730.0, age_floor=0.5)),
     "no spread covariate": ModelOptions(spread_covariate=False),
     "no lateness dimension": ModelOptions(lateness=False),
+    "age as relevance only (Kish n + drift variance)": ModelOptions(age_as_precision=False),
+    "unverified 0.5, new-account 0.25 (first choice)": ModelOptions(weights=WeightParams(unverified=0.5,
+                                                                                        new_single=0.25)),
 }
 
 

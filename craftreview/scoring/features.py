@@ -33,6 +33,7 @@ class MakerStats:
     weight_sq: np.ndarray  # sum of squared weights (for the sampling variance of weighted means)
     weight_dated_sq: np.ndarray
     age_sum: np.ndarray  # sum of w * age in years (weighted mean age = age_sum / weight)
+    relevance_sq: np.ndarray  # sum of w * age_factor: with age_factor a relevance weight, Var(mean) ~ this / W^2
     sum_undated: np.ndarray  # (n_m, 3) sum of w * bias-corrected stars, undated reviews
     sum_dated: np.ndarray  # (n_m, 4) sum of w * [stars, lateness], dated reviews
     spread: np.ndarray  # SD of craftsmanship ratings, NaN with < 2 reviews
@@ -76,7 +77,7 @@ def lateness(slip_days: np.ndarray) -> np.ndarray:
 
 
 def maker_stats(y: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, promised: np.ndarray,
-                delivered: np.ndarray, age_years: np.ndarray) -> MakerStats:
+                delivered: np.ndarray, age_years: np.ndarray, age_factor: np.ndarray) -> MakerStats:
     """Aggregate bias-corrected stars y (n, 3), delivery dates and ages with weights w."""
     count = np.bincount(maker, minlength=n_m).astype(float)
     dated, slip = delivery_columns(promised, delivered)
@@ -85,7 +86,7 @@ def maker_stats(y: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, promi
     stats = MakerStats(
         count=count, weight=np.bincount(maker, w, n_m), weight_dated=np.bincount(maker, wd, n_m),
         weight_sq=np.bincount(maker, w * w, n_m), weight_dated_sq=np.bincount(maker, wd * wd, n_m),
-        age_sum=np.bincount(maker, w * age_years, n_m),
+        age_sum=np.bincount(maker, w * age_years, n_m), relevance_sq=np.bincount(maker, w * age_factor, n_m),
         sum_undated=group_sum(maker, y * wu[:, None], n_m), sum_dated=group_sum(maker, y4 * wd[:, None], n_m),
         spread=_spread(y[:, 0], maker, n_m, count), reliability=np.zeros(n_m),
     )
@@ -126,4 +127,4 @@ def spread_feature(stats: MakerStats, coefs: np.ndarray) -> np.ndarray:
 def empty_stats(n_m: int = 1) -> MakerStats:
     """Statistics of makers without any review."""
     z = np.zeros(n_m)
-    return MakerStats(z, z, z, z, z, z, np.zeros((n_m, 3)), np.zeros((n_m, 4)), np.full(n_m, np.nan), z)
+    return MakerStats(z, z, z, z, z, z, z, np.zeros((n_m, 3)), np.zeros((n_m, 4)), np.full(n_m, np.nan), z)

@@ -30,6 +30,7 @@ class ModelOptions:
     reviewer_bias: bool = True  # learn harsh/lenient reviewer offsets
     spread_covariate: bool = True  # consistency prior informed by craftsmanship spread
     lateness: bool = True  # promised/delivered dates as a 4th, correlated dimension
+    age_as_precision: bool = True  # old reviews also widen the interval (False: they only re-weight the mean)
 
 
 @dataclass
@@ -69,7 +70,7 @@ class FittedModel:
         bias = np.array([self.reviewer_bias.get(r, 0.0) for r in arr.reviewer_ids])[arr.reviewer]
         batch = _prepare(arr, to_days(now), per_row, bias, self.options.weights)
         crafts = [craft] * arr.n_makers
-        scores = _score_batch(batch, crafts, self.params, self.model_version)
+        scores = _score_batch(batch, crafts, self.params, self.model_version, self.options)
         return next(iter(scores.values())) if len(scores) == 1 else _merge_error(scores)
 
     def _score_empty(self, craft: str | None) -> MakerScore:
@@ -78,7 +79,7 @@ class FittedModel:
         arr.maker_ids = [None]
         batch = _Batch(arr, compute_weights(arr, 0.0, np.zeros(0), self.options.weights),
                        np.zeros(0), np.zeros((0, 3)), stats)
-        return _score_batch(batch, [craft], self.params, self.model_version)[None]
+        return _score_batch(batch, [craft], self.params, self.model_version, self.options)[None]
 
 
 def _merge_error(scores: dict) -> MakerScore:
@@ -91,7 +92,7 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
     weights = compute_weights(arr, now_days, reviewer_counts, wp)
     y = arr.ratings - bias[:, None]
     stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered,
-                        weights.age_days / DAYS_PER_YEAR)
+                        weights.age_days / DAYS_PER_YEAR, weights.age)
     return _Batch(arr, weights, bias, y, stats)
 
 
@@ -145,7 +146,7 @@ def score_makers(signals: Iterable[ReviewSignal], *, now: datetime,
     model = fit_model(signals, now=now, crafts=crafts, options=options)
     crafts = crafts or {}
     keys = [crafts.get(m) for m in model._batch.arr.maker_ids]
-    return _score_batch(model._batch, keys, model.params, model.model_version)
+    return _score_batch(model._batch, keys, model.params, model.model_version, model.options)
 
 
 def _prior_for(stats: MakerStats, crafts: list, params: PriorParams) -> tuple:
@@ -184,12 +185,15 @@ def _delivery_record(arr: SignalArrays) -> tuple[np.ndarray, np.ndarray, np.ndar
     return n_dated, rate, median
 
 
-def _score_batch(batch: _Batch, crafts: list, params: PriorParams, version: str) -> dict[Hashable, MakerScore]:
+def _score_batch(batch: _Batch, crafts: list, params: PriorParams, version: str,
+                 options: ModelOptions) -> dict[Hashable, MakerScore]:
     """Posterior for every maker in the batch, packed into MakerScores with explanations."""
     stats = batch.stats
     prior_mean, tau2, source, shift = _prior_for(stats, crafts, params)
     # Drift caps how much old evidence can say about now: scale all of a maker's weights down.
     f = drift_factor(stats.weight, stats.mean_age, params.drift_var, float(np.mean(np.diag(params.noise)[:3])))
+    if not options.age_as_precision:  # age only re-weights the mean; drift_var alone carries its uncertainty
+        f = f * stats.weight / np.maximum(stats.relevance_sq, 1e-12)
     mean, cov = update(prior_mean, prior_cov(tau2, params.corr), f * (stats.weight - stats.weight_dated),
                        f[:, None] * stats.sum_undated, f * stats.weight_dated, f[:, None] * stats.sum_dated,
                        params.noise)

@@ -21,8 +21,8 @@ class WeightParams:
     new_single: float = 0.15  # further factor for an unverified review from a new one-review account
     burst_window_days: float = 3.0  # +- window for counting new-account reviews on one maker
     burst_min: int = 3  # this many new-account reviews in the window form a burst
-    half_life_days: float = 365.0  # old evidence loses half its weight per year...
-    age_floor: float = 0.25  # ...but never below this, so history still counts
+    half_life_days: float = 540.0  # old evidence loses half its weight every 18 months...
+    age_floor: float = 0.35  # ...but never below this, so history still counts
 
 
 @dataclass

@@ -26,10 +26,10 @@ run: seed
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
 
 e2e: install
-	$(PY) -m pytest tests/e2e -p no:randomly $(PYTEST_ARGS)
+	$(PY) -m pytest tests/e2e -m e2e $(PYTEST_ARGS)
 
 bench: install
 	$(PY) -m bench.scoring

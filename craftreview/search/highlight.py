@@ -65,5 +65,5 @@ def highlight_inline(text: str, stems: set[str]) -> Markup:
     tokens = list(_TOKEN.finditer(text or ""))
     if not tokens:
         return Markup(escape(text or ""))
-    head = str(escape(text[:tokens[0].start()]))
-    return Markup(head + _render(text, tokens, 0, len(tokens), stems))
+    head, tail = escape(text[:tokens[0].start()]), escape(text[tokens[-1].end():])
+    return Markup(f"{head}{_render(text, tokens, 0, len(tokens), stems)}{tail}")

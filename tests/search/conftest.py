@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
@@ -99,7 +100,7 @@ class World:
 
     def _user(self, session, label: str) -> User:
         n = next(_ids)
-        user = User(email=f"{label}{n}@example.test", display_name=f"{label} {n}", password_hash="x")
+        user = User(email=f"{label}{n}-{uuid.uuid4().hex[:10]}@example.test", display_name=f"{label} {n}", password_hash="x")
         session.add(user)
         session.flush()
         return user
@@ -141,7 +142,7 @@ class World:
     def _order(self, session, maker_id: int) -> int:
         n = next(_ids)
         order = Order(maker_id=maker_id, buyer_email=f"o{n}@example.test", item="item", order_type="stock",
-                      price_band="25-100", ordered_on=date(2026, 1, 1), token_hash=f"{n:064d}",
+                      price_band="25-100", ordered_on=date(2026, 1, 1), token_hash=uuid.uuid4().hex * 2,
                       expires_at=T0 + timedelta(days=90))
         session.add(order)
         session.flush()

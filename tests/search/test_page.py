@@ -1,0 +1,99 @@
+"""The /search page: what a buyer sees."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+
+def _get(app, **args):
+    response = app.test_client().get("/search", query_string=args)
+    return response.status_code, response.get_data(as_text=True)
+
+
+def test_results_show_both_tabs_with_counts_and_marked_snippets(corpus, search_app):
+    status, html = _get(search_app, q="walnut")
+    assert status == 200
+    assert re.search(r"Makers\s*<span class=\"badge\">1</span>", html)
+    assert re.search(r"Reviews\s*<span class=\"badge\">1</span>", html)
+    assert "Oakhaven Woodworks" in html and "<mark>walnut</mark>" in html
+
+
+def test_user_text_in_snippets_is_escaped(world, search_app):
+    world.maker("Evil <b>Maker</b>", "wood", "York, UK", "<script>alert(1)</script> walnut bowls")
+    world.drain()
+    _status, html = _get(search_app, q="walnut")
+    assert "<script>" not in html and "alert(1)&lt;/script&gt;" in html
+    assert "<b>Maker</b>" not in html and "Evil &lt;b&gt;Maker&lt;/b&gt;" in html
+
+
+@pytest.mark.parametrize("q", ['"unbalanced quote', "-", "OR AND NOT", "x" * 10_000, "walnut\x00\x1b[31m",
+                               "craft:", ":::", "((walnut", "walnut -", "'; DROP TABLE makers; --", "\\", "*",
+                               "location:\"", "ünïcødé 漢字 walnut"])
+def test_malformed_queries_get_results_or_a_message_never_an_error(corpus, search_app, q):
+    status, html = _get(search_app, q=q)
+    assert status == 200
+    assert "<h1>Search</h1>" in html
+
+
+def test_a_very_long_query_says_it_was_shortened(corpus, search_app):
+    _status, html = _get(search_app, q="walnut " * 2000)
+    assert "shortened to its first 200 characters" in html
+
+
+def test_a_query_with_no_words_explains_itself(corpus, search_app):
+    _status, html = _get(search_app, q="- :: ||")
+    assert "no words to look for" in html
+
+
+def test_a_corrected_query_is_announced_with_a_link(corpus, search_app):
+    _status, html = _get(search_app, q="stonewrae")
+    assert "Showing results for" in html and "stoneware" in html and "Fern and Flame Pottery" in html
+
+
+def test_no_results_page_suggests_removing_filters(corpus, search_app):
+    _status, html = _get(search_app, q="walnut", craft="glass")
+    assert "No makers found" in html and "remove the filters" in html
+
+
+def test_pagination_links_keep_query_filters_and_tab(world, search_app):
+    maker = world.maker("Spoon Shed", "wood", "York, UK", "Spoons.")
+    for i in range(12):
+        world.review(maker, f"Spoon {i}", "A carved spoon.", verified=True, days=i)
+    world.drain()
+    _status, html = _get(search_app, q="spoon", tab="reviews", verified="1")
+    next_link = re.search(r'href="([^"]+)" rel="next"', html).group(1).replace("&amp;", "&")
+    assert all(part in next_link for part in ("q=spoon", "tab=reviews", "verified=1", "page=2"))
+
+
+def test_facet_links_toggle_a_filter(corpus, search_app):
+    _status, html = _get(search_app, q="leeds")
+    assert 'href="/search?q=leeds&amp;tab=makers&amp;craft=glass"' in html
+    _status, filtered = _get(search_app, q="leeds", craft="glass")
+    assert "Glassbrook Studio" in filtered and "Fern and Flame Pottery" not in filtered
+
+
+class _Controls(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids_needing_label, self.labelled = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("input", "select", "textarea") and a.get("type") not in ("hidden", "submit"):
+            self.ids_needing_label.append(a.get("id"))
+        if tag == "label" and a.get("for"):
+            self.labelled.add(a["for"])
+
+
+def test_every_form_control_is_labelled(corpus, search_app):
+    _status, html = _get(search_app, q="walnut")
+    parser = _Controls()
+    parser.feed(html)
+    assert parser.ids_needing_label and all(i in parser.labelled for i in parser.ids_needing_label)
+
+
+def test_blank_search_shows_how_to_search(search_app):
+    status, html = _get(search_app)
+    assert status == 200 and "craft:glass" in html

@@ -56,7 +56,8 @@ def main() -> None:
         "## Targets met / missed\n\n" + report.targets_section(reps, timing) + "\n\n" + narrative.TARGET_NOTES,
         "## Simulation\n\n" + narrative.SIMULATION + "\n\n" + report.config_table(SimConfig()),
         "## Model\n\n" + narrative.MODEL,
-        "## Kendall τ against true current quality\n\n" + report.tau_table(reps),
+        "## Kendall τ against true current quality\n\n" + narrative.TAU_NOTE + "\n\nτ-b (scipy's default):\n\n"
+        + report.tau_table(reps) + "\n\nτ-a (tied scores earn no credit):\n\n" + report.tau_table(reps, "tau_a"),
         "## 90% interval coverage (mean width in stars), model only\n\n" + narrative.COVERAGE_NOTE
         + "\n\n" + report.coverage_table(reps),
         "## Tiers (model only)\n\n" + report.tier_table(reps),

@@ -29,8 +29,21 @@ def auc_by_band(score: np.ndarray, overall: np.ndarray, count: np.ndarray) -> di
 
 
 def tau(score: np.ndarray, truth: np.ndarray) -> float:
-    """Kendall tau-b."""
+    """Kendall tau-b (scipy's default)."""
     return float(kendalltau(score, truth).statistic)
+
+
+def tau_a(score: np.ndarray, truth: np.ndarray) -> float:
+    """Kendall tau-a: (concordant - discordant) / all pairs, so tied scores earn no credit.
+
+    tau-b divides by sqrt((N - ties_in_score) * N) when the truth has no ties, which
+    rewards a scorer for *tying* makers (e.g. the raw mean of one integer review).
+    """
+    n = len(score)
+    pairs = n * (n - 1) / 2
+    _, counts = np.unique(score, return_counts=True)
+    tied = float(np.sum(counts * (counts - 1) / 2))
+    return tau(score, truth) * np.sqrt((pairs - tied) * pairs) / pairs
 
 
 def coverage(low: np.ndarray, high: np.ndarray, truth: np.ndarray, count: np.ndarray) -> dict[str, tuple[float, float]]:

@@ -19,12 +19,15 @@ the posterior mean for the model and each baseline's own point score."""
 
 TARGET_NOTES = """Notes on the misses and near-misses:
 
-- **Delivery τ vs the raw mean.** The raw mean uses every review at full weight. The model
-  down-weights unverified and old reviews (provenance and recency are requirements, and in this
-  simulation unverified real reviews are exactly as accurate as verified ones, so their discount
-  is pure cost here) and shrinks toward the prior; delivery has by far the largest between-maker
-  spread (true variance ≈ 1.1 vs ≈ 0.45 for the other stars), so shrinkage buys least there. The
-  ablation table shows the cost of each component.
+- **Delivery τ-b vs the raw mean.** On τ-b the raw mean edges the model on delivery; on τ-a it does
+  not (see the τ section: τ-b credits the raw mean for tying makers with one or two integer stars).
+  The gap is also real in part: the model down-weights unverified and old reviews (provenance and
+  recency are requirements, and in this simulation unverified real reviews are exactly as accurate as
+  verified ones, so their discount is pure cost here), and delivery has by far the largest
+  between-maker spread (true variance ≈ 1.1 vs ≈ 0.45 for the other stars), so shrinkage buys least
+  there. The ablation table shows the cost of each component.
+- **AUC at 11+ reviews** is saturated (≈ 0.999 for every reasonable method); differences there are in
+  the fourth decimal and within one sd.
 - **Coverage for 11+ reviews** is the hardest band: makers with long histories are where drift
   bites. The model adds a drift variance (learned from within-maker slopes) that does not shrink
   with more reviews; where the figure is below 0.85 it is reported above as a miss.
@@ -95,6 +98,15 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    tier = strongest claim with ≥ 0.8 posterior probability, else unproven; zero reviews → unproven.
 7. **Rescoring** (`FittedModel.score_maker`) runs the same code on one maker's reviews with the stored
    global parameters (reviewer biases, priors, noise, drift)."""
+
+TAU_NOTE = """Kendall τ between each method's score and the true current value, per dimension, over all
+2,000 makers. Both variants are shown because they disagree about *ties*: the truth is continuous, so
+τ-b = (C − D)/√(N·(N − ties in the score)) gives a method extra credit for tying makers, and the raw
+mean of one or two integer stars ties thousands of pairs. τ-a = (C − D)/N counts a tie as neither
+right nor wrong. The model's scores are continuous, so its τ-a equals its τ-b. This distinction was
+found while investigating why the raw mean led on delivery τ-b; the investigation also showed that
+correcting reviewer bias with the *true* biases of repeat reviewers lowers the raw mean's τ-b,
+which can only be the tie effect."""
 
 COVERAGE_NOTE = """Target band 0.85–0.95. Widths are in stars (high − low)."""
 

@@ -53,11 +53,13 @@ def headline(reps: list[dict]) -> str:
     return _table(header, rows)
 
 
-def tau_table(reps: list[dict]) -> str:
-    """Kendall tau per dimension."""
-    rows = [[name] + [ms([x["methods"][name]["tau"][j] for x in reps]) for j in range(4)]
-            + [ms([x["methods"][name]["tau_drift"] for x in reps])] for name in methods(reps)]
-    return _table(["method"] + [f"τ {d}" for d in DIM_NAMES] + ["τ overall, drifting makers"], rows)
+def tau_table(reps: list[dict], key: str = "tau") -> str:
+    """Kendall tau (key 'tau' = tau-b, 'tau_a' = tau-a) per dimension."""
+    rows = [[name] + [ms([x["methods"][name][key][j] for x in reps]) for j in range(4)]
+            + ([ms([x["methods"][name]["tau_drift"] for x in reps])] if key == "tau" else [])
+            for name in methods(reps)]
+    extra = ["τ overall, drifting makers"] if key == "tau" else []
+    return _table(["method"] + [f"τ {d}" for d in DIM_NAMES] + extra, rows)
 
 
 def coverage_table(reps: list[dict]) -> str:
@@ -103,11 +105,13 @@ def targets(reps: list[dict], timing: dict) -> list[tuple[str, bool, str]]:
         best = max(names, key=lambda n: _mean([x["methods"][n]["auc"][b] for x in reps]))
         theirs = _mean([x["methods"][best]["auc"][b] for x in reps])
         out.append((f"AUC beats every baseline, band {b}", mine > theirs, f"model {mine:.4f} vs best baseline ({best}) {theirs:.4f}"))
-    for j, dim in enumerate(DIM_NAMES):
-        mine = _mean([x["tau"][j] for x in model])
-        best = max(names, key=lambda n: _mean([x["methods"][n]["tau"][j] for x in reps]))
-        theirs = _mean([x["methods"][best]["tau"][j] for x in reps])
-        out.append((f"Kendall τ beats every baseline, {dim}", mine > theirs, f"model {mine:.4f} vs {best} {theirs:.4f}"))
+    for key, label in (("tau", "τ-b"), ("tau_a", "τ-a")):
+        for j, dim in enumerate(DIM_NAMES):
+            mine = _mean([x[key][j] for x in model])
+            best = max(names, key=lambda n: _mean([x["methods"][n][key][j] for x in reps]))
+            theirs = _mean([x["methods"][best][key][j] for x in reps])
+            out.append((f"Kendall {label} beats every baseline, {dim}", mine > theirs,
+                        f"model {mine:.4f} vs {best} {theirs:.4f}"))
     mine = _mean([x["tau_drift"] for x in model])
     best = max(_mean([x["methods"][n]["tau_drift"] for x in reps]) for n in names)
     out.append(("Kendall τ beats every baseline, drifting makers", mine > best, f"model {mine:.4f} vs best {best:.4f}"))

@@ -9,7 +9,7 @@ from craftreview.scoring import score_makers
 from craftreview.scoring.arrays import to_arrays, to_days
 
 from .baselines import BASELINES
-from .metrics import attack_effect, auc_by_band, coverage, tau, tier_precision
+from .metrics import attack_effect, auc_by_band, coverage, tau, tau_a, tier_precision
 from .simulate import NOW, SimConfig, attack, simulate
 
 MODEL = "craftreview model"
@@ -54,6 +54,7 @@ def replication(seed: int, cfg: SimConfig = SimConfig()) -> dict:
         res["methods"][name] = {
             "auc": auc_by_band(sc[:, 3], data.overall, data.count),
             "tau": [tau(sc[:, j], truth4[:, j]) for j in range(4)],
+            "tau_a": [tau_a(sc[:, j], truth4[:, j]) for j in range(4)],
             "tau_drift": tau(sc[data.drifting, 3], data.overall[data.drifting]),
             "attack": {},
         }

@@ -1,6 +1,8 @@
 """Reviewer harshness/leniency: alternating least squares with shrinkage to 0."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 _MIN_TAU2 = 1e-3  # keeps the shrinkage finite when biases look like pure noise
@@ -38,28 +40,65 @@ def _bias_variance(resid: np.ndarray, reviewer: np.ndarray, w: np.ndarray,
     return max(tau2, _MIN_TAU2), float(within)
 
 
+@dataclass
+class BiasFit:
+    """Fitted reviewer offsets plus the sums needed for leave-one-maker-out corrections."""
+
+    full: np.ndarray  # per reviewer, all evidence (for display)
+    row: np.ndarray  # per signal: the reviewer's offset learned from *other* makers
+    sums: np.ndarray  # per reviewer: sum of w * residual (eligible reviewers only, else 0)
+    weights: np.ndarray  # per reviewer: sum of w (eligible only, else 0)
+    pair_keys: np.ndarray  # reviewer * n_makers + maker, unique, for eligible reviewers
+    pair_sums: np.ndarray
+    pair_weights: np.ndarray
+    shrinkage: float  # lambda = within-reviewer noise / between-reviewer variance
+    tau2: float
+
+
+def loo_bias(sums: np.ndarray, weights: np.ndarray, own_sum: np.ndarray, own_weight: np.ndarray,
+             shrinkage: float) -> np.ndarray:
+    """Reviewer offset without the maker's own reviews (0 when nothing else is known)."""
+    rest = weights - own_weight
+    return np.where(rest > 1e-9, (sums - own_sum) / (rest + shrinkage), 0.0)
+
+
 def estimate_reviewer_bias(ratings: np.ndarray, maker: np.ndarray, reviewer: np.ndarray,
                            w: np.ndarray, n_makers: int, n_reviewers: int,
                            prior_mean: np.ndarray, prior_strength: np.ndarray,
-                           iterations: int = 8) -> tuple[np.ndarray, float]:
+                           iterations: int = 8) -> BiasFit:
     """Per-reviewer additive bias in stars (rating = quality + bias + noise), shrunk toward 0.
 
     Only reviewers who rated at least two different makers get a bias: with one
-    maker, harshness cannot be told apart from the maker's own quality.
+    maker, harshness cannot be told apart from the maker's own quality. A rating
+    is corrected with the offset learned from the reviewer's *other* makers: the
+    in-sample offset partly contains this maker's own deviation (its mean is
+    shrunk), and subtracting it would pull good and bad makers toward the middle.
     """
     eligible = distinct_makers_per_reviewer(maker, reviewer, n_makers, n_reviewers) >= 2
-    bias = np.zeros(n_reviewers)
-    if not eligible.any():
-        return bias, _MIN_TAU2
+    bias, tau2, lam = np.zeros(n_reviewers), _MIN_TAU2, 1.0
+    resid = np.zeros(len(w))
     w_maker = np.bincount(maker, w, n_makers)[:, None]
-    tau2 = _MIN_TAU2
-    for _ in range(iterations):
+    for _ in range(iterations if eligible.any() else 0):
         adjusted = ratings - bias[reviewer][:, None]
         sums = group_sum(maker, adjusted * w[:, None], n_makers)
         maker_mean = (sums + prior_strength * prior_mean) / (w_maker + prior_strength)
         resid = (ratings - maker_mean[maker]).mean(axis=1)
         tau2, within = _bias_variance(resid, reviewer, w, eligible, n_reviewers)
+        lam = within / tau2
         wr = np.bincount(reviewer, w, n_reviewers)
         sr = np.bincount(reviewer, w * resid, n_reviewers)
-        bias = np.where(eligible, sr / (wr + within / tau2), 0.0)
-    return bias, tau2
+        bias = np.where(eligible, sr / (wr + lam), 0.0)
+    return _leave_maker_out(resid, w, maker, reviewer, n_makers, n_reviewers, eligible, bias, lam, tau2)
+
+
+def _leave_maker_out(resid, w, maker, reviewer, n_makers, n_reviewers, eligible, bias, lam, tau2) -> BiasFit:
+    rows = eligible[reviewer]
+    wr = np.where(eligible, np.bincount(reviewer, w, n_reviewers), 0.0)
+    sr = np.where(eligible, np.bincount(reviewer, w * resid, n_reviewers), 0.0)
+    key = reviewer.astype(np.int64) * n_makers + maker
+    keys, inverse = np.unique(key[rows], return_inverse=True)
+    pair_w = np.bincount(inverse, w[rows], len(keys))
+    pair_s = np.bincount(inverse, (w * resid)[rows], len(keys))
+    row = np.zeros(len(w))
+    row[rows] = loo_bias(sr[reviewer[rows]], wr[reviewer[rows]], pair_s[inverse], pair_w[inverse], lam)
+    return BiasFit(bias, row, sr, wr, keys, pair_s, pair_w, float(lam), float(tau2))

@@ -9,7 +9,7 @@ import numpy as np
 
 from . import explain
 from .arrays import SignalArrays, gc_paused, to_arrays, to_days
-from .bias import estimate_reviewer_bias
+from .bias import BiasFit, estimate_reviewer_bias, loo_bias
 from .drift import drift_factor, estimate_drift_var
 from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
 from .posterior import Posterior, interval, prior_cov, summarise, update
@@ -18,8 +18,8 @@ from .types import DIMENSIONS, OVERALL_WEIGHTS, Estimate, MakerScore, ReviewSign
 from .weights import WeightParams, Weights, compute_weights
 
 MODEL_VERSION = "eb-mvn-1.0"
-ALS_PRIOR_STRENGTH = 2.0
-DAYS_PER_YEAR = 365.25  # pseudo-reviews pulling maker means to the global mean while learning biases
+ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
+DAYS_PER_YEAR = 365.25
 
 
 @dataclass(frozen=True)
@@ -50,12 +50,27 @@ class FittedModel:
 
     params: PriorParams
     options: ModelOptions
-    reviewer_bias: dict[Hashable, float]
+    reviewer_bias: dict[Hashable, float]  # offset from all evidence; used as-is when no sums are stored
     reviewer_counts: dict[Hashable, int]
     bias_tau2: float
     n_signals: int
     model_version: str = MODEL_VERSION
+    bias_sums: dict[Hashable, tuple[float, float]] = field(default_factory=dict, repr=False)
+    bias_pairs: dict[tuple[Hashable, Hashable], tuple[float, float]] = field(default_factory=dict, repr=False)
+    bias_shrinkage: float = 1.0
     _batch: _Batch | None = field(default=None, repr=False)
+
+    def _row_bias(self, arr: SignalArrays) -> np.ndarray:
+        """Per-signal reviewer offset, leaving out what the reviewer said about this same maker."""
+        out = np.zeros(arr.n)
+        for i, (r, m) in enumerate(zip((arr.reviewer_ids[j] for j in arr.reviewer), (arr.maker_ids[j] for j in arr.maker))):
+            if r in self.bias_sums:
+                s, w = self.bias_sums[r]
+                own_s, own_w = self.bias_pairs.get((r, m), (0.0, 0.0))
+                out[i] = loo_bias(np.array(s), np.array(w), np.array(own_s), np.array(own_w), self.bias_shrinkage)
+            else:
+                out[i] = self.reviewer_bias.get(r, 0.0)
+        return out
 
     def score_maker(self, maker_signals: Iterable[ReviewSignal], *, now: datetime,
                     craft: str | None = None) -> MakerScore:
@@ -67,8 +82,7 @@ class FittedModel:
         counts = np.array([max(self.reviewer_counts.get(r, 0), 1) for r in arr.reviewer_ids])
         batch_counts = np.bincount(arr.reviewer, minlength=len(arr.reviewer_ids))
         per_row = np.maximum(counts, batch_counts)[arr.reviewer]
-        bias = np.array([self.reviewer_bias.get(r, 0.0) for r in arr.reviewer_ids])[arr.reviewer]
-        batch = _prepare(arr, to_days(now), per_row, bias, self.options.weights)
+        batch = _prepare(arr, to_days(now), per_row, self._row_bias(arr), self.options.weights)
         crafts = [craft] * arr.n_makers
         scores = _score_batch(batch, crafts, self.params, self.model_version, self.options)
         return next(iter(scores.values())) if len(scores) == 1 else _merge_error(scores)
@@ -104,38 +118,56 @@ def _apply_options(arr: SignalArrays, options: ModelOptions) -> SignalArrays:
     return arr
 
 
+def _fit_bias(arr: SignalArrays, w: np.ndarray, options: ModelOptions) -> BiasFit:
+    """Reviewer offsets (all zero when the option is off)."""
+    global_mean = (w @ arr.ratings) / w.sum() if arr.n else np.full(3, 3.0)
+    fit = estimate_reviewer_bias(arr.ratings, arr.maker, arr.reviewer, w, arr.n_makers, len(arr.reviewer_ids),
+                                 global_mean, np.full(3, ALS_PRIOR_STRENGTH))
+    if not options.reviewer_bias:
+        fit.full, fit.row, fit.sums, fit.weights = (np.zeros_like(fit.full), np.zeros_like(fit.row),
+                                                    np.zeros_like(fit.sums), np.zeros_like(fit.weights))
+    return fit
+
+
+def _bias_lookups(arr: SignalArrays, fit: BiasFit) -> tuple[dict, dict]:
+    """Per-reviewer and per-(reviewer, maker) sums for rescoring with leave-one-maker-out offsets."""
+    ids, makers = arr.reviewer_ids, arr.maker_ids
+    sums = {ids[r]: (float(fit.sums[r]), float(fit.weights[r])) for r in np.flatnonzero(fit.weights > 0)}
+    pairs = {(ids[k // arr.n_makers], makers[k % arr.n_makers]): (s, w)
+             for k, s, w in zip(fit.pair_keys.tolist(), fit.pair_sums.tolist(), fit.pair_weights.tolist())}
+    return sums, pairs
+
+
+def _craft_index(arr: SignalArrays, crafts: Mapping[Hashable, str]) -> tuple[np.ndarray, list[str]]:
+    """Craft index per maker (-1 = unknown) and the sorted craft names."""
+    names = sorted({str(c) for c in crafts.values()})
+    lookup = {c: i for i, c in enumerate(names)}
+    idx = [lookup.get(str(crafts[m]), -1) if m in crafts else -1 for m in arr.maker_ids]
+    return np.array(idx, dtype=np.int64), names
+
+
 def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
               crafts: Mapping[Hashable, str] | None = None, options: ModelOptions | None = None) -> FittedModel:
     """Learn priors per craft x dimension, reviewer biases, covariate effects and noise from all signals."""
     options = options or ModelOptions()
-    arr, wp, crafts = _apply_options(to_arrays(signals), options), options.weights, crafts or {}
+    arr = _apply_options(to_arrays(signals), options)
     counts = np.bincount(arr.reviewer, minlength=len(arr.reviewer_ids))
-    weights = compute_weights(arr, to_days(now), counts[arr.reviewer], wp)
-    w = weights.weight
-    global_mean = (w @ arr.ratings) / w.sum() if arr.n else np.full(3, 3.0)
-    bias, tau2 = estimate_reviewer_bias(arr.ratings, arr.maker, arr.reviewer, w, arr.n_makers,
-                                        len(arr.reviewer_ids), global_mean,
-                                        np.full(3, ALS_PRIOR_STRENGTH))
-    if not options.reviewer_bias:
-        bias = np.zeros_like(bias)
-    batch = _prepare(arr, to_days(now), counts[arr.reviewer], bias[arr.reviewer], wp)
+    weights = compute_weights(arr, to_days(now), counts[arr.reviewer], options.weights)
+    bias = _fit_bias(arr, weights.weight, options)
+    batch = _prepare(arr, to_days(now), counts[arr.reviewer], bias.row, options.weights)
     dated, slip = delivery_columns(arr.promised, arr.delivered)
-    y4 = np.column_stack([batch.y, lateness(slip)])
-    noise = noise_covariance(y4, arr.maker, arr.n_makers, arr.verified, dated)
-    craft_names = sorted({str(c) for c in crafts.values()})
-    lookup = {c: i for i, c in enumerate(craft_names)}
-    craft_idx = np.array([lookup.get(str(crafts[m]), -1) if m in crafts else -1 for m in arr.maker_ids],
-                         dtype=np.int64)
+    noise = noise_covariance(np.column_stack([batch.y, lateness(slip)]), arr.maker, arr.n_makers, arr.verified, dated)
     drift_var = estimate_drift_var(batch.y.mean(axis=1), arr.t / DAYS_PER_YEAR, arr.maker, arr.n_makers,
                                    float(noise[:3, :3].mean()))
-    params = fit_priors(batch.stats, noise, craft_idx, list(craft_names), drift_var)
+    params = fit_priors(batch.stats, noise, *_craft_index(arr, crafts or {}), drift_var)
     if not options.spread_covariate:
         params.spread_beta = params.spread_kappa = 0.0
+    sums, pairs = _bias_lookups(arr, bias)
     return FittedModel(
         params=params, options=options,
-        reviewer_bias={r: float(b) for r, b in zip(arr.reviewer_ids, bias) if b != 0.0},
-        reviewer_counts=dict(zip(arr.reviewer_ids, counts.tolist())),
-        bias_tau2=tau2, n_signals=arr.n, _batch=batch,
+        reviewer_bias={r: float(b) for r, b in zip(arr.reviewer_ids, bias.full) if b != 0.0},
+        reviewer_counts=dict(zip(arr.reviewer_ids, counts.tolist())), bias_tau2=bias.tau2, n_signals=arr.n,
+        bias_sums=sums, bias_pairs=pairs, bias_shrinkage=bias.shrinkage, _batch=batch,
     )
 
 

@@ -1,0 +1,77 @@
+"""Pure parts of search: query parsing, spelling, snippets, the relevance blend."""
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from craftreview.search.highlight import best_snippet, highlight_inline, stems_of
+from craftreview.search.query import MAX_CLAUSES, Clause, filters_from_args, parse_query
+from craftreview.search.ranking import blend, quality
+from craftreview.search.spelling import correct, edits1
+
+
+def test_parser_reads_phrases_exclusions_and_fields():
+    q = parse_query('"dinner set" -chipped craft:ceramics location:"new york" walnut')
+    assert q.clauses == (Clause(("dinner", "set")), Clause(("chipped",), negate=True),
+                         Clause(("ceramics",), "craft"), Clause(("new", "york"), "location"),
+                         Clause(("walnut",)))
+
+
+def test_unknown_field_prefix_is_searched_as_words():
+    assert parse_query("colour:blue").clauses == (Clause(("colour", "blue")),)
+
+
+def test_parser_caps_the_number_of_clauses():
+    q = parse_query(" ".join(f"w{i}" for i in range(40)))
+    assert len(q.clauses) == MAX_CLAUSES and q.notes
+
+
+@given(st.text(max_size=400))
+def test_parser_never_raises_and_only_passes_letters_and_digits(raw):
+    for clause in parse_query(raw).clauses:
+        assert all(w.isalnum() for w in clause.words)
+
+
+def test_filters_ignore_malformed_values():
+    f = filters_from_args({"tier": "godlike", "min_score": "nan", "delivery_min": "9", "custom": "yes"})
+    assert not f.active
+
+
+def test_one_edit_neighbours_include_transpositions_and_insertions():
+    assert {"stoneware", "stonewares"} <= edits1("stonewrae") | edits1("stoneware")
+
+
+def test_spelling_prefers_the_most_frequent_neighbour():
+    vocabulary = {"walnut": 40, "wallnut": 1}
+    fixed = correct(parse_query("walnot table"), lambda ws: {w: vocabulary[w] for w in ws if w in vocabulary})
+    assert fixed.render() == "walnut table"
+
+
+def test_short_words_are_not_corrected():
+    assert correct(parse_query("bowl"), lambda ws: {"bow": 5, "bowls": 9}) is None
+
+
+def test_snippet_marks_stemmed_matches_and_escapes_markup():
+    snippet = str(best_snippet(["<i>x</i> the bowls were thrown beautifully"], stems_of({"bowl"})))
+    assert "<mark>bowls</mark>" in snippet and "<i>" not in snippet and "&lt;/i&gt;" in snippet
+
+
+def test_snippet_picks_the_text_with_most_distinct_matches():
+    snippet = str(best_snippet(["walnut only", "walnut table, solid"], stems_of({"walnut", "table"})))
+    assert "<mark>table</mark>" in snippet
+
+
+def test_inline_highlight_keeps_surrounding_punctuation():
+    assert str(highlight_inline("«Oak» & co.", stems_of({"oak"}))) == "«<mark>Oak</mark>» &amp; co."
+
+
+def test_blend_never_lets_standing_beat_a_much_better_text_match():
+    assert blend(1.0, 0.0) > blend(0.5, 1.0)
+
+
+def test_blend_orders_equal_relevance_by_standing():
+    assert blend(1.0, quality(4.6, 0.95, 40)) > blend(1.0, quality(3.1, 0.1, 6))
+
+
+def test_thin_evidence_lowers_standing():
+    assert quality(4.6, 0.95, 2) < quality(4.6, 0.95, 50)
+    assert quality(None, None, 0) == 0.0

@@ -1,11 +1,12 @@
 """Moderation queue, actions and the audit log (moderators only)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
 from ..errors import DomainError
-from ..models import Review
+from ..models import Review, User
+from ..services import accounts
 from ..services import moderation
 from .context import get_db
 from .forms import HideForm, NoteForm
@@ -46,7 +47,8 @@ def _review_page(item: Review, hide_form, restore_form, dismiss_form, status: in
     db = get_db()
     return render_template(
         "moderation/review.html", review=item, flags=moderation.open_flags(db, item),
-        hide_form=hide_form, restore_form=restore_form, dismiss_form=dismiss_form), status
+        hide_form=hide_form, restore_form=restore_form, dismiss_form=dismiss_form,
+        suspend_form=NoteForm(prefix="suspend")), status
 
 
 @bp.post("/reviews/<int:review_id>/hide")
@@ -98,6 +100,23 @@ def dismiss(review_id: int):
             flash(f"{closed} flag{'s' if closed != 1 else ''} dismissed.", "success")
             return redirect(url_for("moderation.queue"))
     return _review_page(item, HideForm(prefix="hide"), NoteForm(prefix="restore"), form, 400)
+
+
+@bp.post("/users/<int:user_id>/suspend")
+@login_required
+@moderator_required
+def suspend(user_id: int):
+    """Suspend (or reinstate) an account; its sessions end at once."""
+    form = NoteForm(prefix="suspend")
+    if get_db().get(User, user_id) is None:
+        abort(404, "No such user.")
+    reinstate = request.form.get("action") == "reinstate"
+    if not form.validate_on_submit():
+        abort(400, "The form expired; reload the page and try again.")
+    target = accounts.set_suspended(get_db(), actor(), user_id, not reinstate, form.note.data or "")
+    flash(f"{target.display_name} is {'reinstated' if reinstate else 'suspended'}.", "success")
+    return redirect(request.form.get("back") if request.form.get("back", "").startswith("/moderation/")
+                    else url_for("moderation.queue"))
 
 
 @bp.get("/log")

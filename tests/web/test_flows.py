@@ -182,3 +182,18 @@ def test_pagination_keeps_the_page_parameter(client, db, make_user, make_maker, 
     second = client.get(f"/makers/{maker.slug}?page=2").data
     assert b"Review number 11" in first and b"Review number 01" not in first
     assert b"Review number 01" in second and b"Page 2 of 2" in second
+
+
+def test_moderator_suspends_an_author_and_their_session_ends(app, client, db, make_user, make_maker, make_review):
+    author, moderator = make_user("author"), make_user("mod", moderator=True)
+    review = make_review(author, make_maker())
+    author_client = app.test_client()
+    login(author_client, author)
+    assert author_client.get("/account").status_code == 200
+    login(client, moderator)
+    assert b"Suspend account" in client.get(f"/moderation/reviews/{review.id}").data
+    client.post(f"/moderation/users/{author.id}/suspend", data={"action": "suspend", "suspend-note": "spam ring"})
+    assert author_client.get("/account").status_code == 302
+    fresh(db)
+    assert db.get(type(author), author.id).is_suspended
+    assert b"suspend" in client.get("/moderation/log").data

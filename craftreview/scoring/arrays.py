@@ -59,6 +59,12 @@ def _index(values: list[Hashable]) -> tuple[list[Hashable], np.ndarray]:
     return list(lookup), idx
 
 
+def _days_repeated(values: list) -> np.ndarray:
+    """to_days over a column with many repeated values (dates, join times), converting each once."""
+    cache: dict = {}
+    return np.array([cache[v] if v in cache else cache.setdefault(v, to_days(v)) for v in values], dtype=float)
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause the cyclic GC: allocation-only loops over 1e5 objects otherwise trigger useless full passes."""
@@ -91,8 +97,8 @@ def _to_arrays(sigs: list[ReviewSignal]) -> SignalArrays:
         ratings=ratings,
         t=np.array([to_days(s.created_at) for s in sigs], dtype=float),
         verified=np.array([bool(s.verified) for s in sigs], dtype=bool),
-        joined=np.array([to_days(s.reviewer_joined_at) for s in sigs], dtype=float),
-        promised=np.array([to_days(s.promised_on) for s in sigs], dtype=float),
-        delivered=np.array([to_days(s.delivered_on) for s in sigs], dtype=float),
+        joined=_days_repeated([s.reviewer_joined_at for s in sigs]),
+        promised=_days_repeated([s.promised_on for s in sigs]),
+        delivered=_days_repeated([s.delivered_on for s in sigs]),
         review_ids=[s.review_id if s.review_id is not None else f"#{i}" for i, s in enumerate(sigs)],
     )

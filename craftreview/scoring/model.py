@@ -9,7 +9,7 @@ import numpy as np
 
 from . import explain
 from .arrays import SignalArrays, gc_paused, to_arrays, to_days
-from .bias import BiasFit, estimate_reviewer_bias, loo_bias
+from .bias import BiasFit, estimate_reviewer_bias
 from .drift import drift_factor, estimate_drift_var
 from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
 from .posterior import Posterior, interval, prior_cov, summarise, update
@@ -62,15 +62,16 @@ class FittedModel:
 
     def _row_bias(self, arr: SignalArrays) -> np.ndarray:
         """Per-signal reviewer offset, leaving out what the reviewer said about this same maker."""
-        out = np.zeros(arr.n)
-        for i, (r, m) in enumerate(zip((arr.reviewer_ids[j] for j in arr.reviewer), (arr.maker_ids[j] for j in arr.maker))):
-            if r in self.bias_sums:
-                s, w = self.bias_sums[r]
-                own_s, own_w = self.bias_pairs.get((r, m), (0.0, 0.0))
-                out[i] = loo_bias(np.array(s), np.array(w), np.array(own_s), np.array(own_w), self.bias_shrinkage)
-            else:
-                out[i] = self.reviewer_bias.get(r, 0.0)
-        return out
+        out = []
+        for r, m in zip([arr.reviewer_ids[j] for j in arr.reviewer], [arr.maker_ids[j] for j in arr.maker]):
+            if r not in self.bias_sums:
+                out.append(self.reviewer_bias.get(r, 0.0))
+                continue
+            s, w = self.bias_sums[r]
+            own_s, own_w = self.bias_pairs.get((r, m), (0.0, 0.0))
+            rest = w - own_w  # same formula as bias.loo_bias, in plain floats for speed
+            out.append((s - own_s) / (rest + self.bias_shrinkage) if rest > 1e-9 else 0.0)
+        return np.array(out, dtype=float)
 
     def score_maker(self, maker_signals: Iterable[ReviewSignal], *, now: datetime,
                     craft: str | None = None) -> MakerScore:

@@ -1,0 +1,97 @@
+"""API-level guarantees of craftreview.scoring: purity, crafts, time zones, explanations, rescoring."""
+from __future__ import annotations
+
+import ast
+import json
+import sys
+from datetime import timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from bench.scoring.simulate import NOW, SimConfig, simulate
+from craftreview.scoring import MODEL_VERSION, ReviewSignal, fit_model, score_makers
+
+pytestmark = pytest.mark.filterwarnings("error")
+PACKAGE = Path(__file__).resolve().parents[2] / "craftreview" / "scoring"
+ALLOWED = {"numpy", "scipy", "__future__"} | set(sys.stdlib_module_names)
+
+
+@pytest.fixture(scope="module")
+def platform():
+    return simulate(11, SimConfig(n_makers=500))
+
+
+def test_package_imports_only_numpy_scipy_and_stdlib():
+    bad = []
+    for path in PACKAGE.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            else:
+                continue
+            bad += [f"{path.name}: {n}" for n in names if n.split(".")[0] not in ALLOWED]
+    assert bad == []
+
+
+def test_per_craft_prior_is_learned_and_unknown_craft_falls_back(platform):
+    crafts = {m: ("good" if platform.overall[m] >= 3.6 else "weak") for m in platform.crafts}
+    model = fit_model(platform.signals, now=NOW, crafts=crafts)
+    good, weak, unknown = (model.score_maker([], now=NOW, craft=c) for c in ("good", "weak", "glass"))
+    assert good.overall.mean > weak.overall.mean + 0.5
+    assert good.explanation["prior"]["source"] == "craft"
+    assert unknown.explanation["prior"]["source"] == "global"
+    assert weak.overall.mean < unknown.overall.mean < good.overall.mean
+
+
+def test_aware_and_naive_utc_datetimes_agree(platform):
+    sigs = [s for s in platform.signals if s.maker_id == 5]
+    aware = [ReviewSignal(**{**{f: getattr(s, f) for f in s.__slots__},
+                             "created_at": s.created_at.replace(tzinfo=timezone.utc)}) for s in sigs]
+    model = fit_model(platform.signals, now=NOW)
+    a = model.score_maker(sigs, now=NOW)
+    b = model.score_maker(aware, now=NOW.replace(tzinfo=timezone.utc))
+    assert a.overall == b.overall
+
+
+def test_rescoring_uses_reviewer_bias_from_other_makers_only(platform):
+    scores = score_makers(platform.signals, now=NOW, crafts=platform.crafts)
+    model = fit_model(platform.signals, now=NOW, crafts=platform.crafts)
+    counts = {}
+    for s in platform.signals:
+        counts[s.reviewer_id] = counts.get(s.reviewer_id, 0) + 1
+    maker = next(s.maker_id for s in platform.signals if counts[s.reviewer_id] >= 3)
+    mine = [s for s in platform.signals if s.maker_id == maker]
+    single = model.score_maker(mine, now=NOW, craft=platform.crafts[maker])
+    full = scores[maker]
+    assert single.overall.mean == pytest.approx(full.overall.mean, abs=1e-12)
+    assert single.p_skilled == pytest.approx(full.p_skilled, abs=1e-12) and single.tier == full.tier
+    assert single.explanation["reviews"] == full.explanation["reviews"]
+    biases = [e["reviewer_bias_stars"] for e in single.explanation["reviews"].values()]
+    assert any(b != 0.0 for b in biases)
+
+
+def test_new_review_after_fit_moves_the_score(platform):
+    model = fit_model(platform.signals, now=NOW)
+    mine = [s for s in platform.signals if s.maker_id == 9]
+    new = ReviewSignal(9, "fresh-buyer", 1, 1, 1, NOW - timedelta(hours=2), verified=True,
+                       reviewer_joined_at=NOW - timedelta(days=90), review_id="new")
+    before, after = model.score_maker(mine, now=NOW), model.score_maker(mine + [new], now=NOW)
+    assert after.overall.mean < before.overall.mean
+    assert after.review_count == before.review_count + 1
+    assert "new" in after.explanation["reviews"]
+
+
+def test_explanation_is_plain_json_and_says_what_drove_the_score(platform):
+    scores = score_makers(platform.signals, now=NOW, crafts=platform.crafts)
+    for s in list(scores.values())[:50]:
+        e = json.loads(json.dumps(s.explanation, allow_nan=False))
+        assert e["model_version"] == MODEL_VERSION
+        assert set(e["prior"]["effective_prior_reviews"]) == {"craftsmanship", "consistency", "delivery"}
+        assert len(e["reviews"]) == s.review_count
+        assert 0 < e["evidence"]["effective_reviews"] <= s.review_count
+        move = e["what_would_move_tier"]
+        assert move["target_tier"] in {"master", "skilled", "developing", "novice"} and move["sentence"]
+        assert s.overall.low <= s.overall.mean <= s.overall.high

@@ -10,6 +10,11 @@ from .conftest import MODERATOR_EMAIL, MODERATOR_PASSWORD
 from .ui import days_ago, log_in, nav, rate, register, review_card, unique
 
 
+def section(page: Page, heading: str):
+    """The <section> headed `heading` (the app's sections are unnamed, so they are not ARIA regions)."""
+    return page.locator("section").filter(has=page.get_by_role("heading", name=heading, exact=True))
+
+
 def create_maker_profile(page: Page, name: str, slug: str) -> None:
     """Maker dashboard → Create your maker profile → fill → the public profile page."""
     nav(page, "Maker dashboard")
@@ -87,10 +92,7 @@ def test_review_reply_flag_hide_journey(new_actor):
 
     # The maker replies from the dashboard.
     nav(maker.page, "Maker dashboard")
-    waiting = maker.page.get_by_role("region", name="Reviews waiting for your reply")
-    if not waiting.count():  # a <section> is a region only when it is named; fall back to the card
-        waiting = maker.page.locator("section.card").filter(has_text="Reviews waiting for your reply")
-    waiting.get_by_role("link", name=title).click()
+    section(maker.page, "Reviews waiting for your reply").get_by_role("link", name=title).click()
     expect(maker.page.get_by_role("heading", name="Reply publicly")).to_be_visible()
     maker.page.get_by_label("Your public reply").fill(reply_text)
     maker.page.get_by_role("button", name="Publish reply").click()
@@ -121,9 +123,10 @@ def test_review_reply_flag_hide_journey(new_actor):
     expect(row.get_by_role("cell").first).to_have_text("1")
     row.get_by_role("link", name=title).click()
     expect(moderator.page.get_by_text("The reviewer sells pottery at the same market.")).to_be_visible()
-    moderator.page.get_by_label("Policy reason").select_option(label="Undisclosed conflict of interest")
-    moderator.page.get_by_label("Note (shown in the audit log)").first.fill("Competing seller at the same market.")
-    moderator.page.get_by_role("button", name="Hide review").click()
+    hide = section(moderator.page, "Hide")  # every moderation form names its note field the same way
+    hide.get_by_label("Policy reason").select_option(label="Undisclosed conflict of interest")
+    hide.get_by_label("Note (shown in the audit log)").fill("Competing seller at the same market.")
+    hide.get_by_role("button", name="Hide review").click()
     expect(moderator.page.get_by_text("Review hidden. The author can see why.")).to_be_visible()
     moderator.page.get_by_role("link", name="Audit log").click()
     expect(moderator.page.get_by_role("row").filter(has_text="Competing seller at the same market.")).to_be_visible()

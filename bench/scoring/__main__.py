@@ -54,7 +54,8 @@ def main() -> None:
                                reps=args.reps, n_signals=int(np.mean([r["n_signals"] for r in reps]))),
         "## Headline\n\n" + narrative.HEADLINE_NOTE + "\n\n" + report.headline(reps),
         "## Targets met / missed\n\n" + report.targets_section(reps, timing) + "\n\n" + narrative.TARGET_NOTES,
-        "## Simulation\n\n" + narrative.SIMULATION + "\n\n" + report.config_table(SimConfig()),
+        "## Simulation\n\n" + narrative.SIMULATION.format(bands=report.band_shares(reps)) + "\n\n"
+        + report.config_table(SimConfig()),
         "## Model\n\n" + narrative.MODEL,
         "## Kendall τ against true current quality\n\n" + narrative.TAU_NOTE + "\n\nτ-b (scipy's default):\n\n"
         + report.tau_table(reps) + "\n\nτ-a (tied scores earn no credit):\n\n" + report.tau_table(reps, "tau_a"),

@@ -68,9 +68,10 @@ def attack_effect(before: np.ndarray, after: np.ndarray, targets: np.ndarray) ->
     return float((pa - pb).mean()), share
 
 
-def tier_precision(tier: np.ndarray, overall: np.ndarray) -> dict[str, float]:
-    """Precision of each claim and the number of makers holding a non-unproven tier."""
+def tier_precision(tier: np.ndarray, overall: np.ndarray, count: np.ndarray) -> dict[str, float]:
+    """Precision of each claim, and how many makers hold a non-unproven tier (also for 1-2 reviews)."""
     up = np.isin(tier, ["master", "skilled"])
+    few = count <= 2
     out = {
         "skilled+master -> truly >=4.0": _share(overall[up] >= 4.0),
         "master -> truly >=4.5": _share(overall[tier == "master"] >= 4.5),
@@ -79,6 +80,8 @@ def tier_precision(tier: np.ndarray, overall: np.ndarray) -> dict[str, float]:
                                                    & (overall[tier == "developing"] < 4.0)),
         "all claims correct": _share(_claim_ok(tier, overall)[tier != "unproven"]),
         "share of makers with a tier": float((tier != "unproven").mean()),
+        "all claims correct, makers with 1-2 reviews": _share(_claim_ok(tier, overall)[few & (tier != "unproven")]),
+        "share of makers with 1-2 reviews that get a tier": float((tier[few] != "unproven").mean()),
     }
     return out
 

@@ -90,6 +90,12 @@ def attack_table(reps: list[dict]) -> str:
     return _table(header, rows)
 
 
+def band_shares(reps: list[dict]) -> str:
+    """'x% of makers have 1-2 reviews, ...' averaged over replications."""
+    parts = [f"{100 * _mean([x['band_share'][b] for x in reps]):.0f}% {b}" for b in BAND_NAMES[1:]]
+    return "makers by number of real reviews: " + ", ".join(parts)
+
+
 def config_table(cfg: SimConfig) -> str:
     """Simulation parameters."""
     return _table(["parameter", "value"], [[k, f"`{v}`"] for k, v in asdict(cfg).items()])

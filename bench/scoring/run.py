@@ -9,7 +9,7 @@ from craftreview.scoring import score_makers
 from craftreview.scoring.arrays import to_arrays, to_days
 
 from .baselines import BASELINES
-from .metrics import attack_effect, auc_by_band, coverage, tau, tau_a, tier_precision
+from .metrics import attack_effect, auc_by_band, band_masks, coverage, tau, tau_a, tier_precision
 from .simulate import NOW, SimConfig, attack, simulate
 
 MODEL = "craftreview model"
@@ -61,7 +61,8 @@ def replication(seed: int, cfg: SimConfig = SimConfig()) -> dict:
     res["coverage"] = {j: coverage(model["low"][:, j], model["high"][:, j], truth4[:, j], data.count) for j in range(4)}
     res["coverage_drift"] = coverage(model["low"][data.drifting, 3], model["high"][data.drifting, 3],
                                      data.overall[data.drifting], data.count[data.drifting])["all"]
-    res["tiers"] = tier_precision(model["tier"], data.overall)
+    res["tiers"] = tier_precision(model["tier"], data.overall, data.count)
+    res["band_share"] = {b: float(m.mean()) for b, m in band_masks(data.count).items()}
     for k in ATTACK_KS:
         signals, targets = attack(data, k, seed * 1000 + k, cfg)
         after, _ = all_scores(signals, data.crafts, n)

@@ -1,6 +1,7 @@
 """Wall-clock timing of full scoring and single-maker rescoring."""
 from __future__ import annotations
 
+import os
 import time
 from collections import defaultdict
 from dataclasses import replace
@@ -17,6 +18,7 @@ TIMING_CONFIG = replace(SimConfig(), n_makers=10_000, count_mu=1.75)
 
 
 def _best_of(fn, repeats: int) -> list[float]:
+    """Wall-clock seconds of each of `repeats` calls."""
     out = []
     for _ in range(repeats):
         t0 = time.perf_counter()
@@ -29,8 +31,8 @@ def run_timing(seed: int = 12345, rescore_calls: int = 200) -> dict:
     """Seconds for score_makers on ~100k signals and milliseconds per one-maker rescore."""
     data = simulate(seed, TIMING_CONFIG)
     sigs = data.signals
-    full = _best_of(lambda: score_makers(sigs, now=NOW, crafts=data.crafts), 3)
-    fit = _best_of(lambda: fit_model(sigs, now=NOW, crafts=data.crafts), 3)
+    full = _best_of(lambda: score_makers(sigs, now=NOW, crafts=data.crafts), 5)
+    fit = _best_of(lambda: fit_model(sigs, now=NOW, crafts=data.crafts), 5)
     model = fit_model(sigs, now=NOW, crafts=data.crafts)
     by_maker = defaultdict(list)
     for s in sigs:
@@ -47,6 +49,7 @@ def run_timing(seed: int = 12345, rescore_calls: int = 200) -> dict:
         per_call.append(time.perf_counter() - t0)
         sizes.append(len(batch))
     return {
+        "load_avg_1min": os.getloadavg()[0], "cpus": os.cpu_count(),
         "n_signals": len(sigs), "n_makers": TIMING_CONFIG.n_makers,
         "score_makers_s": float(np.median(full)), "score_makers_runs": full,
         "fit_only_s": float(np.median(fit)),

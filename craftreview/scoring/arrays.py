@@ -12,6 +12,7 @@ import numpy as np
 from .types import ReviewSignal
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_EPOCH = datetime(1970, 1, 1)
 
 
 def to_days(moment: datetime | date | None) -> float:
@@ -21,7 +22,7 @@ def to_days(moment: datetime | date | None) -> float:
     if isinstance(moment, datetime):
         if moment.tzinfo is not None:
             moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
-        seconds = moment.hour * 3600 + moment.minute * 60 + moment.second
+        seconds = moment.hour * 3600 + moment.minute * 60 + moment.second + moment.microsecond / 1e6
         return moment.toordinal() - _EPOCH_ORDINAL + seconds / 86400.0
     return float(moment.toordinal() - _EPOCH_ORDINAL)
 
@@ -57,6 +58,14 @@ def _index(values: list[Hashable]) -> tuple[list[Hashable], np.ndarray]:
     lookup: dict[Hashable, int] = {}
     idx = np.fromiter((lookup.setdefault(v, len(lookup)) for v in values), dtype=np.int64, count=len(values))
     return list(lookup), idx
+
+
+def _days_unique(values: list[datetime]) -> np.ndarray:
+    """to_days over distinct datetimes; a fast path when all are naive (taken as UTC)."""
+    try:
+        return np.array([(v - _EPOCH).total_seconds() for v in values], dtype=float) / 86400.0
+    except TypeError:  # some are timezone-aware: convert one by one
+        return np.array([to_days(v) for v in values], dtype=float)
 
 
 def _days_repeated(values: list) -> np.ndarray:
@@ -95,7 +104,7 @@ def _to_arrays(sigs: list[ReviewSignal]) -> SignalArrays:
         maker=maker,
         reviewer=reviewer,
         ratings=ratings,
-        t=np.array([to_days(s.created_at) for s in sigs], dtype=float),
+        t=_days_unique([s.created_at for s in sigs]),
         verified=np.array([bool(s.verified) for s in sigs], dtype=bool),
         joined=_days_repeated([s.reviewer_joined_at for s in sigs]),
         promised=_days_repeated([s.promised_on for s in sigs]),

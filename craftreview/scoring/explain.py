@@ -59,23 +59,24 @@ def per_dim(values: Any) -> dict[str, float]:
     return {d: float(v) for d, v in zip(DIMENSIONS, values)}
 
 
+_NOTES = ("brand-new single-review account", "part of a burst of new-account reviews",
+          "older review, down-weighted for recency")
+_KEYS = ("weight", "verified", "provenance_factor", "new_account_factor", "burst_factor", "age_days",
+         "age_factor", "reviewer_bias_stars", "adjusted_ratings")
+
+
+def _why(verified: bool, new_account: float, burst: float, age: float) -> list[str]:
+    notes = ["verified order" if verified else "unverified review"]
+    return notes + [n for n, hit in zip(_NOTES, (new_account < 1.0, burst < 1.0, age < 1.0)) if hit]
+
+
 def review_entries(cols: dict[str, list]) -> list[dict[str, Any]]:
     """Per-review weight breakdown, one dict per signal (cols hold plain lists)."""
+    columns = [cols[k] for k in ("weight", "verified", "provenance", "new_account", "burst", "age_days", "age",
+                                 "bias", "adjusted")]
     out = []
-    for i in range(len(cols["weight"])):
-        notes = ["verified order" if cols["verified"][i] else "unverified review"]
-        if cols["new_account"][i] < 1.0:
-            notes.append("brand-new single-review account")
-        if cols["burst"][i] < 1.0:
-            notes.append("part of a burst of new-account reviews")
-        if cols["age"][i] < 1.0:
-            notes.append("older review, down-weighted for recency")
-        out.append({
-            "weight": cols["weight"][i], "verified": cols["verified"][i],
-            "provenance_factor": cols["provenance"][i],
-            "new_account_factor": cols["new_account"][i], "burst_factor": cols["burst"][i],
-            "age_days": cols["age_days"][i], "age_factor": cols["age"][i],
-            "reviewer_bias_stars": cols["bias"][i],
-            "adjusted_ratings": cols["adjusted"][i], "why": notes,
-        })
+    for values in zip(*columns):
+        entry = dict(zip(_KEYS, values))
+        entry["why"] = _why(values[1], values[3], values[4], values[6])
+        out.append(entry)
     return out

@@ -250,7 +250,9 @@ class _Context:
         arr, wt, stats = batch.arr, batch.weights, batch.stats
         self.arr, self.version, self.source, self.crafts = arr, version, source, crafts
         order = np.argsort(arr.maker, kind="stable")
-        self.rows = np.split(order, np.cumsum(np.bincount(arr.maker, minlength=arr.n_makers))[:-1])
+        ends = np.cumsum(np.bincount(arr.maker, minlength=arr.n_makers)).tolist()
+        order_list = order.tolist()
+        self.rows = [order_list[a:b] for a, b in zip([0] + ends[:-1], ends)]
         cols = {"weight": wt.weight, "provenance": wt.provenance, "new_account": wt.new_account,
                 "burst": wt.burst, "age_days": wt.age_days, "age": wt.age, "bias": batch.bias}
         cols = {k: np.round(v, 4).tolist() for k, v in cols.items()}
@@ -294,7 +296,7 @@ class _Context:
         )
 
     def _explanation(self, m: int, dated: bool) -> dict[str, Any]:
-        rows = self.rows[m].tolist() if self.arr.n else []
+        rows = self.rows[m] if self.arr.n else []
         craft = self.crafts[m]
         return {
             "model_version": self.version,

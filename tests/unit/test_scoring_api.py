@@ -53,7 +53,10 @@ def test_aware_and_naive_utc_datetimes_agree(platform):
     model = fit_model(platform.signals, now=NOW)
     a = model.score_maker(sigs, now=NOW)
     b = model.score_maker(aware, now=NOW.replace(tzinfo=timezone.utc))
-    assert a.overall == b.overall
+    assert (b.overall.mean, b.overall.low, b.overall.high) == pytest.approx((a.overall.mean, a.overall.low,
+                                                                              a.overall.high), abs=1e-12)
+    shifted = model.score_maker(aware, now=NOW.replace(tzinfo=timezone(timedelta(hours=-5))))
+    assert shifted.overall.mean != pytest.approx(a.overall.mean, abs=1e-9)  # 'now' 5 hours later really differs
 
 
 def test_rescoring_uses_reviewer_bias_from_other_makers_only(platform):

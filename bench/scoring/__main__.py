@@ -5,7 +5,7 @@ import argparse
 import os
 import platform
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -48,7 +48,7 @@ def main() -> None:
     ablations = run_ablations(list(range(101, 101 + args.ablation_reps)))
     timing = run_timing()
     elapsed = time.perf_counter() - t0
-    started = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     parts = [
         narrative.INTRO.format(version=MODEL_VERSION, when=started, machine=machine(), elapsed=elapsed,
                                reps=args.reps, n_signals=int(np.mean([r["n_signals"] for r in reps]))),

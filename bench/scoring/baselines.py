@@ -5,7 +5,7 @@ maker order; the overall score is the usual 0.5/0.25/0.25 combination.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 from scipy.special import ndtri

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
-from typing import Hashable, Iterable, Iterator
+from datetime import UTC, date, datetime
 
 import numpy as np
 
@@ -21,7 +21,7 @@ def to_days(moment: datetime | date | None) -> float:
         return float("nan")
     if isinstance(moment, datetime):
         if moment.tzinfo is not None:
-            moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
         seconds = moment.hour * 3600 + moment.minute * 60 + moment.second + moment.microsecond / 1e6
         return moment.toordinal() - _EPOCH_ORDINAL + seconds / 86400.0
     return float(moment.toordinal() - _EPOCH_ORDINAL)

@@ -56,7 +56,7 @@ def tier_outlook(mean: float, var: float, review_var: float, tier: str,
 
 def per_dim(values: Any) -> dict[str, float]:
     """{dimension: float} from a length-3 sequence."""
-    return {d: float(v) for d, v in zip(DIMENSIONS, values)}
+    return {d: float(v) for d, v in zip(DIMENSIONS, values, strict=True)}
 
 
 _NOTES = ("brand-new single-review account", "part of a burst of new-account reviews",
@@ -67,7 +67,7 @@ _KEYS = ("weight", "verified", "provenance_factor", "new_account_factor", "burst
 
 def _why(verified: bool, new_account: float, burst: float, age: float) -> list[str]:
     notes = ["verified order" if verified else "unverified review"]
-    return notes + [n for n, hit in zip(_NOTES, (new_account < 1.0, burst < 1.0, age < 1.0)) if hit]
+    return notes + [n for n, hit in zip(_NOTES, (new_account < 1.0, burst < 1.0, age < 1.0), strict=True) if hit]
 
 
 def review_entries(cols: dict[str, list]) -> list[dict[str, Any]]:
@@ -75,8 +75,8 @@ def review_entries(cols: dict[str, list]) -> list[dict[str, Any]]:
     columns = [cols[k] for k in ("weight", "verified", "provenance", "new_account", "burst", "age_days", "age",
                                  "bias", "adjusted")]
     out = []
-    for values in zip(*columns):
-        entry = dict(zip(_KEYS, values))
+    for values in zip(*columns, strict=True):
+        entry = dict(zip(_KEYS, values, strict=True))
         entry["why"] = _why(values[1], values[3], values[4], values[6])
         out.append(entry)
     return out

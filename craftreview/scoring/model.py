@@ -1,20 +1,20 @@
 """Fit the global model and score makers (public entry points)."""
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Hashable, Iterable, Mapping
 
 import numpy as np
 
-from . import explain
 from .arrays import SignalArrays, gc_paused, to_arrays, to_days
 from .bias import BiasFit, estimate_reviewer_bias
 from .drift import drift_factor, estimate_drift_var
 from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
-from .posterior import Posterior, interval, prior_cov, summarise, update
+from .pack import ScorePacker
+from .posterior import prior_cov, summarise, update
 from .priors import SPREAD_DIM, PriorParams, fit_priors, noise_covariance
-from .types import DIMENSIONS, OVERALL_WEIGHTS, Estimate, MakerScore, ReviewSignal
+from .types import MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
 MODEL_VERSION = "eb-mvn-1.0"
@@ -63,7 +63,7 @@ class FittedModel:
     def _row_bias(self, arr: SignalArrays) -> np.ndarray:
         """Per-signal reviewer offset, leaving out what the reviewer said about this same maker."""
         out = []
-        for r, m in zip([arr.reviewer_ids[j] for j in arr.reviewer], [arr.maker_ids[j] for j in arr.maker]):
+        for r, m in zip([arr.reviewer_ids[j] for j in arr.reviewer], [arr.maker_ids[j] for j in arr.maker], strict=True):
             if r not in self.bias_sums:
                 out.append(self.reviewer_bias.get(r, 0.0))
                 continue
@@ -135,7 +135,7 @@ def _bias_lookups(arr: SignalArrays, fit: BiasFit) -> tuple[dict, dict]:
     ids, makers = arr.reviewer_ids, arr.maker_ids
     sums = {ids[r]: (float(fit.sums[r]), float(fit.weights[r])) for r in np.flatnonzero(fit.weights > 0)}
     pairs = {(ids[k // arr.n_makers], makers[k % arr.n_makers]): (s, w)
-             for k, s, w in zip(fit.pair_keys.tolist(), fit.pair_sums.tolist(), fit.pair_weights.tolist())}
+             for k, s, w in zip(fit.pair_keys.tolist(), fit.pair_sums.tolist(), fit.pair_weights.tolist(), strict=True)}
     return sums, pairs
 
 
@@ -166,8 +166,8 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
     sums, pairs = _bias_lookups(arr, bias)
     return FittedModel(
         params=params, options=options,
-        reviewer_bias={r: float(b) for r, b in zip(arr.reviewer_ids, bias.full) if b != 0.0},
-        reviewer_counts=dict(zip(arr.reviewer_ids, counts.tolist())), bias_tau2=bias.tau2, n_signals=arr.n,
+        reviewer_bias={r: float(b) for r, b in zip(arr.reviewer_ids, bias.full, strict=True) if b != 0.0},
+        reviewer_counts=dict(zip(arr.reviewer_ids, counts.tolist(), strict=True)), bias_tau2=bias.tau2, n_signals=arr.n,
         bias_sums=sums, bias_pairs=pairs, bias_shrinkage=bias.shrinkage, _batch=batch,
     )
 
@@ -198,26 +198,6 @@ def _prior_for(stats: MakerStats, crafts: list, params: PriorParams) -> tuple:
     return base + shift, tau2, source, shift
 
 
-def _delivery_record(arr: SignalArrays) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per maker: dated orders, on-time rate, median days late (0 if on time); NaN if no dates."""
-    dated, slip = delivery_columns(arr.promised, arr.delivered)
-    n_m = arr.n_makers
-    n_dated = np.bincount(arr.maker[dated], minlength=n_m)
-    on_time = np.bincount(arr.maker[dated], (slip[dated] <= 0).astype(float), n_m)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        rate = on_time / n_dated
-    median = np.full(n_m, np.nan)
-    mk, sl = arr.maker[dated], slip[dated]
-    order = np.lexsort((sl, mk))
-    sl_sorted = sl[order]
-    start = np.concatenate([[0], np.cumsum(n_dated)[:-1]])
-    has = n_dated > 0
-    lo = start[has] + (n_dated[has] - 1) // 2
-    hi = start[has] + n_dated[has] // 2
-    median[has] = (sl_sorted[lo] + sl_sorted[hi]) / 2
-    return n_dated, rate, median
-
-
 def _score_batch(batch: _Batch, crafts: list, params: PriorParams, version: str,
                  options: ModelOptions) -> dict[Hashable, MakerScore]:
     """Posterior for every maker in the batch, packed into MakerScores with explanations."""
@@ -232,94 +212,5 @@ def _score_batch(batch: _Batch, crafts: list, params: PriorParams, version: str,
                        params.noise)
     post = summarise(mean, cov, stats.count > 0)
     with gc_paused():
-        ctx = _Context(batch, params, version, prior_mean, tau2, source, shift, post, crafts, f)
+        ctx = ScorePacker(batch, params, version, prior_mean, tau2, source, shift, post, crafts, f)
         return {mid: ctx.maker_score(m) for m, mid in enumerate(batch.arr.maker_ids)}
-
-
-def _lists(*arrays: np.ndarray) -> list[list]:
-    """Arrays as nested Python lists (indexing lists is far faster than numpy scalars)."""
-    return [a.tolist() for a in arrays]
-
-
-class _Context:
-    """Batch-wide results converted to plain lists once, then packed per maker."""
-
-    def __init__(self, batch: _Batch, params: PriorParams, version: str, prior_mean: np.ndarray,
-                 tau2: np.ndarray, source: list, shift: np.ndarray, post: Posterior, crafts: list,
-                 drift: np.ndarray):
-        arr, wt, stats = batch.arr, batch.weights, batch.stats
-        self.arr, self.version, self.source, self.crafts = arr, version, source, crafts
-        order = np.argsort(arr.maker, kind="stable")
-        ends = np.cumsum(np.bincount(arr.maker, minlength=arr.n_makers)).tolist()
-        order_list = order.tolist()
-        self.rows = [order_list[a:b] for a, b in zip([0] + ends[:-1], ends)]
-        cols = {"weight": wt.weight, "provenance": wt.provenance, "new_account": wt.new_account,
-                "burst": wt.burst, "age_days": wt.age_days, "age": wt.age, "bias": batch.bias}
-        cols = {k: np.round(v, 4).tolist() for k, v in cols.items()}
-        cols["verified"], cols["adjusted"] = arr.verified.tolist(), np.round(batch.y, 3).tolist()
-        self.entries = explain.review_entries(cols)
-        self.keys = [str(r) for r in arr.review_ids]
-        n_dated, on_time, slip = _delivery_record(arr)
-        noise_var = np.diag(params.noise)[:3]
-        prior_share = (1 / tau2[:, :3]) / (1 / tau2[:, :3] + (drift * stats.weight)[:, None] / noise_var)
-        est = interval(post.mean[:, :3], post.sd[:, :3])
-        ov = interval(post.overall_mean, np.sqrt(post.overall_var))
-        late_days = np.expm1(np.maximum(post.mean[:, 3], 0.0))
-        self.target, self.needed_sd = explain.tier_targets(post.overall_mean)
-        verified = np.bincount(arr.maker, arr.verified.astype(float), arr.n_makers)
-        (self.mean, self.low, self.high, self.om, self.olow, self.ohigh, self.ovar, self.pm, self.ps,
-         self.pn, self.pd, self.count, self.verified, self.weight, self.n_dated, self.on_time, self.slip,
-         self.prior_mean, self.prior_sd, self.eff_prior, self.shift, self.share, self.spread,
-         self.late_days, self.drift, self.mean_age) = _lists(
-            *est, *ov, post.overall_var, post.p_master, post.p_skilled, post.p_novice, post.p_developing,
-            stats.count.astype(int), verified.astype(int), stats.weight, n_dated, on_time, slip,
-            prior_mean[:, :3], np.sqrt(tau2[:, :3]), noise_var / tau2[:, :3], shift[:, :3], prior_share,
-            stats.spread, late_days, drift, stats.mean_age)
-        self.tier = post.tier.tolist()
-        a = np.array(OVERALL_WEIGHTS)
-        self.review_var = float(a @ params.noise[:3, :3] @ a)
-
-    def maker_score(self, m: int) -> MakerScore:
-        """MakerScore for maker index m."""
-        dated = self.n_dated[m] > 0
-        return MakerScore(
-            craftsmanship=Estimate(self.mean[m][0], self.low[m][0], self.high[m][0]),
-            consistency=Estimate(self.mean[m][1], self.low[m][1], self.high[m][1]),
-            delivery=Estimate(self.mean[m][2], self.low[m][2], self.high[m][2]),
-            overall=Estimate(self.om[m], self.olow[m], self.ohigh[m]),
-            p_skilled=self.ps[m], p_master=self.pm[m], p_novice=self.pn[m], tier=self.tier[m],
-            review_count=self.count[m], verified_count=self.verified[m],
-            on_time_rate=self.on_time[m] if dated else None,
-            typical_slip_days=self.slip[m] if dated else None,
-            maker_id=self.arr.maker_ids[m], model_version=self.version,
-            explanation=self._explanation(m, dated),
-        )
-
-    def _explanation(self, m: int, dated: bool) -> dict[str, Any]:
-        rows = self.rows[m] if self.arr.n else []
-        craft = self.crafts[m]
-        return {
-            "model_version": self.version,
-            "prior": {"source": self.source[m], "craft": None if craft is None else str(craft),
-                      "mean": _dims(self.prior_mean[m]), "sd": _dims(self.prior_sd[m]),
-                      "effective_prior_reviews": _dims(self.eff_prior[m]),
-                      "covariate_shift": _dims(self.shift[m])},
-            "evidence": {"review_count": self.count[m], "verified_count": self.verified[m],
-                         "effective_reviews": self.weight[m] * self.drift[m],
-                         "weight_sum_before_drift": self.weight[m], "mean_age_years": self.mean_age[m],
-                         "drift_factor": self.drift[m], "prior_share": _dims(self.share[m])},
-            "reviews": {self.keys[i]: self.entries[i] for i in rows},
-            "delivery_record": {"dated_orders": self.n_dated[m],
-                                "on_time_rate": self.on_time[m] if dated else None,
-                                "typical_slip_days": self.slip[m] if dated else None,
-                                "modelled_typical_days_late": self.late_days[m]},
-            "craftsmanship_spread_sd": None if self.count[m] < 2 else self.spread[m],
-            "probabilities": {"master": self.pm[m], "skilled": self.ps[m],
-                              "developing": self.pd[m], "novice": self.pn[m]},
-            "what_would_move_tier": explain.tier_outlook(self.om[m], self.ovar[m], self.review_var, self.tier[m],
-                                                         self.target[m], self.needed_sd[m]),
-        }
-
-
-def _dims(values: list[float]) -> dict[str, float]:
-    return dict(zip(DIMENSIONS, values))

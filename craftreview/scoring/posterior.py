@@ -6,8 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import ndtr, ndtri
 
-from .types import (INTERVAL_LEVEL, MASTER_LINE, NOVICE_LINE, OVERALL_WEIGHTS,
-                    SKILLED_LINE, TIER_CONFIDENCE)
+from .types import INTERVAL_LEVEL, MASTER_LINE, NOVICE_LINE, OVERALL_WEIGHTS, SKILLED_LINE, TIER_CONFIDENCE
 
 Z_INTERVAL = float(ndtri(0.5 + INTERVAL_LEVEL / 2))  # 1.645 for 90%
 Z_TIER = float(ndtri(TIER_CONFIDENCE))  # 0.8416

@@ -11,8 +11,8 @@ ones toward a vague hyperprior worth HYPER_MAKERS makers.
 """
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import Hashable
 
 import numpy as np
 

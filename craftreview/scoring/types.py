@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
-from typing import Any, Hashable
+from typing import Any
 
 DIMENSIONS: tuple[str, str, str] = ("craftsmanship", "consistency", "delivery")
 OVERALL_WEIGHTS: tuple[float, float, float] = (0.5, 0.25, 0.25)
@@ -46,7 +47,7 @@ class Estimate:
         return {"mean": self.mean, "low": self.low, "high": self.high}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Estimate":
+    def from_dict(cls, data: dict[str, Any]) -> Estimate:
         """Inverse of to_dict."""
         return cls(float(data["mean"]), float(data["low"]), float(data["high"]))
 
@@ -82,7 +83,7 @@ class MakerScore:
         return out
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "MakerScore":
+    def from_dict(cls, data: dict[str, Any]) -> MakerScore:
         """Rebuild a MakerScore stored with to_dict."""
         kwargs = dict(data)
         for name in _ESTIMATE_FIELDS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 import json
 import sys
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -49,10 +49,10 @@ def test_per_craft_prior_is_learned_and_unknown_craft_falls_back(platform):
 def test_aware_and_naive_utc_datetimes_agree(platform):
     sigs = [s for s in platform.signals if s.maker_id == 5]
     aware = [ReviewSignal(**{**{f: getattr(s, f) for f in s.__slots__},
-                             "created_at": s.created_at.replace(tzinfo=timezone.utc)}) for s in sigs]
+                             "created_at": s.created_at.replace(tzinfo=UTC)}) for s in sigs]
     model = fit_model(platform.signals, now=NOW)
     a = model.score_maker(sigs, now=NOW)
-    b = model.score_maker(aware, now=NOW.replace(tzinfo=timezone.utc))
+    b = model.score_maker(aware, now=NOW.replace(tzinfo=UTC))
     assert (b.overall.mean, b.overall.low, b.overall.high) == pytest.approx((a.overall.mean, a.overall.low,
                                                                               a.overall.high), abs=1e-12)
     shifted = model.score_maker(aware, now=NOW.replace(tzinfo=timezone(timedelta(hours=-5))))

@@ -1,0 +1,127 @@
+"""Pack batch posteriors into MakerScore objects with explanations (plain Python, no numpy scalars)."""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from . import explain
+from .arrays import SignalArrays
+from .features import delivery_columns
+from .posterior import Posterior, interval
+from .priors import PriorParams
+from .types import DIMENSIONS, OVERALL_WEIGHTS, Estimate, MakerScore
+
+
+def delivery_record(arr: SignalArrays) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per maker: dated orders, on-time rate, median days late (0 if on time); NaN if no dates."""
+    dated, slip = delivery_columns(arr.promised, arr.delivered)
+    n_m = arr.n_makers
+    n_dated = np.bincount(arr.maker[dated], minlength=n_m)
+    on_time = np.bincount(arr.maker[dated], (slip[dated] <= 0).astype(float), n_m)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rate = on_time / n_dated
+    median = np.full(n_m, np.nan)
+    mk, sl = arr.maker[dated], slip[dated]
+    order = np.lexsort((sl, mk))
+    sl_sorted = sl[order]
+    start = np.concatenate([[0], np.cumsum(n_dated)[:-1]])
+    has = n_dated > 0
+    lo = start[has] + (n_dated[has] - 1) // 2
+    hi = start[has] + n_dated[has] // 2
+    median[has] = (sl_sorted[lo] + sl_sorted[hi]) / 2
+    return n_dated, rate, median
+
+
+def _review_rows(batch: Any) -> tuple[list[list[int]], list[dict], list[str]]:
+    """Signal indices per maker, per-signal explanation entries and their string keys."""
+    arr, wt = batch.arr, batch.weights
+    order = np.argsort(arr.maker, kind="stable").tolist()
+    ends = np.cumsum(np.bincount(arr.maker, minlength=arr.n_makers)).tolist()
+    rows = [order[a:b] for a, b in zip(([0] + ends)[: len(ends)], ends, strict=True)]
+    cols = {"weight": wt.weight, "provenance": wt.provenance, "new_account": wt.new_account,
+            "burst": wt.burst, "age_days": wt.age_days, "age": wt.age, "bias": batch.bias}
+    cols = {k: np.round(v, 4).tolist() for k, v in cols.items()}
+    cols["verified"], cols["adjusted"] = arr.verified.tolist(), np.round(batch.y, 3).tolist()
+    return rows, explain.review_entries(cols), [str(r) for r in arr.review_ids]
+
+
+def _lists(*arrays: np.ndarray) -> list[list]:
+    """Arrays as nested Python lists (indexing lists is far faster than numpy scalars)."""
+    return [a.tolist() for a in arrays]
+
+
+class ScorePacker:
+    """Batch-wide results converted to plain lists once, then packed per maker."""
+
+    def __init__(self, batch: Any, params: PriorParams, version: str, prior_mean: np.ndarray,
+                 tau2: np.ndarray, source: list, shift: np.ndarray, post: Posterior, crafts: list,
+                 drift: np.ndarray):
+        """Convert everything the per-maker packing needs; batch is model._Batch."""
+        arr, stats = batch.arr, batch.stats
+        self.arr, self.version, self.source, self.crafts = arr, version, source, crafts
+        self.rows, self.entries, self.keys = _review_rows(batch)
+        n_dated, on_time, slip = delivery_record(arr)
+        noise_var = np.diag(params.noise)[:3]
+        prior_share = (1 / tau2[:, :3]) / (1 / tau2[:, :3] + (drift * stats.weight)[:, None] / noise_var)
+        est = interval(post.mean[:, :3], post.sd[:, :3])
+        ov = interval(post.overall_mean, np.sqrt(post.overall_var))
+        late_days = np.expm1(np.maximum(post.mean[:, 3], 0.0))
+        self.target, self.needed_sd = explain.tier_targets(post.overall_mean)
+        verified = np.bincount(arr.maker, arr.verified.astype(float), arr.n_makers)
+        (self.mean, self.low, self.high, self.om, self.olow, self.ohigh, self.ovar, self.pm, self.ps,
+         self.pn, self.pd, self.count, self.verified, self.weight, self.n_dated, self.on_time, self.slip,
+         self.prior_mean, self.prior_sd, self.eff_prior, self.shift, self.share, self.spread,
+         self.late_days, self.drift, self.mean_age) = _lists(
+            *est, *ov, post.overall_var, post.p_master, post.p_skilled, post.p_novice, post.p_developing,
+            stats.count.astype(int), verified.astype(int), stats.weight, n_dated, on_time, slip,
+            prior_mean[:, :3], np.sqrt(tau2[:, :3]), noise_var / tau2[:, :3], shift[:, :3], prior_share,
+            stats.spread, late_days, drift, stats.mean_age)
+        self.tier = post.tier.tolist()
+        a = np.array(OVERALL_WEIGHTS)
+        self.review_var = float(a @ params.noise[:3, :3] @ a)
+
+    def maker_score(self, m: int) -> MakerScore:
+        """MakerScore for maker index m."""
+        dated = self.n_dated[m] > 0
+        return MakerScore(
+            craftsmanship=Estimate(self.mean[m][0], self.low[m][0], self.high[m][0]),
+            consistency=Estimate(self.mean[m][1], self.low[m][1], self.high[m][1]),
+            delivery=Estimate(self.mean[m][2], self.low[m][2], self.high[m][2]),
+            overall=Estimate(self.om[m], self.olow[m], self.ohigh[m]),
+            p_skilled=self.ps[m], p_master=self.pm[m], p_novice=self.pn[m], tier=self.tier[m],
+            review_count=self.count[m], verified_count=self.verified[m],
+            on_time_rate=self.on_time[m] if dated else None,
+            typical_slip_days=self.slip[m] if dated else None,
+            maker_id=self.arr.maker_ids[m], model_version=self.version,
+            explanation=self._explanation(m, dated),
+        )
+
+    def _explanation(self, m: int, dated: bool) -> dict[str, Any]:
+        rows = self.rows[m] if self.arr.n else []
+        craft = self.crafts[m]
+        return {
+            "model_version": self.version,
+            "prior": {"source": self.source[m], "craft": None if craft is None else str(craft),
+                      "mean": _dims(self.prior_mean[m]), "sd": _dims(self.prior_sd[m]),
+                      "effective_prior_reviews": _dims(self.eff_prior[m]),
+                      "covariate_shift": _dims(self.shift[m])},
+            "evidence": {"review_count": self.count[m], "verified_count": self.verified[m],
+                         "effective_reviews": self.weight[m] * self.drift[m],
+                         "weight_sum_before_drift": self.weight[m], "mean_age_years": self.mean_age[m],
+                         "drift_factor": self.drift[m], "prior_share": _dims(self.share[m])},
+            "reviews": {self.keys[i]: self.entries[i] for i in rows},
+            "delivery_record": {"dated_orders": self.n_dated[m],
+                                "on_time_rate": self.on_time[m] if dated else None,
+                                "typical_slip_days": self.slip[m] if dated else None,
+                                "modelled_typical_days_late": self.late_days[m]},
+            "craftsmanship_spread_sd": None if self.count[m] < 2 else self.spread[m],
+            "probabilities": {"master": self.pm[m], "skilled": self.ps[m],
+                              "developing": self.pd[m], "novice": self.pn[m]},
+            "what_would_move_tier": explain.tier_outlook(self.om[m], self.ovar[m], self.review_var, self.tier[m],
+                                                         self.target[m], self.needed_sd[m]),
+        }
+
+
+def _dims(values: list[float]) -> dict[str, float]:
+    return dict(zip(DIMENSIONS, values, strict=True))

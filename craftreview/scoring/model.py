@@ -141,9 +141,9 @@ def _bias_lookups(arr: SignalArrays, fit: BiasFit) -> tuple[dict, dict]:
 
 def _craft_index(arr: SignalArrays, crafts: Mapping[Hashable, str]) -> tuple[np.ndarray, list[str]]:
     """Craft index per maker (-1 = unknown) and the sorted craft names."""
-    names = sorted({str(c) for c in crafts.values()})
+    names = sorted({str(c) for c in crafts.values() if c is not None})
     lookup = {c: i for i, c in enumerate(names)}
-    idx = [lookup.get(str(crafts[m]), -1) if m in crafts else -1 for m in arr.maker_ids]
+    idx = [-1 if crafts.get(m) is None else lookup[str(crafts[m])] for m in arr.maker_ids]
     return np.array(idx, dtype=np.int64), names
 
 

@@ -8,6 +8,8 @@ from datetime import UTC, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bench.scoring.simulate import NOW, SimConfig, simulate
 from craftreview.scoring import MODEL_VERSION, ReviewSignal, fit_model, score_makers
@@ -98,3 +100,27 @@ def test_explanation_is_plain_json_and_says_what_drove_the_score(platform):
         move = e["what_would_move_tier"]
         assert move["target_tier"] in {"master", "skilled", "developing", "novice"} and move["sentence"]
         assert s.overall.low <= s.overall.mean <= s.overall.high
+
+
+signal_strategy = st.builds(
+    lambda m, r, stars, age, verified, joined, slip, rid: ReviewSignal(
+        m, r, *stars, created_at=NOW - timedelta(days=age), verified=verified,
+        reviewer_joined_at=None if joined is None else NOW - timedelta(days=age + joined),
+        promised_on=None if slip is None else (NOW - timedelta(days=age + 5)).date(),
+        delivered_on=None if slip is None else (NOW - timedelta(days=age + 5 - slip)).date(), review_id=rid),
+    st.integers(0, 3), st.integers(0, 4), st.tuples(*[st.integers(1, 5)] * 3), st.floats(0, 2000),
+    st.booleans(), st.none() | st.floats(0, 500), st.none() | st.integers(-3, 20), st.integers(0, 10**6))
+
+
+@settings(max_examples=40, deadline=None)
+@given(sigs=st.lists(signal_strategy, min_size=1, max_size=12))
+def test_tiny_and_odd_platforms_score_cleanly(sigs):
+    scores = score_makers(sigs, now=NOW, crafts={0: "glass", 1: "glass", 2: None})
+    assert scores.get(2) is None or scores[2].explanation["prior"]["source"] == "global"
+    assert set(scores) == {s.maker_id for s in sigs}
+    for s in scores.values():
+        for e in (s.craftsmanship, s.consistency, s.delivery, s.overall):
+            assert 1.0 <= e.low <= e.mean <= e.high <= 5.0
+        assert 0.0 <= s.p_master <= s.p_skilled <= 1.0 and 0.0 <= s.p_novice <= 1.0
+        assert s.tier in {"master", "skilled", "developing", "novice", "unproven"}
+        json.dumps(s.to_dict(), allow_nan=False)

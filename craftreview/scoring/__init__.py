@@ -1,4 +1,13 @@
-"""Statistical scoring of makers from buyer reviews (pure numpy/scipy, no web imports)."""
+"""Statistical scoring of makers from buyer reviews (pure numpy/scipy, no web imports).
+
+Public API:
+    score_makers(signals, *, now, crafts=None) -> {maker_id: MakerScore}   fit + score everyone
+    fit_model(signals, *, now, crafts=None) -> FittedModel                  learn the global parts
+    FittedModel.score_maker(maker_signals, *, now, craft=None) -> MakerScore  rescore one maker (~1 ms)
+    MakerScore.to_dict() / MakerScore.from_dict(d)                           JSON round trip
+Each Estimate is (mean, low, high): the expected 1-5 rating a typical buyer would give now, with a
+90% credible interval. See bench/scoring/RESULTS.md for how the model works and how well.
+"""
 from .model import MODEL_VERSION, FittedModel, ModelOptions, fit_model, score_makers
 from .types import DIMENSIONS, MASTER_LINE, NOVICE_LINE, SKILLED_LINE, TIERS, Estimate, MakerScore, ReviewSignal
 from .weights import WeightParams

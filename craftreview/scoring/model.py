@@ -75,7 +75,10 @@ class FittedModel:
 
     def score_maker(self, maker_signals: Iterable[ReviewSignal], *, now: datetime,
                     craft: str | None = None) -> MakerScore:
-        """Score one maker's signals with the fitted global parameters (empty -> the prior, unproven)."""
+        """Score one maker's signals with the fitted global parameters (empty -> the prior, unproven).
+
+        Raises ValueError if the signals belong to more than one maker.
+        """
         sigs = list(maker_signals)
         if not sigs:
             return self._score_empty(craft)

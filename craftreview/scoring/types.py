@@ -19,7 +19,11 @@ TIERS: tuple[str, ...] = ("master", "skilled", "developing", "novice", "unproven
 
 @dataclass(frozen=True, slots=True)
 class ReviewSignal:
-    """One buyer review of one maker, reduced to what the scorer needs."""
+    """One buyer review of one maker, reduced to what the scorer needs.
+
+    Naive datetimes are taken as UTC. Stars outside 1-5 are clipped. review_id keys the
+    per-review explanation (as str); without one the key is "#<position in the input>".
+    """
 
     maker_id: Hashable
     reviewer_id: Hashable

@@ -5,6 +5,7 @@ import time
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
 from . import migrate
@@ -24,6 +25,7 @@ def init_app(app: Flask) -> None:
 
 
 @click.command("migrate")
+@with_appcontext
 def migrate_command() -> None:
     """Apply database migrations up to the latest revision."""
     migrate.upgrade(current_app.config["DATABASE_URL"])
@@ -31,6 +33,7 @@ def migrate_command() -> None:
 
 
 @click.command("create-user")
+@with_appcontext
 @click.argument("email")
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
 @click.option("--name", default=None, help="Display name (defaults to the part before @).")
@@ -39,14 +42,21 @@ def create_user(email: str, password: str, name: str | None, moderator: bool) ->
     """Create an account from the command line (e.g. the first moderator)."""
     with session_factory()() as session:
         try:
-            user = accounts.register_user(session, email=email, display_name=name or email.split("@")[0],
+            user = accounts.register_user(session, email=email, display_name=name or _default_name(email),
                                           password=password, is_moderator=moderator)
         except DomainError as exc:
             raise click.ClickException(exc.message) from exc
         click.echo(f"created {'moderator' if user.is_moderator else 'user'} {user.email}")
 
 
+def _default_name(email: str) -> str:
+    """The part before @, or the whole address when that is too short for a display name."""
+    local = email.split("@")[0]
+    return local if len(local) >= 2 else email[:60]
+
+
 @click.command("rescore")
+@with_appcontext
 def rescore() -> None:
     """Refit the scoring model on all reviews and store every maker's score."""
     started = time.perf_counter()
@@ -56,6 +66,7 @@ def rescore() -> None:
 
 
 @click.command("seed-demo")
+@with_appcontext
 @click.option("--makers", default=40, show_default=True, type=click.IntRange(1, 1_000_000))
 @click.option("--reviews", default=400, show_default=True, type=click.IntRange(0, 10_000_000))
 @click.option("--seed", default=7, show_default=True, type=int)

@@ -11,7 +11,8 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, NumberRange
 from ..models import CRAFTS, DIMENSIONS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES, PRICE_BANDS
 from ..services.passwords import MAX_LENGTH, MIN_LENGTH
 
-STARS = [SelectChoice(value=n, label=f"{n} star{'s' if n > 1 else ''}") for n in range(5, 0, -1)]
+STAR_WORDS = {5: "excellent", 4: "good", 3: "acceptable", 2: "poor", 1: "very poor"}
+STARS = [SelectChoice(value=n, label=f"{'★' * n}{'☆' * (5 - n)} {n} – {STAR_WORDS[n]}") for n in range(5, 0, -1)]
 _password_length = Length(min=MIN_LENGTH, max=MAX_LENGTH,
                           message=f"Use {MIN_LENGTH} to {MAX_LENGTH} characters.")
 
@@ -117,12 +118,19 @@ class NoteForm(FlaskForm):
     note = TextAreaField("Note (shown in the audit log)", validators=[Optional(), Length(max=1000)])
     submit = SubmitField("Confirm")
 
+    def __init__(self, *args, label: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if label:
+            self.note.label.text = label
+
 
 class OrderForm(FlaskForm):
     buyer_email = EmailField("Buyer's email", validators=[DataRequired(), Email(), Length(max=254)])
     item = StringField("Item", validators=[DataRequired(), Length(min=2, max=200)])
-    order_type = SelectField("Order type", choices=_choices(ORDER_TYPES), validators=[DataRequired()])
-    price_band = SelectField("Price band", choices=_choices(PRICE_BANDS), validators=[DataRequired()])
+    order_type = SelectField("Order type", choices=_choices(ORDER_TYPES, "Choose…"),
+                             validators=[DataRequired("Choose stock or custom order.")])
+    price_band = SelectField("Price band", choices=_choices(PRICE_BANDS, "Choose…"),
+                             validators=[DataRequired("Choose a price band.")])
     ordered_on = DateField("Ordered on", validators=[DataRequired("Enter the order date.")])
     promised_by = DateField("Promised by", validators=[Optional()])
     submit = SubmitField("Record order and create invitation")

@@ -1,7 +1,7 @@
 """Maker profiles: list, create, show, edit, score explanation, maker dashboard."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 
 from ..errors import DomainError
@@ -114,15 +114,18 @@ def dashboard():
     maker = maker_service.maker_owned_by(db, actor())
     if maker is None:
         return render_template("makers/no_profile.html")
-    form, link = OrderForm(), None
+    form = OrderForm()
     if form.validate_on_submit():
         link = _record_order(maker, form)
         if link:
-            form = OrderForm(formdata=None)
+            # Post/redirect/get: a reload must not record the order twice. The link is
+            # shown once, from the maker's own (signed) session.
+            session["invitation_link"] = link
+            return redirect(url_for("makers.dashboard"))
     html = render_template(
-        "makers/dashboard.html", maker=maker, form=form, link=link,
+        "makers/dashboard.html", maker=maker, form=form, link=session.pop("invitation_link", None),
         orders=order_service.maker_orders(db, maker), unreplied=queries.unreplied_reviews(db, maker.id))
-    return html, (400 if form.errors else 200)
+    return html, (400 if form.errors or form.form_errors else 200)
 
 
 def _record_order(maker: Maker, form: OrderForm) -> str | None:

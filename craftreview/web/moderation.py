@@ -16,6 +16,18 @@ bp = Blueprint("moderation", __name__, url_prefix="/moderation")
 QUEUE_PAGE = 25
 
 
+def _restore_form() -> NoteForm:
+    return NoteForm(prefix="restore", label="Why restore it? (audit log)")
+
+
+def _dismiss_form() -> NoteForm:
+    return NoteForm(prefix="dismiss", label="Why dismiss the flags? (audit log)")
+
+
+def _suspend_form() -> NoteForm:
+    return NoteForm(prefix="suspend", label="Reason for the account action (audit log)")
+
+
 def _review(review_id: int) -> Review:
     review = get_db().get(Review, review_id)
     if review is None:
@@ -40,7 +52,7 @@ def queue():
 def review(review_id: int):
     """One flagged review with its flags and the actions."""
     item = _review(review_id)
-    return _review_page(item, HideForm(prefix="hide"), NoteForm(prefix="restore"), NoteForm(prefix="dismiss"))
+    return _review_page(item, HideForm(prefix="hide"), _restore_form(), _dismiss_form())
 
 
 def _review_page(item: Review, hide_form, restore_form, dismiss_form, status: int = 200):
@@ -48,7 +60,7 @@ def _review_page(item: Review, hide_form, restore_form, dismiss_form, status: in
     return render_template(
         "moderation/review.html", review=item, flags=moderation.open_flags(db, item),
         hide_form=hide_form, restore_form=restore_form, dismiss_form=dismiss_form,
-        suspend_form=NoteForm(prefix="suspend")), status
+        suspend_form=_suspend_form()), status
 
 
 @bp.post("/reviews/<int:review_id>/hide")
@@ -65,7 +77,7 @@ def hide(review_id: int):
         else:
             flash("Review hidden. The author can see why.", "success")
             return redirect(url_for("moderation.queue"))
-    return _review_page(item, form, NoteForm(prefix="restore"), NoteForm(prefix="dismiss"), 400)
+    return _review_page(item, form, _restore_form(), _dismiss_form(), 400)
 
 
 @bp.post("/reviews/<int:review_id>/restore")
@@ -73,7 +85,7 @@ def hide(review_id: int):
 @moderator_required
 def restore(review_id: int):
     """Make a hidden review public again."""
-    item, form = _review(review_id), NoteForm(prefix="restore")
+    item, form = _review(review_id), _restore_form()
     if form.validate_on_submit():
         try:
             moderation.restore_review(get_db(), actor(), item, form.note.data or "")
@@ -82,7 +94,7 @@ def restore(review_id: int):
         else:
             flash("Review restored.", "success")
             return redirect(url_for("moderation.review", review_id=item.id))
-    return _review_page(item, HideForm(prefix="hide"), form, NoteForm(prefix="dismiss"), 400)
+    return _review_page(item, HideForm(prefix="hide"), form, _dismiss_form(), 400)
 
 
 @bp.post("/reviews/<int:review_id>/dismiss")
@@ -90,7 +102,7 @@ def restore(review_id: int):
 @moderator_required
 def dismiss(review_id: int):
     """Close the open flags without hiding the review."""
-    item, form = _review(review_id), NoteForm(prefix="dismiss")
+    item, form = _review(review_id), _dismiss_form()
     if form.validate_on_submit():
         try:
             closed = moderation.dismiss_flags(get_db(), actor(), item, form.note.data or "")
@@ -99,7 +111,7 @@ def dismiss(review_id: int):
         else:
             flash(f"{closed} flag{'s' if closed != 1 else ''} dismissed.", "success")
             return redirect(url_for("moderation.queue"))
-    return _review_page(item, HideForm(prefix="hide"), NoteForm(prefix="restore"), form, 400)
+    return _review_page(item, HideForm(prefix="hide"), _restore_form(), form, 400)
 
 
 @bp.post("/users/<int:user_id>/suspend")
@@ -107,7 +119,7 @@ def dismiss(review_id: int):
 @moderator_required
 def suspend(user_id: int):
     """Suspend (or reinstate) an account; its sessions end at once."""
-    form = NoteForm(prefix="suspend")
+    form = _suspend_form()
     if get_db().get(User, user_id) is None:
         abort(404, "No such user.")
     reinstate = request.form.get("action") == "reinstate"

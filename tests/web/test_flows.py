@@ -82,9 +82,11 @@ def test_verified_review_through_invitation_link(client, app, db, make_user, mak
     response = client.post("/dashboard", data={
         "buyer_email": "buyer@example.com", "item": "Walnut dining table", "order_type": "custom",
         "price_band": "over1000", "ordered_on": str(TODAY - timedelta(days=50)),
-        "promised_by": str(TODAY - timedelta(days=20))})
+        "promised_by": str(TODAY - timedelta(days=20))}, follow_redirects=True)
+    assert response.request.path == "/dashboard"  # redirected: a reload cannot record it twice
     link = re.search(r'value="(http://localhost/invite/[^"]+)"', response.data.decode()).group(1)
     assert db.scalar(select(func.count(OutgoingMail.id))) == 1
+    assert b"/invite/" not in client.get("/dashboard").data  # the link is shown only once
     path = link.replace("http://localhost", "")
     client.post("/logout")
     login(client, buyer)

@@ -45,8 +45,9 @@ an order placed **now**, computed analytically from the rounding-and-clipping mo
   craftsmanship latent plus independent noise (sd 0.30 and 0.39), so dimensions are correlated (≈0.8–0.9).
 - **Review counts**: 1 + ⌊exp(N(0.8, 1.0))⌋, capped at 150 — {bands}.
 - **Time and drift**: reviews are spread over each maker's active period within the last 3 years.
-  25% of makers drift linearly: their levels `age` days ago were `drift · age / 3 years` above today's,
-  with |drift| ~ U(0.5, 1.5) stars and random sign (improvers and slippers).
+  25% of makers drift, with |drift| ~ U(0.5, 1.5) stars and random sign (improvers and slippers): half
+  linearly (their levels `age` days ago were `drift · age / 3 years` above today's), half by a sudden
+  step at a random point of their active period (levels before it were `drift` above today's).
 - **Reviewers**: 30% of reviews come from a pool of repeat reviewers (0.2 per maker), the rest from
   one-off accounts. Every reviewer has a bias ~ N(0, 0.4) added to all three stars. Each star also gets
   noise of total sd 0.6, of which sd 0.35 is shared by the three stars of a review (mood/halo).
@@ -61,10 +62,12 @@ an order placed **now**, computed analytically from the rounding-and-clipping mo
   fresh accounts (joined 0–2 days earlier), unverified, all within a 2-day burst 3–30 days ago. Every
   method then rescores the whole attacked platform (the model refits).
 
-Design change, recorded: the first version drew the three stars of a review with independent noise.
+Design changes, recorded: (1) the first version drew the three stars of a review with independent noise.
 That flattered a model that pools the three correlated dimensions (a 5/5/5 review looked like three
 independent pieces of evidence). Real reviews have a halo, so the shared component (`halo_sd`) was
-added before the model parameters below were chosen. It lowered the model's advantage.
+added before the model parameters below were chosen. It lowered the model's advantage. (2) Drift was
+first only linear; half of the drifters were made sudden steps (`p_step`) before trying a
+random-slope treatment of drift, so that a linear-drift model would not be judged on linear drift alone.
 
 Parameters (`SimConfig`):"""
 
@@ -120,7 +123,10 @@ new-account factor (0.15 rather than 0.25) were picked together because that pai
 smaller attack shift than 0.5/0.25; the decay (half-life 540 d, floor 0.35) sits between the 365-d and 730-d
 rows (the slower decay gains ≈ 0.002 τ but loses coverage and τ on drifting makers, and the brief wants
 recent work to dominate). "Age as relevance only" treats old reviews as accurate but less relevant
-(Kish effective n plus the drift variance): better τ, but intervals too narrow for 11+ reviews."""
+(Kish effective n plus the drift variance): better τ, but intervals too narrow for 11+ reviews.
+"Per-maker linear trend" replaces the drift variance with a random slope per maker (prior N(0, drift_var),
+conjugate 5-D update): it barely helps drifting makers here (half of them change by a step) and it
+lets a recent burst pull harder (larger attack shift), so it stays off."""
 
 DECISIONS = """- **Normal approximation on a 1–5 scale.** Intervals are normal and clipped; near 5 a
   maker with many 5s gets an interval touching 5. Coverage is measured against the clipped interval.

@@ -32,8 +32,9 @@ class SimConfig:
     class_sd: tuple = (0.30, 0.20, 0.35)
     craft_offset: tuple = (0.15, 0.0, -0.10, 0.05, -0.15)  # per-craft shift of all latents
     dim_sd: float = 0.30  # consistency / delivery latent = craftsmanship latent + N(0, dim_sd)
-    p_drift: float = 0.25  # share of makers whose quality changed linearly over the horizon
-    drift_range: tuple = (0.5, 1.5)  # total change over the horizon, random sign
+    p_drift: float = 0.25  # share of makers whose quality changed over the horizon
+    drift_range: tuple = (0.5, 1.5)  # total change, random sign
+    p_step: float = 0.5  # share of drifting makers whose change was a sudden step, not linear
     reviewer_noise: float = 0.6  # total per-star noise SD of one review...
     halo_sd: float = 0.35  # ...of which this part is shared by the three stars of a review (mood/halo)
     reviewer_bias_sd: float = 0.4
@@ -112,20 +113,24 @@ def _makers(rng: np.random.Generator, cfg: SimConfig) -> tuple:
     drifting = rng.random(n) < cfg.p_drift
     drift = np.where(drifting, rng.uniform(*cfg.drift_range, n) * rng.choice([-1, 1], n), 0.0)
     count = np.minimum(1 + np.floor(np.exp(rng.normal(cfg.count_mu, cfg.count_sigma, n))), cfg.max_count)
-    return lat, craft, drifting, drift, count.astype(int)
+    step = drifting & (rng.random(n) < cfg.p_step)
+    return lat, craft, drifting, drift, count.astype(int), step
 
 
 def simulate(seed: int, cfg: SimConfig = SimConfig()) -> SimData:
     """One synthetic platform (deterministic given seed)."""
     rng = np.random.default_rng(seed)
-    lat, craft, drifting, drift, count = _makers(rng, cfg)
+    lat, craft, drifting, drift, count, step = _makers(rng, cfg)
     n = cfg.n_makers
     maker = np.repeat(np.arange(n), count)
     m = len(maker)
     active_days = rng.uniform(30, cfg.horizon_days, n)
     age = rng.uniform(0, 1, m) * active_days[maker]
-    # drift > 0: the maker used to be better and slipped; latent then = now + drift * age / horizon
-    lat_t = lat[maker] + (drift[maker] * age / cfg.horizon_days)[:, None]
+    # drift > 0: the maker used to be better and slipped. Linear drifters: latent then = now + drift * age /
+    # horizon. Step drifters changed all at once, at a random point of their active period.
+    change_age = rng.uniform(0, 1, n) * active_days
+    shift = np.where(step[maker], drift[maker] * (age > change_age[maker]), drift[maker] * age / cfg.horizon_days)
+    lat_t = lat[maker] + shift[:, None]
     n_reg = max(1, int(cfg.regulars_per_maker * n))
     regular = rng.random(m) < cfg.p_regular
     reviewer = np.where(regular, rng.integers(n_reg, size=m), n_reg + np.arange(m))

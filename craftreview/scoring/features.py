@@ -24,6 +24,18 @@ N_DIMS = 4  # craftsmanship, consistency, delivery, lateness
 
 
 @dataclass
+class TrendStats:
+    """Age-weighted sums for the random-slope (trend) update; ages in years."""
+
+    age_undated: np.ndarray  # sum of w * a over undated reviews
+    age_dated: np.ndarray
+    age2_undated: np.ndarray  # sum of w * a^2
+    age2_dated: np.ndarray
+    ay_undated: np.ndarray  # (n, 3) sum of w * a * y
+    ay_dated: np.ndarray  # (n, 4)
+
+
+@dataclass
 class MakerStats:
     """Weighted sufficient statistics for every maker."""
 
@@ -38,6 +50,7 @@ class MakerStats:
     sum_dated: np.ndarray  # (n_m, 4) sum of w * [stars, lateness], dated reviews
     spread: np.ndarray  # SD of craftsmanship ratings, NaN with < 2 reviews
     reliability: np.ndarray  # reliability of the spread covariate
+    trend: TrendStats | None = None
 
     @property
     def mean_age(self) -> np.ndarray:
@@ -92,7 +105,18 @@ def maker_stats(y: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, promi
     )
     dof = np.maximum(count - 1, 0)
     stats.reliability = dof / (dof + SPREAD_RELIABILITY_K)
+    stats.trend = _trend(y4, wu, wd, age_years, maker, n_m)
     return stats
+
+
+def _trend(y4: np.ndarray, wu: np.ndarray, wd: np.ndarray, a: np.ndarray, maker: np.ndarray, n_m: int) -> TrendStats:
+    """Sums that let the posterior fit a per-maker linear trend in time."""
+    return TrendStats(
+        age_undated=np.bincount(maker, wu * a, n_m), age_dated=np.bincount(maker, wd * a, n_m),
+        age2_undated=np.bincount(maker, wu * a * a, n_m), age2_dated=np.bincount(maker, wd * a * a, n_m),
+        ay_undated=group_sum(maker, y4[:, :3] * (wu * a)[:, None], n_m),
+        ay_dated=group_sum(maker, y4 * (wd * a)[:, None], n_m),
+    )
 
 
 def expected_spread(level: np.ndarray, coefs: np.ndarray) -> np.ndarray:
@@ -127,4 +151,5 @@ def spread_feature(stats: MakerStats, coefs: np.ndarray) -> np.ndarray:
 def empty_stats(n_m: int = 1) -> MakerStats:
     """Statistics of makers without any review."""
     z = np.zeros(n_m)
-    return MakerStats(z, z, z, z, z, z, z, np.zeros((n_m, 3)), np.zeros((n_m, 4)), np.full(n_m, np.nan), z)
+    return MakerStats(z, z, z, z, z, z, z, np.zeros((n_m, 3)), np.zeros((n_m, 4)), np.full(n_m, np.nan), z,
+                      TrendStats(z, z, z, z, np.zeros((n_m, 3)), np.zeros((n_m, 4))))

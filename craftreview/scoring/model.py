@@ -12,7 +12,7 @@ from .bias import BiasFit, estimate_reviewer_bias
 from .drift import drift_factor, estimate_drift_var
 from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
 from .pack import ScorePacker
-from .posterior import prior_cov, summarise, update
+from .posterior import prior_cov, summarise, update, update_with_trend
 from .priors import SPREAD_DIM, PriorParams, fit_priors, noise_covariance
 from .types import MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
@@ -31,6 +31,7 @@ class ModelOptions:
     spread_covariate: bool = True  # consistency prior informed by craftsmanship spread
     lateness: bool = True  # promised/delivered dates as a 4th, correlated dimension
     age_as_precision: bool = True  # old reviews also widen the interval (False: they only re-weight the mean)
+    trend: bool = False  # fit a per-maker linear trend (random slope) instead of inflating variance for drift
 
 
 @dataclass
@@ -207,12 +208,17 @@ def _score_batch(batch: _Batch, crafts: list, params: PriorParams, version: str,
     stats = batch.stats
     prior_mean, tau2, source, shift = _prior_for(stats, crafts, params)
     # Drift caps how much old evidence can say about now: scale all of a maker's weights down.
-    f = drift_factor(stats.weight, stats.mean_age, params.drift_var, float(np.mean(np.diag(params.noise)[:3])))
-    if not options.age_as_precision:  # age only re-weights the mean; drift_var alone carries its uncertainty
-        f = f * stats.weight / np.maximum(stats.relevance_sq, 1e-12)
-    mean, cov = update(prior_mean, prior_cov(tau2, params.corr), f * (stats.weight - stats.weight_dated),
-                       f[:, None] * stats.sum_undated, f * stats.weight_dated, f[:, None] * stats.sum_dated,
-                       params.noise)
+    if options.trend:
+        f = np.ones(len(crafts))  # the trend term carries drift uncertainty itself
+        mean, cov = update_with_trend(prior_mean, prior_cov(tau2, params.corr), params.drift_var, stats, params.noise)
+        mean, cov = mean[:, :4], cov[:, :4, :4]
+    else:
+        f = drift_factor(stats.weight, stats.mean_age, params.drift_var, float(np.mean(np.diag(params.noise)[:3])))
+        if not options.age_as_precision:  # age only re-weights the mean; drift_var alone carries its uncertainty
+            f = f * stats.weight / np.maximum(stats.relevance_sq, 1e-12)
+        mean, cov = update(prior_mean, prior_cov(tau2, params.corr), f * (stats.weight - stats.weight_dated),
+                           f[:, None] * stats.sum_undated, f * stats.weight_dated, f[:, None] * stats.sum_dated,
+                           params.noise)
     post = summarise(mean, cov, stats.count > 0)
     with gc_paused():
         ctx = ScorePacker(batch, params, version, prior_mean, tau2, source, shift, post, crafts, f)

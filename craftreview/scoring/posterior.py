@@ -58,6 +58,33 @@ def update(prior_mean: np.ndarray, prior_cv: np.ndarray, weight_undated: np.ndar
     return mean, (cov + np.transpose(cov, (0, 2, 1))) / 2
 
 
+def update_with_trend(prior_mean: np.ndarray, prior_cv: np.ndarray, drift_var: float, stats,
+                      noise: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Conjugate update of (4 levels now, trend rho) where a review a years old sees level - rho * a on stars.
+
+    rho (stars per year, shared by the three star dimensions; lateness has no trend) has prior
+    N(0, drift_var), so a trend is believed only when a maker's own history shows one.
+    """
+    n, tr = len(prior_mean), stats.trend
+    t_inv = np.linalg.inv(prior_cv)
+    s4 = np.linalg.inv(noise)
+    s3 = np.zeros_like(noise)
+    s3[:3, :3] = np.linalg.inv(noise[:3, :3])
+    u = np.array([1.0, 1.0, 1.0, 0.0])
+    wu, wd = stats.weight - stats.weight_dated, stats.weight_dated
+    prec = np.zeros((n, 5, 5))
+    prec[:, :4, :4] = t_inv + wu[:, None, None] * s3 + wd[:, None, None] * s4
+    cross = -(tr.age_undated[:, None] * (s3 @ u) + tr.age_dated[:, None] * (s4 @ u))
+    prec[:, :4, 4], prec[:, 4, :4] = cross, cross
+    prec[:, 4, 4] = 1.0 / max(drift_var, 1e-8) + tr.age2_undated * (u @ s3 @ u) + tr.age2_dated * (u @ s4 @ u)
+    rhs = np.zeros((n, 5))
+    rhs[:, :4] = np.einsum("nij,nj->ni", t_inv, prior_mean) + stats.sum_undated @ s3[:, :3].T + stats.sum_dated @ s4.T
+    rhs[:, 4] = -(tr.ay_undated @ (u @ s3)[:3] + tr.ay_dated @ (u @ s4))
+    cov = np.linalg.inv(prec)
+    mean = np.einsum("nij,nj->ni", cov, rhs)
+    return mean, (cov + np.transpose(cov, (0, 2, 1))) / 2
+
+
 def assign_tiers(p_master: np.ndarray, p_skilled: np.ndarray, p_novice: np.ndarray,
                  p_developing: np.ndarray, has_data: np.ndarray) -> np.ndarray:
     """Strongest claim that holds with TIER_CONFIDENCE; unproven otherwise or without data."""

@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from markupsafe import Markup, escape
-from whoosh.lang.porter import stem
+from whoosh.lang.porter import stem as _porter_stem
 
 _TOKEN = re.compile(r"[^\W_]+")
 WINDOW_WORDS = 28
+# Review text repeats the same few thousand words: caching the (pure Python) stemmer
+# makes snippets for a page of long maker documents cheap.
+stem = lru_cache(maxsize=100_000)(_porter_stem)
 
 
 def stems_of(words: Iterable[str]) -> set[str]:
@@ -29,6 +33,8 @@ def best_snippet(texts: Iterable[str], stems: set[str]) -> Markup | None:
         found = {stem(tokens[i].group().lower()) for i in hit_positions if start <= i < end}
         if best is None or len(found) > best[0]:
             best = (len(found), text, start, end)
+        if len(found) == len(stems):
+            break  # every word in one window: nothing can beat it
     if best is None:
         return None
     return _render(best[1], list(_TOKEN.finditer(best[1])), best[2], best[3], stems)

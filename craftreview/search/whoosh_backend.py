@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from whoosh import index, sorting
+from whoosh import collectors, index, sorting
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.query import And, AndNot, Every, NumericRange, Or, Phrase, Query, Require, Term
@@ -21,7 +21,7 @@ from .query import TEXT_FIELDS, Clause, Filters, ParsedQuery, word_forms
 TEXT_ANALYZER = StemmingAnalyzer()
 # Field weights: a maker named or categorised for the query beats a passing mention.
 SCHEMA = Schema(
-    key=ID(unique=True, stored=True), kind=ID, maker_id=STORED, quality=STORED, fp=STORED,
+    key=ID(unique=True, stored=True), maker_id=STORED, quality=STORED, fp=STORED,
     title=TEXT(TEXT_ANALYZER, field_boost=4.0), craft=TEXT(TEXT_ANALYZER, field_boost=3.0),
     location=TEXT(TEXT_ANALYZER, field_boost=2.0), body=TEXT(TEXT_ANALYZER),
     spell=TEXT(RegexTokenizer(r"[^\W_]+") | LowercaseFilter(), phrase=False),
@@ -37,6 +37,7 @@ FACET_FIELDS = {"craft": "craft_key"}  # facet name -> index field, where they d
 SORT_FIELDS = {"maker": {"score": "rank", "reviews": "review_count", "newest": "created"},
                "review": {"score": "stars", "reviews": "review_count", "newest": "created"}}
 POINTER = "CURRENT"
+KINDS = ("maker", "review")  # one Whoosh index per kind: no kind filter to intersect on every query
 SORT_SCALE = 1_000_000
 
 
@@ -64,8 +65,9 @@ class WhooshBackend:
 
     def _new_generation(self) -> str:
         name = f"gen-{time.time_ns()}"
-        os.makedirs(os.path.join(self.directory, name))
-        index.create_in(os.path.join(self.directory, name), SCHEMA)
+        for kind in KINDS:
+            os.makedirs(os.path.join(self.directory, name, kind))
+            index.create_in(os.path.join(self.directory, name, kind), SCHEMA)
         return name
 
     def _publish(self, generation: str) -> None:
@@ -76,24 +78,25 @@ class WhooshBackend:
             os.fsync(fh.fileno())
         os.replace(tmp, os.path.join(self.directory, POINTER))
 
-    def _index(self):
+    def _index(self, kind: str):
         generation = self._current_generation()
-        cached = getattr(self._local, "index", None)
+        cached = getattr(self._local, "indexes", None)
         if cached is None or cached[0] != generation:
             with self._open_lock:
-                cached = (generation, index.open_dir(os.path.join(self.directory, generation)))
-            self._local.index, self._local.searcher = cached, None
-        return cached[1]
+                opened = {k: index.open_dir(os.path.join(self.directory, generation, k)) for k in KINDS}
+            cached = self._local.indexes = (generation, opened)
+            self._local.searchers = {}
+        return cached[1][kind]
 
     @contextmanager
-    def _searcher(self):
-        ix = self._index()
-        searcher = getattr(self._local, "searcher", None)
+    def _searcher(self, kind: str):
+        ix = self._index(kind)
+        searcher = self._local.searchers.get(kind)
         if searcher is None or not searcher.up_to_date():
             # Not searcher.refresh(): it crashes when the old reader was an empty index's.
             if searcher is not None:
                 searcher.close()
-            searcher = self._local.searcher = ix.searcher()
+            searcher = self._local.searchers[kind] = ix.searcher()
         yield searcher
 
     # -- reading
@@ -101,38 +104,40 @@ class WhooshBackend:
     def search(self, query: ParsedQuery, filters: Filters, kind: str, sort: str,
                limit: int, facets: bool = True) -> RawResults:
         """Top hits, total and facet counts (see SearchBackend)."""
-        q = Require(_text_query(query), _filter_query(filters.for_kind(kind), kind))
-        # Block-quality skipping is off: it trips an assertion in Whoosh with Require/AndNot.
-        kwargs: dict = {"limit": max(limit, 1), "optimize": False}
-        if sort in SORT_FIELDS[kind]:
-            kwargs.update(sortedby=sorting.FieldFacet(SORT_FIELDS[kind][sort], reverse=True))
-        if facets:
-            kwargs.update(groupedby={f: sorting.FieldFacet(FACET_FIELDS.get(f, f)) for f in FACETS[kind]},
-                          maptype=sorting.Count)
-        with self._searcher() as s:
-            results = s.search(q, **kwargs)
+        q = _query(query, filters.for_kind(kind))
+        collector = _collector(kind, sort, max(limit, 1), facets)
+        with self._searcher(kind) as s:
+            s.search_with_collector(q, collector)
+            results = collector.results()
             hits = [_raw_hit(kind, hit) for hit in results[:limit]] if limit else []
             groups = {f: _clean_counts(results.groups(f)) for f in FACETS[kind]} if facets else {}
             return RawResults(len(results), hits, groups)
 
     def count(self, query: ParsedQuery, filters: Filters, kind: str) -> int:
-        """Number of matching documents of `kind`."""
-        return self.search(query, filters, kind, "relevance", 0, facets=False).total
+        """Number of matching documents of `kind` (no scoring)."""
+        collector = collectors.UnsortedCollector()
+        with self._searcher(kind) as s:
+            s.search_with_collector(_query(query, filters.for_kind(kind)), collector)
+            return collector.count()
 
     def known_words(self, words: set[str]) -> dict[str, int]:
-        """Document frequency of each word in the unstemmed vocabulary field."""
-        with self._searcher() as s:
+        """Document frequency of each word in the unstemmed vocabulary field (maker documents)."""
+        with self._searcher("maker") as s:
             reader = s.reader()
             found = {w: reader.doc_frequency("spell", w) for w in words}
         return {w: n for w, n in found.items() if n}
 
     def fingerprints(self, keys: list[str] | None = None) -> dict[str, str]:
         """Key -> fingerprint of the given live documents (all when keys is None)."""
-        with self._searcher() as s:
-            if keys is None:
-                return {f["key"]: f["fp"] for f in s.reader().all_stored_fields()}
-            found = (s.document(key=k) for k in keys)
-            return {f["key"]: f["fp"] for f in found if f}
+        found: dict[str, str] = {}
+        for kind in KINDS:
+            with self._searcher(kind) as s:
+                if keys is None:
+                    stored = s.reader().all_stored_fields()
+                else:
+                    stored = filter(None, (s.document(key=k) for k in keys if k[0] == kind[0]))
+                found.update((f["key"], f["fp"]) for f in stored)
+        return found
 
     # -- writing (caller holds writer_lock)
 
@@ -141,36 +146,28 @@ class WhooshBackend:
         return file_lock(os.path.join(self.directory, "writer.lock"), timeout)
 
     def apply(self, upserts: list[Doc], deletes: Iterable[str]) -> None:
-        """Replace and delete documents in one Whoosh commit."""
-        writer = self._index().writer(timeout=10.0)
-        try:
-            for key in deletes:
-                writer.delete_by_term("key", key)
-            for doc in upserts:
-                writer.update_document(**_fields(doc))
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
+        """Replace and delete documents: one Whoosh commit per kind (replays are idempotent)."""
+        deletes = list(deletes)
+        for kind in KINDS:
+            mine = [d for d in upserts if d.kind == kind]
+            gone = [k for k in deletes if k[0] == kind[0]]
+            if mine or gone:
+                _write(self._index(kind).writer(timeout=10.0), mine, gone)
 
     def rebuild(self, docs: Iterator[Doc], progress=None) -> int:
         """Write a fresh generation, then point readers at it; old readers finish undisturbed."""
         generation = self._new_generation()
-        ix = index.open_dir(os.path.join(self.directory, generation))
-        writer = ix.writer(limitmb=256)
-        count = 0
+        path = os.path.join(self.directory, generation)
+        writers = {k: index.open_dir(os.path.join(path, k)).writer(limitmb=256) for k in KINDS}
         try:
-            for count, doc in enumerate(docs, 1):
-                writer.add_document(**_fields(doc))
-                if progress and count % 1000 == 0:
-                    progress(1000)
+            count = _add_all(writers, docs, progress)
         except BaseException:
-            writer.cancel()
-            shutil.rmtree(os.path.join(self.directory, generation), ignore_errors=True)
+            for writer in writers.values():
+                writer.cancel()
+            shutil.rmtree(path, ignore_errors=True)
             raise
-        writer.commit()
-        if progress:
-            progress(count % 1000)
+        for writer in writers.values():
+            writer.commit()
         previous = self._current_generation()
         self._publish(generation)
         self._remove_generations(keep={generation, previous})
@@ -183,11 +180,54 @@ class WhooshBackend:
                 shutil.rmtree(os.path.join(self.directory, name), ignore_errors=True)
 
 
+def _write(writer, upserts: list[Doc], deletes: list[str]) -> None:
+    try:
+        for key in deletes:
+            writer.delete_by_term("key", key)
+        for doc in upserts:
+            writer.update_document(**_fields(doc))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+
+
+def _add_all(writers: dict, docs: Iterator[Doc], progress) -> int:
+    count = 0
+    for count, doc in enumerate(docs, 1):
+        writers[doc.kind].add_document(**_fields(doc))
+        if progress and count % 1000 == 0:
+            progress(1000)
+    if progress:
+        progress(count % 1000)
+    return count
+
+
+def _collector(kind: str, sort: str, limit: int, facets: bool):
+    if sort in SORT_FIELDS[kind]:
+        collector = collectors.SortingCollector(sorting.FieldFacet(SORT_FIELDS[kind][sort], reverse=True), limit)
+    else:
+        # No block-quality skipping and no matcher replacement: both trade exact totals
+        # (and, in this Whoosh, correctness with Require/AndNot) for speed.
+        collector = collectors.TopCollector(limit, usequality=False)
+        collector.replace = 0
+    if not facets:
+        return collector
+    groups = {f: sorting.FieldFacet(FACET_FIELDS.get(f, f)) for f in FACETS[kind]}
+    return collectors.FacetCollector(collector, groups, maptype=sorting.Count)
+
+
+def _query(query: ParsedQuery, filters: Filters) -> Query:
+    text_query, filter_query = _text_query(query), _filter_query(filters)
+    return text_query if filter_query is None else Require(text_query, filter_query)
+
+
 def _fields(doc: Doc) -> dict:
     fields = dict(
-        key=doc.key, kind=doc.kind, maker_id=doc.maker_id, quality=doc.quality, fp=doc.fingerprint(),
+        key=doc.key, maker_id=doc.maker_id, quality=doc.quality, fp=doc.fingerprint(),
         title=doc.title, craft=doc.craft_text, location=doc.location, body=doc.body,
-        spell=" ".join((doc.title, doc.craft_text, doc.location, doc.body)),
+        # Maker documents already hold every visible review's words: the vocabulary lives there only.
+        spell=" ".join((doc.title, doc.craft_text, doc.location, doc.body)) if doc.kind == "maker" else None,
         craft_key=doc.craft, city=doc.city, country=doc.country, tier=doc.tier,
         accepts_custom="1" if doc.accepts_custom else "0", verified="1" if doc.verified else "0",
         score_bucket=score_bucket(doc.overall), overall=doc.overall, rank=_scaled(doc.rank),
@@ -248,8 +288,8 @@ def _field_query(field: str, words: tuple[str, ...]) -> Query | None:
     return Phrase(field, [t[0] for t in tokens], slop=slop)
 
 
-def _filter_query(filters: Filters, kind: str) -> Query:
-    parts: list[Query] = [Term("kind", kind)]
+def _filter_query(filters: Filters) -> Query | None:
+    parts: list[Query] = []
     if filters.craft:
         parts.append(Term("craft_key", filters.craft))
     if filters.location:
@@ -264,4 +304,4 @@ def _filter_query(filters: Filters, kind: str) -> Query:
         parts.append(Term("verified", "1"))
     for dim, lo, hi in filters.stars:
         parts.append(Or([Term(dim, str(s)) for s in range(lo, hi + 1)]))
-    return And(parts)
+    return And(parts) if parts else None

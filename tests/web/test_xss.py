@@ -388,6 +388,23 @@ def test_search_query_is_reflected_as_text(client, payload):
     assert live_markup(response.get_data(as_text=True)) == []
 
 
+@pytest.mark.parametrize("payload", PAYLOAD_PARAMS[:12])
+def test_url_paths_and_arguments_are_reflected_as_text(client, make_user, payload):
+    """404 pages, the login link's `next`, listing filters and search filters echo the URL safely."""
+    login(client, make_user("moderator", moderator=True))
+    pages = []
+    for url, args in [(f"/makers/{payload}", None), (f"/makers/{payload}/score", None), ("/makers", {"craft": payload,
+                      "sort": payload, "page": payload}), ("/search", {"q": "oak", "tab": payload, "sort": payload,
+                      "craft": payload, "location": payload, "page": payload}), ("/moderation", {"page": payload})]:
+        response = client.get(url, query_string=args)
+        assert response.status_code in (200, 404), f"{url} {args} -> {response.status_code}"
+        pages.append(response.get_data(as_text=True))
+    anonymous = client.application.test_client()
+    pages.append(anonymous.get(f"/makers/{payload}").get_data(as_text=True))  # "Log in" link carries next=path
+    pages.append(anonymous.get("/login", query_string={"next": payload}).get_data(as_text=True))
+    assert [problem for html in pages for problem in live_markup(html)] == []
+
+
 @pytest.mark.parametrize("website", [pytest.param(w, id=f"w{n}") for n, w in enumerate(BAD_WEBSITES)])
 def test_maker_website_must_be_http_or_https(client, make_user, db, website):
     login(client, make_user("owner"))

@@ -53,7 +53,7 @@ def main() -> None:
         narrative.INTRO.format(version=MODEL_VERSION, when=started, machine=machine(), elapsed=elapsed,
                                reps=args.reps, n_signals=int(np.mean([r["n_signals"] for r in reps]))),
         "## Headline\n\n" + narrative.HEADLINE_NOTE + "\n\n" + report.headline(reps),
-        "## Targets met / missed\n\n" + report.targets_section(reps, timing) + "\n\n" + narrative.TARGET_NOTES,
+        "## Targets met / missed\n\n" + report.targets_section(reps, timing) + "\n\n" + narrative.target_notes(reps),
         "## Simulation\n\n" + narrative.SIMULATION.format(bands=report.band_shares(reps)) + "\n\n"
         + report.config_table(SimConfig()),
         "## Model\n\n" + narrative.MODEL,

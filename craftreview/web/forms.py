@@ -12,7 +12,7 @@ from ..models import CRAFTS, DIMENSIONS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES
 from ..services.passwords import MAX_LENGTH, MIN_LENGTH
 
 STAR_WORDS = {5: "excellent", 4: "good", 3: "acceptable", 2: "poor", 1: "very poor"}
-STARS = [SelectChoice(value=n, label=f"{'★' * n}{'☆' * (5 - n)} {n} – {STAR_WORDS[n]}") for n in range(5, 0, -1)]
+STARS = [SelectChoice(value=n, label=f"{n} star{'s' if n > 1 else ''} – {STAR_WORDS[n]}") for n in range(5, 0, -1)]
 _password_length = Length(min=MIN_LENGTH, max=MAX_LENGTH,
                           message=f"Use {MIN_LENGTH} to {MAX_LENGTH} characters.")
 

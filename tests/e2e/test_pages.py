@@ -154,8 +154,6 @@ def test_page_loads_cleanly_and_labels_every_control(name, role, path, heading, 
         context.close()
 
 
-@pytest.mark.xfail(strict=True, reason="BUG templates/base.html: no favicon; Chromium's automatic GET /favicon.ico "
-                   "gets a 404 and logs a console error on every first visit")
 def test_site_has_a_favicon(browser, live_server):
     context = browser.new_context(base_url=live_server.url)
     try:
@@ -167,8 +165,6 @@ def test_site_has_a_favicon(browser, live_server):
         context.close()
 
 
-@pytest.mark.xfail(strict=True, reason="BUG templates/reviews/show.html: the review page has no <h1>; its title is an "
-                   "<h3> inside reviews/_review.html, so screen-reader users land on a page with no main heading")
 def test_review_page_has_a_main_heading(world, browser, live_server):
     context = browser.new_context(base_url=live_server.url)
     try:

@@ -55,8 +55,8 @@ def nav(page: Page, name: str) -> None:
 def rate(page: Page, craftsmanship: int, consistency: int, delivery: int) -> None:
     """Choose the stars in each rating group (a fieldset whose legend names the dimension)."""
     for dimension, stars in (("Craftsmanship", craftsmanship), ("Consistency", consistency), ("Delivery", delivery)):
-        label = f"{stars} star{'s' if stars > 1 else ''}"
-        page.get_by_role("group", name=dimension).get_by_label(label, exact=True).check()
+        label = re.compile(rf"\b{stars} stars? – ")
+        page.get_by_role("group", name=dimension).get_by_label(label).check()
 
 
 def review_card(page: Page, title: str):

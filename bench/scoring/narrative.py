@@ -137,7 +137,7 @@ ABLATION_NOTE = """Ten further seeds (101–110); each row switches one componen
 attacks. This is how the defaults were chosen: the unverified weight (0.75 rather than 0.5) and the
 new-account factor (0.15 rather than 0.25) were picked together because that pair gave both higher τ and a
 smaller attack shift than 0.5/0.25; the decay (half-life 540 d, floor 0.35) sits between the 365-d and 730-d
-rows (the slower decay gains ≈ 0.002 τ but loses coverage and τ on drifting makers, and the brief wants
+rows (the slower decay gains at most ≈ 0.002 τ but loses coverage and τ on drifting makers, and the brief wants
 recent work to dominate). "Age as relevance only" treats old reviews as accurate but less relevant
 (Kish effective n plus the drift variance): better τ, but intervals too narrow for 11+ reviews.
 "Per-maker linear trend" replaces the drift variance with a random slope per maker (prior N(0, drift_var),

@@ -6,14 +6,16 @@ Public API:
     FittedModel.score_maker(maker_signals, *, now, craft=None) -> MakerScore  rescore one maker (~1 ms)
     MakerScore.to_dict() / MakerScore.from_dict(d)                           JSON round trip
 Each Estimate is (mean, low, high): the expected 1-5 rating a typical buyer would give now, with a
-90% credible interval. See bench/scoring/RESULTS.md for how the model works and how well.
+90% credible interval. EXPLANATION_LEGEND describes the keys of MakerScore.explanation.
+See bench/scoring/RESULTS.md for how the model works and how well.
 """
+from .explain import LEGEND as EXPLANATION_LEGEND
 from .model import MODEL_VERSION, FittedModel, ModelOptions, fit_model, score_makers
 from .types import DIMENSIONS, MASTER_LINE, NOVICE_LINE, SKILLED_LINE, TIERS, Estimate, MakerScore, ReviewSignal
 from .weights import WeightParams
 
 __all__ = [
-    "DIMENSIONS", "MASTER_LINE", "MODEL_VERSION", "NOVICE_LINE", "SKILLED_LINE", "TIERS",
+    "DIMENSIONS", "EXPLANATION_LEGEND", "MASTER_LINE", "MODEL_VERSION", "NOVICE_LINE", "SKILLED_LINE", "TIERS",
     "Estimate", "FittedModel", "MakerScore", "ModelOptions", "ReviewSignal", "WeightParams",
     "fit_model", "score_makers",
 ]

@@ -41,7 +41,8 @@ def tier_outlook(mean: float, var: float, review_var: float, tier: str,
     """How many more verified reviews at the current mean would settle the tier the mean points at."""
     if tier == target:
         return {"target_tier": target, "extra_verified_reviews_needed": 0,
-                "sentence": f"The {tier} claim already holds with at least {TIER_CONFIDENCE:.0%} confidence."}
+                "sentence": f"The {tier} claim holds with at least {TIER_CONFIDENCE:.0%} confidence"
+                            + _holds_while(tier, math.sqrt(var)) + "."}
     extra = None
     if needed_sd > 1e-9:
         extra = max(1, math.ceil(review_var * (1.0 / needed_sd**2 - 1.0 / var)))
@@ -54,6 +55,16 @@ def tier_outlook(mean: float, var: float, review_var: float, tier: str,
                         f"'{target}' a {TIER_CONFIDENCE:.0%}-confidence claim."}
 
 
+def _holds_while(tier: str, sd: float) -> str:
+    """Where the overall mean could move, at today's certainty, before the claim lapses."""
+    if tier in ("master", "skilled"):
+        line = MASTER_LINE if tier == "master" else SKILLED_LINE
+        return f" while the overall mean stays above {line + Z_TIER * sd:.2f}"
+    if tier == "novice":
+        return f" while the overall mean stays below {NOVICE_LINE - Z_TIER * sd:.2f}"
+    return ""
+
+
 def per_dim(values: Any) -> dict[str, float]:
     """{dimension: float} from a length-3 sequence."""
     return {d: float(v) for d, v in zip(DIMENSIONS, values, strict=True)}
@@ -61,13 +72,25 @@ def per_dim(values: Any) -> dict[str, float]:
 
 _NOTES = ("brand-new single-review account", "part of a burst of new-account reviews",
           "older review, down-weighted for recency")
+_OLD = 0.75  # mention recency only once it has cut a review's weight by a quarter
+
+LEGEND: dict[str, str] = {
+    "prior.effective_prior_reviews": "how many verified, recent reviews the prior is worth",
+    "evidence.effective_reviews": "sum of review weights after the drift discount",
+    "evidence.prior_share": "share of the estimate that still comes from the prior (0-1)",
+    "reviews.<id>.weight": "provenance x new-account x burst x age factors; 1 = a fresh verified order",
+    "reviews.<id>.reviewer_bias_stars": "the reviewer's usual offset from other buyers (negative = harsh)",
+    "reviews.<id>.adjusted_ratings": "stars minus that offset, as used by the model",
+    "delivery_record": "promised vs delivered dates of this maker's orders",
+    "what_would_move_tier": "the tier the current mean points at and how much evidence would settle it",
+}
 _KEYS = ("weight", "verified", "provenance_factor", "new_account_factor", "burst_factor", "age_days",
          "age_factor", "reviewer_bias_stars", "adjusted_ratings")
 
 
 def _why(verified: bool, new_account: float, burst: float, age: float) -> list[str]:
     notes = ["verified order" if verified else "unverified review"]
-    return notes + [n for n, hit in zip(_NOTES, (new_account < 1.0, burst < 1.0, age < 1.0), strict=True) if hit]
+    return notes + [n for n, hit in zip(_NOTES, (new_account < 1.0, burst < 1.0, age < _OLD), strict=True) if hit]
 
 
 def review_entries(cols: dict[str, list]) -> list[dict[str, Any]]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -88,9 +89,15 @@ _KEYS = ("weight", "verified", "provenance_factor", "new_account_factor", "burst
          "age_factor", "reviewer_bias_stars", "adjusted_ratings")
 
 
+@lru_cache(maxsize=16)
+def _why_cached(verified: bool, new_account: bool, burst: bool, old: bool) -> tuple[str, ...]:
+    notes = ("verified order" if verified else "unverified review",)
+    return notes + tuple(n for n, hit in zip(_NOTES, (new_account, burst, old), strict=True) if hit)
+
+
 def _why(verified: bool, new_account: float, burst: float, age: float) -> list[str]:
-    notes = ["verified order" if verified else "unverified review"]
-    return notes + [n for n, hit in zip(_NOTES, (new_account < 1.0, burst < 1.0, age < _OLD), strict=True) if hit]
+    """Plain-words reasons for a review's weight (a fresh list each time: callers may mutate it)."""
+    return list(_why_cached(verified, new_account < 1.0, burst < 1.0, age < _OLD))
 
 
 def review_entries(cols: dict[str, list]) -> list[dict[str, Any]]:

@@ -27,13 +27,14 @@ def can_reply(user, review) -> bool:
 
 
 def can_vote(user, review) -> bool:
-    """Helpful votes: any active user except the review's author, on visible reviews."""
-    return _active(user) and review.author_id != user.id and review.is_visible
+    """Helpful votes on visible reviews: not by the author, nor by the reviewed maker (conflict of interest)."""
+    return (_active(user) and review.is_visible and review.author_id != user.id
+            and not owns_maker(user, review.maker))
 
 
 def can_flag(user, review) -> bool:
-    """Any active user may flag a visible review."""
-    return _active(user) and review.is_visible
+    """Any active user except the author may flag a visible review (the maker may report fakes)."""
+    return _active(user) and review.is_visible and review.author_id != user.id
 
 
 def can_moderate(user) -> bool:

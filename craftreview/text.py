@@ -7,8 +7,9 @@ from bleach.linkifier import Linker
 from markupsafe import Markup, escape
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-# Control characters other than tab/newline never belong in stored text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters other than tab/newline never belong in stored text; nor do
+# bidirectional overrides, which can disguise a link's target as other text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 def _link_attrs(attrs: dict, new: bool = False) -> dict | None:

@@ -15,7 +15,7 @@ from ..text import clean_input
 def toggle_helpful(session: Session, actor: User, review: Review) -> bool:
     """Add or remove the actor's helpful vote; True when the vote now stands."""
     if not can_vote(actor, review):
-        raise PermissionDenied("You cannot vote on your own review.")
+        raise PermissionDenied("You cannot vote on your own review or on reviews of your own shop.")
     with write_transaction(session):
         vote = session.get(HelpfulVote, (review.id, actor.id))
         if vote is None:
@@ -38,7 +38,7 @@ def has_voted(session: Session, user: User | None, review: Review) -> bool:
 def flag_review(session: Session, actor: User, review: Review, reason: str, note: str = "") -> Flag:
     """Report a review to moderators; one open flag per user and review."""
     if not can_flag(actor, review):
-        raise PermissionDenied("This review cannot be flagged.")
+        raise PermissionDenied("You cannot report this review.")
     if reason not in FLAG_REASONS:
         raise InvalidInput("Choose a reason from the list.", field="reason")
     note = clean_input(note)[:1000]

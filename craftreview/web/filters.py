@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from flask import Flask, request, url_for
 
+from .. import permissions
 from ..models import CRAFTS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES, PRICE_BANDS, as_utc
 from ..text import render_inline, render_user_text
 
@@ -23,6 +24,8 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(percent, "percent")
     app.add_template_global(page_url, "page_url")
     app.add_template_global(bar_position, "bar_position")
+    for name in ("can_vote", "can_flag", "can_edit_review", "can_reply", "owns_maker"):
+        app.add_template_global(getattr(permissions, name), name)
     app.jinja_env.globals.update(
         CRAFTS=CRAFTS, FLAG_REASONS=FLAG_REASONS, HIDE_REASONS=HIDE_REASONS,
         ORDER_TYPES=ORDER_TYPES, PRICE_BANDS=PRICE_BANDS, TIER_WORDS=TIER_WORDS)

@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 
 from ..errors import DomainError
 from ..models import Review
-from ..permissions import can_edit_review, can_reply, can_review, can_see_review
+from ..permissions import can_edit_review, can_flag, can_reply, can_review, can_see_review, can_vote
 from ..services import engagement, orders, queries, replies
 from ..services import makers as maker_service
 from ..services import reviews as review_service
@@ -145,6 +145,8 @@ def reply(review_id: int):
 def helpful(review_id: int):
     """Toggle the helpful vote."""
     review = _review_or_404(review_id)
+    if not can_vote(actor(), review):
+        abort(403, "You cannot vote on this review.")
     if not ActionForm().validate_on_submit():
         abort(400, "The form expired; reload the page and try again.")
     now_voted = engagement.toggle_helpful(get_db(), actor(), review)
@@ -157,6 +159,8 @@ def helpful(review_id: int):
 def flag(review_id: int):
     """Report a review to the moderators."""
     review = _review_or_404(review_id)
+    if not can_flag(actor(), review):
+        abort(403, "You cannot report this review.")
     form = FlagForm()
     if form.validate_on_submit():
         try:

@@ -10,7 +10,9 @@ from contextlib import contextmanager
 
 from whoosh import collectors, index, sorting
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.codec import whoosh3
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.query import And, AndNot, Every, NumericRange, Or, Phrase, Query, Require, Term
 
 from .base import FACETS, RawHit, RawResults, score_bucket
@@ -29,16 +31,39 @@ SCHEMA = Schema(
     tier=ID(sortable=True), accepts_custom=ID(sortable=True), verified=ID(sortable=True),
     score_bucket=ID(sortable=True), craftsmanship=ID(sortable=True),
     consistency=ID(sortable=True), delivery=ID(sortable=True),
-    # Whoosh cannot sort float columns (its NaN default does not pack): sort keys are scaled ints.
-    overall=NUMERIC(float), rank=NUMERIC(int, bits=64, sortable=True), stars=NUMERIC(int, sortable=True),
-    review_count=NUMERIC(int, sortable=True), created=NUMERIC(int, bits=64, sortable=True),
+    overall=NUMERIC(float),
+    # Sort keys are columns only: indexing them as numeric terms cost a dozen postings per value.
+    rank=COLUMN(NumericColumn("d", default=-1e12)), stars=COLUMN(NumericColumn("d", default=-1.0)),
+    review_count=COLUMN(NumericColumn("q", default=0)), created=COLUMN(NumericColumn("q", default=0)),
 )
 FACET_FIELDS = {"craft": "craft_key"}  # facet name -> index field, where they differ
 SORT_FIELDS = {"maker": {"score": "rank", "reviews": "review_count", "newest": "created"},
                "review": {"score": "stars", "reviews": "review_count", "newest": "created"}}
 POINTER = "CURRENT"
-KINDS = ("maker", "review")  # one Whoosh index per kind: no kind filter to intersect on every query
+KINDS = ("maker", "review")
+# Whoosh's multiprocess writer (procs=2) measured no faster here: the parent's pickling is the bottleneck.
+REBUILD_WRITER = {"limitmb": 256}  # one Whoosh index per kind: no kind filter to intersect on every query
 SORT_SCALE = 1_000_000
+
+
+def _cache_has_column() -> None:
+    """Whoosh stats a file for every posting of a field without a length column (ID fields),
+    which was a third of rebuild time. Segment files are write-once, so the answer can be
+    cached for the life of the reader."""
+    original = whoosh3.W3PerDocReader.has_column
+    if getattr(original, "craftreview_cached", False):
+        return
+
+    def has_column(self, fieldname):
+        cache = self.__dict__.setdefault("_craftreview_columns", {})
+        if fieldname not in cache:
+            cache[fieldname] = original(self, fieldname)
+        return cache[fieldname]
+    has_column.craftreview_cached = True
+    whoosh3.W3PerDocReader.has_column = has_column
+
+
+_cache_has_column()
 
 
 class WhooshBackend:
@@ -158,7 +183,7 @@ class WhooshBackend:
         """Write a fresh generation, then point readers at it; old readers finish undisturbed."""
         generation = self._new_generation()
         path = os.path.join(self.directory, generation)
-        writers = {k: index.open_dir(os.path.join(path, k)).writer(limitmb=256) for k in KINDS}
+        writers = {k: index.open_dir(os.path.join(path, k)).writer(**REBUILD_WRITER) for k in KINDS}
         try:
             count = _add_all(writers, docs, progress)
         except BaseException:
@@ -230,16 +255,11 @@ def _fields(doc: Doc) -> dict:
         spell=" ".join((doc.title, doc.craft_text, doc.location, doc.body)) if doc.kind == "maker" else None,
         craft_key=doc.craft, city=doc.city, country=doc.country, tier=doc.tier,
         accepts_custom="1" if doc.accepts_custom else "0", verified="1" if doc.verified else "0",
-        score_bucket=score_bucket(doc.overall), overall=doc.overall, rank=_scaled(doc.rank),
-        stars=_scaled(doc.stars), review_count=doc.review_count, created=int(doc.created.timestamp()),
+        score_bucket=score_bucket(doc.overall), overall=doc.overall, rank=doc.rank, stars=doc.stars, review_count=doc.review_count, created=int(doc.created.timestamp()),
         craftsmanship=_opt(doc.craftsmanship), consistency=_opt(doc.consistency),
         delivery=_opt(doc.delivery))
     # Whoosh cannot index None or empty terms: leave such fields out of the document.
     return {k: v for k, v in fields.items() if v is not None and v != ""}
-
-
-def _scaled(value: float | None) -> int | None:
-    return None if value is None else round(value * SORT_SCALE)
 
 
 def _opt(value: int | None) -> str | None:

@@ -97,7 +97,10 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    ±3 days) × 1/burst size, so a burst speaks with about one voice; age × max(0.35, 0.5^(age/540 d)).
 2. **Reviewer bias** (`bias.py`): alternating least squares of rating = maker level + reviewer offset,
    the offset shrunk toward 0 by a method-of-moments between-reviewer variance; only reviewers who rated
-   ≥ 2 different makers get one. Ratings are bias-corrected before everything else.
+   ≥ 2 different makers get one. Each rating is corrected with the offset learned from the reviewer's
+   *other* makers (leave-one-maker-out): the in-sample offset contains part of this maker's own deviation,
+   and subtracting it pulled good and bad makers toward the middle. Ratings are bias-corrected before
+   everything else.
 3. **Noise** (`priors.noise_covariance`): 4×4 within-maker covariance pooled over makers (verified reviews
    for the stars, dated orders for lateness), so the halo and the star/lateness link within an order are
    in the likelihood, not double-counted.
@@ -118,7 +121,14 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    aᵀΣa, so correlations between dimensions are accounted for; P(overall ≥ line) from the normal CDF;
    tier = strongest claim with ≥ 0.8 posterior probability, else unproven; zero reviews → unproven.
 7. **Rescoring** (`FittedModel.score_maker`) runs the same code on one maker's reviews with the stored
-   global parameters (reviewer biases, priors, noise, drift)."""
+   global parameters (reviewer bias sums for the leave-one-maker-out offsets, priors, noise, drift), so
+   it reproduces `score_makers` for a maker whose reviews were in the fit.
+8. **Explanation** (`MakerScore.explanation`, keys described by `EXPLANATION_LEGEND`): the prior (mean, sd,
+   worth in reviews, craft or global), the evidence (effective reviews, prior share, drift discount), every
+   review's weight with its factors and reasons keyed by `review_id`, the delivery record, the tier
+   probabilities and what would move the tier.
+
+`ModelOptions` switches components off for the ablations below; the defaults are the production model."""
 
 TAU_NOTE = """Kendall τ between each method's score and the true current value, per dimension, over all
 2,000 makers. Both variants are shown because they disagree about *ties*: the truth is continuous, so

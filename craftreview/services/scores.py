@@ -33,39 +33,40 @@ def tier_confidence(result) -> float | None:
 
 
 def _signal_query(maker_ids: list[int] | None = None):
-    query = (select(Review, User.created_at, Maker.craft)
+    query = (select(Review.id, Review.maker_id, Review.author_id, Review.craftsmanship, Review.consistency,
+                    Review.delivery, Review.created_at, Review.order_id, User.created_at.label("joined"),
+                    Review.promised_by, Review.delivered_on, Maker.craft)
              .join(User, User.id == Review.author_id).join(Maker, Maker.id == Review.maker_id)
              .where(Review.hidden_at.is_(None), Review.withdrawn_at.is_(None)))
-    if maker_ids is not None:
-        query = query.where(Review.maker_id.in_(maker_ids))
-    return query.with_only_columns(
-        Review.id, Review.maker_id, Review.author_id, Review.craftsmanship, Review.consistency,
-        Review.delivery, Review.created_at, Review.order_id, User.created_at, Review.promised_by,
-        Review.delivered_on, Maker.craft)
+    return query if maker_ids is None else query.where(Review.maker_id.in_(maker_ids))
 
 
 def load_signals(session: Session, maker_ids: list[int] | None = None) -> tuple[list, dict[int, str]]:
     """Visible reviews as scoring signals, and each maker's craft."""
     signals, crafts = [], {}
     for row in session.execute(_signal_query(maker_ids)):
-        crafts[row[1]] = row[11]
+        crafts[row.maker_id] = row.craft
         signals.append(scoring.ReviewSignal(
-            maker_id=row[1], reviewer_id=row[2], craftsmanship=row[3], consistency=row[4], delivery=row[5],
-            created_at=as_utc(row[6]), verified=row[7] is not None, reviewer_joined_at=as_utc(row[8]),
-            promised_on=row[9], delivered_on=row[10], review_id=row[0]))
+            maker_id=row.maker_id, reviewer_id=row.author_id, craftsmanship=row.craftsmanship,
+            consistency=row.consistency, delivery=row.delivery, created_at=as_utc(row.created_at),
+            verified=row.order_id is not None, reviewer_joined_at=as_utc(row.joined),
+            promised_on=row.promised_by, delivered_on=row.delivered_on, review_id=row.id))
     return signals, crafts
 
 
-def fitted_model(session: Session, now: datetime, force: bool = False):
-    """The process's fitted global model, refitted when stale."""
-    key = str(session.get_bind().url)
+def _cache_key(session: Session) -> str:
+    return str(session.get_bind().url)
+
+
+def fitted_model(session: Session, now: datetime):
+    """The process's fitted global model, refitted when older than REFIT_SECONDS."""
     with _cache_lock:
-        cached = _cache.get(key)
-        if cached and not force and time.monotonic() - cached[0] < REFIT_SECONDS:
+        cached = _cache.get(_cache_key(session))
+        if cached and time.monotonic() - cached[0] < REFIT_SECONDS:
             return cached[1]
         signals, crafts = load_signals(session)
         model = scoring.fit_model(signals, now=now, crafts=crafts)
-        _cache[key] = (time.monotonic(), model)
+        _cache[_cache_key(session)] = (time.monotonic(), model)
         return model
 
 
@@ -111,9 +112,11 @@ def refresh_maker_score(session: Session, maker_id: int, now: datetime | None = 
 def rescore_all(session: Session, now: datetime | None = None) -> int:
     """Refit the model on all data and rewrite every maker's score; returns makers scored."""
     now = now or utcnow()
-    model = fitted_model(session, now, force=True)
     signals, crafts = load_signals(session)
-    scores = scoring.score_makers(signals, now=now, crafts=crafts)
+    model = scoring.fit_model(signals, now=now, crafts=crafts)
+    with _cache_lock:
+        _cache[_cache_key(session)] = (time.monotonic(), model)
+    scores = scoring.score_makers(signals, now=now, crafts=crafts)  # vectorised over all makers
     all_makers = session.execute(select(Maker.id, Maker.craft)).all()
     session.execute(delete(MakerScoreRow))
     rows = [_row_values(mid, scores.get(mid) or model.score_maker([], now=now, craft=craft), now)

@@ -8,6 +8,7 @@ from flask import Flask, request, url_for
 from .. import permissions
 from ..models import CRAFTS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES, PRICE_BANDS, as_utc
 from ..text import render_inline, render_user_text
+from .forms import STAR_WORDS
 
 TIER_WORDS = {
     "master": "Master", "skilled": "Skilled", "developing": "Developing",
@@ -28,7 +29,7 @@ def init_app(app: Flask) -> None:
         app.add_template_global(getattr(permissions, name), name)
     app.jinja_env.globals.update(
         CRAFTS=CRAFTS, FLAG_REASONS=FLAG_REASONS, HIDE_REASONS=HIDE_REASONS,
-        ORDER_TYPES=ORDER_TYPES, PRICE_BANDS=PRICE_BANDS, TIER_WORDS=TIER_WORDS)
+        ORDER_TYPES=ORDER_TYPES, PRICE_BANDS=PRICE_BANDS, TIER_WORDS=TIER_WORDS, STAR_WORDS=STAR_WORDS)
 
 
 def format_date(value: date | datetime | None, with_time: bool = False) -> str:

@@ -1,6 +1,8 @@
 """The search page: parse arguments, run one search, render."""
 from __future__ import annotations
 
+import logging
+
 from flask import Blueprint, current_app, render_template, request, url_for
 
 from .. import search as search_api
@@ -10,16 +12,21 @@ from .context import get_db
 bp = Blueprint("search", __name__)
 SORT_LABELS = {"relevance": "Best match", "score": "Highest score", "reviews": "Most reviewed", "newest": "Newest"}
 TIPS = ('"exact phrase"', "-exclude", "craft:glass", "location:leeds")
+log = logging.getLogger(__name__)
 
 
 @bp.get("/search")
 def search():
     """Search makers and reviews."""
     req = search_api.request_from_args(request.args, per_page=current_app.config.get("PER_PAGE", 10))
-    page = search_api.search(get_db(), req)
+    try:
+        page, status = search_api.search(get_db(), req), 200
+    except Exception:  # noqa: BLE001 - an index outage must not take the page down with it
+        log.exception("search failed for %r", req.q[:200])
+        page, status = None, 503
     return render_template("search/results.html", page=page, req=req, sorts=SORTS,
                            sort_labels=SORT_LABELS, tips=TIPS, link=_linker(req),
-                           no_filters=Filters())
+                           no_filters=Filters()), status
 
 
 def _linker(req: SearchRequest):

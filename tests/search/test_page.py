@@ -97,3 +97,13 @@ def test_every_form_control_is_labelled(corpus, search_app):
 def test_blank_search_shows_how_to_search(search_app):
     status, html = _get(search_app)
     assert status == 200 and "craft:glass" in html
+
+
+def test_an_index_outage_shows_a_message_not_an_error_page(corpus, search_app, monkeypatch):
+    from craftreview import search
+
+    def broken(*_args, **_kwargs):
+        raise OSError("index directory vanished")
+    monkeypatch.setattr(search.get_backend(search_app), "search", broken)
+    status, html = _get(search_app, q="walnut")
+    assert status == 503 and "Search is unavailable for a moment" in html

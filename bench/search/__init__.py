@@ -1,0 +1,1 @@
+"""Search benchmark: `python -m bench.search` (writes bench/search/RESULTS.md)."""

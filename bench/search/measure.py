@@ -1,0 +1,108 @@
+"""Timed operations against one configured backend."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+
+from craftreview import create_app, search
+from craftreview.config import PROJECT_ROOT
+from craftreview.db import write_transaction
+from craftreview.models import Maker, Review, User
+from craftreview.search.outbox import enqueue
+from craftreview.search.query import request_from_args
+from craftreview.web.context import session_factory
+
+
+def make_app(backend: str, url: str, index_dir: Path):
+    """An app on the benchmark database with the given search backend."""
+    return create_app({"ENV_NAME": "test", "DATABASE_URL": url, "SEARCH_BACKEND": backend,
+                       "SEARCH_INDEX_DIR": str(index_dir), "INSTANCE_PATH": str(index_dir.parent)})
+
+
+def cli_rebuild(backend: str, url: str, index_dir: Path) -> tuple[float, float, int]:
+    """Run `flask search rebuild`; returns (index build seconds, command wall seconds, documents)."""
+    env = {**os.environ, "DATABASE_URL": url, "CRAFTREVIEW_SEARCH_BACKEND": backend,
+           "CRAFTREVIEW_SEARCH_INDEX": str(index_dir), "CRAFTREVIEW_INSTANCE": str(index_dir.parent)}
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-m", "flask", "--app", "craftreview", "search", "rebuild"],
+                         cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=True).stdout
+    wall = time.perf_counter() - started
+    found = re.search(r"Indexed (\d+) documents in ([\d.]+)s", out)
+    return float(found.group(2)), wall, int(found.group(1))
+
+
+def index_size(app, index_dir: Path) -> int:
+    """Bytes on disk of the live index (Whoosh directory, or PostgreSQL tables with indexes)."""
+    if app.config["SEARCH_BACKEND"] == "whoosh":
+        generation = (index_dir / "CURRENT").read_text().strip()
+        return sum(p.stat().st_size for p in (index_dir / generation).rglob("*") if p.is_file())
+    with session_factory(app)() as session:
+        return session.scalar(text("SELECT pg_total_relation_size('search_documents') "
+                                   "+ pg_total_relation_size('search_words')"))
+
+
+def query_latencies(app, queries: list[dict[str, str]]) -> tuple[list[float], int]:
+    """Milliseconds per search page (query, facets, counts, snippets; no rendering), and empty pages."""
+    factory, timings, empty = session_factory(app), [], 0
+    for args in queries[:20]:  # warm caches the way a running server would have them
+        with factory() as session:
+            search.search(session, request_from_args(args), app)
+    for args in queries:
+        with factory() as session:
+            started = time.perf_counter()
+            page = search.search(session, request_from_args(args), app)
+            timings.append((time.perf_counter() - started) * 1000)
+        empty += not page.items
+    return timings, empty
+
+
+def update_latencies(app, samples: int = 20) -> list[float]:
+    """Milliseconds from a single new review's commit to it being searchable (drain included)."""
+    factory, timings = session_factory(app), []
+    with factory() as session:
+        makers = session.scalars(select(Maker.id).order_by(Maker.id).limit(samples)).all()
+    for i, maker_id in enumerate(makers):
+        word = f"benchupdate{i}x{int(time.time())}"
+        started = time.perf_counter()
+        with factory() as session, write_transaction(session):
+            user = User(email=f"{word}@bench.test", display_name=word, password_hash="x")
+            session.add(user)
+            session.flush()
+            review = Review(maker_id=maker_id, author_id=user.id, title="Bench update", body=word,
+                            craftsmanship=4, consistency=4, delivery=4)
+            session.add(review)
+            session.flush()
+            enqueue(session, "review", review.id)
+            enqueue(session, "maker", maker_id)
+        search.drain(app)
+        timings.append((time.perf_counter() - started) * 1000)
+        with factory() as session:
+            assert search.search(session, request_from_args({"q": word, "tab": "reviews"}), app).total == 1
+    return timings
+
+
+def remove_bench_reviews(app) -> None:
+    """Undo update_latencies so the corpus stays at its nominal size."""
+    with session_factory(app)() as session, write_transaction(session):
+        ids = session.scalars(select(Review.id).where(Review.title == "Bench update")).all()
+        makers = set(session.scalars(select(Review.maker_id).where(Review.id.in_(ids))).all())
+        session.execute(Review.__table__.delete().where(Review.__table__.c.id.in_(ids)))
+        session.execute(User.__table__.delete().where(User.__table__.c.email.like("%@bench.test")))
+        for review_id in ids:
+            enqueue(session, "review", review_id)
+        for maker_id in makers:
+            enqueue(session, "maker", maker_id)
+    search.drain(app)
+
+
+def document_count(app) -> int:
+    """Rows the index should hold (for the report)."""
+    with session_factory(app)() as session:
+        return session.scalar(select(func.count()).select_from(Maker)) + session.scalar(
+            select(func.count()).select_from(Review))

@@ -1,0 +1,81 @@
+"""RESULTS.md from the measured figures."""
+from __future__ import annotations
+
+import platform
+import statistics
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+TARGET_P95_MS = {"whoosh": 50.0, "postgres": 25.0}
+TARGET_REBUILD_S = 120.0
+
+
+@dataclass
+class BackendResult:
+    name: str
+    documents: int
+    build_s: float
+    rebuild_wall_s: float
+    size_bytes: int
+    query_ms: list[float]
+    empty_pages: int
+    update_ms: list[float]
+    slowest: list[tuple[float, str]] = field(default_factory=list)
+
+
+def pct(values: list[float], p: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+
+def _lat(values: list[float]) -> str:
+    return f"{pct(values, 50):.1f} / {pct(values, 95):.1f} / {pct(values, 99):.1f}"
+
+
+def write(path: Path, results: list[BackendResult], fts: dict, queries: int, seconds: float) -> str:
+    """Write the results table and target verdicts; returns the markdown."""
+    head = ["", *(r.name for r in results), "SQLite FTS5 (raw reference)"]
+    rows = [
+        ["documents indexed", *(f"{r.documents:,}" for r in results), f"{fts['documents']:,}"],
+        ["index build (s)", *(f"{r.build_s:.1f}" for r in results), f"{fts['build_s']:.1f}"],
+        ["`flask search rebuild` wall time (s)", *(f"{r.rebuild_wall_s:.1f}" for r in results), "–"],
+        ["index size (MB)", *(f"{r.size_bytes / 1e6:.0f}" for r in results), f"{fts['size'] / 1e6:.0f}"],
+        [f"search page p50 / p95 / p99 (ms, {queries} queries)", *(_lat(r.query_ms) for r in results),
+         _lat(fts["query_ms"])],
+        ["pages with no results", *(str(r.empty_pages) for r in results), "–"],
+        ["single-review update, commit → searchable p50 / p95 (ms)",
+         *(f"{pct(r.update_ms, 50):.0f} / {pct(r.update_ms, 95):.0f}" for r in results), "–"],
+    ]
+    lines = [
+        "# Search benchmark", "",
+        f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {platform.machine()}, "
+        f"Python {platform.python_version()}, total bench time {seconds / 60:.1f} min. "
+        "Corpus: the demo world, 10,000 makers and 100,000 reviews (`craftreview.demo`, seed 7).", "",
+        "| " + " | ".join(head) + " |", "|" + "---|" * len(head),
+        *("| " + " | ".join(r) + " |" for r in rows), "",
+        "Search page = `craftreview.search.search()`: query, both tab counts, facet counts, blended ranking,",
+        "result rows from the database and highlighted snippets; template rendering excluded.",
+        "FTS5 row: top 10 by bm25 with `snippet()` plus a count, no facets, filters or blending.", "",
+        "## Targets", "",
+        *(_verdicts(results)), "",
+        "## Slowest queries", "",
+        *(f"- {r.name}: " + "; ".join(f"{ms:.0f} ms `{q}`" for ms, q in r.slowest) for r in results),
+    ]
+    text = "\n".join(lines) + "\n"
+    path.write_text(text)
+    return text
+
+
+def _verdicts(results: list[BackendResult]) -> list[str]:
+    out = []
+    for r in results:
+        p95 = pct(r.query_ms, 95)
+        target = TARGET_P95_MS[r.name]
+        out.append(f"- {r.name} search page p95 {p95:.1f} ms vs target {target:.0f} ms: "
+                   f"{'met' if p95 < target else 'MISSED'}.")
+        out.append(f"- {r.name} rebuild {r.rebuild_wall_s:.0f} s vs target {TARGET_REBUILD_S:.0f} s: "
+                   f"{'met' if r.rebuild_wall_s < TARGET_REBUILD_S else 'MISSED'}.")
+        out.append(f"- {r.name} mean search page {statistics.fmean(r.query_ms):.1f} ms.")
+    return out

@@ -73,12 +73,11 @@ class PostgresBackend:
         """Top hits, total and facet counts (see SearchBackend)."""
         where, rel, params = _where(query, filters.for_kind(kind), kind)
         with self.engine.connect() as conn:
+            if facets:
+                return _hits_and_facets(conn, where, rel, {**params, "limit": limit}, kind, sort)
             rows = conn.execute(text(_hits_sql(where, rel, kind, sort)), {**params, "limit": limit}) if limit else []
             hits = [RawHit(kind, r.entity_id, r.maker_id, float(r.rel), float(r.quality)) for r in rows]
-            if not facets:
-                return RawResults(_count(conn, where, params), hits)
-            counts = _facet_counts(conn, where, params, kind)
-        return RawResults(sum(counts.pop("kind", {}).values()), hits, counts)
+            return RawResults(_count(conn, where, params), hits)
 
     def count(self, query: ParsedQuery, filters: Filters, kind: str) -> int:
         """Number of matching documents of `kind`."""
@@ -215,17 +214,26 @@ def _count(conn, where: str, params: dict) -> int:
     return conn.execute(text(f"SELECT count(*) FROM search_documents WHERE {where}"), params).scalar_one()
 
 
-def _facet_counts(conn, where: str, params: dict, kind: str) -> dict[str, dict[str, int]]:
-    """Every facet's value counts from one pass over the matches."""
+def _hits_and_facets(conn, where: str, rel: str, params: dict, kind: str, sort: str) -> RawResults:
+    """Top hits and every facet's counts from one index scan: the matches are materialised once."""
     names = ("kind", *FACETS[kind])
-    columns = ", ".join(f"{FACET_SQL[n]} AS {n}" for n in names)
-    unions = " UNION ALL ".join(f"SELECT '{n}', {n}, count(*) FROM hits GROUP BY {n}" for n in names)
-    sql = f"WITH hits AS MATERIALIZED (SELECT {columns} FROM search_documents WHERE {where}) {unions}"
-    counts: dict[str, dict[str, int]] = {n: {} for n in names}
-    for facet, value, n in conn.execute(text(sql), params):
-        if value not in (None, ""):
+    column = SORT_COLUMNS[kind].get(sort)
+    order = "sortkey DESC NULLS LAST, entity_id" if column else "rel DESC, entity_id"
+    cte = (f"SELECT entity_id, maker_id, quality, ({rel})::float8 AS rel, {column or 'NULL::float8'} AS sortkey, "
+           + ", ".join(f"{FACET_SQL[n]} AS {n}" for n in names) + f" FROM search_documents WHERE {where}")
+    top = (f"(SELECT 'hit', NULL::text, row_number() OVER (ORDER BY {order}), entity_id, maker_id, quality, rel "
+           f"FROM hits ORDER BY {order} LIMIT :limit)")
+    groups = [f"SELECT '{n}', {n}, count(*), NULL::int, NULL::int, NULL::float8, NULL::float8 FROM hits GROUP BY {n}"
+              for n in names]
+    sql = f"WITH hits AS MATERIALIZED ({cte}) " + " UNION ALL ".join([top, *groups])
+    hits, counts = [], {n: {} for n in names}
+    for facet, value, n, entity_id, maker_id, quality, relevance in conn.execute(text(sql), params):
+        if facet == "hit":
+            hits.append((n, RawHit(kind, entity_id, maker_id, float(relevance), float(quality))))
+        elif value not in (None, ""):
             counts[facet][value] = n
-    return counts
+    ranked = [hit for _n, hit in sorted(hits, key=lambda pair: pair[0])]
+    return RawResults(sum(counts.pop("kind").values()), ranked, counts)
 
 
 def _insert(conn, docs: list[Doc], add_words: bool = True) -> None:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from ..models import Maker, Reply, Review
 from . import spelling
@@ -136,11 +136,15 @@ def load_items(session: Session, hits: list[RawHit], query: ParsedQuery) -> list
 
 
 def _makers(session: Session, ids: set[int]) -> dict[int, Maker]:
-    return {m.id: m for m in session.scalars(select(Maker).where(Maker.id.in_(ids))).unique()} if ids else {}
+    # The result card needs the score, not the owner: skip that eager join.
+    query = select(Maker).where(Maker.id.in_(ids)).options(lazyload(Maker.owner))
+    return {m.id: m for m in session.scalars(query).unique()} if ids else {}
 
 
 def _reviews(session: Session, ids: set[int]) -> dict[int, Review]:
-    return {r.id: r for r in session.scalars(select(Review).where(Review.id.in_(ids))).unique()} if ids else {}
+    # The maker rows are loaded once by _makers; the author is not shown.
+    query = select(Review).where(Review.id.in_(ids)).options(lazyload(Review.maker), lazyload(Review.author))
+    return {r.id: r for r in session.scalars(query).unique()} if ids else {}
 
 
 def _maker_texts(session: Session, maker_ids: set[int]) -> dict[int, list[str]]:

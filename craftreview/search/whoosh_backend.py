@@ -5,6 +5,7 @@ import os
 import shutil
 import threading
 import time
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
@@ -76,6 +77,7 @@ class WhooshBackend:
         os.makedirs(directory, exist_ok=True)
         self._local = threading.local()
         self._open_lock = threading.Lock()
+        self._columns = _ColumnCache()
         if self._current_generation() is None:
             self._publish(self._new_generation())
 
@@ -130,20 +132,18 @@ class WhooshBackend:
                limit: int, facets: bool = True) -> RawResults:
         """Top hits, total and facet counts (see SearchBackend)."""
         q = _query(query, filters.for_kind(kind))
-        collector = _collector(kind, sort, max(limit, 1), facets)
+        collector = _collector(kind, sort, max(limit, 1), facets, self._columns)
         with self._searcher(kind) as s:
             s.search_with_collector(q, collector)
             results = collector.results()
             hits = [_raw_hit(kind, hit) for hit in results[:limit]] if limit else []
-            groups = {f: _clean_counts(results.groups(f)) for f in FACETS[kind]} if facets else {}
+            groups = {f: _clean_counts(collector.counts[f]) for f in FACETS[kind]} if facets else {}
             return RawResults(len(results), hits, groups)
 
     def count(self, query: ParsedQuery, filters: Filters, kind: str) -> int:
-        """Number of matching documents of `kind` (no scoring)."""
-        collector = collectors.UnsortedCollector()
+        """Number of matching documents of `kind` (no scoring, no collector)."""
         with self._searcher(kind) as s:
-            s.search_with_collector(_query(query, filters.for_kind(kind)), collector)
-            return collector.count()
+            return sum(1 for _ in s.docs_for_query(_query(query, filters.for_kind(kind))))
 
     def known_words(self, words: set[str]) -> dict[str, int]:
         """Document frequency of each word in the unstemmed vocabulary field (maker documents)."""
@@ -228,7 +228,58 @@ def _add_all(writers: dict, docs: Iterator[Doc], progress) -> int:
     return count
 
 
-def _collector(kind: str, sort: str, limit: int, facets: bool):
+class _ColumnCache:
+    """Facet columns of immutable segments as plain lists, so counting is C-speed Counter work."""
+
+    def __init__(self, size: int = 64):
+        self.size, self.lists, self.lock = size, OrderedDict(), threading.Lock()
+
+    def values(self, reader, field: str) -> list:
+        key = (reader.segment().segment_id(), field)
+        with self.lock:
+            found = self.lists.get(key)
+        if found is None:
+            found = list(reader.column_reader(field)) if reader.has_column(field) else []
+            with self.lock:
+                self.lists[key] = found
+                while len(self.lists) > self.size:
+                    self.lists.popitem(last=False)
+        return found
+
+
+class _FacetCounter(collectors.WrappingCollector):
+    """Counts facet values of every match. Whoosh's own FacetCollector makes several Python
+    calls per document and facet; this keeps the segment's matching docnums and counts once."""
+
+    def __init__(self, child, fields: dict[str, str], cache: _ColumnCache):
+        super().__init__(child)
+        self.fields, self.cache = fields, cache
+        self.counts: dict[str, Counter] = {name: Counter() for name in fields}
+        self._reader, self._docs = None, []
+
+    def set_subsearcher(self, subsearcher, offset):
+        self._flush()
+        super().set_subsearcher(subsearcher, offset)
+        self._reader = subsearcher.reader()
+
+    def collect(self, sub_docnum):
+        self._docs.append(sub_docnum)
+        return self.child.collect(sub_docnum)
+
+    def finish(self):
+        self._flush()
+        super().finish()
+
+    def _flush(self) -> None:
+        if self._reader is not None and self._docs:
+            for name, field in self.fields.items():
+                values = self.cache.values(self._reader, field)
+                if values:
+                    self.counts[name].update(map(values.__getitem__, self._docs))
+        self._docs = []
+
+
+def _collector(kind: str, sort: str, limit: int, facets: bool, cache: _ColumnCache):
     if sort in SORT_FIELDS[kind]:
         collector = collectors.SortingCollector(sorting.FieldFacet(SORT_FIELDS[kind][sort], reverse=True), limit)
     else:
@@ -238,8 +289,7 @@ def _collector(kind: str, sort: str, limit: int, facets: bool):
         collector.replace = 0
     if not facets:
         return collector
-    groups = {f: sorting.FieldFacet(FACET_FIELDS.get(f, f)) for f in FACETS[kind]}
-    return collectors.FacetCollector(collector, groups, maptype=sorting.Count)
+    return _FacetCounter(collector, {f: FACET_FIELDS.get(f, f) for f in FACETS[kind]}, cache)
 
 
 def _query(query: ParsedQuery, filters: Filters) -> Query:

@@ -73,8 +73,8 @@ def rescore() -> None:
 @click.option("--if-empty", is_flag=True, help="Do nothing (successfully) when the database has users.")
 def seed_demo(makers: int, reviews: int, seed: int, if_empty: bool) -> None:
     """Fill an empty database with a believable demo world, then score and index it."""
-    from .demo.seed import seed_demo as run_seed
     from . import search
+    from .demo.seed import seed_demo as run_seed
 
     factory = session_factory()
     with factory() as session:

@@ -1,7 +1,7 @@
 """Declarative base, naming convention and shared column helpers."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, MetaData
 from sqlalchemy.orm import DeclarativeBase, mapped_column
@@ -17,7 +17,7 @@ NAMING = {
 
 def utcnow() -> datetime:
     """Timezone-aware current UTC time."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Base(DeclarativeBase):
@@ -34,4 +34,4 @@ def as_utc(value: datetime | None) -> datetime | None:
     """SQLite returns naive datetimes; treat them as the UTC they were stored as."""
     if value is None or value.tzinfo is not None:
         return value
-    return value.replace(tzinfo=timezone.utc)
+    return value.replace(tzinfo=UTC)

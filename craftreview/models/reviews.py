@@ -4,7 +4,15 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
-    CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 

@@ -18,7 +18,7 @@ from ..permissions import can_review, owns_maker
 from ..text import clean_input
 from .accounts import normalise_email
 from .mail import MailBackend
-from .reviews import ReviewInput, after_review_change, check_dates, validated_review
+from .reviews import ReviewInput, after_review_change, check_dates, validated_review, with_order_facts
 
 INVITATION_DAYS = 90
 
@@ -99,7 +99,7 @@ def submit_verified_review(session: Session, actor: User, token: str, data: Revi
     order = find_invitation(session, token, now)
     if not can_review(actor, order.maker):
         raise PermissionDenied("You cannot review your own maker profile.")
-    values = validated_review(_order_facts(order, data), now.date())
+    values = validated_review(with_order_facts(data, order), now.date())
     try:
         with write_transaction(session):
             order = find_invitation(session, token, now)  # re-check under the write lock
@@ -112,12 +112,6 @@ def submit_verified_review(session: Session, actor: User, token: str, data: Revi
         raise Conflict("This order has already been reviewed.") from exc
     return review
 
-
-def _order_facts(order: Order, data: ReviewInput) -> ReviewInput:
-    return ReviewInput(
-        craftsmanship=data.craftsmanship, consistency=data.consistency, delivery=data.delivery,
-        title=data.title, body=data.body, order_type=order.order_type, price_band=order.price_band,
-        ordered_on=order.ordered_on, promised_by=order.promised_by, delivered_on=data.delivered_on)
 
 
 def maker_orders(session: Session, maker: Maker, limit: int = 50) -> list[Order]:

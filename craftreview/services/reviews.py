@@ -135,7 +135,7 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
     if not can_edit_review(actor, review):
         raise PermissionDenied("Only the author can edit this review.")
     if review.verified:
-        data = _with_order_facts(data, review)
+        data = with_order_facts(data, review)
     values = validated_review(data, now.date())
     with write_transaction(session):
         _save_revision(session, review)
@@ -146,11 +146,12 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
     return review
 
 
-def _with_order_facts(data: ReviewInput, review: Review) -> ReviewInput:
+def with_order_facts(data: ReviewInput, source) -> ReviewInput:
+    """The buyer's ratings and text with order facts taken from the maker's record (an Order or a verified Review)."""
     return ReviewInput(
         craftsmanship=data.craftsmanship, consistency=data.consistency, delivery=data.delivery,
-        title=data.title, body=data.body, order_type=review.order_type, price_band=review.price_band,
-        ordered_on=review.ordered_on, promised_by=review.promised_by, delivered_on=data.delivered_on)
+        title=data.title, body=data.body, order_type=source.order_type, price_band=source.price_band,
+        ordered_on=source.ordered_on, promised_by=source.promised_by, delivered_on=data.delivered_on)
 
 
 def set_withdrawn(session: Session, actor: User, review: Review, withdrawn: bool,

@@ -8,7 +8,7 @@ from ..errors import DomainError
 from ..services import accounts
 from .context import get_db
 from .forms import ActionForm, DisplayNameForm, LoginForm, PasswordForm, RegisterForm
-from .helpers import actor, form_error
+from .helpers import actor, form_error, form_status, handle_form
 from .security import limiter, safe_next
 
 bp = Blueprint("auth", __name__)
@@ -101,12 +101,7 @@ def change_password():
 def change_name():
     """Change the display name."""
     form = DisplayNameForm(prefix="nm")
-    if form.validate_on_submit():
-        try:
-            accounts.change_display_name(get_db(), actor(), form.display_name.data)
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            flash("Display name saved.", "success")
-            return redirect(url_for("auth.account"))
-    return render_template("auth/account.html", password_form=PasswordForm(prefix="pw"), name_form=form), 400
+    done = handle_form(form, lambda: accounts.change_display_name(get_db(), actor(), form.display_name.data),
+                       "Display name saved.", lambda _r: url_for("auth.account"))
+    return done or (render_template("auth/account.html", password_form=PasswordForm(prefix="pw"), name_form=form),
+                    form_status(form))

@@ -1,10 +1,12 @@
 """Small helpers shared by the blueprints."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
+from typing import Any
 
-from flask import abort, current_app, request
+from flask import abort, current_app, flash, redirect, request
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -60,6 +62,28 @@ def form_error(form, exc: DomainError) -> None:
         field.errors = list(field.errors) + [exc.message]
     else:
         form.form_errors.append(exc.message)
+
+
+def handle_form(form, action: Callable[[], Any], message: str, target: Callable[[Any], str]):
+    """Validate `form`, run the service `action`; on success flash and redirect to `target(result)`.
+
+    Returns the redirect, or None when the form must be shown again (its errors, including the
+    service's domain error, are on the form).
+    """
+    if not form.validate_on_submit():
+        return None
+    try:
+        result = action()
+    except DomainError as exc:
+        form_error(form, exc)
+        return None
+    flash(message, "success")
+    return redirect(target(result))
+
+
+def form_status(form) -> int:
+    """400 for a submitted form that is shown again with errors, else 200."""
+    return 400 if form.is_submitted() and (form.errors or form.form_errors) else 200
 
 
 def actor():

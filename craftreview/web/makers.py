@@ -14,7 +14,7 @@ from ..services.mail import make_mail_backend
 from ..services.scores import score_detail
 from .context import get_db
 from .forms import ActionForm, MakerForm, OrderForm
-from .helpers import actor, form_error, paginate
+from .helpers import actor, form_error, form_status, handle_form, paginate
 
 bp = Blueprint("makers", __name__)
 SORTS = {"score": "Best rated", "reviews": "Most reviewed", "newest": "Newest", "name": "Name"}
@@ -51,15 +51,13 @@ def new():
         flash("You already have a maker profile; you can edit it here.", "info")
         return redirect(url_for("makers.edit", slug=existing.slug))
     form = MakerForm()
-    if form.validate_on_submit():
-        try:
-            maker = maker_service.create_maker(get_db(), actor(), _maker_input(form))
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            flash("Your maker profile is live.", "success")
-            return redirect(url_for("makers.show", slug=maker.slug))
-    return render_template("makers/form.html", form=form, maker=None)
+    done = handle_form(form, lambda: maker_service.create_maker(get_db(), actor(), _maker_input(form)),
+                       "Your maker profile is live.", _maker_url)
+    return done or (render_template("makers/form.html", form=form, maker=None), form_status(form))
+
+
+def _maker_url(maker: Maker) -> str:
+    return url_for("makers.show", slug=maker.slug)
 
 
 def _owned_maker(slug: str) -> Maker:
@@ -75,15 +73,9 @@ def edit(slug: str):
     """Edit the maker profile (owner only)."""
     maker = _owned_maker(slug)
     form = MakerForm(obj=maker)
-    if form.validate_on_submit():
-        try:
-            maker_service.update_maker(get_db(), actor(), maker, _maker_input(form))
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            flash("Profile saved.", "success")
-            return redirect(url_for("makers.show", slug=maker.slug))
-    return render_template("makers/form.html", form=form, maker=maker)
+    done = handle_form(form, lambda: maker_service.update_maker(get_db(), actor(), maker, _maker_input(form)),
+                       "Profile saved.", _maker_url)
+    return done or (render_template("makers/form.html", form=form, maker=maker), form_status(form))
 
 
 @bp.get("/makers/<slug>")

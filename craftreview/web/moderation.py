@@ -4,13 +4,11 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
-from ..errors import DomainError
 from ..models import Review, User
-from ..services import accounts
-from ..services import moderation
+from ..services import accounts, moderation
 from .context import get_db
 from .forms import HideForm, NoteForm
-from .helpers import actor, form_error, moderator_required, page_arg
+from .helpers import actor, handle_form, moderator_required, page_arg
 
 bp = Blueprint("moderation", __name__, url_prefix="/moderation")
 QUEUE_PAGE = 25
@@ -69,15 +67,10 @@ def _review_page(item: Review, hide_form, restore_form, dismiss_form, status: in
 def hide(review_id: int):
     """Hide a review for a policy reason."""
     item, form = _review(review_id), HideForm(prefix="hide")
-    if form.validate_on_submit():
-        try:
-            moderation.hide_review(get_db(), actor(), item, form.reason.data, form.note.data or "")
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            flash("Review hidden. The author can see why.", "success")
-            return redirect(url_for("moderation.queue"))
-    return _review_page(item, form, _restore_form(), _dismiss_form(), 400)
+    done = handle_form(form, lambda: moderation.hide_review(get_db(), actor(), item, form.reason.data,
+                                                            form.note.data or ""),
+                       "Review hidden. The author can see why.", lambda _r: url_for("moderation.queue"))
+    return done or _review_page(item, form, _restore_form(), _dismiss_form(), 400)
 
 
 @bp.post("/reviews/<int:review_id>/restore")
@@ -86,15 +79,9 @@ def hide(review_id: int):
 def restore(review_id: int):
     """Make a hidden review public again."""
     item, form = _review(review_id), _restore_form()
-    if form.validate_on_submit():
-        try:
-            moderation.restore_review(get_db(), actor(), item, form.note.data or "")
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            flash("Review restored.", "success")
-            return redirect(url_for("moderation.review", review_id=item.id))
-    return _review_page(item, HideForm(prefix="hide"), form, _dismiss_form(), 400)
+    done = handle_form(form, lambda: moderation.restore_review(get_db(), actor(), item, form.note.data or ""),
+                       "Review restored.", lambda _r: url_for("moderation.review", review_id=item.id))
+    return done or _review_page(item, HideForm(prefix="hide"), form, _dismiss_form(), 400)
 
 
 @bp.post("/reviews/<int:review_id>/dismiss")
@@ -103,15 +90,9 @@ def restore(review_id: int):
 def dismiss(review_id: int):
     """Close the open flags without hiding the review."""
     item, form = _review(review_id), _dismiss_form()
-    if form.validate_on_submit():
-        try:
-            closed = moderation.dismiss_flags(get_db(), actor(), item, form.note.data or "")
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            flash(f"{closed} flag{'s' if closed != 1 else ''} dismissed.", "success")
-            return redirect(url_for("moderation.queue"))
-    return _review_page(item, HideForm(prefix="hide"), _restore_form(), form, 400)
+    done = handle_form(form, lambda: moderation.dismiss_flags(get_db(), actor(), item, form.note.data or ""),
+                       "Flags dismissed; the review stays public.", lambda _n: url_for("moderation.queue"))
+    return done or _review_page(item, HideForm(prefix="hide"), _restore_form(), form, 400)
 
 
 @bp.post("/users/<int:user_id>/suspend")

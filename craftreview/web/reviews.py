@@ -4,7 +4,6 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from ..errors import DomainError
 from ..models import Review
 from ..permissions import can_edit_review, can_flag, can_reply, can_review, can_see_review, can_vote
 from ..services import engagement, orders, queries, replies
@@ -13,7 +12,7 @@ from ..services import reviews as review_service
 from ..services.moderation import latest_hide_entry
 from .context import get_db
 from .forms import ActionForm, FlagForm, ReplyForm, ReviewForm, VerifiedReviewForm
-from .helpers import actor, form_error, paginate
+from .helpers import actor, form_status, handle_form, paginate
 
 bp = Blueprint("reviews", __name__)
 
@@ -49,19 +48,14 @@ def write(slug: str):
         flash("You have already reviewed this maker. You can edit your review.", "info")
         return redirect(url_for("reviews.edit", review_id=existing.id))
     form = ReviewForm()
-    if form.validate_on_submit():
-        try:
-            review = review_service.submit_review(db, actor(), maker, _review_input(form))
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            flash("Thank you! Your review is published.", "success")
-            return redirect(url_for("reviews.show", review_id=review.id))
-    return render_template("reviews/form.html", form=form, maker=maker, review=None, order=None), _status(form)
+    done = handle_form(form, lambda: review_service.submit_review(db, actor(), maker, _review_input(form)),
+                       "Thank you! Your review is published.", _review_url)
+    return done or (render_template("reviews/form.html", form=form, maker=maker, review=None, order=None),
+                    form_status(form))
 
 
-def _status(form) -> int:
-    return 400 if form.is_submitted() and (form.errors or form.form_errors) else 200
+def _review_url(review) -> str:
+    return url_for("reviews.show", review_id=review.id)
 
 
 @bp.get("/reviews/<int:review_id>")
@@ -86,16 +80,10 @@ def edit(review_id: int):
     if not can_edit_review(actor(), review):
         abort(403, "Only the author can edit this review.")
     form = (VerifiedReviewForm if review.verified else ReviewForm)(obj=review)
-    if form.validate_on_submit():
-        try:
-            review_service.edit_review(get_db(), actor(), review, _review_input(form))
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            flash("Review updated. The earlier version stays in its history.", "success")
-            return redirect(url_for("reviews.show", review_id=review.id))
-    return render_template("reviews/form.html", form=form, maker=review.maker, review=review,
-                           order=review.order), _status(form)
+    done = handle_form(form, lambda: review_service.edit_review(get_db(), actor(), review, _review_input(form)),
+                       "Review updated. The earlier version stays in its history.", _review_url)
+    return done or (render_template("reviews/form.html", form=form, maker=review.maker, review=review,
+                                    order=review.order), form_status(form))
 
 
 @bp.post("/reviews/<int:review_id>/withdraw")
@@ -129,15 +117,9 @@ def reply(review_id: int):
     if not can_reply(actor(), review):
         abort(403, "Only the maker who was reviewed can reply.")
     form = ReplyForm(obj=review.reply)
-    if form.validate_on_submit():
-        try:
-            replies.save_reply(get_db(), actor(), review, form.body.data)
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            flash("Your reply is published.", "success")
-            return redirect(url_for("reviews.show", review_id=review.id))
-    return render_template("reviews/reply.html", form=form, review=review), _status(form)
+    done = handle_form(form, lambda: replies.save_reply(get_db(), actor(), review, form.body.data),
+                       "Your reply is published.", lambda _reply: _review_url(review))
+    return done or (render_template("reviews/reply.html", form=form, review=review), form_status(form))
 
 
 @bp.post("/reviews/<int:review_id>/helpful")
@@ -162,15 +144,10 @@ def flag(review_id: int):
     if not can_flag(actor(), review):
         abort(403, "You cannot report this review.")
     form = FlagForm()
-    if form.validate_on_submit():
-        try:
-            engagement.flag_review(get_db(), actor(), review, form.reason.data, form.note.data or "")
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            flash("Thank you. A moderator will look at this review.", "success")
-            return redirect(url_for("reviews.show", review_id=review.id))
-    return render_template("reviews/flag.html", form=form, review=review), _status(form)
+    done = handle_form(form, lambda: engagement.flag_review(get_db(), actor(), review, form.reason.data,
+                                                            form.note.data or ""),
+                       "Thank you. A moderator will look at this review.", lambda _flag: _review_url(review))
+    return done or (render_template("reviews/flag.html", form=form, review=review), form_status(form))
 
 
 @bp.get("/me/reviews")
@@ -190,12 +167,7 @@ def invitation(token: str):
     if not can_review(actor(), order.maker):
         abort(403, "You cannot review your own maker profile.")
     form = VerifiedReviewForm()
-    if form.validate_on_submit():
-        try:
-            review = orders.submit_verified_review(db, actor(), token, _review_input(form))
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            flash("Thank you! Your verified review is published.", "success")
-            return redirect(url_for("reviews.show", review_id=review.id))
-    return render_template("reviews/form.html", form=form, maker=order.maker, review=None, order=order), _status(form)
+    done = handle_form(form, lambda: orders.submit_verified_review(db, actor(), token, _review_input(form)),
+                       "Thank you! Your verified review is published.", _review_url)
+    return done or (render_template("reviews/form.html", form=form, maker=order.maker, review=None, order=order),
+                    form_status(form))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import multiprocessing
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -69,12 +69,12 @@ def _run_processes(url: str, jobs: list[list[tuple[int, int]]]) -> list:
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()
     procs = [ctx.Process(target=_submit_batch, args=(url, chunk, queue)) for chunk in jobs]
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     for proc in procs:
         proc.start()
     results = [queue.get(timeout=300) for _ in procs]
     for proc in procs:
         proc.join(timeout=60)
         assert proc.exitcode == 0
-    assert (datetime.now(timezone.utc) - started).total_seconds() < 600
+    assert (datetime.now(UTC) - started).total_seconds() < 600
     return results

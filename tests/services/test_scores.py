@@ -4,8 +4,6 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
-from sqlalchemy import select
-
 from craftreview.db import write_transaction
 from craftreview.models import MakerScoreRow, utcnow
 from craftreview.services import queries

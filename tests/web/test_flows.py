@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from craftreview.models import AuditEntry, Flag, OutgoingMail, Order, Review
+from craftreview.models import AuditEntry, Flag, Order, OutgoingMail, Review
 from tests.conftest import fresh, login
 
 TODAY = date.today()

@@ -411,7 +411,7 @@ def test_maker_website_must_be_http_or_https(client, make_user, db, website):
     response = client.post("/makers/new", data={"name": "Web Maker", "slug": "web-maker", "craft": "wood",
                                                 "website": website})
     body = response.get_data(as_text=True)
-    assert response.status_code == 200
+    assert response.status_code == 400  # the form is shown again with its error
     assert "The website must start with http:// or https://." in body
     assert client.get("/makers/web-maker").status_code == 404
     assert live_markup(body) == []

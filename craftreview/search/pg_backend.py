@@ -43,13 +43,38 @@ SORT_COLUMNS = {"maker": {"score": "rank", "reviews": "review_count", "newest": 
                 "review": {"score": "stars", "reviews": "review_count", "newest": "created"}}
 LOCK_KEY = 0x63726576  # pg_advisory_lock key of the single index writer
 _COLUMNS = [c.name for c in DOCUMENTS.columns if c.name != "tsv"]
-_INSERT = text(
-    f"INSERT INTO search_documents ({', '.join(_COLUMNS)}, tsv) VALUES "
-    f"({', '.join(':' + c for c in _COLUMNS)}, "
-    "setweight(to_tsvector('english', :t_title), 'A') || setweight(to_tsvector('english', :t_craft), 'B')"
-    " || setweight(to_tsvector('english', :t_location), 'C') || setweight(to_tsvector('english', :t_body), 'D'))"
-    " ON CONFLICT (key) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in [*_COLUMNS[1:], "tsv"]))
+
+
+def _insert_sql(table: str):
+    """Upsert of one document; the tsvector is computed by PostgreSQL from the four weighted fields."""
+    return text(
+        f"INSERT INTO {table} ({', '.join(_COLUMNS)}, tsv) VALUES "
+        f"({', '.join(':' + c for c in _COLUMNS)}, "
+        "setweight(to_tsvector('english', :t_title), 'A') || setweight(to_tsvector('english', :t_craft), 'B')"
+        " || setweight(to_tsvector('english', :t_location), 'C') || setweight(to_tsvector('english', :t_body), 'D'))"
+        " ON CONFLICT (key) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in [*_COLUMNS[1:], "tsv"]))
+
+
+_INSERT = _insert_sql("search_documents")
+_INSERT_BUILD = _insert_sql("search_documents_build")
+# Swapped in by rebuild: built without indexes, indexed in bulk, then renamed over the live table.
+_BUILD_DDL = (
+    "DROP TABLE IF EXISTS search_documents_build",
+    "CREATE TABLE search_documents_build (LIKE search_documents INCLUDING DEFAULTS INCLUDING CONSTRAINTS)",
+    "ALTER TABLE search_documents_build ADD CONSTRAINT search_documents_build_pkey PRIMARY KEY (key)",
+)
+_BUILD_INDEXES = (
+    "CREATE INDEX ix_search_documents_build_tsv ON search_documents_build USING gin (tsv)",
+    "CREATE INDEX ix_search_documents_build_kind ON search_documents_build (kind)",
+)
+_SWAP = (
+    "DROP TABLE search_documents",
+    "ALTER TABLE search_documents_build RENAME TO search_documents",
+    "ALTER INDEX search_documents_build_pkey RENAME TO search_documents_pkey",
+    "ALTER INDEX ix_search_documents_build_tsv RENAME TO ix_search_documents_tsv",
+    "ALTER INDEX ix_search_documents_build_kind RENAME TO ix_search_documents_kind",
+    "DELETE FROM search_words",
+)
 _ADD_WORDS = text("INSERT INTO search_words (word, ndoc) SELECT w, 1 FROM unnest(CAST(:words AS text[])) AS w "
                   "ON CONFLICT (word) DO NOTHING")
 
@@ -126,18 +151,26 @@ class PostgresBackend:
             _insert(conn, upserts)
 
     def rebuild(self, docs: Iterator[Doc], progress=None) -> int:
-        """Replace every document in one transaction: readers see the old set until commit (MVCC)."""
+        """Load a shadow table, index it in bulk, then swap it in with one short transaction."""
         count, words = 0, Counter()
         with self.engine.begin() as conn:
-            conn.execute(text("DELETE FROM search_documents"))
-            conn.execute(text("DELETE FROM search_words"))
+            for ddl in _BUILD_DDL:
+                conn.execute(text(ddl))
             for batch in _batches(docs, 1000):
-                _insert(conn, batch, add_words=False)
-                words.update(w for d in batch for w in _doc_words(d))
+                conn.execute(_INSERT_BUILD, [_row(d) for d in batch])
+                words.update(w for d in batch if d.kind == "maker" for w in _doc_words(d))
                 count += len(batch)
                 if progress:
                     progress(len(batch))
+            for ddl in _BUILD_INDEXES:
+                conn.execute(text(ddl))
+        with self.engine.begin() as conn:
+            # Readers see the old table until this commits, then the new one; no dead rows remain.
+            for ddl in _SWAP:
+                conn.execute(text(ddl))
             conn.execute(WORDS.insert(), [{"word": w, "ndoc": n} for w, n in words.items()])
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("ANALYZE search_documents"))
         return count
 
 
@@ -236,12 +269,14 @@ def _hits_and_facets(conn, where: str, rel: str, params: dict, kind: str, sort: 
     return RawResults(sum(counts.pop("kind").values()), ranked, counts)
 
 
-def _insert(conn, docs: list[Doc], add_words: bool = True) -> None:
+def _insert(conn, docs: list[Doc]) -> None:
     if not docs:
         return
     conn.execute(_INSERT, [_row(d) for d in docs])
-    if add_words:
-        conn.execute(_ADD_WORDS, {"words": sorted({w for d in docs for w in _doc_words(d)})})
+    # Maker documents hold every visible review's words: the vocabulary comes from them only.
+    words = {w for d in docs if d.kind == "maker" for w in _doc_words(d)}
+    if words:
+        conn.execute(_ADD_WORDS, {"words": sorted(words)})
 
 
 def _doc_words(doc: Doc) -> set[str]:

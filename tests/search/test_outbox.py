@@ -41,12 +41,15 @@ def _add_write_route(app: Flask) -> None:
         return "saved"
 
 
-def test_a_committed_change_is_searchable_after_the_request(world, search_app):
+@pytest.mark.parametrize("sync", [False, True])
+def test_a_committed_change_is_searchable_after_the_request(world, search_app, sync):
     maker = world.maker("Tide Pottery", "ceramics", "Whitby, UK", "Mugs.")
     world.drain()
     _add_write_route(search_app)
+    search_app.config["SEARCH_DRAIN_SYNC"] = sync
     response = search_app.test_client().post(f"/_test/review/{maker}/blorptastic")
     assert response.status_code == 200
+    assert pending_count(_engine(search_app)) == (0 if sync else 2)  # async: drained once the response closes
     response.close()
     assert review_titles(run(search_app, "blorptastic", tab="reviews")) == ["About blorptastic"]
     assert pending_count(_engine(search_app)) == 0

@@ -45,6 +45,7 @@ class SearchBackend(Protocol):
     """What the app needs from a search index. Implementations: whoosh, postgres."""
 
     name: str
+    parallel_reads: bool  # whether two queries at once finish sooner than one after the other
 
     def search(self, query: ParsedQuery, filters: Filters, kind: str, sort: str,
                limit: int, facets: bool = True) -> RawResults:

@@ -82,6 +82,8 @@ _ADD_WORDS = text("INSERT INTO search_words (word, ndoc) SELECT w, 1 FROM unnest
 class PostgresBackend:
     """Search backend on tables in the application's PostgreSQL database."""
 
+    # Queries run on the server: a second one in a thread overlaps with the first.
+    parallel_reads = True
     name = "postgres"
 
     def __init__(self, engine: Engine):

@@ -1,6 +1,7 @@
 """One search page: query, fallbacks (spelling, any-word), blended ranking, rows and snippets."""
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
@@ -17,6 +18,8 @@ from .ranking import blend
 
 CANDIDATES = 200  # relevance order is blended over this many top text matches
 FEW_RESULTS = 3   # fewer results than this and we look for a spelling correction
+# The other tab's count runs beside the main query: on PostgreSQL the two overlap on the server.
+_COUNTS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="search-count")
 
 
 @dataclass
@@ -100,11 +103,19 @@ def _execute(backend: SearchBackend, query: ParsedQuery, req: SearchRequest) -> 
     offset = (req.page - 1) * req.per_page
     end = offset + req.per_page
     by_relevance = req.sort == "relevance"
+    other = "review" if req.kind == "maker" else "maker"
+    other_total = _other_count(backend, query, req.filters, other)
     raw = backend.search(query, req.filters, req.kind, req.sort, max(CANDIDATES, end) if by_relevance else end)
     hits = rank_hits(raw.hits) if by_relevance else raw.hits
-    other = "review" if req.kind == "maker" else "maker"
-    totals = {req.kind: raw.total, other: backend.count(query, req.filters, other)}
+    totals = {req.kind: raw.total, other: other_total()}
     return _Outcome(query, totals, hits[offset:end], raw.facets)
+
+
+def _other_count(backend: SearchBackend, query: ParsedQuery, filters: Filters, kind: str):
+    """A callable for the other tab's count, started now in a thread when the backend gains from it."""
+    if not backend.parallel_reads:
+        return lambda: backend.count(query, filters, kind)
+    return _COUNTS.submit(backend.count, query, filters, kind).result
 
 
 def rank_hits(hits: list[RawHit]) -> list[RawHit]:

@@ -70,6 +70,8 @@ _cache_has_column()
 class WhooshBackend:
     """Search backend on a Whoosh index directory (one writer, many readers)."""
 
+    # Pure Python under the GIL: a second query in a thread only adds contention.
+    parallel_reads = False
     name = "whoosh"
 
     def __init__(self, directory: str):

@@ -6,12 +6,12 @@ from __future__ import annotations
 # lateness or packing, which the tests rely on.
 
 CRAFTSMANSHIP: dict[int, tuple[str, ...]] = {
-    5: ("The {item} is beautifully made; {praise} is flawless.",
+    5: ("The {item} is beautifully made; flawless work on {praise}.",
         "You can see real skill in {praise}, and the {item} feels built to last.",
-        "Superb workmanship: {praise} is better than anything I have bought in a shop."),
-    4: ("The {item} is well made and {praise} is lovely, with only tiny marks if you look closely.",
-        "Solid work overall; {praise} is the highlight.",
-        "Good quality for the price, and {praise} stands out."),
+        "Superb workmanship: nothing I have bought in a shop comes close to {praise}."),
+    4: ("The {item} is well made and I love {praise}, with only tiny marks if you look closely.",
+        "Solid work overall; the highlight for me was {praise}.",
+        "Good quality for the price, and I especially liked {praise}."),
     3: ("The {item} is fine but not special; I noticed {flaw} when I looked closely.",
         "Decent workmanship, though I noticed {flaw}.",
         "It does the job, but the finish is a bit rough in places."),

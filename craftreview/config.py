@@ -43,6 +43,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "WTF_CSRF_TIME_LIMIT": None,
         "TESTING": False,
         "PER_PAGE": 10,
+        # Forms are small; anything larger is refused with 413 before it is parsed.
+        "MAX_CONTENT_LENGTH": 1024 * 1024,
         "INVITATION_DAYS": 90,
     }
     config.update(overrides)

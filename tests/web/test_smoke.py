@@ -26,3 +26,21 @@ def test_logged_in_user_sees_account_links(client, make_user):
     login(client, make_user("alice"))
     response = client.get("/")
     assert b"My reviews" in response.data
+
+
+def test_oversized_request_is_refused_with_413_and_a_message(client, make_user):
+    login(client, make_user())
+    response = client.post("/account/name", data={"nm-display_name": "x" * (2 * 1024 * 1024)})
+    assert response.status_code == 413
+    assert b"too large" in response.data
+
+
+def test_unknown_review_is_a_404_page_not_a_crash(client):
+    response = client.get("/reviews/987654")
+    assert response.status_code == 404
+    assert b"does not exist" in response.data
+
+
+def test_non_numeric_page_falls_back_to_the_first_page(client, make_maker):
+    maker = make_maker()
+    assert client.get(f"/makers/{maker.slug}?page=abc").status_code == 200

@@ -7,7 +7,10 @@ import time
 from datetime import datetime
 
 from sqlalchemy import delete, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from .. import scoring
 from ..models import Maker, MakerScoreRow, Review, User, as_utc, utcnow
@@ -91,21 +94,29 @@ def _row_values(maker_id: int, result, now: datetime) -> dict:
 
 
 def _store(session: Session, maker_id: int, result, now: datetime) -> None:
+    """Insert or update the maker's row in one statement (safe against a concurrent first insert)."""
     values = _row_values(maker_id, result, now)
-    row = session.get(MakerScoreRow, maker_id)
-    if row is None:
-        session.add(MakerScoreRow(**values))
-    else:
-        for key, value in values.items():
-            setattr(row, key, value)
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert(MakerScoreRow).values(**values)
+    session.execute(statement.on_conflict_do_update(
+        index_elements=[MakerScoreRow.maker_id],
+        set_={key: statement.excluded[key] for key in values if key != "maker_id"}))
+    cached = session.identity_map.get(identity_key(MakerScoreRow, maker_id))
+    if cached is not None:
+        session.expire(cached)  # the ORM's copy is stale after a Core upsert
 
 
 def refresh_maker_score(session: Session, maker_id: int, now: datetime | None = None) -> None:
-    """Rescore one maker with the fitted global model (inside the caller's transaction)."""
+    """Rescore one maker with the fitted global model (inside the caller's transaction).
+
+    The maker row is locked first (PostgreSQL; SQLite already holds its write lock) so that
+    concurrent reviews of one maker are scored one after the other, each seeing the other.
+    """
     now = now or utcnow()
+    # FOR NO KEY UPDATE: does not conflict with the key-share locks that inserting reviews takes.
+    craft = session.scalar(select(Maker.craft).where(Maker.id == maker_id).with_for_update(key_share=True))
     model = fitted_model(session, now)
-    signals, crafts = load_signals(session, [maker_id])
-    craft = crafts.get(maker_id) or session.scalar(select(Maker.craft).where(Maker.id == maker_id))
+    signals, _crafts = load_signals(session, [maker_id])
     _store(session, maker_id, model.score_maker(signals, now=now, craft=craft), now)
 
 

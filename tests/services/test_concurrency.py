@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from craftreview.db import make_engine, make_session_factory
 from craftreview.errors import Conflict
-from craftreview.models import Maker, Review, User
+from craftreview.models import Maker, MakerScoreRow, Review, User
 from craftreview.services.reviews import ReviewInput, submit_review
 
 PROCESSES = 8
@@ -63,6 +63,10 @@ def test_concurrent_submissions_store_every_acknowledged_review_once(app, db, ma
     per_pair = db.execute(select(Review.author_id, Review.maker_id, func.count()).group_by(
         Review.author_id, Review.maker_id).having(func.count() > 1)).all()
     assert per_pair == []
+    # Each maker's stored score saw every review committed before it (no stale last writer).
+    counts = dict(db.execute(select(Review.maker_id, func.count()).group_by(Review.maker_id)).all())
+    stored_counts = dict(db.execute(select(MakerScoreRow.maker_id, MakerScoreRow.review_count)).all())
+    assert stored_counts == counts
 
 
 def _run_processes(url: str, jobs: list[list[tuple[int, int]]]) -> list:

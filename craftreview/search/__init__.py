@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from flask import Flask, Response, current_app, g
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -14,6 +14,9 @@ from .documents import iter_all_docs
 from .outbox import COMMITTED, drain_outbox, enqueue, forget_pending, mark_committed, pending_count, run_drain
 from .query import SearchRequest, request_from_args
 from .service import SearchPage, run_search
+
+if TYPE_CHECKING:
+    from flask import Flask, Response
 
 __all__ = ["init_app", "get_backend", "drain", "rebuild", "check", "search", "enqueue",
            "SearchRequest", "SearchPage", "request_from_args", "LockTimeout", "CheckReport"]
@@ -30,9 +33,15 @@ def init_app(app: Flask) -> None:
     app.after_request(_drain_after_response)
 
 
+def _app(app: Flask | None) -> Flask:
+    # Flask is imported here, not at module level: services import search.outbox and stay flask-free.
+    from flask import current_app
+    return app or current_app._get_current_object()
+
+
 def get_backend(app: Flask | None = None) -> SearchBackend:
     """The app's search backend (created on first use)."""
-    app = app or current_app
+    app = _app(app)
     backend = app.extensions.get(EXTENSION)
     if backend is None:
         backend = app.extensions[EXTENSION] = _make_backend(app)
@@ -58,9 +67,10 @@ def _engine(app: Flask):
 
 
 def _drain_after_response(response: Response) -> Response:
+    from flask import g
     session: Session | None = g.get("db_session")
     if session is not None and session.info.pop(COMMITTED, False):
-        app = current_app._get_current_object()
+        app = _app(None)
         if app.config.get("SEARCH_DRAIN_SYNC", app.testing):
             # Tests read the index right after a request whose response they may never close.
             _drain_quietly(app)
@@ -76,14 +86,14 @@ def _drain_quietly(app: Flask) -> None:
 
 def drain(app: Flask | None = None, lock_timeout: float | None = None) -> int:
     """Apply all pending outbox rows to the index; returns rows processed (raises LockTimeout)."""
-    app = app or current_app
+    app = _app(app)
     timeout = COMMAND_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
     return drain_outbox(_engine(app), get_backend(app), timeout)
 
 
 def rebuild(app: Flask | None = None, progress: Callable[[int], None] | None = None) -> int:
     """Rebuild the whole index from the database and swap it in; returns documents indexed."""
-    app = app or current_app
+    app = _app(app)
     backend, engine = get_backend(app), _engine(app)
     with backend.writer_lock(COMMAND_LOCK_TIMEOUT):
         with engine.connect() as conn:  # one read transaction: a consistent snapshot
@@ -110,7 +120,7 @@ class CheckReport:
 
 def check(app: Flask | None = None) -> CheckReport:
     """Compare every expected document's fingerprint with the index's copy."""
-    app = app or current_app
+    app = _app(app)
     engine = _engine(app)
     with engine.connect() as conn:
         expected = {d.key: d.fingerprint() for d in iter_all_docs(conn)}

@@ -59,10 +59,14 @@ def _default_name(email: str) -> str:
 @with_appcontext
 def rescore() -> None:
     """Refit the scoring model on all reviews and store every maker's score."""
+    from . import search
+
     started = time.perf_counter()
     with session_factory()() as session, write_transaction(session):
-        count = scores.rescore_all(session)
-    click.echo(f"rescored {count} makers in {time.perf_counter() - started:.1f}s")
+        count, changed = scores.rescore_all(session)
+    click.echo(f"rescored {count} makers in {time.perf_counter() - started:.1f}s; "
+               f"{changed} changed and are being reindexed")
+    search.drain(current_app._get_current_object())
 
 
 @click.command("seed-demo")
@@ -88,5 +92,5 @@ def seed_demo(makers: int, reviews: int, seed: int, if_empty: bool) -> None:
     scores.forget_fitted_models()
     with factory() as session, write_transaction(session):
         scores.rescore_all(session)
-    search.rebuild(current_app._get_current_object())
+    search.rebuild(current_app._get_current_object())  # also drains the rows rescoring queued
     click.echo("scores computed and search index built")

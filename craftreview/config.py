@@ -31,6 +31,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "DATABASE_URL": env.get("DATABASE_URL") or f"sqlite:///{instance / 'craftreview.db'}",
         "SEARCH_BACKEND": env.get("CRAFTREVIEW_SEARCH_BACKEND", "whoosh"),
         "SEARCH_INDEX_DIR": env.get("CRAFTREVIEW_SEARCH_INDEX") or str(instance / "search-index"),
+        # How long a request waits for the single index writer before leaving work in the outbox.
+        "SEARCH_LOCK_TIMEOUT": float(env.get("CRAFTREVIEW_SEARCH_LOCK_TIMEOUT", "2.0")),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), True),
         "MAIL_BACKEND": env.get("CRAFTREVIEW_MAIL_BACKEND", "outbox"),
@@ -47,6 +49,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "MAX_CONTENT_LENGTH": 1024 * 1024,
         "INVITATION_DAYS": 90,
     }
+    if env.get("CRAFTREVIEW_SEARCH_DRAIN_SYNC") is not None:
+        # Drain inside the request instead of after the response (default: only under TESTING).
+        config["SEARCH_DRAIN_SYNC"] = _bool(env.get("CRAFTREVIEW_SEARCH_DRAIN_SYNC"))
     config.update(overrides)
     _require_secret(config)
     return config

@@ -14,6 +14,7 @@ from sqlalchemy.orm.util import identity_key
 
 from .. import scoring
 from ..models import Maker, MakerScoreRow, Review, User, as_utc, utcnow
+from ..search.outbox import enqueue
 
 # Global parameters (priors, reviewer biases) are refitted at most this often in a
 # process; `flask rescore` refits everything at once.
@@ -120,21 +121,34 @@ def refresh_maker_score(session: Session, maker_id: int, now: datetime | None = 
     _store(session, maker_id, model.score_maker(signals, now=now, craft=craft), now)
 
 
-def rescore_all(session: Session, now: datetime | None = None) -> int:
-    """Refit the model on all data and rewrite every maker's score; returns makers scored."""
+# Stored values that search documents carry; a change in any of them makes the maker's
+# documents stale.
+_INDEXED = ("tier", "rank_score", "overall", "p_skilled", "review_count")
+
+
+def _indexed_values(session: Session) -> dict[int, tuple]:
+    columns = [getattr(MakerScoreRow, name) for name in _INDEXED]
+    return {row[0]: tuple(row[1:]) for row in session.execute(select(MakerScoreRow.maker_id, *columns))}
+
+
+def rescore_all(session: Session, now: datetime | None = None) -> tuple[int, int]:
+    """Refit on all data and rewrite every maker's score; (makers scored, makers queued for reindex)."""
     now = now or utcnow()
     signals, crafts = load_signals(session)
     model = scoring.fit_model(signals, now=now, crafts=crafts)
     with _cache_lock:
         _cache[_cache_key(session)] = (time.monotonic(), model)
     scores = scoring.score_makers(signals, now=now, crafts=crafts)  # vectorised over all makers
-    all_makers = session.execute(select(Maker.id, Maker.craft)).all()
-    session.execute(delete(MakerScoreRow))
+    before = _indexed_values(session)
     rows = [_row_values(mid, scores.get(mid) or model.score_maker([], now=now, craft=craft), now)
-            for mid, craft in all_makers]
+            for mid, craft in session.execute(select(Maker.id, Maker.craft))]
+    session.execute(delete(MakerScoreRow))
     if rows:
         session.execute(MakerScoreRow.__table__.insert(), rows)
-    return len(rows)
+    changed = [r["maker_id"] for r in rows if before.get(r["maker_id"]) != tuple(r[k] for k in _INDEXED)]
+    for maker_id in changed:
+        enqueue(session, "maker", maker_id)
+    return len(rows), len(changed)
 
 
 def score_detail(row: MakerScoreRow | None) -> dict:

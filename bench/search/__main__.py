@@ -29,7 +29,7 @@ def bench_backend(name: str, url: str, queries: list[dict[str, str]]) -> report.
     log(f"{name}: p95 {report.pct(timings, 95):.1f} ms over {len(timings)} queries")
     updates = measure.update_latencies(app)
     measure.remove_bench_reviews(app)
-    slowest = sorted(zip(timings, (str(q) for q in queries)), reverse=True)[:5]
+    slowest = sorted(zip(timings, (str(q) for q in queries), strict=True), reverse=True)[:5]
     app.extensions["craftreview.engine"].dispose()
     return report.BackendResult(name, docs, build_s, wall_s, size, timings, empty, updates, slowest)
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select, text
@@ -15,7 +15,7 @@ from craftreview.services import scores
 
 WORK = Path(__file__).resolve().parent / "work"
 MAKERS, REVIEWS, SEED = 10_000, 100_000, 7
-NOW = datetime(2026, 11, 1, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 1, tzinfo=UTC)
 SQLITE_URL = f"sqlite:///{WORK / 'bench.db'}"
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 PG_DATABASE = "craftreview_search_bench"

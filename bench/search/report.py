@@ -4,7 +4,7 @@ from __future__ import annotations
 import platform
 import statistics
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 TARGET_P95_MS = {"whoosh": 50.0, "postgres": 25.0}
@@ -75,7 +75,7 @@ def write(path: Path, results: list[BackendResult], fts: dict, queries: int, sec
     rows = _rows(results, fts, queries)
     lines = [
         "# Search benchmark", "",
-        f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {platform.machine()}, "
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, "
         f"Python {platform.python_version()}, total bench time {seconds / 60:.1f} min. "
         "Corpus: the demo world, 10,000 makers and 100,000 reviews (`craftreview.demo`, seed 7).", "",
         "| " + " | ".join(head) + " |", "|" + "---|" * len(head),

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from .conftest import MODERATOR_EMAIL, MODERATOR_PASSWORD

@@ -4,7 +4,7 @@ from __future__ import annotations
 import itertools
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import text, update
@@ -19,7 +19,7 @@ from craftreview.web.context import session_factory
 
 BACKENDS = ["whoosh", pytest.param("postgres", marks=pytest.mark.postgres)]
 _ids = itertools.count(1)
-T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 @pytest.fixture(scope="session")

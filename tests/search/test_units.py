@@ -1,7 +1,8 @@
 """Pure parts of search: query parsing, spelling, snippets, the relevance blend."""
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from craftreview.search.highlight import best_snippet, highlight_inline, stems_of
 from craftreview.search.query import MAX_CLAUSES, Clause, filters_from_args, parse_query

@@ -11,15 +11,15 @@ from contextlib import contextmanager
 
 from whoosh import collectors, index, sorting
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
-from whoosh.codec import whoosh3
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.query import And, AndNot, Every, NumericRange, Or, Phrase, Query, Require, Term
 
-from .base import FACETS, RawHit, RawResults, score_bucket
+from .base import FACETS, RawHit, RawResults
 from .documents import Doc
 from .locks import file_lock
 from .query import TEXT_FIELDS, Clause, Filters, ParsedQuery, word_forms
+from .whoosh_build import build_indexes, doc_fields
 
 TEXT_ANALYZER = StemmingAnalyzer()
 # Field weights: a maker named or categorised for the query beats a passing mention.
@@ -41,30 +41,8 @@ FACET_FIELDS = {"craft": "craft_key"}  # facet name -> index field, where they d
 SORT_FIELDS = {"maker": {"score": "rank", "reviews": "review_count", "newest": "created"},
                "review": {"score": "stars", "reviews": "review_count", "newest": "created"}}
 POINTER = "CURRENT"
-KINDS = ("maker", "review")
-# Whoosh's multiprocess writer (procs=2) measured no faster here: the parent's pickling is the bottleneck.
-REBUILD_WRITER = {"limitmb": 256}  # one Whoosh index per kind: no kind filter to intersect on every query
+KINDS = ("maker", "review")  # one Whoosh index per kind: no kind filter to intersect on every query
 SORT_SCALE = 1_000_000
-
-
-def _cache_has_column() -> None:
-    """Whoosh stats a file for every posting of a field without a length column (ID fields),
-    which was a third of rebuild time. Segment files are write-once, so the answer can be
-    cached for the life of the reader."""
-    original = whoosh3.W3PerDocReader.has_column
-    if getattr(original, "craftreview_cached", False):
-        return
-
-    def has_column(self, fieldname):
-        cache = self.__dict__.setdefault("_craftreview_columns", {})
-        if fieldname not in cache:
-            cache[fieldname] = original(self, fieldname)
-        return cache[fieldname]
-    has_column.craftreview_cached = True
-    whoosh3.W3PerDocReader.has_column = has_column
-
-
-_cache_has_column()
 
 
 class WhooshBackend:
@@ -185,16 +163,12 @@ class WhooshBackend:
         """Write a fresh generation, then point readers at it; old readers finish undisturbed."""
         generation = self._new_generation()
         path = os.path.join(self.directory, generation)
-        writers = {k: index.open_dir(os.path.join(path, k)).writer(**REBUILD_WRITER) for k in KINDS}
         try:
-            count = _add_all(writers, docs, progress)
+            # The kind indexes are written in parallel, in two processes (see whoosh_build).
+            count = build_indexes(path, KINDS, docs, progress)
         except BaseException:
-            for writer in writers.values():
-                writer.cancel()
             shutil.rmtree(path, ignore_errors=True)
             raise
-        for writer in writers.values():
-            writer.commit()
         previous = self._current_generation()
         self._publish(generation)
         self._remove_generations(keep={generation, previous})
@@ -212,22 +186,11 @@ def _write(writer, upserts: list[Doc], deletes: list[str]) -> None:
         for key in deletes:
             writer.delete_by_term("key", key)
         for doc in upserts:
-            writer.update_document(**_fields(doc))
+            writer.update_document(**doc_fields(doc))
     except BaseException:
         writer.cancel()
         raise
     writer.commit()
-
-
-def _add_all(writers: dict, docs: Iterator[Doc], progress) -> int:
-    count = 0
-    for count, doc in enumerate(docs, 1):
-        writers[doc.kind].add_document(**_fields(doc))
-        if progress and count % 1000 == 0:
-            progress(1000)
-    if progress:
-        progress(count % 1000)
-    return count
 
 
 class _ColumnCache:
@@ -297,25 +260,6 @@ def _collector(kind: str, sort: str, limit: int, facets: bool, cache: _ColumnCac
 def _query(query: ParsedQuery, filters: Filters) -> Query:
     text_query, filter_query = _text_query(query), _filter_query(filters)
     return text_query if filter_query is None else Require(text_query, filter_query)
-
-
-def _fields(doc: Doc) -> dict:
-    fields = dict(
-        key=doc.key, maker_id=doc.maker_id, quality=doc.quality, fp=doc.fingerprint(),
-        title=doc.title, craft=doc.craft_text, location=doc.location, body=doc.body,
-        # Maker documents already hold every visible review's words: the vocabulary lives there only.
-        spell=" ".join((doc.title, doc.craft_text, doc.location, doc.body)) if doc.kind == "maker" else None,
-        craft_key=doc.craft, city=doc.city, country=doc.country, tier=doc.tier,
-        accepts_custom="1" if doc.accepts_custom else "0", verified="1" if doc.verified else "0",
-        score_bucket=score_bucket(doc.overall), overall=doc.overall, rank=doc.rank, stars=doc.stars, review_count=doc.review_count, created=int(doc.created.timestamp()),
-        craftsmanship=_opt(doc.craftsmanship), consistency=_opt(doc.consistency),
-        delivery=_opt(doc.delivery))
-    # Whoosh cannot index None or empty terms: leave such fields out of the document.
-    return {k: v for k, v in fields.items() if v is not None and v != ""}
-
-
-def _opt(value: int | None) -> str | None:
-    return None if value is None else str(value)
 
 
 def _raw_hit(kind: str, hit) -> RawHit:

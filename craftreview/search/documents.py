@@ -5,7 +5,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, fields
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import Connection, and_, select
 
@@ -123,7 +123,7 @@ def _review_doc(r, maker: Doc) -> Doc:
 
 def _utc(value: datetime) -> datetime:
     # SQLite gives naive UTC, PostgreSQL the session's zone: one form keeps fingerprints equal.
-    return as_utc(value).astimezone(timezone.utc)
+    return as_utc(value).astimezone(UTC)
 
 
 def _review_texts(r) -> list[str]:

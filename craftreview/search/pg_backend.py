@@ -7,7 +7,18 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import (
-    Boolean, Column, DateTime, Engine, Float, Index, Integer, MetaData, SmallInteger, String, Table, Text,
+    Boolean,
+    Column,
+    DateTime,
+    Engine,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
     text,
 )
 from sqlalchemy.dialects.postgresql import TSVECTOR

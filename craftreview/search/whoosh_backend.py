@@ -300,7 +300,7 @@ def _field_query(field: str, words: tuple[str, ...]) -> Query | None:
     if len(tokens) == 1:
         return Term(field, tokens[0][0])
     # Stop words removed from a phrase leave gaps: allow exactly those gaps.
-    slop = 1 + max(b[1] - a[1] - 1 for a, b in zip(tokens, tokens[1:]))
+    slop = 1 + max(b[1] - a[1] - 1 for a, b in zip(tokens, tokens[1:], strict=False))
     return Phrase(field, [t[0] for t in tokens], slop=slop)
 
 

@@ -5,11 +5,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, event, select
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from ..db import is_sqlite
-from ..models import IndexOutbox
 from .base import LockTimeout, SearchBackend
 from .documents import iter_all_docs
 from .outbox import COMMITTED, drain_outbox, enqueue, forget_pending, mark_committed, pending_count, run_drain
@@ -97,29 +96,11 @@ def rebuild(app: Flask | None = None, progress: Callable[[int], None] | None = N
     app = _app(app)
     backend, engine = get_backend(app), _engine(app)
     with backend.writer_lock(COMMAND_LOCK_TIMEOUT):
-        with _snapshot(engine) as conn:  # one read transaction: a consistent snapshot
-            covered = list(conn.scalars(select(IndexOutbox.id)))
+        with engine.connect() as conn:  # one read transaction: a consistent snapshot
             count = backend.rebuild(iter_all_docs(conn), progress)
-        # Outbox rows visible in the snapshot describe changes the new index already holds;
-        # replaying them would re-index the same documents a second time.
-        _discard_outbox(engine, covered)
     # Changes committed during the rebuild waited in the outbox; apply them to the new index.
     drain(app)
     return count
-
-
-def _snapshot(engine):
-    """A connection whose statements all read one snapshot (PostgreSQL defaults to per-statement)."""
-    conn = engine.connect()
-    if engine.dialect.name == "postgresql":
-        conn = conn.execution_options(isolation_level="REPEATABLE READ")
-    return conn
-
-
-def _discard_outbox(engine, ids: list[int], chunk: int = 1000) -> None:
-    for start in range(0, len(ids), chunk):
-        with engine.begin() as conn:
-            conn.execute(delete(IndexOutbox).where(IndexOutbox.id.in_(ids[start:start + chunk])))
 
 
 @dataclass

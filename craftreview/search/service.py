@@ -105,10 +105,22 @@ def _execute(backend: SearchBackend, query: ParsedQuery, req: SearchRequest) -> 
     by_relevance = req.sort == "relevance"
     other = "review" if req.kind == "maker" else "maker"
     other_total = _other_count(backend, query, req.filters, other)
-    raw = backend.search(query, req.filters, req.kind, req.sort, max(CANDIDATES, end) if by_relevance else end)
+    try:
+        raw = backend.search(query, req.filters, req.kind, req.sort, max(CANDIDATES, end) if by_relevance else end)
+    except BaseException:
+        _settle(other_total)  # never leave the count thread holding a pooled connection
+        raise
     hits = rank_hits(raw.hits) if by_relevance else raw.hits
     totals = {req.kind: raw.total, other: other_total()}
     return _Outcome(query, totals, hits[offset:end], raw.facets)
+
+
+def _settle(result) -> None:
+    """Wait for a background count whose value is no longer needed, ignoring its outcome."""
+    try:
+        result()
+    except Exception:  # noqa: BLE001 - the caller is already failing with the error that matters
+        pass
 
 
 def _other_count(backend: SearchBackend, query: ParsedQuery, filters: Filters, kind: str):

@@ -1,6 +1,7 @@
 """Shared fixtures: a fresh app per test on a temp SQLite file, and on PostgreSQL when configured."""
 from __future__ import annotations
 
+import contextlib
 import itertools
 from datetime import date, timedelta
 
@@ -10,6 +11,7 @@ from sqlalchemy import text
 from craftreview import create_app
 from craftreview.config import postgres_test_url
 from craftreview.db import make_engine
+from craftreview.migrate import upgrade
 from craftreview.models import Base, Maker, User
 from craftreview.services import scores
 from craftreview.services.passwords import hash_password
@@ -148,3 +150,28 @@ def fresh(db) -> None:
     """See the app's latest commits: end this session's read snapshot and reload every object."""
     db.rollback()
     db.expire_all()
+
+
+@contextlib.contextmanager
+def migrated_postgres_schema(schema: str):
+    """An engine on a scratch PostgreSQL schema that the real migrations built; dropped afterwards."""
+    url = postgres_test_url()
+    if not url:
+        pytest.skip("CRAFTREVIEW_TEST_POSTGRES_URL is not set")
+    admin = make_engine(url)
+    with admin.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    rendered = admin.url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+        hide_password=False)
+    try:
+        upgrade(rendered)
+        engine = make_engine(rendered)
+        try:
+            yield engine
+        finally:
+            engine.dispose()
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()

@@ -14,6 +14,13 @@ bp = Blueprint("moderation", __name__, url_prefix="/moderation")
 QUEUE_PAGE = 25
 
 
+def _lookahead_page(fetch) -> tuple[list, int, bool]:
+    """One page from `fetch(session, limit, offset)`, reading one extra row to know if more follow."""
+    page = page_arg()
+    rows = fetch(get_db(), limit=QUEUE_PAGE + 1, offset=(page - 1) * QUEUE_PAGE)
+    return rows[:QUEUE_PAGE], page, len(rows) > QUEUE_PAGE
+
+
 def _restore_form() -> NoteForm:
     return NoteForm(prefix="restore", label="Why restore it? (audit log)")
 
@@ -38,10 +45,8 @@ def _review(review_id: int) -> Review:
 @moderator_required
 def queue():
     """Flagged reviews, most flagged first."""
-    page = page_arg()
-    items = moderation.moderation_queue(get_db(), limit=QUEUE_PAGE + 1, offset=(page - 1) * QUEUE_PAGE)
-    return render_template("moderation/queue.html", items=items[:QUEUE_PAGE], page=page,
-                           has_next=len(items) > QUEUE_PAGE)
+    items, page, has_next = _lookahead_page(moderation.moderation_queue)
+    return render_template("moderation/queue.html", items=items, page=page, has_next=has_next)
 
 
 @bp.get("/reviews/<int:review_id>")
@@ -117,7 +122,5 @@ def suspend(user_id: int):
 @moderator_required
 def log():
     """The audit log of moderation actions."""
-    page = page_arg()
-    entries = moderation.audit_log(get_db(), limit=QUEUE_PAGE + 1, offset=(page - 1) * QUEUE_PAGE)
-    return render_template("moderation/log.html", entries=entries[:QUEUE_PAGE], page=page,
-                           has_next=len(entries) > QUEUE_PAGE)
+    entries, page, has_next = _lookahead_page(moderation.audit_log)
+    return render_template("moderation/log.html", entries=entries, page=page, has_next=has_next)

@@ -4,12 +4,12 @@ from __future__ import annotations
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect
 
-from craftreview.config import postgres_test_url
 from craftreview.db import make_engine
 from craftreview.migrate import upgrade
 from craftreview.search.pg_backend import METADATA
+from tests.conftest import migrated_postgres_schema
 
 SCHEMA = "search_migration_check"
 
@@ -33,22 +33,6 @@ def test_sqlite_migration_creates_no_search_tables(tmp_path):
 
 @pytest.mark.postgres
 def test_postgres_migration_matches_the_backend_tables():
-    url = postgres_test_url()
-    if not url:
-        pytest.skip("CRAFTREVIEW_TEST_POSTGRES_URL is not set")
-    engine = make_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
-        conn.execute(text(f"CREATE SCHEMA {SCHEMA}"))
-    rendered = engine.url.update_query_dict({"options": f"-csearch_path={SCHEMA}"}).render_as_string(
-        hide_password=False)
-    try:
-        upgrade(rendered)
-        checked = make_engine(rendered)
-        assert _search_diff(checked) == []
-        assert {"search_documents", "search_words"} <= set(inspect(checked).get_table_names())
-        checked.dispose()
-    finally:
-        with engine.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {SCHEMA} CASCADE"))
-        engine.dispose()
+    with migrated_postgres_schema(SCHEMA) as engine:
+        assert _search_diff(engine) == []
+        assert {"search_documents", "search_words"} <= set(inspect(engine).get_table_names())

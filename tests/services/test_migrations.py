@@ -4,12 +4,12 @@ from __future__ import annotations
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect
 
-from craftreview.config import postgres_test_url
 from craftreview.db import make_engine
 from craftreview.migrate import upgrade
 from craftreview.models import Base
+from tests.conftest import migrated_postgres_schema
 
 
 def _diff(engine) -> list:
@@ -39,21 +39,5 @@ def test_migrations_match_models_on_sqlite(tmp_path):
 
 @pytest.mark.postgres
 def test_migrations_match_models_on_postgres():
-    url = postgres_test_url()
-    if not url:
-        pytest.skip("CRAFTREVIEW_TEST_POSTGRES_URL is not set")
-    engine = make_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA IF EXISTS migration_check CASCADE"))
-        conn.execute(text("CREATE SCHEMA migration_check"))
-    schema_url = engine.url.update_query_dict({"options": "-csearch_path=migration_check"})
-    rendered = schema_url.render_as_string(hide_password=False)
-    try:
-        upgrade(rendered)
-        checked = make_engine(rendered)
-        assert _diff(checked) == []
-        checked.dispose()
-    finally:
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA migration_check CASCADE"))
-        engine.dispose()
+    with migrated_postgres_schema("migration_check") as engine:
+        assert _diff(engine) == []

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..db import is_sqlite
 from .base import LockTimeout, SearchBackend
-from .documents import iter_all_docs
+from .documents import count_docs, iter_all_docs
 from .outbox import COMMITTED, drain_outbox, enqueue, forget_pending, mark_committed, pending_count, run_drain
 from .query import SearchRequest, request_from_args
 from .service import SearchPage, run_search
@@ -97,7 +97,7 @@ def rebuild(app: Flask | None = None, progress: Callable[[int], None] | None = N
     backend, engine = get_backend(app), _engine(app)
     with backend.writer_lock(COMMAND_LOCK_TIMEOUT):
         with engine.connect() as conn:  # one read transaction: a consistent snapshot
-            count = backend.rebuild(iter_all_docs(conn), progress)
+            count = backend.rebuild(iter_all_docs(conn), progress, expected=count_docs(conn))
     # Changes committed during the rebuild waited in the outbox; apply them to the new index.
     drain(app)
     return count

@@ -1,7 +1,7 @@
 """The search backend interface and the result shapes every backend returns."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -60,8 +60,11 @@ class SearchBackend(Protocol):
     def apply(self, upserts: list[Doc], deletes: Iterable[str]) -> None:
         """Add or replace documents and delete keys, as one commit (caller holds the writer lock)."""
 
-    def rebuild(self, docs: Iterator[Doc], progress: Progress | None = None) -> int:
-        """Build a complete new index from `docs` and swap it in atomically (caller holds the lock)."""
+    def rebuild(self, docs: Iterator[Doc], progress: Progress | None = None,
+                expected: Mapping[str, int] | None = None) -> int:
+        """Build a complete new index from `docs` and swap it in atomically (caller holds the lock).
+
+        `expected` is a hint: about how many documents of each kind `docs` will yield."""
 
     def fingerprints(self, keys: list[str] | None = None) -> dict[str, str]:
         """Key -> fingerprint of the given live documents (all when keys is None)."""

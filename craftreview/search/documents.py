@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, and_, func, select
 
 from ..models import CRAFTS, Maker, MakerScoreRow, Reply, Review, as_utc
 from .ranking import quality
@@ -153,6 +153,13 @@ def iter_all_docs(conn: Connection) -> Iterator[Doc]:
         reviews = conn.execute(_review_text_select().where(
             REVIEWS.c.maker_id.between(makers[0].id, last)).order_by(REVIEWS.c.id)).all()
         yield from _assemble(makers, reviews)
+
+
+def count_docs(conn: Connection) -> dict[str, int]:
+    """How many documents of each kind `iter_all_docs` yields."""
+    makers = conn.scalar(select(func.count()).select_from(MAKERS))
+    reviews = conn.scalar(select(func.count()).select_from(REVIEWS).where(_visible()))
+    return {"maker": makers, "review": reviews}
 
 
 def _assemble(makers, reviews) -> Iterator[Doc]:

@@ -27,7 +27,7 @@ from .base import FACETS, LockTimeout, RawHit, RawResults, score_bucket
 from .documents import Doc
 from .locks import RETRY_SECONDS
 from .query import Clause, Filters, ParsedQuery, word_forms
-from .spelling import vocabulary_words
+from .spelling import doc_vocabulary
 
 METADATA = MetaData()
 DOCUMENTS = Table(
@@ -163,7 +163,7 @@ class PostgresBackend:
                          {"k": list(deletes)})
             _insert(conn, upserts)
 
-    def rebuild(self, docs: Iterator[Doc], progress=None) -> int:
+    def rebuild(self, docs: Iterator[Doc], progress=None, expected=None) -> int:
         """Load a shadow table, index it in bulk, then swap it in with one short transaction."""
         count, words = 0, Counter()
         with self.engine.begin() as conn:
@@ -171,7 +171,7 @@ class PostgresBackend:
                 conn.execute(text(ddl))
             for batch in _batches(docs, 1000):
                 conn.execute(_INSERT_BUILD, [_row(d) for d in batch])
-                words.update(w for d in batch if d.kind == "maker" for w in _doc_words(d))
+                words.update(w for d in batch for w in doc_vocabulary(d))
                 count += len(batch)
                 if progress:
                     progress(len(batch))
@@ -286,14 +286,9 @@ def _insert(conn, docs: list[Doc]) -> None:
     if not docs:
         return
     conn.execute(_INSERT, [_row(d) for d in docs])
-    # Maker documents hold every visible review's words: the vocabulary comes from them only.
-    words = {w for d in docs if d.kind == "maker" for w in _doc_words(d)}
+    words = {w for d in docs for w in doc_vocabulary(d)}
     if words:
         conn.execute(_ADD_WORDS, {"words": sorted(words)})
-
-
-def _doc_words(doc: Doc) -> set[str]:
-    return vocabulary_words((doc.title, doc.craft_text, doc.location, doc.body))
 
 
 def _row(d: Doc) -> dict:

@@ -5,6 +5,7 @@ import string
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from .documents import Doc
 from .query import Clause, ParsedQuery, words_of
 
 MIN_TYPO_LENGTH = 5  # shorter words have too many one-edit neighbours to guess well
@@ -48,6 +49,14 @@ def _fix_clause(clause: Clause, fixes: dict[str, str]) -> Clause:
     if clause.negate:
         return clause
     return replace(clause, words=tuple(fixes.get(w, w) for w in clause.words))
+
+
+def doc_vocabulary(doc: Doc) -> set[str]:
+    """The words a document offers as corrections. Only maker documents offer any: they already
+    hold every visible review's words."""
+    if doc.kind != "maker":
+        return set()
+    return vocabulary_words((doc.title, doc.craft_text, doc.location, doc.body))
 
 
 def vocabulary_words(texts: Iterable[str]) -> set[str]:

@@ -6,13 +6,13 @@ import shutil
 import threading
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
 from whoosh import collectors, index, sorting
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis import StemmingAnalyzer
 from whoosh.columns import NumericColumn
-from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.query import And, AndNot, Every, NumericRange, Or, Phrase, Query, Require, Term
 
 from .base import FACETS, RawHit, RawResults
@@ -27,12 +27,15 @@ SCHEMA = Schema(
     key=ID(unique=True, stored=True), maker_id=STORED, quality=STORED, fp=STORED,
     title=TEXT(TEXT_ANALYZER, field_boost=4.0), craft=TEXT(TEXT_ANALYZER, field_boost=3.0),
     location=TEXT(TEXT_ANALYZER, field_boost=2.0), body=TEXT(TEXT_ANALYZER),
-    spell=TEXT(RegexTokenizer(r"[^\W_]+") | LowercaseFilter(), phrase=False),
+    # The words "did you mean" may offer, each once per maker document (see doc_fields); no lengths.
+    spell=KEYWORD(scorable=False),
     craft_key=ID(sortable=True), city=ID(sortable=True), country=ID(sortable=True),
     tier=ID(sortable=True), accepts_custom=ID(sortable=True), verified=ID(sortable=True),
     score_bucket=ID(sortable=True), craftsmanship=ID(sortable=True),
     consistency=ID(sortable=True), delivery=ID(sortable=True),
-    overall=NUMERIC(float),
+    # shift_step 16: four terms per value instead of Whoosh's sixteen (a quarter of all the
+    # postings of a review); range queries on it (the minimum-score filter) stay cheap.
+    overall=NUMERIC(float, shift_step=16),
     # Sort keys are columns only: indexing them as numeric terms cost a dozen postings per value.
     rank=COLUMN(NumericColumn("d", default=-1e12)), stars=COLUMN(NumericColumn("d", default=-1.0)),
     review_count=COLUMN(NumericColumn("q", default=0)), created=COLUMN(NumericColumn("q", default=0)),
@@ -159,13 +162,13 @@ class WhooshBackend:
             if mine or gone:
                 _write(self._index(kind).writer(timeout=10.0), mine, gone)
 
-    def rebuild(self, docs: Iterator[Doc], progress=None) -> int:
+    def rebuild(self, docs: Iterator[Doc], progress=None, expected: Mapping[str, int] | None = None) -> int:
         """Write a fresh generation, then point readers at it; old readers finish undisturbed."""
         generation = self._new_generation()
         path = os.path.join(self.directory, generation)
         try:
-            # The kind indexes are written in parallel, in two processes (see whoosh_build).
-            count = build_indexes(path, KINDS, docs, progress)
+            # Written by parallel worker processes, one contiguous segment each (see whoosh_build).
+            count = build_indexes(path, KINDS, docs, progress, expected)
         except BaseException:
             shutil.rmtree(path, ignore_errors=True)
             raise

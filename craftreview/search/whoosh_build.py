@@ -1,28 +1,41 @@
-"""Whoosh writing: document fields, and the rebuild that writes the two kind indexes in parallel.
+"""Whoosh writing: document fields, and the rebuild that indexes in parallel worker processes.
 
-Indexing is pure-Python analysis under one GIL, so a rebuild that wrote both indexes in one
-process used one core. Here a second process writes the review index while this one writes the
-maker index. Documents still come from the caller's one iterator (one database snapshot); review
-documents reach the child as pickled batches of fields, which costs far less than analysing them.
+Indexing is pure-Python analysis under one GIL, so a rebuild in one process used one core. Here
+this process only reads the documents (one database snapshot, one iterator) and turns them into
+field dicts; worker processes index them. Each worker writes one *segment*: the maker index is one
+segment, the review index is split into contiguous parts (first reviews, next reviews, ...) written
+side by side. When every worker is done, each kind's segments are committed in stream order, so
+documents get exactly the numbers a single writer would have given them and results (ties
+included) do not depend on how many workers built the index.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait
 
 from whoosh import index
 from whoosh.codec import whoosh3
+from whoosh.writing import SegmentWriter
 
 from .base import score_bucket
 from .documents import Doc
+from .spelling import doc_vocabulary
 
-REBUILD_WRITER = {"limitmb": 256}
-# Reviews take about twice as long to index as makers (100,000 small documents against 10,000
-# large ones), and this process also reads the database and builds every document.
-CHILD_KIND = "review"  # written by the child process; every other kind is written here
-CHILD_BATCH = 200      # documents per message: fewer, larger pipe writes
+LANE_WRITER = {"limitmb": 128}
+# Workers per kind. Reviews are 100,000 small documents against 10,000 large maker documents,
+# about the same indexing work in total; splitting reviews gives three workers for two cores,
+# which keeps both cores busy while the slowest worker finishes.
+PARTS = {"review": 2}
+MIN_PART_DOCS = 5_000  # below this a kind is one segment: a worker costs ~0.5 s to start
+BATCH = 200            # documents per message: fewer, larger pipe writes
+# Fields whose values repeat across documents (see _memoize_repeated_fields).
+REPEATED_FIELDS = ("craft", "location", "craft_key", "city", "country", "tier", "accepts_custom",
+                   "verified", "score_bucket", "craftsmanship", "consistency", "delivery", "overall")
+MEMO_SIZE = 50_000     # distinct values remembered per field
 # Spawn, not fork: rebuilds run beside request and search threads whose locks a fork would copy.
 _CONTEXT = multiprocessing.get_context("spawn")
 
@@ -44,7 +57,7 @@ def _cache_has_column() -> None:
     whoosh3.W3PerDocReader.has_column = has_column
 
 
-_cache_has_column()  # at import, so the rebuild's child process gets it too
+_cache_has_column()  # at import, so the rebuild's worker processes get it too
 
 
 def doc_fields(doc: Doc) -> dict:
@@ -52,8 +65,9 @@ def doc_fields(doc: Doc) -> dict:
     fields = dict(
         key=doc.key, maker_id=doc.maker_id, quality=doc.quality, fp=doc.fingerprint(),
         title=doc.title, craft=doc.craft_text, location=doc.location, body=doc.body,
-        # Maker documents already hold every visible review's words: the vocabulary lives there only.
-        spell=" ".join((doc.title, doc.craft_text, doc.location, doc.body)) if doc.kind == "maker" else None,
+        # Each vocabulary word once (not every occurrence through an analyzer): a third of the
+        # postings of a maker document, and only their document frequency is ever read.
+        spell=" ".join(sorted(doc_vocabulary(doc))),
         craft_key=doc.craft, city=doc.city, country=doc.country, tier=doc.tier,
         accepts_custom="1" if doc.accepts_custom else "0", verified="1" if doc.verified else "0",
         score_bucket=score_bucket(doc.overall), overall=doc.overall, rank=doc.rank, stars=doc.stars,
@@ -68,79 +82,180 @@ def _opt(value: int | None) -> str | None:
     return None if value is None else str(value)
 
 
-def build_indexes(path: str, kinds: Iterable[str], docs: Iterator[Doc], progress=None) -> int:
-    """Write `docs` into the empty index of each kind under `path`; all are committed on return."""
-    queue = _CONTEXT.Queue()
-    results, child_results = _CONTEXT.Pipe(duplex=False)
-    child = _CONTEXT.Process(target=_child_main, name="whoosh-rebuild", daemon=True,
-                             args=(os.path.join(path, CHILD_KIND), queue, child_results))
-    child.start()
-    child_results.close()  # so that the child's death reads as EOF here
-    writers = {k: index.open_dir(os.path.join(path, k)).writer(**REBUILD_WRITER)
-               for k in kinds if k != CHILD_KIND}
+def part_sizes(kind: str, expected: int) -> int:
+    """How many contiguous segments (one worker each) to write `expected` documents of `kind` in."""
+    return max(1, min(PARTS.get(kind, 1), expected // MIN_PART_DOCS))
+
+
+def build_indexes(path: str, kinds: Iterable[str], docs: Iterator[Doc], progress=None,
+                  expected: Mapping[str, int] | None = None) -> int:
+    """Write `docs` into the empty index of each kind under `path`; all are committed on return.
+
+    `expected` (documents per kind, a hint) decides where each kind's parts split: a wrong hint
+    only unbalances the workers, it never loses or reorders a document.
+    """
+    expected = expected or {}
+    lanes = {k: [_Lane.start(os.path.join(path, k)) for _ in range(part_sizes(k, expected.get(k, 0)))]
+             for k in kinds}
+    workers = [lane for kind_lanes in lanes.values() for lane in kind_lanes]
     try:
-        count = _feed(writers, queue, results, docs, progress)
-        _child_result(results)
+        count = _feed(lanes, expected, docs, progress)
+        _collect(workers, progress)
     except BaseException:
-        for writer in writers.values():
-            writer.cancel()
-        queue.cancel_join_thread()  # a dead or killed child never drains the queue
-        child.kill()
+        for lane in workers:
+            lane.kill()
         raise
     finally:
-        child.join()
-        results.close()
-    for writer in writers.values():
-        writer.commit()
+        for lane in workers:
+            lane.join()
+    for kind, kind_lanes in lanes.items():
+        _commit_segments(os.path.join(path, kind), [lane.segment for lane in kind_lanes])
     return count
 
 
-def _feed(writers: dict, queue, results, docs: Iterator[Doc], progress) -> int:
-    count, batch = 0, []
-    for count, doc in enumerate(docs, 1):
-        if doc.kind == CHILD_KIND:
-            batch.append(doc_fields(doc))  # here: this process has time to spare, the child has not
-            if len(batch) >= CHILD_BATCH:
-                # The queue's feeder thread pickles and sends: this loop never waits for the child.
-                queue.put(batch)
-                batch = []
-                if results.poll():  # the child only answers early when it failed
-                    _child_result(results)
-        else:
-            writers[doc.kind].add_document(**doc_fields(doc))
-        if progress and count % 1000 == 0:
-            progress(1000)
-    queue.put(batch)
-    queue.put(None)  # end of documents: the child commits and answers
-    queue.close()
-    if progress:
-        progress(count % 1000)
-    return count
+@dataclass
+class _Lane:
+    """One worker process writing one segment, fed field dicts in batches."""
 
+    process: multiprocessing.Process
+    queue: object
+    results: object
+    batch: list = field(default_factory=list)
+    segment: object = None
+    done: bool = False
 
-def _child_result(results) -> None:
-    """Wait for the child's commit; raise if it failed or vanished."""
-    try:
-        status, detail = results.recv()
-    except EOFError:
-        raise RuntimeError("search rebuild: the index process died") from None
-    if status != "ok":
-        raise RuntimeError(f"search rebuild: the index process failed:\n{detail}")
+    @classmethod
+    def start(cls, directory: str) -> _Lane:
+        queue = _CONTEXT.Queue()
+        results, child_end = _CONTEXT.Pipe(duplex=False)
+        process = _CONTEXT.Process(target=_worker_main, name="whoosh-rebuild", daemon=True,
+                                   args=(directory, queue, child_end))
+        process.start()
+        child_end.close()  # so that the worker's death reads as EOF here
+        return cls(process, queue, results)
 
+    def add(self, fields: dict) -> None:
+        self.batch.append(fields)
+        if len(self.batch) >= BATCH:
+            self.flush()
 
-def _child_main(path: str, queue, results) -> None:
-    """Child process: add the documents (as field dicts) it is sent, commit, report."""
-    try:
-        writer = index.open_dir(path).writer(**REBUILD_WRITER)
+    def flush(self) -> None:
+        if self.batch:
+            # The queue's feeder thread pickles and sends: the reader never waits for a worker.
+            self.queue.put(self.batch)
+            self.batch = []
+
+    def finish(self) -> None:
+        self.flush()
+        self.queue.put(None)  # end of documents: the worker finishes its segment and answers
+        self.queue.close()
+
+    def receive(self, progress) -> None:
+        """Handle one message from the worker: progress, its finished segment, or its failure."""
         try:
-            while (batch := queue.get()) is not None:
-                for fields in batch:
-                    writer.add_document(**fields)
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
-        results.send(("ok", None))
+            status, detail = self.results.recv()
+        except EOFError:
+            raise RuntimeError("search rebuild: an index worker process died") from None
+        if status == "indexed":
+            if progress:
+                progress(detail)
+        elif status == "ok":
+            self.segment, self.done = detail, True
+        else:
+            raise RuntimeError(f"search rebuild: an index worker failed:\n{detail}")
+
+    def kill(self) -> None:
+        self.queue.cancel_join_thread()  # a dead or killed worker never drains its queue
+        self.process.kill()
+
+    def join(self) -> None:
+        self.process.join()
+        self.results.close()
+
+
+def _feed(lanes: dict[str, list[_Lane]], expected: Mapping[str, int], docs: Iterator[Doc],
+          progress) -> int:
+    """Route each document to its kind's current part; parts advance with the running count."""
+    seen = dict.fromkeys(lanes, 0)
+    count = 0
+    for count, doc in enumerate(docs, 1):
+        kind_lanes = lanes[doc.kind]
+        part = min(len(kind_lanes) - 1, seen[doc.kind] * len(kind_lanes) // max(1, expected.get(doc.kind, 1)))
+        seen[doc.kind] += 1
+        kind_lanes[part].add(doc_fields(doc))
+        if count % (BATCH * 10) == 0:
+            _poll([lane for ls in lanes.values() for lane in ls], progress)
+    for kind_lanes in lanes.values():
+        for lane in kind_lanes:
+            lane.finish()
+    return count
+
+
+def _poll(workers: list[_Lane], progress) -> None:
+    """Take whatever the workers have said so far, without waiting (a failure raises here)."""
+    for lane in workers:
+        while not lane.done and lane.results.poll():
+            lane.receive(progress)
+
+
+def _collect(workers: list[_Lane], progress) -> None:
+    """Wait until every worker has finished its segment."""
+    pending = {lane.results: lane for lane in workers if not lane.done}
+    while pending:
+        for conn in wait(list(pending)):
+            lane = pending[conn]
+            lane.receive(progress)
+            if lane.done:
+                del pending[conn]
+
+
+def _commit_segments(directory: str, segments: list) -> None:
+    """Publish the workers' segments, in order, as the index's one commit."""
+    writer = index.open_dir(directory).writer()
+    try:
+        writer._close_segment()  # the writer's own (empty) segment is never used
+        # Whoosh's private commit steps, as its own multi-process writer uses them.
+        writer._commit_toc([s for s in segments if s is not None])
+    finally:
+        writer._finish()
+
+
+def _memoize_repeated_fields(schema) -> None:
+    """Analyse each value of a repeating field once: a maker's craft, location and score fields are
+    in every one of its review documents. The patched schema is this worker's own copy (the
+    parent writes the index's schema), so the index never stores the patch."""
+    for name in REPEATED_FIELDS:
+        field = schema[name]
+        analyse, seen = field.index, {}
+
+        def index_once(value, _analyse=analyse, _seen=seen, **kwargs):
+            if kwargs:
+                return _analyse(value, **kwargs)
+            postings = _seen.get(value)
+            if postings is None:
+                if len(_seen) >= MEMO_SIZE:
+                    _seen.clear()
+                # Whoosh adds postings from this list as they are: (term, freq, weight, value bytes).
+                postings = _seen[value] = list(_analyse(value))
+            return postings
+        field.index = index_once
+
+
+def _worker_main(directory: str, queue, results) -> None:
+    """Worker process: add the field dicts it is sent to one new segment, and send it back."""
+    try:
+        # No lock: the rebuild's parent process owns this brand-new index until it commits.
+        writer = SegmentWriter(index.open_dir(directory), _lk=False, **LANE_WRITER)
+        _memoize_repeated_fields(writer.schema)
+        while (batch := queue.get()) is not None:
+            for fields in batch:
+                writer.add_document(**fields)
+            results.send(("indexed", len(batch)))
+        # Not commit(): the parent commits every worker's segment together, in order. And no
+        # cleanup on failure: the workers share the index's temporary folder, and the parent
+        # deletes the whole unpublished generation anyway.
+        segment = writer._finalize_segment() if writer.doc_count() else None
+        results.send(("ok", segment))
     except BaseException:
         results.send(("error", traceback.format_exc()))
     finally:

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from ..db import is_sqlite
+from ..db import is_sqlite, read_snapshot
 from .base import LockTimeout, SearchBackend
 from .documents import count_docs, iter_all_docs
-from .outbox import COMMITTED, drain_outbox, enqueue, forget_pending, mark_committed, pending_count, run_drain
+from .outbox import (COMMITTED, discard_outbox, drain_outbox, enqueue, forget_pending, mark_committed, outbox_ids,
+                     pending_count, run_drain)
 from .query import SearchRequest, request_from_args
 from .service import SearchPage, run_search
 
@@ -96,8 +97,13 @@ def rebuild(app: Flask | None = None, progress: Callable[[int], None] | None = N
     app = _app(app)
     backend, engine = get_backend(app), _engine(app)
     with backend.writer_lock(COMMAND_LOCK_TIMEOUT):
-        with engine.connect() as conn:  # one read transaction: a consistent snapshot
+        with read_snapshot(engine) as conn:  # every document from one consistent snapshot
+            covered = outbox_ids(conn)
             count = backend.rebuild(iter_all_docs(conn), progress, expected=count_docs(conn))
+        # Outbox rows the snapshot saw describe changes the new index already holds: replaying
+        # them would only re-read and compare every document they name (after `flask rescore`,
+        # every document).
+        discard_outbox(engine, covered)
     # Changes committed during the rebuild waited in the outbox; apply them to the new index.
     drain(app)
     return count
@@ -122,7 +128,7 @@ def check(app: Flask | None = None) -> CheckReport:
     """Compare every expected document's fingerprint with the index's copy."""
     app = _app(app)
     engine = _engine(app)
-    with engine.connect() as conn:
+    with read_snapshot(engine) as conn:
         expected = {d.key: d.fingerprint() for d in iter_all_docs(conn)}
     actual = get_backend(app).fingerprints()
     return CheckReport(

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Connection, Engine, delete, func, select
 from sqlalchemy.orm import Session
 
 from ..db import write_transaction
@@ -43,6 +43,18 @@ def pending_count(engine: Engine) -> int:
     """Rows waiting in the outbox."""
     with engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(OUTBOX)).scalar_one()
+
+
+def outbox_ids(conn: Connection) -> list[int]:
+    """Ids of the outbox rows this connection's snapshot sees."""
+    return list(conn.scalars(select(OUTBOX.c.id)))
+
+
+def discard_outbox(engine: Engine, ids: list[int]) -> None:
+    """Delete these outbox rows (their changes are indexed already), a batch per transaction."""
+    for start in range(0, len(ids), BATCH):
+        with Session(engine) as session, write_transaction(session):
+            session.execute(delete(OUTBOX).where(OUTBOX.c.id.in_(ids[start:start + BATCH])))
 
 
 def drain_outbox(engine: Engine, backend: SearchBackend, lock_timeout: float) -> int:

@@ -82,7 +82,7 @@ def _opt(value: int | None) -> str | None:
     return None if value is None else str(value)
 
 
-def part_sizes(kind: str, expected: int) -> int:
+def part_count(kind: str, expected: int) -> int:
     """How many contiguous segments (one worker each) to write `expected` documents of `kind` in."""
     return max(1, min(PARTS.get(kind, 1), expected // MIN_PART_DOCS))
 
@@ -95,7 +95,7 @@ def build_indexes(path: str, kinds: Iterable[str], docs: Iterator[Doc], progress
     only unbalances the workers, it never loses or reorders a document.
     """
     expected = expected or {}
-    lanes = {k: [_Lane.start(os.path.join(path, k)) for _ in range(part_sizes(k, expected.get(k, 0)))]
+    lanes = {k: [_Lane.start(os.path.join(path, k)) for _ in range(part_count(k, expected.get(k, 0)))]
              for k in kinds}
     workers = [lane for kind_lanes in lanes.values() for lane in kind_lanes]
     try:

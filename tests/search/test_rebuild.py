@@ -1,0 +1,111 @@
+"""The rebuild: parallel segment workers give the same index as one writer; failures keep the old
+index; outbox rows the rebuild's snapshot covered are not replayed."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from craftreview import search
+from craftreview.search import whoosh_build
+from craftreview.search.outbox import enqueue, pending_count
+from craftreview.search.whoosh_backend import KINDS
+from craftreview.web.context import session_factory
+
+from .helpers import names, review_titles, run
+
+whoosh_only = pytest.mark.parametrize("search_app", ["whoosh"], indirect=True)
+QUERIES = [("", {}), ("raku", {}), ("walnut", {}), ("late", {"tab": "reviews"}),
+           ("", {"tab": "reviews"}), ("", {"sort": "newest"}), ("", {"tab": "reviews", "sort": "score"})]
+
+
+def _index_state(app) -> dict:
+    """Per kind: stored keys in document-number order and the number of segments."""
+    backend = search.get_backend(app)
+    state = {}
+    for kind in KINDS:
+        with backend._searcher(kind) as s:
+            reader = s.reader()
+            keys = [reader.stored_fields(n)["key"] for n in reader.all_doc_ids()]
+            state[kind] = (keys, len(backend._index(kind)._segments()))
+    return state
+
+
+def _answers(app) -> list:
+    pages = [(run(app, q, **args), args.get("tab")) for q, args in QUERIES]
+    return [(review_titles(page) if tab == "reviews" else names(page), page.totals) for page, tab in pages]
+
+
+@whoosh_only
+def test_segments_written_in_parallel_match_one_writer(corpus, search_app, monkeypatch):
+    search.rebuild(search_app)
+    single, answers = _index_state(search_app), _answers(search_app)
+    assert all(segments == 1 for _keys, segments in single.values())
+
+    # Every kind split into as many parts as there are documents to spread over them.
+    monkeypatch.setattr(whoosh_build, "PARTS", {"maker": 3, "review": 2})
+    monkeypatch.setattr(whoosh_build, "MIN_PART_DOCS", 1)
+    search.rebuild(search_app)
+    parallel = _index_state(search_app)
+
+    assert parallel["maker"][1] == 3 and parallel["review"][1] == 2
+    assert {k: keys for k, (keys, _n) in parallel.items()} == {k: keys for k, (keys, _n) in single.items()}
+    assert _answers(search_app) == answers
+    assert search.check(search_app).ok
+
+
+def test_part_count_follows_the_expected_size(monkeypatch):
+    monkeypatch.setattr(whoosh_build, "PARTS", {"review": 2})
+    monkeypatch.setattr(whoosh_build, "MIN_PART_DOCS", 100)
+    assert whoosh_build.part_count("review", 0) == 1
+    assert whoosh_build.part_count("review", 199) == 1
+    assert whoosh_build.part_count("review", 200) == 2
+    assert whoosh_build.part_count("review", 10**6) == 2
+    assert whoosh_build.part_count("maker", 10**6) == 1
+
+
+@whoosh_only
+def test_a_wrong_size_hint_still_indexes_every_document(corpus, search_app, monkeypatch):
+    monkeypatch.setattr(whoosh_build, "PARTS", {"maker": 2, "review": 2})
+    monkeypatch.setattr(whoosh_build, "MIN_PART_DOCS", 1)
+    monkeypatch.setattr(search, "count_docs", lambda conn: {"maker": 2, "review": 2})  # far too few
+    assert search.rebuild(search_app) == 11
+    assert search.check(search_app).ok
+
+
+@whoosh_only
+def test_a_failing_worker_fails_the_rebuild_and_keeps_the_old_index(corpus, search_app, monkeypatch):
+    before = names(run(search_app, "walnut"))
+    directory = search_app.config["SEARCH_INDEX_DIR"]
+    generations = sorted(n for n in os.listdir(directory) if n.startswith("gen-"))
+    real_fields = whoosh_build.doc_fields
+    # A field the schema does not have: the worker that receives it fails inside Whoosh.
+    monkeypatch.setattr(whoosh_build, "doc_fields", lambda doc: {**real_fields(doc), "nonsense": "x"})
+
+    with pytest.raises(RuntimeError, match="index worker failed"):
+        search.rebuild(search_app)
+
+    assert sorted(n for n in os.listdir(directory) if n.startswith("gen-")) == generations
+    assert names(run(search_app, "walnut")) == before == ["Oakhaven Woodworks"]
+
+
+def test_rebuild_does_not_replay_outbox_rows_its_snapshot_covered(corpus, search_app, monkeypatch):
+    with session_factory(search_app)() as session:
+        for maker_id in (corpus["oak"], corpus["fern"]):
+            enqueue(session, "maker", maker_id)
+        session.commit()
+    backend = search.get_backend(search_app)
+    applied = []
+    monkeypatch.setattr(backend, "apply", lambda upserts, deletes: applied.append((upserts, deletes)))
+
+    search.rebuild(search_app)
+
+    assert pending_count(search_app.extensions["craftreview.engine"]) == 0
+    assert applied == []  # the new index already held those makers' current documents
+    assert search.check(search_app).ok
+
+
+def test_rebuild_reports_progress_for_every_document(corpus, search_app):
+    seen = []
+    count = search.rebuild(search_app, progress=seen.append)
+    assert count == 11 and sum(seen) == 11

@@ -11,8 +11,17 @@ from sqlalchemy.orm import Session
 from ..db import is_sqlite, read_snapshot
 from .base import LockTimeout, SearchBackend
 from .documents import count_docs, iter_all_docs
-from .outbox import (COMMITTED, discard_outbox, drain_outbox, enqueue, forget_pending, mark_committed, outbox_ids,
-                     pending_count, run_drain)
+from .outbox import (
+    COMMITTED,
+    discard_outbox,
+    drain_outbox,
+    enqueue,
+    forget_pending,
+    mark_committed,
+    outbox_ids,
+    pending_count,
+    run_drain,
+)
 from .query import SearchRequest, request_from_args
 from .service import SearchPage, run_search
 

@@ -90,7 +90,11 @@ def seed_demo(makers: int, reviews: int, seed: int, if_empty: bool) -> None:
     report = run_seed(factory.kw["bind"], makers=makers, reviews=reviews, seed=seed)
     click.echo(f"seeded {report}")
     scores.forget_fitted_models()
+    started = time.perf_counter()
     with factory() as session, write_transaction(session):
-        scores.rescore_all(session)
-    search.rebuild(current_app._get_current_object())  # also drains the rows rescoring queued
-    click.echo("scores computed and search index built")
+        count, _changed = scores.rescore_all(session)
+    click.echo(f"scored {count} makers in {time.perf_counter() - started:.1f} s")
+    started = time.perf_counter()
+    # The rebuild also settles the outbox rows that seeding and scoring queued.
+    documents = search.rebuild(current_app._get_current_object())
+    click.echo(f"indexed {documents} search documents in {time.perf_counter() - started:.1f} s")

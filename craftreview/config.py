@@ -33,6 +33,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "SEARCH_INDEX_DIR": env.get("CRAFTREVIEW_SEARCH_INDEX") or str(instance / "search-index"),
         # How long a request waits for the single index writer before leaving work in the outbox.
         "SEARCH_LOCK_TIMEOUT": float(env.get("CRAFTREVIEW_SEARCH_LOCK_TIMEOUT", "2.0")),
+        # Whoosh rebuild: postings each of its (three) worker processes holds in memory before
+        # spilling to disk; lower it on a small machine, at the cost of a slower rebuild.
+        "SEARCH_REBUILD_WORKER_MB": int(env.get("CRAFTREVIEW_SEARCH_REBUILD_WORKER_MB", "512")),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), True),
         "MAIL_BACKEND": env.get("CRAFTREVIEW_MAIL_BACKEND", "outbox"),

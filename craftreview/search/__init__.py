@@ -62,7 +62,7 @@ def _make_backend(app: Flask) -> SearchBackend:
     kind = app.config.get("SEARCH_BACKEND", "whoosh")
     if kind == "whoosh":
         from .whoosh_backend import WhooshBackend
-        return WhooshBackend(app.config["SEARCH_INDEX_DIR"])
+        return WhooshBackend(app.config["SEARCH_INDEX_DIR"], app.config["SEARCH_REBUILD_WORKER_MB"])
     if kind == "postgres":
         from .pg_backend import PostgresBackend
         engine = _engine(app)

@@ -19,7 +19,7 @@ from .base import FACETS, RawHit, RawResults
 from .documents import Doc
 from .locks import file_lock
 from .query import TEXT_FIELDS, Clause, Filters, ParsedQuery, word_forms
-from .whoosh_build import build_indexes, doc_fields
+from .whoosh_build import DEFAULT_WORKER_MB, build_indexes, doc_fields
 
 TEXT_ANALYZER = StemmingAnalyzer()
 # Field weights: a maker named or categorised for the query beats a passing mention.
@@ -55,8 +55,9 @@ class WhooshBackend:
     parallel_reads = False
     name = "whoosh"
 
-    def __init__(self, directory: str):
+    def __init__(self, directory: str, rebuild_worker_mb: int = DEFAULT_WORKER_MB):
         self.directory = directory
+        self.rebuild_worker_mb = rebuild_worker_mb
         os.makedirs(directory, exist_ok=True)
         self._local = threading.local()
         self._open_lock = threading.Lock()
@@ -168,7 +169,7 @@ class WhooshBackend:
         path = os.path.join(self.directory, generation)
         try:
             # Written by parallel worker processes, one contiguous segment each (see whoosh_build).
-            count = build_indexes(path, KINDS, docs, progress, expected)
+            count = build_indexes(path, KINDS, docs, progress, expected, self.rebuild_worker_mb)
         except BaseException:
             shutil.rmtree(path, ignore_errors=True)
             raise

@@ -19,13 +19,18 @@ from multiprocessing.connection import wait
 
 from whoosh import index
 from whoosh.codec import whoosh3
+from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
 from .base import score_bucket
 from .documents import Doc
 from .spelling import doc_vocabulary
 
-LANE_WRITER = {"limitmb": 128}
+# Postings a worker keeps in memory before spilling sorted runs to disk. Spilling and merging
+# runs is pure Python and nearly doubled rebuild time, so the default holds a 50,000-review part
+# (about 480 MB resident per worker at 10,000 makers / 100,000 reviews); SEARCH_REBUILD_WORKER_MB
+# lowers it on a small machine at the cost of speed.
+DEFAULT_WORKER_MB = 512
 # Workers per kind. Reviews are 100,000 small documents against 10,000 large maker documents,
 # about the same indexing work in total; splitting reviews gives three workers for two cores,
 # which keeps both cores busy while the slowest worker finishes.
@@ -88,14 +93,14 @@ def part_count(kind: str, expected: int) -> int:
 
 
 def build_indexes(path: str, kinds: Iterable[str], docs: Iterator[Doc], progress=None,
-                  expected: Mapping[str, int] | None = None) -> int:
+                  expected: Mapping[str, int] | None = None, worker_mb: int = DEFAULT_WORKER_MB) -> int:
     """Write `docs` into the empty index of each kind under `path`; all are committed on return.
 
     `expected` (documents per kind, a hint) decides where each kind's parts split: a wrong hint
     only unbalances the workers, it never loses or reorders a document.
     """
     expected = expected or {}
-    lanes = {k: [_Lane.start(os.path.join(path, k)) for _ in range(part_count(k, expected.get(k, 0)))]
+    lanes = {k: [_Lane.start(os.path.join(path, k), worker_mb) for _ in range(part_count(k, expected.get(k, 0)))]
              for k in kinds}
     workers = [lane for kind_lanes in lanes.values() for lane in kind_lanes]
     try:
@@ -125,11 +130,11 @@ class _Lane:
     done: bool = False
 
     @classmethod
-    def start(cls, directory: str) -> _Lane:
+    def start(cls, directory: str, worker_mb: int) -> _Lane:
         queue = _CONTEXT.Queue()
         results, child_end = _CONTEXT.Pipe(duplex=False)
         process = _CONTEXT.Process(target=_worker_main, name="whoosh-rebuild", daemon=True,
-                                   args=(directory, queue, child_end))
+                                   args=(directory, worker_mb, queue, child_end))
         process.start()
         child_end.close()  # so that the worker's death reads as EOF here
         return cls(process, queue, results)
@@ -241,11 +246,42 @@ def _memoize_repeated_fields(schema) -> None:
         field.index = index_once
 
 
-def _worker_main(directory: str, queue, results) -> None:
+class _LaneWriter(SegmentWriter):
+    """A segment writer whose final posting pass reads field lengths from memory."""
+
+    def per_document_reader(self):
+        return _PreloadedLengths(super().per_document_reader())
+
+
+class _PreloadedLengths:
+    """The per-document reader as the posting writer uses it (doc_field_length, close), with each
+    length column read whole once: Whoosh otherwise reads one byte from the file per posting."""
+
+    def __init__(self, reader):
+        self._reader, self._lengths = reader, {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default=0):
+        lengths = self._lengths.get(fieldname)
+        if lengths is None:
+            lengths = self._lengths[fieldname] = self._load(fieldname)
+        return default if lengths is False else lengths[docnum]
+
+    def _load(self, fieldname: str):
+        column = self._reader._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+        if column is None:
+            return False  # a field without lengths
+        # As Whoosh's own reader: a zero byte means no length (None).
+        return [byte_to_length(b) if b else None for b in column]
+
+    def close(self) -> None:
+        self._reader.close()
+
+
+def _worker_main(directory: str, worker_mb: int, queue, results) -> None:
     """Worker process: add the field dicts it is sent to one new segment, and send it back."""
     try:
         # No lock: the rebuild's parent process owns this brand-new index until it commits.
-        writer = SegmentWriter(index.open_dir(directory), _lk=False, **LANE_WRITER)
+        writer = _LaneWriter(index.open_dir(directory), _lk=False, limitmb=worker_mb)
         _memoize_repeated_fields(writer.schema)
         while (batch := queue.get()) is not None:
             for fields in batch:

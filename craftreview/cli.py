@@ -16,7 +16,6 @@ from .search.cli import search_group
 from .services import accounts, scores
 from .web.context import session_factory
 
-
 RESCORE_REBUILD_ABOVE = 500  # makers whose score changed: above this, rescore rebuilds the index
 
 

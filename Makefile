@@ -34,6 +34,7 @@ e2e: install
 bench: install
 	$(PY) -m bench.scoring
 	$(PY) -m bench.search
+	$(PY) -m bench.seed
 
 lint: install
 	$(VENV)/bin/ruff check craftreview tests bench

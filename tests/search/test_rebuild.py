@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 
 import pytest
+from whoosh import index
 
 from craftreview import search
-from craftreview.search import whoosh_build
+from craftreview.search import documents, whoosh_build
 from craftreview.search.outbox import enqueue, pending_count
-from craftreview.search.whoosh_backend import KINDS
+from craftreview.search.whoosh_backend import KINDS, SCHEMA
 from craftreview.web.context import session_factory
 
 from .helpers import names, review_titles, run
@@ -109,3 +110,44 @@ def test_rebuild_reports_progress_for_every_document(corpus, search_app):
     seen = []
     count = search.rebuild(search_app, progress=seen.append)
     assert count == 11 and sum(seen) == 11
+
+
+def _postings(directory: str) -> dict:
+    """Every posting of an index: (field, term) -> [(docnum, weight, value bytes)], plus lengths."""
+    with index.open_dir(directory).searcher() as s:
+        reader = s.reader()
+        found = {}
+        for fieldname, term in reader.all_terms():
+            matcher = reader.postings(fieldname, term)
+            items = []
+            while matcher.is_active():
+                items.append((matcher.id(), matcher.weight(), matcher.value()))
+                matcher.next()
+            found[(fieldname, term)] = items
+        lengths = {(n, f): reader.doc_field_length(n, f) for n in reader.all_doc_ids()
+                   for f in ("title", "craft", "location", "body")}
+        return {"postings": found, "lengths": lengths, "stored": list(reader.all_stored_fields())}
+
+
+@whoosh_only
+def test_worker_segments_hold_exactly_what_a_plain_whoosh_writer_writes(corpus, search_app, tmp_path, monkeypatch):
+    monkeypatch.setattr(whoosh_build, "PARTS", {"maker": 2, "review": 3})
+    monkeypatch.setattr(whoosh_build, "MIN_PART_DOCS", 1)
+    engine = search_app.extensions["craftreview.engine"]
+    with engine.connect() as conn:
+        docs = list(documents.iter_all_docs(conn))
+        expected = documents.count_docs(conn)
+    for name in ("plain", "workers"):
+        for kind in KINDS:
+            os.makedirs(tmp_path / name / kind)
+            index.create_in(str(tmp_path / name / kind), SCHEMA)
+    for kind in KINDS:
+        with index.open_dir(str(tmp_path / "plain" / kind)).writer() as writer:
+            for doc in docs:
+                if doc.kind == kind:
+                    writer.add_document(**whoosh_build.doc_fields(doc))
+
+    assert whoosh_build.build_indexes(str(tmp_path / "workers"), KINDS, iter(docs), expected=expected) == 11
+
+    for kind in KINDS:
+        assert _postings(str(tmp_path / "workers" / kind)) == _postings(str(tmp_path / "plain" / kind))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -80,8 +80,9 @@ class MakerScore:
     explanation: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-serialisable dict (inverse of from_dict)."""
-        out = asdict(self)
+        """JSON-serialisable dict (inverse of from_dict). The explanation is shared, not copied:
+        dataclasses.asdict deep-copied it and was two thirds of rescoring 10,000 makers."""
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
         for name in _ESTIMATE_FIELDS:
             out[name] = getattr(self, name).to_dict()
         return out

@@ -1,6 +1,7 @@
 """The search backend interface and the result shapes every backend returns."""
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -71,6 +72,12 @@ class SearchBackend(Protocol):
 
     def writer_lock(self, timeout: float) -> AbstractContextManager[None]:
         """The one-writer lock; raises LockTimeout after `timeout` seconds."""
+
+
+def overall_tenths(overall: float | None) -> int | None:
+    """A maker's overall score in whole tenths, rounded down: for a minimum score m in tenths (see
+    query.filters_from_args), `overall >= m` exactly when `overall_tenths(overall) >= 10 * m`."""
+    return None if overall is None else math.floor(overall * 10)
 
 
 def score_bucket(overall: float | None) -> str:

@@ -175,7 +175,7 @@ def filters_from_args(args: Mapping[str, str]) -> Filters:
         craft=_clean_value(args.get("craft")),
         location=_clean_value(args.get("location")),
         tier=tier if tier in TIERS else None,
-        min_score=_float_in(args.get("min_score"), 1.0, 5.0),
+        min_score=_tenths(_float_in(args.get("min_score"), 1.0, 5.0)),
         accepts_custom=args.get("custom") == "1",
         verified=args.get("verified") == "1",
         stars=tuple(s for s in (_star_range(args, d) for d in STAR_DIMENSIONS) if s),
@@ -193,6 +193,11 @@ def _float_in(value: str | None, lo: float, hi: float) -> float | None:
     except ValueError:
         return None
     return number if lo <= number <= hi else None
+
+
+def _tenths(value: float | None) -> float | None:
+    """Minimum scores are whole tenths (the page offers half stars): indexes can keep tenths."""
+    return None if value is None else round(value, 1)
 
 
 def _star_range(args: Mapping[str, str], dim: str) -> tuple[str, int, int] | None:

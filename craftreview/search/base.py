@@ -74,14 +74,14 @@ class SearchBackend(Protocol):
         """The one-writer lock; raises LockTimeout after `timeout` seconds."""
 
 
-def overall_tenths(overall: float | None) -> int | None:
-    """A maker's overall score in whole tenths, rounded down: for a minimum score m in tenths (see
-    query.filters_from_args), `overall >= m` exactly when `overall_tenths(overall) >= 10 * m`."""
-    return None if overall is None else math.floor(overall * 10)
-
-
 def score_bucket(overall: float | None) -> str:
     """Half-star bucket of a maker's overall score ('' when unscored), for min-score facets."""
     if overall is None:
         return ""
     return f"{max(1.0, min(5.0, int(overall * 2) / 2)):.1f}"
+
+
+def score_buckets_from(min_score: float) -> list[str]:
+    """The buckets of every score >= min_score, for a min_score in half stars: a maker's overall is
+    at least m exactly when its (rounded-down) half-star bucket is."""
+    return [f"{half / 2:.1f}" for half in range(math.ceil(min_score * 2), 11)]

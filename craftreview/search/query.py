@@ -1,6 +1,7 @@
 """The shared search model: parsed query, filters, request. Both backends translate this."""
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -175,7 +176,7 @@ def filters_from_args(args: Mapping[str, str]) -> Filters:
         craft=_clean_value(args.get("craft")),
         location=_clean_value(args.get("location")),
         tier=tier if tier in TIERS else None,
-        min_score=_tenths(_float_in(args.get("min_score"), 1.0, 5.0)),
+        min_score=_half_stars(_float_in(args.get("min_score"), 1.0, 5.0)),
         accepts_custom=args.get("custom") == "1",
         verified=args.get("verified") == "1",
         stars=tuple(s for s in (_star_range(args, d) for d in STAR_DIMENSIONS) if s),
@@ -195,9 +196,10 @@ def _float_in(value: str | None, lo: float, hi: float) -> float | None:
     return number if lo <= number <= hi else None
 
 
-def _tenths(value: float | None) -> float | None:
-    """Minimum scores are whole tenths (the page offers half stars): indexes can keep tenths."""
-    return None if value is None else round(value, 1)
+def _half_stars(value: float | None) -> float | None:
+    """Minimum scores are half stars, as the page offers them; a value in between counts from the
+    half star below it. (So an index can answer from its half-star buckets alone.)"""
+    return None if value is None else math.floor(value * 2) / 2
 
 
 def _star_range(args: Mapping[str, str], dim: str) -> tuple[str, int, int] | None:

@@ -12,10 +12,10 @@ from contextlib import contextmanager
 from whoosh import collectors, index, sorting
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.columns import NumericColumn
-from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
-from whoosh.query import And, AndNot, Every, NumericRange, Or, Phrase, Query, Require, Term
+from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.query import And, AndNot, Every, Or, Phrase, Query, Require, Term
 
-from .base import FACETS, RawHit, RawResults
+from .base import FACETS, RawHit, RawResults, score_buckets_from
 from .documents import Doc
 from .locks import file_lock
 from .query import TEXT_FIELDS, Clause, Filters, ParsedQuery, word_forms
@@ -33,9 +33,6 @@ SCHEMA = Schema(
     tier=ID(sortable=True), accepts_custom=ID(sortable=True), verified=ID(sortable=True),
     score_bucket=ID(sortable=True), craftsmanship=ID(sortable=True),
     consistency=ID(sortable=True), delivery=ID(sortable=True),
-    # The minimum-score filter's field: tenths, one term per value (a float here was 16 terms per
-    # document, a quarter of a review's postings; with fewer, range queries got 2-4 times slower).
-    overall_tenths=NUMERIC(int, bits=16, shift_step=16),
     # Sort keys are columns only: indexing them as numeric terms cost a dozen postings per value.
     rank=COLUMN(NumericColumn("d", default=-1e12)), stars=COLUMN(NumericColumn("d", default=-1.0)),
     review_count=COLUMN(NumericColumn("q", default=0)), created=COLUMN(NumericColumn("q", default=0)),
@@ -317,7 +314,9 @@ def _filter_query(filters: Filters) -> Query | None:
     if filters.tier:
         parts.append(Term("tier", filters.tier))
     if filters.min_score is not None:
-        parts.append(NumericRange("overall_tenths", round(filters.min_score * 10), None))
+        # Half-star bucket terms, not a numeric range: a float range was 16 terms per document (a
+        # quarter of a review's postings) and coarser ranges made these searches 2-4 times slower.
+        parts.append(Or([Term("score_bucket", b) for b in score_buckets_from(filters.min_score)]))
     if filters.accepts_custom:
         parts.append(Term("accepts_custom", "1"))
     if filters.verified:

@@ -22,7 +22,7 @@ from whoosh.codec import whoosh3
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
-from .base import overall_tenths, score_bucket
+from .base import score_bucket
 from .documents import Doc
 from .spelling import doc_vocabulary
 
@@ -39,7 +39,7 @@ MIN_PART_DOCS = 5_000  # below this a kind is one segment: a worker costs ~0.5 s
 BATCH = 200            # documents per message: fewer, larger pipe writes
 # Fields whose values repeat across documents (see _memoize_repeated_fields).
 REPEATED_FIELDS = ("craft", "location", "craft_key", "city", "country", "tier", "accepts_custom",
-                   "verified", "score_bucket", "craftsmanship", "consistency", "delivery", "overall_tenths")
+                   "verified", "score_bucket", "craftsmanship", "consistency", "delivery")
 MEMO_SIZE = 50_000     # distinct values remembered per field
 # Spawn, not fork: rebuilds run beside request and search threads whose locks a fork would copy.
 _CONTEXT = multiprocessing.get_context("spawn")
@@ -75,8 +75,7 @@ def doc_fields(doc: Doc) -> dict:
         spell=" ".join(sorted(doc_vocabulary(doc))),
         craft_key=doc.craft, city=doc.city, country=doc.country, tier=doc.tier,
         accepts_custom="1" if doc.accepts_custom else "0", verified="1" if doc.verified else "0",
-        score_bucket=score_bucket(doc.overall), overall_tenths=overall_tenths(doc.overall), rank=doc.rank,
-        stars=doc.stars,
+        score_bucket=score_bucket(doc.overall), rank=doc.rank, stars=doc.stars,
         review_count=doc.review_count, created=int(doc.created.timestamp()),
         craftsmanship=_opt(doc.craftsmanship), consistency=_opt(doc.consistency),
         delivery=_opt(doc.delivery))

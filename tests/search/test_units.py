@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from craftreview.search.base import overall_tenths
+from craftreview.search.base import score_bucket, score_buckets_from
 from craftreview.search.highlight import best_snippet, highlight_inline, stems_of
 from craftreview.search.query import MAX_CLAUSES, Clause, filters_from_args, parse_query
 from craftreview.search.ranking import blend, quality
@@ -79,13 +79,14 @@ def test_thin_evidence_lowers_standing():
     assert quality(None, None, 0) == 0.0
 
 
-def test_minimum_scores_are_whole_tenths():
-    assert filters_from_args({"min_score": "4.04"}).min_score == 4.0
-    assert filters_from_args({"min_score": "3.75"}).min_score == 3.8
+def test_minimum_scores_are_half_stars():
+    assert filters_from_args({"min_score": "4.4"}).min_score == 4.0
+    assert filters_from_args({"min_score": "3.5"}).min_score == 3.5
 
 
-def test_overall_tenths_agrees_with_comparing_the_score_itself():
-    scores = [1.0, 3.95, 3.9999999, 4.0, 4.0000001, 4.05, 4.1, 4.3, 4.49, 4.5, 4.7, 5.0] + [i / 97 * 4 + 1 for i in range(98)]
-    for tenths in range(10, 51):
-        minimum = tenths / 10
-        assert [s >= minimum for s in scores] == [overall_tenths(s) >= tenths for s in scores], minimum
+def test_half_star_buckets_agree_with_comparing_the_score_itself():
+    scores = [1.0, 3.95, 3.9999999, 4.0, 4.0000001, 4.05, 4.3, 4.49, 4.5, 4.7, 5.0] + [i / 97 * 4 + 1 for i in range(98)]
+    for halves in range(2, 11):
+        minimum = halves / 2
+        buckets = set(score_buckets_from(minimum))
+        assert [s >= minimum for s in scores] == [score_bucket(s) in buckets for s in scores], minimum

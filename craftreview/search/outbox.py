@@ -51,7 +51,7 @@ def outbox_ids(conn: Connection) -> list[int]:
 
 
 def discard_outbox(engine: Engine, ids: list[int]) -> None:
-    """Delete these outbox rows (their changes are indexed already), a batch per transaction."""
+    """Delete these outbox rows (their changes are in the index), a batch per transaction."""
     for start in range(0, len(ids), BATCH):
         with Session(engine) as session, write_transaction(session):
             session.execute(delete(OUTBOX).where(OUTBOX.c.id.in_(ids[start:start + BATCH])))
@@ -83,8 +83,7 @@ def _drain_batch(engine: Engine, backend: SearchBackend) -> int:
     if upserts or deletes:
         backend.apply(upserts, deletes)
     # Only after the index committed: a crash before this line replays the rows (idempotent).
-    with Session(engine) as session, write_transaction(session):
-        session.execute(delete(OUTBOX).where(OUTBOX.c.id.in_([r.id for r in rows])))
+    discard_outbox(engine, [r.id for r in rows])
     return len(rows)
 
 

@@ -31,11 +31,11 @@ from .spelling import doc_vocabulary
 # (about 480 MB resident per worker at 10,000 makers / 100,000 reviews); SEARCH_REBUILD_WORKER_MB
 # lowers it on a small machine at the cost of speed.
 DEFAULT_WORKER_MB = 512
-# Workers per kind. Reviews are 100,000 small documents against 10,000 large maker documents,
-# about the same indexing work in total; splitting reviews gives three workers for two cores,
-# which keeps both cores busy while the slowest worker finishes.
+# Workers per kind. At 10,000 makers / 100,000 reviews the reviews were about twice the makers'
+# indexing work (worker CPU 64 + 65 s against 63 s), so two review parts and one maker part make
+# three workers of about equal size, which keep both cores busy until the end.
 PARTS = {"review": 2}
-MIN_PART_DOCS = 5_000  # below this a kind is one segment: a worker costs ~0.5 s to start
+MIN_PART_DOCS = 5_000  # below this a kind is one segment: each worker is a fresh Python process
 BATCH = 200            # documents per message: fewer, larger pipe writes
 # Fields whose values repeat across documents (see _memoize_repeated_fields).
 REPEATED_FIELDS = ("craft", "location", "craft_key", "city", "country", "tier", "accepts_custom",

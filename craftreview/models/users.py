@@ -21,6 +21,9 @@ class User(Base):
     # Bumped on logout and password change: it is part of the login id, so
     # every cookie carrying the old value stops authenticating.
     session_version: Mapped[int] = mapped_column(Integer, default=1)
+    # Set when the owner of the address proved it (a confirmation link); cleared on
+    # every change of email. Invitations and the verified mark need it.
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(nullable=True)
     created_at: Mapped[datetime] = created_at_column()
 
     # Flask-Login protocol, kept framework-free.
@@ -35,6 +38,10 @@ class User(Base):
     @property
     def is_anonymous(self) -> bool:
         return False
+
+    @property
+    def email_confirmed(self) -> bool:
+        return self.email_confirmed_at is not None
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_version}"

@@ -20,6 +20,7 @@ migrate: install
 
 seed: migrate
 	$(FLASK) seed-demo --if-empty
+	$(FLASK) rescore --if-missing
 
 run: seed
 	@echo "craftreview is serving on http://127.0.0.1:$(PORT) (Ctrl+C to stop)"

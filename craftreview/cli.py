@@ -59,10 +59,14 @@ def _default_name(email: str) -> str:
 
 @click.command("rescore")
 @with_appcontext
-def rescore() -> None:
-    """Refit the scoring model on all reviews and store every maker's score."""
+@click.option("--if-missing", is_flag=True, help="Do nothing when a fit of this model version is stored.")
+def rescore(if_missing: bool) -> None:
+    """Refit the scoring model on all reviews, store the fit and every maker's score."""
     from . import search
 
+    if if_missing and _fit_is_stored():
+        click.echo("a fitted model is stored; not rescoring")
+        return
     started = time.perf_counter()
     with session_factory()() as session, write_transaction(session):
         count, changed = scores.rescore_all(session)
@@ -76,6 +80,13 @@ def rescore() -> None:
     else:
         search.drain(app)
     click.echo(f"search index updated in {time.perf_counter() - started:.1f}s")
+
+
+def _fit_is_stored() -> bool:
+    from .services.fits import latest_fit_id
+
+    with session_factory()() as session:
+        return latest_fit_id(session) is not None
 
 
 @click.command("seed-demo")

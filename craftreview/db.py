@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 _IMMEDIATE = "craftreview_begin_immediate"
+_WRITING = "craftreview_in_write_transaction"
+_FLUSHED = "craftreview_flushed_outside_write"
 
 
 def make_engine(url: str) -> Engine:
@@ -45,19 +47,54 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
 
 
+class TransactionMisuse(RuntimeError):
+    """A write transaction was opened inside another, or over changes it did not make."""
+
+
+@event.listens_for(Session, "after_flush")
+def _note_foreign_flush(session: Session, _context) -> None:
+    # Changes flushed outside write_transaction would otherwise be committed by it silently.
+    if not session.info.get(_WRITING):
+        session.info[_FLUSHED] = True
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_flushes(session: Session, transaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_FLUSHED, None)
+
+
+def has_pending_work(session: Session) -> bool:
+    """True when the session holds changes (flushed or not) that nobody committed yet."""
+    if session.new or session.deleted or session.info.get(_FLUSHED):
+        return True
+    return any(session.is_modified(obj) for obj in session.dirty)
+
+
 @contextmanager
 def write_transaction(session: Session) -> Iterator[Session]:
-    """Run a block as one write transaction: BEGIN IMMEDIATE on SQLite, commit or roll back."""
+    """Run a block as one write transaction: BEGIN IMMEDIATE on SQLite, commit or roll back.
+
+    Refuses (TransactionMisuse) to nest, or to start over uncommitted changes: committing
+    them here would make them part of a write they do not belong to.
+    """
+    if session.info.get(_WRITING):
+        raise TransactionMisuse("write_transaction does not nest; the outer write owns the transaction")
+    if has_pending_work(session):
+        raise TransactionMisuse("the session holds uncommitted changes this write did not make; "
+                                "commit or roll them back first")
     if session.in_transaction():
-        # End the read transaction the view may have opened; writes start fresh.
-        session.commit()
-    session.connection(execution_options={_IMMEDIATE: True})
+        session.commit()  # a read transaction the view opened: nothing to keep, writes start fresh
+    session.info[_WRITING] = True
     try:
+        session.connection(execution_options={_IMMEDIATE: True})
         yield session
         session.commit()
     except BaseException:
         session.rollback()
         raise
+    finally:
+        session.info.pop(_WRITING, None)
 
 
 @contextmanager

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import threading
-import time
 from datetime import datetime
 
 from sqlalchemy import delete, select
@@ -15,13 +13,9 @@ from sqlalchemy.orm.util import identity_key
 from .. import scoring
 from ..models import Maker, MakerScoreRow, Review, User, as_utc, utcnow
 from ..search.outbox import enqueue
+from . import fits
 
-# Global parameters (priors, reviewer biases) are refitted at most this often in a
-# process; `flask rescore` refits everything at once.
-REFIT_SECONDS = 3600
 TIER_BANDS = {"master": 20.0, "skilled": 20.0, "developing": 20.0, "unproven": 10.0, "novice": 0.0}
-_cache: dict[str, tuple[float, object]] = {}
-_cache_lock = threading.Lock()
 
 
 def rank_score(tier: str, overall: float) -> float:
@@ -58,26 +52,14 @@ def load_signals(session: Session, maker_ids: list[int] | None = None) -> tuple[
     return signals, crafts
 
 
-def _cache_key(session: Session) -> str:
-    return str(session.get_bind().url)
-
-
-def fitted_model(session: Session, now: datetime):
-    """The process's fitted global model, refitted when older than REFIT_SECONDS."""
-    with _cache_lock:
-        cached = _cache.get(_cache_key(session))
-        if cached and time.monotonic() - cached[0] < REFIT_SECONDS:
-            return cached[1]
-        signals, crafts = load_signals(session)
-        model = scoring.fit_model(signals, now=now, crafts=crafts)
-        _cache[_cache_key(session)] = (time.monotonic(), model)
-        return model
+def fitted_model(session: Session, now: datetime | None = None):
+    """The stored global fit (see services/fits.py); requests never fit."""
+    return fits.current_fit(session)
 
 
 def forget_fitted_models() -> None:
     """Drop cached fits (tests, and after bulk loads)."""
-    with _cache_lock:
-        _cache.clear()
+    fits.forget()
 
 
 def _row_values(maker_id: int, result, now: datetime) -> dict:
@@ -136,8 +118,7 @@ def rescore_all(session: Session, now: datetime | None = None) -> tuple[int, int
     now = now or utcnow()
     signals, crafts = load_signals(session)
     model = scoring.fit_model(signals, now=now, crafts=crafts)
-    with _cache_lock:
-        _cache[_cache_key(session)] = (time.monotonic(), model)
+    fits.store_fit(session, model, now)  # what every later write scores with, on every host
     scores = scoring.score_makers(signals, now=now, crafts=crafts)  # vectorised over all makers
     before = _indexed_values(session)
     rows = [_row_values(mid, scores.get(mid) or model.score_maker([], now=now, craft=craft), now)

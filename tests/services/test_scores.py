@@ -24,6 +24,9 @@ def test_rank_score_puts_proven_good_before_unproven_before_novice():
 
 
 def test_score_is_stored_with_interval_and_explanation(db, make_user, make_maker, make_review):
+    _background_platform(make_user, make_maker, make_review)
+    with write_transaction(db):
+        rescore_all(db)  # writes score with the stored fit of a believable platform
     maker = make_maker()
     review = make_review(make_user(), maker, craftsmanship=5, consistency=5, delivery=5)
     row = _score(db, maker)

@@ -113,7 +113,8 @@ class MakerScoreRow(Base):
     verified_count: Mapped[int] = mapped_column(Integer, default=0)
     on_time_rate: Mapped[float | None] = mapped_column(Float, nullable=True)
     typical_slip_days: Mapped[float | None] = mapped_column(Float, nullable=True)
-    detail_json: Mapped[str] = mapped_column(Text, default="{}")
+    # The explanation (~5 KB): deferred, so only the score page ever loads it.
+    detail_json: Mapped[str] = mapped_column(Text, default="{}", deferred=True)
 
     def estimate(self, dimension: str) -> tuple[float, float, float]:
         """(mean, low, high) of one dimension or "overall"."""

@@ -21,6 +21,10 @@ def _link_attrs(attrs: dict, new: bool = False) -> dict | None:
 
 
 _linker = Linker(callbacks=[_link_attrs], parse_email=False)
+# Every link bleach finds has a "name." followed by a letter (its domain and TLD). A paragraph
+# without one comes back from linkify unchanged, so it skips the html5lib round trip
+# (most of a maker page's rendering time).
+_MAYBE_LINK = re.compile(r"[\w-]\.[^\W\d_]")
 
 
 def clean_input(value: str | None) -> str:
@@ -39,7 +43,7 @@ def render_user_text(value: str | None) -> Markup:
 
 def _render_paragraph(paragraph: str) -> str:
     escaped = str(escape(paragraph)).replace("\n", "<br>\n")
-    return _linker.linkify(escaped)
+    return _linker.linkify(escaped) if _MAYBE_LINK.search(escaped) else escaped
 
 
 def render_inline(value: str | None) -> Markup:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import gc
 import importlib
 import json
 import zlib
@@ -34,10 +35,16 @@ def encode(obj: Any) -> bytes:
 
 def decode(payload: bytes) -> Any:
     """Inverse of encode; raises FitDecodeError when the classes no longer match."""
+    # Hundreds of thousands of small tuples: the cyclic GC would rescan them all, repeatedly.
+    paused = gc.isenabled()
+    gc.disable()
     try:
         return _rebuild(json.loads(zlib.decompress(payload)))
     except (TypeError, KeyError, AttributeError, ImportError, ValueError, zlib.error) as exc:
         raise FitDecodeError(f"stored fit cannot be rebuilt: {exc}") from exc
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _plain(value: Any) -> Any:
@@ -125,7 +132,7 @@ def _rebuild(value: Any) -> Any:
 
 def _rows(array: np.ndarray) -> list:
     """Python values back from a column: scalars, or tuples for 2-D columns."""
-    return array.tolist() if array.ndim == 1 else [tuple(row) for row in array.tolist()]
+    return array.tolist() if array.ndim == 1 else list(zip(*array.T.tolist(), strict=True))
 
 
 def _rebuild_dataclass(name: str, fields: dict) -> Any:

@@ -1,0 +1,133 @@
+"""Entry point: `python -m bench.web [--seconds S] [--writes N] [--sqlite-only]` (part of `make bench`).
+
+For each target (SQLite + Whoosh; PostgreSQL + its search backend when CRAFTREVIEW_TEST_POSTGRES_URL
+is set) at 10,000 makers / 100,000 reviews: start gunicorn with 2 sync workers, time the first writes
+after start, measure every page beside /bench/hello and a static file, read worker RSS after warm-up,
+run N writes, read RSS again. Writes bench/web/RESULTS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import time
+from pathlib import Path
+
+from sqlalchemy import func, insert, select
+
+from craftreview.db import make_engine
+from craftreview.models import Maker, Review, User
+
+from . import dataset, load, report, server
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+PORTS = {"sqlite+whoosh": 5110, "postgresql+pg-search": 5111}
+SEARCHES = ["walnut", "glaze", "leather wallet", "mug", "late delivery", "oak table", "silver ring",
+            "candle", "beautiful finish", "scarf", "bowl", "notebook"]
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def subjects(target: dataset.Target, writes: int, seed: int = 12) -> dict:
+    """Slugs, review ids and fresh bench users (one per write, so no write conflicts)."""
+    engine = make_engine(target.database_url)
+    rng = random.Random(seed)
+    tag = time.strftime("%Y%m%d%H%M%S")
+    with engine.begin() as conn:
+        slugs = list(conn.scalars(select(Maker.slug).order_by(Maker.id)))
+        maker_ids = list(conn.scalars(select(Maker.id)))
+        review_ids = list(conn.scalars(select(Review.id).where(Review.hidden_at.is_(None),
+                                                               Review.withdrawn_at.is_(None)).limit(20000)))
+        password = conn.scalar(select(User.password_hash).limit(1))
+        conn.execute(insert(User), [{"email": f"bench-{tag}-{i}@example.com", "display_name": f"Bench {i}",
+                                     "password_hash": password, "is_moderator": False, "is_suspended": False,
+                                     "session_version": 1} for i in range(writes + 8)])
+        users = list(conn.scalars(select(User.id).where(User.email.like(f"bench-{tag}-%")).order_by(User.id)))
+        total_reviews = conn.scalar(select(func.count(Review.id)))
+    engine.dispose()
+    rng.shuffle(slugs)
+    rng.shuffle(review_ids)
+    return {"slugs": slugs[:3000], "reviews": review_ids[:3000], "users": users,
+            "makers": rng.sample(maker_ids, len(users)), "makers_total": len(maker_ids), "reviews_total": total_reviews}
+
+
+def pages(s: dict) -> list[tuple[str, object]]:
+    """(label, i -> path) for each page measured; rotating subjects so no cache sees one page."""
+    slugs, reviews = s["slugs"], s["reviews"]
+    return [
+        ("hello-world route", lambda i: "/bench/hello"),
+        ("static file (style.css)", lambda i: "/static/style.css"),
+        ("home /", lambda i: "/"),
+        ("browse /makers", lambda i: "/makers"),
+        ("browse /makers?page=500", lambda i: "/makers?page=500"),
+        ("maker page", lambda i: f"/makers/{slugs[i % len(slugs)]}"),
+        ("score page", lambda i: f"/makers/{slugs[i % len(slugs)]}/score"),
+        ("review page", lambda i: f"/reviews/{reviews[i % len(reviews)]}"),
+        ("search", lambda i: "/search?q=" + SEARCHES[i % len(SEARCHES)].replace(" ", "+")),
+        ("hello-world route (again)", lambda i: "/bench/hello"),
+    ]
+
+
+def write_once(port: int, user: int, maker: int) -> tuple[float, int, float]:
+    """(client ms, worker pid, service ms) of one write."""
+    started = time.perf_counter()
+    status, raw = load.fetch(port, f"/bench/write?user={user}&maker={maker}", method="POST")
+    elapsed = 1000 * (time.perf_counter() - started)
+    if status != 200:
+        raise RuntimeError(f"write failed with {status}: {raw[:400]!r}")
+    body = json.loads(raw.split(b"\r\n\r\n", 1)[1])
+    return elapsed, body["pid"], body["service_ms"]
+
+
+def bench_target(target: dataset.Target, seconds: float, writes: int) -> dict:
+    """Everything measured on one target (one gunicorn start)."""
+    s = subjects(target, writes)
+    port, out = PORTS[target.name], {"target": target.name, "makers": s["makers_total"], "reviews": s["reviews_total"]}
+    pairs = list(zip(s["users"], s["makers"], strict=True))
+    with server.gunicorn(target, port, dataset.WORK / "logs") as master:
+        first = {}
+        for user, maker in pairs[:6]:  # the first write each worker serves after start
+            ms, pid, service = write_once(port, user, maker)
+            first.setdefault(pid, (ms, service))
+        out["first_writes"] = first
+        log(f"{target.name}: first writes per worker {first}")
+        for _label, path in pages(s):  # warm-up: every page a few times on both workers
+            load.run(port, path, 1.0, 2)
+        out["pages"] = []
+        for label, path in pages(s):
+            result = load.run(port, path, seconds, 2)
+            out["pages"].append((label, result))
+            log(f"{target.name}: {label}: {result.throughput:.0f}/s p50 {result.percentile(50):.1f} ms "
+                f"p99 {result.percentile(99):.1f} ms {result.statuses}")
+        out["rss_warm"] = [server.rss_mb(p) for p in server.worker_pids(master)]
+        warm = [write_once(port, u, m) for u, m in pairs[6:6 + writes]]
+        time.sleep(1.0)  # let the last drain finish
+        out["rss_writes"] = [server.rss_mb(p) for p in server.worker_pids(master)]
+        out["warm_writes"] = [w[0] for w in warm]
+        out["warm_service"] = [w[2] for w in warm]
+        log(f"{target.name}: RSS warm {out['rss_warm']} after {writes} writes {out['rss_writes']}; "
+            f"warm write median {statistics.median(out['warm_writes']):.1f} ms")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=6.0, help="load per page")
+    parser.add_argument("--writes", type=int, default=500)
+    parser.add_argument("--makers", type=int, default=10_000)
+    parser.add_argument("--reviews", type=int, default=100_000)
+    parser.add_argument("--sqlite-only", action="store_true")
+    args = parser.parse_args()
+    results = []
+    for target in dataset.targets(include_postgres=not args.sqlite_only):
+        dataset.ensure(target, args.makers, args.reviews, log)
+        results.append(bench_target(target, args.seconds, args.writes))
+    RESULTS.write_text(report.render(results, args))
+    log(f"wrote {RESULTS}")
+
+
+if __name__ == "__main__":
+    main()

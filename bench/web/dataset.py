@@ -1,0 +1,81 @@
+"""The 10k-maker / 100k-review worlds the web bench serves: built once with the real CLI, reused."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import text
+
+from craftreview.config import PROJECT_ROOT, postgres_test_url
+from craftreview.db import make_engine
+
+WORK = Path(__file__).resolve().parent / "work"
+PG_SCHEMA = "bench_web"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One database + search backend combination the bench serves."""
+
+    name: str
+    database_url: str
+    search_backend: str
+    instance: Path
+
+    def env(self) -> dict[str, str]:
+        """Environment for flask/gunicorn processes serving this target."""
+        env = {**os.environ, "CRAFTREVIEW_INSTANCE": str(self.instance), "DATABASE_URL": self.database_url,
+               "CRAFTREVIEW_SEARCH_BACKEND": self.search_backend, "CRAFTREVIEW_ENV": "production",
+               "SECRET_KEY": "bench-only-secret-key", "RATELIMIT_ENABLED": "0"}
+        env.pop("CRAFTREVIEW_SEARCH_INDEX", None)
+        return env
+
+
+def targets(include_postgres: bool = True) -> list[Target]:
+    """SQLite+Whoosh always; PostgreSQL (+ its search backend) when a test database is configured."""
+    found = [Target("sqlite+whoosh", f"sqlite:///{WORK / 'sqlite' / 'craftreview.db'}", "whoosh", WORK / "sqlite")]
+    url = postgres_test_url()
+    if include_postgres and url:
+        engine = make_engine(url)
+        rendered = engine.url.update_query_dict({"options": f"-csearch_path={PG_SCHEMA}"})
+        engine.dispose()
+        found.append(Target("postgresql+pg-search", rendered.render_as_string(hide_password=False), "postgres",
+                            WORK / "postgres"))
+    return found
+
+
+def flask(target: Target, *args: str) -> str:
+    """Run a `flask --app craftreview` command against the target."""
+    done = subprocess.run([sys.executable, "-m", "flask", "--app", "craftreview", *args], cwd=PROJECT_ROOT,
+                          env=target.env(), capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"flask {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+def ensure(target: Target, makers: int, reviews: int, log) -> None:
+    """Seed the world unless this size was already built (marker file in the instance)."""
+    marker = target.instance / f"seeded-{makers}-{reviews}"
+    if marker.exists():
+        return
+    target.instance.mkdir(parents=True, exist_ok=True)
+    _reset(target)
+    log(f"{target.name}: seeding {makers} makers / {reviews} reviews (once; reused by later runs)")
+    flask(target, "migrate")
+    log(flask(target, "seed-demo", "--makers", str(makers), "--reviews", str(reviews)).strip())
+    marker.write_text("ok\n")
+
+
+def _reset(target: Target) -> None:
+    if target.database_url.startswith("sqlite"):
+        for path in target.instance.glob("craftreview.db*"):
+            path.unlink()
+        return
+    engine = make_engine(postgres_test_url())
+    with engine.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {PG_SCHEMA} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA {PG_SCHEMA}"))
+    engine.dispose()

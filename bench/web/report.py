@@ -1,0 +1,77 @@
+"""RESULTS.md for the web bench: per target, pages beside hello-world; RSS; first vs warm writes."""
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import time
+
+TARGETS = {"maker page": (0.30, 30.0), "home /": (0.30, None), "browse /makers": (0.30, None)}
+HELLO = ("hello-world route", "hello-world route (again)")
+RSS_LIMIT_MB = 150.0
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
+
+
+def _verdict(label: str, ratio: float, p99: float) -> str:
+    if label not in TARGETS:
+        return ""
+    min_ratio, max_p99 = TARGETS[label]
+    ok = ratio >= min_ratio and (max_p99 is None or p99 <= max_p99)
+    goal = f"≥ {min_ratio:.2f}×" + (f", p99 ≤ {max_p99:.0f} ms" if max_p99 else "")
+    return f"{'meets' if ok else 'MISSES'} ({goal})"
+
+
+def _pages_table(result: dict) -> list[str]:
+    hello = statistics.mean(r.throughput for label, r in result["pages"] if label in HELLO)
+    lines = ["| page | req/s | × hello-world | p50 ms | p99 ms | max ms | requests | statuses | target |",
+             "|---|---:|---:|---:|---:|---:|---:|---|---|"]
+    for label, r in result["pages"]:
+        ratio = r.throughput / hello if hello else float("nan")
+        statuses = ", ".join(f"{k}: {v}" for k, v in sorted(r.statuses.items()))
+        lines.append(f"| {label} | {r.throughput:.0f} | {ratio:.2f} | {r.percentile(50):.1f} | "
+                     f"{r.percentile(99):.1f} | {r.percentile(100):.1f} | {len(r.latencies)} | {statuses} | "
+                     f"{_verdict(label, ratio, r.percentile(99))} |")
+    return lines
+
+
+def _memory_and_writes(result: dict, writes: int) -> list[str]:
+    warm, written = result["warm_writes"], result["rss_writes"]
+    median = statistics.median(warm)
+    firsts = ", ".join(f"{ms:.0f} ms (service {svc:.0f} ms)" for ms, svc in result["first_writes"].values())
+    worst_first = max(ms for ms, _svc in result["first_writes"].values())
+    rss_ok = max(result["rss_warm"] + written) <= RSS_LIMIT_MB
+    return [
+        f"* Worker RSS (VmRSS) after warm-up: {', '.join(f'{v:.0f} MB' for v in result['rss_warm'])}; "
+        f"after {writes} writes: {', '.join(f'{v:.0f} MB' for v in written)} — "
+        f"{'within' if rss_ok else 'OVER'} {RSS_LIMIT_MB:.0f} MB.",
+        f"* First write served by each worker after start: {firsts}. Warm writes: median {median:.0f} ms, "
+        f"p99 {_pct(warm, 99):.0f} ms, max {max(warm):.0f} ms (service time median "
+        f"{statistics.median(result['warm_service']):.0f} ms). Worst first write = {worst_first / median:.1f}× "
+        f"the warm median — {'within' if worst_first <= 2 * median else 'OVER'} 2×.",
+    ]
+
+
+def render(results: list[dict], args) -> str:
+    """The whole RESULTS.md."""
+    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    lines = [
+        "# Web benchmark", "",
+        f"`python -m bench.web --seconds {args.seconds:g} --writes {args.writes}` (part of `make bench`), {stamp}, "
+        f"{os.cpu_count()} CPUs shared with other work, Python {platform.python_version()}.",
+        "gunicorn, 2 sync workers on 127.0.0.1; load from `bench/web/load.py` (2 client threads, raw sockets, "
+        "one connection per request, closed loop) in the same process tree and on the same 2 CPUs, so the "
+        "client's own cost is in every figure, the hello-world reference's included. Each page is divided by "
+        "the mean of the hello-world route measured first and last in the same run. Maker, score and review "
+        "pages rotate over 3,000 random makers/reviews; search rotates over 12 queries.",
+        "Writes go through `/bench/write` (bench/web/app.py): `submit_review` with scoring, audit, outbox and "
+        "the index drain after the response, without the login/CSRF round trips. Each run adds its writes' "
+        "reviews to the bench world (a few hundred on 100,000).", "",
+    ]
+    for result in results:
+        lines += [f"## {result['target']} — {result['makers']:,} makers / {result['reviews']:,} reviews", ""]
+        lines += _pages_table(result) + [""] + _memory_and_writes(result, args.writes) + [""]
+    return "\n".join(lines) + "\n"

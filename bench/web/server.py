@@ -1,0 +1,64 @@
+"""Start and stop gunicorn (2 sync workers on 127.0.0.1) for one bench target; read worker RSS."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from craftreview.config import PROJECT_ROOT
+
+from .dataset import Target
+from .load import fetch
+
+WORKERS = 2
+
+
+@contextmanager
+def gunicorn(target: Target, port: int, log_dir: Path):
+    """A running gunicorn serving bench.web.app:app; yields the master process."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log = open(log_dir / f"gunicorn-{port}.log", "ab")  # noqa: SIM115 - closed below
+    master = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--workers", str(WORKERS), "--worker-class", "sync",
+         "--bind", f"127.0.0.1:{port}", "--backlog", "64", "bench.web.app:app"],
+        cwd=PROJECT_ROOT, env=target.env(), stdout=log, stderr=log)
+    try:
+        _wait_ready(port, master)
+        yield master
+    finally:
+        master.terminate()
+        master.wait(30)
+        log.close()
+
+
+def _wait_ready(port: int, master: subprocess.Popen, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if master.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {master.returncode}; see its log")
+        try:
+            if fetch(port, "/bench/hello", timeout=2)[0] == 200 and len(worker_pids(master)) == WORKERS:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("gunicorn did not become ready")
+
+
+def worker_pids(master: subprocess.Popen) -> list[int]:
+    """The master's worker processes."""
+    try:
+        text = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text()
+    except FileNotFoundError:
+        return []
+    return [int(p) for p in text.split()]
+
+
+def rss_mb(pid: int) -> float:
+    """Resident set size of a process (VmRSS), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")

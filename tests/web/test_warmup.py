@@ -1,0 +1,31 @@
+"""A warmed worker has the stored fit decoded before its first request."""
+from __future__ import annotations
+
+import importlib.util
+
+from craftreview.config import PROJECT_ROOT
+from craftreview.db import write_transaction
+from craftreview.services import fits
+from craftreview.services.scores import rescore_all
+from craftreview.web.warmup import warm
+
+
+def test_gunicorn_hook_warms_the_worker_with_the_stored_fit(app, db, make_maker, monkeypatch):
+    make_maker()
+    with write_transaction(db):
+        rescore_all(db)
+    fits.forget()
+    spec = importlib.util.spec_from_file_location("gunicorn_conf", PROJECT_ROOT / "gunicorn.conf.py")
+    conf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conf)
+    conf.post_worker_init(type("Worker", (), {"wsgi": app})())
+    loads = []
+    monkeypatch.setattr(fits, "_load", lambda *a: loads.append(a))
+    fits.current_fit(db)
+    assert loads == []  # already decoded by the warm-up
+
+
+def test_warm_up_failure_is_logged_not_raised(app, caplog, monkeypatch):
+    monkeypatch.setattr(fits, "current_fit", lambda _s: 1 / 0)
+    warm(app)
+    assert "warm-up failed" in caplog.text

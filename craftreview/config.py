@@ -70,6 +70,11 @@ def _require_secret(config: dict) -> None:
     raise ConfigError("SECRET_KEY must be set when CRAFTREVIEW_ENV is not development or test")
 
 
+def redis_test_url() -> str | None:
+    """URL of the Redis database the multi-host tests may use, if any."""
+    return os.environ.get("CRAFTREVIEW_TEST_REDIS_URL") or None
+
+
 def postgres_test_url() -> str | None:
     """URL of the PostgreSQL database the test suite may use, if any."""
     return os.environ.get("CRAFTREVIEW_TEST_POSTGRES_URL") or None

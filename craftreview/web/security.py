@@ -25,8 +25,18 @@ def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     csrf.init_app(app)
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
+    _degrade_gracefully(app)
     limiter.init_app(app)
     app.after_request(_security_headers)
+
+
+def _degrade_gracefully(app: Flask) -> None:
+    """Shared rate-limit storage down: log a warning and limit per process, never fail the request."""
+    app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
+    app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
+    if app.config["RATELIMIT_STORAGE_URI"].startswith(("redis://", "rediss://")):
+        # An unreachable host must cost a second, not a request timeout.
+        app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {"socket_connect_timeout": 1.0, "socket_timeout": 1.0})
 
 
 @login_manager.user_loader

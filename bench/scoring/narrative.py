@@ -52,6 +52,18 @@ def target_notes(reps: list[dict]) -> str:
     )
 
 
+FAMILY_NOTE = """`bench/scoring/family.py`, `properties.py`. Each world draws every knob of the simulation from a wide
+range: class mix (Dirichlet), class levels, review counts (log-normal location 0.3–1.5, spread 0.6–1.2, and
+in half the worlds better makers get more reviews), reviewer bias sd 0.1–0.7, noise, verified share 0.3–0.95,
+new-account share, drift share, commissions 0–80% (custom orders ship late more often). Into each world
+we plant 20 makers per story: established skilled makers (20–35 genuine reviews), makers whose quality
+fell from 4.6 to 3.0 six months ago (12, and separately 6, reviews since), and genuine newcomers (3
+verified five-stars from aged buyers, then 2 hostile one-stars from aged accounts). Every attacked
+target gets its own attacker shape: account age 0–400 days, spacing from all at once to one a
+fortnight, verified through the maker's own invitations or not (shills always verified), camouflage
+ratings on 0–5 other makers. The whole world is refitted after each attack. Percentiles are among
+all makers of the world, on the posterior mean overall. Seeds are drawn at random on every run."""
+
 SIMULATION = """`bench/scoring/simulate.py`. Every maker has latent levels for craftsmanship, consistency
 and delivery; the *truth* for a dimension is the expected star a neutral buyer (bias 0) would give for
 an order placed **now**, computed analytically from the rounding-and-clipping model

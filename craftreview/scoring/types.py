@@ -36,6 +36,8 @@ class ReviewSignal:
     promised_on: date | None = None
     delivered_on: date | None = None
     review_id: Hashable | None = None
+    order_type: str | None = None  # "custom" or "stock"; None when unknown (no order)
+    ring_flagged: bool = False  # implicated in a moderator ring signal: weaker provenance, never removal
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,15 @@ class SignalArrays:
     promised: np.ndarray  # days, NaN if unknown
     delivered: np.ndarray  # days, NaN if unknown
     review_ids: list[Hashable]
+    custom: np.ndarray | None = None  # bool: a commission (order_type "custom")
+    ring: np.ndarray | None = None  # bool: implicated in a ring signal
+
+    def __post_init__(self):
+        """Older callers build arrays without the order-type and ring columns."""
+        if self.custom is None:
+            self.custom = np.zeros(len(self.t), dtype=bool)
+        if self.ring is None:
+            self.ring = np.zeros(len(self.t), dtype=bool)
 
     @property
     def n(self) -> int:
@@ -110,4 +119,6 @@ def _to_arrays(sigs: list[ReviewSignal]) -> SignalArrays:
         promised=_days_repeated([s.promised_on for s in sigs]),
         delivered=_days_repeated([s.delivered_on for s in sigs]),
         review_ids=[s.review_id if s.review_id is not None else f"#{i}" for i, s in enumerate(sigs)],
+        custom=np.array([s.order_type == "custom" for s in sigs], dtype=bool),
+        ring=np.array([bool(s.ring_flagged) for s in sigs], dtype=bool),
     )

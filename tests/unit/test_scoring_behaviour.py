@@ -92,7 +92,9 @@ def test_without_provenance_weights_the_same_shills_do_move_the_maker(platform):
 
 def test_improved_maker_is_judged_mostly_on_recent_work(model):
     old = [review((2, 2, 2), reviewer=f"o{i}", days_ago=700 + i) for i in range(10)]
-    new = [review((5, 5, 5), reviewer=f"n{i}", days_ago=10 + i) for i in range(10)]
+    # Recent work arriving over half a year; ten reviews within ten days would be a surge against
+    # the maker's own history and is followed only slowly (see the burst test below).
+    new = [review((5, 5, 5), reviewer=f"n{i}", days_ago=10 + 18 * i) for i in range(10)]
     score = model.score_maker(old + new, now=NOW)
     assert score.overall.mean > 3.5 + 0.4  # raw mean is 3.5
     assert score.overall.mean < 4.9  # history still counts
@@ -164,3 +166,10 @@ def test_a_higher_rating_never_lowers_the_score(model, ratings, which, dim, veri
     assert high.p_skilled >= low.p_skilled - 1e-12
     name = ("craftsmanship", "consistency", "delivery")[dim]
     assert getattr(high, name).mean >= getattr(low, name).mean - 1e-12
+
+
+def test_a_sudden_surge_of_praise_against_a_maker_s_own_history_is_followed_slowly(model):
+    old = [review((2, 2, 2), reviewer=f"o{i}", days_ago=700 + 20 * i) for i in range(10)]
+    surge = [review((5, 5, 5), reviewer=f"n{i}", days_ago=10 + i) for i in range(10)]
+    spread = [review((5, 5, 5), reviewer=f"n{i}", days_ago=10 + 18 * i) for i in range(10)]
+    assert model.score_maker(old + surge, now=NOW).overall.mean < model.score_maker(old + spread, now=NOW).overall.mean - 0.4

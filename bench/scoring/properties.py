@@ -1,10 +1,13 @@
 """Measure every property of issue 8 on one world drawn from the family (percentiles among all makers)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
-from craftreview.scoring import fit_model, score_makers
+from craftreview.scoring import fit_model, score_makers, tier_outlooks
 from craftreview.scoring.arrays import to_arrays, to_days
+from craftreview.scoring.outlook import own_pace, reaches
 
 from .baselines import BASELINES
 from .family import Attacker, IdSource, fake_reviews, genuine, levels3, sample_attacker, sample_world, spread_ages
@@ -175,7 +178,6 @@ def stories(w: World) -> dict:
 
 def delivery(w: World, n_makers: int = 30) -> dict:
     """Same stars, three date variants: none, every order on time, every order 30 days late."""
-    from dataclasses import replace
     from datetime import timedelta
     model = fit_model(w.signals, now=NOW, crafts=w.crafts)
     by_maker: dict = {}
@@ -197,6 +199,43 @@ def delivery(w: World, n_makers: int = 30) -> dict:
     return {"late_lowers": late_lower / k, "ontime_raises": ontime_raise / k}
 
 
+def _latent_for(w: World, score) -> np.ndarray:
+    """Latent levels (the model's per-dimension estimates shifted together) whose expected overall is score's."""
+    est = np.array([score.craftsmanship.mean, score.consistency.mean, score.delivery.mean])
+    lo, hi = -2.0, 2.0
+    for _ in range(30):
+        mid = (lo + hi) / 2
+        if float(truth_now((est + mid)[None, :], w.cfg)[0] @ A) < score.overall.mean:
+            lo = mid
+        else:
+            hi = mid
+    return est + (lo + hi) / 2
+
+
+def promises(w: World, n_makers: int = 40) -> dict:
+    """'About k more verified reviews averaging about the current level would make it T': add k honest
+    reviews that average about that level in expectation (with the world's noise and reviewer bias), rescore."""
+    nat = [s for s in w.signals if s.maker_id < w.n_natural]
+    model = fit_model(nat, now=NOW, crafts=w.crafts)
+    scores = score_makers(nat, now=NOW, crafts=w.crafts)
+    outlook = tier_outlooks(model, nat, scores, now=NOW, crafts=w.crafts)
+    made = [m for m, o in outlook.items() if o["extra_verified_reviews_needed"]]
+    by_maker: dict = {}
+    for s in nat:
+        by_maker.setdefault(s.maker_id, []).append(s)
+    kept = []
+    for m in w.rng.choice(made, size=min(n_makers, len(made)), replace=False) if made else []:
+        k, target = outlook[m]["extra_verified_reviews_needed"], outlook[m]["target_tier"]
+        lat = _latent_for(w, scores[m])  # buyers whose reviews average about the maker's current level
+        cfg = replace(w.cfg, p_verified=1.0)
+        mine = to_arrays(by_maker[int(m)])
+        ages = 1.0 + own_pace(mine.t, mine.maker, 1)[0] * np.arange(k)  # at the maker's own pace, as promised
+        new = genuine(w.rng, cfg, w.ids, int(m), np.repeat(lat[None, :], k, 0), ages)
+        after = model.score_maker(by_maker[int(m)] + new, now=NOW, craft=w.crafts[int(m)]).tier
+        kept.append(reaches(after, target))
+    return {"kept": float(np.mean(kept)) if kept else float("nan"), "made": len(made) / max(len(outlook), 1)}
+
+
 def measure(seed: int) -> dict:
     """Every property on one world (deterministic given seed)."""
     w = World(seed)
@@ -205,4 +244,4 @@ def measure(seed: int) -> dict:
             "world": {"makers": w.n, "verified": cfg.p_verified, "bias_sd": cfg.reviewer_bias_sd,
                       "count_quality": cfg.count_quality, "count_mu": cfg.count_mu},
             "standard": standard(w), "bombing": bombing(w), "shilling": shilling(w), "spillover": spillover(w),
-            "stories": stories(w), "delivery": delivery(w)}
+            "stories": stories(w), "delivery": delivery(w), "promises": promises(w)}

@@ -14,7 +14,7 @@ from .features import MakerStats, delivery_columns, empty_stats, lateness, maker
 from .pack import ScorePacker
 from .posterior import prior_cov, summarise, update, update_with_trend
 from .priors import SPREAD_DIM, PriorParams, fit_priors, noise_covariance
-from .robust import fit_scale, robustness
+from .robust import fit_scale, outlier_factor, review_overall, robustness
 from .types import MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
@@ -87,15 +87,29 @@ class FittedModel:
         sigs = list(maker_signals)
         if not sigs:
             return self._score_empty(craft)
-        arr = _apply_options(to_arrays(sigs), self.options)
-        counts = np.array([max(self.reviewer_counts.get(r, 0), 1) for r in arr.reviewer_ids])
-        batch_counts = np.bincount(arr.reviewer, minlength=len(arr.reviewer_ids))
-        per_row = np.maximum(counts, batch_counts)[arr.reviewer]
-        batch = _prepare(arr, to_days(now), per_row, self._row_bias(arr), self.options.weights,
-                         (self.robust_scale, self.robust_centre))
-        crafts = [craft] * arr.n_makers
+        batch = self.prepare_batch(sigs, now=now)
+        crafts = [craft] * batch.arr.n_makers
         scores = _score_batch(batch, crafts, self.params, self.model_version, self.options)
         return next(iter(scores.values())) if len(scores) == 1 else _merge_error(scores)
+
+    def prepare_batch(self, sigs: list[ReviewSignal], *, now: datetime) -> _Batch:
+        """Weights and statistics of any number of makers' signals under the fitted global parameters."""
+        arr = _apply_options(to_arrays(sigs), self.options)
+        return self.prepare_arrays(arr, self.row_counts(arr), self._row_bias(arr), to_days(now))
+
+    def row_counts(self, arr: SignalArrays) -> np.ndarray:
+        """Per signal: how many reviews its reviewer has written (fitted count, or more in this batch)."""
+        counts = np.array([max(self.reviewer_counts.get(r, 0), 1) for r in arr.reviewer_ids])
+        batch_counts = np.bincount(arr.reviewer, minlength=len(arr.reviewer_ids))
+        return np.maximum(counts, batch_counts)[arr.reviewer]
+
+    def prepare_arrays(self, arr: SignalArrays, counts: np.ndarray, bias: np.ndarray, now_days: float) -> _Batch:
+        """prepare_batch for arrays whose reviewer counts and bias offsets are already known."""
+        return _prepare(arr, now_days, counts, bias, self.options.weights, (self.robust_scale, self.robust_centre))
+
+    def batch_tiers(self, batch: _Batch, crafts: list) -> list[str]:
+        """Tier per maker of a prepared batch, without building explanations (used for what-ifs)."""
+        return _posterior(batch, crafts, self.params, self.options)[0].tier.tolist()
 
     def _score_empty(self, craft: str | None) -> MakerScore:
         stats = empty_stats(1)
@@ -117,7 +131,7 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
     y = arr.ratings - bias[:, None]
     change_age = np.full(arr.n_makers, np.nan)
     if robust is not None:
-        rb = robustness(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, *robust)
+        rb = robustness(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, *robust, weights.age)
         weights.outlier, weights.change, change_age = rb.outlier, rb.change, rb.change_age
         weights.weight = weights.weight * rb.outlier * rb.change
     stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered,
@@ -168,7 +182,11 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
     arr = _apply_options(to_arrays(signals), options)
     counts = np.bincount(arr.reviewer, minlength=len(arr.reviewer_ids))
     weights = compute_weights(arr, to_days(now), counts[arr.reviewer], options.weights)
-    bias = _fit_bias(arr, weights.weight, options)
+    # Reviewer offsets are learned from reviews already judged against each maker's consensus, so a
+    # ring's extreme ratings cannot pose as one reviewer's harshness and re-weight everyone else.
+    raw = fit_scale(arr.ratings, weights.weight, arr.maker, arr.n_makers)
+    bias = _fit_bias(arr, weights.weight * outlier_factor(review_overall(arr.ratings), weights.weight, arr.maker,
+                                                          arr.n_makers, *raw)[0], options)
     scale = fit_scale(arr.ratings - bias.row[:, None], weights.weight, arr.maker, arr.n_makers)
     batch = _prepare(arr, to_days(now), counts[arr.reviewer], bias.row, options.weights, scale)
     dated, slip = delivery_columns(arr.promised, arr.delivered)
@@ -178,7 +196,7 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
     noise = noise_covariance(np.column_stack([batch.y, lateness(slip)]), arr.maker, arr.n_makers, arr.verified, dated,
                              w)
     drift_var = estimate_drift_var(batch.y.mean(axis=1), arr.t / DAYS_PER_YEAR, arr.maker, arr.n_makers,
-                                   float(noise[:3, :3].mean()), w)
+                                   float(noise[:3, :3].mean()), w, np.isfinite(batch.change_age))
     params = fit_priors(batch.stats, noise, *_craft_index(arr, crafts or {}), drift_var)
     if not options.spread_covariate:
         params.spread_beta = params.spread_kappa = 0.0
@@ -232,9 +250,8 @@ def _dates_never_help(mean, cov, prior_mean, prior_cv, f, stats: MakerStats, noi
     return np.where(use[:, None], m0, mean), np.where(use[:, None, None], c0, cov)
 
 
-def _score_batch(batch: _Batch, crafts: list, params: PriorParams, version: str,
-                 options: ModelOptions) -> dict[Hashable, MakerScore]:
-    """Posterior for every maker in the batch, packed into MakerScores with explanations."""
+def _posterior(batch: _Batch, crafts: list, params: PriorParams, options: ModelOptions) -> tuple:
+    """(posterior, drift factors, prior mean, prior variances, prior sources, covariate shift) per maker."""
     stats = batch.stats
     prior_mean, tau2, source, shift = _prior_for(stats, crafts, params)
     # Drift caps how much old evidence can say about now: scale all of a maker's weights down.
@@ -250,7 +267,13 @@ def _score_batch(batch: _Batch, crafts: list, params: PriorParams, version: str,
                            f[:, None] * stats.sum_undated, f * stats.weight_dated, f[:, None] * stats.sum_dated,
                            params.noise)
         mean, cov = _dates_never_help(mean, cov, prior_mean, prior_cov(tau2, params.corr), f, stats, params.noise)
-    post = summarise(mean, cov, stats.count > 0)
+    return summarise(mean, cov, stats.count > 0), f, prior_mean, tau2, source, shift
+
+
+def _score_batch(batch: _Batch, crafts: list, params: PriorParams, version: str,
+                 options: ModelOptions) -> dict[Hashable, MakerScore]:
+    """Posterior for every maker in the batch, packed into MakerScores with explanations."""
+    post, f, prior_mean, tau2, source, shift = _posterior(batch, crafts, params, options)
     with gc_paused():
         ctx = ScorePacker(batch, params, version, prior_mean, tau2, source, shift, post, crafts, f)
         return {mid: ctx.maker_score(m) for m, mid in enumerate(batch.arr.maker_ids)}

@@ -12,10 +12,11 @@ import numpy as np
 from .types import OVERALL_WEIGHTS
 
 OUTLIER_C = 2.5  # Cauchy scale in spreads: a review 2.5 spreads off the consensus keeps half its weight
+GROUP_Z = 2.5  # reviews this many spreads off the consensus count towards a same-direction group
 OUTLIER_RAMP = 6.0  # the consensus needs this much other evidence before it judges a review fully
 PRIOR_STRENGTH = 2.0  # pseudo-reviews at the platform centre behind the consensus
 CHANGE_SPLITS = (60.0, 120.0, 180.0, 270.0, 365.0)  # candidate ages (days) of a change in quality
-CHANGE_Z = 3.5  # a drop must be this many standard errors to count as a change in quality
+CHANGE_Z = 3.0  # a drop must be this many standard errors to count as a change in quality
 CHANGE_MIN_EFFECTIVE = 3.0  # ...with at least this much evidence on both sides
 CHANGE_OLD_FACTOR = 0.1  # evidence from before a drop keeps this share of its weight
 _A = np.array(OVERALL_WEIGHTS)
@@ -55,9 +56,9 @@ def _weighted_mean(idx, w, v, n):
 
 
 def outlier_factor(v: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, scale: float,
-                   centre: float) -> np.ndarray:
-    """Weight factor for reviews far from the consensus of the maker's *other* reviews (two passes)."""
-    f = np.ones(len(v))
+                   centre: float) -> tuple[np.ndarray, np.ndarray]:
+    """(weight factor, z) for reviews far from the consensus of the maker's *other* reviews (two passes)."""
+    f, z = np.ones(len(v)), np.zeros(len(v))
     for _ in range(2):
         s, ww = _weighted_mean(maker, w * f, v, n_m)
         own_w = w * f
@@ -67,7 +68,21 @@ def outlier_factor(v: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, sc
         z = (v - level) / sd
         ramp = np.clip(rest_w / OUTLIER_RAMP, 0.0, 1.0)
         f = 1.0 - ramp * (1.0 - 1.0 / (1.0 + (z / OUTLIER_C) ** 2))
-    return f
+    return f, z * ramp
+
+
+def shared_voice(z: np.ndarray, maker: np.ndarray, n_m: int, exempt: np.ndarray) -> np.ndarray:
+    """Reviews far off a maker's consensus *in the same direction* share a voice: 1/sqrt(k) for k of them.
+
+    One outlier is an unhappy (or delighted) buyer; five at once, at any spacing and from any kind of
+    account, is what a ring looks like. Reviews after a detected drop are the new level, not outliers.
+    """
+    out = np.ones(len(z))
+    for sign in (-1.0, 1.0):
+        hit = (sign * z > GROUP_Z) & ~exempt
+        k = np.bincount(maker[hit], minlength=n_m)
+        out[hit] = 1.0 / np.sqrt(np.maximum(k[maker[hit]], 1))
+    return out
 
 
 def change_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
@@ -96,11 +111,20 @@ def change_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
 
 
 def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
-               scale: float, centre: float) -> Robustness:
-    """Outlier factors, then drop detection on the down-weighted evidence."""
+               scale: float, centre: float, age_factor: np.ndarray | None = None) -> Robustness:
+    """Outlier factors, then drop detection on the down-weighted evidence.
+
+    The drop test compares levels before and after, so recency (age_factor) is taken back out of the
+    weights there: an old review is less relevant to now, not less informative about back then.
+    """
     v = review_overall(y)
-    outlier = outlier_factor(v, w, maker, n_m, scale, centre)
-    change_age = change_points(v, w * outlier, age_days, maker, n_m, scale)
+    outlier, z = outlier_factor(v, w, maker, n_m, scale, centre)
+    nobody_exempt = np.zeros(len(v), dtype=bool)
+    # A ring's same-direction outliers must not pass for a drop in quality, so they share a voice here too.
+    fresh = w * outlier * shared_voice(z, maker, n_m, nobody_exempt)
+    fresh = fresh / (1.0 if age_factor is None else np.maximum(age_factor, 1e-12))
+    change_age = change_points(v, fresh, age_days, maker, n_m, scale)
     split = change_age[maker]
     change = np.where(np.isfinite(split) & (age_days >= np.nan_to_num(split, nan=np.inf)), CHANGE_OLD_FACTOR, 1.0)
-    return Robustness(outlier, change, change_age)
+    after_drop = np.isfinite(split) & (age_days < np.nan_to_num(split, nan=-np.inf))
+    return Robustness(outlier * shared_voice(z, maker, n_m, after_drop), change, change_age)

@@ -21,6 +21,7 @@ from .weights import WeightParams, Weights, compute_weights
 MODEL_VERSION = "eb-mvn-2.0"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
+MIN_CLAIM_EVIDENCE = 1.0  # in fully trusted reviews (1 = a fresh verified order from an established account)
 
 
 @dataclass(frozen=True)
@@ -267,7 +268,8 @@ def _posterior(batch: _Batch, crafts: list, params: PriorParams, options: ModelO
                            f[:, None] * stats.sum_undated, f * stats.weight_dated, f[:, None] * stats.sum_dated,
                            params.noise)
         mean, cov = _dates_never_help(mean, cov, prior_mean, prior_cov(tau2, params.corr), f, stats, params.noise)
-    return summarise(mean, cov, stats.count > 0), f, prior_mean, tau2, source, shift
+    # No claim from the prior alone: a tier needs at least one fully trusted review's worth of evidence.
+    return summarise(mean, cov, stats.weight >= MIN_CLAIM_EVIDENCE - 1e-9), f, prior_mean, tau2, source, shift
 
 
 def _score_batch(batch: _Batch, crafts: list, params: PriorParams, version: str,

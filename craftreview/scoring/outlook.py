@@ -111,7 +111,12 @@ def tier_outlooks(model, signals: Iterable[ReviewSignal], scores: Mapping[Hashab
         return out
     arr = to_arrays(signals)
     index = {mid: i for i, mid in enumerate(arr.maker_ids)}
-    pending = [m for m in pending if m in index]  # makers without reviews have no outlook to simulate
+    for m in pending:
+        if m not in index:  # makers without reviews: nothing to extrapolate from
+            out[m] = {"target_tier": targets[m], "extra_verified_reviews_needed": None}
+    pending = [m for m in pending if m in index]
+    if not pending:
+        return out
     a = np.array(OVERALL_WEIGHTS)
     review_var = float(a @ model.params.noise[:3, :3] @ a)
     steps = np.array(STEPS, dtype=float)

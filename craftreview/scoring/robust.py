@@ -17,7 +17,7 @@ OUTLIER_RAMP = 6.0  # the consensus needs this much other evidence before it jud
 PRIOR_STRENGTH = 2.0  # pseudo-reviews at the platform centre behind the consensus
 CHANGE_SPLITS = (60.0, 120.0, 180.0, 270.0, 365.0)  # candidate ages (days) of a change in quality
 CHANGE_Z = 3.0  # a drop must be this many standard errors to count as a change in quality
-CHANGE_MIN_EFFECTIVE = 3.0  # ...with at least this much evidence on both sides
+CHANGE_MIN_EFFECTIVE = 1.5  # ...with at least this much (outlier-weighted) evidence on both sides
 CHANGE_OLD_FACTOR = 0.1  # evidence from before a drop keeps this share of its weight
 _A = np.array(OVERALL_WEIGHTS)
 
@@ -119,10 +119,7 @@ def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nda
     """
     v = review_overall(y)
     outlier, z = outlier_factor(v, w, maker, n_m, scale, centre)
-    nobody_exempt = np.zeros(len(v), dtype=bool)
-    # A ring's same-direction outliers must not pass for a drop in quality, so they share a voice here too.
-    fresh = w * outlier * shared_voice(z, maker, n_m, nobody_exempt)
-    fresh = fresh / (1.0 if age_factor is None else np.maximum(age_factor, 1e-12))
+    fresh = w * outlier / (1.0 if age_factor is None else np.maximum(age_factor, 1e-12))
     change_age = change_points(v, fresh, age_days, maker, n_m, scale)
     split = change_age[maker]
     change = np.where(np.isfinite(split) & (age_days >= np.nan_to_num(split, nan=np.inf)), CHANGE_OLD_FACTOR, 1.0)

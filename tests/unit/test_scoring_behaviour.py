@@ -128,8 +128,8 @@ def test_tiers_respect_eighty_percent_rule(platform):
     for s in scores.values():
         p = s.explanation["probabilities"]
         claims = {"master": p["master"], "skilled": p["skilled"], "novice": p["novice"], "developing": p["developing"]}
-        if s.tier == "unproven":
-            assert max(claims.values()) < 0.8
+        if s.tier == "unproven":  # no claim is 80% likely, or the evidence is under one fully trusted review
+            assert max(claims.values()) < 0.8 or s.trusted_reviews < 1.0
         else:
             assert claims[s.tier] >= 0.8
 

@@ -197,7 +197,7 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
     noise = noise_covariance(np.column_stack([batch.y, lateness(slip)]), arr.maker, arr.n_makers, arr.verified, dated,
                              w)
     drift_var = estimate_drift_var(batch.y.mean(axis=1), arr.t / DAYS_PER_YEAR, arr.maker, arr.n_makers,
-                                   float(noise[:3, :3].mean()), w, np.isfinite(batch.change_age))
+                                   float(noise[:3, :3].mean()), batch.weights.weight, np.isfinite(batch.change_age))
     params = fit_priors(batch.stats, noise, *_craft_index(arr, crafts or {}), drift_var)
     if not options.spread_covariate:
         params.spread_beta = params.spread_kappa = 0.0

@@ -119,7 +119,9 @@ def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nda
     """
     v = review_overall(y)
     outlier, z = outlier_factor(v, w, maker, n_m, scale, centre)
-    fresh = w * outlier / (1.0 if age_factor is None else np.maximum(age_factor, 1e-12))
+    # A ring's same-direction outliers must not pass for a drop in quality, so they share a voice here too.
+    fresh = w * outlier * shared_voice(z, maker, n_m, np.zeros(len(v), dtype=bool))
+    fresh = fresh / (1.0 if age_factor is None else np.maximum(age_factor, 1e-12))
     change_age = change_points(v, fresh, age_days, maker, n_m, scale)
     split = change_age[maker]
     change = np.where(np.isfinite(split) & (age_days >= np.nan_to_num(split, nan=np.inf)), CHANGE_OLD_FACTOR, 1.0)

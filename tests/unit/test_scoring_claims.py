@@ -77,12 +77,12 @@ def test_older_reviews_weigh_less(model):
 
 def test_after_a_clear_drop_earlier_reviews_count_for_little(model):
     before = steady(20, (5, 5, 5), every=25.0, start=200.0)
-    after = [review((2, 2, 2), f"late{i}", 5.0 + 15.0 * i) for i in range(8)]
+    after = [review((3, 3, 3), f"late{i}", 5.0 + 15.0 * i) for i in range(8)]
     score = model.score_maker(before + after, now=NOW)
     table = review_table(score.explanation)
     assert score.explanation["evidence"]["quality_dropped_days_ago"] is not None
     assert table["b0"]["change_factor"] < 0.2 and table["late0"]["change_factor"] == 1.0
-    assert score.overall.mean < 3.5  # old 5s alone read about 4.5
+    assert score.overall.mean < 3.8  # the old 5s alone read about 4.5
 
 
 def test_the_same_drop_without_a_change_point_would_still_read_high(model):

@@ -19,7 +19,7 @@ from .family_report import run_family
 from .family_report import section as family_section
 from .run import run_all
 from .simulate import SimConfig
-from .timing import run_timing
+from .timing import run_million, run_timing
 
 OUT = Path(__file__).with_name("RESULTS.md")
 FAMILY_HEADING = "## A family of worlds and attackers (issue 8)"
@@ -71,6 +71,7 @@ def main() -> None:
     reps = run_all(seeds)
     ablations = run_ablations(list(range(101, 101 + args.ablation_reps)))
     timing = run_timing()
+    timing["million"] = run_million()
     elapsed = time.perf_counter() - t0
     started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     parts = [

@@ -15,11 +15,29 @@ from craftreview.scoring import MODEL_VERSION
 
 from . import narrative, report
 from .ablation import ablation_table, run_ablations
+from .family_report import run_family
+from .family_report import section as family_section
 from .run import run_all
 from .simulate import SimConfig
-from .timing import run_timing
+from .timing import run_million, run_timing
 
 OUT = Path(__file__).with_name("RESULTS.md")
+FAMILY_HEADING = "## A family of worlds and attackers (issue 8)"
+
+
+def family_part(n_worlds: int) -> str:
+    """The family section, heading included."""
+    reps, seeds = run_family(n_worlds)
+    return FAMILY_HEADING + "\n\n" + narrative.FAMILY_NOTE + "\n\n" + family_section(reps, seeds)
+
+
+def splice_family(text: str, part: str) -> str:
+    """Replace (or append) the family section of an existing RESULTS.md."""
+    if FAMILY_HEADING not in text:
+        return text.rstrip("\n") + "\n\n" + part + "\n"
+    head, rest = text.split(FAMILY_HEADING, 1)
+    tail = rest[rest.find("\n## "):] if "\n## " in rest else "\n"
+    return head + part + "\n" + tail
 
 
 def machine() -> str:
@@ -41,17 +59,25 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--reps", type=int, default=20)
     parser.add_argument("--ablation-reps", type=int, default=10)
+    parser.add_argument("--worlds", type=int, default=24, help="worlds drawn for the family section")
+    parser.add_argument("--family-only", action="store_true", help="rerun only the family section")
     args = parser.parse_args()
     t0 = time.perf_counter()
+    if args.family_only:
+        OUT.write_text(splice_family(OUT.read_text(), family_part(args.worlds)))
+        print(f"family section rewritten in {time.perf_counter() - t0:.0f} s")
+        return
     seeds = list(range(1, args.reps + 1))
     reps = run_all(seeds)
     ablations = run_ablations(list(range(101, 101 + args.ablation_reps)))
     timing = run_timing()
+    timing["million"] = run_million()
     elapsed = time.perf_counter() - t0
     started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     parts = [
         narrative.INTRO.format(version=MODEL_VERSION, when=started, machine=machine(), elapsed=elapsed,
                                reps=args.reps, n_signals=int(np.mean([r["n_signals"] for r in reps]))),
+        family_part(args.worlds),
         "## Headline\n\n" + narrative.HEADLINE_NOTE + "\n\n" + report.headline(reps),
         "## Targets met / missed\n\n" + report.targets_section(reps, timing) + "\n\n" + narrative.target_notes(reps),
         "## Simulation\n\n" + narrative.SIMULATION.format(bands=report.band_shares(reps)) + "\n\n"

@@ -52,6 +52,18 @@ def target_notes(reps: list[dict]) -> str:
     )
 
 
+FAMILY_NOTE = """`bench/scoring/family.py`, `properties.py`. Each world draws every knob of the simulation from a wide
+range: class mix (Dirichlet), class levels, review counts (log-normal location 0.3–1.5, spread 0.6–1.2, and
+in half the worlds better makers get more reviews), reviewer bias sd 0.1–0.7, noise, verified share 0.3–0.95,
+new-account share, drift share, commissions 0–80% (custom orders ship late more often). Into each world
+we plant 20 makers per story: established skilled makers (20–35 genuine reviews), makers whose quality
+fell from 4.6 to 3.0 six months ago (12, and separately 6, reviews since), and genuine newcomers (3
+verified five-stars from aged buyers, then 2 hostile one-stars from aged accounts). Every attacked
+target gets its own attacker shape: account age 0–400 days, spacing from all at once to one a
+fortnight, verified through the maker's own invitations or not (shills always verified), camouflage
+ratings on 0–5 other makers. The whole world is refitted after each attack. Percentiles are among
+all makers of the world, on the posterior mean overall. Seeds are drawn at random on every run."""
+
 SIMULATION = """`bench/scoring/simulate.py`. Every maker has latent levels for craftsmanship, consistency
 and delivery; the *truth* for a dimension is the expected star a neutral buyer (bias 0) would give for
 an order placed **now**, computed analytically from the rounding-and-clipping model
@@ -128,7 +140,40 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    review's weight with its factors and reasons keyed by `review_id`, the delivery record, the tier
    probabilities and what would move the tier.
 
-`ModelOptions` switches components off for the ablations below; the defaults are the production model."""
+`ModelOptions` switches components off for the ablations below; the defaults are the production model.
+
+**Version 2.0 (issue 8)** adds, in order of evaluation:
+
+9. **Provenance that the maker cannot hand out**: a verified order redeemed by an account younger than 30
+   days × 0.5 (verified reviews no longer escape the new-account discount); a review implicated in a
+   moderator ring signal × 0.3; several reviews by one account of one maker share one voice (1/n each).
+10. **Surges against the maker's own history** (`weights._history_surge`), at any account age and any
+   spacing: reviews in a ±45-day window beyond what the maker's earlier rate predicts (+1.5 slack) share
+   the window's expected weight. A maker without earlier history (a newcomer) is never discounted.
+11. **Consensus** (`robust.py`): each review's overall star is compared with the weighted mean of the
+   maker's *other* reviews (shrunk to the platform centre), in units of the platform's robust review
+   spread; weight × 1/(1 + (z/2.5)²), phased in as the other evidence reaches six trusted reviews; reviews
+   more than 2.5 spreads off in the same direction share a voice (1/√k). Reviewer offsets are learned from
+   these down-weighted reviews too, so a ring's extremes cannot pose as one reviewer's harshness.
+12. **Drops** (`robust.change_points`): for splits 60–365 days back, a weighted z-test of recent vs older
+   overall stars (recency taken back out of the weights); a drop beyond 3 standard errors with at least
+   1.5 trusted reviews on each side moves everything older than the split to 0.1 of its weight. Only
+   drops: an apparent jump upward is what shills produce, and has to accumulate like any evidence.
+13. **Global statistics are weighted**: the noise covariance (without the consensus factor, which would
+   understate honest noise), the drift variance (weighted slopes with their exact sampling variance,
+   winsorised at the 90th percentile, makers with a detected drop or a history under 0.25 years left
+   out) and the priors all use the review weights, so fakes weighted near zero cannot move other makers.
+14. **Dates never help**: the within-order covariance between lateness and stars is left out (with it a
+   late order "explained" low delivery stars and raised the estimate), and where dates would still raise
+   the delivery estimate the stars-only posterior is used: late dates lower it, on-time dates cannot lift it.
+15. **Claims need evidence**: no tier from under one fully trusted review's worth of evidence; an unproven
+   maker carries a reason: `mixed_evidence` (≥ 5 trusted reviews, or a detected drop) or `too_few_reviews`.
+16. **Outlooks** (`outlook.tier_outlooks`, run at write time by the site): for each unsettled maker, k ∈
+   {1, 2, 3, 5, 8, 12, 20} verified reviews from established accounts at the maker's own pace are added
+   and the maker is rescored through the fitted model, at the level the average of k real reviews reaches
+   with 90% probability; the smallest k that makes the tier the mean points at is the promise.
+17. **Explanations are compact**: one list per factor per maker (`review_factors`, sliced from batch-wide
+   lists), expanded to per-review dicts only for the one maker a page shows (`explain.review_table`)."""
 
 TAU_NOTE = """Kendall τ between each method's score and the true current value, per dimension, over all
 2,000 makers. Both variants are shown because they disagree about *ties*: the truth is continuous, so

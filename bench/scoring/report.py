@@ -134,6 +134,11 @@ def targets(reps: list[dict], timing: dict) -> list[tuple[str, bool, str]]:
                 timing["score_makers_cpu_s"] <= 1.5,
                 f"{timing['score_makers_cpu_s']:.2f} s CPU, {timing['score_makers_s']:.2f} s wall at load "
                 f"{timing['load_avg_1min']:.1f}"))
+    if "million" in timing:
+        mil = timing["million"]
+        out.append(("1M signals in ≤ 15 s CPU with ≤ 1 GB extra memory", mil["cpu_s"] <= 15 and mil["extra_mb"] <= 1024,
+                    f"{mil['n_signals']:,} signals: {mil['cpu_s']:.1f} s CPU ({mil['wall_s']:.1f} s wall), "
+                    f"+{mil['extra_mb']:.0f} MB peak"))
     out.append(("one maker rescored in a few ms", timing["rescore_median_ms"] <= 5.0, f"{timing['rescore_median_ms']:.2f} ms median"))
     return out
 

@@ -46,6 +46,9 @@ class SimConfig:
     count_sigma: float = 1.0
     max_count: int = 150
     n_attacked: int = 100
+    count_quality: float = 0.0  # log review count rises by this per star of craftsmanship latent (0: independent)
+    p_custom: float = 0.0  # share of verified orders that are commissions (custom); the rest are stock
+    custom_late_shift: float = 0.7  # custom orders are this much likelier (logit) to ship late
 
 
 @dataclass
@@ -73,9 +76,9 @@ def order_sd(q_cons: np.ndarray) -> np.ndarray:
     return 0.1 + 0.25 * np.maximum(0.0, 4.8 - q_cons)
 
 
-def late_prob(q_del: np.ndarray) -> np.ndarray:
-    """Chance an order ships late, falling with delivery quality."""
-    return expit(2.0 * (3.5 - q_del))
+def late_prob(q_del: np.ndarray, shift: float | np.ndarray = 0.0) -> np.ndarray:
+    """Chance an order ships late, falling with delivery quality (shift: extra logit, e.g. for commissions)."""
+    return expit(2.0 * (3.5 - q_del) + shift)
 
 
 def slip_rate(q_del: np.ndarray) -> np.ndarray:
@@ -97,7 +100,7 @@ def truth_now(lat: np.ndarray, cfg: SimConfig) -> np.ndarray:
     pmf = poisson.pmf(_SLIPS[None, :] - 1, slip_rate(q)[:, None])
     late_val = expected_rating(q[:, None] + delivery_shift(True, _SLIPS[None, :]), s)
     late_mean = (pmf * late_val).sum(axis=1) / pmf.sum(axis=1)
-    p = late_prob(q)
+    p = (1 - cfg.p_custom) * late_prob(q) + cfg.p_custom * late_prob(q, cfg.custom_late_shift)
     deliv = (1 - p) * expected_rating(q + 0.2, s) + p * late_mean
     return np.column_stack([craft, cons, deliv])
 
@@ -112,7 +115,8 @@ def _makers(rng: np.random.Generator, cfg: SimConfig) -> tuple:
                            base + rng.normal(0, cfg.dim_sd * 1.3, n) - 0.1])
     drifting = rng.random(n) < cfg.p_drift
     drift = np.where(drifting, rng.uniform(*cfg.drift_range, n) * rng.choice([-1, 1], n), 0.0)
-    count = np.minimum(1 + np.floor(np.exp(rng.normal(cfg.count_mu, cfg.count_sigma, n))), cfg.max_count)
+    log_count = rng.normal(cfg.count_mu, cfg.count_sigma, n) + cfg.count_quality * (base - 3.75)
+    count = np.minimum(1 + np.floor(np.exp(log_count)), cfg.max_count)
     step = drifting & (rng.random(n) < cfg.p_step)
     return lat, craft, drifting, drift, count.astype(int), step
 
@@ -138,7 +142,9 @@ def simulate(seed: int, cfg: SimConfig = SimConfig()) -> SimData:
     own_sd = np.sqrt(cfg.reviewer_noise**2 - cfg.halo_sd**2)
     noise = rng.normal(0, own_sd, (m, 3)) + rng.normal(0, cfg.halo_sd, (m, 1))
     b = bias_pool[reviewer][:, None]
-    late = rng.random(m) < late_prob(lat_t[:, 2])
+    # Drawn only when commissions exist, so the default world's random stream is unchanged.
+    custom = rng.random(m) < cfg.p_custom if cfg.p_custom > 0 else np.zeros(m, dtype=bool)
+    late = rng.random(m) < late_prob(lat_t[:, 2], np.where(custom, cfg.custom_late_shift, 0.0))
     slip = np.where(late, 1 + rng.poisson(slip_rate(lat_t[:, 2])), 0)
     order_dev = rng.normal(0, 1, m) * order_sd(lat_t[:, 1])
     mu = lat_t + b + np.column_stack([order_dev, np.zeros(m), delivery_shift(late, slip)])
@@ -149,14 +155,15 @@ def simulate(seed: int, cfg: SimConfig = SimConfig()) -> SimData:
                         np.where(new_acct, rng.uniform(0, 7, m), rng.uniform(30, 1000, m)))
     delivered_lag = rng.uniform(1, 10, m)
     early = rng.uniform(0, 3, m)
-    signals = _to_signals(maker, reviewer, stars, age, join_lag, verified, delivered_lag, slip, early)
+    signals = _to_signals(maker, reviewer, stars, age, join_lag, verified, delivered_lag, slip, early,
+                          custom if cfg.p_custom > 0 else None)
     truth = truth_now(lat, cfg)
     return SimData(signals=signals, crafts={i: CRAFTS[c] for i, c in enumerate(craft)}, truth=truth,
                    overall=truth @ np.array([0.5, 0.25, 0.25]), count=count, drifting=drifting,
-                   reviewer_count=n_reg + m, extra={"reviewer_bias": bias_pool})
+                   reviewer_count=n_reg + m, extra={"reviewer_bias": bias_pool, "latent": lat})
 
 
-def _to_signals(maker, reviewer, stars, age, join_lag, verified, delivered_lag, slip, early) -> list:
+def _to_signals(maker, reviewer, stars, age, join_lag, verified, delivered_lag, slip, early, custom=None) -> list:
     out = []
     for i in range(len(maker)):
         created = NOW - timedelta(days=float(age[i]))
@@ -169,8 +176,16 @@ def _to_signals(maker, reviewer, stars, age, join_lag, verified, delivered_lag, 
             maker_id=int(maker[i]), reviewer_id=int(reviewer[i]), craftsmanship=int(stars[i, 0]),
             consistency=int(stars[i, 1]), delivery=int(stars[i, 2]), created_at=created,
             verified=bool(verified[i]), reviewer_joined_at=created - timedelta(days=float(join_lag[i])),
-            promised_on=promised, delivered_on=delivered, review_id=i))
+            promised_on=promised, delivered_on=delivered, review_id=i,
+            order_type=_order_type(custom, i, verified[i])))
     return out
+
+
+def _order_type(custom, i: int, verified: bool) -> str | None:
+    """'custom'/'stock' for orders placed through the platform in worlds that model commissions."""
+    if custom is None or not verified:
+        return None
+    return "custom" if custom[i] else "stock"
 
 
 def attack(data: SimData, k: int, seed: int, cfg: SimConfig = SimConfig()) -> tuple[list[ReviewSignal], np.ndarray]:

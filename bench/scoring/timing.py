@@ -57,3 +57,38 @@ def run_timing(seed: int = 12345, rescore_calls: int = 200) -> dict:
         "rescore_median_ms": float(np.median(per_call) * 1000), "rescore_p95_ms": float(np.percentile(per_call, 95) * 1000),
         "rescore_mean_reviews": float(np.mean(sizes)), "rescore_max_reviews": int(np.max(sizes)),
     }
+
+
+MILLION_CONFIG = replace(SimConfig(), n_makers=100_000, count_mu=1.75)  # ~1M signals
+
+
+def _rss_mb() -> float:
+    """Current resident set size of this process in MB (Linux)."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _million_child(seed: int) -> dict:
+    import threading
+    data = simulate(seed, MILLION_CONFIG)
+    base, peak, done = _rss_mb(), [0.0], threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _rss_mb())
+            time.sleep(0.01)
+    watcher = threading.Thread(target=sample, daemon=True)
+    watcher.start()
+    cpu, wall = time.process_time(), time.perf_counter()
+    score_makers(data.signals, now=NOW, crafts=data.crafts)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    done.set()
+    watcher.join()
+    return {"n_signals": len(data.signals), "cpu_s": cpu, "wall_s": wall, "extra_mb": max(peak[0], _rss_mb()) - base}
+
+
+def run_million(seed: int = 4242) -> dict:
+    """score_makers on ~1M signals in a fresh process: CPU seconds and peak extra memory (MB)."""
+    import multiprocessing
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(_million_child, (seed,))

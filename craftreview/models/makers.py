@@ -115,6 +115,10 @@ class MakerScoreRow(Base):
     typical_slip_days: Mapped[float | None] = mapped_column(Float, nullable=True)
     # The explanation (~5 KB): deferred, so only the score page ever loads it.
     detail_json: Mapped[str] = mapped_column(Text, default="{}", deferred=True)
+    # Why an unproven maker is unproven ("too_few_reviews" / "mixed_evidence"); NULL for a proven tier.
+    unproven_reason: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    # Evidence in fully trusted reviews (1 = a fresh verified order); claims from under three say so.
+    trusted_reviews: Mapped[float | None] = mapped_column(Float, nullable=True)
 
     def estimate(self, dimension: str) -> tuple[float, float, float]:
         """(mean, low, high) of one dimension or "overall"."""

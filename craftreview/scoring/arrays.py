@@ -42,6 +42,15 @@ class SignalArrays:
     promised: np.ndarray  # days, NaN if unknown
     delivered: np.ndarray  # days, NaN if unknown
     review_ids: list[Hashable]
+    custom: np.ndarray | None = None  # bool: a commission (order_type "custom")
+    ring: np.ndarray | None = None  # bool: implicated in a ring signal
+
+    def __post_init__(self):
+        """Older callers build arrays without the order-type and ring columns."""
+        if self.custom is None:
+            self.custom = np.zeros(len(self.t), dtype=bool)
+        if self.ring is None:
+            self.ring = np.zeros(len(self.t), dtype=bool)
 
     @property
     def n(self) -> int:
@@ -60,12 +69,19 @@ def _index(values: list[Hashable]) -> tuple[list[Hashable], np.ndarray]:
     return list(lookup), idx
 
 
-def _days_unique(values: list[datetime]) -> np.ndarray:
-    """to_days over distinct datetimes; a fast path when all are naive (taken as UTC)."""
-    try:
-        return np.array([(v - _EPOCH).total_seconds() for v in values], dtype=float) / 86400.0
-    except TypeError:  # some are timezone-aware: convert one by one
-        return np.array([to_days(v) for v in values], dtype=float)
+_EPOCH_AWARE = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _days_unique(values: list[datetime | None]) -> np.ndarray:
+    """to_days over datetimes; fast when all are naive (taken as UTC) or all timezone-aware (None -> NaN)."""
+    nan = float("nan")
+    for epoch in (_EPOCH, _EPOCH_AWARE):
+        try:
+            return np.array([nan if v is None else (v - epoch).total_seconds() for v in values],
+                            dtype=float) / 86400.0
+        except TypeError:  # naive and aware mixed, or a date: try the other epoch, then one by one
+            continue
+    return np.array([to_days(v) for v in values], dtype=float)
 
 
 def _days_repeated(values: list) -> np.ndarray:
@@ -106,8 +122,10 @@ def _to_arrays(sigs: list[ReviewSignal]) -> SignalArrays:
         ratings=ratings,
         t=_days_unique([s.created_at for s in sigs]),
         verified=np.array([bool(s.verified) for s in sigs], dtype=bool),
-        joined=_days_repeated([s.reviewer_joined_at for s in sigs]),
+        joined=_days_unique([s.reviewer_joined_at for s in sigs]),
         promised=_days_repeated([s.promised_on for s in sigs]),
         delivered=_days_repeated([s.delivered_on for s in sigs]),
         review_ids=[s.review_id if s.review_id is not None else f"#{i}" for i, s in enumerate(sigs)],
+        custom=np.array([s.order_type == "custom" for s in sigs], dtype=bool),
+        ring=np.array([bool(s.ring_flagged) for s in sigs], dtype=bool),
     )

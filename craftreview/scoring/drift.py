@@ -11,30 +11,48 @@ from __future__ import annotations
 import numpy as np
 
 MIN_REVIEWS_FOR_SLOPE = 4
-MIN_SPAN_YEARS2 = 0.05  # slope needs some spread of review dates
+
+MIN_SPAN_YEARS = 0.25  # weighted SD of a maker's review dates before its slope says anything about drift
 _ITERATIONS = 5
 
 
 def estimate_drift_var(y: np.ndarray, t_years: np.ndarray, maker: np.ndarray, n_m: int,
-                       noise_var: float) -> float:
-    """Between-maker variance of quality slopes (stars^2 / year^2), >= 0."""
-    n = np.bincount(maker, minlength=n_m).astype(float)
+                       noise_var: float, w: np.ndarray | None = None, exclude: np.ndarray | None = None) -> float:
+    """Between-maker variance of quality slopes (stars^2 / year^2), >= 0; weighted by review weights.
+
+    Each maker's excess squared slope is capped (winsorised at the 90th percentile), so a few
+    makers under attack cannot inflate the drift every other maker's interval pays for. Makers
+    with a detected drop (exclude) are modelled by the change point instead, and histories shorter
+    than MIN_SPAN_YEARS say more about one step than about a steady drift.
+    """
+    count = np.bincount(maker, minlength=n_m).astype(float)
     if len(y) == 0:
         return 0.0
-    sx, sy = np.bincount(maker, t_years, n_m), np.bincount(maker, y, n_m)
-    sxx, sxy = np.bincount(maker, t_years * t_years, n_m), np.bincount(maker, t_years * y, n_m)
-    ok = n >= MIN_REVIEWS_FOR_SLOPE
+    w = np.ones(len(y)) if w is None else w
+    n = np.bincount(maker, w, n_m)
+    sx, sy = np.bincount(maker, w * t_years, n_m), np.bincount(maker, w * y, n_m)
+    sxx, sxy = np.bincount(maker, w * t_years * t_years, n_m), np.bincount(maker, w * t_years * y, n_m)
+    ok = (count >= MIN_REVIEWS_FOR_SLOPE) & (n > 1e-9)
     nn = np.where(ok, n, 1.0)
-    span = sxx - sx * sx / nn
-    ok &= span > MIN_SPAN_YEARS2
+    tbar = sx / nn
+    span = sxx - sx * tbar
+    # Weights are relevance, not precision: Var(slope) = noise * sum w^2 (t - tbar)^2 / span^2.
+    w2 = w * w
+    spread2 = (np.bincount(maker, w2 * t_years * t_years, n_m) - 2 * tbar * np.bincount(maker, w2 * t_years, n_m)
+               + tbar * tbar * np.bincount(maker, w2, n_m))
+    ok &= (span / nn > MIN_SPAN_YEARS**2) & (span > 1e-9)
+    if exclude is not None:
+        ok &= ~exclude
     if ok.sum() < 5:
         return 0.0
     slope = (sxy[ok] - sx[ok] * sy[ok] / n[ok]) / span[ok]
-    sampling = noise_var / span[ok]
+    sampling = noise_var * np.maximum(spread2[ok], 1e-12) / span[ok] ** 2
+    excess = slope**2 - sampling
+    excess = np.minimum(excess, np.quantile(excess, 0.90))
     var = 0.0
     for _ in range(_ITERATIONS):
         h = 1.0 / (var + sampling) ** 2  # precision-squared weights suit a variance-of-variance estimate
-        var = max(0.0, float(np.sum(h * (slope**2 - sampling)) / np.sum(h)))
+        var = max(0.0, float(np.sum(h * excess) / np.sum(h)))
     return var
 
 

@@ -14,12 +14,14 @@ from .features import MakerStats, delivery_columns, empty_stats, lateness, maker
 from .pack import ScorePacker
 from .posterior import prior_cov, summarise, update, update_with_trend
 from .priors import SPREAD_DIM, PriorParams, fit_priors, noise_covariance
+from .robust import fit_scale, outlier_factor, review_overall, robustness
 from .types import MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-1.0"
+MODEL_VERSION = "eb-mvn-2.0"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
+MIN_CLAIM_EVIDENCE = 1.0  # in fully trusted reviews (1 = a fresh verified order from an established account)
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class _Batch:
     bias: np.ndarray  # per signal, stars
     y: np.ndarray  # bias-corrected ratings (n, 3)
     stats: MakerStats
+    change_age: np.ndarray | None = None  # per maker: age in days of a detected drop in quality, NaN if none
 
 
 @dataclass
@@ -59,6 +62,8 @@ class FittedModel:
     bias_sums: dict[Hashable, tuple[float, float]] = field(default_factory=dict, repr=False)
     bias_pairs: dict[tuple[Hashable, Hashable], tuple[float, float]] = field(default_factory=dict, repr=False)
     bias_shrinkage: float = 1.0
+    robust_scale: float = 0.8  # typical spread of one review's overall star around its maker's mean
+    robust_centre: float = 3.8  # platform centre the per-maker consensus is shrunk toward
     _batch: _Batch | None = field(default=None, repr=False)
 
     def _row_bias(self, arr: SignalArrays) -> np.ndarray:
@@ -83,14 +88,29 @@ class FittedModel:
         sigs = list(maker_signals)
         if not sigs:
             return self._score_empty(craft)
-        arr = _apply_options(to_arrays(sigs), self.options)
-        counts = np.array([max(self.reviewer_counts.get(r, 0), 1) for r in arr.reviewer_ids])
-        batch_counts = np.bincount(arr.reviewer, minlength=len(arr.reviewer_ids))
-        per_row = np.maximum(counts, batch_counts)[arr.reviewer]
-        batch = _prepare(arr, to_days(now), per_row, self._row_bias(arr), self.options.weights)
-        crafts = [craft] * arr.n_makers
+        batch = self.prepare_batch(sigs, now=now)
+        crafts = [craft] * batch.arr.n_makers
         scores = _score_batch(batch, crafts, self.params, self.model_version, self.options)
         return next(iter(scores.values())) if len(scores) == 1 else _merge_error(scores)
+
+    def prepare_batch(self, sigs: list[ReviewSignal], *, now: datetime) -> _Batch:
+        """Weights and statistics of any number of makers' signals under the fitted global parameters."""
+        arr = _apply_options(to_arrays(sigs), self.options)
+        return self.prepare_arrays(arr, self.row_counts(arr), self._row_bias(arr), to_days(now))
+
+    def row_counts(self, arr: SignalArrays) -> np.ndarray:
+        """Per signal: how many reviews its reviewer has written (fitted count, or more in this batch)."""
+        counts = np.array([max(self.reviewer_counts.get(r, 0), 1) for r in arr.reviewer_ids])
+        batch_counts = np.bincount(arr.reviewer, minlength=len(arr.reviewer_ids))
+        return np.maximum(counts, batch_counts)[arr.reviewer]
+
+    def prepare_arrays(self, arr: SignalArrays, counts: np.ndarray, bias: np.ndarray, now_days: float) -> _Batch:
+        """prepare_batch for arrays whose reviewer counts and bias offsets are already known."""
+        return _prepare(arr, now_days, counts, bias, self.options.weights, (self.robust_scale, self.robust_centre))
+
+    def batch_tiers(self, batch: _Batch, crafts: list) -> list[str]:
+        """Tier per maker of a prepared batch, without building explanations (used for what-ifs)."""
+        return _posterior(batch, crafts, self.params, self.options)[0].tier.tolist()
 
     def _score_empty(self, craft: str | None) -> MakerScore:
         stats = empty_stats(1)
@@ -106,13 +126,18 @@ def _merge_error(scores: dict) -> MakerScore:
 
 
 def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
-             bias: np.ndarray, wp: WeightParams) -> _Batch:
-    """Weights, bias-corrected ratings and maker statistics for a batch."""
+             bias: np.ndarray, wp: WeightParams, robust: tuple[float, float] | None) -> _Batch:
+    """Weights (with outlier and change-point factors when robust = (scale, centre)), ratings, statistics."""
     weights = compute_weights(arr, now_days, reviewer_counts, wp)
     y = arr.ratings - bias[:, None]
+    change_age = np.full(arr.n_makers, np.nan)
+    if robust is not None:
+        rb = robustness(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, *robust, weights.age)
+        weights.outlier, weights.change, change_age = rb.outlier, rb.change, rb.change_age
+        weights.weight = weights.weight * rb.outlier * rb.change
     stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered,
                         weights.age_days / DAYS_PER_YEAR, weights.age)
-    return _Batch(arr, weights, bias, y, stats)
+    return _Batch(arr, weights, bias, y, stats, change_age)
 
 
 def _apply_options(arr: SignalArrays, options: ModelOptions) -> SignalArrays:
@@ -158,12 +183,21 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
     arr = _apply_options(to_arrays(signals), options)
     counts = np.bincount(arr.reviewer, minlength=len(arr.reviewer_ids))
     weights = compute_weights(arr, to_days(now), counts[arr.reviewer], options.weights)
-    bias = _fit_bias(arr, weights.weight, options)
-    batch = _prepare(arr, to_days(now), counts[arr.reviewer], bias.row, options.weights)
+    # Reviewer offsets are learned from reviews already judged against each maker's consensus, so a
+    # ring's extreme ratings cannot pose as one reviewer's harshness and re-weight everyone else.
+    raw = fit_scale(arr.ratings, weights.weight, arr.maker, arr.n_makers)
+    bias = _fit_bias(arr, weights.weight * outlier_factor(review_overall(arr.ratings), weights.weight, arr.maker,
+                                                          arr.n_makers, *raw)[0], options)
+    scale = fit_scale(arr.ratings - bias.row[:, None], weights.weight, arr.maker, arr.n_makers)
+    batch = _prepare(arr, to_days(now), counts[arr.reviewer], bias.row, options.weights, scale)
     dated, slip = delivery_columns(arr.promised, arr.delivered)
-    noise = noise_covariance(np.column_stack([batch.y, lateness(slip)]), arr.maker, arr.n_makers, arr.verified, dated)
+    # Every global statistic is weighted, so fakes weighted near zero cannot move it; the outlier factor
+    # is left out here because down-weighting the tails would understate the noise of honest reviews.
+    w = batch.weights.weight / np.maximum(batch.weights.outlier * batch.weights.change, 1e-12)
+    noise = noise_covariance(np.column_stack([batch.y, lateness(slip)]), arr.maker, arr.n_makers, arr.verified, dated,
+                             w)
     drift_var = estimate_drift_var(batch.y.mean(axis=1), arr.t / DAYS_PER_YEAR, arr.maker, arr.n_makers,
-                                   float(noise[:3, :3].mean()))
+                                   float(noise[:3, :3].mean()), batch.weights.weight, np.isfinite(batch.change_age))
     params = fit_priors(batch.stats, noise, *_craft_index(arr, crafts or {}), drift_var)
     if not options.spread_covariate:
         params.spread_beta = params.spread_kappa = 0.0
@@ -172,7 +206,8 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
         params=params, options=options,
         reviewer_bias={r: float(b) for r, b in zip(arr.reviewer_ids, bias.full, strict=True) if b != 0.0},
         reviewer_counts=dict(zip(arr.reviewer_ids, counts.tolist(), strict=True)), bias_tau2=bias.tau2, n_signals=arr.n,
-        bias_sums=sums, bias_pairs=pairs, bias_shrinkage=bias.shrinkage, _batch=batch,
+        bias_sums=sums, bias_pairs=pairs, bias_shrinkage=bias.shrinkage,
+        robust_scale=scale[0], robust_centre=scale[1], _batch=batch,
     )
 
 
@@ -202,9 +237,22 @@ def _prior_for(stats: MakerStats, crafts: list, params: PriorParams) -> tuple:
     return base + shift, tau2, source, shift
 
 
-def _score_batch(batch: _Batch, crafts: list, params: PriorParams, version: str,
-                 options: ModelOptions) -> dict[Hashable, MakerScore]:
-    """Posterior for every maker in the batch, packed into MakerScores with explanations."""
+def _dates_never_help(mean, cov, prior_mean, prior_cv, f, stats: MakerStats, noise):
+    """Where promised/delivered dates would *raise* the delivery estimate, score from the stars alone.
+
+    Late dates lower the delivery estimate; on-time dates are what a buyer expects, so they may
+    narrow nothing and lift nothing (a maker cannot type its way up by promising generous dates).
+    """
+    stars_only = stats.sum_undated + stats.sum_dated[:, :3]
+    m0, c0 = update(prior_mean, prior_cv, f * stats.weight, f[:, None] * stars_only,
+                    np.zeros(len(f)), np.zeros((len(f), 4)), noise)
+    use = mean[:, 2] > m0[:, 2]
+    m0[:, 3], c0[:, 3, :] , c0[:, :, 3] = mean[:, 3], cov[:, 3, :], cov[:, :, 3]  # keep the lateness estimate
+    return np.where(use[:, None], m0, mean), np.where(use[:, None, None], c0, cov)
+
+
+def _posterior(batch: _Batch, crafts: list, params: PriorParams, options: ModelOptions) -> tuple:
+    """(posterior, drift factors, prior mean, prior variances, prior sources, covariate shift) per maker."""
     stats = batch.stats
     prior_mean, tau2, source, shift = _prior_for(stats, crafts, params)
     # Drift caps how much old evidence can say about now: scale all of a maker's weights down.
@@ -219,7 +267,15 @@ def _score_batch(batch: _Batch, crafts: list, params: PriorParams, version: str,
         mean, cov = update(prior_mean, prior_cov(tau2, params.corr), f * (stats.weight - stats.weight_dated),
                            f[:, None] * stats.sum_undated, f * stats.weight_dated, f[:, None] * stats.sum_dated,
                            params.noise)
-    post = summarise(mean, cov, stats.count > 0)
+        mean, cov = _dates_never_help(mean, cov, prior_mean, prior_cov(tau2, params.corr), f, stats, params.noise)
+    # No claim from the prior alone: a tier needs at least one fully trusted review's worth of evidence.
+    return summarise(mean, cov, stats.weight >= MIN_CLAIM_EVIDENCE - 1e-9), f, prior_mean, tau2, source, shift
+
+
+def _score_batch(batch: _Batch, crafts: list, params: PriorParams, version: str,
+                 options: ModelOptions) -> dict[Hashable, MakerScore]:
+    """Posterior for every maker in the batch, packed into MakerScores with explanations."""
+    post, f, prior_mean, tau2, source, shift = _posterior(batch, crafts, params, options)
     with gc_paused():
         ctx = ScorePacker(batch, params, version, prior_mean, tau2, source, shift, post, crafts, f)
         return {mid: ctx.maker_score(m) for m, mid in enumerate(batch.arr.maker_ids)}

@@ -5,12 +5,11 @@ from typing import Any
 
 import numpy as np
 
-from . import explain
 from .arrays import SignalArrays
 from .features import delivery_columns
 from .posterior import Posterior, interval
 from .priors import PriorParams
-from .types import DIMENSIONS, OVERALL_WEIGHTS, Estimate, MakerScore
+from .types import DIMENSIONS, Estimate, MakerScore, unproven_reason
 
 
 def delivery_record(arr: SignalArrays) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -33,17 +32,22 @@ def delivery_record(arr: SignalArrays) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return n_dated, rate, median
 
 
-def _review_rows(batch: Any) -> tuple[list[list[int]], list[dict], list[str]]:
-    """Signal indices per maker, per-signal explanation entries and their string keys."""
+def _review_columns(batch: Any) -> tuple[list[int], dict[str, list]]:
+    """Per-maker slice bounds and every explanation column, already sorted by maker (sliced, never looped)."""
     arr, wt = batch.arr, batch.weights
-    order = np.argsort(arr.maker, kind="stable").tolist()
+    order = np.argsort(arr.maker, kind="stable")
+    ones = np.ones(arr.n)
+    factors = {"weight": wt.weight, "provenance_factor": wt.provenance, "new_account_factor": wt.new_account,
+               "burst_factor": wt.burst, "voice_factor": wt.voice, "surge_factor": wt.surge,
+               "outlier_factor": wt.outlier if wt.outlier is not None else ones,
+               "change_factor": wt.change if wt.change is not None else ones,
+               "age_days": wt.age_days, "age_factor": wt.age, "reviewer_bias_stars": batch.bias}
+    cols = {k: np.round(v[order], 4).tolist() for k, v in factors.items()}
+    cols["verified"], cols["ring_flagged"] = arr.verified[order].tolist(), arr.ring[order].tolist()
+    cols["adjusted_ratings"] = np.round(batch.y[order], 3).tolist()
+    cols["id"] = [str(arr.review_ids[i]) for i in order.tolist()]
     ends = np.cumsum(np.bincount(arr.maker, minlength=arr.n_makers)).tolist()
-    rows = [order[a:b] for a, b in zip(([0] + ends)[: len(ends)], ends, strict=True)]
-    cols = {"weight": wt.weight, "provenance": wt.provenance, "new_account": wt.new_account,
-            "burst": wt.burst, "age_days": wt.age_days, "age": wt.age, "bias": batch.bias}
-    cols = {k: np.round(v, 4).tolist() for k, v in cols.items()}
-    cols["verified"], cols["adjusted"] = arr.verified.tolist(), np.round(batch.y, 3).tolist()
-    return rows, explain.review_entries(cols), [str(r) for r in arr.review_ids]
+    return [0] + ends, cols
 
 
 def _lists(*arrays: np.ndarray) -> list[list]:
@@ -60,14 +64,13 @@ class ScorePacker:
         """Convert everything the per-maker packing needs; batch is model._Batch."""
         arr, stats = batch.arr, batch.stats
         self.arr, self.version, self.source, self.crafts = arr, version, source, crafts
-        self.rows, self.entries, self.keys = _review_rows(batch)
+        self.bounds, self.columns = _review_columns(batch)
         n_dated, on_time, slip = delivery_record(arr)
         noise_var = np.diag(params.noise)[:3]
         prior_share = (1 / tau2[:, :3]) / (1 / tau2[:, :3] + (drift * stats.weight)[:, None] / noise_var)
         est = interval(post.mean[:, :3], post.sd[:, :3])
         ov = interval(post.overall_mean, np.sqrt(post.overall_var))
         late_days = np.expm1(np.maximum(post.mean[:, 3], 0.0))
-        self.target, self.needed_sd = explain.tier_targets(post.overall_mean)
         verified = np.bincount(arr.maker, arr.verified.astype(float), arr.n_makers)
         (self.mean, self.low, self.high, self.om, self.olow, self.ohigh, self.ovar, self.pm, self.ps,
          self.pn, self.pd, self.count, self.verified, self.weight, self.n_dated, self.on_time, self.slip,
@@ -78,8 +81,9 @@ class ScorePacker:
             prior_mean[:, :3], np.sqrt(tau2[:, :3]), noise_var / tau2[:, :3], shift[:, :3], prior_share,
             stats.spread, late_days, drift, stats.mean_age)
         self.tier = post.tier.tolist()
-        a = np.array(OVERALL_WEIGHTS)
-        self.review_var = float(a @ params.noise[:3, :3] @ a)
+        change = batch.change_age if batch.change_age is not None else np.full(arr.n_makers, np.nan)
+        self.changed = np.isfinite(change).tolist()
+        self.change_age = [None if not c else float(a) for c, a in zip(self.changed, change.tolist(), strict=True)]
 
     def maker_score(self, m: int) -> MakerScore:
         """MakerScore for maker index m."""
@@ -95,10 +99,12 @@ class ScorePacker:
             typical_slip_days=self.slip[m] if dated else None,
             maker_id=self.arr.maker_ids[m], model_version=self.version,
             explanation=self._explanation(m, dated),
+            unproven_reason=unproven_reason(self.tier[m], self.weight[m], self.changed[m]),
+            trusted_reviews=self.weight[m],
         )
 
     def _explanation(self, m: int, dated: bool) -> dict[str, Any]:
-        rows = self.rows[m] if self.arr.n else []
+        a, b = (self.bounds[m], self.bounds[m + 1]) if self.arr.n else (0, 0)
         craft = self.crafts[m]
         return {
             "model_version": self.version,
@@ -109,8 +115,9 @@ class ScorePacker:
             "evidence": {"review_count": self.count[m], "verified_count": self.verified[m],
                          "effective_reviews": self.weight[m] * self.drift[m],
                          "weight_sum_before_drift": self.weight[m], "mean_age_years": self.mean_age[m],
-                         "drift_factor": self.drift[m], "prior_share": _dims(self.share[m])},
-            "reviews": {self.keys[i]: self.entries[i] for i in rows},
+                         "drift_factor": self.drift[m], "prior_share": _dims(self.share[m]),
+                         "quality_dropped_days_ago": self.change_age[m]},
+            "review_factors": {name: col[a:b] for name, col in self.columns.items()},
             "delivery_record": {"dated_orders": self.n_dated[m],
                                 "on_time_rate": self.on_time[m] if dated else None,
                                 "typical_slip_days": self.slip[m] if dated else None,
@@ -118,8 +125,6 @@ class ScorePacker:
             "craftsmanship_spread_sd": None if self.count[m] < 2 else self.spread[m],
             "probabilities": {"master": self.pm[m], "skilled": self.ps[m],
                               "developing": self.pd[m], "novice": self.pn[m]},
-            "what_would_move_tier": explain.tier_outlook(self.om[m], self.ovar[m], self.review_var, self.tier[m],
-                                                         self.target[m], self.needed_sd[m]),
         }
 
 

@@ -56,26 +56,35 @@ def nearest_pd(cov: np.ndarray, floor: float) -> np.ndarray:
     return (vecs * np.maximum(vals, floor)) @ vecs.T
 
 
-def _pooled_cov(y: np.ndarray, maker: np.ndarray, n_m: int) -> tuple[np.ndarray, float]:
-    """Within-maker covariance pooled over makers, and its degrees of freedom."""
+def _pooled_cov(y: np.ndarray, maker: np.ndarray, n_m: int, w: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """Within-maker covariance pooled over makers (weighted: a fake near weight 0 adds nearly nothing), and dof."""
+    w = np.ones(len(y)) if w is None else w
     count = np.bincount(maker, minlength=n_m).astype(float)
-    means = np.stack([np.bincount(maker, y[:, d], n_m) for d in range(y.shape[1])], axis=1)
-    resid = y - (means / np.maximum(count, 1.0)[:, None])[maker]
+    wm = np.bincount(maker, w, n_m)
+    means = np.stack([np.bincount(maker, w * y[:, d], n_m) for d in range(y.shape[1])], axis=1)
+    resid = y - (means / np.maximum(wm, 1e-12)[:, None])[maker]
     dof = float(np.sum(np.maximum(count - 1, 0)))
-    return resid.T @ resid / max(dof, 1.0), dof
+    # Weighted mean square per review, times reviews / dof for the means estimated along the way.
+    scale = len(y) / max(dof, 1.0) / max(float(w.sum()), 1e-12)
+    return (resid * w[:, None]).T @ resid * scale, dof
 
 
 def noise_covariance(y4: np.ndarray, maker: np.ndarray, n_m: int, verified: np.ndarray,
-                     dated: np.ndarray) -> np.ndarray:
-    """4x4 noise covariance: star block from verified reviews, lateness parts from dated ones."""
+                     dated: np.ndarray, w: np.ndarray | None = None) -> np.ndarray:
+    """4x4 noise covariance: star block from verified reviews, lateness variance from dated ones.
+
+    The within-order covariance of lateness and stars is left out on purpose: with it, a late
+    order "explains" low delivery stars, and the same stars with late dates would score *higher*.
+    """
+    w = np.ones(len(y4)) if w is None else w
     rows = verified if verified.sum() >= 10 else np.ones_like(verified)
-    star, dof = _pooled_cov(y4[rows, :3], maker[rows], n_m)
+    star, dof = _pooled_cov(y4[rows, :3], maker[rows], n_m, w[rows])
     cov = np.diag([1.0, 1.0, 1.0, 0.3])
     if dof >= 5:
         cov[:3, :3] = star
-    full, dof_d = _pooled_cov(y4[dated], maker[dated], n_m)
+    full, dof_d = _pooled_cov(y4[dated], maker[dated], n_m, w[dated])
     if dof_d >= 5:
-        cov[3, :] = cov[:, 3] = full[3, :]
+        cov[3, 3] = full[3, 3]
     return nearest_pd(cov, floor=0.02)
 
 

@@ -15,6 +15,10 @@ NOVICE_LINE = 3.5
 TIER_CONFIDENCE = 0.8
 INTERVAL_LEVEL = 0.9
 TIERS: tuple[str, ...] = ("master", "skilled", "developing", "novice", "unproven")
+# Why a maker is unproven: too little trusted evidence yet, or enough evidence that disagrees or sits
+# on a tier line. MIXED_MIN_EVIDENCE is in fully trusted reviews (1 = a fresh verified order).
+UNPROVEN_REASONS: tuple[str, ...] = ("too_few_reviews", "mixed_evidence")
+MIXED_MIN_EVIDENCE = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,8 @@ class ReviewSignal:
     promised_on: date | None = None
     delivered_on: date | None = None
     review_id: Hashable | None = None
+    order_type: str | None = None  # "custom" or "stock"; None when unknown (no order)
+    ring_flagged: bool = False  # implicated in a moderator ring signal: weaker provenance, never removal
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +84,8 @@ class MakerScore:
     maker_id: Any = None
     model_version: str = ""
     explanation: dict[str, Any] = field(default_factory=dict)
+    unproven_reason: str | None = None  # one of UNPROVEN_REASONS when tier is "unproven", else None
+    trusted_reviews: float = 0.0  # evidence in fully trusted reviews (sum of review weights)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-serialisable dict (inverse of from_dict). The explanation is shared, not copied:
@@ -100,3 +108,10 @@ def clean_float(value: float) -> float | None:
     """Python float, or None for NaN (JSON has no NaN)."""
     value = float(value)
     return None if math.isnan(value) else value
+
+
+def unproven_reason(tier: str, trusted: float, changed: bool) -> str | None:
+    """'too_few_reviews' or 'mixed_evidence' for an unproven maker (None for a proven one)."""
+    if tier != "unproven":
+        return None
+    return "mixed_evidence" if trusted >= MIXED_MIN_EVIDENCE or changed else "too_few_reviews"

@@ -23,6 +23,10 @@ class WeightParams:
     burst_min: int = 3  # this many new-account reviews in the window form a burst
     half_life_days: float = 540.0  # old evidence loses half its weight every 18 months...
     age_floor: float = 0.35  # ...but never below this, so history still counts
+    new_verified: float = 0.5  # a verified order redeemed by an account younger than new_account_days
+    ring_flagged: float = 0.3  # a review a moderator's ring signal implicates
+    history_window_days: float = 45.0  # +- window compared with the maker's own earlier review rate
+    history_slack: float = 1.5  # reviews beyond (expected from history + slack) in a window share their weight
 
 
 @dataclass
@@ -35,6 +39,10 @@ class Weights:
     burst: np.ndarray
     age: np.ndarray
     age_days: np.ndarray
+    voice: np.ndarray  # 1 / reviews by the same account of the same maker
+    surge: np.ndarray  # burst relative to the maker's own review history (any account age, any spacing)
+    outlier: np.ndarray | None = None  # far from the maker's other reviews (set by model._prepare)
+    change: np.ndarray | None = None  # from before a detected drop in quality (set by model._prepare)
 
 
 def _burst_sizes(arr: SignalArrays, is_new: np.ndarray, window: float) -> np.ndarray:
@@ -53,19 +61,49 @@ def _burst_sizes(arr: SignalArrays, is_new: np.ndarray, window: float) -> np.nda
     return sizes
 
 
+def _history_surge(arr: SignalArrays, window: float, slack: float) -> np.ndarray:
+    """Factor for reviews arriving much faster than the maker's own earlier rate (1 when no earlier history)."""
+    out = np.ones(arr.n)
+    if arr.n == 0:
+        return out
+    t = np.nan_to_num(arr.t, nan=np.nanmin(arr.t) if np.isfinite(arr.t).any() else 0.0)
+    key = arr.maker * 1e7 + (t - t.min())
+    order = np.sort(key)
+    in_window = np.searchsorted(order, key + window, "right") - np.searchsorted(order, key - window, "left")
+    first = np.searchsorted(order, arr.maker * 1e7, "left")
+    older = np.searchsorted(order, key - window, "left") - first  # reviews before the window opens
+    span = (key - window) - order[first]
+    rate = np.where((older >= 2) & (span > 0), older / np.maximum(span, window), np.inf)
+    expected = rate * 2 * window + slack
+    surging = np.isfinite(expected) & (in_window >= 3) & (in_window > expected)
+    out[surging] = expected[surging] / in_window[surging]
+    return out
+
+
+def _one_voice(arr: SignalArrays) -> np.ndarray:
+    """Several reviews by one account of one maker share one voice."""
+    key = arr.reviewer.astype(np.int64) * max(arr.n_makers, 1) + arr.maker
+    _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
+    return 1.0 / counts[inverse]
+
+
 def compute_weights(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
                     params: WeightParams) -> Weights:
     """Weights for every signal; reviewer_counts[i] is the total reviews by signal i's reviewer."""
-    provenance = np.where(arr.verified, 1.0, params.unverified)
+    provenance = np.where(arr.verified, 1.0, params.unverified) * np.where(arr.ring, params.ring_flagged, 1.0)
     account_age = arr.t - arr.joined
     # Unknown join dates (legacy imports) are not treated as new accounts.
     is_new = np.nan_to_num(account_age, nan=np.inf) < params.new_account_days
     single = is_new & (reviewer_counts <= 1) & ~arr.verified
-    new_account = np.where(single, params.new_single, 1.0)
+    # A verified order proves a purchase, not an independent buyer: the maker records orders and sends
+    # the invitations, so a fresh account redeeming one is discounted too (less than an unverified one).
+    new_account = np.where(single, params.new_single, np.where(is_new & arr.verified, params.new_verified, 1.0))
     sizes = _burst_sizes(arr, is_new, params.burst_window_days)
     # A burst of n fresh accounts speaks with roughly one voice.
     burst = np.where(sizes >= params.burst_min, 1.0 / np.maximum(sizes, 1.0), 1.0)
     age_days = np.maximum(now_days - arr.t, 0.0)
     age = np.maximum(params.age_floor, 0.5 ** (age_days / params.half_life_days))
-    weight = provenance * new_account * burst * age
-    return Weights(weight, provenance, new_account, burst, age, age_days)
+    voice = _one_voice(arr)
+    surge = _history_surge(arr, params.history_window_days, params.history_slack)
+    weight = provenance * new_account * burst * age * voice * surge
+    return Weights(weight, provenance, new_account, burst, age, age_days, voice, surge)

@@ -16,10 +16,15 @@ from ..search.outbox import enqueue
 from . import fits
 
 TIER_BANDS = {"master": 20.0, "skilled": 20.0, "developing": 20.0, "unproven": 10.0, "novice": 0.0}
+# An unproven maker with a substantial but conflicting record sorts above one with too few reviews
+# yet, and both above proven novices: neither is evidence of poor work.
+REASON_BANDS = {"mixed_evidence": 15.0, "too_few_reviews": 10.0}
 
 
-def rank_score(tier: str, overall: float) -> float:
-    """Sort key: proven-good makers first, then unproven, then proven novices; mean within a band."""
+def rank_score(tier: str, overall: float, unproven_reason: str | None = None) -> float:
+    """Sort key: proven-good makers first, then mixed evidence, then too few reviews, then proven novices."""
+    if tier == "unproven" and unproven_reason in REASON_BANDS:
+        return REASON_BANDS[unproven_reason] + overall
     return TIER_BANDS.get(tier, 10.0) + overall
 
 
@@ -33,7 +38,7 @@ def tier_confidence(result) -> float | None:
 def _signal_query(maker_ids: list[int] | None = None):
     query = (select(Review.id, Review.maker_id, Review.author_id, Review.craftsmanship, Review.consistency,
                     Review.delivery, Review.created_at, Review.order_id, User.created_at.label("joined"),
-                    Review.promised_by, Review.delivered_on, Maker.craft)
+                    User.email_confirmed_at, Review.promised_by, Review.delivered_on, Review.order_type, Maker.craft)
              .join(User, User.id == Review.author_id).join(Maker, Maker.id == Review.maker_id)
              .where(Review.hidden_at.is_(None), Review.withdrawn_at.is_(None)))
     return query if maker_ids is None else query.where(Review.maker_id.in_(maker_ids))
@@ -47,8 +52,10 @@ def load_signals(session: Session, maker_ids: list[int] | None = None) -> tuple[
         signals.append(scoring.ReviewSignal(
             maker_id=row.maker_id, reviewer_id=row.author_id, craftsmanship=row.craftsmanship,
             consistency=row.consistency, delivery=row.delivery, created_at=as_utc(row.created_at),
-            verified=row.order_id is not None, reviewer_joined_at=as_utc(row.joined),
-            promised_on=row.promised_by, delivered_on=row.delivered_on, review_id=row.id))
+            # Verified = an order behind the review AND a buyer who confirmed their email (team contract).
+            verified=row.order_id is not None and row.email_confirmed_at is not None,
+            reviewer_joined_at=as_utc(row.joined), promised_on=row.promised_by, delivered_on=row.delivered_on,
+            review_id=row.id, order_type=row.order_type))
     return signals, crafts
 
 
@@ -70,7 +77,9 @@ def _row_values(maker_id: int, result, now: datetime) -> dict:
     return values | {
         "p_skilled": result.p_skilled, "tier": result.tier,
         "tier_confidence": tier_confidence(result),
-        "rank_score": rank_score(result.tier, result.overall.mean), "review_count": result.review_count,
+        "rank_score": rank_score(result.tier, result.overall.mean, result.unproven_reason),
+        "review_count": result.review_count, "unproven_reason": result.unproven_reason,
+        "trusted_reviews": result.trusted_reviews,
         "verified_count": result.verified_count, "on_time_rate": result.on_time_rate,
         "typical_slip_days": result.typical_slip_days, "detail_json": json.dumps(result.to_dict()),
     }
@@ -100,7 +109,15 @@ def refresh_maker_score(session: Session, maker_id: int, now: datetime | None = 
     craft = session.scalar(select(Maker.craft).where(Maker.id == maker_id).with_for_update(key_share=True))
     model = fitted_model(session, now)
     signals, _crafts = load_signals(session, [maker_id])
-    _store(session, maker_id, model.score_maker(signals, now=now, craft=craft), now)
+    result = model.score_maker(signals, now=now, craft=craft)
+    with_outlooks(model, signals, {maker_id: result}, now, {maker_id: craft})
+    _store(session, maker_id, result, now)
+
+
+def with_outlooks(model, signals: list, scores: dict, now: datetime, crafts: dict) -> None:
+    """Add 'what would change the tier' to each explanation, by rescoring simulated further reviews."""
+    for maker_id, outlook in scoring.tier_outlooks(model, signals, scores, now=now, crafts=crafts).items():
+        scores[maker_id].explanation["what_would_move_tier"] = outlook
 
 
 # Stored values that search documents carry; a change in any of them makes the maker's
@@ -120,6 +137,7 @@ def rescore_all(session: Session, now: datetime | None = None) -> tuple[int, int
     model = scoring.fit_model(signals, now=now, crafts=crafts)
     fits.store_fit(session, model, now)  # what every later write scores with, on every host
     scores = scoring.score_makers(signals, now=now, crafts=crafts)  # vectorised over all makers
+    with_outlooks(model, signals, scores, now, crafts)
     before = _indexed_values(session)
     rows = [_row_values(mid, scores.get(mid) or model.score_maker([], now=now, craft=craft), now)
             for mid, craft in session.execute(select(Maker.id, Maker.craft))]

@@ -8,6 +8,7 @@ from flask import Flask, request, url_for
 from .. import permissions
 from ..models import CRAFTS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES, PRICE_BANDS, as_utc
 from ..text import render_inline, render_user_text
+from . import score_words
 from .forms import STAR_WORDS
 
 TIER_WORDS = {
@@ -27,6 +28,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(bar_position, "bar_position")
     for name in ("can_vote", "can_flag", "can_edit_review", "can_reply", "owns_maker"):
         app.add_template_global(getattr(permissions, name), name)
+    score_words.init_app(app)
     app.jinja_env.globals.update(
         CRAFTS=CRAFTS, FLAG_REASONS=FLAG_REASONS, HIDE_REASONS=HIDE_REASONS,
         ORDER_TYPES=ORDER_TYPES, PRICE_BANDS=PRICE_BANDS, TIER_WORDS=TIER_WORDS, STAR_WORDS=STAR_WORDS)

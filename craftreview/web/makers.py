@@ -11,7 +11,7 @@ from ..services import makers as maker_service
 from ..services import orders as order_service
 from ..services import queries
 from ..services.mail import make_mail_backend
-from ..services.scores import score_detail
+from ..services.score_page import score_page
 from .context import get_db
 from .forms import ActionForm, MakerForm, OrderForm
 from .helpers import actor, form_error, form_status, handle_form, paginate
@@ -94,8 +94,9 @@ def show(slug: str):
 @bp.get("/makers/<slug>/score")
 def score(slug: str):
     """How the score was reached."""
-    maker = maker_service.get_maker_by_slug(get_db(), slug)
-    return render_template("makers/score.html", maker=maker, score=maker.score, detail=score_detail(maker.score))
+    viewer = current_user if current_user.is_authenticated else None
+    view = score_page(get_db(), slug, viewer)
+    return render_template("makers/score.html", maker=view.maker, score=view.score, view=view)
 
 
 @bp.route("/dashboard", methods=["GET", "POST"])

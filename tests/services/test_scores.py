@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from craftreview.db import write_transaction
 from craftreview.models import MakerScoreRow, utcnow
+from craftreview.scoring.explain import review_table
 from craftreview.services import queries
 from craftreview.services.moderation import hide_review
 from craftreview.services.reviews import submit_review
@@ -32,7 +33,7 @@ def test_score_is_stored_with_interval_and_explanation(db, make_user, make_maker
     row = _score(db, maker)
     assert row.overall_low <= row.overall <= row.overall_high
     assert row.tier == "unproven"  # one review is never proof
-    assert str(review.id) in json.loads(row.detail_json)["explanation"]["reviews"]
+    assert str(review.id) in review_table(json.loads(row.detail_json)["explanation"])
 
 
 def test_hiding_a_review_updates_the_stored_score(db, make_user, make_maker, make_review):

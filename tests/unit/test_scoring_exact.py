@@ -7,7 +7,9 @@ from datetime import date, datetime, timedelta
 import numpy as np
 import pytest
 
-from craftreview.scoring import FittedModel, ModelOptions, ReviewSignal
+from craftreview.scoring import FittedModel, ModelOptions, ReviewSignal, tier_outlooks
+from craftreview.scoring.explain import review_table
+from craftreview.scoring.outlook import STEPS
 from craftreview.scoring.posterior import assign_tiers
 from craftreview.scoring.priors import PriorParams
 
@@ -71,7 +73,7 @@ def test_unverified_review_counts_three_quarters():
 def test_age_decay_half_life_540_days_with_floor(age_days, factor):
     score = fixed_model().score_maker([sig((5, 4, 3), age_days=age_days)], now=NOW)
     assert score.craftsmanship.mean == pytest.approx(posterior_mean(4.0, 5.0, factor))
-    entry = score.explanation["reviews"]["#0"]
+    entry = review_table(score.explanation)["#0"]
     assert entry["age_factor"] == pytest.approx(factor, abs=1e-4)
 
 
@@ -82,7 +84,7 @@ def test_harsh_reviewer_four_counts_as_neutral_five():
     neutral5 = model.score_maker([sig((5, 5, 5), reviewer="neutral")], now=NOW)
     assert harsh.overall.mean == pytest.approx(neutral5.overall.mean)
     assert harsh.overall.mean > neutral4.overall.mean + 0.3
-    assert harsh.explanation["reviews"]["#0"]["reviewer_bias_stars"] == -1.0
+    assert review_table(harsh.explanation)["#0"]["reviewer_bias_stars"] == -1.0
 
 
 def test_burst_of_new_single_accounts_is_discounted():
@@ -90,7 +92,7 @@ def test_burst_of_new_single_accounts_is_discounted():
                   rid=f"fake{i}") for i in range(3)]
     score = fixed_model().score_maker(shills, now=NOW)
     for i in range(3):
-        entry = score.explanation["reviews"][f"fake{i}"]
+        entry = review_table(score.explanation)[f"fake{i}"]
         assert entry["new_account_factor"] == pytest.approx(0.15)
         assert entry["burst_factor"] == pytest.approx(1 / 3, abs=1e-4)
         assert entry["weight"] == pytest.approx(0.75 * 0.15 / 3, abs=1e-4)
@@ -101,7 +103,7 @@ def test_burst_of_new_single_accounts_is_discounted():
 def test_new_account_that_reviewed_before_is_not_single():
     model = fixed_model(counts={"regular": 4})
     score = model.score_maker([sig((5, 5, 5), reviewer="regular", verified=False, joined_days_before=2.0)], now=NOW)
-    assert score.explanation["reviews"]["#0"]["new_account_factor"] == 1.0
+    assert review_table(score.explanation)["#0"]["new_account_factor"] == 1.0
 
 
 def test_delivery_record_on_time_rate_and_typical_slip():
@@ -137,7 +139,7 @@ def test_empty_maker_gets_prior_and_unproven():
     assert score.craftsmanship.mean == pytest.approx(4.0)
     assert score.craftsmanship.low == pytest.approx(4.0 - Z90 * 0.5)
     assert score.tier == "unproven"
-    assert score.explanation["reviews"] == {}
+    assert review_table(score.explanation) == {}
 
 
 def test_tier_needs_eighty_percent():
@@ -150,11 +152,23 @@ def test_tier_needs_eighty_percent():
     assert assign_tiers(p, sk, nov, dev, np.zeros(6, dtype=bool)).tolist() == ["unproven"] * 6
 
 
-def test_what_would_move_tier_counts_reviews():
-    score = fixed_model().score_maker([sig((5, 4, 3))], now=NOW)
-    outlook = score.explanation["what_would_move_tier"]
-    assert outlook["target_tier"] == "skilled"
-    # overall 4.0833: need sd <= 0.0833/0.8416; each extra review adds precision 1/0.1875 to the overall.
-    needed_var = ((26 / 12 + 1 + 22 / 24 - 4.0) / 0.8416212335729143) ** 2
-    expected = math.ceil(0.1875 * (1 / needed_var - 1 / 0.0625))
-    assert outlook["extra_verified_reviews_needed"] == expected
+def test_promised_further_reviews_make_the_tier_when_they_arrive_at_the_current_level():
+    model = fixed_model()
+    sigs = [sig((5, 5, 4), verified=False, rid=0)]
+    now_score = model.score_maker(sigs, now=NOW)
+    outlook = tier_outlooks(model, sigs, {"m": now_score}, now=NOW)["m"]
+    assert now_score.tier == "unproven" and outlook["target_tier"] == "skilled"
+    k = outlook["extra_verified_reviews_needed"]
+    assert k is not None and k > 0
+    # The promise is computed at a cautious level below the current one (4.2 overall), so verified
+    # reviews at about the current level (4/4/5 is 4.25 overall) keep it.
+    more = [sig((4, 4, 5), reviewer=f"new{j}", age_days=1.0 + 30.0 * j) for j in range(k)]
+    assert model.score_maker(sigs + more, now=NOW).tier in {"skilled", "master"}
+
+
+def test_no_promise_when_the_mean_sits_on_a_tier_line():
+    model = fixed_model()
+    sigs = [sig((4, 4, 4), reviewer=f"r{i}", age_days=30.0 * i, rid=i) for i in range(3)]
+    score = model.score_maker(sigs, now=NOW)
+    assert tier_outlooks(model, sigs, {"m": score}, now=NOW)["m"]["extra_verified_reviews_needed"] is None
+    assert STEPS[-1] == 20  # the page says "even twenty more verified reviews" would not settle it

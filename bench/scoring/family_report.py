@@ -1,0 +1,128 @@
+"""Run the family of worlds and write its section of RESULTS.md (medians and worst cases)."""
+from __future__ import annotations
+
+import secrets
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+
+import numpy as np
+
+from .properties import measure
+from .run import MODEL
+
+# (label, getter, target, direction): "max" = worst is the largest value, "min" = the smallest.
+PROPERTIES = [
+    ("bomb on established skilled maker: median percentile drop", lambda r: r["bombing"]["drop"], 10.0, "max"),
+    ("  same, raw mean (baseline)", lambda r: r["bombing"]["drop_raw"], None, "max"),
+    ("bomb: share losing skilled-or-better claim", lambda r: r["bombing"]["lost_claim"], 0.20, "max"),
+    ("5 verified shills on a novice: share promoted to skilled+", lambda r: r["shilling"]["promoted5"], 0.10, "max"),
+    ("3 verified shills: median percentile rise", lambda r: r["shilling"]["rise3"], 15.0, "max"),
+    ("  same, raw mean (baseline)", lambda r: r["shilling"]["rise3_raw"], None, "max"),
+    ("5 makers x 10 fakes: share of other makers whose tier changed", lambda r: r["spillover"]["changed"], 0.01, "max"),
+    ("newcomer (3 verified 5s + 2 hostile 1s): share labelled novice", lambda r: r["stories"]["newcomer_novice"],
+     0.05, "max"),
+    ("drop 4.6→3.0, 12 reviews since: median error (stars)", lambda r: r["stories"]["drop_error"], 0.5, "max"),
+    ("drop, 12 since: 90% interval covers truth", lambda r: r["stories"]["drop_coverage"], 0.50, "min"),
+    ("drop, 6 since: share still claiming skilled+", lambda r: r["stories"]["drop6_skilled"], 0.0, "max"),
+    ("delivery: 30-days-late dates lower the estimate (share of makers)", lambda r: r["delivery"]["late_lowers"],
+     1.0, "min"),
+    ("delivery: on-time dates raise the estimate (share of makers)", lambda r: r["delivery"]["ontime_raises"],
+     0.0, "max"),
+    ("'k more verified reviews at about this level would make it T' came true", lambda r: r["promises"]["kept"],
+     0.80, "min"),
+    ("  share of makers given such a promise", lambda r: r["promises"]["made"], None, "min"),
+    ("tier precision, all claims", lambda r: r["standard"]["tiers"]["all claims correct"], 0.95, "min"),
+    ("tier precision, skilled+master", lambda r: r["standard"]["tiers"]["skilled+master -> truly >=4.0"], 0.95, "min"),
+    ("share of makers with a tier", lambda r: r["standard"]["tiers"]["share of makers with a tier"], None, "min"),
+]
+BANDS = ("all", "1-2", "3-5", "6-10", "11+")
+
+
+def run_family(n_worlds: int, workers: int = 2) -> tuple[list[dict], list[int]]:
+    """Measure n worlds with seeds drawn at random for this run (printed in RESULTS.md for replay)."""
+    seeds = [secrets.randbelow(1 << 31) for _ in range(n_worlds)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(measure, seeds)), seeds
+
+
+def _ok(value: float, target: float | None, direction: str) -> str:
+    if target is None:
+        return ""
+    good = value <= target + 1e-12 if direction == "max" else value >= target - 1e-12
+    return "met" if good else "**missed**"
+
+
+def _fmt(v: float) -> str:
+    return f"{v:.3f}" if abs(v) < 2 else f"{v:.1f}"
+
+
+def property_table(reps: list[dict]) -> str:
+    """Median and worst world per property, with the target and whether the worst case meets it."""
+    rows = ["| property | target | median | worst world | median meets | worst meets |", "|---|---|---|---|---|---|"]
+    for label, get, target, direction in PROPERTIES:
+        vals = np.array([get(r) for r in reps], dtype=float)
+        worst = np.nanmax(vals) if direction == "max" else np.nanmin(vals)
+        med = float(np.nanmedian(vals))
+        tgt = "" if target is None else ("≤ " if direction == "max" else "≥ ") + _fmt(target)
+        rows.append(f"| {label} | {tgt} | {_fmt(med)} | {_fmt(worst)} | {_ok(med, target, direction)} | "
+                    f"{_ok(worst, target, direction)} |")
+    return "\n".join(rows)
+
+
+def standard_table(reps: list[dict]) -> str:
+    """AUC per band and τ: the model against the best baseline of the same world (median and worst margin)."""
+    rows = ["| metric | model median | worst margin over best baseline | worlds where the model wins |",
+            "|---|---|---|---|"]
+    for band in BANDS:
+        rows.append(_margin_row(f"AUC {band}", reps, lambda st, m, b=band: st["auc"][m][b]))
+    rows.append(_margin_row("Kendall τ overall", reps, lambda st, m: st["tau"][m]))
+    for band in BANDS:
+        cov = np.array([r["standard"]["coverage"][band][0] for r in reps])
+        rows.append(f"| 90% coverage {band} (target 0.88–0.92) | {np.nanmedian(cov):.3f} | "
+                    f"min {np.nanmin(cov):.3f} / max {np.nanmax(cov):.3f} | "
+                    f"{int(np.sum((cov >= 0.88) & (cov <= 0.92)))} of {len(cov)} in band |")
+    return "\n".join(rows)
+
+
+def _margin_row(label: str, reps: list[dict], get) -> str:
+    model, margins = [], []
+    for r in reps:
+        st = r["standard"]
+        mine = get(st, MODEL)
+        best = max(get(st, m) for m in st["tau"] if m != MODEL)
+        model.append(mine)
+        margins.append(mine - best)
+    margins = np.array(margins)
+    return (f"| {label} | {np.nanmedian(model):.3f} | {np.nanmin(margins):+.3f} | "
+            f"{int(np.sum(margins > 0))} of {len(margins)} |")
+
+
+def shape_table(reps: list[dict]) -> str:
+    """Pooled over worlds: bomb claim losses and shill promotions by attacker shape."""
+    buckets: dict = defaultdict(list)
+    for r in reps:
+        for label, hit in r["bombing"]["per_target"] + r["shilling"]["per_target"]:
+            kind, _age, spacing, verified, _cam = label.split(", ")
+            buckets[(kind, verified, _spacing_bucket(spacing))].append(hit)
+    rows = ["| attack | provenance | spacing | targets | share that worked |", "|---|---|---|---|---|"]
+    for (kind, verified, spacing), hits in sorted(buckets.items()):
+        rows.append(f"| {kind} | {verified} | {spacing} | {len(hits)} | {np.mean(hits):.3f} |")
+    return "\n".join(rows)
+
+
+def _spacing_bucket(text: str) -> str:
+    days = float(text.split()[1])
+    return "all at once" if days < 0.01 else ("within days" if days <= 2 else "slow drip (2-14 d)")
+
+
+def section(reps: list[dict], seeds: list[int]) -> str:
+    """The whole family section."""
+    sig = int(np.mean([r["n_signals"] for r in reps]))
+    return "\n\n".join([
+        f"{len(reps)} worlds, each drawn at random for this run (seeds {', '.join(map(str, seeds))}); "
+        f"about {sig:,} reviews per world. Medians are over worlds; the worst world is the one furthest "
+        "from the target.",
+        "### Properties of issue 8\n\n" + property_table(reps),
+        "### Everything the model already won, per world\n\n" + standard_table(reps),
+        "### Which attacks work (pooled over worlds, one attacker shape drawn per target)\n\n" + shape_table(reps),
+    ])

@@ -1,0 +1,247 @@
+"""Measure every property of issue 8 on one world drawn from the family (percentiles among all makers)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from craftreview.scoring import fit_model, score_makers, tier_outlooks
+from craftreview.scoring.arrays import to_arrays, to_days
+from craftreview.scoring.outlook import own_pace, reaches
+
+from .baselines import BASELINES
+from .family import Attacker, IdSource, fake_reviews, genuine, levels3, sample_attacker, sample_world, spread_ages
+from .metrics import auc_by_band, coverage, percentile_rank, tau, tier_precision
+from .simulate import NOW, simulate, truth_now
+
+N_PLANTED = 20  # makers per planted story
+UP = ("skilled", "master")
+A = np.array([0.5, 0.25, 0.25])
+
+
+def _scores(signals, crafts, n):
+    """Model overall mean/low/high and tier, plus the raw-mean baseline, indexed by maker id."""
+    out = {"mean": np.full(n, np.nan), "low": np.full(n, np.nan), "high": np.full(n, np.nan),
+           "tier": np.full(n, "unproven", dtype=object)}
+    for mid, s in score_makers(signals, now=NOW, crafts=crafts).items():
+        out["mean"][mid], out["low"][mid], out["high"][mid] = s.overall.mean, s.overall.low, s.overall.high
+        out["tier"][mid] = s.tier
+    arr = to_arrays(signals)
+    raw = np.full(n, 3.0)
+    raw[np.array(arr.maker_ids)] = BASELINES["raw mean"](arr, to_days(NOW)) @ A
+    out["raw"] = raw
+    return out
+
+
+class World:
+    """A sampled world with planted makers and its baseline scores."""
+
+    def __init__(self, seed: int):
+        """Draw the world, plant the stories, score once."""
+        rng = self.rng = np.random.default_rng(seed)
+        self.cfg = sample_world(rng)
+        data = simulate(int(rng.integers(1 << 30)), self.cfg)
+        self.n_natural, self.data = self.cfg.n_makers, data
+        self.ids = IdSource(len(data.signals) + 10)
+        self.crafts = dict(data.crafts)
+        self.truth = list(data.overall)
+        self.signals = list(data.signals)
+        self.groups = {name: self._plant(name) for name in ("established", "drop12", "drop6", "newcomer")}
+        self.n = len(self.truth)
+        self.truth = np.array(self.truth)
+        self.count = np.bincount([s.maker_id for s in self.signals], minlength=self.n)
+        self.base = _scores(self.signals, self.crafts, self.n)
+        self.levels = {m: float(self.base["raw"][m]) for m in range(self.n)}
+
+    def _new_maker(self, latent_now: np.ndarray) -> int:
+        mid = len(self.truth)
+        self.crafts[mid] = self.data.crafts[int(self.rng.integers(self.n_natural))]
+        self.truth.append(float(truth_now(latent_now[None, :], self.cfg)[0] @ A))
+        return mid
+
+    def _plant(self, story: str) -> list[int]:
+        rng, out = self.rng, []
+        for _ in range(N_PLANTED):
+            if story == "established":
+                lat = levels3(rng.uniform(4.5, 4.9), rng)
+                mid = self._new_maker(lat[0])
+                ages = spread_ages(rng, int(rng.integers(20, 36)), rng.uniform(300, 1000), 5)
+                self.signals += genuine(rng, self.cfg, self.ids, mid, np.repeat(lat, len(ages), 0), ages)
+            elif story.startswith("drop"):
+                before, after = levels3(4.6, rng), None
+                after = before - 1.6
+                mid = self._new_maker(after[0])
+                old = spread_ages(rng, int(rng.integers(10, 26)), rng.uniform(400, 1000), 185)
+                new = spread_ages(rng, int(story[4:]), 180, 0)
+                self.signals += genuine(rng, self.cfg, self.ids, mid, np.repeat(before, len(old), 0), old)
+                self.signals += genuine(rng, self.cfg, self.ids, mid, np.repeat(after, len(new), 0), new)
+            else:  # a genuine newcomer: three verified five-stars, then two hostile one-stars from aged accounts
+                mid = self._new_maker(levels3(4.6, rng)[0])
+                self.signals += self._newcomer(mid)
+            out.append(mid)
+        return out
+
+    def _newcomer(self, mid: int) -> list:
+        rng, sigs = self.rng, []
+        for j in range(3):  # real buyers: aged accounts, verified orders, a few weeks apart
+            buyer = Attacker(5, rng.uniform(30, 400), 0.0, True, 0)
+            sigs += fake_reviews(rng, buyer, self.ids, mid, 1, {}, end_days_ago=10 + 15 * j)
+        drawn = sample_attacker(rng, 1)
+        hostile = Attacker(1, rng.uniform(60, 400), drawn.spacing_days, drawn.verified, drawn.camouflage)
+        return sigs + fake_reviews(rng, hostile, self.ids, mid, 2, self.levels_so_far())
+
+    def levels_so_far(self) -> dict:
+        """Natural makers' raw mean level, for camouflage ratings while planting."""
+        return {m: float(self.data.overall[m]) for m in range(self.n_natural)}
+
+    def attacked(self, targets, k: int, stars_of) -> tuple[dict, list, set]:
+        """Rescore after k fake reviews on each target (stars_of(target) -> 1 or 5); returns camouflaged makers too."""
+        fakes, shapes = [], []
+        for t in targets:
+            att = sample_attacker(self.rng, stars_of(t), verified=True if stars_of(t) == 5 else None)
+            shapes.append(att)
+            fakes += fake_reviews(self.rng, att, self.ids, int(t), k, self.levels)
+        touched = {s.maker_id for s in fakes}
+        return _scores(self.signals + fakes, self.crafts, self.n), shapes, touched
+
+
+def _pct(scores: dict, key: str = "mean") -> np.ndarray:
+    return percentile_rank(np.nan_to_num(scores[key], nan=3.0))
+
+
+def standard(w: World) -> dict:
+    """AUC by band (model and best baseline), τ, coverage by band, tier precision on the world's own makers."""
+    from .run import all_scores
+    nat = np.arange(w.n_natural)
+    sigs = [s for s in w.signals if s.maker_id < w.n_natural]
+    scores, model = all_scores(sigs, w.crafts, w.n_natural)
+    truth, count = w.truth[nat], w.data.count
+    out = {"auc": {}, "tau": {}}
+    for name, sc in scores.items():
+        out["auc"][name] = auc_by_band(sc[:, 3], truth, count)
+        out["tau"][name] = tau(sc[:, 3], truth)
+    out["coverage"] = coverage(model["low"][:, 3], model["high"][:, 3], truth, count)
+    out["tiers"] = tier_precision(model["tier"], truth, count)
+    return out
+
+
+def bombing(w: World) -> dict:
+    """Five one-star reviews on every established skilled maker."""
+    tg = np.array(w.groups["established"])
+    after, shapes, _ = w.attacked(tg, 5, lambda t: 1)
+    had = np.isin(w.base["tier"][tg], UP)
+    lost = had & ~np.isin(after["tier"][tg], UP)
+    return {"drop": float(np.median(_pct(w.base)[tg] - _pct(after)[tg])),
+            "drop_raw": float(np.median(_pct(w.base, "raw")[tg] - _pct(after, "raw")[tg])),
+            "lost_claim": float(lost.sum() / max(had.sum(), 1)), "had_claim": float(had.mean()),
+            "per_target": [(s.label(), bool(x)) for s, x, h in zip(shapes, lost, had, strict=True) if h]}
+
+
+def _novices(w: World, k: int, exclude=()) -> np.ndarray:
+    pool = [m for m in range(w.n_natural) if w.truth[m] < 3.5 and m not in exclude]
+    return w.rng.choice(pool, size=min(k, len(pool)), replace=False)
+
+
+def shilling(w: World) -> dict:
+    """Five verified five-stars through the maker's own invitations (promotion), and three (percentile rise)."""
+    five = _novices(w, N_PLANTED)
+    after5, shapes, _ = w.attacked(five, 5, lambda t: 5)
+    was = np.isin(w.base["tier"][five], UP)
+    promoted = ~was & np.isin(after5["tier"][five], UP)
+    three = _novices(w, N_PLANTED, set(five.tolist()))
+    after3, _, _ = w.attacked(three, 3, lambda t: 5)
+    return {"promoted5": float(promoted.sum() / max((~was).sum(), 1)),
+            "rise3": float(np.median(_pct(after3)[three] - _pct(w.base)[three])),
+            "rise3_raw": float(np.median(_pct(after3, "raw")[three] - _pct(w.base, "raw")[three])),
+            "per_target": [(s.label(), bool(p)) for s, p in zip(shapes, promoted, strict=True)]}
+
+
+def spillover(w: World) -> dict:
+    """Ten fakes on each of five makers: share of the *other* makers whose tier changed."""
+    targets = w.rng.choice(w.n_natural, size=5, replace=False)
+    kinds = {int(t): int(w.rng.choice([1, 5])) for t in targets}
+    after, _, touched = w.attacked(targets, 10, lambda t: kinds[int(t)])
+    others = np.array([m for m in range(w.n) if m not in touched])
+    return {"changed": float((after["tier"][others] != w.base["tier"][others]).mean())}
+
+
+def stories(w: World) -> dict:
+    """Newcomer labels and change-point tracking on the planted makers."""
+    nc, d12, d6 = (np.array(w.groups[g]) for g in ("newcomer", "drop12", "drop6"))
+    b = w.base
+    inside = (w.truth[d12] >= b["low"][d12]) & (w.truth[d12] <= b["high"][d12])
+    return {"newcomer_novice": float((b["tier"][nc] == "novice").mean()),
+            "drop_error": float(np.median(np.abs(b["mean"][d12] - w.truth[d12]))),
+            "drop_coverage": float(inside.mean()),
+            "drop6_skilled": float(np.isin(b["tier"][d6], UP).mean())}
+
+
+def delivery(w: World, n_makers: int = 30) -> dict:
+    """Same stars, three date variants: none, every order on time, every order 30 days late."""
+    from datetime import timedelta
+    model = fit_model(w.signals, now=NOW, crafts=w.crafts)
+    by_maker: dict = {}
+    for s in w.signals:
+        by_maker.setdefault(s.maker_id, []).append(s)
+    pool = [m for m, s in by_maker.items() if len(s) >= 2]
+    late_lower = ontime_raise = 0
+    for m in w.rng.choice(pool, size=min(n_makers, len(pool)), replace=False):
+        sigs = by_maker[int(m)]
+
+        def variant(slip, sigs=sigs):
+            return [replace(s, promised_on=None if slip is None else (s.created_at - timedelta(days=5 + slip)).date(),
+                            delivered_on=None if slip is None else (s.created_at - timedelta(days=5)).date())
+                    for s in sigs]
+        est = [model.score_maker(variant(v), now=NOW, craft=w.crafts[int(m)]).delivery.mean for v in (None, -2, 30)]
+        late_lower += est[2] < est[0] - 1e-9
+        ontime_raise += est[1] > est[0] + 1e-9
+    k = min(n_makers, len(pool))
+    return {"late_lowers": late_lower / k, "ontime_raises": ontime_raise / k}
+
+
+def _latent_for(w: World, score) -> np.ndarray:
+    """Latent levels (the model's per-dimension estimates shifted together) whose expected overall is score's."""
+    est = np.array([score.craftsmanship.mean, score.consistency.mean, score.delivery.mean])
+    lo, hi = -2.0, 2.0
+    for _ in range(30):
+        mid = (lo + hi) / 2
+        if float(truth_now((est + mid)[None, :], w.cfg)[0] @ A) < score.overall.mean:
+            lo = mid
+        else:
+            hi = mid
+    return est + (lo + hi) / 2
+
+
+def promises(w: World, n_makers: int = 40) -> dict:
+    """'About k more verified reviews averaging about the current level would make it T': add k honest
+    reviews that average about that level in expectation (with the world's noise and reviewer bias), rescore."""
+    nat = [s for s in w.signals if s.maker_id < w.n_natural]
+    model = fit_model(nat, now=NOW, crafts=w.crafts)
+    scores = score_makers(nat, now=NOW, crafts=w.crafts)
+    outlook = tier_outlooks(model, nat, scores, now=NOW, crafts=w.crafts)
+    made = [m for m, o in outlook.items() if o["extra_verified_reviews_needed"]]
+    by_maker: dict = {}
+    for s in nat:
+        by_maker.setdefault(s.maker_id, []).append(s)
+    kept = []
+    for m in w.rng.choice(made, size=min(n_makers, len(made)), replace=False) if made else []:
+        k, target = outlook[m]["extra_verified_reviews_needed"], outlook[m]["target_tier"]
+        lat = _latent_for(w, scores[m])  # buyers whose reviews average about the maker's current level
+        cfg = replace(w.cfg, p_verified=1.0)
+        mine = to_arrays(by_maker[int(m)])
+        ages = 1.0 + own_pace(mine.t, mine.maker, 1)[0] * np.arange(k)  # at the maker's own pace, as promised
+        new = genuine(w.rng, cfg, w.ids, int(m), np.repeat(lat[None, :], k, 0), ages)
+        after = model.score_maker(by_maker[int(m)] + new, now=NOW, craft=w.crafts[int(m)]).tier
+        kept.append(reaches(after, target))
+    return {"kept": float(np.mean(kept)) if kept else float("nan"), "made": len(made) / max(len(outlook), 1)}
+
+
+def measure(seed: int) -> dict:
+    """Every property on one world (deterministic given seed)."""
+    w = World(seed)
+    cfg = w.cfg
+    return {"seed": seed, "n_signals": len(w.signals),
+            "world": {"makers": w.n, "verified": cfg.p_verified, "bias_sd": cfg.reviewer_bias_sd,
+                      "count_quality": cfg.count_quality, "count_mu": cfg.count_mu},
+            "standard": standard(w), "bombing": bombing(w), "shilling": shilling(w), "spillover": spillover(w),
+            "stories": stories(w), "delivery": delivery(w), "promises": promises(w)}

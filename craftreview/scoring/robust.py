@@ -1,0 +1,129 @@
+"""Per-maker robustness: reviews far from the maker's own consensus, and makers whose work got worse.
+
+Both act on a review's overall star (0.5/0.25/0.25 of its bias-corrected stars) measured in units of
+the platform's typical review-to-review spread, so no threshold is in stars an attacker could aim at.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .types import OVERALL_WEIGHTS
+
+OUTLIER_C = 2.5  # Cauchy scale in spreads: a review 2.5 spreads off the consensus keeps half its weight
+GROUP_Z = 2.5  # reviews this many spreads off the consensus count towards a same-direction group
+OUTLIER_RAMP = 6.0  # the consensus needs this much other evidence before it judges a review fully
+PRIOR_STRENGTH = 2.0  # pseudo-reviews at the platform centre behind the consensus
+CHANGE_SPLITS = (60.0, 120.0, 180.0, 270.0, 365.0)  # candidate ages (days) of a change in quality
+CHANGE_Z = 3.0  # a drop must be this many standard errors to count as a change in quality
+CHANGE_MIN_EFFECTIVE = 1.5  # ...with at least this much (outlier-weighted) evidence on both sides
+CHANGE_OLD_FACTOR = 0.1  # evidence from before a drop keeps this share of its weight
+_A = np.array(OVERALL_WEIGHTS)
+
+
+@dataclass
+class Robustness:
+    """Per-review factors and per-maker change points (age in days, NaN if none)."""
+
+    outlier: np.ndarray
+    change: np.ndarray
+    change_age: np.ndarray
+
+
+def review_overall(y: np.ndarray) -> np.ndarray:
+    """One number per review: its overall star, bias-corrected."""
+    return y @ _A
+
+
+def fit_scale(y: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int) -> tuple[float, float]:
+    """(typical spread of a review around its maker's mean, platform centre), both robust to a few fakes."""
+    if len(w) == 0:
+        return 0.8, 3.8
+    v = review_overall(y)
+    count = np.bincount(maker, minlength=n_m)
+    mean = np.bincount(maker, w * v, n_m) / np.maximum(np.bincount(maker, w, n_m), 1e-12)
+    rows = count[maker] >= 3
+    if rows.sum() < 20:
+        return 0.8, float(np.median(v))
+    resid = np.abs(v[rows] - mean[maker[rows]])
+    dof = np.sqrt(np.mean(count[maker[rows]] / (count[maker[rows]] - 1.0)))
+    return max(float(1.4826 * np.median(resid) * dof), 0.2), float(np.median(v))
+
+
+def _weighted_mean(idx, w, v, n):
+    return np.bincount(idx, w * v, n), np.bincount(idx, w, n)
+
+
+def outlier_factor(v: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, scale: float,
+                   centre: float) -> tuple[np.ndarray, np.ndarray]:
+    """(weight factor, z) for reviews far from the consensus of the maker's *other* reviews (two passes)."""
+    f, z = np.ones(len(v)), np.zeros(len(v))
+    for _ in range(2):
+        s, ww = _weighted_mean(maker, w * f, v, n_m)
+        own_w = w * f
+        rest_w = ww[maker] - own_w
+        level = (s[maker] - own_w * v + PRIOR_STRENGTH * centre) / (rest_w + PRIOR_STRENGTH)
+        sd = scale * np.sqrt(1.0 + 1.0 / (rest_w + PRIOR_STRENGTH))
+        z = (v - level) / sd
+        ramp = np.clip(rest_w / OUTLIER_RAMP, 0.0, 1.0)
+        f = 1.0 - ramp * (1.0 - 1.0 / (1.0 + (z / OUTLIER_C) ** 2))
+    return f, z * ramp
+
+
+def shared_voice(z: np.ndarray, maker: np.ndarray, n_m: int, exempt: np.ndarray) -> np.ndarray:
+    """Reviews far off a maker's consensus *in the same direction* share a voice: 1/sqrt(k) for k of them.
+
+    One outlier is an unhappy (or delighted) buyer; five at once, at any spacing and from any kind of
+    account, is what a ring looks like. Reviews after a detected drop are the new level, not outliers.
+    """
+    out = np.ones(len(z))
+    for sign in (-1.0, 1.0):
+        hit = (sign * z > GROUP_Z) & ~exempt
+        k = np.bincount(maker[hit], minlength=n_m)
+        out[hit] = 1.0 / np.sqrt(np.maximum(k[maker[hit]], 1))
+    return out
+
+
+def change_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
+                  scale: float) -> np.ndarray:
+    """Per maker, the age of the most significant *drop* in quality (NaN if none is significant).
+
+    Only drops move the split: a maker whose work got worse is a risk to the next buyer now, while
+    an apparent jump upward is exactly what shills produce and has to accumulate like any evidence.
+    """
+    best_z, best_age = np.full(n_m, -CHANGE_Z), np.full(n_m, np.nan)
+    for split in CHANGE_SPLITS:
+        recent = age_days < split
+        parts = []
+        for side in (recent, ~recent):
+            ws = np.where(side, w, 0.0)
+            s, W = _weighted_mean(maker, ws, v, n_m)
+            # Weights are precisions (1 = a fresh verified order), so the evidence on a side is their
+            # sum: five reviews weighted 0.1 are half a review, not five.
+            parts.append((s / np.maximum(W, 1e-12), W))
+        (m_r, n_r), (m_o, n_o) = parts
+        ok = (n_r >= CHANGE_MIN_EFFECTIVE) & (n_o >= CHANGE_MIN_EFFECTIVE)
+        z = (m_r - m_o) / (scale * np.sqrt(1.0 / np.maximum(n_r, 1e-9) + 1.0 / np.maximum(n_o, 1e-9)))
+        better = ok & (z < best_z)
+        best_z, best_age = np.where(better, z, best_z), np.where(better, split, best_age)
+    return best_age
+
+
+def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
+               scale: float, centre: float, age_factor: np.ndarray | None = None) -> Robustness:
+    """Outlier factors, then drop detection on the down-weighted evidence.
+
+    The drop test compares levels before and after, so recency (age_factor) is taken back out of the
+    weights there: an old review is less relevant to now, not less informative about back then.
+    """
+    v = review_overall(y)
+    outlier, z = outlier_factor(v, w, maker, n_m, scale, centre)
+    # A ring's same-direction outliers must not pass for a drop in quality, so they share a voice here too.
+    fresh = w * outlier * shared_voice(z, maker, n_m, np.zeros(len(v), dtype=bool))
+    fresh = fresh / (1.0 if age_factor is None else np.maximum(age_factor, 1e-12))
+    change_age = change_points(v, fresh, age_days, maker, n_m, scale)
+    split = change_age[maker]
+    change = np.where(np.isfinite(split) & (age_days >= np.nan_to_num(split, nan=np.inf)), CHANGE_OLD_FACTOR, 1.0)
+    after_drop = np.isfinite(split) & (age_days < np.nan_to_num(split, nan=-np.inf))
+    return Robustness(outlier * shared_voice(z, maker, n_m, after_drop), change, change_age)

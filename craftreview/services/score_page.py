@@ -1,0 +1,83 @@
+"""Read service for the score explanation page: the stored explanation in words, reviews sorted by weight."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import Maker, MakerScoreRow, Review, User
+from ..permissions import can_moderate
+from ..scoring.explain import review_table
+from .makers import get_maker_by_slug
+from .scores import score_detail
+
+# Coarse words for a review's weight; the public page never shows exact factors or thresholds.
+WEIGHT_WORDS = ((0.75, "counts fully"), (0.35, "counts partly"), (0.0, "counts little"))
+FACTOR_LABELS = (("provenance_factor", "provenance"), ("new_account_factor", "new account"),
+                 ("burst_factor", "burst"), ("voice_factor", "one voice"), ("surge_factor", "surge"),
+                 ("outlier_factor", "out of line"), ("change_factor", "before a drop"), ("age_factor", "age"))
+
+
+@dataclass
+class WeightedReview:
+    """One review as the score page lists it."""
+
+    review_id: int
+    reviewer: str
+    stars: tuple[int, int, int]
+    written: datetime
+    weight: float
+    weight_words: str
+    why: list[str]
+    bias_stars: float
+    factors: list[tuple[str, float]] = field(default_factory=list)  # moderators only
+
+
+@dataclass
+class ScorePage:
+    """Everything the score explanation page shows."""
+
+    maker: Maker
+    score: MakerScoreRow | None
+    explanation: dict[str, Any]
+    reviews: list[WeightedReview]
+    outlook: dict[str, Any] | None
+    moderator: bool
+
+
+def weight_words(weight: float) -> str:
+    """'counts fully' / 'counts partly' / 'counts little'."""
+    return next(words for floor, words in WEIGHT_WORDS if weight >= floor)
+
+
+def score_page(session: Session, slug: str, viewer: User | None) -> ScorePage:
+    """The maker, its stored score and explanation, and its weighted reviews, heaviest first (2 queries)."""
+    maker = get_maker_by_slug(session, slug)
+    explanation = score_detail(maker.score).get("explanation", {})
+    moderator = viewer is not None and can_moderate(viewer)
+    return ScorePage(maker=maker, score=maker.score, explanation=explanation,
+                     reviews=_weighted_reviews(session, maker.id, review_table(explanation), moderator),
+                     outlook=explanation.get("what_would_move_tier"), moderator=moderator)
+
+
+def _weighted_reviews(session: Session, maker_id: int, table: dict[str, dict], moderator: bool) -> list[WeightedReview]:
+    ids = [int(key) for key in table if key.isdigit()]
+    if not ids:
+        return []
+    rows = session.execute(
+        select(Review.id, User.display_name, Review.craftsmanship, Review.consistency, Review.delivery,
+               Review.created_at)
+        .join(User, User.id == Review.author_id)
+        .where(Review.maker_id == maker_id, Review.id.in_(ids)))
+    out = []
+    for row in rows:
+        entry = table[str(row.id)]
+        out.append(WeightedReview(
+            review_id=row.id, reviewer=row.display_name, stars=(row.craftsmanship, row.consistency, row.delivery),
+            written=row.created_at, weight=entry["weight"], weight_words=weight_words(entry["weight"]),
+            why=entry["why"], bias_stars=entry["reviewer_bias_stars"],
+            factors=[(label, entry[key]) for key, label in FACTOR_LABELS] if moderator else []))
+    return sorted(out, key=lambda r: (-r.weight, -r.review_id))

@@ -1,0 +1,62 @@
+"""Plain words for the model's claims: confidence, unproven reasons, trusted evidence, tier outlooks."""
+from __future__ import annotations
+
+import math
+
+from flask import Flask
+
+TRUSTED_MIN = 3.0  # claims resting on fewer fully trusted reviews than this say so
+UNPROVEN_WORDS = {
+    "too_few_reviews": {"label": "Too few reviews yet",
+                        "detail": "not enough trusted reviews yet to make any claim"},
+    "mixed_evidence": {"label": "Mixed evidence",
+                       "detail": "enough reviews, but they disagree or sit on a tier border, so no claim is safe"},
+}
+
+
+def sure(p: float | None) -> str:
+    """'87% sure', never '100% sure': at most 'over 99% sure' (rounded down, so 99.6% is not '100%')."""
+    if p is None:
+        return ""
+    return "over 99% sure" if p >= 0.99 else f"{math.floor(p * 100)}% sure"
+
+
+def chance(p: float | None) -> str:
+    """A probability in words that never claims certainty: 'under 1%', '42%', 'over 99%'."""
+    if p is None:
+        return "—"
+    if p >= 0.99:
+        return "over 99%"
+    if p < 0.01:
+        return "under 1%"
+    return f"{math.floor(p * 100)}%"
+
+
+def unproven_words(reason: str | None) -> dict[str, str]:
+    """Label and detail for an unproven maker (older rows without a reason read as too few reviews)."""
+    return UNPROVEN_WORDS.get(reason or "too_few_reviews", UNPROVEN_WORDS["too_few_reviews"])
+
+
+def outlook_sentence(outlook: dict | None, overall: float | None) -> str:
+    """'What would change the tier' in words, from the outlook computed by rescoring at write time."""
+    if not outlook:
+        return ""
+    target, extra = outlook.get("target_tier"), outlook.get("extra_verified_reviews_needed")
+    if extra == 0:
+        return f"The {target} claim holds now; ratings well below the recent ones would be needed to lose it."
+    if extra is None:
+        return ("Even twenty more verified reviews at about the current level would not very likely settle a tier; "
+                "it will change as new ratings move the estimate one way or the other.")
+    level = "" if overall is None else f" averaging about {overall:.1f} overall"
+    plural = "s" if extra != 1 else ""
+    return (f"About {extra} more verified review{plural}{level} would very likely make this a "
+            f"{'skilled (or better)' if target == 'skilled' else target} claim.")
+
+
+def init_app(app: Flask) -> None:
+    """Register the filters and globals the score panel and explanation page use."""
+    app.add_template_filter(sure, "sure")
+    app.add_template_filter(chance, "chance")
+    app.add_template_global(unproven_words, "unproven_words")
+    app.add_template_global(outlook_sentence, "outlook_sentence")
+    app.jinja_env.globals["TRUSTED_MIN"] = TRUSTED_MIN

@@ -1,0 +1,138 @@
+"""Every sentence the score panel and explanation page say about the model, checked against the model."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bench.scoring.simulate import NOW, SimConfig, simulate
+from craftreview.scoring import ReviewSignal, fit_model
+from craftreview.scoring.explain import review_table
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+@pytest.fixture(scope="module")
+def model():
+    platform = simulate(21, SimConfig(n_makers=600))
+    return fit_model(platform.signals, now=NOW, crafts=platform.crafts)
+
+
+def review(stars, reviewer, days_ago=10.0, *, verified=True, account_days=400.0, rid=None, promised=None,
+           delivered=None):
+    created = NOW - timedelta(days=days_ago)
+    return ReviewSignal("m", reviewer, *stars, created_at=created, verified=verified,
+                        reviewer_joined_at=created - timedelta(days=account_days), review_id=rid or reviewer,
+                        promised_on=promised, delivered_on=delivered)
+
+
+def steady(n, stars=(5, 5, 5), every=30.0, start=10.0):
+    """n reviews from different established buyers, one every `every` days."""
+    return [review(stars, f"b{i}", start + every * i) for i in range(n)]
+
+
+def weights(model, sigs) -> dict:
+    return review_table(model.score_maker(sigs, now=NOW).explanation)
+
+
+def test_verified_orders_from_established_accounts_weigh_most(model):
+    table = weights(model, steady(6, (4, 4, 4)) + [review((4, 4, 4), "unver", verified=False),
+                                                   review((4, 4, 4), "fresh", account_days=2.0)])
+    established = table["b0"]["weight"]
+    assert table["unver"]["weight"] < established
+    assert table["fresh"]["weight"] < established
+
+
+def test_a_brand_new_account_redeeming_an_order_weighs_less(model):
+    table = weights(model, steady(6, (4, 4, 4)) + [review((4, 4, 4), "fresh", account_days=2.0)])
+    assert table["fresh"]["new_account_factor"] < 1.0
+    assert "account new when it redeemed the order" in table["fresh"]["why"]
+
+
+def test_several_reviews_by_one_account_count_as_one_voice(model):
+    sigs = steady(5, (4, 4, 4)) + [review((5, 5, 5), "fan", 20.0, rid="fan1"), review((5, 5, 5), "fan", 80.0, rid="fan2")]
+    table = weights(model, sigs)
+    assert table["fan1"]["voice_factor"] == table["fan2"]["voice_factor"] == 0.5
+    assert table["b0"]["voice_factor"] == 1.0
+
+
+def test_reviews_arriving_far_faster_than_the_maker_s_usual_pace_weigh_less(model):
+    history = steady(8, (4, 4, 4), every=60.0, start=120.0)
+    rush = [review((5, 5, 5), f"r{i}", 2.0 + 0.5 * i) for i in range(6)]
+    table = weights(model, history + rush)
+    assert all(table[f"r{i}"]["surge_factor"] < 0.6 for i in range(6))
+    assert table["b7"]["surge_factor"] == 1.0
+
+
+def test_a_review_far_out_of_line_with_the_other_buyers_weighs_less(model):
+    table = weights(model, steady(15, (5, 5, 5), every=20.0) + [review((1, 1, 1), "angry", 15.0)])
+    assert table["angry"]["outlier_factor"] < 0.5
+    assert table["b3"]["outlier_factor"] > 0.9
+
+
+def test_older_reviews_weigh_less(model):
+    table = weights(model, [review((4, 4, 4), "new", 5.0), review((4, 4, 4), "old", 900.0)])
+    assert table["old"]["age_factor"] < table["new"]["age_factor"]
+
+
+def test_after_a_clear_drop_earlier_reviews_count_for_little(model):
+    before = steady(20, (5, 5, 5), every=25.0, start=200.0)
+    after = [review((3, 3, 3), f"late{i}", 5.0 + 15.0 * i) for i in range(8)]
+    score = model.score_maker(before + after, now=NOW)
+    table = review_table(score.explanation)
+    assert score.explanation["evidence"]["quality_dropped_days_ago"] is not None
+    assert table["b0"]["change_factor"] < 0.2 and table["late0"]["change_factor"] == 1.0
+    assert score.overall.mean < 3.8  # the old 5s alone read about 4.5
+
+
+def test_the_same_drop_without_a_change_point_would_still_read_high(model):
+    """Why the change point matters: the old reviews alone would keep the maker skilled."""
+    before = steady(20, (5, 5, 5), every=25.0, start=200.0)
+    assert model.score_maker(before, now=NOW).tier in {"skilled", "master"}
+
+
+def test_late_dates_lower_the_delivery_estimate_and_on_time_dates_never_raise_it(model):
+    def with_dates(slip):
+        d = (NOW - timedelta(days=20)).date()
+        return [review((4, 4, 4), f"b{i}", 10.0 + 30 * i, promised=None if slip is None else d,
+                       delivered=None if slip is None else d + timedelta(days=slip)) for i in range(4)]
+    plain, on_time, late = (model.score_maker(with_dates(s), now=NOW).delivery.mean for s in (None, -2, 30))
+    assert late < plain - 0.05
+    assert on_time <= plain + 1e-9
+
+
+def test_a_wide_spread_of_craftsmanship_lowers_the_consistency_estimate(model):
+    even = [review((4, 4, 4), f"e{i}", 10.0 + 30 * i) for i in range(10)]
+    wide = [review((5 if i % 2 else 3, 4, 4), f"w{i}", 10.0 + 30 * i) for i in range(10)]
+    assert model.score_maker(wide, now=NOW).consistency.mean < model.score_maker(even, now=NOW).consistency.mean
+
+
+def test_unproven_with_one_review_is_too_few_reviews_yet(model):
+    score = model.score_maker([review((4, 4, 4), "only")], now=NOW)
+    assert score.tier == "unproven" and score.unproven_reason == "too_few_reviews"
+
+
+def test_unproven_with_many_conflicting_reviews_is_mixed_evidence(model):
+    sigs = [review((5, 5, 5) if i % 2 else (3, 3, 3), f"b{i}", 10.0 + 20 * i) for i in range(24)]
+    score = model.score_maker(sigs, now=NOW)
+    assert score.tier == "unproven" and score.unproven_reason == "mixed_evidence"
+
+
+def test_a_proven_tier_has_no_unproven_reason(model):
+    score = model.score_maker(steady(25, (5, 5, 5), every=14.0), now=NOW)
+    assert score.tier in {"skilled", "master"} and score.unproven_reason is None
+
+
+def test_trusted_reviews_is_the_evidence_in_fully_trusted_reviews(model):
+    sigs = steady(3, (4, 4, 4)) + [review((4, 4, 4), "unver", verified=False)]
+    score = model.score_maker(sigs, now=NOW)
+    assert score.trusted_reviews == pytest.approx(sum(e["weight"] for e in review_table(score.explanation).values()),
+                                                  abs=1e-3)
+    assert score.trusted_reviews < 4
+
+
+def test_a_tier_can_be_claimed_from_fewer_than_three_trusted_reviews(model):
+    """Which is why the panel says so beside such a claim."""
+    sigs = [review((1, 1, 1), f"b{i}", 10.0 + 30 * i) for i in range(2)]
+    score = model.score_maker(sigs, now=NOW)
+    assert score.tier == "novice" and score.trusted_reviews < 3

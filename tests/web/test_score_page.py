@@ -1,0 +1,132 @@
+"""The score panel and explanation page say what the model does, in plain words, and never overclaim."""
+from __future__ import annotations
+
+import json
+import re
+from datetime import timedelta
+
+import pytest
+
+from craftreview.db import write_transaction
+from craftreview.models import MakerScoreRow, utcnow
+from craftreview.services.scores import rank_score, rescore_all
+from tests.conftest import fresh, login
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+def _aged(db, user, days: float):
+    user.created_at = utcnow() - timedelta(days=days)
+    db.commit()
+    return user
+
+
+def _row(db, maker) -> MakerScoreRow:
+    fresh(db)
+    return db.get(MakerScoreRow, maker.id)
+
+
+def _set(db, maker, **values) -> None:
+    row = _row(db, maker)
+    for key, value in values.items():
+        setattr(row, key, value)
+    db.commit()
+
+
+def _page(client, maker) -> str:
+    response = client.get(f"/makers/{maker.slug}/score")
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_weighted_reviews_show_name_stars_and_date_heaviest_first(db, client, make_user, make_maker, make_review):
+    maker = make_maker()
+    ada = _aged(db, make_user("Ada Lovelace"), 500)
+    make_review(ada, maker, craftsmanship=5, consistency=4, delivery=3)
+    make_review(make_user("Newcomer Ned"), maker, craftsmanship=2, consistency=2, delivery=2)  # fresh account
+    html = _page(client, maker)
+    section = html[html.index('id="weights-heading"'):]
+    assert section.index("Ada Lovelace") < section.index("Newcomer Ned")
+    assert "Craftsmanship 5★ · Consistency 4★ · Delivery 3★" in section
+    assert utcnow().strftime("%b %Y") in section
+    assert not re.search(r">#\d+<", section)  # reviewers by name, not "#353"
+    assert "<table" not in section  # stacked items, so a phone never scrolls sideways
+
+
+def test_public_page_says_which_evidence_weighs_more_moderators_see_exact_factors(db, client, make_user,
+                                                                                  make_maker, make_review):
+    maker = make_maker()
+    make_review(_aged(db, make_user("Bea"), 400), maker)
+    public = _page(client, maker)
+    assert "Reviews of verified orders from established accounts weigh most" in public
+    assert re.search(r"Counts (fully|partly|little)</strong>", public)
+    assert "moderator-factors" not in public and "provenance 0." not in public
+    login(client, make_user("Mod", moderator=True))
+    assert "moderator-factors" in _page(client, maker)
+
+
+def test_confidence_is_never_shown_as_certain(db, client, make_user, make_maker, make_review):
+    maker = make_maker()
+    make_review(make_user(), maker)
+    _set(db, maker, tier="skilled", tier_confidence=0.9996, trusted_reviews=12.0, unproven_reason=None)
+    html = _page(client, maker)
+    assert "skilled — over 99% sure" in html
+    assert "100%" not in html
+
+
+def test_unproven_says_too_few_reviews_or_mixed_evidence(db, client, make_user, make_maker, make_review):
+    maker = make_maker()
+    make_review(make_user(), maker)
+    assert _row(db, maker).unproven_reason == "too_few_reviews"  # one review: the model says too few
+    assert "Too few reviews yet" in _page(client, maker)
+    _set(db, maker, unproven_reason="mixed_evidence")
+    html = _page(client, maker)
+    assert "Mixed evidence" in html and "disagree or sit on a tier border" in html
+
+
+def test_a_claim_from_fewer_than_three_trusted_reviews_says_so(db, client, make_user, make_maker, make_review):
+    maker = make_maker()
+    make_review(make_user(), maker)
+    _set(db, maker, tier="novice", tier_confidence=0.85, trusted_reviews=1.2, unproven_reason=None)
+    assert "fewer than three fully trusted reviews" in _page(client, maker)
+    _set(db, maker, trusted_reviews=8.0)
+    assert "fewer than three fully trusted reviews" not in _page(client, maker)
+
+
+def test_no_promise_says_twenty_more_reviews_would_not_settle_it(db, client, make_user, make_maker, make_review):
+    maker = make_maker()
+    make_review(make_user(), maker)
+    detail = json.loads(_row(db, maker).detail_json)
+    detail["explanation"]["what_would_move_tier"] = {"target_tier": "skilled", "extra_verified_reviews_needed": None}
+    _set(db, maker, detail_json=json.dumps(detail))
+    assert "Even twenty more verified reviews at about the current level would not very likely settle" in \
+        _page(client, maker)
+
+
+def test_what_would_change_the_tier_is_stored_at_write_time_and_shown(db, client, make_user, make_maker,
+                                                                       make_review):
+    maker = make_maker()
+    make_review(make_user(), maker)
+    detail = json.loads(_row(db, maker).detail_json)
+    outlook = detail["explanation"]["what_would_move_tier"]
+    assert set(outlook) == {"target_tier", "extra_verified_reviews_needed"}
+    detail["explanation"]["what_would_move_tier"] = {"target_tier": "skilled", "extra_verified_reviews_needed": 5}
+    _set(db, maker, detail_json=json.dumps(detail), overall=4.2)
+    assert "About 5 more verified reviews averaging about 4.2 overall would very likely make this a skilled" in \
+        _page(client, maker)
+
+
+def test_rescore_all_stores_reasons_and_outlooks(db, make_user, make_maker, make_review):
+    maker = make_maker()
+    make_review(make_user(), maker)
+    with write_transaction(db):
+        rescore_all(db)
+    row = _row(db, maker)
+    assert row.unproven_reason == "too_few_reviews" and row.trusted_reviews is not None
+    assert "what_would_move_tier" in json.loads(row.detail_json)["explanation"]
+
+
+def test_sorting_puts_mixed_evidence_above_too_few_reviews_and_both_above_novices():
+    assert rank_score("developing", 3.6) > rank_score("unproven", 4.4, "mixed_evidence")
+    assert rank_score("unproven", 3.6, "mixed_evidence") > rank_score("unproven", 4.6, "too_few_reviews")
+    assert rank_score("unproven", 1.5, "too_few_reviews") > rank_score("novice", 3.4)

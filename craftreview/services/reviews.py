@@ -134,7 +134,7 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
     now = now or utcnow()
     if not can_edit_review(actor, review):
         raise PermissionDenied("Only the author can edit this review.")
-    if review.verified:
+    if review.has_order:
         data = with_order_facts(data, review)
     values = validated_review(data, now.date())
     with write_transaction(session):

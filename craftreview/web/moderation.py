@@ -60,8 +60,9 @@ def review(review_id: int):
 
 def _review_page(item: Review, hide_form, restore_form, dismiss_form, status: int = 200):
     db = get_db()
+    flags = moderation.open_flags(db, item)
     return render_template(
-        "moderation/review.html", review=item, flags=moderation.open_flags(db, item),
+        "moderation/review.html", review=item, flags=flags, versions=moderation.flagged_versions(db, item, flags),
         hide_form=hide_form, restore_form=restore_form, dismiss_form=dismiss_form,
         suspend_form=_suspend_form()), status
 

@@ -55,6 +55,8 @@ class Facts:
     reviews: list[ReviewFact] = field(default_factory=list)
     orders: list[OrderFact] = field(default_factory=list)
     author_makers: dict[int, int] | None = None
+    # Whole-history review counts when `reviews` holds only each maker's latest ones (after a write).
+    review_counts: dict[int, int] = field(default_factory=dict)
 
     def makers_per_author(self) -> dict[int, int]:
         """Distinct makers each author reviewed."""

@@ -30,21 +30,23 @@ def detect_bursts(facts: Facts) -> list[Finding]:
     """Runs of reviews arriving far faster than the same maker's long-run rate, at any spacing."""
     found = []
     for maker_id, reviews in by_maker(facts.reviews).items():
-        found += _maker_bursts(facts.makers.get(maker_id), sorted(reviews, key=lambda r: r.created_at), facts.now)
+        ordered = sorted(reviews, key=lambda r: r.created_at)
+        total = max(facts.review_counts.get(maker_id, 0), len(ordered))
+        found += _maker_bursts(facts.makers.get(maker_id), ordered, total, facts.now)
     return found
 
 
-def _maker_bursts(maker: MakerFact | None, reviews: list[ReviewFact], now) -> list[Finding]:
+def _maker_bursts(maker: MakerFact | None, reviews: list[ReviewFact], total: int, now) -> list[Finding]:
+    """Non-overlapping burst windows among `reviews`, judged against `total` reviews over the maker's life."""
     times = np.array([_days(r.created_at) for r in reviews])
     n = len(times)
     if n < BURST_MIN:
         return []
     start = min(times[0], _days(maker.created_at)) if maker else times[0]
-    span = max(_days(now) - start, MIN_WINDOW_DAYS)
+    rate = total / max(_days(now) - start, MIN_WINDOW_DAYS)
     windows, sizes = [], range(BURST_MIN, min(n, BURST_MAX) + 1)
-    lengths = len(sizes)
     for k in sizes:
-        windows += _windows_of_length(times, k, n, span, lengths)
+        windows += _windows_of_length(times, k, rate, len(sizes) * total)
     chosen: list[tuple] = []
     for window in sorted(windows):
         if all(window[2] > c[3] or window[3] < c[2] for c in chosen):
@@ -52,15 +54,17 @@ def _maker_bursts(maker: MakerFact | None, reviews: list[ReviewFact], now) -> li
     return [_burst_finding(reviews, *w) for w in chosen[:3]]
 
 
-def _windows_of_length(times: np.ndarray, k: int, n: int, span: float, lengths: int) -> list[tuple]:
-    """(p, expected, first, last) of every k-review window that is a significant burst."""
-    length = np.maximum(times[k - 1:] - times[:n - k + 1], MIN_WINDOW_DAYS)
-    # The maker's own long-run rate, window included: a ring cannot hide by making history short.
-    expected = n / span * length
+def _windows_of_length(times: np.ndarray, k: int, rate: float, tests: int) -> list[tuple]:
+    """(p, expected, first, last) of every k-review window that is a significant burst.
+
+    `rate` is the maker's own long-run rate, window included (so a ring cannot make its burst look
+    normal by keeping the history short); `tests` is how many windows share the level (Bonferroni).
+    """
+    length = np.maximum(times[k - 1:] - times[:len(times) - k + 1], MIN_WINDOW_DAYS)
+    expected = rate * length
     arrivals = k - 1  # the window opens at a review; what is unusual is how many follow so soon
     p = pdtrc(arrivals - 1, expected)  # P(Poisson(expected) >= arrivals)
-    # Windows of every length starting at every review are scanned: they share the level (Bonferroni).
-    hits = np.nonzero((p < BURST_ALPHA / (n * lengths)) & (arrivals >= BURST_RATIO * expected))[0]
+    hits = np.nonzero((p < BURST_ALPHA / tests) & (arrivals >= BURST_RATIO * expected))[0]
     return [(float(p[j]), float(expected[j]), int(j), int(j + k - 1)) for j in hits]
 
 

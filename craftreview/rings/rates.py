@@ -46,7 +46,7 @@ def _maker_bursts(maker: MakerFact | None, reviews: list[ReviewFact], total: int
     rate = total / max(_days(now) - start, MIN_WINDOW_DAYS)
     windows, sizes = [], range(BURST_MIN, min(n, BURST_MAX) + 1)
     for k in sizes:
-        windows += _windows_of_length(times, k, rate, len(sizes) * total)
+        windows += _windows_of_length(times, k, rate, total * math.ceil(math.log2(len(sizes) + 1)))
     chosen: list[tuple] = []
     for window in sorted(windows):
         if all(window[2] > c[3] or window[3] < c[2] for c in chosen):

@@ -104,7 +104,7 @@ def recompute_all(session: Session, now: datetime | None = None) -> dict[str, in
 
 def ring_flagged_review_ids(session: Session, maker_ids=None) -> set[int]:
     """Reviews implicated in a current ring signal (optionally only reviews of these makers)."""
-    query = select(distinct(RingSignalReview.review_id))
+    query = select(RingSignalReview.review_id).distinct()
     if maker_ids is not None:
         query = query.join(Review, Review.id == RingSignalReview.review_id).where(
             Review.maker_id.in_(list(maker_ids)))

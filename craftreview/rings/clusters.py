@@ -9,6 +9,7 @@ from .facts import Facts, Finding, ReviewFact, by_maker, ids
 from .minhash import similar_pairs
 
 DUPLICATE_JACCARD = 0.5   # half of all 3-word phrases shared: far beyond chance for free text
+STOCK_SPREAD = 10         # a phrase found on more makers than this is a stock phrase, not a copy
 EXTREME_MIN = 3
 LOW_STARS, HIGH_STARS = 1.5, 4.5
 NEW_ACCOUNT_DAYS = 30.0
@@ -27,7 +28,8 @@ def detect_near_duplicates(facts: Facts) -> list[Finding]:
         return i
 
     best: dict[int, float] = {}
-    for i, j, score in similar_pairs([r.body for r in reviews], DUPLICATE_JACCARD):
+    pairs = similar_pairs([r.body for r in reviews], DUPLICATE_JACCARD, [r.maker_id for r in reviews], STOCK_SPREAD)
+    for i, j, score in pairs:
         a, b = root(i), root(j)
         parent[a] = b
         best[b] = max(best.get(b, 0.0), best.pop(a, 0.0), score)

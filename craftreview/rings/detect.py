@@ -14,11 +14,12 @@ KINDS: dict[str, str] = {
     "extreme_cluster": "One-star or five-star cluster",
 }
 # Detectors that need only one maker's reviews (and its authors' review counts): run after each write.
-# The others compare a maker with the rest of the site and run in `flask signals`.
-ON_WRITE_KINDS = ("burst", "near_duplicate", "extreme_cluster")
+# The others compare a maker with the rest of the site (near-duplicates need the site's stock phrases)
+# and run in `flask signals`.
+ON_WRITE_KINDS = ("burst", "extreme_cluster")
 _ALL = (detect_bursts, detect_one_maker_accounts, detect_fresh_redeemers, detect_fresh_invitations,
         detect_near_duplicates, detect_extreme_clusters)
-_ON_WRITE = (detect_bursts, detect_near_duplicates, detect_extreme_clusters)
+_ON_WRITE = (detect_bursts, detect_extreme_clusters)
 
 __all__ = ["KINDS", "ON_WRITE_KINDS", "Facts", "Finding", "MakerFact", "OrderFact", "ReviewFact",
            "detect_all", "detect_for_maker"]

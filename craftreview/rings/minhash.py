@@ -57,17 +57,36 @@ def candidate_pairs(signatures: np.ndarray) -> set[tuple[int, int]]:
     return pairs
 
 
-def similar_pairs(texts: Sequence[str], threshold: float) -> list[tuple[int, int, float]]:
-    """(i, j, similarity) for texts whose exact shingle Jaccard is at least `threshold`."""
-    sets = [shingles(t) for t in texts]
-    judged = [i for i, s in enumerate(sets) if s]
+def without_stock_phrases(sets: list[frozenset[int]], groups: Sequence[int], spread: int) -> list[frozenset[int]]:
+    """Drop shingles used in more than `spread` distinct groups (makers): stock phrases everybody writes
+    ("arrived well packed and") prove nothing; a ring copies its text onto a few makers, not dozens."""
+    seen: dict[int, set[int]] = {}
+    for shingle_set, group in zip(sets, groups, strict=True):
+        for shingle in shingle_set:
+            seen.setdefault(shingle, set()).add(group)
+    stock = {shingle for shingle, where in seen.items() if len(where) > spread}
+    return [s - stock for s in sets]
+
+
+def similar_pairs(texts: Sequence[str], threshold: float, groups: Sequence[int] | None = None,
+                  spread: int = 10) -> list[tuple[int, int, float]]:
+    """(i, j, similarity) for texts sharing at least `threshold` of all their shingles.
+
+    With `groups`, only distinctive shingles (used in at most `spread` groups) count as shared, while
+    the whole texts make the denominator: two reviews built from stock phrases plus the same maker's
+    name share little that is their own.
+    """
+    full = [shingles(t) for t in texts]
+    own = without_stock_phrases(full, groups, spread) if groups is not None else full
+    judged = [i for i, s in enumerate(own) if len(s) >= MIN_WORDS - SHINGLE_WORDS + 1]
     if len(judged) < 2:
         return []
-    sigs = np.vstack([signature(sets[i]) for i in judged])
+    sigs = np.vstack([signature(own[i]) for i in judged])
     found = []
     for a, b in candidate_pairs(sigs):
         i, j = judged[a], judged[b]
-        score = jaccard(sets[i], sets[j])  # the LSH only proposes; the exact value decides
+        # The LSH only proposes; the exact value decides.
+        score = len(own[i] & own[j]) / len(full[i] | full[j])
         if score >= threshold:
             found.append((i, j, score))
     return sorted(found)

@@ -15,6 +15,8 @@ BURST_MAX = 40           # longest window scanned
 BURST_ALPHA = 0.01       # family-wise level per maker, shared by every window scanned
 BURST_RATIO = 4.0        # and the window must run at least 4x the maker's usual rate
 MIN_WINDOW_DAYS = 1.0    # arrivals within a day are judged as one day's worth
+RECENT_DAYS = 120.0      # the recent pace a burst is also compared with
+BURST_HISTORY = 2        # reviews outside the window: a maker's whole history is never "a burst" of itself
 EXCESS_MIN = 3
 EXCESS_ALPHA = 1e-3
 EXCESS_RATIO = 2.0
@@ -43,10 +45,10 @@ def _maker_bursts(maker: MakerFact | None, reviews: list[ReviewFact], total: int
     if n < BURST_MIN:
         return []
     start = min(times[0], _days(maker.created_at)) if maker else times[0]
-    rate = total / max(_days(now) - start, MIN_WINDOW_DAYS)
+    rate = np.maximum(total / max(_days(now) - start, MIN_WINDOW_DAYS), _recent_rates(times, start))
     windows, sizes = [], range(BURST_MIN, min(n, BURST_MAX) + 1)
     for k in sizes:
-        windows += _windows_of_length(times, k, rate, total * math.ceil(math.log2(len(sizes) + 1)))
+        windows += _windows_of_length(times, k, rate, total, total * math.ceil(math.log2(len(sizes) + 1)))
     chosen: list[tuple] = []
     for window in sorted(windows):
         if all(window[2] > c[3] or window[3] < c[2] for c in chosen):
@@ -54,17 +56,27 @@ def _maker_bursts(maker: MakerFact | None, reviews: list[ReviewFact], total: int
     return [_burst_finding(reviews, *w) for w in chosen[:3]]
 
 
-def _windows_of_length(times: np.ndarray, k: int, rate: float, tests: int) -> list[tuple]:
+def _recent_rates(times: np.ndarray, start: float) -> np.ndarray:
+    """Per review, the maker's rate over the RECENT_DAYS before it: a maker growing popular is judged
+    against its newer pace, not only its quiet beginnings."""
+    earlier = np.arange(len(times)) - np.searchsorted(times, times - RECENT_DAYS)
+    return earlier / np.clip(times - start, RECENT_DAYS / 4, RECENT_DAYS)
+
+
+def _windows_of_length(times: np.ndarray, k: int, rate: np.ndarray, total: int, tests: int) -> list[tuple]:
     """(p, expected, first, last) of every k-review window that is a significant burst.
 
-    `rate` is the maker's own long-run rate, window included (so a ring cannot make its burst look
-    normal by keeping the history short); `tests` is how many windows share the level (Bonferroni).
+    `rate[j]` is the maker's own rate when window j opens: the larger of its long-run rate (window
+    included, so a ring cannot make its burst look normal by keeping the history short) and its recent
+    pace; `tests` is how many windows share the level (Bonferroni).
     """
     length = np.maximum(times[k - 1:] - times[:len(times) - k + 1], MIN_WINDOW_DAYS)
-    expected = rate * length
+    expected = rate[:len(length)] * length
     arrivals = k - 1  # the window opens at a review; what is unusual is how many follow so soon
     p = pdtrc(arrivals - 1, expected)  # P(Poisson(expected) >= arrivals)
     hits = np.nonzero((p < BURST_ALPHA / tests) & (arrivals >= BURST_RATIO * expected))[0]
+    if total - k < BURST_HISTORY:  # nothing of the maker's own to compare the window with
+        return []
     return [(float(p[j]), float(expected[j]), int(j), int(j + k - 1)) for j in hits]
 
 

@@ -223,9 +223,23 @@ def test_extreme_reviews_from_established_accounts_or_agreeing_with_everyone_are
 def test_on_write_run_uses_whole_history_counts_for_the_burst_rate():
     """After a write only the latest reviews are loaded; the long-run rate still counts all of them."""
     world = World(makers=0)
-    recent = [world.add(TARGET, world.rng.randrange(300), NOW - timedelta(days=5 - i), 4.0,
-                        NOW - timedelta(days=1500)) for i in range(5)]
+    recent = [world.add(TARGET, world.rng.randrange(300), NOW - timedelta(days=days), 4.0,
+                        NOW - timedelta(days=1500)) for days in (600, 500, 400, 300, 200, 5, 4, 3, 2, 1)]
     facts = Facts(now=NOW, makers=world.makers, reviews=recent, author_makers={r.author_id: 3 for r in recent})
     assert kinds(detect_for_maker(facts)) == {"burst"}
-    facts.review_counts = {TARGET: 5000}  # a maker reviewed seven times a day: five in five days is quiet
+    facts.review_counts = {TARGET: 5000}  # a maker reviewed seven times a day: five in four days is quiet
     assert detect_for_maker(facts) == []
+
+
+def test_reviews_built_from_stock_phrases_everybody_uses_are_not_near_duplicates():
+    """Same template, different item and maker: the shared words are the site's stock phrases."""
+    world = World(makers=0)
+    items = ("oak stool", "glass vase", "silver ring", "wool scarf", "clay teapot", "paper journal",
+             "leather belt", "walnut bowl", "beeswax candle", "linen apron", "brass hook", "ash spoon")
+    for maker, item in enumerate(items):
+        world.makers[maker] = MakerFact(maker, NOW - timedelta(days=400))
+        for author in range(2):
+            world.add(maker, world.new_account(), NOW - timedelta(days=30 + author), 4.0, NOW - timedelta(days=500),
+                      f"I had been looking for a {item} for months. Delivery took a little longer than promised, "
+                      f"but it arrived well packed and matched the photos. Thank you, Studio {maker}!")
+    assert detect_near_duplicates(world.facts()) == []

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, delete, distinct, func, insert, select
+from sqlalchemy import Select, delete, distinct, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from ..models import Maker, Order, Review, RingSignal, RingSignalReview, User, as_utc, utcnow
@@ -29,9 +29,11 @@ ON_WRITE_RECENT = 200  # after a write, the maker's latest reviews are enough fo
 SHOWN_REVIEWS = 12     # per signal on the page; the rest are counted
 
 
-def _review_query() -> Select:
+def _review_query(with_text: bool = True) -> Select:
+    # The maker-local detectors never read the text: leave it out after writes.
+    body = Review.body if with_text else literal("")
     return (select(Review.id, Review.maker_id, Review.author_id, Review.created_at, Review.craftsmanship,
-                   Review.consistency, Review.delivery, Review.body, Review.order_id, User.created_at)
+                   Review.consistency, Review.delivery, body, Review.order_id, User.created_at)
             .join(User, User.id == Review.author_id).where(*VISIBLE))
 
 
@@ -53,14 +55,14 @@ def site_facts(session: Session, now: datetime) -> Facts:
 
 def maker_facts(session: Session, maker_id: int, now: datetime) -> Facts:
     """One maker's latest public reviews, its whole-history review count, and its authors' maker counts."""
-    maker = session.get(Maker, maker_id)
-    rows = session.execute(_review_query().where(Review.maker_id == maker_id)
+    created = session.scalar(select(Maker.created_at).where(Maker.id == maker_id))
+    rows = session.execute(_review_query(with_text=False).where(Review.maker_id == maker_id)
                            .order_by(Review.created_at.desc()).limit(ON_WRITE_RECENT))
     authors = select(Review.author_id).where(Review.maker_id == maker_id).scalar_subquery()
     counts = dict(session.execute(select(Review.author_id, func.count(distinct(Review.maker_id)))
                                   .where(Review.author_id.in_(authors), *VISIBLE).group_by(Review.author_id)).all())
     total = session.scalar(select(func.count(Review.id)).where(Review.maker_id == maker_id, *VISIBLE))
-    return Facts(now=now, makers={maker_id: MakerFact(maker_id, as_utc(maker.created_at))},
+    return Facts(now=now, makers={maker_id: MakerFact(maker_id, as_utc(created))},
                  reviews=_review_facts(rows), author_makers=counts, review_counts={maker_id: total or 0})
 
 

@@ -428,6 +428,8 @@ PAGES = [
     Page("account", lambda w: "/account", "Your account", table(**{r: ALLOW for r in LOGGED_IN})),
     Page("invitation-form", lambda w: f"/invite/{w.token}", "Secret commission: walnut desk", only("buyer")),
     Page("moderation-signals", lambda w: "/moderation/signals", "Ring signals", only("moderator")),
+    Page("moderation-account", lambda w: f"/moderation/accounts/{w.users['buyer'].id}", "Hidden verified review",
+         only("moderator")),
 ]
 
 

@@ -87,6 +87,9 @@ def _delete(session: Session, condition) -> None:
 def refresh_maker_signals(session: Session, maker_id: int, now: datetime | None = None) -> None:
     """Recompute one maker's cheap signals inside the caller's write transaction."""
     now = now or utcnow()
+    # Two writers refreshing one maker on PostgreSQL would each delete the old rows and both insert:
+    # queue them on the maker row (FOR NO KEY UPDATE, the lock the score refresh takes too).
+    session.execute(select(Maker.id).where(Maker.id == maker_id).with_for_update(key_share=True))
     findings = detect_for_maker(maker_facts(session, maker_id, now))
     _delete(session, (RingSignal.maker_id == maker_id) & RingSignal.kind.in_(ON_WRITE_KINDS))
     _store(session, [f for f in findings if f.maker_id == maker_id], now)

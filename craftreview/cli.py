@@ -13,7 +13,7 @@ from .db import write_transaction
 from .errors import DomainError
 from .models import User
 from .search.cli import search_group
-from .services import accounts, scores
+from .services import accounts, scores, signals
 from .web.context import session_factory
 
 RESCORE_REBUILD_ABOVE = 500  # makers whose score changed: above this, rescore rebuilds the index
@@ -21,7 +21,7 @@ RESCORE_REBUILD_ABOVE = 500  # makers whose score changed: above this, rescore r
 
 def init_app(app: Flask) -> None:
     """Register the project's commands on `flask --app craftreview`."""
-    for command in (migrate_command, seed_demo, rescore, create_user):
+    for command in (migrate_command, seed_demo, rescore, create_user, signals_command):
         app.cli.add_command(command)
     app.cli.add_command(search_group)
 
@@ -118,3 +118,14 @@ def seed_demo(makers: int, reviews: int, seed: int, if_empty: bool) -> None:
     # The rebuild also settles the outbox rows that seeding and scoring queued.
     documents = search.rebuild(current_app._get_current_object())
     click.echo(f"indexed {documents} search documents in {time.perf_counter() - started:.1f} s")
+
+
+@click.command("signals")
+@with_appcontext
+def signals_command() -> None:
+    """Recompute every ring signal for moderators (they inform; they never hide a review)."""
+    started = time.perf_counter()
+    with session_factory()() as session, write_transaction(session):
+        counts = signals.recompute_all(session)
+    found = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "none"
+    click.echo(f"ring signals recomputed in {time.perf_counter() - started:.1f}s: {found}")

@@ -69,8 +69,14 @@ class Review(Base):
     reply: Mapped[Reply | None] = relationship(back_populates="review", uselist=False, lazy="selectin")
 
     @property
-    def verified(self) -> bool:
+    def has_order(self) -> bool:
+        """Written through a maker's invitation (its order facts come from the maker's record)."""
         return self.order_id is not None
+
+    @property
+    def verified(self) -> bool:
+        """The verified mark: an invited order, redeemed by an account whose email is confirmed."""
+        return self.order_id is not None and self.author.email_confirmed
 
     @property
     def is_visible(self) -> bool:

@@ -165,8 +165,9 @@ def _makers(session: Session, ids: set[int]) -> dict[int, Maker]:
 
 
 def _reviews(session: Session, ids: set[int]) -> dict[int, Review]:
-    # The maker rows are loaded once by _makers; the author is not shown.
-    query = select(Review).where(Review.id.in_(ids)).options(lazyload(Review.maker), lazyload(Review.author))
+    # The maker rows are loaded once by _makers; the author stays joined: the verified mark needs its
+    # confirmed address (Review.verified), and a lazy load would cost a query per verified hit.
+    query = select(Review).where(Review.id.in_(ids)).options(lazyload(Review.maker))
     return {r.id: r for r in session.scalars(query).unique()} if ids else {}
 
 

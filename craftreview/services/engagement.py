@@ -48,7 +48,8 @@ def flag_review(session: Session, actor: User, review: Review, reason: str, note
         with write_transaction(session):
             if _open_flag(session, actor.id, review.id):
                 raise Conflict("You have already flagged this review; a moderator will look at it.")
-            flag = Flag(review_id=review.id, user_id=actor.id, reason=reason, note=note)
+            flag = Flag(review_id=review.id, user_id=actor.id, reason=reason, note=note,
+                        review_revision=review.revision_count)
             session.add(flag)
     except IntegrityError as exc:
         raise Conflict("You have already flagged this review; a moderator will look at it.") from exc

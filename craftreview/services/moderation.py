@@ -1,6 +1,7 @@
 """Moderation: hide, restore, dismiss flags. Every action is audited in its own transaction."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select, update
@@ -8,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..db import write_transaction
 from ..errors import InvalidInput, PermissionDenied
-from ..models import HIDE_REASONS, AuditEntry, Flag, Review, User, utcnow
+from ..models import HIDE_REASONS, AuditEntry, Flag, Review, ReviewRevision, User, utcnow
 from ..permissions import can_moderate
 from ..text import clean_input
 from .reviews import after_review_change
@@ -99,3 +100,31 @@ def latest_hide_entry(session: Session, review: Review) -> AuditEntry | None:
     return session.scalar(select(AuditEntry).where(
         AuditEntry.target_type == "review", AuditEntry.target_id == review.id, AuditEntry.action == "hide")
         .order_by(AuditEntry.id.desc()).limit(1))
+
+
+@dataclass
+class FlaggedVersion:
+    """The text some open flags were raised against, beside the review as it reads now."""
+
+    version: int                 # 1 = as first published
+    flags: list[Flag]
+    title: str
+    body: str
+    stars: tuple[int, int, int]  # craftsmanship, consistency, delivery
+    edited_since: bool           # the author has edited the review after these flags
+
+
+def flagged_versions(session: Session, review: Review, flags: list[Flag]) -> list[FlaggedVersion]:
+    """Per revision seen by the open flags, that version's text (oldest first); one query."""
+    seen = sorted({flag.review_revision for flag in flags})
+    # Before edit n+1 the text was saved as revision n+1: it is what a flag at revision_count n saw.
+    older = {rev.number - 1: rev for rev in session.scalars(select(ReviewRevision).where(
+        ReviewRevision.review_id == review.id, ReviewRevision.number.in_([n + 1 for n in seen])))}
+    versions = []
+    for number in seen:
+        source = older.get(number, review) if number < review.revision_count else review
+        versions.append(FlaggedVersion(
+            version=number + 1, flags=[f for f in flags if f.review_revision == number], title=source.title,
+            body=source.body, stars=(source.craftsmanship, source.consistency, source.delivery),
+            edited_since=number < review.revision_count))
+    return versions

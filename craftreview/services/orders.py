@@ -56,6 +56,19 @@ def _validated_order(data: OrderInput, today: date) -> dict:
             "price_band": data.price_band, "ordered_on": data.ordered_on, "promised_by": data.promised_by}
 
 
+class InvitationRefused(PermissionDenied):
+    """The invitation is open, but not for this account; `reason` is 'other_address' or 'unconfirmed'."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
+
+
+def same_address(first: str, second: str) -> bool:
+    """Addresses compare trimmed and case-folded."""
+    return normalise_email(first).casefold() == normalise_email(second).casefold()
+
+
 def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, mail: MailBackend,
                  invite_url: Callable[[str], str], now: datetime | None = None) -> tuple[Order, str]:
     """Record an order and mail its one-time invitation; returns the order and the link token."""
@@ -63,6 +76,9 @@ def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, 
     if not owns_maker(actor, maker):
         raise PermissionDenied("Only the maker can record orders.")
     values = _validated_order(data, now.date())
+    if same_address(values["buyer_email"], actor.email):
+        raise InvalidInput("That is your own address: record orders for your buyers' addresses.",
+                           field="buyer_email")
     token = secrets.token_urlsafe(32)
     with write_transaction(session):
         order = Order(maker_id=maker.id, token_hash=hash_token(token),
@@ -92,17 +108,34 @@ def find_invitation(session: Session, token: str, now: datetime | None = None) -
     return order
 
 
+def check_can_redeem(actor: User, order: Order) -> None:
+    """Only the invited buyer redeems: an account whose confirmed address is the order's buyer address."""
+    if not can_review(actor, order.maker):
+        raise PermissionDenied("You cannot review your own maker profile.")
+    if not same_address(actor.email, order.buyer_email):
+        raise InvitationRefused("This invitation link belongs to another email address: only the buyer the maker "
+                                "recorded it for can use it.", "other_address")
+    if not actor.email_confirmed:
+        raise InvitationRefused("Confirm your email address first: this invitation is for your address, and it "
+                                "works once you have confirmed it.", "unconfirmed")
+
+
+def redeemable_invitation(session: Session, actor: User, token: str, now: datetime | None = None) -> Order:
+    """The open order behind `token`, if `actor` is the invited buyer (else a domain error)."""
+    order = find_invitation(session, token, now)
+    check_can_redeem(actor, order)
+    return order
+
+
 def submit_verified_review(session: Session, actor: User, token: str, data: ReviewInput,
                            now: datetime | None = None) -> Review:
     """A verified review bound to the invitation's order; the link is spent in the same transaction."""
     now = now or utcnow()
-    order = find_invitation(session, token, now)
-    if not can_review(actor, order.maker):
-        raise PermissionDenied("You cannot review your own maker profile.")
+    order = redeemable_invitation(session, actor, token, now)
     values = validated_review(with_order_facts(data, order), now.date())
     try:
         with write_transaction(session):
-            order = find_invitation(session, token, now)  # re-check under the write lock
+            order = redeemable_invitation(session, actor, token, now)  # re-check under the write lock
             order.used_at = now
             review = Review(maker_id=order.maker_id, author_id=actor.id, order_id=order.id,
                             created_at=now, updated_at=now, **values)

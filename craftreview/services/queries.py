@@ -1,7 +1,7 @@
 """Read-side queries shared by pages (no writes here)."""
 from __future__ import annotations
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from ..models import HelpfulVote, Maker, MakerScoreRow, Reply, Review, User
@@ -31,10 +31,12 @@ def visible_reviews_query(maker_id: int) -> Select:
 
 def dimension_averages(session: Session, maker_id: int) -> dict:
     """Plain per-dimension averages and counts over public reviews."""
+    # Verified means an invited order redeemed by a confirmed address (as Review.verified).
+    verified = func.count(case((User.email_confirmed_at.is_not(None), Review.order_id)))
     row = session.execute(select(
         func.count(Review.id), func.avg(Review.craftsmanship), func.avg(Review.consistency),
-        func.avg(Review.delivery), func.count(Review.order_id),
-    ).where(Review.maker_id == maker_id, *VISIBLE)).one()
+        func.avg(Review.delivery), verified,
+    ).join(User, User.id == Review.author_id).where(Review.maker_id == maker_id, *VISIBLE)).one()
     count, craft, cons, deliv, verified = row
     return {"count": count, "verified": verified, "craftsmanship": _f(craft), "consistency": _f(cons),
             "delivery": _f(deliv)}

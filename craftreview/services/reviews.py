@@ -15,6 +15,7 @@ from ..permissions import can_edit_review, can_review
 from ..search.outbox import enqueue
 from ..text import clean_input
 from .scores import refresh_maker_score
+from .signals import refresh_maker_signals
 
 MAX_BODY = 5000
 MAX_TITLE = 120
@@ -85,11 +86,12 @@ def validated_review(data: ReviewInput, today: date) -> dict:
 
 
 def after_review_change(session: Session, review: Review, now: datetime) -> None:
-    """Side effects of any review write: search outbox and the maker's stored score."""
+    """Side effects of any review write: search outbox, the maker's stored score and its cheap ring signals."""
     session.flush()
     enqueue(session, "review", review.id)
     enqueue(session, "maker", review.maker_id)
     refresh_maker_score(session, review.maker_id, now=now)
+    refresh_maker_signals(session, review.maker_id, now=now)
 
 
 def submit_review(session: Session, actor: User, maker: Maker, data: ReviewInput,
@@ -134,7 +136,7 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
     now = now or utcnow()
     if not can_edit_review(actor, review):
         raise PermissionDenied("Only the author can edit this review.")
-    if review.verified:
+    if review.has_order:
         data = with_order_facts(data, review)
     values = validated_review(data, now.date())
     with write_transaction(session):

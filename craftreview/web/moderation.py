@@ -5,10 +5,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import login_required
 
 from ..models import Review, User
-from ..services import accounts, moderation
+from ..services import accounts, moderation, queries, signals
 from .context import get_db
 from .forms import HideForm, NoteForm
-from .helpers import actor, handle_form, moderator_required, page_arg
+from .helpers import actor, handle_form, moderator_required, page_arg, paginate
 
 bp = Blueprint("moderation", __name__, url_prefix="/moderation")
 QUEUE_PAGE = 25
@@ -60,8 +60,9 @@ def review(review_id: int):
 
 def _review_page(item: Review, hide_form, restore_form, dismiss_form, status: int = 200):
     db = get_db()
+    flags = moderation.open_flags(db, item)
     return render_template(
-        "moderation/review.html", review=item, flags=moderation.open_flags(db, item),
+        "moderation/review.html", review=item, flags=flags, versions=moderation.flagged_versions(db, item, flags),
         hide_form=hide_form, restore_form=restore_form, dismiss_form=dismiss_form,
         suspend_form=_suspend_form()), status
 
@@ -124,3 +125,24 @@ def log():
     """The audit log of moderation actions."""
     entries, page, has_next = _lookahead_page(moderation.audit_log)
     return render_template("moderation/log.html", entries=entries, page=page, has_next=has_next)
+
+
+@bp.get("/signals")
+@login_required
+@moderator_required
+def ring_signals():
+    """Ring signals with their evidence: leads for moderators, never automatic hiding."""
+    page = signals.signals_page(get_db(), page=page_arg(), per_page=QUEUE_PAGE, kind=request.args.get("kind", ""))
+    return render_template("moderation/signals.html", data=page, kinds=signals.KINDS)
+
+
+@bp.get("/accounts/<int:user_id>")
+@login_required
+@moderator_required
+def account(user_id: int):
+    """One account as moderators see it: age, address status and everything it wrote."""
+    user = get_db().get(User, user_id)
+    if user is None:
+        abort(404, "No such user.")
+    page = paginate(get_db(), queries.reviews_by_author_query(user.id))
+    return render_template("moderation/account.html", account=user, page=page)

@@ -79,7 +79,7 @@ def edit(review_id: int):
     review = _review_or_404(review_id)
     if not can_edit_review(actor(), review):
         abort(403, "Only the author can edit this review.")
-    form = (VerifiedReviewForm if review.verified else ReviewForm)(obj=review)
+    form = (VerifiedReviewForm if review.has_order else ReviewForm)(obj=review)
     done = handle_form(form, lambda: review_service.edit_review(get_db(), actor(), review, _review_input(form)),
                        "Review updated. The earlier version stays in its history.", _review_url)
     return done or (render_template("reviews/form.html", form=form, maker=review.maker, review=review,
@@ -163,9 +163,10 @@ def mine():
 def invitation(token: str):
     """Write a verified review through a maker's one-time invitation."""
     db = get_db()
-    order = orders.find_invitation(db, token)
-    if not can_review(actor(), order.maker):
-        abort(403, "You cannot review your own maker profile.")
+    try:
+        order = orders.redeemable_invitation(db, actor(), token)
+    except orders.InvitationRefused as refusal:
+        return render_template("reviews/invitation_refused.html", refusal=refusal), refusal.status
     form = VerifiedReviewForm()
     done = handle_form(form, lambda: orders.submit_verified_review(db, actor(), token, _review_input(form)),
                        "Thank you! Your verified review is published.", _review_url)

@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 
 from playwright.sync_api import Page, expect
+from sqlalchemy import update
+
+from craftreview.models import User, utcnow
 
 from .conftest import MODERATOR_EMAIL, MODERATOR_PASSWORD
 from .ui import days_ago, log_in, nav, rate, register, review_card, unique
@@ -163,18 +166,38 @@ def record_order(page: Page, buyer_email: str, item: str) -> str:
     return page.get_by_label("Invitation link").input_value()
 
 
-def test_verified_review_through_invitation_link(new_actor):
-    maker, buyer = new_actor(), new_actor()
+def confirm_email(live_server, email: str) -> None:
+    """Mark an address confirmed directly in the database (the confirmation flow is tested on its own)."""
+    with live_server.app.extensions["craftreview.sessions"]() as db:
+        db.execute(update(User).where(User.email == email.lower()).values(email_confirmed_at=utcnow()))
+        db.commit()
+
+
+def test_verified_review_through_invitation_link(new_actor, live_server):
+    maker, buyer, friend = new_actor(), new_actor(), new_actor()
     maker_name, slug = unique("Linden Leather "), unique("linden-leather-")
     buyer_email, title = f"{unique('customer')}@example.com", unique("Wallet exactly as pictured ")
+    friend_email = f"{unique('friend')}@example.com"
 
     register(maker.page, f"{slug}@example.com", unique("Leatherworker "))
     create_maker_profile(maker.page, maker_name, slug)
     register(buyer.page, buyer_email, unique("Customer "))
+    register(friend.page, friend_email, unique("Friend "))
+    confirm_email(live_server, buyer_email)
+    confirm_email(live_server, friend_email)
 
     # The maker records the order and copies the one-time link shown on the page.
     link = record_order(maker.page, buyer_email, "Bridle leather wallet, hand-stitched")
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/invite/\S+", link), link
+    expect(maker.page.get_by_role("row").filter(has_text="Bridle leather wallet")).to_contain_text("Open until")
+
+    # Handed to someone else, the link is refused with a clear page; the order stays private and open.
+    response = friend.page.goto(link)
+    assert response is not None and response.status == 403, response and response.status
+    expect(friend.page.get_by_role("heading", name="This invitation is for someone else")).to_be_visible()
+    expect(friend.page.get_by_text("belongs to another email address")).to_be_visible()
+    expect(friend.page.get_by_text("Bridle leather wallet")).to_have_count(0)
+    nav(maker.page, "Maker dashboard")
     expect(maker.page.get_by_role("row").filter(has_text="Bridle leather wallet")).to_contain_text("Open until")
 
     # The buyer opens it and writes a verified review: the order facts come from the maker.
@@ -207,6 +230,7 @@ def test_verified_review_through_invitation_link(new_actor):
 
     assert maker.problems.all() == []
     assert buyer.problems.all(allow=(link,)) == []
+    assert friend.problems.all(allow=(link,)) == []
 
 
 def test_reloading_the_dashboard_after_recording_an_order_does_not_record_it_twice(new_actor):

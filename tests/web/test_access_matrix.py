@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -24,9 +24,10 @@ from tests.conftest import PASSWORD, login, review_input
 
 ROLES = ("anonymous", "buyer", "other_buyer", "maker_owner", "other_maker", "moderator", "suspended")
 LOGGED_IN = ROLES[1:-1]
-# Derived rows a successful write may also touch (search work queue, stored maker scores).
-INCIDENTAL = {"index_outbox", "maker_scores"}
+# Derived rows a successful write may also touch (search work queue, stored maker scores, ring signals).
+INCIDENTAL = {"index_outbox", "maker_scores", "ring_signals", "ring_signal_reviews"}
 TODAY = date.today()
+TODAY_UTC = datetime.now(UTC)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -48,12 +49,12 @@ class World:
 
 
 def _verified_review(db, owner: User, maker: Maker, author: User, title: str) -> Review:
-    _order, token = _record_order(db, owner, maker, item="Oak serving board")
+    _order, token = _record_order(db, owner, maker, item="Oak serving board", buyer=author)
     return orders.submit_verified_review(db, author, token, review_input(title=title))
 
 
-def _record_order(db, owner: User, maker: Maker, item: str):
-    data = orders.OrderInput(buyer_email="buyer@example.com", item=item, order_type="custom",
+def _record_order(db, owner: User, maker: Maker, item: str, buyer: User):
+    data = orders.OrderInput(buyer_email=buyer.email, item=item, order_type="custom",
                              price_band="100-300", ordered_on=TODAY - timedelta(days=20))
     return orders.record_order(db, owner, maker, data, OutboxMailBackend(),
                                invite_url=lambda t: f"http://localhost/invite/{t}")
@@ -71,6 +72,10 @@ def build_world(db, make_user, make_maker) -> World:
         "suspended": make_user("suspended", moderator=True, suspended=True),
     }
     bystander, buyer, owner = make_user("bystander"), users["buyer"], users["maker_owner"]
+    for user in users.values():  # every account confirmed its address: invitations bind to the address alone
+        if user is not None:
+            user.email_confirmed_at = TODAY_UTC
+    db.commit()
     maker = make_maker(owner, name="Hollow Oak Woodworks")
     other_maker = make_maker(users["other_maker"], name="Northern Glass", craft="glass")
     review = submit_review(db, buyer, maker, review_input(title="Lovely bowl, slightly late"))
@@ -79,7 +84,7 @@ def build_world(db, make_user, make_maker) -> World:
     set_withdrawn(db, buyer, withdrawn, True)
     hidden = _verified_review(db, owner, maker, buyer, "Hidden verified review")
     moderation.hide_review(db, users["moderator"], hidden, "spam", "Private moderator note from setup")
-    order, token = _record_order(db, owner, maker, item="Secret commission: walnut desk")
+    order, token = _record_order(db, owner, maker, item="Secret commission: walnut desk", buyer=buyer)
     return World(users, maker, other_maker, review, withdrawn, hidden, order.id, token)
 
 
@@ -311,8 +316,9 @@ ROUTES = [
           _check_helpful),
     Route("review-flag", lambda w: (f"/reviews/{w.review.id}/flag", {"reason": "spam", "note": "An advert."}),
           only(set(LOGGED_IN) - {"buyer"}), {"flags"}, _check_flag),
+    # Only the invited buyer (the order's address, confirmed) redeems; every other account is refused.
     Route("invitation", lambda w: (f"/invite/{w.token}", _review_form("Verified and happy")),
-          only({"buyer", "other_buyer", "other_maker", "moderator"}), {"reviews", "orders"}, _check_invitation),
+          only("buyer"), {"reviews", "orders"}, _check_invitation),
     Route("moderation-hide",
           lambda w: (f"/moderation/reviews/{w.review.id}/hide", {"hide-reason": "spam", "hide-note": "Advert."}),
           only("moderator"), {"reviews", "flags", "audit_log"}, _check_hide),
@@ -420,8 +426,10 @@ PAGES = [
          only({"buyer", "moderator"}, logged_out=DENY)),
     Page("my-reviews", lambda w: "/me/reviews", "Withdrawn verified review", only("buyer", otherwise=HIDDEN_200)),
     Page("account", lambda w: "/account", "Your account", table(**{r: ALLOW for r in LOGGED_IN})),
-    Page("invitation-form", lambda w: f"/invite/{w.token}", "Secret commission: walnut desk",
-         only({"buyer", "other_buyer", "other_maker", "moderator"})),
+    Page("invitation-form", lambda w: f"/invite/{w.token}", "Secret commission: walnut desk", only("buyer")),
+    Page("moderation-signals", lambda w: "/moderation/signals", "Ring signals", only("moderator")),
+    Page("moderation-account", lambda w: f"/moderation/accounts/{w.users['buyer'].id}", "Hidden verified review",
+         only("moderator")),
 ]
 
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from craftreview.models import AuditEntry, Flag, Order, OutgoingMail, Review
+from craftreview.models import AuditEntry, Flag, Order, OutgoingMail, Review, utcnow
 from tests.conftest import fresh, login
 
 TODAY = date.today()
@@ -77,10 +77,12 @@ def test_review_form_explains_each_dimension(client, make_user, make_maker):
 
 def test_verified_review_through_invitation_link(client, app, db, make_user, make_maker):
     owner, buyer = make_user("owner"), make_user("buyer")
+    buyer.email_confirmed_at = utcnow()  # invitations are for the buyer's confirmed address
+    db.commit()
     maker = make_maker(owner)
     login(client, owner)
     response = client.post("/dashboard", data={
-        "buyer_email": "buyer@example.com", "item": "Walnut dining table", "order_type": "custom",
+        "buyer_email": buyer.email.upper(), "item": "Walnut dining table", "order_type": "custom",
         "price_band": "over1000", "ordered_on": str(TODAY - timedelta(days=50)),
         "promised_by": str(TODAY - timedelta(days=20))}, follow_redirects=True)
     assert response.request.path == "/dashboard"  # redirected: a reload cannot record it twice

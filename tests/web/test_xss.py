@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 import pytest
 
 from craftreview import search
+from craftreview.models import utcnow
 from craftreview.services import makers, replies
 from craftreview.services.reviews import submit_review
 from craftreview.text import clean_input, render_inline, render_user_text
@@ -281,7 +282,7 @@ def _fill_every_field(site: Site, payload: str) -> dict:
     review = int(response.headers["Location"].rsplit("/", 1)[1])
     _post(site.client, f"/reviews/{review}/edit", _review_form(f"{payload} v2", body + " Edited."))
     response = site.as_("owner").post("/dashboard", follow_redirects=True, data={
-        "buyer_email": "buyer@example.com", "item": payload, "order_type": "custom", "price_band": "100-300",
+        "buyer_email": site.users["reader"].email, "item": payload, "order_type": "custom", "price_band": "100-300",
         "ordered_on": "2025-01-02"})
     assert response.status_code == 200
     token = re.search(r"/invite/([A-Za-z0-9_-]+)", response.get_data(as_text=True)).group(1)
@@ -309,9 +310,12 @@ def _visit_every_page(site: Site, payload: str, ids: dict) -> None:
 
 
 @pytest.fixture
-def xss_users(make_user) -> dict:
+def xss_users(db, make_user) -> dict:
+    reader = make_user("reader")
+    reader.email_confirmed_at = utcnow()  # the invited buyer: only their confirmed account opens the invitation
+    db.commit()
     return {"author": make_user("author"), "owner": make_user("owner"), "flagger": make_user("flagger"),
-            "moderator": make_user("moderator", moderator=True), "reader": make_user("reader")}
+            "moderator": make_user("moderator", moderator=True), "reader": reader}
 
 
 @pytest.mark.parametrize("payload", PAYLOAD_PARAMS)

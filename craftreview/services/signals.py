@@ -1,0 +1,175 @@
+"""Ring signals: load facts, run the detectors, store findings; the moderators' page; scoring's view.
+
+Signals inform moderators and (as weaker provenance) the scoring model; they never hide anything.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, delete, distinct, func, insert, literal, select
+from sqlalchemy.orm import Session
+
+from ..models import Maker, Order, Review, RingSignal, RingSignalReview, User, as_utc, utcnow
+from ..rings import (
+    KINDS,
+    ON_WRITE_KINDS,
+    Facts,
+    Finding,
+    MakerFact,
+    OrderFact,
+    ReviewFact,
+    detect_all,
+    detect_for_maker,
+)
+from .queries import VISIBLE
+
+ON_WRITE_RECENT = 200  # after a write, the maker's latest reviews are enough for the maker-local detectors
+SHOWN_REVIEWS = 12     # per signal on the page; the rest are counted
+
+
+def _review_query(with_text: bool = True) -> Select:
+    # The maker-local detectors never read the text: leave it out after writes.
+    body = Review.body if with_text else literal("")
+    return (select(Review.id, Review.maker_id, Review.author_id, Review.created_at, Review.craftsmanship,
+                   Review.consistency, Review.delivery, body, Review.order_id, User.created_at)
+            .join(User, User.id == Review.author_id).where(*VISIBLE))
+
+
+def _review_facts(rows) -> list[ReviewFact]:
+    return [ReviewFact(review_id=r[0], maker_id=r[1], author_id=r[2], created_at=as_utc(r[3]),
+                       stars=(r[4] + r[5] + r[6]) / 3, body=r[7], order_id=r[8], author_joined=as_utc(r[9]))
+            for r in rows]
+
+
+def site_facts(session: Session, now: datetime) -> Facts:
+    """Every public review, maker and order of the site."""
+    makers = {m: MakerFact(m, as_utc(at)) for m, at in session.execute(select(Maker.id, Maker.created_at)).all()}
+    orders = [OrderFact(order_id=o, maker_id=m, created_at=as_utc(at), buyer_id=u, buyer_joined=as_utc(joined))
+              for o, m, at, u, joined in session.execute(
+                  select(Order.id, Order.maker_id, Order.created_at, User.id, User.created_at)
+                  .outerjoin(User, User.email == Order.buyer_email))]
+    return Facts(now=now, makers=makers, reviews=_review_facts(session.execute(_review_query())), orders=orders)
+
+
+def maker_facts(session: Session, maker_id: int, now: datetime) -> Facts:
+    """One maker's latest public reviews, its whole-history review count, and its authors' maker counts."""
+    created = session.scalar(select(Maker.created_at).where(Maker.id == maker_id))
+    rows = session.execute(_review_query(with_text=False).where(Review.maker_id == maker_id)
+                           .order_by(Review.created_at.desc()).limit(ON_WRITE_RECENT))
+    authors = select(Review.author_id).where(Review.maker_id == maker_id).scalar_subquery()
+    counts = dict(session.execute(select(Review.author_id, func.count(distinct(Review.maker_id)))
+                                  .where(Review.author_id.in_(authors), *VISIBLE).group_by(Review.author_id)).all())
+    total = session.scalar(select(func.count(Review.id)).where(Review.maker_id == maker_id, *VISIBLE))
+    return Facts(now=now, makers={maker_id: MakerFact(maker_id, as_utc(created))},
+                 reviews=_review_facts(rows), author_makers=counts, review_counts={maker_id: total or 0})
+
+
+def _store(session: Session, findings: list[Finding], now: datetime) -> None:
+    for finding in findings:
+        signal = RingSignal(kind=finding.kind, maker_id=finding.maker_id, strength=finding.strength,
+                            summary=finding.summary[:300], evidence_json=json.dumps(finding.evidence),
+                            user_ids_json=json.dumps(list(finding.user_ids)), detected_at=now)
+        session.add(signal)
+        session.flush()
+        if finding.review_ids:
+            session.execute(insert(RingSignalReview), [{"signal_id": signal.id, "review_id": r}
+                                                       for r in finding.review_ids])
+
+
+def _delete(session: Session, condition) -> None:
+    doomed = select(RingSignal.id).where(condition).scalar_subquery()
+    session.execute(delete(RingSignalReview).where(RingSignalReview.signal_id.in_(doomed)))
+    session.execute(delete(RingSignal).where(condition))
+
+
+def refresh_maker_signals(session: Session, maker_id: int, now: datetime | None = None) -> None:
+    """Recompute one maker's cheap signals inside the caller's write transaction."""
+    now = now or utcnow()
+    # Two writers refreshing one maker on PostgreSQL would each delete the old rows and both insert:
+    # queue them on the maker row (FOR NO KEY UPDATE, the lock the score refresh takes too).
+    session.execute(select(Maker.id).where(Maker.id == maker_id).with_for_update(key_share=True))
+    findings = detect_for_maker(maker_facts(session, maker_id, now))
+    _delete(session, (RingSignal.maker_id == maker_id) & RingSignal.kind.in_(ON_WRITE_KINDS))
+    _store(session, [f for f in findings if f.maker_id == maker_id], now)
+
+
+def recompute_all(session: Session, now: datetime | None = None) -> dict[str, int]:
+    """Replace every stored signal with a fresh run of all detectors (caller owns the transaction)."""
+    now = now or utcnow()
+    findings = detect_all(site_facts(session, now))
+    _delete(session, RingSignal.id.is_not(None))
+    _store(session, findings, now)
+    counts: dict[str, int] = {}
+    for finding in findings:
+        counts[finding.kind] = counts.get(finding.kind, 0) + 1
+    return counts
+
+
+def ring_flagged_review_ids(session: Session, maker_ids=None) -> set[int]:
+    """Reviews implicated in a current ring signal (optionally only reviews of these makers)."""
+    query = select(RingSignalReview.review_id).distinct()
+    if maker_ids is not None:
+        query = query.join(Review, Review.id == RingSignalReview.review_id).where(
+            Review.maker_id.in_(list(maker_ids)))
+    return set(session.scalars(query))
+
+
+@dataclass
+class SignalView:
+    """One stored signal with what the page links to."""
+
+    signal: RingSignal
+    label: str
+    maker: Maker | None
+    evidence: list[tuple[str, str]]
+    reviews: list[Review]
+    accounts: list[User]
+    more_reviews: int
+
+
+@dataclass
+class SignalsPage:
+    items: list[SignalView]
+    page: int
+    has_next: bool
+    kind: str
+    counts: dict[str, int]
+
+
+def signals_page(session: Session, page: int = 1, per_page: int = 25, kind: str = "") -> SignalsPage:
+    """Stored signals, strongest first, one page at a time (a fixed five queries)."""
+    kind = kind if kind in KINDS else ""
+    query = select(RingSignal).order_by(RingSignal.strength.desc(), RingSignal.id)
+    if kind:
+        query = query.where(RingSignal.kind == kind)
+    rows = list(session.scalars(query.limit(per_page + 1).offset((page - 1) * per_page)))
+    signals = rows[:per_page]
+    counts = dict(session.execute(select(RingSignal.kind, func.count(RingSignal.id)).group_by(RingSignal.kind)).all())
+    links = _linked_reviews(session, [s.id for s in signals])
+    user_ids = {u for s in signals for u in json.loads(s.user_ids_json)}
+    users = {u.id: u for u in session.scalars(select(User).where(User.id.in_(user_ids)))} if user_ids else {}
+    maker_ids = {s.maker_id for s in signals if s.maker_id is not None}
+    makers = {m.id: m for m in session.scalars(select(Maker).where(Maker.id.in_(maker_ids)))} if maker_ids else {}
+    items = [_view(s, links.get(s.id, []), users, makers) for s in signals]
+    return SignalsPage(items=items, page=page, has_next=len(rows) > per_page, kind=kind, counts=counts)
+
+
+def _linked_reviews(session: Session, signal_ids: list[int]) -> dict[int, list[Review]]:
+    if not signal_ids:
+        return {}
+    linked: dict[int, list[Review]] = {}
+    for signal_id, review in session.execute(
+            select(RingSignalReview.signal_id, Review).join(Review, Review.id == RingSignalReview.review_id)
+            .where(RingSignalReview.signal_id.in_(signal_ids)).order_by(Review.created_at, Review.id)).all():
+        linked.setdefault(signal_id, []).append(review)
+    return linked
+
+
+def _view(signal: RingSignal, reviews: list[Review], users: dict, makers: dict) -> SignalView:
+    accounts = [users[u] for u in json.loads(signal.user_ids_json) if u in users]
+    return SignalView(signal=signal, label=KINDS.get(signal.kind, signal.kind), maker=makers.get(signal.maker_id),
+                      evidence=[(label, value) for label, value in json.loads(signal.evidence_json)],
+                      reviews=reviews[:SHOWN_REVIEWS], accounts=accounts[:SHOWN_REVIEWS],
+                      more_reviews=max(0, len(reviews) - SHOWN_REVIEWS))

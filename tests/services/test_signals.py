@@ -1,0 +1,140 @@
+"""Ring signals in the database: refreshed per maker on each review write, recomputed by `flask signals`,
+listed for moderators with their evidence, and never hiding anything."""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from craftreview.models import Maker, Review, RingSignal, User, utcnow
+from craftreview.services.reviews import submit_review
+from craftreview.services.signals import ring_flagged_review_ids
+from tests.conftest import fresh, login, review_input
+
+NOW = utcnow()
+
+
+WORDS = ("glaze handle rim foot weight balance colour photos matched set gift box packing early late week "
+         "kiln speckle oatmeal celadon stoneware porcelain crack chip smooth sturdy wobbly even thin thick").split()
+
+
+def _plain(stars: int, title: str):
+    """A review in its own words (free text rarely repeats; identical text is itself a ring signal)."""
+    words = random.Random(title).sample(WORDS, 14)
+    body = f"{title}: " + " ".join(words)
+    return review_input(craftsmanship=stars, consistency=stars, delivery=stars, title=title, body=body,
+                        order_type=None, price_band=None, ordered_on=None, promised_by=None, delivered_on=None)
+
+
+@dataclass
+class RingWorld:
+    honest: list[Maker]
+    target: Maker
+    ring: list[Review]
+    ring_accounts: list[User]
+
+
+def _aged(db, user: User, days: int) -> User:
+    user.created_at = NOW - timedelta(days=days)
+    db.commit()
+    return user
+
+
+@pytest.fixture
+def ring_world(db, make_user, make_maker) -> RingWorld:
+    """Three honest makers and a target, each reviewed every 40 days by the same eight aged buyers;
+    then five brand-new accounts post one-star reviews of the target within hours."""
+    makers = [make_maker(name=f"Honest Studio {i}") for i in range(3)] + [make_maker(name="Target Ceramics")]
+    for maker in makers:
+        maker.created_at = NOW - timedelta(days=730)
+    buyers = [_aged(db, make_user(f"buyer{i}"), 900) for i in range(8)]
+    for i, buyer in enumerate(buyers):
+        for maker in makers:
+            submit_review(db, buyer, maker, _plain(4 + i % 2, f"Steady review {i} of {maker.name}"),
+                          now=NOW - timedelta(days=400 - 40 * i))
+    accounts = [_aged(db, make_user(f"ring{i}"), 0) for i in range(5)]
+    for account in accounts:
+        account.created_at = NOW - timedelta(days=11)
+    db.commit()
+    ring = [submit_review(db, account, makers[-1], _plain(1, f"Terrible, avoid {i}"),
+                          now=NOW - timedelta(days=10, hours=-i)) for i, account in enumerate(accounts)]
+    return RingWorld(honest=makers[:3], target=makers[-1], ring=ring, ring_accounts=accounts)
+
+
+def _kinds(db, maker: Maker) -> set[str]:
+    return set(db.scalars(select(RingSignal.kind).where(RingSignal.maker_id == maker.id)))
+
+
+def test_review_writes_raise_the_cheap_signals_for_that_maker_and_hide_nothing(db, ring_world):
+    fresh(db)
+    assert _kinds(db, ring_world.target) == {"burst", "extreme_cluster"}
+    assert all(_kinds(db, maker) == set() for maker in ring_world.honest)
+    assert all(review.hidden_at is None for review in db.scalars(select(Review)))
+
+
+def test_signals_command_recomputes_every_detector(app, db, ring_world):
+    result = app.test_cli_runner().invoke(args=["signals"])
+    assert result.exit_code == 0, result.output
+    assert "ring signals recomputed" in result.output and "1 burst" in result.output
+    fresh(db)
+    assert _kinds(db, ring_world.target) == {"burst", "extreme_cluster", "one_maker_accounts"}
+    assert all(_kinds(db, maker) == set() for maker in ring_world.honest)
+    flagged = ring_flagged_review_ids(db)
+    assert {r.id for r in ring_world.ring} <= flagged
+    assert ring_flagged_review_ids(db, maker_ids=[m.id for m in ring_world.honest]) == set()
+    assert ring_flagged_review_ids(db, maker_ids=[ring_world.target.id]) == flagged
+
+
+def test_signals_command_on_an_honest_site_finds_nothing(app, db, make_user, make_maker):
+    makers = [make_maker(name=f"Honest Studio {i}") for i in range(3)]
+    for i, buyer in enumerate(_aged(db, make_user(f"buyer{i}"), 900) for i in range(6)):
+        for maker in makers:
+            submit_review(db, buyer, maker, _plain(3 + i % 3, f"Steady review {i} of {maker.name}"),
+                          now=NOW - timedelta(days=300 - 45 * i))
+    result = app.test_cli_runner().invoke(args=["signals"])
+    assert result.exit_code == 0 and "none" in result.output
+    assert db.scalars(select(RingSignal)).all() == []
+    assert ring_flagged_review_ids(db) == set()
+
+
+def test_signals_page_lists_evidence_with_links_to_reviews_accounts_and_makers(app, client, db, make_user,
+                                                                              ring_world):
+    app.test_cli_runner().invoke(args=["signals"])
+    login(client, make_user("mod", moderator=True))
+    page = client.get("/moderation/signals").get_data(as_text=True)
+    assert "Ring signals" in page
+    for label in ("Burst of reviews", "One-star or five-star cluster", "Accounts that review only this maker"):
+        assert f"{label} — <a href=\"/makers/{ring_world.target.slug}\">Target Ceramics</a>" in page
+    assert "Chance of this by luck" in page and "5 one-star reviews from new or single-maker accounts" in page
+    for review in ring_world.ring:
+        assert f'href="/moderation/reviews/{review.id}"' in page
+    for account in ring_world.ring_accounts:
+        assert f'href="/moderation/accounts/{account.id}"' in page
+    burst_only = client.get("/moderation/signals?kind=burst").get_data(as_text=True)
+    assert "Burst of reviews —" in burst_only and "One-star or five-star cluster —" not in burst_only
+    account_page = client.get(f"/moderation/accounts/{ring_world.ring_accounts[0].id}").get_data(as_text=True)
+    assert "Terrible, avoid 0" in account_page and "Reviews written (1)" in account_page
+
+
+def test_signals_page_is_for_moderators_only(client, make_user):
+    assert client.get("/moderation/signals").headers["Location"].startswith("/login")
+    login(client, make_user("reader"))
+    assert client.get("/moderation/signals").status_code == 403
+    assert client.get("/moderation/accounts/1").status_code == 403
+
+
+def test_signals_page_empty_state_and_pagination(client, db, make_user, make_maker):
+    login(client, make_user("mod", moderator=True))
+    assert "No ring signals right now." in client.get("/moderation/signals").get_data(as_text=True)
+    maker = make_maker(name="Paged Pottery")
+    db.add_all(RingSignal(kind="burst", maker_id=maker.id, strength=100 - i, summary=f"Signal number {i}.",
+                          evidence_json="[]", user_ids_json="[]", detected_at=NOW) for i in range(30))
+    db.commit()
+    first = client.get("/moderation/signals").get_data(as_text=True)
+    second = client.get("/moderation/signals?page=2").get_data(as_text=True)
+    assert "Signal number 24." in first and "Signal number 25." not in first and "Next →" in first
+    assert "Signal number 25." in second and "Signal number 29." in second and "← Previous" in second
+    assert "Next →" not in second

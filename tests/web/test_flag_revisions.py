@@ -1,0 +1,65 @@
+"""A flag remembers the revision its flagger saw; the moderator sees that text beside the current one."""
+from __future__ import annotations
+
+import re
+
+from craftreview.models import Flag
+from craftreview.services.engagement import flag_review
+from craftreview.services.reviews import edit_review
+from tests.conftest import login, review_input
+
+
+def _section(page: str) -> str:
+    found = re.search(r'<section class="card flagged-version".*?</section>', page, re.S)
+    return found.group(0) if found else ""
+
+
+def test_flag_stores_the_revision_it_was_raised_against(db, make_user, make_maker, make_review):
+    author = make_user("author")
+    review = make_review(author, make_maker())
+    edit_review(db, author, review, review_input(title="Second wording"))
+    flag = flag_review(db, make_user("reader"), review, "spam", "An advert.")
+    assert db.get(Flag, flag.id).review_revision == 1
+
+
+def test_moderator_sees_flagged_text_beside_the_edited_current_text(client, db, make_user, make_maker,
+                                                                    make_review):
+    author = make_user("author")
+    review = make_review(author, make_maker(), title="Buy cheap pots at example dot com",
+                         body="Visit my shop for discount pottery, best prices anywhere, click now.")
+    flag_review(db, make_user("reader"), review, "spam", "Advert for another shop.")
+    edit_review(db, author, review, review_input(title="A fair mug", body="Sturdy mug with an even glaze."))
+    login(client, make_user("mod", moderator=True))
+    page = client.get(f"/moderation/reviews/{review.id}").get_data(as_text=True)
+    section = _section(page)
+    flagged, current = section.split("Current text (version 2)")
+    assert "What the flagger saw (version 1)" in flagged
+    assert "Visit my shop for discount pottery" in flagged and "Buy cheap pots" in flagged
+    assert "Sturdy mug with an even glaze." in current and "Visit my shop" not in current
+    assert 'class="side-by-side"' in section
+    assert "about version 1 (edited since)" in page
+
+
+def test_flag_on_the_current_text_shows_no_comparison(client, db, make_user, make_maker, make_review):
+    review = make_review(make_user("author"), make_maker())
+    flag_review(db, make_user("reader"), review, "abusive", "Rude.")
+    login(client, make_user("mod", moderator=True))
+    page = client.get(f"/moderation/reviews/{review.id}").get_data(as_text=True)
+    assert _section(page) == "" and "about version 1" in page and "(edited since)" not in page
+
+
+def test_flags_on_two_different_versions_each_show_their_own_text(client, db, make_user, make_maker,
+                                                                  make_review):
+    author = make_user("author")
+    review = make_review(author, make_maker(), body="First wording of this review, with a phone number.")
+    flag_review(db, make_user("first"), review, "private_info", "Phone number.")
+    edit_review(db, author, review, review_input(body="Second wording of this review, now with an insult."))
+    flag_review(db, make_user("second"), review, "abusive", "Insult.")
+    edit_review(db, author, review, review_input(body="Third wording of this review, all calm now."))
+    login(client, make_user("mod", moderator=True))
+    page = client.get(f"/moderation/reviews/{review.id}").get_data(as_text=True)
+    sections = re.findall(r'<section class="card flagged-version".*?</section>', page, re.S)
+    assert len(sections) == 2
+    assert "version 1)" in sections[0] and "First wording" in sections[0]
+    assert "version 2)" in sections[1] and "Second wording" in sections[1]
+    assert all("Third wording of this review" in s for s in sections)

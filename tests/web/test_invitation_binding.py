@@ -1,0 +1,141 @@
+"""Invitations belong to the invited buyer: only the account whose confirmed address is the order's
+buyer address redeems one; everybody else gets a clear refusal and nothing is written."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from craftreview.errors import InvalidInput
+from craftreview.models import Order, Review, utcnow
+from craftreview.services import orders
+from craftreview.services.mail import OutboxMailBackend
+from tests.conftest import fresh, login, review_input
+from tests.web.test_access_matrix import snapshot
+
+TODAY = date.today()
+FORM = {"craftsmanship": "5", "consistency": "5", "delivery": "4", "title": "Exactly as pictured",
+        "body": "Tight stitching and the colour matches the photos.", "delivered_on": str(TODAY - timedelta(days=2))}
+
+
+def confirmed(db, user):
+    user.email_confirmed_at = utcnow()
+    db.commit()
+    return user
+
+
+def record(db, owner, maker, buyer_email: str, item: str = "Bridle leather wallet") -> str:
+    data = orders.OrderInput(buyer_email=buyer_email, item=item, order_type="stock", price_band="25-100",
+                             ordered_on=TODAY - timedelta(days=40))
+    _order, token = orders.record_order(db, owner, maker, data, OutboxMailBackend(),
+                                        invite_url=lambda t: f"http://localhost/invite/{t}")
+    return token
+
+
+@pytest.fixture
+def shop(db, make_user, make_maker):
+    """A maker, its invited buyer (confirmed) and an open invitation for the buyer's address."""
+    owner, buyer = make_user("owner"), confirmed(db, make_user("buyer"))
+    maker = make_maker(owner)
+    return owner, maker, buyer, record(db, owner, maker, buyer.email)
+
+
+def test_invited_buyer_with_confirmed_address_redeems_the_invitation(client, db, shop):
+    _owner, maker, buyer, token = shop
+    login(client, buyer)
+    assert b"Bridle leather wallet" in client.get(f"/invite/{token}").data
+    assert client.post(f"/invite/{token}", data=FORM).status_code == 302
+    fresh(db)
+    review = db.scalar(select(Review))
+    assert review.author_id == buyer.id and review.verified
+    assert b"Verified order" in client.get(f"/makers/{maker.slug}").data
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_another_account_is_told_the_link_belongs_to_another_address_and_nothing_is_written(
+        client, app, db, make_user, shop, method):
+    _owner, _maker, _buyer, token = shop
+    login(client, confirmed(db, make_user("friend")))
+    engine = app.extensions["craftreview.engine"]
+    before = snapshot(engine)
+    response = client.open(f"/invite/{token}", method=method, data=FORM if method == "POST" else None)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 403
+    assert "This invitation is for someone else" in page and "belongs to another email address" in page
+    assert "Bridle leather wallet" not in page  # the order stays private to the buyer and the maker
+    assert snapshot(engine) == before
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_matching_but_unconfirmed_account_is_asked_to_confirm_first_and_nothing_is_written(
+        client, app, db, make_user, make_maker, method):
+    owner, buyer = make_user("owner"), make_user("buyer")
+    token = record(db, owner, make_maker(owner), buyer.email)
+    login(client, buyer)
+    engine = app.extensions["craftreview.engine"]
+    before = snapshot(engine)
+    response = client.open(f"/invite/{token}", method=method, data=FORM if method == "POST" else None)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 403
+    assert "Confirm your email address first" in page and 'href="/account"' in page
+    assert snapshot(engine) == before
+
+
+def test_anonymous_visitor_is_sent_to_log_in_and_nothing_is_written(client, app, shop):
+    _owner, _maker, _buyer, token = shop
+    engine = app.extensions["craftreview.engine"]
+    before = snapshot(engine)
+    for response in (client.get(f"/invite/{token}"), client.post(f"/invite/{token}", data=FORM)):
+        assert response.status_code == 302 and response.headers["Location"].startswith("/login")
+    assert snapshot(engine) == before
+
+
+def test_maker_cannot_record_an_order_for_its_own_address(client, db, make_user, make_maker):
+    owner = confirmed(db, make_user("owner"))
+    make_maker(owner)
+    login(client, owner)
+    response = client.post("/dashboard", data={
+        "buyer_email": owner.email.upper(), "item": "Walnut dining table", "order_type": "custom",
+        "price_band": "over1000", "ordered_on": str(TODAY - timedelta(days=5))})
+    assert response.status_code == 400
+    assert "That is your own address" in response.get_data(as_text=True)
+    assert db.scalar(select(func.count(Order.id))) == 0
+
+
+def test_own_address_is_refused_by_the_service_however_it_is_written(db, make_user, make_maker):
+    owner = make_user("owner")
+    maker = make_maker(owner)
+    with pytest.raises(InvalidInput) as refused:
+        record(db, owner, maker, f"  {owner.email.upper()} ")
+    assert refused.value.field == "buyer_email"
+
+
+def test_buyer_address_matches_trimmed_and_case_folded(db, make_user, make_maker):
+    owner, buyer = make_user("owner"), confirmed(db, make_user("buyer"))
+    token = record(db, owner, make_maker(owner), f"  {buyer.email.upper()}  ")
+    review = orders.submit_verified_review(db, buyer, token, review_input())
+    assert review.order_id is not None
+
+
+def test_one_verified_review_per_order(client, db, shop):
+    _owner, _maker, buyer, token = shop
+    login(client, buyer)
+    client.post(f"/invite/{token}", data=FORM)
+    second = client.post(f"/invite/{token}", data=dict(FORM, title="Once more"))
+    assert second.status_code == 404 and "already been used" in second.get_data(as_text=True)
+    assert db.scalar(select(func.count(Review.id))) == 1
+
+
+def test_verified_mark_needs_the_authors_address_to_be_confirmed(client, db, shop):
+    """An author whose confirmation lapsed (a changed address) keeps the review, not the mark."""
+    _owner, maker, buyer, token = shop
+    review = orders.submit_verified_review(db, buyer, token, review_input(title="Wallet as pictured"))
+    assert b"Verified order" in client.get(f"/makers/{maker.slug}").data
+    buyer.email_confirmed_at = None
+    db.commit()
+    page = client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+    assert "Wallet as pictured" in page and "Verified order" not in page
+    assert "Verified order" not in client.get(f"/reviews/{review.id}").get_data(as_text=True)
+    fresh(db)
+    assert review.has_order and not review.verified

@@ -39,6 +39,7 @@ class Person:
             "id": self.id, "email": self.email, "display_name": self.display_name or f"{self.first} {self.last}",
             "password_hash": password_hash, "is_moderator": moderator, "is_suspended": False,
             "session_version": 1, "created_at": self.joined,
+            "email_confirmed_at": self.joined,  # demo people own their (fictional) addresses
         }
 
 

@@ -1,4 +1,5 @@
 """Typed models; invariants only."""
+from .accounts import NOTIFICATION_KINDS, TOKEN_PURPOSES, AccountToken, MailOptOut, Notification
 from .base import Base, as_utc, utcnow
 from .makers import CRAFTS, ORDER_TYPES, PRICE_BANDS, Maker, MakerScoreRow, Order
 from .moderation import FLAG_REASONS, HIDE_REASONS, AuditEntry, Flag, IndexOutbox, OutgoingMail
@@ -9,4 +10,5 @@ __all__ = [
     "Base", "as_utc", "utcnow", "CRAFTS", "ORDER_TYPES", "PRICE_BANDS", "Maker", "MakerScoreRow",
     "Order", "FLAG_REASONS", "HIDE_REASONS", "AuditEntry", "Flag", "IndexOutbox", "OutgoingMail",
     "DIMENSIONS", "HelpfulVote", "Reply", "ReplyRevision", "Review", "ReviewRevision", "User",
+    "NOTIFICATION_KINDS", "TOKEN_PURPOSES", "AccountToken", "MailOptOut", "Notification",
 ]

@@ -16,6 +16,7 @@ from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Order, Review, User, as_utc, utcnow
 from ..permissions import can_review, owns_maker
 from ..text import clean_input
+from . import notifications
 from .accounts import normalise_email
 from .mail import MailBackend
 from .reviews import ReviewInput, after_review_change, check_dates, validated_review, with_order_facts
@@ -70,6 +71,7 @@ def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, 
         session.add(order)
         mail.send(session, to=order.buyer_email, subject=f"Review your order from {maker.name}",
                   body=_invitation_text(maker, order, invite_url(token)))
+        notifications.invitation_waiting(session, order)
     return order, token
 
 
@@ -108,6 +110,7 @@ def submit_verified_review(session: Session, actor: User, token: str, data: Revi
                             created_at=now, updated_at=now, **values)
             session.add(review)
             after_review_change(session, review, now)
+            notifications.review_posted(session, review)
     except IntegrityError as exc:
         raise Conflict("This order has already been reviewed.") from exc
     return review

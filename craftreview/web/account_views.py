@@ -20,7 +20,7 @@ from .context import get_db
 from .forms import ActionForm, DisplayNameForm, PasswordForm
 from .helpers import actor, form_error, form_status, handle_form
 from .mailing import read_unsubscribe_token
-from .security import csrf, limiter
+from .security import limiter
 
 bp = Blueprint("accounts", __name__)
 SAME_ANSWER = "If an account uses that address, we have sent it a link to reset the password. It works for one hour."
@@ -138,14 +138,16 @@ def _unsubscribe_target(token: str) -> tuple[int, str]:
 def unsubscribe(token: str):
     """Works logged out: shows what will stop and a button (a GET never writes)."""
     _user_id, kind = _unsubscribe_target(token)
-    return render_template("accounts/unsubscribe.html", label=NOTIFICATION_KINDS[kind], token=token, done=False)
+    return render_template("accounts/unsubscribe.html", label=NOTIFICATION_KINDS[kind], token=token, done=False,
+                           form=ActionForm())
 
 
 @bp.post("/unsubscribe/<token>")
-@csrf.exempt  # the signed token is the credential (and mail clients' one-click POST carries no form token)
 def unsubscribe_confirm(token: str):
-    """Stop one kind of mail."""
+    """Stop one kind of mail (the signed token names the account; no login needed)."""
     user_id, kind = _unsubscribe_target(token)
+    if not ActionForm().validate_on_submit():
+        abort(400, "The form expired. Open the link from the mail again.")
     notifications.unsubscribe(get_db(), user_id, kind)
     return render_template("accounts/unsubscribe.html", label=NOTIFICATION_KINDS[kind], token=token, done=True)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import OutgoingMail
@@ -93,3 +94,8 @@ class Mailer:
 def mailer_for(session: Session) -> Mailer | None:
     """The app's mailer, attached to every session its factory makes (None outside an app)."""
     return session.info.get(MAILER)
+
+
+def outbox_query():
+    """Every mail in the outbox, newest first (the operators' page paginates it)."""
+    return select(OutgoingMail).order_by(OutgoingMail.id.desc())

@@ -1,7 +1,9 @@
 """Wires mail into the app: the Mailer every session carries, signed unsubscribe links, SMTP delivery."""
 from __future__ import annotations
 
+import click
 from flask import Flask, current_app, g, has_request_context, url_for
+from flask.cli import with_appcontext
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from ..services.mail import MAILER, QUEUED, Mailer, make_mail_backend
@@ -21,6 +23,7 @@ def init_app(app: Flask) -> None:
     factory.configure(info={**(factory.kw.get("info") or {}), MAILER: mailer})
     if getattr(backend, "delivers", False):
         app.after_request(_deliver_after_response)
+    app.cli.add_command(deliver_mail_command)
 
 
 def _linker(app: Flask):
@@ -60,3 +63,14 @@ def _deliver_after_response(response):
     else:
         response.call_on_close(lambda: deliver(app))  # the user never waits for the relay
     return response
+
+
+@click.command("deliver-mail")
+@with_appcontext
+def deliver_mail_command() -> None:
+    """Send mail still queued (e.g. after the relay was down) through CRAFTREVIEW_MAIL_URL."""
+    sent = total = deliver()
+    while sent:
+        sent = deliver()
+        total += sent
+    click.echo(f"delivered {total} mails")

@@ -4,10 +4,10 @@ from __future__ import annotations
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from ..services import notifications
+from ..services import mail, notifications
 from .context import get_db
 from .forms import ActionForm
-from .helpers import actor, paginate
+from .helpers import actor, moderator_required, paginate
 
 bp = Blueprint("notifications", __name__)
 
@@ -44,3 +44,11 @@ def read_one(notification_id: int):
     if ActionForm().validate_on_submit():
         notifications.mark_read(get_db(), actor(), notification_id)
     return redirect(url_for("notifications.index"))
+
+
+@bp.get("/moderation/mail")
+@login_required
+@moderator_required
+def outbox():
+    """Operators: every queued or sent mail, newest first, as text with its HTML source."""
+    return render_template("moderation/mail.html", page=paginate(get_db(), mail.outbox_query(), per_page=20))

@@ -535,6 +535,10 @@ PAGES = [
     Page("account", lambda w: "/account", "Your account", table(**{r: ALLOW for r in LOGGED_IN})),
     Page("invitation-form", lambda w: f"/invite/{w.token}", "Secret commission: walnut desk",
          only({"buyer", "other_buyer", "other_maker", "moderator"})),
+    Page("mail-outbox", lambda w: "/moderation/mail", "Secret commission: walnut desk", only("moderator")),
+    Page("notifications", lambda w: "/notifications", 'Reason: Spam or advertising',
+         only("buyer", otherwise=HIDDEN_200)),
+    Page("data-export", lambda w: "/account/export", '"withdrawn_at": "2', only("buyer", otherwise=HIDDEN_200)),
 ]
 
 

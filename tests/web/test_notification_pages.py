@@ -106,3 +106,14 @@ def test_a_tampered_unsubscribe_link_is_refused(app, client, db, make_user, make
     assert client.get(path[:-3] + "xyz").status_code == 404
     assert client.post(path[:-3] + "xyz").status_code == 404
     assert client.get("/unsubscribe/WzEsICJyZXBseSJd").status_code == 404  # unsigned [1, "reply"]
+
+
+def test_moderators_see_the_mail_outbox_and_nobody_else_does(client, db, make_user, make_maker, make_review):
+    owner = make_user("owner")
+    make_review(make_user("buyer"), make_maker(owner), title="Crisp <b>edges</b>")
+    login(client, make_user("plain"))
+    assert client.get("/moderation/mail").status_code == 403
+    login(client, make_user("mod", moderator=True))
+    page = client.get("/moderation/mail").get_data(as_text=True)
+    assert owner.email in page and "Crisp &lt;b&gt;edges&lt;/b&gt;" in page and "<b>edges</b>" not in page
+    assert "HTML version" in page

@@ -19,6 +19,7 @@ from ..text import clean_input
 from . import notifications
 from .accounts import normalise_email
 from .mail import MailBackend
+from .mail_render import render_mail
 from .reviews import ReviewInput, after_review_change, check_dates, validated_review, with_order_facts
 
 INVITATION_DAYS = 90
@@ -69,16 +70,12 @@ def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, 
         order = Order(maker_id=maker.id, token_hash=hash_token(token),
                       expires_at=now + timedelta(days=INVITATION_DAYS), created_at=now, **values)
         session.add(order)
-        mail.send(session, to=order.buyer_email, subject=f"Review your order from {maker.name}",
-                  body=_invitation_text(maker, order, invite_url(token)))
+        subject = f"Review your order from {maker.name}"
+        text, html = render_mail("invitation", subject=subject, maker_name=maker.name, item=order.item,
+                                 link=invite_url(token), days=INVITATION_DAYS)
+        mail.send(session, to=order.buyer_email, subject=subject, body=text, html=html)
         notifications.invitation_waiting(session, order)
     return order, token
-
-
-def _invitation_text(maker: Maker, order: Order, link: str) -> str:
-    return (f"Hello,\n\n{maker.name} recorded your order \"{order.item}\" on craftreview.\n"
-            f"Once it has arrived, you can write a verified review here (the link works once "
-            f"and expires in {INVITATION_DAYS} days):\n\n{link}\n")
 
 
 def find_invitation(session: Session, token: str, now: datetime | None = None) -> Order:

@@ -150,3 +150,10 @@ def _trigger(db, cast, make_review, kind):
 
 def test_mail_preferences_default_to_every_kind(db, cast):
     assert notifications.mail_kinds(db, cast["buyer"].id) == set(NOTIFICATION_KINDS)
+
+
+def test_the_invitation_mail_has_text_and_html_with_the_link(db, cast):
+    _order, token = _record(db, cast, "stranger@example.com")
+    [mail] = mails_to(db, "stranger@example.com")
+    assert f"/invite/{token}" in mail.body and f'href="http://localhost/invite/{token}"' in mail.html_body
+    assert "Walnut desk" in mail.body and "Walnut desk" in mail.html_body

@@ -128,6 +128,8 @@ def mark_read(session: Session, user: User, notification_id: int | None = None) 
     query = update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None))
     with write_transaction(session):
         if notification_id is not None:
+            if not 0 < notification_id < 2**63:  # beyond a database integer: no such row
+                raise NotFound("No such notification.")
             owner = session.scalar(select(Notification.user_id).where(Notification.id == notification_id))
             if owner != user.id:
                 raise NotFound("No such notification.")

@@ -117,3 +117,8 @@ def test_moderators_see_the_mail_outbox_and_nobody_else_does(client, db, make_us
     page = client.get("/moderation/mail").get_data(as_text=True)
     assert owner.email in page and "Crisp &lt;b&gt;edges&lt;/b&gt;" in page and "<b>edges</b>" not in page
     assert "HTML version" in page
+
+
+def test_an_id_beyond_any_database_integer_is_a_404(client, make_user):
+    login(client, make_user("fuzzer"))
+    assert client.post("/notifications/99999999999999999999/read").status_code == 404

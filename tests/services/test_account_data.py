@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from craftreview import search
 from craftreview.models import AuditEntry, MakerScoreRow, Review, User, as_utc
 from craftreview.services import engagement, orders, replies
 from craftreview.services.mail import OutboxMailBackend
@@ -102,15 +103,18 @@ def test_kept_reviews_show_as_former_member_and_scores_are_recomputed(client, db
     assert as_utc(db.get(MakerScoreRow, maker.id).computed_at) > before
 
 
-def test_removed_reviews_disappear_and_the_makers_score_counts_without_them(client, db, member):
+def test_removed_reviews_disappear_and_the_makers_score_counts_without_them(app, client, db, member):
     maker, removed_id, theirs_id = member["other_maker"], member["review"].id, member["theirs"].id
     assert db.get(MakerScoreRow, maker.id).review_count == 2
+    search.drain(app)
+    assert f"/reviews/{removed_id}" in client.get("/search?q=thoughts&tab=reviews").get_data(as_text=True)
     _delete(client, member["user"], "remove")
     fresh(db)
     assert db.get(Review, removed_id) is None
     assert db.get(MakerScoreRow, maker.id).review_count == 1
     assert "Second thoughts" not in client.get(f"/makers/{maker.slug}").get_data(as_text=True)
-    assert "Second thoughts" not in client.get("/search?q=thoughts&tab=reviews").get_data(as_text=True)
+    assert f"/reviews/{removed_id}" not in client.get("/search?q=thoughts&tab=reviews").get_data(as_text=True)
+    assert search.check(app).ok  # the index dropped the removed review's document
     # Reviews of the member's own maker profile are other people's: they stay, the reply goes.
     theirs = db.get(Review, theirs_id)
     assert theirs is not None and theirs.reply is None

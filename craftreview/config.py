@@ -39,6 +39,12 @@ def load_config(overrides: dict | None = None) -> dict:
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), True),
         "MAIL_BACKEND": env.get("CRAFTREVIEW_MAIL_BACKEND", "outbox"),
+        # smtp://host:port (or smtps://user:password@host:465, ?starttls=1): deliver queued mail
+        # through that relay after each commit; empty keeps mail in the outbox for an operator.
+        "MAIL_URL": env.get("CRAFTREVIEW_MAIL_URL", ""),
+        "MAIL_FROM": env.get("CRAFTREVIEW_MAIL_FROM", "craftreview <no-reply@localhost>"),
+        # Base of the links in mails written outside a request (CLI commands).
+        "PUBLIC_URL": env.get("CRAFTREVIEW_PUBLIC_URL", "http://127.0.0.1:5000"),
         "SESSION_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), False),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

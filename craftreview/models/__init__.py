@@ -1,4 +1,5 @@
 """Typed models; invariants only."""
+from .accounts import NOTIFICATION_KINDS, TOKEN_PURPOSES, AccountToken, MailOptOut, Notification
 from .base import Base, as_utc, utcnow
 from .fits import StoredFit
 from .makers import CRAFTS, ORDER_TYPES, PRICE_BANDS, Maker, MakerScoreRow, Order
@@ -13,4 +14,5 @@ __all__ = [
     "DIMENSIONS", "HelpfulVote", "Reply", "ReplyRevision", "Review", "ReviewRevision", "User",
     "StoredFit",
     "RingSignal", "RingSignalReview",
+    "NOTIFICATION_KINDS", "TOKEN_PURPOSES", "AccountToken", "MailOptOut", "Notification",
 ]

@@ -80,6 +80,8 @@ class OutgoingMail(Base):
     to_email: Mapped[str] = mapped_column(String(254))
     subject: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
+    # The HTML alternative of `body` (mails rendered from templates/mail/ have both).
+    html_body: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = created_at_column()
     sent_at: Mapped[datetime | None] = mapped_column(nullable=True)
 

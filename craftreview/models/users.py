@@ -25,6 +25,9 @@ class User(Base):
     # every change of email. Invitations and the verified mark need it.
     email_confirmed_at: Mapped[datetime | None] = mapped_column(nullable=True)
     created_at: Mapped[datetime] = created_at_column()
+    # Set when the owner deleted the account: personal fields are erased, the row stays
+    # so that kept reviews ("former member") and the audit log still point somewhere.
+    deleted_at: Mapped[datetime | None] = mapped_column(nullable=True)
 
     # Flask-Login protocol, kept framework-free.
     @property

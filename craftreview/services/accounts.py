@@ -7,8 +7,9 @@ from sqlalchemy.orm import Session
 
 from ..db import write_transaction
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from ..models import AuditEntry, User
+from ..models import AuditEntry, User, utcnow
 from ..text import clean_input
+from .confirmation import send_confirmation
 from .passwords import hash_password, password_problem, verify_password
 
 # Verifying against a real hash even for unknown emails keeps timing uniform.
@@ -39,9 +40,10 @@ def _check_display_name(name: str) -> str:
 
 
 def register_user(session: Session, *, email: str, display_name: str, password: str,
-                  is_moderator: bool = False) -> User:
-    """Create an account; the email must be new and the password acceptable."""
+                  is_moderator: bool = False, email_confirmed: bool = False) -> User:
+    """Create an account and mail its confirmation link (unless created already confirmed, as by an operator)."""
     email = normalise_email(email)
+    now = utcnow()
     name = _check_display_name(display_name)
     _check_password(password)
     pw_hash = hash_password(password)  # slow: keep it outside the write lock
@@ -49,8 +51,12 @@ def register_user(session: Session, *, email: str, display_name: str, password: 
         with write_transaction(session):
             if find_user_by_email(session, email):
                 raise Conflict("An account with this email already exists.", field="email")
-            user = User(email=email, display_name=name, password_hash=pw_hash, is_moderator=is_moderator)
+            user = User(email=email, display_name=name, password_hash=pw_hash, is_moderator=is_moderator,
+                        email_confirmed_at=now if email_confirmed else None)
             session.add(user)
+            session.flush()
+            if not email_confirmed:
+                send_confirmation(session, user, now)
     except IntegrityError as exc:
         raise Conflict("An account with this email already exists.", field="email") from exc
     return user
@@ -86,6 +92,26 @@ def change_password(session: Session, user: User, *, current: str, new: str) -> 
         user.password_hash = new_hash
         user.session_version = User.session_version + 1
     session.refresh(user)
+
+
+def change_email(session: Session, user: User, *, new_email: str, password: str) -> None:
+    """Change the address after re-checking the password; it is unconfirmed until its link is used."""
+    email = normalise_email(new_email)
+    if "@" not in email or len(email) > 254:
+        raise InvalidInput("Enter an email address.", field="email")
+    if not verify_password(user.password_hash, password):
+        raise InvalidInput("The current password is incorrect.", field="password")
+    if email == user.email:
+        raise InvalidInput("That is already your address.", field="email")
+    try:
+        with write_transaction(session):
+            if find_user_by_email(session, email):
+                raise Conflict("Another account uses this email.", field="email")
+            user.email, user.email_confirmed_at = email, None
+            session.flush()
+            send_confirmation(session, user, utcnow())  # also spends links sent to the old address
+    except IntegrityError as exc:
+        raise Conflict("Another account uses this email.", field="email") from exc
 
 
 def change_display_name(session: Session, user: User, display_name: str) -> None:

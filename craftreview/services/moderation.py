@@ -12,6 +12,7 @@ from ..errors import InvalidInput, PermissionDenied
 from ..models import HIDE_REASONS, AuditEntry, Flag, Review, ReviewRevision, User, utcnow
 from ..permissions import can_moderate
 from ..text import clean_input
+from . import notifications
 from .reviews import after_review_change
 
 
@@ -41,9 +42,11 @@ def hide_review(session: Session, actor: User, review: Review, reason: str, note
     now = now or utcnow()
     with write_transaction(session):
         review.hidden_at, review.hidden_reason = now, reason
-        _resolve_flags(session, actor, review, "actioned", now)
+        actioned = _resolve_flags(session, actor, review, "actioned", now)
         _audit(session, actor, "hide", review, reason, clean_input(note))
         after_review_change(session, review, now)
+        notifications.review_hidden(session, review, reason, actor.id)
+        notifications.flag_outcome(session, review, "actioned", actioned, actor.id)
     return review
 
 
@@ -58,6 +61,7 @@ def restore_review(session: Session, actor: User, review: Review, note: str = ""
         review.hidden_at, review.hidden_reason = None, None
         _audit(session, actor, "restore", review, "", clean_input(note))
         after_review_change(session, review, now)
+        notifications.review_restored(session, review, actor.id)
     return review
 
 
@@ -71,6 +75,7 @@ def dismiss_flags(session: Session, actor: User, review: Review, note: str = "",
         if closed == 0:
             raise InvalidInput("There are no open flags on this review.")
         _audit(session, actor, "dismiss_flags", review, "", clean_input(note))
+        notifications.flag_outcome(session, review, "dismissed", closed, actor.id)
     return closed
 
 

@@ -16,8 +16,10 @@ from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Order, Review, User, as_utc, utcnow
 from ..permissions import can_review, owns_maker
 from ..text import clean_input
+from . import notifications
 from .accounts import normalise_email
 from .mail import MailBackend
+from .mail_render import render_mail
 from .reviews import ReviewInput, after_review_change, check_dates, validated_review, with_order_facts
 
 INVITATION_DAYS = 90
@@ -84,15 +86,12 @@ def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, 
         order = Order(maker_id=maker.id, token_hash=hash_token(token),
                       expires_at=now + timedelta(days=INVITATION_DAYS), created_at=now, **values)
         session.add(order)
-        mail.send(session, to=order.buyer_email, subject=f"Review your order from {maker.name}",
-                  body=_invitation_text(maker, order, invite_url(token)))
+        subject = f"Review your order from {maker.name}"
+        text, html = render_mail("invitation", subject=subject, maker_name=maker.name, item=order.item,
+                                 link=invite_url(token), days=INVITATION_DAYS)
+        mail.send(session, to=order.buyer_email, subject=subject, body=text, html=html)
+        notifications.invitation_waiting(session, order)
     return order, token
-
-
-def _invitation_text(maker: Maker, order: Order, link: str) -> str:
-    return (f"Hello,\n\n{maker.name} recorded your order \"{order.item}\" on craftreview.\n"
-            f"Once it has arrived, you can write a verified review here (the link works once "
-            f"and expires in {INVITATION_DAYS} days):\n\n{link}\n")
 
 
 def find_invitation(session: Session, token: str, now: datetime | None = None) -> Order:
@@ -141,6 +140,7 @@ def submit_verified_review(session: Session, actor: User, token: str, data: Revi
                             created_at=now, updated_at=now, **values)
             session.add(review)
             after_review_change(session, review, now)
+            notifications.review_posted(session, review)
     except IntegrityError as exc:
         raise Conflict("This order has already been reviewed.") from exc
     return review

@@ -14,6 +14,7 @@ from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Review, ReviewRevision, Us
 from ..permissions import can_edit_review, can_review
 from ..search.outbox import enqueue
 from ..text import clean_input
+from . import notifications
 from .scores import refresh_maker_score
 from .signals import refresh_maker_signals
 
@@ -108,6 +109,7 @@ def submit_review(session: Session, actor: User, maker: Maker, data: ReviewInput
             review = Review(maker_id=maker.id, author_id=actor.id, created_at=now, updated_at=now, **values)
             session.add(review)
             after_review_change(session, review, now)
+            notifications.review_posted(session, review)
     except IntegrityError as exc:
         # Only a concurrent duplicate is a conflict; any other integrity error is a bug.
         if _existing_unverified(session, actor.id, maker.id) is None:
@@ -145,6 +147,7 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
             setattr(review, key, value)
         review.updated_at = now
         after_review_change(session, review, now)
+        notifications.review_edited(session, review)
     return review
 
 

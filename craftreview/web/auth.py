@@ -6,6 +6,7 @@ from flask_login import login_required, login_user, logout_user
 
 from ..errors import DomainError
 from ..services import accounts
+from .account_views import account_page
 from .context import get_db
 from .forms import ActionForm, DisplayNameForm, LoginForm, PasswordForm, RegisterForm
 from .helpers import actor, form_error, form_status, handle_form
@@ -32,7 +33,8 @@ def register():
             form_error(form, exc)
         else:
             _start_session(user)
-            flash("Welcome to craftreview! Your account is ready.", "success")
+            flash("Welcome to craftreview! Your account is ready. We sent you a link to confirm your email address.",
+                  "success")
             return redirect(url_for("site.home"))
     return render_template("auth/register.html", form=form)
 
@@ -74,8 +76,7 @@ def logout():
 @login_required
 def account():
     """Account settings."""
-    return render_template("auth/account.html", password_form=PasswordForm(prefix="pw"),
-                           name_form=DisplayNameForm(prefix="nm", display_name=actor().display_name))
+    return account_page()
 
 
 @bp.post("/account/password")
@@ -92,8 +93,7 @@ def change_password():
             _start_session(actor())
             flash("Password changed. Other devices have been logged out.", "success")
             return redirect(url_for("auth.account"))
-    name_form = DisplayNameForm(prefix="nm", display_name=actor().display_name)
-    return render_template("auth/account.html", password_form=form, name_form=name_form), 400
+    return account_page(password_form=form), 400
 
 
 @bp.post("/account/name")
@@ -103,5 +103,4 @@ def change_name():
     form = DisplayNameForm(prefix="nm")
     done = handle_form(form, lambda: accounts.change_display_name(get_db(), actor(), form.display_name.data),
                        "Display name saved.", lambda _r: url_for("auth.account"))
-    return done or (render_template("auth/account.html", password_form=PasswordForm(prefix="pw"), name_form=form),
-                    form_status(form))
+    return done or (account_page(name_form=form), form_status(form))

@@ -10,9 +10,9 @@ from . import filters
 
 def init_app(app: Flask) -> None:
     """Attach every blueprint, the Jinja filters and the error handlers."""
-    from . import auth, makers, moderation, reviews, search_views, site
+    from . import account_views, auth, makers, moderation, notification_views, reviews, search_views, site
 
-    for module in (site, auth, makers, reviews, moderation, search_views):
+    for module in (site, auth, makers, reviews, moderation, search_views, account_views, notification_views):
         app.register_blueprint(module.bp)
     filters.init_app(app)
     app.register_error_handler(DomainError, _domain_error)

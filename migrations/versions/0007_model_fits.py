@@ -1,14 +1,14 @@
 """model_fits: stored global parameters of the scoring model (requests never fit).
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-01 02:10:00
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0007"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

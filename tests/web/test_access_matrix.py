@@ -14,18 +14,24 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from itsdangerous import URLSafeSerializer
 from sqlalchemy import select
+from sqlalchemy.orm import object_session
 
-from craftreview.models import Base, Maker, Review, User
+from craftreview.db import write_transaction
+from craftreview.models import NOTIFICATION_KINDS, Base, Maker, Notification, Review, User, utcnow
 from craftreview.services import engagement, moderation, orders
 from craftreview.services.mail import OutboxMailBackend
 from craftreview.services.reviews import set_withdrawn, submit_review
+from craftreview.services.tokens import issue_token
+from craftreview.web.mailing import UNSUBSCRIBE_SALT
 from tests.conftest import PASSWORD, login, review_input
 
 ROLES = ("anonymous", "buyer", "other_buyer", "maker_owner", "other_maker", "moderator", "suspended")
 LOGGED_IN = ROLES[1:-1]
-# Derived rows a successful write may also touch (search work queue, stored maker scores, ring signals).
-INCIDENTAL = {"index_outbox", "maker_scores", "ring_signals", "ring_signal_reviews"}
+# Derived rows a successful write may also touch (search work queue, stored maker scores, ring signals);
+# writes that concern someone else also notify them (on site and, per preference, by mail).
+INCIDENTAL = {"index_outbox", "maker_scores", "ring_signals", "ring_signal_reviews", "notifications", "mail_outbox"}
 TODAY = date.today()
 TODAY_UTC = datetime.now(UTC)
 
@@ -337,6 +343,107 @@ ROUTES = [
                                                                               "suspend-note": "Appeal upheld."}),
           only("moderator"), {"users", "audit_log"}, _check_reinstate),
 ]
+
+
+# --- accounts: email confirmation, password reset, preferences, unsubscribe, deletion, notifications ---
+ANYONE = {role: ALLOW for role in ROLES}   # the token in the URL is the credential, not the session
+
+
+def _session_of(w):
+    return object_session(w.maker)
+
+
+def _confirm_token(w) -> str:
+    db = _session_of(w)
+    with write_transaction(db):
+        return issue_token(db, w.users["buyer"], "confirm_email", utcnow())
+
+
+def _reset_token(w) -> str:
+    db = _session_of(w)
+    with write_transaction(db):
+        return issue_token(db, w.users["buyer"], "reset_password", utcnow())
+
+
+def _buyer_notification(w) -> int:
+    return _session_of(w).scalar(select(Notification.id).where(Notification.user_id == w.users["buyer"].id))
+
+
+def _check_email(w, actor, before, after):
+    row = one(after, "users", id=actor.id)
+    assert row["email"] == "renamed@example.com" and row["email_confirmed_at"] is None
+    assert one(after, "account_tokens", user_id=actor.id, email="renamed@example.com")
+
+
+def _check_resend(w, actor, before, after):
+    assert rows(after, "account_tokens", user_id=actor.id, purpose="confirm_email", used_at=None)
+
+
+def _check_preferences(w, actor, before, after):
+    assert {r["kind"] for r in rows(after, "mail_opt_outs", user_id=actor.id)} == set(NOTIFICATION_KINDS) - {"reply"}
+
+
+def _check_delete(w, actor, before, after):
+    row = one(after, "users", id=actor.id)
+    assert row["deleted_at"] is not None and row["email"].endswith("@deleted.invalid")
+
+
+def _check_confirmed(w, actor, before, after):
+    assert one(after, "users", id=w.users["buyer"].id)["email_confirmed_at"] is not None
+
+
+def _check_reset_request(w, actor, before, after):
+    assert one(after, "account_tokens", user_id=w.users["buyer"].id, purpose="reset_password")
+
+
+def _check_reset(w, actor, before, after):
+    buyer = w.users["buyer"]
+    assert one(after, "users", id=buyer.id)["session_version"] == buyer.session_version + 1
+
+
+def _check_unsubscribed(w, actor, before, after):
+    one(after, "mail_opt_outs", user_id=w.users["buyer"].id, kind="reply")
+
+
+def _check_read_all(w, actor, before, after):
+    assert not rows(after, "notifications", user_id=actor.id, read_at=None)
+
+
+def _check_read_one(w, actor, before, after):
+    assert one(after, "notifications", id=_buyer_notification(w))["read_at"] is not None
+
+
+LOGGED_IN_ALLOWED = table(**{r: ALLOW for r in LOGGED_IN})
+ROUTES += [
+    Route("account-email", lambda w: ("/account/email", {"em-email": "renamed@example.com", "em-password": PASSWORD}),
+          LOGGED_IN_ALLOWED, {"users", "account_tokens"}, _check_email),
+    Route("account-confirm-resend", lambda w: ("/account/confirm/resend", {}), LOGGED_IN_ALLOWED,
+          {"account_tokens"}, _check_resend),
+    Route("account-mail-preferences", lambda w: ("/account/mail-preferences", {"mail-reply": "y"}),
+          LOGGED_IN_ALLOWED, {"mail_opt_outs"}, _check_preferences),
+    Route("account-delete", lambda w: ("/account/delete", {"reviews": "keep", "password": PASSWORD}),
+          LOGGED_IN_ALLOWED, {"users", "audit_log", "helpful_votes", "reviews", "flags", "orders", "makers",
+                              "account_tokens", "mail_opt_outs"}, _check_delete),
+    Route("confirm-email", lambda w: (f"/confirm-email/{_confirm_token(w)}", {}), ANYONE, {"users", "account_tokens"},
+          _check_confirmed),
+    Route("reset-request", lambda w: ("/reset-password", {"email": w.users["buyer"].email}), ANYONE,
+          {"account_tokens"}, _check_reset_request),
+    Route("reset-password", lambda w: (f"/reset-password/{_reset_token(w)}", {"password": NEW_PASSWORD,
+                                                                            "confirm": NEW_PASSWORD}),
+          ANYONE, {"users", "account_tokens"}, _check_reset),
+    Route("unsubscribe", lambda w: (f"/unsubscribe/{_unsubscribe_token(w)}", {}), ANYONE, {"mail_opt_outs"},
+          _check_unsubscribed),
+    Route("notifications-read-all", lambda w: ("/notifications/read", {}), LOGGED_IN_ALLOWED, {"notifications"},
+          _check_read_all),
+    Route("notifications-read-one", lambda w: (f"/notifications/{_buyer_notification(w)}/read", {}),
+          only("buyer"), {"notifications"}, _check_read_one),
+]
+
+
+def _unsubscribe_token(w) -> str:
+    return URLSafeSerializer("test-secret", salt=UNSUBSCRIBE_SALT).dumps([w.users["buyer"].id, "reply"])
+
+
 POST_CELLS = [pytest.param(route, role, id=f"{role}-{str(route.expected[role])}-POST-{route.id}")
               for route in ROUTES for role in ROLES]
 
@@ -375,6 +482,11 @@ ENDPOINTS = {
     "review-flag": "reviews.flag", "invitation": "reviews.invitation", "moderation-hide": "moderation.hide",
     "moderation-restore": "moderation.restore", "moderation-dismiss": "moderation.dismiss",
     "moderation-suspend": "moderation.suspend", "moderation-reinstate": "moderation.suspend",
+    "account-email": "accounts.change_email", "account-confirm-resend": "accounts.resend_confirmation",
+    "account-mail-preferences": "accounts.mail_preferences", "account-delete": "accounts.delete_account",
+    "confirm-email": "accounts.confirm_email", "reset-request": "accounts.forgot_password",
+    "reset-password": "accounts.reset_password", "unsubscribe": "accounts.unsubscribe_confirm",
+    "notifications-read-all": "notifications.read_all", "notifications-read-one": "notifications.read_one",
 }
 
 
@@ -430,6 +542,10 @@ PAGES = [
     Page("moderation-signals", lambda w: "/moderation/signals", "Ring signals", only("moderator")),
     Page("moderation-account", lambda w: f"/moderation/accounts/{w.users['buyer'].id}", "Hidden verified review",
          only("moderator")),
+    Page("mail-outbox", lambda w: "/moderation/mail", "Secret commission: walnut desk", only("moderator")),
+    Page("notifications", lambda w: "/notifications", 'Reason: Spam or advertising',
+         only("buyer", otherwise=HIDDEN_200)),
+    Page("data-export", lambda w: "/account/export", '"withdrawn_at": "2', only("buyer", otherwise=HIDDEN_200)),
 ]
 
 

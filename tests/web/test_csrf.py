@@ -136,6 +136,7 @@ def _values(world: World) -> dict[str, list]:
         "token": [world.token, "not-a-token"],
         "user_id": [users["buyer"].id, users["suspended"].id],
         "filename": ["style.css"],
+        "notification_id": [1, 999_999],
     }
 
 

@@ -1,0 +1,168 @@
+"""'Your data': everything held about a user as JSON, and deleting the account."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from ..db import write_transaction
+from ..errors import InvalidInput
+from ..models import (
+    AccountToken,
+    AuditEntry,
+    Flag,
+    HelpfulVote,
+    MailOptOut,
+    Maker,
+    Notification,
+    Order,
+    OutgoingMail,
+    Reply,
+    ReplyRevision,
+    Review,
+    ReviewRevision,
+    User,
+    utcnow,
+)
+from ..search.outbox import enqueue
+from .passwords import verify_password
+from .scores import refresh_maker_score
+
+REVIEW_CHOICES = {
+    "remove": "Remove my reviews (and any replies to them) from the site",
+    "keep": 'Keep my reviews, shown as written by "Former member"',
+}
+FORMER_MEMBER = "Former member"
+SECRET_COLUMNS = {"password_hash", "token_hash"}
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, (date, datetime)) else value
+
+
+def _row(obj, **extra) -> dict:
+    """Every column of a row as JSON-ready values, without secrets (hashes)."""
+    data = {c.key: _plain(getattr(obj, c.key)) for c in obj.__table__.columns if c.key not in SECRET_COLUMNS}
+    data.update(extra)
+    return data
+
+
+def _revisions(session: Session, model, key, ids: list[int]) -> dict[int, list[dict]]:
+    found: dict[int, list[dict]] = {i: [] for i in ids}
+    for rev in session.scalars(select(model).where(key.in_(ids)).order_by(model.number)):
+        found[getattr(rev, key.key)].append(_row(rev))
+    return found
+
+
+def export_user_data(session: Session, user: User) -> dict:
+    """Everything the site holds about `user` (a fixed number of queries)."""
+    reviews = list(session.scalars(select(Review).where(Review.author_id == user.id).order_by(Review.id)))
+    review_revs = _revisions(session, ReviewRevision, ReviewRevision.review_id, [r.id for r in reviews])
+    replies = list(session.scalars(select(Reply).where(Reply.author_id == user.id).order_by(Reply.id)))
+    reply_revs = _revisions(session, ReplyRevision, ReplyRevision.reply_id, [r.id for r in replies])
+    maker = session.scalar(select(Maker).where(Maker.owner_id == user.id))
+    orders = session.scalars(select(Order).where(
+        (func.lower(Order.buyer_email) == user.email.lower()) | (Order.maker_id == (maker.id if maker else -1)))
+        .order_by(Order.id))
+    return {
+        "account": _row(user),
+        "mail_opt_outs": sorted(session.scalars(select(MailOptOut.kind).where(MailOptOut.user_id == user.id))),
+        "maker_profile": _row(maker) if maker else None,
+        "reviews": [_row(r, maker_name=r.maker.name, revisions=review_revs[r.id]) for r in reviews],
+        "replies": [_row(r, revisions=reply_revs[r.id]) for r in replies],
+        "helpful_votes": [_row(v) for v in session.scalars(
+            select(HelpfulVote).where(HelpfulVote.user_id == user.id).order_by(HelpfulVote.review_id))],
+        "flags": [_row(f) for f in session.scalars(select(Flag).where(Flag.user_id == user.id).order_by(Flag.id))],
+        "orders_and_invitations": [_row(o, role="maker" if maker and o.maker_id == maker.id else "buyer",
+                                        maker_name=o.maker.name, invitation_status=o.invitation_status)
+                                   for o in orders],
+        "notifications": [_row(n) for n in session.scalars(
+            select(Notification).where(Notification.user_id == user.id).order_by(Notification.id))],
+    }
+
+
+def delete_account(session: Session, user: User, *, password: str, reviews: str,
+                   now: datetime | None = None) -> set[int]:
+    """Erase the account's personal data; its reviews are removed or kept as 'Former member'.
+
+    Returns the ids of the makers whose scores were recomputed.
+    """
+    if reviews not in REVIEW_CHOICES:
+        raise InvalidInput("Choose what happens to your reviews.", field="reviews")
+    if not verify_password(user.password_hash, password or ""):
+        raise InvalidInput("The password is incorrect.", field="password")
+    now = now or utcnow()
+    with write_transaction(session):
+        own = session.execute(select(Review.id, Review.maker_id).where(Review.author_id == user.id)).all()
+        affected = {r.maker_id for r in own} | _drop_votes(session, user)
+        maker = session.scalar(select(Maker).where(Maker.owner_id == user.id))
+        if reviews == "remove":
+            _remove_reviews(session, [r.id for r in own])
+            if maker is not None:
+                _remove_replies(session, list(session.scalars(select(Reply.id).where(Reply.author_id == user.id))))
+        if maker is not None:
+            _anonymise_maker(maker)
+            affected.add(maker.id)
+        _erase_personal_rows(session, user)
+        session.add(AuditEntry(actor_id=user.id, action="delete_account", target_type="user", target_id=user.id,
+                               reason=reviews, note="", created_at=now))
+        _erase_user(user, now)
+        session.flush()
+        for review in own:
+            enqueue(session, "review", review.id)  # removed, or re-indexed under the new name
+        for maker_id in sorted(affected):
+            enqueue(session, "maker", maker_id)
+            refresh_maker_score(session, maker_id, now=now)
+    return affected
+
+
+def _drop_votes(session: Session, user: User) -> set[int]:
+    """Delete the user's helpful votes and lower the counts they added; the makers concerned."""
+    voted = list(session.scalars(select(HelpfulVote.review_id).where(HelpfulVote.user_id == user.id)))
+    if not voted:
+        return set()
+    session.execute(delete(HelpfulVote).where(HelpfulVote.user_id == user.id))
+    session.execute(update(Review).where(Review.id.in_(voted)).values(helpful_count=Review.helpful_count - 1))
+    return set(session.scalars(select(Review.maker_id).where(Review.id.in_(voted))))
+
+
+def _remove_replies(session: Session, reply_ids: list[int]) -> None:
+    if reply_ids:
+        session.execute(delete(ReplyRevision).where(ReplyRevision.reply_id.in_(reply_ids)))
+        session.execute(delete(Reply).where(Reply.id.in_(reply_ids)))
+
+
+def _remove_reviews(session: Session, review_ids: list[int]) -> None:
+    """Delete reviews with everything hanging off them; the audit log keeps the moderation record."""
+    if not review_ids:
+        return
+    _remove_replies(session, list(session.scalars(select(Reply.id).where(Reply.review_id.in_(review_ids)))))
+    for model in (ReviewRevision, HelpfulVote, Flag):
+        session.execute(delete(model).where(model.review_id.in_(review_ids)))
+    session.execute(delete(Review).where(Review.id.in_(review_ids)))
+    session.expire_all()
+
+
+def _anonymise_maker(maker: Maker) -> None:
+    maker.name, maker.slug = "Former maker", f"former-maker-{maker.id}"
+    maker.location = maker.bio = maker.website = ""
+
+
+def _erase_personal_rows(session: Session, user: User) -> None:
+    """Rows that exist only for this person, and their address wherever it is stored."""
+    for model in (Notification, AccountToken, MailOptOut):
+        session.execute(delete(model).where(model.user_id == user.id))
+    session.execute(delete(OutgoingMail).where(func.lower(OutgoingMail.to_email) == user.email.lower()))
+    session.execute(update(Flag).where(Flag.user_id == user.id).values(note=""))
+    session.execute(update(Order).where(func.lower(Order.buyer_email) == user.email.lower())
+                    .values(buyer_email=f"erased-buyer-{user.id}@deleted.invalid"))
+
+
+def _erase_user(user: User, now: datetime) -> None:
+    user.email = f"deleted-{user.id}@deleted.invalid"
+    user.display_name = FORMER_MEMBER
+    user.password_hash = "!deleted"  # matches no password
+    user.is_moderator = False
+    user.deleted_at = now
+    user.session_version = User.session_version + 1

@@ -1,0 +1,165 @@
+"""Notifications: written inside the write services' transactions, shown on site, mailed per preference."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from ..db import write_transaction
+from ..errors import InvalidInput, NotFound
+from ..models import HIDE_REASONS, NOTIFICATION_KINDS, MailOptOut, Notification, Order, Reply, Review, User, utcnow
+from .mail import mailer_for
+from .mail_render import send_templated
+
+EXCERPT = 400
+
+
+def _excerpt(text: str) -> str:
+    return text if len(text) <= EXCERPT else text[:EXCERPT - 1].rstrip() + "…"
+
+
+def notify(session: Session, user_id: int | None, kind: str, title: str, body: str = "",
+           endpoint: str | None = None, actor_id: int | None = None, **values) -> None:
+    """Record one notification for `user_id` and mail it unless they opted out of `kind`."""
+    user = session.get(User, user_id) if user_id is not None else None
+    if user is None or user.deleted_at is not None or user.id == actor_id:
+        return  # nobody to tell, or the person who did it
+    mailer = mailer_for(session)
+    link = mailer.link(endpoint, **values) if (mailer and endpoint) else ""
+    session.add(Notification(user_id=user.id, kind=kind, title=title[:300], body=body,
+                             link=_local(link), created_at=utcnow()))
+    if mailer is None or _opted_out(session, user.id, kind):
+        return
+    send_templated(session, to=user.email, subject=title[:200], template="notification",
+                   display_name=user.display_name, title=title, body=body, link=link,
+                   kind_label=NOTIFICATION_KINDS[kind], unsubscribe=mailer.link(
+                       "accounts.unsubscribe", token=mailer.unsubscribe_token(user.id, kind)),
+                   preferences=mailer.link("auth.account", _anchor="mail-preferences"))
+
+
+def _local(url: str) -> str:
+    """The path of an absolute link: on-site notifications must not depend on the host that wrote them."""
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "") if url else ""
+
+
+def _opted_out(session: Session, user_id: int, kind: str) -> bool:
+    return session.get(MailOptOut, (user_id, kind)) is not None
+
+
+# --- hooks called by the write services (inside their transactions) --------------------------
+
+def _ratings(review: Review) -> str:
+    return (f"Craftsmanship {review.craftsmanship}, consistency {review.consistency}, "
+            f"delivery {review.delivery} stars.")
+
+
+def review_posted(session: Session, review: Review) -> None:
+    """The maker hears of a new review of their work."""
+    notify(session, review.maker.owner_id, "review_new", f'New review of {review.maker.name}: "{review.title}"',
+           f"{_ratings(review)}\n\n{_excerpt(review.body)}", "reviews.show", review_id=review.id)
+
+
+def review_edited(session: Session, review: Review) -> None:
+    """The maker hears that a review of their work changed."""
+    notify(session, review.maker.owner_id, "review_edited",
+           f'A review of {review.maker.name} was edited: "{review.title}"',
+           f"{_ratings(review)}\n\n{_excerpt(review.body)}", "reviews.show", review_id=review.id)
+
+
+def reply_posted(session: Session, review: Review, reply: Reply) -> None:
+    """The buyer hears of the maker's reply (new or edited)."""
+    notify(session, review.author_id, "reply", f'{review.maker.name} replied to your review "{review.title}"',
+           _excerpt(reply.body), "reviews.show", review_id=review.id)
+
+
+def review_hidden(session: Session, review: Review, reason: str, actor_id: int) -> None:
+    """The buyer hears that a moderator hid their review, and why."""
+    notify(session, review.author_id, "review_hidden", f'Your review "{review.title}" was hidden by a moderator',
+           f"Reason: {HIDE_REASONS.get(reason, reason)}.", "reviews.show", actor_id=actor_id, review_id=review.id)
+
+
+def review_restored(session: Session, review: Review, actor_id: int) -> None:
+    """The buyer hears that their review is public again."""
+    notify(session, review.author_id, "review_restored", f'Your review "{review.title}" is public again',
+           "A moderator restored it.", "reviews.show", actor_id=actor_id, review_id=review.id)
+
+
+def flag_outcome(session: Session, review: Review, outcome: str, count: int, actor_id: int) -> None:
+    """The maker hears how moderators decided on flags about a review of their work."""
+    if count <= 0:
+        return
+    flags = f"{count} flag{'s' if count != 1 else ''}"
+    if outcome == "actioned":
+        title = f'A review of {review.maker.name} was hidden after {flags}: "{review.title}"'
+        body = f"Reason: {HIDE_REASONS.get(review.hidden_reason or '', review.hidden_reason)}."
+    else:
+        title = f'Moderators dismissed {flags} on a review of {review.maker.name}: "{review.title}"'
+        body = "The review stays public."
+    notify(session, review.maker.owner_id, "flag_outcome", title, body, "makers.show", actor_id=actor_id,
+           slug=review.maker.slug)
+
+
+def invitation_waiting(session: Session, order: Order) -> None:
+    """A buyer with an account hears that a maker recorded an order for their address."""
+    user_id = session.scalar(select(User.id).where(func.lower(User.email) == order.buyer_email.lower(),
+                                                   User.deleted_at.is_(None)))
+    notify(session, user_id, "invitation", f'{order.maker.name} recorded your order "{order.item}"',
+           "An invitation to write a verified review was mailed to this address; its link works once.",
+           "makers.show", actor_id=order.maker.owner_id, slug=order.maker.slug)
+
+
+# --- reads and the user's own writes -------------------------------------------------------------
+
+def notifications_query(user_id: int):
+    """The user's notifications, newest first (paginated by the view)."""
+    return select(Notification).where(Notification.user_id == user_id).order_by(Notification.id.desc())
+
+
+def unread_count(session: Session, user_id: int) -> int:
+    """How many notifications the user has not read."""
+    return session.scalar(select(func.count(Notification.id)).where(
+        Notification.user_id == user_id, Notification.read_at.is_(None))) or 0
+
+
+def mark_read(session: Session, user: User, notification_id: int | None = None) -> int:
+    """Mark one notification (or all) read; NotFound for someone else's."""
+    query = update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None))
+    with write_transaction(session):
+        if notification_id is not None:
+            if not 0 < notification_id < 2**63:  # beyond a database integer: no such row
+                raise NotFound("No such notification.")
+            owner = session.scalar(select(Notification.user_id).where(Notification.id == notification_id))
+            if owner != user.id:
+                raise NotFound("No such notification.")
+            query = query.where(Notification.id == notification_id)
+        return session.execute(query.values(read_at=utcnow())).rowcount
+
+
+def mail_kinds(session: Session, user_id: int) -> set[str]:
+    """The kinds the user gets by mail."""
+    off = set(session.scalars(select(MailOptOut.kind).where(MailOptOut.user_id == user_id)))
+    return set(NOTIFICATION_KINDS) - off
+
+
+def set_mail_kinds(session: Session, user: User, kinds: set[str]) -> None:
+    """Mail exactly these kinds from now on."""
+    if not kinds <= set(NOTIFICATION_KINDS):
+        raise InvalidInput("Unknown kind of notification.")
+    with write_transaction(session):
+        session.execute(delete(MailOptOut).where(MailOptOut.user_id == user.id))
+        session.add_all(MailOptOut(user_id=user.id, kind=k) for k in NOTIFICATION_KINDS if k not in kinds)
+
+
+def unsubscribe(session: Session, user_id: int, kind: str) -> User:
+    """Stop mails of one kind (from a signed link; no login needed)."""
+    if kind not in NOTIFICATION_KINDS:
+        raise NotFound("This unsubscribe link is not valid.")
+    with write_transaction(session):
+        user = session.get(User, user_id)
+        if user is None or user.deleted_at is not None:
+            raise NotFound("This unsubscribe link is not valid.")
+        if not _opted_out(session, user_id, kind):
+            session.add(MailOptOut(user_id=user_id, kind=kind))
+    return user

@@ -1,0 +1,58 @@
+"""Password reset by a single-use link valid for one hour; using it ends every other session."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from ..db import write_transaction
+from ..errors import InvalidInput
+from ..models import User, utcnow
+from .accounts import find_user_by_email
+from .mail import mailer_for
+from .mail_render import send_templated
+from .passwords import hash_password, password_problem
+from .tokens import LIFETIMES, find_token, issue_token
+
+PURPOSE = "reset_password"
+
+
+def request_password_reset(session: Session, email: str, now: datetime | None = None) -> None:
+    """Mail a reset link if the address has an account; callers answer the same either way."""
+    now = now or utcnow()
+    user = find_user_by_email(session, email or "")
+    mailer = mailer_for(session)
+    if user is None or user.deleted_at is not None or mailer is None:
+        return
+    with write_transaction(session):
+        token = issue_token(session, user, PURPOSE, now)
+        send_templated(session, to=user.email, subject="Reset your craftreview password",
+                       template="reset_password", display_name=user.display_name,
+                       link=mailer.link("accounts.reset_password", token=token),
+                       minutes=int(LIFETIMES[PURPOSE].total_seconds() // 60))
+
+
+def check_reset_token(session: Session, token: str, now: datetime | None = None) -> User:
+    """The account a live reset link belongs to; NotFound with the reason otherwise."""
+    row = find_token(session, token, PURPOSE, now or utcnow())
+    return session.get(User, row.user_id)
+
+
+def reset_password(session: Session, token: str, new_password: str, now: datetime | None = None) -> User:
+    """Set a new password, spend the link and end every session of the account."""
+    now = now or utcnow()
+    problem = password_problem(new_password or "")
+    if problem:
+        raise InvalidInput(problem, field="password")
+    check_reset_token(session, token, now)
+    new_hash = hash_password(new_password)  # slow: outside the write lock
+    with write_transaction(session):
+        row = find_token(session, token, PURPOSE, now)  # re-checked under the write lock
+        row.used_at = now
+        user = session.get(User, row.user_id)
+        user.password_hash = new_hash
+        user.session_version = User.session_version + 1
+        if user.email == row.email and user.email_confirmed_at is None:
+            user.email_confirmed_at = now  # the link reached the inbox: the address is theirs
+    session.refresh(user)
+    return user

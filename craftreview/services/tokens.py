@@ -1,0 +1,48 @@
+"""Single-use, expiring account tokens (email confirmation, password reset); only hashes are stored."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ..errors import NotFound
+from ..models import AccountToken, User, as_utc
+
+LIFETIMES = {"confirm_email": timedelta(hours=48), "reset_password": timedelta(hours=1)}
+
+
+def token_digest(token: str) -> str:
+    """SHA-256 of a link token: a database leak must not leak live links."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def issue_token(session: Session, user: User, purpose: str, now: datetime) -> str:
+    """A fresh token for `purpose`; earlier unused tokens of the same purpose stop working."""
+    revoke_tokens(session, user.id, purpose, now)
+    token = secrets.token_urlsafe(32)
+    session.add(AccountToken(user_id=user.id, purpose=purpose, token_hash=token_digest(token), email=user.email,
+                             expires_at=now + LIFETIMES[purpose], created_at=now))
+    return token
+
+
+def revoke_tokens(session: Session, user_id: int, purpose: str, now: datetime) -> None:
+    """Spend every unused token of this purpose (a newer link, or the address changed)."""
+    session.execute(update(AccountToken).where(
+        AccountToken.user_id == user_id, AccountToken.purpose == purpose, AccountToken.used_at.is_(None))
+        .values(used_at=now))
+
+
+def find_token(session: Session, token: str, purpose: str, now: datetime) -> AccountToken:
+    """The live token row; NotFound (with the reason) when unknown, used or expired."""
+    row = session.scalar(select(AccountToken).where(
+        AccountToken.token_hash == token_digest(token or ""), AccountToken.purpose == purpose))
+    if row is None:
+        raise NotFound("This link is not valid. Check that you copied all of it, or ask for a new one.")
+    if row.used_at is not None:
+        raise NotFound("This link has already been used or was replaced by a newer one. Ask for a new one.")
+    if as_utc(row.expires_at) <= now:
+        raise NotFound("This link has expired. Ask for a new one.")
+    return row

@@ -1,0 +1,51 @@
+"""Forms for email, password reset, mail preferences and account deletion (shape checks only)."""
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectChoice, SubmitField
+from wtforms.validators import DataRequired, Email, EqualTo, Length
+
+from ..models import NOTIFICATION_KINDS
+from ..services.account_data import REVIEW_CHOICES
+from ..services.passwords import MAX_LENGTH, MIN_LENGTH
+
+
+class EmailChangeForm(FlaskForm):
+    email = EmailField("New email address", validators=[DataRequired(), Email(), Length(max=254)],
+                       description="We send a confirmation link to the new address.")
+    password = PasswordField("Current password", validators=[DataRequired(), Length(max=MAX_LENGTH)])
+    submit = SubmitField("Change email")
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
+    submit = SubmitField("Send reset link")
+
+
+class ResetPasswordForm(FlaskForm):
+    password = PasswordField("New password", validators=[
+        DataRequired(), Length(min=MIN_LENGTH, max=MAX_LENGTH, message=f"Use {MIN_LENGTH} to {MAX_LENGTH} characters.")],
+        description=f"At least {MIN_LENGTH} characters. Every other device will be logged out.")
+    confirm = PasswordField("Repeat new password", validators=[EqualTo("password", "The passwords differ.")])
+    submit = SubmitField("Set new password")
+
+
+class MailPreferencesForm(FlaskForm):
+    submit = SubmitField("Save mail preferences")
+
+
+for _kind, _label in NOTIFICATION_KINDS.items():
+    setattr(MailPreferencesForm, _kind, BooleanField(_label))
+
+
+def preferences_form(enabled: set[str] | None = None, **kwargs) -> MailPreferencesForm:
+    """The preferences form, ticked for the kinds mailed today (when given)."""
+    data = {kind: kind in enabled for kind in NOTIFICATION_KINDS} if enabled is not None else None
+    return MailPreferencesForm(prefix="mail", data=data, **kwargs)
+
+
+class DeleteAccountForm(FlaskForm):
+    reviews = RadioField("What should happen to your reviews?",
+                         choices=[SelectChoice(value=k, label=v) for k, v in REVIEW_CHOICES.items()], validators=[DataRequired("Choose one.")])
+    password = PasswordField("Your password", validators=[DataRequired(), Length(max=MAX_LENGTH)])
+    submit = SubmitField("Delete my account for good")

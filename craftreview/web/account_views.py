@@ -1,0 +1,180 @@
+"""Email confirmation, password reset, mail preferences, unsubscribe, your data, account deletion."""
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, session, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+
+from ..errors import DomainError
+from ..models import NOTIFICATION_KINDS
+from ..services import account_data, accounts, confirmation, notifications, password_reset
+from .account_forms import (
+    DeleteAccountForm,
+    EmailChangeForm,
+    ForgotPasswordForm,
+    ResetPasswordForm,
+    preferences_form,
+)
+from .context import get_db
+from .forms import ActionForm, DisplayNameForm, PasswordForm
+from .helpers import actor, form_error, form_status, handle_form
+from .mailing import read_unsubscribe_token
+from .security import limiter
+
+bp = Blueprint("accounts", __name__)
+SAME_ANSWER = "If an account uses that address, we have sent it a link to reset the password. It works for one hour."
+
+
+@bp.after_request
+def _no_referrer(response):
+    # Token links must not leak to other sites through the Referer header.
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def account_page(**forms):
+    """The /account page; a form given here (with its errors) replaces the fresh one."""
+    user = actor()
+    context = {
+        "password_form": PasswordForm(prefix="pw"),
+        "name_form": DisplayNameForm(prefix="nm", display_name=user.display_name),
+        "email_form": EmailChangeForm(prefix="em"),
+        "mail_form": preferences_form(notifications.mail_kinds(get_db(), user.id)),
+    }
+    context.update(forms)
+    return render_template("auth/account.html", NOTIFICATION_KINDS=NOTIFICATION_KINDS, **context)
+
+
+@bp.post("/account/email")
+@login_required
+def change_email():
+    """Change the address (password required); it must be confirmed again."""
+    form = EmailChangeForm(prefix="em")
+    done = handle_form(form, lambda: accounts.change_email(get_db(), actor(), new_email=form.email.data,
+                                                           password=form.password.data),
+                       "Email changed. We sent a confirmation link to the new address.",
+                       lambda _r: url_for("auth.account"))
+    return done or (account_page(email_form=form), form_status(form))
+
+
+@bp.post("/account/confirm/resend")
+@login_required
+@limiter.limit("5 per hour")
+def resend_confirmation():
+    """Send a fresh confirmation link (earlier ones stop working)."""
+    form = ActionForm()
+    if form.validate_on_submit():
+        try:
+            confirmation.resend_confirmation(get_db(), actor())
+        except DomainError as exc:
+            flash(exc.message, "info")
+        else:
+            flash(f"We sent a new confirmation link to {actor().email}.", "success")
+    return redirect(url_for("auth.account"))
+
+
+@bp.route("/confirm-email/<token>", methods=["GET", "POST"])
+def confirm_email(token: str):
+    """GET shows a confirm button (a GET never writes); POST spends the link."""
+    user = confirmation.check_confirmation(get_db(), token)
+    form = ActionForm()
+    if form.validate_on_submit():
+        confirmation.confirm_email(get_db(), token)
+        flash("Thank you: your email address is confirmed.", "success")
+        return redirect(url_for("auth.account") if current_user.is_authenticated else url_for("site.home"))
+    return render_template("accounts/confirm_email.html", form=form, email=user.email)
+
+
+@bp.route("/reset-password", methods=["GET", "POST"])
+@limiter.limit("5 per minute", methods=["POST"])
+def forgot_password():
+    """Ask for a reset link; the answer is the same whether or not the address has an account."""
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        password_reset.request_password_reset(get_db(), form.email.data)
+        flash(SAME_ANSWER, "info")
+        return redirect(url_for("accounts.forgot_password"))
+    return render_template("accounts/forgot_password.html", form=form), form_status(form)
+
+
+@bp.route("/reset-password/<token>", methods=["GET", "POST"])
+def reset_password(token: str):
+    """Choose a new password from a live link; every other session ends."""
+    password_reset.check_reset_token(get_db(), token)
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            user = password_reset.reset_password(get_db(), token, form.password.data)
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            session.clear()  # a fresh session, under the new session version
+            login_user(user)
+            flash("Your password is changed and every other device is logged out.", "success")
+            return redirect(url_for("site.home"))
+    return render_template("accounts/reset_password.html", form=form), form_status(form)
+
+
+@bp.post("/account/mail-preferences")
+@login_required
+def mail_preferences():
+    """Choose which notifications also come by mail."""
+    form = preferences_form()
+    kinds = {kind for kind in NOTIFICATION_KINDS if getattr(form, kind).data}
+    done = handle_form(form, lambda: notifications.set_mail_kinds(get_db(), actor(), kinds),
+                       "Mail preferences saved.", lambda _r: url_for("auth.account", _anchor="mail-preferences"))
+    return done or (account_page(mail_form=form), form_status(form))
+
+
+def _unsubscribe_target(token: str) -> tuple[int, str]:
+    target = read_unsubscribe_token(token)
+    if target is None or target[1] not in NOTIFICATION_KINDS:
+        abort(404, "This unsubscribe link is not valid.")
+    return target
+
+
+@bp.get("/unsubscribe/<token>")
+def unsubscribe(token: str):
+    """Works logged out: shows what will stop and a button (a GET never writes)."""
+    _user_id, kind = _unsubscribe_target(token)
+    return render_template("accounts/unsubscribe.html", label=NOTIFICATION_KINDS[kind], token=token, done=False,
+                           form=ActionForm())
+
+
+@bp.post("/unsubscribe/<token>")
+def unsubscribe_confirm(token: str):
+    """Stop one kind of mail (the signed token names the account; no login needed)."""
+    user_id, kind = _unsubscribe_target(token)
+    if not ActionForm().validate_on_submit():
+        abort(400, "The form expired. Open the link from the mail again.")
+    notifications.unsubscribe(get_db(), user_id, kind)
+    return render_template("accounts/unsubscribe.html", label=NOTIFICATION_KINDS[kind], token=token, done=True)
+
+
+@bp.get("/account/export")
+@login_required
+def export():
+    """Download everything held about the account as JSON."""
+    data = account_data.export_user_data(get_db(), actor())
+    body = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True)
+    return Response(body, mimetype="application/json", headers={
+        "Content-Disposition": "attachment; filename=craftreview-my-data.json", "Cache-Control": "no-store"})
+
+
+@bp.route("/account/delete", methods=["GET", "POST"])
+@login_required
+def delete_account():
+    """Delete the account: the choice about reviews is stated before the password confirms it."""
+    form = DeleteAccountForm()
+    if form.validate_on_submit():
+        try:
+            account_data.delete_account(get_db(), actor(), password=form.password.data, reviews=form.reviews.data)
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            logout_user()
+            session.clear()
+            flash("Your account is deleted. Thank you for the reviews you wrote.", "info")
+            return redirect(url_for("site.home"))
+    return render_template("accounts/delete.html", form=form), form_status(form)

@@ -1,0 +1,76 @@
+"""Wires mail into the app: the Mailer every session carries, signed unsubscribe links, SMTP delivery."""
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app, g, has_request_context, url_for
+from flask.cli import with_appcontext
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from ..services.mail import MAILER, QUEUED, Mailer, make_mail_backend
+from ..services.mail_delivery import deliver_pending
+
+UNSUBSCRIBE_SALT = "craftreview.unsubscribe"
+
+
+def init_app(app: Flask) -> None:
+    """Attach the configured mail backend to every session the app's factory makes."""
+    backend = make_mail_backend(app.config["MAIL_BACKEND"], app.config["MAIL_URL"], app.config["MAIL_FROM"])
+    app.extensions["craftreview.mail"] = backend
+    signer = URLSafeSerializer(app.config["SECRET_KEY"], salt=UNSUBSCRIBE_SALT)
+    mailer = Mailer(backend=backend, link=_linker(app),
+                    unsubscribe_token=lambda user_id, kind: signer.dumps([user_id, kind]))
+    factory = app.extensions["craftreview.sessions"]
+    factory.configure(info={**(factory.kw.get("info") or {}), MAILER: mailer})
+    if getattr(backend, "delivers", False):
+        app.after_request(_deliver_after_response)
+    app.cli.add_command(deliver_mail_command)
+
+
+def _linker(app: Flask):
+    def link(endpoint: str, **values) -> str:
+        if has_request_context():
+            return url_for(endpoint, _external=True, **values)
+        with app.test_request_context(base_url=app.config["PUBLIC_URL"]):
+            return url_for(endpoint, _external=True, **values)
+    return link
+
+
+def read_unsubscribe_token(token: str) -> tuple[int, str] | None:
+    """(user id, kind) from a signed unsubscribe token, or None when it was not signed by us."""
+    try:
+        user_id, kind = URLSafeSerializer(current_app.config["SECRET_KEY"], salt=UNSUBSCRIBE_SALT).loads(token)
+    except (BadSignature, ValueError, TypeError):
+        return None
+    return (user_id, kind) if isinstance(user_id, int) and isinstance(kind, str) else None
+
+
+def deliver(app: Flask | None = None) -> int:
+    """Send queued mail through the configured relay (0 with the outbox backend)."""
+    app = app or current_app._get_current_object()
+    backend = app.extensions["craftreview.mail"]
+    if not getattr(backend, "delivers", False):
+        return 0
+    return deliver_pending(app.extensions["craftreview.engine"], backend)
+
+
+def _deliver_after_response(response):
+    session = g.get("db_session")
+    if session is None or not session.info.pop(QUEUED, False):
+        return response
+    app = current_app._get_current_object()
+    if app.testing:
+        deliver(app)  # tests read the sink right after the request
+    else:
+        response.call_on_close(lambda: deliver(app))  # the user never waits for the relay
+    return response
+
+
+@click.command("deliver-mail")
+@with_appcontext
+def deliver_mail_command() -> None:
+    """Send mail still queued (e.g. after the relay was down) through CRAFTREVIEW_MAIL_URL."""
+    sent = total = deliver()
+    while sent:
+        sent = deliver()
+        total += sent
+    click.echo(f"delivered {total} mails")

@@ -1,0 +1,155 @@
+"""'Your data' export and account deletion (remove or keep reviews; personal data erased; scores recomputed)."""
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from craftreview import search
+from craftreview.models import AuditEntry, MakerScoreRow, Review, User, as_utc
+from craftreview.services import engagement, orders, replies
+from craftreview.services.mail import OutboxMailBackend
+from craftreview.services.reviews import edit_review
+from tests.conftest import PASSWORD, fresh, login, review_input
+from tests.web.test_access_matrix import snapshot
+
+NAME, EMAIL = "Zebedee Quillfeather", "zebedee.quillfeather@example.com"
+
+
+@pytest.fixture
+def member(db, make_user, make_maker, make_review):
+    """A member who wrote, edited, replied, voted, flagged, recorded and received orders, and was notified."""
+    user = make_user("member")
+    user.display_name, user.email = NAME, EMAIL
+    db.commit()
+    own_maker = make_maker(user, name="Quill Ceramics")
+    other_maker = make_maker(name="Hollow Oak")
+    review = make_review(user, other_maker, title="First impressions")
+    edit_review(db, user, review, review_input(title="Second thoughts"))
+    theirs = make_review(make_user("critic"), own_maker, title="Critic's review")
+    replies.save_reply(db, user, theirs, "Thank you for the kind words.")
+    replies.save_reply(db, user, theirs, "Thank you for the kind words, edited.")
+    bystander_review = make_review(make_user("bystander"), other_maker, title="Someone else's view")
+    engagement.toggle_helpful(db, user, bystander_review)
+    engagement.flag_review(db, user, bystander_review, "spam", "Zebedee thinks this is spam")
+    _record(db, other_maker.owner, other_maker, EMAIL, "Blue teapot")
+    _record(db, user, own_maker, "customer@example.com", "Sold mug")
+    return {"user": user, "own_maker": own_maker, "other_maker": other_maker, "review": review, "theirs": theirs}
+
+
+def _record(db, owner, maker, email, item):
+    data = orders.OrderInput(buyer_email=email, item=item, order_type="stock", price_band="25-100",
+                             ordered_on=date.today() - timedelta(days=40))
+    return orders.record_order(db, owner, maker, data, OutboxMailBackend(), invite_url=lambda t: f"http://x/{t}")
+
+
+def test_export_contains_every_kind_of_data(client, db, member):
+    login(client, member["user"])
+    response = client.get("/account/export")
+    assert response.mimetype == "application/json" and "attachment" in response.headers["Content-Disposition"]
+    data = json.loads(response.get_data(as_text=True))
+    assert data["account"]["email"] == EMAIL and data["account"]["display_name"] == NAME
+    [review] = data["reviews"]
+    assert review["title"] == "Second thoughts" and review["revisions"][0]["title"] == "First impressions"
+    [reply] = data["replies"]
+    assert reply["body"].endswith("edited.") and reply["revisions"][0]["body"] == "Thank you for the kind words."
+    assert len(data["helpful_votes"]) == 1 and data["flags"][0]["note"] == "Zebedee thinks this is spam"
+    roles = {(o["role"], o["item"], o["invitation_status"]) for o in data["orders_and_invitations"]}
+    assert roles == {("buyer", "Blue teapot", "open"), ("maker", "Sold mug", "open")}
+    assert {n["kind"] for n in data["notifications"]} >= {"review_new", "invitation"}
+    assert data["maker_profile"]["name"] == "Quill Ceramics"
+    assert "password_hash" not in response.get_data(as_text=True) and "token_hash" not in response.get_data(as_text=True)
+
+
+def _delete(client, user, reviews: str, password: str = PASSWORD):
+    login(client, user)
+    return client.post("/account/delete", data={"reviews": reviews, "password": password})
+
+
+def _everything(engine) -> str:
+    return json.dumps(snapshot(engine), default=str).lower()
+
+
+@pytest.mark.parametrize("choice", ["remove", "keep"])
+def test_deleting_leaves_no_personal_data_anywhere(app, client, db, member, choice):
+    assert _delete(client, member["user"], choice).status_code == 302
+    everything = _everything(app.extensions["craftreview.engine"])
+    for secret in (EMAIL, NAME, "zebedee"):
+        assert secret.lower() not in everything
+    fresh(db)
+    user = db.get(User, member["user"].id)
+    assert user.deleted_at is not None and user.display_name == "Former member"
+    assert not user.password_hash.startswith("scrypt:")
+
+
+def test_deleted_account_cannot_log_in_and_its_sessions_end(app, client, db, member):
+    other_device = app.test_client()
+    login(other_device, member["user"])
+    _delete(client, member["user"], "keep")
+    assert other_device.get("/account").headers["Location"].startswith("/login")
+    response = app.test_client().post("/login", data={"email": EMAIL, "password": PASSWORD})
+    assert response.status_code == 200 and "incorrect" in response.get_data(as_text=True)
+
+
+def test_kept_reviews_show_as_former_member_and_scores_are_recomputed(client, db, member):
+    maker = member["other_maker"]
+    before = as_utc(db.get(MakerScoreRow, maker.id).computed_at)
+    _delete(client, member["user"], "keep")
+    fresh(db)
+    page = client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+    assert "Second thoughts" in page and "Former member" in page
+    assert as_utc(db.get(MakerScoreRow, maker.id).computed_at) > before
+
+
+def test_removed_reviews_disappear_and_the_makers_score_counts_without_them(app, client, db, member):
+    maker, removed_id, theirs_id = member["other_maker"], member["review"].id, member["theirs"].id
+    assert db.get(MakerScoreRow, maker.id).review_count == 2
+    search.drain(app)
+    assert f"/reviews/{removed_id}" in client.get("/search?q=thoughts&tab=reviews").get_data(as_text=True)
+    _delete(client, member["user"], "remove")
+    fresh(db)
+    assert db.get(Review, removed_id) is None
+    assert db.get(MakerScoreRow, maker.id).review_count == 1
+    assert "Second thoughts" not in client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+    assert f"/reviews/{removed_id}" not in client.get("/search?q=thoughts&tab=reviews").get_data(as_text=True)
+    assert search.check(app).ok  # the index dropped the removed review's document
+    # Reviews of the member's own maker profile are other people's: they stay, the reply goes.
+    theirs = db.get(Review, theirs_id)
+    assert theirs is not None and theirs.reply is None
+
+
+def test_the_audit_log_records_the_deletion_without_personal_data(client, db, member):
+    _delete(client, member["user"], "remove")
+    fresh(db)
+    entry = db.scalar(select(AuditEntry).where(AuditEntry.action == "delete_account"))
+    assert entry.target_id == member["user"].id and entry.reason == "remove"
+    assert EMAIL not in entry.note and entry.actor.display_name == "Former member"
+
+
+def test_a_maker_profile_of_a_deleted_account_is_anonymised(client, db, member):
+    _delete(client, member["user"], "keep")
+    fresh(db)
+    maker = db.get(type(member["own_maker"]), member["own_maker"].id)
+    assert maker.name == "Former maker" and maker.bio == "" and maker.location == ""
+
+
+def test_the_choice_is_stated_before_the_password_confirms(client, db, member):
+    login(client, member["user"])
+    page = client.get("/account/delete").get_data(as_text=True)
+    assert "Remove my reviews" in page and "Former member" in page
+    assert page.index("Former member") < page.index('type="password"')
+
+
+@pytest.mark.parametrize(("reviews", "password", "message"), [
+    ("keep", "not the password at all", "password is incorrect"),
+    ("", PASSWORD, "Choose one"),
+    ("shred", PASSWORD, "Not a valid choice"),
+])
+def test_a_refused_deletion_changes_nothing(app, client, db, member, reviews, password, message):
+    engine = app.extensions["craftreview.engine"]
+    before = snapshot(engine)
+    response = _delete(client, member["user"], reviews, password)
+    assert response.status_code == 400 and message in response.get_data(as_text=True)
+    assert snapshot(engine) == before

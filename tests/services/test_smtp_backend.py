@@ -1,0 +1,115 @@
+"""The SMTP mail backend delivers queued mail to a relay after commit (a local aiosmtpd sink)."""
+from __future__ import annotations
+
+import email
+import socket
+from email.policy import default
+
+import pytest
+from aiosmtpd.controller import Controller
+from sqlalchemy import select
+
+from craftreview import create_app
+from craftreview.models import OutgoingMail
+from craftreview.services.mail import SmtpSettings, make_mail_backend
+from craftreview.services.mail_delivery import deliver_pending
+from craftreview.web import mailing
+from tests.conftest import fresh
+
+
+class Sink:
+    """An SMTP handler that keeps every message it receives."""
+
+    def __init__(self):
+        self.messages: list[email.message.EmailMessage] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.content, policy=default))
+        return "250 OK"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def sink():
+    handler = Sink()
+    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    yield handler, controller.port
+    controller.stop()
+
+
+@pytest.fixture
+def smtp_app(database_url, tmp_path, sink):
+    _handler, port = sink
+    application = create_app({
+        "ENV_NAME": "test", "TESTING": True, "SECRET_KEY": "test-secret", "DATABASE_URL": database_url,
+        "INSTANCE_PATH": str(tmp_path / "instance"), "SEARCH_INDEX_DIR": str(tmp_path / "index"),
+        "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False, "MAIL_URL": f"smtp://127.0.0.1:{port}",
+        "MAIL_FROM": "craftreview <no-reply@craftreview.test>",
+    })
+    yield application
+    application.extensions["craftreview.engine"].dispose()
+
+
+def test_a_registration_mail_reaches_the_relay_as_text_and_html(smtp_app, sink):
+    handler, _port = sink
+    client = smtp_app.test_client()
+    client.post("/register", data={"email": "ana@example.com", "display_name": "Ana",
+                                   "password": "a long enough passphrase", "confirm": "a long enough passphrase"})
+    [message] = handler.messages
+    assert message["To"] == "ana@example.com" and message["From"] == "craftreview <no-reply@craftreview.test>"
+    assert "Confirm your email" in message["Subject"]
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert "/confirm-email/" in text and "Confirm my email address" in html
+    session = smtp_app.extensions["craftreview.sessions"]()
+    assert session.scalar(select(OutgoingMail.sent_at)) is not None  # marked delivered
+    session.close()
+
+
+def test_mail_stays_queued_while_the_relay_is_down_and_goes_out_later(smtp_app, sink, db_for):
+    handler, port = sink
+    session = db_for(smtp_app)
+    backend = make_mail_backend("outbox", f"smtp://127.0.0.1:{_free_port()}")  # nobody listens there
+    backend.send(session, to="later@example.com", subject="Queued", body="Hello", html="<p>Hello</p>")
+    session.commit()
+    engine = smtp_app.extensions["craftreview.engine"]
+    assert deliver_pending(engine, backend) == 0
+    fresh(session)
+    assert session.scalar(select(OutgoingMail.sent_at)) is None and handler.messages == []
+    assert mailing.deliver(smtp_app) == 1  # the configured relay is up
+    assert [m["Subject"] for m in handler.messages] == ["Queued"]
+    assert mailing.deliver(smtp_app) == 0  # never twice
+
+
+@pytest.fixture
+def db_for():
+    sessions = []
+
+    def factory(app):
+        sessions.append(app.extensions["craftreview.sessions"]())
+        return sessions[-1]
+    yield factory
+    for session in sessions:
+        session.close()
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("smtp://mail.example.com:2525", SmtpSettings("mail.example.com", 2525)),
+    ("smtps://bob:s%40cret@mail.example.com", SmtpSettings("mail.example.com", 465, ssl=True, username="bob",
+                                                           password="s@cret")),
+    ("smtp://relay?starttls=1", SmtpSettings("relay", 25, starttls=True)),
+])
+def test_mail_urls_are_parsed(url, expected):
+    assert SmtpSettings.from_url(url) == expected
+
+
+@pytest.mark.parametrize("url", ["http://example.com", "smtp://", "mail.example.com:25"])
+def test_a_malformed_mail_url_is_refused(url):
+    with pytest.raises(ValueError):
+        SmtpSettings.from_url(url)

@@ -1,0 +1,148 @@
+"""Email confirmation: new accounts and changed addresses confirm through a single-use, expiring link."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from craftreview.db import write_transaction
+from craftreview.models import AccountToken, User, utcnow
+from craftreview.services import confirmation
+from craftreview.services.tokens import issue_token
+from tests.conftest import PASSWORD, fresh, login
+from tests.mail_helpers import link_in, mails_to
+
+
+def _register(client, email="maria@example.com"):
+    return client.post("/register", data={"email": email, "display_name": "Maria", "password": PASSWORD,
+                                          "confirm": PASSWORD})
+
+
+def _user(db, email) -> User:
+    fresh(db)
+    return db.query(User).filter_by(email=email).one()
+
+
+def test_registration_mails_a_confirmation_link_and_the_account_starts_unconfirmed(client, db):
+    _register(client)
+    [mail] = mails_to(db, "maria@example.com")
+    assert "Confirm your email" in mail.subject and "/confirm-email/" in mail.body
+    assert "Confirm my email address" in mail.html_body
+    assert not _user(db, "maria@example.com").email_confirmed
+    page = client.get("/account").get_data(as_text=True)
+    assert "Please confirm your email address" in page and "Resend confirmation link" in page
+
+
+def test_only_a_hash_of_the_token_is_stored(client, db):
+    _register(client)
+    path = link_in(mails_to(db, "maria@example.com")[0], "/confirm-email/")
+    token = path.rsplit("/", 1)[1]
+    stored = db.query(AccountToken).one()
+    assert token not in stored.token_hash and len(stored.token_hash) == 64
+
+
+def test_the_link_shows_a_button_and_only_the_post_confirms(client, db):
+    _register(client)
+    path = link_in(mails_to(db, "maria@example.com")[0], "/confirm-email/")
+    page = client.get(path)
+    assert page.status_code == 200 and "Confirm my email address" in page.get_data(as_text=True)
+    assert page.headers["Referrer-Policy"] == "no-referrer"
+    assert not _user(db, "maria@example.com").email_confirmed
+    client.post(path)
+    assert _user(db, "maria@example.com").email_confirmed
+    assert "is confirmed" in client.get("/account").get_data(as_text=True)
+
+
+def test_the_link_works_once(client, db):
+    _register(client)
+    path = link_in(mails_to(db, "maria@example.com")[0], "/confirm-email/")
+    assert client.post(path).status_code == 302
+    again = client.post(path)
+    assert again.status_code == 404 and "already been used" in again.get_data(as_text=True)
+
+
+def test_a_wrong_token_is_refused_with_a_reason(client, db):
+    _register(client)
+    response = client.get("/confirm-email/not-a-real-token")
+    assert response.status_code == 404 and "not valid" in response.get_data(as_text=True)
+    assert not _user(db, "maria@example.com").email_confirmed
+
+
+def test_an_expired_link_is_refused(client, db, make_user):
+    user = make_user("late")
+    with write_transaction(db):
+        token = issue_token(db, user, "confirm_email", utcnow() - timedelta(hours=49))
+    response = client.post(f"/confirm-email/{token}")
+    assert response.status_code == 404 and "expired" in response.get_data(as_text=True)
+    fresh(db)
+    assert db.get(User, user.id).email_confirmed_at is None
+
+
+def test_resend_sends_a_new_link_and_the_old_one_stops_working(client, db):
+    _register(client)
+    old = link_in(mails_to(db, "maria@example.com")[0], "/confirm-email/")
+    client.post("/account/confirm/resend")
+    mails = mails_to(db, "maria@example.com")
+    assert len(mails) == 2
+    assert client.post(old).status_code == 404
+    client.post(link_in(mails[1], "/confirm-email/"))
+    assert _user(db, "maria@example.com").email_confirmed
+
+
+def test_changing_email_needs_the_password(client, db, make_user):
+    user = make_user("changer")
+    login(client, user)
+    response = client.post("/account/email", data={"em-email": "new@example.com", "em-password": "wrong password!!"})
+    assert response.status_code == 400 and "current password is incorrect" in response.get_data(as_text=True)
+    fresh(db)
+    assert db.get(User, user.id).email == user.email
+    assert mails_to(db, "new@example.com") == []
+
+
+def test_changing_email_clears_confirmation_and_confirms_the_new_address(client, db, make_user):
+    user = make_user("changer")
+    user.email_confirmed_at = utcnow()
+    db.commit()
+    login(client, user)
+    client.post("/account/email", data={"em-email": "New@Example.com", "em-password": PASSWORD})
+    fresh(db)
+    changed = db.get(User, user.id)
+    assert changed.email == "new@example.com" and changed.email_confirmed_at is None
+    client.post(link_in(mails_to(db, "new@example.com")[0], "/confirm-email/"))
+    fresh(db)
+    assert db.get(User, user.id).email_confirmed
+
+
+def test_a_link_sent_to_the_previous_address_no_longer_confirms(client, db):
+    _register(client)
+    old_link = link_in(mails_to(db, "maria@example.com")[0], "/confirm-email/")
+    client.post("/account/email", data={"em-email": "other@example.com", "em-password": PASSWORD})
+    assert client.post(old_link).status_code == 404
+    assert not _user(db, "other@example.com").email_confirmed
+
+
+def test_email_taken_by_another_account_is_refused(client, db, make_user):
+    other, user = make_user("other"), make_user("changer")
+    login(client, user)
+    response = client.post("/account/email", data={"em-email": other.email, "em-password": PASSWORD})
+    assert response.status_code == 400 and "Another account uses this email" in response.get_data(as_text=True)
+    fresh(db)
+    assert db.get(User, user.id).email == user.email
+
+
+def test_unconfirmed_accounts_can_write_reviews(client, db, make_maker):
+    _register(client)
+    maker = make_maker()
+    response = client.post(f"/makers/{maker.slug}/review", data={
+        "craftsmanship": "5", "consistency": "4", "delivery": "4", "title": "Solid stool",
+        "body": "Sturdy joinery and a smooth oiled finish; it came on the promised day."})
+    assert response.status_code == 302
+    assert "Solid stool" in client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+
+
+def test_maker_dashboard_shows_the_confirmation_state(client, db, make_maker):
+    _register(client)
+    user = _user(db, "maria@example.com")
+    make_maker(user)
+    assert "Resend confirmation link" in client.get("/dashboard").get_data(as_text=True)
+    confirmation.resend_confirmation(db, user)
+    client.post(link_in(mails_to(db, "maria@example.com")[-1], "/confirm-email/"))
+    assert "is confirmed" in client.get("/dashboard").get_data(as_text=True)

@@ -1,0 +1,124 @@
+"""The notifications page, the unread count in the header, mail preferences and one-click unsubscribe."""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from craftreview.models import NOTIFICATION_KINDS, MailOptOut, Notification
+from craftreview.services import notifications
+from tests.conftest import fresh, login
+from tests.mail_helpers import link_in, mails_to
+
+
+def _unread_badge(html: str) -> str | None:
+    match = re.search(r'class="badge unread-count">(\d+)<', html)
+    return match.group(1) if match else None
+
+
+def test_header_shows_the_unread_count_and_the_list_shows_the_notification(client, db, make_user, make_maker,
+                                                                           make_review):
+    owner = make_user("owner")
+    maker = make_maker(owner)
+    make_review(make_user("buyer"), maker, title="Fine dovetails")
+    login(client, owner)
+    assert _unread_badge(client.get("/").get_data(as_text=True)) == "1"
+    page = client.get("/notifications").get_data(as_text=True)
+    assert "Fine dovetails" in page and "Mark all as read" in page
+
+
+def test_marking_read_clears_the_count(client, db, make_user, make_maker, make_review):
+    owner = make_user("owner")
+    maker = make_maker(owner)
+    make_review(make_user("a"), maker)
+    make_review(make_user("b"), maker)
+    login(client, owner)
+    first = db.scalar(select(Notification.id).where(Notification.user_id == owner.id).order_by(Notification.id))
+    client.post(f"/notifications/{first}/read")
+    assert _unread_badge(client.get("/").get_data(as_text=True)) == "1"
+    client.post("/notifications/read")
+    assert _unread_badge(client.get("/").get_data(as_text=True)) is None
+
+
+def test_nobody_can_mark_someone_elses_notification(client, db, make_user, make_maker, make_review):
+    owner, stranger = make_user("owner"), make_user("stranger")
+    make_review(make_user("a"), make_maker(owner))
+    note = db.scalar(select(Notification.id).where(Notification.user_id == owner.id))
+    login(client, stranger)
+    assert client.post(f"/notifications/{note}/read").status_code == 404
+    fresh(db)
+    assert db.get(Notification, note).read_at is None
+
+
+def test_the_list_is_paginated(client, db, make_user):
+    user = make_user("busy")
+    for n in range(25):
+        notifications.notify(db, user.id, "review_new", f"Notification number {n:02d}")
+    db.commit()
+    login(client, user)
+    first = client.get("/notifications").get_data(as_text=True)
+    second = client.get("/notifications?page=2").get_data(as_text=True)
+    assert "Notification number 24" in first and "Notification number 04" not in first
+    assert "Notification number 04" in second and "Page 2 of 2" in second
+
+
+def test_account_page_saves_mail_preferences(client, db, make_user):
+    user = make_user("picky")
+    login(client, user)
+    page = client.get("/account").get_data(as_text=True)
+    for label in NOTIFICATION_KINDS.values():
+        assert label in page
+    client.post("/account/mail-preferences", data={"mail-reply": "y", "mail-review_hidden": "y"})
+    fresh(db)
+    assert notifications.mail_kinds(db, user.id) == {"reply", "review_hidden"}
+    page = client.get("/account").get_data(as_text=True)
+    assert _ticked(page, "mail-reply") and _ticked(page, "mail-review_hidden")
+    assert not _ticked(page, "mail-review_new")
+
+
+def _ticked(page: str, name: str) -> bool:
+    tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group(0)
+    return " checked" in tag
+
+
+def test_unsubscribe_link_works_logged_out_and_get_never_writes(app, client, db, make_user, make_maker, make_review):
+    owner = make_user("owner")
+    maker = make_maker(owner)
+    make_review(make_user("buyer"), maker)
+    path = link_in(mails_to(db, owner.email)[0], "/unsubscribe/")
+    anonymous = app.test_client()
+    page = anonymous.get(path)
+    assert page.status_code == 200 and "Unsubscribe" in page.get_data(as_text=True)
+    fresh(db)
+    assert db.scalars(select(MailOptOut)).all() == []
+    done = anonymous.post(path)
+    assert done.status_code == 200 and "no longer get mails" in done.get_data(as_text=True)
+    fresh(db)
+    assert notifications.mail_kinds(db, owner.id) == set(NOTIFICATION_KINDS) - {"review_new"}
+    make_review(make_user("buyer2"), maker)
+    assert len(mails_to(db, owner.email)) == 1
+
+
+def test_a_tampered_unsubscribe_link_is_refused(app, client, db, make_user, make_maker, make_review):
+    owner = make_user("owner")
+    make_review(make_user("buyer"), make_maker(owner))
+    path = link_in(mails_to(db, owner.email)[0], "/unsubscribe/")
+    assert client.get(path[:-3] + "xyz").status_code == 404
+    assert client.post(path[:-3] + "xyz").status_code == 404
+    assert client.get("/unsubscribe/WzEsICJyZXBseSJd").status_code == 404  # unsigned [1, "reply"]
+
+
+def test_moderators_see_the_mail_outbox_and_nobody_else_does(client, db, make_user, make_maker, make_review):
+    owner = make_user("owner")
+    make_review(make_user("buyer"), make_maker(owner), title="Crisp <b>edges</b>")
+    login(client, make_user("plain"))
+    assert client.get("/moderation/mail").status_code == 403
+    login(client, make_user("mod", moderator=True))
+    page = client.get("/moderation/mail").get_data(as_text=True)
+    assert owner.email in page and "Crisp &lt;b&gt;edges&lt;/b&gt;" in page and "<b>edges</b>" not in page
+    assert "HTML version" in page
+
+
+def test_an_id_beyond_any_database_integer_is_a_404(client, make_user):
+    login(client, make_user("fuzzer"))
+    assert client.post("/notifications/99999999999999999999/read").status_code == 404

@@ -1,0 +1,126 @@
+"""Password reset: a single-use link valid for one hour; the same answer for any address; other sessions end."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from craftreview.db import write_transaction
+from craftreview.models import AccountToken, User, utcnow
+from craftreview.services.tokens import issue_token
+from tests.conftest import PASSWORD, fresh, login
+from tests.mail_helpers import link_in, mails_to
+
+NEW = "a brand new long passphrase"
+SAME_ANSWER = "If an account uses that address"
+
+
+def _request_reset(client, email: str):
+    return client.post("/reset-password", data={"email": email}, follow_redirects=True)
+
+
+def _reset_link(client, db, user) -> str:
+    _request_reset(client, user.email)
+    return link_in(mails_to(db, user.email)[-1], "/reset-password/")
+
+
+def test_known_and_unknown_addresses_get_the_same_answer(client, db, make_user):
+    user = make_user("known")
+    known = _request_reset(client, user.email)
+    unknown = _request_reset(client, "nobody-here@example.com")
+    assert known.status_code == unknown.status_code == 200
+    assert SAME_ANSWER in known.get_data(as_text=True)
+    assert known.get_data(as_text=True) == unknown.get_data(as_text=True)
+    assert mails_to(db, "nobody-here@example.com") == []
+    [mail] = mails_to(db, user.email)
+    assert "Reset your craftreview password" in mail.subject and "60 minutes" in mail.body
+    assert "Choose a new password" in mail.html_body
+
+
+def test_the_link_sets_a_new_password_that_logs_in(client, db, make_user):
+    user = make_user("forgetful")
+    path = _reset_link(client, db, user)
+    response = client.post(path, data={"password": NEW, "confirm": NEW})
+    assert response.status_code == 302
+    client.post("/logout")
+    assert client.post("/login", data={"email": user.email, "password": PASSWORD}).status_code == 200
+    ok = client.post("/login", data={"email": user.email, "password": NEW})
+    assert ok.status_code == 302
+
+
+def test_using_the_link_ends_every_other_session(app, client, db, make_user):
+    user = make_user("victim")
+    other_device = app.test_client()
+    login(other_device, user)
+    assert "Your account" in other_device.get("/account").get_data(as_text=True)
+    path = _reset_link(client, db, user)
+    client.post(path, data={"password": NEW, "confirm": NEW})
+    assert other_device.get("/account").headers["Location"].startswith("/login")
+    assert client.get("/account").status_code == 200  # the browser that reset is logged in afresh
+
+
+def test_the_link_works_once(client, db, make_user):
+    user = make_user("once")
+    path = _reset_link(client, db, user)
+    client.post(path, data={"password": NEW, "confirm": NEW})
+    again = client.post(path, data={"password": "yet another passphrase", "confirm": "yet another passphrase"})
+    assert again.status_code == 404 and "already been used" in again.get_data(as_text=True)
+
+
+def test_the_link_expires_after_an_hour(client, db, make_user):
+    user = make_user("slow")
+    with write_transaction(db):
+        token = issue_token(db, user, "reset_password", utcnow() - timedelta(minutes=61))
+    response = client.post(f"/reset-password/{token}", data={"password": NEW, "confirm": NEW})
+    assert response.status_code == 404 and "expired" in response.get_data(as_text=True)
+    fresh(db)
+    assert db.get(User, user.id).password_hash == user.password_hash
+
+
+def test_a_link_still_within_the_hour_works(client, db, make_user):
+    user = make_user("prompt")
+    with write_transaction(db):
+        token = issue_token(db, user, "reset_password", utcnow() - timedelta(minutes=59))
+    assert client.post(f"/reset-password/{token}", data={"password": NEW, "confirm": NEW}).status_code == 302
+
+
+def test_a_wrong_token_changes_nothing(client, db, make_user):
+    user = make_user("target")
+    _request_reset(client, user.email)
+    response = client.post("/reset-password/guessed-token-value", data={"password": NEW, "confirm": NEW})
+    assert response.status_code == 404 and "not valid" in response.get_data(as_text=True)
+    fresh(db)
+    assert db.get(User, user.id).password_hash == user.password_hash
+
+
+def test_a_confirmation_token_is_not_a_reset_token(client, db, make_user):
+    user = make_user("mixup")
+    with write_transaction(db):
+        token = issue_token(db, user, "confirm_email", utcnow())
+    assert client.post(f"/reset-password/{token}", data={"password": NEW, "confirm": NEW}).status_code == 404
+
+
+def test_a_newer_link_replaces_the_older_one(client, db, make_user):
+    user = make_user("twice")
+    first = _reset_link(client, db, user)
+    second = _reset_link(client, db, user)
+    assert client.post(first, data={"password": NEW, "confirm": NEW}).status_code == 404
+    assert client.post(second, data={"password": NEW, "confirm": NEW}).status_code == 302
+
+
+def test_a_weak_new_password_is_refused_and_the_link_stays_usable(client, db, make_user):
+    user = make_user("weak")
+    path = _reset_link(client, db, user)
+    weak = client.post(path, data={"password": "passwordpassword", "confirm": "passwordpassword"})
+    assert weak.status_code == 400 and "too common" in weak.get_data(as_text=True)
+    assert client.post(path, data={"password": NEW, "confirm": NEW}).status_code == 302
+
+
+def test_only_the_hash_of_the_reset_token_is_stored(client, db, make_user):
+    user = make_user("hashed")
+    token = _reset_link(client, db, user).rsplit("/", 1)[1]
+    fresh(db)
+    assert [t.token_hash for t in db.query(AccountToken).all() if token in t.token_hash] == []
+
+
+def test_login_page_links_to_the_reset_form(client):
+    assert "/reset-password" in client.get("/login").get_data(as_text=True)
+    assert "Send reset link" in client.get("/reset-password").get_data(as_text=True)

@@ -10,6 +10,7 @@ from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 
 from ..models import User
+from . import input_guard
 from .context import get_db
 
 login_manager = LoginManager()
@@ -27,6 +28,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     limiter.init_app(app)
     app.after_request(_security_headers)
+    input_guard.init_app(app)
 
 
 @login_manager.user_loader

@@ -3,28 +3,34 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import Engine, MetaData, Table, inspect, select
+from sqlalchemy import Engine, MetaData, select
 
 
-def table_names(engine: Engine) -> list[str]:
-    """Every table the database holds (not only the models': search tables too)."""
-    return sorted(inspect(engine).get_table_names())
+def table_digest(engine: Engine, metadata: MetaData | None = None) -> dict[str, tuple[int, str]]:
+    """Row count and a SHA-256 of the rows (ordered by every column) for each table.
 
-
-def table_digest(engine: Engine) -> dict[str, tuple[int, str]]:
-    """Row count and a SHA-256 of the rows (ordered by every column) for each table."""
+    Pass a `metadata` reflected once (see reflect_tables) when digesting the same database repeatedly.
+    """
+    metadata = metadata or reflect_tables(engine)
     digest = {}
-    metadata = MetaData()
     with engine.connect() as conn:
-        for name in table_names(engine):
-            table = Table(name, metadata, autoload_with=conn)
+        for name, table in sorted(metadata.tables.items()):
             columns = list(table.columns)
+            # Key order where there is a key: not every column type can be sorted (json on PostgreSQL).
+            order = list(table.primary_key.columns) or columns
             hasher, count = hashlib.sha256(), 0
-            for row in conn.execute(select(*columns).order_by(*columns)):
+            for row in conn.execute(select(*columns).order_by(*order)):
                 hasher.update(repr(tuple(_plain(v) for v in row)).encode())
                 count += 1
             digest[name] = (count, hasher.hexdigest())
     return digest
+
+
+def reflect_tables(engine: Engine) -> MetaData:
+    """Every table the database holds, reflected."""
+    metadata = MetaData()
+    metadata.reflect(bind=engine)
+    return metadata
 
 
 def _plain(value):

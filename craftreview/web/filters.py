@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from urllib.parse import urlencode
 
 from flask import Flask, request, url_for
 
@@ -66,4 +67,6 @@ def page_url(page: int) -> str:
     """The current URL with another page number, keeping every other query argument."""
     args = request.args.to_dict(flat=False)
     args["page"] = [str(page)]
-    return url_for(request.endpoint, **(request.view_args or {}), **args)
+    # The query string is encoded here, never passed to url_for: argument names such as
+    # `endpoint`, `_anchor` or a route's own `slug` are url_for's parameters, not query values.
+    return f"{url_for(request.endpoint, **(request.view_args or {}))}?{urlencode(args, doseq=True)}"

@@ -26,6 +26,18 @@ _password_length = Length(min=MIN_LENGTH, max=MAX_LENGTH,
                           message=f"Use {MIN_LENGTH} to {MAX_LENGTH} characters.")
 
 
+class BoundedIntegerField(IntegerField):
+    """An integer field that refuses numbers too long to be meant (validators compare them as floats)."""
+
+    max_digits = 9
+
+    def process_formdata(self, valuelist):
+        if valuelist and len(str(valuelist[0]).strip().lstrip("+-")) > self.max_digits:
+            self.data = None
+            raise ValueError(self.gettext("Not a valid integer value."))
+        super().process_formdata(valuelist)
+
+
 def _choices(mapping: dict[str, str], blank: str | None = None) -> list[SelectChoice]:
     items = [SelectChoice(value=key, label=label) for key, label in mapping.items()]
     return ([SelectChoice(value="", label=blank)] + items) if blank is not None else items
@@ -73,7 +85,7 @@ class MakerForm(FlaskForm):
     bio = TextAreaField("About your work", validators=[Optional(), Length(max=5000)])
     website = StringField("Website", validators=[Optional(), Length(max=300)], description="https://…")
     accepts_custom = BooleanField("I accept custom orders")
-    lead_time_days = IntegerField("Typical lead time (days)", validators=[Optional(), NumberRange(0, 730)])
+    lead_time_days = BoundedIntegerField("Typical lead time (days)", validators=[Optional(), NumberRange(0, 730)])
     submit = SubmitField("Save profile")
 
 

@@ -9,6 +9,7 @@ from ..services import accounts, moderation, queries, signals
 from .context import get_db
 from .forms import HideForm, NoteForm
 from .helpers import actor, handle_form, moderator_required, page_arg, paginate
+from .security import safe_next
 
 bp = Blueprint("moderation", __name__, url_prefix="/moderation")
 QUEUE_PAGE = 25
@@ -114,8 +115,8 @@ def suspend(user_id: int):
         abort(400, "The form expired; reload the page and try again.")
     target = accounts.set_suspended(get_db(), actor(), user_id, not reinstate, form.note.data or "")
     flash(f"{target.display_name} is {'reinstated' if reinstate else 'suspended'}.", "success")
-    return redirect(request.form.get("back") if request.form.get("back", "").startswith("/moderation/")
-                    else url_for("moderation.queue"))
+    back = safe_next(request.form.get("back"))
+    return redirect(back if back and back.startswith("/moderation/") else url_for("moderation.queue"))
 
 
 @bp.get("/log")

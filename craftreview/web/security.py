@@ -10,6 +10,7 @@ from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 
 from ..models import User
+from . import input_guard
 from .context import get_db
 
 login_manager = LoginManager()
@@ -28,6 +29,7 @@ def init_app(app: Flask) -> None:
     _degrade_gracefully(app)
     limiter.init_app(app)
     app.after_request(_security_headers)
+    input_guard.init_app(app)
 
 
 def _degrade_gracefully(app: Flask) -> None:

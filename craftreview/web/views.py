@@ -17,7 +17,7 @@ def init_app(app: Flask) -> None:
     filters.init_app(app)
     app.register_error_handler(DomainError, _domain_error)
     app.register_error_handler(CSRFError, _csrf_error)
-    for code in (400, 403, 404, 405, 409, 413, 429, 500):
+    for code in (400, 403, 404, 405, 409, 413, 415, 429, 500):
         app.register_error_handler(code, _http_error)
 
 
@@ -46,6 +46,7 @@ MESSAGES = {
     405: "That action is not allowed here.",
     409: "That conflicts with the current state; reload and try again.",
     413: "What you sent is too large.",
+    415: "Send this form from its page on the site.",
     429: "Too many attempts. Wait a minute and try again.",
     500: "Something went wrong on our side. It has been logged; please try again.",
 }

@@ -1,0 +1,34 @@
+"""Malformed requests end in a 4xx with a reason before any view (or database) sees them."""
+from __future__ import annotations
+
+from flask import Flask, abort, request
+from werkzeug.routing import IntegerConverter
+
+# Database ids are signed 64-bit integers on both databases; a larger path id names nothing.
+MAX_ID = 2**63 - 1
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+class IdConverter(IntegerConverter):
+    """`<int:...>` in routes: a non-negative id that fits the database, else the route does not match (404)."""
+
+    def __init__(self, map, *args, **kwargs):  # noqa: A002 - werkzeug's signature
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)
+
+
+def init_app(app: Flask) -> None:
+    """Bound path ids (before any blueprint registers its rules) and refuse bodies no form can hold."""
+    app.url_map.converters["int"] = IdConverter
+    app.before_request(_refuse_foreign_bodies)
+
+
+def _refuse_foreign_bodies():
+    # Flask-WTF would feed uploaded files and JSON values into text fields, which expect strings.
+    if request.method not in WRITE_METHODS:
+        return None
+    if request.is_json:
+        abort(415, "Send this form from the page, not as JSON.")
+    if request.files:
+        abort(400, "This form takes no file uploads.")
+    return None

@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 from whoosh.lang.porter import stem as _porter_stem
 
 from .folding import fold
+from .stopwords import STOP_WORDS
 
 _TOKEN = re.compile(r"[^\W_]+")
 WINDOW_WORDS = 28
@@ -23,8 +24,9 @@ def token_stem(token: str) -> str:
 
 
 def stems_of(words: Iterable[str]) -> set[str]:
-    """Stemmed forms of query words, so 'throwing' highlights 'thrown' and 'throws'."""
-    return {token_stem(w) for w in words}
+    """Stemmed forms of query words, so 'throwing' highlights 'thrown' and 'throws'; stop words
+    ('a', 'for', 'the') are never searched, so never marked."""
+    return {token_stem(w) for w in words if w.lower() not in STOP_WORDS}
 
 
 def best_snippet(texts: Iterable[str], stems: set[str]) -> Markup | None:

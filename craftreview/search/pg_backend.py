@@ -45,6 +45,8 @@ DOCUMENTS = Table(
     Column("stars", Float), Column("review_count", Integer, nullable=False),
     Column("created", DateTime(timezone=True), nullable=False),
     Column("fp", String(32), nullable=False), Column("tsv", TSVECTOR, nullable=False),
+    # A maker document's spelling words, so search_words can count documents exactly on every change.
+    Column("vocab", Text, nullable=False, server_default=""),
     Index("ix_search_documents_tsv", "tsv", postgresql_using="gin"),
     Index("ix_search_documents_kind", "kind"),
 )
@@ -107,8 +109,9 @@ _SWAP = (
     "ALTER INDEX ix_search_documents_build_kind RENAME TO ix_search_documents_kind",
     "DELETE FROM search_words",
 )
-_ADD_WORDS = text("INSERT INTO search_words (word, ndoc) SELECT w, 1 FROM unnest(CAST(:words AS text[])) AS w "
-                  "ON CONFLICT (word) DO NOTHING")
+_ADD_WORDS = text("INSERT INTO search_words (word, ndoc) SELECT w, n FROM unnest(CAST(:words AS text[]), "
+                  "CAST(:counts AS int[])) AS t(w, n) ON CONFLICT (word) DO UPDATE SET ndoc = search_words.ndoc + excluded.ndoc")
+_DROP_WORDS = text("DELETE FROM search_words WHERE ndoc <= 0 AND word = ANY(CAST(:words AS text[]))")
 
 
 class PostgresBackend:
@@ -188,10 +191,12 @@ class PostgresBackend:
 
     def apply(self, upserts: list[Doc], deletes: Iterable[str]) -> None:
         """Upsert and delete documents in one transaction."""
+        deletes = list(deletes)
         with self.engine.begin() as conn:
-            conn.execute(text("DELETE FROM search_documents WHERE key = ANY(CAST(:k AS text[]))"),
-                         {"k": list(deletes)})
-            _insert(conn, upserts)
+            # Words of the maker documents replaced or deleted stop counting; the new ones start.
+            old = _vocabularies(conn, [d.key for d in upserts if d.kind == "maker"] + deletes)
+            conn.execute(text("DELETE FROM search_documents WHERE key = ANY(CAST(:k AS text[]))"), {"k": deletes})
+            _insert(conn, upserts, old)
 
     def rebuild(self, docs: Iterator[Doc], progress=None, expected=None) -> int:
         """Load a shadow table, index it in bulk, then swap it in with one short transaction."""
@@ -235,8 +240,17 @@ def _where(query: ParsedQuery, filters: Filters, kind: str) -> tuple[str, str, s
     if tsq is None:
         return " AND ".join(conditions), "0.0", COVERAGE_NONE, params
     conditions.append(f"d.tsv @@ ({tsq})")
-    return (" AND ".join(conditions), f"ts_rank('{RANK_WEIGHTS}', d.tsv, ({tsq}), {RANK_NORMALIZATION})",
-            _coverage(query, exprs), params)
+    return " AND ".join(conditions), _relevance(exprs), _coverage(query, exprs), params
+
+
+def _relevance(exprs: list[tuple[Clause, str]]) -> str:
+    """ts_rank of the positive clauses ORed, whatever the match: ts_rank of an AND query rewards
+    the words' proximity, which favoured a passing mention of both words in one review over a
+    maker named for one and describing the other (BM25F, on Whoosh, weighs each word by field)."""
+    positives = [e for c, e in exprs if not c.negate]
+    if not positives:
+        return "0.0"
+    return f"ts_rank('{RANK_WEIGHTS}', d.tsv, ({' || '.join(positives)}), {RANK_NORMALIZATION})"
 
 
 def _tsquery(query: ParsedQuery, exprs: list[tuple[Clause, str]]) -> str | None:
@@ -356,13 +370,24 @@ def _hits_and_facets(conn, where: str, rel: str, cov: str, params: dict, kind: s
     return RawResults(sum(counts.pop("kind").values()), ranked, counts)
 
 
-def _insert(conn, docs: list[Doc]) -> None:
-    if not docs:
-        return
-    conn.execute(_INSERT, [_row(d) for d in docs])
-    words = {w for d in docs for w in doc_vocabulary(d)}
-    if words:
-        conn.execute(_ADD_WORDS, {"words": sorted(words)})
+def _vocabularies(conn, keys: list[str]) -> dict[str, set[str]]:
+    rows = conn.execute(text("SELECT key, vocab FROM search_documents WHERE kind = 'maker' "
+                             "AND key = ANY(CAST(:k AS text[]))"), {"k": keys})
+    return {key: set(vocab.split()) for key, vocab in rows}
+
+
+def _insert(conn, docs: list[Doc], old: dict[str, set[str]]) -> None:
+    if docs:
+        conn.execute(_INSERT, [_row(d) for d in docs])
+    delta: Counter = Counter()
+    for words in old.values():
+        delta.subtract(words)
+    for d in docs:
+        delta.update(doc_vocabulary(d))
+    changed = sorted(w for w, n in delta.items() if n)
+    if changed:
+        conn.execute(_ADD_WORDS, {"words": changed, "counts": [delta[w] for w in changed]})
+        conn.execute(_DROP_WORDS, {"words": changed})
 
 
 def _row(d: Doc) -> dict:
@@ -371,7 +396,7 @@ def _row(d: Doc) -> dict:
                 verified=d.verified, score_bucket=d.score_bucket, craftsmanship=d.craftsmanship,
                 consistency=d.consistency, delivery=d.delivery, stars=d.stars,
                 review_count=d.review_count, created=d.created, fp=d.fingerprint(),
-                t_title=d.title, t_craft=d.craft_text, t_location=d.location, t_body=d.body)
+                vocab=" ".join(sorted(doc_vocabulary(d))), t_title=d.title, t_craft=d.craft_text, t_location=d.location, t_body=d.body)
 
 
 def _batches(docs: Iterator[Doc], size: int) -> Iterator[list[Doc]]:

@@ -35,7 +35,10 @@ _OPERATORS = {"AND", "OR", "NOT", "&&", "||", "|", "&", "!"}
 _IRREGULAR_GROUPS = (("throw", "threw", "thrown"), ("blow", "blew", "blown"), ("sew", "sewn"),
                      ("weave", "wove", "woven"), ("spin", "spun"), ("make", "made"), ("build", "built"),
                      ("break", "broke", "broken"), ("send", "sent"), ("bend", "bent"), ("sell", "sold"),
-                     ("buy", "bought"), ("pay", "paid"), ("take", "took", "taken"))
+                     ("buy", "bought"), ("pay", "paid"), ("take", "took", "taken"),
+                     # plurals the stemmer leaves apart (scarves stems to "scarv")
+                     ("scarf", "scarves"), ("knife", "knives"), ("shelf", "shelves"), ("leaf", "leaves"),
+                     ("half", "halves"), ("loaf", "loaves"))
 IRREGULAR = {w: group for group in _IRREGULAR_GROUPS for w in group}
 
 

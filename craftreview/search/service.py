@@ -23,6 +23,7 @@ from .standing import UNSCORED, MakerStanding, load_standings
 
 CANDIDATES = 200  # relevance order is blended over this many top text matches
 FEW_RESULTS = 3   # fewer results than this and we look for a spelling correction
+TITLE_SEPARATOR = "—"  # between a review's title and body in a maker's snippet
 RELAX_BELOW = 10  # fewer strict matches than a page on a tab: that tab ranks by best partial match
 WEIGHT_SCALE = 10.0  # clause weights are integers: idf x 10
 WEIGHT_TTL_SECONDS = 600.0
@@ -101,13 +102,15 @@ def run_search(session: Session, backend: SearchBackend, req: SearchRequest) -> 
 
 
 def _try_spelling(backend, parsed, req, outcome: _Outcome, page: SearchPage) -> _Outcome:
-    corrected = spelling.correct(parsed, backend.known_words, backend.similar_words)
+    found_some = sum(outcome.totals.values()) > 0
+    # Words in the index are only ever questioned when the query as typed found something.
+    corrected = spelling.correct(parsed, backend.known_words, backend.similar_words, indexed_too=found_some)
     if corrected is None:
         return outcome
     alternative = _execute(backend, corrected, req)
     if alternative.totals[req.kind] <= outcome.totals[req.kind]:
         return outcome
-    if sum(outcome.totals.values()) == 0:
+    if not found_some:
         page.searched_for = corrected.render()
         return alternative
     page.suggestion = corrected.render()  # the words as typed found something: only suggest
@@ -253,7 +256,8 @@ def _maker_texts(session: Session, maker_ids: set[int]) -> dict[int, list[str]]:
         .order_by(Review.id)).all()
     texts: dict[int, list[str]] = {}
     for maker_id, title, body, reply in rows:
-        texts.setdefault(maker_id, []).append("\n".join(t for t in (title, body, reply) if t))
+        # The title stays visibly apart from the body it would otherwise run into.
+        texts.setdefault(maker_id, []).extend(t for t in (f"{title} {TITLE_SEPARATOR} {body}", reply) if t)
     return texts
 
 

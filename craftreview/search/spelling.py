@@ -15,6 +15,7 @@ from .query import Clause, ParsedQuery, words_of
 
 MIN_TYPO_LENGTH = 5  # shorter words have too many one-edit neighbours to guess well
 TWO_EDITS_FROM = 7   # words this long may be corrected by two edits (porselin -> porcelain)
+SUGGEST_RATIO = 3     # an indexed word is questioned only for a neighbour this many times as frequent
 MAX_TYPO_LENGTH = 24  # longer "words" are not typos of real words, and have huge neighbourhoods
 _LETTERS = string.ascii_lowercase + string.digits
 KnownWords = Callable[[set[str]], dict[str, int]]
@@ -50,15 +51,19 @@ def max_edits(word: str) -> int:
     return 2 if len(word) >= TWO_EDITS_FROM else 1
 
 
-def correct(query: ParsedQuery, known_words: KnownWords, similar_words: SimilarWords) -> ParsedQuery | None:
-    """The query with each unknown, misspelled longer word replaced by its closest, then most
-    frequent, neighbour in the index vocabulary (same first letter, within max_edits)."""
+def correct(query: ParsedQuery, known_words: KnownWords, similar_words: SimilarWords,
+            indexed_too: bool = False) -> ParsedQuery | None:
+    """The query with each misspelled longer word replaced by its closest, then most frequent,
+    neighbour in the index vocabulary (same first letter, within max_edits). English words are
+    never replaced; words in the index only with `indexed_too` (a suggestion, never a rewrite),
+    and only by a neighbour SUGGEST_RATIO times as frequent ('vaze' in one review, 'vase' in many)."""
     words = {w for c in query.positives for w in c.words
              if MIN_TYPO_LENGTH <= len(w) <= MAX_TYPO_LENGTH and not w.isdigit()}
     if not words:
         return None
     present = known_words(words)
-    fixes = {w: _best_neighbour(w, similar_words) for w in sorted(words) if not present.get(w) and not is_english(w)}
+    fixes = {w: _best_neighbour(w, similar_words, SUGGEST_RATIO * present.get(w, 0)) for w in sorted(words)
+             if (indexed_too or not present.get(w)) and not is_english(w)}
     fixes = {w: f for w, f in fixes.items() if f}
     if not fixes:
         return None
@@ -66,9 +71,9 @@ def correct(query: ParsedQuery, known_words: KnownWords, similar_words: SimilarW
     return replace(query, clauses=clauses, notes=())
 
 
-def _best_neighbour(word: str, similar_words: SimilarWords) -> str | None:
+def _best_neighbour(word: str, similar_words: SimilarWords, min_frequency: int = 0) -> str | None:
     limit = max_edits(word)
-    found = {w: n for w, n in similar_words(word, limit).items() if w != word}
+    found = {w: n for w, n in similar_words(word, limit).items() if w != word and n >= min_frequency}
     scored = [(distance(word, w), -n, w) for w, n in found.items()]
     scored = [s for s in scored if s[0] <= limit]
     return min(scored)[2] if scored else None

@@ -21,10 +21,13 @@ from .folding import FoldFilter
 from .locks import file_lock
 from .query import TEXT_FIELDS, Clause, Filters, ParsedQuery, word_forms
 from .standing import UNSCORED, MakerStanding, StandingTable
+from .stopwords import STOP_WORDS
 from .whoosh_build import DEFAULT_WORKER_MB, build_indexes, doc_fields
 
-# StemmingAnalyzer's chain with accents folded before stop words and stemming ('café' is 'cafe').
-TEXT_ANALYZER = RegexTokenizer() | LowercaseFilter() | FoldFilter() | StopFilter() | StemFilter(cachesize=50_000)
+# StemmingAnalyzer's chain with accents folded before stop words and stemming ('café' is 'cafe'),
+# and PostgreSQL's English stop words, so both backends skip the same words.
+TEXT_ANALYZER = (RegexTokenizer() | LowercaseFilter() | FoldFilter() | StopFilter(STOP_WORDS)
+                 | StemFilter(cachesize=50_000))
 # Field weights: a maker named or categorised for the query beats a passing mention.
 SCHEMA = Schema(
     key=ID(unique=True, stored=True), maker_id=STORED, fp=STORED,
@@ -345,12 +348,14 @@ def _clean_counts(groups: dict) -> dict[str, int]:
 
 
 def _text_query(query: ParsedQuery) -> Query:
-    positives = [q for q in (_clause_query(c) for c in query.positives) if q is not None]
+    weighted = [(q, w) for q, w in zip(map(_clause_query, query.positives),
+                                        query.weights or [1] * len(query.positives), strict=True) if q is not None]
+    positives = [q for q, _w in weighted]
     negatives = [q for q in (_clause_query(c) for c in query.negatives) if q is not None]
     if positives and query.any_of:
         # Coverage first: each clause a document matches adds its weight in units far above any
         # BM25 score; the BM25 of the words it matches then orders documents of equal coverage.
-        coverage = [ConstantScoreQuery(q, w * COVERAGE_UNIT) for q, w in zip(positives, query.weights, strict=True)]
+        coverage = [ConstantScoreQuery(q, w * COVERAGE_UNIT) for q, w in weighted]
         base: Query = Or([*coverage, Or(positives)])
     elif positives:
         base = And(positives)

@@ -31,11 +31,14 @@ def upgrade() -> None:
                "PARALLEL SAFE STRICT AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$")
     for column in DROPPED:
         op.drop_column("search_documents", column)
+    # A maker document's spelling words, so that search_words counts documents exactly.
+    op.add_column("search_documents", sa.Column("vocab", sa.Text(), nullable=False, server_default=""))
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
+    op.drop_column("search_documents", "vocab")
     op.add_column("search_documents", sa.Column("overall", sa.Float()))
     op.add_column("search_documents", sa.Column("quality", sa.Float(), nullable=False, server_default="0"))
     op.add_column("search_documents", sa.Column("rank", sa.Float(), nullable=False, server_default="-1000000"))

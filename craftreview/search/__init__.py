@@ -61,8 +61,10 @@ def get_backend(app: Flask | None = None) -> SearchBackend:
 def _make_backend(app: Flask) -> SearchBackend:
     kind = app.config.get("SEARCH_BACKEND", "whoosh")
     if kind == "whoosh":
+        from .standing import StandingTable
         from .whoosh_backend import WhooshBackend
-        return WhooshBackend(app.config["SEARCH_INDEX_DIR"], app.config["SEARCH_REBUILD_WORKER_MB"])
+        return WhooshBackend(app.config["SEARCH_INDEX_DIR"], app.config["SEARCH_REBUILD_WORKER_MB"],
+                             StandingTable(_engine(app)))
     if kind == "postgres":
         from .pg_backend import PostgresBackend
         engine = _engine(app)

@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .documents import Doc
+from .documents import Doc, score_bucket  # noqa: F401 - re-exported
 from .query import Filters, ParsedQuery
 
 Progress = Callable[[int], None]
@@ -30,7 +30,7 @@ class RawHit:
     entity_id: int
     maker_id: int
     relevance: float
-    quality: float
+    coverage: float = 0.0  # relaxed queries: summed weights of the query clauses this document matches
 
 
 @dataclass
@@ -58,6 +58,10 @@ class SearchBackend(Protocol):
     def known_words(self, words: set[str]) -> dict[str, int]:
         """Which of these (unstemmed) words occur in the index, with a frequency."""
 
+    def similar_words(self, word: str, max_edits: int) -> dict[str, int]:
+        """Vocabulary words sharing the first letter and within about max_edits edits, with frequencies
+        (a superset is fine: spelling.distance decides)."""
+
     def apply(self, upserts: list[Doc], deletes: Iterable[str]) -> None:
         """Add or replace documents and delete keys, as one commit (caller holds the writer lock)."""
 
@@ -72,13 +76,6 @@ class SearchBackend(Protocol):
 
     def writer_lock(self, timeout: float) -> AbstractContextManager[None]:
         """The one-writer lock; raises LockTimeout after `timeout` seconds."""
-
-
-def score_bucket(overall: float | None) -> str:
-    """Half-star bucket of a maker's overall score ('' when unscored), for min-score facets."""
-    if overall is None:
-        return ""
-    return f"{max(1.0, min(5.0, int(overall * 2) / 2)):.1f}"
 
 
 def score_buckets_from(min_score: float) -> list[str]:

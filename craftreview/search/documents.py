@@ -10,12 +10,13 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, and_, func, select
 
 from ..models import CRAFTS, Maker, MakerScoreRow, Reply, Review, as_utc
-from .ranking import quality
 
 MAKERS, REVIEWS, SCORES, REPLIES = (Maker.__table__, Review.__table__, MakerScoreRow.__table__,
                                     Reply.__table__)
-UNSCORED_RANK = -1.0e6  # below any rank_score: a maker without a score never outranks a scored one
 BATCH = 2000
+# Bumped when the analysis of indexed text changes (0.11: accent folding), so that `search check`
+# reports documents indexed the old way as stale and `search rebuild` redoes them.
+INDEX_FORMAT = "2"  # 2: accents folded, PostgreSQL's stop words on Whoosh too
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,8 @@ class Doc:
     body: str
     city: str
     country: str
-    tier: str
-    rank: float
-    overall: float | None
-    quality: float
+    tier: str          # the maker's, on maker documents only ('' on reviews): see indexed_score_values
+    score_bucket: str
     review_count: int
     accepts_custom: bool
     created: datetime
@@ -58,7 +57,7 @@ class Doc:
     def fingerprint(self) -> str:
         """Hash of every indexed value: `search check` compares it with the index's copy."""
         # Not dataclasses.astuple: it deep-copies every field and dominated rebuild time.
-        values = "\x1f".join(repr(getattr(self, name)) for name in _FIELD_NAMES)
+        values = "\x1f".join([INDEX_FORMAT, *(repr(getattr(self, name)) for name in _FIELD_NAMES)])
         return hashlib.blake2b(values.encode(), digest_size=12).hexdigest()
 
 
@@ -68,6 +67,26 @@ _FIELD_NAMES = tuple(f.name for f in fields(Doc))
 def doc_key(kind: str, entity_id: int) -> str:
     """The unique key of a document in every backend."""
     return f"{kind[0]}:{entity_id}"
+
+
+def score_bucket(overall: float | None) -> str:
+    """Half-star bucket of a maker's overall score ('' when unscored), for min-score facets."""
+    if overall is None:
+        return ""
+    return f"{max(1.0, min(5.0, int(overall * 2) / 2)):.1f}"
+
+
+def indexed_score_values(tier: str | None, overall: float | None, review_count: int | None) -> tuple:
+    """What a maker document holds of its score: a refit that leaves these equal changes nothing
+    in the index (rank and standing are joined at query time, never copied into documents)."""
+    return (tier or "unproven", score_bucket(overall), review_count or 0)
+
+
+def craft_text(craft: str) -> str:
+    """The craft's searchable words: its label, and its key when the label lacks it ('wood' in
+    'Woodworking'), so that each word counts once ('ceramics Ceramics & pottery' ranked ceramics twice)."""
+    label = CRAFTS.get(craft, craft)
+    return label if craft in label.lower().split() else f"{craft} {label}"
 
 
 def split_location(location: str) -> tuple[str, str]:
@@ -80,8 +99,8 @@ def split_location(location: str) -> tuple[str, str]:
 
 def _maker_select():
     return (select(MAKERS.c.id, MAKERS.c.name, MAKERS.c.craft, MAKERS.c.location, MAKERS.c.bio,
-                   MAKERS.c.accepts_custom, MAKERS.c.created_at, SCORES.c.tier, SCORES.c.rank_score,
-                   SCORES.c.p_skilled, SCORES.c.overall, SCORES.c.review_count)
+                   MAKERS.c.accepts_custom, MAKERS.c.created_at, SCORES.c.tier, SCORES.c.overall,
+                   SCORES.c.review_count)
             .select_from(MAKERS.outerjoin(SCORES, SCORES.c.maker_id == MAKERS.c.id)))
 
 
@@ -99,14 +118,12 @@ def _review_text_select():
 
 def _maker_doc(m, texts: list[str]) -> Doc:
     city, country = split_location(m.location)
-    proven = m.tier is not None
+    tier, bucket, review_count = indexed_score_values(m.tier, m.overall, m.review_count)
     return Doc(
         kind="maker", entity_id=m.id, maker_id=m.id, title=m.name, craft=m.craft,
-        craft_text=f"{m.craft} {CRAFTS.get(m.craft, m.craft)}", location=m.location or "",
+        craft_text=craft_text(m.craft), location=m.location or "",
         body="\n".join([m.bio or "", *texts]), city=city, country=country,
-        tier=m.tier or "unproven", rank=m.rank_score if proven else UNSCORED_RANK,
-        overall=m.overall, quality=quality(m.rank_score, m.p_skilled, m.review_count or 0),
-        review_count=m.review_count or 0, accepts_custom=bool(m.accepts_custom),
+        tier=tier, score_bucket=bucket, review_count=review_count, accepts_custom=bool(m.accepts_custom),
         created=_utc(m.created_at))
 
 
@@ -115,8 +132,8 @@ def _review_doc(r, maker: Doc) -> Doc:
         kind="review", entity_id=r.id, maker_id=maker.entity_id, title=r.title,
         craft=maker.craft, craft_text=maker.craft_text, location=maker.location,
         body="\n".join(t for t in (r.body, r.reply) if t), city=maker.city, country=maker.country,
-        tier=maker.tier, rank=maker.rank, overall=maker.overall, quality=maker.quality,
-        review_count=maker.review_count, accepts_custom=maker.accepts_custom,
+        # No score values: a review's document must not change when its maker is rescored.
+        tier="", score_bucket="", review_count=0, accepts_custom=maker.accepts_custom,
         created=_utc(r.created_at), verified=r.order_id is not None,
         craftsmanship=r.craftsmanship, consistency=r.consistency, delivery=r.delivery)
 

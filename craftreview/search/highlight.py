@@ -8,6 +8,9 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 from whoosh.lang.porter import stem as _porter_stem
 
+from .folding import fold
+from .stopwords import STOP_WORDS
+
 _TOKEN = re.compile(r"[^\W_]+")
 WINDOW_WORDS = 28
 # Review text repeats the same few thousand words: caching the (pure Python) stemmer
@@ -15,9 +18,15 @@ WINDOW_WORDS = 28
 stem = lru_cache(maxsize=100_000)(_porter_stem)
 
 
+def token_stem(token: str) -> str:
+    """The stem a text token is matched by: lower-cased and accent-folded first, like the index."""
+    return stem(fold(token.lower()))
+
+
 def stems_of(words: Iterable[str]) -> set[str]:
-    """Stemmed forms of query words, so 'throwing' highlights 'thrown' and 'throws'."""
-    return {stem(w.lower()) for w in words}
+    """Stemmed forms of query words, so 'throwing' highlights 'thrown' and 'throws'; stop words
+    ('a', 'for', 'the') are never searched, so never marked."""
+    return {token_stem(w) for w in words if w.lower() not in STOP_WORDS}
 
 
 def best_snippet(texts: Iterable[str], stems: set[str]) -> Markup | None:
@@ -25,12 +34,12 @@ def best_snippet(texts: Iterable[str], stems: set[str]) -> Markup | None:
     best: tuple[int, str, int, int] | None = None
     for text in texts:
         tokens = list(_TOKEN.finditer(text or ""))
-        hit_positions = [i for i, t in enumerate(tokens) if stem(t.group().lower()) in stems]
+        hit_positions = [i for i, t in enumerate(tokens) if token_stem(t.group()) in stems]
         if not hit_positions:
             continue
         start = _best_start(tokens, hit_positions, stems)
         end = min(len(tokens), start + WINDOW_WORDS)
-        found = {stem(tokens[i].group().lower()) for i in hit_positions if start <= i < end}
+        found = {token_stem(tokens[i].group()) for i in hit_positions if start <= i < end}
         if best is None or len(found) > best[0]:
             best = (len(found), text, start, end)
         if len(found) == len(stems):
@@ -44,7 +53,7 @@ def _best_start(tokens: list, hits: list[int], stems: set[str]) -> int:
     best_start, best_count = max(0, hits[0] - 4), 0
     for h in hits:
         start = max(0, h - 4)
-        window = {stem(tokens[i].group().lower()) for i in hits if start <= i < start + WINDOW_WORDS}
+        window = {token_stem(tokens[i].group()) for i in hits if start <= i < start + WINDOW_WORDS}
         if len(window) > best_count:
             best_start, best_count = start, len(window)
     return best_start
@@ -59,7 +68,7 @@ def _render(text: str, tokens: list, start: int, end: int, stems: set[str]) -> M
     for tok in tokens[start:end]:
         out.append(str(escape(text[cursor:tok.start()])))
         word = str(escape(tok.group()))
-        out.append(f"<mark>{word}</mark>" if stem(tok.group().lower()) in stems else word)
+        out.append(f"<mark>{word}</mark>" if token_stem(tok.group()) in stems else word)
         cursor = tok.end()
     out.append(str(escape(text[cursor:finish])))
     out.append(" \u2026" if end < len(tokens) else "")

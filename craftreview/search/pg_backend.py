@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import (
+    DDL,
     Boolean,
     Column,
     DateTime,
@@ -19,15 +20,17 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    event,
     text,
 )
 from sqlalchemy.dialects.postgresql import TSVECTOR
 
-from .base import FACETS, LockTimeout, RawHit, RawResults, score_bucket
+from .base import FACETS, LockTimeout, RawHit, RawResults, score_buckets_from
 from .documents import Doc
 from .locks import RETRY_SECONDS
 from .query import Clause, Filters, ParsedQuery, word_forms
 from .spelling import doc_vocabulary
+from .standing import UNSCORED_RANK
 
 METADATA = MetaData()
 DOCUMENTS = Table(
@@ -38,20 +41,40 @@ DOCUMENTS = Table(
     Column("country", Text, nullable=False), Column("tier", String(20), nullable=False),
     Column("accepts_custom", Boolean, nullable=False), Column("verified", Boolean, nullable=False),
     Column("score_bucket", String(4), nullable=False), Column("craftsmanship", SmallInteger),
-    Column("consistency", SmallInteger), Column("delivery", SmallInteger), Column("overall", Float),
-    Column("rank", Float, nullable=False), Column("stars", Float), Column("review_count", Integer, nullable=False),
-    Column("quality", Float, nullable=False), Column("created", DateTime(timezone=True), nullable=False),
+    Column("consistency", SmallInteger), Column("delivery", SmallInteger),
+    Column("stars", Float), Column("review_count", Integer, nullable=False),
+    Column("created", DateTime(timezone=True), nullable=False),
     Column("fp", String(32), nullable=False), Column("tsv", TSVECTOR, nullable=False),
+    # A maker document's spelling words, so search_words can count documents exactly on every change.
+    Column("vocab", Text, nullable=False, server_default=""),
     Index("ix_search_documents_tsv", "tsv", postgresql_using="gin"),
     Index("ix_search_documents_kind", "kind"),
 )
+# Accent folding for the tsvector: unaccent() is only STABLE (its dictionary could change), so an
+# IMMUTABLE wrapper naming the dictionary explicitly is what an index expression may use.
+# fuzzystrmatch: levenshtein() for spelling suggestions. Migration 0011 runs the same statements.
+EXTENSIONS_DDL = (
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    "CREATE EXTENSION IF NOT EXISTS fuzzystrmatch",
+    "CREATE OR REPLACE FUNCTION craftreview_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE "
+    "PARALLEL SAFE STRICT AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$",
+)
+for _ddl in EXTENSIONS_DDL:
+    event.listen(DOCUMENTS, "before_create", DDL(_ddl))
 WORDS = Table("search_words", METADATA, Column("word", Text, primary_key=True),
               Column("ndoc", Integer, nullable=False))
 # Field -> tsvector weight; ts_rank weights {D, C, B, A} mirror the Whoosh field boosts (1:2:3:4).
 FIELD_WEIGHTS = {"title": "A", "craft": "B", "location": "C", "body": "D"}
 RANK_WEIGHTS = "{0.25, 0.5, 0.75, 1.0}"
-SORT_COLUMNS = {"maker": {"score": "rank", "reviews": "review_count", "newest": "created"},
-                "review": {"score": "stars", "reviews": "review_count", "newest": "created"}}
+# No length normalisation: a maker document holds all its reviews' text, so dividing by its length
+# sank a maker named for the query below one merely labelled with it. Unnormalised, each word counts
+# about its best field's weight (more occurrences add little), like BM25F's per-field saturation.
+RANK_NORMALIZATION = 0
+# Sort keys; makers' scores are joined from maker_scores (s), never copied into documents.
+SORT_COLUMNS = {"maker": {"score": "s.rank_score", "reviews": "d.review_count", "newest": "d.created"},
+                "review": {"score": "d.stars", "reviews": "s.review_count", "newest": "d.created"}}
+_FROM = "search_documents d"
+_FROM_SCORES = "search_documents d LEFT JOIN maker_scores s ON s.maker_id = d.maker_id"
 LOCK_KEY = 0x63726576  # pg_advisory_lock key of the single index writer
 _COLUMNS = [c.name for c in DOCUMENTS.columns if c.name != "tsv"]
 
@@ -61,8 +84,8 @@ def _insert_sql(table: str):
     return text(
         f"INSERT INTO {table} ({', '.join(_COLUMNS)}, tsv) VALUES "
         f"({', '.join(':' + c for c in _COLUMNS)}, "
-        "setweight(to_tsvector('english', :t_title), 'A') || setweight(to_tsvector('english', :t_craft), 'B')"
-        " || setweight(to_tsvector('english', :t_location), 'C') || setweight(to_tsvector('english', :t_body), 'D'))"
+        + " || ".join(f"setweight(to_tsvector('english', craftreview_unaccent(:t_{name})), '{weight}')"
+                      for name, weight in FIELD_WEIGHTS.items()) + ")"
         " ON CONFLICT (key) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in [*_COLUMNS[1:], "tsv"]))
 
 
@@ -86,8 +109,9 @@ _SWAP = (
     "ALTER INDEX ix_search_documents_build_kind RENAME TO ix_search_documents_kind",
     "DELETE FROM search_words",
 )
-_ADD_WORDS = text("INSERT INTO search_words (word, ndoc) SELECT w, 1 FROM unnest(CAST(:words AS text[])) AS w "
-                  "ON CONFLICT (word) DO NOTHING")
+_ADD_WORDS = text("INSERT INTO search_words (word, ndoc) SELECT w, n FROM unnest(CAST(:words AS text[]), "
+                  "CAST(:counts AS int[])) AS t(w, n) ON CONFLICT (word) DO UPDATE SET ndoc = search_words.ndoc + excluded.ndoc")
+_DROP_WORDS = text("DELETE FROM search_words WHERE ndoc <= 0 AND word = ANY(CAST(:words AS text[]))")
 
 
 class PostgresBackend:
@@ -109,17 +133,17 @@ class PostgresBackend:
     def search(self, query: ParsedQuery, filters: Filters, kind: str, sort: str,
                limit: int, facets: bool = True) -> RawResults:
         """Top hits, total and facet counts (see SearchBackend)."""
-        where, rel, params = _where(query, filters.for_kind(kind), kind)
+        where, rel, cov, params = _where(query, filters.for_kind(kind), kind)
+        params["limit"] = limit
         with self.engine.connect() as conn:
             if facets:
-                return _hits_and_facets(conn, where, rel, {**params, "limit": limit}, kind, sort)
-            rows = conn.execute(text(_hits_sql(where, rel, kind, sort)), {**params, "limit": limit}) if limit else []
-            hits = [RawHit(kind, r.entity_id, r.maker_id, float(r.rel), float(r.quality)) for r in rows]
+                return _hits_and_facets(conn, where, rel, cov, params, kind, sort)
+            hits = _hits_only(conn, where, rel, cov, params, kind, sort) if limit else []
             return RawResults(_count(conn, where, params), hits)
 
     def count(self, query: ParsedQuery, filters: Filters, kind: str) -> int:
         """Number of matching documents of `kind`."""
-        where, _rel, params = _where(query, filters.for_kind(kind), kind)
+        where, _rel, _cov, params = _where(query, filters.for_kind(kind), kind)
         with self.engine.connect() as conn:
             return _count(conn, where, params)
 
@@ -128,6 +152,15 @@ class PostgresBackend:
         sql = text("SELECT word, ndoc FROM search_words WHERE word = ANY(CAST(:w AS text[]))")
         with self.engine.connect() as conn:
             return {r.word: r.ndoc for r in conn.execute(sql, {"w": sorted(words)})}
+
+    def similar_words(self, word: str, max_edits: int) -> dict[str, int]:
+        """Vocabulary words within max_edits of `word` sharing its first letter, with frequencies."""
+        # Levenshtein counts a swap as two edits: fetch one edit wider; spelling.distance decides.
+        sql = text("SELECT word, ndoc FROM search_words WHERE left(word, 1) = left(:w, 1) "
+                   "AND length(word) BETWEEN :lo AND :hi AND levenshtein_less_equal(word, :w, :m) <= :m")
+        params = {"w": word, "lo": len(word) - max_edits, "hi": len(word) + max_edits, "m": max_edits + 1}
+        with self.engine.connect() as conn:
+            return {r.word: r.ndoc for r in conn.execute(sql, params)}
 
     def fingerprints(self, keys: list[str] | None = None) -> dict[str, str]:
         """Key -> fingerprint of the given live documents (all when keys is None)."""
@@ -158,10 +191,12 @@ class PostgresBackend:
 
     def apply(self, upserts: list[Doc], deletes: Iterable[str]) -> None:
         """Upsert and delete documents in one transaction."""
+        deletes = list(deletes)
         with self.engine.begin() as conn:
-            conn.execute(text("DELETE FROM search_documents WHERE key = ANY(CAST(:k AS text[]))"),
-                         {"k": list(deletes)})
-            _insert(conn, upserts)
+            # Words of the maker documents replaced or deleted stop counting; the new ones start.
+            old = _vocabularies(conn, [d.key for d in upserts if d.kind == "maker"] + deletes)
+            conn.execute(text("DELETE FROM search_documents WHERE key = ANY(CAST(:k AS text[]))"), {"k": deletes})
+            _insert(conn, upserts, old)
 
     def rebuild(self, docs: Iterator[Doc], progress=None, expected=None) -> int:
         """Load a shadow table, index it in bulk, then swap it in with one short transaction."""
@@ -187,26 +222,38 @@ class PostgresBackend:
         return count
 
 
-FACET_SQL = {"kind": "kind", "craft": "craft", "city": "city", "country": "country", "tier": "tier",
-             "accepts_custom": "CASE WHEN accepts_custom THEN '1' ELSE '0' END",
-             "verified": "CASE WHEN verified THEN '1' ELSE '0' END", "score_bucket": "score_bucket",
-             "craftsmanship": "craftsmanship::text", "consistency": "consistency::text",
-             "delivery": "delivery::text"}
+FACET_SQL = {"kind": "d.kind", "craft": "d.craft", "city": "d.city", "country": "d.country", "tier": "d.tier",
+             "accepts_custom": "CASE WHEN d.accepts_custom THEN '1' ELSE '0' END",
+             "verified": "CASE WHEN d.verified THEN '1' ELSE '0' END", "score_bucket": "d.score_bucket",
+             "craftsmanship": "d.craftsmanship::text", "consistency": "d.consistency::text",
+             "delivery": "d.delivery::text"}
+# Relaxed queries rank by coverage first: the summed weights of the clauses a document matches.
+COVERAGE_NONE = "0.0::float8"
 
 
-def _where(query: ParsedQuery, filters: Filters, kind: str) -> tuple[str, str, dict]:
-    """SQL condition, relevance expression and parameters; user words only ever travel as parameters."""
+def _where(query: ParsedQuery, filters: Filters, kind: str) -> tuple[str, str, str, dict]:
+    """SQL condition, relevance and coverage expressions, parameters; user words only travel as parameters."""
     params: dict = {"kind": kind}
-    tsq = _tsquery(query, params)
-    conditions = ["kind = :kind", *_filter_conditions(filters, params)]
-    if tsq is None:
-        return " AND ".join(conditions), "0.0", params
-    conditions.append(f"tsv @@ ({tsq})")
-    return " AND ".join(conditions), f"ts_rank('{RANK_WEIGHTS}', tsv, ({tsq}), 1)", params
-
-
-def _tsquery(query: ParsedQuery, params: dict) -> str | None:
     exprs = [(c, _clause_tsquery(c, f"c{i}", params)) for i, c in enumerate(query.clauses)]
+    tsq = _tsquery(query, exprs)
+    conditions = ["d.kind = :kind", *_filter_conditions(filters, kind, params)]
+    if tsq is None:
+        return " AND ".join(conditions), "0.0", COVERAGE_NONE, params
+    conditions.append(f"d.tsv @@ ({tsq})")
+    return " AND ".join(conditions), _relevance(exprs), _coverage(query, exprs), params
+
+
+def _relevance(exprs: list[tuple[Clause, str]]) -> str:
+    """ts_rank of the positive clauses ORed, whatever the match: ts_rank of an AND query rewards
+    the words' proximity, which favoured a passing mention of both words in one review over a
+    maker named for one and describing the other (BM25F, on Whoosh, weighs each word by field)."""
+    positives = [e for c, e in exprs if not c.negate]
+    if not positives:
+        return "0.0"
+    return f"ts_rank('{RANK_WEIGHTS}', d.tsv, ({' || '.join(positives)}), {RANK_NORMALIZATION})"
+
+
+def _tsquery(query: ParsedQuery, exprs: list[tuple[Clause, str]]) -> str | None:
     positives = [e for c, e in exprs if not c.negate]
     negatives = [e for c, e in exprs if c.negate]
     expr = f"({(' || ' if query.any_of else ' && ').join(positives)})" if positives else None
@@ -216,88 +263,140 @@ def _tsquery(query: ParsedQuery, params: dict) -> str | None:
     return expr
 
 
+def _coverage(query: ParsedQuery, exprs: list[tuple[Clause, str]]) -> str:
+    if not query.any_of:
+        return COVERAGE_NONE
+    positives = [e for c, e in exprs if not c.negate]
+    terms = [f"CASE WHEN d.tsv @@ ({e}) THEN {int(w)} ELSE 0 END" for e, w in zip(positives, query.weights, strict=True)]
+    return f"({' + '.join(terms)})::float8"
+
+
 def _clause_tsquery(clause: Clause, name: str, params: dict) -> str:
+    forms = word_forms(clause.words[0])
     if clause.field is None:
         # websearch syntax for a word or a quoted phrase; words are letters/digits only.
         phrase = f'"{" ".join(clause.words)}"'
-        params[name] = phrase if clause.is_phrase else " or ".join(word_forms(clause.words[0]))
+        params[name] = phrase if clause.is_phrase else " or ".join(forms)
         return f"websearch_to_tsquery('english', :{name})"
     weight = FIELD_WEIGHTS[clause.field]
     if clause.is_phrase:
         params[name] = " <-> ".join(f"{w}:{weight}" for w in clause.words)
     else:
-        params[name] = " | ".join(f"{w}:{weight}" for w in word_forms(clause.words[0]))
+        params[name] = " | ".join(f"{w}:{weight}" for w in forms)
     return f"to_tsquery('english', :{name})"
 
 
-def _filter_conditions(filters: Filters, params: dict) -> list[str]:
+_JOINED_FILTER = "d.maker_id IN (SELECT maker_id FROM maker_scores WHERE {})"
+
+
+def _filter_conditions(filters: Filters, kind: str, params: dict) -> list[str]:
     conditions = []
-    for column, value in (("craft", filters.craft), ("tier", filters.tier)):
-        if value:
-            params[column] = value
-            conditions.append(f"{column} = :{column}")
+    if filters.craft:
+        params["craft"] = filters.craft
+        conditions.append("d.craft = :craft")
     if filters.location:
         params["location"] = filters.location
-        conditions.append("(city = :location OR country = :location)")
-    if filters.min_score is not None:
-        params["min_score"] = filters.min_score
-        conditions.append("overall >= :min_score")
-    conditions += [f for f, on in (("accepts_custom", filters.accepts_custom), ("verified", filters.verified)) if on]
+        conditions.append("(d.city = :location OR d.country = :location)")
+    conditions += _score_conditions(filters, kind, params)
+    conditions += [f"d.{f}" for f, on in (("accepts_custom", filters.accepts_custom),
+                                         ("verified", filters.verified)) if on]
     for dim, lo, hi in filters.stars:
         params[f"{dim}_lo"], params[f"{dim}_hi"] = lo, hi
-        conditions.append(f"{dim} BETWEEN :{dim}_lo AND :{dim}_hi")
+        conditions.append(f"d.{dim} BETWEEN :{dim}_lo AND :{dim}_hi")
     return conditions
 
 
-def _hits_sql(where: str, rel: str, kind: str, sort: str) -> str:
+def _score_conditions(filters: Filters, kind: str, params: dict) -> list[str]:
+    """Tier and minimum score: maker documents hold them; reviews join their maker's score row."""
+    if filters.tier:
+        params["tier"] = filters.tier
+    if filters.min_score is not None:
+        params["buckets"] = score_buckets_from(filters.min_score)
+    if kind == "maker":
+        return ([f for f, on in (("d.tier = :tier", filters.tier),
+                                 ("d.score_bucket = ANY(CAST(:buckets AS text[]))", "buckets" in params)) if on])
+    parts = [f for f, on in (("tier = :tier", filters.tier),
+                             ("overall >= :min_score", filters.min_score is not None)) if on]
+    if filters.min_score is not None:
+        params["min_score"] = filters.min_score
+    return [_JOINED_FILTER.format(" AND ".join(parts))] if parts else []
+
+
+def _sort(kind: str, sort: str) -> tuple[str | None, str]:
+    """The sort key column (None: by relevance) and the FROM clause it needs."""
     column = SORT_COLUMNS[kind].get(sort)
-    order = f"{column} DESC NULLS LAST, entity_id" if column else "rel DESC, entity_id"
-    return (f"SELECT entity_id, maker_id, quality, {rel} AS rel FROM search_documents "
-            f"WHERE {where} ORDER BY {order} LIMIT :limit")
+    joined = column is not None and column.startswith("s.")
+    return (f"COALESCE({column}, {UNSCORED_RANK})" if joined else column), (_FROM_SCORES if joined else _FROM)
+
+
+def _order(column: str | None) -> str:
+    return "sortkey DESC NULLS LAST, entity_id" if column else "cov DESC, rel DESC, entity_id"
+
+
+def _select_hits(where: str, rel: str, cov: str, kind: str, sort: str, extra: str = "") -> str:
+    column, source = _sort(kind, sort)
+    return (f"SELECT d.entity_id, d.maker_id, ({rel})::float8 AS rel, {cov} AS cov, "
+            f"{column or 'NULL::float8'} AS sortkey{extra} FROM {source} WHERE {where}")
 
 
 def _count(conn, where: str, params: dict) -> int:
-    return conn.execute(text(f"SELECT count(*) FROM search_documents WHERE {where}"), params).scalar_one()
+    return conn.execute(text(f"SELECT count(*) FROM {_FROM} WHERE {where}"), params).scalar_one()
 
 
-def _hits_and_facets(conn, where: str, rel: str, params: dict, kind: str, sort: str) -> RawResults:
+def _hits_only(conn, where: str, rel: str, cov: str, params: dict, kind: str, sort: str) -> list[RawHit]:
+    column, _source = _sort(kind, sort)
+    sql = f"SELECT * FROM ({_select_hits(where, rel, cov, kind, sort)}) h ORDER BY {_order(column)} LIMIT :limit"
+    return [RawHit(kind, r.entity_id, r.maker_id, float(r.rel), float(r.cov)) for r in conn.execute(text(sql), params)]
+
+
+def _hits_and_facets(conn, where: str, rel: str, cov: str, params: dict, kind: str, sort: str) -> RawResults:
     """Top hits and every facet's counts from one index scan: the matches are materialised once."""
     names = ("kind", *FACETS[kind])
-    column = SORT_COLUMNS[kind].get(sort)
-    order = "sortkey DESC NULLS LAST, entity_id" if column else "rel DESC, entity_id"
-    cte = (f"SELECT entity_id, maker_id, quality, ({rel})::float8 AS rel, {column or 'NULL::float8'} AS sortkey, "
-           + ", ".join(f"{FACET_SQL[n]} AS {n}" for n in names) + f" FROM search_documents WHERE {where}")
-    top = (f"(SELECT 'hit', NULL::text, row_number() OVER (ORDER BY {order}), entity_id, maker_id, quality, rel "
+    column, _source = _sort(kind, sort)
+    order = _order(column)
+    cte = _select_hits(where, rel, cov, kind, sort, "".join(f", {FACET_SQL[n]} AS {n}" for n in names))
+    top = (f"(SELECT 'hit', NULL::text, row_number() OVER (ORDER BY {order}), entity_id, maker_id, rel, cov "
            f"FROM hits ORDER BY {order} LIMIT :limit)")
     groups = [f"SELECT '{n}', {n}, count(*), NULL::int, NULL::int, NULL::float8, NULL::float8 FROM hits GROUP BY {n}"
               for n in names]
     sql = f"WITH hits AS MATERIALIZED ({cte}) " + " UNION ALL ".join([top, *groups])
     hits, counts = [], {n: {} for n in names}
-    for facet, value, n, entity_id, maker_id, quality, relevance in conn.execute(text(sql), params):
+    for facet, value, n, entity_id, maker_id, relevance, coverage in conn.execute(text(sql), params):
         if facet == "hit":
-            hits.append((n, RawHit(kind, entity_id, maker_id, float(relevance), float(quality))))
+            hits.append((n, RawHit(kind, entity_id, maker_id, float(relevance), float(coverage))))
         elif value not in (None, ""):
             counts[facet][value] = n
     ranked = [hit for _n, hit in sorted(hits, key=lambda pair: pair[0])]
     return RawResults(sum(counts.pop("kind").values()), ranked, counts)
 
 
-def _insert(conn, docs: list[Doc]) -> None:
-    if not docs:
-        return
-    conn.execute(_INSERT, [_row(d) for d in docs])
-    words = {w for d in docs for w in doc_vocabulary(d)}
-    if words:
-        conn.execute(_ADD_WORDS, {"words": sorted(words)})
+def _vocabularies(conn, keys: list[str]) -> dict[str, set[str]]:
+    rows = conn.execute(text("SELECT key, vocab FROM search_documents WHERE kind = 'maker' "
+                             "AND key = ANY(CAST(:k AS text[]))"), {"k": keys})
+    return {key: set(vocab.split()) for key, vocab in rows}
+
+
+def _insert(conn, docs: list[Doc], old: dict[str, set[str]]) -> None:
+    if docs:
+        conn.execute(_INSERT, [_row(d) for d in docs])
+    delta: Counter = Counter()
+    for words in old.values():
+        delta.subtract(words)
+    for d in docs:
+        delta.update(doc_vocabulary(d))
+    changed = sorted(w for w, n in delta.items() if n)
+    if changed:
+        conn.execute(_ADD_WORDS, {"words": changed, "counts": [delta[w] for w in changed]})
+        conn.execute(_DROP_WORDS, {"words": changed})
 
 
 def _row(d: Doc) -> dict:
     return dict(key=d.key, kind=d.kind, entity_id=d.entity_id, maker_id=d.maker_id, craft=d.craft,
                 city=d.city, country=d.country, tier=d.tier, accepts_custom=d.accepts_custom,
-                verified=d.verified, score_bucket=score_bucket(d.overall), craftsmanship=d.craftsmanship,
-                consistency=d.consistency, delivery=d.delivery, overall=d.overall, rank=d.rank, stars=d.stars,
-                review_count=d.review_count, quality=d.quality, created=d.created, fp=d.fingerprint(),
-                t_title=d.title, t_craft=d.craft_text, t_location=d.location, t_body=d.body)
+                verified=d.verified, score_bucket=d.score_bucket, craftsmanship=d.craftsmanship,
+                consistency=d.consistency, delivery=d.delivery, stars=d.stars,
+                review_count=d.review_count, created=d.created, fp=d.fingerprint(),
+                vocab=" ".join(sorted(doc_vocabulary(d))), t_title=d.title, t_craft=d.craft_text, t_location=d.location, t_body=d.body)
 
 
 def _batches(docs: Iterator[Doc], size: int) -> Iterator[list[Doc]]:

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field, replace
 
 from whoosh.lang.porter import stem
 
+from .folding import fold
+from .variants import variants
+
 MAX_QUERY_CHARS = 200
 MAX_CLAUSES = 12
 # Field prefixes a user may type, mapped to the document field they search.
@@ -32,18 +35,24 @@ _OPERATORS = {"AND", "OR", "NOT", "&&", "||", "|", "&", "!"}
 _IRREGULAR_GROUPS = (("throw", "threw", "thrown"), ("blow", "blew", "blown"), ("sew", "sewn"),
                      ("weave", "wove", "woven"), ("spin", "spun"), ("make", "made"), ("build", "built"),
                      ("break", "broke", "broken"), ("send", "sent"), ("bend", "bent"), ("sell", "sold"),
-                     ("buy", "bought"), ("pay", "paid"), ("take", "took", "taken"))
+                     ("buy", "bought"), ("pay", "paid"), ("take", "took", "taken"),
+                     # plurals the stemmer leaves apart (scarves stems to "scarv")
+                     ("scarf", "scarves"), ("knife", "knives"), ("shelf", "shelves"), ("leaf", "leaves"),
+                     ("half", "halves"), ("loaf", "loaves"))
 IRREGULAR = {w: group for group in _IRREGULAR_GROUPS for w in group}
 
 
 def word_forms(word: str) -> tuple[str, ...]:
-    """The word and its irregular inflections (regular ones are the stemmer's job)."""
-    return IRREGULAR.get(word) or IRREGULAR.get(stem(word)) or (word,)
+    """The word, its irregular inflections (regular ones are the stemmer's job) and its UK/US
+    spellings and synonyms (variants.py)."""
+    forms = IRREGULAR.get(word) or IRREGULAR.get(stem(word)) or (word,)
+    extra = variants(word)
+    return forms + tuple(v for v in extra if v not in forms) if extra else forms
 
 
 def words_of(text: str) -> tuple[str, ...]:
-    """Lower-case letter/digit runs: the only characters that ever reach a backend."""
-    return tuple(w.lower() for w in _WORD.findall(text))
+    """Lower-case, accent-folded letter/digit runs: the only characters that ever reach a backend."""
+    return tuple(_WORD.findall(fold(text).lower()))
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,7 @@ class ParsedQuery:
     clauses: tuple[Clause, ...] = ()
     any_of: bool = False
     notes: tuple[str, ...] = ()
+    weights: tuple[int, ...] = ()  # any_of: each positive clause's weight (rarer words weigh more)
 
     @property
     def positives(self) -> tuple[Clause, ...]:
@@ -94,9 +104,10 @@ class ParsedQuery:
         """The query as text (used for 'did you mean' links)."""
         return " ".join(c.render() for c in self.clauses)
 
-    def relaxed(self) -> ParsedQuery:
-        """The same clauses, any of which may match."""
-        return replace(self, any_of=True)
+    def relaxed(self, weights: tuple[int, ...] | None = None) -> ParsedQuery:
+        """The same clauses, any of which may match; results rank by the summed `weights` (one per
+        positive clause, all 1 by default) of the clauses they match, then by relevance."""
+        return replace(self, any_of=True, weights=weights or (1,) * len(self.positives))
 
 
 def parse_query(raw: str | None) -> ParsedQuery:

@@ -1,6 +1,10 @@
 """One search page: query, fallbacks (spelling, any-word), blended ranking, rows and snippets."""
 from __future__ import annotations
 
+import math
+import threading
+import time
+from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
@@ -15,9 +19,17 @@ from .facets import FacetGroup, build_facets
 from .highlight import best_snippet, highlight_inline, stems_of
 from .query import Filters, ParsedQuery, SearchRequest, parse_query
 from .ranking import blend
+from .standing import UNSCORED, MakerStanding, load_standings
 
 CANDIDATES = 200  # relevance order is blended over this many top text matches
 FEW_RESULTS = 3   # fewer results than this and we look for a spelling correction
+TITLE_SEPARATOR = "—"  # between a review's title and body in a maker's snippet
+RELAX_BELOW = 10  # fewer strict matches than a page on a tab: that tab ranks by best partial match
+WEIGHT_SCALE = 10.0  # clause weights are integers: idf x 10
+WEIGHT_TTL_SECONDS = 600.0
+WEIGHT_CACHE_SIZE = 4096
+_WEIGHT_COUNTS: OrderedDict[tuple, tuple[float, int]] = OrderedDict()
+_WEIGHT_LOCK = threading.Lock()
 # The other tab's count runs beside the main query: on PostgreSQL the two overlap on the server.
 _COUNTS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="search-count")
 
@@ -44,7 +56,8 @@ class SearchPage:
     facets: list[FacetGroup] = field(default_factory=list)
     searched_for: str | None = None   # we searched a corrected query instead of the typed one
     suggestion: str | None = None     # 'did you mean'
-    relaxed: bool = False             # no result had every word; showing results with some
+    relaxed: bool = False             # this tab had few results with every word: best partial matches
+    unknown: tuple[str, ...] = ()     # words neither in the index nor English (only on an empty tab)
     unfiltered_total: int | None = None
     blank: bool = False
 
@@ -61,58 +74,118 @@ class SearchPage:
 class _Outcome:
     query: ParsedQuery
     totals: dict[str, int]
-    hits: list[RawHit]
+    hits: list[RawHit]  # every candidate of the shown tab, not yet blended or sliced to the page
     facet_counts: dict[str, dict[str, int]]
 
 
 def run_search(session: Session, backend: SearchBackend, req: SearchRequest) -> SearchPage:
-    """Search, falling back to a spelling correction or any-word matching when little is found."""
+    """Search; little found on a tab brings a spelling correction or best-partial-match ranking."""
     parsed = parse_query(req.q)
     if parsed.is_empty and not req.filters.active:
         return SearchPage(req, parsed, blank=True)
     page = SearchPage(req, parsed)
     outcome = _execute(backend, parsed, req)
-    if sum(outcome.totals.values()) < FEW_RESULTS and parsed.positives:
+    if outcome.totals[req.kind] < FEW_RESULTS and parsed.positives:
         outcome = _try_spelling(backend, parsed, req, outcome, page)
-    if sum(outcome.totals.values()) == 0 and len(parsed.positives) > 1 and not parsed.any_of:
-        relaxed = _execute(backend, parsed.relaxed(), req)
-        if sum(relaxed.totals.values()):
-            outcome, page.relaxed = relaxed, True
-    if outcome.totals[req.kind] == 0 and req.filters.active:
-        page.unfiltered_total = backend.count(outcome.query, Filters(), req.kind)
+    outcome = _relax_tabs(backend, outcome, req, page)
+    if outcome.totals[req.kind] == 0:
+        if req.filters.active:
+            page.unfiltered_total = backend.count(outcome.query, Filters(), req.kind)
+        page.unknown = tuple(spelling.unknown_words(outcome.query, backend.known_words))
     page.totals, page.facets = outcome.totals, build_facets(req, outcome.facet_counts)
-    page.items = load_items(session, outcome.hits, outcome.query)
+    hits = outcome.hits
+    if req.sort == "relevance":
+        hits = rank_hits(hits, load_standings(session.connection(), {h.maker_id for h in hits}))
+    offset = (req.page - 1) * req.per_page
+    page.items = load_items(session, hits[offset:offset + req.per_page], outcome.query)
     return page
 
 
 def _try_spelling(backend, parsed, req, outcome: _Outcome, page: SearchPage) -> _Outcome:
-    corrected = spelling.correct(parsed, backend.known_words)
+    found_some = sum(outcome.totals.values()) > 0
+    # Words in the index are only ever questioned when the query as typed found something.
+    corrected = spelling.correct(parsed, backend.known_words, backend.similar_words, indexed_too=found_some)
     if corrected is None:
         return outcome
     alternative = _execute(backend, corrected, req)
-    if sum(alternative.totals.values()) <= sum(outcome.totals.values()):
+    if alternative.totals[req.kind] <= outcome.totals[req.kind]:
         return outcome
-    if sum(outcome.totals.values()) == 0:
+    if not found_some:
         page.searched_for = corrected.render()
         return alternative
-    page.suggestion = corrected.render()
+    page.suggestion = corrected.render()  # the words as typed found something: only suggest
     return outcome
 
 
+def _relaxable(query: ParsedQuery, req: SearchRequest, total: int) -> bool:
+    """A tab with few strict matches ranks by best partial match (only when ranking by relevance,
+    or when nothing at all matches: a partial match sorted by date would hide what matched)."""
+    if len(query.positives) < 2 or query.any_of:
+        return False
+    return total == 0 or (req.sort == "relevance" and total < RELAX_BELOW)
+
+
+def _relax_tabs(backend: SearchBackend, outcome: _Outcome, req: SearchRequest, page: SearchPage) -> _Outcome:
+    """Each tab decides on its own whether to show strict or best-partial matches."""
+    other = _other(req.kind)
+    totals = dict(outcome.totals)
+    if _relaxable(outcome.query, req, totals[other]):
+        totals[other] = max(totals[other], backend.count(outcome.query.relaxed(), req.filters, other))
+    if _relaxable(outcome.query, req, totals[req.kind]):
+        relaxed = outcome.query.relaxed(clause_weights(backend, outcome.query, req.kind))
+        raw = backend.search(relaxed, req.filters, req.kind, req.sort, _limit(req))
+        if raw.total > totals[req.kind]:
+            page.relaxed = True
+            totals[req.kind] = raw.total
+            return _Outcome(relaxed, totals, raw.hits, raw.facets)
+    return replace(outcome, totals=totals)
+
+
+def clause_weights(backend: SearchBackend, query: ParsedQuery, kind: str) -> tuple[int, ...]:
+    """One weight per positive clause, rarer clauses weighing more (an idf over `kind` documents)."""
+    documents = _cached_count(backend, ParsedQuery(), kind)
+    weights = []
+    for clause in query.positives:
+        matching = _cached_count(backend, ParsedQuery((clause,)), kind)
+        weights.append(max(1, round(WEIGHT_SCALE * math.log(1.0 + documents / (1.0 + matching)))))
+    return tuple(weights)
+
+
+def _cached_count(backend: SearchBackend, query: ParsedQuery, kind: str) -> int:
+    """Document counts for clause weights change slowly: cached for a while, in bounded memory."""
+    key = (id(backend), kind, query.clauses)
+    now = time.monotonic()
+    with _WEIGHT_LOCK:
+        found = _WEIGHT_COUNTS.get(key)
+        if found is not None and now - found[0] < WEIGHT_TTL_SECONDS:
+            return found[1]
+    count = backend.count(query, Filters(), kind)
+    with _WEIGHT_LOCK:
+        _WEIGHT_COUNTS[key] = (now, count)
+        _WEIGHT_COUNTS.move_to_end(key)
+        while len(_WEIGHT_COUNTS) > WEIGHT_CACHE_SIZE:
+            _WEIGHT_COUNTS.popitem(last=False)
+    return count
+
+
+def _other(kind: str) -> str:
+    return "review" if kind == "maker" else "maker"
+
+
+def _limit(req: SearchRequest) -> int:
+    end = req.page * req.per_page
+    return max(CANDIDATES, end) if req.sort == "relevance" else end
+
+
 def _execute(backend: SearchBackend, query: ParsedQuery, req: SearchRequest) -> _Outcome:
-    offset = (req.page - 1) * req.per_page
-    end = offset + req.per_page
-    by_relevance = req.sort == "relevance"
-    other = "review" if req.kind == "maker" else "maker"
+    other = _other(req.kind)
     other_total = _other_count(backend, query, req.filters, other)
     try:
-        raw = backend.search(query, req.filters, req.kind, req.sort, max(CANDIDATES, end) if by_relevance else end)
+        raw = backend.search(query, req.filters, req.kind, req.sort, _limit(req))
     except BaseException:
         _settle(other_total)  # never leave the count thread holding a pooled connection
         raise
-    hits = rank_hits(raw.hits) if by_relevance else raw.hits
-    totals = {req.kind: raw.total, other: other_total()}
-    return _Outcome(query, totals, hits[offset:end], raw.facets)
+    return _Outcome(query, {req.kind: raw.total, other: other_total()}, raw.hits, raw.facets)
 
 
 def _settle(result) -> None:
@@ -130,9 +203,12 @@ def _other_count(backend: SearchBackend, query: ParsedQuery, filters: Filters, k
     return _COUNTS.submit(backend.count, query, filters, kind).result
 
 
-def rank_hits(hits: list[RawHit]) -> list[RawHit]:
-    """Order candidates by text relevance blended with the maker's standing (ranking.blend)."""
-    return sorted(hits, key=lambda h: (-blend(h.relevance, h.quality), h.entity_id))
+def rank_hits(hits: list[RawHit], standings: dict[int, MakerStanding]) -> list[RawHit]:
+    """Order candidates by coverage of the query (relaxed queries), then text relevance blended
+    with the maker's standing (ranking.blend), joined at query time."""
+    def key(h: RawHit):
+        return (-h.coverage, -blend(h.relevance, standings.get(h.maker_id, UNSCORED).standing), h.entity_id)
+    return sorted(hits, key=key)
 
 
 def load_items(session: Session, hits: list[RawHit], query: ParsedQuery) -> list[Item]:
@@ -181,7 +257,8 @@ def _maker_texts(session: Session, maker_ids: set[int]) -> dict[int, list[str]]:
         .order_by(Review.id)).all()
     texts: dict[int, list[str]] = {}
     for maker_id, title, body, reply in rows:
-        texts.setdefault(maker_id, []).append("\n".join(t for t in (title, body, reply) if t))
+        # The title stays visibly apart from the body it would otherwise run into.
+        texts.setdefault(maker_id, []).extend(t for t in (f"{title} {TITLE_SEPARATOR} {body}", reply) if t)
     return texts
 
 

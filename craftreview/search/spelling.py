@@ -1,17 +1,25 @@
-"""'Did you mean': one-edit corrections checked against the index's own vocabulary."""
+"""'Did you mean': corrections within one or two edits, checked against the index's own vocabulary.
+
+A word is never 'corrected' when it is in the index or is a correctly spelled English word
+(dictionary.py): `maker` stays `maker` even where only `make` is indexed.
+"""
 from __future__ import annotations
 
 import string
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from .dictionary import is_english
 from .documents import Doc
 from .query import Clause, ParsedQuery, words_of
 
 MIN_TYPO_LENGTH = 5  # shorter words have too many one-edit neighbours to guess well
+TWO_EDITS_FROM = 7   # words this long may be corrected by two edits (porselin -> porcelain)
+SUGGEST_RATIO = 3     # an indexed word is questioned only for a neighbour this many times as frequent
 MAX_TYPO_LENGTH = 24  # longer "words" are not typos of real words, and have huge neighbourhoods
 _LETTERS = string.ascii_lowercase + string.digits
 KnownWords = Callable[[set[str]], dict[str, int]]
+SimilarWords = Callable[[str, int], dict[str, int]]
 
 
 def edits1(word: str) -> set[str]:
@@ -24,13 +32,38 @@ def edits1(word: str) -> set[str]:
     return (deletes | transposes | replaces | inserts) - {word}
 
 
-def correct(query: ParsedQuery, known_words: KnownWords) -> ParsedQuery | None:
-    """The query with unknown longer words replaced by their most frequent one-edit neighbour."""
-    words = {w for c in query.positives for w in c.words if MIN_TYPO_LENGTH <= len(w) <= MAX_TYPO_LENGTH}
+def distance(a: str, b: str) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) that turn a into b."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def max_edits(word: str) -> int:
+    """How many typos a word of this length may be corrected for."""
+    return 2 if len(word) >= TWO_EDITS_FROM else 1
+
+
+def correct(query: ParsedQuery, known_words: KnownWords, similar_words: SimilarWords,
+            indexed_too: bool = False) -> ParsedQuery | None:
+    """The query with each misspelled longer word replaced by its closest, then most frequent,
+    neighbour in the index vocabulary (same first letter, within max_edits). English words are
+    never replaced; words in the index only with `indexed_too` (a suggestion, never a rewrite),
+    and only by a neighbour SUGGEST_RATIO times as frequent ('vaze' in one review, 'vase' in many)."""
+    words = {w for c in query.positives for w in c.words
+             if MIN_TYPO_LENGTH <= len(w) <= MAX_TYPO_LENGTH and not w.isdigit()}
     if not words:
         return None
     present = known_words(words)
-    fixes = {w: _best_neighbour(w, known_words) for w in words if not present.get(w)}
+    fixes = {w: _best_neighbour(w, similar_words, SUGGEST_RATIO * present.get(w, 0)) for w in sorted(words)
+             if (indexed_too or not present.get(w)) and not is_english(w)}
     fixes = {w: f for w, f in fixes.items() if f}
     if not fixes:
         return None
@@ -38,11 +71,19 @@ def correct(query: ParsedQuery, known_words: KnownWords) -> ParsedQuery | None:
     return replace(query, clauses=clauses, notes=())
 
 
-def _best_neighbour(word: str, known_words: KnownWords) -> str | None:
-    found = known_words(edits1(word))
-    if not found:
-        return None
-    return max(sorted(found), key=lambda w: found[w])
+def _best_neighbour(word: str, similar_words: SimilarWords, min_frequency: int = 0) -> str | None:
+    limit = max_edits(word)
+    found = {w: n for w, n in similar_words(word, limit).items() if w != word and n >= min_frequency}
+    scored = [(distance(word, w), -n, w) for w, n in found.items()]
+    scored = [s for s in scored if s[0] <= limit]
+    return min(scored)[2] if scored else None
+
+
+def unknown_words(query: ParsedQuery, known_words: KnownWords) -> list[str]:
+    """Positive words that are neither in the index nor English words: the ones worth re-checking."""
+    words = {w for c in query.positives for w in c.words if len(w) >= 3 and not w.isdigit()}
+    present = known_words(words) if words else {}
+    return sorted(w for w in words if not present.get(w) and not is_english(w))
 
 
 def _fix_clause(clause: Clause, fixes: dict[str, str]) -> Clause:
@@ -60,5 +101,5 @@ def doc_vocabulary(doc: Doc) -> set[str]:
 
 
 def vocabulary_words(texts: Iterable[str]) -> set[str]:
-    """Words worth offering as corrections: lower-case, 3+ characters, not pure digits."""
+    """Words worth offering as corrections: lower-case, accent-folded, 3+ characters, not pure digits."""
     return {w for t in texts for w in words_of(t) if len(w) >= 3 and not w.isdigit()}

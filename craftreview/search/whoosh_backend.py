@@ -10,21 +10,27 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
 from whoosh import collectors, index, sorting
-from whoosh.analysis import StemmingAnalyzer
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.query import And, AndNot, Every, Or, Phrase, Query, Require, Term
+from whoosh.query import And, AndNot, ConstantScoreQuery, Every, Or, Phrase, Query, Require, Term
 
 from .base import FACETS, RawHit, RawResults, score_buckets_from
 from .documents import Doc
+from .folding import FoldFilter
 from .locks import file_lock
 from .query import TEXT_FIELDS, Clause, Filters, ParsedQuery, word_forms
+from .standing import UNSCORED, MakerStanding, StandingTable
+from .stopwords import STOP_WORDS
 from .whoosh_build import DEFAULT_WORKER_MB, build_indexes, doc_fields
 
-TEXT_ANALYZER = StemmingAnalyzer()
+# StemmingAnalyzer's chain with accents folded before stop words and stemming ('café' is 'cafe'),
+# and PostgreSQL's English stop words, so both backends skip the same words.
+TEXT_ANALYZER = (RegexTokenizer() | LowercaseFilter() | FoldFilter() | StopFilter(STOP_WORDS)
+                 | StemFilter(cachesize=50_000))
 # Field weights: a maker named or categorised for the query beats a passing mention.
 SCHEMA = Schema(
-    key=ID(unique=True, stored=True), maker_id=STORED, quality=STORED, fp=STORED,
+    key=ID(unique=True, stored=True), maker_id=STORED, fp=STORED,
     title=TEXT(TEXT_ANALYZER, field_boost=4.0), craft=TEXT(TEXT_ANALYZER, field_boost=3.0),
     location=TEXT(TEXT_ANALYZER, field_boost=2.0), body=TEXT(TEXT_ANALYZER),
     # The words "did you mean" may offer, each once per maker document (see doc_fields); no lengths.
@@ -34,15 +40,19 @@ SCHEMA = Schema(
     score_bucket=ID(sortable=True), craftsmanship=ID(sortable=True),
     consistency=ID(sortable=True), delivery=ID(sortable=True),
     # Sort keys are columns only: indexing them as numeric terms cost a dozen postings per value.
-    rank=COLUMN(NumericColumn("d", default=-1e12)), stars=COLUMN(NumericColumn("d", default=-1.0)),
+    # The maker of every document: its score is looked up by this at query time, never copied in.
+    maker=COLUMN(NumericColumn("i", default=0)), stars=COLUMN(NumericColumn("d", default=-1.0)),
     review_count=COLUMN(NumericColumn("q", default=0)), created=COLUMN(NumericColumn("q", default=0)),
 )
 FACET_FIELDS = {"craft": "craft_key"}  # facet name -> index field, where they differ
-SORT_FIELDS = {"maker": {"score": "rank", "reviews": "review_count", "newest": "created"},
-               "review": {"score": "stars", "reviews": "review_count", "newest": "created"}}
+SORT_FIELDS = {"maker": {"reviews": "review_count", "newest": "created"},
+               "review": {"score": "stars", "newest": "created"}}
+# Sorts by a value of the document's maker, looked up in the standing table (see _collector).
+JOINED_SORTS = {"maker": {"score": "rank"}, "review": {"reviews": "review_count"}}
 POINTER = "CURRENT"
 KINDS = ("maker", "review")  # one Whoosh index per kind: no kind filter to intersect on every query
 SORT_SCALE = 1_000_000
+COVERAGE_UNIT = 1.0e6  # above any BM25 sum of a 12-clause query: see _text_query
 
 
 class WhooshBackend:
@@ -52,8 +62,10 @@ class WhooshBackend:
     parallel_reads = False
     name = "whoosh"
 
-    def __init__(self, directory: str, rebuild_worker_mb: int = DEFAULT_WORKER_MB):
+    def __init__(self, directory: str, rebuild_worker_mb: int = DEFAULT_WORKER_MB,
+                 standings: StandingTable | None = None):
         self.directory = directory
+        self.standings = standings
         self.rebuild_worker_mb = rebuild_worker_mb
         os.makedirs(directory, exist_ok=True)
         self._local = threading.local()
@@ -112,8 +124,9 @@ class WhooshBackend:
     def search(self, query: ParsedQuery, filters: Filters, kind: str, sort: str,
                limit: int, facets: bool = True) -> RawResults:
         """Top hits, total and facet counts (see SearchBackend)."""
-        q = _query(query, filters.for_kind(kind))
-        collector = _collector(kind, sort, max(limit, 1), facets, self._columns)
+        filters = filters.for_kind(kind)
+        q = _query(query, filters, kind)
+        collector = self._collector(kind, sort, max(limit, 1), facets, filters)
         with self._searcher(kind) as s:
             s.search_with_collector(q, collector)
             results = collector.results()
@@ -123,8 +136,31 @@ class WhooshBackend:
 
     def count(self, query: ParsedQuery, filters: Filters, kind: str) -> int:
         """Number of matching documents of `kind` (no scoring, no collector)."""
+        filters = filters.for_kind(kind)
+        q = _query(query, filters, kind)
         with self._searcher(kind) as s:
-            return sum(1 for _ in s.docs_for_query(_query(query, filters.for_kind(kind))))
+            if not _joined_filter(filters, kind):
+                return sum(1 for _ in s.docs_for_query(q))
+            collector = self._collector(kind, "relevance", 1, False, filters)
+            s.search_with_collector(q, collector)
+            return len(collector.results())
+
+    def _collector(self, kind: str, sort: str, limit: int, facets: bool, filters: Filters):
+        """Top-k (or sorting) collector, facet counter, and the filter on the makers' scores."""
+        table = self.standings.get() if self._needs_standings(kind, sort, filters) else {}
+        collector = _top_collector(kind, sort, limit, table)
+        if facets:
+            collector = _FacetCounter(collector, {f: FACET_FIELDS.get(f, f) for f in FACETS[kind]}, self._columns)
+        if _joined_filter(filters, kind):
+            allowed = {m for m, st in table.items() if _maker_passes(st, filters)}
+            collector = _MakerFilter(collector, allowed, self._columns)
+        return collector
+
+    def _needs_standings(self, kind: str, sort: str, filters: Filters) -> bool:
+        wanted = sort in JOINED_SORTS[kind] or _joined_filter(filters, kind)
+        if wanted and self.standings is None:
+            raise RuntimeError("this search needs makers' scores: give WhooshBackend a StandingTable")
+        return wanted
 
     def known_words(self, words: set[str]) -> dict[str, int]:
         """Document frequency of each word in the unstemmed vocabulary field (maker documents)."""
@@ -132,6 +168,13 @@ class WhooshBackend:
             reader = s.reader()
             found = {w: reader.doc_frequency("spell", w) for w in words}
         return {w: n for w, n in found.items() if n}
+
+    def similar_words(self, word: str, max_edits: int) -> dict[str, int]:
+        """Vocabulary words within max_edits of `word` sharing its first letter, with frequencies."""
+        with self._searcher("maker") as s:
+            reader = s.reader()
+            near = list(reader.terms_within("spell", word, max_edits, prefix=1))
+            return {w: reader.doc_frequency("spell", w) for w in near}
 
     def fingerprints(self, keys: list[str] | None = None) -> dict[str, str]:
         """Key -> fingerprint of the given live documents (all when keys is None)."""
@@ -245,27 +288,59 @@ class _FacetCounter(collectors.WrappingCollector):
         self._docs = []
 
 
-def _collector(kind: str, sort: str, limit: int, facets: bool, cache: _ColumnCache):
+class _MakerFilter(collectors.WrappingCollector):
+    """Passes on only documents whose maker is allowed (filters on makers' scores, joined at query
+    time): the maker column of each segment is read once, as a list."""
+
+    def __init__(self, child, allowed: set[int], cache: _ColumnCache):
+        super().__init__(child)
+        self.allowed, self.cache, self._makers = allowed, cache, []
+
+    def set_subsearcher(self, subsearcher, offset):
+        super().set_subsearcher(subsearcher, offset)
+        self._makers = self.cache.values(subsearcher.reader(), "maker")
+
+    def collect(self, sub_docnum):
+        if self._makers[sub_docnum] in self.allowed:
+            return self.child.collect(sub_docnum)
+        return None
+
+
+def _top_collector(kind: str, sort: str, limit: int, table: dict[int, MakerStanding]):
+    joined = JOINED_SORTS[kind].get(sort)
+    if joined:
+        # Negated rather than reversed: ties keep index order, as PostgreSQL's entity_id tie-break.
+        facet = sorting.TranslateFacet(lambda m: -getattr(table.get(m, UNSCORED), joined), sorting.FieldFacet("maker"))
+        return collectors.SortingCollector(facet, limit)
     if sort in SORT_FIELDS[kind]:
-        collector = collectors.SortingCollector(sorting.FieldFacet(SORT_FIELDS[kind][sort], reverse=True), limit)
-    else:
-        # No block-quality skipping and no matcher replacement: both trade exact totals
-        # (and, in this Whoosh, correctness with Require/AndNot) for speed.
-        collector = collectors.TopCollector(limit, usequality=False)
-        collector.replace = 0
-    if not facets:
-        return collector
-    return _FacetCounter(collector, {f: FACET_FIELDS.get(f, f) for f in FACETS[kind]}, cache)
+        return collectors.SortingCollector(sorting.FieldFacet(SORT_FIELDS[kind][sort], reverse=True), limit)
+    # No block-quality skipping and no matcher replacement: both trade exact totals
+    # (and, in this Whoosh, correctness with Require/AndNot) for speed.
+    collector = collectors.TopCollector(limit, usequality=False)
+    collector.replace = 0
+    return collector
 
 
-def _query(query: ParsedQuery, filters: Filters) -> Query:
-    text_query, filter_query = _text_query(query), _filter_query(filters)
+def _joined_filter(filters: Filters, kind: str) -> bool:
+    """Review documents carry no maker score: tier and minimum score filters join it."""
+    return kind == "review" and (filters.tier is not None or filters.min_score is not None)
+
+
+def _maker_passes(st: MakerStanding, filters: Filters) -> bool:
+    if filters.tier and st.tier != filters.tier:
+        return False
+    return filters.min_score is None or st.bucket in score_buckets_from(filters.min_score)
+
+
+def _query(query: ParsedQuery, filters: Filters, kind: str) -> Query:
+    text_query, filter_query = _text_query(query), _filter_query(filters, kind)
     return text_query if filter_query is None else Require(text_query, filter_query)
 
 
 def _raw_hit(kind: str, hit) -> RawHit:
     entity_id = int(hit["key"].split(":", 1)[1])
-    return RawHit(kind, entity_id, hit["maker_id"], float(hit.score or 0.0), float(hit["quality"]))
+    coverage, relevance = divmod(float(hit.score or 0.0), COVERAGE_UNIT)
+    return RawHit(kind, entity_id, hit["maker_id"], relevance, coverage)
 
 
 def _clean_counts(groups: dict) -> dict[str, int]:
@@ -273,10 +348,17 @@ def _clean_counts(groups: dict) -> dict[str, int]:
 
 
 def _text_query(query: ParsedQuery) -> Query:
-    positives = [q for q in (_clause_query(c) for c in query.positives) if q is not None]
+    weighted = [(q, w) for q, w in zip(map(_clause_query, query.positives),
+                                        query.weights or [1] * len(query.positives), strict=True) if q is not None]
+    positives = [q for q, _w in weighted]
     negatives = [q for q in (_clause_query(c) for c in query.negatives) if q is not None]
-    if positives:
-        base: Query = Or(positives) if query.any_of else And(positives)
+    if positives and query.any_of:
+        # Coverage first: each clause a document matches adds its weight in units far above any
+        # BM25 score; the BM25 of the words it matches then orders documents of equal coverage.
+        coverage = [ConstantScoreQuery(q, w * COVERAGE_UNIT) for q, w in weighted]
+        base: Query = Or([*coverage, Or(positives)])
+    elif positives:
+        base = And(positives)
     elif query.positives:
         return Or([])  # only stop words were searched: nothing can match
     else:
@@ -305,15 +387,15 @@ def _field_query(field: str, words: tuple[str, ...]) -> Query | None:
     return Phrase(field, [t[0] for t in tokens], slop=slop)
 
 
-def _filter_query(filters: Filters) -> Query | None:
+def _filter_query(filters: Filters, kind: str) -> Query | None:
     parts: list[Query] = []
     if filters.craft:
         parts.append(Term("craft_key", filters.craft))
     if filters.location:
         parts.append(Or([Term("city", filters.location), Term("country", filters.location)]))
-    if filters.tier:
+    if filters.tier and kind == "maker":
         parts.append(Term("tier", filters.tier))
-    if filters.min_score is not None:
+    if filters.min_score is not None and kind == "maker":
         # Half-star bucket terms, not a numeric range: a float range was 16 terms per document (a
         # quarter of a review's postings) and coarser ranges made these searches 2-4 times slower.
         parts.append(Or([Term("score_bucket", b) for b in score_buckets_from(filters.min_score)]))

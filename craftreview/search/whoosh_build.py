@@ -22,7 +22,6 @@ from whoosh.codec import whoosh3
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
-from .base import score_bucket
 from .documents import Doc
 from .spelling import doc_vocabulary
 
@@ -68,14 +67,14 @@ _cache_has_column()  # at import, so the rebuild's worker processes get it too
 def doc_fields(doc: Doc) -> dict:
     """The Whoosh fields of a document."""
     fields = dict(
-        key=doc.key, maker_id=doc.maker_id, quality=doc.quality, fp=doc.fingerprint(),
+        key=doc.key, maker_id=doc.maker_id, maker=doc.maker_id, fp=doc.fingerprint(),
         title=doc.title, craft=doc.craft_text, location=doc.location, body=doc.body,
         # Each vocabulary word once (not every occurrence through an analyzer): a third of the
         # postings of a maker document, and only their document frequency is ever read.
         spell=" ".join(sorted(doc_vocabulary(doc))),
         craft_key=doc.craft, city=doc.city, country=doc.country, tier=doc.tier,
         accepts_custom="1" if doc.accepts_custom else "0", verified="1" if doc.verified else "0",
-        score_bucket=score_bucket(doc.overall), rank=doc.rank, stars=doc.stars,
+        score_bucket=doc.score_bucket, stars=doc.stars,
         review_count=doc.review_count, created=int(doc.created.timestamp()),
         craftsmanship=_opt(doc.craftsmanship), consistency=_opt(doc.consistency),
         delivery=_opt(doc.delivery))

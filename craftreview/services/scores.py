@@ -12,6 +12,7 @@ from sqlalchemy.orm.util import identity_key
 
 from .. import scoring
 from ..models import Maker, MakerScoreRow, Review, User, as_utc, utcnow
+from ..search.documents import indexed_score_values
 from ..search.outbox import enqueue
 from . import fits
 
@@ -120,14 +121,14 @@ def with_outlooks(model, signals: list, scores: dict, now: datetime, crafts: dic
         scores[maker_id].explanation["what_would_move_tier"] = outlook
 
 
-# Stored values that search documents carry; a change in any of them makes the maker's
-# documents stale.
-_INDEXED = ("tier", "rank_score", "overall", "p_skilled", "review_count")
+# Stored values a maker's search document is built from (search joins rank and standing at query
+# time): only a change in what the document holds (search.documents.indexed_score_values) reindexes it.
+_INDEXED = ("tier", "overall", "review_count")
 
 
 def _indexed_values(session: Session) -> dict[int, tuple]:
     columns = [getattr(MakerScoreRow, name) for name in _INDEXED]
-    return {row[0]: tuple(row[1:]) for row in session.execute(select(MakerScoreRow.maker_id, *columns))}
+    return {row[0]: indexed_score_values(*row[1:]) for row in session.execute(select(MakerScoreRow.maker_id, *columns))}
 
 
 def rescore_all(session: Session, now: datetime | None = None) -> tuple[int, int]:
@@ -144,7 +145,8 @@ def rescore_all(session: Session, now: datetime | None = None) -> tuple[int, int
     session.execute(delete(MakerScoreRow))
     if rows:
         session.execute(MakerScoreRow.__table__.insert(), rows)
-    changed = [r["maker_id"] for r in rows if before.get(r["maker_id"]) != tuple(r[k] for k in _INDEXED)]
+    changed = [r["maker_id"] for r in rows
+               if before.get(r["maker_id"]) != indexed_score_values(*(r[k] for k in _INDEXED))]
     for maker_id in changed:
         enqueue(session, "maker", maker_id)
     return len(rows), len(changed)

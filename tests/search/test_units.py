@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 from craftreview.search.base import score_bucket, score_buckets_from
 from craftreview.search.highlight import best_snippet, highlight_inline, stems_of
 from craftreview.search.query import MAX_CLAUSES, Clause, filters_from_args, parse_query
-from craftreview.search.ranking import blend, quality
-from craftreview.search.spelling import correct, edits1
+from craftreview.search.ranking import blend, standing
+from craftreview.search.spelling import correct, distance, edits1
 
 
 def test_parser_reads_phrases_exclusions_and_fields():
@@ -42,14 +42,41 @@ def test_one_edit_neighbours_include_transpositions_and_insertions():
     assert {"stoneware", "stonewares"} <= edits1("stonewrae") | edits1("stoneware")
 
 
-def test_spelling_prefers_the_most_frequent_neighbour():
-    vocabulary = {"walnut": 40, "wallnut": 1}
-    fixed = correct(parse_query("walnot table"), lambda ws: {w: vocabulary[w] for w in ws if w in vocabulary})
+def _vocabulary(counts: dict[str, int]):
+    """known_words and similar_words over a fixed vocabulary, as a backend answers them."""
+    def known(words):
+        return {w: counts[w] for w in words if w in counts}
+
+    def similar(word, _edits):
+        return {w: n for w, n in counts.items() if w[0] == word[0]}
+    return known, similar
+
+
+def test_spelling_prefers_the_closest_then_most_frequent_neighbour():
+    fixed = correct(parse_query("walnot table"), *_vocabulary({"walnut": 40, "wallnut": 1, "table": 9}))
     assert fixed.render() == "walnut table"
+    fixed = correct(parse_query("walnuut"), *_vocabulary({"walnut": 1, "walnuts": 40}))
+    assert fixed.render() == "walnut"  # one edit beats two, however frequent
+
+
+def test_longer_words_are_corrected_across_two_edits_shorter_ones_one():
+    assert correct(parse_query("porselin"), *_vocabulary({"porcelain": 5})).render() == "porcelain"
+    assert correct(parse_query("glazd"), *_vocabulary({"glazed": 5})).render() == "glazed"
+    assert correct(parse_query("gluzd"), *_vocabulary({"glazed": 5})) is None
+
+
+def test_correctly_spelled_english_words_are_never_rewritten():
+    # 'maker' is English even where the index only knows 'make'; British spellings count too.
+    assert correct(parse_query("maker"), *_vocabulary({"make": 50, "makes": 20})) is None
+    assert correct(parse_query("colour"), *_vocabulary({"color": 50, "colours": 3})) is None
 
 
 def test_short_words_are_not_corrected():
-    assert correct(parse_query("bowl"), lambda ws: {"bow": 5, "bowls": 9}) is None
+    assert correct(parse_query("bwol"), *_vocabulary({"bow": 5, "bowls": 9})) is None
+
+
+def test_edit_distance_counts_a_swap_as_one_edit():
+    assert [distance(a, b) for a, b in (("porcelian", "porcelain"), ("porselin", "porcelain"), ("abc", "abc"))] == [1, 2, 0]
 
 
 def test_snippet_marks_stemmed_matches_and_escapes_markup():
@@ -71,12 +98,17 @@ def test_blend_never_lets_standing_beat_a_much_better_text_match():
 
 
 def test_blend_orders_equal_relevance_by_standing():
-    assert blend(1.0, quality(4.6, 0.95, 40)) > blend(1.0, quality(3.1, 0.1, 6))
+    assert blend(1.0, standing(0.95, 40)) > blend(1.0, standing(0.1, 6))
 
 
-def test_thin_evidence_lowers_standing():
-    assert quality(4.6, 0.95, 2) < quality(4.6, 0.95, 50)
-    assert quality(None, None, 0) == 0.0
+def test_thin_evidence_moves_standing_little_either_way():
+    assert 0 < standing(0.95, 2) < standing(0.95, 50)
+    assert standing(0.05, 50) < standing(0.05, 2) < 0
+    assert standing(None, 0) == 0.0 and abs(standing(0.5, 100)) < 1e-9
+
+
+def test_an_unproven_specialist_with_clearly_better_text_beats_a_proven_generalist():
+    assert blend(1.25, standing(0.5, 3)) > blend(1.0, standing(0.99, 200))
 
 
 def test_minimum_scores_are_half_stars():

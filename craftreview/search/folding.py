@@ -1,0 +1,39 @@
+"""Accent and case folding, the same on both backends (Whoosh filter here, `unaccent` on PostgreSQL)."""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from whoosh.analysis import Filter
+
+# Letters that carry no decomposable accent, folded as PostgreSQL's unaccent.rules folds them
+# (tests/search/test_folding.py compares every letter of Latin-1 and Latin Extended-A with it).
+_LETTERS = {"æ": "ae", "Æ": "AE", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "þ": "th", "Þ": "TH",
+            "ß": "ss", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i", "ĸ": "q", "ł": "l",
+            "Ł": "L", "ŉ": "n", "ŋ": "n", "Ŋ": "N", "œ": "oe", "Œ": "OE", "ŧ": "t", "Ŧ": "T"}
+_TABLE = str.maketrans(_LETTERS)
+
+
+def fold(text: str) -> str:
+    """The text without accents ('Malmö' -> 'Malmo', 'Øresund' -> 'Oresund'); ASCII is returned as is."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_TABLE))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Tokens repeat endlessly while indexing: remember the folded form of the non-ASCII ones.
+_fold_token = lru_cache(maxsize=20_000)(fold)
+
+
+class FoldFilter(Filter):
+    """Whoosh analyzer filter: fold each token's accents (after lower-casing, before stemming)."""
+
+    def __eq__(self, other):
+        return isinstance(other, FoldFilter)
+
+    def __call__(self, tokens):
+        for token in tokens:
+            if not token.text.isascii():
+                token.text = _fold_token(token.text)
+            yield token

@@ -1,0 +1,73 @@
+"""UK/US spellings and craft-label synonyms: one small map both backends expand queries with.
+
+A query word is searched together with its variants (an OR at query time), so `jewellery` finds
+the "Jewelry & metalwork" craft, `colour` finds "color" and `ceramics` finds "pottery"; nothing
+about the index changes. Two sources:
+
+- a general rule: British `-our` is American `-or` (colour/color, harbour/harbor), applied to
+  both directions for words of 5+ letters; a variant that is no word anywhere simply matches nothing;
+- `GROUPS`: spellings the rule cannot derive, and the synonyms buyers use for the craft labels.
+
+Phrases (in quotes) are searched as typed, accents folded.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from whoosh.lang.porter import stem
+
+GROUPS: tuple[tuple[str, ...], ...] = (
+    # UK / US spellings
+    ("jewellery", "jewelry"), ("jeweller", "jeweler"), ("jewellers", "jewelers"),
+    ("grey", "gray"), ("greys", "grays"), ("cosy", "cozy"), ("cosier", "cozier"),
+    ("mould", "mold"), ("moulded", "molded"), ("moulding", "molding"), ("aluminium", "aluminum"),
+    ("centre", "center"), ("centrepiece", "centerpiece"), ("fibre", "fiber"), ("metre", "meter"),
+    ("practise", "practice"), ("catalogue", "catalog"),
+    ("pyjamas", "pajamas"), ("plough", "plow"), ("sceptical", "skeptical"),
+    ("travelled", "traveled"), ("travelling", "traveling"), ("cancelled", "canceled"),
+    ("cancelling", "canceling"), ("labelled", "labeled"), ("modelled", "modeled"),
+    ("enamelled", "enameled"), ("levelled", "leveled"), ("woollen", "woolen"), ("woolly", "wooly"),
+    ("personalised", "personalized"), ("personalise", "personalize"), ("customised", "customized"),
+    ("customise", "customize"), ("organised", "organized"), ("apologised", "apologized"),
+    ("recognised", "recognized"), ("realised", "realized"), ("specialise", "specialize"),
+    ("specialised", "specialized"), ("finalised", "finalized"), ("analyse", "analyze"),
+    ("programme", "program"), ("ageing", "aging"), ("whisky", "whiskey"), ("doughnut", "donut"),
+    ("defence", "defense"), ("licence", "license"), ("offence", "offense"), ("tonne", "ton"),
+    ("sulphur", "sulfur"), ("kerb", "curb"),
+    # the same thing in British and American words
+    ("jumper", "sweater"), ("parcel", "package"), ("postage", "shipping"), ("post", "mail"),
+    ("homeware", "housewares"), ("trainers", "sneakers"), ("cot", "crib"), ("flannel", "washcloth"),
+    # craft labels and what buyers call them
+    ("pottery", "ceramics", "ceramic"), ("potter", "ceramicist", "ceramist"),
+    ("knitwear", "knitting", "knitted", "knit"), ("knitter", "knitters"),
+    ("textiles", "textile", "fabric", "fabrics"), ("weaving", "woven", "weaver"),
+    ("woodwork", "woodworking", "woodworker", "carpentry"), ("woodturning", "woodturned", "woodturner"),
+    ("leatherwork", "leathercraft", "leatherworking"), ("metalwork", "metalworking", "smithing"),
+    ("glasswork", "glassware", "glassblowing"), ("bookbinding", "bookbinder", "binding"),
+)
+
+
+_OUR = re.compile(r"^(\w{2,}[lvbmngd])(ou?)(r(?:s|ed|ing|ful|ite|ites|able|less)?)$")
+
+
+def _our_or(word: str) -> tuple[str, ...]:
+    """The general British -our / American -or rule (colour, favourite, harbour, flavoured …), for
+    the endings such words have (-lour, -vour, -bour, -mour, -nour, -gour, -dour): not door, actor."""
+    match = _OUR.match(word)
+    if match is None:
+        return ()
+    head, vowel, tail = match.groups()
+    return (head + ("o" if vowel == "ou" else "ou") + tail,)
+
+
+_BY_WORD = {w: group for group in GROUPS for w in group}
+_BY_STEM = {stem(w): group for group in GROUPS for w in group}
+
+
+@lru_cache(maxsize=10_000)
+def variants(word: str) -> tuple[str, ...]:
+    """The word's other spellings and synonyms (the word itself not included)."""
+    found = set(_BY_WORD.get(word) or _BY_STEM.get(stem(word)) or ()) | set(_our_or(word))
+    found.discard(word)
+    return tuple(sorted(found))

@@ -1,0 +1,122 @@
+"""Contract: what buyers type (accents, UK/US spellings, craft synonyms, natural-language review
+queries, typos) finds the same things on every backend."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import Score
+from .helpers import names, review_titles, run
+
+
+@pytest.fixture
+def shop(world):
+    """Makers and reviews written the way real ones are: accents, American and British spellings."""
+    ids = {}
+    m, r = world.maker, world.review
+    ids["malmo"] = m("Malmö Glasbruk", "glass", "Malmö, Sweden", "Mouth-blown glass from the Øresund coast.",
+                     score=Score("skilled", 0.85, 4.2, 12))
+    ids["silver"] = m("Silver Finch", "jewelry", "Portland, United States", "Rings and pendants in gray silver.",
+                      score=Score("skilled", 0.8, 4.1, 9))
+    ids["wool"] = m("Wool & Whimsy", "textiles", "Cork, Ireland", "Hand-knitting cosy jumpers in every colour.")
+    ids["shibori"] = m("Indigo Shibori Studio", "textiles", "Kyoto, Japan", "Shibori dyed silk scarves.",
+                       score=Score("unproven", 0.5, 3.9, 2))
+    ids["general"] = m("Everything Emporium", "other", "Leeds, UK", "Candles, mugs, bags and more.",
+                       score=Score("master", 0.99, 4.8, 200))
+    ids["r_cafe"] = r(ids["malmo"], "Café set", "Six café glasses, perfectly even.", days=1)
+    ids["r_color"] = r(ids["silver"], "Beautiful color", "The color of the stones is my favorite.", days=2)
+    ids["r_dad"] = r(ids["wool"], "Perfect present", "Bought this jumper for my dad; he wears it daily.", days=3)
+    ids["r_gift"] = r(ids["wool"], "Lovely wrapping", "Arrived as a gift box with tissue paper.", days=4)
+    ids["r_scarf"] = r(ids["general"], "Nice scarf", "A lovely scarf, though not shibori as listed.", days=5)
+    ids["r_porcelain"] = r(ids["general"], "Porcelain mug", "Thin porcelain, rings like a bell.", days=6)
+    world.drain()
+    return ids
+
+
+@pytest.mark.parametrize("query", ["malmo", "MALMÖ", "malmö", "oresund", "Øresund"])
+def test_accents_and_case_do_not_matter(shop, search_app, query):
+    assert names(run(search_app, query)) == ["Malmö Glasbruk"]
+
+
+def test_a_word_typed_without_its_accent_finds_the_accented_text_and_back(shop, search_app):
+    assert review_titles(run(search_app, "cafe", tab="reviews")) == ["Café set"]
+    assert review_titles(run(search_app, "café glasses", tab="reviews")) == ["Café set"]
+
+
+def test_highlighting_marks_the_original_accented_characters(shop, search_app):
+    page = run(search_app, "malmo")
+    assert str(page.items[0].title) == "<mark>Malmö</mark> Glasbruk"
+    assert "<mark>café</mark>" in str(run(search_app, "cafe", tab="reviews").items[0].snippet)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("jewellery", {"Silver Finch"}),      # the craft is labelled "Jewelry & metalwork"
+    ("grey silver", {"Silver Finch"}),    # the bio says "gray"
+    ("color", {"Wool & Whimsy", "Silver Finch"}),  # "colour" in a bio, "color" in a review
+    ("favourite stones", {"Silver Finch"}),
+    ("cozy", {"Wool & Whimsy"}),
+    ("knitwear", {"Wool & Whimsy", "Indigo Shibori Studio"}),  # the craft label and "knitting"
+])
+def test_uk_and_us_spellings_and_craft_synonyms_find_each_other(shop, search_app, query, expected):
+    assert set(names(run(search_app, query))) == expected
+
+
+def test_a_tab_with_no_review_containing_every_word_ranks_partial_matches(shop, search_app):
+    page = run(search_app, "gift for my dad", tab="reviews")
+    # The makers tab has a strict match (the maker's document holds both reviews): reviews decide alone.
+    assert page.relaxed and page.totals["review"] == 2
+    assert set(review_titles(page)) == {"Perfect present", "Lovely wrapping"}
+
+
+def test_partial_matches_rank_by_how_much_of_the_query_they_cover_rarest_words_first(shop, search_app):
+    # "porcelain" is in one review, "lovely" in two: matching the rarer word counts for more.
+    order = review_titles(run(search_app, "lovely porcelain bell", tab="reviews"))
+    assert order[0] == "Porcelain mug" and set(order[1:]) == {"Nice scarf", "Lovely wrapping"}
+
+
+def test_the_relaxed_tab_says_so_in_plain_words(shop, search_app):
+    html = search_app.test_client().get("/search", query_string={"q": "gift for my dad", "tab": "reviews"}).text
+    assert "showing reviews that match most of your words" in html
+
+
+def test_an_empty_tab_does_not_blame_spelling_when_the_words_are_spelled_right(shop, search_app):
+    html = search_app.test_client().get("/search", query_string={"q": "zebra giraffe", "tab": "reviews"}).text
+    assert "No reviews found" in html and "spelling" not in html
+    html = search_app.test_client().get("/search", query_string={"q": "qwxzzy", "tab": "reviews"}).text
+    assert "Check the spelling of “qwxzzy”" in html
+
+
+def test_two_typos_in_a_longer_word_are_corrected(shop, search_app):
+    page = run(search_app, "porselin", tab="reviews")
+    assert page.searched_for == "porcelain" and review_titles(page) == ["Porcelain mug"]
+
+
+def test_a_correctly_spelled_word_missing_from_the_index_is_not_rewritten(shop, search_app):
+    page = run(search_app, "makers")
+    assert page.searched_for is None and page.suggestion is None
+
+
+def test_a_typo_that_finds_something_gets_a_suggestion_not_a_replacement(shop, world, search_app):
+    world.review(shop["general"], "Odd teapott", "A teapott with a chip.", days=9)
+    world.drain()
+    page = run(search_app, "teapott", tab="reviews")
+    assert review_titles(page) == ["Odd teapott"] and page.searched_for is None and page.suggestion is None
+    for day, maker in enumerate(("malmo", "silver", "wool", "shibori"), 10):
+        world.review(shop[maker], "A teapot", "A teapot of blown glass.", days=day)
+    world.drain()
+    page = run(search_app, "teapott", tab="reviews")
+    assert page.suggestion == "teapot" and review_titles(page) == ["Odd teapott"]
+
+
+def test_an_unproven_specialist_with_better_text_outranks_a_proven_generalist(shop, search_app):
+    assert names(run(search_app, "shibori scarf"))[0] == "Indigo Shibori Studio"
+
+
+def test_maker_snippets_keep_a_review_title_apart_from_its_body(shop, search_app):
+    snippet = str(run(search_app, "perfect present").items[0].snippet)
+    assert "<mark>present</mark> — Bought" in snippet
+
+
+def test_stop_words_are_not_highlighted(shop, search_app):
+    snippet = str(run(search_app, "a jumper for my dad", tab="reviews").items[0].snippet)
+    assert "<mark>jumper</mark>" in snippet and "<mark>for</mark>" not in snippet
+    assert "<mark>my</mark>" not in snippet

@@ -3,10 +3,12 @@ from .base import Base, as_utc, utcnow
 from .makers import CRAFTS, ORDER_TYPES, PRICE_BANDS, Maker, MakerScoreRow, Order
 from .moderation import FLAG_REASONS, HIDE_REASONS, AuditEntry, Flag, IndexOutbox, OutgoingMail
 from .reviews import DIMENSIONS, HelpfulVote, Reply, ReplyRevision, Review, ReviewRevision
+from .trends import MakerTrendRow
 from .users import User
 
 __all__ = [
     "Base", "as_utc", "utcnow", "CRAFTS", "ORDER_TYPES", "PRICE_BANDS", "Maker", "MakerScoreRow",
     "Order", "FLAG_REASONS", "HIDE_REASONS", "AuditEntry", "Flag", "IndexOutbox", "OutgoingMail",
     "DIMENSIONS", "HelpfulVote", "Reply", "ReplyRevision", "Review", "ReviewRevision", "User",
+    "MakerTrendRow",
 ]

@@ -15,6 +15,7 @@ from sqlalchemy.orm.util import identity_key
 from .. import scoring
 from ..models import Maker, MakerScoreRow, Review, User, as_utc, utcnow
 from ..search.outbox import enqueue
+from . import trends
 
 # Global parameters (priors, reviewer biases) are refitted at most this often in a
 # process; `flask rescore` refits everything at once.
@@ -119,6 +120,7 @@ def refresh_maker_score(session: Session, maker_id: int, now: datetime | None = 
     model = fitted_model(session, now)
     signals, _crafts = load_signals(session, [maker_id])
     _store(session, maker_id, model.score_maker(signals, now=now, craft=craft), now)
+    trends.store_maker_trend(session, maker_id, model, signals, now, craft)
 
 
 # Stored values that search documents carry; a change in any of them makes the maker's
@@ -145,6 +147,7 @@ def rescore_all(session: Session, now: datetime | None = None) -> tuple[int, int
     session.execute(delete(MakerScoreRow))
     if rows:
         session.execute(MakerScoreRow.__table__.insert(), rows)
+    trends.store_all_trends(session, model, signals, crafts, now)
     changed = [r["maker_id"] for r in rows if before.get(r["maker_id"]) != tuple(r[k] for k in _INDEXED)]
     for maker_id in changed:
         enqueue(session, "maker", maker_id)

@@ -10,7 +10,7 @@ from ..services.review_facts import SORTS
 
 # Trend chart viewBox and plot area (the SVG scales to its container's width).
 TREND_W, TREND_H = 320, 150
-LEFT, RIGHT, TOP, BOTTOM = 30, 308, 10, 124
+LEFT, RIGHT, TOP, BOTTOM = 30, 294, 10, 124
 SKILLED_LINE = 4.0
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -60,7 +60,11 @@ class TrendChart:
     x_ticks: list[tuple[float, str]]
     skilled_y: float | None
     last: tuple[float, float] | None
-    rows: list[tuple[str, list[float]]]
+    rows: list[tuple[str, str, str]]  # (month, estimate, 90% range) newest first, for the text table
+    now: list[float]  # [mean, low, high] at the last month end
+    first: tuple[str, float]  # the first month with a point, and its estimate
+    left: float = LEFT
+    right: float = RIGHT
 
 
 def _range(points: list[list[float]]) -> tuple[float, float]:
@@ -96,7 +100,8 @@ def trend_chart(trend: dict, dimension: str) -> TrendChart | None:
         x_ticks=[(x(i), month_label(months[i], short=True)) for i in range(len(months) - 1, -1, -6)],
         skilled_y=y(SKILLED_LINE) if low < SKILLED_LINE < high else None,
         last=(x(present[-1][0]), y(present[-1][1][0])),
-        rows=[(month_label(months[i]), p) for i, p in present])
+        rows=[(month_label(months[i]), f"{p[0]:.2f}", f"{p[1]:.2f}–{p[2]:.2f}") for i, p in reversed(present)],
+        now=present[-1][1], first=(month_label(months[present[0][0]]), present[0][1][0]))
 
 
 def lateness_words(days: float) -> str:

@@ -16,6 +16,7 @@ from .types import ReviewSignal
 
 MONTHS = 24
 TREND_DIMENSIONS = ("overall", "craftsmanship", "consistency", "delivery")
+_INDEX_LISTS = ("maker_ids", "reviewer_ids")  # per maker / per reviewer, not per signal: never cut
 
 
 def month_ends(now: datetime, months: int = MONTHS) -> list[datetime]:
@@ -37,7 +38,8 @@ def _head(arr: SignalArrays, cut: int) -> SignalArrays:
     n = arr.n
     values = {f.name: getattr(arr, f.name) for f in fields(arr)}
     for name, value in values.items():
-        if name == "review_ids" or (isinstance(value, np.ndarray) and value.shape[:1] == (n,)):
+        # Every per-signal column (arrays or lists of length n), whatever columns the model adds later.
+        if name not in _INDEX_LISTS and isinstance(value, np.ndarray | list) and len(value) == n:
             values[name] = value[:cut]
     return SignalArrays(**values)
 
@@ -46,10 +48,12 @@ def _score_head(model: _model.FittedModel, arr: SignalArrays, bias: np.ndarray, 
                 keys: list) -> dict:
     """FittedModel.score_maker for every maker at once, on the signals written up to `now` (the first `cut`)."""
     head = _head(arr, cut)
-    counts = np.array([max(model.reviewer_counts.get(r, 0), 1) for r in head.reviewer_ids])
-    batch_counts = np.bincount(head.reviewer, minlength=len(head.reviewer_ids))
-    per_row = np.maximum(counts, batch_counts)[head.reviewer]
-    batch = _model._prepare(head, to_days(now), per_row, bias[:cut], model.options.weights)
+    if hasattr(model, "prepare_arrays"):  # the fitted model's own batch entry point, where it has one
+        batch = model.prepare_arrays(head, model.row_counts(head), bias[:cut], to_days(now))
+    else:  # the same steps as FittedModel.score_maker
+        counts = np.array([max(model.reviewer_counts.get(r, 0), 1) for r in head.reviewer_ids])
+        per_row = np.maximum(counts, np.bincount(head.reviewer, minlength=len(head.reviewer_ids)))[head.reviewer]
+        batch = _model._prepare(head, to_days(now), per_row, bias[:cut], model.options.weights)
     return _model._score_batch(batch, keys, model.params, model.model_version, model.options)
 
 

@@ -6,6 +6,7 @@ from .makers import CRAFTS, ORDER_TYPES, PRICE_BANDS, Maker, MakerScoreRow, Orde
 from .moderation import FLAG_REASONS, HIDE_REASONS, AuditEntry, Flag, IndexOutbox, OutgoingMail
 from .reviews import DIMENSIONS, HelpfulVote, Reply, ReplyRevision, Review, ReviewRevision
 from .signals import RingSignal, RingSignalReview
+from .trends import MakerTrendRow
 from .users import User
 
 __all__ = [
@@ -15,4 +16,5 @@ __all__ = [
     "StoredFit",
     "RingSignal", "RingSignalReview",
     "NOTIFICATION_KINDS", "TOKEN_PURPOSES", "AccountToken", "MailOptOut", "Notification",
+    "MakerTrendRow",
 ]

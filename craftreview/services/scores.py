@@ -14,7 +14,7 @@ from .. import scoring
 from ..models import Maker, MakerScoreRow, Review, User, as_utc, utcnow
 from ..search.documents import indexed_score_values
 from ..search.outbox import enqueue
-from . import fits
+from . import fits, trends
 
 TIER_BANDS = {"master": 20.0, "skilled": 20.0, "developing": 20.0, "unproven": 10.0, "novice": 0.0}
 # An unproven maker with a substantial but conflicting record sorts above one with too few reviews
@@ -113,6 +113,7 @@ def refresh_maker_score(session: Session, maker_id: int, now: datetime | None = 
     result = model.score_maker(signals, now=now, craft=craft)
     with_outlooks(model, signals, {maker_id: result}, now, {maker_id: craft})
     _store(session, maker_id, result, now)
+    trends.store_maker_trend(session, maker_id, model, signals, now, craft)
 
 
 def with_outlooks(model, signals: list, scores: dict, now: datetime, crafts: dict) -> None:
@@ -145,6 +146,7 @@ def rescore_all(session: Session, now: datetime | None = None) -> tuple[int, int
     session.execute(delete(MakerScoreRow))
     if rows:
         session.execute(MakerScoreRow.__table__.insert(), rows)
+    trends.store_all_trends(session, model, signals, crafts, now)
     changed = [r["maker_id"] for r in rows
                if before.get(r["maker_id"]) != indexed_score_values(*(r[k] for k in _INDEXED))]
     for maker_id in changed:

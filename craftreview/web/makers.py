@@ -11,10 +11,12 @@ from ..services import makers as maker_service
 from ..services import orders as order_service
 from ..services import queries
 from ..services.mail import make_mail_backend
+from ..services.maker_page import maker_page
+from ..services.review_facts import parse_filters
 from ..services.score_page import score_page
 from .context import get_db
 from .forms import ActionForm, MakerForm, OrderForm
-from .helpers import actor, form_error, form_status, handle_form, paginate
+from .helpers import Page, actor, form_error, form_status, handle_form, paginate
 
 bp = Blueprint("makers", __name__)
 SORTS = {"score": "Best rated", "reviews": "Most reviewed", "newest": "Newest", "name": "Name"}
@@ -80,15 +82,13 @@ def edit(slug: str):
 
 @bp.get("/makers/<slug>")
 def show(slug: str):
-    """The maker page: profile, score, reviews with replies."""
-    db = get_db()
-    maker = maker_service.get_maker_by_slug(db, slug)
-    page = paginate(db, queries.visible_reviews_query(maker.id))
+    """The maker page: profile, score, charts, delivery record, filtered and sorted reviews with replies."""
     viewer = current_user if current_user.is_authenticated else None
-    return render_template(
-        "makers/show.html", maker=maker, page=page, score=maker.score,
-        averages=queries.dimension_averages(db, maker.id), own_review=queries.own_review(db, viewer, maker),
-        voted=queries.voted_ids(db, viewer, [r.id for r in page.items]), action_form=ActionForm())
+    per_page = current_app.config["PER_PAGE"]
+    view = maker_page(get_db(), slug, viewer, parse_filters(request.args), per_page)
+    page = Page(items=view.reviews, page=view.page, per_page=per_page, total=view.counts.matched)
+    return render_template("makers/show.html", view=view, maker=view.maker, score=view.score, page=page,
+                           own_review=view.own_review, voted=view.voted, action_form=ActionForm())
 
 
 @bp.get("/makers/<slug>/score")

@@ -5,16 +5,17 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 
 from ..errors import DomainError
-from . import filters
+from . import charts, filters
 
 
 def init_app(app: Flask) -> None:
     """Attach every blueprint, the Jinja filters and the error handlers."""
-    from . import account_views, auth, makers, moderation, notification_views, reviews, search_views, site
+    from . import account_views, auth, compare, makers, moderation, notification_views, reviews, search_views, site
 
-    for module in (site, auth, makers, reviews, moderation, search_views, account_views, notification_views):
+    for module in (site, auth, makers, reviews, moderation, search_views, account_views, notification_views, compare):
         app.register_blueprint(module.bp)
     filters.init_app(app)
+    charts.init_app(app)
     app.register_error_handler(DomainError, _domain_error)
     app.register_error_handler(CSRFError, _csrf_error)
     for code in (400, 403, 404, 405, 409, 413, 415, 429, 500):

@@ -1,0 +1,121 @@
+"""Read services of the maker page and /compare: a small view model each, from a fixed number of queries."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import NotFound
+from ..models import Maker, MakerScoreRow, Reply, Review, User
+from . import queries
+from .review_facts import FilterCounts, ReviewFacts, ReviewFilters, filter_counts, review_facts
+from .trends import load_trends
+
+MAX_COMPARE = 4
+_STARS = Review.craftsmanship + Review.consistency + Review.delivery
+_ORDER = {
+    "helpful": (Review.helpful_count.desc(), Review.created_at.desc(), Review.id.desc()),
+    "newest": (Review.created_at.desc(), Review.id.desc()),
+    "lowest": (_STARS.asc(), Review.created_at.desc(), Review.id.desc()),
+    "highest": (_STARS.desc(), Review.created_at.desc(), Review.id.desc()),
+}
+_COLUMNS = {"craftsmanship": Review.craftsmanship, "consistency": Review.consistency, "delivery": Review.delivery,
+            "order": Review.order_type, "price": Review.price_band}
+
+
+def summary_rows(session: Session, maker_ids: list[int]) -> dict[int, list]:
+    """One light row per public review of these makers (one query, however many reviews)."""
+    rows = session.execute(
+        select(Review.maker_id, Review.craftsmanship, Review.consistency, Review.delivery,
+               Review.order_id.is_not(None).label("verified"), Review.order_type, Review.price_band,
+               Review.ordered_on, Review.promised_by, Review.delivered_on, Review.created_at,
+               Reply.created_at.label("reply_at"))
+        .outerjoin(Reply, Reply.review_id == Review.id)
+        .where(Review.maker_id.in_(maker_ids), *queries.VISIBLE))
+    grouped: dict[int, list] = defaultdict(list)
+    for row in rows:
+        grouped[row.maker_id].append(row)
+    return grouped
+
+
+def filtered_reviews_query(maker_id: int, filters: ReviewFilters):
+    """The maker's public reviews matching the filters, in the chosen order."""
+    query = select(Review).where(Review.maker_id == maker_id, *queries.VISIBLE)
+    for group, value in filters.active().items():
+        query = query.where(Review.order_id.is_not(None) if group == "verified" else _COLUMNS[group] == value)
+    return query.order_by(*_ORDER[filters.sort])
+
+
+@dataclass
+class MakerPage:
+    """What the maker page shows."""
+
+    maker: Maker
+    score: MakerScoreRow | None
+    facts: ReviewFacts
+    counts: FilterCounts
+    trend: dict
+    filters: ReviewFilters
+    reviews: list[Review]
+    page: int
+    own_review: Review | None = None
+    voted: set[int] = field(default_factory=set)
+
+
+def _maker(session: Session, slug: str) -> Maker:
+    maker = session.scalar(select(Maker).where(Maker.slug == slug))
+    if maker is None:
+        raise NotFound("No maker with that address.")
+    return maker
+
+
+def maker_page(session: Session, slug: str, viewer: User | None, filters: ReviewFilters,
+               per_page: int) -> MakerPage:
+    """The maker, charts, delivery record, filter counts and one page of filtered, sorted reviews."""
+    maker = _maker(session, slug)
+    rows = summary_rows(session, [maker.id]).get(maker.id, [])
+    counts = filter_counts(rows, filters)
+    last_page = max(1, -(-counts.matched // per_page))
+    page = min(filters.page, last_page)  # a page past the end shows the last one, not an empty list
+    reviews = list(session.scalars(
+        filtered_reviews_query(maker.id, filters).limit(per_page).offset((page - 1) * per_page)).unique())
+    return MakerPage(
+        maker=maker, score=maker.score, facts=review_facts(rows), counts=counts,
+        trend=load_trends(session, [maker.id]).get(maker.id, {}), filters=filters, reviews=reviews, page=page,
+        own_review=queries.own_review(session, viewer, maker),
+        voted=queries.voted_ids(session, viewer, [r.id for r in reviews]))
+
+
+@dataclass
+class CompareColumn:
+    """One maker on the compare page."""
+
+    maker: Maker
+    score: MakerScoreRow | None
+    facts: ReviewFacts
+    tiers: dict
+
+
+@dataclass
+class ComparePage:
+    """Up to MAX_COMPARE makers side by side, and what could not be shown."""
+
+    columns: list[CompareColumn]
+    unknown: list[str]
+    dropped: list[str]
+
+
+def compare_page(session: Session, slugs: list[str]) -> ComparePage:
+    """The requested makers in the requested order (3 queries for any number of makers)."""
+    wanted = list(dict.fromkeys(slugs))
+    shown, dropped = wanted[:MAX_COMPARE], wanted[MAX_COMPARE:]
+    makers = {m.slug: m for m in session.scalars(select(Maker).where(Maker.slug.in_(shown))).unique()} if shown else {}
+    ids = [m.id for m in makers.values()]
+    rows = summary_rows(session, ids) if ids else {}
+    trends = load_trends(session, ids)
+    columns = [CompareColumn(maker=m, score=m.score, facts=review_facts(rows.get(m.id, [])),
+                             tiers=trends.get(m.id, {}).get("tiers", {}))
+               for m in (makers[s] for s in shown if s in makers)]
+    return ComparePage(columns=columns, unknown=[s for s in shown if s not in makers], dropped=dropped)

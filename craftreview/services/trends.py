@@ -1,0 +1,42 @@
+"""Stored estimate histories (`maker_trends`): written beside the score rows, read by the maker and compare pages."""
+from __future__ import annotations
+
+import json
+from collections.abc import Hashable, Mapping
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..models import MakerTrendRow
+from ..scoring.trend import monthly_trends
+
+
+def store_maker_trend(session: Session, maker_id: int, model, signals: list, now: datetime,
+                      craft: str | None) -> None:
+    """Recompute one maker's history with the fitted model and replace its row (caller's transaction)."""
+    trends = monthly_trends(model, signals, now=now, crafts={maker_id: craft})
+    session.execute(delete(MakerTrendRow).where(MakerTrendRow.maker_id == maker_id))
+    if maker_id in trends:
+        session.execute(MakerTrendRow.__table__.insert(), [_row(maker_id, trends[maker_id], now)])
+
+
+def store_all_trends(session: Session, model, signals: list, crafts: Mapping[Hashable, str], now: datetime) -> None:
+    """Recompute every maker's history (one batch per month) and rewrite the table (`flask rescore`)."""
+    trends = monthly_trends(model, signals, now=now, crafts=crafts)
+    session.execute(delete(MakerTrendRow))
+    if trends:
+        session.execute(MakerTrendRow.__table__.insert(), [_row(m, t, now) for m, t in trends.items()])
+
+
+def _row(maker_id: int, trend: dict, now: datetime) -> dict:
+    return {"maker_id": maker_id, "computed_at": now, "trend_json": json.dumps(trend, separators=(",", ":"))}
+
+
+def load_trends(session: Session, maker_ids: list[int]) -> dict[int, dict]:
+    """Stored histories of these makers, in one query ({} for a maker without reviews)."""
+    if not maker_ids:
+        return {}
+    rows = session.execute(select(MakerTrendRow.maker_id, MakerTrendRow.trend_json)
+                           .where(MakerTrendRow.maker_id.in_(maker_ids)))
+    return {maker_id: json.loads(text) for maker_id, text in rows}

@@ -1,0 +1,117 @@
+"""A buyer narrows a maker's reviews to orders like theirs, sorts them, and compares three makers (1280 and 360 px)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from craftreview.models import Maker, User
+from tests.web.maker_world import add_review, rescore
+
+from .ui import unique
+
+PHONE, DESKTOP = {"width": 360, "height": 780}, {"width": 1280, "height": 900}
+NAMES = ("Rowan Ceramics", "Juniper Leather", "Alder Glassworks")
+NO_OVERFLOW_JS = "() => document.documentElement.scrollWidth <= window.innerWidth"
+
+
+def _people(db, count: int) -> list[User]:
+    users = [User(email=f"{unique('e2ebuyer')}@example.com", display_name=f"Buyer {n}", password_hash="x")
+             for n in range(count)]
+    db.add_all(users)
+    db.commit()
+    return users
+
+
+def _arrange(app) -> list[str]:
+    """Three makers with two years of varied reviews; scored and trended as `flask rescore` does."""
+    slugs = []
+    with app.extensions["craftreview.sessions"]() as db:
+        for m, name in enumerate(NAMES):
+            owner = _people(db, 1)[0]
+            maker = Maker(owner_id=owner.id, name=name, slug=unique("e2e-maker-"), craft="ceramics",
+                          location="Porto, Portugal", accepts_custom=True, lead_time_days=30)
+            db.add(maker)
+            db.commit()
+            for i, buyer in enumerate(_people(db, 26 - 6 * m)):
+                quality = 5 - (i % 4 == 0) - (m == 2) - (i % 9 == 0) * 2 if i > 5 else 3 + (i % 2)
+                add_review(db, maker, buyer, stars=(quality, max(1, quality - i % 2), 1 + (i * 3 + m) % 5),
+                           order_type=("custom", "stock")[i % 2], price_band=("300-1000", "25-100", "100-300")[i % 3],
+                           verified=i % 3 == 0, late_days=(i * 5) % 9 - 4, lead_days=20 + (i % 2) * 15,
+                           days_ago=8 + i * 27, helpful=i % 5, title=f"{name} order {i}",
+                           reply_hours=18 + i * 5 if i % 2 == 0 else None)
+            slugs.append(maker.slug)
+        rescore(db)
+    return slugs
+
+
+@pytest.fixture(scope="module")
+def makers(live_server) -> list[str]:
+    return _arrange(live_server.app)
+
+
+def _close_ups(page, screenshots, width: str) -> None:
+    """The chart sections on their own, at readable size, for a person to look at."""
+    page.locator("section.maker-charts").screenshot(path=str(screenshots / f"maker-charts-section-{width}.png"))
+    page.locator(".record-grid").screenshot(path=str(screenshots / f"maker-record-section-{width}.png"))
+
+
+def _order_facts(page) -> list[str]:
+    return page.locator("article.review .order-context").all_inner_texts()
+
+
+def _review_totals(page) -> list[int]:
+    """Sum of each review's three star ratings, in page order (from the labelled star groups)."""
+    totals = []
+    for card in page.locator("article.review").all():
+        labels = card.locator(".ratings .stars").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+        totals.append(sum(int(label.split()[0]) for label in labels))
+    return totals
+
+
+def test_filter_reviews_to_orders_like_mine_then_sort_lowest_first(new_actor, makers, screenshots):
+    page = new_actor().page
+    page.goto(f"/makers/{makers[0]}")
+    expect(page.get_by_role("heading", name="Ratings, and how the estimate moved")).to_be_visible()
+    page.screenshot(path=str(screenshots / "maker-charts-1280.png"), full_page=True)
+    _close_ups(page, screenshots, "1280")
+    page.get_by_label("Order type").select_option("custom")
+    page.get_by_label("Price band").select_option("300-1000")
+    page.get_by_role("button", name="Show reviews").click()
+    expect(page).to_have_url(re.compile(r"order=custom.*price=300-1000|price=300-1000.*order=custom"))
+    facts = _order_facts(page)
+    assert facts and all("Custom order" in f and "300–1,000" in f for f in facts)
+    summary = page.locator(".filter-summary").inner_text()
+    assert f"Showing {len(facts)} of" in summary
+    page.get_by_role("navigation", name="Sort reviews").get_by_role("link", name="Lowest rated").click()
+    expect(page).to_have_url(re.compile(r"sort=lowest"))
+    assert all("Custom order" in f and "300–1,000" in f for f in _order_facts(page))
+    totals = _review_totals(page)
+    assert totals == sorted(totals) and len(totals) == len(facts)
+    page.set_viewport_size(PHONE)
+    assert page.evaluate(NO_OVERFLOW_JS)
+    page.screenshot(path=str(screenshots / "maker-filtered-360.png"), full_page=True)
+    page.locator("section.reviews-section").screenshot(path=str(screenshots / "maker-filtered-reviews-360.png"))
+
+
+def test_compare_three_makers_from_their_pages(new_actor, makers, screenshots):
+    page = new_actor().page
+    for slug in makers:
+        page.goto(f"/makers/{slug}")
+        page.get_by_role("link", name="Add to compare").click()
+    expect(page.get_by_role("heading", name="Compare makers")).to_be_visible()
+    columns = page.locator("article.compare-column h2")
+    expect(columns).to_have_text(list(NAMES))
+    for name in NAMES:
+        column = page.locator("article.compare-column").filter(has=page.get_by_role("heading", name=name))
+        expect(column.get_by_text(re.compile(r"Custom orders"))).to_be_visible()
+        expect(column.get_by_text(re.compile(r"\d+ reviews?, \d+ from verified orders"))).to_be_visible()
+    page.screenshot(path=str(screenshots / "compare-1280.png"), full_page=True)
+    page.set_viewport_size(PHONE)
+    assert page.evaluate(NO_OVERFLOW_JS)
+    page.screenshot(path=str(screenshots / "compare-360.png"), full_page=True)
+    page.goto(f"/makers/{makers[0]}")
+    assert page.evaluate(NO_OVERFLOW_JS)
+    page.screenshot(path=str(screenshots / "maker-charts-360.png"), full_page=True)
+    _close_ups(page, screenshots, "360")

@@ -1,0 +1,65 @@
+"""The stored monthly trend: month ends, no points before the first review, the last point is today's score."""
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from craftreview import scoring
+from craftreview.scoring.trend import month_ends, monthly_trends, tier_probabilities
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+
+
+def signal(maker, reviewer, days_ago, stars=4):
+    return scoring.ReviewSignal(maker_id=maker, reviewer_id=reviewer, craftsmanship=stars, consistency=stars,
+                                delivery=stars, created_at=NOW - timedelta(days=days_ago), verified=True)
+
+
+@pytest.fixture(scope="module")
+def world():
+    signals = [signal(m, 100 * m + k, 20 + 35 * k, stars=2 + (m + k) % 4) for m in range(6) for k in range(8)]
+    signals.append(signal(9, 999, 10, stars=5))  # a maker whose only review is this month
+    return signals, scoring.fit_model(signals, now=NOW)
+
+
+def test_month_ends_are_the_last_instants_of_the_24_months_ending_now():
+    ends = month_ends(NOW)
+    assert len(ends) == 24 and ends[-1] == NOW
+    assert ends[-2] == datetime(2026, 10, 31, 23, 59, 59, 999999, tzinfo=UTC)
+    assert ends[0] == datetime(2024, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+
+
+def test_last_point_is_the_score_the_model_gives_now(world):
+    signals, model = world
+    trends = monthly_trends(model, signals, now=NOW)
+    for maker in (0, 3, 9):
+        now_score = model.score_maker([s for s in signals if s.maker_id == maker], now=NOW)
+        point = trends[maker]["points"][-1]
+        for dim in ("overall", "craftsmanship", "consistency", "delivery"):
+            estimate = getattr(now_score, dim)
+            assert point[dim] == pytest.approx([estimate.mean, estimate.low, estimate.high], abs=1e-3)
+        assert trends[maker]["tiers"] == tier_probabilities(now_score)
+
+
+def test_a_past_point_is_the_score_from_the_reviews_written_by_that_month_end(world):
+    signals, model = world
+    trends = monthly_trends(model, signals, now=NOW)
+    end = month_ends(NOW)[-7]
+    then = model.score_maker([s for s in signals if s.maker_id == 2 and s.created_at <= end], now=end)
+    assert trends[2]["points"][-7]["craftsmanship"] == pytest.approx(
+        [then.craftsmanship.mean, then.craftsmanship.low, then.craftsmanship.high], abs=1e-3)
+
+
+def test_months_before_the_first_review_have_no_point(world):
+    signals, model = world
+    points = monthly_trends(model, signals, now=NOW)[9]["points"]
+    assert points[:-1] == [None] * 23 and points[-1] is not None
+
+
+def test_tier_probabilities_sum_to_one(world):
+    signals, model = world
+    for maker in range(6):
+        shares = tier_probabilities(model.score_maker([s for s in signals if s.maker_id == maker], now=NOW))
+        assert sum(shares.values()) == pytest.approx(1.0, abs=2e-3)
+        assert list(shares) == ["novice", "developing", "skilled", "master"]

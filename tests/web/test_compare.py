@@ -1,0 +1,78 @@
+"""/compare: up to four makers side by side, unknown and surplus makers named, the list kept without script."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import DATABASES
+from tests.web.maker_world import add_review, rescore
+from tests.web.test_maker_page import hidden_sentence, text_of
+
+pytestmark = pytest.mark.parametrize("database_url", DATABASES, indirect=True)
+
+
+def column_names(response) -> list[str]:
+    return re.findall(r'<h2 id="cmp-[^"]+"><a href="/makers/[^"]+">([^<]+)</a></h2>', response.get_data(as_text=True))
+
+
+@pytest.fixture
+def three(db, make_maker, make_user):
+    """Three makers with different records."""
+    makers = [make_maker(name=name) for name in ("Ash Loom", "Birch Forge", "Cedar Glass")]
+    add_review(db, makers[0], make_user(), stars=(5, 5, 5), verified=True, order_type="custom", late_days=3,
+               reply_hours=5)
+    add_review(db, makers[0], make_user(), stars=(4, 5, 5), order_type="custom", late_days=0)
+    add_review(db, makers[1], make_user(), stars=(2, 3, 1), order_type="stock", late_days=6)
+    rescore(db)
+    return makers
+
+
+def test_compare_shows_each_maker_with_estimates_histograms_delivery_and_counts(client, three):
+    slugs = ",".join(m.slug for m in three)
+    page = client.get(f"/compare?makers={slugs}")
+    assert page.status_code == 200
+    assert column_names(page) == ["Ash Loom", "Birch Forge", "Cedar Glass"]
+    text = text_of(page)
+    assert "2 reviews, 1 from verified orders" in text and "1 review, 0 from verified orders" in text
+    assert "Custom orders 1 of 2 on time; the 1 late one was typically 3 days late." in text
+    assert "Stock items 0 of 1 on time; the 1 late one was typically 6 days late." in text
+    assert "1 of 2 reviews answered (50%), typically after 5 hours." in text
+    assert hidden_sentence(page, f"cmp-{three[0].slug}-craftsmanship-text").startswith("1 gave 5 stars, 1 gave 4 stars")
+    score = three[0].score
+    assert f"{score.craftsmanship:.1f} ({score.craftsmanship_low:.1f}–{score.craftsmanship_high:.1f})" in text
+    assert "No reviews yet, so no estimate." in text  # Cedar Glass
+
+
+def test_unknown_slugs_are_named(client, three):
+    page = client.get(f"/compare?makers={three[0].slug},no-such-maker,Bad%20Slug!")
+    assert column_names(page) == ["Ash Loom"]
+    assert "No maker found for: bad slug!, no-such-maker." in text_of(page)
+
+
+def test_more_than_four_makers_shows_four_and_says_which_were_left_out(client, db, make_maker, three):
+    extra = [make_maker(name=f"Extra {n}") for n in range(2)]
+    slugs = ",".join(m.slug for m in three + extra)
+    page = client.get(f"/compare?makers={slugs}")
+    assert len(column_names(page)) == 4
+    assert f"You can compare up to 4 makers at a time, so {extra[1].slug} was left out." in text_of(page)
+
+
+def test_add_to_compare_remembers_the_list_in_a_cookie(client, three):
+    for maker in three:
+        response = client.get(f"/compare?add={maker.slug}")
+        assert response.status_code == 302
+        client.get(response.headers["Location"])
+    page = client.get("/compare")
+    assert column_names(page) == ["Ash Loom", "Birch Forge", "Cedar Glass"]
+    remove = re.search(r'href="([^"]+)">Remove Birch Forge', page.get_data(as_text=True)).group(1)
+    assert column_names(client.get(remove.replace("&amp;", "&"))) == ["Ash Loom", "Cedar Glass"]
+
+
+def test_maker_page_and_cards_offer_add_to_compare(client, three):
+    assert f'href="/compare?add={three[0].slug}"' in client.get(f"/makers/{three[0].slug}").get_data(as_text=True)
+    assert f'href="/compare?add={three[0].slug}"' in client.get("/makers").get_data(as_text=True)
+
+
+def test_empty_compare_explains_how_to_start(client):
+    assert "Nothing to compare yet." in text_of(client.get("/compare?makers="))

@@ -1,0 +1,188 @@
+"""The maker page: rating histograms, stored trend, delivery record, tier chances, review filters/sort/pages."""
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from tests.conftest import DATABASES
+from tests.web.maker_world import add_review, many_reviews, rescore
+
+pytestmark = pytest.mark.parametrize("database_url", DATABASES, indirect=True)
+
+
+def text_of(response) -> str:
+    """The page as plain text (tags dropped, entities decoded, spaces collapsed)."""
+    body = re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))
+    return re.sub(r"\s+", " ", html.unescape(body))
+
+
+def titles(response) -> list[str]:
+    """Review titles in page order."""
+    return re.findall(r'<h3><a href="/reviews/\d+">([^<]+)</a></h3>', response.get_data(as_text=True))
+
+
+def hidden_sentence(response, element_id: str) -> str:
+    found = re.search(rf'id="{element_id}">(.*?)</p>', response.get_data(as_text=True), re.S)
+    return html.unescape(found.group(1)) if found else ""
+
+
+@pytest.fixture
+def maker(make_maker):
+    return make_maker(name="Fern Kiln")
+
+
+def test_histogram_counts_each_star_per_dimension(client, db, maker, make_user):
+    for stars in [(5, 4, 1), (5, 4, 2), (3, 4, 2)]:
+        add_review(db, maker, make_user(), stars=stars)
+    page = client.get(f"/makers/{maker.slug}")
+    assert page.status_code == 200
+    assert hidden_sentence(page, "hist-craftsmanship-text") == (
+        "2 gave 5 stars, 0 gave 4 stars, 1 gave 3 stars, 0 gave 2 stars, 0 gave 1 star.")
+    assert hidden_sentence(page, "hist-consistency-text").startswith("0 gave 5 stars, 3 gave 4 stars")
+    assert hidden_sentence(page, "hist-delivery-text").endswith("2 gave 2 stars, 1 gave 1 star.")
+
+
+def test_stars_filter_shows_matching_reviews_with_counts_beside_each_value(client, db, maker, make_user):
+    for n, stars in enumerate([(5, 4, 4), (5, 3, 4), (2, 4, 4)]):
+        add_review(db, maker, make_user(), stars=stars, title=f"Review {n}")
+    page = client.get(f"/makers/{maker.slug}?craftsmanship=5")
+    assert sorted(titles(page)) == ["Review 0", "Review 1"]
+    text = text_of(page)
+    assert "Showing 2 of 3 reviews" in text
+    # Counts of another dimension's values are under the active filter; the active group's own are not.
+    assert "5 stars (2)" in text and "2 stars (1)" in text and "4 stars (1) 3 stars (1)" in text
+
+
+def test_orders_like_mine_filters_by_type_and_price_band(client, db, maker, make_user):
+    add_review(db, maker, make_user(), order_type="custom", price_band="300-1000", title="Custom dear")
+    add_review(db, maker, make_user(), order_type="custom", price_band="25-100", title="Custom cheap")
+    add_review(db, maker, make_user(), order_type="stock", price_band="300-1000", title="Stock dear")
+    page = client.get(f"/makers/{maker.slug}?order=custom&price=300-1000")
+    assert titles(page) == ["Custom dear"]
+    text = text_of(page)
+    assert "Custom order (1)" in text and "Stock item (1)" in text  # price fixed at 300-1000
+    assert "Under 25 (0)" in text and "25–100 (1)" in text  # order type fixed at custom
+
+
+def test_verified_only_filter_and_its_count(client, db, maker, make_user):
+    add_review(db, maker, make_user(), verified=True, title="Verified one")
+    add_review(db, maker, make_user(), title="Unverified one")
+    page = client.get(f"/makers/{maker.slug}?verified=1")
+    assert titles(page) == ["Verified one"]
+    assert "Verified orders only (1)" in text_of(page)
+
+
+@pytest.mark.parametrize(("sort", "expected"), [
+    ("lowest", ["Low", "Middle", "High"]),
+    ("highest", ["High", "Middle", "Low"]),
+    ("helpful", ["Middle", "High", "Low"]),
+    ("newest", ["Low", "High", "Middle"]),
+])
+def test_sorts_order_the_reviews(client, db, maker, make_user, sort, expected):
+    add_review(db, maker, make_user(), stars=(5, 5, 5), title="High", helpful=2, days_ago=5)
+    add_review(db, maker, make_user(), stars=(3, 3, 4), title="Middle", helpful=9, days_ago=9)
+    add_review(db, maker, make_user(), stars=(1, 2, 1), title="Low", helpful=0, days_ago=1)
+    assert titles(client.get(f"/makers/{maker.slug}?sort={sort}")) == expected
+
+
+def test_pagination_keeps_filters_and_sort(client, db, maker, make_user):
+    for n in range(14):
+        add_review(db, maker, make_user(), order_type="custom", stars=(1 + n % 5, 3, 3), title=f"Custom {n:02d}")
+    add_review(db, maker, make_user(), order_type="stock", title="Stock")
+    first = client.get(f"/makers/{maker.slug}?order=custom&sort=lowest")
+    next_link = re.search(r'href="([^"]+)" rel="next"', first.get_data(as_text=True)).group(1)
+    assert "order=custom" in next_link and "sort=lowest" in next_link and "page=2" in next_link
+    second = client.get(html.unescape(next_link))
+    shown = titles(first) + titles(second)
+    assert len(titles(first)) == 10 and len(shown) == 14 and "Stock" not in shown
+    assert "Page 2 of 2" in text_of(second)
+
+
+def test_changing_a_filter_starts_again_at_page_one(client, db, maker, make_user):
+    for n in range(12):
+        add_review(db, maker, make_user(), title=f"R{n}")
+    page = client.get(f"/makers/{maker.slug}?page=2&sort=lowest").get_data(as_text=True)
+    sort_link = re.search(r'href="([^"]*sort=highest[^"]*)"', page).group(1)
+    assert "page=" not in sort_link
+
+
+@pytest.mark.parametrize("query", [
+    "craftsmanship=9", "craftsmanship=abc", "sort=bogus", "page=abc", "page=-3", "page=99999999999999",
+    "price=%3Cscript%3E", "order=both", "verified=maybe", "delivery=", "consistency=0&page=0",
+])
+def test_bad_parameters_are_ignored(client, db, maker, make_user, query):
+    add_review(db, maker, make_user(), title="Only review")
+    page = client.get(f"/makers/{maker.slug}?{query}")
+    assert page.status_code == 200
+    assert titles(page) == ["Only review"]
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, db, maker, make_user):
+    for n in range(12):
+        add_review(db, maker, make_user(), title=f"R{n}")
+    page = client.get(f"/makers/{maker.slug}?page=7")
+    assert len(titles(page)) == 2 and "Page 2 of 2" in text_of(page)
+
+
+def test_delivery_record_keeps_custom_and_stock_apart_and_lateness_counts_late_orders_only(
+        client, db, maker, make_user):
+    for late in (-2, 0, 2, 4, 10):
+        add_review(db, maker, make_user(), order_type="custom", late_days=late, lead_days=30)
+    for late in (0, -1):
+        add_review(db, maker, make_user(), order_type="stock", late_days=late, lead_days=5)
+    text = text_of(client.get(f"/makers/{maker.slug}"))
+    assert "Custom orders 2 of 5 on time; the 3 late ones were typically 4 days late." in text
+    assert "Stock items 2 of 2 on time." in text
+    assert "Lead time: promised 30 days, actual 32 days (medians)." in text  # delivered 30+0 .. 30+4 days
+    assert "Lead time: promised 5 days, actual 4.5 days (medians)." in text
+
+
+def test_reply_rate_and_typical_reply_time(client, db, maker, make_user):
+    add_review(db, maker, make_user(), reply_hours=30)
+    add_review(db, maker, make_user(), reply_hours=72)
+    add_review(db, maker, make_user(), reply_hours=96)
+    add_review(db, maker, make_user())
+    text = text_of(client.get(f"/makers/{maker.slug}"))
+    assert "3 of 4 reviews answered (75%), typically after 3 days." in text
+
+
+def test_trend_is_stored_by_rescore_and_ends_at_the_current_estimate(client, db, maker, make_user):
+    many_reviews(db, maker, make_user, 12)
+    rescore(db)
+    page = client.get(f"/makers/{maker.slug}")
+    score = maker.score
+    db.refresh(score)
+    sentence = hidden_sentence(page, "trend-craftsmanship-sentence") or text_of(page)
+    assert f"Craftsmanship {score.craftsmanship:.1f} now (90% range {score.craftsmanship_low:.1f}–" in text_of(page)
+    assert sentence
+    assert page.get_data(as_text=True).count('class="trend-line"') == 3
+
+
+def test_a_new_review_refreshes_the_stored_trend(client, db, maker, make_user, make_review):
+    make_review(make_user(), maker, craftsmanship=5)
+    text = text_of(client.get(f"/makers/{maker.slug}"))
+    assert "Craftsmanship estimate by month" in text and "No reviews yet, so no history." not in text
+
+
+def test_tier_chances_are_shown_as_bars_with_text(client, db, maker, make_user):
+    many_reviews(db, maker, make_user, 8)
+    rescore(db)
+    sentence = hidden_sentence(client.get(f"/makers/{maker.slug}"), "tier-chance-text")
+    shares = re.findall(r"(Master|Skilled|Developing|Novice) (<1|>99|\d+)%", sentence)
+    assert [name for name, _ in shares] == ["Master", "Skilled", "Developing", "Novice"]
+
+
+def test_maker_without_reviews_says_so_without_charts(client, maker):
+    text = text_of(client.get(f"/makers/{maker.slug}"))
+    assert "No reviews yet, so no history." in text and "No reviews yet, so no tier." in text
+    assert "Filter reviews" not in text
+
+
+def test_charts_use_no_inline_style_or_script(client, db, maker, make_user):
+    many_reviews(db, maker, make_user, 5)
+    rescore(db)
+    body = client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+    assert "style=" not in body and "<script" not in body
+    assert re.search(r'<svg class="chart-svg" viewBox="0 0 320 150"', body)

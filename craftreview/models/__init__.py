@@ -1,4 +1,5 @@
 """Typed models; invariants only."""
+from . import listing_indexes  # noqa: F401,E402 - registers the listing indexes on the tables
 from .base import Base, as_utc, utcnow
 from .makers import CRAFTS, ORDER_TYPES, PRICE_BANDS, Maker, MakerScoreRow, Order
 from .moderation import FLAG_REASONS, HIDE_REASONS, AuditEntry, Flag, IndexOutbox, OutgoingMail

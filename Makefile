@@ -42,8 +42,10 @@ run: seed
 test: install
 	$(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
 
+# Full-page screenshots (1280 and 360 px) and the axe summary land here: look at them.
+E2E_SCREENSHOTS ?= e2e-screenshots
 e2e: install
-	$(PY) -m pytest tests/e2e -m e2e $(PYTEST_ARGS)
+	CRAFTREVIEW_E2E_SCREENSHOTS=$(E2E_SCREENSHOTS) $(PY) -m pytest tests/e2e -m e2e $(PYTEST_ARGS)
 
 bench: install
 	$(PY) -m bench.scoring

@@ -6,10 +6,7 @@ filter combination because they scan every matching maker.
 """
 from __future__ import annotations
 
-import threading
-import time
-from collections import OrderedDict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import Select, case, func, literal, select
@@ -17,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..models import CRAFTS, Maker, MakerScoreRow
 from . import keyset
+from .ttl_cache import TtlCache
 
 SORTS = {"score": "Best rated", "reviews": "Most reviewed", "newest": "Newest", "on_time": "Most often on time"}
 TIERS = ("master", "skilled", "developing", "novice", "unproven")
@@ -227,27 +225,14 @@ def filter_counts(session: Session, filters: BrowseFilters) -> FilterCounts:
     return FilterCounts(crafts, places, tiers, custom, lead, total)
 
 
-class CountsCache:
-    """Filter counts per filter combination for a short while (per process; small, thread-safe)."""
+class CountsCache(TtlCache):
+    """Filter counts per filter combination for a short while (they scan every matching maker)."""
 
-    def __init__(self, seconds: float = COUNTS_SECONDS, size: int = 256) -> None:
-        self.seconds, self.size = seconds, size
-        self._items: OrderedDict[tuple, tuple[float, FilterCounts]] = OrderedDict()
-        self._lock = threading.Lock()
+    def __init__(self, seconds: float = COUNTS_SECONDS) -> None:
+        super().__init__(seconds)
 
-    def get(self, session: Session, filters: BrowseFilters) -> FilterCounts:
-        key, now = filters.counts_key(), time.monotonic()
-        with self._lock:
-            hit = self._items.get(key)
-            if hit and now - hit[0] < self.seconds:
-                return hit[1]
-        counts = filter_counts(session, filters)
-        with self._lock:
-            self._items[key] = (now, counts)
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return counts
+    def counts(self, session: Session, filters: BrowseFilters) -> FilterCounts:
+        return self.get(filters.counts_key(), lambda: filter_counts(session, filters))
 
 
 def browse_page(session: Session, filters: BrowseFilters, cache: CountsCache | None = None,
@@ -257,5 +242,5 @@ def browse_page(session: Session, filters: BrowseFilters, cache: CountsCache | N
     after = keyset.decode(filters.after, types) if filters.after else None
     before = keyset.decode(filters.before, types) if filters.before and after is None else None
     page = keyset.keyset_page(session, _segments(filters), _cursor_of(filters), per_page, after, before)
-    counts = (cache or CountsCache(seconds=0)).get(session, replace(filters, after="", before=""))
+    counts = (cache or CountsCache(seconds=0)).counts(session, filters)
     return BrowsePage(filters, [card(row) for row in page.rows], counts, page.next, page.prev)

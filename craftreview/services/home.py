@@ -14,9 +14,11 @@ from sqlalchemy.orm import Session
 from ..models import CRAFTS, Maker, MakerScoreRow, Review, User
 from .browse import CARD_COLUMNS, MakerCard, card, same_craft
 from .queries import VISIBLE
+from .ttl_cache import TtlCache
 
 TOP_PER_CRAFT = 3
 RECENT_REVIEWS = 6
+HOME_SECONDS = 30.0
 EXCERPT_CHARS = 180
 
 
@@ -86,8 +88,13 @@ def _recent(session: Session) -> list[RecentReview]:
                          r.order_id is not None, r.created_at, r.name, r.slug, r.display_name) for r in rows]
 
 
-def home_page(session: Session) -> HomePage:
-    """Everything the home page shows, in three queries."""
+def home_page(session: Session, cache: TtlCache | None = None) -> HomePage:
+    """Everything the home page shows: three queries, or none while `cache` holds a recent copy.
+
+    The page is the same for every visitor, so a copy a few seconds old serves them all.
+    """
+    if cache is not None:
+        return cache.get("home", lambda: home_page(session))
     counts = dict(session.execute(select(Maker.craft, func.count()).group_by(Maker.craft)).all())
     top = _top_makers(session)
     shelves = [CraftShelf(craft, label, counts.get(craft, 0), top[craft])

@@ -5,6 +5,8 @@ from flask import current_app, request, url_for
 
 from ..models import CRAFTS
 from ..services.browse import LEAD_TIMES, SORTS, TIERS, BrowseFilters, CountsCache
+from ..services.home import HOME_SECONDS
+from ..services.ttl_cache import TtlCache
 
 MAX_TEXT = 100
 
@@ -24,6 +26,11 @@ def browse_filters() -> BrowseFilters:
         after=args.get("after", "")[:MAX_TEXT],
         before=args.get("before", "")[:MAX_TEXT],
     )
+
+
+def home_cache() -> TtlCache:
+    """The app's cache of the home page's view model."""
+    return current_app.extensions.setdefault("craftreview.home_cache", TtlCache(HOME_SECONDS, size=1))
 
 
 def counts_cache() -> CountsCache:

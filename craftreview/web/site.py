@@ -6,6 +6,7 @@ from sqlalchemy import text
 
 from ..services.home import home_page
 from .context import get_db
+from .listing import home_cache
 
 bp = Blueprint("site", __name__)
 
@@ -13,7 +14,7 @@ bp = Blueprint("site", __name__)
 @bp.get("/")
 def home():
     """Landing page: what craftreview is, crafts with their best makers, recent reviews."""
-    return render_template("home.html", home=home_page(get_db()))
+    return render_template("home.html", home=home_page(get_db(), home_cache()))
 
 
 @bp.get("/healthz")

@@ -11,8 +11,9 @@ PAGES = ["/", "/makers", "/makers?craft=wood&place=United+Kingdom&tier=skilled&c
 
 
 def _statements(app, client, path: str) -> list[str]:
-    """Every SQL statement one cold request to `path` runs (the filter-count cache emptied first)."""
-    app.extensions.pop("craftreview.browse_counts", None)
+    """Every SQL statement one cold request to `path` runs (the listing caches emptied first)."""
+    for cache in ("craftreview.browse_counts", "craftreview.home_cache"):
+        app.extensions.pop(cache, None)
     seen: list[str] = []
     engine = app.extensions["craftreview.engine"]
 

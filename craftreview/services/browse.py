@@ -44,6 +44,11 @@ class BrowseFilters:
     after: str = ""
     before: str = ""
 
+    @property
+    def narrow(self) -> bool:
+        """Two or more filters: few makers match, and fetching them by craft beats walking the sort index."""
+        return len([v for v in self.counts_key() if v]) >= 2
+
     def counts_key(self) -> tuple:
         return (self.craft, self.place, self.tier, self.custom, self.max_lead)
 
@@ -140,7 +145,7 @@ def _conditions(filters: BrowseFilters, skip: frozenset[str] = frozenset()) -> l
     """WHERE clauses for every filter except those named in `skip` (makers LEFT JOIN maker_scores)."""
     conds = []
     if filters.craft and "craft" not in skip:
-        conds.append(same_craft(filters.craft))
+        conds.append(Maker.craft == filters.craft if filters.narrow else same_craft(filters.craft))
     if filters.place and "place" not in skip:
         conds.append((Maker.location == filters.place)
                      | Maker.location.endswith(", " + filters.place, autoescape=True))

@@ -53,3 +53,14 @@ def test_filter_counts_are_reused_for_the_same_filters(app, client, db, make_use
     event.listen(engine, "before_cursor_execute", lambda *a: warm.append(a[2]))
     client.get("/makers?craft=wood&sort=newest")
     assert len(warm) < len(cold)
+
+
+def test_home_is_served_from_a_recent_copy(app, client, db, make_user):
+    _grow(db, make_user, 5)
+    cold = _statements(app, client, "/")
+    engine = app.extensions["craftreview.engine"]
+    warm: list[str] = []
+    event.listen(engine, "before_cursor_execute", lambda *a: warm.append(a[2]))
+    assert "Browse 5 makers" in client.get("/").get_data(as_text=True)
+    assert len([s for s in cold if s.startswith("SELECT")]) == 3
+    assert not [s for s in warm if s.startswith("SELECT")]

@@ -135,6 +135,8 @@ def test_no_horizontal_overflow_at_phone_width(name, role, path, world, browser,
     try:
         page.screenshot(path=str(screenshots / f"{name}-360.png"), full_page=True)
         found = page.evaluate(OVERFLOW_JS)
+        with open(screenshots / "overflow-summary.txt", "a", encoding="utf-8") as summary:
+            summary.write(f"{name}: {found['scrollWidth']} px wide at {found['width']} px\n")
         assert found["scrollWidth"] <= found["width"], f"{name} is {found['scrollWidth']} px wide: {found['wide']}"
     finally:
         context.close()

@@ -5,32 +5,48 @@ FLASK := $(VENV)/bin/flask --app craftreview
 PORT ?= 5000
 PYTEST_ARGS ?=
 
-.PHONY: run test e2e bench lint install migrate seed clean-instance
+.PHONY: run test e2e bench lint install install-runtime migrate seed clean-instance
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
-	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
-	touch $@
+# Two stamps: `make run` needs only the runtime requirements; tests and benchmarks add their tools.
+PIP := $(PY) -m pip --disable-pip-version-check
+
+$(VENV)/.runtime: requirements.txt
+	@echo "==> [1/4] setting up the Python environment in $(VENV) (runtime requirements only; a minute or two the first time)"
+	@test -x $(PY) || python3 -m venv $(VENV)
+	$(PIP) install --progress-bar off -r requirements.txt | grep -v '^Requirement already satisfied' || true
+	@$(PY) -c "import flask, sqlalchemy, numpy" || (echo "installing the runtime requirements failed" >&2; exit 1)
+	@touch $@
+
+$(VENV)/.installed: $(VENV)/.runtime requirements-dev.txt
+	@echo "==> installing the test tools (pytest, playwright, axe, ruff) into $(VENV)"
+	$(PIP) install --progress-bar off -r requirements-dev.txt | grep -v '^Requirement already satisfied' || true
+	@$(PY) -c "import pytest, playwright, axe_playwright_python" || (echo "installing the test tools failed" >&2; exit 1)
+	@touch $@
+
+install-runtime: $(VENV)/.runtime
 
 install: $(VENV)/.installed
 
-migrate: install
+migrate: install-runtime
+	@echo "==> [2/4] migrating the database"
 	$(FLASK) migrate
 
 seed: migrate
+	@echo "==> [3/4] adding demo data if the database is empty (about a minute on first run)"
 	$(FLASK) seed-demo --if-empty
 	$(FLASK) rescore --if-missing
 
 run: seed
-	@echo "craftreview is serving on http://127.0.0.1:$(PORT) (Ctrl+C to stop)"
+	@echo "==> [4/4] craftreview is serving on http://127.0.0.1:$(PORT) (Ctrl+C to stop)"
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: install
 	$(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
 
+# Full-page screenshots (1280 and 360 px) and the axe summary land here: look at them.
+E2E_SCREENSHOTS ?= e2e-screenshots
 e2e: install
-	$(PY) -m pytest tests/e2e -m e2e $(PYTEST_ARGS)
+	CRAFTREVIEW_E2E_SCREENSHOTS=$(E2E_SCREENSHOTS) $(PY) -m pytest tests/e2e -m e2e $(PYTEST_ARGS)
 
 bench: install
 	$(PY) -m bench.scoring

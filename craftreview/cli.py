@@ -30,8 +30,7 @@ def init_app(app: Flask) -> None:
 @with_appcontext
 def migrate_command() -> None:
     """Apply database migrations up to the latest revision."""
-    migrate.upgrade(current_app.config["DATABASE_URL"])
-    click.echo("database is up to date")
+    click.echo(migrate.upgrade_and_describe(current_app.config["DATABASE_URL"]))
 
 
 @click.command("create-user")

@@ -57,6 +57,8 @@ def load_config(overrides: dict | None = None) -> dict:
         # Forms are small; anything larger is refused with 413 before it is parsed.
         "MAX_CONTENT_LENGTH": 1024 * 1024,
         "INVITATION_DAYS": 90,
+        # Currency of the price bands shown to buyers (ISO 4217 code).
+        "CURRENCY": env.get("CRAFTREVIEW_CURRENCY", "USD").strip().upper() or "USD",
     }
     if env.get("CRAFTREVIEW_SEARCH_DRAIN_SYNC") is not None:
         # Drain inside the request instead of after the response (default: only under TESTING).

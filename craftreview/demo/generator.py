@@ -162,7 +162,8 @@ class _ReviewWriter:
         item = rng.choice(shop.items)
         scene = writing.Scene(shop.name, shop.craft, item.noun, rng.choice(shop.materials), c, s, d,
                               when.late_days or rng.randint(14, 30), when.packing_trouble,
-                              rng.choice(CRAFT_WORDS[shop.craft].praise), rng.choice(CRAFT_WORDS[shop.craft].flaws))
+                              rng.choice(CRAFT_WORDS[shop.craft].praise), rng.choice(CRAFT_WORDS[shop.craft].flaws),
+                              when.order_type, shop.accepts_custom)
         band = BANDS[min(4, rng.randint(item.low_band, item.high_band) + (when.order_type == "custom"))]
         review_id = self._next_id("reviews")
         order_id = None

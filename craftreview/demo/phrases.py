@@ -58,11 +58,20 @@ PACKING_TROUBLE = (
     "The parcel was badly packed and the {item} was scuffed when it arrived.",
     "Packing was careless: loose in a thin box, and one corner was damaged.",
 )
+# Openers for any order; custom (commissioned) and stock orders add their own.
 OPENERS = (
     "I ordered a {item} from {maker}.", "I bought the {item} as a gift for my sister.",
     "This was my second order from {maker}, this time a {item}.",
-    "I had been looking for {a_material} {item} for months.",
-    "We ordered a {item} after seeing the maker at a craft fair.", "I commissioned a {item} for an anniversary.",
+)
+CUSTOM_OPENERS = (
+    "I commissioned a {item} for an anniversary.", "We asked {maker} to make a {item} to our own measurements.",
+    "I commissioned {a_material} {item} after months of looking for the right maker.",
+    "We ordered a made-to-order {item} after seeing the maker at a craft fair.",
+)
+STOCK_OPENERS = (
+    "I bought the {item} ready-made from the shop.", "I had been looking for {a_material} {item} for months.",
+    "We picked the {item} from what was in stock after seeing the maker at a craft fair.",
+    "I ordered the {item} straight from the shop's listing.",
 )
 CLOSERS: dict[str, tuple[str, ...]] = {
     "good": ("Will definitely order again.", "Highly recommended.", "Thank you, {maker}!"),
@@ -88,6 +97,10 @@ REPLY_THANKS = (
 REPLY_DELAY = (
     "I'm sorry the {item} arrived late: {delay}, and I should have told you sooner.",
     "Apologies for the delay. {delay_cap}, and I've since changed how I quote lead times.",
+)
+REPLY_PACKING = (
+    "I'm so sorry the {item} was damaged on the way; I've changed how I pack and will send a replacement.",
+    "Apologies for the careless packing. Please send me a photo of the damage and I'll put it right.",
 )
 REPLY_QUALITY = (
     "I'm sorry to hear about {flaw}. Please get in touch and I'll repair or replace it.",

@@ -27,6 +27,8 @@ class Scene:
     packing_trouble: bool = False
     praise: str = "the finish"
     flaw: str = "a rough finish"
+    order_type: str = "stock"
+    takes_custom: bool = False
 
     @property
     def overall(self) -> float:
@@ -116,7 +118,8 @@ def _dimension_sentences(rng: Random, scene: Scene) -> list[str]:
 def review_body(rng: Random, scene: Scene) -> str:
     """Two to four plain-text sentences whose praise and complaints match the ratings."""
     fields = _fields(scene)
-    sentences = [rng.choice(P.OPENERS), *_dimension_sentences(rng, scene)]
+    openers = P.OPENERS + (P.CUSTOM_OPENERS if scene.order_type == "custom" else P.STOCK_OPENERS)
+    sentences = [rng.choice(openers), *_dimension_sentences(rng, scene)]
     if len(sentences) < 4 and rng.random() < 0.6:
         sentences.append(rng.choice(P.CLOSERS[scene.mood]))
     return " ".join(s.format(**fields) for s in sentences)
@@ -125,12 +128,16 @@ def review_body(rng: Random, scene: Scene) -> str:
 def reply_body(rng: Random, scene: Scene, owner_first: str) -> str:
     """A polite maker reply: thanks, an apology for a delay or a flaw, or a note on feedback."""
     words = CRAFT_WORDS[scene.craft]
-    delay = rng.choice(words.delays)
+    # A maker who takes no commissions never blames a backlog of them.
+    delays = [d for d in words.delays if scene.takes_custom or "commission" not in d] or ["the courier lost a day"]
+    delay = rng.choice(delays)
     fields = {
         "item": scene.item, "flaw": scene.flaw, "delay": delay,
         "delay_cap": delay[:1].upper() + delay[1:], "name": owner_first,
     }
-    if scene.delivery <= 2 and not scene.packing_trouble:
+    if scene.delivery <= 2 and scene.packing_trouble:
+        opening = rng.choice(P.REPLY_PACKING)
+    elif scene.delivery <= 2:
         opening = rng.choice(P.REPLY_DELAY)
     elif scene.craftsmanship <= 2:
         opening = rng.choice(P.REPLY_QUALITY)

@@ -1,4 +1,5 @@
 """Typed models; invariants only."""
+from . import listing_indexes  # noqa: F401,E402 - registers the listing indexes on the tables
 from .accounts import NOTIFICATION_KINDS, TOKEN_PURPOSES, AccountToken, MailOptOut, Notification
 from .base import Base, as_utc, utcnow
 from .fits import StoredFit

@@ -4,13 +4,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from urllib.parse import urlencode
 
-from flask import Flask, request, url_for
+from flask import Flask, current_app, request, url_for
 
 from .. import permissions
 from ..models import CRAFTS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES, PRICE_BANDS, as_utc
 from ..text import render_inline, render_user_text
 from . import score_words
 from .forms import STAR_WORDS
+from .listing import listing_url
+
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "CA$", "AUD": "A$"}
 
 TIER_WORDS = {
     "master": "Master", "skilled": "Skilled", "developing": "Developing",
@@ -26,6 +29,10 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(stars, "stars")
     app.add_template_filter(percent, "percent")
     app.add_template_global(page_url, "page_url")
+    app.add_template_filter(price_band, "price_band")
+    app.add_template_filter(lateness, "lateness")
+    app.add_template_filter(thousands, "thousands")
+    app.add_template_global(listing_url, "listing_url")
     app.add_template_global(bar_position, "bar_position")
     for name in ("can_vote", "can_flag", "can_edit_review", "can_reply", "owns_maker"):
         app.add_template_global(getattr(permissions, name), name)
@@ -70,3 +77,32 @@ def page_url(page: int) -> str:
     # The query string is encoded here, never passed to url_for: argument names such as
     # `endpoint`, `_anchor` or a route's own `slug` are url_for's parameters, not query values.
     return f"{url_for(request.endpoint, **(request.view_args or {}))}?{urlencode(args, doseq=True)}"
+
+
+def price_band(key: str | None) -> str:
+    """A price band with the site's currency: '300-1000' -> '$300–1,000', 'under25' -> 'Under $25'."""
+    if not key:
+        return ""
+    label = PRICE_BANDS.get(key, key)
+    code = current_app.config.get("CURRENCY", "USD")
+    symbol = CURRENCY_SYMBOLS.get(code)
+    if symbol is None:
+        return f"{label} {code}"
+    words, _sep, amount = label.rpartition(" ")
+    return f"{words} {symbol}{amount}" if words else f"{symbol}{label}"
+
+
+def lateness(promised: date | None, delivered: date | None) -> str:
+    """How a delivery compares with its promise: 'on time', '1 day late', '3 days early' ('' if unknown)."""
+    if promised is None or delivered is None:
+        return ""
+    days = (delivered - promised).days
+    if days == 0:
+        return "on time"
+    unit = "day" if abs(days) == 1 else "days"
+    return f"{abs(days)} {unit} {'late' if days > 0 else 'early'}"
+
+
+def thousands(value: int | None) -> str:
+    """12345 -> '12,345'."""
+    return "" if value is None else f"{value:,}"

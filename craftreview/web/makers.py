@@ -1,40 +1,33 @@
 """Maker profiles: list, create, show, edit, score explanation, maker dashboard."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, session, url_for
 from flask_login import current_user, login_required
 
 from ..errors import DomainError
-from ..models import CRAFTS, Maker
+from ..models import Maker
 from ..permissions import owns_maker
+from ..services import browse, queries
 from ..services import makers as maker_service
 from ..services import orders as order_service
-from ..services import queries
 from ..services.mail import make_mail_backend
 from ..services.maker_page import maker_page
 from ..services.review_facts import parse_filters
 from ..services.score_page import score_page
 from .context import get_db
 from .forms import ActionForm, MakerForm, OrderForm
-from .helpers import Page, actor, form_error, form_status, handle_form, paginate
+from .helpers import Page, actor, form_error, form_status, handle_form
+from .listing import browse_filters, counts_cache
 
 bp = Blueprint("makers", __name__)
-SORTS = {"score": "Best rated", "reviews": "Most reviewed", "newest": "Newest", "name": "Name"}
-
-
-def maker_listing():
-    """The filtered, sorted, paginated makers list for the current request."""
-    craft = request.args.get("craft", "")
-    sort = request.args.get("sort", "score")
-    filters = {"craft": craft if craft in CRAFTS else "", "sort": sort if sort in SORTS else "score"}
-    return paginate(get_db(), queries.makers_query(**filters)), filters
 
 
 @bp.get("/makers")
 def index():
-    """Browse makers."""
-    page, filters = maker_listing()
-    return render_template("makers/index.html", page=page, filters=filters, sorts=SORTS)
+    """Browse makers: filters with counts, keyset pages."""
+    page = browse.browse_page(get_db(), browse_filters(), counts_cache())
+    return render_template("makers/index.html", page=page, sorts=browse.SORTS, tiers=browse.TIERS,
+                           lead_times=browse.LEAD_TIMES)
 
 
 def _maker_input(form: MakerForm) -> maker_service.MakerInput:

@@ -4,17 +4,17 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, render_template
 from sqlalchemy import text
 
+from ..services.home import home_page
 from .context import get_db
-from .makers import maker_listing
+from .listing import home_cache
 
 bp = Blueprint("site", __name__)
 
 
 @bp.get("/")
 def home():
-    """Landing page: what craftreview is, and the makers list."""
-    page, filters = maker_listing()
-    return render_template("home.html", page=page, filters=filters)
+    """Landing page: what craftreview is, crafts with their best makers, recent reviews."""
+    return render_template("home.html", home=home_page(get_db(), home_cache()))
 
 
 @bp.get("/healthz")

@@ -6,14 +6,14 @@ document. Existing documents are stale after this: `flask search check` says so 
 fingerprints changed) and `flask search rebuild` rebuilds them.
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-01 02:10:00
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

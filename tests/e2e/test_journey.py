@@ -90,7 +90,7 @@ def test_review_reply_flag_hide_journey(new_actor):
     expect(card).to_be_visible()
     expect(card.get_by_label("5 of 5")).to_be_visible()
     expect(card).to_contain_text(f"by {buyer_name}")
-    expect(card).to_contain_text("Custom order · 100–300")
+    expect(card).to_contain_text("Custom order · $100–300")
 
     # The maker replies from the dashboard.
     nav(maker.page, "Maker dashboard")
@@ -215,7 +215,7 @@ def test_verified_review_through_invitation_link(new_actor, live_server):
     buyer.page.goto(f"/makers/{slug}")
     card = review_card(buyer.page, title)
     expect(card.get_by_text("Verified order")).to_be_visible()
-    expect(card).to_contain_text("Stock item · 25–100")
+    expect(card).to_contain_text("Stock item · $25–100")
     expect(buyer.page.get_by_text("1 review, 1 from verified orders")).to_be_visible()
 
     # The maker's dashboard shows the link as spent.

@@ -250,3 +250,32 @@ def test_new_rows_get_ids_after_the_seeded_ones(database_url):
             is_suspended=False, session_version=1, created_at=NOW)).inserted_primary_key[0]
     assert new_id == report.users + 1
     engine.dispose()
+
+
+COMMISSION_WORDS = re.compile(r"commission|made-to-order|to our own measurements", re.I)
+
+
+def test_custom_orders_are_only_placed_with_makers_who_take_them(db):
+    rows = _rows(db, "SELECT m.accepts_custom FROM reviews r JOIN makers m ON m.id = r.maker_id "
+                     "WHERE r.order_type = 'custom' UNION ALL SELECT m.accepts_custom FROM orders o "
+                     "JOIN makers m ON m.id = o.maker_id WHERE o.order_type = 'custom'")
+    assert rows and all(r["accepts_custom"] for r in rows)
+
+
+def test_stock_orders_and_stock_only_makers_never_read_like_commissions(db):
+    rows = _rows(db, "SELECT r.body, r.order_type, m.accepts_custom FROM reviews r JOIN makers m ON m.id = r.maker_id")
+    commissioned = [r for r in rows if COMMISSION_WORDS.search(r["body"])]
+    assert commissioned, "some custom orders should read like commissions"
+    for r in commissioned:
+        assert r["accepts_custom"] and r["order_type"] in ("custom", None), r["body"]
+
+
+def test_replies_speak_for_the_maker_and_answer_what_the_review_says(db):
+    rows = _rows(db, "SELECT p.body AS reply, r.body, r.delivery, m.accepts_custom FROM replies p "
+                     "JOIN reviews r ON r.id = p.review_id JOIN makers m ON m.id = r.maker_id")
+    for r in rows:
+        assert r["accepts_custom"] or "commission" not in r["reply"].lower(), r["reply"]
+        if r["delivery"] <= 2 and re.search(r"pack|damaged", r["body"], re.I):
+            assert re.search(r"pack|damage", r["reply"], re.I), (r["body"], r["reply"])
+        elif r["delivery"] <= 2:
+            assert re.search(r"late|delay", r["reply"], re.I), (r["body"], r["reply"])

@@ -1,0 +1,218 @@
+"""Accessibility and phone width in Chromium: axe-core, no sideways scrolling at 360 px, keyboard-only review,
+browsing by craft + country + tier; full-page screenshots at 1280 and 360 px of every main page."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from craftreview.models import MakerScoreRow, utcnow
+from craftreview.services import accounts
+from craftreview.services import makers as maker_service
+
+from .conftest import MODERATOR_EMAIL, MODERATOR_PASSWORD, watch
+from .test_pages import _arrange
+from .ui import PASSWORD, log_in, unique
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+BLOCKING = {"critical", "serious"}
+
+# (name, who is looking, path). Adding a page (e.g. compare) is one line here.
+MAIN_PAGES = [
+    ("home", "anonymous", "/"),
+    ("browse", "anonymous", "/makers"),
+    ("maker", "anonymous", "/makers/{slug}"),
+    ("review-form", "stranger", "/makers/{slug}/review"),
+    ("review", "anonymous", "/reviews/{review}"),
+    ("score", "anonymous", "/makers/{slug}/score"),
+    ("search", "anonymous", "/search?q=walnut"),
+    ("search-reviews", "anonymous", "/search?q=joinery&tab=reviews"),
+    ("dashboard", "owner", "/dashboard"),
+    ("moderation", "moderator", "/moderation"),
+    ("moderation-review", "moderator", "/moderation/reviews/{review}"),
+    ("audit-log", "moderator", "/moderation/log"),
+    ("account", "buyer", "/account"),
+    ("register", "anonymous", "/register"),
+]
+
+# Overflowing elements: anything whose right edge passes the viewport's.
+OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = Array.from(document.querySelectorAll('body *'))
+    .filter((el) => el.getBoundingClientRect().right > width + 1)
+    .map((el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : ''));
+  return {scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 8)};
+}"""
+FOCUS_JS = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  return {tag: el.tagName.toLowerCase(), id: el.id, name: el.getAttribute('name'), type: el.type || '',
+          value: el.value, checked: !!el.checked, text: (el.textContent || '').trim().slice(0, 40),
+          outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2};
+}"""
+
+
+@dataclass
+class World:
+    slug: str
+    review_id: int
+    states: dict
+    browse: dict
+
+
+def _scored_maker(db, name: str, craft: str, location: str, tier: str) -> str:
+    """A maker profile with a stored score row (scores are derived data; the tier is what browse filters on)."""
+    owner = accounts.register_user(db, email=f"{unique('m')}@example.com", display_name=name, password=PASSWORD)
+    maker = maker_service.create_maker(db, owner, maker_service.MakerInput(
+        name=name, slug=unique("browse-"), craft=craft, location=location, bio="Small-batch work.", website="",
+        accepts_custom=True, lead_time_days=21))
+    db.add(MakerScoreRow(
+        maker_id=maker.id, model_version="e2e", computed_at=utcnow(), overall=4.3, overall_low=4.0, overall_high=4.6,
+        craftsmanship=4.4, craftsmanship_low=4.0, craftsmanship_high=4.7, consistency=4.2, consistency_low=3.8,
+        consistency_high=4.5, delivery=4.1, delivery_low=3.6, delivery_high=4.5, p_skilled=0.9, tier=tier,
+        tier_confidence=0.9, rank_score=24.3, review_count=12, verified_count=4, on_time_rate=0.8))
+    db.commit()
+    return name
+
+
+@pytest.fixture(scope="module")
+def world(live_server, browser) -> World:
+    """The pages' world plus makers to browse; each role logs in once through the UI."""
+    slug, review_id, emails = _arrange(live_server.app)
+    with live_server.app.extensions["craftreview.sessions"]() as db:
+        browse = {key: _scored_maker(db, unique(label), craft, place, tier) for key, label, craft, place, tier in (
+            ("match", "Kyoto Kilns ", "ceramics", "Kyoto, Japan", "skilled"),
+            ("other_tier", "Mashiko Mud ", "ceramics", "Mashiko, Japan", "developing"),
+            ("other_country", "Leeds Pots ", "ceramics", "Leeds, United Kingdom", "skilled"),
+            ("other_craft", "Kyoto Glass ", "glass", "Kyoto, Japan", "skilled"),
+        )}
+    emails["moderator"] = MODERATOR_EMAIL
+    states = {"anonymous": None}
+    for role, email in emails.items():
+        context = browser.new_context(base_url=live_server.url)
+        log_in(context.new_page(), email, MODERATOR_PASSWORD if role == "moderator" else PASSWORD)
+        states[role] = context.storage_state()
+        context.close()
+    return World(slug=slug, review_id=review_id, states=states, browse=browse)
+
+
+def _open(browser, live_server, world, role: str, path: str, viewport: dict):
+    context = browser.new_context(base_url=live_server.url, storage_state=world.states[role], viewport=viewport)
+    page = context.new_page()
+    problems = watch(page, live_server.url)
+    response = page.goto(path.format(slug=world.slug, review=world.review_id))
+    assert response is not None and response.status == 200, path
+    return context, page, problems
+
+
+@pytest.mark.parametrize(("name", "role", "path"), MAIN_PAGES, ids=[p[0] for p in MAIN_PAGES])
+def test_axe_finds_no_critical_or_serious_violations(name, role, path, world, browser, live_server, screenshots):
+    context, page, problems = _open(browser, live_server, world, role, path, DESKTOP)
+    try:
+        page.screenshot(path=str(screenshots / f"{name}-1280.png"), full_page=True)
+        violations = Axe().run(page).response["violations"]
+        impacts = [v["impact"] for v in violations]
+        with open(screenshots / "axe-summary.txt", "a", encoding="utf-8") as summary:
+            summary.write(f"{name}: {len(violations)} violations; "
+                          + ", ".join(f"{level} {impacts.count(level)}" for level in
+                                      ("critical", "serious", "moderate", "minor"))
+                          + (f" ({', '.join(v['id'] for v in violations)})" if violations else "") + "\n")
+        blocking = [f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+                    for v in violations if v["impact"] in BLOCKING]
+        assert blocking == [], f"{name}: axe found {len(blocking)} blocking violations"
+        assert problems.all() == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("name", "role", "path"), MAIN_PAGES, ids=[p[0] for p in MAIN_PAGES])
+def test_no_horizontal_overflow_at_phone_width(name, role, path, world, browser, live_server, screenshots):
+    context, page, _problems = _open(browser, live_server, world, role, path, PHONE)
+    try:
+        page.screenshot(path=str(screenshots / f"{name}-360.png"), full_page=True)
+        found = page.evaluate(OVERFLOW_JS)
+        with open(screenshots / "overflow-summary.txt", "a", encoding="utf-8") as summary:
+            summary.write(f"{name}: {found['scrollWidth']} px wide at {found['width']} px\n")
+        assert found["scrollWidth"] <= found["width"], f"{name} is {found['scrollWidth']} px wide: {found['wide']}"
+    finally:
+        context.close()
+
+
+def test_first_search_result_is_on_the_first_phone_screen(world, browser, live_server):
+    context, page, _problems = _open(browser, live_server, world, "anonymous", "/search?q=walnut", PHONE)
+    try:
+        first = page.locator(".search-results article, .search-results .card").first
+        expect(first).to_be_visible()
+        box = first.bounding_box()
+        assert box is not None and box["y"] < PHONE["height"], f"first result starts at {box}"
+        facets = page.get_by_role("complementary", name="Filters")
+        expect(facets).to_be_hidden()  # the facets wait behind a link on a phone
+        page.get_by_role("link", name="Filter results").click()
+        expect(facets).to_be_visible()
+    finally:
+        context.close()
+
+
+def _tab_to(page, want, limit: int = 60) -> dict:
+    """Press Tab until the focused element matches `want` (a predicate on FOCUS_JS's answer)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUS_JS)
+        if want(focused):
+            assert focused["outline"], f"focus is not visible on {focused}"
+            return focused
+    raise AssertionError("never reached the wanted control by Tab")
+
+
+def _choose_stars(page, group: str, stars: int) -> None:
+    _tab_to(page, lambda f: f["name"] == group)
+    page.keyboard.press("Space")
+    for _ in range(6):
+        if page.evaluate(FOCUS_JS)["value"] == str(stars):
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"could not choose {stars} stars for {group}")
+
+
+def test_a_review_can_be_written_and_submitted_with_the_keyboard_alone(world, browser, live_server):
+    context, page, problems = _open(browser, live_server, world, "stranger", "/makers/{slug}/review", DESKTOP)
+    try:
+        page.keyboard.press("Tab")
+        skip = page.evaluate(FOCUS_JS)
+        assert skip["text"] == "Skip to content" and skip["outline"]
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "main"
+        for group, stars in (("craftsmanship", 4), ("consistency", 5), ("delivery", 2)):
+            _choose_stars(page, group, stars)
+        title = unique("Typed without a mouse ")
+        _tab_to(page, lambda f: f["id"] == "title")
+        page.keyboard.type(title)
+        _tab_to(page, lambda f: f["id"] == "body")
+        page.keyboard.type("Every control was reachable with Tab, and the stars with the arrow keys.")
+        _tab_to(page, lambda f: f["type"] == "submit" and f["value"] == "Publish review")
+        page.keyboard.press("Enter")
+        expect(page.get_by_role("heading", name=title)).to_be_visible()
+        assert problems.all() == []
+    finally:
+        context.close()
+
+
+def test_browse_by_craft_country_and_tier(world, browser, live_server):
+    context, page, problems = _open(browser, live_server, world, "anonymous", "/makers", DESKTOP)
+    try:
+        page.get_by_label("Craft").select_option(value="ceramics")
+        page.get_by_label("Country or city").select_option(value="Japan")
+        page.get_by_role("group", name="Tier").get_by_label(re.compile(r"\bSkilled\b")).check()
+        page.get_by_role("button", name="Show makers").click()
+        expect(page.get_by_role("heading", name=world.browse["match"])).to_be_visible()
+        for other in ("other_tier", "other_country", "other_craft"):
+            expect(page.get_by_role("heading", name=world.browse[other])).to_have_count(0)
+        expect(page.get_by_label("Craft")).to_have_value("ceramics")  # the filters stay chosen
+        expect(page.get_by_label("Country or city")).to_have_value("Japan")
+        assert "tier=skilled" in page.url and problems.all() == []
+    finally:
+        context.close()

@@ -1,0 +1,44 @@
+"""Prices carry the configured currency; deliveries say how late they were."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from craftreview import create_app
+from craftreview.web.filters import lateness, price_band
+
+PROMISED = date(2026, 11, 15)
+
+
+@pytest.mark.parametrize(("delivered", "words"), [
+    (date(2026, 11, 17), "2 days late"), (date(2026, 11, 16), "1 day late"), (PROMISED, "on time"),
+    (date(2026, 11, 12), "3 days early"), (date(2027, 1, 15), "61 days late"),
+])
+def test_delivery_is_described_against_its_promise(delivered, words):
+    assert lateness(PROMISED, delivered) == words
+
+
+def test_unknown_dates_say_nothing():
+    assert lateness(None, PROMISED) == "" and lateness(PROMISED, None) == ""
+
+
+@pytest.mark.parametrize(("currency", "band", "shown"), [
+    ("USD", "300-1000", "$300–1,000"), ("USD", "under25", "Under $25"), ("USD", "over1000", "Over $1,000"),
+    ("EUR", "25-100", "€25–100"), ("GBP", "100-300", "£100–300"), ("CHF", "300-1000", "300–1,000 CHF"),
+])
+def test_price_bands_show_the_configured_currency(tmp_path, currency, band, shown):
+    app = create_app({"ENV_NAME": "test", "TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
+                      "INSTANCE_PATH": str(tmp_path), "CURRENCY": currency})
+    with app.app_context():
+        assert price_band(band) == shown
+    app.extensions["craftreview.engine"].dispose()
+
+
+def test_currency_defaults_to_usd(tmp_path, monkeypatch):
+    monkeypatch.delenv("CRAFTREVIEW_CURRENCY", raising=False)
+    from craftreview.config import load_config
+
+    assert load_config({"ENV_NAME": "test"})["CURRENCY"] == "USD"
+    monkeypatch.setenv("CRAFTREVIEW_CURRENCY", "eur")
+    assert load_config({"ENV_NAME": "test"})["CURRENCY"] == "EUR"

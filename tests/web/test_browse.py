@@ -1,0 +1,132 @@
+"""Browsing makers: filters with counts, sorts, keyset pages; on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import timedelta
+
+from craftreview.models import Maker, MakerScoreRow, utcnow
+from craftreview.services.browse import BrowseFilters, browse_page
+
+_n = itertools.count(1)
+
+
+def add_maker(db, make_user, *, name=None, craft="wood", location="Leeds, United Kingdom", custom=False,
+              lead=None, tier="skilled", rank=None, reviews=5, on_time=None, age_days=100):
+    """A maker with a stored score row (or none when tier is None), inserted directly (fast)."""
+    n = next(_n)
+    maker = Maker(owner_id=make_user().id, name=name or f"Maker {n}", slug=f"browse-{n}", craft=craft,
+                  location=location, bio="", accepts_custom=custom, lead_time_days=lead,
+                  created_at=utcnow() - timedelta(days=age_days))
+    db.add(maker)
+    db.flush()
+    if tier is not None:
+        overall = 4.0
+        db.add(MakerScoreRow(
+            maker_id=maker.id, model_version="test", computed_at=utcnow(), overall=overall, overall_low=3.5,
+            overall_high=4.5, craftsmanship=4, craftsmanship_low=3.5, craftsmanship_high=4.5, consistency=4,
+            consistency_low=3.5, consistency_high=4.5, delivery=4, delivery_low=3.5, delivery_high=4.5,
+            p_skilled=0.9, tier=tier, tier_confidence=0.9, rank_score=rank if rank is not None else 20 + n / 1000,
+            review_count=reviews, verified_count=1, on_time_rate=on_time, detail_json='{"big": "explanation"}'))
+    db.commit()
+    return maker
+
+
+def names(html: str) -> list[str]:
+    """Maker names on the cards, in page order."""
+    return re.findall(r'<h3><a href="/makers/[^"]+">([^<]+)</a></h3>', html)
+
+
+def test_browse_filters_by_craft_place_tier_custom_and_lead_time(client, db, make_user):
+    add_maker(db, make_user, name="Right One", craft="ceramics", location="Kyoto, Japan", custom=True, lead=20)
+    add_maker(db, make_user, name="Wrong Craft", craft="wood", location="Kyoto, Japan", custom=True, lead=20)
+    add_maker(db, make_user, name="Wrong Country", craft="ceramics", location="Leeds, United Kingdom", custom=True,
+              lead=20)
+    add_maker(db, make_user, name="Wrong Tier", craft="ceramics", location="Mashiko, Japan", tier="novice",
+              custom=True, lead=20)
+    add_maker(db, make_user, name="No Commissions", craft="ceramics", location="Kyoto, Japan", lead=20)
+    add_maker(db, make_user, name="Too Slow", craft="ceramics", location="Kyoto, Japan", custom=True, lead=45)
+    html = client.get("/makers?craft=ceramics&place=Japan&tier=skilled&custom=1&max_lead=30").get_data(as_text=True)
+    assert names(html) == ["Right One"]
+    assert "1 maker ·" in html
+    city = client.get("/makers?place=Kyoto,+Japan&sort=newest").get_data(as_text=True)
+    assert sorted(names(city)) == ["No Commissions", "Right One", "Too Slow", "Wrong Craft"]
+
+
+def test_counts_beside_each_filter_count_the_makers_matching_the_other_filters(client, db, make_user):
+    add_maker(db, make_user, craft="ceramics", location="Kyoto, Japan", custom=True, lead=20)
+    add_maker(db, make_user, craft="ceramics", location="Mashiko, Japan", tier="master", lead=5)
+    add_maker(db, make_user, craft="glass", location="Kyoto, Japan", custom=True, lead=50)
+    add_maker(db, make_user, craft="glass", location="Toronto, Canada", tier=None)
+    html = client.get("/makers?craft=ceramics").get_data(as_text=True)
+    assert ">Ceramics &amp; pottery (2)</option>" in html or ">Ceramics & pottery (2)</option>" in html
+    assert ">Glass (2)</option>" in html  # the craft's own filter does not narrow its counts
+    assert ">Japan (2)</option>" in html and "Kyoto (1)" in html and "Canada" not in html
+    assert re.search(r"Master <span class=\"count\">\(1\)", html)
+    assert re.search(r"Unproven <span class=\"count\">\(0\)", html)
+    assert re.search(r"Takes custom orders <span class=\"count\">\(1\)", html)
+    assert "Up to 7 days (1)" in html and "Up to 30 days (2)" in html
+    everyone = client.get("/makers").get_data(as_text=True)
+    assert re.search(r"Unproven <span class=\"count\">\(1\)", everyone)  # no score row yet: unproven
+    assert "4 makers" in everyone
+
+
+def test_sorts_by_score_reviews_newest_and_on_time_rate(client, db, make_user):
+    add_maker(db, make_user, name="Best", rank=24.5, reviews=3, on_time=0.5, age_days=300)
+    add_maker(db, make_user, name="Busiest", rank=22.0, reviews=90, on_time=0.9, age_days=200)
+    add_maker(db, make_user, name="Punctual", rank=21.0, reviews=10, on_time=1.0, age_days=250)
+    add_maker(db, make_user, name="Brand New", tier=None, age_days=1)
+    assert names(client.get("/makers").get_data(as_text=True)) == ["Best", "Busiest", "Punctual", "Brand New"]
+    assert names(client.get("/makers?sort=reviews").get_data(as_text=True))[:3] == ["Busiest", "Punctual", "Best"]
+    assert names(client.get("/makers?sort=newest").get_data(as_text=True)) == ["Brand New", "Busiest", "Punctual",
+                                                                                "Best"]
+    on_time = names(client.get("/makers?sort=on_time").get_data(as_text=True))
+    assert on_time[:3] == ["Punctual", "Busiest", "Best"] and on_time[-1] == "Brand New"
+
+
+def _walk(db, filters: BrowseFilters, per_page: int) -> list[list[str]]:
+    pages, page = [], browse_page(db, filters, per_page=per_page)
+    pages.append([m.name for m in page.makers])
+    while page.next:
+        page = browse_page(db, BrowseFilters(sort=filters.sort, after=page.next), per_page=per_page)
+        pages.append([m.name for m in page.makers])
+    return pages
+
+
+def test_keyset_pages_show_every_maker_once_and_go_back_exactly(db, make_user):
+    for k in range(7):  # equal keys: the id breaks ties; the last two have no score row yet
+        add_maker(db, make_user, name=f"M{k}", rank=21.0 if k % 2 else 23.0, reviews=k % 3,
+                  on_time=None if k == 3 else k / 10, tier=None if k >= 5 else "skilled", age_days=10 + k % 2)
+    for sort in ("score", "reviews", "newest", "on_time"):
+        pages = _walk(db, BrowseFilters(sort=sort), per_page=2)
+        seen = [name for page in pages for name in page]
+        assert sorted(seen) == [f"M{k}" for k in range(7)], sort
+        assert [len(p) for p in pages] == [2, 2, 2, 1], sort
+        second = browse_page(db, BrowseFilters(sort=sort), per_page=2)
+        third = browse_page(db, BrowseFilters(sort=sort, after=second.next), per_page=2)
+        third = browse_page(db, BrowseFilters(sort=sort, after=third.next), per_page=2)
+        back = browse_page(db, BrowseFilters(sort=sort, before=third.prev), per_page=2)
+        assert [m.name for m in back.makers] == pages[1], sort
+        first = browse_page(db, BrowseFilters(sort=sort, before=back.prev), per_page=2)
+        assert [m.name for m in first.makers] == pages[0] and first.prev is None, sort
+
+
+def test_next_link_keeps_the_filters_and_a_broken_cursor_starts_over(client, db, make_user):
+    for k in range(27):
+        add_maker(db, make_user, name=f"Glass {k}", craft="glass")
+    add_maker(db, make_user, name="Woodworker", craft="wood")
+    html = client.get("/makers?craft=glass").get_data(as_text=True)
+    link = re.search(r'href="([^"]*after=[^"]*)" rel="next"', html).group(1).replace("&amp;", "&")
+    assert "craft=glass" in link
+    rest = names(client.get(link).get_data(as_text=True))
+    assert len(names(html)) == 24 and len(rest) == 3 and "Woodworker" not in rest
+    assert set(rest).isdisjoint(names(html))
+    for junk in ("x", "0_abc_1", "9_1.0_1", "1_2026-13-45_3", "0_1.0_1_2"):
+        response = client.get(f"/makers?craft=glass&after={junk}&before={junk}")
+        assert response.status_code == 200 and len(names(response.get_data(as_text=True))) == 24
+
+
+def test_unknown_filter_values_are_ignored(client, db, make_user):
+    add_maker(db, make_user, name="Anyone")
+    html = client.get("/makers?craft=lasers&tier=god&sort=evil&max_lead=9999&custom=maybe").get_data(as_text=True)
+    assert names(html) == ["Anyone"]

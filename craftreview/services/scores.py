@@ -4,14 +4,14 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, exists, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
 from .. import scoring
-from ..models import Maker, MakerScoreRow, Review, User, as_utc, utcnow
+from ..models import Maker, MakerScoreRow, Review, RingSignalReview, User, as_utc, utcnow
 from ..search.documents import indexed_score_values
 from ..search.outbox import enqueue
 from . import fits, trends
@@ -36,10 +36,15 @@ def tier_confidence(result) -> float | None:
             "developing": 1.0 - p_skilled - p_novice}.get(result.tier)
 
 
+# A review implicated in a stored ring signal (services/signals.py) is weaker provenance for the model.
+_RING_FLAGGED = exists().where(RingSignalReview.review_id == Review.id).label("ring_flagged")
+
+
 def _signal_query(maker_ids: list[int] | None = None):
     query = (select(Review.id, Review.maker_id, Review.author_id, Review.craftsmanship, Review.consistency,
                     Review.delivery, Review.created_at, Review.order_id, User.created_at.label("joined"),
-                    User.email_confirmed_at, Review.promised_by, Review.delivered_on, Review.order_type, Maker.craft)
+                    User.email_confirmed_at, Review.promised_by, Review.delivered_on, Review.order_type, Maker.craft,
+                    _RING_FLAGGED)
              .join(User, User.id == Review.author_id).join(Maker, Maker.id == Review.maker_id)
              .where(Review.hidden_at.is_(None), Review.withdrawn_at.is_(None)))
     return query if maker_ids is None else query.where(Review.maker_id.in_(maker_ids))
@@ -56,7 +61,7 @@ def load_signals(session: Session, maker_ids: list[int] | None = None) -> tuple[
             # Verified = an order behind the review AND a buyer who confirmed their email (team contract).
             verified=row.order_id is not None and row.email_confirmed_at is not None,
             reviewer_joined_at=as_utc(row.joined), promised_on=row.promised_by, delivered_on=row.delivered_on,
-            review_id=row.id, order_type=row.order_type))
+            review_id=row.id, order_type=row.order_type, ring_flagged=bool(row.ring_flagged)))
     return signals, crafts
 
 

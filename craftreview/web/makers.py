@@ -1,7 +1,7 @@
 """Maker profiles: list, create, show, edit, score explanation, maker dashboard."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, session, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 
 from ..errors import DomainError

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from craftreview.models import NOTIFICATION_KINDS, Notification
+from craftreview.models import NOTIFICATION_KINDS, Notification, utcnow
 from craftreview.services import engagement, moderation, notifications, orders, replies
 from craftreview.services.mail import OutboxMailBackend
 from craftreview.services.reviews import edit_review
@@ -51,7 +51,10 @@ def test_maker_hears_of_an_edited_review(db, cast, make_review):
 
 
 def test_maker_hears_of_a_verified_review(db, cast):
-    order, token = _record(db, cast, "someone@example.com")
+    buyer = cast["buyer"]
+    buyer.email_confirmed_at = utcnow()  # invitations are redeemable only by their confirmed buyer
+    db.commit()
+    order, token = _record(db, cast, buyer.email)
     orders.submit_verified_review(db, cast["buyer"], token, review_input(title="Verified joy"))
     assert _kinds(db, cast["owner"]) == ["review_new"]
 

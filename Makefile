@@ -52,6 +52,7 @@ bench: install
 	$(PY) -m bench.scoring
 	$(PY) -m bench.search
 	$(PY) -m bench.seed
+	$(PY) -m bench.web
 
 lint: install
 	$(VENV)/bin/ruff check craftreview tests bench

@@ -53,12 +53,11 @@ LEGEND: dict[str, str] = {
     "review_factors": "columns, one entry per review (see review_table): id, weight and its factors",
     "review_factors.weight": "product of the factors; 1 = a fresh verified order from an established account",
     "review_factors.reviewer_bias_stars": "the reviewer's usual offset from other buyers (negative = harsh)",
-    "review_factors.adjusted_ratings": "stars minus that offset, as used by the model",
     "delivery_record": "promised vs delivered dates of this maker's orders",
 }
 COLUMNS = ("weight", "verified", "provenance_factor", "new_account_factor", "burst_factor", "voice_factor",
            "surge_factor", "outlier_factor", "change_factor", "ring_flagged", "age_days", "age_factor",
-           "reviewer_bias_stars", "adjusted_ratings")
+           "reviewer_bias_stars")
 
 
 def why(entry: dict[str, Any]) -> list[str]:

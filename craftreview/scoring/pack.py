@@ -42,12 +42,19 @@ def _review_columns(batch: Any) -> tuple[list[int], dict[str, list]]:
                "outlier_factor": wt.outlier if wt.outlier is not None else ones,
                "change_factor": wt.change if wt.change is not None else ones,
                "age_days": wt.age_days, "age_factor": wt.age, "reviewer_bias_stars": batch.bias}
-    cols = {k: np.round(v[order], 4).tolist() for k, v in factors.items()}
+    cols = {k: _interned(np.round(v[order], 1 if k == "age_days" else 4)) for k, v in factors.items()}
     cols["verified"], cols["ring_flagged"] = arr.verified[order].tolist(), arr.ring[order].tolist()
-    cols["adjusted_ratings"] = np.round(batch.y[order], 3).tolist()
     cols["id"] = [str(arr.review_ids[i]) for i in order.tolist()]
     ends = np.cumsum(np.bincount(arr.maker, minlength=arr.n_makers)).tolist()
     return [0] + ends, cols
+
+
+def _interned(values: np.ndarray) -> list[float]:
+    """values as a list sharing one float object per distinct value (most factors are 1.0): at a million
+    reviews, a fresh float per entry was most of the explanations' memory."""
+    distinct, inverse = np.unique(values, return_inverse=True)
+    pool = distinct.tolist()
+    return [pool[i] for i in inverse.tolist()]
 
 
 def _lists(*arrays: np.ndarray) -> list[list]:

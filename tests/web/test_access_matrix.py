@@ -24,8 +24,8 @@ from tests.conftest import PASSWORD, login, review_input
 
 ROLES = ("anonymous", "buyer", "other_buyer", "maker_owner", "other_maker", "moderator", "suspended")
 LOGGED_IN = ROLES[1:-1]
-# Derived rows a successful write may also touch (search work queue, stored maker scores).
-INCIDENTAL = {"index_outbox", "maker_scores"}
+# Derived rows a successful write may also touch (search work queue, stored maker scores and their trends).
+INCIDENTAL = {"index_outbox", "maker_scores", "maker_trends"}
 TODAY = date.today()
 
 

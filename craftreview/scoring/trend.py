@@ -12,6 +12,7 @@ import numpy as np
 
 from . import model as _model
 from .arrays import SignalArrays, to_arrays, to_days
+from .posterior import interval
 from .types import ReviewSignal
 
 MONTHS = 24
@@ -45,8 +46,11 @@ def _head(arr: SignalArrays, cut: int) -> SignalArrays:
 
 
 def _score_head(model: _model.FittedModel, arr: SignalArrays, bias: np.ndarray, cut: int, now: datetime,
-                keys: list) -> dict:
-    """FittedModel.score_maker for every maker at once, on the signals written up to `now` (the first `cut`)."""
+                keys: list) -> tuple[np.ndarray, np.ndarray]:
+    """Every maker scored as FittedModel.score_maker would, on the signals written up to `now` (the first `cut`).
+
+    Returns estimates (n_makers, 12: mean, low, high of each TREND_DIMENSION) and tier chances (n_makers, 4).
+    """
     head = _head(arr, cut)
     if hasattr(model, "prepare_arrays"):  # the fitted model's own batch entry point, where it has one
         batch = model.prepare_arrays(head, model.row_counts(head), bias[:cut], to_days(now))
@@ -54,20 +58,36 @@ def _score_head(model: _model.FittedModel, arr: SignalArrays, bias: np.ndarray, 
         counts = np.array([max(model.reviewer_counts.get(r, 0), 1) for r in head.reviewer_ids])
         per_row = np.maximum(counts, np.bincount(head.reviewer, minlength=len(head.reviewer_ids)))[head.reviewer]
         batch = _model._prepare(head, to_days(now), per_row, bias[:cut], model.options.weights)
-    return _model._score_batch(batch, keys, model.params, model.model_version, model.options)
+    if hasattr(_model, "_posterior"):  # posterior only: packing explanations would cost 5x the rest
+        post = _model._posterior(batch, keys, model.params, model.options)[0]
+        mean, low, high = interval(post.mean[:, :3], post.sd[:, :3])
+        overall = interval(post.overall_mean, np.sqrt(post.overall_var))
+        columns = list(overall) + [c[:, j] for j in range(3) for c in (mean, low, high)]
+        return np.column_stack(columns), _chances(post.p_master, post.p_skilled, post.p_novice)
+    scores = list(_model._score_batch(batch, keys, model.params, model.model_version, model.options).values())
+    values = [[v for d in TREND_DIMENSIONS for v in _triple(getattr(s, d))] for s in scores]
+    probs = np.array([[s.p_master, s.p_skilled, s.p_novice] for s in scores]).reshape(-1, 3)
+    return np.array(values).reshape(-1, 12), _chances(*probs.T)
 
 
-def _point(score) -> dict:
-    """One month's estimate, rounded for storage: {dimension: [mean, low, high]}."""
-    return {d: [round(float(v), 3) for v in (getattr(score, d).mean, getattr(score, d).low, getattr(score, d).high)]
-            for d in TREND_DIMENSIONS}
+def _triple(estimate) -> tuple[float, float, float]:
+    return estimate.mean, estimate.low, estimate.high
+
+
+def _chances(master: np.ndarray, skilled: np.ndarray, novice: np.ndarray) -> np.ndarray:
+    """Columns novice, developing, skilled-not-master, master (they sum to 1)."""
+    return np.column_stack([novice, np.maximum(1.0 - skilled - novice, 0.0), np.maximum(skilled - master, 0.0),
+                            master])
 
 
 def monthly_trends(model: _model.FittedModel, signals: Iterable[ReviewSignal], *, now: datetime,
-                   crafts: Mapping[Hashable, str] | None = None, months: int = MONTHS) -> dict[Hashable, dict]:
+                   crafts: Mapping[Hashable, str] | None = None, months: int = MONTHS,
+                   known: Mapping[str, dict] | None = None) -> dict[Hashable, dict]:
     """Per maker: {"months": ["YYYY-MM", ...], "points": [point or None, ...], "tiers": {...}} by month end.
 
-    A month before the maker's first review has no point (None): the model would only repeat its prior.
+    A point is {dimension: [mean, low, high]}. A month before the maker's first review has no point (None):
+    the model would only repeat its prior. `known` ({"YYYY-MM": point}, one maker's signals only) supplies
+    finished months that need no rescoring; the current month is always scored.
     """
     crafts = crafts or {}
     ordered = sorted(signals, key=lambda s: _as_utc(s.created_at))
@@ -78,22 +98,28 @@ def monthly_trends(model: _model.FittedModel, signals: Iterable[ReviewSignal], *
     if not ordered:
         return out
     arr = _model._apply_options(to_arrays(ordered), model.options)
-    bias, keys, cut = model._row_bias(arr), [crafts.get(m) for m in arr.maker_ids], 0
+    bias, keys, cut, chances = model._row_bias(arr), [crafts.get(m) for m in arr.maker_ids], 0, np.zeros((0, 4))
     for k, end in enumerate(ends):
         while cut < len(ordered) and stamps[cut] <= end:
             cut += 1
         if not cut:
             continue
-        counted = np.bincount(arr.maker[:cut], minlength=arr.n_makers)
-        for index, score in enumerate(_score_head(model, arr, bias, cut, end, keys).values()):
-            if counted[index]:
-                out[arr.maker_ids[index]]["points"][k] = _point(score)
-                out[arr.maker_ids[index]]["tiers"] = tier_probabilities(score)  # the last month's is now's
+        month = ends[k].strftime("%Y-%m")
+        if known and month in known and k < months - 1:
+            for maker_id in makers:
+                out[maker_id]["points"][k] = known[month]
+            continue
+        values, chances = _score_head(model, arr, bias, cut, end, keys)
+        rows, present = np.round(values, 3).tolist(), np.flatnonzero(np.bincount(arr.maker[:cut], minlength=arr.n_makers))
+        for index in present.tolist():
+            row = rows[index]
+            out[arr.maker_ids[index]]["points"][k] = {d: row[3 * i:3 * i + 3] for i, d in enumerate(TREND_DIMENSIONS)}
+    for index, shares in enumerate(np.round(chances, 4).tolist()):  # the last month end is now
+        out[arr.maker_ids[index]]["tiers"] = dict(zip(("novice", "developing", "skilled", "master"), shares, strict=True))
     return out
 
 
 def tier_probabilities(score) -> dict[str, float]:
-    """P(novice), P(developing), P(skilled but not master), P(master): they sum to 1."""
-    master, skilled, novice = score.p_master, score.p_skilled, score.p_novice
-    return {"novice": round(novice, 4), "developing": round(max(1.0 - skilled - novice, 0.0), 4),
-            "skilled": round(max(skilled - master, 0.0), 4), "master": round(master, 4)}
+    """A MakerScore's P(novice), P(developing), P(skilled but not master), P(master): they sum to 1."""
+    shares = _chances(np.array([score.p_master]), np.array([score.p_skilled]), np.array([score.p_novice]))[0]
+    return dict(zip(("novice", "developing", "skilled", "master"), np.round(shares, 4).tolist(), strict=True))

@@ -14,8 +14,15 @@ from ..scoring.trend import monthly_trends
 
 def store_maker_trend(session: Session, maker_id: int, model, signals: list, now: datetime,
                       craft: str | None) -> None:
-    """Recompute one maker's history with the fitted model and replace its row (caller's transaction)."""
-    trends = monthly_trends(model, signals, now=now, crafts={maker_id: craft})
+    """Rescore one maker's current month and replace its row (caller's transaction).
+
+    Months that had ended when the row was last written are kept: a new review only moves the current
+    month, and `flask rescore` recomputes every month (after hides, edits and refits).
+    """
+    stored = load_trends(session, [maker_id]).get(maker_id, {})
+    finished = dict(zip(stored.get("months", [])[:-1], stored.get("points", [])[:-1], strict=False))
+    known = {month: point for month, point in finished.items() if point is not None}
+    trends = monthly_trends(model, signals, now=now, crafts={maker_id: craft}, known=known)
     session.execute(delete(MakerTrendRow).where(MakerTrendRow.maker_id == maker_id))
     if maker_id in trends:
         session.execute(MakerTrendRow.__table__.insert(), [_row(maker_id, trends[maker_id], now)])

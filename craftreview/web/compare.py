@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, abort, make_response, redirect, render_template, request, url_for
 
 from ..services.maker_page import MAX_COMPARE, compare_page
 from ..services.review_facts import STAR_DIMENSIONS
@@ -29,6 +29,8 @@ def _remembered() -> list[str]:
 def index():
     """Compare makers; ?add=slug appends one to the remembered list, ?makers=a,b shows exactly those."""
     added = request.args.get("add", "").strip().lower()
+    if added and not SLUG.match(added):
+        abort(400, "That is not a maker's address.")
     if added:
         listed = _remembered()
         listed = listed if added in listed else listed + [added]  # a fifth is named on the page as left out

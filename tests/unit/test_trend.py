@@ -63,3 +63,13 @@ def test_tier_probabilities_sum_to_one(world):
         shares = tier_probabilities(model.score_maker([s for s in signals if s.maker_id == maker], now=NOW))
         assert sum(shares.values()) == pytest.approx(1.0, abs=2e-3)
         assert list(shares) == ["novice", "developing", "skilled", "master"]
+
+
+def test_known_finished_months_are_kept_and_the_current_month_is_always_rescored(world):
+    signals, model = world
+    mine = [s for s in signals if s.maker_id == 1]
+    full = monthly_trends(model, mine, now=NOW)[1]
+    marker = {"overall": [9.0, 9.0, 9.0]}
+    again = monthly_trends(model, mine, now=NOW, known=dict.fromkeys(full["months"], marker))[1]
+    assert again["points"][:-1] == [None if p is None else marker for p in full["points"][:-1]]
+    assert again["points"][-1] == full["points"][-1]

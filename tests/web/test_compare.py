@@ -76,3 +76,8 @@ def test_maker_page_and_cards_offer_add_to_compare(client, three):
 
 def test_empty_compare_explains_how_to_start(client):
     assert "Nothing to compare yet." in text_of(client.get("/compare?makers="))
+
+
+def test_adding_something_that_is_not_a_maker_address_is_a_clear_400(client):
+    response = client.get("/compare?add=%3Cscript%3E")
+    assert response.status_code == 400 and "That is not a maker&#39;s address." in response.get_data(as_text=True)

@@ -6,7 +6,9 @@ import re
 
 import pytest
 
-from tests.conftest import DATABASES
+from craftreview.models import MakerScoreRow
+from craftreview.services.trends import load_trends
+from tests.conftest import DATABASES, fresh
 from tests.web.maker_world import add_review, many_reviews, rescore
 
 pytestmark = pytest.mark.parametrize("database_url", DATABASES, indirect=True)
@@ -186,3 +188,16 @@ def test_charts_use_no_inline_style_or_script(client, db, maker, make_user):
     body = client.get(f"/makers/{maker.slug}").get_data(as_text=True)
     assert "style=" not in body and "<script" not in body
     assert re.search(r'<svg class="chart-svg" viewBox="0 0 320 150"', body)
+
+
+def test_a_write_keeps_finished_months_and_moves_the_current_one(client, db, maker, make_user, make_review):
+    many_reviews(db, maker, make_user, 10)
+    rescore(db)
+    before = load_trends(db, [maker.id])[maker.id]
+    make_review(make_user(), maker, craftsmanship=1, consistency=1, delivery=1)
+    fresh(db)
+    after = load_trends(db, [maker.id])[maker.id]
+    assert after["points"][:-1] == before["points"][:-1]
+    assert after["points"][-1]["craftsmanship"][0] < before["points"][-1]["craftsmanship"][0]
+    score = db.get(MakerScoreRow, maker.id)
+    assert after["points"][-1]["craftsmanship"][0] == pytest.approx(score.craftsmanship, abs=1e-3)

@@ -37,6 +37,9 @@ MAIN_PAGES = [
     ("audit-log", "moderator", "/moderation/log"),
     ("account", "buyer", "/account"),
     ("register", "anonymous", "/register"),
+    ("compare", "anonymous", "/compare?makers={slug}"),
+    ("notifications", "buyer", "/notifications"),
+    ("ring-signals", "moderator", "/moderation/signals"),
 ]
 
 # Overflowing elements: anything whose right edge passes the viewport's.

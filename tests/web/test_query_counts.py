@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import event
 
-from craftreview.models import Maker, Review, User
+from craftreview.models import Maker, Review, User, utcnow
 from craftreview.services.engagement import flag_review, toggle_helpful
 from craftreview.services.mail import make_mail_backend
 from craftreview.services.orders import OrderInput, record_order
@@ -74,6 +74,10 @@ PAGES = [
     Page("login", lambda w: "/login"),
     Page("register", lambda w: "/register"),
     Page("health", lambda w: "/healthz"),
+    Page("compare", lambda w: f"/compare?makers={w.maker.slug}"),
+    Page("notifications", lambda w: "/notifications", "author"),
+    Page("ring signals", lambda w: "/moderation/signals", "moderator"),
+    Page("mail outbox", lambda w: "/moderation/mail", "moderator"),
 ]
 
 
@@ -87,12 +91,15 @@ def world(db, make_user, make_maker, make_review) -> World:
     save_reply(db, owner, review, "Thank you for the kind words.")
     moderator = make_user("mod", moderator=True)
     flag_review(db, make_user("flagger"), review, "spam")
-    _order, token = _order_for(db, owner, maker)
-    return World(owner, maker, author, review, moderator, make_user("buyer"), token)
+    buyer = make_user("buyer")
+    buyer.email_confirmed_at = utcnow()  # an invitation opens only for its confirmed buyer
+    db.commit()
+    _order, token = _order_for(db, owner, maker, buyer.email)
+    return World(owner, maker, author, review, moderator, buyer, token)
 
 
-def _order_for(db, owner: User, maker: Maker) -> tuple:
-    data = OrderInput(buyer_email=f"buyer{next(_words)}@example.com", item="Walnut bowl", order_type="custom",
+def _order_for(db, owner: User, maker: Maker, email: str | None = None) -> tuple:
+    data = OrderInput(buyer_email=email or f"buyer{next(_words)}@example.com", item="Walnut bowl", order_type="custom",
                       price_band="25-100", ordered_on=date.today() - timedelta(days=3))
     return record_order(db, owner, maker, data, make_mail_backend("outbox"), invite_url=lambda t: f"/invite/{t}")
 

@@ -9,7 +9,8 @@ from ..services import accounts
 from .context import get_db
 from .forms import ActionForm, DisplayNameForm, LoginForm, PasswordForm, RegisterForm
 from .helpers import actor, form_error, form_status, handle_form
-from .security import limiter, safe_next
+from .limits import login_limits, per_address, trust_device
+from .security import safe_next
 
 bp = Blueprint("auth", __name__)
 
@@ -20,7 +21,7 @@ def _start_session(user, remember: bool = False) -> None:
 
 
 @bp.route("/register", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
+@per_address("register", ["POST"])
 def register():
     """Create an account and log in."""
     form = RegisterForm()
@@ -38,7 +39,7 @@ def register():
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
+@login_limits
 def login():
     """Log in; `next` may only point inside the site."""
     form = LoginForm()
@@ -51,7 +52,7 @@ def login():
         else:
             _start_session(user, remember=form.remember.data)
             flash(f"Welcome back, {user.display_name}.", "success")
-            return redirect(target or url_for("site.home"))
+            return trust_device(redirect(target or url_for("site.home")), user.email)
     return render_template("auth/login.html", form=form)
 
 

@@ -15,6 +15,7 @@ from ..services.scores import score_detail
 from .context import get_db
 from .forms import ActionForm, MakerForm, OrderForm
 from .helpers import actor, form_error, form_status, handle_form, paginate
+from .limits import per_account
 
 bp = Blueprint("makers", __name__)
 SORTS = {"score": "Best rated", "reviews": "Most reviewed", "newest": "Newest", "name": "Name"}
@@ -100,6 +101,7 @@ def score(slug: str):
 
 @bp.route("/dashboard", methods=["GET", "POST"])
 @login_required
+@per_account("invitation")  # one maker profile per account: the maker's daily invitations
 def dashboard():
     """The maker's dashboard: record orders, copy invitation links, reviews awaiting a reply."""
     db = get_db()

@@ -36,8 +36,16 @@ def _user_key() -> str:
 
 
 def per_account(name: str):
-    """Limit POSTs of the logged-in account (reviews, flags, invitations)."""
-    return limiter.limit(named(name), key_func=_user_key, methods=["POST"], scope=name)
+    """Limit successful POSTs of the logged-in account (reviews, flags, invitations): failed forms cost nothing."""
+    return limiter.limit(named(name), key_func=_user_key, methods=["POST"], scope=name, deduct_when=_done)
+
+
+def _done(response) -> bool:
+    return response.status_code in (302, 303)
+
+
+def _not_done(response) -> bool:
+    return not _done(response)
 
 
 def per_address(name: str, methods: list[str] | None = None):
@@ -52,12 +60,13 @@ def _named_account() -> str:
 
 
 def per_named_account(name: str):
-    """Limit POSTs that name one account by email, from any address (login, password reset requests).
+    """Limit failed POSTs that name one account by email, from any address (login, password reset requests).
 
     A browser the account has logged in from before is exempt, so an attacker rotating addresses
     cannot lock the real user out: they get no more guesses, and the real user still gets in.
     """
-    return limiter.limit(named(name), key_func=_named_account, methods=["POST"], scope=f"{name}-account")
+    return limiter.limit(named(name), key_func=_named_account, methods=["POST"], scope=f"{name}-account",
+                         deduct_when=_not_done)
 
 
 def login_limits(view):

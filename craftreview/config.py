@@ -38,6 +38,17 @@ def load_config(overrides: dict | None = None) -> dict:
         "SEARCH_REBUILD_WORKER_MB": int(env.get("CRAFTREVIEW_SEARCH_REBUILD_WORKER_MB", "512")),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), True),
+        # Named abuse limits (Flask-Limiter syntax); web/limits.py applies them, OPERATIONS.md explains them.
+        "RATELIMIT_LOGIN_ADDRESS": env.get("RATELIMIT_LOGIN_ADDRESS", "10 per minute;50 per hour"),
+        "RATELIMIT_LOGIN_ACCOUNT": env.get("RATELIMIT_LOGIN_ACCOUNT", "10 per 15 minutes"),
+        "RATELIMIT_REGISTER": env.get("RATELIMIT_REGISTER", "10 per hour"),
+        "RATELIMIT_PASSWORD_RESET": env.get("RATELIMIT_PASSWORD_RESET", "5 per hour"),
+        "RATELIMIT_REVIEW": env.get("RATELIMIT_REVIEW", "10 per day"),
+        "RATELIMIT_FLAG": env.get("RATELIMIT_FLAG", "20 per day"),
+        "RATELIMIT_INVITATION": env.get("RATELIMIT_INVITATION", "50 per day"),
+        "RATELIMIT_SEARCH": env.get("RATELIMIT_SEARCH", "60 per minute"),
+        # Reverse proxies in front of the app; X-Forwarded-For/-Proto are trusted for exactly this many hops.
+        "PROXY_COUNT": int(env.get("CRAFTREVIEW_PROXY_COUNT", "0")),
         "MAIL_BACKEND": env.get("CRAFTREVIEW_MAIL_BACKEND", "outbox"),
         # smtp://host:port (or smtps://user:password@host:465, ?starttls=1): deliver queued mail
         # through that relay after each commit; empty keeps mail in the outbox for an operator.

@@ -10,7 +10,8 @@ from .account_views import account_page
 from .context import get_db
 from .forms import ActionForm, DisplayNameForm, LoginForm, PasswordForm, RegisterForm
 from .helpers import actor, form_error, form_status, handle_form
-from .security import limiter, safe_next
+from .limits import login_limits, per_address, trust_device
+from .security import safe_next
 
 bp = Blueprint("auth", __name__)
 
@@ -21,7 +22,7 @@ def _start_session(user, remember: bool = False) -> None:
 
 
 @bp.route("/register", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
+@per_address("register", ["POST"])
 def register():
     """Create an account and log in."""
     form = RegisterForm()
@@ -40,7 +41,7 @@ def register():
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
+@login_limits
 def login():
     """Log in; `next` may only point inside the site."""
     form = LoginForm()
@@ -53,7 +54,7 @@ def login():
         else:
             _start_session(user, remember=form.remember.data)
             flash(f"Welcome back, {user.display_name}.", "success")
-            return redirect(target or url_for("site.home"))
+            return trust_device(redirect(target or url_for("site.home")), user.email)
     return render_template("auth/login.html", form=form)
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 from flask import Flask, abort, request
 from werkzeug.routing import IntegerConverter
 
-# Database ids are signed 64-bit integers on both databases; a larger path id names nothing.
-MAX_ID = 2**63 - 1
+# Ids are INTEGER columns: 32-bit on PostgreSQL (a larger parameter is an error there), so a larger path id names nothing.
+MAX_ID = 2**31 - 1
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 

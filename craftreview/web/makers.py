@@ -17,6 +17,7 @@ from ..services.score_page import score_page
 from .context import get_db
 from .forms import ActionForm, MakerForm, OrderForm
 from .helpers import Page, actor, form_error, form_status, handle_form
+from .limits import per_account
 from .listing import browse_filters, counts_cache
 
 bp = Blueprint("makers", __name__)
@@ -94,6 +95,7 @@ def score(slug: str):
 
 @bp.route("/dashboard", methods=["GET", "POST"])
 @login_required
+@per_account("invitation")  # one maker profile per account: the maker's daily invitations
 def dashboard():
     """The maker's dashboard: record orders, copy invitation links, reviews awaiting a reply."""
     db = get_db()

@@ -13,6 +13,7 @@ from ..services.moderation import latest_hide_entry
 from .context import get_db
 from .forms import ActionForm, FlagForm, ReplyForm, ReviewForm, VerifiedReviewForm
 from .helpers import actor, form_status, handle_form, paginate
+from .limits import per_account
 
 bp = Blueprint("reviews", __name__)
 
@@ -37,6 +38,7 @@ def _review_input(form) -> review_service.ReviewInput:
 
 @bp.route("/makers/<slug>/review", methods=["GET", "POST"])
 @login_required
+@per_account("review")
 def write(slug: str):
     """Write an (unverified) review of a maker."""
     db = get_db()
@@ -138,6 +140,7 @@ def helpful(review_id: int):
 
 @bp.route("/reviews/<int:review_id>/flag", methods=["GET", "POST"])
 @login_required
+@per_account("flag")
 def flag(review_id: int):
     """Report a review to the moderators."""
     review = _review_or_404(review_id)
@@ -160,6 +163,7 @@ def mine():
 
 @bp.route("/invite/<token>", methods=["GET", "POST"])
 @login_required
+@per_account("review")
 def invitation(token: str):
     """Write a verified review through a maker's one-time invitation."""
     db = get_db()

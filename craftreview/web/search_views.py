@@ -8,6 +8,7 @@ from flask import Blueprint, current_app, render_template, request, url_for
 from .. import search as search_api
 from ..search.query import SORTS, Filters, SearchRequest
 from .context import get_db
+from .limits import per_address
 
 bp = Blueprint("search", __name__)
 SORT_LABELS = {"relevance": "Best match", "score": "Highest score", "reviews": "Most reviewed", "newest": "Newest"}
@@ -16,6 +17,7 @@ log = logging.getLogger(__name__)
 
 
 @bp.get("/search")
+@per_address("search")
 def search():
     """Search makers and reviews."""
     req = search_api.request_from_args(request.args, per_page=current_app.config.get("PER_PAGE", 10))

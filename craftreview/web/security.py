@@ -8,6 +8,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ..models import User
 from . import input_guard
@@ -30,6 +31,13 @@ def init_app(app: Flask) -> None:
     limiter.init_app(app)
     app.after_request(_security_headers)
     input_guard.init_app(app)
+    from . import events, limits  # they use this module's limiter
+    events.init_app(app)     # security events log; no-store on private and form pages
+    limits.init_app(app)     # 429 pages with Retry-After
+    if app.config.get("PROXY_COUNT"):
+        # Only behind that many trusted proxies is X-Forwarded-For the client's address.
+        hops = int(app.config["PROXY_COUNT"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
 
 def _degrade_gracefully(app: Flask) -> None:

@@ -37,6 +37,8 @@ def _domain_error(exc: DomainError):
 
 
 def _csrf_error(exc: CSRFError):
+    from .events import record
+    record("csrf_failure", "denied", endpoint=request.endpoint)
     return _render_error(400, "The form expired or was sent from elsewhere. Go back, reload the page and try again.")
 
 

@@ -1,0 +1,78 @@
+"""Security events from requests: who, from where, what happened; plus no-store for private pages."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import sys
+
+from flask import Flask, request
+from flask_login import current_user
+
+from ..security_events import LOGGER_NAME, log_event
+
+# endpoint -> event for POSTs whose outcome the status tells: a redirect means it was done.
+OUTCOME_EVENTS = {
+    "auth.login": "login", "auth.logout": "logout", "auth.change_password": "password_change",
+    "moderation.hide": "moderation_hide", "moderation.restore": "moderation_restore",
+    "moderation.dismiss": "moderation_dismiss", "moderation.suspend": "moderation_suspend",
+}
+
+
+def init_app(app: Flask) -> None:
+    """Log security events after each request and keep private pages out of caches."""
+    logger = logging.getLogger(LOGGER_NAME)
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    app.after_request(_log_outcome)
+    app.after_request(_no_store)
+
+
+def record(event: str, outcome: str, user=None, **details) -> dict:
+    """Log an event for the current request (the address is the client's, after ProxyFix)."""
+    if user is None and current_user and current_user.is_authenticated:
+        user = current_user
+    return log_event(event, outcome=outcome, user_id=getattr(user, "id", None), address=request.remote_addr,
+                     path=request.path, **details)
+
+
+def account_ref(email: str | None) -> str | None:
+    """A short, stable reference to the account an attempt named, without writing the address down."""
+    if not email:
+        return None
+    return hashlib.sha256(email.strip().lower().encode()).hexdigest()[:16]
+
+
+def _log_outcome(response):
+    event = OUTCOME_EVENTS.get(request.endpoint or "")
+    anonymous_redirect = not current_user.is_authenticated and event not in (None, "login", "logout")
+    if request.method == "POST" and event and response.status_code < 500 and not anonymous_redirect:
+        outcome = "success" if response.status_code in (302, 303) else "failure"
+        if response.status_code == 429:
+            return response  # the rate-limit handler logged it
+        extra = {"account": account_ref(request.form.get("email"))} if event == "login" else {}
+        extra.update(_target())
+        record(event, outcome, **extra)
+    elif response.status_code == 403:
+        record("permission_denied", "denied", endpoint=request.endpoint)
+    return response
+
+
+def _target() -> dict:
+    return {f"target_{k}": v for k, v in (request.view_args or {}).items() if k.endswith("_id")}
+
+
+def _no_store(response):
+    """Pages for a logged-in user, and every page with a form, must not be kept by any cache."""
+    private = current_user and current_user.is_authenticated
+    if private or _has_post_form(response):
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _has_post_form(response) -> bool:
+    if response.mimetype != "text/html" or response.is_streamed or response.direct_passthrough:
+        return False
+    return b'method="post"' in response.get_data()

@@ -1,0 +1,133 @@
+"""Abuse limits: named in config, applied by decorators here; 429 pages say when to retry."""
+from __future__ import annotations
+
+import math
+import secrets
+import time
+from datetime import UTC, datetime
+
+from flask import Flask, current_app, render_template, request
+from flask_limiter.errors import RateLimitExceeded
+from flask_login import current_user
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from .events import account_ref, record
+from .security import limiter
+
+DEVICE_COOKIE = "craftreview_device"
+DEVICE_MEMORY = 5  # accounts one browser is remembered as trusted for
+DEVICE_DAYS = 180
+
+
+def init_app(app: Flask) -> None:
+    """Answer every rate-limit breach with Retry-After and a page that says when to retry."""
+    app.register_error_handler(RateLimitExceeded, _too_many)
+
+
+def named(name: str):
+    """The configured value of limit `name` (RATELIMIT_<NAME>), read per request so tests and envs can set it."""
+    return lambda: current_app.config[f"RATELIMIT_{name.upper()}"]
+
+
+def _user_key() -> str:
+    if not current_user.is_authenticated:
+        return "user:anonymous"  # login_required turns these away; nothing is written
+    return f"user:{current_user.get_id().partition(':')[0]}"
+
+
+def per_account(name: str):
+    """Limit successful POSTs of the logged-in account (reviews, flags, invitations): failed forms cost nothing."""
+    return limiter.limit(named(name), key_func=_user_key, methods=["POST"], scope=name, deduct_when=_done)
+
+
+def _done(response) -> bool:
+    return response.status_code in (302, 303)
+
+
+def _not_done(response) -> bool:
+    return not _done(response)
+
+
+def per_address(name: str, methods: list[str] | None = None):
+    """Limit requests from one client address (after ProxyFix) to a route."""
+    return limiter.limit(named(name), methods=methods, scope=name)
+
+
+def _named_account() -> str:
+    if _trusted_device():
+        return f"trusted:{secrets.token_hex(8)}"  # a bucket of its own that nothing else ever fills
+    return f"account:{account_ref(request.form.get('email')) or '-'}"
+
+
+def per_named_account(name: str):
+    """Limit failed POSTs that name one account by email, from any address (login, password reset requests).
+
+    A browser the account has logged in from before is exempt, so an attacker rotating addresses
+    cannot lock the real user out: they get no more guesses, and the real user still gets in.
+    """
+    return limiter.limit(named(name), key_func=_named_account, methods=["POST"], scope=f"{name}-account",
+                         deduct_when=_not_done)
+
+
+def login_limits(view):
+    """Per address, and per account from untrusted browsers."""
+    return per_address("login_address", ["POST"])(per_named_account("login_account")(view))
+
+
+def password_reset_limits(view):
+    """For the password-reset request route: per address and per named account."""
+    return per_address("password_reset", ["POST"])(per_named_account("password_reset")(view))
+
+
+def _device_serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.secret_key, salt="craftreview.trusted-device")
+
+
+def _trusted_accounts() -> list[str]:
+    try:
+        value = _device_serializer().loads(request.cookies.get(DEVICE_COOKIE, ""))
+    except BadSignature:
+        return []
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _trusted_device() -> bool:
+    ref = account_ref(request.form.get("email"))
+    return ref is not None and ref in _trusted_accounts()
+
+
+def trust_device(response, email: str):
+    """After a successful login: remember (signed, in a cookie) that this browser belongs to the account."""
+    ref = account_ref(email)
+    accounts = [ref] + [a for a in _trusted_accounts() if a != ref]
+    response.set_cookie(DEVICE_COOKIE, _device_serializer().dumps(accounts[:DEVICE_MEMORY]),
+                        max_age=DEVICE_DAYS * 86400, httponly=True, samesite="Lax",
+                        secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+    return response
+
+
+def _retry_seconds() -> int:
+    breached = [lim for lim in limiter.current_limits if lim.breached] or limiter.current_limits
+    reset_at = max((lim.reset_at for lim in breached), default=time.time() + 60)
+    return max(1, math.ceil(reset_at - time.time()))
+
+
+def _too_many(exc: RateLimitExceeded):
+    seconds = _retry_seconds()
+    when = datetime.fromtimestamp(time.time() + seconds, UTC).strftime("%H:%M UTC")
+    event = "login_lockout" if request.endpoint == "auth.login" else "rate_limited"
+    record(event, "blocked", endpoint=request.endpoint, limit=str(exc.limit.limit),
+           account=account_ref(request.form.get("email")) if request.endpoint == "auth.login" else None)
+    message = f"Too many attempts. Please try again in {_duration(seconds)} (after {when})."
+    response = current_app.make_response((render_template("error.html", status=429, message=message), 429))
+    response.headers["Retry-After"] = str(seconds)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _duration(seconds: int) -> str:
+    if seconds < 90:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    if seconds < 90 * 60:
+        return f"{round(seconds / 60)} minutes"
+    return f"{round(seconds / 3600)} hours"

@@ -350,15 +350,18 @@ def _clean_counts(groups: dict) -> dict[str, int]:
 
 
 def _text_query(query: ParsedQuery) -> Query:
-    weighted = [(q, w) for q, w in zip(map(_clause_query, query.positives),
-                                        query.weights or [1] * len(query.positives), strict=True) if q is not None]
-    positives = [q for q, _w in weighted]
+    weighted = [(q, w, s) for q, w, s in zip(map(_clause_query, query.positives), query.weights or
+                                             [1] * len(query.positives), query.seeded(), strict=True) if q is not None]
+    positives = [q for q, _w, _s in weighted]
     negatives = [q for q in (_clause_query(c) for c in query.negatives) if q is not None]
     if positives and query.any_of:
         # Coverage first: each clause a document matches adds its weight in units far above any
         # BM25 score; the BM25 of the words it matches then orders documents of equal coverage.
-        coverage = [ConstantScoreQuery(q, w * COVERAGE_UNIT) for q, w in weighted]
+        coverage = [ConstantScoreQuery(q, w * COVERAGE_UNIT) for q, w, _s in weighted]
         base: Query = Or([*coverage, Or(positives)])
+        seeds = [q for q, _w, s in weighted if s]
+        if seeds and len(seeds) < len(positives):
+            base = Require(base, Or(seeds))  # common words only score; rarer ones pick the candidates
     elif positives:
         base = And(positives)
     elif query.positives:

@@ -31,6 +31,7 @@ WEIGHT_SCALE = 10.0  # clause weights are integers: idf x 10
 # does not make every page rank tens of thousands of documents; the total is then an estimate.
 COMMON_SHARE = 0.05
 COMMON_MIN_DOCS = 500
+MIN_CANDIDATES = 200  # common clauses pick candidates too until the rarer ones pick this many documents
 WEIGHT_TTL_SECONDS = 600.0
 WEIGHT_CACHE_SIZE = 4096
 _WEIGHT_COUNTS: OrderedDict[tuple, tuple[float, int]] = OrderedDict()
@@ -168,15 +169,22 @@ def relaxed_plan(backend: SearchBackend, query: ParsedQuery, kind: str) -> tuple
     documents = _cached_count(backend, ParsedQuery(), kind)
     counts = [_cached_count(backend, ParsedQuery((clause,)), kind) for clause in query.positives]
     relaxed = query.relaxed(tuple(_weight(documents, n) for n in counts))
-    common = max(COMMON_MIN_DOCS, COMMON_SHARE * documents)
-    seeds = tuple(n <= common for n in counts)
-    if not any(seeds):
-        rarest = counts.index(min(counts))
-        seeds = tuple(i == rarest for i in range(len(counts)))
+    seeds = _seeds(counts, documents)
     if all(seeds):
         return relaxed, 1.0
     picked = _union([n for n, seed in zip(counts, seeds, strict=True) if seed], documents)
     return replace(relaxed, seeds=seeds), max(1.0, _union(counts, documents) / max(1.0, picked))
+
+
+def _seeds(counts: list[int], documents: int) -> tuple[bool, ...]:
+    """Rarest first, a clause picks candidates unless it is common and the rarer ones already pick
+    MIN_CANDIDATES documents (so a page never shrinks to a handful because one word is rare)."""
+    common, seeds, picked = max(COMMON_MIN_DOCS, COMMON_SHARE * documents), [False] * len(counts), []
+    for i in sorted(range(len(counts)), key=counts.__getitem__):
+        if counts[i] <= common or round(_union(picked, documents)) < MIN_CANDIDATES:
+            seeds[i] = True
+            picked.append(counts[i])
+    return tuple(seeds)
 
 
 def clause_weights(backend: SearchBackend, query: ParsedQuery, kind: str) -> tuple[int, ...]:

@@ -15,6 +15,7 @@ def common_at_a_third(monkeypatch):
     """Treat a word in more than a third of a tab's documents as common, however small the index."""
     monkeypatch.setattr(service, "COMMON_SHARE", 0.3)
     monkeypatch.setattr(service, "COMMON_MIN_DOCS", 0)
+    monkeypatch.setattr(service, "MIN_CANDIDATES", 1)
     service._WEIGHT_COUNTS.clear()
     yield
     service._WEIGHT_COUNTS.clear()

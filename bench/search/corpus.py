@@ -1,6 +1,8 @@
 """The benchmark corpus: the demo world (10,000 makers, 100,000 reviews) in SQLite and PostgreSQL."""
 from __future__ import annotations
 
+import os
+import re
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +21,9 @@ NOW = datetime(2026, 11, 1, tzinfo=UTC)
 SQLITE_URL = f"sqlite:///{WORK / 'bench.db'}"
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 PG_DATABASE = "craftreview_search_bench"
-PG_URL = f"postgresql+psycopg://postgres@127.0.0.1:5432/{PG_DATABASE}"
+# CRAFTREVIEW_BENCH_POSTGRES_URL puts the corpus elsewhere (a schema of one's own database:
+# "...?options=-csearch_path%3Dsearchbench,public"); the schema is created when missing.
+PG_URL = os.environ.get("CRAFTREVIEW_BENCH_POSTGRES_URL") or f"postgresql+psycopg://postgres@127.0.0.1:5432/{PG_DATABASE}"
 
 
 def ensure_corpus(url: str, log) -> float | None:
@@ -53,6 +57,13 @@ def _review_count(url: str) -> int:
 
 
 def _ensure_pg_database() -> None:
+    schema = re.search(r"search_path%3D(\w+)", PG_URL)
+    if schema:
+        engine = make_engine(PG_URL.split("?")[0])
+        with engine.begin() as conn:
+            conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {schema.group(1)}"))
+        engine.dispose()
+        return
     engine = make_engine(PG_ADMIN_URL)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": PG_DATABASE}).first()

@@ -10,7 +10,7 @@ from whoosh.analysis import Filter
 # (tests/search/test_folding.py compares every letter of Latin-1 and Latin Extended-A with it).
 _LETTERS = {"æ": "ae", "Æ": "AE", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "þ": "th", "Þ": "TH",
             "ß": "ss", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i", "ĸ": "q", "ł": "l",
-            "Ł": "L", "ŉ": "n", "ŋ": "n", "Ŋ": "N", "œ": "oe", "Œ": "OE", "ŧ": "t", "Ŧ": "T"}
+            "Ł": "L", "Ŀ": "L", "ŀ": "l", "ŉ": "'n", "ŋ": "n", "Ŋ": "N", "œ": "oe", "Œ": "OE", "ŧ": "t", "Ŧ": "T"}
 _TABLE = str.maketrans(_LETTERS)
 
 

@@ -256,6 +256,8 @@ def _relevance(exprs: list[tuple[Clause, str]]) -> str:
 def _tsquery(query: ParsedQuery, exprs: list[tuple[Clause, str]]) -> str | None:
     positives = [e for c, e in exprs if not c.negate]
     negatives = [e for c, e in exprs if c.negate]
+    if query.any_of:  # common words only add coverage; the rarer ones pick the candidates
+        positives = [e for e, seed in zip(positives, query.seeded(), strict=True) if seed]
     expr = f"({(' || ' if query.any_of else ' && ').join(positives)})" if positives else None
     if negatives:
         excluded = f"!!({' || '.join(negatives)})"

@@ -83,6 +83,7 @@ class ParsedQuery:
     any_of: bool = False
     notes: tuple[str, ...] = ()
     weights: tuple[int, ...] = ()  # any_of: each positive clause's weight (rarer words weigh more)
+    seeds: tuple[bool, ...] = ()   # any_of: which positive clauses pick candidates (empty: all of them)
 
     @property
     def positives(self) -> tuple[Clause, ...]:
@@ -108,6 +109,10 @@ class ParsedQuery:
         """The same clauses, any of which may match; results rank by the summed `weights` (one per
         positive clause, all 1 by default) of the clauses they match, then by relevance."""
         return replace(self, any_of=True, weights=weights or (1,) * len(self.positives))
+
+    def seeded(self) -> tuple[bool, ...]:
+        """Per positive clause: does it pick candidates of a relaxed query."""
+        return self.seeds or (True,) * len(self.positives)
 
 
 def parse_query(raw: str | None) -> ParsedQuery:

@@ -26,6 +26,12 @@ FEW_RESULTS = 3   # fewer results than this and we look for a spelling correctio
 TITLE_SEPARATOR = "—"  # between a review's title and body in a maker's snippet
 RELAX_BELOW = 10  # fewer strict matches than a page on a tab: that tab ranks by best partial match
 WEIGHT_SCALE = 10.0  # clause weights are integers: idf x 10
+# A clause found in more than this share of a tab's documents (and in more than COMMON_MIN_DOCS) only
+# scores a relaxed query's candidates: the rarer clauses pick them, so a broad word ("set", "gift")
+# does not make every page rank tens of thousands of documents; the total is then an estimate.
+COMMON_SHARE = 0.05
+COMMON_MIN_DOCS = 500
+MIN_CANDIDATES = 200  # common clauses pick candidates too until the rarer ones pick this many documents
 WEIGHT_TTL_SECONDS = 600.0
 WEIGHT_CACHE_SIZE = 4096
 _WEIGHT_COUNTS: OrderedDict[tuple, tuple[float, int]] = OrderedDict()
@@ -57,6 +63,7 @@ class SearchPage:
     searched_for: str | None = None   # we searched a corrected query instead of the typed one
     suggestion: str | None = None     # 'did you mean'
     relaxed: bool = False             # this tab had few results with every word: best partial matches
+    estimated: set[str] = field(default_factory=set)  # kinds whose total is an estimate ("about N")
     unknown: tuple[str, ...] = ()     # words neither in the index nor English (only on an empty tab)
     unfiltered_total: int | None = None
     blank: bool = False
@@ -130,25 +137,85 @@ def _relax_tabs(backend: SearchBackend, outcome: _Outcome, req: SearchRequest, p
     other = _other(req.kind)
     totals = dict(outcome.totals)
     if _relaxable(outcome.query, req, totals[other]):
-        totals[other] = max(totals[other], backend.count(outcome.query.relaxed(), req.filters, other))
+        _q, scale, found = _partial(backend, outcome.query, other, lambda q: backend.count(q, req.filters, other), int)
+        if _about(found, scale) > totals[other]:
+            totals[other] = _about(found, scale)
+            _mark_estimate(page, other, scale)
     if _relaxable(outcome.query, req, totals[req.kind]):
-        relaxed = outcome.query.relaxed(clause_weights(backend, outcome.query, req.kind))
-        raw = backend.search(relaxed, req.filters, req.kind, req.sort, _limit(req))
+        relaxed, scale, raw = _partial(backend, outcome.query, req.kind, lambda q: backend.search(
+            q, req.filters, req.kind, req.sort, _limit(req)), lambda r: r.total)
         if raw.total > totals[req.kind]:
             page.relaxed = True
-            totals[req.kind] = raw.total
+            totals[req.kind] = _about(raw.total, scale)
+            _mark_estimate(page, req.kind, scale)
             return _Outcome(relaxed, totals, raw.hits, raw.facets)
     return replace(outcome, totals=totals)
 
 
+def _partial(backend: SearchBackend, query: ParsedQuery, kind: str, run, size):
+    """(relaxed query, estimate scale, run(relaxed)); when filters leave none of the candidates the
+    rarer clauses picked, every clause picks them again (exact, and as costly as before)."""
+    relaxed, scale = relaxed_plan(backend, query, kind)
+    result = run(relaxed)
+    if scale > 1.0 and size(result) == 0:
+        relaxed, scale = replace(relaxed, seeds=()), 1.0
+        result = run(relaxed)
+    return relaxed, scale, result
+
+
+def relaxed_plan(backend: SearchBackend, query: ParsedQuery, kind: str) -> tuple[ParsedQuery, float]:
+    """The best-partial-match query for `kind`, and how many times more documents match some clause
+    than its candidates (1.0 when every clause picks candidates, so its total is exact)."""
+    documents = _cached_count(backend, ParsedQuery(), kind)
+    counts = [_cached_count(backend, ParsedQuery((clause,)), kind) for clause in query.positives]
+    relaxed = query.relaxed(tuple(_weight(documents, n) for n in counts))
+    seeds = _seeds(counts, documents)
+    if all(seeds):
+        return relaxed, 1.0
+    picked = _union([n for n, seed in zip(counts, seeds, strict=True) if seed], documents)
+    return replace(relaxed, seeds=seeds), max(1.0, _union(counts, documents) / max(1.0, picked))
+
+
+def _seeds(counts: list[int], documents: int) -> tuple[bool, ...]:
+    """Rarest first, a clause picks candidates unless it is common and the rarer ones already pick
+    MIN_CANDIDATES documents (so a page never shrinks to a handful because one word is rare)."""
+    common, seeds, picked = max(COMMON_MIN_DOCS, COMMON_SHARE * documents), [False] * len(counts), []
+    for i in sorted(range(len(counts)), key=counts.__getitem__):
+        if counts[i] <= common or round(_union(picked, documents)) < MIN_CANDIDATES:
+            seeds[i] = True
+            picked.append(counts[i])
+    return tuple(seeds)
+
+
 def clause_weights(backend: SearchBackend, query: ParsedQuery, kind: str) -> tuple[int, ...]:
     """One weight per positive clause, rarer clauses weighing more (an idf over `kind` documents)."""
-    documents = _cached_count(backend, ParsedQuery(), kind)
-    weights = []
-    for clause in query.positives:
-        matching = _cached_count(backend, ParsedQuery((clause,)), kind)
-        weights.append(max(1, round(WEIGHT_SCALE * math.log(1.0 + documents / (1.0 + matching)))))
-    return tuple(weights)
+    return relaxed_plan(backend, query, kind)[0].weights
+
+
+def _weight(documents: int, matching: int) -> int:
+    return max(1, round(WEIGHT_SCALE * math.log(1.0 + documents / (1.0 + matching))))
+
+
+def _union(counts: list[int], documents: int) -> float:
+    """Documents matching any of the clauses, as if clauses occurred independently."""
+    if documents <= 0:
+        return float(sum(counts))
+    missing = math.prod(1.0 - min(n, documents) / documents for n in counts)
+    return documents * (1.0 - missing)
+
+
+def _about(count: int, scale: float) -> int:
+    """An exact count, or (scale > 1) the candidates' count scaled up, to two significant figures."""
+    if scale <= 1.0 or count == 0:
+        return count
+    estimate = count * scale
+    step = 10 ** max(0, int(math.log10(estimate)) - 1)
+    return max(count, int(round(estimate / step) * step))
+
+
+def _mark_estimate(page: SearchPage, kind: str, scale: float) -> None:
+    if scale > 1.0:
+        page.estimated.add(kind)
 
 
 def _cached_count(backend: SearchBackend, query: ParsedQuery, kind: str) -> int:

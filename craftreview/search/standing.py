@@ -61,8 +61,10 @@ class StandingTable:
     def get(self) -> dict[int, MakerStanding]:
         """The current table (one cheap signature query; a full reload only after a change)."""
         with self.engine.connect() as conn:
-            signature = tuple(conn.execute(select(func.count(), func.max(SCORES.c.computed_at),
-                                                  func.sum(SCORES.c.review_count))).one())
+            # A checksum of every value used: any rescore or single-maker refresh changes it.
+            signature = tuple(conn.execute(select(
+                func.count(), func.max(SCORES.c.computed_at), func.sum(SCORES.c.review_count),
+                func.sum(SCORES.c.rank_score), func.sum(SCORES.c.p_skilled), func.sum(SCORES.c.overall))).one())
             with self._lock:
                 if signature != self._signature:
                     self._table = {row.maker_id: _standing(row) for row in conn.execute(_select())}

@@ -126,12 +126,12 @@ class WhooshBackend:
         """Top hits, total and facet counts (see SearchBackend)."""
         filters = filters.for_kind(kind)
         q = _query(query, filters, kind)
-        collector = self._collector(kind, sort, max(limit, 1), facets, filters)
+        collector, counter = self._collector(kind, sort, max(limit, 1), facets, filters)
         with self._searcher(kind) as s:
             s.search_with_collector(q, collector)
             results = collector.results()
             hits = [_raw_hit(kind, hit) for hit in results[:limit]] if limit else []
-            groups = {f: _clean_counts(collector.counts[f]) for f in FACETS[kind]} if facets else {}
+            groups = {f: _clean_counts(counter.counts[f]) for f in FACETS[kind]} if counter else {}
             return RawResults(len(results), hits, groups)
 
     def count(self, query: ParsedQuery, filters: Filters, kind: str) -> int:
@@ -141,20 +141,22 @@ class WhooshBackend:
         with self._searcher(kind) as s:
             if not _joined_filter(filters, kind):
                 return sum(1 for _ in s.docs_for_query(q))
-            collector = self._collector(kind, "relevance", 1, False, filters)
+            collector, _counter = self._collector(kind, "relevance", 1, False, filters)
             s.search_with_collector(q, collector)
             return len(collector.results())
 
     def _collector(self, kind: str, sort: str, limit: int, facets: bool, filters: Filters):
-        """Top-k (or sorting) collector, facet counter, and the filter on the makers' scores."""
+        """The collector to search with (top-k or sorting, facets, the filter on makers' scores), and
+        the facet counter inside it (None without facets)."""
         table = self.standings.get() if self._needs_standings(kind, sort, filters) else {}
-        collector = _top_collector(kind, sort, limit, table)
+        collector = counter = _top_collector(kind, sort, limit, table)
         if facets:
-            collector = _FacetCounter(collector, {f: FACET_FIELDS.get(f, f) for f in FACETS[kind]}, self._columns)
+            collector = counter = _FacetCounter(collector, {f: FACET_FIELDS.get(f, f) for f in FACETS[kind]},
+                                                self._columns)
         if _joined_filter(filters, kind):
             allowed = {m for m, st in table.items() if _maker_passes(st, filters)}
             collector = _MakerFilter(collector, allowed, self._columns)
-        return collector
+        return collector, (counter if facets else None)
 
     def _needs_standings(self, kind: str, sort: str, filters: Filters) -> bool:
         wanted = sort in JOINED_SORTS[kind] or _joined_filter(filters, kind)
@@ -348,15 +350,18 @@ def _clean_counts(groups: dict) -> dict[str, int]:
 
 
 def _text_query(query: ParsedQuery) -> Query:
-    weighted = [(q, w) for q, w in zip(map(_clause_query, query.positives),
-                                        query.weights or [1] * len(query.positives), strict=True) if q is not None]
-    positives = [q for q, _w in weighted]
+    weighted = [(q, w, s) for q, w, s in zip(map(_clause_query, query.positives), query.weights or
+                                             [1] * len(query.positives), query.seeded(), strict=True) if q is not None]
+    positives = [q for q, _w, _s in weighted]
     negatives = [q for q in (_clause_query(c) for c in query.negatives) if q is not None]
     if positives and query.any_of:
         # Coverage first: each clause a document matches adds its weight in units far above any
         # BM25 score; the BM25 of the words it matches then orders documents of equal coverage.
-        coverage = [ConstantScoreQuery(q, w * COVERAGE_UNIT) for q, w in weighted]
+        coverage = [ConstantScoreQuery(q, w * COVERAGE_UNIT) for q, w, _s in weighted]
         base: Query = Or([*coverage, Or(positives)])
+        seeds = [q for q, _w, s in weighted if s]
+        if seeds and len(seeds) < len(positives):
+            base = Require(base, Or(seeds))  # common words only score; rarer ones pick the candidates
     elif positives:
         base = And(positives)
     elif query.positives:

@@ -116,6 +116,9 @@ def _database(kind: str, tmp_path) -> tuple[str, str]:
     if not url:
         pytest.skip("CRAFTREVIEW_TEST_POSTGRES_URL is not set")
     engine = make_engine(url)
+    # Recreated, not only created: tables left by an older schema would otherwise be reused as they are.
+    SEARCH_METADATA.drop_all(engine)
+    Base.metadata.drop_all(engine)
     Base.metadata.create_all(engine)
     SEARCH_METADATA.create_all(engine)
     names = [t.name for t in Base.metadata.sorted_tables] + [t.name for t in SEARCH_METADATA.sorted_tables]

@@ -12,6 +12,9 @@ WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 class IdConverter(IntegerConverter):
     """`<int:...>` in routes: a non-negative id that fits the database, else the route does not match (404)."""
 
+    # At most 10 digits (MAX_ID has 10): a longer run never reaches int(), which refuses over 4,300 digits.
+    regex = r"\d{1,10}"
+
     def __init__(self, map, *args, **kwargs):  # noqa: A002 - werkzeug's signature
         kwargs.setdefault("max", MAX_ID)
         super().__init__(map, *args, **kwargs)
@@ -20,7 +23,15 @@ class IdConverter(IntegerConverter):
 def init_app(app: Flask) -> None:
     """Bound path ids (before any blueprint registers its rules) and refuse bodies no form can hold."""
     app.url_map.converters["int"] = IdConverter
+    app.before_request(_refuse_nul_in_path)
     app.before_request(_refuse_foreign_bodies)
+
+
+def _refuse_nul_in_path():
+    # No slug or id holds a NUL byte, and PostgreSQL refuses one in any text parameter.
+    if "\x00" in request.path:
+        abort(404)
+    return None
 
 
 def _refuse_foreign_bodies():

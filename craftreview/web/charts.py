@@ -111,11 +111,11 @@ def lateness_words(days: float) -> str:
 
 
 def duration_words(hours: float | None) -> str:
-    """A reply delay in words: 'within an hour', '5 hours', '3 days'."""
+    """A reply delay in words: 'under an hour', '5 hours', '3 days'."""
     if hours is None:
         return "—"
     if hours < 1:
-        return "within an hour"
+        return "under an hour"
     if hours < 48:
         return f"{round(hours)} hour{'s' if round(hours) != 1 else ''}"
     return f"{round(hours / 24)} days"

@@ -147,7 +147,7 @@ def test_reply_rate_and_typical_reply_time(client, db, maker, make_user):
     add_review(db, maker, make_user(), reply_hours=96)
     add_review(db, maker, make_user())
     text = text_of(client.get(f"/makers/{maker.slug}"))
-    assert "3 of 4 reviews answered (75%), typically after 3 days." in text
+    assert "3 of 4 reviews answered (75%); median reply time 3 days." in text
 
 
 def test_trend_is_stored_by_rescore_and_ends_at_the_current_estimate(client, db, maker, make_user):

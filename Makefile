@@ -4,6 +4,8 @@ PY := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask --app craftreview
 PORT ?= 5000
 PYTEST_ARGS ?=
+# The suite runs on pytest-xdist workers (each with its own PostgreSQL database); 0 runs it in one process.
+PYTEST_WORKERS ?= 2
 
 .PHONY: run test e2e bench lint install install-runtime migrate seed clean-instance
 
@@ -41,7 +43,7 @@ run: seed
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: install
-	$(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not e2e" -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # Full-page screenshots (1280 and 360 px) and the axe summary land here: look at them.
 E2E_SCREENSHOTS ?= e2e-screenshots

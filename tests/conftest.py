@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
 from datetime import date, timedelta
 
 import pytest
@@ -20,6 +21,33 @@ from craftreview.services.reviews import ReviewInput, submit_review
 PASSWORD = "correct battery staple horse"
 _counter = itertools.count(1)
 DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def pytest_configure(config):
+    """Under pytest-xdist each worker gets its own PostgreSQL database (created on first use).
+
+    The suite drops and recreates the schema per run and truncates per test, so two workers
+    sharing one database would wipe each other's rows mid-test.
+    """
+    worker = getattr(config, "workerinput", {}).get("workerid")
+    base = os.environ.get("CRAFTREVIEW_TEST_POSTGRES_URL")
+    if worker and base:
+        os.environ["CRAFTREVIEW_TEST_POSTGRES_URL"] = _worker_database(base, worker)
+
+
+def _worker_database(base_url: str, worker: str) -> str:
+    from sqlalchemy.engine import make_url
+    url = make_url(base_url)
+    name = f"{url.database}_{worker}"
+    admin = make_engine(base_url).execution_options(isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).scalar()
+            if not exists:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        admin.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
 
 
 @pytest.fixture(scope="session")

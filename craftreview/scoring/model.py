@@ -54,8 +54,8 @@ class FittedModel:
 
     params: PriorParams
     options: ModelOptions
-    reviewer_bias: dict[Hashable, float]  # offset from all evidence; used as-is when no sums are stored
-    reviewer_counts: dict[Hashable, int]
+    reviewer_bias: dict[Hashable, float] = field(repr=False)  # offset from all evidence; used as-is when no sums are stored
+    reviewer_counts: dict[Hashable, int] = field(repr=False)
     bias_tau2: float
     n_signals: int
     model_version: str = MODEL_VERSION

@@ -108,6 +108,8 @@ def seed_demo(makers: int, reviews: int, seed: int, if_empty: bool) -> None:
             raise click.ClickException("the database is not empty; seed-demo only fills an empty database")
     report = run_seed(factory.kw["bind"], makers=makers, reviews=reviews, seed=seed)
     click.echo(f"seeded {report}")
+    # Ring signals first: the model reads them as provenance, and moderators see them from the start.
+    _recompute_signals(factory)
     scores.forget_fitted_models()
     started = time.perf_counter()
     with factory() as session, write_transaction(session):
@@ -123,8 +125,12 @@ def seed_demo(makers: int, reviews: int, seed: int, if_empty: bool) -> None:
 @with_appcontext
 def signals_command() -> None:
     """Recompute every ring signal for moderators (they inform; they never hide a review)."""
+    _recompute_signals(session_factory())
+
+
+def _recompute_signals(factory) -> None:
     started = time.perf_counter()
-    with session_factory()() as session, write_transaction(session):
+    with factory() as session, write_transaction(session):
         counts = signals.recompute_all(session)
     found = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "none"
     click.echo(f"ring signals recomputed in {time.perf_counter() - started:.1f}s: {found}")

@@ -22,6 +22,7 @@ def _seed(app, makers=12, reviews=60):
 
 def test_seed_demo_scores_and_indexes_everything_it_wrote(app, db):
     output = _seed(app)
+    assert re.search(r"ring signals recomputed in [\d.]+s", output), "moderators' signals start computed"
     assert re.search(r"scored 12 makers in [\d.]+ s", output)
     indexed = int(re.search(r"indexed (\d+) search documents", output).group(1))
     report = search.check(app)

@@ -83,7 +83,7 @@ def test_filter_reviews_to_orders_like_mine_then_sort_lowest_first(new_actor, ma
     facts = _order_facts(page)
     assert facts and all("Custom order" in f and "300–1,000" in f for f in facts)
     summary = page.locator(".filter-summary").inner_text()
-    assert f"Showing {len(facts)} of" in summary
+    assert f"Showing {len(facts)} matching review" in summary
     page.get_by_role("navigation", name="Sort reviews").get_by_role("link", name="Lowest rated").click()
     expect(page).to_have_url(re.compile(r"sort=lowest"))
     assert all("Custom order" in f and "300–1,000" in f for f in _order_facts(page))

@@ -72,7 +72,7 @@ def bio(rng: Random, *, maker: str, name: str, craft: str, place: str, lead: int
         sentences.append(rng.choice(P.BIO_EXTRAS))
     if rng.random() < 0.3:
         sentences.pop(1)
-    return " ".join(s.format(**fields) for s in sentences)
+    return _join(sentences, fields)
 
 
 def _weeks(days: int) -> str:
@@ -122,7 +122,7 @@ def review_body(rng: Random, scene: Scene) -> str:
     sentences = [rng.choice(openers), *_dimension_sentences(rng, scene)]
     if len(sentences) < 4 and rng.random() < 0.6:
         sentences.append(rng.choice(P.CLOSERS[scene.mood]))
-    return " ".join(s.format(**fields) for s in sentences)
+    return _join(sentences, fields)
 
 
 def reply_body(rng: Random, scene: Scene, owner_first: str) -> str:
@@ -151,3 +151,8 @@ def reply_body(rng: Random, scene: Scene, owner_first: str) -> str:
 def flag_note(rng: Random, reason: str) -> str:
     """A moderator-facing note for a flag with the given reason."""
     return rng.choice(P.FLAG_NOTES[reason])
+
+
+def _join(sentences: list[str], fields: dict) -> str:
+    """The sentences filled in; a name ending in a full stop ('… Co.') does not leave '..' behind it."""
+    return " ".join(s.format(**fields).replace("..", ".") for s in sentences)

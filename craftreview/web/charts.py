@@ -65,6 +65,7 @@ class TrendChart:
     first: tuple[str, float]  # the first month with a point, and its estimate
     left: float = LEFT
     right: float = RIGHT
+    bottom: float = BOTTOM
 
 
 def _range(points: list[list[float]]) -> tuple[float, float]:
@@ -82,7 +83,8 @@ def trend_chart(trend: dict, dimension: str) -> TrendChart | None:
     present = [(i, p[dimension]) for i, p in enumerate(points) if p and dimension in p]
     if not present:
         return None
-    low, high = _range([p for _, p in present])
+    # One scale for every dimension of the maker, so that the three charts side by side compare honestly.
+    low, high = _range([p[d] for p in points if p for d in p])
     step = (RIGHT - LEFT) / max(len(months) - 1, 1)
 
     def x(index: int) -> float:
@@ -92,11 +94,13 @@ def trend_chart(trend: dict, dimension: str) -> TrendChart | None:
         return round(BOTTOM - (value - low) / (high - low) * (BOTTOM - TOP), 1)
 
     ticks = [v / 2 for v in range(int(low * 2), int(high * 2) + 1)]
+    if len(ticks) > 5:  # a tall range is labelled at whole stars only (3.0, 4.0, 5.0), never 2.5, 3.5, 4.5
+        ticks = [v for v in ticks if v.is_integer()]
     band = [(x(i), y(p[2])) for i, p in present] + [(x(i), y(p[1])) for i, p in reversed(present)]
     return TrendChart(
         line="M" + " L".join(f"{x(i)},{y(p[0])}" for i, p in present),
         band="M" + " L".join(f"{a},{b}" for a, b in band) + " Z",
-        y_ticks=[(y(v), f"{v:.1f}") for v in ticks[:: 1 if len(ticks) <= 5 else 2]],
+        y_ticks=[(y(v), f"{v:.1f}") for v in ticks],
         x_ticks=[(x(i), month_label(months[i], short=True)) for i in range(len(months) - 1, -1, -6)],
         skilled_y=y(SKILLED_LINE) if low < SKILLED_LINE < high else None,
         last=(x(present[-1][0]), y(present[-1][1][0])),

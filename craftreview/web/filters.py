@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from urllib.parse import urlencode
 
-from flask import Flask, current_app, request, url_for
+from flask import Flask, request, url_for
 
 from .. import permissions
 from ..models import CRAFTS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES, PRICE_BANDS, as_utc
@@ -12,8 +12,7 @@ from ..text import render_inline, render_user_text
 from . import score_words
 from .forms import STAR_WORDS
 from .listing import listing_url
-
-CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "CA$", "AUD": "A$"}
+from .prices import price_band
 
 TIER_WORDS = {
     "master": "Master", "skilled": "Skilled", "developing": "Developing",
@@ -77,19 +76,6 @@ def page_url(page: int) -> str:
     # The query string is encoded here, never passed to url_for: argument names such as
     # `endpoint`, `_anchor` or a route's own `slug` are url_for's parameters, not query values.
     return f"{url_for(request.endpoint, **(request.view_args or {}))}?{urlencode(args, doseq=True)}"
-
-
-def price_band(key: str | None) -> str:
-    """A price band with the site's currency: '300-1000' -> '$300–1,000', 'under25' -> 'Under $25'."""
-    if not key:
-        return ""
-    label = PRICE_BANDS.get(key, key)
-    code = current_app.config.get("CURRENCY", "USD")
-    symbol = CURRENCY_SYMBOLS.get(code)
-    if symbol is None:
-        return f"{label} {code}"
-    words, _sep, amount = label.rpartition(" ")
-    return f"{words} {symbol}{amount}" if words else f"{symbol}{label}"
 
 
 def lateness(promised: date | None, delivered: date | None) -> str:

@@ -17,8 +17,9 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, EqualTo, Length, NumberRange, Optional
 
-from ..models import CRAFTS, DIMENSIONS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES, PRICE_BANDS
+from ..models import CRAFTS, DIMENSIONS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES
 from ..services.passwords import MAX_LENGTH, MIN_LENGTH
+from .prices import price_choices
 
 STAR_WORDS = {5: "excellent", 4: "good", 3: "acceptable", 2: "poor", 1: "very poor"}
 STARS = [SelectChoice(value=n, label=f"{n} star{'s' if n > 1 else ''} – {STAR_WORDS[n]}") for n in range(5, 0, -1)]
@@ -106,7 +107,7 @@ class _RatingsMixin:
 
 class ReviewForm(_RatingsMixin, FlaskForm):
     order_type = SelectField("Order type", choices=_choices(ORDER_TYPES, "Not stated"), validators=[Optional()])
-    price_band = SelectField("Price band", choices=_choices(PRICE_BANDS, "Not stated"), validators=[Optional()])
+    price_band = SelectField("Price band", choices=price_choices("Not stated"), validators=[Optional()])
     ordered_on = DateField("Ordered on", validators=[Optional()])
     promised_by = DateField("Promised by", validators=[Optional()])
     submit = SubmitField("Publish review")
@@ -150,7 +151,7 @@ class OrderForm(FlaskForm):
     item = StringField("Item", validators=[DataRequired(), Length(min=2, max=200)])
     order_type = SelectField("Order type", choices=_choices(ORDER_TYPES, "Choose…"),
                              validators=[DataRequired("Choose stock or custom order.")])
-    price_band = SelectField("Price band", choices=_choices(PRICE_BANDS, "Choose…"),
+    price_band = SelectField("Price band", choices=price_choices("Choose…"),
                              validators=[DataRequired("Choose a price band.")])
     ordered_on = DateField("Ordered on", validators=[DataRequired("Enter the order date.")])
     promised_by = DateField("Promised by", validators=[Optional()])

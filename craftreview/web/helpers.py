@@ -31,6 +31,16 @@ class Page:
         return max(1, -(-self.total // self.per_page))
 
     @property
+    def first(self) -> int:
+        """Position of the page's first item in the whole list (1-based)."""
+        return (self.page - 1) * self.per_page + 1
+
+    @property
+    def last(self) -> int:
+        """Position of the page's last item in the whole list."""
+        return self.first + len(self.items) - 1
+
+    @property
     def has_prev(self) -> bool:
         return self.page > 1
 

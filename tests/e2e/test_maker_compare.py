@@ -83,7 +83,7 @@ def test_filter_reviews_to_orders_like_mine_then_sort_lowest_first(new_actor, ma
     facts = _order_facts(page)
     assert facts and all("Custom order" in f and "300–1,000" in f for f in facts)
     summary = page.locator(".filter-summary").inner_text()
-    assert f"Showing {len(facts)} of" in summary
+    assert f"Showing {len(facts)} matching review" in summary
     page.get_by_role("navigation", name="Sort reviews").get_by_role("link", name="Lowest rated").click()
     expect(page).to_have_url(re.compile(r"sort=lowest"))
     assert all("Custom order" in f and "300–1,000" in f for f in _order_facts(page))
@@ -115,3 +115,16 @@ def test_compare_three_makers_from_their_pages(new_actor, makers, screenshots):
     assert page.evaluate(NO_OVERFLOW_JS)
     page.screenshot(path=str(screenshots / "maker-charts-360.png"), full_page=True)
     _close_ups(page, screenshots, "360")
+
+
+def test_on_a_phone_the_review_filters_wait_behind_a_link(new_actor, makers):
+    page = new_actor().page
+    page.set_viewport_size(PHONE)
+    page.goto(f"/makers/{makers[0]}?order=custom")
+    form = page.locator("form#review-filters")
+    expect(form).to_be_hidden()  # the reviews come sooner; the chips still say what is filtered
+    expect(page.locator(".filter-summary")).to_contain_text("custom orders")
+    page.get_by_role("link", name="Filter reviews (1 active)").click()
+    expect(form).to_be_visible()
+    expect(page.get_by_label("Order type")).to_have_value("custom")
+    assert page.evaluate(NO_OVERFLOW_JS)

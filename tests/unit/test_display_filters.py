@@ -42,3 +42,19 @@ def test_currency_defaults_to_usd(tmp_path, monkeypatch):
     assert load_config({"ENV_NAME": "test"})["CURRENCY"] == "USD"
     monkeypatch.setenv("CRAFTREVIEW_CURRENCY", "eur")
     assert load_config({"ENV_NAME": "test"})["CURRENCY"] == "EUR"
+
+
+@pytest.mark.parametrize(("currency", "shown"), [("EUR", "€300–1,000"), ("GBP", "£300–1,000"), ("CHF", "300–1,000 CHF")])
+def test_price_band_choices_in_forms_follow_the_currency_setting(tmp_path, currency, shown):
+    from craftreview.web.forms import OrderForm, ReviewForm
+
+    app = create_app({"ENV_NAME": "test", "TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
+                      "INSTANCE_PATH": str(tmp_path), "CURRENCY": currency, "WTF_CSRF_ENABLED": False})
+    with app.test_request_context(method="POST", data={"price_band": "300-1000"}):
+        review, order = ReviewForm(), OrderForm()
+        labels = {"review": [o.label.text for o in review.price_band], "order": [o.label.text for o in order.price_band]}
+        assert labels["review"][0] == "Not stated" and shown in labels["review"]
+        assert labels["order"][0] == "Choose…" and shown in labels["order"]
+        review.price_band.validate(review)
+        assert review.price_band.errors == [] and review.price_band.data == "300-1000"
+    app.extensions["craftreview.engine"].dispose()

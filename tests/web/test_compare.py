@@ -81,3 +81,19 @@ def test_empty_compare_explains_how_to_start(client):
 def test_adding_something_that_is_not_a_maker_address_is_a_clear_400(client):
     response = client.get("/compare?add=%3Cscript%3E")
     assert response.status_code == 400 and "That is not a maker&#39;s address." in response.get_data(as_text=True)
+
+
+def test_an_at_a_glance_table_puts_the_key_figures_of_every_maker_side_by_side(client, three):
+    page = client.get(f"/compare?makers={','.join(m.slug for m in three)}").get_data(as_text=True)
+    table = page[page.index('<table class="data compact glance">'):page.index("</table>")]
+    rows = {re.sub(r"<[^>]+>", "", row.split("</th>")[0]).strip(): re.findall(r"<td>(.*?)</td>", row, re.S)
+            for row in re.findall(r'<tr><th scope="row">(.*?)</tr>', table, re.S)}
+    cells = {label: [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", c)).strip() for c in values]
+             for label, values in rows.items()}
+    assert re.findall(r'<th scope="col"><a href="#cmp-[^"]+">([^<]+)</a></th>', table) == [
+        "Ash Loom", "Birch Forge", "Cedar Glass"]
+    assert cells["Reviews"] == ["2 1 verified", "1 0 verified", "0 0 verified"]
+    assert cells["Custom orders on time"] == ["1 of 2", "—", "—"]
+    assert cells["Stock items on time"] == ["—", "0 of 1", "—"]
+    assert cells["Reviews answered"] == ["50%", "0%", "—"]
+    assert cells["Overall"][2] == "—" and re.fullmatch(r"\d\.\d \d\.\d–\d\.\d", cells["Overall"][0])

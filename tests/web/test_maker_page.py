@@ -52,7 +52,7 @@ def test_stars_filter_shows_matching_reviews_with_counts_beside_each_value(clien
     page = client.get(f"/makers/{maker.slug}?craftsmanship=5")
     assert sorted(titles(page)) == ["Review 0", "Review 1"]
     text = text_of(page)
-    assert "Showing 2 of 3 reviews" in text
+    assert "Showing 2 matching reviews (3 in all)" in text
     # Counts of another dimension's values are under the active filter; the active group's own are not.
     assert "5 stars (2)" in text and "2 stars (1)" in text and "4 stars (1) 3 stars (1)" in text
 
@@ -65,7 +65,7 @@ def test_orders_like_mine_filters_by_type_and_price_band(client, db, maker, make
     assert titles(page) == ["Custom dear"]
     text = text_of(page)
     assert "Custom order (1)" in text and "Stock item (1)" in text  # price fixed at 300-1000
-    assert "Under 25 (0)" in text and "25–100 (1)" in text  # order type fixed at custom
+    assert "Under $25 (0)" in text and "$25–100 (1)" in text  # order type fixed at custom
 
 
 def test_verified_only_filter_and_its_count(client, db, maker, make_user):
@@ -100,6 +100,18 @@ def test_pagination_keeps_filters_and_sort(client, db, maker, make_user):
     shown = titles(first) + titles(second)
     assert len(titles(first)) == 10 and len(shown) == 14 and "Stock" not in shown
     assert "Page 2 of 2" in text_of(second)
+    assert "Showing 1–10 of 14 matching reviews (15 in all)" in text_of(first)
+    assert "Showing 11–14 of 14 matching reviews" in text_of(second)
+    # The filter form keeps the sort chosen by the links above it.
+    assert '<input type="hidden" name="sort" value="lowest">' in first.get_data(as_text=True)
+
+
+def test_a_review_without_votes_or_actions_has_no_empty_footer(client, db, maker, make_user):
+    add_review(db, maker, make_user(), title="Quiet review")
+    add_review(db, maker, make_user(), title="Liked review", helpful=2)
+    page = client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+    assert page.count('class="review-actions"') == 1 and "2 found this helpful" in page
+    assert "Showing all 2 reviews, newest first." in text_of(client.get(f"/makers/{maker.slug}"))
 
 
 def test_changing_a_filter_starts_again_at_page_one(client, db, maker, make_user):

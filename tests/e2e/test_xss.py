@@ -21,7 +21,7 @@ from craftreview.services import makers as maker_service
 from .conftest import MODERATOR_EMAIL
 from .test_pages import _arrange
 from .ui import unique
-from .xss_payloads import PAYLOADS
+from .xss_payloads import INERT_IN_CHROMIUM, PAYLOADS, payload
 from .xss_probe import Probe, Visit, squeeze, tags_in
 from .xss_world import FIELDS, PayloadWorld, arrange, packed, shown
 
@@ -107,17 +107,19 @@ def _shown_on(text: str) -> set[tuple[str, int]]:
 @pytest.fixture(scope="module")
 def report(request):
     """Collects the counts and prints one summary line at the end of the module."""
-    found: dict = {"kinds": defaultdict(set), "loads": 0, "mails": 0}
+    found: dict = {"kinds": defaultdict(set), "loads": 0, "mails": 0, "problems": 0}
     yield found
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    plugins = request.config.pluginmanager
+    reporter, capture = plugins.get_plugin("terminalreporter"), plugins.get_plugin("capturemanager")
     triples = sum(len(seen) for seen in found["kinds"].values())
     pairs = set().union(*found["kinds"].values()) if found["kinds"] else set()
     line = (f"XSS: {len(PAYLOADS)} payloads x {len(FIELDS)} fields; {len(pairs)} payload x field pairs read back "
             f"as text over {len(found['kinds'])} kinds of page and mail; {triples} payload x field x page-kind "
             f"placements; {found['loads']} page loads, {found['mails']} HTML mails; "
-            f"arranged in {found.get('arranged', 0):.1f} s; nothing ran")
-    if reporter:
-        reporter.write_line(line)
+            f"arranged in {found.get('arranged', 0):.1f} s; {found['problems']} problems")
+    if reporter and capture:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(line)
 
 
 # --- normal pages first: the payload world does not exist yet ----------------------------------------------
@@ -176,6 +178,7 @@ def test_no_payload_runs_or_becomes_markup_on_any_page(world, browser, live_serv
             missing += [f"{visit.path}: {FIELDS[code]} #{n}" for code, n in sorted(visit.expect - here)]
     finally:
         probe.close()
+    report["problems"] += len(problems)
     assert problems == []
     assert missing == [], "escaped payloads must read back as the text that was stored"
     everywhere = set().union(*report["kinds"].values())
@@ -212,6 +215,7 @@ def test_html_mails_with_payloads_run_nothing(world, browser, live_server, repor
         probe.close()
     report["kinds"]["html-mail"] |= here
     report["mails"] += len(mails)
+    report["problems"] += len(problems)
     assert problems == []
     # Mails quote maker names, titles, bodies, replies, items and display names.
     assert {code for code, _n in here} >= {"mn", "ti", "bo", "re", "it", "dn"}
@@ -250,3 +254,44 @@ def test_packed_fields_hold_every_payload_within_their_form_limits():
     assert len(packed("be")) == 1  # one edited body carries them all
     assert len(PAYLOADS) >= 60 and len(set(PAYLOADS)) == len(PAYLOADS)
     assert max(len(p.replace("{n}", "99")) for p in PAYLOADS) <= 54
+
+
+# --- the probes themselves: each payload is caught when a page does not escape it ---------------------------
+
+# The same payload raw in each context the site puts user text in (text, attributes, <title>, <textarea>,
+# a link target) and in a script string, which the site never has: a page that forgot to escape.
+UNESCAPED = ("<!doctype html><html><head><title>P</title></head><body><p>P</p><p title=\"P\">.</p>"
+             "<p title='P'>.</p><p title=P>.</p><textarea>P</textarea><a href=\"P\">link</a>"
+             "<script>var d = \"P\", s = 'P';</script></body></html>")
+TEMPLATE_SCRIPT = "inline script <script>var d = "
+def _caught(seen, number: int) -> bool:
+    found = [m for m in seen.markup if not m.startswith(TEMPLATE_SCRIPT)]
+    return bool(seen.fired or found or seen.requests or squeeze(payload(number)) not in squeeze(seen.text))
+
+
+def test_every_payload_is_caught_when_a_page_does_not_escape_it(browser, live_server):
+    probe = Probe(browser, live_server, enforce_csp=False)
+    try:
+        missed = []
+        for n in range(len(PAYLOADS)):
+            probe.page.close()
+            probe.new_page()
+            if not _caught(probe.show(UNESCAPED.replace("P", payload(n)), f"payload {n}", allow_style=False), n):
+                missed.append(payload(n))
+    finally:
+        probe.close()
+    uncaught = [p for p in missed if not p.startswith(INERT_IN_CHROMIUM)]
+    assert uncaught == [], "\n".join(uncaught)
+
+
+def test_the_policy_probe_reports_inline_script_and_handlers(browser, live_server):
+    probe = Probe(browser, live_server, enforce_csp=True)
+    policy = "default-src 'self'; script-src 'self'; style-src 'self'"
+    probe.context.route("**/csp-control", lambda route: route.fulfill(
+        status=200, content_type="text/html", headers={"Content-Security-Policy": policy},
+        body="<p>x</p><script>__xss(1)</script><img src=/static/style.css onload=__xss(2)><b style=color:red>x</b>"))
+    try:
+        seen = probe.load("/csp-control")
+    finally:
+        probe.close()
+    assert seen.fired == [] and len(seen.csp) >= 3, seen.csp

@@ -62,12 +62,18 @@ class Probe:
         self.context.add_init_script(INIT_SCRIPT)
         self.context.expose_binding("__xss", lambda source, number: self._seen.fired.append(
             f"__xss({number}) ran in {source['frame'].url}"))
-        self.page = self.context.new_page()
-        self.page.on("dialog", self._dialog)
-        self.page.on("request", self._request)
-        self.page.on("console", self._console)
         self._seen = Observation(url="", status=0)
         self._viewer: int | None = None
+        self.page = self.new_page()
+
+    def new_page(self):
+        """A fresh tab with the listeners (a payload that ran may have left the last one in any state)."""
+        page = self.context.new_page()
+        page.on("dialog", self._dialog)
+        page.on("request", self._request)
+        page.on("console", self._console)
+        self.page = page
+        return page
 
     def close(self) -> None:
         self.context.close()
@@ -109,11 +115,11 @@ class Probe:
         self._seen.status = response.status if response else 0
         return self._inspect()
 
-    def show(self, html: str, label: str) -> Observation:
+    def show(self, html: str, label: str, allow_style: bool = True) -> Observation:
         """Render an HTML document (a mail) as a mail reader would, and report; mails may carry inline style."""
         self._seen = Observation(url=label, status=200)
         self.page.set_content(html)
-        return self._inspect(allow_style=True)
+        return self._inspect(allow_style)
 
     def _inspect(self, allow_style: bool = False) -> Observation:
         self.page.evaluate(SETTLE_JS)

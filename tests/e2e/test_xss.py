@@ -147,7 +147,7 @@ def test_normal_pages_report_no_csp_violation_and_carry_no_script(browser, live_
                     for seen in probe.walk(visit) for p in seen.problems() + _status(seen)]
     finally:
         probe.close()
-    assert problems == []
+    assert problems == [], "\n".join(problems[:40])
 
 
 def _status(seen) -> list[str]:
@@ -179,7 +179,7 @@ def test_no_payload_runs_or_becomes_markup_on_any_page(world, browser, live_serv
     finally:
         probe.close()
     report["problems"] += len(problems)
-    assert problems == []
+    assert problems == [], "\n".join(problems[:40])
     assert missing == [], "escaped payloads must read back as the text that was stored"
     everywhere = set().union(*report["kinds"].values())
     unseen = {(code, n) for code in FIELDS for n in range(len(PAYLOADS))} - everywhere
@@ -197,7 +197,7 @@ def test_pages_full_of_payloads_report_no_csp_violation_with_the_policy_on(world
         problems = [p for visit in first_of_kind.values() for seen in probe.walk(visit) for p in seen.problems()]
     finally:
         probe.close()
-    assert problems == []
+    assert problems == [], "\n".join(problems[:40])
 
 
 def test_html_mails_with_payloads_run_nothing(world, browser, live_server, report):
@@ -216,7 +216,7 @@ def test_html_mails_with_payloads_run_nothing(world, browser, live_server, repor
     report["kinds"]["html-mail"] |= here
     report["mails"] += len(mails)
     report["problems"] += len(problems)
-    assert problems == []
+    assert problems == [], "\n".join(problems[:40])
     # Mails quote maker names, titles, bodies, replies, items and display names.
     assert {code for code, _n in here} >= {"mn", "ti", "bo", "re", "it", "dn"}
 

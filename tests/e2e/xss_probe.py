@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from playwright.sync_api import Error as PlaywrightError
+
 from craftreview.models import User
 
 from .conftest import FAVICON, TIMEOUT_MS
@@ -111,22 +113,30 @@ class Probe:
     def load(self, path: str) -> Observation:
         """Open `path` and report."""
         self._seen = Observation(url=path, status=0)
-        response = self.page.goto(path)
-        self._seen.status = response.status if response else 0
-        return self._inspect()
+
+        def open_page() -> None:
+            response = self.page.goto(path)
+            self._seen.status = response.status if response else 0
+        return self._inspect(open_page)
 
     def show(self, html: str, label: str, allow_style: bool = True) -> Observation:
         """Render an HTML document (a mail) as a mail reader would, and report; mails may carry inline style."""
         self._seen = Observation(url=label, status=200)
-        self.page.set_content(html)
-        return self._inspect(allow_style)
+        return self._inspect(lambda: self.page.set_content(html), allow_style)
 
-    def _inspect(self, allow_style: bool = False) -> Observation:
-        self.page.evaluate(SETTLE_JS)
+    def _inspect(self, open_page, allow_style: bool = False) -> Observation:
         seen = self._seen
-        seen.csp += self.page.evaluate("() => window.__cspViolations || []")
-        seen.markup = self.page.evaluate(DOM_SCAN_JS, allow_style)
-        seen.text = self.page.evaluate(PAGE_TEXT_JS)
+        try:
+            open_page()
+            self.page.evaluate(SETTLE_JS)
+            seen.csp += self.page.evaluate("() => window.__cspViolations || []")
+            seen.markup = self.page.evaluate(DOM_SCAN_JS, allow_style)
+            seen.text = self.page.evaluate(PAGE_TEXT_JS)
+        except PlaywrightError as exc:
+            # Only something the page ran navigates it away or closes it while it is read.
+            seen.markup.append(f"the page did not stay put: {exc.message.splitlines()[0]}")
+            if self.page.is_closed():
+                self.new_page()
         return seen
 
     def next_page(self) -> str | None:

@@ -62,10 +62,13 @@ class Probe:
         self.context = browser.new_context(base_url=self.base, bypass_csp=not enforce_csp)
         self.context.set_default_timeout(TIMEOUT_MS)
         self.context.add_init_script(INIT_SCRIPT)
+        # Anything bound elsewhere is recorded by _request, then refused at once (no DNS wait offline).
+        self.context.route(lambda url: not url.startswith((self.base, "data:", "about:")), lambda route: route.abort())
         self.context.expose_binding("__xss", lambda source, number: self._seen.fired.append(
             f"__xss({number}) ran in {source['frame'].url}"))
         self._seen = Observation(url="", status=0)
         self._viewer: int | None = None
+        self.spent = False
         self.page = self.new_page()
 
     def new_page(self):
@@ -78,7 +81,10 @@ class Probe:
         return page
 
     def close(self) -> None:
-        self.context.close()
+        try:
+            self.context.close()
+        except PlaywrightError:
+            pass  # already gone with a payload that took it down
 
     def _dialog(self, dialog) -> None:
         self._seen.fired.append(f"{dialog.type}({dialog.message}) opened")
@@ -136,8 +142,15 @@ class Probe:
             # Only something the page ran navigates it away or closes it while it is read.
             seen.markup.append(f"the page did not stay put: {exc.message.splitlines()[0]}")
             if self.page.is_closed():
-                self.new_page()
+                self.reopen()
         return seen
+
+    def reopen(self) -> None:
+        """A new tab, or with a closed context (a payload took it down) a note that the probe is spent."""
+        try:
+            self.new_page()
+        except PlaywrightError:
+            self.spent = True
 
     def next_page(self) -> str | None:
         """The path behind the page's rel=next link, if any."""

@@ -82,6 +82,7 @@ class PayloadWorld:
     reviews: list[int] = field(default_factory=list)
     moderated: list[int] = field(default_factory=list)   # reviews carrying flag and moderation notes
     suspended: list[int] = field(default_factory=list)   # users suspended (then reinstated) with a reason
+    invitations: list[str] = field(default_factory=list)  # tokens of the buyer's invitations, one per item chunk
     first_mail_id: int = 0
 
 
@@ -172,14 +173,14 @@ def _orders(db, world: PayloadWorld, owner: User, buyer: User, backend_name: str
     """Makers invite the hub buyer (items carry payloads); the hub invites payload addresses."""
     mail, today = make_mail_backend(backend_name), date.today()
 
-    def record(actor: User, maker, email: str, item: str) -> None:
-        order_service.record_order(db, actor, maker, order_service.OrderInput(
+    def record(actor: User, maker, email: str, item: str) -> str:
+        return order_service.record_order(db, actor, maker, order_service.OrderInput(
             buyer_email=email, item=item, order_type="custom", price_band="25-100",
-            ordered_on=today - timedelta(days=3)), mail, invite_url=lambda token: f"/invite/{token}")
+            ordered_on=today - timedelta(days=3)), mail, invite_url=lambda token: f"/invite/{token}")[1]
 
     for index, item in enumerate(packed("it")):
         maker = maker_service.get_maker_by_slug(db, world.makers[index])
-        record(db.get(User, world.users[index]), maker, buyer.email, item)
+        world.invitations.append(record(db.get(User, world.users[index]), maker, buyer.email, item))
     hub = maker_service.get_maker_by_slug(db, world.hub_slug)
     for address in packed("em"):
         record(owner, hub, address + "@x.example", "A plain mug")

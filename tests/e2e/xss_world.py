@@ -1,10 +1,10 @@
 """A world whose every user text field carries the XSS payloads, arranged through the services.
 
 Each payload `n` goes through every field. Fields that name one thing (display names, maker names,
-locations, websites, titles, single review bodies) get one payload per record: user `n` with maker `n`,
-and review `n` of the hub maker. Long fields (replies, notes, edited bodies, order items, buyer
-addresses) carry several payloads each, up to the length their form allows, so few writes and few page
-loads cover them all. A value is the payload plus a tag (` #mn7`) naming its field and number, so the
+locations, titles, single review bodies, bios) get one payload per record: user `n` with maker `n`,
+and review `n` of the hub maker. Long fields (the hub's bio, websites, replies, notes, edited bodies,
+order items, buyer addresses) carry several payloads each, up to the length their form allows, so few
+writes and few page loads cover them all. A value is the payload plus a tag (` #mn7`) naming its field and number, so the
 test can tell which field each payload reached a page through.
 """
 from __future__ import annotations

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from bleach.linkifier import Linker
 from markupsafe import Markup, escape
@@ -49,3 +50,9 @@ def _render_paragraph(paragraph: str) -> str:
 def render_inline(value: str | None) -> Markup:
     """Escape a one-line user string (titles, names); no links, no markup."""
     return Markup(escape(clean_input(value)))
+
+
+def render_marked(pieces: Iterable[tuple[str, bool]]) -> Markup:
+    """Escape pieces of user text and wrap the marked ones in <mark> (search highlights)."""
+    return Markup("".join(f"<mark>{escape(piece)}</mark>" if marked else str(escape(piece))
+                          for piece, marked in pieces))

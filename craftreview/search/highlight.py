@@ -1,13 +1,14 @@
-"""Snippets with matched words in <mark>, built from escaped text (never raw user text)."""
+"""Snippets with matched words in <mark>: this module picks the words, craftreview.text escapes and marks them."""
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from whoosh.lang.porter import stem as _porter_stem
 
+from ..text import render_marked
 from .folding import fold
 from .stopwords import STOP_WORDS
 
@@ -46,7 +47,7 @@ def best_snippet(texts: Iterable[str], stems: set[str]) -> Markup | None:
             break  # every word in one window: nothing can beat it
     if best is None:
         return None
-    return _render(best[1], list(_TOKEN.finditer(best[1])), best[2], best[3], stems)
+    return render_marked(_pieces(best[1], list(_TOKEN.finditer(best[1])), best[2], best[3], stems))
 
 
 def _best_start(tokens: list, hits: list[int], stems: set[str]) -> int:
@@ -59,26 +60,26 @@ def _best_start(tokens: list, hits: list[int], stems: set[str]) -> int:
     return best_start
 
 
-def _render(text: str, tokens: list, start: int, end: int, stems: set[str]) -> Markup:
+def _pieces(text: str, tokens: list, start: int, end: int, stems: set[str]) -> list[tuple[str, bool]]:
+    """Tokens start..end of `text` and the text between them, each with whether it is a match."""
     if not tokens:
-        return Markup("")
+        return []
     begin, finish = tokens[start].start(), tokens[end - 1].end()
-    out: list[str] = ["\u2026 " if start > 0 else ""]
+    pieces = [("\u2026 " if start > 0 else "", False)]
     cursor = begin
     for tok in tokens[start:end]:
-        out.append(str(escape(text[cursor:tok.start()])))
-        word = str(escape(tok.group()))
-        out.append(f"<mark>{word}</mark>" if token_stem(tok.group()) in stems else word)
+        pieces.append((text[cursor:tok.start()], False))
+        pieces.append((tok.group(), token_stem(tok.group()) in stems))
         cursor = tok.end()
-    out.append(str(escape(text[cursor:finish])))
-    out.append(" \u2026" if end < len(tokens) else "")
-    return Markup("".join(out))
+    pieces.append((text[cursor:finish], False))
+    pieces.append((" \u2026" if end < len(tokens) else "", False))
+    return pieces
 
 
 def highlight_inline(text: str, stems: set[str]) -> Markup:
     """A short one-line string (name, title) with matches marked; everything else escaped."""
     tokens = list(_TOKEN.finditer(text or ""))
     if not tokens:
-        return Markup(escape(text or ""))
-    head, tail = escape(text[:tokens[0].start()]), escape(text[tokens[-1].end():])
-    return Markup(f"{head}{_render(text, tokens, 0, len(tokens), stems)}{tail}")
+        return render_marked([(text or "", False)])
+    return render_marked([(text[:tokens[0].start()], False), *_pieces(text, tokens, 0, len(tokens), stems),
+                          (text[tokens[-1].end():], False)])

@@ -25,10 +25,14 @@ def resident_mb() -> float | None:
 
 
 def settle() -> None:
-    """After warm-up: collect, freeze what survives (later collections skip it), record the baseline."""
+    """After warm-up: collect start-up garbage and record the worker's baseline memory.
+
+    No gc.freeze(): a frozen object is never collected, and objects replaced later (a newer
+    stored fit, a refreshed searcher) would then leak if they sit in a cycle.
+    """
     gc.collect()
-    gc.freeze()
-    _last_mb[:] = [resident_mb()] if resident_mb() is not None else []
+    now = resident_mb()
+    _last_mb[:] = [now] if now is not None else []
 
 
 def collect_if_grown(growth_mb: float) -> bool:

@@ -6,3 +6,10 @@ def post_worker_init(worker):
     from craftreview.web.warmup import warm
 
     warm(worker.wsgi)
+
+
+def post_request(worker, req, environ, resp):
+    """After the response is sent (and a write's index drain ran): bound the worker's memory."""
+    from craftreview.web.memory import collect_if_grown
+
+    collect_if_grown(worker.wsgi.config.get("WORKER_GC_GROWTH_MB", 0))

@@ -97,6 +97,7 @@ def _fit_is_stored() -> bool:
 def seed_demo(makers: int, reviews: int, seed: int, if_empty: bool) -> None:
     """Fill an empty database with a believable demo world, then score and index it."""
     from . import search
+    from .demo.seed import analyze
     from .demo.seed import seed_demo as run_seed
 
     factory = session_factory()
@@ -115,6 +116,7 @@ def seed_demo(makers: int, reviews: int, seed: int, if_empty: bool) -> None:
     with factory() as session, write_transaction(session):
         count, _changed = scores.rescore_all(session)
     click.echo(f"scored {count} makers in {time.perf_counter() - started:.1f} s")
+    analyze(factory.kw["bind"])  # the score, trend and signal rows just written
     started = time.perf_counter()
     # The rebuild also settles the outbox rows that seeding and scoring queued.
     documents = search.rebuild(current_app._get_current_object())

@@ -36,6 +36,9 @@ def load_config(overrides: dict | None = None) -> dict:
         # Whoosh rebuild: postings each of its (three) worker processes holds in memory before
         # spilling to disk; lower it on a small machine, at the cost of a slower rebuild.
         "SEARCH_REBUILD_WORKER_MB": int(env.get("CRAFTREVIEW_SEARCH_REBUILD_WORKER_MB", "512")),
+        # A gunicorn worker runs a full garbage collection after a request once its resident memory
+        # grew this much since the last one (Whoosh readers and writers leave large reference cycles).
+        "WORKER_GC_GROWTH_MB": int(env.get("CRAFTREVIEW_WORKER_GC_GROWTH_MB", "48")),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), True),
         # Named abuse limits (Flask-Limiter syntax); web/limits.py applies them, OPERATIONS.md explains them.

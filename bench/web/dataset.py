@@ -78,4 +78,8 @@ def _reset(target: Target) -> None:
     with engine.begin() as conn:
         conn.execute(text(f"DROP SCHEMA IF EXISTS {PG_SCHEMA} CASCADE"))
         conn.execute(text(f"CREATE SCHEMA {PG_SCHEMA}"))
+        # Extensions live in public (migration 0011 names public.unaccent); created under the
+        # bench schema's search_path they would land in bench_web and the migration would fail.
+        for extension in ("unaccent", "fuzzystrmatch"):
+            conn.execute(text(f"CREATE EXTENSION IF NOT EXISTS {extension} SCHEMA public"))
     engine.dispose()

@@ -5,13 +5,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, lazyload
 
 from ..errors import NotFound
-from ..models import Maker, MakerScoreRow, Reply, Review, User
+from ..models import Maker, MakerScoreRow, MakerTrendRow, Reply, Review, User
 from . import queries
 from .review_facts import FilterCounts, ReviewFacts, ReviewFilters, filter_counts, review_facts
-from .trends import load_trends
+from .trends import decode_trend, load_trends
 
 MAX_COMPARE = 4
 _STARS = Review.craftsmanship + Review.consistency + Review.delivery
@@ -41,8 +41,13 @@ def summary_rows(session: Session, maker_ids: list[int]) -> dict[int, list]:
 
 
 def filtered_reviews_query(maker_id: int, filters: ReviewFilters):
-    """The maker's public reviews matching the filters, in the chosen order."""
-    query = select(Review).where(Review.maker_id == maker_id, *queries.VISIBLE)
+    """The maker's public reviews matching the filters, in the chosen order, with their replies.
+
+    The reply comes in the same statement; the maker is the one already loaded (its many-to-one
+    is answered from the identity map, so neither maker, owner nor score row is joined again).
+    """
+    query = (select(Review).where(Review.maker_id == maker_id, *queries.VISIBLE)
+             .options(lazyload(Review.maker), joinedload(Review.reply)))
     for group, value in filters.active().items():
         query = query.where(Review.order_id.is_not(None) if group == "verified" else _COLUMNS[group] == value)
     return query.order_by(*_ORDER[filters.sort])
@@ -64,17 +69,20 @@ class MakerPage:
     voted: set[int] = field(default_factory=set)
 
 
-def _maker(session: Session, slug: str) -> Maker:
-    maker = session.scalar(select(Maker).where(Maker.slug == slug))
-    if maker is None:
+def _maker_and_trend(session: Session, slug: str) -> tuple[Maker, dict]:
+    """The maker (with its score row) and its stored trend, in one statement."""
+    row = session.execute(select(Maker, MakerTrendRow.trend_json)
+                          .outerjoin(MakerTrendRow, MakerTrendRow.maker_id == Maker.id)
+                          .where(Maker.slug == slug)).unique().first()
+    if row is None:
         raise NotFound("No maker with that address.")
-    return maker
+    return row[0], decode_trend(row[1])
 
 
 def maker_page(session: Session, slug: str, viewer: User | None, filters: ReviewFilters,
                per_page: int) -> MakerPage:
     """The maker, charts, delivery record, filter counts and one page of filtered, sorted reviews."""
-    maker = _maker(session, slug)
+    maker, trend = _maker_and_trend(session, slug)
     rows = summary_rows(session, [maker.id]).get(maker.id, [])
     counts = filter_counts(rows, filters)
     last_page = max(1, -(-counts.matched // per_page))
@@ -83,7 +91,7 @@ def maker_page(session: Session, slug: str, viewer: User | None, filters: Review
         filtered_reviews_query(maker.id, filters).limit(per_page).offset((page - 1) * per_page)).unique())
     return MakerPage(
         maker=maker, score=maker.score, facts=review_facts(rows), counts=counts,
-        trend=load_trends(session, [maker.id]).get(maker.id, {}), filters=filters, reviews=reviews, page=page,
+        trend=trend, filters=filters, reviews=reviews, page=page,
         own_review=queries.own_review(session, viewer, maker),
         voted=queries.voted_ids(session, viewer, [r.id for r in reviews]))
 

@@ -46,4 +46,9 @@ def load_trends(session: Session, maker_ids: list[int]) -> dict[int, dict]:
         return {}
     rows = session.execute(select(MakerTrendRow.maker_id, MakerTrendRow.trend_json)
                            .where(MakerTrendRow.maker_id.in_(maker_ids)))
-    return {maker_id: json.loads(text) for maker_id, text in rows}
+    return {maker_id: decode_trend(text) for maker_id, text in rows}
+
+
+def decode_trend(text: str | None) -> dict:
+    """A stored history read beside its maker ({} when none is stored)."""
+    return json.loads(text) if text else {}

@@ -81,8 +81,10 @@ def show(slug: str):
     per_page = current_app.config["PER_PAGE"]
     view = maker_page(get_db(), slug, viewer, parse_filters(request.args), per_page)
     page = Page(items=view.reviews, page=view.page, per_page=per_page, total=view.counts.matched)
+    # The helpful-vote form (and its CSRF token) only shows to logged-in readers.
+    form = ActionForm() if viewer else None
     return render_template("makers/show.html", view=view, maker=view.maker, score=view.score, page=page,
-                           own_review=view.own_review, voted=view.voted, action_form=ActionForm())
+                           own_review=view.own_review, voted=view.voted, action_form=form)
 
 
 @bp.get("/makers/<slug>/score")

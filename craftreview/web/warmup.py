@@ -7,6 +7,7 @@ from flask import Flask
 
 from .. import search
 from ..services import fits
+from . import memory
 from .context import session_factory
 
 log = logging.getLogger(__name__)
@@ -20,3 +21,4 @@ def warm(app: Flask) -> None:
         search.get_backend(app)
     except Exception:  # noqa: BLE001 - a cold worker still serves; it just pays on first use
         log.warning("worker warm-up failed; the first requests will be slower", exc_info=True)
+    memory.settle()

@@ -9,12 +9,13 @@ import numpy as np
 
 from .arrays import SignalArrays, gc_paused, to_arrays, to_days
 from .bias import BiasFit, estimate_reviewer_bias
+from .claims import restrict_up_claims, seasoned_factor
 from .drift import drift_factor, estimate_drift_var
 from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
 from .pack import ScorePacker
 from .posterior import prior_cov, summarise, update, update_with_trend
 from .priors import SPREAD_DIM, PriorParams, fit_priors, noise_covariance
-from .robust import fit_scale, outlier_factor, review_overall, robustness
+from .robust import fit_scale, huberize, outlier_factor, review_overall, robustness
 from .types import MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
@@ -46,6 +47,7 @@ class _Batch:
     y: np.ndarray  # bias-corrected ratings (n, 3)
     stats: MakerStats
     change_age: np.ndarray | None = None  # per maker: age in days of a detected drop in quality, NaN if none
+    seasoned: MakerStats | None = None  # statistics with recent evidence capped, for upward claims (claims.py)
 
 
 @dataclass
@@ -133,11 +135,15 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
     change_age = np.full(arr.n_makers, np.nan)
     if robust is not None:
         rb = robustness(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, *robust, weights.age)
-        weights.outlier, weights.change, change_age = rb.outlier, rb.change, rb.change_age
+        weights.outlier, weights.change, weights.group, change_age = rb.outlier, rb.change, rb.group, rb.change_age
         weights.weight = weights.weight * rb.outlier * rb.change
     stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered,
                         weights.age_days / DAYS_PER_YEAR, weights.age)
-    return _Batch(arr, weights, bias, y, stats, change_age)
+    season = seasoned_factor(weights.weight, weights.age_days, arr.maker, arr.n_makers)
+    seasoned = None if season is None else maker_stats(y, weights.weight * season, arr.maker, arr.n_makers,
+                                                       arr.promised, arr.delivered, weights.age_days / DAYS_PER_YEAR,
+                                                       weights.age)
+    return _Batch(arr, weights, bias, y, stats, change_age, seasoned)
 
 
 def _apply_options(arr: SignalArrays, options: ModelOptions) -> SignalArrays:
@@ -192,11 +198,12 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
     batch = _prepare(arr, to_days(now), counts[arr.reviewer], bias.row, options.weights, scale)
     dated, slip = delivery_columns(arr.promised, arr.delivered)
     # Every global statistic is weighted, so fakes weighted near zero cannot move it; the outlier factor
-    # is left out here because down-weighting the tails would understate the noise of honest reviews.
-    w = batch.weights.weight / np.maximum(batch.weights.outlier * batch.weights.change, 1e-12)
-    noise = noise_covariance(np.column_stack([batch.y, lateness(slip)]), arr.maker, arr.n_makers, arr.verified, dated,
-                             w)
-    drift_var = estimate_drift_var(batch.y.mean(axis=1), arr.t / DAYS_PER_YEAR, arr.maker, arr.n_makers,
+    # is left out here because down-weighting the tails would understate the noise of honest reviews (its
+    # shared-voice part stays: a block of same-direction outliers on one maker is a ring, not noise).
+    w = batch.weights.weight * batch.weights.group / np.maximum(batch.weights.outlier * batch.weights.change, 1e-12)
+    y_h = huberize(batch.y, batch.weights.weight, arr.maker, arr.n_makers, scale[0])
+    noise = noise_covariance(np.column_stack([y_h, lateness(slip)]), arr.maker, arr.n_makers, arr.verified, dated, w)
+    drift_var = estimate_drift_var(y_h.mean(axis=1), arr.t / DAYS_PER_YEAR, arr.maker, arr.n_makers,
                                    float(noise[:3, :3].mean()), batch.weights.weight, np.isfinite(batch.change_age))
     params = fit_priors(batch.stats, noise, *_craft_index(arr, crafts or {}), drift_var)
     if not options.spread_covariate:
@@ -255,21 +262,31 @@ def _posterior(batch: _Batch, crafts: list, params: PriorParams, options: ModelO
     """(posterior, drift factors, prior mean, prior variances, prior sources, covariate shift) per maker."""
     stats = batch.stats
     prior_mean, tau2, source, shift = _prior_for(stats, crafts, params)
-    # Drift caps how much old evidence can say about now: scale all of a maker's weights down.
-    if options.trend:
-        f = np.ones(len(crafts))  # the trend term carries drift uncertainty itself
-        mean, cov = update_with_trend(prior_mean, prior_cov(tau2, params.corr), params.drift_var, stats, params.noise)
-        mean, cov = mean[:, :4], cov[:, :4, :4]
-    else:
-        f = drift_factor(stats.weight, stats.mean_age, params.drift_var, float(np.mean(np.diag(params.noise)[:3])))
-        if not options.age_as_precision:  # age only re-weights the mean; drift_var alone carries its uncertainty
-            f = f * stats.weight / np.maximum(stats.relevance_sq, 1e-12)
-        mean, cov = update(prior_mean, prior_cov(tau2, params.corr), f * (stats.weight - stats.weight_dated),
-                           f[:, None] * stats.sum_undated, f * stats.weight_dated, f[:, None] * stats.sum_dated,
-                           params.noise)
-        mean, cov = _dates_never_help(mean, cov, prior_mean, prior_cov(tau2, params.corr), f, stats, params.noise)
+    mean, cov, f = _update_stats(stats, prior_mean, tau2, params, options)
     # No claim from the prior alone: a tier needs at least one fully trusted review's worth of evidence.
-    return summarise(mean, cov, stats.weight >= MIN_CLAIM_EVIDENCE - 1e-9), f, prior_mean, tau2, source, shift
+    post = summarise(mean, cov, stats.weight >= MIN_CLAIM_EVIDENCE - 1e-9)
+    if batch.seasoned is not None:  # an upward claim must also hold with the recent evidence capped
+        s_mean, s_cov, _ = _update_stats(batch.seasoned, prior_mean, tau2, params, options)
+        post.tier = restrict_up_claims(post.tier, summarise(s_mean, s_cov, post.tier != "unproven").tier)
+    return post, f, prior_mean, tau2, source, shift
+
+
+def _update_stats(stats: MakerStats, prior_mean: np.ndarray, tau2: np.ndarray, params: PriorParams,
+                  options: ModelOptions) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Posterior mean (n, 4), covariance (n, 4, 4) and drift factors from one set of maker statistics."""
+    if options.trend:
+        f = np.ones(len(prior_mean))  # the trend term carries drift uncertainty itself
+        mean, cov = update_with_trend(prior_mean, prior_cov(tau2, params.corr), params.drift_var, stats, params.noise)
+        return mean[:, :4], cov[:, :4, :4], f
+    # Drift caps how much old evidence can say about now: scale all of a maker's weights down.
+    f = drift_factor(stats.weight, stats.mean_age, params.drift_var, float(np.mean(np.diag(params.noise)[:3])))
+    if not options.age_as_precision:  # age only re-weights the mean; drift_var alone carries its uncertainty
+        f = f * stats.weight / np.maximum(stats.relevance_sq, 1e-12)
+    mean, cov = update(prior_mean, prior_cov(tau2, params.corr), f * (stats.weight - stats.weight_dated),
+                       f[:, None] * stats.sum_undated, f * stats.weight_dated, f[:, None] * stats.sum_dated,
+                       params.noise)
+    mean, cov = _dates_never_help(mean, cov, prior_mean, prior_cov(tau2, params.corr), f, stats, params.noise)
+    return mean, cov, f
 
 
 def _score_batch(batch: _Batch, crafts: list, params: PriorParams, version: str,

@@ -43,6 +43,7 @@ class Weights:
     surge: np.ndarray  # burst relative to the maker's own review history (any account age, any spacing)
     outlier: np.ndarray | None = None  # far from the maker's other reviews (set by model._prepare)
     change: np.ndarray | None = None  # from before a detected drop in quality (set by model._prepare)
+    group: np.ndarray | None = None  # the shared-voice part of outlier (set by model._prepare)
 
 
 def _burst_sizes(arr: SignalArrays, is_new: np.ndarray, window: float) -> np.ndarray:

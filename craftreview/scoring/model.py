@@ -9,7 +9,7 @@ import numpy as np
 
 from .arrays import SignalArrays, gc_paused, to_arrays, to_days
 from .bias import BiasFit, estimate_reviewer_bias
-from .claims import restrict_up_claims, seasoned_factor
+from .claims import RECENT_DAYS, restrict_up_claims, seasoned_factor, withhold_contradicted
 from .drift import drift_factor, estimate_drift_var
 from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
 from .pack import ScorePacker
@@ -48,6 +48,7 @@ class _Batch:
     stats: MakerStats
     change_age: np.ndarray | None = None  # per maker: age in days of a detected drop in quality, NaN if none
     seasoned: MakerStats | None = None  # statistics with recent evidence capped, for upward claims (claims.py)
+    recent: MakerStats | None = None  # statistics of the recent reviews alone, for upward claims (claims.py)
 
 
 @dataclass
@@ -139,11 +140,12 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
         weights.weight = weights.weight * rb.outlier * rb.change
     stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered,
                         weights.age_days / DAYS_PER_YEAR, weights.age)
-    season = seasoned_factor(weights.weight, weights.age_days, arr.maker, arr.n_makers)
-    seasoned = None if season is None else maker_stats(y, weights.weight * season, arr.maker, arr.n_makers,
-                                                       arr.promised, arr.delivered, weights.age_days / DAYS_PER_YEAR,
-                                                       weights.age)
-    return _Batch(arr, weights, bias, y, stats, change_age, seasoned)
+    season = seasoned_factor(weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age)
+    recent = np.where(weights.age_days < RECENT_DAYS, 1.0, 0.0)
+    seasoned, latest = (None if factor is None else
+                        maker_stats(y, weights.weight * factor, arr.maker, arr.n_makers, arr.promised, arr.delivered,
+                                    weights.age_days / DAYS_PER_YEAR, weights.age) for factor in (season, recent))
+    return _Batch(arr, weights, bias, y, stats, change_age, seasoned, latest)
 
 
 def _apply_options(arr: SignalArrays, options: ModelOptions) -> SignalArrays:
@@ -265,9 +267,15 @@ def _posterior(batch: _Batch, crafts: list, params: PriorParams, options: ModelO
     mean, cov, f = _update_stats(stats, prior_mean, tau2, params, options)
     # No claim from the prior alone: a tier needs at least one fully trusted review's worth of evidence.
     post = summarise(mean, cov, stats.weight >= MIN_CLAIM_EVIDENCE - 1e-9)
+    post.withheld = np.full(len(post.tier), None, dtype=object)
     if batch.seasoned is not None:  # an upward claim must also hold with the recent evidence capped
         s_mean, s_cov, _ = _update_stats(batch.seasoned, prior_mean, tau2, params, options)
-        post.tier = restrict_up_claims(post.tier, summarise(s_mean, s_cov, post.tier != "unproven").tier)
+        post.tier = restrict_up_claims(post.tier, summarise(s_mean, s_cov, post.tier != "unproven").tier,
+                                       post.withheld)
+    if batch.recent is not None:  # ...and must not be contradicted by the recent reviews on their own
+        r_mean, r_cov, _ = _update_stats(batch.recent, prior_mean, tau2, params, options)
+        post.tier = withhold_contradicted(post.tier, summarise(r_mean, r_cov, batch.recent.weight > 0).p_skilled,
+                                          post.withheld)
     return post, f, prior_mean, tau2, source, shift
 
 

@@ -88,6 +88,7 @@ class ScorePacker:
             prior_mean[:, :3], np.sqrt(tau2[:, :3]), noise_var / tau2[:, :3], shift[:, :3], prior_share,
             stats.spread, late_days, drift, stats.mean_age)
         self.tier = post.tier.tolist()
+        self.withheld = [None] * arr.n_makers if post.withheld is None else post.withheld.tolist()
         change = batch.change_age if batch.change_age is not None else np.full(arr.n_makers, np.nan)
         self.changed = np.isfinite(change).tolist()
         self.change_age = [None if not c else float(a) for c, a in zip(self.changed, change.tolist(), strict=True)]
@@ -132,6 +133,7 @@ class ScorePacker:
             "craftsmanship_spread_sd": None if self.count[m] < 2 else self.spread[m],
             "probabilities": {"master": self.pm[m], "skilled": self.ps[m],
                               "developing": self.pd[m], "novice": self.pn[m]},
+            "claim_withheld": self.withheld[m],
         }
 
 

@@ -20,6 +20,7 @@ CHANGE_Z = 3.0  # a drop must be this many standard errors to count as a change 
 CHANGE_MIN_EFFECTIVE = 1.5  # ...with at least this much (outlier-weighted) evidence on both sides
 CHANGE_OLD_FACTOR = 0.1  # evidence from before a drop keeps this share of its weight
 CENTRE_TRIM = 0.2  # the platform centre is the mean of the middle 60% of review overall stars
+OUTLIER_PASSES = 3
 HUBER_Z = 3.0  # for global statistics, a review's residual counts up to this many spreads
 _A = np.array(OVERALL_WEIGHTS)
 
@@ -83,15 +84,13 @@ def outlier_factor(v: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, sc
                    ) -> tuple[np.ndarray, np.ndarray]:
     """(weight factor, z) for reviews far from the consensus of the maker's *other* reviews.
 
-    The first pass judges every review against its maker's weighted median, so a block of fakes cannot
-    drag the starting consensus toward itself (and make honest reviews look like the outliers). Same-
-    direction outliers share one voice inside the consensus too (grouped), not only in the final weight.
+    Same-direction outliers share one voice inside the consensus too (grouped), not only in the final
+    weight, so a block of fakes cannot hold the consensus toward itself and make honest reviews look like
+    the outliers.
     """
     exempt = np.zeros(len(v), dtype=bool) if exempt is None else exempt
-    level = weighted_median(v, w, maker, n_m)[maker]
-    f, z = _cauchy(v, level, w, maker, n_m, scale)
-    f = f * shared_voice(z, maker, n_m, exempt) if grouped else f
-    for _ in range(2):
+    f = np.ones(len(v))
+    for _ in range(OUTLIER_PASSES):
         s, ww = _weighted_mean(maker, w * f, v, n_m)
         own_w = w * f
         rest_w = ww[maker] - own_w
@@ -101,30 +100,13 @@ def outlier_factor(v: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, sc
     return f, z
 
 
-def _cauchy(v, level, w, maker, n_m, scale, sd=None):
+def _cauchy(v, level, w, maker, n_m, scale):
     """Cauchy weight factor and z of each review against level, phased in with the maker's other evidence."""
     rest_w = np.bincount(maker, w, n_m)[maker] - w
-    sd = scale * np.sqrt(1.0 + 1.0 / (rest_w + PRIOR_STRENGTH)) if sd is None else sd
+    sd = scale * np.sqrt(1.0 + 1.0 / (rest_w + PRIOR_STRENGTH))
     z = (v - level) / sd
     ramp = np.clip(rest_w / OUTLIER_RAMP, 0.0, 1.0)
     return 1.0 - ramp * (1.0 - 1.0 / (1.0 + (z / OUTLIER_C) ** 2)), z * ramp
-
-
-def weighted_median(v: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:
-    """Per maker, the weighted median of v (NaN for makers without weight)."""
-    out = np.full(n_m, np.nan)
-    if len(v) == 0:
-        return out
-    order = np.lexsort((v, maker))
-    m, ws = maker[order], w[order]
-    cum = np.cumsum(ws)
-    start = np.concatenate([[0.0], np.cumsum(np.bincount(m, ws, n_m))[:-1]])
-    half = start + np.bincount(m, ws, n_m) / 2.0
-    pos = np.searchsorted(cum, half[m], side="left")  # first review of its maker past half its weight
-    first = np.unique(m, return_index=True)
-    idx = np.clip(pos[first[1]], 0, len(v) - 1)
-    out[first[0]] = v[order][idx]
-    return out
 
 
 def shared_voice(z: np.ndarray, maker: np.ndarray, n_m: int, exempt: np.ndarray) -> np.ndarray:

@@ -14,6 +14,7 @@ import numpy as np
 from .types import TIER_CONFIDENCE
 
 RECENT_DAYS = 180.0  # an upward claim is withheld when the reviews of this period alone contradict it
+RECENT_MIN_EVIDENCE = 1.0  # ...and carry at least this much evidence, in fully trusted reviews
 SEASON_DAYS = 120.0  # reviews younger than this are "recent"
 SEASON_SLACK = 0.5  # recent evidence may exceed the older pace by half a fully trusted review
 UP = ("skilled", "master")
@@ -47,15 +48,17 @@ def restrict_up_claims(tier: np.ndarray, seasoned_tier: np.ndarray, withheld: np
     return out
 
 
-def withhold_contradicted(tier: np.ndarray, recent_p_skilled: np.ndarray, withheld: np.ndarray) -> np.ndarray:
+def withhold_contradicted(tier: np.ndarray, recent_p_skilled: np.ndarray, recent_weight: np.ndarray,
+                         withheld: np.ndarray) -> np.ndarray:
     """No skilled or master claim while the recent reviews alone make "below skilled" a confident claim.
 
     A maker whose work got worse is a risk to the next buyer before the drop is certain enough to
     discount the old evidence. Recent reviews carry their final weights, so a bombing ring (far off the
-    maker's consensus, one voice) cannot withdraw a claim this way; honest reviews at a new level can.
+    maker's consensus, one voice) cannot withdraw a claim this way; honest reviews at a new level can,
+    once they add up to RECENT_MIN_EVIDENCE (the platform prior alone never contradicts a claim).
     """
     out = tier.copy()
-    lost = np.isin(tier, UP) & (recent_p_skilled <= 1.0 - TIER_CONFIDENCE)
+    lost = np.isin(tier, UP) & (recent_p_skilled <= 1.0 - TIER_CONFIDENCE) & (recent_weight >= RECENT_MIN_EVIDENCE)
     out[lost] = "unproven"
     withheld[lost] = WITHHELD_LOWER
     return out

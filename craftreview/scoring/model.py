@@ -275,7 +275,7 @@ def _posterior(batch: _Batch, crafts: list, params: PriorParams, options: ModelO
     if batch.recent is not None:  # ...and must not be contradicted by the recent reviews on their own
         r_mean, r_cov, _ = _update_stats(batch.recent, prior_mean, tau2, params, options)
         post.tier = withhold_contradicted(post.tier, summarise(r_mean, r_cov, batch.recent.weight > 0).p_skilled,
-                                          post.withheld)
+                                          batch.recent.weight, post.withheld)
     return post, f, prior_mean, tau2, source, shift
 
 

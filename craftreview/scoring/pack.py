@@ -107,7 +107,8 @@ class ScorePacker:
             typical_slip_days=self.slip[m] if dated else None,
             maker_id=self.arr.maker_ids[m], model_version=self.version,
             explanation=self._explanation(m, dated),
-            unproven_reason=unproven_reason(self.tier[m], self.weight[m], self.changed[m]),
+            unproven_reason=unproven_reason(self.tier[m], self.weight[m],
+                                            self.changed[m] or self.withheld[m] is not None),
             trusted_reviews=self.weight[m],
         )
 

@@ -149,25 +149,42 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    moderator ring signal × 0.3; several reviews by one account of one maker share one voice (1/n each).
 10. **Surges against the maker's own history** (`weights._history_surge`), at any account age and any
    spacing: reviews in a ±45-day window beyond what the maker's earlier rate predicts (+1.5 slack) share
-   the window's expected weight. A maker without earlier history (a newcomer) is never discounted.
+   the window's expected weight. A maker without earlier history (a newcomer) is never discounted. The
+   window counts reviews on the same side of the maker's median only (the pace counts all), so a one-star
+   ring does not discount the honest five-stars written in the same weeks.
 11. **Consensus** (`robust.py`): each review's overall star is compared with the weighted mean of the
    maker's *other* reviews (shrunk to the platform centre), in units of the platform's robust review
    spread; weight × 1/(1 + (z/2.5)²), phased in as the other evidence reaches six trusted reviews; reviews
-   more than 2.5 spreads off in the same direction share a voice (1/√k). Reviewer offsets are learned from
-   these down-weighted reviews too, so a ring's extremes cannot pose as one reviewer's harshness.
+   more than 2.5 spreads off in the same direction share one voice (1/k), inside the consensus too (three
+   passes), so a block of fakes cannot hold the consensus toward itself and make the honest reviews look
+   like the outliers. After a detected drop every review is judged again against the consensus of the
+   reviews since. Reviewer offsets are learned from these down-weighted reviews too, so a ring's extremes
+   cannot pose as one reviewer's harshness.
 12. **Drops** (`robust.change_points`): for splits 60–365 days back, a weighted z-test of recent vs older
    overall stars (recency taken back out of the weights); a drop beyond 3 standard errors with at least
-   1.5 trusted reviews on each side moves everything older than the split to 0.1 of its weight. Only
+   1.5 trusted reviews on each side moves everything older than the split to 0.1 of its weight (the test
+   sees same-direction outliers at 1/√k, so several honest reviews at a new level still count). Only
    drops: an apparent jump upward is what shills produce, and has to accumulate like any evidence.
-13. **Global statistics are weighted**: the noise covariance (without the consensus factor, which would
-   understate honest noise), the drift variance (weighted slopes with their exact sampling variance,
-   winsorised at the 90th percentile, makers with a detected drop or a history under 0.25 years left
-   out) and the priors all use the review weights, so fakes weighted near zero cannot move other makers.
+13. **Global statistics are weighted and robust**: the noise covariance (without the Cauchy consensus
+   factor, which would understate honest noise, but with the ring's shared voice) and the drift variance
+   (weighted slopes with their exact sampling variance, winsorised at the 90th percentile, makers with a
+   detected drop or a history under 0.25 years left out) use review residuals Huberized at 3 spreads; the
+   priors use Huberized maker-level residuals (2.5 SD, consistency-corrected); the typical-spread curve
+   caps each maker's say at 8 reviews; the platform centre is a 20%-trimmed mean (a median jumps between
+   the discrete star levels when a few fakes are added).
 14. **Dates never help**: the within-order covariance between lateness and stars is left out (with it a
    late order "explained" low delivery stars and raised the estimate), and where dates would still raise
    the delivery estimate the stars-only posterior is used: late dates lower it, on-time dates cannot lift it.
 15. **Claims need evidence**: no tier from under one fully trusted review's worth of evidence; an unproven
-   maker carries a reason: `mixed_evidence` (≥ 5 trusted reviews, or a detected drop) or `too_few_reviews`.
+   maker carries a reason: `mixed_evidence` (≥ 5 trusted reviews, a detected drop, or a withheld claim) or
+   `too_few_reviews`. **Upward claims need seasoned evidence** (`claims.py`): a skilled or master claim must
+   also hold when the last 120 days' evidence is capped, as one group, at what the maker's older pace
+   predicts + 0.5 trusted review (so five shills through the maker's own invitations, at any spacing up to
+   a fortnight and from accounts of any age, cannot make the claim on a thin history, and more shills add
+   nothing); a steadily reviewed maker is not capped, a genuine newcomer waits a few months. And no skilled
+   or master claim while the last 180 days' reviews alone (final weights, at least one trusted review's
+   worth, so neither the prior nor a one-voice ring can do it) make "below skilled" an 80% claim. The
+   explanation names a withheld claim (`claim_withheld`). The estimates themselves use every review.
 16. **Outlooks** (`outlook.tier_outlooks`, run at write time by the site): for each unsettled maker, k ∈
    {1, 2, 3, 5, 8, 12, 20} verified reviews from established accounts at the maker's own pace are added
    and the maker is rescored through the fitted model, at the level the average of k real reviews reaches

@@ -247,3 +247,25 @@ def timing_text(t: dict) -> str:
             f"The machine is shared with other work: the 1-minute load average was {t['load_avg_1min']:.1f} on "
             f"{t['cpus']} CPUs when the timing ran, so these are upper bounds; the fastest full run was "
             f"{min(t['score_makers_runs']):.2f} s.")
+
+
+VALIDATION_NOTE = """### Robust claims (branch scoring2): tuned on some worlds, checked on fresh ones
+
+The changes of this round (seasoned upward claims, recent-lower withholding, one-voice consensus, robust
+global statistics; *Model* items 10–15) were developed on worlds 844599907, 1491884954, 1642295729,
+1342333514, 77099874 and 12 (five of the previous run's seeds plus one) and then measured on worlds never
+used while developing: the 24 fresh worlds above, and six more (116955033, 85938658, 273920648,
+2115060759, 1629731081, 85162644; measured with `properties.measure`, two workers). On those six: bomb
+claim loss median 0.000 / worst 0.105; shill promotion 0.000 / 0.050; 3-shill percentile rise 43.6 /
+61.0 (raw mean 35.4 / 53.1); spillover 0.007 / 0.012; drop error 0.189 / 0.268 stars, coverage 0.750 /
+0.700, drop-6 skilled claims 0.000 / 0.000; tier precision 0.964 / 0.932 (skilled+master 0.973 / 0.934).
+On the development worlds, before → after: shill promotion 0.15–0.60 → 0.00–0.05, bomb claim loss up to
+1.00 → up to 0.39, drop error 0.26–0.43 → 0.16–0.35. A variant with same-direction outliers at 1/√k instead
+of 1/k (same six fresh worlds) left precision and coverage unchanged and lost more claims to bombs
+(median 0.051, worst 0.200), so 1/k stays.
+
+Known limits, measured on three development worlds: five *three-star* reviews (inside the normal spread,
+so not outliers) strip the claim from 0.33–0.85 of established skilled makers (two-star: 0.00–0.85): a
+moderate ring is not caught by the consensus, only by surge and provenance. Three verified shills still
+raise a novice's percentile more than the raw mean does (fresh verified reviews outweigh the novice's own
+decayed, partly unverified history); only the *claim* is protected, not the estimate."""

@@ -9,7 +9,7 @@ import numpy as np
 
 from .arrays import SignalArrays, gc_paused, to_arrays, to_days
 from .bias import BiasFit, estimate_reviewer_bias
-from .claims import RECENT_DAYS, restrict_up_claims, seasoned_factor, withhold_contradicted
+from .claims import RECENT_DAYS, UP, restrict_up_claims, seasoned_factor, withhold_contradicted
 from .drift import drift_factor, estimate_drift_var
 from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
 from .pack import ScorePacker
@@ -47,8 +47,13 @@ class _Batch:
     y: np.ndarray  # bias-corrected ratings (n, 3)
     stats: MakerStats
     change_age: np.ndarray | None = None  # per maker: age in days of a detected drop in quality, NaN if none
-    seasoned: MakerStats | None = None  # statistics with recent evidence capped, for upward claims (claims.py)
-    recent: MakerStats | None = None  # statistics of the recent reviews alone, for upward claims (claims.py)
+    season: np.ndarray | None = None  # per review: factor capping a recent surge, for upward claims (claims.py)
+
+    def stats_with(self, factor: np.ndarray) -> MakerStats:
+        """Maker statistics with every review's weight multiplied by factor."""
+        w = self.weights
+        return maker_stats(self.y, w.weight * factor, self.arr.maker, self.arr.n_makers, self.arr.promised,
+                           self.arr.delivered, w.age_days / DAYS_PER_YEAR, w.age)
 
 
 @dataclass
@@ -141,11 +146,7 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
     stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered,
                         weights.age_days / DAYS_PER_YEAR, weights.age)
     season = seasoned_factor(weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age)
-    recent = np.where(weights.age_days < RECENT_DAYS, 1.0, 0.0)
-    seasoned, latest = (None if factor is None else
-                        maker_stats(y, weights.weight * factor, arr.maker, arr.n_makers, arr.promised, arr.delivered,
-                                    weights.age_days / DAYS_PER_YEAR, weights.age) for factor in (season, recent))
-    return _Batch(arr, weights, bias, y, stats, change_age, seasoned, latest)
+    return _Batch(arr, weights, bias, y, stats, change_age, season)
 
 
 def _apply_options(arr: SignalArrays, options: ModelOptions) -> SignalArrays:
@@ -268,15 +269,22 @@ def _posterior(batch: _Batch, crafts: list, params: PriorParams, options: ModelO
     # No claim from the prior alone: a tier needs at least one fully trusted review's worth of evidence.
     post = summarise(mean, cov, stats.weight >= MIN_CLAIM_EVIDENCE - 1e-9)
     post.withheld = np.full(len(post.tier), None, dtype=object)
-    if batch.seasoned is not None:  # an upward claim must also hold with the recent evidence capped
-        s_mean, s_cov, _ = _update_stats(batch.seasoned, prior_mean, tau2, params, options)
+    if np.isin(post.tier, UP).any():  # only upward claims are checked (and only then is it worth computing)
+        _check_up_claims(batch, post, prior_mean, tau2, params, options)
+    return post, f, prior_mean, tau2, source, shift
+
+
+def _check_up_claims(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarray, params: PriorParams,
+                     options: ModelOptions) -> None:
+    """Withhold upward claims resting on a recent surge, or contradicted by the recent reviews alone."""
+    if batch.season is not None:  # the claim must also hold with the recent evidence capped
+        s_mean, s_cov, _ = _update_stats(batch.stats_with(batch.season), prior_mean, tau2, params, options)
         post.tier = restrict_up_claims(post.tier, summarise(s_mean, s_cov, post.tier != "unproven").tier,
                                        post.withheld)
-    if batch.recent is not None:  # ...and must not be contradicted by the recent reviews on their own
-        r_mean, r_cov, _ = _update_stats(batch.recent, prior_mean, tau2, params, options)
-        post.tier = withhold_contradicted(post.tier, summarise(r_mean, r_cov, batch.recent.weight > 0).p_skilled,
-                                          batch.recent.weight, post.withheld)
-    return post, f, prior_mean, tau2, source, shift
+    recent = batch.stats_with(np.where(batch.weights.age_days < RECENT_DAYS, 1.0, 0.0))
+    r_mean, r_cov, _ = _update_stats(recent, prior_mean, tau2, params, options)
+    post.tier = withhold_contradicted(post.tier, summarise(r_mean, r_cov, recent.weight > 0).p_skilled,
+                                      recent.weight, post.withheld)
 
 
 def _update_stats(stats: MakerStats, prior_mean: np.ndarray, tau2: np.ndarray, params: PriorParams,

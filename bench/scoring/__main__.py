@@ -28,7 +28,8 @@ FAMILY_HEADING = "## A family of worlds and attackers (issue 8)"
 def family_part(n_worlds: int) -> str:
     """The family section, heading included."""
     reps, seeds = run_family(n_worlds)
-    return FAMILY_HEADING + "\n\n" + narrative.FAMILY_NOTE + "\n\n" + family_section(reps, seeds)
+    return (FAMILY_HEADING + "\n\n" + narrative.FAMILY_NOTE + "\n\n" + family_section(reps, seeds) + "\n\n"
+            + narrative.VALIDATION_NOTE)
 
 
 def splice_family(text: str, part: str) -> str:

@@ -20,6 +20,7 @@ import numpy as np
 from .bias import group_sum
 
 SPREAD_RELIABILITY_K = 4.0  # spread from n reviews has reliability (n-1)/(n-1+K)
+SPREAD_MAX_DOF = 8.0  # a maker's say in the typical-spread curve stops growing after this many reviews
 N_DIMS = 4  # craftsmanship, consistency, delivery, lateness
 
 
@@ -136,7 +137,7 @@ def fit_expected_spread(stats: MakerStats) -> np.ndarray:
         return np.array([float(np.nanmean(stats.spread[ok])) if ok.any() else 0.0, 0.0, 0.0])
     level = stats.mean[ok, 0]
     x = np.column_stack([np.ones_like(level), level, level**2])
-    h = stats.count[ok] - 1
+    h = np.minimum(stats.count[ok] - 1, SPREAD_MAX_DOF)  # one maker with many (possibly fake) reviews cannot steer it
     xtw = x.T * h
     return np.linalg.solve(xtw @ x + 1e-9 * np.eye(3), xtw @ stats.spread[ok])
 

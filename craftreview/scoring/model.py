@@ -9,12 +9,13 @@ import numpy as np
 
 from .arrays import SignalArrays, gc_paused, to_arrays, to_days
 from .bias import BiasFit, estimate_reviewer_bias
+from .claims import RECENT_DAYS, UP, restrict_up_claims, seasoned_factor, withhold_contradicted
 from .drift import drift_factor, estimate_drift_var
 from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
 from .pack import ScorePacker
 from .posterior import prior_cov, summarise, update, update_with_trend
 from .priors import SPREAD_DIM, PriorParams, fit_priors, noise_covariance
-from .robust import fit_scale, outlier_factor, review_overall, robustness
+from .robust import fit_scale, huberize, outlier_factor, review_overall, robustness
 from .types import MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
@@ -46,6 +47,13 @@ class _Batch:
     y: np.ndarray  # bias-corrected ratings (n, 3)
     stats: MakerStats
     change_age: np.ndarray | None = None  # per maker: age in days of a detected drop in quality, NaN if none
+    season: np.ndarray | None = None  # per review: factor capping a recent surge, for upward claims (claims.py)
+
+    def stats_with(self, factor: np.ndarray) -> MakerStats:
+        """Maker statistics with every review's weight multiplied by factor."""
+        w = self.weights
+        return maker_stats(self.y, w.weight * factor, self.arr.maker, self.arr.n_makers, self.arr.promised,
+                           self.arr.delivered, w.age_days / DAYS_PER_YEAR, w.age)
 
 
 @dataclass
@@ -133,11 +141,12 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
     change_age = np.full(arr.n_makers, np.nan)
     if robust is not None:
         rb = robustness(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, *robust, weights.age)
-        weights.outlier, weights.change, change_age = rb.outlier, rb.change, rb.change_age
+        weights.outlier, weights.change, weights.group, change_age = rb.outlier, rb.change, rb.group, rb.change_age
         weights.weight = weights.weight * rb.outlier * rb.change
     stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered,
                         weights.age_days / DAYS_PER_YEAR, weights.age)
-    return _Batch(arr, weights, bias, y, stats, change_age)
+    season = seasoned_factor(weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age)
+    return _Batch(arr, weights, bias, y, stats, change_age, season)
 
 
 def _apply_options(arr: SignalArrays, options: ModelOptions) -> SignalArrays:
@@ -192,11 +201,12 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
     batch = _prepare(arr, to_days(now), counts[arr.reviewer], bias.row, options.weights, scale)
     dated, slip = delivery_columns(arr.promised, arr.delivered)
     # Every global statistic is weighted, so fakes weighted near zero cannot move it; the outlier factor
-    # is left out here because down-weighting the tails would understate the noise of honest reviews.
-    w = batch.weights.weight / np.maximum(batch.weights.outlier * batch.weights.change, 1e-12)
-    noise = noise_covariance(np.column_stack([batch.y, lateness(slip)]), arr.maker, arr.n_makers, arr.verified, dated,
-                             w)
-    drift_var = estimate_drift_var(batch.y.mean(axis=1), arr.t / DAYS_PER_YEAR, arr.maker, arr.n_makers,
+    # is left out here because down-weighting the tails would understate the noise of honest reviews (its
+    # shared-voice part stays: a block of same-direction outliers on one maker is a ring, not noise).
+    w = batch.weights.weight * batch.weights.group / np.maximum(batch.weights.outlier * batch.weights.change, 1e-12)
+    y_h = huberize(batch.y, batch.weights.weight, arr.maker, arr.n_makers, scale[0])
+    noise = noise_covariance(np.column_stack([y_h, lateness(slip)]), arr.maker, arr.n_makers, arr.verified, dated, w)
+    drift_var = estimate_drift_var(y_h.mean(axis=1), arr.t / DAYS_PER_YEAR, arr.maker, arr.n_makers,
                                    float(noise[:3, :3].mean()), batch.weights.weight, np.isfinite(batch.change_age))
     params = fit_priors(batch.stats, noise, *_craft_index(arr, crafts or {}), drift_var)
     if not options.spread_covariate:
@@ -255,21 +265,44 @@ def _posterior(batch: _Batch, crafts: list, params: PriorParams, options: ModelO
     """(posterior, drift factors, prior mean, prior variances, prior sources, covariate shift) per maker."""
     stats = batch.stats
     prior_mean, tau2, source, shift = _prior_for(stats, crafts, params)
-    # Drift caps how much old evidence can say about now: scale all of a maker's weights down.
-    if options.trend:
-        f = np.ones(len(crafts))  # the trend term carries drift uncertainty itself
-        mean, cov = update_with_trend(prior_mean, prior_cov(tau2, params.corr), params.drift_var, stats, params.noise)
-        mean, cov = mean[:, :4], cov[:, :4, :4]
-    else:
-        f = drift_factor(stats.weight, stats.mean_age, params.drift_var, float(np.mean(np.diag(params.noise)[:3])))
-        if not options.age_as_precision:  # age only re-weights the mean; drift_var alone carries its uncertainty
-            f = f * stats.weight / np.maximum(stats.relevance_sq, 1e-12)
-        mean, cov = update(prior_mean, prior_cov(tau2, params.corr), f * (stats.weight - stats.weight_dated),
-                           f[:, None] * stats.sum_undated, f * stats.weight_dated, f[:, None] * stats.sum_dated,
-                           params.noise)
-        mean, cov = _dates_never_help(mean, cov, prior_mean, prior_cov(tau2, params.corr), f, stats, params.noise)
+    mean, cov, f = _update_stats(stats, prior_mean, tau2, params, options)
     # No claim from the prior alone: a tier needs at least one fully trusted review's worth of evidence.
-    return summarise(mean, cov, stats.weight >= MIN_CLAIM_EVIDENCE - 1e-9), f, prior_mean, tau2, source, shift
+    post = summarise(mean, cov, stats.weight >= MIN_CLAIM_EVIDENCE - 1e-9)
+    post.withheld = np.full(len(post.tier), None, dtype=object)
+    if np.isin(post.tier, UP).any():  # only upward claims are checked (and only then is it worth computing)
+        _check_up_claims(batch, post, prior_mean, tau2, params, options)
+    return post, f, prior_mean, tau2, source, shift
+
+
+def _check_up_claims(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarray, params: PriorParams,
+                     options: ModelOptions) -> None:
+    """Withhold upward claims resting on a recent surge, or contradicted by the recent reviews alone."""
+    if batch.season is not None:  # the claim must also hold with the recent evidence capped
+        s_mean, s_cov, _ = _update_stats(batch.stats_with(batch.season), prior_mean, tau2, params, options)
+        post.tier = restrict_up_claims(post.tier, summarise(s_mean, s_cov, post.tier != "unproven").tier,
+                                       post.withheld)
+    recent = batch.stats_with(np.where(batch.weights.age_days < RECENT_DAYS, 1.0, 0.0))
+    r_mean, r_cov, _ = _update_stats(recent, prior_mean, tau2, params, options)
+    post.tier = withhold_contradicted(post.tier, summarise(r_mean, r_cov, recent.weight > 0).p_skilled,
+                                      recent.weight, post.withheld)
+
+
+def _update_stats(stats: MakerStats, prior_mean: np.ndarray, tau2: np.ndarray, params: PriorParams,
+                  options: ModelOptions) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Posterior mean (n, 4), covariance (n, 4, 4) and drift factors from one set of maker statistics."""
+    if options.trend:
+        f = np.ones(len(prior_mean))  # the trend term carries drift uncertainty itself
+        mean, cov = update_with_trend(prior_mean, prior_cov(tau2, params.corr), params.drift_var, stats, params.noise)
+        return mean[:, :4], cov[:, :4, :4], f
+    # Drift caps how much old evidence can say about now: scale all of a maker's weights down.
+    f = drift_factor(stats.weight, stats.mean_age, params.drift_var, float(np.mean(np.diag(params.noise)[:3])))
+    if not options.age_as_precision:  # age only re-weights the mean; drift_var alone carries its uncertainty
+        f = f * stats.weight / np.maximum(stats.relevance_sq, 1e-12)
+    mean, cov = update(prior_mean, prior_cov(tau2, params.corr), f * (stats.weight - stats.weight_dated),
+                       f[:, None] * stats.sum_undated, f * stats.weight_dated, f[:, None] * stats.sum_dated,
+                       params.noise)
+    mean, cov = _dates_never_help(mean, cov, prior_mean, prior_cov(tau2, params.corr), f, stats, params.noise)
+    return mean, cov, f
 
 
 def _score_batch(batch: _Batch, crafts: list, params: PriorParams, version: str,

@@ -88,6 +88,7 @@ class ScorePacker:
             prior_mean[:, :3], np.sqrt(tau2[:, :3]), noise_var / tau2[:, :3], shift[:, :3], prior_share,
             stats.spread, late_days, drift, stats.mean_age)
         self.tier = post.tier.tolist()
+        self.withheld = [None] * arr.n_makers if post.withheld is None else post.withheld.tolist()
         change = batch.change_age if batch.change_age is not None else np.full(arr.n_makers, np.nan)
         self.changed = np.isfinite(change).tolist()
         self.change_age = [None if not c else float(a) for c, a in zip(self.changed, change.tolist(), strict=True)]
@@ -106,7 +107,8 @@ class ScorePacker:
             typical_slip_days=self.slip[m] if dated else None,
             maker_id=self.arr.maker_ids[m], model_version=self.version,
             explanation=self._explanation(m, dated),
-            unproven_reason=unproven_reason(self.tier[m], self.weight[m], self.changed[m]),
+            unproven_reason=unproven_reason(self.tier[m], self.weight[m],
+                                            self.changed[m] or self.withheld[m] is not None),
             trusted_reviews=self.weight[m],
         )
 
@@ -132,6 +134,7 @@ class ScorePacker:
             "craftsmanship_spread_sd": None if self.count[m] < 2 else self.spread[m],
             "probabilities": {"master": self.pm[m], "skilled": self.ps[m],
                               "developing": self.pd[m], "novice": self.pn[m]},
+            "claim_withheld": self.withheld[m],
         }
 
 

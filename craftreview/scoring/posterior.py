@@ -26,6 +26,7 @@ class Posterior:
     p_novice: np.ndarray
     p_developing: np.ndarray
     tier: np.ndarray  # str
+    withheld: np.ndarray | None = None  # per maker: why an upward claim was withheld (claims.py), else None
 
     @property
     def sd(self) -> np.ndarray:

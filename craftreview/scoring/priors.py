@@ -25,6 +25,8 @@ HYPER_TAU2 = np.array([0.5, 0.5, 0.5, 0.3])
 TAU2_FLOOR = 0.01
 SPREAD_DIM = 1
 _ITERATIONS = 6
+HUBER_K = 2.5  # maker-level residuals are clipped here for the prior's moments...
+HUBER_CONSISTENCY = 0.9776  # ...which leaves E[clipped z^2] = 0.9776 for normal z; divided back out
 
 
 @dataclass
@@ -104,12 +106,14 @@ def _fit_dimension(ybar, noise_var, x, rel, craft, n_crafts, d: int) -> dict:
     for _ in range(_ITERATIONS if n else 0):  # no makers observe this dimension: keep the hyperprior
         scale = 1.0 + kappa * rel
         h = 1.0 / (tau2_c[craft] * scale + noise_var)
+        sd = np.sqrt(tau2_c[craft] * scale + noise_var)
         if x is not None:
-            beta = float(np.sum(h * x * (ybar - mu_c[craft])) / max(np.sum(h * x * x), 1e-12))
+            beta = float(np.sum(h * x * _huber(ybar - mu_c[craft], sd)) / max(np.sum(h * x * x), 1e-12))
         r = ybar - beta * (x if x is not None else 0.0)
+        r = mu_c[craft] + _huber(r - mu_c[craft], sd)
         mu_g = _blend(np.sum(h * r) / np.sum(h), n, HYPER_MEAN[d], HYPER_MAKERS)
         mu_c = _blend(_group_mean(craft, r, h, n_crafts), n_c, mu_g, CRAFT_PSEUDO_MAKERS)
-        dev = (r - mu_c[craft]) ** 2 - noise_var
+        dev = _huber(r - mu_c[craft], sd) ** 2 / HUBER_CONSISTENCY - noise_var
         if x is not None:
             kappa = _variance_slope(dev, rel, h)
         dev0 = dev / (1.0 + kappa * rel)
@@ -117,6 +121,12 @@ def _fit_dimension(ybar, noise_var, x, rel, craft, n_crafts, d: int) -> dict:
         tau2_c = np.maximum(_blend(_group_mean(craft, dev0, h, n_crafts), n_c, tau2_g, CRAFT_PSEUDO_MAKERS),
                             TAU2_FLOOR)
     return {"mu": mu_g, "mu_c": mu_c, "beta": beta, "kappa": kappa, "tau2": tau2_g, "tau2_c": tau2_c}
+
+
+def _huber(resid: np.ndarray, sd: np.ndarray) -> np.ndarray:
+    """Residuals clipped at HUBER_K standard deviations: one maker's extreme mean (a maker under attack)
+    moves the platform's prior only as much as a plausible honest maker could."""
+    return np.clip(resid, -HUBER_K * sd, HUBER_K * sd)
 
 
 def _variance_slope(dev: np.ndarray, rel: np.ndarray, h: np.ndarray) -> float:

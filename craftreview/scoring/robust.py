@@ -19,6 +19,9 @@ CHANGE_SPLITS = (60.0, 120.0, 180.0, 270.0, 365.0)  # candidate ages (days) of a
 CHANGE_Z = 3.0  # a drop must be this many standard errors to count as a change in quality
 CHANGE_MIN_EFFECTIVE = 1.5  # ...with at least this much (outlier-weighted) evidence on both sides
 CHANGE_OLD_FACTOR = 0.1  # evidence from before a drop keeps this share of its weight
+CENTRE_TRIM = 0.2  # the platform centre is the mean of the middle 60% of review overall stars
+OUTLIER_PASSES = 3
+HUBER_Z = 3.0  # for global statistics, a review's residual counts up to this many spreads
 _A = np.array(OVERALL_WEIGHTS)
 
 
@@ -29,6 +32,7 @@ class Robustness:
     outlier: np.ndarray
     change: np.ndarray
     change_age: np.ndarray
+    group: np.ndarray  # the shared-voice part of outlier (1/k for k same-direction outliers on one maker)
 
 
 def review_overall(y: np.ndarray) -> np.ndarray:
@@ -48,7 +52,27 @@ def fit_scale(y: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int) -> tupl
         return 0.8, float(np.median(v))
     resid = np.abs(v[rows] - mean[maker[rows]])
     dof = np.sqrt(np.mean(count[maker[rows]] / (count[maker[rows]] - 1.0)))
-    return max(float(1.4826 * np.median(resid) * dof), 0.2), float(np.median(v))
+    return max(float(1.4826 * np.median(resid) * dof), 0.2), _trimmed_mean(v)
+
+
+def _trimmed_mean(v: np.ndarray, cut: float = CENTRE_TRIM) -> float:
+    """Mean of the middle of v: robust like the median, but it does not jump between the discrete star levels."""
+    lo, hi = np.quantile(v, [cut, 1.0 - cut])
+    mid = v[(v >= lo) & (v <= hi)]
+    return float(mid.mean()) if len(mid) else float(np.median(v))
+
+
+def huberize(y: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, scale: float) -> np.ndarray:
+    """Ratings (n, 3) with each review pulled toward its maker's weighted mean to at most HUBER_Z spreads.
+
+    For global statistics (noise, drift): a handful of fakes far off their makers' consensus would
+    otherwise inflate every other maker's noise; honest reviews are almost never that far out.
+    """
+    total = np.maximum(np.bincount(maker, w, n_m), 1e-12)
+    mean = np.column_stack([np.bincount(maker, w * y[:, d], n_m) for d in range(y.shape[1])]) / total[:, None]
+    resid = y - mean[maker]
+    far = np.abs(review_overall(resid)) / (HUBER_Z * scale)
+    return mean[maker] + resid / np.maximum(far, 1.0)[:, None]
 
 
 def _weighted_mean(idx, w, v, n):
@@ -56,23 +80,37 @@ def _weighted_mean(idx, w, v, n):
 
 
 def outlier_factor(v: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, scale: float,
-                   centre: float) -> tuple[np.ndarray, np.ndarray]:
-    """(weight factor, z) for reviews far from the consensus of the maker's *other* reviews (two passes)."""
-    f, z = np.ones(len(v)), np.zeros(len(v))
-    for _ in range(2):
+                   centre: float, exempt: np.ndarray | None = None, grouped: bool = True
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """(weight factor, z) for reviews far from the consensus of the maker's *other* reviews.
+
+    Same-direction outliers share one voice inside the consensus too (grouped), not only in the final
+    weight, so a block of fakes cannot hold the consensus toward itself and make honest reviews look like
+    the outliers.
+    """
+    exempt = np.zeros(len(v), dtype=bool) if exempt is None else exempt
+    f = np.ones(len(v))
+    for _ in range(OUTLIER_PASSES):
         s, ww = _weighted_mean(maker, w * f, v, n_m)
         own_w = w * f
         rest_w = ww[maker] - own_w
         level = (s[maker] - own_w * v + PRIOR_STRENGTH * centre) / (rest_w + PRIOR_STRENGTH)
-        sd = scale * np.sqrt(1.0 + 1.0 / (rest_w + PRIOR_STRENGTH))
-        z = (v - level) / sd
-        ramp = np.clip(rest_w / OUTLIER_RAMP, 0.0, 1.0)
-        f = 1.0 - ramp * (1.0 - 1.0 / (1.0 + (z / OUTLIER_C) ** 2))
-    return f, z * ramp
+        f, z = _cauchy(v, level, own_w, maker, n_m, scale)
+        f = f * shared_voice(z, maker, n_m, exempt) if grouped else f
+    return f, z
+
+
+def _cauchy(v, level, w, maker, n_m, scale):
+    """Cauchy weight factor and z of each review against level, phased in with the maker's other evidence."""
+    rest_w = np.bincount(maker, w, n_m)[maker] - w
+    sd = scale * np.sqrt(1.0 + 1.0 / (rest_w + PRIOR_STRENGTH))
+    z = (v - level) / sd
+    ramp = np.clip(rest_w / OUTLIER_RAMP, 0.0, 1.0)
+    return 1.0 - ramp * (1.0 - 1.0 / (1.0 + (z / OUTLIER_C) ** 2)), z * ramp
 
 
 def shared_voice(z: np.ndarray, maker: np.ndarray, n_m: int, exempt: np.ndarray) -> np.ndarray:
-    """Reviews far off a maker's consensus *in the same direction* share a voice: 1/sqrt(k) for k of them.
+    """Reviews far off a maker's consensus *in the same direction* share one voice: 1/k each for k of them.
 
     One outlier is an unhappy (or delighted) buyer; five at once, at any spacing and from any kind of
     account, is what a ring looks like. Reviews after a detected drop are the new level, not outliers.
@@ -81,7 +119,7 @@ def shared_voice(z: np.ndarray, maker: np.ndarray, n_m: int, exempt: np.ndarray)
     for sign in (-1.0, 1.0):
         hit = (sign * z > GROUP_Z) & ~exempt
         k = np.bincount(maker[hit], minlength=n_m)
-        out[hit] = 1.0 / np.sqrt(np.maximum(k[maker[hit]], 1))
+        out[hit] = 1.0 / np.maximum(k[maker[hit]], 1)
     return out
 
 
@@ -118,12 +156,15 @@ def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nda
     weights there: an old review is less relevant to now, not less informative about back then.
     """
     v = review_overall(y)
-    outlier, z = outlier_factor(v, w, maker, n_m, scale, centre)
-    # A ring's same-direction outliers must not pass for a drop in quality, so they share a voice here too.
-    fresh = w * outlier * shared_voice(z, maker, n_m, np.zeros(len(v), dtype=bool))
+    outlier, z = outlier_factor(v, w, maker, n_m, scale, centre, grouped=False)
+    # A ring's same-direction outliers must not pass for a drop in quality, so they share a voice here
+    # too, but more gently (1/sqrt(k)): several honest reviews at a new, lower level are a drop, not a ring.
+    fresh = w * outlier * np.sqrt(shared_voice(z, maker, n_m, np.zeros(len(v), dtype=bool)))
     fresh = fresh / (1.0 if age_factor is None else np.maximum(age_factor, 1e-12))
     change_age = change_points(v, fresh, age_days, maker, n_m, scale)
     split = change_age[maker]
     change = np.where(np.isfinite(split) & (age_days >= np.nan_to_num(split, nan=np.inf)), CHANGE_OLD_FACTOR, 1.0)
     after_drop = np.isfinite(split) & (age_days < np.nan_to_num(split, nan=-np.inf))
-    return Robustness(outlier * shared_voice(z, maker, n_m, after_drop), change, change_age)
+    # Final factors: judged against the consensus *after* a drop, with same-direction outliers as one voice.
+    outlier, z = outlier_factor(v, w * change, maker, n_m, scale, centre, after_drop)
+    return Robustness(outlier, change, change_age, shared_voice(z, maker, n_m, after_drop))

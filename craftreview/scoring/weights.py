@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .arrays import SignalArrays
+from .types import OVERALL_WEIGHTS
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Weights:
     surge: np.ndarray  # burst relative to the maker's own review history (any account age, any spacing)
     outlier: np.ndarray | None = None  # far from the maker's other reviews (set by model._prepare)
     change: np.ndarray | None = None  # from before a detected drop in quality (set by model._prepare)
+    group: np.ndarray | None = None  # the shared-voice part of outlier (set by model._prepare)
 
 
 def _burst_sizes(arr: SignalArrays, is_new: np.ndarray, window: float) -> np.ndarray:
@@ -61,15 +63,33 @@ def _burst_sizes(arr: SignalArrays, is_new: np.ndarray, window: float) -> np.nda
     return sizes
 
 
+def _maker_median(v: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:
+    """Per maker, the (upper) median of v."""
+    order = np.lexsort((v, maker))
+    count = np.bincount(maker, minlength=n_m)
+    start = np.concatenate([[0], np.cumsum(count)[:-1]])
+    return v[order][np.minimum(start + count // 2, max(len(v) - 1, 0))]
+
+
 def _history_surge(arr: SignalArrays, window: float, slack: float) -> np.ndarray:
-    """Factor for reviews arriving much faster than the maker's own earlier rate (1 when no earlier history)."""
+    """Factor for reviews arriving much faster than the maker's own earlier rate (1 when no earlier history).
+
+    The window counts reviews on the same side of the maker's median only: a ring of one-star reviews
+    does not make the honest five-stars of the same weeks look like a surge (nor shills the honest lows);
+    the pace they are compared with counts every earlier review.
+    """
     out = np.ones(arr.n)
     if arr.n == 0:
         return out
     t = np.nan_to_num(arr.t, nan=np.nanmin(arr.t) if np.isfinite(arr.t).any() else 0.0)
-    key = arr.maker * 1e7 + (t - t.min())
+    v = arr.ratings @ np.array(OVERALL_WEIGHTS)
+    upper = v >= _maker_median(v, arr.maker, arr.n_makers)[arr.maker]
+    side_key = (arr.maker * 2 + upper) * 1e7 + (t - t.min())
+    side_order = np.sort(side_key)
+    in_window = (np.searchsorted(side_order, side_key + window, "right")
+                 - np.searchsorted(side_order, side_key - window, "left"))
+    key = arr.maker * 1e7 + (t - t.min())  # the maker's pace counts every review, on either side
     order = np.sort(key)
-    in_window = np.searchsorted(order, key + window, "right") - np.searchsorted(order, key - window, "left")
     first = np.searchsorted(order, arr.maker * 1e7, "left")
     older = np.searchsorted(order, key - window, "left") - first  # reviews before the window opens
     span = (key - window) - order[first]

@@ -136,3 +136,43 @@ def test_a_tier_can_be_claimed_from_fewer_than_three_trusted_reviews(model):
     sigs = [review((1, 1, 1), f"b{i}", 10.0 + 30 * i) for i in range(2)]
     score = model.score_maker(sigs, now=NOW)
     assert score.tier == "novice" and score.trusted_reviews < 3
+
+
+def test_several_reviews_far_out_of_line_in_the_same_direction_count_as_one_voice(model):
+    ring = [review((1, 1, 1), f"bomb{i}", 3.0 + 2.0 * i, account_days=200.0) for i in range(5)]
+    table = weights(model, steady(25, (5, 5, 5), every=20.0) + ring)
+    assert all(table[f"bomb{i}"]["outlier_factor"] < 0.1 for i in range(5))
+    one = weights(model, steady(25, (5, 5, 5), every=20.0) + ring[:1])["bomb0"]["weight"]
+    assert sum(table[f"bomb{i}"]["weight"] for i in range(5)) < 1.5 * one
+
+
+def test_a_sudden_run_of_recent_reviews_cannot_earn_a_higher_tier_on_its_own(model):
+    """Five verified five-stars through the maker's own invitations, from aged accounts, on a weak history."""
+    history = [review((2, 3, 3), "old0", 400.0), review((3, 2, 3), "old1", 250.0)]
+    shills = [review((5, 5, 5), f"s{i}", 5.0 + 14.0 * i, account_days=300.0) for i in range(7)]
+    score = model.score_maker(history + shills, now=NOW)
+    assert score.explanation["probabilities"]["skilled"] >= 0.8  # the probabilities alone would claim it...
+    assert score.tier == "unproven"  # ...but the claim is withheld, and the page says why
+    assert score.explanation["claim_withheld"] == "recent_surge"
+    assert score.unproven_reason == "mixed_evidence"
+
+
+def test_a_steady_run_of_reviews_is_not_a_surge(model):
+    score = model.score_maker(steady(20, (5, 5, 5), every=9.0, start=3.0), now=NOW)  # all within six months
+    assert score.tier in {"skilled", "master"} and score.explanation["claim_withheld"] is None
+
+
+def test_a_higher_tier_waits_while_recent_reviews_alone_point_clearly_lower(model):
+    """Before a drop is certain enough to discount the old reviews (no change point yet)."""
+    before = [review((5, 5, 5) if i % 2 else (4, 5, 4), f"b{i}", 200.0 + 25 * i) for i in range(16)]
+    after = [review((3, 3, 3) if i % 2 else (4, 4, 3), f"late{i}", 10.0 + 25.0 * i) for i in range(3)]
+    score = model.score_maker(before + after, now=NOW)
+    assert score.explanation["evidence"]["quality_dropped_days_ago"] is None
+    assert score.explanation["probabilities"]["skilled"] >= 0.8
+    assert score.tier == "unproven" and score.explanation["claim_withheld"] == "recent_reviews_lower"
+
+
+def test_recent_five_stars_confirm_a_claim_the_older_evidence_already_makes(model):
+    before = steady(20, (5, 5, 5), every=25.0, start=200.0)
+    recent = [review((5, 5, 5), f"new{i}", 3.0 + 2.0 * i) for i in range(6)]
+    assert model.score_maker(before + recent, now=NOW).tier in {"skilled", "master"}

@@ -103,6 +103,26 @@ def test_no_promise_says_twenty_more_reviews_would_not_settle_it(db, client, mak
         _page(client, maker)
 
 
+@pytest.mark.parametrize(("reason", "words"), [
+    ("recent_surge", "waits until the evidence has stood for a while"),
+    ("recent_reviews_lower", "recent reviews on their own point clearly lower"),
+    (None, None),
+])
+def test_a_withheld_claim_says_why(db, client, make_user, make_maker, make_review, reason, words):
+    """Backed in the model by tests/unit/test_scoring_claims.py (surge-withheld and recent-lower claims)."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    detail = json.loads(_row(db, maker).detail_json)
+    assert detail["explanation"]["claim_withheld"] is None  # one honest review: nothing withheld
+    detail["explanation"]["claim_withheld"] = reason
+    _set(db, maker, detail_json=json.dumps(detail))
+    html = _page(client, maker)
+    assert "a sudden run of recent reviews can confirm such a tier but not earn it" in html
+    assert ("withheld-note" in html) == (reason is not None)
+    if words:
+        assert words in re.sub(r"\s+", " ", html)
+
+
 def test_what_would_change_the_tier_is_stored_at_write_time_and_shown(db, client, make_user, make_maker,
                                                                        make_review):
     maker = make_maker()

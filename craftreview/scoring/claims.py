@@ -1,0 +1,64 @@
+"""Claims that need time: a surge of recent reviews can confirm a skilled or master claim, not make one.
+
+A maker's newest reviews are the cheapest evidence to fake: shills redeeming the maker's own invitations,
+at any spacing, from accounts of any age, all land in the recent past, faster than the maker's own
+history predicts. So an upward claim must also hold when the recent evidence is capped, as one group,
+at what the maker's older pace predicts plus a little slack: more recent reviews add nothing beyond the
+cap. A maker reviewed at a steady pace is not capped; a genuine newcomer waits a few months for its
+claim. The estimate itself still uses every review.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .types import TIER_CONFIDENCE
+
+RECENT_DAYS = 180.0  # an upward claim is withheld when the reviews of this period alone contradict it
+RECENT_MIN_EVIDENCE = 1.0  # ...and carry at least this much evidence, in fully trusted reviews
+SEASON_DAYS = 120.0  # reviews younger than this are "recent"
+SEASON_SLACK = 0.5  # recent evidence may exceed the older pace by half a fully trusted review
+UP = ("skilled", "master")
+WITHHELD_SURGE = "recent_surge"  # why a claim the probabilities alone would make is withheld
+WITHHELD_LOWER = "recent_reviews_lower"
+
+
+def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
+                    age_factor: np.ndarray) -> np.ndarray | None:
+    """Per review: the factor capping its maker's recent evidence (None when no maker's cap bites)."""
+    recent = age_days < SEASON_DAYS
+    fresh = w / np.maximum(age_factor, 1e-12)  # pace is counted in undecayed evidence
+    w_recent = np.bincount(maker, np.where(recent, fresh, 0.0), n_m)
+    w_old = np.bincount(maker, np.where(recent, 0.0, fresh), n_m)
+    oldest = np.zeros(n_m)
+    np.maximum.at(oldest, maker, age_days)
+    expected = w_old * SEASON_DAYS / np.maximum(oldest - SEASON_DAYS, SEASON_DAYS)
+    cap = np.minimum(1.0, (expected + SEASON_SLACK) / np.maximum(w_recent, 1e-12))
+    if np.all(cap >= 1.0):
+        return None
+    return np.where(recent, cap[maker], 1.0)
+
+
+def restrict_up_claims(tier: np.ndarray, seasoned_tier: np.ndarray, withheld: np.ndarray) -> np.ndarray:
+    """A skilled or master claim stands only as far as the seasoned evidence supports it (withheld: reasons)."""
+    out = tier.copy()
+    lost = np.isin(tier, UP) & ~np.isin(seasoned_tier, UP)
+    out[lost] = "unproven"
+    withheld[lost] = WITHHELD_SURGE
+    out[(tier == "master") & (seasoned_tier == "skilled")] = "skilled"
+    return out
+
+
+def withhold_contradicted(tier: np.ndarray, recent_p_skilled: np.ndarray, recent_weight: np.ndarray,
+                         withheld: np.ndarray) -> np.ndarray:
+    """No skilled or master claim while the recent reviews alone make "below skilled" a confident claim.
+
+    A maker whose work got worse is a risk to the next buyer before the drop is certain enough to
+    discount the old evidence. Recent reviews carry their final weights, so a bombing ring (far off the
+    maker's consensus, one voice) cannot withdraw a claim this way; honest reviews at a new level can,
+    once they add up to RECENT_MIN_EVIDENCE (the platform prior alone never contradicts a claim).
+    """
+    out = tier.copy()
+    lost = np.isin(tier, UP) & (recent_p_skilled <= 1.0 - TIER_CONFIDENCE) & (recent_weight >= RECENT_MIN_EVIDENCE)
+    out[lost] = "unproven"
+    withheld[lost] = WITHHELD_LOWER
+    return out

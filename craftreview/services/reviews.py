@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date, datetime
+from types import SimpleNamespace
 
-from sqlalchemy import select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -15,7 +16,7 @@ from ..permissions import can_edit_review, can_review
 from ..search.outbox import enqueue
 from ..text import clean_input
 from . import notifications
-from .scores import refresh_maker_score
+from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score, review_signal
 from .signals import refresh_maker_signals
 
 MAX_BODY = 5000
@@ -86,29 +87,40 @@ def validated_review(data: ReviewInput, today: date) -> dict:
     return values
 
 
-def after_review_change(session: Session, review: Review, now: datetime) -> None:
+def after_review_change(session: Session, review: Review, now: datetime,
+                        prepared: MakerScoreWork | None = None) -> None:
     """Side effects of any review write: search outbox, the maker's stored score and its cheap ring signals."""
     session.flush()
     enqueue(session, "review", review.id)
     enqueue(session, "maker", review.maker_id)
-    refresh_maker_score(session, review.maker_id, now=now)
+    refresh_maker_score(session, review.maker_id, now=now, prepared=prepared)
     refresh_maker_signals(session, review.maker_id, now=now)
 
 
 def submit_review(session: Session, actor: User, maker: Maker, data: ReviewInput,
                   now: datetime | None = None) -> Review:
-    """An unverified review: one per buyer and maker, never of one's own profile."""
+    """An unverified review: one per buyer and maker, never of one's own profile.
+
+    Checks, and the maker's new score, are worked out before the write transaction; under the
+    write lock only the rows are written (the score is recomputed there only if it changed meanwhile).
+    """
     now = now or utcnow()
     if not can_review(actor, maker):
         raise PermissionDenied("You cannot review your own maker profile.")
     values = validated_review(data, now.date())
+    if _existing_unverified(session, actor.id, maker.id):
+        raise Conflict("You have already reviewed this maker; edit your review instead.")
+    review_id = _reserve_review_id(session)
+    prepared = prepare_maker_score(session, maker.id, _pending_signal(actor, maker.id, review_id, values, now), now)
     try:
         with write_transaction(session):
             if _existing_unverified(session, actor.id, maker.id):
                 raise Conflict("You have already reviewed this maker; edit your review instead.")
-            review = Review(maker_id=maker.id, author_id=actor.id, created_at=now, updated_at=now, **values)
+            free = session.get(Review, review_id) is None  # SQLite: another write may have taken it
+            review = Review(id=review_id if free else None, maker_id=maker.id, author_id=actor.id,
+                            created_at=now, updated_at=now, **values)
             session.add(review)
-            after_review_change(session, review, now)
+            after_review_change(session, review, now, prepared)
             notifications.review_posted(session, review)
     except IntegrityError as exc:
         # Only a concurrent duplicate is a conflict; any other integrity error is a bug.
@@ -116,6 +128,20 @@ def submit_review(session: Session, actor: User, maker: Maker, data: ReviewInput
             raise
         raise Conflict("You have already reviewed this maker; edit your review instead.") from exc
     return review
+
+
+def _reserve_review_id(session: Session) -> int:
+    """The id the next review will have: drawn from PostgreSQL's sequence; on SQLite the next free one."""
+    if session.get_bind().dialect.name == "postgresql":
+        return session.scalar(text("SELECT nextval(pg_get_serial_sequence('reviews', 'id'))"))
+    return (session.scalar(select(func.max(Review.id))) or 0) + 1
+
+
+def _pending_signal(actor: User, maker_id: int, review_id: int, values: dict, now: datetime):
+    """The scoring signal of the review about to be written (unverified, in no ring signal yet)."""
+    return review_signal(SimpleNamespace(
+        id=review_id, maker_id=maker_id, author_id=actor.id, created_at=now, order_id=None, ring_flagged=False,
+        email_confirmed_at=actor.email_confirmed_at, joined=actor.created_at, **values))
 
 
 def _existing_unverified(session: Session, author_id: int, maker_id: int) -> int | None:

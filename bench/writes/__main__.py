@@ -1,8 +1,8 @@
-"""Entry point: `python -m bench.writes [--seconds S] [--clients N] [--baseline REF] [--sqlite-only]` (in `make bench`).
+"""Entry point: `python -m bench.writes [--seconds S] [--clients N] [--baseline REF] [--tree REF] [--sqlite-only]`.
 
 Review submissions through the real forms under concurrency. For each target (SQLite + Whoosh;
 PostgreSQL + its search backend when CRAFTREVIEW_TEST_POSTGRES_URL is set) and each source tree
-(the baseline REF, exported with `git archive`, and the working tree): start gunicorn with 2 sync
+(the baseline REF and the working tree, or --tree REF; refs are exported with `git archive`): start gunicorn with 2 sync
 workers, then measure the hello-world route, the maker page and N clients that each log in and
 submit reviews of different makers (GET the form, POST it with its CSRF token) for S seconds.
 Every submission is checked against the database afterwards. Writes bench/writes/RESULTS.md.
@@ -138,12 +138,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0, help="length of each timed load")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--baseline", default="", help="git ref to measure beside the working tree (e.g. main)")
+    parser.add_argument("--tree", default="", help="git ref to measure instead of the working tree (e.g. HEAD)")
     parser.add_argument("--makers", type=int, default=1_000)
     parser.add_argument("--reviews", type=int, default=10_000)
     parser.add_argument("--sqlite-only", action="store_true")
     args = parser.parse_args()
     trees = ([(f"baseline {args.baseline}", source_tree(args.baseline))] if args.baseline else [])
-    trees.append(("this tree", PROJECT_ROOT))
+    trees.append((args.tree, source_tree(args.tree)) if args.tree else ("working tree", PROJECT_ROOT))
     password_hash, results = hash_password(PASSWORD), []
     for target in dataset.targets(include_postgres=not args.sqlite_only, work=WORK, schema="bench_writes"):
         dataset.ensure(target, args.makers, args.reviews, log)

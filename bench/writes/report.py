@@ -46,7 +46,8 @@ def render(results: list[dict], args) -> str:
     """The whole RESULTS.md."""
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     command = (f"python -m bench.writes --seconds {args.seconds:g} --clients {args.clients}"
-               + (f" --baseline {args.baseline}" if args.baseline else "") + (" --sqlite-only" if args.sqlite_only else ""))
+               + (f" --baseline {args.baseline}" if args.baseline else "") + (f" --tree {args.tree}" if args.tree else "")
+               + (" --sqlite-only" if args.sqlite_only else ""))
     head = ["# Write benchmark", "",
             f"`{command}` (part of `make bench`), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
             f"{os.cpu_count()} CPUs, load average {load}, Python {platform.python_version()}. "

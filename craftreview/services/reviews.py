@@ -97,37 +97,57 @@ def after_review_change(session: Session, review: Review, now: datetime,
     refresh_maker_signals(session, review.maker_id, now=now)
 
 
+@dataclass(frozen=True)
+class _Pending:
+    """What a review write works out before the write lock: its id, the maker's new score, the maker's notice."""
+
+    review_id: int
+    score: MakerScoreWork
+    notice: notifications.Notice | None
+
+
+def _prepare(session: Session, actor: User, maker: Maker, values: dict, now: datetime) -> _Pending:
+    review_id = _reserve_review_id(session)
+    score = prepare_maker_score(session, maker.id, _pending_signal(actor, maker.id, review_id, values, now), now)
+    notice = notifications.review_posted_notice(session, SimpleNamespace(id=review_id, maker=maker, **values))
+    return _Pending(review_id, score, notice)
+
+
 def submit_review(session: Session, actor: User, maker: Maker, data: ReviewInput,
                   now: datetime | None = None) -> Review:
     """An unverified review: one per buyer and maker, never of one's own profile.
 
-    Checks, and the maker's new score, are worked out before the write transaction; under the
-    write lock only the rows are written (the score is recomputed there only if it changed meanwhile).
+    Checks, the maker's new score and the notification mail are worked out before the write
+    transaction; under the write lock the rows are written (and the score recomputed only if its
+    inputs changed meanwhile, the mail rendered again only if the review could not keep its id).
     """
     now = now or utcnow()
     if not can_review(actor, maker):
         raise PermissionDenied("You cannot review your own maker profile.")
     values = validated_review(data, now.date())
-    if _existing_unverified(session, actor.id, maker.id):
-        raise Conflict("You have already reviewed this maker; edit your review instead.")
-    review_id = _reserve_review_id(session)
-    prepared = prepare_maker_score(session, maker.id, _pending_signal(actor, maker.id, review_id, values, now), now)
+    _refuse_second_review(session, actor, maker)
+    pending = _prepare(session, actor, maker, values, now)
     try:
         with write_transaction(session):
-            if _existing_unverified(session, actor.id, maker.id):
-                raise Conflict("You have already reviewed this maker; edit your review instead.")
-            free = session.get(Review, review_id) is None  # SQLite: another write may have taken it
-            review = Review(id=review_id if free else None, maker_id=maker.id, author_id=actor.id,
+            _refuse_second_review(session, actor, maker)
+            kept_id = session.get(Review, pending.review_id) is None  # SQLite: another write may have taken it
+            review = Review(id=pending.review_id if kept_id else None, maker_id=maker.id, author_id=actor.id,
                             created_at=now, updated_at=now, **values)
             session.add(review)
-            after_review_change(session, review, now, prepared)
-            notifications.review_posted(session, review)
+            after_review_change(session, review, now, pending.score)
+            notifications.record_notice(session, pending.notice if kept_id else
+                                        notifications.review_posted_notice(session, review))
     except IntegrityError as exc:
         # Only a concurrent duplicate is a conflict; any other integrity error is a bug.
         if _existing_unverified(session, actor.id, maker.id) is None:
             raise
         raise Conflict("You have already reviewed this maker; edit your review instead.") from exc
     return review
+
+
+def _refuse_second_review(session: Session, actor: User, maker: Maker) -> None:
+    if _existing_unverified(session, actor.id, maker.id):
+        raise Conflict("You have already reviewed this maker; edit your review instead.")
 
 
 def _reserve_review_id(session: Session) -> int:

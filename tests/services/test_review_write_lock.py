@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from craftreview.db import _WRITING, write_transaction
-from craftreview.models import MakerScoreRow, MakerTrendRow, Review
-from craftreview.services import reviews, scores
+from craftreview.models import MakerScoreRow, MakerTrendRow, Review, User
+from craftreview.services import notifications, reviews, scores
 from craftreview.services.reviews import submit_review
 from craftreview.services.scores import refresh_maker_score
 from tests.conftest import fresh, review_input
+from tests.mail_helpers import mails_to
 
 
 def _stored(db, maker_id: int) -> tuple[dict, str]:
@@ -61,3 +62,33 @@ def test_a_review_of_the_same_maker_written_meanwhile_is_counted(db, make_user, 
     detail, trend = _stored(db, maker.id)
     assert detail["review_count"] == 3
     assert (detail, trend) == _recomputed(db, maker.id, review.created_at)
+
+
+def test_the_makers_mail_is_rendered_outside_the_write_transaction(db, make_user, make_maker, monkeypatch):
+    owner = make_user("owner")
+    maker = make_maker(owner)
+    rendered_while_writing = []
+    real = notifications.render_mail
+    monkeypatch.setattr(notifications, "render_mail",
+                        lambda *a, **k: rendered_while_writing.append(db.info.get(_WRITING)) or real(*a, **k))
+    review = submit_review(db, make_user("buyer"), maker, review_input(title="Even glaze"))
+    assert rendered_while_writing == [None]
+    [mail] = mails_to(db, owner.email)
+    assert "Even glaze" in mail.subject and f"/reviews/{review.id}" in mail.body
+
+
+def test_a_maker_who_changed_address_meanwhile_is_mailed_at_the_new_one(db, make_user, make_maker, monkeypatch):
+    owner = make_user("owner")
+    maker, old_address = make_maker(owner), owner.email
+    real = reviews._prepare
+
+    def prepare_then_the_owner_moves(*args):
+        pending = real(*args)
+        with db.get_bind().begin() as conn:  # another request, committed between the preparation and the lock
+            conn.execute(update(User).where(User.id == owner.id).values(email="moved@example.com"))
+        return pending
+
+    monkeypatch.setattr(reviews, "_prepare", prepare_then_the_owner_moves)
+    review = submit_review(db, make_user("buyer"), maker, review_input())
+    [mail] = mails_to(db, "moved@example.com")
+    assert f"/reviews/{review.id}" in mail.body and mails_to(db, old_address) == []

@@ -25,7 +25,7 @@ from craftreview.models import Maker, Review, User
 from craftreview.services.passwords import hash_password
 
 from ..web import dataset, load, server
-from . import report
+from . import locktime, report
 from .browser import Browser
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -46,7 +46,7 @@ def source_tree(ref: str) -> Path:
     """The project at `ref`, exported once into the work directory (no worktree, no checkout)."""
     sha = subprocess.run(["git", "rev-parse", ref], cwd=PROJECT_ROOT, check=True, capture_output=True,
                          text=True).stdout.strip()
-    tree = WORK / f"src-{sha[:12]}"
+    tree = WORK / f"src-{ref.replace('/', '-')}-{sha[:10]}"
     if not (tree / "wsgi.py").exists():
         tree.mkdir(parents=True, exist_ok=True)
         archive = subprocess.run(["git", "archive", sha], cwd=PROJECT_ROOT, check=True, capture_output=True).stdout
@@ -141,16 +141,20 @@ def main() -> None:
     parser.add_argument("--tree", default="", help="git ref to measure instead of the working tree (e.g. HEAD)")
     parser.add_argument("--makers", type=int, default=1_000)
     parser.add_argument("--reviews", type=int, default=10_000)
+    parser.add_argument("--lock-rounds", type=int, default=2, help="alternating in-process lock-time probes")
     parser.add_argument("--sqlite-only", action="store_true")
     args = parser.parse_args()
     trees = ([(f"baseline {args.baseline}", source_tree(args.baseline))] if args.baseline else [])
     trees.append((args.tree, source_tree(args.tree)) if args.tree else ("working tree", PROJECT_ROOT))
-    password_hash, results = hash_password(PASSWORD), []
+    trees = [(label if root == PROJECT_ROOT else root.name.removeprefix("src-"), root) for label, root in trees]
+    password_hash, results, locks = hash_password(PASSWORD), [], []
     for target in dataset.targets(include_postgres=not args.sqlite_only, work=WORK, schema="bench_writes"):
         dataset.ensure(target, args.makers, args.reviews, log)
         for label, root in trees:
             results.append(measure(target, root, label, args, password_hash))
-    RESULTS.write_text(report.render(results, args))
+        locks.append((target.name, locktime.compare(trees, target.env(), args.lock_rounds)))
+        log(f"{target.name}: write lock held {report.lock_summary(locks[-1][1])}")
+    RESULTS.write_text(report.render(results, locks, args))
     log(f"wrote {RESULTS}")
 
 

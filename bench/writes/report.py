@@ -42,7 +42,31 @@ def _summary(results: list[dict]) -> list[str]:
     return lines
 
 
-def render(results: list[dict], args) -> str:
+def _ms(values: list[float], q: float) -> str:
+    ordered = sorted(values)
+    return f"{1000 * ordered[min(len(ordered) - 1, int(q * len(ordered)))]:.0f}" if ordered else "-"
+
+
+def lock_summary(samples: dict[str, dict]) -> str:
+    """One line: median write-lock time per tree."""
+    return "; ".join(f"{label}: median {_ms(s['held'], 0.5)} ms of {_ms(s['total'], 0.5)} ms" for label, s in samples.items())
+
+
+def _locks(locks: list[tuple[str, dict]]) -> list[str]:
+    lines = ["## Write transaction held per submission (in-process, sequential)", "",
+             "`bench/writes/locktime.py`: the time `submit_review` spends inside `write_transaction` (on SQLite",
+             "the database's write lock, BEGIN IMMEDIATE to COMMIT) beside its whole time, probes of the trees",
+             "alternating.", "",
+             "| target | source tree | submissions | lock held p50 ms | p90 ms | whole submit_review p50 ms | p90 ms |",
+             "|---|---|---:|---:|---:|---:|---:|"]
+    for target, samples in locks:
+        for label, s in samples.items():
+            lines.append(f"| {target} | {label} | {len(s['held'])} | {_ms(s['held'], 0.5)} | {_ms(s['held'], 0.9)} | "
+                         f"{_ms(s['total'], 0.5)} | {_ms(s['total'], 0.9)} |")
+    return lines + [""]
+
+
+def render(results: list[dict], locks: list[tuple[str, dict]], args) -> str:
     """The whole RESULTS.md."""
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     command = (f"python -m bench.writes --seconds {args.seconds:g} --clients {args.clients}"
@@ -57,4 +81,4 @@ def render(results: list[dict], args) -> str:
     body = ["", "## Details", ""]
     for result in results:
         body += _section(result)
-    return "\n".join(head + _summary(results) + body)
+    return "\n".join(head + _summary(results) + [""] + _locks(locks) + body)

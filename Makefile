@@ -55,6 +55,7 @@ bench: install
 	$(PY) -m bench.search
 	$(PY) -m bench.seed
 	$(PY) -m bench.web
+	$(PY) -m bench.writes
 
 lint: install
 	$(VENV)/bin/ruff check craftreview tests bench

@@ -24,6 +24,7 @@ class Target:
     database_url: str
     search_backend: str
     instance: Path
+    schema: str = PG_SCHEMA
 
     def env(self) -> dict[str, str]:
         """Environment for flask/gunicorn processes serving this target."""
@@ -34,16 +35,19 @@ class Target:
         return env
 
 
-def targets(include_postgres: bool = True) -> list[Target]:
-    """SQLite+Whoosh always; PostgreSQL (+ its search backend) when a test database is configured."""
-    found = [Target("sqlite+whoosh", f"sqlite:///{WORK / 'sqlite' / 'craftreview.db'}", "whoosh", WORK / "sqlite")]
+def targets(include_postgres: bool = True, work: Path = WORK, schema: str = PG_SCHEMA) -> list[Target]:
+    """SQLite+Whoosh always; PostgreSQL (+ its search backend) when a test database is configured.
+
+    Each bench keeps its worlds apart: its own work directory and PostgreSQL schema.
+    """
+    found = [Target("sqlite+whoosh", f"sqlite:///{work / 'sqlite' / 'craftreview.db'}", "whoosh", work / "sqlite")]
     url = postgres_test_url()
     if include_postgres and url:
         engine = make_engine(url)
-        rendered = engine.url.update_query_dict({"options": f"-csearch_path={PG_SCHEMA}"})
+        rendered = engine.url.update_query_dict({"options": f"-csearch_path={schema}"})
         engine.dispose()
         found.append(Target("postgresql+pg-search", rendered.render_as_string(hide_password=False), "postgres",
-                            WORK / "postgres"))
+                            work / "postgres", schema))
     return found
 
 
@@ -76,8 +80,8 @@ def _reset(target: Target) -> None:
         return
     engine = make_engine(postgres_test_url())
     with engine.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA IF EXISTS {PG_SCHEMA} CASCADE"))
-        conn.execute(text(f"CREATE SCHEMA {PG_SCHEMA}"))
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {target.schema} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA {target.schema}"))
         # Extensions live in public (migration 0011 names public.unaccent); created under the
         # bench schema's search_path they would land in bench_web and the migration would fail.
         for extension in ("unaccent", "fuzzystrmatch"):

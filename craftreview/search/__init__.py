@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 __all__ = ["init_app", "get_backend", "drain", "rebuild", "check", "search", "enqueue",
            "SearchRequest", "SearchPage", "request_from_args", "LockTimeout", "CheckReport"]
 EXTENSION = "craftreview.search"
-REQUEST_LOCK_TIMEOUT = 2.0   # a request waits this long for the writer lock, then leaves the work queued
+# A request never waits for the writer lock: the process holding it drains the request's rows too.
+REQUEST_LOCK_TIMEOUT = 0.0
 COMMAND_LOCK_TIMEOUT = 60.0  # CLI drains and rebuilds may wait longer
 
 

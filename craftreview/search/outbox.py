@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from ..db import write_transaction
 from ..models import IndexOutbox
-from .base import SearchBackend
+from .base import LockTimeout, SearchBackend
 from .documents import Doc, doc_key, docs_for_makers, review_ids_of_makers, review_makers
 
 KINDS = ("maker", "review")
@@ -58,17 +58,22 @@ def discard_outbox(engine: Engine, ids: list[int]) -> None:
 
 
 def drain_outbox(engine: Engine, backend: SearchBackend, lock_timeout: float) -> int:
-    """Apply every pending outbox row to the index as the single writer; returns rows processed."""
+    """Apply every pending outbox row to the index as the single writer; returns rows processed.
+
+    After releasing the lock it looks again: a request that committed while the lock was held, and
+    found it busy, left its rows to the holder (requests never wait for the lock; see run_drain).
+    """
     processed = 0
-    with backend.writer_lock(lock_timeout):
-        # Keep going until empty: rows committed while we worked are ours too, so a
-        # writer that timed out waiting for this lock loses nothing.
-        for _ in range(MAX_BATCHES):
-            done = _drain_batch(engine, backend)
-            processed += done
-            if done == 0:
-                break
-    return processed
+    while True:
+        with backend.writer_lock(lock_timeout):
+            # Keep going until empty: rows committed while we worked are ours too.
+            for _ in range(MAX_BATCHES):
+                done = _drain_batch(engine, backend)
+                processed += done
+                if done == 0:
+                    break
+        if pending_count(engine) == 0:
+            return processed
 
 
 def _drain_batch(engine: Engine, backend: SearchBackend) -> int:
@@ -107,6 +112,10 @@ def run_drain(engine: Engine, backend: SearchBackend, lock_timeout: float) -> in
     """Drain, but never raise: the outbox keeps the work for the next drain."""
     try:
         return drain_outbox(engine, backend, lock_timeout)
+    except LockTimeout:
+        # Another process holds the writer lock: it looks for our rows after releasing it.
+        log.debug("search writer lock busy; the writer holding it drains our rows")
+        return 0
     except Exception:  # noqa: BLE001 - a search failure must not fail the user's request
         log.warning("search outbox drain failed; work stays queued", exc_info=True)
         return 0

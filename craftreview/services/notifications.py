@@ -1,6 +1,7 @@
 """Notifications: written inside the write services' transactions, shown on site, mailed per preference."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from sqlalchemy import delete, func, select, update
@@ -10,7 +11,7 @@ from ..db import write_transaction
 from ..errors import InvalidInput, NotFound
 from ..models import HIDE_REASONS, NOTIFICATION_KINDS, MailOptOut, Notification, Order, Reply, Review, User, utcnow
 from .mail import mailer_for
-from .mail_render import send_templated
+from .mail_render import render_mail
 
 EXCERPT = 400
 
@@ -19,23 +20,61 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= EXCERPT else text[:EXCERPT - 1].rstrip() + "…"
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A notification worked out, and its mail rendered, before the transaction that records it."""
+
+    user_id: int
+    kind: str
+    title: str
+    body: str
+    link: str
+    recipient: tuple  # (email, display name) the mail was rendered for
+    mail: dict | None  # backend.send() arguments, None when not mailed
+    request: tuple  # prepare_notice's arguments, to prepare it again
+
+
 def notify(session: Session, user_id: int | None, kind: str, title: str, body: str = "",
            endpoint: str | None = None, actor_id: int | None = None, **values) -> None:
     """Record one notification for `user_id` and mail it unless they opted out of `kind`."""
+    record_notice(session, prepare_notice(session, user_id, kind, title, body, endpoint, actor_id, **values))
+
+
+def prepare_notice(session: Session, user_id: int | None, kind: str, title: str, body: str = "",
+                   endpoint: str | None = None, actor_id: int | None = None, **values) -> Notice | None:
+    """The notification `notify` would record (None when nobody is to be told); it writes nothing."""
     user = session.get(User, user_id) if user_id is not None else None
     if user is None or user.deleted_at is not None or user.id == actor_id:
-        return  # nobody to tell, or the person who did it
+        return None  # nobody to tell, or the person who did it
     mailer = mailer_for(session)
     link = mailer.link(endpoint, **values) if (mailer and endpoint) else ""
-    session.add(Notification(user_id=user.id, kind=kind, title=title[:300], body=body,
-                             link=_local(link), created_at=utcnow()))
-    if mailer is None or _opted_out(session, user.id, kind):
+    mail = None
+    if mailer is not None and not _opted_out(session, user.id, kind):
+        text, html = render_mail(
+            "notification", subject=title[:200], display_name=user.display_name, title=title, body=body,
+            link=link, kind_label=NOTIFICATION_KINDS[kind], unsubscribe=mailer.link(
+                "accounts.unsubscribe", token=mailer.unsubscribe_token(user.id, kind)),
+            preferences=mailer.link("auth.account", _anchor="mail-preferences"))
+        mail = {"to": user.email, "subject": title[:200], "body": text, "html": html}
+    return Notice(user.id, kind, title, body, link, (user.email, user.display_name), mail,
+                  (user_id, kind, title, body, endpoint, actor_id, values))
+
+
+def record_notice(session: Session, notice: Notice | None) -> None:
+    """Write a prepared notice (inside the caller's transaction), checking that its recipient still stands."""
+    if notice is None:
         return
-    send_templated(session, to=user.email, subject=title[:200], template="notification",
-                   display_name=user.display_name, title=title, body=body, link=link,
-                   kind_label=NOTIFICATION_KINDS[kind], unsubscribe=mailer.link(
-                       "accounts.unsubscribe", token=mailer.unsubscribe_token(user.id, kind)),
-                   preferences=mailer.link("auth.account", _anchor="mail-preferences"))
+    user = session.get(User, notice.user_id, populate_existing=True)  # read again, under the caller's lock
+    if user is None or user.deleted_at is not None:
+        return
+    if (user.email, user.display_name) != notice.recipient:  # changed since it was rendered
+        user_id, kind, title, body, endpoint, actor_id, values = notice.request
+        notice = prepare_notice(session, user_id, kind, title, body, endpoint, actor_id, **values)
+    session.add(Notification(user_id=user.id, kind=notice.kind, title=notice.title[:300], body=notice.body,
+                             link=_local(notice.link), created_at=utcnow()))
+    mailer = mailer_for(session)
+    if notice.mail is not None and mailer is not None and not _opted_out(session, user.id, notice.kind, fresh=True):
+        mailer.backend.send(session, **notice.mail)
 
 
 def _local(url: str) -> str:
@@ -44,8 +83,8 @@ def _local(url: str) -> str:
     return parts.path + (f"?{parts.query}" if parts.query else "") if url else ""
 
 
-def _opted_out(session: Session, user_id: int, kind: str) -> bool:
-    return session.get(MailOptOut, (user_id, kind)) is not None
+def _opted_out(session: Session, user_id: int, kind: str, fresh: bool = False) -> bool:
+    return session.get(MailOptOut, (user_id, kind), populate_existing=fresh) is not None
 
 
 # --- hooks called by the write services (inside their transactions) --------------------------
@@ -57,8 +96,14 @@ def _ratings(review: Review) -> str:
 
 def review_posted(session: Session, review: Review) -> None:
     """The maker hears of a new review of their work."""
-    notify(session, review.maker.owner_id, "review_new", f'New review of {review.maker.name}: "{review.title}"',
-           f"{_ratings(review)}\n\n{_excerpt(review.body)}", "reviews.show", review_id=review.id)
+    record_notice(session, review_posted_notice(session, review))
+
+
+def review_posted_notice(session: Session, review) -> Notice | None:
+    """review_posted's notification, prepared (`review` may be the pending review's values, with its id)."""
+    return prepare_notice(session, review.maker.owner_id, "review_new",
+                          f'New review of {review.maker.name}: "{review.title}"',
+                          f"{_ratings(review)}\n\n{_excerpt(review.body)}", "reviews.show", review_id=review.id)
 
 
 def review_edited(session: Session, review: Review) -> None:

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date, datetime
+from types import SimpleNamespace
 
-from sqlalchemy import select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -15,7 +16,7 @@ from ..permissions import can_edit_review, can_review
 from ..search.outbox import enqueue
 from ..text import clean_input
 from . import notifications
-from .scores import refresh_maker_score
+from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score, review_signal
 from .signals import refresh_maker_signals
 
 MAX_BODY = 5000
@@ -86,36 +87,81 @@ def validated_review(data: ReviewInput, today: date) -> dict:
     return values
 
 
-def after_review_change(session: Session, review: Review, now: datetime) -> None:
+def after_review_change(session: Session, review: Review, now: datetime,
+                        prepared: MakerScoreWork | None = None) -> None:
     """Side effects of any review write: search outbox, the maker's stored score and its cheap ring signals."""
     session.flush()
     enqueue(session, "review", review.id)
     enqueue(session, "maker", review.maker_id)
-    refresh_maker_score(session, review.maker_id, now=now)
+    refresh_maker_score(session, review.maker_id, now=now, prepared=prepared)
     refresh_maker_signals(session, review.maker_id, now=now)
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """What a review write works out before the write lock: its id, the maker's new score, the maker's notice."""
+
+    review_id: int
+    score: MakerScoreWork
+    notice: notifications.Notice | None
+
+
+def _prepare(session: Session, actor: User, maker: Maker, values: dict, now: datetime) -> _Pending:
+    review_id = _reserve_review_id(session)
+    score = prepare_maker_score(session, maker.id, _pending_signal(actor, maker.id, review_id, values, now), now)
+    notice = notifications.review_posted_notice(session, SimpleNamespace(id=review_id, maker=maker, **values))
+    return _Pending(review_id, score, notice)
 
 
 def submit_review(session: Session, actor: User, maker: Maker, data: ReviewInput,
                   now: datetime | None = None) -> Review:
-    """An unverified review: one per buyer and maker, never of one's own profile."""
+    """An unverified review: one per buyer and maker, never of one's own profile.
+
+    Checks, the maker's new score and the notification mail are worked out before the write
+    transaction; under the write lock the rows are written (and the score recomputed only if its
+    inputs changed meanwhile, the mail rendered again only if the review could not keep its id).
+    """
     now = now or utcnow()
     if not can_review(actor, maker):
         raise PermissionDenied("You cannot review your own maker profile.")
     values = validated_review(data, now.date())
+    _refuse_second_review(session, actor, maker)
+    pending = _prepare(session, actor, maker, values, now)
     try:
         with write_transaction(session):
-            if _existing_unverified(session, actor.id, maker.id):
-                raise Conflict("You have already reviewed this maker; edit your review instead.")
-            review = Review(maker_id=maker.id, author_id=actor.id, created_at=now, updated_at=now, **values)
+            _refuse_second_review(session, actor, maker)
+            kept_id = session.get(Review, pending.review_id) is None  # SQLite: another write may have taken it
+            review = Review(id=pending.review_id if kept_id else None, maker_id=maker.id, author_id=actor.id,
+                            created_at=now, updated_at=now, **values)
             session.add(review)
-            after_review_change(session, review, now)
-            notifications.review_posted(session, review)
+            after_review_change(session, review, now, pending.score)
+            notifications.record_notice(session, pending.notice if kept_id else
+                                        notifications.review_posted_notice(session, review))
     except IntegrityError as exc:
         # Only a concurrent duplicate is a conflict; any other integrity error is a bug.
         if _existing_unverified(session, actor.id, maker.id) is None:
             raise
         raise Conflict("You have already reviewed this maker; edit your review instead.") from exc
     return review
+
+
+def _refuse_second_review(session: Session, actor: User, maker: Maker) -> None:
+    if _existing_unverified(session, actor.id, maker.id):
+        raise Conflict("You have already reviewed this maker; edit your review instead.")
+
+
+def _reserve_review_id(session: Session) -> int:
+    """The id the next review will have: drawn from PostgreSQL's sequence; on SQLite the next free one."""
+    if session.get_bind().dialect.name == "postgresql":
+        return session.scalar(text("SELECT nextval(pg_get_serial_sequence('reviews', 'id'))"))
+    return (session.scalar(select(func.max(Review.id))) or 0) + 1
+
+
+def _pending_signal(actor: User, maker_id: int, review_id: int, values: dict, now: datetime):
+    """The scoring signal of the review about to be written (unverified, in no ring signal yet)."""
+    return review_signal(SimpleNamespace(
+        id=review_id, maker_id=maker_id, author_id=actor.id, created_at=now, order_id=None, ring_flagged=False,
+        email_confirmed_at=actor.email_confirmed_at, joined=actor.created_at, **values))
 
 
 def _existing_unverified(session: Session, author_id: int, maker_id: int) -> int | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, exists, select
@@ -55,14 +56,19 @@ def load_signals(session: Session, maker_ids: list[int] | None = None) -> tuple[
     signals, crafts = [], {}
     for row in session.execute(_signal_query(maker_ids)):
         crafts[row.maker_id] = row.craft
-        signals.append(scoring.ReviewSignal(
-            maker_id=row.maker_id, reviewer_id=row.author_id, craftsmanship=row.craftsmanship,
-            consistency=row.consistency, delivery=row.delivery, created_at=as_utc(row.created_at),
-            # Verified = an order behind the review AND a buyer who confirmed their email (team contract).
-            verified=row.order_id is not None and row.email_confirmed_at is not None,
-            reviewer_joined_at=as_utc(row.joined), promised_on=row.promised_by, delivered_on=row.delivered_on,
-            review_id=row.id, order_type=row.order_type, ring_flagged=bool(row.ring_flagged)))
+        signals.append(review_signal(row))
     return signals, crafts
+
+
+def review_signal(row) -> scoring.ReviewSignal:
+    """One review (a row of the signal query, or anything with its attribute names) as a scoring signal."""
+    return scoring.ReviewSignal(
+        maker_id=row.maker_id, reviewer_id=row.author_id, craftsmanship=row.craftsmanship,
+        consistency=row.consistency, delivery=row.delivery, created_at=as_utc(row.created_at),
+        # Verified = an order behind the review AND a buyer who confirmed their email (team contract).
+        verified=row.order_id is not None and row.email_confirmed_at is not None,
+        reviewer_joined_at=as_utc(row.joined), promised_on=row.promised_by, delivered_on=row.delivered_on,
+        review_id=row.id, order_type=row.order_type, ring_flagged=bool(row.ring_flagged))
 
 
 def fitted_model(session: Session, now: datetime | None = None):
@@ -91,9 +97,8 @@ def _row_values(maker_id: int, result, now: datetime) -> dict:
     }
 
 
-def _store(session: Session, maker_id: int, result, now: datetime) -> None:
+def _store(session: Session, maker_id: int, values: dict) -> None:
     """Insert or update the maker's row in one statement (safe against a concurrent first insert)."""
-    values = _row_values(maker_id, result, now)
     insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     statement = insert(MakerScoreRow).values(**values)
     session.execute(statement.on_conflict_do_update(
@@ -104,21 +109,54 @@ def _store(session: Session, maker_id: int, result, now: datetime) -> None:
         session.expire(cached)  # the ORM's copy is stale after a Core upsert
 
 
-def refresh_maker_score(session: Session, maker_id: int, now: datetime | None = None) -> None:
+@dataclass(frozen=True)
+class MakerScoreWork:
+    """A maker's refreshed score and trend rows, and exactly the inputs they were computed from."""
+
+    inputs: tuple  # (craft, fitted model, signals sorted by review id, stored finished months)
+    score_row: dict
+    trend_row: dict | None
+
+
+def _inputs(session: Session, maker_id: int, lock: bool, extra: list | None = None) -> tuple:
+    query = select(Maker.craft).where(Maker.id == maker_id)
+    # FOR NO KEY UPDATE: does not conflict with the key-share locks that inserting reviews takes.
+    craft = session.scalar(query.with_for_update(key_share=True) if lock else query)
+    signals, _crafts = load_signals(session, [maker_id])
+    signals = sorted(signals + (extra or []), key=lambda s: s.review_id)
+    return craft, fitted_model(session), signals, trends.finished_months(session, maker_id)
+
+
+def _compute(maker_id: int, inputs: tuple, now: datetime) -> MakerScoreWork:
+    craft, model, signals, known = inputs
+    result = model.score_maker(signals, now=now, craft=craft)
+    with_outlooks(model, signals, {maker_id: result}, now, {maker_id: craft})
+    return MakerScoreWork(inputs, _row_values(maker_id, result, now),
+                          trends.trend_row(maker_id, model, signals, now, craft, known))
+
+
+def prepare_maker_score(session: Session, maker_id: int, new_signal, now: datetime) -> MakerScoreWork:
+    """Before the write transaction: the maker's score as it will be once `new_signal`'s review is stored.
+
+    The expensive part of a review write (scoring, outlooks, the trend) then runs outside the write
+    lock; refresh_maker_score uses this only if the inputs it reads under the lock are exactly these.
+    """
+    return _compute(maker_id, _inputs(session, maker_id, lock=False, extra=[new_signal]), now)
+
+
+def refresh_maker_score(session: Session, maker_id: int, now: datetime | None = None,
+                        prepared: MakerScoreWork | None = None) -> None:
     """Rescore one maker with the fitted global model (inside the caller's transaction).
 
     The maker row is locked first (PostgreSQL; SQLite already holds its write lock) so that
     concurrent reviews of one maker are scored one after the other, each seeing the other.
+    A `prepared` result is stored only when nothing it was computed from has changed since.
     """
     now = now or utcnow()
-    # FOR NO KEY UPDATE: does not conflict with the key-share locks that inserting reviews takes.
-    craft = session.scalar(select(Maker.craft).where(Maker.id == maker_id).with_for_update(key_share=True))
-    model = fitted_model(session, now)
-    signals, _crafts = load_signals(session, [maker_id])
-    result = model.score_maker(signals, now=now, craft=craft)
-    with_outlooks(model, signals, {maker_id: result}, now, {maker_id: craft})
-    _store(session, maker_id, result, now)
-    trends.store_maker_trend(session, maker_id, model, signals, now, craft)
+    inputs = _inputs(session, maker_id, lock=True)
+    work = prepared if prepared is not None and prepared.inputs == inputs else _compute(maker_id, inputs, now)
+    _store(session, maker_id, work.score_row)
+    trends.store_trend_row(session, maker_id, work.trend_row)
 
 
 def with_outlooks(model, signals: list, scores: dict, now: datetime, crafts: dict) -> None:

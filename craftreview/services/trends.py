@@ -12,20 +12,35 @@ from ..models import MakerTrendRow
 from ..scoring.trend import monthly_trends
 
 
-def store_maker_trend(session: Session, maker_id: int, model, signals: list, now: datetime,
-                      craft: str | None) -> None:
-    """Rescore one maker's current month and replace its row (caller's transaction).
+def finished_months(session: Session, maker_id: int) -> dict:
+    """The maker's stored points for months that had ended when its row was last written.
 
-    Months that had ended when the row was last written are kept: a new review only moves the current
-    month, and `flask rescore` recomputes every month (after hides, edits and refits).
+    A new review only moves the current month; `flask rescore` recomputes every month (after hides,
+    edits and refits).
     """
     stored = load_trends(session, [maker_id]).get(maker_id, {})
     finished = dict(zip(stored.get("months", [])[:-1], stored.get("points", [])[:-1], strict=False))
-    known = {month: point for month, point in finished.items() if point is not None}
+    return {month: point for month, point in finished.items() if point is not None}
+
+
+def trend_row(maker_id: int, model, signals: list, now: datetime, craft: str | None, known: dict) -> dict | None:
+    """The maker's `maker_trends` row with its current month rescored (None when it has no history)."""
     trends = monthly_trends(model, signals, now=now, crafts={maker_id: craft}, known=known)
+    return _row(maker_id, trends[maker_id], now) if maker_id in trends else None
+
+
+def store_trend_row(session: Session, maker_id: int, row: dict | None) -> None:
+    """Replace the maker's row (caller's transaction)."""
     session.execute(delete(MakerTrendRow).where(MakerTrendRow.maker_id == maker_id))
-    if maker_id in trends:
-        session.execute(MakerTrendRow.__table__.insert(), [_row(maker_id, trends[maker_id], now)])
+    if row is not None:
+        session.execute(MakerTrendRow.__table__.insert(), [row])
+
+
+def store_maker_trend(session: Session, maker_id: int, model, signals: list, now: datetime,
+                      craft: str | None) -> None:
+    """Rescore one maker's current month and replace its row (caller's transaction)."""
+    known = finished_months(session, maker_id)
+    store_trend_row(session, maker_id, trend_row(maker_id, model, signals, now, craft, known))
 
 
 def store_all_trends(session: Session, model, signals: list, crafts: Mapping[Hashable, str], now: datetime) -> None:

@@ -19,6 +19,7 @@ from .account_forms import (
 from .context import get_db
 from .forms import ActionForm, DisplayNameForm, PasswordForm
 from .helpers import actor, form_error, form_status, handle_form
+from .limits import password_reset_limits
 from .mailing import read_unsubscribe_token
 from .security import limiter
 
@@ -87,7 +88,7 @@ def confirm_email(token: str):
 
 
 @bp.route("/reset-password", methods=["GET", "POST"])
-@limiter.limit("5 per minute", methods=["POST"])
+@password_reset_limits
 def forgot_password():
     """Ask for a reset link; the answer is the same whether or not the address has an account."""
     form = ForgotPasswordForm()

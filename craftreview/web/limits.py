@@ -53,29 +53,34 @@ def per_address(name: str, methods: list[str] | None = None):
     return limiter.limit(named(name), methods=methods, scope=name)
 
 
-def _named_account() -> str:
-    if _trusted_device():
-        return f"trusted:{secrets.token_hex(8)}"  # a bucket of its own that nothing else ever fills
+def _account_key() -> str:
     return f"account:{account_ref(request.form.get('email')) or '-'}"
 
 
-def per_named_account(name: str):
-    """Limit failed POSTs that name one account by email, from any address (login, password reset requests).
+def _untrusted_account_key() -> str:
+    if _trusted_device():
+        return f"trusted:{secrets.token_hex(8)}"  # a bucket of its own that nothing else ever fills
+    return _account_key()
+
+
+def per_named_account(name: str, key_func=_account_key, deduct_when=None):
+    """Limit POSTs that name one account by email, from any address (every one, or those deduct_when picks)."""
+    return limiter.limit(named(name), key_func=key_func, methods=["POST"], scope=f"{name}-account",
+                         deduct_when=deduct_when)
+
+
+def login_limits(view):
+    """Per address, and failed attempts per account from browsers the account never logged in from.
 
     A browser the account has logged in from before is exempt, so an attacker rotating addresses
     cannot lock the real user out: they get no more guesses, and the real user still gets in.
     """
-    return limiter.limit(named(name), key_func=_named_account, methods=["POST"], scope=f"{name}-account",
-                         deduct_when=_not_done)
-
-
-def login_limits(view):
-    """Per address, and per account from untrusted browsers."""
-    return per_address("login_address", ["POST"])(per_named_account("login_account")(view))
+    account = per_named_account("login_account", _untrusted_account_key, deduct_when=_not_done)
+    return per_address("login_address", ["POST"])(account(view))
 
 
 def password_reset_limits(view):
-    """For the password-reset request route: per address and per named account."""
+    """Per address and per named account; every request counts, since each may send a mail."""
     return per_address("password_reset", ["POST"])(per_named_account("password_reset")(view))
 
 

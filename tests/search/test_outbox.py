@@ -1,6 +1,7 @@
 """The index is derived data: outbox rows commit with the change and are drained by one writer."""
 from __future__ import annotations
 
+import contextlib
 import logging
 import subprocess
 import sys
@@ -12,8 +13,9 @@ from craftreview import search
 from craftreview.config import PROJECT_ROOT
 from craftreview.db import write_transaction
 from craftreview.models import Review, User
+from craftreview.search import REQUEST_LOCK_TIMEOUT
 from craftreview.search.base import LockTimeout
-from craftreview.search.outbox import enqueue, pending_count
+from craftreview.search.outbox import enqueue, pending_count, run_drain
 from craftreview.web.context import get_db
 
 from .helpers import review_titles, run
@@ -82,6 +84,27 @@ def test_a_busy_writer_lock_times_out_and_leaves_the_work_queued(world, search_a
             search.drain(search_app, lock_timeout=0.2)
     assert pending_count(_engine(search_app)) == 1
     assert search.drain(search_app) == 1
+
+
+def test_a_request_never_waits_for_the_writer_lock_and_the_holder_drains_its_rows(world, search_app, monkeypatch):
+    world.maker("Tide Pottery", "ceramics", "Whitby, UK", "Mugs.")
+    backend, engine = search.get_backend(search_app), _engine(search_app)
+    real_lock, late = backend.writer_lock, []
+
+    @contextlib.contextmanager
+    def lock_with_a_late_request(timeout):
+        with real_lock(timeout):
+            yield
+            if not late:  # after the holder's last batch, before it lets go: a request commits and drains
+                late.append(world.maker("Late Kiln", "ceramics", "Leeds, UK", "Jugs."))
+                monkeypatch.setattr(backend, "writer_lock", real_lock)
+                assert run_drain(engine, backend, REQUEST_LOCK_TIMEOUT) == 0  # busy: it returns at once
+                assert pending_count(engine) == 1
+
+    monkeypatch.setattr(backend, "writer_lock", lock_with_a_late_request)
+    search.drain(search_app)
+    assert late and pending_count(engine) == 0
+    assert run(search_app, "jugs").totals["maker"] == 1
 
 
 def _worker(app: Flask, mode: str, maker_id: int, count: int, tag: str) -> subprocess.Popen:

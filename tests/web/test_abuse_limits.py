@@ -3,25 +3,35 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import func, select
 
 from craftreview import create_app
-from tests.conftest import PASSWORD, login
+from craftreview.models import Flag, Order, Review, User
+from tests.conftest import PASSWORD, fresh, login
+from tests.mail_helpers import mails_to
+
+SMALL_LIMITS = {
+    "RATELIMIT_LOGIN_ADDRESS": "10 per minute", "RATELIMIT_LOGIN_ACCOUNT": "5 per 15 minutes",
+    "RATELIMIT_SEARCH": "5 per minute", "RATELIMIT_FLAG": "2 per day", "RATELIMIT_REGISTER": "2 per hour",
+    "RATELIMIT_PASSWORD_RESET": "2 per hour", "RATELIMIT_REVIEW": "2 per day", "RATELIMIT_INVITATION": "2 per day",
+}
 
 
 @pytest.fixture
-def app(database_url, tmp_path):
+def app(database_url, tmp_path, request):
     """Rate limits on (fresh memory storage), one proxy trusted for client addresses.
 
     It replaces the shared `app` fixture: the limiter is one object, and a second app
-    created with limits off would switch them off for this one too.
+    created with limits off would switch them off for this one too. Parametrize it
+    indirectly to trust another number of proxies.
     """
     app = create_app({
         "ENV_NAME": "test", "TESTING": True, "DATABASE_URL": database_url, "INSTANCE_PATH": str(tmp_path / "i"),
         "SEARCH_INDEX_DIR": str(tmp_path / "index"), "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": True,
-        "PROXY_COUNT": 1, "RATELIMIT_LOGIN_ADDRESS": "10 per minute", "RATELIMIT_LOGIN_ACCOUNT": "5 per 15 minutes",
-        "RATELIMIT_SEARCH": "5 per minute", "RATELIMIT_FLAG": "2 per day",
+        "PROXY_COUNT": getattr(request, "param", 1), **SMALL_LIMITS,
     })
     yield app
     app.extensions["craftreview.engine"].dispose()
@@ -87,3 +97,137 @@ def test_pages_for_logged_in_users_and_form_pages_are_not_stored(client, make_us
     assert "no-store" not in client.get("/makers").headers.get("Cache-Control", "")
     login(client, make_user())
     assert client.get("/makers").headers["Cache-Control"] == "no-store"
+
+
+def assert_retry_later(response, unit: str = "") -> None:
+    """A 429 that says when to retry, in the header and on the page."""
+    page = response.get_data(as_text=True)
+    assert response.status_code == 429, page[:300]
+    assert int(response.headers["Retry-After"]) > 0
+    assert "Please try again in" in page and "UTC)" in page and unit in page
+
+
+def test_the_real_user_with_a_known_browser_gets_in_while_a_new_browser_is_locked_out(app, make_user):
+    victim = make_user("victim")
+    known = app.test_client()
+    assert _login(known, victim.email, PASSWORD, "10.0.0.1").status_code == 302
+    for n in range(5):
+        _login(app.test_client(), victim.email, f"guess {n}", f"203.0.113.{n}")
+    assert_retry_later(_login(app.test_client(), victim.email, PASSWORD, "198.51.100.8"), "minutes")
+    assert _login(known, victim.email, PASSWORD, "198.51.100.9").status_code == 302
+
+
+def test_login_is_limited_per_address_across_accounts(app, make_user):
+    users = [make_user() for _ in range(11)]
+    attacker = app.test_client()
+    statuses = [_login(attacker, u.email, "not the password", "203.0.113.7").status_code for u in users]
+    assert statuses == [200] * 10 + [429]
+    assert_retry_later(_login(attacker, users[0].email, PASSWORD, "203.0.113.7"))
+    assert _login(app.test_client(), users[0].email, PASSWORD, "198.51.100.1").status_code == 302
+
+
+def _register(client, n: int, address: str):
+    return client.post("/register", headers={"X-Forwarded-For": address}, data={
+        "email": f"new{n}-{address}@example.com", "display_name": f"New {n}", "password": PASSWORD,
+        "confirm": PASSWORD})
+
+
+def test_registration_is_limited_per_address(app, db):
+    statuses = [_register(app.test_client(), n, "203.0.113.20").status_code for n in range(2)]
+    blocked = _register(app.test_client(), 3, "203.0.113.20")
+    assert statuses == [302, 302]
+    assert_retry_later(blocked, "minutes")
+    assert _register(app.test_client(), 4, "198.51.100.20").status_code == 302
+    fresh(db)
+    assert db.scalar(select(func.count(User.id))) == 3
+
+
+def _reset(client, email: str, address: str):
+    return client.post("/reset-password", data={"email": email}, headers={"X-Forwarded-For": address})
+
+
+def test_password_reset_requests_are_limited_per_address_and_per_account(app, db, make_user):
+    user, other = make_user("forgetful"), make_user("other")
+    codes = [_reset(app.test_client(), user.email, f"203.0.113.{n}").status_code for n in range(2)]
+    assert codes == [302, 302]
+    assert_retry_later(_reset(app.test_client(), user.email, "203.0.113.9"))  # a new address, the same account
+    assert len(mails_to(db, user.email)) == 2
+    one_address = [_reset(app.test_client(), f"nobody{n}@example.com", "198.51.100.30").status_code for n in range(2)]
+    assert one_address == [302, 302]
+    assert_retry_later(_reset(app.test_client(), other.email, "198.51.100.30"))  # the same address, a new account
+    assert _reset(app.test_client(), other.email, "192.0.2.30").status_code == 302
+    assert len(mails_to(db, other.email)) == 1
+
+
+REVIEW_FORM = {"craftsmanship": "4", "consistency": "4", "delivery": "3", "title": "Sturdy and even",
+               "body": "The joints are tight and the finish even all over.",
+               "delivered_on": str(date.today() - timedelta(days=3))}
+
+
+def test_reviews_are_limited_per_account_per_day_and_failed_forms_cost_nothing(app, db, make_user, make_maker):
+    makers = [make_maker() for _ in range(4)]
+    author, client = make_user("prolific"), app.test_client()
+    login(client, author)
+    assert client.post(f"/makers/{makers[0].slug}/review", data={**REVIEW_FORM, "title": ""}).status_code == 400
+    codes = [client.post(f"/makers/{m.slug}/review", data=REVIEW_FORM).status_code for m in makers[:3]]
+    assert codes[:2] == [302, 302]
+    assert_retry_later(client.post(f"/makers/{makers[3].slug}/review", data=REVIEW_FORM), "hours")
+    other = app.test_client()
+    login(other, make_user("other"))
+    assert other.post(f"/makers/{makers[3].slug}/review", data=REVIEW_FORM).status_code == 302
+    fresh(db)
+    assert db.scalar(select(func.count(Review.id)).where(Review.author_id == author.id)) == 2
+
+
+def test_flags_are_limited_per_account_not_per_site(app, db, make_user, make_maker, make_review):
+    maker = make_maker()
+    reviews = [make_review(make_user(), maker) for _ in range(3)]
+    first, second = app.test_client(), app.test_client()
+    login(first, make_user("flagger"))
+    login(second, make_user("another flagger"))
+    assert [first.post(f"/reviews/{r.id}/flag", data={"reason": "spam"}).status_code for r in reviews[:2]] == [302] * 2
+    assert_retry_later(first.post(f"/reviews/{reviews[2].id}/flag", data={"reason": "spam"}), "hours")
+    assert second.post(f"/reviews/{reviews[2].id}/flag", data={"reason": "spam"}).status_code == 302
+    fresh(db)
+    assert db.scalar(select(func.count(Flag.id))) == 3
+
+
+def _order(n: int) -> dict:
+    return {"buyer_email": f"buyer{n}@example.com", "item": f"Walnut bowl {n}", "order_type": "stock",
+            "price_band": "25-100", "ordered_on": str(date.today() - timedelta(days=10))}
+
+
+def test_invitations_are_limited_per_maker_per_day(app, db, make_user, make_maker):
+    owner = make_user("maker")
+    make_maker(owner)
+    client = app.test_client()
+    login(client, owner)
+    assert client.post("/dashboard", data={**_order(0), "buyer_email": "not an address"}).status_code == 400
+    assert [client.post("/dashboard", data=_order(n)).status_code for n in range(2)] == [302, 302]
+    assert_retry_later(client.post("/dashboard", data=_order(2)), "hours")
+    assert client.get("/dashboard").status_code == 200  # the dashboard itself stays open
+    fresh(db)
+    assert db.scalar(select(func.count(Order.id))) == 2
+
+
+def _search(client, forwarded_for: str):
+    return client.get("/search", query_string={"q": "oak"}, headers={"X-Forwarded-For": forwarded_for})
+
+
+def test_search_is_limited_per_address_and_says_when_to_retry(app):
+    client = app.test_client()
+    assert [_search(client, "192.0.2.40").status_code for _ in range(5)] == [200] * 5
+    assert_retry_later(_search(client, "192.0.2.40"), "second")
+
+
+@pytest.mark.parametrize("app", [0], indirect=True)
+def test_forwarded_for_is_ignored_without_a_trusted_proxy(app):
+    client = app.test_client()
+    codes = [_search(client, f"192.0.2.{n}").status_code for n in range(6)]  # rotating a header costs nothing
+    assert codes == [200] * 5 + [429]
+
+
+def test_behind_one_proxy_only_the_address_it_saw_counts(app):
+    client = app.test_client()
+    codes = [_search(client, f"10.9.9.{n}, 192.0.2.50").status_code for n in range(6)]  # client-forged first hops
+    assert codes == [200] * 5 + [429]

@@ -233,10 +233,23 @@ def _write(writer, upserts: list[Doc], deletes: list[str]) -> None:
             writer.delete_by_term("key", key)
         for doc in upserts:
             writer.update_document(**doc_fields(doc))
+        writer.commit()
     except BaseException:
-        writer.cancel()
+        _cancel(writer)
         raise
-    writer.commit()
+
+
+def _cancel(writer) -> None:
+    """Give up a writer whose adding or commit failed: its index lock must never outlive it (a
+    leaked WRITELOCK would refuse every later drain until the process exits)."""
+    try:
+        if not writer.is_closed:
+            writer.cancel()
+    finally:
+        # cancel() itself may fail half-way (the failed commit closed some files): release anyway.
+        if not writer.is_closed and writer.writelock is not None:
+            writer.writelock.release()
+            writer.is_closed = True
 
 
 class _ColumnCache:

@@ -73,6 +73,7 @@ class WhooshBackend:
         self._local = threading.local()
         self._open_lock = threading.Lock()
         self._arrays = SegmentArrays()
+        self._allowed: tuple = (None, None, None)  # (table id and filters, makers passing them, table)
         if self._current_generation() is None:
             self._publish(self._new_generation())
 
@@ -143,15 +144,25 @@ class WhooshBackend:
 
     def _matches(self, s, q: Query, filters: Filters, kind: str, table) -> list[tuple]:
         """(segment reader, docnum offset, Matches) per segment; filters on makers' scores joined."""
-        found = []
+        found, allowed = [], self._allowed_makers(table, filters) if _joined_filter(filters, kind) else None
         for sub, offset in s.leaf_searchers():
+            if not sub.reader().doc_count_all():
+                continue  # an empty index's reader has no segment (and nothing to find)
             matches = Evaluator(s, sub, self._arrays).run(q)
-            if _joined_filter(filters, kind):
-                makers = self._arrays.column(sub.reader(), "maker")[matches.ids]
-                allowed = np.fromiter((m for m, st in table.items() if _maker_passes(st, filters)), dtype=np.float64)
-                matches = matches.keep(np.isin(makers, allowed))
+            if allowed is not None:
+                matches = matches.keep(np.isin(self._arrays.column(sub.reader(), "maker")[matches.ids], allowed))
             found.append((sub.reader(), offset, matches))
         return found
+
+    def _allowed_makers(self, table: dict[int, MakerStanding], filters: Filters) -> np.ndarray:
+        """Makers passing the tier / minimum score filters (kept while the standing table is the same)."""
+        key = (id(table), filters.tier, filters.min_score)  # the table is held below: its id stays its own
+        if self._allowed[0] != key:
+            buckets = set(score_buckets_from(filters.min_score)) if filters.min_score is not None else None
+            passing = [m for m, st in table.items() if (not filters.tier or st.tier == filters.tier)
+                       and (buckets is None or st.bucket in buckets)]
+            self._allowed = (key, np.array(passing, dtype=np.float64), table)
+        return self._allowed[1]
 
     def _facet_counts(self, found: list[tuple], field: str) -> Counter:
         counts: Counter = Counter()
@@ -161,11 +172,13 @@ class WhooshBackend:
 
     def _top(self, s, found: list[tuple], kind: str, sort: str, limit: int, table) -> list[RawHit]:
         """The first `limit` hits in the requested order (ties in document order, as Whoosh's collectors)."""
-        ids = np.concatenate([m.ids + offset for _r, offset, m in found]) if found else np.empty(0, np.int64)
+        if not found:
+            return []
+        ids = np.concatenate([m.ids + offset for _r, offset, m in found])
         if sort in JOINED_SORTS[kind] or sort in SORT_FIELDS[kind]:
             keys = np.concatenate([self._sort_keys(reader, m.ids, kind, sort, table) for reader, _o, m in found])
             return [_raw_hit(kind, s.stored_fields(int(ids[i])), 0.0) for i in top_by_key(ids, keys, limit)]
-        scores = np.concatenate([m.scores for _r, _o, m in found]) if found else np.empty(0)
+        scores = np.concatenate([m.scores for _r, _o, m in found])
         return [_raw_hit(kind, s.stored_fields(int(ids[i])), float(scores[i])) for i in top_by_score(ids, scores, limit)]
 
     def _sort_keys(self, reader, ids: np.ndarray, kind: str, sort: str, table) -> np.ndarray:
@@ -274,12 +287,6 @@ def _cancel(writer) -> None:
 def _joined_filter(filters: Filters, kind: str) -> bool:
     """Review documents carry no maker score: tier and minimum score filters join it."""
     return kind == "review" and (filters.tier is not None or filters.min_score is not None)
-
-
-def _maker_passes(st: MakerStanding, filters: Filters) -> bool:
-    if filters.tier and st.tier != filters.tier:
-        return False
-    return filters.min_score is None or st.bucket in score_buckets_from(filters.min_score)
 
 
 def _query(query: ParsedQuery, filters: Filters, kind: str) -> Query:

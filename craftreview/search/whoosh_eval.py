@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from whoosh.codec import whoosh3
-from whoosh.query import And, AndNot, ConstantScoreQuery, Every, Or, Query, Require, Term
+from whoosh.query import And, AndNot, ConstantScoreQuery, Every, Or, Phrase, Query, Require, Term
 from whoosh.util.numeric import byte_to_length
 
 # A document's field length byte -> length, as Whoosh decodes it (a zero byte reads as the scorer's 1).
@@ -57,7 +57,7 @@ class SegmentArrays:
         value = load()
         with self.lock:
             if key not in self.items:
-                cost = max(1, size(value))
+                cost = 1 if value is None else max(1, size(value))
                 self.items[key] = (cost, value)
                 self.used += cost
                 while self.used > self.budget and len(self.items) > 1:
@@ -138,7 +138,7 @@ class Evaluator:
         if isinstance(q, Or):
             return _union([self.run(s) for s in q.subqueries])
         if isinstance(q, And):
-            return _intersection([self.run(s) for s in q.subqueries])
+            return self._all(q.subqueries)
         if isinstance(q, AndNot):
             base, excluded = self.run(q.a), self.run(q.b)
             return base.keep(~np.isin(base.ids, excluded.ids, assume_unique=True))
@@ -148,10 +148,21 @@ class Evaluator:
         if isinstance(q, ConstantScoreQuery):
             found = self.run(q.child)
             return Matches(found.ids, np.full(len(found.ids), float(q.score)))
+        if isinstance(q, Phrase):
+            return self._phrase(q)
         if isinstance(q, Every) and q.fieldname in (None, "", "*"):
             ids = self._live(np.arange(self.reader.doc_count_all(), dtype=np.int64))
             return Matches(ids, np.full(len(ids), float(q.boost)))
         return self._matcher(q)
+
+    def _all(self, queries) -> Matches:
+        """Documents matching every query; stops at the first that matches nothing."""
+        parts = []
+        for q in queries:
+            parts.append(self.run(q))
+            if not len(parts[-1].ids):
+                return Matches.empty()
+        return _intersection(parts)
 
     def _live(self, ids: np.ndarray) -> np.ndarray:
         return ids if self.deleted is None else ids[~np.isin(ids, self.deleted, assume_unique=True)]
@@ -175,6 +186,18 @@ class Evaluator:
         fl = self.arrays.lengths(self.reader, q.fieldname)[ids]
         return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
 
+    def _phrase(self, q: Phrase) -> Matches:
+        """Whoosh's Phrase: the words' Terms intersected (their scores summed), kept where the words
+        occur in order, each within `slop` positions after the previous one (SpanNear2's rule)."""
+        if q.boost != 1.0:
+            return self._matcher(q)
+        both = self._all([Term(q.fieldname, w) for w in q.words])
+        if not len(both.ids):
+            return both
+        key = (self.reader.segment().segment_id(), "phrase", q.fieldname, tuple(q.words), q.slop)
+        found = self.arrays.get(key, lambda: _phrase_docs(self.reader, q, both.ids))
+        return both.keep(np.isin(both.ids, found, assume_unique=True))
+
     def _matcher(self, q: Query) -> Matches:
         """Anything else (phrases: positions) through Whoosh's own matcher, one document at a time."""
         matcher = q.matcher(self.sub, self.top.context())
@@ -184,6 +207,33 @@ class Evaluator:
             scores.append(matcher.score())
             matcher.next()
         return Matches(np.array(ids, dtype=np.int64), np.array(scores, dtype=np.float64))
+
+
+def _phrase_docs(reader, q: Phrase, candidates: np.ndarray) -> np.ndarray:
+    """Which candidate documents hold the phrase (positions read for those documents only)."""
+    wanted = set(candidates.tolist())
+    ends = _positions(reader, q.fieldname, q.words[0], wanted)
+    for word in q.words[1:]:
+        following = _positions(reader, q.fieldname, word, set(ends))
+        ends = {doc: nxt for doc, nxt in ((doc, [p for p in following.get(doc, ()) if any(
+            1 <= p - e <= q.slop for e in ends[doc])]) for doc in ends) if nxt}
+    return np.array(sorted(ends), dtype=np.int64)
+
+
+def _positions(reader, field: str, word: str, docs: set[int]) -> dict[int, list[int]]:
+    """Positions of `word` in each of `docs` that contains it."""
+    fmt = reader.schema[field].format
+    matcher = reader._terms.matcher(field, reader._text_to_bytes(field, word), fmt)
+    found: dict[int, list[int]] = {}
+    while matcher.is_active():
+        matcher._read_ids()
+        hits = [i for i, doc in enumerate(matcher._ids) if doc in docs]
+        if hits:
+            matcher._read_values()
+            for i in hits:
+                found[matcher._ids[i]] = fmt.decode_positions(matcher._values[i])
+        matcher._next_block()
+    return found
 
 
 def _union(parts: list[Matches]) -> Matches:

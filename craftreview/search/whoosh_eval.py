@@ -15,6 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
+from whoosh import columns
 from whoosh.codec import whoosh3
 from whoosh.query import And, AndNot, ConstantScoreQuery, Every, Or, Phrase, Query, Require, Term
 from whoosh.util.numeric import byte_to_length
@@ -95,14 +96,30 @@ def _read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarra
 
 
 def _read_column(reader, field: str):
+    """A segment's column read whole (Whoosh reads one value per call, with a file read each):
+    numbers as a float array, strings as codes into their distinct values."""
     if not reader.has_column(field):
         return None
-    values = list(reader.column_reader(field))
-    if values and isinstance(values[0], int | float):
-        return np.asarray(values, dtype=np.float64)
-    positions: dict = {}  # value -> code, in first-seen order (values may mix str and bytes)
+    raw = reader.column_reader(field, translate=False)
+    translate = reader.schema[field].from_column_value
+    if isinstance(raw, columns.NumericColumn.Reader):
+        return _numeric(raw, reader.doc_count_all()).astype(np.float64)
+    if isinstance(raw, columns.VarBytesColumn.Reader) and len(raw._lengths):
+        data = raw._dbfile.get(raw._basepos, raw._offsets[-1] + raw._lengths[-1])
+        values = [data[o:o + n] for o, n in zip(raw._offsets, raw._lengths, strict=True)]
+    else:
+        values = list(raw)
+    positions: dict = {}  # value -> code, in first-seen order
     codes = np.fromiter((positions.setdefault(v, len(positions)) for v in values), dtype=np.int64, count=len(values))
-    return _Coded(codes, list(positions))
+    return _Coded(codes, [translate(v) for v in positions])
+
+
+def _numeric(raw, doccount: int) -> np.ndarray:
+    """A NumericColumn's values in one read; documents past its end take its default."""
+    values = np.frombuffer(raw._dbfile.get(raw._basepos, raw._count * raw._fixedlen), dtype=">" + raw._typecode)
+    if len(values) < doccount:
+        values = np.concatenate([values, np.full(doccount - len(values), raw._default, dtype=values.dtype)])
+    return values
 
 
 @dataclass(frozen=True)
@@ -120,7 +137,7 @@ def _read_lengths(reader, field: str) -> np.ndarray:
     column = reader._perdoc._cached_reader(whoosh3._lenfield(field), whoosh3.LENGTHS_COLUMN)
     if column is None:
         return np.ones(reader.doc_count_all(), dtype=np.float64)
-    return _LENGTHS[np.frombuffer(bytes(column[i] for i in range(len(column))), dtype=np.uint8)]
+    return _LENGTHS[_numeric(column, reader.doc_count_all())]
 
 
 class Evaluator:

@@ -33,7 +33,10 @@ def stems_of(words: Iterable[str]) -> set[str]:
 def best_snippet(texts: Iterable[str], stems: set[str]) -> Markup | None:
     """The window, across several texts, that contains the most distinct matched words."""
     best: tuple[int, str, int, int] | None = None
+    prefixes = {_stem_prefix(s) for s in stems}
     for text in texts:
+        if not any(p in fold((text or "").lower()) for p in prefixes):
+            continue  # no word of this text can stem to a searched stem: skip stemming every word
         tokens = list(_TOKEN.finditer(text or ""))
         hit_positions = [i for i, t in enumerate(tokens) if token_stem(t.group()) in stems]
         if not hit_positions:
@@ -48,6 +51,12 @@ def best_snippet(texts: Iterable[str], stems: set[str]) -> Markup | None:
     if best is None:
         return None
     return render_marked(_pieces(best[1], list(_TOKEN.finditer(best[1])), best[2], best[3], stems))
+
+
+def _stem_prefix(stem_text: str) -> str:
+    """Letters every word with this stem contains: the Porter stemmer only rewrites a word's last
+    few letters (y -> i, -bility -> -ble, ...), so a stem without its last three is in the word."""
+    return stem_text[:max(1, len(stem_text) - 3)]
 
 
 def _best_start(tokens: list, hits: list[int], stems: set[str]) -> int:

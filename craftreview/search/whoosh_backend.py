@@ -5,11 +5,12 @@ import os
 import shutil
 import threading
 import time
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
-from whoosh import collectors, index, sorting
+import numpy as np
+from whoosh import index
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
@@ -23,6 +24,7 @@ from .query import TEXT_FIELDS, Clause, Filters, ParsedQuery, word_forms
 from .standing import UNSCORED, MakerStanding, StandingTable
 from .stopwords import STOP_WORDS
 from .whoosh_build import DEFAULT_WORKER_MB, build_indexes, doc_fields
+from .whoosh_eval import Evaluator, SegmentArrays, facet_counts, top_by_key, top_by_score
 
 # StemmingAnalyzer's chain with accents folded before stop words and stemming ('café' is 'cafe'),
 # and PostgreSQL's English stop words, so both backends skip the same words.
@@ -70,7 +72,8 @@ class WhooshBackend:
         os.makedirs(directory, exist_ok=True)
         self._local = threading.local()
         self._open_lock = threading.Lock()
-        self._columns = _ColumnCache()
+        self._arrays = SegmentArrays()
+        self._allowed: tuple = (None, None, None)  # (table id and filters, makers passing them, table)
         if self._current_generation() is None:
             self._publish(self._new_generation())
 
@@ -125,38 +128,67 @@ class WhooshBackend:
                limit: int, facets: bool = True) -> RawResults:
         """Top hits, total and facet counts (see SearchBackend)."""
         filters = filters.for_kind(kind)
-        q = _query(query, filters, kind)
-        collector, counter = self._collector(kind, sort, max(limit, 1), facets, filters)
+        table = self.standings.get() if self._needs_standings(kind, sort, filters) else {}
         with self._searcher(kind) as s:
-            s.search_with_collector(q, collector)
-            results = collector.results()
-            hits = [_raw_hit(kind, hit) for hit in results[:limit]] if limit else []
-            groups = {f: _clean_counts(counter.counts[f]) for f in FACETS[kind]} if counter else {}
-            return RawResults(len(results), hits, groups)
+            found = self._matches(s, _query(query, filters, kind), filters, kind, table)
+            groups = {f: _clean_counts(self._facet_counts(found, FACET_FIELDS.get(f, f))) for f in FACETS[kind]}
+            hits = self._top(s, found, kind, sort, limit, table) if limit else []
+            return RawResults(sum(len(m.ids) for _r, _o, m in found), hits, groups if facets else {})
 
     def count(self, query: ParsedQuery, filters: Filters, kind: str) -> int:
-        """Number of matching documents of `kind` (no scoring, no collector)."""
+        """Number of matching documents of `kind` (no ranking, no facets)."""
         filters = filters.for_kind(kind)
-        q = _query(query, filters, kind)
+        table = self.standings.get() if _joined_filter(filters, kind) else {}
         with self._searcher(kind) as s:
-            if not _joined_filter(filters, kind):
-                return sum(1 for _ in s.docs_for_query(q))
-            collector, _counter = self._collector(kind, "relevance", 1, False, filters)
-            s.search_with_collector(q, collector)
-            return len(collector.results())
+            return sum(len(m.ids) for _r, _o, m in self._matches(s, _query(query, filters, kind), filters, kind, table))
 
-    def _collector(self, kind: str, sort: str, limit: int, facets: bool, filters: Filters):
-        """The collector to search with (top-k or sorting, facets, the filter on makers' scores), and
-        the facet counter inside it (None without facets)."""
-        table = self.standings.get() if self._needs_standings(kind, sort, filters) else {}
-        collector = counter = _top_collector(kind, sort, limit, table)
-        if facets:
-            collector = counter = _FacetCounter(collector, {f: FACET_FIELDS.get(f, f) for f in FACETS[kind]},
-                                                self._columns)
-        if _joined_filter(filters, kind):
-            allowed = {m for m, st in table.items() if _maker_passes(st, filters)}
-            collector = _MakerFilter(collector, allowed, self._columns)
-        return collector, (counter if facets else None)
+    def _matches(self, s, q: Query, filters: Filters, kind: str, table) -> list[tuple]:
+        """(segment reader, docnum offset, Matches) per segment; filters on makers' scores joined."""
+        found, allowed = [], self._allowed_makers(table, filters) if _joined_filter(filters, kind) else None
+        for sub, offset in s.leaf_searchers():
+            if not sub.reader().doc_count_all():
+                continue  # an empty index's reader has no segment (and nothing to find)
+            matches = Evaluator(s, sub, self._arrays).run(q)
+            if allowed is not None:
+                matches = matches.keep(np.isin(self._arrays.column(sub.reader(), "maker")[matches.ids], allowed))
+            found.append((sub.reader(), offset, matches))
+        return found
+
+    def _allowed_makers(self, table: dict[int, MakerStanding], filters: Filters) -> np.ndarray:
+        """Makers passing the tier / minimum score filters (kept while the standing table is the same)."""
+        key = (id(table), filters.tier, filters.min_score)  # the table is held below: its id stays its own
+        if self._allowed[0] != key:
+            buckets = set(score_buckets_from(filters.min_score)) if filters.min_score is not None else None
+            passing = [m for m, st in table.items() if (not filters.tier or st.tier == filters.tier)
+                       and (buckets is None or st.bucket in buckets)]
+            self._allowed = (key, np.array(passing, dtype=np.float64), table)
+        return self._allowed[1]
+
+    def _facet_counts(self, found: list[tuple], field: str) -> Counter:
+        counts: Counter = Counter()
+        for reader, _offset, matches in found:
+            counts.update(facet_counts(self._arrays.column(reader, field), matches.ids))
+        return counts
+
+    def _top(self, s, found: list[tuple], kind: str, sort: str, limit: int, table) -> list[RawHit]:
+        """The first `limit` hits in the requested order (ties in document order, as Whoosh's collectors)."""
+        if not found:
+            return []
+        ids = np.concatenate([m.ids + offset for _r, offset, m in found])
+        if sort in JOINED_SORTS[kind] or sort in SORT_FIELDS[kind]:
+            keys = np.concatenate([self._sort_keys(reader, m.ids, kind, sort, table) for reader, _o, m in found])
+            return [_raw_hit(kind, s.stored_fields(int(ids[i])), 0.0) for i in top_by_key(ids, keys, limit)]
+        scores = np.concatenate([m.scores for _r, _o, m in found])
+        return [_raw_hit(kind, s.stored_fields(int(ids[i])), float(scores[i])) for i in top_by_score(ids, scores, limit)]
+
+    def _sort_keys(self, reader, ids: np.ndarray, kind: str, sort: str, table) -> np.ndarray:
+        """Ascending sort keys: the column (or the maker's joined value) negated, largest first."""
+        joined = JOINED_SORTS[kind].get(sort)
+        if not joined:
+            return -self._arrays.column(reader, SORT_FIELDS[kind][sort])[ids]
+        makers, where = np.unique(self._arrays.column(reader, "maker")[ids], return_inverse=True)
+        values = np.array([-getattr(table.get(int(m), UNSCORED), joined) for m in makers], dtype=np.float64)
+        return values[where] if len(ids) else np.empty(0)
 
     def _needs_standings(self, kind: str, sort: str, filters: Filters) -> bool:
         wanted = sort in JOINED_SORTS[kind] or _joined_filter(filters, kind)
@@ -233,94 +265,23 @@ def _write(writer, upserts: list[Doc], deletes: list[str]) -> None:
             writer.delete_by_term("key", key)
         for doc in upserts:
             writer.update_document(**doc_fields(doc))
+        writer.commit()
     except BaseException:
-        writer.cancel()
+        _cancel(writer)
         raise
-    writer.commit()
 
 
-class _ColumnCache:
-    """Facet columns of immutable segments as plain lists, so counting is C-speed Counter work."""
-
-    def __init__(self, size: int = 64):
-        self.size, self.lists, self.lock = size, OrderedDict(), threading.Lock()
-
-    def values(self, reader, field: str) -> list:
-        key = (reader.segment().segment_id(), field)
-        with self.lock:
-            found = self.lists.get(key)
-        if found is None:
-            found = list(reader.column_reader(field)) if reader.has_column(field) else []
-            with self.lock:
-                self.lists[key] = found
-                while len(self.lists) > self.size:
-                    self.lists.popitem(last=False)
-        return found
-
-
-class _FacetCounter(collectors.WrappingCollector):
-    """Counts facet values of every match. Whoosh's own FacetCollector makes several Python
-    calls per document and facet; this keeps the segment's matching docnums and counts once."""
-
-    def __init__(self, child, fields: dict[str, str], cache: _ColumnCache):
-        super().__init__(child)
-        self.fields, self.cache = fields, cache
-        self.counts: dict[str, Counter] = {name: Counter() for name in fields}
-        self._reader, self._docs = None, []
-
-    def set_subsearcher(self, subsearcher, offset):
-        self._flush()
-        super().set_subsearcher(subsearcher, offset)
-        self._reader = subsearcher.reader()
-
-    def collect(self, sub_docnum):
-        self._docs.append(sub_docnum)
-        return self.child.collect(sub_docnum)
-
-    def finish(self):
-        self._flush()
-        super().finish()
-
-    def _flush(self) -> None:
-        if self._reader is not None and self._docs:
-            for name, field in self.fields.items():
-                values = self.cache.values(self._reader, field)
-                if values:
-                    self.counts[name].update(map(values.__getitem__, self._docs))
-        self._docs = []
-
-
-class _MakerFilter(collectors.WrappingCollector):
-    """Passes on only documents whose maker is allowed (filters on makers' scores, joined at query
-    time): the maker column of each segment is read once, as a list."""
-
-    def __init__(self, child, allowed: set[int], cache: _ColumnCache):
-        super().__init__(child)
-        self.allowed, self.cache, self._makers = allowed, cache, []
-
-    def set_subsearcher(self, subsearcher, offset):
-        super().set_subsearcher(subsearcher, offset)
-        self._makers = self.cache.values(subsearcher.reader(), "maker")
-
-    def collect(self, sub_docnum):
-        if self._makers[sub_docnum] in self.allowed:
-            return self.child.collect(sub_docnum)
-        return None
-
-
-def _top_collector(kind: str, sort: str, limit: int, table: dict[int, MakerStanding]):
-    joined = JOINED_SORTS[kind].get(sort)
-    if joined:
-        # Negated rather than reversed: ties keep index order, as PostgreSQL's entity_id tie-break.
-        facet = sorting.TranslateFacet(lambda m: -getattr(table.get(m, UNSCORED), joined), sorting.FieldFacet("maker"))
-        return collectors.SortingCollector(facet, limit)
-    if sort in SORT_FIELDS[kind]:
-        return collectors.SortingCollector(sorting.FieldFacet(SORT_FIELDS[kind][sort], reverse=True), limit)
-    # No block-quality skipping and no matcher replacement: both trade exact totals
-    # (and, in this Whoosh, correctness with Require/AndNot) for speed.
-    collector = collectors.TopCollector(limit, usequality=False)
-    collector.replace = 0
-    return collector
+def _cancel(writer) -> None:
+    """Give up a writer whose adding or commit failed: its index lock must never outlive it (a
+    leaked WRITELOCK would refuse every later drain until the process exits)."""
+    try:
+        if not writer.is_closed:
+            writer.cancel()
+    finally:
+        # cancel() itself may fail half-way (the failed commit closed some files): release anyway.
+        if not writer.is_closed and writer.writelock is not None:
+            writer.writelock.release()
+            writer.is_closed = True
 
 
 def _joined_filter(filters: Filters, kind: str) -> bool:
@@ -328,21 +289,15 @@ def _joined_filter(filters: Filters, kind: str) -> bool:
     return kind == "review" and (filters.tier is not None or filters.min_score is not None)
 
 
-def _maker_passes(st: MakerStanding, filters: Filters) -> bool:
-    if filters.tier and st.tier != filters.tier:
-        return False
-    return filters.min_score is None or st.bucket in score_buckets_from(filters.min_score)
-
-
 def _query(query: ParsedQuery, filters: Filters, kind: str) -> Query:
     text_query, filter_query = _text_query(query), _filter_query(filters, kind)
     return text_query if filter_query is None else Require(text_query, filter_query)
 
 
-def _raw_hit(kind: str, hit) -> RawHit:
-    entity_id = int(hit["key"].split(":", 1)[1])
-    coverage, relevance = divmod(float(hit.score or 0.0), COVERAGE_UNIT)
-    return RawHit(kind, entity_id, hit["maker_id"], relevance, coverage)
+def _raw_hit(kind: str, stored: dict, score: float) -> RawHit:
+    entity_id = int(stored["key"].split(":", 1)[1])
+    coverage, relevance = divmod(score, COVERAGE_UNIT)
+    return RawHit(kind, entity_id, stored["maker_id"], relevance, coverage)
 
 
 def _clean_counts(groups: dict) -> dict[str, int]:

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 from flask import Flask
+from whoosh.writing import SegmentWriter
 
 from craftreview import search
 from craftreview.config import PROJECT_ROOT
@@ -139,3 +140,25 @@ def test_concurrent_writers_lose_no_index_update(world, search_app):
             assert run(search_app, f"uniqueword{tag}x{i}", tab="reviews").totals["review"] == 1, (tag, i)
     assert run(search_app, "packed", tab="reviews").totals["review"] == per_worker * len(tags)
     assert search.check(search_app).ok
+
+
+@pytest.mark.parametrize("search_app", ["whoosh"], indirect=True)
+@pytest.mark.parametrize("failing_step", ["_finalize_segment", "_commit_toc"])
+def test_a_failed_whoosh_commit_releases_the_index_lock(world, search_app, monkeypatch, failing_step):
+    maker = world.maker("Tide Pottery", "ceramics", "Whitby, UK", "Mugs.")
+    world.drain()
+    world.review(maker, "Flawless", "uniquewordcommitx mug")
+
+    def broken(*_args, **_kwargs):
+        raise OSError("disk full")
+    monkeypatch.setattr(SegmentWriter, failing_step, broken)
+    with pytest.raises(OSError, match="disk full"):
+        search.drain(search_app)
+    monkeypatch.undo()
+
+    for kind in ("maker", "review"):
+        lock = search.get_backend(search_app)._index(kind).lock("WRITELOCK")
+        assert lock.acquire(blocking=False), f"the failed {kind} commit left its writer lock held"
+        lock.release()
+    assert search.drain(search_app) == 2  # the rows stayed queued; the next drain applies them
+    assert run(search_app, "uniquewordcommitx", tab="reviews").totals["review"] == 1

@@ -1,0 +1,300 @@
+"""Whoosh queries evaluated a posting list at a time with numpy, instead of a document at a time.
+
+Whoosh's matchers and collectors make several Python calls per matching document and query node:
+a word in 30,000 reviews cost hundreds of milliseconds, for the exact totals and facet counts a page
+shows. Here each term's postings are read block by block into arrays, scored with the same BM25F
+formula, statistics and field boosts (so results and ties equal Whoosh's own), and combined with set
+operations; a phrase (positions) still goes through Whoosh's own matcher. A page then sorts and
+counts arrays: top-k by score with ties in document order (as TopCollector), facet counts by
+bincount over each segment's column.
+"""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh import columns
+from whoosh.codec import whoosh3
+from whoosh.query import And, AndNot, ConstantScoreQuery, Every, Or, Phrase, Query, Require, Term
+from whoosh.util.numeric import byte_to_length
+
+# A document's field length byte -> length, as Whoosh decodes it (a zero byte reads as the scorer's 1).
+_LENGTHS = np.array([byte_to_length(b) if b else 1 for b in range(256)], dtype=np.float64)
+_EMPTY_IDS = np.empty(0, dtype=np.int64)
+_EMPTY_SCORES = np.empty(0, dtype=np.float64)
+CACHE_POSTINGS = 8_000_000  # postings (12 bytes each) kept decoded across queries, per process
+
+
+@dataclass(frozen=True)
+class Matches:
+    """Matching document numbers of one segment (sorted, unique) and their scores."""
+
+    ids: np.ndarray
+    scores: np.ndarray
+
+    @classmethod
+    def empty(cls) -> Matches:
+        return cls(_EMPTY_IDS, _EMPTY_SCORES)
+
+    def keep(self, mask: np.ndarray) -> Matches:
+        return Matches(self.ids[mask], self.scores[mask])
+
+
+class SegmentArrays:
+    """Decoded postings and columns of immutable segments, bounded, shared by every thread."""
+
+    def __init__(self, budget: int = CACHE_POSTINGS):
+        self.budget, self.used, self.lock = budget, 0, threading.Lock()
+        self.items: OrderedDict[tuple, tuple[int, object]] = OrderedDict()
+
+    def get(self, key: tuple, load, size=len):
+        with self.lock:
+            found = self.items.get(key)
+            if found is not None:
+                self.items.move_to_end(key)
+                return found[1]
+        value = load()
+        with self.lock:
+            if key not in self.items:
+                cost = 1 if value is None else max(1, size(value))
+                self.items[key] = (cost, value)
+                self.used += cost
+                while self.used > self.budget and len(self.items) > 1:
+                    self.used -= self.items.popitem(last=False)[1][0]
+        return value
+
+    def postings(self, reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        key = (reader.segment().segment_id(), "p", field, text)
+        return self.get(key, lambda: _read_postings(reader, field, text), lambda v: len(v[0]))
+
+    def column(self, reader, field: str) -> np.ndarray:
+        """A column as an array (numbers), or as codes into `labels(...)` (strings)."""
+        return self.get((reader.segment().segment_id(), "c", field), lambda: _read_column(reader, field))
+
+    def lengths(self, reader, field: str) -> np.ndarray:
+        return self.get((reader.segment().segment_id(), "l", field), lambda: _read_lengths(reader, field))
+
+
+def _read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Document numbers and weights of a term in one segment (deleted documents included)."""
+    btext = reader._text_to_bytes(field, text)
+    if (field, btext) not in reader:
+        return _EMPTY_IDS, _EMPTY_SCORES
+    matcher = reader._terms.matcher(field, btext, reader.schema[field].format)
+    ids, weights = [], []
+    while matcher.is_active():  # one step per block of postings, not per posting
+        matcher._read_ids()
+        matcher._read_weights()
+        ids.append(np.asarray(matcher._ids, dtype=np.int64))
+        weights.append(np.asarray(matcher._weights, dtype=np.float64))
+        matcher._next_block()
+    if not ids:
+        return _EMPTY_IDS, _EMPTY_SCORES
+    return np.concatenate(ids), np.concatenate(weights)
+
+
+def _read_column(reader, field: str):
+    """A segment's column read whole (Whoosh reads one value per call, with a file read each):
+    numbers as a float array, strings as codes into their distinct values."""
+    if not reader.has_column(field):
+        return None
+    raw = reader.column_reader(field, translate=False)
+    translate = reader.schema[field].from_column_value
+    if isinstance(raw, columns.NumericColumn.Reader):
+        return _numeric(raw, reader.doc_count_all()).astype(np.float64)
+    if isinstance(raw, columns.VarBytesColumn.Reader) and len(raw._lengths):
+        data = raw._dbfile.get(raw._basepos, raw._offsets[-1] + raw._lengths[-1])
+        values = [data[o:o + n] for o, n in zip(raw._offsets, raw._lengths, strict=True)]
+    else:
+        values = list(raw)
+    positions: dict = {}  # value -> code, in first-seen order
+    codes = np.fromiter((positions.setdefault(v, len(positions)) for v in values), dtype=np.int64, count=len(values))
+    return _Coded(codes, [translate(v) for v in positions])
+
+
+def _numeric(raw, doccount: int) -> np.ndarray:
+    """A NumericColumn's values in one read; documents past its end take its default."""
+    values = np.frombuffer(raw._dbfile.get(raw._basepos, raw._count * raw._fixedlen), dtype=">" + raw._typecode)
+    if len(values) < doccount:
+        values = np.concatenate([values, np.full(doccount - len(values), raw._default, dtype=values.dtype)])
+    return values
+
+
+@dataclass(frozen=True)
+class _Coded:
+    """A string column: per document an index into labels."""
+
+    codes: np.ndarray
+    labels: list
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+
+def _read_lengths(reader, field: str) -> np.ndarray:
+    column = reader._perdoc._cached_reader(whoosh3._lenfield(field), whoosh3.LENGTHS_COLUMN)
+    if column is None:
+        return np.ones(reader.doc_count_all(), dtype=np.float64)
+    return _LENGTHS[_numeric(column, reader.doc_count_all())]
+
+
+class Evaluator:
+    """Evaluates a query on one segment of a searcher (its `sub` searcher and `reader`)."""
+
+    def __init__(self, top, sub, arrays: SegmentArrays):
+        self.top, self.sub, self.reader, self.arrays = top, sub, sub.reader(), arrays
+        deleted = self.reader.deleted_docs_set
+        self.deleted = np.fromiter(sorted(deleted), dtype=np.int64, count=len(deleted)) if deleted else None
+
+    def run(self, q: Query) -> Matches:
+        """Every live document of this segment matching `q`, scored as Whoosh scores it."""
+        if isinstance(q, Term):
+            return self._term(q)
+        if isinstance(q, Or):
+            return _union([self.run(s) for s in q.subqueries])
+        if isinstance(q, And):
+            return self._all(q.subqueries)
+        if isinstance(q, AndNot):
+            base, excluded = self.run(q.a), self.run(q.b)
+            return base.keep(~np.isin(base.ids, excluded.ids, assume_unique=True))
+        if isinstance(q, Require):
+            base, required = self.run(q.a), self.run(q.b)
+            return base.keep(np.isin(base.ids, required.ids, assume_unique=True))
+        if isinstance(q, ConstantScoreQuery):
+            found = self.run(q.child)
+            return Matches(found.ids, np.full(len(found.ids), float(q.score)))
+        if isinstance(q, Phrase):
+            return self._phrase(q)
+        if isinstance(q, Every) and q.fieldname in (None, "", "*"):
+            ids = self._live(np.arange(self.reader.doc_count_all(), dtype=np.int64))
+            return Matches(ids, np.full(len(ids), float(q.boost)))
+        return self._matcher(q)
+
+    def _all(self, queries) -> Matches:
+        """Documents matching every query; stops at the first that matches nothing."""
+        parts = []
+        for q in queries:
+            parts.append(self.run(q))
+            if not len(parts[-1].ids):
+                return Matches.empty()
+        return _intersection(parts)
+
+    def _live(self, ids: np.ndarray) -> np.ndarray:
+        return ids if self.deleted is None else ids[~np.isin(ids, self.deleted, assume_unique=True)]
+
+    def _term(self, q: Term) -> Matches:
+        ids, weights = self.arrays.postings(self.reader, q.fieldname, q.text)
+        if self.deleted is not None and len(ids):
+            keep = ~np.isin(ids, self.deleted, assume_unique=True)
+            ids, weights = ids[keep], weights[keep]
+        if not len(ids):
+            return Matches.empty()
+        return Matches(ids, self._bm25(q, ids, weights) * q.boost if q.boost != 1.0 else self._bm25(q, ids, weights))
+
+    def _bm25(self, q: Term, ids: np.ndarray, tf: np.ndarray) -> np.ndarray:
+        """whoosh.scoring.bm25 over arrays, operation for operation (so equal inputs score equal)."""
+        weighting = self.top.weighting
+        if not self.top.schema[q.fieldname].scorable:
+            return tf  # Whoosh scores such fields by weight alone
+        B, K1 = weighting._field_B.get(q.fieldname, weighting.B), weighting.K1  # noqa: N806 - BM25's names
+        idf, avgfl = self.top.idf(q.fieldname, q.text), self.top.avg_field_length(q.fieldname) or 1
+        fl = self.arrays.lengths(self.reader, q.fieldname)[ids]
+        return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+
+    def _phrase(self, q: Phrase) -> Matches:
+        """Whoosh's Phrase: the words' Terms intersected (their scores summed), kept where the words
+        occur in order, each within `slop` positions after the previous one (SpanNear2's rule)."""
+        if q.boost != 1.0:
+            return self._matcher(q)
+        both = self._all([Term(q.fieldname, w) for w in q.words])
+        if not len(both.ids):
+            return both
+        key = (self.reader.segment().segment_id(), "phrase", q.fieldname, tuple(q.words), q.slop)
+        found = self.arrays.get(key, lambda: _phrase_docs(self.reader, q, both.ids))
+        return both.keep(np.isin(both.ids, found, assume_unique=True))
+
+    def _matcher(self, q: Query) -> Matches:
+        """Anything else (phrases: positions) through Whoosh's own matcher, one document at a time."""
+        matcher = q.matcher(self.sub, self.top.context())
+        ids, scores = [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            scores.append(matcher.score())
+            matcher.next()
+        return Matches(np.array(ids, dtype=np.int64), np.array(scores, dtype=np.float64))
+
+
+def _phrase_docs(reader, q: Phrase, candidates: np.ndarray) -> np.ndarray:
+    """Which candidate documents hold the phrase (positions read for those documents only)."""
+    wanted = set(candidates.tolist())
+    ends = _positions(reader, q.fieldname, q.words[0], wanted)
+    for word in q.words[1:]:
+        following = _positions(reader, q.fieldname, word, set(ends))
+        ends = {doc: nxt for doc, nxt in ((doc, [p for p in following.get(doc, ()) if any(
+            1 <= p - e <= q.slop for e in ends[doc])]) for doc in ends) if nxt}
+    return np.array(sorted(ends), dtype=np.int64)
+
+
+def _positions(reader, field: str, word: str, docs: set[int]) -> dict[int, list[int]]:
+    """Positions of `word` in each of `docs` that contains it."""
+    fmt = reader.schema[field].format
+    matcher = reader._terms.matcher(field, reader._text_to_bytes(field, word), fmt)
+    found: dict[int, list[int]] = {}
+    while matcher.is_active():
+        matcher._read_ids()
+        hits = [i for i, doc in enumerate(matcher._ids) if doc in docs]
+        if hits:
+            matcher._read_values()
+            for i in hits:
+                found[matcher._ids[i]] = fmt.decode_positions(matcher._values[i])
+        matcher._next_block()
+    return found
+
+
+def _union(parts: list[Matches]) -> Matches:
+    parts = [p for p in parts if len(p.ids)]
+    if not parts:
+        return Matches.empty()
+    if len(parts) == 1:
+        return parts[0]
+    ids, where = np.unique(np.concatenate([p.ids for p in parts]), return_inverse=True)
+    return Matches(ids, np.bincount(where, weights=np.concatenate([p.scores for p in parts]), minlength=len(ids)))
+
+
+def _intersection(parts: list[Matches]) -> Matches:
+    if not parts:
+        return Matches.empty()
+    result = parts[0]
+    for part in parts[1:]:
+        common, mine, theirs = np.intersect1d(result.ids, part.ids, assume_unique=True, return_indices=True)
+        result = Matches(common, result.scores[mine] + part.scores[theirs])
+    return result
+
+
+def top_by_score(ids: np.ndarray, scores: np.ndarray, limit: int) -> np.ndarray:
+    """Positions of the `limit` best scores, ties in document order (as Whoosh's TopCollector)."""
+    if limit < len(scores):
+        threshold = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+        candidates = np.flatnonzero(scores >= threshold)
+    else:
+        candidates = np.arange(len(scores))
+    order = np.lexsort((ids[candidates], -scores[candidates]))
+    return candidates[order[:limit]]
+
+
+def top_by_key(ids: np.ndarray, keys: np.ndarray, limit: int) -> np.ndarray:
+    """Positions of the `limit` smallest keys, ties in document order (as SortingCollector)."""
+    return np.lexsort((ids, keys))[:limit]
+
+
+def facet_counts(column, ids: np.ndarray) -> dict:
+    """Documents per column value among `ids` (one segment)."""
+    if column is None or not len(ids):
+        return {}
+    if isinstance(column, _Coded):
+        counts = np.bincount(column.codes[ids], minlength=len(column.labels))
+        return {column.labels[i]: int(n) for i, n in enumerate(counts) if n}
+    values, counts = np.unique(column[ids], return_counts=True)
+    return {v.item(): int(n) for v, n in zip(values, counts, strict=True)}

@@ -1,0 +1,46 @@
+"""The numpy evaluation of Whoosh queries finds, scores and orders exactly what Whoosh's own
+matchers and TopCollector do (whoosh_eval replaces them for speed, not for different answers)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from whoosh import collectors
+
+from craftreview import search
+from craftreview.search.query import Filters, parse_query
+from craftreview.search.whoosh_backend import KINDS, _query
+from craftreview.search.whoosh_eval import Evaluator, top_by_score
+
+whoosh_only = pytest.mark.parametrize("search_app", ["whoosh"], indirect=True)
+QUERIES = ["walnut", "dinner set", '"dinner set"', "wheel-thrown", "late -leather", "raku tea bowls",
+           "jewellery", "title:journal", "bag arrived", "zzznothing", ""]
+
+
+def _whoosh_hits(searcher, q) -> list[tuple[int, float]]:
+    collector = collectors.TopCollector(1000, usequality=False)
+    collector.replace = 0
+    searcher.search_with_collector(q, collector)
+    return [(hit.docnum, hit.score) for hit in collector.results()]
+
+
+def _numpy_hits(searcher, backend, q) -> list[tuple[int, float]]:
+    parts = [(Evaluator(searcher, sub, backend._arrays).run(q), offset) for sub, offset in searcher.leaf_searchers()]
+    ids = np.concatenate([m.ids + offset for m, offset in parts])
+    scores = np.concatenate([m.scores for m, _offset in parts])
+    return [(int(ids[i]), float(scores[i])) for i in top_by_score(ids, scores, 1000)]
+
+
+@whoosh_only
+@pytest.mark.parametrize("text", QUERIES)
+@pytest.mark.parametrize("relaxed", [False, True])
+def test_numpy_evaluation_equals_whoosh_search(corpus, search_app, text, relaxed):
+    parsed = parse_query(text)
+    if relaxed:
+        parsed = parsed.relaxed(tuple(range(3, 3 + len(parsed.positives))))
+    backend = search.get_backend(search_app)
+    for kind in KINDS:
+        with backend._searcher(kind) as s:
+            q = _query(parsed, Filters(), kind)
+            expected, found = _whoosh_hits(s, q), _numpy_hits(s, backend, q)
+        assert [d for d, _s in found] == [d for d, _s in expected], (kind, text)
+        assert [sc for _d, sc in found] == pytest.approx([sc for _d, sc in expected], rel=1e-12), (kind, text)

@@ -129,7 +129,7 @@ def test_a_backup_of_the_other_database_kind_is_refused(app, tmp_path):
     assert "restore it into a" in _refused(app, "restore", "--force", str(other))
 
 
-@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+@pytest.mark.parametrize("database_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
 def test_missing_postgresql_tools_give_a_clear_message(app, tmp_path, monkeypatch):
     monkeypatch.setattr(backup.shutil, "which", lambda _name: None)
     output = _refused(app, "backup", str(tmp_path / "site.backup"))

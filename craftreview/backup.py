@@ -11,6 +11,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -144,54 +145,45 @@ def _sqlite_path(url: str) -> Path:
 def _sqlite_backup(database: Path, target: Path) -> str:
     if not database.is_file():
         raise BackupError(f"no SQLite database at {database}")
-    source = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-            # One self-contained file: the copy inherits WAL mode, which would leave -wal/-shm beside it.
-            copy.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            copy.close()
-    except sqlite3.Error as exc:
-        raise BackupError(f"backing up {database} failed: {exc}") from exc
-    finally:
-        source.close()
+    # The copy inherits WAL mode, which would leave -wal/-shm files beside it: make it self-contained.
+    _sqlite_copy(database, target, f"backing up {database} failed", then="PRAGMA journal_mode=DELETE")
     _check_sqlite_file(target)
     return "SQLite online backup"
 
 
+def _sqlite_restore(source: Path, database: Path) -> str:
+    # Copied page by page into the live file under its write lock: other connections see either
+    # the old or the new database, never a mix, and no worker is left holding a deleted file.
+    _sqlite_copy(source, database, f"restoring into {database} failed")
+    return f"restored {source} into {database} (SQLite online backup API)"
+
+
+def _sqlite_copy(source: Path, target: Path, failure: str, then: str | None = None) -> None:
+    """Copy one committed snapshot of `source` into `target` with the online backup API."""
+    try:
+        with closing(_read_only(source)) as reading, closing(sqlite3.connect(target, timeout=30)) as writing:
+            reading.backup(writing)
+            if then:
+                writing.execute(then)
+    except sqlite3.Error as exc:
+        raise BackupError(f"{failure}: {exc}") from exc
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
 def _check_sqlite_file(path: Path) -> None:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
+        with closing(_read_only(path)) as conn:
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        finally:
-            conn.close()
     except sqlite3.Error as exc:
         raise BackupError(f"{path} is not a usable SQLite database: {exc}") from exc
     if result != "ok":
         raise BackupError(f"{path} is damaged (SQLite quick_check: {result})")
     if "users" not in tables:
         raise BackupError(f"{path} is a SQLite database but not a craftreview backup (it has no users table)")
-
-
-def _sqlite_restore(source: Path, database: Path) -> str:
-    # Copied page by page into the live file under its write lock: other connections see either
-    # the old or the new database, never a mix, and no worker is left holding a deleted file.
-    backup = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        live = sqlite3.connect(database, timeout=30)
-        try:
-            backup.backup(live)
-        finally:
-            live.close()
-    except sqlite3.Error as exc:
-        raise BackupError(f"restoring into {database} failed: {exc}") from exc
-    finally:
-        backup.close()
-    return f"restored {source} into {database} (SQLite online backup API)"
 
 
 # --- PostgreSQL: pg_dump --format=custom / pg_restore --clean --if-exists ---

@@ -1,14 +1,15 @@
-"""Flask commands: migrate, seed-demo, rescore, create-user, search."""
+"""Flask commands: migrate, backup, restore, seed-demo, rescore, create-user, search."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
-from . import migrate
+from . import backup, migrate
 from .db import write_transaction
 from .errors import DomainError
 from .models import User
@@ -21,7 +22,7 @@ RESCORE_REBUILD_ABOVE = 500  # makers whose score changed: above this, rescore r
 
 def init_app(app: Flask) -> None:
     """Register the project's commands on `flask --app craftreview`."""
-    for command in (migrate_command, seed_demo, rescore, create_user, signals_command):
+    for command in (migrate_command, backup_command, restore_command, seed_demo, rescore, create_user, signals_command):
         app.cli.add_command(command)
     app.cli.add_command(search_group)
 
@@ -31,6 +32,60 @@ def init_app(app: Flask) -> None:
 def migrate_command() -> None:
     """Apply database migrations up to the latest revision."""
     click.echo(migrate.upgrade_and_describe(current_app.config["DATABASE_URL"]))
+
+
+BACKUP_PATH = click.Path(dir_okay=False, path_type=Path)
+
+
+@click.command("backup")
+@with_appcontext
+@click.argument("path", type=BACKUP_PATH)
+@click.option("--force", is_flag=True, help="Replace PATH if it already exists.")
+def backup_command(path: Path, force: bool) -> None:
+    """Copy the database to PATH while the site runs (SQLite online backup API, or pg_dump -Fc)."""
+    try:
+        click.echo(str(backup.backup_database(current_app.config["DATABASE_URL"], path, overwrite=force)))
+    except backup.BackupError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.command("restore")
+@with_appcontext
+@click.argument("path", type=BACKUP_PATH)
+@click.option("--force", is_flag=True, help="Replace a database that holds data without asking.")
+def restore_command(path: Path, force: bool) -> None:
+    """Replace the whole database with the backup at PATH, then rebuild the search index from it."""
+    app = current_app._get_current_object()
+    url, engine = app.config["DATABASE_URL"], app.extensions["craftreview.engine"]
+    try:
+        backup.check_backup_file(url, path)  # before asking: a bad file is refused at once
+        rows = backup.rows_held(engine)
+        if rows and not force:
+            click.confirm(f"The database holds {rows:,} rows. Replace all of them with {path}?", abort=True)
+        engine.dispose()  # no pooled connection of ours may hold a lock the restore waits for
+        click.echo(backup.restore_database(url, path))
+    except backup.BackupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        engine.dispose()
+    _rebuild_after_restore(app)
+
+
+def _rebuild_after_restore(app: Flask) -> None:
+    """Bring an older backup's schema up to date, then rebuild the derived search index from the data."""
+    from . import search
+
+    url = app.config["DATABASE_URL"]
+    revision = migrate.current_revision(url)
+    if revision is not None and revision != migrate.head_revision():
+        click.echo(f"the backup was at schema revision {revision}: " + migrate.upgrade_and_describe(url))
+    scores.forget_fitted_models()
+    started = time.perf_counter()
+    documents = search.rebuild(app)
+    click.echo(f"rebuilt the search index from the restored data: {documents} documents in "
+               f"{time.perf_counter() - started:.1f} s (scores and model fits are stored in the database "
+               "and came back with it)")
+    click.echo("restart the web workers so that none keeps state cached from before the restore")
 
 
 @click.command("create-user")

@@ -44,3 +44,10 @@ def upgrade_and_describe(url: str) -> str:
     if before != after:
         return f"migrated the database from revision {before} to {after}"
     return f"database is up to date (revision {after})"
+
+
+def head_revision() -> str:
+    """The newest revision the migrations define."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config("")).get_current_head()

@@ -40,6 +40,8 @@ class World:
     ids: dict
     tally: Counter = field(default_factory=Counter)
     errors: Counter = field(default_factory=Counter)
+    rejected: Counter = field(default_factory=Counter)  # answered 4xx
+    unchanged: Counter = field(default_factory=Counter)  # GET or rejected, and the state digest compared equal
     _tables: object = None
 
     def session(self):
@@ -100,8 +102,11 @@ class World:
         if status >= 500:
             self.errors[endpoint] += 1
         assert status < 500, f"{method} {path} answered {status}"
+        if status >= 400:
+            self.rejected[endpoint] += 1
         if method == "GET" or status >= 400:
             assert self.state() == before, f"{method} {path} answered {status} but changed the database or index"
+            self.unchanged[endpoint] += 1
         return response
 
 
@@ -173,9 +178,14 @@ def world(request, tmp_path_factory, password_hash):
 
 
 def _report(world: World, database: str, module: str) -> None:
-    """Append per-endpoint case and 5xx counts to $FUZZ_REPORT (the figures for the closing note)."""
+    """Append per-endpoint figures to $FUZZ_REPORT (the figures for the closing note).
+
+    One tab-separated line per endpoint: database, module, endpoint, cases, 5xx, rejected (4xx),
+    requests whose before/after state digest was compared and found equal (every GET and every 4xx).
+    """
     path = os.environ.get("FUZZ_REPORT")
     if path:
         with open(path, "a", encoding="utf-8") as out:
             for endpoint, cases in sorted(world.tally.items()):
-                out.write(f"{database}\t{module}\t{endpoint}\t{cases}\t{world.errors[endpoint]}\n")
+                counts = (cases, world.errors[endpoint], world.rejected[endpoint], world.unchanged[endpoint])
+                out.write("\t".join((database, module, endpoint, *map(str, counts))) + "\n")

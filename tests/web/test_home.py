@@ -13,8 +13,8 @@ def test_home_lists_crafts_with_maker_counts_linking_to_browse(client, db, make_
         add_maker(db, make_user, craft="glass")
     add_maker(db, make_user, craft="paper", tier=None)
     html = client.get("/").get_data(as_text=True)
-    assert re.search(r'href="/makers\?craft=glass">Glass</a> <span class="muted">3 makers', html)
-    assert re.search(r'href="/makers\?craft=paper">Paper &amp; bookbinding</a> <span class="muted">1 maker<', html)
+    assert re.search(r'href="/makers\?craft=glass">Glass</a> <span class="muted nowrap">3 makers', html)
+    assert re.search(r'href="/makers\?craft=paper">Paper &amp; bookbinding</a> <span class="muted nowrap">1 maker<', html)
     assert "Woodworking" not in html  # a craft without makers is not offered
     assert "Browse 4 makers" in html
 

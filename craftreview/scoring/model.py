@@ -74,6 +74,11 @@ class FittedModel:
     robust_centre: float = 3.8  # platform centre the per-maker consensus is shrunk toward
     _batch: _Batch | None = field(default=None, repr=False)
 
+    def _repr_pretty_(self, printer, cycle) -> None:
+        # IPython and Hypothesis pretty-print dataclasses field by field, ignoring repr=False; the
+        # per-reviewer dicts run to hundreds of kilobytes, so they get the short repr instead.
+        printer.text(repr(self))
+
     def _row_bias(self, arr: SignalArrays) -> np.ndarray:
         """Per-signal reviewer offset, leaving out what the reviewer said about this same maker."""
         out = []

@@ -186,3 +186,13 @@ def test_a_sudden_surge_of_praise_against_a_maker_s_own_history_is_followed_slow
     surge = [review((5, 5, 5), reviewer=f"n{i}", days_ago=10 + i) for i in range(10)]
     spread = [review((5, 5, 5), reviewer=f"n{i}", days_ago=10 + 18 * i) for i in range(10)]
     assert model.score_maker(old + surge, now=NOW).overall.mean < model.score_maker(old + spread, now=NOW).overall.mean - 0.4
+
+
+def test_a_fitted_model_pretty_prints_without_its_per_reviewer_tables(model):
+    # Hypothesis shows a failing example's arguments with its pretty printer, which walks dataclass
+    # fields; the per-reviewer dicts made that 220 kB and turned into a HypothesisWarning error.
+    from hypothesis.vendor.pretty import pretty
+
+    assert len(model.reviewer_counts) > 50
+    text = pretty(model)
+    assert "FittedModel(" in text and len(text) < 5_000

@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, abort, make_response, redirect, render_template, request, url_for
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 
 from ..services.maker_page import MAX_COMPARE, compare_page
+from ..services.makers import get_maker_by_slug
 from ..services.review_facts import STAR_DIMENSIONS
 from .context import get_db
+from .security import safe_next
 
 bp = Blueprint("compare", __name__)
 COOKIE = "compare"
@@ -25,6 +29,49 @@ def _remembered() -> list[str]:
     return [s for s in _slugs(request.cookies.get(COOKIE)) if SLUG.match(s)][:MAX_COMPARE]
 
 
+@bp.app_template_global()
+def compare_count() -> int:
+    """How many makers the visitor's compare list holds (read from the cookie; no query)."""
+    return len(_remembered())
+
+
+def _came_from() -> str | None:
+    """The page of this site the visitor clicked "add to compare" on, if the browser said so."""
+    referrer = request.referrer
+    if not referrer:
+        return None
+    parts = urlsplit(referrer)
+    if parts.netloc != request.host:
+        return None
+    target = safe_next(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return None if target and urlsplit(target).path == url_for("compare.index") else target
+
+
+def _remember(response, slugs: list[str]):
+    response.set_cookie(COOKIE, ",".join(slugs), max_age=30 * 86400, httponly=True, samesite="Lax")
+    return response
+
+
+def _add(slug: str):
+    """Put one maker on the list and go back to the page the visitor was on (the compare page otherwise)."""
+    maker = get_maker_by_slug(get_db(), slug)
+    listed = _remembered()
+    shown = listed
+    if slug in listed:
+        flash(f"{maker.name} is already on your compare list ({len(listed)} of {MAX_COMPARE}).", "info")
+    elif len(listed) >= MAX_COMPARE:
+        shown = listed + [slug]  # the compare page names it as left out
+        flash(f"Your compare list is full ({MAX_COMPARE} makers): remove one on the compare page to add {maker.name}.",
+              "error")
+    else:
+        listed = shown = listed + [slug]
+        flash(f"Added {maker.name} to your compare list ({len(listed)} of {MAX_COMPARE}).", "success")
+    back = _came_from()
+    if back is None:
+        return redirect(url_for("compare.index", makers=",".join(shown)))
+    return _remember(redirect(back), listed)
+
+
 @bp.get("/compare")
 def index():
     """Compare makers; ?add=slug appends one to the remembered list, ?makers=a,b shows exactly those."""
@@ -32,16 +79,12 @@ def index():
     if added and not SLUG.match(added):
         abort(400, "That is not a maker's address.")
     if added:
-        listed = _remembered()
-        listed = listed if added in listed else listed + [added]  # a fifth is named on the page as left out
-        return redirect(url_for("compare.index", makers=",".join(listed)))
+        return _add(added)
     slugs = _slugs(request.args.get("makers")) if "makers" in request.args else _remembered()
     view = compare_page(get_db(), [s for s in slugs if SLUG.match(s)])
     malformed = [s for s in slugs if not SLUG.match(s)]
     response = make_response(render_template(
         "compare.html", view=view, unknown=malformed + view.unknown, max_compare=MAX_COMPARE,
         dimensions=STAR_DIMENSIONS))
-    response.set_cookie(COOKIE, ",".join(c.maker.slug for c in view.columns), max_age=30 * 86400,
-                        httponly=True, samesite="Lax")
-    return response
+    return _remember(response, [c.maker.slug for c in view.columns])
 

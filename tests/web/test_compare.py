@@ -69,6 +69,36 @@ def test_add_to_compare_remembers_the_list_in_a_cookie(client, three):
     assert column_names(client.get(remove.replace("&amp;", "&"))) == ["Ash Loom", "Cedar Glass"]
 
 
+def test_adding_from_a_page_returns_to_it_and_the_header_counts_the_list(client, db, make_maker, three):
+    browse = "http://localhost/makers?sort=reviews"
+    response = client.get(f"/compare?add={three[0].slug}", headers={"Referer": browse})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/makers?sort=reviews")
+    page = client.get("/makers?sort=reviews").get_data(as_text=True)
+    assert "Added Ash Loom to your compare list (1 of 4)." in page
+    assert re.search(r'href="/compare">Compare <span class="badge compare-count">1<', page)
+    client.get(f"/compare?add={three[0].slug}", headers={"Referer": browse})
+    assert "Ash Loom is already on your compare list (1 of 4)." in client.get("/makers").get_data(as_text=True)
+    for maker in three[1:] + [make_maker(name="Dune Kiln")]:
+        client.get(f"/compare?add={maker.slug}", headers={"Referer": browse})
+    fifth = make_maker(name="Elm Works")
+    client.get(f"/compare?add={fifth.slug}", headers={"Referer": browse})
+    page = client.get("/makers").get_data(as_text=True)
+    assert "Your compare list is full (4 makers): remove one on the compare page to add Elm Works." in page
+    assert column_names(client.get("/compare")) == ["Ash Loom", "Birch Forge", "Cedar Glass", "Dune Kiln"]
+
+
+def test_adding_never_returns_to_another_site_or_loops_on_the_compare_page(client, three):
+    for referrer in ("https://evil.example/makers", "http://localhost/compare?makers=x"):
+        response = client.get(f"/compare?add={three[0].slug}", headers={"Referer": referrer})
+        assert response.headers["Location"].endswith(f"/compare?makers={three[0].slug}")
+
+
+def test_adding_a_maker_that_does_not_exist_is_a_404_and_remembers_nothing(client):
+    response = client.get("/compare?add=no-such-maker", headers={"Referer": "http://localhost/makers"})
+    assert response.status_code == 404
+    assert "compare=" not in response.headers.get("Set-Cookie", "")
+
+
 def test_maker_page_and_cards_offer_add_to_compare(client, three):
     assert f'href="/compare?add={three[0].slug}"' in client.get(f"/makers/{three[0].slug}").get_data(as_text=True)
     assert f'href="/compare?add={three[0].slug}"' in client.get("/makers").get_data(as_text=True)

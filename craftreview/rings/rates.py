@@ -6,8 +6,8 @@ import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from scipy.special import bdtrc, pdtrc
 
+from ..scoring.special import binomial_at_least, poisson_at_least
 from .facts import DAY, Facts, Finding, MakerFact, OrderFact, ReviewFact, by_maker, ids
 
 BURST_MIN = 4            # reviews in a burst window (three arrivals after the first)
@@ -73,7 +73,7 @@ def _windows_of_length(times: np.ndarray, k: int, rate: np.ndarray, total: int, 
     length = np.maximum(times[k - 1:] - times[:len(times) - k + 1], MIN_WINDOW_DAYS)
     expected = rate[:len(length)] * length
     arrivals = k - 1  # the window opens at a review; what is unusual is how many follow so soon
-    p = pdtrc(arrivals - 1, expected)  # P(Poisson(expected) >= arrivals)
+    p = poisson_at_least(arrivals, expected)
     hits = np.nonzero((p < BURST_ALPHA / tests) & (arrivals >= BURST_RATIO * expected))[0]
     if total - k < BURST_HISTORY:  # nothing of the maker's own to compare the window with
         return []
@@ -118,7 +118,7 @@ def excess_makers(hits: dict[int, tuple[int, int]]) -> dict[int, tuple[float, fl
         base = (all_hits - hit + 1) / (all_total - total + 2)
         if hit < EXCESS_MIN or hit / total < EXCESS_RATIO * base:
             continue
-        p = float(bdtrc(hit - 1, total, base))  # P(Binomial(total, base) >= hit)
+        p = binomial_at_least(hit, total, base)
         if p < EXCESS_ALPHA:
             result[maker_id] = (p, base)
     return result

@@ -1,4 +1,4 @@
-"""Statistical scoring of makers from buyer reviews (pure numpy/scipy, no web imports).
+"""Statistical scoring of makers from buyer reviews (pure numpy and the standard library, no web imports).
 
 Public API:
     score_makers(signals, *, now, crafts=None) -> {maker_id: MakerScore}   fit + score everyone

@@ -4,9 +4,9 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from scipy.special import ndtr
 
 from .posterior import Z_TIER
+from .special import ndtr
 from .types import DIMENSIONS, MASTER_LINE, NOVICE_LINE, SKILLED_LINE, TIER_CONFIDENCE
 
 

@@ -13,10 +13,10 @@ from collections.abc import Hashable, Iterable, Mapping
 from datetime import datetime
 
 import numpy as np
-from scipy.special import ndtri
 
 from .arrays import SignalArrays, to_arrays, to_days
 from .explain import tier_targets
+from .special import ndtri
 from .types import MASTER_LINE, NOVICE_LINE, OVERALL_WEIGHTS, SKILLED_LINE, MakerScore, ReviewSignal
 
 STEPS = (1, 2, 3, 5, 8, 12, 20)  # numbers of further reviews tried

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import ndtr, ndtri
 
+from .special import ndtr, ndtri
 from .types import INTERVAL_LEVEL, MASTER_LINE, NOVICE_LINE, OVERALL_WEIGHTS, SKILLED_LINE, TIER_CONFIDENCE
 
 Z_INTERVAL = float(ndtri(0.5 + INTERVAL_LEVEL / 2))  # 1.645 for 90%

@@ -7,9 +7,12 @@ deleted only after the index holds their changes, so a thread killed with its pr
 """
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable
+
+log = logging.getLogger(__name__)
 
 
 class Drainer:
@@ -42,8 +45,9 @@ class Drainer:
                 self._changed.wait_for(lambda: self._finished < self._woken)
                 covered = self._woken  # rows committed before these wakes are all visible to the drain below
             try:
-                self._drain()  # logs and keeps the work on failure: see outbox.run_drain
-            finally:
-                with self._changed:
-                    self._finished = covered
-                    self._changed.notify_all()
+                self._drain()
+            except Exception:  # noqa: BLE001 - the thread must outlive a failure; the outbox keeps the work
+                log.exception("search outbox drain failed; work stays queued")
+            with self._changed:
+                self._finished = covered
+                self._changed.notify_all()

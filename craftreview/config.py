@@ -31,8 +31,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "DATABASE_URL": env.get("DATABASE_URL") or f"sqlite:///{instance / 'craftreview.db'}",
         "SEARCH_BACKEND": env.get("CRAFTREVIEW_SEARCH_BACKEND", "whoosh"),
         "SEARCH_INDEX_DIR": env.get("CRAFTREVIEW_SEARCH_INDEX") or str(instance / "search-index"),
-        # How long a request waits for the single index writer before leaving work in the outbox.
-        "SEARCH_LOCK_TIMEOUT": float(env.get("CRAFTREVIEW_SEARCH_LOCK_TIMEOUT", "2.0")),
+        # How long the after-commit drain waits for the single index writer before leaving its rows
+        # to the holder (which looks at the outbox again after releasing the lock): by default not at all.
+        "SEARCH_LOCK_TIMEOUT": float(env.get("CRAFTREVIEW_SEARCH_LOCK_TIMEOUT", "0")),
         # Whoosh rebuild: postings each of its (three) worker processes holds in memory before
         # spilling to disk; lower it on a small machine, at the cost of a slower rebuild.
         "SEARCH_REBUILD_WORKER_MB": int(env.get("CRAFTREVIEW_SEARCH_REBUILD_WORKER_MB", "512")),

@@ -16,14 +16,15 @@ WORKERS = 2
 
 
 @contextmanager
-def gunicorn(target: Target, port: int, log_dir: Path, root: Path = PROJECT_ROOT):
-    """A running gunicorn serving bench.web.app:app from the source tree `root`; yields the master process."""
+def gunicorn(target: Target, port: int, log_dir: Path, root: Path = PROJECT_ROOT, app: str = "bench.web.app:app",
+             env: dict | None = None):
+    """A running gunicorn serving `app` from the source tree `root` (extra `env` set); yields the master process."""
     log_dir.mkdir(parents=True, exist_ok=True)
     log = open(log_dir / f"gunicorn-{port}.log", "ab")  # noqa: SIM115 - closed below
     master = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--workers", str(WORKERS), "--worker-class", "sync",
-         "--bind", f"127.0.0.1:{port}", "--backlog", "64", "bench.web.app:app"],
-        cwd=root, env=target.env(), stdout=log, stderr=log)
+         "--bind", f"127.0.0.1:{port}", "--backlog", "64", app],
+        cwd=root, env={**target.env(), **(env or {})}, stdout=log, stderr=log)
     try:
         _wait_ready(port, master)
         yield master

@@ -1,4 +1,4 @@
-"""Entry point: `python -m bench.writes [--seconds S] [--clients N] [--baseline REF] [--tree REF] [--sqlite-only]`.
+"""Entry point: `python -m bench.writes [--seconds S] [--clients N] [--baseline REF] [--tree REF] [--sqlite-only] [--port P]`.
 
 Review submissions through the real forms under concurrency. For each target (SQLite + Whoosh;
 PostgreSQL + its search backend when CRAFTREVIEW_TEST_POSTGRES_URL is set) and each source tree
@@ -30,7 +30,7 @@ from .browser import Browser
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 WORK = Path(__file__).resolve().parent / "work"
-PORTS = {"sqlite+whoosh": 5120, "postgresql+pg-search": 5121}
+PORT_OFFSETS = {"sqlite+whoosh": 0, "postgresql+pg-search": 1}  # added to --port
 PASSWORD = "bench writes passphrase"
 REVIEW = {"craftsmanship": "4", "consistency": "5", "delivery": "3", "title": "Bench review of a walnut bowl",
           "body": "Even glaze, sturdy walnut, arrived a few days after the promised date.", "order_type": "stock",
@@ -115,7 +115,7 @@ def write_load(port: int, emails: list[str], slugs: list[str], seconds: float) -
 def measure(target: dataset.Target, root: Path, label: str, args, password_hash: str) -> dict:
     """One gunicorn start from source tree `root`: hello-world, maker page, writes, hello-world again."""
     emails, slugs = bench_accounts(target, args.clients, password_hash)
-    port, runs = PORTS[target.name], []
+    port, runs = args.port + PORT_OFFSETS[target.name], []
     pages = [("hello-world route", lambda i: "/bench/hello"),
              ("maker page", lambda i: f"/makers/{slugs[i % len(slugs)]}")]
     with server.gunicorn(target, port, WORK / "logs", root=root):
@@ -143,6 +143,7 @@ def main() -> None:
     parser.add_argument("--reviews", type=int, default=10_000)
     parser.add_argument("--lock-rounds", type=int, default=2, help="alternating in-process lock-time probes")
     parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--port", type=int, default=5120, help="gunicorn port for SQLite (PostgreSQL: the next one)")
     args = parser.parse_args()
     trees = ([(f"baseline {args.baseline}", source_tree(args.baseline))] if args.baseline else [])
     trees.append((args.tree, source_tree(args.tree)) if args.tree else ("working tree", PROJECT_ROOT))

@@ -1,6 +1,8 @@
 """Search: one interface, two backends (whoosh, postgres), an outbox drained after commit."""
 from __future__ import annotations
 
+import atexit
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -11,6 +13,7 @@ from sqlalchemy.orm import Session
 from ..db import is_sqlite, read_snapshot
 from .base import LockTimeout, SearchBackend
 from .documents import count_docs, iter_all_docs
+from .drainer import Drainer
 from .outbox import (
     COMMITTED,
     discard_outbox,
@@ -31,9 +34,11 @@ if TYPE_CHECKING:
 __all__ = ["init_app", "get_backend", "drain", "rebuild", "check", "search", "enqueue",
            "SearchRequest", "SearchPage", "request_from_args", "LockTimeout", "CheckReport"]
 EXTENSION = "craftreview.search"
+DRAINER = "craftreview.search.drainer"
 # A request never waits for the writer lock: the process holding it drains the request's rows too.
 REQUEST_LOCK_TIMEOUT = 0.0
 COMMAND_LOCK_TIMEOUT = 60.0  # CLI drains and rebuilds may wait longer
+EXIT_WAIT_SECONDS = 10.0
 
 
 def init_app(app: Flask) -> None:
@@ -88,13 +93,24 @@ def _drain_after_response(response: Response) -> Response:
             # Tests read the index right after a request whose response they may never close.
             _drain_quietly(app)
         else:
-            # After the response is sent: the user never waits for, or sees, index work.
-            response.call_on_close(lambda: _drain_quietly(app))
+            # In this process's drain thread: neither the user nor the worker waits for index work.
+            drainer(app).wake()
     return response
 
 
 def _drain_quietly(app: Flask) -> None:
     run_drain(_engine(app), get_backend(app), app.config.get("SEARCH_LOCK_TIMEOUT", REQUEST_LOCK_TIMEOUT))
+
+
+def drainer(app: Flask | None = None) -> Drainer:
+    """This process's background drain of the app's outbox (a forked worker starts its own)."""
+    app = _app(app)
+    found = app.extensions.get(DRAINER)
+    if found is None or found.pid != os.getpid():
+        found = app.extensions[DRAINER] = Drainer(lambda: _drain_quietly(app))
+        # A worker that exits normally first finishes the drain it started (the outbox would keep it anyway).
+        atexit.register(found.wait_idle, EXIT_WAIT_SECONDS)
+    return found
 
 
 def drain(app: Flask | None = None, lock_timeout: float | None = None) -> int:

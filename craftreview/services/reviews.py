@@ -11,13 +11,14 @@ from sqlalchemy.orm import Session
 
 from ..db import write_transaction
 from ..errors import Conflict, InvalidInput, PermissionDenied
-from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Review, ReviewRevision, User, utcnow
+from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Review, ReviewRevision, User, as_utc, utcnow
 from ..permissions import can_edit_review, can_review
+from ..rings import Finding, ReviewFact
 from ..search.outbox import enqueue
 from ..text import clean_input
 from . import notifications
 from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score, review_signal
-from .signals import refresh_maker_signals
+from .signals import prepare_maker_signals, refresh_maker_signals
 
 MAX_BODY = 5000
 MAX_TITLE = 120
@@ -87,30 +88,43 @@ def validated_review(data: ReviewInput, today: date) -> dict:
     return values
 
 
+@dataclass(frozen=True)
+class PreparedMaker:
+    """A maker's new score and cheap ring signals, worked out before the write lock for a pending review."""
+
+    score: MakerScoreWork
+    signals: list[Finding]
+
+
 def after_review_change(session: Session, review: Review, now: datetime,
-                        prepared: MakerScoreWork | None = None) -> None:
-    """Side effects of any review write: search outbox, the maker's stored score and its cheap ring signals."""
+                        prepared: PreparedMaker | None = None) -> None:
+    """Side effects of any review write: search outbox, the maker's stored score and its cheap ring signals.
+
+    Prepared signals are stored only if the prepared score was: its inputs, re-read under the lock,
+    hold every public review of the maker, so the signals' reviews are unchanged too.
+    """
     session.flush()
     enqueue(session, "review", review.id)
     enqueue(session, "maker", review.maker_id)
-    refresh_maker_score(session, review.maker_id, now=now, prepared=prepared)
-    refresh_maker_signals(session, review.maker_id, now=now)
+    kept = refresh_maker_score(session, review.maker_id, now=now, prepared=prepared.score if prepared else None)
+    refresh_maker_signals(session, review.maker_id, now=now, prepared=prepared.signals if kept else None)
 
 
 @dataclass(frozen=True)
 class _Pending:
-    """What a review write works out before the write lock: its id, the maker's new score, the maker's notice."""
+    """What a review write works out before the write lock: its id, the maker's new score and signals, its notice."""
 
     review_id: int
-    score: MakerScoreWork
+    maker: PreparedMaker
     notice: notifications.Notice | None
 
 
 def _prepare(session: Session, actor: User, maker: Maker, values: dict, now: datetime) -> _Pending:
     review_id = _reserve_review_id(session)
     score = prepare_maker_score(session, maker.id, _pending_signal(actor, maker.id, review_id, values, now), now)
+    signals = prepare_maker_signals(session, maker.id, _pending_fact(actor, maker.id, review_id, values, now), now)
     notice = notifications.review_posted_notice(session, SimpleNamespace(id=review_id, maker=maker, **values))
-    return _Pending(review_id, score, notice)
+    return _Pending(review_id, PreparedMaker(score, signals), notice)
 
 
 def submit_review(session: Session, actor: User, maker: Maker, data: ReviewInput,
@@ -134,7 +148,7 @@ def submit_review(session: Session, actor: User, maker: Maker, data: ReviewInput
             review = Review(id=pending.review_id if kept_id else None, maker_id=maker.id, author_id=actor.id,
                             created_at=now, updated_at=now, **values)
             session.add(review)
-            after_review_change(session, review, now, pending.score)
+            after_review_change(session, review, now, pending.maker)
             notifications.record_notice(session, pending.notice if kept_id else
                                         notifications.review_posted_notice(session, review))
     except IntegrityError as exc:
@@ -162,6 +176,13 @@ def _pending_signal(actor: User, maker_id: int, review_id: int, values: dict, no
     return review_signal(SimpleNamespace(
         id=review_id, maker_id=maker_id, author_id=actor.id, created_at=now, order_id=None, ring_flagged=False,
         email_confirmed_at=actor.email_confirmed_at, joined=actor.created_at, **values))
+
+
+def _pending_fact(actor: User, maker_id: int, review_id: int, values: dict, now: datetime) -> ReviewFact:
+    """The ring-detection facts of the review about to be written."""
+    stars = sum(values[name] for name in RATINGS) / len(RATINGS)
+    return ReviewFact(review_id=review_id, maker_id=maker_id, author_id=actor.id, created_at=as_utc(now), stars=stars,
+                      body="", author_joined=as_utc(actor.created_at), order_id=None)
 
 
 def _existing_unverified(session: Session, author_id: int, maker_id: int) -> int | None:

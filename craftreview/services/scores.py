@@ -145,18 +145,21 @@ def prepare_maker_score(session: Session, maker_id: int, new_signal, now: dateti
 
 
 def refresh_maker_score(session: Session, maker_id: int, now: datetime | None = None,
-                        prepared: MakerScoreWork | None = None) -> None:
+                        prepared: MakerScoreWork | None = None) -> bool:
     """Rescore one maker with the fitted global model (inside the caller's transaction).
 
     The maker row is locked first (PostgreSQL; SQLite already holds its write lock) so that
     concurrent reviews of one maker are scored one after the other, each seeing the other.
-    A `prepared` result is stored only when nothing it was computed from has changed since.
+    A `prepared` result is stored only when nothing it was computed from has changed since;
+    returns whether it was (then the maker's public reviews are exactly those it was prepared with).
     """
     now = now or utcnow()
     inputs = _inputs(session, maker_id, lock=True)
-    work = prepared if prepared is not None and prepared.inputs == inputs else _compute(maker_id, inputs, now)
+    kept = prepared is not None and prepared.inputs == inputs
+    work = prepared if kept else _compute(maker_id, inputs, now)
     _store(session, maker_id, work.score_row)
     trends.store_trend_row(session, maker_id, work.trend_row)
+    return kept
 
 
 def with_outlooks(model, signals: list, scores: dict, now: datetime, crafts: dict) -> None:

@@ -53,17 +53,30 @@ def site_facts(session: Session, now: datetime) -> Facts:
     return Facts(now=now, makers=makers, reviews=_review_facts(session.execute(_review_query())), orders=orders)
 
 
-def maker_facts(session: Session, maker_id: int, now: datetime) -> Facts:
-    """One maker's latest public reviews, its whole-history review count, and its authors' maker counts."""
+def maker_facts(session: Session, maker_id: int, now: datetime, pending: ReviewFact | None = None) -> Facts:
+    """One maker's latest public reviews, its whole-history review count, and its authors' maker counts.
+
+    With `pending`, the facts as they will be once that (new, public) review of the maker is stored.
+    """
     created = session.scalar(select(Maker.created_at).where(Maker.id == maker_id))
     rows = session.execute(_review_query(with_text=False).where(Review.maker_id == maker_id)
                            .order_by(Review.created_at.desc()).limit(ON_WRITE_RECENT))
+    reviews = ([pending] if pending else []) + _review_facts(rows)
     authors = select(Review.author_id).where(Review.maker_id == maker_id).scalar_subquery()
     counts = dict(session.execute(select(Review.author_id, func.count(distinct(Review.maker_id)))
                                   .where(Review.author_id.in_(authors), *VISIBLE).group_by(Review.author_id)).all())
-    total = session.scalar(select(func.count(Review.id)).where(Review.maker_id == maker_id, *VISIBLE))
-    return Facts(now=now, makers={maker_id: MakerFact(maker_id, as_utc(created))},
-                 reviews=_review_facts(rows), author_makers=counts, review_counts={maker_id: total or 0})
+    total = session.scalar(select(func.count(Review.id)).where(Review.maker_id == maker_id, *VISIBLE)) or 0
+    if pending:
+        counts[pending.author_id] = _makers_with(session, pending.author_id, maker_id)
+    return Facts(now=now, makers={maker_id: MakerFact(maker_id, as_utc(created))}, reviews=reviews[:ON_WRITE_RECENT],
+                 author_makers=counts, review_counts={maker_id: total + (1 if pending else 0)})
+
+
+def _makers_with(session: Session, author_id: int, maker_id: int) -> int:
+    """Distinct makers the author's public reviews are about, counting `maker_id` too."""
+    others = session.scalar(select(func.count(distinct(Review.maker_id)))
+                            .where(Review.author_id == author_id, Review.maker_id != maker_id, *VISIBLE))
+    return (others or 0) + 1
 
 
 def _store(session: Session, findings: list[Finding], now: datetime) -> None:
@@ -84,15 +97,29 @@ def _delete(session: Session, condition) -> None:
     session.execute(delete(RingSignal).where(condition))
 
 
-def refresh_maker_signals(session: Session, maker_id: int, now: datetime | None = None) -> None:
-    """Recompute one maker's cheap signals inside the caller's write transaction."""
+def _maker_findings(facts: Facts, maker_id: int) -> list[Finding]:
+    return [f for f in detect_for_maker(facts) if f.maker_id == maker_id]
+
+
+def prepare_maker_signals(session: Session, maker_id: int, pending: ReviewFact, now: datetime) -> list[Finding]:
+    """Before the write transaction: the maker's cheap signals as they will be once `pending` is stored.
+
+    refresh_maker_signals stores them as they are only when the caller has checked, under the lock,
+    that the maker's public reviews are exactly those read here plus the pending one.
+    """
+    return _maker_findings(maker_facts(session, maker_id, now, pending), maker_id)
+
+
+def refresh_maker_signals(session: Session, maker_id: int, now: datetime | None = None,
+                          prepared: list[Finding] | None = None) -> None:
+    """Store one maker's cheap signals inside the caller's write transaction (`prepared`, else detected here)."""
     now = now or utcnow()
     # Two writers refreshing one maker on PostgreSQL would each delete the old rows and both insert:
     # queue them on the maker row (FOR NO KEY UPDATE, the lock the score refresh takes too).
     session.execute(select(Maker.id).where(Maker.id == maker_id).with_for_update(key_share=True))
-    findings = detect_for_maker(maker_facts(session, maker_id, now))
+    findings = prepared if prepared is not None else _maker_findings(maker_facts(session, maker_id, now), maker_id)
     _delete(session, (RingSignal.maker_id == maker_id) & RingSignal.kind.in_(ON_WRITE_KINDS))
-    _store(session, [f for f in findings if f.maker_id == maker_id], now)
+    _store(session, findings, now)
 
 
 def recompute_all(session: Session, now: datetime | None = None) -> dict[str, int]:

@@ -5,6 +5,7 @@ import contextlib
 import logging
 import subprocess
 import sys
+import threading
 
 import pytest
 from flask import Flask
@@ -44,18 +45,41 @@ def _add_write_route(app: Flask) -> None:
         return "saved"
 
 
-@pytest.mark.parametrize("sync", [False, True])
-def test_a_committed_change_is_searchable_after_the_request(world, search_app, sync):
+def _applied_in_threads(backend, monkeypatch) -> list[str]:
+    """Names of the threads that apply index changes from now on."""
+    names, real = [], backend.apply
+    monkeypatch.setattr(backend, "apply", lambda *a: names.append(threading.current_thread().name) or real(*a))
+    return names
+
+
+def _write_route_app(world, search_app, monkeypatch, sync: bool) -> tuple[int, list[str]]:
+    """A maker already indexed, the write route, the drain mode; the threads that apply index changes."""
     maker = world.maker("Tide Pottery", "ceramics", "Whitby, UK", "Mugs.")
     world.drain()
     _add_write_route(search_app)
     search_app.config["SEARCH_DRAIN_SYNC"] = sync
+    return maker, _applied_in_threads(search.get_backend(search_app), monkeypatch)
+
+
+def test_a_committed_change_is_searchable_after_a_synchronous_drain(world, search_app, monkeypatch):
+    maker, threads = _write_route_app(world, search_app, monkeypatch, sync=True)
     response = search_app.test_client().post(f"/_test/review/{maker}/blorptastic")
-    assert response.status_code == 200
-    assert pending_count(_engine(search_app)) == (0 if sync else 2)  # async: drained once the response closes
-    response.close()
+    assert response.status_code == 200 and pending_count(_engine(search_app)) == 0
+    assert threads == [threading.current_thread().name]
     assert review_titles(run(search_app, "blorptastic", tab="reviews")) == ["About blorptastic"]
+
+
+def test_a_request_leaves_the_drain_to_the_processs_drain_thread(world, search_app, monkeypatch):
+    maker, threads = _write_route_app(world, search_app, monkeypatch, sync=False)
+    client = search_app.test_client()
+    for word in ("blorptastic", "quixotrix"):
+        assert client.post(f"/_test/review/{maker}/{word}").status_code == 200
+    assert search.drainer(search_app).wait_idle(timeout=60)
+    assert threads and set(threads) == {"search-outbox-drain"}  # never the request's thread
     assert pending_count(_engine(search_app)) == 0
+    assert review_titles(run(search_app, "blorptastic", tab="reviews")) == ["About blorptastic"]
+    assert review_titles(run(search_app, "quixotrix", tab="reviews")) == ["About quixotrix"]
+    assert search.check(search_app).ok
 
 
 def test_a_failing_drain_never_breaks_the_request_and_keeps_the_work(world, search_app, monkeypatch, caplog):

@@ -9,9 +9,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from craftreview.models import Maker, Review, RingSignal, User, utcnow
+from craftreview.db import _WRITING, write_transaction
+from craftreview.models import Maker, Review, RingSignal, RingSignalReview, User, utcnow
+from craftreview.services import reviews, signals
 from craftreview.services.reviews import submit_review
-from craftreview.services.signals import ring_flagged_review_ids
+from craftreview.services.signals import refresh_maker_signals, ring_flagged_review_ids
 from tests.conftest import fresh, login, review_input
 
 NOW = utcnow()
@@ -138,3 +140,58 @@ def test_signals_page_empty_state_and_pagination(client, db, make_user, make_mak
     assert "Signal number 24." in first and "Signal number 25." not in first and "Next →" in first
     assert "Signal number 25." in second and "Signal number 29." in second and "← Previous" in second
     assert "Next →" not in second
+
+
+def _stored_signals(db, maker: Maker) -> list[tuple]:
+    """The maker's stored signals with the reviews each names, in a stable order."""
+    fresh(db)
+    found = []
+    for signal in db.scalars(select(RingSignal).where(RingSignal.maker_id == maker.id)):
+        reviews = sorted(db.scalars(select(RingSignalReview.review_id).where(RingSignalReview.signal_id == signal.id)))
+        found.append((signal.kind, signal.strength, signal.summary, signal.evidence_json, signal.user_ids_json,
+                      tuple(reviews)))
+    return sorted(found)
+
+
+def _refreshed_under_the_lock(db, maker: Maker, now) -> list[tuple]:
+    with write_transaction(db):
+        refresh_maker_signals(db, maker.id, now=now)
+    return _stored_signals(db, maker)
+
+
+def _newcomer(db, make_user, name: str) -> User:
+    user = make_user(name)
+    user.created_at = NOW - timedelta(days=11)
+    db.commit()
+    return user
+
+
+def test_a_reviews_ring_signals_are_detected_before_the_write_lock(db, ring_world, make_user, monkeypatch):
+    detected_while_writing, real = [], signals.detect_for_maker
+    monkeypatch.setattr(signals, "detect_for_maker",
+                        lambda facts: detected_while_writing.append(db.info.get(_WRITING)) or real(facts))
+    review = submit_review(db, _newcomer(db, make_user, "ring5"), ring_world.target, _plain(1, "Awful, avoid 5"),
+                           now=NOW - timedelta(days=9))
+    assert detected_while_writing == [None]  # once, and not under the lock
+    stored = _stored_signals(db, ring_world.target)
+    assert any(review.id in reviews for *_rest, reviews in stored)  # the new review is in its maker's signals
+    assert stored == _refreshed_under_the_lock(db, ring_world.target, review.created_at)
+
+
+def test_a_review_of_the_same_maker_written_meanwhile_is_in_the_ring_signals(db, ring_world, make_user, monkeypatch):
+    quicker, slower = _newcomer(db, make_user, "quicker"), _newcomer(db, make_user, "slower")
+    real, written = reviews._prepare, []
+
+    def prepare_then_someone_else_writes(*args):
+        pending = real(*args)
+        monkeypatch.setattr(reviews, "_prepare", real)
+        written.append(submit_review(db, quicker, ring_world.target, _plain(1, "Broken, avoid 6"),
+                                     now=NOW - timedelta(days=9, hours=1)))
+        return pending
+
+    monkeypatch.setattr(reviews, "_prepare", prepare_then_someone_else_writes)
+    review = submit_review(db, slower, ring_world.target, _plain(1, "Useless, avoid 7"), now=NOW - timedelta(days=9))
+    stored = _stored_signals(db, ring_world.target)
+    named = {r for *_rest, reviews_ in stored for r in reviews_}
+    assert {review.id, written[0].id} <= named
+    assert stored == _refreshed_under_the_lock(db, ring_world.target, review.created_at)

@@ -1,0 +1,53 @@
+"""One background thread per process that drains the index outbox after commits.
+
+A request that committed outbox rows only wakes this thread: its worker is free for the next
+request at once, and commits that arrive while a drain runs are applied together by the next
+one (one index commit for many writes). The outbox keeps the work whatever happens here: rows are
+deleted only after the index holds their changes, so a thread killed with its process loses nothing.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+
+log = logging.getLogger(__name__)
+
+
+class Drainer:
+    """Runs `drain` in a daemon thread each time it is woken (wakes during a drain coalesce into one more)."""
+
+    def __init__(self, drain: Callable[[], object]):
+        self._drain = drain
+        self._changed = threading.Condition()
+        self._woken = self._finished = 0  # wake calls so far; wake calls covered by finished drains
+        self._thread: threading.Thread | None = None
+        self.pid = os.getpid()
+
+    def wake(self) -> None:
+        """Ask for a drain of everything committed so far; returns at once."""
+        with self._changed:
+            self._woken += 1
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="search-outbox-drain", daemon=True)
+                self._thread.start()
+            self._changed.notify_all()
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait until every drain asked for so far has finished (tests, process exit); False on timeout."""
+        with self._changed:
+            return self._changed.wait_for(lambda: self._finished >= self._woken, timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self._changed:
+                self._changed.wait_for(lambda: self._finished < self._woken)
+                covered = self._woken  # rows committed before these wakes are all visible to the drain below
+            try:
+                self._drain()
+            except Exception:  # noqa: BLE001 - the thread must outlive a failure; the outbox keeps the work
+                log.exception("search outbox drain failed; work stays queued")
+            with self._changed:
+                self._finished = covered
+                self._changed.notify_all()

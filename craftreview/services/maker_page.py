@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, joinedload, lazyload
 from ..errors import NotFound
 from ..models import Maker, MakerScoreRow, MakerTrendRow, Reply, Review, User
 from . import queries
+from .fragments import digest
 from .review_facts import FilterCounts, ReviewFacts, ReviewFilters, filter_counts, review_facts
 from .trends import decode_trend, load_trends
 
@@ -67,33 +68,57 @@ class MakerPage:
     page: int
     own_review: Review | None = None
     voted: set[int] = field(default_factory=set)
+    # Fragment keys (see fragments.py): the score panel, charts and delivery record are the same for
+    # every visitor; the filter form and review list for every anonymous one (None: render per request).
+    record_key: tuple = ()
+    reviews_key: tuple | None = None
 
 
-def _maker_and_trend(session: Session, slug: str) -> tuple[Maker, dict]:
-    """The maker (with its score row) and its stored trend, in one statement."""
+def _maker_and_trend(session: Session, slug: str) -> tuple[Maker, str | None]:
+    """The maker (with its score row) and its stored trend (JSON text), in one statement."""
     row = session.execute(select(Maker, MakerTrendRow.trend_json)
                           .outerjoin(MakerTrendRow, MakerTrendRow.maker_id == Maker.id)
                           .where(Maker.slug == slug)).unique().first()
     if row is None:
         raise NotFound("No maker with that address.")
-    return row[0], decode_trend(row[1])
+    return row[0], row[1]
+
+
+# What the score panel shows of the score row (never the deferred explanation: loading it is a query).
+_SCORE_SHOWN = tuple(c.key for c in MakerScoreRow.__table__.columns if c.key != "detail_json")
+
+
+def record_key(maker: Maker, trend_json: str | None, rows: list) -> tuple:
+    """Key of the parts drawn from the maker, its score row, its stored trend and its public reviews' summary."""
+    score = maker.score
+    return ("maker-record", maker.id, maker.slug, maker.name, maker.lead_time_days,
+            tuple(getattr(score, k) for k in _SCORE_SHOWN) if score else None, hash(trend_json), digest(rows))
+
+
+def reviews_key(record: tuple, filters: ReviewFilters, page: int, per_page: int, reviews: list[Review]) -> tuple:
+    """Key of the filter form and one page of reviews as an anonymous visitor sees them."""
+    shown = [(r.id, r.updated_at, r.revision_count, r.helpful_count, r.order_id, r.author.display_name,
+              (r.reply.id, r.reply.updated_at, r.reply.revision_count) if r.reply else None) for r in reviews]
+    return ("maker-reviews", record, filters, page, per_page, digest(shown))
 
 
 def maker_page(session: Session, slug: str, viewer: User | None, filters: ReviewFilters,
                per_page: int) -> MakerPage:
     """The maker, charts, delivery record, filter counts and one page of filtered, sorted reviews."""
-    maker, trend = _maker_and_trend(session, slug)
+    maker, trend_json = _maker_and_trend(session, slug)
     rows = summary_rows(session, [maker.id]).get(maker.id, [])
     counts = filter_counts(rows, filters)
     last_page = max(1, -(-counts.matched // per_page))
     page = min(filters.page, last_page)  # a page past the end shows the last one, not an empty list
     reviews = list(session.scalars(
         filtered_reviews_query(maker.id, filters).limit(per_page).offset((page - 1) * per_page)).unique())
+    record = record_key(maker, trend_json, rows)
     return MakerPage(
         maker=maker, score=maker.score, facts=review_facts(rows), counts=counts,
-        trend=trend, filters=filters, reviews=reviews, page=page,
+        trend=decode_trend(trend_json), filters=filters, reviews=reviews, page=page,
         own_review=queries.own_review(session, viewer, maker),
-        voted=queries.voted_ids(session, viewer, [r.id for r in reviews]))
+        voted=queries.voted_ids(session, viewer, [r.id for r in reviews]), record_key=record,
+        reviews_key=reviews_key(record, filters, page, per_page, reviews) if viewer is None else None)
 
 
 @dataclass

@@ -22,6 +22,8 @@ TIERS = ("master", "skilled", "developing", "novice", "unproven")
 LEAD_TIMES = (7, 14, 30, 60)
 PER_PAGE = 24
 COUNTS_SECONDS = 60.0
+# Built listing statements by filters and page direction (their cursors are parameters); never expire.
+_STATEMENTS = TtlCache(float("inf"), size=256)
 UNSCORED = "unproven"  # a maker with no score row yet has no reviews: unproven
 
 MS = MakerScoreRow
@@ -260,9 +262,10 @@ def browse_page(session: Session, filters: BrowseFilters, cache: CountsCache | N
     types = _key_types(filters)
     after = keyset.decode(filters.after, types) if filters.after else None
     before = keyset.decode(filters.before, types) if filters.before and after is None else None
-    page = keyset.keyset_page(session, _segments(filters), _cursor_of(filters), per_page, after, before)
+    shape = (filters.counts_key(), filters.sort, per_page)
+    page = keyset.keyset_page(session, lambda: _segments(filters), _cursor_of(filters), per_page, after, before,
+                              memo=lambda key, build: _STATEMENTS.get((shape, key), build))
     counts, counts_key = (cache or CountsCache(seconds=0)).counts(session, filters)
     cards = [card(row) for row in page.rows]
-    shown = (filters.counts_key(), filters.sort)
-    return BrowsePage(filters, cards, counts, page.next, page.prev, form_key=("browse-form", shown, counts_key),
-                      cards_key=("browse-cards", shown, counts.total, digest(cards)))
+    return BrowsePage(filters, cards, counts, page.next, page.prev, form_key=("browse-form", shape, counts_key),
+                      cards_key=("browse-cards", shape, counts.total, digest(cards)))

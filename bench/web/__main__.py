@@ -89,10 +89,11 @@ def write_once(port: int, user: int, maker: int) -> tuple[float, int, float]:
     return elapsed, body["pid"], body["service_ms"]
 
 
-def bench_target(target: dataset.Target, seconds: float, writes: int) -> dict:
+def bench_target(target: dataset.Target, seconds: float, writes: int, port_base: int | None = None) -> dict:
     """Everything measured on one target (one gunicorn start)."""
     s = subjects(target, writes)
-    port, out = PORTS[target.name], {"target": target.name, "makers": s["makers_total"], "reviews": s["reviews_total"]}
+    port = PORTS[target.name] if port_base is None else port_base + list(PORTS).index(target.name)
+    out = {"target": target.name, "makers": s["makers_total"], "reviews": s["reviews_total"]}
     pairs = list(zip(s["users"], s["makers"], strict=True))
     with server.gunicorn(target, port, dataset.WORK / "logs") as master:
         first = {}
@@ -127,11 +128,12 @@ def main() -> None:
     parser.add_argument("--makers", type=int, default=10_000)
     parser.add_argument("--reviews", type=int, default=100_000)
     parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--port-base", type=int, help="serve on this port and the next (default 5110, 5111)")
     args = parser.parse_args()
     results = []
     for target in dataset.targets(include_postgres=not args.sqlite_only):
         dataset.ensure(target, args.makers, args.reviews, log)
-        results.append(bench_target(target, args.seconds, args.writes))
+        results.append(bench_target(target, args.seconds, args.writes, args.port_base))
     RESULTS.write_text(report.render(results, args))
     log(f"wrote {RESULTS}")
 

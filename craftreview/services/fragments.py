@@ -7,6 +7,7 @@ afresh. No invalidation messages, no per-user data: only parts that are the same
 """
 from __future__ import annotations
 
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -36,7 +37,7 @@ class FragmentStats:
 class FragmentCache:
     """Rendered strings by key: at most `max_entries` of them and `max_bytes` of text (oldest used dropped)."""
 
-    def __init__(self, max_entries: int = 2000, max_bytes: int = 24 * 2**20) -> None:
+    def __init__(self, max_entries: int = 2000, max_bytes: int = 16 * 2**20) -> None:
         self.max_entries, self.max_bytes = max_entries, max_bytes
         self.stats = FragmentStats()
         self._items: OrderedDict[Hashable, str] = OrderedDict()
@@ -48,7 +49,7 @@ class FragmentCache:
 
     @property
     def bytes(self) -> int:
-        """Characters held (a str of ASCII HTML takes about one byte per character)."""
+        """Memory held by the stored strings (a str with any non-Latin-1 character takes 2 bytes a character)."""
         return self._bytes
 
     def get(self, key: Hashable, render: Callable[[], str]) -> str:
@@ -61,16 +62,16 @@ class FragmentCache:
                 return hit
             self.stats.misses += 1
         value = render()  # outside the lock: rendering one maker must not block the others
-        if self.max_entries and len(value) <= self.max_bytes // 4:  # one page never fills the cache
+        if self.max_entries and sys.getsizeof(value) <= self.max_bytes // 4:  # one page never fills the cache
             self._store(key, value)
         return value
 
     def _store(self, key: Hashable, value: str) -> None:
         with self._lock:
             old = self._items.pop(key, None)
-            self._bytes += len(value) - (len(old) if old is not None else 0)
+            self._bytes += sys.getsizeof(value) - (sys.getsizeof(old) if old is not None else 0)
             self._items[key] = value
             while len(self._items) > self.max_entries or self._bytes > self.max_bytes:
                 _, dropped = self._items.popitem(last=False)
-                self._bytes -= len(dropped)
+                self._bytes -= sys.getsizeof(dropped)
                 self.stats.evictions += 1

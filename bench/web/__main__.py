@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import time
@@ -104,12 +105,13 @@ def bench_target(target: dataset.Target, seconds: float, writes: int, port_base:
         log(f"{target.name}: first writes per worker {first}")
         for _label, path in pages(s):  # warm-up: every page a few times on both workers
             load.run(port, lambda i, path=path: path(i + WARM_UP_OFFSET), 1.0, 2)
-        out["pages"] = []
+        out["pages"], out["load"] = [], [os.getloadavg()[0]]
         for label, path in pages(s):
             result = load.run(port, path, seconds, 2)
             out["pages"].append((label, result))
             log(f"{target.name}: {label}: {result.throughput:.0f}/s p50 {result.percentile(50):.1f} ms "
                 f"p99 {result.percentile(99):.1f} ms {result.statuses}")
+        out["load"].append(os.getloadavg()[0])
         out["rss_warm"] = [server.rss_mb(p) for p in server.worker_pids(master)]
         warm = [write_once(port, u, m) for u, m in pairs[6:6 + writes]]
         time.sleep(1.0)  # let the last drain finish

@@ -111,7 +111,7 @@ class FilterCounts:
 
     @property
     def key(self) -> int:
-        """Digest of every count (computed once per cached copy, see filter_counts)."""
+        """Digest of every count (computed once per cached copy: see CountsCache.counts)."""
         return digest([tuple(self.crafts.items()), tuple(self.tiers.items()), tuple(self.lead.items()),
                        (self.custom, self.total), *((p.country, p.count, tuple(p.cities)) for p in self.places)])
 

@@ -74,6 +74,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "INVITATION_DAYS": 90,
         # Currency of the price bands shown to buyers (ISO 4217 code).
         "CURRENCY": env.get("CRAFTREVIEW_CURRENCY", "USD").strip().upper() or "USD",
+        # Rendered fragments that are the same for every visitor, kept per worker process (LRU).
+        "FRAGMENT_CACHE_ENTRIES": int(env.get("CRAFTREVIEW_FRAGMENT_CACHE_ENTRIES", "2000")),
+        "FRAGMENT_CACHE_MB": float(env.get("CRAFTREVIEW_FRAGMENT_CACHE_MB", "16")),
     }
     if env.get("CRAFTREVIEW_SEARCH_DRAIN_SYNC") is not None:
         # Drain inside the request instead of after the response (default: only under TESTING).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import time
@@ -23,6 +24,8 @@ from . import dataset, load, report, server
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 PORTS = {"sqlite+whoosh": 5110, "postgresql+pg-search": 5111}
+HOT = 20
+WARM_UP_OFFSET = 1500  # the warm-up visits other makers than the timed run: a cold page stays cold
 SEARCHES = ["walnut", "glaze", "leather wallet", "mug", "late delivery", "oak table", "silver ring",
             "candle", "beautiful finish", "scarf", "bowl", "notebook"]
 
@@ -55,7 +58,10 @@ def subjects(target: dataset.Target, writes: int, seed: int = 12) -> dict:
 
 
 def pages(s: dict) -> list[tuple[str, object]]:
-    """(label, i -> path) for each page measured; rotating subjects so no cache sees one page."""
+    """(label, i -> path) for each page measured; rotating subjects so no cache sees one page twice.
+
+    (Except the popular-makers row, and home and browse, which are one page each.)
+    """
     slugs, reviews = s["slugs"], s["reviews"]
     return [
         ("hello-world route", lambda i: "/bench/hello"),
@@ -64,6 +70,8 @@ def pages(s: dict) -> list[tuple[str, object]]:
         ("browse /makers", lambda i: "/makers"),
         ("browse /makers?page=500", lambda i: "/makers?page=500"),
         ("maker page", lambda i: f"/makers/{slugs[i % len(slugs)]}"),
+        # Real traffic repeats popular makers; this row shows what the fragment cache does for them.
+        (f"maker page, {HOT} popular makers", lambda i: f"/makers/{slugs[i % HOT]}"),
         ("score page", lambda i: f"/makers/{slugs[i % len(slugs)]}/score"),
         ("review page", lambda i: f"/reviews/{reviews[i % len(reviews)]}"),
         ("search", lambda i: "/search?q=" + SEARCHES[i % len(SEARCHES)].replace(" ", "+")),
@@ -82,10 +90,11 @@ def write_once(port: int, user: int, maker: int) -> tuple[float, int, float]:
     return elapsed, body["pid"], body["service_ms"]
 
 
-def bench_target(target: dataset.Target, seconds: float, writes: int) -> dict:
+def bench_target(target: dataset.Target, seconds: float, writes: int, port_base: int | None = None) -> dict:
     """Everything measured on one target (one gunicorn start)."""
     s = subjects(target, writes)
-    port, out = PORTS[target.name], {"target": target.name, "makers": s["makers_total"], "reviews": s["reviews_total"]}
+    port = PORTS[target.name] if port_base is None else port_base + list(PORTS).index(target.name)
+    out = {"target": target.name, "makers": s["makers_total"], "reviews": s["reviews_total"]}
     pairs = list(zip(s["users"], s["makers"], strict=True))
     with server.gunicorn(target, port, dataset.WORK / "logs") as master:
         first = {}
@@ -95,13 +104,14 @@ def bench_target(target: dataset.Target, seconds: float, writes: int) -> dict:
         out["first_writes"] = first
         log(f"{target.name}: first writes per worker {first}")
         for _label, path in pages(s):  # warm-up: every page a few times on both workers
-            load.run(port, path, 1.0, 2)
-        out["pages"] = []
+            load.run(port, lambda i, path=path: path(i + WARM_UP_OFFSET), 1.0, 2)
+        out["pages"], out["load"] = [], [os.getloadavg()[0]]
         for label, path in pages(s):
             result = load.run(port, path, seconds, 2)
             out["pages"].append((label, result))
             log(f"{target.name}: {label}: {result.throughput:.0f}/s p50 {result.percentile(50):.1f} ms "
                 f"p99 {result.percentile(99):.1f} ms {result.statuses}")
+        out["load"].append(os.getloadavg()[0])
         out["rss_warm"] = [server.rss_mb(p) for p in server.worker_pids(master)]
         warm = [write_once(port, u, m) for u, m in pairs[6:6 + writes]]
         time.sleep(1.0)  # let the last drain finish
@@ -120,11 +130,12 @@ def main() -> None:
     parser.add_argument("--makers", type=int, default=10_000)
     parser.add_argument("--reviews", type=int, default=100_000)
     parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--port-base", type=int, help="serve on this port and the next (default 5110, 5111)")
     args = parser.parse_args()
     results = []
     for target in dataset.targets(include_postgres=not args.sqlite_only):
         dataset.ensure(target, args.makers, args.reviews, log)
-        results.append(bench_target(target, args.seconds, args.writes))
+        results.append(bench_target(target, args.seconds, args.writes, args.port_base))
     RESULTS.write_text(report.render(results, args))
     log(f"wrote {RESULTS}")
 

@@ -66,12 +66,18 @@ def render(results: list[dict], args) -> str:
         "one connection per request, closed loop) in the same process tree and on the same 2 CPUs, so the "
         "client's own cost is in every figure, the hello-world reference's included. Each page is divided by "
         "the mean of the hello-world route measured first and last in the same run. Maker, score and review "
-        "pages rotate over 3,000 random makers/reviews; search rotates over 12 queries.",
+        "pages rotate over 3,000 random makers/reviews (the warm-up visits other ones, so no page is seen twice); "
+        "the popular-makers row repeats 20 makers, as real traffic repeats popular ones; search rotates over "
+        "12 queries.",
         "Writes go through `/bench/write` (bench/web/app.py): `submit_review` with scoring, audit, outbox and "
         "the index drain after the response, without the login/CSRF round trips. Each run adds its writes' "
         "reviews to the bench world (a few hundred on 100,000).", "",
     ]
     for result in results:
         lines += [f"## {result['target']} — {result['makers']:,} makers / {result['reviews']:,} reviews", ""]
-        lines += _pages_table(result) + [""] + _memory_and_writes(result, args.writes) + [""]
+        lines += _pages_table(result) + [""] + _memory_and_writes(result, args.writes)
+        if "load" in result:
+            lines.append("* Load average (1 min) when the pages were measured: "
+                         + " → ".join(f"{v:.1f}" for v in result["load"]) + " (other work on the same 2 CPUs).")
+        lines.append("")
     return "\n".join(lines) + "\n"

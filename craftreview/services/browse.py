@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..models import CRAFTS, Maker, MakerScoreRow
 from . import keyset
+from .fragments import digest
 from .ttl_cache import TtlCache
 
 SORTS = {"score": "Best rated", "reviews": "Most reviewed", "newest": "Newest", "on_time": "Most often on time"}
@@ -21,6 +22,8 @@ TIERS = ("master", "skilled", "developing", "novice", "unproven")
 LEAD_TIMES = (7, 14, 30, 60)
 PER_PAGE = 24
 COUNTS_SECONDS = 60.0
+# Built listing statements by filters and page direction (their cursors are parameters); never expire.
+_STATEMENTS = TtlCache(float("inf"), size=256)
 UNSCORED = "unproven"  # a maker with no score row yet has no reviews: unproven
 
 MS = MakerScoreRow
@@ -106,6 +109,12 @@ class FilterCounts:
     lead: dict[int, int]
     total: int
 
+    @property
+    def key(self) -> int:
+        """Digest of every count (computed once per cached copy: see CountsCache.counts)."""
+        return digest([tuple(self.crafts.items()), tuple(self.tiers.items()), tuple(self.lead.items()),
+                       (self.custom, self.total), *((p.country, p.count, tuple(p.cities)) for p in self.places)])
+
     def knows_place(self, place: str) -> bool:
         """Whether `place` is one of the listed countries or cities."""
         return any(p.country == place or any(c[0] == place for c in p.cities) for p in self.places)
@@ -120,6 +129,9 @@ class BrowsePage:
     counts: FilterCounts
     next: str | None
     prev: str | None
+    # Fragment keys: the filter form (filters and their counts) and the page's cards (see fragments.py).
+    form_key: tuple = ()
+    cards_key: tuple = ()
 
 
 def card(row) -> MakerCard:
@@ -236,8 +248,12 @@ class CountsCache(TtlCache):
     def __init__(self, seconds: float = COUNTS_SECONDS) -> None:
         super().__init__(seconds)
 
-    def counts(self, session: Session, filters: BrowseFilters) -> FilterCounts:
-        return self.get(filters.counts_key(), lambda: filter_counts(session, filters))
+    def counts(self, session: Session, filters: BrowseFilters) -> tuple[FilterCounts, int]:
+        """The counts and their digest (both kept while the copy lasts)."""
+        def load() -> tuple[FilterCounts, int]:
+            counts = filter_counts(session, filters)
+            return counts, counts.key
+        return self.get(filters.counts_key(), load)
 
 
 def browse_page(session: Session, filters: BrowseFilters, cache: CountsCache | None = None,
@@ -246,6 +262,10 @@ def browse_page(session: Session, filters: BrowseFilters, cache: CountsCache | N
     types = _key_types(filters)
     after = keyset.decode(filters.after, types) if filters.after else None
     before = keyset.decode(filters.before, types) if filters.before and after is None else None
-    page = keyset.keyset_page(session, _segments(filters), _cursor_of(filters), per_page, after, before)
-    counts = (cache or CountsCache(seconds=0)).counts(session, filters)
-    return BrowsePage(filters, [card(row) for row in page.rows], counts, page.next, page.prev)
+    shape = (filters.counts_key(), filters.sort, per_page)
+    page = keyset.keyset_page(session, lambda: _segments(filters), _cursor_of(filters), per_page, after, before,
+                              memo=lambda key, build: _STATEMENTS.get((shape, key), build))
+    counts, counts_key = (cache or CountsCache(seconds=0)).counts(session, filters)
+    cards = [card(row) for row in page.rows]
+    return BrowsePage(filters, cards, counts, page.next, page.prev, form_key=("browse-form", shape, counts_key),
+                      cards_key=("browse-cards", shape, counts.total, digest(cards)))

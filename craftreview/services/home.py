@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
 from ..models import CRAFTS, Maker, MakerScoreRow, Review, User
 from .browse import CARD_COLUMNS, MakerCard, card, same_craft
+from .fragments import digest
 from .queries import VISIBLE
 from .ttl_cache import TtlCache
 
@@ -56,6 +58,12 @@ class HomePage:
     shelves: list[CraftShelf]
     recent: list[RecentReview]
     total_makers: int
+
+    @cached_property
+    def fragment_key(self) -> tuple:
+        """Key of the shelves and recent reviews as rendered (the same for every visitor)."""
+        shelves = [(s.craft, s.count, tuple(s.top)) for s in self.shelves]
+        return ("home", digest(shelves), digest(self.recent))
 
 
 def _top_makers(session: Session) -> dict[str, list[MakerCard]]:

@@ -7,11 +7,11 @@ rows after it, the previous page the rows before it (read backwards, then revers
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, and_, literal, or_, select, union_all
+from sqlalchemy import Select, and_, bindparam, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 
@@ -63,44 +63,62 @@ class KeysetPage:
     prev: str | None
 
 
-def _after(segment: Segment, cursor: Cursor | None, forward: bool) -> Select:
-    """The segment's rows after (forward) or before (backward) the cursor, in reading order."""
+# Statements are built with the cursor as parameters, so one built statement serves every page of a
+# listing: `memo(key, build)` may keep them (building SQLAlchemy expressions costs more than running them).
+Memo = Callable[[Hashable, Callable[[], Select]], Select]
+
+
+def _after(segment: Segment, has_cursor: bool, forward: bool) -> Select:
+    """The segment's rows after (forward) or before (backward) the cursor parameters, in reading order."""
     query = segment.query
-    if cursor is not None:
+    if has_cursor:
+        key, row_id = bindparam("cursor_key"), bindparam("cursor_id")
         beyond = (lambda col, value: col < value) if forward else (lambda col, value: col > value)
-        query = query.where(or_(beyond(segment.key, cursor.key),
-                                and_(segment.key == cursor.key, beyond(segment.id, cursor.id))))
+        query = query.where(or_(beyond(segment.key, key), and_(segment.key == key, beyond(segment.id, row_id))))
     order = (segment.key.desc(), segment.id.desc()) if forward else (segment.key.asc(), segment.id.asc())
     return query.order_by(*order)
 
 
-def _walk(session: Session, segments: Sequence[Segment], start: Cursor | None, forward: bool,
-          wanted: int) -> list[tuple[int, object]]:
+def _statement(segments: Sequence[Segment], start: int | None, wanted: int, forward: bool) -> Select:
+    """A UNION ALL of the segments from `start` on, each index-ordered and limited, under an outer LIMIT."""
+    parts = []
+    for number in range(len(segments)) if forward else range(len(segments) - 1, -1, -1):
+        if start is not None and (number < start if forward else number > start):
+            continue
+        inner = _after(segments[number], number == start, forward).limit(wanted).subquery(f"segment_{number}")
+        parts.append(select(literal(number).label("segment_no"), *inner.c))
+    return union_all(*parts).limit(wanted) if len(parts) > 1 else parts[0]
+
+
+def _walk(session: Session, segments: Callable[[], Sequence[Segment]], start: Cursor | None, forward: bool,
+          wanted: int, memo: Memo | None) -> list[tuple[int, object]]:
     """Up to `wanted` rows from `start` onwards (or backwards), crossing into further segments as needed.
 
-    One statement: a UNION ALL of the segments, each index-ordered and limited, under an outer
-    LIMIT. Both SQLite and PostgreSQL read a UNION ALL's parts in order and stop at the limit, so
-    a later segment is only read when the earlier ones run out.
+    One statement: both SQLite and PostgreSQL read a UNION ALL's parts in order and stop at the
+    outer limit, so a later segment is only read when the earlier ones run out.
     """
-    numbers = range(len(segments)) if forward else range(len(segments) - 1, -1, -1)
-    parts = []
-    for number in numbers:
-        if start is not None and (number < start.segment if forward else number > start.segment):
-            continue
-        cursor = start if start is not None and number == start.segment else None
-        inner = _after(segments[number], cursor, forward).limit(wanted).subquery(f"segment_{number}")
-        parts.append(select(literal(number).label("segment_no"), *inner.c))
-    rows = session.execute(union_all(*parts).limit(wanted) if len(parts) > 1 else parts[0]).all()
-    order = list(numbers)
-    rows.sort(key=lambda row: order.index(row.segment_no))  # stable: keeps each segment's index order
+    first = start.segment if start is not None else None
+
+    def build() -> Select:
+        return _statement(segments(), first, wanted, forward)
+
+    statement = memo((first, forward, wanted), build) if memo else build()
+    params = {"cursor_key": start.key, "cursor_id": start.id} if start is not None else {}
+    rows = session.execute(statement, params).all()
+    # Stable: keeps each segment's index order, segments in reading order.
+    rows.sort(key=lambda row: row.segment_no if forward else -row.segment_no)
     return [(row.segment_no, row) for row in rows]
 
 
-def keyset_page(session: Session, segments: Sequence[Segment], cursor_of: Callable[[int, object], Cursor],
-                per_page: int, after: Cursor | None = None, before: Cursor | None = None) -> KeysetPage:
-    """One page: the rows after `after` (or before `before`; neither means the first page)."""
+def keyset_page(session: Session, segments: Callable[[], Sequence[Segment]], cursor_of: Callable[[int, object], Cursor],
+                per_page: int, after: Cursor | None = None, before: Cursor | None = None,
+                memo: Memo | None = None) -> KeysetPage:
+    """One page: the rows after `after` (or before `before`; neither means the first page).
+
+    `segments` builds the listing's segments (called only when `memo` has no statement for this page).
+    """
     backward = before is not None
-    rows = _walk(session, segments, before if backward else after, not backward, per_page + 1)
+    rows = _walk(session, segments, before if backward else after, not backward, per_page + 1, memo)
     more = len(rows) > per_page
     rows = rows[:per_page]
     if backward:

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from sqlalchemy import select
+from sqlalchemy import Integer, bindparam, select
 from sqlalchemy.orm import Session, joinedload, lazyload
 
 from ..errors import NotFound
 from ..models import Maker, MakerScoreRow, MakerTrendRow, Reply, Review, User
 from . import queries
+from .fragments import digest
 from .review_facts import FilterCounts, ReviewFacts, ReviewFilters, filter_counts, review_facts
 from .trends import decode_trend, load_trends
 
@@ -25,32 +27,51 @@ _COLUMNS = {"craftsmanship": Review.craftsmanship, "consistency": Review.consist
             "order": Review.order_type, "price": Review.price_band}
 
 
+# Statements are built once and reused with parameters: building SQLAlchemy expressions per request
+# cost more CPU than running them.
+_SUMMARY = (
+    select(Review.maker_id, Review.craftsmanship, Review.consistency, Review.delivery,
+           Review.order_id.is_not(None).label("verified"), Review.order_type, Review.price_band,
+           Review.ordered_on, Review.promised_by, Review.delivered_on, Review.created_at,
+           Reply.created_at.label("reply_at"))
+    .outerjoin(Reply, Reply.review_id == Review.id)
+    .where(Review.maker_id.in_(bindparam("maker_ids", expanding=True)), *queries.VISIBLE))
+_MAKER_AND_TREND = (select(Maker, MakerTrendRow.trend_json)
+                    .outerjoin(MakerTrendRow, MakerTrendRow.maker_id == Maker.id)
+                    .where(Maker.slug == bindparam("slug")))
+
+
 def summary_rows(session: Session, maker_ids: list[int]) -> dict[int, list]:
     """One light row per public review of these makers (one query, however many reviews)."""
-    rows = session.execute(
-        select(Review.maker_id, Review.craftsmanship, Review.consistency, Review.delivery,
-               Review.order_id.is_not(None).label("verified"), Review.order_type, Review.price_band,
-               Review.ordered_on, Review.promised_by, Review.delivered_on, Review.created_at,
-               Reply.created_at.label("reply_at"))
-        .outerjoin(Reply, Reply.review_id == Review.id)
-        .where(Review.maker_id.in_(maker_ids), *queries.VISIBLE))
     grouped: dict[int, list] = defaultdict(list)
-    for row in rows:
+    for row in session.execute(_SUMMARY, {"maker_ids": maker_ids}):
         grouped[row.maker_id].append(row)
     return grouped
 
 
-def filtered_reviews_query(maker_id: int, filters: ReviewFilters):
+@lru_cache(maxsize=64)
+def _reviews_statement(groups: tuple[str, ...], sort: str):
+    """The filtered, sorted reviews query for one set of active filter groups (values are parameters)."""
+    query = (select(Review).where(Review.maker_id == bindparam("maker_id"), *queries.VISIBLE)
+             .options(lazyload(Review.maker), joinedload(Review.reply)))
+    for group in groups:
+        query = query.where(Review.order_id.is_not(None) if group == "verified"
+                            else _COLUMNS[group] == bindparam(f"filter_{group}"))
+    return (query.order_by(*_ORDER[sort])
+            .limit(bindparam("limit", type_=Integer)).offset(bindparam("offset", type_=Integer)))
+
+
+def page_of_reviews(session: Session, maker_id: int, filters: ReviewFilters, limit: int, offset: int) -> list[Review]:
     """The maker's public reviews matching the filters, in the chosen order, with their replies.
 
     The reply comes in the same statement; the maker is the one already loaded (its many-to-one
     is answered from the identity map, so neither maker, owner nor score row is joined again).
     """
-    query = (select(Review).where(Review.maker_id == maker_id, *queries.VISIBLE)
-             .options(lazyload(Review.maker), joinedload(Review.reply)))
-    for group, value in filters.active().items():
-        query = query.where(Review.order_id.is_not(None) if group == "verified" else _COLUMNS[group] == value)
-    return query.order_by(*_ORDER[filters.sort])
+    active = filters.active()
+    params = {f"filter_{group}": value for group, value in active.items() if group != "verified"}
+    statement = _reviews_statement(tuple(sorted(active)), filters.sort)
+    return list(session.scalars(statement, {"maker_id": maker_id, "limit": limit, "offset": offset, **params})
+                .unique())
 
 
 @dataclass
@@ -67,33 +88,54 @@ class MakerPage:
     page: int
     own_review: Review | None = None
     voted: set[int] = field(default_factory=set)
+    # Fragment keys (see fragments.py): the score panel, charts and delivery record are the same for
+    # every visitor; the filter form and review list for every anonymous one (None: render per request).
+    record_key: tuple = ()
+    reviews_key: tuple | None = None
 
 
-def _maker_and_trend(session: Session, slug: str) -> tuple[Maker, dict]:
-    """The maker (with its score row) and its stored trend, in one statement."""
-    row = session.execute(select(Maker, MakerTrendRow.trend_json)
-                          .outerjoin(MakerTrendRow, MakerTrendRow.maker_id == Maker.id)
-                          .where(Maker.slug == slug)).unique().first()
+def _maker_and_trend(session: Session, slug: str) -> tuple[Maker, str | None]:
+    """The maker (with its score row) and its stored trend (JSON text), in one statement."""
+    row = session.execute(_MAKER_AND_TREND, {"slug": slug}).unique().first()
     if row is None:
         raise NotFound("No maker with that address.")
-    return row[0], decode_trend(row[1])
+    return row[0], row[1]
+
+
+# What the score panel shows of the score row (never the deferred explanation: loading it is a query).
+_SCORE_SHOWN = tuple(c.key for c in MakerScoreRow.__table__.columns if c.key != "detail_json")
+
+
+def record_key(maker: Maker, trend_json: str | None, rows: list) -> tuple:
+    """Key of the parts drawn from the maker, its score row, its stored trend and its public reviews' summary."""
+    score = maker.score
+    return ("maker-record", maker.id, maker.slug, maker.name, maker.lead_time_days,
+            tuple(getattr(score, k) for k in _SCORE_SHOWN) if score else None, hash(trend_json), digest(rows))
+
+
+def reviews_key(record: tuple, filters: ReviewFilters, page: int, per_page: int, reviews: list[Review]) -> tuple:
+    """Key of the filter form and one page of reviews as an anonymous visitor sees them."""
+    shown = [(r.id, r.updated_at, r.revision_count, r.helpful_count, r.order_id, r.author.display_name,
+              (r.reply.id, r.reply.updated_at, r.reply.revision_count) if r.reply else None) for r in reviews]
+    return ("maker-reviews", record, filters, page, per_page, digest(shown))
 
 
 def maker_page(session: Session, slug: str, viewer: User | None, filters: ReviewFilters,
                per_page: int) -> MakerPage:
     """The maker, charts, delivery record, filter counts and one page of filtered, sorted reviews."""
-    maker, trend = _maker_and_trend(session, slug)
+    maker, trend_json = _maker_and_trend(session, slug)
     rows = summary_rows(session, [maker.id]).get(maker.id, [])
     counts = filter_counts(rows, filters)
     last_page = max(1, -(-counts.matched // per_page))
     page = min(filters.page, last_page)  # a page past the end shows the last one, not an empty list
-    reviews = list(session.scalars(
-        filtered_reviews_query(maker.id, filters).limit(per_page).offset((page - 1) * per_page)).unique())
+    reviews = page_of_reviews(session, maker.id, filters, per_page, (page - 1) * per_page)
+    record = record_key(maker, trend_json, rows)
     return MakerPage(
         maker=maker, score=maker.score, facts=review_facts(rows), counts=counts,
-        trend=trend, filters=filters, reviews=reviews, page=page,
+        trend=decode_trend(trend_json), filters=filters, reviews=reviews, page=page,
         own_review=queries.own_review(session, viewer, maker),
-        voted=queries.voted_ids(session, viewer, [r.id for r in reviews]))
+        voted=queries.voted_ids(session, viewer, [r.id for r in reviews]), record_key=record,
+        reviews_key=reviews_key(record, filters, page, per_page, reviews) if viewer is None else None)
 
 
 @dataclass

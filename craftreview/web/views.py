@@ -5,7 +5,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 
 from ..errors import DomainError
-from . import charts, filters
+from . import charts, filters, fragments
 
 
 def init_app(app: Flask) -> None:
@@ -16,6 +16,7 @@ def init_app(app: Flask) -> None:
         app.register_blueprint(module.bp)
     filters.init_app(app)
     charts.init_app(app)
+    fragments.init_app(app)
     app.register_error_handler(DomainError, _domain_error)
     app.register_error_handler(CSRFError, _csrf_error)
     for code in (400, 403, 404, 405, 409, 413, 415, 429, 500):

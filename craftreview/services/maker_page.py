@@ -115,7 +115,10 @@ def record_key(maker: Maker, trend_json: str | None, rows: list) -> tuple:
 
 def reviews_key(record: tuple, filters: ReviewFilters, page: int, per_page: int, reviews: list[Review]) -> tuple:
     """Key of the filter form and one page of reviews as an anonymous visitor sees them."""
-    shown = [(r.id, r.updated_at, r.revision_count, r.helpful_count, r.order_id, r.author.display_name,
+    # Everything reviews/_review.html shows that can change: "verified" also follows the author's
+    # confirmed address (a changed, unconfirmed email takes the mark away without touching the review).
+    shown = [(r.id, r.updated_at, r.revision_count, r.helpful_count, r.order_id, r.verified, r.hidden_at,
+              r.withdrawn_at, r.author.display_name,
               (r.reply.id, r.reply.updated_at, r.reply.revision_count) if r.reply else None) for r in reviews]
     return ("maker-reviews", record, filters, page, per_page, digest(shown))
 

@@ -129,8 +129,13 @@ def watch(page, base_url: str) -> PageProblems:
 
     page.on("console", on_console)
     page.on("pageerror", lambda error: problems.page_errors.append(f"page error: {error}"))
-    page.on("requestfailed", lambda request: problems.failed.append(f"request failed: {request.url} {request.failure}")
-            if request.url.startswith(base_url) else None)
+    def on_failed(request) -> None:
+        # net::ERR_ABORTED is the browser cancelling a load because the page navigated on (Chromium
+        # fetches the icon after the document; a quick next goto aborts it): nothing the app did.
+        if request.url.startswith(base_url) and "ERR_ABORTED" not in (request.failure or ""):
+            problems.failed.append(f"request failed: {request.url} {request.failure}")
+
+    page.on("requestfailed", on_failed)
     page.on("response", on_response)
     return problems
 

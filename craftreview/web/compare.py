@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for

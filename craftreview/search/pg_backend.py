@@ -54,7 +54,7 @@ DOCUMENTS = Table(
 # IMMUTABLE wrapper naming the dictionary explicitly is what an index expression may use.
 # fuzzystrmatch: levenshtein() for spelling suggestions. Migration 0011 runs the same statements.
 EXTENSIONS_DDL = (
-    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public",  # the wrapper below names public.unaccent
     "CREATE EXTENSION IF NOT EXISTS fuzzystrmatch",
     "CREATE OR REPLACE FUNCTION craftreview_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE "
     "PARALLEL SAFE STRICT AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$",

@@ -27,7 +27,7 @@ from ..models import (
 )
 from ..search.outbox import enqueue
 from .passwords import verify_password
-from .scores import refresh_maker_score
+from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score
 
 REVIEW_CHOICES = {
     "remove": "Remove my reviews (and any replies to them) from the site",
@@ -93,6 +93,7 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
     if not verify_password(user.password_hash, password or ""):
         raise InvalidInput("The password is incorrect.", field="password")
     now = now or utcnow()
+    prepared = _prepare_scores(session, user, reviews, now)
     with write_transaction(session):
         own = session.execute(select(Review.id, Review.maker_id).where(Review.author_id == user.id)).all()
         affected = {r.maker_id for r in own} | _drop_votes(session, user)
@@ -113,8 +114,24 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
             enqueue(session, "review", review.id)  # removed, or re-indexed under the new name
         for maker_id in sorted(affected):
             enqueue(session, "maker", maker_id)
-            refresh_maker_score(session, maker_id, now=now)
+            refresh_maker_score(session, maker_id, now=now, prepared=prepared.get(maker_id))
     return affected
+
+
+def _prepare_scores(session: Session, user: User, choice: str, now: datetime) -> dict[int, MakerScoreWork]:
+    """Before the write lock: the score of every maker the deletion concerns, as it will be afterwards.
+
+    Only removed reviews change what the model sees (a kept review keeps its author's join date and
+    confirmation); the write recomputes a maker only if a review of it changed meanwhile.
+    """
+    own = session.execute(select(Review.id, Review.maker_id).where(Review.author_id == user.id)).all()
+    voted = session.scalars(select(Review.maker_id).join(HelpfulVote, HelpfulVote.review_id == Review.id)
+                            .where(HelpfulVote.user_id == user.id))
+    makers = {r.maker_id for r in own} | set(voted) | set(session.scalars(select(Maker.id)
+                                                                          .where(Maker.owner_id == user.id)))
+    removed = own if choice == "remove" else []
+    return {maker_id: prepare_maker_score(session, maker_id, {r.id: None for r in removed if r.maker_id == maker_id},
+                                          now) for maker_id in makers}
 
 
 def _drop_votes(session: Session, user: User) -> set[int]:

@@ -9,7 +9,7 @@ from ..db import write_transaction
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ..models import AuditEntry, User, utcnow
 from ..text import clean_input
-from .confirmation import send_confirmation
+from .confirmation import prepare_confirmation, send_confirmation
 from .passwords import hash_password, password_problem, verify_password
 
 # Verifying against a real hash even for unknown emails keeps timing uniform.
@@ -47,6 +47,7 @@ def register_user(session: Session, *, email: str, display_name: str, password: 
     name = _check_display_name(display_name)
     _check_password(password)
     pw_hash = hash_password(password)  # slow: keep it outside the write lock
+    link = None if email_confirmed else prepare_confirmation(session, name, email)
     try:
         with write_transaction(session):
             if find_user_by_email(session, email):
@@ -56,7 +57,7 @@ def register_user(session: Session, *, email: str, display_name: str, password: 
             session.add(user)
             session.flush()
             if not email_confirmed:
-                send_confirmation(session, user, now)
+                send_confirmation(session, user, now, link)
     except IntegrityError as exc:
         raise Conflict("An account with this email already exists.", field="email") from exc
     return user
@@ -103,13 +104,14 @@ def change_email(session: Session, user: User, *, new_email: str, password: str)
         raise InvalidInput("The current password is incorrect.", field="password")
     if email == user.email:
         raise InvalidInput("That is already your address.", field="email")
+    link = prepare_confirmation(session, user.display_name, email)
     try:
         with write_transaction(session):
             if find_user_by_email(session, email):
                 raise Conflict("Another account uses this email.", field="email")
             user.email, user.email_confirmed_at = email, None
             session.flush()
-            send_confirmation(session, user, utcnow())  # also spends links sent to the old address
+            send_confirmation(session, user, utcnow(), link)  # also spends links sent to the old address
     except IntegrityError as exc:
         raise Conflict("Another account uses this email.", field="email") from exc
 

@@ -8,31 +8,33 @@ from sqlalchemy.orm import Session
 from ..db import write_transaction
 from ..errors import InvalidInput, NotFound
 from ..models import User, utcnow
-from .mail import mailer_for
-from .mail_render import send_templated
-from .tokens import LIFETIMES, find_token, issue_token
+from .link_mail import LinkMail, prepare_link_mail, send_link_mail
+from .tokens import LIFETIMES, find_token
 
 PURPOSE = "confirm_email"
 
 
-def send_confirmation(session: Session, user: User, now: datetime) -> None:
-    """Inside the caller's transaction: issue a token for the user's current address and mail it."""
-    mailer = mailer_for(session)
-    if mailer is None:
-        return
-    token = issue_token(session, user, PURPOSE, now)
-    send_templated(session, to=user.email, subject="Confirm your email address on craftreview",
-                   template="confirm_email", display_name=user.display_name, email=user.email,
-                   link=mailer.link("accounts.confirm_email", token=token),
-                   hours=int(LIFETIMES[PURPOSE].total_seconds() // 3600))
+def prepare_confirmation(session: Session, display_name: str, email: str) -> LinkMail | None:
+    """Before the write lock: a confirmation link for `email` and its mail (None without a mailer)."""
+    return prepare_link_mail(session, PURPOSE, to=email, endpoint="accounts.confirm_email",
+                             subject="Confirm your email address on craftreview", template="confirm_email",
+                             display_name=display_name, email=email,
+                             hours=int(LIFETIMES[PURPOSE].total_seconds() // 3600))
+
+
+def send_confirmation(session: Session, user: User, now: datetime, prepared: LinkMail | None) -> None:
+    """Inside the caller's transaction: issue the prepared link for the user's current address and mail it."""
+    send_link_mail(session, user, now, prepared,
+                   lambda: prepare_confirmation(session, user.display_name, user.email))
 
 
 def resend_confirmation(session: Session, user: User, now: datetime | None = None) -> None:
     """A new confirmation link (the earlier ones stop working)."""
     if user.email_confirmed:
         raise InvalidInput("Your email address is already confirmed.")
+    prepared = prepare_confirmation(session, user.display_name, user.email)
     with write_transaction(session):
-        send_confirmation(session, user, now or utcnow())
+        send_confirmation(session, user, now or utcnow(), prepared)
 
 
 def check_confirmation(session: Session, token: str, now: datetime | None = None) -> User:

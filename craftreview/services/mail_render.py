@@ -1,6 +1,7 @@
 """Mail bodies rendered from templates/mail/ as plain text and HTML (Jinja2, no Flask)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -26,11 +27,24 @@ def render_mail(name: str, **context) -> tuple[str, str]:
     return env.get_template(f"{name}.txt").render(**context), env.get_template(f"{name}.html").render(**context)
 
 
-def send_templated(session: Session, *, to: str, subject: str, template: str, **context) -> bool:
-    """Render and queue one mail through the app's backend; False when no mailer is configured."""
-    mailer = mailer_for(session)
-    if mailer is None:
-        return False
+@dataclass(frozen=True)
+class RenderedMail:
+    """A mail rendered before the write transaction that queues it."""
+
+    to: str
+    subject: str
+    body: str
+    html: str
+
+
+def render_templated(*, to: str, subject: str, template: str, **context) -> RenderedMail:
+    """Render one mail from its templates (no database, no lock)."""
     text, html = render_mail(template, subject=subject, **context)
-    mailer.backend.send(session, to=to, subject=subject, body=text, html=html)
-    return True
+    return RenderedMail(to=to, subject=subject, body=text, html=html)
+
+
+def queue_mail(session: Session, mail: RenderedMail) -> None:
+    """Inside the caller's transaction: hand a rendered mail to the app's backend (nothing without a mailer)."""
+    mailer = mailer_for(session)
+    if mailer is not None:
+        mailer.backend.send(session, to=mail.to, subject=mail.subject, body=mail.body, html=mail.html)

@@ -13,7 +13,7 @@ from ..models import HIDE_REASONS, AuditEntry, Flag, Review, ReviewRevision, Use
 from ..permissions import can_moderate
 from ..text import clean_input
 from . import notifications
-from .reviews import after_review_change
+from .review_effects import after_review_change, prepare_review_update
 
 
 def _require_moderator(actor: User) -> None:
@@ -33,35 +33,57 @@ def _resolve_flags(session: Session, actor: User, review: Review, status: str, n
     return result.rowcount
 
 
+def _open_flags(session: Session, review: Review) -> int:
+    return session.scalar(select(func.count(Flag.id)).where(Flag.review_id == review.id, Flag.status == "open")) or 0
+
+
+def _outcome(session: Session, review: Review, prepared, flagged: int, resolved: int, actor: User,
+             hidden_reason: str | None = None):
+    """The flag-outcome notice prepared for `flagged` open flags, or a new one if `resolved` differs (a late flag)."""
+    if resolved == flagged:
+        return prepared
+    return notifications.flag_outcome_notice(session, review, resolved, actor.id, hidden_reason=hidden_reason)
+
+
 def hide_review(session: Session, actor: User, review: Review, reason: str, note: str = "",
                 now: datetime | None = None) -> Review:
-    """Hide a review for a policy reason (never for being negative); open flags are actioned."""
+    """Hide a review for a policy reason (never for being negative); open flags are actioned.
+
+    The maker's score and both notifications are prepared before the write lock (the maker's notice
+    again under it only if the number of open flags changed meanwhile).
+    """
     _require_moderator(actor)
     if reason not in HIDE_REASONS:
         raise InvalidInput("Choose the policy reason for hiding this review.", field="reason")
     now = now or utcnow()
+    prepared = prepare_review_update(session, review.id, now, hidden_at=now)
+    hidden = notifications.review_hidden_notice(session, review, reason, actor.id)
+    flagged = _open_flags(session, review)
+    outcome = notifications.flag_outcome_notice(session, review, flagged, actor.id, hidden_reason=reason)
     with write_transaction(session):
         review.hidden_at, review.hidden_reason = now, reason
         actioned = _resolve_flags(session, actor, review, "actioned", now)
         _audit(session, actor, "hide", review, reason, clean_input(note))
-        after_review_change(session, review, now)
-        notifications.review_hidden(session, review, reason, actor.id)
-        notifications.flag_outcome(session, review, "actioned", actioned, actor.id)
+        after_review_change(session, review, now, prepared)
+        notifications.record_notice(session, hidden)
+        notifications.record_notice(session, _outcome(session, review, outcome, flagged, actioned, actor, reason))
     return review
 
 
 def restore_review(session: Session, actor: User, review: Review, note: str = "",
                    now: datetime | None = None) -> Review:
-    """Make a hidden review public again."""
+    """Make a hidden review public again (the maker's score and the buyer's notice prepared before the lock)."""
     _require_moderator(actor)
     if review.hidden_at is None:
         raise InvalidInput("This review is not hidden.")
     now = now or utcnow()
+    prepared = prepare_review_update(session, review.id, now, hidden_at=None)
+    notice = notifications.review_restored_notice(session, review, actor.id)
     with write_transaction(session):
         review.hidden_at, review.hidden_reason = None, None
         _audit(session, actor, "restore", review, "", clean_input(note))
-        after_review_change(session, review, now)
-        notifications.review_restored(session, review, actor.id)
+        after_review_change(session, review, now, prepared)
+        notifications.record_notice(session, notice)
     return review
 
 
@@ -70,12 +92,14 @@ def dismiss_flags(session: Session, actor: User, review: Review, note: str = "",
     """Close the open flags on a review without hiding it; returns how many were closed."""
     _require_moderator(actor)
     now = now or utcnow()
+    flagged = _open_flags(session, review)
+    notice = notifications.flag_outcome_notice(session, review, flagged, actor.id)
     with write_transaction(session):
         closed = _resolve_flags(session, actor, review, "dismissed", now)
         if closed == 0:
             raise InvalidInput("There are no open flags on this review.")
         _audit(session, actor, "dismiss_flags", review, "", clean_input(note))
-        notifications.flag_outcome(session, review, "dismissed", closed, actor.id)
+        notifications.record_notice(session, _outcome(session, review, notice, flagged, closed, actor))
     return closed
 
 

@@ -1,4 +1,4 @@
-"""Notifications: written inside the write services' transactions, shown on site, mailed per preference."""
+"""Notifications: prepared before a write service's lock, recorded in its transaction, shown on site, mailed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..db import write_transaction
 from ..errors import InvalidInput, NotFound
-from ..models import HIDE_REASONS, NOTIFICATION_KINDS, MailOptOut, Notification, Order, Reply, Review, User, utcnow
+from ..models import HIDE_REASONS, NOTIFICATION_KINDS, MailOptOut, Maker, Notification, Review, User, utcnow
 from .mail import mailer_for
 from .mail_render import render_mail
 
@@ -87,72 +87,74 @@ def _opted_out(session: Session, user_id: int, kind: str, fresh: bool = False) -
     return session.get(MailOptOut, (user_id, kind), populate_existing=fresh) is not None
 
 
-# --- hooks called by the write services (inside their transactions) --------------------------
+# --- notices the write services prepare before their write lock and record under it ------------
 
-def _ratings(review: Review) -> str:
+def _ratings(review) -> str:
     return (f"Craftsmanship {review.craftsmanship}, consistency {review.consistency}, "
             f"delivery {review.delivery} stars.")
 
 
-def review_posted(session: Session, review: Review) -> None:
-    """The maker hears of a new review of their work."""
-    record_notice(session, review_posted_notice(session, review))
-
-
 def review_posted_notice(session: Session, review) -> Notice | None:
-    """review_posted's notification, prepared (`review` may be the pending review's values, with its id)."""
+    """The maker hears of a new review of their work (`review` may be the pending review's values, with its id)."""
     return prepare_notice(session, review.maker.owner_id, "review_new",
                           f'New review of {review.maker.name}: "{review.title}"',
                           f"{_ratings(review)}\n\n{_excerpt(review.body)}", "reviews.show", review_id=review.id)
 
 
-def review_edited(session: Session, review: Review) -> None:
-    """The maker hears that a review of their work changed."""
-    notify(session, review.maker.owner_id, "review_edited",
-           f'A review of {review.maker.name} was edited: "{review.title}"',
-           f"{_ratings(review)}\n\n{_excerpt(review.body)}", "reviews.show", review_id=review.id)
+def review_edited_notice(session: Session, review) -> Notice | None:
+    """The maker hears that a review of their work changed (`review`: its values after the edit)."""
+    return prepare_notice(session, review.maker.owner_id, "review_edited",
+                          f'A review of {review.maker.name} was edited: "{review.title}"',
+                          f"{_ratings(review)}\n\n{_excerpt(review.body)}", "reviews.show", review_id=review.id)
 
 
-def reply_posted(session: Session, review: Review, reply: Reply) -> None:
+def reply_notice(session: Session, review: Review, body: str) -> Notice | None:
     """The buyer hears of the maker's reply (new or edited)."""
-    notify(session, review.author_id, "reply", f'{review.maker.name} replied to your review "{review.title}"',
-           _excerpt(reply.body), "reviews.show", review_id=review.id)
+    return prepare_notice(session, review.author_id, "reply",
+                          f'{review.maker.name} replied to your review "{review.title}"',
+                          _excerpt(body), "reviews.show", review_id=review.id)
 
 
-def review_hidden(session: Session, review: Review, reason: str, actor_id: int) -> None:
+def review_hidden_notice(session: Session, review: Review, reason: str, actor_id: int) -> Notice | None:
     """The buyer hears that a moderator hid their review, and why."""
-    notify(session, review.author_id, "review_hidden", f'Your review "{review.title}" was hidden by a moderator',
-           f"Reason: {HIDE_REASONS.get(reason, reason)}.", "reviews.show", actor_id=actor_id, review_id=review.id)
+    return prepare_notice(session, review.author_id, "review_hidden",
+                          f'Your review "{review.title}" was hidden by a moderator',
+                          f"Reason: {HIDE_REASONS.get(reason, reason)}.", "reviews.show", actor_id=actor_id,
+                          review_id=review.id)
 
 
-def review_restored(session: Session, review: Review, actor_id: int) -> None:
+def review_restored_notice(session: Session, review: Review, actor_id: int) -> Notice | None:
     """The buyer hears that their review is public again."""
-    notify(session, review.author_id, "review_restored", f'Your review "{review.title}" is public again',
-           "A moderator restored it.", "reviews.show", actor_id=actor_id, review_id=review.id)
+    return prepare_notice(session, review.author_id, "review_restored", f'Your review "{review.title}" is public again',
+                          "A moderator restored it.", "reviews.show", actor_id=actor_id, review_id=review.id)
 
 
-def flag_outcome(session: Session, review: Review, outcome: str, count: int, actor_id: int) -> None:
-    """The maker hears how moderators decided on flags about a review of their work."""
+def flag_outcome_notice(session: Session, review: Review, count: int, actor_id: int,
+                        hidden_reason: str | None = None) -> Notice | None:
+    """The maker hears how moderators decided on `count` flags about a review of their work.
+
+    With `hidden_reason` the review was hidden (the flags actioned), else the flags were dismissed.
+    """
     if count <= 0:
-        return
+        return None
     flags = f"{count} flag{'s' if count != 1 else ''}"
-    if outcome == "actioned":
+    if hidden_reason is not None:
         title = f'A review of {review.maker.name} was hidden after {flags}: "{review.title}"'
-        body = f"Reason: {HIDE_REASONS.get(review.hidden_reason or '', review.hidden_reason)}."
+        body = f"Reason: {HIDE_REASONS.get(hidden_reason, hidden_reason)}."
     else:
         title = f'Moderators dismissed {flags} on a review of {review.maker.name}: "{review.title}"'
         body = "The review stays public."
-    notify(session, review.maker.owner_id, "flag_outcome", title, body, "makers.show", actor_id=actor_id,
-           slug=review.maker.slug)
+    return prepare_notice(session, review.maker.owner_id, "flag_outcome", title, body, "makers.show",
+                          actor_id=actor_id, slug=review.maker.slug)
 
 
-def invitation_waiting(session: Session, order: Order) -> None:
+def invitation_notice(session: Session, maker: Maker, buyer_email: str, item: str) -> Notice | None:
     """A buyer with an account hears that a maker recorded an order for their address."""
-    user_id = session.scalar(select(User.id).where(func.lower(User.email) == order.buyer_email.lower(),
+    user_id = session.scalar(select(User.id).where(func.lower(User.email) == buyer_email.lower(),
                                                    User.deleted_at.is_(None)))
-    notify(session, user_id, "invitation", f'{order.maker.name} recorded your order "{order.item}"',
-           "An invitation to write a verified review was mailed to this address; its link works once.",
-           "makers.show", actor_id=order.maker.owner_id, slug=order.maker.slug)
+    return prepare_notice(session, user_id, "invitation", f'{maker.name} recorded your order "{item}"',
+                          "An invitation to write a verified review was mailed to this address; its link works once.",
+                          "makers.show", actor_id=maker.owner_id, slug=maker.slug)
 
 
 # --- reads and the user's own writes -------------------------------------------------------------

@@ -20,7 +20,7 @@ from . import notifications
 from .accounts import normalise_email
 from .mail import MailBackend
 from .mail_render import render_mail
-from .reviews import ReviewInput, after_review_change, check_dates, validated_review, with_order_facts
+from .reviews import ReviewInput, check_dates, insert_review, prepare_insert, validated_review, with_order_facts
 
 INVITATION_DAYS = 90
 
@@ -82,15 +82,16 @@ def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, 
         raise InvalidInput("That is your own address: record orders for your buyers' addresses.",
                            field="buyer_email")
     token = secrets.token_urlsafe(32)
+    subject = f"Review your order from {maker.name}"
+    text, html = render_mail("invitation", subject=subject, maker_name=maker.name, item=values["item"],
+                             link=invite_url(token), days=INVITATION_DAYS)
+    notice = notifications.invitation_notice(session, maker, values["buyer_email"], values["item"])
     with write_transaction(session):
         order = Order(maker_id=maker.id, token_hash=hash_token(token),
                       expires_at=now + timedelta(days=INVITATION_DAYS), created_at=now, **values)
         session.add(order)
-        subject = f"Review your order from {maker.name}"
-        text, html = render_mail("invitation", subject=subject, maker_name=maker.name, item=order.item,
-                                 link=invite_url(token), days=INVITATION_DAYS)
         mail.send(session, to=order.buyer_email, subject=subject, body=text, html=html)
-        notifications.invitation_waiting(session, order)
+        notifications.record_notice(session, notice)
     return order, token
 
 
@@ -132,15 +133,12 @@ def submit_verified_review(session: Session, actor: User, token: str, data: Revi
     now = now or utcnow()
     order = redeemable_invitation(session, actor, token, now)
     values = validated_review(with_order_facts(data, order), now.date())
+    pending = prepare_insert(session, actor, order.maker, values, now, order_id=order.id)
     try:
         with write_transaction(session):
             order = redeemable_invitation(session, actor, token, now)  # re-check under the write lock
             order.used_at = now
-            review = Review(maker_id=order.maker_id, author_id=actor.id, order_id=order.id,
-                            created_at=now, updated_at=now, **values)
-            session.add(review)
-            after_review_change(session, review, now)
-            notifications.review_posted(session, review)
+            review = insert_review(session, pending, order.maker, actor, now)
     except IntegrityError as exc:
         raise Conflict("This order has already been reviewed.") from exc
     return review

@@ -9,27 +9,30 @@ from ..db import write_transaction
 from ..errors import InvalidInput
 from ..models import User, utcnow
 from .accounts import find_user_by_email
-from .mail import mailer_for
-from .mail_render import send_templated
+from .link_mail import LinkMail, prepare_link_mail, send_link_mail
 from .passwords import hash_password, password_problem
-from .tokens import LIFETIMES, find_token, issue_token
+from .tokens import LIFETIMES, find_token
 
 PURPOSE = "reset_password"
+
+
+def _prepare_reset(session: Session, user: User) -> LinkMail | None:
+    return prepare_link_mail(session, PURPOSE, to=user.email, endpoint="accounts.reset_password",
+                             subject="Reset your craftreview password", template="reset_password",
+                             display_name=user.display_name, minutes=int(LIFETIMES[PURPOSE].total_seconds() // 60))
 
 
 def request_password_reset(session: Session, email: str, now: datetime | None = None) -> None:
     """Mail a reset link if the address has an account; callers answer the same either way."""
     now = now or utcnow()
     user = find_user_by_email(session, email or "")
-    mailer = mailer_for(session)
-    if user is None or user.deleted_at is not None or mailer is None:
+    if user is None or user.deleted_at is not None:
+        return
+    prepared = _prepare_reset(session, user)  # the link and its mail, before the write lock
+    if prepared is None:
         return
     with write_transaction(session):
-        token = issue_token(session, user, PURPOSE, now)
-        send_templated(session, to=user.email, subject="Reset your craftreview password",
-                       template="reset_password", display_name=user.display_name,
-                       link=mailer.link("accounts.reset_password", token=token),
-                       minutes=int(LIFETIMES[PURPOSE].total_seconds() // 60))
+        send_link_mail(session, user, now, prepared, lambda: _prepare_reset(session, user))
 
 
 def check_reset_token(session: Session, token: str, now: datetime | None = None) -> User:

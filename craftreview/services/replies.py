@@ -32,6 +32,7 @@ def save_reply(session: Session, actor: User, review: Review, body: str,
     if not can_reply(actor, review):
         raise PermissionDenied("Only the maker who was reviewed can reply.")
     body = _check_body(body)
+    notice = notifications.reply_notice(session, review, body)
     try:
         with write_transaction(session):
             reply = session.scalar(select(Reply).where(Reply.review_id == review.id))
@@ -44,7 +45,7 @@ def save_reply(session: Session, actor: User, review: Review, body: str,
             session.flush()
             enqueue(session, "review", review.id)
             enqueue(session, "maker", review.maker_id)
-            notifications.reply_posted(session, review, reply)
+            notifications.record_notice(session, notice)
     except IntegrityError as exc:
         raise Conflict("This review already has a reply; edit it instead.") from exc
     return reply

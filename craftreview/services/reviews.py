@@ -11,14 +11,11 @@ from sqlalchemy.orm import Session
 
 from ..db import write_transaction
 from ..errors import Conflict, InvalidInput, PermissionDenied
-from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Review, ReviewRevision, User, as_utc, utcnow
+from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Review, ReviewRevision, User, utcnow
 from ..permissions import can_edit_review, can_review
-from ..rings import Finding, ReviewFact
-from ..search.outbox import enqueue
 from ..text import clean_input
 from . import notifications
-from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score, review_signal
-from .signals import prepare_maker_signals, refresh_maker_signals
+from .review_effects import PreparedMaker, after_review_change, prepare_new_review, prepare_review_update
 
 MAX_BODY = 5000
 MAX_TITLE = 120
@@ -89,42 +86,38 @@ def validated_review(data: ReviewInput, today: date) -> dict:
 
 
 @dataclass(frozen=True)
-class PreparedMaker:
-    """A maker's new score and cheap ring signals, worked out before the write lock for a pending review."""
-
-    score: MakerScoreWork
-    signals: list[Finding]
-
-
-def after_review_change(session: Session, review: Review, now: datetime,
-                        prepared: PreparedMaker | None = None) -> None:
-    """Side effects of any review write: search outbox, the maker's stored score and its cheap ring signals.
-
-    Prepared signals are stored only if the prepared score was: its inputs, re-read under the lock,
-    hold every public review of the maker, so the signals' reviews are unchanged too.
-    """
-    session.flush()
-    enqueue(session, "review", review.id)
-    enqueue(session, "maker", review.maker_id)
-    kept = refresh_maker_score(session, review.maker_id, now=now, prepared=prepared.score if prepared else None)
-    refresh_maker_signals(session, review.maker_id, now=now, prepared=prepared.signals if kept else None)
-
-
-@dataclass(frozen=True)
-class _Pending:
-    """What a review write works out before the write lock: its id, the maker's new score and signals, its notice."""
+class PendingReview:
+    """A new review worked out before the write lock: its id and columns, the maker as it will be, its notice."""
 
     review_id: int
+    values: dict
+    order_id: int | None
     maker: PreparedMaker
     notice: notifications.Notice | None
 
 
-def _prepare(session: Session, actor: User, maker: Maker, values: dict, now: datetime) -> _Pending:
+def prepare_insert(session: Session, actor: User, maker: Maker, values: dict, now: datetime,
+                   order_id: int | None = None) -> PendingReview:
+    """Before the write lock: the id a new review will take, the maker as it will be, the maker's mail."""
     review_id = _reserve_review_id(session)
-    score = prepare_maker_score(session, maker.id, _pending_signal(actor, maker.id, review_id, values, now), now)
-    signals = prepare_maker_signals(session, maker.id, _pending_fact(actor, maker.id, review_id, values, now), now)
+    prepared = prepare_new_review(session, review_id, actor, maker.id, values, now, order_id)
     notice = notifications.review_posted_notice(session, SimpleNamespace(id=review_id, maker=maker, **values))
-    return _Pending(review_id, PreparedMaker(score, signals), notice)
+    return PendingReview(review_id, values, order_id, prepared, notice)
+
+
+def insert_review(session: Session, pending: PendingReview, maker: Maker, actor: User, now: datetime) -> Review:
+    """Under the write lock: store a prepared new review, its side effects and the maker's notification.
+
+    The prepared score and mail are used as they are unless the review could not keep its reserved id.
+    """
+    kept_id = session.get(Review, pending.review_id) is None  # SQLite: another write may have taken it
+    review = Review(id=pending.review_id if kept_id else None, maker_id=maker.id, author_id=actor.id,
+                    order_id=pending.order_id, created_at=now, updated_at=now, **pending.values)
+    session.add(review)
+    after_review_change(session, review, now, pending.maker if kept_id else None)
+    notifications.record_notice(session, pending.notice if kept_id else
+                                notifications.review_posted_notice(session, review))
+    return review
 
 
 def submit_review(session: Session, actor: User, maker: Maker, data: ReviewInput,
@@ -140,17 +133,11 @@ def submit_review(session: Session, actor: User, maker: Maker, data: ReviewInput
         raise PermissionDenied("You cannot review your own maker profile.")
     values = validated_review(data, now.date())
     _refuse_second_review(session, actor, maker)
-    pending = _prepare(session, actor, maker, values, now)
+    pending = prepare_insert(session, actor, maker, values, now)
     try:
         with write_transaction(session):
             _refuse_second_review(session, actor, maker)
-            kept_id = session.get(Review, pending.review_id) is None  # SQLite: another write may have taken it
-            review = Review(id=pending.review_id if kept_id else None, maker_id=maker.id, author_id=actor.id,
-                            created_at=now, updated_at=now, **values)
-            session.add(review)
-            after_review_change(session, review, now, pending.maker)
-            notifications.record_notice(session, pending.notice if kept_id else
-                                        notifications.review_posted_notice(session, review))
+            review = insert_review(session, pending, maker, actor, now)
     except IntegrityError as exc:
         # Only a concurrent duplicate is a conflict; any other integrity error is a bug.
         if _existing_unverified(session, actor.id, maker.id) is None:
@@ -169,20 +156,6 @@ def _reserve_review_id(session: Session) -> int:
     if session.get_bind().dialect.name == "postgresql":
         return session.scalar(text("SELECT nextval(pg_get_serial_sequence('reviews', 'id'))"))
     return (session.scalar(select(func.max(Review.id))) or 0) + 1
-
-
-def _pending_signal(actor: User, maker_id: int, review_id: int, values: dict, now: datetime):
-    """The scoring signal of the review about to be written (unverified, in no ring signal yet)."""
-    return review_signal(SimpleNamespace(
-        id=review_id, maker_id=maker_id, author_id=actor.id, created_at=now, order_id=None, ring_flagged=False,
-        email_confirmed_at=actor.email_confirmed_at, joined=actor.created_at, **values))
-
-
-def _pending_fact(actor: User, maker_id: int, review_id: int, values: dict, now: datetime) -> ReviewFact:
-    """The ring-detection facts of the review about to be written."""
-    stars = sum(values[name] for name in RATINGS) / len(RATINGS)
-    return ReviewFact(review_id=review_id, maker_id=maker_id, author_id=actor.id, created_at=as_utc(now), stars=stars,
-                      body="", author_joined=as_utc(actor.created_at), order_id=None)
 
 
 def _existing_unverified(session: Session, author_id: int, maker_id: int) -> int | None:
@@ -208,13 +181,15 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
     if review.has_order:
         data = with_order_facts(data, review)
     values = validated_review(data, now.date())
+    prepared = prepare_review_update(session, review.id, now, **values)
+    notice = notifications.review_edited_notice(session, SimpleNamespace(id=review.id, maker=review.maker, **values))
     with write_transaction(session):
         _save_revision(session, review)
         for key, value in values.items():
             setattr(review, key, value)
         review.updated_at = now
-        after_review_change(session, review, now)
-        notifications.review_edited(session, review)
+        after_review_change(session, review, now, prepared)
+        notifications.record_notice(session, notice)
     return review
 
 
@@ -232,9 +207,11 @@ def set_withdrawn(session: Session, actor: User, review: Review, withdrawn: bool
     now = now or utcnow()
     if not can_edit_review(actor, review):
         raise PermissionDenied("Only the author can withdraw this review.")
+    withdrawn_at = now if withdrawn else None
+    prepared = prepare_review_update(session, review.id, now, withdrawn_at=withdrawn_at)
     with write_transaction(session):
-        review.withdrawn_at = now if withdrawn else None
-        after_review_change(session, review, now)
+        review.withdrawn_at = withdrawn_at
+        after_review_change(session, review, now, prepared)
     return review
 
 

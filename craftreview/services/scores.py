@@ -41,14 +41,23 @@ def tier_confidence(result) -> float | None:
 _RING_FLAGGED = exists().where(RingSignalReview.review_id == Review.id).label("ring_flagged")
 
 
+def _signal_columns():
+    return (select(Review.id, Review.maker_id, Review.author_id, Review.craftsmanship, Review.consistency,
+                   Review.delivery, Review.created_at, Review.order_id, User.created_at.label("joined"),
+                   User.email_confirmed_at, Review.promised_by, Review.delivered_on, Review.order_type, Maker.craft,
+                   _RING_FLAGGED)
+            .join(User, User.id == Review.author_id).join(Maker, Maker.id == Review.maker_id))
+
+
 def _signal_query(maker_ids: list[int] | None = None):
-    query = (select(Review.id, Review.maker_id, Review.author_id, Review.craftsmanship, Review.consistency,
-                    Review.delivery, Review.created_at, Review.order_id, User.created_at.label("joined"),
-                    User.email_confirmed_at, Review.promised_by, Review.delivered_on, Review.order_type, Maker.craft,
-                    _RING_FLAGGED)
-             .join(User, User.id == Review.author_id).join(Maker, Maker.id == Review.maker_id)
-             .where(Review.hidden_at.is_(None), Review.withdrawn_at.is_(None)))
+    query = _signal_columns().where(Review.hidden_at.is_(None), Review.withdrawn_at.is_(None))
     return query if maker_ids is None else query.where(Review.maker_id.in_(maker_ids))
+
+
+def signal_row(session: Session, review_id: int) -> dict:
+    """A stored review's signal columns and its visibility columns, whether it is public or not."""
+    query = _signal_columns().add_columns(Review.hidden_at, Review.withdrawn_at).where(Review.id == review_id)
+    return dict(session.execute(query).one()._mapping)
 
 
 def load_signals(session: Session, maker_ids: list[int] | None = None) -> tuple[list, dict[int, str]]:
@@ -118,12 +127,14 @@ class MakerScoreWork:
     trend_row: dict | None
 
 
-def _inputs(session: Session, maker_id: int, lock: bool, extra: list | None = None) -> tuple:
+def _inputs(session: Session, maker_id: int, lock: bool, changed: dict | None = None) -> tuple:
     query = select(Maker.craft).where(Maker.id == maker_id)
     # FOR NO KEY UPDATE: does not conflict with the key-share locks that inserting reviews takes.
     craft = session.scalar(query.with_for_update(key_share=True) if lock else query)
     signals, _crafts = load_signals(session, [maker_id])
-    signals = sorted(signals + (extra or []), key=lambda s: s.review_id)
+    if changed:
+        signals = [s for s in signals if s.review_id not in changed] + [s for s in changed.values() if s is not None]
+    signals = sorted(signals, key=lambda s: s.review_id)
     return craft, fitted_model(session), signals, trends.finished_months(session, maker_id)
 
 
@@ -135,13 +146,14 @@ def _compute(maker_id: int, inputs: tuple, now: datetime) -> MakerScoreWork:
                           trends.trend_row(maker_id, model, signals, now, craft, known))
 
 
-def prepare_maker_score(session: Session, maker_id: int, new_signal, now: datetime) -> MakerScoreWork:
-    """Before the write transaction: the maker's score as it will be once `new_signal`'s review is stored.
+def prepare_maker_score(session: Session, maker_id: int, changed: dict, now: datetime) -> MakerScoreWork:
+    """Before the write transaction: the maker's score as it will be once the pending write is stored.
 
+    `changed` maps each review the write touches to its signal afterwards (None: it will not be public).
     The expensive part of a review write (scoring, outlooks, the trend) then runs outside the write
     lock; refresh_maker_score uses this only if the inputs it reads under the lock are exactly these.
     """
-    return _compute(maker_id, _inputs(session, maker_id, lock=False, extra=[new_signal]), now)
+    return _compute(maker_id, _inputs(session, maker_id, lock=False, changed=changed), now)
 
 
 def refresh_maker_score(session: Session, maker_id: int, now: datetime | None = None,

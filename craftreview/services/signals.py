@@ -53,23 +53,28 @@ def site_facts(session: Session, now: datetime) -> Facts:
     return Facts(now=now, makers=makers, reviews=_review_facts(session.execute(_review_query())), orders=orders)
 
 
-def maker_facts(session: Session, maker_id: int, now: datetime, pending: ReviewFact | None = None) -> Facts:
+def maker_facts(session: Session, maker_id: int, now: datetime, changed: dict | None = None) -> Facts:
     """One maker's latest public reviews, its whole-history review count, and its authors' maker counts.
 
-    With `pending`, the facts as they will be once that (new, public) review of the maker is stored.
+    With `changed` (review id -> its facts once a pending write is stored, None if it will not be public),
+    the facts as they will be after that write.
     """
+    changed = changed or {}
     created = session.scalar(select(Maker.created_at).where(Maker.id == maker_id))
-    rows = session.execute(_review_query(with_text=False).where(Review.maker_id == maker_id)
+    untouched = Review.id.not_in(list(changed)) if changed else literal(True)
+    rows = session.execute(_review_query(with_text=False).where(Review.maker_id == maker_id, untouched)
                            .order_by(Review.created_at.desc()).limit(ON_WRITE_RECENT))
-    reviews = ([pending] if pending else []) + _review_facts(rows)
+    pending = [fact for fact in changed.values() if fact is not None]
+    reviews = sorted(pending + _review_facts(rows), key=lambda f: f.created_at, reverse=True)
     authors = select(Review.author_id).where(Review.maker_id == maker_id).scalar_subquery()
     counts = dict(session.execute(select(Review.author_id, func.count(distinct(Review.maker_id)))
-                                  .where(Review.author_id.in_(authors), *VISIBLE).group_by(Review.author_id)).all())
-    total = session.scalar(select(func.count(Review.id)).where(Review.maker_id == maker_id, *VISIBLE)) or 0
-    if pending:
-        counts[pending.author_id] = _makers_with(session, pending.author_id, maker_id)
+                                  .where(Review.author_id.in_(authors), untouched, *VISIBLE)
+                                  .group_by(Review.author_id)).all())
+    total = session.scalar(select(func.count(Review.id)).where(Review.maker_id == maker_id, untouched, *VISIBLE))
+    for fact in pending:
+        counts[fact.author_id] = _makers_with(session, fact.author_id, maker_id)
     return Facts(now=now, makers={maker_id: MakerFact(maker_id, as_utc(created))}, reviews=reviews[:ON_WRITE_RECENT],
-                 author_makers=counts, review_counts={maker_id: total + (1 if pending else 0)})
+                 author_makers=counts, review_counts={maker_id: (total or 0) + len(pending)})
 
 
 def _makers_with(session: Session, author_id: int, maker_id: int) -> int:
@@ -101,13 +106,13 @@ def _maker_findings(facts: Facts, maker_id: int) -> list[Finding]:
     return [f for f in detect_for_maker(facts) if f.maker_id == maker_id]
 
 
-def prepare_maker_signals(session: Session, maker_id: int, pending: ReviewFact, now: datetime) -> list[Finding]:
-    """Before the write transaction: the maker's cheap signals as they will be once `pending` is stored.
+def prepare_maker_signals(session: Session, maker_id: int, changed: dict, now: datetime) -> list[Finding]:
+    """Before the write transaction: the maker's cheap signals as they will be once the pending write is stored.
 
     refresh_maker_signals stores them as they are only when the caller has checked, under the lock,
-    that the maker's public reviews are exactly those read here plus the pending one.
+    that the maker's public reviews are exactly those read here with `changed` applied.
     """
-    return _maker_findings(maker_facts(session, maker_id, now, pending), maker_id)
+    return _maker_findings(maker_facts(session, maker_id, now, changed), maker_id)
 
 
 def refresh_maker_signals(session: Session, maker_id: int, now: datetime | None = None,

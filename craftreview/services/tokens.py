@@ -19,10 +19,15 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def issue_token(session: Session, user: User, purpose: str, now: datetime) -> str:
-    """A fresh token for `purpose`; earlier unused tokens of the same purpose stop working."""
+def new_token() -> str:
+    """A link token (drawn before the write lock, so the mail carrying it can be rendered there too)."""
+    return secrets.token_urlsafe(32)
+
+
+def issue_token(session: Session, user: User, purpose: str, now: datetime, token: str | None = None) -> str:
+    """Store `token` (a fresh one if None) for `purpose`; earlier unused tokens of the same purpose stop working."""
     revoke_tokens(session, user.id, purpose, now)
-    token = secrets.token_urlsafe(32)
+    token = token or new_token()
     session.add(AccountToken(user_id=user.id, purpose=purpose, token_hash=token_digest(token), email=user.email,
                              expires_at=now + LIFETIMES[purpose], created_at=now))
     return token

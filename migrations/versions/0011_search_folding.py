@@ -24,7 +24,7 @@ def upgrade() -> None:
     # The Whoosh backend (SQLite deployments) folds accents in its analyzer: nothing to do there.
     if op.get_bind().dialect.name != "postgresql":
         return
-    op.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+    op.execute("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")  # the wrapper names public.unaccent
     op.execute("CREATE EXTENSION IF NOT EXISTS fuzzystrmatch")  # levenshtein() for spelling
     # unaccent() is STABLE; an index expression needs IMMUTABLE, with the dictionary named explicitly.
     op.execute("CREATE OR REPLACE FUNCTION craftreview_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE "

@@ -1,0 +1,74 @@
+"""What a review write changes besides its own row: the search outbox, the maker's stored score and its cheap
+ring signals.
+
+The expensive part (scoring the maker, outlooks, the trend, the ring detectors) is worked out *before* the
+write transaction, for the maker's public reviews as they will be once the write is stored; under the
+write lock `after_review_change` stores it only if what it was computed from is still exactly what the
+database holds, and recomputes it otherwise (a write of the same maker came in between).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from types import SimpleNamespace
+
+from sqlalchemy.orm import Session
+
+from ..models import as_utc
+from ..rings import Finding, ReviewFact
+from ..scoring.types import DIMENSIONS
+from ..search.outbox import enqueue
+from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score, review_signal, signal_row
+from .signals import prepare_maker_signals, refresh_maker_signals
+
+
+@dataclass(frozen=True)
+class PreparedMaker:
+    """A maker's new score and cheap ring signals, worked out before the write lock for a pending write."""
+
+    score: MakerScoreWork
+    signals: list[Finding]
+
+
+def _fact(row) -> ReviewFact:
+    """The ring-detection facts of a review (`row`: its signal columns, with the author's join date)."""
+    return ReviewFact(review_id=row.id, maker_id=row.maker_id, author_id=row.author_id,
+                      created_at=as_utc(row.created_at), stars=sum(getattr(row, d) for d in DIMENSIONS) / len(DIMENSIONS),
+                      body="", author_joined=as_utc(row.joined), order_id=row.order_id)
+
+
+def prepare_maker(session: Session, maker_id: int, now: datetime, rows: dict) -> PreparedMaker:
+    """The maker once the reviews in `rows` (id -> signal columns afterwards, None: not public) are written."""
+    signals = {review_id: review_signal(row) if row else None for review_id, row in rows.items()}
+    facts = {review_id: _fact(row) if row else None for review_id, row in rows.items()}
+    return PreparedMaker(prepare_maker_score(session, maker_id, signals, now),
+                         prepare_maker_signals(session, maker_id, facts, now))
+
+
+def prepare_new_review(session: Session, review_id: int, author, maker_id: int, values: dict, now: datetime,
+                       order_id: int | None = None) -> PreparedMaker:
+    """For a review about to be inserted with id `review_id` (`values`: its columns; `author`: a User)."""
+    row = SimpleNamespace(id=review_id, maker_id=maker_id, author_id=author.id, created_at=now, order_id=order_id,
+                          ring_flagged=False, email_confirmed_at=author.email_confirmed_at, joined=author.created_at,
+                          **values)
+    return prepare_maker(session, maker_id, now, {review_id: row})
+
+
+def prepare_review_update(session: Session, review_id: int, now: datetime, **changes) -> PreparedMaker:
+    """For a stored review about to get new column values (`changes`: ratings, dates, hidden_at, withdrawn_at…)."""
+    row = SimpleNamespace(**(signal_row(session, review_id) | changes))
+    public = row.hidden_at is None and row.withdrawn_at is None
+    return prepare_maker(session, row.maker_id, now, {review_id: row if public else None})
+
+
+def after_review_change(session: Session, review, now: datetime, prepared: PreparedMaker | None = None) -> None:
+    """Inside the write transaction: search outbox, the maker's stored score and its cheap ring signals.
+
+    Prepared signals are stored only if the prepared score was: its inputs, re-read under the lock,
+    hold every public review of the maker, so the signals' reviews are unchanged too.
+    """
+    session.flush()
+    enqueue(session, "review", review.id)
+    enqueue(session, "maker", review.maker_id)
+    kept = refresh_maker_score(session, review.maker_id, now=now, prepared=prepared.score if prepared else None)
+    refresh_maker_signals(session, review.maker_id, now=now, prepared=prepared.signals if kept else None)

@@ -320,6 +320,13 @@ of 20, 7003 3 → 5). The drop-versus-ring decision is on a knife edge around th
 spread itself, is what to fix before taking the option. Promises kept fell 0.025 in the median; with 150
 instead of 40 sampled makers on six worlds the mean was 0.930 → 0.926, within sampling noise.
 
+The default sits on the same edge. Multiplying the fitted spread by 0.94 / 0.97 / 1.00 / 1.03 / 1.06 (in
+every fit of the world, clean and attacked) gives drop-6 skilled claims 0.15 / 0.15 / 0 / 0 / 0 in world
+9002 and 0.25 / 0.20 / 0.15 / 0.15 / 0.10 in 7003, and bomb claim loss 0.12 / 0.12 / 0.12 / 0.31 / 0.50 in
+9006 (of six worlds tried: 9002, 9006, 7003, 9024, 9018, 7001; the other three move by one or two
+makers or not at all). A smaller spread reads honest drops as rings, a larger one reads rings as honest
+scatter; both stories hinge on how far, in spreads, six new reviews sit from the old consensus.
+
 **Tried and dropped** (mean flips over the same 6 × 3 attacks, default 0.0178): verified reviews only with
 the plain mean as centre, 0.0132, but bomb claim loss in world 9006 0.12 → 0.53 (the bombed makers' means
 dragged the attacked spread up 11%; in the default the camouflage's pull down had hidden that push). On top

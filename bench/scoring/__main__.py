@@ -29,7 +29,7 @@ def family_part(n_worlds: int) -> str:
     """The family section, heading included."""
     reps, seeds = run_family(n_worlds)
     return (FAMILY_HEADING + "\n\n" + narrative.FAMILY_NOTE + "\n\n" + family_section(reps, seeds) + "\n\n"
-            + narrative.VALIDATION_NOTE)
+            + narrative.VALIDATION_NOTE + "\n\n" + narrative.EXPERIMENTS_NOTE)
 
 
 def splice_family(text: str, part: str) -> str:

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from craftreview.scoring import fit_model, score_makers, tier_outlooks
+from craftreview.scoring import ModelOptions, fit_model, score_makers, tier_outlooks
 from craftreview.scoring.arrays import to_arrays, to_days
 from craftreview.scoring.outlook import own_pace, reaches
 
@@ -19,11 +19,11 @@ UP = ("skilled", "master")
 A = np.array([0.5, 0.25, 0.25])
 
 
-def _scores(signals, crafts, n):
+def _scores(signals, crafts, n, options=None):
     """Model overall mean/low/high and tier, plus the raw-mean baseline, indexed by maker id."""
     out = {"mean": np.full(n, np.nan), "low": np.full(n, np.nan), "high": np.full(n, np.nan),
            "tier": np.full(n, "unproven", dtype=object)}
-    for mid, s in score_makers(signals, now=NOW, crafts=crafts).items():
+    for mid, s in score_makers(signals, now=NOW, crafts=crafts, options=options).items():
         out["mean"][mid], out["low"][mid], out["high"][mid] = s.overall.mean, s.overall.low, s.overall.high
         out["tier"][mid] = s.tier
     arr = to_arrays(signals)
@@ -36,8 +36,9 @@ def _scores(signals, crafts, n):
 class World:
     """A sampled world with planted makers and its baseline scores."""
 
-    def __init__(self, seed: int):
-        """Draw the world, plant the stories, score once."""
+    def __init__(self, seed: int, options: ModelOptions | None = None):
+        """Draw the world, plant the stories, score once (options: a model variant, None = production)."""
+        self.options = options
         rng = self.rng = np.random.default_rng(seed)
         self.cfg = sample_world(rng)
         data = simulate(int(rng.integers(1 << 30)), self.cfg)
@@ -50,7 +51,7 @@ class World:
         self.n = len(self.truth)
         self.truth = np.array(self.truth)
         self.count = np.bincount([s.maker_id for s in self.signals], minlength=self.n)
-        self.base = _scores(self.signals, self.crafts, self.n)
+        self.base = _scores(self.signals, self.crafts, self.n, options)
         self.levels = {m: float(self.base["raw"][m]) for m in range(self.n)}
 
     def _new_maker(self, latent_now: np.ndarray) -> int:
@@ -102,7 +103,7 @@ class World:
             shapes.append(att)
             fakes += fake_reviews(self.rng, att, self.ids, int(t), k, self.levels)
         touched = {s.maker_id for s in fakes}
-        return _scores(self.signals + fakes, self.crafts, self.n), shapes, touched
+        return _scores(self.signals + fakes, self.crafts, self.n, self.options), shapes, touched
 
 
 def _pct(scores: dict, key: str = "mean") -> np.ndarray:
@@ -114,7 +115,7 @@ def standard(w: World) -> dict:
     from .run import all_scores
     nat = np.arange(w.n_natural)
     sigs = [s for s in w.signals if s.maker_id < w.n_natural]
-    scores, model = all_scores(sigs, w.crafts, w.n_natural)
+    scores, model = all_scores(sigs, w.crafts, w.n_natural, w.options)
     truth, count = w.truth[nat], w.data.count
     out = {"auc": {}, "tau": {}}
     for name, sc in scores.items():
@@ -179,7 +180,7 @@ def stories(w: World) -> dict:
 def delivery(w: World, n_makers: int = 30) -> dict:
     """Same stars, three date variants: none, every order on time, every order 30 days late."""
     from datetime import timedelta
-    model = fit_model(w.signals, now=NOW, crafts=w.crafts)
+    model = fit_model(w.signals, now=NOW, crafts=w.crafts, options=w.options)
     by_maker: dict = {}
     for s in w.signals:
         by_maker.setdefault(s.maker_id, []).append(s)
@@ -216,8 +217,8 @@ def promises(w: World, n_makers: int = 40) -> dict:
     """'About k more verified reviews averaging about the current level would make it T': add k honest
     reviews that average about that level in expectation (with the world's noise and reviewer bias), rescore."""
     nat = [s for s in w.signals if s.maker_id < w.n_natural]
-    model = fit_model(nat, now=NOW, crafts=w.crafts)
-    scores = score_makers(nat, now=NOW, crafts=w.crafts)
+    model = fit_model(nat, now=NOW, crafts=w.crafts, options=w.options)
+    scores = score_makers(nat, now=NOW, crafts=w.crafts, options=w.options)
     outlook = tier_outlooks(model, nat, scores, now=NOW, crafts=w.crafts)
     made = [m for m, o in outlook.items() if o["extra_verified_reviews_needed"]]
     by_maker: dict = {}
@@ -236,9 +237,9 @@ def promises(w: World, n_makers: int = 40) -> dict:
     return {"kept": float(np.mean(kept)) if kept else float("nan"), "made": len(made) / max(len(outlook), 1)}
 
 
-def measure(seed: int) -> dict:
-    """Every property on one world (deterministic given seed)."""
-    w = World(seed)
+def measure(seed: int, options: ModelOptions | None = None) -> dict:
+    """Every property on one world (deterministic given seed); options: a model variant, None = production."""
+    w = World(seed, options)
     cfg = w.cfg
     return {"seed": seed, "n_signals": len(w.signals),
             "world": {"makers": w.n, "verified": cfg.p_verified, "bias_sd": cfg.reviewer_bias_sd,

@@ -17,9 +17,9 @@ ATTACK_KS = (1, 3, 10)
 A = np.array([0.5, 0.25, 0.25])
 
 
-def model_outputs(signals: list, crafts: dict, n: int) -> dict[str, np.ndarray]:
-    """Model scores as arrays indexed by maker id."""
-    scores = score_makers(signals, now=NOW, crafts=crafts)
+def model_outputs(signals: list, crafts: dict, n: int, options=None) -> dict[str, np.ndarray]:
+    """Model scores as arrays indexed by maker id (options: a ModelOptions variant, None = production)."""
+    scores = score_makers(signals, now=NOW, crafts=crafts, options=options)
     dims = np.zeros((n, 4, 3))  # maker, [craft, cons, deliv, overall], [mean, low, high]
     tier = np.empty(n, dtype=object)
     for mid, s in scores.items():
@@ -29,7 +29,7 @@ def model_outputs(signals: list, crafts: dict, n: int) -> dict[str, np.ndarray]:
     return {"mean": dims[:, :, 0], "low": dims[:, :, 1], "high": dims[:, :, 2], "tier": tier}
 
 
-def all_scores(signals: list, crafts: dict, n: int) -> tuple[dict[str, np.ndarray], dict]:
+def all_scores(signals: list, crafts: dict, n: int, options=None) -> tuple[dict[str, np.ndarray], dict]:
     """(method -> (n, 4) means [3 dims + overall], model outputs)."""
     arr = to_arrays(signals)
     ids = np.array(arr.maker_ids)
@@ -38,7 +38,7 @@ def all_scores(signals: list, crafts: dict, n: int) -> tuple[dict[str, np.ndarra
         vals = np.zeros((n, 3))
         vals[ids] = fn(arr, to_days(NOW))
         out[name] = np.column_stack([vals, vals @ A])
-    model = model_outputs(signals, crafts, n)
+    model = model_outputs(signals, crafts, n, options)
     out[MODEL] = model["mean"]
     return out, model
 

@@ -35,6 +35,10 @@ class ModelOptions:
     lateness: bool = True  # promised/delivered dates as a 4th, correlated dimension
     age_as_precision: bool = True  # old reviews also widen the interval (False: they only re-weight the mean)
     trend: bool = False  # fit a per-maker linear trend (random slope) instead of inflating variance for drift
+    # Experiment (bench/scoring/RESULTS.md, "Experiments (branch model)"): the review spread from verified
+    # reviews around each maker's outlier-weighted consensus. Steadier under attack, but off by default: it
+    # lowers the spread of honest worlds a little, and some makers' drops then pass for rings.
+    trusted_scale: bool = False
 
 
 @dataclass
@@ -199,10 +203,13 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
     weights = compute_weights(arr, to_days(now), counts[arr.reviewer], options.weights)
     # Reviewer offsets are learned from reviews already judged against each maker's consensus, so a
     # ring's extreme ratings cannot pose as one reviewer's harshness and re-weight everyone else.
-    raw = fit_scale(arr.ratings, weights.weight, arr.maker, arr.n_makers)
-    bias = _fit_bias(arr, weights.weight * outlier_factor(review_overall(arr.ratings), weights.weight, arr.maker,
-                                                          arr.n_makers, *raw)[0], options)
-    scale = fit_scale(arr.ratings - bias.row[:, None], weights.weight, arr.maker, arr.n_makers)
+    trusted = arr.verified if options.trusted_scale else None
+    raw = fit_scale(arr.ratings, weights.weight, arr.maker, arr.n_makers, trusted)
+    consensus = weights.weight * outlier_factor(review_overall(arr.ratings), weights.weight, arr.maker,
+                                                arr.n_makers, *raw)[0]
+    bias = _fit_bias(arr, consensus, options)
+    scale = fit_scale(arr.ratings - bias.row[:, None], weights.weight, arr.maker, arr.n_makers, trusted,
+                      consensus if options.trusted_scale else None)
     batch = _prepare(arr, to_days(now), counts[arr.reviewer], bias.row, options.weights, scale)
     dated, slip = delivery_columns(arr.promised, arr.delivered)
     # Every global statistic is weighted, so fakes weighted near zero cannot move it; the outlier factor

@@ -40,14 +40,24 @@ def review_overall(y: np.ndarray) -> np.ndarray:
     return y @ _A
 
 
-def fit_scale(y: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int) -> tuple[float, float]:
-    """(typical spread of a review around its maker's mean, platform centre), both robust to a few fakes."""
+def fit_scale(y: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, trusted: np.ndarray | None = None,
+              consensus_w: np.ndarray | None = None) -> tuple[float, float]:
+    """(typical spread of a review around its maker's mean, platform centre), both robust to a few fakes.
+
+    trusted: only these reviews' residuals measure the spread (when there are enough of them), as the
+    noise model uses verified reviews only. consensus_w: weights of the maker mean the residuals are
+    taken from (default w); outlier-weighted, a ring cannot drag the mean away from the honest reviews
+    and make every one of them look far off.
+    """
     if len(w) == 0:
         return 0.8, 3.8
     v = review_overall(y)
     count = np.bincount(maker, minlength=n_m)
-    mean = np.bincount(maker, w * v, n_m) / np.maximum(np.bincount(maker, w, n_m), 1e-12)
+    cw = w if consensus_w is None else consensus_w
+    mean = np.bincount(maker, cw * v, n_m) / np.maximum(np.bincount(maker, cw, n_m), 1e-12)
     rows = count[maker] >= 3
+    if trusted is not None and (rows & trusted).sum() >= 20:
+        rows = rows & trusted
     if rows.sum() < 20:
         return 0.8, float(np.median(v))
     resid = np.abs(v[rows] - mean[maker[rows]])

@@ -1,8 +1,6 @@
 """Search: one interface, two backends (whoosh, postgres), an outbox drained after commit."""
 from __future__ import annotations
 
-import atexit
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -10,10 +8,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from ..background import Drainer, process_drainer
 from ..db import is_sqlite, read_snapshot
 from .base import LockTimeout, SearchBackend
 from .documents import count_docs, iter_all_docs
-from .drainer import Drainer
 from .outbox import (
     COMMITTED,
     discard_outbox,
@@ -105,12 +103,8 @@ def _drain_quietly(app: Flask) -> None:
 def drainer(app: Flask | None = None) -> Drainer:
     """This process's background drain of the app's outbox (a forked worker starts its own)."""
     app = _app(app)
-    found = app.extensions.get(DRAINER)
-    if found is None or found.pid != os.getpid():
-        found = app.extensions[DRAINER] = Drainer(lambda: _drain_quietly(app))
-        # A worker that exits normally first finishes the drain it started (the outbox would keep it anyway).
-        atexit.register(found.wait_idle, EXIT_WAIT_SECONDS)
-    return found
+    return process_drainer(app.extensions, DRAINER, lambda: _drain_quietly(app), "search-outbox-drain",
+                           EXIT_WAIT_SECONDS)
 
 
 def drain(app: Flask | None = None, lock_timeout: float | None = None) -> int:

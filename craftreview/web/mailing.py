@@ -6,10 +6,13 @@ from flask import Flask, current_app, g, has_request_context, url_for
 from flask.cli import with_appcontext
 from itsdangerous import BadSignature, URLSafeSerializer
 
+from ..background import Drainer, process_drainer
 from ..services.mail import MAILER, QUEUED, Mailer, make_mail_backend
 from ..services.mail_delivery import deliver_pending
 
 UNSUBSCRIBE_SALT = "craftreview.unsubscribe"
+DELIVERER = "craftreview.mail.deliverer"
+EXIT_WAIT_SECONDS = 10.0  # a worker exiting normally waits this long for the delivery it started
 
 
 def init_app(app: Flask) -> None:
@@ -58,11 +61,16 @@ def _deliver_after_response(response):
     if session is None or not session.info.pop(QUEUED, False):
         return response
     app = current_app._get_current_object()
-    if app.testing:
+    if app.config.get("MAIL_DELIVER_SYNC", app.testing):
         deliver(app)  # tests read the sink right after the request
     else:
-        response.call_on_close(lambda: deliver(app))  # the user never waits for the relay
+        deliverer(app).wake()  # neither the user nor the worker waits for the relay
     return response
+
+
+def deliverer(app: Flask) -> Drainer:
+    """This process's background mail delivery (queued mail stays queued if the process dies first)."""
+    return process_drainer(app.extensions, DELIVERER, lambda: deliver(app), "mail-delivery", EXIT_WAIT_SECONDS)
 
 
 @click.command("deliver-mail")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import email
 import socket
+import threading
 from email.policy import default
 
 import pytest
@@ -70,6 +71,21 @@ def test_a_registration_mail_reaches_the_relay_as_text_and_html(smtp_app, sink):
     session = smtp_app.extensions["craftreview.sessions"]()
     assert session.scalar(select(OutgoingMail.sent_at)) is not None  # marked delivered
     session.close()
+
+
+def test_outside_tests_the_relay_is_called_from_the_background_thread_not_the_request(smtp_app, sink, monkeypatch):
+    handler, _port = sink
+    smtp_app.config["MAIL_DELIVER_SYNC"] = False
+    threads, real = [], mailing.deliver
+    monkeypatch.setattr(mailing, "deliver", lambda app=None: threads.append(threading.current_thread().name)
+                        or real(app))
+    response = smtp_app.test_client().post("/register", data={
+        "email": "bo@example.com", "display_name": "Bo", "password": "a long enough passphrase",
+        "confirm": "a long enough passphrase"})
+    assert response.status_code == 302
+    assert mailing.deliverer(smtp_app).wait_idle(timeout=30)
+    assert threads == ["mail-delivery"]
+    assert [m["To"] for m in handler.messages] == ["bo@example.com"]
 
 
 def test_mail_stays_queued_while_the_relay_is_down_and_goes_out_later(smtp_app, sink, db_for):

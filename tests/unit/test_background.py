@@ -1,9 +1,9 @@
-"""The per-process drain thread: wakes during a drain coalesce into one more drain; a failure stops nothing."""
+"""The per-process background thread (search drain, mail delivery): wakes during a drain coalesce into one more drain; a failure stops nothing."""
 from __future__ import annotations
 
 import threading
 
-from craftreview.search.drainer import Drainer
+from craftreview.background import Drainer
 
 WAIT = 30.0  # generous: only a broken drainer ever waits this long
 
@@ -16,7 +16,7 @@ def test_wakes_during_a_drain_are_served_by_one_more_drain():
         started.set()
         release.wait(WAIT)
 
-    drainer = Drainer(drain)
+    drainer = Drainer(drain, "search-outbox-drain")
     drainer.wake()
     assert started.wait(WAIT)
     for _ in range(3):  # three commits while the first drain runs

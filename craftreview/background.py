@@ -1,12 +1,14 @@
-"""One background thread per process that drains the index outbox after commits.
+"""One background thread per process for work that follows commits: the search outbox drain, mail delivery.
 
-A request that committed outbox rows only wakes this thread: its worker is free for the next
-request at once, and commits that arrive while a drain runs are applied together by the next
-one (one index commit for many writes). The outbox keeps the work whatever happens here: rows are
-deleted only after the index holds their changes, so a thread killed with its process loses nothing.
+A request that committed work for it only wakes the thread: its worker is free for the next request
+at once, and commits that arrive while a run is going are covered together by the next run (one index
+commit, or one relay connection, for many writes). The database keeps the work whatever happens here
+(outbox rows are deleted only once the index holds them; a mail stays queued until it is claimed), so a
+thread killed with its process loses nothing.
 """
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import threading
@@ -18,8 +20,8 @@ log = logging.getLogger(__name__)
 class Drainer:
     """Runs `drain` in a daemon thread each time it is woken (wakes during a drain coalesce into one more)."""
 
-    def __init__(self, drain: Callable[[], object]):
-        self._drain = drain
+    def __init__(self, drain: Callable[[], object], name: str = "background-work"):
+        self._drain, self._name = drain, name
         self._changed = threading.Condition()
         self._woken = self._finished = 0  # wake calls so far; wake calls covered by finished drains
         self._thread: threading.Thread | None = None
@@ -30,7 +32,7 @@ class Drainer:
         with self._changed:
             self._woken += 1
             if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._run, name="search-outbox-drain", daemon=True)
+                self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
                 self._thread.start()
             self._changed.notify_all()
 
@@ -47,7 +49,20 @@ class Drainer:
             try:
                 self._drain()
             except Exception:  # noqa: BLE001 - the thread must outlive a failure; the outbox keeps the work
-                log.exception("search outbox drain failed; work stays queued")
+                log.exception("%s failed; the work stays queued", self._name)
             with self._changed:
                 self._finished = covered
                 self._changed.notify_all()
+
+
+def process_drainer(extensions: dict, key: str, drain: Callable[[], object], name: str,
+                    exit_wait: float) -> Drainer:
+    """This process's Drainer stored under `key` (a forked worker starts its own).
+
+    A process that exits normally first waits up to `exit_wait` seconds for the run it started.
+    """
+    found = extensions.get(key)
+    if found is None or found.pid != os.getpid():
+        found = extensions[key] = Drainer(drain, name)
+        atexit.register(found.wait_idle, exit_wait)
+    return found

@@ -1,6 +1,7 @@
 """Accent and case folding, the same on both backends (Whoosh filter here, `unaccent` on PostgreSQL)."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -18,7 +19,21 @@ def fold(text: str) -> str:
     """The text without accents ('Malmö' -> 'Malmo', 'Øresund' -> 'Oresund'); ASCII is returned as is."""
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text.translate(_TABLE))
+    # Folding leaves ASCII alone and never joins across it, so only the non-ASCII runs are folded:
+    # snippets fold whole review texts that a dash or a curly quote makes non-ASCII.
+    return _NON_ASCII.sub(_fold_match, text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _fold_match(match: re.Match) -> str:
+    return _fold_run(match.group())
+
+
+@lru_cache(maxsize=20_000)
+def _fold_run(run: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", run.translate(_TABLE))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -19,8 +19,10 @@ WINDOW_WORDS = 28
 stem = lru_cache(maxsize=100_000)(_porter_stem)
 
 
+@lru_cache(maxsize=100_000)
 def token_stem(token: str) -> str:
-    """The stem a text token is matched by: lower-cased and accent-folded first, like the index."""
+    """The stem a text token is matched by: lower-cased and accent-folded first, like the index
+    (cached by the token as written: snippets stem every word of the texts they look at)."""
     return stem(fold(token.lower()))
 
 
@@ -33,17 +35,20 @@ def stems_of(words: Iterable[str]) -> set[str]:
 def best_snippet(texts: Iterable[str], stems: set[str]) -> Markup | None:
     """The window, across several texts, that contains the most distinct matched words."""
     best: tuple[int, str, int, int] | None = None
-    prefixes = {_stem_prefix(s) for s in stems}
+    prefixes = [_stem_prefix(s) for s in stems]
     for text in texts:
-        if not any(p in fold((text or "").lower()) for p in prefixes):
-            continue  # no word of this text can stem to a searched stem: skip stemming every word
-        tokens = list(_TOKEN.finditer(text or ""))
-        hit_positions = [i for i, t in enumerate(tokens) if token_stem(t.group()) in stems]
-        if not hit_positions:
+        # Each searched stem this text can hold shows its first letters in it (see _stem_prefix), so
+        # a text with no more such stems than the best window so far cannot beat it: not stemmed.
+        folded = fold((text or "").lower())
+        if sum(p in folded for p in prefixes) <= (best[0] if best else 0):
             continue
-        start = _best_start(tokens, hit_positions, stems)
+        tokens = list(_TOKEN.finditer(text or ""))
+        hits = [(i, s) for i, s in ((i, token_stem(t.group())) for i, t in enumerate(tokens)) if s in stems]
+        if not hits:
+            continue
+        start = _best_start(hits)
         end = min(len(tokens), start + WINDOW_WORDS)
-        found = {token_stem(tokens[i].group()) for i in hit_positions if start <= i < end}
+        found = {s for i, s in hits if start <= i < end}
         if best is None or len(found) > best[0]:
             best = (len(found), text, start, end)
         if len(found) == len(stems):
@@ -59,11 +64,13 @@ def _stem_prefix(stem_text: str) -> str:
     return stem_text[:max(1, len(stem_text) - 3)]
 
 
-def _best_start(tokens: list, hits: list[int], stems: set[str]) -> int:
-    best_start, best_count = max(0, hits[0] - 4), 0
-    for h in hits:
+def _best_start(hits: list[tuple[int, str]]) -> int:
+    """The first token of the window (starting a few words before a match) holding the most
+    distinct matched stems; `hits` are (token position, stem) in text order."""
+    best_start, best_count = max(0, hits[0][0] - 4), 0
+    for h, _stem in hits:
         start = max(0, h - 4)
-        window = {token_stem(tokens[i].group()) for i in hits if start <= i < start + WINDOW_WORDS}
+        window = {s for i, s in hits if start <= i < start + WINDOW_WORDS}
         if len(window) > best_count:
             best_start, best_count = start, len(window)
     return best_start

@@ -47,8 +47,11 @@ DOCUMENTS = Table(
     Column("fp", String(32), nullable=False), Column("tsv", TSVECTOR, nullable=False),
     # A maker document's spelling words, so search_words can count documents exactly on every change.
     Column("vocab", Text, nullable=False, server_default=""),
-    Index("ix_search_documents_tsv", "tsv", postgresql_using="gin"),
-    Index("ix_search_documents_kind", "kind"),
+    # One GIN index per kind (migration 0012): a search names its kind, and a maker search then
+    # reads only maker documents' entries. No index on kind alone: the planner took it for a word
+    # matching most makers and then tested (decompressed) every maker's tsvector.
+    *(Index(f"ix_search_documents_{kind}_tsv", "tsv", postgresql_using="gin",
+            postgresql_where=text(f"kind = '{kind}'")) for kind in ("maker", "review")),
 )
 # Accent folding for the tsvector: unaccent() is only STABLE (its dictionary could change), so an
 # IMMUTABLE wrapper naming the dictionary explicitly is what an index expression may use.
@@ -97,16 +100,21 @@ _BUILD_DDL = (
     "CREATE TABLE search_documents_build (LIKE search_documents INCLUDING DEFAULTS INCLUDING CONSTRAINTS)",
     "ALTER TABLE search_documents_build ADD CONSTRAINT search_documents_build_pkey PRIMARY KEY (key)",
 )
+# Rows are rewritten in kind order first (CLUSTER, on an index dropped after): the documents a
+# search reads (one kind) then share pages, instead of each maker's sitting among its reviews'.
 _BUILD_INDEXES = (
-    "CREATE INDEX ix_search_documents_build_tsv ON search_documents_build USING gin (tsv)",
     "CREATE INDEX ix_search_documents_build_kind ON search_documents_build (kind)",
+    "CLUSTER search_documents_build USING ix_search_documents_build_kind",
+    "DROP INDEX ix_search_documents_build_kind",
+    *(f"CREATE INDEX ix_search_documents_build_{kind}_tsv ON search_documents_build USING gin (tsv) "
+      f"WHERE kind = '{kind}'" for kind in ("maker", "review")),
 )
 _SWAP = (
     "DROP TABLE search_documents",
     "ALTER TABLE search_documents_build RENAME TO search_documents",
     "ALTER INDEX search_documents_build_pkey RENAME TO search_documents_pkey",
-    "ALTER INDEX ix_search_documents_build_tsv RENAME TO ix_search_documents_tsv",
-    "ALTER INDEX ix_search_documents_build_kind RENAME TO ix_search_documents_kind",
+    *(f"ALTER INDEX ix_search_documents_build_{kind}_tsv RENAME TO ix_search_documents_{kind}_tsv"
+      for kind in ("maker", "review")),
     "DELETE FROM search_words",
 )
 _ADD_WORDS = text("INSERT INTO search_words (word, ndoc) SELECT w, n FROM unnest(CAST(:words AS text[]), "
@@ -222,21 +230,24 @@ class PostgresBackend:
         return count
 
 
-FACET_SQL = {"kind": "d.kind", "craft": "d.craft", "city": "d.city", "country": "d.country", "tier": "d.tier",
+FACET_SQL = {"craft": "d.craft", "city": "d.city", "country": "d.country", "tier": "d.tier",
              "accepts_custom": "CASE WHEN d.accepts_custom THEN '1' ELSE '0' END",
              "verified": "CASE WHEN d.verified THEN '1' ELSE '0' END", "score_bucket": "d.score_bucket",
              "craftsmanship": "d.craftsmanship::text", "consistency": "d.consistency::text",
              "delivery": "d.delivery::text"}
+# The kind is written into the SQL (from this fixed table, never from input): a prepared statement's
+# generic plan could not know a parameter's value, and so could not use the kind's partial index.
+KIND_CONDITION = {"maker": "d.kind = 'maker'", "review": "d.kind = 'review'"}
 # Relaxed queries rank by coverage first: the summed weights of the clauses a document matches.
 COVERAGE_NONE = "0.0::float8"
 
 
 def _where(query: ParsedQuery, filters: Filters, kind: str) -> tuple[str, str, str, dict]:
     """SQL condition, relevance and coverage expressions, parameters; user words only travel as parameters."""
-    params: dict = {"kind": kind}
+    params: dict = {}
     exprs = [(c, _clause_tsquery(c, f"c{i}", params)) for i, c in enumerate(query.clauses)]
     tsq = _tsquery(query, exprs)
-    conditions = ["d.kind = :kind", *_filter_conditions(filters, kind, params)]
+    conditions = [KIND_CONDITION[kind], *_filter_conditions(filters, kind, params)]
     if tsq is None:
         return " AND ".join(conditions), "0.0", COVERAGE_NONE, params
     conditions.append(f"d.tsv @@ ({tsq})")
@@ -352,24 +363,41 @@ def _hits_only(conn, where: str, rel: str, cov: str, params: dict, kind: str, so
 
 
 def _hits_and_facets(conn, where: str, rel: str, cov: str, params: dict, kind: str, sort: str) -> RawResults:
-    """Top hits and every facet's counts from one index scan: the matches are materialised once."""
-    names = ("kind", *FACETS[kind])
+    """Top hits, the total and every facet's counts from one index scan: the matches are
+    materialised once, then read twice (the top hits; one GROUPING SETS pass for all counts)."""
+    names = FACETS[kind]
     column, _source = _sort(kind, sort)
     order = _order(column)
     cte = _select_hits(where, rel, cov, kind, sort, "".join(f", {FACET_SQL[n]} AS {n}" for n in names))
     top = (f"(SELECT 'hit', NULL::text, row_number() OVER (ORDER BY {order}), entity_id, maker_id, rel, cov "
            f"FROM hits ORDER BY {order} LIMIT :limit)")
-    groups = [f"SELECT '{n}', {n}, count(*), NULL::int, NULL::int, NULL::float8, NULL::float8 FROM hits GROUP BY {n}"
-              for n in names]
-    sql = f"WITH hits AS MATERIALIZED ({cte}) " + " UNION ALL ".join([top, *groups])
-    hits, counts = [], {n: {} for n in names}
+    sql = f"WITH hits AS MATERIALIZED ({cte}) {top} UNION ALL {_facet_groups(names)}"
+    hits, counts, total = [], {n: {} for n in names}, 0
     for facet, value, n, entity_id, maker_id, relevance, coverage in conn.execute(text(sql), params):
         if facet == "hit":
             hits.append((n, RawHit(kind, entity_id, maker_id, float(relevance), float(coverage))))
+        elif facet == TOTAL:
+            total = n
         elif value not in (None, ""):
             counts[facet][value] = n
     ranked = [hit for _n, hit in sorted(hits, key=lambda pair: pair[0])]
-    return RawResults(sum(counts.pop("kind").values()), ranked, counts)
+    return RawResults(total, ranked, counts)
+
+
+TOTAL = ""  # the facet name of the grouping set () : every match
+
+
+def _facet_groups(names: tuple[str, ...]) -> str:
+    """Rows (facet, value, count, NULL x 4) for the total and each facet's values, in one pass over
+    `hits`: GROUPING() tells which set a row belongs to (a 0 bit marks the column grouped by)."""
+    every = (1 << len(names)) - 1
+    grouping = f"GROUPING({', '.join(names)})"
+    cases = [(every ^ (1 << (len(names) - 1 - i)), n) for i, n in enumerate(names)]
+    facet = f"CASE {grouping} " + " ".join(f"WHEN {m} THEN '{n}'" for m, n in cases) + f" ELSE '{TOTAL}' END"
+    value = f"CASE {grouping} " + " ".join(f"WHEN {m} THEN {n}::text" for m, n in cases) + " END"
+    sets = ", ".join(["()", *(f"({n})" for n in names)])
+    return (f"SELECT {facet}, {value}, count(*), NULL::int, NULL::int, NULL::float8, NULL::float8 "
+            f"FROM hits GROUP BY GROUPING SETS ({sets})")
 
 
 def _vocabularies(conn, keys: list[str]) -> dict[str, set[str]]:

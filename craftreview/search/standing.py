@@ -6,7 +6,8 @@ import threading
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, Integer, any_, bindparam, func, select
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from ..models import MakerScoreRow
 from .documents import score_bucket
@@ -44,8 +45,16 @@ def load_standings(conn: Connection, maker_ids: Collection[int]) -> dict[int, Ma
     """Standings of the given makers (one query; makers without a score row are left out)."""
     if not maker_ids:
         return {}
-    rows = conn.execute(_select().where(SCORES.c.maker_id.in_(sorted(maker_ids))))
+    rows = conn.execute(_select().where(_among(conn, sorted(maker_ids))))
     return {row.maker_id: _standing(row) for row in rows}
+
+
+def _among(conn: Connection, maker_ids: list[int]):
+    """maker_id among the given ids. PostgreSQL gets one array parameter: an IN list of a page's
+    200 candidates cost 7-10 ms a page to send and plan, the array about 3 ms."""
+    if conn.dialect.name == "postgresql":
+        return SCORES.c.maker_id == any_(bindparam("maker_ids", maker_ids, type_=ARRAY(Integer)))
+    return SCORES.c.maker_id.in_(maker_ids)
 
 
 class StandingTable:

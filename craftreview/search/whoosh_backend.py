@@ -5,6 +5,7 @@ import os
 import shutil
 import threading
 import time
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -132,7 +133,7 @@ class WhooshBackend:
         with self._searcher(kind) as s:
             found = self._matches(s, _query(query, filters, kind), filters, kind, table)
             groups = {f: _clean_counts(self._facet_counts(found, FACET_FIELDS.get(f, f))) for f in FACETS[kind]}
-            hits = self._top(s, found, kind, sort, limit, table) if limit else []
+            hits = self._top(found, kind, sort, limit, table) if limit else []
             return RawResults(sum(len(m.ids) for _r, _o, m in found), hits, groups if facets else {})
 
     def count(self, query: ParsedQuery, filters: Filters, kind: str) -> int:
@@ -170,16 +171,26 @@ class WhooshBackend:
             counts.update(facet_counts(self._arrays.column(reader, field), matches.ids))
         return counts
 
-    def _top(self, s, found: list[tuple], kind: str, sort: str, limit: int, table) -> list[RawHit]:
+    def _top(self, found: list[tuple], kind: str, sort: str, limit: int, table) -> list[RawHit]:
         """The first `limit` hits in the requested order (ties in document order, as Whoosh's collectors)."""
         if not found:
             return []
         ids = np.concatenate([m.ids + offset for _r, offset, m in found])
+        stored = self._stored_fields(found)
         if sort in JOINED_SORTS[kind] or sort in SORT_FIELDS[kind]:
             keys = np.concatenate([self._sort_keys(reader, m.ids, kind, sort, table) for reader, _o, m in found])
-            return [_raw_hit(kind, s.stored_fields(int(ids[i])), 0.0) for i in top_by_key(ids, keys, limit)]
+            return [_raw_hit(kind, stored(int(ids[i])), 0.0) for i in top_by_key(ids, keys, limit)]
         scores = np.concatenate([m.scores for _r, _o, m in found])
-        return [_raw_hit(kind, s.stored_fields(int(ids[i])), float(scores[i])) for i in top_by_score(ids, scores, limit)]
+        return [_raw_hit(kind, stored(int(ids[i])), float(scores[i])) for i in top_by_score(ids, scores, limit)]
+
+    def _stored_fields(self, found: list[tuple]):
+        """Stored fields by searcher-wide document number, read through the per-segment cache."""
+        offsets = [offset for _r, offset, _m in found]
+
+        def stored(docnum: int) -> dict:
+            i = bisect_right(offsets, docnum) - 1
+            return self._arrays.stored(found[i][0], docnum - offsets[i])
+        return stored
 
     def _sort_keys(self, reader, ids: np.ndarray, kind: str, sort: str, table) -> np.ndarray:
         """Ascending sort keys: the column (or the maker's joined value) negated, largest first."""

@@ -1,10 +1,13 @@
 """Pure parts of search: query parsing, spelling, snippets, the relevance blend."""
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from craftreview.search.base import score_bucket, score_buckets_from
+from craftreview.search.folding import _TABLE, fold
 from craftreview.search.highlight import best_snippet, highlight_inline, stems_of
 from craftreview.search.query import MAX_CLAUSES, Clause, filters_from_args, parse_query
 from craftreview.search.ranking import blend, standing
@@ -87,6 +90,34 @@ def test_snippet_marks_stemmed_matches_and_escapes_markup():
 def test_snippet_picks_the_text_with_most_distinct_matches():
     snippet = str(best_snippet(["walnut only", "walnut table, solid"], stems_of({"walnut", "table"})))
     assert "<mark>table</mark>" in snippet
+
+
+def test_snippet_looks_past_texts_that_cannot_beat_the_best_window_so_far():
+    # The second text matches as many words as the first (it cannot beat it); the third matches more.
+    texts = ["a walnut bowl", "walnut again", "plain words", "walnut table and walnut bowl"]
+    snippet = str(best_snippet(texts, stems_of({"walnut", "table", "bowl"})))
+    assert snippet.count("<mark>") == 4 and "<mark>table</mark>" in snippet
+
+
+def test_snippet_ties_keep_the_first_text():
+    snippet = str(best_snippet(["first walnut", "second walnut"], stems_of({"walnut"})))
+    assert snippet.startswith("first")
+
+
+def _fold_every_character(text: str) -> str:
+    """Folding's definition: NFKD of the whole text, combining marks dropped."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text.translate(_TABLE)) if not unicodedata.combining(c))
+
+
+@given(st.text(alphabet=st.sampled_from("ae oZ-—’\u0301\u0308éöØßæœŁﬁ①Ａ한\u1100\u1161"), max_size=40))
+def test_folding_runs_of_non_ascii_equals_folding_the_whole_text(text):
+    assert fold(text) == _fold_every_character(text)
+
+
+def test_folding_a_review_text_with_a_dash_and_accents():
+    assert fold("Café — Malmö’s “Øresund” naïve e\u0301") == "Cafe — Malmo’s “Oresund” naive e"
 
 
 def test_inline_highlight_keeps_surrounding_punctuation():

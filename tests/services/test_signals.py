@@ -180,16 +180,16 @@ def test_a_reviews_ring_signals_are_detected_before_the_write_lock(db, ring_worl
 
 def test_a_review_of_the_same_maker_written_meanwhile_is_in_the_ring_signals(db, ring_world, make_user, monkeypatch):
     quicker, slower = _newcomer(db, make_user, "quicker"), _newcomer(db, make_user, "slower")
-    real, written = reviews._prepare, []
+    real, written = reviews.prepare_insert, []
 
-    def prepare_then_someone_else_writes(*args):
-        pending = real(*args)
-        monkeypatch.setattr(reviews, "_prepare", real)
+    def prepare_then_someone_else_writes(*args, **kwargs):
+        pending = real(*args, **kwargs)
+        monkeypatch.setattr(reviews, "prepare_insert", real)
         written.append(submit_review(db, quicker, ring_world.target, _plain(1, "Broken, avoid 6"),
                                      now=NOW - timedelta(days=9, hours=1)))
         return pending
 
-    monkeypatch.setattr(reviews, "_prepare", prepare_then_someone_else_writes)
+    monkeypatch.setattr(reviews, "prepare_insert", prepare_then_someone_else_writes)
     review = submit_review(db, slower, ring_world.target, _plain(1, "Useless, avoid 7"), now=NOW - timedelta(days=9))
     stored = _stored_signals(db, ring_world.target)
     named = {r for *_rest, reviews_ in stored for r in reviews_}

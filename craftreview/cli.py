@@ -1,4 +1,4 @@
-"""Flask commands: migrate, backup, restore, seed-demo, rescore, create-user, search."""
+"""Flask commands: migrate, backup, restore, seed-demo, rescore, create-user, search, pages."""
 from __future__ import annotations
 
 import time
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import with_appcontext
+from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import func, select
 
 from . import backup, migrate
@@ -15,6 +15,7 @@ from .errors import DomainError
 from .models import User
 from .search.cli import search_group
 from .services import accounts, scores, signals
+from .web import stored_pages
 from .web.context import session_factory
 
 RESCORE_REBUILD_ABOVE = 500  # makers whose score changed: above this, rescore rebuilds the index
@@ -25,6 +26,7 @@ def init_app(app: Flask) -> None:
     for command in (migrate_command, backup_command, restore_command, seed_demo, rescore, create_user, signals_command):
         app.cli.add_command(command)
     app.cli.add_command(search_group)
+    app.cli.add_command(pages_group)
 
 
 @click.command("migrate")
@@ -134,6 +136,13 @@ def rescore(if_missing: bool) -> None:
     else:
         search.drain(app)
     click.echo(f"search index updated in {time.perf_counter() - started:.1f}s")
+    _render_pages(app)  # every score changed: every stored maker page is stale
+
+
+def _render_pages(app: Flask) -> None:
+    started = time.perf_counter()
+    count = stored_pages.render_stale(app)
+    click.echo(f"rendered {count} maker pages in {time.perf_counter() - started:.1f}s")
 
 
 def _fit_is_stored() -> bool:
@@ -176,6 +185,7 @@ def seed_demo(makers: int, reviews: int, seed: int, if_empty: bool) -> None:
     # The rebuild also settles the outbox rows that seeding and scoring queued.
     documents = search.rebuild(current_app._get_current_object())
     click.echo(f"indexed {documents} search documents in {time.perf_counter() - started:.1f} s")
+    _render_pages(current_app._get_current_object())
 
 
 @click.command("signals")
@@ -191,3 +201,13 @@ def _recompute_signals(factory) -> None:
         counts = signals.recompute_all(session)
     found = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "none"
     click.echo(f"ring signals recomputed in {time.perf_counter() - started:.1f}s: {found}")
+
+
+pages_group = AppGroup("pages", help="Stored maker pages.")
+
+
+@pages_group.command("render")
+@with_appcontext
+def render_pages_command() -> None:
+    """Render and store every maker page whose stored copy is missing or stale (after a deploy or a crash)."""
+    _render_pages(current_app._get_current_object())

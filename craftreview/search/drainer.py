@@ -18,8 +18,8 @@ log = logging.getLogger(__name__)
 class Drainer:
     """Runs `drain` in a daemon thread each time it is woken (wakes during a drain coalesce into one more)."""
 
-    def __init__(self, drain: Callable[[], object]):
-        self._drain = drain
+    def __init__(self, drain: Callable[[], object], name: str = "search-outbox-drain"):
+        self._drain, self._name = drain, name
         self._changed = threading.Condition()
         self._woken = self._finished = 0  # wake calls so far; wake calls covered by finished drains
         self._thread: threading.Thread | None = None
@@ -30,7 +30,7 @@ class Drainer:
         with self._changed:
             self._woken += 1
             if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._run, name="search-outbox-drain", daemon=True)
+                self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
                 self._thread.start()
             self._changed.notify_all()
 
@@ -47,7 +47,7 @@ class Drainer:
             try:
                 self._drain()
             except Exception:  # noqa: BLE001 - the thread must outlive a failure; the outbox keeps the work
-                log.exception("search outbox drain failed; work stays queued")
+                log.exception("%s failed; work stays queued", self._name)
             with self._changed:
                 self._finished = covered
                 self._changed.notify_all()

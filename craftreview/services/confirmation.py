@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from ..db import write_transaction
 from ..errors import InvalidInput, NotFound
 from ..models import User, utcnow
+from . import page_stamps
 from .mail import mailer_for
 from .mail_render import send_templated
 from .tokens import LIFETIMES, find_token, issue_token
@@ -52,4 +53,5 @@ def confirm_email(session: Session, token: str, now: datetime | None = None) -> 
         user = check_confirmation(session, token, now)   # re-checked under the write lock
         find_token(session, token, PURPOSE, now).used_at = now
         user.email_confirmed_at = now
+        page_stamps.touch_author(session, user.id)  # their reviews through orders show as verified again
     return user

@@ -1,0 +1,167 @@
+"""Stored maker pages: render the shared parts after the commit that changed them, serve them in one query.
+
+A write service bumps the maker's page revision in its transaction (services/page_stamps.py); after
+the response, this process renders the makers its request touched (in a background thread, like the
+search drain; synchronously under test) and stores the parts at the revision read before the data.
+An anonymous reader of the default view gets the stored parts when their revision is the maker's
+current one and their layout stamp is this code's; anyone else, or a maker not stored yet, gets the
+live page. `flask pages render` renders every maker whose copy is missing or stale (after a deploy,
+a rescore, or a crash between a commit and its render).
+"""
+from __future__ import annotations
+
+import atexit
+import hashlib
+import logging
+import os
+import threading
+from collections.abc import Iterable
+
+from flask import Flask, current_app, g, render_template
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from ..config import PROJECT_ROOT
+from ..db import write_transaction
+from ..models import utcnow
+from ..search.drainer import Drainer
+from ..services import page_stamps
+from ..services.maker_page import maker_page
+from ..services.review_facts import parse_filters
+from .helpers import Page
+
+log = logging.getLogger(__name__)
+RENDERER = "craftreview.pages.renderer"
+LAYOUT = "craftreview.pages.layout"
+BATCH = 50  # makers rendered per write transaction that stores them
+EXIT_WAIT_SECONDS = 10.0
+TEMPLATES = {"profile": "makers/_profile.html", "panel": "makers/_score_panel.html",
+             "charts": "makers/_charts_section.html", "reviews": "makers/_reviews.html"}
+# What the stored HTML depends on besides the data: the templates and the code that fills them,
+# and the settings they print. A deploy that changes any of it retires every stored copy.
+_LAYOUT_SOURCES = ("templates", "craftreview/web", "craftreview/text.py", "craftreview/services/review_facts.py")
+_LAYOUT_SETTINGS = ("PER_PAGE", "CURRENCY")
+
+
+def init_app(app: Flask) -> None:
+    """Track committed page bumps on every session; render them after the response."""
+    factory = app.extensions["craftreview.sessions"]
+    event.listen(factory, "after_commit", page_stamps.mark_committed)
+    event.listen(factory, "after_soft_rollback", page_stamps.forget_touched)
+    app.after_request(_render_after_response)
+
+
+def layout(app: Flask | None = None) -> str:
+    """This code's layout stamp (computed once per process)."""
+    app = app or current_app._get_current_object()
+    if LAYOUT not in app.extensions:
+        digest = hashlib.sha256(repr([app.config.get(k) for k in _LAYOUT_SETTINGS]).encode())
+        for source in _LAYOUT_SOURCES:
+            path = PROJECT_ROOT / source
+            for file in sorted(path.rglob("*.*")) if path.is_dir() else [path]:
+                if file.suffix in (".html", ".py"):
+                    digest.update(file.read_bytes())
+        app.extensions[LAYOUT] = digest.hexdigest()[:16]
+    return app.extensions[LAYOUT]
+
+
+def stored_page(session: Session, slug: str) -> page_stamps.StoredPage | None:
+    """The maker's stored parts, if current (one statement)."""
+    return page_stamps.stored_page(session, slug, layout())
+
+
+def _render_after_response(response):
+    session = g.get("db_session")
+    ids = session.info.pop(page_stamps.COMMITTED, None) if session is not None else None
+    if ids:
+        app = current_app._get_current_object()
+        if app.config.get("PAGE_RENDER_SYNC", app.testing):
+            render_pages(app, ids)  # tests read the stored page right after the write
+        else:
+            renderer(app).add(ids)
+    return response
+
+
+class Renderer:
+    """This process's background renderer: makers queued by committed writes, rendered in one thread."""
+
+    def __init__(self, app: Flask) -> None:
+        self._app, self._queued, self._lock = app, set(), threading.Lock()
+        self._drainer = Drainer(self._run, name="maker-page-render")
+        self.pid = self._drainer.pid
+
+    def add(self, maker_ids: Iterable[int]) -> None:
+        """Queue makers for rendering; returns at once."""
+        with self._lock:
+            self._queued.update(maker_ids)
+        self._drainer.wake()
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait until everything queued so far is rendered (process exit, benches)."""
+        return self._drainer.wait_idle(timeout)
+
+    def _run(self) -> None:
+        with self._lock:
+            ids, self._queued = self._queued, set()
+        render_pages(self._app, ids)
+
+
+def renderer(app: Flask) -> Renderer:
+    """This process's renderer (a forked worker starts its own)."""
+    found = app.extensions.get(RENDERER)
+    if found is None or found.pid != os.getpid():
+        found = app.extensions[RENDERER] = Renderer(app)
+        atexit.register(found.wait_idle, EXIT_WAIT_SECONDS)
+    return found
+
+
+def render_pages(app: Flask, maker_ids: Iterable[int]) -> int:
+    """Render and store these makers' parts; returns how many were stored."""
+    ids, done = sorted(maker_ids), 0
+    for start in range(0, len(ids), BATCH):
+        done += _render_batch(app, ids[start:start + BATCH])
+    return done
+
+
+def _render_batch(app: Flask, maker_ids: list[int]) -> int:
+    # A fresh app context: under test this runs inside the writer's request, whose g holds its user.
+    with app.app_context(), app.extensions["craftreview.sessions"]() as session:
+        rendered = [r for r in (_render_one(app, session, mid) for mid in maker_ids) if r]
+        with write_transaction(session):  # the reads above happen before the write lock is taken
+            for maker_id, revision, parts in rendered:
+                page_stamps.store_page(session, maker_id, revision, layout(app), parts, utcnow())
+    return len(rendered)
+
+
+def _render_one(app: Flask, session: Session, maker_id: int) -> tuple[int, int, list[str]] | None:
+    """(maker id, revision, parts) as an anonymous reader of the default view sees them."""
+    found = page_stamps.page_revision(session, maker_id)  # first: the data read next is at least this new
+    if found is None:
+        return None  # deleted since
+    revision, slug = found
+    per_page = app.config["PER_PAGE"]
+    view = maker_page(session, slug, None, parse_filters({}), per_page)
+    with app.test_request_context(f"/makers/{slug}"):
+        context = show_context(view, per_page, None)
+        return maker_id, revision, [render_template(TEMPLATES[part], **context) for part in page_stamps.PARTS]
+
+
+def show_context(view, per_page: int, action_form) -> dict:
+    """What the maker page's templates read from a live view."""
+    page = Page(items=view.reviews, page=view.page, per_page=per_page, total=view.counts.matched)
+    return {"view": view, "maker": view.maker, "score": view.score, "page": page, "own_review": view.own_review,
+            "voted": view.voted, "action_form": action_form}
+
+
+def render_stale(app: Flask, progress=None) -> int:
+    """Render every maker whose stored copy is missing, stale or of another layout; returns how many."""
+    after, done = 0, 0
+    while True:
+        with app.extensions["craftreview.sessions"]() as session:
+            ids = page_stamps.stale_ids(session, layout(app), after)
+        if not ids:
+            return done
+        done += render_pages(app, ids)
+        after = ids[-1]
+        if progress:
+            progress(done)

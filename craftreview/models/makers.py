@@ -45,8 +45,6 @@ class Maker(Base):
     lead_time_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-    # Bumped by every write that changes what the maker page shows (services/page_stamps.py).
-    page_revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     owner: Mapped[User] = relationship(lazy="joined")
     score: Mapped[MakerScoreRow | None] = relationship(lazy="joined", uselist=False, viewonly=True)

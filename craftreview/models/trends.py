@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, LargeBinary, String, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
@@ -21,14 +21,20 @@ class MakerTrendRow(Base):
 
 
 class MakerPageRow(Base):
-    """The maker page's parts that are the same for every anonymous visitor, rendered at `revision`."""
+    """A maker page's revision (bumped by every write that changes the page) and its copy rendered at a revision.
+
+    The copy holds the parts that are the same for every anonymous reader of the default view.
+    """
 
     __tablename__ = "maker_pages"
 
     maker_id: Mapped[int] = mapped_column(ForeignKey("makers.id"), primary_key=True)
     revision: Mapped[int] = mapped_column()
-    # Digest of the templates and settings the parts were rendered with: a deploy retires old copies.
-    layout: Mapped[str] = mapped_column(String(16))
-    rendered_at: Mapped[datetime] = mapped_column()
-    # zlib-compressed JSON list of HTML strings (services/page_stamps.py packs and unpacks them).
-    parts: Mapped[bytes] = mapped_column(LargeBinary)
+    rendered_revision: Mapped[int | None] = mapped_column(nullable=True)
+    # Digest of the templates and settings the copy was rendered with: a deploy retires old copies.
+    layout: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    rendered_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    # Plain text (~37 KB a maker, mostly the charts' SVG): unpacking a compressed copy cost more CPU
+    # than the rest of the request.
+    head: Mapped[str | None] = mapped_column(Text, nullable=True)
+    body: Mapped[str | None] = mapped_column(Text, nullable=True)

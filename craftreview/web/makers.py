@@ -80,7 +80,7 @@ def show(slug: str):
     """The maker page: profile, score, charts, delivery record, filtered and sorted reviews with replies."""
     viewer = current_user if current_user.is_authenticated else None
     if viewer is None and not request.args:
-        stored = stored_pages.stored_page(get_db(), slug)
+        stored = stored_pages.stored_page(slug)
         if stored is not None:  # the parts rendered after the last write: one query
             return render_template("makers/show.html", stored=stored, maker=stored, own_review=None)
     per_page = current_app.config["PER_PAGE"]

@@ -35,8 +35,7 @@ RENDERER = "craftreview.pages.renderer"
 LAYOUT = "craftreview.pages.layout"
 BATCH = 50  # makers rendered per write transaction that stores them
 EXIT_WAIT_SECONDS = 10.0
-TEMPLATES = {"profile": "makers/_profile.html", "panel": "makers/_score_panel.html",
-             "charts": "makers/_charts_section.html", "reviews": "makers/_reviews.html"}
+PARTS = ("makers/_profile.html", "makers/_maker_body.html")  # head and body of the stored page
 # What the stored HTML depends on besides the data: the templates and the code that fills them,
 # and the settings they print. A deploy that changes any of it retires every stored copy.
 _LAYOUT_SOURCES = ("templates", "craftreview/web", "craftreview/text.py", "craftreview/services/review_facts.py")
@@ -65,9 +64,10 @@ def layout(app: Flask | None = None) -> str:
     return app.extensions[LAYOUT]
 
 
-def stored_page(session: Session, slug: str) -> page_stamps.StoredPage | None:
-    """The maker's stored parts, if current (one statement)."""
-    return page_stamps.stored_page(session, slug, layout())
+def stored_page(slug: str) -> page_stamps.StoredPage | None:
+    """The maker's stored parts, if current (one statement on a plain connection)."""
+    with current_app.extensions["craftreview.engine"].connect() as conn:
+        return page_stamps.stored_page(conn, slug, layout())
 
 
 def _render_after_response(response):
@@ -133,7 +133,7 @@ def _render_batch(app: Flask, maker_ids: list[int]) -> int:
     return len(rendered)
 
 
-def _render_one(app: Flask, session: Session, maker_id: int) -> tuple[int, int, list[str]] | None:
+def _render_one(app: Flask, session: Session, maker_id: int) -> tuple[int, int, tuple[str, str]] | None:
     """(maker id, revision, parts) as an anonymous reader of the default view sees them."""
     found = page_stamps.page_revision(session, maker_id)  # first: the data read next is at least this new
     if found is None:
@@ -143,7 +143,8 @@ def _render_one(app: Flask, session: Session, maker_id: int) -> tuple[int, int, 
     view = maker_page(session, slug, None, parse_filters({}), per_page)
     with app.test_request_context(f"/makers/{slug}"):
         context = show_context(view, per_page, None)
-        return maker_id, revision, [render_template(TEMPLATES[part], **context) for part in page_stamps.PARTS]
+        head, body = (render_template(name, **context) for name in PARTS)
+        return maker_id, revision, (head, body)
 
 
 def show_context(view, per_page: int, action_form) -> dict:

@@ -1,8 +1,9 @@
-"""maker_pages: the maker page's shared parts, rendered after each write and stored; makers.page_revision.
+"""maker_pages: each maker page's revision, and its shared parts as rendered at a revision.
 
-Every write service that changes what a maker page shows bumps makers.page_revision in its
-transaction; a stored copy is served only while its revision equals the maker's. Existing rows
-start at revision 0 with nothing stored: `flask pages render` fills the table.
+Every write service that changes what a maker page shows bumps maker_pages.revision in its
+transaction (a row is created at the first bump); a stored copy is served only while its
+rendered_revision equals revision and its layout stamp is the running code's. Existing makers start
+with no row, so nothing stored: `flask pages render` fills the table.
 
 Revision ID: 0012
 Revises: 0011
@@ -18,14 +19,15 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column("makers", sa.Column("page_revision", sa.Integer(), nullable=False, server_default="0"))
     op.create_table(
         "maker_pages",
         sa.Column("maker_id", sa.Integer(), nullable=False),
         sa.Column("revision", sa.Integer(), nullable=False),
-        sa.Column("layout", sa.String(length=16), nullable=False),
-        sa.Column("rendered_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("parts", sa.LargeBinary(), nullable=False),
+        sa.Column("rendered_revision", sa.Integer(), nullable=True),
+        sa.Column("layout", sa.String(length=16), nullable=True),
+        sa.Column("rendered_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("head", sa.Text(), nullable=True),
+        sa.Column("body", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(["maker_id"], ["makers.id"], name=op.f("fk_maker_pages_maker_id_makers")),
         sa.PrimaryKeyConstraint("maker_id", name=op.f("pk_maker_pages")),
     )
@@ -33,5 +35,3 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("maker_pages")
-    with op.batch_alter_table("makers") as batch:
-        batch.drop_column("page_revision")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
 
 from craftreview.db import write_transaction
 from craftreview.models import MakerPageRow, User, utcnow
@@ -220,9 +219,23 @@ def test_a_copy_of_another_layout_is_not_served(app, client, db, world):
 def test_an_older_render_never_replaces_a_newer_one(app, db, world):
     render_all(app)
     maker_id = world["maker"].id
-    stored = db.scalar(select(MakerPageRow).where(MakerPageRow.maker_id == maker_id))
-    page_stamps.store_page(db, maker_id, stored.revision - 1, stored.layout, ["a", "b", "c", "d"], utcnow())
+    stored = db.get(MakerPageRow, maker_id)
+    newest = stored.rendered_revision
+    page_stamps.store_page(db, maker_id, newest - 1, stored.layout, ("old head", "old body"), utcnow())
     db.commit()
     fresh(db)
-    assert db.get(MakerPageRow, maker_id).revision == stored.revision
-    assert page_stamps.unpack(db.get(MakerPageRow, maker_id).parts)[0] != "a"
+    kept = db.get(MakerPageRow, maker_id)
+    assert kept.rendered_revision == kept.revision == newest
+    assert "Fern Kiln" in kept.head and "First bowl review" in kept.body
+
+
+def test_a_render_of_a_revision_that_a_write_overtook_is_not_served(app, client, db, world, make_user, make_review):
+    """The renderer read revision N; a write made it N+1 before the copy was stored: the copy is kept, never served."""
+    render_all(app)
+    maker_id = world["maker"].id
+    revision = page_stamps.page_revision(db, maker_id)[0]
+    make_review(make_user(), world["maker"], title="Overtaking review")
+    page_stamps.store_page(db, maker_id, revision, stored_pages.layout(app), ("old head", "old body"), utcnow())
+    db.commit()
+    html, stored = page(app, client, world["url"])
+    assert not stored and "Overtaking review" in html

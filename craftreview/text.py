@@ -56,8 +56,3 @@ def render_marked(pieces: Iterable[tuple[str, bool]]) -> Markup:
     """Escape pieces of user text and wrap the marked ones in <mark> (search highlights)."""
     return Markup("".join(f"<mark>{escape(piece)}</mark>" if marked else str(escape(piece))
                           for piece, marked in pieces))
-
-
-def stored_html(html: str) -> Markup:
-    """HTML this app rendered from its own templates (user text escaped above) and stored: maker_pages parts."""
-    return Markup(html)

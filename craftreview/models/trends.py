@@ -23,7 +23,7 @@ class MakerTrendRow(Base):
 class MakerPageRow(Base):
     """A maker page's revision (bumped by every write that changes the page) and its copy rendered at a revision.
 
-    The copy holds the parts that are the same for every anonymous reader of the default view.
+    The copy is the whole page as a visitor without a session, cookies or query arguments sees it.
     """
 
     __tablename__ = "maker_pages"
@@ -34,7 +34,6 @@ class MakerPageRow(Base):
     # Digest of the templates and settings the copy was rendered with: a deploy retires old copies.
     layout: Mapped[str | None] = mapped_column(String(16), nullable=True)
     rendered_at: Mapped[datetime | None] = mapped_column(nullable=True)
-    # Plain text (~37 KB a maker, mostly the charts' SVG): unpacking a compressed copy cost more CPU
+    # Plain text (~40 KB a maker, mostly the charts' SVG): unpacking a compressed copy cost more CPU
     # than the rest of the request.
-    head: Mapped[str | None] = mapped_column(Text, nullable=True)
-    body: Mapped[str | None] = mapped_column(Text, nullable=True)
+    document: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -1,4 +1,4 @@
-"""Per-maker page revisions, and the maker page's parts stored at a revision (no Flask here).
+"""Per-maker page revisions, and the maker page stored as rendered at a revision (no Flask here).
 
 Every write service that changes what a maker page shows calls `touch` (or `touch_author`) inside
 its transaction: `maker_pages.revision` goes up in the same commit as the data, and the ids wait in
@@ -10,17 +10,14 @@ another host) only costs speed: the page renders live until a copy of the curren
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 
-from markupsafe import Markup
 from sqlalchemy import Connection, bindparam, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from ..models import Maker, MakerPageRow, Review
-from ..text import stored_html
 
 TOUCHED = "craftreview.pages.touched"  # makers bumped in the open transaction
 COMMITTED = "craftreview.pages.committed"  # makers whose bump committed, waiting for the renderer
@@ -64,33 +61,17 @@ def forget_touched(session: Session, _previous=None) -> None:
     session.info.pop(TOUCHED, None)
 
 
-@dataclass(frozen=True)
-class StoredPage:
-    """A maker's stored parts (HTML the app rendered from its templates) and what the page adds around them."""
-
-    id: int
-    slug: str
-    name: str
-    owner_id: int
-    head: Markup  # the profile's facts
-    body: Markup  # score panel, charts, delivery record, filter form and first page of reviews
-
-
-_STORED = (select(_MAKERS.c.id, _MAKERS.c.slug, _MAKERS.c.name, _MAKERS.c.owner_id, _PAGES.c.head, _PAGES.c.body)
-           .join(_PAGES, _PAGES.c.maker_id == _MAKERS.c.id)
+_STORED = (select(_PAGES.c.document).join(_MAKERS, _MAKERS.c.id == _PAGES.c.maker_id)
            .where(_MAKERS.c.slug == bindparam("slug"), _PAGES.c.rendered_revision == _PAGES.c.revision,
                   _PAGES.c.layout == bindparam("layout")))
 
 
-def stored_page(conn: Connection, slug: str, layout: str) -> StoredPage | None:
-    """The maker's stored parts when they are of its current revision and this layout (one statement).
+def stored_document(conn: Connection, slug: str, layout: str) -> str | None:
+    """The maker's stored page when it is of its current revision and this layout (one statement).
 
     Takes a plain connection: on this path the ORM session's own bookkeeping would cost more than the query.
     """
-    row = conn.execute(_STORED, {"slug": slug, "layout": layout}).first()
-    if row is None:
-        return None
-    return StoredPage(row.id, row.slug, row.name, row.owner_id, stored_html(row.head), stored_html(row.body))
+    return conn.execute(_STORED, {"slug": slug, "layout": layout}).scalar()
 
 
 def page_revision(session: Session, maker_id: int) -> tuple[int, str] | None:
@@ -100,11 +81,10 @@ def page_revision(session: Session, maker_id: int) -> tuple[int, str] | None:
     return None if row is None else (row[0], row[1])
 
 
-def store_page(session: Session, maker_id: int, revision: int, layout: str, parts: tuple[str, str],
+def store_page(session: Session, maker_id: int, revision: int, layout: str, document: str,
                now: datetime) -> None:
     """Store the parts rendered at `revision`, unless a newer rendering is stored (renders may finish out of order)."""
-    rendered = {"rendered_revision": revision, "layout": layout, "rendered_at": now, "head": parts[0],
-                "body": parts[1]}
+    rendered = {"rendered_revision": revision, "layout": layout, "rendered_at": now, "document": document}
     statement = _insert(session)(_PAGES).values(maker_id=maker_id, revision=revision, **rendered)
     excluded = statement.excluded
     session.execute(statement.on_conflict_do_update(

@@ -79,15 +79,14 @@ def edit(slug: str):
 def show(slug: str):
     """The maker page: profile, score, charts, delivery record, filtered and sorted reviews with replies."""
     viewer = current_user if current_user.is_authenticated else None
-    if viewer is None and not request.args:
-        stored = stored_pages.stored_page(slug)
-        if stored is not None:  # the parts rendered after the last write: one query
-            return render_template("makers/show.html", stored=stored, maker=stored, own_review=None)
+    stored = stored_pages.stored_page(slug) if viewer is None else None
+    if stored is not None:
+        return stored  # rendered after the last write that changed the page: one query
     per_page = current_app.config["PER_PAGE"]
     view = maker_page(get_db(), slug, viewer, parse_filters(request.args), per_page)
     # The helpful-vote form (and its CSRF token) only shows to logged-in readers.
     context = stored_pages.show_context(view, per_page, ActionForm() if viewer else None)
-    return render_template("makers/show.html", stored=None, **context)
+    return render_template("makers/show.html", **context)
 
 
 @bp.get("/makers/<slug>/score")

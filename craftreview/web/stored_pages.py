@@ -1,12 +1,13 @@
-"""Stored maker pages: render the shared parts after the commit that changed them, serve them in one query.
+"""Stored maker pages: rendered after the commit that changed them, served in one query.
 
 A write service bumps the maker's page revision in its transaction (services/page_stamps.py); after
 the response, this process renders the makers its request touched (in a background thread, like the
-search drain; synchronously under test) and stores the parts at the revision read before the data.
-An anonymous reader of the default view gets the stored parts when their revision is the maker's
-current one and their layout stamp is this code's; anyone else, or a maker not stored yet, gets the
-live page. `flask pages render` renders every maker whose copy is missing or stale (after a deploy,
-a rescore, or a crash between a commit and its render).
+search drain; synchronously under test) and stores each page at the revision read before its data.
+The stored page is what a visitor sees who has no session, no cookies and no query arguments (no
+login, flash message, compare list, filter or page number): such a visitor gets it when its revision
+is the maker's current one and its layout stamp is this code's. Everyone else, or a maker not stored
+yet, gets the live page. `flask pages render` renders every maker whose copy is missing or stale
+(after a deploy, a rescore, or a crash between a commit and its render).
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import os
 import threading
 from collections.abc import Iterable
 
-from flask import Flask, current_app, g, render_template
+from flask import Flask, current_app, g, render_template, request
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -35,7 +36,6 @@ RENDERER = "craftreview.pages.renderer"
 LAYOUT = "craftreview.pages.layout"
 BATCH = 50  # makers rendered per write transaction that stores them
 EXIT_WAIT_SECONDS = 10.0
-PARTS = ("makers/_profile.html", "makers/_maker_body.html")  # head and body of the stored page
 # What the stored HTML depends on besides the data: the templates and the code that fills them,
 # and the settings they print. A deploy that changes any of it retires every stored copy.
 _LAYOUT_SOURCES = ("templates", "craftreview/web", "craftreview/text.py", "craftreview/services/review_facts.py")
@@ -64,10 +64,12 @@ def layout(app: Flask | None = None) -> str:
     return app.extensions[LAYOUT]
 
 
-def stored_page(slug: str) -> page_stamps.StoredPage | None:
-    """The maker's stored parts, if current (one statement on a plain connection)."""
+def stored_page(slug: str) -> str | None:
+    """The maker's stored page, if current and if this request is one it was rendered for (one statement)."""
+    if request.args or request.cookies:
+        return None  # a query, a session (login, flash messages) or a compare list: the page differs
     with current_app.extensions["craftreview.engine"].connect() as conn:
-        return page_stamps.stored_page(conn, slug, layout())
+        return page_stamps.stored_document(conn, slug, layout())
 
 
 def _render_after_response(response):
@@ -128,13 +130,13 @@ def _render_batch(app: Flask, maker_ids: list[int]) -> int:
     with app.app_context(), app.extensions["craftreview.sessions"]() as session:
         rendered = [r for r in (_render_one(app, session, mid) for mid in maker_ids) if r]
         with write_transaction(session):  # the reads above happen before the write lock is taken
-            for maker_id, revision, parts in rendered:
-                page_stamps.store_page(session, maker_id, revision, layout(app), parts, utcnow())
+            for maker_id, revision, document in rendered:
+                page_stamps.store_page(session, maker_id, revision, layout(app), document, utcnow())
     return len(rendered)
 
 
-def _render_one(app: Flask, session: Session, maker_id: int) -> tuple[int, int, tuple[str, str]] | None:
-    """(maker id, revision, parts) as an anonymous reader of the default view sees them."""
+def _render_one(app: Flask, session: Session, maker_id: int) -> tuple[int, int, str] | None:
+    """(maker id, revision, page) as a visitor without session, cookies or query arguments sees it."""
     found = page_stamps.page_revision(session, maker_id)  # first: the data read next is at least this new
     if found is None:
         return None  # deleted since
@@ -142,9 +144,7 @@ def _render_one(app: Flask, session: Session, maker_id: int) -> tuple[int, int, 
     per_page = app.config["PER_PAGE"]
     view = maker_page(session, slug, None, parse_filters({}), per_page)
     with app.test_request_context(f"/makers/{slug}"):
-        context = show_context(view, per_page, None)
-        head, body = (render_template(name, **context) for name in PARTS)
-        return maker_id, revision, (head, body)
+        return maker_id, revision, render_template("makers/show.html", **show_context(view, per_page, None))
 
 
 def show_context(view, per_page: int, action_form) -> dict:

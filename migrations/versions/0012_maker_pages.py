@@ -1,4 +1,4 @@
-"""maker_pages: each maker page's revision, and its shared parts as rendered at a revision.
+"""maker_pages: each maker page's revision, and the page as an anonymous visitor sees it, rendered at a revision.
 
 Every write service that changes what a maker page shows bumps maker_pages.revision in its
 transaction (a row is created at the first bump); a stored copy is served only while its
@@ -26,8 +26,7 @@ def upgrade() -> None:
         sa.Column("rendered_revision", sa.Integer(), nullable=True),
         sa.Column("layout", sa.String(length=16), nullable=True),
         sa.Column("rendered_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("head", sa.Text(), nullable=True),
-        sa.Column("body", sa.Text(), nullable=True),
+        sa.Column("document", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(["maker_id"], ["makers.id"], name=op.f("fk_maker_pages_maker_id_makers")),
         sa.PrimaryKeyConstraint("maker_id", name=op.f("pk_maker_pages")),
     )

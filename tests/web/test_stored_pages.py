@@ -32,9 +32,12 @@ BADGE = 'class="badge verified"'
 
 
 def page(app, client, url: str) -> tuple[str, bool]:
-    """(html, whether it came from the stored copy: one SELECT and nothing else read)."""
+    """(html, whether it came from the stored copy: one SELECT and nothing else read).
+
+    `client` None: a new visitor without cookies (the one the stored page is for).
+    """
     with counted(app) as statements:
-        response = client.get(url)
+        response = (client or app.test_client()).get(url)
     assert response.status_code == 200
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     return response.get_data(as_text=True), len(selects) == 1 and "maker_pages" in selects[0]
@@ -48,7 +51,7 @@ def render_all(app) -> None:
 def follows(app, client, db, url: str, write, shows: tuple = (), hides: tuple = ()) -> None:
     """The stored page is served; after `write` the page shows the change at once (live), then stored."""
     render_all(app)
-    html, stored = page(app, client, url)
+    html, stored = page(app, None, url)
     assert stored
     for text in shows:
         assert text not in html, f"{text!r} was on the page before the write"
@@ -57,7 +60,7 @@ def follows(app, client, db, url: str, write, shows: tuple = (), hides: tuple = 
     write()
     fresh(db)
     for label in ("live, before the renderer ran", "stored, after it ran"):
-        html, stored = page(app, client, url)
+        html, stored = page(app, None, url)
         assert stored == (label.startswith("stored")), label
         for text in shows:
             assert text in html, f"{label}: {text!r} missing"
@@ -80,10 +83,10 @@ def test_the_stored_page_is_the_live_page(app, client, db, world, make_user, mak
     replies.save_reply(db, world["maker"].owner, world["review"], "Thank you, see https://example.com/care")
     for n in range(12):  # two pages of reviews, so pagination is in it too
         make_review(make_user(), world["maker"], title=f"Review number {n}", craftsmanship=1 + n % 5)
-    live, stored = page(app, client, world["url"])
+    live, stored = page(app, None, world["url"])
     assert not stored
     render_all(app)
-    served, stored = page(app, client, world["url"])
+    served, stored = page(app, None, world["url"])
     assert stored and served == live
 
 
@@ -181,27 +184,30 @@ def test_a_rescore(app, client, db, world):
         with write_transaction(db):
             scores.rescore_all(db)
     render_all(app)
-    assert page(app, client, world["url"])[1]
+    assert page(app, None, world["url"])[1]
     rescore()
-    assert not page(app, client, world["url"])[1]  # every page is live until `flask pages render` stores it
+    assert not page(app, None, world["url"])[1]  # every page is live until `flask pages render` stores it
     render_all(app)
-    assert page(app, client, world["url"])[1]
+    assert page(app, None, world["url"])[1]
 
 
 def test_a_write_through_the_site_stores_the_page_without_the_writers_controls(app, client, db, world):
     render_all(app)
     login(client, world["reader"])
     assert client.post(f"/reviews/{world['review'].id}/helpful").status_code in (302, 303)
-    client.post("/logout")
-    html, stored = page(app, client, world["url"])  # rendered after the vote's response, as anonymous
+    html, stored = page(app, None, world["url"])  # rendered after the vote's response, as anonymous
     assert stored and "1 found this helpful" in html
     assert "Remove helpful vote" not in html and "Helpful</button>" not in html and "Reader Rob" not in html
 
 
-def test_readers_who_are_logged_in_or_filter_get_the_live_page(app, client, db, world):
+def test_readers_who_are_logged_in_filter_or_carry_cookies_get_the_live_page(app, client, db, world, make_maker):
     render_all(app)
-    assert page(app, client, world["url"])[1]
-    assert not page(app, client, world["url"] + "?sort=helpful")[1]
+    assert page(app, None, world["url"])[1]
+    assert not page(app, None, world["url"] + "?sort=helpful")[1]
+    compare = app.test_client()
+    compare.get(f"/compare?add={make_maker(name='Other Kiln').slug}", follow_redirects=True)  # a cookie
+    html, stored = page(app, compare, world["url"])
+    assert not stored and "compare-count" in html
     login(client, world["author"])
     html, stored = page(app, client, world["url"])
     assert not stored and "Edit your review" in html
@@ -211,9 +217,9 @@ def test_a_copy_of_another_layout_is_not_served(app, client, db, world):
     render_all(app)
     db.execute(MakerPageRow.__table__.update().values(layout="0" * 16))
     db.commit()
-    assert not page(app, client, world["url"])[1]
+    assert not page(app, None, world["url"])[1]
     render_all(app)
-    assert page(app, client, world["url"])[1]
+    assert page(app, None, world["url"])[1]
 
 
 def test_an_older_render_never_replaces_a_newer_one(app, db, world):
@@ -221,12 +227,12 @@ def test_an_older_render_never_replaces_a_newer_one(app, db, world):
     maker_id = world["maker"].id
     stored = db.get(MakerPageRow, maker_id)
     newest = stored.rendered_revision
-    page_stamps.store_page(db, maker_id, newest - 1, stored.layout, ("old head", "old body"), utcnow())
+    page_stamps.store_page(db, maker_id, newest - 1, stored.layout, "old page", utcnow())
     db.commit()
     fresh(db)
     kept = db.get(MakerPageRow, maker_id)
     assert kept.rendered_revision == kept.revision == newest
-    assert "Fern Kiln" in kept.head and "First bowl review" in kept.body
+    assert kept.document != "old page" and "First bowl review" in kept.document
 
 
 def test_a_render_of_a_revision_that_a_write_overtook_is_not_served(app, client, db, world, make_user, make_review):
@@ -235,7 +241,7 @@ def test_a_render_of_a_revision_that_a_write_overtook_is_not_served(app, client,
     maker_id = world["maker"].id
     revision = page_stamps.page_revision(db, maker_id)[0]
     make_review(make_user(), world["maker"], title="Overtaking review")
-    page_stamps.store_page(db, maker_id, revision, stored_pages.layout(app), ("old head", "old body"), utcnow())
+    page_stamps.store_page(db, maker_id, revision, stored_pages.layout(app), "old page", utcnow())
     db.commit()
-    html, stored = page(app, client, world["url"])
+    html, stored = page(app, None, world["url"])
     assert not stored and "Overtaking review" in html

@@ -9,7 +9,6 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import func, select
 
-from . import backup, migrate
 from .db import write_transaction
 from .errors import DomainError
 from .models import User
@@ -33,6 +32,8 @@ def init_app(app: Flask) -> None:
 @with_appcontext
 def migrate_command() -> None:
     """Apply database migrations up to the latest revision."""
+    from . import migrate  # here, not at import: Alembic costs every web worker ~11 MB it never uses
+
     click.echo(migrate.upgrade_and_describe(current_app.config["DATABASE_URL"]))
 
 
@@ -45,6 +46,8 @@ BACKUP_PATH = click.Path(dir_okay=False, path_type=Path)
 @click.option("--force", is_flag=True, help="Replace PATH if it already exists.")
 def backup_command(path: Path, force: bool) -> None:
     """Copy the database to PATH while the site runs (SQLite online backup API, or pg_dump -Fc)."""
+    from . import backup
+
     try:
         click.echo(str(backup.backup_database(current_app.config["DATABASE_URL"], path, overwrite=force)))
     except backup.BackupError as exc:
@@ -57,6 +60,8 @@ def backup_command(path: Path, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Replace a database that holds data without asking.")
 def restore_command(path: Path, force: bool) -> None:
     """Replace the whole database with the backup at PATH, then rebuild the search index from it."""
+    from . import backup
+
     app = current_app._get_current_object()
     url, engine = app.config["DATABASE_URL"], app.extensions["craftreview.engine"]
     try:
@@ -75,7 +80,7 @@ def restore_command(path: Path, force: bool) -> None:
 
 def _rebuild_after_restore(app: Flask) -> None:
     """Bring an older backup's schema up to date, then rebuild the derived search index from the data."""
-    from . import search
+    from . import migrate, search
 
     url = app.config["DATABASE_URL"]
     revision = migrate.current_revision(url)

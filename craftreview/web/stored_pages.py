@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from ..config import PROJECT_ROOT
 from ..db import write_transaction
+from ..errors import NotFound
 from ..models import utcnow
 from ..search.drainer import Drainer
 from ..services import page_stamps
@@ -137,12 +138,18 @@ def _render_batch(app: Flask, maker_ids: list[int]) -> int:
 
 def _render_one(app: Flask, session: Session, maker_id: int) -> tuple[int, int, str] | None:
     """(maker id, revision, page) as a visitor without session, cookies or query arguments sees it."""
+    # Nothing from the previous maker's render: an object kept in the identity map (a reviewer who wrote
+    # for both) would not be read again, and could be older than the revision read below.
+    session.expunge_all()
     found = page_stamps.page_revision(session, maker_id)  # first: the data read next is at least this new
     if found is None:
         return None  # deleted since
     revision, slug = found
     per_page = app.config["PER_PAGE"]
-    view = maker_page(session, slug, None, parse_filters({}), per_page)
+    try:
+        view = maker_page(session, slug, None, parse_filters({}), per_page)
+    except NotFound:
+        return None  # renamed since (PostgreSQL reads each statement afresh): its own write queued it again
     with app.test_request_context(f"/makers/{slug}"):
         return maker_id, revision, render_template("makers/show.html", **show_context(view, per_page, None))
 

@@ -144,9 +144,9 @@ def rescore(if_missing: bool) -> None:
     _render_pages(app)  # every score changed: every stored maker page is stale
 
 
-def _render_pages(app: Flask) -> None:
+def _render_pages(app: Flask, everything: bool = False) -> None:
     started = time.perf_counter()
-    count = stored_pages.render_stale(app)
+    count = stored_pages.render_stale(app, everything=everything)
     click.echo(f"rendered {count} maker pages in {time.perf_counter() - started:.1f}s")
 
 
@@ -213,6 +213,7 @@ pages_group = AppGroup("pages", help="Stored maker pages.")
 
 @pages_group.command("render")
 @with_appcontext
-def render_pages_command() -> None:
+@click.option("--all", "everything", is_flag=True, help="Render every maker page, stale or not.")
+def render_pages_command(everything: bool) -> None:
     """Render and store every maker page whose stored copy is missing or stale (after a deploy or a crash)."""
-    _render_pages(current_app._get_current_object())
+    _render_pages(current_app._get_current_object(), everything)

@@ -29,7 +29,8 @@ class MakerPageRow(Base):
     __tablename__ = "maker_pages"
 
     maker_id: Mapped[int] = mapped_column(ForeignKey("makers.id"), primary_key=True)
-    revision: Mapped[int] = mapped_column()
+    # Indexed: the listings' change stamp (services/page_stamps.listing_stamp) reads only this index.
+    revision: Mapped[int] = mapped_column(index=True)
     rendered_revision: Mapped[int | None] = mapped_column(nullable=True)
     # Digest of the templates and settings the copy was rendered with: a deploy retires old copies.
     layout: Mapped[str | None] = mapped_column(String(16), nullable=True)

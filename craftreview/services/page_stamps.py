@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import Connection, bindparam, func, or_, select, update
+from sqlalchemy import Connection, bindparam, func, literal, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -46,7 +46,21 @@ def touch_author(session: Session, user_id: int) -> None:
 
 def touch_all(session: Session) -> None:
     """Mark every maker's page changed (a rescore rewrites every score); `flask pages render` follows."""
-    session.execute(update(_PAGES).values(revision=_PAGES.c.revision + 1))
+    # (SQLite needs a WHERE in INSERT … SELECT … ON CONFLICT to parse it.)
+    every_maker = select(_MAKERS.c.id, literal(1)).where(_MAKERS.c.id.is_not(None))
+    statement = _insert(session)(_PAGES).from_select(["maker_id", "revision"], every_maker)
+    session.execute(statement.on_conflict_do_update(index_elements=[_PAGES.c.maker_id],
+                                                    set_={"revision": _PAGES.c.revision + 1}))
+
+
+_LISTING_STAMP = select(select(func.count()).select_from(_MAKERS).scalar_subquery(), func.count(),
+                        func.coalesce(func.sum(_PAGES.c.revision), 0))
+
+
+def listing_stamp(conn: Connection) -> tuple[int, int, int]:
+    """Changes whenever a maker is added or any maker page's revision moves (every touch raises the sum):
+    what the listings show of makers and their scores stays the same while it does not."""
+    return tuple(conn.execute(_LISTING_STAMP).one())
 
 
 def mark_committed(session: Session) -> None:
@@ -89,15 +103,15 @@ def store_page(session: Session, maker_id: int, revision: int, layout: str, docu
     excluded = statement.excluded
     session.execute(statement.on_conflict_do_update(
         index_elements=[_PAGES.c.maker_id], set_={key: excluded[key] for key in rendered},
-        where=or_(_PAGES.c.rendered_revision.is_(None), _PAGES.c.rendered_revision < excluded.rendered_revision,
+        # The same revision again is the same data (`flask pages render --all` after a code change).
+        where=or_(_PAGES.c.rendered_revision.is_(None), _PAGES.c.rendered_revision <= excluded.rendered_revision,
                   _PAGES.c.layout != excluded.layout)))
 
 
-def stale_ids(session: Session, layout: str, after: int = 0, limit: int = 200) -> list[int]:
+def stale_ids(session: Session, layout: str, after: int = 0, limit: int = 200, everything: bool = False) -> list[int]:
     """Makers (by id, after `after`) whose stored copy is missing, of an older revision or another layout."""
+    stale = or_(_PAGES.c.rendered_revision.is_(None), _PAGES.c.rendered_revision != _PAGES.c.revision,
+                _PAGES.c.layout != layout)
     query = (select(_MAKERS.c.id).outerjoin(_PAGES, _PAGES.c.maker_id == _MAKERS.c.id)
-             .where(_MAKERS.c.id > after, or_(_PAGES.c.rendered_revision.is_(None),
-                                               _PAGES.c.rendered_revision != _PAGES.c.revision,
-                                               _PAGES.c.layout != layout))
-             .order_by(_MAKERS.c.id).limit(limit))
+             .where(_MAKERS.c.id > after, *([] if everything else [stale])).order_by(_MAKERS.c.id).limit(limit))
     return list(session.scalars(query))

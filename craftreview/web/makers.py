@@ -27,9 +27,17 @@ bp = Blueprint("makers", __name__)
 @bp.get("/makers")
 def index():
     """Browse makers: filters with counts, keyset pages."""
-    page = browse.browse_page(get_db(), browse_filters(), counts_cache())
-    return render_template("makers/index.html", page=page, sorts=browse.SORTS, tiers=browse.TIERS,
-                           lead_times=browse.LEAD_TIMES)
+    filters = browse_filters()
+
+    def render() -> str:
+        page = browse.browse_page(get_db(), filters, counts_cache())
+        return render_template("makers/index.html", page=page, sorts=browse.SORTS, tiers=browse.TIERS,
+                               lead_times=browse.LEAD_TIMES)
+    if current_user.is_authenticated:
+        return render()
+    # The filter counts are a short-lived copy (browse.COUNTS_SECONDS): their digest is part of the key.
+    counts_key = counts_cache().counts(get_db(), filters)[1]
+    return stored_pages.listing_page((counts_key,), render)
 
 
 def _maker_input(form: MakerForm) -> maker_service.MakerInput:

@@ -30,6 +30,7 @@ from ..search.drainer import Drainer
 from ..services import page_stamps
 from ..services.maker_page import maker_page
 from ..services.review_facts import parse_filters
+from .fragments import fragment_cache
 from .helpers import Page
 
 log = logging.getLogger(__name__)
@@ -37,9 +38,13 @@ RENDERER = "craftreview.pages.renderer"
 LAYOUT = "craftreview.pages.layout"
 BATCH = 50  # makers rendered per write transaction that stores them
 EXIT_WAIT_SECONDS = 10.0
-# What the stored HTML depends on besides the data: the templates and the code that fills them,
-# and the settings they print. A deploy that changes any of it retires every stored copy.
-_LAYOUT_SOURCES = ("templates", "craftreview/web", "craftreview/text.py", "craftreview/services/review_facts.py")
+# What the stored HTML depends on besides the data: the templates, the code that draws into them
+# (filters, charts, words, the view model) and the settings they print. A deploy that changes any of
+# it retires every stored copy; a release changing what the page shows elsewhere must say so and
+# have `flask pages render --all` run.
+_LAYOUT_SOURCES = ("templates", "craftreview/text.py", "craftreview/web/filters.py", "craftreview/web/charts.py",
+                   "craftreview/web/score_words.py", "craftreview/web/prices.py", "craftreview/web/helpers.py",
+                   "craftreview/services/review_facts.py", "craftreview/services/maker_page.py")
 _LAYOUT_SETTINGS = ("PER_PAGE", "CURRENCY")
 
 
@@ -63,6 +68,16 @@ def layout(app: Flask | None = None) -> str:
                     digest.update(file.read_bytes())
         app.extensions[LAYOUT] = digest.hexdigest()[:16]
     return app.extensions[LAYOUT]
+
+
+def listing_page(key: tuple, render) -> str:
+    """A listing page for a visitor without session, cookies or login, kept per process under `key` plus the
+    listing stamp (any maker's page revision moving changes it); rendered by `render()` otherwise."""
+    if request.cookies:
+        return render()
+    with current_app.extensions["craftreview.engine"].connect() as conn:
+        stamp = page_stamps.listing_stamp(conn)
+    return fragment_cache().get(("listing", request.path, request.query_string, stamp, *key), render)
 
 
 def stored_page(slug: str) -> str | None:
@@ -161,12 +176,12 @@ def show_context(view, per_page: int, action_form) -> dict:
             "voted": view.voted, "action_form": action_form}
 
 
-def render_stale(app: Flask, progress=None) -> int:
-    """Render every maker whose stored copy is missing, stale or of another layout; returns how many."""
+def render_stale(app: Flask, progress=None, everything: bool = False) -> int:
+    """Render every maker whose stored copy is missing, stale or of another layout (or every maker); how many."""
     after, done = 0, 0
     while True:
         with app.extensions["craftreview.sessions"]() as session:
-            ids = page_stamps.stale_ids(session, layout(app), after)
+            ids = page_stamps.stale_ids(session, layout(app), after, everything=everything)
         if not ids:
             return done
         done += render_pages(app, ids)

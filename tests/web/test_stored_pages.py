@@ -245,3 +245,27 @@ def test_a_render_of_a_revision_that_a_write_overtook_is_not_served(app, client,
     db.commit()
     html, stored = page(app, None, world["url"])
     assert not stored and "Overtaking review" in html
+
+
+def browse(app) -> tuple[str, int]:
+    """/makers as a visitor without cookies: (html, SELECT statements run)."""
+    with counted(app) as statements:
+        html = app.test_client().get("/makers").get_data(as_text=True)
+    return html, len([s for s in statements if s.lstrip().upper().startswith("SELECT")])
+
+
+def test_browse_is_kept_until_a_write_moves_a_card(app, client, db, world, make_user, make_review):
+    browse(app)
+    html, selects = browse(app)
+    assert selects == 1 and "1 review" in html  # the listing stamp; the counts are a short-lived copy
+    make_review(make_user(), world["maker"], title="Second mug")
+    html, selects = browse(app)
+    assert selects > 1 and "2 reviews" in html
+    maker = world["maker"]
+    update_maker(db, maker.owner, maker, MakerInput(name="Renamed Kiln", slug=maker.slug, craft=maker.craft,
+                                                    location=maker.location, bio=maker.bio, website="",
+                                                    accepts_custom=True, lead_time_days=None))
+    assert "Renamed Kiln" in browse(app)[0]
+    with write_transaction(db):
+        scores.rescore_all(db)
+    assert browse(app)[1] > 1  # every score was rewritten: drawn again

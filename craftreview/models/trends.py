@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import BigInteger, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
@@ -29,8 +29,7 @@ class MakerPageRow(Base):
     __tablename__ = "maker_pages"
 
     maker_id: Mapped[int] = mapped_column(ForeignKey("makers.id"), primary_key=True)
-    # Indexed: the listings' change stamp (services/page_stamps.listing_stamp) reads only this index.
-    revision: Mapped[int] = mapped_column(index=True)
+    revision: Mapped[int] = mapped_column()
     rendered_revision: Mapped[int | None] = mapped_column(nullable=True)
     # Digest of the templates and settings the copy was rendered with: a deploy retires old copies.
     layout: Mapped[str | None] = mapped_column(String(16), nullable=True)
@@ -38,3 +37,12 @@ class MakerPageRow(Base):
     # Plain text (~40 KB a maker, mostly the charts' SVG): unpacking a compressed copy cost more CPU
     # than the rest of the request.
     document: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class ListingStamp(Base):
+    """One row: raised at the commit of every write that touched a maker page (services/page_stamps.py)."""
+
+    __tablename__ = "listing_stamp"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -12,15 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import Connection, bindparam, func, literal, or_, select
+from sqlalchemy import Connection, bindparam, event, func, literal, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from ..models import Maker, MakerPageRow, Review
+from ..models import ListingStamp, Maker, MakerPageRow, Review
 
 TOUCHED = "craftreview.pages.touched"  # makers bumped in the open transaction
 COMMITTED = "craftreview.pages.committed"  # makers whose bump committed, waiting for the renderer
+STAMP_DUE = "craftreview.pages.stamp_due"  # the listing stamp is raised before this transaction commits
 _MAKERS, _PAGES = Maker.__table__, MakerPageRow.__table__
 
 
@@ -37,6 +38,7 @@ def touch(session: Session, maker_ids: Iterable[int]) -> None:
     session.execute(statement.on_conflict_do_update(index_elements=[_PAGES.c.maker_id],
                                                     set_={"revision": _PAGES.c.revision + 1}))
     session.info.setdefault(TOUCHED, set()).update(ids)
+    session.info[STAMP_DUE] = True
 
 
 def touch_author(session: Session, user_id: int) -> None:
@@ -51,16 +53,27 @@ def touch_all(session: Session) -> None:
     statement = _insert(session)(_PAGES).from_select(["maker_id", "revision"], every_maker)
     session.execute(statement.on_conflict_do_update(index_elements=[_PAGES.c.maker_id],
                                                     set_={"revision": _PAGES.c.revision + 1}))
+    session.info[STAMP_DUE] = True
 
 
-_LISTING_STAMP = select(select(func.count()).select_from(_MAKERS).scalar_subquery(), func.count(),
-                        func.coalesce(func.sum(_PAGES.c.revision), 0))
+_STAMP = ListingStamp.__table__
+_LISTING_STAMP = select(_STAMP.c.value).where(_STAMP.c.id == 1)
 
 
-def listing_stamp(conn: Connection) -> tuple[int, int, int]:
-    """Changes whenever a maker is added or any maker page's revision moves (every touch raises the sum):
-    what the listings show of makers and their scores stays the same while it does not."""
-    return tuple(conn.execute(_LISTING_STAMP).one())
+def listing_stamp(conn: Connection) -> int | None:
+    """Raised by every committed write that touched a maker page: what the listings show of makers and
+    their scores stays the same while it does. (None: the row is missing, nothing may be kept.)"""
+    return conn.execute(_LISTING_STAMP).scalar()
+
+
+@event.listens_for(Session, "before_commit")
+def _raise_listing_stamp(session: Session) -> None:
+    # Last statement before the commit, so the row is locked only while the transaction commits (one
+    # row for every writer; taken earlier it would serialise their whole transactions on PostgreSQL).
+    if session.info.pop(STAMP_DUE, False):
+        statement = _insert(session)(_STAMP).values(id=1, value=1)
+        session.execute(statement.on_conflict_do_update(index_elements=[_STAMP.c.id],
+                                                        set_={"value": _STAMP.c.value + 1}))
 
 
 def mark_committed(session: Session) -> None:
@@ -73,6 +86,7 @@ def mark_committed(session: Session) -> None:
 def forget_touched(session: Session, _previous=None) -> None:
     """after_soft_rollback: the bumps were rolled back with the data."""
     session.info.pop(TOUCHED, None)
+    session.info.pop(STAMP_DUE, None)
 
 
 _STORED = (select(_PAGES.c.document).join(_MAKERS, _MAKERS.c.id == _PAGES.c.maker_id)

@@ -72,11 +72,13 @@ def layout(app: Flask | None = None) -> str:
 
 def listing_page(key: tuple, render) -> str:
     """A listing page for a visitor without session, cookies or login, kept per process under `key` plus the
-    listing stamp (any maker's page revision moving changes it); rendered by `render()` otherwise."""
+    listing stamp (raised by every committed write that touched a maker page); rendered by `render()` otherwise."""
     if request.cookies:
         return render()
     with current_app.extensions["craftreview.engine"].connect() as conn:
         stamp = page_stamps.listing_stamp(conn)
+    if stamp is None:
+        return render()  # no write has raised the stamp yet: nothing to key a kept page by
     return fragment_cache().get(("listing", request.path, request.query_string, stamp, *key), render)
 
 

@@ -18,12 +18,13 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(settings)
 
     from . import cli, search
-    from .web import context, mailing, security, views
+    from .web import context, mailing, security, stored_pages, views
 
     context.init_app(app)    # database engine + per-request session
     security.init_app(app)   # login manager, CSRF, rate limits, headers
     search.init_app(app)     # search backend + post-commit outbox drain
     mailing.init_app(app)    # mail backend on every session; SMTP delivery after commit
+    stored_pages.init_app(app)  # maker pages' shared parts rendered after the commits that change them
     views.init_app(app)      # blueprints, template filters, error pages
     cli.init_app(app)        # flask seed-demo / search / rescore / create-user
     return app

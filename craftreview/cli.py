@@ -1,4 +1,4 @@
-"""Flask commands: migrate, backup, restore, seed-demo, rescore, create-user, search."""
+"""Flask commands: migrate, backup, restore, seed-demo, rescore, create-user, search, pages."""
 from __future__ import annotations
 
 import time
@@ -6,15 +6,15 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import with_appcontext
+from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import func, select
 
-from . import backup, migrate
 from .db import write_transaction
 from .errors import DomainError
 from .models import User
 from .search.cli import search_group
 from .services import accounts, scores, signals
+from .web import stored_pages
 from .web.context import session_factory
 
 RESCORE_REBUILD_ABOVE = 500  # makers whose score changed: above this, rescore rebuilds the index
@@ -25,12 +25,15 @@ def init_app(app: Flask) -> None:
     for command in (migrate_command, backup_command, restore_command, seed_demo, rescore, create_user, signals_command):
         app.cli.add_command(command)
     app.cli.add_command(search_group)
+    app.cli.add_command(pages_group)
 
 
 @click.command("migrate")
 @with_appcontext
 def migrate_command() -> None:
     """Apply database migrations up to the latest revision."""
+    from . import migrate  # here, not at import: Alembic costs every web worker ~11 MB it never uses
+
     click.echo(migrate.upgrade_and_describe(current_app.config["DATABASE_URL"]))
 
 
@@ -43,6 +46,8 @@ BACKUP_PATH = click.Path(dir_okay=False, path_type=Path)
 @click.option("--force", is_flag=True, help="Replace PATH if it already exists.")
 def backup_command(path: Path, force: bool) -> None:
     """Copy the database to PATH while the site runs (SQLite online backup API, or pg_dump -Fc)."""
+    from . import backup
+
     try:
         click.echo(str(backup.backup_database(current_app.config["DATABASE_URL"], path, overwrite=force)))
     except backup.BackupError as exc:
@@ -55,6 +60,8 @@ def backup_command(path: Path, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Replace a database that holds data without asking.")
 def restore_command(path: Path, force: bool) -> None:
     """Replace the whole database with the backup at PATH, then rebuild the search index from it."""
+    from . import backup
+
     app = current_app._get_current_object()
     url, engine = app.config["DATABASE_URL"], app.extensions["craftreview.engine"]
     try:
@@ -73,7 +80,7 @@ def restore_command(path: Path, force: bool) -> None:
 
 def _rebuild_after_restore(app: Flask) -> None:
     """Bring an older backup's schema up to date, then rebuild the derived search index from the data."""
-    from . import search
+    from . import migrate, search
 
     url = app.config["DATABASE_URL"]
     revision = migrate.current_revision(url)
@@ -134,6 +141,13 @@ def rescore(if_missing: bool) -> None:
     else:
         search.drain(app)
     click.echo(f"search index updated in {time.perf_counter() - started:.1f}s")
+    _render_pages(app)  # every score changed: every stored maker page is stale
+
+
+def _render_pages(app: Flask, everything: bool = False) -> None:
+    started = time.perf_counter()
+    count = stored_pages.render_stale(app, everything=everything)
+    click.echo(f"rendered {count} maker pages in {time.perf_counter() - started:.1f}s")
 
 
 def _fit_is_stored() -> bool:
@@ -176,6 +190,7 @@ def seed_demo(makers: int, reviews: int, seed: int, if_empty: bool) -> None:
     # The rebuild also settles the outbox rows that seeding and scoring queued.
     documents = search.rebuild(current_app._get_current_object())
     click.echo(f"indexed {documents} search documents in {time.perf_counter() - started:.1f} s")
+    _render_pages(current_app._get_current_object())
 
 
 @click.command("signals")
@@ -191,3 +206,14 @@ def _recompute_signals(factory) -> None:
         counts = signals.recompute_all(session)
     found = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "none"
     click.echo(f"ring signals recomputed in {time.perf_counter() - started:.1f}s: {found}")
+
+
+pages_group = AppGroup("pages", help="Stored maker pages.")
+
+
+@pages_group.command("render")
+@with_appcontext
+@click.option("--all", "everything", is_flag=True, help="Render every maker page, stale or not.")
+def render_pages_command(everything: bool) -> None:
+    """Render and store every maker page whose stored copy is missing or stale (after a deploy or a crash)."""
+    _render_pages(current_app._get_current_object(), everything)

@@ -7,7 +7,7 @@ from .makers import CRAFTS, ORDER_TYPES, PRICE_BANDS, Maker, MakerScoreRow, Orde
 from .moderation import FLAG_REASONS, HIDE_REASONS, AuditEntry, Flag, IndexOutbox, OutgoingMail
 from .reviews import DIMENSIONS, HelpfulVote, Reply, ReplyRevision, Review, ReviewRevision
 from .signals import RingSignal, RingSignalReview
-from .trends import MakerTrendRow
+from .trends import ListingStamp, MakerPageRow, MakerTrendRow
 from .users import User
 
 __all__ = [
@@ -17,5 +17,5 @@ __all__ = [
     "StoredFit",
     "RingSignal", "RingSignalReview",
     "NOTIFICATION_KINDS", "TOKEN_PURPOSES", "AccountToken", "MailOptOut", "Notification",
-    "MakerTrendRow",
+    "MakerTrendRow", "MakerPageRow", "ListingStamp",
 ]

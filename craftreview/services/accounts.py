@@ -9,6 +9,7 @@ from ..db import write_transaction
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ..models import AuditEntry, User, utcnow
 from ..text import clean_input
+from . import page_stamps
 from .confirmation import prepare_confirmation, send_confirmation
 from .passwords import hash_password, password_problem, verify_password
 
@@ -111,6 +112,7 @@ def change_email(session: Session, user: User, *, new_email: str, password: str)
                 raise Conflict("Another account uses this email.", field="email")
             user.email, user.email_confirmed_at = email, None
             session.flush()
+            page_stamps.touch_author(session, user.id)  # an unconfirmed address takes the verified marks away
             send_confirmation(session, user, utcnow(), link)  # also spends links sent to the old address
     except IntegrityError as exc:
         raise Conflict("Another account uses this email.", field="email") from exc
@@ -121,6 +123,7 @@ def change_display_name(session: Session, user: User, display_name: str) -> None
     name = _check_display_name(display_name)
     with write_transaction(session):
         user.display_name = name
+        page_stamps.touch_author(session, user.id)  # the name is on every review they wrote
 
 
 def set_suspended(session: Session, actor: User, target_id: int, suspended: bool, reason: str = "") -> User:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from ..db import write_transaction
 from ..errors import InvalidInput, NotFound
 from ..models import User, utcnow
+from . import page_stamps
 from .link_mail import LinkMail, prepare_link_mail, send_link_mail
 from .tokens import LIFETIMES, find_token
 
@@ -54,4 +55,5 @@ def confirm_email(session: Session, token: str, now: datetime | None = None) -> 
         user = check_confirmation(session, token, now)   # re-checked under the write lock
         find_token(session, token, PURPOSE, now).used_at = now
         user.email_confirmed_at = now
+        page_stamps.touch_author(session, user.id)  # their reviews through orders show as verified again
     return user

@@ -10,6 +10,7 @@ from ..errors import Conflict, InvalidInput, PermissionDenied
 from ..models import FLAG_REASONS, Flag, HelpfulVote, Review, User
 from ..permissions import can_flag, can_vote
 from ..text import clean_input
+from . import page_stamps
 
 
 def toggle_helpful(session: Session, actor: User, review: Review) -> bool:
@@ -24,6 +25,7 @@ def toggle_helpful(session: Session, actor: User, review: Review) -> bool:
         else:
             session.delete(vote)
             review.helpful_count = Review.helpful_count - 1
+        page_stamps.touch(session, [review.maker_id])  # the count shows under the review
     session.refresh(review)
     return vote is None
 

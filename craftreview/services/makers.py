@@ -14,6 +14,7 @@ from ..models import CRAFTS, Maker, User
 from ..permissions import owns_maker
 from ..search.outbox import enqueue
 from ..text import clean_input
+from . import page_stamps
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset({"new", "edit", "dashboard", "search", "admin"})
@@ -88,6 +89,7 @@ def create_maker(session: Session, actor: User, data: MakerInput) -> Maker:
             session.add(maker)
             session.flush()
             enqueue(session, "maker", maker.id)
+            page_stamps.touch(session, [maker.id])  # its first stored page is rendered after the commit
     except IntegrityError as exc:
         raise Conflict("That address or profile already exists.", field="slug") from exc
     return maker
@@ -105,6 +107,7 @@ def update_maker(session: Session, actor: User, maker: Maker, data: MakerInput) 
             for key, value in fields.items():
                 setattr(maker, key, value)
             enqueue(session, "maker", maker.id)
+            page_stamps.touch(session, [maker.id])
     except IntegrityError as exc:
         raise Conflict("That address is taken; choose another.", field="slug") from exc
     return maker

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from ..db import write_transaction
 from ..errors import InvalidInput
 from ..models import User, utcnow
+from . import page_stamps
 from .accounts import find_user_by_email
 from .link_mail import LinkMail, prepare_link_mail, send_link_mail
 from .passwords import hash_password, password_problem
@@ -57,5 +58,6 @@ def reset_password(session: Session, token: str, new_password: str, now: datetim
         user.session_version = User.session_version + 1
         if user.email == row.email and user.email_confirmed_at is None:
             user.email_confirmed_at = now  # the link reached the inbox: the address is theirs
+            page_stamps.touch_author(session, user.id)  # their verified marks show again
     session.refresh(user)
     return user

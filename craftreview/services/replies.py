@@ -13,7 +13,7 @@ from ..models import Reply, ReplyRevision, Review, User, utcnow
 from ..permissions import can_reply
 from ..search.outbox import enqueue
 from ..text import clean_input
-from . import notifications
+from . import notifications, page_stamps
 
 MAX_REPLY = 3000
 
@@ -45,6 +45,7 @@ def save_reply(session: Session, actor: User, review: Review, body: str,
             session.flush()
             enqueue(session, "review", review.id)
             enqueue(session, "maker", review.maker_id)
+            page_stamps.touch(session, [review.maker_id])
             notifications.record_notice(session, notice)
     except IntegrityError as exc:
         raise Conflict("This review already has a reply; edit it instead.") from exc

@@ -15,7 +15,7 @@ from .. import scoring
 from ..models import Maker, MakerScoreRow, Review, RingSignalReview, User, as_utc, utcnow
 from ..search.documents import indexed_score_values
 from ..search.outbox import enqueue
-from . import fits, trends
+from . import fits, page_stamps, trends
 
 TIER_BANDS = {"master": 20.0, "skilled": 20.0, "developing": 20.0, "unproven": 10.0, "novice": 0.0}
 # An unproven maker with a substantial but conflicting record sorts above one with too few reviews
@@ -171,6 +171,9 @@ def refresh_maker_score(session: Session, maker_id: int, now: datetime | None = 
     work = prepared if kept else _compute(maker_id, inputs, now)
     _store(session, maker_id, work.score_row)
     trends.store_trend_row(session, maker_id, work.trend_row)
+    # Every review write (submit, edit, withdraw, verified submit, hide, restore, account deletion)
+    # rescores its maker here: the page shows the score, the reviews and their summaries.
+    page_stamps.touch(session, [maker_id])
     return kept
 
 
@@ -205,6 +208,7 @@ def rescore_all(session: Session, now: datetime | None = None) -> tuple[int, int
     if rows:
         session.execute(MakerScoreRow.__table__.insert(), rows)
     trends.store_all_trends(session, model, signals, crafts, now)
+    page_stamps.touch_all(session)
     changed = [r["maker_id"] for r in rows
                if before.get(r["maker_id"]) != indexed_score_values(*(r[k] for k in _INDEXED))]
     for maker_id in changed:

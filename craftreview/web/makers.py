@@ -14,9 +14,10 @@ from ..services.mail import make_mail_backend
 from ..services.maker_page import maker_page
 from ..services.review_facts import parse_filters
 from ..services.score_page import score_page
+from . import stored_pages
 from .context import get_db
 from .forms import ActionForm, MakerForm, OrderForm
-from .helpers import Page, actor, form_error, form_status, handle_form
+from .helpers import actor, form_error, form_status, handle_form
 from .limits import per_account
 from .listing import browse_filters, counts_cache
 
@@ -26,9 +27,17 @@ bp = Blueprint("makers", __name__)
 @bp.get("/makers")
 def index():
     """Browse makers: filters with counts, keyset pages."""
-    page = browse.browse_page(get_db(), browse_filters(), counts_cache())
-    return render_template("makers/index.html", page=page, sorts=browse.SORTS, tiers=browse.TIERS,
-                           lead_times=browse.LEAD_TIMES)
+    filters = browse_filters()
+
+    def render() -> str:
+        page = browse.browse_page(get_db(), filters, counts_cache())
+        return render_template("makers/index.html", page=page, sorts=browse.SORTS, tiers=browse.TIERS,
+                               lead_times=browse.LEAD_TIMES)
+    if current_user.is_authenticated:
+        return render()
+    # The filter counts are a short-lived copy (browse.COUNTS_SECONDS): their digest is part of the key.
+    counts_key = counts_cache().counts(get_db(), filters)[1]
+    return stored_pages.listing_page((counts_key,), render)
 
 
 def _maker_input(form: MakerForm) -> maker_service.MakerInput:
@@ -78,13 +87,14 @@ def edit(slug: str):
 def show(slug: str):
     """The maker page: profile, score, charts, delivery record, filtered and sorted reviews with replies."""
     viewer = current_user if current_user.is_authenticated else None
+    stored = stored_pages.stored_page(slug) if viewer is None else None
+    if stored is not None:
+        return stored  # rendered after the last write that changed the page: one query
     per_page = current_app.config["PER_PAGE"]
     view = maker_page(get_db(), slug, viewer, parse_filters(request.args), per_page)
-    page = Page(items=view.reviews, page=view.page, per_page=per_page, total=view.counts.matched)
     # The helpful-vote form (and its CSRF token) only shows to logged-in readers.
-    form = ActionForm() if viewer else None
-    return render_template("makers/show.html", view=view, maker=view.maker, score=view.score, page=page,
-                           own_review=view.own_review, voted=view.voted, action_form=form)
+    context = stored_pages.show_context(view, per_page, ActionForm() if viewer else None)
+    return render_template("makers/show.html", **context)
 
 
 @bp.get("/makers/<slug>/score")

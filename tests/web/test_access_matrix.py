@@ -31,8 +31,8 @@ ROLES = ("anonymous", "buyer", "other_buyer", "maker_owner", "other_maker", "mod
 LOGGED_IN = ROLES[1:-1]
 # Derived rows a successful write may also touch (search work queue, stored maker scores and their trends,
 # ring signals); writes that concern someone else also notify them (on site and, per preference, by mail).
-INCIDENTAL = {"index_outbox", "maker_scores", "maker_trends", "ring_signals", "ring_signal_reviews",
-              "notifications", "mail_outbox"}
+INCIDENTAL = {"index_outbox", "maker_scores", "maker_trends", "maker_pages", "listing_stamp", "ring_signals",
+              "ring_signal_reviews", "notifications", "mail_outbox"}
 TODAY = date.today()
 TODAY_UTC = datetime.now(UTC)
 

@@ -6,6 +6,7 @@ import contextlib
 import pytest
 from sqlalchemy import event
 
+from craftreview.web.stored_pages import render_stale
 from tests.conftest import DATABASES, login
 from tests.web.maker_world import many_reviews, rescore
 
@@ -52,6 +53,15 @@ def test_maker_page_queries_do_not_grow_with_reviews(app, client, db, make_maker
     # BEGIN, maker+score+trend, review summary, page of reviews with their replies
     # (+ user, own review, votes, the header's unread-notification count)
     assert counts[0] <= (8 if logged_in else 4)
+
+
+def test_stored_maker_page_is_one_statement_whatever_the_reviews(app, db, make_maker, make_user):
+    small, large = (_maker_with(db, make_maker, make_user, n) for n in (3, 60))
+    rescore(db)
+    render_stale(app)
+    visitor = app.test_client()  # no session, no cookies: the visitor the stored page is for
+    counts = [queries_for(app, visitor, f"/makers/{m.slug}") for m in (small, large)]
+    assert counts[0] == counts[1] <= 2  # (BEGIN on SQLite) the stored page of the current revision
 
 
 def test_compare_queries_do_not_grow_with_makers(app, client, db, make_maker, make_user):

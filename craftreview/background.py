@@ -55,14 +55,19 @@ class Drainer:
                 self._changed.notify_all()
 
 
-def process_drainer(extensions: dict, key: str, drain: Callable[[], object], name: str,
-                    exit_wait: float) -> Drainer:
-    """This process's Drainer stored under `key` (a forked worker starts its own).
+def per_process(extensions: dict, key: str, make: Callable[[], Drainer], exit_wait: float):
+    """This process's background worker stored under `key`, made by `make()` (a forked worker makes its own).
 
     A process that exits normally first waits up to `exit_wait` seconds for the run it started.
     """
     found = extensions.get(key)
     if found is None or found.pid != os.getpid():
-        found = extensions[key] = Drainer(drain, name)
+        found = extensions[key] = make()
         atexit.register(found.wait_idle, exit_wait)
     return found
+
+
+def process_drainer(extensions: dict, key: str, drain: Callable[[], object], name: str,
+                    exit_wait: float) -> Drainer:
+    """This process's Drainer running `drain`, stored under `key`."""
+    return per_process(extensions, key, lambda: Drainer(drain, name), exit_wait)

@@ -11,10 +11,8 @@ yet, gets the live page. `flask pages render` renders every maker whose copy is 
 """
 from __future__ import annotations
 
-import atexit
 import hashlib
 import logging
-import os
 import threading
 from collections.abc import Iterable
 
@@ -22,7 +20,7 @@ from flask import Flask, current_app, g, render_template, request
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from ..background import Drainer
+from ..background import Drainer, per_process
 from ..config import PROJECT_ROOT
 from ..db import write_transaction
 from ..errors import NotFound
@@ -128,11 +126,7 @@ class Renderer:
 
 def renderer(app: Flask) -> Renderer:
     """This process's renderer (a forked worker starts its own)."""
-    found = app.extensions.get(RENDERER)
-    if found is None or found.pid != os.getpid():
-        found = app.extensions[RENDERER] = Renderer(app)
-        atexit.register(found.wait_idle, EXIT_WAIT_SECONDS)
-    return found
+    return per_process(app.extensions, RENDERER, lambda: Renderer(app), EXIT_WAIT_SECONDS)
 
 
 def render_pages(app: Flask, maker_ids: Iterable[int]) -> int:

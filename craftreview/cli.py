@@ -14,7 +14,7 @@ from .errors import DomainError
 from .models import User
 from .search.cli import search_group
 from .services import accounts, scores, signals
-from .web import stored_pages
+from .web import page_values, stored_pages
 from .web.context import session_factory
 
 RESCORE_REBUILD_ABOVE = 500  # makers whose score changed: above this, rescore rebuilds the index
@@ -128,12 +128,13 @@ def rescore(if_missing: bool) -> None:
     if if_missing and _fit_is_stored():
         click.echo("a fitted model is stored; not rescoring")
         return
-    started = time.perf_counter()
-    with session_factory()() as session, write_transaction(session):
-        count, changed = scores.rescore_all(session)
-    click.echo(f"rescored {count} makers in {time.perf_counter() - started:.1f}s; "
-               f"{changed} changed and are being reindexed")
     started, app = time.perf_counter(), current_app._get_current_object()
+    with session_factory()() as session, write_transaction(session):
+        done = scores.rescore_all(session, drawn=page_values.shown_values(app))
+    changed = done.reindexed
+    click.echo(f"rescored {done.scored} makers in {time.perf_counter() - started:.1f}s; "
+               f"{changed} changed and are being reindexed; {done.pages} maker pages draw differently")
+    started = time.perf_counter()
     if changed > RESCORE_REBUILD_ABOVE:
         # Re-indexing each changed maker (and all its reviews) one by one costs far more than
         # one rebuild once thousands changed (a refit moves every score a little).
@@ -141,7 +142,7 @@ def rescore(if_missing: bool) -> None:
     else:
         search.drain(app)
     click.echo(f"search index updated in {time.perf_counter() - started:.1f}s")
-    _render_pages(app)  # every score changed: every stored maker page is stale
+    _render_pages(app)  # the pages that draw differently after the refit
 
 
 def _render_pages(app: Flask, everything: bool = False) -> None:
@@ -183,7 +184,7 @@ def seed_demo(makers: int, reviews: int, seed: int, if_empty: bool) -> None:
     scores.forget_fitted_models()
     started = time.perf_counter()
     with factory() as session, write_transaction(session):
-        count, _changed = scores.rescore_all(session)
+        count = scores.rescore_all(session).scored
     click.echo(f"scored {count} makers in {time.perf_counter() - started:.1f} s")
     analyze(factory.kw["bind"])  # the score, trend and signal rows just written
     started = time.perf_counter()

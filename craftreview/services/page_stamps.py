@@ -23,6 +23,7 @@ TOUCHED = "craftreview.pages.touched"  # makers bumped in the open transaction
 COMMITTED = "craftreview.pages.committed"  # makers whose bump committed, waiting for the renderer
 STAMP_DUE = "craftreview.pages.stamp_due"  # the listing stamp is raised before this transaction commits
 _MAKERS, _PAGES = Maker.__table__, MakerPageRow.__table__
+_TOUCH_BATCH = 500  # makers per statement (two bound parameters each; SQLite allows 32,766)
 
 
 def _insert(session: Session):
@@ -34,10 +35,17 @@ def touch(session: Session, maker_ids: Iterable[int]) -> None:
     ids = sorted(set(maker_ids))
     if not ids:
         return
-    statement = _insert(session)(_PAGES).values([{"maker_id": i, "revision": 1} for i in ids])
-    session.execute(statement.on_conflict_do_update(index_elements=[_PAGES.c.maker_id],
-                                                    set_={"revision": _PAGES.c.revision + 1}))
+    for start in range(0, len(ids), _TOUCH_BATCH):
+        rows = [{"maker_id": i, "revision": 1} for i in ids[start:start + _TOUCH_BATCH]]
+        statement = _insert(session)(_PAGES).values(rows)
+        session.execute(statement.on_conflict_do_update(index_elements=[_PAGES.c.maker_id],
+                                                        set_={"revision": _PAGES.c.revision + 1}))
     session.info.setdefault(TOUCHED, set()).update(ids)
+    listings_changed(session)
+
+
+def listings_changed(session: Session) -> None:
+    """Raise the listing stamp when this transaction commits (the order or cards of listings moved)."""
     session.info[STAMP_DUE] = True
 
 
@@ -53,7 +61,7 @@ def touch_all(session: Session) -> None:
     statement = _insert(session)(_PAGES).from_select(["maker_id", "revision"], every_maker)
     session.execute(statement.on_conflict_do_update(index_elements=[_PAGES.c.maker_id],
                                                     set_={"revision": _PAGES.c.revision + 1}))
-    session.info[STAMP_DUE] = True
+    listings_changed(session)
 
 
 _STAMP = ListingStamp.__table__

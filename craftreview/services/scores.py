@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import delete, exists, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -12,10 +14,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
 from .. import scoring
-from ..models import Maker, MakerScoreRow, Review, RingSignalReview, User, as_utc, utcnow
+from ..models import Maker, MakerScoreRow, MakerTrendRow, Review, RingSignalReview, User, as_utc, utcnow
 from ..search.documents import indexed_score_values
 from ..search.outbox import enqueue
 from . import fits, page_stamps, trends
+from .trends import decode_trend
 
 TIER_BANDS = {"master": 20.0, "skilled": 20.0, "developing": 20.0, "unproven": 10.0, "novice": 0.0}
 # An unproven maker with a substantial but conflicting record sorts above one with too few reviews
@@ -193,27 +196,62 @@ def _indexed_values(session: Session) -> dict[int, tuple]:
     return {row[0]: indexed_score_values(*row[1:]) for row in session.execute(select(MakerScoreRow.maker_id, *columns))}
 
 
-def rescore_all(session: Session, now: datetime | None = None) -> tuple[int, int]:
-    """Refit on all data and rewrite every maker's score; (makers scored, makers queued for reindex)."""
+class Rescored(NamedTuple):
+    """What `rescore_all` did: makers scored, makers queued for reindexing, maker pages marked changed."""
+
+    scored: int
+    reindexed: int
+    pages: int
+
+
+# The score row's columns a maker page can draw (never the explanation, which only the score page shows).
+_DRAWN_COLUMNS = [column for column in MakerScoreRow.__table__.columns if column.key != "detail_json"]
+
+
+def pages_drawn(session: Session, drawn: Callable) -> dict[int, tuple]:
+    """What each maker's page draws of its stored score row and trend (`drawn`: web/page_values.py)."""
+    rows = {row["maker_id"]: row for row in session.execute(select(*_DRAWN_COLUMNS)).mappings()}
+    trends = dict(session.execute(select(MakerTrendRow.maker_id, MakerTrendRow.trend_json)).all())
+    return {maker_id: drawn(rows.get(maker_id), decode_trend(trends.get(maker_id)))
+            for maker_id in session.scalars(select(Maker.id))}
+
+
+def rescore_all(session: Session, now: datetime | None = None, drawn: Callable | None = None) -> Rescored:
+    """Refit on all data and rewrite every maker's score and trend.
+
+    With `drawn` (what a page draws of a score row and trend), only makers whose page would draw
+    differently are marked for re-rendering; without it, every maker page is.
+    """
     now = now or utcnow()
     signals, crafts = load_signals(session)
     model = scoring.fit_model(signals, now=now, crafts=crafts)
     fits.store_fit(session, model, now)  # what every later write scores with, on every host
     scores = scoring.score_makers(signals, now=now, crafts=crafts)  # vectorised over all makers
     with_outlooks(model, signals, scores, now, crafts)
-    before = _indexed_values(session)
+    before, drawn_before = _indexed_values(session), drawn and pages_drawn(session, drawn)
     rows = [_row_values(mid, scores.get(mid) or model.score_maker([], now=now, craft=craft), now)
             for mid, craft in session.execute(select(Maker.id, Maker.craft))]
     session.execute(delete(MakerScoreRow))
     if rows:
         session.execute(MakerScoreRow.__table__.insert(), rows)
     trends.store_all_trends(session, model, signals, crafts, now)
-    page_stamps.touch_all(session)
+    pages = _mark_pages(session, drawn, drawn_before, len(rows))
     changed = [r["maker_id"] for r in rows
                if before.get(r["maker_id"]) != indexed_score_values(*(r[k] for k in _INDEXED))]
     for maker_id in changed:
         enqueue(session, "maker", maker_id)
-    return len(rows), len(changed)
+    return Rescored(len(rows), len(changed), pages)
+
+
+def _mark_pages(session: Session, drawn: Callable | None, drawn_before: dict | None, makers: int) -> int:
+    if drawn is None:
+        page_stamps.touch_all(session)
+        return makers
+    after = pages_drawn(session, drawn)
+    moved = [maker_id for maker_id, values in after.items() if drawn_before.get(maker_id) != values]
+    page_stamps.touch(session, moved)
+    page_stamps.listings_changed(session)  # ranks moved even where no page draws differently
+    return len(moved)
 
 
 def score_detail(row: MakerScoreRow | None) -> dict:

@@ -21,17 +21,6 @@ def sure(p: float | None) -> str:
     return "over 99% sure" if p >= 0.99 else f"{math.floor(p * 100)}% sure"
 
 
-def chance(p: float | None) -> str:
-    """A probability in words that never claims certainty: 'under 1%', '42%', 'over 99%'."""
-    if p is None:
-        return "—"
-    if p >= 0.99:
-        return "over 99%"
-    if p < 0.01:
-        return "under 1%"
-    return f"{math.floor(p * 100)}%"
-
-
 def unproven_words(reason: str | None) -> dict[str, str]:
     """Label and detail for an unproven maker (older rows without a reason read as too few reviews)."""
     return UNPROVEN_WORDS.get(reason or "too_few_reviews", UNPROVEN_WORDS["too_few_reviews"])
@@ -56,7 +45,6 @@ def outlook_sentence(outlook: dict | None, overall: float | None) -> str:
 def init_app(app: Flask) -> None:
     """Register the filters and globals the score panel and explanation page use."""
     app.add_template_filter(sure, "sure")
-    app.add_template_filter(chance, "chance")
     app.add_template_global(unproven_words, "unproven_words")
     app.add_template_global(outlook_sentence, "outlook_sentence")
     app.jinja_env.globals["TRUSTED_MIN"] = TRUSTED_MIN

@@ -23,7 +23,7 @@ from craftreview.services.account_data import delete_account
 from craftreview.services.mail import OutboxMailBackend
 from craftreview.services.makers import MakerInput, update_maker
 from craftreview.services.tokens import issue_token
-from craftreview.web import stored_pages
+from craftreview.web import page_values, stored_pages
 from tests.conftest import DATABASES, PASSWORD, fresh, login, review_input
 from tests.web.test_page_queries import counted
 
@@ -187,6 +187,26 @@ def test_a_rescore(app, client, db, world):
     assert page(app, None, world["url"])[1]
     rescore()
     assert not page(app, None, world["url"])[1]  # every page is live until `flask pages render` stores it
+    render_all(app)
+    assert page(app, None, world["url"])[1]
+
+
+def test_a_rescore_marks_only_pages_that_draw_differently(app, client, db, world):
+    drawn, now = page_values.shown_values(app), utcnow()
+
+    def rescore(at):
+        with write_transaction(db):
+            return scores.rescore_all(db, now=at, drawn=drawn)
+    rescore(now)
+    render_all(app)
+    with app.extensions["craftreview.engine"].connect() as conn:
+        stamp = page_stamps.listing_stamp(conn)
+    assert rescore(now).pages == 0  # the same data at the same time draws the same page
+    assert page(app, None, world["url"])[1]  # so the stored copy is still served
+    with app.extensions["craftreview.engine"].connect() as conn:
+        assert page_stamps.listing_stamp(conn) > stamp  # listings are kept no longer: ranks may have moved
+    assert rescore(now + timedelta(days=400)).pages == 1  # a year of time decay moves the estimate
+    assert not page(app, None, world["url"])[1]
     render_all(app)
     assert page(app, None, world["url"])[1]
 

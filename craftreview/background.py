@@ -27,14 +27,27 @@ class Drainer:
         self._thread: threading.Thread | None = None
         self.pid = os.getpid()
 
+    @property
+    def started(self) -> bool:
+        """Whether the thread is running (idle or draining)."""
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        """Start the (idle) thread now rather than on the first wake (a worker's warm-up)."""
+        with self._changed:
+            self._start_thread()
+
     def wake(self) -> None:
         """Ask for a drain of everything committed so far; returns at once."""
         with self._changed:
             self._woken += 1
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
-                self._thread.start()
+            self._start_thread()
             self._changed.notify_all()
+
+    def _start_thread(self) -> None:
+        if self._thread is None or not self._thread.is_alive():
+            self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
+            self._thread.start()
 
     def wait_idle(self, timeout: float) -> bool:
         """Wait until every drain asked for so far has finished (tests, process exit); False on timeout."""

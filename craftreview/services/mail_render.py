@@ -21,6 +21,13 @@ def _environment() -> Environment:
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
+def compile_templates() -> None:
+    """Compile every mail template now (a worker's warm-up), not in the first write that sends mail."""
+    env = _environment()
+    for name in env.list_templates():
+        env.get_template(name)
+
+
 def render_mail(name: str, **context) -> tuple[str, str]:
     """(text, html) of the mail templates `<name>.txt` and `<name>.html`."""
     env = _environment()

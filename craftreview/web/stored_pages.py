@@ -114,6 +114,15 @@ class Renderer:
             self._queued.update(maker_ids)
         self._drainer.wake()
 
+    def start(self) -> None:
+        """Start the render thread before the first write needs it (warm-up)."""
+        self._drainer.start()
+
+    @property
+    def started(self) -> bool:
+        """Whether the render thread is running."""
+        return self._drainer.started
+
     def wait_idle(self, timeout: float) -> bool:
         """Wait until everything queued so far is rendered (process exit, benches)."""
         return self._drainer.wait_idle(timeout)

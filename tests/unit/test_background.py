@@ -47,3 +47,18 @@ def test_an_idle_drainer_has_nothing_to_wait_for():
     calls = []
     drainer = Drainer(lambda: calls.append(1))
     assert drainer.wait_idle(timeout=0) and calls == []
+
+
+def test_a_started_thread_idles_until_woken_and_one_thread_serves_every_wake():
+    calls = []
+    drainer = Drainer(lambda: calls.append(threading.current_thread().ident), "warm")
+    assert not drainer.started
+    drainer.start()
+    drainer.start()  # starting twice keeps the one thread
+    assert drainer.started and drainer.wait_idle(timeout=0)
+    assert calls == []  # started, not woken: nothing drained
+    drainer.wake()
+    assert drainer.wait_idle(WAIT)
+    drainer.wake()
+    assert drainer.wait_idle(WAIT)
+    assert len(calls) == 2 and len(set(calls)) == 1

@@ -1,12 +1,15 @@
-"""A warmed worker has the stored fit decoded before its first request."""
+"""A warmed worker has the stored fit decoded, its templates compiled and its background threads running
+before its first request."""
 from __future__ import annotations
 
 import importlib.util
 
+from craftreview import search
 from craftreview.config import PROJECT_ROOT
 from craftreview.db import write_transaction
 from craftreview.services import fits
 from craftreview.services.scores import rescore_all
+from craftreview.web import mailing, stored_pages
 from craftreview.web.warmup import warm
 
 
@@ -29,3 +32,25 @@ def test_warm_up_failure_is_logged_not_raised(app, caplog, monkeypatch):
     monkeypatch.setattr(fits, "current_fit", lambda _s: 1 / 0)
     warm(app)
     assert "warm-up failed" in caplog.text
+
+
+def _background(app) -> list:
+    return [search.drainer(app), stored_pages.renderer(app), mailing.deliverer(app)]
+
+
+def test_warm_up_starts_the_background_threads_and_compiles_templates(app, db, make_maker, make_user, make_review):
+    make_review(make_user(), make_maker())
+    assert not any(thread.started for thread in _background(app))
+    compiled = {key[1] for key in app.jinja_env.cache.keys()}
+    assert "makers/show.html" not in compiled
+    warm(app)
+    assert all(thread.started for thread in _background(app))
+    compiled = {key[1] for key in app.jinja_env.cache.keys()}
+    assert {"makers/show.html", "makers/_score_panel.html", "search/results.html"} <= compiled
+
+
+def test_a_failing_warm_up_step_leaves_the_others_done(app, caplog, monkeypatch):
+    monkeypatch.setattr(fits, "current_fit", lambda _s: 1 / 0)
+    warm(app)
+    assert "warm-up failed at _read_side" in caplog.text
+    assert all(thread.started for thread in _background(app))

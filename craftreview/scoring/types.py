@@ -93,6 +93,9 @@ class MakerScore:
         out = {f.name: getattr(self, f.name) for f in fields(self)}
         for name in _ESTIMATE_FIELDS:
             out[name] = getattr(self, name).to_dict()
+        factors = self.explanation.get("review_factors")
+        if factors is not None and not isinstance(factors, dict):  # pack.ReviewColumns, cut on demand
+            out["explanation"] = self.explanation | {"review_factors": dict(factors)}
         return out
 
     @classmethod

@@ -90,10 +90,11 @@ def test_new_review_after_fit_moves_the_score(platform):
     assert "new" in review_table(after.explanation)
 
 
-def test_explanation_is_plain_json_and_says_what_drove_the_score(platform):
+def test_stored_explanation_is_plain_json_and_says_what_drove_the_score(platform):
     scores = score_makers(platform.signals, now=NOW, crafts=platform.crafts)
     for s in list(scores.values())[:50]:
-        e = json.loads(json.dumps(s.explanation, allow_nan=False))
+        e = json.loads(json.dumps(s.to_dict()["explanation"], allow_nan=False))
+        assert dict(s.explanation["review_factors"]) == e["review_factors"]  # read in place, as stored
         assert e["model_version"] == MODEL_VERSION
         assert set(e["prior"]["effective_prior_reviews"]) == {"craftsmanship", "consistency", "delivery"}
         assert len(review_table(e)) == s.review_count

@@ -40,6 +40,9 @@ class RawResults:
     total: int
     hits: list[RawHit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Set when the facet counts were taken over a sample of this many of the `total` documents
+    # (facets.sample_threshold); the service scales them to estimates.
+    facet_sample: int | None = None
 
 
 class SearchBackend(Protocol):

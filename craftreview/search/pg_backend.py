@@ -25,8 +25,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import TSVECTOR
 
+from . import facets as sampling  # read at call time: the sample bounds
 from .base import FACETS, LockTimeout, RawHit, RawResults, score_buckets_from
 from .documents import Doc
+from .facets import HASH_MULTIPLIER, HASH_RANGE
 from .locks import RETRY_SECONDS
 from .query import Clause, Filters, ParsedQuery, word_forms
 from .spelling import doc_vocabulary
@@ -364,27 +366,41 @@ def _hits_only(conn, where: str, rel: str, cov: str, params: dict, kind: str, so
 
 def _hits_and_facets(conn, where: str, rel: str, cov: str, params: dict, kind: str, sort: str) -> RawResults:
     """Top hits, the total and every facet's counts from one index scan: the matches are
-    materialised once, then read twice (the top hits; one GROUPING SETS pass for all counts)."""
+    materialised once, then read three times (the top hits; their count; one GROUPING SETS pass
+    for all facet counts, over the sample of makers facets.sample_threshold picks)."""
     names = FACETS[kind]
     column, _source = _sort(kind, sort)
     order = _order(column)
     cte = _select_hits(where, rel, cov, kind, sort, "".join(f", {FACET_SQL[n]} AS {n}" for n in names))
-    top = (f"(SELECT 'hit', NULL::text, row_number() OVER (ORDER BY {order}), entity_id, maker_id, rel, cov "
-           f"FROM hits ORDER BY {order} LIMIT :limit)")
-    sql = f"WITH hits AS MATERIALIZED ({cte}) {top} UNION ALL {_facet_groups(names)}"
-    hits, counts, total = [], {n: {} for n in names}, 0
+    # Numbered after the LIMIT: a window ordered over every match sorted all of them (26,000 rows
+    # for "set" on reviews) where ORDER BY ... LIMIT keeps only the top ones (a top-N heap sort).
+    top = (f"(SELECT 'hit', NULL::text, row_number() OVER (), entity_id, maker_id, rel, cov "
+           f"FROM (SELECT * FROM hits ORDER BY {order} LIMIT :limit) top)")
+    matched = f"SELECT '{MATCHED}', NULL::text, total, NULL::int, NULL::int, NULL::float8, NULL::float8 FROM matched"
+    sql = (f"WITH hits AS MATERIALIZED ({cte}), matched AS (SELECT count(*) AS total FROM hits), "
+           f"sample AS ({SAMPLE_SQL}) {top} UNION ALL {_facet_groups(names)} UNION ALL {matched}")
+    params = {**params, "sample_above": sampling.SAMPLE_ABOVE, "sample_size": sampling.SAMPLE_SIZE}
+    hits, counts, total, sampled = [], {n: {} for n in names}, 0, 0
     for facet, value, n, entity_id, maker_id, relevance, coverage in conn.execute(text(sql), params):
         if facet == "hit":
             hits.append((n, RawHit(kind, entity_id, maker_id, float(relevance), float(coverage))))
-        elif facet == TOTAL:
+        elif facet == MATCHED:
             total = n
+        elif facet == TOTAL:
+            sampled = n
         elif value not in (None, ""):
             counts[facet][value] = n
     ranked = [hit for _n, hit in sorted(hits, key=lambda pair: pair[0])]
-    return RawResults(total, ranked, counts)
+    return RawResults(total, ranked, counts, sampled if sampled < total else None)
 
 
-TOTAL = ""  # the facet name of the grouping set () : every match
+# The matches whose maker's hash (facets.maker_hash) is below facets.sample_threshold(total): the
+# same integers as the Python there (bigint arithmetic, integer division).
+SAMPLE_SQL = (f"SELECT hits.* FROM hits, matched WHERE hits.maker_id::bigint * {HASH_MULTIPLIER} % {HASH_RANGE} < "
+              f"CASE WHEN matched.total <= CAST(:sample_above AS bigint) THEN {HASH_RANGE} "
+              f"ELSE {HASH_RANGE} * CAST(:sample_size AS bigint) / matched.total END")
+MATCHED = "*"  # the facet name of the row holding every match's count
+TOTAL = ""  # the facet name of the grouping set () : every document of the sample
 
 
 def _facet_groups(names: tuple[str, ...]) -> str:
@@ -397,7 +413,7 @@ def _facet_groups(names: tuple[str, ...]) -> str:
     value = f"CASE {grouping} " + " ".join(f"WHEN {m} THEN {n}::text" for m, n in cases) + " END"
     sets = ", ".join(["()", *(f"({n})" for n in names)])
     return (f"SELECT {facet}, {value}, count(*), NULL::int, NULL::int, NULL::float8, NULL::float8 "
-            f"FROM hits GROUP BY GROUPING SETS ({sets})")
+            f"FROM sample GROUP BY GROUPING SETS ({sets})")
 
 
 def _vocabularies(conn, keys: list[str]) -> dict[str, set[str]]:

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session, lazyload
 
 from ..models import Maker, Reply, Review
 from . import spelling
-from .base import RawHit, SearchBackend
-from .facets import FacetGroup, build_facets
+from .base import RawHit, RawResults, SearchBackend
+from .facets import FacetGroup, build_facets, scale_counts
 from .highlight import best_snippet, highlight_inline, stems_of
 from .query import Filters, ParsedQuery, SearchRequest, parse_query
 from .ranking import blend
@@ -64,6 +64,7 @@ class SearchPage:
     suggestion: str | None = None     # 'did you mean'
     relaxed: bool = False             # this tab had few results with every word: best partial matches
     estimated: set[str] = field(default_factory=set)  # kinds whose total is an estimate ("about N")
+    facets_estimated: bool = False    # facet counts scaled up from a sample of a broad match
     unknown: tuple[str, ...] = ()     # words neither in the index nor English (only on an empty tab)
     unfiltered_total: int | None = None
     blank: bool = False
@@ -82,7 +83,7 @@ class _Outcome:
     query: ParsedQuery
     totals: dict[str, int]
     hits: list[RawHit]  # every candidate of the shown tab, not yet blended or sliced to the page
-    facet_counts: dict[str, dict[str, int]]
+    raw: RawResults     # the shown tab's backend answer (its facet counts, maybe over a sample)
 
 
 def run_search(session: Session, backend: SearchBackend, req: SearchRequest) -> SearchPage:
@@ -99,7 +100,8 @@ def run_search(session: Session, backend: SearchBackend, req: SearchRequest) -> 
         if req.filters.active:
             page.unfiltered_total = backend.count(outcome.query, Filters(), req.kind)
         page.unknown = tuple(spelling.unknown_words(outcome.query, backend.known_words))
-    page.totals, page.facets = outcome.totals, build_facets(req, outcome.facet_counts)
+    page.totals, page.facets = outcome.totals, build_facets(req, _facet_counts(outcome.raw))
+    page.facets_estimated = outcome.raw.facet_sample is not None
     hits = outcome.hits
     if req.sort == "relevance":
         hits = rank_hits(hits, load_standings(session.connection(), {h.maker_id for h in hits}))
@@ -148,7 +150,7 @@ def _relax_tabs(backend: SearchBackend, outcome: _Outcome, req: SearchRequest, p
             page.relaxed = True
             totals[req.kind] = _about(raw.total, scale)
             _mark_estimate(page, req.kind, scale)
-            return _Outcome(relaxed, totals, raw.hits, raw.facets)
+            return _Outcome(relaxed, totals, raw.hits, raw)
     return replace(outcome, totals=totals)
 
 
@@ -252,7 +254,14 @@ def _execute(backend: SearchBackend, query: ParsedQuery, req: SearchRequest) -> 
     except BaseException:
         _settle(other_total)  # never leave the count thread holding a pooled connection
         raise
-    return _Outcome(query, {req.kind: raw.total, other: other_total()}, raw.hits, raw.facets)
+    return _Outcome(query, {req.kind: raw.total, other: other_total()}, raw.hits, raw)
+
+
+def _facet_counts(raw: RawResults) -> dict[str, dict[str, int]]:
+    """The backend's facet counts, scaled to estimates when it counted a sample of a broad match."""
+    if raw.facet_sample is None:
+        return raw.facets
+    return scale_counts(raw.facets, raw.total, raw.facet_sample)
 
 
 def _settle(result) -> None:

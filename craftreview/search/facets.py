@@ -38,7 +38,7 @@ class FacetGroup:
 
 def sample_threshold(total: int) -> int:
     """Documents whose maker_hash is below this count toward facets (HASH_RANGE: every document).
-    PostgreSQL computes the same integer in SQL (pg_backend.SAMPLE_SQL)."""
+    PostgreSQL computes the same integer in SQL (pg_sql.SAMPLE_SQL)."""
     return HASH_RANGE if total <= SAMPLE_ABOVE else HASH_RANGE * SAMPLE_SIZE // total
 
 

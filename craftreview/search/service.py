@@ -138,20 +138,45 @@ def _relax_tabs(backend: SearchBackend, outcome: _Outcome, req: SearchRequest, p
     """Each tab decides on its own whether to show strict or best-partial matches."""
     other = _other(req.kind)
     totals = dict(outcome.totals)
-    if _relaxable(outcome.query, req, totals[other]):
-        _q, scale, found = _partial(backend, outcome.query, other, lambda q: backend.count(q, req.filters, other), int)
+    relax_other = _relaxable(outcome.query, req, totals[other])
+    relax_shown = _relaxable(outcome.query, req, totals[req.kind])
+    if not (relax_other or relax_shown):
+        return outcome
+    _prefetch_clause_counts(backend, outcome.query, [k for k, on in ((other, relax_other), (req.kind, relax_shown)) if on])
+    if relax_other:  # beside the shown tab's relaxed search, on a backend that gains from it
+        other_count = _in_background(backend, lambda: _partial(
+            backend, outcome.query, other, lambda q: backend.count(q, req.filters, other), int))
+    try:
+        result = _relax_shown(backend, outcome, req, page, totals) if relax_shown else None
+    except BaseException:
+        if relax_other:
+            _settle(other_count)  # never leave the count thread holding a pooled connection
+        raise
+    if relax_other:
+        _q, scale, found = other_count()
         if _about(found, scale) > totals[other]:
             totals[other] = _about(found, scale)
             _mark_estimate(page, other, scale)
-    if _relaxable(outcome.query, req, totals[req.kind]):
-        relaxed, scale, raw = _partial(backend, outcome.query, req.kind, lambda q: backend.search(
-            q, req.filters, req.kind, req.sort, _limit(req)), lambda r: r.total)
-        if raw.total > totals[req.kind]:
-            page.relaxed = True
-            totals[req.kind] = _about(raw.total, scale)
-            _mark_estimate(page, req.kind, scale)
-            return _Outcome(relaxed, totals, raw.hits, raw)
-    return replace(outcome, totals=totals)
+    return replace(result, totals=totals) if result else replace(outcome, totals=totals)
+
+
+def _relax_shown(backend: SearchBackend, outcome: _Outcome, req: SearchRequest, page: SearchPage,
+                 totals: dict[str, int]) -> _Outcome | None:
+    relaxed, scale, raw = _partial(backend, outcome.query, req.kind, lambda q: backend.search(
+        q, req.filters, req.kind, req.sort, _limit(req)), lambda r: r.total)
+    if raw.total <= totals[req.kind]:
+        return None
+    page.relaxed = True
+    totals[req.kind] = _about(raw.total, scale)
+    _mark_estimate(page, req.kind, scale)
+    return _Outcome(relaxed, totals, raw.hits, raw)
+
+
+def _in_background(backend: SearchBackend, work):
+    """A callable for work's result, started now in a thread when the backend gains from it."""
+    if not backend.parallel_reads:
+        return work
+    return _COUNTS.submit(work).result
 
 
 def _partial(backend: SearchBackend, query: ParsedQuery, kind: str, run, size):
@@ -222,15 +247,36 @@ def _mark_estimate(page: SearchPage, kind: str, scale: float) -> None:
 
 def _cached_count(backend: SearchBackend, query: ParsedQuery, kind: str) -> int:
     """Document counts for clause weights change slowly: cached for a while, in bounded memory."""
-    key = (id(backend), kind, query.clauses)
-    now = time.monotonic()
+    found = _cache_get((id(backend), kind, query.clauses))
+    return found if found is not None else _cache_put(backend, query, kind, backend.count(query, Filters(), kind))
+
+
+def _prefetch_clause_counts(backend: SearchBackend, query: ParsedQuery, kinds: list[str]) -> None:
+    """Count the clauses (and documents) relaxed_plan will weigh, at once where the backend gains
+    from concurrent reads (PostgreSQL: one server query each, overlapping); others count on demand."""
+    if not backend.parallel_reads:
+        return
+    wanted = [(q, kind) for kind in kinds for q in (ParsedQuery(), *(ParsedQuery((c,)) for c in query.positives))]
+    missing = list({(q.clauses, kind): (q, kind) for q, kind in wanted
+                    if _cache_get((id(backend), kind, q.clauses)) is None}.values())
+    # Only this (request) thread submits: a pooled task never waits on another pooled task.
+    futures = [(q, kind, _COUNTS.submit(backend.count, q, Filters(), kind)) for q, kind in missing]
+    for q, kind, future in futures:
+        _cache_put(backend, q, kind, future.result())
+
+
+def _cache_get(key: tuple) -> int | None:
     with _WEIGHT_LOCK:
         found = _WEIGHT_COUNTS.get(key)
-        if found is not None and now - found[0] < WEIGHT_TTL_SECONDS:
+        if found is not None and time.monotonic() - found[0] < WEIGHT_TTL_SECONDS:
             return found[1]
-    count = backend.count(query, Filters(), kind)
+    return None
+
+
+def _cache_put(backend: SearchBackend, query: ParsedQuery, kind: str, count: int) -> int:
     with _WEIGHT_LOCK:
-        _WEIGHT_COUNTS[key] = (now, count)
+        key = (id(backend), kind, query.clauses)
+        _WEIGHT_COUNTS[key] = (time.monotonic(), count)
         _WEIGHT_COUNTS.move_to_end(key)
         while len(_WEIGHT_COUNTS) > WEIGHT_CACHE_SIZE:
             _WEIGHT_COUNTS.popitem(last=False)
@@ -274,9 +320,7 @@ def _settle(result) -> None:
 
 def _other_count(backend: SearchBackend, query: ParsedQuery, filters: Filters, kind: str):
     """A callable for the other tab's count, started now in a thread when the backend gains from it."""
-    if not backend.parallel_reads:
-        return lambda: backend.count(query, filters, kind)
-    return _COUNTS.submit(backend.count, query, filters, kind).result
+    return _in_background(backend, lambda: backend.count(query, filters, kind))
 
 
 def rank_hits(hits: list[RawHit], standings: dict[int, MakerStanding]) -> list[RawHit]:

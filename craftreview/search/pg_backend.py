@@ -122,6 +122,11 @@ class PostgresBackend:
     def __init__(self, engine: Engine):
         self.engine = engine
 
+    def _reading(self):
+        """A pooled connection for single-statement reads, in autocommit: no BEGIN and ROLLBACK
+        round trips around each (under READ COMMITTED every statement had its own snapshot anyway)."""
+        return self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+
     def create_schema(self) -> None:
         """Create the search tables (tests; deployments use migration 0002)."""
         METADATA.create_all(self.engine)
@@ -133,7 +138,7 @@ class PostgresBackend:
         """Top hits, total and facet counts (see SearchBackend)."""
         where, rel, cov, params = pg_sql.condition(query, filters.for_kind(kind), kind)
         params["limit"] = limit
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             if facets:
                 return pg_sql.hits_and_facets(conn, where, rel, cov, params, kind, sort)
             hits = pg_sql.hits_only(conn, where, rel, cov, params, kind, sort) if limit else []
@@ -142,13 +147,13 @@ class PostgresBackend:
     def count(self, query: ParsedQuery, filters: Filters, kind: str) -> int:
         """Number of matching documents of `kind`."""
         where, _rel, _cov, params = pg_sql.condition(query, filters.for_kind(kind), kind)
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return pg_sql.count(conn, where, params)
 
     def known_words(self, words: set[str]) -> dict[str, int]:
         """Frequencies of the given words in the vocabulary table."""
         sql = text("SELECT word, ndoc FROM search_words WHERE word = ANY(CAST(:w AS text[]))")
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return {r.word: r.ndoc for r in conn.execute(sql, {"w": sorted(words)})}
 
     def similar_words(self, word: str, max_edits: int) -> dict[str, int]:
@@ -157,13 +162,13 @@ class PostgresBackend:
         sql = text("SELECT word, ndoc FROM search_words WHERE left(word, 1) = left(:w, 1) "
                    "AND length(word) BETWEEN :lo AND :hi AND levenshtein_less_equal(word, :w, :m) <= :m")
         params = {"w": word, "lo": len(word) - max_edits, "hi": len(word) + max_edits, "m": max_edits + 1}
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return {r.word: r.ndoc for r in conn.execute(sql, params)}
 
     def fingerprints(self, keys: list[str] | None = None) -> dict[str, str]:
         """Key -> fingerprint of the given live documents (all when keys is None)."""
         sql = "SELECT key, fp FROM search_documents"
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             if keys is None:
                 return {k: fp for k, fp in conn.execute(text(sql))}
             return {k: fp for k, fp in conn.execute(text(sql + " WHERE key = ANY(CAST(:k AS text[]))"), {"k": keys})}

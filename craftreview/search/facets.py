@@ -7,14 +7,17 @@ from ..models import CRAFTS
 from .query import MIN_SCORES, TIERS, Filters, SearchRequest
 
 MAX_OPTIONS = 8
-# Facets of a broad match (more than SAMPLE_ABOVE documents) are counted over the documents of a
-# sample of its makers, about SAMPLE_SIZE documents, and scaled to the total ("about N" on the page):
-# grouping every match cost PostgreSQL 25-50 ms a page for "set" (26,000 reviews). Both backends
-# pick the same makers: those whose multiplicative hash is below sample_threshold(total).
+# Facets of a broad match (more than SAMPLE_ABOVE documents) are counted over a sample of about
+# SAMPLE_SIZE of its documents and scaled to the total ("about N" on the page): grouping every match
+# cost PostgreSQL 25-50 ms a page for "set" (26,000 reviews). Both backends pick the same documents:
+# those whose creation second (Doc.created, whole seconds) hashes below sample_threshold(total).
+# (A sample of makers was tried first: a few makers with many reviews then made a city's estimate
+# three times too high.)
 SAMPLE_ABOVE = 5000
 SAMPLE_SIZE = 2000
-HASH_MULTIPLIER = 2654435761  # Knuth's multiplicative hash of a maker id, modulo HASH_RANGE
+HASH_MULTIPLIER = 2654435761  # Knuth's multiplicative hash, modulo HASH_RANGE
 HASH_RANGE = 1 << 32
+HASH_INPUT = 1 << 31  # the second is taken modulo this first, so the product fits a signed bigint
 STAR_RANGES = ((5, 5, "5 stars"), (4, 5, "4 stars and up"), (1, 3, "3 stars or less"), (1, 2, "1–2 stars"))
 DIMENSION_LABELS = {"craftsmanship": "Craftsmanship", "consistency": "Consistency", "delivery": "Delivery"}
 
@@ -37,13 +40,14 @@ class FacetGroup:
 
 
 def sample_threshold(total: int) -> int:
-    """Documents whose maker_hash is below this count toward facets (HASH_RANGE: every document).
+    """Documents whose sample_hash is below this count toward facets (HASH_RANGE: every document).
     PostgreSQL computes the same integer in SQL (pg_sql.SAMPLE_SQL)."""
     return HASH_RANGE if total <= SAMPLE_ABOVE else HASH_RANGE * SAMPLE_SIZE // total
 
 
-def maker_hash(maker_id: int) -> int:
-    return maker_id * HASH_MULTIPLIER % HASH_RANGE
+def sample_hash(created_second: int) -> int:
+    """The hash deciding whether a document created at this (whole, Unix) second is sampled."""
+    return created_second % HASH_INPUT * HASH_MULTIPLIER % HASH_RANGE
 
 
 def scale_counts(counts: dict[str, dict[str, int]], total: int, sampled: int) -> dict[str, dict[str, int]]:

@@ -6,7 +6,7 @@ from sqlalchemy import text
 
 from . import facets as sampling  # read at call time: the sample bounds
 from .base import FACETS, RawHit, RawResults, score_buckets_from
-from .facets import HASH_MULTIPLIER, HASH_RANGE
+from .facets import HASH_INPUT, HASH_MULTIPLIER, HASH_RANGE
 from .query import Clause, Filters, ParsedQuery, word_forms
 from .standing import UNSCORED_RANK
 
@@ -157,11 +157,11 @@ def hits_only(conn, where: str, rel: str, cov: str, params: dict, kind: str, sor
 def hits_and_facets(conn, where: str, rel: str, cov: str, params: dict, kind: str, sort: str) -> RawResults:
     """Top hits, the total and every facet's counts from one index scan: the matches are
     materialised once, then read three times (the top hits; their count; one GROUPING SETS pass
-    for all facet counts, over the sample of makers facets.sample_threshold picks)."""
+    for all facet counts, over the sample of documents facets.sample_threshold picks)."""
     names = FACETS[kind]
     column, _source = _sort(kind, sort)
     order = _order(column)
-    cte = _select_hits(where, rel, cov, kind, sort, "".join(f", {FACET_SQL[n]} AS {n}" for n in names))
+    cte = _select_hits(where, rel, cov, kind, sort, "".join(f", {FACET_SQL[n]} AS {n}" for n in names) + ", d.created")
     # Numbered after the LIMIT: a window ordered over every match sorted all of them (26,000 rows
     # for "set" on reviews) where ORDER BY ... LIMIT keeps only the top ones (a top-N heap sort).
     top = (f"(SELECT 'hit', NULL::text, row_number() OVER (), entity_id, maker_id, rel, cov "
@@ -184,9 +184,10 @@ def hits_and_facets(conn, where: str, rel: str, cov: str, params: dict, kind: st
     return RawResults(total, ranked, counts, sampled if sampled < total else None)
 
 
-# The matches whose maker's hash (facets.maker_hash) is below facets.sample_threshold(total): the
-# same integers as the Python there (bigint arithmetic, integer division).
-SAMPLE_SQL = (f"SELECT hits.* FROM hits, matched WHERE hits.maker_id::bigint * {HASH_MULTIPLIER} % {HASH_RANGE} < "
+# The matches whose creation second hashes (facets.sample_hash) below facets.sample_threshold(total):
+# the same integers as the Python there (bigint arithmetic, integer division).
+SAMPLE_SQL = (f"SELECT hits.* FROM hits, matched WHERE floor(extract(epoch FROM hits.created))::bigint "
+              f"% {HASH_INPUT} * {HASH_MULTIPLIER} % {HASH_RANGE} < "
               f"CASE WHEN matched.total <= CAST(:sample_above AS bigint) THEN {HASH_RANGE} "
               f"ELSE {HASH_RANGE} * CAST(:sample_size AS bigint) / matched.total END")
 MATCHED = "*"  # the facet name of the row holding every match's count

@@ -19,7 +19,7 @@ from whoosh.query import And, AndNot, ConstantScoreQuery, Every, Or, Phrase, Que
 
 from .base import FACETS, RawHit, RawResults, score_buckets_from
 from .documents import Doc
-from .facets import HASH_MULTIPLIER, HASH_RANGE, sample_threshold
+from .facets import HASH_INPUT, HASH_MULTIPLIER, HASH_RANGE, sample_threshold
 from .folding import FoldFilter
 from .locks import file_lock
 from .query import TEXT_FIELDS, Clause, Filters, ParsedQuery, word_forms
@@ -170,13 +170,14 @@ class WhooshBackend:
         return self._allowed[1]
 
     def _facet_sample(self, found: list[tuple], threshold: int) -> list[tuple]:
-        """The matches facets are counted over: those of makers hashed below the threshold."""
+        """The matches facets are counted over: those whose creation second hashes below the
+        threshold (facets.sample_hash, on the `created` column)."""
         if threshold >= HASH_RANGE:
             return found
         sampled = []
         for reader, offset, matches in found:
-            makers = self._arrays.column(reader, "maker")[matches.ids].astype(np.uint64)
-            hashes = makers * np.uint64(HASH_MULTIPLIER) % np.uint64(HASH_RANGE)
+            seconds = self._arrays.column(reader, "created")[matches.ids].astype(np.uint64)
+            hashes = seconds % np.uint64(HASH_INPUT) * np.uint64(HASH_MULTIPLIER) % np.uint64(HASH_RANGE)
             sampled.append((reader, offset, matches.keep(hashes < threshold)))
         return sampled
 

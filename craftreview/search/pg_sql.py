@@ -8,7 +8,7 @@ from . import facets as sampling  # read at call time: the sample bounds
 from .base import FACETS, RawHit, RawResults, score_buckets_from
 from .facets import HASH_INPUT, HASH_MULTIPLIER, HASH_RANGE
 from .query import Clause, Filters, ParsedQuery, word_forms
-from .standing import UNSCORED_RANK
+from .standing import UNSCORED_RANK, standing_of
 
 # Field -> tsvector weight; ts_rank weights {D, C, B, A} mirror the Whoosh field boosts (1:2:3:4).
 FIELD_WEIGHTS = {"title": "A", "craft": "B", "location": "C", "body": "D"}
@@ -164,16 +164,21 @@ def hits_and_facets(conn, where: str, rel: str, cov: str, params: dict, kind: st
     cte = _select_hits(where, rel, cov, kind, sort, "".join(f", {FACET_SQL[n]} AS {n}" for n in names) + ", d.created")
     # Numbered after the LIMIT: a window ordered over every match sorted all of them (26,000 rows
     # for "set" on reviews) where ORDER BY ... LIMIT keeps only the top ones (a top-N heap sort).
-    top = (f"(SELECT 'hit', NULL::text, row_number() OVER (), entity_id, maker_id, rel, cov "
-           f"FROM (SELECT * FROM hits ORDER BY {order} LIMIT :limit) top)")
-    matched = f"SELECT '{MATCHED}', NULL::text, total, NULL::int, NULL::int, NULL::float8, NULL::float8 FROM matched"
+    # The hits' makers' standings (for the relevance blend) joined here: one round trip fewer a page.
+    top = (f"(SELECT 'hit' AS facet, NULL::text AS value, top.n, top.entity_id, top.maker_id, top.rel, top.cov, {_STANDING} "
+           f"FROM (SELECT *, row_number() OVER () AS n FROM (SELECT * FROM hits ORDER BY {order} LIMIT :limit) t) top "
+           f"LEFT JOIN maker_scores s ON s.maker_id = top.maker_id)")
+    matched = f"SELECT '{MATCHED}', NULL::text, total, {_NO_HIT} FROM matched"
     sql = (f"WITH hits AS MATERIALIZED ({cte}), matched AS (SELECT count(*) AS total FROM hits), "
            f"sample AS ({SAMPLE_SQL}) {top} UNION ALL {_facet_groups(names)} UNION ALL {matched}")
     params = {**params, "sample_above": sampling.SAMPLE_ABOVE, "sample_size": sampling.SAMPLE_SIZE}
-    hits, counts, total, sampled = [], {n: {} for n in names}, 0, 0
-    for facet, value, n, entity_id, maker_id, relevance, coverage in conn.execute(text(sql), params):
+    hits, counts, total, sampled, standings = [], {n: {} for n in names}, 0, 0, {}
+    for row in conn.execute(text(sql), params):
+        facet, value, n = row[0], row[1], row[2]
         if facet == "hit":
-            hits.append((n, RawHit(kind, entity_id, maker_id, float(relevance), float(coverage))))
+            hits.append((n, RawHit(kind, row.entity_id, row.maker_id, float(row.rel), float(row.cov))))
+            if row.scored:
+                standings[row.maker_id] = standing_of(row)
         elif facet == MATCHED:
             total = n
         elif facet == TOTAL:
@@ -181,7 +186,14 @@ def hits_and_facets(conn, where: str, rel: str, cov: str, params: dict, kind: st
         elif value not in (None, ""):
             counts[facet][value] = n
     ranked = [hit for _n, hit in sorted(hits, key=lambda pair: pair[0])]
-    return RawResults(total, ranked, counts, sampled if sampled < total else None)
+    return RawResults(total, ranked, counts, sampled if sampled < total else None, standings)
+
+
+# A hit row's standing columns (standing.standing_of reads them); other rows fill them with NULLs.
+_STANDING = ("s.maker_id IS NOT NULL AS scored, s.rank_score, s.p_skilled, s.tier::text AS tier, s.overall, "
+             "s.review_count")
+_NO_HIT = ("NULL::int AS entity_id, NULL::int AS maker_id, NULL::float8 AS rel, NULL::float8 AS cov, "
+           "NULL::boolean, NULL::float8, NULL::float8, NULL::text, NULL::float8, NULL::int")
 
 
 # The matches whose creation second hashes (facets.sample_hash) below facets.sample_threshold(total):
@@ -195,7 +207,7 @@ TOTAL = ""  # the facet name of the grouping set () : every document of the samp
 
 
 def _facet_groups(names: tuple[str, ...]) -> str:
-    """Rows (facet, value, count, NULL x 4) for the total and each facet's values, in one pass over
+    """Rows (facet, value, count, NULLs) for the total and each facet's values, in one pass over
     `hits`: GROUPING() tells which set a row belongs to (a 0 bit marks the column grouped by)."""
     every = (1 << len(names)) - 1
     grouping = f"GROUPING({', '.join(names)})"
@@ -203,7 +215,7 @@ def _facet_groups(names: tuple[str, ...]) -> str:
     facet = f"CASE {grouping} " + " ".join(f"WHEN {m} THEN '{n}'" for m, n in cases) + f" ELSE '{TOTAL}' END"
     value = f"CASE {grouping} " + " ".join(f"WHEN {m} THEN {n}::text" for m, n in cases) + " END"
     sets = ", ".join(["()", *(f"({n})" for n in names)])
-    return (f"SELECT {facet}, {value}, count(*), NULL::int, NULL::int, NULL::float8, NULL::float8 "
+    return (f"SELECT {facet}, {value}, count(*), {_NO_HIT} "
             f"FROM sample GROUP BY GROUPING SETS ({sets})")
 
 

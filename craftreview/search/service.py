@@ -104,7 +104,10 @@ def run_search(session: Session, backend: SearchBackend, req: SearchRequest) -> 
     page.facets_estimated = outcome.raw.facet_sample is not None
     hits = outcome.hits
     if req.sort == "relevance":
-        hits = rank_hits(hits, load_standings(session.connection(), {h.maker_id for h in hits}))
+        standings = outcome.raw.standings
+        if standings is None:
+            standings = load_standings(session.connection(), {h.maker_id for h in hits})
+        hits = rank_hits(hits, standings)
     offset = (req.page - 1) * req.per_page
     page.items = load_items(session, hits[offset:offset + req.per_page], outcome.query)
     return page

@@ -5,10 +5,13 @@ import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .documents import Doc, score_bucket  # noqa: F401 - re-exported
 from .query import Filters, ParsedQuery
+
+if TYPE_CHECKING:
+    from .standing import MakerStanding
 
 Progress = Callable[[int], None]
 # Facet fields every backend counts, per document kind.
@@ -40,6 +43,12 @@ class RawResults:
     total: int
     hits: list[RawHit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Set when the facet counts were taken over a sample of this many of the `total` documents
+    # (facets.sample_threshold); the service scales them to estimates.
+    facet_sample: int | None = None
+    # The hits' makers' standings, when the backend read them with the hits (PostgreSQL joins them);
+    # None: the service loads them (standing.load_standings). Makers without a score row are left out.
+    standings: dict[int, MakerStanding] | None = None
 
 
 class SearchBackend(Protocol):

@@ -1,4 +1,5 @@
-"""PostgreSQL full-text backend: weighted tsvector + GIN, websearch_to_tsquery, ts_rank."""
+"""PostgreSQL full-text backend: weighted tsvector + GIN, websearch_to_tsquery, ts_rank (the reading
+SQL is in pg_sql.py; this module holds the tables, the writer lock and writing)."""
 from __future__ import annotations
 
 import time
@@ -25,12 +26,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import TSVECTOR
 
-from .base import FACETS, LockTimeout, RawHit, RawResults, score_buckets_from
+from . import pg_sql
+from .base import LockTimeout, RawResults
 from .documents import Doc
 from .locks import RETRY_SECONDS
-from .query import Clause, Filters, ParsedQuery, word_forms
+from .pg_sql import FIELD_WEIGHTS
+from .query import Filters, ParsedQuery
 from .spelling import doc_vocabulary
-from .standing import UNSCORED_RANK
 
 METADATA = MetaData()
 DOCUMENTS = Table(
@@ -66,18 +68,6 @@ for _ddl in EXTENSIONS_DDL:
     event.listen(DOCUMENTS, "before_create", DDL(_ddl))
 WORDS = Table("search_words", METADATA, Column("word", Text, primary_key=True),
               Column("ndoc", Integer, nullable=False))
-# Field -> tsvector weight; ts_rank weights {D, C, B, A} mirror the Whoosh field boosts (1:2:3:4).
-FIELD_WEIGHTS = {"title": "A", "craft": "B", "location": "C", "body": "D"}
-RANK_WEIGHTS = "{0.25, 0.5, 0.75, 1.0}"
-# No length normalisation: a maker document holds all its reviews' text, so dividing by its length
-# sank a maker named for the query below one merely labelled with it. Unnormalised, each word counts
-# about its best field's weight (more occurrences add little), like BM25F's per-field saturation.
-RANK_NORMALIZATION = 0
-# Sort keys; makers' scores are joined from maker_scores (s), never copied into documents.
-SORT_COLUMNS = {"maker": {"score": "s.rank_score", "reviews": "d.review_count", "newest": "d.created"},
-                "review": {"score": "d.stars", "reviews": "s.review_count", "newest": "d.created"}}
-_FROM = "search_documents d"
-_FROM_SCORES = "search_documents d LEFT JOIN maker_scores s ON s.maker_id = d.maker_id"
 LOCK_KEY = 0x63726576  # pg_advisory_lock key of the single index writer
 _COLUMNS = [c.name for c in DOCUMENTS.columns if c.name != "tsv"]
 
@@ -132,6 +122,11 @@ class PostgresBackend:
     def __init__(self, engine: Engine):
         self.engine = engine
 
+    def _reading(self):
+        """A pooled connection for single-statement reads, in autocommit: no BEGIN and ROLLBACK
+        round trips around each (under READ COMMITTED every statement had its own snapshot anyway)."""
+        return self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+
     def create_schema(self) -> None:
         """Create the search tables (tests; deployments use migration 0002)."""
         METADATA.create_all(self.engine)
@@ -141,24 +136,24 @@ class PostgresBackend:
     def search(self, query: ParsedQuery, filters: Filters, kind: str, sort: str,
                limit: int, facets: bool = True) -> RawResults:
         """Top hits, total and facet counts (see SearchBackend)."""
-        where, rel, cov, params = _where(query, filters.for_kind(kind), kind)
+        where, rel, cov, params = pg_sql.condition(query, filters.for_kind(kind), kind)
         params["limit"] = limit
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             if facets:
-                return _hits_and_facets(conn, where, rel, cov, params, kind, sort)
-            hits = _hits_only(conn, where, rel, cov, params, kind, sort) if limit else []
-            return RawResults(_count(conn, where, params), hits)
+                return pg_sql.hits_and_facets(conn, where, rel, cov, params, kind, sort)
+            hits = pg_sql.hits_only(conn, where, rel, cov, params, kind, sort) if limit else []
+            return RawResults(pg_sql.count(conn, where, params), hits)
 
     def count(self, query: ParsedQuery, filters: Filters, kind: str) -> int:
         """Number of matching documents of `kind`."""
-        where, _rel, _cov, params = _where(query, filters.for_kind(kind), kind)
-        with self.engine.connect() as conn:
-            return _count(conn, where, params)
+        where, _rel, _cov, params = pg_sql.condition(query, filters.for_kind(kind), kind)
+        with self._reading() as conn:
+            return pg_sql.count(conn, where, params)
 
     def known_words(self, words: set[str]) -> dict[str, int]:
         """Frequencies of the given words in the vocabulary table."""
         sql = text("SELECT word, ndoc FROM search_words WHERE word = ANY(CAST(:w AS text[]))")
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return {r.word: r.ndoc for r in conn.execute(sql, {"w": sorted(words)})}
 
     def similar_words(self, word: str, max_edits: int) -> dict[str, int]:
@@ -167,13 +162,13 @@ class PostgresBackend:
         sql = text("SELECT word, ndoc FROM search_words WHERE left(word, 1) = left(:w, 1) "
                    "AND length(word) BETWEEN :lo AND :hi AND levenshtein_less_equal(word, :w, :m) <= :m")
         params = {"w": word, "lo": len(word) - max_edits, "hi": len(word) + max_edits, "m": max_edits + 1}
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return {r.word: r.ndoc for r in conn.execute(sql, params)}
 
     def fingerprints(self, keys: list[str] | None = None) -> dict[str, str]:
         """Key -> fingerprint of the given live documents (all when keys is None)."""
         sql = "SELECT key, fp FROM search_documents"
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             if keys is None:
                 return {k: fp for k, fp in conn.execute(text(sql))}
             return {k: fp for k, fp in conn.execute(text(sql + " WHERE key = ANY(CAST(:k AS text[]))"), {"k": keys})}
@@ -228,176 +223,6 @@ class PostgresBackend:
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(text("ANALYZE search_documents"))
         return count
-
-
-FACET_SQL = {"craft": "d.craft", "city": "d.city", "country": "d.country", "tier": "d.tier",
-             "accepts_custom": "CASE WHEN d.accepts_custom THEN '1' ELSE '0' END",
-             "verified": "CASE WHEN d.verified THEN '1' ELSE '0' END", "score_bucket": "d.score_bucket",
-             "craftsmanship": "d.craftsmanship::text", "consistency": "d.consistency::text",
-             "delivery": "d.delivery::text"}
-# The kind is written into the SQL (from this fixed table, never from input): a prepared statement's
-# generic plan could not know a parameter's value, and so could not use the kind's partial index.
-KIND_CONDITION = {"maker": "d.kind = 'maker'", "review": "d.kind = 'review'"}
-# Relaxed queries rank by coverage first: the summed weights of the clauses a document matches.
-COVERAGE_NONE = "0.0::float8"
-
-
-def _where(query: ParsedQuery, filters: Filters, kind: str) -> tuple[str, str, str, dict]:
-    """SQL condition, relevance and coverage expressions, parameters; user words only travel as parameters."""
-    params: dict = {}
-    exprs = [(c, _clause_tsquery(c, f"c{i}", params)) for i, c in enumerate(query.clauses)]
-    tsq = _tsquery(query, exprs)
-    conditions = [KIND_CONDITION[kind], *_filter_conditions(filters, kind, params)]
-    if tsq is None:
-        return " AND ".join(conditions), "0.0", COVERAGE_NONE, params
-    conditions.append(f"d.tsv @@ ({tsq})")
-    return " AND ".join(conditions), _relevance(exprs), _coverage(query, exprs), params
-
-
-def _relevance(exprs: list[tuple[Clause, str]]) -> str:
-    """ts_rank of the positive clauses ORed, whatever the match: ts_rank of an AND query rewards
-    the words' proximity, which favoured a passing mention of both words in one review over a
-    maker named for one and describing the other (BM25F, on Whoosh, weighs each word by field)."""
-    positives = [e for c, e in exprs if not c.negate]
-    if not positives:
-        return "0.0"
-    return f"ts_rank('{RANK_WEIGHTS}', d.tsv, ({' || '.join(positives)}), {RANK_NORMALIZATION})"
-
-
-def _tsquery(query: ParsedQuery, exprs: list[tuple[Clause, str]]) -> str | None:
-    positives = [e for c, e in exprs if not c.negate]
-    negatives = [e for c, e in exprs if c.negate]
-    if query.any_of:  # common words only add coverage; the rarer ones pick the candidates
-        positives = [e for e, seed in zip(positives, query.seeded(), strict=True) if seed]
-    expr = f"({(' || ' if query.any_of else ' && ').join(positives)})" if positives else None
-    if negatives:
-        excluded = f"!!({' || '.join(negatives)})"
-        expr = f"{expr} && {excluded}" if expr else excluded
-    return expr
-
-
-def _coverage(query: ParsedQuery, exprs: list[tuple[Clause, str]]) -> str:
-    if not query.any_of:
-        return COVERAGE_NONE
-    positives = [e for c, e in exprs if not c.negate]
-    terms = [f"CASE WHEN d.tsv @@ ({e}) THEN {int(w)} ELSE 0 END" for e, w in zip(positives, query.weights, strict=True)]
-    return f"({' + '.join(terms)})::float8"
-
-
-def _clause_tsquery(clause: Clause, name: str, params: dict) -> str:
-    forms = word_forms(clause.words[0])
-    if clause.field is None:
-        # websearch syntax for a word or a quoted phrase; words are letters/digits only.
-        phrase = f'"{" ".join(clause.words)}"'
-        params[name] = phrase if clause.is_phrase else " or ".join(forms)
-        return f"websearch_to_tsquery('english', :{name})"
-    weight = FIELD_WEIGHTS[clause.field]
-    if clause.is_phrase:
-        params[name] = " <-> ".join(f"{w}:{weight}" for w in clause.words)
-    else:
-        params[name] = " | ".join(f"{w}:{weight}" for w in forms)
-    return f"to_tsquery('english', :{name})"
-
-
-_JOINED_FILTER = "d.maker_id IN (SELECT maker_id FROM maker_scores WHERE {})"
-
-
-def _filter_conditions(filters: Filters, kind: str, params: dict) -> list[str]:
-    conditions = []
-    if filters.craft:
-        params["craft"] = filters.craft
-        conditions.append("d.craft = :craft")
-    if filters.location:
-        params["location"] = filters.location
-        conditions.append("(d.city = :location OR d.country = :location)")
-    conditions += _score_conditions(filters, kind, params)
-    conditions += [f"d.{f}" for f, on in (("accepts_custom", filters.accepts_custom),
-                                         ("verified", filters.verified)) if on]
-    for dim, lo, hi in filters.stars:
-        params[f"{dim}_lo"], params[f"{dim}_hi"] = lo, hi
-        conditions.append(f"d.{dim} BETWEEN :{dim}_lo AND :{dim}_hi")
-    return conditions
-
-
-def _score_conditions(filters: Filters, kind: str, params: dict) -> list[str]:
-    """Tier and minimum score: maker documents hold them; reviews join their maker's score row."""
-    if filters.tier:
-        params["tier"] = filters.tier
-    if filters.min_score is not None:
-        params["buckets"] = score_buckets_from(filters.min_score)
-    if kind == "maker":
-        return ([f for f, on in (("d.tier = :tier", filters.tier),
-                                 ("d.score_bucket = ANY(CAST(:buckets AS text[]))", "buckets" in params)) if on])
-    parts = [f for f, on in (("tier = :tier", filters.tier),
-                             ("overall >= :min_score", filters.min_score is not None)) if on]
-    if filters.min_score is not None:
-        params["min_score"] = filters.min_score
-    return [_JOINED_FILTER.format(" AND ".join(parts))] if parts else []
-
-
-def _sort(kind: str, sort: str) -> tuple[str | None, str]:
-    """The sort key column (None: by relevance) and the FROM clause it needs."""
-    column = SORT_COLUMNS[kind].get(sort)
-    joined = column is not None and column.startswith("s.")
-    return (f"COALESCE({column}, {UNSCORED_RANK})" if joined else column), (_FROM_SCORES if joined else _FROM)
-
-
-def _order(column: str | None) -> str:
-    return "sortkey DESC NULLS LAST, entity_id" if column else "cov DESC, rel DESC, entity_id"
-
-
-def _select_hits(where: str, rel: str, cov: str, kind: str, sort: str, extra: str = "") -> str:
-    column, source = _sort(kind, sort)
-    return (f"SELECT d.entity_id, d.maker_id, ({rel})::float8 AS rel, {cov} AS cov, "
-            f"{column or 'NULL::float8'} AS sortkey{extra} FROM {source} WHERE {where}")
-
-
-def _count(conn, where: str, params: dict) -> int:
-    return conn.execute(text(f"SELECT count(*) FROM {_FROM} WHERE {where}"), params).scalar_one()
-
-
-def _hits_only(conn, where: str, rel: str, cov: str, params: dict, kind: str, sort: str) -> list[RawHit]:
-    column, _source = _sort(kind, sort)
-    sql = f"SELECT * FROM ({_select_hits(where, rel, cov, kind, sort)}) h ORDER BY {_order(column)} LIMIT :limit"
-    return [RawHit(kind, r.entity_id, r.maker_id, float(r.rel), float(r.cov)) for r in conn.execute(text(sql), params)]
-
-
-def _hits_and_facets(conn, where: str, rel: str, cov: str, params: dict, kind: str, sort: str) -> RawResults:
-    """Top hits, the total and every facet's counts from one index scan: the matches are
-    materialised once, then read twice (the top hits; one GROUPING SETS pass for all counts)."""
-    names = FACETS[kind]
-    column, _source = _sort(kind, sort)
-    order = _order(column)
-    cte = _select_hits(where, rel, cov, kind, sort, "".join(f", {FACET_SQL[n]} AS {n}" for n in names))
-    top = (f"(SELECT 'hit', NULL::text, row_number() OVER (ORDER BY {order}), entity_id, maker_id, rel, cov "
-           f"FROM hits ORDER BY {order} LIMIT :limit)")
-    sql = f"WITH hits AS MATERIALIZED ({cte}) {top} UNION ALL {_facet_groups(names)}"
-    hits, counts, total = [], {n: {} for n in names}, 0
-    for facet, value, n, entity_id, maker_id, relevance, coverage in conn.execute(text(sql), params):
-        if facet == "hit":
-            hits.append((n, RawHit(kind, entity_id, maker_id, float(relevance), float(coverage))))
-        elif facet == TOTAL:
-            total = n
-        elif value not in (None, ""):
-            counts[facet][value] = n
-    ranked = [hit for _n, hit in sorted(hits, key=lambda pair: pair[0])]
-    return RawResults(total, ranked, counts)
-
-
-TOTAL = ""  # the facet name of the grouping set () : every match
-
-
-def _facet_groups(names: tuple[str, ...]) -> str:
-    """Rows (facet, value, count, NULL x 4) for the total and each facet's values, in one pass over
-    `hits`: GROUPING() tells which set a row belongs to (a 0 bit marks the column grouped by)."""
-    every = (1 << len(names)) - 1
-    grouping = f"GROUPING({', '.join(names)})"
-    cases = [(every ^ (1 << (len(names) - 1 - i)), n) for i, n in enumerate(names)]
-    facet = f"CASE {grouping} " + " ".join(f"WHEN {m} THEN '{n}'" for m, n in cases) + f" ELSE '{TOTAL}' END"
-    value = f"CASE {grouping} " + " ".join(f"WHEN {m} THEN {n}::text" for m, n in cases) + " END"
-    sets = ", ".join(["()", *(f"({n})" for n in names)])
-    return (f"SELECT {facet}, {value}, count(*), NULL::int, NULL::int, NULL::float8, NULL::float8 "
-            f"FROM hits GROUP BY GROUPING SETS ({sets})")
 
 
 def _vocabularies(conn, keys: list[str]) -> dict[str, set[str]]:

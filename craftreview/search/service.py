@@ -10,12 +10,12 @@ from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 from sqlalchemy import select
-from sqlalchemy.orm import Session, lazyload
+from sqlalchemy.orm import Session, joinedload, lazyload
 
 from ..models import Maker, Reply, Review
 from . import spelling
-from .base import RawHit, SearchBackend
-from .facets import FacetGroup, build_facets
+from .base import RawHit, RawResults, SearchBackend
+from .facets import FacetGroup, build_facets, scale_counts
 from .highlight import best_snippet, highlight_inline, stems_of
 from .query import Filters, ParsedQuery, SearchRequest, parse_query
 from .ranking import blend
@@ -64,6 +64,7 @@ class SearchPage:
     suggestion: str | None = None     # 'did you mean'
     relaxed: bool = False             # this tab had few results with every word: best partial matches
     estimated: set[str] = field(default_factory=set)  # kinds whose total is an estimate ("about N")
+    facets_estimated: bool = False    # facet counts scaled up from a sample of a broad match
     unknown: tuple[str, ...] = ()     # words neither in the index nor English (only on an empty tab)
     unfiltered_total: int | None = None
     blank: bool = False
@@ -82,7 +83,7 @@ class _Outcome:
     query: ParsedQuery
     totals: dict[str, int]
     hits: list[RawHit]  # every candidate of the shown tab, not yet blended or sliced to the page
-    facet_counts: dict[str, dict[str, int]]
+    raw: RawResults     # the shown tab's backend answer (its facet counts, maybe over a sample)
 
 
 def run_search(session: Session, backend: SearchBackend, req: SearchRequest) -> SearchPage:
@@ -99,10 +100,14 @@ def run_search(session: Session, backend: SearchBackend, req: SearchRequest) -> 
         if req.filters.active:
             page.unfiltered_total = backend.count(outcome.query, Filters(), req.kind)
         page.unknown = tuple(spelling.unknown_words(outcome.query, backend.known_words))
-    page.totals, page.facets = outcome.totals, build_facets(req, outcome.facet_counts)
+    page.totals, page.facets = outcome.totals, build_facets(req, _facet_counts(outcome.raw))
+    page.facets_estimated = outcome.raw.facet_sample is not None
     hits = outcome.hits
     if req.sort == "relevance":
-        hits = rank_hits(hits, load_standings(session.connection(), {h.maker_id for h in hits}))
+        standings = outcome.raw.standings
+        if standings is None:
+            standings = load_standings(session.connection(), {h.maker_id for h in hits})
+        hits = rank_hits(hits, standings)
     offset = (req.page - 1) * req.per_page
     page.items = load_items(session, hits[offset:offset + req.per_page], outcome.query)
     return page
@@ -136,20 +141,45 @@ def _relax_tabs(backend: SearchBackend, outcome: _Outcome, req: SearchRequest, p
     """Each tab decides on its own whether to show strict or best-partial matches."""
     other = _other(req.kind)
     totals = dict(outcome.totals)
-    if _relaxable(outcome.query, req, totals[other]):
-        _q, scale, found = _partial(backend, outcome.query, other, lambda q: backend.count(q, req.filters, other), int)
+    relax_other = _relaxable(outcome.query, req, totals[other])
+    relax_shown = _relaxable(outcome.query, req, totals[req.kind])
+    if not (relax_other or relax_shown):
+        return outcome
+    _prefetch_clause_counts(backend, outcome.query, [k for k, on in ((other, relax_other), (req.kind, relax_shown)) if on])
+    if relax_other:  # beside the shown tab's relaxed search, on a backend that gains from it
+        other_count = _in_background(backend, lambda: _partial(
+            backend, outcome.query, other, lambda q: backend.count(q, req.filters, other), int))
+    try:
+        result = _relax_shown(backend, outcome, req, page, totals) if relax_shown else None
+    except BaseException:
+        if relax_other:
+            _settle(other_count)  # never leave the count thread holding a pooled connection
+        raise
+    if relax_other:
+        _q, scale, found = other_count()
         if _about(found, scale) > totals[other]:
             totals[other] = _about(found, scale)
             _mark_estimate(page, other, scale)
-    if _relaxable(outcome.query, req, totals[req.kind]):
-        relaxed, scale, raw = _partial(backend, outcome.query, req.kind, lambda q: backend.search(
-            q, req.filters, req.kind, req.sort, _limit(req)), lambda r: r.total)
-        if raw.total > totals[req.kind]:
-            page.relaxed = True
-            totals[req.kind] = _about(raw.total, scale)
-            _mark_estimate(page, req.kind, scale)
-            return _Outcome(relaxed, totals, raw.hits, raw.facets)
-    return replace(outcome, totals=totals)
+    return replace(result, totals=totals) if result else replace(outcome, totals=totals)
+
+
+def _relax_shown(backend: SearchBackend, outcome: _Outcome, req: SearchRequest, page: SearchPage,
+                 totals: dict[str, int]) -> _Outcome | None:
+    relaxed, scale, raw = _partial(backend, outcome.query, req.kind, lambda q: backend.search(
+        q, req.filters, req.kind, req.sort, _limit(req)), lambda r: r.total)
+    if raw.total <= totals[req.kind]:
+        return None
+    page.relaxed = True
+    totals[req.kind] = _about(raw.total, scale)
+    _mark_estimate(page, req.kind, scale)
+    return _Outcome(relaxed, totals, raw.hits, raw)
+
+
+def _in_background(backend: SearchBackend, work):
+    """A callable for work's result, started now in a thread when the backend gains from it."""
+    if not backend.parallel_reads:
+        return work
+    return _COUNTS.submit(work).result
 
 
 def _partial(backend: SearchBackend, query: ParsedQuery, kind: str, run, size):
@@ -220,15 +250,36 @@ def _mark_estimate(page: SearchPage, kind: str, scale: float) -> None:
 
 def _cached_count(backend: SearchBackend, query: ParsedQuery, kind: str) -> int:
     """Document counts for clause weights change slowly: cached for a while, in bounded memory."""
-    key = (id(backend), kind, query.clauses)
-    now = time.monotonic()
+    found = _cache_get((id(backend), kind, query.clauses))
+    return found if found is not None else _cache_put(backend, query, kind, backend.count(query, Filters(), kind))
+
+
+def _prefetch_clause_counts(backend: SearchBackend, query: ParsedQuery, kinds: list[str]) -> None:
+    """Count the clauses (and documents) relaxed_plan will weigh, at once where the backend gains
+    from concurrent reads (PostgreSQL: one server query each, overlapping); others count on demand."""
+    if not backend.parallel_reads:
+        return
+    wanted = [(q, kind) for kind in kinds for q in (ParsedQuery(), *(ParsedQuery((c,)) for c in query.positives))]
+    missing = list({(q.clauses, kind): (q, kind) for q, kind in wanted
+                    if _cache_get((id(backend), kind, q.clauses)) is None}.values())
+    # Only this (request) thread submits: a pooled task never waits on another pooled task.
+    futures = [(q, kind, _COUNTS.submit(backend.count, q, Filters(), kind)) for q, kind in missing]
+    for q, kind, future in futures:
+        _cache_put(backend, q, kind, future.result())
+
+
+def _cache_get(key: tuple) -> int | None:
     with _WEIGHT_LOCK:
         found = _WEIGHT_COUNTS.get(key)
-        if found is not None and now - found[0] < WEIGHT_TTL_SECONDS:
+        if found is not None and time.monotonic() - found[0] < WEIGHT_TTL_SECONDS:
             return found[1]
-    count = backend.count(query, Filters(), kind)
+    return None
+
+
+def _cache_put(backend: SearchBackend, query: ParsedQuery, kind: str, count: int) -> int:
     with _WEIGHT_LOCK:
-        _WEIGHT_COUNTS[key] = (now, count)
+        key = (id(backend), kind, query.clauses)
+        _WEIGHT_COUNTS[key] = (time.monotonic(), count)
         _WEIGHT_COUNTS.move_to_end(key)
         while len(_WEIGHT_COUNTS) > WEIGHT_CACHE_SIZE:
             _WEIGHT_COUNTS.popitem(last=False)
@@ -252,7 +303,14 @@ def _execute(backend: SearchBackend, query: ParsedQuery, req: SearchRequest) -> 
     except BaseException:
         _settle(other_total)  # never leave the count thread holding a pooled connection
         raise
-    return _Outcome(query, {req.kind: raw.total, other: other_total()}, raw.hits, raw.facets)
+    return _Outcome(query, {req.kind: raw.total, other: other_total()}, raw.hits, raw)
+
+
+def _facet_counts(raw: RawResults) -> dict[str, dict[str, int]]:
+    """The backend's facet counts, scaled to estimates when it counted a sample of a broad match."""
+    if raw.facet_sample is None:
+        return raw.facets
+    return scale_counts(raw.facets, raw.total, raw.facet_sample)
 
 
 def _settle(result) -> None:
@@ -265,9 +323,7 @@ def _settle(result) -> None:
 
 def _other_count(backend: SearchBackend, query: ParsedQuery, filters: Filters, kind: str):
     """A callable for the other tab's count, started now in a thread when the backend gains from it."""
-    if not backend.parallel_reads:
-        return lambda: backend.count(query, filters, kind)
-    return _COUNTS.submit(backend.count, query, filters, kind).result
+    return _in_background(backend, lambda: backend.count(query, filters, kind))
 
 
 def rank_hits(hits: list[RawHit], standings: dict[int, MakerStanding]) -> list[RawHit]:
@@ -310,7 +366,8 @@ def _makers(session: Session, ids: set[int]) -> dict[int, Maker]:
 def _reviews(session: Session, ids: set[int]) -> dict[int, Review]:
     # The maker rows are loaded once by _makers; the author stays joined: the verified mark needs its
     # confirmed address (Review.verified), and a lazy load would cost a query per verified hit.
-    query = select(Review).where(Review.id.in_(ids)).options(lazyload(Review.maker))
+    # The reply is joined too (its own "selectin" query was one more round trip a page).
+    query = select(Review).where(Review.id.in_(ids)).options(lazyload(Review.maker), joinedload(Review.reply))
     return {r.id: r for r in session.scalars(query).unique()} if ids else {}
 
 

@@ -36,7 +36,8 @@ def _select():
                   SCORES.c.overall, SCORES.c.review_count)
 
 
-def _standing(row) -> MakerStanding:
+def standing_of(row) -> MakerStanding:
+    """A maker's standing from a row of maker_scores' rank_score, p_skilled, tier, overall, review_count."""
     return MakerStanding(row.rank_score, standing(row.p_skilled, row.review_count), row.tier,
                          score_bucket(row.overall), row.review_count or 0)
 
@@ -46,7 +47,7 @@ def load_standings(conn: Connection, maker_ids: Collection[int]) -> dict[int, Ma
     if not maker_ids:
         return {}
     rows = conn.execute(_select().where(_among(conn, sorted(maker_ids))))
-    return {row.maker_id: _standing(row) for row in rows}
+    return {row.maker_id: standing_of(row) for row in rows}
 
 
 def _among(conn: Connection, maker_ids: list[int]):
@@ -76,6 +77,6 @@ class StandingTable:
                 func.sum(SCORES.c.rank_score), func.sum(SCORES.c.p_skilled), func.sum(SCORES.c.overall))).one())
             with self._lock:
                 if signature != self._signature:
-                    self._table = {row.maker_id: _standing(row) for row in conn.execute(_select())}
+                    self._table = {row.maker_id: standing_of(row) for row in conn.execute(_select())}
                     self._signature = signature
                 return self._table

@@ -19,6 +19,7 @@ from whoosh.query import And, AndNot, ConstantScoreQuery, Every, Or, Phrase, Que
 
 from .base import FACETS, RawHit, RawResults, score_buckets_from
 from .documents import Doc
+from .facets import HASH_INPUT, HASH_MULTIPLIER, HASH_RANGE, sample_threshold
 from .folding import FoldFilter
 from .locks import file_lock
 from .query import TEXT_FIELDS, Clause, Filters, ParsedQuery, word_forms
@@ -132,9 +133,12 @@ class WhooshBackend:
         table = self.standings.get() if self._needs_standings(kind, sort, filters) else {}
         with self._searcher(kind) as s:
             found = self._matches(s, _query(query, filters, kind), filters, kind, table)
-            groups = {f: _clean_counts(self._facet_counts(found, FACET_FIELDS.get(f, f))) for f in FACETS[kind]}
+            total = sum(len(m.ids) for _r, _o, m in found)
+            counted = self._facet_sample(found, sample_threshold(total)) if facets else []
+            groups = {f: _clean_counts(self._facet_counts(counted, FACET_FIELDS.get(f, f))) for f in FACETS[kind]}
             hits = self._top(found, kind, sort, limit, table) if limit else []
-            return RawResults(sum(len(m.ids) for _r, _o, m in found), hits, groups if facets else {})
+            sampled = sum(len(m.ids) for _r, _o, m in counted)
+            return RawResults(total, hits, groups if facets else {}, sampled if facets and sampled < total else None)
 
     def count(self, query: ParsedQuery, filters: Filters, kind: str) -> int:
         """Number of matching documents of `kind` (no ranking, no facets)."""
@@ -164,6 +168,18 @@ class WhooshBackend:
                        and (buckets is None or st.bucket in buckets)]
             self._allowed = (key, np.array(passing, dtype=np.float64), table)
         return self._allowed[1]
+
+    def _facet_sample(self, found: list[tuple], threshold: int) -> list[tuple]:
+        """The matches facets are counted over: those whose creation second hashes below the
+        threshold (facets.sample_hash, on the `created` column)."""
+        if threshold >= HASH_RANGE:
+            return found
+        sampled = []
+        for reader, offset, matches in found:
+            seconds = self._arrays.column(reader, "created")[matches.ids].astype(np.uint64)
+            hashes = seconds % np.uint64(HASH_INPUT) * np.uint64(HASH_MULTIPLIER) % np.uint64(HASH_RANGE)
+            sampled.append((reader, offset, matches.keep(hashes < threshold)))
+        return sampled
 
     def _facet_counts(self, found: list[tuple], field: str) -> Counter:
         counts: Counter = Counter()

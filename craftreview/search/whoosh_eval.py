@@ -11,6 +11,7 @@ bincount over each segment's column.
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -247,13 +248,19 @@ def _positions(reader, field: str, word: str, docs: set[int]) -> dict[int, list[
     fmt = reader.schema[field].format
     matcher = reader._terms.matcher(field, reader._text_to_bytes(field, word), fmt)
     found: dict[int, list[int]] = {}
-    while matcher.is_active():
-        matcher._read_ids()
-        hits = [i for i, doc in enumerate(matcher._ids) if doc in docs]
-        if hits:
-            matcher._read_values()
-            for i in hits:
-                found[matcher._ids[i]] = fmt.decode_positions(matcher._values[i])
+    wanted, low = sorted(docs), 0
+    while matcher.is_active() and wanted and low <= wanted[-1]:
+        # A block holds ids low..maxid (after the previous block's): decoded only if one is wanted.
+        high = matcher._maxid
+        first = bisect_left(wanted, low)
+        if first < len(wanted) and wanted[first] <= high:
+            matcher._read_ids()
+            hits = [i for i, doc in enumerate(matcher._ids) if doc in docs]
+            if hits:
+                matcher._read_values()
+                for i in hits:
+                    found[matcher._ids[i]] = fmt.decode_positions(matcher._values[i])
+        low = high + 1
         matcher._next_block()
     return found
 

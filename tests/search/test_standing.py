@@ -75,3 +75,19 @@ def test_python_folding_agrees_with_postgresql_unaccent(search_pg_engine):
         theirs = conn.execute(text("SELECT craftreview_unaccent(:s)"), {"s": "|".join(letters)}).scalar_one()
     mismatched = {c: (t, fold(c)) for c, t in zip(letters, theirs.split("|"), strict=True) if t != fold(c)}
     assert mismatched == {}
+
+
+@pytest.mark.parametrize("kind", ["maker", "review"])
+def test_standings_read_with_the_hits_are_those_the_service_would_load(corpus, search_app, kind):
+    from craftreview.search.query import Filters, parse_query
+    from craftreview.search.standing import load_standings
+
+    backend = search.get_backend(search_app)
+    raw = backend.search(parse_query("-zeppelin"), Filters(), kind, "relevance", 200)  # every document
+    with session_factory(search_app)() as session:
+        loaded = load_standings(session.connection(), {h.maker_id for h in raw.hits})
+    assert loaded and len(loaded) < len({h.maker_id for h in raw.hits}) or kind == "review"
+    if backend.name == "postgres":  # joined into its search query; Whoosh leaves them to the service
+        assert raw.standings == loaded
+    else:
+        assert raw.standings is None

@@ -44,3 +44,27 @@ def test_numpy_evaluation_equals_whoosh_search(corpus, search_app, text, relaxed
             expected, found = _whoosh_hits(s, q), _numpy_hits(s, backend, q)
         assert [d for d, _s in found] == [d for d, _s in expected], (kind, text)
         assert [sc for _d, sc in found] == pytest.approx([sc for _d, sc in expected], rel=1e-12), (kind, text)
+
+
+def test_phrase_positions_are_read_only_from_blocks_holding_candidates(tmp_path):
+    """Postings of several blocks: the blocks without a candidate are skipped, the phrase found
+    exactly where the words follow each other (checked against the texts themselves)."""
+    from whoosh import index as whoosh_index
+    from whoosh.fields import TEXT, Schema
+    from whoosh.query import Phrase
+
+    from craftreview.search.whoosh_eval import _phrase_docs
+
+    ix = whoosh_index.create_in(str(tmp_path), Schema(body=TEXT(phrase=True)))
+    texts = [f"alpha {'beta' if n % 397 == 0 else 'gamma'} delta {'beta alpha' if n in (128, 384) else ''}"
+             for n in range(1000)]
+    with ix.writer() as writer:
+        for text in texts:
+            writer.add_document(body=text)
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        both = np.array([n for n, t in enumerate(texts) if "beta" in t], dtype=np.int64)
+        found = _phrase_docs(reader, Phrase("body", ["alpha", "beta"]), both)
+        assert found.tolist() == [n for n, t in enumerate(texts) if "alpha beta" in t]
+        assert _phrase_docs(reader, Phrase("body", ["beta", "alpha"]), both).tolist() == [
+            n for n, t in enumerate(texts) if "beta alpha" in t]

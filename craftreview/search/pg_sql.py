@@ -1,0 +1,221 @@
+"""PostgreSQL search SQL: a parsed query and filters as a condition, relevance and coverage
+expressions; the top hits, their count and the facet counts in one statement."""
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from . import facets as sampling  # read at call time: the sample bounds
+from .base import FACETS, RawHit, RawResults, score_buckets_from
+from .facets import HASH_INPUT, HASH_MULTIPLIER, HASH_RANGE
+from .query import Clause, Filters, ParsedQuery, word_forms
+from .standing import UNSCORED_RANK, standing_of
+
+# Field -> tsvector weight; ts_rank weights {D, C, B, A} mirror the Whoosh field boosts (1:2:3:4).
+FIELD_WEIGHTS = {"title": "A", "craft": "B", "location": "C", "body": "D"}
+RANK_WEIGHTS = "{0.25, 0.5, 0.75, 1.0}"
+# No length normalisation: a maker document holds all its reviews' text, so dividing by its length
+# sank a maker named for the query below one merely labelled with it. Unnormalised, each word counts
+# about its best field's weight (more occurrences add little), like BM25F's per-field saturation.
+RANK_NORMALIZATION = 0
+# Sort keys; makers' scores are joined from maker_scores (s), never copied into documents.
+SORT_COLUMNS = {"maker": {"score": "s.rank_score", "reviews": "d.review_count", "newest": "d.created"},
+                "review": {"score": "d.stars", "reviews": "s.review_count", "newest": "d.created"}}
+_FROM = "search_documents d"
+_FROM_SCORES = "search_documents d LEFT JOIN maker_scores s ON s.maker_id = d.maker_id"
+FACET_SQL = {"craft": "d.craft", "city": "d.city", "country": "d.country", "tier": "d.tier",
+             "accepts_custom": "CASE WHEN d.accepts_custom THEN '1' ELSE '0' END",
+             "verified": "CASE WHEN d.verified THEN '1' ELSE '0' END", "score_bucket": "d.score_bucket",
+             "craftsmanship": "d.craftsmanship::text", "consistency": "d.consistency::text",
+             "delivery": "d.delivery::text"}
+# The kind is written into the SQL (from this fixed table, never from input): a prepared statement's
+# generic plan could not know a parameter's value, and so could not use the kind's partial index.
+KIND_CONDITION = {"maker": "d.kind = 'maker'", "review": "d.kind = 'review'"}
+# Relaxed queries rank by coverage first: the summed weights of the clauses a document matches.
+COVERAGE_NONE = "0.0::float8"
+
+
+def condition(query: ParsedQuery, filters: Filters, kind: str) -> tuple[str, str, str, dict]:
+    """SQL condition, relevance and coverage expressions, parameters; user words only travel as parameters."""
+    params: dict = {}
+    exprs = [(c, _clause_tsquery(c, f"c{i}", params)) for i, c in enumerate(query.clauses)]
+    tsq = _tsquery(query, exprs)
+    conditions = [KIND_CONDITION[kind], *_filter_conditions(filters, kind, params)]
+    if tsq is None:
+        return " AND ".join(conditions), "0.0", COVERAGE_NONE, params
+    conditions.append(f"d.tsv @@ ({tsq})")
+    return " AND ".join(conditions), _relevance(exprs), _coverage(query, exprs), params
+
+
+def _relevance(exprs: list[tuple[Clause, str]]) -> str:
+    """ts_rank of the positive clauses ORed, whatever the match: ts_rank of an AND query rewards
+    the words' proximity, which favoured a passing mention of both words in one review over a
+    maker named for one and describing the other (BM25F, on Whoosh, weighs each word by field)."""
+    positives = [e for c, e in exprs if not c.negate]
+    if not positives:
+        return "0.0"
+    return f"ts_rank('{RANK_WEIGHTS}', d.tsv, ({' || '.join(positives)}), {RANK_NORMALIZATION})"
+
+
+def _tsquery(query: ParsedQuery, exprs: list[tuple[Clause, str]]) -> str | None:
+    positives = [e for c, e in exprs if not c.negate]
+    negatives = [e for c, e in exprs if c.negate]
+    if query.any_of:  # common words only add coverage; the rarer ones pick the candidates
+        positives = [e for e, seed in zip(positives, query.seeded(), strict=True) if seed]
+    expr = f"({(' || ' if query.any_of else ' && ').join(positives)})" if positives else None
+    if negatives:
+        excluded = f"!!({' || '.join(negatives)})"
+        expr = f"{expr} && {excluded}" if expr else excluded
+    return expr
+
+
+def _coverage(query: ParsedQuery, exprs: list[tuple[Clause, str]]) -> str:
+    if not query.any_of:
+        return COVERAGE_NONE
+    positives = [e for c, e in exprs if not c.negate]
+    terms = [f"CASE WHEN d.tsv @@ ({e}) THEN {int(w)} ELSE 0 END" for e, w in zip(positives, query.weights, strict=True)]
+    return f"({' + '.join(terms)})::float8"
+
+
+def _clause_tsquery(clause: Clause, name: str, params: dict) -> str:
+    forms = word_forms(clause.words[0])
+    if clause.field is None:
+        # websearch syntax for a word or a quoted phrase; words are letters/digits only.
+        phrase = f'"{" ".join(clause.words)}"'
+        params[name] = phrase if clause.is_phrase else " or ".join(forms)
+        return f"websearch_to_tsquery('english', :{name})"
+    weight = FIELD_WEIGHTS[clause.field]
+    if clause.is_phrase:
+        params[name] = " <-> ".join(f"{w}:{weight}" for w in clause.words)
+    else:
+        params[name] = " | ".join(f"{w}:{weight}" for w in forms)
+    return f"to_tsquery('english', :{name})"
+
+
+_JOINED_FILTER = "d.maker_id IN (SELECT maker_id FROM maker_scores WHERE {})"
+
+
+def _filter_conditions(filters: Filters, kind: str, params: dict) -> list[str]:
+    conditions = []
+    if filters.craft:
+        params["craft"] = filters.craft
+        conditions.append("d.craft = :craft")
+    if filters.location:
+        params["location"] = filters.location
+        conditions.append("(d.city = :location OR d.country = :location)")
+    conditions += _score_conditions(filters, kind, params)
+    conditions += [f"d.{f}" for f, on in (("accepts_custom", filters.accepts_custom),
+                                         ("verified", filters.verified)) if on]
+    for dim, lo, hi in filters.stars:
+        params[f"{dim}_lo"], params[f"{dim}_hi"] = lo, hi
+        conditions.append(f"d.{dim} BETWEEN :{dim}_lo AND :{dim}_hi")
+    return conditions
+
+
+def _score_conditions(filters: Filters, kind: str, params: dict) -> list[str]:
+    """Tier and minimum score: maker documents hold them; reviews join their maker's score row."""
+    if filters.tier:
+        params["tier"] = filters.tier
+    if filters.min_score is not None:
+        params["buckets"] = score_buckets_from(filters.min_score)
+    if kind == "maker":
+        return ([f for f, on in (("d.tier = :tier", filters.tier),
+                                 ("d.score_bucket = ANY(CAST(:buckets AS text[]))", "buckets" in params)) if on])
+    parts = [f for f, on in (("tier = :tier", filters.tier),
+                             ("overall >= :min_score", filters.min_score is not None)) if on]
+    if filters.min_score is not None:
+        params["min_score"] = filters.min_score
+    return [_JOINED_FILTER.format(" AND ".join(parts))] if parts else []
+
+
+def _sort(kind: str, sort: str) -> tuple[str | None, str]:
+    """The sort key column (None: by relevance) and the FROM clause it needs."""
+    column = SORT_COLUMNS[kind].get(sort)
+    joined = column is not None and column.startswith("s.")
+    return (f"COALESCE({column}, {UNSCORED_RANK})" if joined else column), (_FROM_SCORES if joined else _FROM)
+
+
+def _order(column: str | None) -> str:
+    return "sortkey DESC NULLS LAST, entity_id" if column else "cov DESC, rel DESC, entity_id"
+
+
+def _select_hits(where: str, rel: str, cov: str, kind: str, sort: str, extra: str = "") -> str:
+    column, source = _sort(kind, sort)
+    return (f"SELECT d.entity_id, d.maker_id, ({rel})::float8 AS rel, {cov} AS cov, "
+            f"{column or 'NULL::float8'} AS sortkey{extra} FROM {source} WHERE {where}")
+
+
+def count(conn, where: str, params: dict) -> int:
+    return conn.execute(text(f"SELECT count(*) FROM {_FROM} WHERE {where}"), params).scalar_one()
+
+
+def hits_only(conn, where: str, rel: str, cov: str, params: dict, kind: str, sort: str) -> list[RawHit]:
+    column, _source = _sort(kind, sort)
+    sql = f"SELECT * FROM ({_select_hits(where, rel, cov, kind, sort)}) h ORDER BY {_order(column)} LIMIT :limit"
+    return [RawHit(kind, r.entity_id, r.maker_id, float(r.rel), float(r.cov)) for r in conn.execute(text(sql), params)]
+
+
+def hits_and_facets(conn, where: str, rel: str, cov: str, params: dict, kind: str, sort: str) -> RawResults:
+    """Top hits, the total and every facet's counts from one index scan: the matches are
+    materialised once, then read three times (the top hits; their count; one GROUPING SETS pass
+    for all facet counts, over the sample of documents facets.sample_threshold picks)."""
+    names = FACETS[kind]
+    column, _source = _sort(kind, sort)
+    order = _order(column)
+    cte = _select_hits(where, rel, cov, kind, sort, "".join(f", {FACET_SQL[n]} AS {n}" for n in names) + ", d.created")
+    # Numbered after the LIMIT: a window ordered over every match sorted all of them (26,000 rows
+    # for "set" on reviews) where ORDER BY ... LIMIT keeps only the top ones (a top-N heap sort).
+    # The hits' makers' standings (for the relevance blend) joined here: one round trip fewer a page.
+    top = (f"(SELECT 'hit' AS facet, NULL::text AS value, top.n, top.entity_id, top.maker_id, top.rel, top.cov, {_STANDING} "
+           f"FROM (SELECT *, row_number() OVER () AS n FROM (SELECT * FROM hits ORDER BY {order} LIMIT :limit) t) top "
+           f"LEFT JOIN maker_scores s ON s.maker_id = top.maker_id)")
+    matched = f"SELECT '{MATCHED}', NULL::text, total, {_NO_HIT} FROM matched"
+    sql = (f"WITH hits AS MATERIALIZED ({cte}), matched AS (SELECT count(*) AS total FROM hits), "
+           f"sample AS ({SAMPLE_SQL}) {top} UNION ALL {_facet_groups(names)} UNION ALL {matched}")
+    params = {**params, "sample_above": sampling.SAMPLE_ABOVE, "sample_size": sampling.SAMPLE_SIZE}
+    hits, counts, total, sampled, standings = [], {n: {} for n in names}, 0, 0, {}
+    for row in conn.execute(text(sql), params):
+        facet, value, n = row[0], row[1], row[2]
+        if facet == "hit":
+            hits.append((n, RawHit(kind, row.entity_id, row.maker_id, float(row.rel), float(row.cov))))
+            if row.scored:
+                standings[row.maker_id] = standing_of(row)
+        elif facet == MATCHED:
+            total = n
+        elif facet == TOTAL:
+            sampled = n
+        elif value not in (None, ""):
+            counts[facet][value] = n
+    ranked = [hit for _n, hit in sorted(hits, key=lambda pair: pair[0])]
+    return RawResults(total, ranked, counts, sampled if sampled < total else None, standings)
+
+
+# A hit row's standing columns (standing.standing_of reads them); other rows fill them with NULLs.
+_STANDING = ("s.maker_id IS NOT NULL AS scored, s.rank_score, s.p_skilled, s.tier::text AS tier, s.overall, "
+             "s.review_count")
+_NO_HIT = ("NULL::int AS entity_id, NULL::int AS maker_id, NULL::float8 AS rel, NULL::float8 AS cov, "
+           "NULL::boolean, NULL::float8, NULL::float8, NULL::text, NULL::float8, NULL::int")
+
+
+# The matches whose creation second hashes (facets.sample_hash) below facets.sample_threshold(total):
+# the same integers as the Python there (bigint arithmetic, integer division).
+SAMPLE_SQL = (f"SELECT hits.* FROM hits, matched WHERE floor(extract(epoch FROM hits.created))::bigint "
+              f"% {HASH_INPUT} * {HASH_MULTIPLIER} % {HASH_RANGE} < "
+              f"CASE WHEN matched.total <= CAST(:sample_above AS bigint) THEN {HASH_RANGE} "
+              f"ELSE {HASH_RANGE} * CAST(:sample_size AS bigint) / matched.total END")
+MATCHED = "*"  # the facet name of the row holding every match's count
+TOTAL = ""  # the facet name of the grouping set () : every document of the sample
+
+
+def _facet_groups(names: tuple[str, ...]) -> str:
+    """Rows (facet, value, count, NULLs) for the total and each facet's values, in one pass over
+    `hits`: GROUPING() tells which set a row belongs to (a 0 bit marks the column grouped by)."""
+    every = (1 << len(names)) - 1
+    grouping = f"GROUPING({', '.join(names)})"
+    cases = [(every ^ (1 << (len(names) - 1 - i)), n) for i, n in enumerate(names)]
+    facet = f"CASE {grouping} " + " ".join(f"WHEN {m} THEN '{n}'" for m, n in cases) + f" ELSE '{TOTAL}' END"
+    value = f"CASE {grouping} " + " ".join(f"WHEN {m} THEN {n}::text" for m, n in cases) + " END"
+    sets = ", ".join(["()", *(f"({n})" for n in names)])
+    return (f"SELECT {facet}, {value}, count(*), {_NO_HIT} "
+            f"FROM sample GROUP BY GROUPING SETS ({sets})")
+
+

@@ -62,7 +62,7 @@ def test_rescore_reindexes_and_reports_only_makers_whose_documents_changed(searc
         scores.rescore_all(session)
     search.drain(search_app)
     with session_factory(search_app)() as session, write_transaction(session):
-        _count, changed = scores.rescore_all(session)
+        changed = scores.rescore_all(session).reindexed
     assert changed == 0 and search.check(search_app).ok
 
 

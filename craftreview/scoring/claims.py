@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .robust import review_overall
 from .types import TIER_CONFIDENCE
 
 RECENT_DAYS = 180.0  # an upward claim is withheld when the reviews of this period alone contradict it
@@ -36,6 +37,28 @@ def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m:
     if np.all(cap >= 1.0):
         return None
     return np.where(recent, cap[maker], 1.0)
+
+
+def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
+                  age_factor: np.ndarray, centre: float) -> np.ndarray:
+    """Per review: the seasoned cap for makers whose recent evidence sits above their older level, else 1.
+
+    The same cap as for upward claims, applied to the estimate: recent praise beyond what the maker's
+    older pace predicts (+ SEASON_SLACK) adds nothing until it has stood for a while. The older level is
+    the older reviews' weighted mean (not shrunk: a steady maker above the platform centre is not
+    "rising"); a maker without earlier history is compared with the platform centre. Recent evidence at or below it is never capped: a maker whose work got
+    worse is followed at once.
+    """
+    cap = seasoned_factor(w, age_days, maker, n_m, age_factor)
+    if cap is None:
+        return np.ones(len(w))
+    v, recent = review_overall(y), age_days < SEASON_DAYS
+    fresh = w / np.maximum(age_factor, 1e-12)
+    s_r, w_r = (np.bincount(maker, np.where(recent, x, 0.0), n_m) for x in (fresh * v, fresh))
+    s_o, w_o = (np.bincount(maker, np.where(recent, 0.0, x), n_m) for x in (fresh * v, fresh))
+    older = np.where(w_o > 0, s_o / np.maximum(w_o, 1e-12), centre)
+    upward = s_r > older * w_r
+    return np.where(upward[maker], cap, 1.0)
 
 
 def restrict_up_claims(tier: np.ndarray, seasoned_tier: np.ndarray, withheld: np.ndarray) -> np.ndarray:

@@ -151,8 +151,8 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
              options: ModelOptions | None = None) -> _Batch:
     """Weights (with outlier and change-point factors when robust = (scale, centre)), ratings, statistics.
 
-    With options.seasoned_estimate, recent evidence above a maker's older level counts only up to what the
-    maker's older pace predicts (folded into the surge factor); recent evidence below it counts at once.
+    With options.seasoned_estimate, recent evidence well above a maker's older level counts only up to what
+    the maker's older pace predicts (claims.season_upward, folded into the surge factor); below it, at once.
     """
     weights = compute_weights(arr, now_days, reviewer_counts, wp)
     y = arr.ratings - bias[:, None]
@@ -164,7 +164,7 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
         weights.outlier, weights.change, weights.group, change_age = rb.outlier, rb.change, rb.group, rb.change_age
         weights.weight = weights.weight * rb.outlier * rb.change
         if options.seasoned_estimate:
-            up = season_upward(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age, robust[1])
+            up = season_upward(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age, *robust)
             weights.surge, weights.weight = weights.surge * up, weights.weight * up
     stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered,
                         weights.age_days / DAYS_PER_YEAR, weights.age)

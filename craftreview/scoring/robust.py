@@ -13,6 +13,7 @@ from .types import OVERALL_WEIGHTS
 
 OUTLIER_C = 2.5  # Cauchy scale in spreads: a review 2.5 spreads off the consensus keeps half its weight
 GROUP_Z = 2.5  # reviews this many spreads off the consensus count towards a same-direction group
+DROP_GROUP = (2.0, 4.0)  # drop test: a review joins a same-direction group from 2 spreads off, fully at 4
 OUTLIER_RAMP = 6.0  # the consensus needs this much other evidence before it judges a review fully
 PRIOR_STRENGTH = 2.0  # pseudo-reviews at the platform centre behind the consensus
 CHANGE_SPLITS = (60.0, 120.0, 180.0, 270.0, 365.0)  # candidate ages (days) of a change in quality
@@ -134,15 +135,16 @@ def shared_voice(z: np.ndarray, maker: np.ndarray, n_m: int, exempt: np.ndarray)
 
 
 def drop_test_voice(z: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:
-    """shared_voice for the drop test, without its cliff: a review joins a same-direction group gradually,
-    from GROUP_Z spreads off the consensus (not at all) to 2 x GROUP_Z (fully); 1/k for k full members.
+    """shared_voice for the drop test, without its cliff at GROUP_Z: a review joins a same-direction group
+    gradually, from DROP_GROUP[0] spreads off the consensus (not at all) to DROP_GROUP[1] (fully); 1/k for k
+    full members.
 
-    Honest reviews at a new, lower level sit a little beyond GROUP_Z (how far depends on the spread), a
-    ring's extremes far beyond it; with a cliff at GROUP_Z a few percent of spread decided between the two.
+    Honest reviews at a new, lower level sit around GROUP_Z (how far depends on the spread), a ring's
+    extremes far beyond it; with a cliff at GROUP_Z a few percent of spread decided between the two.
     """
     out = np.ones(len(z))
     for sign in (-1.0, 1.0):
-        member = np.clip((sign * z - GROUP_Z) / GROUP_Z, 0.0, 1.0)
+        member = np.clip((sign * z - DROP_GROUP[0]) / (DROP_GROUP[1] - DROP_GROUP[0]), 0.0, 1.0)
         k = np.bincount(maker, member, n_m)[maker]
         out = out / (1.0 + member * np.maximum(k - 1.0, 0.0))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from craftreview.scoring.robust import GROUP_Z, drop_test_voice, robustness, shared_voice
+from craftreview.scoring.robust import DROP_GROUP, GROUP_Z, drop_test_voice, robustness, shared_voice
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -14,19 +14,24 @@ def one_maker(z: float, k: int = 6) -> np.ndarray:
     return drop_test_voice(np.full(k, z), np.zeros(k, dtype=int), 1)
 
 
-def test_membership_grows_from_group_z_to_twice_it():
-    assert np.all(one_maker(-0.99 * GROUP_Z) == 1.0)  # inside GROUP_Z: no group at all
-    assert one_maker(-2.0 * GROUP_Z) == pytest.approx(np.full(6, 1 / 6))  # a full group of six: one voice
+def test_membership_grows_across_the_band():
+    lo, hi = DROP_GROUP
+    assert lo < GROUP_Z < hi
+    assert np.all(one_maker(-0.99 * lo) == 1.0)  # below the band: no group at all
+    assert one_maker(-hi) == pytest.approx(np.full(6, 1 / 6))  # a full group of six: one voice
     assert one_maker(-10.0) == pytest.approx(np.full(6, 1 / 6))
-    assert one_maker(-1.5 * GROUP_Z) == pytest.approx(np.full(6, 0.5))  # six half members: a group of 3, each 1/(1 + 0.5 x 2)
-    factors = [one_maker(-z)[0] for z in np.linspace(GROUP_Z, 2 * GROUP_Z, 11)]
+    assert one_maker(-(lo + hi) / 2) == pytest.approx(np.full(6, 0.5))  # six half members: a group of 3, 1/(1 + 0.5 x 2)
+    factors = [one_maker(-z)[0] for z in np.linspace(lo, hi, 11)]
     assert all(a >= b for a, b in zip(factors, factors[1:], strict=False))
 
 
 def test_no_cliff_just_beyond_group_z():
     z, maker, none = np.full(6, -1.01 * GROUP_Z), np.zeros(6, dtype=int), np.zeros(6, dtype=bool)
     assert shared_voice(z, maker, 1, none)[0] == pytest.approx(1 / 6)  # the consensus' grouping: a cliff
-    assert drop_test_voice(z, maker, 1)[0] > 0.9  # the drop test's: barely a group
+    assert drop_test_voice(z, maker, 1)[0] > 0.4  # the drop test's: partly a group
+    nearer = np.full(6, -0.99 * GROUP_Z)
+    assert shared_voice(nearer, maker, 1, none)[0] == 1.0
+    assert drop_test_voice(nearer, maker, 1)[0] == pytest.approx(drop_test_voice(z, maker, 1)[0], abs=0.05)
 
 
 def _change_age(scale: float, soft: bool, new_level: float, n_new: int) -> float:

@@ -204,9 +204,9 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
 19. **The review spread comes from trusted reviews** (`trusted_scale`): verified reviews around each
    maker's outlier-weighted consensus, so a ring's quiet camouflage ratings cannot shrink it and its
    extremes cannot drag makers' means. **The drop test has no cliff** (`robust.drop_test_voice`): a
-   review joins a same-direction group gradually between 2.5 and 5 spreads off the consensus (1/√k for
-   k full members), so honest reviews at a new level, a little beyond 2.5 spreads, count as a drop whatever
-   the spread, and a ring's extremes, far beyond it, still share one voice."""
+   review joins a same-direction group gradually between 2 and 4 spreads off the consensus (1/√k for k
+   full members), so whether honest reviews at a new level, around 2.5 spreads off, count as a drop no
+   longer flips on a few percent of spread, and a ring's extremes, far beyond 4, still share one voice."""
 
 TAU_NOTE = """Kendall τ between each method's score and the true current value, per dimension, over all
 2,000 makers. Both variants are shown because they disagree about *ties*: the truth is continuous, so

@@ -13,7 +13,7 @@ import scipy
 
 from craftreview.scoring import MODEL_VERSION
 
-from . import narrative, report
+from . import experiments, narrative, report
 from .ablation import ablation_table, run_ablations
 from .family_report import run_family
 from .family_report import section as family_section
@@ -29,7 +29,7 @@ def family_part(n_worlds: int) -> str:
     """The family section, heading included."""
     reps, seeds = run_family(n_worlds)
     return (FAMILY_HEADING + "\n\n" + narrative.FAMILY_NOTE + "\n\n" + family_section(reps, seeds) + "\n\n"
-            + narrative.VALIDATION_NOTE + "\n\n" + narrative.EXPERIMENTS_NOTE)
+            + narrative.VALIDATION_NOTE + "\n\n" + experiments.EXPERIMENTS_NOTE + "\n\n" + experiments.MODEL3_NOTE)
 
 
 def splice_family(text: str, part: str) -> str:

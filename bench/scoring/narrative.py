@@ -184,13 +184,29 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    nothing); a steadily reviewed maker is not capped, a genuine newcomer waits a few months. And no skilled
    or master claim while the last 180 days' reviews alone (final weights, at least one trusted review's
    worth, so neither the prior nor a one-voice ring can do it) make "below skilled" an 80% claim. The
-   explanation names a withheld claim (`claim_withheld`). The estimates themselves use every review.
+   explanation names a withheld claim (`claim_withheld`). Since 2.1 the estimate is seasoned too (18).
 16. **Outlooks** (`outlook.tier_outlooks`, run at write time by the site): for each unsettled maker, k ∈
    {1, 2, 3, 5, 8, 12, 20} verified reviews from established accounts at the maker's own pace are added
    and the maker is rescored through the fitted model, at the level the average of k real reviews reaches
    with 90% probability; the smallest k that makes the tier the mean points at is the promise.
 17. **Explanations are compact**: one list per factor per maker (`review_factors`, sliced from batch-wide
-   lists), expanded to per-review dicts only for the one maker a page shows (`explain.review_table`)."""
+   lists), expanded to per-review dicts only for the one maker a page shows (`explain.review_table`).
+
+**Version 2.1** (branch model3; *Experiments (branch model3)* in the family section):
+
+18. **Recent praise is seasoned in the estimate** (`claims.season_upward`): as far as a maker's recent
+   (120-day) evidence sits above its older reviews' level (the platform centre when it has none), the cap
+   of (15) applies to the estimate itself, as cap ** x with x rising from 0 at that level to 1 two spreads
+   above it (a switch would let raising one star lower the score), folded into the surge factor; recent
+   evidence at or below that level is never capped, so a maker whose work got worse is followed at once.
+   A brand-new maker's recent praise far above the platform centre counts, all together, as half a fully
+   trusted review until it has stood for 120 days.
+19. **The review spread comes from trusted reviews** (`trusted_scale`): verified reviews around each
+   maker's outlier-weighted consensus, so a ring's quiet camouflage ratings cannot shrink it and its
+   extremes cannot drag makers' means. **The drop test has no cliff** (`robust.drop_test_voice`): a
+   review joins a same-direction group gradually between 2 and 4 spreads off the consensus (1/√k for k
+   full members), so whether honest reviews at a new level, around 2.5 spreads off, count as a drop no
+   longer flips on a few percent of spread, and a ring's extremes, far beyond 4, still share one voice."""
 
 TAU_NOTE = """Kendall τ between each method's score and the true current value, per dimension, over all
 2,000 makers. Both variants are shown because they disagree about *ties*: the truth is continuous, so
@@ -269,70 +285,3 @@ so not outliers) strip the claim from 0.33–0.85 of established skilled makers 
 moderate ring is not caught by the consensus, only by surge and provenance. Three verified shills still
 raise a novice's percentile more than the raw mean does (fresh verified reviews outweigh the novice's own
 decayed, partly unverified history); only the *claim* is protected, not the estimate."""
-
-
-EXPERIMENTS_NOTE = """### Experiments (branch model): where the spillover comes from, and a spread rings cannot move
-
-Measured with a harness calling `properties.measure(seed)` and `properties.measure(seed, ModelOptions(...))` on
-24 development worlds (seeds 9001–9024) and 12 held-out worlds (7001–7012, measured only once the variants
-had been developed on the others), one worker, load average 5–11 on 2 CPUs (other work running; the figures are not timings).
-
-**Diagnosis.** After 5 makers × 10 fakes (worlds 9001, 9008, 9012, three attacks each) 1.0–3.0% of the
-*other* makers change tier; scoring the attacked world with every clean prior parameter restored leaves
-0.16–0.36%, restoring any single one (noise, drift variance, mu, tau2, correlation, per-craft mu or tau2,
-spread covariate) 0.5–3.2%. The tiers are that sensitive: on a clean world, lowering the prior mean (global
-and every craft) by 0.01 stars flips 1.1% (world 9012) and 0.4% (9001) of tiers, makers of every review
-count sitting on a border; an attack moves it 0.016 on average. About half of that comes from the ring's
-*camouflage* ratings on other makers, not from the attacked makers: those ratings sit near each maker's
-level with far less scatter than honest buyers, so they pull the robust review spread (`fit_scale`, which
-sets the Huber clipping of the noise and drift fits and every outlier factor) down; camouflage alone moved
-the noise −2 to −6%, the drift variance −28 to −100% (world 9012) and the reviewer-bias variance −51 to +20%. The
-other half is the attacked makers' own means (leaving the 5 targets out of the prior fit cuts the prior
-mean's shift 0.0095 → 0.0029 stars, attacks without camouflage, verified-only spread).
-
-**`ModelOptions(trusted_scale=True)`** (off by default): the spread is measured on verified reviews only, as
-the noise model already is, and around each maker's outlier-weighted consensus, so a ring on many makers
-does not drag their means and make every honest review look far off. Default → option:
-
-| property | development median | development worst | held-out median | held-out worst |
-|---|---|---|---|---|
-| spillover, one attack per world (≤ 0.010) | 0.0124 → 0.0097 | 0.0327 → 0.0235 | 0.0075 → 0.0081 | 0.0298 → 0.0331 |
-| spillover, mean of three attacks per world | 0.0156 → 0.0121 (8 worlds) | 0.0299 → 0.0165 | 0.0078 → 0.0060 | 0.0257 → 0.0206 |
-| bomb: share losing skilled+ (≤ 0.20) | 0.000 → 0.000 | 0.176 → 0.150 | 0.000 → 0.000 | 0.353 → 0.143 |
-| bomb: median percentile drop | 0.24 → 0.24 | 2.10 → 1.91 | 0.54 → 0.40 | 1.65 → 1.36 |
-| 3 verified shills: percentile rise (≤ 15) | 49.3 → 49.4 | 65.1 → 64.7 | 44.0 → 44.0 | 61.6 → 61.4 |
-| drop, 12 since: error (stars) | 0.242 → 0.232 | 0.513 → 0.513 | 0.250 → 0.258 | 0.581 → 0.556 |
-| drop, 12 since: coverage | 0.725 → 0.700 | 0.050 → 0.050 | 0.650 → 0.650 | 0.050 → 0.050 |
-| drop, 6 since: still skilled+ (0) | 0.000 → 0.000 | 0.200 → 0.200 | 0.000 → 0.000 | 0.150 → 0.250 |
-| promises kept (≥ 0.80) | 0.950 → 0.925 | 0.800 → 0.775 | 0.950 → 0.938 | 0.850 → 0.850 |
-| tier precision skilled+master | 0.957 → 0.957 | 0.844 → 0.844 | 0.969 → 0.964 | 0.889 → 0.889 |
-
-Shill promotion, newcomers and delivery are unchanged; AUC margins, τ and coverage by band move by less
-than 0.001 in the median except coverage of makers with 11+ reviews on the held-out worlds (0.888 → 0.881).
-Over 6 development worlds × 3 attacks the option roughly halves how far the spread moves (mean |Δ| 2.8% →
-1.1%) and the noise (3.4% → 1.9%); flips 0.0178 → 0.0117 (worst 0.030 → 0.019).
-
-**Why it is not the default.** The spread of honest worlds drops a little (world 9002: 0.571 → 0.540), and
-makers whose quality really fell are then misread: their six reviews at the new level sit more than 2.5
-spreads off the old consensus, share one voice as a ring would, the drop is not detected and the skilled
-claim stands. Drop-6 makers still claiming skilled+, summed over the 36 worlds: 14 → 19 (world 9002 0 → 3
-of 20, 7003 3 → 5). The drop-versus-ring decision is on a knife edge around the spread; that, not the
-spread itself, is what to fix before taking the option. Promises kept fell 0.025 in the median; with 150
-instead of 40 sampled makers on six worlds the mean was 0.930 → 0.926, within sampling noise.
-
-The default sits on the same edge. Multiplying the fitted spread by 0.94 / 0.97 / 1.00 / 1.03 / 1.06 (in
-every fit of the world, clean and attacked) gives drop-6 skilled claims 0.15 / 0.15 / 0 / 0 / 0 in world
-9002 and 0.25 / 0.20 / 0.15 / 0.15 / 0.10 in 7003, and bomb claim loss 0.12 / 0.12 / 0.12 / 0.31 / 0.50 in
-9006 (of six worlds tried: 9002, 9006, 7003, 9024, 9018, 7001; the other three move by one or two
-makers or not at all). A smaller spread reads honest drops as rings, a larger one reads rings as honest
-scatter; both stories hinge on how far, in spreads, six new reviews sit from the old consensus.
-
-**Tried and dropped** (mean flips over the same 6 × 3 attacks, default 0.0178): verified reviews only with
-the plain mean as centre, 0.0132, but bomb claim loss in world 9006 0.12 → 0.53 (the bombed makers' means
-dragged the attacked spread up 11%; in the default the camouflage's pull down had hidden that push). On top
-of that verified-only spread, none of these moved the flips: prior moments with each maker's precision capped
-at the median 0.0142, prior fitted on seasoned statistics 0.0137, the reviewer-bias prior mean from verified
-reviews 0.0132, precision-weighted reviewer-bias variance 0.0144. Reviewer-bias variance from verified
-reviews only: 0.0163 alone, 0.0118 with the option (its shrinkage moved 6% instead of 50%; the tiers did
-not care). Consensus weighted by the shared-voice factor only, instead of the full outlier factor: 0.0118,
-with fewer promises kept (held-out median 0.900)."""

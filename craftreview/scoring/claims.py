@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .robust import review_overall
 from .types import TIER_CONFIDENCE
 
 RECENT_DAYS = 180.0  # an upward claim is withheld when the reviews of this period alone contradict it
@@ -18,6 +19,7 @@ RECENT_MIN_EVIDENCE = 1.0  # ...and carry at least this much evidence, in fully 
 SEASON_DAYS = 120.0  # reviews younger than this are "recent"
 SEASON_SLACK = 0.5  # recent evidence may exceed the older pace by half a fully trusted review
 UP = ("skilled", "master")
+UP_RAMP = 2.0  # the cap bites in full on the estimate once the recent level is this many spreads above the older one
 WITHHELD_SURGE = "recent_surge"  # why a claim the probabilities alone would make is withheld
 WITHHELD_LOWER = "recent_reviews_lower"
 
@@ -36,6 +38,29 @@ def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m:
     if np.all(cap >= 1.0):
         return None
     return np.where(recent, cap[maker], 1.0)
+
+
+def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
+                  age_factor: np.ndarray, scale: float, centre: float) -> np.ndarray:
+    """Per review: the seasoned cap, applied to the estimate as far as the recent evidence sits above the older level.
+
+    The same cap as for upward claims: recent praise beyond what the maker's older pace predicts
+    (+ SEASON_SLACK) adds nothing until it has stood for a while. It bites as cap ** x, x growing from 0
+    (recent level at or below the older one: a maker whose work got worse is followed at once) to 1 at
+    UP_RAMP spreads above it, so raising a star can lower the score by a sliver at most, never switch the
+    cap on. The older level is the older reviews' weighted mean (not shrunk: a steady maker above the
+    platform centre is not "rising"); a maker without earlier history is compared with the platform centre.
+    """
+    cap = seasoned_factor(w, age_days, maker, n_m, age_factor)
+    if cap is None:
+        return np.ones(len(w))
+    v, recent = review_overall(y), age_days < SEASON_DAYS
+    fresh = w / np.maximum(age_factor, 1e-12)
+    s_r, w_r = (np.bincount(maker, np.where(recent, x, 0.0), n_m) for x in (fresh * v, fresh))
+    s_o, w_o = (np.bincount(maker, np.where(recent, 0.0, x), n_m) for x in (fresh * v, fresh))
+    older = np.where(w_o > 0, s_o / np.maximum(w_o, 1e-12), centre)
+    above = np.clip((s_r / np.maximum(w_r, 1e-12) - older) / (UP_RAMP * scale), 0.0, 1.0)
+    return cap ** above[maker]
 
 
 def restrict_up_claims(tier: np.ndarray, seasoned_tier: np.ndarray, withheld: np.ndarray) -> np.ndarray:

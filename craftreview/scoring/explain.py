@@ -40,7 +40,7 @@ def per_dim(values: Any) -> dict[str, float]:
 
 _NOTES = ("brand-new single-review account", "part of a burst of new-account reviews",
           "older review, down-weighted for recency", "account new when it redeemed the order",
-          "one of several reviews by the same account", "part of a surge against the maker's own review history",
+          "one of several reviews by the same account", "part of a surge against the maker's own review history, or recent praise not yet seasoned",
           "far from what the maker's other buyers said", "written before the maker's quality dropped",
           "reported in a moderator's ring signal")
 _OLD = 0.75  # mention recency only once it has cut a review's weight by a quarter

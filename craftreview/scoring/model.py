@@ -9,7 +9,7 @@ import numpy as np
 
 from .arrays import SignalArrays, gc_paused, to_arrays, to_days
 from .bias import BiasFit, estimate_reviewer_bias
-from .claims import RECENT_DAYS, UP, restrict_up_claims, seasoned_factor, withhold_contradicted
+from .claims import RECENT_DAYS, UP, restrict_up_claims, season_upward, seasoned_factor, withhold_contradicted
 from .drift import drift_factor, estimate_drift_var
 from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
 from .pack import ScorePacker
@@ -19,7 +19,7 @@ from .robust import fit_scale, huberize, outlier_factor, review_overall, robustn
 from .types import MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.0"
+MODEL_VERSION = "eb-mvn-2.1"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 MIN_CLAIM_EVIDENCE = 1.0  # in fully trusted reviews (1 = a fresh verified order from an established account)
@@ -35,10 +35,13 @@ class ModelOptions:
     lateness: bool = True  # promised/delivered dates as a 4th, correlated dimension
     age_as_precision: bool = True  # old reviews also widen the interval (False: they only re-weight the mean)
     trend: bool = False  # fit a per-maker linear trend (random slope) instead of inflating variance for drift
-    # Experiment (bench/scoring/RESULTS.md, "Experiments (branch model)"): the review spread from verified
-    # reviews around each maker's outlier-weighted consensus. Steadier under attack, but off by default: it
-    # lowers the spread of honest worlds a little, and some makers' drops then pass for rings.
-    trusted_scale: bool = False
+    # The review spread from verified reviews around each maker's outlier-weighted consensus, so a ring's
+    # camouflage cannot shrink it (bench/scoring/RESULTS.md, "Experiments (branch model)" and "(branch model3)").
+    trusted_scale: bool = True
+    # Recent praise seasoned in the estimate, not only in the claim (claims.season_upward).
+    seasoned_estimate: bool = True
+    # The drop test groups same-direction outliers gradually (robust.drop_test_voice), not at a cliff.
+    soft_drop: bool = True
 
 
 @dataclass
@@ -123,7 +126,8 @@ class FittedModel:
 
     def prepare_arrays(self, arr: SignalArrays, counts: np.ndarray, bias: np.ndarray, now_days: float) -> _Batch:
         """prepare_batch for arrays whose reviewer counts and bias offsets are already known."""
-        return _prepare(arr, now_days, counts, bias, self.options.weights, (self.robust_scale, self.robust_centre))
+        return _prepare(arr, now_days, counts, bias, self.options.weights, (self.robust_scale, self.robust_centre),
+                        self.options)
 
     def batch_tiers(self, batch: _Batch, crafts: list) -> list[str]:
         """Tier per maker of a prepared batch, without building explanations (used for what-ifs)."""
@@ -143,15 +147,25 @@ def _merge_error(scores: dict) -> MakerScore:
 
 
 def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
-             bias: np.ndarray, wp: WeightParams, robust: tuple[float, float] | None) -> _Batch:
-    """Weights (with outlier and change-point factors when robust = (scale, centre)), ratings, statistics."""
+             bias: np.ndarray, wp: WeightParams, robust: tuple[float, float] | None,
+             options: ModelOptions | None = None) -> _Batch:
+    """Weights (with outlier and change-point factors when robust = (scale, centre)), ratings, statistics.
+
+    With options.seasoned_estimate, recent evidence well above a maker's older level counts only up to what
+    the maker's older pace predicts (claims.season_upward, folded into the surge factor); below it, at once.
+    """
     weights = compute_weights(arr, now_days, reviewer_counts, wp)
     y = arr.ratings - bias[:, None]
     change_age = np.full(arr.n_makers, np.nan)
+    options = options or ModelOptions()
     if robust is not None:
-        rb = robustness(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, *robust, weights.age)
+        rb = robustness(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, *robust, weights.age,
+                        options.soft_drop)
         weights.outlier, weights.change, weights.group, change_age = rb.outlier, rb.change, rb.group, rb.change_age
         weights.weight = weights.weight * rb.outlier * rb.change
+        if options.seasoned_estimate:
+            up = season_upward(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age, *robust)
+            weights.surge, weights.weight = weights.surge * up, weights.weight * up
     stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered,
                         weights.age_days / DAYS_PER_YEAR, weights.age)
     season = seasoned_factor(weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age)
@@ -210,7 +224,7 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
     bias = _fit_bias(arr, consensus, options)
     scale = fit_scale(arr.ratings - bias.row[:, None], weights.weight, arr.maker, arr.n_makers, trusted,
                       consensus if options.trusted_scale else None)
-    batch = _prepare(arr, to_days(now), counts[arr.reviewer], bias.row, options.weights, scale)
+    batch = _prepare(arr, to_days(now), counts[arr.reviewer], bias.row, options.weights, scale, options)
     dated, slip = delivery_columns(arr.promised, arr.delivered)
     # Every global statistic is weighted, so fakes weighted near zero cannot move it; the outlier factor
     # is left out here because down-weighting the tails would understate the noise of honest reviews (its

@@ -13,6 +13,7 @@ from .types import OVERALL_WEIGHTS
 
 OUTLIER_C = 2.5  # Cauchy scale in spreads: a review 2.5 spreads off the consensus keeps half its weight
 GROUP_Z = 2.5  # reviews this many spreads off the consensus count towards a same-direction group
+DROP_GROUP = (2.0, 4.0)  # drop test: a review joins a same-direction group from 2 spreads off, fully at 4
 OUTLIER_RAMP = 6.0  # the consensus needs this much other evidence before it judges a review fully
 PRIOR_STRENGTH = 2.0  # pseudo-reviews at the platform centre behind the consensus
 CHANGE_SPLITS = (60.0, 120.0, 180.0, 270.0, 365.0)  # candidate ages (days) of a change in quality
@@ -133,6 +134,22 @@ def shared_voice(z: np.ndarray, maker: np.ndarray, n_m: int, exempt: np.ndarray)
     return out
 
 
+def drop_test_voice(z: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:
+    """shared_voice for the drop test, without its cliff at GROUP_Z: a review joins a same-direction group
+    gradually, from DROP_GROUP[0] spreads off the consensus (not at all) to DROP_GROUP[1] (fully); 1/k for k
+    full members.
+
+    Honest reviews at a new, lower level sit around GROUP_Z (how far depends on the spread), a ring's
+    extremes far beyond it; with a cliff at GROUP_Z a few percent of spread decided between the two.
+    """
+    out = np.ones(len(z))
+    for sign in (-1.0, 1.0):
+        member = np.clip((sign * z - DROP_GROUP[0]) / (DROP_GROUP[1] - DROP_GROUP[0]), 0.0, 1.0)
+        k = np.bincount(maker, member, n_m)[maker]
+        out = out / (1.0 + member * np.maximum(k - 1.0, 0.0))
+    return out
+
+
 def change_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
                   scale: float) -> np.ndarray:
     """Per maker, the age of the most significant *drop* in quality (NaN if none is significant).
@@ -159,7 +176,7 @@ def change_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
 
 
 def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
-               scale: float, centre: float, age_factor: np.ndarray | None = None) -> Robustness:
+               scale: float, centre: float, age_factor: np.ndarray | None = None, soft_drop: bool = True) -> Robustness:
     """Outlier factors, then drop detection on the down-weighted evidence.
 
     The drop test compares levels before and after, so recency (age_factor) is taken back out of the
@@ -169,7 +186,8 @@ def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nda
     outlier, z = outlier_factor(v, w, maker, n_m, scale, centre, grouped=False)
     # A ring's same-direction outliers must not pass for a drop in quality, so they share a voice here
     # too, but more gently (1/sqrt(k)): several honest reviews at a new, lower level are a drop, not a ring.
-    fresh = w * outlier * np.sqrt(shared_voice(z, maker, n_m, np.zeros(len(v), dtype=bool)))
+    voice = drop_test_voice(z, maker, n_m) if soft_drop else shared_voice(z, maker, n_m, np.zeros(len(v), dtype=bool))
+    fresh = w * outlier * np.sqrt(voice)
     fresh = fresh / (1.0 if age_factor is None else np.maximum(age_factor, 1e-12))
     change_age = change_points(v, fresh, age_days, maker, n_m, scale)
     split = change_age[maker]

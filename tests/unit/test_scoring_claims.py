@@ -6,16 +6,26 @@ from datetime import timedelta
 import pytest
 
 from bench.scoring.simulate import NOW, SimConfig, simulate
-from craftreview.scoring import ReviewSignal, fit_model
+from craftreview.scoring import ModelOptions, ReviewSignal, fit_model
 from craftreview.scoring.explain import review_table
 
 pytestmark = pytest.mark.filterwarnings("error")
 
 
 @pytest.fixture(scope="module")
-def model():
-    platform = simulate(21, SimConfig(n_makers=600))
+def platform():
+    return simulate(21, SimConfig(n_makers=600))
+
+
+@pytest.fixture(scope="module")
+def model(platform):
     return fit_model(platform.signals, now=NOW, crafts=platform.crafts)
+
+
+@pytest.fixture(scope="module")
+def unseasoned(platform):
+    """The same platform with recent praise not seasoned in the estimate (the claim check alone)."""
+    return fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(seasoned_estimate=False))
 
 
 def review(stars, reviewer, days_ago=10.0, *, verified=True, account_days=400.0, rid=None, promised=None,
@@ -146,15 +156,40 @@ def test_several_reviews_far_out_of_line_in_the_same_direction_count_as_one_voic
     assert sum(table[f"bomb{i}"]["weight"] for i in range(5)) < 1.5 * one
 
 
-def test_a_sudden_run_of_recent_reviews_cannot_earn_a_higher_tier_on_its_own(model):
-    """Five verified five-stars through the maker's own invitations, from aged accounts, on a weak history."""
+def _weak_history_and_shills():
+    """Seven verified five-stars through the maker's own invitations, from aged accounts, on a weak history."""
     history = [review((2, 3, 3), "old0", 400.0), review((3, 2, 3), "old1", 250.0)]
-    shills = [review((5, 5, 5), f"s{i}", 5.0 + 14.0 * i, account_days=300.0) for i in range(7)]
-    score = model.score_maker(history + shills, now=NOW)
+    return history + [review((5, 5, 5), f"s{i}", 5.0 + 14.0 * i, account_days=300.0) for i in range(7)]
+
+
+def test_a_sudden_run_of_recent_reviews_cannot_earn_a_higher_tier_on_its_own(unseasoned):
+    """The claim check on its own (estimate not seasoned): the probabilities would claim skilled, the claim waits."""
+    score = unseasoned.score_maker(_weak_history_and_shills(), now=NOW)
     assert score.explanation["probabilities"]["skilled"] >= 0.8  # the probabilities alone would claim it...
     assert score.tier == "unproven"  # ...but the claim is withheld, and the page says why
     assert score.explanation["claim_withheld"] == "recent_surge"
     assert score.unproven_reason == "mixed_evidence"
+
+
+def test_a_sudden_run_of_praise_is_seasoned_in_the_estimate_too(model, unseasoned):
+    """The production model: the run above the maker's older level counts only up to its older pace."""
+    score, plain = (m.score_maker(_weak_history_and_shills(), now=NOW) for m in (model, unseasoned))
+    assert score.explanation["probabilities"]["skilled"] < 0.8 and score.tier not in {"skilled", "master"}
+    assert score.overall.mean < plain.overall.mean - 0.2
+    table, plain_table = review_table(score.explanation), review_table(plain.explanation)
+    assert all(table[f"s{i}"]["surge_factor"] < plain_table[f"s{i}"]["surge_factor"] for i in range(7))
+    assert table["old0"]["surge_factor"] == 1.0
+
+
+def test_a_sudden_run_of_complaints_is_followed_at_once(model, unseasoned):
+    """Recent reviews below the maker's older level are not seasoned (a maker whose work got worse)."""
+    history = [review((5, 5, 5), f"old{i}", 200.0 + 60.0 * i) for i in range(6)]
+    recent = [review((3, 3, 3), f"late{i}", 5.0 + 10.0 * i) for i in range(4)]
+    score, plain = (m.score_maker(history + recent, now=NOW) for m in (model, unseasoned))
+    table, plain_table = review_table(score.explanation), review_table(plain.explanation)
+    for i in range(4):
+        assert table[f"late{i}"]["surge_factor"] == plain_table[f"late{i}"]["surge_factor"]
+        assert table[f"late{i}"]["weight"] == pytest.approx(plain_table[f"late{i}"]["weight"], rel=0.05)
 
 
 def test_a_steady_run_of_reviews_is_not_a_surge(model):

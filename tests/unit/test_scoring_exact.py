@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from craftreview.scoring import FittedModel, ModelOptions, ReviewSignal, tier_outlooks
+from craftreview.scoring.claims import UP_RAMP
 from craftreview.scoring.explain import review_table
 from craftreview.scoring.outlook import STEPS
 from craftreview.scoring.posterior import assign_tiers
@@ -23,11 +24,17 @@ def phi(x: float) -> float:
     return 0.5 * (1 + math.erf(x / math.sqrt(2)))
 
 
-def fixed_model(bias: dict | None = None, counts: dict | None = None) -> FittedModel:
+# The hand-worked weights below are those of reviews judged on their own; recent praise seasoned in the
+# estimate (a maker's first reviews above the platform centre, claims.season_upward) is worked by hand in
+# test_recent_praise_without_history_counts_up_to_the_slack below.
+UNSEASONED = ModelOptions(seasoned_estimate=False)
+
+
+def fixed_model(bias: dict | None = None, counts: dict | None = None, options: ModelOptions = UNSEASONED) -> FittedModel:
     """Prior N(4, 0.25) on every star dimension, independent; one verified review has noise variance 0.5."""
     params = PriorParams(mu=np.array([4.0, 4.0, 4.0, 0.5]), tau2=np.array([0.25, 0.25, 0.25, 0.2]),
                          corr=np.eye(4), noise=np.diag([0.5, 0.5, 0.5, 0.3]))
-    return FittedModel(params=params, options=ModelOptions(), reviewer_bias=bias or {},
+    return FittedModel(params=params, options=options, reviewer_bias=bias or {},
                        reviewer_counts=counts or {}, bias_tau2=0.1, n_signals=0)
 
 
@@ -75,6 +82,31 @@ def test_age_decay_half_life_540_days_with_floor(age_days, factor):
     assert score.craftsmanship.mean == pytest.approx(posterior_mean(4.0, 5.0, factor))
     entry = review_table(score.explanation)["#0"]
     assert entry["age_factor"] == pytest.approx(factor, abs=1e-4)
+
+
+def test_recent_praise_without_history_counts_up_to_the_slack():
+    """The production model: a first review above the platform centre (3.8) is capped at SEASON_SLACK = 0.5 of a
+    fully trusted review until it has stood for SEASON_DAYS, in full once it is UP_RAMP spreads (0.8) above the
+    centre and as 0.5 ** (excess / 1.6) below that; one below the centre counts at once; an old one in full."""
+    model = fixed_model(options=ModelOptions())
+    praise = model.score_maker([sig((5, 5, 5))], now=NOW)  # overall 5.0: 1.2 above the centre
+    factor = 0.5 ** (1.2 / (UP_RAMP * 0.8))
+    assert praise.craftsmanship.mean == pytest.approx(posterior_mean(4.0, 5.0, factor))
+    assert review_table(praise.explanation)["#0"]["surge_factor"] == pytest.approx(factor, abs=1e-4)
+    mild = model.score_maker([sig((4, 4, 4))], now=NOW)  # overall 4.0: 0.2 above the centre
+    assert review_table(mild.explanation)["#0"]["surge_factor"] == pytest.approx(0.5 ** (0.2 / 1.6), abs=1e-4)
+    complaint = model.score_maker([sig((2, 3, 3))], now=NOW)  # overall 2.5
+    assert complaint.craftsmanship.mean == pytest.approx(posterior_mean(4.0, 2.0, 1.0))
+    settled = model.score_maker([sig((5, 4, 3), age_days=130.0)], now=NOW)
+    assert settled.craftsmanship.mean == pytest.approx(posterior_mean(4.0, 5.0, 0.5 ** (130 / 540)))
+
+
+def test_recent_praise_at_the_maker_s_older_level_and_pace_is_not_seasoned():
+    model = fixed_model(options=ModelOptions())
+    sigs = [sig((5, 4, 3), reviewer=f"r{i}", age_days=200.0 - 60.0 * i, rid=i) for i in range(4)]  # 200 ... 20 days
+    seasoned, plain = (m.score_maker(sigs, now=NOW) for m in (model, fixed_model()))
+    assert seasoned.overall.mean == pytest.approx(plain.overall.mean)
+    assert all(row["surge_factor"] == 1.0 for row in review_table(seasoned.explanation).values())
 
 
 def test_harsh_reviewer_four_counts_as_neutral_five():

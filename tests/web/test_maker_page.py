@@ -169,9 +169,8 @@ def test_trend_is_stored_by_rescore_and_ends_at_the_current_estimate(client, db,
     score = maker.score
     db.refresh(score)
     sentence = hidden_sentence(page, "trend-craftsmanship-sentence") or text_of(page)
-    # The trend stores its points to 3 decimals (scoring.trend), so the sentence formats those: compare alike.
-    now, low = round(score.craftsmanship, 3), round(score.craftsmanship_low, 3)
-    assert f"Craftsmanship {now:.1f} now (90% range {low:.1f}–" in text_of(page)
+    # The sentence says what the score panel says (the stored estimate, not the trend's 3-decimal copy of it).
+    assert f"Craftsmanship {score.craftsmanship:.1f} now (90% range {score.craftsmanship_low:.1f}–" in text_of(page)
     assert sentence
     assert page.get_data(as_text=True).count('class="trend-line"') == 3
 

@@ -2,6 +2,7 @@
 before its first request."""
 from __future__ import annotations
 
+import gc
 import importlib.util
 
 from craftreview import search
@@ -21,7 +22,11 @@ def test_gunicorn_hook_warms_the_worker_with_the_stored_fit(app, db, make_maker,
     spec = importlib.util.spec_from_file_location("gunicorn_conf", PROJECT_ROOT / "gunicorn.conf.py")
     conf = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(conf)
-    conf.post_worker_init(type("Worker", (), {"wsgi": app})())
+    try:
+        conf.post_worker_init(type("Worker", (), {"wsgi": app})())
+        assert gc.get_freeze_count() > 0  # what warm-up loaded is out of the collector's way
+    finally:
+        gc.unfreeze()  # (this test process is not a worker)
     loads = []
     monkeypatch.setattr(fits, "_load", lambda *a: loads.append(a))
     fits.current_fit(db)

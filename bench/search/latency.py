@@ -20,7 +20,7 @@ from craftreview.web.context import session_factory
 
 from . import fts5
 from .corpus import PG_URL, SQLITE_URL, WORK
-from .measure import make_app
+from .measure import like_a_worker, make_app
 from .queries import build_queries
 
 WARM = 20
@@ -74,6 +74,7 @@ def main() -> None:
     for args in queries[:WARM]:
         for timed in timers.values():
             timed(args)
+    like_a_worker()
     for args in queries:
         for name, timed in timers.items():
             timings[name].append(timed(args))

@@ -1,6 +1,7 @@
 """Timed operations against one configured backend."""
 from __future__ import annotations
 
+import gc
 import os
 import re
 import subprocess
@@ -47,12 +48,20 @@ def index_size(app, index_dir: Path) -> int:
                                    "+ pg_total_relation_size('search_words')"))
 
 
+def like_a_worker() -> None:
+    """After warm-up, do what gunicorn.conf.py's post_worker_init does: freeze what is loaded out of the
+    cyclic collector's reach (BENCH_GC_FREEZE=0 measures without, as before)."""
+    if os.environ.get("BENCH_GC_FREEZE", "1") != "0":
+        gc.freeze()
+
+
 def query_latencies(app, queries: list[dict[str, str]]) -> tuple[list[float], int]:
     """Milliseconds per search page (query, facets, counts, snippets; no rendering), and empty pages."""
     factory, timings, empty = session_factory(app), [], 0
     for args in queries[:20]:  # warm caches the way a running server would have them
         with factory() as session:
             search.search(session, request_from_args(args), app)
+    like_a_worker()
     for args in queries:
         with factory() as session:
             started = time.perf_counter()

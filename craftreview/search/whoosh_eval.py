@@ -10,6 +10,7 @@ bincount over each segment's column.
 """
 from __future__ import annotations
 
+import sys
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from whoosh.util.numeric import byte_to_length
 _LENGTHS = np.array([byte_to_length(b) if b else 1 for b in range(256)], dtype=np.float64)
 _EMPTY_IDS = np.empty(0, dtype=np.int64)
 _EMPTY_SCORES = np.empty(0, dtype=np.float64)
-CACHE_POSTINGS = 8_000_000  # postings (12 bytes each) kept decoded across queries, per process
+CACHE_BYTES = 24 * 2**20  # decoded postings, columns and stored fields kept across queries, per process
 
 
 @dataclass(frozen=True)
@@ -43,31 +44,44 @@ class Matches:
 
 
 class SegmentArrays:
-    """Decoded postings and columns of immutable segments, bounded, shared by every thread."""
+    """Decoded postings and columns of immutable segments, shared by every thread, bounded in bytes.
 
-    def __init__(self, budget: int = CACHE_POSTINGS):
+    The bound is per process (each web worker has one): `budget` bytes of arrays and stored fields,
+    least recently used dropped first. Entries of segments that merged away are dropped as soon as a
+    searcher no longer sees them (`forget`), so they do not crowd out the live ones.
+    """
+
+    def __init__(self, budget: int = CACHE_BYTES):
         self.budget, self.used, self.lock = budget, 0, threading.Lock()
         self.items: OrderedDict[tuple, tuple[int, object]] = OrderedDict()
 
-    def get(self, key: tuple, load, size=len):
+    def get(self, key: tuple, load):
         with self.lock:
             found = self.items.get(key)
             if found is not None:
                 self.items.move_to_end(key)
                 return found[1]
         value = load()
+        cost = _nbytes(value)
         with self.lock:
-            if key not in self.items:
-                cost = 1 if value is None else max(1, size(value))
+            if key not in self.items and cost <= self.budget:
                 self.items[key] = (cost, value)
                 self.used += cost
-                while self.used > self.budget and len(self.items) > 1:
+                while self.used > self.budget:
                     self.used -= self.items.popitem(last=False)[1][0]
         return value
 
+    def forget(self, segment_ids: set) -> None:
+        """Drop the entries of these segments (keys start with the segment id)."""
+        if not segment_ids:
+            return
+        with self.lock:
+            for key in [k for k in self.items if k[0] in segment_ids]:
+                self.used -= self.items.pop(key)[0]
+
     def postings(self, reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         key = (reader.segment().segment_id(), "p", field, text)
-        return self.get(key, lambda: _read_postings(reader, field, text), lambda v: len(v[0]))
+        return self.get(key, lambda: _read_postings(reader, field, text))
 
     def column(self, reader, field: str) -> np.ndarray:
         """A column as an array (numbers), or as codes into `labels(...)` (strings)."""
@@ -78,8 +92,20 @@ class SegmentArrays:
 
     def stored(self, reader, docnum: int) -> dict:
         """A document's stored fields (a page's candidates: unpickling 200 of them cost ~5 ms a page)."""
-        return self.get((reader.segment().segment_id(), "s", docnum), lambda: reader.stored_fields(docnum),
-                        lambda _v: 1)
+        return self.get((reader.segment().segment_id(), "s", docnum), lambda: reader.stored_fields(docnum))
+
+
+def _nbytes(value) -> int:
+    """Memory an entry holds, near enough for a bound: arrays by their buffers, the rest estimated."""
+    if isinstance(value, np.ndarray):
+        return value.nbytes + 112
+    if isinstance(value, tuple):
+        return sum(_nbytes(v) for v in value) + 64
+    if isinstance(value, _Coded):
+        return value.codes.nbytes + sum(sys.getsizeof(label) for label in value.labels) + 200
+    if isinstance(value, dict):  # stored fields: a few short strings and numbers
+        return sys.getsizeof(value) + sum(sys.getsizeof(k) + sys.getsizeof(v) for k, v in value.items())
+    return 64  # None: the segment has no such column
 
 
 def _read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:

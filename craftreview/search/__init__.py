@@ -68,7 +68,7 @@ def _make_backend(app: Flask) -> SearchBackend:
         from .standing import StandingTable
         from .whoosh_backend import WhooshBackend
         return WhooshBackend(app.config["SEARCH_INDEX_DIR"], app.config["SEARCH_REBUILD_WORKER_MB"],
-                             StandingTable(_engine(app)))
+                             StandingTable(_engine(app)), int(app.config.get("SEARCH_CACHE_MB", 32) * 2**20))
     if kind == "postgres":
         from .pg_backend import PostgresBackend
         engine = _engine(app)

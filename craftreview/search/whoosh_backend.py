@@ -28,7 +28,7 @@ from .query import TEXT_FIELDS, Clause, Filters, ParsedQuery, word_forms
 from .standing import UNSCORED, MakerStanding, StandingTable
 from .stopwords import STOP_WORDS
 from .whoosh_build import DEFAULT_WORKER_MB, build_indexes
-from .whoosh_eval import Evaluator, SegmentArrays, facet_counts, top_by_key, top_by_score
+from .whoosh_eval import CACHE_BYTES, Evaluator, SegmentArrays, facet_counts, top_by_key, top_by_score
 
 # StemmingAnalyzer's chain with accents folded before stop words and stemming ('café' is 'cafe'),
 # and PostgreSQL's English stop words, so both backends skip the same words.
@@ -69,14 +69,14 @@ class WhooshBackend:
     name = "whoosh"
 
     def __init__(self, directory: str, rebuild_worker_mb: int = DEFAULT_WORKER_MB,
-                 standings: StandingTable | None = None):
+                 standings: StandingTable | None = None, cache_bytes: int = CACHE_BYTES):
         self.directory = directory
         self.standings = standings
         self.rebuild_worker_mb = rebuild_worker_mb
         os.makedirs(directory, exist_ok=True)
         self._local = threading.local()
         self._open_lock = threading.Lock()
-        self._arrays = SegmentArrays()
+        self._arrays = SegmentArrays(cache_bytes)
         # Every searcher kept open, whatever thread opened it: closed when replaced, or all at once
         # when the backend goes away (their segment files are open files, not mappings).
         self._kept: set = set()
@@ -208,7 +208,7 @@ class WhooshBackend:
         """Stored fields by searcher-wide document number, read through the per-segment cache."""
         offsets = [offset for _r, offset, _m in found]
 
-        def stored(docnum: int) -> dict:
+        def stored(docnum: int) -> tuple[str, int]:
             i = bisect_right(offsets, docnum) - 1
             return self._arrays.stored(found[i][0], docnum - offsets[i])
         return stored
@@ -326,10 +326,11 @@ def _query(query: ParsedQuery, filters: Filters, kind: str) -> Query:
     return text_query if filter_query is None else Require(text_query, filter_query)
 
 
-def _raw_hit(kind: str, stored: dict, score: float) -> RawHit:
-    entity_id = int(stored["key"].split(":", 1)[1])
+def _raw_hit(kind: str, stored: tuple[str, int], score: float) -> RawHit:
+    key, maker_id = stored
+    entity_id = int(key.split(":", 1)[1])
     coverage, relevance = divmod(score, COVERAGE_UNIT)
-    return RawHit(kind, entity_id, stored["maker_id"], relevance, coverage)
+    return RawHit(kind, entity_id, maker_id, relevance, coverage)
 
 
 def _clean_counts(groups: dict) -> dict[str, int]:

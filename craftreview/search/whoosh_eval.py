@@ -25,7 +25,7 @@ from whoosh.util.numeric import byte_to_length
 _LENGTHS = np.array([byte_to_length(b) if b else 1 for b in range(256)], dtype=np.float64)
 _EMPTY_IDS = np.empty(0, dtype=np.int64)
 _EMPTY_SCORES = np.empty(0, dtype=np.float64)
-CACHE_BYTES = 24 * 2**20  # decoded postings, columns and stored fields kept across queries, per process
+CACHE_BYTES = 32 * 2**20  # decoded postings, columns and stored fields kept across queries, per process
 
 
 @dataclass(frozen=True)
@@ -80,19 +80,28 @@ class SegmentArrays:
                 self.used -= self.items.pop(key)[0]
 
     def postings(self, reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """A term's document numbers (int64) and weights (float64) in one segment."""
         key = (reader.segment().segment_id(), "p", field, text)
-        return self.get(key, lambda: _read_postings(reader, field, text))
+        ids, weights = self.get(key, lambda: _read_postings(reader, field, text))
+        # Kept as int32 / float32 (half the memory; weights only when exact), widened for use.
+        return ids.astype(np.int64), weights.astype(np.float64)
 
     def column(self, reader, field: str) -> np.ndarray:
         """A column as an array (numbers), or as codes into `labels(...)` (strings)."""
         return self.get((reader.segment().segment_id(), "c", field), lambda: _read_column(reader, field))
 
-    def lengths(self, reader, field: str) -> np.ndarray:
-        return self.get((reader.segment().segment_id(), "l", field), lambda: _read_lengths(reader, field))
+    def lengths(self, reader, field: str, ids: np.ndarray) -> np.ndarray:
+        """Field lengths of these documents, as Whoosh's scorer reads them (kept as one byte a document)."""
+        return _LENGTHS[self.get((reader.segment().segment_id(), "l", field), lambda: _length_bytes(reader, field))[ids]]
 
-    def stored(self, reader, docnum: int) -> dict:
-        """A document's stored fields (a page's candidates: unpickling 200 of them cost ~5 ms a page)."""
-        return self.get((reader.segment().segment_id(), "s", docnum), lambda: reader.stored_fields(docnum))
+    def stored(self, reader, docnum: int) -> tuple[str, int]:
+        """A document's key and maker id (a page's candidates: unpickling 200 of them cost ~5 ms a page).
+
+        Only these two are kept, as a tuple: a third of the memory of the stored-fields dict."""
+        def load() -> tuple[str, int]:
+            fields = reader.stored_fields(docnum)
+            return fields["key"], fields["maker_id"]
+        return self.get((reader.segment().segment_id(), "s", docnum), load)
 
 
 def _nbytes(value) -> int:
@@ -101,10 +110,10 @@ def _nbytes(value) -> int:
         return value.nbytes + 112
     if isinstance(value, tuple):
         return sum(_nbytes(v) for v in value) + 64
+    if isinstance(value, str | int):
+        return sys.getsizeof(value)
     if isinstance(value, _Coded):
         return value.codes.nbytes + sum(sys.getsizeof(label) for label in value.labels) + 200
-    if isinstance(value, dict):  # stored fields: a few short strings and numbers
-        return sys.getsizeof(value) + sum(sys.getsizeof(k) + sys.getsizeof(v) for k, v in value.items())
     return 64  # None: the segment has no such column
 
 
@@ -118,12 +127,14 @@ def _read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarra
     while matcher.is_active():  # one step per block of postings, not per posting
         matcher._read_ids()
         matcher._read_weights()
-        ids.append(np.asarray(matcher._ids, dtype=np.int64))
+        ids.append(np.asarray(matcher._ids, dtype=np.int32))  # a segment's document numbers
         weights.append(np.asarray(matcher._weights, dtype=np.float64))
         matcher._next_block()
     if not ids:
         return _EMPTY_IDS, _EMPTY_SCORES
-    return np.concatenate(ids), np.concatenate(weights)
+    weights = np.concatenate(weights)
+    narrow = weights.astype(np.float32)
+    return np.concatenate(ids), narrow if np.array_equal(narrow, weights) else weights
 
 
 def _read_column(reader, field: str):
@@ -142,7 +153,7 @@ def _read_column(reader, field: str):
         values = list(raw)
     positions: dict = {}  # value -> code, in first-seen order
     codes = np.fromiter((positions.setdefault(v, len(positions)) for v in values), dtype=np.int64, count=len(values))
-    return _Coded(codes, [translate(v) for v in positions])
+    return _Coded(codes.astype(np.min_scalar_type(max(len(positions) - 1, 0))), [translate(v) for v in positions])
 
 
 def _numeric(raw, doccount: int) -> np.ndarray:
@@ -164,11 +175,12 @@ class _Coded:
         return len(self.codes)
 
 
-def _read_lengths(reader, field: str) -> np.ndarray:
+def _length_bytes(reader, field: str) -> np.ndarray:
+    """Each document's encoded field length byte (index into _LENGTHS)."""
     column = reader._perdoc._cached_reader(whoosh3._lenfield(field), whoosh3.LENGTHS_COLUMN)
     if column is None:
-        return np.ones(reader.doc_count_all(), dtype=np.float64)
-    return _LENGTHS[_numeric(column, reader.doc_count_all())]
+        return np.zeros(reader.doc_count_all(), dtype=np.uint8)  # byte 0 reads as length 1, as before
+    return _numeric(column, reader.doc_count_all()).astype(np.uint8)
 
 
 class Evaluator:
@@ -231,7 +243,7 @@ class Evaluator:
             return tf  # Whoosh scores such fields by weight alone
         B, K1 = weighting._field_B.get(q.fieldname, weighting.B), weighting.K1  # noqa: N806 - BM25's names
         idf, avgfl = self.top.idf(q.fieldname, q.text), self.top.avg_field_length(q.fieldname) or 1
-        fl = self.arrays.lengths(self.reader, q.fieldname)[ids]
+        fl = self.arrays.lengths(self.reader, q.fieldname, ids)
         return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
 
     def _phrase(self, q: Phrase) -> Matches:

@@ -45,7 +45,7 @@ class ColumnMap(Mapping):
                 packed = (int(first) << 32) | int(second)
             else:
                 packed = int(key)
-                if packed != key or isinstance(key, bool) or not -2**63 <= packed < 2**63:
+                if packed != key or not -2**63 <= packed < 2**63:
                     return -1
         except (TypeError, ValueError, OverflowError):
             return -1

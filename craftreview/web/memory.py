@@ -8,11 +8,35 @@ response has been sent costs the reader nothing; doing it only after growth keep
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import os
 
 _PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 _last_mb: list[float] = []  # resident MB right after the last collection (one per process)
+
+
+def _malloc_trim():
+    """glibc's malloc_trim, or None elsewhere (musl, macOS)."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+_TRIM = _malloc_trim()
+
+
+def release() -> None:
+    """A full collection, then hand freed heap pages back to the OS.
+
+    Freed memory otherwise stays in glibc's arenas (one per thread that allocated: the request
+    thread, the search drain, the page renderer), counted in the worker's RSS.
+    """
+    gc.collect()
+    if _TRIM is not None:
+        _TRIM(0)
 
 
 def resident_mb() -> float | None:
@@ -30,7 +54,7 @@ def settle() -> None:
     No gc.freeze(): a frozen object is never collected, and objects replaced later (a newer
     stored fit, a refreshed searcher) would then leak if they sit in a cycle.
     """
-    gc.collect()
+    release()
     now = resident_mb()
     _last_mb[:] = [now] if now is not None else []
 
@@ -45,6 +69,6 @@ def collect_if_grown(growth_mb: float) -> bool:
         return False
     if now - _last_mb[0] < growth_mb:
         return False
-    gc.collect()
+    release()
     _last_mb[0] = resident_mb() or now
     return True

@@ -48,6 +48,9 @@ def mapped_files(top: int = 6) -> str:
     return ", ".join(f"{os.path.basename(p)} x{len(v)}: {sum(v):.1f}" for p, v in biggest)
 
 
+_previous: list = []
+
+
 def report(label: str, trace: bool, reclaim: bool = True) -> None:
     """Print the process's memory now, then what gc and malloc_trim would give back."""
     before = status()
@@ -57,18 +60,23 @@ def report(label: str, trace: bool, reclaim: bool = True) -> None:
         gc.collect()
         took = time.perf_counter() - started
         after_gc = status()
+        started = time.perf_counter()
         ctypes.CDLL("libc.so.6").malloc_trim(0)
+        trim_took = time.perf_counter() - started
         after_trim = status()
         line += (f"  | after gc ({took:.2f} s) anon {after_gc['RssAnon']:6.1f} file {after_gc['RssFile']:5.1f}"
-                 f"  | after malloc_trim anon {after_trim['RssAnon']:6.1f}")
+                 f"  | after malloc_trim ({1000 * trim_took:.1f} ms) anon {after_trim['RssAnon']:6.1f}")
     print(line, flush=True)
     if before["RssFile"] > 40:
         print(f"    mapped: {mapped_files()}", flush=True)
     if trace and tracemalloc.is_tracing():
         current, peak = tracemalloc.get_traced_memory()
         print(f"    tracemalloc current {current / 2**20:.1f} MB, peak {peak / 2**20:.1f} MB")
-        for stat in tracemalloc.take_snapshot().statistics("lineno")[:12]:
-            print(f"    {stat.size / 2**20:7.2f} MB  {stat.count:8d}  {stat.traceback}")
+        snapshot = tracemalloc.take_snapshot()
+        if _previous:  # what grew since the last report
+            for stat in snapshot.compare_to(_previous[0], "lineno")[:12]:
+                print(f"    {stat.size_diff / 2**20:+7.2f} MB  {stat.count_diff:+8d}  {stat.traceback}")
+        _previous[:] = [snapshot]
 
 
 def serve(client, paths: list[str]) -> None:

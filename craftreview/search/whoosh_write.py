@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from whoosh.writing import MERGE_SMALL
 
+from .documents import Doc
 from .whoosh_build import doc_fields
 
 DRAIN_MERGE_MAX_DOCS = 500  # a segment this small may be merged inside a web worker
@@ -32,7 +33,7 @@ def merge_small_segments(writer, segments: list) -> list:
     return [s for s in segments if id(s) in kept or s.doc_count_all() > DRAIN_MERGE_MAX_DOCS]
 
 
-def write(ix, upserts: Iterable[dict], deletes: Iterable[str]) -> None:
+def write(ix, upserts: Iterable[Doc], deletes: Iterable[str]) -> None:
     """One drain commit on one kind's index: deletes, then replacements (caller holds the writer lock)."""
     writer = ix.writer(timeout=10.0, limitmb=DRAIN_WRITER_MB)
     try:

@@ -8,24 +8,13 @@ response has been sent costs the reader nothing; doing it only after growth keep
 """
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import gc
 import os
 
+from ..background import trim_heap
+
 _PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 _last_mb: list[float] = []  # resident MB right after the last collection (one per process)
-
-
-def _malloc_trim():
-    """glibc's malloc_trim, or None elsewhere (musl, macOS)."""
-    try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-    except (OSError, AttributeError):
-        return None
-
-
-_TRIM = _malloc_trim()
 
 
 def release() -> None:
@@ -35,8 +24,7 @@ def release() -> None:
     thread, the search drain, the page renderer), counted in the worker's RSS.
     """
     gc.collect()
-    if _TRIM is not None:
-        _TRIM(0)
+    trim_heap()
 
 
 def resident_mb() -> float | None:

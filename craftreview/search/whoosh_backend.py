@@ -16,7 +16,6 @@ from whoosh import index
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.filedb.filestore import FileStorage
 from whoosh.query import And, AndNot, ConstantScoreQuery, Every, Or, Phrase, Query, Require, Term
 
 from . import whoosh_write
@@ -114,7 +113,7 @@ class WhooshBackend:
         cached = getattr(self._local, "indexes", None)
         if cached is None or cached[0] != generation:
             with self._open_lock:
-                opened = {k: _open(os.path.join(self.directory, generation, k)) for k in KINDS}
+                opened = {k: whoosh_write.open_index(os.path.join(self.directory, generation, k)) for k in KINDS}
             cached = self._local.indexes = (generation, opened)
             self._close_searchers()
         return cached[1][kind]
@@ -302,13 +301,6 @@ def _close_all(searchers: set) -> None:
     for searcher in list(searchers):
         searcher.close()
     searchers.clear()
-
-
-def _open(path: str):
-    """A kind's index, read through ordinary file reads rather than mmap: with mmap, Whoosh wraps each
-    part of a segment it opens in a BytesIO, which copies that part into the process (every searcher
-    held a full copy of the index, 60 MB at 100,000 reviews, beside the mapped pages themselves)."""
-    return FileStorage(path, supports_mmap=False).open_index()
 
 
 def _segment_ids(searcher) -> set:

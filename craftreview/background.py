@@ -9,12 +9,36 @@ thread killed with its process loses nothing.
 from __future__ import annotations
 
 import atexit
+import ctypes
+import ctypes.util
 import logging
 import os
 import threading
 from collections.abc import Callable
 
 log = logging.getLogger(__name__)
+
+
+def _malloc_trim():
+    """glibc's malloc_trim, or None elsewhere (musl, macOS)."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+_TRIM = _malloc_trim()
+
+
+def trim_heap() -> None:
+    """Hand the heap pages freed so far back to the OS (about a millisecond in a web worker).
+
+    glibc keeps freed memory in the arena of the thread that allocated it (a drain, a render)
+    and returns it only when the top of that arena is free: without this, what a drain freed
+    stays in the worker's RSS (issue #12: 20-30 MB after a few hundred writes).
+    """
+    if _TRIM is not None:
+        _TRIM(0)
 
 
 class Drainer:
@@ -63,6 +87,7 @@ class Drainer:
                 self._drain()
             except Exception:  # noqa: BLE001 - the thread must outlive a failure; the outbox keeps the work
                 log.exception("%s failed; the work stays queued", self._name)
+            trim_heap()
             with self._changed:
                 self._finished = covered
                 self._changed.notify_all()

@@ -37,6 +37,8 @@ def load_config(overrides: dict | None = None) -> dict:
         # Whoosh rebuild: postings each of its (three) worker processes holds in memory before
         # spilling to disk; lower it on a small machine, at the cost of a slower rebuild.
         "SEARCH_REBUILD_WORKER_MB": int(env.get("CRAFTREVIEW_SEARCH_REBUILD_WORKER_MB", "512")),
+        # Whoosh: decoded postings and columns kept per worker process (see docs/SEARCH.md).
+        "SEARCH_CACHE_MB": float(env.get("CRAFTREVIEW_SEARCH_CACHE_MB", "32")),
         # A gunicorn worker runs a full garbage collection after a request once its resident memory
         # grew this much since the last one (Whoosh readers and writers leave large reference cycles).
         "WORKER_GC_GROWTH_MB": int(env.get("CRAFTREVIEW_WORKER_GC_GROWTH_MB", "48")),

@@ -90,13 +90,18 @@ def write_once(port: int, user: int, maker: int) -> tuple[float, int, float]:
     return elapsed, body["pid"], body["service_ms"]
 
 
-def bench_target(target: dataset.Target, seconds: float, writes: int, port_base: int | None = None) -> dict:
-    """Everything measured on one target (one gunicorn start)."""
+def workers_memory(master) -> list[dict[str, float]]:
+    return [server.memory_mb(p) for p in server.worker_pids(master)]
+
+
+def bench_target(target: dataset.Target, seconds: float, writes: int, port_base: int | None = None,
+                 root: Path | None = None) -> dict:
+    """Everything measured on one target (one gunicorn start, serving the source tree `root`)."""
     s = subjects(target, writes)
     port = PORTS[target.name] if port_base is None else port_base + list(PORTS).index(target.name)
     out = {"target": target.name, "makers": s["makers_total"], "reviews": s["reviews_total"]}
     pairs = list(zip(s["users"], s["makers"], strict=True))
-    with server.gunicorn(target, port, dataset.WORK / "logs") as master:
+    with server.gunicorn(target, port, dataset.WORK / "logs", **({"root": root} if root else {})) as master:
         first = {}
         for user, maker in pairs[:6]:  # the first write each worker serves after start
             ms, pid, service = write_once(port, user, maker)
@@ -112,10 +117,17 @@ def bench_target(target: dataset.Target, seconds: float, writes: int, port_base:
             log(f"{target.name}: {label}: {result.throughput:.0f}/s p50 {result.percentile(50):.1f} ms "
                 f"p99 {result.percentile(99):.1f} ms {result.statuses}")
         out["load"].append(os.getloadavg()[0])
-        out["rss_warm"] = [server.rss_mb(p) for p in server.worker_pids(master)]
-        warm = [write_once(port, u, m) for u, m in pairs[6:6 + writes]]
+        out["memory_warm"] = workers_memory(master)
+        out["rss_warm"] = [m["VmRSS"] for m in out["memory_warm"]]
+        warm, peak = [], {}
+        for u, m in pairs[6:6 + writes]:
+            warm.append(write_once(port, u, m))
+            for pid in server.worker_pids(master):  # the largest VmRSS seen between writes
+                peak[pid] = max(peak.get(pid, 0.0), server.rss_mb(pid))
         time.sleep(1.0)  # let the last drain finish
-        out["rss_writes"] = [server.rss_mb(p) for p in server.worker_pids(master)]
+        out["memory_writes"] = workers_memory(master)
+        out["rss_writes"] = [m["VmRSS"] for m in out["memory_writes"]]
+        out["rss_peak"] = list(peak.values())
         out["warm_writes"] = [w[0] for w in warm]
         out["warm_service"] = [w[2] for w in warm]
         log(f"{target.name}: RSS warm {out['rss_warm']} after {writes} writes {out['rss_writes']}; "
@@ -131,13 +143,19 @@ def main() -> None:
     parser.add_argument("--reviews", type=int, default=100_000)
     parser.add_argument("--sqlite-only", action="store_true")
     parser.add_argument("--port-base", type=int, help="serve on this port and the next (default 5110, 5111)")
+    parser.add_argument("--postgres-only", action="store_true")
+    parser.add_argument("--root", type=Path, help="serve the app from this source tree (e.g. a checkout of main, "
+                        "to compare code on the same worlds); default: this one")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the results (default RESULTS.md)")
     args = parser.parse_args()
     results = []
     for target in dataset.targets(include_postgres=not args.sqlite_only):
+        if args.postgres_only and target.search_backend != "postgres":
+            continue
         dataset.ensure(target, args.makers, args.reviews, log)
-        results.append(bench_target(target, args.seconds, args.writes, args.port_base))
-    RESULTS.write_text(report.render(results, args))
-    log(f"wrote {RESULTS}")
+        results.append(bench_target(target, args.seconds, args.writes, args.port_base, args.root))
+    args.out.write_text(report.render(results, args))
+    log(f"wrote {args.out}")
 
 
 if __name__ == "__main__":

@@ -48,11 +48,24 @@ def _memory_and_writes(result: dict, writes: int) -> list[str]:
         f"* Worker RSS (VmRSS) after warm-up: {', '.join(f'{v:.0f} MB' for v in result['rss_warm'])}; "
         f"after {writes} writes: {', '.join(f'{v:.0f} MB' for v in written)} — "
         f"{'within' if rss_ok else 'OVER'} {RSS_LIMIT_MB:.0f} MB.",
+        *_memory_detail(result),
         f"* First write served by each worker after start: {firsts}. Warm writes: median {median:.0f} ms, "
         f"p99 {_pct(warm, 99):.0f} ms, max {max(warm):.0f} ms (service time median "
         f"{statistics.median(result['warm_service']):.0f} ms). Worst first write = {worst_first / median:.1f}× "
         f"the warm median — {'within' if worst_first <= 2 * median else 'OVER'} 2×.",
     ]
+
+
+def _memory_detail(result: dict) -> list[str]:
+    """RSS split into the process's own memory and mapped files; the largest RSS seen during the writes."""
+    if "memory_warm" not in result:
+        return []
+
+    def split(memory: list[dict]) -> str:
+        return ", ".join(f"{m['RssAnon']:.0f} + {m['RssFile']:.0f}" for m in memory)
+    return [f"  RssAnon + RssFile (own memory + mapped files and code) after warm-up: {split(result['memory_warm'])} MB; "
+            f"after the writes: {split(result['memory_writes'])} MB; largest VmRSS between writes: "
+            f"{', '.join(f'{v:.0f}' for v in result['rss_peak'])} MB."]
 
 
 def render(results: list[dict], args) -> str:
@@ -61,6 +74,7 @@ def render(results: list[dict], args) -> str:
     lines = [
         "# Web benchmark", "",
         f"`python -m bench.web --seconds {args.seconds:g} --writes {args.writes}` (part of `make bench`), {stamp}, "
+        + (f"serving the source tree {getattr(args, 'root', None)}, " if getattr(args, "root", None) else "") +
         f"{os.cpu_count()} CPUs shared with other work, Python {platform.python_version()}.",
         "gunicorn, 2 sync workers on 127.0.0.1; load from `bench/web/load.py` (2 client threads, raw sockets, "
         "one connection per request, closed loop) in the same process tree and on the same 2 CPUs, so the "

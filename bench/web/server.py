@@ -59,7 +59,14 @@ def worker_pids(master: subprocess.Popen) -> list[int]:
 
 def rss_mb(pid: int) -> float:
     """Resident set size of a process (VmRSS), in MB."""
+    return memory_mb(pid)["VmRSS"]
+
+
+def memory_mb(pid: int) -> dict[str, float]:
+    """VmRSS and its parts, RssAnon (the process's own memory) and RssFile (mapped files: code, libraries), in MB."""
+    found = dict.fromkeys(("VmRSS", "RssAnon", "RssFile"), float("nan"))
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+        name, _, value = line.partition(":")
+        if name in found:
+            found[name] = int(value.split()[0]) / 1024
+    return found

@@ -29,7 +29,7 @@ from .service import SearchPage, run_search
 if TYPE_CHECKING:
     from flask import Flask, Response
 
-__all__ = ["init_app", "get_backend", "drain", "rebuild", "check", "search", "enqueue",
+__all__ = ["init_app", "get_backend", "drain", "rebuild", "optimize", "check", "search", "enqueue",
            "SearchRequest", "SearchPage", "request_from_args", "LockTimeout", "CheckReport"]
 EXTENSION = "craftreview.search"
 DRAINER = "craftreview.search.drainer"
@@ -68,7 +68,7 @@ def _make_backend(app: Flask) -> SearchBackend:
         from .standing import StandingTable
         from .whoosh_backend import WhooshBackend
         return WhooshBackend(app.config["SEARCH_INDEX_DIR"], app.config["SEARCH_REBUILD_WORKER_MB"],
-                             StandingTable(_engine(app)))
+                             StandingTable(_engine(app)), int(app.config.get("SEARCH_CACHE_MB", 32) * 2**20))
     if kind == "postgres":
         from .pg_backend import PostgresBackend
         engine = _engine(app)
@@ -129,6 +129,16 @@ def rebuild(app: Flask | None = None, progress: Callable[[int], None] | None = N
     # Changes committed during the rebuild waited in the outbox; apply them to the new index.
     drain(app)
     return count
+
+
+def optimize(app: Flask | None = None) -> int:
+    """Merge the index's segments (Whoosh; a no-op elsewhere); returns how many were merged away."""
+    backend = get_backend(app)
+    merge = getattr(backend, "optimize", None)
+    if merge is None:
+        return 0
+    with backend.writer_lock(COMMAND_LOCK_TIMEOUT):
+        return merge()
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""`flask search rebuild|check|drain|query`."""
+"""`flask search rebuild|check|drain|optimize`."""
 from __future__ import annotations
 
 import sys
@@ -52,3 +52,12 @@ def drain() -> None:
     """Apply pending outbox rows to the index now."""
     from . import drain as do_drain
     click.echo(f"Processed {do_drain(current_app)} outbox rows.")
+
+
+@search_group.command("optimize")
+def optimize() -> None:
+    """Merge the Whoosh index's segments (schedule it: web workers only merge small ones)."""
+    from . import optimize as do_optimize
+    started = time.perf_counter()
+    merged = do_optimize(current_app)
+    click.echo(f"Merged {merged} segments away in {time.perf_counter() - started:.1f}s.")

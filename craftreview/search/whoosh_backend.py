@@ -5,6 +5,7 @@ import os
 import shutil
 import threading
 import time
+import weakref
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -17,6 +18,7 @@ from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.query import And, AndNot, ConstantScoreQuery, Every, Or, Phrase, Query, Require, Term
 
+from . import whoosh_write
 from .base import FACETS, RawHit, RawResults, score_buckets_from
 from .documents import Doc
 from .facets import HASH_INPUT, HASH_MULTIPLIER, HASH_RANGE, sample_threshold
@@ -25,8 +27,8 @@ from .locks import file_lock
 from .query import TEXT_FIELDS, Clause, Filters, ParsedQuery, word_forms
 from .standing import UNSCORED, MakerStanding, StandingTable
 from .stopwords import STOP_WORDS
-from .whoosh_build import DEFAULT_WORKER_MB, build_indexes, doc_fields
-from .whoosh_eval import Evaluator, SegmentArrays, facet_counts, top_by_key, top_by_score
+from .whoosh_build import DEFAULT_WORKER_MB, build_indexes
+from .whoosh_eval import CACHE_BYTES, Evaluator, SegmentArrays, facet_counts, top_by_key, top_by_score
 
 # StemmingAnalyzer's chain with accents folded before stop words and stemming ('café' is 'cafe'),
 # and PostgreSQL's English stop words, so both backends skip the same words.
@@ -67,14 +69,18 @@ class WhooshBackend:
     name = "whoosh"
 
     def __init__(self, directory: str, rebuild_worker_mb: int = DEFAULT_WORKER_MB,
-                 standings: StandingTable | None = None):
+                 standings: StandingTable | None = None, cache_bytes: int = CACHE_BYTES):
         self.directory = directory
         self.standings = standings
         self.rebuild_worker_mb = rebuild_worker_mb
         os.makedirs(directory, exist_ok=True)
         self._local = threading.local()
         self._open_lock = threading.Lock()
-        self._arrays = SegmentArrays()
+        self._arrays = SegmentArrays(cache_bytes)
+        # Every searcher kept open, whatever thread opened it: closed when replaced, or all at once
+        # when the backend goes away (their segment files are open files, not mappings).
+        self._kept: set = set()
+        weakref.finalize(self, _close_all, self._kept)
         self._allowed: tuple = (None, None, None)  # (table id and filters, makers passing them, table)
         if self._current_generation() is None:
             self._publish(self._new_generation())
@@ -108,10 +114,21 @@ class WhooshBackend:
         cached = getattr(self._local, "indexes", None)
         if cached is None or cached[0] != generation:
             with self._open_lock:
-                opened = {k: index.open_dir(os.path.join(self.directory, generation, k)) for k in KINDS}
+                opened = {k: whoosh_write.open_index(os.path.join(self.directory, generation, k)) for k in KINDS}
             cached = self._local.indexes = (generation, opened)
-            self._local.searchers = {}
+            self._close_searchers()
         return cached[1][kind]
+
+    def _close_searchers(self) -> None:
+        """Close this thread's searchers of a generation that was replaced; forget their cached arrays."""
+        for searcher in getattr(self._local, "searchers", {}).values():
+            self._arrays.forget(_segment_ids(searcher))
+            self._close(searcher)
+        self._local.searchers = {}
+
+    def _close(self, searcher) -> None:
+        self._kept.discard(searcher)
+        searcher.close()
 
     @contextmanager
     def _searcher(self, kind: str):
@@ -119,9 +136,12 @@ class WhooshBackend:
         searcher = self._local.searchers.get(kind)
         if searcher is None or not searcher.up_to_date():
             # Not searcher.refresh(): it crashes when the old reader was an empty index's.
+            old = _segment_ids(searcher) if searcher is not None else set()
             if searcher is not None:
-                searcher.close()
+                self._close(searcher)
             searcher = self._local.searchers[kind] = ix.searcher()
+            self._kept.add(searcher)
+            self._arrays.forget(old - _segment_ids(searcher))  # merged away: never read again
         yield searcher
 
     # -- reading
@@ -203,7 +223,7 @@ class WhooshBackend:
         """Stored fields by searcher-wide document number, read through the per-segment cache."""
         offsets = [offset for _r, offset, _m in found]
 
-        def stored(docnum: int) -> dict:
+        def stored(docnum: int) -> tuple[str, int]:
             i = bisect_right(offsets, docnum) - 1
             return self._arrays.stored(found[i][0], docnum - offsets[i])
         return stored
@@ -241,7 +261,9 @@ class WhooshBackend:
         """Key -> fingerprint of the given live documents (all when keys is None)."""
         found: dict[str, str] = {}
         for kind in KINDS:
-            with self._searcher(kind) as s:
+            # A searcher of its own, closed after: the drain thread (and `search check`) calls this,
+            # and a searcher kept per thread would pin old segments' readers between drains.
+            with self._index(kind).searcher() as s:
                 if keys is None:
                     stored = s.reader().all_stored_fields()
                 else:
@@ -262,7 +284,12 @@ class WhooshBackend:
             mine = [d for d in upserts if d.kind == kind]
             gone = [k for k in deletes if k[0] == kind[0]]
             if mine or gone:
-                _write(self._index(kind).writer(timeout=10.0), mine, gone)
+                whoosh_write.write(self._index(kind), mine, gone)
+
+    def optimize(self) -> int:
+        """Merge each kind's segments into one (a command's work, never a web worker's); returns
+        how many segments were merged away. Caller holds writer_lock."""
+        return sum(whoosh_write.optimize(self._index(kind)) for kind in KINDS)
 
     def rebuild(self, docs: Iterator[Doc], progress=None, expected: Mapping[str, int] | None = None) -> int:
         """Write a fresh generation, then point readers at it; old readers finish undisturbed."""
@@ -286,29 +313,15 @@ class WhooshBackend:
                 shutil.rmtree(os.path.join(self.directory, name), ignore_errors=True)
 
 
-def _write(writer, upserts: list[Doc], deletes: list[str]) -> None:
-    try:
-        for key in deletes:
-            writer.delete_by_term("key", key)
-        for doc in upserts:
-            writer.update_document(**doc_fields(doc))
-        writer.commit()
-    except BaseException:
-        _cancel(writer)
-        raise
+def _close_all(searchers: set) -> None:
+    for searcher in list(searchers):
+        searcher.close()
+    searchers.clear()
 
 
-def _cancel(writer) -> None:
-    """Give up a writer whose adding or commit failed: its index lock must never outlive it (a
-    leaked WRITELOCK would refuse every later drain until the process exits)."""
-    try:
-        if not writer.is_closed:
-            writer.cancel()
-    finally:
-        # cancel() itself may fail half-way (the failed commit closed some files): release anyway.
-        if not writer.is_closed and writer.writelock is not None:
-            writer.writelock.release()
-            writer.is_closed = True
+def _segment_ids(searcher) -> set:
+    return {sub.reader().segment().segment_id() for sub, _offset in searcher.leaf_searchers()
+            if sub.reader().doc_count_all()}
 
 
 def _joined_filter(filters: Filters, kind: str) -> bool:
@@ -321,10 +334,11 @@ def _query(query: ParsedQuery, filters: Filters, kind: str) -> Query:
     return text_query if filter_query is None else Require(text_query, filter_query)
 
 
-def _raw_hit(kind: str, stored: dict, score: float) -> RawHit:
-    entity_id = int(stored["key"].split(":", 1)[1])
+def _raw_hit(kind: str, stored: tuple[str, int], score: float) -> RawHit:
+    key, maker_id = stored
+    entity_id = int(key.split(":", 1)[1])
     coverage, relevance = divmod(score, COVERAGE_UNIT)
-    return RawHit(kind, entity_id, stored["maker_id"], relevance, coverage)
+    return RawHit(kind, entity_id, maker_id, relevance, coverage)
 
 
 def _clean_counts(groups: dict) -> dict[str, int]:

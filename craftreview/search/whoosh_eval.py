@@ -10,6 +10,7 @@ bincount over each segment's column.
 """
 from __future__ import annotations
 
+import sys
 import threading
 from bisect import bisect_left
 from collections import OrderedDict
@@ -25,7 +26,7 @@ from whoosh.util.numeric import byte_to_length
 _LENGTHS = np.array([byte_to_length(b) if b else 1 for b in range(256)], dtype=np.float64)
 _EMPTY_IDS = np.empty(0, dtype=np.int64)
 _EMPTY_SCORES = np.empty(0, dtype=np.float64)
-CACHE_POSTINGS = 8_000_000  # postings (12 bytes each) kept decoded across queries, per process
+CACHE_BYTES = 32 * 2**20  # decoded postings, columns and stored fields kept across queries, per process
 
 
 @dataclass(frozen=True)
@@ -44,43 +45,77 @@ class Matches:
 
 
 class SegmentArrays:
-    """Decoded postings and columns of immutable segments, bounded, shared by every thread."""
+    """Decoded postings and columns of immutable segments, shared by every thread, bounded in bytes.
 
-    def __init__(self, budget: int = CACHE_POSTINGS):
+    The bound is per process (each web worker has one): `budget` bytes of arrays and stored fields,
+    least recently used dropped first. Entries of segments that merged away are dropped as soon as a
+    searcher no longer sees them (`forget`), so they do not crowd out the live ones.
+    """
+
+    def __init__(self, budget: int = CACHE_BYTES):
         self.budget, self.used, self.lock = budget, 0, threading.Lock()
         self.items: OrderedDict[tuple, tuple[int, object]] = OrderedDict()
 
-    def get(self, key: tuple, load, size=len):
+    def get(self, key: tuple, load):
         with self.lock:
             found = self.items.get(key)
             if found is not None:
                 self.items.move_to_end(key)
                 return found[1]
         value = load()
+        cost = _nbytes(value)
         with self.lock:
-            if key not in self.items:
-                cost = 1 if value is None else max(1, size(value))
+            if key not in self.items and cost <= self.budget:
                 self.items[key] = (cost, value)
                 self.used += cost
-                while self.used > self.budget and len(self.items) > 1:
+                while self.used > self.budget:
                     self.used -= self.items.popitem(last=False)[1][0]
         return value
 
+    def forget(self, segment_ids: set) -> None:
+        """Drop the entries of these segments (keys start with the segment id)."""
+        if not segment_ids:
+            return
+        with self.lock:
+            for key in [k for k in self.items if k[0] in segment_ids]:
+                self.used -= self.items.pop(key)[0]
+
     def postings(self, reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """A term's document numbers (int64) and weights (float64) in one segment."""
         key = (reader.segment().segment_id(), "p", field, text)
-        return self.get(key, lambda: _read_postings(reader, field, text), lambda v: len(v[0]))
+        ids, weights = self.get(key, lambda: _read_postings(reader, field, text))
+        # Kept as int32 / float32 (half the memory; weights only when exact), widened for use.
+        return ids.astype(np.int64), weights.astype(np.float64)
 
     def column(self, reader, field: str) -> np.ndarray:
         """A column as an array (numbers), or as codes into `labels(...)` (strings)."""
         return self.get((reader.segment().segment_id(), "c", field), lambda: _read_column(reader, field))
 
-    def lengths(self, reader, field: str) -> np.ndarray:
-        return self.get((reader.segment().segment_id(), "l", field), lambda: _read_lengths(reader, field))
+    def lengths(self, reader, field: str, ids: np.ndarray) -> np.ndarray:
+        """Field lengths of these documents, as Whoosh's scorer reads them (kept as one byte a document)."""
+        return _LENGTHS[self.get((reader.segment().segment_id(), "l", field), lambda: _length_bytes(reader, field))[ids]]
 
-    def stored(self, reader, docnum: int) -> dict:
-        """A document's stored fields (a page's candidates: unpickling 200 of them cost ~5 ms a page)."""
-        return self.get((reader.segment().segment_id(), "s", docnum), lambda: reader.stored_fields(docnum),
-                        lambda _v: 1)
+    def stored(self, reader, docnum: int) -> tuple[str, int]:
+        """A document's key and maker id (a page's candidates: unpickling 200 of them cost ~5 ms a page).
+
+        Only these two are kept, as a tuple: a third of the memory of the stored-fields dict."""
+        def load() -> tuple[str, int]:
+            fields = reader.stored_fields(docnum)
+            return fields["key"], fields["maker_id"]
+        return self.get((reader.segment().segment_id(), "s", docnum), load)
+
+
+def _nbytes(value) -> int:
+    """Memory an entry holds, near enough for a bound: arrays by their buffers, the rest estimated."""
+    if isinstance(value, np.ndarray):
+        return value.nbytes + 112
+    if isinstance(value, tuple):
+        return sum(_nbytes(v) for v in value) + 64
+    if isinstance(value, str | int):
+        return sys.getsizeof(value)
+    if isinstance(value, _Coded):
+        return value.codes.nbytes + sum(sys.getsizeof(label) for label in value.labels) + 200
+    return 64  # None: the segment has no such column
 
 
 def _read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -93,12 +128,14 @@ def _read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarra
     while matcher.is_active():  # one step per block of postings, not per posting
         matcher._read_ids()
         matcher._read_weights()
-        ids.append(np.asarray(matcher._ids, dtype=np.int64))
+        ids.append(np.asarray(matcher._ids, dtype=np.int32))  # a segment's document numbers
         weights.append(np.asarray(matcher._weights, dtype=np.float64))
         matcher._next_block()
     if not ids:
         return _EMPTY_IDS, _EMPTY_SCORES
-    return np.concatenate(ids), np.concatenate(weights)
+    weights = np.concatenate(weights)
+    narrow = weights.astype(np.float32)
+    return np.concatenate(ids), narrow if np.array_equal(narrow, weights) else weights
 
 
 def _read_column(reader, field: str):
@@ -117,7 +154,7 @@ def _read_column(reader, field: str):
         values = list(raw)
     positions: dict = {}  # value -> code, in first-seen order
     codes = np.fromiter((positions.setdefault(v, len(positions)) for v in values), dtype=np.int64, count=len(values))
-    return _Coded(codes, [translate(v) for v in positions])
+    return _Coded(codes.astype(np.min_scalar_type(max(len(positions) - 1, 0))), [translate(v) for v in positions])
 
 
 def _numeric(raw, doccount: int) -> np.ndarray:
@@ -139,11 +176,12 @@ class _Coded:
         return len(self.codes)
 
 
-def _read_lengths(reader, field: str) -> np.ndarray:
+def _length_bytes(reader, field: str) -> np.ndarray:
+    """Each document's encoded field length byte (index into _LENGTHS)."""
     column = reader._perdoc._cached_reader(whoosh3._lenfield(field), whoosh3.LENGTHS_COLUMN)
     if column is None:
-        return np.ones(reader.doc_count_all(), dtype=np.float64)
-    return _LENGTHS[_numeric(column, reader.doc_count_all())]
+        return np.zeros(reader.doc_count_all(), dtype=np.uint8)  # byte 0 reads as length 1, as before
+    return _numeric(column, reader.doc_count_all()).astype(np.uint8)
 
 
 class Evaluator:
@@ -206,7 +244,7 @@ class Evaluator:
             return tf  # Whoosh scores such fields by weight alone
         B, K1 = weighting._field_B.get(q.fieldname, weighting.B), weighting.K1  # noqa: N806 - BM25's names
         idf, avgfl = self.top.idf(q.fieldname, q.text), self.top.avg_field_length(q.fieldname) or 1
-        fl = self.arrays.lengths(self.reader, q.fieldname)[ids]
+        fl = self.arrays.lengths(self.reader, q.fieldname, ids)
         return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
 
     def _phrase(self, q: Phrase) -> Matches:

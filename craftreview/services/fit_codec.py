@@ -5,7 +5,8 @@ database intruder put there. Dataclasses are rebuilt only from the scoring packa
 Fields whose names start with "_" are training caches (e.g. the batch the fit was made from),
 not parameters: they are left out and come back as their defaults.
 Large dicts of numbers (per-reviewer biases, per reviewer-maker sums) are stored as columns of
-numpy arrays, so a worker decodes a 100,000-review fit in milliseconds rather than seconds.
+numpy arrays, so a worker decodes a 100,000-review fit in milliseconds rather than seconds, and
+keeps them as arrays (`column_map.ColumnMap`, read-only) rather than as dicts.
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from datetime import date, datetime
 from typing import Any
 
 import numpy as np
+
+from .column_map import ColumnMap
 
 ALLOWED_MODULE = "craftreview.scoring"
 COLUMNAR_MIN = 16  # smaller dicts stay readable JSON
@@ -122,8 +125,10 @@ def _rebuild(value: Any) -> Any:
         raw = base64.b64decode(value["data"])
         return np.frombuffer(raw, dtype=np.dtype(payload)).reshape(value["shape"]).copy()
     if tag == "$columns":
-        keys, values = (_rows(_rebuild(part)) for part in payload)
-        return dict(zip(keys, values, strict=True))
+        keys, values = (_rebuild(part) for part in payload)
+        # Kept as arrays (a tenth of a dict's memory in every worker) when the keys allow it.
+        compact = ColumnMap.from_columns(keys, values)
+        return compact if compact is not None else dict(zip(_rows(keys), _rows(values), strict=True))
     simple = {"$map": lambda p: {_rebuild(k): _rebuild(v) for k, v in p},
               "$tuple": lambda p: tuple(_rebuild(v) for v in p), "$set": lambda p: {_rebuild(v) for v in p},
               "$datetime": datetime.fromisoformat, "$date": date.fromisoformat}

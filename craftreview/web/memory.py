@@ -11,8 +11,20 @@ from __future__ import annotations
 import gc
 import os
 
+from ..background import trim_heap
+
 _PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 _last_mb: list[float] = []  # resident MB right after the last collection (one per process)
+
+
+def release() -> None:
+    """A full collection, then hand freed heap pages back to the OS.
+
+    Freed memory otherwise stays in glibc's arenas (one per thread that allocated: the request
+    thread, the search drain, the page renderer), counted in the worker's RSS.
+    """
+    gc.collect()
+    trim_heap()
 
 
 def resident_mb() -> float | None:
@@ -30,7 +42,7 @@ def settle() -> None:
     No gc.freeze(): a frozen object is never collected, and objects replaced later (a newer
     stored fit, a refreshed searcher) would then leak if they sit in a cycle.
     """
-    gc.collect()
+    release()
     now = resident_mb()
     _last_mb[:] = [now] if now is not None else []
 
@@ -45,6 +57,6 @@ def collect_if_grown(growth_mb: float) -> bool:
         return False
     if now - _last_mb[0] < growth_mb:
         return False
-    gc.collect()
+    release()
     _last_mb[0] = resident_mb() or now
     return True

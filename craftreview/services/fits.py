@@ -25,7 +25,7 @@ _lock = threading.Lock()
 
 
 def _key(session: Session) -> str:
-    return str(session.get_bind().url)
+    return str(session.get_bind().engine.url)  # (an Engine, or a Connection: warm-up binds one)
 
 
 def latest_fit_id(session: Session) -> int | None:

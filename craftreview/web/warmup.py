@@ -4,13 +4,14 @@ from __future__ import annotations
 import logging
 
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from .. import search
-from ..models import Maker, utcnow
+from ..models import Maker, Review, User, utcnow
 from ..services import fits, mail_render
 from ..services.review_effects import prepare_maker
+from ..services.reviews import ReviewInput, submit_review
 from . import mailing, memory, stored_pages
 from .context import session_factory
 
@@ -23,7 +24,8 @@ def warm(app: Flask) -> None:
 
     Each step stands alone: one that fails is logged and the worker still serves (paying on first use).
     """
-    for step in (_read_side, search.get_backend, stored_pages.layout, _compile_templates, _start_threads):
+    for step in (_read_side, _a_review_write_rolled_back, search.get_backend, stored_pages.layout,
+                 _compile_templates, _start_threads):
         try:
             step(app)
         except Exception:  # noqa: BLE001 - a cold worker still serves; it just pays on first use
@@ -51,6 +53,39 @@ def _prepare_a_review_write(session: Session) -> None:
     if maker_id is not None:
         prepare_maker(session, maker_id, utcnow(), {})
     session.rollback()
+
+
+def _a_review_write_rolled_back(app: Flask) -> None:
+    """One review submitted through the real service inside a transaction that is then rolled back: the
+    write's own statements (inserts, upserts, the audit row, the outbox) get compiled, nothing is kept.
+
+    The session is bound to a connection whose outer transaction this function owns; the service's
+    commit only releases a savepoint inside it, and the outer rollback undoes everything. The session is
+    not one of the app's, so no after-commit hook (renderer, search drain, mail) sees it.
+    """
+    with app.extensions["craftreview.engine"].connect() as conn:
+        outer = conn.begin()
+        try:
+            with Session(bind=conn, join_transaction_mode="create_savepoint", expire_on_commit=False) as session:
+                pair = _a_reviewer_and_maker(session)
+                if pair is not None:
+                    submit_review(session, *pair, WARM_UP_REVIEW)
+        finally:
+            outer.rollback()
+
+
+WARM_UP_REVIEW = ReviewInput(craftsmanship=4, consistency=4, delivery=4, title="Warm-up review, never stored",
+                             body="Written and rolled back when a worker starts, so its statements are compiled.")
+
+
+def _a_reviewer_and_maker(session: Session) -> tuple[User, Maker] | None:
+    """A maker, and an account other than its owner that has not reviewed it (None on an empty site)."""
+    maker = session.scalar(select(Maker).order_by(Maker.id).limit(1))
+    if maker is None:
+        return None
+    reviewed = exists().where(Review.author_id == User.id, Review.maker_id == maker.id)
+    user = session.scalar(select(User).where(User.id != maker.owner_id, ~reviewed).order_by(User.id).limit(1))
+    return None if user is None else (user, maker)
 
 
 def _compile_templates(app: Flask) -> None:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import gc
 import importlib.util
 
+from sqlalchemy import func, select
+
 from craftreview import search
 from craftreview.config import PROJECT_ROOT
 from craftreview.db import write_transaction
+from craftreview.models import Base
 from craftreview.services import fits
 from craftreview.services.scores import rescore_all
-from craftreview.web import mailing, stored_pages
+from craftreview.web import mailing, stored_pages, warmup
 from craftreview.web.warmup import warm
 
 
@@ -59,3 +62,20 @@ def test_a_failing_warm_up_step_leaves_the_others_done(app, caplog, monkeypatch)
     warm(app)
     assert "warm-up failed at _read_side" in caplog.text
     assert all(thread.started for thread in _background(app))
+
+
+def _row_counts(app) -> dict[str, int]:
+    with app.extensions["craftreview.engine"].connect() as conn:
+        return {t.name: conn.execute(select(func.count()).select_from(t)).scalar() for t in Base.metadata.sorted_tables}
+
+
+def test_warm_up_runs_one_review_write_and_keeps_none_of_it(app, db, make_maker, make_user, monkeypatch):
+    maker, buyer = make_maker(), make_user("Buyer Bo")
+    submitted = []
+    real = warmup.submit_review
+    monkeypatch.setattr(warmup, "submit_review", lambda *a, **k: submitted.append(real(*a, **k)))
+    before = _row_counts(app)
+    warm(app)
+    assert len(submitted) == 1 and submitted[0].author_id == buyer.id and submitted[0].maker_id == maker.id
+    assert _row_counts(app) == before  # the write ran through the real service and was rolled back
+

@@ -79,12 +79,13 @@ WARM_UP_REVIEW = ReviewInput(craftsmanship=4, consistency=4, delivery=4, title="
 
 
 def _a_reviewer_and_maker(session: Session) -> tuple[User, Maker] | None:
-    """A maker, and an account other than its owner that has not reviewed it (None on an empty site)."""
+    """A maker, and a live account other than its owner that has not reviewed it (None on an empty site)."""
     maker = session.scalar(select(Maker).order_by(Maker.id).limit(1))
     if maker is None:
         return None
     reviewed = exists().where(Review.author_id == User.id, Review.maker_id == maker.id)
-    user = session.scalar(select(User).where(User.id != maker.owner_id, ~reviewed).order_by(User.id).limit(1))
+    user = session.scalar(select(User).where(User.id != maker.owner_id, ~reviewed, User.deleted_at.is_(None),
+                                             User.is_suspended.is_(False)).order_by(User.id).limit(1))
     return None if user is None else (user, maker)
 
 

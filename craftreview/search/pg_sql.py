@@ -9,6 +9,7 @@ from .base import FACETS, RawHit, RawResults, score_buckets_from
 from .facets import HASH_INPUT, HASH_MULTIPLIER, HASH_RANGE
 from .query import Clause, Filters, ParsedQuery, word_forms
 from .standing import UNSCORED_RANK, standing_of
+from .stopwords import STOP_WORDS
 
 # Field -> tsvector weight; ts_rank weights {D, C, B, A} mirror the Whoosh field boosts (1:2:3:4).
 FIELD_WEIGHTS = {"title": "A", "craft": "B", "location": "C", "body": "D"}
@@ -36,6 +37,10 @@ COVERAGE_NONE = "0.0::float8"
 
 def condition(query: ParsedQuery, filters: Filters, kind: str) -> tuple[str, str, str, dict]:
     """SQL condition, relevance and coverage expressions, parameters; user words only travel as parameters."""
+    if query.positives and all(set(c.words) <= STOP_WORDS for c in query.positives):
+        # Every word to look for is one the index leaves out ("out -glass"): nothing can match, as on
+        # Whoosh. PostgreSQL would drop the empty tsquery and return every document without "glass".
+        return "FALSE", "0.0", COVERAGE_NONE, {}
     params: dict = {}
     exprs = [(c, _clause_tsquery(c, f"c{i}", params)) for i, c in enumerate(query.clauses)]
     tsq = _tsquery(query, exprs)

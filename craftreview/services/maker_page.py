@@ -13,6 +13,7 @@ from ..models import Maker, MakerScoreRow, MakerTrendRow, Reply, Review, User
 from . import queries
 from .fragments import digest
 from .review_facts import FilterCounts, ReviewFacts, ReviewFilters, filter_counts, review_facts
+from .scores import DRAWN_COLUMNS
 from .trends import decode_trend, load_trends
 
 MAX_COMPARE = 4
@@ -103,7 +104,7 @@ def _maker_and_trend(session: Session, slug: str) -> tuple[Maker, str | None]:
 
 
 # What the score panel shows of the score row (never the deferred explanation: loading it is a query).
-_SCORE_SHOWN = tuple(c.key for c in MakerScoreRow.__table__.columns if c.key != "detail_json")
+_SCORE_SHOWN = tuple(c.key for c in DRAWN_COLUMNS)
 
 
 def record_key(maker: Maker, trend_json: str | None, rows: list) -> tuple:

@@ -204,13 +204,14 @@ class Rescored(NamedTuple):
     pages: int
 
 
-# The score row's columns a maker page can draw (never the explanation, which only the score page shows).
-_DRAWN_COLUMNS = [column for column in MakerScoreRow.__table__.columns if column.key != "detail_json"]
+# The score row's columns a maker page can draw (never the explanation, which only the score page shows):
+# the maker page's fragment keys and rescore's comparison both read these.
+DRAWN_COLUMNS = tuple(column for column in MakerScoreRow.__table__.columns if column.key != "detail_json")
 
 
 def pages_drawn(session: Session, drawn: Callable) -> dict[int, tuple]:
     """What each maker's page draws of its stored score row and trend (`drawn`: web/page_values.py)."""
-    rows = {row["maker_id"]: row for row in session.execute(select(*_DRAWN_COLUMNS)).mappings()}
+    rows = {row["maker_id"]: row for row in session.execute(select(*DRAWN_COLUMNS)).mappings()}
     trends = dict(session.execute(select(MakerTrendRow.maker_id, MakerTrendRow.trend_json)).all())
     return {maker_id: drawn(rows.get(maker_id), decode_trend(trends.get(maker_id)))
             for maker_id in session.scalars(select(Maker.id))}

@@ -8,9 +8,8 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from .. import search
-from ..models import Maker, Review, User, utcnow
+from ..models import Maker, Review, User
 from ..services import fits, mail_render
-from ..services.review_effects import prepare_maker
 from ..services.reviews import ReviewInput, submit_review
 from . import mailing, memory, stored_pages
 from .context import session_factory
@@ -19,12 +18,12 @@ log = logging.getLogger(__name__)
 
 
 def warm(app: Flask) -> None:
-    """Decode the stored model fit, open the search backend, compile the templates, run the read side of
-    a review write once and start the background threads, so a worker's first write is not slow.
+    """Decode the stored model fit, run one review write (rolled back), open the search backend, compile
+    the templates and start the background threads, so a worker's first write is not slow.
 
     Each step stands alone: one that fails is logged and the worker still serves (paying on first use).
     """
-    for step in (_read_side, _a_review_write_rolled_back, search.get_backend, stored_pages.layout,
+    for step in (_decode_fit, _a_review_write_rolled_back, search.get_backend, stored_pages.layout,
                  _compile_templates, _start_threads):
         try:
             step(app)
@@ -34,10 +33,9 @@ def warm(app: Flask) -> None:
     memory.settle()
 
 
-def _read_side(app: Flask) -> None:
+def _decode_fit(app: Flask) -> None:
     with session_factory(app)() as session:
         fits.current_fit(session)
-        _prepare_a_review_write(session)
 
 
 def _start_threads(app: Flask) -> None:
@@ -46,18 +44,10 @@ def _start_threads(app: Flask) -> None:
         thread.start()
 
 
-def _prepare_a_review_write(session: Session) -> None:
-    """What every review write does before its lock (read only): the maker's score, trend and ring signals
-    worked out for one maker, so their statements are compiled and their code paths loaded."""
-    maker_id = session.scalar(select(Maker.id).order_by(Maker.id).limit(1))
-    if maker_id is not None:
-        prepare_maker(session, maker_id, utcnow(), {})
-    session.rollback()
-
-
 def _a_review_write_rolled_back(app: Flask) -> None:
-    """One review submitted through the real service inside a transaction that is then rolled back: the
-    write's own statements (inserts, upserts, the audit row, the outbox) get compiled, nothing is kept.
+    """One review submitted through the real service inside a transaction that is then rolled back: its
+    preparation (the maker's score, trend, ring signals) runs and the write's own statements (inserts,
+    upserts, the audit row, the outbox) get compiled; nothing is kept.
 
     The session is bound to a connection whose outer transaction this function owns; the service's
     commit only releases a savepoint inside it, and the outer rollback undoes everything. The session is

@@ -60,7 +60,7 @@ def test_warm_up_starts_the_background_threads_and_compiles_templates(app, db, m
 def test_a_failing_warm_up_step_leaves_the_others_done(app, caplog, monkeypatch):
     monkeypatch.setattr(fits, "current_fit", lambda _s: 1 / 0)
     warm(app)
-    assert "warm-up failed at _read_side" in caplog.text
+    assert "warm-up failed at _decode_fit" in caplog.text
     assert all(thread.started for thread in _background(app))
 
 

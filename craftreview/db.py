@@ -4,10 +4,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, Engine, create_engine, event
+import time
+
+from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# A pooled PostgreSQL connection idle longer than this is pinged before use (a dead one is replaced).
+# One used moments ago is not: a ping on every checkout was a round trip on every page, 2-3 of them
+# on a search page (its reads overlap on several connections).
+PING_IDLE_SECONDS = 10.0
+_LAST_USED = "craftreview_last_used"
 _IMMEDIATE = "craftreview_begin_immediate"
 _WRITING = "craftreview_in_write_transaction"
 _FLUSHED = "craftreview_flushed_outside_write"
@@ -19,7 +26,36 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url)
+    ping_idle_connections(engine)
+    return engine
+
+
+def ping_idle_connections(engine: Engine) -> None:
+    """Pessimistic disconnect handling for connections that sat idle in the pool: a server restart,
+    a failover or an idle timeout closes those. The pool retries a checkout whose ping failed with a
+    fresh connection (SQLAlchemy's DisconnectionError protocol)."""
+    @event.listens_for(engine, "checkin")
+    def on_checkin(_dbapi_conn, record) -> None:
+        record.info[_LAST_USED] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def on_checkout(dbapi_conn, record, _proxy) -> None:
+        last_used = record.info.get(_LAST_USED)
+        if last_used is None or time.monotonic() - last_used <= PING_IDLE_SECONDS:
+            return  # brand new, or in use moments ago
+        if not _alive(dbapi_conn):
+            raise exc.DisconnectionError("pooled connection was closed by the server while idle")
+
+
+def _alive(dbapi_conn) -> bool:
+    try:
+        with dbapi_conn.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        dbapi_conn.rollback()  # the ping must not leave a transaction open on a non-autocommit connection
+        return True
+    except Exception:  # noqa: BLE001 - any failure means this connection cannot be trusted
+        return False
 
 
 def _configure_sqlite(engine: Engine) -> None:

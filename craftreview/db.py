@@ -1,10 +1,9 @@
 """Engine and sessions per app; SQLite pragmas and BEGIN IMMEDIATE for writes."""
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-import time
 
 from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker

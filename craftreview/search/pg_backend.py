@@ -35,6 +35,7 @@ from .query import Filters, ParsedQuery
 from .spelling import doc_vocabulary
 
 METADATA = MetaData()
+TOAST_TUPLE_TARGET = 8160  # PostgreSQL's largest: a row is compressed or moved out only past ~a page
 DOCUMENTS = Table(
     "search_documents", METADATA,
     Column("key", String(24), primary_key=True), Column("kind", String(10), nullable=False),
@@ -54,7 +55,11 @@ DOCUMENTS = Table(
     # matching most makers and then tested (decompressed) every maker's tsvector.
     *(Index(f"ix_search_documents_{kind}_tsv", "tsv", postgresql_using="gin",
             postgresql_where=text(f"kind = '{kind}'")) for kind in ("maker", "review")),
+    # Rows up to ~8 kB keep their tsvector inline and uncompressed (migration 0015): out of line, every
+    # maker document a broad word matched was fetched from the TOAST table to be ranked.
+    postgresql_with={"toast_tuple_target": TOAST_TUPLE_TARGET},
 )
+event.listen(DOCUMENTS, "after_create", DDL("ALTER TABLE search_documents ALTER COLUMN tsv SET STORAGE MAIN"))
 # Accent folding for the tsvector: unaccent() is only STABLE (its dictionary could change), so an
 # IMMUTABLE wrapper naming the dictionary explicitly is what an index expression may use.
 # fuzzystrmatch: levenshtein() for spelling suggestions. Migration 0011 runs the same statements.
@@ -87,7 +92,8 @@ _INSERT_BUILD = _insert_sql("search_documents_build")
 # Swapped in by rebuild: built without indexes, indexed in bulk, then renamed over the live table.
 _BUILD_DDL = (
     "DROP TABLE IF EXISTS search_documents_build",
-    "CREATE TABLE search_documents_build (LIKE search_documents INCLUDING DEFAULTS INCLUDING CONSTRAINTS)",
+    "CREATE TABLE search_documents_build (LIKE search_documents INCLUDING DEFAULTS INCLUDING CONSTRAINTS "
+    f"INCLUDING STORAGE) WITH (toast_tuple_target = {TOAST_TUPLE_TARGET})",
     "ALTER TABLE search_documents_build ADD CONSTRAINT search_documents_build_pkey PRIMARY KEY (key)",
 )
 # Rows are rewritten in kind order first (CLUSTER, on an index dropped after): the documents a
@@ -219,7 +225,8 @@ class PostgresBackend:
             # Readers see the old table until this commits, then the new one; no dead rows remain.
             for ddl in _SWAP:
                 conn.execute(text(ddl))
-            conn.execute(WORDS.insert(), [{"word": w, "ndoc": n} for w, n in words.items()])
+            if words:  # an empty site has none (an empty parameter list is refused)
+                conn.execute(WORDS.insert(), [{"word": w, "ndoc": n} for w, n in words.items()])
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(text("ANALYZE search_documents"))
         return count

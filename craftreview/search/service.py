@@ -109,7 +109,7 @@ def run_search(session: Session, backend: SearchBackend, req: SearchRequest) -> 
             standings = load_standings(session.connection(), {h.maker_id for h in hits})
         hits = rank_hits(hits, standings)
     offset = (req.page - 1) * req.per_page
-    page.items = load_items(session, hits[offset:offset + req.per_page], outcome.query)
+    page.items = load_items(session, hits[offset:offset + req.per_page], outcome.query, backend.parallel_reads)
     return page
 
 
@@ -334,12 +334,22 @@ def rank_hits(hits: list[RawHit], standings: dict[int, MakerStanding]) -> list[R
     return sorted(hits, key=key)
 
 
-def load_items(session: Session, hits: list[RawHit], query: ParsedQuery) -> list[Item]:
-    """Rows for the hits, in hit order, dropping anything no longer visible."""
+def load_items(session: Session, hits: list[RawHit], query: ParsedQuery, parallel: bool = False) -> list[Item]:
+    """Rows for the hits, in hit order, dropping anything no longer visible. With `parallel` (a
+    server database), the makers' review texts load on a connection of their own while the session
+    loads the rows: one round trip less on the page's critical path."""
     stems = stems_of(query.words())
-    makers = _makers(session, {h.maker_id for h in hits})
-    reviews = _reviews(session, {h.entity_id for h in hits if h.kind == "review"})
-    texts = _maker_texts(session, {h.entity_id for h in hits if h.kind == "maker"})
+    maker_ids = {h.entity_id for h in hits if h.kind == "maker"}
+    texts = _texts_loader(session, maker_ids, parallel)
+    try:
+        reviews = _reviews(session, {h.entity_id for h in hits if h.kind == "review"})
+        # A review arrives with its maker: only makers no loaded review brought are queried.
+        makers = {r.maker_id: r.maker for r in reviews.values()}
+        makers.update(_makers(session, {h.maker_id for h in hits} - makers.keys()))
+    except BaseException:
+        _settle(texts)  # never leave the loading thread holding a pooled connection
+        raise
+    texts = texts()
     items = []
     for hit in hits:
         maker = makers.get(hit.maker_id)
@@ -364,17 +374,30 @@ def _makers(session: Session, ids: set[int]) -> dict[int, Maker]:
 
 
 def _reviews(session: Session, ids: set[int]) -> dict[int, Review]:
-    # The maker rows are loaded once by _makers; the author stays joined: the verified mark needs its
-    # confirmed address (Review.verified), and a lazy load would cost a query per verified hit.
-    # The reply is joined too (its own "selectin" query was one more round trip a page).
-    query = select(Review).where(Review.id.in_(ids)).options(lazyload(Review.maker), joinedload(Review.reply))
+    # Joined: the maker (with its score, for the card; not its owner), the author (the verified mark
+    # needs its confirmed address, Review.verified) and the reply: one round trip for the whole page.
+    query = select(Review).where(Review.id.in_(ids)).options(
+        joinedload(Review.maker).lazyload(Maker.owner), joinedload(Review.reply))
     return {r.id: r for r in session.scalars(query).unique()} if ids else {}
 
 
-def _maker_texts(session: Session, maker_ids: set[int]) -> dict[int, list[str]]:
+def _texts_loader(session: Session, maker_ids: set[int], parallel: bool):
+    """A callable for the makers' review texts: started now in a thread on its own autocommit
+    connection when `parallel`, else read on the session's connection when called."""
     if not maker_ids:
-        return {}
-    rows = session.execute(
+        return dict
+    if not parallel:
+        return lambda: _maker_texts(session.connection(), maker_ids)
+    engine = session.get_bind()
+
+    def load() -> dict[int, list[str]]:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            return _maker_texts(conn, maker_ids)
+    return _COUNTS.submit(load).result
+
+
+def _maker_texts(conn, maker_ids: set[int]) -> dict[int, list[str]]:
+    rows = conn.execute(
         select(Review.maker_id, Review.title, Review.body, Reply.body)
         .outerjoin(Reply, Reply.review_id == Review.id)
         .where(Review.maker_id.in_(maker_ids), Review.withdrawn_at.is_(None), Review.hidden_at.is_(None))

@@ -4,11 +4,11 @@ from __future__ import annotations
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from craftreview.db import make_engine
 from craftreview.migrate import upgrade
-from craftreview.search.pg_backend import METADATA
+from craftreview.search.pg_backend import METADATA, TOAST_TUPLE_TARGET, PostgresBackend
 from tests.conftest import migrated_postgres_schema
 
 SCHEMA = "search_migration_check"
@@ -36,3 +36,21 @@ def test_postgres_migration_matches_the_backend_tables():
     with migrated_postgres_schema(SCHEMA) as engine:
         assert _search_diff(engine) == []
         assert {"search_documents", "search_words"} <= set(inspect(engine).get_table_names())
+
+
+def _tsv_storage(engine) -> tuple[list[str] | None, str]:
+    """The table's reloptions and the tsv column's storage ('m' = MAIN: compressed in the row first)."""
+    with engine.connect() as conn:
+        options = conn.execute(text("SELECT reloptions FROM pg_class WHERE oid = 'search_documents'::regclass")).scalar_one()
+        storage = conn.execute(text("SELECT attstorage FROM pg_attribute WHERE attname = 'tsv' "
+                                    "AND attrelid = 'search_documents'::regclass")).scalar_one()
+    return options, storage
+
+
+@pytest.mark.postgres
+def test_tsvectors_stay_in_the_row_after_migration_and_after_a_rebuild():
+    inline = ([f"toast_tuple_target={TOAST_TUPLE_TARGET}"], "m")
+    with migrated_postgres_schema(SCHEMA) as engine:
+        assert _tsv_storage(engine) == inline
+        PostgresBackend(engine).rebuild(iter([]))  # the shadow table swapped in keeps the settings
+        assert _tsv_storage(engine) == inline

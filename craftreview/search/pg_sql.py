@@ -202,11 +202,12 @@ _NO_HIT = ("NULL::int AS entity_id, NULL::int AS maker_id, NULL::float8 AS rel, 
 
 
 # The matches whose creation second hashes (facets.sample_hash) below facets.sample_threshold(total):
-# the same integers as the Python there (bigint arithmetic, integer division).
-SAMPLE_SQL = (f"SELECT hits.* FROM hits, matched WHERE floor(extract(epoch FROM hits.created))::bigint "
-              f"% {HASH_INPUT} * {HASH_MULTIPLIER} % {HASH_RANGE} < "
-              f"CASE WHEN matched.total <= CAST(:sample_above AS bigint) THEN {HASH_RANGE} "
-              f"ELSE {HASH_RANGE} * CAST(:sample_size AS bigint) / matched.total END")
+# the same integers as the Python there (bigint arithmetic, integer division). Every match when there
+# are few (the hash is then never computed: OR stops at its first true operand); date_part's double,
+# not extract's numeric, carries the second (exact: whole seconds are far inside a double's 53 bits).
+SAMPLE_SQL = (f"SELECT hits.* FROM hits, matched WHERE matched.total <= CAST(:sample_above AS bigint) OR "
+              f"floor(date_part('epoch', hits.created))::bigint % {HASH_INPUT} * {HASH_MULTIPLIER} % {HASH_RANGE} "
+              f"< {HASH_RANGE} * CAST(:sample_size AS bigint) / matched.total")
 MATCHED = "*"  # the facet name of the row holding every match's count
 TOTAL = ""  # the facet name of the grouping set () : every document of the sample
 

@@ -368,17 +368,21 @@ def load_items(session: Session, hits: list[RawHit], query: ParsedQuery, paralle
 
 
 def _makers(session: Session, ids: set[int]) -> dict[int, Maker]:
+    if not ids:
+        return {}
     # The result card needs the score, not the owner: skip that eager join.
     query = select(Maker).where(Maker.id.in_(ids)).options(lazyload(Maker.owner))
-    return {m.id: m for m in session.scalars(query).unique()} if ids else {}
+    return {m.id: m for m in session.scalars(query).unique()}
 
 
 def _reviews(session: Session, ids: set[int]) -> dict[int, Review]:
     # Joined: the maker (with its score, for the card; not its owner), the author (the verified mark
     # needs its confirmed address, Review.verified) and the reply: one round trip for the whole page.
+    if not ids:
+        return {}
     query = select(Review).where(Review.id.in_(ids)).options(
         joinedload(Review.maker).lazyload(Maker.owner), joinedload(Review.reply))
-    return {r.id: r for r in session.scalars(query).unique()} if ids else {}
+    return {r.id: r for r in session.scalars(query).unique()}
 
 
 def _texts_loader(session: Session, maker_ids: set[int], parallel: bool):

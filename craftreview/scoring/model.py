@@ -9,17 +9,18 @@ import numpy as np
 
 from .arrays import SignalArrays, gc_paused, to_arrays, to_days
 from .bias import BiasFit, estimate_reviewer_bias
+from .change import change_probability, fit_change_mixture, recent_gap, widened
 from .claims import RECENT_DAYS, UP, restrict_up_claims, season_upward, seasoned_factor, withhold_contradicted
 from .drift import drift_factor, estimate_drift_var
 from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
 from .pack import ScorePacker
-from .posterior import prior_cov, summarise, update, update_with_trend
+from .posterior import A, prior_cov, summarise, update, update_with_trend
 from .priors import SPREAD_DIM, PriorParams, fit_priors, noise_covariance
 from .robust import fit_scale, huberize, outlier_factor, review_overall, robustness
 from .types import MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.1"
+MODEL_VERSION = "eb-mvn-2.2"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 MIN_CLAIM_EVIDENCE = 1.0  # in fully trusted reviews (1 = a fresh verified order from an established account)
@@ -42,6 +43,9 @@ class ModelOptions:
     seasoned_estimate: bool = True
     # The drop test groups same-direction outliers gradually (robust.drop_test_voice), not at a cliff.
     soft_drop: bool = True
+    # The 90% interval also covers the maker the recent reviews alone describe, as likely as the platform's
+    # recent-versus-older gaps say such a change is (change.py); estimates and tiers are unchanged.
+    change_interval: bool = True
 
 
 @dataclass
@@ -237,6 +241,8 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
     params = fit_priors(batch.stats, noise, *_craft_index(arr, crafts or {}), drift_var)
     if not options.spread_covariate:
         params.spread_beta = params.spread_kappa = 0.0
+    if options.change_interval:
+        params.change_share, params.change_var = fit_change_mixture(*_recent_gap(batch, noise))
     sums, pairs = _bias_lookups(arr, bias)
     return FittedModel(
         params=params, options=options,
@@ -297,7 +303,31 @@ def _posterior(batch: _Batch, crafts: list, params: PriorParams, options: ModelO
     post.withheld = np.full(len(post.tier), None, dtype=object)
     if np.isin(post.tier, UP).any():  # only upward claims are checked (and only then is it worth computing)
         _check_up_claims(batch, post, prior_mean, tau2, params, options)
+    if options.change_interval and params.change_share > 0.0:
+        _widen_for_change(batch, post, prior_mean, tau2, params, options)
     return post, f, prior_mean, tau2, source, shift
+
+
+def _recent_gap(batch: _Batch, noise: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per maker: recent-minus-older gap of the overall star and its sampling variance (change.recent_gap)."""
+    w = batch.weights
+    return recent_gap(batch.y, w.weight, w.age_days, batch.arr.maker, batch.arr.n_makers,
+                      float(A @ noise @ A))
+
+
+def _widen_for_change(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarray, params: PriorParams,
+                      options: ModelOptions) -> None:
+    """Widen every interval to the mixture of 'unchanged' (this posterior) and 'changed' (recent reviews alone)."""
+    p = change_probability(*_recent_gap(batch, params.noise), params.change_share, params.change_var)
+    if not p.any():
+        return
+    recent = batch.stats_with(np.where(batch.weights.age_days < RECENT_DAYS, 1.0, 0.0))
+    r_mean, r_cov, _ = _update_stats(recent, prior_mean, tau2, params, options)
+    var = np.diagonal(post.cov, axis1=1, axis2=2)
+    scale = np.sqrt(widened(p, post.mean, var, r_mean, np.diagonal(r_cov, axis1=1, axis2=2)) / np.maximum(var, 1e-12))
+    post.cov = post.cov * scale[:, :, None] * scale[:, None, :]  # correlations kept, variances widened
+    post.overall_var = widened(p, post.overall_mean, post.overall_var, r_mean @ A,
+                               np.einsum("i,nij,j->n", A, r_cov, A))
 
 
 def _check_up_claims(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarray, params: PriorParams,

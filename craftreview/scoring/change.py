@@ -25,20 +25,23 @@ MIN_MAKERS = 10  # makers with both recent and older reviews needed before a pla
 
 
 def recent_gap(y3: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
-               noise_overall: float) -> tuple[np.ndarray, np.ndarray]:
-    """Per maker: gap d between the recent and the older weighted mean of the overall star, and its sampling
-    variance s2 (Kish: weights are relevance, as in drift.py); s2 is inf where either side has no evidence."""
+               noise_overall: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per maker: gap d between the recent and the older weighted mean of the overall star, its sampling
+    variance s2 (Kish: weights are relevance, as in drift.py; inf where either side has no evidence), and the
+    older reviews' share of the maker's evidence."""
     overall = y3 @ np.array(OVERALL_WEIGHTS)
     recent = age_days < RECENT_DAYS
-    means, kish = [], []
+    means, kish, totals = [], [], []
     for side in (recent, ~recent):
         ws = np.where(side, w, 0.0)
         total = np.bincount(maker, ws, n_m)
+        totals.append(total)
         safe = np.maximum(total, 1e-12)
         means.append(np.bincount(maker, ws * overall, n_m) / safe)
         kish.append(np.where(total > 1e-9, np.bincount(maker, ws * ws, n_m) / safe**2, np.inf))
     s2 = noise_overall * (kish[0] + kish[1])
-    return np.where(np.isfinite(s2), means[0] - means[1], 0.0), s2
+    older = totals[1] / np.maximum(totals[0] + totals[1], 1e-12)
+    return np.where(np.isfinite(s2), means[0] - means[1], 0.0), s2, older
 
 
 def _changed_share(d: np.ndarray, s2: np.ndarray, share: float, var: float) -> np.ndarray:
@@ -72,11 +75,14 @@ def change_probability(d: np.ndarray, s2: np.ndarray, share: float, var: float) 
     return _changed_share(d, s2, share, var)
 
 
-def widened(p: np.ndarray, mean: np.ndarray, var: np.ndarray, mean_recent: np.ndarray,
-            var_recent: np.ndarray) -> np.ndarray:
-    """Variance around the model's mean of the mixture (1 - p) N(mean, var) + p N(mean_recent, var_recent).
+def change_variance(d: np.ndarray, s2: np.ndarray, older: np.ndarray, share: float, var: float) -> np.ndarray:
+    """Per maker: expected squared error the estimate owes to a change, in overall stars^2.
 
-    Works per maker (p of shape (n,)) on any trailing shape of means and variances.
+    If the maker changed by delta at the recent/older boundary, the estimate (one level for all reviews)
+    is off by about delta times the older reviews' share of the evidence; given the gap d, delta has mean
+    d var / (var + s2) and variance var s2 / (var + s2). Weighted by P(changed | d); 0 where nothing compares.
     """
-    p = p.reshape(p.shape + (1,) * (np.ndim(var) - 1))
-    return (1.0 - p) * var + p * (var_recent + (mean_recent - mean) ** 2)
+    p = change_probability(d, s2, share, var)
+    s2 = np.where(np.isfinite(s2), s2, 0.0)
+    delta2 = (d * var / (var + s2)) ** 2 + var * s2 / (var + s2)
+    return p * older**2 * delta2

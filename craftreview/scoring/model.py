@@ -9,7 +9,7 @@ import numpy as np
 
 from .arrays import SignalArrays, gc_paused, to_arrays, to_days
 from .bias import BiasFit, estimate_reviewer_bias
-from .change import change_probability, fit_change_mixture, recent_gap, widened
+from .change import change_variance, fit_change_mixture, recent_gap
 from .claims import RECENT_DAYS, UP, restrict_up_claims, season_upward, seasoned_factor, withhold_contradicted
 from .drift import drift_factor, estimate_drift_var
 from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
@@ -242,7 +242,7 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
     if not options.spread_covariate:
         params.spread_beta = params.spread_kappa = 0.0
     if options.change_interval:
-        params.change_share, params.change_var = fit_change_mixture(*_recent_gap(batch, noise))
+        params.change_share, params.change_var = fit_change_mixture(*_recent_gap(batch, noise)[:2])
     sums, pairs = _bias_lookups(arr, bias)
     return FittedModel(
         params=params, options=options,
@@ -304,30 +304,26 @@ def _posterior(batch: _Batch, crafts: list, params: PriorParams, options: ModelO
     if np.isin(post.tier, UP).any():  # only upward claims are checked (and only then is it worth computing)
         _check_up_claims(batch, post, prior_mean, tau2, params, options)
     if options.change_interval and params.change_share > 0.0:
-        _widen_for_change(batch, post, prior_mean, tau2, params, options)
+        _widen_for_change(batch, post, params)
     return post, f, prior_mean, tau2, source, shift
 
 
-def _recent_gap(batch: _Batch, noise: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per maker: recent-minus-older gap of the overall star and its sampling variance (change.recent_gap)."""
+def _recent_gap(batch: _Batch, noise: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per maker: recent-minus-older gap of the overall star, its sampling variance and the older reviews'
+    share of the evidence (change.recent_gap)."""
     w = batch.weights
     return recent_gap(batch.y, w.weight, w.age_days, batch.arr.maker, batch.arr.n_makers,
                       float(A @ noise @ A))
 
 
-def _widen_for_change(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarray, params: PriorParams,
-                      options: ModelOptions) -> None:
-    """Widen every interval to the mixture of 'unchanged' (this posterior) and 'changed' (recent reviews alone)."""
-    p = change_probability(*_recent_gap(batch, params.noise), params.change_share, params.change_var)
-    if not p.any():
+def _widen_for_change(batch: _Batch, post, params: PriorParams) -> None:
+    """Add to every star dimension's and the overall's variance what a possible change owes (change.py)."""
+    extra = change_variance(*_recent_gap(batch, params.noise), params.change_share, params.change_var)
+    if not extra.any():
         return
-    recent = batch.stats_with(np.where(batch.weights.age_days < RECENT_DAYS, 1.0, 0.0))
-    r_mean, r_cov, _ = _update_stats(recent, prior_mean, tau2, params, options)
-    var = np.diagonal(post.cov, axis1=1, axis2=2)
-    scale = np.sqrt(widened(p, post.mean, var, r_mean, np.diagonal(r_cov, axis1=1, axis2=2)) / np.maximum(var, 1e-12))
-    post.cov = post.cov * scale[:, :, None] * scale[:, None, :]  # correlations kept, variances widened
-    post.overall_var = widened(p, post.overall_mean, post.overall_var, r_mean @ A,
-                               np.einsum("i,nij,j->n", A, r_cov, A))
+    post.cov = post.cov.copy()
+    post.cov[:, :3, :3] += extra[:, None, None]  # a change moves all three stars together
+    post.overall_var = post.overall_var + extra
 
 
 def _check_up_claims(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarray, params: PriorParams,

@@ -20,7 +20,7 @@ from .robust import fit_scale, huberize, outlier_factor, review_overall, robustn
 from .types import MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.2"
+MODEL_VERSION = "eb-mvn-2.1"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 MIN_CLAIM_EVIDENCE = 1.0  # in fully trusted reviews (1 = a fresh verified order from an established account)
@@ -43,9 +43,10 @@ class ModelOptions:
     seasoned_estimate: bool = True
     # The drop test groups same-direction outliers gradually (robust.drop_test_voice), not at a cliff.
     soft_drop: bool = True
-    # The 90% interval also covers the maker the recent reviews alone describe, as likely as the platform's
-    # recent-versus-older gaps say such a change is (change.py); estimates and tiers are unchanged.
-    change_interval: bool = True
+    # Widen the 90% interval by what a possible change owes, as likely as the platform's recent-versus-older
+    # gaps say such a change is (change.py); estimates and tiers unchanged. Off: a mixed result on held-out
+    # worlds (bench/scoring/RESULTS.md, "Experiments (branch model4)").
+    change_interval: bool = False
 
 
 @dataclass

@@ -23,6 +23,7 @@ VARIANTS: dict[str, ModelOptions] = {
     "no lateness dimension": ModelOptions(lateness=False),
     "age as relevance only (Kish n + drift variance)": ModelOptions(age_as_precision=False),
     "per-maker linear trend (random slope) instead of drift variance": ModelOptions(trend=True),
+    "interval widened for a possible recent change (change.py)": ModelOptions(change_interval=True),
     "unverified 0.5, new-account 0.25 (first choice)": ModelOptions(weights=WeightParams(unverified=0.5,
                                                                                         new_single=0.25)),
 }

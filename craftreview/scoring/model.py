@@ -9,11 +9,12 @@ import numpy as np
 
 from .arrays import SignalArrays, gc_paused, to_arrays, to_days
 from .bias import BiasFit, estimate_reviewer_bias
+from .change import change_variance, fit_change_mixture, recent_gap
 from .claims import RECENT_DAYS, UP, restrict_up_claims, season_upward, seasoned_factor, withhold_contradicted
 from .drift import drift_factor, estimate_drift_var
 from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
 from .pack import ScorePacker
-from .posterior import prior_cov, summarise, update, update_with_trend
+from .posterior import A, prior_cov, summarise, update, update_with_trend
 from .priors import SPREAD_DIM, PriorParams, fit_priors, noise_covariance
 from .robust import fit_scale, huberize, outlier_factor, review_overall, robustness
 from .types import MakerScore, ReviewSignal
@@ -42,6 +43,10 @@ class ModelOptions:
     seasoned_estimate: bool = True
     # The drop test groups same-direction outliers gradually (robust.drop_test_voice), not at a cliff.
     soft_drop: bool = True
+    # Widen the 90% interval by what a possible change owes, as likely as the platform's recent-versus-older
+    # gaps say such a change is (change.py); estimates and tiers unchanged. Off: a mixed result on held-out
+    # worlds (bench/scoring/RESULTS.md, "Experiments (branch model4)").
+    change_interval: bool = False
 
 
 @dataclass
@@ -237,6 +242,8 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
     params = fit_priors(batch.stats, noise, *_craft_index(arr, crafts or {}), drift_var)
     if not options.spread_covariate:
         params.spread_beta = params.spread_kappa = 0.0
+    if options.change_interval:
+        params.change_share, params.change_var = fit_change_mixture(*_recent_gap(batch, noise)[:2])
     sums, pairs = _bias_lookups(arr, bias)
     return FittedModel(
         params=params, options=options,
@@ -297,7 +304,27 @@ def _posterior(batch: _Batch, crafts: list, params: PriorParams, options: ModelO
     post.withheld = np.full(len(post.tier), None, dtype=object)
     if np.isin(post.tier, UP).any():  # only upward claims are checked (and only then is it worth computing)
         _check_up_claims(batch, post, prior_mean, tau2, params, options)
+    if options.change_interval and params.change_share > 0.0:
+        _widen_for_change(batch, post, params)
     return post, f, prior_mean, tau2, source, shift
+
+
+def _recent_gap(batch: _Batch, noise: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per maker: recent-minus-older gap of the overall star, its sampling variance and the older reviews'
+    share of the evidence (change.recent_gap)."""
+    w = batch.weights
+    return recent_gap(batch.y, w.weight, w.age_days, batch.arr.maker, batch.arr.n_makers,
+                      float(A @ noise @ A))
+
+
+def _widen_for_change(batch: _Batch, post, params: PriorParams) -> None:
+    """Add to every star dimension's and the overall's variance what a possible change owes (change.py)."""
+    extra = change_variance(*_recent_gap(batch, params.noise), params.change_share, params.change_var)
+    if not extra.any():
+        return
+    post.cov = post.cov.copy()
+    post.cov[:, :3, :3] += extra[:, None, None]  # a change moves all three stars together
+    post.overall_var = post.overall_var + extra
 
 
 def _check_up_claims(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarray, params: PriorParams,

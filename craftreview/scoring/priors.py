@@ -38,6 +38,8 @@ class PriorParams:
     corr: np.ndarray  # (4, 4) between-maker correlation
     noise: np.ndarray  # (4, 4) within-maker noise covariance of one weight-1 review
     drift_var: float = 0.0  # between-maker variance of quality slopes, stars^2 / year^2
+    change_share: float = 0.0  # share of makers whose recent reviews describe a changed maker (change.py)...
+    change_var: float = 0.0  # ...and the variance of such a change, overall stars^2 (0 share: never widened)
     spread_ref: np.ndarray = field(default_factory=lambda: np.zeros(3))  # typical spread vs level
     spread_beta: float = 0.0  # consistency prior shift per unit of spread feature
     spread_kappa: float = 0.0  # relative prior-variance change at full reliability

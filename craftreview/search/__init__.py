@@ -171,5 +171,10 @@ def check(app: Flask | None = None) -> CheckReport:
 
 
 def search(session: Session, request: SearchRequest, app: Flask | None = None) -> SearchPage:
-    """Run one search page against the app's backend."""
+    """Run one search page against the app's backend. On a server database a session that has not
+    begun yet reads in autocommit: no BEGIN and ROLLBACK round trips around the page's row loads
+    (READ COMMITTED gave each statement its own snapshot anyway). A write later in the same session
+    still gets its own transaction: write_transaction ends this one first."""
+    if not session.in_transaction() and not is_sqlite(session):
+        session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
     return run_search(session, get_backend(app), request)

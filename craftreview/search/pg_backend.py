@@ -228,7 +228,9 @@ class PostgresBackend:
             if words:  # an empty site has none (an empty parameter list is refused)
                 conn.execute(WORDS.insert(), [{"word": w, "ndoc": n} for w, n in words.items()])
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text("ANALYZE search_documents"))
+            # VACUUM too: a fresh table's rows carry no hint bits yet, so the first searches would
+            # each look up the inserting transaction's status for every row they read.
+            conn.execute(text("VACUUM (ANALYZE) search_documents"))
         return count
 
 

@@ -1,0 +1,33 @@
+"""A maker result's snippet comes from the reviews that hold the query's words, however many other
+reviews the maker has (only service.TEXTS_PER_MAKER texts per maker are read)."""
+from __future__ import annotations
+
+from craftreview.search import service
+from craftreview.search.query import parse_query
+
+from .helpers import run
+
+
+def test_the_one_review_holding_the_word_gives_the_snippet_among_many_that_do_not(world, search_app):
+    maker = world.maker("Hollow Oak Workshop", "wood")
+    for i in range(service.TEXTS_PER_MAKER + 8):
+        world.review(maker, f"Order {i}", "Arrived well packed and exactly as described.")
+    world.review(maker, "Chair", "The walnut seat is beautifully shaped.", reply="Thank you!")
+    world.drain()
+    page = run(search_app, "walnut")
+    assert "<mark>walnut</mark>" in str(page.items[0].snippet)
+
+
+def test_a_stemmed_form_in_the_text_is_found_too(world, search_app):
+    maker = world.maker("Clay Path Studio", "ceramics")
+    for i in range(service.TEXTS_PER_MAKER + 4):
+        world.review(maker, f"Order {i}", "Arrived well packed and exactly as described.")
+    world.review(maker, "Mugs", "Both mugs were thrown by hand, you can tell.")
+    world.drain()
+    page = run(search_app, "throwing")
+    assert "<mark>thrown</mark>" in str(page.items[0].snippet)
+
+
+def test_snippet_words_are_the_typed_words_their_forms_and_stems_without_stop_words():
+    # "throwing" arrives as its irregular forms (query.word_forms); "throw" is in "throwing" too.
+    assert service.snippet_words(parse_query("the throwing of pots")) == ["pot", "pots", "threw", "throw", "thrown"]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from whoosh.lang.porter import stem
 
 from .folding import fold
+from .stopwords import STOP_WORDS
 from .variants import variants
 
 MAX_QUERY_CHARS = 200
@@ -28,6 +29,9 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u20
 _WORD = re.compile(r"[^\W_]+")
 _CLAUSE = re.compile(r'(-?)(?:([A-Za-z]+):)?(?:"([^"]*)"?|(\S+))')
 _OPERATORS = {"AND", "OR", "NOT", "&&", "||", "|", "&", "!"}
+# Marks that separate words rather than join them into a phrase ("walnut/oak", "mug,vase", "salt+pepper");
+# a hyphen or an apostrophe still joins ("hand-thrown", "maker's").
+_SEPARATORS = re.compile(r"[/\\,;+&|()\[\]{}<>]")
 
 
 # Irregular forms a stemmer cannot join ("thrown" never stems to "throw"); expanded at query time
@@ -126,6 +130,9 @@ def parse_query(raw: str | None) -> ParsedQuery:
     if text and not clauses:
         notes.append("Your search had no words to look for; try words like “walnut table”.")
     if len(clauses) > MAX_CLAUSES:
+        # A pasted message spends no clause on words the index leaves out ("I", "a", "for", "the").
+        clauses = [c for c in clauses if c.negate or not set(c.words) <= STOP_WORDS] or clauses
+    if len(clauses) > MAX_CLAUSES:
         clauses = clauses[:MAX_CLAUSES]
         notes.append(f"Only the first {MAX_CLAUSES} words or phrases were used.")
     return ParsedQuery(tuple(dict.fromkeys(clauses)), notes=tuple(notes))
@@ -134,6 +141,7 @@ def parse_query(raw: str | None) -> ParsedQuery:
 def _normalise(raw: str) -> tuple[str, list[str]]:
     notes: list[str] = []
     text = _CONTROL.sub(" ", raw).replace("\u201c", '"').replace("\u201d", '"')
+    text = _SEPARATORS.sub(" ", text)
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS]
         notes.append(f"Your search was shortened to its first {MAX_QUERY_CHARS} characters.")

@@ -254,7 +254,9 @@ class WhooshBackend:
         """Vocabulary words within max_edits of `word` sharing its first letter, with frequencies."""
         with self._searcher("maker") as s:
             reader = s.reader()
-            near = list(reader.terms_within("spell", word, max_edits, prefix=1))
+            # Levenshtein counts a swap as two edits: fetch one edit wider (as on PostgreSQL);
+            # spelling.distance decides.
+            near = list(reader.terms_within("spell", word, max_edits + 1, prefix=1))
             return {w: reader.doc_frequency("spell", w) for w in near}
 
     def fingerprints(self, keys: list[str] | None = None) -> dict[str, str]:

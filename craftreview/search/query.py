@@ -14,6 +14,10 @@ from .variants import variants
 
 MAX_QUERY_CHARS = 200
 MAX_CLAUSES = 12
+# Whoosh indexes no word shorter than this (its StopFilter's minimum size) while PostgreSQL indexes
+# every digit: a lone digit or letter is dropped from the query so that both backends agree
+# ('set of 6 bracelets' means 'set bracelets' on both, not a seventh of the reviews on one).
+MIN_WORD_CHARS = 2
 # Field prefixes a user may type, mapped to the document field they search.
 FIELD_ALIASES = {"name": "title", "title": "title", "craft": "craft", "location": "location",
                  "in": "location", "text": "body", "review": "body"}
@@ -157,8 +161,8 @@ def _clause(match: re.Match) -> Clause | None:
     if prefix and field_name is None:
         body = f"{prefix} {body}"  # "foo:bar" with an unknown field is just two words
     words = words_of(body or "")
-    if not words:
-        return None
+    if not words or (len(words) == 1 and len(words[0]) < MIN_WORD_CHARS):
+        return None  # a lone '6' or 'x' is searched nowhere (see MIN_WORD_CHARS)
     return Clause(words, field_name, negate=bool(minus))
 
 

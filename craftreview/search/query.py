@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from whoosh.lang.porter import stem
 
 from .folding import fold
-from .stopwords import STOP_WORDS
+from .stopwords import MESSAGE_WORDS, STOP_WORDS
 from .variants import variants
 
 MAX_QUERY_CHARS = 200
@@ -18,6 +18,9 @@ MAX_CLAUSES = 12
 # every digit: a lone digit or letter is dropped from the query so that both backends agree
 # ('set of 6 bracelets' means 'set bracelets' on both, not a seventh of the reviews on one).
 MIN_WORD_CHARS = 2
+# A query with more words to look for than this reads as a pasted message: its conversational words
+# (stopwords.MESSAGE_WORDS) are dropped, or they outweigh the few that name what is wanted.
+MESSAGE_CLAUSES = 8
 # Field prefixes a user may type, mapped to the document field they search.
 FIELD_ALIASES = {"name": "title", "title": "title", "craft": "craft", "location": "location",
                  "in": "location", "text": "body", "review": "body"}
@@ -133,13 +136,20 @@ def parse_query(raw: str | None) -> ParsedQuery:
     clauses = [c for c in (_clause(m) for m in _CLAUSE.finditer(text)) if c is not None]
     if text and not clauses:
         notes.append("Your search had no words to look for; try words like “walnut table”.")
-    if len(clauses) > MAX_CLAUSES:
-        # A pasted message spends no clause on words the index leaves out ("I", "a", "for", "the").
-        clauses = [c for c in clauses if c.negate or not set(c.words) <= STOP_WORDS] or clauses
+    clauses = _message_words_dropped(clauses)
     if len(clauses) > MAX_CLAUSES:
         clauses = clauses[:MAX_CLAUSES]
         notes.append(f"Only the first {MAX_CLAUSES} words or phrases were used.")
     return ParsedQuery(tuple(dict.fromkeys(clauses)), notes=tuple(notes))
+
+
+def _message_words_dropped(clauses: list[Clause]) -> list[Clause]:
+    """A pasted message spends no clause on stop words ("I", "a", "for") nor, past MESSAGE_CLAUSES
+    words to look for, on conversational ones ("hello", "would", "really")."""
+    content = [c for c in clauses if c.negate or not set(c.words) <= STOP_WORDS]
+    if len(content) <= MESSAGE_CLAUSES:
+        return content if len(clauses) > MAX_CLAUSES and content else clauses
+    return [c for c in content if c.negate or not set(c.words) <= STOP_WORDS | MESSAGE_WORDS] or content
 
 
 def _normalise(raw: str) -> tuple[str, list[str]]:

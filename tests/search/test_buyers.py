@@ -160,3 +160,16 @@ def test_a_lone_digit_is_searched_nowhere_on_every_backend(shop, search_app):
     page = run(search_app, "2 porcelain mugs", tab="reviews")
     assert page.query.render() == "porcelain mugs" and not page.relaxed
     assert review_titles(page) == ["Porcelain mug"]
+
+
+def test_a_pasted_message_is_searched_for_what_it_asks_for_not_its_pleasantries(shop, world, search_app):
+    world.review(shop["wool"], "Really lovely", "I would really like to find someone who could make more of these; "
+                 "maybe something simple next time. Thanks so much for the help.", days=9)
+    world.drain()
+    message = ("Hello there, I would really like to find someone who could make me a nice porcelain mug, maybe "
+               "something simple, thanks so much for any help you can give")
+    assert review_titles(run(search_app, message, tab="reviews"))[0] == "Porcelain mug"
+
+
+def test_short_queries_keep_their_conversational_words(shop, search_app):
+    assert run(search_app, "really like the porcelain mug").query.render() == "really like the porcelain mug"

@@ -1,6 +1,7 @@
 """The shared search model: parsed query, filters, request. Both backends translate this."""
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Mapping
@@ -21,6 +22,7 @@ MIN_WORD_CHARS = 2
 # A query with more words to look for than this reads as a pasted message: its conversational words
 # (stopwords.MESSAGE_WORDS) are dropped, or they outweigh the few that name what is wanted.
 MESSAGE_CLAUSES = 8
+MAX_PHRASE_FORMS = 4  # spellings a phrase is searched in (query.phrase_forms)
 # Field prefixes a user may type, mapped to the document field they search.
 FIELD_ALIASES = {"name": "title", "title": "title", "craft": "craft", "location": "location",
                  "in": "location", "text": "body", "review": "body"}
@@ -59,6 +61,13 @@ def word_forms(word: str) -> tuple[str, ...]:
     forms = IRREGULAR.get(word) or IRREGULAR.get(stem(word)) or (word,)
     extra = variants(word)
     return forms + tuple(v for v in extra if v not in forms) if extra else forms
+
+
+def phrase_forms(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The phrase as typed, then with its words' UK/US spellings and synonyms ("colour work",
+    "color work"): at most MAX_PHRASE_FORMS phrases."""
+    options = [(w, *variants(w)) for w in words]
+    return tuple(itertools.islice(itertools.product(*options), MAX_PHRASE_FORMS))
 
 
 def words_of(text: str) -> tuple[str, ...]:

@@ -3,7 +3,8 @@
 A word is never 'corrected' when it is in the index or is a correctly spelled English word
 (dictionary.py): `maker` stays `maker` even where only `make` is indexed. A compound written apart
 ('tea pot', 'stone-ware') is offered joined when the joined word is in the index ('teapot'); like any
-correction, it replaces the query only when the words as typed found nothing.
+correction, it replaces the query only when the words as typed found nothing; so is one written
+together that the index holds apart ('dinnerset' -> "dinner set").
 """
 from __future__ import annotations
 
@@ -67,13 +68,30 @@ def correct(query: ParsedQuery, known_words: KnownWords, similar_words: SimilarW
     present = known_words(words | set(joinable))
     fixes = {w: _best_neighbour(w, similar_words, SUGGEST_RATIO * present.get(w, 0)) for w in sorted(words)
              if (indexed_too or not present.get(w)) and not is_english(w)}
-    fixes = {w: f for w, f in fixes.items() if f}
+    fixes = {w: (f,) for w, f in fixes.items() if f}
+    fixes |= _splits([w for w in sorted(words) if w not in fixes and not present.get(w) and not is_english(w)],
+                     known_words)
     joins = _joins({w: at for w, at in joinable.items() if present.get(w)}, present)
     if not fixes and not joins:
         return None
     clauses = _joined(query.clauses, joins)
     clauses = tuple(dict.fromkeys(_fix_clause(c, fixes) for c in clauses))
     return replace(query, clauses=clauses, notes=())
+
+
+def _splits(words: list[str], known_words: KnownWords) -> dict[str, tuple[str, str]]:
+    """Compounds a buyer wrote together that the index holds apart ('dinnerset' -> 'dinner set'):
+    each unknown word split where both parts (3+ letters) are indexed, the most frequent pair."""
+    options = {w: [(w[:i], w[i:]) for i in range(3, len(w) - 2)] for w in words}
+    parts = {p for pairs in options.values() for pair in pairs for p in pair}
+    present = known_words(parts) if parts else {}
+    found = {}
+    for word, pairs in options.items():
+        scored = [(min(present.get(a, 0), present.get(b, 0)), (a, b)) for a, b in pairs]
+        best = max(scored, default=(0, None))
+        if best[0] > 0:
+            found[word] = best[1]
+    return found
 
 
 def _joinable(clauses: tuple[Clause, ...]) -> dict[str, tuple[int, ...]]:
@@ -123,10 +141,10 @@ def unknown_words(query: ParsedQuery, known_words: KnownWords) -> list[str]:
     return sorted(w for w in words if not present.get(w) and not is_english(w))
 
 
-def _fix_clause(clause: Clause, fixes: dict[str, str]) -> Clause:
+def _fix_clause(clause: Clause, fixes: dict[str, tuple[str, ...]]) -> Clause:
     if clause.negate:
         return clause
-    return replace(clause, words=tuple(fixes.get(w, w) for w in clause.words))
+    return replace(clause, words=tuple(f for w in clause.words for f in fixes.get(w, (w,))))
 
 
 def doc_vocabulary(doc: Doc) -> set[str]:

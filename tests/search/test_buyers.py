@@ -173,3 +173,13 @@ def test_a_pasted_message_is_searched_for_what_it_asks_for_not_its_pleasantries(
 
 def test_short_queries_keep_their_conversational_words(shop, search_app):
     assert run(search_app, "really like the porcelain mug").query.render() == "really like the porcelain mug"
+
+
+def test_a_compound_written_together_finds_the_words_held_apart(shop, search_app):
+    page = run(search_app, "porcelainmug", tab="reviews")
+    assert page.searched_for == '"porcelain mug"' and review_titles(page) == ["Porcelain mug"]
+
+
+@pytest.mark.parametrize("query", ['"colour of the stones"', '"color of the stones"', "text:\"colour of the stones\""])
+def test_a_phrase_finds_the_other_spelling_of_its_words(shop, search_app, query):
+    assert review_titles(run(search_app, query, tab="reviews")) == ["Beautiful color"]

@@ -1,4 +1,4 @@
-"""`python -m bench.search.probe`: the probe family (probes.py) on both backends, per shape and tab.
+"""`python -m bench.search.probe [SEED]`: the probe family (probes.py) on both backends, per shape and tab.
 
 The same small world and judge as `bench.search.relevance`; prints per family and tab the mean and
 median MRR, the worst query, nDCG@5, and what the page said for the behaviour queries (spelling
@@ -44,7 +44,7 @@ def family_table(queries, ranked, grades) -> list[tuple]:
 
 
 def main() -> None:
-    queries = build()
+    queries = build(int(sys.argv[1]) if len(sys.argv) > 1 else 11)
     behaviour = [JudgedQuery(text, "behaviour", ()) for text in BEHAVIOUR]
     print(f"{len(queries)} probe queries in {len({q.family for q in queries})} families")
     for name, url in _urls():

@@ -124,6 +124,15 @@ def _fixed() -> list[JudgedQuery]:
                                                ("pörcelain", ["porcelain"]), ("Valparaíso glass", ["valparaiso"]))]
     out += [_q(q, "number", c) for q, c in (("arrived 12 days late", ["12", "day", "late"]), ("2 tumblers", ["tumbler"]),
                                             ("set of 4 spoons", ["spoon"]))]
+    out += [_q(joined, "joined", [(apart,)]) for joined, apart in (
+        ("dinnerset", "dinner set"), ("watchstrap", "watch strap"), ("cardholder", "card holder"),
+        ("tablerunner", "table runner"), ("weddingband", "wedding band"), ("guestbook", "guest book"),
+        ("photoalbum", "photo album"), ("messengerbag", "messenger bag"))]
+    out += [_q('"color work"', "phrase_variant", [("colour work", "color work")]),
+            _q('"tone of color"', "phrase_variant", [("tone of colour", "tone of color")]),
+            _q('"wedding favor order"', "phrase_variant", [("wedding favour order", "wedding favor order")]),
+            _q('"wet molded leather"', "phrase_variant", [("wet moulded leather", "wet molded leather")]),
+            _q("wicks-off-center", "phrase_variant", [("wicks off centre", "wicks off center")])]
     out += [_q("who makes the best walnut chopping boards", "question", ["walnut", ("chopping board",)]),
             _q("is there anyone who does stained glass panels", "question", [("stained glass",), "panel"])]
     out += [_q("stoke on trent teapot", "city_item", [("stoke on trent",), COMPOUNDS["teapot"]]),

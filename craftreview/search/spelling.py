@@ -1,10 +1,10 @@
 """'Did you mean': corrections within one or two edits, checked against the index's own vocabulary.
 
 A word is never 'corrected' when it is in the index or is a correctly spelled English word
-(dictionary.py): `maker` stays `maker` even where only `make` is indexed. A compound written apart
-('tea pot', 'stone-ware') is offered joined when the joined word is in the index ('teapot'); like any
-correction, it replaces the query only when the words as typed found nothing; so is one written
-together that the index holds apart ('dinnerset' -> "dinner set").
+(dictionary.py): `maker` stays `maker` even where only `make` is indexed. Compounds are corrected
+too: written apart ('tea pot', 'stone-ware') they are offered joined when the joined word is in the
+index ('teapot'); an unknown word the index holds as two words is offered split ('dinnerset' ->
+"dinner set"). Like any correction, these replace the query only when the words as typed found nothing.
 """
 from __future__ import annotations
 

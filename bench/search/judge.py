@@ -36,8 +36,16 @@ class Text:
         self.craft = craft
 
     def has(self, concept: tuple[str, ...]) -> bool:
-        return any((form[1:] == self.craft) if form.startswith("@") else _root(_fold(form)) in self.roots
-                   for form in concept)
+        """A form is a word (matched by root), '@craft', or several words (matched in order)."""
+        return any(self._has_form(form) for form in concept)
+
+    def _has_form(self, form: str) -> bool:
+        if form.startswith("@"):
+            return form[1:] == self.craft
+        words = _TOKEN.findall(_fold(form))
+        if len(words) > 1:
+            return self.has_phrase(words)
+        return bool(words) and _root(words[0]) in self.roots
 
     def has_phrase(self, words: list[str]) -> bool:
         return f" {' '.join(words)} " in self.joined

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import re
 import statistics
-import time
 from pathlib import Path
 
 from sqlalchemy import text
@@ -73,21 +72,22 @@ def judgements(engine, queries) -> dict[tuple[str, str], dict[str, int]]:
     return out
 
 
-def run_backend(name: str, url: str, queries):
-    """Rebuild, then each query's page-1 keys per tab, and seconds per page."""
+def run_pages(name: str, url: str, queries, see=None):
+    """Rebuild, then each query's page-1 keys per tab (and `see(query, kind, page)` for each page),
+    and the judge's grades."""
     index = WORK / f"judged-{name}"
     app = create_app({"ENV_NAME": "test", "DATABASE_URL": url, "SEARCH_BACKEND": name,
                       "SEARCH_INDEX_DIR": str(index), "INSTANCE_PATH": str(WORK)})
     search.rebuild(app)
-    ranked, timings = {}, []
+    ranked = {}
     factory = session_factory(app)
     for q in queries:
         for tab, kind in (("makers", "maker"), ("reviews", "review")):
             with factory() as session:
-                started = time.perf_counter()
                 page = search.search(session, request_from_args({"q": q.text, "tab": tab}), app)
-                timings.append(time.perf_counter() - started)
             ranked[(q.text, kind)] = [f"{kind[0]}:{i.review.id if i.review else i.maker.id}" for i in page.items]
+            if see is not None:
+                see(q, kind, page)
     grades = judgements(app.extensions["craftreview.engine"], queries)
     app.extensions["craftreview.engine"].dispose()
     return ranked, grades
@@ -129,7 +129,7 @@ def main() -> None:
     results = {}
     for name, url in _urls():
         ensure_world(url)
-        ranked, grades = run_backend(name, url, queries)
+        ranked, grades = run_pages(name, url, queries)
         results[name] = summarise(queries, ranked, grades)
     section = write(results, queries)
     current = RESULTS.read_text()

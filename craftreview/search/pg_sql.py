@@ -7,7 +7,7 @@ from sqlalchemy import text
 from . import facets as sampling  # read at call time: the sample bounds
 from .base import FACETS, RawHit, RawResults, score_buckets_from
 from .facets import HASH_INPUT, HASH_MULTIPLIER, HASH_RANGE
-from .query import Clause, Filters, ParsedQuery, word_forms
+from .query import Clause, Filters, ParsedQuery, phrase_forms, word_forms
 from .standing import UNSCORED_RANK, standing_of
 from .stopwords import STOP_WORDS
 
@@ -83,14 +83,14 @@ def _coverage(query: ParsedQuery, exprs: list[tuple[Clause, str]]) -> str:
 
 def _clause_tsquery(clause: Clause, name: str, params: dict) -> str:
     forms = word_forms(clause.words[0])
+    phrases = phrase_forms(clause.words) if clause.is_phrase else ()
     if clause.field is None:
-        # websearch syntax for a word or a quoted phrase; words are letters/digits only.
-        phrase = f'"{" ".join(clause.words)}"'
-        params[name] = phrase if clause.is_phrase else " or ".join(forms)
+        # websearch syntax for a word or quoted phrases; words are letters/digits only.
+        params[name] = " or ".join(f'"{" ".join(p)}"' for p in phrases) if phrases else " or ".join(forms)
         return f"websearch_to_tsquery('english', :{name})"
     weight = FIELD_WEIGHTS[clause.field]
     if clause.is_phrase:
-        params[name] = " <-> ".join(f"{w}:{weight}" for w in clause.words)
+        params[name] = " | ".join("(" + " <-> ".join(f"{w}:{weight}" for w in p) + ")" for p in phrases)
     else:
         params[name] = " | ".join(f"{w}:{weight}" for w in forms)
     return f"to_tsquery('english', :{name})"

@@ -1,6 +1,7 @@
 """The shared search model: parsed query, filters, request. Both backends translate this."""
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Mapping
@@ -9,10 +10,19 @@ from dataclasses import dataclass, field, replace
 from whoosh.lang.porter import stem
 
 from .folding import fold
+from .stopwords import MESSAGE_WORDS, STOP_WORDS
 from .variants import variants
 
 MAX_QUERY_CHARS = 200
 MAX_CLAUSES = 12
+# Whoosh indexes no word shorter than this (its StopFilter's minimum size) while PostgreSQL indexes
+# every digit: a lone digit or letter is dropped from the query so that both backends agree
+# ('set of 6 bracelets' means 'set bracelets' on both, not a seventh of the reviews on one).
+MIN_WORD_CHARS = 2
+# A query with more words to look for than this reads as a pasted message: its conversational words
+# (stopwords.MESSAGE_WORDS) are dropped, or they outweigh the few that name what is wanted.
+MESSAGE_CLAUSES = 8
+MAX_PHRASE_FORMS = 4  # spellings a phrase is searched in (query.phrase_forms)
 # Field prefixes a user may type, mapped to the document field they search.
 FIELD_ALIASES = {"name": "title", "title": "title", "craft": "craft", "location": "location",
                  "in": "location", "text": "body", "review": "body"}
@@ -28,6 +38,9 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u20
 _WORD = re.compile(r"[^\W_]+")
 _CLAUSE = re.compile(r'(-?)(?:([A-Za-z]+):)?(?:"([^"]*)"?|(\S+))')
 _OPERATORS = {"AND", "OR", "NOT", "&&", "||", "|", "&", "!"}
+# Marks that separate words rather than join them into a phrase ("walnut/oak", "mug,vase", "salt+pepper");
+# a hyphen or an apostrophe still joins ("hand-thrown", "maker's").
+_SEPARATORS = re.compile(r"[/\\,;+&|()\[\]{}<>]")
 
 
 # Irregular forms a stemmer cannot join ("thrown" never stems to "throw"); expanded at query time
@@ -48,6 +61,13 @@ def word_forms(word: str) -> tuple[str, ...]:
     forms = IRREGULAR.get(word) or IRREGULAR.get(stem(word)) or (word,)
     extra = variants(word)
     return forms + tuple(v for v in extra if v not in forms) if extra else forms
+
+
+def phrase_forms(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The phrase as typed, then with its words' UK/US spellings and synonyms ("colour work",
+    "color work"): at most MAX_PHRASE_FORMS phrases."""
+    options = [(w, *variants(w)) for w in words]
+    return tuple(itertools.islice(itertools.product(*options), MAX_PHRASE_FORMS))
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -125,15 +145,26 @@ def parse_query(raw: str | None) -> ParsedQuery:
     clauses = [c for c in (_clause(m) for m in _CLAUSE.finditer(text)) if c is not None]
     if text and not clauses:
         notes.append("Your search had no words to look for; try words like “walnut table”.")
+    clauses = _message_words_dropped(clauses)
     if len(clauses) > MAX_CLAUSES:
         clauses = clauses[:MAX_CLAUSES]
         notes.append(f"Only the first {MAX_CLAUSES} words or phrases were used.")
     return ParsedQuery(tuple(dict.fromkeys(clauses)), notes=tuple(notes))
 
 
+def _message_words_dropped(clauses: list[Clause]) -> list[Clause]:
+    """A pasted message spends no clause on stop words ("I", "a", "for") nor, past MESSAGE_CLAUSES
+    words to look for, on conversational ones ("hello", "would", "really")."""
+    content = [c for c in clauses if c.negate or not set(c.words) <= STOP_WORDS]
+    if len(content) <= MESSAGE_CLAUSES:
+        return content if len(clauses) > MAX_CLAUSES and content else clauses
+    return [c for c in content if c.negate or not set(c.words) <= STOP_WORDS | MESSAGE_WORDS] or content
+
+
 def _normalise(raw: str) -> tuple[str, list[str]]:
     notes: list[str] = []
     text = _CONTROL.sub(" ", raw).replace("\u201c", '"').replace("\u201d", '"')
+    text = _SEPARATORS.sub(" ", text)
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS]
         notes.append(f"Your search was shortened to its first {MAX_QUERY_CHARS} characters.")
@@ -149,8 +180,8 @@ def _clause(match: re.Match) -> Clause | None:
     if prefix and field_name is None:
         body = f"{prefix} {body}"  # "foo:bar" with an unknown field is just two words
     words = words_of(body or "")
-    if not words:
-        return None
+    if not words or (len(words) == 1 and len(words[0]) < MIN_WORD_CHARS):
+        return None  # a lone '6' or 'x' is searched nowhere (see MIN_WORD_CHARS)
     return Clause(words, field_name, negate=bool(minus))
 
 

@@ -1,7 +1,10 @@
 """'Did you mean': corrections within one or two edits, checked against the index's own vocabulary.
 
 A word is never 'corrected' when it is in the index or is a correctly spelled English word
-(dictionary.py): `maker` stays `maker` even where only `make` is indexed.
+(dictionary.py): `maker` stays `maker` even where only `make` is indexed. Compounds are corrected
+too: written apart ('tea pot', 'stone-ware') they are offered joined when the joined word is in the
+index ('teapot'); an unknown word the index holds as two words is offered split ('dinnerset' ->
+"dinner set"). Like any correction, these replace the query only when the words as typed found nothing.
 """
 from __future__ import annotations
 
@@ -59,16 +62,68 @@ def correct(query: ParsedQuery, known_words: KnownWords, similar_words: SimilarW
     and only by a neighbour SUGGEST_RATIO times as frequent ('vaze' in one review, 'vase' in many)."""
     words = {w for c in query.positives for w in c.words
              if MIN_TYPO_LENGTH <= len(w) <= MAX_TYPO_LENGTH and not w.isdigit()}
-    if not words:
+    joinable = _joinable(query.clauses)
+    if not words and not joinable:
         return None
-    present = known_words(words)
+    present = known_words(words | set(joinable))
     fixes = {w: _best_neighbour(w, similar_words, SUGGEST_RATIO * present.get(w, 0)) for w in sorted(words)
              if (indexed_too or not present.get(w)) and not is_english(w)}
-    fixes = {w: f for w, f in fixes.items() if f}
-    if not fixes:
+    fixes = {w: (f,) for w, f in fixes.items() if f}
+    fixes |= _splits([w for w in sorted(words) if w not in fixes and not present.get(w) and not is_english(w)],
+                     known_words)
+    joins = _joins({w: at for w, at in joinable.items() if present.get(w)}, present)
+    if not fixes and not joins:
         return None
-    clauses = tuple(_fix_clause(c, fixes) for c in query.clauses)
+    clauses = _joined(query.clauses, joins)
+    clauses = tuple(dict.fromkeys(_fix_clause(c, fixes) for c in clauses))
     return replace(query, clauses=clauses, notes=())
+
+
+def _splits(words: list[str], known_words: KnownWords) -> dict[str, tuple[str, str]]:
+    """Compounds a buyer wrote together that the index holds apart ('dinnerset' -> 'dinner set'):
+    each unknown word split where both parts (3+ letters) are indexed, the most frequent pair."""
+    options = {w: [(w[:i], w[i:]) for i in range(3, len(w) - 2)] for w in words}
+    parts = {p for pairs in options.values() for pair in pairs for p in pair}
+    present = known_words(parts) if parts else {}
+    found = {}
+    for word, pairs in options.items():
+        scored = [(min(present.get(a, 0), present.get(b, 0)), (a, b)) for a, b in pairs]
+        best = max(scored, default=(0, None))
+        if best[0] > 0:
+            found[word] = best[1]
+    return found
+
+
+def _joinable(clauses: tuple[Clause, ...]) -> dict[str, tuple[int, ...]]:
+    """Compounds a buyer may have written apart: word -> the clauses it would replace. Two adjacent
+    words ('tea pot') or a two-word phrase, as a hyphen makes one ('stone-ware')."""
+    def plain(c: Clause | None) -> bool:
+        return c is not None and not c.negate and c.field is None
+    found: dict[str, tuple[int, ...]] = {}
+    for i, clause in enumerate(clauses):
+        after = clauses[i + 1] if i + 1 < len(clauses) else None
+        if plain(clause) and len(clause.words) == 2:
+            found.setdefault("".join(clause.words), (i,))
+        if plain(clause) and plain(after) and len(clause.words) == len(after.words) == 1:
+            found.setdefault(clause.words[0] + after.words[0], (i, i + 1))
+    return {w: at for w, at in found.items() if MIN_TYPO_LENGTH <= len(w) <= MAX_TYPO_LENGTH and not w.isdigit()}
+
+
+def _joins(indexed: dict[str, tuple[int, ...]], frequency: dict[str, int]) -> dict[int, tuple[str, tuple[int, ...]]]:
+    """Non-overlapping compounds in the index, most frequent first: first clause -> (word, clauses)."""
+    taken: set[int] = set()
+    out = {}
+    for word, at in sorted(indexed.items(), key=lambda pair: (-frequency[pair[0]], pair[0])):
+        if taken.isdisjoint(at):
+            taken.update(at)
+            out[at[0]] = (word, at)
+    return out
+
+
+def _joined(clauses: tuple[Clause, ...], joins: dict[int, tuple[str, tuple[int, ...]]]) -> tuple[Clause, ...]:
+    replaced = {i for _w, at in joins.values() for i in at}
+    return tuple(Clause((joins[i][0],)) if i in joins else c for i, c in enumerate(clauses)
+                 if i in joins or i not in replaced)
 
 
 def _best_neighbour(word: str, similar_words: SimilarWords, min_frequency: int = 0) -> str | None:
@@ -86,10 +141,10 @@ def unknown_words(query: ParsedQuery, known_words: KnownWords) -> list[str]:
     return sorted(w for w in words if not present.get(w) and not is_english(w))
 
 
-def _fix_clause(clause: Clause, fixes: dict[str, str]) -> Clause:
+def _fix_clause(clause: Clause, fixes: dict[str, tuple[str, ...]]) -> Clause:
     if clause.negate:
         return clause
-    return replace(clause, words=tuple(fixes.get(w, w) for w in clause.words))
+    return replace(clause, words=tuple(f for w in clause.words for f in fixes.get(w, (w,))))
 
 
 def doc_vocabulary(doc: Doc) -> set[str]:

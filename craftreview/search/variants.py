@@ -8,7 +8,8 @@ about the index changes. Two sources:
   both directions for words of 5+ letters; a variant that is no word anywhere simply matches nothing;
 - `GROUPS`: spellings the rule cannot derive, and the synonyms buyers use for the craft labels.
 
-Phrases (in quotes) are searched as typed, accents folded.
+Phrases (in quotes, or words joined by a hyphen) are searched with their words' variants too:
+'"color work"' finds "colour work" (at most query.MAX_PHRASE_FORMS spellings of one phrase).
 """
 from __future__ import annotations
 

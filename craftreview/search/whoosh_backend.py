@@ -24,7 +24,7 @@ from .documents import Doc
 from .facets import HASH_INPUT, HASH_MULTIPLIER, HASH_RANGE, sample_threshold
 from .folding import FoldFilter
 from .locks import file_lock
-from .query import TEXT_FIELDS, Clause, Filters, ParsedQuery, word_forms
+from .query import TEXT_FIELDS, Clause, Filters, ParsedQuery, phrase_forms, word_forms
 from .standing import UNSCORED, MakerStanding, StandingTable
 from .stopwords import STOP_WORDS
 from .whoosh_build import DEFAULT_WORKER_MB, build_indexes
@@ -254,7 +254,9 @@ class WhooshBackend:
         """Vocabulary words within max_edits of `word` sharing its first letter, with frequencies."""
         with self._searcher("maker") as s:
             reader = s.reader()
-            near = list(reader.terms_within("spell", word, max_edits, prefix=1))
+            # Levenshtein counts a swap as two edits: fetch one edit wider (as on PostgreSQL);
+            # spelling.distance decides.
+            near = list(reader.terms_within("spell", word, max_edits + 1, prefix=1))
             return {w: reader.doc_frequency("spell", w) for w in near}
 
     def fingerprints(self, keys: list[str] | None = None) -> dict[str, str]:
@@ -374,13 +376,21 @@ def _clause_query(clause: Clause) -> Query | None:
 
 
 def _field_query(field: str, words: tuple[str, ...]) -> Query | None:
+    if len(words) > 1:
+        phrases = [q for q in (_phrase_query(field, p) for p in phrase_forms(words)) if q is not None]
+        return (Or(phrases) if len(phrases) > 1 else phrases[0]) if phrases else None
     # The analyzer reuses one token object, so copy out text and position.
+    tokens = [t.text for t in TEXT_ANALYZER(words[0])]
+    if not tokens:
+        return None
+    forms = {t.text for f in word_forms(words[0]) for t in TEXT_ANALYZER(f)}
+    return Or([Term(field, f) for f in sorted(forms)]) if len(forms) > 1 else Term(field, tokens[0])
+
+
+def _phrase_query(field: str, words: tuple[str, ...]) -> Query | None:
     tokens = [(t.text, t.pos) for t in TEXT_ANALYZER(" ".join(words), positions=True)]
     if not tokens:
         return None
-    if len(words) == 1:
-        forms = {t.text for f in word_forms(words[0]) for t in TEXT_ANALYZER(f)}
-        return Or([Term(field, f) for f in sorted(forms)]) if len(forms) > 1 else Term(field, tokens[0][0])
     if len(tokens) == 1:
         return Term(field, tokens[0][0])
     # Stop words removed from a phrase leave gaps: allow exactly those gaps.

@@ -120,3 +120,66 @@ def test_stop_words_are_not_highlighted(shop, search_app):
     snippet = str(run(search_app, "a jumper for my dad", tab="reviews").items[0].snippet)
     assert "<mark>jumper</mark>" in snippet and "<mark>for</mark>" not in snippet
     assert "<mark>my</mark>" not in snippet
+
+
+def test_a_compound_written_apart_or_hyphenated_finds_the_joined_word(shop, world, search_app):
+    world.review(shop["general"], "Stoneware teapot", "A stoneware teapot that pours well.", days=9)
+    world.drain()
+    for typed, joined in (("tea pot", "teapot"), ("stone-ware", "stoneware"), ("stone ware tea pot", "stoneware teapot")):
+        page = run(search_app, typed, tab="reviews")
+        assert page.searched_for == joined and review_titles(page) == ["Stoneware teapot"]
+
+
+def test_a_compound_written_apart_that_finds_something_is_only_suggested_joined(shop, world, search_app):
+    world.review(shop["general"], "Stoneware teapot", "A stoneware teapot that pours well.", days=9)
+    world.review(shop["malmo"], "Glass teapot", "A teapot of blown glass.", days=10)
+    world.review(shop["wool"], "Tea cosy", "Keeps the pot warm through a long tea.", days=11)
+    world.drain()
+    page = run(search_app, "tea pot", tab="reviews")
+    assert page.searched_for is None and page.suggestion == "teapot" and review_titles(page)[0] == "Tea cosy"
+
+
+@pytest.mark.parametrize("query", ["porcelain/mug", "mug,porcelain", "mug + porcelain", "(porcelain) mug"])
+def test_slashes_commas_and_brackets_separate_words(shop, search_app, query):
+    page = run(search_app, query, tab="reviews")
+    assert review_titles(page) == ["Porcelain mug"] and not page.relaxed
+
+
+def test_a_swapped_pair_plus_a_missing_letter_is_two_edits_on_every_backend(shop, search_app):
+    page = run(search_app, "procelan mug", tab="reviews")
+    assert page.searched_for == "porcelain mug" and review_titles(page) == ["Porcelain mug"]
+
+
+def test_a_pasted_message_does_not_spend_its_words_on_stop_words(shop, search_app):
+    message = "Hi, I am looking for a gift and I would like it to be a porcelain mug with a bell-like ring"
+    page = run(search_app, message, tab="reviews")
+    assert "porcelain" in page.query.render() and review_titles(page)[0] == "Porcelain mug"
+
+
+def test_a_lone_digit_is_searched_nowhere_on_every_backend(shop, search_app):
+    page = run(search_app, "2 porcelain mugs", tab="reviews")
+    assert page.query.render() == "porcelain mugs" and not page.relaxed
+    assert review_titles(page) == ["Porcelain mug"]
+
+
+def test_a_pasted_message_is_searched_for_what_it_asks_for_not_its_pleasantries(shop, world, search_app):
+    world.review(shop["wool"], "Really lovely", "I would really like to find someone who could make more of these; "
+                 "maybe something simple next time. Thanks so much for the help.", days=9)
+    world.drain()
+    message = ("Hello there, I would really like to find someone who could make me a nice porcelain mug, maybe "
+               "something simple, thanks so much for any help you can give")
+    assert review_titles(run(search_app, message, tab="reviews"))[0] == "Porcelain mug"
+
+
+def test_short_queries_keep_their_conversational_words(shop, search_app):
+    assert run(search_app, "really like the porcelain mug").query.render() == "really like the porcelain mug"
+
+
+def test_a_compound_written_together_finds_the_words_held_apart(shop, search_app):
+    page = run(search_app, "porcelainmug", tab="reviews")
+    assert page.searched_for == '"porcelain mug"' and review_titles(page) == ["Porcelain mug"]
+
+
+@pytest.mark.parametrize("query", ['"colour of the stones"', '"color of the stones"', "text:\"colour of the stones\""])
+def test_a_phrase_finds_the_other_spelling_of_its_words(shop, search_app, query):
+    assert review_titles(run(search_app, query, tab="reviews")) == ["Beautiful color"]

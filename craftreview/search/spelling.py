@@ -66,7 +66,7 @@ def correct(query: ParsedQuery, known_words: KnownWords, similar_words: SimilarW
     if not words and not joinable:
         return None
     present = known_words(words | set(joinable))
-    fixes = {w: _best_neighbour(w, similar_words, SUGGEST_RATIO * present.get(w, 0)) for w in sorted(words)
+    fixes = {w: _best_neighbour(w, similar_words, known_words, SUGGEST_RATIO * present.get(w, 0)) for w in sorted(words)
              if (indexed_too or not present.get(w)) and not is_english(w)}
     fixes = {w: (f,) for w, f in fixes.items() if f}
     fixes |= _splits([w for w in sorted(words) if w not in fixes and not present.get(w) and not is_english(w)],
@@ -126,12 +126,27 @@ def _joined(clauses: tuple[Clause, ...], joins: dict[int, tuple[str, tuple[int, 
                  if i in joins or i not in replaced)
 
 
-def _best_neighbour(word: str, similar_words: SimilarWords, min_frequency: int = 0) -> str | None:
+def _best_neighbour(word: str, similar_words: SimilarWords, known_words: KnownWords,
+                    min_frequency: int = 0) -> str | None:
+    """The closest, then most frequent, indexed word within max_edits (the backends offer those
+    sharing the first letter) or one slip at the front ('seramic' -> 'ceramic')."""
     limit = max_edits(word)
-    found = {w: n for w, n in similar_words(word, limit).items() if w != word and n >= min_frequency}
+    found = similar_words(word, limit) | known_words(first_letter_slips(word))
+    found = {w: n for w, n in found.items() if w != word and n >= min_frequency}
     scored = [(distance(word, w), -n, w) for w, n in found.items()]
     scored = [s for s in scored if s[0] <= limit]
     return min(scored)[2] if scored else None
+
+
+def first_letter_slips(word: str) -> set[str]:
+    """Every string one edit away at the front (first letter replaced, dropped, doubled or swapped
+    with the second, or a letter added before it): the sounds-alike slips ('kandle', 'seramic') that
+    a neighbour search sharing the first letter never offers, looked up as exact words."""
+    rest = word[1:]
+    slips = {c + rest for c in _LETTERS} | {c + word for c in _LETTERS} | {rest}
+    if len(word) > 1:
+        slips.add(word[1] + word[0] + word[2:])
+    return slips - {word}
 
 
 def unknown_words(query: ParsedQuery, known_words: KnownWords) -> list[str]:

@@ -90,6 +90,15 @@ def test_two_typos_in_a_longer_word_are_corrected(shop, search_app):
     assert page.searched_for == "porcelain" and review_titles(page) == ["Porcelain mug"]
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("kandles", "candles"), ("porcelian", "porcelain"),
+                                              ("orcelain", "porcelain"), ("oprcelain", "porcelain")])
+def test_a_slip_in_the_first_letter_is_corrected_too(shop, search_app, typed, meant):
+    # Neighbour searches share the first letter; a slip there ('kandles', a dropped or swapped first
+    # letter) is found as an exact word one edit away at the front.
+    page = run(search_app, typed)
+    assert page.searched_for == meant and names(page) == ["Everything Emporium"]
+
+
 def test_a_correctly_spelled_word_missing_from_the_index_is_not_rewritten(shop, search_app):
     page = run(search_app, "makers")
     assert page.searched_for is None and page.suggestion is None

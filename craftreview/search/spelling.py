@@ -21,6 +21,9 @@ TWO_EDITS_FROM = 7   # words this long may be corrected by two edits (porselin -
 SUGGEST_RATIO = 3     # an indexed word is questioned only for a neighbour this many times as frequent
 MAX_TYPO_LENGTH = 24  # longer "words" are not typos of real words, and have huge neighbourhoods
 _LETTERS = string.ascii_lowercase + string.digits
+# First letters a buyer may write for one another because they sound alike (English spelling).
+SOUNDS_ALIKE = {"c": "ksq", "k": "cq", "q": "ck", "s": "cz", "z": "s", "f": "pv", "v": "fw", "w": "v",
+                "g": "j", "j": "g", "i": "ey", "y": "i", "e": "ia", "a": "eo", "o": "au", "u": "o"}
 KnownWords = Callable[[set[str]], dict[str, int]]
 SimilarWords = Callable[[str, int], dict[str, int]]
 
@@ -139,11 +142,13 @@ def _best_neighbour(word: str, similar_words: SimilarWords, known_words: KnownWo
 
 
 def first_letter_slips(word: str) -> set[str]:
-    """Every string one edit away at the front (first letter replaced, dropped, doubled or swapped
-    with the second, or a letter added before it): the sounds-alike slips ('kandle', 'seramic') that
-    a neighbour search sharing the first letter never offers, looked up as exact words."""
+    """Strings one slip away at the front, which a neighbour search sharing the first letter never
+    offers: the first letter swapped for one that sounds alike ('kandle', 'seramic'), dropped,
+    swapped with the second, or a letter typed before it; looked up as exact words. Any other first
+    letter is not tried: 'kandles' is one edit from 'handles' too, and the first letter is the one
+    buyers get right unless it sounds like another."""
     rest = word[1:]
-    slips = {c + rest for c in _LETTERS} | {c + word for c in _LETTERS} | {rest}
+    slips = {c + rest for c in SOUNDS_ALIKE.get(word[0], "")} | {c + word for c in _LETTERS} | {rest}
     if len(word) > 1:
         slips.add(word[1] + word[0] + word[2:])
     return slips - {word}

@@ -99,6 +99,16 @@ def test_a_slip_in_the_first_letter_is_corrected_too(shop, search_app, typed, me
     assert page.searched_for == meant and names(page) == ["Everything Emporium"]
 
 
+def test_a_first_letter_that_does_not_sound_alike_is_not_guessed(shop, world, search_app):
+    # 'handles' and 'candles' are both one edit from 'kandles', and here 'handles' is the more frequent;
+    # only c sounds like k.
+    for day, name in enumerate(("Hook & Handle", "Drawer Pulls Co"), 9):
+        world.review(world.maker(name, "wood", "Leeds, UK"), "Handles", "Oak handles, well turned.", days=day)
+    world.drain()
+    assert run(search_app, "kandles").searched_for == "candles"
+    assert run(search_app, "xandles").searched_for is None
+
+
 def test_a_correctly_spelled_word_missing_from_the_index_is_not_rewritten(shop, search_app):
     page = run(search_app, "makers")
     assert page.searched_for is None and page.suggestion is None

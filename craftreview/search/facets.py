@@ -53,11 +53,13 @@ def sample_hash(created_second: int) -> int:
 def scale_counts(counts: dict[str, dict[str, int]], total: int, sampled: int) -> dict[str, dict[str, int]]:
     """Facet counts taken over `sampled` of `total` matching documents, scaled to the total and
     rounded to two significant figures (never below what the sample itself holds)."""
-    return {name: {value: _about(n * total / sampled, n) for value, n in values.items()}
+    return {name: {value: about(n * total / sampled, n) for value, n in values.items()}
             for name, values in counts.items()} if sampled else {}
 
 
-def _about(estimate: float, floor: int) -> int:
+def about(estimate: float, floor: int) -> int:
+    """An estimated count as the page shows it ("about 12,000"): two significant figures, never
+    below `floor` (what was actually counted)."""
     step = 10 ** max(0, len(str(int(estimate))) - 2)
     return max(floor, int(round(estimate / step) * step))
 

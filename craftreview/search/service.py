@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, joinedload, lazyload
 from ..models import Maker, Reply, Review
 from . import spelling
 from .base import RawHit, RawResults, SearchBackend
-from .facets import FacetGroup, build_facets, scale_counts
+from .facets import FacetGroup, about, build_facets, scale_counts
 from .highlight import best_snippet, highlight_inline, stems_of, token_stem
 from .query import Filters, ParsedQuery, SearchRequest, parse_query
 from .ranking import blend
@@ -237,12 +237,8 @@ def _union(counts: list[int], documents: int) -> float:
 
 
 def _about(count: int, scale: float) -> int:
-    """An exact count, or (scale > 1) the candidates' count scaled up, to two significant figures."""
-    if scale <= 1.0 or count == 0:
-        return count
-    estimate = count * scale
-    step = 10 ** max(0, int(math.log10(estimate)) - 1)
-    return max(count, int(round(estimate / step) * step))
+    """An exact count, or (scale > 1) the candidates' count scaled up (facets.about)."""
+    return count if scale <= 1.0 or count == 0 else about(count * scale, count)
 
 
 def _mark_estimate(page: SearchPage, kind: str, scale: float) -> None:
@@ -404,11 +400,11 @@ def _texts_loader(session: Session, maker_ids: set[int], words: list[str], paral
 
 def _maker_texts(conn, maker_ids: set[int], words: list[str]) -> dict[int, list[str]]:
     """Up to TEXTS_PER_MAKER review texts (and their replies) per maker for its snippet, the reviews
-    holding the most query words first, then the oldest. A maker a broad word ranks on top has 100+ reviews, and
-    loading all of them (1,400 texts, 250 kB for a page of ten at 10,000 makers) cost more than
-    the search itself."""
+    holding the most query words first, then the oldest. The makers a broad word ranks on top have
+    100+ reviews each: loading all of them (1,400 texts, 250 kB for a page of ten at 10,000 makers)
+    cost more than the search itself."""
     haystack = func.lower(Review.title + " " + Review.body)
-    held = sum((case((haystack.like(f"%{_like_escape(w)}%", escape="\\"), 1), else_=0) for w in words), literal(0))
+    held = sum((case((haystack.contains(w, autoescape=True), 1), else_=0) for w in words), literal(0))
     order = func.row_number().over(partition_by=Review.maker_id, order_by=(held.desc(), Review.id))
     ranked = (select(Review.id, Review.maker_id, Review.title, Review.body, order.label("n"))
               .where(Review.maker_id.in_(maker_ids), Review.withdrawn_at.is_(None), Review.hidden_at.is_(None))
@@ -426,13 +422,11 @@ def _maker_texts(conn, maker_ids: set[int], words: list[str]) -> dict[int, list[
 
 def snippet_words(query: ParsedQuery) -> list[str]:
     """Lower-case strings a text holding a query word contains: each word as typed (accent-folded)
-    and its stem (the stem of "thrown" is in "thrown", "throws"; "happy" itself is in "happy")."""
+    with its irregular forms and spelling variants, and its stem ("throw", the stem of "throwing",
+    is in "throws"; "happy", whose stem is "happi", is in "happy" itself)."""
     words = {w for w in query.words() if w not in STOP_WORDS}
     return sorted(words | {token_stem(w) for w in words})
 
-
-def _like_escape(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def with_query(req: SearchRequest, text: str) -> SearchRequest:

@@ -26,9 +26,11 @@ from whoosh.util.numeric import byte_to_length
 _LENGTHS = np.array([byte_to_length(b) if b else 1 for b in range(256)], dtype=np.float64)
 _EMPTY_IDS = np.empty(0, dtype=np.int64)
 _EMPTY_SCORES = np.empty(0, dtype=np.float64)
-# A phrase's documents among at most this many filtered candidates are found without the cache; past
-# it, for every candidate once and kept (a broad filter gains little from scoping).
+# A phrase's documents among at most this many filtered candidates, and this share of all its
+# candidates, are found without the cache; otherwise for every candidate once and kept (a filter that
+# narrows little would only lose the cache: "pair of mittens" in textiles took as long every time).
 SCOPED_PHRASE_LIMIT = 2000
+SCOPED_PHRASE_SHARE = 0.25
 CACHE_BYTES = 32 * 2**20  # decoded postings, columns and stored fields kept across queries, per process
 
 
@@ -288,7 +290,7 @@ class Evaluator:
             # document holding its words cost ~100 ms on 100,000 reviews). Not kept: it depends on
             # the filter.
             scoped = both.keep(np.isin(both.ids, self.scope, assume_unique=True))
-            if len(scoped.ids) <= SCOPED_PHRASE_LIMIT:
+            if len(scoped.ids) <= min(SCOPED_PHRASE_LIMIT, SCOPED_PHRASE_SHARE * len(both.ids)):
                 return scoped.keep(np.isin(scoped.ids, _phrase_docs(self.reader, q, scoped.ids), assume_unique=True))
         if found is None:
             found = self.arrays.get(key, lambda: _phrase_docs(self.reader, q, both.ids))

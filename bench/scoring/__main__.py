@@ -60,7 +60,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--reps", type=int, default=20)
     parser.add_argument("--ablation-reps", type=int, default=10)
-    parser.add_argument("--worlds", type=int, default=24, help="worlds drawn for the family section")
+    parser.add_argument("--worlds", type=int, default=96, help="worlds drawn for the family section")
     parser.add_argument("--family-only", action="store_true", help="rerun only the family section")
     args = parser.parse_args()
     t0 = time.perf_counter()

@@ -58,14 +58,17 @@ def _fmt(v: float) -> str:
 
 def property_table(reps: list[dict]) -> str:
     """Median and worst world per property, with the target and whether the worst case meets it."""
-    rows = ["| property | target | median | worst world | median meets | worst meets |", "|---|---|---|---|---|---|"]
+    rows = ["| property | target | median | worst tenth | worst world | median meets | worst meets | worlds meeting |",
+            "|---|---|---|---|---|---|---|---|"]
     for label, get, target, direction in PROPERTIES:
         vals = np.array([get(r) for r in reps], dtype=float)
         worst = np.nanmax(vals) if direction == "max" else np.nanmin(vals)
+        tenth = np.nanpercentile(vals, 90 if direction == "max" else 10)  # 9 worlds in 10 do at least as well
         med = float(np.nanmedian(vals))
         tgt = "" if target is None else ("≤ " if direction == "max" else "≥ ") + _fmt(target)
-        rows.append(f"| {label} | {tgt} | {_fmt(med)} | {_fmt(worst)} | {_ok(med, target, direction)} | "
-                    f"{_ok(worst, target, direction)} |")
+        meeting = "" if target is None else f"{sum(_ok(v, target, direction) == 'met' for v in vals if v == v)} of {len(vals)}"
+        rows.append(f"| {label} | {tgt} | {_fmt(med)} | {_fmt(tenth)} | {_fmt(worst)} | {_ok(med, target, direction)} | "
+                    f"{_ok(worst, target, direction)} | {meeting} |")
     return "\n".join(rows)
 
 
@@ -121,7 +124,7 @@ def section(reps: list[dict], seeds: list[int]) -> str:
     return "\n\n".join([
         f"{len(reps)} worlds, each drawn at random for this run (seeds {', '.join(map(str, seeds))}); "
         f"about {sig:,} reviews per world. Medians are over worlds; the worst world is the one furthest "
-        "from the target.",
+        "from the target, the worst tenth the value nine worlds in ten do at least as well as.",
         "### Properties of issue 8\n\n" + property_table(reps),
         "### Everything the model already won, per world\n\n" + standard_table(reps),
         "### Which attacks work (pooled over worlds, one attacker shape drawn per target)\n\n" + shape_table(reps),

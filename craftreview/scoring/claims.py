@@ -25,15 +25,22 @@ WITHHELD_LOWER = "recent_reviews_lower"
 
 
 def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
-                    age_factor: np.ndarray) -> np.ndarray | None:
-    """Per review: the factor capping its maker's recent evidence (None when no maker's cap bites)."""
+                    age_factor: np.ndarray, pace_floor: float = SEASON_DAYS) -> np.ndarray | None:
+    """Per review: the factor capping its maker's recent evidence (None when no maker's cap bites).
+
+    The older pace is the older evidence over the older span, the span counted as at least pace_floor
+    days for one review's worth of older evidence (less for more, never below SEASON_DAYS): one review
+    130 days ago says little about a maker's pace."""
     recent = age_days < SEASON_DAYS
     fresh = w / np.maximum(age_factor, 1e-12)  # pace is counted in undecayed evidence
     w_recent = np.bincount(maker, np.where(recent, fresh, 0.0), n_m)
     w_old = np.bincount(maker, np.where(recent, 0.0, fresh), n_m)
     oldest = np.zeros(n_m)
     np.maximum.at(oldest, maker, age_days)
-    expected = w_old * SEASON_DAYS / np.maximum(oldest - SEASON_DAYS, SEASON_DAYS)
+    # The span is counted as at least pace_floor days for one review's worth of older evidence, less
+    # for more (never below SEASON_DAYS): a pace read from one review is a guess, from ten a measurement.
+    floor = np.maximum(SEASON_DAYS, pace_floor / np.maximum(w_old, 1.0))
+    expected = w_old * SEASON_DAYS / np.maximum(oldest - SEASON_DAYS, floor)
     cap = np.minimum(1.0, (expected + SEASON_SLACK) / np.maximum(w_recent, 1e-12))
     if np.all(cap >= 1.0):
         return None
@@ -41,7 +48,7 @@ def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m:
 
 
 def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
-                  age_factor: np.ndarray, scale: float, centre: float) -> np.ndarray:
+                  age_factor: np.ndarray, scale: float, centre: float, pace_floor: float = SEASON_DAYS) -> np.ndarray:
     """Per review: the seasoned cap, applied to the estimate as far as the recent evidence sits above the older level.
 
     The same cap as for upward claims: recent praise beyond what the maker's older pace predicts
@@ -51,7 +58,7 @@ def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
     cap on. The older level is the older reviews' weighted mean (not shrunk: a steady maker above the
     platform centre is not "rising"); a maker without earlier history is compared with the platform centre.
     """
-    cap = seasoned_factor(w, age_days, maker, n_m, age_factor)
+    cap = seasoned_factor(w, age_days, maker, n_m, age_factor, pace_floor)
     if cap is None:
         return np.ones(len(w))
     v, recent = review_overall(y), age_days < SEASON_DAYS

@@ -47,6 +47,10 @@ class ModelOptions:
     # gaps say such a change is (change.py); estimates and tiers unchanged. Off: a mixed result on held-out
     # worlds (bench/scoring/RESULTS.md, "Experiments (branch model4)").
     change_interval: bool = False
+    # The shortest older span a maker's pace is measured over, for one review's worth of older evidence
+    # (claims.seasoned_factor; 120 before: one review 130 days old made five fresh verified five-stars the
+    # maker's usual pace). bench/scoring/RESULTS.md, "Pace of a short history".
+    pace_floor_days: float = 365.0
 
 
 @dataclass
@@ -169,11 +173,13 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
         weights.outlier, weights.change, weights.group, change_age = rb.outlier, rb.change, rb.group, rb.change_age
         weights.weight = weights.weight * rb.outlier * rb.change
         if options.seasoned_estimate:
-            up = season_upward(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age, *robust)
+            up = season_upward(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age, *robust,
+                               options.pace_floor_days)
             weights.surge, weights.weight = weights.surge * up, weights.weight * up
     stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered,
                         weights.age_days / DAYS_PER_YEAR, weights.age)
-    season = seasoned_factor(weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age)
+    season = seasoned_factor(weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age,
+                             options.pace_floor_days)
     return _Batch(arr, weights, bias, y, stats, change_age, season)
 
 

@@ -211,3 +211,18 @@ def test_recent_five_stars_confirm_a_claim_the_older_evidence_already_makes(mode
     before = steady(20, (5, 5, 5), every=25.0, start=200.0)
     recent = [review((5, 5, 5), f"new{i}", 3.0 + 2.0 * i) for i in range(6)]
     assert model.score_maker(before + recent, now=NOW).tier in {"skilled", "master"}
+
+
+@pytest.mark.parametrize("spacing", [0.0, 12.0])
+def test_one_earlier_review_does_not_make_a_run_of_praise_the_maker_s_usual_pace(platform, model, spacing):
+    """A maker's usual pace is measured over at least a year: one unverified review 130 days ago would
+    otherwise make five verified five-stars from aged accounts (all at once, or one every 12 days) look
+    like the maker's normal flow of buyers, and earn a skilled claim."""
+    sigs = [review((4, 3, 4), "old0", 130.0, verified=False)] + [
+        review((5, 5, 5), f"s{i}", 2.0 + spacing * i, account_days=300.0) for i in range(5)]
+    short = fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(pace_floor_days=120.0))
+    score, measured_short = model.score_maker(sigs, now=NOW), short.score_maker(sigs, now=NOW)
+    assert measured_short.tier == "skilled"  # the pace from one review: the run reads as usual, the claim stands
+    assert score.tier not in {"skilled", "master"} and score.explanation["probabilities"]["skilled"] < 0.8
+    table, short_table = review_table(score.explanation), review_table(measured_short.explanation)
+    assert all(table[f"s{i}"]["surge_factor"] < short_table[f"s{i}"]["surge_factor"] for i in range(5))

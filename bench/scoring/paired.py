@@ -23,10 +23,13 @@ from .run import MODEL
 
 
 def parse_variant(text: str) -> dict:
-    """'a=True,b=0.5' -> {'a': True, 'b': 0.5} (booleans, numbers, else strings)."""
+    """'a=True,b=0.5,c=1|2' -> {'a': True, 'b': 0.5, 'c': (1.0, 2.0)} (booleans, numbers, tuples, else strings)."""
     out = {}
     for part in filter(None, text.split(",")):
         key, value = part.split("=")
+        if "|" in value:  # a tuple of numbers: 'splits=90|365'
+            out[key] = tuple(float(x) for x in value.split("|"))
+            continue
         out[key] = {"True": True, "False": False}.get(value, value)
         if isinstance(out[key], str):
             try:
@@ -38,7 +41,7 @@ def parse_variant(text: str) -> dict:
 
 def _cached(args: tuple) -> dict:
     seed, variant, cache = args
-    name = "default" if not variant else "_".join(f"{k}-{v}" for k, v in sorted(variant.items()))
+    name = "default" if not variant else "_".join(f"{k}-{v}" for k, v in sorted(variant.items())).replace(" ", "")
     path = os.path.join(cache, f"{name}_{seed}.json")
     if os.path.exists(path):
         with open(path) as fh:

@@ -286,3 +286,121 @@ exposes the first. What would be needed next, in this order: a level-dependent n
 `features.fit_expected_spread` already measures how much) to narrow steady makers, then the change widening; an
 ordinal likelihood for the neutral-buyer scale (world 9022); an upward change point that keeps the shill
 protection (improvers are the worst-covered makers)."""
+
+
+MODEL5_NOTE = """### Experiments (branch model5, 2026-12-01): evidence from before a drop, and what did not narrow steady makers
+
+Model 2.2 changes one constant: evidence from before a detected drop keeps 0.05 of its weight instead of 0.1
+(*Model* item 20; `ModelOptions.change_old_factor` keeps 0.1 reachable). Developed on worlds 9001–9024; checked
+on model4's set C (seeds in the branch-model4 note; not used for any choice here) and on 36 worlds drawn at
+random after the last change to the model (1714661752, 190702667, 416279567, 219129588, 1492474529, 360678237,
+1642307747, 184743197, 250833396, 759070321, 56845124, 2113469639, 433913120, 961251383, 1057969949,
+1603198291, 1744340320, 1250210191, 1300881235, 2092995059, 1262949981, 836815198, 884817941, 1893772994,
+1806185677, 2064943325, 123205227, 1063175294, 238766812, 1149731520, 380047638, 1100057719, 40779197,
+1636353063, 2088650016, 1725726485). Every figure is from `python -m bench.scoring.paired --variant ...
+SEED ...` (new: `properties.measure` on each world with the default and with a variant, paired by seed, two
+workers; it also prints coverage pooled over worlds and for steady / drifting makers), load average 4–5 on 2
+CPUs (other helpers running; nothing here is a timing).
+
+**Diagnosis** (model 2.1, development worlds, the worlds' own makers; coverage of the 90% interval and root
+mean square of (estimate − truth) / posterior sd, which is 1 for calibrated intervals):
+
+| makers | 1-2 reviews | 3-5 | 6-10 | 11+ |
+|---|---|---|---|---|
+| steady, truly < 3.5 | 0.906 (1.00) | 0.923 (0.94) | 0.920 (0.91) | 0.930 (0.89) |
+| steady, truly 3.5–4.3 | 0.964 (0.77) | 0.947 (0.83) | 0.954 (0.82) | 0.983 (0.75) |
+| steady, truly ≥ 4.3 | 0.860 (1.19) | 0.904 (1.03) | 0.938 (0.96) | 0.968 (0.81) |
+| drifting, all levels | 0.808–0.893 (1.05–1.36) | 0.756–0.811 (1.30–1.47) | 0.724–0.778 (1.52–1.77) | 0.592–0.690 (1.77–2.40) |
+
+Steady makers with many reviews are covered too often *most of all in the middle of the scale*, and the noise
+is not why: the pooled noise of the overall star is close to, or below, the middle makers' own scatter (seven worlds: e.g.
+9002 0.228 against 0.257, 9012 0.437 against 0.531) while makers truly at 4.3 or above scatter about half as
+much. A level-dependent noise would narrow the top and *widen* the middle. What widens steady makers is the age
+weight (half-life 540 days, floor 0.35) counted as lost precision: scoring the interval with old reviews as
+relevance instead (Kish effective n, the ablations' "age as relevance only") takes steady 11+ makers from 0.961
+to 0.933–0.942 but every band below 0.88 pooled (below). Wrong tier claims are mostly drifting makers: skilled
+claims are right 0.985 of the time on steady makers and 0.845 on drifting ones (55 of the 71 wrong skilled claims),
+novice 0.948 and 0.864 (130 of 264), master 83 of 84 steady claims right and 9 of 51 drifting ones wrong. **The drop
+story**: in world 9009 (drop-12 coverage 0.05) 19 of 20 drops are detected, yet the estimates sit 0.2–0.8 above
+the truth: 10–25 older reviews at 0.1 of their weight still count as one to two and a half reviews at the old
+level, next to the prior's pull.
+
+**Adopted: 0.05** (tried 0, 0.03, 0.05 on the development worlds; 0: drop-12 error 0.158 but 5-shill promotion
+worst 0.100 → 0.200 and bomb claim loss worse in 5 worlds; 0.03: bomb claim loss worse in 2 worlds, mean 0.013 →
+0.018; 0.05: bomb claim loss and shill promotion unchanged in every development world). Model 2.1 → 2.2, median / worst world / mean (worlds better / worse):
+
+| property | development (24) | set C (24) | fresh (36) |
+|---|---|---|---|
+| drop, 12 since: error (≤ 0.5 stars) | 0.229 / 0.502 / 0.264 → 0.192 / 0.453 / 0.220 (24 / 0) | 0.230 / 0.493 / 0.263 → 0.188 / 0.455 / 0.221 (23 / 1) | 0.248 / 0.658 / 0.264 → 0.207 / 0.646 / 0.220 (36 / 0) |
+| drop, 12 since: 90% interval covers truth (≥ 0.5) | 0.750 / 0.050 / 0.690 → 0.800 / 0.300 / 0.771 (21 / 0) | 0.750 / 0.250 / 0.696 → 0.850 / 0.400 / 0.796 (21 / 0) | 0.750 / 0.000 / 0.697 → 0.850 / 0.050 / 0.776 (26 / 0) |
+| drop, 6 since: still skilled+ (0) | 0 / 0.100 / 0.008 → same | 0 / 0.100 / 0.010 → same | 0 / 0.100 / 0.010 → same |
+| bomb: share losing skilled+ (≤ 0.20) | 0 / 0.150 / 0.013 → same | 0 / 0.100 / 0.018 → 0 / 0.118 / 0.020 (0 / 1) | 0 / 0.167 / 0.019 → same |
+| bomb: median percentile drop (≤ 10) | 0.229 / 1.577 / 0.361 → 0.238 / 1.577 / 0.379 | 0.442 / 1.858 / 0.527 → 0.442 / 1.943 / 0.531 | 0.122 / 1.182 / 0.244 → 0.101 / 1.098 / 0.226 |
+| 5 verified shills: promoted (≤ 0.10) | 0 / 0.100 / 0.013 → same | 0 / 0.100 / 0.011 → same | 0 / 0.150 / 0.011 → same |
+| 3 verified shills: percentile rise (≤ 15) | 37.95 / 48.36 / 36.68 → 37.48 / 48.08 / 36.47 (17 / 3) | 33.13 / 45.18 / 33.31 → 33.23 / 45.25 / 33.13 (17 / 7) | 31.60 / 57.11 / 33.55 → 31.61 / 56.74 / 33.42 (25 / 9) |
+| 5 makers × 10 fakes: others' tiers changed (≤ 0.010) | 0.009 / 0.023 / 0.011 → 0.010 / 0.022 / 0.010 (13 / 10) | 0.010 / 0.028 / 0.011 → 0.009 / 0.029 / 0.011 (10 / 9) | 0.008 / 0.027 / 0.009 → 0.007 / 0.024 / 0.008 (16 / 14) |
+| promises kept (≥ 0.80) | 0.950 / 0.875 / 0.947 → 0.950 / 0.875 / 0.946 | 0.950 / 0.818 / 0.929 → 0.950 / 0.818 / 0.927 | 0.950 / 0.825 / 0.943 → 0.950 / 0.825 / 0.949 |
+| tier precision, all claims (≥ 0.95) | 0.925 / 0.869 / 0.929 → same | 0.942 / 0.830 / 0.940 → same | 0.940 / 0.807 / 0.930 → 0.940 / 0.807 / 0.929 |
+| tier precision, skilled+master (≥ 0.95) | 0.960 / 0.848 / 0.951 → same | 0.966 / 0.625 / 0.943 → same | 0.965 / 0.667 / 0.940 → same |
+
+Newcomers and delivery are unchanged everywhere; AUC margins per band, τ margin and coverage per band (median,
+worlds in 0.88–0.92, pooled) are identical to three decimals in all three sets except development 6-10 coverage
+median 0.887 → 0.881 (pooled 0.890 → 0.889) and fresh 11+ drifting makers 0.663 → 0.665. The worst fresh world for the drop (1714661752: reviewer bias sd 0.69,
+41% verified, pooled noise of the overall star 1.0, drift variance 0.13) misses the error target under both
+models (0.658 → 0.646): 10 of its 20 drops are not detected at all at that noise, so the old level stands.
+
+**`change_interval` on top of 2.2** (model4's switch, still off). Coverage median, worlds in band, pooled
+(all / 1-2 / 3-5 / 6-10 / 11+) and drop-12 coverage:
+
+| worlds | default 2.2 | with `change_interval=True` |
+|---|---|---|
+| development, pooled | 0.897 / 0.902 / 0.895 / 0.889 / 0.877 | 0.903 / 0.905 / 0.904 / 0.901 / 0.887 |
+| development, worlds in band | 14 / 13 / 8 / 8 / 3 | 16 / 12 / 7 / 9 / 5 |
+| C, medians | 0.907 / 0.913 / 0.910 / 0.912 / 0.919 | 0.914 / 0.915 / 0.921 / 0.923 / 0.926 |
+| C, worlds in band | 15 / 12 / 12 / 10 / 6 | 12 / 12 / 9 / 6 / 5 |
+| C, pooled | 0.908 / 0.907 / 0.910 / 0.910 / 0.905 | 0.913 / 0.909 / 0.916 / 0.918 / 0.911 |
+| fresh, medians | 0.905 / 0.911 / 0.907 / 0.902 / 0.889 | 0.913 / 0.911 / 0.909 / 0.910 / 0.902 |
+| fresh, worlds in band | 27 / 21 / 21 / 16 / 10 | 27 / 21 / 21 / 15 / 10 |
+| fresh, pooled | 0.906 / 0.912 / 0.906 / 0.901 / 0.883 | 0.911 / 0.913 / 0.911 / 0.910 / 0.895 |
+| drop-12 coverage, median / worst / mean | dev 0.800 / 0.300 / 0.771; fresh 0.850 / 0.050 / 0.776 | dev 0.850 / 0.300 / 0.787; fresh 0.850 / 0.250 / 0.804 (14 / 0) |
+
+A win on the fresh worlds, a loss of worlds in band on C (three world medians leave 0.88–0.92): the same split
+verdict as in the branch-model4 note, so it stays off. Widening at several splits (90, 180 and 365 days, the
+largest of the three) reaches drifting makers better (development 11+ drifting 0.619 → 0.692, pooled 11+ 0.900)
+but over-covers C more (medians 0.927 / 0.927 / 0.933 at 3-5 / 6-10 / 11+, pooled 6-10 0.924).
+
+**Tried and dropped** (development worlds; 2.1 or 2.2 as baseline, as stated):
+
+- *Level-dependent noise* (2.1): each maker's review noise scaled by the platform's typical craftsmanship spread
+  at its estimated level, squared, relative to the mean (clipped 0.4–2.5): pooled coverage *up* (0.897 → 0.905;
+  11+ 0.877 → 0.869), bomb claim loss mean 0.013 → 0.033 (worst 0.214), drop-12 error worse in 22 worlds, promises
+  worst 0.875 → 0.725, skilled+master precision mean 0.951 → 0.932, and on-time dates raised the delivery
+  estimate for 57% of makers (the dates-never-help guard compared posteriors with different noise: fixable, the
+  rest is not). The middle of the scale, where steady makers are over-covered, is where the noise is largest.
+- *Interval from relevance weights* (2.1; old reviews accurate but less relevant, Kish n and the drift variance;
+  tiers unchanged): pooled coverage all / 1-2 / 3-5 / 6-10 / 11+ 0.897 / 0.902 / 0.895 / 0.890 / 0.877 → 0.866 /
+  0.870 / 0.865 / 0.856 / 0.847; with the change widening 0.873 / 0.874 / 0.874 / 0.868 / 0.861; with the widening at
+  three splits (2.2) 0.878 / 0.876 / 0.881 / 0.882 / 0.881. One old review then counts as a fresh one; the fitted
+  drift variance (0 in several worlds) does not make up for the age weight.
+- *The change widening in the tier probabilities too* (2.1): all-claims precision median 0.925 → 0.932 but
+  skilled+master worse in 9 worlds, bomb claim loss mean 0.013 → 0.028 (worse in 8 worlds), fewer tiers in 16.
+- *An upward change point* (2.1; a rise beyond 3 standard errors with at least 4 or 6 outlier-weighted recent
+  reviews, the drop test's grouping of same-direction outliers): fires too rarely to matter (11+ drifting
+  coverage 0.619 → 0.628, pooled 11+ 0.877 → 0.880), and the seasoning of recent praise caps the rest.
+- *Novice claims withheld when the last 180 days alone say "not novice"* (2.2): changed 1 of 3,550 novice claims.
+- *Drift variance winsorised at the 97.5th percentile, or not at all* (2.2): bomb claim loss mean 0.013 → 0.023 /
+  0.025, promises worst 0.875 → 0.750, pooled 11+ coverage 0.877 → 0.881 / 0.879.
+- *A skilled claim withheld once the recent reviews alone give it ≤ 35% or ≤ 50%* (2.2; 20% today): bomb claim
+  loss mean 0.013 → 0.029 / 0.053 (worst 0.211), precision unchanged.
+- *Drop test at 2.5 standard errors* (2.2; 3 today): drop-12 error mean 0.220 → 0.206, coverage 0.771 → 0.796, but
+  bomb claim loss mean 0.013 → 0.032 (worse in 8 worlds) and spillover worst 0.022 → 0.030.
+
+**Still missed, and why.** *3 verified shills* (median 31–37 percentile points, target 15): unchanged in kind
+(branch-model3 note). *Drop-12 worst world*: undetected drops in the noisiest worlds (above). *Tier precision*
+(0.925–0.942 median): the wrong claims are drifting makers whose evidence is mostly from before a change the
+data cannot yet show; every way tried of making those claims rarer (wider variance from the change mixture, a
+stricter recent-contradiction test) cost bombed makers their claims first. *Spillover worst world* (0.022–0.029):
+after 5 makers × 10 fakes in world 9018 the platform prior mean moved −0.023 stars and its variance +11% with the
+reviewer-bias variance −26%, which moves border makers everywhere (branch-model note). *Coverage 11+*: pooled
+0.877 / 0.905 / 0.883 (development / C / fresh), world medians 0.883 / 0.919 / 0.889; steady makers over- and
+drifting makers under-covered, as model4 found; no change here narrowed the first without breaking the bands."""

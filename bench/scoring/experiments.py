@@ -349,6 +349,22 @@ median 0.887 → 0.881 (pooled 0.890 → 0.889) and fresh 11+ drifting makers 0.
 41% verified, pooled noise of the overall star 1.0, drift variance 0.13) misses the error target under both
 models (0.658 → 0.646): 10 of its 20 drops are not detected at all at that noise, so the old level stands.
 
+**This run's 24 worlds** (the tables above, drawn by `python -m bench.scoring` after everything here; paired
+with 2.1 on the same seeds, 2.1 → 2.2): drop-12 error 0.218 / 0.473 / 0.234 → 0.172 / 0.422 / 0.192 (better in
+24 / worse in 0), drop-12 coverage 0.800 / 0.300 / 0.731 → 0.850 / 0.350 / 0.798 (18 / 0), promises kept 0.941 /
+0.789 / 0.931 → 0.947 / 0.825 / 0.938 (3 / 0), bomb claim loss 0 / 0.056 / 0.013 → 0 / 0.050 / 0.010 (1 / 0), 3-shill
+rise 28.7 / 39.8 → 28.6 / 39.8 (17 / 5); drop-6 makers still claiming skilled+ mean 0.015 → 0.017 (one maker in one
+world, 1329847696; worst 0.150 under both, world 921513488). The same world 921513488 (count location 1.30,
+better makers reviewed more) has five shills promoting 5 of 20 novices under both models; skilled+master precision
+0.844 (world 584729764, reviewer bias sd 0.62) is the same under both. AUC, τ and coverage as before to three
+decimals.
+
+**Speed** (the change is one constant): `bench.scoring.timing` with 2.1 and 2.2 alternated, twice, after this
+run, load average 1.4–1.7: `score_makers` on 98,198 signals, CPU median of 5, 1.011 / 0.856 s (2.1) and 0.781 /
+0.748 s (2.2); 1,000,422 signals 13.1 / 11.9 s CPU (2.1) and 12.2 / 11.3 s (2.2), +928 to +934 MB. This run's own
+1M figure below (16.4 s CPU) was taken on a loaded, slower machine than the previous run's (Intel Xeon here, AMD
+EPYC before: the same 100k call took 0.73 s there and 1.11 s here).
+
 **`change_interval` on top of 2.2** (model4's switch, still off). Coverage median, worlds in band, pooled
 (all / 1-2 / 3-5 / 6-10 / 11+) and drop-12 coverage:
 

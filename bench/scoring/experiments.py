@@ -359,6 +359,15 @@ better makers reviewed more) has five shills promoting 5 of 20 novices under bot
 0.844 (world 584729764, reviewer bias sd 0.62) is the same under both. AUC, τ and coverage as before to three
 decimals.
 
+**A second fresh set of 36** (1452715300, 2041950432, 1149434955, 435740149, 1601760360, 1722764033, 2070334240, 768657216, 2135218470, 1308147755, 1049710757, 447857823, 784307532, 246234099, 179442076, 1288401177, 64825643, 1565645306, 836916077, 1058663121, 67823501, 972987190, 1625941914, 383457112, 1543226871, 1265446525, 493141385, 1762150553, 165015862, 289785256, 1607688652, 1797895388, 1322484364, 639943361, 958214156, 1957116284; drawn after the last change to the model, and the fresh check of the last experiment below; 2.1 → 2.2): drop-12 error
+0.225 / 0.570 / 0.243 → 0.175 / 0.541 / 0.202 (35 / 1), coverage 0.800 / 0.300 / 0.742 → 0.850 / 0.300 / 0.807
+(24 / 1); bomb claim loss 0 / 0.176 / 0.022 → 0 / 0.176 / 0.024 (1 / 2), five shills promoted 0 / 0.200 / 0.018
+→ 0 / 0.200 / 0.020 (0 / 1: one novice in one world), 3-shill rise 33.3 / 55.8 → 33.4 / 55.5 (24 / 10),
+spillover 0.008 / 0.037 / 0.010 → 0.007 / 0.034 / 0.009 (17 / 12), promises 0.954 → 0.953 (1 / 1); tier
+precision, AUC, τ and coverage identical to three decimals. Over all 120 worlds checked after development
+(C, both fresh sets, this run's), the drop-12 error fell in 118 and rose in 2, its coverage rose in 89 and fell in
+1; bomb claim loss rose in 3 worlds and fell in 2, shill promotion rose in 1 and fell in 1.
+
 **Speed** (the change is one constant): `bench.scoring.timing` with 2.1 and 2.2 alternated, twice, after this
 run, load average 1.4–1.7: `score_makers` on 98,198 signals, CPU median of 5, 1.011 / 0.856 s (2.1) and 0.781 /
 0.748 s (2.2); 1,000,422 signals 13.1 / 11.9 s CPU (2.1) and 12.2 / 11.3 s (2.2), +928 to +934 MB. This run's own
@@ -408,6 +417,15 @@ but over-covers C more (medians 0.927 / 0.927 / 0.933 at 3-5 / 6-10 / 11+, poole
   0.025, promises worst 0.875 → 0.750, pooled 11+ coverage 0.877 → 0.881 / 0.879.
 - *A skilled claim withheld once the recent reviews alone give it ≤ 35% or ≤ 50%* (2.2; 20% today): bomb claim
   loss mean 0.013 → 0.029 / 0.053 (worst 0.211), precision unchanged.
+- *Upward claims need one trusted review's worth of **seasoned** evidence* (2.2; today the minimum is checked
+  on the unseasoned weights): in this run's worst shill world (921513488: a platform prior of 4.05 overall, above
+  the skilled line, and novices with 1–6 honest reviews) five shills a few days apart outnumber the honest
+  reviews, the consensus turns against *them* (outlier factors 0.03–0.12 on the honest reviews, 0.6–0.98 on the
+  shills), and the seasoned cap's half review at five stars on a prior already at 4.05 makes an 80% claim; the
+  rule took that world's promotion from 0.25 to 0.10, changed nothing on the development worlds but 3 worlds'
+  claims, and on the second fresh set changed no shill figure at all (its worst world, 0.20, is a different
+  case) while removing correct claims in 10 of 36 worlds (precision slightly lower there). Dropped; the
+  consensus being outvoted on a thin history is the open problem.
 - *Drop test at 2.5 standard errors* (2.2; 3 today): drop-12 error mean 0.220 → 0.206, coverage 0.771 → 0.796, but
   bomb claim loss mean 0.013 → 0.032 (worse in 8 worlds) and spillover worst 0.022 → 0.030.
 

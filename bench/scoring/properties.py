@@ -217,7 +217,7 @@ def _latent_for(w: World, score) -> np.ndarray:
     return est + (lo + hi) / 2
 
 
-def promises(w: World, n_makers: int = 40) -> dict:
+def promises(w: World, n_makers: int = 150) -> dict:
     """'About k more verified reviews averaging about the current level would make it T': add k honest
     reviews that average about that level in expectation (with the world's noise and reviewer bias), rescore."""
     nat = [s for s in w.signals if s.maker_id < w.n_natural]

@@ -26,6 +26,11 @@ from whoosh.util.numeric import byte_to_length
 _LENGTHS = np.array([byte_to_length(b) if b else 1 for b in range(256)], dtype=np.float64)
 _EMPTY_IDS = np.empty(0, dtype=np.int64)
 _EMPTY_SCORES = np.empty(0, dtype=np.float64)
+# A phrase's documents among at most this many filtered candidates, and this share of all its
+# candidates, are found without the cache; otherwise for every candidate once and kept (a filter that
+# narrows little would only lose the cache: "pair of mittens" in textiles took as long every time).
+SCOPED_PHRASE_LIMIT = 2000
+SCOPED_PHRASE_SHARE = 0.25
 CACHE_BYTES = 32 * 2**20  # decoded postings, columns and stored fields kept across queries, per process
 
 
@@ -71,6 +76,14 @@ class SegmentArrays:
                 while self.used > self.budget:
                     self.used -= self.items.popitem(last=False)[1][0]
         return value
+
+    def peek(self, key: tuple):
+        """The value kept under `key`, or None (nothing is loaded)."""
+        with self.lock:
+            found = self.items.get(key)
+            if found is not None:
+                self.items.move_to_end(key)
+            return None if found is None else found[1]
 
     def forget(self, segment_ids: set) -> None:
         """Drop the entries of these segments (keys start with the segment id)."""
@@ -189,6 +202,9 @@ class Evaluator:
 
     def __init__(self, top, sub, arrays: SegmentArrays):
         self.top, self.sub, self.reader, self.arrays = top, sub, sub.reader(), arrays
+        # Documents outside `scope` cannot be in the result (a Require's filter, evaluated first):
+        # a phrase then reads positions for the documents inside it only.
+        self.scope: np.ndarray | None = None
         deleted = self.reader.deleted_docs_set
         self.deleted = np.fromiter(sorted(deleted), dtype=np.int64, count=len(deleted)) if deleted else None
 
@@ -204,7 +220,10 @@ class Evaluator:
             base, excluded = self.run(q.a), self.run(q.b)
             return base.keep(~np.isin(base.ids, excluded.ids, assume_unique=True))
         if isinstance(q, Require):
-            base, required = self.run(q.a), self.run(q.b)
+            required = self.run(q.b)
+            if not len(required.ids):
+                return Matches.empty()
+            base = self._within(required.ids, q.a)
             return base.keep(np.isin(base.ids, required.ids, assume_unique=True))
         if isinstance(q, ConstantScoreQuery):
             found = self.run(q.child)
@@ -215,6 +234,15 @@ class Evaluator:
             ids = self._live(np.arange(self.reader.doc_count_all(), dtype=np.int64))
             return Matches(ids, np.full(len(ids), float(q.boost)))
         return self._matcher(q)
+
+    def _within(self, ids: np.ndarray, q: Query) -> Matches:
+        """`q` evaluated knowing that only documents among `ids` will be kept."""
+        outer = self.scope
+        self.scope = ids if outer is None else np.intersect1d(outer, ids, assume_unique=True)
+        try:
+            return self.run(q)
+        finally:
+            self.scope = outer
 
     def _all(self, queries) -> Matches:
         """Documents matching every query; stops at the first that matches nothing."""
@@ -256,7 +284,16 @@ class Evaluator:
         if not len(both.ids):
             return both
         key = (self.reader.segment().segment_id(), "phrase", q.fieldname, tuple(q.words), q.slop)
-        found = self.arrays.get(key, lambda: _phrase_docs(self.reader, q, both.ids))
+        found = self.arrays.peek(key)
+        if found is None and self.scope is not None:
+            # A filter narrows the candidates: read their positions only (a cold phrase over every
+            # document holding its words cost ~100 ms on 100,000 reviews). Not kept: it depends on
+            # the filter.
+            scoped = both.keep(np.isin(both.ids, self.scope, assume_unique=True))
+            if len(scoped.ids) <= min(SCOPED_PHRASE_LIMIT, SCOPED_PHRASE_SHARE * len(both.ids)):
+                return scoped.keep(np.isin(scoped.ids, _phrase_docs(self.reader, q, scoped.ids), assume_unique=True))
+        if found is None:
+            found = self.arrays.get(key, lambda: _phrase_docs(self.reader, q, both.ids))
         return both.keep(np.isin(both.ids, found, assume_unique=True))
 
     def _matcher(self, q: Query) -> Matches:

@@ -68,3 +68,27 @@ def test_phrase_positions_are_read_only_from_blocks_holding_candidates(tmp_path)
         assert found.tolist() == [n for n, t in enumerate(texts) if "alpha beta" in t]
         assert _phrase_docs(reader, Phrase("body", ["beta", "alpha"]), both).tolist() == [
             n for n, t in enumerate(texts) if "beta alpha" in t]
+
+
+@whoosh_only
+def test_filtered_phrases_equal_whoosh_search_and_leave_the_unfiltered_phrase_whole(world, search_app):
+    """A filter is evaluated first and a phrase then reads positions for the filtered candidates
+    only: the answer is Whoosh's own, and the same phrase without the filter afterwards still finds
+    every document (the narrowed answer is not kept as the phrase's)."""
+    for n, city in enumerate(["Leeds, UK", "York, UK", "Leeds, UK", "Porto, Portugal"]):
+        maker = world.maker(f"Clayworks {n}", "ceramics", city, "Stoneware dinner set and mugs.")
+        world.review(maker, "Dinner set", "Our dinner set came well packed, the set arrived late.", (4, 4, 4),
+                     verified=n % 2 == 0, days=n + 1)
+    world.drain()  # one segment holds them all
+    backend = search.get_backend(search_app)
+    cases = [('"dinner set"', Filters(location="Leeds")), ('"arrived late"', Filters(location="Portugal")),
+             ('"dinner set" -packed', Filters(verified=True)), ('"set arrived" packed', Filters(location="York"))]
+    for text, filters in cases:
+        for kind in KINDS:
+            with backend._searcher(kind) as s:
+                for f in (filters.for_kind(kind), Filters()):
+                    q = _query(parse_query(text), f, kind)
+                    expected, found = _whoosh_hits(s, q), _numpy_hits(s, backend, q)
+                    assert [d for d, _s in found] == [d for d, _s in expected], (kind, text, f)
+                    assert [sc for _d, sc in found] == pytest.approx([sc for _d, sc in expected], rel=1e-12)
+                    assert found or text.endswith("-packed"), (kind, text, f)  # not vacuous

@@ -186,13 +186,13 @@ def test_tier_needs_eighty_percent():
 
 def test_promised_further_reviews_make_the_tier_when_they_arrive_at_the_current_level():
     model = fixed_model()
-    sigs = [sig((5, 5, 4), verified=False, rid=0)]
+    sigs = [sig((5, 5, 4), verified=False, rid=i, reviewer=f"r{i}", age_days=30.0 * i) for i in range(2)]
     now_score = model.score_maker(sigs, now=NOW)
     outlook = tier_outlooks(model, sigs, {"m": now_score}, now=NOW)["m"]
     assert now_score.tier == "unproven" and outlook["target_tier"] == "skilled"
     k = outlook["extra_verified_reviews_needed"]
     assert k is not None and k > 0
-    # The promise is computed at a cautious level below the current one (4.2 overall), so verified
+    # The promise is computed at a cautious level below the current one (4.3 overall), so verified
     # reviews at about the current level (4/4/5 is 4.25 overall) keep it.
     more = [sig((4, 4, 5), reviewer=f"new{j}", age_days=1.0 + 30.0 * j) for j in range(k)]
     assert model.score_maker(sigs + more, now=NOW).tier in {"skilled", "master"}

@@ -349,8 +349,10 @@ median 0.887 → 0.881 (pooled 0.890 → 0.889) and fresh 11+ drifting makers 0.
 41% verified, pooled noise of the overall star 1.0, drift variance 0.13) misses the error target under both
 models (0.658 → 0.646): 10 of its 20 drops are not detected at all at that noise, so the old level stands.
 
-**This run's 24 worlds** (the tables above, drawn by `python -m bench.scoring` after everything here; paired
-with 2.1 on the same seeds, 2.1 → 2.2): drop-12 error 0.218 / 0.473 / 0.234 → 0.172 / 0.422 / 0.192 (better in
+**The branch's first full run** (24 worlds drawn by `python -m bench.scoring` before merging main: 1244077234, 1006537863,
+584729764, 1084172535, 949813770, 312982779, 1352482611, 1475521290, 1874280154, 1138670499, 1010986390, 1456026234,
+1329847696, 1984473298, 1536336475, 1923917498, 1443720923, 1440210994, 333352856, 929986501, 1909231254, 665530873,
+921513488, 253957551; paired with 2.1 on the same seeds, 2.1 → 2.2): drop-12 error 0.218 / 0.473 / 0.234 → 0.172 / 0.422 / 0.192 (better in
 24 / worse in 0), drop-12 coverage 0.800 / 0.300 / 0.731 → 0.850 / 0.350 / 0.798 (18 / 0), promises kept 0.941 /
 0.789 / 0.931 → 0.947 / 0.825 / 0.938 (3 / 0), bomb claim loss 0 / 0.056 / 0.013 → 0 / 0.050 / 0.010 (1 / 0), 3-shill
 rise 28.7 / 39.8 → 28.6 / 39.8 (17 / 5); drop-6 makers still claiming skilled+ mean 0.015 → 0.017 (one maker in one
@@ -364,15 +366,25 @@ decimals.
 (24 / 1); bomb claim loss 0 / 0.176 / 0.022 → 0 / 0.176 / 0.024 (1 / 2), five shills promoted 0 / 0.200 / 0.018
 → 0 / 0.200 / 0.020 (0 / 1: one novice in one world), 3-shill rise 33.3 / 55.8 → 33.4 / 55.5 (24 / 10),
 spillover 0.008 / 0.037 / 0.010 → 0.007 / 0.034 / 0.009 (17 / 12), promises 0.954 → 0.953 (1 / 1); tier
-precision, AUC, τ and coverage identical to three decimals. Over all 120 worlds checked after development
-(C, both fresh sets, this run's), the drop-12 error fell in 118 and rose in 2, its coverage rose in 89 and fell in
-1; bomb claim loss rose in 3 worlds and fell in 2, shill promotion rose in 1 and fell in 1.
+precision, AUC, τ and coverage identical to three decimals.
+
+**This run's 24 worlds** (the tables above; drawn after merging main, whose tier promises now ask for 95% caution and
+whose property bench samples 150 promised makers instead of 40, so promise figures here are not comparable with
+the sets above; 2.1 → 2.2 on the same seeds): drop-12 error 0.257 / 0.468 / 0.251 → 0.210 / 0.420 / 0.211 (24 /
+0), coverage 0.725 / 0.300 / 0.696 → 0.850 / 0.350 / 0.785 (21 / 0); bomb claim loss 0 / 0.312 / 0.034 → 0 /
+0.250 / 0.028 (1 / 1; the worst world misses 0.20 under both), 3-shill rise 31.3 / 43.0 → 31.5 / 42.7 (13 / 9),
+spillover 0.010 / 0.031 → 0.009 / 0.028 (11 / 9); promises, tiers, shill promotion, drop-6 identical; AUC, τ and
+coverage as before to three decimals (AUC margin all, worst world, −0.0072 → −0.0074).
+
+Over all 144 worlds checked after development (C, both fresh sets, both full runs) the drop-12 error fell in 142
+and rose in 2, its coverage rose in 110 and fell in 1; bomb claim loss rose in 4 worlds and fell in 3, shill
+promotion rose in 1 and fell in 1.
 
 **Speed** (the change is one constant): `bench.scoring.timing` with 2.1 and 2.2 alternated, twice, after this
 run, load average 1.4–1.7: `score_makers` on 98,198 signals, CPU median of 5, 1.011 / 0.856 s (2.1) and 0.781 /
-0.748 s (2.2); 1,000,422 signals 13.1 / 11.9 s CPU (2.1) and 12.2 / 11.3 s (2.2), +928 to +934 MB. This run's own
-1M figure below (16.4 s CPU) was taken on a loaded, slower machine than the previous run's (Intel Xeon here, AMD
-EPYC before: the same 100k call took 0.73 s there and 1.11 s here).
+0.748 s (2.2); 1,000,422 signals 13.1 / 11.9 s CPU (2.1) and 12.2 / 11.3 s (2.2), +928 to +934 MB. This run's
+own figures are in *Speed* (0.73 s and 10.1 s CPU); the branch's first full run, on a slower Intel Xeon host under
+load, had 1.11 s and 16.4 s.
 
 **`change_interval` on top of 2.2** (model4's switch, still off). Coverage median, worlds in band, pooled
 (all / 1-2 / 3-5 / 6-10 / 11+) and drop-12 coverage:
@@ -418,7 +430,7 @@ but over-covers C more (medians 0.927 / 0.927 / 0.933 at 3-5 / 6-10 / 11+, poole
 - *A skilled claim withheld once the recent reviews alone give it ≤ 35% or ≤ 50%* (2.2; 20% today): bomb claim
   loss mean 0.013 → 0.029 / 0.053 (worst 0.211), precision unchanged.
 - *Upward claims need one trusted review's worth of **seasoned** evidence* (2.2; today the minimum is checked
-  on the unseasoned weights): in this run's worst shill world (921513488: a platform prior of 4.05 overall, above
+  on the unseasoned weights): in the first full run's worst shill world (921513488: a platform prior of 4.05 overall, above
   the skilled line, and novices with 1–6 honest reviews) five shills a few days apart outnumber the honest
   reviews, the consensus turns against *them* (outlier factors 0.03–0.12 on the honest reviews, 0.6–0.98 on the
   shills), and the seasoned cap's half review at five stars on a prior already at 4.05 makes an 80% claim; the

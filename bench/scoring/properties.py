@@ -11,7 +11,7 @@ from craftreview.scoring.outlook import own_pace, reaches
 
 from .baselines import BASELINES
 from .family import Attacker, IdSource, fake_reviews, genuine, levels3, sample_attacker, sample_world, spread_ages
-from .metrics import auc_by_band, coverage, percentile_rank, tau, tier_precision
+from .metrics import auc_by_band, band_masks, coverage, percentile_rank, tau, tier_precision
 from .simulate import NOW, simulate, truth_now
 
 N_PLANTED = 20  # makers per planted story
@@ -122,6 +122,10 @@ def standard(w: World) -> dict:
         out["auc"][name] = auc_by_band(sc[:, 3], truth, count)
         out["tau"][name] = tau(sc[:, 3], truth)
     out["coverage"] = coverage(model["low"][:, 3], model["high"][:, 3], truth, count)
+    inside = (truth >= model["low"][:, 3]) & (truth <= model["high"][:, 3])
+    drifting = w.data.drifting
+    out["cover_counts"] = {b: (int(m.sum()), int(inside[m].sum()), int((m & drifting).sum()),
+                               int((m & drifting & inside).sum())) for b, m in band_masks(count).items()}
     out["tiers"] = tier_precision(model["tier"], truth, count)
     return out
 

@@ -16,11 +16,11 @@ from .features import MakerStats, delivery_columns, empty_stats, lateness, maker
 from .pack import ScorePacker
 from .posterior import A, prior_cov, summarise, update, update_with_trend
 from .priors import SPREAD_DIM, PriorParams, fit_priors, noise_covariance
-from .robust import fit_scale, huberize, outlier_factor, review_overall, robustness
+from .robust import CHANGE_OLD_FACTOR, fit_scale, huberize, outlier_factor, review_overall, robustness
 from .types import MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.1"
+MODEL_VERSION = "eb-mvn-2.2"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 MIN_CLAIM_EVIDENCE = 1.0  # in fully trusted reviews (1 = a fresh verified order from an established account)
@@ -51,6 +51,8 @@ class ModelOptions:
     # (claims.seasoned_factor; 120 before: one review 130 days old made five fresh verified five-stars the
     # maker's usual pace). bench/scoring/RESULTS.md, "Pace of a short history".
     pace_floor_days: float = 365.0
+    # Weight left to the evidence from before a detected drop (robust.CHANGE_OLD_FACTOR; 0.1 in model 2.1).
+    change_old_factor: float = CHANGE_OLD_FACTOR
 
 
 @dataclass
@@ -169,7 +171,7 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
     options = options or ModelOptions()
     if robust is not None:
         rb = robustness(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, *robust, weights.age,
-                        options.soft_drop)
+                        options.soft_drop, options.change_old_factor)
         weights.outlier, weights.change, weights.group, change_age = rb.outlier, rb.change, rb.group, rb.change_age
         weights.weight = weights.weight * rb.outlier * rb.change
         if options.seasoned_estimate:

@@ -19,7 +19,10 @@ PRIOR_STRENGTH = 2.0  # pseudo-reviews at the platform centre behind the consens
 CHANGE_SPLITS = (60.0, 120.0, 180.0, 270.0, 365.0)  # candidate ages (days) of a change in quality
 CHANGE_Z = 3.0  # a drop must be this many standard errors to count as a change in quality
 CHANGE_MIN_EFFECTIVE = 1.5  # ...with at least this much (outlier-weighted) evidence on both sides
-CHANGE_OLD_FACTOR = 0.1  # evidence from before a drop keeps this share of its weight
+# Evidence from before a drop keeps this share of its weight: a hedge against a false detection, small
+# because older reviews at the old level bias the estimate of the new one (0.1 in model 2.1; bench/scoring/
+# RESULTS.md, "Experiments (branch model5)").
+CHANGE_OLD_FACTOR = 0.05
 CENTRE_TRIM = 0.2  # the platform centre is the mean of the middle 60% of review overall stars
 OUTLIER_PASSES = 3
 HUBER_Z = 3.0  # for global statistics, a review's residual counts up to this many spreads
@@ -176,7 +179,8 @@ def change_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
 
 
 def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
-               scale: float, centre: float, age_factor: np.ndarray | None = None, soft_drop: bool = True) -> Robustness:
+               scale: float, centre: float, age_factor: np.ndarray | None = None, soft_drop: bool = True,
+               old_factor: float = CHANGE_OLD_FACTOR) -> Robustness:
     """Outlier factors, then drop detection on the down-weighted evidence.
 
     The drop test compares levels before and after, so recency (age_factor) is taken back out of the
@@ -191,7 +195,7 @@ def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nda
     fresh = fresh / (1.0 if age_factor is None else np.maximum(age_factor, 1e-12))
     change_age = change_points(v, fresh, age_days, maker, n_m, scale)
     split = change_age[maker]
-    change = np.where(np.isfinite(split) & (age_days >= np.nan_to_num(split, nan=np.inf)), CHANGE_OLD_FACTOR, 1.0)
+    change = np.where(np.isfinite(split) & (age_days >= np.nan_to_num(split, nan=np.inf)), old_factor, 1.0)
     after_drop = np.isfinite(split) & (age_days < np.nan_to_num(split, nan=-np.inf))
     # Final factors: judged against the consensus *after* a drop, with same-direction outliers as one voice.
     outlier, z = outlier_factor(v, w * change, maker, n_m, scale, centre, after_drop)

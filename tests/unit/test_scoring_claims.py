@@ -95,6 +95,16 @@ def test_after_a_clear_drop_earlier_reviews_count_for_little(model):
     assert score.overall.mean < 3.8  # the old 5s alone read about 4.5
 
 
+def test_evidence_from_before_a_detected_drop_keeps_a_twentieth_of_its_weight(platform, model):
+    """Model 2.2: 0.05, not 2.1's 0.1 (older reviews at the old level bias the estimate of the new one);
+    the 2.1 value stays reachable through ModelOptions for the paired bench."""
+    sigs = steady(20, (5, 5, 5), every=25.0, start=200.0) + [review((3, 3, 3), f"late{i}", 5.0 + 15.0 * i)
+                                                          for i in range(8)]
+    assert review_table(model.score_maker(sigs, now=NOW).explanation)["b0"]["change_factor"] == pytest.approx(0.05)
+    old = fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(change_old_factor=0.1))
+    assert review_table(old.score_maker(sigs, now=NOW).explanation)["b0"]["change_factor"] == pytest.approx(0.1)
+
+
 def test_the_same_drop_without_a_change_point_would_still_read_high(model):
     """Why the change point matters: the old reviews alone would keep the maker skilled."""
     before = steady(20, (5, 5, 5), every=25.0, start=200.0)

@@ -189,7 +189,8 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
 16. **Outlooks** (`outlook.tier_outlooks`, run at write time by the site): for each unsettled maker, k ∈
    {1, 2, 3, 5, 8, 12, 20} verified reviews from established accounts at the maker's own pace are added
    and the maker is rescored through the fitted model, at the level the average of k real reviews reaches
-   with 90% probability; the smallest k that makes the tier the mean points at is the promise.
+   with 95% probability (90% before version 2.3); the smallest k that makes the tier the mean points at is
+   the promise.
 17. **Explanations are compact**: one list per factor per maker (`review_factors`, sliced from batch-wide
    lists), expanded to per-review dicts only for the one maker a page shows (`explain.review_table`).
 
@@ -216,7 +217,15 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    at the old level and held the estimate of a maker whose work got worse about 0.2 stars high, outside its
    90% interval; at 0.05 the drop-12 error and coverage improve in almost every world while bomb claim loss,
    shills, spillover, promises, tiers, AUC, τ and the coverage of every band stay as they were (0 was tried:
-   a false detection then erases history, and shills and bombs gain)."""
+   a false detection then erases history, and shills and bombs gain).
+
+**Version 2.3** (*A short history's pace, and promises at 95%* in the family section):
+
+21. **A maker's usual pace is measured over at least a year** for one review's worth of older evidence
+   (`ModelOptions.pace_floor_days`, `claims.seasoned_factor`; the floor shrinks as the older evidence grows and
+   never goes below the 120 days of before): the cap of (15) and (18) let recent evidence reach what the older
+   reviews' pace predicts, and one review 130 days old made five fresh verified five-stars look like the
+   maker's usual flow of buyers. Promises (16) are made at 95% instead of 90%."""
 
 TAU_NOTE = """Kendall τ between each method's score and the true current value, per dimension, over all
 2,000 makers. Both variants are shown because they disagree about *ties*: the truth is continuous, so

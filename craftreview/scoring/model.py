@@ -49,7 +49,7 @@ class ModelOptions:
     change_interval: bool = False
     # The shortest older span a maker's pace is measured over, for one review's worth of older evidence
     # (claims.seasoned_factor; 120 before: one review 130 days old made five fresh verified five-stars the
-    # maker's usual pace). bench/scoring/RESULTS.md, "Pace of a short history".
+    # maker's usual pace). bench/scoring/RESULTS.md, "A short history's pace, and promises at 95%".
     pace_floor_days: float = 365.0
     # Weight left to the evidence from before a detected drop (robust.CHANGE_OLD_FACTOR; 0.1 in model 2.1).
     change_old_factor: float = CHANGE_OLD_FACTOR

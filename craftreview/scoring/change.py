@@ -8,10 +8,10 @@ The overall-star gap d between a maker's reviews of the last RECENT_DAYS and its
 means, with the model's weights) is modelled across makers as a mixture:
     unchanged:  d ~ N(0, s2)            (s2 = sampling variance of the two means)
     changed:    d ~ N(0, s2 + change_var)  with probability change_share.
-change_share and change_var are fitted to the platform by EM; for one maker, p = P(changed | d). The interval
-then describes the mixture of two posteriors: the model's own (unchanged) and the one from the recent reviews
-alone (changed), by its mean and variance around the model's estimate. The estimate, the tier probabilities
-and the claims are the model's own: only the interval is widened.
+change_share and change_var are fitted to the platform by EM; for one maker, p = P(changed | d). A changed
+maker's estimate (one level for all its reviews) is off by about the change times the older reviews' share of
+the evidence, so the interval's variance gains p x share^2 x E[change^2 | d] (change_variance). The estimate,
+the tier probabilities and the claims are the model's own: only the interval is widened.
 """
 from __future__ import annotations
 

@@ -147,7 +147,7 @@ def _select_hits(where: str, rel: str, cov: str, kind: str, sort: str, extra: st
     column, source = _sort(kind, sort)
     if column:
         # Sorted by a column, relevance orders nothing (the service blends it only when ranking by
-        # relevance): ts_rank over every match was half the cost of a broad word's page.
+        # relevance): ts_rank over every match was about half the cost of scanning a broad word's matches.
         rel, cov = "0.0", COVERAGE_NONE
     return (f"SELECT d.entity_id, d.maker_id, ({rel})::float8 AS rel, {cov} AS cov, "
             f"{column or 'NULL::float8'} AS sortkey{extra} FROM {source} WHERE {where}")

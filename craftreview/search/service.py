@@ -428,7 +428,6 @@ def snippet_words(query: ParsedQuery) -> list[str]:
     return sorted(words | {token_stem(w) for w in words})
 
 
-
 def with_query(req: SearchRequest, text: str) -> SearchRequest:
     """The same request for a different query text (suggestion links)."""
     return replace(req, q=text, page=1)

@@ -20,7 +20,7 @@ from .robust import CHANGE_OLD_FACTOR, fit_scale, huberize, outlier_factor, revi
 from .types import CLAIM_CONFIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.3"
+MODEL_VERSION = "eb-mvn-2.4"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 MIN_CLAIM_EVIDENCE = 1.0  # in fully trusted reviews (1 = a fresh verified order from an established account)

@@ -520,3 +520,36 @@ model), or to use verified reviews only, which this world has few of.
 far more reviews, many reviews per maker) keeps a skilled claim on 11 of its 20 drop-6 makers, and 5 shills promote
 0.50 / 0.45 / 0.25 of its novices; 1414828598 (32% verified, reviewer bias sd 0.69) loses 0.67 of its bombed
 claims in all three; 1098577754 (88% verified) promotes 0.45 / 0.45 / 0.35."""
+
+
+LEAD24_NOTE = """### Claims that warn buyers away, and a drop the recent check misses (model 2.4, 2026-12-02)
+
+Paired runs (`python -m bench.scoring.paired`) on 48 fresh worlds (793797999, 2111565615, 1328174950, 999683510, 2066935393, 2139402149, 454704315, 280517091, 917498730, 1113529648, 1003163299, 1794102705, 282491181, 1832114288, 12304761, 1120675981, 1531953125, 1064761598, 1672466181, 833253348, 1964695748, 2068480967, 1136700699, 1643289179, 420806612, 925028565, 495548470, 1732185624, 236572258, 1428515709, 1959031150, 477617466, 519224393, 1132788975, 2142498116, 1524201179, 2129097983, 288860891, 600585580, 20164813, 1787948837, 1913979492, 52595821, 2143930394, 350251768, 1899692595, 2072236700, 202166633), two workers at load
+average 4–8 on 2 CPUs.
+
+**Developing and novice claims at 90%** (`ModelOptions.claim_confidence`; skilled and master stay at 80%). At 80%
+the pooled novice claims were right for 0.932 of makers and developing ones for 0.807 (the Tiers table), and
+all claims for a median 0.934 per world. A claim that warns buyers away from a maker is the one a wrong guess
+costs an honest maker most, so it needs stronger evidence; the upward claims keep 80% because the bomb property
+depends on them (at 90% bombs strip more claims: in the model4 notes, worst 0.150 → 0.417). Figures, 2.3 →
+2.4 (median / worst / worlds ≥ 0.95): all-claims precision 0.934 / 0.757 / 15 → 0.960 / 0.775 / 29;
+skilled+master unchanged (0.969 / 0.708 / 36); makers with a tier 0.302 → 0.248 (worst 0.113 → 0.082); every
+other property the same, spillover within noise (23 worlds better, 21 worse); promises kept median 0.990 →
+0.988, worst 0.854 → 0.902. Master at 90% as well changed nothing measurable. Warnings at 95%: 0.966 / 0.818 /
+33 worlds, but makers with a tier 0.218 (worst 0.056): not taken. The worst world (519224393: 1,059 makers,
+about 1.4 reviews each) stays at 0.775 because its novice claims are overconfident, not because the bar is
+low: at a 90% bar they are right for 0.746. Its makers cluster near 3.5, where one Gaussian between-maker
+prior is not the mixture of classes the world draws from.
+
+**Drop-6 skilled claims: counting recent outliers in full in the recent-reviews check (dropped).** In world
+925028565 (30% verified, reviewer bias sd 0.12) 10 of 20 makers whose work fell to about 2.8 kept a skilled
+claim with six reviews at the new level: in a world this tight those reviews sit 4 spreads under the consensus,
+so the drop test reads them as one same-direction group (one shared voice), the drop is not found, and the
+check "the recent reviews alone say below skilled" sees under one review's worth of evidence. Counting them
+each in full in that check (their Cauchy factor kept): drop-6 worst 0.500 → 0.050 (better in 7 worlds), but
+bomb claim loss median 0.000 → 0.114, worst 0.263 → 0.389 (worse in 36). Half way ((1/k)^0.5 each): drop-6
+worst 0.450, bomb claim loss mean 0.022 → 0.035 (worse in 10). In spread units five one-stars and six honest
+reviews at a new low level look alike in such a world; what tells them apart (their level on the star scale,
+their spread, their pace against the maker's own) either is an attacker's choice or does not separate them in
+the bench (its drop makers get reviewed faster after the drop than before)."""
+

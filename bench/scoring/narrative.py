@@ -225,7 +225,13 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    (`ModelOptions.pace_floor_days`, `claims.seasoned_factor`; the floor shrinks as the older evidence grows and
    never goes below the 120 days of before): the cap of (15) and (18) let recent evidence reach what the older
    reviews' pace predicts, and one review 130 days old made five fresh verified five-stars look like the
-   maker's usual flow of buyers. Promises (16) are made at 95% instead of 90%."""
+   maker's usual flow of buyers. Promises (16) are made at 95% instead of 90%.
+
+**Version 2.4** (*Claims that warn buyers away* in the family section):
+
+22. **A developing or novice claim needs 90%** (`ModelOptions.claim_confidence`, `types.WARNING_CONFIDENCE`); a
+   skilled or master claim still needs 80%. Such claims warn buyers away, so a wrong one costs an honest maker
+   most; at 80% they were the least precise claims of the simulation."""
 
 TAU_NOTE = """Kendall τ between each method's score and the true current value, per dimension, over all
 2,000 makers. Both variants are shown because they disagree about *ties*: the truth is continuous, so

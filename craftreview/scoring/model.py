@@ -17,10 +17,10 @@ from .pack import ScorePacker
 from .posterior import A, prior_cov, summarise, update, update_with_trend
 from .priors import SPREAD_DIM, PriorParams, fit_priors, noise_covariance
 from .robust import CHANGE_OLD_FACTOR, fit_scale, huberize, outlier_factor, review_overall, robustness
-from .types import MakerScore, ReviewSignal
+from .types import CLAIM_CONFIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.3"
+MODEL_VERSION = "eb-mvn-2.4"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 MIN_CLAIM_EVIDENCE = 1.0  # in fully trusted reviews (1 = a fresh verified order from an established account)
@@ -53,6 +53,8 @@ class ModelOptions:
     pace_floor_days: float = 365.0
     # Weight left to the evidence from before a detected drop (robust.CHANGE_OLD_FACTOR; 0.1 in model 2.1).
     change_old_factor: float = CHANGE_OLD_FACTOR
+    # How likely each claim must be before it is made: master, skilled, developing, novice.
+    claim_confidence: tuple[float, float, float, float] = CLAIM_CONFIDENCE
 
 
 @dataclass
@@ -308,7 +310,7 @@ def _posterior(batch: _Batch, crafts: list, params: PriorParams, options: ModelO
     prior_mean, tau2, source, shift = _prior_for(stats, crafts, params)
     mean, cov, f = _update_stats(stats, prior_mean, tau2, params, options)
     # No claim from the prior alone: a tier needs at least one fully trusted review's worth of evidence.
-    post = summarise(mean, cov, stats.weight >= MIN_CLAIM_EVIDENCE - 1e-9)
+    post = summarise(mean, cov, stats.weight >= MIN_CLAIM_EVIDENCE - 1e-9, options.claim_confidence)
     post.withheld = np.full(len(post.tier), None, dtype=object)
     if np.isin(post.tier, UP).any():  # only upward claims are checked (and only then is it worth computing)
         _check_up_claims(batch, post, prior_mean, tau2, params, options)
@@ -340,8 +342,8 @@ def _check_up_claims(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarr
     """Withhold upward claims resting on a recent surge, or contradicted by the recent reviews alone."""
     if batch.season is not None:  # the claim must also hold with the recent evidence capped
         s_mean, s_cov, _ = _update_stats(batch.stats_with(batch.season), prior_mean, tau2, params, options)
-        post.tier = restrict_up_claims(post.tier, summarise(s_mean, s_cov, post.tier != "unproven").tier,
-                                       post.withheld)
+        seasoned = summarise(s_mean, s_cov, post.tier != "unproven", options.claim_confidence)
+        post.tier = restrict_up_claims(post.tier, seasoned.tier, post.withheld)
     recent = batch.stats_with(np.where(batch.weights.age_days < RECENT_DAYS, 1.0, 0.0))
     r_mean, r_cov, _ = _update_stats(recent, prior_mean, tau2, params, options)
     post.tier = withhold_contradicted(post.tier, summarise(r_mean, r_cov, recent.weight > 0).p_skilled,

@@ -6,7 +6,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from .special import ndtr, ndtri
-from .types import INTERVAL_LEVEL, MASTER_LINE, NOVICE_LINE, OVERALL_WEIGHTS, SKILLED_LINE, TIER_CONFIDENCE
+from .types import (
+    CLAIM_CONFIDENCE,
+    INTERVAL_LEVEL,
+    MASTER_LINE,
+    NOVICE_LINE,
+    OVERALL_WEIGHTS,
+    SKILLED_LINE,
+    TIER_CONFIDENCE,
+)
 
 Z_INTERVAL = float(ndtri(0.5 + INTERVAL_LEVEL / 2))  # 1.645 for 90%
 Z_TIER = float(ndtri(TIER_CONFIDENCE))  # 0.8416
@@ -87,18 +95,22 @@ def update_with_trend(prior_mean: np.ndarray, prior_cv: np.ndarray, drift_var: f
 
 
 def assign_tiers(p_master: np.ndarray, p_skilled: np.ndarray, p_novice: np.ndarray,
-                 p_developing: np.ndarray, has_data: np.ndarray) -> np.ndarray:
-    """Strongest claim that holds with TIER_CONFIDENCE; unproven otherwise or without data."""
+                 p_developing: np.ndarray, has_data: np.ndarray,
+                 confidence: tuple[float, float, float, float] = CLAIM_CONFIDENCE) -> np.ndarray:
+    """Strongest claim that holds with its confidence (master, skilled, developing, novice); unproven
+    otherwise or without data."""
+    c_master, c_skilled, c_developing, c_novice = confidence
     tier = np.full(len(p_master), "unproven", dtype=object)
-    tier[p_developing >= TIER_CONFIDENCE] = "developing"
-    tier[p_novice >= TIER_CONFIDENCE] = "novice"
-    tier[p_skilled >= TIER_CONFIDENCE] = "skilled"
-    tier[p_master >= TIER_CONFIDENCE] = "master"
+    tier[p_developing >= c_developing] = "developing"
+    tier[p_novice >= c_novice] = "novice"
+    tier[p_skilled >= c_skilled] = "skilled"
+    tier[p_master >= c_master] = "master"
     tier[~has_data] = "unproven"
     return tier
 
 
-def summarise(mean: np.ndarray, cov: np.ndarray, has_data: np.ndarray) -> Posterior:
+def summarise(mean: np.ndarray, cov: np.ndarray, has_data: np.ndarray,
+              confidence: tuple[float, float, float, float] = CLAIM_CONFIDENCE) -> Posterior:
     """Overall score, tier probabilities and tiers from per-dimension posteriors."""
     om = mean @ A
     ov = np.einsum("i,nij,j->n", A, cov, A)
@@ -107,7 +119,7 @@ def summarise(mean: np.ndarray, cov: np.ndarray, has_data: np.ndarray) -> Poster
     p_skilled = 1.0 - ndtr((SKILLED_LINE - om) / sd)
     p_novice = ndtr((NOVICE_LINE - om) / sd)
     p_developing = np.clip(1.0 - p_skilled - p_novice, 0.0, 1.0)
-    tier = assign_tiers(p_master, p_skilled, p_novice, p_developing, has_data)
+    tier = assign_tiers(p_master, p_skilled, p_novice, p_developing, has_data, confidence)
     return Posterior(mean, cov, om, ov, p_master, p_skilled, p_novice, p_developing, tier)
 
 

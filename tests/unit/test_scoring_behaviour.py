@@ -121,20 +121,25 @@ def test_deterministic(platform):
     assert [a[m].to_dict() for m in sorted(a)] == [b[m].to_dict() for m in sorted(b)]
 
 
-def test_tiers_respect_eighty_percent_rule(platform):
+def test_tiers_respect_each_claim_s_confidence(platform):
+    """Skilled and master are claimed at 80%, developing and novice (claims that warn buyers away) at 90%."""
+    needed = {"master": 0.8, "skilled": 0.8, "developing": 0.9, "novice": 0.9}
     scores = score_makers(platform.signals, now=NOW, crafts=platform.crafts)
     tiers = {s.tier for s in scores.values()}
     assert {"skilled", "novice", "unproven"} <= tiers
     for s in scores.values():
         p = s.explanation["probabilities"]
         claims = {"master": p["master"], "skilled": p["skilled"], "novice": p["novice"], "developing": p["developing"]}
-        if s.tier == "unproven":  # no claim is 80% likely, the evidence is under one fully trusted review,
+        if s.tier == "unproven":  # no claim is likely enough, the evidence is under one fully trusted review,
             # or an upward claim rests on a recent surge / is contradicted by the recent reviews alone
             withheld = s.explanation["claim_withheld"] is not None
-            assert max(claims.values()) < 0.8 or s.trusted_reviews < 1.0 or withheld
+            assert all(claims[t] < needed[t] for t in claims) or s.trusted_reviews < 1.0 or withheld
             assert not withheld or max(claims["skilled"], claims["master"]) >= 0.8
         else:
-            assert claims[s.tier] >= 0.8
+            assert claims[s.tier] >= needed[s.tier]
+    # The two thresholds differ where it matters: some unproven maker is 80-90% likely a novice.
+    assert any(s.tier == "unproven" and 0.8 <= s.explanation["probabilities"]["novice"] < 0.9
+               and s.trusted_reviews >= 1.0 for s in scores.values())
 
 
 def test_json_round_trip_and_review_keys(model):

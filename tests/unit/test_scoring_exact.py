@@ -174,14 +174,15 @@ def test_empty_maker_gets_prior_and_unproven():
     assert review_table(score.explanation) == {}
 
 
-def test_tier_needs_eighty_percent():
-    p = np.array([0.79, 0.80, 0.10, 0.0, 0.0, 0.3])
-    sk = np.array([0.95, 0.99, 0.79, 0.80, 0.0, 0.3])
-    nov = np.array([0.0, 0.0, 0.0, 0.0, 0.85, 0.3])
-    dev = 1 - sk - nov
-    tiers = assign_tiers(p, sk, nov, dev, np.ones(6, dtype=bool)).tolist()
-    assert tiers == ["skilled", "master", "unproven", "skilled", "novice", "unproven"]
-    assert assign_tiers(p, sk, nov, dev, np.zeros(6, dtype=bool)).tolist() == ["unproven"] * 6
+def test_upward_claims_need_eighty_percent_warnings_ninety():
+    p = np.array([0.79, 0.80, 0.10, 0.0, 0.0, 0.3, 0.0, 0.0, 0.0])
+    sk = np.array([0.95, 0.99, 0.79, 0.80, 0.0, 0.3, 0.0, 0.05, 0.02])
+    nov = np.array([0.0, 0.0, 0.0, 0.0, 0.85, 0.3, 0.90, 0.10, 0.05])
+    dev = 1 - sk - nov  # the last two: developing 0.85 and 0.93
+    tiers = assign_tiers(p, sk, nov, dev, np.ones(9, dtype=bool)).tolist()
+    assert tiers == ["skilled", "master", "unproven", "skilled", "unproven", "unproven", "novice", "unproven",
+                     "developing"]
+    assert assign_tiers(p, sk, nov, dev, np.zeros(9, dtype=bool)).tolist() == ["unproven"] * 9
 
 
 def test_promised_further_reviews_make_the_tier_when_they_arrive_at_the_current_level():

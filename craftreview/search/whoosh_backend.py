@@ -55,6 +55,9 @@ SORT_FIELDS = {"maker": {"reviews": "review_count", "newest": "created"},
                "review": {"score": "stars", "newest": "created"}}
 # Sorts by a value of the document's maker, looked up in the standing table (see _collector).
 JOINED_SORTS = {"maker": {"score": "rank"}, "review": {"reviews": "review_count"}}
+# Columns a page reads: facets, joined filters and sorts, the facet sample's hash (see warm).
+WARM_COLUMNS = {kind: ("maker", "created", *{FACET_FIELDS.get(f, f) for f in FACETS[kind]}, *SORT_FIELDS[kind].values())
+                for kind in ("maker", "review")}
 POINTER = "CURRENT"
 KINDS = ("maker", "review")  # one Whoosh index per kind: no kind filter to intersect on every query
 SORT_SCALE = 1_000_000
@@ -145,6 +148,24 @@ class WhooshBackend:
         yield searcher
 
     # -- reading
+
+    def warm(self) -> None:
+        """What a worker's first searches would otherwise pay, once, before it takes requests: open each
+        kind's searcher, map its segments' postings files, read the facet, sort and filter columns and
+        the text fields' lengths, and load makers' standings."""
+        for kind in KINDS:
+            with self._searcher(kind) as s:
+                for sub, _offset in s.leaf_searchers():
+                    reader = sub.reader()
+                    if not reader.doc_count_all():
+                        continue
+                    self._arrays.files.get(reader)
+                    for field in WARM_COLUMNS[kind]:
+                        self._arrays.column(reader, field)
+                    for field in TEXT_FIELDS:
+                        self._arrays.lengths(reader, field, np.empty(0, dtype=np.int64))
+        if self.standings is not None:
+            self.standings.get()
 
     def search(self, query: ParsedQuery, filters: Filters, kind: str, sort: str,
                limit: int, facets: bool = True) -> RawResults:

@@ -124,3 +124,29 @@ def test_phrases_from_a_postings_file_equal_phrases_from_whooshs_blocks(tmp_path
         q = Phrase("body", ["alpha", "beta"], slop=2)
         assert _phrase_docs_from(file, [b"alpha", b"beta"], q, both).tolist() == [
             n for n, t in enumerate(texts) if "alpha beta" in t or "alpha x beta" in t]
+
+
+@whoosh_only
+def test_a_warmed_worker_has_its_searchers_files_columns_standings_and_word_list_loaded(corpus, search_app,
+                                                                                        monkeypatch):
+    from craftreview.search import dictionary
+    from craftreview.search.whoosh_backend import WARM_COLUMNS
+
+    search.rebuild(search_app)
+    backend = search.get_backend(search_app)
+    dictionary.english_hashes.cache_clear()
+    reloads = []
+    monkeypatch.setattr(backend.standings, "_signature", None)
+    real_get = type(backend.standings).get
+    monkeypatch.setattr(type(backend.standings), "get", lambda self: reloads.append(1) or real_get(self))
+    search.warm(search_app)
+    assert dictionary.english_hashes.cache_info().currsize == 1
+    assert reloads and backend.standings._signature is not None
+    for kind in ("maker", "review"):
+        with backend._searcher(kind) as s:
+            for sub, _offset in s.leaf_searchers():
+                segment = sub.reader().segment().segment_id()
+                assert backend._arrays.files._files[segment][0] is not None
+                kept = {key[1:] for key in backend._arrays.items if key[0] == segment}
+                assert {("c", f) for f in WARM_COLUMNS[kind]} <= kept
+                assert {("l", f) for f in ("title", "craft", "location", "body")} <= kept

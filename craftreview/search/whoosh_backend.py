@@ -18,7 +18,7 @@ from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.query import And, AndNot, ConstantScoreQuery, Every, Or, Phrase, Query, Require, Term
 
-from . import whoosh_write
+from . import whoosh_vocabulary, whoosh_write
 from .base import FACETS, RawHit, RawResults, score_buckets_from
 from .documents import Doc
 from .facets import HASH_INPUT, HASH_MULTIPLIER, HASH_RANGE, sample_threshold
@@ -58,6 +58,7 @@ JOINED_SORTS = {"maker": {"score": "rank"}, "review": {"reviews": "review_count"
 # Columns a page reads: facets, joined filters and sorts, the facet sample's hash (see warm).
 WARM_COLUMNS = {kind: ("maker", "created", *{FACET_FIELDS.get(f, f) for f in FACETS[kind]}, *SORT_FIELDS[kind].values())
                 for kind in ("maker", "review")}
+VOCABULARY_LONGEST = 32  # spelling corrects words of at most 24 letters (spelling.MAX_TYPO_LENGTH), 3 edits wide
 POINTER = "CURRENT"
 KINDS = ("maker", "review")  # one Whoosh index per kind: no kind filter to intersect on every query
 SORT_SCALE = 1_000_000
@@ -164,6 +165,8 @@ class WhooshBackend:
                         self._arrays.column(reader, field)
                     for field in TEXT_FIELDS:
                         self._arrays.lengths(reader, field, np.empty(0, dtype=np.int64))
+                    if kind == "maker":
+                        self._vocabulary(reader)
         if self.standings is not None:
             self.standings.get()
 
@@ -273,12 +276,21 @@ class WhooshBackend:
 
     def similar_words(self, word: str, max_edits: int) -> dict[str, int]:
         """Vocabulary words within max_edits of `word` sharing its first letter, with frequencies."""
+        # Levenshtein counts a swap as two edits: fetch one edit wider (as on PostgreSQL);
+        # spelling.distance decides.
+        reach = max_edits + 1
         with self._searcher("maker") as s:
             reader = s.reader()
-            # Levenshtein counts a swap as two edits: fetch one edit wider (as on PostgreSQL);
-            # spelling.distance decides.
-            near = list(reader.terms_within("spell", word, max_edits + 1, prefix=1))
+            if len(word) + reach > VOCABULARY_LONGEST:  # (longer than any typo spelling corrects)
+                return {w: reader.doc_frequency("spell", w) for w in reader.terms_within("spell", word, reach, prefix=1)}
+            near = {w for sub, _offset in s.leaf_searchers() if sub.reader().doc_count_all()
+                    for w in whoosh_vocabulary.neighbours(self._vocabulary(sub.reader()), word, reach)}
             return {w: reader.doc_frequency("spell", w) for w in near}
+
+    def _vocabulary(self, reader):
+        """A maker segment's spelling vocabulary as arrays (whoosh_vocabulary), kept with its arrays."""
+        return self._arrays.get((reader.segment().segment_id(), "v"),
+                                lambda: whoosh_vocabulary.load(reader, VOCABULARY_LONGEST))
 
     def fingerprints(self, keys: list[str] | None = None) -> dict[str, str]:
         """Key -> fingerprint of the given live documents (all when keys is None)."""

@@ -244,10 +244,10 @@ class WhooshBackend:
         return [_raw_hit(kind, stored(int(ids[i])), float(scores[i])) for i in top_by_score(ids, scores, limit)]
 
     def _stored_fields(self, found: list[tuple]):
-        """Stored fields by searcher-wide document number, read through the per-segment cache."""
+        """(entity id, maker id) by searcher-wide document number (SegmentArrays.stored)."""
         offsets = [offset for _r, offset, _m in found]
 
-        def stored(docnum: int) -> tuple[str, int]:
+        def stored(docnum: int) -> tuple[int, int]:
             i = bisect_right(offsets, docnum) - 1
             return self._arrays.stored(found[i][0], docnum - offsets[i])
         return stored
@@ -369,9 +369,8 @@ def _query(query: ParsedQuery, filters: Filters, kind: str) -> Query:
     return text_query if filter_query is None else Require(text_query, filter_query)
 
 
-def _raw_hit(kind: str, stored: tuple[str, int], score: float) -> RawHit:
-    key, maker_id = stored
-    entity_id = int(key.split(":", 1)[1])
+def _raw_hit(kind: str, stored: tuple[int, int], score: float) -> RawHit:
+    entity_id, maker_id = stored
     coverage, relevance = divmod(score, COVERAGE_UNIT)
     return RawHit(kind, entity_id, maker_id, relevance, coverage)
 

@@ -23,7 +23,7 @@ from whoosh.codec import whoosh3
 from whoosh.query import And, AndNot, ConstantScoreQuery, Every, Or, Phrase, Query, Require, Term
 from whoosh.util.numeric import byte_to_length
 
-from .whoosh_postings import PostingsFiles, read_blocks
+from .whoosh_postings import PostingsFiles, entity_of, read_blocks
 
 # A document's field length byte -> length, as Whoosh decodes it (a zero byte reads as the scorer's 1).
 _LENGTHS = np.array([byte_to_length(b) if b else 1 for b in range(256)], dtype=np.float64)
@@ -117,13 +117,18 @@ class SegmentArrays:
         """Field lengths of these documents, as Whoosh's scorer reads them (kept as one byte a document)."""
         return _LENGTHS[self.get((reader.segment().segment_id(), "l", field), lambda: _length_bytes(reader, field))[ids]]
 
-    def stored(self, reader, docnum: int) -> tuple[str, int]:
-        """A document's key and maker id (a page's candidates: unpickling 200 of them cost ~5 ms a page).
+    def stored(self, reader, docnum: int) -> tuple[int, int]:
+        """A document's entity id and maker id: from the segment's postings file, else from its stored
+        fields through the cache (unpickling a page's 200 candidates cost ~5 ms a page).
 
         Only these two are kept, as a tuple: a third of the memory of the stored-fields dict."""
-        def load() -> tuple[str, int]:
+        file = self.files.get(reader)
+        if file is not None:
+            return int(file.entities[docnum]), int(file.makers[docnum])
+
+        def load() -> tuple[int, int]:
             fields = reader.stored_fields(docnum)
-            return fields["key"], fields["maker_id"]
+            return entity_of(fields["key"]), fields["maker_id"]
         return self.get((reader.segment().segment_id(), "s", docnum), load)
 
 

@@ -5,8 +5,9 @@ reading a word's ids decompresses and unpickles its positions too. On first use 
 most of a search page's time (a word in 26,000 reviews: 23 ms a segment; `"lampwork bead set"` read
 610 blocks). So every segment a rebuild or `flask search optimize` writes gets a *postings file*
 beside it (`<segment>.crp`): each indexed field's postings (spelling and key fields excepted) as two
-flat arrays, read through one shared memory mapping (a term is a slice: microseconds, no decoding).
-Positions stay in Whoosh's blocks, read only for phrases.
+flat arrays with each posting's positions, and each document's entity and maker ids, read through
+one shared memory mapping: a term is a slice (microseconds, no decoding), a phrase a gather over its
+candidates' positions, a hit's identity two array reads instead of unpickling its stored fields.
 
 The file is derived data: a segment without one (written by a drain: at most a few hundred documents,
 or by an older version) is read from Whoosh's blocks as before, with the same answer. Its name follows
@@ -24,7 +25,7 @@ import numpy as np
 from whoosh.reading import SegmentReader
 
 SUFFIX = ".crp"
-MAGIC = b"CRPOST01"
+MAGIC = b"CRPOST02"  # 02: each document's entity and maker ids too
 SKIPPED_FIELDS = ("key", "spell")  # unique keys, and words whose document frequency alone is read
 RETRY_SECONDS = 60.0  # a segment seen without its file is looked at again after this long
 _HEADER = struct.Struct("<8sQ")
@@ -83,9 +84,10 @@ def write(directory: str, schema, segment) -> str:
                 positions.append(found_positions)
                 start += len(found_ids)
         doc_count = reader.doc_count_all()
+        entities, makers = _identities(reader, doc_count)
     finally:
         reader.close()
-    arrays = _arrays(ids, weights, lengths, positions)
+    arrays = [*_arrays(ids, weights, lengths, positions), ("entities", entities), ("makers", makers)]
     header = {"docs": doc_count, "count": start, "terms": terms,
               "arrays": [(name, a.dtype.str, len(a)) for name, a in arrays]}
     return _write_file(path_of(directory, segment), header, [a for _name, a in arrays])
@@ -115,6 +117,19 @@ def _arrays(ids, weights, lengths, positions) -> list[tuple[str, np.ndarray]]:
             ("positions", flat.astype("<u2" if not len(flat) or flat.max() < 2**16 else "<u4"))]
 
 
+def _identities(reader, doc_count: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each document's entity id and maker id (stored fields; deleted documents too): a page's hits
+    then need no unpickling."""
+    stored = [reader._perdoc.stored_fields(n) for n in range(doc_count)]
+    return (np.array([entity_of(f["key"]) if "key" in f else 0 for f in stored], dtype="<i8"),
+            np.array([f.get("maker_id") or 0 for f in stored], dtype="<i8"))
+
+
+def entity_of(key: str) -> int:
+    """The entity id in a document key ("maker:12", "review:345")."""
+    return int(key.split(":", 1)[1])
+
+
 def _cat(parts: list[np.ndarray], empty: np.ndarray) -> np.ndarray:
     return np.concatenate(parts) if parts else empty
 
@@ -141,13 +156,21 @@ def _storage(directory: str):
 
 
 def ensure(ix) -> int:
-    """Write the missing postings files of an index's segments (after `flask search optimize` merged
-    them, or for an index written before these files); returns how many."""
+    """Write the missing (or outdated) postings files of an index's segments (after `flask search
+    optimize` merged them, or for an index written before these files); returns how many."""
     directory = ix.storage.folder
-    missing = [s for s in ix._segments() if not os.path.exists(path_of(directory, s))]
+    missing = [s for s in ix._segments() if not _is_current(path_of(directory, s))]
     for segment in missing:
         write(directory, ix.schema, segment)
     return len(missing)
+
+
+def _is_current(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(MAGIC)) == MAGIC
+    except OSError:
+        return False
 
 
 class PostingsFile:
@@ -168,6 +191,7 @@ class PostingsFile:
             offset += arrays[name].nbytes + (-arrays[name].nbytes % 8)
         self.ids, self.weights = arrays["ids"], arrays["weights"]
         self.starts, self.flat_positions = arrays["starts"], arrays["positions"]
+        self.entities, self.makers = arrays["entities"], arrays["makers"]
 
     def postings(self, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
         """Views of a term's document numbers and weights (empty when the segment lacks the term)."""

@@ -60,6 +60,9 @@ def test_a_rebuild_writes_every_term_postings_and_positions_as_whoosh_has_them(c
                                 _positions_by_whoosh(reader, field, btext), (field, btext)
                         checked += 1
                 assert file.postings("body", b"zzzabsent")[0].size == 0
+                stored = [reader.stored_fields(n) for n in range(reader.doc_count_all())]
+                assert file.entities.tolist() == [int(f["key"].split(":")[1]) for f in stored]
+                assert file.makers.tolist() == [f["maker_id"] for f in stored]
     assert checked > 100  # not vacuous
 
 

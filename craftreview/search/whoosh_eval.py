@@ -291,6 +291,7 @@ class Evaluator:
         return both.keep(np.isin(both.ids, found, assume_unique=True))
 
     def _phrase_docs(self, q: Phrase, candidates: np.ndarray) -> np.ndarray:
+        """The candidates holding the phrase: positions from the segment's postings file when it has one."""
         file = self.arrays.files.get(self.reader)
         if file is None:
             return _phrase_docs(self.reader, q, candidates)

@@ -1,8 +1,9 @@
 """`python -m bench.search.latency`: search page latency on the built bench corpus, without rebuilding.
 
 Times the bench's 240 search pages on Whoosh, PostgreSQL and raw SQLite FTS5 in one run, the three
-taking turns query by query (a noisy, shared machine then slows all of them alike), after the first
-20 queries warmed every backend. Needs the indexes `python -m bench.search` (or `flask search
+taking turns query by query (a noisy, shared machine then slows all of them alike), after each app
+was warmed as a gunicorn worker is (measure.like_a_worker) and the first 20 queries warmed every
+backend. Needs the indexes `python -m bench.search` (or `flask search
 rebuild` on the bench databases) left in bench/search/work; builds the FTS5 file when missing.
 Prints p50 / p95 / p99 and the slowest pages per backend, for a first pass over the pages (the figures
 the targets are read against) and for a second pass over the same pages (a worker that has served them).
@@ -72,10 +73,10 @@ def main() -> None:
     # query is included, as a page would open its connection.
     timers["fts5"] = _fts_timer(fts_path)
     timings: dict[str, list[float]] = {name: [] for name in timers}
+    like_a_worker(apps)  # a worker starting, then the pages it served before these
     for args in queries[:WARM]:
         for timed in timers.values():
             timed(args)
-    like_a_worker()
     for args in queries:
         for name, timed in timers.items():
             timings[name].append(timed(args))

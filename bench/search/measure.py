@@ -48,9 +48,16 @@ def index_size(app, index_dir: Path) -> int:
                                    "+ pg_total_relation_size('search_words')"))
 
 
-def like_a_worker() -> None:
-    """After warm-up, do what gunicorn.conf.py's post_worker_init does: freeze what is loaded out of the
-    cyclic collector's reach (BENCH_GC_FREEZE=0 measures without, as before)."""
+def like_a_worker(apps) -> None:
+    """Do what gunicorn.conf.py's post_worker_init does before a worker's first request: warm each app
+    (craftreview.web.warmup.warm: the stored fit, a rolled-back review write, the search backend's
+    per-process state and the English word list, templates, background threads), then freeze what is
+    loaded out of the cyclic collector's reach. BENCH_WORKER_WARM=0 skips the warm-up and
+    BENCH_GC_FREEZE=0 the freeze (to measure without them)."""
+    if os.environ.get("BENCH_WORKER_WARM", "1") != "0":
+        from craftreview.web.warmup import warm
+        for app in apps:
+            warm(app)
     if os.environ.get("BENCH_GC_FREEZE", "1") != "0":
         gc.freeze()
 
@@ -58,10 +65,10 @@ def like_a_worker() -> None:
 def query_latencies(app, queries: list[dict[str, str]]) -> tuple[list[float], int]:
     """Milliseconds per search page (query, facets, counts, snippets; no rendering), and empty pages."""
     factory, timings, empty = session_factory(app), [], 0
+    like_a_worker([app])
     for args in queries[:20]:  # warm caches the way a running server would have them
         with factory() as session:
             search.search(session, request_from_args(args), app)
-    like_a_worker()
     for args in queries:
         with factory() as session:
             started = time.perf_counter()

@@ -29,7 +29,7 @@ from .service import SearchPage, run_search
 if TYPE_CHECKING:
     from flask import Flask, Response
 
-__all__ = ["init_app", "get_backend", "drain", "rebuild", "optimize", "check", "search", "enqueue",
+__all__ = ["init_app", "get_backend", "warm", "drain", "rebuild", "optimize", "check", "search", "enqueue",
            "SearchRequest", "SearchPage", "request_from_args", "LockTimeout", "CheckReport"]
 EXTENSION = "craftreview.search"
 DRAINER = "craftreview.search.drainer"
@@ -60,6 +60,18 @@ def get_backend(app: Flask | None = None) -> SearchBackend:
     if backend is None:
         backend = app.extensions[EXTENSION] = _make_backend(app)
     return backend
+
+
+def warm(app: Flask | None = None) -> None:
+    """A web worker's search warm-up, before its first request: the backend opened and its per-process
+    state loaded (Whoosh: searchers, postings files, columns, standings), and the English word list
+    spelling checks every unknown word against (110 ms on first use)."""
+    from .dictionary import english_hashes
+    backend = get_backend(app)
+    backend_warm = getattr(backend, "warm", None)
+    if backend_warm is not None:
+        backend_warm()
+    english_hashes()
 
 
 def _make_backend(app: Flask) -> SearchBackend:

@@ -18,7 +18,7 @@ from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.query import And, AndNot, ConstantScoreQuery, Every, Or, Phrase, Query, Require, Term
 
-from . import whoosh_write
+from . import whoosh_vocabulary, whoosh_write
 from .base import FACETS, RawHit, RawResults, score_buckets_from
 from .documents import Doc
 from .facets import HASH_INPUT, HASH_MULTIPLIER, HASH_RANGE, sample_threshold
@@ -55,6 +55,10 @@ SORT_FIELDS = {"maker": {"reviews": "review_count", "newest": "created"},
                "review": {"score": "stars", "newest": "created"}}
 # Sorts by a value of the document's maker, looked up in the standing table (see _collector).
 JOINED_SORTS = {"maker": {"score": "rank"}, "review": {"reviews": "review_count"}}
+# Columns a page reads: facets, joined filters and sorts, the facet sample's hash (see warm).
+WARM_COLUMNS = {kind: ("maker", "created", *{FACET_FIELDS.get(f, f) for f in FACETS[kind]}, *SORT_FIELDS[kind].values())
+                for kind in ("maker", "review")}
+VOCABULARY_LONGEST = 32  # spelling corrects words of at most 24 letters (spelling.MAX_TYPO_LENGTH), 3 edits wide
 POINTER = "CURRENT"
 KINDS = ("maker", "review")  # one Whoosh index per kind: no kind filter to intersect on every query
 SORT_SCALE = 1_000_000
@@ -146,6 +150,26 @@ class WhooshBackend:
 
     # -- reading
 
+    def warm(self) -> None:
+        """What a worker's first searches would otherwise pay, once, before it takes requests: open each
+        kind's searcher, map its segments' postings files, read the facet, sort and filter columns and
+        the text fields' lengths, and load makers' standings."""
+        for kind in KINDS:
+            with self._searcher(kind) as s:
+                for sub, _offset in s.leaf_searchers():
+                    reader = sub.reader()
+                    if not reader.doc_count_all():
+                        continue
+                    self._arrays.files.get(reader)
+                    for field in WARM_COLUMNS[kind]:
+                        self._arrays.column(reader, field)
+                    for field in TEXT_FIELDS:
+                        self._arrays.lengths(reader, field, np.empty(0, dtype=np.int64))
+                    if kind == "maker":
+                        self._vocabulary(reader)
+        if self.standings is not None:
+            self.standings.get()
+
     def search(self, query: ParsedQuery, filters: Filters, kind: str, sort: str,
                limit: int, facets: bool = True) -> RawResults:
         """Top hits, total and facet counts (see SearchBackend)."""
@@ -220,10 +244,10 @@ class WhooshBackend:
         return [_raw_hit(kind, stored(int(ids[i])), float(scores[i])) for i in top_by_score(ids, scores, limit)]
 
     def _stored_fields(self, found: list[tuple]):
-        """Stored fields by searcher-wide document number, read through the per-segment cache."""
+        """(entity id, maker id) by searcher-wide document number (SegmentArrays.stored)."""
         offsets = [offset for _r, offset, _m in found]
 
-        def stored(docnum: int) -> tuple[str, int]:
+        def stored(docnum: int) -> tuple[int, int]:
             i = bisect_right(offsets, docnum) - 1
             return self._arrays.stored(found[i][0], docnum - offsets[i])
         return stored
@@ -252,12 +276,21 @@ class WhooshBackend:
 
     def similar_words(self, word: str, max_edits: int) -> dict[str, int]:
         """Vocabulary words within max_edits of `word` sharing its first letter, with frequencies."""
+        # Levenshtein counts a swap as two edits: fetch one edit wider (as on PostgreSQL);
+        # spelling.distance decides.
+        reach = max_edits + 1
         with self._searcher("maker") as s:
             reader = s.reader()
-            # Levenshtein counts a swap as two edits: fetch one edit wider (as on PostgreSQL);
-            # spelling.distance decides.
-            near = list(reader.terms_within("spell", word, max_edits + 1, prefix=1))
+            if len(word) + reach > VOCABULARY_LONGEST:  # (longer than any typo spelling corrects)
+                return {w: reader.doc_frequency("spell", w) for w in reader.terms_within("spell", word, reach, prefix=1)}
+            near = {w for sub, _offset in s.leaf_searchers() if sub.reader().doc_count_all()
+                    for w in whoosh_vocabulary.neighbours(self._vocabulary(sub.reader()), word, reach)}
             return {w: reader.doc_frequency("spell", w) for w in near}
+
+    def _vocabulary(self, reader):
+        """A maker segment's spelling vocabulary as arrays (whoosh_vocabulary), kept with its arrays."""
+        return self._arrays.get((reader.segment().segment_id(), "v"),
+                                lambda: whoosh_vocabulary.load(reader, VOCABULARY_LONGEST))
 
     def fingerprints(self, keys: list[str] | None = None) -> dict[str, str]:
         """Key -> fingerprint of the given live documents (all when keys is None)."""
@@ -336,9 +369,8 @@ def _query(query: ParsedQuery, filters: Filters, kind: str) -> Query:
     return text_query if filter_query is None else Require(text_query, filter_query)
 
 
-def _raw_hit(kind: str, stored: tuple[str, int], score: float) -> RawHit:
-    key, maker_id = stored
-    entity_id = int(key.split(":", 1)[1])
+def _raw_hit(kind: str, stored: tuple[int, int], score: float) -> RawHit:
+    entity_id, maker_id = stored
     coverage, relevance = divmod(score, COVERAGE_UNIT)
     return RawHit(kind, entity_id, maker_id, relevance, coverage)
 

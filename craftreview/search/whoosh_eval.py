@@ -2,9 +2,10 @@
 
 Whoosh's matchers and collectors make several Python calls per matching document and query node:
 a word in 30,000 reviews cost hundreds of milliseconds, for the exact totals and facet counts a page
-shows. Here each term's postings are read block by block into arrays, scored with the same BM25F
+shows. Here each term's postings are read into arrays (sliced from the segment's postings file,
+whoosh_postings, or else decoded block by block), scored with the same BM25F
 formula, statistics and field boosts (so results and ties equal Whoosh's own), and combined with set
-operations; a phrase (positions) still goes through Whoosh's own matcher. A page then sorts and
+operations; a phrase keeps the candidates whose positions follow in order. A page then sorts and
 counts arrays: top-k by score with ties in document order (as TopCollector), facet counts by
 bincount over each segment's column.
 """
@@ -21,6 +22,8 @@ from whoosh import columns
 from whoosh.codec import whoosh3
 from whoosh.query import And, AndNot, ConstantScoreQuery, Every, Or, Phrase, Query, Require, Term
 from whoosh.util.numeric import byte_to_length
+
+from .whoosh_postings import PostingsFiles, entity_of, read_blocks
 
 # A document's field length byte -> length, as Whoosh decodes it (a zero byte reads as the scorer's 1).
 _LENGTHS = np.array([byte_to_length(b) if b else 1 for b in range(256)], dtype=np.float64)
@@ -60,6 +63,7 @@ class SegmentArrays:
     def __init__(self, budget: int = CACHE_BYTES):
         self.budget, self.used, self.lock = budget, 0, threading.Lock()
         self.items: OrderedDict[tuple, tuple[int, object]] = OrderedDict()
+        self.files = PostingsFiles()
 
     def get(self, key: tuple, load):
         with self.lock:
@@ -89,14 +93,19 @@ class SegmentArrays:
         """Drop the entries of these segments (keys start with the segment id)."""
         if not segment_ids:
             return
+        self.files.forget(segment_ids)
         with self.lock:
             for key in [k for k in self.items if k[0] in segment_ids]:
                 self.used -= self.items.pop(key)[0]
 
     def postings(self, reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """A term's document numbers (int64) and weights (float64) in one segment."""
+        file = self.files.get(reader)
+        if file is not None:  # a slice of the segment's postings file: nothing to decode or keep
+            ids, weights = file.postings(field, reader._text_to_bytes(field, text))
+            return ids.astype(np.int64), weights.astype(np.float64)
         key = (reader.segment().segment_id(), "p", field, text)
-        ids, weights = self.get(key, lambda: _read_postings(reader, field, text))
+        ids, weights = self.get(key, lambda: read_blocks(reader, field, text))
         # Kept as int32 / float32 (half the memory; weights only when exact), widened for use.
         return ids.astype(np.int64), weights.astype(np.float64)
 
@@ -108,13 +117,18 @@ class SegmentArrays:
         """Field lengths of these documents, as Whoosh's scorer reads them (kept as one byte a document)."""
         return _LENGTHS[self.get((reader.segment().segment_id(), "l", field), lambda: _length_bytes(reader, field))[ids]]
 
-    def stored(self, reader, docnum: int) -> tuple[str, int]:
-        """A document's key and maker id (a page's candidates: unpickling 200 of them cost ~5 ms a page).
+    def stored(self, reader, docnum: int) -> tuple[int, int]:
+        """A document's entity id and maker id: from the segment's postings file, else from its stored
+        fields through the cache (unpickling a page's 200 candidates cost ~5 ms a page).
 
         Only these two are kept, as a tuple: a third of the memory of the stored-fields dict."""
-        def load() -> tuple[str, int]:
+        file = self.files.get(reader)
+        if file is not None:
+            return int(file.entities[docnum]), int(file.makers[docnum])
+
+        def load() -> tuple[int, int]:
             fields = reader.stored_fields(docnum)
-            return fields["key"], fields["maker_id"]
+            return entity_of(fields["key"]), fields["maker_id"]
         return self.get((reader.segment().segment_id(), "s", docnum), load)
 
 
@@ -129,26 +143,6 @@ def _nbytes(value) -> int:
     if isinstance(value, _Coded):
         return value.codes.nbytes + sum(sys.getsizeof(label) for label in value.labels) + 200
     return 64  # None: the segment has no such column
-
-
-def _read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Document numbers and weights of a term in one segment (deleted documents included)."""
-    btext = reader._text_to_bytes(field, text)
-    if (field, btext) not in reader:
-        return _EMPTY_IDS, _EMPTY_SCORES
-    matcher = reader._terms.matcher(field, btext, reader.schema[field].format)
-    ids, weights = [], []
-    while matcher.is_active():  # one step per block of postings, not per posting
-        matcher._read_ids()
-        matcher._read_weights()
-        ids.append(np.asarray(matcher._ids, dtype=np.int32))  # a segment's document numbers
-        weights.append(np.asarray(matcher._weights, dtype=np.float64))
-        matcher._next_block()
-    if not ids:
-        return _EMPTY_IDS, _EMPTY_SCORES
-    weights = np.concatenate(weights)
-    narrow = weights.astype(np.float32)
-    return np.concatenate(ids), narrow if np.array_equal(narrow, weights) else weights
 
 
 def _read_column(reader, field: str):
@@ -291,10 +285,17 @@ class Evaluator:
             # the filter.
             scoped = both.keep(np.isin(both.ids, self.scope, assume_unique=True))
             if len(scoped.ids) <= min(SCOPED_PHRASE_LIMIT, SCOPED_PHRASE_SHARE * len(both.ids)):
-                return scoped.keep(np.isin(scoped.ids, _phrase_docs(self.reader, q, scoped.ids), assume_unique=True))
+                return scoped.keep(np.isin(scoped.ids, self._phrase_docs(q, scoped.ids), assume_unique=True))
         if found is None:
-            found = self.arrays.get(key, lambda: _phrase_docs(self.reader, q, both.ids))
+            found = self.arrays.get(key, lambda: self._phrase_docs(q, both.ids))
         return both.keep(np.isin(both.ids, found, assume_unique=True))
+
+    def _phrase_docs(self, q: Phrase, candidates: np.ndarray) -> np.ndarray:
+        """The candidates holding the phrase: positions from the segment's postings file when it has one."""
+        file = self.arrays.files.get(self.reader)
+        if file is None:
+            return _phrase_docs(self.reader, q, candidates)
+        return _phrase_docs_from(file, [self.reader._text_to_bytes(q.fieldname, w) for w in q.words], q, candidates)
 
     def _matcher(self, q: Query) -> Matches:
         """Anything else (phrases: positions) through Whoosh's own matcher, one document at a time."""
@@ -316,6 +317,21 @@ def _phrase_docs(reader, q: Phrase, candidates: np.ndarray) -> np.ndarray:
         ends = {doc: nxt for doc, nxt in ((doc, [p for p in following.get(doc, ()) if any(
             1 <= p - e <= q.slop for e in ends[doc])]) for doc in ends) if nxt}
     return np.array(sorted(ends), dtype=np.int64)
+
+
+def _phrase_docs_from(file, words: list[bytes], q: Phrase, candidates: np.ndarray) -> np.ndarray:
+    """_phrase_docs on a segment's postings file: occurrences as (document << 32 | position), a word
+    kept where the previous one occurs 1..slop positions before it in the same document."""
+    ends = file.positions(q.fieldname, words[0], candidates)
+    for word in words[1:]:
+        if not len(ends):
+            break
+        following = file.positions(q.fieldname, word, np.unique(ends >> 32))
+        keep = np.zeros(len(following), dtype=bool)
+        for gap in range(1, q.slop + 1):  # a position below the gap cannot reach the previous document's
+            keep |= np.isin(following - gap, ends)
+        ends = following[keep]
+    return np.unique(ends >> 32)
 
 
 def _positions(reader, field: str, word: str, docs: set[int]) -> dict[int, list[int]]:

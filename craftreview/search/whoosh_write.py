@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import MERGE_SMALL
 
+from . import whoosh_postings
 from .documents import Doc
 from .whoosh_build import doc_fields
 
@@ -57,7 +58,8 @@ def write(ix, upserts: Iterable[Doc], deletes: Iterable[str]) -> None:
 
 
 def optimize(ix) -> int:
-    """Merge every segment of one kind's index into one; returns how many segments were merged away."""
+    """Merge every segment of one kind's index into one, and give it its postings file (see
+    whoosh_postings); returns how many segments were merged away."""
     segments = len(ix._segments())
     if segments > 1:
         writer = ix.writer(timeout=10.0, limitmb=OPTIMIZE_WRITER_MB)
@@ -66,6 +68,7 @@ def optimize(ix) -> int:
         except BaseException:
             cancel(writer)
             raise
+    whoosh_postings.ensure(ix)  # also for an index written before postings files existed
     return max(segments - 1, 0)
 
 

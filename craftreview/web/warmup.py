@@ -18,12 +18,12 @@ log = logging.getLogger(__name__)
 
 
 def warm(app: Flask) -> None:
-    """Decode the stored model fit, run one review write (rolled back), open the search backend, compile
+    """Decode the stored model fit, run one review write (rolled back), open and warm the search backend, compile
     the templates and start the background threads, so a worker's first write is not slow.
 
     Each step stands alone: one that fails is logged and the worker still serves (paying on first use).
     """
-    for step in (_decode_fit, _a_review_write_rolled_back, search.get_backend, stored_pages.layout,
+    for step in (_decode_fit, _a_review_write_rolled_back, search.warm, stored_pages.layout,
                  _compile_templates, _start_threads):
         try:
             step(app)

@@ -46,6 +46,26 @@ def test_numpy_evaluation_equals_whoosh_search(corpus, search_app, text, relaxed
         assert [sc for _d, sc in found] == pytest.approx([sc for _d, sc in expected], rel=1e-12), (kind, text)
 
 
+@whoosh_only
+def test_numpy_evaluation_on_postings_files_equals_whoosh_search(corpus, search_app):
+    """After a rebuild every segment has its postings file (whoosh_postings), read instead of Whoosh's
+    blocks: Whoosh's own search of the same index still agrees, query for query."""
+    search.rebuild(search_app)
+    backend = search.get_backend(search_app)
+    for kind in KINDS:
+        with backend._searcher(kind) as s:
+            assert all(backend._arrays.files.get(sub.reader()) for sub, _offset in s.leaf_searchers())
+            for text in QUERIES:
+                for relaxed in (False, True):
+                    parsed = parse_query(text)
+                    if relaxed:
+                        parsed = parsed.relaxed(tuple(range(3, 3 + len(parsed.positives))))
+                    q = _query(parsed, Filters(), kind)
+                    expected, found = _whoosh_hits(s, q), _numpy_hits(s, backend, q)
+                    assert [d for d, _s in found] == [d for d, _s in expected], (kind, text)
+                    assert [sc for _d, sc in found] == pytest.approx([sc for _d, sc in expected], rel=1e-12)
+
+
 def test_phrase_positions_are_read_only_from_blocks_holding_candidates(tmp_path):
     """Postings of several blocks: the blocks without a candidate are skipped, the phrase found
     exactly where the words follow each other (checked against the texts themselves)."""

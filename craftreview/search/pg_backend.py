@@ -65,7 +65,7 @@ DOCUMENTS = Table(
 )
 event.listen(DOCUMENTS, "after_create", DDL("ALTER TABLE search_documents ALTER COLUMN tsv SET STORAGE MAIN"))
 # A broad word's top hits by relevance are ranked among the documents holding it in a title, craft or
-# location (migration 0017; pg_sql.HEAD_VECTOR_SQL). An expression index, so created by DDL rather than
+# location (migration 0017; pg_sql.HEAD_VECTOR). An expression index, so created by DDL rather than
 # declared on the table (the migration test compares declared indexes only).
 for _kind in ("maker", "review"):
     event.listen(DOCUMENTS, "after_create", DDL(

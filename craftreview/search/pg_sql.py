@@ -215,7 +215,6 @@ def hits_and_facets(conn, where: str, rel: str, cov: str, params: dict, kind: st
 
 
 def _page_sql(where: str, rel: str, cov: str, kind: str, sort: str, head: str | None) -> str:
-    """hits_and_facets' statement: rows of hits, facet values and one total (see _read_page)."""
     names = FACETS[kind]
     order = _order(_sort(kind, sort)[0])
     exact = f"{where} AND NOT (SELECT yes FROM broad)"
@@ -267,8 +266,6 @@ def _top(ranked: str) -> str:
 
 
 def _read_page(rows, kind: str, names: tuple[str, ...]) -> RawResults:
-    """RawResults from a page statement's rows: hits (numbered), facet values, the matches' count or
-    the slice's (BROAD, scaled up) and the grand total the facets were counted over."""
     hits, counts, total, sampled, standings = [], {n: {} for n in names}, 0, 0, {}
     for row in rows:
         facet, value, n = row[0], row[1], row[2]
@@ -309,7 +306,7 @@ TOTAL = ""  # the facet name of the grouping set () : every document of the samp
 
 def _facet_groups(names: tuple[str, ...], source: str) -> str:
     """Rows (facet, value, count, NULLs) for the total and each facet's values, in one pass over
-    `source`: GROUPING() tells which set a row belongs to (a 0 bit marks the column grouped by)."""
+    `hits`: GROUPING() tells which set a row belongs to (a 0 bit marks the column grouped by)."""
     every = (1 << len(names)) - 1
     grouping = f"GROUPING({', '.join(names)})"
     cases = [(every ^ (1 << (len(names) - 1 - i)), n) for i, n in enumerate(names)]

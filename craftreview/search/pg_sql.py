@@ -219,18 +219,15 @@ def _page_sql(where: str, rel: str, cov: str, kind: str, sort: str, head: str | 
     order = _order(_sort(kind, sort)[0])
     exact = f"{where} AND NOT (SELECT yes FROM broad)"
     cte = _select_hits(exact, rel, cov, kind, sort, "".join(f", d.{n}" for n in names) + ", d.created")
-    # One row for the total (the matches', or the slice's of a broad match) and one grouping pass
-    # over the sample or the slice: fewer plan nodes than a branch each (planning is part of the cost).
-    total = (f"SELECT CASE WHEN yes THEN '{BROAD}' ELSE '{MATCHED}' END, NULL::text, "
-             f"CASE WHEN yes THEN n ELSE (SELECT total FROM matched) END, {_NO_HIT} FROM broad")
-    columns = ", ".join(names)
-    counted = (f"(SELECT {columns} FROM sample WHERE NOT (SELECT yes FROM broad) "
-               f"UNION ALL SELECT {columns} FROM slice WHERE (SELECT yes FROM broad)) counted")
+    matched = f"SELECT '{MATCHED}', NULL::text, total, {_NO_HIT} FROM matched WHERE NOT (SELECT yes FROM broad)"
+    scaled = f"SELECT '{BROAD}', NULL::text, n, {_NO_HIT} FROM broad WHERE yes"
     tiers, broad_top = _broad_top(where, rel, cov, kind, sort, head)
     return (f"WITH {_broad(where, ', '.join(f'd.{n}' for n in names))}, hits AS MATERIALIZED ({cte}), "
             f"matched AS (SELECT count(*) AS total FROM hits), sample AS ({SAMPLE_SQL}){tiers} "
             f"{_top(f'SELECT * FROM hits ORDER BY {order} LIMIT :limit')} UNION ALL {broad_top} "
-            f"UNION ALL {_facet_groups(names, counted)} UNION ALL {total}")
+            f"UNION ALL SELECT * FROM ({_facet_groups(names, 'sample')}) g WHERE NOT (SELECT yes FROM broad) "
+            f"UNION ALL SELECT * FROM ({_facet_groups(names, 'slice')}) g WHERE (SELECT yes FROM broad) "
+            f"UNION ALL {matched} UNION ALL {scaled}")
 
 
 def _broad_top(where: str, rel: str, cov: str, kind: str, sort: str, head: str | None) -> tuple[str, str]:

@@ -30,7 +30,7 @@ from . import pg_sql
 from .base import LockTimeout, RawResults
 from .documents import Doc
 from .locks import RETRY_SECONDS
-from .pg_sql import FIELD_WEIGHTS, HEAD_VECTOR_SQL, SLICE_PREDICATE
+from .pg_sql import FIELD_WEIGHTS, SLICE_PREDICATE
 from .query import Filters, ParsedQuery
 from .spelling import doc_vocabulary
 
@@ -64,13 +64,6 @@ DOCUMENTS = Table(
     postgresql_with={"toast_tuple_target": TOAST_TUPLE_TARGET},
 )
 event.listen(DOCUMENTS, "after_create", DDL("ALTER TABLE search_documents ALTER COLUMN tsv SET STORAGE MAIN"))
-# A broad word's top hits by relevance are ranked among the documents holding it in a title, craft or
-# location (migration 0017; pg_sql.HEAD_VECTOR). An expression index, so created by DDL rather than
-# declared on the table (the migration test compares declared indexes only).
-for _kind in ("maker", "review"):
-    event.listen(DOCUMENTS, "after_create", DDL(
-        f"CREATE INDEX ix_search_documents_{_kind}_head_tsv ON search_documents USING gin ({HEAD_VECTOR_SQL}) "
-        f"WHERE kind = '{_kind}'"))
 # Accent folding for the tsvector: unaccent() is only STABLE (its dictionary could change), so an
 # IMMUTABLE wrapper naming the dictionary explicitly is what an index expression may use.
 # fuzzystrmatch: levenshtein() for spelling suggestions. Migration 0011 runs the same statements.
@@ -117,15 +110,13 @@ _BUILD_INDEXES = (
       f"WHERE kind = '{kind}'" for kind in ("maker", "review")),
     *(f"CREATE INDEX ix_search_documents_build_{kind}_slice_tsv ON search_documents_build USING gin (tsv) "
       f"WHERE kind = '{kind}' AND {SLICE_PREDICATE}" for kind in ("maker", "review")),
-    *(f"CREATE INDEX ix_search_documents_build_{kind}_head_tsv ON search_documents_build USING gin "
-      f"({HEAD_VECTOR_SQL}) WHERE kind = '{kind}'" for kind in ("maker", "review")),
 )
 _SWAP = (
     "DROP TABLE search_documents",
     "ALTER TABLE search_documents_build RENAME TO search_documents",
     "ALTER INDEX search_documents_build_pkey RENAME TO search_documents_pkey",
     *(f"ALTER INDEX ix_search_documents_build_{kind}{part}_tsv RENAME TO ix_search_documents_{kind}{part}_tsv"
-      for kind in ("maker", "review") for part in ("", "_slice", "_head")),
+      for kind in ("maker", "review") for part in ("", "_slice")),
     "DELETE FROM search_words",
 )
 _ADD_WORDS = text("INSERT INTO search_words (word, ndoc) SELECT w, n FROM unnest(CAST(:words AS text[]), "
@@ -161,8 +152,7 @@ class PostgresBackend:
         params["limit"] = limit
         with self._reading() as conn:
             if facets:
-                head = pg_sql.head_tsquery(query) if sort == "relevance" else None
-                return pg_sql.hits_and_facets(conn, where, rel, cov, params, kind, sort, head)
+                return pg_sql.hits_and_facets(conn, where, rel, cov, params, kind, sort)
             hits = pg_sql.hits_only(conn, where, rel, cov, params, kind, sort) if limit else []
             return RawResults(pg_sql.count(conn, where, params), hits)
 

@@ -32,18 +32,20 @@ FACET_TEXT = {"accepts_custom": "CASE WHEN accepts_custom THEN '1' ELSE '0' END"
 # generic plan could not know a parameter's value, and so could not use the kind's partial index.
 KIND_CONDITION = {"maker": "d.kind = 'maker'", "review": "d.kind = 'review'"}
 # A fixed sixteenth of each kind's documents, with a GIN index of its own (migration 0017): the
-# entity ids whose multiplicative hash falls in the lowest sixteenth. A broad match (more than
-# facets.BROAD_ABOVE documents) is counted, and its facets grouped, from its matches in the slice,
-# scaled up: counting every match read each one's row (11-25 ms for "set" on 100,000 reviews).
+# entity ids whose multiplicative hash falls in the lowest sixteenth. A match that holds more than
+# facets.BROAD_ABOVE / SLICE_SCALE documents of the slice is broad: its total and facet counts are
+# the slice's scaled up (counting every match read each one's row: 11-25 ms for "set" on reviews).
 SLICE_SCALE = 16
 SLICE_PREDICATE = f"entity_id::bigint * 2654435761 % 4294967296 < {(1 << 32) // SLICE_SCALE}"
-# A document's title, craft and location words (weights A-C), with a GIN index per kind (migration
-# 0017). For a query of one word (one lexeme) ts_rank without normalisation is at least 0.5 / 1.645
-# for a document holding it with weight A-C and at most 0.25 for one holding it in its body only
-# (its formula: the best weight, plus the others divided by the squares of their ranks, over 1.645),
-# so when at least `limit` documents hold the word there, the top `limit` are all among them.
-HEAD_VECTOR_SQL = "ts_filter(tsv, '{a,b,c}')"
-_HEAD_VECTOR = HEAD_VECTOR_SQL.replace("tsv", "d.tsv")
+
+
+def _broad(where: str, columns: str = "1") -> str:
+    """CTEs `slice` (the slice's matches, with `columns`) and `broad` (their count n, and whether
+    it makes the match broad)."""
+    return (f"slice AS MATERIALIZED (SELECT {columns} FROM {_FROM} WHERE {where} AND d.{SLICE_PREDICATE}), "
+            f"broad AS (SELECT count(*) AS n, count(*) * {SLICE_SCALE} > CAST(:broad_above AS bigint) AS yes "
+            f"FROM slice)")
+
 # Relaxed queries rank by coverage first: the summed weights of the clauses a document matches.
 COVERAGE_NONE = "0.0::float8"
 
@@ -62,19 +64,6 @@ def condition(query: ParsedQuery, filters: Filters, kind: str) -> tuple[str, str
         return " AND ".join(conditions), "0.0", COVERAGE_NONE, params
     conditions.append(f"d.tsv @@ ({tsq})")
     return " AND ".join(conditions), _relevance(exprs), _coverage(query, exprs), params
-
-
-def head_tsquery(query: ParsedQuery) -> str | None:
-    """The tsquery of a query's only positive clause when it is one plain word with no other forms
-    (one lexeme: the bound in HEAD_VECTOR_SQL's comment holds), as condition() names it; else None."""
-    positives = [(i, c) for i, c in enumerate(query.clauses) if not c.negate]
-    if query.any_of or len(positives) != 1:
-        return None
-    i, clause = positives[0]
-    if (clause.field is not None or clause.is_phrase or clause.words[0] in STOP_WORDS
-            or len(word_forms(clause.words[0])) != 1):
-        return None  # (a stop word: condition() matches nothing and names no parameter)
-    return f"websearch_to_tsquery('english', :c{i})"
 
 
 def _relevance(exprs: list[tuple[Clause, str]]) -> str:
@@ -191,66 +180,41 @@ def hits_only(conn, where: str, rel: str, cov: str, params: dict, kind: str, sor
 
 def estimated_count(conn, where: str, params: dict) -> int:
     """The matches' count, or (above facets.BROAD_ABOVE) the slice's count scaled up: the exact
-    count's scalar subquery is an InitPlan, run only when the CASE branch that needs it is taken."""
+    count's scalar subquery is an InitPlan, run only when the row that needs it passes its filter."""
     sql = (f"WITH {_broad(where)} SELECT CASE WHEN broad.yes THEN broad.n * {SLICE_SCALE} "
            f"ELSE (SELECT count(*) FROM {_FROM} WHERE {where}) END FROM broad")
     return conn.execute(text(sql), {**params, "broad_above": sampling.BROAD_ABOVE}).scalar_one()
 
 
-def hits_and_facets(conn, where: str, rel: str, cov: str, params: dict, kind: str, sort: str,
-                    head: str | None = None) -> RawResults:
+def hits_and_facets(conn, where: str, rel: str, cov: str, params: dict, kind: str, sort: str) -> RawResults:
     """Top hits, the total and every facet's counts in one statement. The matches in the slice are
     counted first. Unless that makes the match broad (facets.BROAD_ABOVE), the matches are
     materialised once, then read three times (the top hits; their count; one GROUPING SETS pass for
     all facet counts, over the sample of documents facets.sample_threshold picks). A broad match
-    is not materialised: its total and facets are the slice's scaled up, and its top hits (the same
-    as an exact page's) are ranked straight from the scan, or among the matches holding the word
-    in a title, craft or location when `head` (head_tsquery) is given and enough of them do
-    (HEAD_VECTOR_SQL). Each branch sits behind a one-time filter (an InitPlan), so PostgreSQL runs
-    only the ones it needs."""
+    is not materialised: its top hits come straight from the scan, its total and facets are the
+    slice's scaled up. Each branch sits behind a one-time filter on the slice's count, so
+    PostgreSQL runs only one of them."""
     names = FACETS[kind]
     params = {**params, "sample_above": sampling.SAMPLE_ABOVE, "sample_size": sampling.SAMPLE_SIZE,
               "broad_above": sampling.BROAD_ABOVE}
-    return _read_page(conn.execute(text(_page_sql(where, rel, cov, kind, sort, head)), params), kind, names)
+    return _read_page(conn.execute(text(_page_sql(where, rel, cov, kind, sort)), params), kind, names)
 
 
-def _page_sql(where: str, rel: str, cov: str, kind: str, sort: str, head: str | None) -> str:
+def _page_sql(where: str, rel: str, cov: str, kind: str, sort: str) -> str:
     names = FACETS[kind]
-    order = _order(_sort(kind, sort)[0])
-    exact = f"{where} AND NOT (SELECT yes FROM broad)"
+    column, _source = _sort(kind, sort)
+    order = _order(column)
+    exact, broad = f"{where} AND NOT (SELECT yes FROM broad)", f"{where} AND (SELECT yes FROM broad)"
     cte = _select_hits(exact, rel, cov, kind, sort, "".join(f", d.{n}" for n in names) + ", d.created")
+    direct = f"SELECT * FROM ({_select_hits(broad, rel, cov, kind, sort)}) h ORDER BY {order} LIMIT :limit"
     matched = f"SELECT '{MATCHED}', NULL::text, total, {_NO_HIT} FROM matched WHERE NOT (SELECT yes FROM broad)"
     scaled = f"SELECT '{BROAD}', NULL::text, n, {_NO_HIT} FROM broad WHERE yes"
-    tiers, broad_top = _broad_top(where, rel, cov, kind, sort, head)
     return (f"WITH {_broad(where, ', '.join(f'd.{n}' for n in names))}, hits AS MATERIALIZED ({cte}), "
-            f"matched AS (SELECT count(*) AS total FROM hits), sample AS ({SAMPLE_SQL}){tiers} "
-            f"{_top(f'SELECT * FROM hits ORDER BY {order} LIMIT :limit')} UNION ALL {broad_top} "
+            f"matched AS (SELECT count(*) AS total FROM hits), sample AS ({SAMPLE_SQL}) "
+            f"{_top(f'SELECT * FROM hits ORDER BY {order} LIMIT :limit')} UNION ALL {_top(direct)} "
             f"UNION ALL SELECT * FROM ({_facet_groups(names, 'sample')}) g WHERE NOT (SELECT yes FROM broad) "
             f"UNION ALL SELECT * FROM ({_facet_groups(names, 'slice')}) g WHERE (SELECT yes FROM broad) "
             f"UNION ALL {matched} UNION ALL {scaled}")
-
-
-def _broad_top(where: str, rel: str, cov: str, kind: str, sort: str, head: str | None) -> tuple[str, str]:
-    """(extra CTEs, hit rows) of a broad match: its top hits over every match, or, with `head`, over
-    those holding the word in a title, craft or location when at least `limit` do."""
-    order = _order(_sort(kind, sort)[0])
-    broad = f"{where} AND (SELECT yes FROM broad)"
-    if head is None:
-        return "", _top(f"SELECT * FROM ({_select_hits(broad, rel, cov, kind, sort)}) h ORDER BY {order} LIMIT :limit")
-    in_head = f"{broad} AND {_HEAD_VECTOR} @@ ({head}) AND numnode({head}) = 1"
-    every = f"{broad} AND NOT (SELECT enough FROM tier)"
-    tiers = (f", head AS MATERIALIZED (SELECT * FROM ({_select_hits(in_head, rel, cov, kind, sort)}) h "
-             f"ORDER BY {order} LIMIT :limit), tier AS (SELECT count(*) >= CAST(:limit AS bigint) AS enough FROM head)")
-    return tiers, (f"{_top(f'SELECT * FROM head WHERE (SELECT enough FROM tier) ORDER BY {order}')} UNION ALL "
-                   f"{_top(f'SELECT * FROM ({_select_hits(every, rel, cov, kind, sort)}) h ORDER BY {order} LIMIT :limit')}")
-
-
-def _broad(where: str, columns: str = "1") -> str:
-    """CTEs `slice` (the slice's matches, with `columns`) and `broad` (their count n, and whether
-    it makes the match broad)."""
-    return (f"slice AS MATERIALIZED (SELECT {columns} FROM {_FROM} WHERE {where} AND d.{SLICE_PREDICATE}), "
-            f"broad AS (SELECT count(*) AS n, count(*) * {SLICE_SCALE} > CAST(:broad_above AS bigint) AS yes "
-            f"FROM slice)")
 
 
 def _top(ranked: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from craftreview.search import facets, service
+from craftreview.search import facets
 from craftreview.search.pg_sql import SLICE_SCALE
 
 from .helpers import run
@@ -25,9 +25,9 @@ def broad_above_three(monkeypatch):
 
 @pytest.fixture
 def teapots(world) -> list[int]:
-    """RUN reviews of teapots from two makers taking turns; every third says 'teapot' in its body only."""
+    """RUN reviews of teapots (one of them, and only it, says 'lid'), from two makers."""
     makers = [world.maker("Spout & Co", "ceramics", "Leeds, UK"), world.maker("Pour House", "ceramics", "Paris, France")]
-    ids = [world.review(makers[i % 2], f"Pot {i}" if i % 3 == 2 else f"Teapot {i}", "A fine teapot, " + "very " * (i % 4))
+    ids = [world.review(makers[i % 2], f"Teapot {i}", "A fine teapot." + (" The lid fits." if i == 0 else ""))
            for i in range(RUN)]
     world.drain()
     return ids
@@ -35,10 +35,9 @@ def teapots(world) -> list[int]:
 
 def test_a_match_above_the_bound_is_shown_as_an_estimate_on_every_backend(corpus, search_app, broad_above_three):
     page = run(search_app, "-zeppelin")  # all 7 makers, and every review on the other tab
-    assert page.broad == {"maker", "review"} and page.totals["maker"] > 3  # PostgreSQL's is an estimate
+    assert page.broad == {"maker", "review"} and page.totals["maker"] == 7
     html = search_app.test_client().get("/search", query_string={"q": "-zeppelin"}).text
-    shown = page.totals["maker"]
-    assert f'<span class="badge">about {shown}</span>' in html and f"About {shown} makers" in html
+    assert '<span class="badge">about 7</span>' in html and "About 7 makers" in html
     assert "Counts marked “about” are estimates" in html
 
 
@@ -74,12 +73,10 @@ def test_postgres_estimates_the_other_tabs_broad_count_too(teapots, search_app, 
 
 
 @pytest.mark.parametrize("sort", ["relevance", "newest"])
-@pytest.mark.parametrize("page", [1, 3])  # 20 reviews hold 'teapot' in their title: enough for page 1, not 3
-def test_a_broad_match_shows_the_same_hits_as_an_exact_one(teapots, search_app, monkeypatch, sort, page):
-    monkeypatch.setattr(service, "CANDIDATES", 10)
-    exact = run(search_app, "teapot", tab="reviews", sort=sort, page=page)
+def test_a_broad_match_shows_the_same_hits_as_an_exact_one(teapots, search_app, monkeypatch, sort):
+    exact = run(search_app, "teapot", tab="reviews", sort=sort)
     monkeypatch.setattr(facets, "BROAD_ABOVE", 3)
-    broad = run(search_app, "teapot", tab="reviews", sort=sort, page=page)
+    broad = run(search_app, "teapot", tab="reviews", sort=sort)
     assert "review" in broad.broad and "review" not in exact.broad
     assert [i.review.id for i in broad.items] == [i.review.id for i in exact.items]
     assert len(broad.items) == 10

@@ -1,5 +1,4 @@
-"""Search: GIN indexes per document kind over a fixed sixteenth of its documents, and over its
-title, craft and location words (PostgreSQL).
+"""Search: a GIN index per document kind over a fixed sixteenth of its documents (PostgreSQL).
 
 A broad match (more than facets.BROAD_ABOVE documents) is counted, and its facets grouped, from the
 matches in this slice, scaled up: counting every match read each one's row (PostgreSQL 15.20 fetched
@@ -7,10 +6,6 @@ the heap page of every bitmap match even for count(*), every page all-visible), 
 on the 100,000 reviews of the bench. The slice is the entity ids whose multiplicative hash falls in
 its lowest sixteenth (pg_sql.SLICE_PREDICATE, which the queries repeat word for word so that the
 planner matches it).
-The second index holds each document's words of weight A-C (title, craft, location:
-ts_filter(tsv, '{a,b,c}')): a broad one-word match's top hits by relevance are all among the
-documents holding the word there when enough do (pg_sql.HEAD_VECTOR_SQL), so only those are ranked
-("set" on reviews: 7,584 of 26,197 matches; "photos": 468 of 32,915).
 No rebuild is needed: the indexes are built here from the live table.
 
 Revision ID: 0017
@@ -28,7 +23,6 @@ depends_on = None
 KINDS = ("maker", "review")
 # A copy, not an import: a migration keeps describing what it did when the code moves on.
 SLICE_PREDICATE = "entity_id::bigint * 2654435761 % 4294967296 < 268435456"
-HEAD_VECTOR = "ts_filter(tsv, '{a,b,c}')"
 
 
 def upgrade() -> None:
@@ -38,8 +32,6 @@ def upgrade() -> None:
     for kind in KINDS:
         op.create_index(f"ix_search_documents_{kind}_slice_tsv", "search_documents", ["tsv"],
                         postgresql_using="gin", postgresql_where=sa.text(f"kind = '{kind}' AND {SLICE_PREDICATE}"))
-        op.execute(f"CREATE INDEX ix_search_documents_{kind}_head_tsv ON search_documents USING gin ({HEAD_VECTOR}) "
-                   f"WHERE kind = '{kind}'")
 
 
 def downgrade() -> None:
@@ -47,4 +39,3 @@ def downgrade() -> None:
         return
     for kind in KINDS:
         op.drop_index(f"ix_search_documents_{kind}_slice_tsv", table_name="search_documents")
-        op.drop_index(f"ix_search_documents_{kind}_head_tsv", table_name="search_documents")

@@ -15,11 +15,6 @@ MAX_OPTIONS = 8
 # three times too high.)
 SAMPLE_ABOVE = 5000
 SAMPLE_SIZE = 2000
-# A tab matching more documents than this is a broad match: its count is shown as an estimate ("about
-# 26,000") on every backend. PostgreSQL then estimates it (and the facets) from a fixed sixteenth of
-# the documents (pg_sql.SLICE_PREDICATE) instead of reading every match's row; Whoosh, whose counts
-# cost nothing, rounds its exact count the same way (service.mark_broad).
-BROAD_ABOVE = 5000
 HASH_MULTIPLIER = 2654435761  # Knuth's multiplicative hash, modulo HASH_RANGE
 HASH_RANGE = 1 << 32
 HASH_INPUT = 1 << 31  # the second is taken modulo this first, so the product fits a signed bigint

@@ -30,7 +30,7 @@ from . import pg_sql
 from .base import LockTimeout, RawResults
 from .documents import Doc
 from .locks import RETRY_SECONDS
-from .pg_sql import FIELD_WEIGHTS, SLICE_PREDICATE
+from .pg_sql import FIELD_WEIGHTS
 from .query import Filters, ParsedQuery
 from .spelling import doc_vocabulary
 
@@ -55,10 +55,6 @@ DOCUMENTS = Table(
     # matching most makers and then tested (decompressed) every maker's tsvector.
     *(Index(f"ix_search_documents_{kind}_tsv", "tsv", postgresql_using="gin",
             postgresql_where=text(f"kind = '{kind}'")) for kind in ("maker", "review")),
-    # And one over a fixed sixteenth of each kind (migration 0017): a broad match's total and facets
-    # are estimated from the matches in that slice, which reads a sixteenth of their rows.
-    *(Index(f"ix_search_documents_{kind}_slice_tsv", "tsv", postgresql_using="gin",
-            postgresql_where=text(f"kind = '{kind}' AND {SLICE_PREDICATE}")) for kind in ("maker", "review")),
     # Rows up to ~8 kB keep their tsvector inline and uncompressed (migration 0015): out of line, every
     # maker document a broad word matched was fetched from the TOAST table to be ranked.
     postgresql_with={"toast_tuple_target": TOAST_TUPLE_TARGET},
@@ -108,15 +104,13 @@ _BUILD_INDEXES = (
     "DROP INDEX ix_search_documents_build_kind",
     *(f"CREATE INDEX ix_search_documents_build_{kind}_tsv ON search_documents_build USING gin (tsv) "
       f"WHERE kind = '{kind}'" for kind in ("maker", "review")),
-    *(f"CREATE INDEX ix_search_documents_build_{kind}_slice_tsv ON search_documents_build USING gin (tsv) "
-      f"WHERE kind = '{kind}' AND {SLICE_PREDICATE}" for kind in ("maker", "review")),
 )
 _SWAP = (
     "DROP TABLE search_documents",
     "ALTER TABLE search_documents_build RENAME TO search_documents",
     "ALTER INDEX search_documents_build_pkey RENAME TO search_documents_pkey",
-    *(f"ALTER INDEX ix_search_documents_build_{kind}{part}_tsv RENAME TO ix_search_documents_{kind}{part}_tsv"
-      for kind in ("maker", "review") for part in ("", "_slice")),
+    *(f"ALTER INDEX ix_search_documents_build_{kind}_tsv RENAME TO ix_search_documents_{kind}_tsv"
+      for kind in ("maker", "review")),
     "DELETE FROM search_words",
 )
 _ADD_WORDS = text("INSERT INTO search_words (word, ndoc) SELECT w, n FROM unnest(CAST(:words AS text[]), "
@@ -161,13 +155,6 @@ class PostgresBackend:
         where, _rel, _cov, params = pg_sql.condition(query, filters.for_kind(kind), kind)
         with self._reading() as conn:
             return pg_sql.count(conn, where, params)
-
-    def estimate_count(self, query: ParsedQuery, filters: Filters, kind: str) -> int:
-        """The number of matching documents of `kind`, estimated from a sample when it is above
-        facets.BROAD_ABOVE (the page then shows it as "about N"); exact otherwise."""
-        where, _rel, _cov, params = pg_sql.condition(query, filters.for_kind(kind), kind)
-        with self._reading() as conn:
-            return pg_sql.estimated_count(conn, where, params)
 
     def known_words(self, words: set[str]) -> dict[str, int]:
         """Frequencies of the given words in the vocabulary table."""

@@ -31,21 +31,6 @@ FACET_TEXT = {"accepts_custom": "CASE WHEN accepts_custom THEN '1' ELSE '0' END"
 # The kind is written into the SQL (from this fixed table, never from input): a prepared statement's
 # generic plan could not know a parameter's value, and so could not use the kind's partial index.
 KIND_CONDITION = {"maker": "d.kind = 'maker'", "review": "d.kind = 'review'"}
-# A fixed sixteenth of each kind's documents, with a GIN index of its own (migration 0017): the
-# entity ids whose multiplicative hash falls in the lowest sixteenth. A match that holds more than
-# facets.BROAD_ABOVE / SLICE_SCALE documents of the slice is broad: its total and facet counts are
-# the slice's scaled up (counting every match read each one's row: 11-25 ms for "set" on reviews).
-SLICE_SCALE = 16
-SLICE_PREDICATE = f"entity_id::bigint * 2654435761 % 4294967296 < {(1 << 32) // SLICE_SCALE}"
-
-
-def _broad(where: str, columns: str = "1") -> str:
-    """CTEs `slice` (the slice's matches, with `columns`) and `broad` (their count n, and whether
-    it makes the match broad)."""
-    return (f"slice AS MATERIALIZED (SELECT {columns} FROM {_FROM} WHERE {where} AND d.{SLICE_PREDICATE}), "
-            f"broad AS (SELECT count(*) AS n, count(*) * {SLICE_SCALE} > CAST(:broad_above AS bigint) AS yes "
-            f"FROM slice)")
-
 # Relaxed queries rank by coverage first: the summed weights of the clauses a document matches.
 COVERAGE_NONE = "0.0::float8"
 
@@ -178,57 +163,26 @@ def hits_only(conn, where: str, rel: str, cov: str, params: dict, kind: str, sor
     return [RawHit(kind, r.entity_id, r.maker_id, float(r.rel), float(r.cov)) for r in conn.execute(text(sql), params)]
 
 
-def estimated_count(conn, where: str, params: dict) -> int:
-    """The matches' count, or (above facets.BROAD_ABOVE) the slice's count scaled up: the exact
-    count's scalar subquery is an InitPlan, run only when the row that needs it passes its filter."""
-    sql = (f"WITH {_broad(where)} SELECT CASE WHEN broad.yes THEN broad.n * {SLICE_SCALE} "
-           f"ELSE (SELECT count(*) FROM {_FROM} WHERE {where}) END FROM broad")
-    return conn.execute(text(sql), {**params, "broad_above": sampling.BROAD_ABOVE}).scalar_one()
-
-
 def hits_and_facets(conn, where: str, rel: str, cov: str, params: dict, kind: str, sort: str) -> RawResults:
-    """Top hits, the total and every facet's counts in one statement. The matches in the slice are
-    counted first. Unless that makes the match broad (facets.BROAD_ABOVE), the matches are
-    materialised once, then read three times (the top hits; their count; one GROUPING SETS pass for
-    all facet counts, over the sample of documents facets.sample_threshold picks). A broad match
-    is not materialised: its top hits come straight from the scan, its total and facets are the
-    slice's scaled up. Each branch sits behind a one-time filter on the slice's count, so
-    PostgreSQL runs only one of them."""
-    names = FACETS[kind]
-    params = {**params, "sample_above": sampling.SAMPLE_ABOVE, "sample_size": sampling.SAMPLE_SIZE,
-              "broad_above": sampling.BROAD_ABOVE}
-    return _read_page(conn.execute(text(_page_sql(where, rel, cov, kind, sort)), params), kind, names)
-
-
-def _page_sql(where: str, rel: str, cov: str, kind: str, sort: str) -> str:
+    """Top hits, the total and every facet's counts from one index scan: the matches are
+    materialised once, then read three times (the top hits; their count; one GROUPING SETS pass
+    for all facet counts, over the sample of documents facets.sample_threshold picks)."""
     names = FACETS[kind]
     column, _source = _sort(kind, sort)
     order = _order(column)
-    exact, broad = f"{where} AND NOT (SELECT yes FROM broad)", f"{where} AND (SELECT yes FROM broad)"
-    cte = _select_hits(exact, rel, cov, kind, sort, "".join(f", d.{n}" for n in names) + ", d.created")
-    direct = f"SELECT * FROM ({_select_hits(broad, rel, cov, kind, sort)}) h ORDER BY {order} LIMIT :limit"
-    matched = f"SELECT '{MATCHED}', NULL::text, total, {_NO_HIT} FROM matched WHERE NOT (SELECT yes FROM broad)"
-    scaled = f"SELECT '{BROAD}', NULL::text, n, {_NO_HIT} FROM broad WHERE yes"
-    return (f"WITH {_broad(where, ', '.join(f'd.{n}' for n in names))}, hits AS MATERIALIZED ({cte}), "
-            f"matched AS (SELECT count(*) AS total FROM hits), sample AS ({SAMPLE_SQL}) "
-            f"{_top(f'SELECT * FROM hits ORDER BY {order} LIMIT :limit')} UNION ALL {_top(direct)} "
-            f"UNION ALL SELECT * FROM ({_facet_groups(names, 'sample')}) g WHERE NOT (SELECT yes FROM broad) "
-            f"UNION ALL SELECT * FROM ({_facet_groups(names, 'slice')}) g WHERE (SELECT yes FROM broad) "
-            f"UNION ALL {matched} UNION ALL {scaled}")
-
-
-def _top(ranked: str) -> str:
-    """Hit rows from `ranked` (a statement ordered and limited), numbered after the LIMIT (a window
-    ordered over every match sorted all of them, 26,000 rows for "set" on reviews, where ORDER BY
-    ... LIMIT keeps only the top ones), with their makers' standings for the relevance blend."""
-    return (f"(SELECT 'hit' AS facet, NULL::text AS value, top.n, top.entity_id, top.maker_id, top.rel, top.cov, "
-            f"{_STANDING} FROM (SELECT *, row_number() OVER () AS n FROM ({ranked}) t) top "
-            f"LEFT JOIN maker_scores s ON s.maker_id = top.maker_id)")
-
-
-def _read_page(rows, kind: str, names: tuple[str, ...]) -> RawResults:
+    cte = _select_hits(where, rel, cov, kind, sort, "".join(f", d.{n}" for n in names) + ", d.created")
+    # Numbered after the LIMIT: a window ordered over every match sorted all of them (26,000 rows
+    # for "set" on reviews) where ORDER BY ... LIMIT keeps only the top ones (a top-N heap sort).
+    # The hits' makers' standings (for the relevance blend) joined here: one round trip fewer a page.
+    top = (f"(SELECT 'hit' AS facet, NULL::text AS value, top.n, top.entity_id, top.maker_id, top.rel, top.cov, {_STANDING} "
+           f"FROM (SELECT *, row_number() OVER () AS n FROM (SELECT * FROM hits ORDER BY {order} LIMIT :limit) t) top "
+           f"LEFT JOIN maker_scores s ON s.maker_id = top.maker_id)")
+    matched = f"SELECT '{MATCHED}', NULL::text, total, {_NO_HIT} FROM matched"
+    sql = (f"WITH hits AS MATERIALIZED ({cte}), matched AS (SELECT count(*) AS total FROM hits), "
+           f"sample AS ({SAMPLE_SQL}) {top} UNION ALL {_facet_groups(names)} UNION ALL {matched}")
+    params = {**params, "sample_above": sampling.SAMPLE_ABOVE, "sample_size": sampling.SAMPLE_SIZE}
     hits, counts, total, sampled, standings = [], {n: {} for n in names}, 0, 0, {}
-    for row in rows:
+    for row in conn.execute(text(sql), params):
         facet, value, n = row[0], row[1], row[2]
         if facet == "hit":
             hits.append((n, RawHit(kind, row.entity_id, row.maker_id, float(row.rel), float(row.cov))))
@@ -236,8 +190,6 @@ def _read_page(rows, kind: str, names: tuple[str, ...]) -> RawResults:
                 standings[row.maker_id] = standing_of(row)
         elif facet == MATCHED:
             total = n
-        elif facet == BROAD:
-            total = n * SLICE_SCALE
         elif facet == TOTAL:
             sampled = n
         elif value not in (None, ""):
@@ -261,11 +213,10 @@ SAMPLE_SQL = (f"SELECT hits.* FROM hits, matched WHERE matched.total <= CAST(:sa
               f"floor(date_part('epoch', hits.created))::bigint % {HASH_INPUT} * {HASH_MULTIPLIER} % {HASH_RANGE} "
               f"< {HASH_RANGE} * CAST(:sample_size AS bigint) / matched.total")
 MATCHED = "*"  # the facet name of the row holding every match's count
-BROAD = "~"  # the facet name of the row holding the slice's count of a broad match
 TOTAL = ""  # the facet name of the grouping set () : every document of the sample
 
 
-def _facet_groups(names: tuple[str, ...], source: str) -> str:
+def _facet_groups(names: tuple[str, ...]) -> str:
     """Rows (facet, value, count, NULLs) for the total and each facet's values, in one pass over
     `hits`: GROUPING() tells which set a row belongs to (a 0 bit marks the column grouped by)."""
     every = (1 << len(names)) - 1
@@ -275,6 +226,6 @@ def _facet_groups(names: tuple[str, ...], source: str) -> str:
     value = f"CASE {grouping} " + " ".join(f"WHEN {m} THEN {FACET_TEXT.get(n, n + '::text')}" for m, n in cases) + " END"
     sets = ", ".join(["()", *(f"({n})" for n in names)])
     return (f"SELECT {facet}, {value}, count(*), {_NO_HIT} "
-            f"FROM {source} GROUP BY GROUPING SETS ({sets})")
+            f"FROM sample GROUP BY GROUPING SETS ({sets})")
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session, joinedload, lazyload
 
 from ..models import Maker, Reply, Review
-from . import facets, spelling  # facets: BROAD_ABOVE read at call time
+from . import spelling
 from .base import RawHit, RawResults, SearchBackend
 from .facets import FacetGroup, about, build_facets, scale_counts
 from .highlight import best_snippet, highlight_inline, stems_of, token_stem
@@ -66,7 +66,6 @@ class SearchPage:
     suggestion: str | None = None     # 'did you mean'
     relaxed: bool = False             # this tab had few results with every word: best partial matches
     estimated: set[str] = field(default_factory=set)  # kinds whose total is an estimate ("about N")
-    broad: set[str] = field(default_factory=set)  # kinds matching more than facets.BROAD_ABOVE: "about N"
     facets_estimated: bool = False    # facet counts scaled up from a sample of a broad match
     unknown: tuple[str, ...] = ()     # words neither in the index nor English (only on an empty tab)
     unfiltered_total: int | None = None
@@ -75,11 +74,6 @@ class SearchPage:
     @property
     def total(self) -> int:
         return self.totals[self.request.kind]
-
-    @property
-    def broad_above(self) -> int:
-        """Matches beyond which a count is an estimate (facets.BROAD_ABOVE), for the page's notice."""
-        return facets.BROAD_ABOVE
 
     @property
     def pages(self) -> int:
@@ -108,7 +102,7 @@ def run_search(session: Session, backend: SearchBackend, req: SearchRequest) -> 
         if req.filters.active:
             page.unfiltered_total = backend.count(outcome.query, Filters(), req.kind)
         page.unknown = tuple(spelling.unknown_words(outcome.query, backend.known_words))
-    page.totals, page.facets = mark_broad(page, outcome.totals), build_facets(req, _facet_counts(outcome.raw))
+    page.totals, page.facets = outcome.totals, build_facets(req, _facet_counts(outcome.raw))
     page.facets_estimated = outcome.raw.facet_sample is not None
     hits = outcome.hits
     if req.sort == "relevance":
@@ -326,22 +320,8 @@ def _settle(result) -> None:
 
 
 def _other_count(backend: SearchBackend, query: ParsedQuery, filters: Filters, kind: str):
-    """A callable for the other tab's count, started now in a thread when the backend gains from it.
-    A backend that can estimate a broad match's count from a sample (PostgreSQL) does: above
-    facets.BROAD_ABOVE the page shows it as "about N" whatever the backend (mark_broad)."""
-    count = getattr(backend, "estimate_count", backend.count)
-    return _in_background(backend, lambda: count(query, filters, kind))
-
-
-def mark_broad(page: SearchPage, totals: dict[str, int]) -> dict[str, int]:
-    """Totals above facets.BROAD_ABOVE as the page shows them, to two significant figures, their
-    kinds marked: the same on every backend, whether its count was exact or estimated."""
-    shown = dict(totals)
-    for kind, total in totals.items():
-        if total > facets.BROAD_ABOVE:
-            shown[kind] = about(total, 0)
-            page.broad.add(kind)
-    return shown
+    """A callable for the other tab's count, started now in a thread when the backend gains from it."""
+    return _in_background(backend, lambda: backend.count(query, filters, kind))
 
 
 def rank_hits(hits: list[RawHit], standings: dict[int, MakerStanding]) -> list[RawHit]:

@@ -7,6 +7,7 @@ import sys
 
 from flask import Flask, request
 from flask_login import current_user
+from werkzeug.exceptions import HTTPException
 
 from ..security_events import LOGGER_NAME, log_event
 
@@ -45,6 +46,18 @@ def account_ref(email: str | None) -> str | None:
     return hashlib.sha256(email.strip().lower().encode()).hexdigest()[:16]
 
 
+def form_field(name: str) -> str | None:
+    """A field of the posted form, or None when the body cannot be read (too large, malformed).
+
+    Rate-limit keys and the after-request log read the form too, also for a request already refused
+    for its body: reading it again raises the same 413, which there would become a 500.
+    """
+    try:
+        return request.form.get(name)
+    except HTTPException:
+        return None
+
+
 def _log_outcome(response):
     event = OUTCOME_EVENTS.get(request.endpoint or "")
     anonymous_redirect = not current_user.is_authenticated and event not in (None, "login", "logout")
@@ -52,7 +65,7 @@ def _log_outcome(response):
         outcome = "success" if response.status_code in (302, 303) else "failure"
         if response.status_code == 429:
             return response  # the rate-limit handler logged it
-        extra = {"account": account_ref(request.form.get("email"))} if event == "login" else {}
+        extra = {"account": account_ref(form_field("email"))} if event == "login" else {}
         extra.update(_target())
         record(event, outcome, **extra)
     elif response.status_code == 403:

@@ -11,7 +11,7 @@ from flask_limiter.errors import RateLimitExceeded
 from flask_login import current_user
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from .events import account_ref, record
+from .events import account_ref, form_field, record
 from .security import limiter
 
 DEVICE_COOKIE = "craftreview_device"
@@ -54,7 +54,7 @@ def per_address(name: str, methods: list[str] | None = None):
 
 
 def _account_key() -> str:
-    return f"account:{account_ref(request.form.get('email')) or '-'}"
+    return f"account:{account_ref(form_field('email')) or '-'}"
 
 
 def _untrusted_account_key() -> str:
@@ -97,7 +97,7 @@ def _trusted_accounts() -> list[str]:
 
 
 def _trusted_device() -> bool:
-    ref = account_ref(request.form.get("email"))
+    ref = account_ref(form_field("email"))
     return ref is not None and ref in _trusted_accounts()
 
 
@@ -122,7 +122,7 @@ def _too_many(exc: RateLimitExceeded):
     when = datetime.fromtimestamp(time.time() + seconds, UTC).strftime("%H:%M UTC")
     event = "login_lockout" if request.endpoint == "auth.login" else "rate_limited"
     record(event, "blocked", endpoint=request.endpoint, limit=str(exc.limit.limit),
-           account=account_ref(request.form.get("email")) if request.endpoint == "auth.login" else None)
+           account=account_ref(form_field("email")) if request.endpoint == "auth.login" else None)
     message = f"Too many attempts. Please try again in {_duration(seconds)} (after {when})."
     response = current_app.make_response((render_template("error.html", status=429, message=message), 429))
     response.headers["Retry-After"] = str(seconds)

@@ -550,6 +550,7 @@ each in full in that check (their Cauchy factor kept): drop-6 worst 0.500 → 0.
 bomb claim loss median 0.000 → 0.114, worst 0.263 → 0.389 (worse in 36). Half way ((1/k)^0.5 each): drop-6
 worst 0.450, bomb claim loss mean 0.022 → 0.035 (worse in 10). In spread units five one-stars and six honest
 reviews at a new low level look alike in such a world; what tells them apart (their level on the star scale,
-their spread, their pace against the maker's own) either is an attacker's choice or does not separate them in
-the bench (its drop makers get reviewed faster after the drop than before)."""
+their spread, their pace against the maker's own) is an attacker's choice (level, spread) or was not tried
+(pace: by the simulation's ranges, a drop maker's 6 reviews in 180 days come faster than its 10–25 earlier
+ones for some makers and slower for others)."""
 

@@ -5,34 +5,13 @@ from typing import Any
 
 import numpy as np
 
-from .posterior import Z_TIER
-from .special import ndtr, ndtri
-from .types import DIMENSIONS, MASTER_LINE, NOVICE_LINE, SKILLED_LINE, WARNING_CONFIDENCE
-
-Z_WARNING = float(ndtri(WARNING_CONFIDENCE))
+from .types import DIMENSIONS, MASTER_LINE, NOVICE_LINE, SKILLED_LINE
 
 
-def _developing_sd(mean: np.ndarray) -> np.ndarray:
-    """Largest SD at which P(3.5 <= overall < 4.0) reaches the developing claim's confidence (bisection)."""
-    lo, hi = np.zeros_like(mean), np.ones_like(mean)
-    for _ in range(40):
-        mid = (lo + hi) / 2
-        p = ndtr((SKILLED_LINE - mean) / mid) - ndtr((NOVICE_LINE - mean) / mid)
-        ok = p >= WARNING_CONFIDENCE
-        lo, hi = np.where(ok, mid, lo), np.where(ok, hi, mid)
-    return lo
-
-
-def tier_targets(mean: np.ndarray) -> tuple[list[str], list[float]]:
-    """Per maker: the tier its current overall mean points at, and the SD needed to claim it."""
-    target = np.select([mean >= MASTER_LINE, mean >= SKILLED_LINE, mean < NOVICE_LINE],
-                       ["master", "skilled", "novice"], "developing")
-    sd = np.select([mean >= MASTER_LINE, mean >= SKILLED_LINE, mean < NOVICE_LINE],
-                   [(mean - MASTER_LINE) / Z_TIER, (mean - SKILLED_LINE) / Z_TIER, (NOVICE_LINE - mean) / Z_WARNING],
-                   0.0)
-    developing = target == "developing"
-    sd[developing] = _developing_sd(mean[developing])
-    return target.tolist(), sd.tolist()
+def tier_targets(mean: np.ndarray) -> list[str]:
+    """Per maker: the tier its current overall mean points at."""
+    return np.select([mean >= MASTER_LINE, mean >= SKILLED_LINE, mean < NOVICE_LINE],
+                     ["master", "skilled", "novice"], "developing").tolist()
 
 
 def per_dim(values: Any) -> dict[str, float]:

@@ -104,7 +104,7 @@ def tier_outlooks(model, signals: Iterable[ReviewSignal], scores: Mapping[Hashab
     crafts = crafts or {}
     ids = list(scores)
     means = np.array([scores[m].overall.mean for m in ids], dtype=float)
-    targets = dict(zip(ids, tier_targets(means)[0], strict=True))
+    targets = dict(zip(ids, tier_targets(means), strict=True))
     out = {m: {"target_tier": targets[m], "extra_verified_reviews_needed": 0}
            for m in ids if scores[m].tier == targets[m]}
     pending = [m for m in ids if m not in out]

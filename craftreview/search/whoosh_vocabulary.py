@@ -41,7 +41,7 @@ def neighbours(vocabulary: tuple[np.ndarray, np.ndarray], word: str, max_edits: 
     rows = np.flatnonzero(reach & (codes[:, 0] == ord(word[0])))
     if not len(rows):
         return []
-    found = rows[_distances(codes[rows], word) [np.arange(len(rows)), lengths[rows].astype(np.int64)] <= max_edits]
+    found = rows[_distances(codes[rows], word)[np.arange(len(rows)), lengths[rows].astype(np.int64)] <= max_edits]
     return ["".join(map(chr, codes[r, :lengths[r]])) for r in found]
 
 

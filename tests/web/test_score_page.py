@@ -154,3 +154,15 @@ def test_sorting_puts_mixed_evidence_above_too_few_reviews_and_both_above_novice
     assert rank_score("developing", 3.6) > rank_score("unproven", 4.4, "mixed_evidence")
     assert rank_score("unproven", 3.6, "mixed_evidence") > rank_score("unproven", 4.6, "too_few_reviews")
     assert rank_score("unproven", 1.5, "too_few_reviews") > rank_score("novice", 3.4)
+
+
+def test_counts_of_one_read_in_the_singular(db, client, make_user, make_maker, make_review):
+    maker = make_maker()
+    make_review(make_user(), maker)
+    html = " ".join(_page(client, maker).split())
+    assert "1 public review (0 verified) counts as" in html
+    assert "1 review gives both a promised and a delivered date" in html
+    make_review(make_user(), maker)
+    html = " ".join(_page(client, maker).split())
+    assert "2 public reviews (0 verified) count as" in html
+    assert "2 reviews give both a promised and a delivered date" in html

@@ -5,7 +5,6 @@ test database) is indexed by each backend; every query runs on both tabs; judge.
 from __future__ import annotations
 
 import os
-import re
 import statistics
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from craftreview.search.query import request_from_args
 from craftreview.services import scores
 from craftreview.web.context import session_factory
 
+from . import report
 from .corpus import NOW, WORK
 from .judge import Text, grade, metrics
 from .judged_queries import build
@@ -132,9 +132,7 @@ def main() -> None:
         ranked, grades = run_pages(name, url, queries)
         results[name] = summarise(queries, ranked, grades)
     section = write(results, queries)
-    current = RESULTS.read_text()
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
-    RESULTS.write_text(pattern.sub(lambda _m: section, current) if START in current else current.rstrip() + "\n\n" + section + "\n")
+    report.splice(RESULTS, START, END, section)
     print(section)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import platform
+import re
 import statistics
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -69,12 +70,29 @@ def _rows(results: list[BackendResult], fts: dict, queries: int) -> list[list[st
     ]
 
 
+RUN_START, RUN_END = "<!-- bench run: start -->", "<!-- bench run: end -->"
+
+
+def splice(path: Path, start: str, end: str, section: str, at_top: bool = False) -> None:
+    """Replace the text between the markers start and end (which `section` carries) in `path`, or put the
+    section at the top or the end when the markers are not there yet; the rest of the file is kept."""
+    current = path.read_text() if path.exists() else ""
+    if start in current and end in current:
+        pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.S)
+        path.write_text(pattern.sub(lambda _m: section, current, count=1))
+    elif at_top:
+        path.write_text(section + "\n\n" + current.lstrip())
+    else:
+        path.write_text(current.rstrip() + "\n\n" + section + "\n")
+
+
 def write(path: Path, results: list[BackendResult], fts: dict, queries: int, seconds: float) -> str:
-    """Write the results table and target verdicts; returns the markdown."""
+    """Write the results table, target verdicts and the slowest pages at the top of RESULTS.md (the
+    sections of earlier runs below it are kept); returns the markdown."""
     head = ["", *(r.name for r in results), "SQLite FTS5 (raw reference)"]
     rows = _rows(results, fts, queries)
     lines = [
-        "# Search benchmark", "",
+        RUN_START, "# Search benchmark", "",
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, "
         f"Python {platform.python_version()}, total bench time {seconds / 60:.1f} min. "
         "Corpus: the demo world, 10,000 makers and 100,000 reviews (`craftreview.demo`, seed 7).", "",
@@ -87,10 +105,10 @@ def write(path: Path, results: list[BackendResult], fts: dict, queries: int, sec
         *(_verdicts(results)), "",
         "## Slowest queries", "",
         *(f"- {r.name}: " + "; ".join(f"{ms:.0f} ms `{q}`" for ms, q in r.slowest) for r in results),
-        "", ANALYSIS,
+        "", ANALYSIS.rstrip(), RUN_END,
     ]
-    text = "\n".join(lines) + "\n"
-    path.write_text(text)
+    text = "\n".join(lines)
+    splice(path, RUN_START, RUN_END, text, at_top=True)
     return text
 
 

@@ -64,6 +64,10 @@ class SearchBackend(Protocol):
     def count(self, query: ParsedQuery, filters: Filters, kind: str) -> int:
         """Number of matching documents of `kind`."""
 
+    def stored_counts(self, queries: list[ParsedQuery], kind: str) -> list[int | None]:
+        """For each query, its number of `kind` documents when the index keeps it without searching
+        (the empty query: every document; one plain word), else None: `count` it instead."""
+
     def known_words(self, words: set[str]) -> dict[str, int]:
         """Which of these (unstemmed) words occur in the index, with a frequency."""
 

@@ -6,7 +6,7 @@ from sqlalchemy import text
 
 from . import facets as sampling  # read at call time: the sample bounds
 from .base import FACETS, RawHit, RawResults, score_buckets_from
-from .facets import HASH_INPUT, HASH_MULTIPLIER, HASH_RANGE
+from .facets import HASH_RANGE
 from .query import Clause, Filters, ParsedQuery, phrase_forms, word_forms
 from .standing import UNSCORED_RANK, standing_of
 from .stopwords import STOP_WORDS
@@ -170,7 +170,7 @@ def hits_and_facets(conn, where: str, rel: str, cov: str, params: dict, kind: st
     names = FACETS[kind]
     column, _source = _sort(kind, sort)
     order = _order(column)
-    cte = _select_hits(where, rel, cov, kind, sort, "".join(f", d.{n}" for n in names) + ", d.created")
+    cte = _select_hits(where, rel, cov, kind, sort, "".join(f", d.{n}" for n in names) + ", d.sample_key")
     # Numbered after the LIMIT: a window ordered over every match sorted all of them (26,000 rows
     # for "set" on reviews) where ORDER BY ... LIMIT keeps only the top ones (a top-N heap sort).
     # The hits' makers' standings (for the relevance blend) joined here: one round trip fewer a page.
@@ -205,13 +205,11 @@ _NO_HIT = ("NULL::int AS entity_id, NULL::int AS maker_id, NULL::float8 AS rel, 
            "NULL::boolean, NULL::float8, NULL::float8, NULL::text, NULL::float8, NULL::int")
 
 
-# The matches whose creation second hashes (facets.sample_hash) below facets.sample_threshold(total):
-# the same integers as the Python there (bigint arithmetic, integer division). Every match when there
-# are few (the hash is then never computed: OR stops at its first true operand); date_part's double,
-# not extract's numeric, carries the second (exact: whole seconds are far inside a double's 53 bits).
-SAMPLE_SQL = (f"SELECT hits.* FROM hits, matched WHERE matched.total <= CAST(:sample_above AS bigint) OR "
-              f"floor(date_part('epoch', hits.created))::bigint % {HASH_INPUT} * {HASH_MULTIPLIER} % {HASH_RANGE} "
-              f"< {HASH_RANGE} * CAST(:sample_size AS bigint) / matched.total")
+# The matches whose sample key (facets.sample_hash of the creation second, stored with the document)
+# is below facets.sample_threshold(total), in the same integer arithmetic. Every match when there are
+# few (OR stops at its first true operand).
+SAMPLE_SQL = ("SELECT hits.* FROM hits, matched WHERE matched.total <= CAST(:sample_above AS bigint) OR "
+              f"hits.sample_key < {HASH_RANGE} * CAST(:sample_size AS bigint) / matched.total")
 MATCHED = "*"  # the facet name of the row holding every match's count
 TOTAL = ""  # the facet name of the grouping set () : every document of the sample
 

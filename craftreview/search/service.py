@@ -260,10 +260,24 @@ def _prefetch_clause_counts(backend: SearchBackend, query: ParsedQuery, kinds: l
     wanted = [(q, kind) for kind in kinds for q in (ParsedQuery(), *(ParsedQuery((c,)) for c in query.positives))]
     missing = list({(q.clauses, kind): (q, kind) for q, kind in wanted
                     if _cache_get((id(backend), kind, q.clauses)) is None}.values())
+    missing = _stored_counts(backend, missing)
     # Only this (request) thread submits: a pooled task never waits on another pooled task.
     futures = [(q, kind, _COUNTS.submit(backend.count, q, Filters(), kind)) for q, kind in missing]
     for q, kind, future in futures:
         _cache_put(backend, q, kind, future.result())
+
+
+def _stored_counts(backend: SearchBackend, wanted: list[tuple[ParsedQuery, str]]) -> list[tuple[ParsedQuery, str]]:
+    """Caches the counts the index keeps (backend.stored_counts, one call per kind); returns the rest."""
+    rest = []
+    for kind in dict.fromkeys(k for _q, k in wanted):
+        queries = [q for q, k in wanted if k == kind]
+        for q, count in zip(queries, backend.stored_counts(queries, kind), strict=True):
+            if count is None:
+                rest.append((q, kind))
+            else:
+                _cache_put(backend, q, kind, count)
+    return rest
 
 
 def _cache_get(key: tuple) -> int | None:

@@ -267,6 +267,11 @@ class WhooshBackend:
             raise RuntimeError("this search needs makers' scores: give WhooshBackend a StandingTable")
         return wanted
 
+    def stored_counts(self, queries: list[ParsedQuery], kind: str) -> list[int | None]:
+        """None for each: Whoosh keeps a word's document frequency per field, and a word searched
+        in every field matches the union (counting it reads the postings, as `count` does)."""
+        return [None] * len(queries)
+
     def known_words(self, words: set[str]) -> dict[str, int]:
         """Document frequency of each word in the unstemmed vocabulary field (maker documents)."""
         with self._searcher("maker") as s:

@@ -31,6 +31,7 @@ def search_pg_engine():
         return
     engine = make_engine(url)
     Base.metadata.create_all(engine)
+    SEARCH_METADATA.drop_all(engine)  # a database left by an earlier run may hold an older search schema
     SEARCH_METADATA.create_all(engine)
     yield engine
     engine.dispose()

@@ -52,8 +52,6 @@ DOCUMENTS = Table(
     # facets.sample_hash of the creation second (migration 0017): a broad match's facet sample.
     Column("sample_key", BigInteger, nullable=False),
     Column("fp", String(32), nullable=False), Column("tsv", TSVECTOR, nullable=False),
-    # A maker document's spelling words, so search_words can count documents exactly on every change.
-    Column("vocab", Text, nullable=False, server_default=""),
     # One GIN index per kind (migration 0012): a search names its kind, and a maker search then
     # reads only maker documents' entries. No index on kind alone: the planner took it for a word
     # matching most makers and then tested (decompressed) every maker's tsvector.
@@ -75,6 +73,11 @@ EXTENSIONS_DDL = (
 )
 for _ddl in EXTENSIONS_DDL:
     event.listen(DOCUMENTS, "before_create", DDL(_ddl))
+# A maker document's spelling words, so search_words can count documents exactly on every change.
+# Their own table (migration 0019): in the document row they were 30% of a maker row's 2.6 kB, read
+# by every search of the makers tab for nothing.
+VOCABULARIES = Table("search_vocab", METADATA, Column("key", String(24), primary_key=True),
+                     Column("words", Text, nullable=False))
 WORDS = Table("search_words", METADATA, Column("word", Text, primary_key=True),
               Column("ndoc", Integer, nullable=False))
 # How many documents of each kind hold each lexeme (any field), kept with every write (migration
@@ -105,6 +108,9 @@ _BUILD_DDL = (
     "CREATE TABLE search_documents_build (LIKE search_documents INCLUDING DEFAULTS INCLUDING CONSTRAINTS "
     f"INCLUDING STORAGE) WITH (toast_tuple_target = {TOAST_TUPLE_TARGET})",
     "ALTER TABLE search_documents_build ADD CONSTRAINT search_documents_build_pkey PRIMARY KEY (key)",
+    "DROP TABLE IF EXISTS search_vocab_build",
+    "CREATE TABLE search_vocab_build (LIKE search_vocab INCLUDING DEFAULTS INCLUDING CONSTRAINTS)",
+    "ALTER TABLE search_vocab_build ADD CONSTRAINT search_vocab_build_pkey PRIMARY KEY (key)",
 )
 # Rows are rewritten in kind order first (CLUSTER, on an index dropped after): the documents a
 # search reads (one kind) then share pages, instead of each maker's sitting among its reviews'.
@@ -129,11 +135,17 @@ _SWAP = (
     "ALTER INDEX search_documents_build_pkey RENAME TO search_documents_pkey",
     *(f"ALTER INDEX ix_search_documents_build_{kind}_tsv RENAME TO ix_search_documents_{kind}_tsv"
       for kind in ("maker", "review")),
+    "DROP TABLE search_vocab",
+    "ALTER TABLE search_vocab_build RENAME TO search_vocab",
+    "ALTER INDEX search_vocab_build_pkey RENAME TO search_vocab_pkey",
     "DROP TABLE search_lexemes",
     "ALTER TABLE search_lexemes_build RENAME TO search_lexemes",
     "ALTER INDEX search_lexemes_build_pkey RENAME TO search_lexemes_pkey",
     "DELETE FROM search_words",
 )
+_UPSERT_VOCAB = text("INSERT INTO search_vocab (key, words) VALUES (:key, :words) "
+                     "ON CONFLICT (key) DO UPDATE SET words = excluded.words")
+_INSERT_VOCAB_BUILD = text("INSERT INTO search_vocab_build (key, words) VALUES (:key, :words)")
 _ADD_WORDS = text("INSERT INTO search_words (word, ndoc) SELECT w, n FROM unnest(CAST(:words AS text[]), "
                   "CAST(:counts AS int[])) AS t(w, n) ON CONFLICT (word) DO UPDATE SET ndoc = search_words.ndoc + excluded.ndoc")
 # Adds sign x the lexemes of the documents with these keys (their rows as stored now).
@@ -255,7 +267,8 @@ class PostgresBackend:
             old = _vocabularies(conn, [d.key for d in upserts if d.kind == "maker"] + deletes)
             written = [d.key for d in upserts]
             conn.execute(_LEXEME_DELTA, {"sign": -1, "keys": written + deletes})
-            conn.execute(text("DELETE FROM search_documents WHERE key = ANY(CAST(:k AS text[]))"), {"k": deletes})
+            for table in ("search_documents", "search_vocab"):
+                conn.execute(text(f"DELETE FROM {table} WHERE key = ANY(CAST(:k AS text[]))"), {"k": deletes})
             _insert(conn, upserts, old)
             conn.execute(_LEXEME_DELTA, {"sign": 1, "keys": written})
 
@@ -267,7 +280,10 @@ class PostgresBackend:
                 conn.execute(text(ddl))
             for batch in _batches(docs, 1000):
                 conn.execute(_INSERT_BUILD, [_row(d) for d in batch])
-                words.update(w for d in batch for w in doc_vocabulary(d))
+                vocabularies = _vocabulary_rows(batch)
+                if vocabularies:
+                    conn.execute(_INSERT_VOCAB_BUILD, vocabularies)
+                words.update(w for row in vocabularies for w in row["words"].split())
                 count += len(batch)
                 if progress:
                     progress(len(batch))
@@ -298,19 +314,26 @@ def _stored_word(query: ParsedQuery) -> str | None:
 
 
 def _vocabularies(conn, keys: list[str]) -> dict[str, set[str]]:
-    rows = conn.execute(text("SELECT key, vocab FROM search_documents WHERE kind = 'maker' "
-                             "AND key = ANY(CAST(:k AS text[]))"), {"k": keys})
-    return {key: set(vocab.split()) for key, vocab in rows}
+    rows = conn.execute(text("SELECT key, words FROM search_vocab WHERE key = ANY(CAST(:k AS text[]))"), {"k": keys})
+    return {key: set(words.split()) for key, words in rows}
+
+
+def _vocabulary_rows(docs: list[Doc]) -> list[dict]:
+    """search_vocab rows of the maker documents among `docs` (review documents keep none)."""
+    return [{"key": d.key, "words": " ".join(sorted(doc_vocabulary(d)))} for d in docs if d.kind == "maker"]
 
 
 def _insert(conn, docs: list[Doc], old: dict[str, set[str]]) -> None:
     if docs:
         conn.execute(_INSERT, [_row(d) for d in docs])
+    vocabularies = _vocabulary_rows(docs)
+    if vocabularies:
+        conn.execute(_UPSERT_VOCAB, vocabularies)
     delta: Counter = Counter()
     for words in old.values():
         delta.subtract(words)
-    for d in docs:
-        delta.update(doc_vocabulary(d))
+    for row in vocabularies:
+        delta.update(row["words"].split())
     changed = sorted(w for w, n in delta.items() if n)
     if changed:
         conn.execute(_ADD_WORDS, {"words": changed, "counts": [delta[w] for w in changed]})
@@ -323,8 +346,7 @@ def _row(d: Doc) -> dict:
                 verified=d.verified, score_bucket=d.score_bucket, craftsmanship=d.craftsmanship,
                 consistency=d.consistency, delivery=d.delivery, stars=d.stars,
                 review_count=d.review_count, created=d.created, sample_key=sample_hash(int(d.created.timestamp())),
-                fp=d.fingerprint(),
-                vocab=" ".join(sorted(doc_vocabulary(d))), t_title=d.title, t_craft=d.craft_text, t_location=d.location, t_body=d.body)
+                fp=d.fingerprint(), t_title=d.title, t_craft=d.craft_text, t_location=d.location, t_body=d.body)
 
 
 def _batches(docs: Iterator[Doc], size: int) -> Iterator[list[Doc]]:

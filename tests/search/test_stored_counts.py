@@ -1,6 +1,7 @@
-"""Stored word counts (PostgreSQL's search_lexemes): best-partial-match ranking weighs each word by
-how many documents of a tab hold it, and the counts the index keeps with every write must equal what
-counting the matches gives, after edits, hides, withdrawals and rebuilds. Whoosh keeps none."""
+"""Counts the index keeps with every write. PostgreSQL's search_lexemes: best-partial-match ranking
+weighs each word by how many documents of a tab hold it, and the stored counts must equal what
+counting the matches gives, after edits, hides and rebuilds (Whoosh keeps none). search_words (from
+search_vocab): how many maker documents offer a word as a spelling correction."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -13,6 +14,7 @@ from craftreview.db import read_snapshot
 from craftreview.search import get_backend
 from craftreview.search.documents import iter_all_docs
 from craftreview.search.query import Filters, ParsedQuery, parse_query
+from craftreview.search.spelling import doc_vocabulary
 
 # Plain words are answered from the stored counts; the rest (a hyphenated word is three lexemes, a
 # word with a UK/US variant or an irregular plural is two words, a stop word is none) are counted.
@@ -94,3 +96,30 @@ def test_a_failed_write_leaves_the_stored_counts_as_they_were(world, search_app)
     with backend.writer_lock(5), pytest.raises(DBAPIError):
         backend.apply([replace(doc, body="Teapots now.", craft="x" * 40)], [])
     assert _check(search_app) == before
+
+
+def _spelling_counts(app, words) -> dict[str, int]:
+    """How many maker documents offer each word as a correction, recounted from the documents."""
+    with read_snapshot(app.extensions["craftreview.engine"]) as conn:
+        vocabularies = [doc_vocabulary(d) for d in iter_all_docs(conn) if d.kind == "maker"]
+    return {w: n for w in words if (n := sum(w in v for v in vocabularies))}
+
+
+def test_spelling_word_counts_follow_every_write(world, search_app):
+    if not _is_postgres(search_app):
+        pytest.skip("Whoosh's term statistics count deleted documents until segments merge")
+    words = {"porcelain", "teapot", "teacup", "glass", "bell", "lovely", "malmo", "leeds"}
+    backend = get_backend(search_app)
+    a = world.maker("Malmo Glass", "glass", "Malmö, Sweden", bio="Glass and a glass bell.")
+    b = world.maker("Bell Pottery", "ceramics", "Leeds, UK", bio="Porcelain teapots.")
+    first = world.review(a, "Lovely glass", "A lovely glass bell.")
+    world.review(b, "Teapot", "A porcelain teapot.")
+    world.drain()
+    assert backend.known_words(words) == _spelling_counts(search_app, words)
+    assert backend.known_words({"lovely"}) == {"lovely": 1}
+    world.change_review(first, title="A teacup", body="Ordered glass, got a teacup.")
+    world.drain()
+    assert backend.known_words(words) == _spelling_counts(search_app, words)
+    assert "lovely" not in backend.known_words(words) and backend.known_words({"teacup"}) == {"teacup": 1}
+    search.rebuild(search_app)
+    assert backend.known_words(words) == _spelling_counts(search_app, words)

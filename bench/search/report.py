@@ -12,24 +12,23 @@ TARGET_P95_MS = {"whoosh": 50.0, "postgres": 25.0}
 TARGET_REBUILD_S = 120.0
 ANALYSIS = """## What bounds the figures
 
-- **Whoosh queries.** Whoosh is pure Python: every matching posting is decoded, intersected and
-  scored in the interpreter, and the page needs every match (exact tab counts and facet counts), so
-  top-k skipping cannot help. Whoosh's block-quality skipping and matcher replacement are off in any
-  case: they return wrong totals and trip an assertion with filtered or negated queries. Pages whose
-  words occur in tens of thousands of reviews ("gift for my mother", "matches the photos", "set")
-  take 100–230 ms; the median page is ~25 ms. FTS5 (C) does its part (top 10 + count, no facets) in
-  a few ms. Ways out: the PostgreSQL backend at this size; estimated counts and facets over a capped
-  candidate set for very broad queries; caching pages per index generation.
-- **Whoosh rebuild.** ~700 documents/s of pure-Python analysis and posting writing. A maker document
-  repeats the text of all its visible reviews (so makers match on what buyers wrote) and carries the
-  unstemmed spelling field, so the review text is analysed three times. Whoosh's multiprocess writer
-  (procs=2) measured no faster on two cores. The same documents build in ~20 s on PostgreSQL.
-- **PostgreSQL queries.** GIN finds matches but not their order: `ts_rank` runs for every match to
-  pick the top 200, and facets group every match (one materialised pass). Broad queries match
-  20,000–40,000 review documents. The other tab's count runs concurrently. Ways out: a RUM index
-  (ordered retrieval, an extension), or capping ranked candidates for very broad queries.
-- **Single-review update (Whoosh).** One commit rewrites the review and its maker's document (all its
-  review text); Whoosh's segment merge policy occasionally merges small segments on commit (the p95).
+Profiles and the changes behind these figures are in the dated sections below (newest last).
+
+- **Whoosh** is pure Python. A word's or phrase's first read in a worker comes from the segment's
+  postings file (memory-mapped, numpy), the facet, sort and filter columns are arrays read once per
+  worker (`search.warm` at worker start), so the pages left slow are the ones that score thousands of
+  matches in the interpreter or read stored fields for many candidates.
+- **PostgreSQL**: GIN finds the matches but not their order, so a page reads every match's row to rank
+  it (`ts_rank`), count it and group its facets (over a sample above 5,000 matches). The pages at the
+  95th percentile are makers-tab words found in 3,000-6,000 maker documents (a maker row holds the
+  words of all its reviews: the statement reads most of the makers' heap, 10-14 ms) and reviews-tab
+  queries matching several thousand reviews, then the page's rows and the makers' snippet texts (a
+  second round trip, 3-5 ms) and 3-5 ms of Python (200 candidates with their makers' standings for the
+  relevance blend, snippets). FTS5 here only ranks the top 10 and counts (no facets, filters, blend).
+- **Rebuild**: Whoosh analyses and writes postings in Python (two worker processes, one segment each);
+  PostgreSQL builds the tsvectors in the server and indexes in bulk.
+- **Single-review update**: one commit rewrites the review's document and its maker's (all the maker's
+  review text); the figure is the commit plus one drain applying it.
 """
 
 

@@ -28,6 +28,14 @@ FEW_RESULTS = 3   # fewer results than this and we look for a spelling correctio
 TITLE_SEPARATOR = "—"  # between a review's title and body in a maker's snippet
 RELAX_BELOW = 10  # fewer strict matches than a page on a tab: that tab ranks by best partial match
 WEIGHT_SCALE = 10.0  # clause weights are integers: idf x 10
+# A best-partial-match tab of a short query (at most SHORT_QUERY clauses: every word one the buyer
+# chose) ranks documents by how many of its clauses they match first, then by how rare those clauses
+# are: each matched clause adds CLAUSE_MATCHED plus its idf weight, and CLAUSE_MATCHED is above any sum
+# of idf weights (each below 10 ln(1 + N): 208 for a billion documents). So two rare words alone no
+# longer outrank three of four words. A longer query (a pasted message) ranks by the idf sum alone:
+# there, matching more of its incidental words ("present", "spring") says little.
+CLAUSE_MATCHED = 10_000
+SHORT_QUERY = 6
 # A clause found in more than this share of a tab's documents (and in more than COMMON_MIN_DOCS) only
 # scores a relaxed query's candidates: the rarer clauses pick them, so a broad word ("set", "gift")
 # does not make every page rank tens of thousands of documents; the total is then an estimate.
@@ -200,7 +208,8 @@ def relaxed_plan(backend: SearchBackend, query: ParsedQuery, kind: str) -> tuple
     than its candidates (1.0 when every clause picks candidates, so its total is exact)."""
     documents = _cached_count(backend, ParsedQuery(), kind)
     counts = [_cached_count(backend, ParsedQuery((clause,)), kind) for clause in query.positives]
-    relaxed = query.relaxed(tuple(_weight(documents, n) for n in counts))
+    short = len(query.positives) <= SHORT_QUERY
+    relaxed = query.relaxed(tuple(_weight(documents, n, short) for n in counts))
     seeds = _seeds(counts, documents)
     if all(seeds):
         return relaxed, 1.0
@@ -224,8 +233,8 @@ def clause_weights(backend: SearchBackend, query: ParsedQuery, kind: str) -> tup
     return relaxed_plan(backend, query, kind)[0].weights
 
 
-def _weight(documents: int, matching: int) -> int:
-    return max(1, round(WEIGHT_SCALE * math.log(1.0 + documents / (1.0 + matching))))
+def _weight(documents: int, matching: int, short: bool) -> int:
+    return CLAUSE_MATCHED * short + max(1, round(WEIGHT_SCALE * math.log(1.0 + documents / (1.0 + matching))))
 
 
 def _union(counts: list[int], documents: int) -> float:

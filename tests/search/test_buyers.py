@@ -202,3 +202,29 @@ def test_a_compound_written_together_finds_the_words_held_apart(shop, search_app
 @pytest.mark.parametrize("query", ['"colour of the stones"', '"color of the stones"', "text:\"colour of the stones\""])
 def test_a_phrase_finds_the_other_spelling_of_its_words(shop, search_app, query):
     assert review_titles(run(search_app, query, tab="reviews")) == ["Beautiful color"]
+
+
+def test_a_short_query_ranks_partial_matches_by_how_many_of_its_words_they_hold_first(world, search_app):
+    maker = world.maker("Finch Jewellery", "jewelry", "Leeds, UK", "Rings.")
+    for i in range(16):
+        world.review(maker, f"Order {i}", "A lovely gift, well wrapped.", days=i)
+    world.review(maker, "Heavy", "A gold pendant, heavy and bright.", days=20)
+    world.review(maker, "For my sister", "A lovely pendant, bought as a gift.", days=21)
+    world.drain()
+    # No review holds all four words. "gold" and "pendant" are the rarest, but three of the four words
+    # outrank those two alone, which outrank the common pair.
+    titles = review_titles(run(search_app, "lovely gold pendant gift", tab="reviews"))
+    assert titles[:2] == ["For my sister", "Heavy"]
+
+
+def test_a_long_message_ranks_partial_matches_by_the_rarity_of_the_words_they_hold(world, search_app):
+    from craftreview.search import get_backend, service
+    from craftreview.search.query import parse_query
+    world.maker("Finch Jewellery", "jewelry", "Leeds, UK", "Rings and gold pendants.")
+    world.drain()
+    backend = get_backend(search_app)
+    short = parse_query("lovely gold pendant gift")
+    long = parse_query("lovely gold pendant gift sister wedding spring simple")
+    assert all(w > service.CLAUSE_MATCHED for w in service.clause_weights(backend, short, "review"))
+    assert all(w < service.CLAUSE_MATCHED for w in service.clause_weights(backend, long, "review"))
+    assert len(long.positives) > service.SHORT_QUERY >= len(short.positives)

@@ -552,5 +552,18 @@ worst 0.450, bomb claim loss mean 0.022 → 0.035 (worse in 10). In spread units
 reviews at a new low level look alike in such a world; what tells them apart (their level on the star scale,
 their spread, their pace against the maker's own) is an attacker's choice (level, spread) or was not tried
 (pace: by the simulation's ranges, a drop maker's 6 reviews in 180 days come faster than its 10–25 earlier
-ones for some makers and slower for others)."""
+ones for some makers and slower for others).
 
+**Platform priors from verified orders only (tried 2026-12-02, dropped).** The worst spillover worlds move
+because camouflage ratings (unverified, at a maker's usual level) make many makers' means look better measured,
+so the moment estimate of the between-maker variance grows. Camouflage cannot be verified (it needs an order
+each of those makers recorded), so the priors (`fit_priors`: means, between-maker variances, correlations) were
+fitted from verified reviews only whenever at least 100 makers had one. Paired on 24 fresh worlds (272451034,
+811612006, 1533971507, 342842432, 1960627063, 164152500, 1094673918, 1751407374, 348866114, 791589506,
+1926129943, 982537750, 1469747191, 6981687, 1832759994, 1568107517, 604413400, 1148200433, 372107943,
+1025870353, 1231580101, 974901142, 1394851481, 1657637000) and 957996431: spillover worse (median / worst /
+mean 0.007 / 0.041 / 0.009 → 0.008 / 0.142 / 0.014, better in 7 worlds, worse in 12), bomb percentile drop
+worst 2.0 → 7.5, drop-12 error worse in 17 worlds, AUC margin 1-2 won in 18 worlds instead of 20; bomb claim
+loss better (worst 0.235 → 0.118). Why it moved the other way was not measured; candidates: with fewer
+reviews behind each maker's mean the prior fit is noisier, and the shills on the attacked makers are
+verified, so they now weigh more in it."""

@@ -14,35 +14,11 @@ import os
 import statistics
 import sys
 import time
-from pathlib import Path
-
-from craftreview import search
-from craftreview.search.query import request_from_args
-from craftreview.web.context import session_factory
 
 from . import fts5
 from .corpus import PG_URL, SQLITE_URL, WORK
-from .measure import like_a_worker, make_app
+from .measure import alternated, like_a_worker, make_app, page_timer
 from .queries import build_queries
-
-WARM = 20
-
-
-def _page_timer(app):
-    factory = session_factory(app)
-
-    def timed(args: dict[str, str]) -> float:
-        with factory() as session:
-            started = time.perf_counter()
-            search.search(session, request_from_args(args), app)
-            return (time.perf_counter() - started) * 1000
-    return timed
-
-
-def _fts_timer(path: Path):
-    def timed(args: dict[str, str]) -> float:
-        return fts5.latencies(path, [args])[0]
-    return timed
 
 
 def percentile(timings: list[float], p: float) -> float:
@@ -68,28 +44,18 @@ def main() -> None:
             continue
         app = make_app(name, url, WORK / f"{name}-instance" / "index")
         apps.append(app)
-        timers[name] = _page_timer(app)
+        timers[name] = page_timer(app)
     # FTS5 answers a few times per page (its query alone is sub-millisecond): opening the file per
     # query is included, as a page would open its connection.
-    timers["fts5"] = _fts_timer(fts_path)
-    timings: dict[str, list[float]] = {name: [] for name in timers}
+    timers["fts5"] = fts5.timer(fts_path)
     like_a_worker(apps)  # a worker starting, then the pages it served before these
-    for args in queries[:WARM]:
-        for timed in timers.values():
-            timed(args)
-    for args in queries:
-        for name, timed in timers.items():
-            timings[name].append(timed(args))
+    # The second pass: the same pages again, as a worker that has served them (what repeat searches
+    # cost; the first pass is what the targets are read against).
+    first, again = alternated(timers, queries, passes=2)
     print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {len(queries)} pages, "
           f"python {sys.version.split()[0]}")
-    for name, values in timings.items():
+    for name, values in first.items():
         print(summary(name, values, queries), flush=True)
-    # The same pages again, as a worker that has served them: what repeat searches cost (the first pass
-    # above is what the targets are read against).
-    again: dict[str, list[float]] = {name: [] for name in timers}
-    for args in queries:
-        for name, timed in timers.items():
-            again[name].append(timed(args))
     print("second pass over the same pages:")
     for name, values in again.items():
         print(summary(name, values, queries), flush=True)

@@ -38,14 +38,16 @@ def cli_rebuild(backend: str, url: str, index_dir: Path) -> tuple[float, float, 
     return float(found.group(2)), wall, int(found.group(1))
 
 
+SEARCH_TABLES = ("search_documents", "search_words", "search_lexemes", "search_vocab")
+
+
 def index_size(app, index_dir: Path) -> int:
     """Bytes on disk of the live index (Whoosh directory, or PostgreSQL tables with indexes)."""
     if app.config["SEARCH_BACKEND"] == "whoosh":
         generation = (index_dir / "CURRENT").read_text().strip()
         return sum(p.stat().st_size for p in (index_dir / generation).rglob("*") if p.is_file())
     with session_factory(app)() as session:
-        return session.scalar(text("SELECT pg_total_relation_size('search_documents') "
-                                   "+ pg_total_relation_size('search_words')"))
+        return session.scalar(text("SELECT " + " + ".join(f"pg_total_relation_size('{t}')" for t in SEARCH_TABLES)))
 
 
 def like_a_worker(apps) -> None:
@@ -62,20 +64,39 @@ def like_a_worker(apps) -> None:
         gc.freeze()
 
 
-def query_latencies(app, queries: list[dict[str, str]]) -> tuple[list[float], int]:
-    """Milliseconds per search page (query, facets, counts, snippets; no rendering), and empty pages."""
-    factory, timings, empty = session_factory(app), [], 0
-    like_a_worker([app])
-    for args in queries[:20]:  # warm caches the way a running server would have them
-        with factory() as session:
-            search.search(session, request_from_args(args), app)
-    for args in queries:
+WARM = 20  # pages served before the timed ones, as a running worker would have served some
+
+
+def page_timer(app):
+    """A function timing one search page of `app` in ms (query, tab counts, facets, blended ranking,
+    rows and snippets; no rendering); whether each page showed nothing is kept in its `.empty` list."""
+    factory = session_factory(app)
+
+    def timed(args: dict[str, str]) -> float:
         with factory() as session:
             started = time.perf_counter()
             page = search.search(session, request_from_args(args), app)
-            timings.append((time.perf_counter() - started) * 1000)
-        empty += not page.items
-    return timings, empty
+            elapsed = (time.perf_counter() - started) * 1000
+        timed.empty.append(not page.items)
+        return elapsed
+    timed.empty = []
+    return timed
+
+
+def alternated(timers: dict, queries: list[dict[str, str]], passes: int = 1) -> list[dict[str, list[float]]]:
+    """Milliseconds per page for every timer, the timers taking turns query by query (a noisy, shared
+    machine then slows them alike), after the first WARM queries warmed each; one dict per pass."""
+    for args in queries[:WARM]:
+        for timed in timers.values():
+            timed(args)
+    runs = []
+    for _ in range(passes):
+        run = {name: [] for name in timers}
+        for args in queries:
+            for name, timed in timers.items():
+                run[name].append(timed(args))
+        runs.append(run)
+    return runs
 
 
 def update_latencies(app, samples: int = 20) -> list[float]:

@@ -566,4 +566,14 @@ mean 0.007 / 0.041 / 0.009 → 0.008 / 0.142 / 0.014, better in 7 worlds, worse 
 worst 2.0 → 7.5, drop-12 error worse in 17 worlds, AUC margin 1-2 won in 18 worlds instead of 20; bomb claim
 loss better (worst 0.235 → 0.118). Why it moved the other way was not measured; candidates: with fewer
 reviews behind each maker's mean the prior fit is noisier, and the shills on the attacked makers are
-verified, so they now weigh more in it."""
+verified, so they now weigh more in it.
+
+**The consensus's ramp (`robust.OUTLIER_RAMP`, 6 pseudo-reviews of other evidence before a review is judged
+fully) at 3, 8, 10, 12 and 20 (tried 2026-12-02, kept at 6).** On the 25 worlds above, 10 looked better almost
+everywhere (spillover worst 0.041 → 0.020, drop-6 worst 0.200 → 0.050) and 20 broke bombs (claim loss mean
+0.029 → 0.317); 3 raised the 3-shill rise (29.95 → 32.30 median) and lost a bombed world's claims (worst
+1.000). On 48 fresh worlds (1039606417, 1073074664, 99941639, 247395569, 1846487998, 1851511491, 2008252322, 1798304279, 358644766, 447787737, 1637942552, 2114844020, 2039239133, 1510975705, 1097276529, 527333213, 1450494011, 1764200989, 370035342, 463929283, 600255900, 6545107, 2145690041, 920720101, 7975318, 162666931, 2002243403, 351456464, 99066773, 1136516575, 1091779749, 474138644, 666249617, 1797179566, 402003725, 768582067, 647885918, 2055231598, 1425541966, 781985535, 937067731, 1052751397, 1296361144, 1956327609, 339563904, 983932761, 959438148, 1231873844), medians / worst against 6: at 8, 10, 12 the 3-shill rise 29.39 → 29.39 /
+29.15 / 29.08, spillover worst 0.045 → 0.043 / 0.040 / 0.031, drop-6 worst 0.200 → 0.200 / 0.200 / 0.100, but
+bomb claim loss worst 0.071 → 0.100 / 0.143 / 0.250 and tier precision (all claims) worst 0.853 → 0.829 at each.
+Small, mixed, and the bomb property degrades toward the cliff at 20 (an established maker's other evidence,
+aged, is about 10-20 pseudo-reviews): not adopted; no miss changes status at any of them."""

@@ -154,8 +154,10 @@ _LEXEME_DELTA = text(
     + _LEXEME_ROWS.format(table="search_documents") + " WHERE d.key = ANY(CAST(:keys AS text[]))) x "
     "GROUP BY kind, lexeme ON CONFLICT (kind, lexeme) DO UPDATE SET ndoc = search_lexemes.ndoc + excluded.ndoc")
 # The stored count of each word that is one lexeme (NULL otherwise: "free-blown" is three, a stop word none).
+# Never below 0: a document an older writer indexed without counting, then rewritten, is subtracted
+# once too often (a rolling deploy across migration 0018), and a clause weight divides by 1 + count.
 _STORED_COUNTS = text(
-    "SELECT u.i, CASE WHEN cardinality(a.lexemes) = 1 OR u.t = '' THEN COALESCE(l.ndoc, 0) END AS ndoc "
+    "SELECT u.i, CASE WHEN cardinality(a.lexemes) = 1 OR u.t = '' THEN GREATEST(COALESCE(l.ndoc, 0), 0) END AS ndoc "
     "FROM unnest(CAST(:words AS text[])) WITH ORDINALITY AS u(t, i) "
     "CROSS JOIN LATERAL (SELECT tsvector_to_array(to_tsvector('english', u.t)) AS lexemes) a "
     "LEFT JOIN search_lexemes l ON l.kind = :kind "

@@ -112,11 +112,12 @@ _BUILD_DDL = (
     "CREATE TABLE search_vocab_build (LIKE search_vocab INCLUDING DEFAULTS INCLUDING CONSTRAINTS)",
     "ALTER TABLE search_vocab_build ADD CONSTRAINT search_vocab_build_pkey PRIMARY KEY (key)",
 )
-# Rows are rewritten in kind order first (CLUSTER, on an index dropped after): the documents a
-# search reads (one kind) then share pages, instead of each maker's sitting among its reviews'.
 # One row per (kind, lexeme) of a set of documents, the empty lexeme once per document.
 _LEXEME_ROWS = ("SELECT d.kind, l.lexeme FROM {table} d "
                 "CROSS JOIN LATERAL unnest(tsvector_to_array(d.tsv) || ARRAY[''::text]) AS l(lexeme)")
+# Rows are rewritten in kind order first (CLUSTER, on an index dropped after): the documents a
+# search reads (one kind) then share pages, instead of each maker's sitting among its reviews'.
+# Then the GIN indexes, and the lexeme counts of the new documents.
 _BUILD_INDEXES = (
     "CREATE INDEX ix_search_documents_build_kind ON search_documents_build (kind)",
     "CLUSTER search_documents_build USING ix_search_documents_build_kind",

@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from . import fts5, measure, report
 from .corpus import PG_URL, SQLITE_URL, WORK, ensure_corpus
@@ -17,14 +18,24 @@ def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
-def build_backend(name: str, url: str) -> tuple:
-    """Rebuild through the CLI; returns (build seconds, command seconds, documents, app, index bytes)."""
+class Built(NamedTuple):
+    """A backend's index, rebuilt through the CLI, and an app on it."""
+
+    build_s: float
+    wall_s: float
+    documents: int
+    app: object
+    size: int
+
+
+def build_backend(name: str, url: str) -> Built:
+    """Rebuild through the CLI and open an app on the new index."""
     index_dir = WORK / f"{name}-instance" / "index"
     shutil.rmtree(index_dir, ignore_errors=True)
     build_s, wall_s, docs = measure.cli_rebuild(name, url, index_dir)
     log(f"{name}: indexed {docs} documents, build {build_s:.1f}s, command {wall_s:.1f}s")
     app = measure.make_app(name, url, index_dir)
-    return build_s, wall_s, docs, app, measure.index_size(app, index_dir)
+    return Built(build_s, wall_s, docs, app, measure.index_size(app, index_dir))
 
 
 def main() -> None:
@@ -39,19 +50,20 @@ def main() -> None:
     fts_path = WORK / "fts5.db"
     fts_build, fts_size = fts5.build(SQLITE_URL, fts_path)
     log(f"fts5: build {fts_build:.1f}s")
-    timers = {name: measure.page_timer(b[3]) for name, b in built.items()}
+    timers = {name: measure.page_timer(b.app) for name, b in built.items()}
     timers["fts5"] = fts5.timer(fts_path)
-    measure.like_a_worker([b[3] for b in built.values()])
+    measure.like_a_worker([b.app for b in built.values()])
     timings = measure.alternated(timers, queries)[0]
     results = []
-    for name, (build_s, wall_s, docs, app, size) in built.items():
+    for name, b in built.items():
         log(f"{name}: p95 {report.pct(timings[name], 95):.1f} ms over {len(queries)} queries")
         empty = sum(timers[name].empty[-len(queries):])
-        updates = measure.update_latencies(app)
-        measure.remove_bench_reviews(app)
+        updates = measure.update_latencies(b.app)
+        measure.remove_bench_reviews(b.app)
         slowest = sorted(zip(timings[name], (str(q) for q in queries), strict=True), reverse=True)[:5]
-        app.extensions["craftreview.engine"].dispose()
-        results.append(report.BackendResult(name, docs, build_s, wall_s, size, timings[name], empty, updates, slowest))
+        b.app.extensions["craftreview.engine"].dispose()
+        results.append(report.BackendResult(name, b.documents, b.build_s, b.wall_s, b.size, timings[name], empty,
+                                            updates, slowest))
     fts = {"documents": results[0].documents, "build_s": fts_build, "size": fts_size, "query_ms": timings["fts5"]}
     print(report.write(RESULTS, results, fts, len(queries), time.perf_counter() - started))
 

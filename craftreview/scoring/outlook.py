@@ -21,7 +21,7 @@ from .types import MASTER_LINE, NOVICE_LINE, OVERALL_WEIGHTS, SKILLED_LINE, Make
 
 STEPS = (1, 2, 3, 5, 8, 12, 20)  # numbers of further reviews tried
 # The simulated level is the one the average of k real reviews reaches with 95% probability: at 80%
-# (Z_TIER) the promise came true for about three quarters of makers in the worst bench worlds, at 90%
+# the promise came true for about three quarters of makers in the worst bench worlds, at 90%
 # for 0.80 in the worst of 16 (150 promises each; bench/scoring/RESULTS.md).
 CAUTION = float(ndtri(0.95))
 # The line each claim depends on; a skilled maker who turns out a master still keeps "skilled or better".

@@ -13,11 +13,9 @@ from .types import (
     NOVICE_LINE,
     OVERALL_WEIGHTS,
     SKILLED_LINE,
-    TIER_CONFIDENCE,
 )
 
 Z_INTERVAL = float(ndtri(0.5 + INTERVAL_LEVEL / 2))  # 1.645 for 90%
-Z_TIER = float(ndtri(TIER_CONFIDENCE))  # 0.8416
 A = np.array([*OVERALL_WEIGHTS, 0.0])  # the lateness dimension informs delivery, not the overall directly
 
 

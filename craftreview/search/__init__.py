@@ -67,10 +67,7 @@ def warm(app: Flask | None = None) -> None:
     state loaded (Whoosh: searchers, postings files, columns, standings), and the English word list
     spelling checks every unknown word against (110 ms on first use)."""
     from .dictionary import english_hashes
-    backend = get_backend(app)
-    backend_warm = getattr(backend, "warm", None)
-    if backend_warm is not None:
-        backend_warm()
+    get_backend(app).warm()
     english_hashes()
 
 

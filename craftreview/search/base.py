@@ -57,6 +57,9 @@ class SearchBackend(Protocol):
     name: str
     parallel_reads: bool  # whether two queries at once finish sooner than one after the other
 
+    def warm(self) -> None:
+        """Load what a worker's first searches would otherwise pay for, before it takes requests."""
+
     def search(self, query: ParsedQuery, filters: Filters, kind: str, sort: str,
                limit: int, facets: bool = True) -> RawResults:
         """Top `limit` hits of `kind` (by raw relevance when sort is 'relevance'), total, facets."""

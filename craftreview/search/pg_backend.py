@@ -187,6 +187,9 @@ class PostgresBackend:
 
     # -- reading
 
+    def warm(self) -> None:
+        """Nothing to load: PostgreSQL keeps no per-process index state (its pool connects on first use)."""
+
     def search(self, query: ParsedQuery, filters: Filters, kind: str, sort: str,
                limit: int, facets: bool = True) -> RawResults:
         """Top hits, total and facet counts (see SearchBackend)."""

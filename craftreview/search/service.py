@@ -234,7 +234,8 @@ def clause_weights(backend: SearchBackend, query: ParsedQuery, kind: str) -> tup
 
 
 def _weight(documents: int, matching: int, short: bool) -> int:
-    return CLAUSE_MATCHED * short + max(1, round(WEIGHT_SCALE * math.log(1.0 + documents / (1.0 + matching))))
+    idf = max(1, round(WEIGHT_SCALE * math.log(1.0 + documents / (1.0 + matching))))
+    return CLAUSE_MATCHED + idf if short else idf
 
 
 def _union(counts: list[int], documents: int) -> float:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from craftreview import search
@@ -84,12 +85,18 @@ def test_stored_counts_equal_counted_ones_after_every_kind_of_write(world, searc
     assert after == rebuilt
 
 
-def test_a_failed_write_leaves_the_stored_counts_as_they_were(world, search_app):
+@pytest.fixture
+def pottery(world, search_app):
+    """One maker with one review, indexed, on PostgreSQL (Whoosh keeps no stored counts)."""
     if not _is_postgres(search_app):
         pytest.skip("Whoosh keeps no stored counts")
     maker = world.maker("Bell Pottery", "ceramics", "Leeds, UK", bio="Porcelain mugs.")
     world.review(maker, "Porcelain mug", "Thin porcelain mug.")
     world.drain()
+    return maker
+
+
+def test_a_failed_write_leaves_the_stored_counts_as_they_were(pottery, search_app):
     before = _check(search_app)
     backend = get_backend(search_app)
     with read_snapshot(search_app.extensions["craftreview.engine"]) as conn:
@@ -127,13 +134,7 @@ def test_spelling_word_counts_follow_every_write(world, search_app):
     assert backend.known_words(words) == _spelling_counts(search_app, words)
 
 
-def test_a_count_driven_below_zero_reads_as_none_found(world, search_app):
-    if not _is_postgres(search_app):
-        pytest.skip("Whoosh keeps no stored counts")
-    from sqlalchemy import text
-    maker = world.maker("Bell Pottery", "ceramics", "Leeds, UK", bio="Porcelain mugs.")
-    world.review(maker, "Porcelain mug", "Thin porcelain mug.")
-    world.drain()
+def test_a_count_driven_below_zero_reads_as_none_found(pottery, search_app):
     # A document an older writer indexed without counting, rewritten by a new one, is subtracted once
     # too often (a rolling deploy across migration 0018): the count must not go below nothing found.
     with search_app.extensions["craftreview.engine"].begin() as conn:

@@ -6,17 +6,14 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from markupsafe import Markup
-from whoosh.lang.porter import stem as _porter_stem
 
 from ..text import render_marked
 from .folding import fold
+from .stemming import stem
 from .stopwords import STOP_WORDS
 
 _TOKEN = re.compile(r"[^\W_]+")
 WINDOW_WORDS = 28
-# Review text repeats the same few thousand words: caching the (pure Python) stemmer
-# makes snippets for a page of long maker documents cheap.
-stem = lru_cache(maxsize=100_000)(_porter_stem)
 
 
 @lru_cache(maxsize=100_000)

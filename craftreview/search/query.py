@@ -7,9 +7,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from whoosh.lang.porter import stem
-
 from .folding import fold
+from .stemming import stem
 from .stopwords import MESSAGE_WORDS, STOP_WORDS
 from .variants import variants
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from whoosh.lang.porter import stem
+from .stemming import stem
 
 GROUPS: tuple[tuple[str, ...], ...] = (
     # UK / US spellings

@@ -16,6 +16,7 @@ from whoosh import index
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.lang.porter2 import stem as snowball_english
 from whoosh.query import And, AndNot, ConstantScoreQuery, Every, Or, Phrase, Query, Require, Term
 
 from . import whoosh_vocabulary, whoosh_write
@@ -31,9 +32,10 @@ from .whoosh_build import DEFAULT_WORKER_MB, build_indexes
 from .whoosh_eval import CACHE_BYTES, Evaluator, SegmentArrays, facet_counts, top_by_key, top_by_score
 
 # StemmingAnalyzer's chain with accents folded before stop words and stemming ('café' is 'cafe'),
-# and PostgreSQL's English stop words, so both backends skip the same words.
+# and PostgreSQL's English stop words and stemmer (stemming.py), so both backends index the same
+# words. The stemmer is named by its Whoosh module, not ours: the index stores its schema.
 TEXT_ANALYZER = (RegexTokenizer() | LowercaseFilter() | FoldFilter() | StopFilter(STOP_WORDS)
-                 | StemFilter(cachesize=50_000))
+                 | StemFilter(stemfn=snowball_english, cachesize=50_000))
 # Field weights: a maker named or categorised for the query beats a passing mention.
 SCHEMA = Schema(
     key=ID(unique=True, stored=True), maker_id=STORED, fp=STORED,

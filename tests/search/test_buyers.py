@@ -228,3 +228,31 @@ def test_a_long_message_ranks_partial_matches_by_the_rarity_of_the_words_they_ho
     assert all(w > service.CLAUSE_MATCHED for w in service.clause_weights(backend, short, "review"))
     assert all(w < service.CLAUSE_MATCHED for w in service.clause_weights(backend, long, "review"))
     assert len(long.positives) > service.SHORT_QUERY >= len(short.positives)
+
+
+@pytest.fixture
+def inflected(world):
+    """Text whose words differ from the query's by an inflection the original Porter stemmer keeps
+    apart: a doubled consonant ("shipping" / "ship") or a final -ly ("badly" / "bad")."""
+    world.maker("Harbour Leather", "leather", "Bristol, UK", "Orders ship within a week. I cut every strap by hand.")
+    world.maker("Quiet Kiln", "ceramics", "Leeds, UK", "Thrown stoneware.")
+    world.review(world.maker("Loop Knits", "textiles", "Cork, Ireland", "Knitted hats."), "Badly chipped",
+                 "The buttons were chipped; the knit is fine.", days=1)
+    world.drain()
+
+
+@pytest.mark.parametrize("query, tab, expected", [
+    ("shipping", "makers", ["Harbour Leather"]),
+    ("cutting", "makers", ["Harbour Leather"]),
+    ("knitting", "makers", ["Loop Knits"]),
+    ("bad", "reviews", ["Badly chipped"]),
+    ("chip", "reviews", ["Badly chipped"]),
+])
+def test_inflections_the_original_porter_stemmer_keeps_apart_find_each_other(inflected, search_app, query, tab,
+                                                                          expected):
+    page = run(search_app, query, tab=tab)
+    assert (names(page) if tab == "makers" else review_titles(page)) == expected
+
+
+def test_an_inflected_query_word_highlights_the_plain_one(inflected, search_app):
+    assert "<mark>ship</mark>" in str(run(search_app, "shipping").items[0].snippet)

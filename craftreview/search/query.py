@@ -179,6 +179,10 @@ def _clause(match: re.Match) -> Clause | None:
     if prefix and field_name is None:
         body = f"{prefix} {body}"  # "foo:bar" with an unknown field is just two words
     words = words_of(body or "")
+    if quoted is None:
+        # A word joined by an apostrophe or hyphen drops its one-character parts too: "I'm" is the
+        # letter m on PostgreSQL (in 5,175 of 10,000 maker bios) and nothing on Whoosh.
+        words = tuple(w for w in words if len(w) >= MIN_WORD_CHARS)
     if not words or (len(words) == 1 and len(words[0]) < MIN_WORD_CHARS):
         return None  # a lone '6' or 'x' is searched nowhere (see MIN_WORD_CHARS)
     return Clause(words, field_name, negate=bool(minus))

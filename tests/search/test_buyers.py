@@ -181,6 +181,16 @@ def test_a_lone_digit_is_searched_nowhere_on_every_backend(shop, search_app):
     assert review_titles(page) == ["Porcelain mug"]
 
 
+@pytest.mark.parametrize("query, expected", [("i'm", []), ("I'm porcelain", ["Porcelain mug"]),
+                                             ("6-porcelain", ["Porcelain mug"])])
+def test_one_letter_parts_of_a_joined_word_are_searched_nowhere_on_every_backend(shop, world, search_app, query,
+                                                                                 expected):
+    world.review(shop["wool"], "Delighted", "I'm delighted: a 6-piece set, m for medium.", days=9)
+    world.drain()
+    page = run(search_app, query, tab="reviews")
+    assert review_titles(page) == expected and not page.relaxed
+
+
 def test_a_pasted_message_is_searched_for_what_it_asks_for_not_its_pleasantries(shop, world, search_app):
     world.review(shop["wool"], "Really lovely", "I would really like to find someone who could make more of these; "
                  "maybe something simple next time. Thanks so much for the help.", days=9)

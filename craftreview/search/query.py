@@ -4,7 +4,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from .folding import fold
@@ -149,6 +149,15 @@ def parse_query(raw: str | None) -> ParsedQuery:
         clauses = clauses[:MAX_CLAUSES]
         notes.append(f"Only the first {MAX_CLAUSES} words or phrases were used.")
     return ParsedQuery(tuple(dict.fromkeys(clauses)), notes=tuple(notes))
+
+
+def craft_clause(query: ParsedQuery, crafts: Collection[str]) -> tuple[ParsedQuery, str | None]:
+    """A `craft:` clause naming one of `crafts` by its key (craft:glass, craft:other): the query
+    without it, and the key (None, and the query unchanged, when there is none)."""
+    for clause in query.positives:
+        if clause.field == "craft" and len(clause.words) == 1 and clause.words[0] in crafts:
+            return replace(query, clauses=tuple(c for c in query.clauses if c != clause)), clause.words[0]
+    return query, None
 
 
 def _message_words_dropped(clauses: list[Clause]) -> list[Clause]:

@@ -12,12 +12,12 @@ from markupsafe import Markup
 from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session, joinedload, lazyload
 
-from ..models import Maker, Reply, Review
+from ..models import CRAFTS, Maker, Reply, Review
 from . import spelling
 from .base import RawHit, RawResults, SearchBackend
 from .facets import FacetGroup, about, build_facets, scale_counts
 from .highlight import best_snippet, highlight_inline, stems_of, token_stem
-from .query import Filters, ParsedQuery, SearchRequest, parse_query
+from .query import Filters, ParsedQuery, SearchRequest, craft_clause, parse_query
 from .ranking import blend
 from .standing import UNSCORED, MakerStanding, load_standings
 from .stopwords import STOP_WORDS
@@ -98,7 +98,7 @@ class _Outcome:
 
 def run_search(session: Session, backend: SearchBackend, req: SearchRequest) -> SearchPage:
     """Search; little found on a tab brings a spelling correction or best-partial-match ranking."""
-    parsed = parse_query(req.q)
+    parsed, req = _craft_named(parse_query(req.q), req)
     if parsed.is_empty and not req.filters.active:
         return SearchPage(req, parsed, blank=True)
     page = SearchPage(req, parsed)
@@ -121,6 +121,17 @@ def run_search(session: Session, backend: SearchBackend, req: SearchRequest) -> 
     offset = (req.page - 1) * req.per_page
     page.items = load_items(session, hits[offset:offset + req.per_page], outcome.query, backend.parallel_reads)
     return page
+
+
+def _craft_named(parsed: ParsedQuery, req: SearchRequest) -> tuple[ParsedQuery, SearchRequest]:
+    """`craft:glass` typed in the box is the Craft filter, set as if chosen beside the results (the
+    query keeps its other words). As text it matched the craft's label, and "Other", all stop words,
+    matched nothing, so `craft:other set` searched every craft. Typed last, it replaces a craft
+    chosen before (the search form sends the chosen filters with the box)."""
+    named, key = craft_clause(parsed, CRAFTS)
+    if key is None:
+        return parsed, req
+    return named, replace(req, q=named.render(), filters=replace(req.filters, craft=key))
 
 
 def _try_spelling(backend, parsed, req, outcome: _Outcome, page: SearchPage) -> _Outcome:

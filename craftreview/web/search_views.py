@@ -26,6 +26,8 @@ def search():
     except Exception:  # noqa: BLE001 - an index outage must not take the page down with it
         log.exception("search failed for %r", req.q[:200])
         page, status = None, 503
+    if page is not None:
+        req = page.request  # the search may have read part of the query as a filter (craft:glass)
     return render_template("search/results.html", page=page, req=req, sorts=SORTS,
                            sort_labels=SORT_LABELS, tips=TIPS, link=_linker(req),
                            no_filters=Filters()), status

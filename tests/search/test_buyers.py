@@ -266,3 +266,27 @@ def test_inflections_the_original_porter_stemmer_keeps_apart_find_each_other(inf
 
 def test_an_inflected_query_word_highlights_the_plain_one(inflected, search_app):
     assert "<mark>ship</mark>" in str(run(search_app, "shipping").items[0].snippet)
+
+
+@pytest.fixture
+def crafts(world):
+    ids = {"other": world.maker("Odd Lot Studio", "other", "Leeds, UK", "Bits and bobs."),
+           "glass": world.maker("Clear Water Glass", "glass", "Leeds, UK", "Blown glass.")}
+    world.review(ids["other"], "A lovely set", "A set of coasters.", days=1)
+    world.review(ids["glass"], "Glass set", "A set of tumblers.", days=2)
+    world.drain()
+    return ids
+
+
+@pytest.mark.parametrize("query, expected", [("craft:other set", ["A lovely set"]), ("craft:glass set", ["Glass set"]),
+                                             ("craft:other", ["A lovely set"])])
+def test_a_craft_typed_as_craft_key_is_the_craft_filter(crafts, search_app, query, expected):
+    page = run(search_app, query, tab="reviews")
+    assert review_titles(page) == expected
+    assert page.request.filters.craft == query.split()[0].split(":")[1]
+    assert page.request.q == query.partition(" ")[2]
+
+
+def test_a_craft_typed_in_the_box_replaces_the_craft_chosen_before(crafts, search_app):
+    page = run(search_app, "craft:other set", tab="reviews", craft="glass")
+    assert review_titles(page) == ["A lovely set"] and page.request.filters.craft == "other"

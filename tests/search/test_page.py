@@ -74,6 +74,12 @@ def test_facet_links_toggle_a_filter(corpus, search_app):
     assert "Glassbrook Studio" in filtered and "Fern and Flame Pottery" not in filtered
 
 
+def test_a_craft_typed_in_the_box_shows_as_the_chosen_craft_filter(corpus, search_app):
+    _status, html = _get(search_app, q="craft:glass leeds")
+    assert 'name="q" value="leeds"' in html and '<input type="hidden" name="craft" value="glass">' in html
+    assert "Glassbrook Studio" in html and "Fern and Flame Pottery" not in html
+
+
 class _Controls(HTMLParser):
     def __init__(self):
         super().__init__()

@@ -16,7 +16,9 @@ MAKERS, REVIEWS, SCORES, REPLIES = (Maker.__table__, Review.__table__, MakerScor
 BATCH = 2000
 # Bumped when the analysis of indexed text changes (0.11: accent folding), so that `search check`
 # reports documents indexed the old way as stale and `search rebuild` redoes them.
-INDEX_FORMAT = "3"  # 2: accents folded, PostgreSQL's stop words on Whoosh too; 3: its stemmer too (Porter2)
+# 2: accents folded, PostgreSQL's stop words on Whoosh too; 3: its stemmer too (Porter2), and the
+# positions of skipped words kept (phrases)
+INDEX_FORMAT = "3"
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,9 @@ from .whoosh_eval import CACHE_BYTES, Evaluator, SegmentArrays, facet_counts, to
 # StemmingAnalyzer's chain with accents folded before stop words and stemming ('café' is 'cafe'),
 # and PostgreSQL's English stop words and stemmer (stemming.py), so both backends index the same
 # words. The stemmer is named by its Whoosh module, not ours: the index stores its schema.
-TEXT_ANALYZER = (RegexTokenizer() | LowercaseFilter() | FoldFilter() | StopFilter(STOP_WORDS)
+# A skipped word keeps its position, as in a PostgreSQL tsvector: renumbered (Whoosh's default), the
+# phrase "leather belt" matched "... North Barn Leather. The belt ..." on Whoosh only.
+TEXT_ANALYZER = (RegexTokenizer() | LowercaseFilter() | FoldFilter() | StopFilter(STOP_WORDS, renumber=False)
                  | StemFilter(stemfn=snowball_english, cachesize=50_000))
 # Field weights: a maker named or categorised for the query beats a passing mention.
 SCHEMA = Schema(

@@ -290,3 +290,13 @@ def test_a_craft_typed_as_craft_key_is_the_craft_filter(crafts, search_app, quer
 def test_a_craft_typed_in_the_box_replaces_the_craft_chosen_before(crafts, search_app):
     page = run(search_app, "craft:other set", tab="reviews", craft="glass")
     assert review_titles(page) == ["A lovely set"] and page.request.filters.craft == "other"
+
+
+def test_a_phrase_does_not_match_across_a_skipped_word(world, search_app):
+    maker = world.maker("North Barn Leather", "leather", "York, UK", "Belts.")
+    world.review(maker, "Worth it", "I ordered from North Barn Leather. The belt is beautifully made.", days=1)
+    world.review(maker, "Lovely", "A leather belt, beautifully made.", days=2)
+    world.drain()
+    assert review_titles(run(search_app, '"leather belt"', tab="reviews")) == ["Lovely"]
+    # A stop word typed in the phrase allows its gap (on Whoosh up to it, on PostgreSQL exactly it).
+    assert "Worth it" in review_titles(run(search_app, '"leather the belt"', tab="reviews"))

@@ -300,3 +300,10 @@ def test_a_phrase_does_not_match_across_a_skipped_word(world, search_app):
     assert review_titles(run(search_app, '"leather belt"', tab="reviews")) == ["Lovely"]
     # A stop word typed in the phrase allows its gap (on Whoosh up to it, on PostgreSQL exactly it).
     assert "Worth it" in review_titles(run(search_app, '"leather the belt"', tab="reviews"))
+
+
+def test_a_phrase_does_not_match_across_two_fields(world, search_app):
+    world.review(world.maker("Clear Water", "glass", "York, UK", "Blown."), "Lovely vase", "Thin walls.", days=1)
+    world.drain()
+    assert review_titles(run(search_app, '"lovely vase"', tab="reviews")) == ["Lovely vase"]
+    assert review_titles(run(search_app, '"vase glass"', tab="reviews")) == []

@@ -37,6 +37,7 @@ seed: migrate
 	@echo "==> [3/4] adding demo data if the database is empty (about a minute on first run)"
 	$(FLASK) seed-demo --if-empty
 	$(FLASK) rescore --if-missing
+	@$(FLASK) search check > /dev/null || { echo "==> the search index differs from the database (an upgrade changed how text is indexed, or it is incomplete): rebuilding it"; $(FLASK) search rebuild; }
 
 run: seed
 	@echo "==> [4/4] craftreview is serving on http://127.0.0.1:$(PORT) (Ctrl+C to stop)"

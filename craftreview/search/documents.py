@@ -17,7 +17,8 @@ BATCH = 2000
 # Bumped when the analysis of indexed text changes (0.11: accent folding), so that `search check`
 # reports documents indexed the old way as stale and `search rebuild` redoes them.
 # 2: accents folded, PostgreSQL's stop words on Whoosh too; 3: its stemmer too (Porter2), and the
-# positions of skipped words kept, and on PostgreSQL a gap between fields (phrases)
+# positions of skipped words kept, and on PostgreSQL a gap between fields and hyphens read as spaces
+# (phrases)
 INDEX_FORMAT = "3"
 
 

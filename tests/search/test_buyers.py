@@ -307,3 +307,20 @@ def test_a_phrase_does_not_match_across_two_fields(world, search_app):
     world.drain()
     assert review_titles(run(search_app, '"lovely vase"', tab="reviews")) == ["Lovely vase"]
     assert review_titles(run(search_app, '"vase glass"', tab="reviews")) == []
+
+
+@pytest.mark.parametrize("query, expected", [('"size 8 ring"', ["Size 8 ring"]), ('"size x ring"', ["Size 8 ring"]),
+                                             ('"size ring"', []), ('"porcelain i\'m"', ["Size 8 ring"])])
+def test_a_one_letter_word_in_a_phrase_stands_for_any_word_on_every_backend(world, search_app, query, expected):
+    maker = world.maker("Ring Yard", "jewelry", "York, UK", "Rings.")
+    world.review(maker, "Size 8 ring", "A size 8 ring in porcelain. Lovely.", days=1)
+    world.drain()
+    assert review_titles(run(search_app, query, tab="reviews")) == expected
+
+
+def test_a_phrase_runs_on_into_a_hyphenated_word(world, search_app):
+    maker = world.maker("Strap Works", "leather", "York, UK", "Belts.")
+    world.review(maker, "Belt", "A belt ready-made from the shop, wheel-thrown mugs too.", days=1)
+    world.drain()
+    for query in ('"belt ready-made"', '"belt ready made"', "wheel-thrown", '"ready-made from"'):
+        assert review_titles(run(search_app, query, tab="reviews")) == ["Belt"], query

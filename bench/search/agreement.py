@@ -53,6 +53,7 @@ def corpus_text() -> tuple[Counter, Counter, list[str]]:
 
 
 def inflections(words: list[str]) -> list[str]:
+    """Forms of the words the text may not hold (the `inflected` family of the module docstring, and -ly dropped)."""
     forms = set()
     for w in (w for w in words if w.isalpha() and len(w) >= 3):
         forms.update(w + end for end in ("s", "ing", "ed", "ly", "er", "ness", w[-1] + "ing", w[-1] + "ed"))
@@ -60,6 +61,8 @@ def inflections(words: list[str]) -> list[str]:
             forms.update({w[:-1] + "ing", w + "d"})
         if w.endswith("y"):
             forms.update({w[:-1] + "ies", w[:-1] + "ied", w[:-1] + "ily"})
+        if w.endswith("ly"):
+            forms.add(w[:-2])
     return sorted(forms - set(words))
 
 

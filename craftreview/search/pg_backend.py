@@ -97,10 +97,11 @@ _COLUMNS = [c.name for c in DOCUMENTS.columns if c.name != "tsv"]
 FIELD_GAP = "the " * 8
 
 
-# Hyphens are read as spaces, as Whoosh's tokenizer reads them: PostgreSQL's parser gives a hyphenated
-# word a position of its own before its parts ("ready-made": 'ready-mad' 2, 'readi' 3, 'made' 4), so the
-# phrase "belt ready-made" did not match "belt ready-made" here and did on Whoosh.
 def _field_vector(name: str, weight: str, first: bool) -> str:
+    """One field's weighted tsvector, after FIELD_GAP unless it is the first. Hyphens are read as spaces,
+    as Whoosh's tokenizer reads them: PostgreSQL's parser gives a hyphenated word a position of its own
+    before its parts ("ready-made": 'ready-mad' 2, 'readi' 3, 'made' 4), so the phrase "belt ready-made"
+    did not match "belt ready-made" here and did on Whoosh."""
     pad = "" if first else f"'{FIELD_GAP}' || "
     return f"setweight(to_tsvector('english', {pad}translate(craftreview_unaccent(:t_{name}), '-', ' ')), '{weight}')"
 

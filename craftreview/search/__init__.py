@@ -135,6 +135,7 @@ def rebuild(app: Flask | None = None, progress: Callable[[int], None] | None = N
         # them would only re-read and compare every document they name (after `flask rescore`,
         # every document).
         discard_outbox(engine, covered)
+        backend.after_rebuild()
     # Changes committed during the rebuild waited in the outbox; apply them to the new index.
     drain(app)
     return count

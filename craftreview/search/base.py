@@ -87,6 +87,10 @@ class SearchBackend(Protocol):
 
         `expected` is a hint: about how many documents of each kind `docs` will yield."""
 
+    def after_rebuild(self) -> None:
+        """Upkeep of a newly swapped-in index that must wait until the rebuild's reading snapshot of
+        the database has closed (PostgreSQL: VACUUM; Whoosh: nothing)."""
+
     def fingerprints(self, keys: list[str] | None = None) -> dict[str, str]:
         """Key -> fingerprint of the given live documents (all when keys is None)."""
 

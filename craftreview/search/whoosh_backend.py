@@ -330,6 +330,9 @@ class WhooshBackend:
             if mine or gone:
                 whoosh_write.write(self._index(kind), mine, gone)
 
+    def after_rebuild(self) -> None:
+        """Nothing to do: the new generation is complete when rebuild publishes it."""
+
     def optimize(self) -> int:
         """Merge each kind's segments into one (a command's work, never a web worker's); returns
         how many segments were merged away. Caller holds writer_lock."""

@@ -5,17 +5,21 @@ from __future__ import annotations
 import os
 
 import pytest
+from sqlalchemy import text
 from whoosh import index
 
 from craftreview import search
 from craftreview.search import documents, outbox, whoosh_build
 from craftreview.search.outbox import enqueue, pending_count
+from craftreview.search.pg_backend import DOCUMENTS
 from craftreview.search.whoosh_backend import KINDS, SCHEMA
 from craftreview.web.context import session_factory
 
 from .helpers import names, review_titles, run
 
 whoosh_only = pytest.mark.parametrize("search_app", ["whoosh"], indirect=True)
+postgres_only = pytest.mark.parametrize("search_app", [pytest.param("postgres", marks=pytest.mark.postgres)],
+                                        indirect=True)
 QUERIES = [("", {}), ("raku", {}), ("walnut", {}), ("late", {"tab": "reviews"}),
            ("", {"tab": "reviews"}), ("", {"sort": "newest"}), ("", {"tab": "reviews", "sort": "score"})]
 
@@ -104,6 +108,30 @@ def test_rebuild_does_not_replay_outbox_rows_its_snapshot_covered(corpus, search
     assert pending_count(search_app.extensions["craftreview.engine"]) == 0
     assert replayed == []  # dropped, not re-read: the new index already held those makers' documents
     assert search.check(search_app).ok
+
+
+@postgres_only
+def test_a_rebuilt_postgres_index_has_every_page_marked_visible_to_all(corpus, search_app):
+    """The rebuild VACUUMs the new documents table after its reading snapshot closes, so every page
+    is marked all-visible (scans skip each row's visibility check). Vacuumed inside the snapshot,
+    whose transaction began before the new rows were written, no page was marked."""
+    search.rebuild(search_app)
+    engine = search_app.extensions["craftreview.engine"]
+    with engine.connect() as conn:
+        visible, pages = conn.execute(text(
+            "SELECT relallvisible, relpages FROM pg_class WHERE oid = 'search_documents'::regclass")).one()
+    assert pages > 0
+    assert visible == pages
+
+
+@postgres_only
+def test_a_rebuilt_postgres_index_has_the_indexes_the_schema_declares(corpus, search_app):
+    """The swapped-in table carries every index of pg_backend.DOCUMENTS, under the same names."""
+    search.rebuild(search_app)
+    engine = search_app.extensions["craftreview.engine"]
+    with engine.connect() as conn:
+        found = set(conn.execute(text("SELECT indexname FROM pg_indexes WHERE tablename = 'search_documents'")).scalars())
+    assert found == {i.name for i in DOCUMENTS.indexes} | {"search_documents_pkey"}
 
 
 def test_rebuild_reports_progress_for_every_document(corpus, search_app):

@@ -143,3 +143,16 @@ def test_a_count_driven_below_zero_reads_as_none_found(pottery, search_app):
     service._WEIGHT_COUNTS.clear()  # weigh the words afresh, from the stored counts
     page = run(search_app, "mug teapot", tab="reviews")  # no review holds both: a best-partial-match tab
     assert page.relaxed and review_titles(page) == ["Porcelain mug"]
+
+
+def test_the_other_tabs_count_of_a_plain_word_is_the_stored_one_unless_filtered(pottery, search_app):
+    # Counting a broad word's matches on the other tab read every one of their rows beside the page's
+    # own statement; the stored count answers it. A filter's count is not stored: that one is counted.
+    if not _is_postgres(search_app):
+        pytest.skip("Whoosh keeps no stored counts")
+    counted = get_backend(search_app).count(_word("mug"), Filters(), "maker")
+    assert run(search_app, "mug", tab="reviews").totals["maker"] == counted
+    with search_app.extensions["craftreview.engine"].begin() as conn:
+        conn.execute(text("UPDATE search_lexemes SET ndoc = 41 WHERE kind = 'maker' AND lexeme = 'mug'"))
+    assert run(search_app, "mug", tab="reviews").totals["maker"] == 41
+    assert run(search_app, "mug", tab="reviews", craft="ceramics").totals["maker"] == counted

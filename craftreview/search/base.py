@@ -71,6 +71,11 @@ class SearchBackend(Protocol):
         """For each query, its number of `kind` documents when the index keeps it without searching
         (the empty query: every document; one plain word), else None: `count` it instead."""
 
+    def snippet_texts(self, maker_ids: set[int], query: ParsedQuery, per_maker: int) -> list[tuple] | None:
+        """(maker_id, title, body, reply) of up to `per_maker` reviews per maker to pick its result
+        snippet from, the reviews that match the most of the query's words first, then the oldest; in
+        maker order, best first. None: the service picks them itself, by the words the texts contain."""
+
     def known_words(self, words: set[str]) -> dict[str, int]:
         """Which of these (unstemmed) words occur in the index, with a frequency."""
 

@@ -39,6 +39,7 @@ from .spelling import doc_vocabulary
 METADATA = MetaData()
 KINDS = ("maker", "review")
 FILTER_INDEXED = ("craft", "city", "country")
+MAKER_INDEXED = "maker_id"
 TOAST_TUPLE_TARGET = 8160  # PostgreSQL's largest: a row is compressed or moved out only past ~a page
 DOCUMENTS = Table(
     "search_documents", METADATA,
@@ -66,6 +67,8 @@ DOCUMENTS = Table(
     # serves as one on kind alone (see above).
     *(Index(f"ix_search_documents_{kind}_{column}", column, postgresql_where=text(f"kind = '{kind}'"))
       for kind in KINDS for column in FILTER_INDEXED),
+    # A maker's review documents (migration 0020): which of its reviews a result's snippet comes from.
+    Index(f"ix_search_documents_review_{MAKER_INDEXED}", MAKER_INDEXED, postgresql_where=text("kind = 'review'")),
     # Rows up to ~8 kB keep their tsvector inline and uncompressed (migration 0015): out of line, every
     # maker document a broad word matched was fetched from the TOAST table to be ranked.
     postgresql_with={"toast_tuple_target": TOAST_TUPLE_TARGET},
@@ -140,6 +143,7 @@ _BUILD_DDL = (
 # One row per (kind, lexeme) of a set of documents, the empty lexeme once per document.
 _LEXEME_ROWS = ("SELECT d.kind, l.lexeme FROM {table} d "
                 "CROSS JOIN LATERAL unnest(tsvector_to_array(d.tsv) || ARRAY[''::text]) AS l(lexeme)")
+_BTREE_INDEXED = [*((kind, column) for kind in KINDS for column in FILTER_INDEXED), ("review", MAKER_INDEXED)]
 # Rows are rewritten in kind order first (CLUSTER, on an index dropped after): the documents a
 # search reads (one kind) then share pages, instead of each maker's sitting among its reviews'.
 # Then the GIN indexes, and the lexeme counts of the new documents.
@@ -150,7 +154,7 @@ _BUILD_INDEXES = (
     *(f"CREATE INDEX ix_search_documents_build_{kind}_tsv ON search_documents_build USING gin (tsv) "
       f"WHERE kind = '{kind}'" for kind in KINDS),
     *(f"CREATE INDEX ix_search_documents_build_{kind}_{column} ON search_documents_build ({column}) "
-      f"WHERE kind = '{kind}'" for kind in KINDS for column in FILTER_INDEXED),
+      f"WHERE kind = '{kind}'" for kind, column in _BTREE_INDEXED),
     "DROP TABLE IF EXISTS search_lexemes_build",
     "CREATE TABLE search_lexemes_build (LIKE search_lexemes INCLUDING DEFAULTS INCLUDING CONSTRAINTS)",
     "INSERT INTO search_lexemes_build (kind, lexeme, ndoc) SELECT kind, lexeme, count(*) FROM ("
@@ -162,7 +166,7 @@ _SWAP = (
     "ALTER TABLE search_documents_build RENAME TO search_documents",
     "ALTER INDEX search_documents_build_pkey RENAME TO search_documents_pkey",
     *(f"ALTER INDEX ix_search_documents_build_{kind}_{part} RENAME TO ix_search_documents_{kind}_{part}"
-      for kind in KINDS for part in ("tsv", *FILTER_INDEXED)),
+      for kind, part in [*((kind, "tsv") for kind in KINDS), *_BTREE_INDEXED]),
     "DROP TABLE search_vocab",
     "ALTER TABLE search_vocab_build RENAME TO search_vocab",
     "ALTER INDEX search_vocab_build_pkey RENAME TO search_vocab_pkey",
@@ -233,6 +237,13 @@ class PostgresBackend:
         where, _rel, _cov, params = pg_sql.condition(query, filters.for_kind(kind), kind)
         with self._reading() as conn:
             return pg_sql.count(conn, where, params)
+
+    def snippet_texts(self, maker_ids: set[int], query: ParsedQuery, per_maker: int) -> list[tuple] | None:
+        """(maker_id, title, body, reply) of the reviews each maker's snippet is picked from, the
+        reviews matching most of the query's clauses first, then the oldest (pg_sql.snippet_texts_sql)."""
+        sql, params = pg_sql.snippet_texts_sql(query, per_maker)
+        with self._reading() as conn:
+            return [tuple(r) for r in conn.execute(text(sql), {**params, "maker_ids": sorted(maker_ids)})]
 
     def stored_counts(self, queries: list[ParsedQuery], kind: str) -> list[int | None]:
         """Counts of the empty query and of one-lexeme words from search_lexemes, in one round trip;

@@ -119,7 +119,7 @@ def run_search(session: Session, backend: SearchBackend, req: SearchRequest) -> 
             standings = load_standings(session.connection(), {h.maker_id for h in hits})
         hits = rank_hits(hits, standings)
     offset = (req.page - 1) * req.per_page
-    page.items = load_items(session, hits[offset:offset + req.per_page], outcome.query, backend.parallel_reads)
+    page.items = load_items(session, hits[offset:offset + req.per_page], outcome.query, backend)
     return page
 
 
@@ -378,13 +378,13 @@ def rank_hits(hits: list[RawHit], standings: dict[int, MakerStanding]) -> list[R
     return sorted(hits, key=key)
 
 
-def load_items(session: Session, hits: list[RawHit], query: ParsedQuery, parallel: bool = False) -> list[Item]:
-    """Rows for the hits, in hit order, dropping anything no longer visible. With `parallel` (a
-    server database), the makers' review texts load on a connection of their own while the session
-    loads the rows: one round trip less on the page's critical path."""
+def load_items(session: Session, hits: list[RawHit], query: ParsedQuery, backend: SearchBackend) -> list[Item]:
+    """Rows for the hits, in hit order, dropping anything no longer visible. On a backend reading a
+    server database (parallel_reads), the makers' review texts load on a connection of their own
+    while the session loads the rows: one round trip less on the page's critical path."""
     stems = stems_of(query.words())
     maker_ids = {h.entity_id for h in hits if h.kind == "maker"}
-    texts = _texts_loader(session, maker_ids, snippet_words(query), parallel)
+    texts = _texts_loader(session, backend, maker_ids, query)
     try:
         reviews = _reviews(session, {h.entity_id for h in hits if h.kind == "review"})
         # A review arrives with its maker: only makers no loaded review brought are queried.
@@ -429,26 +429,40 @@ def _reviews(session: Session, ids: set[int]) -> dict[int, Review]:
     return {r.id: r for r in session.scalars(query).unique()}
 
 
-def _texts_loader(session: Session, maker_ids: set[int], words: list[str], parallel: bool):
-    """A callable for the makers' review texts: started now in a thread on its own autocommit
-    connection when `parallel`, else read on the session's connection when called."""
+def _texts_loader(session: Session, backend: SearchBackend, maker_ids: set[int], query: ParsedQuery):
+    """A callable for the makers' review texts: started now in a thread when the backend reads in
+    parallel (any database read on an autocommit connection of its own), else read when called."""
     if not maker_ids:
         return dict
-    if not parallel:
-        return lambda: _maker_texts(session.connection(), maker_ids, words)
+    words = snippet_words(query)
+    if not backend.parallel_reads:
+        return lambda: _snippet_texts(backend, lambda: _texts_holding_words(session.connection(), maker_ids, words),
+                                      maker_ids, query)
     engine = session.get_bind()
 
-    def load() -> dict[int, list[str]]:
+    def by_words() -> list[tuple]:
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            return _maker_texts(conn, maker_ids, words)
-    return _COUNTS.submit(load).result
+            return _texts_holding_words(conn, maker_ids, words)
+    return _COUNTS.submit(_snippet_texts, backend, by_words, maker_ids, query).result
 
 
-def _maker_texts(conn, maker_ids: set[int], words: list[str]) -> dict[int, list[str]]:
-    """Up to TEXTS_PER_MAKER review texts (and their replies) per maker for its snippet, the reviews
-    holding the most query words first, then the oldest. The makers a broad word ranks on top have
-    100+ reviews each: loading all of them (1,400 texts, 250 kB for a page of ten at 10,000 makers)
-    cost more than the search itself."""
+def _snippet_texts(backend: SearchBackend, by_words, maker_ids: set[int], query: ParsedQuery) -> dict[int, list[str]]:
+    """Each maker's snippet texts: the backend's choice, or (None) by_words(): the texts holding the most query words."""
+    rows = backend.snippet_texts(maker_ids, query, TEXTS_PER_MAKER)
+    if rows is None:
+        rows = by_words()
+    texts: dict[int, list[str]] = {}
+    for maker_id, title, body, reply_body in rows:
+        # The title stays visibly apart from the body it would otherwise run into.
+        texts.setdefault(maker_id, []).extend(t for t in (f"{title} {TITLE_SEPARATOR} {body}", reply_body) if t)
+    return texts
+
+
+def _texts_holding_words(conn, maker_ids: set[int], words: list[str]) -> list[tuple]:
+    """(maker_id, title, body, reply) of up to TEXTS_PER_MAKER reviews per maker for its snippet, the
+    reviews holding the most query words first, then the oldest. The makers a broad word ranks on
+    top have 100+ reviews each: loading all of them (1,400 texts, 250 kB for a page of ten at 10,000
+    makers) cost more than the search itself."""
     # Each text lower-cased once, not once per word: OFFSET 0 keeps the database from folding the
     # subquery into the one using it (lower() of every review of ten makers with 100+ reviews was
     # most of this statement, and a query of three words and stems ran it three times).
@@ -461,13 +475,8 @@ def _maker_texts(conn, maker_ids: set[int], words: list[str]) -> dict[int, list[
     ranked = select(visible.c.id, visible.c.maker_id, visible.c.title, visible.c.body, order.label("n")).subquery()
     # Each chosen text's reply, looked up by its index (a join let the planner read every reply).
     reply = select(Reply.body).where(Reply.review_id == ranked.c.id).scalar_subquery()
-    rows = conn.execute(select(ranked.c.maker_id, ranked.c.title, ranked.c.body, reply)
+    return conn.execute(select(ranked.c.maker_id, ranked.c.title, ranked.c.body, reply)
                         .where(ranked.c.n <= TEXTS_PER_MAKER).order_by(ranked.c.maker_id, ranked.c.n)).all()
-    texts: dict[int, list[str]] = {}
-    for maker_id, title, body, reply_body in rows:
-        # The title stays visibly apart from the body it would otherwise run into.
-        texts.setdefault(maker_id, []).extend(t for t in (f"{title} {TITLE_SEPARATOR} {body}", reply_body) if t)
-    return texts
 
 
 def snippet_words(query: ParsedQuery) -> list[str]:

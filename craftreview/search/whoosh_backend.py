@@ -330,6 +330,10 @@ class WhooshBackend:
             if mine or gone:
                 whoosh_write.write(self._index(kind), mine, gone)
 
+    def snippet_texts(self, maker_ids: set[int], query: ParsedQuery, per_maker: int) -> None:
+        """None: the service picks a maker's snippet texts by the words they contain."""
+        return None
+
     def after_rebuild(self) -> None:
         """Nothing to do: the new generation is complete when rebuild publishes it."""
 

@@ -57,3 +57,13 @@ def test_a_connection_used_moments_ago_is_not_pinged(engine, monkeypatch):
     monkeypatch.setattr(db, "PING_IDLE_SECONDS", -1.0)
     _backend_pid(engine)
     assert len(pings) == 1
+
+
+def test_statements_run_many_times_are_never_prepared_on_the_server(engine):
+    # A prepared statement's generic plan re-parsed a search's words for every row it ranked
+    # (db._plan_every_statement): each execution is planned for its own parameters instead.
+    with engine.connect() as conn:
+        for word in ["set", "gift", "mug", "bowl", "vase", "ring", "scarf", "belt"]:
+            conn.execute(text("SELECT count(*) FROM (SELECT 1) x WHERE to_tsvector('english', :w) @@ "
+                              "websearch_to_tsquery('english', :w)"), {"w": word})
+        assert conn.execute(text("SELECT count(*) FROM pg_prepared_statements")).scalar_one() == 0

@@ -38,8 +38,13 @@ def _select():
 
 def standing_of(row) -> MakerStanding:
     """A maker's standing from a row of maker_scores' rank_score, p_skilled, tier, overall, review_count."""
-    return MakerStanding(row.rank_score, standing(row.p_skilled, row.review_count), row.tier,
-                         score_bucket(row.overall), row.review_count or 0)
+    return standing_from(row.rank_score, row.p_skilled, row.tier, row.overall, row.review_count)
+
+
+def standing_from(rank_score: float, p_skilled: float | None, tier: str, overall: float | None,
+                  review_count: int | None) -> MakerStanding:
+    """A maker's standing from its stored rank score, P(skilled), tier, overall and review count."""
+    return MakerStanding(rank_score, standing(p_skilled, review_count), tier, score_bucket(overall), review_count or 0)
 
 
 def load_standings(conn: Connection, maker_ids: Collection[int]) -> dict[int, MakerStanding]:

@@ -19,12 +19,14 @@ Profiles and the changes behind these figures are in the dated sections below (n
   worker (`search.warm` at worker start), so the pages left slow are the ones that score thousands of
   matches in the interpreter or read stored fields for many candidates.
 - **PostgreSQL**: GIN finds the matches but not their order, so a page reads every match's row to rank
-  it (`ts_rank`), count it and group its facets (over a sample above 5,000 matches). The pages at the
-  95th percentile are makers-tab words found in 3,000-6,000 maker documents (a maker row holds the
-  words of all its reviews: the statement reads most of the makers' heap, 10-14 ms) and reviews-tab
-  queries matching several thousand reviews, then the page's rows and the makers' snippet texts (a
-  second round trip, 3-5 ms) and 3-5 ms of Python (200 candidates with their makers' standings for the
-  relevance blend, snippets). FTS5 here only ranks the top 10 and counts (no facets, filters, blend).
+  it (`ts_rank`), count it and group its facets (over a sample above 2,500 matches). The pages at the
+  95th percentile are best-partial-match pages with a `location:` clause and a hyphenated word (3-10 ms
+  counting clauses no stored count answers, then ranking every document matching some clause),
+  makers-tab words found in 4,000-6,000 maker documents (a maker row holds the words of all its
+  reviews: 15-25 ms) and reviews-tab AND queries of two broad words (7,000-11,000 matches, 20-30 ms);
+  an average page also spends about 9 ms in Python (200 candidates with their makers' standings,
+  rows, snippets), partly overlapped with the server. FTS5 here only ranks the top 10 and counts (no
+  facets, filters, blend).
 - **Rebuild**: Whoosh analyses and writes postings in Python (two worker processes, one segment each);
   PostgreSQL builds the tsvectors in the server and indexes in bulk.
 - **Single-review update**: one commit rewrites the review's document and its maker's (all the maker's

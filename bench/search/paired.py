@@ -79,14 +79,17 @@ def paired(workers: dict[str, Worker], queries: list[dict[str, str]]) -> dict[st
     return timings
 
 
-def report(timings: dict[str, list[float]]) -> str:
+def report(timings: dict[str, list[float]], queries: list[dict[str, str]]) -> str:
     (this, ours), (that, theirs) = timings.items()
     differences = [a - b for a, b in zip(ours, theirs, strict=True)]
+    ordered = sorted(zip(differences, (str(q) for q in queries), strict=True))
     lines = [f"{name}: p50 {statistics.median(v):.1f} / p95 {percentile(v, 95):.1f} / p99 {percentile(v, 99):.1f} ms"
              for name, v in timings.items()]
     faster = sum(d < 0 for d in differences) / len(differences)
     lines.append(f"{this} - {that} per page: median {statistics.median(differences):+.2f} ms; "
                  f"{this} faster on {faster:.0%} of pages")
+    for label, pages in (("most slower", ordered[:-6:-1]), ("most faster", ordered[:5])):
+        lines.append(f"  {this} {label}: " + "; ".join(f"{d:+.1f} ms {q}" for d, q in pages))
     return "\n".join(lines)
 
 
@@ -104,7 +107,7 @@ def main() -> None:
         print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {backend}, {len(queries)} pages; "
               f"other = {other}", flush=True)
         for n in range(passes):
-            print(f"pass {n + 1}:\n{report(paired(workers, queries))}", flush=True)
+            print(f"pass {n + 1}:\n{report(paired(workers, queries), queries)}", flush=True)
     finally:
         for worker in workers.values():
             worker.close()

@@ -36,7 +36,7 @@ def _plan_every_statement(dbapi_conn, _record) -> None:
     and PostgreSQL then switches a prepared statement to a generic plan when that looks no dearer:
     a search statement's shape repeats for every query (its words are parameters), and its generic
     plan parsed the query text into a tsquery again for every matching row it ranked ('beautifully
-    packed' on reviews: 36-37 ms a page once generic, 22-25 planned for its words). A search
+    packed' on reviews: 36-37 ms a search call once generic, 21-25 planned for its words). A search
     statement's planning takes under 1 ms; the app's other statements are small."""
     dbapi_conn.prepare_threshold = None
 

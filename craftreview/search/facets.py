@@ -13,7 +13,7 @@ MAX_OPTIONS = 8
 # those whose creation second (Doc.created, whole seconds) hashes below sample_threshold(total).
 # (A sample of makers was tried first: a few makers with many reviews then made a city's estimate
 # three times too high.) Lowered from 5,000 and 2,000: grouping the 4,043 makers of 'finish -rush'
-# was a quarter of its PostgreSQL statement (4.7 of 19 ms; the page 18 -> 15 ms at these bounds). A
+# was a quarter of its PostgreSQL statement (4.7 of 19 ms; its search call 18 -> 15 ms at these bounds). A
 # value holding a tenth of a sample of 1,500 is estimated within about 8% (one standard deviation).
 SAMPLE_ABOVE = 2500
 SAMPLE_SIZE = 1500

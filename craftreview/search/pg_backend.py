@@ -38,8 +38,10 @@ from .spelling import doc_vocabulary
 
 METADATA = MetaData()
 KINDS = ("maker", "review")
-FILTER_INDEXED = ("craft", "city", "country")
-MAKER_INDEXED = "maker_id"
+# (kind, column) of the partial btree indexes on search_documents (migration 0020): the filters a
+# buyer picks most, per kind, and the maker of each review document.
+BTREE_INDEXED = (*((kind, column) for kind in KINDS for column in ("craft", "city", "country")),
+                 ("review", "maker_id"))
 TOAST_TUPLE_TARGET = 8160  # PostgreSQL's largest: a row is compressed or moved out only past ~a page
 DOCUMENTS = Table(
     "search_documents", METADATA,
@@ -60,15 +62,13 @@ DOCUMENTS = Table(
     # matching most makers and then tested (decompressed) every maker's tsvector.
     *(Index(f"ix_search_documents_{kind}_tsv", "tsv", postgresql_using="gin",
             postgresql_where=text(f"kind = '{kind}'")) for kind in KINDS),
-    # The filters a buyer picks most, per kind (migration 0020): with a broad word the GIN index finds
-    # tens of thousands of matches and the heap scan dropped nearly all for their craft or place
-    # ('craft:candles order' verified, 1-2 stars for delivery: 53,424 of 53,613 reviews read and
-    # dropped, 18 ms; with the craft index, 6 ms). Partial, as the GIN indexes are, so that no index
-    # serves as one on kind alone (see above).
+    # BTREE_INDEXED: with a broad word the GIN index finds tens of thousands of matches, and the heap
+    # scan dropped nearly all for their craft or place ('craft:candles order' verified, 1-2 stars for
+    # delivery: 53,424 of 53,613 reviews read and dropped, 18 ms; with the craft index, 6 ms); a maker
+    # result's snippet reads its review documents by maker. Partial, as the GIN indexes are, so that
+    # no index serves as one on kind alone (see above).
     *(Index(f"ix_search_documents_{kind}_{column}", column, postgresql_where=text(f"kind = '{kind}'"))
-      for kind in KINDS for column in FILTER_INDEXED),
-    # A maker's review documents (migration 0020): which of its reviews a result's snippet comes from.
-    Index(f"ix_search_documents_review_{MAKER_INDEXED}", MAKER_INDEXED, postgresql_where=text("kind = 'review'")),
+      for kind, column in BTREE_INDEXED),
     # Rows up to ~8 kB keep their tsvector inline and uncompressed (migration 0015): out of line, every
     # maker document a broad word matched was fetched from the TOAST table to be ranked.
     postgresql_with={"toast_tuple_target": TOAST_TUPLE_TARGET},
@@ -143,7 +143,6 @@ _BUILD_DDL = (
 # One row per (kind, lexeme) of a set of documents, the empty lexeme once per document.
 _LEXEME_ROWS = ("SELECT d.kind, l.lexeme FROM {table} d "
                 "CROSS JOIN LATERAL unnest(tsvector_to_array(d.tsv) || ARRAY[''::text]) AS l(lexeme)")
-_BTREE_INDEXED = [*((kind, column) for kind in KINDS for column in FILTER_INDEXED), ("review", MAKER_INDEXED)]
 # Rows are rewritten in kind order first (CLUSTER, on an index dropped after): the documents a
 # search reads (one kind) then share pages, instead of each maker's sitting among its reviews'.
 # Then the GIN indexes, and the lexeme counts of the new documents.
@@ -154,7 +153,7 @@ _BUILD_INDEXES = (
     *(f"CREATE INDEX ix_search_documents_build_{kind}_tsv ON search_documents_build USING gin (tsv) "
       f"WHERE kind = '{kind}'" for kind in KINDS),
     *(f"CREATE INDEX ix_search_documents_build_{kind}_{column} ON search_documents_build ({column}) "
-      f"WHERE kind = '{kind}'" for kind, column in _BTREE_INDEXED),
+      f"WHERE kind = '{kind}'" for kind, column in BTREE_INDEXED),
     "DROP TABLE IF EXISTS search_lexemes_build",
     "CREATE TABLE search_lexemes_build (LIKE search_lexemes INCLUDING DEFAULTS INCLUDING CONSTRAINTS)",
     "INSERT INTO search_lexemes_build (kind, lexeme, ndoc) SELECT kind, lexeme, count(*) FROM ("
@@ -166,7 +165,7 @@ _SWAP = (
     "ALTER TABLE search_documents_build RENAME TO search_documents",
     "ALTER INDEX search_documents_build_pkey RENAME TO search_documents_pkey",
     *(f"ALTER INDEX ix_search_documents_build_{kind}_{part} RENAME TO ix_search_documents_{kind}_{part}"
-      for kind, part in [*((kind, "tsv") for kind in KINDS), *_BTREE_INDEXED]),
+      for kind, part in [*((kind, "tsv") for kind in KINDS), *BTREE_INDEXED]),
     "DROP TABLE search_vocab",
     "ALTER TABLE search_vocab_build RENAME TO search_vocab",
     "ALTER INDEX search_vocab_build_pkey RENAME TO search_vocab_pkey",
@@ -233,8 +232,15 @@ class PostgresBackend:
             return RawResults(pg_sql.count(conn, where, params), hits)
 
     def count(self, query: ParsedQuery, filters: Filters, kind: str) -> int:
-        """Number of matching documents of `kind`."""
-        where, _rel, _cov, params = pg_sql.condition(query, filters.for_kind(kind), kind)
+        """Number of matching documents of `kind`: the stored count when search_lexemes keeps it (no
+        filter; every document, or one plain word), else counted. Counting a broad word on the other
+        tab ('set': 26,197 reviews) read every one of its rows beside the page's own statement."""
+        filters = filters.for_kind(kind)
+        if not filters.active:
+            stored = self.stored_counts([query], kind)[0]
+            if stored is not None:
+                return stored
+        where, _rel, _cov, params = pg_sql.condition(query, filters, kind)
         with self._reading() as conn:
             return pg_sql.count(conn, where, params)
 
@@ -345,9 +351,8 @@ class PostgresBackend:
         """VACUUM the new documents table once the rebuild's reading snapshot has closed: only then
         are its rows visible to every transaction, so VACUUM can mark its pages all-visible (a scan
         then skips each row's visibility check) and set the rows' hint bits. Run inside the snapshot,
-        it marked no page (relallvisible 0 of 9,198 at the bench corpus), and on a server whose
-        autovacuum had counted the table's inserts as vacuumed, the pages stayed so: a broad word's
-        count(*) took 35 ms against 15 ms after a VACUUM outside it."""
+        it marked no page (relallvisible 0 of 9,198 at the bench corpus), and a count(*) of a broad
+        word ('set', 26,197 reviews) took 35 ms there, 15 ms after a VACUUM outside it."""
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(text("VACUUM (ANALYZE) search_documents"))
 

@@ -37,7 +37,7 @@ COVERAGE_NONE = "0.0::float8"
 
 def condition(query: ParsedQuery, filters: Filters, kind: str) -> tuple[str, str, str, dict]:
     """SQL condition, relevance and coverage expressions, parameters; user words only travel as parameters."""
-    if query.positives and all(set(c.words) <= STOP_WORDS for c in query.positives):
+    if query.positives and all(_only_stop_words(c) for c in query.positives):
         # Every word to look for is one the index leaves out ("out -glass"): nothing can match, as on
         # Whoosh. PostgreSQL would drop the empty tsquery and return every document without "glass".
         return "FALSE", "0.0", COVERAGE_NONE, {}
@@ -49,6 +49,11 @@ def condition(query: ParsedQuery, filters: Filters, kind: str) -> tuple[str, str
         return " AND ".join(conditions), "0.0", COVERAGE_NONE, params
     conditions.append(f"d.tsv @@ ({tsq})")
     return " AND ".join(conditions), _relevance(exprs), _coverage(query, exprs), params
+
+
+def _only_stop_words(clause: Clause) -> bool:
+    """Whether every word of the clause is one the index leaves out."""
+    return set(clause.words) <= STOP_WORDS
 
 
 def _relevance(exprs: list[tuple[Clause, str]]) -> str:
@@ -242,7 +247,7 @@ def snippet_texts_sql(query: ParsedQuery, per_maker: int) -> tuple[str, dict]:
     scanning every review's text for the words (the database-neutral way, service._texts_holding_words) cost
     7 ms a page of makers with 100+ reviews each, this 3 ms. Each clause's tsquery is built once."""
     params: dict = {"per_maker": per_maker}
-    searched = [c for c in query.positives if not set(c.words) <= STOP_WORDS]  # the index holds no stop word
+    searched = [c for c in query.positives if not _only_stop_words(c)]
     clauses = [(f"q{i}", _clause_tsquery(c, f"c{i}", params)) for i, c in enumerate(searched)]
     held = " + ".join(f"(d.tsv @@ q.{name})::int" for name, _e in clauses) or "0"
     queries = f"(SELECT {', '.join(f'{e} AS {name}' for name, e in clauses)}) q" if clauses else "(SELECT 1) q"

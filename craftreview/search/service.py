@@ -108,7 +108,7 @@ def run_search(session: Session, backend: SearchBackend, req: SearchRequest) -> 
     outcome = _relax_tabs(backend, outcome, req, page)
     if outcome.totals[req.kind] == 0:
         if req.filters.active:
-            page.unfiltered_total = count_matches(backend, outcome.query, Filters(), req.kind)
+            page.unfiltered_total = backend.count(outcome.query, Filters(), req.kind)
         page.unknown = tuple(spelling.unknown_words(outcome.query, backend.known_words))
     page.totals, page.facets = outcome.totals, build_facets(req, _facet_counts(outcome.raw))
     page.facets_estimated = outcome.raw.facet_sample is not None
@@ -356,18 +356,7 @@ def _settle(result) -> None:
 
 def _other_count(backend: SearchBackend, query: ParsedQuery, filters: Filters, kind: str):
     """A callable for the other tab's count, started now in a thread when the backend gains from it."""
-    return _in_background(backend, lambda: count_matches(backend, query, filters, kind))
-
-
-def count_matches(backend: SearchBackend, query: ParsedQuery, filters: Filters, kind: str) -> int:
-    """Documents of `kind` matching, from the counts the index keeps when it keeps this one (a plain
-    word, no filter: PostgreSQL's search_lexemes), else counted: counting a broad word's matches on
-    the other tab ('set': 26,197 reviews) read every one of their rows beside the page's own statement."""
-    if not filters.for_kind(kind).active:
-        stored = backend.stored_counts([query], kind)[0]
-        if stored is not None:
-            return stored
-    return backend.count(query, filters, kind)
+    return _in_background(backend, lambda: backend.count(query, filters, kind))
 
 
 def rank_hits(hits: list[RawHit], standings: dict[int, MakerStanding]) -> list[RawHit]:

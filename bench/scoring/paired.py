@@ -1,6 +1,6 @@
 """Model variants against the production model on the same worlds (paired by seed).
 
-`python -m bench.scoring.paired [--variant key=value,...] [--cache DIR] SEED [SEED ...]` measures every
+`python -m bench.scoring.paired [--variant key=value,...; w_key=value sets a WeightParams field] [--cache DIR] SEED [SEED ...]` measures every
 property of issue 8 (`properties.measure`) on each world with the default `ModelOptions` and with the
 variant, two workers, caching each world's result in DIR (so a default run is reused across variants),
 and prints default -> variant per property: median / worst world / mean, worlds better / worse, and for
@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 import numpy as np
 
 from craftreview.scoring import ModelOptions
+from craftreview.scoring.weights import WeightParams
 
 from .family_report import BANDS, PROPERTIES
 from .properties import measure
@@ -23,20 +24,28 @@ from .run import MODEL
 
 
 def parse_variant(text: str) -> dict:
-    """'a=True,b=0.5,c=1|2' -> {'a': True, 'b': 0.5, 'c': (1.0, 2.0)} (booleans, numbers, tuples, else strings)."""
+    """'a=True,b=0.5,c=1|2,d=None' -> {'a': True, 'b': 0.5, 'c': (1.0, 2.0), 'd': None} (booleans, None,
+    numbers, tuples, else strings)."""
     out = {}
     for part in filter(None, text.split(",")):
         key, value = part.split("=")
         if "|" in value:  # a tuple of numbers: 'splits=90|365'
             out[key] = tuple(float(x) for x in value.split("|"))
             continue
-        out[key] = {"True": True, "False": False}.get(value, value)
+        out[key] = {"True": True, "False": False, "None": None}.get(value, value)
         if isinstance(out[key], str):
             try:
                 out[key] = float(value)
             except ValueError:
                 pass
     return out
+
+
+def options_for(variant: dict) -> ModelOptions:
+    """ModelOptions from a parsed variant; keys 'w_<field>' set fields of its WeightParams."""
+    weights = {k[2:]: v for k, v in variant.items() if k.startswith("w_")}
+    rest = {k: v for k, v in variant.items() if not k.startswith("w_")}
+    return ModelOptions(**rest, weights=WeightParams(**weights)) if weights else ModelOptions(**rest)
 
 
 def _cached(args: tuple) -> dict:
@@ -46,7 +55,7 @@ def _cached(args: tuple) -> dict:
     if os.path.exists(path):
         with open(path) as fh:
             return json.load(fh)
-    res = measure(seed, ModelOptions(**variant) if variant else None)
+    res = measure(seed, options_for(variant) if variant else None)
     with open(path, "w") as fh:
         json.dump(res, fh, default=float)
     return res

@@ -18,6 +18,13 @@ RECENT_DAYS = 180.0  # an upward claim is withheld when the reviews of this peri
 RECENT_MIN_EVIDENCE = 1.0  # ...and carry at least this much evidence, in fully trusted reviews
 SEASON_DAYS = 120.0  # reviews younger than this are "recent"
 SEASON_SLACK = 0.5  # recent evidence may exceed the older pace by half a fully trusted review
+# The older pace is read over the span the recent reviews actually cover, at least this many days: three
+# reviews in a fortnight after a quiet year are a surge, whatever the 120-day window around them holds.
+SPAN_FLOOR_DAYS = 14.0
+# The slack shrinks as recent praise jumps above the maker's own older reviews: in full up to JUMP_SLACK[0]
+# standard errors of the jump, to the share JUMP_SLACK[2] at JUMP_SLACK[1] and beyond.
+JUMP_SLACK = (2.0, 5.0, 0.1)
+NO_HISTORY_REVIEWS = 2.0  # a maker without older reviews is compared with the platform centre, worth this many
 UP = ("skilled", "master")
 UP_RAMP = 2.0  # the cap bites in full on the estimate once the recent level is this many spreads above the older one
 WITHHELD_SURGE = "recent_surge"  # why a claim the probabilities alone would make is withheld
@@ -25,12 +32,15 @@ WITHHELD_LOWER = "recent_reviews_lower"
 
 
 def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
-                    age_factor: np.ndarray, pace_floor: float = SEASON_DAYS) -> np.ndarray | None:
+                    age_factor: np.ndarray, pace_floor: float = SEASON_DAYS,
+                    slack: float | np.ndarray = SEASON_SLACK, span_floor: float = SEASON_DAYS) -> np.ndarray | None:
     """Per review: the factor capping its maker's recent evidence (None when no maker's cap bites).
 
     The older pace is the older evidence over the older span, the span counted as at least pace_floor
     days for one review's worth of older evidence (less for more, never below SEASON_DAYS): one review
-    130 days ago says little about a maker's pace."""
+    130 days ago says little about a maker's pace. What that pace predicts is counted over the span the
+    recent reviews cover (from the oldest of them to now, at least span_floor days, at most SEASON_DAYS);
+    slack (a number, or one per maker) is what the recent evidence may exceed it by."""
     recent = age_days < SEASON_DAYS
     fresh = w / np.maximum(age_factor, 1e-12)  # pace is counted in undecayed evidence
     w_recent = np.bincount(maker, np.where(recent, fresh, 0.0), n_m)
@@ -40,15 +50,19 @@ def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m:
     # The span is counted as at least pace_floor days for one review's worth of older evidence, less
     # for more (never below SEASON_DAYS): a pace read from one review is a guess, from ten a measurement.
     floor = np.maximum(SEASON_DAYS, pace_floor / np.maximum(w_old, 1.0))
-    expected = w_old * SEASON_DAYS / np.maximum(oldest - SEASON_DAYS, floor)
-    cap = np.minimum(1.0, (expected + SEASON_SLACK) / np.maximum(w_recent, 1e-12))
+    covered = np.zeros(n_m)
+    np.maximum.at(covered, maker[recent], age_days[recent])
+    expected = w_old * np.clip(covered, span_floor, SEASON_DAYS) / np.maximum(oldest - SEASON_DAYS, floor)
+    cap = np.minimum(1.0, (expected + slack) / np.maximum(w_recent, 1e-12))
     if np.all(cap >= 1.0):
         return None
     return np.where(recent, cap[maker], 1.0)
 
 
 def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
-                  age_factor: np.ndarray, scale: float, centre: float, pace_floor: float = SEASON_DAYS) -> np.ndarray:
+                  age_factor: np.ndarray, scale: float, centre: float, pace_floor: float = SEASON_DAYS,
+                  span_floor: float = SEASON_DAYS, jump_slack: tuple[float, float, float] | None = None
+                  ) -> np.ndarray:
     """Per review: the seasoned cap, applied to the estimate as far as the recent evidence sits above the older level.
 
     The same cap as for upward claims: recent praise beyond what the maker's older pace predicts
@@ -57,17 +71,35 @@ def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
     UP_RAMP spreads above it, so raising a star can lower the score by a sliver at most, never switch the
     cap on. The older level is the older reviews' weighted mean (not shrunk: a steady maker above the
     platform centre is not "rising"); a maker without earlier history is compared with the platform centre.
+    With jump_slack the slack itself shrinks with the jump (jump_standard_errors).
     """
-    cap = seasoned_factor(w, age_days, maker, n_m, age_factor, pace_floor)
-    if cap is None:
-        return np.ones(len(w))
     v, recent = review_overall(y), age_days < SEASON_DAYS
     fresh = w / np.maximum(age_factor, 1e-12)
     s_r, w_r = (np.bincount(maker, np.where(recent, x, 0.0), n_m) for x in (fresh * v, fresh))
     s_o, w_o = (np.bincount(maker, np.where(recent, 0.0, x), n_m) for x in (fresh * v, fresh))
     older = np.where(w_o > 0, s_o / np.maximum(w_o, 1e-12), centre)
-    above = np.clip((s_r / np.maximum(w_r, 1e-12) - older) / (UP_RAMP * scale), 0.0, 1.0)
-    return cap ** above[maker]
+    jump = (s_r / np.maximum(w_r, 1e-12) - older) / scale  # in spreads
+    slack = SEASON_SLACK
+    if jump_slack is not None:
+        z = jump_standard_errors(jump, recent, maker, n_m)
+        slack = SEASON_SLACK * np.clip((jump_slack[1] - z) / (jump_slack[1] - jump_slack[0]), jump_slack[2], 1.0)
+    cap = seasoned_factor(w, age_days, maker, n_m, age_factor, pace_floor, slack, span_floor)
+    if cap is None:
+        return np.ones(len(w))
+    return cap ** np.clip(jump / UP_RAMP, 0.0, 1.0)[maker]
+
+
+def jump_standard_errors(jump: np.ndarray, recent: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:
+    """Per maker: the recent-over-older jump (in spreads) in standard errors of a difference of two means.
+
+    Counted in reviews, not weights: the shills' own low weights must not make their jump look small. Three
+    five-stars after three reviews near two stars are a jump of several standard errors; one review above
+    one older review is not (a maker without older reviews is compared with NO_HISTORY_REVIEWS at the centre).
+    """
+    n_r = np.bincount(maker, recent.astype(float), n_m)
+    n_o = np.bincount(maker, (~recent).astype(float), n_m)
+    n_o = np.where(n_o > 0, n_o, NO_HISTORY_REVIEWS)
+    return jump / np.sqrt(1.0 / n_o + 1.0 / np.maximum(n_r, 1.0))
 
 
 def restrict_up_claims(tier: np.ndarray, seasoned_tier: np.ndarray, withheld: np.ndarray) -> np.ndarray:

@@ -10,7 +10,16 @@ import numpy as np
 from .arrays import SignalArrays, gc_paused, to_arrays, to_days
 from .bias import BiasFit, estimate_reviewer_bias
 from .change import change_variance, fit_change_mixture, recent_gap
-from .claims import RECENT_DAYS, UP, restrict_up_claims, season_upward, seasoned_factor, withhold_contradicted
+from .claims import (
+    JUMP_SLACK,
+    RECENT_DAYS,
+    SPAN_FLOOR_DAYS,
+    UP,
+    restrict_up_claims,
+    season_upward,
+    seasoned_factor,
+    withhold_contradicted,
+)
 from .drift import drift_factor, estimate_drift_var
 from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
 from .pack import ScorePacker
@@ -20,7 +29,7 @@ from .robust import CHANGE_OLD_FACTOR, fit_scale, huberize, outlier_factor, revi
 from .types import CLAIM_CONFIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.4"
+MODEL_VERSION = "eb-mvn-2.5"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 MIN_CLAIM_EVIDENCE = 1.0  # in fully trusted reviews (1 = a fresh verified order from an established account)
@@ -55,6 +64,11 @@ class ModelOptions:
     change_old_factor: float = CHANGE_OLD_FACTOR
     # How likely each claim must be before it is made: master, skilled, developing, novice.
     claim_confidence: tuple[float, float, float, float] = CLAIM_CONFIDENCE
+    # The older pace counts over the span the recent reviews cover, at least this many days (SEASON_DAYS: the
+    # whole recent window, model 2.4), and the cap's slack shrinks with the jump of recent praise above the
+    # older reviews (claims.JUMP_SLACK; None: model 2.4). bench/scoring/RESULTS.md, "Model 2.5".
+    recent_span_floor_days: float = SPAN_FLOOR_DAYS
+    jump_slack: tuple[float, float, float] | None = JUMP_SLACK
 
 
 @dataclass
@@ -178,12 +192,12 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
         weights.weight = weights.weight * rb.outlier * rb.change
         if options.seasoned_estimate:
             up = season_upward(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age, *robust,
-                               options.pace_floor_days)
+                               options.pace_floor_days, options.recent_span_floor_days, options.jump_slack)
             weights.surge, weights.weight = weights.surge * up, weights.weight * up
     stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered,
                         weights.age_days / DAYS_PER_YEAR, weights.age)
     season = seasoned_factor(weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age,
-                             options.pace_floor_days)
+                             options.pace_floor_days, span_floor=options.recent_span_floor_days)
     return _Batch(arr, weights, bias, y, stats, change_age, season)
 
 

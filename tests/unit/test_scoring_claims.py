@@ -7,6 +7,7 @@ import pytest
 
 from bench.scoring.simulate import NOW, SimConfig, simulate
 from craftreview.scoring import ModelOptions, ReviewSignal, fit_model
+from craftreview.scoring.claims import SEASON_DAYS
 from craftreview.scoring.explain import review_table
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -202,6 +203,50 @@ def test_a_sudden_run_of_complaints_is_followed_at_once(model, unseasoned):
         assert table[f"late{i}"]["weight"] == pytest.approx(plain_table[f"late{i}"]["weight"], rel=0.05)
 
 
+@pytest.fixture(scope="module")
+def window_pace(platform):
+    """Model 2.4's pace: what the older pace predicts is counted over the whole 120-day window."""
+    options = ModelOptions(recent_span_floor_days=SEASON_DAYS, jump_slack=None)
+    return fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=options)
+
+
+def _quiet_then(ages):
+    """Six older reviews at three stars, two months apart, then five-stars at the given ages (days)."""
+    history = [review((3, 3, 3), f"old{i}", 130.0 + 60.0 * i) for i in range(6)]
+    return history + [review((5, 5, 5), f"s{i}", age, account_days=300.0) for i, age in enumerate(ages)]
+
+
+def test_praise_arriving_faster_than_the_maker_s_pace_counts_less_the_faster_it_came(platform, model, window_pace):
+    """'...when many reviews arrive much faster than the maker usually gets them': three five-stars in a
+    fortnight are read against what the maker's pace predicts for a fortnight, not for the whole window."""
+    plain = fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(jump_slack=None))
+    fortnight = _quiet_then([2.0, 8.0, 14.0])
+    fast, wide = (review_table(m.score_maker(fortnight, now=NOW).explanation) for m in (plain, window_pace))
+    assert all(fast[f"s{i}"]["surge_factor"] < 0.8 * wide[f"s{i}"]["surge_factor"] for i in range(3))
+    assert plain.score_maker(fortnight, now=NOW).overall.mean < window_pace.score_maker(fortnight, now=NOW).overall.mean
+    # The same three spread over the window are read the same way by both.
+    spread = _quiet_then([10.0, 60.0, 119.0])
+    slow, slow_wide = (review_table(m.score_maker(spread, now=NOW).explanation) for m in (plain, window_pace))
+    assert all(slow[f"s{i}"]["surge_factor"] == pytest.approx(slow_wide[f"s{i}"]["surge_factor"], rel=0.02)
+               for i in range(3))
+
+
+def test_recent_praise_counts_less_the_further_it_sits_above_the_maker_s_earlier_reviews(platform, window_pace):
+    """'...when recent praise sits above what the maker's earlier reviews said (the further above, the less it
+    counts)': the slack the cap leaves shrinks with the jump, in standard errors of the two levels."""
+    options = ModelOptions(recent_span_floor_days=SEASON_DAYS)  # jump_slack on, the pace as in model 2.4
+    jumped = fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=options)
+    low = [review((2, 2, 2), f"old{i}", 300.0 + 200.0 * i) for i in range(2)]
+    praise = [review((5, 5, 5), f"s{i}", 5.0 + 20.0 * i, account_days=300.0) for i in range(3)]
+    far, whole = (review_table(m.score_maker(low + praise, now=NOW).explanation) for m in (jumped, window_pace))
+    assert all(far[f"s{i}"]["surge_factor"] < 0.7 * whole[f"s{i}"]["surge_factor"] for i in range(3))
+    # One review a star above one older review is no jump of note: the slack stays whole.
+    pair = [review((4, 4, 4), "old0", 300.0), review((5, 5, 5), "s0", 10.0)]
+    one, one_whole = (review_table(m.score_maker(pair, now=NOW).explanation) for m in (jumped, window_pace))
+    assert one["s0"]["surge_factor"] < 1.0
+    assert one["s0"]["surge_factor"] == pytest.approx(one_whole["s0"]["surge_factor"])
+
+
 def test_a_steady_run_of_reviews_is_not_a_surge(model):
     score = model.score_maker(steady(20, (5, 5, 5), every=9.0, start=3.0), now=NOW)  # all within six months
     assert score.tier in {"skilled", "master"} and score.explanation["claim_withheld"] is None
@@ -227,10 +272,12 @@ def test_recent_five_stars_confirm_a_claim_the_older_evidence_already_makes(mode
 def test_one_earlier_review_does_not_make_a_run_of_praise_the_maker_s_usual_pace(platform, model, spacing):
     """A maker's usual pace is measured over at least a year: one unverified review 130 days ago would
     otherwise make five verified five-stars from aged accounts (all at once, or one every 12 days) look
-    like the maker's normal flow of buyers, and earn a skilled claim."""
+    like the maker's normal flow of buyers, and earn a skilled claim (shown with the pace read over the whole
+    recent window and a slack that ignores the jump, as in model 2.4: both guard against this run too)."""
     sigs = [review((4, 3, 4), "old0", 130.0, verified=False)] + [
         review((5, 5, 5), f"s{i}", 2.0 + spacing * i, account_days=300.0) for i in range(5)]
-    short = fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(pace_floor_days=120.0))
+    options = ModelOptions(pace_floor_days=120.0, recent_span_floor_days=SEASON_DAYS, jump_slack=None)
+    short = fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=options)
     score, measured_short = model.score_maker(sigs, now=NOW), short.score_maker(sigs, now=NOW)
     assert measured_short.tier == "skilled"  # the pace from one review: the run reads as usual, the claim stands
     assert score.tier not in {"skilled", "master"} and score.explanation["probabilities"]["skilled"] < 0.8

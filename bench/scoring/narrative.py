@@ -231,7 +231,17 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
 
 22. **A developing or novice claim needs 90%** (`ModelOptions.claim_confidence`, `types.WARNING_CONFIDENCE`); a
    skilled or master claim still needs 80%. Such claims warn buyers away, so a wrong one costs an honest maker
-   most; at 80% they were the least precise claims of the simulation."""
+   most; at 80% they were the least precise claims of the simulation.
+
+**Version 2.5** (*Model 2.5* in the family section):
+
+23. **Praise is read against the maker's pace over the span it covers** (`ModelOptions.recent_span_floor_days`,
+   `claims.SPAN_FLOOR_DAYS`): what the older pace lets through in (15) and (18) is counted over the span from the
+   oldest recent review to now (at least 14 days), not the whole 120-day window, so three five-stars in a
+   fortnight after a quiet stretch are a surge. **The slack shrinks with the jump** (`claims.JUMP_SLACK`,
+   `claims.jump_standard_errors`): the half trusted review recent praise may exceed that pace by stays whole up to
+   2 standard errors of the jump above the maker's older reviews (counted in reviews) and falls to a tenth at 5.
+   A young maker's reviews are compared with the platform centre, so its honest praise keeps the slack."""
 
 TAU_NOTE = """Kendall τ between each method's score and the true current value, per dimension, over all
 2,000 makers. Both variants are shown because they disagree about *ties*: the truth is continuous, so

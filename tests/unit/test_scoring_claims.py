@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import numpy as np
 import pytest
 
 from bench.scoring.simulate import NOW, SimConfig, simulate
 from craftreview.scoring import ModelOptions, ReviewSignal, fit_model
-from craftreview.scoring.claims import SEASON_DAYS
+from craftreview.scoring.claims import NO_HISTORY_REVIEWS, SEASON_DAYS, jump_standard_errors
 from craftreview.scoring.explain import review_table
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -216,7 +217,7 @@ def _quiet_then(ages):
     return history + [review((5, 5, 5), f"s{i}", age, account_days=300.0) for i, age in enumerate(ages)]
 
 
-def test_praise_arriving_faster_than_the_maker_s_pace_counts_less_the_faster_it_came(platform, model, window_pace):
+def test_praise_arriving_faster_than_the_maker_s_pace_counts_less_the_faster_it_came(platform, window_pace):
     """'...when many reviews arrive much faster than the maker usually gets them': three five-stars in a
     fortnight are read against what the maker's pace predicts for a fortnight, not for the whole window."""
     plain = fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(jump_slack=None))
@@ -232,7 +233,7 @@ def test_praise_arriving_faster_than_the_maker_s_pace_counts_less_the_faster_it_
 
 
 def test_recent_praise_counts_less_the_further_it_sits_above_the_maker_s_earlier_reviews(platform, window_pace):
-    """'...when recent praise sits above what the maker's earlier reviews said (the further above, the less it
+    """'...when recent praise sits above what the maker's earlier reviews said (...; the further above, the less it
     counts)': the slack the cap leaves shrinks with the jump, in standard errors of the two levels."""
     options = ModelOptions(recent_span_floor_days=SEASON_DAYS)  # jump_slack on, the pace as in model 2.4
     jumped = fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=options)
@@ -245,6 +246,14 @@ def test_recent_praise_counts_less_the_further_it_sits_above_the_maker_s_earlier
     one, one_whole = (review_table(m.score_maker(pair, now=NOW).explanation) for m in (jumped, window_pace))
     assert one["s0"]["surge_factor"] < 1.0
     assert one["s0"]["surge_factor"] == pytest.approx(one_whole["s0"]["surge_factor"])
+
+
+def test_a_jump_is_measured_in_standard_errors_counted_in_reviews():
+    recent = np.array([False, False, False, True, True, True, True])  # maker 0: 3 older, 3 recent; maker 1: 1 recent
+    maker = np.array([0, 0, 0, 0, 0, 0, 1])
+    z = jump_standard_errors(np.array([3.0, 1.5]), recent, maker, 2)
+    assert z[0] == pytest.approx(3.0 / np.sqrt(1 / 3 + 1 / 3))
+    assert z[1] == pytest.approx(1.5 / np.sqrt(1 / NO_HISTORY_REVIEWS + 1.0))
 
 
 def test_a_steady_run_of_reviews_is_not_a_surge(model):

@@ -59,9 +59,11 @@ def test_public_page_says_which_evidence_weighs_more_moderators_see_exact_factor
     make_review(_aged(db, make_user("Bea"), 400), maker)
     public = _page(client, maker)
     assert "Reviews of verified orders from established accounts weigh most" in public
-    # Backed in the model by tests/unit/test_scoring_claims.py (praise seasoned, criticism followed at once).
+    # Backed in the model by tests/unit/test_scoring_claims.py (praise seasoned, the more the further above the
+    # earlier reviews, criticism followed at once).
     assert ("when recent praise sits above what the maker's earlier reviews said (for a new maker: above the usual "
-            "rating on this site) and has not yet stood for a while (recent criticism counts at once)") in \
+            "rating on this site; the further above, the less it counts) and has not yet stood for a while (recent "
+            "criticism counts at once)") in \
         re.sub(r"\s+", " ", public)
     assert re.search(r"Counts (fully|partly|little)</strong>", public)
     assert "moderator-factors" not in public and "provenance 0." not in public

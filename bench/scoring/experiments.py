@@ -667,7 +667,10 @@ weight: bomb claim loss worst 0.750 → 0.600, mean 0.039 → 0.033, spillover m
 0.647), under the band that property needs. In 1625449402 the attacked world's drift estimate is 0.074 (0.037
 unattacked); over only the makers eligible for a slope before the attack it is 0.021: the other 35, made eligible
 by the attack's camouflage ratings (a slope needs four reviews), carry the rise; the drift estimated from verified reviews only (camouflage is unverified): bomb claim loss mean
-0.039 → 0.045, spillover lower in 18 worlds and higher in 12; raising the reviews a maker needs for a slope from 4
+0.039 → 0.045, spillover lower in 18 worlds and higher in 12; reviewer offsets learned without the reviews more
+than 2.5 spreads off their maker's consensus (a bomb says nothing of its author's usual harshness, so it should not
+lift the same account's camouflage ratings): bomb percentile drop worse in 34 worlds, better in 19, spillover
+higher in 33 and lower in 21; raising the reviews a maker needs for a slope from 4
 to 6 (8) made bombs worse (claim loss mean
 0.039 → 0.050 (0.058), worst 1.000) and the drop-12 error worse in 31 (33) worlds: not kept either.
 

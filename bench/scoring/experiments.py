@@ -688,8 +688,10 @@ that): drop-12 error lower in 80 worlds (median 0.200 → 0.181, worst 0.651 →
 0.455; but the drop-12 interval covers the truth less often in 33 worlds (median 0.850 → 0.800), the bomb
 percentile drop grows in 75 worlds (0.204 → 0.418 median, still far under 10), 5-shill promotion mean 0.004 →
 0.009 (worst 0.100), 3-shill rise higher in 64 worlds (21.0 → 21.3), spillover worst 0.034 → 0.046, τ won in 82 →
-81. Mixed, and found at the end of the session: left for the next one. A noise model that separates a step from
-noise (the change points already found, or a robust within-maker scale) is the lead.
+81. Mixed, and found at the end of the session: left for the next one. Both estimators lower the noise, and
+with it every maker's shrinkage, so attacks move estimates more: the overstated noise also buffers attacks. A fix
+that tracks honest drops better without that cost has to keep the attack-facing parts (the outlier scale, the
+seasoning) on a scale of their own.
 
 **The ≤ 15 target is still missed** (median 21.0 over the 48 worlds). The targets sit in the dense middle of the
 scale, where 0.2 stars is 15-30 percentile points; the remaining rise comes from the slack the young-maker case

@@ -590,7 +590,7 @@ trusted review of older evidence near 2.7. Two things in that are not about the 
 measured against four months of pace, and the slack is the same whether the praise sits a star or three above
 everything the maker's buyers said before.
 
-**The two changes.**
+**The three changes.**
 - The older pace predicts evidence for the span the recent reviews actually cover (from the oldest of them to
   now), at least `SPAN_FLOOR_DAYS` = 14 days and at most the 120-day window (`ModelOptions.recent_span_floor_days`;
   120 = model 2.4). A maker reviewed at its usual pace has recent reviews across the window and is read as before.
@@ -599,6 +599,9 @@ everything the maker's buyers said before.
   whole below 2, a tenth from 5 (`claims.JUMP_SLACK`, `ModelOptions.jump_slack`; None = model 2.4). One review a
   star above one older review is about 1.2 standard errors: untouched. Three five-stars after three reviews near
   two stars are six or more.
+- The cap bites in full on the estimate at 3 spreads above the older level instead of 2 (`claims.UP_RAMP`,
+  `ModelOptions.up_ramp`). Chosen last (below): it gives back the AUC wins the jump cost, and halves the dip the
+  property test can find.
 
 **Chosen on 24 development worlds** (""" + "886549005, 1528459728, 1551347217, 1510009892, 1113925548, 1038206451, 317713159, 931740384, 1789035159, 816478471, 942459782, 614231655, 1172646366, 180321707, 1284891906, 547294936, 53478533, 2099854997, 465956610, 263915612, 210921992, 1418149977, 583870830, 952617227" + """), `python -m bench.scoring.paired` against 2.4; 3-shill rise median / worst, AUC margin (all makers) median and worlds
 won of 24, τ margin median:
@@ -621,26 +624,31 @@ won of 24, τ margin median:
 The span alone cost nothing measurable. Every slack that bites harder buys rise at the price of AUC wins: the
 cost falls on worlds with many reviews per maker and little noise (1172646366: 85% verified, reviewer bias sd
 0.19), where a small honest improvement is several standard errors. The adopted ramp is the strongest that kept
-the AUC margins and wins.
+the AUC margins and wins (the table's rows all use the cap's exponent ramp of 2 spreads, as 2.4 did).
 
 **Checked on 48 fresh worlds** (""" + "1846412411, 1413839692, 1318759469, 2050986566, 2059921614, 926577113, 1032963663, 178280246, 1341000398, 2002091009, 416161054, 276485019, 1518490301, 1263638940, 164029788, 562028972, 739121021, 293948899, 408217242, 710951945, 1362397542, 824550426, 1799877209, 936856249, 304834205, 166497500, 89157078, 194991308, 1092755346, 1127585796, 934057424, 1380839455, 1924999987, 1611851301, 642777280, 1418123730, 724721805, 51989289, 93559747, 1657236253, 148127000, 1474038328, 453516896, 66863439, 1865762982, 1987041069, 316034959, 321783493" + """;
-nothing chosen on them), 2.4 → 2.5, median / worst / mean: 3-shill rise 32.4 / 46.9 / 33.3 → 21.0 / 35.9 / 21.8
-(lower in all 48; the raw mean's rise is 38.6); 5-shill promotion mean 0.010 → 0.005 (worst 0.100 both); bomb
-claim loss mean 0.016 → 0.017 (worst 0.154 both); drop-12 error mean 0.195 → 0.194 (lower in 38 worlds, higher in
-10); spillover mean 0.007 both (worst 0.029 → 0.030); tier precision (all claims) median 0.967 and mean 0.963
-both, but lower in 32 worlds and higher in 8 (by a few thousandths); share of makers with a tier 0.311 → 0.308;
-promises kept 0.980 → 0.982; AUC margin all +0.0017 → +0.0016 (won in 32 both), 6-10 −0.0006 → −0.0008; τ margin
-+0.0183 → +0.0176 (won in 42 → 40); 90% coverage pooled 0.907 → 0.908.
+nothing chosen on them). With the cap's ramp at 2 spreads, 2.4 → that: 3-shill rise 32.4 / 46.9 / 33.3 → 21.0 /
+35.9 / 21.8 (median / worst / mean; lower in all 48); AUC margin all +0.0017 → +0.0016 (won in 32 both); τ margin
++0.0183 → +0.0176 (won in 42 → 40). Then paired on 96 more worlds (""" + "1268569451, 1960199646, 1691398395, 1283158412, 1966765104, 251413605, 6665583, 455986942, 885525932, 1782807157, 71782091, 1181920889, 884067694, 1993262873, 625719269, 872334665, 419347198, 224818433, 179253244, 863957819, 1907194662, 1704690665, 614283, 1332386727, 208187857, 1741848835, 1882606583, 792423852, 845511352, 1791261037, 830610779, 125234129, 1088023726, 441601133, 2059724476, 1152883057, 1879936248, 2061506275, 1032183462, 835302169, 51745647, 1419420516, 334167052, 1241993352, 1173427091, 1141354223, 598363579, 994926950, 398926241, 1357809907, 768355929, 1139875641, 1774213672, 793838444, 127029289, 1423892630, 727435731, 77971009, 1516242658, 271316406, 1981150842, 1156979416, 397009701, 360885514, 57831365, 414507303, 1873335698, 1835635639, 261847146, 1529595123, 1119542379, 1522238213, 1647150825, 1965257421, 467793138, 1892842807, 1545970743, 1625449402, 797488014, 1186042650, 352129152, 849005202, 487061876, 1046743542, 627877446, 987585062, 2007322109, 1237645588, 1224743185, 1604558676, 1278729559, 903096735, 946301939, 1173492263, 1151746485, 1218629650" + """) the
+jump showed its cost: AUC margin all +0.0023 → +0.0018, won in 67 → 62 worlds (3-5: 58 → 53; 11+: 14 → 12), τ won in
+84 → 82, tier precision lower in 62 worlds by thousandths (mean 0.953 both); the span alone (jump_slack None): rise
+26.1, AUC won in 65. A ramp of 3 spreads on those 96: rise 21.0 → 23.5 (higher in 90), AUC won in 62 → 66, τ margin
++0.0180 → +0.0194, tier precision higher in 49 worlds and lower in 12; with the jump's slack starting at 1.5 standard
+errors as well: rise 20.1, AUC won in 62, but one review raised from 4/5/5 to 5/5/5 then lowers the probability of
+skilled by 0.022 (the slack shrinks as the review's own jump grows), so not that.
 
-**And on the 96 worlds of the family table above** (drawn after the change was made; paired, 2.4 → 2.5): 3-shill
-rise 31.8 / 52.5 / 31.7 → 21.0 / 40.2 / 21.1 (lower in all 96); 5-shill promotion mean 0.006 → 0.004; bomb claim
-loss mean 0.039 both (the worst world, 0.750, is the same under both); spillover mean 0.009 both, worst 0.039 →
-0.034 (lower in 40 worlds, higher in 24); drop-12 error lower in 84 worlds; tier precision (all claims) mean 0.953
-both, lower in 62 worlds and higher in 16 (median 0.959 → 0.958); AUC margin all +0.0023 → +0.0018, won in 67 →
-62 worlds (3-5: 58 → 53; 11+: 14 → 12); τ margin +0.0191 → +0.0180 (won in 84 → 82); coverage pooled 0.905 →
-0.904. The span alone (jump_slack None) on the same worlds: rise 26.1, AUC won in 65, τ in 83. So the jump
-costs AUC wins in about five worlds in a hundred, by margins of a few thousandths, for ten percentile points of
-the shill rise; it is kept, and the trade is stated here.
+**The final 2.5 (ramp 3) against 2.4.** On the 48 fresh worlds above: 3-shill rise 32.4 / 46.9 / 33.3 → 23.4 /
+41.6 / 24.1 (lower in 46, higher in 2); 5-shill promotion mean 0.010 → 0.005 (worst 0.100 both); bomb claim loss
+mean 0.016 both; spillover mean 0.007 both (worst 0.029 → 0.032); drop-12 error lower in 33 worlds, higher in 15;
+tier precision mean 0.963 both (lower in 22 worlds, higher in 16); promises kept 0.980 → 0.974; AUC margin all
++0.0017 both (won in 32 both); τ margin +0.0183 → +0.0187 (won in 42 → 43); 90% coverage pooled 0.907 both. On
+the 96 worlds of the family table above (drawn after the model was final; paired): rise 31.1 / 50.6 / 31.2 →
+21.9 / 43.9 / 23.1 (lower in 95 of 96; 16 worlds at or under 15, 2 under 2.4); 5-shill promotion mean 0.010 →
+0.006 (worst 0.150 → 0.200, one world); AUC margin all +0.0025 → +0.0027, won in 65 both (3-5: 57 → 54; 6-10: 30
+→ 31); τ margin +0.0213 → +0.0219 (won in 88 both); tier precision (all claims) mean 0.956 both, worst 0.830 →
+0.812 (lower in 47 worlds, higher in 27); bomb claim loss mean 0.014 → 0.016; drop-12 error lower in 64 worlds;
+coverage pooled 0.900 both. Against the ramp of 2 on the same worlds: rise 19.3 → 21.9, AUC won in 63 → 65, τ in
+86 → 88, tier precision higher in 54 worlds.
 
 **Tried and not kept.** A robust consensus started from each maker's weighted median (so a minority block
 cannot hold the first consensus toward itself): no change on 524765785, rise 32.8 → 42.9 on 180321707, because
@@ -651,13 +659,13 @@ quarter of the targets): its recent level mixes honest lows with the shills' fiv
 centre, and nothing in timing or level separates the two groups.
 
 **What bounds the bomb and spillover worst worlds, and three global fixes tried (not kept).** In the worst bombed
-world of the table (1625449402: reviewer bias sd 0.63, 60% verified; 8 of 20 established makers have a claim, 6
+world of the earlier 96 (1625449402: reviewer bias sd 0.63, 60% verified; 8 of 20 established makers have a claim, 6
 lose it) the bombed makers' own estimates move little (overall mean −0.03 to −0.10), but refitting the world after
 the attack doubles the drift variance (0.037 → 0.074 stars²/year²: twenty well-reviewed makers with five recent
 one-stars each look like steep slopes), which widens every long history's interval; scored with the unattacked
 world's global parameters only 2 of the 8 lose their claim. In the worst spillover worlds every global statistic
 moves a little at once (between-maker variance +2 to +8%, noise +1 to +4%, the spread covariate, the platform
-centre by up to 0.06 stars). Paired on the 96 worlds (2.5 → variant): the platform centre as a weighted trimmed
+centre by up to 0.06 stars). Paired on the earlier 96 worlds (2.5 with the ramp of 2 → variant): the platform centre as a weighted trimmed
 mean (fakes count by their weight): spillover worst 0.034 → 0.031 but higher in 39 worlds and lower in 23, bomb
 claim loss mean 0.039 → 0.043; makers with a same-direction outlier block left out of the drift estimate: bomb
 claim loss mean 0.039 → 0.095, worst 1.000 (without the attacked makers' steep slopes the unattacked fit's drift is
@@ -681,10 +689,10 @@ to 6 (8) made bombs worse (claim loss mean
 variance of 0.502 (the world's own makers: 0.48 over 236 degrees of freedom; the 80 planted makers, whose drops and
 newcomers' hostile one-stars sit in the pooled residuals around each maker's all-time mean: 1.13 over 647 of the
 883). Splitting each maker with a detected drop into before and after for the noise: 0.959 and 0.157 there; on the
-96 worlds drop-12 error lower in 81, but its interval covers the truth less often in 40, bomb percentile drop higher
+earlier 96 worlds drop-12 error lower in 81, but its interval covers the truth less often in 40, bomb percentile drop higher
 in 66, 3-shill rise higher in 66 (21.0 → 21.8), spillover worst 0.034 → 0.050. Estimating the noise from differences of each maker's consecutive reviews in time (a step enters one
-difference, not every residual) gives 0.853 and a prior variance of 0.187 there. Paired on the 96 worlds (2.5 →
-that): drop-12 error lower in 80 worlds (median 0.200 → 0.181, worst 0.651 → 0.576), bomb claim loss worst 0.750 →
+difference, not every residual) gives 0.853 and a prior variance of 0.187 there. Paired on the earlier 96 worlds
+(2.5 with the ramp of 2 → that): drop-12 error lower in 80 worlds (median 0.200 → 0.181, worst 0.651 → 0.576), bomb claim loss worst 0.750 →
 0.455; but the drop-12 interval covers the truth less often in 33 worlds (median 0.850 → 0.800), the bomb
 percentile drop grows in 75 worlds (0.204 → 0.418 median, still far under 10), 5-shill promotion mean 0.004 →
 0.009 (worst 0.100), 3-shill rise higher in 64 worlds (21.0 → 21.3), spillover worst 0.034 → 0.046, τ won in 82 →
@@ -693,19 +701,20 @@ with it every maker's shrinkage, so attacks move estimates more: the overstated 
 that tracks honest drops better without that cost has to keep the attack-facing parts (the outlier scale, the
 seasoning) on a scale of their own.
 
-**The ≤ 15 target is still missed** (median 21.0 over the 48 worlds). The targets sit in the dense middle of the
+**The ≤ 15 target is still missed** (median 21.9 over the family table's 96 worlds, 23.4 over the 48). The targets sit in the dense middle of the
 scale, where 0.2 stars is 15-30 percentile points; the remaining rise comes from the slack the young-maker case
 keeps (compared with the platform centre, praise at five stars is about 1.5 spreads and one or two standard
 errors above it), from makers whose only older evidence is one weak review, and from the older pace itself.
 Cutting the slack for every maker reaches 18.6 on the development worlds at a cost of three AUC wins in 15.
 
-**A rounding-sliver check found a larger dip, in 2.4 as in 2.5.** Random search in the shape of the property
-test (1,500 cases of one to eight reviews twenty days apart, one star raised): the worst overall-or-dimension dip
-outside the outlier case is 0.041 stars under 2.4 and 0.043 under 2.5 (the same case): raising the craftsmanship of the
-only review older than 120 days from 2 to 3 lifts the older level above the recent reviews' overall, switches the
-cap off, and the recent reviews, whose craftsmanship is lower, gain weight. The overall estimate rises; one
-dimension falls. A second search (4,000 cases, seed 7) found two cases beyond the sliver, the same two under 2.4
-and 2.5: the case above (0.065 / 0.067 stars) and two recent verified reviews, 4/5/4 and 4/5/5, where raising the
-older one's craftsmanship to 5 lifts the recent level further above the platform centre, the cap bites a little
-more, and the probability of skilled falls by 0.029 (craftsmanship by 0.023). The property test's 60 examples have
-not drawn such a case in the CI runs so far; not fixed here."""
+**The property test can draw a larger dip than its sliver, in 2.4 as in 2.5.** Random search in the shape of the
+property test `test_a_higher_rating_never_lowers_the_score_beyond_a_rounding_sliver` (4,000 cases of one to eight
+reviews twenty days apart, one star raised, seed 7) finds two cases beyond its 0.02 sliver under 2.4 and under 2.5
+with the ramp of 2, the same two: two recent verified reviews, 4/5/4 and 4/5/5, where raising the older one's
+craftsmanship to 5 lifts the recent level further above the platform centre, the cap bites a little more, and the
+probability of skilled falls by 0.029; and seven low reviews where raising the craftsmanship of the only review
+older than 120 days from 1 to 2 lifts the older level above the recent reviews, switches the cap off, and the
+recent low reviews gain weight (0.065 stars under 2.4). The hypothesis test itself, run with seeds 1-60, failed on
+2 under 2.4 (seeds 6 and 31) and 1 under the final 2.5 (seed 31: five one-stars, a 2/1/4 and the oldest one-star
+raised to 2/1/1; overall −0.061 under 2.4, −0.064 with the ramp of 2, −0.030 with the ramp of 3). With the ramp of 3 the two-review case is gone and the other halves. Still a risk of about one run
+in sixty for CI; not fixed here."""

@@ -241,7 +241,9 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    fortnight after a quiet stretch are a surge. **The slack shrinks with the jump** (`claims.JUMP_SLACK`,
    `claims.jump_standard_errors`): the half trusted review recent praise may exceed that pace by stays whole up to
    2 standard errors of the jump above the maker's older reviews (counted in reviews) and falls to a tenth at 5.
-   A young maker's reviews are compared with the platform centre, so its honest praise keeps the slack."""
+   A young maker's reviews are compared with the platform centre, so its honest praise keeps the slack. **The
+   cap bites in full at 3 spreads above the older level**, not 2 (`claims.UP_RAMP`, `ModelOptions.up_ramp`): it
+   gives back the AUC wins the shrinking slack cost and halves the dip raising one star can cause."""
 
 TAU_NOTE = """Kendall τ between each method's score and the true current value, per dimension, over all
 2,000 makers. Both variants are shown because they disagree about *ties*: the truth is continuous, so

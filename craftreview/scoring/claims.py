@@ -26,7 +26,9 @@ SPAN_FLOOR_DAYS = 14.0
 JUMP_SLACK = (2.0, 5.0, 0.1)
 NO_HISTORY_REVIEWS = 2.0  # a maker without older reviews is compared with the platform centre, worth this many
 UP = ("skilled", "master")
-UP_RAMP = 2.0  # the cap bites in full on the estimate once the recent level is this many spreads above the older one
+# The cap bites in full on the estimate once the recent level is this many spreads above the older one (2 in model
+# 2.4: raising one star of a thin young maker's praise could then lower its estimate by 0.025 stars).
+UP_RAMP = 3.0
 WITHHELD_SURGE = "recent_surge"  # why a claim the probabilities alone would make is withheld
 WITHHELD_LOWER = "recent_reviews_lower"
 
@@ -61,8 +63,8 @@ def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m:
 
 def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
                   age_factor: np.ndarray, scale: float, centre: float, pace_floor: float = SEASON_DAYS,
-                  span_floor: float = SEASON_DAYS, jump_slack: tuple[float, float, float] | None = None
-                  ) -> np.ndarray:
+                  span_floor: float = SEASON_DAYS, jump_slack: tuple[float, float, float] | None = None,
+                  up_ramp: float = UP_RAMP) -> np.ndarray:
     """Per review: the seasoned cap, applied to the estimate as far as the recent evidence sits above the older level.
 
     The same cap as for upward claims: recent praise beyond what the maker's older pace predicts
@@ -86,7 +88,7 @@ def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
     cap = seasoned_factor(w, age_days, maker, n_m, age_factor, pace_floor, slack, span_floor)
     if cap is None:
         return np.ones(len(w))
-    return cap ** np.clip(jump / UP_RAMP, 0.0, 1.0)[maker]
+    return cap ** np.clip(jump / up_ramp, 0.0, 1.0)[maker]
 
 
 def jump_standard_errors(jump: np.ndarray, recent: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:

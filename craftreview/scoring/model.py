@@ -15,6 +15,7 @@ from .claims import (
     RECENT_DAYS,
     SPAN_FLOOR_DAYS,
     UP,
+    UP_RAMP,
     restrict_up_claims,
     season_upward,
     seasoned_factor,
@@ -69,6 +70,7 @@ class ModelOptions:
     # older reviews (claims.JUMP_SLACK; None: model 2.4). bench/scoring/RESULTS.md, "Model 2.5".
     recent_span_floor_days: float = SPAN_FLOOR_DAYS
     jump_slack: tuple[float, float, float] | None = JUMP_SLACK
+    up_ramp: float = UP_RAMP  # spreads above the older level at which the seasoned cap bites in full (2.0: model 2.4)
 
 
 @dataclass
@@ -192,7 +194,8 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
         weights.weight = weights.weight * rb.outlier * rb.change
         if options.seasoned_estimate:
             up = season_upward(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age, *robust,
-                               options.pace_floor_days, options.recent_span_floor_days, options.jump_slack)
+                               options.pace_floor_days, options.recent_span_floor_days, options.jump_slack,
+                               options.up_ramp)
             weights.surge, weights.weight = weights.surge * up, weights.weight * up
     stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered,
                         weights.age_days / DAYS_PER_YEAR, weights.age)

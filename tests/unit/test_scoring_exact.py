@@ -87,14 +87,14 @@ def test_age_decay_half_life_540_days_with_floor(age_days, factor):
 def test_recent_praise_without_history_counts_up_to_the_slack():
     """The production model: a first review above the platform centre (3.8) is capped at SEASON_SLACK = 0.5 of a
     fully trusted review until it has stood for SEASON_DAYS, in full once it is UP_RAMP spreads (0.8) above the
-    centre and as 0.5 ** (excess / 1.6) below that; one below the centre counts at once; an old one in full."""
+    centre and as 0.5 ** (excess / (UP_RAMP * 0.8)) below that; one below the centre counts at once; an old one in full."""
     model = fixed_model(options=ModelOptions())
     praise = model.score_maker([sig((5, 5, 5))], now=NOW)  # overall 5.0: 1.2 above the centre
     factor = 0.5 ** (1.2 / (UP_RAMP * 0.8))
     assert praise.craftsmanship.mean == pytest.approx(posterior_mean(4.0, 5.0, factor))
     assert review_table(praise.explanation)["#0"]["surge_factor"] == pytest.approx(factor, abs=1e-4)
     mild = model.score_maker([sig((4, 4, 4))], now=NOW)  # overall 4.0: 0.2 above the centre
-    assert review_table(mild.explanation)["#0"]["surge_factor"] == pytest.approx(0.5 ** (0.2 / 1.6), abs=1e-4)
+    assert review_table(mild.explanation)["#0"]["surge_factor"] == pytest.approx(0.5 ** (0.2 / (UP_RAMP * 0.8)), abs=1e-4)
     complaint = model.score_maker([sig((2, 3, 3))], now=NOW)  # overall 2.5
     assert complaint.craftsmanship.mean == pytest.approx(posterior_mean(4.0, 2.0, 1.0))
     settled = model.score_maker([sig((5, 4, 3), age_days=130.0)], now=NOW)

@@ -584,8 +584,9 @@ LEAD25_NOTE = """### Model 2.5: praise read against the maker's pace over the sp
 **Where the 3-shill rise came from under 2.4.** Per target, on worlds 524765785 and 180321707 (every factor of every
 review printed): the shills' final weights were 0.1-0.5 each, so the seasoned cap did bite, but what it let through
 was the older pace's prediction for the *whole* 120-day window plus the slack of half a trusted review. A novice
-with three reviews in the 265 days before the window "expects" 0.74 of a trusted review per 120 days; three
-verified five-stars in 28 days then counted as 0.74 + 0.5 = 1.24 trusted reviews at five stars, against about one
+with three reviews in the 265 days before the window "expects" about 0.7 of a trusted review per 120 days (worked
+out by hand from its printed weights); three verified five-stars in 28 days then counted as about 1.2 trusted
+reviews at five stars, against about one
 trusted review of older evidence near 2.7. Two things in that are not about the maker: a fortnight of praise is
 measured against four months of pace, and the slack is the same whether the praise sits a star or three above
 everything the maker's buyers said before.
@@ -651,8 +652,9 @@ coverage pooled 0.900 both. Against the ramp of 2 on the same worlds: rise 19.3 
 86 → 88, tier precision higher in 54 worlds.
 
 **Tried and not kept.** A robust consensus started from each maker's weighted median (so a minority block
-cannot hold the first consensus toward itself): no change on 524765785, rise 32.8 → 42.9 on 180321707, because
-the honest reviews of a noisy novice sit as far from the median as the shills. A trust ramp on account age (full
+cannot hold the first consensus toward itself): no change on either world (rise 29.0 on 524765785 and 42.9 on
+180321707, under 2.4 with and without it): the honest reviews of a noisy novice sit about as far from the median as
+the shills. A trust ramp on account age (full
 weight at 365 days, a quarter at 0): rise 29.0 → 27.6 on 524765785; attackers choose their accounts' age, honest
 buyers do not. Neither reaches the young maker whose own reviews are as recent as the shills' (on 180321707 a
 quarter of the targets): its recent level mixes honest lows with the shills' fives, sits near the platform

@@ -5,7 +5,8 @@ at any spacing, from accounts of any age, all land in the recent past, faster th
 history predicts. So an upward claim must also hold when the recent evidence is capped, as one group,
 at what the maker's older pace predicts plus a little slack: more recent reviews add nothing beyond the
 cap. A maker reviewed at a steady pace is not capped; a genuine newcomer waits a few months for its
-claim. The estimate itself still uses every review.
+claim. The estimate is seasoned the same way as far as the recent praise sits above the older level
+(season_upward).
 """
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ WITHHELD_LOWER = "recent_reviews_lower"
 
 def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
                     age_factor: np.ndarray, pace_floor: float = SEASON_DAYS,
-                    slack: float | np.ndarray = SEASON_SLACK, span_floor: float = SEASON_DAYS) -> np.ndarray | None:
+                    slack: float | np.ndarray = SEASON_SLACK, span_floor: float = SPAN_FLOOR_DAYS) -> np.ndarray | None:
     """Per review: the factor capping its maker's recent evidence (None when no maker's cap bites).
 
     The older pace is the older evidence over the older span, the span counted as at least pace_floor
@@ -63,15 +64,15 @@ def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m:
 
 def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
                   age_factor: np.ndarray, scale: float, centre: float, pace_floor: float = SEASON_DAYS,
-                  span_floor: float = SEASON_DAYS, jump_slack: tuple[float, float, float] | None = None,
+                  span_floor: float = SPAN_FLOOR_DAYS, jump_slack: tuple[float, float, float] | None = JUMP_SLACK,
                   up_ramp: float = UP_RAMP) -> np.ndarray:
     """Per review: the seasoned cap, applied to the estimate as far as the recent evidence sits above the older level.
 
     The same cap as for upward claims: recent praise beyond what the maker's older pace predicts
     (+ SEASON_SLACK) adds nothing until it has stood for a while. It bites as cap ** x, x growing from 0
     (recent level at or below the older one: a maker whose work got worse is followed at once) to 1 at
-    UP_RAMP spreads above it, so raising a star can lower the score by a sliver at most, never switch the
-    cap on. The older level is the older reviews' weighted mean (not shrunk: a steady maker above the
+    UP_RAMP spreads above it, so raising a star never switches the cap on at once; it can still lower the
+    score a little (a few hundredths of a star at worst found: bench/scoring/RESULTS.md, "Model 2.5"). The older level is the older reviews' weighted mean (not shrunk: a steady maker above the
     platform centre is not "rising"); a maker without earlier history is compared with the platform centre.
     With jump_slack the slack itself shrinks with the jump (jump_standard_errors).
     """

@@ -6,7 +6,8 @@ history predicts. So an upward claim must also hold when the recent evidence is 
 at what the maker's older pace predicts plus a little slack: more recent reviews add nothing beyond the
 cap. A maker reviewed at a steady pace is not capped; a genuine newcomer waits a few months for its
 claim. The estimate is seasoned the same way as far as the recent praise sits above the older level
-(season_upward).
+(season_upward); for the estimate, a maker younger than the recent window reads its recent praise against
+its own first reviews (recent_window).
 """
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ SPAN_FLOOR_DAYS = 14.0
 # standard errors of the jump, to the share JUMP_SLACK[2] at JUMP_SLACK[1] and beyond.
 JUMP_SLACK = (2.0, 5.0, 0.1)
 NO_HISTORY_REVIEWS = 2.0  # a maker without older reviews is compared with the platform centre, worth this many
+# For the estimate, a maker whose first review is younger than SEASON_DAYS counts only the newest YOUNG_SPLIT of its
+# reviewed life as recent, so its praise is read against its own first reviews rather than the platform centre;
+# one whose first review is younger than SPAN_FLOOR_DAYS / YOUNG_SPLIT days is still compared with the centre.
+YOUNG_SPLIT = 1.0 / 3.0
 UP = ("skilled", "master")
 # The cap bites in full on the estimate once the recent level is this many spreads above the older one (2 in model
 # 2.4: raising one star of a thin young maker's praise could then lower its estimate by 0.025 stars).
@@ -36,15 +41,18 @@ WITHHELD_LOWER = "recent_reviews_lower"
 
 def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
                     age_factor: np.ndarray, pace_floor: float = SEASON_DAYS,
-                    slack: float | np.ndarray = SEASON_SLACK, span_floor: float = SPAN_FLOOR_DAYS) -> np.ndarray | None:
+                    slack: float | np.ndarray = SEASON_SLACK, span_floor: float = SPAN_FLOOR_DAYS,
+                    split: np.ndarray | None = None) -> np.ndarray | None:
     """Per review: the factor capping its maker's recent evidence (None when no maker's cap bites).
 
     The older pace is the older evidence over the older span, the span counted as at least pace_floor
     days for one review's worth of older evidence (less for more, never below SEASON_DAYS): one review
     130 days ago says little about a maker's pace. What that pace predicts is counted over the span the
-    recent reviews cover (from the oldest of them to now, at least span_floor days, at most SEASON_DAYS);
-    slack (a number, or one per maker) is what the recent evidence may exceed it by."""
-    recent = age_days < SEASON_DAYS
+    recent reviews cover (from the oldest of them to now, at least span_floor days, at most the recent
+    window); slack (a number, or one per maker) is what the recent evidence may exceed it by. split: per
+    maker, the age in days where the recent window ends (SEASON_DAYS for every maker by default)."""
+    split = np.full(n_m, SEASON_DAYS) if split is None else split
+    recent = age_days < split[maker]
     fresh = w / np.maximum(age_factor, 1e-12)  # pace is counted in undecayed evidence
     w_recent = np.bincount(maker, np.where(recent, fresh, 0.0), n_m)
     w_old = np.bincount(maker, np.where(recent, 0.0, fresh), n_m)
@@ -55,7 +63,7 @@ def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m:
     floor = np.maximum(SEASON_DAYS, pace_floor / np.maximum(w_old, 1.0))
     covered = np.zeros(n_m)
     np.maximum.at(covered, maker[recent], age_days[recent])
-    expected = w_old * np.clip(covered, span_floor, SEASON_DAYS) / np.maximum(oldest - SEASON_DAYS, floor)
+    expected = w_old * np.clip(covered, span_floor, split) / np.maximum(oldest - split, floor)
     cap = np.minimum(1.0, (expected + slack) / np.maximum(w_recent, 1e-12))
     if np.all(cap >= 1.0):
         return None
@@ -65,7 +73,7 @@ def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m:
 def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
                   age_factor: np.ndarray, scale: float, centre: float, pace_floor: float = SEASON_DAYS,
                   span_floor: float = SPAN_FLOOR_DAYS, jump_slack: tuple[float, float, float] | None = JUMP_SLACK,
-                  up_ramp: float = UP_RAMP) -> np.ndarray:
+                  up_ramp: float = UP_RAMP, young_split: float = YOUNG_SPLIT) -> np.ndarray:
     """Per review: the seasoned cap, applied to the estimate as far as the recent evidence sits above the older level.
 
     The same cap as for upward claims: recent praise beyond what the maker's older pace predicts
@@ -74,9 +82,11 @@ def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
     UP_RAMP spreads above it, so raising a star never switches the cap on at once; it can still lower the
     score a little (a few hundredths of a star at worst found: bench/scoring/RESULTS.md, "Model 2.5"). The older level is the older reviews' weighted mean (not shrunk: a steady maker above the
     platform centre is not "rising"); a maker without earlier history is compared with the platform centre.
-    With jump_slack the slack itself shrinks with the jump (jump_standard_errors).
+    With jump_slack the slack itself shrinks with the jump (jump_standard_errors). The recent window of a young
+    maker is the newest young_split of its reviewed life (recent_window; 0: SEASON_DAYS for every maker).
     """
-    v, recent = review_overall(y), age_days < SEASON_DAYS
+    split = recent_window(age_days, maker, n_m, young_split, span_floor)
+    v, recent = review_overall(y), age_days < split[maker]
     fresh = w / np.maximum(age_factor, 1e-12)
     s_r, w_r = (np.bincount(maker, np.where(recent, x, 0.0), n_m) for x in (fresh * v, fresh))
     s_o, w_o = (np.bincount(maker, np.where(recent, 0.0, x), n_m) for x in (fresh * v, fresh))
@@ -86,10 +96,26 @@ def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
     if jump_slack is not None:
         z = jump_standard_errors(jump, recent, maker, n_m)
         slack = SEASON_SLACK * np.clip((jump_slack[1] - z) / (jump_slack[1] - jump_slack[0]), jump_slack[2], 1.0)
-    cap = seasoned_factor(w, age_days, maker, n_m, age_factor, pace_floor, slack, span_floor)
+    cap = seasoned_factor(w, age_days, maker, n_m, age_factor, pace_floor, slack, span_floor, split)
     if cap is None:
         return np.ones(len(w))
     return cap ** np.clip(jump / up_ramp, 0.0, 1.0)[maker]
+
+
+def recent_window(age_days: np.ndarray, maker: np.ndarray, n_m: int, young_split: float,
+                  span_floor: float = SPAN_FLOOR_DAYS) -> np.ndarray:
+    """Per maker: the age in days where its recent window ends.
+
+    SEASON_DAYS, or for a maker whose first review is itself younger than SEASON_DAYS (no older reviews, so
+    it would be compared with the platform centre), the newest young_split of the time since that review: a
+    maker reviewed for two months then praised by a burst is read against its own first weeks. When that
+    share is shorter than span_floor days the maker has no history of its own yet (the centre, as before).
+    Older makers keep the whole window: a slow drip of praise after one old review must not become history.
+    """
+    oldest = np.zeros(n_m)
+    np.maximum.at(oldest, maker, age_days)
+    own = oldest * young_split
+    return np.where((oldest < SEASON_DAYS) & (own >= span_floor), own, SEASON_DAYS)
 
 
 def jump_standard_errors(jump: np.ndarray, recent: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:

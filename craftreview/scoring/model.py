@@ -16,6 +16,7 @@ from .claims import (
     SPAN_FLOOR_DAYS,
     UP,
     UP_RAMP,
+    YOUNG_SPLIT,
     restrict_up_claims,
     season_upward,
     seasoned_factor,
@@ -30,7 +31,7 @@ from .robust import CHANGE_OLD_FACTOR, fit_scale, huberize, outlier_factor, revi
 from .types import CLAIM_CONFIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.5"
+MODEL_VERSION = "eb-mvn-2.6"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 MIN_CLAIM_EVIDENCE = 1.0  # in fully trusted reviews (1 = a fresh verified order from an established account)
@@ -71,6 +72,9 @@ class ModelOptions:
     recent_span_floor_days: float = SPAN_FLOOR_DAYS
     jump_slack: tuple[float, float, float] | None = JUMP_SLACK
     up_ramp: float = UP_RAMP  # spreads above the older level at which the seasoned cap bites in full (2.0: model 2.4)
+    # A young maker's recent window is the newest share of its reviewed life (claims.recent_window; 0: the whole
+    # SEASON_DAYS window for every maker, model 2.5). bench/scoring/RESULTS.md, "Model 2.6".
+    young_split: float = YOUNG_SPLIT
 
 
 @dataclass
@@ -195,7 +199,7 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
         if options.seasoned_estimate:
             up = season_upward(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age, *robust,
                                options.pace_floor_days, options.recent_span_floor_days, options.jump_slack,
-                               options.up_ramp)
+                               options.up_ramp, options.young_split)
             weights.surge, weights.weight = weights.surge * up, weights.weight * up
     stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered,
                         weights.age_days / DAYS_PER_YEAR, weights.age)

@@ -8,7 +8,7 @@ import pytest
 
 from bench.scoring.simulate import NOW, SimConfig, simulate
 from craftreview.scoring import ModelOptions, ReviewSignal, fit_model
-from craftreview.scoring.claims import NO_HISTORY_REVIEWS, SEASON_DAYS, jump_standard_errors
+from craftreview.scoring.claims import NO_HISTORY_REVIEWS, SEASON_DAYS, jump_standard_errors, recent_window
 from craftreview.scoring.explain import review_table
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -246,6 +246,47 @@ def test_recent_praise_counts_less_the_further_it_sits_above_the_maker_s_earlier
     one, one_whole = (review_table(m.score_maker(pair, now=NOW).explanation) for m in (jumped, window_pace))
     assert one["s0"]["surge_factor"] < 1.0
     assert one["s0"]["surge_factor"] == pytest.approx(one_whole["s0"]["surge_factor"])
+
+
+@pytest.fixture(scope="module")
+def whole_window(platform):
+    """Model 2.5: every maker's recent window is the last SEASON_DAYS, however young the maker."""
+    return fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(young_split=0.0))
+
+
+def _young(praise_ages):
+    """A maker reviewed for about three months at three stars, then five-stars at the given ages (days)."""
+    first = [review((3, 3, 3), f"old{i}", 40.0 + 30.0 * i) for i in range(3)]
+    return first + [review((5, 5, 5), f"s{i}", age, account_days=300.0) for i, age in enumerate(praise_ages)]
+
+
+def test_a_young_maker_s_burst_of_praise_is_read_against_its_own_first_reviews(model, whole_window):
+    """'...above what the maker's earlier reviews said': a maker whose first review is three months old has
+    earlier reviews of its own. Three five-stars in three days after three three-stars count less than when
+    all six are 'recent' and the burst is compared with the platform centre."""
+    burst = _young([2.0, 3.0, 4.0])
+    table, whole = weights(model, burst), weights(whole_window, burst)
+    assert all(table[f"s{i}"]["surge_factor"] < 0.8 * whole[f"s{i}"]["surge_factor"] for i in range(3))
+    assert all(table[f"old{i}"]["surge_factor"] == 1.0 for i in range(3))  # the first reviews are its history
+    assert model.score_maker(burst, now=NOW).overall.mean < whole_window.score_maker(burst, now=NOW).overall.mean - 0.05
+
+
+def test_a_maker_with_under_six_weeks_of_reviews_has_no_history_of_its_own_yet(model, whole_window):
+    """A third of its reviewed life would be under SPAN_FLOOR_DAYS: it is read against the platform centre as before."""
+    sigs = [review((3, 3, 3), "old0", 30.0)] + [review((5, 5, 5), f"s{i}", 2.0 + i, account_days=300.0)
+                                               for i in range(3)]
+    table, whole = weights(model, sigs), weights(whole_window, sigs)
+    assert all(table[k]["surge_factor"] == pytest.approx(whole[k]["surge_factor"]) for k in whole)
+    assert table["s0"]["surge_factor"] < 1.0  # seasoned against the centre, as in model 2.5
+
+
+def test_the_recent_window_is_the_last_third_of_a_young_maker_s_reviewed_life():
+    ages = np.array([400.0, 10.0, 90.0, 5.0, 30.0, 1.0, 119.0])  # makers 0, 1, 2 (two reviews each), 3
+    maker = np.array([0, 0, 1, 1, 2, 2, 3])
+    window = recent_window(ages, maker, 4, 1.0 / 3.0)
+    # 400 d: older reviews exist, the whole window; 90 d: its last 30; 30 d: no history yet; 119 d: its last third
+    assert window.tolist() == pytest.approx([SEASON_DAYS, 30.0, SEASON_DAYS, 119.0 / 3.0])
+    assert recent_window(ages, maker, 4, 0.0).tolist() == [SEASON_DAYS] * 4
 
 
 def test_a_jump_is_measured_in_standard_errors_counted_in_reviews():

@@ -31,6 +31,12 @@ NO_HISTORY_REVIEWS = 2.0  # a maker without older reviews is compared with the p
 # reviewed life as recent, so its praise is read against its own first reviews rather than the platform centre;
 # one whose first review is younger than SPAN_FLOOR_DAYS / YOUNG_SPLIT days is still compared with the centre.
 YOUNG_SPLIT = 1.0 / 3.0
+# Recent reviews are seasoned only as far as they also pull the estimate up: the jump counted is the smaller of
+# the jump over the older level and PULL_GATE times the jump over what the older reviews and the platform centre
+# together predict (the older level shrunk toward the centre by NO_HISTORY_REVIEWS). Low reviews a little above
+# one older one-star are no praise; capping them would pull the estimate up toward the centre, and raising the
+# older review could then switch the cap off and lower the score (model 2.5: 0.028 stars).
+PULL_GATE = 3.0
 UP = ("skilled", "master")
 # The cap bites in full on the estimate once the recent level is this many spreads above the older one (2 in model
 # 2.4: raising one star of a thin young maker's praise could then lower its estimate by 0.025 stars).
@@ -73,17 +79,21 @@ def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m:
 def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
                   age_factor: np.ndarray, scale: float, centre: float, pace_floor: float = SEASON_DAYS,
                   span_floor: float = SPAN_FLOOR_DAYS, jump_slack: tuple[float, float, float] | None = JUMP_SLACK,
-                  up_ramp: float = UP_RAMP, young_split: float = YOUNG_SPLIT) -> np.ndarray:
+                  up_ramp: float = UP_RAMP, young_split: float = YOUNG_SPLIT,
+                  pull_gate: float = PULL_GATE) -> np.ndarray:
     """Per review: the seasoned cap, applied to the estimate as far as the recent evidence sits above the older level.
 
     The same cap as for upward claims: recent praise beyond what the maker's older pace predicts
     (+ SEASON_SLACK) adds nothing until it has stood for a while. It bites as cap ** x, x growing from 0
     (recent level at or below the older one: a maker whose work got worse is followed at once) to 1 at
     UP_RAMP spreads above it, so raising a star never switches the cap on at once; it can still lower the
-    score a little (a few hundredths of a star at worst found: bench/scoring/RESULTS.md, "Model 2.5"). The older level is the older reviews' weighted mean (not shrunk: a steady maker above the
-    platform centre is not "rising"); a maker without earlier history is compared with the platform centre.
+    score a little (under 0.01 stars at worst in a random search: bench/scoring/RESULTS.md, "Model 2.6"). The
+    older level is the older reviews' weighted mean (not shrunk: a steady maker above the platform centre is not
+    "rising"); a maker without earlier history is compared with the platform centre.
     With jump_slack the slack itself shrinks with the jump (jump_standard_errors). The recent window of a young
-    maker is the newest young_split of its reviewed life (recent_window; 0: SEASON_DAYS for every maker).
+    maker is the newest young_split of its reviewed life (recent_window; 0: SEASON_DAYS for every maker). With
+    pull_gate, recent reviews that do not sit above what the older reviews and the centre predict are not
+    seasoned (PULL_GATE; 0: model 2.5).
     """
     split = recent_window(age_days, maker, n_m, young_split, span_floor)
     v, recent = review_overall(y), age_days < split[maker]
@@ -91,7 +101,11 @@ def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
     s_r, w_r = (np.bincount(maker, np.where(recent, x, 0.0), n_m) for x in (fresh * v, fresh))
     s_o, w_o = (np.bincount(maker, np.where(recent, 0.0, x), n_m) for x in (fresh * v, fresh))
     older = np.where(w_o > 0, s_o / np.maximum(w_o, 1e-12), centre)
-    jump = (s_r / np.maximum(w_r, 1e-12) - older) / scale  # in spreads
+    level = s_r / np.maximum(w_r, 1e-12)
+    jump = (level - older) / scale  # in spreads
+    if pull_gate:
+        expected = (s_o + NO_HISTORY_REVIEWS * centre) / (w_o + NO_HISTORY_REVIEWS)
+        jump = np.minimum(jump, pull_gate * (level - expected) / scale)
     slack = SEASON_SLACK
     if jump_slack is not None:
         z = jump_standard_errors(jump, recent, maker, n_m)

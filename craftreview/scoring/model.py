@@ -12,6 +12,7 @@ from .bias import BiasFit, estimate_reviewer_bias
 from .change import change_variance, fit_change_mixture, recent_gap
 from .claims import (
     JUMP_SLACK,
+    PULL_GATE,
     RECENT_DAYS,
     SPAN_FLOOR_DAYS,
     UP,
@@ -75,6 +76,8 @@ class ModelOptions:
     # A young maker's recent window is the newest share of its reviewed life (claims.recent_window; 0: the whole
     # SEASON_DAYS window for every maker, model 2.5). bench/scoring/RESULTS.md, "Model 2.6".
     young_split: float = YOUNG_SPLIT
+    # Recent reviews are seasoned only as far as they pull the estimate up (claims.PULL_GATE; 0: model 2.5).
+    pull_gate: float = PULL_GATE
 
 
 @dataclass
@@ -199,7 +202,7 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
         if options.seasoned_estimate:
             up = season_upward(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age, *robust,
                                options.pace_floor_days, options.recent_span_floor_days, options.jump_slack,
-                               options.up_ramp, options.young_split)
+                               options.up_ramp, options.young_split, options.pull_gate)
             weights.surge, weights.weight = weights.surge * up, weights.weight * up
     stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered,
                         weights.age_days / DAYS_PER_YEAR, weights.age)

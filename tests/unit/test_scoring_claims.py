@@ -204,6 +204,24 @@ def test_a_sudden_run_of_complaints_is_followed_at_once(model, unseasoned):
         assert table[f"late{i}"]["weight"] == pytest.approx(plain_table[f"late{i}"]["weight"], rel=0.05)
 
 
+def test_low_reviews_a_little_above_an_older_one_star_are_not_praise(platform, model):
+    """Seasoning holds back praise; reviews still far below the platform centre are not praise, so they are not
+    capped (capping them would pull the estimate up toward the centre), and raising the older one-star can then
+    never switch a cap off and lower the score (model 2.5 did: 0.028 stars)."""
+    gateless = fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(pull_gate=0.0))
+    rows = [[1, 1, 1] for _ in range(7)]
+    rows[2] = [2, 1, 4]
+
+    def maker(rs):
+        return [review(tuple(r), f"b{i}", 20.0 * i, verified=False) for i, r in enumerate(rs)]
+    raised = [list(r) for r in rows]
+    raised[6][0] = 2  # the only review 120 days old or more
+    assert all(f == 1.0 for f in model.score_maker(maker(rows), now=NOW).explanation["review_factors"]["surge_factor"])
+    assert model.score_maker(maker(raised), now=NOW).overall.mean >= model.score_maker(maker(rows), now=NOW).overall.mean
+    low, high = (gateless.score_maker(maker(rs), now=NOW).overall.mean for rs in (rows, raised))
+    assert high < low - 0.02  # without the gate the raise lowers the score
+
+
 @pytest.fixture(scope="module")
 def window_pace(platform):
     """Model 2.4's pace: what the older pace predicts is counted over the whole 120-day window."""

@@ -643,7 +643,7 @@ skilled by 0.022 (the slack shrinks as the review's own jump grows), so not that
 mean 0.016 both; spillover mean 0.007 both (worst 0.029 → 0.032); drop-12 error lower in 33 worlds, higher in 15;
 tier precision mean 0.963 both (lower in 22 worlds, higher in 16); promises kept 0.980 → 0.974; AUC margin all
 +0.0017 both (won in 32 both); τ margin +0.0183 → +0.0187 (won in 42 → 43); 90% coverage pooled 0.907 both. On
-the 96 worlds of the family table above (drawn after the model was final; paired): rise 31.1 / 50.6 / 31.2 →
+the 96 worlds of the family table of 13:33 UTC (model 2.5; drawn after the model was final; paired): rise 31.1 / 50.6 / 31.2 →
 21.9 / 43.9 / 23.1 (lower in 95 of 96; 16 worlds at or under 15, 2 under 2.4); 5-shill promotion mean 0.010 →
 0.006 (worst 0.150 → 0.200, one world); AUC margin all +0.0025 → +0.0027, won in 65 both (3-5: 57 → 54; 6-10: 30
 → 31); τ margin +0.0213 → +0.0219 (won in 88 both); tier precision (all claims) mean 0.956 both, worst 0.830 →
@@ -703,7 +703,7 @@ with it every maker's shrinkage, so attacks move estimates more: the overstated 
 that tracks honest drops better without that cost has to keep the attack-facing parts (the outlier scale, the
 seasoning) on a scale of their own.
 
-**The ≤ 15 target is still missed** (median 21.9 over the family table's 96 worlds, 23.4 over the 48). The targets sit in the dense middle of the
+**The ≤ 15 target is still missed** (median 21.9 over the 96 worlds of the 13:33 UTC family table, 23.4 over the 48). The targets sit in the dense middle of the
 scale, where 0.2 stars is 15-30 percentile points; the remaining rise comes from the slack the young-maker case
 keeps (compared with the platform centre, praise at five stars is about 1.5 spreads and one or two standard
 errors above it), from makers whose only older evidence is one weak review, and from the older pace itself.
@@ -720,3 +720,67 @@ recent low reviews gain weight (0.065 stars under 2.4). The hypothesis test itse
 2 under 2.4 (seeds 6 and 31) and 1 under the final 2.5 (seed 31: five one-stars, a 2/1/4 and the oldest one-star
 raised to 2/1/1; overall −0.061 under 2.4, −0.064 with the ramp of 2, −0.030 with the ramp of 3). With the ramp of 3 the two-review case is gone and the other halves. Still a risk of about one run
 in sixty for CI; not fixed here."""
+
+LEAD26_NOTE = """### Model 2.6: young makers read against their own first reviews, and only praise that pulls up is seasoned (2026-12-02)
+
+**Where the rise came from under 2.5.** Printing every factor of the three-shill targets (worlds 1172365231,
+911460838, 1099388333 of the previous table, then 40001, 40003, 40005 and 40007): the largest rises (50–78
+points) were makers whose every review was younger than the 120-day window. Such a maker has no older reviews,
+so its recent praise was compared with the platform centre, and the cap scaled its genuine low reviews down
+together with the shills. What remains, over the 80 targets of the last four worlds under 2.6's young window,
+by the target's own reviews before the attack: one review older than 120 days, mean rise 27.9 (9 of 10 over 15); two or three reviews with an older
+one, 26.3 and 27.1; five or more, 17.0. One weak old review near 2.5 stars and three verified five-stars: the
+cap leaves each shill about a tenth of a review, yet that 0.3 of a review at five stars against about 1.4
+reviews' worth of evidence near 2.9 moves the mean about 0.35 stars, 25 points or more in the dense middle.
+
+**What changed** (`claims.recent_window`, `claims.PULL_GATE`; `ModelOptions.young_split`, `pull_gate`; both 0 =
+model 2.5):
+- A maker whose first review is younger than the 120-day window takes the newest third of its reviewed life as
+  its recent window and the rest as its history; under six weeks of reviews it is compared with the centre as
+  before. Older makers keep the 120-day window: with a third of the life for every maker, a drip of praise
+  after one review 130 days old put its first shill into the "history" (the test of one earlier review caught
+  it: probability of skilled 0.99). The claim check keeps the 120-day window.
+- Recent reviews are seasoned only as far as they pull the estimate up: the jump counted is the smaller of the
+  jump over the older level and three times the jump over the older level shrunk toward the centre (by the two
+  reviews a maker without history is given). Seven low reviews a little above one older one-star were capped
+  toward the centre under 2.5, and raising that one-star switched the cap off and lowered the score by 0.028
+  stars: the property test's failing seed 31. With the gate: no dip in that case, hypothesis seeds 1–60 all
+  pass (2.5 failed seed 31), and 1,115 random cases of the property test's shape (seed 7) find a worst dip of
+  0.0099 stars (none beyond its 0.02 sliver).
+
+**How it was chosen** (`bench.scoring.paired`, the 2.5 default against each variant):
+- Development, 24 worlds (30001–30024): the young window at a third, a half and two thirds of the reviewed
+  life, for every maker whose first review is younger than 120 days divided by that share: rise median 28.2 →
+  24.0 / 24.6 / 23.9 (a third: lower in 24 of 24), τ margin +0.0219 → +0.0235 / +0.0237 / +0.0230, AUC wins
+  unchanged; taking the stronger of the young and the 120-day caps instead of the young one: 25.9.
+- Fresh, 48 worlds (40001–40048): a third 23.3 → 21.2, a half 21.7; the final rule (young makers only) 23.3 →
+  21.8, lower in 39 and higher in 7, tier precision higher in 25 and lower in 4, τ margin +0.0195 → +0.0201,
+  pooled coverage 0.902 → 0.900. The gate on those worlds moved nothing beyond noise (rise 21.8 → 21.9, tier
+  precision higher in 20, lower in 8; promises kept 0.979 → 0.974).
+
+**Checked on the 96 worlds of the table above** (drawn after the model was fixed; 2.5 → 2.6, median / worst /
+mean, worlds where 2.6 is better / worse): 3-shill rise 22.3 / 45.0 / 22.9 → 21.6 / 41.4 / 21.9 (69 / 25); bomb
+percentile drop 0.227 → 0.314 median (13 / 51; the target is 10); tier precision all claims 0.962 → 0.960
+median, higher in 68 worlds and lower in 14, makers with a tier 0.309 → 0.312 median; AUC wins 64 / 66 / 51 / 31 / 13 →
+64 / 66 / 52 / 31 / 13 (all, 1-2, 3-5, 6-10, 11+); τ margin +0.0205 → +0.0221, won in 84 → 86; pooled 90%
+coverage 0.902 → 0.899 (in band: 1-2 43 → 48, 3-5 57 → 54, 11+ 24 → 22); drop-12 coverage mean 0.831 → 0.821
+(lower in 16, higher in none; median 0.850 under both). The bomb claim-loss worst world (1.000, world
+219150311) is the same under 2.5: one established maker of twenty had a claim there, and lost it.
+
+**Tried and not kept.**
+- A stronger seasoning for every maker (the young window at a half, the slack shrinking from 1 to 3 standard
+  errors instead of 2 to 5, the cap biting in full at 1.5 spreads): rise 28.2 → 13.6 on the development worlds
+  (worst 42.3 → 23.1), AUC wins 1-2 19 → 18, 3-5 17 → 16, 6-10 8 → 6, tier precision lower in 16 of 24; and
+  the random search finds 3 dips beyond the sliver in 1,115 cases, the worst 0.077 (one 4/5/5 review raised to
+  5/5/5: the larger jump shrinks the slack). With the young window at a half and the slack from 1 standard
+  error, the ramp unchanged: 16.2, the same dip 0.103.
+- The estimate as the lower of the unseasoned estimate and the estimate with every recent review capped by
+  pace alone (monotone by construction): rise 28.2 → 27.1, AUC wins all 19 → 17, τ 23 → 20. Capping a young
+  maker's whole recent group caps its genuine low reviews with the shills.
+- Counting the platform centre as 4 or 8 reviews instead of 2 in the jump's standard error for makers without
+  history: no change (their jumps stay under 2 standard errors with three recent reviews).
+
+**The ≤ 15 target is still missed** (median 21.6 over the table's 96 worlds; 11 worlds meet it). What bounds
+it: with at most one or two older reviews, honest praise and shills look alike in everything the model sees,
+and the estimate sits where a tenth of a star is 10–15 percentile points. Every stronger cap measured here buys
+rise with AUC wins and with larger dips when a star is raised."""

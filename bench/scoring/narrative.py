@@ -243,7 +243,18 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    2 standard errors of the jump above the maker's older reviews (counted in reviews) and falls to a tenth at 5.
    A young maker's reviews are compared with the platform centre, so its honest praise keeps the slack. **The
    cap bites in full at 3 spreads above the older level**, not 2 (`claims.UP_RAMP`, `ModelOptions.up_ramp`): it
-   gives back the AUC wins the shrinking slack cost and halves the dip raising one star can cause."""
+   gives back the AUC wins the shrinking slack cost and halves the dip raising one star can cause.
+
+**Version 2.6** (*Model 2.6* in the family section):
+
+24. **A young maker is read against its own first reviews** (`claims.recent_window`, `ModelOptions.young_split`):
+   a maker whose first review is younger than the 120-day window had no older reviews and was compared with the
+   platform centre; now the newest third of its reviewed life is its recent window and the rest its history
+   (under six weeks of reviews, the centre as before). **Only praise that pulls the estimate up is seasoned**
+   (`claims.PULL_GATE`, `ModelOptions.pull_gate`): the jump counted is the smaller of the jump over the older
+   level and three times the jump over the older level shrunk toward the centre, so low reviews a little above
+   one older one-star are not capped toward the centre, and raising that older review can no longer lower the
+   score."""
 
 TAU_NOTE = """Kendall τ between each method's score and the true current value, per dimension, over all
 2,000 makers. Both variants are shown because they disagree about *ties*: the truth is continuous, so

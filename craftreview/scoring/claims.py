@@ -37,6 +37,10 @@ YOUNG_SPLIT = 1.0 / 3.0
 # one older one-star are no praise; capping them would pull the estimate up toward the centre, and raising the
 # older review could then switch the cap off and lower the score (model 2.5: 0.028 stars).
 PULL_GATE = 3.0
+# The slack is whole once the maker's older evidence is worth SLACK_HISTORY fully trusted reviews (what the platform
+# centre counts for a maker without older reviews), and shrinks in proportion below that: one weak review a year
+# ago says little about what the maker's buyers usually say, so recent praise above it waits longer.
+SLACK_HISTORY = NO_HISTORY_REVIEWS
 UP = ("skilled", "master")
 # The cap bites in full on the estimate once the recent level is this many spreads above the older one (2 in model
 # 2.4: raising one star of a thin young maker's praise could then lower its estimate by 0.025 stars).
@@ -80,7 +84,7 @@ def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
                   age_factor: np.ndarray, scale: float, centre: float, pace_floor: float = SEASON_DAYS,
                   span_floor: float = SPAN_FLOOR_DAYS, jump_slack: tuple[float, float, float] | None = JUMP_SLACK,
                   up_ramp: float = UP_RAMP, young_split: float = YOUNG_SPLIT,
-                  pull_gate: float = PULL_GATE) -> np.ndarray:
+                  pull_gate: float = PULL_GATE, slack_history: float = SLACK_HISTORY) -> np.ndarray:
     """Per review: the seasoned cap, applied to the estimate as far as the recent evidence sits above the older level.
 
     The same cap as for upward claims: recent praise beyond what the maker's older pace predicts
@@ -93,7 +97,8 @@ def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
     With jump_slack the slack itself shrinks with the jump (jump_standard_errors). The recent window of a young
     maker is the newest young_split of its reviewed life (recent_window; 0: SEASON_DAYS for every maker). With
     pull_gate, recent reviews that do not sit above what the older reviews and the centre predict are not
-    seasoned (PULL_GATE; 0: model 2.5).
+    seasoned (PULL_GATE; 0: model 2.5). With slack_history the slack shrinks with a thin older history
+    (SLACK_HISTORY; 0: model 2.5).
     """
     split = recent_window(age_days, maker, n_m, young_split, span_floor)
     v, recent = review_overall(y), age_days < split[maker]
@@ -110,6 +115,8 @@ def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
     if jump_slack is not None:
         z = jump_standard_errors(jump, recent, maker, n_m)
         slack = SEASON_SLACK * np.clip((jump_slack[1] - z) / (jump_slack[1] - jump_slack[0]), jump_slack[2], 1.0)
+    if slack_history:  # a thin older history leaves less slack (a maker without one has the centre's)
+        slack = slack * np.clip(np.where(w_o > 0, w_o, NO_HISTORY_REVIEWS) / slack_history, 0.0, 1.0)
     cap = seasoned_factor(w, age_days, maker, n_m, age_factor, pace_floor, slack, span_floor, split)
     if cap is None:
         return np.ones(len(w))

@@ -14,6 +14,7 @@ from .claims import (
     JUMP_SLACK,
     PULL_GATE,
     RECENT_DAYS,
+    SLACK_HISTORY,
     SPAN_FLOOR_DAYS,
     UP,
     UP_RAMP,
@@ -78,6 +79,8 @@ class ModelOptions:
     young_split: float = YOUNG_SPLIT
     # Recent reviews are seasoned only as far as they pull the estimate up (claims.PULL_GATE; 0: model 2.5).
     pull_gate: float = PULL_GATE
+    # The slack shrinks with a thin older history (claims.SLACK_HISTORY, in fully trusted reviews; 0: model 2.5).
+    slack_history: float = SLACK_HISTORY
 
 
 @dataclass
@@ -202,7 +205,8 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
         if options.seasoned_estimate:
             up = season_upward(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age, *robust,
                                options.pace_floor_days, options.recent_span_floor_days, options.jump_slack,
-                               options.up_ramp, options.young_split, options.pull_gate)
+                               options.up_ramp, options.young_split, options.pull_gate,
+                               options.slack_history)
             weights.surge, weights.weight = weights.surge * up, weights.weight * up
     stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered,
                         weights.age_days / DAYS_PER_YEAR, weights.age)

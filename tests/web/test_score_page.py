@@ -60,10 +60,10 @@ def test_public_page_says_which_evidence_weighs_more_moderators_see_exact_factor
     public = _page(client, maker)
     assert "Reviews of verified orders from established accounts weigh most" in public
     # Backed in the model by tests/unit/test_scoring_claims.py (praise seasoned, the more the further above the
-    # earlier reviews, criticism followed at once).
+    # earlier reviews and the thinner the earlier record, criticism followed at once).
     assert ("when recent praise sits above what the maker's earlier reviews said (for a new maker: above the usual "
-            "rating on this site; the further above, the less it counts) and has not yet stood for a while (recent "
-            "criticism counts at once)") in \
+            "rating on this site; the further above, and the thinner the maker's earlier record, the less it counts) "
+            "and has not yet stood for a while (recent criticism counts at once)") in \
         re.sub(r"\s+", " ", public)
     assert re.search(r"Counts (fully|partly|little)</strong>", public)
     assert "moderator-factors" not in public and "provenance 0." not in public

@@ -254,7 +254,10 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    (`claims.PULL_GATE`, `ModelOptions.pull_gate`): the jump counted is the smaller of the jump over the older
    level and three times the jump over the older level shrunk toward the centre, so low reviews a little above
    one older one-star are not capped toward the centre, and raising that older review can no longer lower the
-   score."""
+   score. **A thin earlier record leaves less slack** (`claims.SLACK_HISTORY`, `ModelOptions.slack_history`): the
+   half trusted review recent praise may exceed the older pace by is whole once the older evidence is worth two
+   fully trusted reviews (what the centre counts for a maker without older reviews) and shrinks in proportion
+   below that."""
 
 TAU_NOTE = """Kendall τ between each method's score and the true current value, per dimension, over all
 2,000 makers. Both variants are shown because they disagree about *ties*: the truth is continuous, so

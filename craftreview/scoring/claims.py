@@ -111,16 +111,24 @@ def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
     if pull_gate:
         expected = (s_o + NO_HISTORY_REVIEWS * centre) / (w_o + NO_HISTORY_REVIEWS)
         jump = np.minimum(jump, pull_gate * (level - expected) / scale)
-    slack = SEASON_SLACK
-    if jump_slack is not None:
-        z = jump_standard_errors(jump, recent, maker, n_m)
-        slack = SEASON_SLACK * np.clip((jump_slack[1] - z) / (jump_slack[1] - jump_slack[0]), jump_slack[2], 1.0)
-    if slack_history:  # a thin older history leaves less slack (a maker without one has the centre's)
-        slack = slack * np.clip(np.where(w_o > 0, w_o, NO_HISTORY_REVIEWS) / slack_history, 0.0, 1.0)
+    slack = _slack(jump, recent, maker, n_m, w_o, jump_slack, slack_history)
     cap = seasoned_factor(w, age_days, maker, n_m, age_factor, pace_floor, slack, span_floor, split)
     if cap is None:
         return np.ones(len(w))
     return cap ** np.clip(jump / up_ramp, 0.0, 1.0)[maker]
+
+
+def _slack(jump: np.ndarray, recent: np.ndarray, maker: np.ndarray, n_m: int, w_o: np.ndarray,
+           jump_slack: tuple[float, float, float] | None, slack_history: float) -> float | np.ndarray:
+    """SEASON_SLACK, shrunk with the jump in standard errors (jump_slack) and with a thin older history
+    (slack_history: whole at that many fully trusted older reviews; a maker without any has the centre's)."""
+    slack = SEASON_SLACK
+    if jump_slack is not None:
+        z = jump_standard_errors(jump, recent, maker, n_m)
+        slack = SEASON_SLACK * np.clip((jump_slack[1] - z) / (jump_slack[1] - jump_slack[0]), jump_slack[2], 1.0)
+    if slack_history:
+        slack = slack * np.clip(np.where(w_o > 0, w_o, NO_HISTORY_REVIEWS) / slack_history, 0.0, 1.0)
+    return slack
 
 
 def recent_window(age_days: np.ndarray, maker: np.ndarray, n_m: int, young_split: float,

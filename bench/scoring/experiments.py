@@ -783,6 +783,12 @@ drop-12 coverage median 0.850 → 0.825 (4 / 13). The cost is in the AUC wins of
 the median margin still positive); the 20-replication headline keeps its 39 of 41 checks, with the same two
 misses.
 
+**Pooled over the table's 96 worlds** (the worst-world column is often one claim: a world where one
+established maker of twenty had a claim and lost it reads 1.000): bomb claim loss 0.027 (49 of 1,788 claimed
+makers, the same under 2.5); 5-shill promotion mean 0.004; drop-6 skilled claims mean 0.010 (target 0);
+spillover mean 0.0094 (target 0.010; 0.0093 under 2.5); newcomers labelled novice 0; drop-12 coverage mean
+0.782 (0.786 under 2.5).
+
 **Tried and not kept.**
 - A stronger seasoning for every maker (the young window at a half, the slack shrinking from 1 to 3 standard
   errors instead of 2 to 5, the cap biting in full at 1.5 spreads): rise 28.2 → 13.6 on the development worlds

@@ -783,8 +783,8 @@ drop-12 coverage median 0.850 → 0.825 (4 / 13). The cost is in the AUC wins of
 the median margin still positive); the 20-replication headline keeps its 39 of 41 checks, with the same two
 misses.
 
-**Pooled over the table's 96 worlds** (the worst-world column is often one claim: a world where one
-established maker of twenty had a claim and lost it reads 1.000): bomb claim loss 0.027 (49 of 1,788 claimed
+**Pooled over the table's 96 worlds** (a worst world can rest on a few claims: 0.333 is one of the three
+established makers with a claim in world 1203640838; two more worlds miss with 5 of 18 and 3 of 14): bomb claim loss 0.027 (49 of 1,788 claimed
 makers, the same under 2.5); 5-shill promotion mean 0.004; drop-6 skilled claims mean 0.010 (target 0);
 spillover mean 0.0094 (target 0.010; 0.0093 under 2.5); newcomers labelled novice 0; drop-12 coverage mean
 0.782 (0.786 under 2.5).

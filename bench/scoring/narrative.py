@@ -253,8 +253,8 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    (under six weeks of reviews, the centre as before). **Only praise that pulls the estimate up is seasoned**
    (`claims.PULL_GATE`, `ModelOptions.pull_gate`): the jump counted is the smaller of the jump over the older
    level and three times the jump over the older level shrunk toward the centre, so low reviews a little above
-   one older one-star are not capped toward the centre, and raising that older review can no longer lower the
-   score. **A thin earlier record leaves less slack** (`claims.SLACK_HISTORY`, `ModelOptions.slack_history`): the
+   one older one-star are not capped toward the centre, and raising that older review no longer lowers the
+   score (the gate's own edge can, rarely: see the note). **A thin earlier record leaves less slack** (`claims.SLACK_HISTORY`, `ModelOptions.slack_history`): the
    half trusted review recent praise may exceed the older pace by is whole once the older evidence is worth two
    fully trusted reviews (what the centre counts for a maker without older reviews) and shrinks in proportion
    below that."""

@@ -39,8 +39,11 @@ YOUNG_SPLIT = 1.0 / 3.0
 PULL_GATE = 3.0
 # The slack is whole once the maker's older evidence is worth SLACK_HISTORY fully trusted reviews (what the platform
 # centre counts for a maker without older reviews), and shrinks in proportion below that: one weak review a year
-# ago says little about what the maker's buyers usually say, so recent praise above it waits longer.
+# ago says little about what the maker's buyers usually say, so recent praise well above it waits longer. Only for
+# a jump of note: the shrinking phases in from THIN_HISTORY_Z[0] to THIN_HISTORY_Z[1] standard errors of the jump
+# (jump_standard_errors), so honest praise a little above a thin record keeps its slack.
 SLACK_HISTORY = NO_HISTORY_REVIEWS
+THIN_HISTORY_Z = (1.0, 2.0)
 UP = ("skilled", "master")
 # The cap bites in full on the estimate once the recent level is this many spreads above the older one (2 in model
 # 2.4: raising one star of a thin young maker's praise could then lower its estimate by 0.025 stars).
@@ -120,14 +123,16 @@ def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
 
 def _slack(jump: np.ndarray, recent: np.ndarray, maker: np.ndarray, n_m: int, w_o: np.ndarray,
            jump_slack: tuple[float, float, float] | None, slack_history: float) -> float | np.ndarray:
-    """SEASON_SLACK, shrunk with the jump in standard errors (jump_slack) and with a thin older history
-    (slack_history: whole at that many fully trusted older reviews; a maker without any has the centre's)."""
+    """SEASON_SLACK, shrunk with the jump in standard errors (jump_slack) and, for a jump of note, with a thin
+    older history (slack_history: whole at that many fully trusted older reviews; a maker without any has the
+    centre's)."""
     slack = SEASON_SLACK
+    z = jump_standard_errors(jump, recent, maker, n_m)
     if jump_slack is not None:
-        z = jump_standard_errors(jump, recent, maker, n_m)
         slack = SEASON_SLACK * np.clip((jump_slack[1] - z) / (jump_slack[1] - jump_slack[0]), jump_slack[2], 1.0)
-    if slack_history:
-        slack = slack * np.clip(np.where(w_o > 0, w_o, NO_HISTORY_REVIEWS) / slack_history, 0.0, 1.0)
+    if slack_history:  # only for a jump of note: from THIN_HISTORY_Z[0] standard errors, fully at THIN_HISTORY_Z[1]
+        thin = np.clip(np.where(w_o > 0, w_o, NO_HISTORY_REVIEWS) / slack_history, 1e-6, 1.0)
+        slack = slack * thin ** np.clip((z - THIN_HISTORY_Z[0]) / (THIN_HISTORY_Z[1] - THIN_HISTORY_Z[0]), 0.0, 1.0)
     return slack
 
 

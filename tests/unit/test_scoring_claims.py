@@ -308,18 +308,28 @@ def test_the_recent_window_is_the_last_third_of_a_young_maker_s_reviewed_life():
 
 
 def test_praise_above_a_thin_earlier_record_counts_less_than_above_an_established_one(platform, model):
-    """'...the thinner the maker's earlier record, the less it counts': the slack recent praise gets beyond the
-    maker's older pace shrinks with older evidence worth under SLACK_HISTORY trusted reviews."""
+    """'...the thinner the maker's earlier record, the less it counts': the slack recent praise well above the
+    maker's older reviews gets beyond its older pace shrinks with older evidence worth under SLACK_HISTORY
+    trusted reviews."""
     whole = fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(slack_history=0.0))
     praise = [review((5, 5, 5), f"s{i}", 10.0 + 20.0 * i, account_days=300.0) for i in range(2)]
-    thin = [review((4, 4, 4), "old0", 200.0, verified=False)] + praise  # one unverified review before
+    thin = [review((3, 3, 3), "old0", 200.0, verified=False)] + praise  # one unverified review before
     table, whole_table = weights(model, thin), weights(whole, thin)
     assert all(table[f"s{i}"]["surge_factor"] < 0.8 * whole_table[f"s{i}"]["surge_factor"] for i in range(2))
     # Four verified reviews before: the record is established, the slack whole under both.
-    established = [review((4, 4, 4), f"old{i}", 200.0 + 60.0 * i) for i in range(4)] + praise
+    established = [review((3, 3, 3), f"old{i}", 200.0 + 60.0 * i) for i in range(4)] + praise
     table, whole_table = weights(model, established), weights(whole, established)
     assert all(table[f"s{i}"]["surge_factor"] == pytest.approx(whole_table[f"s{i}"]["surge_factor"], rel=0.02)
                for i in range(2))
+
+
+def test_praise_a_little_above_a_thin_record_keeps_its_slack(platform, model):
+    """The thin-record shrinking is for a jump of note (from THIN_HISTORY_Z[0] standard errors): one review a
+    quarter star above one older review is weighed as with the whole slack."""
+    whole = fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(slack_history=0.0))
+    sigs = [review((4, 4, 4), "old0", 200.0, verified=False), review((4, 5, 4), "s0", 10.0, account_days=300.0)]
+    table, whole_table = weights(model, sigs), weights(whole, sigs)
+    assert table["s0"]["surge_factor"] == pytest.approx(whole_table["s0"]["surge_factor"])
 
 
 def test_a_jump_is_measured_in_standard_errors_counted_in_reviews():

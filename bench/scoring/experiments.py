@@ -756,7 +756,9 @@ reviews' worth of evidence near 2.9 moves the mean about 0.35 stars, 25 points o
   evidence is worth two fully trusted reviews (what the centre counts for a maker without older reviews) and
   shrinks in proportion below that: one unverified review a year ago says little about what the maker's buyers
   usually say. With it, hypothesis seeds 1–60 still all pass and the random search's worst dip is 0.0179 stars
-  (7 reviews, a recent one's craftsmanship raised from 3 to 4), still under the sliver.
+  (7 reviews, a recent one's craftsmanship raised from 3 to 4), still under the sliver. The shrinking applies
+  only to a jump of note: it phases in from 1 to 2 standard errors of the jump (`claims.THIN_HISTORY_Z`), so
+  honest praise a little above a thin record keeps its slack (added last; see below).
 
 **How it was chosen** (`bench.scoring.paired`, the 2.5 default against each variant):
 - Development, 24 worlds (30001–30024): the young window at a third, a half and two thirds of the reviewed
@@ -776,23 +778,28 @@ reviews' worth of evidence near 2.9 moves the mean about 0.35 stars, 25 points o
   in 46 of 48, AUC wins 32/31/27/15/2 → 32/30/27/15/2; by count, two reviews 20.9, three 19.6. A record of
   three or four reviews' worth for the whole slack (measured after the choice, same worlds): 18.0 and 17.2,
   one or two AUC wins fewer in the 1-2 and 3-5 bands, τ margin +0.0213 → +0.0210 and +0.0208.
+- The 96 worlds of the 17:04 run of this table (2.5 → 2.6 with the shrinking at every jump): rise 24.5 → 17.7
+  (lower in 92), AUC wins 68/66/56/39/8 → 67/62/49/38/9, τ won 85 → 86. The wins lost in the 3-5 band led to
+  the last change, chosen on 50001–50048 against 2.6 with the shrinking at every jump: phasing it in from 1 to
+  2 standard errors, rise 19.2 → 19.3, AUC wins 1-2 30 → 31 and 3-5 27 → 28, τ margin +0.0213 → +0.0215, tier
+  precision higher in 18 and lower in 4, and the random search's dips beyond the sliver 2 → 1 (worst 0.0303 →
+  0.0238). Hypothesis seeds 1–60 all pass.
 
-**Checked on the 96 worlds of the table above** (drawn after every choice; 2.5 → 2.6, median / worst / mean,
-worlds where 2.6 is better / worse): 3-shill rise 24.5 / 36.8 / 23.3 → 17.7 / 35.6 / 18.3 (92 / 2); bomb
-percentile drop 0.288 → 0.349 median (11 / 51; the target is 10), bomb claim loss unchanged (mean 0.032);
-tier precision all claims 0.963 → 0.964 median (54 / 25), skilled+master 0.964 → 0.963 (19 / 12); makers with
-a tier 0.280 → 0.281; AUC wins 68 / 66 / 56 / 39 / 8 → 67 / 62 / 49 / 38 / 9 (all, 1-2, 3-5, 6-10, 11+), median
-margins +0.0025 → +0.0026, 1-2 +0.0031 → +0.0038, 3-5 +0.0004 → +0.0001; τ margin +0.0240 under both, won in
-85 → 86; pooled 90% coverage 0.901 → 0.899 (in band, all 62 → 61, 1-2 49 → 51, 6-10 33 → 36, 11+ 19 → 21);
-drop-12 coverage median 0.850 → 0.825 (4 / 13). The cost is in the AUC wins of the 3-5 band (seven worlds,
-the median margin still positive); the 20-replication headline keeps its 39 of 41 checks, with the same two
-misses.
+**Checked on the 96 worlds of the table above** (17:52 UTC, drawn after every choice; 2.5 → 2.6, median / worst /
+mean, worlds where 2.6 is better / worse): 3-shill rise 23.0 / 38.1 / 23.2 → 18.8 / 32.9 / 18.3 (92 / 4; worlds
+at or under 15: 7 → 25); bomb percentile drop 0.291 → 0.405 median (11 / 57; the target is 10); bomb claim loss
+mean 0.022 → 0.021; tier precision all claims 0.962 → 0.961 median (64 / 20), skilled+master 0.971 under both
+(30 / 6); makers with a tier 0.277 → 0.279 (76 / 6); AUC wins 74 / 66 / 50 / 36 / 9 → 68 / 65 / 50 / 34 / 9 (all,
+1-2, 3-5, 6-10, 11+), median margins all +0.0018 → +0.0016, 1-2 +0.0052 → +0.0049, 3-5 +0.0006 → +0.0003; τ won
+in 93 under both (margin +0.0224 → +0.0223); pooled 90% coverage 0.906 → 0.903 (in band: all 57 → 58, 1-2 42 → 46,
+6-10 40 → 36); drop-12 coverage median 0.850 under both, mean 0.781 → 0.776. The cost is a few AUC wins by
+margins of a few ten-thousandths (the median margins stay positive in every band); the 20-replication headline
+keeps its 39 of 41 checks, with the same two misses.
 
-**Pooled over the table's 96 worlds** (a worst world can rest on a few claims: 0.333 is one of the three
-established makers with a claim in world 1203640838; two more worlds miss with 5 of 18 and 3 of 14): bomb claim loss 0.027 (49 of 1,788 claimed
-makers, the same under 2.5); 5-shill promotion mean 0.004; drop-6 skilled claims mean 0.010 (target 0);
-spillover mean 0.0094 (target 0.010; 0.0093 under 2.5); newcomers labelled novice 0; drop-12 coverage mean
-0.782 (0.786 under 2.5).
+**Pooled over the table's 96 worlds** (a worst world can rest on a few claims: 0.500 is five of the ten
+established makers with a claim in world 240371322): bomb claim loss 0.018 (33 of 1,832 claimed makers; 34
+under 2.5); 5-shill promotion mean 0.003; drop-6 skilled claims mean 0.007 (target 0); spillover mean 0.0089
+(target 0.010; 0.0091 under 2.5); newcomers labelled novice 0; drop-12 coverage mean 0.776 (0.781 under 2.5).
 
 **Tried and not kept.**
 - A stronger seasoning for every maker (the young window at a half, the slack shrinking from 1 to 3 standard
@@ -822,7 +829,7 @@ cost bomb claims (worst 0.167); withholding at a recent probability of skilled o
 barely touched them (mean 0.012 → 0.010 at 0.5) and cost bomb claims (mean 0.035 → 0.091 at 0.5).
 Not kept: five one-star reviews and six honest reviews at the new level overlap in everything the check sees.
 
-**The ≤ 15 target is still missed** (median 17.7 over the table's 96 worlds; 23 worlds meet it). What bounds
+**The ≤ 15 target is still missed** (median 18.8 over the table's 96 worlds; 25 worlds meet it, 7 under 2.5). What bounds
 it: with at most one or two older reviews, honest praise and shills look alike in everything the model sees,
 and the estimate sits where a tenth of a star is 10–15 percentile points. Every stronger cap measured here buys
 rise with AUC wins and with larger dips when a star is raised."""

@@ -257,7 +257,7 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    score (the gate's own edge can, rarely: see the note). **A thin earlier record leaves less slack** (`claims.SLACK_HISTORY`, `ModelOptions.slack_history`): the
    half trusted review recent praise may exceed the older pace by is whole once the older evidence is worth two
    fully trusted reviews (what the centre counts for a maker without older reviews) and shrinks in proportion
-   below that."""
+   below that, for a jump of note only (phased in from 1 to 2 standard errors of the jump, `claims.THIN_HISTORY_Z`)."""
 
 TAU_NOTE = """Kendall τ between each method's score and the true current value, per dimension, over all
 2,000 makers. Both variants are shown because they disagree about *ties*: the truth is continuous, so

@@ -69,8 +69,7 @@ def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m:
     fresh = w / np.maximum(age_factor, 1e-12)  # pace is counted in undecayed evidence
     w_recent = np.bincount(maker, np.where(recent, fresh, 0.0), n_m)
     w_old = np.bincount(maker, np.where(recent, 0.0, fresh), n_m)
-    oldest = np.zeros(n_m)
-    np.maximum.at(oldest, maker, age_days)
+    oldest = oldest_age(age_days, maker, n_m)
     # The span is counted as at least pace_floor days for one review's worth of older evidence, less
     # for more (never below SEASON_DAYS): a pace read from one review is a guess, from ten a measurement.
     floor = np.maximum(SEASON_DAYS, pace_floor / np.maximum(w_old, 1.0))
@@ -146,10 +145,16 @@ def recent_window(age_days: np.ndarray, maker: np.ndarray, n_m: int, young_split
     share is shorter than span_floor days the maker has no history of its own yet (the centre, as before).
     Older makers keep the whole window: a slow drip of praise after one old review must not become history.
     """
-    oldest = np.zeros(n_m)
-    np.maximum.at(oldest, maker, age_days)
+    oldest = oldest_age(age_days, maker, n_m)
     own = oldest * young_split
     return np.where((oldest < SEASON_DAYS) & (own >= span_floor), own, SEASON_DAYS)
+
+
+def oldest_age(age_days: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:
+    """Per maker: the age in days of its oldest review (0 for a maker without reviews)."""
+    oldest = np.zeros(n_m)
+    np.maximum.at(oldest, maker, age_days)
+    return oldest
 
 
 def jump_standard_errors(jump: np.ndarray, recent: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:

@@ -17,6 +17,8 @@ from . import experiments, narrative, report
 from .ablation import ablation_table, run_ablations
 from .family_report import run_family
 from .family_report import section as family_section
+from .monotone import search as monotone_search
+from .monotone import sentence as monotone_sentence
 from .run import run_all
 from .simulate import SimConfig
 from .timing import run_million, run_timing
@@ -92,6 +94,8 @@ def main() -> None:
         + "\n\n" + report.coverage_table(reps),
         "## Tiers (model only)\n\n" + report.tier_table(reps),
         "## Shill attacks\n\n" + narrative.ATTACK_NOTE + "\n\n" + report.attack_table(reps),
+        "## A higher rating never lowers the score (random search)\n\n" + narrative.MONOTONE_NOTE + "\n\n"
+        + monotone_sentence(monotone_search(6000)),
         "## Speed\n\n" + narrative.timing_text(timing),
         "## Ablations: what each part buys\n\n" + narrative.ABLATION_NOTE + "\n\n" + ablation_table(ablations),
         "## Decisions and known limitations\n\n" + narrative.DECISIONS,

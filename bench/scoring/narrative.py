@@ -257,7 +257,26 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    score (the gate's own edge can, rarely: see the note). **A thin earlier record leaves less slack** (`claims.SLACK_HISTORY`, `ModelOptions.slack_history`): the
    half trusted review recent praise may exceed the older pace by is whole once the older evidence is worth two
    fully trusted reviews (what the centre counts for a maker without older reviews) and shrinks in proportion
-   below that, for a jump of note only (phased in from 1 to 2 standard errors of the jump, `claims.THIN_HISTORY_Z`)."""
+   below that, for a jump of note only (phased in from 1 to 2 standard errors of the jump, `claims.THIN_HISTORY_Z`).
+
+**Version 2.7** (*Model 2.7* in the family section):
+
+25. **A burst does not make the maker's history look out of line** (`ModelOptions.history_consensus`,
+   `robust.outlier_factor`, `robust.HISTORY_MIN`): an older review (before the recent window of 24) is judged
+   against the maker's other older reviews and the recent ones only as far as the older pace predicts them (the
+   claim check's cap of (15), which reads dates and provenance weights, not how far the praise sits above), so three shills a week ago no longer turn a
+   novice's honest three-stars into outliers, while a steady half-year of newer reviews still outvotes an old
+   level. An older review with under one fully trusted review's worth of other older evidence is judged partly,
+   and alone wholly, against all the others as before."""
+
+MONOTONE_NOTE = """`python -m bench.scoring.monotone`: makers of 1-8 reviews with random stars, 20 days apart, all verified
+or all not; one star of one review raised by one; both versions rescored with a model fitted on a simulated
+platform (seed 7, 600 makers). Counted: the overall, the raised dimension or the chance of skilled falling by
+more than 0.02 stars (a rounding sliver: raising one review re-weights the others a little). Skipped, as the
+property test states: a raised older rating that makes a drop in quality significant, and cases with a review
+far off the others' consensus (outlier factor < 0.5, a redescending weight by design). The property test in
+`tests/unit/test_scoring_behaviour.py` checks a fixed set of such cases on every run; this counts how often a
+random one misses."""
 
 TAU_NOTE = """Kendall τ between each method's score and the true current value, per dimension, over all
 2,000 makers. Both variants are shown because they disagree about *ties*: the truth is continuous, so

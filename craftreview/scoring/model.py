@@ -19,6 +19,7 @@ from .claims import (
     UP,
     UP_RAMP,
     YOUNG_SPLIT,
+    recent_window,
     restrict_up_claims,
     season_upward,
     seasoned_factor,
@@ -33,7 +34,7 @@ from .robust import CHANGE_OLD_FACTOR, fit_scale, huberize, outlier_factor, revi
 from .types import CLAIM_CONFIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.6"
+MODEL_VERSION = "eb-mvn-2.7"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 MIN_CLAIM_EVIDENCE = 1.0  # in fully trusted reviews (1 = a fresh verified order from an established account)
@@ -81,6 +82,10 @@ class ModelOptions:
     pull_gate: float = PULL_GATE
     # The slack shrinks with a thin older history (claims.SLACK_HISTORY, in fully trusted reviews; 0: model 2.5).
     slack_history: float = SLACK_HISTORY
+    # An older review is judged out of line against the maker's other older reviews and the recent ones only as far
+    # as the maker's older pace predicts them (robust.outlier_factor, HISTORY_MIN; False: model 2.6, every review
+    # against all the others). bench/scoring/RESULTS.md, "Model 2.7".
+    history_consensus: bool = True
 
 
 @dataclass
@@ -198,8 +203,9 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
     change_age = np.full(arr.n_makers, np.nan)
     options = options or ModelOptions()
     if robust is not None:
+        recent, share = _history_view(arr, weights, options) if options.history_consensus else (None, None)
         rb = robustness(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, *robust, weights.age,
-                        options.soft_drop, options.change_old_factor)
+                        options.soft_drop, options.change_old_factor, recent, share)
         weights.outlier, weights.change, weights.group, change_age = rb.outlier, rb.change, rb.group, rb.change_age
         weights.weight = weights.weight * rb.outlier * rb.change
         if options.seasoned_estimate:
@@ -213,6 +219,16 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
     season = seasoned_factor(weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age,
                              options.pace_floor_days, span_floor=options.recent_span_floor_days)
     return _Batch(arr, weights, bias, y, stats, change_age, season)
+
+
+def _history_view(arr: SignalArrays, weights: Weights, options: ModelOptions) -> tuple[np.ndarray, np.ndarray]:
+    """Per review: whether it is in its maker's recent window, and the share of its weight it keeps when an older
+    review is judged against it (what the maker's older pace predicts, claims.seasoned_factor; 1 when older)."""
+    split = recent_window(weights.age_days, arr.maker, arr.n_makers, options.young_split,
+                          options.recent_span_floor_days)
+    share = seasoned_factor(weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age,
+                            options.pace_floor_days, span_floor=options.recent_span_floor_days, split=split)
+    return weights.age_days < split[arr.maker], np.ones(arr.n) if share is None else share
 
 
 def _apply_options(arr: SignalArrays, options: ModelOptions) -> SignalArrays:

@@ -26,6 +26,9 @@ CHANGE_OLD_FACTOR = 0.05
 CENTRE_TRIM = 0.2  # the platform centre is the mean of the middle 60% of review overall stars
 OUTLIER_PASSES = 3
 HUBER_Z = 3.0  # for global statistics, a review's residual counts up to this many spreads
+# An older review is judged against the maker's history (outlier_factor) once the other older reviews are worth this
+# many fully trusted reviews (model 2.7); with less, partly (linearly), and alone wholly, against all the others.
+HISTORY_MIN = 1.0
 _A = np.array(OVERALL_WEIGHTS)
 
 
@@ -94,29 +97,43 @@ def _weighted_mean(idx, w, v, n):
 
 
 def outlier_factor(v: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, scale: float,
-                   centre: float, exempt: np.ndarray | None = None, grouped: bool = True
+                   centre: float, exempt: np.ndarray | None = None, grouped: bool = True,
+                   recent: np.ndarray | None = None, recent_share: np.ndarray | None = None
                    ) -> tuple[np.ndarray, np.ndarray]:
     """(weight factor, z) for reviews far from the consensus of the maker's *other* reviews.
 
     Same-direction outliers share one voice inside the consensus too (grouped), not only in the final
     weight, so a block of fakes cannot hold the consensus toward itself and make honest reviews look like
-    the outliers.
+    the outliers. recent (per review, optional): an older review is judged against the maker's other older
+    reviews and the recent ones at recent_share of their weight (what the maker's older pace predicts), so a
+    burst cannot make the maker's history look out of line, while a steady run of newer reviews still can (a
+    recent review is judged against all the others, as before). With less than HISTORY_MIN of other older
+    evidence an older review is judged partly, and when it is the only one wholly, against all the others:
+    one review cannot be judged by little more than the platform centre.
     """
     exempt = np.zeros(len(v), dtype=bool) if exempt is None else exempt
+    older = np.zeros(len(v), dtype=bool) if recent is None else ~recent
+    share = np.zeros(len(v)) if recent_share is None else recent_share
     f = np.ones(len(v))
     for _ in range(OUTLIER_PASSES):
-        s, ww = _weighted_mean(maker, w * f, v, n_m)
         own_w = w * f
-        rest_w = ww[maker] - own_w
-        level = (s[maker] - own_w * v + PRIOR_STRENGTH * centre) / (rest_w + PRIOR_STRENGTH)
-        f, z = _cauchy(v, level, own_w, maker, n_m, scale)
+        s, ww = _weighted_mean(maker, own_w, v, n_m)
+        own_old = np.where(older, own_w, 0.0)
+        w_o = np.bincount(maker, own_old, n_m)
+        s_h, w_h = _weighted_mean(maker, own_w * np.where(older, 1.0, share), v, n_m)
+        # An older review with little other older evidence is judged against everything, as before.
+        a = np.where(older, np.clip((w_o[maker] - own_old) / HISTORY_MIN, 0.0, 1.0), 0.0)
+        rest_s = s[maker] - own_w * v - a * (s[maker] - s_h[maker])
+        rest_w = np.maximum(ww[maker] - own_w - a * (ww[maker] - w_h[maker]), 0.0)
+        level = (rest_s + PRIOR_STRENGTH * centre) / (rest_w + PRIOR_STRENGTH)
+        f, z = _cauchy(v, level, rest_w, scale)
         f = f * shared_voice(z, maker, n_m, exempt) if grouped else f
     return f, z
 
 
-def _cauchy(v, level, w, maker, n_m, scale):
-    """Cauchy weight factor and z of each review against level, phased in with the maker's other evidence."""
-    rest_w = np.bincount(maker, w, n_m)[maker] - w
+def _cauchy(v, level, rest_w, scale):
+    """Cauchy weight factor and z of each review against level, phased in with the maker's other evidence
+    (rest_w: the weight of the reviews level was taken from)."""
     sd = scale * np.sqrt(1.0 + 1.0 / (rest_w + PRIOR_STRENGTH))
     z = (v - level) / sd
     ramp = np.clip(rest_w / OUTLIER_RAMP, 0.0, 1.0)
@@ -180,14 +197,16 @@ def change_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
 
 def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
                scale: float, centre: float, age_factor: np.ndarray | None = None, soft_drop: bool = True,
-               old_factor: float = CHANGE_OLD_FACTOR) -> Robustness:
+               old_factor: float = CHANGE_OLD_FACTOR, recent: np.ndarray | None = None,
+               recent_share: np.ndarray | None = None) -> Robustness:
     """Outlier factors, then drop detection on the down-weighted evidence.
 
     The drop test compares levels before and after, so recency (age_factor) is taken back out of the
-    weights there: an old review is less relevant to now, not less informative about back then.
+    weights there: an old review is less relevant to now, not less informative about back then. recent and
+    recent_share: how an older review's consensus counts the recent window (outlier_factor).
     """
     v = review_overall(y)
-    outlier, z = outlier_factor(v, w, maker, n_m, scale, centre, grouped=False)
+    outlier, z = outlier_factor(v, w, maker, n_m, scale, centre, grouped=False, recent=recent, recent_share=recent_share)
     # A ring's same-direction outliers must not pass for a drop in quality, so they share a voice here
     # too, but more gently (1/sqrt(k)): several honest reviews at a new, lower level are a drop, not a ring.
     voice = drop_test_voice(z, maker, n_m) if soft_drop else shared_voice(z, maker, n_m, np.zeros(len(v), dtype=bool))
@@ -198,5 +217,5 @@ def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nda
     change = np.where(np.isfinite(split) & (age_days >= np.nan_to_num(split, nan=np.inf)), old_factor, 1.0)
     after_drop = np.isfinite(split) & (age_days < np.nan_to_num(split, nan=-np.inf))
     # Final factors: judged against the consensus *after* a drop, with same-direction outliers as one voice.
-    outlier, z = outlier_factor(v, w * change, maker, n_m, scale, centre, after_drop)
+    outlier, z = outlier_factor(v, w * change, maker, n_m, scale, centre, after_drop, recent=recent, recent_share=recent_share)
     return Robustness(outlier, change, change_age, shared_voice(z, maker, n_m, after_drop))

@@ -376,3 +376,53 @@ def test_one_earlier_review_does_not_make_a_run_of_praise_the_maker_s_usual_pace
     assert score.tier not in {"skilled", "master"} and score.explanation["probabilities"]["skilled"] < 0.8
     table, short_table = review_table(score.explanation), review_table(measured_short.explanation)
     assert all(table[f"s{i}"]["surge_factor"] < short_table[f"s{i}"]["surge_factor"] for i in range(5))
+
+
+@pytest.fixture(scope="module")
+def judged_by_all(platform):
+    """Model 2.6: every review judged out of line against all the maker's other reviews, recent ones included."""
+    return fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(history_consensus=False))
+
+
+def test_a_steady_run_of_newer_reviews_can_still_outvote_an_earlier_level(model):
+    """A burst is what is set aside, not newer evidence: ten five-stars over half a year still make the maker's
+    two-stars of two years ago the odd ones out (the recent ones count as far as the older pace predicts)."""
+    old = [review((2, 2, 2), f"o{i}", 700.0 + i) for i in range(10)]
+    table = weights(model, old + [review((5, 5, 5), f"n{i}", 10.0 + 18.0 * i) for i in range(10)])
+    assert all(table[f"o{i}"]["outlier_factor"] < 0.2 for i in range(10))
+
+
+def _history_then_burst():
+    """Three verified three-star reviews a year or more ago, then three verified five-stars in a week."""
+    history = [review((3, 3, 3), f"old{i}", 300.0 + 120.0 * i) for i in range(3)]
+    return history + [review((5, 5, 5), f"s{i}", 3.0 + 2.0 * i, account_days=200.0) for i in range(3)]
+
+
+def test_a_recent_burst_does_not_make_the_maker_s_earlier_reviews_look_out_of_line(model, judged_by_all):
+    """'...an earlier review is not judged by a sudden burst of newer ones': three five-stars this week leave
+    the three-stars of earlier years (almost) at full weight, so the burst lifts the estimate less than when the
+    history is judged against it (model 2.6)."""
+    sigs = _history_then_burst()
+    table, before = weights(model, sigs), weights(judged_by_all, sigs)
+    assert all(table[f"old{i}"]["outlier_factor"] > 0.95 for i in range(3))
+    assert all(before[f"old{i}"]["outlier_factor"] < 0.9 for i in range(3))
+    lifted = model.score_maker(sigs, now=NOW).overall.mean
+    assert lifted < judged_by_all.score_maker(sigs, now=NOW).overall.mean - 0.01
+
+
+def test_an_earlier_review_out_of_line_with_the_other_earlier_ones_still_weighs_less(model):
+    """The control: the outlier test still works within the history, and on a recent review."""
+    history = steady(10, (5, 5, 5), every=30.0, start=150.0)
+    sigs = history + [review((1, 1, 1), "angry_then", 200.0), review((1, 1, 1), "angry_now", 10.0)]
+    table = weights(model, sigs)
+    assert table["angry_then"]["outlier_factor"] < 0.5
+    assert table["angry_now"]["outlier_factor"] < 0.5
+
+
+def test_a_lone_earlier_review_is_still_judged_against_the_recent_ones(model, judged_by_all):
+    """With under HISTORY_MIN of other older evidence an earlier review is judged against all the others, as in
+    model 2.6: one review cannot be judged by little more than the platform centre."""
+    sigs = [review((1, 1, 1), "old0", 300.0)] + steady(8, (5, 5, 5), every=10.0, start=5.0)
+    table, before = weights(model, sigs), weights(judged_by_all, sigs)
+    assert table["old0"]["outlier_factor"] == pytest.approx(before["old0"]["outlier_factor"])
+    assert table["old0"]["outlier_factor"] < 0.9

@@ -24,8 +24,8 @@ SEASON_SLACK = 0.5  # recent evidence may exceed the older pace by half a fully 
 # reviews in a fortnight after a quiet year are a surge, whatever the 120-day window around them holds.
 SPAN_FLOOR_DAYS = 14.0
 # The slack shrinks as recent praise jumps above the maker's own older reviews: in full up to JUMP_SLACK[0]
-# standard errors of the jump, to the share JUMP_SLACK[2] at JUMP_SLACK[1] and beyond.
-JUMP_SLACK = (2.0, 5.0, 0.1)
+# standard errors of the jump, to the share JUMP_SLACK[2] at JUMP_SLACK[1] and beyond ((2, 5, 0.1) in models 2.5-2.6).
+JUMP_SLACK = (1.5, 4.5, 0.1)
 NO_HISTORY_REVIEWS = 2.0  # a maker without older reviews is compared with the platform centre, worth this many
 # For the estimate, a maker whose first review is younger than SEASON_DAYS counts only the newest YOUNG_SPLIT of its
 # reviewed life as recent, so its praise is read against its own first reviews rather than the platform centre;
@@ -35,8 +35,9 @@ YOUNG_SPLIT = 1.0 / 3.0
 # the jump over the older level and PULL_GATE times the jump over what the older reviews and the platform centre
 # together predict (the older level shrunk toward the centre by NO_HISTORY_REVIEWS). Low reviews a little above
 # one older one-star are no praise; capping them would pull the estimate up toward the centre, and raising the
-# older review could then switch the cap off and lower the score (model 2.5: 0.028 stars).
-PULL_GATE = 3.0
+# older review could then switch the cap off and lower the score (model 2.5: 0.028 stars). 3 in model 2.6; with the
+# steeper ramp of 2.7 a gate of 3 made raising a recent star bite harder more often (bench/scoring/RESULTS.md).
+PULL_GATE = 2.0
 # The slack is whole once the maker's older evidence is worth SLACK_HISTORY fully trusted reviews (what the platform
 # centre counts for a maker without older reviews), and shrinks in proportion below that: one weak review a year
 # ago says little about what the maker's buyers usually say, so recent praise well above it waits longer. Only for
@@ -46,8 +47,9 @@ SLACK_HISTORY = NO_HISTORY_REVIEWS
 THIN_HISTORY_Z = (1.0, 2.0)
 UP = ("skilled", "master")
 # The cap bites in full on the estimate once the recent level is this many spreads above the older one (2 in model
-# 2.4: raising one star of a thin young maker's praise could then lower its estimate by 0.025 stars).
-UP_RAMP = 3.0
+# 2.4; 3 in 2.5-2.6, where raising one star of a thin young maker's praise could otherwise lower its estimate by
+# 0.025 stars; 2 again in 2.7, where the history judged apart from a burst (robust.outlier_factor) makes it cheap).
+UP_RAMP = 2.0
 WITHHELD_SURGE = "recent_surge"  # why a claim the probabilities alone would make is withheld
 WITHHELD_LOWER = "recent_reviews_lower"
 

@@ -74,7 +74,7 @@ class ModelOptions:
     # older reviews (claims.JUMP_SLACK; None: model 2.4). bench/scoring/RESULTS.md, "Model 2.5".
     recent_span_floor_days: float = SPAN_FLOOR_DAYS
     jump_slack: tuple[float, float, float] | None = JUMP_SLACK
-    up_ramp: float = UP_RAMP  # spreads above the older level at which the seasoned cap bites in full (2.0: model 2.4)
+    up_ramp: float = UP_RAMP  # spreads above the older level at which the seasoned cap bites in full (3.0: models 2.5-2.6)
     # A young maker's recent window is the newest share of its reviewed life (claims.recent_window; 0: the whole
     # SEASON_DAYS window for every maker, model 2.5). bench/scoring/RESULTS.md, "Model 2.6".
     young_split: float = YOUNG_SPLIT

@@ -366,10 +366,11 @@ def test_one_earlier_review_does_not_make_a_run_of_praise_the_maker_s_usual_pace
     """A maker's usual pace is measured over at least a year: one unverified review 130 days ago would
     otherwise make five verified five-stars from aged accounts (all at once, or one every 12 days) look
     like the maker's normal flow of buyers, and earn a skilled claim (shown with the pace read over the whole
-    recent window and a slack that ignores the jump, as in model 2.4: both guard against this run too)."""
+    recent window, a slack that ignores the jump, as in model 2.4, and the gentler ramp of 2.5-2.6: all guard
+    against this run too)."""
     sigs = [review((4, 3, 4), "old0", 130.0, verified=False)] + [
         review((5, 5, 5), f"s{i}", 2.0 + spacing * i, account_days=300.0) for i in range(5)]
-    options = ModelOptions(pace_floor_days=120.0, recent_span_floor_days=SEASON_DAYS, jump_slack=None)
+    options = ModelOptions(pace_floor_days=120.0, recent_span_floor_days=SEASON_DAYS, jump_slack=None, up_ramp=3.0)
     short = fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=options)
     score, measured_short = model.score_maker(sigs, now=NOW), short.score_maker(sigs, now=NOW)
     assert measured_short.tier == "skilled"  # the pace from one review: the run reads as usual, the claim stands

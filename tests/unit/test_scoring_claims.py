@@ -400,9 +400,9 @@ def _history_then_burst():
 
 
 def test_a_recent_burst_does_not_make_the_maker_s_earlier_reviews_look_out_of_line(model, judged_by_all):
-    """'...an earlier review is not judged by a sudden burst of newer ones': three five-stars this week leave
-    the three-stars of earlier years (almost) at full weight, so the burst lifts the estimate less than when the
-    history is judged against it (model 2.6)."""
+    """'...once a maker has enough earlier reviews, they are judged against each other, not against a sudden burst
+    of newer ones': three five-stars this week leave the three-stars of earlier years (almost) at full weight, so
+    the burst lifts the estimate less than when the history is judged against it (model 2.6)."""
     sigs = _history_then_burst()
     table, before = weights(model, sigs), weights(judged_by_all, sigs)
     assert all(table[f"old{i}"]["outlier_factor"] > 0.95 for i in range(3))
@@ -421,8 +421,9 @@ def test_an_earlier_review_out_of_line_with_the_other_earlier_ones_still_weighs_
 
 
 def test_a_lone_earlier_review_is_still_judged_against_the_recent_ones(model, judged_by_all):
-    """With under HISTORY_MIN of other older evidence an earlier review is judged against all the others, as in
-    model 2.6: one review cannot be judged by little more than the platform centre."""
+    """'...once a maker has enough earlier reviews': with under HISTORY_MIN of other older evidence an earlier review
+    is judged against all the others, as in model 2.6: one review cannot be judged by little more than the platform
+    centre."""
     sigs = [review((1, 1, 1), "old0", 300.0)] + steady(8, (5, 5, 5), every=10.0, start=5.0)
     table, before = weights(model, sigs), weights(judged_by_all, sigs)
     assert table["old0"]["outlier_factor"] == pytest.approx(before["old0"]["outlier_factor"])

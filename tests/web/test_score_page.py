@@ -65,9 +65,11 @@ def test_public_page_says_which_evidence_weighs_more_moderators_see_exact_factor
             "rating on this site; the further above, and the thinner the maker's earlier record, the less it counts) "
             "and has not yet stood for a while (recent criticism counts at once)") in \
         re.sub(r"\s+", " ", public)
-    # Backed by test_scoring_claims.py: a burst leaves the earlier reviews' outlier factors whole (model 2.7).
-    assert ("(several reviews far out of line in the same direction count as one voice; an earlier review is not "
-            "judged by a sudden burst of newer ones)") in re.sub(r"\s+", " ", public)
+    # Backed by test_scoring_claims.py: a burst leaves three earlier reviews' outlier factors (almost) whole, a lone
+    # earlier review is judged against all as before (model 2.7).
+    assert ("(several reviews far out of line in the same direction count as one voice; once a maker has enough "
+            "earlier reviews, they are judged against each other, not against a sudden burst of newer ones)") in \
+        re.sub(r"\s+", " ", public)
     assert re.search(r"Counts (fully|partly|little)</strong>", public)
     assert "moderator-factors" not in public and "provenance 0." not in public
     login(client, make_user("Mod", moderator=True))

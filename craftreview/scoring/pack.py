@@ -158,5 +158,9 @@ class ScorePacker:
         }
 
 
+_CRAFT, _CONSISTENCY, _DELIVERY = DIMENSIONS
+
+
 def _dims(values: list[float]) -> dict[str, float]:
-    return dict(zip(DIMENSIONS, values, strict=True))
+    craft, consistency, delivery = values  # a literal, not zip: called five times per maker (1M signals: 500k)
+    return {_CRAFT: craft, _CONSISTENCY: consistency, _DELIVERY: delivery}

@@ -95,7 +95,7 @@ def main() -> None:
         + "\n\n" + report.coverage_table(reps),
         "## Tiers (model only)\n\n" + report.tier_table(reps),
         "## Shill attacks\n\n" + narrative.ATTACK_NOTE + "\n\n" + report.attack_table(reps),
-        "## A higher rating never lowers the score (random search)\n\n" + narrative.MONOTONE_NOTE + "\n\n"
+        "## Does a higher rating ever lower the score? (random search)\n\n" + narrative.MONOTONE_NOTE + "\n\n"
         + monotone_sentence(monotone_search(6000)),
         "## Speed\n\n" + narrative.timing_text(timing),
         "## Ablations: what each part buys\n\n" + narrative.ABLATION_NOTE + "\n\n" + ablation_table(ablations),

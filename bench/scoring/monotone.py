@@ -14,11 +14,11 @@ from datetime import timedelta
 import numpy as np
 
 from craftreview.scoring import FittedModel, ModelOptions, ReviewSignal, fit_model
+from craftreview.scoring.types import DIMENSIONS
 
 from .simulate import NOW, SimConfig, simulate
 
 SLIVER = 0.02
-DIMS = ("craftsmanship", "consistency", "delivery")
 
 
 def _maker(rows: np.ndarray, verified: bool) -> list[ReviewSignal]:
@@ -40,7 +40,7 @@ def _dip(model: FittedModel, rows: np.ndarray, which: int, dim: int, verified: b
         return None
     if min(low.explanation["review_factors"]["outlier_factor"] + high.explanation["review_factors"]["outlier_factor"]) < 0.5:
         return None
-    name = DIMS[dim]
+    name = DIMENSIONS[dim]
     return max(low.overall.mean - high.overall.mean, getattr(low, name).mean - getattr(high, name).mean,
                low.p_skilled - high.p_skilled)
 

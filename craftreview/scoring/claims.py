@@ -95,8 +95,8 @@ def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
     (+ SEASON_SLACK) adds nothing until it has stood for a while. It bites as cap ** x, x growing from 0
     (recent level at or below the older one: a maker whose work got worse is followed at once) to 1 at
     UP_RAMP spreads above it, so raising a star never switches the cap on at once; it can still lower the
-    score a little (0.052 stars at worst in 6,000 random draws: bench/scoring/RESULTS.md, "A higher rating never
-    lowers the score"). The older level is the older reviews' weighted mean (not shrunk: a steady maker above the
+    score a little (0.052 stars at worst in 6,000 random draws: bench/scoring/RESULTS.md, "Does a higher rating
+    ever lower the score?"). The older level is the older reviews' weighted mean (not shrunk: a steady maker above the
     platform centre is not "rising"); a maker without earlier history is compared with the platform centre.
     With jump_slack the slack itself shrinks with the jump (jump_standard_errors). The recent window of a young
     maker is the newest young_split of its reviewed life (recent_window; 0: SEASON_DAYS for every maker). With

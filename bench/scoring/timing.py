@@ -17,6 +17,12 @@ from .simulate import NOW, SimConfig, simulate
 TIMING_CONFIG = replace(SimConfig(), n_makers=10_000, count_mu=1.75)
 
 
+def _read_explanations(scores: dict) -> None:
+    """Build every maker's explanation (score_makers builds one only when it is first read)."""
+    for score in scores.values():
+        len(score.explanation)
+
+
 def _best_of(fn, repeats: int, clock=time.perf_counter) -> list[float]:
     """Seconds (wall clock by default) of each of `repeats` calls."""
     out = []
@@ -34,6 +40,8 @@ def run_timing(seed: int = 12345, rescore_calls: int = 200) -> dict:
     full = _best_of(lambda: score_makers(sigs, now=NOW, crafts=data.crafts), 5)
     cpu = _best_of(lambda: score_makers(sigs, now=NOW, crafts=data.crafts), 5, time.process_time)
     fit = _best_of(lambda: fit_model(sigs, now=NOW, crafts=data.crafts), 5)
+    read_all = _best_of(lambda: _read_explanations(score_makers(sigs, now=NOW, crafts=data.crafts)), 5,
+                        time.process_time)
     model = fit_model(sigs, now=NOW, crafts=data.crafts)
     by_maker = defaultdict(list)
     for s in sigs:
@@ -54,6 +62,7 @@ def run_timing(seed: int = 12345, rescore_calls: int = 200) -> dict:
         "n_signals": len(sigs), "n_makers": TIMING_CONFIG.n_makers,
         "score_makers_s": float(np.median(full)), "score_makers_runs": full,
         "fit_only_s": float(np.median(fit)), "score_makers_cpu_s": float(np.median(cpu)),
+        "with_explanations_cpu_s": float(np.median(read_all)),
         "rescore_median_ms": float(np.median(per_call) * 1000), "rescore_p95_ms": float(np.percentile(per_call, 95) * 1000),
         "rescore_mean_reviews": float(np.mean(sizes)), "rescore_max_reviews": int(np.max(sizes)),
     }
@@ -80,11 +89,16 @@ def _million_child(seed: int) -> dict:
     watcher = threading.Thread(target=sample, daemon=True)
     watcher.start()
     cpu, wall = time.process_time(), time.perf_counter()
-    score_makers(data.signals, now=NOW, crafts=data.crafts)
+    scores = score_makers(data.signals, now=NOW, crafts=data.crafts)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    extra = max(peak[0], _rss_mb()) - base
+    read = time.process_time()
+    _read_explanations(scores)
+    read = time.process_time() - read
     done.set()
     watcher.join()
-    return {"n_signals": len(data.signals), "cpu_s": cpu, "wall_s": wall, "extra_mb": max(peak[0], _rss_mb()) - base}
+    return {"n_signals": len(data.signals), "cpu_s": cpu, "wall_s": wall, "extra_mb": extra,
+            "read_explanations_cpu_s": read, "with_explanations_extra_mb": max(peak[0], _rss_mb()) - base}
 
 
 def run_million(seed: int = 4242) -> dict:

@@ -1,8 +1,9 @@
 """Pack batch posteriors into MakerScore objects with explanations (plain Python, no numpy scalars)."""
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from functools import partial
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -33,21 +34,79 @@ def delivery_record(arr: SignalArrays) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return n_dated, rate, median
 
 
-def _review_columns(batch: Any) -> tuple[list[int], dict[str, list]]:
-    """Per-maker slice bounds and every explanation column, already sorted by maker (sliced, never looped)."""
-    arr, wt = batch.arr, batch.weights
-    order = np.argsort(arr.maker, kind="stable")
-    ones = np.ones(arr.n)
-    factors = {"weight": wt.weight, "provenance_factor": wt.provenance, "new_account_factor": wt.new_account,
-               "burst_factor": wt.burst, "voice_factor": wt.voice, "surge_factor": wt.surge,
-               "outlier_factor": wt.outlier if wt.outlier is not None else ones,
-               "change_factor": wt.change if wt.change is not None else ones,
-               "age_days": wt.age_days, "age_factor": wt.age, "reviewer_bias_stars": batch.bias}
+class _Deferred:
+    """A value made on first get(); what it is made from is let go once it is. Explanations are built only
+    when read, so the lists they are cut from are made on the first read, not while scoring."""
+
+    __slots__ = ("_make", "_value")
+
+    def __init__(self, make: Callable[[], Any]):
+        self._make, self._value = make, None
+
+    def get(self) -> Any:
+        if self._make is not None:
+            self._value, self._make = self._make(), None
+        return self._value
+
+
+def _factor_columns(batch: Any) -> dict[str, np.ndarray]:
+    """Every per-review factor the explanation lists, by its key there."""
+    wt, ones = batch.weights, np.ones(batch.arr.n)
+    return {"weight": wt.weight, "provenance_factor": wt.provenance, "new_account_factor": wt.new_account,
+            "burst_factor": wt.burst, "voice_factor": wt.voice, "surge_factor": wt.surge,
+            "outlier_factor": wt.outlier if wt.outlier is not None else ones,
+            "change_factor": wt.change if wt.change is not None else ones,
+            "age_days": wt.age_days, "age_factor": wt.age, "reviewer_bias_stars": batch.bias}
+
+
+def _review_columns(maker: np.ndarray, n_makers: int, factors: dict[str, np.ndarray], verified: np.ndarray,
+                    ring: np.ndarray, review_ids: list) -> tuple[list[int], dict[str, list]]:
+    """Per-maker slice bounds and every explanation column, sorted by maker (sliced, never looped)."""
+    order = np.argsort(maker, kind="stable")
     cols = {k: _interned(np.round(v[order], 1 if k == "age_days" else 4)) for k, v in factors.items()}
-    cols["verified"], cols["ring_flagged"] = arr.verified[order].tolist(), arr.ring[order].tolist()
-    cols["id"] = [str(arr.review_ids[i]) for i in order.tolist()]
-    ends = np.cumsum(np.bincount(arr.maker, minlength=arr.n_makers)).tolist()
+    cols["verified"], cols["ring_flagged"] = verified[order].tolist(), ring[order].tolist()
+    cols["id"] = [str(review_ids[i]) for i in order.tolist()]
+    ends = np.cumsum(np.bincount(maker, minlength=n_makers)).tolist()
     return [0] + ends, cols
+
+
+class LazyExplanation(MutableMapping):
+    """A maker's explanation, built from the packer's lists on first read or write: a dict per maker held up
+    front (about 5 KB each, 15 nested dicts) was half of scoring's time and memory at a million reviews, and
+    most callers (listings, rescoring for the outlook, benchmarks) never read it. Once built it is a plain dict
+    and the packer is let go; it pickles and compares as that dict. Not for sharing between threads before
+    its first read (two threads could each build it)."""
+
+    __slots__ = ("_packer", "_m", "_dict")
+
+    def __init__(self, packer: ScorePacker, m: int):
+        self._packer, self._m, self._dict = packer, m, None
+
+    def _data(self) -> dict[str, Any]:
+        if self._dict is None:
+            self._dict, self._packer = self._packer.explanation(self._m), None
+        return self._dict
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data()[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._data()[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._data()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data())
+
+    def __len__(self) -> int:
+        return len(self._data())
+
+    def __repr__(self) -> str:
+        return repr(self._data())
+
+    def __reduce__(self) -> tuple:
+        return dict, (self._data(),)
 
 
 class ReviewColumns(Mapping):
@@ -83,35 +142,37 @@ def _lists(*arrays: np.ndarray) -> list[list]:
 
 
 class ScorePacker:
-    """Batch-wide results converted to plain lists once, then packed per maker."""
+    """Batch-wide results converted to plain lists once, then packed per maker. What only the explanation
+    shows is converted when the first explanation is read (LazyExplanation)."""
 
     def __init__(self, batch: Any, params: PriorParams, version: str, prior_mean: np.ndarray,
                  tau2: np.ndarray, source: list, shift: np.ndarray, post: Posterior, crafts: list,
                  drift: np.ndarray):
-        """Convert everything the per-maker packing needs; batch is model._Batch."""
+        """Convert everything a MakerScore needs; batch is model._Batch."""
         arr, stats = batch.arr, batch.stats
-        self.arr, self.version, self.source, self.crafts = arr, version, source, crafts
-        self.bounds, self.columns = _review_columns(batch)
+        # No reference to the batch itself: every LazyExplanation keeps the packer alive until it is read.
+        self.maker_ids, self.n_reviews = arr.maker_ids, arr.n
+        self.version, self.source, self.crafts = version, source, crafts
         n_dated, on_time, slip = delivery_record(arr)
-        noise_var = np.diag(params.noise)[:3]
-        prior_share = (1 / tau2[:, :3]) / (1 / tau2[:, :3] + (drift * stats.weight)[:, None] / noise_var)
         est = interval(post.mean[:, :3], post.sd[:, :3])
         ov = interval(post.overall_mean, np.sqrt(post.overall_var))
-        late_days = np.expm1(np.maximum(post.mean[:, 3], 0.0))
         verified = np.bincount(arr.maker, arr.verified.astype(float), arr.n_makers)
-        (self.mean, self.low, self.high, self.om, self.olow, self.ohigh, self.ovar, self.pm, self.ps,
-         self.pn, self.pd, self.count, self.verified, self.weight, self.n_dated, self.on_time, self.slip,
-         self.prior_mean, self.prior_sd, self.eff_prior, self.shift, self.share, self.spread,
-         self.late_days, self.drift, self.mean_age) = _lists(
-            *est, *ov, post.overall_var, post.p_master, post.p_skilled, post.p_novice, post.p_developing,
-            stats.count.astype(int), verified.astype(int), stats.weight, n_dated, on_time, slip,
-            prior_mean[:, :3], np.sqrt(tau2[:, :3]), noise_var / tau2[:, :3], shift[:, :3], prior_share,
-            stats.spread, late_days, drift, stats.mean_age)
+        (self.mean, self.low, self.high, self.om, self.olow, self.ohigh, self.pm, self.ps, self.pn,
+         self.count, self.verified, self.weight, self.n_dated, self.on_time, self.slip) = _lists(
+            *est, *ov, post.p_master, post.p_skilled, post.p_novice,
+            stats.count.astype(int), verified.astype(int), stats.weight, n_dated, on_time, slip)
         self.tier = post.tier.tolist()
         self.withheld = [None] * arr.n_makers if post.withheld is None else post.withheld.tolist()
         change = batch.change_age if batch.change_age is not None else np.full(arr.n_makers, np.nan)
         self.changed = np.isfinite(change).tolist()
-        self.change_age = [None if not c else float(a) for c, a in zip(self.changed, change.tolist(), strict=True)]
+        self.columns = _Deferred(partial(_review_columns, arr.maker, arr.n_makers, _factor_columns(batch),
+                                         arr.verified, arr.ring, arr.review_ids))
+        noise_var = np.diag(params.noise)[:3]
+        prior_share = (1 / tau2[:, :3]) / (1 / tau2[:, :3] + (drift * stats.weight)[:, None] / noise_var)
+        self.detail = _Deferred(partial(
+            _detail_lists, post.p_developing, prior_mean[:, :3], np.sqrt(tau2[:, :3]), noise_var / tau2[:, :3],
+            shift[:, :3], prior_share, stats.spread, np.expm1(np.maximum(post.mean[:, 3], 0.0)), drift,
+            stats.mean_age, change))
 
     def maker_score(self, m: int) -> MakerScore:
         """MakerScore for maker index m."""
@@ -125,37 +186,63 @@ class ScorePacker:
             review_count=self.count[m], verified_count=self.verified[m],
             on_time_rate=self.on_time[m] if dated else None,
             typical_slip_days=self.slip[m] if dated else None,
-            maker_id=self.arr.maker_ids[m], model_version=self.version,
-            explanation=self._explanation(m, dated),
+            maker_id=self.maker_ids[m], model_version=self.version,
+            explanation=LazyExplanation(self, m),
             unproven_reason=unproven_reason(self.tier[m], self.weight[m],
                                             self.changed[m] or self.withheld[m] is not None),
             trusted_reviews=self.weight[m],
         )
 
-    def _explanation(self, m: int, dated: bool) -> dict[str, Any]:
-        a, b = (self.bounds[m], self.bounds[m + 1]) if self.arr.n else (0, 0)
+    def explanation(self, m: int) -> dict[str, Any]:
+        """The explanation dict of maker index m (LazyExplanation calls this on first use)."""
+        dated = self.n_dated[m] > 0
+        bounds, columns = self.columns.get()
+        a, b = (bounds[m], bounds[m + 1]) if self.n_reviews else (0, 0)
+        d = self.detail.get()
         craft = self.crafts[m]
         return {
             "model_version": self.version,
             "prior": {"source": self.source[m], "craft": None if craft is None else str(craft),
-                      "mean": _dims(self.prior_mean[m]), "sd": _dims(self.prior_sd[m]),
-                      "effective_prior_reviews": _dims(self.eff_prior[m]),
-                      "covariate_shift": _dims(self.shift[m])},
+                      "mean": _dims(d.prior_mean[m]), "sd": _dims(d.prior_sd[m]),
+                      "effective_prior_reviews": _dims(d.eff_prior[m]),
+                      "covariate_shift": _dims(d.shift[m])},
             "evidence": {"review_count": self.count[m], "verified_count": self.verified[m],
-                         "effective_reviews": self.weight[m] * self.drift[m],
-                         "weight_sum_before_drift": self.weight[m], "mean_age_years": self.mean_age[m],
-                         "drift_factor": self.drift[m], "prior_share": _dims(self.share[m]),
-                         "quality_dropped_days_ago": self.change_age[m]},
-            "review_factors": ReviewColumns(self.columns, a, b),
+                         "effective_reviews": self.weight[m] * d.drift[m],
+                         "weight_sum_before_drift": self.weight[m], "mean_age_years": d.mean_age[m],
+                         "drift_factor": d.drift[m], "prior_share": _dims(d.share[m]),
+                         "quality_dropped_days_ago": d.change_age[m]},
+            "review_factors": ReviewColumns(columns, a, b),
             "delivery_record": {"dated_orders": self.n_dated[m],
                                 "on_time_rate": self.on_time[m] if dated else None,
                                 "typical_slip_days": self.slip[m] if dated else None,
-                                "modelled_typical_days_late": self.late_days[m]},
-            "craftsmanship_spread_sd": None if self.count[m] < 2 else self.spread[m],
+                                "modelled_typical_days_late": d.late_days[m]},
+            "craftsmanship_spread_sd": None if self.count[m] < 2 else d.spread[m],
             "probabilities": {"master": self.pm[m], "skilled": self.ps[m],
-                              "developing": self.pd[m], "novice": self.pn[m]},
+                              "developing": d.p_developing[m], "novice": self.pn[m]},
             "claim_withheld": self.withheld[m],
         }
+
+
+class _Detail(NamedTuple):
+    """Per-maker lists only the explanation shows."""
+
+    p_developing: list
+    prior_mean: list
+    prior_sd: list
+    eff_prior: list
+    shift: list
+    share: list
+    spread: list
+    late_days: list
+    drift: list
+    mean_age: list
+    change_age: list
+
+
+def _detail_lists(*arrays: np.ndarray) -> _Detail:
+    """The explanation-only arrays as lists; the last (age of a detected drop, NaN if none) with None for NaN."""
+    *lists, change = _lists(*arrays)
+    return _Detail(*lists, [None if a != a else a for a in change])  # a != a: NaN
 
 
 _CRAFT, _CONSISTENCY, _DELIVERY = DIMENSIONS

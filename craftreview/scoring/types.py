@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Hashable, MutableMapping
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
@@ -90,7 +90,7 @@ class MakerScore:
     typical_slip_days: float | None
     maker_id: Any = None
     model_version: str = ""
-    explanation: dict[str, Any] = field(default_factory=dict)
+    explanation: MutableMapping[str, Any] = field(default_factory=dict)  # score_makers: built on first read
     unproven_reason: str | None = None  # one of UNPROVEN_REASONS when tier is "unproven", else None
     trusted_reviews: float = 0.0  # evidence in fully trusted reviews (sum of review weights)
 
@@ -100,9 +100,12 @@ class MakerScore:
         out = {f.name: getattr(self, f.name) for f in fields(self)}
         for name in _ESTIMATE_FIELDS:
             out[name] = getattr(self, name).to_dict()
-        factors = self.explanation.get("review_factors")
+        explanation = self.explanation
+        if not isinstance(explanation, dict):  # pack.LazyExplanation, built on first read
+            explanation = out["explanation"] = dict(explanation)
+        factors = explanation.get("review_factors")
         if factors is not None and not isinstance(factors, dict):  # pack.ReviewColumns, cut on demand
-            out["explanation"] = self.explanation | {"review_factors": dict(factors)}
+            out["explanation"] = explanation | {"review_factors": dict(factors)}
         return out
 
     @classmethod

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import ast
+import copy
 import json
+import pickle
 import sys
 from datetime import UTC, timedelta, timezone
 from pathlib import Path
@@ -101,6 +103,20 @@ def test_stored_explanation_is_plain_json_and_says_what_drove_the_score(platform
         assert 0 < e["evidence"]["effective_reviews"] <= s.review_count
         assert (s.unproven_reason is None) == (s.tier != "unproven")
         assert s.overall.low <= s.overall.mean <= s.overall.high
+
+
+def test_explanation_built_on_first_read_is_the_dict_that_is_stored(platform):
+    scores = score_makers(platform.signals, now=NOW, crafts=platform.crafts)
+    first, second = list(scores.values())[:2]
+    assert not isinstance(first.explanation, dict)  # score_makers leaves building it to the first reader
+    stored = first.to_dict()["explanation"]
+    assert type(stored) is dict and dict(first.explanation) == stored
+    assert copy.deepcopy(first.explanation) == stored and type(pickle.loads(pickle.dumps(first.explanation))) is dict
+    second.explanation["what_would_move_tier"] = {"note": "added"}  # as services.scores.with_outlooks does
+    assert second.to_dict()["explanation"]["what_would_move_tier"] == {"note": "added"}
+    assert second.explanation["model_version"] == MODEL_VERSION and "what_would_move_tier" not in first.explanation
+    one = fit_model(platform.signals, now=NOW).score_maker([s for s in platform.signals if s.maker_id == 9], now=NOW)
+    assert one.explanation["evidence"]["review_count"] == one.review_count  # rescoring one maker: the same form
 
 
 signal_strategy = st.builds(

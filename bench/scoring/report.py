@@ -124,7 +124,8 @@ def targets(reps: list[dict], timing: dict) -> list[tuple[str, bool, str]]:
     for j, dim in enumerate(DIM_NAMES):
         for b in BAND_NAMES:
             c = _mean([x["coverage"][j][b][0] for x in reps])
-            out.append((f"coverage in [0.85, 0.95], {dim}, reviews {b}", 0.85 <= c <= 0.95, f"{c:.3f}"))
+            out.append((f"coverage in [0.88, 0.92] (issue 8; the brief asked 0.85-0.95), {dim}, reviews {b}",
+                        0.88 <= c <= 0.92, f"{c:.3f}"))
     for key in ("skilled+master -> truly >=4.0", "novice -> truly <3.5", "all claims correct"):
         p = _mean([x["tiers"][key] for x in reps])
         out.append((f"tier precision ≥ 0.9 ({key})", p >= 0.9, f"{p:.3f}"))

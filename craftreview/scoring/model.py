@@ -31,10 +31,11 @@ from .pack import ScorePacker
 from .posterior import A, prior_cov, summarise, update, update_with_trend
 from .priors import SPREAD_DIM, PriorParams, fit_priors, noise_covariance
 from .robust import CHANGE_OLD_FACTOR, fit_scale, huberize, outlier_factor, review_overall, robustness
+from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
 from .types import CLAIM_CONFIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.7"
+MODEL_VERSION = "eb-mvn-2.8"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 MIN_CLAIM_EVIDENCE = 1.0  # in fully trusted reviews (1 = a fresh verified order from an established account)
@@ -86,6 +87,9 @@ class ModelOptions:
     # as the maker's older pace predicts them (robust.outlier_factor, HISTORY_MIN; False: model 2.6, every review
     # against all the others). bench/scoring/RESULTS.md, "Model 2.7".
     history_consensus: bool = True
+    # The 90% interval is that of a mixture of the posterior and a step in the maker's level at any point of its
+    # history (steps.py); estimates and tiers unchanged. bench/scoring/RESULTS.md, "Model 2.8".
+    step_interval: bool = True
 
 
 @dataclass
@@ -99,6 +103,7 @@ class _Batch:
     stats: MakerStats
     change_age: np.ndarray | None = None  # per maker: age in days of a detected drop in quality, NaN if none
     season: np.ndarray | None = None  # per review: factor capping a recent surge, for upward claims (claims.py)
+    step_scan: StepScan | None = None  # candidate steps (steps.py), made once: by the fit, then by scoring
 
     def stats_with(self, factor: np.ndarray) -> MakerStats:
         """Maker statistics with every review's weight multiplied by factor."""
@@ -298,6 +303,8 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
         params.spread_beta = params.spread_kappa = 0.0
     if options.change_interval:
         params.change_share, params.change_var = fit_change_mixture(*_recent_gap(batch, noise)[:2])
+    if options.step_interval:
+        params.step_share, params.step_var, params.step_noise = fit_step_mixture(_step_scan(batch, noise))
     sums, pairs = _bias_lookups(arr, bias)
     return FittedModel(
         params=params, options=options,
@@ -371,6 +378,30 @@ def _recent_gap(batch: _Batch, noise: np.ndarray) -> tuple[np.ndarray, np.ndarra
                       float(A @ noise @ A))
 
 
+def _step_scan(batch: _Batch, noise: np.ndarray) -> StepScan:
+    """Candidate steps in every maker's history (steps.py), from the model's weights without the age decay and,
+    as for the global noise, without the outlier and drop factors (a step's earlier reviews are what they
+    discount) but with the shared-voice part that sees rings."""
+    if batch.step_scan is None:
+        w = batch.weights
+        weight = w.weight * w.group / np.maximum(w.age * w.outlier * w.change, 1e-12)
+        batch.step_scan = scan_steps(batch.y, weight, w.age_days, batch.arr.maker, batch.arr.n_makers, noise[:3, :3])
+    return batch.step_scan
+
+
+def _interval_bounds(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarray, params: PriorParams,
+                     options: ModelOptions):
+    """(low, high) per maker for the three stars and the overall from the step mixture; None: mean +- z sd."""
+    if not options.step_interval or params.step_share <= 0.0:
+        return None
+    sd = np.column_stack([post.sd[:, :3], np.sqrt(post.overall_var)])
+    prior_var = np.column_stack([tau2[:, :3], np.einsum("i,nij,j->n", A, prior_cov(tau2, params.corr), A)])
+    scan, batch.step_scan = _step_scan(batch, params.noise), None  # used once here: let it go before packing
+    return step_bounds(scan, params.step_share, params.step_var, params.step_noise,
+                       params.noise[:3, :3], np.column_stack([post.mean[:, :3], post.overall_mean]), sd,
+                       np.column_stack([prior_mean[:, :3], prior_mean @ A]), prior_var)
+
+
 def _widen_for_change(batch: _Batch, post, params: PriorParams) -> None:
     """Add to every star dimension's and the overall's variance what a possible change owes (change.py)."""
     extra = change_variance(*_recent_gap(batch, params.noise), params.change_share, params.change_var)
@@ -417,5 +448,6 @@ def _score_batch(batch: _Batch, crafts: list, params: PriorParams, version: str,
     """Posterior for every maker in the batch, packed into MakerScores with explanations."""
     post, f, prior_mean, tau2, source, shift = _posterior(batch, crafts, params, options)
     with gc_paused():
-        ctx = ScorePacker(batch, params, version, prior_mean, tau2, source, shift, post, crafts, f)
+        ctx = ScorePacker(batch, params, version, prior_mean, tau2, source, shift, post, crafts, f,
+                          _interval_bounds(batch, post, prior_mean, tau2, params, options))
         return {mid: ctx.maker_score(m) for m, mid in enumerate(batch.arr.maker_ids)}

@@ -147,15 +147,16 @@ class ScorePacker:
 
     def __init__(self, batch: Any, params: PriorParams, version: str, prior_mean: np.ndarray,
                  tau2: np.ndarray, source: list, shift: np.ndarray, post: Posterior, crafts: list,
-                 drift: np.ndarray):
-        """Convert everything a MakerScore needs; batch is model._Batch."""
+                 drift: np.ndarray, bounds: tuple[np.ndarray, np.ndarray] | None = None):
+        """Convert everything a MakerScore needs; batch is model._Batch; bounds: (low, high) per maker for the
+        three stars and the overall (steps.step_bounds), None for mean +- z sd."""
         arr, stats = batch.arr, batch.stats
         # No reference to the batch itself: every LazyExplanation keeps the packer alive until it is read.
         self.maker_ids, self.n_reviews = arr.maker_ids, arr.n
         self.version, self.source, self.crafts = version, source, crafts
         n_dated, on_time, slip = delivery_record(arr)
-        est = interval(post.mean[:, :3], post.sd[:, :3])
-        ov = interval(post.overall_mean, np.sqrt(post.overall_var))
+        mean, low, high = _intervals(post, bounds)
+        est, ov = (mean[:, :3], low[:, :3], high[:, :3]), (mean[:, 3], low[:, 3], high[:, 3])
         verified = np.bincount(arr.maker, arr.verified.astype(float), arr.n_makers)
         (self.mean, self.low, self.high, self.om, self.olow, self.ohigh, self.pm, self.ps, self.pn,
          self.count, self.verified, self.weight, self.n_dated, self.on_time, self.slip) = _lists(
@@ -221,6 +222,14 @@ class ScorePacker:
                               "developing": d.p_developing[m], "novice": self.pn[m]},
             "claim_withheld": self.withheld[m],
         }
+
+
+def _intervals(post: Posterior, bounds: tuple[np.ndarray, np.ndarray] | None) -> tuple[np.ndarray, ...]:
+    """(mean, low, high), each (n_m, 4) for the three stars and the overall, clipped to the 1-5 scale."""
+    mean = np.column_stack([post.mean[:, :3], post.overall_mean])
+    if bounds is None:
+        return interval(mean, np.column_stack([post.sd[:, :3], np.sqrt(post.overall_var)]))
+    return tuple(np.clip(x, 1.0, 5.0) for x in (mean, *bounds))
 
 
 class _Detail(NamedTuple):

@@ -40,6 +40,9 @@ class PriorParams:
     drift_var: float = 0.0  # between-maker variance of quality slopes, stars^2 / year^2
     change_share: float = 0.0  # share of makers whose recent reviews describe a changed maker (change.py)...
     change_var: float = 0.0  # ...and the variance of such a change, overall stars^2 (0 share: never widened)
+    step_share: float = 0.0  # prior chance that a maker's level stepped somewhere in its history (steps.py)...
+    step_var: float = 0.0  # ...and the variance of such a step, overall stars^2 (0 share: intervals not widened)
+    step_noise: float = 1.0  # the gaps' spread over the sampling variance review weights imply (steps.noise_scale)
     spread_ref: np.ndarray = field(default_factory=lambda: np.zeros(3))  # typical spread vs level
     spread_beta: float = 0.0  # consistency prior shift per unit of spread feature
     spread_kappa: float = 0.0  # relative prior-variance change at full reliability

@@ -20,7 +20,7 @@ def platform():
 
 @pytest.fixture(scope="module")
 def models(platform):
-    return {on: fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(change_interval=on))
+    return {on: fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(change_interval=on, step_interval=False))
             for on in (False, True)}
 
 

@@ -70,6 +70,11 @@ def test_public_page_says_which_evidence_weighs_more_moderators_see_exact_factor
     assert ("(several reviews far out of line in the same direction count as one voice; once a maker has enough "
             "earlier reviews, they are judged against each other, not against a sudden burst of newer ones)") in \
         re.sub(r"\s+", " ", public)
+    # Backed by tests/unit/test_scoring_steps.py: a step stretches the range toward the later level, the estimate,
+    # the tier and its probability unchanged; a steady maker's range barely moves (model 2.8).
+    assert ("Each 90% range also allows for the maker's work having changed at some point: where later reviews sit "
+            "apart from earlier ones, the range stretches toward the later level, while the estimate and the tier "
+            "stay where the weighted reviews put them.") in re.sub(r"\s+", " ", public)
     assert re.search(r"Counts (fully|partly|little)</strong>", public)
     assert "moderator-factors" not in public and "provenance 0." not in public
     login(client, make_user("Mod", moderator=True))

@@ -155,7 +155,7 @@ class ScorePacker:
         self.maker_ids, self.n_reviews = arr.maker_ids, arr.n
         self.version, self.source, self.crafts = version, source, crafts
         n_dated, on_time, slip = delivery_record(arr)
-        mean, low, high = _intervals(post, bounds)
+        mean, low, high = intervals(post, bounds)
         est, ov = (mean[:, :3], low[:, :3], high[:, :3]), (mean[:, 3], low[:, 3], high[:, 3])
         verified = np.bincount(arr.maker, arr.verified.astype(float), arr.n_makers)
         (self.mean, self.low, self.high, self.om, self.olow, self.ohigh, self.pm, self.ps, self.pn,
@@ -224,7 +224,7 @@ class ScorePacker:
         }
 
 
-def _intervals(post: Posterior, bounds: tuple[np.ndarray, np.ndarray] | None) -> tuple[np.ndarray, ...]:
+def intervals(post: Posterior, bounds: tuple[np.ndarray, np.ndarray] | None) -> tuple[np.ndarray, ...]:
     """(mean, low, high), each (n_m, 4) for the three stars and the overall, clipped to the 1-5 scale."""
     mean = np.column_stack([post.mean[:, :3], post.overall_mean])
     if bounds is None:

@@ -12,7 +12,7 @@ import numpy as np
 
 from . import model as _model
 from .arrays import SignalArrays, to_arrays, to_days
-from .posterior import interval
+from .pack import intervals
 from .types import ReviewSignal
 
 MONTHS = 24
@@ -59,10 +59,10 @@ def _score_head(model: _model.FittedModel, arr: SignalArrays, bias: np.ndarray, 
         per_row = np.maximum(counts, np.bincount(head.reviewer, minlength=len(head.reviewer_ids)))[head.reviewer]
         batch = _model._prepare(head, to_days(now), per_row, bias[:cut], model.options.weights)
     if hasattr(_model, "_posterior"):  # posterior only: packing explanations would cost 5x the rest
-        post = _model._posterior(batch, keys, model.params, model.options)[0]
-        mean, low, high = interval(post.mean[:, :3], post.sd[:, :3])
-        overall = interval(post.overall_mean, np.sqrt(post.overall_var))
-        columns = list(overall) + [c[:, j] for j in range(3) for c in (mean, low, high)]
+        post, _, prior_mean, tau2, _, _ = _model._posterior(batch, keys, model.params, model.options)
+        bounds = _model._interval_bounds(batch, post, prior_mean, tau2, model.params, model.options)
+        mean, low, high = intervals(post, bounds)  # the ranges score_maker gives (steps.py included)
+        columns = [mean[:, 3], low[:, 3], high[:, 3]] + [c[:, j] for j in range(3) for c in (mean, low, high)]
         return np.column_stack(columns), _chances(post.p_master, post.p_skilled, post.p_novice)
     scores = list(_model._score_batch(batch, keys, model.params, model.model_version, model.options).values())
     values = [[v for d in TREND_DIMENSIONS for v in _triple(getattr(s, d))] for s in scores]

@@ -1,10 +1,13 @@
 """The stored monthly trend: month ends, no points before the first review, the last point is today's score."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bench.scoring.simulate import NOW as SIM_NOW
+from bench.scoring.simulate import SimConfig, simulate
 from craftreview import scoring
 from craftreview.scoring.trend import month_ends, monthly_trends, tier_probabilities
 
@@ -73,3 +76,21 @@ def test_known_finished_months_are_kept_and_the_current_month_is_always_rescored
     again = monthly_trends(model, mine, now=NOW, known=dict.fromkeys(full["months"], marker))[1]
     assert again["points"][:-1] == [None if p is None else marker for p in full["points"][:-1]]
     assert again["points"][-1] == full["points"][-1]
+
+
+def test_last_point_has_the_range_the_model_gives_now_where_a_step_stretches_it():
+    data = simulate(3, SimConfig(n_makers=300, p_drift=0.5, p_step=1.0))
+    model = scoring.fit_model(data.signals, now=SIM_NOW)
+    assert model.params.step_share > 0
+    plain = replace(model, options=replace(model.options, step_interval=False))
+    trends = monthly_trends(model, data.signals, now=SIM_NOW)
+    stretched = 0
+    for maker in range(0, 300, 5):
+        mine = [s for s in data.signals if s.maker_id == maker]
+        now_score, symmetric = model.score_maker(mine, now=SIM_NOW), plain.score_maker(mine, now=SIM_NOW)
+        stretched += now_score.overall.high > symmetric.overall.high + 0.01
+        point = trends[maker]["points"][-1]
+        for dim in ("overall", "craftsmanship", "consistency", "delivery"):
+            estimate = getattr(now_score, dim)
+            assert point[dim] == pytest.approx([estimate.mean, estimate.low, estimate.high], abs=1e-3)
+    assert stretched >= 3  # the check above covers ranges the steps moved

@@ -6,22 +6,12 @@ from datetime import timedelta
 import numpy as np
 import pytest
 
-from bench.scoring.simulate import NOW, SimConfig, simulate
+from bench.scoring.simulate import NOW
 from craftreview.scoring import ModelOptions, ReviewSignal, fit_model
 from craftreview.scoring.claims import NO_HISTORY_REVIEWS, SEASON_DAYS, jump_standard_errors, recent_window
 from craftreview.scoring.explain import review_table
 
 pytestmark = pytest.mark.filterwarnings("error")
-
-
-@pytest.fixture(scope="module")
-def platform():
-    return simulate(21, SimConfig(n_makers=600))
-
-
-@pytest.fixture(scope="module")
-def model(platform):
-    return fit_model(platform.signals, now=NOW, crafts=platform.crafts)
 
 
 @pytest.fixture(scope="module")

@@ -15,16 +15,6 @@ pytestmark = pytest.mark.filterwarnings("error")
 
 
 @pytest.fixture(scope="module")
-def platform():
-    return simulate(21, SimConfig(n_makers=600))
-
-
-@pytest.fixture(scope="module")
-def model(platform):
-    return fit_model(platform.signals, now=NOW, crafts=platform.crafts)
-
-
-@pytest.fixture(scope="module")
 def without(model):
     """The same fit with the symmetric interval (mean +- 1.645 sd)."""
     return replace(model, options=replace(model.options, step_interval=False))

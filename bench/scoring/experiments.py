@@ -940,6 +940,12 @@ low end of the stepped-up maker in `tests/unit/test_scoring_steps.py` from 2.17 
 (off by up to 0.28 stars after 6 steps, 0.03 after 12), so the ends are found by bisection inside a bracket the
 components' own quantiles give.
 
+Tried and not kept: withholding a skilled claim that the mixture with every step *down* would not keep (its
+chance of skilled below 0.8), on worlds 30001–30024 and 40001–40024 against 2.8 without it. Read from the
+weights the intervals use, a bomb of one-stars posed as a step: bomb claim loss mean 0.025 → 0.356. Read from
+the final weights (outlier factor kept): bomb claim loss mean 0.025 → 0.066 (worst world 0.200 → 0.385) for
+drop-6 skilled claims mean 0.013 → 0.010 (worst 0.250 both).
+
 **On the table's 96 worlds** (`python -m bench.scoring.paired --variant step_interval=False` on the seeds above;
 2.7 → 2.8):
 

@@ -156,6 +156,7 @@ class ScorePacker:
         self.version, self.source, self.crafts = version, source, crafts
         n_dated, on_time, slip = delivery_record(arr)
         mean, low, high = intervals(post, bounds)
+        self.steps_allowed = bounds is not None
         est, ov = (mean[:, :3], low[:, :3], high[:, :3]), (mean[:, 3], low[:, 3], high[:, 3])
         verified = np.bincount(arr.maker, arr.verified.astype(float), arr.n_makers)
         (self.mean, self.low, self.high, self.om, self.olow, self.ohigh, self.pm, self.ps, self.pn,
@@ -221,6 +222,8 @@ class ScorePacker:
             "probabilities": {"master": self.pm[m], "skilled": self.ps[m],
                               "developing": d.p_developing[m], "novice": self.pn[m]},
             "claim_withheld": self.withheld[m],
+            # whether the 90% ranges allow for a step in the maker's level (steps.py; off, or none fitted: False)
+            "range_allows_for_change": self.steps_allowed,
         }
 
 

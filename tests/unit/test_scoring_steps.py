@@ -80,3 +80,11 @@ def test_mixture_quantiles_match_the_normal_and_a_two_hump_mixture():
                              np.array([0.5, 0.5, 0.5, 0.5]), np.array([0.05, 0.95, 0.05]),
                              np.array([-1.6448536, 1.6448536, -1.6448536]))
     assert got == pytest.approx([3.0 - 0.8224268, 3.0 + 0.8224268, 2.0 - 0.5 * 1.2815516], abs=1e-3)
+
+
+def test_the_explanation_says_whether_the_ranges_allow_for_a_change(model, without):
+    assert model.score_maker(stepped_up(), now=NOW).explanation["range_allows_for_change"] is True
+    assert without.score_maker(stepped_up(), now=NOW).explanation["range_allows_for_change"] is False
+    tiny = fit_model(stepped_up(), now=NOW)  # one maker: no platform to fit steps on
+    assert tiny.params.step_share == 0.0
+    assert tiny.score_maker(stepped_up(), now=NOW).explanation["range_allows_for_change"] is False

@@ -970,4 +970,15 @@ whose makers rarely change go above it. That is the trade model 2.1's `change_in
 too wide for steady makers, too narrow for changed ones); narrowing steady makers first (a level-dependent noise)
 is still the next step. Speed: 100k signals 0.66 s CPU and 1M 11.2 s CPU, +716 MB (the table's run); timed
 apart at 1M, the step scan takes 0.8 s, the fit 0.1 s and the interval ends 1.3 s; one maker rescored 1.43 ms
-median."""
+median.
+
+**Spillover, diagnosed but not fixed.** In the table's worst spillover world (1036707647: 0.049 of the other
+makers' tiers changed, 27 of 552), putting back the unattacked fit's noise covariance alone leaves 6 of the 27
+flips. The ring's camouflage (169 unverified ratings on other makers, each at that maker's level) lowers the fitted
+star noise on its own from 0.807 to 0.684 (craftsmanship), the 51 fakes on the targets to 0.775: a camouflage rating
+brings a maker to three reviews, so its two verified reviews enter the robust spread (`robust.fit_scale` reads
+makers with three reviews or more), the spread falls 0.683 → 0.652, and the Huber clipping behind the noise
+tightens. Tried: each maker counted as at most four degrees of freedom in the noise and the spread (worst world
+0.049 → 0.060); the spread read only from makers with three *trusted* reviews (worst world 0.049 → 0.024, but on
+worlds 30001–30024 and 40001–40024: bomb claim loss mean 0.025 → 0.065, 3-shill rise 13.6 → 14.1, worse in 44
+worlds, drop-12 coverage worst world 0.450 → 0.000, spillover mean 0.008 → 0.009). Neither kept."""

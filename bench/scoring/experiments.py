@@ -969,7 +969,7 @@ consistency at 1-2 reviews (0.921; no step is possible with under four reviews, 
 whose makers rarely change go above it. That is the trade model 2.1's `change_interval` note describes (intervals
 too wide for steady makers, too narrow for changed ones); narrowing steady makers first (a level-dependent noise)
 is still the next step. Speed: 100k signals 0.66 s CPU and 1M 11.2 s CPU, +716 MB (the table's run); timed
-apart at 1M, the step scan takes 0.8 s, the fit 0.1 s and the interval ends 1.3 s; one maker rescored 1.43 ms
+apart at 1M (00:10 UTC, load 0.7), the step scan takes 0.44 s, the fit 0.08 s and the interval ends 1.06 s; one maker rescored 1.43 ms
 median.
 
 **Spillover, diagnosed but not fixed.** In the table's worst spillover world (1036707647: 0.049 of the other

@@ -14,12 +14,14 @@ candidate:
 with prior P(step) = step_share spread evenly over a maker's candidates, and the evidence for a step after k
 the gap d_k between the later and earlier overall-star means against its sampling variance s2_k (the
 ratio of N(d_k; 0, s2_k + step_var) to N(d_k; 0, s2_k)). step_share and step_var are fitted to the platform
-by EM. The 90% interval is the mixture's 5% and 95% points, widened if need be to hold the estimate; the
-estimate, the tier probabilities and the claims stay the model's own, so a burst of praise can widen a
-maker's range upward but cannot lift its score or its tier.
+by maximum likelihood on a grid, after s2 is scaled so that the median gap matches a chi-square's
+(noise_scale). The 90% interval runs to the mixture's 5% and 95% points where they lie beyond the model's own
+interval, never inside it; the estimate, the tier probabilities and the claims stay the model's own, so a
+burst of praise can widen a maker's range upward but cannot lift its score or its tier.
 
-Weights are the model's (provenance, outliers, surges, one voice per account) without the age decay: in a
-step model an old review is evidence about the earlier level, not a blurred view of today's.
+Weights (model._step_scan) are the model's provenance, surge and shared-voice factors without the age decay
+(in a step model an old review is evidence about the earlier level, not a blurred view of today's) and
+without the outlier and drop factors (a step's earlier reviews are what those discount).
 """
 from __future__ import annotations
 
@@ -62,6 +64,11 @@ class StepScan:
     before: np.ndarray  # (C, 3) earlier weighted mean stars
     after: np.ndarray  # (C, 3) later weighted mean stars
     n_makers: int
+
+    def take(self, rows: np.ndarray) -> StepScan:
+        """The candidates where rows (a mask or indices over candidates) selects."""
+        return StepScan(self.maker[rows], self.d[rows], self.s2[rows], self.w_before[rows], self.w_after[rows],
+                        self.before[rows], self.after[rows], self.n_makers)
 
     def starts(self) -> tuple[np.ndarray, np.ndarray]:
         """Makers with candidates and the index of each one's first candidate."""
@@ -124,9 +131,7 @@ def _fit_subset(sc: StepScan) -> StepScan:
         return sc
     keep = np.zeros(sc.n_makers, dtype=bool)
     keep[makers[np.linspace(0, len(makers) - 1, FIT_MAKERS).astype(np.int64)]] = True
-    m = keep[sc.maker]
-    return StepScan(sc.maker[m], sc.d[m], sc.s2[m], sc.w_before[m], sc.w_after[m], sc.before[m], sc.after[m],
-                    sc.n_makers)
+    return sc.take(keep[sc.maker])
 
 
 def noise_scale(sc: StepScan) -> float:
@@ -222,8 +227,8 @@ def step_bounds(sc: StepScan, share: float, var: float, scale: float, noise3: np
     kept = np.flatnonzero(p >= _PRUNE)
     # in blocks of whole makers, so the temporaries stay small at a million reviews
     cuts = np.flatnonzero(np.r_[True, sc.maker[kept[1:]] != sc.maker[kept[:-1]]]) if len(kept) else kept
-    bounds = np.r_[cuts[::_BLOCK_MAKERS], len(kept)] if len(kept) else np.zeros(1, dtype=np.int64)
-    for start, stop in zip(bounds[:-1], bounds[1:], strict=True):
+    blocks = np.r_[cuts[::_BLOCK_MAKERS], len(kept)] if len(kept) else np.zeros(1, dtype=np.int64)
+    for start, stop in zip(blocks[:-1], blocks[1:], strict=True):
         _stretch(ends, sc, kept[start:stop], p, noise3 * scale, var, mean, sd, prior_mean, prior_var)
     return ends[0], ends[1]
 

@@ -74,7 +74,7 @@ def property_table(reps: list[dict]) -> str:
 
 def standard_table(reps: list[dict]) -> str:
     """AUC per band and τ: the model against the best baseline of the same world (median and worst margin)."""
-    rows = ["| metric | model median | worst margin over best baseline | worlds where the model wins |",
+    rows = ["| metric | model median | worst margin over best baseline | worlds where the model wins (ties, losses) |",
             "|---|---|---|---|"]
     for band in BANDS:
         rows.append(_margin_row(f"AUC {band}", reps, lambda st, m, b=band: st["auc"][m][b]))
@@ -96,8 +96,11 @@ def _margin_row(label: str, reps: list[dict], get) -> str:
         model.append(mine)
         margins.append(mine - best)
     margins = np.array(margins)
+    # A tie is reported apart: with 11 reviews or more, the model and a baseline often both rank every skilled
+    # maker above every novice (AUC 1.0), which is no loss but no win either.
+    ties = int(np.sum(np.abs(margins) <= 1e-12))
     return (f"| {label} | {np.nanmedian(model):.3f} | {np.nanmin(margins):+.3f} | "
-            f"{int(np.sum(margins > 0))} of {len(margins)} |")
+            f"{int(np.sum(margins > 1e-12))} of {len(margins)} ({ties} tied, {int(np.sum(margins < -1e-12))} lost) |")
 
 
 def shape_table(reps: list[dict]) -> str:

@@ -177,7 +177,8 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
 14. **Dates never help**: the within-order covariance between lateness and stars is left out (with it a
    late order "explained" low delivery stars and raised the estimate), and where dates would still raise
    the delivery estimate the stars-only posterior is used: late dates lower it, on-time dates cannot lift it.
-15. **Claims need evidence**: no tier from under one fully trusted review's worth of evidence; an unproven
+15. **Claims need evidence**: no tier from under two fully trusted reviews' worth of evidence (one until model 2.8;
+   item 27); an unproven
    maker carries a reason: `mixed_evidence` (≥ 5 trusted reviews, a detected drop, or a withheld claim) or
    `too_few_reviews`. **Upward claims need seasoned evidence** (`claims.py`): a skilled or master claim must
    also hold when the last 120 days' evidence is capped, as one group, at what the maker's older pace
@@ -276,7 +277,11 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    variance scaled so their median matches a chi-square's). The interval is the central 90% of the mixture of
    the model's posterior and the later level under each step, where that reaches beyond the model's own
    interval; estimates, tier probabilities and claims are unchanged, so praise can widen a range upward but not
-   lift a score."""
+   lift a score.
+27. **A tier needs two fully trusted reviews' worth of evidence** (`model.MIN_CLAIM_EVIDENCE`,
+   `ModelOptions.claim_evidence`; one until model 2.8): below that a claim, however likely, is mostly the
+   platform's prior speaking, and it moved whenever a ring's camouflage moved the platform's statistics (*Model 2.9*
+   in the family section)."""
 
 MONOTONE_NOTE = """`python -m bench.scoring.monotone`: makers of 1-8 reviews with random stars, 20 days apart, all verified
 or all not; one star of one review raised by one; both versions rescored with a model fitted on a simulated
@@ -317,9 +322,9 @@ DECISIONS = """- **Normal approximation on a 1–5 scale.** Intervals are normal
 - **Provenance trades accuracy for safety.** On clean data the "no provenance weights" row is
   the most accurate; it is also the one that a three-review burst moves by ~40 percentile points.
   The weights are a policy choice; the benchmark shows what they cost.
-- **Tiers from one review are possible.** A single verified 5/5/5 review can make "skilled" an
-  80% claim when the platform's prior puts most makers high; the simulation's tier precision says
-  such claims are right, but the web app may want a minimum review count for display.
+- **No tier from one review.** Since model 2.9 a tier needs two fully trusted reviews' worth of
+  evidence (before, a single verified 5/5/5 review could make "skilled" an 80% claim where the platform's prior
+  put most makers high). A maker with less is "unproven: too few reviews yet", whatever its probabilities.
 - **Reviewer bias is one offset for all three stars**; biases that differ by dimension are not modelled.
 - **Drift is modelled as linear for the variance term**; a sudden change is caught only through
   the age weights.

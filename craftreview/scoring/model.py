@@ -35,10 +35,14 @@ from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
 from .types import CLAIM_CONFIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.8"
+MODEL_VERSION = "eb-mvn-2.9"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
-MIN_CLAIM_EVIDENCE = 1.0  # in fully trusted reviews (1 = a fresh verified order from an established account)
+# A tier, either way, rests on at least this much of the maker's own evidence, in fully trusted reviews (1 = a fresh
+# verified order from an established account; 1.0 until model 2.8). With less, the claim is mostly the platform's
+# prior speaking: one buyer's experience is not yet a pattern, and a claim that rests on the prior moves whenever the
+# platform's statistics do (a ring's camouflage elsewhere flipped such claims). bench/scoring/RESULTS.md, "Model 2.9".
+MIN_CLAIM_EVIDENCE = 2.0
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,8 @@ class ModelOptions:
     # The 90% interval is that of a mixture of the posterior and a step in the maker's level at any point of its
     # history (steps.py); estimates and tiers unchanged. bench/scoring/RESULTS.md, "Model 2.8".
     step_interval: bool = True
+    # The least evidence a tier rests on (MIN_CLAIM_EVIDENCE; 1.0: model 2.8).
+    claim_evidence: float = MIN_CLAIM_EVIDENCE
 
 
 @dataclass
@@ -360,8 +366,8 @@ def _posterior(batch: _Batch, crafts: list, params: PriorParams, options: ModelO
     stats = batch.stats
     prior_mean, tau2, source, shift = _prior_for(stats, crafts, params)
     mean, cov, f = _update_stats(stats, prior_mean, tau2, params, options)
-    # No claim from the prior alone: a tier needs at least one fully trusted review's worth of evidence.
-    post = summarise(mean, cov, stats.weight >= MIN_CLAIM_EVIDENCE - 1e-9, options.claim_confidence)
+    # No claim that is mostly the prior: a tier needs options.claim_evidence fully trusted reviews' worth of evidence.
+    post = summarise(mean, cov, stats.weight >= options.claim_evidence - 1e-9, options.claim_confidence)
     post.withheld = np.full(len(post.tier), None, dtype=object)
     if np.isin(post.tier, UP).any():  # only upward claims are checked (and only then is it worth computing)
         _check_up_claims(batch, post, prior_mean, tau2, params, options)

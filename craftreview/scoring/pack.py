@@ -108,6 +108,11 @@ class LazyExplanation(MutableMapping):
     def __reduce__(self) -> tuple:
         return dict, (self._data(),)
 
+    def plain(self) -> dict[str, Any]:
+        """The explanation as a plain dict, without keeping it here when it was not built yet: storing every
+        maker's score (MakerScore.to_dict, then JSON) need not hold every maker's dict at once."""
+        return self._dict if self._dict is not None else self._packer.explanation(self._m)
+
 
 class ReviewColumns(Mapping):
     """One maker's slice of the batch's explanation columns, cut when read: at a million reviews, a list

@@ -101,8 +101,8 @@ class MakerScore:
         for name in _ESTIMATE_FIELDS:
             out[name] = getattr(self, name).to_dict()
         explanation = self.explanation
-        if not isinstance(explanation, dict):  # pack.LazyExplanation, built on first read
-            explanation = out["explanation"] = dict(explanation)
+        if not isinstance(explanation, dict):  # pack.LazyExplanation, built on first read (and not kept by this)
+            explanation = out["explanation"] = explanation.plain() if hasattr(explanation, "plain") else dict(explanation)
         factors = explanation.get("review_factors")
         if factors is not None and not isinstance(factors, dict):  # pack.ReviewColumns, cut on demand
             out["explanation"] = explanation | {"review_factors": dict(factors)}

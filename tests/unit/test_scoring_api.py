@@ -119,6 +119,16 @@ def test_explanation_built_on_first_read_is_the_dict_that_is_stored(platform):
     assert one.explanation["evidence"]["review_count"] == one.review_count  # rescoring one maker: the same form
 
 
+def test_storing_an_unread_explanation_does_not_keep_it_built(platform):
+    """rescore_all stores every maker's score as JSON: to_dict must not leave each maker's dict behind as well."""
+    scores = score_makers(platform.signals, now=NOW, crafts=platform.crafts)
+    score = next(iter(scores.values()))
+    stored = json.dumps(score.to_dict()["explanation"], sort_keys=True)
+    assert score.explanation._dict is None  # still unbuilt: the dict that was stored is garbage once dumped
+    assert score.explanation["model_version"] == MODEL_VERSION and score.explanation._dict is not None  # read: kept
+    assert json.dumps(score.to_dict()["explanation"], sort_keys=True) == stored  # the same explanation either way
+
+
 signal_strategy = st.builds(
     lambda m, r, stars, age, verified, joined, slip, rid: ReviewSignal(
         m, r, *stars, created_at=NOW - timedelta(days=age), verified=verified,

@@ -19,6 +19,7 @@ from craftreview.scoring import (
     tier_outlooks,
 )
 from craftreview.scoring.explain import review_table
+from craftreview.scoring.model import MIN_CLAIM_EVIDENCE
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -133,16 +134,16 @@ def test_tiers_respect_each_claim_s_confidence(platform):
     for s in scores.values():
         p = s.explanation["probabilities"]
         claims = {"master": p["master"], "skilled": p["skilled"], "novice": p["novice"], "developing": p["developing"]}
-        if s.tier == "unproven":  # no claim is likely enough, the evidence is under one fully trusted review,
+        if s.tier == "unproven":  # no claim is likely enough, the evidence is under two fully trusted reviews,
             # or an upward claim rests on a recent surge / is contradicted by the recent reviews alone
             withheld = s.explanation["claim_withheld"] is not None
-            assert all(claims[t] < needed[t] for t in claims) or s.trusted_reviews < 1.0 or withheld
+            assert all(claims[t] < needed[t] for t in claims) or s.trusted_reviews < MIN_CLAIM_EVIDENCE or withheld
             assert not withheld or max(claims["skilled"], claims["master"]) >= 0.8
         else:
             assert claims[s.tier] >= needed[s.tier]
     # The two thresholds differ where it matters: some unproven maker is 80-90% likely a novice.
     assert any(s.tier == "unproven" and 0.8 <= s.explanation["probabilities"]["novice"] < 0.9
-               and s.trusted_reviews >= 1.0 for s in scores.values())
+               and s.trusted_reviews >= MIN_CLAIM_EVIDENCE for s in scores.values())
 
 
 def test_json_round_trip_and_review_keys(model):

@@ -1,6 +1,7 @@
 """Every sentence the score panel and explanation page say about the model, checked against the model."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import numpy as np
@@ -10,6 +11,7 @@ from bench.scoring.simulate import NOW
 from craftreview.scoring import ModelOptions, ReviewSignal, fit_model
 from craftreview.scoring.claims import NO_HISTORY_REVIEWS, SEASON_DAYS, jump_standard_errors, recent_window
 from craftreview.scoring.explain import review_table
+from craftreview.scoring.model import MIN_CLAIM_EVIDENCE
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -145,9 +147,25 @@ def test_trusted_reviews_is_the_evidence_in_fully_trusted_reviews(model):
 
 def test_a_tier_can_be_claimed_from_fewer_than_three_trusted_reviews(model):
     """Which is why the panel says so beside such a claim."""
-    sigs = [review((1, 1, 1), f"b{i}", 10.0 + 30 * i) for i in range(2)]
+    sigs = [review((1, 1, 1), f"b{i}", 10.0 + 30 * i) for i in range(2)] + [review((1, 1, 1), "u", 70.0, verified=False)]
     score = model.score_maker(sigs, now=NOW)
-    assert score.tier == "novice" and score.trusted_reviews < 3
+    assert score.tier == "novice" and MIN_CLAIM_EVIDENCE <= score.trusted_reviews < 3
+
+
+def test_no_tier_rests_on_less_than_two_trusted_reviews(model):
+    """Model 2.9: however likely, a claim that is mostly the platform's prior is not made (the score page says a tier
+    rests on at least two fully trusted reviews' worth of evidence); with the 2.8 rule (one review) it was."""
+    assert MIN_CLAIM_EVIDENCE == 2.0
+    old_rule = replace(model, options=replace(model.options, claim_evidence=1.0))
+    two_ones = [review((1, 1, 1), f"b{i}", 10.0 + 30 * i) for i in range(2)]
+    two_fives = [review((5, 5, 5), f"g{i}", 200.0 + 30 * i) for i in range(2)]
+    for sigs, tier, p in ((two_ones, "novice", "p_novice"), (two_fives, "skilled", "p_skilled")):
+        score = model.score_maker(sigs, now=NOW)
+        assert getattr(score, p) >= 0.9 and score.trusted_reviews < MIN_CLAIM_EVIDENCE
+        assert score.tier == "unproven" and score.unproven_reason == "too_few_reviews"
+        assert old_rule.score_maker(sigs, now=NOW).tier == tier
+    three = model.score_maker([review((5, 5, 5), f"g{i}", 200.0 + 30 * i) for i in range(3)], now=NOW)
+    assert three.trusted_reviews >= MIN_CLAIM_EVIDENCE and three.tier == "skilled"
 
 
 def test_several_reviews_far_out_of_line_in_the_same_direction_count_as_one_voice(model):
@@ -356,11 +374,12 @@ def test_one_earlier_review_does_not_make_a_run_of_praise_the_maker_s_usual_pace
     """A maker's usual pace is measured over at least a year: one unverified review 130 days ago would
     otherwise make five verified five-stars from aged accounts (all at once, or one every 12 days) look
     like the maker's normal flow of buyers, and earn a skilled claim (shown with the pace read over the whole
-    recent window, a slack that ignores the jump, as in model 2.4, and the gentler ramp of 2.5-2.6: all guard
-    against this run too)."""
+    recent window, a slack that ignores the jump, as in model 2.4, and the gentler ramp of 2.5-2.6, and with the
+    evidence floor of one trusted review that held until model 2.8: all guard against this run too)."""
     sigs = [review((4, 3, 4), "old0", 130.0, verified=False)] + [
         review((5, 5, 5), f"s{i}", 2.0 + spacing * i, account_days=300.0) for i in range(5)]
-    options = ModelOptions(pace_floor_days=120.0, recent_span_floor_days=SEASON_DAYS, jump_slack=None, up_ramp=3.0)
+    options = ModelOptions(pace_floor_days=120.0, recent_span_floor_days=SEASON_DAYS, jump_slack=None, up_ramp=3.0,
+                           claim_evidence=1.0)
     short = fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=options)
     score, measured_short = model.score_maker(sigs, now=NOW), short.score_maker(sigs, now=NOW)
     assert measured_short.tier == "skilled"  # the pace from one review: the run reads as usual, the claim stands

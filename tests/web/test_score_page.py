@@ -95,10 +95,23 @@ def test_unproven_says_too_few_reviews_or_mixed_evidence(db, client, make_user, 
     assert "Mixed evidence" in html and "disagree or sit on a tier border" in html
 
 
+def test_the_page_says_a_tier_needs_two_trusted_reviews_and_one_review_earns_none(db, client, make_user, make_maker,
+                                                                                 make_review):
+    """Backed by tests/unit/test_scoring_claims.py::test_no_tier_rests_on_less_than_two_trusted_reviews (model 2.9)."""
+    maker = make_maker()
+    make_review(_aged(db, make_user("Bea"), 400), maker, craftsmanship=1, consistency=1, delivery=1)
+    row = _row(db, maker)
+    assert row.tier == "unproven" and row.unproven_reason == "too_few_reviews" and row.trusted_reviews < 2
+    html = re.sub(r"\s+", " ", _page(client, maker))
+    assert ("Every tier also needs at least two fully trusted reviews' worth of evidence: one buyer's experience is "
+            "not yet a pattern.") in html
+    assert "Too few reviews yet" in html
+
+
 def test_a_claim_from_fewer_than_three_trusted_reviews_says_so(db, client, make_user, make_maker, make_review):
     maker = make_maker()
     make_review(make_user(), maker)
-    _set(db, maker, tier="novice", tier_confidence=0.85, trusted_reviews=1.2, unproven_reason=None)
+    _set(db, maker, tier="novice", tier_confidence=0.95, trusted_reviews=2.4, unproven_reason=None)
     assert "fewer than three fully trusted reviews" in _page(client, maker)
     _set(db, maker, trusted_reviews=8.0)
     assert "fewer than three fully trusted reviews" not in _page(client, maker)

@@ -322,9 +322,11 @@ DECISIONS = """- **Normal approximation on a 1–5 scale.** Intervals are normal
 - **Provenance trades accuracy for safety.** On clean data the "no provenance weights" row is
   the most accurate; it is also the one that a three-review burst moves by ~40 percentile points.
   The weights are a policy choice; the benchmark shows what they cost.
-- **No tier from one review.** Since model 2.9 a tier needs two fully trusted reviews' worth of
-  evidence (before, a single verified 5/5/5 review could make "skilled" an 80% claim where the platform's prior
-  put most makers high). A maker with less is "unproven: too few reviews yet", whatever its probabilities.
+- **No tier from one or two weak reviews.** Since model 2.9 a tier needs two fully trusted reviews' worth of
+  evidence (before, one: two unverified reviews could carry a "novice — 99% sure" claim, or two verified
+  five-stars "skilled" where the platform's prior put most makers high). A maker with less is "unproven: too few
+  reviews yet", whatever its probabilities; since recency and provenance weigh each review under one, that
+  usually means three reviews or more.
 - **Reviewer bias is one offset for all three stars**; biases that differ by dimension are not modelled.
 - **Drift is modelled as linear for the variance term**; a sudden change is caught only through
   the age weights.

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 import numpy as np
 
@@ -282,6 +283,32 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
               crafts: Mapping[Hashable, str] | None = None, options: ModelOptions | None = None) -> FittedModel:
     """Learn priors per craft x dimension, reviewer biases, covariate effects and noise from all signals."""
     options = options or ModelOptions()
+    fit = _fit(signals, now, crafts, options)
+    arr, bias, scale = fit.batch.arr, fit.bias, fit.scale
+    sums, pairs = _bias_lookups(arr, bias)  # what score_maker needs to rescore one maker later
+    return FittedModel(
+        params=fit.params, options=options,
+        reviewer_bias={r: float(b) for r, b in zip(arr.reviewer_ids, bias.full, strict=True) if b != 0.0},
+        reviewer_counts=dict(zip(arr.reviewer_ids, fit.counts.tolist(), strict=True)), bias_tau2=bias.tau2,
+        n_signals=arr.n, bias_sums=sums, bias_pairs=pairs, bias_shrinkage=bias.shrinkage,
+        robust_scale=scale[0], robust_centre=scale[1], _batch=fit.batch,
+    )
+
+
+class _Fit(NamedTuple):
+    """The platform's fitted parameters with the batch they were fitted on."""
+
+    batch: _Batch
+    params: PriorParams
+    bias: BiasFit
+    scale: tuple[float, float]
+    counts: np.ndarray  # reviews per reviewer
+
+
+def _fit(signals: Iterable[ReviewSignal], now: datetime, crafts: Mapping[Hashable, str] | None,
+         options: ModelOptions) -> _Fit:
+    """Everything fit_model learns, without the per-reviewer lookups only rescoring one maker reads (score_makers
+    scores the batch itself: at a million reviews those dicts took most of a second)."""
     arr = _apply_options(to_arrays(signals), options)
     counts = np.bincount(arr.reviewer, minlength=len(arr.reviewer_ids))
     weights = compute_weights(arr, to_days(now), counts[arr.reviewer], options.weights)
@@ -311,24 +338,18 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
         params.change_share, params.change_var = fit_change_mixture(*_recent_gap(batch, noise)[:2])
     if options.step_interval:
         params.step_share, params.step_var, params.step_noise = fit_step_mixture(_step_scan(batch, noise))
-    sums, pairs = _bias_lookups(arr, bias)
-    return FittedModel(
-        params=params, options=options,
-        reviewer_bias={r: float(b) for r, b in zip(arr.reviewer_ids, bias.full, strict=True) if b != 0.0},
-        reviewer_counts=dict(zip(arr.reviewer_ids, counts.tolist(), strict=True)), bias_tau2=bias.tau2, n_signals=arr.n,
-        bias_sums=sums, bias_pairs=pairs, bias_shrinkage=bias.shrinkage,
-        robust_scale=scale[0], robust_centre=scale[1], _batch=batch,
-    )
+    return _Fit(batch, params, bias, scale, counts)
 
 
 def score_makers(signals: Iterable[ReviewSignal], *, now: datetime,
                  crafts: Mapping[Hashable, str] | None = None,
                  options: ModelOptions | None = None) -> dict[Hashable, MakerScore]:
     """Fit the model on all signals and score every maker that has signals."""
-    model = fit_model(signals, now=now, crafts=crafts, options=options)
+    options = options or ModelOptions()
+    fit = _fit(signals, now, crafts, options)
     crafts = crafts or {}
-    keys = [crafts.get(m) for m in model._batch.arr.maker_ids]
-    return _score_batch(model._batch, keys, model.params, model.model_version, model.options)
+    keys = [crafts.get(m) for m in fit.batch.arr.maker_ids]
+    return _score_batch(fit.batch, keys, fit.params, MODEL_VERSION, options)
 
 
 def _prior_for(stats: MakerStats, crafts: list, params: PriorParams) -> tuple:

@@ -13,7 +13,7 @@ factor that grows with the number of orders.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -53,6 +53,10 @@ class MakerStats:
     reliability: np.ndarray  # reliability of the spread covariate
     trend: TrendStats | None = None
 
+    def take(self, rows: np.ndarray) -> MakerStats:
+        """The statistics of the makers at rows (indices), in that order."""
+        return MakerStats(**{f.name: _rows(getattr(self, f.name), rows) for f in fields(self)})
+
     @property
     def mean_age(self) -> np.ndarray:
         """Weighted mean age of the evidence in years (0 without evidence)."""
@@ -65,6 +69,15 @@ class MakerStats:
             stars = (self.sum_undated + self.sum_dated[:, :3]) / self.weight[:, None]
             late = self.sum_dated[:, 3] / self.weight_dated
         return np.column_stack([stars, late])
+
+
+def _rows(value, rows: np.ndarray):
+    """A per-maker array (or the trend sums, array by array, or None) at rows."""
+    if value is None:
+        return None
+    if isinstance(value, TrendStats):
+        return TrendStats(**{f.name: getattr(value, f.name)[rows] for f in fields(value)})
+    return value[rows]
 
 
 def _spread(y0: np.ndarray, maker: np.ndarray, n_m: int, count: np.ndarray) -> np.ndarray:

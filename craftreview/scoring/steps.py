@@ -126,7 +126,7 @@ def step_probabilities(sc: StepScan, share: float, var: float) -> tuple[np.ndarr
 
 def _fit_subset(sc: StepScan) -> StepScan:
     """At most FIT_MAKERS makers' candidates, makers spread evenly over the platform (deterministic)."""
-    makers = np.unique(sc.maker)
+    makers = sc.starts()[0]  # candidates are sorted by maker (np.unique would hash them all again)
     if len(makers) <= FIT_MAKERS:
         return sc
     keep = np.zeros(sc.n_makers, dtype=bool)

@@ -987,7 +987,8 @@ worlds, drop-12 coverage worst world 0.450 → 0.000, spillover mean 0.008 → 0
 LEAD29_NOTE = """### Model 2.9: a tier needs two fully trusted reviews' worth of evidence; where the spillover comes from (2026-12-03)
 
 Developed on 48 fresh worlds (""" + "1382743142, 74403903, 85012264, 1994269104, 1859968799, 48921750, 155054469, 792542549, 1755833444, 918585052, 2101873094, 893869013, 1443325247, 1262988518, 324734293, 1503672587, 22693632, 1358427004, 785985297, 1645616209, 184872311, 1064124423, 1051087707, 2091476004, 1709997465, 403468290, 127113815, 1297746685, 2092494291, 734729512, 709657077, 452505652, 393213270, 1176787263, 623144081, 469998105, 1024838257, 866026922, 1482635395, 1949470129, 1051010715, 1217112219, 745424352, 2135283246, 291117100, 471726108, 2142596703, 877910789" + """; `python -m bench.scoring.paired`, two
-workers), then checked on the 96 worlds of the previous table (seeds in the Model 2.8 run, not used while developing).
+workers), then checked on the 96 worlds of the previous table (the 2026-12-02 23:14 UTC run: its seeds are in
+bench/scoring/RESULTS.md at commit 5c912b2; not used while developing).
 
 **Where the spillover comes from.** The spillover attack (five targets, ten fakes each, every fake account rating 0-5
 other makers near their level: 70-179 camouflage ratings per attack) moved the platform's statistics the same way in

@@ -172,6 +172,43 @@ def jump_standard_errors(jump: np.ndarray, recent: np.ndarray, maker: np.ndarray
     return jump / np.sqrt(1.0 / n_o + 1.0 / np.maximum(n_r, 1.0))
 
 
+# A settled drop: every review since the maker's last one at its old level sits below that level, for longer than
+# the maker's own pace would leave without such a review (RUN_ABSENCE reviews expected), and the low run arrives
+# no faster than that pace allows (RUN_PACE times it, plus RUN_SLACK; over at least SPAN_FLOOR_DAYS): a bombing
+# ring's block is either interleaved with the maker's usual reviews or faster than them, honest buyers of work
+# that got worse are neither. Such a run speaks with each of its voices in the recent-reviews check.
+RUN_MIN = 3  # reviews in a low run
+RUN_BELOW = 1.0  # a review at the old level sits less than this many spreads below the maker's consensus
+SETTLED_RUN = (2.0, 2.0, 1.0)  # (RUN_ABSENCE, RUN_PACE, RUN_SLACK)
+
+
+def settled_low_run(v: np.ndarray, w: np.ndarray, group: np.ndarray, age_days: np.ndarray, maker: np.ndarray,
+                    n_m: int, scale: float, settled: tuple[float, float, float] = SETTLED_RUN) -> np.ndarray:
+    """Per review: 1 / its shared-voice factor where it belongs to its maker's settled low run, else 1.
+
+    v: the reviews' overall stars; w: their final weights (the consensus they define is the old level, a low
+    run's outliers being down-weighted); group: the shared-voice part of those weights (robust.shared_voice).
+    The maker's pace is its reviews up to the last one at the old level over the time they span (at least
+    SEASON_DAYS); settled: (RUN_ABSENCE, RUN_PACE, RUN_SLACK).
+    """
+    level = np.bincount(maker, w * v, n_m) / np.maximum(np.bincount(maker, w, n_m), 1e-12)
+    at_level = v >= level[maker] - RUN_BELOW * scale
+    last = np.full(n_m, np.inf)  # age of the newest review at the old level
+    np.minimum.at(last, maker[at_level], age_days[at_level])
+    run = age_days < last[maker]
+    k = np.bincount(maker, run.astype(float), n_m)
+    older = np.bincount(maker, (~run).astype(float), n_m)
+    oldest = oldest_age(age_days, maker, n_m)
+    first = np.zeros(n_m)
+    np.maximum.at(first, maker[run], age_days[run])
+    finite = np.isfinite(last)
+    rate = np.where(finite, older / np.maximum(oldest - np.where(finite, last, 0.0), SEASON_DAYS), 0.0)
+    absence, pace, slack = settled
+    ok = (finite & (k >= RUN_MIN) & (rate * np.where(finite, last, 0.0) >= absence)
+          & (k <= pace * rate * np.maximum(first, SPAN_FLOOR_DAYS) + slack))
+    return np.where(run & ok[maker], 1.0 / np.maximum(group, 1e-12), 1.0)
+
+
 def restrict_up_claims(tier: np.ndarray, seasoned_tier: np.ndarray, withheld: np.ndarray) -> np.ndarray:
     """A skilled or master claim stands only as far as the seasoned evidence supports it (withheld: reasons)."""
     out = tier.copy()

@@ -15,6 +15,7 @@ from .claims import (
     JUMP_SLACK,
     PULL_GATE,
     RECENT_DAYS,
+    SETTLED_RUN,
     SLACK_HISTORY,
     SPAN_FLOOR_DAYS,
     UP,
@@ -24,6 +25,7 @@ from .claims import (
     restrict_up_claims,
     season_upward,
     seasoned_factor,
+    settled_low_run,
     withhold_contradicted,
 )
 from .drift import drift_factor, estimate_drift_var
@@ -36,7 +38,7 @@ from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
 from .types import CLAIM_CONFIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.9"
+MODEL_VERSION = "eb-mvn-2.10"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 # A tier, either way, rests on at least this much of the maker's own evidence, in fully trusted reviews (1 = a fresh
@@ -97,6 +99,9 @@ class ModelOptions:
     step_interval: bool = True
     # The least evidence a tier rests on (MIN_CLAIM_EVIDENCE; 1.0: model 2.8).
     claim_evidence: float = MIN_CLAIM_EVIDENCE
+    # A settled low run (claims.settled_low_run) counts in every voice in the recent-reviews check: (reviews its
+    # absence at the old level stands for, pace multiple, slack) as claims.SETTLED_RUN; None: model 2.9.
+    settled_drop: tuple[float, float, float] | None = SETTLED_RUN
 
 
 @dataclass
@@ -111,6 +116,7 @@ class _Batch:
     change_age: np.ndarray | None = None  # per maker: age in days of a detected drop in quality, NaN if none
     season: np.ndarray | None = None  # per review: factor capping a recent surge, for upward claims (claims.py)
     step_scan: StepScan | None = None  # candidate steps (steps.py), made once: by the fit, then by scoring
+    scale: float | None = None  # the robust review spread the outlier factors used (None: no robustness)
 
     def stats_with(self, factor: np.ndarray) -> MakerStats:
         """Maker statistics with every review's weight multiplied by factor."""
@@ -230,7 +236,7 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
                         weights.age_days / DAYS_PER_YEAR, weights.age)
     season = seasoned_factor(weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age,
                              options.pace_floor_days, span_floor=options.recent_span_floor_days)
-    return _Batch(arr, weights, bias, y, stats, change_age, season)
+    return _Batch(arr, weights, bias, y, stats, change_age, season, scale=None if robust is None else robust[0])
 
 
 def _history_view(arr: SignalArrays, weights: Weights, options: ModelOptions) -> tuple[np.ndarray, np.ndarray]:
@@ -450,11 +456,21 @@ def _check_up_claims(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarr
         seasoned = post.tier.copy()
         seasoned[up] = summarise(s_mean, s_cov, np.ones(len(up), dtype=bool), options.claim_confidence).tier
         post.tier = restrict_up_claims(post.tier, seasoned, post.withheld)
-    recent = batch.stats_with(np.where(batch.weights.age_days < RECENT_DAYS, 1.0, 0.0)).take(up)
+    recent = batch.stats_with(_recent_check_factor(batch, options)).take(up)
     r_mean, r_cov, _ = _update_stats(recent, prior_mean[up], tau2[up], params, options)
     p_skilled, weight = np.ones(len(post.tier)), np.zeros(len(post.tier))
     p_skilled[up], weight[up] = summarise(r_mean, r_cov, recent.weight > 0).p_skilled, recent.weight
     post.tier = withhold_contradicted(post.tier, p_skilled, weight, post.withheld)
+
+
+def _recent_check_factor(batch: _Batch, options: ModelOptions) -> np.ndarray:
+    """Per review, its factor in the recent-reviews check: the recent window, a settled low run in every voice."""
+    w = batch.weights
+    factor = np.where(w.age_days < RECENT_DAYS, 1.0, 0.0)
+    if options.settled_drop and w.group is not None and batch.scale is not None:
+        factor = factor * settled_low_run(review_overall(batch.y), w.weight, w.group, w.age_days, batch.arr.maker,
+                                          batch.arr.n_makers, batch.scale, options.settled_drop)
+    return factor
 
 
 def _update_stats(stats: MakerStats, prior_mean: np.ndarray, tau2: np.ndarray, params: PriorParams,

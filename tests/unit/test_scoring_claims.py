@@ -9,7 +9,13 @@ import pytest
 
 from bench.scoring.simulate import NOW
 from craftreview.scoring import ModelOptions, ReviewSignal, fit_model
-from craftreview.scoring.claims import NO_HISTORY_REVIEWS, SEASON_DAYS, jump_standard_errors, recent_window
+from craftreview.scoring.claims import (
+    NO_HISTORY_REVIEWS,
+    SEASON_DAYS,
+    jump_standard_errors,
+    recent_window,
+    settled_low_run,
+)
 from craftreview.scoring.explain import review_table
 from craftreview.scoring.model import MIN_CLAIM_EVIDENCE
 
@@ -361,6 +367,64 @@ def test_a_higher_tier_waits_while_recent_reviews_alone_point_clearly_lower(mode
     assert score.explanation["evidence"]["quality_dropped_days_ago"] is None
     assert score.explanation["probabilities"]["skilled"] >= 0.8
     assert score.tier == "unproven" and score.explanation["claim_withheld"] == "recent_reviews_lower"
+
+
+@pytest.fixture(scope="module")
+def unsettled(platform):
+    """The same platform without the settled-run check (model 2.9): a low run keeps its shared voice there."""
+    return fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(settled_drop=None))
+
+
+def _master_then(newer):
+    """Twenty reviews near five stars, one a month until 200 days ago, then `newer` (reviews)."""
+    return [review((5, 5, 5) if i % 2 else (4, 5, 5), f"b{i}", 200.0 + 30.0 * i) for i in range(20)] + newer
+
+
+def _low_run(stars=(2, 2, 2), n=6, every=30.0, start=10.0, tag="late"):
+    return [review(stars, f"{tag}{i}", start + every * i) for i in range(n)]
+
+
+@pytest.mark.parametrize("stars", [(2, 2, 2), (2, 3, 2)])
+def test_every_review_low_for_months_at_the_usual_pace_withholds_the_claim(model, unsettled, stars):
+    """"...and while every review since the last one at the earlier level has been clearly lower, for longer than
+    the maker's usual pace would go without one": six low reviews a month apart sit so far below twenty older
+    five-stars that each looks like one of a ring, yet nothing at the old level came in between."""
+    sigs = _master_then(_low_run(stars))
+    score = model.score_maker(sigs, now=NOW)
+    assert score.tier == "unproven" and score.explanation["claim_withheld"] == "recent_reviews_lower"
+    assert unsettled.score_maker(sigs, now=NOW).tier in {"skilled", "master"}  # a shared voice kept the claim
+
+
+def test_a_low_block_faster_than_the_maker_s_pace_keeps_one_voice(model):
+    """The same six two-star reviews within a week: the maker's pace would not bring six reviews that fast."""
+    score = model.score_maker(_master_then(_low_run(n=6, every=1.0, start=30.0)), now=NOW)
+    assert score.tier in {"skilled", "master"} and score.explanation["claim_withheld"] is None
+
+
+def test_one_stars_between_reviews_at_the_old_level_keep_one_voice(model):
+    """Five one-stars a fortnight apart, with the maker's usual reviews still coming in between."""
+    usual = [review((5, 5, 5), f"c{i}", 3.0 + 10.0 * i) for i in range(7)]
+    score = model.score_maker(_master_then(_low_run((1, 1, 1), n=5, every=14.0, start=5.0) + usual), now=NOW)
+    assert score.tier in {"skilled", "master"} and score.explanation["claim_withheld"] is None
+
+
+def test_a_short_low_run_soon_after_the_last_good_review_keeps_one_voice(model):
+    """Three low reviews within a month of the last five-star: a maker reviewed monthly often goes that long."""
+    sigs = _master_then([review((5, 5, 5), "recent_good", 40.0)] + _low_run(n=3, every=8.0, start=5.0))
+    assert model.score_maker(sigs, now=NOW).explanation["claim_withheld"] is None
+
+
+def test_settled_low_run_restores_only_the_run_s_shared_voice():
+    age = np.array([400.0, 340.0, 280.0, 220.0, 160.0, 100.0, 90.0, 60.0, 30.0])
+    v = np.array([5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 2.0, 2.0, 2.0])
+    w = np.where(v < 3, 0.05, 1.0)
+    group = np.where(v < 3, 1.0 / 3.0, 1.0)
+    maker = np.zeros(len(v), dtype=int)
+    factor = settled_low_run(v, w, group, age, maker, 1, scale=0.6)
+    assert factor.tolist() == pytest.approx([1.0] * 6 + [3.0] * 3)
+    quick = age.copy()
+    quick[6:] = [12.0, 11.0, 10.0]  # the same run within three days, ten days after a month of quiet
+    assert settled_low_run(v, w, group, quick, maker, 1, scale=0.6).tolist() == [1.0] * 9
 
 
 def test_recent_five_stars_confirm_a_claim_the_older_evidence_already_makes(model):

@@ -108,6 +108,19 @@ def test_the_page_says_a_tier_needs_two_trusted_reviews_and_one_review_earns_non
     assert "Too few reviews yet" in html
 
 
+def test_the_page_says_a_tier_waits_through_a_settled_run_of_lower_reviews(db, client, make_user, make_maker,
+                                                                             make_review):
+    """Backed by tests/unit/test_scoring_claims.py::test_every_review_low_for_months_at_the_usual_pace_withholds_the_claim
+    (fails under model 2.9) and the tests beside it: a block faster than the maker's pace, or one with reviews at the
+    old level in between, keeps one voice (model 2.10)."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    html = re.sub(r"\s+", " ", _page(client, maker))
+    assert ("the tier waits while the recent reviews on their own point clearly lower, and while every review since "
+            "the last one at the earlier level has been clearly lower, for longer than the maker's usual pace would "
+            "go without one.") in html
+
+
 def test_a_claim_from_fewer_than_three_trusted_reviews_says_so(db, client, make_user, make_maker, make_review):
     maker = make_maker()
     make_review(make_user(), maker)

@@ -281,7 +281,14 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
 27. **A tier needs two fully trusted reviews' worth of evidence** (`model.MIN_CLAIM_EVIDENCE`,
    `ModelOptions.claim_evidence`; one until model 2.8): below that a claim, however likely, is mostly the
    platform's prior speaking, and it moved whenever a ring's camouflage moved the platform's statistics (*Model 2.9*
-   in the family section)."""
+   in the family section).
+28. **A settled low run speaks with every voice in the recent-reviews check** (`claims.settled_low_run`,
+   `ModelOptions.settled_drop`; model 2.10): where every review since a maker's last one at its old level sits
+   at least a spread below it, the maker's own pace would have brought two or more reviews in that time, and the
+   run came no faster than twice that pace plus one, the run is the maker's new level rather than a ring, so in
+   the check "the recent reviews alone say below skilled" its reviews are no longer one shared voice (their
+   distance from the consensus still discounts each). Estimates, intervals and probabilities are unchanged; only
+   a skilled or master claim can be withheld (*Model 2.10* in the family section)."""
 
 MONOTONE_NOTE = """`python -m bench.scoring.monotone`: makers of 1-8 reviews with random stars, 20 days apart, all verified
 or all not; one star of one review raised by one; both versions rescored with a model fitted on a simulated

@@ -173,10 +173,11 @@ def jump_standard_errors(jump: np.ndarray, recent: np.ndarray, maker: np.ndarray
 
 
 # A settled drop: every review since the maker's last one at its old level sits below that level, for longer than
-# the maker's own pace would leave without such a review (RUN_ABSENCE reviews expected), and the low run arrives
-# no faster than that pace allows (RUN_PACE times it, plus RUN_SLACK; over at least SPAN_FLOOR_DAYS): a bombing
-# ring's block is either interleaved with the maker's usual reviews or faster than them, honest buyers of work
-# that got worse are neither. Such a run speaks with each of its voices in the recent-reviews check.
+# the maker's own pace would leave without such a review (RUN_ABSENCE reviews expected), and the run's shared voices
+# (the reviews far enough off to share one) arrived no faster than that pace allows (RUN_PACE times it, plus
+# RUN_SLACK; over at least SPAN_FLOOR_DAYS): a bombing ring's block is either interleaved with the maker's usual
+# reviews or faster than them, honest buyers of work that got worse are neither. Such a run speaks with each of its
+# voices in the recent-reviews check.
 RUN_MIN = 3  # reviews in a low run
 RUN_BELOW = 1.0  # a review at the old level sits less than this many spreads below the maker's consensus
 SETTLED_RUN = (2.0, 2.0, 1.0)  # (RUN_ABSENCE, RUN_PACE, RUN_SLACK)
@@ -199,13 +200,17 @@ def settled_low_run(v: np.ndarray, w: np.ndarray, group: np.ndarray, age_days: n
     k = np.bincount(maker, run.astype(float), n_m)
     older = np.bincount(maker, (~run).astype(float), n_m)
     oldest = oldest_age(age_days, maker, n_m)
+    # The pace is checked on the run's shared voices, the reviews it would restore: a block of them at once stays
+    # a block when a milder low review before it stretches the run.
+    voiced = run & (group < 1.0)
+    k_voiced = np.bincount(maker, voiced.astype(float), n_m)
     first = np.zeros(n_m)
-    np.maximum.at(first, maker[run], age_days[run])
+    np.maximum.at(first, maker[voiced], age_days[voiced])
     finite = np.isfinite(last)
     rate = np.where(finite, older / np.maximum(oldest - np.where(finite, last, 0.0), SEASON_DAYS), 0.0)
     absence, pace, slack = settled
     ok = (finite & (k >= RUN_MIN) & (rate * np.where(finite, last, 0.0) >= absence)
-          & (k <= pace * rate * np.maximum(first, SPAN_FLOOR_DAYS) + slack))
+          & (k_voiced <= pace * rate * np.maximum(first, SPAN_FLOOR_DAYS) + slack))
     return np.where(run & ok[maker], 1.0 / np.maximum(group, 1e-12), 1.0)
 
 

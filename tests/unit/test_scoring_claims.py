@@ -427,6 +427,19 @@ def test_settled_low_run_restores_only_the_run_s_shared_voice():
     assert settled_low_run(v, w, group, quick, maker, 1, scale=0.6).tolist() == [1.0] * 9
 
 
+def test_a_milder_low_review_before_a_block_does_not_pace_the_block():
+    """A three-and-a-half 80 days ago starts the run, but the run's shared voices came at once: still a block."""
+    age = np.array([400.0, 340.0, 280.0, 220.0, 160.0, 100.0, 80.0, 12.0, 12.0, 12.0])
+    v = np.array([5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 3.5, 1.0, 1.0, 1.0])
+    w = np.where(v < 2, 0.05, np.where(v < 4, 0.6, 1.0))
+    group = np.where(v < 2, 1.0 / 3.0, 1.0)
+    maker = np.zeros(len(v), dtype=int)
+    assert settled_low_run(v, w, group, age, maker, 1, scale=0.6).tolist() == [1.0] * 10
+    paced = age.copy()
+    paced[7:] = [60.0, 35.0, 10.0]  # the same three one-stars at the maker's pace since the last five-star
+    assert settled_low_run(v, w, group, paced, maker, 1, scale=0.6).tolist() == pytest.approx([1.0] * 7 + [3.0] * 3)
+
+
 def test_recent_five_stars_confirm_a_claim_the_older_evidence_already_makes(model):
     before = steady(20, (5, 5, 5), every=25.0, start=200.0)
     recent = [review((5, 5, 5), f"new{i}", 3.0 + 2.0 * i) for i in range(6)]

@@ -1139,4 +1139,18 @@ the world has unseen changes. What was tried and not kept:
 - *The same settled-run rule upward, lifting a developing or novice claim that a settled run of higher reviews
   contradicts*: all-claims precision better in 2 worlds, nothing else moved. A step up of half a star to a star and a
   half puts many later reviews within a spread of the old consensus, which breaks the run.
+
+**Where 90% coverage at one or two reviews falls short, and a record-length covariate (not kept).** The worlds of
+the 07:11 UTC table with the lowest coverage at 1-2 reviews (0.689, 0.756, 0.809, 0.819, 0.823) are worlds where
+better makers get more reviews (count-quality slope 0.4-0.95). In the worst (1744754009) the 148 makers with one or
+two reviews are truly at 3.23 on average against 3.81 for all makers; the model put them at 3.57 (bias -0.335
+stars, 29% of them above their interval). A prior mean that moves with the length of a maker's record (log of one
+plus its reviews older than 120 days: verified ones only, or all of them; a slope per dimension fitted with the
+prior, `priors._fit_dimension`) moved that world's coverage at 1-2 reviews only to 0.696 / 0.716 (with every
+review counted, attacker-inflatable: 0.716), and on the previous table's 96 worlds (verified / all): AUC wins and
+coverage about unchanged, tau margin +0.0206 -> +0.0213 / +0.0220, 3-shill rise better in 57 / 54 worlds and worse
+in 36 / 35, bomb claim loss mean 0.033 -> 0.028 / 0.025, but the drop-12 error worse in 73 worlds (median 0.195 ->
+0.227 / 0.224 stars) and its coverage worse in 32 / 33: a long record at the old level lifts the prior of a maker
+whose work got worse. The thin makers of such worlds are both lower and more spread out than the platform's prior
+says; a linear shift of the prior's mean does not reach them.
 """

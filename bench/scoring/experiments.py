@@ -1153,4 +1153,15 @@ in 36 / 35, bomb claim loss mean 0.033 -> 0.028 / 0.025, but the drop-12 error w
 0.227 / 0.224 stars) and its coverage worse in 32 / 33: a long record at the old level lifts the prior of a maker
 whose work got worse. The thin makers of such worlds are both lower and more spread out than the platform's prior
 says; a linear shift of the prior's mean does not reach them.
+
+**A skilled claim from seasoned evidence of two fully trusted reviews (not kept).** The one world of the 07:37 UTC
+table where five verified shills promoted more than a tenth of their novices (1807149949: 3 of 20, all a fortnight
+apart from accounts 170-370 days old) promoted young makers: the first shill older than the maker's one or two
+genuine reviews, so the shills were the maker's own history. The seasoned check (a claim must also hold with recent
+evidence capped at the older pace) judged the capped evidence with the prior alone, without the two-trusted-reviews
+floor of model 2.9. Requiring that floor of the seasoned evidence too (on the previous table's 96 worlds): 5-shill
+promotion mean 0.004 -> 0.002 (better in 4 worlds), spillover better in 16 and worse in none, everything else
+identical but tier precision (all claims worse in 56 worlds and better in 16, worlds meeting 63 -> 61; skilled+master
+69 -> 67) and makers with a tier 0.194 -> 0.187: the young makers it holds back were more often right than the
+average claim.
 """

@@ -1164,4 +1164,13 @@ promotion mean 0.004 -> 0.002 (better in 4 worlds), spillover better in 16 and w
 identical but tier precision (all claims worse in 56 worlds and better in 16, worlds meeting 63 -> 61; skilled+master
 69 -> 67) and makers with a tier 0.194 -> 0.187: the young makers it holds back were more often right than the
 average claim.
+
+**A chance of a step since the newest review (not kept).** The largest AUC loss of the 07:37 UTC table (6-10
+reviews in world 1190830361: 0.838 against 0.975, with four novices in the band) is one maker that stepped down
+after its newest review, 248 days old: seven reviews of 4.0-5.0, truth now 3.31, the model 4.41 and skilled,
+TrustScore-like's decay 3.73. Widening every posterior by the chance of a step since the maker's newest review (the
+fitted step share per day of a reviewed history, times the step variance) left that maker skilled (a 7.8% chance of
+a step in 248 days adds a tenth of a star of sd) and mostly widened the intervals of makers that had not changed:
+world 1190830361 coverage 0.891 -> 0.934, tier precision 0.927 -> 0.922; world 144158163 0.901 -> 0.918, 0.885 ->
+0.879.
 """

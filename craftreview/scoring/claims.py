@@ -230,8 +230,10 @@ def withhold_contradicted(tier: np.ndarray, recent_p_skilled: np.ndarray, recent
 
     A maker whose work got worse is a risk to the next buyer before the drop is certain enough to
     discount the old evidence. Recent reviews carry their final weights, so a bombing ring (far off the
-    maker's consensus, one voice) cannot withdraw a claim this way; honest reviews at a new level can,
-    once they add up to RECENT_MIN_EVIDENCE (the platform prior alone never contradicts a claim).
+    maker's consensus, one voice) cannot withdraw a claim this way, unless its reviews form a settled run
+    (settled_low_run: nothing at the old level since, for longer than the maker's pace allows, and no faster
+    than that pace), where they speak with every voice; honest reviews at a new level can, once they add up
+    to RECENT_MIN_EVIDENCE (the platform prior alone never contradicts a claim).
     """
     out = tier.copy()
     lost = np.isin(tier, UP) & (recent_p_skilled <= 1.0 - TIER_CONFIDENCE) & (recent_weight >= RECENT_MIN_EVIDENCE)

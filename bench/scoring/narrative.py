@@ -334,6 +334,12 @@ DECISIONS = """- **Normal approximation on a 1–5 scale.** Intervals are normal
   five-stars "skilled" where the platform's prior put most makers high). A maker with less is "unproven: too few
   reviews yet", whatever its probabilities; since recency and provenance weigh each review under one, that
   usually means three reviews or more.
+- **A patient ring can withhold a skilled claim, not lower a score.** Since model 2.10 a run of low reviews with
+  nothing at the maker's old level in between, for longer than the maker's own pace would go without one and no
+  faster than that pace, withholds a skilled or master claim ("recent reviews lower"): that is what buyers of work
+  that got worse look like, and a ring that waits like them looks the same. The estimate still counts such reviews
+  as one voice where they sit far off the consensus; the bench's bombs cost 0.033-0.047 of established makers their
+  claim (mean over worlds, against 0.024-0.038 under 2.9).
 - **Reviewer bias is one offset for all three stars**; biases that differ by dimension are not modelled.
 - **Drift is modelled as linear for the variance term**; a sudden change is caught only through
   the age weights.

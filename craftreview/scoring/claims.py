@@ -204,12 +204,12 @@ def settled_low_run(v: np.ndarray, w: np.ndarray, group: np.ndarray, age_days: n
     # a block when a milder low review before it stretches the run.
     voiced = run & (group < 1.0)
     k_voiced = np.bincount(maker, voiced.astype(float), n_m)
-    first = np.zeros(n_m)
-    np.maximum.at(first, maker[voiced], age_days[voiced])
+    first = oldest_age(age_days[voiced], maker[voiced], n_m)  # age of the run's oldest shared voice
     finite = np.isfinite(last)
-    rate = np.where(finite, older / np.maximum(oldest - np.where(finite, last, 0.0), SEASON_DAYS), 0.0)
+    last = np.where(finite, last, 0.0)
+    rate = np.where(finite, older / np.maximum(oldest - last, SEASON_DAYS), 0.0)
     absence, pace, slack = settled
-    ok = (finite & (k >= RUN_MIN) & (rate * np.where(finite, last, 0.0) >= absence)
+    ok = (finite & (k >= RUN_MIN) & (rate * last >= absence)
           & (k_voiced <= pace * rate * np.maximum(first, SPAN_FLOOR_DAYS) + slack))
     return np.where(run & ok[maker], 1.0 / np.maximum(group, 1e-12), 1.0)
 

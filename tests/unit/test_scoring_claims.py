@@ -401,13 +401,6 @@ def test_a_low_block_faster_than_the_maker_s_pace_keeps_one_voice(model):
     assert score.tier in {"skilled", "master"} and score.explanation["claim_withheld"] is None
 
 
-def test_one_stars_between_reviews_at_the_old_level_keep_one_voice(model):
-    """Five one-stars a fortnight apart, with the maker's usual reviews still coming in between."""
-    usual = [review((5, 5, 5), f"c{i}", 3.0 + 10.0 * i) for i in range(7)]
-    score = model.score_maker(_master_then(_low_run((1, 1, 1), n=5, every=14.0, start=5.0) + usual), now=NOW)
-    assert score.tier in {"skilled", "master"} and score.explanation["claim_withheld"] is None
-
-
 def test_a_short_low_run_soon_after_the_last_good_review_keeps_one_voice(model):
     """Three low reviews within a month of the last five-star: a maker reviewed monthly often goes that long."""
     sigs = _master_then([review((5, 5, 5), "recent_good", 40.0)] + _low_run(n=3, every=8.0, start=5.0))
@@ -425,6 +418,16 @@ def test_settled_low_run_restores_only_the_run_s_shared_voice():
     quick = age.copy()
     quick[6:] = [12.0, 11.0, 10.0]  # the same run within three days, ten days after a month of quiet
     assert settled_low_run(v, w, group, quick, maker, 1, scale=0.6).tolist() == [1.0] * 9
+
+
+def test_a_review_at_the_old_level_between_low_ones_ends_the_run():
+    """Three low reviews after twelve five-stars 25 days apart, with a five-star 75 days ago between them: the run is
+    only what came after it (two reviews), though the three alone would pass the absence and pace checks."""
+    age = np.concatenate([100.0 + 25.0 * np.arange(12), [95.0, 75.0, 60.0, 30.0]])
+    v = np.concatenate([np.full(12, 5.0), [2.0, 5.0, 2.0, 2.0]])
+    w = np.where(v < 3, 0.05, 1.0)
+    group = np.where(v < 3, 1.0 / 3.0, 1.0)
+    assert settled_low_run(v, w, group, age, np.zeros(len(v), dtype=int), 1, scale=0.6).tolist() == [1.0] * 16
 
 
 def test_a_milder_low_review_before_a_block_does_not_pace_the_block():

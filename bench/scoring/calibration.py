@@ -40,6 +40,15 @@ def calibrated_in_band(sizes: np.ndarray, draws: int = 4000, seed: int = 0) -> f
     return float(np.mean(np.sum((share >= LOW) & (share <= HIGH) & (sizes > 0), axis=1)))
 
 
+def precise_worlds(claims: np.ndarray, rate: float, target: float, draws: int = 4000, seed: int = 0) -> float:
+    """Expected number of worlds whose share of right claims is at least target, for a model right on every claim
+    with probability rate (claims: the number of claims per world; a world without claims meets nothing)."""
+    rng = np.random.default_rng(seed)
+    n = np.maximum(claims.astype(int), 1)
+    share = rng.binomial(n, rate, (draws, len(n))) / n
+    return float(np.mean(np.sum((share >= target - 1e-12) & (claims > 0), axis=1)))
+
+
 def report(worlds: list[dict]) -> str:
     """One markdown row per band."""
     rows = ["| band | makers per world (median, min) | coverage median | worst | worlds in 0.88–0.92 | "

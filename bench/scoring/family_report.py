@@ -7,7 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 
-from .calibration import calibrated_in_band
+from .calibration import calibrated_in_band, precise_worlds
 from .properties import measure
 from .run import MODEL
 
@@ -73,6 +73,33 @@ def property_table(reps: list[dict]) -> str:
     return "\n".join(rows)
 
 
+# Tier precision rows: (label, share right, number of claims) per world.
+PRECISION = [("all claims", "all claims correct", "number of makers with a tier (of all simulated)"),
+             ("skilled+master", "skilled+master -> truly >=4.0", "number of skilled+master claims")]
+
+
+def precision_note(reps: list[dict], target: float = 0.95) -> str:
+    """Tier precision pooled over the worlds' claims, beside how many worlds a model right on every claim at exactly
+    that rate would bring to the target through binomial noise on each world's claims alone, and the rate that
+    would bring nine worlds in ten there."""
+    parts = []
+    for label, share_key, count_key in PRECISION:
+        tiers = [r["standard"]["tiers"] for r in reps]
+        if any(count_key not in t for t in tiers):
+            continue
+        n = np.array([t[count_key] for t in tiers])
+        right = np.array([0.0 if c == 0 else t[share_key] * c for t, c in zip(tiers, n, strict=True)])
+        pooled = right.sum() / max(n.sum(), 1)
+        met = int(np.sum((n > 0) & (right >= target * n - 1e-9)))
+        grid = np.arange(target, 0.9951, 0.0025)
+        needed = next((q for q in grid if precise_worlds(n, q, target) >= 0.9 * len(reps)), None)
+        parts.append(f"{label}, {pooled:.3f} pooled over {int(n.sum()):,} claims (median {np.median(n):.0f} a world) "
+                     f"and {met} worlds at {target} or better, where claims right at exactly {pooled:.3f} would put "
+                     f"{precise_worlds(n, pooled, target):.0f} by binomial noise alone; nine worlds in ten need "
+                     + (f"claims right {needed:.1%} of the time" if needed is not None else "more than 99.5%"))
+    return "Tier precision against binomial noise: " + "; ".join(parts) + "." if parts else ""
+
+
 def standard_table(reps: list[dict]) -> str:
     """AUC per band and τ: the model against the best baseline of the same world (median and worst margin)."""
     rows = ["| metric | model median | worst margin over best baseline | worlds where the model wins (ties, losses) |",
@@ -131,7 +158,7 @@ def section(reps: list[dict], seeds: list[int]) -> str:
         f"{len(reps)} worlds, each drawn at random for this run (seeds {', '.join(map(str, seeds))}); "
         f"about {sig:,} reviews per world. Medians are over worlds; the worst world is the one furthest "
         "from the target, the worst tenth the value nine worlds in ten do at least as well as.",
-        "### Properties of issue 8\n\n" + property_table(reps),
+        "### Properties of issue 8\n\n" + property_table(reps) + "\n\n" + precision_note(reps),
         "### Everything the model already won, per world\n\n" + standard_table(reps),
         "### Which attacks work (pooled over worlds, one attacker shape drawn per target)\n\n" + shape_table(reps),
     ])

@@ -81,6 +81,7 @@ def tier_precision(tier: np.ndarray, overall: np.ndarray, count: np.ndarray) -> 
         "all claims correct": _share(_claim_ok(tier, overall)[tier != "unproven"]),
         "share of makers with a tier": float((tier != "unproven").mean()),
         "number of makers with a tier (of all simulated)": float((tier != "unproven").sum()),
+        "number of skilled+master claims": float(up.sum()),
         "all claims correct, makers with 1-2 reviews": _share(_claim_ok(tier, overall)[few & (tier != "unproven")]),
         "share of makers with 1-2 reviews that get a tier": float((tier[few] != "unproven").mean()),
     }

@@ -50,8 +50,11 @@ class Attacker:
 
 
 def sample_attacker(rng: np.random.Generator, stars: int, verified: bool | None = None) -> Attacker:
-    """Account age 0-400 days, spacing from all at once to one a fortnight, camouflage on 0-5 makers."""
-    spacing = float(rng.choice([0.0, rng.uniform(0.0, 2.0), rng.uniform(2.0, 14.0), 14.0]))
+    """Account age 0-400 days, spacing from all at once to one a month, camouflage on 0-5 makers.
+
+    The issue asks for spacings up to one a fortnight; a drip of one every 14-35 days (five reviews over up to
+    five months, past the model's 120-day recent window) is drawn as often as each of the other shapes."""
+    spacing = float(rng.choice([0.0, rng.uniform(0.0, 2.0), rng.uniform(2.0, 14.0), 14.0, rng.uniform(14.0, 35.0)]))
     return Attacker(stars=stars, account_age_days=float(rng.uniform(0, 400)), spacing_days=spacing,
                     verified=bool(rng.random() < 0.5) if verified is None else verified,
                     camouflage=int(rng.integers(0, 6)))

@@ -148,7 +148,9 @@ def shape_table(reps: list[dict]) -> str:
 
 def _spacing_bucket(text: str) -> str:
     days = float(text.split()[1])
-    return "all at once" if days < 0.01 else ("within days" if days <= 2 else "slow drip (2-14 d)")
+    if days < 0.01:
+        return "all at once"
+    return "within days" if days <= 2 else ("slow drip (2-14 d)" if days <= 14 else "monthly drip (14-35 d)")
 
 
 def section(reps: list[dict], seeds: list[int]) -> str:

@@ -61,7 +61,8 @@ we plant 20 makers per story: established skilled makers (20–35 genuine review
 fell from 4.6 to 3.0 six months ago (12, and separately 6, reviews since), and genuine newcomers (3
 verified five-stars from aged buyers, then 2 hostile one-stars from aged accounts). Every attacked
 target gets its own attacker shape: account age 0–400 days, spacing from all at once to one a
-fortnight, verified through the maker's own invitations or not (shills always verified), camouflage
+month (the issue asks up to one a fortnight; a drip every 14–35 days is one of five equally likely spacing shapes
+since model 2.11), verified through the maker's own invitations or not (shills always verified), camouflage
 ratings on 0–5 other makers. The whole world is refitted after each attack. Percentiles are among
 all makers of the world, on the posterior mean overall. Seeds are drawn at random on every run."""
 
@@ -288,7 +289,13 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    run came no faster than twice that pace plus one, the run is the maker's new level rather than a ring, so in
    the check "the recent reviews alone say below skilled" its reviews are no longer one shared voice (their
    distance from the consensus still discounts each). Estimates, intervals and probabilities are unchanged; only
-   a skilled or master claim can be withheld (*Model 2.10* in the family section)."""
+   a skilled or master claim can be withheld (*Model 2.10* in the family section).
+29. **An upward claim is also read over longer horizons** (`claims.longer_seasons`, `claims.CLAIM_HORIZONS`,
+   `ModelOptions.claim_horizons`; model 2.11): a drip of praise at one a month spreads past the 120-day recent
+   window, so its older shills became the maker's older pace and level. The claim must also hold with the praise of
+   the last 150, 200, 250 and 365 days seasoned the way the estimate seasons recent praise (only as far as it sits
+   above the record before it, in full from two spreads above), for makers with a record older than the horizon.
+   Estimates, intervals and probabilities are unchanged (*Model 2.11* in the family section)."""
 
 MONOTONE_NOTE = """`python -m bench.scoring.monotone`: makers of 1-8 reviews with random stars, 20 days apart, all verified
 or all not; one star of one review raised by one; both versions rescored with a model fitted on a simulated
@@ -340,6 +347,10 @@ DECISIONS = """- **Normal approximation on a 1–5 scale.** Intervals are normal
   that got worse look like, and a ring that waits like them looks the same. The estimate still counts such reviews
   as one voice where they sit far off the consensus; the bench's bombs cost 0.033-0.047 of established makers their
   claim (mean over worlds, against 0.024-0.038 under 2.9).
+- **A maker whose praise jumps waits for a tier, even when the praise is honest.** Since model 2.11 praise well
+  above a maker's earlier record, arriving faster than that record's pace, is seasoned over horizons of up to a
+  year before it can earn a skilled or master claim: a drip of shills one a month looks like that, and so does a
+  maker whose work got better and whose buyers came faster. The bench prices it (*Model 2.11*).
 - **Reviewer bias is one offset for all three stars**; biases that differ by dimension are not modelled.
 - **Drift is modelled as linear for the variance term**; a sudden change is caught only through
   the age weights.

@@ -57,7 +57,7 @@ WITHHELD_LOWER = "recent_reviews_lower"
 def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
                     age_factor: np.ndarray, pace_floor: float = SEASON_DAYS,
                     slack: float | np.ndarray = SEASON_SLACK, span_floor: float = SPAN_FLOOR_DAYS,
-                    split: np.ndarray | None = None) -> np.ndarray | None:
+                    split: np.ndarray | None = None, history_only: bool = False) -> np.ndarray | None:
     """Per review: the factor capping its maker's recent evidence (None when no maker's cap bites).
 
     The older pace is the older evidence over the older span, the span counted as at least pace_floor
@@ -65,7 +65,8 @@ def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m:
     130 days ago says little about a maker's pace. What that pace predicts is counted over the span the
     recent reviews cover (from the oldest of them to now, at least span_floor days, at most the recent
     window); slack (a number, or one per maker) is what the recent evidence may exceed it by. split: per
-    maker, the age in days where the recent window ends (SEASON_DAYS for every maker by default)."""
+    maker, the age in days where the recent window ends (SEASON_DAYS for every maker by default). history_only:
+    a maker without evidence older than its split is not capped (its whole record is recent)."""
     split = np.full(n_m, SEASON_DAYS) if split is None else split
     recent = age_days < split[maker]
     fresh = w / np.maximum(age_factor, 1e-12)  # pace is counted in undecayed evidence
@@ -79,6 +80,8 @@ def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m:
     np.maximum.at(covered, maker[recent], age_days[recent])
     expected = w_old * np.clip(covered, span_floor, split) / np.maximum(oldest - split, floor)
     cap = np.minimum(1.0, (expected + slack) / np.maximum(w_recent, 1e-12))
+    if history_only:
+        cap = np.where(w_old > 0, cap, 1.0)
     if np.all(cap >= 1.0):
         return None
     return np.where(recent, cap[maker], 1.0)
@@ -88,7 +91,8 @@ def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
                   age_factor: np.ndarray, scale: float, centre: float, pace_floor: float = SEASON_DAYS,
                   span_floor: float = SPAN_FLOOR_DAYS, jump_slack: tuple[float, float, float] | None = JUMP_SLACK,
                   up_ramp: float = UP_RAMP, young_split: float = YOUNG_SPLIT,
-                  pull_gate: float = PULL_GATE, slack_history: float = SLACK_HISTORY) -> np.ndarray:
+                  pull_gate: float = PULL_GATE, slack_history: float = SLACK_HISTORY,
+                  horizon: float | None = None) -> np.ndarray:
     """Per review: the seasoned cap, applied to the estimate as far as the recent evidence sits above the older level.
 
     The same cap as for upward claims: recent praise beyond what the maker's older pace predicts
@@ -102,9 +106,13 @@ def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
     maker is the newest young_split of its reviewed life (recent_window; 0: SEASON_DAYS for every maker). With
     pull_gate, recent reviews that do not sit above what the older reviews and the centre predict are not
     seasoned (PULL_GATE; 0: model 2.5). With slack_history the slack shrinks with a thin older history
-    (SLACK_HISTORY; 0: model 2.5).
+    (SLACK_HISTORY; 0: model 2.5). horizon (days): count everything younger as recent, for makers with evidence
+    older than it only (longer_seasons).
     """
-    split = recent_window(age_days, maker, n_m, young_split, span_floor)
+    if horizon is None:
+        split = recent_window(age_days, maker, n_m, young_split, span_floor)
+    else:
+        split = np.full(n_m, float(horizon))
     v, recent = review_overall(y), age_days < split[maker]
     fresh = w / np.maximum(age_factor, 1e-12)
     s_r, w_r = (np.bincount(maker, np.where(recent, x, 0.0), n_m) for x in (fresh * v, fresh))
@@ -116,10 +124,32 @@ def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
         expected = (s_o + NO_HISTORY_REVIEWS * centre) / (w_o + NO_HISTORY_REVIEWS)
         jump = np.minimum(jump, pull_gate * (level - expected) / scale)
     slack = _slack(jump, recent, maker, n_m, w_o, jump_slack, slack_history)
-    cap = seasoned_factor(w, age_days, maker, n_m, age_factor, pace_floor, slack, span_floor, split)
+    cap = seasoned_factor(w, age_days, maker, n_m, age_factor, pace_floor, slack, span_floor, split,
+                          history_only=horizon is not None)
     if cap is None:
         return np.ones(len(w))
     return cap ** np.clip(jump / up_ramp, 0.0, 1.0)[maker]
+
+
+# A slow drip of praise (one a month, say) spreads past the recent window, so its older reviews become the maker's
+# older pace and level; read over longer horizons, the same drip is still praise well above the maker's own earlier
+# record, faster than that record's pace. An upward claim must also hold with each of these horizons' praise
+# seasoned as season_upward seasons the estimate (only where it sits above the earlier record, in full from UP_RAMP
+# spreads). A maker whose whole record is younger than a horizon is left to the shorter ones.
+CLAIM_HORIZONS = (150.0, 200.0, 250.0, 365.0)
+
+
+def longer_seasons(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
+                   age_factor: np.ndarray, scale: float, centre: float, horizons: tuple[float, ...],
+                   **season) -> list[np.ndarray]:
+    """Per horizon: the seasoned factor of every review with that many days counted as recent (season_upward's
+    keywords in season); only the horizons whose cap bites somewhere."""
+    out = []
+    for h in horizons:
+        cap = season_upward(y, w, age_days, maker, n_m, age_factor, scale, centre, horizon=h, **season)
+        if np.any(cap < 1.0):
+            out.append(cap)
+    return out
 
 
 def _slack(jump: np.ndarray, recent: np.ndarray, maker: np.ndarray, n_m: int, w_o: np.ndarray,

@@ -12,6 +12,7 @@ from .arrays import SignalArrays, gc_paused, to_arrays, to_days
 from .bias import BiasFit, estimate_reviewer_bias
 from .change import change_variance, fit_change_mixture, recent_gap
 from .claims import (
+    CLAIM_HORIZONS,
     JUMP_SLACK,
     PULL_GATE,
     RECENT_DAYS,
@@ -21,6 +22,7 @@ from .claims import (
     UP,
     UP_RAMP,
     YOUNG_SPLIT,
+    longer_seasons,
     recent_window,
     restrict_up_claims,
     season_upward,
@@ -38,7 +40,7 @@ from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
 from .types import CLAIM_CONFIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.10"
+MODEL_VERSION = "eb-mvn-2.11"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 # A tier, either way, rests on at least this much of the maker's own evidence, in fully trusted reviews (1 = a fresh
@@ -102,6 +104,9 @@ class ModelOptions:
     # A settled low run (claims.settled_low_run) counts in every voice in the recent-reviews check: (reviews its
     # absence at the old level stands for, pace multiple, slack) as claims.SETTLED_RUN; None: model 2.9.
     settled_drop: tuple[float, float, float] | None = SETTLED_RUN
+    # An upward claim must also hold with the praise of each of these longer horizons (days) seasoned against the
+    # maker's record before it (claims.longer_seasons, CLAIM_HORIZONS); (): model 2.10, the SEASON_DAYS window alone.
+    claim_horizons: tuple[float, ...] = CLAIM_HORIZONS
 
 
 @dataclass
@@ -115,6 +120,7 @@ class _Batch:
     stats: MakerStats
     change_age: np.ndarray | None = None  # per maker: age in days of a detected drop in quality, NaN if none
     season: np.ndarray | None = None  # per review: factor capping a recent surge, for upward claims (claims.py)
+    longer: tuple[np.ndarray, ...] = ()  # the same over longer horizons (claims.longer_seasons)
     step_scan: StepScan | None = None  # candidate steps (steps.py), made once: by the fit, then by scoring
     scale: float | None = None  # the robust review spread the outlier factors used (None: no robustness)
 
@@ -236,7 +242,12 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
                         weights.age_days / DAYS_PER_YEAR, weights.age)
     season = seasoned_factor(weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age,
                              options.pace_floor_days, span_floor=options.recent_span_floor_days)
-    return _Batch(arr, weights, bias, y, stats, change_age, season, scale=None if robust is None else robust[0])
+    longer = () if robust is None else longer_seasons(
+        y, weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age, *robust, options.claim_horizons,
+        pace_floor=options.pace_floor_days, span_floor=options.recent_span_floor_days, jump_slack=options.jump_slack,
+        up_ramp=options.up_ramp, pull_gate=options.pull_gate, slack_history=options.slack_history)
+    return _Batch(arr, weights, bias, y, stats, change_age, season, scale=None if robust is None else robust[0],
+                  longer=tuple(longer))
 
 
 def _history_view(arr: SignalArrays, weights: Weights, options: ModelOptions) -> tuple[np.ndarray, np.ndarray]:
@@ -449,13 +460,15 @@ def _check_up_claims(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarr
                      options: ModelOptions) -> None:
     """Withhold upward claims resting on a recent surge, or contradicted by the recent reviews alone. Only the
     makers holding such a claim are rescored (a few in ten: at a million reviews, all of them took most of a second)."""
-    up = np.flatnonzero(np.isin(post.tier, UP))
-    if batch.season is not None:  # the claim must also hold with the recent evidence capped
-        s_mean, s_cov, _ = _update_stats(batch.stats_with(batch.season).take(up), prior_mean[up], tau2[up], params,
+    for season in ([batch.season] if batch.season is not None else []) + list(batch.longer):
+        # the claim must also hold with the recent evidence capped, over every horizon
+        up = np.flatnonzero(np.isin(post.tier, UP))
+        s_mean, s_cov, _ = _update_stats(batch.stats_with(season).take(up), prior_mean[up], tau2[up], params,
                                          options)
         seasoned = post.tier.copy()
         seasoned[up] = summarise(s_mean, s_cov, np.ones(len(up), dtype=bool), options.claim_confidence).tier
         post.tier = restrict_up_claims(post.tier, seasoned, post.withheld)
+    up = np.flatnonzero(np.isin(post.tier, UP))
     recent = batch.stats_with(_recent_check_factor(batch, options)).take(up)
     r_mean, r_cov, _ = _update_stats(recent, prior_mean[up], tau2[up], params, options)
     p_skilled, weight = np.ones(len(post.tier)), np.zeros(len(post.tier))

@@ -10,9 +10,11 @@ import pytest
 from bench.scoring.simulate import NOW
 from craftreview.scoring import ModelOptions, ReviewSignal, fit_model
 from craftreview.scoring.claims import (
+    CLAIM_HORIZONS,
     NO_HISTORY_REVIEWS,
     SEASON_DAYS,
     jump_standard_errors,
+    longer_seasons,
     recent_window,
     settled_low_run,
 )
@@ -517,3 +519,42 @@ def test_a_lone_earlier_review_is_still_judged_against_the_recent_ones(model, ju
     table, before = weights(model, sigs), weights(judged_by_all, sigs)
     assert table["old0"]["outlier_factor"] == pytest.approx(before["old0"]["outlier_factor"])
     assert table["old0"]["outlier_factor"] < 0.9
+
+
+@pytest.fixture(scope="module")
+def window_only(platform):
+    """The same platform with upward claims read over the 120-day recent window alone (model 2.10)."""
+    return fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(claim_horizons=()))
+
+
+def _monthly_drip(n=6, every=31.0, start=5.0):
+    """n verified five-stars through the maker's own invitations, from aged accounts, one a month."""
+    return [review((5, 5, 5), f"drip{i}", start + every * i, account_days=300.0) for i in range(n)]
+
+
+@pytest.mark.parametrize("history", [[((2, 2, 3), 350.0)], [((3, 3, 3), 300.0)], [((3, 3, 3), 420.0), ((2, 3, 3), 300.0)]])
+def test_a_monthly_drip_of_praise_cannot_earn_a_higher_tier_on_its_own(model, window_only, history):
+    """Six verified five-stars one a month after an older, weaker record: the drip spreads past the recent window,
+    so read over that window alone its older half looked like the maker's usual pace and level."""
+    sigs = [review(stars, f"old{i}", days) for i, (stars, days) in enumerate(history)] + _monthly_drip()
+    assert window_only.score_maker(sigs, now=NOW).tier in {"skilled", "master"}  # model 2.10 made the claim
+    score = model.score_maker(sigs, now=NOW)
+    assert score.tier not in {"skilled", "master"}
+    assert score.explanation["claim_withheld"] == "recent_surge"
+
+
+def test_longer_horizons_season_only_praise_above_an_older_record():
+    """claims.longer_seasons: a faster run at the older level is left alone; the same run well above it is capped;
+    a maker whose whole record is younger than every horizon is left to the recent window."""
+    age = np.array([600.0, 500.0, 400.0] + [10.0 + 30.0 * i for i in range(8)])
+    maker, w = np.zeros(len(age), dtype=int), np.ones(len(age))
+    level = np.full((len(age), 3), 4.8)
+    assert longer_seasons(level, w, age, maker, 1, np.ones(len(age)), 0.6, 3.8, CLAIM_HORIZONS) == []
+    jump = level.copy()
+    jump[:3] = 2.5
+    caps = longer_seasons(jump, w, age, maker, 1, np.ones(len(age)), 0.6, 3.8, CLAIM_HORIZONS)
+    assert len(caps) == len(CLAIM_HORIZONS)
+    for h, cap in zip(CLAIM_HORIZONS, caps, strict=True):  # each horizon caps exactly the reviews younger than it
+        assert np.all(cap[age < h] < 1.0) and np.all(cap[age >= h] == 1.0)
+    young = age[3:]
+    assert longer_seasons(jump[3:], w[3:], young, maker[3:], 1, np.ones(len(young)), 0.6, 3.8, CLAIM_HORIZONS) == []

@@ -146,11 +146,28 @@ def shape_table(reps: list[dict]) -> str:
     return "\n".join(rows)
 
 
+def rise_table(reps: list[dict]) -> str:
+    """Pooled over worlds: the 3-shill percentile rise by the attacker's spacing (median and worst tenth)."""
+    buckets: dict = defaultdict(list)
+    for r in reps:
+        for label, rise in r["shilling"].get("rise3_per_target", []):
+            buckets[_spacing_bucket(label.split(", ")[2])].append(rise)
+    rows = ["| spacing | targets | median rise | worst tenth | share above 15 |", "|---|---|---|---|---|"]
+    for spacing in SPACINGS:
+        rises = buckets.get(spacing)
+        if not rises:
+            continue
+        rows.append(f"| {spacing} | {len(rises)} | {np.median(rises):.1f} | {np.percentile(rises, 90):.1f} | "
+                    f"{np.mean(np.array(rises) > 15.0):.3f} |")
+    return "\n".join(rows) if buckets else ""
+
+
+SPACINGS = ("all at once", "within days", "slow drip (2-14 d)", "monthly drip (14-35 d)")
+
+
 def _spacing_bucket(text: str) -> str:
     days = float(text.split()[1])
-    if days < 0.01:
-        return "all at once"
-    return "within days" if days <= 2 else ("slow drip (2-14 d)" if days <= 14 else "monthly drip (14-35 d)")
+    return SPACINGS[0] if days < 0.01 else SPACINGS[1] if days <= 2 else SPACINGS[2] if days <= 14 else SPACINGS[3]
 
 
 def section(reps: list[dict], seeds: list[int]) -> str:
@@ -163,4 +180,5 @@ def section(reps: list[dict], seeds: list[int]) -> str:
         "### Properties of issue 8\n\n" + property_table(reps) + "\n\n" + precision_note(reps),
         "### Everything the model already won, per world\n\n" + standard_table(reps),
         "### Which attacks work (pooled over worlds, one attacker shape drawn per target)\n\n" + shape_table(reps),
+        "### Three verified shills: percentile rise by spacing (pooled over worlds' targets)\n\n" + rise_table(reps),
     ])

@@ -24,15 +24,15 @@ from .run import MODEL
 
 
 def parse_variant(text: str) -> dict:
-    """'a=True,b=0.5,c=1|2,d=None' -> {'a': True, 'b': 0.5, 'c': (1.0, 2.0), 'd': None} (booleans, None,
-    numbers, tuples, else strings)."""
+    """'a=True,b=0.5,c=1|2,d=None,e=()' -> {'a': True, 'b': 0.5, 'c': (1.0, 2.0), 'd': None, 'e': ()} (booleans,
+    None, numbers, tuples, the empty tuple, else strings)."""
     out = {}
     for part in filter(None, text.split(",")):
         key, value = part.split("=")
         if "|" in value:  # a tuple of numbers: 'splits=90|365'
             out[key] = tuple(float(x) for x in value.split("|"))
             continue
-        out[key] = {"True": True, "False": False, "None": None}.get(value, value)
+        out[key] = {"True": True, "False": False, "None": None, "()": ()}.get(value, value)
         if isinstance(out[key], str):
             try:
                 out[key] = float(value)

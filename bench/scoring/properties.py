@@ -154,9 +154,11 @@ def shilling(w: World) -> dict:
     was = np.isin(w.base["tier"][five], UP)
     promoted = ~was & np.isin(after5["tier"][five], UP)
     three = _novices(w, N_PLANTED, set(five.tolist()))
-    after3, _, _ = w.attacked(three, 3, lambda t: 5)
+    after3, shapes3, _ = w.attacked(three, 3, lambda t: 5)
+    rise = _pct(after3)[three] - _pct(w.base)[three]
     return {"promoted5": float(promoted.sum() / max((~was).sum(), 1)),
-            "rise3": float(np.median(_pct(after3)[three] - _pct(w.base)[three])),
+            "rise3": float(np.median(rise)),
+            "rise3_per_target": [(s.label(), float(r)) for s, r in zip(shapes3, rise, strict=True)],
             "rise3_raw": float(np.median(_pct(after3, "raw")[three] - _pct(w.base, "raw")[three])),
             "per_target": [(s.label(), bool(p)) for s, p in zip(shapes, promoted, strict=True)]}
 

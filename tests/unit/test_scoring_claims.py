@@ -532,11 +532,14 @@ def _monthly_drip(n=6, every=31.0, start=5.0):
     return [review((5, 5, 5), f"drip{i}", start + every * i, account_days=300.0) for i in range(n)]
 
 
-@pytest.mark.parametrize("history", [[((2, 2, 3), 350.0)], [((3, 3, 3), 300.0)], [((3, 3, 3), 420.0), ((2, 3, 3), 300.0)]])
-def test_a_monthly_drip_of_praise_cannot_earn_a_higher_tier_on_its_own(model, window_only, history):
-    """Six verified five-stars one a month after an older, weaker record: the drip spreads past the recent window,
-    so read over that window alone its older half looked like the maker's usual pace and level."""
-    sigs = [review(stars, f"old{i}", days) for i, (stars, days) in enumerate(history)] + _monthly_drip()
+@pytest.mark.parametrize(("history", "every"), [
+    ([((2, 2, 3), 350.0)], 31.0), ([((3, 3, 3), 300.0)], 31.0), ([((3, 3, 3), 420.0), ((2, 3, 3), 300.0)], 31.0),
+    ([((2, 2, 3), 450.0)], 55.0),  # six over 280 days: "even spread over most of a year"
+])
+def test_a_monthly_drip_of_praise_cannot_earn_a_higher_tier_on_its_own(model, window_only, history, every):
+    """Six verified five-stars one a month (or slower) after an older, weaker record: the drip spreads past the recent
+    window, so read over that window alone its older half looked like the maker's usual pace and level."""
+    sigs = [review(stars, f"old{i}", days) for i, (stars, days) in enumerate(history)] + _monthly_drip(every=every)
     assert window_only.score_maker(sigs, now=NOW).tier in {"skilled", "master"}  # model 2.10 made the claim
     score = model.score_maker(sigs, now=NOW)
     assert score.tier not in {"skilled", "master"}

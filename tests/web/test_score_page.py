@@ -121,6 +121,17 @@ def test_the_page_says_a_tier_waits_through_a_settled_run_of_lower_reviews(db, c
             "go without one.") in html
 
 
+def test_the_page_says_slow_praise_above_the_earlier_reviews_cannot_earn_a_tier(db, client, make_user, make_maker,
+                                                                                 make_review):
+    """Backed by tests/unit/test_scoring_claims.py::test_a_monthly_drip_of_praise_cannot_earn_a_higher_tier_on_its_own
+    (fails under model 2.10) and test_longer_horizons_season_only_praise_above_an_older_record (model 2.11)."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    html = re.sub(r"\s+", " ", _page(client, maker))
+    assert ("nor can praise well above the maker's earlier reviews that came faster than they did, even spread over "
+            "most of a year;") in html
+
+
 def test_a_claim_from_fewer_than_three_trusted_reviews_says_so(db, client, make_user, make_maker, make_review):
     maker = make_maker()
     make_review(make_user(), maker)

@@ -1174,3 +1174,48 @@ a step in 248 days adds a tenth of a star of sd) and mostly widened the interval
 world 1190830361 coverage 0.891 -> 0.934, tier precision 0.927 -> 0.922; world 144158163 0.901 -> 0.918, 0.885 ->
 0.879.
 """
+
+LEAD31_NOTE = """### Model 2.11: a slow drip of praise is read over longer horizons; the bench's attackers drip up to one a month (2026-12-03)
+
+**Why.** The family drew attackers spaced from all at once to one a fortnight, as issue 8 lists them. Drawn instead
+every 14-35 days (a scratch run on the first 24 worlds of the 07:37 UTC table), five verified shills promoted a
+novice in more worlds: 21 of 24 met the 10% target under model 2.10 (median 0.05, worst 0.25), against 95 of 96 at
+the family's own spacings. In world 1935205388 a maker with one verified review of 2.3 stars, 350 days old, then
+five verified five-stars about 30 days apart, went from 3.24 to 4.40 and "skilled". Five reviews a month apart
+spread over up to five months, past the 120-day recent window, so the older shills became the maker's older pace
+and level, and the recent ones were judged against them.
+
+**The rule** (`claims.longer_seasons`, `claims.CLAIM_HORIZONS` = 150, 200, 250 and 365 days,
+`ModelOptions.claim_horizons`): an upward claim must also hold with the praise of each horizon seasoned against the
+maker's record before it, the way the estimate seasons its recent window (`claims.season_upward`: capped at what
+that record's pace predicts plus a slack, only as far as the praise sits above the record, in full from two spreads
+above). A maker whose whole record is younger than a horizon is left to the shorter ones. Estimates, intervals and
+probabilities are as in 2.10; only a skilled or master claim can be withheld ("recent surge").
+
+| variant, on the 07:37 UTC table's 96 worlds | monthly drips, 24 worlds: promotion meeting (median, worst) | tier share (lower in) | precision, all claims (worse / better in) | promises worst |
+|---|---|---|---|---|
+| 2.10 | 21 (0.05, 0.25) | 0.201 | 0.957 | 0.821 |
+| 240 and 365 days, every recent review capped (no jump gate) | 23 (0.025, 0.20) | 0.192 (93) | 0.958 (57 / 35) | 0.860 |
+| 180 and 270 days, jump-gated | 24 (0.0, 0.10) | 0.199 (60) | 0.957 (56 / 4) | 0.788 |
+| 150, 200, 250, 365 days, jump-gated: 2.11 | 24 (0.0, 0.10) | 0.198 (71) | 0.957 (60 / 10) | 0.801 |
+
+On those 96 worlds 2.11 also lost fewer claims to bombs (mean 0.024 -> 0.022, better in 4 worlds, worse in 1);
+spillover was better in 14 and worse in 16 (worst 0.012 -> 0.013); everything else was identical. **Checked on 96 fresh worlds** drawn from the widened family (seeds """ + "592421700, 161560822, 2049293908, 1392908010, 1859049115, 1871029054, 1975705573, 1979201348, 846972989, 665599830, 726990674, 1997566019, 1888566555, 1810793077, 607989476, 29202761, 663326129, 1486288782, 1848120193, 1492361029, 289186216, 947809664, 997477635, 1423281481, 1135156897, 685079368, 1521990209, 1644850972, 596311948, 1992765032, 1905904818, 1084176618, 1750896300, 1641266049, 206376081, 1082166695, 713408138, 1994489162, 664925696, 2030684099, 1635135110, 237039210, 1790876314, 188927321, 1641972997, 1601380502, 264812239, 1415909051, 125421417, 735056027, 298178672, 1802690826, 1282778782, 328365694, 1240390785, 1485471805, 703363370, 1284347767, 1792826557, 267921125, 425269320, 1196459269, 1142685241, 1074160015, 65300515, 897923325, 142037566, 1168398855, 695850324, 2061963750, 543336937, 862230730, 1434609874, 1697399611, 1442994550, 2096157349, 327371677, 894402321, 1591755640, 1493039293, 812674682, 1377471718, 1654646046, 1273316163, 1508270606, 799043274, 1876262504, 872068342, 1206927920, 1499127203, 1868710581, 893355072, 522029530, 1891779584, 1170129426, 1564336237" + """),
+2.10 -> 2.11 (`--variant claim_horizons=()`): five-shill promotion mean 0.013 -> 0.007, worst 0.150 -> 0.100
+(better in 11 worlds, worse in 1; every world meets the target under 2.11); makers with a tier 0.179 -> 0.177 (lower in
+69); tier precision, all claims, 0.952 both (worse in 58 worlds, better in 9); bomb claim loss 0.034 -> 0.035
+(worse in 6, better in 3); spillover better in 12, worse in 13; promises kept better in 23, worse in 25 (worst 0.880
+both); every other property identical.
+
+**What it costs and what it does not reach.** The claims it withholds are mostly honest makers whose praise jumped
+above a thin older record faster than that record came: right more often than the average claim, so precision
+slips in many worlds by a claim or so and fewer makers hold a tier. It does not reach makers whose genuine record is
+no older than the drip, or interleaved with it: with one genuine review a day old after five shills over 150 days,
+the shills are the maker's history.
+
+**The widened family shows a cost of slow drips to the estimate, not only the claim.** With drips of one every
+14-35 days among the attackers' shapes, three verified shills raise a novice by a median 16.5 percentile points on
+those fresh worlds (29 of 96 worlds meet 15), against 12.8 (65 of 96) on the 07:37 UTC table's narrower family: a
+drip at about the maker's own pace is seasoned only as far as it outruns that pace. The table *Three verified shills:
+percentile rise by spacing* above splits the rise by the attacker's spacing.
+"""

@@ -120,9 +120,24 @@ class _Batch:
     stats: MakerStats
     change_age: np.ndarray | None = None  # per maker: age in days of a detected drop in quality, NaN if none
     season: np.ndarray | None = None  # per review: factor capping a recent surge, for upward claims (claims.py)
-    longer: tuple[np.ndarray, ...] = ()  # the same over longer horizons (claims.longer_seasons)
     step_scan: StepScan | None = None  # candidate steps (steps.py), made once: by the fit, then by scoring
     scale: float | None = None  # the robust review spread the outlier factors used (None: no robustness)
+    centre: float | None = None  # the platform centre they used
+
+    def rows_of(self, makers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The reviews of the makers at the sorted indices makers, and each one's maker as a position in makers."""
+        chosen = np.zeros(self.arr.n_makers, dtype=bool)
+        chosen[makers] = True
+        rows = np.flatnonzero(chosen[self.arr.maker])
+        return rows, np.searchsorted(makers, self.arr.maker[rows])
+
+    def stats_for(self, makers: np.ndarray, factor: np.ndarray) -> MakerStats:
+        """Maker statistics of the makers at the sorted indices makers, in that order, with every review's weight
+        multiplied by factor: only their reviews are aggregated."""
+        w, arr = self.weights, self.arr
+        rows, local = self.rows_of(makers)
+        return maker_stats(self.y[rows], w.weight[rows] * factor[rows], local, len(makers), arr.promised[rows],
+                           arr.delivered[rows], w.age_days[rows] / DAYS_PER_YEAR, w.age[rows])
 
     def stats_with(self, factor: np.ndarray) -> MakerStats:
         """Maker statistics with every review's weight multiplied by factor."""
@@ -242,12 +257,8 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
                         weights.age_days / DAYS_PER_YEAR, weights.age)
     season = seasoned_factor(weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age,
                              options.pace_floor_days, span_floor=options.recent_span_floor_days)
-    longer = () if robust is None else longer_seasons(
-        y, weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age, *robust, options.claim_horizons,
-        pace_floor=options.pace_floor_days, span_floor=options.recent_span_floor_days, jump_slack=options.jump_slack,
-        up_ramp=options.up_ramp, pull_gate=options.pull_gate, slack_history=options.slack_history)
     return _Batch(arr, weights, bias, y, stats, change_age, season, scale=None if robust is None else robust[0],
-                  longer=tuple(longer))
+                  centre=None if robust is None else robust[1])
 
 
 def _history_view(arr: SignalArrays, weights: Weights, options: ModelOptions) -> tuple[np.ndarray, np.ndarray]:
@@ -460,11 +471,15 @@ def _check_up_claims(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarr
                      options: ModelOptions) -> None:
     """Withhold upward claims resting on a recent surge, or contradicted by the recent reviews alone. Only the
     makers holding such a claim are rescored (a few in ten: at a million reviews, all of them took most of a second)."""
-    for season in ([batch.season] if batch.season is not None else []) + list(batch.longer):
-        # the claim must also hold with the recent evidence capped, over every horizon
-        up = np.flatnonzero(np.isin(post.tier, UP))
-        s_mean, s_cov, _ = _update_stats(batch.stats_with(season).take(up), prior_mean[up], tau2[up], params,
-                                         options)
+    seasons = [batch.season] if batch.season is not None else []
+    for season in seasons + _longer_seasons(batch, np.flatnonzero(np.isin(post.tier, UP)), options):
+        # the claim must also hold with the recent evidence capped, over every horizon: rescored are the makers
+        # holding a claim whose cap bites
+        capped = np.bincount(batch.arr.maker, season < 1.0, batch.arr.n_makers) > 0
+        up = np.flatnonzero(np.isin(post.tier, UP) & capped)
+        if not len(up):
+            continue
+        s_mean, s_cov, _ = _update_stats(batch.stats_for(up, season), prior_mean[up], tau2[up], params, options)
         seasoned = post.tier.copy()
         seasoned[up] = summarise(s_mean, s_cov, np.ones(len(up), dtype=bool), options.claim_confidence).tier
         post.tier = restrict_up_claims(post.tier, seasoned, post.withheld)
@@ -474,6 +489,25 @@ def _check_up_claims(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarr
     p_skilled, weight = np.ones(len(post.tier)), np.zeros(len(post.tier))
     p_skilled[up], weight[up] = summarise(r_mean, r_cov, recent.weight > 0).p_skilled, recent.weight
     post.tier = withhold_contradicted(post.tier, p_skilled, weight, post.withheld)
+
+
+def _longer_seasons(batch: _Batch, makers: np.ndarray, options: ModelOptions) -> list[np.ndarray]:
+    """claims.longer_seasons for the reviews of the makers at the sorted indices makers (those holding a claim), as
+    factors on every review (1 for the other makers' reviews)."""
+    if not options.claim_horizons or batch.scale is None or not len(makers):
+        return []
+    w = batch.weights
+    rows, local = batch.rows_of(makers)
+    caps = longer_seasons(batch.y[rows], w.weight[rows], w.age_days[rows], local, len(makers), w.age[rows],
+                          batch.scale, batch.centre, options.claim_horizons, pace_floor=options.pace_floor_days,
+                          span_floor=options.recent_span_floor_days, jump_slack=options.jump_slack,
+                          up_ramp=options.up_ramp, pull_gate=options.pull_gate, slack_history=options.slack_history)
+    out = []
+    for cap in caps:
+        factor = np.ones(batch.arr.n)
+        factor[rows] = cap
+        out.append(factor)
+    return out
 
 
 def _recent_check_factor(batch: _Batch, options: ModelOptions) -> np.ndarray:

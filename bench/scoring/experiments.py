@@ -1207,6 +1207,17 @@ spillover was better in 14 and worse in 16 (worst 0.012 -> 0.013); everything el
 (worse in 6, better in 3); spillover better in 12, worse in 13; promises kept better in 23, worse in 25 (worst 0.880
 both); every other property identical.
 
+**And on a third draw**, the 96 worlds of the first bench run of 2.11 (09:21 UTC; seeds in bench/scoring/RESULTS.md at
+commit dc5bf5e), 2.10 -> 2.11: five-shill promotion mean 0.016 -> 0.010, worst 0.150 -> 0.100 (better in 11 worlds,
+worse in none); tier precision, all claims, mean 0.957 -> 0.958 (skilled+master 0.943 -> 0.946), though worse in 55
+worlds and better in 12; makers with a tier 0.198 -> 0.196 (lower in 69); bomb claim loss better in 2, worse in 2;
+spillover better in 18, worse in 15; promises kept worse in 30, better in 19 (worst 0.886 both).
+
+**Speed.** Read over every review, the four horizons took 1M signals from about 10 s to 13 s CPU (that run's
+figure). They are now computed on the reviews of the makers holding a claim only, and every seasoned check
+rescores only the holders whose cap bites: about +0.5 s CPU over 2.10 at 1M signals (10.1 -> 10.6 s, two runs each,
+yardstick 0.12-0.13 s), output identical on six worlds.
+
 **What it costs and what it does not reach.** The claims it withholds are mostly honest makers whose praise jumped
 above a thin older record faster than that record came: right more often than the average claim, so precision
 slips in many worlds by a claim or so and fewer makers hold a tier. It does not reach makers whose genuine record is
@@ -1218,4 +1229,14 @@ the shills are the maker's history.
 those fresh worlds (29 of 96 worlds meet 15), against 12.8 (65 of 96) on the 07:37 UTC table's narrower family: a
 drip at about the maker's own pace is seasoned only as far as it outruns that pace. The table *Three verified shills:
 percentile rise by spacing* above splits the rise by the attacker's spacing.
+
+**A drop the change test missed (found in the 09:21 UTC draw, not fixed).** In world 863946858 (reviewer-bias sd
+0.65, noise 0.67: the review spread the tests measure in is 0.82 stars) the drop-12 makers' median error was 0.646
+stars and only 3 of 20 intervals covered the truth. For maker 782, twelve reviews at about 4.36 over 300 days, then
+twelve honest ones averaging 3.08 in 160 days (two of them 4.0, the newest), the drop test's best split (180 days)
+reached z = -2.74 against its threshold of 3: the new reviews came twice as fast as the old ones, so the surge
+factor took 8-44% off eight of them, and the lowest five sit far enough off to lose a quarter to a half to the
+outlier factor. Undetected, the estimate blends both levels (3.72 against a truth of 2.84). A lower threshold, or a surge
+factor that spares reviews below the consensus, would reach such makers; both move what bombs can do, and neither
+was measured this session.
 """

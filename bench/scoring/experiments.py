@@ -1236,7 +1236,20 @@ stars and only 3 of 20 intervals covered the truth. For maker 782, twelve review
 twelve honest ones averaging 3.08 in 160 days (two of them 4.0, the newest), the drop test's best split (180 days)
 reached z = -2.74 against its threshold of 3: the new reviews came twice as fast as the old ones, so the surge
 factor took 8-44% off eight of them, and the lowest five sit far enough off to lose a quarter to a half to the
-outlier factor. Undetected, the estimate blends both levels (3.72 against a truth of 2.84). A lower threshold, or a surge
-factor that spares reviews below the consensus, would reach such makers; both move what bombs can do, and neither
-was measured this session.
+outlier factor. Undetected, the estimate blends both levels (3.72 against a truth of 2.84).
+*Tried, not kept: the drop test without the surge factor* (`robust.robustness` dividing it out, as it divides out
+recency; measured on the 09:37 UTC table's 96 worlds). That world's drop-12 error went 0.646 -> 0.427 and its coverage
+0.15 -> 0.30. Over the 96 worlds: drop-12 error better in 43 and worse in 19 (mean 0.208 -> 0.204), its coverage
+better in 17 and worse in 1 (mean 0.856 -> 0.867, worst 0.100 both), but bomb claim loss worse in 6 and better in 3
+(mean 0.032 -> 0.034, worst 0.222 -> 0.235) and the 3-shill rise worse in 39 and better in 22 (mean 14.85 -> 14.90):
+the surge factor is also what keeps a burst of one-stars from passing for a drop.
+
+**A drop the model follows but whose interval misses (09:37 UTC table, world 420096619).** The worst drop-12 coverage
+of that table (0.100; error 0.454, inside the target) is a world where 87% of makers are of the middle class: the true
+overall has an sd of 0.40 stars and the fitted craftsmanship prior an sd of 0.27, worth 13 reviews. Of the eight
+drop-12 makers printed, every drop was found (at 120 or 180 days) and the new reviews' raw mean sat within 0.35 stars
+of the truth, yet every estimate went 0.3-0.6 stars above it (maker 550: 2.69 new, truth 2.77, estimate 3.18, interval 2.94-3.73): with eight effective
+reviews since the drop, 62% of its craftsmanship estimate is the prior's. Empirical-Bayes intervals are calibrated
+over the makers a world has, not for the few planted far in its tail; a heavier-tailed prior, which shrinks a maker
+far from the centre less, would be the way to reach them.
 """

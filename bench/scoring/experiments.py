@@ -1252,4 +1252,13 @@ of the truth, yet every estimate went 0.3-0.6 stars above it (maker 550: 2.69 ne
 reviews since the drop, 62% of its craftsmanship estimate is the prior's. Empirical-Bayes intervals are calibrated
 over the makers a world has, not for the few planted far in its tail; a heavier-tailed prior, which shrinks a maker
 far from the centre less, would be the way to reach them.
+
+**Where the spillover comes from now (three worst worlds of the 09:37 UTC table).** Refitting with the fakes of the
+spillover property, then putting back one global statistic at a time from the clean fit and counting the other makers
+whose tier still differs (of 607, 452 and 568): all attacked 14 / 10 / 12; clean prior variance 5 / 6 / 8; clean noise
+covariance 8 / 4 / 1; the attacked prior alone (everything else clean) 6 / 4 / 3; the robust scale and centre, the
+reviewer-bias fit, the drift variance and the spread covariate alone change nothing or one. The prior's craftsmanship
+variance rose by a fifth to a quarter (0.172 -> 0.219, 0.217 -> 0.266) under 50 fakes and their camouflage. Where ten
+fakes outnumber a target's own reviews they are its consensus, so neither the outlier factor nor the shared voice
+discounts them in these two fits; the flips are claims at the 80% and 90% lines (mostly novice <-> unproven).
 """

@@ -1261,4 +1261,16 @@ reviewer-bias fit, the drift variance and the spread covariate alone change noth
 variance rose by a fifth to a quarter (0.172 -> 0.219, 0.217 -> 0.266) under 50 fakes and their camouflage. Where ten
 fakes outnumber a target's own reviews they are its consensus, so neither the outlier factor nor the shared voice
 discounts them in these two fits; the flips are claims at the 80% and 90% lines (mostly novice <-> unproven).
+Fitting on the clean signals plus the camouflage alone (no fake on any target) already widened that prior by a fifth
+in world 553674315 (0.172 -> 0.209); the targets' fakes alone, by 6%. Echoes of other makers' averages confirm their
+noisy means, so makers read as more different than they are.
+
+*Tried, not kept: the prior fitted on verified reviews only* (camouflage is unverified; a fallback to every review
+below 50 makers with verified evidence). On the 09:37 UTC table's worlds: spillover better in 64 worlds and worse in 16
+(mean 0.006 -> 0.004, worst 0.023 -> 0.018, worlds meeting 82 -> 89), bomb percentile drop better in 50, tier precision
+about unchanged, but AUC at 1-2 reviews worst margin -0.012 -> -0.047. On the 96 fresh worlds above it did not hold
+up: spillover better in 51 and worse in 27 (worlds meeting 88 -> 90), but bomb claim loss mean 0.035 -> 0.045 (worst
+0.385 -> 0.583, worlds meeting 94 -> 92), drop-12 error worst 0.491 -> 0.583 and its coverage worst 0.40 -> 0.15, AUC
+wins 68 -> 65 (all), coverage at 11+ reviews in band 28 -> 21 worlds: with half the evidence, the prior itself is
+noisier in worlds with few verified orders.
 """

@@ -1278,3 +1278,37 @@ up: spillover better in 51 and worse in 27 (worlds meeting 88 -> 90), but bomb c
 wins 68 -> 65 (all), coverage at 11+ reviews in band 28 -> 21 worlds: with half the evidence, the prior itself is
 noisier in worlds with few verified orders.
 """
+
+LEAD32_NOTE = """### Model 2.12: a block of reviews within days, far beyond the maker's pace, shares its weight at any account age (2026-12-03)
+
+**Why.** Probing attacker shapes outside the family (a scratch run on the first 24 worlds of the 09:37 UTC table,
+spacings and provenance drawn as in the family): five *two-star* reviews, instead of one-stars, took the skilled claim
+from a median 0.05 of the established makers, 0.857 in the worst world, and 6 of 24 worlds missed the 20% target
+(one-stars: 24 of 24). In world 181120539 five verified two-stars posted on one day, from accounts 137 days old, on
+a maker at 4.35 with a review every few weeks found a drop in quality 60 days back and made it a "novice" at 2.84.
+Two-star reviews sit two to three spreads under the consensus: not far enough to be one ring's shared voice, and the
+history-surge factor, which compares a +-45-day window with the maker's earlier pace, expected nearly five reviews
+in such a window (the five kept 0.95 of their weight); the burst factor counts new accounts only.
+
+**The rule** (`WeightParams.history_short_days` = 3): the same history-surge check also runs over +-3 days, and a
+review keeps the smaller of the two factors. A maker's own pace plus the slack of one and a half reviews is what any
+six days may hold; five reviews on one day on a maker reviewed every few weeks share the weight of about 1.7. A
+drip of two-stars at the maker's own pace is unchanged: that is what buyers of work that got worse look like.
+
+On the same 24 worlds, two-star bombs: claim loss median 0.05 -> 0.025, worst 0.857 -> 0.643, worlds meeting 18 -> 20;
+median percentile drop worst 6.5 -> 2.3. On the 09:37 UTC table's 96 worlds, 2.11 -> 2.12: bomb percentile drop better
+in 64 worlds and worse in 12 (mean 0.53 -> 0.39), bomb claim loss better in 15 and worse in none (mean 0.032 ->
+0.021), the 3-shill rise better in 62 and worse in 23 (mean 14.8 -> 14.4, worst 29.4 -> 26.8); spillover better in 23
+and worse in 19 (worlds meeting 82 -> 80); AUC, tau, coverage and tier precision unchanged to the third decimal.
+**On the 96 fresh worlds of the Model 2.11 note** (seeds there): bomb percentile drop better in 54 and worse in 10,
+bomb claim loss better in 15 and worse in 3 (mean 0.035 -> 0.024, worst 0.385 -> 0.231, worlds meeting 94 -> 95),
+3-shill rise better in 58 and worse in 28 (worlds meeting 29 -> 34); spillover better in 24 and worse in 23 (worlds
+meeting 88 -> 85); drop-12 error better in 46 and worse in 50 (mean 0.223 -> 0.225, worst 0.491 -> 0.511: honest
+reviews of the story's twelve land three within a few days by chance); drop-12 coverage better in 3 and worse in 8
+(worlds meeting 93 -> 92); promises kept better in 21 and worse in 20; tier precision better in 5 and worse in 5; AUC
+wins (all makers) 68 -> 67; the rest unchanged.
+
+Also probed (scratch, same 24 worlds, model 2.11): attackers with accounts up to 1,000 days old and camouflage on 6-12
+other makers: bomb claim loss worst 0.158 (24 of 24 meet), five-shill promotion worst 0.05; the 3-shill rise met 15 in
+9 of 24 worlds (12 of 24 under the family's own shapes).
+"""

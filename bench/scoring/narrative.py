@@ -295,7 +295,10 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    window, so its older shills became the maker's older pace and level. The claim must also hold with the praise of
    the last 150, 200, 250 and 365 days seasoned the way the estimate seasons recent praise (only as far as it sits
    above the record before it, in full from two spreads above), for makers with a record older than the horizon.
-   Estimates, intervals and probabilities are unchanged (*Model 2.11* in the family section)."""
+   Estimates, intervals and probabilities are unchanged (*Model 2.11* in the family section).
+30. **The history surge also over +-3 days** (`WeightParams.history_short_days`; model 2.12): more reviews in any six
+   days than the maker's pace plus one and a half share their weight, at any account age, so five two-star reviews in
+   one afternoon cannot pass for a drop in quality (*Model 2.12* in the family section)."""
 
 MONOTONE_NOTE = """`python -m bench.scoring.monotone`: makers of 1-8 reviews with random stars, 20 days apart, all verified
 or all not; one star of one review raised by one; both versions rescored with a model fitted on a simulated

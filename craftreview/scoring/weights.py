@@ -28,6 +28,9 @@ class WeightParams:
     ring_flagged: float = 0.3  # a review a moderator's ring signal implicates
     history_window_days: float = 45.0  # +- window compared with the maker's own earlier review rate
     history_slack: float = 1.5  # reviews beyond (expected from history + slack) in a window share their weight
+    # The same check over +- this many days too (0: off, model 2.11): five reviews on one day weighed almost fully
+    # against a maker reviewed every few weeks, as the wide window expects several (bench/scoring/RESULTS.md, "Model 2.12").
+    history_short_days: float = 3.0
 
 
 @dataclass
@@ -125,5 +128,7 @@ def compute_weights(arr: SignalArrays, now_days: float, reviewer_counts: np.ndar
     age = np.maximum(params.age_floor, 0.5 ** (age_days / params.half_life_days))
     voice = _one_voice(arr)
     surge = _history_surge(arr, params.history_window_days, params.history_slack)
+    if params.history_short_days:
+        surge = np.minimum(surge, _history_surge(arr, params.history_short_days, params.history_slack))
     weight = provenance * new_account * burst * age * voice * surge
     return Weights(weight, provenance, new_account, burst, age, age_days, voice, surge)

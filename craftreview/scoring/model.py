@@ -139,12 +139,6 @@ class _Batch:
         return maker_stats(self.y[rows], w.weight[rows] * factor[rows], local, len(makers), arr.promised[rows],
                            arr.delivered[rows], w.age_days[rows] / DAYS_PER_YEAR, w.age[rows])
 
-    def stats_with(self, factor: np.ndarray) -> MakerStats:
-        """Maker statistics with every review's weight multiplied by factor."""
-        w = self.weights
-        return maker_stats(self.y, w.weight * factor, self.arr.maker, self.arr.n_makers, self.arr.promised,
-                           self.arr.delivered, w.age_days / DAYS_PER_YEAR, w.age)
-
 
 @dataclass
 class FittedModel:
@@ -484,7 +478,7 @@ def _check_up_claims(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarr
         seasoned[up] = summarise(s_mean, s_cov, np.ones(len(up), dtype=bool), options.claim_confidence).tier
         post.tier = restrict_up_claims(post.tier, seasoned, post.withheld)
     up = np.flatnonzero(np.isin(post.tier, UP))
-    recent = batch.stats_with(_recent_check_factor(batch, options)).take(up)
+    recent = batch.stats_for(up, _recent_check_factor(batch, options))
     r_mean, r_cov, _ = _update_stats(recent, prior_mean[up], tau2[up], params, options)
     p_skilled, weight = np.ones(len(post.tier)), np.zeros(len(post.tier))
     p_skilled[up], weight[up] = summarise(r_mean, r_cov, recent.weight > 0).p_skilled, recent.weight

@@ -74,8 +74,9 @@ def _maker_median(v: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:
     return v[order][np.minimum(start + count // 2, max(len(v) - 1, 0))]
 
 
-def _history_surge(arr: SignalArrays, window: float, slack: float) -> np.ndarray:
-    """Factor for reviews arriving much faster than the maker's own earlier rate (1 when no earlier history).
+def _history_surge(arr: SignalArrays, windows: tuple[float, ...], slack: float) -> np.ndarray:
+    """Factor for reviews arriving much faster than the maker's own earlier rate (1 when no earlier history): the
+    smallest over +- each of the windows (days).
 
     The window counts reviews on the same side of the maker's median only: a ring of one-star reviews
     does not make the honest five-stars of the same weeks look like a surge (nor shills the honest lows);
@@ -89,17 +90,18 @@ def _history_surge(arr: SignalArrays, window: float, slack: float) -> np.ndarray
     upper = v >= _maker_median(v, arr.maker, arr.n_makers)[arr.maker]
     side_key = (arr.maker * 2 + upper) * 1e7 + (t - t.min())
     side_order = np.sort(side_key)
-    in_window = (np.searchsorted(side_order, side_key + window, "right")
-                 - np.searchsorted(side_order, side_key - window, "left"))
     key = arr.maker * 1e7 + (t - t.min())  # the maker's pace counts every review, on either side
     order = np.sort(key)
     first = np.searchsorted(order, arr.maker * 1e7, "left")
-    older = np.searchsorted(order, key - window, "left") - first  # reviews before the window opens
-    span = (key - window) - order[first]
-    rate = np.where((older >= 2) & (span > 0), older / np.maximum(span, window), np.inf)
-    expected = rate * 2 * window + slack
-    surging = np.isfinite(expected) & (in_window >= 3) & (in_window > expected)
-    out[surging] = expected[surging] / in_window[surging]
+    for window in windows:
+        in_window = (np.searchsorted(side_order, side_key + window, "right")
+                     - np.searchsorted(side_order, side_key - window, "left"))
+        older = np.searchsorted(order, key - window, "left") - first  # reviews before the window opens
+        span = (key - window) - order[first]
+        rate = np.where((older >= 2) & (span > 0), older / np.maximum(span, window), np.inf)
+        expected = rate * 2 * window + slack
+        surging = np.isfinite(expected) & (in_window >= 3) & (in_window > expected)
+        out[surging] = np.minimum(out[surging], expected[surging] / in_window[surging])
     return out
 
 
@@ -127,8 +129,8 @@ def compute_weights(arr: SignalArrays, now_days: float, reviewer_counts: np.ndar
     age_days = np.maximum(now_days - arr.t, 0.0)
     age = np.maximum(params.age_floor, 0.5 ** (age_days / params.half_life_days))
     voice = _one_voice(arr)
-    surge = _history_surge(arr, params.history_window_days, params.history_slack)
-    if params.history_short_days:
-        surge = np.minimum(surge, _history_surge(arr, params.history_short_days, params.history_slack))
+    windows = (params.history_window_days, params.history_short_days) if params.history_short_days else (
+        params.history_window_days,)
+    surge = _history_surge(arr, windows, params.history_slack)
     weight = provenance * new_account * burst * age * voice * surge
     return Weights(weight, provenance, new_account, burst, age, age_days, voice, surge)

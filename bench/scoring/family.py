@@ -45,7 +45,7 @@ class Attacker:
 
     def label(self) -> str:
         """Short description for the worst-case tables."""
-        return (f"{'bomb' if self.stars == 1 else 'shill'}, age {self.account_age_days:.0f} d, every "
+        return (f"{'bomb' if self.stars < 3 else 'shill'}, age {self.account_age_days:.0f} d, every "
                 f"{self.spacing_days:.1f} d, {'verified' if self.verified else 'unverified'}, camouflage {self.camouflage}")
 
 

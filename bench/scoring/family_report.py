@@ -16,6 +16,8 @@ PROPERTIES = [
     ("bomb on established skilled maker: median percentile drop", lambda r: r["bombing"]["drop"], 10.0, "max"),
     ("  same, raw mean (baseline)", lambda r: r["bombing"]["drop_raw"], None, "max"),
     ("bomb: share losing skilled-or-better claim", lambda r: r["bombing"]["lost_claim"], 0.20, "max"),
+    ("  same with five two-star reviews (beyond issue 8's one-stars)", lambda r: r["bombing"].get("mild_lost_claim", np.nan),
+     0.20, "max"),
     ("5 verified shills on a novice: share promoted to skilled+", lambda r: r["shilling"]["promoted5"], 0.10, "max"),
     ("3 verified shills: median percentile rise", lambda r: r["shilling"]["rise3"], 15.0, "max"),
     ("  same, raw mean (baseline)", lambda r: r["shilling"]["rise3_raw"], None, "max"),

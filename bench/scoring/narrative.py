@@ -63,7 +63,8 @@ verified five-stars from aged buyers, then 2 hostile one-stars from aged account
 target gets its own attacker shape: account age 0–400 days, spacing from all at once to one a
 month (the issue asks up to one a fortnight; a drip every 14–35 days is one of five equally likely spacing shapes
 since model 2.11), verified through the maker's own invitations or not (shills always verified), camouflage
-ratings on 0–5 other makers. The whole world is refitted after each attack. Percentiles are among
+ratings on 0–5 other makers. Established makers are also bombed with five two-star reviews (same shapes; a row beyond
+the issue's one-stars, since model 2.12). The whole world is refitted after each attack. Percentiles are among
 all makers of the world, on the posterior mean overall. Seeds are drawn at random on every run."""
 
 SIMULATION = """`bench/scoring/simulate.py`. Every maker has latent levels for craftsmanship, consistency

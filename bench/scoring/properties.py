@@ -131,14 +131,16 @@ def standard(w: World) -> dict:
 
 
 def bombing(w: World) -> dict:
-    """Five one-star reviews on every established skilled maker."""
+    """Five one-star reviews on every established skilled maker; then, beyond issue 8's shape, five two-stars."""
     tg = np.array(w.groups["established"])
     after, shapes, _ = w.attacked(tg, 5, lambda t: 1)
     had = np.isin(w.base["tier"][tg], UP)
     lost = had & ~np.isin(after["tier"][tg], UP)
+    mild, _, _ = w.attacked(tg, 5, lambda t: 2)  # moderate reviews: inside the spread that marks a ring's extremes
     return {"drop": float(np.median(_pct(w.base)[tg] - _pct(after)[tg])),
             "drop_raw": float(np.median(_pct(w.base, "raw")[tg] - _pct(after, "raw")[tg])),
             "lost_claim": float(lost.sum() / max(had.sum(), 1)), "had_claim": float(had.mean()),
+            "mild_lost_claim": float((had & ~np.isin(mild["tier"][tg], UP)).sum() / max(had.sum(), 1)),
             "per_target": [(s.label(), bool(x)) for s, x, h in zip(shapes, lost, had, strict=True) if h]}
 
 

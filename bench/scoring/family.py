@@ -30,6 +30,8 @@ def sample_world(rng: np.random.Generator) -> SimConfig:
         count_mu=rng.uniform(0.3, 1.5), count_sigma=rng.uniform(0.6, 1.2),
         count_quality=float(rng.choice([0.0, rng.uniform(0.2, 1.0)])),  # better makers get more reviews
         p_custom=rng.uniform(0.0, 0.8),
+        # the platform's age, which every review's age is drawn within: 1 to 8 years (log-uniform; 3 before)
+        horizon_days=float(np.exp(rng.uniform(np.log(365.0), np.log(2920.0)))),
     )
 
 

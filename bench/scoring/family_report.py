@@ -164,6 +164,42 @@ def rise_table(reps: list[dict]) -> str:
     return "\n".join(rows) if buckets else ""
 
 
+# Platform ages (years) and a target's record age (days) the young-platform table splits by.
+PLATFORM_YEARS = ((1.0, 2.0), (2.0, 4.0), (4.0, 8.01))
+RECORD_DAYS = (("record under 120 days", 0.0, 120.0), ("120 days to a year", 120.0, 365.0),
+               ("over a year", 365.0, np.inf))
+
+
+def age_table(reps: list[dict]) -> str:
+    """The 3-shill rise and 90% coverage by the platform's age (worlds), and the rise by the target's record age
+    (targets pooled over worlds): a young platform's makers are young, and a young maker's record is thin."""
+    if any("horizon_days" not in r["world"] for r in reps):
+        return ""
+    rows = ["| platform age | worlds | 3-shill rise: median (worlds ≤ 15) | coverage all: median (worlds in 0.88–0.92) "
+            "| tier precision all: median (worlds ≥ 0.95) |", "|---|---|---|---|---|"]
+    for lo, hi in PLATFORM_YEARS:
+        sel = [r for r in reps if lo * 365 <= r["world"]["horizon_days"] < hi * 365]
+        if not sel:
+            continue
+        rise = np.array([r["shilling"]["rise3"] for r in sel])
+        cov = np.array([r["standard"]["coverage"]["all"][0] for r in sel])
+        prec = np.array([r["standard"]["tiers"]["all claims correct"] for r in sel], dtype=float)
+        rows.append(f"| {lo:.0f}–{min(hi, 8):.0f} years | {len(sel)} | {np.median(rise):.1f} ({np.sum(rise <= 15)}) | "
+                    f"{np.median(cov):.3f} ({np.sum((cov >= 0.88) & (cov <= 0.92))}) | "
+                    f"{np.nanmedian(prec):.3f} ({np.sum(prec >= 0.95)}) |")
+    pairs = [(d, x) for r in reps for d, (_label, x) in zip(r["shilling"].get("rise3_record_days", []),
+                                                             r["shilling"]["rise3_per_target"], strict=False)]
+    if pairs:
+        rows += ["", "| target's record | targets | median rise | worst tenth | share above 15 |", "|---|---|---|---|---|"]
+        days, rises = np.array(pairs).T
+        for label, lo, hi in RECORD_DAYS:
+            x = rises[(days >= lo) & (days < hi)]
+            if len(x):
+                rows.append(f"| {label} | {len(x)} | {np.median(x):.1f} | {np.percentile(x, 90):.1f} | "
+                            f"{np.mean(x > 15.0):.3f} |")
+    return "\n".join(rows)
+
+
 SPACINGS = ("all at once", "within days", "slow drip (2-14 d)", "monthly drip (14-35 d)")
 
 
@@ -183,4 +219,5 @@ def section(reps: list[dict], seeds: list[int]) -> str:
         "### Everything the model already won, per world\n\n" + standard_table(reps),
         "### Which attacks work (pooled over worlds, one attacker shape drawn per target)\n\n" + shape_table(reps),
         "### Three verified shills: percentile rise by spacing (pooled over worlds' targets)\n\n" + rise_table(reps),
+        "### By the platform's age, and by the attacked maker's record\n\n" + age_table(reps),
     ])

@@ -56,7 +56,8 @@ def target_notes(reps: list[dict]) -> str:
 FAMILY_NOTE = """`bench/scoring/family.py`, `properties.py`. Each world draws every knob of the simulation from a wide
 range: class mix (Dirichlet), class levels, review counts (log-normal location 0.3–1.5, spread 0.6–1.2, and
 in half the worlds better makers get more reviews), reviewer bias sd 0.1–0.7, noise, verified share 0.3–0.95,
-new-account share, drift share, commissions 0–80% (custom orders ship late more often). Into each world
+new-account share, drift share, commissions 0–80% (custom orders ship late more often), and the platform's age
+(1–8 years, log-uniform, since model 2.13; every review's age falls within it; 3 years before). Into each world
 we plant 20 makers per story: established skilled makers (20–35 genuine reviews), makers whose quality
 fell from 4.6 to 3.0 six months ago (12, and separately 6, reviews since), and genuine newcomers (3
 verified five-stars from aged buyers, then 2 hostile one-stars from aged accounts). Every attacked

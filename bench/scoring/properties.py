@@ -51,6 +51,10 @@ class World:
         self.n = len(self.truth)
         self.truth = np.array(self.truth)
         self.count = np.bincount([s.maker_id for s in self.signals], minlength=self.n)
+        self.record_days = np.zeros(self.n)  # per maker: age in days of its oldest review (0: none)
+        for s in self.signals:
+            age = (NOW - s.created_at).total_seconds() / 86400.0
+            self.record_days[s.maker_id] = max(self.record_days[s.maker_id], age)
         self.base = _scores(self.signals, self.crafts, self.n, options)
         self.levels = {m: float(self.base["raw"][m]) for m in range(self.n)}
 
@@ -158,7 +162,8 @@ def shilling(w: World) -> dict:
     three = _novices(w, N_PLANTED, set(five.tolist()))
     after3, shapes3, _ = w.attacked(three, 3, lambda t: 5)
     rise = _pct(after3)[three] - _pct(w.base)[three]
-    return {"promoted5": float(promoted.sum() / max((~was).sum(), 1)),
+    return {"rise3_record_days": [float(w.record_days[t]) for t in three],
+            "promoted5": float(promoted.sum() / max((~was).sum(), 1)),
             "rise3": float(np.median(rise)),
             "rise3_per_target": [(s.label(), float(r)) for s, r in zip(shapes3, rise, strict=True)],
             "rise3_raw": float(np.median(_pct(after3, "raw")[three] - _pct(w.base, "raw")[three])),
@@ -251,6 +256,6 @@ def measure(seed: int, options: ModelOptions | None = None) -> dict:
     cfg = w.cfg
     return {"seed": seed, "n_signals": len(w.signals),
             "world": {"makers": w.n, "verified": cfg.p_verified, "bias_sd": cfg.reviewer_bias_sd,
-                      "count_quality": cfg.count_quality, "count_mu": cfg.count_mu},
+                      "count_quality": cfg.count_quality, "count_mu": cfg.count_mu, "horizon_days": cfg.horizon_days},
             "standard": standard(w), "bombing": bombing(w), "shilling": shilling(w), "spillover": spillover(w),
             "stories": stories(w), "delivery": delivery(w), "promises": promises(w)}

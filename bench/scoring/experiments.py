@@ -1317,3 +1317,55 @@ Also probed (scratch, same 24 worlds, model 2.11): attackers with accounts up to
 other makers: bomb claim loss worst 0.158 (24 of 24 meet), five-shill promotion worst 0.05; the 3-shill rise met 15 in
 9 of 24 worlds (12 of 24 under the family's own shapes).
 """
+
+LEAD33_NOTE = """### Young platforms and young makers: the family draws the platform's age, and what a slower decay would buy (2026-12-03, model 2.12)
+
+**Why.** Every world of the family spanned three years of reviews, so a held-out world on a younger or older platform
+was never measured. Scratch probes on the first 32 worlds of the 10:57 UTC table (model 2.12; `horizon_days` set
+for the whole world): on a **one-year** platform the 3-shill rise had median 18.7 and met 15 in only 7 of 32 worlds,
+90% coverage was 0.890 (21 in band) and skilled+master precision met 0.95 in 15; on an **8.2-year** platform
+coverage was 0.923 (11 in band) and the rise 11.8 (23 meet). Two other shapes moved little: shills writing 4s and
+5s and bombs writing 1s and 2s (rise 15.3, 15 of 32 meet; one-star claim loss 32 of 32), and a higher class mix
+(class levels +0.3 / +0.3 / +0.2: the drop-6 claim met in 25 of 32, worst 0.10). The family now draws the
+platform's age from 1 to 8 years (log-uniform) and the section above splits the rise, coverage and precision by it
+and the rise by the attacked maker's record age. The drift of a drifting maker is still drawn as a total change over
+the platform's life, so younger platforms also change faster: the family now spans a 24-fold range of drift speeds.
+
+**Where the rise comes from.** Per target, on 24 worlds of the 10:57 UTC table (480 targets): records younger than
+120 days (73 targets) rose by a median 47.4 points (record under 42 days) and 31.7 (42-120 days), against 14.9 and
+12.5 for records of 120-365 days and over a year. A maker whose only review is three days old, praised by three
+verified five-stars a day later (world 1213921627, maker 35), has no history of its own, so its reviews are compared
+with the platform centre, 4.35 stars in that world (better makers draw more reviews there), and sit 0.6 spreads
+above it: the cap bites at a fraction of its strength (surge factor 0.80; 2.86 -> 4.31, +71.9 points). A maker
+reviewed once 42 days ago and then dripped a five-star a fortnight (world 1419251688, maker 257) is read against
+everything older than the newest third of its reviewed life, which by then holds two of the three shills (+74.8).
+Records older than 120 days with two reviews still rise a median 15.8 points (one review: 12.0) with the shills
+heavily discounted: such makers sit close together at the prior, where a fifth of a star is fifteen points
+(percentile compression).
+
+**Tried, not kept** (paired, `python -m bench.scoring.paired`; on the 10:57 UTC table's 96 worlds unless said):
+- *Young makers also seasoned against the platform centre*, in full from one spread above it: the rise got worse in
+  55 worlds and better in 30 (mean 14.9 -> 15.3), tau wins 89 -> 81, AUC wins 61 -> 56. Honest young makers' praise is
+  pulled toward the centre as well, and an attacked maker then rises through a denser middle.
+- *The platform centre as the trimmed mean of makers' means* rather than of reviews: rise better in 67 and worse in
+  21 (mean 14.9 -> 14.4), drop-12 error better in 88, but two-star bombs worse in 18 and better in 3, spillover worst
+  0.014 -> 0.018. Small; a lead.
+- *Unverified reviews at full weight*: AUC wins 61 -> 63 (1-2 reviews 58 -> 64), tau wins 89 -> 93, coverage pooled
+  0.907 -> 0.901; spillover worse in 50 worlds (better in 27), bomb percentile drop worse in 57, two-star bombs in 26.
+- *Upward claims at 85% or 90%*: precision mean 0.957 -> 0.960 / 0.961 (worlds better / worse 38 / 52, 46 / 45),
+  makers with a tier 0.192 -> 0.183 / 0.172, bomb claim loss worse in 15 / 29 worlds.
+- *Age as relevance only* (Kish): coverage pooled 0.907 -> 0.878, in band 68 -> 41.
+- *A different decay*, on the 96 worlds of the 12:17 UTC table (platform ages drawn): half-life 270 days lifts young
+  platforms (coverage 0.888 -> 0.901, precision 0.946 -> 0.955) but the rise worsens in 93 worlds; 760 days: rise 14.6
+  -> 13.3 (better in 91), bomb claim loss worst 0.25 -> 0.15, coverage in band 57 -> 64, precision mean 0.951 -> 0.948,
+  spillover met in 90 -> 81; 1080 days: rise 12.5 (65 worlds meet), coverage in band 66, precision 48 worlds,
+  spillover 83. **1080 days with upward claims at 85%**: that table, rise met in 52 -> 65 worlds, bomb claim loss 93 ->
+  96, precision 54 -> 55, spillover 90 -> 87, AUC wins 65 -> 61. Checked on 64 fresh worlds (seeds
+  764029835, 1309722483, 170172074, 917410561, 651064815, 1195527714, 1922780672, 1600197658, 155337367, 1918892290, 2038193420, 316067003, 58118111, 1674733700, 501897164, 1384231087, 1736622454, 266192353, 1016930991, 638263269, 1979254589, 304190809, 229979977, 1513827101, 391364297, 1597142038, 1266158740, 348504514, 598774066, 342619262, 1176658881, 492473574, 1252599197, 1242475425, 2007240577, 678296036, 1457125351, 2045731975, 1439238235, 1377229030, 1566013140, 1257972462, 1131971007, 1406212957, 1303275365, 1949635084, 89478330, 338992932, 1706522016, 1593084573, 1146106039, 721326744, 240485474, 443658049, 1147011666, 1285955458, 51697342, 964600633, 1839655323, 289179596, 1764785745, 1296897415, 1106362459, 814070877): rise median 15.2 -> 12.7 (met in 31 -> 42, better in 62 of 64), two-star bombs better in 20 and
+  worse in 2, spillover met in 53 -> 58, precision mean 0.960 -> 0.956 (met in 45 -> 40), makers with a tier 0.205 ->
+  0.229, coverage in band 31 -> 34. Not kept: 17 unit tests fail, among them the brief's *an improved maker is judged
+  mostly on recent work* (overall 2.54 where the raw mean is 3.5 and the test asks more than 3.9) and *a steady run of
+  newer reviews can still outvote an earlier level*: older evidence kept longer holds back genuine improvement with the
+  shills. The family measures drops, not improvements; a slower decay that still follows honest improvement (older
+  evidence kept for the seasoning's history and the bombs' consensus, not for the estimate) is the lead.
+"""

@@ -60,7 +60,10 @@ new-account share, drift share, commissions 0–80% (custom orders ship late mor
 (1–8 years, log-uniform, since 2026-12-03 12:17 UTC; every review's age falls within it; 3 years before). Into each world
 we plant 20 makers per story: established skilled makers (20–35 genuine reviews), makers whose quality
 fell from 4.6 to 3.0 six months ago (12, and separately 6, reviews since), and genuine newcomers (3
-verified five-stars from aged buyers, then 2 hostile one-stars from aged accounts). Every attacked
+verified five-stars from aged buyers, then 2 hostile one-stars from aged accounts). Beyond the issue, 20 makers whose
+quality rose from 3.0 to 4.6 six months ago (12 reviews since) are planted in a copy of each world and scored with it
+(since 2026-12-03; beside the others, twenty more makers with a step moved the global statistics the other stories
+are measured under). Every attacked
 target gets its own attacker shape: account age 0–400 days, spacing from all at once to one a
 month (the issue asks up to one a fortnight; a drip every 14–35 days is one of five equally likely spacing shapes
 since model 2.11), verified through the maker's own invitations or not (shills always verified), camouflage
@@ -357,12 +360,16 @@ DECISIONS = """- **Normal approximation on a 1–5 scale.** Intervals are normal
   year before it can earn a skilled or master claim: a drip of shills one a month looks like that, and so does a
   maker whose work got better and whose buyers came faster. The bench prices it (*Model 2.11*).
 - **A young maker's praise moves its score most.** A maker whose record is younger than the recent window has no
-  older pace or level of its own worth the name, so three verified five-stars lift it a median 32 percentile points
-  in the bench (11 for records over a year), and on platforms younger than two years the 3-shill rise misses 15 in
-  most worlds. Its claim still waits; its estimate does not. Seasoning young makers' praise against the platform
-  centre, and a slower age decay, were measured and not kept (*Young platforms and young makers*).
+  older pace or level of its own worth the name, so three verified five-stars lift it a median 31-35 percentile points
+  in the bench (10-11 for records over a year; three runs of 2026-12-03), and on platforms younger than two years the
+  3-shill rise misses 15 in most worlds. Its claim still waits; its estimate does not. Seasoning young makers' praise
+  against the platform centre, and a slower age decay, were measured and not kept (*Young platforms and young makers*).
+- **A maker whose work got better is followed slowly.** Drops are found and followed; rises are seasoned like
+  praise. Six months after a rise from 3.0 to 4.6, with 12 reviews since, the estimate is still about 0.9 stars low
+  and its 90% interval holds the truth for about a fifth of such makers (rows "rise 3.0→4.6").
 - **The age decay is a fixed constant.** Half-life 540 days and floor 0.35 on every platform: on platforms of four
-  to eight years the 90% intervals over-cover (median 0.922), on one to two years they under-cover slightly (0.888).
+  to eight years the 90% intervals run wide (median coverage 0.911-0.922 in three runs), on one to two years narrow
+  (0.888-0.895).
 - **Reviewer bias is one offset for all three stars**; biases that differ by dimension are not modelled.
 - **Drift is modelled as linear for the variance term**; a sudden change is caught only through
   the age weights.

@@ -1335,10 +1335,11 @@ the platform's life, so younger platforms also change faster: the family now spa
 120 days (73 targets) rose by a median 47.4 points (record under 42 days) and 31.7 (42-120 days), against 14.9 and
 12.5 for records of 120-365 days and over a year. A maker whose only review is three days old, praised by three
 verified five-stars a day later (world 1213921627, maker 35), has no history of its own, so its reviews are compared
-with the platform centre, 4.35 stars in that world (better makers draw more reviews there), and sit 0.6 spreads
-above it: the cap bites at a fraction of its strength (surge factor 0.80; 2.86 -> 4.31, +71.9 points). A maker
-reviewed once 42 days ago and then dripped a five-star a fortnight (world 1419251688, maker 257) is read against
-everything older than the newest third of its reviewed life, which by then holds two of the three shills (+74.8).
+with the platform centre, 4.34 stars in that world (better makers draw more reviews there), and sit 0.23 spreads
+above it: the cap bites at about a tenth of its strength (surge factor 0.80; 2.86 -> 4.31, +71.9 points). A maker
+reviewed once 41 days ago, dripped a verified five-star a fortnight from 46 days ago (world 1419251688, maker 257),
+has its recent window at the newest third of its reviewed life, 15 days: every shill is older, counts as the
+maker's own earlier record, and none is seasoned (surge factor 1.00; 2.81 -> 3.85, +74.8).
 Records older than 120 days with two reviews still rise a median 15.8 points (one review: 12.0) with the shills
 heavily discounted: such makers sit close together at the prior, where a fifth of a star is fifteen points
 (percentile compression).
@@ -1373,7 +1374,8 @@ heavily discounted: such makers sit close together at the prior, where a fifth o
 whose quality rose from 3.0 to 4.6 six months ago with 12 reviews since (the rows "rise 3.0→4.6" above; the mirror of
 the drop story, whose error the issue caps at half a star). The model follows them slowly: in the 12:53 UTC run a
 median error of 0.92 stars (worst world 1.23), the 90% interval covering the truth for a median 0.23 of them, and no
-skilled claims. Maker 1013 of world 280567365 (truth 4.56) is estimated at 3.36 [2.91, 3.92]: its twelve reviews of
+skilled claims. Diagnosed with the improvers planted beside the other stories (the 12:42 UTC run's code), maker
+1013 of world 280567365 (truth 4.56) is estimated at 3.36 [2.91, 3.92]: its twelve reviews of
 the last 140 days (3.7-4.7 stars) keep about two thirds of their weight to the seasoning of recent praise (all but
 the oldest) and 0.66-0.98 to the consensus, against eighteen reviews of 230-410 days ago, near 2.6 stars, that keep
 0.59-0.74 of theirs to age. The model finds drops, not rises (an upward change point, tried in model 2.1, fired too rarely), and

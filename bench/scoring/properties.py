@@ -60,9 +60,14 @@ class World:
 
     def _new_maker(self, latent_now: np.ndarray) -> int:
         mid = len(self.truth)
-        self.crafts[mid] = self.data.crafts[int(self.rng.integers(self.n_natural))]
-        self.truth.append(float(truth_now(latent_now[None, :], self.cfg)[0] @ A))
+        self.crafts[mid], truth = self.maker_like(latent_now)
+        self.truth.append(truth)
         return mid
+
+    def maker_like(self, latent_now: np.ndarray) -> tuple[str, float]:
+        """A planted maker's craft (one of a random natural maker's) and true overall now, for latent levels (3,)."""
+        craft = self.data.crafts[int(self.rng.integers(self.n_natural))]
+        return craft, float(truth_now(latent_now[None, :], self.cfg)[0] @ A)
 
     def _plant(self, story: str) -> list[int]:
         rng, out = self.rng, []
@@ -199,15 +204,15 @@ def improvement(w: World) -> dict:
     """Beyond issue 8: makers whose quality rose from 3.0 to 4.6 six months ago, 12 reviews since, planted in a copy of
     the world (scored with it, apart from the other stories: twenty more makers with a step would move the global
     statistics the issue's properties are measured under)."""
-    sigs, mids, truth = [], [], []
+    sigs, mids, truth, crafts = [], [], [], dict(w.crafts)
     for j in range(N_PLANTED):
         before = levels3(3.0, w.rng)
         mid = w.n + j
-        w.crafts[mid] = w.data.crafts[int(w.rng.integers(w.n_natural))]
-        truth.append(float(truth_now(before + 1.6, w.cfg)[0] @ A))
+        crafts[mid], now_truth = w.maker_like(before[0] + 1.6)
+        truth.append(now_truth)
         sigs += w.stepped(mid, before, before + 1.6, 12)
         mids.append(mid)
-    scores = score_makers(w.signals + sigs, now=NOW, crafts=w.crafts, options=w.options)
+    scores = score_makers(w.signals + sigs, now=NOW, crafts=crafts, options=w.options)
     est = np.array([[scores[m].overall.mean, scores[m].overall.low, scores[m].overall.high] for m in mids])
     truth = np.array(truth)
     return {"error": float(np.median(np.abs(est[:, 0] - truth))),

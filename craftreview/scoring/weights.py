@@ -129,8 +129,7 @@ def compute_weights(arr: SignalArrays, now_days: float, reviewer_counts: np.ndar
     age_days = np.maximum(now_days - arr.t, 0.0)
     age = np.maximum(params.age_floor, 0.5 ** (age_days / params.half_life_days))
     voice = _one_voice(arr)
-    windows = (params.history_window_days, params.history_short_days) if params.history_short_days else (
-        params.history_window_days,)
+    windows = tuple(d for d in (params.history_window_days, params.history_short_days) if d)
     surge = _history_surge(arr, windows, params.history_slack)
     weight = provenance * new_account * burst * age * voice * surge
     return Weights(weight, provenance, new_account, burst, age, age_days, voice, surge)

@@ -15,6 +15,7 @@ from .metrics import auc_by_band, band_masks, coverage, percentile_rank, tau, ti
 from .simulate import NOW, simulate, truth_now
 
 N_PLANTED = 20  # makers per planted story
+PATIENT_SHILLS, PATIENT_SPACING_DAYS = 8, 30.0  # beyond issue 8: a drip of praise over seven months
 UP = ("skilled", "master")
 A = np.array([0.5, 0.25, 0.25])
 
@@ -180,6 +181,20 @@ def shilling(w: World) -> dict:
             "per_target": [(s.label(), bool(p)) for s, p in zip(shapes, promoted, strict=True)]}
 
 
+def patient(w: World) -> dict:
+    """Beyond issue 8: eight verified five-stars one a month (a drip over seven months) on novices, each target with
+    the family's account age and camouflage; share promoted to skilled+ and median percentile rise."""
+    targets = _novices(w, N_PLANTED)
+    fakes = []
+    for t in targets:
+        att = replace(sample_attacker(w.rng, 5, verified=True), spacing_days=PATIENT_SPACING_DAYS)
+        fakes += fake_reviews(w.rng, att, w.ids, int(t), PATIENT_SHILLS, w.levels)
+    after = _scores(w.signals + fakes, w.crafts, w.n, w.options)
+    was = np.isin(w.base["tier"][targets], UP)
+    return {"promoted": float((~was & np.isin(after["tier"][targets], UP)).sum() / max((~was).sum(), 1)),
+            "rise": float(np.median(_pct(after)[targets] - _pct(w.base)[targets]))}
+
+
 def spillover(w: World) -> dict:
     """Ten fakes on each of five makers: share of the *other* makers whose tier changed."""
     targets = w.rng.choice(w.n_natural, size=5, replace=False)
@@ -288,4 +303,5 @@ def measure(seed: int, options: ModelOptions | None = None) -> dict:
             "world": {"makers": w.n, "verified": cfg.p_verified, "bias_sd": cfg.reviewer_bias_sd,
                       "count_quality": cfg.count_quality, "count_mu": cfg.count_mu, "horizon_days": cfg.horizon_days},
             "standard": standard(w), "bombing": bombing(w), "shilling": shilling(w), "spillover": spillover(w),
-            "stories": stories(w), "delivery": delivery(w), "promises": promises(w), "improvement": improvement(w)}
+            "stories": stories(w), "delivery": delivery(w), "promises": promises(w), "improvement": improvement(w),
+            "patient": patient(w)}  # last: drawing its attackers leaves every other property's draws as they were

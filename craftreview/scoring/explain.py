@@ -22,7 +22,7 @@ def per_dim(values: Any) -> dict[str, float]:
 _NOTES = ("brand-new single-review account", "part of a burst of new-account reviews",
           "older review, down-weighted for recency", "account new when it redeemed the order",
           "one of several reviews by the same account", "part of a surge against the maker's own review history, or recent praise not yet seasoned",
-          "far from what the maker's other buyers said", "written before the maker's quality dropped",
+          "far from what the maker's other buyers said", "written before the maker's quality changed",
           "reported in a moderator's ring signal")
 _OLD = 0.75  # mention recency only once it has cut a review's weight by a quarter
 
@@ -31,6 +31,7 @@ LEGEND: dict[str, str] = {
     "evidence.effective_reviews": "sum of review weights after the drift discount",
     "evidence.prior_share": "share of the estimate that still comes from the prior (0-1)",
     "evidence.quality_dropped_days_ago": "age of a detected drop in quality (older reviews then count little)",
+    "evidence.quality_rose_days_ago": "age of a rise in quality that has held for months (older reviews then count little)",
     "review_factors": "columns, one entry per review (see review_table): id, weight and its factors",
     "review_factors.weight": "product of the factors; 1 = a fresh verified order from an established account",
     "review_factors.reviewer_bias_stars": "the reviewer's usual offset from other buyers (negative = harsh)",

@@ -35,12 +35,21 @@ from .features import MakerStats, delivery_columns, empty_stats, lateness, maker
 from .pack import ScorePacker
 from .posterior import A, prior_cov, summarise, update, update_with_trend
 from .priors import SPREAD_DIM, PriorParams, fit_priors, noise_covariance
-from .robust import CHANGE_OLD_FACTOR, fit_scale, huberize, outlier_factor, review_overall, robustness
+from .robust import (
+    CHANGE_OLD_FACTOR,
+    RISE_STOOD_DAYS,
+    RISE_Z,
+    fit_scale,
+    huberize,
+    outlier_factor,
+    review_overall,
+    robustness,
+)
 from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
 from .types import CLAIM_CONFIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.12"
+MODEL_VERSION = "eb-mvn-2.13"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 # A tier, either way, rests on at least this much of the maker's own evidence, in fully trusted reviews (1 = a fresh
@@ -107,6 +116,10 @@ class ModelOptions:
     # An upward claim must also hold with the praise of each of these longer horizons (days) seasoned against the
     # maker's record before it (claims.longer_seasons, CLAIM_HORIZONS); (): model 2.10, the SEASON_DAYS window alone.
     claim_horizons: tuple[float, ...] = CLAIM_HORIZONS
+    # Follow a rise in quality once the new level shows in reviews at least this many days old (robust.rise_points;
+    # None: only drops are followed, model 2.12).
+    rise_days: float | None = RISE_STOOD_DAYS
+    rise_z: float = RISE_Z  # ...and at least this many standard errors above the level before
 
 
 @dataclass
@@ -119,6 +132,7 @@ class _Batch:
     y: np.ndarray  # bias-corrected ratings (n, 3)
     stats: MakerStats
     change_age: np.ndarray | None = None  # per maker: age in days of a detected drop in quality, NaN if none
+    rise_age: np.ndarray | None = None  # per maker: age in days of a rise that has stood (robust.rise_points), NaN if none
     season: np.ndarray | None = None  # per review: factor capping a recent surge, for upward claims (claims.py)
     step_scan: StepScan | None = None  # candidate steps (steps.py), made once: by the fit, then by scoring
     scale: float | None = None  # the robust review spread the outlier factors used (None: no robustness)
@@ -233,13 +247,14 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
     """
     weights = compute_weights(arr, now_days, reviewer_counts, wp)
     y = arr.ratings - bias[:, None]
-    change_age = np.full(arr.n_makers, np.nan)
+    change_age = rise_age = np.full(arr.n_makers, np.nan)
     options = options or ModelOptions()
     if robust is not None:
         recent, share = _history_view(arr, weights, options) if options.history_consensus else (None, None)
         rb = robustness(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, *robust, weights.age,
-                        options.soft_drop, options.change_old_factor, recent, share)
+                        options.soft_drop, options.change_old_factor, recent, share, options.rise_days, options.rise_z)
         weights.outlier, weights.change, weights.group, change_age = rb.outlier, rb.change, rb.group, rb.change_age
+        rise_age = rb.rise_age
         weights.weight = weights.weight * rb.outlier * rb.change
         if options.seasoned_estimate:
             up = season_upward(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age, *robust,
@@ -251,8 +266,8 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
                         weights.age_days / DAYS_PER_YEAR, weights.age)
     season = seasoned_factor(weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age,
                              options.pace_floor_days, span_floor=options.recent_span_floor_days)
-    return _Batch(arr, weights, bias, y, stats, change_age, season, scale=None if robust is None else robust[0],
-                  centre=None if robust is None else robust[1])
+    return _Batch(arr, weights, bias, y, stats, change_age, rise_age, season,
+                  scale=None if robust is None else robust[0], centre=None if robust is None else robust[1])
 
 
 def _history_view(arr: SignalArrays, weights: Weights, options: ModelOptions) -> tuple[np.ndarray, np.ndarray]:
@@ -352,7 +367,8 @@ def _fit(signals: Iterable[ReviewSignal], now: datetime, crafts: Mapping[Hashabl
     y_h = huberize(batch.y, batch.weights.weight, arr.maker, arr.n_makers, scale[0])
     noise = noise_covariance(np.column_stack([y_h, lateness(slip)]), arr.maker, arr.n_makers, arr.verified, dated, w)
     drift_var = estimate_drift_var(y_h.mean(axis=1), arr.t / DAYS_PER_YEAR, arr.maker, arr.n_makers,
-                                   float(noise[:3, :3].mean()), batch.weights.weight, np.isfinite(batch.change_age))
+                                   float(noise[:3, :3].mean()), batch.weights.weight,
+                                   np.isfinite(batch.change_age) | np.isfinite(batch.rise_age))
     params = fit_priors(batch.stats, noise, *_craft_index(arr, crafts or {}), drift_var)
     if not options.spread_covariate:
         params.spread_beta = params.spread_kappa = 0.0

@@ -170,8 +170,8 @@ class ScorePacker:
             stats.count.astype(int), verified.astype(int), stats.weight, n_dated, on_time, slip)
         self.tier = post.tier.tolist()
         self.withheld = [None] * arr.n_makers if post.withheld is None else post.withheld.tolist()
-        change = batch.change_age if batch.change_age is not None else np.full(arr.n_makers, np.nan)
-        self.changed = np.isfinite(change).tolist()
+        change, rise = (np.full(arr.n_makers, np.nan) if a is None else a for a in (batch.change_age, batch.rise_age))
+        self.changed = (np.isfinite(change) | np.isfinite(rise)).tolist()
         self.columns = _Deferred(partial(_review_columns, arr.maker, arr.n_makers, _factor_columns(batch),
                                          arr.verified, arr.ring, arr.review_ids))
         noise_var = np.diag(params.noise)[:3]
@@ -179,7 +179,7 @@ class ScorePacker:
         self.detail = _Deferred(partial(
             _detail_lists, post.p_developing, prior_mean[:, :3], np.sqrt(tau2[:, :3]), noise_var / tau2[:, :3],
             shift[:, :3], prior_share, stats.spread, np.expm1(np.maximum(post.mean[:, 3], 0.0)), drift,
-            stats.mean_age, change))
+            stats.mean_age, change, rise))
 
     def maker_score(self, m: int) -> MakerScore:
         """MakerScore for maker index m."""
@@ -217,7 +217,7 @@ class ScorePacker:
                          "effective_reviews": self.weight[m] * d.drift[m],
                          "weight_sum_before_drift": self.weight[m], "mean_age_years": d.mean_age[m],
                          "drift_factor": d.drift[m], "prior_share": _dims(d.share[m]),
-                         "quality_dropped_days_ago": d.change_age[m]},
+                         "quality_dropped_days_ago": d.change_age[m], "quality_rose_days_ago": d.rise_age[m]},
             "review_factors": ReviewColumns(columns, a, b),
             "delivery_record": {"dated_orders": self.n_dated[m],
                                 "on_time_rate": self.on_time[m] if dated else None,
@@ -254,12 +254,14 @@ class _Detail(NamedTuple):
     drift: list
     mean_age: list
     change_age: list
+    rise_age: list
 
 
 def _detail_lists(*arrays: np.ndarray) -> _Detail:
-    """The explanation-only arrays as lists; the last (age of a detected drop, NaN if none) with None for NaN."""
-    *lists, change = _lists(*arrays)
-    return _Detail(*lists, [None if a != a else a for a in change])  # a != a: NaN
+    """The explanation-only arrays as lists; the last two (ages of a detected drop and of a rise that has stood, NaN
+    if none) with None for NaN."""
+    *lists, change, rise = _lists(*arrays)
+    return _Detail(*lists, *([None if a != a else a for a in ages] for ages in (change, rise)))  # a != a: NaN
 
 
 _CRAFT, _CONSISTENCY, _DELIVERY = DIMENSIONS

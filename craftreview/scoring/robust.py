@@ -19,6 +19,14 @@ PRIOR_STRENGTH = 2.0  # pseudo-reviews at the platform centre behind the consens
 CHANGE_SPLITS = (60.0, 120.0, 180.0, 270.0, 365.0)  # candidate ages (days) of a change in quality
 CHANGE_Z = 3.0  # a drop must be this many standard errors to count as a change in quality
 CHANGE_MIN_EFFECTIVE = 1.5  # ...with at least this much (outlier-weighted) evidence on both sides
+# A rise in quality is followed once the new level shows in reviews at least RISE_STOOD_DAYS old (SEASON_DAYS: praise
+# younger than that is what the seasoning reads against the level before it), at least RISE_Z standard errors above the
+# level before (2.5, not CHANGE_Z: only reviews that have stood take part, so the new level's evidence is a few
+# reviews; 3.0 followed half as many of the bench's improved makers). bench/scoring/RESULTS.md, "Model 2.13".
+RISE_STOOD_DAYS = 120.0
+RISE_Z = 2.5
+RISE_STEP_DAYS = 30.0  # candidate ages of a rise: every this many days from stood_days + RISE_STEP_DAYS...
+RISE_LAST_DAYS = 540.0  # ...to this age
 # Evidence from before a drop keeps this share of its weight: a hedge against a false detection, small
 # because older reviews at the old level bias the estimate of the new one (0.1 in model 2.1; bench/scoring/
 # RESULTS.md, "Experiments (branch model5)").
@@ -40,6 +48,7 @@ class Robustness:
     change: np.ndarray
     change_age: np.ndarray
     group: np.ndarray  # the shared-voice part of outlier (1/k for k same-direction outliers on one maker)
+    rise_age: np.ndarray | None = None  # per maker: age in days of a rise that has stood (rise_points), NaN if none
 
 
 def review_overall(y: np.ndarray) -> np.ndarray:
@@ -170,40 +179,64 @@ def drop_test_voice(z: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:
     return out
 
 
+def _split_z(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int, scale: float,
+             split: float, floor: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """Per maker: (newer-minus-older gap in standard errors, whether both sides hold enough evidence) for the
+    reviews younger than split against the older ones; only reviews at least floor days old take part."""
+    parts = []
+    for side in (age_days < split, age_days >= split):
+        ws = np.where(side & (age_days >= floor), w, 0.0)
+        s, W = _weighted_mean(maker, ws, v, n_m)
+        # Weights are precisions (1 = a fresh verified order), so the evidence on a side is their
+        # sum: five reviews weighted 0.1 are half a review, not five.
+        parts.append((s / np.maximum(W, 1e-12), W))
+    (m_r, n_r), (m_o, n_o) = parts
+    ok = (n_r >= CHANGE_MIN_EFFECTIVE) & (n_o >= CHANGE_MIN_EFFECTIVE)
+    return (m_r - m_o) / (scale * np.sqrt(1.0 / np.maximum(n_r, 1e-9) + 1.0 / np.maximum(n_o, 1e-9))), ok
+
+
 def change_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
                   scale: float) -> np.ndarray:
     """Per maker, the age of the most significant *drop* in quality (NaN if none is significant).
 
-    Only drops move the split: a maker whose work got worse is a risk to the next buyer now, while
-    an apparent jump upward is exactly what shills produce and has to accumulate like any evidence.
+    A maker whose work got worse is a risk to the next buyer now, so a drop is followed as soon as it is
+    significant; a jump upward is what shills produce and is followed only once it has stood (rise_points).
     """
     best_z, best_age = np.full(n_m, -CHANGE_Z), np.full(n_m, np.nan)
     for split in CHANGE_SPLITS:
-        recent = age_days < split
-        parts = []
-        for side in (recent, ~recent):
-            ws = np.where(side, w, 0.0)
-            s, W = _weighted_mean(maker, ws, v, n_m)
-            # Weights are precisions (1 = a fresh verified order), so the evidence on a side is their
-            # sum: five reviews weighted 0.1 are half a review, not five.
-            parts.append((s / np.maximum(W, 1e-12), W))
-        (m_r, n_r), (m_o, n_o) = parts
-        ok = (n_r >= CHANGE_MIN_EFFECTIVE) & (n_o >= CHANGE_MIN_EFFECTIVE)
-        z = (m_r - m_o) / (scale * np.sqrt(1.0 / np.maximum(n_r, 1e-9) + 1.0 / np.maximum(n_o, 1e-9)))
+        z, ok = _split_z(v, w, age_days, maker, n_m, scale, split)
         better = ok & (z < best_z)
         best_z, best_age = np.where(better, z, best_z), np.where(better, split, best_age)
+    return best_age
+
+
+def rise_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int, scale: float,
+                stood_days: float, z_min: float = RISE_Z) -> np.ndarray:
+    """Per maker, the age of the most significant *rise* in quality that has stood (NaN if none).
+
+    Only reviews at least stood_days old take part: the new level must already show in reviews that have
+    stood that long, with CHANGE_MIN_EFFECTIVE of evidence, and z_min standard errors above the level before.
+    Praise younger than that, at any spacing, cannot make a rise; it is seasoned against the level it follows.
+    """
+    best_z, best_age = np.full(n_m, z_min), np.full(n_m, np.nan)
+    for split in np.arange(stood_days + RISE_STEP_DAYS, RISE_LAST_DAYS + 1.0, RISE_STEP_DAYS):
+        z, ok = _split_z(v, w, age_days, maker, n_m, scale, float(split), floor=stood_days)
+        better = ok & (z > best_z)
+        best_z, best_age = np.where(better, z, best_z), np.where(better, float(split), best_age)
     return best_age
 
 
 def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
                scale: float, centre: float, age_factor: np.ndarray | None = None, soft_drop: bool = True,
                old_factor: float = CHANGE_OLD_FACTOR, recent: np.ndarray | None = None,
-               recent_share: np.ndarray | None = None) -> Robustness:
+               recent_share: np.ndarray | None = None, rise_days: float | None = None,
+               rise_z: float = RISE_Z) -> Robustness:
     """Outlier factors, then drop detection on the down-weighted evidence.
 
     The drop test compares levels before and after, so recency (age_factor) is taken back out of the
     weights there: an old review is less relevant to now, not less informative about back then. recent and
-    recent_share: how an older review's consensus counts the recent window (outlier_factor).
+    recent_share: how an older review's consensus counts the recent window (outlier_factor). rise_days: also
+    follow a rise that has stood that many days (rise_points) where no drop is found; None: only drops.
     """
     v = review_overall(y)
     outlier, z = outlier_factor(v, w, maker, n_m, scale, centre, grouped=False, recent=recent, recent_share=recent_share)
@@ -213,9 +246,13 @@ def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nda
     fresh = w * outlier * np.sqrt(voice)
     fresh = fresh / (1.0 if age_factor is None else np.maximum(age_factor, 1e-12))
     change_age = change_points(v, fresh, age_days, maker, n_m, scale)
-    split = change_age[maker]
+    rise_age = np.full(n_m, np.nan)
+    if rise_days is not None:
+        rise_age = np.where(np.isfinite(change_age), np.nan, rise_points(v, fresh, age_days, maker, n_m, scale, rise_days, rise_z))
+    split = np.where(np.isfinite(change_age), change_age, rise_age)[maker]
     change = np.where(np.isfinite(split) & (age_days >= np.nan_to_num(split, nan=np.inf)), old_factor, 1.0)
-    after_drop = np.isfinite(split) & (age_days < np.nan_to_num(split, nan=-np.inf))
-    # Final factors: judged against the consensus *after* a drop, with same-direction outliers as one voice.
+    after_drop = np.isfinite(change_age[maker]) & (age_days < np.nan_to_num(change_age[maker], nan=-np.inf))
+    # Final factors: judged against the consensus *after* a change, with same-direction outliers as one voice
+    # (except after a drop: honest reviews at the new, lower level are not a ring).
     outlier, z = outlier_factor(v, w * change, maker, n_m, scale, centre, after_drop, recent=recent, recent_share=recent_share)
-    return Robustness(outlier, change, change_age, shared_voice(z, maker, n_m, after_drop))
+    return Robustness(outlier, change, change_age, shared_voice(z, maker, n_m, after_drop), rise_age)

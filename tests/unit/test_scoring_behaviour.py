@@ -185,6 +185,9 @@ def test_a_higher_rating_never_lowers_the_score_beyond_a_rounding_sliver(model, 
     # really be a drop. (2) A review far off the others' consensus has its pull capped and then faded
     # (a redescending weight, so a fake at 1 or 5 stars moves little); moving such a review can shift the
     # weights of it and of reviews sharing its direction: bounded, worst seen 0.16 stars.
+    # A third cliff cannot occur in this shape (reviews at most 140 days old): since model 2.13 a rise is searched only
+    # in reviews at least 120 days old, split at 150 days or more; raising a rating from before a rise can make the
+    # rise insignificant, and the older reviews then count again (docs/ARCHITECTURE.md, model 2.13).
     which %= len(ratings)
     if ratings[which][dim] == 5:
         return

@@ -228,3 +228,23 @@ def test_counts_of_one_read_in_the_singular(db, client, make_user, make_maker, m
     html = " ".join(_page(client, maker).split())
     assert "2 public reviews (0 verified) count as" in html
     assert "2 reviews give both a promised and a delivered date" in html
+
+
+@pytest.mark.parametrize(("key", "words"), [
+    ("quality_dropped_days_ago", "Recent reviews are clearly lower than earlier ones, so the reviews from before that "
+                                 "change count for little."),
+    ("quality_rose_days_ago", "Later reviews are clearly higher than earlier ones, and that higher level has held for "
+                              "months, so the reviews from before that change count for little."),
+])
+def test_a_change_in_quality_says_that_older_reviews_count_for_little(db, client, make_user, make_maker, make_review,
+                                                                     key, words):
+    """Backed in the model by tests/unit/test_scoring_claims.py (a clear drop) and tests/unit/test_scoring_rise.py (a
+    rise that has held for months; praise younger than that never makes one)."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    detail = json.loads(_row(db, maker).detail_json)
+    assert detail["explanation"]["evidence"][key] is None  # one review: no change
+    assert words not in re.sub(r"\s+", " ", _page(client, maker))
+    detail["explanation"]["evidence"][key] = 200.0
+    _set(db, maker, detail_json=json.dumps(detail))
+    assert words in re.sub(r"\s+", " ", _page(client, maker))

@@ -1448,4 +1448,9 @@ one- and two-star reviews the outliers (0.06-0.09 of a review each), and the est
 in the stars or the timing tells such a drip from a new maker whose first buyers were pleased; the ring signals
 (accounts that review only one maker, verified reviews from fresh accounts, invitations to many fresh accounts) are
 what catches it, and the bench now measures it on every run.
+
+**The 14:08 UTC table beside 2.12** (its 96 worlds rescored under both, `properties.standard` only): AUC 11+ identical
+in 94 worlds; its worst margin, -0.375, is world 809496674's under both (8 skilled makers and 1 novice with 11+
+reviews: eight pairs); 90% coverage in band 53 → 52 worlds, mean 0.9064 under both (higher in 12 worlds, lower in 9).
+The table's 3-shill median, 15.5 (44 of 96 worlds), is the draw: the paired runs above moved it by hundredths.
 """

@@ -18,6 +18,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, EqualTo, Length, NumberRange, Optional
 
 from ..models import CRAFTS, DIMENSIONS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES
+from ..services.makers import MAX_LEAD_DAYS
 from ..services.passwords import MAX_LENGTH, MIN_LENGTH
 from .prices import price_choices
 
@@ -86,7 +87,8 @@ class MakerForm(FlaskForm):
     bio = TextAreaField("About your work", validators=[Optional(), Length(max=5000)])
     website = StringField("Website", validators=[Optional(), Length(max=300)], description="https://…")
     accepts_custom = BooleanField("I accept custom orders")
-    lead_time_days = BoundedIntegerField("Typical lead time (days)", validators=[Optional(), NumberRange(0, 730)])
+    lead_time_days = BoundedIntegerField("Typical lead time (days)",
+                                         validators=[Optional(), NumberRange(0, MAX_LEAD_DAYS)])
     submit = SubmitField("Save profile")
 
 

@@ -21,6 +21,7 @@ from .review_effects import PreparedMaker, after_review_change, prepare_new_revi
 MAX_BODY = 5000
 MAX_TITLE = 120
 RATINGS = ("craftsmanship", "consistency", "delivery")
+RATING_MESSAGE = "Choose 1 to 5 stars."
 # Order dates further back are typos (year 1 for 2021) or probes, not purchases worth reviewing now; a
 # promise may lie ahead, but no further than the longest lead time a maker can state.
 ORDER_HISTORY_YEARS = 10
@@ -57,7 +58,7 @@ def _check_ratings(data: ReviewInput) -> None:
     for name in RATINGS:
         value = getattr(data, name)
         if not isinstance(value, int) or not 1 <= value <= 5:
-            raise InvalidInput("Choose 1 to 5 stars.", field=name)
+            raise InvalidInput(RATING_MESSAGE, field=name)
 
 
 def earliest_order_date(today: date) -> date:

@@ -23,6 +23,9 @@ _TAGS = re.compile("(\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f)|[\U000e0020-\
 # U+08E2, U+110BD and U+110CD are Cf too but visible: prepended number signs, left as they are.)
 _IN_WORD_FORMAT = re.compile("[\u00ad\u061c\u180e\u200c-\u200f\U00013430-\U0001343f\U0001bca0-\U0001bca3"
                              "\U0001d173-\U0001d17a]+")
+# Either kind at all: most text has neither, and skips the two slower passes (clean_input runs on every render).
+_ANY_FORMAT = re.compile("[\u00ad\u061c\u180e\u200c-\u200f\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+                         "\U0001d173-\U0001d17a\U000e0020-\U000e007f]")
 
 
 def _link_attrs(attrs: dict, new: bool = False) -> dict | None:
@@ -45,8 +48,10 @@ def clean_input(value: str | None) -> str:
     if not value:
         return ""
     text = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _TAGS.sub(lambda match: match.group(1) or "", text)
-    return _IN_WORD_FORMAT.sub(lambda match: _in_word(match, text), text).strip()
+    if not text.isascii() and _ANY_FORMAT.search(text):
+        text = _TAGS.sub(lambda match: match.group(1) or "", text)
+        text = _IN_WORD_FORMAT.sub(lambda match: _in_word(match, text), text)
+    return text.strip()
 
 
 def _in_word(match: re.Match, text: str) -> str:

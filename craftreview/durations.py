@@ -1,4 +1,4 @@
-"""Lengths of time in words, shared by the pages and the ring detectors (pure: no framework)."""
+"""Lengths of time in words, shared by the maker pages and the ring detectors (pure: no framework)."""
 from __future__ import annotations
 
 

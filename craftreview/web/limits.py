@@ -11,7 +11,6 @@ from flask_limiter.errors import RateLimitExceeded
 from flask_login import current_user
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from ..durations import span_words
 from .events import account_ref, form_field, record
 from .security import limiter
 
@@ -124,8 +123,16 @@ def _too_many(exc: RateLimitExceeded):
     event = "login_lockout" if request.endpoint == "auth.login" else "rate_limited"
     record(event, "blocked", endpoint=request.endpoint, limit=str(exc.limit.limit),
            account=account_ref(form_field("email")) if request.endpoint == "auth.login" else None)
-    message = f"Too many attempts. Please try again in {span_words(seconds)} (after {when})."
+    message = f"Too many attempts. Please try again in {_duration(seconds)} (after {when})."
     response = current_app.make_response((render_template("error.html", status=429, message=message), 429))
     response.headers["Retry-After"] = str(seconds)
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def _duration(seconds: int) -> str:
+    if seconds < 90:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    if seconds < 90 * 60:
+        return f"{round(seconds / 60)} minutes"
+    return f"{round(seconds / 3600)} hours"

@@ -1,4 +1,4 @@
-"""Lengths of time in words (the ring signals' spans, reply times, when to retry)."""
+"""Lengths of time in words (the ring signals' spans, reply times)."""
 from __future__ import annotations
 
 import pytest

@@ -8,9 +8,24 @@ from bleach.linkifier import Linker
 from markupsafe import Markup, escape
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-# Control characters other than tab/newline never belong in stored text; nor do
-# bidirectional overrides, which can disguise a link's target as other text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# Control characters other than tab/newline never belong in stored text; nor do bidirectional
+# overrides, which can disguise a link's target as other text; nor do the invisible format characters
+# (Unicode category Cf) that mean nothing in plain text: zero-width space, word joiner and invisible
+# operators, deprecated format characters, byte order mark, interlinear annotations, language tag.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+                      "\ufeff\ufff9-\ufffb\U000e0001]")
+# Tag characters are kept only where they mean something: in an emoji flag sequence (England, Scotland …).
+_TAGS = re.compile("(\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f)|[\U000e0020-\U000e007f]+")
+# The other invisible format characters shape the letters around them: joiners (emoji sequences, Indic
+# and Persian words), directional marks, the soft hyphen, script-specific format controls. One is kept
+# inside a word; a run, or one beside a space or an edge, goes, so text of nothing but invisible
+# characters cleans to "" and never passes a length check. (U+0600-0605, U+06DD, U+070F, U+0890-0891,
+# U+08E2, U+110BD and U+110CD are Cf too but visible: prepended number signs, left as they are.)
+_IN_WORD_FORMAT = re.compile("[\u00ad\u061c\u180e\u200c-\u200f\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+                             "\U0001d173-\U0001d17a]+")
+# Either kind at all: most text has neither, and skips the two slower passes (clean_input runs on every render).
+_ANY_FORMAT = re.compile("[\u00ad\u061c\u180e\u200c-\u200f\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+                         "\U0001d173-\U0001d17a\U000e0020-\U000e007f]")
 
 
 def _link_attrs(attrs: dict, new: bool = False) -> dict | None:
@@ -29,10 +44,21 @@ _MAYBE_LINK = re.compile(r"[\w-]\.[^\W\d_]")
 
 
 def clean_input(value: str | None) -> str:
-    """Normalise submitted text: strip control characters and surrounding space."""
+    """Normalise submitted text: strip control and stray invisible characters, and surrounding space."""
     if not value:
         return ""
-    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    text = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.isascii() and _ANY_FORMAT.search(text):
+        text = _TAGS.sub(lambda match: match.group(1) or "", text)
+        text = _IN_WORD_FORMAT.sub(lambda match: _in_word(match, text), text)
+    return text.strip()
+
+
+def _in_word(match: re.Match, text: str) -> str:
+    """A run of format characters: its first if it sits between two visible characters, else nothing."""
+    start, end = match.span()
+    inside = start > 0 and end < len(text) and not text[start - 1].isspace() and not text[end].isspace()
+    return match.group()[0] if inside else ""
 
 
 def render_user_text(value: str | None) -> Markup:

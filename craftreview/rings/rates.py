@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from ..durations import span_words
 from ..scoring.special import binomial_at_least, poisson_at_least
 from .facts import DAY, Facts, Finding, MakerFact, OrderFact, ReviewFact, by_maker, ids
 
@@ -82,19 +83,15 @@ def _windows_of_length(times: np.ndarray, k: int, rate: np.ndarray, total: int, 
 
 def _burst_finding(reviews: list[ReviewFact], p: float, expected: float, first: int, last: int) -> Finding:
     members = reviews[first:last + 1]
-    days = (members[-1].created_at - members[0].created_at).total_seconds() / DAY
+    span = span_words((members[-1].created_at - members[0].created_at).total_seconds())
     return Finding(
         kind="burst", maker_id=members[0].maker_id, strength=_strength(p),
-        summary=(f"{len(members)} reviews within {_span(days)}; at this maker's own long-run rate about "
+        summary=(f"{len(members)} reviews within {span}; at this maker's own long-run rate about "
                  f"{expected + 1:.1f} would be expected."),
         review_ids=ids(r.review_id for r in members), user_ids=ids(r.author_id for r in members),
-        evidence=[("Reviews in the burst", str(len(members))), ("Time span", _span(days)),
+        evidence=[("Reviews in the burst", str(len(members))), ("Time span", span),
                   ("Expected at the maker's usual rate", f"{expected + 1:.1f}"),
                   ("Chance of this by luck", _chance(p))])
-
-
-def _span(days: float) -> str:
-    return f"{days * 24:.0f} hours" if days < 2 else f"{days:.0f} days"
 
 
 def _strength(p: float) -> float:

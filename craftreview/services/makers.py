@@ -18,6 +18,7 @@ from . import page_stamps
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset({"new", "edit", "dashboard", "search", "admin"})
+MAX_LEAD_DAYS = 730  # the longest lead time a maker can state (and so the furthest ahead an order's promise goes)
 
 
 @dataclass
@@ -60,8 +61,8 @@ def _validated(data: MakerInput) -> dict:
     if website and not website.lower().startswith(("http://", "https://")):
         raise InvalidInput("The website must start with http:// or https://.", field="website")
     lead = data.lead_time_days
-    if lead is not None and not 0 <= lead <= 730:
-        raise InvalidInput("Lead time is between 0 and 730 days.", field="lead_time_days")
+    if lead is not None and not 0 <= lead <= MAX_LEAD_DAYS:
+        raise InvalidInput(f"Lead time is between 0 and {MAX_LEAD_DAYS} days.", field="lead_time_days")
     return {
         "name": name, "slug": slug, "craft": data.craft, "location": clean_input(data.location)[:100],
         "bio": clean_input(data.bio)[:5000], "website": website[:300],

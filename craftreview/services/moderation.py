@@ -103,14 +103,24 @@ def dismiss_flags(session: Session, actor: User, review: Review, note: str = "",
     return closed
 
 
-def moderation_queue(session: Session, limit: int = 50, offset: int = 0) -> list[tuple[Review, int]]:
+@dataclass
+class QueueItem:
+    """One row of the moderation queue."""
+
+    review: Review
+    open_flags: int
+    edited_since_flagged: bool  # an open flag saw an earlier version than the one public now
+
+
+def moderation_queue(session: Session, limit: int = 50, offset: int = 0) -> list[QueueItem]:
     """Reviews with open flags, most flagged first, with their open-flag counts."""
-    counts = (select(Flag.review_id, func.count(Flag.id).label("n"), func.min(Flag.created_at).label("first"))
+    counts = (select(Flag.review_id, func.count(Flag.id).label("n"), func.min(Flag.created_at).label("first"),
+                     func.min(Flag.review_revision).label("seen"))
               .where(Flag.status == "open").group_by(Flag.review_id).subquery())
     rows = session.execute(
-        select(Review, counts.c.n).join(counts, counts.c.review_id == Review.id)
+        select(Review, counts.c.n, counts.c.seen).join(counts, counts.c.review_id == Review.id)
         .order_by(counts.c.n.desc(), counts.c.first).limit(limit).offset(offset))
-    return [(review, n) for review, n in rows]
+    return [QueueItem(review, n, seen < review.revision_count) for review, n, seen in rows]
 
 
 def open_flags(session: Session, review: Review) -> list[Flag]:

@@ -132,7 +132,7 @@ def submit_verified_review(session: Session, actor: User, token: str, data: Revi
     """A verified review bound to the invitation's order; the link is spent in the same transaction."""
     now = now or utcnow()
     order = redeemable_invitation(session, actor, token, now)
-    values = validated_review(with_order_facts(data, order), now.date())
+    values = validated_review(with_order_facts(data, order), now.date(), order.created_at.date())
     pending = prepare_insert(session, actor, order.maker, values, now, order_id=order.id)
     try:
         with write_transaction(session):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
 from sqlalchemy import func, select, text
@@ -15,11 +15,18 @@ from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Review, ReviewRevision, Us
 from ..permissions import can_edit_review, can_review
 from ..text import clean_input
 from . import notifications
+from .makers import MAX_LEAD_DAYS
 from .review_effects import PreparedMaker, after_review_change, prepare_new_review, prepare_review_update
 
 MAX_BODY = 5000
 MAX_TITLE = 120
 RATINGS = ("craftsmanship", "consistency", "delivery")
+RATING_MESSAGE = "Choose 1 to 5 stars."
+# Order dates further back are typos (year 1 for 2021) or probes, not purchases worth reviewing now; a
+# promise may lie ahead, but no further than the longest lead time a maker can state.
+ORDER_HISTORY_YEARS = 10
+_ORDER_DATES = {"ordered_on": ("order date", 0), "promised_by": ("promised date", MAX_LEAD_DAYS),
+                "delivered_on": ("delivery date", 0)}
 
 
 @dataclass
@@ -51,35 +58,52 @@ def _check_ratings(data: ReviewInput) -> None:
     for name in RATINGS:
         value = getattr(data, name)
         if not isinstance(value, int) or not 1 <= value <= 5:
-            raise InvalidInput("Choose 1 to 5 stars.", field=name)
+            raise InvalidInput(RATING_MESSAGE, field=name)
+
+
+def earliest_order_date(today: date) -> date:
+    """The oldest order, promise or delivery date accepted on `today`: ORDER_HISTORY_YEARS before it."""
+    year = today.year - ORDER_HISTORY_YEARS
+    return today.replace(year=year, day=28) if (today.month, today.day) == (2, 29) else today.replace(year=year)
+
+
+def _check_date_range(field: str, value: date | None, earliest: date, today: date) -> None:
+    name, days_ahead = _ORDER_DATES[field]
+    if value is None:
+        return
+    if value < earliest:
+        raise InvalidInput(f"The {name} must be within the last {ORDER_HISTORY_YEARS} years.", field=field)
+    if value > today + timedelta(days=days_ahead):
+        raise InvalidInput(f"The {name} cannot be more than {days_ahead // 365} years ahead." if days_ahead
+                           else f"The {name} cannot be in the future.", field=field)
 
 
 def check_dates(ordered_on: date | None, promised_by: date | None, delivered_on: date | None,
-                today: date) -> None:
-    """Order dates must be in order and not in the future."""
-    if ordered_on and ordered_on > today:
-        raise InvalidInput("The order date cannot be in the future.", field="ordered_on")
-    if delivered_on and delivered_on > today:
-        raise InvalidInput("The delivery date cannot be in the future.", field="delivered_on")
+                today: date, written_on: date | None = None) -> None:
+    """Order dates must be in order, not in the future (a promise at most MAX_LEAD_DAYS ahead), and
+    at most ORDER_HISTORY_YEARS before the day the review or order was first written (`written_on`, else today)."""
+    earliest = earliest_order_date(written_on or today)
+    for field, value in (("ordered_on", ordered_on), ("promised_by", promised_by), ("delivered_on", delivered_on)):
+        _check_date_range(field, value, earliest, today)
     if ordered_on and delivered_on and delivered_on < ordered_on:
         raise InvalidInput("Delivered on cannot be before ordered on.", field="delivered_on")
     if ordered_on and promised_by and promised_by < ordered_on:
         raise InvalidInput("Promised by cannot be before ordered on.", field="promised_by")
 
 
-def _check_context(data: ReviewInput, today: date) -> None:
+def _check_context(data: ReviewInput, today: date, written_on: date | None) -> None:
     if data.order_type and data.order_type not in ORDER_TYPES:
         raise InvalidInput("Choose stock or custom order.", field="order_type")
     if data.price_band and data.price_band not in PRICE_BANDS:
         raise InvalidInput("Choose a price band from the list.", field="price_band")
-    check_dates(data.ordered_on, data.promised_by, data.delivered_on, today)
+    check_dates(data.ordered_on, data.promised_by, data.delivered_on, today, written_on)
 
 
-def validated_review(data: ReviewInput, today: date) -> dict:
-    """Check a submission's shape and rules; the column values to store."""
+def validated_review(data: ReviewInput, today: date, written_on: date | None = None) -> dict:
+    """Check a submission's shape and rules; the column values to store (`written_on`: see check_dates)."""
     _check_ratings(data)
     title, body = _check_text(data)
-    _check_context(data, today)
+    _check_context(data, today, written_on)
     values = {f.name: getattr(data, f.name) for f in fields(ReviewInput)}
     values.update(title=title, body=body, order_type=data.order_type or None, price_band=data.price_band or None)
     return values
@@ -180,7 +204,7 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
         raise PermissionDenied("Only the author can edit this review.")
     if review.has_order:
         data = with_order_facts(data, review)
-    values = validated_review(data, now.date())
+    values = validated_review(data, now.date(), first_written_on(review))
     prepared = prepare_review_update(session, review.id, now, **values)
     notice = notifications.review_edited_notice(session, SimpleNamespace(id=review.id, maker=review.maker, **values))
     with write_transaction(session):
@@ -191,6 +215,11 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
         after_review_change(session, review, now, prepared)
         notifications.record_notice(session, notice)
     return review
+
+
+def first_written_on(review: Review) -> date:
+    """The day a review's order facts were first written: its order's, else its own (dates are bounded from it)."""
+    return (review.order.created_at if review.order is not None else review.created_at).date()
 
 
 def with_order_facts(data: ReviewInput, source) -> ReviewInput:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from flask import Flask
 
+from ..durations import span_words
 from ..services.review_facts import SORTS
 
 # Trend chart viewBox and plot area (the SVG scales to its container's width).
@@ -118,11 +119,7 @@ def duration_words(hours: float | None) -> str:
     """A reply delay in words: 'under an hour', '5 hours', '3 days'."""
     if hours is None:
         return "—"
-    if hours < 1:
-        return "under an hour"
-    if hours < 48:
-        return f"{round(hours)} hour{'s' if round(hours) != 1 else ''}"
-    return f"{round(hours / 24)} days"
+    return "under an hour" if hours < 1 else span_words(hours * 3600)
 
 
 def chance(p: float | None) -> str:

@@ -15,10 +15,12 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Email, EqualTo, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Email, EqualTo, Length, NumberRange, Optional, StopValidation
 
 from ..models import CRAFTS, DIMENSIONS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES
+from ..services.makers import MAX_LEAD_DAYS
 from ..services.passwords import MAX_LENGTH, MIN_LENGTH
+from ..services.reviews import RATING_MESSAGE
 from .prices import price_choices
 
 STAR_WORDS = {5: "excellent", 4: "good", 3: "acceptable", 2: "poor", 1: "very poor"}
@@ -86,13 +88,29 @@ class MakerForm(FlaskForm):
     bio = TextAreaField("About your work", validators=[Optional(), Length(max=5000)])
     website = StringField("Website", validators=[Optional(), Length(max=300)], description="https://…")
     accepts_custom = BooleanField("I accept custom orders")
-    lead_time_days = BoundedIntegerField("Typical lead time (days)", validators=[Optional(), NumberRange(0, 730)])
+    lead_time_days = BoundedIntegerField("Typical lead time (days)",
+                                         validators=[Optional(), NumberRange(0, MAX_LEAD_DAYS)])
     submit = SubmitField("Save profile")
 
 
-def _star_field(name: str) -> RadioField:
-    return RadioField(name.capitalize(), choices=STARS, coerce=int, validators=[DataRequired("Choose 1 to 5 stars.")],
-                      description=DIMENSIONS[name])
+class StarField(RadioField):
+    """1 to 5 stars: a missing, unreadable or out-of-range value all get the one message, once."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            self.data = None  # reported by pre_validate, like any other value that is not 1 to 5
+
+    def pre_validate(self, form):
+        if self.data not in STAR_WORDS:
+            raise StopValidation(RATING_MESSAGE)
+
+
+def _star_field(name: str) -> StarField:
+    # DataRequired only marks the radios `required` for the browser; pre_validate has refused bad values already.
+    return StarField(name.capitalize(), choices=STARS, coerce=int, validators=[DataRequired(RATING_MESSAGE)],
+                     description=DIMENSIONS[name])
 
 
 class _RatingsMixin:

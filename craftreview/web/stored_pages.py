@@ -40,9 +40,10 @@ EXIT_WAIT_SECONDS = 10.0
 # (filters, charts, words, the view model) and the settings they print. A deploy that changes any of
 # it retires every stored copy; a release changing what the page shows elsewhere must say so and
 # have `flask pages render --all` run.
-_LAYOUT_SOURCES = ("templates", "craftreview/text.py", "craftreview/web/filters.py", "craftreview/web/charts.py",
-                   "craftreview/web/score_words.py", "craftreview/web/prices.py", "craftreview/web/helpers.py",
-                   "craftreview/services/review_facts.py", "craftreview/services/maker_page.py")
+_LAYOUT_SOURCES = ("templates", "craftreview/text.py", "craftreview/durations.py", "craftreview/web/filters.py",
+                   "craftreview/web/charts.py", "craftreview/web/score_words.py", "craftreview/web/prices.py",
+                   "craftreview/web/helpers.py", "craftreview/services/review_facts.py",
+                   "craftreview/services/maker_page.py")
 _LAYOUT_SETTINGS = ("PER_PAGE", "CURRENCY")
 
 

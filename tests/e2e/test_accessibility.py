@@ -9,9 +9,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from craftreview import search
 from craftreview.models import MakerScoreRow, utcnow
-from craftreview.services import accounts
+from craftreview.services import accounts, engagement
 from craftreview.services import makers as maker_service
+from craftreview.services import reviews as review_service
 
 from .conftest import MODERATOR_EMAIL, MODERATOR_PASSWORD, watch
 from .test_pages import _arrange
@@ -41,6 +43,11 @@ MAIN_PAGES = [
     ("notifications", "buyer", "/notifications"),
     ("ring-signals", "moderator", "/moderation/signals"),
 ]
+
+# What a page must show for its phone-width check to mean something (a list with rows, not its empty state).
+MUST_SHOW = {"ring-signals": "dl.signal-evidence", "moderation": "table.data .badge.edited-since"}
+RING_TEXT = ("Cracked glaze on every piece, the handles came off in a week and the seller never answered. "
+             "Save your money and buy from anyone else on this site instead.")
 
 # Overflowing elements: anything whose right edge passes the viewport's.
 OVERFLOW_JS = """() => {
@@ -82,6 +89,32 @@ def _scored_maker(db, name: str, craft: str, location: str, tier: str) -> str:
     return name
 
 
+def _ring(app) -> None:
+    """Three brand-new accounts post the same one-star review of one maker and a flagged review is reworded,
+    so the ring-signals page has evidence to lay out and the queue an "edited since flagged" row."""
+    with app.extensions["craftreview.sessions"]() as db:
+        owner = accounts.register_user(db, email=f"{unique('target')}@example.com", display_name="Target Owner",
+                                       password=PASSWORD)
+        maker = maker_service.create_maker(db, owner, maker_service.MakerInput(
+            name="Targeted Pottery", slug=unique("targeted-"), craft="ceramics", location="Stoke, United Kingdom",
+            bio="Thrown stoneware.", website="", accepts_custom=False, lead_time_days=14))
+        written = []
+        for i in range(3):
+            account = accounts.register_user(db, email=f"{unique('ring')}@example.com",
+                                             display_name=f"Ring Member {i}", password=PASSWORD)
+            written.append(review_service.submit_review(db, account, maker, review_service.ReviewInput(
+                craftsmanship=1, consistency=1, delivery=1, title="Avoid this studio", body=RING_TEXT)))
+        flagger = accounts.register_user(db, email=f"{unique('flagger')}@example.com", display_name="Fred Flagger",
+                                         password=PASSWORD)
+        engagement.flag_review(db, flagger, written[0], "other", "Three new accounts, one text.")
+        review_service.edit_review(db, written[0].author, written[0], review_service.ReviewInput(
+            craftsmanship=1, consistency=1, delivery=1, title="Avoid this studio (edited)", body=RING_TEXT))
+    search.drain(app)
+    with app.app_context():
+        result = app.test_cli_runner().invoke(args=["signals"])  # the site-wide detectors (near-duplicates)
+    assert result.exit_code == 0 and "near_duplicate" in result.output, result.output
+
+
 @pytest.fixture(scope="module")
 def world(live_server, browser) -> World:
     """The pages' world plus makers to browse; each role logs in once through the UI."""
@@ -93,6 +126,7 @@ def world(live_server, browser) -> World:
             ("other_country", "Leeds Pots ", "ceramics", "Leeds, United Kingdom", "skilled"),
             ("other_craft", "Kyoto Glass ", "glass", "Kyoto, Japan", "skilled"),
         )}
+    _ring(live_server.app)
     emails["moderator"] = MODERATOR_EMAIL
     states = {"anonymous": None}
     for role, email in emails.items():
@@ -137,6 +171,8 @@ def test_no_horizontal_overflow_at_phone_width(name, role, path, world, browser,
     context, page, _problems = _open(browser, live_server, world, role, path, PHONE)
     try:
         page.screenshot(path=str(screenshots / f"{name}-360.png"), full_page=True)
+        if name in MUST_SHOW:
+            assert page.locator(MUST_SHOW[name]).count() > 0, f"{name} shows no {MUST_SHOW[name]} to check"
         found = page.evaluate(OVERFLOW_JS)
         with open(screenshots / "overflow-summary.txt", "a", encoding="utf-8") as summary:
             summary.write(f"{name}: {found['scrollWidth']} px wide at {found['width']} px\n")

@@ -142,6 +142,21 @@ def test_signals_page_empty_state_and_pagination(client, db, make_user, make_mak
     assert "Next →" not in second
 
 
+def test_a_signals_page_past_the_last_says_so_and_links_back_to_page_one(client, db, make_user, make_maker):
+    login(client, make_user("mod", moderator=True))
+    maker = make_maker(name="Paged Pottery")
+    db.add_all(RingSignal(kind="burst", maker_id=maker.id, strength=10 - i, summary=f"Signal number {i}.",
+                          evidence_json="[]", user_ids_json="[]", detected_at=NOW) for i in range(3))
+    db.commit()
+    for query, back in (("page=2", "/moderation/signals?page=1"), ("page=7&kind=burst",
+                                                                    "/moderation/signals?page=1&amp;kind=burst")):
+        page = client.get(f"/moderation/signals?{query}").get_data(as_text=True)
+        assert "No more ring signals" in page and "past the last one" in page
+        assert f'<a href="{back}">Back to page 1</a>' in page
+        assert "right now" not in page and "Signal number" not in page
+    assert "Signal number 0." in client.get("/moderation/signals?page=1&kind=burst").get_data(as_text=True)
+
+
 def _stored_signals(db, maker: Maker) -> list[tuple]:
     """The maker's stored signals with the reviews each names, in a stable order."""
     fresh(db)

@@ -99,6 +99,20 @@ def test_a_burst_on_one_maker_is_found_at_any_spacing_faster_than_its_own_rate(s
     assert f"{len(findings[0].review_ids)} reviews within" in findings[0].summary
 
 
+@pytest.mark.parametrize("spacing, span", [(timedelta(seconds=5), "20 seconds"), (timedelta(minutes=3), "12 minutes"),
+                                           (timedelta(minutes=15), "1 hour"), (timedelta(hours=5), "20 hours"),
+                                           (timedelta(hours=12), "2 days")])
+def test_a_burst_says_how_long_it_took_in_words(spacing, span):
+    """Five reviews minutes apart read "within 12 minutes", never "within 0 hours"."""
+    world = World()
+    start = NOW - timedelta(days=200, hours=6)
+    for i in range(5):
+        world.add(TARGET, world.new_account(), start + i * spacing, 5.0, NOW - timedelta(days=900))
+    [finding] = [f for f in detect_bursts(world.facts()) if f.maker_id == TARGET]
+    assert finding.summary.startswith(f"5 reviews within {span};")
+    assert ("Time span", span) in finding.evidence
+
+
 def test_burst_is_relative_to_the_makers_own_history():
     """Five reviews in four days is routine for a maker reviewed several times a day."""
     busy = World(makers=0)

@@ -63,3 +63,34 @@ def test_flags_on_two_different_versions_each_show_their_own_text(client, db, ma
     assert "version 1)" in sections[0] and "First wording" in sections[0]
     assert "version 2)" in sections[1] and "Second wording" in sections[1]
     assert all("Third wording of this review" in s for s in sections)
+
+
+def _queue_row(page: str, title: str) -> str:
+    found = re.search(rf"<tr>(?:(?!</tr>).)*{re.escape(title)}.*?</tr>", page, re.S)
+    return found.group(0) if found else ""
+
+
+def test_queue_marks_a_review_edited_since_it_was_flagged(client, db, make_user, make_maker, make_review):
+    author, maker = make_user("author"), make_maker()
+    edited = make_review(author, maker, title="Flagged then reworded")
+    flag_review(db, make_user("reader"), edited, "spam", "An advert.")
+    edit_review(db, author, edited, review_input(title="Reworded after the flag"))
+    unchanged = make_review(make_user("other"), maker, title="Flagged and left alone")
+    edit_review(db, unchanged.author, unchanged, review_input(title="Edited before the flag"))
+    flag_review(db, make_user("reader2"), unchanged, "abusive", "Rude.")
+    login(client, make_user("mod", moderator=True))
+    page = client.get("/moderation").get_data(as_text=True)
+    assert "Edited since flagged" in _queue_row(page, "Reworded after the flag")
+    assert _queue_row(page, "Edited before the flag") and "Edited since flagged" not in _queue_row(
+        page, "Edited before the flag")
+
+
+def test_queue_marks_the_review_when_any_open_flag_saw_an_older_version(client, db, make_user, make_maker,
+                                                                         make_review):
+    author = make_user("author")
+    review = make_review(author, make_maker(), title="Twice flagged")
+    flag_review(db, make_user("first"), review, "spam", "An advert.")
+    edit_review(db, author, review, review_input(title="Twice flagged, reworded"))
+    flag_review(db, make_user("second"), review, "abusive", "Still rude.")
+    login(client, make_user("mod", moderator=True))
+    assert "Edited since flagged" in _queue_row(client.get("/moderation").get_data(as_text=True), "reworded")

@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from craftreview.models import AuditEntry, Flag, Order, OutgoingMail, Review, utcnow
+from craftreview.services.engagement import flag_review
+from craftreview.services.moderation import dismiss_flags
 from tests.conftest import fresh, login
 
 TODAY = date.today()
@@ -187,6 +189,21 @@ def test_pagination_keeps_the_page_parameter(client, db, make_user, make_maker, 
     second = client.get(f"/makers/{maker.slug}?page=2").data
     assert b"Review number 11" in first and b"Review number 01" not in first
     assert b"Review number 01" in second and b"Page 2 of 2" in second
+
+
+def test_moderation_pages_past_the_last_say_so_and_link_back_to_page_one(client, db, make_user, make_maker,
+                                                                          make_review):
+    moderator = make_user("mod", moderator=True)
+    review = make_review(make_user("author"), make_maker())
+    flag_review(db, make_user("reader"), review, "spam", "An advert.")
+    login(client, moderator)
+    for path, noun in (("/moderation", "flagged reviews"), ("/moderation/log", "moderation actions")):
+        page = client.get(f"{path}?page=3").get_data(as_text=True)
+        assert f"No more {noun}: this page is past the last one." in page
+        assert f'<a href="{path}?page=1">Back to page 1</a>' in page
+    dismiss_flags(db, moderator, review, "Not an advert.")
+    assert "The queue is empty" in client.get("/moderation").get_data(as_text=True)
+    assert "No more" not in client.get("/moderation/log").get_data(as_text=True)
 
 
 def test_moderator_suspends_an_author_and_their_session_ends(app, client, db, make_user, make_maker, make_review):

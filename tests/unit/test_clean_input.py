@@ -1,0 +1,53 @@
+"""clean_input: invisible format characters (Unicode Cf) never count as text, but keep their meaning inside words."""
+from __future__ import annotations
+
+import sys
+import unicodedata
+
+import pytest
+
+from craftreview.text import clean_input, render_user_text
+
+# Cf, but drawn: number signs written before digits (Arabic, Syriac, Kaithi …).
+PREPENDED_MARKS = {0x0600, 0x0601, 0x0602, 0x0603, 0x0604, 0x0605, 0x06DD, 0x070F, 0x0890, 0x0891, 0x08E2,
+                   0x110BD, 0x110CD}
+INVISIBLE = [chr(c) for c in range(sys.maxunicode + 1)
+             if unicodedata.category(chr(c)) == "Cf" and c not in PREPENDED_MARKS]
+
+
+def test_every_invisible_format_character_alone_or_repeated_cleans_to_nothing():
+    """Covers this Python's whole Unicode table, so a new Cf character fails here until text.py knows it."""
+    kept = [f"U+{ord(ch):04X}" for ch in INVISIBLE
+            if clean_input(ch) or clean_input(ch * 20) or clean_input(f" {ch} \n {ch}{ch} ")]
+    assert kept == []
+
+
+@pytest.mark.parametrize("value", ["\u200b" * 20, "\u200d" * 20, "\ufeff\u2060\u200b\u200c\u200d\u200e\u200f",
+                                   "\u00ad" * 10, " \u200b \u200b ", "\U000e0067\U000e0062\U000e007f"])
+def test_text_of_only_invisible_characters_is_empty(value):
+    assert clean_input(value) == ""
+    assert render_user_text(value) == ""
+
+
+def test_zero_width_spaces_do_not_pad_a_word():
+    assert clean_input("gre\u200ba\u200b\u200bt\u2060 bowl\ufeff") == "great bowl"
+
+
+def test_a_run_of_joiners_inside_a_word_shrinks_to_one():
+    assert clean_input("so\u200d\u200d\u200d\u200dlid") == "so\u200dlid"
+
+
+@pytest.mark.parametrize("value", [
+    "Love it 👩\u200d💻👨\u200d👩\u200d👧",              # emoji ZWJ sequences
+    "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",  # Persian: ZWNJ inside a word
+    "\u0915\u094d\u200d\u0937",                          # Devanagari half form
+    "Ta\u00adble",                                       # soft hyphen: a place to break the word
+    "Go \U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f!",  # the flag of Scotland
+    "\u0600\u0661\u0662",                                # Arabic number sign before digits (visible)
+])
+def test_format_characters_with_a_meaning_stay(value):
+    assert clean_input(value) == value
+
+
+def test_stray_tag_characters_and_bidi_overrides_go():
+    assert clean_input("\U000e0067ab\U000e007fc \u202eevil\u202c") == "abc evil"

@@ -1,0 +1,84 @@
+"""Bad values on the review and order forms: one clear message on the field, a 400, and nothing written."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from craftreview.models import Order, Review
+from tests.conftest import login
+
+TODAY = date.today()
+REVIEW = {"craftsmanship": "5", "consistency": "4", "delivery": "4", "title": "Even glaze, sturdy handle",
+          "body": "The mug matches the photos and the handle is comfortable."}
+ORDER = {"buyer_email": "someone@example.com", "item": "Oak stool", "order_type": "stock", "price_band": "25-100",
+         "ordered_on": str(TODAY - timedelta(days=3))}
+
+
+def _post_review(client, make_user, make_maker, **overrides):
+    maker = make_maker()
+    login(client, make_user("buyer"))
+    data = {key: value for key, value in dict(REVIEW, **overrides).items() if value is not None}
+    return client.post(f"/makers/{maker.slug}/review", data=data)
+
+
+@pytest.mark.parametrize("stars", ["0", "abc", "6", "-1", "99999999999999999999", "1.5", "", None])
+def test_every_bad_star_value_gets_the_same_message_once(client, db, make_user, make_maker, stars):
+    response = _post_review(client, make_user, make_maker, craftsmanship=stars)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert page.count("Choose 1 to 5 stars.") == 1
+    assert "Not a valid choice" not in page and "could not coerce" not in page
+    assert db.scalar(select(func.count(Review.id))) == 0
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("ordered_on", "0001-01-01", "The order date must be within the last 10 years."),
+    ("delivered_on", "1900-01-03", "The delivery date must be within the last 10 years."),
+    ("promised_by", "9999-12-31", "The promised date cannot be more than 2 years ahead."),
+    ("delivered_on", str(TODAY + timedelta(days=2)), "The delivery date cannot be in the future."),
+])
+def test_review_dates_out_of_range_are_refused_on_their_field(client, db, make_user, make_maker, field, value,
+                                                                message):
+    response = _post_review(client, make_user, make_maker, **{field: value})
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+    assert db.scalar(select(func.count(Review.id))) == 0
+
+
+@pytest.mark.parametrize("ordered_on, promised_by, message", [
+    ("0001-01-01", "", "The order date must be within the last 10 years."),
+    (str(TODAY - timedelta(days=3)), "9999-12-31", "The promised date cannot be more than 2 years ahead."),
+])
+def test_order_dates_out_of_range_are_refused_on_their_field(client, db, make_user, make_maker, ordered_on,
+                                                               promised_by, message):
+    owner = make_user("owner")
+    make_maker(owner)
+    login(client, owner)
+    response = client.post("/dashboard", data=dict(ORDER, ordered_on=ordered_on, promised_by=promised_by))
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+    assert db.scalar(select(func.count(Order.id))) == 0
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("body", "\u200b" * 20, "The review must be 10 to 5,000 characters."),
+    ("body", "Nice\u200b\u200b\u200b\u200b\u200b\u200b\u200b", "The review must be 10 to 5,000 characters."),
+    ("title", "\u200d\u2060\ufeff\u200c", "The title must be 3 to 120 characters."),
+])
+def test_invisible_characters_do_not_count_as_review_text(client, db, make_user, make_maker, field, value, message):
+    response = _post_review(client, make_user, make_maker, **{field: value})
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+    assert db.scalar(select(func.count(Review.id))) == 0
+
+
+def test_an_order_item_of_zero_width_spaces_is_refused(client, db, make_user, make_maker):
+    owner = make_user("owner")
+    make_maker(owner)
+    login(client, owner)
+    response = client.post("/dashboard", data=dict(ORDER, item="\u200b" * 12))
+    assert response.status_code == 400
+    assert "Describe the item in 2 to 200 characters." in response.get_data(as_text=True)
+    assert db.scalar(select(func.count(Order.id))) == 0

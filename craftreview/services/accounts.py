@@ -1,6 +1,8 @@
 """Registration, authentication and account settings."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -13,6 +15,7 @@ from ..text import clean_input
 from . import page_stamps
 from .confirmation import prepare_confirmation, send_confirmation
 from .passwords import hash_password, password_problem, verify_password
+from .review_effects import after_author_confirmation, prepare_author_confirmation
 
 # Verifying against a real hash even for unknown emails keeps timing uniform.
 _DUMMY_HASH = hash_password("timing-equaliser-not-a-password")
@@ -104,8 +107,12 @@ def change_password(session: Session, user: User, *, current: str, new: str) -> 
     session.refresh(user)
 
 
-def change_email(session: Session, user: User, *, new_email: str, password: str) -> None:
-    """Change the address after re-checking the password; it is unconfirmed until its link is used."""
+def change_email(session: Session, user: User, *, new_email: str, password: str, now: datetime | None = None) -> None:
+    """Change the address after re-checking the password; it is unconfirmed until its link is used.
+
+    The author's order-backed reviews stop counting as verified: their makers are rescored in the same write.
+    """
+    now = now or utcnow()
     email = normalise_email(new_email)
     _check_email(email)
     if not verify_password(user.password_hash, password):
@@ -113,14 +120,18 @@ def change_email(session: Session, user: User, *, new_email: str, password: str)
     if email == user.email:
         raise InvalidInput("That is already your address.", field="email")
     link = prepare_confirmation(session, user.display_name, email)
+    rescored = prepare_author_confirmation(session, user, None, now)  # scoring: before the write lock
     try:
         with write_transaction(session):
             if _taken_by_another(session, user, email):
                 raise Conflict("Another account uses this email.", field="email")
+            was_confirmed = user.email_confirmed
             user.email, user.email_confirmed_at = email, None
             session.flush()
             page_stamps.touch_author(session, user.id)  # an unconfirmed address takes the verified marks away
-            send_confirmation(session, user, utcnow(), link)  # also spends links sent to the old address
+            if was_confirmed:
+                after_author_confirmation(session, user.id, now, rescored)
+            send_confirmation(session, user, now, link)  # also spends links sent to the old address
     except IntegrityError as exc:
         raise Conflict("Another account uses this email.", field="email") from exc
 

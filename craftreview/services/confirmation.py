@@ -10,6 +10,7 @@ from ..errors import InvalidInput, NotFound
 from ..models import User, utcnow
 from . import page_stamps
 from .link_mail import LinkMail, prepare_link_mail, send_link_mail
+from .review_effects import after_author_confirmation, prepare_author_confirmation
 from .tokens import LIFETIMES, find_token
 
 PURPOSE = "confirm_email"
@@ -49,11 +50,22 @@ def check_confirmation(session: Session, token: str, now: datetime | None = None
 
 
 def confirm_email(session: Session, token: str, now: datetime | None = None) -> User:
-    """Spend the link and mark the address confirmed."""
+    """Spend the link and mark the address confirmed; the makers of the author's order-backed reviews are
+    rescored in the same write (those reviews count as verified again)."""
     now = now or utcnow()
+    rescored = prepare_author_confirmation(session, check_confirmation(session, token, now), now, now)
     with write_transaction(session):
         user = check_confirmation(session, token, now)   # re-checked under the write lock
         find_token(session, token, PURPOSE, now).used_at = now
-        user.email_confirmed_at = now
-        page_stamps.touch_author(session, user.id)  # their reviews through orders show as verified again
+        mark_confirmed(session, user, now, rescored)
     return user
+
+
+def mark_confirmed(session: Session, user: User, now: datetime, prepared: dict) -> None:
+    """Inside the caller's transaction: the address is confirmed (a confirmation link, or a reset link that
+    reached the inbox); `prepared`: prepare_author_confirmation's work from before the lock."""
+    if user.email_confirmed:
+        return
+    user.email_confirmed_at = now
+    page_stamps.touch_author(session, user.id)  # their reviews through orders show as verified again
+    after_author_confirmation(session, user.id, now, prepared)

@@ -11,7 +11,7 @@ from ..models import User, utcnow
 from . import page_stamps
 from .link_mail import LinkMail, prepare_link_mail, send_link_mail
 from .review_effects import after_author_confirmation, prepare_author_confirmation
-from .tokens import LIFETIMES, find_token
+from .tokens import LIFETIMES, find_token, token_row
 
 PURPOSE = "confirm_email"
 
@@ -39,9 +39,33 @@ def resend_confirmation(session: Session, user: User, now: datetime | None = Non
         send_confirmation(session, user, now or utcnow(), prepared)
 
 
+class AlreadyConfirmed(NotFound):
+    """A spent (or expired) confirmation link whose address is confirmed: nothing is left to do."""
+
+    def __init__(self, email: str):
+        super().__init__(f"{email} is already confirmed: there is nothing more to do with this link.")
+        self.email = email
+
+
+def _confirmed_address(session: Session, token: str) -> str | None:
+    """The address a dead confirmation link was for, if the account still has it and it is confirmed."""
+    row = token_row(session, token, PURPOSE)
+    user = session.get(User, row.user_id) if row is not None else None
+    if user is None or user.deleted_at is not None or user.email != row.email or not user.email_confirmed:
+        return None
+    return user.email
+
+
 def check_confirmation(session: Session, token: str, now: datetime | None = None) -> User:
-    """The account a live confirmation link belongs to (for the confirm page); NotFound otherwise."""
-    row = find_token(session, token, PURPOSE, now or utcnow())
+    """The account a live confirmation link belongs to (for the confirm page); NotFound otherwise
+    (AlreadyConfirmed when the link is spent but its address is confirmed: reusing it is not an error)."""
+    try:
+        row = find_token(session, token, PURPOSE, now or utcnow())
+    except NotFound:
+        confirmed = _confirmed_address(session, token)
+        if confirmed is not None:
+            raise AlreadyConfirmed(confirmed) from None
+        raise
     user = session.get(User, row.user_id)
     if user is None or user.deleted_at is not None or user.email != row.email:
         # The address changed since the link was sent: it no longer proves anything.

@@ -15,6 +15,7 @@ from ..text import clean_input
 from . import page_stamps
 from .confirmation import prepare_confirmation, send_confirmation
 from .passwords import hash_password, password_problem, verify_password
+from .queries import email_confirmed_now
 from .review_effects import after_author_confirmation, prepare_author_confirmation
 
 # Verifying against a real hash even for unknown emails keeps timing uniform.
@@ -125,7 +126,7 @@ def change_email(session: Session, user: User, *, new_email: str, password: str,
         with write_transaction(session):
             if _taken_by_another(session, user, email):
                 raise Conflict("Another account uses this email.", field="email")
-            was_confirmed = user.email_confirmed
+            was_confirmed = email_confirmed_now(session, user.id)
             user.email, user.email_confirmed_at = email, None
             session.flush()
             page_stamps.touch_author(session, user.id)  # an unconfirmed address takes the verified marks away

@@ -10,6 +10,7 @@ from ..errors import InvalidInput, NotFound
 from ..models import User, utcnow
 from . import page_stamps
 from .link_mail import LinkMail, prepare_link_mail, send_link_mail
+from .queries import email_confirmed_now
 from .review_effects import after_author_confirmation, prepare_author_confirmation
 from .tokens import LIFETIMES, find_token, token_row
 
@@ -88,7 +89,7 @@ def confirm_email(session: Session, token: str, now: datetime | None = None) -> 
 def mark_confirmed(session: Session, user: User, now: datetime, prepared: dict) -> None:
     """Inside the caller's transaction: the address is confirmed (a confirmation link, or a reset link that
     reached the inbox); `prepared`: prepare_author_confirmation's work from before the lock."""
-    if user.email_confirmed:
+    if email_confirmed_now(session, user.id):
         return
     user.email_confirmed_at = now
     page_stamps.touch_author(session, user.id)  # their reviews through orders show as verified again

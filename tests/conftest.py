@@ -181,8 +181,8 @@ def fresh(db) -> None:
 
 
 @contextlib.contextmanager
-def migrated_postgres_schema(schema: str):
-    """An engine on a scratch PostgreSQL schema that the real migrations built; dropped afterwards."""
+def migrated_postgres_schema(schema: str, revision: str = "head"):
+    """An engine on a scratch PostgreSQL schema that the real migrations built (up to `revision`); dropped afterwards."""
     url = postgres_test_url()
     if not url:
         pytest.skip("CRAFTREVIEW_TEST_POSTGRES_URL is not set")
@@ -193,7 +193,7 @@ def migrated_postgres_schema(schema: str):
     rendered = admin.url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
         hide_password=False)
     try:
-        upgrade(rendered)
+        upgrade(rendered, revision)
         engine = make_engine(rendered)
         try:
             yield engine

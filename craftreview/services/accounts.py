@@ -1,30 +1,41 @@
 """Registration, authentication and account settings."""
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from datetime import datetime
+
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db import write_transaction
+from ..emails import email_key, normalise_email, usable_address
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ..models import AuditEntry, User, utcnow
 from ..text import clean_input
 from . import page_stamps
 from .confirmation import prepare_confirmation, send_confirmation
 from .passwords import hash_password, password_problem, verify_password
+from .queries import email_confirmed_now
+from .review_effects import after_author_confirmation, prepare_author_confirmation
 
 # Verifying against a real hash even for unknown emails keeps timing uniform.
 _DUMMY_HASH = hash_password("timing-equaliser-not-a-password")
 
 
-def normalise_email(email: str) -> str:
-    """Emails compare case-insensitively."""
-    return clean_input(email).lower()
-
-
 def find_user_by_email(session: Session, email: str) -> User | None:
-    """The user with this email, if any."""
-    return session.scalar(select(User).where(func.lower(User.email) == normalise_email(email)))
+    """The user with this address under `emails.email_key` (straße@ finds strasse@), if any.
+
+    An account whose stored address is exactly `email` comes first: after migration 0021 an old
+    account that shared its key with an older one keeps only its exact address (see the migration).
+    """
+    exact = User.email == normalise_email(email)
+    return session.scalar(select(User).where(exact | (User.email_key == email_key(email)))
+                          .order_by(exact.desc(), User.id).limit(1))
+
+
+def _check_email(email: str, field: str = "email") -> None:
+    if not usable_address(email):
+        raise InvalidInput("Enter an email address.", field=field)
 
 
 def _check_password(password: str) -> None:
@@ -44,6 +55,7 @@ def register_user(session: Session, *, email: str, display_name: str, password: 
                   is_moderator: bool = False, email_confirmed: bool = False) -> User:
     """Create an account and mail its confirmation link (unless created already confirmed, as by an operator)."""
     email = normalise_email(email)
+    _check_email(email)
     now = utcnow()
     name = _check_display_name(display_name)
     _check_password(password)
@@ -96,26 +108,38 @@ def change_password(session: Session, user: User, *, current: str, new: str) -> 
     session.refresh(user)
 
 
-def change_email(session: Session, user: User, *, new_email: str, password: str) -> None:
-    """Change the address after re-checking the password; it is unconfirmed until its link is used."""
+def change_email(session: Session, user: User, *, new_email: str, password: str, now: datetime | None = None) -> None:
+    """Change the address after re-checking the password; it is unconfirmed until its link is used.
+
+    The author's order-backed reviews stop counting as verified: their makers are rescored in the same write.
+    """
+    now = now or utcnow()
     email = normalise_email(new_email)
-    if "@" not in email or len(email) > 254:
-        raise InvalidInput("Enter an email address.", field="email")
+    _check_email(email)
     if not verify_password(user.password_hash, password):
         raise InvalidInput("The current password is incorrect.", field="password")
     if email == user.email:
         raise InvalidInput("That is already your address.", field="email")
     link = prepare_confirmation(session, user.display_name, email)
+    rescored = prepare_author_confirmation(session, user, None, now)  # scoring: before the write lock
     try:
         with write_transaction(session):
-            if find_user_by_email(session, email):
+            if _taken_by_another(session, user, email):
                 raise Conflict("Another account uses this email.", field="email")
+            was_confirmed = email_confirmed_now(session, user.id)
             user.email, user.email_confirmed_at = email, None
             session.flush()
             page_stamps.touch_author(session, user.id)  # an unconfirmed address takes the verified marks away
-            send_confirmation(session, user, utcnow(), link)  # also spends links sent to the old address
+            if was_confirmed:
+                after_author_confirmation(session, user.id, now, rescored)
+            send_confirmation(session, user, now, link)  # also spends links sent to the old address
     except IntegrityError as exc:
         raise Conflict("Another account uses this email.", field="email") from exc
+
+
+def _taken_by_another(session: Session, user: User, email: str) -> bool:
+    """Whether an account other than `user` has this address's key (respelling your own, ß -> ss, is fine)."""
+    return session.scalar(select(User.id).where(User.email_key == email_key(email), User.id != user.id)) is not None
 
 
 def change_display_name(session: Session, user: User, display_name: str) -> None:

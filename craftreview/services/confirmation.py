@@ -10,7 +10,9 @@ from ..errors import InvalidInput, NotFound
 from ..models import User, utcnow
 from . import page_stamps
 from .link_mail import LinkMail, prepare_link_mail, send_link_mail
-from .tokens import LIFETIMES, find_token
+from .queries import email_confirmed_now
+from .review_effects import after_author_confirmation, prepare_author_confirmation
+from .tokens import LIFETIMES, find_token, token_row
 
 PURPOSE = "confirm_email"
 
@@ -38,9 +40,33 @@ def resend_confirmation(session: Session, user: User, now: datetime | None = Non
         send_confirmation(session, user, now or utcnow(), prepared)
 
 
+class AlreadyConfirmed(NotFound):
+    """A spent (or expired) confirmation link whose address is confirmed: nothing is left to do."""
+
+    def __init__(self, email: str):
+        super().__init__(f"{email} is already confirmed: there is nothing more to do with this link.")
+        self.email = email
+
+
+def _confirmed_address(session: Session, token: str) -> str | None:
+    """The address a dead confirmation link was for, if the account still has it and it is confirmed."""
+    row = token_row(session, token, PURPOSE)
+    user = session.get(User, row.user_id) if row is not None else None
+    if user is None or user.deleted_at is not None or user.email != row.email or not user.email_confirmed:
+        return None
+    return user.email
+
+
 def check_confirmation(session: Session, token: str, now: datetime | None = None) -> User:
-    """The account a live confirmation link belongs to (for the confirm page); NotFound otherwise."""
-    row = find_token(session, token, PURPOSE, now or utcnow())
+    """The account a live confirmation link belongs to (for the confirm page); NotFound otherwise
+    (AlreadyConfirmed when the link is spent but its address is confirmed: reusing it is not an error)."""
+    try:
+        row = find_token(session, token, PURPOSE, now or utcnow())
+    except NotFound:
+        confirmed = _confirmed_address(session, token)
+        if confirmed is not None:
+            raise AlreadyConfirmed(confirmed) from None
+        raise
     user = session.get(User, row.user_id)
     if user is None or user.deleted_at is not None or user.email != row.email:
         # The address changed since the link was sent: it no longer proves anything.
@@ -49,11 +75,22 @@ def check_confirmation(session: Session, token: str, now: datetime | None = None
 
 
 def confirm_email(session: Session, token: str, now: datetime | None = None) -> User:
-    """Spend the link and mark the address confirmed."""
+    """Spend the link and mark the address confirmed; the makers of the author's order-backed reviews are
+    rescored in the same write (those reviews count as verified again)."""
     now = now or utcnow()
+    rescored = prepare_author_confirmation(session, check_confirmation(session, token, now), now, now)
     with write_transaction(session):
         user = check_confirmation(session, token, now)   # re-checked under the write lock
         find_token(session, token, PURPOSE, now).used_at = now
-        user.email_confirmed_at = now
-        page_stamps.touch_author(session, user.id)  # their reviews through orders show as verified again
+        mark_confirmed(session, user, now, rescored)
     return user
+
+
+def mark_confirmed(session: Session, user: User, now: datetime, prepared: dict) -> None:
+    """Inside the caller's transaction: the address is confirmed (a confirmation link, or a reset link that
+    reached the inbox); `prepared`: prepare_author_confirmation's work from before the lock."""
+    if email_confirmed_now(session, user.id):
+        return
+    user.email_confirmed_at = now
+    page_stamps.touch_author(session, user.id)  # their reviews through orders show as verified again
+    after_author_confirmation(session, user.id, now, prepared)

@@ -2,8 +2,10 @@
 transaction; the SMTP backend then delivers the queued rows after commit (see mail_delivery)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -11,6 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import OutgoingMail
+
+# Paths whose last part is a secret (the routes with a <token>): confirmation, password reset, invitation,
+# one-click unsubscribe. Whoever reads such a link can act as its recipient, so only the recipient's
+# mail carries it: moderators and the stored copy of a sent mail see "/reset-password/[hidden]".
+SECRET_LINK_PATHS = ("/confirm-email/", "/reset-password/", "/invite/", "/unsubscribe/")
+HIDDEN = "[hidden]"
+_SECRET_LINK = re.compile("(" + "|".join(map(re.escape, SECRET_LINK_PATHS)) + r")[^\s\"'<>?#/]+")
 
 QUEUED = "craftreview.mail.queued"   # session.info: this transaction queued mail
 MAILER = "craftreview.mailer"        # session.info: the app's Mailer (see web/mailing.py)
@@ -99,3 +108,26 @@ def mailer_for(session: Session) -> Mailer | None:
 def outbox_query():
     """Every mail in the outbox, newest first (the operators' page paginates it)."""
     return select(OutgoingMail).order_by(OutgoingMail.id.desc())
+
+
+def hide_secrets(text: str | None) -> str | None:
+    """`text` with the token of every secret-bearing link replaced by "[hidden]" (the path stays readable)."""
+    return None if text is None else _SECRET_LINK.sub(rf"\g<1>{HIDDEN}", text)
+
+
+@dataclass(frozen=True)
+class ModeratorMail:
+    """A mail as moderators see it on /moderation/mail: what was sent to whom, with no usable link in it."""
+
+    to_email: str
+    subject: str
+    body: str
+    html_body: str | None
+    created_at: datetime
+    sent_at: datetime | None
+
+
+def for_moderators(mail: OutgoingMail) -> ModeratorMail:
+    """The moderators' view of one outbox row."""
+    return ModeratorMail(to_email=mail.to_email, subject=mail.subject, body=hide_secrets(mail.body),
+                         html_body=hide_secrets(mail.html_body), created_at=mail.created_at, sent_at=mail.sent_at)

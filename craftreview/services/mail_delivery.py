@@ -5,12 +5,12 @@ import logging
 import smtplib
 from email.message import EmailMessage
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..db import write_transaction
 from ..models import OutgoingMail, utcnow
-from .mail import SmtpMailBackend, SmtpSettings
+from .mail import HIDDEN, SECRET_LINK_PATHS, SmtpMailBackend, SmtpSettings, hide_secrets
 
 BATCH = 50
 log = logging.getLogger(__name__)
@@ -36,17 +36,42 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
     return client
 
 
-def _claim(engine: Engine, mail_id: int) -> bool:
-    """Mark one row as sent before sending, so two workers never deliver the same mail."""
+def _claim(engine: Engine, mail: OutgoingMail) -> bool:
+    """Mark one row as sent before sending, so two workers never deliver the same mail.
+
+    The stored copy loses its link tokens at the same time: once sent, only the recipient holds them.
+    """
     with Session(engine) as session, write_transaction(session):
         claimed = session.execute(update(OutgoingMail).where(
-            OutgoingMail.id == mail_id, OutgoingMail.sent_at.is_(None)).values(sent_at=utcnow()))
+            OutgoingMail.id == mail.id, OutgoingMail.sent_at.is_(None)).values(
+            sent_at=utcnow(), body=hide_secrets(mail.body), html_body=hide_secrets(mail.html_body)))
         return claimed.rowcount == 1
 
 
-def _release(engine: Engine, mail_id: int) -> None:
+def _release(engine: Engine, mail: OutgoingMail) -> None:
+    """Queue a mail that failed to send again, with its links (`mail` still holds them)."""
     with Session(engine) as session, write_transaction(session):
-        session.execute(update(OutgoingMail).where(OutgoingMail.id == mail_id).values(sent_at=None))
+        session.execute(update(OutgoingMail).where(OutgoingMail.id == mail.id).values(
+            sent_at=None, body=mail.body, html_body=mail.html_body))
+
+
+def hide_sent_secrets(engine: Engine, batch: int = BATCH) -> int:
+    """Hide link tokens in mails marked sent that still show them (an outside relay's, or sent before
+    tokens were hidden on sending), `batch` mails per transaction; returns how many were looked at."""
+    holds_link = or_(*(OutgoingMail.body.contains(path) & ~OutgoingMail.body.contains(path + HIDDEN)
+                       for path in SECRET_LINK_PATHS))
+    after, seen = 0, 0
+    while True:
+        with Session(engine) as session, write_transaction(session):
+            mails = list(session.scalars(select(OutgoingMail).where(
+                OutgoingMail.sent_at.is_not(None), OutgoingMail.id > after, holds_link)
+                .order_by(OutgoingMail.id).limit(batch)))
+            for mail in mails:
+                mail.body, mail.html_body = hide_secrets(mail.body), hide_secrets(mail.html_body)
+                after = mail.id
+        if not mails:
+            return seen
+        seen += len(mails)
 
 
 def deliver_pending(engine: Engine, backend: SmtpMailBackend, limit: int = BATCH) -> int:
@@ -64,13 +89,13 @@ def deliver_pending(engine: Engine, backend: SmtpMailBackend, limit: int = BATCH
         return 0
     with client:
         for mail in pending:
-            if not _claim(engine, mail.id):
+            if not _claim(engine, mail):
                 continue
             try:
                 client.send_message(build_message(mail, backend.sender))
             except (OSError, smtplib.SMTPException) as exc:
                 log.warning("mail %s not delivered: %s", mail.id, exc)
-                _release(engine, mail.id)
+                _release(engine, mail)
                 continue
             sent += 1
     return sent

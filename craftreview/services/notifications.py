@@ -8,6 +8,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..db import write_transaction
+from ..emails import email_key
 from ..errors import InvalidInput, NotFound
 from ..models import HIDE_REASONS, NOTIFICATION_KINDS, MailOptOut, Maker, Notification, Review, User, utcnow
 from .mail import mailer_for
@@ -150,7 +151,7 @@ def flag_outcome_notice(session: Session, review: Review, count: int, actor_id: 
 
 def invitation_notice(session: Session, maker: Maker, buyer_email: str, item: str) -> Notice | None:
     """A buyer with an account hears that a maker recorded an order for their address."""
-    user_id = session.scalar(select(User.id).where(func.lower(User.email) == buyer_email.lower(),
+    user_id = session.scalar(select(User.id).where(User.email_key == email_key(buyer_email),
                                                    User.deleted_at.is_(None)))
     return prepare_notice(session, user_id, "invitation", f'{maker.name} recorded your order "{item}"',
                           "An invitation to write a verified review was mailed to this address; its link works once.",

@@ -12,12 +12,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db import write_transaction
+from ..emails import email_key, mailbox_key, normalise_email, usable_address
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Order, Review, User, as_utc, utcnow
 from ..permissions import can_review, owns_maker
 from ..text import clean_input
 from . import notifications
-from .accounts import normalise_email
 from .mail import MailBackend
 from .mail_render import render_mail
 from .reviews import ReviewInput, check_dates, insert_review, prepare_insert, validated_review, with_order_facts
@@ -44,7 +44,7 @@ def hash_token(token: str) -> str:
 
 def _validated_order(data: OrderInput, today: date) -> dict:
     email = normalise_email(data.buyer_email)
-    if "@" not in email or len(email) > 254:
+    if not usable_address(email):
         raise InvalidInput("Enter the buyer's email address.", field="buyer_email")
     item = clean_input(data.item)
     if not 2 <= len(item) <= 200:
@@ -66,9 +66,11 @@ class InvitationRefused(PermissionDenied):
         self.reason = reason
 
 
-def same_address(first: str, second: str) -> bool:
-    """Addresses compare trimmed and case-folded."""
-    return normalise_email(first).casefold() == normalise_email(second).casefold()
+def check_not_own_address(actor: User, buyer_email: str) -> None:
+    """A maker records orders for buyers: not for its own mailbox, under any spelling or "+tag" sub-address."""
+    if mailbox_key(buyer_email) == mailbox_key(actor.email):
+        raise InvalidInput("That is your own address (or a +sub-address of it): record orders for your buyers' "
+                           "addresses.", field="buyer_email")
 
 
 def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, mail: MailBackend,
@@ -78,9 +80,7 @@ def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, 
     if not owns_maker(actor, maker):
         raise PermissionDenied("Only the maker can record orders.")
     values = _validated_order(data, now.date())
-    if same_address(values["buyer_email"], actor.email):
-        raise InvalidInput("That is your own address: record orders for your buyers' addresses.",
-                           field="buyer_email")
+    check_not_own_address(actor, values["buyer_email"])
     token = secrets.token_urlsafe(32)
     subject = f"Review your order from {maker.name}"
     text, html = render_mail("invitation", subject=subject, maker_name=maker.name, item=values["item"],
@@ -112,7 +112,7 @@ def check_can_redeem(actor: User, order: Order) -> None:
     """Only the invited buyer redeems: an account whose confirmed address is the order's buyer address."""
     if not can_review(actor, order.maker):
         raise PermissionDenied("You cannot review your own maker profile.")
-    if not same_address(actor.email, order.buyer_email):
+    if actor.email_key != email_key(order.buyer_email):  # the one key accounts are unique on
         raise InvitationRefused("This invitation link belongs to another email address: only the buyer the maker "
                                 "recorded it for can use it.", "other_address")
     if not actor.email_confirmed:

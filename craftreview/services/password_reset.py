@@ -8,10 +8,11 @@ from sqlalchemy.orm import Session
 from ..db import write_transaction
 from ..errors import InvalidInput
 from ..models import User, utcnow
-from . import page_stamps
 from .accounts import find_user_by_email
+from .confirmation import mark_confirmed
 from .link_mail import LinkMail, prepare_link_mail, send_link_mail
 from .passwords import hash_password, password_problem
+from .review_effects import prepare_author_confirmation
 from .tokens import LIFETIMES, find_token
 
 PURPOSE = "reset_password"
@@ -48,16 +49,16 @@ def reset_password(session: Session, token: str, new_password: str, now: datetim
     problem = password_problem(new_password or "")
     if problem:
         raise InvalidInput(problem, field="password")
-    check_reset_token(session, token, now)
+    user = check_reset_token(session, token, now)
     new_hash = hash_password(new_password)  # slow: outside the write lock
+    rescored = prepare_author_confirmation(session, user, now, now)
     with write_transaction(session):
         row = find_token(session, token, PURPOSE, now)  # re-checked under the write lock
         row.used_at = now
         user = session.get(User, row.user_id)
         user.password_hash = new_hash
         user.session_version = User.session_version + 1
-        if user.email == row.email and user.email_confirmed_at is None:
-            user.email_confirmed_at = now  # the link reached the inbox: the address is theirs
-            page_stamps.touch_author(session, user.id)  # their verified marks show again
+        if user.email == row.email:
+            mark_confirmed(session, user, now, rescored)  # the link reached the inbox: the address is theirs
     session.refresh(user)
     return user

@@ -73,3 +73,8 @@ def unreplied_reviews(session: Session, maker_id: int, limit: int = 20) -> list[
 def reviews_by_author_query(user_id: int) -> Select:
     """Everything a user wrote, including hidden and withdrawn reviews."""
     return select(Review).where(Review.author_id == user_id).order_by(Review.created_at.desc(), Review.id.desc())
+
+
+def email_confirmed_now(session: Session, user_id: int) -> bool:
+    """Whether the account's address is confirmed, read from the database (not a copy loaded before the lock)."""
+    return session.scalar(select(User.email_confirmed_at).where(User.id == user_id)) is not None

@@ -8,16 +8,19 @@ database holds, and recomputes it otherwise (a write of the same maker came in b
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from types import SimpleNamespace
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import as_utc
+from ..models import Review, User, as_utc
 from ..rings import Finding, ReviewFact
 from ..scoring.types import DIMENSIONS
 from ..search.outbox import enqueue
+from .queries import VISIBLE
 from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score, review_signal, signal_row
 from .signals import prepare_maker_signals, refresh_maker_signals
 
@@ -69,6 +72,39 @@ def after_review_change(session: Session, review, now: datetime, prepared: Prepa
     """
     session.flush()
     enqueue(session, "review", review.id)
-    enqueue(session, "maker", review.maker_id)
-    kept = refresh_maker_score(session, review.maker_id, now=now, prepared=prepared.score if prepared else None)
-    refresh_maker_signals(session, review.maker_id, now=now, prepared=prepared.signals if kept else None)
+    _store_maker(session, review.maker_id, now, prepared)
+
+
+def _store_maker(session: Session, maker_id: int, now: datetime, prepared: PreparedMaker | None) -> None:
+    """The maker's search document, stored score and cheap ring signals (prepared ones if still current)."""
+    enqueue(session, "maker", maker_id)
+    kept = refresh_maker_score(session, maker_id, now=now, prepared=prepared.score if prepared else None)
+    refresh_maker_signals(session, maker_id, now=now, prepared=prepared.signals if kept else None)
+
+
+def _order_reviews(session: Session, author_id: int) -> list[tuple[int, int]]:
+    """(review id, maker id) of the author's public reviews through an order: those the verified mark is on."""
+    return [tuple(row) for row in session.execute(select(Review.id, Review.maker_id).where(
+        Review.author_id == author_id, Review.order_id.is_not(None), *VISIBLE))]
+
+
+def prepare_author_confirmation(session: Session, author: User, confirmed_at: datetime | None,
+                                now: datetime) -> dict[int, PreparedMaker]:
+    """Before the write lock: every maker the author's order-backed reviews are about, as it will be once the
+    author's address is confirmed (`confirmed_at`) or unconfirmed (None); empty when that changes nothing."""
+    if (author.email_confirmed_at is None) == (confirmed_at is None):
+        return {}
+    rows: dict[int, dict] = defaultdict(dict)
+    for review_id, maker_id in _order_reviews(session, author.id):
+        rows[maker_id][review_id] = SimpleNamespace(**(signal_row(session, review_id) | {
+            "email_confirmed_at": confirmed_at}))
+    return {maker_id: prepare_maker(session, maker_id, now, changed) for maker_id, changed in rows.items()}
+
+
+def after_author_confirmation(session: Session, author_id: int, now: datetime,
+                              prepared: dict[int, PreparedMaker]) -> None:
+    """Inside the write transaction, once the author's confirmation changed: the stored score and cheap ring
+    signals of every maker the author's order-backed reviews are about (verified = order + confirmed)."""
+    session.flush()
+    for maker_id in sorted({maker_id for _review, maker_id in _order_reviews(session, author_id)}):
+        _store_maker(session, maker_id, now, prepared.get(maker_id))

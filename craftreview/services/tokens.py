@@ -40,10 +40,15 @@ def revoke_tokens(session: Session, user_id: int, purpose: str, now: datetime) -
         .values(used_at=now))
 
 
+def token_row(session: Session, token: str, purpose: str) -> AccountToken | None:
+    """The stored row of a link token, live or not."""
+    return session.scalar(select(AccountToken).where(
+        AccountToken.token_hash == token_digest(token or ""), AccountToken.purpose == purpose))
+
+
 def find_token(session: Session, token: str, purpose: str, now: datetime) -> AccountToken:
     """The live token row; NotFound (with the reason) when unknown, used or expired."""
-    row = session.scalar(select(AccountToken).where(
-        AccountToken.token_hash == token_digest(token or ""), AccountToken.purpose == purpose))
+    row = token_row(session, token, purpose)
     if row is None:
         raise NotFound("This link is not valid. Check that you copied all of it, or ask for a new one.")
     if row.used_at is not None:

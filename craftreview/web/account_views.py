@@ -78,13 +78,24 @@ def resend_confirmation():
 @bp.route("/confirm-email/<token>", methods=["GET", "POST"])
 def confirm_email(token: str):
     """GET shows a confirm button (a GET never writes); POST spends the link."""
-    user = confirmation.check_confirmation(get_db(), token)
+    try:
+        user = confirmation.check_confirmation(get_db(), token)
+    except confirmation.AlreadyConfirmed as done:
+        return render_template("accounts/confirm_email.html", form=None, email=done.email, message=done.message)
     form = ActionForm()
     if form.validate_on_submit():
-        confirmation.confirm_email(get_db(), token)
-        flash("Thank you: your email address is confirmed.", "success")
+        user = confirmation.confirm_email(get_db(), token)
+        flash(*_confirmed_message(user))
         return redirect(url_for("auth.account") if current_user.is_authenticated else url_for("site.home"))
     return render_template("accounts/confirm_email.html", form=form, email=user.email)
+
+
+def _confirmed_message(user) -> tuple[str, str]:
+    """The flash after a confirmation: it names the address, and says so when the link was another account's."""
+    if current_user.is_authenticated and current_user.id != user.id:
+        return (f"{user.email} is confirmed. That link belonged to another account, not to {current_user.email} "
+                "(the account you are logged in as).", "info")
+    return f"Thank you: {user.email} is confirmed.", "success"
 
 
 @bp.route("/reset-password", methods=["GET", "POST"])

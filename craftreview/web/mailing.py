@@ -5,10 +5,14 @@ import click
 from flask import Flask, current_app, g, has_request_context, url_for
 from flask.cli import with_appcontext
 from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..background import Drainer, process_drainer
+from ..emails import normalise_email
+from ..models import OutgoingMail
 from ..services.mail import MAILER, QUEUED, Mailer, make_mail_backend
-from ..services.mail_delivery import deliver_pending
+from ..services.mail_delivery import deliver_pending, hide_sent_secrets
 
 UNSUBSCRIBE_SALT = "craftreview.unsubscribe"
 DELIVERER = "craftreview.mail.deliverer"
@@ -27,6 +31,7 @@ def init_app(app: Flask) -> None:
     if getattr(backend, "delivers", False):
         app.after_request(_deliver_after_response)
     app.cli.add_command(deliver_mail_command)
+    app.cli.add_command(read_mail_command)
 
 
 def _linker(app: Flask):
@@ -82,3 +87,25 @@ def deliver_mail_command() -> None:
         sent = deliver()
         total += sent
     click.echo(f"delivered {total} mails")
+    hidden = hide_sent_secrets(current_app.extensions["craftreview.engine"])
+    if hidden:
+        click.echo(f"hid the link tokens of {hidden} mails marked sent")
+
+
+@click.command("read-mail")
+@click.option("--to", "to", default="", help="only mail to this address")
+@click.option("--limit", default=3, show_default=True, help="how many mails, newest first")
+@with_appcontext
+def read_mail_command(to: str, limit: int) -> None:
+    """Print the newest mails in the outbox as sent, links included (e.g. your own confirmation link
+    while developing without a relay). Moderators' /moderation/mail hides every link's token."""
+    query = select(OutgoingMail).order_by(OutgoingMail.id.desc()).limit(limit)
+    if to:
+        query = query.where(OutgoingMail.to_email == normalise_email(to))  # stored as services wrote it
+    with Session(current_app.extensions["craftreview.engine"]) as session:
+        mails = list(session.scalars(query))
+        for mail in mails:
+            sent = f"sent {mail.sent_at:%Y-%m-%d %H:%M}" if mail.sent_at else "not sent"
+            click.echo(f"--- To: {mail.to_email} · {mail.subject} · {sent}\n{mail.body}")
+    if not mails:
+        click.echo("no mail" + (f" to {to}" if to else ""))

@@ -1,6 +1,8 @@
 """The on-site notification list and the unread count in the header."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
@@ -50,5 +52,7 @@ def read_one(notification_id: int):
 @login_required
 @moderator_required
 def outbox():
-    """Operators: every queued or sent mail, newest first, as text with its HTML source."""
-    return render_template("moderation/mail.html", page=paginate(get_db(), mail.outbox_query(), per_page=20))
+    """Moderators: every queued or sent mail, newest first, as text with its HTML source; link tokens hidden."""
+    page = paginate(get_db(), mail.outbox_query(), per_page=20)
+    shown = replace(page, items=[mail.for_moderators(m) for m in page.items])
+    return render_template("moderation/mail.html", page=shown)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import email
+import re
+import smtplib
 import socket
 import threading
 from email.policy import default
@@ -129,3 +131,33 @@ def test_mail_urls_are_parsed(url, expected):
 def test_a_malformed_mail_url_is_refused(url):
     with pytest.raises(ValueError):
         SmtpSettings.from_url(url)
+
+
+def test_the_stored_copy_of_a_sent_mail_keeps_no_live_link(smtp_app, sink, db_for):
+    handler, _port = sink
+    client = smtp_app.test_client()
+    client.post("/register", data={"email": "ivo@example.com", "display_name": "Ivo",
+                                   "password": "a long enough passphrase", "confirm": "a long enough passphrase"})
+    [message] = handler.messages
+    path = re.search(r"(/confirm-email/\S+)", message.get_body(("plain",)).get_content()).group(1)
+    token = path.removeprefix("/confirm-email/")
+    stored = db_for(smtp_app).scalar(select(OutgoingMail))
+    assert stored.sent_at is not None and token not in stored.body and token not in stored.html_body
+    assert "/confirm-email/[hidden]" in stored.body
+    assert client.post(path).status_code == 302  # the recipient's copy still works
+
+
+def test_a_mail_the_relay_refused_stays_queued_with_its_link(smtp_app, sink, db_for, monkeypatch):
+    handler, _port = sink
+    session = db_for(smtp_app)
+    backend = smtp_app.extensions["craftreview.mail"]
+    backend.send(session, to="later@example.com", subject="Reset", body="http://h/reset-password/tok3n-value")
+    session.commit()
+
+    def refuse(self, message):
+        raise smtplib.SMTPRecipientsRefused({"later@example.com": (550, b"no")})
+    monkeypatch.setattr(smtplib.SMTP, "send_message", refuse)
+    assert deliver_pending(smtp_app.extensions["craftreview.engine"], backend) == 0
+    fresh(session)
+    mail = session.scalar(select(OutgoingMail))
+    assert mail.sent_at is None and mail.body == "http://h/reset-password/tok3n-value"

@@ -43,6 +43,7 @@ from craftreview.services import (
 from craftreview.services.mail import OutboxMailBackend
 from craftreview.services.scores import refresh_maker_score
 from craftreview.services.signals import refresh_maker_signals
+from craftreview.services.tokens import issue_token
 from tests.conftest import PASSWORD, fresh, review_input
 from tests.mail_helpers import mails_to
 
@@ -80,6 +81,32 @@ def _verified(db, w):
     return lambda: orders.submit_verified_review(db, w["newcomer"], token, review_input(), now=NOW)
 
 
+def _lapsed_verified_author(db, w, purpose: str) -> str:
+    """The newcomer's verified review is in, then their confirmation lapsed; a live `purpose` link for them."""
+    _verified(db, w)()
+    with write_transaction(db):
+        w["newcomer"].email_confirmed_at = None
+        token = issue_token(db, w["newcomer"], purpose, NOW)
+    with write_transaction(db):
+        refresh_maker_score(db, w["maker"].id, now=NOW)
+    return token
+
+
+def _change_verified_authors_email(db, w):
+    _verified(db, w)()
+    return lambda: accounts.change_email(db, w["newcomer"], new_email="moved@example.com", password=PASSWORD, now=NOW)
+
+
+def _confirm_lapsed_author(db, w):
+    token = _lapsed_verified_author(db, w, "confirm_email")
+    return lambda: confirmation.confirm_email(db, token, now=NOW)
+
+
+def _reset_confirms_lapsed_author(db, w):
+    token = _lapsed_verified_author(db, w, "reset_password")
+    return lambda: password_reset.reset_password(db, token, "another long passphrase", now=NOW)
+
+
 # Each operation: (setup returning the call to time, whether it rescores the maker, whether it mails someone).
 OPERATIONS = {
     "submit": (lambda db, w: lambda: reviews.submit_review(db, w["newcomer"], w["maker"], review_input(), now=NOW),
@@ -106,6 +133,9 @@ OPERATIONS = {
                                                                  password=PASSWORD), False, True),
     "password reset": (lambda db, w: lambda: password_reset.request_password_reset(db, w["newcomer"].email, now=NOW),
                        False, True),
+    "change email, verified author": (_change_verified_authors_email, True, True),
+    "confirm email, verified author": (_confirm_lapsed_author, True, False),
+    "reset confirms, verified author": (_reset_confirms_lapsed_author, True, False),
     "delete account, reviews removed": (lambda db, w: lambda: account_data.delete_account(
         db, w["buyer"], password=PASSWORD, reviews="remove", now=NOW), True, False),
     "delete account, reviews kept": (lambda db, w: lambda: account_data.delete_account(

@@ -51,12 +51,42 @@ def test_the_link_shows_a_button_and_only_the_post_confirms(client, db):
     assert "is confirmed" in client.get("/account").get_data(as_text=True)
 
 
-def test_the_link_works_once(client, db):
+def test_the_link_works_once_and_afterwards_says_the_address_is_already_confirmed(client, db):
     _register(client)
     path = link_in(mails_to(db, "maria@example.com")[0], "/confirm-email/")
     assert client.post(path).status_code == 302
-    again = client.post(path)
-    assert again.status_code == 404 and "already been used" in again.get_data(as_text=True)
+    before = _user(db, "maria@example.com").email_confirmed_at
+    for again in (client.get(path), client.post(path)):
+        page = again.get_data(as_text=True)
+        assert again.status_code == 200 and "maria@example.com is already confirmed" in page
+        assert "Ask for a new one" not in page and "Confirm my email address" not in page
+    assert _user(db, "maria@example.com").email_confirmed_at == before
+
+
+def test_a_replaced_link_of_an_unconfirmed_account_still_asks_for_a_new_one(client, db):
+    _register(client)
+    old = link_in(mails_to(db, "maria@example.com")[0], "/confirm-email/")
+    client.post("/account/confirm/resend")
+    response = client.get(old)
+    assert response.status_code == 404 and "Ask for a new one" in response.get_data(as_text=True)
+
+
+def test_confirming_names_the_address(client, db):
+    _register(client)
+    path = link_in(mails_to(db, "maria@example.com")[0], "/confirm-email/")
+    page = client.post(path, follow_redirects=True).get_data(as_text=True)
+    assert "Thank you: maria@example.com is confirmed." in page
+
+
+def test_confirming_another_accounts_link_says_whose_address_was_confirmed(client, db, make_user):
+    _register(client, "frank@example.com")
+    path = link_in(mails_to(db, "frank@example.com")[0], "/confirm-email/")
+    carol = make_user("carol")
+    login(client, carol)
+    page = client.post(path, follow_redirects=True).get_data(as_text=True)
+    assert "frank@example.com is confirmed. That link belonged to another account" in page
+    assert "your email address is confirmed" not in page.lower()
+    assert _user(db, "frank@example.com").email_confirmed and not _user(db, carol.email).email_confirmed
 
 
 def test_a_wrong_token_is_refused_with_a_reason(client, db):

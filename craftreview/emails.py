@@ -1,0 +1,39 @@
+"""Email addresses: the form we store and mail to, and the one key that says two addresses are the same.
+
+Pure (no framework): models, services and migrations share these functions, so the unique key of an
+account, the login lookup and invitation binding can never disagree about which addresses are equal.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from .text import clean_input
+
+MAX_LENGTH = 254  # RFC 5321's limit on a forward path, and the width of the email columns
+
+
+def normalise_email(email: str | None) -> str:
+    """The address as stored and mailed to: trimmed, control characters removed, lower case."""
+    return clean_input(email).lower()
+
+
+def email_key(email: str | None) -> str:
+    """What identifies an address: NFKC-normalised and case-folded (full-width letters, ß = ss), trimmed."""
+    folded = unicodedata.normalize("NFKC", clean_input(email)).casefold()
+    return unicodedata.normalize("NFKC", folded).strip()  # casefold can undo NFKC (e.g. ǰ)
+
+
+def mailbox_key(email: str | None) -> str:
+    """`email_key` without a "+tag" sub-address: every address that reaches one mailbox the same way.
+
+    Dots in the local part are left alone: only some providers ignore them.
+    """
+    local, at, domain = email_key(email).rpartition("@")
+    if not at:
+        return domain
+    return f"{local.split('+', 1)[0]}@{domain}"
+
+
+def usable_address(email: str) -> bool:
+    """A stored address: has an @, and fits the columns both as written and as its key."""
+    return "@" in email and len(email) <= MAX_LENGTH and len(email_key(email)) <= MAX_LENGTH

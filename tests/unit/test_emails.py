@@ -1,0 +1,42 @@
+"""One normalisation of email addresses: the key accounts are unique on, and a maker's own mailbox."""
+from __future__ import annotations
+
+import pytest
+
+from craftreview.emails import email_key, mailbox_key, normalise_email, usable_address
+
+
+@pytest.mark.parametrize("first, second", [
+    ("straße@example.com", "strasse@example.com"),          # casefold: ß -> ss
+    ("STRASSE@Example.COM", "strasse@example.com"),
+    ("\uff4daker@example.com", "maker@example.com"),       # NFKC: full-width m
+    ("  maker@example.com\t", "maker@example.com"),
+    ("ＭＡＫＥＲ@ＥＸＡＭＰＬＥ.ＣＯＭ", "maker@example.com"),
+])
+def test_spellings_of_one_address_share_one_key(first, second):
+    assert email_key(first) == email_key(second)
+
+
+def test_different_addresses_keep_different_keys():
+    assert email_key("maker+shop@example.com") != email_key("maker@example.com")
+    assert email_key("m.aker@example.com") != email_key("maker@example.com")
+
+
+def test_the_stored_address_is_only_trimmed_and_lower_cased():
+    assert normalise_email("  Straße@Example.com ") == "straße@example.com"
+
+
+@pytest.mark.parametrize("address", ["maker+shop@example.com", "MAKER+a+b@example.com", "\uff4daker+x@example.com",
+                                     "maker@example.com", "maker+@example.com"])
+def test_sub_addresses_share_the_mailbox_key(address):
+    assert mailbox_key(address) == "maker@example.com"
+
+
+def test_dots_are_not_folded_into_the_mailbox_key():
+    assert mailbox_key("m.aker@example.com") != mailbox_key("maker@example.com")
+
+
+def test_an_address_whose_key_outgrows_the_column_is_not_usable():
+    assert usable_address("a@example.com")
+    assert not usable_address("no-at-sign.example.com")
+    assert not usable_address("\ufdfa" * 20 + "@example.com")  # NFKC expands each to 18 characters

@@ -8,7 +8,7 @@ from .rates import detect_bursts, detect_fresh_invitations, detect_fresh_redeeme
 KINDS: dict[str, str] = {
     "burst": "Burst of reviews",
     "one_maker_accounts": "Accounts that review only this maker",
-    "fresh_redeemers": "Verified reviews from brand-new accounts",
+    "fresh_redeemers": "Invitations redeemed by brand-new accounts",
     "fresh_invitations": "Invitations to brand-new accounts",
     "near_duplicate": "Near-duplicate wording",
     "extreme_cluster": "One-star or five-star cluster",

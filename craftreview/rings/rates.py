@@ -148,15 +148,16 @@ def detect_one_maker_accounts(facts: Facts) -> list[Finding]:
 
 
 def detect_fresh_redeemers(facts: Facts) -> list[Finding]:
-    """Makers whose verified reviews come unusually often from accounts opened just before."""
+    """Makers whose reviews through their invitations come unusually often from accounts opened just before (the
+    redeemer's address was confirmed when it redeemed; a later change of address does not undo the redemption)."""
     verified = by_maker(r for r in facts.reviews if r.order_id is not None)
 
     def describe(maker_id: int, hits: list[ReviewFact], total: int, p: float, base: float) -> Finding:
         return Finding("fresh_redeemers", maker_id, _strength(p),
-                       f"{len(hits)} of this maker's {total} verified reviews came from accounts opened at most "
+                       f"{len(hits)} of this maker's {total} reviews through its invitations came from accounts opened at most "
                        f"{FRESH_REDEEM_DAYS:.0f} days before.",
                        ids(r.review_id for r in hits), ids(r.author_id for r in hits),
-                       _share_evidence("Verified reviews from new accounts", len(hits), total, p, base))
+                       _share_evidence("Invitation reviews from new accounts", len(hits), total, p, base))
     return _excess_findings(verified, lambda r: r.author_age_days <= FRESH_REDEEM_DAYS,
                             describe)
 

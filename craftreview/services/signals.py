@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import Select, delete, distinct, func, insert, literal, select
 from sqlalchemy.orm import Session
 
+from ..emails import email_key
 from ..models import Maker, Order, Review, RingSignal, RingSignalReview, User, as_utc, utcnow
 from ..rings import (
     KINDS,
@@ -46,11 +47,21 @@ def _review_facts(rows) -> list[ReviewFact]:
 def site_facts(session: Session, now: datetime) -> Facts:
     """Every public review, maker and order of the site."""
     makers = {m: MakerFact(m, as_utc(at)) for m, at in session.execute(select(Maker.id, Maker.created_at)).all()}
-    orders = [OrderFact(order_id=o, maker_id=m, created_at=as_utc(at), buyer_id=u, buyer_joined=as_utc(joined))
-              for o, m, at, u, joined in session.execute(
-                  select(Order.id, Order.maker_id, Order.created_at, User.id, User.created_at)
-                  .outerjoin(User, User.email == Order.buyer_email))]
-    return Facts(now=now, makers=makers, reviews=_review_facts(session.execute(_review_query())), orders=orders)
+    return Facts(now=now, makers=makers, reviews=_review_facts(session.execute(_review_query())),
+                 orders=_order_facts(session))
+
+
+def _order_facts(session: Session) -> list[OrderFact]:
+    """Every order with the account its buyer address belongs to (matched on emails.email_key, as invitations are)."""
+    accounts = {key: (uid, joined) for key, uid, joined in
+                session.execute(select(User.email_key, User.id, User.created_at))}
+    out = []
+    for order_id, maker_id, at, address in session.execute(
+            select(Order.id, Order.maker_id, Order.created_at, Order.buyer_email)):
+        buyer, joined = accounts.get(email_key(address), (None, None))
+        out.append(OrderFact(order_id=order_id, maker_id=maker_id, created_at=as_utc(at), buyer_id=buyer,
+                             buyer_joined=as_utc(joined)))
+    return out
 
 
 def maker_facts(session: Session, maker_id: int, now: datetime, changed: dict | None = None) -> Facts:

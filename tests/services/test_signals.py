@@ -210,3 +210,21 @@ def test_a_review_of_the_same_maker_written_meanwhile_is_in_the_ring_signals(db,
     named = {r for *_rest, reviews_ in stored for r in reviews_}
     assert {review.id, written[0].id} <= named
     assert stored == _refreshed_under_the_lock(db, ring_world.target, review.created_at)
+
+
+def test_orders_meet_their_buyer_accounts_on_the_email_key_as_invitations_do(db, make_user, make_maker):
+    """`fresh_invitations` reads each order's buyer account: an address spelt differently (ß for ss, capitals) is the
+    same account, as it is when the invitation is redeemed."""
+    from datetime import date
+
+    from craftreview.models import Order
+    maker = make_maker()
+    buyer = make_user("Strasse")
+    buyer.email = "strasse@example.com"
+    db.commit()
+    for n, address in enumerate(("straße@example.com", "nobody@example.com")):
+        db.add(Order(maker_id=maker.id, buyer_email=address, item="A bowl", order_type="stock", price_band="under_50",
+                     ordered_on=date.today(), token_hash=f"{n:064d}", expires_at=NOW + timedelta(days=30)))
+    db.commit()
+    found = {o.buyer_id for o in signals.site_facts(db, NOW).orders if o.maker_id == maker.id}
+    assert found == {buyer.id, None}

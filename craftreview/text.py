@@ -21,11 +21,10 @@ _TAGS = re.compile("(\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f)|[\U000e0020-\
 # inside a word; a run, or one beside a space or an edge, goes, so text of nothing but invisible
 # characters cleans to "" and never passes a length check. (U+0600-0605, U+06DD, U+070F, U+0890-0891,
 # U+08E2, U+110BD and U+110CD are Cf too but visible: prepended number signs, left as they are.)
-_IN_WORD_FORMAT = re.compile("[\u00ad\u061c\u180e\u200c-\u200f\U00013430-\U0001343f\U0001bca0-\U0001bca3"
-                             "\U0001d173-\U0001d17a]+")
+_IN_WORD_CHARS = "\u00ad\u061c\u180e\u200c-\u200f\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+_IN_WORD_FORMAT = re.compile(f"[{_IN_WORD_CHARS}]+")
 # Either kind at all: most text has neither, and skips the two slower passes (clean_input runs on every render).
-_ANY_FORMAT = re.compile("[\u00ad\u061c\u180e\u200c-\u200f\U00013430-\U0001343f\U0001bca0-\U0001bca3"
-                         "\U0001d173-\U0001d17a\U000e0020-\U000e007f]")
+_ANY_FORMAT = re.compile(f"[{_IN_WORD_CHARS}\U000e0020-\U000e007f]")
 
 
 def _link_attrs(attrs: dict, new: bool = False) -> dict | None:

@@ -48,7 +48,7 @@ class Robustness:
     change: np.ndarray
     change_age: np.ndarray
     group: np.ndarray  # the shared-voice part of outlier (1/k for k same-direction outliers on one maker)
-    rise_age: np.ndarray | None = None  # per maker: age in days of a rise that has stood (rise_points), NaN if none
+    rise_age: np.ndarray  # per maker: age in days of a rise that has stood (rise_points), NaN if none
 
 
 def review_overall(y: np.ndarray) -> np.ndarray:
@@ -179,20 +179,33 @@ def drop_test_voice(z: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:
     return out
 
 
-def _split_z(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int, scale: float,
-             split: float, floor: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
-    """Per maker: (newer-minus-older gap in standard errors, whether both sides hold enough evidence) for the
-    reviews younger than split against the older ones; only reviews at least floor days old take part."""
-    parts = []
-    for side in (age_days < split, age_days >= split):
-        ws = np.where(side & (age_days >= floor), w, 0.0)
-        s, W = _weighted_mean(maker, ws, v, n_m)
-        # Weights are precisions (1 = a fresh verified order), so the evidence on a side is their
-        # sum: five reviews weighted 0.1 are half a review, not five.
-        parts.append((s / np.maximum(W, 1e-12), W))
-    (m_r, n_r), (m_o, n_o) = parts
-    ok = (n_r >= CHANGE_MIN_EFFECTIVE) & (n_o >= CHANGE_MIN_EFFECTIVE)
-    return (m_r - m_o) / (scale * np.sqrt(1.0 / np.maximum(n_r, 1e-9) + 1.0 / np.maximum(n_o, 1e-9))), ok
+def _split_gaps(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int, scale: float,
+                splits: np.ndarray, floor: float = -np.inf) -> np.ndarray:
+    """Per maker and candidate age (n_m, len(splits), ascending): the weighted mean of the reviews younger than the
+    split minus that of the older ones, in standard errors; NaN where a side holds less than CHANGE_MIN_EFFECTIVE.
+    Only reviews at least floor days old take part. Every candidate at once: each review's weight is binned by the
+    candidates around it, and the newer side of each is a running sum over the bins (one pass, not one per split)."""
+    k = len(splits)
+    keep = age_days >= floor
+    cell = maker[keep] * (k + 1) + np.searchsorted(splits, age_days[keep], side="right")  # bin j: before splits[j]
+    wk = w[keep]
+    weight = np.bincount(cell, wk, n_m * (k + 1)).reshape(n_m, k + 1)
+    total = np.bincount(cell, wk * v[keep], n_m * (k + 1)).reshape(n_m, k + 1)
+    # Weights are precisions (1 = a fresh verified order), so the evidence on a side is their sum: five reviews
+    # weighted 0.1 are half a review, not five.
+    n_r, s_r = np.cumsum(weight, axis=1)[:, :k], np.cumsum(total, axis=1)[:, :k]  # newer than each candidate
+    n_o, s_o = weight.sum(axis=1)[:, None] - n_r, total.sum(axis=1)[:, None] - s_r
+    gap = s_r / np.maximum(n_r, 1e-12) - s_o / np.maximum(n_o, 1e-12)
+    z = gap / (scale * np.sqrt(1.0 / np.maximum(n_r, 1e-9) + 1.0 / np.maximum(n_o, 1e-9)))
+    return np.where((n_r >= CHANGE_MIN_EFFECTIVE) & (n_o >= CHANGE_MIN_EFFECTIVE), z, np.nan)
+
+
+def _strongest(z: np.ndarray, splits: np.ndarray, beyond: float) -> np.ndarray:
+    """Per maker: the candidate age whose gap goes furthest beyond `beyond` (below it when negative, above when
+    positive; the youngest on a tie), NaN when none does."""
+    signed = np.nan_to_num(z * np.sign(beyond), nan=-np.inf)
+    best = np.argmax(signed, axis=1)
+    return np.where(signed[np.arange(len(z)), best] > abs(beyond), splits[best], np.nan)
 
 
 def change_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
@@ -202,12 +215,8 @@ def change_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
     A maker whose work got worse is a risk to the next buyer now, so a drop is followed as soon as it is
     significant; a jump upward is what shills produce and is followed only once it has stood (rise_points).
     """
-    best_z, best_age = np.full(n_m, -CHANGE_Z), np.full(n_m, np.nan)
-    for split in CHANGE_SPLITS:
-        z, ok = _split_z(v, w, age_days, maker, n_m, scale, split)
-        better = ok & (z < best_z)
-        best_z, best_age = np.where(better, z, best_z), np.where(better, split, best_age)
-    return best_age
+    splits = np.array(CHANGE_SPLITS)
+    return _strongest(_split_gaps(v, w, age_days, maker, n_m, scale, splits), splits, -CHANGE_Z)
 
 
 def rise_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int, scale: float,
@@ -217,23 +226,9 @@ def rise_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nd
     Only reviews at least stood_days old take part: the new level must already show in reviews that have
     stood that long, with CHANGE_MIN_EFFECTIVE of evidence, and z_min standard errors above the level before.
     Praise younger than that, at any spacing, cannot make a rise; it is seasoned against the level it follows.
-    Every candidate age at once: each review's weight is binned by the candidate ages around it, and the newer side
-    of each candidate is a running sum over the bins (one pass at a million reviews, not one per candidate).
     """
     splits = np.arange(stood_days + RISE_STEP_DAYS, RISE_LAST_DAYS + 1.0, RISE_STEP_DAYS)
-    k = len(splits)
-    keep = age_days >= stood_days
-    cell = maker[keep] * (k + 1) + np.searchsorted(splits, age_days[keep], side="right")  # bin j: before splits[j]
-    wk = w[keep]
-    weight = np.bincount(cell, wk, n_m * (k + 1)).reshape(n_m, k + 1)
-    total = np.bincount(cell, wk * v[keep], n_m * (k + 1)).reshape(n_m, k + 1)
-    n_r, s_r = np.cumsum(weight, axis=1)[:, :k], np.cumsum(total, axis=1)[:, :k]  # newer than each candidate
-    n_o, s_o = weight.sum(axis=1)[:, None] - n_r, total.sum(axis=1)[:, None] - s_r
-    gap = s_r / np.maximum(n_r, 1e-12) - s_o / np.maximum(n_o, 1e-12)
-    z = gap / (scale * np.sqrt(1.0 / np.maximum(n_r, 1e-9) + 1.0 / np.maximum(n_o, 1e-9)))
-    z = np.where((n_r >= CHANGE_MIN_EFFECTIVE) & (n_o >= CHANGE_MIN_EFFECTIVE), z, -np.inf)
-    best = np.argmax(z, axis=1)
-    return np.where(z[np.arange(n_m), best] > z_min, splits[best], np.nan)
+    return _strongest(_split_gaps(v, w, age_days, maker, n_m, scale, splits, stood_days), splits, z_min)
 
 
 def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,

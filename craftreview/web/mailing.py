@@ -5,13 +5,12 @@ import click
 from flask import Flask, current_app, g, has_request_context, url_for
 from flask.cli import with_appcontext
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..background import Drainer, process_drainer
 from ..emails import normalise_email
 from ..models import OutgoingMail
-from ..services.mail import MAILER, QUEUED, Mailer, make_mail_backend
+from ..services.mail import MAILER, QUEUED, Mailer, make_mail_backend, outbox_query
 from ..services.mail_delivery import deliver_pending, hide_sent_secrets
 
 UNSUBSCRIBE_SALT = "craftreview.unsubscribe"
@@ -99,7 +98,7 @@ def deliver_mail_command() -> None:
 def read_mail_command(to: str, limit: int) -> None:
     """Print the newest mails in the outbox as sent, links included (e.g. your own confirmation link
     while developing without a relay). Moderators' /moderation/mail hides every link's token."""
-    query = select(OutgoingMail).order_by(OutgoingMail.id.desc()).limit(limit)
+    query = outbox_query().limit(limit)
     if to:
         query = query.where(OutgoingMail.to_email == normalise_email(to))  # stored as services wrote it
     with Session(current_app.extensions["craftreview.engine"]) as session:

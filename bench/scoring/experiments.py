@@ -1461,3 +1461,47 @@ running sums (output identical to a loop over the candidates on 30 random platfo
 `python -m bench.scoring --timing-only` (the full run's machine had a load average of 8 on 2 CPUs): 1M signals 12.5 s
 CPU, +528 MB.
 """
+
+LEAD35_NOTE = """### Five shills slower than one a month: the issue's "any spacing", measured (2026-12-03, model 2.13)
+
+**Why.** Issue 8 asks that five verified five-stars through the maker's own invitations promote at most 10% of
+novices "at any spacing including a slow drip". The family draws spacings up to 35 days, and there the row meets
+the target in every world. A probe at fixed spacings (`properties.World`, the family's account ages and camouflage,
+20 novices per world and spacing; model 2.13) shows where that stops:
+
+| world (platform age) | 14 days | 30 days | 45 days | 60 days | 90 days |
+|---|---|---|---|---|---|
+| 1509056271 (387 d) | 0.00 | 0.25 | 0.45 | 0.70 | 0.50 |
+| 1997622930 (388 d) | 0.00 | 0.00 | 0.35 | 0.30 | 0.10 |
+| 959097033 (1462 d) | 0.00 | 0.15 | 0.25 | 0.25 | 0.50 |
+| 1457749725 (649 d) | 0.00 | 0.00 | 0.30 | 0.35 | 0.30 |
+| 1360178101 (632 d) | 0.00 | 0.15 | 0.40 | 0.60 | 0.55 |
+| 1455945003 (1630 d) | 0.00 | 0.00 | 0.10 | 0.30 | 0.55 |
+
+Share of novices promoted to skilled or better. The median percentile rise is 10-47 points at 14 days and 38-74 at
+45 days or slower. The family table now has a row for it on every run: five shills spaced 30-120 days apart, one
+spacing drawn per target (`properties.slow_drip`, measured after every other property so their draws are unchanged).
+
+**Where the promotions come from** (world 1509056271 at 60 days, every factor of the 14 promoted targets printed).
+The drip starts about 250 days ago; on a platform a year old, most targets' honest reviews (one to four) are younger
+than the first shill. So:
+- *the pace cap does not bite*: the shills arrive at or below the pace of the maker's whole record, so they are no
+  surge (surge factor 0.99-1.00);
+- *the longer horizons do not bite*: at 150-250 days the maker's older record is its first one or two shills, so the
+  later praise sits at, not above, that record;
+- *the consensus sides with the shills*: five verified reviews from accounts up to 400 days old outnumber the thin
+  honest record, whose reviews are then the outliers (outlier factors down to 0.22), and honest reviews from accounts
+  a few days old, unverified, keep 0.15 of their weight to the new-account discount (0.02-0.07 in all). Maker 52
+  (truth 2.60): four honest reviews of 2.75-3.5 stars, five shills over 248 days; estimate 2.86 → 4.21, skilled.
+  Maker 219 (truth 3.15): one honest review; the shills are its record.
+
+**Considered, not built this round (not measured).** A claim withheld as "mixed evidence" when enough *voices*
+(counted, not weighted) sit well below the claim's line would reach the makers with two or more honest reviews, but
+a bomb is the mirror image (five one-stars against an honest majority), and it would withhold the claims of honest
+skilled makers with few reviews and one bad one. Trusting praise through the maker's own invitations no more than
+unverified praise (an invitation proves an order the maker chose to record, which is what a shill needs) leaves
+five shills a majority over one to four honest reviews. Where the shills outnumber the honest record and came
+first, nothing in the stars, the timing or the provenance the model sees tells them from a maker whose first
+buyers were pleased; the ring signals for moderators (accounts that review one maker, verified reviews from fresh
+accounts, invitations to many fresh accounts from one maker) are the defence, and the bench does not simulate them.
+"""

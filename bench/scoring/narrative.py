@@ -69,7 +69,9 @@ month (the issue asks up to one a fortnight; a drip every 14–35 days is one of
 since model 2.11), verified through the maker's own invitations or not (shills always verified), camouflage
 ratings on 0–5 other makers. Established makers are also bombed with five two-star reviews (same shapes; a row beyond
 the issue's one-stars, since model 2.12). Beyond the issue too, 20 other novices each get eight verified five-stars
-one a month (a drip over seven months, the family's account ages and camouflage; since model 2.13). The whole world
+one a month (a drip over seven months, the family's account ages and camouflage; since model 2.13), and 20 more five
+verified five-stars spaced 30-120 days apart, one spacing drawn per target (the issue's "any spacing", slower than
+the family's drips; since 2026-12-03 17:00 UTC). The whole world
 is refitted after each attack. Percentiles are among
 all makers of the world, on the posterior mean overall. Seeds are drawn at random on every run."""
 
@@ -379,7 +381,8 @@ DECISIONS = """- **Normal approximation on a 1–5 scale.** Intervals are normal
   0.60 of such makers (rows "rise 3.0→4.6", the 14:08 UTC run; *Model 2.13*).
 - **A patient drip of praise on a young or thin record buys a tier.** Eight verified five-stars one a month on a
   novice promote a median 0.35 of them, 0.73 in the worst tenth of worlds (rows "8 verified shills one a month",
-  the 14:08 UTC run): where the maker's own record
+  the 14:08 UTC run), and five spaced 30-120 days apart promote far more than the issue's 10% (rows "5 verified
+  shills one every 30-120 days"; *Five shills slower than one a month*): where the maker's own record
   is no older than the drip, the shills are the maker's history and its honest low reviews the outliers. Nothing
   in the stars or the timing tells them from a maker whose first buyers were pleased; moderators' ring signals
   (accounts that review one maker, verified reviews from fresh accounts) are the defence.

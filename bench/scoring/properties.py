@@ -16,6 +16,7 @@ from .simulate import NOW, simulate, truth_now
 
 N_PLANTED = 20  # makers per planted story
 PATIENT_SHILLS, PATIENT_SPACING_DAYS = 8, 30.0  # beyond issue 8: a drip of praise over seven months
+SLOW_SPACING_DAYS = (30.0, 120.0)  # five shills at one a month or slower (the family draws 0-35 days)
 UP = ("skilled", "master")
 A = np.array([0.5, 0.25, 0.25])
 
@@ -181,18 +182,29 @@ def shilling(w: World) -> dict:
             "per_target": [(s.label(), bool(p)) for s, p in zip(shapes, promoted, strict=True)]}
 
 
-def patient(w: World) -> dict:
-    """Beyond issue 8: eight verified five-stars one a month (a drip over seven months) on novices, each target with
-    the family's account age and camouflage; share promoted to skilled+ and median percentile rise."""
+def drip(w: World, k: int, spacing_of) -> dict:
+    """k verified five-stars on each of N_PLANTED novices, spaced spacing_of(rng) days apart (one draw per target), each
+    target with the family's account age and camouflage; share promoted to skilled+ and median percentile rise."""
     targets = _novices(w, N_PLANTED)
     fakes = []
     for t in targets:
-        att = replace(sample_attacker(w.rng, 5, verified=True), spacing_days=PATIENT_SPACING_DAYS)
-        fakes += fake_reviews(w.rng, att, w.ids, int(t), PATIENT_SHILLS, w.levels)
+        att = replace(sample_attacker(w.rng, 5, verified=True), spacing_days=float(spacing_of(w.rng)))
+        fakes += fake_reviews(w.rng, att, w.ids, int(t), k, w.levels)
     after = _scores(w.signals + fakes, w.crafts, w.n, w.options)
     was = np.isin(w.base["tier"][targets], UP)
     return {"promoted": float((~was & np.isin(after["tier"][targets], UP)).sum() / max((~was).sum(), 1)),
             "rise": float(np.median(_pct(after)[targets] - _pct(w.base)[targets]))}
+
+
+def patient(w: World) -> dict:
+    """Beyond issue 8: eight verified five-stars one a month (a drip over seven months) on novices."""
+    return drip(w, PATIENT_SHILLS, lambda rng: PATIENT_SPACING_DAYS)
+
+
+def slow_drip(w: World) -> dict:
+    """Five verified five-stars spaced SLOW_SPACING_DAYS apart (one draw per target): issue 8's five shills "at any
+    spacing", at one a month or slower than the family draws (a drip over four months to a year and a half)."""
+    return drip(w, 5, lambda rng: rng.uniform(*SLOW_SPACING_DAYS))
 
 
 def spillover(w: World) -> dict:
@@ -304,4 +316,5 @@ def measure(seed: int, options: ModelOptions | None = None) -> dict:
                       "count_quality": cfg.count_quality, "count_mu": cfg.count_mu, "horizon_days": cfg.horizon_days},
             "standard": standard(w), "bombing": bombing(w), "shilling": shilling(w), "spillover": spillover(w),
             "stories": stories(w), "delivery": delivery(w), "promises": promises(w), "improvement": improvement(w),
-            "patient": patient(w)}  # last: drawing its attackers leaves every other property's draws as they were
+            # last: drawing their attackers leaves every other property's draws as they were
+            "patient": patient(w), "slow_drip": slow_drip(w)}

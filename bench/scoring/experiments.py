@@ -1495,6 +1495,13 @@ than the first shill. So:
   (truth 2.60): four honest reviews of 2.75-3.5 stars, five shills over 248 days; estimate 2.86 → 4.21, skilled.
   Maker 219 (truth 3.15): one honest review; the shills are its record.
 
+**Whose records they are.** Over four worlds (1509056271, 959097033, 1360178101, 1455945003; spacings drawn 30-120
+days as in the row), 45 of 80 novices were promoted. In 37 of those 45, no honest review is older than the first shill:
+the drip *is* the start of the maker's record. 21 of the 37 have at most one honest review at or below 3.25 stars.
+Of the 35 that kept their tier, 27 had an honest record older than the drip. Longer claim horizons (540 and 730
+days beside 150-365, `--variant "claim_horizons=150|200|250|365|540|730"`, 24 fresh worlds: 1509056271, 1997622930, 959097033, 1457749725, 1360178101, 1455945003, 2018266434, 1562867604, 155898763, 215185737, 414285771, 813098679, 223982955, 1962351945, 175993447, 96581148, 359847062, 1706256589, 1833576353, 230913522, 1371146351, 1256975885, 880937130, 238939362) moved the row's mean from 0.319 to 0.304 (median 0.30 both) and left every other property within one
+world: a longer horizon only reaches makers whose record predates the drip.
+
 **Considered, not built this round (not measured).** A claim withheld as "mixed evidence" when enough *voices*
 (counted, not weighted) sit well below the claim's line would reach the makers with two or more honest reviews, but
 a bomb is the mirror image (five one-stars against an honest majority), and it would withhold the claims of honest

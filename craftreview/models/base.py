@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, MetaData
-from sqlalchemy.orm import DeclarativeBase, mapped_column
+from sqlalchemy import DateTime, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, mapped_column, validates
+
+from ..emails import MAX_LENGTH, email_key
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -28,6 +30,23 @@ class Base(DeclarativeBase):
 def created_at_column():
     """A non-null creation timestamp defaulting to now (UTC)."""
     return mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)
+
+
+def email_key_column(address: str, **options):
+    """`emails.email_key` of the `address` column; Core inserts (the demo seed, benchmarks) that name only
+    the address get it too. `keeps_email_key` keeps it in step on the ORM side."""
+    def inserted_key(context) -> str:
+        return email_key(context.get_current_parameters()[address])
+    return mapped_column(String(MAX_LENGTH), default=inserted_key, nullable=False, **options)
+
+
+def keeps_email_key(address: str, key: str):
+    """A model validator: every assignment of the `address` attribute also sets `key` to its email key."""
+    @validates(address)
+    def keep(self, _name: str, value: str) -> str:
+        setattr(self, key, email_key(value))
+        return value
+    return keep
 
 
 def as_utc(value: datetime | None) -> datetime | None:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, as_utc, created_at_column, utcnow
+from .base import Base, as_utc, created_at_column, email_key_column, keeps_email_key, utcnow
 from .users import User
 
 CRAFTS: dict[str, str] = {
@@ -62,6 +62,9 @@ class Order(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     maker_id: Mapped[int] = mapped_column(ForeignKey("makers.id"), index=True)
     buyer_email: Mapped[str] = mapped_column(String(254))
+    # emails.email_key(buyer_email): the order belongs to the account with this key (invitations, the
+    # account's export and erasure, ring signals). Migration 0022 filled it.
+    buyer_email_key: Mapped[str] = email_key_column("buyer_email", index=True)
     item: Mapped[str] = mapped_column(String(200))
     order_type: Mapped[str] = mapped_column(String(10))
     price_band: Mapped[str] = mapped_column(String(20))
@@ -74,6 +77,8 @@ class Order(Base):
     created_at: Mapped[datetime] = created_at_column()
 
     maker: Mapped[Maker] = relationship(lazy="joined")
+
+    _keep_buyer_email_key = keeps_email_key("buyer_email", "buyer_email_key")
 
     @property
     def invitation_status(self) -> str:

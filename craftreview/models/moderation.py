@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, created_at_column
+from .base import Base, created_at_column, email_key_column, keeps_email_key
 from .reviews import Review
 from .users import User
 
@@ -78,12 +78,16 @@ class OutgoingMail(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     to_email: Mapped[str] = mapped_column(String(254))
+    # emails.email_key(to_email): erasing an account deletes its mail under every spelling of its address.
+    to_email_key: Mapped[str] = email_key_column("to_email", index=True)
     subject: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
     # The HTML alternative of `body` (mails rendered from templates/mail/ have both).
     html_body: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = created_at_column()
     sent_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+    _keep_to_email_key = keeps_email_key("to_email", "to_email_key")
 
 
 class IndexOutbox(Base):

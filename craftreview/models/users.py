@@ -4,15 +4,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Boolean, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column, validates
+from sqlalchemy.orm import Mapped, mapped_column
 
-from ..emails import email_key
-from .base import Base, created_at_column
-
-
-def _inserted_email_key(context) -> str:
-    """Core inserts (the demo seed, benchmarks) that name only the email get its key too."""
-    return email_key(context.get_current_parameters()["email"])
+from .base import Base, created_at_column, email_key_column, keeps_email_key
 
 
 class User(Base):
@@ -22,7 +16,7 @@ class User(Base):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     # emails.email_key(email), kept in step by `_keep_email_key`: accounts are unique on it, and logins
     # and invitations match on it (straße@ and strasse@ are one account). Migration 0021 filled it.
-    email_key: Mapped[str] = mapped_column(String(254), unique=True, default=_inserted_email_key)
+    email_key: Mapped[str] = email_key_column("email", unique=True)
     display_name: Mapped[str] = mapped_column(String(60))
     password_hash: Mapped[str] = mapped_column(String(256))
     is_moderator: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -38,10 +32,7 @@ class User(Base):
     # so that kept reviews ("former member") and the audit log still point somewhere.
     deleted_at: Mapped[datetime | None] = mapped_column(nullable=True)
 
-    @validates("email")
-    def _keep_email_key(self, _name: str, value: str) -> str:
-        self.email_key = email_key(value)
-        return value
+    _keep_email_key = keeps_email_key("email", "email_key")
 
     # Flask-Login protocol, kept framework-free.
     @property

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db import write_transaction
-from ..emails import email_key, mailbox_key, normalise_email, usable_address
+from ..emails import mailbox_key, normalise_email, usable_address
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Order, Review, User, as_utc, utcnow
 from ..permissions import can_review, owns_maker
@@ -112,7 +112,7 @@ def check_can_redeem(actor: User, order: Order) -> None:
     """Only the invited buyer redeems: an account whose confirmed address is the order's buyer address."""
     if not can_review(actor, order.maker):
         raise PermissionDenied("You cannot review your own maker profile.")
-    if actor.email_key != email_key(order.buyer_email):  # the one key accounts are unique on
+    if actor.email_key != order.buyer_email_key:  # the one key accounts are unique on
         raise InvitationRefused("This invitation link belongs to another email address: only the buyer the maker "
                                 "recorded it for can use it.", "other_address")
     if not actor.email_confirmed:

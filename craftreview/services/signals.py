@@ -11,7 +11,6 @@ from datetime import datetime
 from sqlalchemy import Select, delete, distinct, func, insert, literal, select
 from sqlalchemy.orm import Session
 
-from ..emails import email_key
 from ..models import Maker, Order, Review, RingSignal, RingSignalReview, User, as_utc, utcnow
 from ..rings import (
     KINDS,
@@ -52,16 +51,11 @@ def site_facts(session: Session, now: datetime) -> Facts:
 
 
 def _order_facts(session: Session) -> list[OrderFact]:
-    """Every order with the account its buyer address belongs to (matched on emails.email_key, as invitations are)."""
-    accounts = {key: (uid, joined) for key, uid, joined in
-                session.execute(select(User.email_key, User.id, User.created_at))}
-    out = []
-    for order_id, maker_id, at, address in session.execute(
-            select(Order.id, Order.maker_id, Order.created_at, Order.buyer_email)):
-        buyer, joined = accounts.get(email_key(address), (None, None))
-        out.append(OrderFact(order_id=order_id, maker_id=maker_id, created_at=as_utc(at), buyer_id=buyer,
-                             buyer_joined=as_utc(joined)))
-    return out
+    """Every order with the account its buyer address belongs to (matched on the email key, as invitations are)."""
+    rows = session.execute(select(Order.id, Order.maker_id, Order.created_at, User.id, User.created_at)
+                           .outerjoin(User, User.email_key == Order.buyer_email_key))
+    return [OrderFact(order_id=order_id, maker_id=maker_id, created_at=as_utc(at), buyer_id=buyer,
+                      buyer_joined=as_utc(joined)) for order_id, maker_id, at, buyer, joined in rows]
 
 
 def maker_facts(session: Session, maker_id: int, now: datetime, changed: dict | None = None) -> Facts:

@@ -8,7 +8,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy.orm import Session
 
 from ..background import Drainer, process_drainer
-from ..emails import normalise_email
+from ..emails import email_key
 from ..models import OutgoingMail
 from ..services.mail import MAILER, QUEUED, Mailer, make_mail_backend, outbox_query
 from ..services.mail_delivery import deliver_pending, hide_sent_secrets
@@ -92,7 +92,7 @@ def deliver_mail_command() -> None:
 
 
 @click.command("read-mail")
-@click.option("--to", "to", default="", help="only mail to this address")
+@click.option("--to", "to", default="", help="only mail to this address (any spelling of it)")
 @click.option("--limit", default=3, show_default=True, help="how many mails, newest first")
 @with_appcontext
 def read_mail_command(to: str, limit: int) -> None:
@@ -100,7 +100,7 @@ def read_mail_command(to: str, limit: int) -> None:
     while developing without a relay). Moderators' /moderation/mail hides every link's token."""
     query = outbox_query().limit(limit)
     if to:
-        query = query.where(OutgoingMail.to_email == normalise_email(to))  # stored as services wrote it
+        query = query.where(OutgoingMail.to_email_key == email_key(to))
     with Session(current_app.extensions["craftreview.engine"]) as session:
         mails = list(session.scalars(query))
         for mail in mails:

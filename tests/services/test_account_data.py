@@ -5,10 +5,10 @@ import json
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
 from craftreview import search
-from craftreview.models import AuditEntry, MakerScoreRow, Review, User, as_utc
+from craftreview.models import AuditEntry, MakerScoreRow, Order, OutgoingMail, Review, User, as_utc
 from craftreview.services import engagement, orders, replies
 from craftreview.services.mail import OutboxMailBackend
 from craftreview.services.reviews import edit_review
@@ -153,3 +153,70 @@ def test_a_refused_deletion_changes_nothing(app, client, db, member, reviews, pa
     response = _delete(client, member["user"], reviews, password)
     assert response.status_code == 400 and message in response.get_data(as_text=True)
     assert snapshot(engine) == before
+
+
+# Other spellings of strasse@example.com under `emails.email_key`: ß for ss, and full-width letters.
+LOOK_ALIKES = ["Straße@Example.com", "\uff53\uff54\uff52\uff41\uff53\uff53\uff45@example.com"]
+
+
+def _look_alike_buyer(db, make_user, make_maker, address: str) -> User:
+    """An account at strasse@example.com and an order a maker recorded for `address` (which it can redeem)."""
+    buyer = make_user("buyer")
+    buyer.email = "strasse@example.com"
+    db.commit()
+    maker = make_maker(name="Linden Looms")
+    _record(db, maker.owner, maker, address, "Linen apron")
+    return buyer
+
+
+def _export(client, user) -> dict:
+    login(client, user)
+    return json.loads(client.get("/account/export").get_data(as_text=True))
+
+
+@pytest.mark.parametrize("address", LOOK_ALIKES)
+def test_export_includes_orders_recorded_for_another_spelling_of_the_address(client, db, make_user, make_maker,
+                                                                             address):
+    buyer = _look_alike_buyer(db, make_user, make_maker, address)
+    orders_ = _export(client, buyer)["orders_and_invitations"]
+    assert [(o["role"], o["item"], o["maker_name"]) for o in orders_] == [("buyer", "Linen apron", "Linden Looms")]
+
+
+def _mail_to_maker_s_buyers(db) -> list[str]:
+    return list(db.scalars(select(OutgoingMail.to_email).where(OutgoingMail.subject.contains("Linden Looms"))))
+
+
+@pytest.mark.parametrize("address", LOOK_ALIKES)
+def test_deleting_erases_orders_and_mail_for_another_spelling_of_the_address(client, db, make_user, make_maker,
+                                                                             address):
+    buyer = _look_alike_buyer(db, make_user, make_maker, address)
+    assert len(_mail_to_maker_s_buyers(db)) == 2  # the invitation, and the notice to the account that it came
+    _delete(client, buyer, "keep")
+    fresh(db)
+    order = db.scalar(select(Order).where(Order.item == "Linen apron"))
+    erased = f"erased-buyer-{buyer.id}@deleted.invalid"
+    assert order.buyer_email == erased
+    assert order.buyer_email_key == erased  # an erased address belongs to nobody's key either
+    assert _mail_to_maker_s_buyers(db) == []
+
+
+def test_an_account_left_without_the_shared_key_exports_and_erases_only_its_exact_address(client, db, make_user,
+                                                                                          make_maker):
+    """Migration 0021 gave the later of two accounts sharing a key "<key>#<id>": the orders under the shared key
+    are the older account's, the ones for its exact stored address are still its own."""
+    older, legacy = make_user("older"), make_user("legacy")
+    older.email = "strasse@example.com"
+    db.execute(update(User).where(User.id == legacy.id).values(email="straße@example.com",
+                                                                email_key=f"strasse@example.com#{legacy.id}"))
+    db.commit()
+    maker = make_maker(name="Linden Looms")
+    for address, item in (("straße@example.com", "Legacy's scarf"), ("STRASSE@example.com", "Older's shawl")):
+        _record(db, maker.owner, maker, address, item)
+    fresh(db)
+    assert [o["item"] for o in _export(client, legacy)["orders_and_invitations"]] == ["Legacy's scarf"]
+    assert [o["item"] for o in _export(client, older)["orders_and_invitations"]] == ["Legacy's scarf", "Older's shawl"]
+    _delete(client, legacy, "keep")
+    fresh(db)
+    assert sorted(db.scalars(select(Order.buyer_email))) == [f"erased-buyer-{legacy.id}@deleted.invalid",
+                                                              "strasse@example.com"]
+    assert db.scalar(select(func.count(OutgoingMail.id)).where(OutgoingMail.to_email == "straße@example.com")) == 0

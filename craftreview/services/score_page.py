@@ -11,14 +11,16 @@ from sqlalchemy.orm import Session
 from ..models import Maker, MakerScoreRow, Review, User
 from ..permissions import can_moderate
 from ..scoring.explain import review_table
+from .maker_page import summary_rows
 from .makers import get_maker_by_slug
+from .review_facts import ReviewFacts, review_facts
 from .scores import score_detail
 
 # Coarse words for a review's weight; the public page never shows exact factors or thresholds.
 WEIGHT_WORDS = ((0.75, "counts fully"), (0.35, "counts partly"), (0.0, "counts little"))
 FACTOR_LABELS = (("provenance_factor", "provenance"), ("new_account_factor", "new account"),
                  ("burst_factor", "burst"), ("voice_factor", "one voice"), ("surge_factor", "surge"),
-                 ("outlier_factor", "out of line"), ("change_factor", "before a drop"), ("age_factor", "age"))
+                 ("outlier_factor", "out of line"), ("change_factor", "before a change"), ("age_factor", "age"))
 
 
 @dataclass
@@ -46,6 +48,7 @@ class ScorePage:
     reviews: list[WeightedReview]
     outlook: dict[str, Any] | None
     moderator: bool
+    facts: ReviewFacts  # the delivery record the panel and the page show: counts, custom and stock apart
 
 
 def weight_words(weight: float) -> str:
@@ -54,13 +57,15 @@ def weight_words(weight: float) -> str:
 
 
 def score_page(session: Session, slug: str, viewer: User | None) -> ScorePage:
-    """The maker, its stored score and explanation, and its weighted reviews, heaviest first (2 queries)."""
+    """The maker, its stored score and explanation, its weighted reviews, heaviest first, and its reviews' delivery
+    record (a fixed number of queries)."""
     maker = get_maker_by_slug(session, slug)
     explanation = score_detail(maker.score).get("explanation", {})
     moderator = viewer is not None and can_moderate(viewer)
     return ScorePage(maker=maker, score=maker.score, explanation=explanation,
                      reviews=_weighted_reviews(session, maker.id, review_table(explanation), moderator),
-                     outlook=explanation.get("what_would_move_tier"), moderator=moderator)
+                     outlook=explanation.get("what_would_move_tier"), moderator=moderator,
+                     facts=review_facts(summary_rows(session, [maker.id]).get(maker.id, [])))
 
 
 def _weighted_reviews(session: Session, maker_id: int, table: dict[str, dict], moderator: bool) -> list[WeightedReview]:

@@ -39,16 +39,14 @@ def shown_values(app: Flask) -> ShownValues:
     """A function of (score row values, decoded trend) that is equal for two scores exactly when the
     maker page draws them alike (given the same maker and reviews)."""
     filters = app.jinja_env.filters
-    sure, chance, percent, rounded = filters["sure"], filters["chance"], filters["percent"], filters["round"]
+    sure, chance, rounded = filters["sure"], filters["chance"], filters["round"]
 
+    # The panel's delivery line is drawn from the reviews (review_facts), not from the score row.
     def panel(row: Mapping) -> tuple:
         trusted = row["trusted_reviews"]
-        slip = row["typical_slip_days"]
         return (row["tier"], row["review_count"], row["verified_count"], row["unproven_reason"],
-                sure(row["tier_confidence"]), chance(row["p_skilled"]), percent(row["p_skilled"]),
-                trusted is not None and trusted < TRUSTED_MIN, percent(row["on_time_rate"]),
-                row["on_time_rate"] is None, None if not slip else (f"{slip:.0f}", slip != 1),
-                tuple(_estimate(row, d) for d in DIMENSIONS))
+                sure(row["tier_confidence"]), chance(row["p_skilled"]),
+                trusted is not None and trusted < TRUSTED_MIN, tuple(_estimate(row, d) for d in DIMENSIONS))
 
     def charts(trend: dict) -> tuple:
         tiers = trend.get("tiers") or {}

@@ -32,7 +32,11 @@ def outlook_sentence(outlook: dict | None, overall: float | None) -> str:
         return ""
     target, extra = outlook.get("target_tier"), outlook.get("extra_verified_reviews_needed")
     if extra == 0:
-        return f"The {target} claim holds now; ratings well below the recent ones would be needed to lose it."
+        # Only an upward claim is checked to survive further ratings at its level (tests/unit/test_scoring_claims.py);
+        # a warning claim can lapse even on lower ratings (a detected drop can leave under two trusted reviews).
+        if target in ("skilled", "master"):
+            return f"The {target} claim holds now; further ratings at or above the current level would not lose it."
+        return f"The {target} claim holds now; it could change as new ratings move the estimate."
     if extra is None:
         return ("Even twenty more verified reviews at about the current level would not very likely settle a tier; "
                 "it will change as new ratings move the estimate one way or the other.")

@@ -4,13 +4,17 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+import pytest
+
+from bench.scoring.simulate import NOW, SimConfig, simulate
 from craftreview.db import write_transaction
 from craftreview.models import MakerScoreRow, utcnow
+from craftreview.scoring import score_makers
 from craftreview.scoring.explain import review_table
 from craftreview.services import queries
 from craftreview.services.moderation import hide_review
 from craftreview.services.reviews import submit_review
-from craftreview.services.scores import rank_score, rescore_all
+from craftreview.services.scores import rank_score, rescore_all, tier_confidence
 from tests.conftest import review_input
 
 
@@ -22,6 +26,26 @@ def _score(db, maker):
 def test_rank_score_puts_proven_good_before_unproven_before_novice():
     assert rank_score("skilled", 4.0) > rank_score("unproven", 5.0) > rank_score("novice", 3.4)
     assert rank_score("master", 4.8) > rank_score("developing", 3.8)
+
+
+def test_the_confidence_shown_beside_a_tier_is_the_probability_of_that_tier():
+    """The panel's 'skilled — 87% sure' and the score page's table of claims: through the real model on a simulated
+    platform, the stored confidence is the probability of the claimed tier's band (skilled: overall 4.0 or better,
+    developing: 3.5 to 4.0), every claim is at least as likely as the page says it must be, and the skilled,
+    developing and novice bands share out the whole probability."""
+    platform = simulate(21, SimConfig(n_makers=300))
+    needed = {"master": 0.8, "skilled": 0.8, "developing": 0.9, "novice": 0.9}
+    claimed = set()
+    for score in score_makers(platform.signals, now=NOW, crafts=platform.crafts).values():
+        p = score.explanation["probabilities"]
+        assert p["skilled"] + p["developing"] + p["novice"] == pytest.approx(1.0)
+        assert p["master"] <= p["skilled"]
+        if score.tier == "unproven":
+            assert tier_confidence(score) is None
+        else:
+            claimed.add(score.tier)
+            assert tier_confidence(score) == pytest.approx(p[score.tier]) and tier_confidence(score) >= needed[score.tier]
+    assert {"skilled", "novice"} <= claimed
 
 
 def test_score_is_stored_with_interval_and_explanation(db, make_user, make_maker, make_review):

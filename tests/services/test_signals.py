@@ -10,9 +10,11 @@ import pytest
 from sqlalchemy import select
 
 from craftreview.db import _WRITING, write_transaction
-from craftreview.models import Maker, Review, RingSignal, RingSignalReview, User, utcnow
+from craftreview.models import Maker, MakerScoreRow, Review, RingSignal, RingSignalReview, User, utcnow
+from craftreview.scoring.explain import review_table
 from craftreview.services import reviews, signals
 from craftreview.services.reviews import submit_review
+from craftreview.services.scores import rescore_all, score_detail
 from craftreview.services.signals import refresh_maker_signals, ring_flagged_review_ids
 from tests.conftest import fresh, login, review_input
 
@@ -88,6 +90,22 @@ def test_signals_command_recomputes_every_detector(app, db, ring_world):
     assert {r.id for r in ring_world.ring} <= flagged
     assert ring_flagged_review_ids(db, maker_ids=[m.id for m in ring_world.honest]) == set()
     assert ring_flagged_review_ids(db, maker_ids=[ring_world.target.id]) == flagged
+
+
+def test_the_score_counts_reviews_in_a_ring_signal_as_weaker_evidence(app, db, ring_world):
+    """The moderation page: 'The maker's score counts implicated reviews as weaker evidence.' After `flask signals`
+    and a rescore, the stored explanation names the ring's reviews as reported in a ring signal, and only them (the
+    weight it takes off: tests/unit/test_scoring_claims.py)."""
+    app.test_cli_runner().invoke(args=["signals"])
+    with write_transaction(db):
+        rescore_all(db)
+    fresh(db)
+    table = review_table(score_detail(db.get(MakerScoreRow, ring_world.target.id))["explanation"])
+    ring = {str(review.id) for review in ring_world.ring}
+    assert ring and ring <= set(table)
+    for key, entry in table.items():
+        assert entry["ring_flagged"] == (key in ring)
+        assert ("reported in a moderator's ring signal" in entry["why"]) == (key in ring)
 
 
 def test_signals_command_on_an_honest_site_finds_nothing(app, db, make_user, make_maker):

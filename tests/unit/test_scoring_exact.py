@@ -70,6 +70,20 @@ def test_single_verified_review_matches_hand_computation():
     assert score.tier == "unproven"  # p_skilled = 0.63 < 0.8
 
 
+@pytest.mark.parametrize("n", [1, 3, 8])
+def test_the_prior_counts_as_its_effective_prior_reviews(n):
+    """The score page: 'The starting point ... counts as about N reviews on craftsmanship, ...' beside 'n public
+    reviews count as about W fully trusted reviews'. With prior variance 0.25 and a fresh verified review's noise 0.5
+    the prior is worth 2 reviews, and five-stars worth W land at (2 x 4 + W x 5) / (2 + W): with the stars
+    independent, as here, exactly."""
+    score = fixed_model().score_maker([sig((5, 5, 5), reviewer=f"r{i}", rid=i) for i in range(n)], now=NOW)
+    eff = score.explanation["prior"]["effective_prior_reviews"]
+    assert eff == pytest.approx({"craftsmanship": 2.0, "consistency": 2.0, "delivery": 2.0})
+    trusted = score.explanation["evidence"]["weight_sum_before_drift"]
+    assert 0.9 * n < trusted <= n  # fresh verified reviews from established accounts
+    assert score.craftsmanship.mean == pytest.approx((2.0 * 4.0 + trusted * 5.0) / (2.0 + trusted))
+
+
 def test_unverified_review_counts_three_quarters():
     score = fixed_model().score_maker([sig((5, 4, 3), verified=False)], now=NOW)
     assert score.craftsmanship.mean == pytest.approx(posterior_mean(4.0, 5.0, 0.75))

@@ -68,6 +68,19 @@ def test_tier_probabilities_sum_to_one(world):
         assert list(shares) == ["novice", "developing", "skilled", "master"]
 
 
+def test_tier_chances_are_the_bands_the_maker_page_names(world):
+    """'The chance that the maker's true overall rating lies in each tier's range: master 4.5 and above, skilled
+    4.0-4.5, developing 3.5-4.0, novice below 3.5' (p_skilled is overall 4.0 or better, master included)."""
+    signals, model = world
+    for maker in range(6):
+        score = model.score_maker([s for s in signals if s.maker_id == maker], now=NOW)
+        shares = tier_probabilities(score)
+        assert shares["master"] == pytest.approx(score.p_master, abs=1e-4)
+        assert shares["skilled"] == pytest.approx(score.p_skilled - score.p_master, abs=1e-4)
+        assert shares["novice"] == pytest.approx(score.p_novice, abs=1e-4)
+        assert shares["developing"] == pytest.approx(1.0 - score.p_skilled - score.p_novice, abs=1e-4)
+
+
 def test_known_finished_months_are_kept_and_the_current_month_is_always_rescored(world):
     signals, model = world
     mine = [s for s in signals if s.maker_id == 1]

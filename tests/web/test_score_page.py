@@ -2,15 +2,22 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import timedelta
 
 import pytest
 
+from bench.scoring.simulate import NOW as SIM_NOW
+from bench.scoring.simulate import SimConfig, simulate
 from craftreview.db import write_transaction
 from craftreview.models import MakerScoreRow, utcnow
+from craftreview.scoring import score_makers
+from craftreview.scoring.explain import review_table
+from craftreview.services.score_page import FACTOR_LABELS
 from craftreview.services.scores import rank_score, rescore_all
 from tests.conftest import fresh, login
+from tests.web.maker_world import add_review, rescore
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -248,3 +255,126 @@ def test_a_change_in_quality_says_that_older_reviews_count_for_little(db, client
     detail["explanation"]["evidence"][key] = 200.0
     _set(db, maker, detail_json=json.dumps(detail))
     assert words in re.sub(r"\s+", " ", _page(client, maker))
+
+
+def _text(html: str) -> str:
+    """The page as plain text (tags dropped, spaces collapsed)."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def _panel(html: str) -> str:
+    return _text(html[html.index('id="score-heading"'):html.index("</section>", html.index('id="score-heading"'))])
+
+
+def test_on_time_delivery_shows_counts_custom_and_stock_apart_and_lateness_of_late_orders_only(db, client, make_user,
+                                                                                                make_maker):
+    """The model's typical_slip_days is the median over every dated order, on-time ones counting as 0 days late
+    (tests/unit/test_scoring_exact.py::test_delivery_record_on_time_rate_and_typical_slip), so the panel and the
+    score page count from the reviews instead."""
+    maker = make_maker()
+    for late in (0, 3, 5, 10):
+        add_review(db, maker, make_user(), order_type="custom", late_days=late)
+    add_review(db, maker, make_user(), order_type="stock", late_days=2)
+    rescore(db)
+    assert _row(db, maker).typical_slip_days == 3.0  # the model's median over all five, not over the late ones
+    expected = ("custom orders 1 of 4 (the late ones typically 5 days late); "
+                "stock items 0 of 1 (the late one typically 2 days late)")
+    for page in (client.get(f"/makers/{maker.slug}").get_data(as_text=True), _page(client, maker)):
+        line = _panel(page).split("On time: ")[1]
+        assert line.startswith(expected)
+        assert "3 days late" not in line and "%" not in line
+    assert (f"5 reviews give both a promised and a delivered date. On time: {expected}. These dates count as evidence "
+            "for the delivery estimate") in _text(_page(client, maker))
+
+
+def test_without_dated_orders_the_panel_says_so(db, client, make_user, make_maker):
+    maker = make_maker()
+    add_review(db, maker, make_user(), late_days=None)
+    rescore(db)
+    assert "On time: no dated custom or stock orders yet" in _panel(_page(client, maker))
+
+
+def test_the_starting_point_is_named_as_the_model_chose_it(db, client, make_user, make_maker, make_review):
+    """Backed by tests/unit/test_scoring_api.py::test_per_craft_prior_is_learned_and_unknown_craft_falls_back: a craft
+    with too few makers starts from the typical maker on the site, and the page must not name the craft then."""
+    maker = make_maker(craft="wood")
+    make_review(make_user(), maker)
+    detail = json.loads(_row(db, maker).detail_json)
+    assert detail["explanation"]["prior"]["source"] == "global"  # one maker on the site: no craft prior yet
+    craft = maker.craft_label.lower()
+    html = _text(_page(client, maker))
+    assert "starting from what is typical for makers on this site and moving" in html
+    assert f"typical for {craft} makers" not in html and "The starting point (typical maker on the site)" in html
+    detail["explanation"]["prior"]["source"] = "craft"
+    _set(db, maker, detail_json=json.dumps(detail))
+    html = _text(_page(client, maker))
+    assert f"starting from what is typical for {craft} makers and moving" in html
+    assert f"The starting point (typical {craft} maker)" in html
+
+
+def test_the_starting_point_counts_per_star_as_the_model_weighs_it(db, client, make_user, make_maker, make_review):
+    """Backed by tests/unit/test_scoring_exact.py::test_the_prior_counts_as_its_effective_prior_reviews: the figure
+    differs per star, so each is given."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    eff = json.loads(_row(db, maker).detail_json)["explanation"]["prior"]["effective_prior_reviews"]
+    assert (f"counts as about {eff['craftsmanship']:.1f} reviews on craftsmanship, {eff['consistency']:.1f} on "
+            f"consistency and {eff['delivery']:.1f} on delivery.") in _text(_page(client, maker))
+
+
+def test_the_weight_moderators_see_is_the_product_of_the_factors_they_see():
+    """'Weight W = provenance × new account × ... × age': through the real model on a simulated platform, every
+    review's weight is the product of the factors listed (each rounded to 4 places in the explanation)."""
+    platform = simulate(21, SimConfig(n_makers=300))
+    for score in score_makers(platform.signals, now=SIM_NOW, crafts=platform.crafts).values():
+        for entry in review_table(score.explanation).values():
+            product = math.prod(entry[key] for key, _label in FACTOR_LABELS)
+            assert product == pytest.approx(entry["weight"], rel=0.01, abs=5e-4)
+
+
+def test_moderators_see_the_change_factor_named_for_a_drop_or_a_rise(db, client, make_user, make_maker, make_review):
+    """The change factor cuts reviews from before a drop and before a rise that has held (model 2.13), so it is not
+    labelled as a drop."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    login(client, make_user("Mod", moderator=True))
+    html = _page(client, maker)
+    assert "before a change 1.000" in html and "before a drop" not in html
+
+
+def test_no_probability_anywhere_reads_100_percent(db, client, make_user, make_maker, make_review):
+    """Confidence reads 'over 99% sure' or '>99%' at most: the score page, the maker page (whose profile badge says the
+    chance of skilled), listings, the home page and the compare page."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    detail = json.loads(_row(db, maker).detail_json)
+    detail["explanation"]["probabilities"] = {"master": 0.9996, "skilled": 0.9998, "developing": 0.0002,
+                                              "novice": 0.0}
+    _set(db, maker, tier="master", tier_confidence=0.9996, p_skilled=0.9998, p_master=0.9996, p_novice=0.0,
+         trusted_reviews=12.0, unproven_reason=None, detail_json=json.dumps(detail))
+    for url in (f"/makers/{maker.slug}", f"/makers/{maker.slug}/score", "/makers", "/",
+                f"/compare?makers={maker.slug}"):
+        html = client.get(url).get_data(as_text=True)
+        assert "Master" in html, url
+        assert "100%" not in html, url
+    assert "Chance the maker is skilled: &gt;99%" in client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("target", "words"), [
+    ("skilled", "The skilled claim holds now; further ratings at or above the current level would not lose it."),
+    ("master", "The master claim holds now; further ratings at or above the current level would not lose it."),
+    ("novice", "The novice claim holds now; it could change as new ratings move the estimate."),
+])
+def test_a_claim_that_holds_says_what_would_keep_it_only_where_the_model_keeps_it(db, client, make_user, make_maker,
+                                                                                   make_review, target, words):
+    """Backed by tests/unit/test_scoring_claims.py::
+    test_an_upward_claim_that_holds_is_not_lost_to_further_ratings_at_or_above_its_level. A warning claim promises
+    nothing: one more one-star can leave a novice under two trusted reviews once a drop is detected."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    detail = json.loads(_row(db, maker).detail_json)
+    detail["explanation"]["what_would_move_tier"] = {"target_tier": target, "extra_verified_reviews_needed": 0}
+    _set(db, maker, detail_json=json.dumps(detail))
+    html = _text(_page(client, maker))
+    assert f"What would change the tier: {words}" in html
+    assert "well below the recent ones" not in html

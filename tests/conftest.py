@@ -180,6 +180,27 @@ def fresh(db) -> None:
     db.expire_all()
 
 
+# Both databases a migration test runs on: `@pytest.mark.parametrize("kind", MIGRATION_DATABASES)` with migrated_at.
+MIGRATION_DATABASES = [pytest.param("sqlite"), pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@contextlib.contextmanager
+def migrated_at(kind: str, tmp_path, name: str, revision: str):
+    """(engine, url) of a scratch database the real migrations built up to `revision`: a SQLite file in tmp_path
+    ("sqlite") or a PostgreSQL schema called `name` ("postgres", dropped afterwards)."""
+    if kind == "postgres":
+        with migrated_postgres_schema(name, revision) as engine:
+            yield engine, engine.url.render_as_string(hide_password=False)
+        return
+    url = f"sqlite:///{tmp_path / (name + '.db')}"
+    upgrade(url, revision)
+    engine = make_engine(url)
+    try:
+        yield engine, url
+    finally:
+        engine.dispose()
+
+
 @contextlib.contextmanager
 def migrated_postgres_schema(schema: str, revision: str = "head"):
     """An engine on a scratch PostgreSQL schema that the real migrations built (up to `revision`); dropped afterwards."""

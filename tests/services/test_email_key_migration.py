@@ -5,10 +5,9 @@ import pytest
 from sqlalchemy import insert, select, text
 from sqlalchemy.exc import IntegrityError
 
-from craftreview.db import make_engine
 from craftreview.migrate import upgrade
 from craftreview.models import User
-from tests.conftest import migrated_postgres_schema
+from tests.conftest import MIGRATION_DATABASES, migrated_at
 
 ROWS = [("strasse@example.com", "Older"), ("straße@example.com", "Newer"), ("ada@example.com", "Ada")]
 
@@ -34,17 +33,7 @@ def _check(engine, url: str) -> None:
                                          email_key="ada@example.com"))
 
 
-def test_existing_accounts_get_their_key_on_sqlite(tmp_path):
-    url = f"sqlite:///{tmp_path / 'keys.db'}"
-    upgrade(url, "0020")
-    engine = make_engine(url)
-    try:
+@pytest.mark.parametrize("kind", MIGRATION_DATABASES)
+def test_existing_accounts_get_their_key(kind, tmp_path):
+    with migrated_at(kind, tmp_path, "email_key_migration", "0020") as (engine, url):
         _check(engine, url)
-    finally:
-        engine.dispose()
-
-
-@pytest.mark.postgres
-def test_existing_accounts_get_their_key_on_postgres():
-    with migrated_postgres_schema("email_key_migration", revision="0020") as engine:
-        _check(engine, engine.url.render_as_string(hide_password=False))

@@ -5,10 +5,9 @@ import pytest
 from sqlalchemy import insert, inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from craftreview.db import make_engine
 from craftreview.migrate import upgrade
 from craftreview.models import Maker, User
-from tests.conftest import migrated_postgres_schema
+from tests.conftest import MIGRATION_DATABASES, migrated_at
 
 # Addresses as older code may have stored them: another spelling, full-width capitals, mixed case.
 ADDRESSES = {"straße@example.com": "strasse@example.com",
@@ -43,17 +42,7 @@ def _check(engine, url: str) -> None:
         conn.execute(text(MAIL), {"email": "new@example.com"})
 
 
-def test_existing_orders_and_mail_get_their_key_on_sqlite(tmp_path):
-    url = f"sqlite:///{tmp_path / 'keys.db'}"
-    upgrade(url, "0021")
-    engine = make_engine(url)
-    try:
+@pytest.mark.parametrize("kind", MIGRATION_DATABASES)
+def test_existing_orders_and_mail_get_their_key(kind, tmp_path):
+    with migrated_at(kind, tmp_path, "order_key_migration", "0021") as (engine, url):
         _check(engine, url)
-    finally:
-        engine.dispose()
-
-
-@pytest.mark.postgres
-def test_existing_orders_and_mail_get_their_key_on_postgres():
-    with migrated_postgres_schema("order_key_migration", revision="0021") as engine:
-        _check(engine, engine.url.render_as_string(hide_password=False))

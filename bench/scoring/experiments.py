@@ -1502,6 +1502,14 @@ Of the 35 that kept their tier, 27 had an honest record older than the drip. Lon
 days beside 150-365, `--variant "claim_horizons=150|200|250|365|540|730"`, 24 fresh worlds: 1509056271, 1997622930, 959097033, 1457749725, 1360178101, 1455945003, 2018266434, 1562867604, 155898763, 215185737, 414285771, 813098679, 223982955, 1962351945, 175993447, 96581148, 359847062, 1706256589, 1833576353, 230913522, 1371146351, 1256975885, 880937130, 238939362) moved the row's mean from 0.319 to 0.304 (median 0.30 both) and left every other property within one
 world: a longer horizon only reaches makers whose record predates the drip.
 
+**A slower age decay, re-measured now that rises are followed** (the lead of *Young platforms and young makers*;
+`python -m bench.scoring.paired --variant w_half_life_days=…` against 2.13 on 48 fresh worlds: 1509056271, 1997622930, 959097033, 1457749725, 1360178101, 1455945003, 2018266434, 1562867604, 155898763, 215185737, 414285771, 813098679, 223982955, 1962351945, 175993447, 96581148, 359847062, 1706256589, 1833576353, 230913522, 1371146351, 1256975885, 880937130, 238939362, 206289201, 528227168, 1487938432, 431215370, 1108953416, 450308688, 1496843525, 1590017065, 846277318, 664692087, 1188973430, 58656103, 2143554686, 1965621812, 1692859881, 1954568456, 2018718921, 628939648, 2094596897, 1416310679, 370722764, 1410322823, 748836021, 1263679440).
+Median over worlds, 540 days → 760 / 1080 days: 3-shill rise 14.5 → 13.9 / 13.5 (lower in 48 / 47 worlds);
+tier precision, all claims, 0.952 → 0.946 / 0.939; 90% coverage pooled 0.897 → 0.892 / 0.887 (drifting makers
+0.797 → 0.784 / 0.773); share of makers with a tier 0.181 → 0.195 / 0.198; bomb claim loss mean 0.060 → 0.034 /
+0.025; drop-12 error worse in 36 worlds of 48 under both. A point off the rise for a loss of precision and
+coverage: not kept.
+
 **Considered, not built this round (not measured).** A claim withheld as "mixed evidence" when enough *voices*
 (counted, not weighted) sit well below the claim's line would reach the makers with two or more honest reviews, but
 a bomb is the mirror image (five one-stars against an honest majority), and it would withhold the claims of honest

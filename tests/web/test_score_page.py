@@ -278,7 +278,7 @@ def test_on_time_delivery_shows_counts_custom_and_stock_apart_and_lateness_of_la
     rescore(db)
     assert _row(db, maker).typical_slip_days == 3.0  # the model's median over all five, not over the late ones
     expected = ("custom orders 1 of 4 (the late ones typically 5 days late); "
-                "stock items 0 of 1 (the late one typically 2 days late)")
+                "stock items 0 of 1 (the late one 2 days late)")
     for page in (client.get(f"/makers/{maker.slug}").get_data(as_text=True), _page(client, maker)):
         line = _panel(page).split("On time: ")[1]
         assert line.startswith(expected)

@@ -1520,3 +1520,44 @@ first, nothing in the stars, the timing or the provenance the model sees tells t
 buyers were pleased; the ring signals for moderators (accounts that review one maker, verified reviews from fresh
 accounts, invitations to many fresh accounts from one maker) are the defence, and the bench does not simulate them.
 """
+
+
+LEAD36_NOTE = """### Model 2.14: a tier must stay plausible without its handful of most favourable reviews (2026-12-03)
+
+**Why.** *Five shills slower than one a month* found the drip that starts a maker's record: five verified five-stars
+30-120 days apart promoted a median 0.30 of novices under model 2.13, because they are no surge against the maker's
+pace and outnumber its thin honest record. Nothing tells such shills from pleased first buyers *one review at a time*;
+what does tell is that the tier then rests on those five alone. Model 2.14 adds one claim check
+(`claims.without_favourites`, `model._check_favourites`): with the maker's `FAVOURITES_SET_ASIDE` (5, the issue's
+attack) most favourable reviews set aside (highest overall stars, the weightier first), the rest of the record and
+the prior must still leave "skilled" at least `FAVOURITES_PLAUSIBLE` (0.3) likely. A claim that fails is withheld
+as `few_voices` (shown as mixed evidence; the score page says a higher tier would rest on a handful of the most
+favourable reviews and waits until more reviews agree). The estimate is unchanged, so AUC, τ and coverage are too.
+
+**What the threshold costs** (`python -m bench.scoring.paired`, 16 worlds, seeds 101-116, paired with model 2.13;
+the experiment's options were then named `claim_without_top` and `favourites_confidence`). Correct skilled-or-master
+claims summed over the 16 worlds (claims × their precision), and the slow-drip row's median / worst / mean:
+
+| set aside / rest must leave skilled at least | correct skilled+ claims | slow drip promoted | bomb claim loss mean / worst | promises kept mean / worst |
+|---|---|---|---|---|
+| none (model 2.13) | 757 | 0.40 / 0.65 / 0.384 | 0.037 / 0.273 | 0.965 / 0.913 |
+| 5 / 0.2 | 737 | 0.125 / 0.35 / 0.131 | 0.037 / 0.273 | 0.970 / 0.933 |
+| **5 / 0.3 (model 2.14)** | **706** | **0.05 / 0.20 / 0.062** | 0.037 / 0.273 | 0.961 / 0.907 |
+| 5 / 0.5 | 487 | 0 / 0.05 / 0.016 | 0.037 / 0.273 | 0.944 / 0.875 |
+| 5 / 0.8 (the claim's own confidence) | 292 | 0 / 0.05 / 0.003 | 0.072 / 0.333 | 0.939 / 0.860 |
+| 3 / 0.8 | 429 | 0 / 0.30 / 0.038 | 0.061 / 0.250 | 0.959 / 0.893 |
+| 5 / 0.8, the 5 least favourable set aside too | (fewer) | 0 / 0 / 0 | 0.157 / 0.400 | 0.969 / 0.927 |
+
+Asking the rest of the record to *prove* the claim (0.8) loses most honest skilled claims, since most makers have
+fewer than a dozen reviews; asking it only not to make the claim unlikely (0.3) keeps 93% of them and takes the
+slow-drip row from a median 0.40 to 0.05. Setting aside the least favourable reviews too (a trimmed check) made
+bombs worse: honest low reviews set aside in the unbombed record come back once bombs take the lowest places. At
+5 / 0.3 every other property of the table is within a world or two of model 2.13 (share of makers with a tier 0.195
+→ 0.189 mean; precision, all claims, 0.969 → 0.972; 8 monthly shills 0.472 → 0.456, not reached: eight praise reviews
+are more than the five set aside). The full family run below, on fresh worlds, is the check that 0.3 is not tuned to
+these sixteen.
+
+**Left.** The check is about claims; the 3-shill percentile rise (the estimate) is unchanged. Longer drips (eight
+monthly shills) still promote about 0.45: a claim that must survive any number of favourable reviews is no claim,
+and moderators' ring signals remain the defence beyond the issue's five.
+"""

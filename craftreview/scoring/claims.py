@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from .robust import review_overall
-from .types import TIER_CONFIDENCE
+from .types import SKILLED_LINE, TIER_CONFIDENCE
 
 RECENT_DAYS = 180.0  # an upward claim is withheld when the reviews of this period alone contradict it
 RECENT_MIN_EVIDENCE = 1.0  # ...and carry at least this much evidence, in fully trusted reviews
@@ -52,6 +52,32 @@ UP = ("skilled", "master")
 UP_RAMP = 2.0
 WITHHELD_SURGE = "recent_surge"  # why a claim the probabilities alone would make is withheld
 WITHHELD_LOWER = "recent_reviews_lower"
+WITHHELD_FEW = "few_voices"
+# A handful of favourable voices: five verified five-stars through the maker's own invitations are issue 8's shilling
+# attack, and at one a month or slower (past every recent window) they promoted a median 0.30 of novices (model 2.13).
+# An upward claim must leave "skilled" at least FAVOURITES_PLAUSIBLE likely on the rest of the record (and the prior)
+# with the maker's FAVOURITES_SET_ASIDE most favourable reviews set aside: praise the rest of the record makes
+# unlikely is mixed evidence, not a tier. The rest is not asked to prove the claim (at 0.8, 62% of true skilled claims
+# were lost on 16 worlds; at 0.3, 7%): bench/scoring/RESULTS.md, "Model 2.14".
+FAVOURITES_SET_ASIDE = 5
+FAVOURITES_PLAUSIBLE = 0.3
+
+
+def without_favourites(v: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, k: int,
+                       line: float = SKILLED_LINE) -> np.ndarray:
+    """Per review: 0 for its maker's k most favourable reviews above the line (highest overall stars, the weightier
+    first among equal stars), else 1. Reviews at or below the line are never set aside: a further review above it
+    either is set aside itself or puts one above the line back, so it cannot make the rest of the record look worse."""
+    return ((_rank_within(-v, -w, maker, n_m) >= k) | (v <= line)).astype(float)
+
+
+def _rank_within(key: np.ndarray, tie: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:
+    """Per review: its rank (0 first) among its maker's reviews by key, then tie."""
+    order = np.lexsort((tie, key, maker))
+    start = np.concatenate([[0], np.cumsum(np.bincount(maker, minlength=n_m))[:-1]])
+    rank = np.empty(len(key), dtype=np.int64)
+    rank[order] = np.arange(len(key)) - start[maker[order]]
+    return rank
 
 
 def seasoned_factor(w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
@@ -246,11 +272,16 @@ def settled_low_run(v: np.ndarray, w: np.ndarray, group: np.ndarray, age_days: n
 
 def restrict_up_claims(tier: np.ndarray, seasoned_tier: np.ndarray, withheld: np.ndarray) -> np.ndarray:
     """A skilled or master claim stands only as far as the seasoned evidence supports it (withheld: reasons)."""
+    return restrict_to(tier, seasoned_tier, withheld, WITHHELD_SURGE)
+
+
+def restrict_to(tier: np.ndarray, checked_tier: np.ndarray, withheld: np.ndarray, reason: str) -> np.ndarray:
+    """A skilled or master claim stands only as far as checked_tier supports it (reason recorded in withheld)."""
     out = tier.copy()
-    lost = np.isin(tier, UP) & ~np.isin(seasoned_tier, UP)
+    lost = np.isin(tier, UP) & ~np.isin(checked_tier, UP)
     out[lost] = "unproven"
-    withheld[lost] = WITHHELD_SURGE
-    out[(tier == "master") & (seasoned_tier == "skilled")] = "skilled"
+    withheld[lost] = reason
+    out[(tier == "master") & (checked_tier == "skilled")] = "skilled"
     return out
 
 

@@ -13,6 +13,8 @@ from .bias import BiasFit, estimate_reviewer_bias
 from .change import change_variance, fit_change_mixture, recent_gap
 from .claims import (
     CLAIM_HORIZONS,
+    FAVOURITES_PLAUSIBLE,
+    FAVOURITES_SET_ASIDE,
     JUMP_SLACK,
     PULL_GATE,
     RECENT_DAYS,
@@ -21,14 +23,17 @@ from .claims import (
     SPAN_FLOOR_DAYS,
     UP,
     UP_RAMP,
+    WITHHELD_FEW,
     YOUNG_SPLIT,
     longer_seasons,
     recent_window,
+    restrict_to,
     restrict_up_claims,
     season_upward,
     seasoned_factor,
     settled_low_run,
     withhold_contradicted,
+    without_favourites,
 )
 from .drift import drift_factor, estimate_drift_var
 from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
@@ -49,7 +54,7 @@ from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
 from .types import CLAIM_CONFIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.13"
+MODEL_VERSION = "eb-mvn-2.14"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 # A tier, either way, rests on at least this much of the maker's own evidence, in fully trusted reviews (1 = a fresh
@@ -120,6 +125,10 @@ class ModelOptions:
     # None: only drops are followed, model 2.12).
     rise_days: float | None = RISE_STOOD_DAYS
     rise_z: float = RISE_Z  # ...and at least this many standard errors above the level before
+    # An upward claim must leave "skilled" at least favourites_plausible likely without the maker's this many most
+    # favourable reviews (claims.FAVOURITES_SET_ASIDE, FAVOURITES_PLAUSIBLE; 0: model 2.13).
+    favourites_set_aside: int = FAVOURITES_SET_ASIDE
+    favourites_plausible: float = FAVOURITES_PLAUSIBLE
 
 
 @dataclass
@@ -493,12 +502,32 @@ def _check_up_claims(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarr
         seasoned = post.tier.copy()
         seasoned[up] = summarise(s_mean, s_cov, np.ones(len(up), dtype=bool), options.claim_confidence).tier
         post.tier = restrict_up_claims(post.tier, seasoned, post.withheld)
+    if options.favourites_set_aside:
+        _check_favourites(batch, post, prior_mean, tau2, params, options)
     up = np.flatnonzero(np.isin(post.tier, UP))
     recent = batch.stats_for(up, _recent_check_factor(batch, options))
     r_mean, r_cov, _ = _update_stats(recent, prior_mean[up], tau2[up], params, options)
     p_skilled, weight = np.ones(len(post.tier)), np.zeros(len(post.tier))
     p_skilled[up], weight[up] = summarise(r_mean, r_cov, recent.weight > 0).p_skilled, recent.weight
     post.tier = withhold_contradicted(post.tier, p_skilled, weight, post.withheld)
+
+
+def _check_favourites(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarray, params: PriorParams,
+                      options: ModelOptions) -> None:
+    """Withhold upward claims that the rest of the record makes unlikely once the maker's most favourable reviews are
+    set aside (claims.FAVOURITES_SET_ASIDE: a handful of voices the maker's own invitations could supply)."""
+    up = np.flatnonzero(np.isin(post.tier, UP))
+    if not len(up):
+        return
+    rows, local = batch.rows_of(up)
+    factor = np.ones(batch.arr.n)
+    factor[rows] = without_favourites(review_overall(batch.y[rows]), batch.weights.weight[rows], local, len(up),
+                                      int(options.favourites_set_aside))
+    s_mean, s_cov, _ = _update_stats(batch.stats_for(up, factor), prior_mean[up], tau2[up], params, options)
+    checked = post.tier.copy()
+    plausible = (options.favourites_plausible,) * 2 + tuple(options.claim_confidence[2:])
+    checked[up] = summarise(s_mean, s_cov, np.ones(len(up), dtype=bool), plausible).tier
+    post.tier = restrict_to(post.tier, checked, post.withheld, WITHHELD_FEW)
 
 
 def _longer_seasons(batch: _Batch, makers: np.ndarray, options: ModelOptions) -> list[np.ndarray]:

@@ -19,6 +19,7 @@ from craftreview.scoring.claims import (
     longer_seasons,
     recent_window,
     settled_low_run,
+    without_favourites,
 )
 from craftreview.scoring.explain import review_table
 from craftreview.scoring.model import MIN_CLAIM_EVIDENCE
@@ -524,11 +525,12 @@ def test_one_earlier_review_does_not_make_a_run_of_praise_the_maker_s_usual_pace
     otherwise make five verified five-stars from aged accounts (all at once, or one every 12 days) look
     like the maker's normal flow of buyers, and earn a skilled claim (shown with the pace read over the whole
     recent window, a slack that ignores the jump, as in model 2.4, and the gentler ramp of 2.5-2.6, and with the
-    evidence floor of one trusted review that held until model 2.8: all guard against this run too)."""
+    evidence floor of one trusted review that held until model 2.8, and without the favourable-voices check of 2.14:
+    all guard against this run too)."""
     sigs = [review((4, 3, 4), "old0", 130.0, verified=False)] + [
         review((5, 5, 5), f"s{i}", 2.0 + spacing * i, account_days=300.0) for i in range(5)]
     options = ModelOptions(pace_floor_days=120.0, recent_span_floor_days=SEASON_DAYS, jump_slack=None, up_ramp=3.0,
-                           claim_evidence=1.0)
+                           claim_evidence=1.0, favourites_set_aside=0)
     short = fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=options)
     score, measured_short = model.score_maker(sigs, now=NOW), short.score_maker(sigs, now=NOW)
     assert measured_short.tier == "skilled"  # the pace from one review: the run reads as usual, the claim stands
@@ -591,8 +593,10 @@ def test_a_lone_earlier_review_is_still_judged_against_the_recent_ones(model, ju
 
 @pytest.fixture(scope="module")
 def window_only(platform):
-    """The same platform with upward claims read over the 120-day recent window alone (model 2.10)."""
-    return fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(claim_horizons=()))
+    """The same platform with upward claims read over the 120-day recent window alone (model 2.10, before the
+    favourable-voices check of 2.14)."""
+    options = ModelOptions(claim_horizons=(), favourites_set_aside=0)
+    return fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=options)
 
 
 def _monthly_drip(n=6, every=31.0, start=5.0):
@@ -657,3 +661,55 @@ def test_five_low_reviews_in_one_afternoon_do_not_pass_for_a_drop(model, wide_su
     assert score.explanation["evidence"].get("quality_dropped_days_ago") is None
     factors = [weights(model, sigs)[f"low{j}"]["surge_factor"] for j in range(5)]
     assert max(factors) < 0.5
+
+
+@pytest.fixture(scope="module")
+def all_favourites_count(platform):
+    """The same platform without the favourable-voices check (model 2.13)."""
+    return fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(favourites_set_aside=0))
+
+
+def _drip_on_a_weak_record(spacing, honest=((3, 3, 3), (3, 2, 3))):
+    """Five verified five-stars `spacing` days apart through the maker's own invitations, beside a few honest reviews
+    from established unverified accounts that put the maker near three stars."""
+    shills = [review((5, 5, 5), f"s{i}", 5.0 + spacing * i) for i in range(5)]
+    return shills + [review(stars, f"h{j}", 20.0 + 40.0 * j, verified=False, account_days=200.0)
+                     for j, stars in enumerate(honest)]
+
+
+@pytest.mark.parametrize("spacing", [45.0, 90.0, 120.0])
+def test_a_higher_tier_resting_on_a_handful_of_favourable_reviews_waits(model, all_favourites_count, spacing):
+    """Score page: 'A higher tier would rest on a handful of the most favourable reviews: the rest of the record on its
+    own makes that tier unlikely, so it waits'. A slow drip of five shills, past every recent window, is no surge;
+    counted in full it makes the claim (model 2.13), set aside the rest of the record says about three stars."""
+    sigs = _drip_on_a_weak_record(spacing)
+    assert all_favourites_count.score_maker(sigs, now=NOW).tier in {"skilled", "master"}
+    score = model.score_maker(sigs, now=NOW)
+    assert score.explanation["probabilities"]["skilled"] >= 0.8
+    assert score.tier == "unproven" and score.explanation["claim_withheld"] == "few_voices"
+    assert score.unproven_reason == "mixed_evidence"
+
+
+def test_a_tier_withheld_for_few_voices_is_claimed_once_more_reviews_agree(model):
+    """'...so it waits until more reviews agree': the same record with six more buyers at four or five stars."""
+    agree = [review((5, 4, 5) if i % 2 else (4, 5, 4), f"a{i}", 10.0 + 25.0 * i) for i in range(6)]
+    score = model.score_maker(_drip_on_a_weak_record(60.0) + agree, now=NOW)
+    assert score.tier in {"skilled", "master"} and score.explanation["claim_withheld"] is None
+
+
+@pytest.mark.parametrize("n", [6, 8, 12])
+def test_a_record_of_praise_alone_is_not_held_to_its_favourites(model, n):
+    """A maker whose every review is praise keeps its claim: the rest of the record, even a thin one, does not make
+    the tier unlikely (the prior and a few four-stars leave it plausible)."""
+    sigs = [review((5, 5, 5) if i % 2 else (5, 4, 5), f"g{i}", 5.0 + 40.0 * i) for i in range(n)]
+    score = model.score_maker(sigs, now=NOW)
+    assert score.tier in {"skilled", "master"} and score.explanation["claim_withheld"] is None
+
+
+def test_the_favourites_set_aside_are_the_highest_rated_above_the_line_the_weightier_first():
+    v = np.array([5.0, 5.0, 3.0, 4.5, 5.0, 2.0, 4.0])
+    w = np.array([0.5, 1.0, 1.0, 1.0, 0.2, 1.0, 1.0])
+    maker = np.array([0, 0, 0, 0, 1, 1, 1])
+    assert without_favourites(v, w, maker, 2, 2).tolist() == [0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0]
+    assert without_favourites(v, w, maker, 2, 1).tolist() == [1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0]
+    assert without_favourites(v, w, maker, 2, 5).tolist() == [0.0, 0.0, 1.0, 0.0, 0.0, 1.0, 1.0]  # 4.0: at the line

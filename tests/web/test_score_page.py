@@ -179,10 +179,11 @@ def test_the_range_sentence_shows_only_where_the_model_allowed_for_a_change(db, 
 @pytest.mark.parametrize(("reason", "words"), [
     ("recent_surge", "waits until the evidence has stood for a while"),
     ("recent_reviews_lower", "recent reviews on their own point clearly lower"),
+    ("few_voices", "would rest on a handful of the most favourable reviews"),
     (None, None),
 ])
 def test_a_withheld_claim_says_why(db, client, make_user, make_maker, make_review, reason, words):
-    """Backed in the model by tests/unit/test_scoring_claims.py (surge-withheld and recent-lower claims)."""
+    """Backed in the model by tests/unit/test_scoring_claims.py (surge-withheld, recent-lower and few-voices claims)."""
     maker = make_maker()
     make_review(make_user(), maker)
     detail = json.loads(_row(db, maker).detail_json)

@@ -51,17 +51,12 @@ from .robust import (
     robustness,
 )
 from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
-from .types import CLAIM_CONFIDENCE, MakerScore, ReviewSignal
+from .types import CLAIM_CONFIDENCE, MIN_CLAIM_EVIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
 MODEL_VERSION = "eb-mvn-2.14"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
-# A tier, either way, rests on at least this much of the maker's own evidence, in fully trusted reviews (1 = a fresh
-# verified order from an established account; 1.0 until model 2.8). With less, the claim is mostly the platform's
-# prior speaking: one buyer's experience is not yet a pattern, and a claim that rests on the prior moves whenever the
-# platform's statistics do (a ring's camouflage elsewhere flipped such claims). bench/scoring/RESULTS.md, "Model 2.9".
-MIN_CLAIM_EVIDENCE = 2.0
 
 
 @dataclass(frozen=True)

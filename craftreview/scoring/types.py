@@ -26,6 +26,11 @@ TIERS: tuple[str, ...] = ("master", "skilled", "developing", "novice", "unproven
 # on a tier line. MIXED_MIN_EVIDENCE is in fully trusted reviews (1 = a fresh verified order).
 UNPROVEN_REASONS: tuple[str, ...] = ("too_few_reviews", "mixed_evidence")
 MIXED_MIN_EVIDENCE = 5.0
+# A tier, either way, rests on at least this much of the maker's own evidence, in fully trusted reviews (1 = a fresh
+# verified order from an established account; 1.0 until model 2.8). With less, the claim is mostly the platform's
+# prior speaking: one buyer's experience is not yet a pattern, and a claim that rests on the prior moves whenever the
+# platform's statistics do (a ring's camouflage elsewhere flipped such claims). bench/scoring/RESULTS.md, "Model 2.9".
+MIN_CLAIM_EVIDENCE = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +129,10 @@ def clean_float(value: float) -> float | None:
 
 
 def unproven_reason(tier: str, trusted: float, changed: bool) -> str | None:
-    """'too_few_reviews' or 'mixed_evidence' for an unproven maker (None for a proven one)."""
+    """'too_few_reviews' or 'mixed_evidence' for an unproven maker (None for a proven one). Under MIN_CLAIM_EVIDENCE
+    no tier is made at all, so that is the reason even after a detected change or a withheld claim."""
     if tier != "unproven":
         return None
+    if trusted < MIN_CLAIM_EVIDENCE:
+        return "too_few_reviews"
     return "mixed_evidence" if trusted >= MIXED_MIN_EVIDENCE or changed else "too_few_reviews"

@@ -19,7 +19,7 @@ from craftreview.scoring import (
     tier_outlooks,
 )
 from craftreview.scoring.explain import review_table
-from craftreview.scoring.model import MIN_CLAIM_EVIDENCE
+from craftreview.scoring.types import MIN_CLAIM_EVIDENCE
 
 pytestmark = pytest.mark.filterwarnings("error")
 

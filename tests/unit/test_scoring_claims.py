@@ -22,8 +22,7 @@ from craftreview.scoring.claims import (
     without_favourites,
 )
 from craftreview.scoring.explain import review_table
-from craftreview.scoring.model import MIN_CLAIM_EVIDENCE
-from craftreview.scoring.types import DIMENSIONS
+from craftreview.scoring.types import DIMENSIONS, MIN_CLAIM_EVIDENCE
 from craftreview.scoring.weights import WeightParams
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -160,6 +159,19 @@ def test_unproven_with_many_conflicting_reviews_is_mixed_evidence(model):
     sigs = [review((5, 5, 5) if i % 2 else (3, 3, 3), f"b{i}", 10.0 + 20 * i) for i in range(24)]
     score = model.score_maker(sigs, now=NOW)
     assert score.tier == "unproven" and score.unproven_reason == "mixed_evidence"
+
+
+def test_unproven_under_the_evidence_floor_after_a_change_is_too_few_reviews_yet(model):
+    """'Too few reviews yet: not enough trusted reviews yet to make any claim' is the reason whenever the trusted evidence
+    is under the floor every tier needs, also where a detected drop left it there (it read 'mixed evidence' before)."""
+    record = [(710, (4, 4, 4), True, 258), (569, (3, 3, 3), True, 5), (322, (2, 3, 3), False, 237),
+              (282, (4, 3, 4), True, 1), (218, (4, 5, 3), False, 5), (55, (1, 2, 3), True, 294), (1, (1, 1, 1), True, 400)]
+    sigs = [review(stars, f"r{i}", days, verified=verified, account_days=account)
+            for i, (days, stars, verified, account) in enumerate(record)]
+    score = model.score_maker(sigs, now=NOW)
+    assert score.explanation["evidence"]["quality_dropped_days_ago"] is not None
+    assert score.tier == "unproven" and score.trusted_reviews < MIN_CLAIM_EVIDENCE
+    assert score.unproven_reason == "too_few_reviews"
 
 
 def test_a_proven_tier_has_no_unproven_reason(model):

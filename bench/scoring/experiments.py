@@ -1529,35 +1529,53 @@ LEAD36_NOTE = """### Model 2.14: a tier must stay plausible without its handful 
 pace and outnumber its thin honest record. Nothing tells such shills from pleased first buyers *one review at a time*;
 what does tell is that the tier then rests on those five alone. Model 2.14 adds one claim check
 (`claims.without_favourites`, `model._check_favourites`): with the maker's `FAVOURITES_SET_ASIDE` (5, the issue's
-attack) most favourable reviews set aside (highest overall stars, the weightier first), the rest of the record and
-the prior must still leave "skilled" at least `FAVOURITES_PLAUSIBLE` (0.3) likely. A claim that fails is withheld
-as `few_voices` (shown as mixed evidence; the score page says a higher tier would rest on a handful of the most
-favourable reviews and waits until more reviews agree). The estimate is unchanged, so AUC, τ and coverage are too.
+attack) most favourable reviews above the skilled line set aside (highest overall stars, the weightier first), the
+rest of the record and the prior must still leave "skilled" at least `FAVOURITES_PLAUSIBLE` (0.3) likely. A claim
+that fails is withheld as `few_voices` (shown as mixed evidence with five fully trusted reviews' worth of evidence or
+more, as too few reviews yet below that; the score page says a higher tier would rest on a handful of the most
+favourable reviews and waits until more reviews agree). The estimate is unchanged, so AUC, τ and
+coverage are too. Only reviews above the line are set aside: set aside regardless, a five-review maker's claim was
+judged on the prior alone, and one more five-star put its weakest review back as the whole "rest of the record"
+and lost the claim (`test_an_upward_claim_that_holds_is_not_lost_to_further_ratings_at_or_above_its_level`, maker 59).
+Above the line only, a further review above it is either set aside itself or puts one above the line back.
 
 **What the threshold costs** (`python -m bench.scoring.paired`, 16 worlds, seeds 101-116, paired with model 2.13;
-the experiment's options were then named `claim_without_top` and `favourites_confidence`). Correct skilled-or-master
-claims summed over the 16 worlds (claims × their precision), and the slow-drip row's median / worst / mean:
+the first rows were measured with the experiment's options `claim_without_top` / `favourites_confidence` and without
+the line, the last with the production code). Correct skilled-or-master claims summed over the 16 worlds (claims ×
+their precision), and the slow-drip row's median / worst / mean:
 
 | set aside / rest must leave skilled at least | correct skilled+ claims | slow drip promoted | bomb claim loss mean / worst | promises kept mean / worst |
 |---|---|---|---|---|
 | none (model 2.13) | 757 | 0.40 / 0.65 / 0.384 | 0.037 / 0.273 | 0.965 / 0.913 |
 | 5 / 0.2 | 737 | 0.125 / 0.35 / 0.131 | 0.037 / 0.273 | 0.970 / 0.933 |
-| **5 / 0.3 (model 2.14)** | **706** | **0.05 / 0.20 / 0.062** | 0.037 / 0.273 | 0.961 / 0.907 |
+| 5 / 0.3 | 706 | 0.05 / 0.20 / 0.062 | 0.037 / 0.273 | 0.961 / 0.907 |
 | 5 / 0.5 | 487 | 0 / 0.05 / 0.016 | 0.037 / 0.273 | 0.944 / 0.875 |
 | 5 / 0.8 (the claim's own confidence) | 292 | 0 / 0.05 / 0.003 | 0.072 / 0.333 | 0.939 / 0.860 |
 | 3 / 0.8 | 429 | 0 / 0.30 / 0.038 | 0.061 / 0.250 | 0.959 / 0.893 |
-| 5 / 0.8, the 5 least favourable set aside too | (fewer) | 0 / 0 / 0 | 0.157 / 0.400 | 0.969 / 0.927 |
+| 5 / 0.8, the 5 least favourable set aside too | | 0 / 0 / 0 | 0.157 / 0.400 | 0.969 / 0.927 |
+| **5 above the line / 0.3 (model 2.14)** | **703** | **0.05 / 0.20 / 0.062** | 0.037 / 0.273 | 0.959 / 0.906 |
 
 Asking the rest of the record to *prove* the claim (0.8) loses most honest skilled claims, since most makers have
 fewer than a dozen reviews; asking it only not to make the claim unlikely (0.3) keeps 93% of them and takes the
-slow-drip row from a median 0.40 to 0.05. Setting aside the least favourable reviews too (a trimmed check) made
-bombs worse: honest low reviews set aside in the unbombed record come back once bombs take the lowest places. At
-5 / 0.3 every other property of the table is within a world or two of model 2.13 (share of makers with a tier 0.195
-→ 0.189 mean; precision, all claims, 0.969 → 0.972; 8 monthly shills 0.472 → 0.456, not reached: eight praise reviews
-are more than the five set aside). The full family run below, on fresh worlds, is the check that 0.3 is not tuned to
-these sixteen.
+slow-drip row from a median 0.40 to 0.05 on these worlds. Setting aside the least favourable reviews too (a trimmed
+check) made bombs worse: honest low reviews set aside in the unbombed record come back once bombs take the lowest
+places. At 2.14 every other property is within a few worlds of model 2.13 (share of makers with a tier 0.195 → 0.189
+mean; precision, all claims, 0.969 → 0.972; eight monthly shills 0.472 → 0.428: eight praise reviews are more than the
+five set aside). On the 96 fresh worlds of the 20:45 UTC run (none of them these sixteen) the slow-drip row met 0.10 in
+86 worlds (14 of 96 at 17:19 UTC under 2.13): median 0, worst tenth 0.125, worst 0.30.
+
+**One hostile review on a small maker** (`python -m bench.scoring.small_bomb 101 102 103 104`, not a family row: natural makers holding a
+skilled+ claim, one or two verified one-stars from accounts 60-400 days old; seeds 101-104, share losing the claim,
+2.13 → 2.14). 2-5 reviews: 1.00 → 1.00 in every world (a verified one-star among a handful of reviews is real
+evidence, and the claim needed 80% already); 6-10 reviews: 0.44 → 0.53, 1.00 → 1.00, 0.92 → 1.00, 0.75 → 0.84 (one
+one-star), the same or a few points more with two; 11-19: unchanged. The favourites check adds a little to a
+cost the 80% rule already carries; the issue's bomb property (established makers, 20-35 reviews) is unchanged.
+The honest cost is the same shape: on the test platform (seed 21) four or five verified five-stars and one three-star
+were a skilled claim under 2.13 and are "too few reviews yet" now, as five shills and one honest review would be; and a
+maker with five or fewer reviews, all above the line, keeps a claim only where its prior alone leaves skilled 0.3
+likely (world 101: its 4 such claims withheld; world 102: 11 of 11 kept).
 
 **Left.** The check is about claims; the 3-shill percentile rise (the estimate) is unchanged. Longer drips (eight
-monthly shills) still promote about 0.45: a claim that must survive any number of favourable reviews is no claim,
+monthly shills) still promote about 0.4: a claim that must survive any number of favourable reviews is no claim,
 and moderators' ring signals remain the defence beyond the issue's five.
 """

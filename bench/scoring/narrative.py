@@ -288,7 +288,7 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    the model's posterior and the later level under each step, where that reaches beyond the model's own
    interval; estimates, tier probabilities and claims are unchanged, so praise can widen a range upward but not
    lift a score.
-27. **A tier needs two fully trusted reviews' worth of evidence** (`model.MIN_CLAIM_EVIDENCE`,
+27. **A tier needs two fully trusted reviews' worth of evidence** (`types.MIN_CLAIM_EVIDENCE`,
    `ModelOptions.claim_evidence`; one until model 2.8): below that a claim, however likely, is mostly the
    platform's prior speaking, and it moved whenever a ring's camouflage moved the platform's statistics (*Model 2.9*
    in the family section).
@@ -314,7 +314,15 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    reviews' worth on each side, leaves the evidence from before it the same small share as a drop does. Praise
    younger than 120 days, at any spacing, cannot make a rise: it is still seasoned against the level it follows.
    Makers with a rise are left out of the drift variance, as makers with a drop are (*Model 2.13* in the family
-   section)."""
+   section).
+32. **A tier must stay plausible without its handful of most favourable reviews** (`claims.without_favourites`,
+   `FAVOURITES_SET_ASIDE`, `FAVOURITES_PLAUSIBLE`, `ModelOptions.favourites_set_aside`; model 2.14): with the maker's
+   five most favourable reviews above the skilled line set aside, the rest of the record and the prior must leave
+   "skilled" at least 0.3 likely, or the claim is withheld (mixed evidence, or too few reviews yet under five
+   trusted reviews' worth). Five verified shills, at any spacing,
+   are then judged against the rest of the record even where they start it; the rest is asked only not to make
+   the tier unlikely, not to prove it. Estimates, intervals and probabilities are unchanged (*Model 2.14* in the
+   family section)."""
 
 MONOTONE_NOTE = """`python -m bench.scoring.monotone`: makers of 1-8 reviews with random stars, 20 days apart, all verified
 or all not; one star of one review raised by one; both versions rescored with a model fitted on a simulated
@@ -379,13 +387,13 @@ DECISIONS = """- **Normal approximation on a 1–5 scale.** Intervals are normal
   at once; a rise only in reviews at least 120 days old. Six months after a rise from 3.0 to 4.6, with 12 reviews
   since, the estimate is a median 0.36 stars off (0.92-0.96 under model 2.12) and its 90% interval holds the truth for
   0.60 of such makers (rows "rise 3.0→4.6", the 14:08 UTC run; *Model 2.13*).
-- **A patient drip of praise on a young or thin record buys a tier.** Eight verified five-stars one a month on a
-  novice promote a median 0.35 of them, 0.73 in the worst tenth of worlds (rows "8 verified shills one a month",
-  the 14:08 UTC run), and five spaced 30-120 days apart promote far more than the issue's 10% (rows "5 verified
-  shills one every 30-120 days"; *Five shills slower than one a month*): where the maker's own record
-  is no older than the drip, the shills are the maker's history and its honest low reviews the outliers. Nothing
-  in the stars or the timing tells them from a maker whose first buyers were pleased; moderators' ring signals
-  (accounts that review one maker, verified reviews from fresh accounts) are the defence.
+- **A drip of praise longer than five reviews on a young or thin record can still buy a tier.** Since model 2.14 a
+  tier must stay plausible without the maker's five most favourable reviews, so five verified five-stars spaced
+  30-120 days apart promote a median 0 of novices, 0.125 in the worst tenth of worlds (86 of 96 worlds meet the
+  issue's 0.10; 14 of 96 under 2.13; the 20:45 UTC run). Eight one a month still promote a median 0.40 (0.75 in
+  the worst tenth): with more praise than the five set aside, the rest of the record is praise too. Nothing in the
+  stars or the timing tells such shills from a maker whose first buyers were pleased; moderators' ring signals
+  (accounts that review one maker, verified reviews from fresh accounts) are the defence beyond the five.
 - **The age decay is a fixed constant.** Half-life 540 days and floor 0.35 on every platform: on platforms of four
   to eight years the 90% intervals run wide (median coverage 0.911-0.922 in three runs), on one to two years narrow
   (0.888-0.895).

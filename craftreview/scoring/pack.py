@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from .arrays import SignalArrays
+from .claims import WITHHELD_FEW
 from .features import delivery_columns
 from .posterior import Posterior, interval
 from .priors import PriorParams
@@ -195,8 +196,9 @@ class ScorePacker:
             typical_slip_days=self.slip[m] if dated else None,
             maker_id=self.maker_ids[m], model_version=self.version,
             explanation=LazyExplanation(self, m),
+            # a claim withheld for resting on a handful of favourable reviews is "mixed" only with enough evidence
             unproven_reason=unproven_reason(self.tier[m], self.weight[m],
-                                            self.changed[m] or self.withheld[m] is not None),
+                                            self.changed[m] or self.withheld[m] not in (None, WITHHELD_FEW)),
             trusted_reviews=self.weight[m],
         )
 

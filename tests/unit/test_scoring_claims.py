@@ -22,7 +22,7 @@ from craftreview.scoring.claims import (
     without_favourites,
 )
 from craftreview.scoring.explain import review_table
-from craftreview.scoring.types import DIMENSIONS, MIN_CLAIM_EVIDENCE
+from craftreview.scoring.types import DIMENSIONS, MIN_CLAIM_EVIDENCE, MIXED_MIN_EVIDENCE
 from craftreview.scoring.weights import WeightParams
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -699,7 +699,16 @@ def test_a_higher_tier_resting_on_a_handful_of_favourable_reviews_waits(model, a
     score = model.score_maker(sigs, now=NOW)
     assert score.explanation["probabilities"]["skilled"] >= 0.8
     assert score.tier == "unproven" and score.explanation["claim_withheld"] == "few_voices"
-    assert score.unproven_reason == "mixed_evidence"
+
+
+def test_a_handful_of_raves_and_one_lower_review_is_too_few_reviews_yet(model):
+    """A claim withheld for resting on its favourable reviews reads 'mixed evidence' only with enough evidence
+    (MIXED_MIN_EVIDENCE, as for any unproven maker): four five-stars and a three-star are too few reviews yet."""
+    sigs = [review((5, 5, 5), f"g{i}", 5.0 + 40.0 * i) for i in range(4)] + [review((3, 3, 3), "low", 30.0)]
+    score = model.score_maker(sigs, now=NOW)
+    assert score.explanation["probabilities"]["skilled"] >= 0.8 and score.trusted_reviews < MIXED_MIN_EVIDENCE
+    assert score.tier == "unproven" and score.explanation["claim_withheld"] == "few_voices"
+    assert score.unproven_reason == "too_few_reviews"
 
 
 def test_a_tier_withheld_for_few_voices_is_claimed_once_more_reviews_agree(model):

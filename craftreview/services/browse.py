@@ -1,8 +1,9 @@
 """The browse page's read service: filtered makers in index order, with counts beside every filter.
 
 Fixed queries per page whatever the data size: one or two for the rows (keyset pages over
-indexes, see keyset.py) and four for the filter counts, which are cached briefly per
-filter combination because they scan every matching maker.
+indexes, see keyset.py), one for the cards' on-time counts (every maker of the page at once),
+and four for the filter counts, which are cached briefly per filter combination because they
+scan every matching maker.
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from sqlalchemy.orm import Session
 from ..models import CRAFTS, Maker, MakerScoreRow
 from . import keyset
 from .fragments import digest
+from .maker_page import dated_order_rows
+from .review_facts import OnTimeCount, on_time_counts
 from .ttl_cache import TtlCache
 
 SORTS = {"score": "Best rated", "reviews": "Most reviewed", "newest": "Newest", "on_time": "Most often on time"}
@@ -68,12 +71,11 @@ class ScoreSummary:
     overall_high: float
     review_count: int
     verified_count: int
-    on_time_rate: float | None
 
 
 @dataclass(frozen=True)
 class MakerCard:
-    """What a maker card shows."""
+    """What a maker card shows; `on_time` counts the maker's public reviews as the maker page does."""
 
     id: int
     name: str
@@ -83,6 +85,7 @@ class MakerCard:
     accepts_custom: bool
     lead_time_days: int | None
     score: ScoreSummary | None
+    on_time: tuple[OnTimeCount, ...] = ()
 
     @property
     def craft_label(self) -> str:
@@ -134,14 +137,20 @@ class BrowsePage:
     cards_key: tuple = ()
 
 
-def card(row) -> MakerCard:
-    """A MakerCard from a row of CARD_COLUMNS (tier None: not scored yet)."""
+def card(row, on_time: tuple[OnTimeCount, ...] = ()) -> MakerCard:
+    """A MakerCard from a row of CARD_COLUMNS (tier None: not scored yet) and the maker's on-time counts."""
     score = None
     if row.tier is not None:
         score = ScoreSummary(row.tier, row.tier_confidence, row.p_skilled, row.overall, row.overall_low,
-                             row.overall_high, row.review_count, row.verified_count, row.on_time_rate)
+                             row.overall_high, row.review_count, row.verified_count)
     return MakerCard(row.id, row.name, row.slug, row.craft, row.location, row.accepts_custom,
-                     row.lead_time_days, score)
+                     row.lead_time_days, score, on_time)
+
+
+def on_time_by_maker(session: Session, maker_ids: list[int]) -> dict[int, tuple[OnTimeCount, ...]]:
+    """On-time counts, custom and stock apart, of every maker on a page of cards: one query for the page."""
+    rows = dated_order_rows(session, maker_ids) if maker_ids else {}
+    return {maker_id: on_time_counts(dated) for maker_id, dated in rows.items()}
 
 
 def same_craft(craft: str):
@@ -266,6 +275,7 @@ def browse_page(session: Session, filters: BrowseFilters, cache: CountsCache | N
     page = keyset.keyset_page(session, lambda: _segments(filters), _cursor_of(filters), per_page, after, before,
                               memo=lambda key, build: _STATEMENTS.get((shape, key), build))
     counts, counts_key = (cache or CountsCache(seconds=0)).counts(session, filters)
-    cards = [card(row) for row in page.rows]
+    on_time = on_time_by_maker(session, [row.id for row in page.rows])
+    cards = [card(row, on_time.get(row.id, ())) for row in page.rows]
     return BrowsePage(filters, cards, counts, page.next, page.prev, form_key=("browse-form", shape, counts_key),
                       cards_key=("browse-cards", shape, counts.total, digest(cards)))

@@ -37,17 +37,31 @@ _SUMMARY = (
            Reply.created_at.label("reply_at"))
     .outerjoin(Reply, Reply.review_id == Review.id)
     .where(Review.maker_id.in_(bindparam("maker_ids", expanding=True)), *queries.VISIBLE))
+# What a listing card needs of the same reviews: only those with both delivery dates count as dated orders.
+_DATED_ORDERS = (
+    select(Review.maker_id, Review.order_type, Review.ordered_on, Review.promised_by, Review.delivered_on)
+    .where(Review.maker_id.in_(bindparam("maker_ids", expanding=True)), *queries.VISIBLE,
+           Review.promised_by.is_not(None), Review.delivered_on.is_not(None)))
 _MAKER_AND_TREND = (select(Maker, MakerTrendRow.trend_json)
                     .outerjoin(MakerTrendRow, MakerTrendRow.maker_id == Maker.id)
                     .where(Maker.slug == bindparam("slug")))
 
 
-def summary_rows(session: Session, maker_ids: list[int]) -> dict[int, list]:
-    """One light row per public review of these makers (one query, however many reviews)."""
+def _by_maker(session: Session, statement, maker_ids: list[int]) -> dict[int, list]:
     grouped: dict[int, list] = defaultdict(list)
-    for row in session.execute(_SUMMARY, {"maker_ids": maker_ids}):
+    for row in session.execute(statement, {"maker_ids": maker_ids}):
         grouped[row.maker_id].append(row)
     return grouped
+
+
+def summary_rows(session: Session, maker_ids: list[int]) -> dict[int, list]:
+    """One light row per public review of these makers (one query, however many reviews)."""
+    return _by_maker(session, _SUMMARY, maker_ids)
+
+
+def dated_order_rows(session: Session, maker_ids: list[int]) -> dict[int, list]:
+    """Summary rows cut to delivery, for the public reviews of these makers that give both dates (one query)."""
+    return _by_maker(session, _DATED_ORDERS, maker_ids)
 
 
 @lru_cache(maxsize=64)

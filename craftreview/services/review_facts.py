@@ -163,6 +163,21 @@ def delivery_records(rows: list) -> dict[str, DeliveryRecord]:
     return {"custom": records["custom"], "stock": records["stock"]}
 
 
+@dataclass(frozen=True)
+class OnTimeCount:
+    """How many of one kind's dated orders came on time: what a listing card says of delivery."""
+
+    kind: str
+    on_time: int
+    dated: int
+
+
+def on_time_counts(rows: list) -> tuple[OnTimeCount, ...]:
+    """Custom then stock on-time counts from the delivery records, leaving out a kind with no dated orders."""
+    return tuple(OnTimeCount(kind, record.on_time, record.dated)
+                 for kind, record in delivery_records(rows).items() if record.dated)
+
+
 @dataclass
 class ReplyRecord:
     """How often and how fast the maker answers reviews publicly."""

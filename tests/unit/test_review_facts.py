@@ -4,7 +4,14 @@ from __future__ import annotations
 from collections import namedtuple
 from datetime import date, timedelta
 
-from craftreview.services.review_facts import ReviewFilters, delivery_records, filter_counts, parse_filters
+from craftreview.services.review_facts import (
+    OnTimeCount,
+    ReviewFilters,
+    delivery_records,
+    filter_counts,
+    on_time_counts,
+    parse_filters,
+)
 
 Row = namedtuple("Row", "craftsmanship consistency delivery verified order_type price_band "
                         "ordered_on promised_by delivered_on created_at reply_at")
@@ -31,6 +38,14 @@ def test_lateness_is_the_median_over_late_orders_only():
     record = delivery_records([row(order_type="custom", late=d) for d in (-5, 0, 0, 0, 1, 9)])["custom"]
     assert (record.on_time, record.dated, record.late) == (4, 6, 2)
     assert record.typical_late_days == 5  # median of 1 and 9; the on-time orders do not pull it to 0
+
+
+def test_on_time_counts_keep_custom_before_stock_and_leave_out_kinds_without_dated_orders():
+    rows = [row(order_type="stock", late=d) for d in (0, 2, None)] + [row(order_type="custom", late=d)
+                                                                       for d in (-1, 0, 0, 4)]
+    assert on_time_counts(rows) == (OnTimeCount("custom", 3, 4), OnTimeCount("stock", 1, 2))
+    assert on_time_counts([row(order_type="custom"), row(order_type="stock", late=0)]) == (OnTimeCount("stock", 1, 1),)
+    assert on_time_counts([row(order_type="custom"), row(order_type=None, late=0)]) == ()
 
 
 def test_parse_filters_ignores_bad_values_and_keeps_good_ones():

@@ -1575,6 +1575,13 @@ were a skilled claim under 2.13 and are "too few reviews yet" now, as five shill
 maker with five or fewer reviews, all above the line, keeps a claim only where its prior alone leaves skilled 0.3
 likely (world 101: its 4 such claims withheld; world 102: 11 of 11 kept).
 
+**How many shills it takes** (`python -m bench.scoring.drip_counts 201 … 208`, 8 worlds, 20 novices per world and
+count, spacings drawn 30-120 days; share promoted to skilled or better, median over worlds, 2.13 → 2.14):
+4 shills 0.125 → 0, 5 shills 0.25 → 0.05, 6 shills 0.55 → 0.325, 7 shills 0.725 → 0.65. The check holds up to the five it
+sets aside and fades beyond: a sixth and seventh favourable review stay in the rest of the record. That is the
+boundary of this defence, set by the issue's attack size, not a property of shills; a held-out attack of six or
+more slow shills gets through, at seven nearly as often as under 2.13.
+
 **Left.** The check is about claims; the 3-shill percentile rise (the estimate) is unchanged. Longer drips (eight
 monthly shills) still promote about 0.4: a claim that must survive any number of favourable reviews is no claim,
 and moderators' ring signals remain the defence beyond the issue's five.

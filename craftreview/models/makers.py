@@ -116,6 +116,8 @@ class MakerScoreRow(Base):
     rank_score: Mapped[float] = mapped_column(Float, index=True)
     review_count: Mapped[int] = mapped_column(Integer, default=0)
     verified_count: Mapped[int] = mapped_column(Integer, default=0)
+    # The "Most often on time" sort key, (on time + 1) / (dated + 2) over the model's dated orders
+    # (services.scores.on_time_sort_key); pages show counts from the reviews, never this.
     on_time_rate: Mapped[float | None] = mapped_column(Float, nullable=True)
     typical_slip_days: Mapped[float | None] = mapped_column(Float, nullable=True)
     # The explanation (~5 KB): deferred, so only the score page ever loads it.

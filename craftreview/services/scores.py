@@ -93,8 +93,19 @@ def forget_fitted_models() -> None:
     fits.forget()
 
 
+def on_time_sort_key(rate: float | None, dated: int) -> float | None:
+    """What "Most often on time" sorts by (stored as maker_scores.on_time_rate): the on-time share with one on-time
+    and one late order added, (on time + 1) / (dated + 2), so 9 of 10 orders on time outranks 1 of 1; None without
+    dated orders."""
+    if rate is None or not dated:
+        return None
+    return (rate * dated + 1.0) / (dated + 2.0)
+
+
 def _row_values(maker_id: int, result, now: datetime) -> dict:
     values = {"maker_id": maker_id, "model_version": scoring.MODEL_VERSION, "computed_at": now}
+    detail = result.to_dict()
+    dated = detail["explanation"].get("delivery_record", {}).get("dated_orders", 0)
     for dimension in ("overall", "craftsmanship", "consistency", "delivery"):
         estimate = getattr(result, dimension)
         values.update({dimension: estimate.mean, f"{dimension}_low": estimate.low, f"{dimension}_high": estimate.high})
@@ -104,8 +115,8 @@ def _row_values(maker_id: int, result, now: datetime) -> dict:
         "rank_score": rank_score(result.tier, result.overall.mean, result.unproven_reason),
         "review_count": result.review_count, "unproven_reason": result.unproven_reason,
         "trusted_reviews": result.trusted_reviews,
-        "verified_count": result.verified_count, "on_time_rate": result.on_time_rate,
-        "typical_slip_days": result.typical_slip_days, "detail_json": json.dumps(result.to_dict()),
+        "verified_count": result.verified_count, "on_time_rate": on_time_sort_key(result.on_time_rate, dated),
+        "typical_slip_days": result.typical_slip_days, "detail_json": json.dumps(detail),
     }
 
 

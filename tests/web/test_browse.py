@@ -5,8 +5,12 @@ import itertools
 import re
 from datetime import timedelta
 
+import pytest
+
 from craftreview.models import Maker, MakerScoreRow, utcnow
+from craftreview.services import scores
 from craftreview.services.browse import BrowseFilters, browse_page
+from tests.conftest import fresh, review_input
 
 _n = itertools.count(1)
 
@@ -130,3 +134,25 @@ def test_unknown_filter_values_are_ignored(client, db, make_user):
     add_maker(db, make_user, name="Anyone")
     html = client.get("/makers?craft=lasers&tier=god&sort=evil&max_lead=9999&custom=maybe").get_data(as_text=True)
     assert names(html) == ["Anyone"]
+
+
+def test_most_often_on_time_ranks_many_orders_kept_above_one(client, db, make_user, make_maker, make_review):
+    """'Most often on time' sorts by (on time + 1) / (dated + 2) (scores.on_time_sort_key): 9 of 10 orders on time
+    outranks 1 of 1, which a plain share put first."""
+    one, many = make_maker(name="One Order Studio"), make_maker(name="Many Orders Studio")
+    on_time = review_input().promised_by
+    make_review(make_user(), one, delivered_on=on_time)
+    for n in range(10):
+        make_review(make_user(), many, delivered_on=None if n == 0 else on_time)
+    make_review(make_user(), many)  # the one late order (a week after the promised day)
+    fresh(db)
+    keys = {m.name: db.get(MakerScoreRow, m.id).on_time_rate for m in (one, many)}
+    assert keys["Many Orders Studio"] > keys["One Order Studio"]
+    order = names(client.get("/makers?sort=on_time").get_data(as_text=True))
+    assert order.index("Many Orders Studio") < order.index("One Order Studio")
+
+
+def test_on_time_sort_key_adds_one_order_kept_and_one_late():
+    assert scores.on_time_sort_key(1.0, 1) == pytest.approx(2 / 3)
+    assert scores.on_time_sort_key(0.9, 10) == pytest.approx(10 / 12)
+    assert scores.on_time_sort_key(None, 0) is None and scores.on_time_sort_key(0.5, 0) is None

@@ -1573,7 +1573,8 @@ cost the 80% rule already carries; the issue's bomb property (established makers
 The honest cost is the same shape: on the test platform (seed 21) four or five verified five-stars and one three-star
 were a skilled claim under 2.13 and are "too few reviews yet" now, as five shills and one honest review would be; and a
 maker with five or fewer reviews, all above the line, keeps a claim only where its prior alone leaves skilled 0.3
-likely (world 101: its 4 such claims withheld; world 102: 11 of 11 kept).
+likely (`small_bomb`'s unbombed counts of makers with 2-5 reviews holding a claim, 2.13 → 2.14: world 101
+4 → 0, world 102 11 → 11).
 
 **How many shills it takes** (`python -m bench.scoring.drip_counts 201 … 208`, 8 worlds, 20 novices per world and
 count, spacings drawn 30-120 days; share promoted to skilled or better, median over worlds, 2.13 → 2.14):

@@ -270,11 +270,6 @@ def settled_low_run(v: np.ndarray, w: np.ndarray, group: np.ndarray, age_days: n
     return np.where(run & ok[maker], 1.0 / np.maximum(group, 1e-12), 1.0)
 
 
-def restrict_up_claims(tier: np.ndarray, seasoned_tier: np.ndarray, withheld: np.ndarray) -> np.ndarray:
-    """A skilled or master claim stands only as far as the seasoned evidence supports it (withheld: reasons)."""
-    return restrict_to(tier, seasoned_tier, withheld, WITHHELD_SURGE)
-
-
 def restrict_to(tier: np.ndarray, checked_tier: np.ndarray, withheld: np.ndarray, reason: str) -> np.ndarray:
     """A skilled or master claim stands only as far as checked_tier supports it (reason recorded in withheld)."""
     out = tier.copy()

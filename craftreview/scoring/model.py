@@ -24,11 +24,11 @@ from .claims import (
     UP,
     UP_RAMP,
     WITHHELD_FEW,
+    WITHHELD_SURGE,
     YOUNG_SPLIT,
     longer_seasons,
     recent_window,
     restrict_to,
-    restrict_up_claims,
     season_upward,
     seasoned_factor,
     settled_low_run,
@@ -491,12 +491,9 @@ def _check_up_claims(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarr
         # holding a claim whose cap bites
         capped = np.bincount(batch.arr.maker, season < 1.0, batch.arr.n_makers) > 0
         up = np.flatnonzero(np.isin(post.tier, UP) & capped)
-        if not len(up):
-            continue
-        s_mean, s_cov, _ = _update_stats(batch.stats_for(up, season), prior_mean[up], tau2[up], params, options)
-        seasoned = post.tier.copy()
-        seasoned[up] = summarise(s_mean, s_cov, np.ones(len(up), dtype=bool), options.claim_confidence).tier
-        post.tier = restrict_up_claims(post.tier, seasoned, post.withheld)
+        if len(up):
+            _hold_up_claims(batch, post, up, season, (prior_mean, tau2, params, options), options.claim_confidence,
+                            WITHHELD_SURGE)
     if options.favourites_set_aside:
         _check_favourites(batch, post, prior_mean, tau2, params, options)
     up = np.flatnonzero(np.isin(post.tier, UP))
@@ -518,11 +515,20 @@ def _check_favourites(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndar
     factor = np.ones(batch.arr.n)
     factor[rows] = without_favourites(review_overall(batch.y[rows]), batch.weights.weight[rows], local, len(up),
                                       int(options.favourites_set_aside))
+    plausible = (options.favourites_plausible,) * 2 + tuple(options.claim_confidence[2:])
+    _hold_up_claims(batch, post, up, factor, (prior_mean, tau2, params, options), plausible, WITHHELD_FEW)
+
+
+def _hold_up_claims(batch: _Batch, post, up: np.ndarray, factor: np.ndarray, fit: tuple, confidence: tuple,
+                    reason: str) -> None:
+    """Rescore the makers at the sorted indices up with every review's weight times factor; their skilled or master
+    claims stand only as far as that rescoring makes them at `confidence` (claims.restrict_to). fit: (prior mean,
+    prior variances, PriorParams, ModelOptions)."""
+    prior_mean, tau2, params, options = fit
     s_mean, s_cov, _ = _update_stats(batch.stats_for(up, factor), prior_mean[up], tau2[up], params, options)
     checked = post.tier.copy()
-    plausible = (options.favourites_plausible,) * 2 + tuple(options.claim_confidence[2:])
-    checked[up] = summarise(s_mean, s_cov, np.ones(len(up), dtype=bool), plausible).tier
-    post.tier = restrict_to(post.tier, checked, post.withheld, WITHHELD_FEW)
+    checked[up] = summarise(s_mean, s_cov, np.ones(len(up), dtype=bool), confidence).tier
+    post.tier = restrict_to(post.tier, checked, post.withheld, reason)
 
 
 def _longer_seasons(batch: _Batch, makers: np.ndarray, options: ModelOptions) -> list[np.ndarray]:

@@ -105,7 +105,7 @@ def on_time_sort_key(rate: float | None, dated: int) -> float | None:
 def _row_values(maker_id: int, result, now: datetime) -> dict:
     values = {"maker_id": maker_id, "model_version": scoring.MODEL_VERSION, "computed_at": now}
     detail = result.to_dict()
-    dated = detail["explanation"].get("delivery_record", {}).get("dated_orders", 0)
+    dated = detail["explanation"]["delivery_record"]["dated_orders"]
     for dimension in ("overall", "craftsmanship", "consistency", "delivery"):
         estimate = getattr(result, dimension)
         values.update({dimension: estimate.mean, f"{dimension}_low": estimate.low, f"{dimension}_high": estimate.high})

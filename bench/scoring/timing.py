@@ -6,7 +6,7 @@ import os
 import time
 from collections import defaultdict
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import numpy as np
 
@@ -16,6 +16,15 @@ from .simulate import NOW, SimConfig, simulate
 
 # count_mu 1.75 gives ~10 reviews per maker on average: ~100k signals for 10k makers.
 TIMING_CONFIG = replace(SimConfig(), n_makers=10_000, count_mu=1.75)
+
+
+def as_loaded(signals: list[ReviewSignal]) -> list[ReviewSignal]:
+    """The signals as the scores service loads them from the database: in the order they were written (makers
+    interleaved; the simulation lists each maker's reviews together, an order scoring reads memory far faster in) and
+    with timezone-aware datetimes (models.base.as_utc), each built in that order as rows are read."""
+    return [replace(s, created_at=s.created_at.replace(tzinfo=UTC),
+                    reviewer_joined_at=s.reviewer_joined_at and s.reviewer_joined_at.replace(tzinfo=UTC))
+            for s in sorted(signals, key=lambda s: s.created_at)]
 
 
 def _read_explanations(scores: dict) -> None:
@@ -48,14 +57,15 @@ def _best_of(fn, repeats: int, clock=time.perf_counter) -> list[float]:
 def run_timing(seed: int = 12345, rescore_calls: int = 200) -> dict:
     """Seconds for score_makers on ~100k signals and milliseconds per one-maker rescore."""
     data = simulate(seed, TIMING_CONFIG)
-    sigs = data.signals
+    sigs = as_loaded(data.signals)
+    now = NOW.replace(tzinfo=UTC)
     reference = _best_of(reference_workload, 5, time.process_time)
-    full = _best_of(lambda: score_makers(sigs, now=NOW, crafts=data.crafts), 5)
-    cpu = _best_of(lambda: score_makers(sigs, now=NOW, crafts=data.crafts), 5, time.process_time)
-    fit = _best_of(lambda: fit_model(sigs, now=NOW, crafts=data.crafts), 5)
-    read_all = _best_of(lambda: _read_explanations(score_makers(sigs, now=NOW, crafts=data.crafts)), 5,
+    full = _best_of(lambda: score_makers(sigs, now=now, crafts=data.crafts), 5)
+    cpu = _best_of(lambda: score_makers(sigs, now=now, crafts=data.crafts), 5, time.process_time)
+    fit = _best_of(lambda: fit_model(sigs, now=now, crafts=data.crafts), 5)
+    read_all = _best_of(lambda: _read_explanations(score_makers(sigs, now=now, crafts=data.crafts)), 5,
                         time.process_time)
-    model = fit_model(sigs, now=NOW, crafts=data.crafts)
+    model = fit_model(sigs, now=now, crafts=data.crafts)
     by_maker = defaultdict(list)
     for s in sigs:
         by_maker[s.maker_id].append(s)
@@ -63,11 +73,11 @@ def run_timing(seed: int = 12345, rescore_calls: int = 200) -> dict:
     makers = rng.choice(TIMING_CONFIG.n_makers, size=rescore_calls, replace=True)
     per_call, sizes = [], []
     for i, m in enumerate(makers):
-        new = ReviewSignal(int(m), f"timing-{i}", 4, 4, 5, NOW - timedelta(hours=1), verified=True,
-                           reviewer_joined_at=NOW - timedelta(days=200), review_id=f"new-{i}")
+        new = ReviewSignal(int(m), f"timing-{i}", 4, 4, 5, now - timedelta(hours=1), verified=True,
+                           reviewer_joined_at=now - timedelta(days=200), review_id=f"new-{i}")
         batch = by_maker[int(m)] + [new]
         t0 = time.perf_counter()
-        model.score_maker(batch, now=NOW, craft=data.crafts[int(m)])
+        model.score_maker(batch, now=now, craft=data.crafts[int(m)])
         per_call.append(time.perf_counter() - t0)
         sizes.append(len(batch))
     return {
@@ -94,6 +104,7 @@ def _rss_mb() -> float:
 def _million_child(seed: int) -> dict:
     import threading
     data = simulate(seed, MILLION_CONFIG)
+    data.signals[:] = as_loaded(data.signals)
     base, peak, done = _rss_mb(), [0.0], threading.Event()
 
     def sample() -> None:
@@ -103,7 +114,7 @@ def _million_child(seed: int) -> dict:
     watcher = threading.Thread(target=sample, daemon=True)
     watcher.start()
     cpu, wall = time.process_time(), time.perf_counter()
-    scores = score_makers(data.signals, now=NOW, crafts=data.crafts)
+    scores = score_makers(data.signals, now=NOW.replace(tzinfo=UTC), crafts=data.crafts)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     extra = max(peak[0], _rss_mb()) - base
     # as rescore_all stores them: every score as JSON, held until written (explanations built, dumped, let go)

@@ -4,8 +4,9 @@ from __future__ import annotations
 import gc
 from collections.abc import Hashable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
+from operator import attrgetter
 
 import numpy as np
 
@@ -13,6 +14,8 @@ from .types import ReviewSignal
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _EPOCH = datetime(1970, 1, 1)
+_TZINFO = attrgetter("tzinfo")
+_INDEX_LISTS = ("maker_ids", "reviewer_ids")  # per maker / per reviewer, not per signal
 
 
 def to_days(moment: datetime | date | None) -> float:
@@ -62,18 +65,48 @@ class SignalArrays:
         """Number of distinct makers."""
         return len(self.maker_ids)
 
+    def rows(self, which: slice | np.ndarray) -> SignalArrays:
+        """The signals at `which` (a slice or an index array), keeping every maker and reviewer index."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        for name, value in values.items():
+            # Every per-signal column (arrays or lists of length n), whatever columns the model adds later.
+            if name in _INDEX_LISTS or not isinstance(value, np.ndarray | list) or len(value) != self.n:
+                continue
+            if isinstance(value, list) and not isinstance(which, slice):
+                values[name] = [value[i] for i in which.tolist()]
+            else:
+                values[name] = value[which]
+        return SignalArrays(**values)
+
 
 def _index(values: list[Hashable]) -> tuple[list[Hashable], np.ndarray]:
+    """The distinct values in order of first appearance, and each value's position among them."""
+    if values and set(map(type, values)) == {int}:  # database ids: numpy finds the distinct values
+        return _int_index(np.fromiter(values, dtype=np.int64, count=len(values)))
     lookup: dict[Hashable, int] = {}
     idx = np.fromiter((lookup.setdefault(v, len(lookup)) for v in values), dtype=np.int64, count=len(values))
     return list(lookup), idx
 
 
+def _int_index(values: np.ndarray) -> tuple[list[int], np.ndarray]:
+    distinct, first, inverse = np.unique(values, return_index=True, return_inverse=True)
+    order = np.argsort(first)  # distinct values in order of first appearance
+    rank = np.empty(len(distinct), dtype=np.int64)
+    rank[order] = np.arange(len(distinct))
+    return distinct[order].tolist(), rank[inverse.reshape(-1)]
+
+
 _EPOCH_AWARE = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _floats(values: list) -> np.ndarray:
+    return np.fromiter(values, dtype=float, count=len(values))
 
 
 def _days_unique(values: list[datetime | None]) -> np.ndarray:
     """to_days over datetimes; fast when all are naive (taken as UTC) or all timezone-aware (None -> NaN)."""
+    if _all_aware(values):  # as the database layer gives them: one C call per value
+        return np.fromiter(map(datetime.timestamp, values), dtype=float, count=len(values)) / 86400.0
     nan = float("nan")
     for epoch in (_EPOCH, _EPOCH_AWARE):
         try:
@@ -82,6 +115,14 @@ def _days_unique(values: list[datetime | None]) -> np.ndarray:
         except TypeError:  # naive and aware mixed, or a date: try the other epoch, then one by one
             continue
     return np.array([to_days(v) for v in values], dtype=float)
+
+
+def _all_aware(values: list) -> bool:
+    """Whether every value is a timezone-aware datetime (timestamp() takes a naive one as local time)."""
+    try:
+        return bool(values) and None not in set(map(_TZINFO, values))
+    except AttributeError:  # None or a date among them
+        return False
 
 
 def _days_repeated(values: list) -> np.ndarray:
@@ -102,19 +143,21 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def to_arrays(signals: Iterable[ReviewSignal]) -> SignalArrays:
-    """Convert signals to columnar arrays (one pass in Python, the rest numpy)."""
+def to_arrays(signals: Iterable[ReviewSignal], by_maker: bool = False) -> SignalArrays:
+    """Convert signals to columnar arrays (one pass in Python, the rest numpy), in the order given or, with by_maker,
+    each maker's signals together (makers in order of first appearance, each maker's signals in the order given)."""
     with gc_paused():
-        return _to_arrays(list(signals))
+        return _to_arrays(list(signals), by_maker)
 
 
-def _to_arrays(sigs: list[ReviewSignal]) -> SignalArrays:
+def _to_arrays(sigs: list[ReviewSignal], by_maker: bool = False) -> SignalArrays:
     maker_ids, maker = _index([s.maker_id for s in sigs])
     reviewer_ids, reviewer = _index([s.reviewer_id for s in sigs])
-    ratings = np.array([(s.craftsmanship, s.consistency, s.delivery) for s in sigs], dtype=float).reshape(-1, 3)
+    ratings = np.column_stack([_floats([s.craftsmanship for s in sigs]), _floats([s.consistency for s in sigs]),
+                               _floats([s.delivery for s in sigs])]).reshape(-1, 3)
     # Ratings outside 1-5 would be a data error upstream; clip so one bad row cannot dominate.
     ratings = np.clip(ratings, 1.0, 5.0)
-    return SignalArrays(
+    arr = SignalArrays(
         maker_ids=maker_ids,
         reviewer_ids=reviewer_ids,
         maker=maker,
@@ -129,3 +172,6 @@ def _to_arrays(sigs: list[ReviewSignal]) -> SignalArrays:
         custom=np.array([s.order_type == "custom" for s in sigs], dtype=bool),
         ring=np.array([bool(s.ring_flagged) for s in sigs], dtype=bool),
     )
+    # One maker's rows side by side: every later sort, search and bincount then reads memory in order (signals
+    # arrive as written, makers interleaved; read in that order, the columns are built from memory in order too).
+    return arr.rows(np.argsort(maker, kind="stable")) if by_maker else arr

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import NamedTuple
 
@@ -243,13 +243,15 @@ def _merge_error(scores: dict) -> MakerScore:
 
 def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
              bias: np.ndarray, wp: WeightParams, robust: tuple[float, float] | None,
-             options: ModelOptions | None = None) -> _Batch:
+             options: ModelOptions | None = None, weights: Weights | None = None) -> _Batch:
     """Weights (with outlier and change-point factors when robust = (scale, centre)), ratings, statistics.
+
+    weights: compute_weights(arr, now_days, reviewer_counts, wp) when the caller has them already (left unchanged).
 
     With options.seasoned_estimate, recent evidence well above a maker's older level counts only up to what
     the maker's older pace predicts (claims.season_upward, folded into the surge factor); below it, at once.
     """
-    weights = compute_weights(arr, now_days, reviewer_counts, wp)
+    weights = compute_weights(arr, now_days, reviewer_counts, wp) if weights is None else replace(weights)
     y = arr.ratings - bias[:, None]
     change_age = rise_age = np.full(arr.n_makers, np.nan)
     options = options or ModelOptions()
@@ -350,7 +352,7 @@ def _fit(signals: Iterable[ReviewSignal], now: datetime, crafts: Mapping[Hashabl
          options: ModelOptions) -> _Fit:
     """Everything fit_model learns, without the per-reviewer lookups only rescoring one maker reads (score_makers
     scores the batch itself: at a million reviews those dicts took most of a second)."""
-    arr = _apply_options(to_arrays(signals), options)
+    arr = _apply_options(to_arrays(signals, by_maker=True), options)
     counts = np.bincount(arr.reviewer, minlength=len(arr.reviewer_ids))
     weights = compute_weights(arr, to_days(now), counts[arr.reviewer], options.weights)
     # Reviewer offsets are learned from reviews already judged against each maker's consensus, so a
@@ -362,7 +364,7 @@ def _fit(signals: Iterable[ReviewSignal], now: datetime, crafts: Mapping[Hashabl
     bias = _fit_bias(arr, consensus, options)
     scale = fit_scale(arr.ratings - bias.row[:, None], weights.weight, arr.maker, arr.n_makers, trusted,
                       consensus if options.trusted_scale else None)
-    batch = _prepare(arr, to_days(now), counts[arr.reviewer], bias.row, options.weights, scale, options)
+    batch = _prepare(arr, to_days(now), counts[arr.reviewer], bias.row, options.weights, scale, options, weights)
     dated, slip = delivery_columns(arr.promised, arr.delivered)
     # Every global statistic is weighted, so fakes weighted near zero cannot move it; the outlier factor
     # is left out here because down-weighting the tails would understate the noise of honest reviews (its

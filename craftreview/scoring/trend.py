@@ -5,7 +5,6 @@ Pure: signals and a FittedModel in, plain dicts out (stored by the scores servic
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping
-from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -17,7 +16,6 @@ from .types import ReviewSignal
 
 MONTHS = 24
 TREND_DIMENSIONS = ("overall", "craftsmanship", "consistency", "delivery")
-_INDEX_LISTS = ("maker_ids", "reviewer_ids")  # per maker / per reviewer, not per signal: never cut
 
 
 def month_ends(now: datetime, months: int = MONTHS) -> list[datetime]:
@@ -36,13 +34,7 @@ def _as_utc(moment: datetime) -> datetime:
 
 def _head(arr: SignalArrays, cut: int) -> SignalArrays:
     """The first `cut` signals, keeping every maker and reviewer index (per-signal columns sliced)."""
-    n = arr.n
-    values = {f.name: getattr(arr, f.name) for f in fields(arr)}
-    for name, value in values.items():
-        # Every per-signal column (arrays or lists of length n), whatever columns the model adds later.
-        if name not in _INDEX_LISTS and isinstance(value, np.ndarray | list) and len(value) == n:
-            values[name] = value[:cut]
-    return SignalArrays(**values)
+    return arr.rows(slice(0, cut))
 
 
 def _score_head(model: _model.FittedModel, arr: SignalArrays, bias: np.ndarray, cut: int, now: datetime,

@@ -180,7 +180,7 @@ def seed_demo(makers: int, reviews: int, seed: int, if_empty: bool) -> None:
     report = run_seed(factory.kw["bind"], makers=makers, reviews=reviews, seed=seed)
     click.echo(f"seeded {report}")
     # Ring signals first: the model reads them as provenance, and moderators see them from the start.
-    _recompute_signals(factory)
+    _recompute_signals(factory, rescore=False)  # every maker is scored next
     scores.forget_fitted_models()
     started = time.perf_counter()
     with factory() as session, write_transaction(session):
@@ -197,14 +197,15 @@ def seed_demo(makers: int, reviews: int, seed: int, if_empty: bool) -> None:
 @click.command("signals")
 @with_appcontext
 def signals_command() -> None:
-    """Recompute every ring signal for moderators (they inform; they never hide a review)."""
+    """Recompute every ring signal for moderators (they inform; they never hide a review) and rescore the makers
+    whose implicated reviews changed (the model reads them as weaker provenance)."""
     _recompute_signals(session_factory())
 
 
-def _recompute_signals(factory) -> None:
+def _recompute_signals(factory, rescore: bool = True) -> None:
     started = time.perf_counter()
     with factory() as session, write_transaction(session):
-        counts = signals.recompute_all(session)
+        counts = signals.recompute_all(session, rescore=rescore)
     found = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "none"
     click.echo(f"ring signals recomputed in {time.perf_counter() - started:.1f}s: {found}")
 

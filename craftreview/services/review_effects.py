@@ -22,7 +22,7 @@ from ..scoring.types import DIMENSIONS
 from ..search.outbox import enqueue
 from .queries import VISIBLE
 from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score, review_signal, signal_row
-from .signals import prepare_maker_signals, refresh_maker_signals
+from .signals import flagged_reviews, prepare_maker_signals, refresh_maker_signals
 
 
 @dataclass(frozen=True)
@@ -76,10 +76,17 @@ def after_review_change(session: Session, review, now: datetime, prepared: Prepa
 
 
 def _store_maker(session: Session, maker_id: int, now: datetime, prepared: PreparedMaker | None) -> None:
-    """The maker's search document, stored score and cheap ring signals (prepared ones if still current)."""
+    """The maker's search document, stored score and cheap ring signals (prepared ones if still current).
+
+    The score reads the ring signals stored before this write; where the refreshed signals implicate other
+    reviews, the maker is scored once more so that the stored score counts them as the model does.
+    """
     enqueue(session, "maker", maker_id)
     kept = refresh_maker_score(session, maker_id, now=now, prepared=prepared.score if prepared else None)
+    flagged = flagged_reviews(session, [maker_id])
     refresh_maker_signals(session, maker_id, now=now, prepared=prepared.signals if kept else None)
+    if flagged_reviews(session, [maker_id]) != flagged:
+        refresh_maker_score(session, maker_id, now=now)
 
 
 def _order_reviews(session: Session, author_id: int) -> list[tuple[int, int]]:

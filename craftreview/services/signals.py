@@ -24,6 +24,7 @@ from ..rings import (
     detect_for_maker,
 )
 from .queries import VISIBLE
+from .scores import refresh_maker_score
 
 ON_WRITE_RECENT = 200  # after a write, the maker's latest reviews are enough for the maker-local detectors
 SHOWN_REVIEWS = 12     # per signal on the page; the rest are counted
@@ -132,25 +133,39 @@ def refresh_maker_signals(session: Session, maker_id: int, now: datetime | None 
     _store(session, findings, now)
 
 
-def recompute_all(session: Session, now: datetime | None = None) -> dict[str, int]:
-    """Replace every stored signal with a fresh run of all detectors (caller owns the transaction)."""
+def recompute_all(session: Session, now: datetime | None = None, rescore: bool = True) -> dict[str, int]:
+    """Replace every stored signal with a fresh run of all detectors (caller owns the transaction).
+
+    The model reads a review's ring signals as weaker provenance, so every maker whose implicated reviews changed
+    is rescored here with the stored fit (rescore=False: the caller rescores every maker next).
+    """
     now = now or utcnow()
+    before = flagged_reviews(session)
     findings = detect_all(site_facts(session, now))
     _delete(session, RingSignal.id.is_not(None))
     _store(session, findings, now)
+    if rescore:
+        for maker_id in sorted({maker_id for maker_id, _review in before ^ flagged_reviews(session)}):
+            refresh_maker_score(session, maker_id, now=now)
     counts: dict[str, int] = {}
     for finding in findings:
         counts[finding.kind] = counts.get(finding.kind, 0) + 1
     return counts
 
 
+def flagged_reviews(session: Session, maker_ids=None) -> set[tuple[int, int]]:
+    """(maker id, review id) of every review implicated in a current ring signal (optionally of these makers only):
+    what the scoring model reads as ring_flagged."""
+    query = (select(Review.maker_id, RingSignalReview.review_id).distinct()
+             .join(Review, Review.id == RingSignalReview.review_id))
+    if maker_ids is not None:
+        query = query.where(Review.maker_id.in_(list(maker_ids)))
+    return {(maker_id, review_id) for maker_id, review_id in session.execute(query)}
+
+
 def ring_flagged_review_ids(session: Session, maker_ids=None) -> set[int]:
     """Reviews implicated in a current ring signal (optionally only reviews of these makers)."""
-    query = select(RingSignalReview.review_id).distinct()
-    if maker_ids is not None:
-        query = query.join(Review, Review.id == RingSignalReview.review_id).where(
-            Review.maker_id.in_(list(maker_ids)))
-    return set(session.scalars(query))
+    return {review_id for _maker, review_id in flagged_reviews(session, maker_ids)}
 
 
 @dataclass

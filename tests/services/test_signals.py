@@ -246,3 +246,42 @@ def test_orders_meet_their_buyer_accounts_on_the_email_key_as_invitations_do(db,
     db.commit()
     found = {o.buyer_id for o in signals.site_facts(db, NOW).orders if o.maker_id == maker.id}
     assert found == {buyer.id, None}
+
+
+def _stored_flags(db, maker: Maker) -> set[str]:
+    """The reviews the maker's stored score counted as implicated in a ring signal."""
+    fresh(db)
+    table = review_table(score_detail(db.get(MakerScoreRow, maker.id))["explanation"])
+    return {key for key, entry in table.items() if entry["ring_flagged"]}
+
+
+def test_a_reviews_stored_score_counts_the_ring_signals_its_own_write_raised(db, ring_world):
+    """The score is stored before the write refreshes the maker's cheap signals; where they then implicate other
+    reviews, the maker is scored again, so no write leaves the score a signal behind."""
+    flagged = {str(review_id) for review_id in ring_flagged_review_ids(db, [ring_world.target.id])}
+    assert {str(review.id) for review in ring_world.ring} <= flagged
+    assert _stored_flags(db, ring_world.target) == flagged
+
+
+def test_the_signals_command_rescores_the_makers_whose_implicated_reviews_changed(app, db, make_user, make_maker):
+    """Near-duplicate wording is found only by `flask signals`: the stored score counts it at once, not at the next
+    rescore; makers whose reviews it does not implicate keep their stored score row as it was."""
+    makers = [make_maker(name=f"Honest Studio {i}") for i in range(3)]
+    for i, buyer in enumerate(_aged(db, make_user(f"buyer{i}"), 900) for i in range(6)):
+        for maker in makers:
+            submit_review(db, buyer, maker, _plain(3 + i % 3, f"Steady review {i} of {maker.name}"),
+                          now=NOW - timedelta(days=300 - 45 * i))
+    copied = "Wonderful glaze and a perfectly even rim on every cup, packed with great care and early too."
+    copies = [submit_review(db, _aged(db, make_user(f"copier{i}"), 400), makers[0],
+                            review_input(craftsmanship=4, consistency=4, delivery=4, title=f"Lovely set {i}",
+                                         body=copied, order_type=None, price_band=None, ordered_on=None,
+                                         promised_by=None, delivered_on=None),
+                            now=NOW - timedelta(days=200 - 60 * i)) for i in range(2)]
+    untouched = {m.id: db.get(MakerScoreRow, m.id).computed_at for m in makers[1:]}
+    assert _stored_flags(db, makers[0]) == set()
+    result = app.test_cli_runner().invoke(args=["signals"])
+    assert result.exit_code == 0 and "near_duplicate" in result.output, result.output
+    assert _stored_flags(db, makers[0]) == {str(review.id) for review in copies}
+    assert {m.id: db.get(MakerScoreRow, m.id).computed_at for m in makers[1:]} == untouched
+
+

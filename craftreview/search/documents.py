@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, and_, func, select
 
-from ..models import CRAFTS, Maker, MakerScoreRow, Reply, Review, as_utc
+from ..models import CRAFTS, Maker, MakerScoreRow, Reply, Review, User, as_utc
 
-MAKERS, REVIEWS, SCORES, REPLIES = (Maker.__table__, Review.__table__, MakerScoreRow.__table__,
-                                    Reply.__table__)
+MAKERS, REVIEWS, SCORES, REPLIES, USERS = (Maker.__table__, Review.__table__, MakerScoreRow.__table__,
+                                           Reply.__table__, User.__table__)
 BATCH = 2000
 # Bumped when the analysis of indexed text changes (0.11: accent folding), so that `search check`
 # reports documents indexed the old way as stale and `search rebuild` redoes them.
@@ -112,10 +112,14 @@ def _visible():
 
 
 def _review_text_select():
+    # "verified" is the mark (Review.verified): an order, redeemed by an author whose address is confirmed.
+    # Services that change the confirmation queue the makers concerned (review_effects.after_author_confirmation).
+    verified = and_(REVIEWS.c.order_id.is_not(None), USERS.c.email_confirmed_at.is_not(None))
     return (select(REVIEWS.c.id, REVIEWS.c.maker_id, REVIEWS.c.title, REVIEWS.c.body,
-                   REPLIES.c.body.label("reply"), REVIEWS.c.order_id, REVIEWS.c.craftsmanship,
+                   REPLIES.c.body.label("reply"), verified.label("verified"), REVIEWS.c.craftsmanship,
                    REVIEWS.c.consistency, REVIEWS.c.delivery, REVIEWS.c.created_at)
-            .select_from(REVIEWS.outerjoin(REPLIES, REPLIES.c.review_id == REVIEWS.c.id))
+            .select_from(REVIEWS.join(USERS, USERS.c.id == REVIEWS.c.author_id)
+                         .outerjoin(REPLIES, REPLIES.c.review_id == REVIEWS.c.id))
             .where(_visible()))
 
 
@@ -137,7 +141,7 @@ def _review_doc(r, maker: Doc) -> Doc:
         body="\n".join(t for t in (r.body, r.reply) if t), city=maker.city, country=maker.country,
         # No score values: a review's document must not change when its maker is rescored.
         tier="", score_bucket="", review_count=0, accepts_custom=maker.accepts_custom,
-        created=_utc(r.created_at), verified=r.order_id is not None,
+        created=_utc(r.created_at), verified=bool(r.verified),
         craftsmanship=r.craftsmanship, consistency=r.consistency, delivery=r.delivery)
 
 

@@ -37,8 +37,12 @@ def has_voted(session: Session, user: User | None, review: Review) -> bool:
     return session.get(HelpfulVote, (review.id, user.id)) is not None
 
 
-def flag_review(session: Session, actor: User, review: Review, reason: str, note: str = "") -> Flag:
-    """Report a review to moderators; one open flag per user and review."""
+def flag_review(session: Session, actor: User, review: Review, reason: str, note: str = "",
+                seen_revision: int | None = None) -> Flag:
+    """Report a review to moderators; one open flag per user and review.
+
+    `seen_revision`: the version the flagger was shown (an edit may land before the report is sent).
+    """
     if not can_flag(actor, review):
         raise PermissionDenied("You cannot report this review.")
     if reason not in FLAG_REASONS:
@@ -51,11 +55,17 @@ def flag_review(session: Session, actor: User, review: Review, reason: str, note
             if _open_flag(session, actor.id, review.id):
                 raise Conflict("You have already flagged this review; a moderator will look at it.")
             flag = Flag(review_id=review.id, user_id=actor.id, reason=reason, note=note,
-                        review_revision=review.revision_count)
+                        review_revision=_seen(review, seen_revision))
             session.add(flag)
     except IntegrityError as exc:
         raise Conflict("You have already flagged this review; a moderator will look at it.") from exc
     return flag
+
+
+def _seen(review: Review, seen_revision: int | None) -> int:
+    """The version the flagger saw: the one given if this review has it, else the current one."""
+    current = review.revision_count
+    return seen_revision if seen_revision is not None and 0 <= seen_revision <= current else current
 
 
 def _open_flag(session: Session, user_id: int, review_id: int) -> int | None:

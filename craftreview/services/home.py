@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from ..models import CRAFTS, Maker, MakerScoreRow, Review, User
 from .browse import CARD_COLUMNS, MakerCard, card, same_craft
 from .fragments import digest
-from .queries import VISIBLE
+from .queries import VERIFIED, VISIBLE
 from .ttl_cache import TtlCache
 
 TOP_PER_CRAFT = 3
@@ -88,12 +88,12 @@ def _excerpt(body: str) -> str:
 def _recent(session: Session) -> list[RecentReview]:
     rows = session.execute(
         select(Review.id, Review.title, func.substr(Review.body, 1, EXCERPT_CHARS + 40).label("body"),
-               Review.craftsmanship, Review.consistency, Review.delivery, Review.order_id, Review.created_at,
+               Review.craftsmanship, Review.consistency, Review.delivery, VERIFIED.label("verified"), Review.created_at,
                Maker.name, Maker.slug, User.display_name)
         .join(Maker, Maker.id == Review.maker_id).join(User, User.id == Review.author_id)
         .where(*VISIBLE).order_by(Review.created_at.desc(), Review.id.desc()).limit(RECENT_REVIEWS))
     return [RecentReview(r.id, r.title, _excerpt(r.body), r.craftsmanship, r.consistency, r.delivery,
-                         r.order_id is not None, r.created_at, r.name, r.slug, r.display_name) for r in rows]
+                         bool(r.verified), r.created_at, r.name, r.slug, r.display_name) for r in rows]
 
 
 def home_page(session: Session, cache: TtlCache | None = None) -> HomePage:

@@ -32,9 +32,10 @@ _COLUMNS = {"craftsmanship": Review.craftsmanship, "consistency": Review.consist
 # cost more CPU than running them.
 _SUMMARY = (
     select(Review.maker_id, Review.craftsmanship, Review.consistency, Review.delivery,
-           Review.order_id.is_not(None).label("verified"), Review.order_type, Review.price_band,
+           queries.VERIFIED.label("verified"), Review.order_type, Review.price_band,
            Review.ordered_on, Review.promised_by, Review.delivered_on, Review.created_at,
            Reply.created_at.label("reply_at"))
+    .join(User, User.id == Review.author_id)  # "verified" follows the author's confirmed address
     .outerjoin(Reply, Reply.review_id == Review.id)
     .where(Review.maker_id.in_(bindparam("maker_ids", expanding=True)), *queries.VISIBLE))
 # What a listing card needs of the same reviews: only those with both delivery dates count as dated orders.
@@ -70,8 +71,10 @@ def _reviews_statement(groups: tuple[str, ...], sort: str):
     query = (select(Review).where(Review.maker_id == bindparam("maker_id"), *queries.VISIBLE)
              .options(lazyload(Review.maker), joinedload(Review.reply)))
     for group in groups:
-        query = query.where(Review.order_id.is_not(None) if group == "verified"
-                            else _COLUMNS[group] == bindparam(f"filter_{group}"))
+        if group == "verified":
+            query = query.join(User, User.id == Review.author_id).where(queries.VERIFIED)
+        else:
+            query = query.where(_COLUMNS[group] == bindparam(f"filter_{group}"))
     return (query.order_by(*_ORDER[sort])
             .limit(bindparam("limit", type_=Integer)).offset(bindparam("offset", type_=Integer)))
 

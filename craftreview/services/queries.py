@@ -7,6 +7,9 @@ from sqlalchemy.orm import Session
 from ..models import HelpfulVote, Maker, MakerScoreRow, Reply, Review, User
 
 VISIBLE = (Review.hidden_at.is_(None), Review.withdrawn_at.is_(None))
+# The verified mark in SQL (as Review.verified): an invited order, and its author's address confirmed.
+# For statements that join the author (User).
+VERIFIED = Review.order_id.is_not(None) & User.email_confirmed_at.is_not(None)
 _MAKER_SORTS = {
     "score": (MakerScoreRow.rank_score.desc().nulls_last(), Maker.name),
     "reviews": (MakerScoreRow.review_count.desc().nulls_last(), Maker.name),

@@ -6,6 +6,7 @@ from wtforms import (
     BooleanField,
     DateField,
     EmailField,
+    HiddenField,
     IntegerField,
     PasswordField,
     RadioField,
@@ -144,7 +145,14 @@ class FlagForm(FlaskForm):
     reason = RadioField("What is wrong with this review?", choices=_choices(FLAG_REASONS),
                         validators=[DataRequired("Choose a reason.")])
     note = TextAreaField("Note for the moderators", validators=[Optional(), Length(max=1000)])
+    # The review's revision_count when the report page was drawn: the flag is about the text it showed.
+    revision = HiddenField()
     submit = SubmitField("Send to moderators")
+
+    def seen_revision(self) -> int | None:
+        """The version the page showed, when the hidden field reads as one (never an error: nobody types it)."""
+        value = (self.revision.data or "").strip()
+        return int(value) if value.isascii() and value.isdigit() and len(value) <= 9 else None
 
 
 class HideForm(FlaskForm):

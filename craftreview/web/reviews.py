@@ -147,8 +147,10 @@ def flag(review_id: int):
     if not can_flag(actor(), review):
         abort(403, "You cannot report this review.")
     form = FlagForm()
+    if not form.is_submitted():
+        form.revision.data = str(review.revision_count)  # the text this page shows
     done = handle_form(form, lambda: engagement.flag_review(get_db(), actor(), review, form.reason.data,
-                                                            form.note.data or ""),
+                                                            form.note.data or "", form.seen_revision()),
                        "Thank you. A moderator will look at this review.", lambda _flag: _review_url(review))
     return done or (render_template("reviews/flag.html", form=form, review=review), form_status(form))
 

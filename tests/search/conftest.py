@@ -127,6 +127,7 @@ class World:
         """A visible review committed with review and maker outbox rows."""
         def write(session):
             author = self._user(session, "buyer")
+            author.email_confirmed_at = T0 if verified else None  # the mark: an order and a confirmed address
             order_id = self._order(session, maker_id) if verified else None
             review = Review(maker_id=maker_id, author_id=author.id, order_id=order_id, title=title, body=body,
                             craftsmanship=stars[0], consistency=stars[1], delivery=stars[2],
@@ -148,6 +149,14 @@ class World:
         session.add(order)
         session.flush()
         return order.id
+
+    def unconfirm_author(self, review_id: int) -> None:
+        """The review's author changed address (unconfirmed now), with the maker outbox row a service writes."""
+        def write(session):
+            review = session.get(Review, review_id)
+            review.author.email_confirmed_at = None
+            enqueue(session, "maker", review.maker_id)
+        self._write(write)
 
     def change_review(self, review_id: int, **values) -> None:
         """Update a review (hide, withdraw, edit) with its outbox rows, as a service would."""

@@ -113,3 +113,14 @@ def test_an_index_outage_shows_a_message_not_an_error_page(corpus, search_app, m
     monkeypatch.setattr(search.get_backend(search_app), "search", broken)
     status, html = _get(search_app, q="walnut")
     assert status == 503 and "Search is unavailable for a moment" in html
+
+
+def test_verified_only_leaves_out_reviews_whose_authors_address_is_unconfirmed(world, search_app):
+    """The filter means the mark: an order redeemed by a confirmed address (a changed email loses it)."""
+    maker = world.maker("Spoon Shed", "wood", "York, UK", "Spoons.")
+    world.review(maker, "Spoon kept its mark", "A carved spoon.", verified=True)
+    lapsed = world.review(maker, "Spoon by a changed address", "A carved spoon.", verified=True)
+    world.unconfirm_author(lapsed)
+    world.drain()
+    _status, html = _get(search_app, q="spoon", tab="reviews", verified="1")
+    assert "kept its mark" in html and "by a changed address" not in html  # "Spoon" is highlighted

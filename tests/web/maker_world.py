@@ -14,12 +14,17 @@ NOW = datetime.now(UTC)
 def add_review(db, maker, author, *, stars=(4, 4, 4), order_type="stock", price_band="25-100", verified=False,
                late_days: int | None = None, lead_days: int = 10, days_ago: int = 20, helpful: int = 0,
                title: str = "A review", reply_hours: float | None = None) -> Review:
-    """One public review; late_days None = no delivery dates, 0 or less = on time, > 0 = that many days late."""
+    """One public review; late_days None = no delivery dates, 0 or less = on time, > 0 = that many days late.
+
+    verified=True: through an order, by an author whose address is confirmed (confirmed here if it is not).
+    """
     created = NOW - timedelta(days=days_ago)
     ordered = created.date() - timedelta(days=lead_days + 30)
     promised = ordered + timedelta(days=lead_days) if late_days is not None else None
     delivered = promised + timedelta(days=late_days) if late_days is not None else None
     order_id = _order(db, maker, order_type, price_band, ordered, promised) if verified else None
+    if verified and author.email_confirmed_at is None:
+        author.email_confirmed_at = created  # the mark needs the order and a confirmed address (Review.verified)
     review = Review(maker_id=maker.id, author_id=author.id, order_id=order_id, craftsmanship=stars[0],
                     consistency=stars[1], delivery=stars[2], title=title, body="Body of the review text.",
                     order_type=order_type, price_band=price_band, ordered_on=ordered, promised_by=promised,

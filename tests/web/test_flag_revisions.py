@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
+from sqlalchemy import select
+
 from craftreview.models import Flag
 from craftreview.services.engagement import flag_review
 from craftreview.services.reviews import edit_review
-from tests.conftest import login, review_input
+from tests.conftest import fresh, login, review_input
 
 
 def _section(page: str) -> str:
@@ -94,3 +97,39 @@ def test_queue_marks_the_review_when_any_open_flag_saw_an_older_version(client, 
     flag_review(db, make_user("second"), review, "abusive", "Still rude.")
     login(client, make_user("mod", moderator=True))
     assert "Edited since flagged" in _queue_row(client.get("/moderation").get_data(as_text=True), "reworded")
+
+
+def _hidden(page: str, name: str) -> str:
+    return re.search(rf'name="{name}" type="hidden" value="([^"]*)"', page).group(1)
+
+
+def test_a_flag_is_about_the_version_its_report_page_showed_even_if_edited_before_it_is_sent(
+        client, db, make_user, make_maker, make_review):
+    author = make_user("author")
+    review = make_review(author, make_maker(), title="Call me on 0777 000 000",
+                         body="My number is 0777 000 000, ring me for the real story about this potter.")
+    login(client, make_user("reader"))
+    form = client.get(f"/reviews/{review.id}/flag").get_data(as_text=True)
+    assert "My number is 0777 000 000" in form  # the report page shows the text it reports
+    edit_review(db, author, review, review_input(title="Disappointing mug", body="The handle cracked in a week."))
+    sent = client.post(f"/reviews/{review.id}/flag", data={
+        "reason": "private_info", "note": "A phone number.", "revision": _hidden(form, "revision")})
+    assert sent.status_code == 302
+    fresh(db)
+    assert db.scalar(select(Flag.review_revision)) == 0
+    login(client, make_user("mod", moderator=True))
+    seen = _section(client.get(f"/moderation/reviews/{review.id}").get_data(as_text=True))
+    assert "What the flagger saw (version 1)" in seen and "My number is 0777 000 000" in seen
+
+
+@pytest.mark.parametrize("revision", [None, "", "abc", "-1", "7", "²", "9" * 40, ["0", "1"]])
+def test_a_missing_or_tampered_version_binds_the_flag_to_the_current_text(client, db, make_user, make_maker,
+                                                                          make_review, revision):
+    author = make_user("author")
+    review = make_review(author, make_maker())
+    edit_review(db, author, review, review_input(title="Second wording"))
+    login(client, make_user("reader"))
+    data = {"reason": "spam", "note": "An advert."} | ({} if revision is None else {"revision": revision})
+    assert client.post(f"/reviews/{review.id}/flag", data=data).status_code == 302
+    fresh(db)
+    assert db.scalar(select(Flag.review_revision)) == (0 if revision == ["0", "1"] else 1)

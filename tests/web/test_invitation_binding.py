@@ -141,3 +141,28 @@ def test_verified_mark_needs_the_authors_address_to_be_confirmed(client, db, sho
     assert badge not in client.get(f"/reviews/{review.id}").get_data(as_text=True)
     fresh(db)
     assert review.has_order and not review.verified
+
+
+def test_home_page_gives_the_mark_only_while_the_authors_address_is_confirmed(app, client, db, shop):
+    _owner, _maker, buyer, token = shop
+    orders.submit_verified_review(db, buyer, token, review_input(title="Wallet as pictured"))
+    badge = 'class="badge verified"'
+    assert badge in client.get("/").get_data(as_text=True)
+    buyer.email_confirmed_at = None
+    db.commit()
+    app.extensions.pop("craftreview.home_cache", None)  # the home page's 30-second copy
+    page = client.get("/").get_data(as_text=True)
+    assert "Wallet as pictured" in page and badge not in page
+
+
+def test_verified_filter_and_counts_leave_out_reviews_whose_authors_address_is_unconfirmed(client, db, shop):
+    """The "Verified orders only" filter and the verified counts follow the mark, not the bare order."""
+    _owner, maker, buyer, token = shop
+    orders.submit_verified_review(db, buyer, token, review_input(title="Wallet as pictured"))
+    buyer.email_confirmed_at = None  # the address changed since: the review keeps its order, not the mark
+    db.commit()
+    page = client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+    assert "Verified orders only (0)" in page
+    filtered = client.get(f"/makers/{maker.slug}?verified=1").get_data(as_text=True)
+    assert "Wallet as pictured" not in filtered
+    assert "1 review, 0 from verified orders" in client.get(f"/compare?makers={maker.slug}").get_data(as_text=True)

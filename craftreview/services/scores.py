@@ -238,7 +238,7 @@ def rescore_all(session: Session, now: datetime | None = None, drawn: Callable |
     signals, crafts = load_signals(session)
     model = scoring.fit_model(signals, now=now, crafts=crafts)
     fits.store_fit(session, model, now)  # what every later write scores with, on every host
-    scores = scoring.score_makers(signals, now=now, crafts=crafts)  # vectorised over all makers
+    scores = model.score_fitted(crafts)  # every maker, vectorised, from the fit just made (as score_makers would)
     with_outlooks(model, signals, scores, now, crafts)
     before, drawn_before = _indexed_values(session), drawn and pages_drawn(session, drawn)
     rows = [_row_values(mid, scores.get(mid) or model.score_maker([], now=now, craft=craft), now)

@@ -6,6 +6,7 @@ import copy
 import json
 import pickle
 import sys
+from dataclasses import replace
 from datetime import UTC, timedelta, timezone
 from pathlib import Path
 
@@ -162,3 +163,45 @@ def test_maker_stats_take_keeps_the_chosen_makers_in_order(model):
     for name in ("count", "weight", "weight_dated", "age_sum", "sum_undated", "sum_dated", "reliability"):
         assert np.array_equal(getattr(part, name), getattr(stats, name)[rows])
     assert np.array_equal(part.mean, stats.mean[rows], equal_nan=True)
+
+
+def _close(a, b, path="") -> list[str]:
+    """Where two score dicts differ beyond float rounding (a millionth: the fit iterates to a tolerance)."""
+    if isinstance(a, dict):
+        return ([f"{path}: keys"] if a.keys() != b.keys() else
+                [d for k in a for d in _close(a[k], b[k], f"{path}/{k}")])
+    if isinstance(a, list | tuple):
+        return ([f"{path}: length"] if len(a) != len(b) else
+                [d for i, (x, y) in enumerate(zip(a, b, strict=True)) for d in _close(x, y, f"{path}/{i}")])
+    if isinstance(a, float) and isinstance(b, float):
+        return [] if a == b or abs(a - b) <= 1e-6 * max(1.0, abs(a)) or (a != a and b != b) else [f"{path}: {a} != {b}"]
+    return [] if a == b else [f"{path}: {a!r} != {b!r}"]
+
+
+def test_scores_do_not_depend_on_the_order_signals_arrive_in(platform):
+    """The database gives reviews in the order they were written, makers interleaved; the model groups each maker's
+    rows itself (for speed), and every score, tier and explanation row comes out as for the maker-grouped list."""
+    grouped = score_makers(platform.signals, now=NOW, crafts=platform.crafts)
+    written = sorted(platform.signals, key=lambda s: (s.created_at, str(s.review_id)))
+    arrived = score_makers(written, now=NOW, crafts=platform.crafts)
+    assert list(grouped) != list(arrived)  # makers come out in order of first appearance...
+    assert _close(_by_review(grouped), _by_review(arrived)) == []  # ...and each maker's reviews in the order given
+
+
+def _by_review(scores: dict) -> dict:
+    """Each score as a dict, its per-review factors keyed by review id."""
+    out = {}
+    for maker, score in scores.items():
+        d = score.to_dict()
+        d["explanation"] = dict(d["explanation"], review_factors=review_table(score.explanation))
+        out[maker] = d
+    return out
+
+
+def test_a_fitted_model_scores_every_maker_it_was_fitted_on_as_score_makers_does(platform):
+    model = fit_model(platform.signals, now=NOW, crafts=platform.crafts)
+    fitted = model.score_fitted(platform.crafts)
+    direct = score_makers(platform.signals, now=NOW, crafts=platform.crafts)
+    assert {m: s.to_dict() for m, s in fitted.items()} == {m: s.to_dict() for m, s in direct.items()}
+    with pytest.raises(ValueError, match="score_makers"):
+        replace(model, _batch=None).score_fitted()

@@ -8,17 +8,18 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length
 from ..models import NOTIFICATION_KINDS
 from ..services.account_data import REVIEW_CHOICES
 from ..services.passwords import MAX_LENGTH, MIN_LENGTH
+from .forms import trimmed
 
 
 class EmailChangeForm(FlaskForm):
-    email = EmailField("New email address", validators=[DataRequired(), Email(), Length(max=254)],
+    email = EmailField("New email address", filters=[trimmed], validators=[DataRequired(), Email(), Length(max=254)],
                        description="We send a confirmation link to the new address.")
     password = PasswordField("Current password", validators=[DataRequired(), Length(max=MAX_LENGTH)])
     submit = SubmitField("Change email")
 
 
 class ForgotPasswordForm(FlaskForm):
-    email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
+    email = EmailField("Email", filters=[trimmed], validators=[DataRequired(), Length(max=254)])
     submit = SubmitField("Send reset link")
 
 

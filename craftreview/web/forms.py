@@ -42,6 +42,11 @@ class BoundedIntegerField(IntegerField):
         super().process_formdata(valuelist)
 
 
+def trimmed(value):
+    """Field filter: an address typed or pasted with spaces around it is that address (browsers trim them too)."""
+    return value.strip() if isinstance(value, str) else value
+
+
 def _choices(mapping: dict[str, str], blank: str | None = None) -> list[SelectChoice]:
     items = [SelectChoice(value=key, label=label) for key, label in mapping.items()]
     return ([SelectChoice(value="", label=blank)] + items) if blank is not None else items
@@ -52,7 +57,7 @@ class ActionForm(FlaskForm):
 
 
 class RegisterForm(FlaskForm):
-    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    email = EmailField("Email", filters=[trimmed], validators=[DataRequired(), Email(), Length(max=254)])
     display_name = StringField("Display name", validators=[DataRequired(), Length(min=2, max=60)],
                                description="Shown next to your reviews.")
     password = PasswordField("Password", validators=[DataRequired(), _password_length],
@@ -62,7 +67,7 @@ class RegisterForm(FlaskForm):
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
+    email = EmailField("Email", filters=[trimmed], validators=[DataRequired(), Length(max=254)])
     password = PasswordField("Password", validators=[DataRequired(), Length(max=MAX_LENGTH)])
     remember = BooleanField("Remember me on this device")
     submit = SubmitField("Log in")
@@ -173,7 +178,7 @@ class NoteForm(FlaskForm):
 
 
 class OrderForm(FlaskForm):
-    buyer_email = EmailField("Buyer's email", validators=[DataRequired(), Email(), Length(max=254)])
+    buyer_email = EmailField("Buyer's email", filters=[trimmed], validators=[DataRequired(), Email(), Length(max=254)])
     item = StringField("Item", validators=[DataRequired(), Length(min=2, max=200)])
     order_type = SelectField("Order type", choices=_choices(ORDER_TYPES, "Choose…"),
                              validators=[DataRequired("Choose stock or custom order.")])

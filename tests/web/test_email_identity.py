@@ -29,6 +29,25 @@ def test_an_address_that_folds_to_an_existing_account_cannot_register_again(clie
     assert db.scalar(select(func.count(User.id))) == 1
 
 
+def test_an_address_with_spaces_around_it_registers_and_logs_in_as_that_address(client, db):
+    """Pasted addresses often carry a space; browsers trim an email field, plain HTTP clients do not."""
+    assert _register(client, "  maker.friend@example.com \t").status_code == 302
+    assert db.scalar(select(User.email)) == "maker.friend@example.com"
+    client.post("/logout")
+    assert client.post("/login", data={"email": " maker.friend@example.com ", "password": PASSWORD}).status_code == 302
+
+
+def test_a_maker_records_an_order_for_an_address_pasted_with_spaces(client, db, make_user, make_maker):
+    owner = make_user("owner")
+    make_maker(owner)
+    login(client, owner)
+    response = client.post("/dashboard", data={"buyer_email": " buyer@example.com  ", "item": "Oak stool",
+                                               "order_type": "stock", "price_band": "25-100",
+                                               "ordered_on": str(TODAY - timedelta(days=5))})
+    assert response.status_code == 302
+    assert db.scalar(select(Order.buyer_email)) == "buyer@example.com"
+
+
 def test_full_width_spelling_is_the_same_account_for_the_service(db, make_user):
     user = make_user("maker")
     with pytest.raises(Conflict):

@@ -82,7 +82,10 @@ class SignalArrays:
 def _index(values: list[Hashable]) -> tuple[list[Hashable], np.ndarray]:
     """The distinct values in order of first appearance, and each value's position among them."""
     if values and set(map(type, values)) == {int}:  # database ids: numpy finds the distinct values
-        return _int_index(np.fromiter(values, dtype=np.int64, count=len(values)))
+        try:
+            return _int_index(np.fromiter(values, dtype=np.int64, count=len(values)))
+        except OverflowError:  # beyond 64 bits: hashed below
+            pass
     lookup: dict[Hashable, int] = {}
     idx = np.fromiter((lookup.setdefault(v, len(lookup)) for v in values), dtype=np.int64, count=len(values))
     return list(lookup), idx

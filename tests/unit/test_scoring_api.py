@@ -205,3 +205,16 @@ def test_a_fitted_model_scores_every_maker_it_was_fitted_on_as_score_makers_does
     assert {m: s.to_dict() for m, s in fitted.items()} == {m: s.to_dict() for m, s in direct.items()}
     with pytest.raises(ValueError, match="score_makers"):
         replace(model, _batch=None).score_fitted()
+
+
+@pytest.mark.parametrize("relabel", [lambda i: 2**70 + i, lambda i: -i, lambda i: f"maker-{i}", lambda i: (i, "x")],
+                         ids=["beyond 64 bits", "negative", "text", "tuple"])
+def test_any_hashable_ids_score_as_small_integers_do(platform, relabel):
+    """Integer ids take a numpy path, everything else a dict: the scores cannot tell them apart."""
+    sigs = [s for s in platform.signals if s.maker_id < 60]
+    plain = score_makers(sigs, now=NOW)
+    other = score_makers([replace(s, maker_id=relabel(s.maker_id), reviewer_id=relabel(s.reviewer_id)) for s in sigs],
+                         now=NOW)
+    assert list(other) == [relabel(m) for m in plain]
+    assert [(s.tier, s.overall.mean, s.overall.low) for s in other.values()] == \
+        [(s.tier, s.overall.mean, s.overall.low) for s in plain.values()]

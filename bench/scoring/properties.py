@@ -38,11 +38,14 @@ def _scores(signals, crafts, n, options=None):
 class World:
     """A sampled world with planted makers and its baseline scores."""
 
-    def __init__(self, seed: int, options: ModelOptions | None = None):
-        """Draw the world, plant the stories, score once (options: a model variant, None = production)."""
+    def __init__(self, seed: int, options: ModelOptions | None = None, knobs: dict | None = None):
+        """Draw the world, plant the stories, score once (options: a model variant, None = production; knobs:
+        SimConfig fields set after the draw, e.g. a verified share outside the family's range; None = as drawn)."""
         self.options = options
         rng = self.rng = np.random.default_rng(seed)
         self.cfg = sample_world(rng)
+        if knobs:
+            self.cfg = replace(self.cfg, **knobs)
         data = simulate(int(rng.integers(1 << 30)), self.cfg)
         self.n_natural, self.data = self.cfg.n_makers, data
         self.ids = IdSource(len(data.signals) + 10)

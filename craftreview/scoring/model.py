@@ -54,7 +54,7 @@ from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
 from .types import CLAIM_CONFIDENCE, MIN_CLAIM_EVIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.14"
+MODEL_VERSION = "eb-mvn-2.15"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 
@@ -124,6 +124,9 @@ class ModelOptions:
     # favourable reviews (claims.FAVOURITES_SET_ASIDE, FAVOURITES_PLAUSIBLE; 0: model 2.13).
     favourites_set_aside: int = FAVOURITES_SET_ASIDE
     favourites_plausible: float = FAVOURITES_PLAUSIBLE
+    # ...with the rest of the record weighed afresh, as if the favourites were not there (False: model 2.14, the rest
+    # keeps the weights it had beside them: shills that set the maker's consensus and pace cut its honest reviews).
+    favourites_reweigh: bool = True
 
 
 @dataclass
@@ -141,6 +144,9 @@ class _Batch:
     step_scan: StepScan | None = None  # candidate steps (steps.py), made once: by the fit, then by scoring
     scale: float | None = None  # the robust review spread the outlier factors used (None: no robustness)
     centre: float | None = None  # the platform centre they used
+    now_days: float | None = None  # the time the weights were computed for (to_days)
+    counts: np.ndarray | None = None  # per signal: reviews by its reviewer (what the new-account factor read)
+    options: ModelOptions | None = None  # what _prepare was run with
 
     def rows_of(self, makers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The reviews of the makers at the sorted indices makers, and each one's maker as a position in makers."""
@@ -282,7 +288,8 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
     season = seasoned_factor(weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age,
                              options.pace_floor_days, span_floor=options.recent_span_floor_days)
     return _Batch(arr, weights, bias, y, stats, change_age, rise_age, season,
-                  scale=None if robust is None else robust[0], centre=None if robust is None else robust[1])
+                  scale=None if robust is None else robust[0], centre=None if robust is None else robust[1],
+                  now_days=now_days, counts=reviewer_counts, options=options)
 
 
 def _history_view(arr: SignalArrays, weights: Weights, options: ModelOptions) -> tuple[np.ndarray, np.ndarray]:
@@ -503,16 +510,18 @@ def _check_up_claims(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarr
         capped = np.bincount(batch.arr.maker, season < 1.0, batch.arr.n_makers) > 0
         up = np.flatnonzero(np.isin(post.tier, UP) & capped)
         if len(up):
-            _hold_up_claims(batch, post, up, season, (prior_mean, tau2, params, options), options.claim_confidence,
-                            WITHHELD_SURGE)
-    if options.favourites_set_aside:
-        _check_favourites(batch, post, prior_mean, tau2, params, options)
+            _hold_up_claims(post, up, batch.stats_for(up, season), (prior_mean, tau2, params, options),
+                            options.claim_confidence, WITHHELD_SURGE)
     up = np.flatnonzero(np.isin(post.tier, UP))
     recent = batch.stats_for(up, _recent_check_factor(batch, options))
     r_mean, r_cov, _ = _update_stats(recent, prior_mean[up], tau2[up], params, options)
     p_skilled, weight = np.ones(len(post.tier)), np.zeros(len(post.tier))
     p_skilled[up], weight[up] = summarise(r_mean, r_cov, recent.weight > 0).p_skilled, recent.weight
     post.tier = withhold_contradicted(post.tier, p_skilled, weight, post.withheld)
+    # Last: where the recent reviews already contradict a claim, that is the reason a buyer should read (the tier
+    # comes out the same in either order).
+    if options.favourites_set_aside:
+        _check_favourites(batch, post, prior_mean, tau2, params, options)
 
 
 def _check_favourites(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarray, params: PriorParams,
@@ -523,20 +532,31 @@ def _check_favourites(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndar
     if not len(up):
         return
     rows, local = batch.rows_of(up)
-    factor = np.ones(batch.arr.n)
-    factor[rows] = without_favourites(review_overall(batch.y[rows]), batch.weights.weight[rows], local, len(up),
-                                      int(options.favourites_set_aside))
+    kept = without_favourites(review_overall(batch.y[rows]), batch.weights.weight[rows], local, len(up),
+                              int(options.favourites_set_aside))
     plausible = (options.favourites_plausible,) * 2 + tuple(options.claim_confidence[2:])
-    _hold_up_claims(batch, post, up, factor, (prior_mean, tau2, params, options), plausible, WITHHELD_FEW)
+    if options.favourites_reweigh and batch.scale is not None:
+        stats = _weighed_again(batch, rows[kept > 0]).stats.take(up)
+    else:  # model 2.14: the rest keeps the weights it had beside the favourites
+        factor = np.ones(batch.arr.n)
+        factor[rows] = kept
+        stats = batch.stats_for(up, factor)
+    _hold_up_claims(post, up, stats, (prior_mean, tau2, params, options), plausible, WITHHELD_FEW)
 
 
-def _hold_up_claims(batch: _Batch, post, up: np.ndarray, factor: np.ndarray, fit: tuple, confidence: tuple,
-                    reason: str) -> None:
-    """Rescore the makers at the sorted indices up with every review's weight times factor; their skilled or master
+def _weighed_again(batch: _Batch, rows: np.ndarray) -> _Batch:
+    """The reviews at rows weighed as if they were all there is: every weight that compares a review with the maker's
+    other reviews (its consensus, its pace, its recent level) is worked out again without the ones left out."""
+    return _prepare(batch.arr.rows(rows), batch.now_days, batch.counts[rows], batch.bias[rows],
+                    batch.options.weights, (batch.scale, batch.centre), batch.options)
+
+
+def _hold_up_claims(post, up: np.ndarray, stats: MakerStats, fit: tuple, confidence: tuple, reason: str) -> None:
+    """The makers at the sorted indices up rescored from stats (theirs, in that order); their skilled or master
     claims stand only as far as that rescoring makes them at `confidence` (claims.restrict_to). fit: (prior mean,
     prior variances, PriorParams, ModelOptions)."""
     prior_mean, tau2, params, options = fit
-    s_mean, s_cov, _ = _update_stats(batch.stats_for(up, factor), prior_mean[up], tau2[up], params, options)
+    s_mean, s_cov, _ = _update_stats(stats, prior_mean[up], tau2[up], params, options)
     checked = post.tier.copy()
     checked[up] = summarise(s_mean, s_cov, np.ones(len(up), dtype=bool), confidence).tier
     post.tier = restrict_to(post.tier, checked, post.withheld, reason)

@@ -703,6 +703,30 @@ def test_a_higher_tier_resting_on_a_handful_of_favourable_reviews_waits(model, a
     assert score.tier == "unproven" and score.explanation["claim_withheld"] == "few_voices"
 
 
+@pytest.fixture(scope="module")
+def rest_keeps_its_weights(platform):
+    """The same platform with model 2.14's favourites check: the rest keeps the weights it had beside the favourites."""
+    return fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(favourites_reweigh=False))
+
+
+@pytest.mark.parametrize("spacing, honest, verified", [
+    (30.0, ((4, 3, 3), (3, 3, 3)), True), (30.0, ((4, 3, 3), (3, 3, 3)), False), (30.0, ((4, 3, 3), (3, 4, 3)), True),
+    (45.0, ((4, 3, 3), (3, 3, 3)), False), (45.0, ((4, 3, 3), (3, 4, 3)), True)])
+def test_the_rest_of_the_record_is_weighed_as_if_the_favourites_were_not_there(model, rest_keeps_its_weights,
+                                                                              spacing, honest, verified):
+    """Six verified shills about a month apart, the first before the maker's two honest reviews (a little over three
+    stars): the shills set the maker's consensus and pace, so beside them the honest reviews look out of line and the
+    sixth shill, left in the rest, carried the claim (model 2.14). Weighed afresh without the five set aside, the rest
+    is two honest reviews against one shill: the claim waits."""
+    shills = [review((5, 5, 5), f"s{i}", 15.0 + spacing * i) for i in range(6)]
+    span = 15.0 + spacing * 5
+    sigs = shills + [review(stars, f"h{j}", 10.0 + (span - 20.0) * (j + 0.5) / len(honest), verified=verified)
+                     for j, stars in enumerate(honest)]
+    assert rest_keeps_its_weights.score_maker(sigs, now=NOW).tier in {"skilled", "master"}
+    score = model.score_maker(sigs, now=NOW)
+    assert score.tier == "unproven" and score.explanation["claim_withheld"] == "few_voices"
+
+
 def test_a_handful_of_raves_and_one_lower_review_is_too_few_reviews_yet(model):
     """A claim withheld for resting on its favourable reviews reads 'mixed evidence' only with enough evidence
     (MIXED_MIN_EVIDENCE, as for any unproven maker): four five-stars and a three-star are too few reviews yet."""

@@ -322,7 +322,12 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    trusted reviews' worth). Five verified shills, at any spacing,
    are then judged against the rest of the record even where they start it; the rest is asked only not to make
    the tier unlikely, not to prove it. Estimates, intervals and probabilities are unchanged (*Model 2.14* in the
-   family section)."""
+   family section).
+33. **The rest of the record is weighed on its own** (`model._weighed_again`, `ModelOptions.favourites_reweigh`;
+   model 2.15): in that check the rest's weights are worked out again without the five set aside (its consensus,
+   pace and recent level), so shills that set a maker's consensus and pace no longer cut its honest reviews, and a
+   sixth slow shill left in the rest no longer carries the claim alone (*Attack shapes the family does not draw* in
+   the family section)."""
 
 MONOTONE_NOTE = """`python -m bench.scoring.monotone`: makers of 1-8 reviews with random stars, 20 days apart, all verified
 or all not; one star of one review raised by one; both versions rescored with a model fitted on a simulated
@@ -390,8 +395,9 @@ DECISIONS = """- **Normal approximation on a 1–5 scale.** Intervals are normal
 - **A drip of praise longer than five reviews on a young or thin record can still buy a tier.** Since model 2.14 a
   tier must stay plausible without the maker's five most favourable reviews, so five verified five-stars spaced
   30-120 days apart promote a median 0 of novices, 0.125 in the worst tenth of worlds (86 of 96 worlds meet the
-  issue's 0.10; 14 of 96 under 2.13; the 20:45 UTC run). Eight one a month still promote a median 0.40 (0.75 in
-  the worst tenth): with more praise than the five set aside, the rest of the record is praise too. Nothing in the
+  issue's 0.10; 14 of 96 under 2.13; the 20:45 UTC run). Eight one a month still promote a median 0.25-0.40 (0.5-0.75
+  in the worst tenth; 2.15 took six 30-120 days apart from 0.375 to 0.15 on 32 shape worlds): with more praise than
+  the five set aside, the rest of the record is praise too. Nothing in the
   stars or the timing tells such shills from a maker whose first buyers were pleased; moderators' ring signals
   (accounts that review one maker, verified reviews from fresh accounts) are the defence beyond the five.
 - **The age decay is a fixed constant.** Half-life 540 days and floor 0.35 on every platform: on platforms of four

@@ -37,7 +37,7 @@ def register():
             flash("Welcome to craftreview! Your account is ready. We sent you a link to confirm your email address.",
                   "success")
             return redirect(url_for("site.home"))
-    return render_template("auth/register.html", form=form)
+    return render_template("auth/register.html", form=form), form_status(form)
 
 
 @bp.route("/login", methods=["GET", "POST"])

@@ -1635,3 +1635,30 @@ monthly shills beside two honest reviews that claim under 2.14 and wait under 2.
 move it as much as the raw mean does (the outlier factor has no honest consensus to lean on when the shills are half
 the record); low-verified worlds move other makers' tiers. Each is a limit of reading reviews one maker at a time; the
 ring detectors are the defence beyond them."""
+
+
+LEAD38_NOTE = """### Model 2.16: the cap on recent praise holds back the praise, not the buyers beside it (2026-12-04)
+
+**Why.** Printing every factor of three-shill targets (worlds 101 and 102) showed the maker's own recent low reviews
+capped exactly as hard as the shills beside them: the seasoning (`claims.season_upward`) capped every recent review of
+a maker alike, so the recent *level* stayed the shills' and only its weight shrank. A maker near two stars with one
+older review, two low recent ones and three verified five-stars a week apart went from 2.23 to 2.94 stars under 2.15
+(every recent factor 0.08). **2.16** seasons each recent review only as far as it sits above the older level, in full
+from the recent level up (`ModelOptions.season_own_pull`: the cap's exponent times clip((v - older) / (level - older),
+0, 1)): the same maker goes to 2.54 (the shills 0.08, its own buyers 1.0; `tests/unit/test_scoring_claims.py`).
+
+**Measured.** Paired on 16 worlds (101-116; `--variant season_own_pull=False` is 2.15), median / worst / mean: 3-shill
+rise 12.3 / 29.6 / 14.9 -> 11.5 / 23.0 / 13.0 (better in 14 worlds, worse in 1); bomb claims lost 0.000 / 0.273 /
+0.040 -> 0.000 / 0.300 / 0.045; slow-drip promotion 0.050 / 0.100 / 0.041 -> 0.050 / 0.150 / 0.041; promises kept
+0.962 / 0.887 / 0.961 -> 0.953 / 0.845 / 0.949; AUC wins and tau unchanged within a thousandth. A first version gated
+each review against the older level shrunk to the centre over two spreads: rise mean 13.6 but slow-drip worst 0.25;
+a ramp twice as wide let the shills escape half the cap (rise mean 21.7). `python -m bench.scoring.monotone`: raising
+one star lowers the score by more than 0.02 stars in 16 of 4,630 draws (12 under 2.15), the worst 0.106 stars (0.051):
+raising a recent review toward the recent level caps it harder. On the 32 shape worlds, 2.15 -> 2.16: the family's
+3-shill rise 12.9 -> 12.0 (20 -> 25 of 32 meet), 4/5-mixed shills 15.9 -> 15.2, the very young novice 48.1 -> 44.9,
+the 180-365-day platform 22.4 -> 20.0 (4 -> 9), low-verified worlds 11.8 -> 10.5; bomb claims lost about as before
+(pooled 0.050 -> 0.052 for 1s and 2s, 0.070 -> 0.074 on makers with 15-19 reviews). The family table above (00:29 UTC,
+96 fresh worlds) is 2.16's: rise median 13.6 (60 of 96 worlds meet 15; 16.1 and 40 under 2.15 at 00:01 on other
+worlds). The 20-replication headline loses a fourth check by a hair: overall coverage at 11+ reviews 0.882 -> 0.877
+(a rising maker's recent reviews below its older level now weigh in full while those above are capped, so the estimate
+follows a rise a little more slowly); the family's 11+ coverage median is 0.921 in the same run."""

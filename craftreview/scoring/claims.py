@@ -118,7 +118,7 @@ def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
                   span_floor: float = SPAN_FLOOR_DAYS, jump_slack: tuple[float, float, float] | None = JUMP_SLACK,
                   up_ramp: float = UP_RAMP, young_split: float = YOUNG_SPLIT,
                   pull_gate: float = PULL_GATE, slack_history: float = SLACK_HISTORY,
-                  horizon: float | None = None) -> np.ndarray:
+                  horizon: float | None = None, own_pull: bool = False) -> np.ndarray:
     """Per review: the seasoned cap, applied to the estimate as far as the recent evidence sits above the older level.
 
     The same cap as for upward claims: recent praise beyond what the maker's older pace predicts
@@ -154,7 +154,11 @@ def season_upward(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
                           history_only=horizon is not None)
     if cap is None:
         return np.ones(len(w))
-    return cap ** np.clip(jump / up_ramp, 0.0, 1.0)[maker]
+    bite = np.clip(jump / up_ramp, 0.0, 1.0)[maker]
+    if own_pull:  # a recent review in full from the recent level up, not at all at or below the older level
+        rise = np.maximum(level - older, 1e-9)[maker]
+        bite = bite * np.clip((v - older[maker]) / rise, 0.0, 1.0)
+    return cap ** bite
 
 
 # A slow drip of praise (one a month, say) spreads past the recent window, so its older reviews become the maker's

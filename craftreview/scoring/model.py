@@ -54,7 +54,7 @@ from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
 from .types import CLAIM_CONFIDENCE, MIN_CLAIM_EVIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.15"
+MODEL_VERSION = "eb-mvn-2.16"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 
@@ -105,6 +105,9 @@ class ModelOptions:
     # as the maker's older pace predicts them (robust.outlier_factor, HISTORY_MIN; False: model 2.6, every review
     # against all the others). bench/scoring/RESULTS.md, "Model 2.7".
     history_consensus: bool = True
+    # Recent praise is seasoned review by review, as far as each sits above the older level (False: model 2.15, every
+    # recent review of the maker alike).
+    season_own_pull: bool = True
     # The 90% interval is that of a mixture of the posterior and a step in the maker's level at any point of its
     # history (steps.py); estimates and tiers unchanged. bench/scoring/RESULTS.md, "Model 2.8".
     step_interval: bool = True
@@ -281,7 +284,7 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
             up = season_upward(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age, *robust,
                                options.pace_floor_days, options.recent_span_floor_days, options.jump_slack,
                                options.up_ramp, options.young_split, options.pull_gate,
-                               options.slack_history)
+                               options.slack_history, own_pull=options.season_own_pull)
             weights.surge, weights.weight = weights.surge * up, weights.weight * up
     stats = maker_stats(y, weights.weight, arr.maker, arr.n_makers, arr.promised, arr.delivered,
                         weights.age_days / DAYS_PER_YEAR, weights.age)

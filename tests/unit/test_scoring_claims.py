@@ -254,11 +254,29 @@ def test_a_sudden_run_of_complaints_is_followed_at_once(model, unseasoned):
         assert table[f"late{i}"]["weight"] == pytest.approx(plain_table[f"late{i}"]["weight"], rel=0.05)
 
 
+def test_only_the_recent_reviews_that_pull_up_are_seasoned(platform, model):
+    """Three verified five-stars a week apart on a maker near two stars, whose own buyers wrote two low reviews in the
+    same weeks: the cap on recent praise holds back the praise, not the buyers beside it (model 2.15 capped every
+    recent review alike, so the recent level stayed the shills' and the estimate rose 0.7 stars; now 0.3)."""
+    alike = fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(season_own_pull=False))
+    honest = [review((3, 2, 1), "h_old", 129.0), review((2, 2, 2), "h1", 19.0, verified=False),
+              review((1, 2, 1), "h2", 2.0)]
+    shills = [review((5, 5, 5), f"s{i}", 25.0 - 8 * i) for i in range(3)]
+    score = model.score_maker(honest + shills, now=NOW)
+    surge = {key: entry["surge_factor"] for key, entry in review_table(score.explanation).items()}
+    assert surge["h1"] == surge["h2"] == 1.0 and max(surge[f"s{i}"] for i in range(3)) < 0.5
+    before = model.score_maker(honest, now=NOW).overall.mean
+    rise, rise_alike = (m.score_maker(honest + shills, now=NOW).overall.mean - before for m in (model, alike))
+    assert rise < 0.5 * rise_alike
+
+
 def test_low_reviews_a_little_above_an_older_one_star_are_not_praise(platform, model):
     """Seasoning holds back praise; reviews still far below the platform centre are not praise, so they are not
     capped (capping them would pull the estimate up toward the centre), and raising the older one-star can then
     never switch a cap off and lower the score (model 2.5 did: 0.028 stars)."""
-    gateless = fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(pull_gate=0.0))
+    # model 2.5: no pull gate, and (before 2.16) every recent review of the maker seasoned alike
+    gateless = fit_model(platform.signals, now=NOW, crafts=platform.crafts,
+                         options=ModelOptions(pull_gate=0.0, season_own_pull=False))
     rows = [[1, 1, 1] for _ in range(7)]
     rows[2] = [2, 1, 4]
 

@@ -1650,7 +1650,7 @@ from the recent level up (`ModelOptions.season_own_pull`: the cap's exponent tim
 **Measured.** Paired on 16 worlds (101-116; `--variant season_own_pull=False` is 2.15), median / worst / mean: 3-shill
 rise 12.3 / 29.6 / 14.9 -> 11.5 / 23.0 / 13.0 (better in 14 worlds, worse in 1); bomb claims lost 0.000 / 0.273 /
 0.040 -> 0.000 / 0.300 / 0.045; slow-drip promotion 0.050 / 0.100 / 0.041 -> 0.050 / 0.150 / 0.041; promises kept
-0.962 / 0.887 / 0.961 -> 0.953 / 0.845 / 0.949; AUC wins and tau unchanged within a thousandth. A first version gated
+0.962 / 0.887 / 0.961 -> 0.953 / 0.845 / 0.949; AUC wins and tau unchanged within a thousandth. Carrying the review-by-review cap into the claim horizons (`claims.longer_seasons`) as well changed no attack figure on the same 16 worlds and kept fewer promises (mean 0.949 -> 0.941, worse in 6 worlds), so the horizons keep the maker-wide cap. A first version gated
 each review against the older level shrunk to the centre over two spreads: rise mean 13.6 but slow-drip worst 0.25;
 a ramp twice as wide let the shills escape half the cap (rise mean 21.7). `python -m bench.scoring.monotone`: raising
 one star lowers the score by more than 0.02 stars in 16 of 4,630 draws (12 under 2.15), the worst 0.106 stars (0.051):

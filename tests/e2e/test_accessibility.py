@@ -42,10 +42,12 @@ MAIN_PAGES = [
     ("compare", "anonymous", "/compare?makers={slug}"),
     ("notifications", "buyer", "/notifications"),
     ("ring-signals", "moderator", "/moderation/signals"),
+    ("flag", "stranger", "/reviews/{review}/flag"),
 ]
 
 # What a page must show for its phone-width check to mean something (a list with rows, not its empty state).
-MUST_SHOW = {"ring-signals": "dl.signal-evidence", "moderation": "table.data .badge.edited-since"}
+MUST_SHOW = {"ring-signals": "dl.signal-evidence", "moderation": "table.data .badge.edited-since",
+             "flag": "blockquote.quoted p + p"}  # the review's text, not only its title
 RING_TEXT = ("Cracked glaze on every piece, the handles came off in a week and the seller never answered. "
              "Save your money and buy from anyone else on this site instead.")
 

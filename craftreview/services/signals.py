@@ -140,7 +140,7 @@ def recompute_all(session: Session, now: datetime | None = None, rescore: bool =
     is rescored here with the stored fit (rescore=False: the caller rescores every maker next).
     """
     now = now or utcnow()
-    before = flagged_reviews(session)
+    before = flagged_reviews(session) if rescore else set()
     findings = detect_all(site_facts(session, now))
     _delete(session, RingSignal.id.is_not(None))
     _store(session, findings, now)
@@ -162,10 +162,6 @@ def flagged_reviews(session: Session, maker_ids=None) -> set[tuple[int, int]]:
         query = query.where(Review.maker_id.in_(list(maker_ids)))
     return {(maker_id, review_id) for maker_id, review_id in session.execute(query)}
 
-
-def ring_flagged_review_ids(session: Session, maker_ids=None) -> set[int]:
-    """Reviews implicated in a current ring signal (optionally only reviews of these makers)."""
-    return {review_id for _maker, review_id in flagged_reviews(session, maker_ids)}
 
 
 @dataclass

@@ -15,11 +15,16 @@ from craftreview.scoring.explain import review_table
 from craftreview.services import reviews, signals
 from craftreview.services.reviews import submit_review
 from craftreview.services.scores import rescore_all, score_detail
-from craftreview.services.signals import refresh_maker_signals, ring_flagged_review_ids
+from craftreview.services.signals import flagged_reviews, refresh_maker_signals
 from tests.conftest import fresh, login, review_input
 
 NOW = utcnow()
 
+
+
+def ring_flagged_review_ids(db, maker_ids=None) -> set[int]:
+    """The reviews the scoring model reads as ring_flagged (of these makers only, if given)."""
+    return {review_id for _maker, review_id in flagged_reviews(db, maker_ids)}
 
 WORDS = ("glaze handle rim foot weight balance colour photos matched set gift box packing early late week "
          "kiln speckle oatmeal celadon stoneware porcelain crack chip smooth sturdy wobbly even thin thick").split()

@@ -39,7 +39,7 @@ def family_part(n_worlds: int) -> str:
             + "\n\n" + experiments.LEAD30_NOTE + "\n\n" + experiments.LEAD31_NOTE
             + "\n\n" + experiments.LEAD32_NOTE + "\n\n" + experiments.LEAD33_NOTE + "\n\n" + experiments.LEAD34_NOTE
             + "\n\n" + experiments.LEAD35_NOTE + "\n\n" + experiments.LEAD36_NOTE + "\n\n" + experiments.LEAD37_NOTE
-            + "\n\n" + experiments.LEAD38_NOTE)
+            + "\n\n" + experiments.LEAD38_NOTE + "\n\n" + experiments.LEAD39_NOTE)
 
 
 def splice_family(text: str, part: str) -> str:

@@ -1662,3 +1662,77 @@ the 180-365-day platform 22.4 -> 20.0 (4 -> 9), low-verified worlds 11.8 -> 10.5
 worlds). The 20-replication headline loses a fourth check by a hair: overall coverage at 11+ reviews 0.882 -> 0.877
 (a rising maker's recent reviews below its older level now weigh in full while those above are capped, so the estimate
 follows a rise a little more slowly); the family's 11+ coverage median is 0.921 in the same run."""
+
+
+LEAD39_NOTE = """### Does the bench flatter the model, and where the rest of the spillover comes from (2026-12-04, model 2.16 unchanged)
+
+**Three checks on the bench itself** (`python -m bench.scoring.validity 601 ... 648`, 48 family worlds, 124 s):
+
+| figure | median | worst world |
+|---|---|---|
+| 3-shill rise, twenty targets in one fit (as the family measures it) | 11.5 | 29.6 |
+| same, each target alone in its own fit (as production meets an attack) | 11.8 | 30.3 |
+| 3-shill rise with the 80 planted story makers in the world | 12.0 | 26.0 |
+| same with them taken out | 10.6 | 20.6 |
+| spillover attack: pooled noise of the stars, relative shift | -0.45% | -5.5% |
+| between-maker variance, relative shift | +1.9% | +7.5% |
+| prior mean of the overall star, shift in stars | -0.008 | -0.027 |
+| robust spread, relative shift | -0.15% | -3.8% |
+| the same four with the five attacked makers left out of both fits | -0.2%, +0.2%, -0.005, -0.2% | -4.1%, +4.3%, -0.015, -3.3% |
+
+- Attacking twenty targets at once does not hide anything: the one-fit median is 0.3 points *below* the one-at-a-time
+  median. One target can differ by more (5.9 points at the median, 57 in the worst world), because attacked novices
+  pass one another in the percentile ranks.
+- The planted stories make the rise larger, not smaller.
+- The spillover travels through the global statistics. The between-maker variance moves mostly with the attacked
+  makers' own reviews; about half of the prior mean's shift, and in some worlds most of the noise's, comes from the
+  attackers' camouflage ratings of other makers.
+
+**Why the attacked makers move the global fit.** One world in detail (445: 35% verified, few reviews per maker; spill
+0.014):
+- Ten fakes land on makers with one to four honest reviews. There they *are* the consensus, at weights up to 0.77 each
+  (0.14 where the surge check cut a block within days). The surge check reads a block against the maker's own earlier
+  pace and needs two earlier reviews for it; on makers this thin it cut the fakes little or not at all (the first
+  four fakes' factors on each maker: 0.31 to 1.0).
+- The fakes' stars are identical, so they add degrees of freedom to the pooled noise but almost no squares. The noise
+  falls 7.4%, the between-maker variance rises 16%, and the craft means fall 0.02–0.06 stars.
+- Half of the noise shift comes through the robust spread (`robust.fit_scale`, an unweighted median of residuals, down
+  4.9%). Pinned at the clean world's spread, the noise falls 4.1%.
+- With the five attacked makers left out of both fits, the noise moves 0.1% and the craftsmanship prior mean 0.010
+  stars (0.035 with them).
+- Claims whose probability sits near its threshold then flip: five makers became novice, two lost a skilled claim,
+  one gained one and one rose to master.
+
+**Worlds with few verified orders** (the shape probe's 5–20%; 16 worlds, 301–316). The star block of the noise uses
+verified reviews only. With few of them, the planted makers' conflicting verified reviews (the newcomers' five-stars
+and hostile one-stars) and the attacks' verified fakes are a large share. In world 101 at 14% verified, the noise is
+1.35 from verified reviews and 0.85 from all. A plain simulated platform with the same share and no planted or
+attacked makers gives verified-only noise at 0.66–1.03 times the all-reviews figure. In world 311 (9% verified),
+forty verified fakes cut the noise by 15% and raised the between-maker variance 2.6 times.
+
+**Tried, measured, not taken** (paired against 2.16):
+- *Weighted degrees of freedom* in the pooled noise (divisor: the sum over makers of W - sum w^2 / W).
+  - 48 family worlds (401–448): spillover better in 14, worse in 19 (median 0.004 -> 0.005); bomb drop better in 17,
+    worse in 8; promises kept 0.956 -> 0.963; slow-drip promotion mean 0.028 -> 0.035.
+  - Few-verified worlds: spillover meets in 6 -> 9 of 16 (worst 0.140 -> 0.123), but bomb claims lost, median
+    0.025 -> 0.078.
+  - Headline 11+ coverage 0.877 -> 0.875.
+  - The fakes are not near zero weight where they form the consensus, so the divisor was not the channel.
+- *All reviews, weighted, in the noise's star block*:
+  - Few-verified worlds: spillover worst 0.140 -> 0.063, newcomer worst 0.5 -> 0, drop-6 meets 13 -> 15 of 16.
+  - But the 3-shill rise there goes 11.7 -> 15.0 (14 -> 8 worlds meet). On 16 family worlds (101–116), the slow-drip
+    rise median goes 53.0 -> 59.6, and spillover is worse in 10 of 16.
+  - The verified-only noise, inflated by the attacks' own verified reviews, is part of what holds the rise in those
+    worlds.
+- *A weighted median for the robust spread*: world 445's noise shift -7.4% -> -6.6%. Not pursued.
+- *The platform's pace (90th percentile of makers' review rates) for makers without two earlier reviews* in the surge
+  check, 16 family worlds:
+  - spillover worst 0.015 -> 0.011, but worse in 5 worlds and better in 1 (mean 0.005 both);
+  - slow-drip rise median 53.0 -> 55.6; promises kept 0.949 -> 0.956.
+
+**What bounds it.** Ten verified fakes on a thin maker look like that maker's first customers. Any global statistic
+that trusts a maker's consensus (noise, spread, priors) moves with them, and thresholds shared by every maker turn
+that into a few flipped claims. Telling them apart needs evidence the bench's attackers do not leave: their accounts
+are old, verified, and paced like buyers. The lead for a next step is global statistics read per maker, so that one
+maker's block of identical reviews counts as one maker's worth. Measure it against the 3-shill rise, which the
+inflated noise now helps hold."""

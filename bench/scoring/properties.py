@@ -114,13 +114,19 @@ class World:
         """Natural makers' raw mean level, for camouflage ratings while planting."""
         return {m: float(self.data.overall[m]) for m in range(self.n_natural)}
 
-    def attacked(self, targets, k: int, stars_of) -> tuple[dict, list, set]:
-        """Rescore after k fake reviews on each target (stars_of(target) -> 1 or 5); returns camouflaged makers too."""
+    def draw_fakes(self, targets, k: int, stars_of) -> tuple[list, list]:
+        """k fake reviews on each target (stars_of(target) -> 1 or 5; shills verified), each target with its own
+        attacker drawn by sample_attacker: (the fake signals, camouflage included; the attackers' shapes)."""
         fakes, shapes = [], []
         for t in targets:
             att = sample_attacker(self.rng, stars_of(t), verified=True if stars_of(t) == 5 else None)
             shapes.append(att)
             fakes += fake_reviews(self.rng, att, self.ids, int(t), k, self.levels)
+        return fakes, shapes
+
+    def attacked(self, targets, k: int, stars_of) -> tuple[dict, list, set]:
+        """Rescore after k fake reviews on each target (draw_fakes); returns camouflaged makers too."""
+        fakes, shapes = self.draw_fakes(targets, k, stars_of)
         touched = {s.maker_id for s in fakes}
         return _scores(self.signals + fakes, self.crafts, self.n, self.options), shapes, touched
 

@@ -1730,9 +1730,16 @@ forty verified fakes cut the noise by 15% and raised the between-maker variance 
   - spillover worst 0.015 -> 0.011, but worse in 5 worlds and better in 1 (mean 0.005 both);
   - slow-drip rise median 53.0 -> 55.6; promises kept 0.949 -> 0.956.
 
+- *The pooled noise read per maker*: each maker's squares and degrees of freedom scaled by 1 / (1 + dof / D), so no
+  maker counts for much more than D reviews' worth. On 30 family worlds (601–630, `validity.spill_channels`), D = 5
+  and D = 10: spillover median 0.0047 -> 0.0045 and 0.0048, mean 0.0046 -> 0.0048 and 0.0054. The noise's worst shift
+  went from -2.9% to +5.0% (thin makers whose honest review disagrees with the fakes now count for more). The
+  between-maker variance (+1.2%) and prior mean (-0.010) shifts did not move, and they carry most of the spillover.
+
 **What bounds it.** Ten verified fakes on a thin maker look like that maker's first customers. Any global statistic
 that trusts a maker's consensus (noise, spread, priors) moves with them, and thresholds shared by every maker turn
 that into a few flipped claims. Telling them apart needs evidence the bench's attackers do not leave: their accounts
-are old, verified, and paced like buyers. The lead for a next step is global statistics read per maker, so that one
-maker's block of identical reviews counts as one maker's worth. Measure it against the 3-shill rise, which the
-inflated noise now helps hold."""
+are old, verified, and paced like buyers. What is left to try is the prior fit itself. Its mean and between-maker
+variance take a thin attacked maker at the weight of its fakes, and other makers' ratings by the same accounts come
+bias-corrected by the attack. Measure any change there against the 3-shill rise, which the inflated noise now helps
+hold."""

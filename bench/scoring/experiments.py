@@ -1739,7 +1739,11 @@ forty verified fakes cut the noise by 15% and raised the between-maker variance 
 **What bounds it.** Ten verified fakes on a thin maker look like that maker's first customers. Any global statistic
 that trusts a maker's consensus (noise, spread, priors) moves with them, and thresholds shared by every maker turn
 that into a few flipped claims. Telling them apart needs evidence the bench's attackers do not leave: their accounts
-are old, verified, and paced like buyers. What is left to try is the prior fit itself. Its mean and between-maker
-variance take a thin attacked maker at the weight of its fakes, and other makers' ratings by the same accounts come
-bias-corrected by the attack. Measure any change there against the 3-shill rise, which the inflated noise now helps
-hold."""
+are old, verified, and paced like buyers. What is left to try is the prior fit itself:
+- Its mean and between-maker variance take a thin attacked maker at the weight of its fakes.
+- The attackers' ratings of other makers come bias-corrected by offsets the attack itself taught. With the reviewer-bias
+  correction off (`ModelOptions(reviewer_bias=False)`, same 30 worlds), the prior mean's median shift is -0.004 stars
+  instead of -0.010, and -0.001 instead of -0.005 with the attacked makers left out: about 60% of it rides on those
+  offsets. Spillover median 0.0041 (0.0047 with the correction).
+- Measure any change there against the 3-shill rise, which the inflated noise now helps hold, and against the
+  correction for consistent critics, which the headline requires."""

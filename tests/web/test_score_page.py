@@ -299,6 +299,17 @@ def test_on_time_delivery_shows_counts_custom_and_stock_apart_and_lateness_of_la
             "for the delivery estimate") in _text(_page(client, maker))
 
 
+def test_dated_reviews_without_an_order_type_are_named_not_contradicted(db, client, make_user, make_maker):
+    """A review may give its dates without saying custom or stock: the model counts its dates, the on-time counts
+    (custom and stock apart) cannot, and the page must not say both "2 give dates" and "no dated orders" bare."""
+    maker = make_maker()
+    add_review(db, maker, make_user(), order_type=None, late_days=3)
+    add_review(db, maker, make_user(), order_type="stock", late_days=0)
+    rescore(db)
+    assert ("2 reviews give both a promised and a delivered date. On time: stock items 1 of 1; 1 of these reviews "
+            "does not say whether the order was custom or stock.") in _text(_page(client, maker))
+
+
 def test_without_dated_orders_the_panel_says_so(db, client, make_user, make_maker):
     maker = make_maker()
     add_review(db, maker, make_user(), late_days=None)

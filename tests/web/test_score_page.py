@@ -383,6 +383,21 @@ def test_no_probability_anywhere_reads_100_percent(db, client, make_user, make_m
     assert "Chance the maker is skilled: &gt;99%" in client.get(f"/makers/{maker.slug}").get_data(as_text=True)
 
 
+def test_a_chance_on_the_rounding_edge_reads_neither_100_nor_0_percent(db, client, make_user, make_maker,
+                                                                       make_review):
+    """Tier chances are stored rounded to four places (scoring.trend), so 0.995 and 0.005 do occur; they must read
+    '>99%' and '<1%', not '100%' and '0%' (the panel's chance of skilled, the score page's table)."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    detail = json.loads(_row(db, maker).detail_json)
+    detail["explanation"]["probabilities"] = {"master": 0.005, "skilled": 0.995, "developing": 0.005, "novice": 0.0}
+    _set(db, maker, tier="unproven", unproven_reason="mixed_evidence", p_skilled=0.995, detail_json=json.dumps(detail))
+    for url in (f"/makers/{maker.slug}", f"/makers/{maker.slug}/score"):
+        html = client.get(url).get_data(as_text=True)
+        assert "(&gt;99% chance of being skilled)" in html, url
+        assert "100%" not in html and ">0%<" not in html and " 0%" not in html, url
+
+
 @pytest.mark.parametrize(("target", "words"), [
     ("skilled", "The skilled claim holds now; further ratings at or above the current level would not lose it."),
     ("master", "The master claim holds now; further ratings at or above the current level would not lose it."),

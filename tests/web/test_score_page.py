@@ -102,6 +102,20 @@ def test_unproven_says_too_few_reviews_or_mixed_evidence(db, client, make_user, 
     assert "Mixed evidence" in html and "disagree or sit on a tier border" in html
 
 
+def test_the_unproven_badge_never_calls_mixed_evidence_not_enough_evidence(db, client, make_user, make_maker,
+                                                                            make_review):
+    """The badge's tooltip beside the maker's name (and on cards and compare) names the reason the panel gives."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    _set(db, maker, tier="unproven", unproven_reason="mixed_evidence")
+    for url in (f"/makers/{maker.slug}", "/makers", f"/compare?makers={maker.slug}", "/"):
+        html = client.get(url).get_data(as_text=True)
+        assert "Not enough evidence yet" not in html, url
+    badge = re.search(r'<span class="badge tier-unproven" title="([^"]*)"', client.get(f"/makers/{maker.slug}").get_data(
+        as_text=True)).group(1)
+    assert badge.startswith("Mixed evidence")
+
+
 def test_the_page_says_a_tier_needs_two_trusted_reviews_and_one_review_earns_none(db, client, make_user, make_maker,
                                                                                  make_review):
     """Backed by tests/unit/test_scoring_claims.py::test_no_tier_rests_on_less_than_two_trusted_reviews (model 2.9)."""

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -145,7 +145,6 @@ def submit_verified_review(session: Session, actor: User, token: str, data: Revi
 
 
 
-def maker_orders(session: Session, maker: Maker, limit: int = 50) -> list[Order]:
-    """The maker's recorded orders, newest first."""
-    return list(session.scalars(select(Order).where(Order.maker_id == maker.id)
-                                .order_by(Order.created_at.desc(), Order.id.desc()).limit(limit)))
+def maker_orders_query(maker: Maker) -> Select:
+    """The maker's recorded orders, newest first (the dashboard pages through them)."""
+    return select(Order).where(Order.maker_id == maker.id).order_by(Order.created_at.desc(), Order.id.desc())

@@ -27,7 +27,7 @@ from .queries import VISIBLE
 from .scores import refresh_maker_score
 
 ON_WRITE_RECENT = 200  # after a write, the maker's latest reviews are enough for the maker-local detectors
-SHOWN_REVIEWS = 12     # per signal on the page; the rest are counted
+SHOWN_REVIEWS = 12     # reviews and accounts per signal on the page; the rest are counted
 
 
 def _review_query(with_text: bool = True) -> Select:
@@ -175,6 +175,7 @@ class SignalView:
     reviews: list[Review]
     accounts: list[User]
     more_reviews: int
+    more_accounts: int = 0
 
 
 @dataclass
@@ -220,4 +221,5 @@ def _view(signal: RingSignal, reviews: list[Review], users: dict, makers: dict) 
     return SignalView(signal=signal, label=KINDS.get(signal.kind, signal.kind), maker=makers.get(signal.maker_id),
                       evidence=[(label, value) for label, value in json.loads(signal.evidence_json)],
                       reviews=reviews[:SHOWN_REVIEWS], accounts=accounts[:SHOWN_REVIEWS],
-                      more_reviews=max(0, len(reviews) - SHOWN_REVIEWS))
+                      more_reviews=max(0, len(reviews) - SHOWN_REVIEWS),
+                      more_accounts=max(0, len(accounts) - SHOWN_REVIEWS))

@@ -55,7 +55,7 @@ def login():
             _start_session(user, remember=form.remember.data)
             flash(f"Welcome back, {user.display_name}.", "success")
             return trust_device(redirect(target or url_for("site.home")), user.email)
-    return render_template("auth/login.html", form=form)
+    return render_template("auth/login.html", form=form), form_status(form)
 
 
 @bp.post("/logout")

@@ -126,6 +126,7 @@ def chance(p: float | None) -> str:
     """A probability as a rounded percentage that never claims certainty: '<1%', '37%', '>99%'."""
     if p is None:
         return "—"
-    if p < 0.005:
+    percent = round(p * 100)  # judged after rounding: 0.995 must not read "100%", nor 0.005 "0%"
+    if percent < 1:
         return "<1%"
-    return ">99%" if p > 0.995 else f"{round(p * 100)}%"
+    return ">99%" if percent > 99 else f"{percent}%"

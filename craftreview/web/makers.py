@@ -17,11 +17,12 @@ from ..services.score_page import score_page
 from . import stored_pages
 from .context import get_db
 from .forms import ActionForm, MakerForm, OrderForm
-from .helpers import actor, form_error, form_status, handle_form
+from .helpers import actor, form_error, form_status, handle_form, paginate
 from .limits import per_account
 from .listing import browse_filters, counts_cache
 
 bp = Blueprint("makers", __name__)
+ORDERS_PAGE = 50  # recorded orders per dashboard page
 
 
 @bp.get("/makers")
@@ -124,7 +125,7 @@ def dashboard():
             return redirect(url_for("makers.dashboard"))
     html = render_template(
         "makers/dashboard.html", maker=maker, form=form, link=session.pop("invitation_link", None),
-        orders=order_service.maker_orders(db, maker), unreplied=queries.unreplied_reviews(db, maker.id))
+        orders=paginate(db, order_service.maker_orders_query(maker), ORDERS_PAGE), unreplied=queries.unreplied_reviews(db, maker.id))
     return html, (400 if form.errors or form.form_errors else 200)
 
 

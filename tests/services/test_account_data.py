@@ -90,7 +90,7 @@ def test_deleted_account_cannot_log_in_and_its_sessions_end(app, client, db, mem
     _delete(client, member["user"], "keep")
     assert other_device.get("/account").headers["Location"].startswith("/login")
     response = app.test_client().post("/login", data={"email": EMAIL, "password": PASSWORD})
-    assert response.status_code == 200 and "incorrect" in response.get_data(as_text=True)
+    assert response.status_code == 400 and "incorrect" in response.get_data(as_text=True)
 
 
 def test_kept_reviews_show_as_former_member_and_scores_are_recomputed(client, db, member):

@@ -2,6 +2,7 @@
 listed for moderators with their evidence, and never hiding anything."""
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass
 from datetime import timedelta
@@ -163,6 +164,18 @@ def test_signals_page_empty_state_and_pagination(client, db, make_user, make_mak
     assert "Signal number 24." in first and "Signal number 25." not in first and "Next →" in first
     assert "Signal number 25." in second and "Signal number 29." in second and "← Previous" in second
     assert "Next →" not in second
+
+
+def test_a_signal_with_more_accounts_than_shown_says_how_many_more(client, db, make_user, make_maker):
+    """The accounts list is cut like the reviews list, and says so: a moderator must not take 12 for the whole ring."""
+    login(client, make_user("mod", moderator=True))
+    users = [make_user(f"ring{i}") for i in range(15)]
+    db.add(RingSignal(kind="one_maker_accounts", maker_id=make_maker().id, strength=5.0, summary="Fifteen accounts.",
+                      evidence_json="[]", user_ids_json=json.dumps([u.id for u in users]), detected_at=NOW))
+    db.commit()
+    page = client.get("/moderation/signals").get_data(as_text=True)
+    assert page.count("/moderation/accounts/") == signals.SHOWN_REVIEWS
+    assert "and 3 more accounts" in page
 
 
 def test_a_signals_page_past_the_last_says_so_and_links_back_to_page_one(client, db, make_user, make_maker):

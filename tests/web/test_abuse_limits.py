@@ -49,7 +49,7 @@ def test_rotating_addresses_gets_no_more_guesses_but_the_real_user_still_logs_in
     assert _login(real, victim.email, PASSWORD, "10.0.0.1").status_code == 302  # the user's own browser
     attacker = app.test_client()
     statuses = [_login(attacker, victim.email, f"guess {n}", f"203.0.113.{n}").status_code for n in range(8)]
-    assert statuses[:5] == [200] * 5 and statuses[5:] == [429] * 3
+    assert statuses[:5] == [400] * 5 and statuses[5:] == [429] * 3
     blocked = _login(attacker, victim.email, PASSWORD, "203.0.113.99")
     assert blocked.status_code == 429 and int(blocked.headers["Retry-After"]) > 0
     assert "Please try again in" in blocked.get_data(as_text=True)
@@ -121,7 +121,7 @@ def test_login_is_limited_per_address_across_accounts(app, make_user):
     users = [make_user() for _ in range(11)]
     attacker = app.test_client()
     statuses = [_login(attacker, u.email, "not the password", "203.0.113.7").status_code for u in users]
-    assert statuses == [200] * 10 + [429]
+    assert statuses == [400] * 10 + [429]
     assert_retry_later(_login(attacker, users[0].email, PASSWORD, "203.0.113.7"))
     assert _login(app.test_client(), users[0].email, PASSWORD, "198.51.100.1").status_code == 302
 

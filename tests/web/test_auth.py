@@ -53,6 +53,7 @@ def test_register_rejects_duplicate_email_case_insensitively(client, db, make_us
 def test_login_with_wrong_password_shows_error(client, make_user):
     user = make_user()
     response = client.post("/login", data={"email": user.email, "password": "wrong password!!"})
+    assert response.status_code == 400  # a form shown again with its errors, as every other form
     assert b"Email or password is incorrect." in response.data
 
 

@@ -109,6 +109,26 @@ def test_verified_review_through_invitation_link(client, app, db, make_user, mak
     assert db.scalar(select(Order)).used_at is not None
 
 
+def test_dashboard_pages_through_every_recorded_order(client, db, make_user, make_maker):
+    """A busy maker's oldest orders (and their open invitations) stay reachable: the list pages, it is not cut off."""
+    owner = make_user("owner")
+    maker = make_maker(owner)
+    now = utcnow()
+    for n in range(60):
+        db.add(Order(maker_id=maker.id, buyer_email=f"buyer{n}@example.com", item=f"Stool number {n:02d}",
+                     order_type="stock", price_band="25-100", ordered_on=TODAY - timedelta(days=60 - n),
+                     token_hash=f"{n:064d}", expires_at=now + timedelta(days=30), created_at=now - timedelta(hours=60 - n)))
+    db.commit()
+    login(client, owner)
+    first = client.get("/dashboard").get_data(as_text=True)
+    assert "Stool number 59" in first and "Stool number 00" not in first
+    assert "Page 1 of" in first
+    shown = set()
+    for page in range(1, 10):
+        html = client.get(f"/dashboard?page={page}").get_data(as_text=True)
+        shown |= set(re.findall(r"Stool number (\d\d)", html))
+    assert len(shown) == 60
+
 def test_maker_replies_and_reply_edits_keep_history(client, db, make_user, make_maker, make_review):
     owner = make_user("owner")
     maker = make_maker(owner)

@@ -41,7 +41,7 @@ def test_the_link_sets_a_new_password_that_logs_in(client, db, make_user):
     response = client.post(path, data={"password": NEW, "confirm": NEW})
     assert response.status_code == 302
     client.post("/logout")
-    assert client.post("/login", data={"email": user.email, "password": PASSWORD}).status_code == 200
+    assert client.post("/login", data={"email": user.email, "password": PASSWORD}).status_code == 400
     ok = client.post("/login", data={"email": user.email, "password": NEW})
     assert ok.status_code == 302
 

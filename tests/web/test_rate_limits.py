@@ -10,7 +10,7 @@ def test_login_is_rate_limited_after_ten_attempts(database_url, tmp_path):
     client = app.test_client()
     statuses = [client.post("/login", data={"email": "x@example.com", "password": "wrong password"}).status_code
                 for _ in range(11)]
-    assert statuses[:10] == [200] * 10
+    assert statuses[:10] == [400] * 10
     assert statuses[10] == 429
     assert b"Too many attempts" in client.post("/login", data={"email": "x@example.com", "password": "p"}).data
     app.extensions["craftreview.engine"].dispose()

@@ -102,6 +102,20 @@ def test_unproven_says_too_few_reviews_or_mixed_evidence(db, client, make_user, 
     assert "Mixed evidence" in html and "disagree or sit on a tier border" in html
 
 
+def test_the_unproven_badge_never_calls_mixed_evidence_not_enough_evidence(db, client, make_user, make_maker,
+                                                                            make_review):
+    """The badge's tooltip beside the maker's name (and on cards and compare) names the reason the panel gives."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    _set(db, maker, tier="unproven", unproven_reason="mixed_evidence")
+    for url in (f"/makers/{maker.slug}", "/makers", f"/compare?makers={maker.slug}", "/"):
+        html = client.get(url).get_data(as_text=True)
+        assert "Not enough evidence yet" not in html, url
+    badge = re.search(r'<span class="badge tier-unproven" title="([^"]*)"', client.get(f"/makers/{maker.slug}").get_data(
+        as_text=True)).group(1)
+    assert badge.startswith("Mixed evidence")
+
+
 def test_the_page_says_a_tier_needs_two_trusted_reviews_and_one_review_earns_none(db, client, make_user, make_maker,
                                                                                  make_review):
     """Backed by tests/unit/test_scoring_claims.py::test_no_tier_rests_on_less_than_two_trusted_reviews (model 2.9)."""
@@ -299,6 +313,17 @@ def test_on_time_delivery_shows_counts_custom_and_stock_apart_and_lateness_of_la
             "for the delivery estimate") in _text(_page(client, maker))
 
 
+def test_dated_reviews_without_an_order_type_are_named_not_contradicted(db, client, make_user, make_maker):
+    """A review may give its dates without saying custom or stock: the model counts its dates, the on-time counts
+    (custom and stock apart) cannot, and the page must not say both "2 give dates" and "no dated orders" bare."""
+    maker = make_maker()
+    add_review(db, maker, make_user(), order_type=None, late_days=3)
+    add_review(db, maker, make_user(), order_type="stock", late_days=0)
+    rescore(db)
+    assert ("2 reviews give both a promised and a delivered date. On time: stock items 1 of 1; 1 of these reviews "
+            "does not say whether the order was custom or stock.") in _text(_page(client, maker))
+
+
 def test_without_dated_orders_the_panel_says_so(db, client, make_user, make_maker):
     maker = make_maker()
     add_review(db, maker, make_user(), late_days=None)
@@ -370,6 +395,21 @@ def test_no_probability_anywhere_reads_100_percent(db, client, make_user, make_m
         assert "Master" in html, url
         assert "100%" not in html, url
     assert "Chance the maker is skilled: &gt;99%" in client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+
+
+def test_a_chance_on_the_rounding_edge_reads_neither_100_nor_0_percent(db, client, make_user, make_maker,
+                                                                       make_review):
+    """Tier chances are stored rounded to four places (scoring.trend), so 0.995 and 0.005 do occur; they must read
+    '>99%' and '<1%', not '100%' and '0%' (the panel's chance of skilled, the score page's table)."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    detail = json.loads(_row(db, maker).detail_json)
+    detail["explanation"]["probabilities"] = {"master": 0.005, "skilled": 0.995, "developing": 0.005, "novice": 0.0}
+    _set(db, maker, tier="unproven", unproven_reason="mixed_evidence", p_skilled=0.995, detail_json=json.dumps(detail))
+    for url in (f"/makers/{maker.slug}", f"/makers/{maker.slug}/score"):
+        html = client.get(url).get_data(as_text=True)
+        assert "(&gt;99% chance of being skilled)" in html, url
+        assert "100%" not in html and ">0%<" not in html and " 0%" not in html, url
 
 
 @pytest.mark.parametrize(("target", "words"), [

@@ -1750,9 +1750,11 @@ are old, verified, and paced like buyers. What is left to try is the prior fit i
 
 **The drop-6 misses** (86 of 96 worlds in the 07:44 run; each miss is one or two of twenty makers). All five misses I
 printed (worlds 1556527429, 129975317, 557877809) come from noisy worlds (review noise 0.5–0.8 per star, reviewer
-bias 0.4–0.7). Their six reviews since the drop hold one or two that rate like the old level (a 4.25 among 1.5–2.75
-stars). That ends the settled low run (`claims.settled_low_run`: every review since the last one at the old level),
-so the lows keep one shared voice. Their outlier factors (0.03–0.08) then leave the claim standing at p(skilled) 0.95–1.00.
+bias 0.4–0.7). In four, the six reviews since the drop hold one or two that rate like the old level (a 4.25 among
+1.5–2.75 stars). That ends the settled low run (`claims.settled_low_run`: every review since the last one at the old
+level), so the lows keep one shared voice. In the fifth, five lows came within 45 days, faster than the maker's pace
+of one review in 39 days, and the run's pace check reads that as a ring. Their outlier factors (0.03–0.09) then
+leave the claim standing at p(skilled) 0.95–1.00.
 
 I tried a run that tolerates a share of its reviews at the old level. The run must then last as much longer than the
 maker's pace allows as it holds such reviews. Paired on 48 worlds (401–448):

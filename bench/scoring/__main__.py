@@ -31,15 +31,8 @@ FAMILY_HEADING = "## A family of worlds and attackers (issue 8)"
 def family_part(n_worlds: int) -> str:
     """The family section, heading included."""
     reps, seeds = run_family(n_worlds)
-    return (FAMILY_HEADING + "\n\n" + narrative.FAMILY_NOTE + "\n\n" + family_section(reps, seeds) + "\n\n"
-            + narrative.VALIDATION_NOTE + "\n\n" + experiments.EXPERIMENTS_NOTE + "\n\n" + experiments.MODEL3_NOTE
-            + "\n\n" + experiments.MODEL4_NOTE + "\n\n" + experiments.MODEL5_NOTE + "\n\n" + experiments.LEAD23_NOTE
-            + "\n\n" + experiments.LEAD24_NOTE + "\n\n" + experiments.LEAD25_NOTE + "\n\n" + experiments.LEAD26_NOTE
-            + "\n\n" + experiments.LEAD27_NOTE + "\n\n" + experiments.LEAD28_NOTE + "\n\n" + experiments.LEAD29_NOTE
-            + "\n\n" + experiments.LEAD30_NOTE + "\n\n" + experiments.LEAD31_NOTE
-            + "\n\n" + experiments.LEAD32_NOTE + "\n\n" + experiments.LEAD33_NOTE + "\n\n" + experiments.LEAD34_NOTE
-            + "\n\n" + experiments.LEAD35_NOTE + "\n\n" + experiments.LEAD36_NOTE + "\n\n" + experiments.LEAD37_NOTE
-            + "\n\n" + experiments.LEAD38_NOTE + "\n\n" + experiments.LEAD39_NOTE)
+    return "\n\n".join((FAMILY_HEADING, narrative.FAMILY_NOTE, family_section(reps, seeds), narrative.VALIDATION_NOTE)
+                       + experiments.NOTES)
 
 
 def splice_family(text: str, part: str) -> str:

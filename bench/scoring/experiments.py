@@ -1764,3 +1764,9 @@ maker's pace allows as it holds such reviews. Paired on 48 worlds (401–448):
 
 A slow bomb drip on a maker reviewed every few weeks looks the same to this rule: a run of lows with a few usual
 reviews between them. Not taken."""
+
+
+# Every note above, in the order RESULTS.md prints them after the family tables.
+NOTES = (EXPERIMENTS_NOTE, MODEL3_NOTE, MODEL4_NOTE, MODEL5_NOTE, LEAD23_NOTE, LEAD24_NOTE, LEAD25_NOTE, LEAD26_NOTE,
+         LEAD27_NOTE, LEAD28_NOTE, LEAD29_NOTE, LEAD30_NOTE, LEAD31_NOTE, LEAD32_NOTE, LEAD33_NOTE, LEAD34_NOTE,
+         LEAD35_NOTE, LEAD36_NOTE, LEAD37_NOTE, LEAD38_NOTE, LEAD39_NOTE)

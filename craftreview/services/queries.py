@@ -65,12 +65,11 @@ def voted_ids(session: Session, user: User | None, review_ids: list[int]) -> set
         HelpfulVote.user_id == user.id, HelpfulVote.review_id.in_(review_ids))))
 
 
-def unreplied_reviews(session: Session, maker_id: int, limit: int = 20) -> list[Review]:
-    """Public reviews of the maker that have no reply yet, newest first."""
-    return list(session.scalars(
-        select(Review).outerjoin(Reply, Reply.review_id == Review.id)
-        .where(Review.maker_id == maker_id, Reply.id.is_(None), *VISIBLE)
-        .order_by(Review.created_at.desc()).limit(limit)))
+def unreplied_reviews_query(maker_id: int) -> Select:
+    """Public reviews of the maker that have no reply yet, newest first (the dashboard pages through them)."""
+    return (select(Review).outerjoin(Reply, Reply.review_id == Review.id)
+            .where(Review.maker_id == maker_id, Reply.id.is_(None), *VISIBLE)
+            .order_by(Review.created_at.desc(), Review.id.desc()))
 
 
 def reviews_by_author_query(user_id: int) -> Select:

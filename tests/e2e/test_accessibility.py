@@ -34,6 +34,7 @@ MAIN_PAGES = [
     ("search", "anonymous", "/search?q=walnut"),
     ("search-reviews", "anonymous", "/search?q=joinery&tab=reviews"),
     ("dashboard", "owner", "/dashboard"),
+    ("waiting-replies", "owner", "/dashboard/replies"),
     ("moderation", "moderator", "/moderation"),
     ("moderation-review", "moderator", "/moderation/reviews/{review}"),
     ("audit-log", "moderator", "/moderation/log"),

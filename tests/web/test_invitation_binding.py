@@ -147,6 +147,43 @@ def test_verified_mark_needs_the_authors_address_to_be_confirmed(client, db, sho
     assert review.has_order and not review.verified
 
 
+NOTE = "counts as a verified order"
+
+
+def _note_in(page: str) -> bool:
+    """The author-only note, with its link to the account page (where the confirmation link is resent)."""
+    return NOTE in page and re.search(r'is not confirmed\.[^<]*<a href="/account">', page) is not None
+
+
+def test_author_whose_address_is_unconfirmed_is_told_why_their_order_backed_review_has_no_mark(
+        client, db, make_user, make_review, shop):
+    _owner, maker, buyer, token = shop
+    review = orders.submit_verified_review(db, buyer, token, review_input(title="Wallet as pictured"))
+    buyer.email_confirmed_at = None  # the address changed since
+    db.commit()
+    login(client, buyer)
+    for path in (f"/reviews/{review.id}", "/me/reviews"):
+        assert _note_in(client.get(path).get_data(as_text=True)), path
+    login(client, confirmed(db, make_user("stranger")))
+    assert NOTE not in client.get(f"/reviews/{review.id}").get_data(as_text=True)
+    client.post("/logout", data={})
+    assert NOTE not in client.get(f"/reviews/{review.id}").get_data(as_text=True)
+
+
+def test_no_note_for_a_confirmed_author_or_a_review_without_an_order(client, db, make_user, make_maker, make_review,
+                                                                     shop):
+    _owner, _maker, buyer, token = shop
+    review = orders.submit_verified_review(db, buyer, token, review_input(title="Wallet as pictured"))
+    plain_author = make_user("plain")  # unconfirmed, but the review has no order behind it
+    plain = make_review(plain_author, make_maker(name="Other Studio"))
+    login(client, buyer)
+    for path in (f"/reviews/{review.id}", "/me/reviews"):
+        assert NOTE not in client.get(path).get_data(as_text=True), path
+    login(client, plain_author)
+    for path in (f"/reviews/{plain.id}", "/me/reviews"):
+        assert NOTE not in client.get(path).get_data(as_text=True), path
+
+
 def test_home_page_gives_the_mark_only_while_the_authors_address_is_confirmed(app, client, db, shop):
     _owner, _maker, buyer, token = shop
     orders.submit_verified_review(db, buyer, token, review_input(title="Wallet as pictured"))

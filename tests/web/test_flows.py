@@ -199,7 +199,7 @@ def test_flag_hide_and_author_sees_why(client, app, db, make_user, make_maker, m
     login(client, make_user("reporter"))
     client.post(f"/reviews/{review.id}/flag", data={"reason": "spam", "note": "advertising"})
     again = client.post(f"/reviews/{review.id}/flag", data={"reason": "spam"})
-    assert b"already flagged" in again.data
+    assert again.status_code == 409 and b"already reported" in again.data
     login(client, moderator)
     assert b"Terrible spam title" in client.get("/moderation").data
     missing = client.post(f"/moderation/reviews/{review.id}/hide", data={"hide-reason": ""})
@@ -214,6 +214,33 @@ def test_flag_hide_and_author_sees_why(client, app, db, make_user, make_maker, m
     login(client, author)
     page = client.get(f"/reviews/{review.id}").data
     assert b"hidden by a moderator" in page and b"Spam or advertising" in page
+
+
+def test_someone_who_already_reported_a_review_is_told_so_instead_of_the_form(client, db, make_user, make_maker,
+                                                                             make_review):
+    maker = make_maker()
+    review = make_review(make_user("author"), maker, title="Suspicious praise")
+    other = make_review(make_user("author2"), maker, title="Honest review")
+    reporter = make_user("reporter")
+    login(client, reporter)
+    assert 'name="reason"' in client.get(f"/reviews/{review.id}/flag").get_data(as_text=True)
+    client.post(f"/reviews/{review.id}/flag", data={"reason": "spam", "note": "advertising"})
+    for response in (client.get(f"/reviews/{review.id}/flag"),
+                     client.post(f"/reviews/{review.id}/flag", data={"reason": "spam"})):
+        page = response.get_data(as_text=True)
+        assert "You have already reported this review" in page and 'name="reason"' not in page
+    assert db.scalar(select(func.count(Flag.id))) == 1
+    link = f'href="/reviews/{review.id}/flag"'
+    for path in (f"/reviews/{review.id}", f"/makers/{maker.slug}"):  # where the Report link was
+        page = client.get(path).get_data(as_text=True)
+        assert "You reported this review" in page and link not in page, path
+    assert f'href="/reviews/{other.id}/flag"' in client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+    dismiss_flags(db, make_user("mod", moderator=True), review)  # a closed report: it may be reported again
+    assert link in client.get(f"/reviews/{review.id}").get_data(as_text=True)
+    client.post(f"/reviews/{review.id}/flag", data={"reason": "spam", "note": "advertising"})
+    login(client, make_user("reader"))  # nobody else's page changes
+    page = client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+    assert link in page and "You reported this review" not in page
 
 
 def test_anonymous_cannot_see_hidden_review(client, db, make_user, make_maker, make_review):

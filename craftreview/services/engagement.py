@@ -37,6 +37,11 @@ def has_voted(session: Session, user: User | None, review: Review) -> bool:
     return session.get(HelpfulVote, (review.id, user.id)) is not None
 
 
+def has_open_flag(session: Session, user: User, review: Review) -> bool:
+    """Whether this user's report of the review is still open (they cannot report it again until it is closed)."""
+    return _open_flag(session, user.id, review.id) is not None
+
+
 def flag_review(session: Session, actor: User, review: Review, reason: str, note: str = "",
                 seen_revision: int | None = None) -> Flag:
     """Report a review to moderators; one open flag per user and review.

@@ -106,6 +106,7 @@ class MakerPage:
     page: int
     own_review: Review | None = None
     voted: set[int] = field(default_factory=set)
+    reported: set[int] = field(default_factory=set)  # reviews the viewer flagged (an open flag)
     # Fragment keys (see fragments.py): the score panel, charts and delivery record are the same for
     # every visitor; the filter form and review list for every anonymous one (None: render per request).
     record_key: tuple = ()
@@ -151,11 +152,12 @@ def maker_page(session: Session, slug: str, viewer: User | None, filters: Review
     page = min(filters.page, last_page)  # a page past the end shows the last one, not an empty list
     reviews = page_of_reviews(session, maker.id, filters, per_page, (page - 1) * per_page)
     record = record_key(maker, trend_json, rows)
+    voted, reported = queries.viewer_marks(session, viewer, [r.id for r in reviews])
     return MakerPage(
         maker=maker, score=maker.score, facts=review_facts(rows), counts=counts,
         trend=decode_trend(trend_json), filters=filters, reviews=reviews, page=page,
         own_review=queries.own_review(session, viewer, maker),
-        voted=queries.voted_ids(session, viewer, [r.id for r in reviews]), record_key=record,
+        voted=voted, reported=reported, record_key=record,
         reviews_key=reviews_key(record, filters, page, per_page, reviews) if viewer is None else None)
 
 

@@ -1,10 +1,10 @@
 """Read-side queries shared by pages (no writes here)."""
 from __future__ import annotations
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
-from ..models import HelpfulVote, Maker, MakerScoreRow, Reply, Review, User
+from ..models import Flag, HelpfulVote, Maker, MakerScoreRow, Reply, Review, User
 
 VISIBLE = (Review.hidden_at.is_(None), Review.withdrawn_at.is_(None))
 # The verified mark in SQL (as Review.verified): an invited order, and its author's address confirmed.
@@ -57,20 +57,26 @@ def own_review(session: Session, user: User | None, maker: Maker) -> Review | No
         Review.maker_id == maker.id, Review.author_id == user.id, Review.order_id.is_(None)))
 
 
-def voted_ids(session: Session, user: User | None, review_ids: list[int]) -> set[int]:
-    """Which of these reviews the viewer marked helpful."""
+def viewer_marks(session: Session, user: User | None, review_ids: list[int]) -> tuple[set[int], set[int]]:
+    """Which of these reviews the viewer marked helpful, and which they reported (an open flag): one statement."""
     if user is None or not review_ids:
-        return set()
-    return set(session.scalars(select(HelpfulVote.review_id).where(
-        HelpfulVote.user_id == user.id, HelpfulVote.review_id.in_(review_ids))))
+        return set(), set()
+    rows = session.execute(union_all(
+        select(HelpfulVote.review_id, literal(True)).where(
+            HelpfulVote.user_id == user.id, HelpfulVote.review_id.in_(review_ids)),
+        select(Flag.review_id, literal(False)).where(
+            Flag.user_id == user.id, Flag.review_id.in_(review_ids), Flag.status == "open")))
+    marks: tuple[set[int], set[int]] = (set(), set())
+    for review_id, voted in rows:
+        marks[0 if voted else 1].add(review_id)
+    return marks
 
 
-def unreplied_reviews(session: Session, maker_id: int, limit: int = 20) -> list[Review]:
-    """Public reviews of the maker that have no reply yet, newest first."""
-    return list(session.scalars(
-        select(Review).outerjoin(Reply, Reply.review_id == Review.id)
-        .where(Review.maker_id == maker_id, Reply.id.is_(None), *VISIBLE)
-        .order_by(Review.created_at.desc()).limit(limit)))
+def unreplied_reviews_query(maker_id: int) -> Select:
+    """Public reviews of the maker that have no reply yet, newest first (the dashboard pages through them)."""
+    return (select(Review).outerjoin(Reply, Reply.review_id == Review.id)
+            .where(Review.maker_id == maker_id, Reply.id.is_(None), *VISIBLE)
+            .order_by(Review.created_at.desc(), Review.id.desc()))
 
 
 def reviews_by_author_query(user_id: int) -> Select:

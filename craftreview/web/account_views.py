@@ -21,7 +21,7 @@ from .forms import ActionForm, DisplayNameForm, PasswordForm
 from .helpers import actor, form_error, form_status, handle_form
 from .limits import password_reset_limits
 from .mailing import read_unsubscribe_token
-from .security import limiter
+from .security import AFTER_CONFIRMATION, limiter, safe_next
 
 bp = Blueprint("accounts", __name__)
 SAME_ANSWER = "If an account uses that address, we have sent it a link to reset the password. It works for one hour."
@@ -86,8 +86,16 @@ def confirm_email(token: str):
     if form.validate_on_submit():
         user = confirmation.confirm_email(get_db(), token)
         flash(*_confirmed_message(user))
-        return redirect(url_for("auth.account") if current_user.is_authenticated else url_for("site.home"))
+        return redirect(_after_confirmation(user))
     return render_template("accounts/confirm_email.html", form=form, email=user.email)
+
+
+def _after_confirmation(user) -> str:
+    """Back to the page this account registered from (same session, same account), else the account page."""
+    if not current_user.is_authenticated:
+        return url_for("site.home")
+    target = safe_next(session.pop(AFTER_CONFIRMATION, None)) if current_user.id == user.id else None
+    return target or url_for("auth.account")
 
 
 def _confirmed_message(user) -> tuple[str, str]:

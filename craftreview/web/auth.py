@@ -11,7 +11,7 @@ from .context import get_db
 from .forms import ActionForm, DisplayNameForm, LoginForm, PasswordForm, RegisterForm
 from .helpers import actor, form_error, form_status, handle_form
 from .limits import login_limits, per_address, trust_device
-from .security import safe_next
+from .security import AFTER_CONFIRMATION, safe_next
 
 bp = Blueprint("auth", __name__)
 
@@ -24,8 +24,9 @@ def _start_session(user, remember: bool = False) -> None:
 @bp.route("/register", methods=["GET", "POST"])
 @per_address("register", ["POST"])
 def register():
-    """Create an account and log in."""
+    """Create an account and log in; a safe `next` is remembered until the address is confirmed."""
     form = RegisterForm()
+    target = safe_next(request.args.get("next"))
     if form.validate_on_submit():
         try:
             user = accounts.register_user(get_db(), email=form.email.data, display_name=form.display_name.data,
@@ -34,10 +35,12 @@ def register():
             form_error(form, exc)
         else:
             _start_session(user)
+            if target:
+                session[AFTER_CONFIRMATION] = target
             flash("Welcome to craftreview! Your account is ready. We sent you a link to confirm your email address.",
                   "success")
-            return redirect(url_for("site.home"))
-    return render_template("auth/register.html", form=form), form_status(form)
+            return redirect(target or url_for("site.home"))
+    return render_template("auth/register.html", form=form, next_path=target), form_status(form)
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -55,7 +58,7 @@ def login():
             _start_session(user, remember=form.remember.data)
             flash(f"Welcome back, {user.display_name}.", "success")
             return trust_device(redirect(target or url_for("site.home")), user.email)
-    return render_template("auth/login.html", form=form), form_status(form)
+    return render_template("auth/login.html", form=form, next_path=target), form_status(form)
 
 
 @bp.post("/logout")

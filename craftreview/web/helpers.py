@@ -55,10 +55,11 @@ def page_arg() -> int:
     return max(1, min(page, MAX_PAGE))
 
 
-def paginate(session: Session, query, per_page: int | None = None, scalars: bool = True) -> Page:
-    """Run a select for the requested page and count the whole result."""
+def paginate(session: Session, query, per_page: int | None = None, scalars: bool = True,
+             page: int | None = None) -> Page:
+    """Run a select for the requested page (or `page`, when ?page= belongs to another list) and count the whole."""
     per_page = per_page or current_app.config["PER_PAGE"]
-    page = page_arg()
+    page = page or page_arg()
     total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
     rows = session.execute(query.limit(per_page).offset((page - 1) * per_page))
     items = list(rows.scalars().unique()) if scalars else list(rows)

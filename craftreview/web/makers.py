@@ -23,6 +23,7 @@ from .listing import browse_filters, counts_cache
 
 bp = Blueprint("makers", __name__)
 ORDERS_PAGE = 50  # recorded orders per dashboard page
+WAITING_SHOWN = 20  # newest reviews waiting for a reply on the dashboard; the rest have their own page
 
 
 @bp.get("/makers")
@@ -125,8 +126,21 @@ def dashboard():
             return redirect(url_for("makers.dashboard"))
     html = render_template(
         "makers/dashboard.html", maker=maker, form=form, link=session.pop("invitation_link", None),
-        orders=paginate(db, order_service.maker_orders_query(maker), ORDERS_PAGE), unreplied=queries.unreplied_reviews(db, maker.id))
+        orders=paginate(db, order_service.maker_orders_query(maker), ORDERS_PAGE),
+        unreplied=paginate(db, queries.unreplied_reviews_query(maker.id), WAITING_SHOWN, page=1))
     return html, (400 if form.errors or form.form_errors else 200)
+
+
+@bp.get("/dashboard/replies")
+@login_required
+def waiting():
+    """Every review of the maker still waiting for a reply, a page at a time."""
+    db = get_db()
+    maker = maker_service.maker_owned_by(db, actor())
+    if maker is None:
+        return render_template("makers/no_profile.html")
+    return render_template("makers/waiting.html", maker=maker,
+                           page=paginate(db, queries.unreplied_reviews_query(maker.id)))
 
 
 def _record_order(maker: Maker, form: OrderForm) -> str | None:

@@ -1,7 +1,7 @@
 """Writing, editing, withdrawing, replying to, voting on and flagging reviews; invitations."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..models import Review
@@ -68,10 +68,10 @@ def show(review_id: int):
     hide_entry = latest_hide_entry(db, review) if review.hidden_at else None
     reply_history = replies.reply_history(db, review.reply) if review.reply else []
     viewer = current_user if current_user.is_authenticated else None
+    voted, reported = queries.viewer_marks(db, viewer, [review.id])
     return render_template(
         "reviews/show.html", review=review, history=review_service.review_history(db, review),
-        reply_history=reply_history, hide_entry=hide_entry, action_form=ActionForm(),
-        voted=queries.voted_ids(db, viewer, [review.id]))
+        reply_history=reply_history, hide_entry=hide_entry, action_form=ActionForm(), voted=voted, reported=reported)
 
 
 @bp.route("/reviews/<int:review_id>/edit", methods=["GET", "POST"])
@@ -146,6 +146,8 @@ def flag(review_id: int):
     review = _review_or_404(review_id)
     if not can_flag(actor(), review):
         abort(403, "You cannot report this review.")
+    if engagement.has_open_flag(get_db(), actor(), review):
+        return render_template("reviews/flag.html", form=None, review=review), 409 if request.method == "POST" else 200
     form = FlagForm()
     if not form.is_submitted():
         form.revision.data = str(review.revision_count)  # the text this page shows

@@ -61,6 +61,10 @@ def load_user(login_id: str) -> User | None:
     return user
 
 
+# Session key: the local page a new account goes back to once it confirms its address (an invitation, say).
+AFTER_CONFIRMATION = "after_confirmation"
+
+
 def safe_next(target: str | None) -> str | None:
     """A local path to return to after login, or None when the target could leave the site."""
     if not target or not target.startswith("/") or target.startswith(("//", "/\\")):

@@ -179,7 +179,7 @@ def show_context(view, per_page: int, action_form) -> dict:
     """What the maker page's templates read from a live view."""
     page = Page(items=view.reviews, page=view.page, per_page=per_page, total=view.counts.matched)
     return {"view": view, "maker": view.maker, "score": view.score, "page": page, "own_review": view.own_review,
-            "voted": view.voted, "action_form": action_form}
+            "voted": view.voted, "reported": view.reported, "action_form": action_form}
 
 
 def render_stale(app: Flask, progress=None, everything: bool = False) -> int:

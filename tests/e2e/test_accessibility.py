@@ -34,6 +34,7 @@ MAIN_PAGES = [
     ("search", "anonymous", "/search?q=walnut"),
     ("search-reviews", "anonymous", "/search?q=joinery&tab=reviews"),
     ("dashboard", "owner", "/dashboard"),
+    ("waiting-replies", "owner", "/dashboard/replies"),
     ("moderation", "moderator", "/moderation"),
     ("moderation-review", "moderator", "/moderation/reviews/{review}"),
     ("audit-log", "moderator", "/moderation/log"),
@@ -42,7 +43,9 @@ MAIN_PAGES = [
     ("compare", "anonymous", "/compare?makers={slug}"),
     ("notifications", "buyer", "/notifications"),
     ("ring-signals", "moderator", "/moderation/signals"),
-    ("flag", "stranger", "/reviews/{review}/flag"),
+    ("flag", "owner", "/reviews/{review}/flag"),  # the stranger flagged the review in _arrange: no form for them
+    ("flag-reported", "stranger", "/reviews/{review}/flag"),
+    ("review-reported", "stranger", "/reviews/{review}"),
 ]
 
 # What a page must show for its phone-width check to mean something (a list with rows, not its empty state).

@@ -7,9 +7,10 @@ from playwright.sync_api import Page, expect
 from sqlalchemy import update
 
 from craftreview.models import User, utcnow
+from tests.mail_helpers import link_in, mails_to
 
 from .conftest import MODERATOR_EMAIL, MODERATOR_PASSWORD
-from .ui import days_ago, log_in, nav, rate, register, review_card, unique
+from .ui import days_ago, fill_registration, log_in, nav, rate, register, review_card, unique
 
 
 def section(page: Page, heading: str):
@@ -181,9 +182,7 @@ def test_verified_review_through_invitation_link(new_actor, live_server):
 
     register(maker.page, f"{slug}@example.com", unique("Leatherworker "))
     create_maker_profile(maker.page, maker_name, slug)
-    register(buyer.page, buyer_email, unique("Customer "))
     register(friend.page, friend_email, unique("Friend "))
-    confirm_email(live_server, buyer_email)
     confirm_email(live_server, friend_email)
 
     # The maker records the order and copies the one-time link shown on the page.
@@ -200,8 +199,18 @@ def test_verified_review_through_invitation_link(new_actor, live_server):
     nav(maker.page, "Maker dashboard")
     expect(maker.page.get_by_role("row").filter(has_text="Bridle leather wallet")).to_contain_text("Open until")
 
-    # The buyer opens it and writes a verified review: the order facts come from the maker.
+    # The buyer has no account yet: the link asks them to log in, they create an account from there and
+    # open the confirmation link from their mail in the same browser, which brings them back to the invitation.
     buyer.page.goto(link)
+    buyer.page.get_by_role("main").get_by_role("link", name="Create an account").click()
+    fill_registration(buyer.page, buyer_email, unique("Customer "))
+    expect(buyer.page.get_by_role("heading", name="Confirm your email address first")).to_be_visible()
+    with live_server.app.extensions["craftreview.sessions"]() as db:
+        buyer.page.goto(link_in(mails_to(db, buyer_email)[-1], "/confirm-email/"))
+    buyer.page.get_by_role("button", name="Confirm my email address").click()
+    expect(buyer.page).to_have_url(link)
+
+    # There they write a verified review: the order facts come from the maker.
     expect(buyer.page.get_by_role("heading", name=f"Verified review of {maker_name}")).to_be_visible()
     expect(buyer.page.get_by_text("Item: Bridle leather wallet, hand-stitched")).to_be_visible()
     expect(buyer.page.get_by_label("Order type")).to_have_count(0)

@@ -114,7 +114,8 @@ PAGES = [
     ("my-reviews", "buyer", "/me/reviews", "My reviews"),
     ("edit-review", "buyer", "/reviews/{review}/edit", "Edit your review of Walnut Works"),
     ("write-review", "stranger", "/makers/{slug}/review", "Review Walnut Works"),
-    ("flag", "stranger", "/reviews/{review}/flag", "Report this review"),
+    ("flag", "owner", "/reviews/{review}/flag", "Report this review"),  # the stranger reported it in _arrange
+    ("flag-reported", "stranger", "/reviews/{review}/flag", "You have already reported this review"),
     ("no-profile-dashboard", "stranger", "/dashboard", "Maker dashboard"),
     ("new-maker", "stranger", "/makers/new", "Create your maker profile"),
     ("dashboard", "owner", "/dashboard", "Dashboard · Walnut Works"),

@@ -27,6 +27,12 @@ def register(page: Page, email: str, name: str, password: str = PASSWORD) -> Non
     """Sign up from the home page and land logged in."""
     page.goto("/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Sign up").click()
+    fill_registration(page, email, name, password)
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+
+
+def fill_registration(page: Page, email: str, name: str, password: str = PASSWORD) -> None:
+    """On the registration page: fill it in and create the account."""
     expect(page.get_by_role("heading", name="Create an account")).to_be_visible()
     page.get_by_label("Email").fill(email)
     page.get_by_label("Display name").fill(name)
@@ -34,7 +40,6 @@ def register(page: Page, email: str, name: str, password: str = PASSWORD) -> Non
     page.get_by_label("Repeat password").fill(password)
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_text("Welcome to craftreview! Your account is ready.")).to_be_visible()
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 
 def log_in(page: Page, email: str, password: str) -> None:

@@ -533,6 +533,8 @@ PAGES = [
          only("moderator")),
     Page("dashboard", lambda w: "/dashboard", "Secret commission: walnut desk",
          only("maker_owner", otherwise=HIDDEN_200)),
+    Page("dashboard-replies", lambda w: "/dashboard/replies", "Lovely bowl, slightly late",
+         only("maker_owner", otherwise=HIDDEN_200)),
     Page("maker-edit-form", lambda w: f"/makers/{w.maker.slug}/edit", "Edit your maker profile", only("maker_owner")),
     Page("review-edit-form", lambda w: f"/reviews/{w.review.id}/edit", "Edit your review of", only("buyer")),
     Page("reply-form", lambda w: f"/reviews/{w.review.id}/reply", "Reply publicly", only("maker_owner")),

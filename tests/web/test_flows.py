@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from craftreview.models import AuditEntry, Flag, Order, OutgoingMail, Review, utcnow
 from craftreview.services.engagement import flag_review
 from craftreview.services.moderation import dismiss_flags
+from craftreview.services.replies import save_reply
 from tests.conftest import fresh, login
 
 TODAY = date.today()
@@ -129,6 +130,45 @@ def test_dashboard_pages_through_every_recorded_order(client, db, make_user, mak
         shown |= set(re.findall(r"Stool number (\d\d)", html))
     assert len(shown) == 60
 
+
+def test_dashboard_says_how_many_more_reviews_wait_for_a_reply_and_pages_through_them_all(
+        app, client, db, make_user, make_maker, make_review):
+    """Past the newest twenty, the dashboard's list says how many more wait and links to all of them."""
+    owner = make_user("owner")
+    maker = make_maker(owner)
+    for n in range(23):
+        make_review(make_user(), maker, title=f"Waiting review {n:02d}")
+    save_reply(db, owner, make_review(make_user(), maker, title="Answered review"), "Thank you.")
+    login(client, owner)
+    dashboard = client.get("/dashboard").get_data(as_text=True)
+    shown = re.findall(r"Waiting review (\d\d)", dashboard)
+    assert len(shown) == 20 and "22" in shown and "00" not in shown
+    assert "and 3 more" in dashboard
+    link = re.search(r'<a href="([^"]+)">See all 23 reviews waiting for your reply', dashboard).group(1)
+    app.config["PER_PAGE"] = 10
+    first = client.get(link).get_data(as_text=True)
+    assert "Page 1 of 3" in first and "Answered review" not in first
+    listed = set()
+    for page in range(1, 4):
+        listed |= set(re.findall(r"Waiting review (\d\d)", client.get(f"{link}?page={page}").get_data(as_text=True)))
+    assert listed == {f"{n:02d}" for n in range(23)}
+    assert "Reply publicly" in first
+
+
+def test_dashboard_names_no_more_when_every_waiting_review_is_shown(client, db, make_user, make_maker, make_review):
+    owner = make_user("owner")
+    maker = make_maker(owner)
+    make_review(make_user(), maker, title="Waiting review 00")
+    login(client, owner)
+    dashboard = client.get("/dashboard").get_data(as_text=True)
+    assert "Waiting review 00" in dashboard and "more" not in dashboard.split("waiting for your reply", 1)[1].split("</section>")[0]
+
+
+def test_waiting_reviews_page_without_a_maker_profile_offers_to_create_one(client, make_user):
+    login(client, make_user("buyer"))
+    page = client.get("/dashboard/replies")
+    assert page.status_code == 200 and "Create your maker profile" in page.get_data(as_text=True)
+
 def test_maker_replies_and_reply_edits_keep_history(client, db, make_user, make_maker, make_review):
     owner = make_user("owner")
     maker = make_maker(owner)
@@ -159,7 +199,7 @@ def test_flag_hide_and_author_sees_why(client, app, db, make_user, make_maker, m
     login(client, make_user("reporter"))
     client.post(f"/reviews/{review.id}/flag", data={"reason": "spam", "note": "advertising"})
     again = client.post(f"/reviews/{review.id}/flag", data={"reason": "spam"})
-    assert b"already flagged" in again.data
+    assert again.status_code == 409 and b"already reported" in again.data
     login(client, moderator)
     assert b"Terrible spam title" in client.get("/moderation").data
     missing = client.post(f"/moderation/reviews/{review.id}/hide", data={"hide-reason": ""})
@@ -174,6 +214,33 @@ def test_flag_hide_and_author_sees_why(client, app, db, make_user, make_maker, m
     login(client, author)
     page = client.get(f"/reviews/{review.id}").data
     assert b"hidden by a moderator" in page and b"Spam or advertising" in page
+
+
+def test_someone_who_already_reported_a_review_is_told_so_instead_of_the_form(client, db, make_user, make_maker,
+                                                                             make_review):
+    maker = make_maker()
+    review = make_review(make_user("author"), maker, title="Suspicious praise")
+    other = make_review(make_user("author2"), maker, title="Honest review")
+    reporter = make_user("reporter")
+    login(client, reporter)
+    assert 'name="reason"' in client.get(f"/reviews/{review.id}/flag").get_data(as_text=True)
+    client.post(f"/reviews/{review.id}/flag", data={"reason": "spam", "note": "advertising"})
+    for response in (client.get(f"/reviews/{review.id}/flag"),
+                     client.post(f"/reviews/{review.id}/flag", data={"reason": "spam"})):
+        page = response.get_data(as_text=True)
+        assert "You have already reported this review" in page and 'name="reason"' not in page
+    assert db.scalar(select(func.count(Flag.id))) == 1
+    link = f'href="/reviews/{review.id}/flag"'
+    for path in (f"/reviews/{review.id}", f"/makers/{maker.slug}"):  # where the Report link was
+        page = client.get(path).get_data(as_text=True)
+        assert "You reported this review" in page and link not in page, path
+    assert f'href="/reviews/{other.id}/flag"' in client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+    dismiss_flags(db, make_user("mod", moderator=True), review)  # a closed report: it may be reported again
+    assert link in client.get(f"/reviews/{review.id}").get_data(as_text=True)
+    client.post(f"/reviews/{review.id}/flag", data={"reason": "spam", "note": "advertising"})
+    login(client, make_user("reader"))  # nobody else's page changes
+    page = client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+    assert link in page and "You reported this review" not in page
 
 
 def test_anonymous_cannot_see_hidden_review(client, db, make_user, make_maker, make_review):

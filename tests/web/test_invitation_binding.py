@@ -2,7 +2,10 @@
 buyer address redeems one; everybody else gets a clear refusal and nothing is written."""
 from __future__ import annotations
 
+import html
+import re
 from datetime import date, timedelta
+from urllib.parse import quote
 
 import pytest
 from sqlalchemy import func, select
@@ -11,7 +14,8 @@ from craftreview.errors import InvalidInput
 from craftreview.models import Order, Review, utcnow
 from craftreview.services import orders
 from craftreview.services.mail import OutboxMailBackend
-from tests.conftest import fresh, login, review_input
+from tests.conftest import PASSWORD, fresh, login, review_input
+from tests.mail_helpers import link_in, mails_to
 from tests.web.test_access_matrix import snapshot
 
 TODAY = date.today()
@@ -143,6 +147,43 @@ def test_verified_mark_needs_the_authors_address_to_be_confirmed(client, db, sho
     assert review.has_order and not review.verified
 
 
+NOTE = "counts as a verified order"
+
+
+def _note_in(page: str) -> bool:
+    """The author-only note, with its link to the account page (where the confirmation link is resent)."""
+    return NOTE in page and re.search(r'is not confirmed\.[^<]*<a href="/account">', page) is not None
+
+
+def test_author_whose_address_is_unconfirmed_is_told_why_their_order_backed_review_has_no_mark(
+        client, db, make_user, make_review, shop):
+    _owner, maker, buyer, token = shop
+    review = orders.submit_verified_review(db, buyer, token, review_input(title="Wallet as pictured"))
+    buyer.email_confirmed_at = None  # the address changed since
+    db.commit()
+    login(client, buyer)
+    for path in (f"/reviews/{review.id}", "/me/reviews"):
+        assert _note_in(client.get(path).get_data(as_text=True)), path
+    login(client, confirmed(db, make_user("stranger")))
+    assert NOTE not in client.get(f"/reviews/{review.id}").get_data(as_text=True)
+    client.post("/logout", data={})
+    assert NOTE not in client.get(f"/reviews/{review.id}").get_data(as_text=True)
+
+
+def test_no_note_for_a_confirmed_author_or_a_review_without_an_order(client, db, make_user, make_maker, make_review,
+                                                                     shop):
+    _owner, _maker, buyer, token = shop
+    review = orders.submit_verified_review(db, buyer, token, review_input(title="Wallet as pictured"))
+    plain_author = make_user("plain")  # unconfirmed, but the review has no order behind it
+    plain = make_review(plain_author, make_maker(name="Other Studio"))
+    login(client, buyer)
+    for path in (f"/reviews/{review.id}", "/me/reviews"):
+        assert NOTE not in client.get(path).get_data(as_text=True), path
+    login(client, plain_author)
+    for path in (f"/reviews/{plain.id}", "/me/reviews"):
+        assert NOTE not in client.get(path).get_data(as_text=True), path
+
+
 def test_home_page_gives_the_mark_only_while_the_authors_address_is_confirmed(app, client, db, shop):
     _owner, _maker, buyer, token = shop
     orders.submit_verified_review(db, buyer, token, review_input(title="Wallet as pictured"))
@@ -166,3 +207,48 @@ def test_verified_filter_and_counts_leave_out_reviews_whose_authors_address_is_u
     filtered = client.get(f"/makers/{maker.slug}?verified=1").get_data(as_text=True)
     assert "Wallet as pictured" not in filtered
     assert "1 review, 0 from verified orders" in client.get(f"/compare?makers={maker.slug}").get_data(as_text=True)
+
+
+def _register_through_login(client, next_path: str, email: str):
+    """Follow the login page's "Create an account" link as it is drawn, and register there."""
+    login_page = client.get(f"/login?next={quote(next_path, safe='')}").get_data(as_text=True)
+    register_href = html.unescape(re.search(r'href="([^"]*)">Create an account', login_page).group(1))
+    assert client.get(register_href).status_code == 200
+    return client.post(register_href, data={"email": email, "display_name": "Ines", "password": PASSWORD,
+                                            "confirm": PASSWORD})
+
+
+def test_invited_buyer_without_an_account_registers_confirms_and_lands_back_on_the_invitation(
+        client, db, make_user, make_maker):
+    owner = make_user("owner")
+    maker = make_maker(owner)
+    token = record(db, owner, maker, "ines@example.com")
+    to_login = client.get(f"/invite/{token}")
+    assert to_login.status_code == 302
+    registered = _register_through_login(client, f"/invite/{token}", "ines@example.com")
+    assert registered.status_code == 302 and registered.headers["Location"] == f"/invite/{token}"
+    confirm_path = link_in(mails_to(db, "ines@example.com")[-1], "/confirm-email/")
+    assert "Confirm my email address" in client.get(confirm_path).get_data(as_text=True)
+    confirmed_response = client.post(confirm_path)
+    assert confirmed_response.headers["Location"] == f"/invite/{token}"
+    page = client.get(f"/invite/{token}")
+    assert page.status_code == 200 and "Bridle leather wallet" in page.get_data(as_text=True)
+    assert client.post(f"/invite/{token}", data=FORM).status_code == 302
+    fresh(db)
+    review = db.scalar(select(Review))
+    assert review.order_id is not None and review.verified
+
+
+@pytest.mark.parametrize("target", ["//evil.example/x", "https://evil.example/x", "/\\evil.example", "javascript:alert(1)"])
+def test_registration_never_remembers_a_destination_off_the_site(client, db, target):
+    registered = _register_through_login(client, target, "ines@example.com")
+    assert registered.status_code == 302 and registered.headers["Location"] == "/"
+    confirmed_response = client.post(link_in(mails_to(db, "ines@example.com")[-1], "/confirm-email/"))
+    assert confirmed_response.headers["Location"] == "/account"
+
+
+def test_a_remembered_destination_is_not_used_when_the_link_is_another_accounts(client, db):
+    _register_through_login(client, "/makers", "ines@example.com")
+    _register_through_login(client, "/makers", "zoe@example.com")  # this browser is now Zoe's session
+    ines_link = link_in(mails_to(db, "ines@example.com")[-1], "/confirm-email/")
+    assert client.post(ines_link).headers["Location"] == "/account"  # Zoe stays where she was told to

@@ -63,6 +63,7 @@ PAGES = [
     Page("search makers", lambda w: "/search?q=walnut"),
     Page("search reviews", lambda w: "/search?q=glaze&tab=reviews"),
     Page("dashboard", lambda w: "/dashboard", "owner"),
+    Page("reviews waiting for a reply", lambda w: "/dashboard/replies", "owner"),
     Page("edit maker profile", lambda w: f"/makers/{w.maker.slug}/edit", "owner"),
     Page("new maker profile", lambda w: "/makers/new", "buyer"),
     Page("invitation", lambda w: f"/invite/{w.token}", "buyer"),

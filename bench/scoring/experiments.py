@@ -1763,7 +1763,20 @@ maker's pace allows as it holds such reviews. Paired on 48 worlds (401–448):
 - at a fifth: no drop-6 gain, bombs worse in 5 worlds.
 
 A slow bomb drip on a maker reviewed every few weeks looks the same to this rule: a run of lows with a few usual
-reviews between them. Not taken."""
+reviews between them. Not taken.
+
+**A newcomer miss in a world of novices** (the 08:52 UTC run: world 558740147, 12 of 20 newcomers labelled novice;
+every other world 0). 87% of that world's makers are novices, so the platform centre is about 3.0 stars, and the
+prior alone gives a maker without reviews a 0.84 chance of being a novice. A newcomer's reviews are all younger than
+its recent window, so its praise is read against the platform centre (`claims.season_upward`). Since model 2.16 only
+the reviews above that level are capped: the three verified five-stars (weights about 0.4), not the two hostile
+one-stars (about 0.65). The estimate lands near 3.0 stars and p(novice) at 0.90–0.94.
+
+I tried capping every review alike where a maker has no older reviews of its own (as 2.15 did for every maker). That
+world's newcomers: 0.6 -> 0.0. On 48 paired worlds (401–448): 3-shill rise 13.12 -> 13.12 (worst 31.2 -> 33.1); promises
+kept 0.956 -> 0.961; slow-drip promotion mean 0.028 -> 0.037 (worst 0.15 -> 0.25). There the young novices' own low
+reviews are capped with the shills again. Not taken: the newcomer property holds in 95 of 96 worlds, and the cost falls
+on a property already missing in its worst world."""
 
 
 # Every note above, in the order RESULTS.md prints them after the family tables.

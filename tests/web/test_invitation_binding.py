@@ -252,3 +252,24 @@ def test_a_remembered_destination_is_not_used_when_the_link_is_another_accounts(
     _register_through_login(client, "/makers", "zoe@example.com")  # this browser is now Zoe's session
     ines_link = link_in(mails_to(db, "ines@example.com")[-1], "/confirm-email/")
     assert client.post(ines_link).headers["Location"] == "/account"  # Zoe stays where she was told to
+
+
+def _header_link(page: str, name: str) -> str:
+    return html.unescape(re.search(rf'<a (?:class="[^"]*" )?href="([^"]*)">{name}</a>', page).group(1))
+
+
+def test_header_sign_up_brings_a_visitor_back_to_the_page_they_were_on(client, db, make_user, make_maker):
+    maker = make_maker(make_user("owner"))
+    page = client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+    sign_up = _header_link(page, "Sign up")
+    assert sign_up == f"/register?next=/makers/{maker.slug}"
+    assert _header_link(page, "Log in") == f"/login?next=/makers/{maker.slug}"
+    registered = client.post(sign_up, data={"email": "ines@example.com", "display_name": "Ines",
+                                            "password": PASSWORD, "confirm": PASSWORD})
+    assert registered.headers["Location"] == f"/makers/{maker.slug}"
+
+
+def test_header_links_on_the_home_page_carry_no_destination(client):
+    page = client.get("/").get_data(as_text=True)
+    assert _header_link(page, "Sign up") == "/register"
+    assert _header_link(page, "Log in") == "/login"

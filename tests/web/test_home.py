@@ -43,7 +43,7 @@ def test_home_shows_recent_visible_reviews_newest_first(client, db, make_user, m
     recent = html[html.index("Recent reviews"):]
     assert recent.index("Newer mug review") < recent.index("Older bowl review")
     assert "Hidden rant" not in html
-    assert f'href="/reviews/{older.id}"' in recent and "about <a href=\"/makers/" in recent and "by Ann" in recent
+    assert f'href="/reviews/{older.id}"' in recent and "about <a href=\"/makers/" in recent and "by <bdi>Ann</bdi>" in recent
 
 
 def test_empty_site_home_invites_the_first_maker(client):

@@ -61,9 +61,9 @@ def _in_word(match: re.Match, text: str) -> str:
 
 
 def render_user_text(value: str | None) -> Markup:
-    """Escape user text, keep its paragraphs and line breaks, and link bare URLs."""
+    """Escape user text, keep its paragraphs (each taking the direction of its own text) and line breaks, link bare URLs."""
     paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(clean_input(value)) if p.strip()]
-    html = "".join(f"<p>{_render_paragraph(p)}</p>" for p in paragraphs)
+    html = "".join(f'<p dir="auto">{_render_paragraph(p)}</p>' for p in paragraphs)
     return Markup(html)
 
 

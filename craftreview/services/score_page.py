@@ -21,6 +21,7 @@ WEIGHT_WORDS = ((0.75, "counts fully"), (0.35, "counts partly"), (0.0, "counts l
 FACTOR_LABELS = (("provenance_factor", "provenance"), ("new_account_factor", "new account"),
                  ("burst_factor", "burst"), ("voice_factor", "one voice"), ("surge_factor", "surge"),
                  ("outlier_factor", "out of line"), ("change_factor", "before a change"), ("age_factor", "age"))
+WEIGHTS_PER_PAGE = 50  # weighted reviews listed per page (a maker may have thousands)
 
 
 @dataclass
@@ -45,7 +46,9 @@ class ScorePage:
     maker: Maker
     score: MakerScoreRow | None
     explanation: dict[str, Any]
-    reviews: list[WeightedReview]
+    reviews: list[WeightedReview]  # this page of them, heaviest first
+    page: int
+    weighted_count: int  # every weighted review, on all pages
     outlook: dict[str, Any] | None
     moderator: bool
     facts: ReviewFacts  # the delivery record the panel and the page show: counts, custom and stock apart
@@ -56,20 +59,26 @@ def weight_words(weight: float) -> str:
     return next(words for floor, words in WEIGHT_WORDS if weight >= floor)
 
 
-def score_page(session: Session, slug: str, viewer: User | None) -> ScorePage:
-    """The maker, its stored score and explanation, its weighted reviews, heaviest first, and its reviews' delivery
-    record (a fixed number of queries)."""
+def score_page(session: Session, slug: str, viewer: User | None, page: int = 1,
+               per_page: int = WEIGHTS_PER_PAGE) -> ScorePage:
+    """The maker, its stored score and explanation, one page of its weighted reviews, heaviest first (a page past
+    the end is the last), and its reviews' delivery record (a fixed number of queries)."""
     maker = get_maker_by_slug(session, slug)
     explanation = score_detail(maker.score).get("explanation", {})
     moderator = viewer is not None and can_moderate(viewer)
+    table = review_table(explanation)
+    ranked = sorted((int(key) for key in table if key.isdigit()), key=lambda i: (-table[str(i)]["weight"], -i))
+    page = max(1, min(page, -(-len(ranked) // per_page)))
+    shown = ranked[(page - 1) * per_page:page * per_page]
     return ScorePage(maker=maker, score=maker.score, explanation=explanation,
-                     reviews=_weighted_reviews(session, maker.id, review_table(explanation), moderator),
-                     outlook=explanation.get("what_would_move_tier"), moderator=moderator,
+                     reviews=_weighted_reviews(session, maker.id, table, shown, moderator),
+                     page=page, weighted_count=len(ranked), outlook=explanation.get("what_would_move_tier"),
+                     moderator=moderator,
                      facts=review_facts(summary_rows(session, [maker.id]).get(maker.id, [])))
 
 
-def _weighted_reviews(session: Session, maker_id: int, table: dict[str, dict], moderator: bool) -> list[WeightedReview]:
-    ids = [int(key) for key in table if key.isdigit()]
+def _weighted_reviews(session: Session, maker_id: int, table: dict[str, dict], ids: list[int],
+                      moderator: bool) -> list[WeightedReview]:
     if not ids:
         return []
     rows = session.execute(

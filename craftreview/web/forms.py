@@ -42,6 +42,18 @@ class BoundedIntegerField(IntegerField):
         super().process_formdata(valuelist)
 
 
+class PlainTextAreaField(TextAreaField):
+    """A textarea whose line breaks count as one character each, as the browser's maxlength counted them.
+
+    Browsers send every line break as CR LF: a text at the textarea's maxlength would otherwise fail Length.
+    """
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if isinstance(self.data, str):
+            self.data = self.data.replace("\r\n", "\n")
+
+
 def trimmed(value):
     """Field filter: an address typed or pasted with spaces around it is that address (browsers trim them too)."""
     return value.strip() if isinstance(value, str) else value
@@ -91,7 +103,7 @@ class MakerForm(FlaskForm):
                        description="Lowercase letters, digits and hyphens: craftreview/makers/your-address")
     craft = SelectField("Craft", choices=_choices(CRAFTS), validators=[DataRequired()])
     location = StringField("Location", validators=[Optional(), Length(max=100)], description="City, Country")
-    bio = TextAreaField("About your work", validators=[Optional(), Length(max=5000)])
+    bio = PlainTextAreaField("About your work", validators=[Optional(), Length(max=5000)])
     website = StringField("Website", validators=[Optional(), Length(max=300)], description="https://…")
     accepts_custom = BooleanField("I accept custom orders")
     lead_time_days = BoundedIntegerField("Typical lead time (days)",
@@ -124,7 +136,7 @@ class _RatingsMixin:
     consistency = _star_field("consistency")
     delivery = _star_field("delivery")
     title = StringField("Title", validators=[DataRequired(), Length(min=3, max=120)])
-    body = TextAreaField("Your review", validators=[DataRequired(), Length(min=10, max=5000)],
+    body = PlainTextAreaField("Your review", validators=[DataRequired(), Length(min=10, max=5000)],
                          description="Plain text, up to 5,000 characters. Blank lines start new paragraphs.")
     delivered_on = DateField("Delivered on", validators=[Optional()])
 
@@ -142,14 +154,14 @@ class VerifiedReviewForm(_RatingsMixin, FlaskForm):
 
 
 class ReplyForm(FlaskForm):
-    body = TextAreaField("Your public reply", validators=[DataRequired(), Length(min=2, max=3000)])
+    body = PlainTextAreaField("Your public reply", validators=[DataRequired(), Length(min=2, max=3000)])
     submit = SubmitField("Publish reply")
 
 
 class FlagForm(FlaskForm):
     reason = RadioField("What is wrong with this review?", choices=_choices(FLAG_REASONS),
                         validators=[DataRequired("Choose a reason.")])
-    note = TextAreaField("Note for the moderators", validators=[Optional(), Length(max=1000)])
+    note = PlainTextAreaField("Note for the moderators", validators=[Optional(), Length(max=1000)])
     # The review's revision_count when the report page was drawn: the flag is about the text it showed.
     revision = HiddenField()
     submit = SubmitField("Send to moderators")
@@ -163,12 +175,12 @@ class FlagForm(FlaskForm):
 class HideForm(FlaskForm):
     reason = SelectField("Policy reason", choices=_choices(HIDE_REASONS, "Choose a reason…"),
                          validators=[DataRequired("Choose the policy reason.")])
-    note = TextAreaField("Note (shown in the audit log)", validators=[Optional(), Length(max=1000)])
+    note = PlainTextAreaField("Note (shown in the audit log)", validators=[Optional(), Length(max=1000)])
     submit = SubmitField("Hide review")
 
 
 class NoteForm(FlaskForm):
-    note = TextAreaField("Note (shown in the audit log)", validators=[Optional(), Length(max=1000)])
+    note = PlainTextAreaField("Note (shown in the audit log)", validators=[Optional(), Length(max=1000)])
     submit = SubmitField("Confirm")
 
     def __init__(self, *args, label: str | None = None, **kwargs):

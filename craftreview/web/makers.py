@@ -13,11 +13,11 @@ from ..services import orders as order_service
 from ..services.mail import make_mail_backend
 from ..services.maker_page import maker_page
 from ..services.review_facts import parse_filters
-from ..services.score_page import score_page
+from ..services.score_page import WEIGHTS_PER_PAGE, score_page
 from . import stored_pages
 from .context import get_db
 from .forms import ActionForm, MakerForm, OrderForm
-from .helpers import actor, form_error, form_status, handle_form, paginate
+from .helpers import Page, actor, form_error, form_status, handle_form, page_arg, paginate
 from .limits import per_account
 from .listing import browse_filters, counts_cache
 
@@ -103,8 +103,9 @@ def show(slug: str):
 def score(slug: str):
     """How the score was reached."""
     viewer = current_user if current_user.is_authenticated else None
-    view = score_page(get_db(), slug, viewer)
-    return render_template("makers/score.html", maker=view.maker, score=view.score, view=view)
+    view = score_page(get_db(), slug, viewer, page_arg())
+    weights = Page(items=view.reviews, page=view.page, per_page=WEIGHTS_PER_PAGE, total=view.weighted_count)
+    return render_template("makers/score.html", maker=view.maker, score=view.score, view=view, weights=weights)
 
 
 @bp.route("/dashboard", methods=["GET", "POST"])

@@ -57,7 +57,7 @@ def test_buyer_reviews_and_the_maker_page_shows_it(client, db, make_user, make_m
     assert response.status_code == 302
     page = client.get(f"/makers/{maker.slug}").data.decode()
     assert "Stunning walnut table" in page
-    assert "<p>Beautiful joinery.</p><p>It arrived three weeks" in page
+    assert "<p dir=\"auto\">Beautiful joinery.</p><p dir=\"auto\">It arrived three weeks" in page
     assert "Reviews (1)" in page
 
 

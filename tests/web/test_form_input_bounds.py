@@ -82,3 +82,13 @@ def test_an_order_item_of_zero_width_spaces_is_refused(client, db, make_user, ma
     assert response.status_code == 400
     assert "Describe the item in 2 to 200 characters." in response.get_data(as_text=True)
     assert db.scalar(select(func.count(Order.id))) == 0
+
+
+def test_a_review_at_the_textarea_maximum_with_paragraphs_is_published(client, db, make_user, make_maker):
+    """Browsers count a line break as one character against maxlength but send it as CR LF."""
+    paragraph = ("The glaze pooled evenly and the handle sits well in the hand. " * 8).strip()
+    body = "\n\n".join([paragraph] * 20)[:5000]
+    assert len(body) == 5000
+    response = _post_review(client, make_user, make_maker, body=body.replace("\n", "\r\n"))
+    assert response.status_code == 302, response.get_data(as_text=True)
+    assert db.scalar(select(Review.body)) == body

@@ -43,9 +43,17 @@ def test_home_shows_recent_visible_reviews_newest_first(client, db, make_user, m
     recent = html[html.index("Recent reviews"):]
     assert recent.index("Newer mug review") < recent.index("Older bowl review")
     assert "Hidden rant" not in html
-    assert f'href="/reviews/{older.id}"' in recent and "about <a href=\"/makers/" in recent and "by Ann" in recent
+    assert f'href="/reviews/{older.id}"' in recent and "about <a href=\"/makers/" in recent and "by <bdi>Ann</bdi>" in recent
 
 
 def test_empty_site_home_invites_the_first_maker(client):
     html = client.get("/").get_data(as_text=True)
     assert "No makers yet." in html
+
+
+def test_a_shelf_of_one_maker_links_to_it_in_the_singular(client, db, make_user):
+    add_maker(db, make_user, name="Lone Glassblower", craft="glass", tier="skilled", rank=24.0)
+    html = client.get("/").get_data(as_text=True)
+    shelf = html[html.index('id="shelf-glass"'):]
+    shelf = shelf[:shelf.index("</section>")]
+    assert "The 1 glass maker →" in shelf and "All 1" not in shelf

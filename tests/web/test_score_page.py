@@ -14,7 +14,7 @@ from craftreview.db import write_transaction
 from craftreview.models import MakerScoreRow, utcnow
 from craftreview.scoring import score_makers
 from craftreview.scoring.explain import review_table
-from craftreview.services.score_page import FACTOR_LABELS
+from craftreview.services.score_page import FACTOR_LABELS, WEIGHTS_PER_PAGE
 from craftreview.services.scores import rank_score, rescore_all
 from tests.conftest import fresh, login
 from tests.web.maker_world import add_review, rescore
@@ -430,3 +430,18 @@ def test_a_claim_that_holds_says_what_would_keep_it_only_where_the_model_keeps_i
     html = _text(_page(client, maker))
     assert f"What would change the tier: {words}" in html
     assert "well below the recent ones" not in html
+
+
+def test_the_weight_list_of_a_maker_with_hundreds_of_reviews_comes_a_page_at_a_time(db, client, make_user,
+                                                                                      make_maker):
+    maker = make_maker()
+    for i in range(WEIGHTS_PER_PAGE + 5):
+        add_review(db, maker, make_user(f"Buyer {i:03d}"), stars=(1 + i % 5, 4, 4), days_ago=5 + i)
+    rescore(db)
+    first = _page(client, maker)
+    assert first.count('class="weight-item"') == WEIGHTS_PER_PAGE
+    assert "Page 1 of 2" in first and "Lighter →" in first
+    last = client.get(f"/makers/{maker.slug}/score?page=99").get_data(as_text=True)  # past the end: the last page
+    assert last.count('class="weight-item"') == 5 and "Page 2 of 2" in last and "← Heavier" in last
+    names = set(re.findall(r"Buyer \d{3}", first)) | set(re.findall(r"Buyer \d{3}", last))
+    assert len(names) == WEIGHTS_PER_PAGE + 5

@@ -12,7 +12,7 @@ from . import page_stamps
 from .link_mail import LinkMail, prepare_link_mail, send_link_mail
 from .queries import email_confirmed_now
 from .review_effects import after_author_confirmation, prepare_author_confirmation
-from .tokens import LIFETIMES, find_token, token_row
+from .tokens import LIFETIMES, find_token, link_user, token_row
 
 PURPOSE = "confirm_email"
 
@@ -61,17 +61,12 @@ def check_confirmation(session: Session, token: str, now: datetime | None = None
     """The account a live confirmation link belongs to (for the confirm page); NotFound otherwise
     (AlreadyConfirmed when the link is spent but its address is confirmed: reusing it is not an error)."""
     try:
-        row = find_token(session, token, PURPOSE, now or utcnow())
+        return link_user(session, token, PURPOSE, now or utcnow())
     except NotFound:
         confirmed = _confirmed_address(session, token)
         if confirmed is not None:
             raise AlreadyConfirmed(confirmed) from None
         raise
-    user = session.get(User, row.user_id)
-    if user is None or user.deleted_at is not None or user.email != row.email:
-        # The address changed since the link was sent: it no longer proves anything.
-        raise NotFound("This link was for an address the account no longer uses. Ask for a new one.")
-    return user
 
 
 def confirm_email(session: Session, token: str, now: datetime | None = None) -> User:

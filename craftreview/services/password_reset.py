@@ -13,7 +13,7 @@ from .confirmation import mark_confirmed
 from .link_mail import LinkMail, prepare_link_mail, send_link_mail
 from .passwords import hash_password, password_problem
 from .review_effects import prepare_author_confirmation
-from .tokens import LIFETIMES, find_token
+from .tokens import LIFETIMES, find_token, link_user
 
 PURPOSE = "reset_password"
 
@@ -38,9 +38,9 @@ def request_password_reset(session: Session, email: str, now: datetime | None = 
 
 
 def check_reset_token(session: Session, token: str, now: datetime | None = None) -> User:
-    """The account a live reset link belongs to; NotFound with the reason otherwise."""
-    row = find_token(session, token, PURPOSE, now or utcnow())
-    return session.get(User, row.user_id)
+    """The account a live reset link belongs to, while it still uses the address the link was mailed to;
+    NotFound with the reason otherwise (whoever holds a mailbox the account left gets no way in)."""
+    return link_user(session, token, PURPOSE, now or utcnow())
 
 
 def reset_password(session: Session, token: str, new_password: str, now: datetime | None = None) -> User:
@@ -53,12 +53,10 @@ def reset_password(session: Session, token: str, new_password: str, now: datetim
     new_hash = hash_password(new_password)  # slow: outside the write lock
     rescored = prepare_author_confirmation(session, user, now, now)
     with write_transaction(session):
-        row = find_token(session, token, PURPOSE, now)  # re-checked under the write lock
-        row.used_at = now
-        user = session.get(User, row.user_id)
+        user = check_reset_token(session, token, now)  # re-checked under the write lock
+        find_token(session, token, PURPOSE, now).used_at = now
         user.password_hash = new_hash
         user.session_version = User.session_version + 1
-        if user.email == row.email:
-            mark_confirmed(session, user, now, rescored)  # the link reached the inbox: the address is theirs
+        mark_confirmed(session, user, now, rescored)  # the link reached the inbox: the address is theirs
     session.refresh(user)
     return user

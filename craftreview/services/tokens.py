@@ -56,3 +56,13 @@ def find_token(session: Session, token: str, purpose: str, now: datetime) -> Acc
     if as_utc(row.expires_at) <= now:
         raise NotFound("This link has expired. Ask for a new one.")
     return row
+
+
+def link_user(session: Session, token: str, purpose: str, now: datetime) -> User:
+    """The account of a live link while it still uses the address the link was mailed to; NotFound otherwise."""
+    row = find_token(session, token, purpose, now)
+    user = session.get(User, row.user_id)
+    if user is None or user.deleted_at is not None or user.email != row.email:
+        # The address changed since the link was sent: it no longer proves anything.
+        raise NotFound("This link was for an address the account no longer uses. Ask for a new one.")
+    return user

@@ -19,11 +19,13 @@ from .account_forms import (
 from .context import get_db
 from .forms import ActionForm, DisplayNameForm, PasswordForm
 from .helpers import actor, form_error, form_status, handle_form
-from .limits import password_reset_limits
+from .limits import password_reset_limits, per_account_shared
 from .mailing import read_unsubscribe_token
 from .security import AFTER_CONFIRMATION, limiter, safe_next
 
 bp = Blueprint("accounts", __name__)
+# A confirmation link goes to whatever address the account names: changes and resends share one budget.
+confirmation_mail_limit = per_account_shared("confirmation_mail")
 SAME_ANSWER = "If an account uses that address, we have sent it a link to reset the password. It works for one hour."
 
 
@@ -49,6 +51,7 @@ def account_page(**forms):
 
 @bp.post("/account/email")
 @login_required
+@confirmation_mail_limit
 def change_email():
     """Change the address (password required); it must be confirmed again."""
     form = EmailChangeForm(prefix="em")
@@ -62,6 +65,7 @@ def change_email():
 @bp.post("/account/confirm/resend")
 @login_required
 @limiter.limit("5 per hour")
+@confirmation_mail_limit
 def resend_confirmation():
     """Send a fresh confirmation link (earlier ones stop working)."""
     form = ActionForm()

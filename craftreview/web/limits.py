@@ -40,6 +40,11 @@ def per_account(name: str):
     return limiter.limit(named(name), key_func=_user_key, methods=["POST"], scope=name, deduct_when=_done)
 
 
+def per_account_shared(name: str):
+    """Like per_account, but one budget across every route it decorates (each of them sends the same mail)."""
+    return limiter.shared_limit(named(name), scope=name, key_func=_user_key, methods=["POST"], deduct_when=_done)
+
+
 def _done(response) -> bool:
     return response.status_code in (302, 303)
 

@@ -17,6 +17,7 @@ SMALL_LIMITS = {
     "RATELIMIT_LOGIN_ADDRESS": "10 per minute", "RATELIMIT_LOGIN_ACCOUNT": "5 per 15 minutes",
     "RATELIMIT_SEARCH": "5 per minute", "RATELIMIT_FLAG": "2 per day", "RATELIMIT_REGISTER": "2 per hour",
     "RATELIMIT_PASSWORD_RESET": "2 per hour", "RATELIMIT_REVIEW": "2 per day", "RATELIMIT_INVITATION": "2 per day",
+    "RATELIMIT_CONFIRMATION_MAIL": "2 per hour",
 }
 
 
@@ -157,6 +158,25 @@ def test_password_reset_requests_are_limited_per_address_and_per_account(app, db
     assert_retry_later(_reset(app.test_client(), other.email, "198.51.100.30"))  # the same address, a new account
     assert _reset(app.test_client(), other.email, "192.0.2.30").status_code == 302
     assert len(mails_to(db, other.email)) == 1
+
+
+def _change_email(client, email: str):
+    return client.post("/account/email", data={"em-email": email, "em-password": PASSWORD})
+
+
+def test_email_changes_and_resends_share_one_confirmation_mail_budget_per_account(app, db, make_user):
+    # Each change mails a link to an address the account chooses: unlimited, it mails anyone without end.
+    client = app.test_client()
+    login(client, make_user("mover"))
+    assert _change_email(client, "not an address").status_code == 400  # a rejected form sends nothing, costs nothing
+    assert _change_email(client, "first@example.net").status_code == 302
+    assert client.post("/account/confirm/resend").status_code == 302
+    assert_retry_later(_change_email(client, "victim@example.net"), "minutes")
+    assert mails_to(db, "victim@example.net") == []
+    other = app.test_client()
+    login(other, make_user("other"))
+    assert _change_email(other, "victim@example.net").status_code == 302
+    assert len(mails_to(db, "victim@example.net")) == 1
 
 
 REVIEW_FORM = {"craftsmanship": "4", "consistency": "4", "delivery": "3", "title": "Sturdy and even",

@@ -124,3 +124,18 @@ def test_only_the_hash_of_the_reset_token_is_stored(client, db, make_user):
 def test_login_page_links_to_the_reset_form(client):
     assert "/reset-password" in client.get("/login").get_data(as_text=True)
     assert "Send reset link" in client.get("/reset-password").get_data(as_text=True)
+
+
+def test_a_link_mailed_to_an_address_the_account_has_since_left_resets_nothing(client, db, make_user):
+    # Whoever holds the old mailbox must not keep a way into the account after its owner moved away.
+    user = make_user("mover")
+    path = _reset_link(client, db, user)
+    owner = client.application.test_client()
+    login(owner, user)
+    assert owner.post("/account/email", data={"em-email": "moved@example.net", "em-password": PASSWORD}).status_code == 302
+    page = client.get(path)
+    assert page.status_code == 404 and "no longer uses" in page.get_data(as_text=True)
+    response = client.post(path, data={"password": NEW, "confirm": NEW})
+    assert response.status_code == 404 and "no longer uses" in response.get_data(as_text=True)
+    fresh(db)
+    assert db.get(User, user.id).password_hash == user.password_hash

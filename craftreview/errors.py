@@ -25,5 +25,9 @@ class InvalidInput(DomainError):
     status = 400
 
 
+class WrongPassword(InvalidInput):
+    """A signed-in account's password re-check failed (changing the address or password, deleting the account)."""
+
+
 class Conflict(DomainError):
     status = 409

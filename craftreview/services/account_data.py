@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from ..db import write_transaction
 from ..emails import email_key
-from ..errors import InvalidInput
+from ..errors import InvalidInput, WrongPassword
 from ..models import (
     AccountToken,
     AuditEntry,
@@ -103,7 +103,7 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
     if reviews not in REVIEW_CHOICES:
         raise InvalidInput("Choose what happens to your reviews.", field="reviews")
     if not verify_password(user.password_hash, password or ""):
-        raise InvalidInput("The password is incorrect.", field="password")
+        raise WrongPassword("The password is incorrect.", field="password")
     now = now or utcnow()
     prepared = _prepare_scores(session, user, reviews, now)
     with write_transaction(session):

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..db import write_transaction
 from ..emails import email_key, normalise_email, usable_address
-from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, WrongPassword
 from ..models import AuditEntry, User, utcnow
 from ..text import clean_input
 from . import page_stamps
@@ -99,7 +99,7 @@ def end_sessions(session: Session, user: User) -> None:
 def change_password(session: Session, user: User, *, current: str, new: str) -> None:
     """Change the password after re-checking the current one; revokes other sessions."""
     if not verify_password(user.password_hash, current):
-        raise InvalidInput("The current password is incorrect.", field="current_password")
+        raise WrongPassword("The current password is incorrect.", field="current_password")
     _check_password(new)
     new_hash = hash_password(new)
     with write_transaction(session):
@@ -117,7 +117,7 @@ def change_email(session: Session, user: User, *, new_email: str, password: str,
     email = normalise_email(new_email)
     _check_email(email)
     if not verify_password(user.password_hash, password):
-        raise InvalidInput("The current password is incorrect.", field="password")
+        raise WrongPassword("The current password is incorrect.", field="password")
     if email == user.email:
         raise InvalidInput("That is already your address.", field="email")
     link = prepare_confirmation(session, user.display_name, email)

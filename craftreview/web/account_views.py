@@ -19,7 +19,7 @@ from .account_forms import (
 from .context import get_db
 from .forms import ActionForm, DisplayNameForm, PasswordForm
 from .helpers import actor, form_error, form_status, handle_form
-from .limits import password_reset_limits, per_account_shared
+from .limits import password_checks, password_reset_limits, per_account_shared
 from .mailing import read_unsubscribe_token
 from .security import AFTER_CONFIRMATION, limiter, safe_next
 
@@ -51,6 +51,7 @@ def account_page(**forms):
 
 @bp.post("/account/email")
 @login_required
+@password_checks
 @confirmation_mail_limit
 def change_email():
     """Change the address (password required); it must be confirmed again."""
@@ -188,6 +189,7 @@ def export():
 
 @bp.route("/account/delete", methods=["GET", "POST"])
 @login_required
+@password_checks
 def delete_account():
     """Delete the account: the choice about reviews is stated before the password confirms it."""
     form = DeleteAccountForm()

@@ -10,7 +10,7 @@ from .account_views import account_page
 from .context import get_db
 from .forms import ActionForm, DisplayNameForm, LoginForm, PasswordForm, RegisterForm
 from .helpers import actor, form_error, form_status, handle_form
-from .limits import login_limits, per_address, trust_device
+from .limits import login_limits, password_checks, per_address, trust_device
 from .security import AFTER_CONFIRMATION, safe_next
 
 bp = Blueprint("auth", __name__)
@@ -85,6 +85,7 @@ def account():
 
 @bp.post("/account/password")
 @login_required
+@password_checks
 def change_password():
     """Change password; other sessions end, this one is renewed."""
     form = PasswordForm(prefix="pw")

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
-from flask import abort, current_app, flash, redirect, request
+from flask import abort, current_app, flash, g, redirect, request
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..errors import DomainError
+from ..errors import DomainError, WrongPassword
 from ..permissions import can_moderate
 
 MAX_PAGE = 10_000
@@ -67,7 +67,10 @@ def paginate(session: Session, query, per_page: int | None = None, scalars: bool
 
 
 def form_error(form, exc: DomainError) -> None:
-    """Put a service's error on the matching form field, or on the form as a whole."""
+    """Put a service's error on the matching form field, or on the form as a whole (a refused password re-check is
+    also noted for the request, so limits.password_checks can count it)."""
+    if isinstance(exc, WrongPassword):
+        g.password_refused = True
     field = getattr(form, exc.field, None) if exc.field else None
     if field is not None:
         field.errors = list(field.errors) + [exc.message]

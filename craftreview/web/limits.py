@@ -6,7 +6,7 @@ import secrets
 import time
 from datetime import UTC, datetime
 
-from flask import Flask, current_app, render_template, request
+from flask import Flask, current_app, g, render_template, request
 from flask_limiter.errors import RateLimitExceeded
 from flask_login import current_user
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -43,6 +43,13 @@ def per_account(name: str):
 def per_account_shared(name: str):
     """Like per_account, but one budget across every route it decorates (each of them sends the same mail)."""
     return limiter.shared_limit(named(name), scope=name, key_func=_user_key, methods=["POST"], deduct_when=_done)
+
+
+def password_checks(view):
+    """Refused password re-checks of the signed-in account, one budget across the routes that re-check it: a stolen
+    session cookie must not be a way to guess the password (each refusal costs; a right password costs nothing)."""
+    return limiter.shared_limit(named("password_check"), scope="password_check", key_func=_user_key,
+                                methods=["POST"], deduct_when=lambda response: g.get("password_refused", False))(view)
 
 
 def _done(response) -> bool:

@@ -17,7 +17,7 @@ SMALL_LIMITS = {
     "RATELIMIT_LOGIN_ADDRESS": "10 per minute", "RATELIMIT_LOGIN_ACCOUNT": "5 per 15 minutes",
     "RATELIMIT_SEARCH": "5 per minute", "RATELIMIT_FLAG": "2 per day", "RATELIMIT_REGISTER": "2 per hour",
     "RATELIMIT_PASSWORD_RESET": "2 per hour", "RATELIMIT_REVIEW": "2 per day", "RATELIMIT_INVITATION": "2 per day",
-    "RATELIMIT_CONFIRMATION_MAIL": "2 per hour",
+    "RATELIMIT_CONFIRMATION_MAIL": "2 per hour", "RATELIMIT_PASSWORD_CHECK": "3 per hour",
 }
 
 
@@ -177,6 +177,28 @@ def test_email_changes_and_resends_share_one_confirmation_mail_budget_per_accoun
     login(other, make_user("other"))
     assert _change_email(other, "victim@example.net").status_code == 302
     assert len(mails_to(db, "victim@example.net")) == 1
+
+
+def test_refused_password_rechecks_share_one_budget_per_account_and_then_nothing_changes(app, db, make_user):
+    """A stolen session cookie is no way to guess the password: changing the address or the password and deleting the
+    account re-check it, and their refusals add up; a right password or a form refused for another reason costs
+    nothing."""
+    victim, client = make_user("victim"), app.test_client()
+    login(client, victim)
+    wrong = {"em-email": "thief@example.net", "em-password": "guess one"}
+    assert client.post("/account/email", data=wrong).status_code == 400
+    assert client.post("/account/email", data={"em-email": "not an address", "em-password": PASSWORD}).status_code == 400
+    assert client.post("/account/password", data={"pw-current_password": "guess two", "pw-new_password": "x" * 16,
+                                                  "pw-confirm": "x" * 16}).status_code == 400
+    assert client.post("/account/delete", data={"reviews": "keep", "password": "guess three"}).status_code == 400
+    assert_retry_later(_change_email(client, "thief@example.net"), "minutes")  # the right password, too late
+    assert_retry_later(client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}))
+    fresh(db)
+    user = db.get(User, victim.id)
+    assert user.email == victim.email and user.deleted_at is None and mails_to(db, "thief@example.net") == []
+    other = app.test_client()
+    login(other, make_user("other"))
+    assert _change_email(other, "new@example.net").status_code == 302
 
 
 REVIEW_FORM = {"craftsmanship": "4", "consistency": "4", "delivery": "3", "title": "Sturdy and even",

@@ -445,3 +445,20 @@ def test_the_weight_list_of_a_maker_with_hundreds_of_reviews_comes_a_page_at_a_t
     assert last.count('class="weight-item"') == 5 and "Page 2 of 2" in last and "← Heavier" in last
     names = set(re.findall(r"Buyer \d{3}", first)) | set(re.findall(r"Buyer \d{3}", last))
     assert len(names) == WEIGHTS_PER_PAGE + 5
+
+
+def test_too_few_reviews_says_how_much_trusted_evidence_the_reviews_add_up_to(db, client, make_user, make_maker,
+                                                                              make_review):
+    """Hundreds of reviews can still be "too few": the panel says what they count as, from the stored score."""
+    maker = make_maker()
+    make_review(make_user("Ann"), maker)
+    make_review(make_user("Bob"), maker)
+    row = _row(db, maker)
+    assert row.tier == "unproven" and row.unproven_reason == "too_few_reviews"
+    panel = re.sub(r"\s+", " ", client.get(f"/makers/{maker.slug}").get_data(as_text=True))
+    assert f"Its 2 reviews count as about {row.trusted_reviews:.1f} fully trusted review" in panel
+    _set(db, maker, review_count=320, trusted_reviews=0.1)
+    panel = re.sub(r"\s+", " ", client.get(f"/makers/{maker.slug}").get_data(as_text=True))
+    assert "Too few reviews yet" in panel and "Its 320 reviews count as about 0.1 fully trusted reviews so far." in panel
+    _set(db, maker, unproven_reason="mixed_evidence")
+    assert "fully trusted reviews so far" not in client.get(f"/makers/{maker.slug}").get_data(as_text=True)

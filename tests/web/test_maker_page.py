@@ -193,6 +193,9 @@ def test_maker_without_reviews_says_so_without_charts(client, maker):
     text = text_of(client.get(f"/makers/{maker.slug}"))
     assert "No reviews yet, so no history." in text and "No reviews yet, so no tier." in text
     assert "Filter reviews" not in text
+    # one line instead of three empty histograms ("0 gave 5 stars" five times over)
+    assert "appear here with the first review" in text and "chart-card" not in client.get(
+        f"/makers/{maker.slug}").get_data(as_text=True)
 
 
 def test_charts_use_no_inline_style_or_script(client, db, maker, make_user):

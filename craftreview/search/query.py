@@ -142,7 +142,7 @@ def parse_query(raw: str | None) -> ParsedQuery:
         last = text.rfind('"')
         text = text[:last] + " " + text[last + 1:]
     clauses = [c for c in (_clause(m) for m in _CLAUSE.finditer(text)) if c is not None]
-    if text and not clauses:
+    if raw and raw.strip() and not clauses:  # "(" or "|" is all separators: empty once normalised, still typed
         notes.append("Your search had no words to look for; try words like “walnut table”.")
     clauses = _message_words_dropped(clauses)
     if len(clauses) > MAX_CLAUSES:

@@ -42,9 +42,14 @@ def test_a_very_long_query_says_it_was_shortened(corpus, search_app):
     assert "shortened to its first 200 characters" in html
 
 
-def test_a_query_with_no_words_explains_itself(corpus, search_app):
-    _status, html = _get(search_app, q="- :: ||")
+@pytest.mark.parametrize("q", ["- :: ||", "(", "()", "\x00"])
+def test_a_query_with_no_words_explains_itself(corpus, search_app, q):
+    _status, html = _get(search_app, q=q)
     assert "no words to look for" in html
+
+
+def test_a_blank_query_is_the_search_page_without_a_complaint(corpus, search_app):
+    assert "no words to look for" not in _get(search_app, q="   ")[1]
 
 
 def test_a_corrected_query_is_announced_with_a_link(corpus, search_app):

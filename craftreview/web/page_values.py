@@ -16,7 +16,7 @@ from flask import Flask
 
 from .charts import trend_chart
 from .filters import bar_position
-from .score_words import TRUSTED_MIN
+from .score_words import TRUSTED_MIN, trusted_evidence_line
 
 DIMENSIONS = ("overall", "craftsmanship", "consistency", "delivery")
 CHART_DIMENSIONS = ("craftsmanship", "consistency", "delivery")
@@ -46,7 +46,9 @@ def shown_values(app: Flask) -> ShownValues:
         trusted = row["trusted_reviews"]
         return (row["tier"], row["review_count"], row["verified_count"], row["unproven_reason"],
                 sure(row["tier_confidence"]), chance(row["p_skilled"]),
-                trusted is not None and trusted < TRUSTED_MIN, tuple(_estimate(row, d) for d in DIMENSIONS))
+                trusted is not None and trusted < TRUSTED_MIN,
+                trusted_evidence_line(row["tier"], row["unproven_reason"], row["review_count"], trusted),
+                tuple(_estimate(row, d) for d in DIMENSIONS))
 
     def charts(trend: dict) -> tuple:
         tiers = trend.get("tiers") or {}

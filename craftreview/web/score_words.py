@@ -26,6 +26,17 @@ def unproven_words(reason: str | None) -> dict[str, str]:
     return UNPROVEN_WORDS.get(reason or "too_few_reviews", UNPROVEN_WORDS["too_few_reviews"])
 
 
+def trusted_evidence_line(tier: str | None, reason: str | None, review_count: int | None,
+                          trusted: float | None) -> str:
+    """For a maker with "too few reviews yet" but several of them: what they add up to in fully trusted reviews
+    (unverified reviews from brand-new accounts count for little, so hundreds can still be too few); else ''."""
+    if tier != "unproven" or reason not in (None, "too_few_reviews") or trusted is None or (review_count or 0) < 2:
+        return ""
+    shown = f"{trusted:.1f}"
+    return (f"Its {review_count} reviews count as about {shown} fully trusted review{'' if shown == '1.0' else 's'}"
+            " so far.")
+
+
 def outlook_sentence(outlook: dict | None, overall: float | None) -> str:
     """'What would change the tier' in words, from the outlook computed by rescoring at write time."""
     if not outlook:
@@ -51,4 +62,5 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(sure, "sure")
     app.add_template_global(unproven_words, "unproven_words")
     app.add_template_global(outlook_sentence, "outlook_sentence")
+    app.add_template_global(trusted_evidence_line, "trusted_evidence_line")
     app.jinja_env.globals["TRUSTED_MIN"] = TRUSTED_MIN

@@ -185,6 +185,15 @@ def mark_read(session: Session, user: User, notification_id: int | None = None) 
         return session.execute(query.values(read_at=utcnow())).rowcount
 
 
+def forget_reviews(session: Session, review_ids: list[int]) -> None:
+    """Inside the caller's transaction: drop everyone's notifications that link to these (removed) reviews."""
+    mailer = mailer_for(session)
+    if mailer is None or not review_ids:
+        return  # without a mailer no notification was given a link
+    links = [_local(mailer.link("reviews.show", review_id=i)) for i in review_ids]
+    session.execute(delete(Notification).where(Notification.link.in_(links)))
+
+
 def mail_kinds(session: Session, user_id: int) -> set[str]:
     """The kinds the user gets by mail."""
     off = set(session.scalars(select(MailOptOut.kind).where(MailOptOut.user_id == user_id)))

@@ -27,6 +27,7 @@ from ..models import (
     utcnow,
 )
 from ..search.outbox import enqueue
+from .notifications import forget_reviews
 from .passwords import verify_password
 from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score
 
@@ -169,6 +170,7 @@ def _remove_reviews(session: Session, review_ids: list[int]) -> None:
     _remove_replies(session, list(session.scalars(select(Reply.id).where(Reply.review_id.in_(review_ids)))))
     for model in (ReviewRevision, HelpfulVote, Flag):
         session.execute(delete(model).where(model.review_id.in_(review_ids)))
+    forget_reviews(session, review_ids)  # the makers' "new review" notices quote them and link to them
     session.execute(delete(Review).where(Review.id.in_(review_ids)))
     session.expire_all()
 

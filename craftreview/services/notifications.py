@@ -185,6 +185,15 @@ def mark_read(session: Session, user: User, notification_id: int | None = None) 
         return session.execute(query.values(read_at=utcnow())).rowcount
 
 
+def forget_reviews(session: Session, review_ids: list[int]) -> None:
+    """Inside the caller's transaction: drop everyone's notifications that link to these (removed) reviews."""
+    mailer = mailer_for(session)
+    if mailer is None or not review_ids:
+        return  # without a mailer no notification was given a link
+    links = [_local(mailer.link("reviews.show", review_id=i)) for i in review_ids]
+    session.execute(delete(Notification).where(Notification.link.in_(links)))
+
+
 def mail_kinds(session: Session, user_id: int) -> set[str]:
     """The kinds the user gets by mail."""
     off = set(session.scalars(select(MailOptOut.kind).where(MailOptOut.user_id == user_id)))
@@ -200,14 +209,18 @@ def set_mail_kinds(session: Session, user: User, kinds: set[str]) -> None:
         session.add_all(MailOptOut(user_id=user.id, kind=k) for k in NOTIFICATION_KINDS if k not in kinds)
 
 
+def check_unsubscribe(session: Session, user_id: int, kind: str) -> User:
+    """The account a signed unsubscribe link names; NotFound for an unknown kind or an account that is gone."""
+    user = session.get(User, user_id) if kind in NOTIFICATION_KINDS else None
+    if user is None or user.deleted_at is not None:
+        raise NotFound("This unsubscribe link is not valid.")
+    return user
+
+
 def unsubscribe(session: Session, user_id: int, kind: str) -> User:
     """Stop mails of one kind (from a signed link; no login needed)."""
-    if kind not in NOTIFICATION_KINDS:
-        raise NotFound("This unsubscribe link is not valid.")
     with write_transaction(session):
-        user = session.get(User, user_id)
-        if user is None or user.deleted_at is not None:
-            raise NotFound("This unsubscribe link is not valid.")
+        user = check_unsubscribe(session, user_id, kind)
         if not _opted_out(session, user_id, kind):
             session.add(MailOptOut(user_id=user_id, kind=kind))
     return user

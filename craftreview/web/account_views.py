@@ -162,7 +162,8 @@ def _unsubscribe_target(token: str) -> tuple[int, str]:
 @bp.get("/unsubscribe/<token>")
 def unsubscribe(token: str):
     """Works logged out: shows what will stop and a button (a GET never writes)."""
-    _user_id, kind = _unsubscribe_target(token)
+    user_id, kind = _unsubscribe_target(token)
+    notifications.check_unsubscribe(get_db(), user_id, kind)  # an account deleted since: no button to press
     return render_template("accounts/unsubscribe.html", label=NOTIFICATION_KINDS[kind], token=token, done=False,
                            form=ActionForm())
 

@@ -120,6 +120,25 @@ def test_removed_reviews_disappear_and_the_makers_score_counts_without_them(app,
     assert theirs is not None and theirs.reply is None
 
 
+def _maker_s_notifications(client, db, maker) -> str:
+    login(client, db.get(User, maker.owner_id))
+    return client.get("/notifications").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("choice", "still_told"), [("remove", False), ("keep", True)])
+def test_the_makers_notifications_of_a_removed_review_go_with_it(client, db, member, choice, still_told):
+    """A removed review's text must not live on in the maker's notifications, linking to a page that is gone
+    (or, once SQLite hands its id to a newer review, to someone else's review)."""
+    maker, review_id = member["other_maker"], member["review"].id
+    page = _maker_s_notifications(client, db, maker)
+    assert "Second thoughts" in page and f'href="/reviews/{review_id}"' in page
+    _delete(client, member["user"], choice)
+    fresh(db)
+    page = _maker_s_notifications(client, db, maker)
+    assert ("Second thoughts" in page) is still_told and (f'href="/reviews/{review_id}"' in page) is still_told
+    assert "Critic&#39;s review" not in page  # notices of other people's reviews are not the member's to take
+
+
 def test_the_audit_log_records_the_deletion_without_personal_data(client, db, member):
     _delete(client, member["user"], "remove")
     fresh(db)

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from craftreview.models import NOTIFICATION_KINDS, MailOptOut, Notification
 from craftreview.services import notifications
-from tests.conftest import fresh, login
+from tests.conftest import PASSWORD, fresh, login
 from tests.mail_helpers import link_in, mails_to
 
 
@@ -62,6 +62,20 @@ def test_the_list_is_paginated(client, db, make_user):
     assert "Notification number 04" in second and "Page 2 of 2" in second
 
 
+def test_pages_past_the_last_say_so_instead_of_saying_there_is_nothing(client, db, make_user, make_maker,
+                                                                         make_review):
+    owner = make_user("owner")
+    make_review(owner, make_maker(make_user("maker")), title="My only review")
+    notifications.notify(db, owner.id, "review_new", "The only notification")
+    db.commit()
+    login(client, owner)
+    for path, noun, empty in (("/notifications", "notifications", "No notifications yet"),
+                              ("/me/reviews", "reviews", "You haven't written any reviews yet")):
+        page = client.get(f"{path}?page=4").get_data(as_text=True)
+        assert f"No more {noun}: this page is past the last one." in page and empty not in page
+        assert f'<a href="{path}?page=1">Back to page 1</a>' in page
+
+
 def test_account_page_saves_mail_preferences(client, db, make_user):
     user = make_user("picky")
     login(client, user)
@@ -106,6 +120,17 @@ def test_a_tampered_unsubscribe_link_is_refused(app, client, db, make_user, make
     assert client.get(path[:-3] + "xyz").status_code == 404
     assert client.post(path[:-3] + "xyz").status_code == 404
     assert client.get("/unsubscribe/WzEsICJyZXBseSJd").status_code == 404  # unsigned [1, "reply"]
+
+
+def test_the_unsubscribe_link_of_a_deleted_account_is_refused_before_its_button_is_offered(
+        app, client, db, make_user, make_maker, make_review):
+    owner = make_user("owner")
+    make_review(make_user("buyer"), make_maker(owner))
+    path = link_in(mails_to(db, owner.email)[0], "/unsubscribe/")
+    login(client, owner)
+    client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD})
+    page = app.test_client().get(path)
+    assert page.status_code == 404 and "This unsubscribe link is not valid." in page.get_data(as_text=True)
 
 
 def test_moderators_see_the_mail_outbox_and_nobody_else_does(client, db, make_user, make_maker, make_review):

@@ -284,7 +284,9 @@ def test_moderation_pages_past_the_last_say_so_and_link_back_to_page_one(client,
     review = make_review(make_user("author"), make_maker())
     flag_review(db, make_user("reader"), review, "spam", "An advert.")
     login(client, moderator)
-    for path, noun in (("/moderation", "flagged reviews"), ("/moderation/log", "moderation actions")):
+    lists = (("/moderation", "flagged reviews"), ("/moderation/log", "moderation actions"), ("/moderation/mail", "mail"),
+             (f"/moderation/accounts/{review.author_id}", "reviews by this account"))
+    for path, noun in lists:
         page = client.get(f"{path}?page=3").get_data(as_text=True)
         assert f"No more {noun}: this page is past the last one." in page
         assert f'<a href="{path}?page=1">Back to page 1</a>' in page

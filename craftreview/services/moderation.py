@@ -8,7 +8,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ..db import write_transaction
-from ..errors import InvalidInput, PermissionDenied
+from ..errors import Conflict, InvalidInput, PermissionDenied
 from ..models import HIDE_REASONS, AuditEntry, Flag, Review, ReviewRevision, User, utcnow
 from ..permissions import can_moderate
 from ..text import clean_input
@@ -55,6 +55,8 @@ def hide_review(session: Session, actor: User, review: Review, reason: str, note
     _require_moderator(actor)
     if reason not in HIDE_REASONS:
         raise InvalidInput("Choose the policy reason for hiding this review.", field="reason")
+    if review.hidden_at is not None:  # e.g. a second moderator's older page: keep the first reason and notice
+        raise Conflict("This review is already hidden; restore it first to hide it for another reason.")
     now = now or utcnow()
     prepared = prepare_review_update(session, review.id, now, hidden_at=now)
     hidden = notifications.review_hidden_notice(session, review, reason, actor.id)

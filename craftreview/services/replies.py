@@ -32,6 +32,9 @@ def save_reply(session: Session, actor: User, review: Review, body: str,
     if not can_reply(actor, review):
         raise PermissionDenied("Only the maker who was reviewed can reply.")
     body = _check_body(body)
+    current = session.scalar(select(Reply).where(Reply.review_id == review.id))
+    if current is not None and current.body == body:
+        return current  # saved unchanged: no copy in its history, no "edited" mark, no second notice to the buyer
     notice = notifications.reply_notice(session, review, body)
     try:
         with write_transaction(session):

@@ -41,6 +41,10 @@ class BoundedIntegerField(IntegerField):
             raise ValueError(self.gettext("Not a valid integer value."))
         super().process_formdata(valuelist)
 
+    def pre_validate(self, form):
+        if self.process_errors:  # unreadable: its one message is there; a range check of None would add a second
+            raise StopValidation()
+
 
 class PlainTextAreaField(TextAreaField):
     """A textarea whose line breaks count as one character each, as the browser's maxlength counted them.

@@ -14,6 +14,7 @@ from craftreview.models import MakerScoreRow, utcnow
 from craftreview.services import accounts, engagement
 from craftreview.services import makers as maker_service
 from craftreview.services import reviews as review_service
+from craftreview.services.mail import OutboxMailBackend
 
 from .conftest import MODERATOR_EMAIL, MODERATOR_PASSWORD, watch
 from .test_pages import _arrange
@@ -182,6 +183,22 @@ def test_no_horizontal_overflow_at_phone_width(name, role, path, world, browser,
         with open(screenshots / "overflow-summary.txt", "a", encoding="utf-8") as summary:
             summary.write(f"{name}: {found['scrollWidth']} px wide at {found['width']} px\n")
         assert found["scrollWidth"] <= found["width"], f"{name} is {found['scrollWidth']} px wide: {found['wide']}"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "360"])
+def test_mail_outbox_wraps_long_mail_lines_instead_of_scrolling_sideways(viewport, world, browser, live_server):
+    footer = ('You got this mail because "Moderators decided on flags about a review of my work" is switched on in '
+              "your craftreview mail preferences.")
+    with live_server.app.extensions["craftreview.sessions"]() as db:
+        OutboxMailBackend().send(db, to="reader@example.com", subject="A mail with long lines",
+                                 body=f"{footer}\nhttps://example.com/{'a' * 200}", html=f"<p>{footer}</p>")
+        db.commit()
+    context, page, _problems = _open(browser, live_server, world, "moderator", "/moderation/mail", viewport)
+    try:
+        found = page.evaluate(OVERFLOW_JS)
+        assert found["scrollWidth"] <= found["width"], f"{found['scrollWidth']} px wide: {found['wide']}"
     finally:
         context.close()
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from craftreview.models import AuditEntry, Flag, Order, OutgoingMail, Review, utcnow
+from craftreview.models import AuditEntry, Flag, Notification, Order, OutgoingMail, ReplyRevision, Review, utcnow
 from craftreview.services.engagement import flag_review
 from craftreview.services.moderation import dismiss_flags
 from craftreview.services.replies import save_reply
@@ -181,6 +181,20 @@ def test_maker_replies_and_reply_edits_keep_history(client, db, make_user, make_
     assert b"Earlier versions of the maker" in page and b"Sorry for the delay; the kiln broke.</p>" in page
 
 
+def test_saving_a_reply_unchanged_keeps_no_copy_and_tells_the_buyer_nothing_new(client, db, make_user, make_maker,
+                                                                               make_review):
+    owner = make_user("owner")
+    review = make_review(make_user("buyer"), make_maker(owner))
+    login(client, owner)
+    for _ in range(2):  # e.g. the maker opens "Edit reply" and presses Publish without changing a word
+        assert client.post(f"/reviews/{review.id}/reply", data={"body": "Thank you for the kind words."}).status_code == 302
+    fresh(db)
+    assert db.scalar(select(func.count(ReplyRevision.id))) == 0
+    assert db.scalar(select(func.count(Notification.id)).where(Notification.kind == "reply")) == 1
+    page = client.get(f"/reviews/{review.id}").get_data(as_text=True)
+    assert "Earlier versions of the maker" not in page and '#reply-history">edited' not in page
+
+
 def test_helpful_vote_toggles(client, db, make_user, make_maker, make_review):
     review = make_review(make_user("author"), make_maker())
     login(client, make_user("reader"))
@@ -284,7 +298,9 @@ def test_moderation_pages_past_the_last_say_so_and_link_back_to_page_one(client,
     review = make_review(make_user("author"), make_maker())
     flag_review(db, make_user("reader"), review, "spam", "An advert.")
     login(client, moderator)
-    for path, noun in (("/moderation", "flagged reviews"), ("/moderation/log", "moderation actions")):
+    lists = (("/moderation", "flagged reviews"), ("/moderation/log", "moderation actions"), ("/moderation/mail", "mail"),
+             (f"/moderation/accounts/{review.author_id}", "reviews by this account"))
+    for path, noun in lists:
         page = client.get(f"{path}?page=3").get_data(as_text=True)
         assert f"No more {noun}: this page is past the last one." in page
         assert f'<a href="{path}?page=1">Back to page 1</a>' in page

@@ -92,3 +92,17 @@ def test_a_review_at_the_textarea_maximum_with_paragraphs_is_published(client, d
     response = _post_review(client, make_user, make_maker, body=body.replace("\n", "\r\n"))
     assert response.status_code == 302, response.get_data(as_text=True)
     assert db.scalar(select(Review.body)) == body
+
+
+@pytest.mark.parametrize("lead", ["1.5", "abc", "99999999999999"])
+def test_an_unreadable_lead_time_gets_one_message_and_changes_nothing(client, db, make_user, make_maker, lead):
+    owner = make_user("owner")
+    maker = make_maker(owner)
+    login(client, owner)
+    response = client.post(f"/makers/{maker.slug}/edit", data={
+        "name": "Renamed Studio", "slug": maker.slug, "craft": "wood", "lead_time_days": lead})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and page.count("Not a valid integer value.") == 1
+    assert "Number must be between" not in page  # not a second, contradicting message on the same field
+    db.expire_all()
+    assert db.get(type(maker), maker.id).name == "Hollow Oak Woodworks"

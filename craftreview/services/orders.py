@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db import write_transaction
-from ..emails import mailbox_key, normalise_email, usable_address
+from ..emails import email_key, mailbox_key, normalise_email, usable_address
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Order, Review, User, as_utc, utcnow
 from ..permissions import can_review, owns_maker
@@ -73,23 +73,52 @@ def check_not_own_address(actor: User, buyer_email: str) -> None:
                            "addresses.", field="buyer_email")
 
 
+def _same_order(maker_id: int, values: dict) -> Select:
+    """The order already recorded for this buyer (any spelling of the address), item and order date."""
+    return select(Order).where(Order.maker_id == maker_id, Order.buyer_email_key == email_key(values["buyer_email"]),
+                               Order.item == values["item"], Order.ordered_on == values["ordered_on"])
+
+
+def recorded_before(session: Session, maker: Maker, data: OrderInput) -> bool:
+    """Would record_order send a fresh link for an order recorded before (False for a new or an invalid one)?"""
+    try:
+        values = _validated_order(data, utcnow().date())
+    except InvalidInput:
+        return False
+    return session.scalar(_same_order(maker.id, values)) is not None
+
+
 def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, mail: MailBackend,
                  invite_url: Callable[[str], str], now: datetime | None = None) -> tuple[Order, str]:
-    """Record an order and mail its one-time invitation; returns the order and the link token."""
+    """Record an order and mail its one-time invitation; returns the order and the link token.
+
+    The same order recorded again (same buyer, item and order date: a lost link) keeps its one record and gets a
+    fresh link, the earlier one stops working; once its buyer has reviewed it, it is refused: one order, one
+    verified review."""
     now = now or utcnow()
     if not owns_maker(actor, maker):
         raise PermissionDenied("Only the maker can record orders.")
     values = _validated_order(data, now.date())
     check_not_own_address(actor, values["buyer_email"])
+    if (earlier := session.scalar(_same_order(maker.id, values))) is not None and earlier.used_at is not None:
+        raise Conflict("You recorded this order before and its buyer has already reviewed it: one order gives one "
+                       "verified review. Record a new purchase with its own item or date.")
     token = secrets.token_urlsafe(32)
     subject = f"Review your order from {maker.name}"
     text, html = render_mail("invitation", subject=subject, maker_name=maker.name, item=values["item"],
                              link=invite_url(token), days=INVITATION_DAYS)
     notice = notifications.invitation_notice(session, maker, values["buyer_email"], values["item"])
     with write_transaction(session):
-        order = Order(maker_id=maker.id, token_hash=hash_token(token),
-                      expires_at=now + timedelta(days=INVITATION_DAYS), created_at=now, **values)
-        session.add(order)
+        order = session.scalar(_same_order(maker.id, values))  # looked up again under the write lock
+        if order is None:
+            order = Order(maker_id=maker.id, created_at=now, **values)
+            session.add(order)
+        elif order.used_at is not None:
+            raise Conflict("This order has already been reviewed.")
+        else:
+            order.order_type, order.price_band, order.promised_by = (values["order_type"], values["price_band"],
+                                                                    values["promised_by"])
+        order.token_hash, order.expires_at = hash_token(token), now + timedelta(days=INVITATION_DAYS)
         mail.send(session, to=order.buyer_email, subject=subject, body=text, html=html)
         notifications.record_notice(session, notice)
     return order, token

@@ -149,6 +149,7 @@ def _record_order(maker: Maker, form: OrderForm) -> str | None:
         buyer_email=form.buyer_email.data, item=form.item.data, order_type=form.order_type.data,
         price_band=form.price_band.data, ordered_on=form.ordered_on.data, promised_by=form.promised_by.data)
     mail = make_mail_backend(current_app.config["MAIL_BACKEND"])
+    again = order_service.recorded_before(get_db(), maker, data)
     try:
         _order, token = order_service.record_order(
             get_db(), actor(), maker, data, mail,
@@ -156,5 +157,9 @@ def _record_order(maker: Maker, form: OrderForm) -> str | None:
     except DomainError as exc:
         form_error(form, exc)
         return None
-    flash("Order recorded. The invitation was queued for the buyer; you can also copy the link below.", "success")
+    if again:
+        flash("You had recorded this order already: it keeps its one record, with a fresh invitation queued for the "
+              "buyer. The earlier link no longer works; you can also copy the new one below.", "success")
+    else:
+        flash("Order recorded. The invitation was queued for the buyer; you can also copy the link below.", "success")
     return url_for("reviews.invitation", token=token, _external=True)

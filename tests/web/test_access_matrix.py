@@ -56,7 +56,8 @@ class World:
 
 
 def _verified_review(db, owner: User, maker: Maker, author: User, title: str) -> Review:
-    _order, token = _record_order(db, owner, maker, item="Oak serving board", buyer=author)
+    # one purchase per verified review: the same order recorded again would only renew its one link
+    _order, token = _record_order(db, owner, maker, item=f"Oak serving board: {title}", buyer=author)
     return orders.submit_verified_review(db, author, token, review_input(title=title))
 
 

@@ -10,7 +10,7 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import func, select
 
-from craftreview.errors import InvalidInput
+from craftreview.errors import Conflict, InvalidInput
 from craftreview.models import Order, Review, utcnow
 from craftreview.services import orders
 from craftreview.services.mail import OutboxMailBackend
@@ -273,3 +273,35 @@ def test_header_links_on_the_home_page_carry_no_destination(client):
     page = client.get("/").get_data(as_text=True)
     assert _header_link(page, "Sign up") == "/register"
     assert _header_link(page, "Log in") == "/login"
+
+
+def test_the_same_order_recorded_again_keeps_one_record_and_only_the_newest_link_works(client, db, shop):
+    owner, maker, buyer, first = shop
+    second = record(db, owner, maker, buyer.email.upper())  # a lost link: the same order, typed again
+    fresh(db)
+    assert db.scalar(select(func.count(Order.id))) == 1
+    login(client, buyer)
+    assert client.get(f"/invite/{first}").status_code == 404
+    assert client.post(f"/invite/{second}", data=FORM).status_code == 302
+    assert record(db, owner, maker, buyer.email, item="Bridle leather belt")  # another purchase is another order
+
+
+def test_an_order_its_buyer_has_reviewed_cannot_be_recorded_again_for_a_second_verified_review(client, db, shop):
+    owner, maker, buyer, token = shop
+    login(client, buyer)
+    assert client.post(f"/invite/{token}", data=FORM).status_code == 302
+    before = snapshot(db.get_bind())
+    with pytest.raises(Conflict, match="already reviewed"):
+        record(db, owner, maker, buyer.email)
+    assert snapshot(db.get_bind()) == before  # no mail, no notice, no new link
+
+
+def test_the_dashboard_says_when_an_order_was_recorded_before(client, db, shop):
+    owner, _maker, buyer, _token = shop
+    login(client, owner)
+    form = {"buyer_email": buyer.email, "item": "Bridle leather wallet", "order_type": "stock",
+            "price_band": "25-100", "ordered_on": str(TODAY - timedelta(days=40))}
+    page = client.post("/dashboard", data=form, follow_redirects=True).get_data(as_text=True)
+    assert "You had recorded this order already" in page
+    page = client.post("/dashboard", data=dict(form, item="Bridle leather belt"), follow_redirects=True)
+    assert "Order recorded." in page.get_data(as_text=True)

@@ -27,6 +27,7 @@ from ..models import (
     utcnow,
 )
 from ..search.outbox import enqueue
+from .accounts import FORMER_MAKER, FORMER_MEMBER
 from .notifications import forget_reviews
 from .passwords import verify_password
 from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score
@@ -35,7 +36,6 @@ REVIEW_CHOICES = {
     "remove": "Remove my reviews (and any replies to them) from the site",
     "keep": 'Keep my reviews, shown as written by "Former member"',
 }
-FORMER_MEMBER = "Former member"
 SECRET_COLUMNS = {"password_hash", "token_hash"}
 
 
@@ -176,7 +176,7 @@ def _remove_reviews(session: Session, review_ids: list[int]) -> None:
 
 
 def _anonymise_maker(maker: Maker) -> None:
-    maker.name, maker.slug = "Former maker", f"former-maker-{maker.id}"
+    maker.name, maker.slug = FORMER_MAKER, f"former-maker-{maker.id}"
     maker.location = maker.bio = maker.website = ""
 
 

@@ -44,10 +44,17 @@ def _check_password(password: str) -> None:
         raise InvalidInput(problem, field="password")
 
 
+FORMER_MEMBER = "Former member"  # what a deleted account's kept reviews are signed with
+FORMER_MAKER = "Former maker"  # what a deleted account's maker profile is called
+
+
 def _check_display_name(name: str) -> str:
     name = clean_input(name)
     if not 2 <= len(name) <= 60:
         raise InvalidInput("Display names are 2 to 60 characters.", field="display_name")
+    if email_key(" ".join(name.split())) in {email_key(n) for n in (FORMER_MEMBER, FORMER_MAKER)}:
+        raise InvalidInput(f"“{name}” is what the site shows for deleted accounts: choose another name.",
+                           field="display_name")
     return name
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from craftreview.models import User
 from craftreview.web.security import safe_next
@@ -115,6 +115,20 @@ def test_display_name_change(client, db, make_user):
     client.post("/account/name", data={"nm-display_name": "Mara the Potter"})
     fresh(db)
     assert user.display_name == "Mara the Potter"
+
+
+@pytest.mark.parametrize("name", ["Former member", "former  MEMBER", "Ｆormer maker"])
+def test_the_names_deleted_accounts_are_shown_under_cannot_be_taken(client, db, make_user, name):
+    user = make_user("Mara")
+    login(client, user)
+    response = client.post("/account/name", data={"nm-display_name": name})
+    assert response.status_code == 400 and "what the site shows for deleted accounts" in response.get_data(as_text=True)
+    fresh(db)
+    assert user.display_name == "Mara"
+    client.post("/logout")
+    registered = client.post("/register", data={"email": "new@example.com", "display_name": name,
+                                                "password": PASSWORD, "confirm": PASSWORD})
+    assert registered.status_code == 400 and db.scalar(select(func.count(User.id))) == 1
 
 
 def test_suspended_user_cannot_log_in(client, make_user):

@@ -16,7 +16,16 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Email, EqualTo, Length, NumberRange, Optional, StopValidation
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    EqualTo,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    StopValidation,
+)
 
 from ..models import CRAFTS, DIMENSIONS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES
 from ..services.makers import MAX_LEAD_DAYS
@@ -200,6 +209,7 @@ class OrderForm(FlaskForm):
                              validators=[DataRequired("Choose stock or custom order.")])
     price_band = SelectField("Price band", choices=price_choices("Choose…"),
                              validators=[DataRequired("Choose a price band.")])
-    ordered_on = DateField("Ordered on", validators=[DataRequired("Enter the order date.")])
+    # InputRequired, not DataRequired: an impossible date (2026-02-30) keeps its "Not a valid date value." message
+    ordered_on = DateField("Ordered on", validators=[InputRequired("Enter the order date.")])
     promised_by = DateField("Promised by", validators=[Optional()])
     submit = SubmitField("Record order and create invitation")

@@ -49,6 +49,8 @@ def test_review_dates_out_of_range_are_refused_on_their_field(client, db, make_u
 
 @pytest.mark.parametrize("ordered_on, promised_by, message", [
     ("0001-01-01", "", "The order date must be within the last 10 years."),
+    ("2026-02-30", "", "Not a valid date value."),  # typed, but no such day: not "Enter the order date."
+    ("", "", "Enter the order date."),
     (str(TODAY - timedelta(days=3)), "9999-12-31", "The promised date cannot be more than 2 years ahead."),
 ])
 def test_order_dates_out_of_range_are_refused_on_their_field(client, db, make_user, make_maker, ordered_on,

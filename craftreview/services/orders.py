@@ -79,42 +79,31 @@ def _same_order(maker_id: int, values: dict) -> Select:
                                Order.item == values["item"], Order.ordered_on == values["ordered_on"])
 
 
-def recorded_before(session: Session, maker: Maker, data: OrderInput) -> bool:
-    """Would record_order send a fresh link for an order recorded before (False for a new or an invalid one)?"""
-    try:
-        values = _validated_order(data, utcnow().date())
-    except InvalidInput:
-        return False
-    return session.scalar(_same_order(maker.id, values)) is not None
-
-
 def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, mail: MailBackend,
                  invite_url: Callable[[str], str], now: datetime | None = None) -> tuple[Order, str]:
     """Record an order and mail its one-time invitation; returns the order and the link token.
 
     The same order recorded again (same buyer, item and order date: a lost link) keeps its one record and gets a
-    fresh link, the earlier one stops working; once its buyer has reviewed it, it is refused: one order, one
-    verified review."""
+    fresh link, the earlier one stops working (its created_at stays that of the first recording); once its buyer has
+    reviewed it, it is refused: one order, one verified review."""
     now = now or utcnow()
     if not owns_maker(actor, maker):
         raise PermissionDenied("Only the maker can record orders.")
     values = _validated_order(data, now.date())
     check_not_own_address(actor, values["buyer_email"])
-    if (earlier := session.scalar(_same_order(maker.id, values))) is not None and earlier.used_at is not None:
-        raise Conflict("You recorded this order before and its buyer has already reviewed it: one order gives one "
-                       "verified review. Record a new purchase with its own item or date.")
     token = secrets.token_urlsafe(32)
     subject = f"Review your order from {maker.name}"
     text, html = render_mail("invitation", subject=subject, maker_name=maker.name, item=values["item"],
                              link=invite_url(token), days=INVITATION_DAYS)
     notice = notifications.invitation_notice(session, maker, values["buyer_email"], values["item"])
     with write_transaction(session):
-        order = session.scalar(_same_order(maker.id, values))  # looked up again under the write lock
+        order = session.scalar(_same_order(maker.id, values))  # under the write lock: a refusal writes nothing
         if order is None:
             order = Order(maker_id=maker.id, created_at=now, **values)
             session.add(order)
         elif order.used_at is not None:
-            raise Conflict("This order has already been reviewed.")
+            raise Conflict("You recorded this order before and its buyer has already reviewed it: one order gives "
+                           "one verified review. Record a new purchase with its own item or date.")
         else:
             order.order_type, order.price_band, order.promised_by = (values["order_type"], values["price_band"],
                                                                     values["promised_by"])

@@ -5,7 +5,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user, login_required
 
 from ..errors import DomainError
-from ..models import Maker
+from ..models import Maker, as_utc, utcnow
 from ..permissions import owns_maker
 from ..services import browse, queries
 from ..services import makers as maker_service
@@ -149,15 +149,15 @@ def _record_order(maker: Maker, form: OrderForm) -> str | None:
         buyer_email=form.buyer_email.data, item=form.item.data, order_type=form.order_type.data,
         price_band=form.price_band.data, ordered_on=form.ordered_on.data, promised_by=form.promised_by.data)
     mail = make_mail_backend(current_app.config["MAIL_BACKEND"])
-    again = order_service.recorded_before(get_db(), maker, data)
+    now = utcnow()
     try:
-        _order, token = order_service.record_order(
+        order, token = order_service.record_order(
             get_db(), actor(), maker, data, mail,
-            invite_url=lambda t: url_for("reviews.invitation", token=t, _external=True))
+            invite_url=lambda t: url_for("reviews.invitation", token=t, _external=True), now=now)
     except DomainError as exc:
         form_error(form, exc)
         return None
-    if again:
+    if as_utc(order.created_at) < now:  # recorded before: the one record got a fresh link
         flash("You had recorded this order already: it keeps its one record, with a fresh invitation queued for the "
               "buyer. The earlier link no longer works; you can also copy the new one below.", "success")
     else:

@@ -69,11 +69,12 @@ def _fmt(v: float) -> str:
     return f"{v:.3f}" if abs(v) < 2 else f"{v:.1f}"
 
 
-def property_table(reps: list[dict]) -> str:
-    """Median and worst world per property, with the target and whether the worst case meets it."""
+def property_table(reps: list[dict], properties: list | None = None) -> str:
+    """Median and worst world per property (PROPERTIES unless given), with the target and whether the worst case
+    meets it."""
     rows = ["| property | target | median | worst tenth | worst world | median meets | worst meets | worlds meeting |",
             "|---|---|---|---|---|---|---|---|"]
-    for label, get, target, direction in PROPERTIES:
+    for label, get, target, direction in PROPERTIES if properties is None else properties:
         vals = np.array([get(r) for r in reps], dtype=float)
         worst = np.nanmax(vals) if direction == "max" else np.nanmin(vals)
         tenth = np.nanpercentile(vals, 90 if direction == "max" else 10)  # 9 worlds in 10 do at least as well

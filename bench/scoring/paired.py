@@ -1,6 +1,6 @@
 """Model variants against the production model on the same worlds (paired by seed).
 
-`python -m bench.scoring.paired [--variant key=value,...; w_key=value sets a WeightParams field] [--cache DIR] SEED [SEED ...]` measures every
+`python -m bench.scoring.paired [--variant key=value,...; w_key=value sets a WeightParams field] [--cache DIR] [--foreign] SEED [SEED ...]` measures every
 property of issue 8 (`properties.measure`) on each world with the default `ModelOptions` and with the
 variant, two workers, caching each world's result in DIR (so a default run is reused across variants),
 and prints default -> variant per property: median / worst world / mean, worlds better / worse, and for
@@ -19,6 +19,7 @@ from craftreview.scoring import ModelOptions
 from craftreview.scoring.weights import WeightParams
 
 from .family_report import BANDS, PROPERTIES
+from .foreign import measure_foreign
 from .properties import measure
 from .run import MODEL
 
@@ -49,23 +50,23 @@ def options_for(variant: dict) -> ModelOptions:
 
 
 def _cached(args: tuple) -> dict:
-    seed, variant, cache = args
+    seed, variant, cache, foreign = args
     name = "default" if not variant else "_".join(f"{k}-{v}" for k, v in sorted(variant.items())).replace(" ", "")
-    path = os.path.join(cache, f"{name}_{seed}.json")
+    path = os.path.join(cache, f"{'foreign_' if foreign else ''}{name}_{seed}.json")
     if os.path.exists(path):
         with open(path) as fh:
             return json.load(fh)
-    res = measure(seed, options_for(variant) if variant else None)
+    res = (measure_foreign if foreign else measure)(seed, options_for(variant) if variant else None)
     with open(path, "w") as fh:
         json.dump(res, fh, default=float)
     return res
 
 
-def run(seeds: list[int], variant: dict, cache: str, workers: int = 2) -> list[dict]:
-    """Per-world results for the variant (cached)."""
+def run(seeds: list[int], variant: dict, cache: str, workers: int = 2, foreign: bool = False) -> list[dict]:
+    """Per-world results for the variant (cached); foreign: worlds of foreign.py instead of the family's."""
     os.makedirs(cache, exist_ok=True)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_cached, [(s, variant, cache) for s in seeds]))
+        return list(pool.map(_cached, [(s, variant, cache, foreign) for s in seeds]))
 
 
 def _stats(vals: np.ndarray, direction: str) -> str:
@@ -122,10 +123,11 @@ def main() -> None:
     ap.add_argument("--variant", default="")
     ap.add_argument("--cache", default="/tmp/craftreview-paired")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--foreign", action="store_true", help="worlds of foreign.py (another rating process)")
     ap.add_argument("seeds", nargs="+", type=int)
     args = ap.parse_args()
-    base = run(args.seeds, {}, args.cache, args.workers)
-    var = run(args.seeds, parse_variant(args.variant), args.cache, args.workers)
+    base = run(args.seeds, {}, args.cache, args.workers, args.foreign)
+    var = run(args.seeds, parse_variant(args.variant), args.cache, args.workers, args.foreign)
     print(f"| property | default → {args.variant or 'default'} (median / worst / mean) | worlds better / worse |")
     print("|---|---|---|")
     print("\n".join(property_rows(base, var) + standard_rows(base, var)))

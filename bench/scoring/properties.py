@@ -171,7 +171,7 @@ def bombing(w: World) -> dict:
 
 def _novices(w: World, k: int, exclude=()) -> np.ndarray:
     pool = [m for m in range(w.n_natural) if w.truth[m] < 3.5 and m not in exclude]
-    return w.rng.choice(pool, size=min(k, len(pool)), replace=False)
+    return w.rng.choice(np.array(pool, dtype=int), size=min(k, len(pool)), replace=False)
 
 
 def shilling(w: World) -> dict:

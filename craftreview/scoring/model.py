@@ -131,6 +131,9 @@ class ModelOptions:
     # ...with the rest of the record weighed afresh, as if the favourites were not there (False: model 2.14, the rest
     # keeps the weights it had beside them: shills that set the maker's consensus and pace cut its honest reviews).
     favourites_reweigh: bool = True
+    # The review spread is at least the trimmed root mean square of residuals (robust.trimmed_rms; False: model 2.16,
+    # the median absolute residual alone, which collapses where most buyers give the maker's usual star exactly).
+    scale_trim_floor: bool = False
 
 
 @dataclass
@@ -377,12 +380,12 @@ def _fit(signals: Iterable[ReviewSignal], now: datetime, crafts: Mapping[Hashabl
     # Reviewer offsets are learned from reviews already judged against each maker's consensus, so a
     # ring's extreme ratings cannot pose as one reviewer's harshness and re-weight everyone else.
     trusted = arr.verified if options.trusted_scale else None
-    raw = fit_scale(arr.ratings, weights.weight, arr.maker, arr.n_makers, trusted)
+    raw = fit_scale(arr.ratings, weights.weight, arr.maker, arr.n_makers, trusted, trim_floor=options.scale_trim_floor)
     consensus = weights.weight * outlier_factor(review_overall(arr.ratings), weights.weight, arr.maker,
                                                 arr.n_makers, *raw)[0]
     bias = _fit_bias(arr, consensus, options)
     scale = fit_scale(arr.ratings - bias.row[:, None], weights.weight, arr.maker, arr.n_makers, trusted,
-                      consensus if options.trusted_scale else None)
+                      consensus if options.trusted_scale else None, options.scale_trim_floor)
     batch = _prepare(arr, to_days(now), counts[arr.reviewer], bias.row, options.weights, scale, options, weights)
     dated, slip = delivery_columns(arr.promised, arr.delivered)
     # Every global statistic is weighted, so fakes weighted near zero cannot move it; the outlier factor

@@ -31,6 +31,8 @@ RISE_LAST_DAYS = 540.0  # ...to this age
 # because older reviews at the old level bias the estimate of the new one (0.1 in model 2.1; bench/scoring/
 # RESULTS.md, "Experiments (branch model5)").
 CHANGE_OLD_FACTOR = 0.05
+TRIM_SHARE = 0.1  # the spread's floor (trimmed_rms) leaves out this share of the largest residuals...
+TRIM_CONSISTENCY = 1.267  # ...and is scaled by this: E[x^2 | |x| below its 90th percentile] = 0.623 sd^2 for a normal x
 CENTRE_TRIM = 0.2  # the platform centre is the mean of the middle 60% of review overall stars
 OUTLIER_PASSES = 3
 HUBER_Z = 3.0  # for global statistics, a review's residual counts up to this many spreads
@@ -57,7 +59,7 @@ def review_overall(y: np.ndarray) -> np.ndarray:
 
 
 def fit_scale(y: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, trusted: np.ndarray | None = None,
-              consensus_w: np.ndarray | None = None) -> tuple[float, float]:
+              consensus_w: np.ndarray | None = None, trim_floor: bool = False) -> tuple[float, float]:
     """(typical spread of a review around its maker's mean, platform centre), both robust to a few fakes.
 
     trusted: only these reviews' residuals measure the spread (when there are enough of them), as the
@@ -78,7 +80,20 @@ def fit_scale(y: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, trusted
         return 0.8, float(np.median(v))
     resid = np.abs(v[rows] - mean[maker[rows]])
     dof = np.sqrt(np.mean(count[maker[rows]] / (count[maker[rows]] - 1.0)))
-    return max(float(1.4826 * np.median(resid) * dof), 0.2), _trimmed_mean(v)
+    spread = 1.4826 * np.median(resid)
+    if trim_floor:
+        spread = max(spread, trimmed_rms(resid))
+    return max(float(spread * dof), 0.2), _trimmed_mean(v)
+
+
+def trimmed_rms(resid: np.ndarray) -> float:
+    """The root mean square of absolute residuals without their largest TRIM_SHARE, scaled to estimate a normal sd.
+
+    A floor under the median absolute residual: where most reviews give the maker's usual star exactly (a platform
+    where nearly everyone gives five stars), the median residual is about zero and would make every review a star or
+    two below the maker's usual look like a ring's. Dropping the largest tenth keeps what a ring adds out of it."""
+    kept = resid[resid <= np.quantile(resid, 1.0 - TRIM_SHARE)]
+    return float(np.sqrt(np.mean(kept ** 2)) * TRIM_CONSISTENCY) if len(kept) else 0.0
 
 
 def _trimmed_mean(v: np.ndarray, cut: float = CENTRE_TRIM) -> float:

@@ -131,9 +131,11 @@ class ModelOptions:
     # ...with the rest of the record weighed afresh, as if the favourites were not there (False: model 2.14, the rest
     # keeps the weights it had beside them: shills that set the maker's consensus and pace cut its honest reviews).
     favourites_reweigh: bool = True
-    # The review spread is at least the trimmed root mean square of residuals (robust.trimmed_rms; False: model 2.16,
-    # the median absolute residual alone, which collapses where most buyers give the maker's usual star exactly).
-    scale_trim_floor: bool = False
+    # Evidence from before a detected drop keeps change_old_factor x (CHANGE_Z / the drop's size in standard errors)^2
+    # of its weight (robust.robustness): the hedge against a false detection shrinks as the drop grows. False (as
+    # shipped): change_old_factor whatever the size. Measured, not yet taken: RESULTS.md, "Worlds from a second
+    # simulator".
+    change_old_by_size: bool = False
 
 
 @dataclass
@@ -279,7 +281,8 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
     if robust is not None:
         recent, share = _history_view(arr, weights, options) if options.history_consensus else (None, None)
         rb = robustness(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, *robust, weights.age,
-                        options.soft_drop, options.change_old_factor, recent, share, options.rise_days, options.rise_z)
+                        options.soft_drop, options.change_old_factor, recent, share, options.rise_days, options.rise_z,
+                        options.change_old_by_size)
         weights.outlier, weights.change, weights.group, change_age = rb.outlier, rb.change, rb.group, rb.change_age
         rise_age = rb.rise_age
         weights.weight = weights.weight * rb.outlier * rb.change
@@ -380,12 +383,12 @@ def _fit(signals: Iterable[ReviewSignal], now: datetime, crafts: Mapping[Hashabl
     # Reviewer offsets are learned from reviews already judged against each maker's consensus, so a
     # ring's extreme ratings cannot pose as one reviewer's harshness and re-weight everyone else.
     trusted = arr.verified if options.trusted_scale else None
-    raw = fit_scale(arr.ratings, weights.weight, arr.maker, arr.n_makers, trusted, trim_floor=options.scale_trim_floor)
+    raw = fit_scale(arr.ratings, weights.weight, arr.maker, arr.n_makers, trusted)
     consensus = weights.weight * outlier_factor(review_overall(arr.ratings), weights.weight, arr.maker,
                                                 arr.n_makers, *raw)[0]
     bias = _fit_bias(arr, consensus, options)
     scale = fit_scale(arr.ratings - bias.row[:, None], weights.weight, arr.maker, arr.n_makers, trusted,
-                      consensus if options.trusted_scale else None, options.scale_trim_floor)
+                      consensus if options.trusted_scale else None)
     batch = _prepare(arr, to_days(now), counts[arr.reviewer], bias.row, options.weights, scale, options, weights)
     dated, slip = delivery_columns(arr.promised, arr.delivered)
     # Every global statistic is weighted, so fakes weighted near zero cannot move it; the outlier factor

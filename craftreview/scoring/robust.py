@@ -31,8 +31,6 @@ RISE_LAST_DAYS = 540.0  # ...to this age
 # because older reviews at the old level bias the estimate of the new one (0.1 in model 2.1; bench/scoring/
 # RESULTS.md, "Experiments (branch model5)").
 CHANGE_OLD_FACTOR = 0.05
-TRIM_SHARE = 0.1  # the spread's floor (trimmed_rms) leaves out this share of the largest residuals...
-TRIM_CONSISTENCY = 1.267  # ...and is scaled by this: E[x^2 | |x| below its 90th percentile] = 0.623 sd^2 for a normal x
 CENTRE_TRIM = 0.2  # the platform centre is the mean of the middle 60% of review overall stars
 OUTLIER_PASSES = 3
 HUBER_Z = 3.0  # for global statistics, a review's residual counts up to this many spreads
@@ -59,7 +57,7 @@ def review_overall(y: np.ndarray) -> np.ndarray:
 
 
 def fit_scale(y: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, trusted: np.ndarray | None = None,
-              consensus_w: np.ndarray | None = None, trim_floor: bool = False) -> tuple[float, float]:
+              consensus_w: np.ndarray | None = None) -> tuple[float, float]:
     """(typical spread of a review around its maker's mean, platform centre), both robust to a few fakes.
 
     trusted: only these reviews' residuals measure the spread (when there are enough of them), as the
@@ -80,20 +78,7 @@ def fit_scale(y: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, trusted
         return 0.8, float(np.median(v))
     resid = np.abs(v[rows] - mean[maker[rows]])
     dof = np.sqrt(np.mean(count[maker[rows]] / (count[maker[rows]] - 1.0)))
-    spread = 1.4826 * np.median(resid)
-    if trim_floor:
-        spread = max(spread, trimmed_rms(resid))
-    return max(float(spread * dof), 0.2), _trimmed_mean(v)
-
-
-def trimmed_rms(resid: np.ndarray) -> float:
-    """The root mean square of absolute residuals without their largest TRIM_SHARE, scaled to estimate a normal sd.
-
-    A floor under the median absolute residual: where most reviews give the maker's usual star exactly (a platform
-    where nearly everyone gives five stars), the median residual is about zero and would make every review a star or
-    two below the maker's usual look like a ring's. Dropping the largest tenth keeps what a ring adds out of it."""
-    kept = resid[resid <= np.quantile(resid, 1.0 - TRIM_SHARE)]
-    return float(np.sqrt(np.mean(kept ** 2)) * TRIM_CONSISTENCY) if len(kept) else 0.0
+    return max(float(1.4826 * np.median(resid) * dof), 0.2), _trimmed_mean(v)
 
 
 def _trimmed_mean(v: np.ndarray, cut: float = CENTRE_TRIM) -> float:
@@ -224,14 +209,20 @@ def _strongest(z: np.ndarray, splits: np.ndarray, beyond: float) -> np.ndarray:
 
 
 def change_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
-                  scale: float) -> np.ndarray:
-    """Per maker, the age of the most significant *drop* in quality (NaN if none is significant).
+                  scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """Per maker, the age of the most significant *drop* in quality (NaN if none is significant), and its size in
+    standard errors (NaN if none).
 
     A maker whose work got worse is a risk to the next buyer now, so a drop is followed as soon as it is
     significant; a jump upward is what shills produce and is followed only once it has stood (rise_points).
     """
     splits = np.array(CHANGE_SPLITS)
-    return _strongest(_split_gaps(v, w, age_days, maker, n_m, scale, splits), splits, -CHANGE_Z)
+    z = _split_gaps(v, w, age_days, maker, n_m, scale, splits)
+    age = _strongest(z, splits, -CHANGE_Z)
+    found = np.isfinite(age)
+    size = np.full(n_m, np.nan)
+    size[found] = -z[found, np.searchsorted(splits, age[found])]
+    return age, size
 
 
 def rise_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int, scale: float,
@@ -250,7 +241,7 @@ def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nda
                scale: float, centre: float, age_factor: np.ndarray | None = None, soft_drop: bool = True,
                old_factor: float = CHANGE_OLD_FACTOR, recent: np.ndarray | None = None,
                recent_share: np.ndarray | None = None, rise_days: float | None = None,
-               rise_z: float = RISE_Z) -> Robustness:
+               rise_z: float = RISE_Z, old_by_size: bool = False) -> Robustness:
     """Outlier factors, then drop detection on the down-weighted evidence.
 
     The drop test compares levels before and after, so recency (age_factor) is taken back out of the
@@ -265,7 +256,10 @@ def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nda
     voice = drop_test_voice(z, maker, n_m) if soft_drop else shared_voice(z, maker, n_m, np.zeros(len(v), dtype=bool))
     fresh = w * outlier * np.sqrt(voice)
     fresh = fresh / (1.0 if age_factor is None else np.maximum(age_factor, 1e-12))
-    change_age = change_points(v, fresh, age_days, maker, n_m, scale)
+    change_age, size = change_points(v, fresh, age_days, maker, n_m, scale)
+    if old_by_size:  # the hedge against a false detection shrinks as the drop grows beyond the test's threshold
+        old_factor = np.where(np.isfinite(size), old_factor * np.minimum(1.0, CHANGE_Z / np.nan_to_num(size, nan=1.0)) ** 2,
+                              old_factor)[maker]
     rise_age = np.full(n_m, np.nan)
     if rise_days is not None:
         rise_age = np.where(np.isfinite(change_age), np.nan, rise_points(v, fresh, age_days, maker, n_m, scale, rise_days, rise_z))

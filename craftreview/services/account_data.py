@@ -23,6 +23,7 @@ from ..models import (
     ReplyRevision,
     Review,
     ReviewRevision,
+    RingSignalReview,
     User,
     utcnow,
 )
@@ -168,7 +169,8 @@ def _remove_reviews(session: Session, review_ids: list[int]) -> None:
     if not review_ids:
         return
     _remove_replies(session, list(session.scalars(select(Reply.id).where(Reply.review_id.in_(review_ids)))))
-    for model in (ReviewRevision, HelpfulVote, Flag):
+    # Ring-signal links too: signals are derived (the next `flask signals` run redraws them without these reviews).
+    for model in (ReviewRevision, HelpfulVote, Flag, RingSignalReview):
         session.execute(delete(model).where(model.review_id.in_(review_ids)))
     forget_reviews(session, review_ids)  # the makers' "new review" notices quote them and link to them
     session.execute(delete(Review).where(Review.id.in_(review_ids)))

@@ -29,6 +29,7 @@ from ..models import (
 )
 from ..search.outbox import enqueue
 from .accounts import FORMER_MAKER, FORMER_MEMBER
+from .makers import former_maker_slug
 from .notifications import forget_reviews
 from .passwords import verify_password
 from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score
@@ -178,7 +179,7 @@ def _remove_reviews(session: Session, review_ids: list[int]) -> None:
 
 
 def _anonymise_maker(maker: Maker) -> None:
-    maker.name, maker.slug = FORMER_MAKER, f"former-maker-{maker.id}"
+    maker.name, maker.slug = FORMER_MAKER, former_maker_slug(maker.id)
     maker.location = maker.bio = maker.website = ""
 
 

@@ -4,13 +4,24 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import func, select
 
-from craftreview.models import AuditEntry, Flag, Notification, Order, OutgoingMail, ReplyRevision, Review, utcnow
+from craftreview.models import (
+    AuditEntry,
+    Flag,
+    Maker,
+    Notification,
+    Order,
+    OutgoingMail,
+    ReplyRevision,
+    Review,
+    utcnow,
+)
 from craftreview.services.engagement import flag_review
 from craftreview.services.moderation import dismiss_flags
 from craftreview.services.replies import save_reply
-from tests.conftest import fresh, login
+from tests.conftest import PASSWORD, fresh, login
 
 TODAY = date.today()
 
@@ -48,6 +59,35 @@ def test_duplicate_slug_gets_a_form_error(client, make_user, make_maker):
     login(client, make_user())
     response = client.post("/makers/new", data={"name": "Copycat", "slug": taken.slug, "craft": "wood"})
     assert b"That address is taken" in response.data
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("name", "Former maker", "what the site shows for deleted profiles"),
+    ("name", "former  MEMBER", "what the site shows for deleted profiles"),
+    ("slug", "former-maker-1", "kept for deleted profiles"),
+])
+def test_a_maker_profile_cannot_pose_as_a_deleted_one(client, db, make_user, field, value, message):
+    login(client, make_user("maker"))
+    form = {"name": "Hollow Oak", "slug": "hollow-oak", "craft": "wood", field: value}
+    response = client.post("/makers/new", data=form)
+    assert response.status_code == 400 and message in response.get_data(as_text=True)
+    assert db.scalar(select(func.count(Maker.id))) == 0
+
+
+def test_a_profile_address_cannot_block_another_accounts_deletion(client, db, make_user, make_maker):
+    """Deleting an account moves its profile to former-maker-<id>: another maker holding that address made it a 500."""
+    victim = make_user("victim")
+    maker = make_maker(victim)
+    squatter = make_user("squatter")
+    make_maker(squatter)
+    login(client, squatter)
+    form = {"name": "Squat Studio", "slug": f"former-maker-{maker.id}", "craft": "wood"}
+    assert client.post(f"/makers/{db.scalar(select(Maker.slug).where(Maker.owner_id == squatter.id))}/edit",
+                       data=form).status_code == 400
+    login(client, victim)
+    assert client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}).status_code == 302
+    fresh(db)
+    assert db.get(Maker, maker.id).slug == f"former-maker-{maker.id}"
 
 
 def test_buyer_reviews_and_the_maker_page_shows_it(client, db, make_user, make_maker):

@@ -205,6 +205,8 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
     if review.has_order:
         data = with_order_facts(data, review)
     values = validated_review(data, now.date(), first_written_on(review))
+    if all(getattr(review, key) == value for key, value in values.items()):
+        return review  # saved unchanged: no copy in its history, no "edited" mark, no notice to the maker
     prepared = prepare_review_update(session, review.id, now, **values)
     notice = notifications.review_edited_notice(session, SimpleNamespace(id=review.id, maker=review.maker, **values))
     with write_transaction(session):

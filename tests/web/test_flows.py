@@ -16,6 +16,7 @@ from craftreview.models import (
     OutgoingMail,
     ReplyRevision,
     Review,
+    ReviewRevision,
     utcnow,
 )
 from craftreview.services.engagement import flag_review
@@ -233,6 +234,24 @@ def test_saving_a_reply_unchanged_keeps_no_copy_and_tells_the_buyer_nothing_new(
     assert db.scalar(select(func.count(Notification.id)).where(Notification.kind == "reply")) == 1
     page = client.get(f"/reviews/{review.id}").get_data(as_text=True)
     assert "Earlier versions of the maker" not in page and '#reply-history">edited' not in page
+
+
+def test_saving_a_review_unchanged_keeps_no_copy_and_tells_the_maker_nothing(client, db, make_user, make_maker,
+                                                                           make_review):
+    author = make_user("buyer")
+    review = make_review(author, make_maker())
+    login(client, author)
+    unchanged = {"craftsmanship": "4", "consistency": "4", "delivery": "3", "title": review.title,
+                 "body": review.body.replace("\n", "\r\n"), "order_type": review.order_type,
+                 "price_band": review.price_band, "ordered_on": str(review.ordered_on),
+                 "promised_by": str(review.promised_by), "delivered_on": str(review.delivered_on)}
+    for _ in range(2):  # e.g. the author opens "Edit" and presses Save without changing a thing
+        assert client.post(f"/reviews/{review.id}/edit", data=unchanged).status_code == 302
+    fresh(db)
+    assert review.revision_count == 0 and db.scalar(select(func.count(ReviewRevision.id))) == 0
+    assert db.scalar(select(func.count(Notification.id)).where(Notification.kind == "review_edited")) == 0
+    page = client.get(f"/reviews/{review.id}").get_data(as_text=True)
+    assert "Edit history" not in page and '#history">edited' not in page
 
 
 def test_helpful_vote_toggles(client, db, make_user, make_maker, make_review):

@@ -238,6 +238,8 @@ def set_withdrawn(session: Session, actor: User, review: Review, withdrawn: bool
     now = now or utcnow()
     if not can_edit_review(actor, review):
         raise PermissionDenied("Only the author can withdraw this review.")
+    if (review.withdrawn_at is not None) == withdrawn:
+        return review  # already so (a second tab, a double click): the date it was withdrawn stays, nothing is redone
     withdrawn_at = now if withdrawn else None
     prepared = prepare_review_update(session, review.id, now, withdrawn_at=withdrawn_at)
     with write_transaction(session):

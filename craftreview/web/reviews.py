@@ -107,7 +107,9 @@ def _set_withdrawn(review_id: int, withdrawn: bool, message: str):
     if not ActionForm().validate_on_submit():
         abort(400, "The form expired; reload the page and try again.")
     review_service.set_withdrawn(get_db(), actor(), review, withdrawn)
-    flash(message, "success")
+    if review.hidden_at is not None and not withdrawn:
+        message = "Your review is no longer withdrawn, but it stays hidden: a moderator hid it (the reason is below)."
+    flash(message, "info" if review.hidden_at is not None else "success")
     return redirect(url_for("reviews.show", review_id=review.id))
 
 

@@ -17,11 +17,13 @@ from craftreview.models import (
     ReplyRevision,
     Review,
     ReviewRevision,
+    as_utc,
     utcnow,
 )
 from craftreview.services.engagement import flag_review
-from craftreview.services.moderation import dismiss_flags
+from craftreview.services.moderation import dismiss_flags, hide_review
 from craftreview.services.replies import save_reply
+from craftreview.services.reviews import set_withdrawn
 from tests.conftest import PASSWORD, fresh, login
 
 TODAY = date.today()
@@ -252,6 +254,31 @@ def test_saving_a_review_unchanged_keeps_no_copy_and_tells_the_maker_nothing(cli
     assert db.scalar(select(func.count(Notification.id)).where(Notification.kind == "review_edited")) == 0
     page = client.get(f"/reviews/{review.id}").get_data(as_text=True)
     assert "Edit history" not in page and '#history">edited' not in page
+
+
+def test_republishing_a_review_a_moderator_hid_says_it_stays_hidden(client, db, make_user, make_maker, make_review):
+    author = make_user("buyer")
+    review = make_review(author, make_maker())
+    set_withdrawn(db, author, review, True)
+    hide_review(db, make_user("mod", moderator=True), review, "spam")
+    login(client, author)
+    form = client.get(f"/reviews/{review.id}/edit").get_data(as_text=True)
+    assert "it stays hidden until a moderator restores it" in form
+    page = client.post(f"/reviews/{review.id}/republish", follow_redirects=True).get_data(as_text=True)
+    assert "public again" not in page and "no longer withdrawn, but it stays hidden" in page
+    fresh(db)
+    assert review.withdrawn_at is None and review.hidden_at is not None and not review.is_visible
+
+
+def test_withdrawing_from_a_second_tab_keeps_the_first_withdrawal(client, db, make_user, make_maker, make_review):
+    author = make_user("buyer")
+    review = make_review(author, make_maker())
+    set_withdrawn(db, author, review, True, now=utcnow() - timedelta(days=3))
+    first = as_utc(review.withdrawn_at)
+    login(client, author)
+    assert client.post(f"/reviews/{review.id}/withdraw").status_code == 302  # the page still offered "Withdraw"
+    fresh(db)
+    assert as_utc(review.withdrawn_at) == first
 
 
 def test_helpful_vote_toggles(client, db, make_user, make_maker, make_review):

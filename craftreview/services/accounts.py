@@ -172,6 +172,9 @@ def set_suspended(session: Session, actor: User, target_id: int, suspended: bool
             raise NotFound("No such user.")
         if target.id == actor.id:
             raise InvalidInput("You cannot suspend yourself.")
+        if target.is_suspended == suspended:  # e.g. another moderator's newer action: log nothing twice
+            raise Conflict(f"{target.display_name} is {'already suspended' if suspended else 'not suspended'}: "
+                           "another moderator may have acted first. Nothing was changed.")
         target.is_suspended = suspended
         target.session_version = User.session_version + 1
         session.add(AuditEntry(actor_id=actor.id, action="suspend" if suspended else "reinstate",

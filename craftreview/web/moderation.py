@@ -88,7 +88,9 @@ def restore(review_id: int):
     """Make a hidden review public again."""
     item, form = _review(review_id), _restore_form()
     done = handle_form(form, lambda: moderation.restore_review(get_db(), actor(), item, form.note.data or ""),
-                       "Review restored.", lambda _r: url_for("moderation.review", review_id=item.id))
+                       "Review restored." if item.withdrawn_at is None else
+                       "Review restored. Its author has withdrawn it, so it stays out of public view until they "
+                       "republish it.", lambda _r: url_for("moderation.review", review_id=item.id))
     return done or _review_page(item, HideForm(prefix="hide"), form, _dismiss_form(), 400)
 
 

@@ -281,6 +281,24 @@ def test_withdrawing_from_a_second_tab_keeps_the_first_withdrawal(client, db, ma
     assert as_utc(review.withdrawn_at) == first
 
 
+def test_restoring_a_review_its_author_withdrew_does_not_say_it_is_public(client, db, make_user, make_maker,
+                                                                         make_review):
+    author, moderator = make_user("buyer"), make_user("mod", moderator=True)
+    review = make_review(author, make_maker())
+    hide_review(db, moderator, review, "spam")
+    set_withdrawn(db, author, review, True)  # withdrawn while hidden
+    login(client, moderator)
+    page = client.post(f"/moderation/reviews/{review.id}/restore", data={"restore-note": "Not spam."},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "stays out of public view until they republish it" in page
+    login(client, author)
+    told = client.get("/notifications").get_data(as_text=True)
+    assert "is public again" not in told and "is no longer hidden" in told
+    assert "stays visible only to you until you republish it" in told
+    fresh(db)
+    assert review.hidden_at is None and not review.is_visible
+
+
 def test_helpful_vote_toggles(client, db, make_user, make_maker, make_review):
     review = make_review(make_user("author"), make_maker())
     login(client, make_user("reader"))

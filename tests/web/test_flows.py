@@ -310,6 +310,22 @@ def test_helpful_vote_toggles(client, db, make_user, make_maker, make_review):
     assert review.helpful_count == 0
 
 
+def test_a_helpful_button_from_an_older_tab_does_not_undo_the_vote(client, db, make_user, make_maker, make_review):
+    review = make_review(make_user("author"), make_maker())
+    login(client, make_user("reader"))
+    older_tab = client.get(f"/reviews/{review.id}").get_data(as_text=True)
+    assert 'name="helpful" value="1"' in older_tab  # the page offers "Helpful"
+    for _ in range(2):  # pressed in a newer tab, then again in the older one
+        page = client.post(f"/reviews/{review.id}/helpful", data={"helpful": "1"}, follow_redirects=True)
+        assert "Marked as helpful." in page.get_data(as_text=True)
+    fresh(db)
+    assert review.helpful_count == 1
+    client.post(f"/reviews/{review.id}/helpful", data={"helpful": "0"})
+    client.post(f"/reviews/{review.id}/helpful", data={"helpful": "0"})
+    fresh(db)
+    assert review.helpful_count == 0
+
+
 def test_flag_hide_and_author_sees_why(client, app, db, make_user, make_maker, make_review):
     author, moderator = make_user("author"), make_user("mod", moderator=True)
     maker = make_maker()

@@ -23,11 +23,13 @@ from ..models import (
     ReplyRevision,
     Review,
     ReviewRevision,
+    RingSignalReview,
     User,
     utcnow,
 )
 from ..search.outbox import enqueue
 from .accounts import FORMER_MAKER, FORMER_MEMBER
+from .makers import former_maker_slug
 from .notifications import forget_reviews
 from .passwords import verify_password
 from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score
@@ -168,7 +170,8 @@ def _remove_reviews(session: Session, review_ids: list[int]) -> None:
     if not review_ids:
         return
     _remove_replies(session, list(session.scalars(select(Reply.id).where(Reply.review_id.in_(review_ids)))))
-    for model in (ReviewRevision, HelpfulVote, Flag):
+    # Ring-signal links too: signals are derived (the next `flask signals` run redraws them without these reviews).
+    for model in (ReviewRevision, HelpfulVote, Flag, RingSignalReview):
         session.execute(delete(model).where(model.review_id.in_(review_ids)))
     forget_reviews(session, review_ids)  # the makers' "new review" notices quote them and link to them
     session.execute(delete(Review).where(Review.id.in_(review_ids)))
@@ -176,7 +179,7 @@ def _remove_reviews(session: Session, review_ids: list[int]) -> None:
 
 
 def _anonymise_maker(maker: Maker) -> None:
-    maker.name, maker.slug = FORMER_MAKER, f"former-maker-{maker.id}"
+    maker.name, maker.slug = FORMER_MAKER, former_maker_slug(maker.id)
     maker.location = maker.bio = maker.website = ""
 
 

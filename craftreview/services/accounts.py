@@ -48,11 +48,16 @@ FORMER_MEMBER = "Former member"  # what a deleted account's kept reviews are sig
 FORMER_MAKER = "Former maker"  # what a deleted account's maker profile is called
 
 
+def is_former_name(name: str) -> bool:
+    """Whether `name` reads as one the site gives deleted accounts and profiles (any case, spacing or width)."""
+    return email_key(" ".join(name.split())) in {email_key(n) for n in (FORMER_MEMBER, FORMER_MAKER)}
+
+
 def _check_display_name(name: str) -> str:
     name = clean_input(name)
     if not 2 <= len(name) <= 60:
         raise InvalidInput("Display names are 2 to 60 characters.", field="display_name")
-    if email_key(" ".join(name.split())) in {email_key(n) for n in (FORMER_MEMBER, FORMER_MAKER)}:
+    if is_former_name(name):
         raise InvalidInput(f"“{name}” is what the site shows for deleted accounts: choose another name.",
                            field="display_name")
     return name
@@ -167,6 +172,9 @@ def set_suspended(session: Session, actor: User, target_id: int, suspended: bool
             raise NotFound("No such user.")
         if target.id == actor.id:
             raise InvalidInput("You cannot suspend yourself.")
+        if target.is_suspended == suspended:  # e.g. another moderator's newer action: log nothing twice
+            raise Conflict(f"{target.display_name} is {'already suspended' if suspended else 'not suspended'}: "
+                           "another moderator may have acted first. Nothing was changed.")
         target.is_suspended = suspended
         target.session_version = User.session_version + 1
         session.add(AuditEntry(actor_id=actor.id, action="suspend" if suspended else "reinstate",

@@ -13,12 +13,15 @@ from ..text import clean_input
 from . import page_stamps
 
 
-def toggle_helpful(session: Session, actor: User, review: Review) -> bool:
-    """Add or remove the actor's helpful vote; True when the vote now stands."""
+def toggle_helpful(session: Session, actor: User, review: Review, wanted: bool | None = None) -> bool:
+    """Add or remove the actor's helpful vote (`wanted`: the state the button asked for, else the opposite of the
+    current one); True when the vote now stands."""
     if not can_vote(actor, review):
         raise PermissionDenied("You cannot vote on your own review or on reviews of your own shop.")
     with write_transaction(session):
         vote = session.get(HelpfulVote, (review.id, actor.id))
+        if wanted is not None and wanted == (vote is not None):
+            return wanted  # already so: a button on an older page (another tab) must not undo the vote
         if vote is None:
             session.add(HelpfulVote(review_id=review.id, user_id=actor.id))
             review.helpful_count = Review.helpful_count + 1

@@ -15,9 +15,13 @@ from ..permissions import owns_maker
 from ..search.outbox import enqueue
 from ..text import clean_input
 from . import page_stamps
+from .accounts import is_former_name
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset({"new", "edit", "dashboard", "search", "admin"})
+# A deleted account's profile moves to former-maker-<id>: a live profile holding that address would pose as a
+# deleted one, and make the deletion of maker <id>'s account fail.
+FORMER_SLUG = re.compile(r"^former-maker-[0-9]+$")
 MAX_LEAD_DAYS = 730  # the longest lead time a maker can state (and so the furthest ahead an order's promise goes)
 
 
@@ -52,9 +56,14 @@ def _validated(data: MakerInput) -> dict:
     name = clean_input(data.name)
     if not 2 <= len(name) <= 100:
         raise InvalidInput("The name must be 2 to 100 characters.", field="name")
+    if is_former_name(name):
+        raise InvalidInput(f"“{name}” is what the site shows for deleted profiles: choose another name.", field="name")
     slug = clean_input(data.slug).lower()
     if not SLUG_PATTERN.match(slug) or not 3 <= len(slug) <= 80 or slug in RESERVED_SLUGS:
         raise InvalidInput("Use 3–80 lowercase letters, digits and single hyphens.", field="slug")
+    if FORMER_SLUG.match(slug):
+        raise InvalidInput("Addresses like former-maker-12 are kept for deleted profiles: choose another.",
+                           field="slug")
     if data.craft not in CRAFTS:
         raise InvalidInput("Choose a craft from the list.", field="craft")
     website = clean_input(data.website)
@@ -68,6 +77,11 @@ def _validated(data: MakerInput) -> dict:
         "bio": clean_input(data.bio)[:5000], "website": website[:300],
         "accepts_custom": bool(data.accepts_custom), "lead_time_days": lead,
     }
+
+
+def former_maker_slug(maker_id: int) -> str:
+    """The address a deleted account's maker profile moves to (no live profile can take it)."""
+    return f"former-maker-{maker_id}"
 
 
 def _slug_taken(session: Session, slug: str, except_id: int | None = None) -> bool:

@@ -125,9 +125,14 @@ def review_hidden_notice(session: Session, review: Review, reason: str, actor_id
 
 
 def review_restored_notice(session: Session, review: Review, actor_id: int) -> Notice | None:
-    """The buyer hears that their review is public again."""
-    return prepare_notice(session, review.author_id, "review_restored", f'Your review "{review.title}" is public again',
-                          "A moderator restored it.", "reviews.show", actor_id=actor_id, review_id=review.id)
+    """The buyer hears that their review is public again (or, withdrawn by them meanwhile, no longer hidden)."""
+    if review.withdrawn_at is not None:
+        title = f'Your review "{review.title}" is no longer hidden'
+        body = "A moderator restored it. You had withdrawn it: it stays visible only to you until you republish it."
+    else:
+        title, body = f'Your review "{review.title}" is public again', "A moderator restored it."
+    return prepare_notice(session, review.author_id, "review_restored", title, body, "reviews.show",
+                          actor_id=actor_id, review_id=review.id)
 
 
 def flag_outcome_notice(session: Session, review: Review, count: int, actor_id: int,

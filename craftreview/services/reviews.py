@@ -205,6 +205,8 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
     if review.has_order:
         data = with_order_facts(data, review)
     values = validated_review(data, now.date(), first_written_on(review))
+    if all(getattr(review, key) == value for key, value in values.items()):
+        return review  # saved unchanged: no copy in its history, no "edited" mark, no notice to the maker
     prepared = prepare_review_update(session, review.id, now, **values)
     notice = notifications.review_edited_notice(session, SimpleNamespace(id=review.id, maker=review.maker, **values))
     with write_transaction(session):
@@ -236,6 +238,8 @@ def set_withdrawn(session: Session, actor: User, review: Review, withdrawn: bool
     now = now or utcnow()
     if not can_edit_review(actor, review):
         raise PermissionDenied("Only the author can withdraw this review.")
+    if (review.withdrawn_at is not None) == withdrawn:
+        return review  # already so (a second tab, a double click): the date it was withdrawn stays, nothing is redone
     withdrawn_at = now if withdrawn else None
     prepared = prepare_review_update(session, review.id, now, withdrawn_at=withdrawn_at)
     with write_transaction(session):

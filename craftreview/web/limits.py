@@ -35,21 +35,35 @@ def _user_key() -> str:
     return f"user:{current_user.get_id().partition(':')[0]}"
 
 
+# What an account has used up, for the 429 page (which adds when to retry): "Too many attempts" said neither what
+# was counted nor that the form itself was fine.
+REASONS = {
+    "review": "This account has published as many reviews as it may for now.",
+    "flag": "This account has sent as many reports to the moderators as it may for now.",
+    "invitation": "This maker profile has recorded as many orders as it may for now.",
+    "confirmation_mail": "We have sent this account as many confirmation links as we may for now.",
+    "password_check": "Too many wrong passwords were entered for this account.",
+}
+
+
 def per_account(name: str):
     """Limit successful POSTs of the logged-in account (reviews, flags, invitations): failed forms cost nothing."""
-    return limiter.limit(named(name), key_func=_user_key, methods=["POST"], scope=name, deduct_when=_done)
+    return limiter.limit(named(name), key_func=_user_key, methods=["POST"], scope=name, deduct_when=_done,
+                         error_message=REASONS[name])
 
 
 def per_account_shared(name: str):
     """Like per_account, but one budget across every route it decorates (each of them sends the same mail)."""
-    return limiter.shared_limit(named(name), scope=name, key_func=_user_key, methods=["POST"], deduct_when=_done)
+    return limiter.shared_limit(named(name), scope=name, key_func=_user_key, methods=["POST"], deduct_when=_done,
+                                error_message=REASONS[name])
 
 
 def password_checks(view):
     """Refused password re-checks of the signed-in account, one budget across the routes that re-check it: a stolen
     session cookie must not be a way to guess the password (each refusal costs; a right password costs nothing)."""
     return limiter.shared_limit(named("password_check"), scope="password_check", key_func=_user_key,
-                                methods=["POST"], deduct_when=lambda response: g.get("password_refused", False))(view)
+                                methods=["POST"], deduct_when=lambda response: g.get("password_refused", False),
+                                error_message=REASONS["password_check"])(view)
 
 
 def _done(response) -> bool:
@@ -135,7 +149,8 @@ def _too_many(exc: RateLimitExceeded):
     event = "login_lockout" if request.endpoint == "auth.login" else "rate_limited"
     record(event, "blocked", endpoint=request.endpoint, limit=str(exc.limit.limit),
            account=account_ref(form_field("email")) if request.endpoint == "auth.login" else None)
-    message = f"Too many attempts. Please try again in {_duration(seconds)} (after {when})."
+    reason = exc.description if exc.limit.error_message else "Too many attempts."
+    message = f"{reason} Please try again in {_duration(seconds)} (after {when})."
     response = current_app.make_response((render_template("error.html", status=429, message=message), 429))
     response.headers["Retry-After"] = str(seconds)
     response.headers["Cache-Control"] = "no-store"

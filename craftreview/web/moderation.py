@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
+from ..errors import DomainError
 from ..models import Review, User
 from ..services import accounts, moderation, queries, signals
 from .context import get_db
@@ -87,7 +88,9 @@ def restore(review_id: int):
     """Make a hidden review public again."""
     item, form = _review(review_id), _restore_form()
     done = handle_form(form, lambda: moderation.restore_review(get_db(), actor(), item, form.note.data or ""),
-                       "Review restored.", lambda _r: url_for("moderation.review", review_id=item.id))
+                       "Review restored." if item.withdrawn_at is None else
+                       "Review restored. Its author has withdrawn it, so it stays out of public view until they "
+                       "republish it.", lambda _r: url_for("moderation.review", review_id=item.id))
     return done or _review_page(item, HideForm(prefix="hide"), form, _dismiss_form(), 400)
 
 
@@ -113,8 +116,12 @@ def suspend(user_id: int):
     reinstate = request.form.get("action") == "reinstate"
     if not form.validate_on_submit():
         abort(400, "The form expired; reload the page and try again.")
-    target = accounts.set_suspended(get_db(), actor(), user_id, not reinstate, form.note.data or "")
-    flash(f"{target.display_name} is {'reinstated' if reinstate else 'suspended'}.", "success")
+    try:
+        target = accounts.set_suspended(get_db(), actor(), user_id, not reinstate, form.note.data or "")
+    except DomainError as exc:
+        flash(exc.message, "error")  # back to the page, which now shows the account as it is
+    else:
+        flash(f"{target.display_name} is {'reinstated' if reinstate else 'suspended'}.", "success")
     back = safe_next(request.form.get("back"))
     return redirect(back if back and back.startswith("/moderation/") else url_for("moderation.queue"))
 

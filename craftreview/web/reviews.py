@@ -107,7 +107,9 @@ def _set_withdrawn(review_id: int, withdrawn: bool, message: str):
     if not ActionForm().validate_on_submit():
         abort(400, "The form expired; reload the page and try again.")
     review_service.set_withdrawn(get_db(), actor(), review, withdrawn)
-    flash(message, "success")
+    if review.hidden_at is not None and not withdrawn:
+        message = "Your review is no longer withdrawn, but it stays hidden: a moderator hid it (the reason is below)."
+    flash(message, "info" if review.hidden_at is not None else "success")
     return redirect(url_for("reviews.show", review_id=review.id))
 
 
@@ -133,7 +135,8 @@ def helpful(review_id: int):
         abort(403, "You cannot vote on this review.")
     if not ActionForm().validate_on_submit():
         abort(400, "The form expired; reload the page and try again.")
-    now_voted = engagement.toggle_helpful(get_db(), actor(), review)
+    wanted = {"1": True, "0": False}.get(request.form.get("helpful", ""))  # what the button said; absent: toggle
+    now_voted = engagement.toggle_helpful(get_db(), actor(), review, wanted)
     flash("Marked as helpful." if now_voted else "Helpful vote removed.", "success")
     return redirect(url_for("makers.show", slug=review.maker.slug, _anchor=f"review-{review.id}"))
 

@@ -8,7 +8,18 @@ import pytest
 from sqlalchemy import func, select, update
 
 from craftreview import search
-from craftreview.models import AuditEntry, MakerScoreRow, Order, OutgoingMail, Review, User, as_utc
+from craftreview.models import (
+    AuditEntry,
+    MakerScoreRow,
+    Order,
+    OutgoingMail,
+    Review,
+    RingSignal,
+    RingSignalReview,
+    User,
+    as_utc,
+    utcnow,
+)
 from craftreview.services import engagement, orders, replies
 from craftreview.services.mail import OutboxMailBackend
 from craftreview.services.reviews import edit_review
@@ -118,6 +129,24 @@ def test_removed_reviews_disappear_and_the_makers_score_counts_without_them(app,
     # Reviews of the member's own maker profile are other people's: they stay, the reply goes.
     theirs = db.get(Review, theirs_id)
     assert theirs is not None and theirs.reply is None
+
+
+def test_removing_reviews_a_ring_signal_names_deletes_the_account(client, db, member, make_user):
+    """A ring signal's link to a removed review goes with it: it made the deletion fail (a 500, nothing erased)."""
+    review_id, maker = member["review"].id, member["other_maker"]
+    signal = RingSignal(kind="burst", maker_id=maker.id, strength=3.0, summary="Four reviews in a day",
+                        evidence_json="[]", user_ids_json=json.dumps([member["user"].id]), detected_at=utcnow())
+    db.add(signal)
+    db.flush()
+    db.add(RingSignalReview(signal_id=signal.id, review_id=review_id))
+    db.commit()
+    assert _delete(client, member["user"], "remove").status_code == 302
+    fresh(db)
+    assert db.get(Review, review_id) is None and db.get(User, member["user"].id).deleted_at is not None
+    assert db.scalar(select(func.count()).select_from(RingSignalReview)) == 0
+    login(client, make_user("mod", moderator=True))
+    page = client.get("/moderation/signals").get_data(as_text=True)
+    assert "Four reviews in a day" in page and "Second thoughts" not in page
 
 
 def _maker_s_notifications(client, db, maker) -> str:

@@ -100,12 +100,12 @@ def test_pages_for_logged_in_users_and_form_pages_are_not_stored(client, make_us
     assert client.get("/makers").headers["Cache-Control"] == "no-store"
 
 
-def assert_retry_later(response, unit: str = "") -> None:
-    """A 429 that says when to retry, in the header and on the page."""
+def assert_retry_later(response, unit: str = "", why: str = "") -> None:
+    """A 429 that says when to retry, in the header and on the page (and `why`, what was used up)."""
     page = response.get_data(as_text=True)
     assert response.status_code == 429, page[:300]
     assert int(response.headers["Retry-After"]) > 0
-    assert "Please try again in" in page and "UTC)" in page and unit in page
+    assert "Please try again in" in page and "UTC)" in page and unit in page and why in page
 
 
 def test_the_real_user_with_a_known_browser_gets_in_while_a_new_browser_is_locked_out(app, make_user):
@@ -171,7 +171,7 @@ def test_email_changes_and_resends_share_one_confirmation_mail_budget_per_accoun
     assert _change_email(client, "not an address").status_code == 400  # a rejected form sends nothing, costs nothing
     assert _change_email(client, "first@example.net").status_code == 302
     assert client.post("/account/confirm/resend").status_code == 302
-    assert_retry_later(_change_email(client, "victim@example.net"), "minutes")
+    assert_retry_later(_change_email(client, "victim@example.net"), "minutes", "as many confirmation links as we may")
     assert mails_to(db, "victim@example.net") == []
     other = app.test_client()
     login(other, make_user("other"))
@@ -191,7 +191,8 @@ def test_refused_password_rechecks_share_one_budget_per_account_and_then_nothing
     assert client.post("/account/password", data={"pw-current_password": "guess two", "pw-new_password": "x" * 16,
                                                   "pw-confirm": "x" * 16}).status_code == 400
     assert client.post("/account/delete", data={"reviews": "keep", "password": "guess three"}).status_code == 400
-    assert_retry_later(_change_email(client, "thief@example.net"), "minutes")  # the right password, too late
+    assert_retry_later(_change_email(client, "thief@example.net"), "minutes",  # the right password, too late
+                       "Too many wrong passwords were entered for this account.")
     assert_retry_later(client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}))
     fresh(db)
     user = db.get(User, victim.id)
@@ -213,7 +214,8 @@ def test_reviews_are_limited_per_account_per_day_and_failed_forms_cost_nothing(a
     assert client.post(f"/makers/{makers[0].slug}/review", data={**REVIEW_FORM, "title": ""}).status_code == 400
     codes = [client.post(f"/makers/{m.slug}/review", data=REVIEW_FORM).status_code for m in makers[:3]]
     assert codes[:2] == [302, 302]
-    assert_retry_later(client.post(f"/makers/{makers[3].slug}/review", data=REVIEW_FORM), "hours")
+    assert_retry_later(client.post(f"/makers/{makers[3].slug}/review", data=REVIEW_FORM), "hours",
+                       "This account has published as many reviews as it may for now.")
     other = app.test_client()
     login(other, make_user("other"))
     assert other.post(f"/makers/{makers[3].slug}/review", data=REVIEW_FORM).status_code == 302
@@ -228,7 +230,8 @@ def test_flags_are_limited_per_account_not_per_site(app, db, make_user, make_mak
     login(first, make_user("flagger"))
     login(second, make_user("another flagger"))
     assert [first.post(f"/reviews/{r.id}/flag", data={"reason": "spam"}).status_code for r in reviews[:2]] == [302] * 2
-    assert_retry_later(first.post(f"/reviews/{reviews[2].id}/flag", data={"reason": "spam"}), "hours")
+    assert_retry_later(first.post(f"/reviews/{reviews[2].id}/flag", data={"reason": "spam"}), "hours",
+                       "sent as many reports to the moderators as it may for now")
     assert second.post(f"/reviews/{reviews[2].id}/flag", data={"reason": "spam"}).status_code == 302
     fresh(db)
     assert db.scalar(select(func.count(Flag.id))) == 3
@@ -246,7 +249,8 @@ def test_invitations_are_limited_per_maker_per_day(app, db, make_user, make_make
     login(client, owner)
     assert client.post("/dashboard", data={**_order(0), "buyer_email": "not an address"}).status_code == 400
     assert [client.post("/dashboard", data=_order(n)).status_code for n in range(2)] == [302, 302]
-    assert_retry_later(client.post("/dashboard", data=_order(2)), "hours")
+    assert_retry_later(client.post("/dashboard", data=_order(2)), "hours",
+                       "This maker profile has recorded as many orders as it may for now.")
     assert client.get("/dashboard").status_code == 200  # the dashboard itself stays open
     fresh(db)
     assert db.scalar(select(func.count(Order.id))) == 2

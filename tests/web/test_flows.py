@@ -4,13 +4,27 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import func, select
 
-from craftreview.models import AuditEntry, Flag, Notification, Order, OutgoingMail, ReplyRevision, Review, utcnow
+from craftreview.models import (
+    AuditEntry,
+    Flag,
+    Maker,
+    Notification,
+    Order,
+    OutgoingMail,
+    ReplyRevision,
+    Review,
+    ReviewRevision,
+    as_utc,
+    utcnow,
+)
 from craftreview.services.engagement import flag_review
-from craftreview.services.moderation import dismiss_flags
+from craftreview.services.moderation import dismiss_flags, hide_review
 from craftreview.services.replies import save_reply
-from tests.conftest import fresh, login
+from craftreview.services.reviews import set_withdrawn
+from tests.conftest import PASSWORD, fresh, login
 
 TODAY = date.today()
 
@@ -48,6 +62,35 @@ def test_duplicate_slug_gets_a_form_error(client, make_user, make_maker):
     login(client, make_user())
     response = client.post("/makers/new", data={"name": "Copycat", "slug": taken.slug, "craft": "wood"})
     assert b"That address is taken" in response.data
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("name", "Former maker", "what the site shows for deleted profiles"),
+    ("name", "former  MEMBER", "what the site shows for deleted profiles"),
+    ("slug", "former-maker-1", "kept for deleted profiles"),
+])
+def test_a_maker_profile_cannot_pose_as_a_deleted_one(client, db, make_user, field, value, message):
+    login(client, make_user("maker"))
+    form = {"name": "Hollow Oak", "slug": "hollow-oak", "craft": "wood", field: value}
+    response = client.post("/makers/new", data=form)
+    assert response.status_code == 400 and message in response.get_data(as_text=True)
+    assert db.scalar(select(func.count(Maker.id))) == 0
+
+
+def test_a_profile_address_cannot_block_another_accounts_deletion(client, db, make_user, make_maker):
+    """Deleting an account moves its profile to former-maker-<id>: another maker holding that address made it a 500."""
+    victim = make_user("victim")
+    maker = make_maker(victim)
+    squatter = make_user("squatter")
+    make_maker(squatter)
+    login(client, squatter)
+    form = {"name": "Squat Studio", "slug": f"former-maker-{maker.id}", "craft": "wood"}
+    assert client.post(f"/makers/{db.scalar(select(Maker.slug).where(Maker.owner_id == squatter.id))}/edit",
+                       data=form).status_code == 400
+    login(client, victim)
+    assert client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}).status_code == 302
+    fresh(db)
+    assert db.get(Maker, maker.id).slug == f"former-maker-{maker.id}"
 
 
 def test_buyer_reviews_and_the_maker_page_shows_it(client, db, make_user, make_maker):
@@ -195,6 +238,67 @@ def test_saving_a_reply_unchanged_keeps_no_copy_and_tells_the_buyer_nothing_new(
     assert "Earlier versions of the maker" not in page and '#reply-history">edited' not in page
 
 
+def test_saving_a_review_unchanged_keeps_no_copy_and_tells_the_maker_nothing(client, db, make_user, make_maker,
+                                                                           make_review):
+    author = make_user("buyer")
+    review = make_review(author, make_maker())
+    login(client, author)
+    unchanged = {"craftsmanship": "4", "consistency": "4", "delivery": "3", "title": review.title,
+                 "body": review.body.replace("\n", "\r\n"), "order_type": review.order_type,
+                 "price_band": review.price_band, "ordered_on": str(review.ordered_on),
+                 "promised_by": str(review.promised_by), "delivered_on": str(review.delivered_on)}
+    for _ in range(2):  # e.g. the author opens "Edit" and presses Save without changing a thing
+        assert client.post(f"/reviews/{review.id}/edit", data=unchanged).status_code == 302
+    fresh(db)
+    assert review.revision_count == 0 and db.scalar(select(func.count(ReviewRevision.id))) == 0
+    assert db.scalar(select(func.count(Notification.id)).where(Notification.kind == "review_edited")) == 0
+    page = client.get(f"/reviews/{review.id}").get_data(as_text=True)
+    assert "Edit history" not in page and '#history">edited' not in page
+
+
+def test_republishing_a_review_a_moderator_hid_says_it_stays_hidden(client, db, make_user, make_maker, make_review):
+    author = make_user("buyer")
+    review = make_review(author, make_maker())
+    set_withdrawn(db, author, review, True)
+    hide_review(db, make_user("mod", moderator=True), review, "spam")
+    login(client, author)
+    form = client.get(f"/reviews/{review.id}/edit").get_data(as_text=True)
+    assert "it stays hidden until a moderator restores it" in form
+    page = client.post(f"/reviews/{review.id}/republish", follow_redirects=True).get_data(as_text=True)
+    assert "public again" not in page and "no longer withdrawn, but it stays hidden" in page
+    fresh(db)
+    assert review.withdrawn_at is None and review.hidden_at is not None and not review.is_visible
+
+
+def test_withdrawing_from_a_second_tab_keeps_the_first_withdrawal(client, db, make_user, make_maker, make_review):
+    author = make_user("buyer")
+    review = make_review(author, make_maker())
+    set_withdrawn(db, author, review, True, now=utcnow() - timedelta(days=3))
+    first = as_utc(review.withdrawn_at)
+    login(client, author)
+    assert client.post(f"/reviews/{review.id}/withdraw").status_code == 302  # the page still offered "Withdraw"
+    fresh(db)
+    assert as_utc(review.withdrawn_at) == first
+
+
+def test_restoring_a_review_its_author_withdrew_does_not_say_it_is_public(client, db, make_user, make_maker,
+                                                                         make_review):
+    author, moderator = make_user("buyer"), make_user("mod", moderator=True)
+    review = make_review(author, make_maker())
+    hide_review(db, moderator, review, "spam")
+    set_withdrawn(db, author, review, True)  # withdrawn while hidden
+    login(client, moderator)
+    page = client.post(f"/moderation/reviews/{review.id}/restore", data={"restore-note": "Not spam."},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "stays out of public view until they republish it" in page
+    login(client, author)
+    told = client.get("/notifications").get_data(as_text=True)
+    assert "is public again" not in told and "is no longer hidden" in told
+    assert "stays visible only to you until you republish it" in told
+    fresh(db)
+    assert review.hidden_at is None and not review.is_visible
+
+
 def test_helpful_vote_toggles(client, db, make_user, make_maker, make_review):
     review = make_review(make_user("author"), make_maker())
     login(client, make_user("reader"))
@@ -202,6 +306,22 @@ def test_helpful_vote_toggles(client, db, make_user, make_maker, make_review):
     fresh(db)
     assert review.helpful_count == 1
     client.post(f"/reviews/{review.id}/helpful")
+    fresh(db)
+    assert review.helpful_count == 0
+
+
+def test_a_helpful_button_from_an_older_tab_does_not_undo_the_vote(client, db, make_user, make_maker, make_review):
+    review = make_review(make_user("author"), make_maker())
+    login(client, make_user("reader"))
+    older_tab = client.get(f"/reviews/{review.id}").get_data(as_text=True)
+    assert 'name="helpful" value="1"' in older_tab  # the page offers "Helpful"
+    for _ in range(2):  # pressed in a newer tab, then again in the older one
+        page = client.post(f"/reviews/{review.id}/helpful", data={"helpful": "1"}, follow_redirects=True)
+        assert "Marked as helpful." in page.get_data(as_text=True)
+    fresh(db)
+    assert review.helpful_count == 1
+    client.post(f"/reviews/{review.id}/helpful", data={"helpful": "0"})
+    client.post(f"/reviews/{review.id}/helpful", data={"helpful": "0"})
     fresh(db)
     assert review.helpful_count == 0
 

@@ -1,9 +1,11 @@
 """Moderators acting from a page another moderator has overtaken: refused with the reason, nothing changes."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
-from craftreview.models import AuditEntry, Notification, Review
+from craftreview.models import AuditEntry, Notification, Review, User
+from craftreview.services.accounts import set_suspended
 from craftreview.services.engagement import flag_review
 from craftreview.services.moderation import dismiss_flags, hide_review
 from tests.conftest import fresh, login
@@ -42,3 +44,23 @@ def test_refused_restore_and_dismiss_say_why_on_the_page(client, db, make_user, 
     dismiss = client.post(f"/moderation/reviews/{review.id}/dismiss", data={"dismiss-note": "fine"})
     assert dismiss.status_code == 400 and "There are no open flags on this review." in dismiss.get_data(as_text=True)
     assert _counts(db) == before
+
+
+@pytest.mark.parametrize("action", ["suspend", "reinstate"])
+def test_suspending_or_reinstating_again_from_an_older_page_is_refused_with_the_reason(client, db, make_user,
+                                                                                      make_maker, make_review, action):
+    first, second = make_user("mod1", moderator=True), make_user("mod2", moderator=True)
+    author = make_user("author")
+    review = make_review(author, make_maker())
+    set_suspended(db, first, author.id, True, "Ring account.")
+    if action == "reinstate":
+        set_suspended(db, first, author.id, False, "Cleared.")  # the second moderator's page still says suspended
+    before = _counts(db)
+    login(client, second)
+    response = client.post(f"/moderation/users/{author.id}/suspend", follow_redirects=True,
+                           data={"action": action, "back": f"/moderation/reviews/{review.id}"})
+    page = response.get_data(as_text=True)
+    assert "Nothing was changed" in page and f"author is {action}ed." not in page
+    assert ("already suspended" if action == "suspend" else "not suspended") in page
+    assert _counts(db) == before  # no second audit entry
+    assert db.get(User, author.id).is_suspended is (action == "suspend")

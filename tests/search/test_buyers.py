@@ -85,6 +85,15 @@ def test_an_empty_tab_does_not_blame_spelling_when_the_words_are_spelled_right(s
     assert "Check the spelling of “qwxzzy”" in html
 
 
+def test_the_spelling_hint_quotes_the_words_as_typed_and_in_the_order_typed(shop, search_app):
+    # Folding took the voicing mark off ボ (ボウル became ホウル, another word) and the hint listed
+    # words alphabetically: the buyer was asked to check words they never typed.
+    page = run(search_app, "木のボウル Zyxwvq", tab="reviews")
+    assert page.unknown == ("木のボウル", "Zyxwvq")
+    html = search_app.test_client().get("/search", query_string={"q": "Qwxzzy Malmöx"}).text
+    assert "Check the spelling of “Qwxzzy”, “Malmöx”." in html
+
+
 def test_two_typos_in_a_longer_word_are_corrected(shop, search_app):
     page = run(search_app, "porselin", tab="reviews")
     assert page.searched_for == "porcelain" and review_titles(page) == ["Porcelain mug"]

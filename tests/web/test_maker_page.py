@@ -219,3 +219,13 @@ def test_a_write_keeps_finished_months_and_moves_the_current_one(client, db, mak
     assert after["points"][-1]["craftsmanship"][0] < before["points"][-1]["craftsmanship"][0]
     score = db.get(MakerScoreRow, maker.id)
     assert after["points"][-1]["craftsmanship"][0] == pytest.approx(score.craftsmanship, abs=1e-3)
+
+
+def test_one_review_and_a_one_day_lead_time_are_singular(client, db, maker, make_user):
+    maker.lead_time_days = 1
+    add_review(db, maker, make_user(), late_days=1, lead_days=1)
+    rescore(db)
+    text = text_of(client.get(f"/makers/{maker.slug}"))
+    assert "0 of 1 review answered (0%)." in text
+    assert "Lead time: promised 1 day, actual 2 days (medians)." in text
+    assert "Typical lead time 1 day " in text and "Stated lead time: 1 day " in text and "1 days" not in text

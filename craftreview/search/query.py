@@ -74,6 +74,19 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(fold(text).lower()))
 
 
+def as_typed(words: Collection[str], text: str) -> tuple[str, ...]:
+    """Searched words (folded, lower-case) as the buyer typed them, in the order typed: folding can
+    change a word beyond its accents (ボウル -> ホウル), so a message quoting it must not show that."""
+    typed: dict[str, str] = {}
+    for run in _WORD.findall(text):
+        folded = words_of(run)
+        for word in folded:
+            typed.setdefault(word, run if len(folded) == 1 else word)
+    order = list(typed)
+    wanted = set(words)
+    return tuple(typed[w] for w in order if w in wanted) + tuple(sorted(wanted - set(order)))
+
+
 @dataclass(frozen=True)
 class Clause:
     """One searched unit: a word or a phrase, optionally limited to a field, optionally excluded."""

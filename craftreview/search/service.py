@@ -17,7 +17,7 @@ from . import spelling
 from .base import RawHit, RawResults, SearchBackend
 from .facets import FacetGroup, about, build_facets, scale_counts
 from .highlight import best_snippet, highlight_inline, stems_of, token_stem
-from .query import Filters, ParsedQuery, SearchRequest, craft_clause, parse_query
+from .query import Filters, ParsedQuery, SearchRequest, as_typed, craft_clause, parse_query
 from .ranking import blend
 from .standing import UNSCORED, MakerStanding, load_standings
 from .stopwords import STOP_WORDS
@@ -109,7 +109,7 @@ def run_search(session: Session, backend: SearchBackend, req: SearchRequest) -> 
     if outcome.totals[req.kind] == 0:
         if req.filters.active:
             page.unfiltered_total = backend.count(outcome.query, Filters(), req.kind)
-        page.unknown = tuple(spelling.unknown_words(outcome.query, backend.known_words))
+        page.unknown = as_typed(spelling.unknown_words(outcome.query, backend.known_words), req.q)
     page.totals, page.facets = outcome.totals, build_facets(req, _facet_counts(outcome.raw))
     page.facets_estimated = outcome.raw.facet_sample is not None
     hits = outcome.hits

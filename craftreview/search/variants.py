@@ -28,7 +28,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("pyjamas", "pajamas"), ("plough", "plow"), ("sceptical", "skeptical"),
     ("travelled", "traveled"), ("travelling", "traveling"), ("cancelled", "canceled"),
     ("cancelling", "canceling"), ("labelled", "labeled"), ("modelled", "modeled"),
-    ("enamelled", "enameled"), ("levelled", "leveled"), ("woollen", "woolen"), ("woolly", "wooly"),
+    ("enamelled", "enameled"), ("levelled", "leveled"), ("woolly", "wooly"),
     ("personalised", "personalized"), ("personalise", "personalize"), ("customised", "customized"),
     ("customise", "customize"), ("organised", "organized"), ("apologised", "apologized"),
     ("recognised", "recognized"), ("realised", "realized"), ("specialise", "specialize"),
@@ -39,6 +39,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     # the same thing in British and American words
     ("jumper", "sweater"), ("parcel", "package"), ("postage", "shipping"), ("post", "mail"),
     ("homeware", "housewares"), ("trainers", "sneakers"), ("cot", "crib"), ("flannel", "washcloth"),
+    # a material and the adjective made from it, which no stemmer joins ("wooden bowl" finds "wood")
+    ("wood", "wooden"), ("wool", "woollen", "woolen"),
     # craft labels and what buyers call them
     ("pottery", "ceramics", "ceramic"), ("potter", "ceramicist", "ceramist"),
     ("knitwear", "knitting", "knitted", "knit"), ("knitter", "knitters"),

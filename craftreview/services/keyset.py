@@ -7,6 +7,7 @@ rows after it, the previous page the rows before it (read backwards, then revers
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -51,7 +52,10 @@ def decode(token: str, key_types: Sequence[type]) -> Cursor | None:
 def _parse_key(text: str, kind: type) -> object:
     if kind is datetime:
         return datetime.fromisoformat(text)
-    return kind(text)
+    value = kind(text)
+    if kind is float and not math.isfinite(value):  # float() reads 'nan' and 'inf'; no row sorts after them
+        raise ValueError(text)
+    return value
 
 
 @dataclass

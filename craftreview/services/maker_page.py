@@ -183,12 +183,15 @@ class ComparePage:
 def compare_page(session: Session, slugs: list[str]) -> ComparePage:
     """The requested makers in the requested order (3 queries for any number of makers)."""
     wanted = list(dict.fromkeys(slugs))
-    shown, dropped = wanted[:MAX_COMPARE], wanted[MAX_COMPARE:]
-    makers = {m.slug: m for m in session.scalars(select(Maker).where(Maker.slug.in_(shown))).unique()} if shown else {}
-    ids = [m.id for m in makers.values()]
+    found = {m.slug: m for m in session.scalars(select(Maker).where(Maker.slug.in_(wanted))).unique()} if wanted else {}
+    # Unknown addresses take no place among the four: the first four makers that exist are shown.
+    known = [s for s in wanted if s in found]
+    shown, dropped = known[:MAX_COMPARE], known[MAX_COMPARE:]
+    makers = [found[s] for s in shown]
+    ids = [m.id for m in makers]
     rows = summary_rows(session, ids) if ids else {}
     trends = load_trends(session, ids)
     columns = [CompareColumn(maker=m, score=m.score, facts=review_facts(rows.get(m.id, [])),
                              tiers=trends.get(m.id, {}).get("tiers", {}))
-               for m in (makers[s] for s in shown if s in makers)]
-    return ComparePage(columns=columns, unknown=[s for s in shown if s not in makers], dropped=dropped)
+               for m in makers]
+    return ComparePage(columns=columns, unknown=[s for s in wanted if s not in found], dropped=dropped)

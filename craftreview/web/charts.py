@@ -22,6 +22,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(trend_chart, "trend_chart")
     app.add_template_global(month_label, "month_label")
     app.add_template_global(lateness_words, "lateness_words")
+    app.add_template_global(day_words, "day_words")
     app.add_template_global(duration_words, "duration_words")
     app.add_template_filter(chance, "chance")
     app.jinja_env.globals["REVIEW_SORTS"] = SORTS
@@ -109,10 +110,15 @@ def trend_chart(trend: dict, dimension: str) -> TrendChart | None:
         now=present[-1][1], first=(month_label(months[present[0][0]]), present[0][1][0]))
 
 
+def day_words(days: float) -> str:
+    """'1 day', '2.5 days'."""
+    text = f"{days:g}"
+    return f"{text} day" if text == "1" else f"{text} days"
+
+
 def lateness_words(days: float) -> str:
     """'1 day late', '2.5 days late'."""
-    text = f"{days:g}"
-    return f"{text} day late" if text == "1" else f"{text} days late"
+    return f"{day_words(days)} late"
 
 
 def duration_words(hours: float | None) -> str:

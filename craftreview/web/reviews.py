@@ -1,6 +1,8 @@
 """Writing, editing, withdrawing, replying to, voting on and flagging reviews; invitations."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -14,6 +16,7 @@ from .context import get_db
 from .forms import ActionForm, FlagForm, ReplyForm, ReviewForm, VerifiedReviewForm
 from .helpers import actor, form_status, handle_form, paginate
 from .limits import per_account
+from .security import safe_next
 
 bp = Blueprint("reviews", __name__)
 
@@ -138,7 +141,11 @@ def helpful(review_id: int):
     wanted = {"1": True, "0": False}.get(request.form.get("helpful", ""))  # what the button said; absent: toggle
     now_voted = engagement.toggle_helpful(get_db(), actor(), review, wanted)
     flash("Marked as helpful." if now_voted else "Helpful vote removed.", "success")
-    return redirect(url_for("makers.show", slug=review.maker.slug, _anchor=f"review-{review.id}"))
+    # Back to the page, sort and filters the vote was cast on (page 2 of "lowest rated" is not the default page).
+    back = safe_next(request.form.get("next"))
+    if back is None:
+        return redirect(url_for("makers.show", slug=review.maker.slug, _anchor=f"review-{review.id}"))
+    return redirect(f"{urlsplit(back)._replace(fragment='').geturl()}#review-{review.id}")
 
 
 @bp.route("/reviews/<int:review_id>/flag", methods=["GET", "POST"])

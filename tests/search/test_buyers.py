@@ -60,6 +60,16 @@ def test_uk_and_us_spellings_and_craft_synonyms_find_each_other(shop, search_app
     assert set(names(run(search_app, query))) == expected
 
 
+def test_wooden_and_woollen_find_makers_and_reviews_that_say_wood_and_wool(shop, world, search_app):
+    # No stemmer joins "wooden" to "wood": a buyer asking for wooden bowls found no woodworker at all.
+    oak = world.maker("Oak Hollow", "wood", "Leeds, UK", "Hand-carved bowls in local wood.")
+    world.review(oak, "Solid wood bowl", "A heavy bowl, carved from one piece of wood.", days=9)
+    world.drain()
+    assert names(run(search_app, "wooden bowls")) == ["Oak Hollow"]
+    assert review_titles(run(search_app, "wooden", tab="reviews")) == ["Solid wood bowl"]
+    assert names(run(search_app, "woollen")) == names(run(search_app, "woolen")) == ["Wool & Whimsy"]
+
+
 def test_a_tab_with_no_review_containing_every_word_ranks_partial_matches(shop, search_app):
     page = run(search_app, "gift for my dad", tab="reviews")
     # The makers tab has a strict match (the maker's document holds both reviews): reviews decide alone.
@@ -83,6 +93,15 @@ def test_an_empty_tab_does_not_blame_spelling_when_the_words_are_spelled_right(s
     assert "No reviews found" in html and "spelling" not in html
     html = search_app.test_client().get("/search", query_string={"q": "qwxzzy", "tab": "reviews"}).text
     assert "Check the spelling of “qwxzzy”" in html
+
+
+def test_the_spelling_hint_quotes_the_words_as_typed_and_in_the_order_typed(shop, search_app):
+    # Folding took the voicing mark off ボ (ボウル became ホウル, another word) and the hint listed
+    # words alphabetically: the buyer was asked to check words they never typed.
+    page = run(search_app, "木のボウル Zyxwvq", tab="reviews")
+    assert page.unknown == ("木のボウル", "Zyxwvq")
+    html = search_app.test_client().get("/search", query_string={"q": "Qwxzzy Malmöx"}).text
+    assert "Check the spelling of “Qwxzzy”, “Malmöx”." in html
 
 
 def test_two_typos_in_a_longer_word_are_corrected(shop, search_app):

@@ -129,3 +129,11 @@ def test_verified_only_leaves_out_reviews_whose_authors_address_is_unconfirmed(w
     world.drain()
     _status, html = _get(search_app, q="spoon", tab="reviews", verified="1")
     assert "kept its mark" in html and "by a changed address" not in html  # "Spoon" is highlighted
+
+
+def test_a_page_past_the_last_says_so_instead_of_nothing_found(corpus, search_app):
+    # "No makers found for “walnut”" under a Makers tab counting 1 read as a contradiction.
+    _status, html = _get(search_app, q="walnut", page=99)
+    assert "No makers found" not in html and "Check the spelling" not in html
+    assert "No more makers: this page is past the last one." in html
+    assert '<a href="/search?q=walnut&amp;tab=makers">Back to page 1</a>' in html

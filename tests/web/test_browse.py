@@ -156,3 +156,22 @@ def test_on_time_sort_key_adds_one_order_kept_and_one_late():
     assert scores.on_time_sort_key(1.0, 1) == pytest.approx(2 / 3)
     assert scores.on_time_sort_key(0.9, 10) == pytest.approx(10 / 12)
     assert scores.on_time_sort_key(None, 0) is None and scores.on_time_sort_key(0.5, 0) is None
+
+
+def test_a_next_link_whose_makers_have_gone_says_so_instead_of_blaming_the_filters(client, db, make_user):
+    makers = [add_maker(db, make_user, name=f"Glass {k}", craft="glass") for k in range(25)]
+    html = client.get("/makers?craft=glass").get_data(as_text=True)
+    link = re.search(r'href="([^"]*after=[^"]*)" rel="next"', html).group(1).replace("&amp;", "&")
+    last = next(m for m in makers if m.name not in names(html))
+    db.get(Maker, last.id).craft = "wood"  # the one maker on page 2 left the filter since the link was drawn
+    db.commit()
+    html = client.get(link).get_data(as_text=True)
+    assert "No makers match these filters" not in html
+    assert "No more makers here: the list changed since this page was linked." in html
+    assert '<a href="/makers?craft=glass">Back to the first page</a>' in html
+
+
+@pytest.mark.parametrize("junk", ["0_nan_1", "0_inf_1", "0_-inf_1"])
+def test_a_cursor_that_is_not_a_number_starts_over(client, db, make_user, junk):
+    add_maker(db, make_user, name="Anyone")
+    assert names(client.get(f"/makers?after={junk}").get_data(as_text=True)) == ["Anyone"]

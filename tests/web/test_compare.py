@@ -127,3 +127,13 @@ def test_an_at_a_glance_table_puts_the_key_figures_of_every_maker_side_by_side(c
     assert cells["Stock items on time"] == ["—", "0 of 1", "—"]
     assert cells["Reviews answered"] == ["50%", "0%", "—"]
     assert cells["Overall"][2] == "—" and re.fullmatch(r"\d\.\d \d\.\d–\d\.\d", cells["Overall"][0])
+
+
+def test_unknown_makers_take_no_place_among_the_four(client, db, make_maker, three):
+    extra = make_maker(name="Dune Kiln")
+    slugs = ",".join(["gone-1", "gone-2", "gone-3", "gone-4"] + [m.slug for m in three] + [extra.slug])
+    page = client.get(f"/compare?makers={slugs}")
+    assert column_names(page) == ["Ash Loom", "Birch Forge", "Cedar Glass", "Dune Kiln"]
+    text = text_of(page)
+    assert "No maker found for: gone-1, gone-2, gone-3, gone-4." in text
+    assert "left out" not in text

@@ -108,3 +108,21 @@ def test_an_unreadable_lead_time_gets_one_message_and_changes_nothing(client, db
     assert "Number must be between" not in page  # not a second, contradicting message on the same field
     db.expire_all()
     assert db.get(type(maker), maker.id).name == "Hollow Oak Woodworks"
+
+
+def test_a_refused_form_says_so_at_its_top_and_links_to_each_field_to_fix(client, db, make_user, make_maker):
+    # On a phone the date fields sit two screens below the top the page reloads at: without a note there,
+    # a refused review looked like the same form shown again.
+    def summary(response):
+        page = response.get_data(as_text=True)
+        form = page[page.index('<form method="post" novalidate>'):]
+        return page, form, form[:form.index('class="ratings-grid"')]
+
+    page, form, top = summary(_post_review(client, make_user, make_maker, delivered_on=str(TODAY + timedelta(days=2))))
+    assert 'Check the field marked below: <a href="#delivered_on">Delivered on</a>.' in " ".join(top.split())
+    assert 'id="delivered_on"' in form
+    assert page.count("The delivery date cannot be in the future.") == 1  # named in the note, not repeated
+    page, form, top = summary(_post_review(client, make_user, make_maker, delivery=None, title="x"))
+    assert ('Check the 2 fields marked below: <a href="#delivery">Delivery</a>, <a href="#title">Title</a>.'
+            in " ".join(top.split()))
+    assert '<fieldset id="delivery"' in form

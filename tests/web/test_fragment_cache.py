@@ -55,7 +55,7 @@ def test_an_edit_a_reply_and_a_vote_show_at_once(app, client, db, world):
     cached_page(app, client, url)
     save_reply(db, world["maker"].owner, review, "Thank you for the kind words.")
     replied = client.get(url).get_data(as_text=True)
-    assert "Thank you for the kind words." in replied and "1 of 1</strong> reviews answered" in replied
+    assert "Thank you for the kind words." in replied and "1 of 1</strong> review answered" in replied
     cached_page(app, client, url)
     toggle_helpful(db, world["reader"], review)
     assert "1 found this helpful" in client.get(url).get_data(as_text=True)

@@ -8,7 +8,7 @@ import pytest
 
 from craftreview.models import MakerScoreRow
 from craftreview.services.trends import load_trends
-from tests.conftest import DATABASES, fresh
+from tests.conftest import DATABASES, fresh, login
 from tests.web.maker_world import add_review, many_reviews, rescore
 
 pytestmark = pytest.mark.parametrize("database_url", DATABASES, indirect=True)
@@ -219,3 +219,27 @@ def test_a_write_keeps_finished_months_and_moves_the_current_one(client, db, mak
     assert after["points"][-1]["craftsmanship"][0] < before["points"][-1]["craftsmanship"][0]
     score = db.get(MakerScoreRow, maker.id)
     assert after["points"][-1]["craftsmanship"][0] == pytest.approx(score.craftsmanship, abs=1e-3)
+
+
+def test_one_review_and_a_one_day_lead_time_are_singular(client, db, maker, make_user):
+    maker.lead_time_days = 1
+    add_review(db, maker, make_user(), late_days=1, lead_days=1)
+    rescore(db)
+    text = text_of(client.get(f"/makers/{maker.slug}"))
+    assert "0 of 1 review answered (0%)." in text
+    assert "Lead time: promised 1 day, actual 2 days (medians)." in text
+    assert "Typical lead time 1 day " in text and "Stated lead time: 1 day " in text and "1 days" not in text
+
+
+def test_a_helpful_vote_returns_to_the_page_and_sort_it_was_cast_on(client, db, maker, make_user):
+    reviews = [add_review(db, maker, make_user(), stars=(k % 5 + 1, 4, 4), title=f"R{k}", days_ago=k + 1)
+               for k in range(12)]
+    login(client, make_user("reader"))
+    shown = client.get(f"/makers/{maker.slug}?sort=lowest&page=2").get_data(as_text=True)
+    target = next(r for r in reviews if f'id="review-{r.id}"' in shown)
+    assert f'name="next" value="/makers/{maker.slug}?sort=lowest&amp;page=2"' in shown
+    response = client.post(f"/reviews/{target.id}/helpful", data={"next": f"/makers/{maker.slug}?sort=lowest&page=2"})
+    assert response.headers["Location"] == f"/makers/{maker.slug}?sort=lowest&page=2#review-{target.id}"
+    for away in ("https://evil.example/", "//evil.example/x", None):
+        response = client.post(f"/reviews/{target.id}/helpful", data={"next": away} if away else {})
+        assert response.headers["Location"] == f"/makers/{maker.slug}#review-{target.id}"

@@ -111,7 +111,7 @@ def test_a_withdrawal_and_its_return(app, client, db, world):
 def test_a_reply_and_its_edit(app, client, db, world):
     owner = world["maker"].owner
     follows(app, client, db, world["url"], lambda: replies.save_reply(db, owner, world["review"], "Thanks a lot."),
-            shows=("Thanks a lot.", "1 of 1</strong> reviews answered"))
+            shows=("Thanks a lot.", "1 of 1</strong> review answered"))
     follows(app, client, db, world["url"], lambda: replies.save_reply(db, owner, world["review"], "Thanks again."),
             shows=("Thanks again.",), hides=("Thanks a lot.",))
 

@@ -331,7 +331,13 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
 34. **Recent praise is seasoned review by review** (`ModelOptions.season_own_pull`; model 2.16): the cap on recent
    evidence above what the maker's older pace predicts bites on each recent review only as far as it sits above the
    older level (in full from the recent level up), so a maker's own low reviews in the weeks of a shill attack keep
-   their weight and hold the recent level down (*Model 2.16* in the family section)."""
+   their weight and hold the recent level down (*Model 2.16* in the family section).
+35. **A deeper fall is followed at least as closely** (`ModelOptions.change_old_by_size`, `change_evidence_unvoiced`;
+   model 2.17): evidence from before a detected drop keeps 0.05 × (3 / the drop's size in standard errors)² of its
+   weight, so the hedge against a false detection shrinks as the evidence of the fall grows; and the drop test's
+   least evidence on each side (1.5 trusted reviews) is counted before the same-direction shared voice, so twelve
+   reviews far below the old consensus are not one voice too few to test (the voice still shapes the test: five
+   one-star bombs are still no drop). *Model 2.17* in the family section."""
 
 MONOTONE_NOTE = """`python -m bench.scoring.monotone`: makers of 1-8 reviews with random stars, 20 days apart, all verified
 or all not; one star of one review raised by one; both versions rescored with a model fitted on a simulated

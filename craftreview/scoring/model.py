@@ -54,7 +54,7 @@ from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
 from .types import CLAIM_CONFIDENCE, MIN_CLAIM_EVIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.16"
+MODEL_VERSION = "eb-mvn-2.17"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 
@@ -132,10 +132,13 @@ class ModelOptions:
     # keeps the weights it had beside them: shills that set the maker's consensus and pace cut its honest reviews).
     favourites_reweigh: bool = True
     # Evidence from before a detected drop keeps change_old_factor x (CHANGE_Z / the drop's size in standard errors)^2
-    # of its weight (robust.robustness): the hedge against a false detection shrinks as the drop grows. False (as
-    # shipped): change_old_factor whatever the size. Measured, not yet taken: RESULTS.md, "Worlds from a second
-    # simulator".
-    change_old_by_size: bool = False
+    # of its weight (robust.robustness): the hedge against a false detection shrinks as the drop grows (False: model
+    # 2.16, change_old_factor whatever the size). bench/scoring/RESULTS.md, "Model 2.17".
+    change_old_by_size: bool = True
+    # The drop test's least evidence on each side is counted before the same-direction shared voice, which still
+    # shapes the test itself (robust.robustness; False: model 2.16, after it, so twelve reviews far below the
+    # consensus counted as one voice and the deepest falls went undetected).
+    change_evidence_unvoiced: bool = True
 
 
 @dataclass
@@ -282,7 +285,7 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
         recent, share = _history_view(arr, weights, options) if options.history_consensus else (None, None)
         rb = robustness(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, *robust, weights.age,
                         options.soft_drop, options.change_old_factor, recent, share, options.rise_days, options.rise_z,
-                        options.change_old_by_size)
+                        options.change_old_by_size, options.change_evidence_unvoiced)
         weights.outlier, weights.change, weights.group, change_age = rb.outlier, rb.change, rb.group, rb.change_age
         rise_age = rb.rise_age
         weights.weight = weights.weight * rb.outlier * rb.change

@@ -180,10 +180,11 @@ def drop_test_voice(z: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:
 
 
 def _split_gaps(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int, scale: float,
-                splits: np.ndarray, floor: float = -np.inf) -> np.ndarray:
+                splits: np.ndarray, floor: float = -np.inf, w_min: np.ndarray | None = None) -> np.ndarray:
     """Per maker and candidate age (n_m, len(splits), ascending): the weighted mean of the reviews younger than the
     split minus that of the older ones, in standard errors; NaN where a side holds less than CHANGE_MIN_EFFECTIVE.
-    Only reviews at least floor days old take part. Every candidate at once: each review's weight is binned by the
+    Only reviews at least floor days old take part. w_min (default w): the weights the CHANGE_MIN_EFFECTIVE condition
+    counts. Every candidate at once: each review's weight is binned by the
     candidates around it, and the newer side of each is a running sum over the bins (one pass, not one per split)."""
     k = len(splits)
     keep = age_days >= floor
@@ -197,6 +198,9 @@ def _split_gaps(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nd
     n_o, s_o = weight.sum(axis=1)[:, None] - n_r, total.sum(axis=1)[:, None] - s_r
     gap = s_r / np.maximum(n_r, 1e-12) - s_o / np.maximum(n_o, 1e-12)
     z = gap / (scale * np.sqrt(1.0 / np.maximum(n_r, 1e-9) + 1.0 / np.maximum(n_o, 1e-9)))
+    if w_min is not None:
+        least = np.bincount(cell, w_min[keep], n_m * (k + 1)).reshape(n_m, k + 1)
+        n_r, n_o = np.cumsum(least, axis=1)[:, :k], least.sum(axis=1)[:, None] - np.cumsum(least, axis=1)[:, :k]
     return np.where((n_r >= CHANGE_MIN_EFFECTIVE) & (n_o >= CHANGE_MIN_EFFECTIVE), z, np.nan)
 
 
@@ -209,7 +213,7 @@ def _strongest(z: np.ndarray, splits: np.ndarray, beyond: float) -> np.ndarray:
 
 
 def change_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
-                  scale: float) -> tuple[np.ndarray, np.ndarray]:
+                  scale: float, w_min: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Per maker, the age of the most significant *drop* in quality (NaN if none is significant), and its size in
     standard errors (NaN if none).
 
@@ -217,7 +221,7 @@ def change_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.
     significant; a jump upward is what shills produce and is followed only once it has stood (rise_points).
     """
     splits = np.array(CHANGE_SPLITS)
-    z = _split_gaps(v, w, age_days, maker, n_m, scale, splits)
+    z = _split_gaps(v, w, age_days, maker, n_m, scale, splits, w_min=w_min)
     age = _strongest(z, splits, -CHANGE_Z)
     found = np.isfinite(age)
     size = np.full(n_m, np.nan)
@@ -241,7 +245,7 @@ def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nda
                scale: float, centre: float, age_factor: np.ndarray | None = None, soft_drop: bool = True,
                old_factor: float = CHANGE_OLD_FACTOR, recent: np.ndarray | None = None,
                recent_share: np.ndarray | None = None, rise_days: float | None = None,
-               rise_z: float = RISE_Z, old_by_size: bool = False) -> Robustness:
+               rise_z: float = RISE_Z, old_by_size: bool = False, unvoiced_min: bool = False) -> Robustness:
     """Outlier factors, then drop detection on the down-weighted evidence.
 
     The drop test compares levels before and after, so recency (age_factor) is taken back out of the
@@ -256,7 +260,9 @@ def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nda
     voice = drop_test_voice(z, maker, n_m) if soft_drop else shared_voice(z, maker, n_m, np.zeros(len(v), dtype=bool))
     fresh = w * outlier * np.sqrt(voice)
     fresh = fresh / (1.0 if age_factor is None else np.maximum(age_factor, 1e-12))
-    change_age, size = change_points(v, fresh, age_days, maker, n_m, scale)
+    # unvoiced_min: the evidence a side needs is counted before the shared voice (which still shapes the test itself)
+    least = w * outlier / (1.0 if age_factor is None else np.maximum(age_factor, 1e-12)) if unvoiced_min else None
+    change_age, size = change_points(v, fresh, age_days, maker, n_m, scale, least)
     if old_by_size:  # the hedge against a false detection shrinks as the drop grows beyond the test's threshold
         old_factor = np.where(np.isfinite(size), old_factor * np.minimum(1.0, CHANGE_Z / np.nan_to_num(size, nan=1.0)) ** 2,
                               old_factor)[maker]

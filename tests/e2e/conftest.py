@@ -41,6 +41,23 @@ class QuietHandler(WSGIRequestHandler):
         pass
 
 
+def buffered(app):
+    """The app with each response body read (and its file closed) before any byte goes to the socket.
+
+    Chromium drops some connections on purpose (a favicon fetch it no longer needs); werkzeug's development server then
+    stops before closing the response, and a static file it was streaming is left open. The ResourceWarning that
+    follows lands in whichever test runs next. Pages here are small; gunicorn in production closes the body either way.
+    """
+    def wsgi(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+    return wsgi
+
+
 @dataclass
 class LiveServer:
     """The app serving on 127.0.0.1 in a background thread."""
@@ -70,7 +87,7 @@ def live_server(tmp_path_factory) -> Iterator[LiveServer]:
         result = app.test_cli_runner().invoke(
             args=["create-user", MODERATOR_EMAIL, "--password", MODERATOR_PASSWORD, "--moderator"])
     assert result.exit_code == 0, result.output
-    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
+    server = make_server("127.0.0.1", 0, buffered(app), threaded=True, request_handler=QuietHandler)
     thread = threading.Thread(target=server.serve_forever, name="e2e-live-server", daemon=True)
     thread.start()
     try:

@@ -73,19 +73,28 @@ def check_not_own_address(actor: User, buyer_email: str) -> None:
                            "addresses.", field="buyer_email")
 
 
-def _same_order(maker_id: int, values: dict) -> Select:
-    """The order already recorded for this buyer (any spelling of the address), item and order date."""
-    return select(Order).where(Order.maker_id == maker_id, Order.buyer_email_key == email_key(values["buyer_email"]),
-                               Order.item == values["item"], Order.ordered_on == values["ordered_on"])
+def item_key(item: str) -> str:
+    """What identifies a purchase's item: "Walnut bowl" and "walnut  BOWL" are one item (case, spacing and width)."""
+    return " ".join(email_key(item).split())
+
+
+def _same_order(session: Session, maker_id: int, values: dict) -> Order | None:
+    """The order already recorded for this buyer (any spelling of the address), item (any case or spacing) and order
+    date. The item is compared here, not in SQL: SQLite's lower() folds ASCII letters only."""
+    candidates = session.scalars(select(Order).where(
+        Order.maker_id == maker_id, Order.buyer_email_key == email_key(values["buyer_email"]),
+        Order.ordered_on == values["ordered_on"]))
+    key = item_key(values["item"])
+    return next((order for order in candidates if item_key(order.item) == key), None)
 
 
 def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, mail: MailBackend,
                  invite_url: Callable[[str], str], now: datetime | None = None) -> tuple[Order, str]:
     """Record an order and mail its one-time invitation; returns the order and the link token.
 
-    The same order recorded again (same buyer, item and order date: a lost link) keeps its one record and gets a
-    fresh link, the earlier one stops working (its created_at stays that of the first recording); once its buyer has
-    reviewed it, it is refused: one order, one verified review."""
+    The same order recorded again (same buyer, item and order date, under any spelling: a lost link) keeps its one
+    record and gets a fresh link, the earlier one stops working (its created_at stays that of the first recording);
+    once its buyer has reviewed it, it is refused: one order, one verified review."""
     now = now or utcnow()
     if not owns_maker(actor, maker):
         raise PermissionDenied("Only the maker can record orders.")
@@ -97,7 +106,7 @@ def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, 
                              link=invite_url(token), days=INVITATION_DAYS)
     notice = notifications.invitation_notice(session, maker, values["buyer_email"], values["item"])
     with write_transaction(session):
-        order = session.scalar(_same_order(maker.id, values))  # under the write lock: a refusal writes nothing
+        order = _same_order(session, maker.id, values)  # under the write lock: a refusal writes nothing
         if order is None:
             order = Order(maker_id=maker.id, created_at=now, **values)
             session.add(order)

@@ -286,6 +286,21 @@ def test_the_same_order_recorded_again_keeps_one_record_and_only_the_newest_link
     assert record(db, owner, maker, buyer.email, item="Bridle leather belt")  # another purchase is another order
 
 
+@pytest.mark.parametrize("item", ["bridle leather wallet", "  Bridle   LEATHER wallet ", "Ｂｒｉｄｌｅ leather wallet"])
+def test_the_same_item_under_another_case_spacing_or_width_is_the_same_order(client, db, shop, item):
+    """A second spelling of the item must not give one purchase a second live link (and a second verified review)."""
+    owner, maker, buyer, first = shop
+    second = record(db, owner, maker, buyer.email, item=item)
+    fresh(db)
+    assert db.scalar(select(func.count(Order.id))) == 1
+    assert db.scalar(select(Order.item)) == "Bridle leather wallet"  # the first recording's spelling stays
+    login(client, buyer)
+    assert client.get(f"/invite/{first}").status_code == 404
+    assert client.post(f"/invite/{second}", data=FORM).status_code == 302
+    with pytest.raises(Conflict, match="already reviewed"):
+        record(db, owner, maker, buyer.email, item=item.upper())
+
+
 def test_an_order_its_buyer_has_reviewed_cannot_be_recorded_again_for_a_second_verified_review(client, db, shop):
     owner, maker, buyer, token = shop
     login(client, buyer)

@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 import numpy as np
 
 from craftreview.scoring import ModelOptions
+from craftreview.scoring.model import MODEL_VERSION
 from craftreview.scoring.weights import WeightParams
 
 from .family_report import BANDS, PROPERTIES
@@ -52,7 +53,8 @@ def options_for(variant: dict) -> ModelOptions:
 def _cached(args: tuple) -> dict:
     seed, variant, cache, foreign = args
     name = "default" if not variant else "_".join(f"{k}-{v}" for k, v in sorted(variant.items())).replace(" ", "")
-    path = os.path.join(cache, f"{'foreign_' if foreign else ''}{name}_{seed}.json")
+    # The model version is in the name: "default" means another model after a change of defaults.
+    path = os.path.join(cache, f"{MODEL_VERSION}_{'foreign_' if foreign else ''}{name}_{seed}.json")
     if os.path.exists(path):
         with open(path) as fh:
             return json.load(fh)

@@ -135,6 +135,10 @@ def reset_password(token: str):
             form_error(form, exc)
         else:
             session.clear()  # a fresh session, under the new session version
+            if user.is_suspended:  # logged in, it would be shown as logged out at the next page, with no reason
+                flash("Your password is changed, but this account is suspended: it cannot log in until a moderator "
+                      "reinstates it.", "info")
+                return redirect(url_for("auth.login"))
             login_user(user)
             flash("Your password is changed and every other device is logged out.", "success")
             return redirect(url_for("site.home"))

@@ -57,6 +57,22 @@ def test_using_the_link_ends_every_other_session(app, client, db, make_user):
     assert client.get("/account").status_code == 200  # the browser that reset is logged in afresh
 
 
+def test_a_suspended_account_is_told_it_stays_suspended_instead_of_being_logged_in(client, db, make_user):
+    """The password changes (the owner is recovering the account), but a suspended account is not logged in: it used to
+    be, then shown as logged out at the next page with no reason."""
+    user = make_user("suspended")
+    path = _reset_link(client, db, user)
+    user.is_suspended = True
+    db.commit()
+    response = client.post(path, data={"password": NEW, "confirm": NEW})
+    assert response.status_code == 302 and response.headers["Location"].startswith("/login")
+    assert "this account is suspended" in client.get("/login").get_data(as_text=True)
+    assert client.get("/account").headers["Location"].startswith("/login")  # not logged in
+    # the password did change: the old one is wrong, the new one is right but meets the suspension
+    assert "incorrect" in client.post("/login", data={"email": user.email, "password": PASSWORD}).get_data(as_text=True)
+    assert "suspended" in client.post("/login", data={"email": user.email, "password": NEW}).get_data(as_text=True)
+
+
 def test_the_link_works_once(client, db, make_user):
     user = make_user("once")
     path = _reset_link(client, db, user)

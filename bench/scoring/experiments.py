@@ -1910,6 +1910,12 @@ change_old_by_size=True,change_evidence_unvoiced=True`, run before the defaults 
   0.80 -> 1.00 and at 1.5 0.45 -> 1.00; median error at 1.5 0.51 -> 0.41 (worst 2.62 -> 0.87), at 2.0 0.43 -> 0.38,
   at 3.0 0.22 -> 0.20; coverage at 1.5 0.33 -> 0.60, at 3.0 0.85 -> 0.88.
 
+- deep falls, the first 12 foreign worlds, 2.16 -> 2.17: detected in the worst world at 1.5 stars 0.15 -> 0.60;
+  median error at 1.5 0.85 -> 0.63 (worst 2.86 -> 1.50), at 2.0 0.55 -> 0.49 (worst 1.44 -> 1.05), at 2.5 0.40 ->
+  0.30; coverage at 1.5 0.15 -> 0.32, at 2.0 0.40 -> 0.53, at 2.5 0.62 -> 0.73. A shallow fall there is still missed:
+  to a latent 3.5 (true 3.77, below the skilled line) the fall is detected for a median 0.12 of makers and 0.30 of
+  them (worst world 0.90) keep a skilled claim (why was not examined this stop: a lead).
+
 What is left of the gap at depth is the prior: a maker fallen to 1.5 stars is far in the platform's tail, and a
 normal prior pulls it toward the middle by more than its interval allows (coverage 0.60 at 1.5 against 0.88 at 3.0).
 Tests: `tests/unit/test_scoring_deep_drop.py` (every deep fall of the fixture detected, where 2.16 found 8 of 40 at

@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 
-from craftreview.scoring import score_makers
+from craftreview.scoring import MASTER_LINE, SKILLED_LINE, score_makers
 
 from .family import levels3
 from .foreign import ForeignWorld
@@ -45,7 +45,14 @@ def depth(w: World, after: float) -> dict:
     return {"detected": float(np.mean([s.explanation["evidence"]["quality_dropped_days_ago"] is not None for s in got])),
             "error": float(np.median([abs(s.overall.mean - t) for s, t in zip(got, truth, strict=True)])),
             "coverage": float(np.mean([s.overall.low <= t <= s.overall.high for s, t in zip(got, truth, strict=True)])),
-            "skilled": float(np.mean([s.tier in UP for s in got])), "truth": float(np.mean(truth))}
+            "skilled": float(np.mean([_above_truth(s.tier, t) for s, t in zip(got, truth, strict=True)])),
+            "truth": float(np.mean(truth))}
+
+
+def _above_truth(tier: str, truth: float) -> bool:
+    """A claim the truth does not bear out: skilled or better below the skilled line, master below the master line
+    (in a world of grade inflation a fall to a low latent level can leave the truth above either)."""
+    return tier in UP and (truth < SKILLED_LINE or (tier == "master" and truth < MASTER_LINE))
 
 
 def measure_depths(args: tuple[int, bool, str]) -> dict:
@@ -65,7 +72,7 @@ def main(argv: list[str]) -> None:
         reps = list(pool.map(measure_depths, [(s, foreign, variant) for s in seeds]))
     print(f"{'foreign' if foreign else 'family'} worlds, model {variant or 'as shipped'}, seeds {' '.join(map(str, seeds))}")
     print("| latent level after the fall | true overall (mean) | drop detected: median / worst | median error: median / "
-          "worst | 90% interval covers: median / worst | still skilled+: median / worst |")
+          "worst | 90% interval covers: median / worst | claim above the truth: median / worst |")
     print("|---|---|---|---|---|---|")
     for after in AFTER:
         col = {k: np.array([r[after][k] for r in reps]) for k in reps[0][after]}

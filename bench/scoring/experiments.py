@@ -1915,8 +1915,8 @@ change_old_by_size=True,change_evidence_unvoiced=True`, run before the defaults 
   0.30; coverage at 1.5 0.15 -> 0.32, at 2.0 0.40 -> 0.53, at 2.5 0.62 -> 0.73. A shallow fall there is still missed
   under either model: to a latent 3.5 (true 3.77 on average; above 4.0 in the most grade-inflated worlds) the fall is
   detected for a median 0.12 of makers, and 0.28 of them (worst world 0.55) hold a claim the truth does not bear out
-  (`deep_drop` counts skilled below 4.0 and master below 4.5; the family table above counts any skilled+ claim, its
-  truths all being below 4.0). In the most inflated world (77209269), such makers' last twelve reviews average 3.6-4.6
+  (`deep_drop` now counts skilled below 4.0 and master below 4.5; the depth table above counts any skilled+ claim,
+  which in the family's worlds, where every such truth is below 4.0, is the same). In the most inflated world (77209269), such makers' last twelve reviews average 3.6-4.6
   stars against 4.4-5.0 before, a gap the drop test does not find significant, and they keep master claims at true
   4.0-4.4: a lead.
 

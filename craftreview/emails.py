@@ -5,9 +5,7 @@ account, the login lookup and invitation binding can never disagree about which 
 """
 from __future__ import annotations
 
-import unicodedata
-
-from .text import clean_input
+from .text import clean_input, fold_key
 
 MAX_LENGTH = 254  # RFC 5321's limit on a forward path, and the width of the email columns
 
@@ -19,8 +17,7 @@ def normalise_email(email: str | None) -> str:
 
 def email_key(email: str | None) -> str:
     """What identifies an address: NFKC-normalised and case-folded (full-width letters, ß = ss), trimmed."""
-    folded = unicodedata.normalize("NFKC", clean_input(email)).casefold()
-    return unicodedata.normalize("NFKC", folded).strip()  # casefold can undo NFKC (e.g. ǰ)
+    return fold_key(email).strip()
 
 
 def mailbox_key(email: str | None) -> str:

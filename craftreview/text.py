@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from bleach.linkifier import Linker
@@ -51,6 +52,18 @@ def clean_input(value: str | None) -> str:
         text = _TAGS.sub(lambda match: match.group(1) or "", text)
         text = _IN_WORD_FORMAT.sub(lambda match: _in_word(match, text), text)
     return text.strip()
+
+
+def fold_key(value: str | None) -> str:
+    """What identifies submitted text under any case or width: cleaned, NFKC-normalised and case-folded (full-width
+    letters, ß = ss)."""
+    folded = unicodedata.normalize("NFKC", clean_input(value)).casefold()
+    return unicodedata.normalize("NFKC", folded)  # casefold can undo NFKC (e.g. ǰ)
+
+
+def label_key(value: str | None) -> str:
+    """`fold_key` with every run of spaces one space: "Walnut  BOWL" and "walnut bowl" are one item, one name."""
+    return " ".join(fold_key(value).split())
 
 
 def _in_word(match: re.Match, text: str) -> str:

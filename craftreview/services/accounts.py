@@ -11,7 +11,7 @@ from ..db import write_transaction
 from ..emails import email_key, normalise_email, usable_address
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, WrongPassword
 from ..models import AuditEntry, User, utcnow
-from ..text import clean_input
+from ..text import clean_input, label_key
 from . import page_stamps
 from .confirmation import prepare_confirmation, send_confirmation
 from .passwords import hash_password, password_problem, verify_password
@@ -50,7 +50,7 @@ FORMER_MAKER = "Former maker"  # what a deleted account's maker profile is calle
 
 def is_former_name(name: str) -> bool:
     """Whether `name` reads as one the site gives deleted accounts and profiles (any case, spacing or width)."""
-    return email_key(" ".join(name.split())) in {email_key(n) for n in (FORMER_MEMBER, FORMER_MAKER)}
+    return label_key(name) in {label_key(n) for n in (FORMER_MEMBER, FORMER_MAKER)}
 
 
 def _check_display_name(name: str) -> str:

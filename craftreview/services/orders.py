@@ -16,7 +16,7 @@ from ..emails import email_key, mailbox_key, normalise_email, usable_address
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Order, Review, User, as_utc, utcnow
 from ..permissions import can_review, owns_maker
-from ..text import clean_input
+from ..text import clean_input, label_key
 from . import notifications
 from .mail import MailBackend
 from .mail_render import render_mail
@@ -73,19 +73,14 @@ def check_not_own_address(actor: User, buyer_email: str) -> None:
                            "addresses.", field="buyer_email")
 
 
-def item_key(item: str) -> str:
-    """What identifies a purchase's item: "Walnut bowl" and "walnut  BOWL" are one item (case, spacing and width)."""
-    return " ".join(email_key(item).split())
-
-
 def _same_order(session: Session, maker_id: int, values: dict) -> Order | None:
     """The order already recorded for this buyer (any spelling of the address), item (any case or spacing) and order
     date. The item is compared here, not in SQL: SQLite's lower() folds ASCII letters only."""
     candidates = session.scalars(select(Order).where(
         Order.maker_id == maker_id, Order.buyer_email_key == email_key(values["buyer_email"]),
         Order.ordered_on == values["ordered_on"]))
-    key = item_key(values["item"])
-    return next((order for order in candidates if item_key(order.item) == key), None)
+    key = label_key(values["item"])
+    return next((order for order in candidates if label_key(order.item) == key), None)
 
 
 def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, mail: MailBackend,

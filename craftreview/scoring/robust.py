@@ -241,6 +241,13 @@ def rise_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nd
     return _strongest(_split_gaps(v, w, age_days, maker, n_m, scale, splits, stood_days), splits, z_min)
 
 
+def old_share(old_factor: float, size: np.ndarray) -> np.ndarray:
+    """Per maker, the share of its weight evidence from before a detected drop keeps: old_factor at the test's
+    threshold, old_factor x (CHANGE_Z / size)^2 beyond it (size: the drop in standard errors, NaN if none). The
+    hedge against a false detection shrinks as the evidence of the fall grows."""
+    return old_factor * np.minimum(1.0, CHANGE_Z / np.nan_to_num(size, nan=CHANGE_Z)) ** 2
+
+
 def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
                scale: float, centre: float, age_factor: np.ndarray | None = None, soft_drop: bool = True,
                old_factor: float = CHANGE_OLD_FACTOR, recent: np.ndarray | None = None,
@@ -258,19 +265,16 @@ def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nda
     # A ring's same-direction outliers must not pass for a drop in quality, so they share a voice here
     # too, but more gently (1/sqrt(k)): several honest reviews at a new, lower level are a drop, not a ring.
     voice = drop_test_voice(z, maker, n_m) if soft_drop else shared_voice(z, maker, n_m, np.zeros(len(v), dtype=bool))
-    fresh = w * outlier * np.sqrt(voice)
-    fresh = fresh / (1.0 if age_factor is None else np.maximum(age_factor, 1e-12))
+    judged = w * outlier / (1.0 if age_factor is None else np.maximum(age_factor, 1e-12))
+    fresh = judged * np.sqrt(voice)
     # unvoiced_min: the evidence a side needs is counted before the shared voice (which still shapes the test itself)
-    least = w * outlier / (1.0 if age_factor is None else np.maximum(age_factor, 1e-12)) if unvoiced_min else None
-    change_age, size = change_points(v, fresh, age_days, maker, n_m, scale, least)
-    if old_by_size:  # the hedge against a false detection shrinks as the drop grows beyond the test's threshold
-        old_factor = np.where(np.isfinite(size), old_factor * np.minimum(1.0, CHANGE_Z / np.nan_to_num(size, nan=1.0)) ** 2,
-                              old_factor)[maker]
+    change_age, size = change_points(v, fresh, age_days, maker, n_m, scale, judged if unvoiced_min else None)
+    kept = old_share(old_factor, size)[maker] if old_by_size else old_factor
     rise_age = np.full(n_m, np.nan)
     if rise_days is not None:
         rise_age = np.where(np.isfinite(change_age), np.nan, rise_points(v, fresh, age_days, maker, n_m, scale, rise_days, rise_z))
     split = np.where(np.isfinite(change_age), change_age, rise_age)[maker]
-    change = np.where(np.isfinite(split) & (age_days >= np.nan_to_num(split, nan=np.inf)), old_factor, 1.0)
+    change = np.where(np.isfinite(split) & (age_days >= np.nan_to_num(split, nan=np.inf)), kept, 1.0)
     after_drop = np.isfinite(change_age[maker]) & (age_days < np.nan_to_num(change_age[maker], nan=-np.inf))
     # Final factors: judged against the consensus *after* a change, with same-direction outliers as one voice
     # (except after a drop: honest reviews at the new, lower level are not a ring).

@@ -1857,14 +1857,16 @@ What the foreign worlds show (per-world figures in `FOREIGN_DUMP`; correlations 
   threshold shift (correlation 0.57 and 0.54). Where most stars are fives, a novice's five verified fives look like
   its buyers, and a maker's six lower reviews since a fall sit several spreads below a consensus of fives, where the
   outlier factor and the shared voice treat them as a ring (below).
-- **Harsh critics** widen the miss in coverage: steady makers with 11+ reviews are covered 0.62–0.88 where a fifth or
-  more of buyers are critics (correlation -0.53), against 0.86–1.00 where few are. One-off critics cannot be told from
-  noise, and they drag the estimate below the typical buyer by more than a many-review interval allows.
-- **Honest bursts** (a fair, a viral post) are discounted as surges (weights 0.1–0.3 each, one maker's 26 reviews in
-  five days): the estimate then rests on the rest, which cost ranking, not claims.
+- **Harsh critics** widen the miss in coverage: steady makers with 11+ reviews are covered 0.62–0.92 where a fifth or
+  more of buyers are critics (correlation -0.53), against 0.86–1.00 where under a tenth are. The likely mechanism (not
+  checked maker by maker): one-off critics cannot be told from noise, and pull a many-review maker's estimate below the
+  typical buyer by more than its narrow interval allows.
+- **Honest bursts** (a fair, a viral post) are discounted as surges (one maker's 26 reviews within five days kept surge
+  factors of 0.17–0.30 each): the estimate then rests mostly on the maker's other reviews. What that costs in ranking
+  was not separated out.
 - A review spread floored at the trimmed root mean square of residuals (measured at commit 58d790b as
-  `ModelOptions.scale_trim_floor`, since removed): paired on the 24 foreign worlds the spread rose 0.39 -> 0.51 stars
-  in the worst world, drop-12 error worse in 17 worlds and better in 6, bombs worse in 14; not taken.
+  `ModelOptions.scale_trim_floor`, since removed): paired on the 24 foreign worlds; the spread rose 0.39 -> 0.51 stars
+  in world 1193065200 (the worst drop-12 error), drop-12 error worse in 17 worlds and better in 6, bombs worse in 14; not taken.
 
 **Falls deeper than the issue's** (`python -m bench.scoring.deep_drop [--foreign] SEED …`): twenty makers per depth
 whose latent level fell from 4.6 six months ago, 12 reviews since. Median / worst world:

@@ -1,6 +1,8 @@
 """The second simulator's truth (bench/scoring/foreign.py): what the foreign worlds measure the model against."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from bench.scoring.foreign import A, foreign_truth, latent_for, sample_foreign
@@ -18,7 +20,7 @@ def test_truth_rises_with_the_level_and_stays_on_the_star_scale():
 
 def test_grade_inflation_raises_the_truth_of_the_same_level():
     cfg = sample_foreign(np.random.default_rng(9))
-    strict, lenient = (cfg.__class__(**{**cfg.__dict__, "lenient": x}) for x in (0.0, 0.8))
+    strict, lenient = (replace(cfg, lenient=x) for x in (0.0, 0.8))
     lat = np.full((1, 3), 3.5)
     assert foreign_truth(lenient, lat)[0] @ A > foreign_truth(strict, lat)[0] @ A + 0.3
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import numpy as np
 
 from .robust import review_overall
-from .types import SKILLED_LINE, TIER_CONFIDENCE
+from .special import ndtri
+from .types import OVERALL_WEIGHTS, SKILLED_LINE, TIER_CONFIDENCE
 
 RECENT_DAYS = 180.0  # an upward claim is withheld when the reviews of this period alone contradict it
 RECENT_MIN_EVIDENCE = 1.0  # ...and carry at least this much evidence, in fully trusted reviews
@@ -61,6 +62,11 @@ WITHHELD_FEW = "few_voices"
 # were lost on 16 worlds; at 0.3, 7%): bench/scoring/RESULTS.md, "Model 2.14".
 FAVOURITES_SET_ASIDE = 5
 FAVOURITES_PLAUSIBLE = 0.3
+# The rest of the record is read against a prior moved down, where needed, to make "skilled" no more than
+# FAVOURITES_PRIOR_CHANCE likely on its own: on a platform where most makers are skilled, the prior alone made a
+# novice's claim plausible once its favourites were set aside, so five invited five-stars and one honest review
+# claimed "skilled" (foreign worlds, model 2.17). The claim has to come from the rest of the record, not the base rate.
+FAVOURITES_PRIOR_CHANCE = 0.1
 
 
 def without_favourites(v: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, k: int,
@@ -69,6 +75,22 @@ def without_favourites(v: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int
     first among equal stars), else 1. Reviews at or below the line are never set aside: a further review above it
     either is set aside itself or puts one above the line back, so it cannot make the rest of the record look worse."""
     return ((_rank_within(-v, -w, maker, n_m) >= k) | (v <= line)).astype(float)
+
+
+def prior_at(prior_mean: np.ndarray, overall: np.ndarray | float) -> np.ndarray:
+    """Per maker: its prior mean (n, 4: three stars, then lateness) with the three stars moved together so that the
+    overall is `overall`. The overall weighs the three stars to a sum of one, so moving each by d moves it by d."""
+    out = prior_mean.copy()
+    out[:, :3] += (overall - prior_mean[:, :3] @ np.asarray(OVERALL_WEIGHTS))[:, None]
+    return out
+
+
+def sceptical_prior(prior_mean: np.ndarray, overall_sd: np.ndarray, chance: float,
+                    line: float = SKILLED_LINE) -> np.ndarray:
+    """The prior mean moved down, where needed, so that the prior alone puts the overall above line with probability
+    at most chance (overall_sd: the prior's standard deviation of the overall; prior_at)."""
+    centre = prior_mean[:, :3] @ np.asarray(OVERALL_WEIGHTS)
+    return prior_at(prior_mean, np.minimum(centre, line - ndtri(1.0 - chance) * overall_sd))
 
 
 def _rank_within(key: np.ndarray, tie: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:

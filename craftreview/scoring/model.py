@@ -14,6 +14,7 @@ from .change import change_variance, fit_change_mixture, recent_gap
 from .claims import (
     CLAIM_HORIZONS,
     FAVOURITES_PLAUSIBLE,
+    FAVOURITES_PRIOR_CHANCE,
     FAVOURITES_SET_ASIDE,
     JUMP_SLACK,
     PULL_GATE,
@@ -29,6 +30,7 @@ from .claims import (
     longer_seasons,
     recent_window,
     restrict_to,
+    sceptical_prior,
     season_upward,
     seasoned_factor,
     settled_low_run,
@@ -54,7 +56,7 @@ from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
 from .types import CLAIM_CONFIDENCE, MIN_CLAIM_EVIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.17"
+MODEL_VERSION = "eb-mvn-2.18"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 
@@ -131,6 +133,14 @@ class ModelOptions:
     # ...with the rest of the record weighed afresh, as if the favourites were not there (False: model 2.14, the rest
     # keeps the weights it had beside them: shills that set the maker's consensus and pace cut its honest reviews).
     favourites_reweigh: bool = True
+    # ...and against a prior that alone makes "skilled" at most this likely (claims.sceptical_prior,
+    # FAVOURITES_PRIOR_CHANCE; None: model 2.17, the platform's prior as it is, which on a platform of mostly skilled
+    # makers let five invited raves claim a tier). bench/scoring/RESULTS.md, "Model 2.18".
+    favourites_prior_chance: float | None = FAVOURITES_PRIOR_CHANCE
+    # "What would change the tier" rescores with simulated reviews spread as real ones are around the level they
+    # average (outlook.scattered_reviews; False: model 2.17, all at that level, which the favourites check read as
+    # more agreement than real reviews give).
+    outlook_scatter: bool = True
     # Evidence from before a detected drop keeps change_old_factor x (CHANGE_Z / the drop's size in standard errors)^2
     # of its weight (robust.robustness): the hedge against a false detection shrinks as the drop grows (False: model
     # 2.16, change_old_factor whatever the size). bench/scoring/RESULTS.md, "Model 2.17".
@@ -553,6 +563,9 @@ def _check_favourites(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndar
         factor = np.ones(batch.arr.n)
         factor[rows] = kept
         stats = batch.stats_for(up, factor)
+    if options.favourites_prior_chance is not None:
+        sd = np.sqrt(np.einsum("i,nij,j->n", A, prior_cov(tau2, params.corr), A))
+        prior_mean = sceptical_prior(prior_mean, sd, options.favourites_prior_chance)
     _hold_up_claims(post, up, stats, (prior_mean, tau2, params, options), plausible, WITHHELD_FEW)
 
 

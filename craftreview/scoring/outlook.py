@@ -53,6 +53,27 @@ def average_reviews(level: np.ndarray, k: np.ndarray) -> np.ndarray:
     return np.repeat(np.clip(level, 1.0, 5.0), k, axis=0)
 
 
+def scattered_reviews(level: np.ndarray, k: np.ndarray, sd: float) -> np.ndarray:
+    """Per stand-in (level (s, 3), k (s,)): k reviews averaging the level, as (sum k, 3) rows, spread as real reviews
+    are: the j-th of k sits at the (j + 1/2)/k quantile of a normal with standard deviation sd (one review's overall
+    around the maker's level), the three stars moved together, highs and lows taking turns in time.
+
+    Real reviews that average a level are not all at it: a check that sets the most favourable aside (the favourites
+    check) leaves the lower ones, and stand-ins all at the level would promise what their scatter does not keep.
+    """
+    offsets = np.concatenate([_quantile_turns(int(n)) for n in k]) * sd
+    return np.clip(np.repeat(level, k, axis=0) + offsets[:, None], 1.0, 5.0)
+
+
+def _quantile_turns(n: int) -> np.ndarray:
+    """n standard normal quantiles at (j + 1/2)/n, ordered highest, lowest, second highest, ...: they sum to zero."""
+    q = ndtri((np.arange(n) + 0.5) / n)[::-1]
+    turns = np.empty(n, dtype=np.int64)
+    turns[0::2] = np.arange((n + 1) // 2)
+    turns[1::2] = n - 1 - np.arange(n // 2)
+    return q[turns]
+
+
 def _ranges(lengths: np.ndarray) -> np.ndarray:
     """Concatenated aranges: [0..l0-1, 0..l1-1, ...]."""
     total = int(lengths.sum())
@@ -72,8 +93,9 @@ def own_pace(t: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:
 
 
 def _stand_ins(arr: SignalArrays, makers: np.ndarray, level: np.ndarray, now_days: float,
-               counts: np.ndarray, bias: np.ndarray) -> tuple[SignalArrays, np.ndarray, np.ndarray]:
-    """One stand-in per (pending maker, step): its real rows, then k simulated verified reviews at level[stand-in]."""
+               counts: np.ndarray, bias: np.ndarray, scatter: float) -> tuple[SignalArrays, np.ndarray, np.ndarray]:
+    """One stand-in per (pending maker, step): its real rows, then k simulated verified reviews averaging
+    level[stand-in] (scattered_reviews with sd scatter; 0: all at the level)."""
     n_steps, n_rev = len(STEPS), len(arr.reviewer_ids)
     order = np.argsort(arr.maker, kind="stable")
     size = np.bincount(arr.maker, minlength=arr.n_makers)
@@ -88,7 +110,7 @@ def _stand_ins(arr: SignalArrays, makers: np.ndarray, level: np.ndarray, now_day
         maker_ids=list(range(len(m_s))), reviewer_ids=list(arr.reviewer_ids) + [None] * n_sim,
         maker=np.r_[np.repeat(np.arange(len(m_s)), size[m_s]), np.repeat(np.arange(len(m_s)), k_s)],
         reviewer=np.r_[arr.reviewer[real], n_rev + np.arange(n_sim)],
-        ratings=np.r_[arr.ratings[real], average_reviews(level, k_s)],
+        ratings=np.r_[arr.ratings[real], scattered_reviews(level, k_s, scatter) if scatter else average_reviews(level, k_s)],
         t=np.r_[arr.t[real], sim_t], verified=np.r_[arr.verified[real], np.ones(n_sim, bool)],
         joined=np.r_[arr.joined[real], sim_t - _JOINED_DAYS],
         promised=np.r_[arr.promised[real], np.full(n_sim, np.nan)],
@@ -125,7 +147,8 @@ def tier_outlooks(model, signals: Iterable[ReviewSignal], scores: Mapping[Hashab
         np.array([e.mean for e in (scores[m].craftsmanship, scores[m].consistency, scores[m].delivery)])[None, :]
         + cautious_shift(scores[m], targets[m], review_var, steps)[:, None] for m in pending]).reshape(-1, 3)
     stand, counts, bias = _stand_ins(arr, np.array([index[m] for m in pending], dtype=np.int64), level,
-                                     to_days(now), model.row_counts(arr), model._row_bias(arr))
+                                     to_days(now), model.row_counts(arr), model._row_bias(arr),
+                                     math.sqrt(review_var) if model.options.outlook_scatter else 0.0)
     crafts_s = [crafts.get(m) for m in pending for _ in STEPS]
     tiers = model.batch_tiers(model.prepare_arrays(stand, counts, bias, to_days(now)), crafts_s)
     for i, m in enumerate(pending):

@@ -204,9 +204,11 @@ def test_a_tier_can_be_claimed_from_fewer_than_three_trusted_reviews(model):
 
 def test_no_tier_rests_on_less_than_two_trusted_reviews(model):
     """Model 2.9: however likely, a claim that is mostly the platform's prior is not made (the score page says a tier
-    rests on at least two fully trusted reviews' worth of evidence); with the 2.8 rule (one review) it was."""
+    rests on at least two fully trusted reviews' worth of evidence); with the 2.8 rule (one review) it was. (With the
+    favourites check of model 2.17: since 2.18 a handful of raves claims nothing on its own, whatever the evidence.)"""
     assert MIN_CLAIM_EVIDENCE == 2.0
-    old_rule = replace(model, options=replace(model.options, claim_evidence=1.0))
+    base_rate = replace(model, options=replace(model.options, favourites_prior_chance=None))
+    old_rule = replace(base_rate, options=replace(base_rate.options, claim_evidence=1.0))
     two_ones = [review((1, 1, 1), f"b{i}", 10.0 + 30 * i) for i in range(2)]
     two_fives = [review((5, 5, 5), f"g{i}", 200.0 + 30 * i) for i in range(2)]
     for sigs, tier, p in ((two_ones, "novice", "p_novice"), (two_fives, "skilled", "p_skilled")):
@@ -214,7 +216,7 @@ def test_no_tier_rests_on_less_than_two_trusted_reviews(model):
         assert getattr(score, p) >= 0.9 and score.trusted_reviews < MIN_CLAIM_EVIDENCE
         assert score.tier == "unproven" and score.unproven_reason == "too_few_reviews"
         assert old_rule.score_maker(sigs, now=NOW).tier == tier
-    three = model.score_maker([review((5, 5, 5), f"g{i}", 200.0 + 30 * i) for i in range(3)], now=NOW)
+    three = base_rate.score_maker([review((5, 5, 5), f"g{i}", 200.0 + 30 * i) for i in range(3)], now=NOW)
     assert three.trusted_reviews >= MIN_CLAIM_EVIDENCE and three.tier == "skilled"
 
 
@@ -459,7 +461,7 @@ def test_an_upward_claim_that_holds_is_not_lost_to_further_ratings_at_or_above_i
             more = [replace(review(stars, f"more{i}", 1.0 + every * i), maker_id=maker) for i in range(n)]
             after = model.score_maker(sigs + more, now=NOW, craft=platform.crafts[maker]).tier
             assert after == score.tier or (score.tier, after) == ("skilled", "master"), (maker, stars, n)
-    assert holders >= 20
+    assert holders >= 15
 
 
 def test_a_steady_run_of_reviews_is_not_a_surge(model):
@@ -729,8 +731,8 @@ def _drip_on_a_weak_record(spacing, honest=((3, 3, 3), (3, 2, 3))):
 
 @pytest.mark.parametrize("spacing", [45.0, 90.0, 120.0])
 def test_a_higher_tier_resting_on_a_handful_of_favourable_reviews_waits(model, all_favourites_count, spacing):
-    """Score page: 'A higher tier would rest on a handful of the most favourable reviews: the rest of the record on its
-    own makes that tier unlikely, so it waits'. A slow drip of five shills, past every recent window, is no surge;
+    """Score page: 'A higher tier would rest on a handful of the most favourable reviews: without them, the rest of the
+    record does not make that tier likely enough, so it waits'. A slow drip of five shills, past every recent window, is no surge;
     counted in full it makes the claim (model 2.13), set aside the rest of the record says about three stars."""
     sigs = _drip_on_a_weak_record(spacing)
     assert all_favourites_count.score_maker(sigs, now=NOW).tier in {"skilled", "master"}
@@ -741,8 +743,10 @@ def test_a_higher_tier_resting_on_a_handful_of_favourable_reviews_waits(model, a
 
 @pytest.fixture(scope="module")
 def rest_keeps_its_weights(platform):
-    """The same platform with model 2.14's favourites check: the rest keeps the weights it had beside the favourites."""
-    return fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(favourites_reweigh=False))
+    """The same platform with model 2.14's favourites check: the rest keeps the weights it had beside the favourites
+    (and is read against the platform prior as it is, as until model 2.17)."""
+    return fit_model(platform.signals, now=NOW, crafts=platform.crafts,
+                     options=ModelOptions(favourites_reweigh=False, favourites_prior_chance=None))
 
 
 @pytest.mark.parametrize("spacing, honest, verified", [

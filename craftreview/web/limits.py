@@ -66,12 +66,23 @@ def password_checks(view):
                                 error_message=REASONS["password_check"])(view)
 
 
+def declined() -> None:
+    """The view turned the request away after the limits let it through, and redirects back with the reason: it sent
+    and wrote nothing, so the budgets that count work done (per_account, sends_per_address) must not count it."""
+    g.limit_declined = True
+
+
 def _done(response) -> bool:
-    return response.status_code in (302, 303)
+    return response.status_code in (302, 303) and not g.get("limit_declined", False)
 
 
 def _not_done(response) -> bool:
     return not _done(response)
+
+
+def sends_per_address(limit: str):
+    """Limit the POSTs from one client address that were done (each sent a mail); a declined one costs nothing."""
+    return limiter.limit(limit, methods=["POST"], deduct_when=_done)
 
 
 def per_address(name: str, methods: list[str] | None = None):

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from craftreview import create_app
-from craftreview.models import Flag, Order, Review, User
+from craftreview.models import AccountToken, Flag, Order, Review, User, utcnow
 from tests.conftest import PASSWORD, fresh, login
 from tests.mail_helpers import mails_to
 
@@ -177,6 +177,24 @@ def test_email_changes_and_resends_share_one_confirmation_mail_budget_per_accoun
     login(other, make_user("other"))
     assert _change_email(other, "victim@example.net").status_code == 302
     assert len(mails_to(db, "victim@example.net")) == 1
+
+
+def test_a_refused_resend_sends_nothing_costs_nothing_and_says_why(app, db, make_user):
+    """A resend with nothing to send (the address was confirmed meanwhile, in another tab say) queues no mail, issues
+    no link and says why; it uses up neither the account's confirmation-mail budget (2 here) nor the client address's
+    resend budget (5 an hour), so the links the account asks for later still go out."""
+    user, client = make_user("settled"), app.test_client()
+    user.email_confirmed_at = utcnow()
+    db.commit()
+    login(client, user)
+    for _ in range(6):
+        page = client.post("/account/confirm/resend", follow_redirects=True).get_data(as_text=True)
+        assert "Your email address is already confirmed." in page and "Please try again in" not in page
+    assert mails_to(db, user.email) == [] and db.scalars(select(AccountToken)).all() == []
+    assert _change_email(client, "moved@example.net").status_code == 302
+    resent = client.post("/account/confirm/resend", follow_redirects=True).get_data(as_text=True)
+    assert "We sent a new confirmation link to moved@example.net." in resent
+    assert len(mails_to(db, "moved@example.net")) == 2
 
 
 def test_refused_password_rechecks_share_one_budget_per_account_and_then_nothing_changes(app, db, make_user):

@@ -85,9 +85,9 @@ def sends_per_address(limit: str):
     return limiter.limit(limit, methods=["POST"], deduct_when=_done)
 
 
-def per_address(name: str, methods: list[str] | None = None):
-    """Limit requests from one client address (after ProxyFix) to a route."""
-    return limiter.limit(named(name), methods=methods, scope=name)
+def per_address(name: str, methods: list[str] | None = None, deduct_when=None):
+    """Limit requests from one client address (after ProxyFix) to a route (every one, or those deduct_when picks)."""
+    return limiter.limit(named(name), methods=methods, scope=name, deduct_when=deduct_when)
 
 
 def _account_key() -> str:
@@ -107,13 +107,20 @@ def per_named_account(name: str, key_func=_account_key, deduct_when=None):
 
 
 def login_limits(view):
-    """Per address, and failed attempts per account from browsers the account never logged in from.
+    """Failed attempts per client address, and per account from browsers the account never logged in from.
 
     A browser the account has logged in from before is exempt, so an attacker rotating addresses
     cannot lock the real user out: they get no more guesses, and the real user still gets in.
+    Only failures count, per address too: guessing is what these limits stop, and people who log in
+    and out, or share one address (an office, a mobile carrier), must not use up each other's logins.
+    A success resets neither count. Were it to reset the account's, the owner's own logins would hand
+    an attacker guessing on their address a fresh budget each time; were it to reset the address's, an
+    attacker could interleave logins to an account of their own with their guesses. (Flask-Limiter counts
+    a failure once it is answered, so a burst of parallel guesses may overrun a limit by the requests
+    in flight at that moment, no more.)
     """
     account = per_named_account("login_account", _untrusted_account_key, deduct_when=_not_done)
-    return per_address("login_address", ["POST"])(account(view))
+    return per_address("login_address", ["POST"], deduct_when=_not_done)(account(view))
 
 
 def password_reset_limits(view):

@@ -127,6 +127,36 @@ def test_login_is_limited_per_address_across_accounts(app, make_user):
     assert _login(app.test_client(), users[0].email, PASSWORD, "198.51.100.1").status_code == 302
 
 
+def _log_in_and_out(client, user, address: str) -> int:
+    status = _login(client, user.email, PASSWORD, address).status_code
+    client.post("/logout", headers={"X-Forwarded-For": address})
+    return status
+
+
+def test_logging_in_and_out_again_and_again_never_locks_the_user_out(app, make_user):
+    # 10 a minute per address and 5 per account here: only failed attempts count towards either.
+    user, browser = make_user("restless"), app.test_client()
+    assert [_log_in_and_out(browser, user, "198.51.100.60") for _ in range(12)] == [302] * 12
+    assert [_log_in_and_out(app.test_client(), user, "198.51.100.60") for _ in range(3)] == [302] * 3
+
+
+def test_people_behind_one_address_all_log_in_and_guessing_from_it_is_still_limited(app, make_user):
+    users = [make_user("colleague") for _ in range(12)]
+    assert [_login(app.test_client(), u.email, PASSWORD, "203.0.113.61").status_code for u in users] == [302] * 12
+    guesses = [_login(app.test_client(), u.email, "not the password", "203.0.113.61").status_code for u in users[:11]]
+    assert guesses == [400] * 10 + [429]
+
+
+def test_the_account_owners_login_does_not_wipe_an_attackers_failed_guesses(app, make_user):
+    victim = make_user("victim")
+    guesses = [_login(app.test_client(), victim.email, f"guess {n}", f"203.0.113.{70 + n}").status_code
+               for n in range(4)]
+    assert _login(app.test_client(), victim.email, PASSWORD, "198.51.100.70").status_code == 302
+    guesses += [_login(app.test_client(), victim.email, f"guess {n}", f"203.0.113.{80 + n}").status_code
+                for n in range(2)]
+    assert guesses == [400] * 5 + [429]
+
+
 def _register(client, n: int, address: str):
     return client.post("/register", headers={"X-Forwarded-For": address}, data={
         "email": f"new{n}-{address}@example.com", "display_name": f"New {n}", "password": PASSWORD,

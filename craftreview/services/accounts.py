@@ -17,6 +17,7 @@ from .confirmation import prepare_confirmation, send_confirmation
 from .passwords import hash_password, password_problem, verify_password
 from .queries import email_confirmed_now
 from .review_effects import after_author_confirmation, prepare_author_confirmation
+from .tokens import RESET_PASSWORD, revoke_tokens
 
 # Verifying against a real hash even for unknown emails keeps timing uniform.
 _DUMMY_HASH = hash_password("timing-equaliser-not-a-password")
@@ -109,7 +110,7 @@ def end_sessions(session: Session, user: User) -> None:
 
 
 def change_password(session: Session, user: User, *, current: str, new: str) -> None:
-    """Change the password after re-checking the current one; revokes other sessions."""
+    """Change the password after re-checking the current one; revokes other sessions and unused reset links."""
     if not verify_password(user.password_hash, current):
         raise WrongPassword("The current password is incorrect.", field="current_password")
     _check_password(new)
@@ -117,6 +118,8 @@ def change_password(session: Session, user: User, *, current: str, new: str) -> 
     with write_transaction(session):
         user.password_hash = new_hash
         user.session_version = User.session_version + 1
+        # A reset link left in the inbox would otherwise set yet another password within its hour.
+        revoke_tokens(session, user.id, RESET_PASSWORD, utcnow())
     session.refresh(user)
 
 

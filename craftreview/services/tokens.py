@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from ..errors import NotFound
 from ..models import AccountToken, User, as_utc
 
-LIFETIMES = {"confirm_email": timedelta(hours=48), "reset_password": timedelta(hours=1)}
+RESET_PASSWORD = "reset_password"  # named here too: account changes that must spend reset links import it
+LIFETIMES = {"confirm_email": timedelta(hours=48), RESET_PASSWORD: timedelta(hours=1)}
 
 
 def token_digest(token: str) -> str:
@@ -52,7 +53,8 @@ def find_token(session: Session, token: str, purpose: str, now: datetime) -> Acc
     if row is None:
         raise NotFound("This link is not valid. Check that you copied all of it, or ask for a new one.")
     if row.used_at is not None:
-        raise NotFound("This link has already been used or was replaced by a newer one. Ask for a new one.")
+        raise NotFound("This link has already been used, or it no longer works: a newer link or a change to the "
+                       "account replaced it. Ask for a new one.")
     if as_utc(row.expires_at) <= now:
         raise NotFound("This link has expired. Ask for a new one.")
     return row

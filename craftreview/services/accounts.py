@@ -124,7 +124,8 @@ def change_password(session: Session, user: User, *, current: str, new: str) -> 
 
 
 def change_email(session: Session, user: User, *, new_email: str, password: str, now: datetime | None = None) -> None:
-    """Change the address after re-checking the password; it is unconfirmed until its link is used.
+    """Change the address after re-checking the password; it is unconfirmed until its link is used, and unused
+    links sent to the old address (confirmation and reset) are spent.
 
     The author's order-backed reviews stop counting as verified: their makers are rescored in the same write.
     """
@@ -148,6 +149,8 @@ def change_email(session: Session, user: User, *, new_email: str, password: str,
             if was_confirmed:
                 after_author_confirmation(session, user.id, now, rescored)
             send_confirmation(session, user, now, link)  # also spends links sent to the old address
+            # Reset links of the old address are dead while the address differs; spent, they stay dead if it comes back.
+            revoke_tokens(session, user.id, RESET_PASSWORD, now)
     except IntegrityError as exc:
         raise Conflict("Another account uses this email.", field="email") from exc
 

@@ -49,7 +49,10 @@ def token_row(session: Session, token: str, purpose: str) -> AccountToken | None
 
 def find_token(session: Session, token: str, purpose: str, now: datetime) -> AccountToken:
     """The live token row; NotFound (with the reason) when unknown, used or expired."""
-    row = token_row(session, token, purpose)
+    return _live(token_row(session, token, purpose), now)
+
+
+def _live(row: AccountToken | None, now: datetime) -> AccountToken:
     if row is None:
         raise NotFound("This link is not valid. Check that you copied all of it, or ask for a new one.")
     if row.used_at is not None:
@@ -62,9 +65,11 @@ def find_token(session: Session, token: str, purpose: str, now: datetime) -> Acc
 
 def link_user(session: Session, token: str, purpose: str, now: datetime) -> User:
     """The account of a live link while it still uses the address the link was mailed to; NotFound otherwise."""
-    row = find_token(session, token, purpose, now)
-    user = session.get(User, row.user_id)
-    if user is None or user.deleted_at is not None or user.email != row.email:
-        # The address changed since the link was sent: it no longer proves anything.
+    row = token_row(session, token, purpose)
+    user = session.get(User, row.user_id) if row is not None else None
+    if row is not None and (user is None or user.deleted_at is not None or user.email != row.email):
+        # The address changed since the link was sent: it no longer proves anything. Said first, as the most
+        # useful reason, also for a link the change of address has spent.
         raise NotFound("This link was for an address the account no longer uses. Ask for a new one.")
+    _live(row, now)
     return user

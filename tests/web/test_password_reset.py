@@ -181,3 +181,12 @@ def test_changing_the_password_spends_a_reset_link_sent_before(client, db, make_
     _assert_spent(client, db, user, path)
     assert client.post("/login", data={"email": user.email, "password": NEW}).status_code == 302
 
+
+def test_a_reset_link_for_an_address_the_account_left_stays_dead_when_it_moves_back(client, db, make_user):
+    user = make_user("returning")
+    path = _reset_link(client, db, user)
+    owner = client.application.test_client()
+    login(owner, user)
+    for address in ("moved@example.net", user.email):
+        assert owner.post("/account/email", data={"em-email": address, "em-password": PASSWORD}).status_code == 302
+    _assert_spent(client, db, user, path)

@@ -95,8 +95,12 @@ def _account_key() -> str:
 
 
 def _untrusted_account_key() -> str:
-    if _trusted_device():
-        return f"trusted:{secrets.token_hex(8)}"  # a bucket of its own that nothing else ever fills
+    device, accounts = _device()
+    ref = account_ref(form_field("email"))
+    if ref is not None and ref in accounts:
+        # A browser the account logged in from: a budget of its own, which guesses from elsewhere never fill. Only
+        # its own (a copied cookie included) do: it is no licence to guess without limit.
+        return f"device:{device}:{ref}"
     return _account_key()
 
 
@@ -107,10 +111,10 @@ def per_named_account(name: str, key_func=_account_key, deduct_when=None):
 
 
 def login_limits(view):
-    """Failed attempts per client address, and per account from browsers the account never logged in from.
+    """Failed attempts per client address, and per named account.
 
-    A browser the account has logged in from before is exempt, so an attacker rotating addresses
-    cannot lock the real user out: they get no more guesses, and the real user still gets in.
+    A browser the account has logged in from before counts apart (a budget per browser), so an attacker
+    rotating addresses cannot lock the real user out: they get no more guesses, and the real user still gets in.
     Only failures count, per address too: guessing is what these limits stop, and people who log in
     and out, or share one address (an office, a mobile carrier), must not use up each other's logins.
     A success resets neither count. Were it to reset the account's, the owner's own logins would hand
@@ -132,24 +136,31 @@ def _device_serializer() -> URLSafeSerializer:
     return URLSafeSerializer(current_app.secret_key, salt="craftreview.trusted-device")
 
 
-def _trusted_accounts() -> list[str]:
+def _device() -> tuple[str | None, list[str]]:
+    """This browser's id and the accounts that logged in from it, from the signed cookie; (None, []) without one.
+
+    A cookie of the older shape (a bare list, no id) vouches for nothing: the id it lacks is what keeps its copies
+    on one budget, and the browser gets a new cookie at its next login.
+    """
     try:
         value = _device_serializer().loads(request.cookies.get(DEVICE_COOKIE, ""))
     except BadSignature:
-        return []
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-
-
-def _trusted_device() -> bool:
-    ref = account_ref(form_field("email"))
-    return ref is not None and ref in _trusted_accounts()
+        return None, []
+    if not (isinstance(value, dict) and isinstance(value.get("id"), str) and isinstance(value.get("accounts"), list)):
+        return None, []
+    return value["id"], [a for a in value["accounts"] if isinstance(a, str)]
 
 
 def trust_device(response, email: str):
-    """After a successful login: remember (signed, in a cookie) that this browser belongs to the account."""
+    """After a successful login: remember (signed, in a cookie) that this browser belongs to the account.
+
+    The browser keeps its id: a cookie vouching for an account never comes back under a new id, budget and all.
+    """
+    device, known = _device()
     ref = account_ref(email)
-    accounts = [ref] + [a for a in _trusted_accounts() if a != ref]
-    response.set_cookie(DEVICE_COOKIE, _device_serializer().dumps(accounts[:DEVICE_MEMORY]),
+    accounts = [ref] + [a for a in known if a != ref]
+    value = {"id": device or secrets.token_urlsafe(12), "accounts": accounts[:DEVICE_MEMORY]}
+    response.set_cookie(DEVICE_COOKIE, _device_serializer().dumps(value),
                         max_age=DEVICE_DAYS * 86400, httponly=True, samesite="Lax",
                         secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
     return response

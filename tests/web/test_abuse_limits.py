@@ -118,6 +118,21 @@ def test_the_real_user_with_a_known_browser_gets_in_while_a_new_browser_is_locke
     assert _login(known, victim.email, PASSWORD, "198.51.100.9").status_code == 302
 
 
+def test_a_copied_cookie_of_a_browser_the_account_once_used_buys_no_unlimited_guesses(app, make_user):
+    # A shared computer, a lost laptop: its cookie says the account logged in there. Copied to any number of
+    # clients on any addresses, it gets the one budget of that browser, however often the password changed since.
+    victim, old_laptop = make_user("victim"), app.test_client()
+    assert _login(old_laptop, victim.email, PASSWORD, "10.0.0.1").status_code == 302
+    cookie = old_laptop.get_cookie("craftreview_device").value
+    statuses = []
+    for n in range(7):
+        copy = app.test_client()
+        copy.set_cookie("craftreview_device", cookie)
+        statuses.append(_login(copy, victim.email, f"guess {n}", f"203.0.113.{90 + n}").status_code)
+    assert statuses == [400] * 5 + [429] * 2
+    assert _login(app.test_client(), victim.email, PASSWORD, "198.51.100.90").status_code == 302  # another browser
+
+
 def test_login_is_limited_per_address_across_accounts(app, make_user):
     users = [make_user() for _ in range(11)]
     attacker = app.test_client()

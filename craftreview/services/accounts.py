@@ -178,6 +178,8 @@ def set_suspended(session: Session, actor: User, target_id: int, suspended: bool
             raise NotFound("No such user.")
         if target.id == actor.id:
             raise InvalidInput("You cannot suspend yourself.")
+        if target.deleted_at is not None:  # nobody can log in to it: a suspension would only log a false action
+            raise Conflict("This account was deleted: there is nothing to suspend or reinstate.")
         if target.is_suspended == suspended:  # e.g. another moderator's newer action: log nothing twice
             raise Conflict(f"{target.display_name} is {'already suspended' if suspended else 'not suspended'}: "
                            "another moderator may have acted first. Nothing was changed.")

@@ -442,3 +442,23 @@ def test_moderator_suspends_an_author_and_their_session_ends(app, client, db, ma
     fresh(db)
     assert db.get(type(author), author.id).is_suspended
     assert b"suspend" in client.get("/moderation/log").data
+
+
+def test_a_deleted_account_is_shown_as_deleted_to_moderators_and_cannot_be_suspended(app, client, db, make_user,
+                                                                                      make_maker, make_review):
+    author, moderator = make_user("author"), make_user("mod", moderator=True)
+    review = make_review(author, make_maker())
+    author_client = app.test_client()
+    login(author_client, author)
+    assert author_client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}).status_code == 302
+    login(client, moderator)
+    page = client.get(f"/moderation/reviews/{review.id}").get_data(as_text=True)
+    assert "This account was deleted" in page and "Suspend account" not in page and "active" not in page
+    account = client.get(f"/moderation/accounts/{author.id}").get_data(as_text=True)
+    assert "This account was deleted" in account and "email not confirmed" not in account
+    refused = client.post(f"/moderation/users/{author.id}/suspend", data={"action": "suspend", "suspend-note": "spam"},
+                          follow_redirects=True).get_data(as_text=True)
+    assert "This account was deleted: there is nothing to suspend or reinstate." in refused
+    fresh(db)
+    assert not db.get(type(author), author.id).is_suspended
+    assert db.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.action == "suspend")) == 0

@@ -462,3 +462,40 @@ def test_a_deleted_account_is_shown_as_deleted_to_moderators_and_cannot_be_suspe
     fresh(db)
     assert not db.get(type(author), author.id).is_suspended
     assert db.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.action == "suspend")) == 0
+
+
+LEFT = "This maker has left craftreview: the profile keeps its reviews but takes no new ones."
+
+
+def _invite(client, buyer) -> str:
+    """Record an order for `buyer` as the logged-in maker; the path of its invitation link."""
+    response = client.post("/dashboard", data={
+        "buyer_email": buyer.email, "item": "Oak stool", "order_type": "stock", "price_band": "25-100",
+        "ordered_on": str(TODAY - timedelta(days=20))}, follow_redirects=True)
+    return re.search(r'value="http://localhost(/invite/[^"]+)"', response.get_data(as_text=True)).group(1)
+
+
+def test_a_deleted_makers_profile_keeps_its_reviews_but_takes_no_new_ones(app, client, db, make_user, make_maker,
+                                                                          make_review):
+    owner, buyer, invited = make_user("owner"), make_user("buyer"), make_user("invited")
+    invited.email_confirmed_at = utcnow()
+    db.commit()
+    maker = make_maker(owner)
+    kept = make_review(make_user("earlier"), maker)
+    login(client, owner)
+    invitation = _invite(client, invited)
+    assert client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}).status_code == 302
+    fresh(db)
+    slug = db.get(Maker, maker.id).slug
+    anonymous = app.test_client().get(f"/makers/{slug}").get_data(as_text=True)
+    assert kept.title in anonymous and LEFT in anonymous and "Write a review" not in anonymous
+    login(client, buyer)
+    assert LEFT in client.get(f"/makers/{slug}").get_data(as_text=True)
+    for response in (client.get(f"/makers/{slug}/review"), client.post(f"/makers/{slug}/review", data=_review_form())):
+        assert response.status_code == 403 and LEFT in response.get_data(as_text=True)
+    login(client, invited)
+    for response in (client.get(invitation), client.post(invitation, data=_review_form())):
+        assert response.status_code == 403 and LEFT in response.get_data(as_text=True)
+    fresh(db)
+    assert db.scalar(select(func.count(Review.id)).where(Review.maker_id == maker.id)) == 1
+    assert db.scalar(select(Order.used_at)) is None

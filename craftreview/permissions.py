@@ -11,9 +11,18 @@ def owns_maker(user, maker) -> bool:
     return _active(user) and maker is not None and maker.owner_id == user.id
 
 
+MAKER_LEFT = "This maker has left craftreview: the profile keeps its reviews but takes no new ones."
+
+
+def maker_has_left(maker) -> bool:
+    """The owner deleted their account: the anonymised profile stays for its reviews, and nobody answers for it."""
+    owner = getattr(maker, "owner", None)
+    return owner is not None and owner.deleted_at is not None
+
+
 def can_review(user, maker) -> bool:
-    """Anyone active may review a maker except its owner."""
-    return _active(user) and not owns_maker(user, maker)
+    """Anyone active may review a maker except its owner, while the maker is still on the site."""
+    return _active(user) and not owns_maker(user, maker) and not maker_has_left(maker)
 
 
 def can_edit_review(user, review) -> bool:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from ..db import write_transaction
 from ..emails import email_key
-from ..errors import InvalidInput, WrongPassword
+from ..errors import Conflict, InvalidInput, WrongPassword
 from ..models import (
     AccountToken,
     AuditEntry,
@@ -110,6 +110,7 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
     now = now or utcnow()
     prepared = _prepare_scores(session, user, reviews, now)
     with write_transaction(session):
+        _refuse_if_deleted(session, user)
         own = session.execute(select(Review.id, Review.maker_id).where(Review.author_id == user.id)).all()
         affected = {r.maker_id for r in own} | _drop_votes(session, user)
         maker = session.scalar(select(Maker).where(Maker.owner_id == user.id))
@@ -131,6 +132,14 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
             enqueue(session, "maker", maker_id)
             refresh_maker_score(session, maker_id, now=now, prepared=prepared.get(maker_id))
     return affected
+
+
+def _refuse_if_deleted(session: Session, user: User) -> None:
+    """Under the write lock: a second request (a double click, another tab) read the account before the first
+    deleted it; it must not delete it again (a second audit entry, or reviews the first request kept removed)."""
+    session.refresh(user, ["deleted_at"])
+    if user.deleted_at is not None:
+        raise Conflict("This account is already deleted.")
 
 
 def _prepare_scores(session: Session, user: User, choice: str, now: datetime) -> dict[int, MakerScoreWork]:

@@ -17,6 +17,7 @@ from .confirmation import prepare_confirmation, send_confirmation
 from .passwords import hash_password, password_problem, verify_password
 from .queries import email_confirmed_now
 from .review_effects import after_author_confirmation, prepare_author_confirmation
+from .tokens import RESET_PASSWORD, revoke_tokens
 
 # Verifying against a real hash even for unknown emails keeps timing uniform.
 _DUMMY_HASH = hash_password("timing-equaliser-not-a-password")
@@ -109,7 +110,7 @@ def end_sessions(session: Session, user: User) -> None:
 
 
 def change_password(session: Session, user: User, *, current: str, new: str) -> None:
-    """Change the password after re-checking the current one; revokes other sessions."""
+    """Change the password after re-checking the current one; revokes other sessions and unused reset links."""
     if not verify_password(user.password_hash, current):
         raise WrongPassword("The current password is incorrect.", field="current_password")
     _check_password(new)
@@ -117,11 +118,14 @@ def change_password(session: Session, user: User, *, current: str, new: str) -> 
     with write_transaction(session):
         user.password_hash = new_hash
         user.session_version = User.session_version + 1
+        # A reset link left in the inbox would otherwise set yet another password within its hour.
+        revoke_tokens(session, user.id, RESET_PASSWORD, utcnow())
     session.refresh(user)
 
 
 def change_email(session: Session, user: User, *, new_email: str, password: str, now: datetime | None = None) -> None:
-    """Change the address after re-checking the password; it is unconfirmed until its link is used.
+    """Change the address after re-checking the password; it is unconfirmed until its link is used, and unused
+    links sent to the old address (confirmation and reset) are spent.
 
     The author's order-backed reviews stop counting as verified: their makers are rescored in the same write.
     """
@@ -145,6 +149,8 @@ def change_email(session: Session, user: User, *, new_email: str, password: str,
             if was_confirmed:
                 after_author_confirmation(session, user.id, now, rescored)
             send_confirmation(session, user, now, link)  # also spends links sent to the old address
+            # Reset links of the old address are dead while the address differs; spent, they stay dead if it comes back.
+            revoke_tokens(session, user.id, RESET_PASSWORD, now)
     except IntegrityError as exc:
         raise Conflict("Another account uses this email.", field="email") from exc
 
@@ -172,6 +178,8 @@ def set_suspended(session: Session, actor: User, target_id: int, suspended: bool
             raise NotFound("No such user.")
         if target.id == actor.id:
             raise InvalidInput("You cannot suspend yourself.")
+        if target.deleted_at is not None:  # nobody can log in to it: a suspension would only log a false action
+            raise Conflict("This account was deleted: there is nothing to suspend or reinstate.")
         if target.is_suspended == suspended:  # e.g. another moderator's newer action: log nothing twice
             raise Conflict(f"{target.display_name} is {'already suspended' if suspended else 'not suspended'}: "
                            "another moderator may have acted first. Nothing was changed.")

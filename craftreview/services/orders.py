@@ -15,12 +15,20 @@ from ..db import write_transaction
 from ..emails import email_key, mailbox_key, normalise_email, usable_address
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Order, Review, User, as_utc, utcnow
-from ..permissions import can_review, owns_maker
+from ..permissions import owns_maker
 from ..text import clean_input, label_key
 from . import notifications
 from .mail import MailBackend
 from .mail_render import render_mail
-from .reviews import ReviewInput, check_dates, insert_review, prepare_insert, validated_review, with_order_facts
+from .reviews import (
+    ReviewInput,
+    check_can_review,
+    check_dates,
+    insert_review,
+    prepare_insert,
+    validated_review,
+    with_order_facts,
+)
 
 INVITATION_DAYS = 90
 
@@ -132,8 +140,7 @@ def find_invitation(session: Session, token: str, now: datetime | None = None) -
 
 def check_can_redeem(actor: User, order: Order) -> None:
     """Only the invited buyer redeems: an account whose confirmed address is the order's buyer address."""
-    if not can_review(actor, order.maker):
-        raise PermissionDenied("You cannot review your own maker profile.")
+    check_can_review(actor, order.maker)
     if actor.email_key != order.buyer_email_key:  # the one key accounts are unique on
         raise InvitationRefused("This invitation link belongs to another email address: only the buyer the maker "
                                 "recorded it for can use it.", "other_address")

@@ -13,9 +13,9 @@ from .confirmation import mark_confirmed
 from .link_mail import LinkMail, prepare_link_mail, send_link_mail
 from .passwords import hash_password, password_problem
 from .review_effects import prepare_author_confirmation
-from .tokens import LIFETIMES, find_token, link_user
+from .tokens import LIFETIMES, RESET_PASSWORD, find_token, link_user
 
-PURPOSE = "reset_password"
+PURPOSE = RESET_PASSWORD
 
 
 def _prepare_reset(session: Session, user: User) -> LinkMail | None:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from ..db import write_transaction
 from ..errors import Conflict, InvalidInput, PermissionDenied
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Review, ReviewRevision, User, utcnow
-from ..permissions import can_edit_review, can_review
+from ..permissions import MAKER_LEFT, can_edit_review, can_review, maker_has_left
 from ..text import clean_input
 from . import notifications
 from .makers import MAX_LEAD_DAYS
@@ -144,6 +144,15 @@ def insert_review(session: Session, pending: PendingReview, maker: Maker, actor:
     return review
 
 
+def check_can_review(actor: User, maker: Maker) -> None:
+    """PermissionDenied, with the reason, unless `actor` may review `maker` (the review form, submit_review and
+    invitations share it)."""
+    if maker_has_left(maker):
+        raise PermissionDenied(MAKER_LEFT)
+    if not can_review(actor, maker):
+        raise PermissionDenied("You cannot review your own maker profile.")
+
+
 def submit_review(session: Session, actor: User, maker: Maker, data: ReviewInput,
                   now: datetime | None = None) -> Review:
     """An unverified review: one per buyer and maker, never of one's own profile.
@@ -153,8 +162,7 @@ def submit_review(session: Session, actor: User, maker: Maker, data: ReviewInput
     inputs changed meanwhile, the mail rendered again only if the review could not keep its id).
     """
     now = now or utcnow()
-    if not can_review(actor, maker):
-        raise PermissionDenied("You cannot review your own maker profile.")
+    check_can_review(actor, maker)
     values = validated_review(data, now.date())
     _refuse_second_review(session, actor, maker)
     pending = prepare_insert(session, actor, maker, values, now)

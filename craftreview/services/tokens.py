@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from ..errors import NotFound
 from ..models import AccountToken, User, as_utc
 
-LIFETIMES = {"confirm_email": timedelta(hours=48), "reset_password": timedelta(hours=1)}
+RESET_PASSWORD = "reset_password"  # named here too: account changes that must spend reset links import it
+LIFETIMES = {"confirm_email": timedelta(hours=48), RESET_PASSWORD: timedelta(hours=1)}
 
 
 def token_digest(token: str) -> str:
@@ -48,11 +49,15 @@ def token_row(session: Session, token: str, purpose: str) -> AccountToken | None
 
 def find_token(session: Session, token: str, purpose: str, now: datetime) -> AccountToken:
     """The live token row; NotFound (with the reason) when unknown, used or expired."""
-    row = token_row(session, token, purpose)
+    return _live(token_row(session, token, purpose), now)
+
+
+def _live(row: AccountToken | None, now: datetime) -> AccountToken:
     if row is None:
         raise NotFound("This link is not valid. Check that you copied all of it, or ask for a new one.")
     if row.used_at is not None:
-        raise NotFound("This link has already been used or was replaced by a newer one. Ask for a new one.")
+        raise NotFound("This link has already been used, or it no longer works: a newer link or a change to the "
+                       "account replaced it. Ask for a new one.")
     if as_utc(row.expires_at) <= now:
         raise NotFound("This link has expired. Ask for a new one.")
     return row
@@ -60,9 +65,11 @@ def find_token(session: Session, token: str, purpose: str, now: datetime) -> Acc
 
 def link_user(session: Session, token: str, purpose: str, now: datetime) -> User:
     """The account of a live link while it still uses the address the link was mailed to; NotFound otherwise."""
-    row = find_token(session, token, purpose, now)
-    user = session.get(User, row.user_id)
-    if user is None or user.deleted_at is not None or user.email != row.email:
-        # The address changed since the link was sent: it no longer proves anything.
+    row = token_row(session, token, purpose)
+    user = session.get(User, row.user_id) if row is not None else None
+    if row is not None and (user is None or user.deleted_at is not None or user.email != row.email):
+        # The address changed since the link was sent: it no longer proves anything. Said first, as the most
+        # useful reason, also for a link the change of address has spent.
         raise NotFound("This link was for an address the account no longer uses. Ask for a new one.")
+    _live(row, now)
     return user

@@ -19,9 +19,9 @@ from .account_forms import (
 from .context import get_db
 from .forms import ActionForm, DisplayNameForm, PasswordForm
 from .helpers import actor, form_error, form_status, handle_form
-from .limits import password_checks, password_reset_limits, per_account_shared
+from .limits import declined, password_checks, password_reset_limits, per_account_shared, sends_per_address
 from .mailing import read_unsubscribe_token
-from .security import AFTER_CONFIRMATION, limiter, safe_next
+from .security import AFTER_CONFIRMATION, safe_next
 
 bp = Blueprint("accounts", __name__)
 # A confirmation link goes to whatever address the account names: changes and resends share one budget.
@@ -65,15 +65,16 @@ def change_email():
 
 @bp.post("/account/confirm/resend")
 @login_required
-@limiter.limit("5 per hour")
+@sends_per_address("5 per hour")
 @confirmation_mail_limit
 def resend_confirmation():
-    """Send a fresh confirmation link (earlier ones stop working)."""
+    """Send a fresh confirmation link (earlier ones stop working); a refusal sends nothing and costs no budget."""
     form = ActionForm()
     if form.validate_on_submit():
         try:
             confirmation.resend_confirmation(get_db(), actor())
         except DomainError as exc:
+            declined()
             flash(exc.message, "info")
         else:
             flash(f"We sent a new confirmation link to {actor().email}.", "success")

@@ -33,7 +33,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(thousands, "thousands")
     app.add_template_global(listing_url, "listing_url")
     app.add_template_global(bar_position, "bar_position")
-    for name in ("can_vote", "can_flag", "can_edit_review", "can_reply", "owns_maker"):
+    for name in ("can_vote", "can_flag", "can_edit_review", "can_reply", "owns_maker", "maker_has_left", "MAKER_LEFT"):
         app.add_template_global(getattr(permissions, name), name)
     score_words.init_app(app)
     app.jinja_env.globals.update(

@@ -66,17 +66,28 @@ def password_checks(view):
                                 error_message=REASONS["password_check"])(view)
 
 
+def declined() -> None:
+    """The view turned the request away after the limits let it through, and redirects back with the reason: it sent
+    and wrote nothing, so the budgets that count work done (per_account, sends_per_address) must not count it."""
+    g.limit_declined = True
+
+
 def _done(response) -> bool:
-    return response.status_code in (302, 303)
+    return response.status_code in (302, 303) and not g.get("limit_declined", False)
 
 
 def _not_done(response) -> bool:
     return not _done(response)
 
 
-def per_address(name: str, methods: list[str] | None = None):
-    """Limit requests from one client address (after ProxyFix) to a route."""
-    return limiter.limit(named(name), methods=methods, scope=name)
+def sends_per_address(limit: str):
+    """Limit the POSTs from one client address that were done (each sent a mail); a declined one costs nothing."""
+    return limiter.limit(limit, methods=["POST"], deduct_when=_done)
+
+
+def per_address(name: str, methods: list[str] | None = None, deduct_when=None):
+    """Limit requests from one client address (after ProxyFix) to a route (every one, or those deduct_when picks)."""
+    return limiter.limit(named(name), methods=methods, scope=name, deduct_when=deduct_when)
 
 
 def _account_key() -> str:
@@ -84,8 +95,12 @@ def _account_key() -> str:
 
 
 def _untrusted_account_key() -> str:
-    if _trusted_device():
-        return f"trusted:{secrets.token_hex(8)}"  # a bucket of its own that nothing else ever fills
+    device, accounts = _device()
+    ref = account_ref(form_field("email"))
+    if ref is not None and ref in accounts:
+        # A browser the account logged in from: a budget of its own, which guesses from elsewhere never fill. Only
+        # its own (a copied cookie included) do: it is no licence to guess without limit.
+        return f"device:{device}:{ref}"
     return _account_key()
 
 
@@ -96,13 +111,20 @@ def per_named_account(name: str, key_func=_account_key, deduct_when=None):
 
 
 def login_limits(view):
-    """Per address, and failed attempts per account from browsers the account never logged in from.
+    """Failed attempts per client address, and per named account.
 
-    A browser the account has logged in from before is exempt, so an attacker rotating addresses
-    cannot lock the real user out: they get no more guesses, and the real user still gets in.
+    A browser the account has logged in from before counts apart (a budget per browser), so an attacker
+    rotating addresses cannot lock the real user out: they get no more guesses, and the real user still gets in.
+    Only failures count, per address too: guessing is what these limits stop, and people who log in
+    and out, or share one address (an office, a mobile carrier), must not use up each other's logins.
+    A success resets neither count. Were it to reset the account's, the owner's own logins would hand
+    an attacker guessing on their address a fresh budget each time; were it to reset the address's, an
+    attacker could interleave logins to an account of their own with their guesses. (Flask-Limiter counts
+    a failure once it is answered, so a burst of parallel guesses may overrun a limit by the requests
+    in flight at that moment, no more.)
     """
     account = per_named_account("login_account", _untrusted_account_key, deduct_when=_not_done)
-    return per_address("login_address", ["POST"])(account(view))
+    return per_address("login_address", ["POST"], deduct_when=_not_done)(account(view))
 
 
 def password_reset_limits(view):
@@ -114,24 +136,31 @@ def _device_serializer() -> URLSafeSerializer:
     return URLSafeSerializer(current_app.secret_key, salt="craftreview.trusted-device")
 
 
-def _trusted_accounts() -> list[str]:
+def _device() -> tuple[str | None, list[str]]:
+    """This browser's id and the accounts that logged in from it, from the signed cookie; (None, []) without one.
+
+    A cookie of the older shape (a bare list, no id) vouches for nothing: the id it lacks is what keeps its copies
+    on one budget, and the browser gets a new cookie at its next login.
+    """
     try:
         value = _device_serializer().loads(request.cookies.get(DEVICE_COOKIE, ""))
     except BadSignature:
-        return []
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-
-
-def _trusted_device() -> bool:
-    ref = account_ref(form_field("email"))
-    return ref is not None and ref in _trusted_accounts()
+        return None, []
+    if not (isinstance(value, dict) and isinstance(value.get("id"), str) and isinstance(value.get("accounts"), list)):
+        return None, []
+    return value["id"], [a for a in value["accounts"] if isinstance(a, str)]
 
 
 def trust_device(response, email: str):
-    """After a successful login: remember (signed, in a cookie) that this browser belongs to the account."""
+    """After a successful login: remember (signed, in a cookie) that this browser belongs to the account.
+
+    The browser keeps its id: a cookie vouching for an account never comes back under a new id, budget and all.
+    """
+    device, known = _device()
     ref = account_ref(email)
-    accounts = [ref] + [a for a in _trusted_accounts() if a != ref]
-    response.set_cookie(DEVICE_COOKIE, _device_serializer().dumps(accounts[:DEVICE_MEMORY]),
+    accounts = [ref] + [a for a in known if a != ref]
+    value = {"id": device or secrets.token_urlsafe(12), "accounts": accounts[:DEVICE_MEMORY]}
+    response.set_cookie(DEVICE_COOKIE, _device_serializer().dumps(value),
                         max_age=DEVICE_DAYS * 86400, httponly=True, samesite="Lax",
                         secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
     return response

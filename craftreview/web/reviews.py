@@ -7,7 +7,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 
 from ..models import Review
-from ..permissions import can_edit_review, can_flag, can_reply, can_review, can_see_review, can_vote
+from ..permissions import can_edit_review, can_flag, can_reply, can_see_review, can_vote
 from ..services import engagement, orders, queries, replies
 from ..services import makers as maker_service
 from ..services import reviews as review_service
@@ -46,8 +46,7 @@ def write(slug: str):
     """Write an (unverified) review of a maker."""
     db = get_db()
     maker = maker_service.get_maker_by_slug(db, slug)
-    if not can_review(actor(), maker):
-        abort(403, "You cannot review your own maker profile.")
+    review_service.check_can_review(actor(), maker)
     existing = queries.own_review(db, actor(), maker)
     if existing:
         flash("You have already reviewed this maker. You can edit your review.", "info")

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from craftreview import search
+from craftreview.errors import Conflict
 from craftreview.models import (
     AuditEntry,
     MakerScoreRow,
@@ -20,7 +21,7 @@ from craftreview.models import (
     as_utc,
     utcnow,
 )
-from craftreview.services import engagement, orders, replies
+from craftreview.services import account_data, engagement, orders, replies
 from craftreview.services.mail import OutboxMailBackend
 from craftreview.services.reviews import edit_review
 from tests.conftest import PASSWORD, fresh, login, review_input
@@ -200,6 +201,19 @@ def test_a_refused_deletion_changes_nothing(app, client, db, member, reviews, pa
     before = snapshot(engine)
     response = _delete(client, member["user"], reviews, password)
     assert response.status_code == 400 and message in response.get_data(as_text=True)
+    assert snapshot(engine) == before
+
+
+def test_a_second_deletion_racing_the_first_changes_nothing(app, db, member):
+    """A double click or a second tab: that request read the account before the first one deleted it."""
+    other = app.extensions["craftreview.sessions"]()
+    stale = other.get(User, member["user"].id)
+    account_data.delete_account(db, member["user"], password=PASSWORD, reviews="keep")
+    engine = app.extensions["craftreview.engine"]
+    before = snapshot(engine)
+    with pytest.raises(Conflict, match="already deleted"):
+        account_data.delete_account(other, stale, password=PASSWORD, reviews="remove")
+    other.close()
     assert snapshot(engine) == before
 
 

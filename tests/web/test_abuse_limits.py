@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from craftreview import create_app
-from craftreview.models import Flag, Order, Review, User
+from craftreview.models import AccountToken, Flag, Order, Review, User, utcnow
 from tests.conftest import PASSWORD, fresh, login
 from tests.mail_helpers import mails_to
 
@@ -118,6 +118,21 @@ def test_the_real_user_with_a_known_browser_gets_in_while_a_new_browser_is_locke
     assert _login(known, victim.email, PASSWORD, "198.51.100.9").status_code == 302
 
 
+def test_a_copied_cookie_of_a_browser_the_account_once_used_buys_no_unlimited_guesses(app, make_user):
+    # A shared computer, a lost laptop: its cookie says the account logged in there. Copied to any number of
+    # clients on any addresses, it gets the one budget of that browser, however often the password changed since.
+    victim, old_laptop = make_user("victim"), app.test_client()
+    assert _login(old_laptop, victim.email, PASSWORD, "10.0.0.1").status_code == 302
+    cookie = old_laptop.get_cookie("craftreview_device").value
+    statuses = []
+    for n in range(7):
+        copy = app.test_client()
+        copy.set_cookie("craftreview_device", cookie)
+        statuses.append(_login(copy, victim.email, f"guess {n}", f"203.0.113.{90 + n}").status_code)
+    assert statuses == [400] * 5 + [429] * 2
+    assert _login(app.test_client(), victim.email, PASSWORD, "198.51.100.90").status_code == 302  # another browser
+
+
 def test_login_is_limited_per_address_across_accounts(app, make_user):
     users = [make_user() for _ in range(11)]
     attacker = app.test_client()
@@ -125,6 +140,36 @@ def test_login_is_limited_per_address_across_accounts(app, make_user):
     assert statuses == [400] * 10 + [429]
     assert_retry_later(_login(attacker, users[0].email, PASSWORD, "203.0.113.7"))
     assert _login(app.test_client(), users[0].email, PASSWORD, "198.51.100.1").status_code == 302
+
+
+def _log_in_and_out(client, user, address: str) -> int:
+    status = _login(client, user.email, PASSWORD, address).status_code
+    client.post("/logout", headers={"X-Forwarded-For": address})
+    return status
+
+
+def test_logging_in_and_out_again_and_again_never_locks_the_user_out(app, make_user):
+    # 10 a minute per address and 5 per account here: only failed attempts count towards either.
+    user, browser = make_user("restless"), app.test_client()
+    assert [_log_in_and_out(browser, user, "198.51.100.60") for _ in range(12)] == [302] * 12
+    assert [_log_in_and_out(app.test_client(), user, "198.51.100.60") for _ in range(3)] == [302] * 3
+
+
+def test_people_behind_one_address_all_log_in_and_guessing_from_it_is_still_limited(app, make_user):
+    users = [make_user("colleague") for _ in range(12)]
+    assert [_login(app.test_client(), u.email, PASSWORD, "203.0.113.61").status_code for u in users] == [302] * 12
+    guesses = [_login(app.test_client(), u.email, "not the password", "203.0.113.61").status_code for u in users[:11]]
+    assert guesses == [400] * 10 + [429]
+
+
+def test_the_account_owners_login_does_not_wipe_an_attackers_failed_guesses(app, make_user):
+    victim = make_user("victim")
+    guesses = [_login(app.test_client(), victim.email, f"guess {n}", f"203.0.113.{70 + n}").status_code
+               for n in range(4)]
+    assert _login(app.test_client(), victim.email, PASSWORD, "198.51.100.70").status_code == 302
+    guesses += [_login(app.test_client(), victim.email, f"guess {n}", f"203.0.113.{80 + n}").status_code
+                for n in range(2)]
+    assert guesses == [400] * 5 + [429]
 
 
 def _register(client, n: int, address: str):
@@ -177,6 +222,24 @@ def test_email_changes_and_resends_share_one_confirmation_mail_budget_per_accoun
     login(other, make_user("other"))
     assert _change_email(other, "victim@example.net").status_code == 302
     assert len(mails_to(db, "victim@example.net")) == 1
+
+
+def test_a_refused_resend_sends_nothing_costs_nothing_and_says_why(app, db, make_user):
+    """A resend with nothing to send (the address was confirmed meanwhile, in another tab say) queues no mail, issues
+    no link and says why; it uses up neither the account's confirmation-mail budget (2 here) nor the client address's
+    resend budget (5 an hour), so the links the account asks for later still go out."""
+    user, client = make_user("settled"), app.test_client()
+    user.email_confirmed_at = utcnow()
+    db.commit()
+    login(client, user)
+    for _ in range(6):
+        page = client.post("/account/confirm/resend", follow_redirects=True).get_data(as_text=True)
+        assert "Your email address is already confirmed." in page and "Please try again in" not in page
+    assert mails_to(db, user.email) == [] and db.scalars(select(AccountToken)).all() == []
+    assert _change_email(client, "moved@example.net").status_code == 302
+    resent = client.post("/account/confirm/resend", follow_redirects=True).get_data(as_text=True)
+    assert "We sent a new confirmation link to moved@example.net." in resent
+    assert len(mails_to(db, "moved@example.net")) == 2
 
 
 def test_refused_password_rechecks_share_one_budget_per_account_and_then_nothing_changes(app, db, make_user):

@@ -442,3 +442,60 @@ def test_moderator_suspends_an_author_and_their_session_ends(app, client, db, ma
     fresh(db)
     assert db.get(type(author), author.id).is_suspended
     assert b"suspend" in client.get("/moderation/log").data
+
+
+def test_a_deleted_account_is_shown_as_deleted_to_moderators_and_cannot_be_suspended(app, client, db, make_user,
+                                                                                      make_maker, make_review):
+    author, moderator = make_user("author"), make_user("mod", moderator=True)
+    review = make_review(author, make_maker())
+    author_client = app.test_client()
+    login(author_client, author)
+    assert author_client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}).status_code == 302
+    login(client, moderator)
+    page = client.get(f"/moderation/reviews/{review.id}").get_data(as_text=True)
+    assert "This account was deleted" in page and "Suspend account" not in page and "active" not in page
+    account = client.get(f"/moderation/accounts/{author.id}").get_data(as_text=True)
+    assert "This account was deleted" in account and "email not confirmed" not in account
+    refused = client.post(f"/moderation/users/{author.id}/suspend", data={"action": "suspend", "suspend-note": "spam"},
+                          follow_redirects=True).get_data(as_text=True)
+    assert "This account was deleted: there is nothing to suspend or reinstate." in refused
+    fresh(db)
+    assert not db.get(type(author), author.id).is_suspended
+    assert db.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.action == "suspend")) == 0
+
+
+LEFT = "This maker has left craftreview: the profile keeps its reviews but takes no new ones."
+
+
+def _invite(client, buyer) -> str:
+    """Record an order for `buyer` as the logged-in maker; the path of its invitation link."""
+    response = client.post("/dashboard", data={
+        "buyer_email": buyer.email, "item": "Oak stool", "order_type": "stock", "price_band": "25-100",
+        "ordered_on": str(TODAY - timedelta(days=20))}, follow_redirects=True)
+    return re.search(r'value="http://localhost(/invite/[^"]+)"', response.get_data(as_text=True)).group(1)
+
+
+def test_a_deleted_makers_profile_keeps_its_reviews_but_takes_no_new_ones(app, client, db, make_user, make_maker,
+                                                                          make_review):
+    owner, buyer, invited = make_user("owner"), make_user("buyer"), make_user("invited")
+    invited.email_confirmed_at = utcnow()
+    db.commit()
+    maker = make_maker(owner)
+    kept = make_review(make_user("earlier"), maker)
+    login(client, owner)
+    invitation = _invite(client, invited)
+    assert client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}).status_code == 302
+    fresh(db)
+    slug = db.get(Maker, maker.id).slug
+    anonymous = app.test_client().get(f"/makers/{slug}").get_data(as_text=True)
+    assert kept.title in anonymous and LEFT in anonymous and "Write a review" not in anonymous
+    login(client, buyer)
+    assert LEFT in client.get(f"/makers/{slug}").get_data(as_text=True)
+    for response in (client.get(f"/makers/{slug}/review"), client.post(f"/makers/{slug}/review", data=_review_form())):
+        assert response.status_code == 403 and LEFT in response.get_data(as_text=True)
+    login(client, invited)
+    for response in (client.get(invitation), client.post(invitation, data=_review_form())):
+        assert response.status_code == 403 and LEFT in response.get_data(as_text=True)
+    fresh(db)
+    assert db.scalar(select(func.count(Review.id)).where(Review.maker_id == maker.id)) == 1
+    assert db.scalar(select(Order.used_at)) is None

@@ -155,3 +155,38 @@ def test_a_link_mailed_to_an_address_the_account_has_since_left_resets_nothing(c
     assert response.status_code == 404 and "no longer uses" in response.get_data(as_text=True)
     fresh(db)
     assert db.get(User, user.id).password_hash == user.password_hash
+
+
+def _assert_spent(client, db, user, path: str) -> None:
+    """The reset link is refused with its reason, and using it anyway changes nothing."""
+    fresh(db)
+    before = db.get(User, user.id).password_hash
+    page = client.get(path)
+    assert page.status_code == 404 and "no longer works" in page.get_data(as_text=True)
+    assert client.post(path, data={"password": NEW, "confirm": NEW}).status_code == 404
+    fresh(db)
+    assert db.get(User, user.id).password_hash == before
+
+
+def test_changing_the_password_spends_a_reset_link_sent_before(client, db, make_user):
+    # The owner who changes the password (because they remembered it, or fear someone reads their mail) must not
+    # leave a live way to set another one lying in the inbox.
+    user = make_user("careful")
+    path = _reset_link(client, db, user)
+    owner = client.application.test_client()
+    login(owner, user)
+    changed = owner.post("/account/password", data={"pw-current_password": PASSWORD, "pw-new_password": NEW,
+                                                    "pw-confirm": NEW})
+    assert changed.status_code == 302
+    _assert_spent(client, db, user, path)
+    assert client.post("/login", data={"email": user.email, "password": NEW}).status_code == 302
+
+
+def test_a_reset_link_for_an_address_the_account_left_stays_dead_when_it_moves_back(client, db, make_user):
+    user = make_user("returning")
+    path = _reset_link(client, db, user)
+    owner = client.application.test_client()
+    login(owner, user)
+    for address in ("moved@example.net", user.email):
+        assert owner.post("/account/email", data={"em-email": address, "em-password": PASSWORD}).status_code == 302
+    _assert_spent(client, db, user, path)

@@ -3,7 +3,7 @@ from . import listing_indexes  # noqa: F401,E402 - registers the listing indexes
 from .accounts import NOTIFICATION_KINDS, TOKEN_PURPOSES, AccountToken, MailOptOut, Notification
 from .base import Base, as_utc, utcnow
 from .fits import StoredFit
-from .makers import CRAFTS, ORDER_TYPES, PRICE_BANDS, Maker, MakerScoreRow, Order
+from .makers import CRAFTS, ORDER_TYPES, PRICE_BANDS, Maker, MakerFormerSlug, MakerScoreRow, Order
 from .moderation import FLAG_REASONS, HIDE_REASONS, AuditEntry, Flag, IndexOutbox, OutgoingMail
 from .reviews import DIMENSIONS, HelpfulVote, Reply, ReplyRevision, Review, ReviewRevision
 from .signals import RingSignal, RingSignalReview
@@ -11,7 +11,7 @@ from .trends import ListingStamp, MakerPageRow, MakerTrendRow
 from .users import User
 
 __all__ = [
-    "Base", "as_utc", "utcnow", "CRAFTS", "ORDER_TYPES", "PRICE_BANDS", "Maker", "MakerScoreRow",
+    "Base", "as_utc", "utcnow", "CRAFTS", "ORDER_TYPES", "PRICE_BANDS", "Maker", "MakerFormerSlug", "MakerScoreRow",
     "Order", "FLAG_REASONS", "HIDE_REASONS", "AuditEntry", "Flag", "IndexOutbox", "OutgoingMail",
     "DIMENSIONS", "HelpfulVote", "Reply", "ReplyRevision", "Review", "ReviewRevision", "User",
     "StoredFit",

@@ -54,6 +54,20 @@ class Maker(Base):
         return CRAFTS.get(self.craft, self.craft)
 
 
+class MakerFormerSlug(Base):
+    """An address a live maker profile used to have: a GET for it is redirected to the profile's current address.
+
+    It stays reserved for that maker (another profile cannot take it; the maker can take it back) and is
+    erased with the maker's account (services/maker_addresses.py says why).
+    """
+
+    __tablename__ = "maker_former_slugs"
+
+    slug: Mapped[str] = mapped_column(String(80), primary_key=True)
+    maker_id: Mapped[int] = mapped_column(ForeignKey("makers.id"), index=True)
+    left_at: Mapped[datetime] = created_at_column()
+
+
 class Order(Base):
     """An order the maker recorded; its invitation lets the buyer write a verified review."""
 

@@ -29,7 +29,7 @@ from ..models import (
 )
 from ..search.outbox import enqueue
 from .accounts import FORMER_MAKER, FORMER_MEMBER
-from .makers import former_maker_slug
+from .maker_addresses import forget_former_addresses, former_address, former_addresses
 from .notifications import forget_reviews
 from .passwords import verify_password
 from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score
@@ -83,7 +83,7 @@ def export_user_data(session: Session, user: User) -> dict:
     return {
         "account": _row(user),
         "mail_opt_outs": sorted(session.scalars(select(MailOptOut.kind).where(MailOptOut.user_id == user.id))),
-        "maker_profile": _row(maker) if maker else None,
+        "maker_profile": _row(maker, former_addresses=former_addresses(session, maker.id)) if maker else None,
         "reviews": [_row(r, maker_name=r.maker.name, revisions=review_revs[r.id]) for r in reviews],
         "replies": [_row(r, revisions=reply_revs[r.id]) for r in replies],
         "helpful_votes": [_row(v) for v in session.scalars(
@@ -119,7 +119,7 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
             if maker is not None:
                 _remove_replies(session, list(session.scalars(select(Reply.id).where(Reply.author_id == user.id))))
         if maker is not None:
-            _anonymise_maker(maker)
+            _anonymise_maker(session, maker)
             affected.add(maker.id)
         _erase_personal_rows(session, user)
         session.add(AuditEntry(actor_id=user.id, action="delete_account", target_type="user", target_id=user.id,
@@ -187,8 +187,10 @@ def _remove_reviews(session: Session, review_ids: list[int]) -> None:
     session.expire_all()
 
 
-def _anonymise_maker(maker: Maker) -> None:
-    maker.name, maker.slug = FORMER_MAKER, former_maker_slug(maker.id)
+def _anonymise_maker(session: Session, maker: Maker) -> None:
+    """The profile stays (its reviews are about the work) under a former-maker address; its old addresses go."""
+    forget_former_addresses(session, maker.id)
+    maker.name, maker.slug = FORMER_MAKER, former_address(session, maker.id)
     maker.location = maker.bio = maker.website = ""
 
 

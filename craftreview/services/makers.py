@@ -16,12 +16,10 @@ from ..search.outbox import enqueue
 from ..text import clean_input
 from . import page_stamps
 from .accounts import is_former_name
+from .maker_addresses import FORMER_SLUG, check_address_free, move_address, moved_makers
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset({"new", "edit", "dashboard", "search", "admin"})
-# A deleted account's profile moves to former-maker-<id>: a live profile holding that address would pose as a
-# deleted one, and make the deletion of maker <id>'s account fail.
-FORMER_SLUG = re.compile(r"^former-maker-[0-9]+$")
 MAX_LEAD_DAYS = 730  # the longest lead time a maker can state (and so the furthest ahead an order's promise goes)
 
 
@@ -42,6 +40,14 @@ class MakerInput:
 def get_maker_by_slug(session: Session, slug: str) -> Maker:
     """The maker with this slug, or NotFound."""
     maker = session.scalar(select(Maker).where(Maker.slug == slug))
+    if maker is None:
+        raise NotFound("No maker with that address.")
+    return maker
+
+
+def get_maker_by_address(session: Session, slug: str) -> Maker:
+    """The maker at this address or at it before (a former address), or NotFound."""
+    maker = session.scalar(select(Maker).where(Maker.slug == slug)) or moved_makers(session, [slug]).get(slug)
     if maker is None:
         raise NotFound("No maker with that address.")
     return maker
@@ -79,16 +85,6 @@ def _validated(data: MakerInput) -> dict:
     }
 
 
-def former_maker_slug(maker_id: int) -> str:
-    """The address a deleted account's maker profile moves to (no live profile can take it)."""
-    return f"former-maker-{maker_id}"
-
-
-def _slug_taken(session: Session, slug: str, except_id: int | None = None) -> bool:
-    found = session.scalar(select(Maker.id).where(Maker.slug == slug))
-    return found is not None and found != except_id
-
-
 def create_maker(session: Session, actor: User, data: MakerInput) -> Maker:
     """Create the actor's maker profile (at most one per user)."""
     if actor.is_suspended:
@@ -98,8 +94,7 @@ def create_maker(session: Session, actor: User, data: MakerInput) -> Maker:
         with write_transaction(session):
             if maker_owned_by(session, actor):
                 raise Conflict("You already have a maker profile.")
-            if _slug_taken(session, fields["slug"]):
-                raise Conflict("That address is taken; choose another.", field="slug")
+            check_address_free(session, fields["slug"])
             maker = Maker(owner_id=actor.id, **fields)
             session.add(maker)
             session.flush()
@@ -111,14 +106,16 @@ def create_maker(session: Session, actor: User, data: MakerInput) -> Maker:
 
 
 def update_maker(session: Session, actor: User, maker: Maker, data: MakerInput) -> Maker:
-    """Edit a maker profile; only its owner may."""
+    """Edit a maker profile; only its owner may. A changed address keeps the old one leading here."""
     if not owns_maker(actor, maker):
         raise PermissionDenied("Only the owner can edit this profile.")
     fields = _validated(data)
     try:
         with write_transaction(session):
-            if _slug_taken(session, fields["slug"], except_id=maker.id):
-                raise Conflict("That address is taken; choose another.", field="slug")
+            new = fields.pop("slug")
+            check_address_free(session, new, maker.id)
+            old = session.scalar(select(Maker.slug).where(Maker.id == maker.id))  # as stored, under the lock
+            move_address(session, maker, old, new)
             for key, value in fields.items():
                 setattr(maker, key, value)
             enqueue(session, "maker", maker.id)

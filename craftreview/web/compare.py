@@ -6,8 +6,9 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 
+from ..services.maker_addresses import moved_makers
 from ..services.maker_page import MAX_COMPARE, compare_page
-from ..services.makers import get_maker_by_slug
+from ..services.makers import get_maker_by_address
 from ..services.review_facts import STAR_DIMENSIONS
 from .context import get_db
 from .security import safe_next
@@ -53,7 +54,8 @@ def _remember(response, slugs: list[str]):
 
 def _add(slug: str):
     """Put one maker on the list and go back to the page the visitor was on (the compare page otherwise)."""
-    maker = get_maker_by_slug(get_db(), slug)
+    maker = get_maker_by_address(get_db(), slug)
+    slug = maker.slug  # a former address is listed as the maker's current one
     listed = _remembered()
     shown = listed
     if slug in listed:
@@ -81,6 +83,11 @@ def index():
         return _add(added)
     slugs = _slugs(request.args.get("makers")) if "makers" in request.args else _remembered()
     view = compare_page(get_db(), [s for s in slugs if SLUG.match(s)])
+    moved = moved_makers(get_db(), view.unknown)  # no query unless an address is unknown
+    if moved:
+        # The same list at the makers' current addresses: permanent for a link, not for the visitor's own list.
+        current = ",".join(moved[s].slug if s in moved else s for s in slugs)
+        return redirect(url_for("compare.index", makers=current), 301 if "makers" in request.args else 302)
     malformed = [s for s in slugs if not SLUG.match(s)]
     response = make_response(render_template(
         "compare.html", view=view, unknown=malformed + view.unknown, max_compare=MAX_COMPARE,

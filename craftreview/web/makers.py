@@ -15,6 +15,7 @@ from ..services.maker_page import maker_page
 from ..services.review_facts import parse_filters
 from ..services.score_page import WEIGHTS_PER_PAGE, score_page
 from . import stored_pages
+from .addresses import follows_moved_maker
 from .context import get_db
 from .forms import ActionForm, MakerForm, OrderForm
 from .helpers import Page, actor, form_error, form_status, handle_form, page_arg, paginate
@@ -76,6 +77,7 @@ def _owned_maker(slug: str) -> Maker:
 
 @bp.route("/makers/<slug>/edit", methods=["GET", "POST"])
 @login_required
+@follows_moved_maker
 def edit(slug: str):
     """Edit the maker profile (owner only)."""
     maker = _owned_maker(slug)
@@ -86,6 +88,7 @@ def edit(slug: str):
 
 
 @bp.get("/makers/<slug>")
+@follows_moved_maker
 def show(slug: str):
     """The maker page: profile, score, charts, delivery record, filtered and sorted reviews with replies."""
     viewer = current_user if current_user.is_authenticated else None
@@ -100,6 +103,7 @@ def show(slug: str):
 
 
 @bp.get("/makers/<slug>/score")
+@follows_moved_maker
 def score(slug: str):
     """How the score was reached."""
     viewer = current_user if current_user.is_authenticated else None

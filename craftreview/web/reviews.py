@@ -12,6 +12,7 @@ from ..services import engagement, orders, queries, replies
 from ..services import makers as maker_service
 from ..services import reviews as review_service
 from ..services.moderation import latest_hide_entry
+from .addresses import follows_moved_maker
 from .context import get_db
 from .forms import ActionForm, FlagForm, ReplyForm, ReviewForm, VerifiedReviewForm
 from .helpers import actor, form_status, handle_form, paginate
@@ -42,6 +43,7 @@ def _review_input(form) -> review_service.ReviewInput:
 @bp.route("/makers/<slug>/review", methods=["GET", "POST"])
 @login_required
 @per_account("review")
+@follows_moved_maker
 def write(slug: str):
     """Write an (unverified) review of a maker."""
     db = get_db()

@@ -5,7 +5,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from craftreview.models import (
     AuditEntry,
@@ -68,6 +68,7 @@ def test_duplicate_slug_gets_a_form_error(client, make_user, make_maker):
     ("name", "Former maker", "what the site shows for deleted profiles"),
     ("name", "former  MEMBER", "what the site shows for deleted profiles"),
     ("slug", "former-maker-1", "kept for deleted profiles"),
+    ("slug", "former-maker-1-2", "kept for deleted profiles"),
 ])
 def test_a_maker_profile_cannot_pose_as_a_deleted_one(client, db, make_user, field, value, message):
     login(client, make_user("maker"))
@@ -91,6 +92,28 @@ def test_a_profile_address_cannot_block_another_accounts_deletion(client, db, ma
     assert client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}).status_code == 302
     fresh(db)
     assert db.get(Maker, maker.id).slug == f"former-maker-{maker.id}"
+
+
+def test_a_legacy_former_maker_address_does_not_block_another_accounts_deletion(client, db, make_user, make_maker):
+    """A profile that took former-maker-<id> before the form refused it keeps it; the deleted profile moves elsewhere."""
+    victim = make_user("victim")
+    maker = make_maker(victim)
+    legacy = make_maker(make_user("legacy"), name="Legacy Studio")
+    other = make_maker(make_user("other"), name="Other Legacy")
+    taken = f"former-maker-{maker.id}"
+    # Inserted directly, as the form now refuses them; the first fallback is held too (legacy data may hold any
+    # address of this form).
+    db.execute(update(Maker).where(Maker.id == legacy.id).values(slug=taken))
+    db.execute(update(Maker).where(Maker.id == other.id).values(slug=f"{taken}-2"))
+    db.commit()
+    login(client, victim)
+    assert client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}).status_code == 302
+    fresh(db)
+    assert db.get(Maker, legacy.id).slug == taken and db.get(Maker, other.id).slug == f"{taken}-2"
+    moved = db.get(Maker, maker.id).slug
+    assert moved.startswith("former-maker-") and moved not in (taken, f"{taken}-2")
+    page = client.get(f"/makers/{moved}").get_data(as_text=True)
+    assert "Former maker" in page and "Legacy Studio" in client.get(f"/makers/{taken}").get_data(as_text=True)
 
 
 def test_buyer_reviews_and_the_maker_page_shows_it(client, db, make_user, make_maker):

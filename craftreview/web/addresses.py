@@ -1,0 +1,40 @@
+"""Pages under a maker's former address: a GET is redirected permanently to the same page at the current one.
+
+Kept apart from helpers.py: that module is part of the stored maker pages' layout stamp, and this one draws nothing.
+"""
+from __future__ import annotations
+
+from functools import wraps
+from urllib.parse import quote
+
+from flask import redirect, request, url_for
+
+from ..errors import NotFound
+from ..services.maker_addresses import current_address
+from .context import get_db
+
+
+def follows_moved_maker(view):
+    """Decorate a `/makers/<slug>/...` view: a GET for a former address is sent to the maker's current one."""
+    @wraps(view)
+    def wrapper(slug: str, **kwargs):
+        try:
+            return view(slug=slug, **kwargs)
+        except NotFound:
+            # Looked up only once the address is unknown: pages at current addresses pay nothing for it.
+            current = current_address(get_db(), slug) if request.method in ("GET", "HEAD") else None
+            if current is None:
+                raise
+            return _moved(url_for(request.endpoint, **{**request.view_args, "slug": current}))
+    return wrapper
+
+
+def _moved(path: str):
+    # The query string as sent (a query value named like a route parameter stays a query value); bytes a URL
+    # may not hold are escaped, so nothing the client sent reaches the header raw.
+    query = quote(request.query_string, safe="/?:@!$&'()*+,;=%-._~")
+    response = redirect(path + (f"?{query}" if query else ""), 301)
+    # Permanent for search engines, but not cached by browsers: the maker may take the address back, and a cached
+    # redirect would then loop.
+    response.headers["Cache-Control"] = "no-cache"
+    return response

@@ -1,0 +1,151 @@
+"""A maker's former profile addresses keep working: permanent redirects, reserved for that maker, forgotten on erasure."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import func, select, update
+
+from craftreview.models import Maker, MakerFormerSlug, Notification
+from tests.conftest import PASSWORD, fresh, login
+
+MOVED = (301, 308)
+
+
+def _move(client, db, maker: Maker, new_slug: str):
+    """The owner changes the profile's address through the edit form; the response."""
+    fresh(db)
+    current = db.get(Maker, maker.id)
+    path, form = f"/makers/{current.slug}/edit", {"name": current.name, "slug": new_slug, "craft": current.craft}
+    login(client, current.owner)
+    db.rollback()  # end the read snapshot: the test's own later writes must not start from it
+    return client.post(path, data=form)
+
+
+def test_a_former_address_redirects_permanently_keeping_the_query(client, db, make_maker):
+    maker = make_maker()
+    old = maker.slug
+    assert _move(client, db, maker, "hollow-oak").headers["Location"] == "/makers/hollow-oak"
+    client.post("/logout")
+    response = client.get(f"/makers/{old}?sort=newest&stars=5")
+    assert response.status_code in MOVED
+    assert response.headers["Location"] == "/makers/hollow-oak?sort=newest&stars=5"
+    assert "Hollow Oak Woodworks" in client.get(response.headers["Location"]).get_data(as_text=True)
+
+
+def test_a_former_address_of_a_sub_page_redirects_to_the_same_sub_page(client, db, make_maker, make_user):
+    maker = make_maker()
+    old = maker.slug
+    _move(client, db, maker, "hollow-oak")
+    response = client.get(f"/makers/{old}/score?page=2")
+    assert response.status_code in MOVED and response.headers["Location"] == "/makers/hollow-oak/score?page=2"
+    login(client, make_user("buyer"))
+    response = client.get(f"/makers/{old}/review")
+    assert response.status_code in MOVED and response.headers["Location"] == "/makers/hollow-oak/review"
+
+
+def test_every_former_address_leads_straight_to_the_current_one(client, db, make_maker):
+    maker = make_maker()
+    first = maker.slug
+    _move(client, db, maker, "second-address")
+    _move(client, db, maker, "third-address")
+    for old in (first, "second-address"):
+        response = client.get(f"/makers/{old}")
+        assert response.status_code in MOVED and response.headers["Location"] == "/makers/third-address"
+
+
+def test_a_notification_link_sent_before_the_move_still_reaches_the_maker(client, db, make_user, make_maker):
+    owner, buyer = make_user("owner"), make_user("buyer")
+    maker = make_maker(owner)
+    login(client, owner)
+    client.post("/dashboard", data={
+        "buyer_email": buyer.email, "item": "Walnut bowl", "order_type": "stock", "price_band": "25-100",
+        "ordered_on": str(date.today() - timedelta(days=10))})
+    link = db.scalar(select(Notification.link).where(Notification.user_id == buyer.id))
+    assert link == f"/makers/{maker.slug}"
+    _move(client, db, maker, "hollow-oak")
+    login(client, buyer)
+    page = client.get(link, follow_redirects=True)
+    assert page.request.path == "/makers/hollow-oak" and "Hollow Oak Woodworks" in page.get_data(as_text=True)
+
+
+def test_another_maker_cannot_take_a_former_address(client, db, make_maker):
+    maker, other = make_maker(), make_maker(name="Copy Cat")
+    old = maker.slug
+    _move(client, db, maker, "hollow-oak")
+    response = _move(client, db, other, old)
+    assert response.status_code == 400
+    assert "used to belong to another maker" in response.get_data(as_text=True)
+    fresh(db)
+    assert db.get(Maker, other.id).slug != old  # nothing half-written: no address moved, none reserved
+    assert db.scalars(select(MakerFormerSlug.slug)).all() == [old]
+    response = client.get(f"/makers/{old}")
+    assert response.status_code in MOVED and response.headers["Location"] == "/makers/hollow-oak"
+
+
+def test_a_new_profile_cannot_take_a_former_address(client, db, make_maker, make_user):
+    maker = make_maker()
+    old = maker.slug
+    _move(client, db, maker, "hollow-oak")
+    login(client, make_user("newcomer"))
+    response = client.post("/makers/new", data={"name": "Newcomer", "slug": old, "craft": "wood"})
+    assert response.status_code == 400 and "used to belong to another maker" in response.get_data(as_text=True)
+    fresh(db)
+    assert db.scalar(select(func.count(Maker.id))) == 1
+
+
+def test_a_maker_can_take_its_own_former_address_back(client, db, make_maker):
+    maker = make_maker()
+    old = maker.slug
+    _move(client, db, maker, "hollow-oak")
+    assert _move(client, db, maker, old).headers["Location"] == f"/makers/{old}"
+    assert client.get(f"/makers/{old}").status_code == 200
+    response = client.get("/makers/hollow-oak")
+    assert response.status_code in MOVED and response.headers["Location"] == f"/makers/{old}"
+
+
+def test_compare_with_a_former_address_redirects_to_the_current_list(client, db, make_maker):
+    maker, other = make_maker(), make_maker(name="Birch Forge")
+    old = maker.slug
+    _move(client, db, maker, "hollow-oak")
+    response = client.get(f"/compare?makers={old},{other.slug}")
+    assert response.status_code in MOVED
+    assert response.headers["Location"] == f"/compare?makers=hollow-oak,{other.slug}"
+    response = client.get(f"/compare?add={old}")
+    assert response.status_code == 302 and "hollow-oak" in response.headers["Location"]
+
+
+def test_unknown_addresses_and_posts_to_former_ones_are_not_redirected(client, db, make_maker, make_user):
+    maker = make_maker()
+    old = maker.slug
+    _move(client, db, maker, "hollow-oak")
+    assert client.get("/makers/never-existed").status_code == 404
+    login(client, make_user("buyer"))
+    assert client.post(f"/makers/{old}/review", data={}).status_code == 404
+
+
+def test_the_addresses_of_a_deleted_account_are_forgotten(client, db, make_maker):
+    """Erasure: the old addresses must not lead to the anonymised profile (they would name it again)."""
+    maker = make_maker()
+    first = maker.slug
+    _move(client, db, maker, "hollow-oak")
+    assert client.get("/account/export").get_json()["maker_profile"]["former_addresses"] == [first]
+    assert client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}).status_code == 302
+    for old in (first, "hollow-oak"):
+        assert client.get(f"/makers/{old}").status_code == 404
+    assert db.scalar(select(func.count()).select_from(MakerFormerSlug)) == 0
+    assert client.get(f"/makers/former-maker-{maker.id}").status_code == 200
+
+
+def test_leaving_a_legacy_former_maker_address_frees_it_for_the_deleted_profile(client, db, make_user, make_maker):
+    """Addresses of the form former-maker-<id> belong to deleted profiles: a legacy holder leaving one does not keep it."""
+    victim = make_user("victim")
+    maker = make_maker(victim)
+    legacy = make_maker(make_user("legacy"), name="Legacy Studio")
+    db.execute(update(Maker).where(Maker.id == legacy.id).values(slug=f"former-maker-{maker.id}"))
+    db.commit()
+    _move(client, db, legacy, "legacy-studio")
+    assert client.get(f"/makers/former-maker-{maker.id}").status_code == 404
+    login(client, victim)
+    assert client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}).status_code == 302
+    fresh(db)
+    assert db.get(Maker, maker.id).slug == f"former-maker-{maker.id}"

@@ -337,7 +337,14 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    weight, so the hedge against a false detection shrinks as the evidence of the fall grows; and the drop test's
    least evidence on each side (1.5 trusted reviews) is counted before the same-direction shared voice, so twelve
    reviews far below the old consensus are not one voice too few to test (the voice still shapes the test: five
-   one-star bombs are still no drop). *Model 2.17* in the family section."""
+   one-star bombs are still no drop). *Model 2.17* in the family section.
+36. **A tier is not earned from the base rate** (`claims.sceptical_prior`, `ModelOptions.favourites_prior_chance`;
+   model 2.18): in the favourites check of item 32 the rest of the record is read against a prior moved down, where
+   needed, so that it alone makes "skilled" at most 10% likely. On a platform where most makers are skilled the
+   platform prior alone had passed the check, so five invited raves beside one honest review claimed a tier (worlds
+   of a second simulator, `foreign.py`). The tier outlook rescores with stand-in reviews scattered as real ones are
+   around the level they average (`outlook.scattered_reviews`, `ModelOptions.outlook_scatter`), since the check sets
+   the highest of them aside. *Model 2.18* in the family section."""
 
 MONOTONE_NOTE = """`python -m bench.scoring.monotone`: makers of 1-8 reviews with random stars, 20 days apart, all verified
 or all not; one star of one review raised by one; both versions rescored with a model fitted on a simulated

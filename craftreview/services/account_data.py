@@ -1,9 +1,10 @@
 """'Your data': everything held about a user as JSON, and deleting the account."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..db import write_transaction
@@ -30,13 +31,15 @@ from ..models import (
 from ..search.outbox import enqueue
 from .accounts import FORMER_MAKER, FORMER_MEMBER
 from .maker_addresses import forget_former_addresses, former_address, former_addresses
-from .notifications import forget_reviews
+from .notifications import forget_replies, forget_reviews
 from .passwords import verify_password
 from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score
 
+# What the account wrote: its reviews and, as a maker, its replies. The deletion page spells out, per account, what
+# each choice does to them (deletion_page).
 REVIEW_CHOICES = {
-    "remove": "Remove my reviews (and any replies to them) from the site",
-    "keep": 'Keep my reviews, shown as written by "Former member"',
+    "remove": "Remove my reviews and replies",
+    "keep": "Keep my reviews and replies, without my name",
 }
 SECRET_COLUMNS = {"password_hash", "token_hash"}
 
@@ -97,6 +100,28 @@ def export_user_data(session: Session, user: User) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class DeletionPage:
+    """What deleting this account would do to what it wrote, for the page that asks to confirm it."""
+
+    reviews: int  # reviews the account wrote, in any state
+    replies: int  # its replies, as a maker, to reviews of its profile
+    maker_name: str | None  # its maker profile's name, if it has one
+    maker_reviews: int  # reviews of that profile (their authors' words: they stay either way)
+
+
+def deletion_page(session: Session, user: User) -> DeletionPage:
+    """The account deletion page's facts (four queries)."""
+    count = func.count()
+    maker = session.execute(select(Maker.id, Maker.name).where(Maker.owner_id == user.id)).first()
+    return DeletionPage(
+        reviews=session.scalar(select(count).select_from(Review).where(Review.author_id == user.id)),
+        replies=session.scalar(select(count).select_from(Reply).where(Reply.author_id == user.id)),
+        maker_name=maker.name if maker else None,
+        maker_reviews=session.scalar(select(count).select_from(Review).where(Review.maker_id == maker.id))
+        if maker else 0)
+
+
 def delete_account(session: Session, user: User, *, password: str, reviews: str,
                    now: datetime | None = None) -> set[int]:
     """Erase the account's personal data; its reviews are removed or kept as 'Former member'.
@@ -114,10 +139,9 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
         own = session.execute(select(Review.id, Review.maker_id).where(Review.author_id == user.id)).all()
         affected = {r.maker_id for r in own} | _drop_votes(session, user)
         maker = session.scalar(select(Maker).where(Maker.owner_id == user.id))
-        if reviews == "remove":
+        if reviews == "remove":  # everything the account wrote: its reviews, and its replies as a maker
             _remove_reviews(session, [r.id for r in own])
-            if maker is not None:
-                _remove_replies(session, list(session.scalars(select(Reply.id).where(Reply.author_id == user.id))))
+            _remove_own_replies(session, user)
         if maker is not None:
             _anonymise_maker(session, maker)
             affected.add(maker.id)
@@ -172,6 +196,13 @@ def _remove_replies(session: Session, reply_ids: list[int]) -> None:
     if reply_ids:
         session.execute(delete(ReplyRevision).where(ReplyRevision.reply_id.in_(reply_ids)))
         session.execute(delete(Reply).where(Reply.id.in_(reply_ids)))
+
+
+def _remove_own_replies(session: Session, user: User) -> None:
+    """The account's replies as a maker go, and the buyers' notifications that quote them: the reviews stay."""
+    own = session.execute(select(Reply.id, Reply.review_id).where(Reply.author_id == user.id)).all()
+    forget_replies(session, [r.review_id for r in own])
+    _remove_replies(session, [r.id for r in own])
 
 
 def _remove_reviews(session: Session, review_ids: list[int]) -> None:

@@ -46,7 +46,7 @@ def preferences_form(enabled: set[str] | None = None, **kwargs) -> MailPreferenc
 
 
 class DeleteAccountForm(FlaskForm):
-    reviews = RadioField("What should happen to your reviews?",
+    reviews = RadioField("What should happen to what you wrote?",
                          choices=[SelectChoice(value=k, label=v) for k, v in REVIEW_CHOICES.items()], validators=[DataRequired("Choose one.")])
     password = PasswordField("Your password", validators=[DataRequired(), Length(max=MAX_LENGTH)])
     submit = SubmitField("Delete my account for good")

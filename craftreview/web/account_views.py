@@ -209,4 +209,5 @@ def delete_account():
             session.clear()
             flash("Your account is deleted. Thank you for the reviews you wrote.", "info")
             return redirect(url_for("site.home"))
-    return render_template("accounts/delete.html", form=form), form_status(form)
+    return (render_template("accounts/delete.html", form=form, page=account_data.deletion_page(get_db(), actor())),
+            form_status(form))

@@ -122,12 +122,19 @@ def deletion_page(session: Session, user: User) -> DeletionPage:
         if maker else 0)
 
 
-def delete_account(session: Session, user: User, *, password: str, reviews: str,
-                   now: datetime | None = None) -> set[int]:
-    """Erase the account's personal data; its reviews are removed or kept as 'Former member'.
+@dataclass(frozen=True)
+class Deletion:
+    """What a deletion did with what the account wrote (for the farewell message)."""
 
-    Returns the ids of the makers whose scores were recomputed.
-    """
+    choice: str  # "remove" or "keep"
+    reviews: int  # reviews the account had written, removed or kept
+    replies: int  # its replies as a maker, removed or kept
+    rescored: set[int]  # the makers whose scores were recomputed
+
+
+def delete_account(session: Session, user: User, *, password: str, reviews: str,
+                   now: datetime | None = None) -> Deletion:
+    """Erase the account's personal data; what it wrote is removed, or kept as 'Former member' / 'Former maker'."""
     if reviews not in REVIEW_CHOICES:
         raise InvalidInput("Choose what happens to your reviews.", field="reviews")
     if not verify_password(user.password_hash, password or ""):
@@ -139,9 +146,10 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
         own = session.execute(select(Review.id, Review.maker_id).where(Review.author_id == user.id)).all()
         affected = {r.maker_id for r in own} | _drop_votes(session, user)
         maker = session.scalar(select(Maker).where(Maker.owner_id == user.id))
+        replies = session.execute(select(Reply.id, Reply.review_id).where(Reply.author_id == user.id)).all()
         if reviews == "remove":  # everything the account wrote: its reviews, and its replies as a maker
             _remove_reviews(session, [r.id for r in own])
-            _remove_own_replies(session, user)
+            _remove_own_replies(session, replies)
         if maker is not None:
             _anonymise_maker(session, maker)
             affected.add(maker.id)
@@ -155,7 +163,7 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
         for maker_id in sorted(affected):
             enqueue(session, "maker", maker_id)
             refresh_maker_score(session, maker_id, now=now, prepared=prepared.get(maker_id))
-    return affected
+    return Deletion(choice=reviews, reviews=len(own), replies=len(replies), rescored=affected)
 
 
 def _refuse_if_deleted(session: Session, user: User) -> None:
@@ -198,9 +206,8 @@ def _remove_replies(session: Session, reply_ids: list[int]) -> None:
         session.execute(delete(Reply).where(Reply.id.in_(reply_ids)))
 
 
-def _remove_own_replies(session: Session, user: User) -> None:
-    """The account's replies as a maker go, and the buyers' notifications that quote them: the reviews stay."""
-    own = session.execute(select(Reply.id, Reply.review_id).where(Reply.author_id == user.id)).all()
+def _remove_own_replies(session: Session, own: list) -> None:
+    """The account's replies (id, review_id) go, and the buyers' notifications that quote them: the reviews stay."""
     forget_replies(session, [r.review_id for r in own])
     _remove_replies(session, [r.id for r in own])
 

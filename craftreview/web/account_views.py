@@ -201,13 +201,30 @@ def delete_account():
     form = DeleteAccountForm()
     if form.validate_on_submit():
         try:
-            account_data.delete_account(get_db(), actor(), password=form.password.data, reviews=form.reviews.data)
+            done = account_data.delete_account(get_db(), actor(), password=form.password.data,
+                                               reviews=form.reviews.data)
         except DomainError as exc:
             form_error(form, exc)
         else:
             logout_user()
             session.clear()
-            flash("Your account is deleted. Thank you for the reviews you wrote.", "info")
+            flash(_farewell(done), "info")
             return redirect(url_for("site.home"))
     return (render_template("accounts/delete.html", form=form, page=account_data.deletion_page(get_db(), actor())),
             form_status(form))
+
+
+def _farewell(done: account_data.Deletion) -> str:
+    """The message after a deletion: what became of what the account wrote (thanks only for what stays)."""
+    wrote = " and ".join(_count(n, one, many) for n, one, many in (
+        (done.reviews, "review", "reviews"), (done.replies, "reply", "replies")) if n)
+    if not wrote:
+        return "Your account is deleted."
+    if done.choice == "remove":
+        return f"Your account is deleted. We removed your {wrote}."
+    verb, them = ("stays", "it") if done.reviews + done.replies == 1 else ("stay", "them")
+    return f"Your account is deleted. Your {wrote} {verb}, without your name: thank you for writing {them}."
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"

@@ -236,6 +236,39 @@ def test_the_makers_replies_go_or_stay_as_the_page_said(client, db, member, choi
     assert ("Thank you for the kind words" in inbox) is stays
 
 
+def _farewell(client, user, choice: str) -> str:
+    """The message shown after deleting the account."""
+    login(client, user)
+    page = client.post("/account/delete", data={"reviews": choice, "password": PASSWORD}, follow_redirects=True)
+    return html.unescape(re.search(r'class="flash[^"]*"[^>]*>(.*?)</p>', page.get_data(as_text=True)).group(1))
+
+
+@pytest.mark.parametrize(("choice", "message"), [
+    ("keep", "Your account is deleted. Your 1 review and 1 reply stay, without your name: thank you for writing them."),
+    ("remove", "Your account is deleted. We removed your 1 review and 1 reply."),
+])
+def test_the_farewell_says_what_became_of_what_the_member_wrote(client, member, choice, message):
+    assert _farewell(client, member["user"], choice) == message
+
+
+@pytest.mark.parametrize("choice", ["keep", "remove"])
+def test_the_farewell_thanks_nobody_for_reviews_they_did_not_write(client, make_user, choice):
+    assert _farewell(client, make_user("lurker"), choice) == "Your account is deleted."
+
+
+@pytest.mark.parametrize(("choice", "reviews", "message"), [
+    ("remove", 2, "We removed your 2 reviews."),
+    ("keep", 2, "Your 2 reviews stay, without your name: thank you for writing them."),
+    ("keep", 1, "Your 1 review stays, without your name: thank you for writing it."),
+])
+def test_the_farewell_counts_reviews_in_the_singular_and_plural(client, make_user, make_maker, make_review, choice,
+                                                                reviews, message):
+    writer = make_user("writer")
+    for name in ("Alder Turning", "Birch Baskets")[:reviews]:
+        make_review(writer, make_maker(name=name))
+    assert _farewell(client, writer, choice) == f"Your account is deleted. {message}"
+
+
 @pytest.mark.parametrize(("reviews", "password", "message"), [
     ("keep", "not the password at all", "password is incorrect"),
     ("", PASSWORD, "Choose one"),

@@ -31,6 +31,13 @@ def mailbox_key(email: str | None) -> str:
     return f"{local.split('+', 1)[0]}@{domain}"
 
 
+def masked(email: str) -> str:
+    """The address with its local part hidden but for the first character (j***@example.com): enough for its
+    owner to recognise it, too little for anyone else to write to it."""
+    local, at, domain = email.rpartition("@")
+    return f"{local[:1]}***{at}{domain}" if at else "***"
+
+
 def usable_address(email: str) -> bool:
     """A stored address: has an @, and fits the columns both as written and as its key."""
     return "@" in email and len(email) <= MAX_LENGTH and len(email_key(email)) <= MAX_LENGTH

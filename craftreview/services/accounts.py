@@ -13,6 +13,7 @@ from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, WrongPa
 from ..models import AuditEntry, User, utcnow
 from ..text import clean_input, label_key
 from . import page_stamps
+from .address_change import prepare_change_notice, send_change_notice
 from .confirmation import prepare_confirmation, send_confirmation
 from .passwords import hash_password, password_problem, verify_password
 from .queries import email_confirmed_now
@@ -124,8 +125,8 @@ def change_password(session: Session, user: User, *, current: str, new: str) -> 
 
 
 def change_email(session: Session, user: User, *, new_email: str, password: str, now: datetime | None = None) -> None:
-    """Change the address after re-checking the password; it is unconfirmed until its link is used, and unused
-    links sent to the old address (confirmation and reset) are spent.
+    """Change the address after re-checking the password; it is unconfirmed until its link is used, unused
+    links sent to the old address (confirmation and reset) are spent, and the old address, if confirmed, is told.
 
     The author's order-backed reviews stop counting as verified: their makers are rescored in the same write.
     """
@@ -137,17 +138,20 @@ def change_email(session: Session, user: User, *, new_email: str, password: str,
     if email == user.email:
         raise InvalidInput("That is already your address.", field="email")
     link = prepare_confirmation(session, user.display_name, email)
+    notice = prepare_change_notice(session, user, email, now)
     rescored = prepare_author_confirmation(session, user, None, now)  # scoring: before the write lock
     try:
         with write_transaction(session):
             if _taken_by_another(session, user, email):
                 raise Conflict("Another account uses this email.", field="email")
-            was_confirmed = email_confirmed_now(session, user.id)
+            session.refresh(user, ["email", "display_name"])  # the address replaced is the one stored now
+            old_email, name, was_confirmed = user.email, user.display_name, email_confirmed_now(session, user.id)
             user.email, user.email_confirmed_at = email, None
             session.flush()
             page_stamps.touch_author(session, user.id)  # an unconfirmed address takes the verified marks away
             if was_confirmed:
                 after_author_confirmation(session, user.id, now, rescored)
+                send_change_notice(session, old_email, name, email, now, notice)
             send_confirmation(session, user, now, link)  # also spends links sent to the old address
             # Reset links of the old address are dead while the address differs; spent, they stay dead if it comes back.
             revoke_tokens(session, user.id, RESET_PASSWORD, now)

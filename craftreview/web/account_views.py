@@ -24,7 +24,8 @@ from .mailing import read_unsubscribe_token
 from .security import AFTER_CONFIRMATION, safe_next
 
 bp = Blueprint("accounts", __name__)
-# A confirmation link goes to whatever address the account names: changes and resends share one budget.
+# A confirmation link goes to whatever address the account names: changes and resends share one budget (the
+# resend's decorator names the same shared limit, with its exemption for a confirmed address).
 confirmation_mail_limit = per_account_shared("confirmation_mail")
 SAME_ANSWER = "If an account uses that address, we have sent it a link to reset the password. It works for one hour."
 
@@ -63,10 +64,15 @@ def change_email():
     return done or (account_page(email_form=form), form_status(form))
 
 
+def _already_confirmed() -> bool:
+    """A resend for a confirmed address: it is refused with the reason, whatever budget is left (it sends nothing)."""
+    return current_user.is_authenticated and current_user.email_confirmed
+
+
 @bp.post("/account/confirm/resend")
 @login_required
-@sends_per_address("5 per hour")
-@confirmation_mail_limit
+@sends_per_address("5 per hour", exempt_when=_already_confirmed)
+@per_account_shared("confirmation_mail", exempt_when=_already_confirmed)
 def resend_confirmation():
     """Send a fresh confirmation link (earlier ones stop working); a refusal sends nothing and costs no budget."""
     form = ActionForm()

@@ -52,10 +52,11 @@ def per_account(name: str):
                          error_message=REASONS[name])
 
 
-def per_account_shared(name: str):
-    """Like per_account, but one budget across every route it decorates (each of them sends the same mail)."""
+def per_account_shared(name: str, exempt_when=None):
+    """Like per_account, but one budget across every route it decorates (each of them sends the same mail); a
+    request exempt_when picks is neither checked nor counted (it can only be answered with a refusal)."""
     return limiter.shared_limit(named(name), scope=name, key_func=_user_key, methods=["POST"], deduct_when=_done,
-                                error_message=REASONS[name])
+                                error_message=REASONS[name], exempt_when=exempt_when)
 
 
 def password_checks(view):
@@ -80,9 +81,10 @@ def _not_done(response) -> bool:
     return not _done(response)
 
 
-def sends_per_address(limit: str):
-    """Limit the POSTs from one client address that were done (each sent a mail); a declined one costs nothing."""
-    return limiter.limit(limit, methods=["POST"], deduct_when=_done)
+def sends_per_address(limit: str, exempt_when=None):
+    """Limit the POSTs from one client address that were done (each sent a mail); a declined one costs nothing, and
+    one exempt_when picks is not checked either."""
+    return limiter.limit(limit, methods=["POST"], deduct_when=_done, exempt_when=exempt_when)
 
 
 def per_address(name: str, methods: list[str] | None = None, deduct_when=None):

@@ -71,7 +71,7 @@ def _already_confirmed() -> bool:
 
 @bp.post("/account/confirm/resend")
 @login_required
-@sends_per_address("5 per hour", exempt_when=_already_confirmed)
+@sends_per_address("confirmation_resend", exempt_when=_already_confirmed)
 @per_account_shared("confirmation_mail", exempt_when=_already_confirmed)
 def resend_confirmation():
     """Send a fresh confirmation link (earlier ones stop working); a refusal sends nothing and costs no budget."""

@@ -34,12 +34,12 @@ def app(database_url, tmp_path, request):
     app.extensions["craftreview.engine"].dispose()
 
 
-def limited_app(database_url: str, tmp_path, proxies: int = 1):
-    """An app with SMALL_LIMITS on (other test modules build theirs here too)."""
+def limited_app(database_url: str, tmp_path, proxies: int = 1, **limits):
+    """An app with SMALL_LIMITS (and `limits`) on (other test modules build theirs here too)."""
     return create_app({
         "ENV_NAME": "test", "TESTING": True, "DATABASE_URL": database_url, "INSTANCE_PATH": str(tmp_path / "i"),
         "SEARCH_INDEX_DIR": str(tmp_path / "index"), "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": True,
-        "PROXY_COUNT": proxies, **SMALL_LIMITS,
+        "PROXY_COUNT": proxies, **SMALL_LIMITS, **limits,
     })
 
 

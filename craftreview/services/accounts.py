@@ -18,7 +18,7 @@ from .confirmation import prepare_confirmation, send_confirmation
 from .passwords import hash_password, password_problem, verify_password
 from .queries import email_confirmed_now
 from .review_effects import after_author_confirmation, prepare_author_confirmation
-from .tokens import RESET_PASSWORD, revoke_tokens
+from .tokens import RESET_PASSWORD, drop_unsent_link_mail, revoke_tokens
 
 # Verifying against a real hash even for unknown emails keeps timing uniform.
 _DUMMY_HASH = hash_password("timing-equaliser-not-a-password")
@@ -126,7 +126,8 @@ def change_password(session: Session, user: User, *, current: str, new: str) -> 
 
 def change_email(session: Session, user: User, *, new_email: str, password: str, now: datetime | None = None) -> None:
     """Change the address after re-checking the password; it is unconfirmed until its link is used, unused
-    links sent to the old address (confirmation and reset) are spent, and the old address, if confirmed, is told.
+    links sent to the old address (confirmation and reset) are spent and their mails not yet sent dropped, and the
+    old address, if confirmed, is told.
 
     The author's order-backed reviews stop counting as verified: their makers are rescored in the same write.
     """
@@ -155,6 +156,7 @@ def change_email(session: Session, user: User, *, new_email: str, password: str,
             send_confirmation(session, user, now, link)  # also spends links sent to the old address
             # Reset links of the old address are dead while the address differs; spent, they stay dead if it comes back.
             revoke_tokens(session, user.id, RESET_PASSWORD, now)
+            drop_unsent_link_mail(session, user.id, old_email)  # every link it carries is dead now
     except IntegrityError as exc:
         raise Conflict("Another account uses this email.", field="email") from exc
 

@@ -8,7 +8,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..db import write_transaction
-from ..emails import email_key
+from ..emails import email_key, erased_address
 from ..errors import Conflict, InvalidInput, WrongPassword
 from ..models import (
     AccountToken,
@@ -238,13 +238,13 @@ def _erase_personal_rows(session: Session, user: User) -> None:
         session.execute(delete(model).where(model.user_id == user.id))
     session.execute(delete(OutgoingMail).where(_addressed_to(user, OutgoingMail.to_email, OutgoingMail.to_email_key)))
     session.execute(update(Flag).where(Flag.user_id == user.id).values(note=""))
-    erased = f"erased-buyer-{user.id}@deleted.invalid"  # a Core update skips the model's validator: key it here
+    erased = erased_address("erased-buyer", user.id)  # a Core update skips the model's validator: key it here
     session.execute(update(Order).where(_addressed_to(user, Order.buyer_email, Order.buyer_email_key))
                     .values(buyer_email=erased, buyer_email_key=email_key(erased)))
 
 
 def _erase_user(user: User, now: datetime) -> None:
-    user.email = f"deleted-{user.id}@deleted.invalid"
+    user.email = erased_address("deleted", user.id)
     user.display_name = FORMER_MEMBER
     user.password_hash = "!deleted"  # matches no password
     user.is_moderator = False

@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db import write_transaction
-from ..emails import email_key, normalise_email, usable_address
+from ..emails import address_problem, email_key, normalise_email
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, WrongPassword
 from ..models import AuditEntry, User, utcnow
 from ..text import clean_input, label_key
@@ -35,9 +35,11 @@ def find_user_by_email(session: Session, email: str) -> User | None:
                           .order_by(exact.desc(), User.id).limit(1))
 
 
-def _check_email(email: str, field: str = "email") -> None:
-    if not usable_address(email):
-        raise InvalidInput("Enter an email address.", field=field)
+def check_email(email: str, field: str = "email") -> None:
+    """Refuse an address no account or order may have (emails.address_problem), on the form field it came from."""
+    problem = address_problem(email)
+    if problem:
+        raise InvalidInput(problem, field=field)
 
 
 def _check_password(password: str) -> None:
@@ -69,7 +71,7 @@ def register_user(session: Session, *, email: str, display_name: str, password: 
                   is_moderator: bool = False, email_confirmed: bool = False) -> User:
     """Create an account and mail its confirmation link (unless created already confirmed, as by an operator)."""
     email = normalise_email(email)
-    _check_email(email)
+    check_email(email)
     now = utcnow()
     name = _check_display_name(display_name)
     _check_password(password)
@@ -133,7 +135,7 @@ def change_email(session: Session, user: User, *, new_email: str, password: str,
     """
     now = now or utcnow()
     email = normalise_email(new_email)
-    _check_email(email)
+    check_email(email)
     if not verify_password(user.password_hash, password):
         raise WrongPassword("The current password is incorrect.", field="password")
     if email == user.email:

@@ -52,6 +52,7 @@ def load_config(overrides: dict | None = None) -> dict:
         "RATELIMIT_REVIEW": env.get("RATELIMIT_REVIEW", "10 per day"),
         "RATELIMIT_FLAG": env.get("RATELIMIT_FLAG", "20 per day"),
         "RATELIMIT_CONFIRMATION_MAIL": env.get("RATELIMIT_CONFIRMATION_MAIL", "5 per hour"),
+        "RATELIMIT_CONFIRMATION_RESEND": env.get("RATELIMIT_CONFIRMATION_RESEND", "5 per hour"),
         "RATELIMIT_PASSWORD_CHECK": env.get("RATELIMIT_PASSWORD_CHECK", "10 per hour"),
         "RATELIMIT_INVITATION": env.get("RATELIMIT_INVITATION", "50 per day"),
         "RATELIMIT_SEARCH": env.get("RATELIMIT_SEARCH", "60 per minute"),

@@ -8,6 +8,9 @@ from __future__ import annotations
 from .text import clean_input, fold_key
 
 MAX_LENGTH = 254  # RFC 5321's limit on a forward path, and the width of the email columns
+# Deletion gives an account deleted-<id>@ and its erased orders erased-buyer-<id>@ this domain: nobody else may take
+# an address there (a taken deleted-<id>@ made that account's deletion fail; an erased-buyer-<id>@ would own orders).
+ERASED_DOMAIN = "deleted.invalid"
 
 
 def normalise_email(email: str | None) -> str:
@@ -31,6 +34,27 @@ def mailbox_key(email: str | None) -> str:
     return f"{local.split('+', 1)[0]}@{domain}"
 
 
+def masked(email: str) -> str:
+    """The address with its local part hidden but for the first character (j***@example.com): enough for its
+    owner to recognise it, too little for anyone else to write to it."""
+    local, at, domain = email.rpartition("@")
+    return f"{local[:1]}***{at}{domain}" if at else "***"
+
+
 def usable_address(email: str) -> bool:
     """A stored address: has an @, and fits the columns both as written and as its key."""
     return "@" in email and len(email) <= MAX_LENGTH and len(email_key(email)) <= MAX_LENGTH
+
+
+def erased_address(kind: str, owner_id: int) -> str:
+    """The address deletion gives an account ("deleted") or the orders of its address ("erased-buyer")."""
+    return f"{kind}-{owner_id}@{ERASED_DOMAIN}"
+
+
+def address_problem(email: str) -> str | None:
+    """Why `email` cannot be stored as someone's address, or None: the one check the forms and services share."""
+    if not usable_address(email):
+        return "Enter an email address."
+    if email_key(email).rpartition("@")[2] == ERASED_DOMAIN:
+        return f"Addresses at {ERASED_DOMAIN} stand for deleted accounts and erased orders: enter another address."
+    return None

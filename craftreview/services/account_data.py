@@ -1,13 +1,14 @@
 """'Your data': everything held about a user as JSON, and deleting the account."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..db import write_transaction
-from ..emails import email_key
+from ..emails import email_key, erased_address
 from ..errors import Conflict, InvalidInput, WrongPassword
 from ..models import (
     AccountToken,
@@ -30,13 +31,15 @@ from ..models import (
 from ..search.outbox import enqueue
 from .accounts import FORMER_MAKER, FORMER_MEMBER
 from .maker_addresses import forget_former_addresses, former_address, former_addresses
-from .notifications import forget_reviews
+from .notifications import forget_replies, forget_reviews
 from .passwords import verify_password
 from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score
 
+# What the account wrote: its reviews and, as a maker, its replies. The deletion page spells out, per account, what
+# each choice does to them (deletion_page).
 REVIEW_CHOICES = {
-    "remove": "Remove my reviews (and any replies to them) from the site",
-    "keep": 'Keep my reviews, shown as written by "Former member"',
+    "remove": "Remove my reviews and replies",
+    "keep": "Keep my reviews and replies, without my name",
 }
 SECRET_COLUMNS = {"password_hash", "token_hash"}
 
@@ -97,12 +100,41 @@ def export_user_data(session: Session, user: User) -> dict:
     }
 
 
-def delete_account(session: Session, user: User, *, password: str, reviews: str,
-                   now: datetime | None = None) -> set[int]:
-    """Erase the account's personal data; its reviews are removed or kept as 'Former member'.
+@dataclass(frozen=True)
+class DeletionPage:
+    """What deleting this account would do to what it wrote, for the page that asks to confirm it."""
 
-    Returns the ids of the makers whose scores were recomputed.
-    """
+    reviews: int  # reviews the account wrote, in any state
+    replies: int  # its replies, as a maker, to reviews of its profile
+    maker_name: str | None  # its maker profile's name, if it has one
+    maker_reviews: int  # reviews of that profile (their authors' words: they stay either way)
+
+
+def deletion_page(session: Session, user: User) -> DeletionPage:
+    """The account deletion page's facts (four queries)."""
+    count = func.count()
+    maker = session.execute(select(Maker.id, Maker.name).where(Maker.owner_id == user.id)).first()
+    return DeletionPage(
+        reviews=session.scalar(select(count).select_from(Review).where(Review.author_id == user.id)),
+        replies=session.scalar(select(count).select_from(Reply).where(Reply.author_id == user.id)),
+        maker_name=maker.name if maker else None,
+        maker_reviews=session.scalar(select(count).select_from(Review).where(Review.maker_id == maker.id))
+        if maker else 0)
+
+
+@dataclass(frozen=True)
+class Deletion:
+    """What a deletion did with what the account wrote (for the farewell message)."""
+
+    choice: str  # "remove" or "keep"
+    reviews: int  # reviews the account had written, removed or kept
+    replies: int  # its replies as a maker, removed or kept
+    rescored: set[int]  # the makers whose scores were recomputed
+
+
+def delete_account(session: Session, user: User, *, password: str, reviews: str,
+                   now: datetime | None = None) -> Deletion:
+    """Erase the account's personal data; what it wrote is removed, or kept as 'Former member' / 'Former maker'."""
     if reviews not in REVIEW_CHOICES:
         raise InvalidInput("Choose what happens to your reviews.", field="reviews")
     if not verify_password(user.password_hash, password or ""):
@@ -114,10 +146,10 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
         own = session.execute(select(Review.id, Review.maker_id).where(Review.author_id == user.id)).all()
         affected = {r.maker_id for r in own} | _drop_votes(session, user)
         maker = session.scalar(select(Maker).where(Maker.owner_id == user.id))
-        if reviews == "remove":
+        replies = session.execute(select(Reply.id, Reply.review_id).where(Reply.author_id == user.id)).all()
+        if reviews == "remove":  # everything the account wrote: its reviews, and its replies as a maker
             _remove_reviews(session, [r.id for r in own])
-            if maker is not None:
-                _remove_replies(session, list(session.scalars(select(Reply.id).where(Reply.author_id == user.id))))
+            _remove_own_replies(session, replies)
         if maker is not None:
             _anonymise_maker(session, maker)
             affected.add(maker.id)
@@ -131,7 +163,7 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
         for maker_id in sorted(affected):
             enqueue(session, "maker", maker_id)
             refresh_maker_score(session, maker_id, now=now, prepared=prepared.get(maker_id))
-    return affected
+    return Deletion(choice=reviews, reviews=len(own), replies=len(replies), rescored=affected)
 
 
 def _refuse_if_deleted(session: Session, user: User) -> None:
@@ -174,6 +206,12 @@ def _remove_replies(session: Session, reply_ids: list[int]) -> None:
         session.execute(delete(Reply).where(Reply.id.in_(reply_ids)))
 
 
+def _remove_own_replies(session: Session, own: list) -> None:
+    """The account's replies (id, review_id) go, and the buyers' notifications that quote them: the reviews stay."""
+    forget_replies(session, [r.review_id for r in own])
+    _remove_replies(session, [r.id for r in own])
+
+
 def _remove_reviews(session: Session, review_ids: list[int]) -> None:
     """Delete reviews with everything hanging off them; the audit log keeps the moderation record."""
     if not review_ids:
@@ -200,13 +238,13 @@ def _erase_personal_rows(session: Session, user: User) -> None:
         session.execute(delete(model).where(model.user_id == user.id))
     session.execute(delete(OutgoingMail).where(_addressed_to(user, OutgoingMail.to_email, OutgoingMail.to_email_key)))
     session.execute(update(Flag).where(Flag.user_id == user.id).values(note=""))
-    erased = f"erased-buyer-{user.id}@deleted.invalid"  # a Core update skips the model's validator: key it here
+    erased = erased_address("erased-buyer", user.id)  # a Core update skips the model's validator: key it here
     session.execute(update(Order).where(_addressed_to(user, Order.buyer_email, Order.buyer_email_key))
                     .values(buyer_email=erased, buyer_email_key=email_key(erased)))
 
 
 def _erase_user(user: User, now: datetime) -> None:
-    user.email = f"deleted-{user.id}@deleted.invalid"
+    user.email = erased_address("deleted", user.id)
     user.display_name = FORMER_MEMBER
     user.password_hash = "!deleted"  # matches no password
     user.is_moderator = False

@@ -8,16 +8,17 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db import write_transaction
-from ..emails import email_key, normalise_email, usable_address
+from ..emails import address_problem, email_key, normalise_email
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, WrongPassword
 from ..models import AuditEntry, User, utcnow
 from ..text import clean_input, label_key
 from . import page_stamps
+from .address_change import prepare_change_notice, send_change_notice
 from .confirmation import prepare_confirmation, send_confirmation
 from .passwords import hash_password, password_problem, verify_password
 from .queries import email_confirmed_now
 from .review_effects import after_author_confirmation, prepare_author_confirmation
-from .tokens import RESET_PASSWORD, revoke_tokens
+from .tokens import RESET_PASSWORD, drop_unsent_link_mail, revoke_tokens
 
 # Verifying against a real hash even for unknown emails keeps timing uniform.
 _DUMMY_HASH = hash_password("timing-equaliser-not-a-password")
@@ -34,9 +35,11 @@ def find_user_by_email(session: Session, email: str) -> User | None:
                           .order_by(exact.desc(), User.id).limit(1))
 
 
-def _check_email(email: str, field: str = "email") -> None:
-    if not usable_address(email):
-        raise InvalidInput("Enter an email address.", field=field)
+def check_email(email: str, field: str = "email") -> None:
+    """Refuse an address no account or order may have (emails.address_problem), on the form field it came from."""
+    problem = address_problem(email)
+    if problem:
+        raise InvalidInput(problem, field=field)
 
 
 def _check_password(password: str) -> None:
@@ -68,7 +71,7 @@ def register_user(session: Session, *, email: str, display_name: str, password: 
                   is_moderator: bool = False, email_confirmed: bool = False) -> User:
     """Create an account and mail its confirmation link (unless created already confirmed, as by an operator)."""
     email = normalise_email(email)
-    _check_email(email)
+    check_email(email)
     now = utcnow()
     name = _check_display_name(display_name)
     _check_password(password)
@@ -124,33 +127,38 @@ def change_password(session: Session, user: User, *, current: str, new: str) -> 
 
 
 def change_email(session: Session, user: User, *, new_email: str, password: str, now: datetime | None = None) -> None:
-    """Change the address after re-checking the password; it is unconfirmed until its link is used, and unused
-    links sent to the old address (confirmation and reset) are spent.
+    """Change the address after re-checking the password; it is unconfirmed until its link is used, unused
+    links sent to the old address (confirmation and reset) are spent and their mails not yet sent dropped, and the
+    old address, if confirmed, is told.
 
     The author's order-backed reviews stop counting as verified: their makers are rescored in the same write.
     """
     now = now or utcnow()
     email = normalise_email(new_email)
-    _check_email(email)
+    check_email(email)
     if not verify_password(user.password_hash, password):
         raise WrongPassword("The current password is incorrect.", field="password")
     if email == user.email:
         raise InvalidInput("That is already your address.", field="email")
     link = prepare_confirmation(session, user.display_name, email)
+    notice = prepare_change_notice(session, user, email, now)
     rescored = prepare_author_confirmation(session, user, None, now)  # scoring: before the write lock
     try:
         with write_transaction(session):
             if _taken_by_another(session, user, email):
                 raise Conflict("Another account uses this email.", field="email")
-            was_confirmed = email_confirmed_now(session, user.id)
+            session.refresh(user, ["email", "display_name"])  # the address replaced is the one stored now
+            old_email, name, was_confirmed = user.email, user.display_name, email_confirmed_now(session, user.id)
             user.email, user.email_confirmed_at = email, None
             session.flush()
             page_stamps.touch_author(session, user.id)  # an unconfirmed address takes the verified marks away
             if was_confirmed:
                 after_author_confirmation(session, user.id, now, rescored)
+                send_change_notice(session, old_email, name, email, now, notice)
             send_confirmation(session, user, now, link)  # also spends links sent to the old address
             # Reset links of the old address are dead while the address differs; spent, they stay dead if it comes back.
             revoke_tokens(session, user.id, RESET_PASSWORD, now)
+            drop_unsent_link_mail(session, user.id, old_email)  # every link it carries is dead now
     except IntegrityError as exc:
         raise Conflict("Another account uses this email.", field="email") from exc
 

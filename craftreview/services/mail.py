@@ -17,9 +17,10 @@ from ..models import OutgoingMail
 # Paths whose last part is a secret (the routes with a <token>): confirmation, password reset, invitation,
 # one-click unsubscribe. Whoever reads such a link can act as its recipient, so only the recipient's
 # mail carries it: moderators and the stored copy of a sent mail see "/reset-password/[hidden]".
-SECRET_LINK_PATHS = ("/confirm-email/", "/reset-password/", "/invite/", "/unsubscribe/")
+ACCOUNT_LINK_PATHS = ("/confirm-email/", "/reset-password/")  # their tokens are account_tokens rows
+SECRET_LINK_PATHS = (*ACCOUNT_LINK_PATHS, "/invite/", "/unsubscribe/")
 HIDDEN = "[hidden]"
-_SECRET_LINK = re.compile("(" + "|".join(map(re.escape, SECRET_LINK_PATHS)) + r")[^\s\"'<>?#/]+")
+_SECRET_LINK = re.compile("(" + "|".join(map(re.escape, SECRET_LINK_PATHS)) + r")([^\s\"'<>?#/]+)")
 
 QUEUED = "craftreview.mail.queued"   # session.info: this transaction queued mail
 MAILER = "craftreview.mailer"        # session.info: the app's Mailer (see web/mailing.py)
@@ -108,6 +109,11 @@ def mailer_for(session: Session) -> Mailer | None:
 def outbox_query():
     """Every mail in the outbox, newest first (the operators' page paginates it)."""
     return select(OutgoingMail).order_by(OutgoingMail.id.desc())
+
+
+def link_tokens(text: str | None) -> set[str]:
+    """The tokens of the secret-bearing links in `text`."""
+    return {match.group(2) for match in _SECRET_LINK.finditer(text or "")}
 
 
 def hide_secrets(text: str | None) -> str | None:

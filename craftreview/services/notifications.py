@@ -190,13 +190,26 @@ def mark_read(session: Session, user: User, notification_id: int | None = None) 
         return session.execute(query.values(read_at=utcnow())).rowcount
 
 
+def _review_links(session: Session, review_ids: list[int]) -> list[str]:
+    """The on-site links notifications give these reviews (none without a mailer: no notification got a link)."""
+    mailer = mailer_for(session)
+    if mailer is None:
+        return []
+    return [_local(mailer.link("reviews.show", review_id=i)) for i in review_ids]
+
+
 def forget_reviews(session: Session, review_ids: list[int]) -> None:
     """Inside the caller's transaction: drop everyone's notifications that link to these (removed) reviews."""
-    mailer = mailer_for(session)
-    if mailer is None or not review_ids:
-        return  # without a mailer no notification was given a link
-    links = [_local(mailer.link("reviews.show", review_id=i)) for i in review_ids]
-    session.execute(delete(Notification).where(Notification.link.in_(links)))
+    links = _review_links(session, review_ids)
+    if links:
+        session.execute(delete(Notification).where(Notification.link.in_(links)))
+
+
+def forget_replies(session: Session, review_ids: list[int]) -> None:
+    """Inside the caller's transaction: drop the buyers' notices quoting the (removed) replies to these reviews."""
+    links = _review_links(session, review_ids)
+    if links:
+        session.execute(delete(Notification).where(Notification.kind == "reply", Notification.link.in_(links)))
 
 
 def mail_kinds(session: Session, user_id: int) -> set[str]:

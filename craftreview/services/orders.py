@@ -12,12 +12,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db import write_transaction
-from ..emails import email_key, mailbox_key, normalise_email, usable_address
+from ..emails import email_key, mailbox_key, normalise_email
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Order, Review, User, as_utc, utcnow
 from ..permissions import owns_maker
 from ..text import clean_input, label_key
 from . import notifications
+from .accounts import check_email
 from .mail import MailBackend
 from .mail_render import render_mail
 from .reviews import (
@@ -52,8 +53,7 @@ def hash_token(token: str) -> str:
 
 def _validated_order(data: OrderInput, today: date) -> dict:
     email = normalise_email(data.buyer_email)
-    if not usable_address(email):
-        raise InvalidInput("Enter the buyer's email address.", field="buyer_email")
+    check_email(email, field="buyer_email")
     item = clean_input(data.item)
     if not 2 <= len(item) <= 200:
         raise InvalidInput("Describe the item in 2 to 200 characters.", field="item")

@@ -5,11 +5,12 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound
-from ..models import AccountToken, User, as_utc
+from ..models import AccountToken, OutgoingMail, User, as_utc
+from .mail import ACCOUNT_LINK_PATHS, link_tokens
 
 RESET_PASSWORD = "reset_password"  # named here too: account changes that must spend reset links import it
 LIFETIMES = {"confirm_email": timedelta(hours=48), RESET_PASSWORD: timedelta(hours=1)}
@@ -39,6 +40,22 @@ def revoke_tokens(session: Session, user_id: int, purpose: str, now: datetime) -
     session.execute(update(AccountToken).where(
         AccountToken.user_id == user_id, AccountToken.purpose == purpose, AccountToken.used_at.is_(None))
         .values(used_at=now))
+
+
+def drop_unsent_link_mail(session: Session, user_id: int, address: str) -> None:
+    """Inside the caller's transaction: delete the mails to `address` not yet sent that carry one of the user's
+    confirmation or reset links for it. The caller (an email change) leaves every such link dead: sent later, the
+    mail would only lead to 'this link no longer works'. Mail already sent stays on record."""
+    issued = set(session.scalars(select(AccountToken.token_hash).where(
+        AccountToken.user_id == user_id, AccountToken.email == address)))
+    if not issued:
+        return
+    pending = session.execute(select(OutgoingMail.id, OutgoingMail.body).where(
+        OutgoingMail.to_email == address, OutgoingMail.sent_at.is_(None),
+        or_(*(OutgoingMail.body.contains(path) for path in ACCOUNT_LINK_PATHS)))).all()
+    dead = [mail.id for mail in pending if issued & {token_digest(t) for t in link_tokens(mail.body)}]
+    if dead:  # sent_at again: a relay may have claimed one meanwhile (it then went out; nothing to drop)
+        session.execute(delete(OutgoingMail).where(OutgoingMail.id.in_(dead), OutgoingMail.sent_at.is_(None)))
 
 
 def token_row(session: Session, token: str, purpose: str) -> AccountToken | None:

@@ -3,16 +3,16 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectChoice, SubmitField
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms.validators import DataRequired, EqualTo, Length
 
 from ..models import NOTIFICATION_KINDS
 from ..services.account_data import REVIEW_CHOICES
 from ..services.passwords import MAX_LENGTH, MIN_LENGTH
-from .forms import trimmed
+from .forms import ADDRESS_VALIDATORS, trimmed
 
 
 class EmailChangeForm(FlaskForm):
-    email = EmailField("New email address", filters=[trimmed], validators=[DataRequired(), Email(), Length(max=254)],
+    email = EmailField("New email address", filters=[trimmed], validators=ADDRESS_VALIDATORS,
                        description="We send a confirmation link to the new address.")
     password = PasswordField("Current password", validators=[DataRequired(), Length(max=MAX_LENGTH)])
     submit = SubmitField("Change email")
@@ -46,7 +46,7 @@ def preferences_form(enabled: set[str] | None = None, **kwargs) -> MailPreferenc
 
 
 class DeleteAccountForm(FlaskForm):
-    reviews = RadioField("What should happen to your reviews?",
+    reviews = RadioField("What should happen to what you wrote?",
                          choices=[SelectChoice(value=k, label=v) for k, v in REVIEW_CHOICES.items()], validators=[DataRequired("Choose one.")])
     password = PasswordField("Your password", validators=[DataRequired(), Length(max=MAX_LENGTH)])
     submit = SubmitField("Delete my account for good")

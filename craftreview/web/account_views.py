@@ -24,7 +24,8 @@ from .mailing import read_unsubscribe_token
 from .security import AFTER_CONFIRMATION, safe_next
 
 bp = Blueprint("accounts", __name__)
-# A confirmation link goes to whatever address the account names: changes and resends share one budget.
+# A confirmation link goes to whatever address the account names: changes and resends share one budget (the
+# resend's decorator names the same shared limit, with its exemption for a confirmed address).
 confirmation_mail_limit = per_account_shared("confirmation_mail")
 SAME_ANSWER = "If an account uses that address, we have sent it a link to reset the password. It works for one hour."
 
@@ -63,10 +64,15 @@ def change_email():
     return done or (account_page(email_form=form), form_status(form))
 
 
+def _already_confirmed() -> bool:
+    """A resend for a confirmed address: it is refused with the reason, whatever budget is left (it sends nothing)."""
+    return current_user.is_authenticated and current_user.email_confirmed
+
+
 @bp.post("/account/confirm/resend")
 @login_required
-@sends_per_address("5 per hour")
-@confirmation_mail_limit
+@sends_per_address("confirmation_resend", exempt_when=_already_confirmed)
+@per_account_shared("confirmation_mail", exempt_when=_already_confirmed)
 def resend_confirmation():
     """Send a fresh confirmation link (earlier ones stop working); a refusal sends nothing and costs no budget."""
     form = ActionForm()
@@ -201,12 +207,30 @@ def delete_account():
     form = DeleteAccountForm()
     if form.validate_on_submit():
         try:
-            account_data.delete_account(get_db(), actor(), password=form.password.data, reviews=form.reviews.data)
+            done = account_data.delete_account(get_db(), actor(), password=form.password.data,
+                                               reviews=form.reviews.data)
         except DomainError as exc:
             form_error(form, exc)
         else:
             logout_user()
             session.clear()
-            flash("Your account is deleted. Thank you for the reviews you wrote.", "info")
+            flash(_farewell(done), "info")
             return redirect(url_for("site.home"))
-    return render_template("accounts/delete.html", form=form), form_status(form)
+    return (render_template("accounts/delete.html", form=form, page=account_data.deletion_page(get_db(), actor())),
+            form_status(form))
+
+
+def _farewell(done: account_data.Deletion) -> str:
+    """The message after a deletion: what became of what the account wrote (thanks only for what stays)."""
+    wrote = " and ".join(_count(n, one, many) for n, one, many in (
+        (done.reviews, "review", "reviews"), (done.replies, "reply", "replies")) if n)
+    if not wrote:
+        return "Your account is deleted."
+    if done.choice == "remove":
+        return f"Your account is deleted. We removed your {wrote}."
+    verb, them = ("stays", "it") if done.reviews + done.replies == 1 else ("stay", "them")
+    return f"Your account is deleted. Your {wrote} {verb}, without your name: thank you for writing {them}."
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"

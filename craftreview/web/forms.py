@@ -27,6 +27,7 @@ from wtforms.validators import (
     StopValidation,
 )
 
+from ..emails import address_problem, normalise_email
 from ..models import CRAFTS, DIMENSIONS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES
 from ..services.makers import MAX_LEAD_DAYS
 from ..services.passwords import MAX_LENGTH, MIN_LENGTH
@@ -72,6 +73,17 @@ def trimmed(value):
     return value.strip() if isinstance(value, str) else value
 
 
+def storable_email(form, field) -> None:
+    """Validator: the services' own address check (emails.address_problem), so the form gives their reason first."""
+    problem = address_problem(normalise_email(field.data))
+    if problem:
+        raise StopValidation(problem)
+
+
+# An address someone gives as theirs or a buyer's (not a login or reset lookup, which only match stored ones).
+ADDRESS_VALIDATORS = (DataRequired(), Length(max=254), storable_email, Email())
+
+
 def _choices(mapping: dict[str, str], blank: str | None = None) -> list[SelectChoice]:
     items = [SelectChoice(value=key, label=label) for key, label in mapping.items()]
     return ([SelectChoice(value="", label=blank)] + items) if blank is not None else items
@@ -82,7 +94,7 @@ class ActionForm(FlaskForm):
 
 
 class RegisterForm(FlaskForm):
-    email = EmailField("Email", filters=[trimmed], validators=[DataRequired(), Email(), Length(max=254)])
+    email = EmailField("Email", filters=[trimmed], validators=ADDRESS_VALIDATORS)
     display_name = StringField("Display name", validators=[DataRequired(), Length(min=2, max=60)],
                                description="Shown next to your reviews.")
     password = PasswordField("Password", validators=[DataRequired(), _password_length],
@@ -203,7 +215,7 @@ class NoteForm(FlaskForm):
 
 
 class OrderForm(FlaskForm):
-    buyer_email = EmailField("Buyer's email", filters=[trimmed], validators=[DataRequired(), Email(), Length(max=254)])
+    buyer_email = EmailField("Buyer's email", filters=[trimmed], validators=ADDRESS_VALIDATORS)
     item = StringField("Item", validators=[DataRequired(), Length(min=2, max=200)])
     order_type = SelectField("Order type", choices=_choices(ORDER_TYPES, "Choose…"),
                              validators=[DataRequired("Choose stock or custom order.")])

@@ -35,13 +35,14 @@ def _user_key() -> str:
     return f"user:{current_user.get_id().partition(':')[0]}"
 
 
-# What an account has used up, for the 429 page (which adds when to retry): "Too many attempts" said neither what
+# What an account (or a client address) has used up, for the 429 page (which adds when to retry): "Too many attempts" said neither what
 # was counted nor that the form itself was fine.
 REASONS = {
     "review": "This account has published as many reviews as it may for now.",
     "flag": "This account has sent as many reports to the moderators as it may for now.",
     "invitation": "This maker profile has recorded as many orders as it may for now.",
     "confirmation_mail": "We have sent this account as many confirmation links as we may for now.",
+    "confirmation_resend": "Your network address has asked for as many confirmation links as it may for now.",
     "password_check": "Too many wrong passwords were entered for this account.",
 }
 
@@ -52,10 +53,11 @@ def per_account(name: str):
                          error_message=REASONS[name])
 
 
-def per_account_shared(name: str):
-    """Like per_account, but one budget across every route it decorates (each of them sends the same mail)."""
+def per_account_shared(name: str, exempt_when=None):
+    """Like per_account, but one budget across every route it decorates (each of them sends the same mail); a
+    request exempt_when picks is neither checked nor counted (it can only be answered with a refusal)."""
     return limiter.shared_limit(named(name), scope=name, key_func=_user_key, methods=["POST"], deduct_when=_done,
-                                error_message=REASONS[name])
+                                error_message=REASONS[name], exempt_when=exempt_when)
 
 
 def password_checks(view):
@@ -80,14 +82,16 @@ def _not_done(response) -> bool:
     return not _done(response)
 
 
-def sends_per_address(limit: str):
-    """Limit the POSTs from one client address that were done (each sent a mail); a declined one costs nothing."""
-    return limiter.limit(limit, methods=["POST"], deduct_when=_done)
+def sends_per_address(name: str, exempt_when=None):
+    """Limit the POSTs from one client address that were done (each sent a mail); a declined one costs nothing, and
+    one exempt_when picks is not checked either."""
+    return per_address(name, ["POST"], deduct_when=_done, exempt_when=exempt_when)
 
 
-def per_address(name: str, methods: list[str] | None = None, deduct_when=None):
+def per_address(name: str, methods: list[str] | None = None, deduct_when=None, exempt_when=None):
     """Limit requests from one client address (after ProxyFix) to a route (every one, or those deduct_when picks)."""
-    return limiter.limit(named(name), methods=methods, scope=name, deduct_when=deduct_when)
+    return limiter.limit(named(name), methods=methods, scope=name, deduct_when=deduct_when, exempt_when=exempt_when,
+                         error_message=REASONS.get(name))
 
 
 def _account_key() -> str:

@@ -1,7 +1,9 @@
 """'Your data' export and account deletion (remove or keep reviews; personal data erased; scores recomputed)."""
 from __future__ import annotations
 
+import html
 import json
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -187,8 +189,84 @@ def test_a_maker_profile_of_a_deleted_account_is_anonymised(client, db, member):
 def test_the_choice_is_stated_before_the_password_confirms(client, db, member):
     login(client, member["user"])
     page = client.get("/account/delete").get_data(as_text=True)
-    assert "Remove my reviews" in page and "Former member" in page
+    assert "Remove my reviews and replies" in page and "Former member" in page
     assert page.index("Former member") < page.index('type="password"')
+
+
+def _outcome(page: str, choice: str) -> str:
+    """The text of what the deletion page says one choice ("remove", "keep" or "either") does."""
+    found = re.search(rf'<ul id="outcome-{choice}"[^>]*>(.*?)</ul>', page, re.S)
+    assert found, f"no outcome-{choice} list on the page"
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", found.group(1))))
+    return re.sub(r" ([:,.;])", r"\1", text).strip()
+
+
+def test_the_deletion_page_says_what_each_choice_does_to_reviews_replies_and_the_profile(client, db, member):
+    login(client, member["user"])
+    page = client.get("/account/delete").get_data(as_text=True)
+    remove, keep, either = (_outcome(page, c) for c in ("remove", "keep", "either"))
+    assert "Your reviews (1): deleted" in remove
+    assert "Your replies to reviews of Quill Ceramics (1): deleted" in remove and "The reviews themselves stay" in remove
+    assert "Your reviews (1): stay as they are, signed “Former member”" in keep
+    assert "Your replies to reviews of Quill Ceramics (1): stay under those reviews, shown as from “Former maker”" in keep
+    assert "Your maker profile Quill Ceramics: renamed “Former maker”" in either
+    assert "the 1 review of it stays" in either
+
+
+def test_the_deletion_page_of_someone_who_wrote_nothing_says_so(client, db, make_user):
+    login(client, make_user("lurker"))
+    page = client.get("/account/delete").get_data(as_text=True)
+    assert "You have written no reviews or replies: both choices do the same." in page
+    assert "Your reviews (" not in page and "maker profile" not in _outcome(page, "either")
+
+
+@pytest.mark.parametrize(("choice", "stays"), [("remove", False), ("keep", True)])
+def test_the_makers_replies_go_or_stay_as_the_page_said(client, db, member, choice, stays):
+    """Removed, the maker's reply is gone from the review and from the buyer's notifications; kept, it stays under
+    the review as the former maker's."""
+    theirs = member["theirs"]
+    critic = theirs.author
+    _delete(client, member["user"], choice)
+    fresh(db)
+    page = client.get(f"/reviews/{theirs.id}").get_data(as_text=True)
+    assert ("Thank you for the kind words, edited." in page) is stays
+    assert ("Reply from <bdi>Former maker</bdi>" in page) is stays
+    login(client, db.get(User, critic.id))
+    inbox = client.get("/notifications").get_data(as_text=True)
+    assert ("Thank you for the kind words" in inbox) is stays
+
+
+def _farewell(client, user, choice: str) -> str:
+    """The message shown after deleting the account."""
+    login(client, user)
+    page = client.post("/account/delete", data={"reviews": choice, "password": PASSWORD}, follow_redirects=True)
+    return html.unescape(re.search(r'class="flash[^"]*"[^>]*>(.*?)</p>', page.get_data(as_text=True)).group(1))
+
+
+@pytest.mark.parametrize(("choice", "message"), [
+    ("keep", "Your account is deleted. Your 1 review and 1 reply stay, without your name: thank you for writing them."),
+    ("remove", "Your account is deleted. We removed your 1 review and 1 reply."),
+])
+def test_the_farewell_says_what_became_of_what_the_member_wrote(client, member, choice, message):
+    assert _farewell(client, member["user"], choice) == message
+
+
+@pytest.mark.parametrize("choice", ["keep", "remove"])
+def test_the_farewell_thanks_nobody_for_reviews_they_did_not_write(client, make_user, choice):
+    assert _farewell(client, make_user("lurker"), choice) == "Your account is deleted."
+
+
+@pytest.mark.parametrize(("choice", "reviews", "message"), [
+    ("remove", 2, "We removed your 2 reviews."),
+    ("keep", 2, "Your 2 reviews stay, without your name: thank you for writing them."),
+    ("keep", 1, "Your 1 review stays, without your name: thank you for writing it."),
+])
+def test_the_farewell_counts_reviews_in_the_singular_and_plural(client, make_user, make_maker, make_review, choice,
+                                                                reviews, message):
+    writer = make_user("writer")
+    for name in ("Alder Turning", "Birch Baskets")[:reviews]:
+        make_review(writer, make_maker(name=name))
+    assert _farewell(client, writer, choice) == f"Your account is deleted. {message}"
 
 
 @pytest.mark.parametrize(("reviews", "password", "message"), [

@@ -27,6 +27,7 @@ from craftreview.models import (
 from craftreview.services import (
     account_data,
     accounts,
+    address_change,
     confirmation,
     engagement,
     mail_render,
@@ -265,3 +266,23 @@ def test_a_confirmation_link_follows_an_address_changed_meanwhile(db, world, mon
     [mail] = mails_to(db, "elsewhere@example.com")
     token = db.scalar(select(AccountToken).where(AccountToken.user_id == user.id, AccountToken.used_at.is_(None)))
     assert token.email == "elsewhere@example.com" and "/confirm" in mail.body
+
+
+def test_the_change_notice_goes_to_the_address_the_change_replaced(db, world, monkeypatch):
+    """Another change committed between the preparation and the lock: the address this change replaces is that one."""
+    user = world["newcomer"]
+    user.email_confirmed_at = NOW
+    db.commit()
+    first, real = user.email, address_change.prepare_change_notice
+
+    def prepare_then_the_address_changes(*args):
+        prepared = real(*args)
+        with db.get_bind().begin() as conn:
+            conn.execute(update(User).where(User.id == user.id).values(email="between@example.com"))
+        return prepared
+
+    monkeypatch.setattr(accounts, "prepare_change_notice", prepare_then_the_address_changes)
+    accounts.change_email(db, user, new_email="last@example.com", password=PASSWORD, now=NOW)
+    assert [m.subject for m in mails_to(db, first)] == []
+    [notice] = mails_to(db, "between@example.com")
+    assert notice.subject == address_change.SUBJECT and "l***@example.com" in notice.body

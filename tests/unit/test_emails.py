@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from craftreview.emails import email_key, mailbox_key, normalise_email, usable_address
+from craftreview.emails import email_key, mailbox_key, masked, normalise_email, usable_address
 
 
 @pytest.mark.parametrize("first, second", [
@@ -40,3 +40,13 @@ def test_an_address_whose_key_outgrows_the_column_is_not_usable():
     assert usable_address("a@example.com")
     assert not usable_address("no-at-sign.example.com")
     assert not usable_address("\ufdfa" * 20 + "@example.com")  # NFKC expands each to 18 characters
+
+
+@pytest.mark.parametrize(("address", "shown"), [
+    ("jane.doe@example.com", "j***@example.com"),
+    ("j@example.com", "j***@example.com"),
+    ("straße@example.com", "s***@example.com"),
+    ("no-at-sign", "***"),
+])
+def test_a_masked_address_shows_its_first_letter_and_its_domain(address, shown):
+    assert masked(address) == shown

@@ -29,13 +29,18 @@ def app(database_url, tmp_path, request):
     created with limits off would switch them off for this one too. Parametrize it
     indirectly to trust another number of proxies.
     """
-    app = create_app({
-        "ENV_NAME": "test", "TESTING": True, "DATABASE_URL": database_url, "INSTANCE_PATH": str(tmp_path / "i"),
-        "SEARCH_INDEX_DIR": str(tmp_path / "index"), "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": True,
-        "PROXY_COUNT": getattr(request, "param", 1), **SMALL_LIMITS,
-    })
+    app = limited_app(database_url, tmp_path, getattr(request, "param", 1))
     yield app
     app.extensions["craftreview.engine"].dispose()
+
+
+def limited_app(database_url: str, tmp_path, proxies: int = 1, **limits):
+    """An app with SMALL_LIMITS (and `limits`) on (other test modules build theirs here too)."""
+    return create_app({
+        "ENV_NAME": "test", "TESTING": True, "DATABASE_URL": database_url, "INSTANCE_PATH": str(tmp_path / "i"),
+        "SEARCH_INDEX_DIR": str(tmp_path / "index"), "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": True,
+        "PROXY_COUNT": proxies, **SMALL_LIMITS, **limits,
+    })
 
 
 def _login(client, email, password, address):

@@ -30,7 +30,7 @@ from ..models import (
 from ..search.outbox import enqueue
 from .accounts import FORMER_MAKER, FORMER_MEMBER
 from .maker_addresses import forget_former_addresses, former_address, former_addresses
-from .notifications import forget_reviews
+from .notifications import forget_maker, forget_reviews
 from .passwords import verify_password
 from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score
 
@@ -188,7 +188,10 @@ def _remove_reviews(session: Session, review_ids: list[int]) -> None:
 
 
 def _anonymise_maker(session: Session, maker: Maker) -> None:
-    """The profile stays (its reviews are about the work) under a former-maker address; its old addresses go."""
+    """The profile stays (its reviews are about the work) under a former-maker address; its old addresses go,
+    and with them the notices others got that name it."""
+    addresses = [session.scalar(select(Maker.slug).where(Maker.id == maker.id)), *former_addresses(session, maker.id)]
+    forget_maker(session, addresses, list(session.scalars(select(Review.id).where(Review.maker_id == maker.id))))
     forget_former_addresses(session, maker.id)
     maker.name, maker.slug = FORMER_MAKER, former_address(session, maker.id)
     maker.location = maker.bio = maker.website = ""

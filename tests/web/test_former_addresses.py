@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import func, select, update
 
-from craftreview.models import Maker, MakerFormerSlug, Notification
+from craftreview.models import Maker, MakerFormerSlug, Notification, Review
 from tests.conftest import PASSWORD, fresh, login
 
 MOVED = (301, 308)
@@ -149,3 +150,41 @@ def test_leaving_a_legacy_former_maker_address_frees_it_for_the_deleted_profile(
     assert client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}).status_code == 302
     fresh(db)
     assert db.get(Maker, maker.id).slug == f"former-maker-{maker.id}"
+
+
+def _notify_buyer(client, db, maker: Maker, buyer) -> int:
+    """The owner records the buyer's order (an invitation notice linking to the profile) and replies to the
+    buyer's review (a reply notice); the review's id."""
+    fresh(db)
+    owner = db.get(Maker, maker.id).owner
+    review = db.scalar(select(Review).where(Review.maker_id == maker.id, Review.author_id == buyer.id))
+    login(client, owner)
+    client.post("/dashboard", data={
+        "buyer_email": buyer.email, "item": "Walnut bowl", "order_type": "stock", "price_band": "25-100",
+        "ordered_on": str(date.today() - timedelta(days=10))})
+    client.post(f"/reviews/{review.id}/reply", data={"body": "Thank you, from all of us at Hollow Oak."})
+    return review.id
+
+
+@pytest.mark.parametrize("reviews", ["keep", "remove"])
+def test_a_deleted_makers_notices_to_others_go_with_its_addresses(client, db, make_maker, make_user, make_review,
+                                                                   reviews):
+    """Notices naming a deleted maker go: their links would lead whoever takes its freed address next."""
+    maker, buyer = make_maker(), make_user("buyer")
+    first = maker.slug
+    make_review(buyer, maker)
+    review_id = _notify_buyer(client, db, maker, buyer)
+    fresh(db)
+    assert {n.kind for n in db.scalars(select(Notification).where(Notification.user_id == buyer.id))} == {
+        "invitation", "reply"}
+    _move(client, db, maker, "hollow-oak")
+    assert client.post("/account/delete", data={"reviews": reviews, "password": PASSWORD}).status_code == 302
+    impostor = make_maker(name="Hollow Oak Impostors")
+    _move(client, db, impostor, first)  # the address went free with the deletion
+    login(client, buyer)
+    page = client.get("/notifications").get_data(as_text=True)
+    assert "Hollow Oak Woodworks" not in page and f'href="/makers/{first}"' not in page
+    assert "from all of us at Hollow Oak" not in page
+    fresh(db)
+    assert db.scalars(select(Notification.link).where(Notification.user_id == buyer.id)).all() == []
+    assert client.get(f"/reviews/{review_id}").status_code == 200  # the buyer's review stays

@@ -206,3 +206,16 @@ def test_a_deleted_makers_notices_to_others_go_with_its_addresses(client, db, ma
     fresh(db)
     assert db.scalars(select(Notification.link).where(Notification.user_id == buyer.id)).all() == []
     assert client.get(f"/reviews/{review_id}").status_code == 200  # the buyer's review stays
+
+
+def test_an_address_typed_in_capitals_leads_to_the_maker(client, db, make_maker):
+    """Addresses are lower-case: a capitalised copy (from print, a shared message) is no dead link."""
+    maker = make_maker()
+    old = maker.slug
+    _move(client, db, maker, "hollow-oak")
+    client.post("/logout")
+    for path, target in (("/makers/Hollow-Oak", "/makers/hollow-oak"), (f"/makers/{old.upper()}", "/makers/hollow-oak"),
+                         ("/makers/HOLLOW-OAK/score?page=2", "/makers/hollow-oak/score?page=2")):
+        response = client.get(path)
+        assert response.status_code in MOVED and response.headers["Location"] == target
+    assert client.get("/makers/Never-Existed").status_code == 404

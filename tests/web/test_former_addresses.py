@@ -219,3 +219,19 @@ def test_an_address_typed_in_capitals_leads_to_the_maker(client, db, make_maker)
         response = client.get(path)
         assert response.status_code in MOVED and response.headers["Location"] == target
     assert client.get("/makers/Never-Existed").status_code == 404
+
+
+def test_adding_a_maker_already_listed_under_its_former_address_says_so(client, db, make_maker):
+    """The compare cookie may hold an address the maker has since left: the maker is on the list, not missing from it."""
+    maker, others = make_maker(), [make_maker(name=f"Other {n}") for n in range(3)]
+    old = maker.slug
+    _move(client, db, maker, "hollow-oak")
+    client.post("/logout")
+    client.set_cookie("compare", old)
+    page = client.get("/compare?add=hollow-oak", follow_redirects=True).get_data(as_text=True)
+    assert "Hollow Oak Woodworks is already on your compare list (1 of 4)." in page
+    client.set_cookie("compare", ",".join([old, *(o.slug for o in others)]))  # full, with the maker on it
+    page = client.get("/compare?add=hollow-oak", follow_redirects=True).get_data(as_text=True)
+    assert "Hollow Oak Woodworks is already on your compare list (4 of 4)." in page and "list is full" not in page
+    response = client.get(f"/compare?makers={old},hollow-oak")
+    assert response.status_code in MOVED and response.headers["Location"] == "/compare?makers=hollow-oak"

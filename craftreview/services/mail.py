@@ -110,6 +110,11 @@ def outbox_query():
     return select(OutgoingMail).order_by(OutgoingMail.id.desc())
 
 
+def link_tokens(text: str, path: str) -> set[str]:
+    """The tokens of the secret links to `path` (one of SECRET_LINK_PATHS, e.g. "/invite/") in `text`."""
+    return set(re.findall(re.escape(path) + r"([^\s\"'<>?#/]+)", text))
+
+
 def hide_secrets(text: str | None) -> str | None:
     """`text` with the token of every secret-bearing link replaced by "[hidden]" (the path stays readable)."""
     return None if text is None else _SECRET_LINK.sub(rf"\g<1>{HIDDEN}", text)

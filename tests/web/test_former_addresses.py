@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select, update
 
-from craftreview.models import Maker, MakerFormerSlug, Notification, Review
+from craftreview.models import Maker, MakerFormerSlug, Notification, OutgoingMail, Review
 from tests.conftest import PASSWORD, fresh, login
 
 MOVED = (301, 308)
@@ -235,3 +235,23 @@ def test_adding_a_maker_already_listed_under_its_former_address_says_so(client, 
     assert "Hollow Oak Woodworks is already on your compare list (4 of 4)." in page and "list is full" not in page
     response = client.get(f"/compare?makers={old},hollow-oak")
     assert response.status_code in MOVED and response.headers["Location"] == "/compare?makers=hollow-oak"
+
+
+def test_a_deleted_makers_unsent_invitations_are_not_sent(client, db, make_maker, make_user):
+    """Mail still queued when the maker leaves would invite a review the profile no longer takes, and link to its
+    freed address; another maker's invitation to the same buyer still goes."""
+    maker, other, buyer = make_maker(), make_maker(name="Birch Forge"), make_user("buyer")
+    for shop in (maker, other):
+        fresh(db)
+        login(client, db.get(Maker, shop.id).owner)
+        client.post("/dashboard", data={
+            "buyer_email": buyer.email, "item": "Walnut bowl", "order_type": "stock", "price_band": "25-100",
+            "ordered_on": str(date.today() - timedelta(days=10))})
+    fresh(db)
+    queued = select(OutgoingMail.subject).where(OutgoingMail.to_email == buyer.email, OutgoingMail.sent_at.is_(None))
+    assert sum("Hollow Oak" in s for s in db.scalars(queued)) == 2  # the invitation and the notice
+    login(client, db.get(Maker, maker.id).owner)
+    assert client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}).status_code == 302
+    fresh(db)
+    left = db.scalars(queued).all()
+    assert not any("Hollow Oak" in s for s in left) and sum("Birch Forge" in s for s in left) == 2

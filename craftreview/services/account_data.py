@@ -1,6 +1,7 @@
 """'Your data': everything held about a user as JSON, and deleting the account."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -30,8 +31,10 @@ from ..models import (
 )
 from ..search.outbox import enqueue
 from .accounts import FORMER_MAKER, FORMER_MEMBER
+from .mail import link_tokens, mailer_for
 from .maker_addresses import forget_former_addresses, former_address, former_addresses
-from .notifications import forget_replies, forget_reviews
+from .notifications import forget_maker, forget_replies, forget_reviews
+from .orders import hash_token
 from .passwords import verify_password
 from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score
 
@@ -41,6 +44,7 @@ REVIEW_CHOICES = {
     "remove": "Remove my reviews and replies",
     "keep": "Keep my reviews and replies, without my name",
 }
+MAIL_BATCH = 500  # buyer addresses per statement when withdrawing a deleted maker's unsent mail
 SECRET_COLUMNS = {"password_hash", "token_hash"}
 
 
@@ -226,10 +230,33 @@ def _remove_reviews(session: Session, review_ids: list[int]) -> None:
 
 
 def _anonymise_maker(session: Session, maker: Maker) -> None:
-    """The profile stays (its reviews are about the work) under a former-maker address; its old addresses go."""
+    """The profile stays (its reviews are about the work) under a former-maker address; its old addresses go,
+    and with them the notices others got that name it, and its mail not sent yet."""
+    addresses = [session.scalar(select(Maker.slug).where(Maker.id == maker.id)), *former_addresses(session, maker.id)]
+    forget_maker(session, addresses, list(session.scalars(select(Review.id).where(Review.maker_id == maker.id))))
+    _withdraw_unsent_mail(session, maker.id, addresses)
     forget_former_addresses(session, maker.id)
     maker.name, maker.slug = FORMER_MAKER, former_address(session, maker.id)
     maker.location = maker.bio = maker.website = ""
+
+
+def _withdraw_unsent_mail(session: Session, maker_id: int, addresses: list[str]) -> None:
+    """Unsent mail about the maker's orders: its invitations (the profile takes no new reviews) and the notices that
+    name it and link to its addresses (they go free)."""
+    orders = session.execute(select(Order.token_hash, Order.buyer_email_key).where(Order.maker_id == maker_id)).all()
+    mailer = mailer_for(session)
+    if not orders or mailer is None:
+        return
+    hashes = {o.token_hash for o in orders}
+    pages = re.compile("|".join(re.escape(mailer.link("makers.show", slug=a)) + r"(?![a-z0-9-])" for a in addresses))
+    keys = sorted({o.buyer_email_key for o in orders})
+    for start in range(0, len(keys), MAIL_BATCH):
+        unsent = session.execute(select(OutgoingMail.id, OutgoingMail.body).where(
+            OutgoingMail.sent_at.is_(None), OutgoingMail.to_email_key.in_(keys[start:start + MAIL_BATCH]))).all()
+        about = [m.id for m in unsent if pages.search(m.body)
+                 or hashes & {hash_token(t) for t in link_tokens(m.body, "/invite/")}]
+        if about:
+            session.execute(delete(OutgoingMail).where(OutgoingMail.id.in_(about)))
 
 
 def _erase_personal_rows(session: Session, user: User) -> None:

@@ -111,9 +111,9 @@ def outbox_query():
     return select(OutgoingMail).order_by(OutgoingMail.id.desc())
 
 
-def link_tokens(text: str | None) -> set[str]:
-    """The tokens of the secret-bearing links in `text`."""
-    return {match.group(2) for match in _SECRET_LINK.finditer(text or "")}
+def link_tokens(text: str | None, path: str | None = None) -> set[str]:
+    """The tokens of the secret-bearing links in `text` (only those to `path`, one of SECRET_LINK_PATHS, if given)."""
+    return {match.group(2) for match in _SECRET_LINK.finditer(text or "") if path is None or match.group(1) == path}
 
 
 def hide_secrets(text: str | None) -> str | None:

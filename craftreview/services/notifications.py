@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..db import write_transaction
@@ -15,6 +15,7 @@ from .mail import mailer_for
 from .mail_render import render_mail
 
 EXCERPT = 400
+LINK_BATCH = 500  # links per statement (SQLite allows 32,766 bound parameters)
 
 
 def _excerpt(text: str) -> str:
@@ -210,6 +211,23 @@ def forget_replies(session: Session, review_ids: list[int]) -> None:
     links = _review_links(session, review_ids)
     if links:
         session.execute(delete(Notification).where(Notification.kind == "reply", Notification.link.in_(links)))
+
+
+def forget_maker(session: Session, addresses: list[str], review_ids: list[int]) -> None:
+    """Inside the caller's transaction (account deletion): drop everyone's notifications that name this maker.
+
+    Those linking to its addresses (recorded orders): the addresses go free, and a link kept would lead to whoever
+    takes one next; and its replies' notices, which quote the reply and name the maker.
+    """
+    mailer = mailer_for(session)
+    if mailer is None:
+        return  # without a mailer no notification was given a link
+    pages = [_local(mailer.link("makers.show", slug=s)) for s in addresses]
+    reviews = [_local(mailer.link("reviews.show", review_id=i)) for i in review_ids]
+    for start in range(0, max(len(pages), len(reviews)), LINK_BATCH):
+        session.execute(delete(Notification).where(or_(
+            Notification.link.in_(pages[start:start + LINK_BATCH]),
+            and_(Notification.kind == "reply", Notification.link.in_(reviews[start:start + LINK_BATCH])))))
 
 
 def mail_kinds(session: Session, user_id: int) -> set[str]:

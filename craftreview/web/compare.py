@@ -29,6 +29,12 @@ def _remembered() -> list[str]:
     return [s for s in _slugs(request.cookies.get(COOKIE)) if SLUG.match(s)][:MAX_COMPARE]
 
 
+def _at_current_addresses(slugs: list[str]) -> list[str]:
+    """The list with each former address replaced by its maker's current one, each maker once."""
+    moved = moved_makers(get_db(), slugs)
+    return list(dict.fromkeys(moved[s].slug if s in moved else s for s in slugs))
+
+
 @bp.app_template_global()
 def compare_count() -> int:
     """How many makers the visitor's compare list holds (read from the cookie; no query)."""
@@ -56,7 +62,7 @@ def _add(slug: str):
     """Put one maker on the list and go back to the page the visitor was on (the compare page otherwise)."""
     maker = get_maker_by_address(get_db(), slug)
     slug = maker.slug  # a former address is listed as the maker's current one
-    listed = _remembered()
+    listed = _at_current_addresses(_remembered())  # the cookie may hold an address the maker has since left
     shown = listed
     if slug in listed:
         flash(f"{maker.name} is already on your compare list ({len(listed)} of {MAX_COMPARE}).", "info")
@@ -86,7 +92,7 @@ def index():
     moved = moved_makers(get_db(), view.unknown)  # no query unless an address is unknown
     if moved:
         # The same list at the makers' current addresses: permanent for a link, not for the visitor's own list.
-        current = ",".join(moved[s].slug if s in moved else s for s in slugs)
+        current = ",".join(_at_current_addresses(slugs))
         return redirect(url_for("compare.index", makers=current), 301 if "makers" in request.args else 302)
     malformed = [s for s in slugs if not SLUG.match(s)]
     response = make_response(render_template(

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import func, select, update
 
-from craftreview.models import Maker, MakerFormerSlug, Notification
+from craftreview.models import Maker, MakerFormerSlug, Notification, OutgoingMail, Review
 from tests.conftest import PASSWORD, fresh, login
 
 MOVED = (301, 308)
@@ -114,13 +115,31 @@ def test_compare_with_a_former_address_redirects_to_the_current_list(client, db,
     assert response.status_code == 302 and "hollow-oak" in response.headers["Location"]
 
 
-def test_unknown_addresses_and_posts_to_former_ones_are_not_redirected(client, db, make_maker, make_user):
+def test_unknown_addresses_are_not_redirected(client, db, make_maker, make_user):
     maker = make_maker()
-    old = maker.slug
     _move(client, db, maker, "hollow-oak")
     assert client.get("/makers/never-existed").status_code == 404
     login(client, make_user("buyer"))
-    assert client.post(f"/makers/{old}/review", data={}).status_code == 404
+    assert client.post("/makers/never-existed/review", data={}).status_code == 404
+
+
+def test_a_review_form_opened_before_the_move_is_sent_on_to_the_current_address(client, db, make_maker, make_user):
+    """A POST keeps its body through a 308: the review typed under the old address is not lost to a 404."""
+    maker = make_maker()
+    old = maker.slug
+    _move(client, db, maker, "hollow-oak")
+    buyer = make_user("buyer")
+    login(client, buyer)
+    form = {"craftsmanship": "4", "consistency": "4", "delivery": "3", "title": "Sturdy and even",
+            "body": "The joints are tight and the finish even all over.",
+            "delivered_on": str(date.today() - timedelta(days=3))}
+    response = client.post(f"/makers/{old}/review", data=form)
+    assert response.status_code == 308 and response.headers["Location"] == "/makers/hollow-oak/review"
+    # What the browser does with a 308 (Werkzeug's test client cannot send a form body twice).
+    page = client.post(response.headers["Location"], data=form, follow_redirects=True)
+    assert page.status_code == 200 and "Sturdy and even" in page.get_data(as_text=True)
+    fresh(db)
+    assert db.scalars(select(Review.maker_id).where(Review.author_id == buyer.id)).all() == [maker.id]
 
 
 def test_the_addresses_of_a_deleted_account_are_forgotten(client, db, make_maker):
@@ -149,3 +168,90 @@ def test_leaving_a_legacy_former_maker_address_frees_it_for_the_deleted_profile(
     assert client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}).status_code == 302
     fresh(db)
     assert db.get(Maker, maker.id).slug == f"former-maker-{maker.id}"
+
+
+def _notify_buyer(client, db, maker: Maker, buyer) -> int:
+    """The owner records the buyer's order (an invitation notice linking to the profile) and replies to the
+    buyer's review (a reply notice); the review's id."""
+    fresh(db)
+    owner = db.get(Maker, maker.id).owner
+    review = db.scalar(select(Review).where(Review.maker_id == maker.id, Review.author_id == buyer.id))
+    login(client, owner)
+    client.post("/dashboard", data={
+        "buyer_email": buyer.email, "item": "Walnut bowl", "order_type": "stock", "price_band": "25-100",
+        "ordered_on": str(date.today() - timedelta(days=10))})
+    client.post(f"/reviews/{review.id}/reply", data={"body": "Thank you, from all of us at Hollow Oak."})
+    return review.id
+
+
+@pytest.mark.parametrize("reviews", ["keep", "remove"])
+def test_a_deleted_makers_notices_to_others_go_with_its_addresses(client, db, make_maker, make_user, make_review,
+                                                                   reviews):
+    """Notices naming a deleted maker go: their links would lead whoever takes its freed address next."""
+    maker, buyer = make_maker(), make_user("buyer")
+    first = maker.slug
+    make_review(buyer, maker)
+    review_id = _notify_buyer(client, db, maker, buyer)
+    fresh(db)
+    assert {n.kind for n in db.scalars(select(Notification).where(Notification.user_id == buyer.id))} == {
+        "invitation", "reply"}
+    _move(client, db, maker, "hollow-oak")
+    assert client.post("/account/delete", data={"reviews": reviews, "password": PASSWORD}).status_code == 302
+    impostor = make_maker(name="Hollow Oak Impostors")
+    _move(client, db, impostor, first)  # the address went free with the deletion
+    login(client, buyer)
+    page = client.get("/notifications").get_data(as_text=True)
+    assert "Hollow Oak Woodworks" not in page and f'href="/makers/{first}"' not in page
+    assert "from all of us at Hollow Oak" not in page
+    fresh(db)
+    assert db.scalars(select(Notification.link).where(Notification.user_id == buyer.id)).all() == []
+    assert client.get(f"/reviews/{review_id}").status_code == 200  # the buyer's review stays
+
+
+def test_an_address_typed_in_capitals_leads_to_the_maker(client, db, make_maker):
+    """Addresses are lower-case: a capitalised copy (from print, a shared message) is no dead link."""
+    maker = make_maker()
+    old = maker.slug
+    _move(client, db, maker, "hollow-oak")
+    client.post("/logout")
+    for path, target in (("/makers/Hollow-Oak", "/makers/hollow-oak"), (f"/makers/{old.upper()}", "/makers/hollow-oak"),
+                         ("/makers/HOLLOW-OAK/score?page=2", "/makers/hollow-oak/score?page=2")):
+        response = client.get(path)
+        assert response.status_code in MOVED and response.headers["Location"] == target
+    assert client.get("/makers/Never-Existed").status_code == 404
+
+
+def test_adding_a_maker_already_listed_under_its_former_address_says_so(client, db, make_maker):
+    """The compare cookie may hold an address the maker has since left: the maker is on the list, not missing from it."""
+    maker, others = make_maker(), [make_maker(name=f"Other {n}") for n in range(3)]
+    old = maker.slug
+    _move(client, db, maker, "hollow-oak")
+    client.post("/logout")
+    client.set_cookie("compare", old)
+    page = client.get("/compare?add=hollow-oak", follow_redirects=True).get_data(as_text=True)
+    assert "Hollow Oak Woodworks is already on your compare list (1 of 4)." in page
+    client.set_cookie("compare", ",".join([old, *(o.slug for o in others)]))  # full, with the maker on it
+    page = client.get("/compare?add=hollow-oak", follow_redirects=True).get_data(as_text=True)
+    assert "Hollow Oak Woodworks is already on your compare list (4 of 4)." in page and "list is full" not in page
+    response = client.get(f"/compare?makers={old},hollow-oak")
+    assert response.status_code in MOVED and response.headers["Location"] == "/compare?makers=hollow-oak"
+
+
+def test_a_deleted_makers_unsent_invitations_are_not_sent(client, db, make_maker, make_user):
+    """Mail still queued when the maker leaves would invite a review the profile no longer takes, and link to its
+    freed address; another maker's invitation to the same buyer still goes."""
+    maker, other, buyer = make_maker(), make_maker(name="Birch Forge"), make_user("buyer")
+    for shop in (maker, other):
+        fresh(db)
+        login(client, db.get(Maker, shop.id).owner)
+        client.post("/dashboard", data={
+            "buyer_email": buyer.email, "item": "Walnut bowl", "order_type": "stock", "price_band": "25-100",
+            "ordered_on": str(date.today() - timedelta(days=10))})
+    fresh(db)
+    queued = select(OutgoingMail.subject).where(OutgoingMail.to_email == buyer.email, OutgoingMail.sent_at.is_(None))
+    assert sum("Hollow Oak" in s for s in db.scalars(queued)) == 2  # the invitation and the notice
+    login(client, db.get(Maker, maker.id).owner)
+    assert client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}).status_code == 302
+    fresh(db)
+    left = db.scalars(queued).all()
+    assert not any("Hollow Oak" in s for s in left) and sum("Birch Forge" in s for s in left) == 2

@@ -4,7 +4,9 @@ The promise is conditional: "about k more verified reviews averaging about the c
 simulated reviews are verified orders from established accounts arriving at the maker's own pace, at
 a *cautious* level: the current level moved CAUTION standard deviations of the average of k real
 reviews toward the target band's nearer edge, so real reviews that average about the current level
-keep the promise for most makers, not half of them (checked in bench/scoring).
+keep the promise for most makers, not half of them (checked in bench/scoring). Since model 2.18 the k
+stand-ins scatter around that level as real reviews do (scattered_reviews): the favourites check sets the highest
+aside, and stand-ins all at one level would each be a favourite and agree perfectly.
 """
 from __future__ import annotations
 

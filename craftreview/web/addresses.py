@@ -2,7 +2,8 @@
 same page at the current one.
 
 A GET or HEAD gets a 301; a form sent to the old address (opened before the move) gets a 308, which has the browser
-send the same body to the new one: a review typed there is not lost to a 404.
+send the same body to the new one: a review typed there is not lost to a 404. An address with a trailing slash that no
+page has is sent the same way to the page without it, where there is one.
 
 Kept apart from helpers.py: that module is part of the stored maker pages' layout stamp, and this one draws nothing.
 """
@@ -11,7 +12,8 @@ from __future__ import annotations
 from functools import wraps
 from urllib.parse import quote
 
-from flask import redirect, request, url_for
+from flask import Flask, current_app, redirect, request, url_for
+from werkzeug.exceptions import HTTPException
 
 from ..errors import NotFound
 from ..services.maker_addresses import current_address
@@ -30,7 +32,7 @@ def follows_moved_maker(view):
             current = _current_address(slug)
             if current is None:
                 raise
-            return _moved(url_for(request.endpoint, **{**request.view_args, "slug": current}))
+            return moved(url_for(request.endpoint, **{**request.view_args, "slug": current}))
     return wrapper
 
 
@@ -46,7 +48,9 @@ def _current_address(slug: str) -> str | None:
     return address if address != slug else None
 
 
-def _moved(path: str):
+def moved(path: str):
+    """A permanent redirect to path, with the request's query string: 301 for a GET or HEAD, 308 (the same method
+    and body) for a form."""
     # The query string as sent (a query value named like a route parameter stays a query value); bytes a URL
     # may not hold are escaped, so nothing the client sent reaches the header raw.
     query = quote(request.query_string, safe="/?:@!$&'()*+,;=%-._~")
@@ -55,3 +59,24 @@ def _moved(path: str):
     # redirect would then loop.
     response.headers["Cache-Control"] = "no-cache"
     return response
+
+
+def init_app(app: Flask) -> None:
+    """Send an address with a trailing slash that no page has to the page without it."""
+    app.before_request(_drop_trailing_slash)
+
+
+def _drop_trailing_slash():
+    """Before a request no route matched: /makers/hollow-oak/ is /makers/hollow-oak when that is a page (links pasted
+    from elsewhere often end in a slash). Only paths on this site: '//' would make the redirect leave it."""
+    path = request.path
+    if request.url_rule is not None or len(path) < 2 or not path.endswith("/"):
+        return None
+    bare = path.rstrip("/")
+    if not bare.startswith("/") or bare.startswith("//"):
+        return None
+    try:
+        current_app.url_map.bind_to_environ(request.environ).match(bare, method=request.method)
+    except HTTPException:  # no page there either (RequestRedirect, a routing redirect, is one too)
+        return None
+    return moved(bare)

@@ -5,7 +5,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 
 from ..errors import DomainError
-from . import charts, filters, fragments
+from . import addresses, charts, filters, fragments
 
 
 def init_app(app: Flask) -> None:
@@ -14,6 +14,7 @@ def init_app(app: Flask) -> None:
 
     for module in (site, auth, makers, reviews, moderation, search_views, account_views, notification_views, compare):
         app.register_blueprint(module.bp)
+    addresses.init_app(app)
     filters.init_app(app)
     charts.init_app(app)
     fragments.init_app(app)

@@ -255,3 +255,30 @@ def test_a_deleted_makers_unsent_invitations_are_not_sent(client, db, make_maker
     fresh(db)
     left = db.scalars(queued).all()
     assert not any("Hollow Oak" in s for s in left) and sum("Birch Forge" in s for s in left) == 2
+
+
+@pytest.mark.parametrize(("path", "query", "expected"), [
+    ("/makers/{slug}/", "", "/makers/{slug}"),
+    ("/makers/{slug}/score/", "page=2", "/makers/{slug}/score?page=2"),
+    ("/makers/{slug}///", "", "/makers/{slug}"),
+    ("/no-such-page/", "", None),
+    ("//example.com/", "", None),
+    ("/makers/{slug}/edit/", "", "/makers/{slug}/edit"),
+])
+def test_an_address_with_a_trailing_slash_leads_to_the_page_without_it(client, make_maker, path, query, expected):
+    """Links pasted from elsewhere often end in a slash: where the page without it exists, a permanent redirect;
+    elsewhere the usual 404, and never a redirect off the site. (The path is set as a server would pass it: the
+    test client reads a leading '//' as a host.)"""
+    slug = make_maker().slug
+    response = client.get("/", environ_overrides={"PATH_INFO": path.format(slug=slug), "QUERY_STRING": query})
+    if expected is None:
+        assert response.status_code == 404 and "Location" not in response.headers
+    else:
+        assert response.status_code == 301 and response.headers["Location"] == expected.format(slug=slug)
+
+
+def test_a_form_sent_to_an_address_with_a_trailing_slash_is_sent_on_with_its_body(client, db, make_maker):
+    maker = make_maker()
+    login(client, maker.owner)
+    response = client.post(f"/makers/{maker.slug}/edit/", data={"name": maker.name})
+    assert response.status_code == 308 and response.headers["Location"] == f"/makers/{maker.slug}/edit"

@@ -1,6 +1,7 @@
 """Notifications: prepared before a write service's lock, recorded in its transaction, shown on site, mailed."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -10,12 +11,24 @@ from sqlalchemy.orm import Session
 from ..db import write_transaction
 from ..emails import email_key
 from ..errors import InvalidInput, NotFound
-from ..models import HIDE_REASONS, NOTIFICATION_KINDS, MailOptOut, Maker, Notification, Review, User, utcnow
+from ..models import (
+    HIDE_REASONS,
+    NOTIFICATION_KINDS,
+    MailOptOut,
+    Maker,
+    Notification,
+    OutgoingMail,
+    Review,
+    User,
+    utcnow,
+)
 from .mail import mailer_for
 from .mail_render import render_mail
 
 EXCERPT = 400
 LINK_BATCH = 500  # links per statement (SQLite allows 32,766 bound parameters)
+REPLIED = " replied to your review "  # in the title, and so the mail's subject, of every reply notice
+_URL = re.compile(r"https?://[^\s\"'<>]+")  # an absolute link in a mail's text
 
 
 def _excerpt(text: str) -> str:
@@ -113,7 +126,7 @@ def review_edited_notice(session: Session, review) -> Notice | None:
 def reply_notice(session: Session, review: Review, body: str) -> Notice | None:
     """The buyer hears of the maker's reply (new or edited)."""
     return prepare_notice(session, review.author_id, "reply",
-                          f'{review.maker.name} replied to your review "{review.title}"',
+                          f'{review.maker.name}{REPLIED}"{review.title}"',
                           _excerpt(body), "reviews.show", review_id=review.id)
 
 
@@ -228,6 +241,18 @@ def forget_maker(session: Session, addresses: list[str], review_ids: list[int]) 
         session.execute(delete(Notification).where(or_(
             Notification.link.in_(pages[start:start + LINK_BATCH]),
             and_(Notification.kind == "reply", Notification.link.in_(reviews[start:start + LINK_BATCH])))))
+    _withdraw_reply_mail(session, set(reviews))
+
+
+def _withdraw_reply_mail(session: Session, review_paths: set[str]) -> None:
+    """Unsent reply-notice mail about these reviews (paths of their pages) goes with the notices: it names the maker."""
+    if not review_paths:
+        return
+    unsent = session.execute(select(OutgoingMail.id, OutgoingMail.body).where(
+        OutgoingMail.sent_at.is_(None), OutgoingMail.subject.contains(REPLIED))).all()
+    about = [m.id for m in unsent if any(_local(url) in review_paths for url in _URL.findall(m.body))]
+    if about:
+        session.execute(delete(OutgoingMail).where(OutgoingMail.id.in_(about), OutgoingMail.sent_at.is_(None)))
 
 
 def mail_kinds(session: Session, user_id: int) -> set[str]:

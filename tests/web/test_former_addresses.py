@@ -282,3 +282,22 @@ def test_a_form_sent_to_an_address_with_a_trailing_slash_is_sent_on_with_its_bod
     login(client, maker.owner)
     response = client.post(f"/makers/{maker.slug}/edit/", data={"name": maker.name})
     assert response.status_code == 308 and response.headers["Location"] == f"/makers/{maker.slug}/edit"
+
+
+def test_a_deleted_makers_unsent_reply_mail_is_not_sent(client, db, make_maker, make_user, make_review):
+    """Its reply notices go from the buyers' inboxes (they name the maker); the mail of them not yet sent goes too.
+    Another maker's reply mail to the same buyer still goes."""
+    maker, other, buyer = make_maker(), make_maker(name="Birch Forge"), make_user("buyer")
+    for shop in (maker, other):
+        review = make_review(buyer, shop)
+        fresh(db)
+        login(client, db.get(Maker, shop.id).owner)
+        assert client.post(f"/reviews/{review.id}/reply", data={"body": "Thank you, truly."}).status_code == 302
+    fresh(db)
+    queued = select(OutgoingMail.subject).where(OutgoingMail.to_email == buyer.email, OutgoingMail.sent_at.is_(None))
+    assert sum("replied to your review" in s for s in db.scalars(queued)) == 2
+    login(client, db.get(Maker, maker.id).owner)
+    assert client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}).status_code == 302
+    fresh(db)
+    left = [s for s in db.scalars(queued) if "replied to your review" in s]
+    assert left and all(s.startswith("Birch Forge") for s in left)

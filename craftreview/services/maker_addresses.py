@@ -6,7 +6,8 @@ Rules:
 
 * A former address stays reserved for the maker that held it: another maker asking for it gets a form
   error, because giving it away would send everyone's old links to a different maker. The maker itself may
-  take it back (it is then its current address again, no longer a former one).
+  take it back (it is then its current address again, no longer a former one). A maker keeps its MAX_FORMER
+  most recent former addresses; older ones go free, so renaming cannot hoard addresses.
 * Addresses of the form former-maker-<id> belong to deleted profiles. A legacy profile that held one from
   before the form refused it does not keep it when it leaves it: deletion of maker <id> then gets it.
 * Account deletion erases the profile's former addresses, and its current one is overwritten. They are
@@ -26,6 +27,9 @@ from sqlalchemy.orm import Session
 from ..errors import Conflict
 from ..models import Maker, MakerFormerSlug
 
+# Former addresses a maker keeps: renaming again and again cannot hoard addresses (each reserved against every other
+# maker), and a link older than five renames is rare. Beyond it the oldest goes free and no longer redirects.
+MAX_FORMER = 5
 # A deleted account's profile moves to former-maker-<id> (or former-maker-<id>-<n>, see former_address): a live
 # profile holding such an address would pose as a deleted one.
 FORMER_SLUG = re.compile(r"^former-maker-[0-9]+(?:-[0-9]+)?$")
@@ -70,7 +74,18 @@ def move_address(session: Session, maker: Maker, old: str, new: str) -> None:
     session.execute(delete(MakerFormerSlug).where(MakerFormerSlug.slug == new, MakerFormerSlug.maker_id == maker.id))
     if not FORMER_SLUG.match(old):  # a legacy former-maker-<id> address goes back to deleted profiles
         session.add(MakerFormerSlug(slug=old, maker_id=maker.id))
+        session.flush()
+        _keep_newest(session, maker.id)
     maker.slug = new
+
+
+def _keep_newest(session: Session, maker_id: int) -> None:
+    """The maker keeps its MAX_FORMER most recent former addresses; older ones go free."""
+    newest = (select(MakerFormerSlug.slug).where(MakerFormerSlug.maker_id == maker_id)
+              .order_by(MakerFormerSlug.left_at.desc(), MakerFormerSlug.slug).limit(MAX_FORMER))
+    kept = set(session.scalars(newest))
+    session.execute(delete(MakerFormerSlug).where(MakerFormerSlug.maker_id == maker_id,
+                                                  MakerFormerSlug.slug.not_in(kept)))
 
 
 def former_address(session: Session, maker_id: int) -> str:

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from craftreview.models import Maker, MakerFormerSlug, Notification, OutgoingMail, Review
+from craftreview.services.maker_addresses import MAX_FORMER
 from tests.conftest import PASSWORD, fresh, login
 
 MOVED = (301, 308)
@@ -301,3 +302,21 @@ def test_a_deleted_makers_unsent_reply_mail_is_not_sent(client, db, make_maker, 
     fresh(db)
     left = [s for s in db.scalars(queued) if "replied to your review" in s]
     assert left and all(s.startswith("Birch Forge") for s in left)
+
+
+def test_a_maker_keeps_only_its_latest_former_addresses(client, db, make_maker):
+    """Renaming again and again cannot hoard addresses: the MAX_FORMER most recent keep redirecting, older ones go
+    free for other makers (and answer 404 meanwhile)."""
+    maker, other = make_maker(), make_maker(name="Birch Forge")
+    first = maker.slug
+    names = [f"hollow-oak-{i}" for i in range(MAX_FORMER + 2)]
+    for name in names:
+        assert _move(client, db, maker, name).status_code == 302
+    client.post("/logout")
+    formers = [first, *names[:-1]]  # every address the maker has left, oldest first
+    for gone in formers[:-MAX_FORMER]:
+        assert client.get(f"/makers/{gone}").status_code == 404
+    for kept in formers[-MAX_FORMER:]:
+        response = client.get(f"/makers/{kept}")
+        assert response.status_code in MOVED and response.headers["Location"] == f"/makers/{names[-1]}"
+    assert _move(client, db, other, formers[0]).headers["Location"] == f"/makers/{formers[0]}"

@@ -160,7 +160,7 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
         _erase_personal_rows(session, user)
         session.add(AuditEntry(actor_id=user.id, action="delete_account", target_type="user", target_id=user.id,
                                reason=reviews, note="", created_at=now))
-        _erase_user(user, now)
+        _erase_user(user, _free_erased_address(session, user.id), now)
         session.flush()
         for review in own:
             enqueue(session, "review", review.id)  # removed, or re-indexed under the new name
@@ -270,8 +270,18 @@ def _erase_personal_rows(session: Session, user: User) -> None:
                     .values(buyer_email=erased, buyer_email_key=email_key(erased)))
 
 
-def _erase_user(user: User, now: datetime) -> None:
-    user.email = erased_address("deleted", user.id)
+def _free_erased_address(session: Session, user_id: int) -> str:
+    """deleted-<id>@deleted.invalid, or deleted-<id>-<n>@ when an account made before that domain was refused
+    (emails.address_problem) holds it: the deletion must not fail on the unique address, and that account keeps its."""
+    base = erased_address("deleted", user_id)
+    local, _, domain = base.partition("@")
+    taken = set(session.scalars(select(User.email_key).where(User.email_key.like(f"{local}%"), User.id != user_id)))
+    return next(a for a in (base, *(f"{local}-{n}@{domain}" for n in range(2, len(taken) + 3)))
+                if email_key(a) not in taken)
+
+
+def _erase_user(user: User, address: str, now: datetime) -> None:
+    user.email = address
     user.display_name = FORMER_MEMBER
     user.password_hash = "!deleted"  # matches no password
     user.is_moderator = False

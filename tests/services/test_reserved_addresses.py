@@ -31,6 +31,20 @@ def test_an_operator_cannot_create_an_account_at_a_deleted_accounts_address_and_
     assert client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}).status_code == 302
 
 
+def test_an_account_made_at_the_address_before_it_was_refused_does_not_block_the_deletion(client, db, make_user):
+    """Legacy data: an account already holding deleted-<id>@deleted.invalid (made before the domain was refused) made
+    that user's deletion fail on the unique address. The deleted account takes deleted-<id>-2@; the other keeps its."""
+    member, squatter = make_user("member"), make_user("squatter")
+    squatter.email = f"Deleted-{member.id}@DELETED.invalid"  # written directly, as before the check existed
+    db.commit()
+    login(client, member)
+    assert client.post("/account/delete", data={"reviews": "keep", "password": PASSWORD}).status_code == 302
+    fresh(db)
+    assert db.get(User, member.id).email == f"deleted-{member.id}-2@deleted.invalid"
+    assert db.get(User, member.id).deleted_at is not None
+    assert db.get(User, squatter.id).email == f"Deleted-{member.id}@DELETED.invalid"
+
+
 def _engine(app):
     return app.extensions["craftreview.engine"]
 

@@ -155,7 +155,9 @@ def timing_targets(timing: dict) -> list[tuple[str, bool, str]]:
                     f"more, peak +{mil.get('stored_extra_mb', float('nan')):.0f} MB; reading every explanation "
                     f"and keeping them all takes {mil['read_explanations_cpu_s']:.1f} s CPU more, peak "
                     f"+{mil['with_explanations_extra_mb']:.0f} MB"))
-    out.append(("one maker rescored in a few ms", timing["rescore_median_ms"] <= 5.0, f"{timing['rescore_median_ms']:.2f} ms median"))
+    cpu_ms = timing.get("rescore_cpu_median_ms", timing["rescore_median_ms"])
+    out.append(("one maker rescored in a few ms (CPU time; wall clock in Speed)", cpu_ms <= 5.0,
+                f"{cpu_ms:.2f} ms CPU median ({timing['rescore_median_ms']:.2f} ms wall)"))
     return out
 
 

@@ -71,13 +71,14 @@ def run_timing(seed: int = 12345, rescore_calls: int = 200) -> dict:
         by_maker[s.maker_id].append(s)
     rng = np.random.default_rng(seed)
     makers = rng.choice(TIMING_CONFIG.n_makers, size=rescore_calls, replace=True)
-    per_call, sizes = [], []
+    per_call, per_call_cpu, sizes = [], [], []
     for i, m in enumerate(makers):
         new = ReviewSignal(int(m), f"timing-{i}", 4, 4, 5, now - timedelta(hours=1), verified=True,
                            reviewer_joined_at=now - timedelta(days=200), review_id=f"new-{i}")
         batch = by_maker[int(m)] + [new]
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         model.score_maker(batch, now=now, craft=data.crafts[int(m)])
+        per_call_cpu.append(time.process_time() - c0)
         per_call.append(time.perf_counter() - t0)
         sizes.append(len(batch))
     return {
@@ -87,7 +88,11 @@ def run_timing(seed: int = 12345, rescore_calls: int = 200) -> dict:
         "fit_only_s": float(np.median(fit)), "score_makers_cpu_s": float(np.median(cpu)),
         "reference_cpu_s": float(np.median(reference)),
         "with_explanations_cpu_s": float(np.median(read_all)),
+        # CPU time is what the check reads, as for the full fit: on a shared machine the wall clock of a 3 ms call
+        # is mostly other processes' turns (2.17 and 2.18 both took 2-3 ms CPU where the wall clock said 8).
         "rescore_median_ms": float(np.median(per_call) * 1000), "rescore_p95_ms": float(np.percentile(per_call, 95) * 1000),
+        "rescore_cpu_median_ms": float(np.median(per_call_cpu) * 1000),
+        "rescore_cpu_p95_ms": float(np.percentile(per_call_cpu, 95) * 1000),
         "rescore_mean_reviews": float(np.mean(sizes)), "rescore_max_reviews": int(np.max(sizes)),
     }
 

@@ -46,6 +46,11 @@ class BoundedIntegerField(IntegerField):
     max_digits = 9
 
     def process_formdata(self, valuelist):
+        if valuelist and not str(valuelist[0]).strip():
+            # Left blank: nothing to read. IntegerField would call "" unreadable, and pre_validate below would then
+            # stop the chain before Optional() could accept the empty field.
+            self.data = None
+            return
         if valuelist and len(str(valuelist[0]).strip().lstrip("+-")) > self.max_digits:
             self.data = None
             raise ValueError(self.gettext("Not a valid integer value."))

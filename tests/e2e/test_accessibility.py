@@ -277,3 +277,32 @@ def test_browse_by_craft_country_and_tier(world, browser, live_server):
         assert "tier=skilled" in page.url and problems.all() == []
     finally:
         context.close()
+
+
+# The focus ring's contrast with the background it is drawn on (WCAG 1.4.11: at least 3:1).
+FOCUS_CONTRAST_JS = """() => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const el = document.activeElement;
+  let back = el.parentElement;
+  while (back && (rgb(getComputedStyle(back).backgroundColor)[3] === 0 || getComputedStyle(back).backgroundColor === 'transparent')) back = back.parentElement;
+  const [a, b] = [lum(rgb(getComputedStyle(el).outlineColor)), lum(rgb(getComputedStyle(back || document.body).backgroundColor))];
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  return {text: (el.textContent || el.getAttribute('aria-label') || el.name || '').trim().slice(0, 30),
+          style: getComputedStyle(el).outlineStyle, ratio: Math.round(ratio * 100) / 100};
+}"""
+
+
+def test_the_keyboard_focus_ring_stands_out_from_the_page(world, browser, live_server):
+    """Links, the search field and buttons in the header and on the page: a ring of at least 3:1 contrast."""
+    context, page, problems = _open(browser, live_server, world, "anonymous", "/", DESKTOP)
+    try:
+        seen = []
+        for _ in range(9):  # skip link, brand, search field and button, nav links, the page's first buttons
+            page.keyboard.press("Tab")
+            seen.append(page.evaluate(FOCUS_CONTRAST_JS))
+        weak = [f for f in seen if f["style"] == "none" or f["ratio"] < 3]
+        assert weak == [], weak
+    finally:
+        context.close()

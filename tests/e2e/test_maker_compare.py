@@ -130,3 +130,31 @@ def test_on_a_phone_the_review_filters_wait_behind_a_link(new_actor, makers):
     expect(form).to_be_visible()
     expect(page.get_by_label("Order type")).to_have_value("custom")
     assert page.evaluate(NO_OVERFLOW_JS)
+
+
+SPILL_JS = """() => [...document.querySelectorAll('table.glance th, table.glance td')]
+    .filter(cell => cell.scrollWidth > cell.clientWidth + 1)
+    .map(cell => cell.textContent.trim().replace(/\\s+/g, ' ').slice(0, 30))"""
+
+
+def test_at_a_glance_on_a_phone_keeps_each_figure_inside_its_own_column(new_actor, live_server, makers):
+    """Four makers, one named with the longest unbroken name allowed: no name, badge or figure runs into the next."""
+    with live_server.app.extensions["craftreview.sessions"]() as db:
+        extra = []
+        for name in ("Willow Anvil Glassworks", "W" * 100):
+            owner = _people(db, 1)[0]
+            maker = Maker(owner_id=owner.id, name=name, slug=unique("e2e-glance-"), craft="glass",
+                          location="Leeds, United Kingdom", accepts_custom=False, lead_time_days=5)
+            db.add(maker)
+            db.commit()
+            for i, buyer in enumerate(_people(db, 3)):
+                add_review(db, maker, buyer, stars=(4, 3 + i % 2, 4), verified=i == 0, late_days=i - 1,
+                           days_ago=10 + i, title=f"Glance order {i}")
+            extra.append(maker.slug)
+        rescore(db)
+    page = new_actor().page
+    page.set_viewport_size(PHONE)
+    page.goto("/compare?makers=" + ",".join([makers[0], makers[2], *extra]))
+    expect(page.locator("table.glance thead th")).to_have_count(4)
+    assert page.evaluate(NO_OVERFLOW_JS)
+    assert page.evaluate(SPILL_JS) == []

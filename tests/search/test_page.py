@@ -137,3 +137,12 @@ def test_a_page_past_the_last_says_so_instead_of_nothing_found(corpus, search_ap
     assert "No makers found" not in html and "Check the spelling" not in html
     assert "No more makers: this page is past the last one." in html
     assert '<a href="/search?q=walnut&amp;tab=makers">Back to page 1</a>' in html
+
+
+@pytest.mark.parametrize("tab, heading", [("makers", "Makers found"), ("reviews", "Reviews found")])
+def test_the_results_have_their_own_heading_before_the_result_titles(corpus, search_app, tab, heading):
+    """On a phone the facet headings wait behind "Filter results": the h3 result titles still follow an h2."""
+    _status, html = _get(search_app, q="walnut", tab=tab)
+    results = html[html.index('<section class="search-results"'):]
+    assert f'<h2 id="results-heading" class="visually-hidden">{heading}</h2>' in results
+    assert results.index("<h2") < results.index("<h3")

@@ -127,6 +127,18 @@ def test_buyer_reviews_and_the_maker_page_shows_it(client, db, make_user, make_m
     assert "Reviews (1)" in page
 
 
+def test_my_reviews_lists_each_review_under_a_second_level_heading_with_its_edit_link(client, db, make_user,
+                                                                                      make_maker, make_review):
+    """From "My reviews" the author goes straight to editing (the list's headings follow the page's h1)."""
+    author = make_user("author")
+    review = make_review(author, make_maker(), title="Walnut bowl, late")
+    login(client, author)
+    page = client.get("/me/reviews").get_data(as_text=True)
+    assert f'<h2><a href="/reviews/{review.id}">Walnut bowl, late</a></h2>' in page
+    assert "<h3" not in page.split("<main", 1)[1]
+    assert f'href="/reviews/{review.id}/edit"' in page
+
+
 def test_review_form_shows_field_errors_and_stores_nothing(client, db, make_user, make_maker):
     maker = make_maker()
     login(client, make_user("buyer"))

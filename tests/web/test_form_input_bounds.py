@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from craftreview.models import Order, Review
+from craftreview.models import Maker, Order, Review
 from tests.conftest import login
 
 TODAY = date.today()
@@ -108,6 +108,17 @@ def test_an_unreadable_lead_time_gets_one_message_and_changes_nothing(client, db
     assert "Number must be between" not in page  # not a second, contradicting message on the same field
     db.expire_all()
     assert db.get(type(maker), maker.id).name == "Hollow Oak Woodworks"
+
+
+@pytest.mark.parametrize("lead", ["", "  "])
+def test_a_lead_time_left_empty_is_accepted_as_not_stated(client, db, make_user, lead):
+    """The field is optional: a maker who leaves it blank (as a browser sends it, "") gets a profile, not an error."""
+    login(client, make_user("owner"))
+    response = client.post("/makers/new", data={"name": "Blank Lead Studio", "slug": "blank-lead-studio",
+                                                "craft": "wood", "lead_time_days": lead})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    maker = db.scalar(select(Maker).where(Maker.slug == "blank-lead-studio"))
+    assert maker is not None and maker.lead_time_days is None
 
 
 def test_a_refused_form_says_so_at_its_top_and_links_to_each_field_to_fix(client, db, make_user, make_maker):

@@ -198,6 +198,18 @@ def test_maker_without_reviews_says_so_without_charts(client, maker):
         f"/makers/{maker.slug}").get_data(as_text=True)
 
 
+def test_a_maker_without_reviews_is_pointed_to_invitations_not_asked_to_review_itself(client, db, maker):
+    """A buyer is asked to write the first review; the owner, who may not review its own profile, is told how
+    buyers are invited instead."""
+    assert "Be the first to review" in text_of(client.get(f"/makers/{maker.slug}"))
+    login(client, maker.owner)
+    response = client.get(f"/makers/{maker.slug}")
+    assert f'href="/makers/{maker.slug}/review"' not in response.get_data(as_text=True)
+    assert "Be the first to review" not in text_of(response)
+    assert "No reviews yet. Record an order on your dashboard" in text_of(response)
+    assert 'href="/dashboard"' in response.get_data(as_text=True).split('id="reviews-heading"', 1)[1]
+
+
 def test_charts_use_no_inline_style_or_script(client, db, maker, make_user):
     many_reviews(db, maker, make_user, 5)
     rescore(db)

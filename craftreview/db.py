@@ -143,6 +143,16 @@ def write_transaction(session: Session) -> Iterator[Session]:
         session.info.pop(_WRITING, None)
 
 
+def reread_locked(session: Session, instance: object, *attributes: str) -> None:
+    """Inside write_transaction: reload `instance` (or some of its columns) as stored now, row-locked on PostgreSQL.
+
+    Sessions keep what they loaded across commits (expire_on_commit=False): an object a request read before the
+    write lock may predate another request's write (a double click, a second tab, a second moderator), and a rule
+    checked against it would let that write be done twice.
+    """
+    session.refresh(instance, list(attributes) or None, with_for_update={"key_share": True})
+
+
 @contextmanager
 def read_snapshot(engine: Engine) -> Iterator[Connection]:
     """A connection whose statements all read one snapshot of the database, until it closes.

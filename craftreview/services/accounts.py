@@ -181,7 +181,8 @@ def set_suspended(session: Session, actor: User, target_id: int, suspended: bool
     if not (actor.is_moderator and not actor.is_suspended):
         raise PermissionDenied("Only moderators can suspend accounts.")
     with write_transaction(session):
-        target = session.get(User, target_id)
+        # As stored now: the view loaded the account before the lock, and another moderator may have acted since.
+        target = session.get(User, target_id, populate_existing=True, with_for_update={"key_share": True})
         if target is None:
             raise NotFound("No such user.")
         if target.id == actor.id:

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from ..db import write_transaction
+from ..db import reread_locked, write_transaction
 from ..errors import Conflict, InvalidInput, PermissionDenied
 from ..models import HIDE_REASONS, AuditEntry, Flag, Review, ReviewRevision, User, utcnow
 from ..permissions import can_moderate
@@ -55,14 +55,15 @@ def hide_review(session: Session, actor: User, review: Review, reason: str, note
     _require_moderator(actor)
     if reason not in HIDE_REASONS:
         raise InvalidInput("Choose the policy reason for hiding this review.", field="reason")
-    if review.hidden_at is not None:  # e.g. a second moderator's older page: keep the first reason and notice
-        raise Conflict("This review is already hidden; restore it first to hide it for another reason.")
+    _refuse_hidden(review)
     now = now or utcnow()
     prepared = prepare_review_update(session, review.id, now, hidden_at=now)
     hidden = notifications.review_hidden_notice(session, review, reason, actor.id)
     flagged = _open_flags(session, review)
     outcome = notifications.flag_outcome_notice(session, review, flagged, actor.id, hidden_reason=reason)
     with write_transaction(session):
+        reread_locked(session, review, "hidden_at", "hidden_reason")  # two moderators at once: the first one hides it
+        _refuse_hidden(review)
         review.hidden_at, review.hidden_reason = now, reason
         actioned = _resolve_flags(session, actor, review, "actioned", now)
         _audit(session, actor, "hide", review, reason, clean_input(note))
@@ -72,16 +73,27 @@ def hide_review(session: Session, actor: User, review: Review, reason: str, note
     return review
 
 
+def _refuse_hidden(review: Review) -> None:
+    if review.hidden_at is not None:  # e.g. a second moderator's older page: keep the first reason and notice
+        raise Conflict("This review is already hidden; restore it first to hide it for another reason.")
+
+
+def _refuse_not_hidden(review: Review) -> None:
+    if review.hidden_at is None:
+        raise InvalidInput("This review is not hidden.")
+
+
 def restore_review(session: Session, actor: User, review: Review, note: str = "",
                    now: datetime | None = None) -> Review:
     """Make a hidden review public again (the maker's score and the buyer's notice prepared before the lock)."""
     _require_moderator(actor)
-    if review.hidden_at is None:
-        raise InvalidInput("This review is not hidden.")
+    _refuse_not_hidden(review)
     now = now or utcnow()
     prepared = prepare_review_update(session, review.id, now, hidden_at=None)
     notice = notifications.review_restored_notice(session, review, actor.id)
     with write_transaction(session):
+        reread_locked(session, review, "hidden_at", "hidden_reason")
+        _refuse_not_hidden(review)
         review.hidden_at, review.hidden_reason = None, None
         _audit(session, actor, "restore", review, "", clean_input(note))
         after_review_change(session, review, now, prepared)

@@ -38,7 +38,11 @@ def save_reply(session: Session, actor: User, review: Review, body: str,
     notice = notifications.reply_notice(session, review, body)
     try:
         with write_transaction(session):
-            reply = session.scalar(select(Reply).where(Reply.review_id == review.id))
+            # As stored now, not as loaded before the lock: the same reply sent twice at once is stored once.
+            reply = session.scalar(select(Reply).where(Reply.review_id == review.id).with_for_update(key_share=True)
+                                   .execution_options(populate_existing=True))
+            if reply is not None and reply.body == body:
+                return reply
             if reply is None:
                 reply = Reply(review_id=review.id, author_id=actor.id, body=body, created_at=now, updated_at=now)
                 session.add(reply)

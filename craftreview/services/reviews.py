@@ -9,7 +9,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..db import write_transaction
+from ..db import reread_locked, write_transaction
 from ..errors import Conflict, InvalidInput, PermissionDenied
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Review, ReviewRevision, User, utcnow
 from ..permissions import MAKER_LEFT, can_edit_review, can_review, maker_has_left
@@ -213,11 +213,14 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
     if review.has_order:
         data = with_order_facts(data, review)
     values = validated_review(data, now.date(), first_written_on(review))
-    if all(getattr(review, key) == value for key, value in values.items()):
+    if _unchanged(review, values):
         return review  # saved unchanged: no copy in its history, no "edited" mark, no notice to the maker
     prepared = prepare_review_update(session, review.id, now, **values)
     notice = notifications.review_edited_notice(session, SimpleNamespace(id=review.id, maker=review.maker, **values))
     with write_transaction(session):
+        reread_locked(session, review)  # an edit sent twice at once (a double click): the first is stored by now
+        if _unchanged(review, values):
+            return review
         _save_revision(session, review)
         for key, value in values.items():
             setattr(review, key, value)
@@ -225,6 +228,10 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
         after_review_change(session, review, now, prepared)
         notifications.record_notice(session, notice)
     return review
+
+
+def _unchanged(review: Review, values: dict) -> bool:
+    return all(getattr(review, key) == value for key, value in values.items())
 
 
 def first_written_on(review: Review) -> date:
@@ -251,6 +258,9 @@ def set_withdrawn(session: Session, actor: User, review: Review, withdrawn: bool
     withdrawn_at = now if withdrawn else None
     prepared = prepare_review_update(session, review.id, now, withdrawn_at=withdrawn_at)
     with write_transaction(session):
+        reread_locked(session, review, "withdrawn_at")  # sent twice at once: the first date stays
+        if (review.withdrawn_at is not None) == withdrawn:
+            return review
         review.withdrawn_at = withdrawn_at
         after_review_change(session, review, now, prepared)
     return review

@@ -63,6 +63,8 @@ def load_user(login_id: str) -> User | None:
 
 # Session key: the local page a new account goes back to once it confirms its address (an invitation, say).
 AFTER_CONFIRMATION = "after_confirmation"
+# Longer targets are not remembered: the session is a cookie, and browsers drop one over 4 KB (logging the visitor out).
+MAX_REMEMBERED_TARGET = 1000
 
 
 def safe_next(target: str | None) -> str | None:

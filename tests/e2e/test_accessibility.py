@@ -306,3 +306,19 @@ def test_the_keyboard_focus_ring_stands_out_from_the_page(world, browser, live_s
         assert weak == [], weak
     finally:
         context.close()
+
+
+def test_the_chosen_ring_signal_kind_is_marked_on_screen_not_only_for_screen_readers(world, browser, live_server):
+    """The kind filter in force carries aria-current, and sighted moderators see it too: bolder and not underlined."""
+    context, page, problems = _open(browser, live_server, world, "moderator", "/moderation/signals?kind=near_duplicate",
+                                    DESKTOP)
+    try:
+        looks = page.eval_on_selector_all(".filter-links a", """links => links.map(a => ({
+            current: a.getAttribute('aria-current') === 'page',
+            weight: getComputedStyle(a).fontWeight, line: getComputedStyle(a).textDecorationLine}))""")
+        current = [look for look in looks if look["current"]]
+        others = [look for look in looks if not look["current"]]
+        assert len(current) == 1 and others, looks
+        assert all((look["weight"], look["line"]) != (current[0]["weight"], current[0]["line"]) for look in others), looks
+    finally:
+        context.close()

@@ -67,6 +67,11 @@ FAVOURITES_PLAUSIBLE = 0.3
 # novice's claim plausible once its favourites were set aside, so five invited five-stars and one honest review
 # claimed "skilled" (foreign worlds, model 2.17). The claim has to come from the rest of the record, not the base rate.
 FAVOURITES_PRIOR_CHANCE = 0.1
+# The recent-reviews check (withhold_contradicted) reads the recent reviews against the prior moved down, where needed,
+# until it alone makes "skilled" no more likely than not: where most makers are skilled the unmoved prior held a claim
+# against six honest reviews at a fallen maker's new level (foreign worlds, model 2.18). No lower: a prior that argued
+# against the claim by itself would let two or three mildly lower reviews take a long record's tier.
+RECENT_PRIOR_CHANCE = 0.5
 
 
 def without_favourites(v: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, k: int,
@@ -315,7 +320,8 @@ def withhold_contradicted(tier: np.ndarray, recent_p_skilled: np.ndarray, recent
     maker's consensus, one voice) cannot withdraw a claim this way, unless its reviews form a settled run
     (settled_low_run: nothing at the old level since, for longer than the maker's pace allows, and no faster
     than that pace), where they speak with every voice; honest reviews at a new level can, once they add up
-    to RECENT_MIN_EVIDENCE (the platform prior alone never contradicts a claim).
+    to RECENT_MIN_EVIDENCE (the platform prior alone never contradicts a claim, nor, read at RECENT_PRIOR_CHANCE,
+    holds one up).
     """
     out = tier.copy()
     lost = np.isin(tier, UP) & (recent_p_skilled <= 1.0 - TIER_CONFIDENCE) & (recent_weight >= RECENT_MIN_EVIDENCE)

@@ -19,6 +19,7 @@ from .claims import (
     JUMP_SLACK,
     PULL_GATE,
     RECENT_DAYS,
+    RECENT_PRIOR_CHANCE,
     SETTLED_RUN,
     SLACK_HISTORY,
     SPAN_FLOOR_DAYS,
@@ -56,7 +57,7 @@ from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
 from .types import CLAIM_CONFIDENCE, MIN_CLAIM_EVIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.18"
+MODEL_VERSION = "eb-mvn-2.19"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 
@@ -141,6 +142,11 @@ class ModelOptions:
     # average (outlook.scattered_reviews; False: model 2.17, all at that level, which the favourites check read as
     # more agreement than real reviews give).
     outlook_scatter: bool = True
+    # The recent-reviews check (claims.withhold_contradicted) weighs the recent reviews against a prior that alone makes
+    # "skilled" at most this likely (claims.sceptical_prior, RECENT_PRIOR_CHANCE; None: model 2.18, the platform's prior,
+    # which on a platform of mostly skilled makers held a claim against six reviews at a fallen maker's new level).
+    # bench/scoring/RESULTS.md, "Model 2.19".
+    recent_prior_chance: float | None = RECENT_PRIOR_CHANCE
     # Evidence from before a detected drop keeps change_old_factor x (CHANGE_Z / the drop's size in standard errors)^2
     # of its weight (robust.robustness): the hedge against a false detection shrinks as the drop grows (False: model
     # 2.16, change_old_factor whatever the size). bench/scoring/RESULTS.md, "Model 2.17".
@@ -536,7 +542,10 @@ def _check_up_claims(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarr
                             options.claim_confidence, WITHHELD_SURGE)
     up = np.flatnonzero(np.isin(post.tier, UP))
     recent = batch.stats_for(up, _recent_check_factor(batch, options))
-    r_mean, r_cov, _ = _update_stats(recent, prior_mean[up], tau2[up], params, options)
+    r_prior = prior_mean[up]
+    if options.recent_prior_chance is not None:
+        r_prior = sceptical_prior(r_prior, _prior_overall_sd(tau2[up], params), options.recent_prior_chance)
+    r_mean, r_cov, _ = _update_stats(recent, r_prior, tau2[up], params, options)
     p_skilled, weight = np.ones(len(post.tier)), np.zeros(len(post.tier))
     p_skilled[up], weight[up] = summarise(r_mean, r_cov, recent.weight > 0).p_skilled, recent.weight
     post.tier = withhold_contradicted(post.tier, p_skilled, weight, post.withheld)
@@ -564,9 +573,13 @@ def _check_favourites(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndar
         factor[rows] = kept
         stats = batch.stats_for(up, factor)
     if options.favourites_prior_chance is not None:
-        sd = np.sqrt(np.einsum("i,nij,j->n", A, prior_cov(tau2, params.corr), A))
-        prior_mean = sceptical_prior(prior_mean, sd, options.favourites_prior_chance)
+        prior_mean = sceptical_prior(prior_mean, _prior_overall_sd(tau2, params), options.favourites_prior_chance)
     _hold_up_claims(post, up, stats, (prior_mean, tau2, params, options), plausible, WITHHELD_FEW)
+
+
+def _prior_overall_sd(tau2: np.ndarray, params: PriorParams) -> np.ndarray:
+    """Per maker: the prior's standard deviation of the overall star."""
+    return np.sqrt(np.einsum("i,nij,j->n", A, prior_cov(tau2, params.corr), A))
 
 
 def _weighed_again(batch: _Batch, rows: np.ndarray, options: ModelOptions) -> _Batch:

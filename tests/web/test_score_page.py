@@ -133,7 +133,8 @@ def test_the_page_says_a_tier_waits_through_a_settled_run_of_lower_reviews(db, c
                                                                              make_review):
     """Backed by tests/unit/test_scoring_claims.py::test_every_review_low_for_months_at_the_usual_pace_withholds_the_claim
     (fails under model 2.9) and the tests beside it: a block faster than the maker's pace, or one with reviews at the
-    old level in between, keeps one voice (model 2.10)."""
+    old level in between, keeps one voice (model 2.10); 'on their own', where the platform's prior favours the tier, by
+    tests/unit/test_scoring_recent_prior.py (fails under model 2.18)."""
     maker = make_maker()
     make_review(make_user(), maker)
     html = re.sub(r"\s+", " ", _page(client, maker))

@@ -344,7 +344,11 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    platform prior alone had passed the check, so five invited raves beside one honest review claimed a tier (worlds
    of a second simulator, `foreign.py`). The tier outlook rescores with stand-in reviews scattered as real ones are
    around the level they average (`outlook.scattered_reviews`, `ModelOptions.outlook_scatter`), since the check sets
-   the highest of them aside. *Model 2.18* in the family section."""
+   the highest of them aside. *Model 2.18* in the family section.
+37. **The prior alone holds no claim up against the recent reviews** (`ModelOptions.recent_prior_chance`,
+   `claims.RECENT_PRIOR_CHANCE`; model 2.19): in the recent-reviews check the recent reviews are read against a prior
+   moved down, where needed, to make "skilled" no more likely than not on its own. Where most makers are skilled, the
+   unmoved prior held a fallen maker's claim up against its lower reviews. *Model 2.19* in the family section."""
 
 MONOTONE_NOTE = """`python -m bench.scoring.monotone`: makers of 1-8 reviews with random stars, 20 days apart, all verified
 or all not; one star of one review raised by one; both versions rescored with a model fitted on a simulated

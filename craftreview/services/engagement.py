@@ -5,7 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..db import write_transaction
+from ..db import reread_locked, write_transaction
 from ..errors import Conflict, InvalidInput, PermissionDenied
 from ..models import FLAG_REASONS, Flag, HelpfulVote, Review, User
 from ..permissions import can_flag, can_vote
@@ -16,9 +16,10 @@ from . import page_stamps
 def toggle_helpful(session: Session, actor: User, review: Review, wanted: bool | None = None) -> bool:
     """Add or remove the actor's helpful vote (`wanted`: the state the button asked for, else the opposite of the
     current one); True when the vote now stands."""
-    if not can_vote(actor, review):
-        raise PermissionDenied("You cannot vote on your own review or on reviews of your own shop.")
+    _check_vote(actor, review)
     with write_transaction(session):
+        _still_visible(session, review)  # hidden or withdrawn since the page was loaded: no vote
+        _check_vote(actor, review)
         vote = session.get(HelpfulVote, (review.id, actor.id))
         if wanted is not None and wanted == (vote is not None):
             return wanted  # already so: a button on an older page (another tab) must not undo the vote
@@ -31,6 +32,23 @@ def toggle_helpful(session: Session, actor: User, review: Review, wanted: bool |
         page_stamps.touch(session, [review.maker_id])  # the count shows under the review
     session.refresh(review)
     return vote is None
+
+
+def _check_vote(actor: User, review: Review) -> None:
+    if not can_vote(actor, review):
+        raise PermissionDenied("You cannot vote on your own review, on reviews of your own shop, or on a review that "
+                               "is no longer public.")
+
+
+def _check_flag(actor: User, review: Review) -> None:
+    if not can_flag(actor, review):
+        raise PermissionDenied("You cannot report your own review, or a review that is no longer public.")
+
+
+def _still_visible(session: Session, review: Review) -> None:
+    """Inside the write lock: the review's visibility as stored now (it may have been hidden or withdrawn since the
+    request loaded it), so the permission checked next is checked on it."""
+    reread_locked(session, review, "hidden_at", "withdrawn_at")
 
 
 def has_voted(session: Session, user: User | None, review: Review) -> bool:
@@ -51,8 +69,7 @@ def flag_review(session: Session, actor: User, review: Review, reason: str, note
 
     `seen_revision`: the version the flagger was shown (an edit may land before the report is sent).
     """
-    if not can_flag(actor, review):
-        raise PermissionDenied("You cannot report this review.")
+    _check_flag(actor, review)
     if reason not in FLAG_REASONS:
         raise InvalidInput("Choose a reason from the list.", field="reason")
     note = clean_input(note)[:1000]
@@ -60,6 +77,8 @@ def flag_review(session: Session, actor: User, review: Review, reason: str, note
         raise InvalidInput("Please explain the problem in the note.", field="note")
     try:
         with write_transaction(session):
+            _still_visible(session, review)
+            _check_flag(actor, review)
             if _open_flag(session, actor.id, review.id):
                 raise Conflict("You have already flagged this review; a moderator will look at it.")
             flag = Flag(review_id=review.id, user_id=actor.id, reason=reason, note=note,

@@ -134,3 +134,38 @@ def test_an_account_suspended_by_two_moderators_at_once_is_suspended_once(db, ot
     with pytest.raises(Conflict):  # was: suspended again, with a second audit entry
         set_suspended(db, second, target.id, True, "second")
     assert _count(db, AuditEntry, AuditEntry.action == "suspend") == 1
+
+
+@pytest.fixture
+def moderator(db, make_user):
+    return make_user("mod", moderator=True)
+
+
+@pytest.mark.parametrize("change", ["hidden", "withdrawn"])
+def test_a_vote_on_a_review_hidden_or_withdrawn_a_moment_before_is_refused(db, other, reviewed, make_user, moderator,
+                                                                          change):
+    """The voter's page (and the request) loaded the review while it was public; it is gone before the lock is taken."""
+    from craftreview.errors import PermissionDenied
+    from craftreview.models import HelpfulVote
+    from craftreview.services.engagement import toggle_helpful
+    author, _owner, review = reviewed
+    voter = make_user("voter")
+    if change == "hidden":
+        hide_review(other, other.get(User, moderator.id), other.get(Review, review.id), "spam")
+    else:
+        set_withdrawn(other, other.get(User, author.id), other.get(Review, review.id), True)
+    with pytest.raises(PermissionDenied):
+        toggle_helpful(db, voter, review, True)
+    assert _count(db, HelpfulVote, HelpfulVote.review_id == review.id) == 0
+    assert db.get(Review, review.id).helpful_count == 0
+
+
+def test_a_flag_on_a_review_withdrawn_a_moment_before_is_refused(db, other, reviewed, make_user):
+    from craftreview.errors import PermissionDenied
+    from craftreview.models import Flag
+    from craftreview.services.engagement import flag_review
+    author, _owner, review = reviewed
+    set_withdrawn(other, other.get(User, author.id), other.get(Review, review.id), True)
+    with pytest.raises(PermissionDenied):
+        flag_review(db, make_user("reporter"), review, "spam")
+    assert _count(db, Flag, Flag.review_id == review.id) == 0

@@ -5,7 +5,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, create_engine, event, exc, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -150,7 +150,10 @@ def reread_locked(session: Session, instance: object, *attributes: str) -> None:
     write lock may predate another request's write (a double click, a second tab, a second moderator), and a rule
     checked against it would let that write be done twice.
     """
-    session.refresh(instance, list(attributes) or None, with_for_update={"key_share": True})
+    # Columns only: refreshing relationships too would join their tables, and PostgreSQL refuses FOR NO KEY UPDATE on
+    # the nullable side of an outer join.
+    names = list(attributes) or [column.key for column in inspect(instance).mapper.column_attrs]
+    session.refresh(instance, names, with_for_update={"key_share": True})
 
 
 @contextmanager

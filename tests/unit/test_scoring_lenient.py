@@ -14,7 +14,7 @@ from datetime import timedelta
 import numpy as np
 import pytest
 
-from bench.scoring.simulate import NOW, SimConfig, simulate
+from bench.scoring.simulate import NOW
 from craftreview.scoring import ModelOptions, ReviewSignal, fit_model, score_makers, tier_outlooks
 from craftreview.scoring.claims import FAVOURITES_PRIOR_CHANCE, sceptical_prior
 from craftreview.scoring.outlook import scattered_reviews
@@ -27,14 +27,8 @@ UP = {"skilled", "master"}
 
 
 @pytest.fixture(scope="module")
-def lenient():
-    """600 makers, four in five of them skilled (latent 4.7), a few novices."""
-    return simulate(21, SimConfig(n_makers=600, class_p=(0.8, 0.15, 0.05), class_mean=(4.7, 4.2, 3.0)))
-
-
-@pytest.fixture(scope="module")
-def model(lenient):
-    return fit_model(lenient.signals, now=NOW, crafts=lenient.crafts)
+def model(lenient_model):
+    return lenient_model
 
 
 @pytest.fixture(scope="module")

@@ -9,15 +9,14 @@ take a long record's tier.
 """
 from __future__ import annotations
 
-from datetime import timedelta
-
 import numpy as np
 import pytest
 
-from bench.scoring.simulate import NOW, SimConfig, simulate
-from craftreview.scoring import ModelOptions, ReviewSignal, fit_model
+from bench.scoring.simulate import NOW
+from craftreview.scoring import ModelOptions, fit_model
 from craftreview.scoring.claims import RECENT_PRIOR_CHANCE, WITHHELD_LOWER, sceptical_prior
 from craftreview.scoring.types import OVERALL_WEIGHTS, SKILLED_LINE
+from tests.unit.test_scoring_lenient import review
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -25,26 +24,9 @@ UP = {"skilled", "master"}
 
 
 @pytest.fixture(scope="module")
-def lenient():
-    """600 makers, four in five of them skilled (latent 4.7), a few novices: the platform prior favours "skilled"."""
-    return simulate(21, SimConfig(n_makers=600, class_p=(0.8, 0.15, 0.05), class_mean=(4.7, 4.2, 3.0)))
-
-
-@pytest.fixture(scope="module")
-def model(lenient):
-    return fit_model(lenient.signals, now=NOW, crafts=lenient.crafts)
-
-
-@pytest.fixture(scope="module")
 def platform_prior(lenient):
     """Model 2.18's recent-reviews check: the recent reviews read against the platform prior as it is."""
     return fit_model(lenient.signals, now=NOW, crafts=lenient.crafts, options=ModelOptions(recent_prior_chance=None))
-
-
-def review(stars, reviewer, days_ago, *, verified=True):
-    created = NOW - timedelta(days=days_ago)
-    return ReviewSignal("m", reviewer, *stars, created_at=created, verified=verified,
-                        reviewer_joined_at=created - timedelta(days=400.0), review_id=reviewer)
 
 
 def record(n_old: int, recent: tuple, k: int, *, verified: bool = True) -> list:
@@ -54,28 +36,28 @@ def record(n_old: int, recent: tuple, k: int, *, verified: bool = True) -> list:
     return older + [review(recent, f"n{j}", 10.0 + 150.0 / k * j, verified=verified) for j in range(k)]
 
 
-def test_the_fixture_prior_makes_skilled_likely_on_its_own(model, lenient):
+def test_the_fixture_prior_makes_skilled_likely_on_its_own(lenient_model, lenient):
     """What the change is about: on this platform the prior alone argues for "skilled"."""
     assert np.mean(lenient.overall >= SKILLED_LINE) > 0.8
-    prior = model.score_maker([], now=NOW).explanation["prior"]["mean"]
+    prior = lenient_model.score_maker([], now=NOW).explanation["prior"]["mean"]
     overall = float(np.dot(OVERALL_WEIGHTS, [prior["craftsmanship"], prior["consistency"], prior["delivery"]]))
     assert overall > SKILLED_LINE
 
 
-def test_four_verified_three_star_reviews_after_a_record_of_fives_withhold_the_claim(model, platform_prior):
+def test_four_verified_three_star_reviews_after_a_record_of_fives_withhold_the_claim(lenient_model, platform_prior):
     """Score page: 'the tier waits while the recent reviews on their own point clearly lower'. Read against the
     platform prior, four verified three-stars in five months after twenty fives left the master claim standing."""
     sigs = record(20, (3, 3, 3), 4)
     assert platform_prior.score_maker(sigs, now=NOW).tier in UP
-    score = model.score_maker(sigs, now=NOW)
+    score = lenient_model.score_maker(sigs, now=NOW)
     assert score.tier == "unproven" and score.explanation["claim_withheld"] == WITHHELD_LOWER
 
 
 @pytest.mark.parametrize(("n_old", "k", "verified"), [(12, 2, True), (20, 2, True), (12, 3, False), (20, 3, False)])
-def test_two_or_three_mildly_lower_reviews_leave_a_long_record_its_claim(model, n_old, k, verified):
+def test_two_or_three_mildly_lower_reviews_leave_a_long_record_its_claim(lenient_model, n_old, k, verified):
     """The prior is moved only to even odds: a prior that argued against the claim by itself (a quarter, tried) let
     two verified or three unverified reviews of four, three and four stars take the tier of a record of fives."""
-    score = model.score_maker(record(n_old, (4, 3, 4), k, verified=verified), now=NOW)
+    score = lenient_model.score_maker(record(n_old, (4, 3, 4), k, verified=verified), now=NOW)
     assert score.tier in UP and score.explanation["claim_withheld"] is None
 
 

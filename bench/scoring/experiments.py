@@ -2069,6 +2069,10 @@ better / worse):
 - *Noise and drift fitted with residuals clipped at 5 spreads instead of 3* (`huberize`), in case the clipping
   understated a heavy-tailed world's noise: on 48 foreign worlds pooled coverage 0.875 -> 0.878, but drop-12 error
   worse in 41 worlds and bombed claims lost more often in 18. Not taken.
+- *A settled low run at full weight in the recent-reviews check* (without its outlier factor, not only without the
+  shared voice): on the 48 foreign worlds 6001–6048 drop-6 0.033 / 0.350 -> 0.018 / 0.100 (better in 5), but bombed
+  claims lost 0.061 -> 0.125 in the median (worse in 19 worlds, better in none): five bombs after a maker's last
+  review at its usual level are a settled run too. Not taken.
 
 **Left.** A fallen maker in a grade-inflated world still keeps its claim in some worlds (worst 0.35–0.50): its lower
 reviews sit many spreads below a consensus of fives (the robust spread is 0.39 stars where half the stars are fives),

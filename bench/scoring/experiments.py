@@ -2082,7 +2082,7 @@ their voices. The bombs the check must resist look the same to it.
 
 **Lead: the planted stories set the noise and the prior's spread of the worlds they are measured in.** Fitting the
 first 24 of the worlds 6001–6048 with and without their 80 planted makers (`model._fit`): the craftsmanship prior's
-between-maker variance is lower with them in 22 of 24 worlds, often by half (6008: 0.504 without, 0.238 with; 6007:
+between-maker variance is lower with them in all 24 worlds, often by half (6008: 0.504 without, 0.238 with; 6007:
 0.419 / 0.206; 6016: 0.359 / 0.139; 6024: 0.208 / 0.010, the floor), and the drift variance is higher in 12 (6005:
 0.000 / 0.292). The mechanism is the noise: one review's noise (mean of the three stars) is 0.606 / 1.160 in 6008,
 0.650 / 1.081 in 6024, 0.698 / 1.045 in 6007, 0.582 / 0.950 in 6020. Natural makers mostly have one or two reviews,

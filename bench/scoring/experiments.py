@@ -2095,7 +2095,12 @@ Capping each maker's weight in the prior's moments (at the median, or three time
 Model 2.5's notes measured two noise estimators that see steps (consecutive differences; before and after a
 detected drop split): both lowered the noise and helped the drop stories, but with less shrinkage every attack moved
 estimates more. The held-out benches plant the same stories, so this distortion is theirs too; a fix has to keep
-the attack-facing scales apart from the noise the prior is fitted with. Not attempted in this stop.
+the attack-facing scales apart from the noise the prior is fitted with. Measured again under 2.19, the star noise
+from consecutive reviews' differences (each pair weighted by the lesser weight) took 6008's noise only to 0.958 (the
+natural makers alone: 0.627) and, paired, drop-12 error was better in 37 of 48 foreign and 43 of 48 family worlds
+(5001–5048) and the rise story's in 33 of 48, but the bomb percentile drop grew in 39 and 36 of 48 (family median
+0.47 -> 0.59), spillover was worse in 29 family worlds and better in 16, five slow shills promoted more in 8, and
+promises were kept less often in 25 (worst 0.836 -> 0.769): mixed, as under 2.5. Not taken.
 
 Tests: `tests/unit/test_scoring_recent_prior.py` (on the fixture the platform prior favours "skilled"; four verified
 three-stars after twenty fives keep a claim under 2.18's check and withhold it under 2.19's; two verified or three

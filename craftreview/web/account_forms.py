@@ -14,7 +14,8 @@ from .forms import ADDRESS_VALIDATORS, trimmed
 class EmailChangeForm(FlaskForm):
     email = EmailField("New email address", filters=[trimmed], validators=ADDRESS_VALIDATORS,
                        description="We send a confirmation link to the new address.")
-    password = PasswordField("Current password", validators=[DataRequired(), Length(max=MAX_LENGTH)])
+    password = PasswordField("Current password", validators=[
+        DataRequired("Enter your current password to change your email address."), Length(max=MAX_LENGTH)])
     submit = SubmitField("Change email")
 
 
@@ -48,5 +49,6 @@ def preferences_form(enabled: set[str] | None = None, **kwargs) -> MailPreferenc
 class DeleteAccountForm(FlaskForm):
     reviews = RadioField("What should happen to what you wrote?",
                          choices=[SelectChoice(value=k, label=v) for k, v in REVIEW_CHOICES.items()], validators=[DataRequired("Choose one.")])
-    password = PasswordField("Your password", validators=[DataRequired(), Length(max=MAX_LENGTH)])
+    password = PasswordField("Your password", validators=[
+        DataRequired("Enter your password to confirm the deletion."), Length(max=MAX_LENGTH)])
     submit = SubmitField("Delete my account for good")

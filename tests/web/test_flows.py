@@ -534,3 +534,21 @@ def test_a_deleted_makers_profile_keeps_its_reviews_but_takes_no_new_ones(app, c
     fresh(db)
     assert db.scalar(select(func.count(Review.id)).where(Review.maker_id == maker.id)) == 1
     assert db.scalar(select(Order.used_at)) is None
+
+
+@pytest.mark.parametrize(("path", "data", "message"), [
+    ("/account/delete", {"reviews": "keep", "password": ""}, "Enter your password to confirm the deletion."),
+    ("/account/email", {"email": "new-address@example.com", "password": ""},
+     "Enter your current password to change your email address."),
+])
+def test_a_missing_password_says_what_it_is_for(client, db, make_user, path, data, message):
+    """Not the generic "This field is required.": the password confirms something that cannot be undone (or that
+    moves the account), and the message says which. Nothing changes."""
+    user = make_user("careful")
+    login(client, user)
+    response = client.post(path, data=data)
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+    fresh(db)
+    stored = db.get(type(user), user.id)
+    assert stored.deleted_at is None and stored.email == user.email

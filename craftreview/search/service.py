@@ -449,14 +449,16 @@ def _snippet_texts(backend: SearchBackend, by_words, maker_ids: set[int], query:
 
 def _texts_holding_words(conn, maker_ids: set[int], words: list[str]) -> list[tuple]:
     """(maker_id, title, body, reply) of up to TEXTS_PER_MAKER reviews per maker for its snippet, the
-    reviews holding the most query words first, then the oldest. The makers a broad word ranks on
+    reviews whose title, body and reply hold the most query words first, then the oldest. The makers a broad word ranks on
     top have 100+ reviews each: loading all of them (1,400 texts, 250 kB for a page of ten at 10,000
     makers) cost more than the search itself."""
     # Each text lower-cased once, not once per word: OFFSET 0 keeps the database from folding the
     # subquery into the one using it (lower() of every review of ten makers with 100+ reviews was
     # most of this statement, and a query of three words and stems ran it three times).
-    visible = (select(Review.id, Review.maker_id, Review.title, Review.body,
-                      func.lower(Review.title + " " + Review.body).label("haystack"))
+    # The reply counts too: the maker document holds its words, so a maker may match by them alone.
+    own_reply = select(Reply.body).where(Reply.review_id == Review.id).correlate(Review).scalar_subquery()
+    haystack = func.lower(Review.title + " " + Review.body + " " + func.coalesce(own_reply, ""))
+    visible = (select(Review.id, Review.maker_id, Review.title, Review.body, haystack.label("haystack"))
                .where(Review.maker_id.in_(maker_ids), Review.withdrawn_at.is_(None), Review.hidden_at.is_(None))
                .offset(0).subquery())
     held = sum((case((visible.c.haystack.contains(w, autoescape=True), 1), else_=0) for w in words), literal(0))

@@ -141,11 +141,18 @@ def _try_spelling(backend, parsed, req, outcome: _Outcome, page: SearchPage) -> 
     if corrected is None:
         return outcome
     alternative = _execute(backend, corrected, req)
-    if alternative.totals[req.kind] <= outcome.totals[req.kind]:
-        return outcome
     if not found_some:
+        # The typed words found nothing on either tab: the correction replaces them when it finds
+        # something on either tab (so both tabs search the same words), or when it leaves no word
+        # unknown and will rank best partial matches (those of the words as typed silently dropped
+        # the misspelt one).
+        if sum(alternative.totals.values()) == 0 and not (
+                _relaxable(corrected, req, 0) and not spelling.unknown_words(corrected, backend.known_words)):
+            return outcome
         page.searched_for = corrected.render()
         return alternative
+    if alternative.totals[req.kind] <= outcome.totals[req.kind]:
+        return outcome
     page.suggestion = corrected.render()  # the words as typed found something: only suggest
     return outcome
 

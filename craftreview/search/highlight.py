@@ -134,3 +134,11 @@ def highlight_inline(text: str, stems: set[str]) -> Markup:
     """A short one-line string (name, title) with matches marked; everything else escaped."""
     text = text or ""
     return render_marked(_pieces(text, list(_TOKEN.finditer(text)), 0, len(text), stems))
+
+
+def marked_inline(text: str, stems: set[str]) -> Markup | None:
+    """highlight_inline(text), or None when no word of it matches."""
+    tokens = list(_TOKEN.finditer(text or ""))
+    if not any(token_stem(t.group()) in stems for t in tokens):
+        return None
+    return render_marked(_pieces(text, tokens, 0, len(text), stems))

@@ -16,7 +16,7 @@ from ..models import CRAFTS, Maker, Reply, Review
 from . import spelling
 from .base import RawHit, RawResults, SearchBackend
 from .facets import FacetGroup, about, build_facets, scale_counts
-from .highlight import best_snippet, highlight_inline, stems_of, token_stem
+from .highlight import best_snippet, highlight_inline, marked_inline, stems_of, token_stem
 from .query import Filters, ParsedQuery, SearchRequest, as_typed, craft_clause, parse_query
 from .ranking import blend
 from .standing import UNSCORED, MakerStanding, load_standings
@@ -396,15 +396,31 @@ def load_items(session: Session, hits: list[RawHit], query: ParsedQuery, backend
         if maker is None:
             continue
         if hit.kind == "maker":
+            snippet = best_snippet([maker.bio or "", *texts.get(maker.id, [])], stems)
             items.append(Item("maker", maker, None, highlight_inline(maker.name, stems),
-                              best_snippet([maker.bio or "", *texts.get(maker.id, [])], stems)))
+                              snippet or matched_fields(maker, stems, "")))
             continue
         review = reviews.get(hit.entity_id)
         if review is not None and review.is_visible:  # defence in depth: the index may lag
             reply = review.reply.body if review.reply else ""
+            snippet = best_snippet([review.body, reply], stems)
             items.append(Item("review", maker, review, highlight_inline(review.title, stems),
-                              best_snippet([review.body, reply], stems)))
+                              snippet or matched_fields(maker, stems, "maker's ")))
     return items
+
+
+def matched_fields(maker: Maker, stems: set[str], whose: str) -> Markup | None:
+    """Why a result whose texts hold none of the words matched: the maker's craft or location,
+    marked ("Matched the maker's location: <mark>Leeds</mark>, UK"); else None. A document holds
+    these beside its texts, and the card did not show them marked, or (a review) at all."""
+    label = maker.craft_label
+    craft = marked_inline(label, stems)
+    if craft is None and token_stem(maker.craft) in stems:  # the key matched ('wood': 'Woodworking')
+        craft = Markup("<mark>{}</mark>").format(label)
+    for name, marked in (("craft", craft), ("location", marked_inline(maker.location or "", stems))):
+        if marked is not None:
+            return Markup("Matched the {}{}: ").format(whose, name) + marked
+    return None
 
 
 def _makers(session: Session, ids: set[int]) -> dict[int, Maker]:

@@ -152,6 +152,20 @@ def test_a_correction_is_searched_when_its_words_match_only_apart(shop, world, s
     assert "<mark>Walnut</mark>" in str(page.items[names(page).index("Oak Hollow")].snippet)
 
 
+@pytest.mark.parametrize("query, tab, expected", [
+    ("sweden", "reviews", "Matched the maker&#39;s location: Malmö, <mark>Sweden</mark>"),
+    ("sweden", "makers", "Matched the location: Malmö, <mark>Sweden</mark>"),
+    ("knitwear", "makers", "Matched the craft: Textiles &amp; <mark>knitwear</mark>"),
+    ("wood", "makers", "Matched the craft: <mark>Woodworking</mark>"),  # the craft's key, not its label
+])
+def test_a_result_matched_by_its_craft_or_location_says_so(shop, world, search_app, query, tab, expected):
+    # Such results had no snippet at all: nothing on a review's card showed why it matched.
+    world.maker("Turner Row", "wood", "Leeds, UK", "Hand-turned chairs.")
+    world.drain()
+    page = run(search_app, query, tab=tab)
+    assert expected in {str(item.snippet) for item in page.items}
+
+
 def test_a_correctly_spelled_word_missing_from_the_index_is_not_rewritten(shop, search_app):
     page = run(search_app, "makers")
     assert page.searched_for is None and page.suggestion is None

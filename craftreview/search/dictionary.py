@@ -16,6 +16,11 @@ import numpy as np
 from .variants import variants
 
 SYSTEM_WORDS = Path("/usr/share/dict/words")
+# What a negative contraction leaves once the query drops its one-letter part ("doesn't" is searched
+# as "doesn"): the word lists hold these only with the apostrophe, so they looked like typos ("does").
+CONTRACTION_PARTS = frozenset("""
+ain aren couldn didn doesn hadn hasn haven isn mightn mustn needn oughtn shan shouldn wasn weren won wouldn
+""".split())
 SHIPPED_WORDS = Path(__file__).resolve().parent / "data" / "english-words.txt.gz"
 
 
@@ -41,5 +46,7 @@ def _known(word: str, hashes: np.ndarray) -> bool:
 
 def is_english(word: str) -> bool:
     """Whether a (lower-case, folded) word is spelled right: in the list, or a variant of a word in it."""
+    if word in CONTRACTION_PARTS:
+        return True
     hashes = english_hashes()
     return _known(word, hashes) or any(_known(v, hashes) for v in variants(word))

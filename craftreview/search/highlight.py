@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -14,6 +15,9 @@ from .stopwords import STOP_WORDS
 
 _TOKEN = re.compile(r"[^\W_]+")
 WINDOW_WORDS = 28
+# Marks that join two letters into one word ("I'm", "wheel-thrown"; zero-width joiners in Indic and
+# Persian script): a snippet never starts or ends between the parts of such a word.
+_JOINERS = frozenset("'\u2019\u02bc-\u2010\u2011\u00ad\u200c\u200d")
 
 
 @lru_cache(maxsize=100_000)
@@ -52,7 +56,46 @@ def best_snippet(texts: Iterable[str], stems: set[str]) -> Markup | None:
             break  # every word in one window: nothing can beat it
     if best is None:
         return None
-    return render_marked(_pieces(best[1], list(_TOKEN.finditer(best[1])), best[2], best[3], stems))
+    text, tokens = best[1], list(_TOKEN.finditer(best[1]))
+    return render_marked(_window(text, tokens, best[2], best[3], stems))
+
+
+def _window(text: str, tokens: list, start: int, end: int, stems: set[str]) -> list[tuple[str, bool]]:
+    """Tokens start..end widened to whole words ("I'm", not "m"), with an ellipsis where the text
+    goes on; the punctuation before the first word and after the last is kept."""
+    begin, finish = _word_start(text, tokens[start].start()), _word_end(text, tokens[end - 1].end())
+    cut_before, cut_after = bool(_TOKEN.search(text, 0, begin)), bool(_TOKEN.search(text, finish))
+    begin, finish = begin if cut_before else 0, finish if cut_after else len(text)
+    return [("\u2026 " if cut_before else "", False), *_pieces(text, tokens, begin, finish, stems),
+            (" \u2026" if cut_after else "", False)]
+
+
+def _letter(ch: str) -> bool:
+    """A letter or digit, or a combining mark (part of the letter before it: decomposed accents,
+    Indic vowel signs), which the token pattern does not count as a word character."""
+    return ch.isalnum() or unicodedata.category(ch).startswith("M")
+
+
+def _in_word(text: str, i: int) -> bool:
+    """Whether text[i] belongs to a word: a letter, or a joiner between two letters ("I'm")."""
+    if _letter(text[i]):
+        return True
+    return (text[i] in _JOINERS and 0 < i < len(text) - 1
+            and _letter(text[i - 1]) and _letter(text[i + 1]))
+
+
+def _word_start(text: str, at: int) -> int:
+    """The start of the word holding text[at]: a snippet starting there splits no word."""
+    while at > 0 and _in_word(text, at - 1):
+        at -= 1
+    return at
+
+
+def _word_end(text: str, at: int) -> int:
+    """The end of the word that ends or continues at `at` (exclusive)."""
+    while at < len(text) and _in_word(text, at):
+        at += 1
+    return at
 
 
 def _stem_prefix(stem_text: str) -> str:
@@ -73,26 +116,29 @@ def _best_start(hits: list[tuple[int, str]]) -> int:
     return best_start
 
 
-def _pieces(text: str, tokens: list, start: int, end: int, stems: set[str]) -> list[tuple[str, bool]]:
-    """Tokens start..end of `text` and the text between them, each with whether it is a match."""
-    if not tokens:
-        return []
-    begin, finish = tokens[start].start(), tokens[end - 1].end()
-    pieces = [("\u2026 " if start > 0 else "", False)]
+def _pieces(text: str, tokens: list, begin: int, finish: int, stems: set[str]) -> list[tuple[str, bool]]:
+    """text[begin:finish] in pieces: each token in it, marked when it matches, and the text between."""
+    pieces = []
     cursor = begin
-    for tok in tokens[start:end]:
+    for tok in tokens:
+        if tok.start() < begin or tok.end() > finish:
+            continue
         pieces.append((text[cursor:tok.start()], False))
         pieces.append((tok.group(), token_stem(tok.group()) in stems))
         cursor = tok.end()
     pieces.append((text[cursor:finish], False))
-    pieces.append((" \u2026" if end < len(tokens) else "", False))
     return pieces
 
 
 def highlight_inline(text: str, stems: set[str]) -> Markup:
     """A short one-line string (name, title) with matches marked; everything else escaped."""
+    text = text or ""
+    return render_marked(_pieces(text, list(_TOKEN.finditer(text)), 0, len(text), stems))
+
+
+def marked_inline(text: str, stems: set[str]) -> Markup | None:
+    """highlight_inline(text), or None when no word of it matches."""
     tokens = list(_TOKEN.finditer(text or ""))
-    if not tokens:
-        return render_marked([(text or "", False)])
-    return render_marked([(text[:tokens[0].start()], False), *_pieces(text, tokens, 0, len(tokens), stems),
-                          (text[tokens[-1].end():], False)])
+    if not any(token_stem(t.group()) in stems for t in tokens):
+        return None
+    return render_marked(_pieces(text, tokens, 0, len(text), stems))

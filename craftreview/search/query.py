@@ -157,6 +157,11 @@ def parse_query(raw: str | None) -> ParsedQuery:
     clauses = [c for c in (_clause(m) for m in _CLAUSE.finditer(text)) if c is not None]
     if raw and raw.strip() and not clauses:  # "(" or "|" is all separators: empty once normalised, still typed
         notes.append("Your search had no words to look for; try words like “walnut table”.")
+    elif clauses and all(not c.negate and c.field != "craft" and set(c.words) <= STOP_WORDS for c in clauses):
+        # Neither backend indexes stop words: "the" or "to be or not" can match nothing, and the page
+        # said only "No makers found" (craft:other names the craft filter: its key is a stop word).
+        notes.append("Words as common as “the” or “and” are not searched; try words like “walnut table”.")
+        clauses = []
     clauses = _message_words_dropped(clauses)
     if len(clauses) > MAX_CLAUSES:
         clauses = clauses[:MAX_CLAUSES]

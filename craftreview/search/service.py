@@ -16,7 +16,7 @@ from ..models import CRAFTS, Maker, Reply, Review
 from . import spelling
 from .base import RawHit, RawResults, SearchBackend
 from .facets import FacetGroup, about, build_facets, scale_counts
-from .highlight import best_snippet, highlight_inline, stems_of, token_stem
+from .highlight import best_snippet, highlight_inline, marked_inline, stems_of, token_stem
 from .query import Filters, ParsedQuery, SearchRequest, as_typed, craft_clause, parse_query
 from .ranking import blend
 from .standing import UNSCORED, MakerStanding, load_standings
@@ -141,11 +141,18 @@ def _try_spelling(backend, parsed, req, outcome: _Outcome, page: SearchPage) -> 
     if corrected is None:
         return outcome
     alternative = _execute(backend, corrected, req)
-    if alternative.totals[req.kind] <= outcome.totals[req.kind]:
-        return outcome
     if not found_some:
+        # The typed words found nothing on either tab: the correction replaces them when it finds
+        # something on either tab (so both tabs search the same words), or when it leaves no word
+        # unknown and will rank best partial matches (those of the words as typed silently dropped
+        # the misspelt one).
+        if sum(alternative.totals.values()) == 0 and not (
+                _relaxable(corrected, req, 0) and not spelling.unknown_words(corrected, backend.known_words)):
+            return outcome
         page.searched_for = corrected.render()
         return alternative
+    if alternative.totals[req.kind] <= outcome.totals[req.kind]:
+        return outcome
     page.suggestion = corrected.render()  # the words as typed found something: only suggest
     return outcome
 
@@ -389,15 +396,31 @@ def load_items(session: Session, hits: list[RawHit], query: ParsedQuery, backend
         if maker is None:
             continue
         if hit.kind == "maker":
+            snippet = best_snippet([maker.bio or "", *texts.get(maker.id, [])], stems)
             items.append(Item("maker", maker, None, highlight_inline(maker.name, stems),
-                              best_snippet([maker.bio or "", *texts.get(maker.id, [])], stems)))
+                              snippet or matched_fields(maker, stems, "")))
             continue
         review = reviews.get(hit.entity_id)
         if review is not None and review.is_visible:  # defence in depth: the index may lag
             reply = review.reply.body if review.reply else ""
+            snippet = best_snippet([review.body, reply], stems)
             items.append(Item("review", maker, review, highlight_inline(review.title, stems),
-                              best_snippet([review.body, reply], stems)))
+                              snippet or matched_fields(maker, stems, "maker's ")))
     return items
+
+
+def matched_fields(maker: Maker, stems: set[str], whose: str) -> Markup | None:
+    """Why a result whose texts hold none of the words matched: the maker's craft or location,
+    marked ("Matched the maker's location: <mark>Leeds</mark>, UK"); else None. A document holds
+    these beside its texts, and the card did not show them marked, or (a review) at all."""
+    label = maker.craft_label
+    craft = marked_inline(label, stems)
+    if craft is None and token_stem(maker.craft) in stems:  # the key matched ('wood': 'Woodworking')
+        craft = Markup("<mark>{}</mark>").format(label)
+    for name, marked in (("craft", craft), ("location", marked_inline(maker.location or "", stems))):
+        if marked is not None:
+            return Markup("Matched the {}{}: ").format(whose, name) + marked
+    return None
 
 
 def _makers(session: Session, ids: set[int]) -> dict[int, Maker]:
@@ -449,14 +472,16 @@ def _snippet_texts(backend: SearchBackend, by_words, maker_ids: set[int], query:
 
 def _texts_holding_words(conn, maker_ids: set[int], words: list[str]) -> list[tuple]:
     """(maker_id, title, body, reply) of up to TEXTS_PER_MAKER reviews per maker for its snippet, the
-    reviews holding the most query words first, then the oldest. The makers a broad word ranks on
+    reviews whose title, body and reply hold the most query words first, then the oldest. The makers a broad word ranks on
     top have 100+ reviews each: loading all of them (1,400 texts, 250 kB for a page of ten at 10,000
     makers) cost more than the search itself."""
     # Each text lower-cased once, not once per word: OFFSET 0 keeps the database from folding the
     # subquery into the one using it (lower() of every review of ten makers with 100+ reviews was
     # most of this statement, and a query of three words and stems ran it three times).
-    visible = (select(Review.id, Review.maker_id, Review.title, Review.body,
-                      func.lower(Review.title + " " + Review.body).label("haystack"))
+    # The reply counts too: the maker document holds its words, so a maker may match by them alone.
+    own_reply = select(Reply.body).where(Reply.review_id == Review.id).correlate(Review).scalar_subquery()
+    haystack = func.lower(Review.title + " " + Review.body + " " + func.coalesce(own_reply, ""))
+    visible = (select(Review.id, Review.maker_id, Review.title, Review.body, haystack.label("haystack"))
                .where(Review.maker_id.in_(maker_ids), Review.withdrawn_at.is_(None), Review.hidden_at.is_(None))
                .offset(0).subquery())
     held = sum((case((visible.c.haystack.contains(w, autoescape=True), 1), else_=0) for w in words), literal(0))

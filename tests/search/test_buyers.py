@@ -128,6 +128,44 @@ def test_a_first_letter_that_does_not_sound_alike_is_not_guessed(shop, world, se
     assert run(search_app, "xandles").searched_for is None
 
 
+def test_a_correction_applies_on_both_tabs_when_only_one_has_every_corrected_word(shop, world, search_app):
+    # "crooked kiln" is in one maker's document but in no single review: the reviews tab kept the
+    # typo, said nothing about spelling, and ranked reviews by "kiln" alone.
+    maker = world.maker("Clay Hollow Studio", "ceramics", "Leeds, UK")
+    world.review(maker, "Wonky", "The handle was crooked.", days=20)
+    world.review(maker, "Late", "Weeks late.", reply="Sorry: the kiln was fully booked.", days=21)
+    world.drain()
+    page = run(search_app, "crokked kiln", tab="reviews")
+    assert page.searched_for == "crooked kiln" and set(review_titles(page)) == {"Wonky", "Late"}
+    assert run(search_app, "crokked kiln").searched_for == "crooked kiln"
+
+
+def test_a_correction_is_searched_when_its_words_match_only_apart(shop, world, search_app):
+    # No document holds both "walnut" and "bowl": the best partial matches of the words as typed
+    # dropped the misspelt one, and the walnut maker was missing without a word about spelling.
+    world.review(world.maker("Oak Hollow", "wood", "Leeds, UK", "Walnut spoons."), "Spoon", "A fine spoon.", days=20)
+    world.review(world.maker("Bowl Barn", "ceramics", "Leeds, UK"), "Bowl", "A big bowl.", days=21)
+    world.drain()
+    page = run(search_app, "walnutt bowl")
+    assert page.searched_for == "walnut bowl" and page.relaxed
+    assert set(names(page)) == {"Oak Hollow", "Bowl Barn"}
+    assert "<mark>Walnut</mark>" in str(page.items[names(page).index("Oak Hollow")].snippet)
+
+
+@pytest.mark.parametrize("query, tab, expected", [
+    ("sweden", "reviews", "Matched the maker&#39;s location: Malmö, <mark>Sweden</mark>"),
+    ("sweden", "makers", "Matched the location: Malmö, <mark>Sweden</mark>"),
+    ("knitwear", "makers", "Matched the craft: Textiles &amp; <mark>knitwear</mark>"),
+    ("wood", "makers", "Matched the craft: <mark>Woodworking</mark>"),  # the craft's key, not its label
+])
+def test_a_result_matched_by_its_craft_or_location_says_so(shop, world, search_app, query, tab, expected):
+    # Such results had no snippet at all: nothing on a review's card showed why it matched.
+    world.maker("Turner Row", "wood", "Leeds, UK", "Hand-turned chairs.")
+    world.drain()
+    page = run(search_app, query, tab=tab)
+    assert expected in {str(item.snippet) for item in page.items}
+
+
 def test_a_correctly_spelled_word_missing_from_the_index_is_not_rewritten(shop, search_app):
     page = run(search_app, "makers")
     assert page.searched_for is None and page.suggestion is None

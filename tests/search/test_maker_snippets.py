@@ -18,6 +18,18 @@ def test_the_one_review_holding_the_word_gives_the_snippet_among_many_that_do_no
     assert "<mark>walnut</mark>" in str(page.items[0].snippet)
 
 
+def test_a_word_only_the_makers_reply_holds_gives_the_snippet(world, search_app):
+    # The maker document holds its replies' words, so the maker matched; the texts for the snippet
+    # were picked by their title and body alone, and a maker with many reviews showed none at all.
+    maker = world.maker("Clay Hollow Studio", "ceramics")
+    for i in range(service.TEXTS_PER_MAKER + 4):
+        world.review(maker, f"Order {i}", "Arrived well packed and exactly as described.")
+    world.review(maker, "Late plates", "They came weeks after the date.", reply="Sorry: the kiln was fully booked.")
+    world.drain()
+    page = run(search_app, "kiln")
+    assert "<mark>kiln</mark> was fully booked" in str(page.items[0].snippet)
+
+
 def test_a_stemmed_form_in_the_text_is_found_too(world, search_app):
     maker = world.maker("Clay Path Studio", "ceramics")
     for i in range(service.TEXTS_PER_MAKER + 4):

@@ -48,6 +48,14 @@ def test_a_query_with_no_words_explains_itself(corpus, search_app, q):
     assert "no words to look for" in html
 
 
+@pytest.mark.parametrize("q", ["the", "The and of", '"to be or not to be"', "title:the"])
+def test_a_query_of_only_stop_words_explains_itself(corpus, search_app, q):
+    # Stop words are indexed nowhere: the page said only "No makers found for “the”".
+    status, html = _get(search_app, q=q)
+    assert status == 200 and "Words as common as “the” or “and” are not searched" in html
+    assert "No makers found" not in html
+
+
 def test_a_blank_query_is_the_search_page_without_a_complaint(corpus, search_app):
     assert "no words to look for" not in _get(search_app, q="   ")[1]
 

@@ -1,8 +1,11 @@
 """Pure parts of search: query parsing, spelling, snippets, the relevance blend."""
 from __future__ import annotations
 
+import html
+import re
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -74,6 +77,16 @@ def test_correctly_spelled_english_words_are_never_rewritten():
     assert correct(parse_query("colour"), *_vocabulary({"color": 50, "colours": 3})) is None
 
 
+@pytest.mark.parametrize("query", ["teapot lid doesn't fit", "it didn’t arrive", "clasp wouldn't close",
+                                   "shouldn't crack"])
+def test_the_first_part_of_a_negative_contraction_is_never_rewritten(query):
+    # "doesn't" is searched as "doesn" (its one-letter part dropped), which no word list holds:
+    # it was 'corrected' to "does", and the page showed results for "teapot lid does fit".
+    vocabulary = _vocabulary({"does": 50, "teapot": 9, "lid": 9, "fit": 9, "did": 40, "arrive": 9,
+                              "clasp": 3, "would": 40, "close": 9, "should": 40, "crack": 9})
+    assert correct(parse_query(query), *vocabulary) is None
+
+
 def test_short_words_are_not_corrected():
     assert correct(parse_query("bwol"), *_vocabulary({"bow": 5, "bowls": 9})) is None
 
@@ -102,6 +115,53 @@ def test_snippet_looks_past_texts_that_cannot_beat_the_best_window_so_far():
 def test_snippet_ties_keep_the_first_text():
     snippet = str(best_snippet(["first walnut", "second walnut"], stems_of({"walnut"})))
     assert snippet.startswith("first")
+
+
+def _cut_words(snippet, text: str) -> list[str]:
+    """The snippet's first and last words as shown (marks and ellipses removed), and the text's words."""
+    shown = html.unescape(re.sub(r"</?mark>", "", str(snippet))).strip("\u2026 ").split()
+    return [shown[0], shown[-1]], text.split()
+
+
+@pytest.mark.parametrize("text, query", [
+    ("Thanks for the note. I'm sorry the serving bowl arrived late " + "plain " * 40, "bowl"),
+    ("Thanks for the note. I’m sorry the serving bowl arrived late " + "plain " * 40, "bowl"),
+    ("Orders take weeks, the wheel-thrown set of six bowls " + "plain " * 40, "bowls"),
+    ("A gift for my friend in Zu\u0308rich of my fine walnut bowls " + "plain " * 40, "walnut"),
+    ("I ordered from them. शिल्पकार हस्तनिर्मित walnut " + "plain " * 40, "walnut"),
+    ("walnut " + "plain " * 26 + "I'm late, sorry", "walnut"),
+    ("walnut " + "plain " * 26 + "well-made one, truly", "walnut"),
+    ("walnut " + "plain " * 26 + "Malmo\u0308 itself", "walnut"),
+])
+def test_snippets_start_and_end_on_whole_words(text, query):
+    # The window was cut at token boundaries, and "I'm" is two tokens: "… m sorry the serving bowl".
+    ends, words = _cut_words(best_snippet([text], stems_of({query})), text)
+    assert all(end in words for end in ends)
+
+
+# Words of letters, combining marks (an accent typed apart, a Devanagari vowel sign) and joiners.
+_WORDS = st.from_regex(r"[ab\u00e9][ab\u0301\u093f]{0,3}(['’\-\u200d][ab][ab\u0301\u093f]{0,3}){0,2}[,.]?",
+                       fullmatch=True)
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=60), st.integers(0, 59))
+def test_snippets_never_split_a_word_whatever_its_letters(words, at):
+    words.insert(min(at, len(words)), "walnut")
+    text = " ".join(words)
+    ends, words = _cut_words(best_snippet([text], stems_of({"walnut"})), text)
+    # Punctuation after a word the snippet cuts at may go; no letter, mark or joined part may.
+    assert all(end.rstrip(",.") in {w.rstrip(",.") for w in words} for end in ends)
+
+
+def test_a_cut_snippet_says_so_at_each_end():
+    text = "plain " * 10 + "walnut " + "plain " * 40
+    assert str(best_snippet([text], stems_of({"walnut"}))).startswith("\u2026 ")
+    assert str(best_snippet([text], stems_of({"walnut"}))).endswith(" \u2026")
+
+
+def test_a_snippet_holding_the_whole_text_keeps_its_punctuation_and_has_no_ellipsis():
+    snippet = str(best_snippet(["“Lovely walnut bowl.”"], stems_of({"walnut"})))
+    assert snippet == "“Lovely <mark>walnut</mark> bowl.”"
 
 
 def _fold_every_character(text: str) -> str:

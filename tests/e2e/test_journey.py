@@ -142,9 +142,10 @@ def test_review_reply_flag_hide_journey(new_actor):
 
     # The buyer sees it is hidden, and why.
     nav(buyer.page, "My reviews")
-    mine = buyer.page.locator("article").filter(has=buyer.page.get_by_role("link", name=title))
+    # exact: the entry's "Edit or withdraw" link names the review too (for screen readers)
+    mine = buyer.page.locator("article").filter(has=buyer.page.get_by_role("link", name=title, exact=True))
     expect(mine).to_contain_text("Hidden by a moderator: Undisclosed conflict of interest")
-    mine.get_by_role("link", name=title).click()
+    mine.get_by_role("link", name=title, exact=True).click()
     notice = buyer.page.get_by_role("status").filter(has_text="This review is hidden by a moderator")
     expect(notice).to_contain_text("Reason: Undisclosed conflict of interest")
     expect(notice).to_contain_text("Competing seller at the same market.")

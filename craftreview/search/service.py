@@ -13,6 +13,7 @@ from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session, joinedload, lazyload
 
 from ..models import CRAFTS, Maker, Reply, Review
+from ..text import render_marked
 from . import spelling
 from .base import RawHit, RawResults, SearchBackend
 from .facets import FacetGroup, about, build_facets, scale_counts
@@ -416,10 +417,10 @@ def matched_fields(maker: Maker, stems: set[str], whose: str) -> Markup | None:
     label = maker.craft_label
     craft = marked_inline(label, stems)
     if craft is None and token_stem(maker.craft) in stems:  # the key matched ('wood': 'Woodworking')
-        craft = Markup("<mark>{}</mark>").format(label)
+        craft = render_marked([(label, True)])
     for name, marked in (("craft", craft), ("location", marked_inline(maker.location or "", stems))):
         if marked is not None:
-            return Markup("Matched the {}{}: ").format(whose, name) + marked
+            return render_marked([(f"Matched the {whose}{name}: ", False)]) + marked
     return None
 
 

@@ -8,12 +8,18 @@ from craftreview.search.query import parse_query
 from .helpers import run
 
 
-def test_the_one_review_holding_the_word_gives_the_snippet_among_many_that_do_not(world, search_app):
-    maker = world.maker("Hollow Oak Workshop", "wood")
-    for i in range(service.TEXTS_PER_MAKER + 8):
+def _one_telling_review(world, name: str, craft: str, extra: int, *review, **reply) -> None:
+    """A maker with more plain reviews than the snippet reads (TEXTS_PER_MAKER + extra), then one telling review."""
+    maker = world.maker(name, craft)
+    for i in range(service.TEXTS_PER_MAKER + extra):
         world.review(maker, f"Order {i}", "Arrived well packed and exactly as described.")
-    world.review(maker, "Chair", "The walnut seat is beautifully shaped.", reply="Thank you!")
+    world.review(maker, *review, **reply)
     world.drain()
+
+
+def test_the_one_review_holding_the_word_gives_the_snippet_among_many_that_do_not(world, search_app):
+    _one_telling_review(world, "Hollow Oak Workshop", "wood", 8, "Chair", "The walnut seat is beautifully shaped.",
+                        reply="Thank you!")
     page = run(search_app, "walnut")
     assert "<mark>walnut</mark>" in str(page.items[0].snippet)
 
@@ -21,21 +27,14 @@ def test_the_one_review_holding_the_word_gives_the_snippet_among_many_that_do_no
 def test_a_word_only_the_makers_reply_holds_gives_the_snippet(world, search_app):
     # The maker document holds its replies' words, so the maker matched; the texts for the snippet
     # were picked by their title and body alone, and a maker with many reviews showed none at all.
-    maker = world.maker("Clay Hollow Studio", "ceramics")
-    for i in range(service.TEXTS_PER_MAKER + 4):
-        world.review(maker, f"Order {i}", "Arrived well packed and exactly as described.")
-    world.review(maker, "Late plates", "They came weeks after the date.", reply="Sorry: the kiln was fully booked.")
-    world.drain()
+    _one_telling_review(world, "Clay Hollow Studio", "ceramics", 4, "Late plates", "They came weeks after the date.",
+                        reply="Sorry: the kiln was fully booked.")
     page = run(search_app, "kiln")
     assert "<mark>kiln</mark> was fully booked" in str(page.items[0].snippet)
 
 
 def test_a_stemmed_form_in_the_text_is_found_too(world, search_app):
-    maker = world.maker("Clay Path Studio", "ceramics")
-    for i in range(service.TEXTS_PER_MAKER + 4):
-        world.review(maker, f"Order {i}", "Arrived well packed and exactly as described.")
-    world.review(maker, "Mugs", "Both mugs were thrown by hand, you can tell.")
-    world.drain()
+    _one_telling_review(world, "Clay Path Studio", "ceramics", 4, "Mugs", "Both mugs were thrown by hand, you can tell.")
     page = run(search_app, "throwing")
     assert "<mark>thrown</mark>" in str(page.items[0].snippet)
 

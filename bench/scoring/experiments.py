@@ -2095,7 +2095,7 @@ Capping each maker's weight in the prior's moments (at the median, or three time
 Model 2.5's notes measured two noise estimators that see steps (consecutive differences; before and after a
 detected drop split): both lowered the noise and helped the drop stories, but with less shrinkage every attack moved
 estimates more. In the family's worlds (2,000 makers, more reviews each) the planted makers raise the noise less
-(by 15–80%: 5001 0.677 -> 0.871, 5010 0.569 -> 1.026 of 12 worlds 5001–5012) and move the prior's variance little
+(by 19–80%: 5001 0.677 -> 0.871, 5010 0.569 -> 1.026 of 12 worlds 5001–5012) and move the prior's variance little
 (within 0.04 in 10 of the 12; 5010 0.655 -> 0.491, 5011 0.556 -> 0.418): the distortion is the foreign worlds' size and
 Pareto counts meeting the planted histories. The held-out benches plant the same stories, so this distortion is theirs too; a fix has to keep
 the attack-facing scales apart from the noise the prior is fitted with. Measured again under 2.19, the star noise

@@ -1,6 +1,7 @@
 """The shared search model: parsed query, filters, request. Both backends translate this."""
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -94,6 +95,9 @@ class Clause:
     words: tuple[str, ...]
     field: str | None = None
     negate: bool = False
+    # Typed in quotes: the words in that order were asked for (a hyphenated word is a phrase too, but never falls back
+    # to its words apart; ParsedQuery.unphrased). Not part of equality: the same words search the same way.
+    quoted: bool = dataclasses.field(default=False, compare=False)  # `field` here is the clause's field
 
     @property
     def is_phrase(self) -> bool:
@@ -128,6 +132,16 @@ class ParsedQuery:
     @property
     def is_empty(self) -> bool:
         return not self.clauses
+
+    def unphrased(self) -> ParsedQuery:
+        """The query with each hyphenated word searched as a phrase ("walnut-bowl") split into its words, in their
+        fields; itself when it has none or the words would be more clauses than a query keeps. A phrase typed in
+        quotes stays one: its words in that order were asked for."""
+        clauses = tuple(part for c in self.clauses for part in (
+            [Clause((w,), c.field) for w in c.words] if c.is_phrase and not (c.negate or c.quoted) else [c]))
+        if clauses == self.clauses or len(clauses) > MAX_CLAUSES:
+            return self
+        return replace(self, clauses=clauses)
 
     def words(self) -> set[str]:
         """Every positive word and its irregular forms, for highlighting."""
@@ -212,7 +226,7 @@ def _clause(match: re.Match) -> Clause | None:
         words = tuple(w for w in words if len(w) >= MIN_WORD_CHARS)
     if not words or (len(words) == 1 and len(words[0]) < MIN_WORD_CHARS):
         return None  # a lone '6' or 'x' is searched nowhere (see MIN_WORD_CHARS)
-    return Clause(words, field_name, negate=bool(minus))
+    return Clause(words, field_name, negate=bool(minus), quoted=quoted is not None)
 
 
 @dataclass(frozen=True)

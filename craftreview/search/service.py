@@ -106,6 +106,8 @@ def run_search(session: Session, backend: SearchBackend, req: SearchRequest) -> 
     outcome = _execute(backend, parsed, req)
     if outcome.totals[req.kind] < FEW_RESULTS and parsed.positives:
         outcome = _try_spelling(backend, parsed, req, outcome, page)
+    if not any(outcome.totals.values()):
+        outcome = _try_words_of_phrases(backend, outcome, req, page)
     outcome = _relax_tabs(backend, outcome, req, page)
     if outcome.totals[req.kind] == 0:
         if req.filters.active:
@@ -156,6 +158,20 @@ def _try_spelling(backend, parsed, req, outcome: _Outcome, page: SearchPage) -> 
         return outcome
     page.suggestion = corrected.render()  # the words as typed found something: only suggest
     return outcome
+
+
+def _try_words_of_phrases(backend, outcome: _Outcome, req: SearchRequest, page: SearchPage) -> _Outcome:
+    """A hyphenated word that no text holds as typed ("walnut-bowl" is searched as a phrase) found nothing on either
+    tab: its words, apart, are searched instead when they find something or will rank best partial matches (the page
+    says so). A phrase typed in quotes is left as asked."""
+    words = outcome.query.unphrased()
+    if words is outcome.query:
+        return outcome
+    alternative = _execute(backend, words, req)
+    if not any(alternative.totals.values()) and not _relaxable(words, req, 0):
+        return outcome
+    page.searched_for = words.render()
+    return alternative
 
 
 def _relaxable(query: ParsedQuery, req: SearchRequest, total: int) -> bool:

@@ -381,3 +381,25 @@ def test_a_phrase_runs_on_into_a_hyphenated_word(world, search_app):
     world.drain()
     for query in ('"belt ready-made"', '"belt ready made"', "wheel-thrown", '"ready-made from"'):
         assert review_titles(run(search_app, query, tab="reviews")) == ["Belt"], query
+
+
+@pytest.mark.parametrize("query", ["walnut-bowl", "Walnut-Bowl"])
+def test_a_hyphenated_word_found_nowhere_falls_back_to_its_words_and_says_so(world, search_app, query):
+    """A hyphenated word is searched as a phrase; when no text holds it as typed, its words, apart, are searched, and
+    the page says which query it shows (it found nothing at all before). Quoted phrases stay strict
+    (test_a_phrase_does_not_match_across_two_fields, tests/search/test_contract.py)."""
+    maker = world.maker("Oak & Ash", "wood", "Hay-on-Wye, UK", "Turned bowls in native timber.")
+    world.review(maker, "Salad bowl", "A walnut salad bowl, oiled and smooth.", days=1)
+    world.drain()
+    page = run(search_app, query)
+    assert page.searched_for == "walnut bowl"
+    assert review_titles(run(search_app, query, tab="reviews")) == ["Salad bowl"]
+
+
+def test_a_hyphenated_phrase_found_as_typed_is_searched_as_a_phrase(world, search_app):
+    maker = world.maker("Oak & Ash", "wood", "Hay-on-Wye, UK", "Turned bowls in native timber.")
+    world.review(maker, "Salad bowl", "A walnut salad bowl, oiled and smooth.", days=1)
+    world.review(maker, "Bowl of walnut", "The bowl is walnut, the lid is ash.", days=2)
+    world.drain()
+    page = run(search_app, "salad-bowl", tab="reviews")
+    assert page.searched_for is None and review_titles(page) == ["Salad bowl"]

@@ -22,6 +22,7 @@ def test_parser_reads_phrases_exclusions_and_fields():
     assert q.clauses == (Clause(("dinner", "set")), Clause(("chipped",), negate=True),
                          Clause(("ceramics",), "craft"), Clause(("new", "york"), "location"),
                          Clause(("walnut",)))
+    assert [c.quoted for c in q.clauses] == [True, False, False, True, False]
 
 
 def test_unknown_field_prefix_is_searched_as_words():

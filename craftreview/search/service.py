@@ -143,17 +143,13 @@ def _try_spelling(backend, parsed, req, outcome: _Outcome, page: SearchPage) -> 
     corrected = spelling.correct(parsed, backend.known_words, backend.similar_words, indexed_too=found_some)
     if corrected is None:
         return outcome
-    alternative = _execute(backend, corrected, req)
     if not found_some:
-        # The typed words found nothing on either tab: the correction replaces them when it finds
-        # something on either tab (so both tabs search the same words), or when it leaves no word
-        # unknown and will rank best partial matches (those of the words as typed silently dropped
-        # the misspelt one).
-        if sum(alternative.totals.values()) == 0 and not (
-                _relaxable(corrected, req, 0) and not spelling.unknown_words(corrected, backend.known_words)):
-            return outcome
-        page.searched_for = corrected.render()
-        return alternative
+        # The correction replaces the typed words when it finds something on either tab (so both tabs
+        # search the same words), or when it leaves no word unknown and will rank best partial matches
+        # (those of the words as typed silently dropped the misspelt one).
+        return _instead(backend, corrected, req, page, outcome,
+                        partial=not spelling.unknown_words(corrected, backend.known_words))
+    alternative = _execute(backend, corrected, req)
     if alternative.totals[req.kind] <= outcome.totals[req.kind]:
         return outcome
     page.suggestion = corrected.render()  # the words as typed found something: only suggest
@@ -165,12 +161,17 @@ def _try_words_of_phrases(backend, outcome: _Outcome, req: SearchRequest, page: 
     tab: its words, apart, are searched instead when they find something or will rank best partial matches (the page
     says so). A phrase typed in quotes is left as asked."""
     words = outcome.query.unphrased()
-    if words is outcome.query:
+    return outcome if words is outcome.query else _instead(backend, words, req, page, outcome, partial=True)
+
+
+def _instead(backend, query: ParsedQuery, req: SearchRequest, page: SearchPage, outcome: _Outcome,
+             partial: bool) -> _Outcome:
+    """`query` searched in place of one that found nothing on either tab, when it finds something on
+    either tab, or (partial) when it will rank best partial matches; the page says which was searched."""
+    alternative = _execute(backend, query, req)
+    if not any(alternative.totals.values()) and not (partial and _relaxable(query, req, 0)):
         return outcome
-    alternative = _execute(backend, words, req)
-    if not any(alternative.totals.values()) and not _relaxable(words, req, 0):
-        return outcome
-    page.searched_for = words.render()
+    page.searched_for = query.render()
     return alternative
 
 

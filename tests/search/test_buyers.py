@@ -397,9 +397,10 @@ def test_a_hyphenated_word_found_nowhere_falls_back_to_its_words_and_says_so(wor
 
 
 def test_a_hyphenated_phrase_found_as_typed_is_searched_as_a_phrase(world, search_app):
+    """Found as typed: no fallback, so a text holding both words apart is not listed."""
     maker = world.maker("Oak & Ash", "wood", "Hay-on-Wye, UK", "Turned bowls in native timber.")
-    world.review(maker, "Salad bowl", "A walnut salad bowl, oiled and smooth.", days=1)
-    world.review(maker, "Bowl of walnut", "The bowl is walnut, the lid is ash.", days=2)
+    world.review(maker, "Salad server", "A walnut bowl and servers, oiled and smooth.", days=1)
+    world.review(maker, "Lidded pot", "The bowl is ash, the lid is walnut.", days=2)
     world.drain()
-    page = run(search_app, "salad-bowl", tab="reviews")
-    assert page.searched_for is None and review_titles(page) == ["Salad bowl"]
+    page = run(search_app, "walnut-bowl", tab="reviews")
+    assert page.searched_for is None and review_titles(page) == ["Salad server"]

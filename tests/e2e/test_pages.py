@@ -174,3 +174,20 @@ def test_review_page_has_a_main_heading(world, browser, live_server):
         expect(page.get_by_role("heading", level=1)).to_have_text("Solid walnut table, two weeks late", timeout=1_000)
     finally:
         context.close()
+
+
+GAPS_JS = """() => { const boxes = [...document.querySelectorAll('.page-head a.button')].map(a => a.getBoundingClientRect());
+  return boxes.slice(1).map((box, i) => box.left - boxes[i].right); }"""
+
+
+def test_moderation_queue_keeps_its_page_buttons_together(world, browser, live_server):
+    """Ring signals, Audit log and Mail outbox sit side by side beside the title, not spread across the row."""
+    context = browser.new_context(base_url=live_server.url, storage_state=world.states["moderator"],
+                                  viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto("/moderation")
+        gaps = page.evaluate(GAPS_JS)
+        assert len(gaps) == 2 and all(0 <= gap <= 16 for gap in gaps), gaps
+    finally:
+        context.close()

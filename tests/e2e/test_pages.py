@@ -128,10 +128,6 @@ PAGES = [
 ]
 
 
-# Known bug, pinned by test_review_page_has_a_main_heading; the other checks still run on it.
-PAGES_WITHOUT_H1 = {"review"}
-
-
 @pytest.mark.parametrize(("name", "role", "path", "heading"), PAGES, ids=[p[0] for p in PAGES])
 def test_page_loads_cleanly_and_labels_every_control(name, role, path, heading, world, browser, live_server,
                                                      screenshots):
@@ -145,8 +141,7 @@ def test_page_loads_cleanly_and_labels_every_control(name, role, path, heading, 
         assert response is not None
         assert response.status == (404 if name == "not-found" else 200), f"{url}: HTTP {response.status}"
         expect(page.get_by_text(heading.format(review=world.review_id), exact=False).first).to_be_visible()
-        if name not in PAGES_WITHOUT_H1:
-            expect(page.locator("h1")).to_have_count(1)
+        expect(page.locator("h1")).to_have_count(1)
         expect(page).to_have_title(re.compile(r"\S.* · craftreview$"))
         assert page.evaluate(UNLABELLED_JS) == [], f"{url}: form controls without a label"
         page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)

@@ -31,6 +31,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(price_band, "price_band")
     app.add_template_filter(lateness, "lateness")
     app.add_template_filter(thousands, "thousands")
+    app.add_template_filter(has_long_word, "has_long_word")
     app.add_template_global(listing_url, "listing_url")
     app.add_template_global(bar_position, "bar_position")
     for name in ("can_vote", "can_flag", "can_edit_review", "can_reply", "owns_maker", "maker_has_left", "MAKER_LEFT"):
@@ -62,6 +63,15 @@ def stars(value: float | int | None) -> str:
 def percent(value: float | None) -> str:
     """0.923 -> '92%'."""
     return "—" if value is None else f"{round(value * 100)}%"
+
+
+# About 6.5em of bold text: a longer word cannot fit a compare column's name and is broken inside anyway.
+LONG_WORD = 10
+
+
+def has_long_word(text: str | None, limit: int = LONG_WORD) -> bool:
+    """Whether a word of `text` is longer than `limit` characters (a name that has to break inside a word)."""
+    return any(len(word) > limit for word in (text or "").split())
 
 
 def bar_position(value: float) -> float:

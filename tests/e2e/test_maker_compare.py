@@ -158,3 +158,36 @@ def test_at_a_glance_on_a_phone_keeps_each_figure_inside_its_own_column(new_acto
     expect(page.locator("table.glance thead th")).to_have_count(4)
     assert page.evaluate(NO_OVERFLOW_JS)
     assert page.evaluate(SPILL_JS) == []
+
+
+REGION_SCROLLS_JS = "() => { const r = document.querySelector('.glance-scroll'); return r.scrollWidth > r.clientWidth; }"
+
+
+def _maker_named(db, name: str) -> str:
+    owner = _people(db, 1)[0]
+    maker = Maker(owner_id=owner.id, name=name, slug=unique("e2e-longword-"), craft="glass",
+                  location="Köln, Germany", accepts_custom=False, lead_time_days=5)
+    db.add(maker)
+    db.commit()
+    add_review(db, maker, _people(db, 1)[0], stars=(4, 4, 4), late_days=0, title="Long word order")
+    return maker.slug
+
+
+def test_at_a_glance_three_makers_with_one_long_word_each_fit_a_phone_without_scrolling(new_actor, live_server,
+                                                                                       screenshots):
+    """Names longer than a column (German compounds) break inside the word, so three makers still fit 360 px."""
+    with live_server.app.extensions["craftreview.sessions"]() as db:
+        slugs = [_maker_named(db, name) for name in
+                 ("Kristallglasmanufaktur Berg", "Holzspielzeugwerkstatt", "Porzellanmalereiatelier Nord")]
+        rescore(db)
+    page = new_actor().page
+    page.set_viewport_size(PHONE)
+    page.goto("/compare?makers=" + ",".join(slugs))
+    expect(page.locator("table.glance thead th")).to_have_count(3)
+    assert page.evaluate(NO_OVERFLOW_JS)
+    assert not page.evaluate(REGION_SCROLLS_JS)
+    assert page.evaluate(SPILL_JS) == []
+    page.locator(".glance-scroll").screenshot(path=str(screenshots / "compare-long-words-360.png"))
+    page.set_viewport_size(DESKTOP)
+    assert not page.evaluate(REGION_SCROLLS_JS) and page.evaluate(NO_OVERFLOW_JS)
+    page.locator(".glance-scroll").screenshot(path=str(screenshots / "compare-long-words-1280.png"))

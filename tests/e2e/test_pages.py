@@ -128,10 +128,6 @@ PAGES = [
 ]
 
 
-# Known bug, pinned by test_review_page_has_a_main_heading; the other checks still run on it.
-PAGES_WITHOUT_H1 = {"review"}
-
-
 @pytest.mark.parametrize(("name", "role", "path", "heading"), PAGES, ids=[p[0] for p in PAGES])
 def test_page_loads_cleanly_and_labels_every_control(name, role, path, heading, world, browser, live_server,
                                                      screenshots):
@@ -145,8 +141,7 @@ def test_page_loads_cleanly_and_labels_every_control(name, role, path, heading, 
         assert response is not None
         assert response.status == (404 if name == "not-found" else 200), f"{url}: HTTP {response.status}"
         expect(page.get_by_text(heading.format(review=world.review_id), exact=False).first).to_be_visible()
-        if name not in PAGES_WITHOUT_H1:
-            expect(page.locator("h1")).to_have_count(1)
+        expect(page.locator("h1")).to_have_count(1)
         expect(page).to_have_title(re.compile(r"\S.* · craftreview$"))
         assert page.evaluate(UNLABELLED_JS) == [], f"{url}: form controls without a label"
         page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)
@@ -172,5 +167,22 @@ def test_review_page_has_a_main_heading(world, browser, live_server):
         page = context.new_page()
         page.goto(f"/reviews/{world.review_id}")
         expect(page.get_by_role("heading", level=1)).to_have_text("Solid walnut table, two weeks late", timeout=1_000)
+    finally:
+        context.close()
+
+
+GAPS_JS = """() => { const boxes = [...document.querySelectorAll('.page-head a.button')].map(a => a.getBoundingClientRect());
+  return boxes.slice(1).map((box, i) => box.left - boxes[i].right); }"""
+
+
+def test_moderation_queue_keeps_its_page_buttons_together(world, browser, live_server):
+    """Ring signals, Audit log and Mail outbox sit side by side beside the title, not spread across the row."""
+    context = browser.new_context(base_url=live_server.url, storage_state=world.states["moderator"],
+                                  viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto("/moderation")
+        gaps = page.evaluate(GAPS_JS)
+        assert len(gaps) == 2 and all(0 <= gap <= 16 for gap in gaps), gaps
     finally:
         context.close()

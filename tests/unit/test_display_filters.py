@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from craftreview import create_app
-from craftreview.web.filters import lateness, price_band
+from craftreview.web.filters import has_long_word, lateness, price_band
 
 PROMISED = date(2026, 11, 15)
 
@@ -58,3 +58,11 @@ def test_price_band_choices_in_forms_follow_the_currency_setting(tmp_path, curre
         review.price_band.validate(review)
         assert review.price_band.errors == [] and review.price_band.data == "300-1000"
     app.extensions["craftreview.engine"].dispose()
+
+
+@pytest.mark.parametrize(("name", "long"), [
+    ("Willow Anvil Glassworks", False), ("Holzspielzeugwerkstatt", True), ("Kristallglasmanufaktur Berg", True),
+    ("", False), (None, False),
+])
+def test_a_name_has_a_long_word_when_one_word_cannot_fit_a_compare_column(name, long):
+    assert has_long_word(name) is long

@@ -552,3 +552,16 @@ def test_a_missing_password_says_what_it_is_for(client, db, make_user, path, dat
     fresh(db)
     stored = db.get(type(user), user.id)
     assert stored.deleted_at is None and stored.email == user.email
+
+
+@pytest.mark.parametrize("path", ["/dashboard", "/dashboard/replies"])
+def test_a_maker_without_reviews_is_not_told_every_review_has_a_reply(client, db, make_user, make_maker, make_review,
+                                                                      path):
+    owner = make_user("owner")
+    maker = make_maker(owner)
+    login(client, owner)
+    page = client.get(path).get_data(as_text=True)
+    assert "No reviews of your work yet" in page and "Every review has your reply" not in page
+    save_reply(db, owner, make_review(make_user(), maker, title="Answered review"), "Thank you.")
+    page = client.get(path).get_data(as_text=True)
+    assert "Nothing waiting. Every review has your reply." in page and "No reviews of your work yet" not in page

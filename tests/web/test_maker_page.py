@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import date
 
 import pytest
 
@@ -255,3 +256,25 @@ def test_a_helpful_vote_returns_to_the_page_and_sort_it_was_cast_on(client, db, 
     for away in ("https://evil.example/", "//evil.example/x", None):
         response = client.post(f"/reviews/{target.id}/helpful", data={"next": away} if away else {})
         assert response.headers["Location"] == f"/makers/{maker.slug}#review-{target.id}"
+
+
+@pytest.mark.parametrize(("stated", "line"), [
+    ({"order_type": None, "price_band": None}, "ordered 1 Nov 2026 · delivered 20 Nov 2026"),
+    ({"order_type": None, "price_band": "25-100", "ordered_on": None, "delivered_on": None}, "$25–100"),
+    ({"order_type": None, "price_band": None, "ordered_on": None, "promised_by": date(2026, 11, 10),
+      "delivered_on": None}, "promised by 10 Nov 2026"),
+    ({"order_type": "custom", "price_band": None}, "Custom order · ordered 1 Nov 2026 · delivered 20 Nov 2026"),
+])
+def test_a_reviews_order_line_shows_what_was_stated_without_a_stray_separator(client, db, maker, make_user,
+                                                                               stated, line):
+    values = {"order_type": "stock", "price_band": "25-100", "ordered_on": date(2026, 11, 1),
+              "promised_by": None, "delivered_on": date(2026, 11, 20), **stated}
+    review = add_review(db, maker, make_user())
+    for name, value in values.items():
+        setattr(review, name, value)
+    db.commit()
+    for path in (f"/reviews/{review.id}", f"/makers/{maker.slug}"):
+        found = re.search(r'<p class="order-context muted small">(.*?)</p>', client.get(path).get_data(as_text=True),
+                          re.S)
+        assert found, f"{path}: no order line"
+        assert re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", found.group(1)))).strip() == line

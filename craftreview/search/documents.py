@@ -46,6 +46,9 @@ class Doc:
     craftsmanship: int | None = None
     consistency: int | None = None
     delivery: int | None = None
+    # A review document's maker's name (a maker document's title is its name): "Marta walnut" finds
+    # Marta's reviews that say walnut. Weighted below every field of the review's own text.
+    maker_name: str = ""
 
     @property
     def key(self) -> str:
@@ -144,7 +147,8 @@ def _review_doc(r, maker: Doc) -> Doc:
         # No score values: a review's document must not change when its maker is rescored.
         tier="", score_bucket="", review_count=0, accepts_custom=maker.accepts_custom,
         created=_utc(r.created_at), verified=bool(r.verified),
-        craftsmanship=r.craftsmanship, consistency=r.consistency, delivery=r.delivery)
+        craftsmanship=r.craftsmanship, consistency=r.consistency, delivery=r.delivery,
+        maker_name=maker.title)
 
 
 def _utc(value: datetime) -> datetime:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, and_, func, select
 
 from ..models import CRAFTS, Maker, MakerScoreRow, Reply, Review, User, as_utc
+from .folding import composed
 
 MAKERS, REVIEWS, SCORES, REPLIES, USERS = (Maker.__table__, Review.__table__, MakerScoreRow.__table__,
                                            Reply.__table__, User.__table__)
@@ -18,8 +19,8 @@ BATCH = 2000
 # reports documents indexed the old way as stale and `search rebuild` redoes them.
 # 2: accents folded, PostgreSQL's stop words on Whoosh too; 3: its stemmer too (Porter2), and the
 # positions of skipped words kept, and on PostgreSQL a gap between fields and hyphens read as spaces
-# (phrases)
-INDEX_FORMAT = "3"
+# (phrases); 4: text in NFC (an accent typed apart joined to its letter: one word, not two)
+INDEX_FORMAT = "4"
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,9 @@ class Doc:
     craftsmanship: int | None = None
     consistency: int | None = None
     delivery: int | None = None
+    # A review document's maker's name (a maker document's title is its name): "Marta walnut" finds
+    # Marta's reviews that say walnut. Weighted below every field of the review's own text.
+    maker_name: str = ""
 
     @property
     def key(self) -> str:
@@ -124,25 +128,27 @@ def _review_text_select():
 
 
 def _maker_doc(m, texts: list[str]) -> Doc:
-    city, country = split_location(m.location)
+    location = composed(m.location or "")
+    city, country = split_location(location)
     tier, bucket, review_count = indexed_score_values(m.tier, m.overall, m.review_count)
     return Doc(
-        kind="maker", entity_id=m.id, maker_id=m.id, title=m.name, craft=m.craft,
-        craft_text=craft_text(m.craft), location=m.location or "",
-        body="\n".join([m.bio or "", *texts]), city=city, country=country,
+        kind="maker", entity_id=m.id, maker_id=m.id, title=composed(m.name), craft=m.craft,
+        craft_text=craft_text(m.craft), location=location,
+        body=composed("\n".join([m.bio or "", *texts])), city=city, country=country,
         tier=tier, score_bucket=bucket, review_count=review_count, accepts_custom=bool(m.accepts_custom),
         created=_utc(m.created_at))
 
 
 def _review_doc(r, maker: Doc) -> Doc:
     return Doc(
-        kind="review", entity_id=r.id, maker_id=maker.entity_id, title=r.title,
+        kind="review", entity_id=r.id, maker_id=maker.entity_id, title=composed(r.title),
         craft=maker.craft, craft_text=maker.craft_text, location=maker.location,
-        body="\n".join(t for t in (r.body, r.reply) if t), city=maker.city, country=maker.country,
+        body=composed("\n".join(t for t in (r.body, r.reply) if t)), city=maker.city, country=maker.country,
         # No score values: a review's document must not change when its maker is rescored.
         tier="", score_bucket="", review_count=0, accepts_custom=maker.accepts_custom,
         created=_utc(r.created_at), verified=bool(r.verified),
-        craftsmanship=r.craftsmanship, consistency=r.consistency, delivery=r.delivery)
+        craftsmanship=r.craftsmanship, consistency=r.consistency, delivery=r.delivery,
+        maker_name=maker.title)
 
 
 def _utc(value: datetime) -> datetime:

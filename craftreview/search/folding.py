@@ -37,6 +37,13 @@ def _fold_run(run: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def composed(text: str) -> str:
+    """The text in Unicode NFC: an accent typed apart ('e' + U+0301) joined to its letter ('é'). A
+    tokenizer ends a word at a combining mark (it is no word character), so 'décoré' typed with its
+    accents apart was the words 'de' and 'core' in Whoosh's index and in snippets; composed, one word."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
 # Tokens repeat endlessly while indexing: remember the folded form of the non-ASCII ones.
 _fold_token = lru_cache(maxsize=20_000)(fold)
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from ..text import render_marked
-from .folding import fold
+from .folding import composed, fold
 from .stemming import stem
 from .stopwords import STOP_WORDS
 
@@ -37,13 +37,13 @@ def best_snippet(texts: Iterable[str], stems: set[str]) -> Markup | None:
     """The window, across several texts, that contains the most distinct matched words."""
     best: tuple[int, str, int, int] | None = None
     prefixes = [_stem_prefix(s) for s in stems]
-    for text in texts:
+    for text in (composed(t or "") for t in texts):
         # Each searched stem this text can hold shows its first letters in it (see _stem_prefix), so
         # a text with no more such stems than the best window so far cannot beat it: not stemmed.
-        folded = fold((text or "").lower())
+        folded = fold(text.lower())
         if sum(p in folded for p in prefixes) <= (best[0] if best else 0):
             continue
-        tokens = list(_TOKEN.finditer(text or ""))
+        tokens = list(_TOKEN.finditer(text))
         hits = [(i, s) for i, s in ((i, token_stem(t.group())) for i, t in enumerate(tokens)) if s in stems]
         if not hits:
             continue
@@ -132,13 +132,14 @@ def _pieces(text: str, tokens: list, begin: int, finish: int, stems: set[str]) -
 
 def highlight_inline(text: str, stems: set[str]) -> Markup:
     """A short one-line string (name, title) with matches marked; everything else escaped."""
-    text = text or ""
+    text = composed(text or "")
     return render_marked(_pieces(text, list(_TOKEN.finditer(text)), 0, len(text), stems))
 
 
 def marked_inline(text: str, stems: set[str]) -> Markup | None:
     """highlight_inline(text), or None when no word of it matches."""
-    tokens = list(_TOKEN.finditer(text or ""))
+    text = composed(text or "")
+    tokens = list(_TOKEN.finditer(text))
     if not any(token_stem(t.group()) in stems for t in tokens):
         return None
     return render_marked(_pieces(text, tokens, 0, len(text), stems))

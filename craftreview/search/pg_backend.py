@@ -42,6 +42,9 @@ KINDS = ("maker", "review")
 # buyer picks most, per kind, and the maker of each review document.
 BTREE_INDEXED = (*((kind, column) for kind in KINDS for column in ("craft", "city", "country")),
                  ("review", "maker_id"))
+# (kind, column) of the partial GIN indexes: each kind's text, and review documents' maker names
+# (migration 0024).
+GIN_INDEXED = (*((kind, "tsv") for kind in KINDS), ("review", "maker_tsv"))
 TOAST_TUPLE_TARGET = 8160  # PostgreSQL's largest: a row is compressed or moved out only past ~a page
 DOCUMENTS = Table(
     "search_documents", METADATA,
@@ -57,11 +60,15 @@ DOCUMENTS = Table(
     # facets.sample_hash of the creation second (migration 0017): a broad match's facet sample.
     Column("sample_key", BigInteger, nullable=False),
     Column("fp", String(32), nullable=False), Column("tsv", TSVECTOR, nullable=False),
+    # A review document's maker's name (migration 0024), apart from its own text: ranked below every
+    # field of it (tsvector weights are four labels, all taken) and out of reach of field clauses.
+    # Empty on maker documents (their title is the name), and by default (writers before 0024).
+    Column("maker_tsv", TSVECTOR, nullable=False, server_default=text("''")),
     # One GIN index per kind (migration 0012): a search names its kind, and a maker search then
     # reads only maker documents' entries. No index on kind alone: the planner took it for a word
     # matching most makers and then tested (decompressed) every maker's tsvector.
-    *(Index(f"ix_search_documents_{kind}_tsv", "tsv", postgresql_using="gin",
-            postgresql_where=text(f"kind = '{kind}'")) for kind in KINDS),
+    *(Index(f"ix_search_documents_{kind}_{column}", column, postgresql_using="gin",
+            postgresql_where=text(f"kind = '{kind}'")) for kind, column in GIN_INDEXED),
     # BTREE_INDEXED: with a broad word the GIN index finds tens of thousands of matches, and the heap
     # scan dropped nearly all for their craft or place ('craft:candles order' verified, 1-2 stars for
     # delivery: 53,424 of 53,613 reviews read and dropped, 18 ms; with the craft index, 6 ms); a maker
@@ -99,7 +106,7 @@ LEXEMES = Table("search_lexemes", METADATA, Column("kind", String(10), primary_k
                 Column("lexeme", Text, primary_key=True), Column("ndoc", Integer, nullable=False))
 EVERY_DOCUMENT = ""  # the lexeme row holding the number of documents of a kind
 LOCK_KEY = 0x63726576  # pg_advisory_lock key of the single index writer
-_COLUMNS = [c.name for c in DOCUMENTS.columns if c.name != "tsv"]
+_COLUMNS = [c.name for c in DOCUMENTS.columns if c.name not in ("tsv", "maker_tsv")]
 
 
 # Each field after the first starts this many positions after the previous one ends: `||` would
@@ -119,13 +126,15 @@ def _field_vector(name: str, weight: str, first: bool) -> str:
 
 
 def _insert_sql(table: str):
-    """Upsert of one document; the tsvector is computed by PostgreSQL from the four weighted fields."""
+    """Upsert of one document; the tsvectors are computed by PostgreSQL from the four weighted fields
+    and from the maker's name."""
     return text(
-        f"INSERT INTO {table} ({', '.join(_COLUMNS)}, tsv) VALUES "
+        f"INSERT INTO {table} ({', '.join(_COLUMNS)}, tsv, maker_tsv) VALUES "
         f"({', '.join(':' + c for c in _COLUMNS)}, "
         + " || ".join(_field_vector(name, weight, i == 0) for i, (name, weight) in enumerate(FIELD_WEIGHTS.items()))
-        + ")"
-        " ON CONFLICT (key) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in [*_COLUMNS[1:], "tsv"]))
+        + ", to_tsvector('english', translate(craftreview_unaccent(:t_maker), '-', ' ')))"
+        " ON CONFLICT (key) DO UPDATE SET "
+        + ", ".join(f"{c} = excluded.{c}" for c in [*_COLUMNS[1:], "tsv", "maker_tsv"]))
 
 
 _INSERT = _insert_sql("search_documents")
@@ -140,9 +149,10 @@ _BUILD_DDL = (
     "CREATE TABLE search_vocab_build (LIKE search_vocab INCLUDING DEFAULTS INCLUDING CONSTRAINTS)",
     "ALTER TABLE search_vocab_build ADD CONSTRAINT search_vocab_build_pkey PRIMARY KEY (key)",
 )
-# One row per (kind, lexeme) of a set of documents, the empty lexeme once per document.
+# One row per (kind, lexeme) of a set of documents (its text or its maker's name), the empty lexeme
+# once per document.
 _LEXEME_ROWS = ("SELECT d.kind, l.lexeme FROM {table} d "
-                "CROSS JOIN LATERAL unnest(tsvector_to_array(d.tsv) || ARRAY[''::text]) AS l(lexeme)")
+                "CROSS JOIN LATERAL unnest(tsvector_to_array(d.tsv || d.maker_tsv) || ARRAY[''::text]) AS l(lexeme)")
 # Rows are rewritten in kind order first (CLUSTER, on an index dropped after): the documents a
 # search reads (one kind) then share pages, instead of each maker's sitting among its reviews'.
 # Then the GIN indexes, and the lexeme counts of the new documents.
@@ -150,8 +160,8 @@ _BUILD_INDEXES = (
     "CREATE INDEX ix_search_documents_build_kind ON search_documents_build (kind)",
     "CLUSTER search_documents_build USING ix_search_documents_build_kind",
     "DROP INDEX ix_search_documents_build_kind",
-    *(f"CREATE INDEX ix_search_documents_build_{kind}_tsv ON search_documents_build USING gin (tsv) "
-      f"WHERE kind = '{kind}'" for kind in KINDS),
+    *(f"CREATE INDEX ix_search_documents_build_{kind}_{column} ON search_documents_build USING gin ({column}) "
+      f"WHERE kind = '{kind}'" for kind, column in GIN_INDEXED),
     *(f"CREATE INDEX ix_search_documents_build_{kind}_{column} ON search_documents_build ({column}) "
       f"WHERE kind = '{kind}'" for kind, column in BTREE_INDEXED),
     "DROP TABLE IF EXISTS search_lexemes_build",
@@ -165,7 +175,7 @@ _SWAP = (
     "ALTER TABLE search_documents_build RENAME TO search_documents",
     "ALTER INDEX search_documents_build_pkey RENAME TO search_documents_pkey",
     *(f"ALTER INDEX ix_search_documents_build_{kind}_{part} RENAME TO ix_search_documents_{kind}_{part}"
-      for kind, part in [*((kind, "tsv") for kind in KINDS), *BTREE_INDEXED]),
+      for kind, part in [*GIN_INDEXED, *BTREE_INDEXED]),
     "DROP TABLE search_vocab",
     "ALTER TABLE search_vocab_build RENAME TO search_vocab",
     "ALTER INDEX search_vocab_build_pkey RENAME TO search_vocab_pkey",
@@ -401,7 +411,8 @@ def _row(d: Doc) -> dict:
                 verified=d.verified, score_bucket=d.score_bucket, craftsmanship=d.craftsmanship,
                 consistency=d.consistency, delivery=d.delivery, stars=d.stars,
                 review_count=d.review_count, created=d.created, sample_key=sample_hash(int(d.created.timestamp())),
-                fp=d.fingerprint(), t_title=d.title, t_craft=d.craft_text, t_location=d.location, t_body=d.body)
+                fp=d.fingerprint(), t_title=d.title, t_craft=d.craft_text, t_location=d.location, t_body=d.body,
+                t_maker=d.maker_name)
 
 
 def _batches(docs: Iterator[Doc], size: int) -> Iterator[list[Doc]]:

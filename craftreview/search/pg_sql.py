@@ -14,6 +14,9 @@ from .stopwords import STOP_WORDS
 # Field -> tsvector weight; ts_rank weights {D, C, B, A} mirror the Whoosh field boosts (1:2:3:4).
 FIELD_WEIGHTS = {"title": "A", "craft": "B", "location": "C", "body": "D"}
 RANK_WEIGHTS = "{0.25, 0.5, 0.75, 1.0}"
+# A review document's maker's name (its own tsvector, maker_tsv) ranks at a quarter of the body's
+# weight, as on Whoosh: a review that says the words comes before one that only belongs to the maker.
+MAKER_NAME_WEIGHTS = "{0.0625, 0.0625, 0.0625, 0.0625}"
 # No length normalisation: a maker document holds all its reviews' text, so dividing by its length
 # sank a maker named for the query below one merely labelled with it. Unnormalised, each word counts
 # about its best field's weight (more occurrences add little), like BM25F's per-field saturation.
@@ -33,6 +36,10 @@ FACET_TEXT = {"accepts_custom": "CASE WHEN accepts_custom THEN '1' ELSE '0' END"
 KIND_CONDITION = {"maker": "d.kind = 'maker'", "review": "d.kind = 'review'"}
 # Relaxed queries rank by coverage first: the summed weights of the clauses a document matches.
 COVERAGE_NONE = "0.0::float8"
+# How clauses combine: as one tsquery against the document's text (maker documents), or as SQL
+# conditions, one per clause (review documents: a clause may match the text or the maker's name).
+TSQUERY_OPS = {"and": " && ", "or": " || ", "not": "!!"}
+SQL_OPS = {"and": " AND ", "or": " OR ", "not": "NOT "}
 
 
 def condition(query: ParsedQuery, filters: Filters, kind: str) -> tuple[str, str, str, dict]:
@@ -43,12 +50,12 @@ def condition(query: ParsedQuery, filters: Filters, kind: str) -> tuple[str, str
         return "FALSE", "0.0", COVERAGE_NONE, {}
     params: dict = {}
     exprs = [(c, _clause_tsquery(c, f"c{i}", params)) for i, c in enumerate(query.clauses)]
-    tsq = _tsquery(query, exprs)
+    matched = _text_match(query, exprs, kind)
     conditions = [KIND_CONDITION[kind], *_filter_conditions(filters, kind, params)]
-    if tsq is None:
+    if matched is None:
         return " AND ".join(conditions), "0.0", COVERAGE_NONE, params
-    conditions.append(f"d.tsv @@ ({tsq})")
-    return " AND ".join(conditions), _relevance(exprs), _coverage(query, exprs), params
+    conditions.append(matched)
+    return " AND ".join(conditions), _relevance(exprs, kind), _coverage(query, exprs, kind), params
 
 
 def _only_stop_words(clause: Clause) -> bool:
@@ -56,34 +63,70 @@ def _only_stop_words(clause: Clause) -> bool:
     return set(clause.words) <= STOP_WORDS
 
 
-def _relevance(exprs: list[tuple[Clause, str]]) -> str:
+def _relevance(exprs: list[tuple[Clause, str]], kind: str) -> str:
     """ts_rank of the positive clauses ORed, whatever the match: ts_rank of an AND query rewards
     the words' proximity, which favoured a passing mention of both words in one review over a
-    maker named for one and describing the other (BM25F, on Whoosh, weighs each word by field)."""
+    maker named for one and describing the other (BM25F, on Whoosh, weighs each word by field).
+    A review document's maker's name adds its own, lighter rank (clauses without a field only)."""
     positives = [e for c, e in exprs if not c.negate]
     if not positives:
         return "0.0"
-    return f"ts_rank('{RANK_WEIGHTS}', d.tsv, ({' || '.join(positives)}), {RANK_NORMALIZATION})"
+    rank = f"ts_rank('{RANK_WEIGHTS}', d.tsv, ({' || '.join(positives)}), {RANK_NORMALIZATION})"
+    named = [e for c, e in exprs if not c.negate and _reaches_maker_name(c, kind)]
+    if named:
+        rank += f" + ts_rank('{MAKER_NAME_WEIGHTS}', d.maker_tsv, ({' || '.join(named)}), {RANK_NORMALIZATION})"
+    return rank
 
 
-def _tsquery(query: ParsedQuery, exprs: list[tuple[Clause, str]]) -> str | None:
-    positives = [e for c, e in exprs if not c.negate]
-    negatives = [e for c, e in exprs if c.negate]
-    if query.any_of:  # common words only add coverage; the rarer ones pick the candidates
-        positives = [e for e, seed in zip(positives, query.seeded(), strict=True) if seed]
-    expr = f"({(' || ' if query.any_of else ' && ').join(positives)})" if positives else None
+def _reaches_maker_name(clause: Clause, kind: str) -> bool:
+    """Whether the clause may match a review document's maker's name (a field prefix keeps to its field)."""
+    return kind == "review" and clause.field is None
+
+
+def _clause_match(clause: Clause, expr: str, kind: str) -> str | None:
+    """SQL condition: the document matches one clause (tsquery `expr`); None for a clause of stop
+    words only, whose empty tsquery matches nothing alone and is left out of a tsquery it is part of."""
+    if _only_stop_words(clause):
+        return None
+    if _reaches_maker_name(clause, kind):
+        return f"(d.tsv @@ ({expr}) OR d.maker_tsv @@ ({expr}))"
+    return f"d.tsv @@ ({expr})"
+
+
+def _text_match(query: ParsedQuery, exprs: list[tuple[Clause, str]], kind: str) -> str | None:
+    """SQL condition: the document matches the query's clauses (None: the query has none). Maker
+    documents test one tsquery of them all (one GIN scan); review documents test each clause
+    against their text or their maker's name (their indexes' bitmaps combined)."""
+    if kind == "maker":
+        tsq = _combine(query, exprs, TSQUERY_OPS)
+        return None if tsq is None else f"d.tsv @@ ({tsq})"
+    return _combine(query, [(c, _clause_match(c, e, kind)) for c, e in exprs], SQL_OPS)
+
+
+def _combine(query: ParsedQuery, parts: list[tuple[Clause, str | None]], ops: dict[str, str]) -> str | None:
+    """The clauses' parts joined with `ops` (TSQUERY_OPS or SQL_OPS): every positive one (any of the
+    seeds, when relaxed) and none of the negative ones. Parts that are None (SQL_OPS only: clauses of
+    stop words) are left out, as an empty tsquery is from a tsquery; if every one is, nothing matches."""
+    positives = [p for c, p in parts if not c.negate]
+    negatives = [p for c, p in parts if c.negate and p is not None]
+    seeds = query.seeded() if query.any_of else (True,) * len(positives)
+    # Common words only add coverage to a relaxed query; the rarer ones pick the candidates.
+    chosen = [p for p, seed in zip(positives, seeds, strict=True) if seed]
+    kept = [p for p in chosen if p is not None]
+    expr = f"({(ops['or'] if query.any_of else ops['and']).join(kept)})" if kept else ("FALSE" if chosen else None)
     if negatives:
-        excluded = f"!!({' || '.join(negatives)})"
-        expr = f"{expr} && {excluded}" if expr else excluded
+        excluded = f"{ops['not']}({ops['or'].join(negatives)})"
+        expr = f"{expr}{ops['and']}{excluded}" if expr else excluded
     return expr
 
 
-def _coverage(query: ParsedQuery, exprs: list[tuple[Clause, str]]) -> str:
+def _coverage(query: ParsedQuery, exprs: list[tuple[Clause, str]], kind: str) -> str:
     if not query.any_of:
         return COVERAGE_NONE
-    positives = [e for c, e in exprs if not c.negate]
-    terms = [f"CASE WHEN d.tsv @@ ({e}) THEN {int(w)} ELSE 0 END" for e, w in zip(positives, query.weights, strict=True)]
-    return f"({' + '.join(terms)})::float8"
+    positives = [(_clause_match(c, e, kind), w) for (c, e), w in
+                 zip([(c, e) for c, e in exprs if not c.negate], query.weights, strict=True)]
+    terms = [f"CASE WHEN {m} THEN {int(w)} ELSE 0 END" for m, w in positives if m is not None]
+    return f"({' + '.join(terms) or '0'})::float8"
 
 
 # Whoosh indexes no one-letter word and PostgreSQL every one: in a phrase such a word stands for

@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
-from .folding import fold
+from .folding import composed, fold
 from .stemming import stem
 from .stopwords import MESSAGE_WORDS, STOP_WORDS
 from .variants import variants
@@ -203,7 +203,7 @@ def _message_words_dropped(clauses: list[Clause]) -> list[Clause]:
 
 def _normalise(raw: str) -> tuple[str, list[str]]:
     notes: list[str] = []
-    text = _CONTROL.sub(" ", raw).replace("\u201c", '"').replace("\u201d", '"')
+    text = _CONTROL.sub(" ", composed(raw)).replace("\u201c", '"').replace("\u201d", '"')
     text = _SEPARATORS.sub(" ", text)
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS]
@@ -275,7 +275,7 @@ def filters_from_args(args: Mapping[str, str]) -> Filters:
 
 
 def _clean_value(value: str | None) -> str | None:
-    value = _CONTROL.sub("", value or "").strip()[:100]
+    value = _CONTROL.sub("", composed(value or "")).strip()[:100]
     return value or None
 
 
@@ -333,5 +333,6 @@ def request_from_args(args: Mapping[str, str], per_page: int = 10) -> SearchRequ
     tab = args.get("tab") if args.get("tab") in TABS else "makers"
     sort = args.get("sort") if args.get("sort") in SORTS else "relevance"
     page = _float_in(args.get("page"), 1, 1000) or 1
-    return SearchRequest(q=(args.get("q") or "")[:10 * MAX_QUERY_CHARS], filters=filters_from_args(args),
+    # Composed (NFC) as the index is: the page quotes the words as typed (as_typed) from `q`.
+    return SearchRequest(q=composed((args.get("q") or "")[:10 * MAX_QUERY_CHARS]), filters=filters_from_args(args),
                          tab=tab, sort=sort, page=int(page), per_page=per_page)

@@ -423,21 +423,24 @@ def load_items(session: Session, hits: list[RawHit], query: ParsedQuery, backend
             reply = review.reply.body if review.reply else ""
             snippet = best_snippet([review.body, reply], stems)
             items.append(Item("review", maker, review, highlight_inline(review.title, stems),
-                              snippet or matched_fields(maker, stems, "maker's ")))
+                              snippet or matched_fields(maker, stems, "maker's ", maker.name)))
     return items
 
 
-def matched_fields(maker: Maker, stems: set[str], whose: str) -> Markup | None:
-    """Why a result whose texts hold none of the words matched: the maker's craft or location,
-    marked ("Matched the maker's location: <mark>Leeds</mark>, UK"); else None. A document holds
-    these beside its texts, and the card did not show them marked, or (a review) at all."""
+def matched_fields(maker: Maker, stems: set[str], whose: str, name: str = "") -> Markup | None:
+    """Why a result whose texts hold none of the words matched: the maker's `name` (a review's
+    document holds it), craft or location, marked ("Matched the maker's location: <mark>Leeds</mark>,
+    UK"); else None. A document holds these beside its texts, and the card did not show them marked,
+    or (a review) at all."""
     label = maker.craft_label
     craft = marked_inline(label, stems)
     if craft is None and token_stem(maker.craft) in stems:  # the key matched ('wood': 'Woodworking')
         craft = render_marked([(label, True)])
-    for name, marked in (("craft", craft), ("location", marked_inline(maker.location or "", stems))):
+    shown = (("name", marked_inline(name, stems)), ("craft", craft),
+             ("location", marked_inline(maker.location or "", stems)))
+    for what, marked in shown:
         if marked is not None:
-            return render_marked([(f"Matched the {whose}{name}: ", False)]) + marked
+            return render_marked([(f"Matched the {whose}{what}: ", False)]) + marked
     return None
 
 

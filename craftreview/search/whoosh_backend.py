@@ -43,6 +43,10 @@ SCHEMA = Schema(
     key=ID(unique=True, stored=True), maker_id=STORED, fp=STORED,
     title=TEXT(TEXT_ANALYZER, field_boost=4.0), craft=TEXT(TEXT_ANALYZER, field_boost=3.0),
     location=TEXT(TEXT_ANALYZER, field_boost=2.0), body=TEXT(TEXT_ANALYZER),
+    # A review's maker's name (review documents only), a quarter of the body's weight: a review that
+    # says the words comes before one that only belongs to a maker so named (BM25F's idf is per
+    # field, and a name is short: at half the body's weight a rare name could outweigh the body).
+    maker_name=TEXT(TEXT_ANALYZER, field_boost=0.25),
     # The words "did you mean" may offer, each once per maker document (see doc_fields); no lengths.
     spell=KEYWORD(scorable=False),
     craft_key=ID(sortable=True), city=ID(sortable=True), country=ID(sortable=True),
@@ -54,6 +58,8 @@ SCHEMA = Schema(
     maker=COLUMN(NumericColumn("i", default=0)), stars=COLUMN(NumericColumn("d", default=-1.0)),
     review_count=COLUMN(NumericColumn("q", default=0)), created=COLUMN(NumericColumn("q", default=0)),
 )
+# The fields a clause without a field prefix searches, per kind (see _searched_fields).
+SEARCHED_FIELDS = {"maker": TEXT_FIELDS, "review": (*TEXT_FIELDS, "maker_name")}
 FACET_FIELDS = {"craft": "craft_key"}  # facet name -> index field, where they differ
 SORT_FIELDS = {"maker": {"reviews": "review_count", "newest": "created"},
                "review": {"score": "stars", "newest": "created"}}
@@ -167,7 +173,7 @@ class WhooshBackend:
                     self._arrays.files.get(reader)
                     for field in WARM_COLUMNS[kind]:
                         self._arrays.column(reader, field)
-                    for field in TEXT_FIELDS:
+                    for field in _searched_fields(kind, s.schema):
                         self._arrays.lengths(reader, field, np.empty(0, dtype=np.int64))
                     if kind == "maker":
                         self._vocabulary(reader)
@@ -180,7 +186,7 @@ class WhooshBackend:
         filters = filters.for_kind(kind)
         table = self.standings.get() if self._needs_standings(kind, sort, filters) else {}
         with self._searcher(kind) as s:
-            found = self._matches(s, _query(query, filters, kind), filters, kind, table)
+            found = self._matches(s, _query(query, filters, kind, s.schema), filters, kind, table)
             total = sum(len(m.ids) for _r, _o, m in found)
             counted = self._facet_sample(found, sample_threshold(total)) if facets else []
             groups = {f: _clean_counts(self._facet_counts(counted, FACET_FIELDS.get(f, f))) for f in FACETS[kind]}
@@ -193,7 +199,7 @@ class WhooshBackend:
         filters = filters.for_kind(kind)
         table = self.standings.get() if _joined_filter(filters, kind) else {}
         with self._searcher(kind) as s:
-            return sum(len(m.ids) for _r, _o, m in self._matches(s, _query(query, filters, kind), filters, kind, table))
+            return sum(len(m.ids) for _r, _o, m in self._matches(s, _query(query, filters, kind, s.schema), filters, kind, table))
 
     def _matches(self, s, q: Query, filters: Filters, kind: str, table) -> list[tuple]:
         """(segment reader, docnum offset, Matches) per segment; filters on makers' scores joined."""
@@ -328,7 +334,7 @@ class WhooshBackend:
             mine = [d for d in upserts if d.kind == kind]
             gone = [k for k in deletes if k[0] == kind[0]]
             if mine or gone:
-                whoosh_write.write(self._index(kind), mine, gone)
+                whoosh_write.write(self._index(kind), mine, gone, SCHEMA)
 
     def snippet_texts(self, maker_ids: set[int], query: ParsedQuery, per_maker: int) -> None:
         """None: the service picks a maker's snippet texts by the words they contain."""
@@ -380,8 +386,14 @@ def _joined_filter(filters: Filters, kind: str) -> bool:
     return kind == "review" and (filters.tier is not None or filters.min_score is not None)
 
 
-def _query(query: ParsedQuery, filters: Filters, kind: str) -> Query:
-    text_query, filter_query = _text_query(query), _filter_query(filters, kind)
+def _searched_fields(kind: str, schema) -> tuple[str, ...]:
+    """The kind's searched fields that this index has: one written before a field was added (until
+    `flask search rebuild` or a drain's writer adds it) answers without it."""
+    return tuple(f for f in SEARCHED_FIELDS[kind] if f in schema)
+
+
+def _query(query: ParsedQuery, filters: Filters, kind: str, schema) -> Query:
+    text_query, filter_query = _text_query(query, _searched_fields(kind, schema)), _filter_query(filters, kind)
     return text_query if filter_query is None else Require(text_query, filter_query)
 
 
@@ -395,11 +407,11 @@ def _clean_counts(groups: dict) -> dict[str, int]:
     return {str(k): v for k, v in groups.items() if k not in (None, "", b"")}
 
 
-def _text_query(query: ParsedQuery) -> Query:
-    weighted = [(q, w, s) for q, w, s in zip(map(_clause_query, query.positives), query.weights or
+def _text_query(query: ParsedQuery, fields: tuple[str, ...]) -> Query:
+    weighted = [(q, w, s) for q, w, s in zip((_clause_query(c, fields) for c in query.positives), query.weights or
                                              [1] * len(query.positives), query.seeded(), strict=True) if q is not None]
     positives = [q for q, _w, _s in weighted]
-    negatives = [q for q in (_clause_query(c) for c in query.negatives) if q is not None]
+    negatives = [q for q in (_clause_query(c, fields) for c in query.negatives) if q is not None]
     if positives and query.any_of:
         # Coverage first: each clause a document matches adds its weight in units far above any
         # BM25 score; the BM25 of the words it matches then orders documents of equal coverage.
@@ -417,9 +429,10 @@ def _text_query(query: ParsedQuery) -> Query:
     return AndNot(base, Or(negatives)) if negatives else base
 
 
-def _clause_query(clause: Clause) -> Query | None:
-    fields = (clause.field,) if clause.field else TEXT_FIELDS
-    parts = [q for q in (_field_query(f, clause.words) for f in fields) if q is not None]
+def _clause_query(clause: Clause, fields: tuple[str, ...]) -> Query | None:
+    """The clause in its field, or in each of `fields` (a field prefix never reaches the maker's name)."""
+    parts = [q for q in (_field_query(f, clause.words) for f in ((clause.field,) if clause.field else fields))
+             if q is not None]
     return Or(parts) if parts else None
 
 

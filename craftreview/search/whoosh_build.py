@@ -38,7 +38,7 @@ PARTS = {"review": 2}
 MIN_PART_DOCS = 5_000  # below this a kind is one segment: each worker is a fresh Python process
 BATCH = 200            # documents per message: fewer, larger pipe writes
 # Fields whose values repeat across documents (see _memoize_repeated_fields).
-REPEATED_FIELDS = ("craft", "location", "craft_key", "city", "country", "tier", "accepts_custom",
+REPEATED_FIELDS = ("craft", "location", "maker_name", "craft_key", "city", "country", "tier", "accepts_custom",
                    "verified", "score_bucket", "craftsmanship", "consistency", "delivery")
 MEMO_SIZE = 50_000     # distinct values remembered per field
 # Spawn, not fork: rebuilds run beside request and search threads whose locks a fork would copy.
@@ -69,7 +69,7 @@ def doc_fields(doc: Doc) -> dict:
     """The Whoosh fields of a document."""
     fields = dict(
         key=doc.key, maker_id=doc.maker_id, maker=doc.maker_id, fp=doc.fingerprint(),
-        title=doc.title, craft=doc.craft_text, location=doc.location, body=doc.body,
+        title=doc.title, craft=doc.craft_text, location=doc.location, body=doc.body, maker_name=doc.maker_name,
         # Each vocabulary word once (not every occurrence through an analyzer): a third of the
         # postings of a maker document, and only their document frequency is ever read.
         spell=" ".join(sorted(doc_vocabulary(doc))),

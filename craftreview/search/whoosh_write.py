@@ -43,10 +43,14 @@ def merge_small_segments(writer, segments: list) -> list:
     return [s for s in segments if id(s) in kept or s.doc_count_all() > DRAIN_MERGE_MAX_DOCS]
 
 
-def write(ix, upserts: Iterable[Doc], deletes: Iterable[str]) -> None:
-    """One drain commit on one kind's index: deletes, then replacements (caller holds the writer lock)."""
+def write(ix, upserts: Iterable[Doc], deletes: Iterable[str], schema) -> None:
+    """One drain commit on one kind's index: deletes, then replacements (caller holds the writer lock).
+    Fields of `schema` the index lacks (written before they were added) are added first."""
     writer = ix.writer(timeout=10.0, limitmb=DRAIN_WRITER_MB)
     try:
+        for name in schema.names():
+            if name not in writer.schema:
+                writer.add_field(name, schema[name])
         for key in deletes:
             writer.delete_by_term("key", key)
         for doc in upserts:

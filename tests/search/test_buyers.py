@@ -42,6 +42,35 @@ def test_a_word_typed_without_its_accent_finds_the_accented_text_and_back(shop, 
     assert review_titles(run(search_app, "café glasses", tab="reviews")) == ["Café set"]
 
 
+@pytest.fixture
+def marks_apart(world):
+    """One review written with accents typed apart (e + U+0301), one with precomposed letters."""
+    maker = world.maker("Atelier Rose", "paper", "Nantes, France")
+    world.review(maker, "Re\u0301sume\u0301 folder", "A de\u0301core\u0301 folder, cre\u0300me paper.", days=1)
+    world.review(maker, "Crème box", "A décoré box for my résumé.", days=2)
+    world.drain()
+
+
+@pytest.mark.parametrize("query", ["résumé folder", "re\u0301sume\u0301 folder", "resume folder"])
+def test_an_accent_typed_apart_or_precomposed_finds_either_form(marks_apart, search_app, query):
+    # First: the one review holding both words (the other, holding one, follows as a partial match).
+    page = run(search_app, query, tab="reviews")
+    assert str(page.items[0].title) == "<mark>Résumé</mark> <mark>folder</mark>"
+
+
+@pytest.mark.parametrize("query", ["décoré", "de\u0301core\u0301"])
+def test_a_word_with_accents_typed_apart_is_one_word_in_text_and_query(marks_apart, search_app, query):
+    page = run(search_app, query, tab="reviews")
+    assert set(review_titles(page)) == {"Re\u0301sume\u0301 folder", "Crème box"} and not page.relaxed
+    assert page.searched_for is None and page.unknown == ()
+
+
+def test_a_word_with_an_accent_typed_apart_is_marked_whole(marks_apart, search_app):
+    page = run(search_app, "decore", tab="reviews")
+    snippets = {str(item.snippet) for item in page.items}
+    assert "A <mark>décoré</mark> folder, crème paper." in snippets
+
+
 def test_highlighting_marks_the_original_accented_characters(shop, search_app):
     page = run(search_app, "malmo")
     assert str(page.items[0].title) == "<mark>Malmö</mark> Glasbruk"

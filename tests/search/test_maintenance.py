@@ -37,7 +37,8 @@ def test_check_reports_a_stale_document(corpus, search_app):
         # A write that forgot its outbox row: exactly what check exists to catch.
         session.execute(update(Maker).where(Maker.id == corpus["oak"]).values(name="Renamed Woodworks"))
     code, output = _check(search_app)
-    assert code == 1 and f"stale: 1 (m:{corpus['oak']})" in output
+    # The maker's document and its visible review's (which holds the maker's name).
+    assert code == 1 and f"stale: 2 (m:{corpus['oak']}, r:{corpus['r_table']})" in output
 
 
 def test_check_reports_an_extra_document(corpus, search_app):

@@ -119,9 +119,10 @@ def test_snippet_ties_keep_the_first_text():
 
 
 def _cut_words(snippet, text: str) -> list[str]:
-    """The snippet's first and last words as shown (marks and ellipses removed), and the text's words."""
+    """The snippet's first and last words as shown (marks and ellipses removed), and the text's words,
+    composed (NFC) as snippets show them: an accent typed apart is shown joined to its letter."""
     shown = html.unescape(re.sub(r"</?mark>", "", str(snippet))).strip("\u2026 ").split()
-    return [shown[0], shown[-1]], text.split()
+    return [shown[0], shown[-1]], unicodedata.normalize("NFC", text).split()
 
 
 @pytest.mark.parametrize("text, query", [

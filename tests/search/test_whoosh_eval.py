@@ -13,7 +13,7 @@ from craftreview.search.whoosh_eval import Evaluator, top_by_score
 
 whoosh_only = pytest.mark.parametrize("search_app", ["whoosh"], indirect=True)
 QUERIES = ["walnut", "dinner set", '"dinner set"', "wheel-thrown", "late -leather", "raku tea bowls",
-           "jewellery", "title:journal", "bag arrived", "zzznothing", ""]
+           "jewellery", "title:journal", "bag arrived", "oakhaven table", "zzznothing", ""]
 
 
 def _whoosh_hits(searcher, q) -> list[tuple[int, float]]:
@@ -40,7 +40,7 @@ def test_numpy_evaluation_equals_whoosh_search(corpus, search_app, text, relaxed
     backend = search.get_backend(search_app)
     for kind in KINDS:
         with backend._searcher(kind) as s:
-            q = _query(parsed, Filters(), kind)
+            q = _query(parsed, Filters(), kind, s.schema)
             expected, found = _whoosh_hits(s, q), _numpy_hits(s, backend, q)
         assert [d for d, _s in found] == [d for d, _s in expected], (kind, text)
         assert [sc for _d, sc in found] == pytest.approx([sc for _d, sc in expected], rel=1e-12), (kind, text)
@@ -60,7 +60,7 @@ def test_numpy_evaluation_on_postings_files_equals_whoosh_search(corpus, search_
                     parsed = parse_query(text)
                     if relaxed:
                         parsed = parsed.relaxed(tuple(range(3, 3 + len(parsed.positives))))
-                    q = _query(parsed, Filters(), kind)
+                    q = _query(parsed, Filters(), kind, s.schema)
                     expected, found = _whoosh_hits(s, q), _numpy_hits(s, backend, q)
                     assert [d for d, _s in found] == [d for d, _s in expected], (kind, text)
                     assert [sc for _d, sc in found] == pytest.approx([sc for _d, sc in expected], rel=1e-12)
@@ -107,7 +107,7 @@ def test_filtered_phrases_equal_whoosh_search_and_leave_the_unfiltered_phrase_wh
         for kind in KINDS:
             with backend._searcher(kind) as s:
                 for f in (filters.for_kind(kind), Filters()):
-                    q = _query(parse_query(text), f, kind)
+                    q = _query(parse_query(text), f, kind, s.schema)
                     expected, found = _whoosh_hits(s, q), _numpy_hits(s, backend, q)
                     assert [d for d, _s in found] == [d for d, _s in expected], (kind, text, f)
                     assert [sc for _d, sc in found] == pytest.approx([sc for _d, sc in expected], rel=1e-12)

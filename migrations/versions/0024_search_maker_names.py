@@ -11,7 +11,7 @@ deploy); documents get their maker's name when rewritten: run `flask search rebu
 
 Revision ID: 0024
 Revises: 0023
-Create Date: 2026-12-06 10:00:00
+Create Date: 2026-12-05 00:00:00
 """
 from alembic import op
 

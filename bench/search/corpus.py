@@ -32,6 +32,7 @@ def ensure_corpus(url: str, log) -> float | None:
         _ensure_pg_database()
     if _review_count(url) == REVIEWS:
         log(f"corpus present at {url.split('@')[-1]}")
+        upgrade(url)  # a corpus seeded by older code lacks the migrations since (a search column, an index)
         _vacuum(url)
         return None
     started = time.perf_counter()

@@ -348,7 +348,11 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
 37. **The prior alone holds no claim up against the recent reviews** (`ModelOptions.recent_prior_chance`,
    `claims.RECENT_PRIOR_CHANCE`; model 2.19): in the recent-reviews check the recent reviews are read against a prior
    moved down, where needed, to make "skilled" no more likely than not on its own. Where most makers are skilled, the
-   unmoved prior held a fallen maker's claim up against its lower reviews. *Model 2.19* in the family section."""
+   unmoved prior held a fallen maker's claim up against its lower reviews. *Model 2.19* in the family section.
+38. **The prior alone earns no warning** (`ModelOptions.novice_prior_chance`, `claims.NOVICE_PRIOR_CHANCE`; model
+   2.20): a novice claim must also hold against a prior moved up, where needed, to make "novice" no more likely than
+   not on its own. Where most makers are novices, the unmoved prior labelled genuine newcomers (three verified
+   five-stars, two hostile one-stars) novices. *Model 2.20* in the family section."""
 
 MONOTONE_NOTE = """`python -m bench.scoring.monotone`: makers of 1-8 reviews with random stars, 20 days apart, all verified
 or all not; one star of one review raised by one; both versions rescored with a model fitted on a simulated

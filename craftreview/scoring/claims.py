@@ -15,7 +15,7 @@ import numpy as np
 
 from .robust import review_overall
 from .special import ndtri
-from .types import OVERALL_WEIGHTS, SKILLED_LINE, TIER_CONFIDENCE
+from .types import NOVICE_LINE, OVERALL_WEIGHTS, SKILLED_LINE, TIER_CONFIDENCE
 
 RECENT_DAYS = 180.0  # an upward claim is withheld when the reviews of this period alone contradict it
 RECENT_MIN_EVIDENCE = 1.0  # ...and carry at least this much evidence, in fully trusted reviews
@@ -54,6 +54,7 @@ UP_RAMP = 2.0
 WITHHELD_SURGE = "recent_surge"  # why a claim the probabilities alone would make is withheld
 WITHHELD_LOWER = "recent_reviews_lower"
 WITHHELD_FEW = "few_voices"
+WITHHELD_BASE_RATE = "platform_base_rate"  # a novice claim the maker's own reviews do not carry (generous_prior)
 # A handful of favourable voices: five verified five-stars through the maker's own invitations are issue 8's shilling
 # attack, and at one a month or slower (past every recent window) they promoted a median 0.30 of novices (model 2.13).
 # An upward claim must leave "skilled" at least FAVOURITES_PLAUSIBLE likely on the rest of the record (and the prior)
@@ -72,6 +73,11 @@ FAVOURITES_PRIOR_CHANCE = 0.1
 # against six honest reviews at a fallen maker's new level (foreign worlds, model 2.18). No lower: a prior that argued
 # against the claim by itself would let two or three mildly lower reviews take a long record's tier.
 RECENT_PRIOR_CHANCE = 0.5
+# The mirror for the warning claim: a novice claim must also hold against the prior moved up, where needed, until it
+# alone makes "novice" no more likely than not. On a platform of mostly novices the unmoved prior labelled a genuine
+# newcomer (three verified five-stars, then two hostile one-stars from aged accounts) a novice: 4 of 20 in one bench
+# world (model 2.19). Even odds, as for RECENT_PRIOR_CHANCE: the claim has to come from the maker's own reviews.
+NOVICE_PRIOR_CHANCE = 0.5
 
 
 def without_favourites(v: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, k: int,
@@ -96,6 +102,23 @@ def sceptical_prior(prior_mean: np.ndarray, overall_sd: np.ndarray, chance: floa
     at most chance (overall_sd: the prior's standard deviation of the overall; prior_at)."""
     centre = prior_mean[:, :3] @ np.asarray(OVERALL_WEIGHTS)
     return prior_at(prior_mean, np.minimum(centre, line - ndtri(1.0 - chance) * overall_sd))
+
+
+def generous_prior(prior_mean: np.ndarray, overall_sd: np.ndarray, chance: float,
+                   line: float = NOVICE_LINE) -> np.ndarray:
+    """The prior mean moved up, where needed, so that the prior alone puts the overall below line with probability
+    at most chance (sceptical_prior's mirror, for the novice claim)."""
+    centre = prior_mean[:, :3] @ np.asarray(OVERALL_WEIGHTS)
+    return prior_at(prior_mean, np.maximum(centre, line + ndtri(1.0 - chance) * overall_sd))
+
+
+def restrict_novice(tier: np.ndarray, checked_tier: np.ndarray, withheld: np.ndarray, reason: str) -> np.ndarray:
+    """A novice claim stands only where checked_tier makes it too (reason recorded in withheld)."""
+    out = tier.copy()
+    lost = (tier == "novice") & (checked_tier != "novice")
+    out[lost] = "unproven"
+    withheld[lost] = reason
+    return out
 
 
 def _rank_within(key: np.ndarray, tie: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:

@@ -207,10 +207,12 @@ def test_the_range_sentence_shows_only_where_the_model_allowed_for_a_change(db, 
     ("recent_surge", "waits until the evidence has stood for a while"),
     ("recent_reviews_lower", "recent reviews on their own point clearly lower"),
     ("few_voices", "would rest on a handful of the most favourable reviews"),
+    ("platform_base_rate", "own reviews do not show that it is one, so no novice tier is shown"),
     (None, None),
 ])
 def test_a_withheld_claim_says_why(db, client, make_user, make_maker, make_review, reason, words):
-    """Backed in the model by tests/unit/test_scoring_claims.py (surge-withheld, recent-lower and few-voices claims)."""
+    """Backed in the model by tests/unit/test_scoring_claims.py (surge-withheld, recent-lower and few-voices claims)
+    and tests/unit/test_scoring_novice_prior.py (a novice claim the maker's own reviews do not carry)."""
     maker = make_maker()
     make_review(make_user(), maker)
     detail = json.loads(_row(db, maker).detail_json)

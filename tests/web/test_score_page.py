@@ -221,6 +221,8 @@ def test_a_withheld_claim_says_why(db, client, make_user, make_maker, make_revie
     _set(db, maker, detail_json=json.dumps(detail))
     html = _page(client, maker)
     assert "a sudden run of recent reviews can confirm such a tier but not earn it" in html
+    assert ("A novice tier needs the maker's own reviews to show it: that the typical maker of the craft rates as a novice "
+            "is not enough.") in re.sub(r"\s+", " ", html).replace("&#39;", "'")
     assert ("withheld-note" in html) == (reason is not None)
     if words:
         assert words in re.sub(r"\s+", " ", html)

@@ -44,6 +44,7 @@ REVIEW_CHOICES = {
     "remove": "Remove my reviews and replies",
     "keep": "Keep my reviews and replies, without my name",
 }
+REVIEWS_CHOICE_MESSAGE = "Choose what happens to your reviews."
 MAIL_BATCH = 500  # buyer addresses per statement when withdrawing a deleted maker's unsent mail
 SECRET_COLUMNS = {"password_hash", "token_hash"}
 
@@ -140,7 +141,7 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
                    now: datetime | None = None) -> Deletion:
     """Erase the account's personal data; what it wrote is removed, or kept as 'Former member' / 'Former maker'."""
     if reviews not in REVIEW_CHOICES:
-        raise InvalidInput("Choose what happens to your reviews.", field="reviews")
+        raise InvalidInput(REVIEWS_CHOICE_MESSAGE, field="reviews")
     if not verify_password(user.password_hash, password or ""):
         raise WrongPassword("The password is incorrect.", field="password")
     now = now or utcnow()

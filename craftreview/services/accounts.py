@@ -57,10 +57,13 @@ def is_former_name(name: str) -> bool:
     return label_key(name) in {label_key(n) for n in (FORMER_MEMBER, FORMER_MAKER)}
 
 
+DISPLAY_NAME_MESSAGE = "Display names are 2 to 60 characters."
+
+
 def _check_display_name(name: str) -> str:
     name = clean_input(name)
     if not 2 <= len(name) <= 60:
-        raise InvalidInput("Display names are 2 to 60 characters.", field="display_name")
+        raise InvalidInput(DISPLAY_NAME_MESSAGE, field="display_name")
     if is_former_name(name):
         raise InvalidInput(f"“{name}” is what the site shows for deleted accounts: choose another name.",
                            field="display_name")

@@ -21,6 +21,10 @@ from .maker_addresses import FORMER_SLUG, check_address_free, move_address, move
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset({"new", "edit", "dashboard", "search", "admin"})
 MAX_LEAD_DAYS = 730  # the longest lead time a maker can state (and so the furthest ahead an order's promise goes)
+NAME_MESSAGE = "The name must be 2 to 100 characters."
+SLUG_MESSAGE = "Use 3–80 lowercase letters, digits and single hyphens."
+CRAFT_MESSAGE = "Choose a craft from the list."
+LEAD_TIME_MESSAGE = f"Lead time is between 0 and {MAX_LEAD_DAYS} days."
 
 
 @dataclass
@@ -61,23 +65,23 @@ def maker_owned_by(session: Session, user: User) -> Maker | None:
 def _validated(data: MakerInput) -> dict:
     name = clean_input(data.name)
     if not 2 <= len(name) <= 100:
-        raise InvalidInput("The name must be 2 to 100 characters.", field="name")
+        raise InvalidInput(NAME_MESSAGE, field="name")
     if is_former_name(name):
         raise InvalidInput(f"“{name}” is what the site shows for deleted profiles: choose another name.", field="name")
     slug = clean_input(data.slug).lower()
     if not SLUG_PATTERN.match(slug) or not 3 <= len(slug) <= 80 or slug in RESERVED_SLUGS:
-        raise InvalidInput("Use 3–80 lowercase letters, digits and single hyphens.", field="slug")
+        raise InvalidInput(SLUG_MESSAGE, field="slug")
     if FORMER_SLUG.match(slug):
         raise InvalidInput("Addresses like former-maker-12 are kept for deleted profiles: choose another.",
                            field="slug")
     if data.craft not in CRAFTS:
-        raise InvalidInput("Choose a craft from the list.", field="craft")
+        raise InvalidInput(CRAFT_MESSAGE, field="craft")
     website = clean_input(data.website)
     if website and not website.lower().startswith(("http://", "https://")):
         raise InvalidInput("The website must start with http:// or https://.", field="website")
     lead = data.lead_time_days
     if lead is not None and not 0 <= lead <= MAX_LEAD_DAYS:
-        raise InvalidInput(f"Lead time is between 0 and {MAX_LEAD_DAYS} days.", field="lead_time_days")
+        raise InvalidInput(LEAD_TIME_MESSAGE, field="lead_time_days")
     return {
         "name": name, "slug": slug, "craft": data.craft, "location": clean_input(data.location)[:100],
         "bio": clean_input(data.bio)[:5000], "website": website[:300],

@@ -22,6 +22,7 @@ from .accounts import check_email
 from .mail import MailBackend
 from .mail_render import render_mail
 from .reviews import (
+    ORDER_TYPE_MESSAGE,
     ReviewInput,
     check_can_review,
     check_dates,
@@ -32,6 +33,7 @@ from .reviews import (
 )
 
 INVITATION_DAYS = 90
+ITEM_MESSAGE = "Describe the item in 2 to 200 characters."
 
 
 @dataclass
@@ -56,9 +58,9 @@ def _validated_order(data: OrderInput, today: date) -> dict:
     check_email(email, field="buyer_email")
     item = clean_input(data.item)
     if not 2 <= len(item) <= 200:
-        raise InvalidInput("Describe the item in 2 to 200 characters.", field="item")
+        raise InvalidInput(ITEM_MESSAGE, field="item")
     if data.order_type not in ORDER_TYPES:
-        raise InvalidInput("Choose stock or custom order.", field="order_type")
+        raise InvalidInput(ORDER_TYPE_MESSAGE, field="order_type")
     if data.price_band not in PRICE_BANDS:
         raise InvalidInput("Choose a price band.", field="price_band")
     check_dates(data.ordered_on, data.promised_by, None, today)

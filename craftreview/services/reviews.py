@@ -22,6 +22,10 @@ MAX_BODY = 5000
 MAX_TITLE = 120
 RATINGS = ("craftsmanship", "consistency", "delivery")
 RATING_MESSAGE = "Choose 1 to 5 stars."
+TITLE_MESSAGE = f"The title must be 3 to {MAX_TITLE} characters."
+BODY_MESSAGE = f"The review must be 10 to {MAX_BODY:,} characters."
+ORDER_TYPE_MESSAGE = "Choose stock or custom order."
+PRICE_BAND_MESSAGE = "Choose a price band from the list."
 # Order dates further back are typos (year 1 for 2021) or probes, not purchases worth reviewing now; a
 # promise may lie ahead, but no further than the longest lead time a maker can state.
 ORDER_HISTORY_YEARS = 10
@@ -48,9 +52,9 @@ class ReviewInput:
 def _check_text(data: ReviewInput) -> tuple[str, str]:
     title, body = clean_input(data.title), clean_input(data.body)
     if not 3 <= len(title) <= MAX_TITLE:
-        raise InvalidInput(f"The title must be 3 to {MAX_TITLE} characters.", field="title")
+        raise InvalidInput(TITLE_MESSAGE, field="title")
     if not 10 <= len(body) <= MAX_BODY:
-        raise InvalidInput(f"The review must be 10 to {MAX_BODY:,} characters.", field="body")
+        raise InvalidInput(BODY_MESSAGE, field="body")
     return title, body
 
 
@@ -93,9 +97,9 @@ def check_dates(ordered_on: date | None, promised_by: date | None, delivered_on:
 
 def _check_context(data: ReviewInput, today: date, written_on: date | None) -> None:
     if data.order_type and data.order_type not in ORDER_TYPES:
-        raise InvalidInput("Choose stock or custom order.", field="order_type")
+        raise InvalidInput(ORDER_TYPE_MESSAGE, field="order_type")
     if data.price_band and data.price_band not in PRICE_BANDS:
-        raise InvalidInput("Choose a price band from the list.", field="price_band")
+        raise InvalidInput(PRICE_BAND_MESSAGE, field="price_band")
     check_dates(data.ordered_on, data.promised_by, data.delivered_on, today, written_on)
 
 

@@ -31,3 +31,53 @@ class WrongPassword(InvalidInput):
 
 class Conflict(DomainError):
     status = 409
+
+
+class InvalidFields(InvalidInput):
+    """Several independent problems with one submission, each on its own field: reported together, so that a
+    form is put right in one round instead of one problem per submit."""
+
+    def __init__(self, problems: list[InvalidInput]):
+        super().__init__(" ".join(problem.message for problem in problems), problems[0].field)
+        self.problems = problems
+
+
+def problems_of(exc: DomainError) -> list[DomainError]:
+    """The problems an error reports: several for InvalidFields, else the error itself."""
+    return list(exc.problems) if isinstance(exc, InvalidFields) else [exc]
+
+
+class Problems:
+    """Runs independent checks and raises every InvalidInput they found at once, when the block ends.
+
+        with Problems() as problems:
+            name = problems.check(check_name, data.name)
+            slug = problems.check(check_slug, data.slug)
+    """
+
+    def __init__(self):
+        self.found: list[InvalidInput] = []
+
+    def __enter__(self) -> Problems:
+        return self
+
+    def __exit__(self, kind, exc, traceback) -> bool:
+        if kind is None and self.found:
+            raise self.found[0] if len(self.found) == 1 else InvalidFields(self.found)
+        return False
+
+    def check(self, check, *args, **kwargs):
+        """check(*args, **kwargs), or None when it raised InvalidInput (noted, raised with the others at the end)."""
+        try:
+            return check(*args, **kwargs)
+        except InvalidInput as exc:
+            self.found.extend(problems_of(exc))
+            return None
+
+    def add(self, message: str, field: str) -> None:
+        """Note a problem found without a check function."""
+        self.found.append(InvalidInput(message, field=field))
+
+    def on(self, *fields: str) -> bool:
+        """Whether any of these fields has a problem already (a rule comparing them would only repeat it)."""
+        return any(problem.field in fields for problem in self.found)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..db import write_transaction
 from ..emails import email_key, erased_address
-from ..errors import Conflict, InvalidInput, WrongPassword
+from ..errors import Conflict, Problems
 from ..models import (
     AccountToken,
     AuditEntry,
@@ -30,12 +30,11 @@ from ..models import (
     utcnow,
 )
 from ..search.outbox import enqueue
-from .accounts import FORMER_MAKER, FORMER_MEMBER
+from .accounts import FORMER_MAKER, FORMER_MEMBER, check_password_again
 from .mail import link_tokens, mailer_for
 from .maker_addresses import forget_former_addresses, former_address, former_addresses
 from .notifications import forget_maker, forget_replies, forget_reviews
 from .orders import hash_token
-from .passwords import verify_password
 from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score
 
 # What the account wrote: its reviews and, as a maker, its replies. The deletion page spells out, per account, what
@@ -44,6 +43,7 @@ REVIEW_CHOICES = {
     "remove": "Remove my reviews and replies",
     "keep": "Keep my reviews and replies, without my name",
 }
+REVIEWS_CHOICE_MESSAGE = "Choose what happens to your reviews."
 MAIL_BATCH = 500  # buyer addresses per statement when withdrawing a deleted maker's unsent mail
 SECRET_COLUMNS = {"password_hash", "token_hash"}
 
@@ -139,10 +139,10 @@ class Deletion:
 def delete_account(session: Session, user: User, *, password: str, reviews: str,
                    now: datetime | None = None) -> Deletion:
     """Erase the account's personal data; what it wrote is removed, or kept as 'Former member' / 'Former maker'."""
-    if reviews not in REVIEW_CHOICES:
-        raise InvalidInput("Choose what happens to your reviews.", field="reviews")
-    if not verify_password(user.password_hash, password or ""):
-        raise WrongPassword("The password is incorrect.", field="password")
+    with Problems() as problems:
+        if reviews not in REVIEW_CHOICES:
+            problems.add(REVIEWS_CHOICE_MESSAGE, "reviews")
+        problems.check(check_password_again, user, password, message="The password is incorrect.")
     now = now or utcnow()
     prepared = _prepare_scores(session, user, reviews, now)
     with write_transaction(session):

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..db import write_transaction
 from ..emails import address_problem, email_key, normalise_email
-from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, WrongPassword
+from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problems, WrongPassword
 from ..models import AuditEntry, User, utcnow
 from ..text import clean_input, label_key
 from . import page_stamps
@@ -42,10 +42,18 @@ def check_email(email: str, field: str = "email") -> None:
         raise InvalidInput(problem, field=field)
 
 
-def _check_password(password: str) -> None:
+def check_new_password(password: str, field: str = "password") -> None:
+    """Refuse a password the policy does not allow (passwords.password_problem), on the form field it came from."""
     problem = password_problem(password)
     if problem:
-        raise InvalidInput(problem, field="password")
+        raise InvalidInput(problem, field=field)
+
+
+def check_password_again(user: User, password: str, field: str = "password",
+                         message: str = "The current password is incorrect.") -> None:
+    """WrongPassword unless `password` is the account's own (a signed-in change or deletion proves who asks)."""
+    if not verify_password(user.password_hash, password or ""):
+        raise WrongPassword(message, field=field)
 
 
 FORMER_MEMBER = "Former member"  # what a deleted account's kept reviews are signed with
@@ -57,24 +65,34 @@ def is_former_name(name: str) -> bool:
     return label_key(name) in {label_key(n) for n in (FORMER_MEMBER, FORMER_MAKER)}
 
 
+DISPLAY_NAME_MESSAGE = "Display names are 2 to 60 characters."
+
+
 def _check_display_name(name: str) -> str:
     name = clean_input(name)
     if not 2 <= len(name) <= 60:
-        raise InvalidInput("Display names are 2 to 60 characters.", field="display_name")
+        raise InvalidInput(DISPLAY_NAME_MESSAGE, field="display_name")
     if is_former_name(name):
         raise InvalidInput(f"“{name}” is what the site shows for deleted accounts: choose another name.",
                            field="display_name")
     return name
 
 
+def validated_registration(email: str, display_name: str, password: str) -> tuple[str, str]:
+    """The address and name an account stores; InvalidInput naming every field with a problem at once."""
+    email = normalise_email(email)
+    with Problems() as problems:
+        problems.check(check_email, email)
+        name = problems.check(_check_display_name, display_name)
+        problems.check(check_new_password, password)
+    return email, name
+
+
 def register_user(session: Session, *, email: str, display_name: str, password: str,
                   is_moderator: bool = False, email_confirmed: bool = False) -> User:
     """Create an account and mail its confirmation link (unless created already confirmed, as by an operator)."""
-    email = normalise_email(email)
-    check_email(email)
+    email, name = validated_registration(email, display_name, password)
     now = utcnow()
-    name = _check_display_name(display_name)
-    _check_password(password)
     pw_hash = hash_password(password)  # slow: keep it outside the write lock
     link = None if email_confirmed else prepare_confirmation(session, name, email)
     try:
@@ -114,9 +132,9 @@ def end_sessions(session: Session, user: User) -> None:
 
 def change_password(session: Session, user: User, *, current: str, new: str) -> None:
     """Change the password after re-checking the current one; revokes other sessions and unused reset links."""
-    if not verify_password(user.password_hash, current):
-        raise WrongPassword("The current password is incorrect.", field="current_password")
-    _check_password(new)
+    with Problems() as problems:
+        problems.check(check_password_again, user, current, "current_password")
+        problems.check(check_new_password, new, "new_password")
     new_hash = hash_password(new)
     with write_transaction(session):
         user.password_hash = new_hash
@@ -135,11 +153,11 @@ def change_email(session: Session, user: User, *, new_email: str, password: str,
     """
     now = now or utcnow()
     email = normalise_email(new_email)
-    check_email(email)
-    if not verify_password(user.password_hash, password):
-        raise WrongPassword("The current password is incorrect.", field="password")
-    if email == user.email:
-        raise InvalidInput("That is already your address.", field="email")
+    with Problems() as problems:
+        problems.check(check_email, email)
+        problems.check(check_password_again, user, password)
+        if not problems.on("email") and email == user.email:
+            problems.add("That is already your address.", "email")
     link = prepare_confirmation(session, user.display_name, email)
     notice = prepare_change_notice(session, user, email, now)
     rescored = prepare_author_confirmation(session, user, None, now)  # scoring: before the write lock

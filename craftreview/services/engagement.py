@@ -12,6 +12,8 @@ from ..permissions import can_flag, can_vote
 from ..text import clean_input
 from . import page_stamps
 
+REASON_MESSAGE = "Choose a reason from the list."
+
 
 def toggle_helpful(session: Session, actor: User, review: Review, wanted: bool | None = None) -> bool:
     """Add or remove the actor's helpful vote (`wanted`: the state the button asked for, else the opposite of the
@@ -71,7 +73,7 @@ def flag_review(session: Session, actor: User, review: Review, reason: str, note
     """
     _check_flag(actor, review)
     if reason not in FLAG_REASONS:
-        raise InvalidInput("Choose a reason from the list.", field="reason")
+        raise InvalidInput(REASON_MESSAGE, field="reason")
     note = clean_input(note)[:1000]
     if reason == "other" and len(note) < 5:
         raise InvalidInput("Please explain the problem in the note.", field="note")

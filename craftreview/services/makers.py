@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db import write_transaction
-from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problems
 from ..models import CRAFTS, Maker, User
 from ..permissions import owns_maker
 from ..search.outbox import enqueue
@@ -21,6 +21,10 @@ from .maker_addresses import FORMER_SLUG, check_address_free, move_address, move
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset({"new", "edit", "dashboard", "search", "admin"})
 MAX_LEAD_DAYS = 730  # the longest lead time a maker can state (and so the furthest ahead an order's promise goes)
+NAME_MESSAGE = "The name must be 2 to 100 characters."
+SLUG_MESSAGE = "Use 3–80 lowercase letters, digits and single hyphens."
+CRAFT_MESSAGE = "Choose a craft from the list."
+LEAD_TIME_MESSAGE = f"Lead time is between 0 and {MAX_LEAD_DAYS} days."
 
 
 @dataclass
@@ -58,30 +62,55 @@ def maker_owned_by(session: Session, user: User) -> Maker | None:
     return session.scalar(select(Maker).where(Maker.owner_id == user.id))
 
 
-def _validated(data: MakerInput) -> dict:
-    name = clean_input(data.name)
+def _check_name(value: str) -> str:
+    name = clean_input(value)
     if not 2 <= len(name) <= 100:
-        raise InvalidInput("The name must be 2 to 100 characters.", field="name")
+        raise InvalidInput(NAME_MESSAGE, field="name")
     if is_former_name(name):
         raise InvalidInput(f"“{name}” is what the site shows for deleted profiles: choose another name.", field="name")
-    slug = clean_input(data.slug).lower()
+    return name
+
+
+def _check_slug(value: str) -> str:
+    slug = clean_input(value).lower()
     if not SLUG_PATTERN.match(slug) or not 3 <= len(slug) <= 80 or slug in RESERVED_SLUGS:
-        raise InvalidInput("Use 3–80 lowercase letters, digits and single hyphens.", field="slug")
+        raise InvalidInput(SLUG_MESSAGE, field="slug")
     if FORMER_SLUG.match(slug):
         raise InvalidInput("Addresses like former-maker-12 are kept for deleted profiles: choose another.",
                            field="slug")
-    if data.craft not in CRAFTS:
-        raise InvalidInput("Choose a craft from the list.", field="craft")
-    website = clean_input(data.website)
+    return slug
+
+
+def _check_website(value: str) -> str:
+    website = clean_input(value)
     if website and not website.lower().startswith(("http://", "https://")):
         raise InvalidInput("The website must start with http:// or https://.", field="website")
-    lead = data.lead_time_days
+    return website
+
+
+def _check_craft(craft: str) -> None:
+    if craft not in CRAFTS:
+        raise InvalidInput(CRAFT_MESSAGE, field="craft")
+
+
+def _check_lead_time(lead: int | None) -> None:
     if lead is not None and not 0 <= lead <= MAX_LEAD_DAYS:
-        raise InvalidInput(f"Lead time is between 0 and {MAX_LEAD_DAYS} days.", field="lead_time_days")
+        raise InvalidInput(LEAD_TIME_MESSAGE, field="lead_time_days")
+
+
+def validated_maker(data: MakerInput) -> dict:
+    """The columns a profile stores; InvalidInput naming every field with a problem at once (the form shows them
+    beside the fields it checked itself)."""
+    with Problems() as problems:
+        name = problems.check(_check_name, data.name)
+        slug = problems.check(_check_slug, data.slug)
+        problems.check(_check_craft, data.craft)
+        website = problems.check(_check_website, data.website)
+        problems.check(_check_lead_time, data.lead_time_days)
     return {
         "name": name, "slug": slug, "craft": data.craft, "location": clean_input(data.location)[:100],
         "bio": clean_input(data.bio)[:5000], "website": website[:300],
-        "accepts_custom": bool(data.accepts_custom), "lead_time_days": lead,
+        "accepts_custom": bool(data.accepts_custom), "lead_time_days": data.lead_time_days,
     }
 
 
@@ -89,7 +118,7 @@ def create_maker(session: Session, actor: User, data: MakerInput) -> Maker:
     """Create the actor's maker profile (at most one per user)."""
     if actor.is_suspended:
         raise PermissionDenied("Suspended accounts cannot create profiles.")
-    fields = _validated(data)
+    fields = validated_maker(data)
     try:
         with write_transaction(session):
             if maker_owned_by(session, actor):
@@ -109,7 +138,7 @@ def update_maker(session: Session, actor: User, maker: Maker, data: MakerInput) 
     """Edit a maker profile; only its owner may. A changed address keeps the old one leading here."""
     if not owns_maker(actor, maker):
         raise PermissionDenied("Only the owner can edit this profile.")
-    fields = _validated(data)
+    fields = validated_maker(data)
     try:
         with write_transaction(session):
             new = fields.pop("slug")

@@ -15,6 +15,8 @@ from ..text import clean_input
 from . import notifications
 from .review_effects import after_review_change, prepare_review_update
 
+HIDE_REASON_MESSAGE = "Choose the policy reason for hiding this review."
+
 
 def _require_moderator(actor: User) -> None:
     if not can_moderate(actor):
@@ -54,7 +56,7 @@ def hide_review(session: Session, actor: User, review: Review, reason: str, note
     """
     _require_moderator(actor)
     if reason not in HIDE_REASONS:
-        raise InvalidInput("Choose the policy reason for hiding this review.", field="reason")
+        raise InvalidInput(HIDE_REASON_MESSAGE, field="reason")
     _refuse_hidden(review)
     now = now or utcnow()
     prepared = prepare_review_update(session, review.id, now, hidden_at=now)

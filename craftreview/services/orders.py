@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ..db import write_transaction
 from ..emails import email_key, mailbox_key, normalise_email
-from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problems
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Order, Review, User, as_utc, utcnow
 from ..permissions import owns_maker
 from ..text import clean_input, label_key
@@ -22,6 +22,7 @@ from .accounts import check_email
 from .mail import MailBackend
 from .mail_render import render_mail
 from .reviews import (
+    ORDER_TYPE_MESSAGE,
     ReviewInput,
     check_can_review,
     check_dates,
@@ -32,6 +33,7 @@ from .reviews import (
 )
 
 INVITATION_DAYS = 90
+ITEM_MESSAGE = "Describe the item in 2 to 200 characters."
 
 
 @dataclass
@@ -51,19 +53,28 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _validated_order(data: OrderInput, today: date) -> dict:
+def validated_order(actor: User, data: OrderInput, today: date) -> dict:
+    """The columns an order stores; InvalidInput naming every field with a problem at once."""
     email = normalise_email(data.buyer_email)
-    check_email(email, field="buyer_email")
-    item = clean_input(data.item)
-    if not 2 <= len(item) <= 200:
-        raise InvalidInput("Describe the item in 2 to 200 characters.", field="item")
-    if data.order_type not in ORDER_TYPES:
-        raise InvalidInput("Choose stock or custom order.", field="order_type")
-    if data.price_band not in PRICE_BANDS:
-        raise InvalidInput("Choose a price band.", field="price_band")
-    check_dates(data.ordered_on, data.promised_by, None, today)
+    with Problems() as problems:
+        problems.check(check_email, email, field="buyer_email")
+        if not problems.on("buyer_email"):  # an address that is none is not compared with the maker's
+            problems.check(check_not_own_address, actor, email)
+        item = problems.check(_check_item, data.item)
+        if data.order_type not in ORDER_TYPES:
+            problems.add(ORDER_TYPE_MESSAGE, "order_type")
+        if data.price_band not in PRICE_BANDS:
+            problems.add("Choose a price band.", "price_band")
+        problems.check(check_dates, data.ordered_on, data.promised_by, None, today)
     return {"buyer_email": email, "item": item, "order_type": data.order_type,
             "price_band": data.price_band, "ordered_on": data.ordered_on, "promised_by": data.promised_by}
+
+
+def _check_item(value: str) -> str:
+    item = clean_input(value)
+    if not 2 <= len(item) <= 200:
+        raise InvalidInput(ITEM_MESSAGE, field="item")
+    return item
 
 
 class InvitationRefused(PermissionDenied):
@@ -101,8 +112,7 @@ def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, 
     now = now or utcnow()
     if not owns_maker(actor, maker):
         raise PermissionDenied("Only the maker can record orders.")
-    values = _validated_order(data, now.date())
-    check_not_own_address(actor, values["buyer_email"])
+    values = validated_order(actor, data, now.date())
     token = secrets.token_urlsafe(32)
     subject = f"Review your order from {maker.name}"
     text, html = render_mail("invitation", subject=subject, maker_name=maker.name, item=values["item"],
@@ -156,12 +166,17 @@ def redeemable_invitation(session: Session, actor: User, token: str, now: dateti
     return order
 
 
+def verified_values(order: Order, data: ReviewInput, today: date) -> dict:
+    """A verified review's checked column values (validated_review), its order facts those the maker recorded."""
+    return validated_review(with_order_facts(data, order), today, order.created_at.date())
+
+
 def submit_verified_review(session: Session, actor: User, token: str, data: ReviewInput,
                            now: datetime | None = None) -> Review:
     """A verified review bound to the invitation's order; the link is spent in the same transaction."""
     now = now or utcnow()
     order = redeemable_invitation(session, actor, token, now)
-    values = validated_review(with_order_facts(data, order), now.date(), order.created_at.date())
+    values = verified_values(order, data, now.date())
     pending = prepare_insert(session, actor, order.maker, values, now, order_id=order.id)
     try:
         with write_transaction(session):

@@ -16,12 +16,13 @@ from ..text import clean_input
 from . import notifications, page_stamps
 
 MAX_REPLY = 3000
+REPLY_MESSAGE = f"A reply is 2 to {MAX_REPLY:,} characters."
 
 
 def _check_body(body: str) -> str:
     body = clean_input(body)
     if not 2 <= len(body) <= MAX_REPLY:
-        raise InvalidInput(f"A reply is 2 to {MAX_REPLY:,} characters.", field="body")
+        raise InvalidInput(REPLY_MESSAGE, field="body")
     return body
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db import reread_locked, write_transaction
-from ..errors import Conflict, InvalidInput, PermissionDenied
+from ..errors import Conflict, InvalidInput, PermissionDenied, Problems
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Review, ReviewRevision, User, utcnow
 from ..permissions import MAKER_LEFT, can_edit_review, can_review, maker_has_left
 from ..text import clean_input
@@ -22,6 +22,10 @@ MAX_BODY = 5000
 MAX_TITLE = 120
 RATINGS = ("craftsmanship", "consistency", "delivery")
 RATING_MESSAGE = "Choose 1 to 5 stars."
+TITLE_MESSAGE = f"The title must be 3 to {MAX_TITLE} characters."
+BODY_MESSAGE = f"The review must be 10 to {MAX_BODY:,} characters."
+ORDER_TYPE_MESSAGE = "Choose stock or custom order."
+PRICE_BAND_MESSAGE = "Choose a price band from the list."
 # Order dates further back are typos (year 1 for 2021) or probes, not purchases worth reviewing now; a
 # promise may lie ahead, but no further than the longest lead time a maker can state.
 ORDER_HISTORY_YEARS = 10
@@ -45,20 +49,16 @@ class ReviewInput:
     delivered_on: date | None = None
 
 
-def _check_text(data: ReviewInput) -> tuple[str, str]:
-    title, body = clean_input(data.title), clean_input(data.body)
-    if not 3 <= len(title) <= MAX_TITLE:
-        raise InvalidInput(f"The title must be 3 to {MAX_TITLE} characters.", field="title")
-    if not 10 <= len(body) <= MAX_BODY:
-        raise InvalidInput(f"The review must be 10 to {MAX_BODY:,} characters.", field="body")
-    return title, body
+def _check_length(field: str, value: str, low: int, high: int, message: str) -> str:
+    text = clean_input(value)
+    if not low <= len(text) <= high:
+        raise InvalidInput(message, field=field)
+    return text
 
 
-def _check_ratings(data: ReviewInput) -> None:
-    for name in RATINGS:
-        value = getattr(data, name)
-        if not isinstance(value, int) or not 1 <= value <= 5:
-            raise InvalidInput(RATING_MESSAGE, field=name)
+def _check_rating(name: str, value) -> None:
+    if not isinstance(value, int) or not 1 <= value <= 5:
+        raise InvalidInput(RATING_MESSAGE, field=name)
 
 
 def earliest_order_date(today: date) -> date:
@@ -83,27 +83,40 @@ def check_dates(ordered_on: date | None, promised_by: date | None, delivered_on:
     """Order dates must be in order, not in the future (a promise at most MAX_LEAD_DAYS ahead), and
     at most ORDER_HISTORY_YEARS before the day the review or order was first written (`written_on`, else today)."""
     earliest = earliest_order_date(written_on or today)
-    for field, value in (("ordered_on", ordered_on), ("promised_by", promised_by), ("delivered_on", delivered_on)):
-        _check_date_range(field, value, earliest, today)
-    if ordered_on and delivered_on and delivered_on < ordered_on:
-        raise InvalidInput("Delivered on cannot be before ordered on.", field="delivered_on")
-    if ordered_on and promised_by and promised_by < ordered_on:
-        raise InvalidInput("Promised by cannot be before ordered on.", field="promised_by")
+    with Problems() as problems:
+        for field, value in (("ordered_on", ordered_on), ("promised_by", promised_by),
+                             ("delivered_on", delivered_on)):
+            problems.check(_check_date_range, field, value, earliest, today)
+        # A date already refused for its range is not compared: one message a field, the one to act on.
+        for field, later in (("delivered_on", delivered_on), ("promised_by", promised_by)):
+            if ordered_on and later and not problems.on("ordered_on", field):
+                problems.check(_check_after_order, field, later, ordered_on)
 
 
-def _check_context(data: ReviewInput, today: date, written_on: date | None) -> None:
-    if data.order_type and data.order_type not in ORDER_TYPES:
-        raise InvalidInput("Choose stock or custom order.", field="order_type")
-    if data.price_band and data.price_band not in PRICE_BANDS:
-        raise InvalidInput("Choose a price band from the list.", field="price_band")
-    check_dates(data.ordered_on, data.promised_by, data.delivered_on, today, written_on)
+def _check_after_order(field: str, later: date, ordered_on: date) -> None:
+    if later < ordered_on:
+        label = "Delivered on" if field == "delivered_on" else "Promised by"
+        raise InvalidInput(f"{label} cannot be before ordered on.", field=field)
+
+
+def _check_choices(data: ReviewInput) -> None:
+    with Problems() as problems:
+        if data.order_type and data.order_type not in ORDER_TYPES:
+            problems.add(ORDER_TYPE_MESSAGE, "order_type")
+        if data.price_band and data.price_band not in PRICE_BANDS:
+            problems.add(PRICE_BAND_MESSAGE, "price_band")
 
 
 def validated_review(data: ReviewInput, today: date, written_on: date | None = None) -> dict:
-    """Check a submission's shape and rules; the column values to store (`written_on`: see check_dates)."""
-    _check_ratings(data)
-    title, body = _check_text(data)
-    _check_context(data, today, written_on)
+    """Check a submission's shape and rules, reporting every field's problem at once; the column values to store
+    (`written_on`: see check_dates)."""
+    with Problems() as problems:
+        for name in RATINGS:
+            problems.check(_check_rating, name, getattr(data, name))
+        title = problems.check(_check_length, "title", data.title, 3, MAX_TITLE, TITLE_MESSAGE)
+        body = problems.check(_check_length, "body", data.body, 10, MAX_BODY, BODY_MESSAGE)
+        problems.check(_check_choices, data)
+        problems.check(check_dates, data.ordered_on, data.promised_by, data.delivered_on, today, written_on)
     values = {f.name: getattr(data, f.name) for f in fields(ReviewInput)}
     values.update(title=title, body=body, order_type=data.order_type or None, price_band=data.price_band or None)
     return values
@@ -210,9 +223,7 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
     now = now or utcnow()
     if not can_edit_review(actor, review):
         raise PermissionDenied("Only the author can edit this review.")
-    if review.has_order:
-        data = with_order_facts(data, review)
-    values = validated_review(data, now.date(), first_written_on(review))
+    values = edit_values(review, data, now.date())
     if _unchanged(review, values):
         return review  # saved unchanged: no copy in its history, no "edited" mark, no notice to the maker
     prepared = prepare_review_update(session, review.id, now, **values)
@@ -228,6 +239,13 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
         after_review_change(session, review, now, prepared)
         notifications.record_notice(session, notice)
     return review
+
+
+def edit_values(review: Review, data: ReviewInput, today: date) -> dict:
+    """An edit's checked column values (validated_review); a verified review keeps the order facts recorded."""
+    if review.has_order:
+        data = with_order_facts(data, review)
+    return validated_review(data, today, first_written_on(review))
 
 
 def _unchanged(review: Review, values: dict) -> bool:

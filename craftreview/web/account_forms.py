@@ -3,30 +3,29 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectChoice, SubmitField
-from wtforms.validators import DataRequired, EqualTo, Length
+from wtforms.validators import DataRequired, EqualTo
 
 from ..models import NOTIFICATION_KINDS
-from ..services.account_data import REVIEW_CHOICES
-from ..services.passwords import MAX_LENGTH, MIN_LENGTH
-from .forms import ADDRESS_VALIDATORS, trimmed
+from ..services.account_data import REVIEW_CHOICES, REVIEWS_CHOICE_MESSAGE
+from ..services.passwords import MIN_LENGTH
+from .forms import ADDRESS_VALIDATORS, LOOKUP_VALIDATORS, PASSWORD_LENGTH, PASSWORD_MESSAGE, passwords, trimmed
 
 
 class EmailChangeForm(FlaskForm):
     email = EmailField("New email address", filters=[trimmed], validators=ADDRESS_VALIDATORS,
                        description="We send a confirmation link to the new address.")
-    password = PasswordField("Current password", validators=[
-        DataRequired("Enter your current password to change your email address."), Length(max=MAX_LENGTH)])
+    password = PasswordField("Current password",
+                             validators=passwords("your current password to change your email address"))
     submit = SubmitField("Change email")
 
 
 class ForgotPasswordForm(FlaskForm):
-    email = EmailField("Email", filters=[trimmed], validators=[DataRequired(), Length(max=254)])
+    email = EmailField("Email", filters=[trimmed], validators=LOOKUP_VALIDATORS)
     submit = SubmitField("Send reset link")
 
 
 class ResetPasswordForm(FlaskForm):
-    password = PasswordField("New password", validators=[
-        DataRequired(), Length(min=MIN_LENGTH, max=MAX_LENGTH, message=f"Use {MIN_LENGTH} to {MAX_LENGTH} characters.")],
+    password = PasswordField("New password", validators=[DataRequired(PASSWORD_MESSAGE), PASSWORD_LENGTH],
         description=f"At least {MIN_LENGTH} characters. Every other device will be logged out.")
     confirm = PasswordField("Repeat new password", validators=[EqualTo("password", "The passwords differ.")])
     submit = SubmitField("Set new password")
@@ -48,7 +47,7 @@ def preferences_form(enabled: set[str] | None = None, **kwargs) -> MailPreferenc
 
 class DeleteAccountForm(FlaskForm):
     reviews = RadioField("What should happen to what you wrote?",
-                         choices=[SelectChoice(value=k, label=v) for k, v in REVIEW_CHOICES.items()], validators=[DataRequired("Choose one.")])
-    password = PasswordField("Your password", validators=[
-        DataRequired("Enter your password to confirm the deletion."), Length(max=MAX_LENGTH)])
+                         choices=[SelectChoice(value=k, label=v) for k, v in REVIEW_CHOICES.items()],
+                         validators=[DataRequired("Choose one.")], invalid_choice_message=REVIEWS_CHOICE_MESSAGE)
+    password = PasswordField("Your password", validators=passwords("your password to confirm the deletion"))
     submit = SubmitField("Delete my account for good")

@@ -18,7 +18,7 @@ from .account_forms import (
 )
 from .context import get_db
 from .forms import ActionForm, DisplayNameForm, PasswordForm
-from .helpers import actor, form_error, form_status, handle_form
+from .helpers import actor, form_error, form_status, handle_form, validate
 from .limits import declined, password_checks, password_reset_limits, per_account_shared, sends_per_address
 from .mailing import read_unsubscribe_token
 from .security import AFTER_CONFIRMATION, safe_next
@@ -135,7 +135,7 @@ def reset_password(token: str):
     """Choose a new password from a live link; every other session ends."""
     password_reset.check_reset_token(get_db(), token)
     form = ResetPasswordForm()
-    if form.validate_on_submit():
+    if validate(form, lambda: accounts.check_new_password(form.password.data or "")):
         try:
             user = password_reset.reset_password(get_db(), token, form.password.data)
         except DomainError as exc:

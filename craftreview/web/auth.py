@@ -9,7 +9,7 @@ from ..services import accounts
 from .account_views import account_page
 from .context import get_db
 from .forms import ActionForm, DisplayNameForm, LoginForm, PasswordForm, RegisterForm
-from .helpers import actor, form_error, form_status, handle_form
+from .helpers import actor, form_error, form_status, handle_form, validate
 from .limits import login_limits, password_checks, per_address, trust_device
 from .security import AFTER_CONFIRMATION, MAX_REMEMBERED_TARGET, safe_next
 
@@ -27,7 +27,8 @@ def register():
     """Create an account and log in; a safe `next` is remembered until the address is confirmed."""
     form = RegisterForm()
     target = safe_next(request.args.get("next"))
-    if form.validate_on_submit():
+    if validate(form, lambda: accounts.validated_registration(form.email.data or "", form.display_name.data or "",
+                                                              form.password.data or "")):
         try:
             user = accounts.register_user(get_db(), email=form.email.data, display_name=form.display_name.data,
                                           password=form.password.data)
@@ -89,7 +90,7 @@ def account():
 def change_password():
     """Change password; other sessions end, this one is renewed."""
     form = PasswordForm(prefix="pw")
-    if form.validate_on_submit():
+    if validate(form, lambda: accounts.check_new_password(form.new_password.data or "", "new_password")):
         try:
             accounts.change_password(get_db(), actor(), current=form.current_password.data, new=form.new_password.data)
         except DomainError as exc:

@@ -27,23 +27,68 @@ from wtforms.validators import (
     StopValidation,
 )
 
+from ..emails import MAX_LENGTH as MAX_EMAIL
 from ..emails import address_problem, normalise_email
 from ..models import CRAFTS, DIMENSIONS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES
-from ..services.makers import MAX_LEAD_DAYS
+from ..services.accounts import DISPLAY_NAME_MESSAGE
+from ..services.engagement import REASON_MESSAGE
+from ..services.makers import CRAFT_MESSAGE, LEAD_TIME_MESSAGE, MAX_LEAD_DAYS, NAME_MESSAGE, SLUG_MESSAGE
+from ..services.moderation import HIDE_REASON_MESSAGE
+from ..services.orders import ITEM_MESSAGE
 from ..services.passwords import MAX_LENGTH, MIN_LENGTH
-from ..services.reviews import RATING_MESSAGE
+from ..services.replies import MAX_REPLY, REPLY_MESSAGE
+from ..services.reviews import (
+    BODY_MESSAGE,
+    MAX_BODY,
+    MAX_TITLE,
+    ORDER_TYPE_MESSAGE,
+    PRICE_BAND_MESSAGE,
+    RATING_MESSAGE,
+    TITLE_MESSAGE,
+)
 from .prices import price_choices
 
+# Every validator and every field that reads its value (a number, a date, a choice) says in plain words what to
+# enter: WTForms' own wording ("This field is required.", "Not a valid integer value.") never names the field or
+# the limit. tests/web/test_form_messages.py trips each one.
 STAR_WORDS = {5: "excellent", 4: "good", 3: "acceptable", 2: "poor", 1: "very poor"}
 STARS = [SelectChoice(value=n, label=f"{n} star{'s' if n > 1 else ''} – {STAR_WORDS[n]}") for n in range(5, 0, -1)]
-_password_length = Length(min=MIN_LENGTH, max=MAX_LENGTH,
-                          message=f"Use {MIN_LENGTH} to {MAX_LENGTH} characters.")
+PASSWORD_MESSAGE = f"Use {MIN_LENGTH} to {MAX_LENGTH} characters."
+PASSWORD_LENGTH = Length(min=MIN_LENGTH, max=MAX_LENGTH, message=PASSWORD_MESSAGE)
+DATE_EXAMPLE = "as YYYY-MM-DD, e.g. 2026-11-03"
+
+
+def between(low: int, high: int, message: str) -> list:
+    """Required text of `low` to `high` characters: blank or not, one message, the same as the service's."""
+    return [DataRequired(message), Length(min=low, max=high, message=message)]
+
+
+def at_most(limit: int, what: str) -> Length:
+    """An optional text's upper limit, said with the field's name."""
+    return Length(max=limit, message=f"{what} can be at most {limit:,} characters.")
+
+
+NOTE_LENGTH = at_most(1000, "The note")
+
+
+def date_field(label: str, what: str, validators) -> DateField:
+    """A YYYY-MM-DD date whose unreadable value is refused with the format and an example."""
+    return DateField(label, validators=validators, invalid_value_message=f"Enter the {what} {DATE_EXAMPLE}.")
+
+
+def passwords(what: str = "your password") -> list:
+    """A password typed to prove who you are: required, and no longer than any stored one can be."""
+    return [DataRequired(f"Enter {what}."), Length(max=MAX_LENGTH, message=f"Passwords are at most {MAX_LENGTH} "
+                                                                            "characters.")]
 
 
 class BoundedIntegerField(IntegerField):
     """An integer field that refuses numbers too long to be meant (validators compare them as floats)."""
 
     max_digits = 9
+
+    def __init__(self, label=None, validators=None, *, invalid_value_message: str, **kwargs):
+        super().__init__(label, validators, invalid_value_message=invalid_value_message, **kwargs)
 
     def process_formdata(self, valuelist):
         if valuelist and not str(valuelist[0]).strip():
@@ -53,7 +98,7 @@ class BoundedIntegerField(IntegerField):
             return
         if valuelist and len(str(valuelist[0]).strip().lstrip("+-")) > self.max_digits:
             self.data = None
-            raise ValueError(self.gettext("Not a valid integer value."))
+            raise ValueError(self.invalid_value_message)
         super().process_formdata(valuelist)
 
     def pre_validate(self, form):
@@ -85,8 +130,12 @@ def storable_email(form, field) -> None:
         raise StopValidation(problem)
 
 
+EMAIL_LENGTH = Length(max=MAX_EMAIL, message=f"An email address has at most {MAX_EMAIL} characters.")
 # An address someone gives as theirs or a buyer's (not a login or reset lookup, which only match stored ones).
-ADDRESS_VALIDATORS = (DataRequired(), Length(max=254), storable_email, Email())
+ADDRESS_VALIDATORS = (DataRequired("Enter an email address."), EMAIL_LENGTH, storable_email,
+                      Email("Enter an email address in the form name@example.com."))
+# An address looked up among the stored ones (login, password reset).
+LOOKUP_VALIDATORS = (DataRequired("Enter your email address."), EMAIL_LENGTH)
 
 
 def _choices(mapping: dict[str, str], blank: str | None = None) -> list[SelectChoice]:
@@ -100,44 +149,48 @@ class ActionForm(FlaskForm):
 
 class RegisterForm(FlaskForm):
     email = EmailField("Email", filters=[trimmed], validators=ADDRESS_VALIDATORS)
-    display_name = StringField("Display name", validators=[DataRequired(), Length(min=2, max=60)],
+    display_name = StringField("Display name", validators=between(2, 60, DISPLAY_NAME_MESSAGE),
                                description="Shown next to your reviews.")
-    password = PasswordField("Password", validators=[DataRequired(), _password_length],
+    password = PasswordField("Password", validators=[DataRequired(PASSWORD_MESSAGE), PASSWORD_LENGTH],
                              description=f"At least {MIN_LENGTH} characters. A passphrase works well.")
     confirm = PasswordField("Repeat password", validators=[EqualTo("password", "The passwords differ.")])
     submit = SubmitField("Create account")
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("Email", filters=[trimmed], validators=[DataRequired(), Length(max=254)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=MAX_LENGTH)])
+    email = EmailField("Email", filters=[trimmed], validators=LOOKUP_VALIDATORS)
+    password = PasswordField("Password", validators=passwords())
     remember = BooleanField("Remember me on this device")
     submit = SubmitField("Log in")
 
 
 class PasswordForm(FlaskForm):
-    current_password = PasswordField("Current password", validators=[DataRequired()])
-    new_password = PasswordField("New password", validators=[DataRequired(), _password_length])
+    current_password = PasswordField("Current password", validators=passwords("your current password"))
+    new_password = PasswordField("New password", validators=[DataRequired(PASSWORD_MESSAGE), PASSWORD_LENGTH])
     confirm = PasswordField("Repeat new password", validators=[EqualTo("new_password", "The passwords differ.")])
     submit = SubmitField("Change password")
 
 
 class DisplayNameForm(FlaskForm):
-    display_name = StringField("Display name", validators=[DataRequired(), Length(min=2, max=60)])
+    display_name = StringField("Display name", validators=between(2, 60, DISPLAY_NAME_MESSAGE))
     submit = SubmitField("Save name")
 
 
 class MakerForm(FlaskForm):
-    name = StringField("Maker or studio name", validators=[DataRequired(), Length(min=2, max=100)])
-    slug = StringField("Profile address", validators=[DataRequired(), Length(min=3, max=80)],
+    name = StringField("Maker or studio name", validators=between(2, 100, NAME_MESSAGE))
+    slug = StringField("Profile address", validators=between(3, 80, SLUG_MESSAGE),
                        description="Lowercase letters, digits and hyphens: craftreview/makers/your-address")
-    craft = SelectField("Craft", choices=_choices(CRAFTS), validators=[DataRequired()])
-    location = StringField("Location", validators=[Optional(), Length(max=100)], description="City, Country")
-    bio = PlainTextAreaField("About your work", validators=[Optional(), Length(max=5000)])
-    website = StringField("Website", validators=[Optional(), Length(max=300)], description="https://…")
+    craft = SelectField("Craft", choices=_choices(CRAFTS), validators=[DataRequired(CRAFT_MESSAGE)],
+                        invalid_choice_message=CRAFT_MESSAGE)
+    location = StringField("Location", validators=[Optional(), at_most(100, "The location")],
+                           description="City, Country")
+    bio = PlainTextAreaField("About your work", validators=[Optional(), at_most(5000, "About your work")])
+    website = StringField("Website", validators=[Optional(), at_most(300, "The website address")],
+                          description="https://…")
     accepts_custom = BooleanField("I accept custom orders")
     lead_time_days = BoundedIntegerField("Typical lead time (days)",
-                                         validators=[Optional(), NumberRange(0, MAX_LEAD_DAYS)])
+                                         validators=[Optional(), NumberRange(0, MAX_LEAD_DAYS, LEAD_TIME_MESSAGE)],
+                                         invalid_value_message="Lead time must be a whole number of days, e.g. 14.")
     submit = SubmitField("Save profile")
 
 
@@ -165,17 +218,19 @@ class _RatingsMixin:
     craftsmanship = _star_field("craftsmanship")
     consistency = _star_field("consistency")
     delivery = _star_field("delivery")
-    title = StringField("Title", validators=[DataRequired(), Length(min=3, max=120)])
-    body = PlainTextAreaField("Your review", validators=[DataRequired(), Length(min=10, max=5000)],
+    title = StringField("Title", validators=between(3, MAX_TITLE, TITLE_MESSAGE))
+    body = PlainTextAreaField("Your review", validators=between(10, MAX_BODY, BODY_MESSAGE),
                          description="Plain text, up to 5,000 characters. Blank lines start new paragraphs.")
-    delivered_on = DateField("Delivered on", validators=[Optional()])
+    delivered_on = date_field("Delivered on", "delivery date", [Optional()])
 
 
 class ReviewForm(_RatingsMixin, FlaskForm):
-    order_type = SelectField("Order type", choices=_choices(ORDER_TYPES, "Not stated"), validators=[Optional()])
-    price_band = SelectField("Price band", choices=price_choices("Not stated"), validators=[Optional()])
-    ordered_on = DateField("Ordered on", validators=[Optional()])
-    promised_by = DateField("Promised by", validators=[Optional()])
+    order_type = SelectField("Order type", choices=_choices(ORDER_TYPES, "Not stated"), validators=[Optional()],
+                             invalid_choice_message=ORDER_TYPE_MESSAGE)
+    price_band = SelectField("Price band", choices=price_choices("Not stated"), validators=[Optional()],
+                             invalid_choice_message=PRICE_BAND_MESSAGE)
+    ordered_on = date_field("Ordered on", "order date", [Optional()])
+    promised_by = date_field("Promised by", "promised date", [Optional()])
     submit = SubmitField("Publish review")
 
 
@@ -184,14 +239,14 @@ class VerifiedReviewForm(_RatingsMixin, FlaskForm):
 
 
 class ReplyForm(FlaskForm):
-    body = PlainTextAreaField("Your public reply", validators=[DataRequired(), Length(min=2, max=3000)])
+    body = PlainTextAreaField("Your public reply", validators=between(2, MAX_REPLY, REPLY_MESSAGE))
     submit = SubmitField("Publish reply")
 
 
 class FlagForm(FlaskForm):
     reason = RadioField("What is wrong with this review?", choices=_choices(FLAG_REASONS),
-                        validators=[DataRequired("Choose a reason.")])
-    note = PlainTextAreaField("Note for the moderators", validators=[Optional(), Length(max=1000)])
+                        validators=[DataRequired("Choose a reason.")], invalid_choice_message=REASON_MESSAGE)
+    note = PlainTextAreaField("Note for the moderators", validators=[Optional(), NOTE_LENGTH])
     # The review's revision_count when the report page was drawn: the flag is about the text it showed.
     revision = HiddenField()
     submit = SubmitField("Send to moderators")
@@ -204,13 +259,14 @@ class FlagForm(FlaskForm):
 
 class HideForm(FlaskForm):
     reason = SelectField("Policy reason", choices=_choices(HIDE_REASONS, "Choose a reason…"),
-                         validators=[DataRequired("Choose the policy reason.")])
-    note = PlainTextAreaField("Note (shown in the audit log)", validators=[Optional(), Length(max=1000)])
+                         validators=[DataRequired("Choose the policy reason.")],
+                         invalid_choice_message=HIDE_REASON_MESSAGE)
+    note = PlainTextAreaField("Note (shown in the audit log)", validators=[Optional(), NOTE_LENGTH])
     submit = SubmitField("Hide review")
 
 
 class NoteForm(FlaskForm):
-    note = PlainTextAreaField("Note (shown in the audit log)", validators=[Optional(), Length(max=1000)])
+    note = PlainTextAreaField("Note (shown in the audit log)", validators=[Optional(), NOTE_LENGTH])
     submit = SubmitField("Confirm")
 
     def __init__(self, *args, label: str | None = None, **kwargs):
@@ -221,12 +277,12 @@ class NoteForm(FlaskForm):
 
 class OrderForm(FlaskForm):
     buyer_email = EmailField("Buyer's email", filters=[trimmed], validators=ADDRESS_VALIDATORS)
-    item = StringField("Item", validators=[DataRequired(), Length(min=2, max=200)])
+    item = StringField("Item", validators=between(2, 200, ITEM_MESSAGE))
     order_type = SelectField("Order type", choices=_choices(ORDER_TYPES, "Choose…"),
-                             validators=[DataRequired("Choose stock or custom order.")])
+                             validators=[DataRequired(ORDER_TYPE_MESSAGE)], invalid_choice_message=ORDER_TYPE_MESSAGE)
     price_band = SelectField("Price band", choices=price_choices("Choose…"),
-                             validators=[DataRequired("Choose a price band.")])
-    # InputRequired, not DataRequired: an impossible date (2026-02-30) keeps its "Not a valid date value." message
-    ordered_on = DateField("Ordered on", validators=[InputRequired("Enter the order date.")])
-    promised_by = DateField("Promised by", validators=[Optional()])
+                             validators=[DataRequired("Choose a price band.")], invalid_choice_message=PRICE_BAND_MESSAGE)
+    # InputRequired, not DataRequired: an impossible date (2026-02-30) keeps its own message, not "Enter the order date."
+    ordered_on = date_field("Ordered on", "order date", [InputRequired("Enter the order date.")])
+    promised_by = date_field("Promised by", "promised date", [Optional()])
     submit = SubmitField("Record order and create invitation")

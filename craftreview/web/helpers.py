@@ -11,7 +11,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..errors import DomainError, WrongPassword
+from ..errors import DomainError, InvalidInput, WrongPassword, problems_of
 from ..permissions import can_moderate
 
 MAX_PAGE = 10_000
@@ -67,24 +67,44 @@ def paginate(session: Session, query, per_page: int | None = None, scalars: bool
 
 
 def form_error(form, exc: DomainError) -> None:
-    """Put a service's error on the matching form field, or on the form as a whole (a refused password re-check is
-    also noted for the request, so limits.password_checks can count it)."""
-    if isinstance(exc, WrongPassword):
-        g.password_refused = True
-    field = getattr(form, exc.field, None) if exc.field else None
-    if field is not None:
-        field.errors = list(field.errors) + [exc.message]
-    else:
-        form.form_errors.append(exc.message)
+    """Put a service's error (each of its problems) on the matching form field, or on the form as a whole (a refused
+    password re-check is also noted for the request, so limits.password_checks can count it)."""
+    for problem in problems_of(exc):
+        if isinstance(problem, WrongPassword):
+            g.password_refused = True
+        field = getattr(form, problem.field, None) if problem.field else None
+        if field is not None:
+            field.errors = list(field.errors) + [problem.message]
+        else:
+            form.form_errors.append(problem.message)
 
 
-def handle_form(form, action: Callable[[], Any], message: str, target: Callable[[Any], str]):
-    """Validate `form`, run the service `action`; on success flash and redirect to `target(result)`.
+def validate(form, check: Callable[[], Any] | None = None) -> bool:
+    """validate_on_submit; when the form refuses some fields, the service's own checks of the submission (`check`:
+    pure, it writes nothing) still speak about the fields the form passed, so that one submit shows every problem.
+    A field the form refused keeps its one message."""
+    if form.validate_on_submit():
+        return True
+    if check is not None and form.is_submitted():
+        try:
+            check()
+        except InvalidInput as exc:
+            for problem in problems_of(exc):
+                field = getattr(form, problem.field, None) if problem.field else None
+                if field is not None and not field.errors:
+                    field.errors = [problem.message]
+    return False
+
+
+def handle_form(form, action: Callable[[], Any], message: str, target: Callable[[Any], str],
+                check: Callable[[], Any] | None = None):
+    """Validate `form` (with the service's `check`, see validate), run the service `action`; on success flash and
+    redirect to `target(result)`.
 
     Returns the redirect, or None when the form must be shown again (its errors, including the
-    service's domain error, are on the form).
+    service's domain errors, are on the form).
     """
-    if not form.validate_on_submit():
+    if not validate(form, check):
         return None
     try:
         result = action()

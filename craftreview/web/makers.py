@@ -18,7 +18,7 @@ from . import stored_pages
 from .addresses import follows_moved_maker
 from .context import get_db
 from .forms import ActionForm, MakerForm, OrderForm
-from .helpers import Page, actor, form_error, form_status, handle_form, page_arg, paginate
+from .helpers import Page, actor, form_error, form_status, handle_form, page_arg, paginate, validate
 from .limits import per_account
 from .listing import browse_filters, counts_cache
 
@@ -60,8 +60,12 @@ def new():
         return redirect(url_for("makers.edit", slug=existing.slug))
     form = MakerForm()
     done = handle_form(form, lambda: maker_service.create_maker(get_db(), actor(), _maker_input(form)),
-                       "Your maker profile is live.", _maker_url)
+                       "Your maker profile is live.", _maker_url, _maker_check(form))
     return done or (render_template("makers/form.html", form=form, maker=None), form_status(form))
+
+
+def _maker_check(form: MakerForm):
+    return lambda: maker_service.validated_maker(_maker_input(form))
 
 
 def _maker_url(maker: Maker) -> str:
@@ -83,7 +87,7 @@ def edit(slug: str):
     maker = _owned_maker(slug)
     form = MakerForm(obj=maker)
     done = handle_form(form, lambda: maker_service.update_maker(get_db(), actor(), maker, _maker_input(form)),
-                       "Profile saved.", _maker_url)
+                       "Profile saved.", _maker_url, _maker_check(form))
     return done or (render_template("makers/form.html", form=form, maker=maker), form_status(form))
 
 
@@ -122,7 +126,7 @@ def dashboard():
     if maker is None:
         return render_template("makers/no_profile.html")
     form = OrderForm()
-    if form.validate_on_submit():
+    if validate(form, lambda: order_service.validated_order(actor(), _order_input(form), utcnow().date())):
         link = _record_order(maker, form)
         if link:
             # Post/redirect/get: a reload must not record the order twice. The link is
@@ -148,10 +152,14 @@ def waiting():
                            page=paginate(db, queries.unreplied_reviews_query(maker.id)))
 
 
-def _record_order(maker: Maker, form: OrderForm) -> str | None:
-    data = order_service.OrderInput(
-        buyer_email=form.buyer_email.data, item=form.item.data, order_type=form.order_type.data,
+def _order_input(form: OrderForm) -> order_service.OrderInput:
+    return order_service.OrderInput(
+        buyer_email=form.buyer_email.data or "", item=form.item.data or "", order_type=form.order_type.data,
         price_band=form.price_band.data, ordered_on=form.ordered_on.data, promised_by=form.promised_by.data)
+
+
+def _record_order(maker: Maker, form: OrderForm) -> str | None:
+    data = _order_input(form)
     mail = make_mail_backend(current_app.config["MAIL_BACKEND"])
     now = utcnow()
     try:

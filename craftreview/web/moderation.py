@@ -114,8 +114,8 @@ def suspend(user_id: int):
     if get_db().get(User, user_id) is None:
         abort(404, "No such user.")
     reinstate = request.form.get("action") == "reinstate"
-    if not form.validate_on_submit():
-        abort(400, "The form expired; reload the page and try again.")
+    if not form.validate_on_submit():  # a note too long, else the CSRF token
+        abort(400, next(iter(form.note.errors), "The form expired; reload the page and try again."))
     try:
         target = accounts.set_suspended(get_db(), actor(), user_id, not reinstate, form.note.data or "")
     except DomainError as exc:

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from ..models import Review
+from ..models import Review, utcnow
 from ..permissions import can_edit_review, can_flag, can_reply, can_see_review, can_vote
 from ..services import engagement, orders, queries, replies
 from ..services import makers as maker_service
@@ -55,7 +55,8 @@ def write(slug: str):
         return redirect(url_for("reviews.edit", review_id=existing.id))
     form = ReviewForm()
     done = handle_form(form, lambda: review_service.submit_review(db, actor(), maker, _review_input(form)),
-                       "Thank you! Your review is published.", _review_url)
+                       "Thank you! Your review is published.", _review_url,
+                       lambda: review_service.validated_review(_review_input(form), utcnow().date()))
     return done or (render_template("reviews/form.html", form=form, maker=maker, review=None, order=None),
                     form_status(form))
 
@@ -87,7 +88,8 @@ def edit(review_id: int):
         abort(403, "Only the author can edit this review.")
     form = (VerifiedReviewForm if review.has_order else ReviewForm)(obj=review)
     done = handle_form(form, lambda: review_service.edit_review(get_db(), actor(), review, _review_input(form)),
-                       "Review updated. The earlier version stays in its history.", _review_url)
+                       "Review updated. The earlier version stays in its history.", _review_url,
+                       lambda: review_service.edit_values(review, _review_input(form), utcnow().date()))
     return done or (render_template("reviews/form.html", form=form, maker=review.maker, review=review,
                                     order=review.order), form_status(form))
 
@@ -188,6 +190,7 @@ def invitation(token: str):
         return render_template("reviews/invitation_refused.html", refusal=refusal), refusal.status
     form = VerifiedReviewForm()
     done = handle_form(form, lambda: orders.submit_verified_review(db, actor(), token, _review_input(form)),
-                       "Thank you! Your verified review is published.", _review_url)
+                       "Thank you! Your verified review is published.", _review_url,
+                       lambda: orders.verified_values(order, _review_input(form), utcnow().date()))
     return done or (render_template("reviews/form.html", form=form, maker=order.maker, review=None, order=order),
                     form_status(form))

@@ -272,7 +272,7 @@ def test_the_farewell_counts_reviews_in_the_singular_and_plural(client, make_use
 @pytest.mark.parametrize(("reviews", "password", "message"), [
     ("keep", "not the password at all", "password is incorrect"),
     ("", PASSWORD, "Choose one"),
-    ("shred", PASSWORD, "Not a valid choice"),
+    ("shred", PASSWORD, "Choose what happens to your reviews."),
 ])
 def test_a_refused_deletion_changes_nothing(app, client, db, member, reviews, password, message):
     engine = app.extensions["craftreview.engine"]

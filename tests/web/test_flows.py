@@ -145,7 +145,9 @@ def test_review_form_shows_field_errors_and_stores_nothing(client, db, make_user
     response = client.post(f"/makers/{maker.slug}/review", data=_review_form(
         delivered_on=str(TODAY - timedelta(days=90)), title=""))
     assert response.status_code == 400
-    assert b"This field is required." in response.data or b"Delivered on cannot be before" in response.data
+    # both at once: the form's own check (title) and the service's rule (dates in order)
+    assert b"The title must be 3 to 120 characters." in response.data
+    assert b"Delivered on cannot be before ordered on." in response.data
     assert db.scalar(select(func.count(Review.id))) == 0
 
 

@@ -49,7 +49,7 @@ def test_review_dates_out_of_range_are_refused_on_their_field(client, db, make_u
 
 @pytest.mark.parametrize("ordered_on, promised_by, message", [
     ("0001-01-01", "", "The order date must be within the last 10 years."),
-    ("2026-02-30", "", "Not a valid date value."),  # typed, but no such day: not "Enter the order date."
+    ("2026-02-30", "", "Enter the order date as YYYY-MM-DD, e.g. 2026-11-03."),  # no such day: not "Enter the order date."
     ("", "", "Enter the order date."),
     (str(TODAY - timedelta(days=3)), "9999-12-31", "The promised date cannot be more than 2 years ahead."),
 ])
@@ -104,8 +104,8 @@ def test_an_unreadable_lead_time_gets_one_message_and_changes_nothing(client, db
     response = client.post(f"/makers/{maker.slug}/edit", data={
         "name": "Renamed Studio", "slug": maker.slug, "craft": "wood", "lead_time_days": lead})
     page = response.get_data(as_text=True)
-    assert response.status_code == 400 and page.count("Not a valid integer value.") == 1
-    assert "Number must be between" not in page  # not a second, contradicting message on the same field
+    assert response.status_code == 400 and page.count("Lead time must be a whole number of days, e.g. 14.") == 1
+    assert "Lead time is between" not in page  # not a second, contradicting message on the same field
     db.expire_all()
     assert db.get(type(maker), maker.id).name == "Hollow Oak Woodworks"
 

@@ -2163,7 +2163,7 @@ Estimates, intervals and every other claim are unchanged.
 in 8 worlds (mean 0.164 -> 0.160); tier precision, all claims, better in 4 and worse in 4 (mean 0.938 -> 0.940); every
 attack and story figure unchanged (the patient and slow drips differ by their draws only: the promise property draws
 its makers from the tiers, and the later properties' draws follow). On 24 foreign worlds (6001-6024, mostly skilled
-makers) every figure unchanged but the share with a tier (lower in 2) and spillover (2 better, 2 worse).
+makers) every figure unchanged but the share with a tier (lower in 2) and spillover (2 better, 2 worse); on 24 more (6025-6048) the same: attacks and stories unchanged, the share with a tier lower in 4 (mean 0.081 -> 0.078), tier precision 2 better and 2 worse, spillover 2 and 2.
 
 Tests: `tests/unit/test_scoring_novice_prior.py` (on a fixture where three in five makers are novices, the newcomer is
 a novice under 2.19 and unproven for the platform base rate under 2.20, both spacings; makers whose own three to ten

@@ -114,11 +114,7 @@ def generous_prior(prior_mean: np.ndarray, overall_sd: np.ndarray, chance: float
 
 def restrict_novice(tier: np.ndarray, checked_tier: np.ndarray, withheld: np.ndarray, reason: str) -> np.ndarray:
     """A novice claim stands only where checked_tier makes it too (reason recorded in withheld)."""
-    out = tier.copy()
-    lost = (tier == "novice") & (checked_tier != "novice")
-    out[lost] = "unproven"
-    withheld[lost] = reason
-    return out
+    return _withhold(tier, (tier == "novice") & (checked_tier != "novice"), withheld, reason)
 
 
 def _rank_within(key: np.ndarray, tie: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:
@@ -324,12 +320,17 @@ def settled_low_run(v: np.ndarray, w: np.ndarray, group: np.ndarray, age_days: n
     return np.where(run & ok[maker], 1.0 / np.maximum(group, 1e-12), 1.0)
 
 
-def restrict_to(tier: np.ndarray, checked_tier: np.ndarray, withheld: np.ndarray, reason: str) -> np.ndarray:
-    """A skilled or master claim stands only as far as checked_tier supports it (reason recorded in withheld)."""
+def _withhold(tier: np.ndarray, lost: np.ndarray, withheld: np.ndarray, reason: str) -> np.ndarray:
+    """tier with the claims at `lost` withheld (unproven), the reason recorded in withheld."""
     out = tier.copy()
-    lost = np.isin(tier, UP) & ~np.isin(checked_tier, UP)
     out[lost] = "unproven"
     withheld[lost] = reason
+    return out
+
+
+def restrict_to(tier: np.ndarray, checked_tier: np.ndarray, withheld: np.ndarray, reason: str) -> np.ndarray:
+    """A skilled or master claim stands only as far as checked_tier supports it (reason recorded in withheld)."""
+    out = _withhold(tier, np.isin(tier, UP) & ~np.isin(checked_tier, UP), withheld, reason)
     out[(tier == "master") & (checked_tier == "skilled")] = "skilled"
     return out
 
@@ -346,8 +347,5 @@ def withhold_contradicted(tier: np.ndarray, recent_p_skilled: np.ndarray, recent
     to RECENT_MIN_EVIDENCE (the platform prior alone never contradicts a claim, nor, read at RECENT_PRIOR_CHANCE,
     holds one up).
     """
-    out = tier.copy()
     lost = np.isin(tier, UP) & (recent_p_skilled <= 1.0 - TIER_CONFIDENCE) & (recent_weight >= RECENT_MIN_EVIDENCE)
-    out[lost] = "unproven"
-    withheld[lost] = WITHHELD_LOWER
-    return out
+    return _withhold(tier, lost, withheld, WITHHELD_LOWER)

@@ -548,7 +548,7 @@ def _check_up_claims(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarr
         capped = np.bincount(batch.arr.maker, season < 1.0, batch.arr.n_makers) > 0
         up = np.flatnonzero(np.isin(post.tier, UP) & capped)
         if len(up):
-            _hold_up_claims(post, up, batch.stats_for(up, season), (prior_mean, tau2, params, options),
+            _hold_claims(post, up, batch.stats_for(up, season), (prior_mean, tau2, params, options),
                             options.claim_confidence, WITHHELD_SURGE)
     up = np.flatnonzero(np.isin(post.tier, UP))
     recent = batch.stats_for(up, _recent_check_factor(batch, options))
@@ -584,7 +584,7 @@ def _check_favourites(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndar
         stats = batch.stats_for(up, factor)
     if options.favourites_prior_chance is not None:
         prior_mean = sceptical_prior(prior_mean, _prior_overall_sd(tau2, params), options.favourites_prior_chance)
-    _hold_up_claims(post, up, stats, (prior_mean, tau2, params, options), plausible, WITHHELD_FEW)
+    _hold_claims(post, up, stats, (prior_mean, tau2, params, options), plausible, WITHHELD_FEW)
 
 
 def _check_novice(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarray, params: PriorParams,
@@ -592,11 +592,9 @@ def _check_novice(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarray,
     """Withhold novice claims the maker's own reviews do not carry: rescored against a prior that alone makes "novice"
     no more than options.novice_prior_chance likely, the claim must still hold (only novice makers are rescored)."""
     down = np.flatnonzero(post.tier == "novice")
-    lifted = generous_prior(prior_mean[down], _prior_overall_sd(tau2[down], params), options.novice_prior_chance)
-    s_mean, s_cov, _ = _update_stats(batch.stats.take(down), lifted, tau2[down], params, options)
-    checked = post.tier.copy()
-    checked[down] = summarise(s_mean, s_cov, np.ones(len(down), dtype=bool), options.claim_confidence).tier
-    post.tier = restrict_novice(post.tier, checked, post.withheld, WITHHELD_BASE_RATE)
+    lifted = generous_prior(prior_mean, _prior_overall_sd(tau2, params), options.novice_prior_chance)
+    _hold_claims(post, down, batch.stats.take(down), (lifted, tau2, params, options), options.claim_confidence,
+                 WITHHELD_BASE_RATE, restrict_novice)
 
 
 def _prior_overall_sd(tau2: np.ndarray, params: PriorParams) -> np.ndarray:
@@ -611,15 +609,16 @@ def _weighed_again(batch: _Batch, rows: np.ndarray, options: ModelOptions) -> _B
                     (batch.scale, batch.centre), options)
 
 
-def _hold_up_claims(post, up: np.ndarray, stats: MakerStats, fit: tuple, confidence: tuple, reason: str) -> None:
-    """The makers at the sorted indices up rescored from stats (theirs, in that order); their skilled or master
-    claims stand only as far as that rescoring makes them at `confidence` (claims.restrict_to). fit: (prior mean,
-    prior variances, PriorParams, ModelOptions)."""
+def _hold_claims(post, rows: np.ndarray, stats: MakerStats, fit: tuple, confidence: tuple, reason: str,
+                 restrict=restrict_to) -> None:
+    """The makers at the sorted indices rows rescored from stats (theirs, in that order); their claims stand only as
+    far as that rescoring makes them at `confidence` (`restrict`: claims.restrict_to for skilled or master claims,
+    claims.restrict_novice for novice ones). fit: (prior mean, prior variances, PriorParams, ModelOptions)."""
     prior_mean, tau2, params, options = fit
-    s_mean, s_cov, _ = _update_stats(stats, prior_mean[up], tau2[up], params, options)
+    s_mean, s_cov, _ = _update_stats(stats, prior_mean[rows], tau2[rows], params, options)
     checked = post.tier.copy()
-    checked[up] = summarise(s_mean, s_cov, np.ones(len(up), dtype=bool), confidence).tier
-    post.tier = restrict_to(post.tier, checked, post.withheld, reason)
+    checked[rows] = summarise(s_mean, s_cov, np.ones(len(rows), dtype=bool), confidence).tier
+    post.tier = restrict(post.tier, checked, post.withheld, reason)
 
 
 def _longer_seasons(batch: _Batch, makers: np.ndarray, options: ModelOptions) -> list[np.ndarray]:

@@ -97,7 +97,8 @@ class Clause:
     negate: bool = False
     # Typed in quotes: the words in that order were asked for (a hyphenated word is a phrase too, but never falls back
     # to its words apart; ParsedQuery.unphrased). Not part of equality: the same words search the same way.
-    quoted: bool = dataclasses.field(default=False, compare=False)  # `field` here is the clause's field
+    # (dataclasses.field by its module: in this class body `field` names the clause's field above)
+    quoted: bool = dataclasses.field(default=False, compare=False)
 
     @property
     def is_phrase(self) -> bool:

@@ -2160,8 +2160,8 @@ Estimates, intervals and every other claim are unchanged.
 
 **Paired, 2.19 -> 2.20** (`bench.scoring.paired --variant novice_prior_chance=0.5`): on 24 family worlds (89820559 and
 5001-5023) newcomers labelled novice, worst 0.200 -> 0.000 (mean 0.008 -> 0.000); the share of makers with a tier fell
-in 8 worlds (mean 0.164 -> 0.160); tier precision, all claims, better in 4 and worse in 4 (mean 0.938 -> 0.940); every
-issue-8 attack and story figure unchanged. The rows measured after the promises (the rise story, the patient and slow
+in 8 worlds (mean 0.164 -> 0.160); tier precision, all claims, better in 4 and worse in 4 (mean 0.938 -> 0.940); spillover
+1 better and 2 worse (median 0.004, worst 0.012 either way); every other issue-8 attack and story figure unchanged. The rows measured after the promises (the rise story, the patient and slow
 drips) moved both ways (rise error better in 5 worlds, worse in 4): the promise property draws its makers among those
 the tiers give a promise, so every draw after it differs. On 24 foreign worlds (6001-6024, mostly skilled
 makers) every figure unchanged but the share with a tier (lower in 2) and spillover (2 better, 2 worse); on 24 more (6025-6048) the same: attacks and stories unchanged, the share with a tier lower in 4 (mean 0.081 -> 0.078), tier precision 2 better and 2 worse, spillover 2 and 2.

@@ -2160,11 +2160,14 @@ Estimates, intervals and every other claim are unchanged.
 
 **Paired, 2.19 -> 2.20** (`bench.scoring.paired --variant novice_prior_chance=0.5`): on 24 family worlds (89820559 and
 5001-5023) newcomers labelled novice, worst 0.200 -> 0.000 (mean 0.008 -> 0.000); the share of makers with a tier fell
-in 8 worlds (mean 0.164 -> 0.160); tier precision, all claims, better in 4 and worse in 4 (mean 0.938 -> 0.940); spillover
-1 better and 2 worse (median 0.004, worst 0.012 either way); every other issue-8 attack and story figure unchanged. The rows measured after the promises (the rise story, the patient and slow
-drips) moved both ways (rise error better in 5 worlds, worse in 4): the promise property draws its makers among those
-the tiers give a promise, so every draw after it differs. On 24 foreign worlds (6001-6024, mostly skilled
-makers) every figure unchanged but the share with a tier (lower in 2) and spillover (2 better, 2 worse); on 24 more (6025-6048) the same: attacks and stories unchanged, the share with a tier lower in 4 (mean 0.081 -> 0.078), tier precision 2 better and 2 worse, spillover 2 and 2.
+in 8 worlds (mean 0.164 -> 0.160); tier precision, all claims, better in 4 and worse in 4 (mean 0.938 -> 0.940);
+spillover 1 better and 2 worse (median 0.004, worst 0.012 either way); every other issue-8 attack and story figure
+unchanged. The rows measured after the promises (the rise story, the patient and slow drips) moved both ways (rise
+error better in 5 worlds, worse in 4): the promise property draws its makers among those the tiers give a promise, so
+every draw after it differs. On 24 foreign worlds (6001-6024, mostly skilled makers) every figure unchanged but the
+share with a tier (lower in 2) and spillover (2 better, 2 worse); on 24 more (6025-6048) the same: attacks and stories
+unchanged, the share with a tier lower in 4 (mean 0.081 -> 0.078), tier precision 2 better and 2 worse, spillover 2
+and 2.
 
 Tests: `tests/unit/test_scoring_novice_prior.py` (on a fixture where three in five makers are novices, the newcomer is
 a novice under 2.19 and unproven for the platform base rate under 2.20, both spacings; makers whose own three to ten
@@ -2177,10 +2180,10 @@ alone would put 12); skilled+master claims 0.985 pooled, so the wrong claims are
 pull estimates below the neutral buyer (model 2.19's notes). Newcomers labelled novice: 0 in all 24. Measured, not
 taken: warning claims at 95% instead of 90% (`claim_confidence=0.8|0.8|0.9|0.95`, paired on 6001-6024): precision, all
 claims, mean 0.948 -> 0.955 (10 worlds better, 6 worse), but fewer makers with a tier in 18 worlds (mean 0.075 ->
-0.070). On 24 family worlds (89820559, 5001-5023) the same change took precision from a median 0.955 to 0.967 (14 better,
-9 worse) but the share of makers with a tier fell in all 24 (mean 0.160 -> 0.144) and promises were made for fewer
-makers in 21: a tenth of all tiers given up for a precision whose misses are mostly binomial noise on small claim
-counts (the family table's note). Kept at 0.9 ("Claims that warn buyers away")."""
+0.070). On 24 family worlds (89820559, 5001-5023) the same change took precision from a median 0.955 to 0.967 (14
+better, 9 worse) but the share of makers with a tier fell in all 24 (mean 0.160 -> 0.144) and promises were made for
+fewer makers in 21: a tenth of all tiers given up for a precision whose misses are mostly binomial noise on small
+claim counts (the family table's note). Kept at 0.9 ("Claims that warn buyers away")."""
 
 # Every note above, in the order RESULTS.md prints them after the family tables.
 NOTES = (EXPERIMENTS_NOTE, MODEL3_NOTE, MODEL4_NOTE, MODEL5_NOTE, LEAD23_NOTE, LEAD24_NOTE, LEAD25_NOTE, LEAD26_NOTE,

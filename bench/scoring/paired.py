@@ -34,7 +34,8 @@ def parse_variant(text: str) -> dict:
         if "|" in value:  # a tuple of numbers: 'splits=90|365'
             out[key] = tuple(float(x) for x in value.split("|"))
             continue
-        out[key] = {"True": True, "False": False, "None": None, "()": ()}.get(value, value)
+        # Case-insensitive: 'false' read as the string "false" is truthy and silently left an option on.
+        out[key] = {"true": True, "false": False, "none": None, "()": ()}.get(value.lower(), value)
         if isinstance(out[key], str):
             try:
                 out[key] = float(value)

@@ -4,8 +4,10 @@
 default) simulates each standard platform (`simulate.SimConfig()`), scores it with the default `ModelOptions` and
 with the variant (the syntax of `paired.py`), and prints per dimension the 90% coverage and mean width by review-count
 band, the coverage of drifting makers, and the AUC by band and Kendall τ-b beside the best baseline's. Steady and
-drifting makers with 11+ reviews are shown apart: the band's coverage mixes the two. The attack columns of the
-headline are not rerun here (`python -m bench.scoring` does). About 3 s for twenty seeds on two cores.
+drifting makers with 11+ reviews are shown apart: the band's coverage mixes the two, and the drifting ones by how
+they changed (a step up or down, by how long ago, or a steady slide): a step a few weeks old has one or two reviews
+since, or none, so no interval drawn from the reviews can follow it. The attack columns of the headline are not rerun
+here (`python -m bench.scoring` does). About 3 s for twenty seeds on two cores.
 """
 from __future__ import annotations
 
@@ -21,15 +23,32 @@ from .simulate import SimConfig, simulate
 
 DIMENSIONS = ("craftsmanship", "consistency", "delivery", "overall")
 LONG = 11  # reviews: the headline's last band
+STEP_AGES = (0.0, 120.0, 365.0, np.inf)  # days since a step, for the drifting makers' rows
 
 
-def _figures(model: dict, truth4: np.ndarray, count: np.ndarray, drifting: np.ndarray) -> dict:
+def change_kinds(drift: np.ndarray, step_age: np.ndarray) -> dict[str, np.ndarray]:
+    """Masks of the drifting makers by how they changed: a step down or up by its age (STEP_AGES), or a slide."""
+    out = {}
+    for name, sign in (("down", 1.0), ("up", -1.0)):  # drift > 0: the maker used to be better (simulate.py)
+        for lo, hi in zip(STEP_AGES[:-1], STEP_AGES[1:], strict=True):
+            label = f"{lo:.0f}+ days" if np.isinf(hi) else f"{lo:.0f}-{hi:.0f} days"
+            out[f"step {name}, {label} ago"] = (np.sign(drift) == sign) & (step_age >= lo) & (step_age < hi)
+    out["steady slide, up or down"] = (drift != 0) & np.isnan(step_age)
+    return out
+
+
+def _share_inside(inside: np.ndarray, mask: np.ndarray) -> tuple[float, int]:
+    return (float(inside[mask].mean()) if mask.any() else float("nan")), int(mask.sum())
+
+
+def _figures(model: dict, truth4: np.ndarray, count: np.ndarray, drifting: np.ndarray, kinds: dict) -> dict:
     low, high, mean = model["low"], model["high"], model["mean"]
     inside = (truth4[:, 3] >= low[:, 3]) & (truth4[:, 3] <= high[:, 3])
     long = count >= LONG
     return {"cover": [coverage(low[:, j], high[:, j], truth4[:, j], count) for j in range(4)],
             "drifting": float(inside[drifting].mean()),
             "long": (float(inside[long & ~drifting].mean()), float(inside[long & drifting].mean())),
+            "kinds": {name: _share_inside(inside, long & mask) for name, mask in kinds.items()},
             "auc": auc_by_band(mean[:, 3], truth4[:, 3], count),
             "tau": [tau(mean[:, j], truth4[:, j]) for j in range(4)]}
 
@@ -43,8 +62,9 @@ def replication(args: tuple[int, dict]) -> dict:
     scores, default = all_scores(data.signals, data.crafts, cfg.n_makers)
     changed = model_outputs(data.signals, data.crafts, cfg.n_makers, options_for(variant)) if variant else default
     baselines = {name: sc for name, sc in scores.items() if name != MODEL}
-    return {"default": _figures(default, truth4, data.count, data.drifting),
-            "variant": _figures(changed, truth4, data.count, data.drifting),
+    kinds = change_kinds(data.extra["drift"], data.extra["step_age"])
+    return {"default": _figures(default, truth4, data.count, data.drifting, kinds),
+            "variant": _figures(changed, truth4, data.count, data.drifting, kinds),
             "auc": {name: auc_by_band(sc[:, 3], data.overall, data.count) for name, sc in baselines.items()},
             "tau": {name: [tau(sc[:, j], truth4[:, j]) for j in range(4)] for name, sc in baselines.items()}}
 
@@ -52,6 +72,13 @@ def replication(args: tuple[int, dict]) -> dict:
 def _best(reps: list[dict], key: str, pick) -> float:
     """The best baseline's mean over replications (as the headline picks it: mean first, then the best)."""
     return max(np.mean([pick(r[key][name]) for r in reps]) for name in reps[0][key])
+
+
+def _pooled(reps: list[dict], side: str, kind: str) -> tuple[float, int]:
+    """(share covered, makers) of one kind of change, pooled over replications (a few makers in each)."""
+    pairs = [r[side]["kinds"][kind] for r in reps]
+    n = sum(k for _, k in pairs)
+    return (sum(share * k for share, k in pairs if k) / n if n else float("nan")), n
 
 
 def report(reps: list[dict]) -> list[str]:
@@ -70,6 +97,10 @@ def report(reps: list[dict]) -> list[str]:
     row("coverage overall, drifting makers", lambda f: f["drifting"])
     row(f"coverage overall {LONG}+, steady makers", lambda f: f["long"][0])
     row(f"coverage overall {LONG}+, drifting makers", lambda f: f["long"][1])
+    for kind in reps[0]["default"]["kinds"]:
+        pooled = [_pooled(reps, side, kind) for side in ("default", "variant")]
+        lines.append(f"| coverage overall {LONG}+, {kind} (n {pooled[0][1]}, pooled) | {pooled[0][0]:.3f} | "
+                     f"{pooled[1][0]:.3f} |")
     for band in bands:
         best = _best(reps, "auc", lambda a, band=band: a[band])
         row(f"AUC {band} (best baseline {best:.4f})", lambda f, band=band: f["auc"][band], "{:.4f}")

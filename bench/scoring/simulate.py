@@ -160,7 +160,9 @@ def simulate(seed: int, cfg: SimConfig = SimConfig()) -> SimData:
     truth = truth_now(lat, cfg)
     return SimData(signals=signals, crafts={i: CRAFTS[c] for i, c in enumerate(craft)}, truth=truth,
                    overall=truth @ np.array([0.5, 0.25, 0.25]), count=count, drifting=drifting,
-                   reviewer_count=n_reg + m, extra={"reviewer_bias": bias_pool, "latent": lat})
+                   reviewer_count=n_reg + m,
+                   extra={"reviewer_bias": bias_pool, "latent": lat, "drift": drift,
+                          "step_age": np.where(step, change_age, np.nan)})
 
 
 def _to_signals(maker, reviewer, stars, age, join_lag, verified, delivered_lag, slip, early, custom=None) -> list:

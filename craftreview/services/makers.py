@@ -73,8 +73,10 @@ def _check_name(value: str) -> str:
 
 def _check_slug(value: str) -> str:
     slug = clean_input(value).lower()
-    if not SLUG_PATTERN.match(slug) or not 3 <= len(slug) <= 80 or slug in RESERVED_SLUGS:
+    if not SLUG_PATTERN.match(slug) or not 3 <= len(slug) <= 80:
         raise InvalidInput(SLUG_MESSAGE, field="slug")
+    if slug in RESERVED_SLUGS:
+        raise InvalidInput(f"“{slug}” is an address the site uses for its own pages: choose another.", field="slug")
     if FORMER_SLUG.match(slug):
         raise InvalidInput("Addresses like former-maker-12 are kept for deleted profiles: choose another.",
                            field="slug")

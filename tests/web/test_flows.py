@@ -78,6 +78,16 @@ def test_a_maker_profile_cannot_pose_as_a_deleted_one(client, db, make_user, fie
     assert db.scalar(select(func.count(Maker.id))) == 0
 
 
+@pytest.mark.parametrize("slug", ["dashboard", "New"])
+def test_an_address_the_site_uses_itself_is_refused_with_its_own_reason(client, db, make_user, slug):
+    """Not the generic pattern message: "dashboard" is made of allowed characters, so that message would puzzle."""
+    login(client, make_user("maker"))
+    response = client.post("/makers/new", data={"name": "Hollow Oak", "slug": slug, "craft": "wood"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and f"“{slug.lower()}” is an address the site uses for its own pages" in page
+    assert db.scalar(select(func.count(Maker.id))) == 0
+
+
 def test_a_profile_address_cannot_block_another_accounts_deletion(client, db, make_user, make_maker):
     """Deleting an account moves its profile to former-maker-<id>: another maker holding that address made it a 500."""
     victim = make_user("victim")

@@ -129,10 +129,14 @@ def duration_words(hours: float | None) -> str:
 
 
 def chance(p: float | None) -> str:
-    """A probability as a rounded percentage that never claims certainty: '<1%', '37%', '>99%'."""
+    """A probability as a whole percentage, rounded down, that never claims certainty: '<1%', '37%', '>99%'.
+
+    Rounded down everywhere, as "N% sure" is (score_words.sure), so one claim reads the same figure in the panel, the
+    explanation's table and the compare page (0.968 read "97%" in the table beside "96% sure" above it)."""
     if p is None:
         return "—"
-    percent = round(p * 100)  # judged after rounding: 0.995 must not read "100%", nor 0.005 "0%"
-    if percent < 1:
+    if p < 0.01:
         return "<1%"
-    return ">99%" if percent > 99 else f"{percent}%"
+    if p > 0.99:
+        return ">99%"
+    return f"{math.floor(p * 100 + 1e-9)}%"  # the epsilon: 0.29 * 100 is 28.999999999999996

@@ -1,9 +1,9 @@
 """Plain words for the model's claims: confidence, unproven reasons, trusted evidence, tier outlooks."""
 from __future__ import annotations
 
-import math
-
 from flask import Flask
+
+from .charts import chance
 
 TRUSTED_MIN = 3.0  # claims resting on fewer fully trusted reviews than this say so
 UNPROVEN_WORDS = {
@@ -15,10 +15,11 @@ UNPROVEN_WORDS = {
 
 
 def sure(p: float | None) -> str:
-    """'87% sure', never '100% sure': at most 'over 99% sure' (rounded down, so 99.6% is not '100%')."""
+    """'87% sure', never '100% sure': at most 'over 99% sure'; the figure is charts.chance's (rounded down)."""
     if p is None:
         return ""
-    return "over 99% sure" if p >= 0.99 else f"{math.floor(p * 100)}% sure"
+    figure = chance(p)
+    return "over 99% sure" if figure == ">99%" else f"{figure} sure"
 
 
 def unproven_words(reason: str | None) -> dict[str, str]:

@@ -418,6 +418,24 @@ def test_a_chance_on_the_rounding_edge_reads_neither_100_nor_0_percent(db, clien
         assert "100%" not in html and ">0%<" not in html and " 0%" not in html, url
 
 
+def test_one_claim_reads_one_figure_on_every_page(db, client, make_user, make_maker, make_review):
+    """The panel's "N% sure", the explanation's table and the compare page round the same probability the same way
+    (down): a table reading 97% beside "96% sure" above it looked like two different claims."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    detail = json.loads(_row(db, maker).detail_json)
+    detail["explanation"]["probabilities"] = {"master": 0.0291, "skilled": 0.9689, "developing": 0.0109,
+                                              "novice": 0.0002}
+    _set(db, maker, tier="skilled", tier_confidence=0.9689, p_skilled=0.9689, p_master=0.0291, p_novice=0.0002,
+         trusted_reviews=12.0, unproven_reason=None, detail_json=json.dumps(detail))
+    score_page = client.get(f"/makers/{maker.slug}/score").get_data(as_text=True)
+    assert "96% sure" in score_page and '<td data-label="Probability">96%</td>' in score_page
+    assert '<td data-label="Probability">2%</td>' in score_page  # master 0.0291: down, not to 3%
+    assert "97%" not in score_page and '<td data-label="Probability">3%</td>' not in score_page
+    compare = client.get(f"/compare?makers={maker.slug}").get_data(as_text=True)
+    assert "96% sure" in compare and "97%" not in compare
+
+
 @pytest.mark.parametrize(("target", "words"), [
     ("skilled", "The skilled claim holds now; further ratings at or above the current level would not lose it."),
     ("master", "The master claim holds now; further ratings at or above the current level would not lose it."),

@@ -59,7 +59,7 @@ def test_most_makers_of_the_fixture_are_skilled(lenient):
 @pytest.mark.parametrize("honest", [[], [(3, 3, 3)], [(4, 4, 4)]], ids=["alone", "one three-star", "one four-star"])
 @pytest.mark.parametrize("spacing", [30.0, 60.0, 120.0])
 def test_five_invited_raves_do_not_earn_a_tier_from_the_base_rate(model, base_rate, honest, spacing):
-    """Score page: 'Nor can a handful of the most favourable reviews carry such a tier on their own or against the
+    """Score page: 'A handful of the most favourable reviews cannot carry such a tier, on their own or against the
     rest of the record.' Read against the platform prior, the five raves (and at most one honest review) claimed
     skilled or master; against the sceptical prior the claim waits, as resting on a few voices."""
     sigs = drip(spacing, honest)

@@ -45,7 +45,7 @@ def test_the_fixture_prior_makes_skilled_likely_on_its_own(lenient_model, lenien
 
 
 def test_four_verified_three_star_reviews_after_a_record_of_fives_withhold_the_claim(lenient_model, platform_prior):
-    """Score page: 'the tier waits while the recent reviews on their own point clearly lower'. Read against the
+    """Score page: 'Such a tier waits while the recent reviews on their own point clearly lower'. Read against the
     platform prior, four verified three-stars in five months after twenty fives left the master claim standing."""
     sigs = record(20, (3, 3, 3), 4)
     assert platform_prior.score_maker(sigs, now=NOW).tier in UP

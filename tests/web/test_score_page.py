@@ -124,7 +124,7 @@ def test_the_page_says_a_tier_needs_two_trusted_reviews_and_one_review_earns_non
     row = _row(db, maker)
     assert row.tier == "unproven" and row.unproven_reason == "too_few_reviews" and row.trusted_reviews < 2
     html = re.sub(r"\s+", " ", _page(client, maker))
-    assert ("Every tier also needs at least two fully trusted reviews' worth of evidence: one buyer's experience is "
+    assert ("Every tier needs at least two fully trusted reviews' worth of evidence: one buyer's experience is "
             "not yet a pattern.") in html
     assert "Too few reviews yet" in html
 
@@ -138,7 +138,7 @@ def test_the_page_says_a_tier_waits_through_a_settled_run_of_lower_reviews(db, c
     maker = make_maker()
     make_review(make_user(), maker)
     html = re.sub(r"\s+", " ", _page(client, maker))
-    assert ("the tier waits while the recent reviews on their own point clearly lower, and while every review since "
+    assert ("Such a tier waits while the recent reviews on their own point clearly lower, and while every review since "
             "the last one at the earlier level has been clearly lower, for longer than the maker's usual pace would "
             "go without one.") in html
 
@@ -151,7 +151,7 @@ def test_the_page_says_a_handful_of_favourable_reviews_cannot_carry_a_tier(db, c
     maker = make_maker()
     make_review(make_user(), maker)
     html = re.sub(r"\s+", " ", _page(client, maker))
-    assert ("Nor can a handful of the most favourable reviews carry such a tier, on their own or against the rest of "
+    assert ("A handful of the most favourable reviews cannot carry such a tier, on their own or against the rest of "
             "the record." in html)
 
 
@@ -163,7 +163,7 @@ def test_the_page_says_slow_praise_above_the_earlier_reviews_cannot_earn_a_tier(
     make_review(make_user(), maker)
     html = re.sub(r"\s+", " ", _page(client, maker))
     assert ("nor can praise well above the maker's earlier reviews that came faster than they did, even spread over "
-            "most of a year;") in html
+            "most of a year.") in html
 
 
 def test_a_claim_from_fewer_than_three_trusted_reviews_says_so(db, client, make_user, make_maker, make_review):

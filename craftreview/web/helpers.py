@@ -96,10 +96,11 @@ def validate(form, check: Callable[[], Any] | None = None) -> bool:
     return False
 
 
-def handle_form(form, action: Callable[[], Any], message: str, target: Callable[[Any], str],
+def handle_form(form, action: Callable[[], Any], message: str | Callable[[Any], str], target: Callable[[Any], str],
                 check: Callable[[], Any] | None = None):
-    """Validate `form` (with the service's `check`, see validate), run the service `action`; on success flash and
-    redirect to `target(result)`.
+    """Validate `form` (with the service's `check`, see validate), run the service `action`; on success flash
+    `message` (or `message(result)`, when what to say depends on what the service did) and redirect to
+    `target(result)`.
 
     Returns the redirect, or None when the form must be shown again (its errors, including the
     service's domain errors, are on the form).
@@ -111,7 +112,7 @@ def handle_form(form, action: Callable[[], Any], message: str, target: Callable[
     except DomainError as exc:
         form_error(form, exc)
         return None
-    flash(message, "success")
+    flash(message(result) if callable(message) else message, "success")
     return redirect(target(result))
 
 

@@ -37,7 +37,7 @@ class InvalidFields(InvalidInput):
     """Several independent problems with one submission, each on its own field: reported together, so that a
     form is put right in one round instead of one problem per submit."""
 
-    def __init__(self, problems: list[InvalidInput]):
+    def __init__(self, problems: list[DomainError]):
         super().__init__(" ".join(problem.message for problem in problems), problems[0].field)
         self.problems = problems
 
@@ -48,7 +48,9 @@ def problems_of(exc: DomainError) -> list[DomainError]:
 
 
 class Problems:
-    """Runs independent checks and raises every InvalidInput they found at once, when the block ends.
+    """Runs independent checks and raises every InvalidInput they found at once, when the block ends. A Conflict with
+    what is stored (an address another account has) is such a problem too: it is read before the write lock to be
+    reported with the others, and the write checks it again under the lock.
 
         with Problems() as problems:
             name = problems.check(check_name, data.name)
@@ -56,7 +58,7 @@ class Problems:
     """
 
     def __init__(self):
-        self.found: list[InvalidInput] = []
+        self.found: list[DomainError] = []
 
     def __enter__(self) -> Problems:
         return self
@@ -67,10 +69,11 @@ class Problems:
         return False
 
     def check(self, check, *args, **kwargs):
-        """check(*args, **kwargs), or None when it raised InvalidInput (noted, raised with the others at the end)."""
+        """check(*args, **kwargs), or None when it raised InvalidInput or Conflict (noted, raised with the others at
+        the end)."""
         try:
             return check(*args, **kwargs)
-        except InvalidInput as exc:
+        except (InvalidInput, Conflict) as exc:
             self.found.extend(problems_of(exc))
             return None
 

@@ -78,11 +78,24 @@ def _check_display_name(name: str) -> str:
     return name
 
 
-def validated_registration(email: str, display_name: str, password: str) -> tuple[str, str]:
-    """The address and name an account stores; InvalidInput naming every field with a problem at once."""
+REGISTERED_MESSAGE = "An account with this email already exists."
+TAKEN_MESSAGE = "Another account uses this email."
+
+
+def check_unregistered(session: Session, email: str) -> None:
+    """Conflict on the email field when an account has this address (any spelling find_user_by_email finds)."""
+    if find_user_by_email(session, email):
+        raise Conflict(REGISTERED_MESSAGE, field="email")
+
+
+def validated_registration(session: Session, email: str, display_name: str, password: str) -> tuple[str, str]:
+    """The address and name an account stores; InvalidInput naming every field with a problem at once, a taken
+    address among them (read here to be reported with the rest; register_user checks it again under the lock)."""
     email = normalise_email(email)
     with Problems() as problems:
         problems.check(check_email, email)
+        if not problems.on("email"):
+            problems.check(check_unregistered, session, email)
         name = problems.check(_check_display_name, display_name)
         problems.check(check_new_password, password)
     return email, name
@@ -91,14 +104,13 @@ def validated_registration(email: str, display_name: str, password: str) -> tupl
 def register_user(session: Session, *, email: str, display_name: str, password: str,
                   is_moderator: bool = False, email_confirmed: bool = False) -> User:
     """Create an account and mail its confirmation link (unless created already confirmed, as by an operator)."""
-    email, name = validated_registration(email, display_name, password)
+    email, name = validated_registration(session, email, display_name, password)
     now = utcnow()
     pw_hash = hash_password(password)  # slow: keep it outside the write lock
     link = None if email_confirmed else prepare_confirmation(session, name, email)
     try:
         with write_transaction(session):
-            if find_user_by_email(session, email):
-                raise Conflict("An account with this email already exists.", field="email")
+            check_unregistered(session, email)  # as stored now: another registration may have taken it meanwhile
             user = User(email=email, display_name=name, password_hash=pw_hash, is_moderator=is_moderator,
                         email_confirmed_at=now if email_confirmed else None)
             session.add(user)
@@ -106,7 +118,7 @@ def register_user(session: Session, *, email: str, display_name: str, password: 
             if not email_confirmed:
                 send_confirmation(session, user, now, link)
     except IntegrityError as exc:
-        raise Conflict("An account with this email already exists.", field="email") from exc
+        raise Conflict(REGISTERED_MESSAGE, field="email") from exc
     return user
 
 
@@ -152,19 +164,15 @@ def change_email(session: Session, user: User, *, new_email: str, password: str,
     The author's order-backed reviews stop counting as verified: their makers are rescored in the same write.
     """
     now = now or utcnow()
-    email = normalise_email(new_email)
     with Problems() as problems:
-        problems.check(check_email, email)
+        email = problems.check(validated_new_email, session, user, new_email)
         problems.check(check_password_again, user, password)
-        if not problems.on("email") and email == user.email:
-            problems.add("That is already your address.", "email")
     link = prepare_confirmation(session, user.display_name, email)
     notice = prepare_change_notice(session, user, email, now)
     rescored = prepare_author_confirmation(session, user, None, now)  # scoring: before the write lock
     try:
         with write_transaction(session):
-            if _taken_by_another(session, user, email):
-                raise Conflict("Another account uses this email.", field="email")
+            check_free_for(session, user, email)  # as stored now: another account may have taken it meanwhile
             session.refresh(user, ["email", "display_name"])  # the address replaced is the one stored now
             old_email, name, was_confirmed = user.email, user.display_name, email_confirmed_now(session, user.id)
             user.email, user.email_confirmed_at = email, None
@@ -178,12 +186,25 @@ def change_email(session: Session, user: User, *, new_email: str, password: str,
             revoke_tokens(session, user.id, RESET_PASSWORD, now)
             drop_unsent_link_mail(session, user.id, old_email)  # every link it carries is dead now
     except IntegrityError as exc:
-        raise Conflict("Another account uses this email.", field="email") from exc
+        raise Conflict(TAKEN_MESSAGE, field="email") from exc
 
 
-def _taken_by_another(session: Session, user: User, email: str) -> bool:
-    """Whether an account other than `user` has this address's key (respelling your own, ß -> ss, is fine)."""
-    return session.scalar(select(User.id).where(User.email_key == email_key(email), User.id != user.id)) is not None
+def validated_new_email(session: Session, user: User, new_email: str) -> str:
+    """The address `user` may change to; InvalidInput or Conflict on the email field (no password check: the view
+    runs this beside a form that refused the password, and a password is only checked where refusals are counted)."""
+    email = normalise_email(new_email)
+    check_email(email)
+    if email == user.email:
+        raise InvalidInput("That is already your address.", field="email")
+    check_free_for(session, user, email)
+    return email
+
+
+def check_free_for(session: Session, user: User, email: str) -> None:
+    """Conflict on the email field when an account other than `user` has this address's key (respelling your own,
+    ß -> ss, is fine)."""
+    if session.scalar(select(User.id).where(User.email_key == email_key(email), User.id != user.id)) is not None:
+        raise Conflict(TAKEN_MESSAGE, field="email")
 
 
 def change_display_name(session: Session, user: User, display_name: str) -> None:

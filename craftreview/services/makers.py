@@ -100,12 +100,16 @@ def _check_lead_time(lead: int | None) -> None:
         raise InvalidInput(LEAD_TIME_MESSAGE, field="lead_time_days")
 
 
-def validated_maker(data: MakerInput) -> dict:
+def validated_maker(data: MakerInput, session: Session | None = None, maker_id: int | None = None) -> dict:
     """The columns a profile stores; InvalidInput naming every field with a problem at once (the form shows them
-    beside the fields it checked itself)."""
+    beside the fields it checked itself). Given a session, an address another maker holds or held is one of them
+    (read here to be reported with the rest; the write checks it again under the lock); `maker_id`: the profile
+    being edited, None for a new one."""
     with Problems() as problems:
         name = problems.check(_check_name, data.name)
         slug = problems.check(_check_slug, data.slug)
+        if session is not None and slug is not None:
+            problems.check(check_address_free, session, slug, maker_id)
         problems.check(_check_craft, data.craft)
         website = problems.check(_check_website, data.website)
         problems.check(_check_lead_time, data.lead_time_days)
@@ -120,7 +124,7 @@ def create_maker(session: Session, actor: User, data: MakerInput) -> Maker:
     """Create the actor's maker profile (at most one per user)."""
     if actor.is_suspended:
         raise PermissionDenied("Suspended accounts cannot create profiles.")
-    fields = validated_maker(data)
+    fields = validated_maker(data, session)
     try:
         with write_transaction(session):
             if maker_owned_by(session, actor):
@@ -140,7 +144,7 @@ def update_maker(session: Session, actor: User, maker: Maker, data: MakerInput) 
     """Edit a maker profile; only its owner may. A changed address keeps the old one leading here."""
     if not owns_maker(actor, maker):
         raise PermissionDenied("Only the owner can edit this profile.")
-    fields = validated_maker(data)
+    fields = validated_maker(data, session, maker.id)
     try:
         with write_transaction(session):
             new = fields.pop("slug")

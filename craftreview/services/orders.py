@@ -53,8 +53,11 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def validated_order(actor: User, data: OrderInput, today: date) -> dict:
-    """The columns an order stores; InvalidInput naming every field with a problem at once."""
+def validated_order(actor: User, data: OrderInput, today: date, session: Session | None = None,
+                    maker_id: int | None = None) -> dict:
+    """The columns an order stores; InvalidInput naming every field with a problem at once. Given a session and the
+    maker, an order of theirs already reviewed is one of them (read here to be reported with the rest; record_order
+    checks it again under the lock)."""
     email = normalise_email(data.buyer_email)
     with Problems() as problems:
         problems.check(check_email, email, field="buyer_email")
@@ -66,6 +69,9 @@ def validated_order(actor: User, data: OrderInput, today: date) -> dict:
         if data.price_band not in PRICE_BANDS:
             problems.add("Choose a price band.", "price_band")
         problems.check(check_dates, data.ordered_on, data.promised_by, None, today)
+        if session is not None and data.ordered_on is not None and not problems.on("buyer_email", "item", "ordered_on"):
+            problems.check(_reusable_order, session, maker_id, {"buyer_email": email, "item": item,
+                                                                "ordered_on": data.ordered_on})
     return {"buyer_email": email, "item": item, "order_type": data.order_type,
             "price_band": data.price_band, "ordered_on": data.ordered_on, "promised_by": data.promised_by}
 
@@ -94,12 +100,22 @@ def check_not_own_address(actor: User, buyer_email: str) -> None:
 
 def _same_order(session: Session, maker_id: int, values: dict) -> Order | None:
     """The order already recorded for this buyer (any spelling of the address), item (any case or spacing) and order
-    date. The item is compared here, not in SQL: SQLite's lower() folds ASCII letters only."""
+    date, as stored now (not as an earlier read loaded it). The item is compared here, not in SQL: SQLite's lower()
+    folds ASCII letters only."""
     candidates = session.scalars(select(Order).where(
         Order.maker_id == maker_id, Order.buyer_email_key == email_key(values["buyer_email"]),
-        Order.ordered_on == values["ordered_on"]))
+        Order.ordered_on == values["ordered_on"]).execution_options(populate_existing=True))
     key = label_key(values["item"])
     return next((order for order in candidates if label_key(order.item) == key), None)
+
+
+def _reusable_order(session: Session, maker_id: int, values: dict) -> Order | None:
+    """The same order recorded before (see _same_order), if any; Conflict once its buyer has reviewed it."""
+    order = _same_order(session, maker_id, values)
+    if order is not None and order.used_at is not None:
+        raise Conflict("You recorded this order before and its buyer has already reviewed it: one order gives "
+                       "one verified review. Record a new purchase with its own item or date.")
+    return order
 
 
 def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, mail: MailBackend,
@@ -112,20 +128,17 @@ def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, 
     now = now or utcnow()
     if not owns_maker(actor, maker):
         raise PermissionDenied("Only the maker can record orders.")
-    values = validated_order(actor, data, now.date())
+    values = validated_order(actor, data, now.date(), session, maker.id)
     token = secrets.token_urlsafe(32)
     subject = f"Review your order from {maker.name}"
     text, html = render_mail("invitation", subject=subject, maker_name=maker.name, item=values["item"],
                              link=invite_url(token), days=INVITATION_DAYS)
     notice = notifications.invitation_notice(session, maker, values["buyer_email"], values["item"])
     with write_transaction(session):
-        order = _same_order(session, maker.id, values)  # under the write lock: a refusal writes nothing
+        order = _reusable_order(session, maker.id, values)  # under the write lock: a refusal writes nothing
         if order is None:
             order = Order(maker_id=maker.id, created_at=now, **values)
             session.add(order)
-        elif order.used_at is not None:
-            raise Conflict("You recorded this order before and its buyer has already reviewed it: one order gives "
-                           "one verified review. Record a new purchase with its own item or date.")
         else:
             order.order_type, order.price_band, order.promised_by = (values["order_type"], values["price_band"],
                                                                     values["promised_by"])

@@ -1,7 +1,9 @@
 """The maker's public reply to a review: one per review, edits keep history."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -19,6 +21,14 @@ MAX_REPLY = 3000
 REPLY_MESSAGE = f"A reply is 2 to {MAX_REPLY:,} characters."
 
 
+@dataclass(frozen=True)
+class SavedReply:
+    """The reply as stored, and what the save did to it (decided under the lock, so a second tab is told the truth)."""
+
+    reply: Reply
+    outcome: Literal["published", "updated", "unchanged"]
+
+
 def _check_body(body: str) -> str:
     body = clean_input(body)
     if not 2 <= len(body) <= MAX_REPLY:
@@ -27,7 +37,7 @@ def _check_body(body: str) -> str:
 
 
 def save_reply(session: Session, actor: User, review: Review, body: str,
-               now: datetime | None = None) -> Reply:
+               now: datetime | None = None) -> SavedReply:
     """Write the maker's reply, or edit it keeping the earlier version."""
     now = now or utcnow()
     if not can_reply(actor, review):
@@ -35,7 +45,7 @@ def save_reply(session: Session, actor: User, review: Review, body: str,
     body = _check_body(body)
     current = session.scalar(select(Reply).where(Reply.review_id == review.id))
     if current is not None and current.body == body:
-        return current  # saved unchanged: no copy in its history, no "edited" mark, no second notice to the buyer
+        return SavedReply(current, "unchanged")  # no copy in its history, no "edited" mark, no second notice
     notice = notifications.reply_notice(session, review, body)
     try:
         with write_transaction(session):
@@ -43,13 +53,8 @@ def save_reply(session: Session, actor: User, review: Review, body: str,
             reply = session.scalar(select(Reply).where(Reply.review_id == review.id).with_for_update(key_share=True)
                                    .execution_options(populate_existing=True))
             if reply is not None and reply.body == body:
-                return reply
-            if reply is None:
-                reply = Reply(review_id=review.id, author_id=actor.id, body=body, created_at=now, updated_at=now)
-                session.add(reply)
-            else:
-                _save_revision(session, reply)
-                reply.body, reply.updated_at = body, now
+                return SavedReply(reply, "unchanged")
+            saved = _write(session, actor, review, reply, body, now)
             session.flush()
             enqueue(session, "review", review.id)
             enqueue(session, "maker", review.maker_id)
@@ -57,7 +62,18 @@ def save_reply(session: Session, actor: User, review: Review, body: str,
             notifications.record_notice(session, notice)
     except IntegrityError as exc:
         raise Conflict("This review already has a reply; edit it instead.") from exc
-    return reply
+    return saved
+
+
+def _write(session: Session, actor: User, review: Review, reply: Reply | None, body: str,
+           now: datetime) -> SavedReply:
+    if reply is None:
+        reply = Reply(review_id=review.id, author_id=actor.id, body=body, created_at=now, updated_at=now)
+        session.add(reply)
+        return SavedReply(reply, "published")
+    _save_revision(session, reply)
+    reply.body, reply.updated_at = body, now
+    return SavedReply(reply, "updated")
 
 
 def _save_revision(session: Session, reply: Reply) -> None:

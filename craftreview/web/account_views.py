@@ -60,7 +60,8 @@ def change_email():
     done = handle_form(form, lambda: accounts.change_email(get_db(), actor(), new_email=form.email.data,
                                                            password=form.password.data),
                        "Email changed. We sent a confirmation link to the new address.",
-                       lambda _r: url_for("auth.account"))
+                       lambda _r: url_for("auth.account"),
+                       lambda: accounts.validated_new_email(get_db(), actor(), form.email.data or ""))
     return done or (account_page(email_form=form), form_status(form))
 
 

@@ -27,8 +27,8 @@ def register():
     """Create an account and log in; a safe `next` is remembered until the address is confirmed."""
     form = RegisterForm()
     target = safe_next(request.args.get("next"))
-    if validate(form, lambda: accounts.validated_registration(form.email.data or "", form.display_name.data or "",
-                                                              form.password.data or "")):
+    if validate(form, lambda: accounts.validated_registration(get_db(), form.email.data or "",
+                                                              form.display_name.data or "", form.password.data or "")):
         try:
             user = accounts.register_user(get_db(), email=form.email.data, display_name=form.display_name.data,
                                           password=form.password.data)

@@ -11,7 +11,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..errors import DomainError, InvalidInput, WrongPassword, problems_of
+from ..errors import Conflict, DomainError, InvalidInput, WrongPassword, problems_of
 from ..permissions import can_moderate
 
 MAX_PAGE = 10_000
@@ -81,25 +81,34 @@ def form_error(form, exc: DomainError) -> None:
 
 def validate(form, check: Callable[[], Any] | None = None) -> bool:
     """validate_on_submit; when the form refuses some fields, the service's own checks of the submission (`check`:
-    pure, it writes nothing) still speak about the fields the form passed, so that one submit shows every problem.
-    A field the form refused keeps its one message."""
+    it writes nothing; it may read, e.g. whether an address is taken) still speak about the fields the form passed,
+    so that one submit shows every problem. A field the form refused keeps its one message; a problem of no field
+    goes on the form as a whole."""
     if form.validate_on_submit():
         return True
     if check is not None and form.is_submitted():
         try:
             check()
-        except InvalidInput as exc:
+        except (InvalidInput, Conflict) as exc:
             for problem in problems_of(exc):
-                field = getattr(form, problem.field, None) if problem.field else None
-                if field is not None and not field.errors:
-                    field.errors = [problem.message]
+                _note_problem(form, problem)
     return False
 
 
-def handle_form(form, action: Callable[[], Any], message: str, target: Callable[[Any], str],
+def _note_problem(form, problem: DomainError) -> None:
+    field = getattr(form, problem.field, None) if problem.field else None
+    if field is None:
+        if problem.message not in form.form_errors:
+            form.form_errors.append(problem.message)
+    elif not field.errors:
+        field.errors = [problem.message]
+
+
+def handle_form(form, action: Callable[[], Any], message: str | Callable[[Any], str], target: Callable[[Any], str],
                 check: Callable[[], Any] | None = None):
-    """Validate `form` (with the service's `check`, see validate), run the service `action`; on success flash and
-    redirect to `target(result)`.
+    """Validate `form` (with the service's `check`, see validate), run the service `action`; on success flash
+    `message` (or `message(result)`, when what to say depends on what the service did) and redirect to
+    `target(result)`.
 
     Returns the redirect, or None when the form must be shown again (its errors, including the
     service's domain errors, are on the form).
@@ -111,7 +120,7 @@ def handle_form(form, action: Callable[[], Any], message: str, target: Callable[
     except DomainError as exc:
         form_error(form, exc)
         return None
-    flash(message, "success")
+    flash(message(result) if callable(message) else message, "success")
     return redirect(target(result))
 
 

@@ -20,6 +20,14 @@ class IdConverter(IntegerConverter):
         super().__init__(map, *args, **kwargs)
 
 
+def form_id(name: str) -> int | None:
+    """A form field naming a row by its id (a hidden field a page sends back), or None when it could name none."""
+    value = request.form.get(name, "")
+    if not (value.isascii() and value.isdigit() and len(value) <= 10):
+        return None
+    return int(value) if int(value) <= MAX_ID else None
+
+
 def init_app(app: Flask) -> None:
     """Bound path ids (before any blueprint registers its rules) and refuse bodies no form can hold."""
     app.url_map.converters["int"] = IdConverter

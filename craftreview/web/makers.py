@@ -60,12 +60,12 @@ def new():
         return redirect(url_for("makers.edit", slug=existing.slug))
     form = MakerForm()
     done = handle_form(form, lambda: maker_service.create_maker(get_db(), actor(), _maker_input(form)),
-                       "Your maker profile is live.", _maker_url, _maker_check(form))
+                       "Your maker profile is live.", _maker_url, _maker_check(form, None))
     return done or (render_template("makers/form.html", form=form, maker=None), form_status(form))
 
 
-def _maker_check(form: MakerForm):
-    return lambda: maker_service.validated_maker(_maker_input(form))
+def _maker_check(form: MakerForm, maker: Maker | None):
+    return lambda: maker_service.validated_maker(_maker_input(form), get_db(), maker.id if maker else None)
 
 
 def _maker_url(maker: Maker) -> str:
@@ -87,7 +87,7 @@ def edit(slug: str):
     maker = _owned_maker(slug)
     form = MakerForm(obj=maker)
     done = handle_form(form, lambda: maker_service.update_maker(get_db(), actor(), maker, _maker_input(form)),
-                       "Profile saved.", _maker_url, _maker_check(form))
+                       "Profile saved.", _maker_url, _maker_check(form, maker))
     return done or (render_template("makers/form.html", form=form, maker=maker), form_status(form))
 
 
@@ -126,7 +126,8 @@ def dashboard():
     if maker is None:
         return render_template("makers/no_profile.html")
     form = OrderForm()
-    if validate(form, lambda: order_service.validated_order(actor(), _order_input(form), utcnow().date())):
+    if validate(form, lambda: order_service.validated_order(actor(), _order_input(form), utcnow().date(), db,
+                                                            maker.id)):
         link = _record_order(maker, form)
         if link:
             # Post/redirect/get: a reload must not record the order twice. The link is

@@ -10,6 +10,7 @@ from ..services import accounts, moderation, queries, signals
 from .context import get_db
 from .forms import HideForm, NoteForm
 from .helpers import actor, handle_form, moderator_required, page_arg, paginate
+from .input_guard import form_id
 from .security import safe_next
 
 bp = Blueprint("moderation", __name__, url_prefix="/moderation")
@@ -60,13 +61,13 @@ def review(review_id: int):
     return _review_page(item, HideForm(prefix="hide"), _restore_form(), _dismiss_form())
 
 
-def _review_page(item: Review, hide_form, restore_form, dismiss_form, status: int = 200):
+def _review_page(item: Review, hide_form, restore_form, dismiss_form, status: int = 200, suspend_form=None):
     db = get_db()
     flags = moderation.open_flags(db, item)
     return render_template(
         "moderation/review.html", review=item, flags=flags, versions=moderation.flagged_versions(db, item, flags),
         hide_form=hide_form, restore_form=restore_form, dismiss_form=dismiss_form,
-        suspend_form=_suspend_form()), status
+        suspend_form=suspend_form or _suspend_form()), status
 
 
 @bp.post("/reviews/<int:review_id>/hide")
@@ -115,7 +116,7 @@ def suspend(user_id: int):
         abort(404, "No such user.")
     reinstate = request.form.get("action") == "reinstate"
     if not form.validate_on_submit():  # a note too long, else the CSRF token
-        abort(400, next(iter(form.note.errors), "The form expired; reload the page and try again."))
+        return _suspend_form_again(form, user_id)
     try:
         target = accounts.set_suspended(get_db(), actor(), user_id, not reinstate, form.note.data or "")
     except DomainError as exc:
@@ -124,6 +125,16 @@ def suspend(user_id: int):
         flash(f"{target.display_name} is {'reinstated' if reinstate else 'suspended'}.", "success")
     back = safe_next(request.form.get("back"))
     return redirect(back if back and back.startswith("/moderation/") else url_for("moderation.queue"))
+
+
+def _suspend_form_again(form: NoteForm, user_id: int):
+    """A note the form refused: the review page the form was sent from (its hidden `review` field), again, with the
+    note as typed and the limit beside it. An expired form, or a request from no page of that account's review, is
+    refused with the reason alone."""
+    item = get_db().get(Review, form_id("review") or 0)
+    if not form.note.errors or item is None or item.author_id != user_id:
+        abort(400, next(iter(form.note.errors), "The form expired; reload the page and try again."))
+    return _review_page(item, HideForm(prefix="hide"), _restore_form(), _dismiss_form(), 400, suspend_form=form)
 
 
 @bp.get("/log")

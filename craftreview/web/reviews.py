@@ -21,6 +21,9 @@ from .security import safe_next
 
 bp = Blueprint("reviews", __name__)
 
+REPLY_SAVED = {"published": "Your reply is published.", "updated": "Your reply is updated.",
+               "unchanged": "Your reply is unchanged: it already said that."}
+
 
 def _review_or_404(review_id: int) -> Review:
     review = get_db().get(Review, review_id)
@@ -128,7 +131,7 @@ def reply(review_id: int):
         abort(403, "Only the maker who was reviewed can reply.")
     form = ReplyForm(obj=review.reply)
     done = handle_form(form, lambda: replies.save_reply(get_db(), actor(), review, form.body.data),
-                       "Your reply is published.", lambda _reply: _review_url(review))
+                       lambda saved: REPLY_SAVED[saved.outcome], lambda _saved: _review_url(review))
     return done or (render_template("reviews/reply.html", form=form, review=review), form_status(form))
 
 

@@ -322,3 +322,26 @@ def test_the_chosen_ring_signal_kind_is_marked_on_screen_not_only_for_screen_rea
         assert all((look["weight"], look["line"]) != (current[0]["weight"], current[0]["line"]) for look in others), looks
     finally:
         context.close()
+
+
+# Each "Reviews" / "Accounts" heading of a ring signal: the gap above it (from the evidence or list before) and below
+# it (to the list it heads).
+SIGNAL_HEADING_GAPS_JS = """() => [...document.querySelectorAll('article.signal h3')].map((h) => {
+  const box = h.getBoundingClientRect();
+  return {text: h.textContent, above: box.top - h.previousElementSibling.getBoundingClientRect().bottom,
+          below: h.nextElementSibling.getBoundingClientRect().top - box.bottom}; })"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "360"])
+def test_ring_signal_headings_stand_clear_of_the_evidence_and_close_to_their_list(world, browser, live_server,
+                                                                                  viewport):
+    """A heading belongs to what follows it: at least 12 px from the content above, nearer to its own list (it used
+    to sit 6 px under the evidence and 16 px above its list)."""
+    context, page, problems = _open(browser, live_server, world, "moderator", "/moderation/signals", viewport)
+    try:
+        gaps = page.evaluate(SIGNAL_HEADING_GAPS_JS)
+        assert gaps, "no ring signal with reviews or accounts on the page"
+        assert all(gap["above"] >= 12 and gap["below"] < gap["above"] for gap in gaps), gaps
+        assert page.evaluate(OVERFLOW_JS)["wide"] == []
+    finally:
+        context.close()

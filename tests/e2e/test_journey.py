@@ -107,6 +107,13 @@ def test_review_reply_flag_hide_journey(new_actor):
     expect(card.get_by_text(f"Reply from {maker_name}")).to_be_visible()
     expect(card.get_by_text(reply_text)).to_be_visible()
 
+    # The maker edits the reply: the flash says it is updated, not published again.
+    maker.page.get_by_role("link", name="Edit reply").click()
+    expect(maker.page.get_by_role("heading", name="Edit your reply")).to_be_visible()
+    maker.page.get_by_label("Your public reply").fill(reply_text + " Thank you for waiting.")
+    maker.page.get_by_role("button", name="Publish reply").click()
+    expect(maker.page.get_by_text("Your reply is updated.")).to_be_visible()
+
     # A third user reports the review.
     register(flagger.page, f"{unique('flagger')}@example.com", unique("Flagger "))
     flagger.page.goto(f"/makers/{slug}")

@@ -77,14 +77,15 @@ def test_the_same_reply_sent_twice_at_once_is_stored_once_with_one_notice(db, ot
         save_reply(other, other.get(User, owner.id), other.get(Review, review.id), text)
         return reply_notice(*args)
     monkeypatch.setattr(notifications, "reply_notice", first_request_commits_meanwhile)
-    save_reply(db, owner, review, text)  # was: stored again as an edit (a revision of the same text), a 2nd notice
+    saved = save_reply(db, owner, review, text)  # was: stored again as an edit (a revision of the same text), a 2nd notice
+    assert saved.outcome == "unchanged"  # decided under the lock: this request did not publish it
     assert _count(db, ReplyRevision) == 0
     assert _notices(db, author, "reply") == 1
 
 
 def test_two_reply_edits_sent_at_once_both_stay_in_the_history(db, other, reviewed):
     _author, owner, review = reviewed
-    first = save_reply(db, owner, review, "Thank you.")
+    first = save_reply(db, owner, review, "Thank you.").reply
     assert db.get(Reply, first.id) is first  # the request under test loaded the reply before the other edit
     save_reply(other, other.get(User, owner.id), other.get(Review, review.id), "Thank you, the kiln was late.")
     # was: Conflict "This review already has a reply; edit it instead." (the revision number was taken)

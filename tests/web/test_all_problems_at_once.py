@@ -11,6 +11,8 @@ from sqlalchemy import func, select
 from craftreview.errors import InvalidFields
 from craftreview.models import Maker, Order, Review, User
 from craftreview.services import makers as maker_service
+from craftreview.services import orders
+from craftreview.services.mail import OutboxMailBackend
 from tests.conftest import PASSWORD, fresh, login
 
 TODAY = date.today()
@@ -138,3 +140,88 @@ def test_a_password_change_with_a_wrong_current_and_a_weak_new_password_names_bo
         assert message in page, message
     fresh(db)
     assert db.get(User, user.id).password_hash == before
+
+
+# A value another record holds (an address, a profile address, an order already reviewed) is one of the problems:
+# it is read before the write to be reported with the others (the write checks it again under its lock, see
+# test_taken_under_lock.py). It used to show only once every other problem was put right.
+REGISTERED = "An account with this email already exists."
+TAKEN_EMAIL = "Another account uses this email."
+TAKEN_SLUG = "That address is taken; choose another."
+USED_ORDER = "You recorded this order before and its buyer has already reviewed it"
+
+
+@pytest.mark.parametrize("confirm", ["passwordpassword", "passwordpassworx"])  # the form passes / refuses a field
+def test_registration_with_a_taken_address_names_it_with_the_other_problems(client, db, make_user, confirm):
+    taken = make_user("member")
+    page = _page(client.post("/register", data={
+        "email": taken.email.upper(), "display_name": "Former member", "password": "passwordpassword",
+        "confirm": confirm}))
+    messages = [REGISTERED, "“Former member” is what the site shows for deleted accounts: choose another name.",
+                "This password is too common or too easy to guess; choose another."]
+    for message in messages + (["The passwords differ."] if confirm != "passwordpassword" else []):
+        assert page.count(message) == 1, message
+    assert f'value="{taken.email.upper()}"' in page
+    assert db.scalar(select(func.count(User.id))) == 1
+
+
+@pytest.mark.parametrize("password", ["not " + PASSWORD, ""])  # refused by the service / by the form
+def test_an_email_change_to_a_taken_address_names_it_with_the_password_problem(client, db, make_user, password):
+    user, other = make_user("member"), make_user("other")
+    login(client, user)
+    page = _page(client.post("/account/email", data={"em-email": other.email, "em-password": password}))
+    assert page.count(TAKEN_EMAIL) == 1
+    assert ("The current password is incorrect." if password else "Enter your current password") in page
+    fresh(db)
+    assert db.get(User, user.id).email == user.email
+
+
+@pytest.mark.parametrize("lead", ["14", "abc"])  # the form passes / refuses a field
+def test_a_new_profile_at_a_taken_address_names_it_with_the_other_problems(client, db, make_user, make_maker, lead):
+    holder = make_maker(make_user("holder"))
+    login(client, make_user("owner"))
+    page = _page(client.post("/makers/new", data={"name": "New Studio", "slug": holder.slug, "craft": "wood",
+                                                  "website": "www.example.com", "lead_time_days": lead}))
+    assert TAKEN_SLUG in _errors_beside(page, "slug") and WEBSITE in _errors_beside(page, "website")
+    if lead == "abc":
+        assert "Lead time must be a whole number of days, e.g. 14." in _errors_beside(page, "lead_time_days")
+    assert db.scalar(select(func.count(Maker.id))) == 1
+
+
+def test_a_profile_edit_to_another_makers_former_address_names_it_with_the_other_problems(
+        client, db, make_user, make_maker):
+    mover = make_maker(make_user("mover"))
+    old_slug = mover.slug
+    login(client, mover.owner)
+    assert client.post(f"/makers/{old_slug}/edit", data={"name": mover.name, "slug": "moved-on", "craft": "wood"},
+                       ).status_code == 302
+    fresh(db)
+    maker = make_maker(make_user("owner"), name="Second Studio")
+    login(client, maker.owner)
+    page = _page(client.post(f"/makers/{maker.slug}/edit", data={
+        "name": "x", "slug": old_slug, "craft": "wood", "website": "ftp://example.com"}))
+    assert "used to belong to another maker" in _errors_beside(page, "slug")
+    assert WEBSITE in _errors_beside(page, "website") and "The name must be 2 to 100 characters." in page
+    fresh(db)
+    assert db.get(Maker, maker.id).slug == maker.slug
+
+
+@pytest.mark.parametrize("price_band", ["25-100", "no-such-band"])  # the form passes / refuses a field
+def test_an_order_already_reviewed_is_named_with_the_other_problems_and_nothing_changes(
+        client, db, make_user, make_maker, price_band):
+    owner, buyer = make_user("owner"), make_user("buyer")
+    maker = make_maker(owner)
+    ordered_on = TODAY - timedelta(days=40)
+    order, _token = orders.record_order(db, owner, maker, orders.OrderInput(
+        buyer_email=buyer.email, item="Bridle leather wallet", order_type="stock", price_band="25-100",
+        ordered_on=ordered_on), OutboxMailBackend(), invite_url=lambda t: f"http://localhost/invite/{t}")
+    order.used_at = order.created_at  # its buyer has reviewed it
+    db.commit()
+    login(client, owner)
+    page = _page(client.post("/dashboard", data={
+        "buyer_email": buyer.email, "item": "bridle LEATHER wallet", "order_type": "custom", "price_band": price_band,
+        "ordered_on": str(ordered_on), "promised_by": str(ordered_on - timedelta(days=1))}))
+    assert USED_ORDER in page and "Promised by cannot be before ordered on." in page
+    fresh(db)
+    stored = db.get(Order, order.id)
+    assert (stored.order_type, stored.promised_by, db.scalar(select(func.count(Order.id)))) == ("stock", None, 1)

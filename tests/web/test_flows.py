@@ -271,6 +271,25 @@ def test_maker_replies_and_reply_edits_keep_history(client, db, make_user, make_
     assert b"Earlier versions of the maker" in page and b"Sorry for the delay; the kiln broke.</p>" in page
 
 
+def test_the_flash_says_whether_a_reply_was_published_updated_or_left_unchanged(client, make_user, make_maker,
+                                                                               make_review):
+    owner = make_user("owner")
+    review = make_review(make_user("buyer"), make_maker(owner))
+    login(client, owner)
+
+    def flash_after(body: str) -> str:
+        page = client.post(f"/reviews/{review.id}/reply", data={"body": body}, follow_redirects=True)
+        assert page.status_code == 200
+        return page.get_data(as_text=True)
+
+    first = flash_after("Thank you for the kind words.")
+    assert "Your reply is published." in first and "Your reply is updated." not in first
+    edited = flash_after("Thank you for the kind words; the glaze is new.")
+    assert "Your reply is updated." in edited and "Your reply is published." not in edited  # was: "published"
+    same = flash_after("Thank you for the kind words; the glaze is new.")
+    assert "Your reply is unchanged" in same and "Your reply is published." not in same
+
+
 def test_saving_a_reply_unchanged_keeps_no_copy_and_tells_the_buyer_nothing_new(client, db, make_user, make_maker,
                                                                                make_review):
     owner = make_user("owner")

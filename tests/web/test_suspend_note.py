@@ -1,0 +1,92 @@
+"""A suspend (or reinstate) whose note is over the limit comes back as the page it was sent from, with the note as
+typed and the limit said beside it; nothing changes. Refusals about the account itself stay a redirect with the reason
+flashed (tests/web/test_moderation_stale_pages.py)."""
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from craftreview.models import AuditEntry, User
+from craftreview.services.accounts import set_suspended
+from tests.conftest import fresh, login
+
+LIMIT = "The note can be at most 1,000 characters."
+NOTE = "Ring account: the same five buyers reviewed each other's makers within the hour. " * 13  # 1,066 characters
+
+
+def _suspend_form_fields(page: str) -> dict:
+    """The hidden fields of the page's account form, as the browser sends them."""
+    form = re.search(r'<form method="post" action="(/moderation/users/\d+/suspend)".*?</form>', page, re.S)
+    assert form, "the page has no account form"
+    hidden = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*type="hidden"[^>]*value="([^"]*)"', form.group(0)))
+    hidden.update(re.findall(r'<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"', form.group(0)))
+    return {"action_url": form.group(1), **hidden}
+
+
+@pytest.fixture
+def moderated(client, make_user, make_maker, make_review):
+    author, moderator = make_user("author"), make_user("mod", moderator=True)
+    review = make_review(author, make_maker())
+    login(client, moderator)
+    return author, moderator, review
+
+
+def _audit_count(db) -> int:
+    return db.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.target_type == "user"))
+
+
+@pytest.mark.parametrize("action", ["suspend", "reinstate"])
+def test_a_note_over_the_limit_comes_back_as_typed_with_the_limit_and_changes_nothing(client, db, moderated, action):
+    author, moderator, review = moderated
+    if action == "reinstate":
+        set_suspended(db, moderator, author.id, True, "Ring account.")
+    before = _audit_count(db)
+    fields = _suspend_form_fields(client.get(f"/moderation/reviews/{review.id}").get_data(as_text=True))
+    assert fields["action"] == action
+    response = client.post(fields.pop("action_url"), data={**fields, "suspend-note": NOTE})
+    assert response.status_code == 400  # was: an error page without the form or the note
+    page = html.unescape(response.get_data(as_text=True))
+    assert page.count(LIMIT) == 1
+    assert f">\r\n{NOTE}</textarea>" in page or f">{NOTE}</textarea>" in page  # the note as typed, in its field
+    assert ("Reinstate account" if action == "reinstate" else "Suspend account") in page
+    assert f"Moderate review #{review.id}" in page
+    fresh(db)
+    assert db.get(User, author.id).is_suspended is (action == "reinstate")
+    assert _audit_count(db) == before
+
+
+def test_the_note_shortened_on_the_page_that_came_back_is_accepted_and_leads_back_to_the_review(client, db, moderated):
+    author, _moderator, review = moderated
+    fields = _suspend_form_fields(client.get(f"/moderation/reviews/{review.id}").get_data(as_text=True))
+    refused = client.post(fields.pop("action_url"), data={**fields, "suspend-note": NOTE})
+    fields = _suspend_form_fields(refused.get_data(as_text=True))  # the form as it came back
+    done = client.post(fields.pop("action_url"), data={**fields, "suspend-note": NOTE[:1000]})
+    assert done.status_code == 302 and done.headers["Location"] == f"/moderation/reviews/{review.id}"
+    fresh(db)
+    assert db.get(User, author.id).is_suspended
+
+
+@pytest.mark.parametrize("review_field", [None, "", "abc", "99999999999999999999", "0"])
+def test_a_long_note_sent_from_no_review_page_is_refused_with_the_limit_not_a_500(client, db, moderated, review_field):
+    author, _moderator, _review = moderated
+    data = {"action": "suspend", "suspend-note": NOTE}
+    if review_field is not None:
+        data["review"] = review_field
+    response = client.post(f"/moderation/users/{author.id}/suspend", data=data)
+    assert response.status_code == 400 and LIMIT in html.unescape(response.get_data(as_text=True))
+    fresh(db)
+    assert not db.get(User, author.id).is_suspended
+
+
+def test_a_long_note_sent_with_a_review_of_another_author_does_not_show_that_review(client, db, moderated,
+                                                                                    make_user, make_maker,
+                                                                                    make_review):
+    author, _moderator, _review = moderated
+    other = make_review(make_user("other"), make_maker())
+    response = client.post(f"/moderation/users/{author.id}/suspend",
+                           data={"action": "suspend", "suspend-note": NOTE, "review": str(other.id)})
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400 and LIMIT in page and f"Moderate review #{other.id}" not in page

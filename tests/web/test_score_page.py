@@ -385,16 +385,23 @@ def test_moderators_see_the_change_factor_named_for_a_drop_or_a_rise(db, client,
     assert "before a change 1.000" in html and "before a drop" not in html
 
 
+def _with_chances(db, maker, make_review, author, probabilities: dict, **row):
+    """`maker`, reviewed once by `author`, its stored score row set to `row` and its explanation's tier chances to
+    `probabilities`: how the pages word a probability, whatever the model would give."""
+    make_review(author, maker)
+    detail = json.loads(_row(db, maker).detail_json)
+    detail["explanation"]["probabilities"] = probabilities
+    _set(db, maker, detail_json=json.dumps(detail), **row)
+    return maker
+
+
 def test_no_probability_anywhere_reads_100_percent(db, client, make_user, make_maker, make_review):
     """Confidence reads 'over 99% sure' or '>99%' at most: the score page, the maker page (whose profile badge says the
     chance of skilled), listings, the home page and the compare page."""
-    maker = make_maker()
-    make_review(make_user(), maker)
-    detail = json.loads(_row(db, maker).detail_json)
-    detail["explanation"]["probabilities"] = {"master": 0.9996, "skilled": 0.9998, "developing": 0.0002,
-                                              "novice": 0.0}
-    _set(db, maker, tier="master", tier_confidence=0.9996, p_skilled=0.9998, p_master=0.9996, p_novice=0.0,
-         trusted_reviews=12.0, unproven_reason=None, detail_json=json.dumps(detail))
+    maker = _with_chances(db, make_maker(), make_review, make_user(),
+                          {"master": 0.9996, "skilled": 0.9998, "developing": 0.0002, "novice": 0.0},
+                          tier="master", tier_confidence=0.9996, p_skilled=0.9998, p_master=0.9996, p_novice=0.0,
+                          trusted_reviews=12.0, unproven_reason=None)
     for url in (f"/makers/{maker.slug}", f"/makers/{maker.slug}/score", "/makers", "/",
                 f"/compare?makers={maker.slug}"):
         html = client.get(url).get_data(as_text=True)
@@ -407,11 +414,9 @@ def test_a_chance_on_the_rounding_edge_reads_neither_100_nor_0_percent(db, clien
                                                                        make_review):
     """Tier chances are stored rounded to four places (scoring.trend), so 0.995 and 0.005 do occur; they must read
     '>99%' and '<1%', not '100%' and '0%' (the panel's chance of skilled, the score page's table)."""
-    maker = make_maker()
-    make_review(make_user(), maker)
-    detail = json.loads(_row(db, maker).detail_json)
-    detail["explanation"]["probabilities"] = {"master": 0.005, "skilled": 0.995, "developing": 0.005, "novice": 0.0}
-    _set(db, maker, tier="unproven", unproven_reason="mixed_evidence", p_skilled=0.995, detail_json=json.dumps(detail))
+    maker = _with_chances(db, make_maker(), make_review, make_user(),
+                          {"master": 0.005, "skilled": 0.995, "developing": 0.005, "novice": 0.0},
+                          tier="unproven", unproven_reason="mixed_evidence", p_skilled=0.995)
     for url in (f"/makers/{maker.slug}", f"/makers/{maker.slug}/score"):
         html = client.get(url).get_data(as_text=True)
         assert "(&gt;99% chance of being skilled)" in html, url
@@ -421,13 +426,10 @@ def test_a_chance_on_the_rounding_edge_reads_neither_100_nor_0_percent(db, clien
 def test_one_claim_reads_one_figure_on_every_page(db, client, make_user, make_maker, make_review):
     """The panel's "N% sure", the explanation's table and the compare page round the same probability the same way
     (down): a table reading 97% beside "96% sure" above it looked like two different claims."""
-    maker = make_maker()
-    make_review(make_user(), maker)
-    detail = json.loads(_row(db, maker).detail_json)
-    detail["explanation"]["probabilities"] = {"master": 0.0291, "skilled": 0.9689, "developing": 0.0109,
-                                              "novice": 0.0002}
-    _set(db, maker, tier="skilled", tier_confidence=0.9689, p_skilled=0.9689, p_master=0.0291, p_novice=0.0002,
-         trusted_reviews=12.0, unproven_reason=None, detail_json=json.dumps(detail))
+    maker = _with_chances(db, make_maker(), make_review, make_user(),
+                          {"master": 0.0291, "skilled": 0.9689, "developing": 0.0109, "novice": 0.0002},
+                          tier="skilled", tier_confidence=0.9689, p_skilled=0.9689, p_master=0.0291,
+                          p_novice=0.0002, trusted_reviews=12.0, unproven_reason=None)
     score_page = client.get(f"/makers/{maker.slug}/score").get_data(as_text=True)
     assert "96% sure" in score_page and '<td data-label="Probability">96%</td>' in score_page
     assert '<td data-label="Probability">2%</td>' in score_page  # master 0.0291: down, not to 3%

@@ -102,18 +102,22 @@ def test_unproven_says_too_few_reviews_or_mixed_evidence(db, client, make_user, 
     assert "Mixed evidence" in html and "disagree or sit on a tier border" in html
 
 
-def test_the_unproven_badge_never_calls_mixed_evidence_not_enough_evidence(db, client, make_user, make_maker,
-                                                                            make_review):
-    """The badge's tooltip beside the maker's name (and on cards and compare) names the reason the panel gives."""
+@pytest.mark.parametrize(("reason", "label", "detail"), [
+    ("mixed_evidence", "Mixed evidence", "enough reviews, but they disagree"),
+    ("too_few_reviews", "Too few reviews yet", "not enough trusted reviews yet"),
+])
+def test_the_unproven_badge_says_which_reason_wherever_it_is_shown(db, client, make_user, make_maker, make_review,
+                                                                   reason, label, detail):
+    """The badge beside the maker's name, on browse and home cards and on compare says the reason the panel gives,
+    not a bare "Unproven" that reads the same for a maker with one review and one whose thirty reviews disagree."""
     maker = make_maker()
     make_review(make_user(), maker)
-    _set(db, maker, tier="unproven", unproven_reason="mixed_evidence")
+    _set(db, maker, tier="unproven", unproven_reason=reason)
     for url in (f"/makers/{maker.slug}", "/makers", f"/compare?makers={maker.slug}", "/"):
         html = client.get(url).get_data(as_text=True)
         assert "Not enough evidence yet" not in html, url
-    badge = re.search(r'<span class="badge tier-unproven" title="([^"]*)"', client.get(f"/makers/{maker.slug}").get_data(
-        as_text=True)).group(1)
-    assert badge.startswith("Mixed evidence")
+        badges = re.findall(r'<span class="badge tier-unproven" title="([^"]*)">([^<]*)</span>', html)
+        assert badges and all(text == label and detail in title for title, text in badges), (url, badges)
 
 
 def test_the_page_says_a_tier_needs_two_trusted_reviews_and_one_review_earns_none(db, client, make_user, make_maker,

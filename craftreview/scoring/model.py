@@ -549,7 +549,7 @@ def _check_up_claims(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarr
         up = np.flatnonzero(np.isin(post.tier, UP) & capped)
         if len(up):
             _hold_claims(post, up, batch.stats_for(up, season), (prior_mean, tau2, params, options),
-                            options.claim_confidence, WITHHELD_SURGE)
+                         options.claim_confidence, WITHHELD_SURGE)
     up = np.flatnonzero(np.isin(post.tier, UP))
     recent = batch.stats_for(up, _recent_check_factor(batch, options))
     r_prior = prior_mean[up]

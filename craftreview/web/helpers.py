@@ -72,11 +72,7 @@ def form_error(form, exc: DomainError) -> None:
     for problem in problems_of(exc):
         if isinstance(problem, WrongPassword):
             g.password_refused = True
-        field = getattr(form, problem.field, None) if problem.field else None
-        if field is not None:
-            field.errors = list(field.errors) + [problem.message]
-        else:
-            form.form_errors.append(problem.message)
+        _place(form, problem)
 
 
 def validate(form, check: Callable[[], Any] | None = None) -> bool:
@@ -91,17 +87,19 @@ def validate(form, check: Callable[[], Any] | None = None) -> bool:
             check()
         except (InvalidInput, Conflict) as exc:
             for problem in problems_of(exc):
-                _note_problem(form, problem)
+                _place(form, problem, beside_refusal=True)
     return False
 
 
-def _note_problem(form, problem: DomainError) -> None:
+def _place(form, problem: DomainError, beside_refusal: bool = False) -> None:
+    """The problem's message on its field, else on the form as a whole (once). beside_refusal: a field the form has
+    refused already keeps that one message."""
     field = getattr(form, problem.field, None) if problem.field else None
     if field is None:
         if problem.message not in form.form_errors:
             form.form_errors.append(problem.message)
-    elif not field.errors:
-        field.errors = [problem.message]
+    elif not (beside_refusal and field.errors):
+        field.errors = list(field.errors) + [problem.message]
 
 
 def handle_form(form, action: Callable[[], Any], message: str | Callable[[Any], str], target: Callable[[Any], str],

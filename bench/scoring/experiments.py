@@ -2249,8 +2249,57 @@ shills' defence) 0.9900, and the 11+ band's coverage 0.877 -> 0.883; unverified 
 all 0.9717 -> 0.9721); age only re-weighting (`age_as_precision=False`) 0.9892 with the 11+ band at 0.845; the drop
 test without its soft voice unchanged. The seasoning is the largest single cost, and the three-shill property needs it."""
 
+LEAD47_NOTE = """### Model 2.21: an interval does not spend its tail past the end of the scale (2026-12-05)
+
+**The problem.** The headline's consistency coverage at one or two reviews was 0.921 (band 0.88-0.92) on seeds 1-20
+and again on 21-60, with a prior that matches the simulated one (*Measured and not taken*, above). Split by where
+the estimate sits (seeds 1-20, consistency, one or two reviews), makers estimated at 4.0-4.3 were covered 0.963 and
+those at 4.3-4.6 0.967, never missed above; delivery 0.971 and 0.976; craftsmanship 0.959 and 0.973. The truth is an
+expected star, inside the scale, but the normal posterior of such a maker puts part of its upper 5% past five stars;
+clipped at 5, the interval counted those impossible values as its upper tail, and its low end sat as far down as if
+they were possible.
+
+**The change** (`posterior.tail_levels`, `ModelOptions.edge_levels`): both ends move toward that end of the scale by
+the posterior's share beyond it, up to the whole 5% (the mirror at one star). The interval still holds 90% of the
+posterior; a posterior with 5% or more past five stars gets its 10% point to five. Continuous in the estimate; the
+step mixture's stretch (model 2.8) searches the mixture at the same moved levels. Estimates, tier probabilities,
+claims and every attack figure unchanged.
+
+**Paired, 2.20 -> 2.21** (`python -m bench.scoring.headline_paired --variant edge_levels=false`, the variant being
+2.20):
+
+| figure | seeds 1-20 | seeds 21-60 |
+|---|---|---|
+| coverage, 1-2 reviews: craftsmanship | 0.907 -> 0.906 | 0.914 -> 0.913 |
+| consistency | 0.921 -> 0.919 | 0.921 -> 0.918 |
+| delivery | 0.917 -> 0.909 | 0.918 -> 0.909 |
+| overall | 0.913 -> 0.910 | 0.916 -> 0.913 |
+| mean width, 1-2 reviews: consistency / delivery | 1.60 / 2.04 -> 1.57 / 1.95 | 1.59 / 2.04 -> 1.56 / 1.95 |
+| coverage, 11+ reviews: delivery / overall | 0.884 / 0.877 -> 0.881 / 0.877 | 0.891 / 0.887 -> 0.889 / 0.886 |
+| coverage, drifting makers (overall) | 0.818 -> 0.811 | 0.810 -> 0.804 |
+
+Consistency at one or two reviews, by the estimate (seeds 1-20): 4.0-4.3 0.963 -> 0.955, 4.3-4.6 0.967 -> 0.949;
+delivery 0.971 -> 0.957 and 0.976 -> 0.955. Still above 0.90 there: below the top the posterior is also wider than
+the truth's spread (misses below 4-5%, not the 10% a whole tail would give), which a noise that shrinks toward the
+ends of the scale would address and a change of the ranges' levels cannot. The cost is on drifting makers (a fallen
+maker still estimated high has its low end raised): 0.007 on the headline seeds, none of it in a story the issue
+sets (the drop story's coverage is unchanged in every paired world below).
+
+On 48 family worlds (7001-7048, `bench.scoring.paired --variant edge_levels=false`): every attack and story figure
+unchanged (the rise story's coverage mean 0.592 -> 0.593); overall coverage at one or two reviews pooled 0.905 ->
+0.904, worlds in 0.88-0.92 18 -> 21; the other bands within 0.002 pooled; drifting makers 6-10 0.768 -> 0.756. On 24
+foreign worlds (6001-6024, `--foreign`, mostly skilled makers): one or two reviews, median 0.874 -> 0.878 (worlds in
+band 5 -> 7), three to five 0.867 -> 0.875, 11+ 0.820 -> 0.824; the rise story's coverage better in 3 worlds (mean
+0.283 -> 0.290). Scoring 98,198 signals took 0.79-0.83 s CPU with and without (three runs each, same process): the
+quantiles are computed only for makers within four posterior sds of an end.
+
+Tests: `tests/unit/test_scoring_edges.py` (the levels by hand at and away from the ends; 90% held and continuity over
+a sweep of estimates; a two-review five-star maker's low end rises while its estimate, tier and high end stay; on four
+simulated platforms pooled, makers estimated at 4 or more from one or two reviews covered more than 95% of the time
+before and less, still at least 90%, after); the hand-worked intervals of `tests/unit/test_scoring_exact.py`."""
+
 # Every note above, in the order RESULTS.md prints them after the family tables.
 NOTES = (EXPERIMENTS_NOTE, MODEL3_NOTE, MODEL4_NOTE, MODEL5_NOTE, LEAD23_NOTE, LEAD24_NOTE, LEAD25_NOTE, LEAD26_NOTE,
          LEAD27_NOTE, LEAD28_NOTE, LEAD29_NOTE, LEAD30_NOTE, LEAD31_NOTE, LEAD32_NOTE, LEAD33_NOTE, LEAD34_NOTE,
          LEAD35_NOTE, LEAD36_NOTE, LEAD37_NOTE, LEAD38_NOTE, LEAD39_NOTE, LEAD40_NOTE, LEAD41_NOTE,
-         LEAD42_NOTE, LEAD43_NOTE, LEAD44_NOTE, LEAD45_NOTE, LEAD46_NOTE)
+         LEAD42_NOTE, LEAD43_NOTE, LEAD44_NOTE, LEAD45_NOTE, LEAD46_NOTE, LEAD47_NOTE)

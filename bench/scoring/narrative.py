@@ -140,7 +140,8 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    within-maker regressions on time; a maker's evidence gets an extra variance drift_var·(mean age)² that
    more reviews cannot remove.
 6. **Posterior** (`posterior.py`): conjugate multivariate normal per maker (batched 4×4 inverses);
-   intervals mean ± 1.645 sd clipped to [1, 5]; overall = a·θ with a = (0.5, 0.25, 0.25, 0) and variance
+   intervals mean ± 1.645 sd clipped to [1, 5] (since 2.21 moved toward an end of the scale by the posterior's
+   share past it, at most 5%: `tail_levels`); overall = a·θ with a = (0.5, 0.25, 0.25, 0) and variance
    aᵀΣa, so correlations between dimensions are accounted for; P(overall ≥ line) from the normal CDF;
    tier = strongest claim with ≥ 0.8 posterior probability, else unproven; zero reviews → unproven.
 7. **Rescoring** (`FittedModel.score_maker`) runs the same code on one maker's reviews with the stored

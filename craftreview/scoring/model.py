@@ -45,7 +45,7 @@ from .claims import (
 from .drift import drift_factor, estimate_drift_var
 from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
 from .pack import ScorePacker
-from .posterior import A, prior_cov, summarise, update, update_with_trend
+from .posterior import A, Ranges, normal_ranges, prior_cov, summarise, tail_levels, update, update_with_trend
 from .priors import SPREAD_DIM, PriorParams, fit_priors, noise_covariance
 from .robust import (
     CHANGE_OLD_FACTOR,
@@ -61,7 +61,7 @@ from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
 from .types import CLAIM_CONFIDENCE, MIN_CLAIM_EVIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.20"
+MODEL_VERSION = "eb-mvn-2.21"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 
@@ -119,6 +119,9 @@ class ModelOptions:
     # The 90% interval is that of a mixture of the posterior and a step in the maker's level at any point of its
     # history (steps.py); estimates and tiers unchanged. bench/scoring/RESULTS.md, "Model 2.8".
     step_interval: bool = True
+    # An interval whose outer 5% reaches past an end of the 1-5 scale moves toward that end by the posterior's share
+    # beyond it (posterior.tail_levels; False: model 2.20, clipped where it stood). bench/scoring/RESULTS.md, "Model 2.21".
+    edge_levels: bool = True
     # The least evidence a tier rests on (MIN_CLAIM_EVIDENCE; 1.0: model 2.8).
     claim_evidence: float = MIN_CLAIM_EVIDENCE
     # A settled low run (claims.settled_low_run) counts in every voice in the recent-reviews check: (reviews its
@@ -516,15 +519,18 @@ def _step_scan(batch: _Batch, noise: np.ndarray) -> StepScan:
 
 def _interval_bounds(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarray, params: PriorParams,
                      options: ModelOptions):
-    """(low, high) per maker for the three stars and the overall from the step mixture; None: mean +- z sd."""
-    if not options.step_interval or params.step_share <= 0.0:
-        return None
+    """Each maker's 90% interval for the three stars and the overall: the normal posterior's, stretched where the
+    step mixture reaches further (options.step_interval, and a mixture fitted)."""
+    mean = np.column_stack([post.mean[:, :3], post.overall_mean])
     sd = np.column_stack([post.sd[:, :3], np.sqrt(post.overall_var)])
+    levels = tail_levels(mean, sd, options.edge_levels)
+    if not options.step_interval or params.step_share <= 0.0:
+        return normal_ranges(mean, sd, levels)
     prior_var = np.column_stack([tau2[:, :3], np.einsum("i,nij,j->n", A, prior_cov(tau2, params.corr), A)])
     scan, batch.step_scan = _step_scan(batch, params.noise), None  # used once here: let it go before packing
-    return step_bounds(scan, params.step_share, params.step_var, params.step_noise,
-                       params.noise[:3, :3], np.column_stack([post.mean[:, :3], post.overall_mean]), sd,
-                       np.column_stack([prior_mean[:, :3], prior_mean @ A]), prior_var)
+    return Ranges(*step_bounds(scan, params.step_share, params.step_var, params.step_noise, params.noise[:3, :3],
+                               mean, sd, np.column_stack([prior_mean[:, :3], prior_mean @ A]), prior_var, levels),
+                  True)
 
 
 def _widen_for_change(batch: _Batch, post, params: PriorParams) -> None:

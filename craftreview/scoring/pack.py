@@ -10,7 +10,7 @@ import numpy as np
 from .arrays import SignalArrays
 from .claims import WITHHELD_FEW
 from .features import delivery_columns
-from .posterior import Posterior, interval
+from .posterior import Posterior, Ranges
 from .priors import PriorParams
 from .types import DIMENSIONS, Estimate, MakerScore, unproven_reason
 
@@ -153,16 +153,16 @@ class ScorePacker:
 
     def __init__(self, batch: Any, params: PriorParams, version: str, prior_mean: np.ndarray,
                  tau2: np.ndarray, source: list, shift: np.ndarray, post: Posterior, crafts: list,
-                 drift: np.ndarray, bounds: tuple[np.ndarray, np.ndarray] | None = None):
-        """Convert everything a MakerScore needs; batch is model._Batch; bounds: (low, high) per maker for the
-        three stars and the overall (steps.step_bounds), None for mean +- z sd."""
+                 drift: np.ndarray, ranges: Ranges):
+        """Convert everything a MakerScore needs; batch is model._Batch; ranges: each maker's 90% interval
+        (model._interval_bounds)."""
         arr, stats = batch.arr, batch.stats
         # No reference to the batch itself: every LazyExplanation keeps the packer alive until it is read.
         self.maker_ids, self.n_reviews = arr.maker_ids, arr.n
         self.version, self.source, self.crafts = version, source, crafts
         n_dated, on_time, slip = delivery_record(arr)
-        mean, low, high = intervals(post, bounds)
-        self.steps_allowed = bounds is not None
+        mean, low, high = intervals(post, ranges)
+        self.steps_allowed = ranges.steps
         est, ov = (mean[:, :3], low[:, :3], high[:, :3]), (mean[:, 3], low[:, 3], high[:, 3])
         verified = np.bincount(arr.maker, arr.verified.astype(float), arr.n_makers)
         (self.mean, self.low, self.high, self.om, self.olow, self.ohigh, self.pm, self.ps, self.pn,
@@ -234,12 +234,10 @@ class ScorePacker:
         }
 
 
-def intervals(post: Posterior, bounds: tuple[np.ndarray, np.ndarray] | None) -> tuple[np.ndarray, ...]:
+def intervals(post: Posterior, ranges: Ranges) -> tuple[np.ndarray, ...]:
     """(mean, low, high), each (n_m, 4) for the three stars and the overall, clipped to the 1-5 scale."""
     mean = np.column_stack([post.mean[:, :3], post.overall_mean])
-    if bounds is None:
-        return interval(mean, np.column_stack([post.sd[:, :3], np.sqrt(post.overall_var)]))
-    return tuple(np.clip(x, 1.0, 5.0) for x in (mean, *bounds))
+    return tuple(np.clip(x, 1.0, 5.0) for x in (mean, ranges.low, ranges.high))
 
 
 class _Detail(NamedTuple):

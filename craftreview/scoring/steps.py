@@ -29,8 +29,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .posterior import Z_INTERVAL
-from .types import INTERVAL_LEVEL, OVERALL_WEIGHTS
+from .posterior import z_at
+from .types import OVERALL_WEIGHTS
 
 MIN_SIDE = 2  # reviews on each side of a candidate step
 MIN_MAKERS = 10  # makers with a candidate step needed before a platform's step mixture is fitted
@@ -216,12 +216,15 @@ def _mixture_quantiles(owner: np.ndarray, p: np.ndarray, mu: np.ndarray, sd: np.
 
 
 def step_bounds(sc: StepScan, share: float, var: float, scale: float, noise3: np.ndarray, mean: np.ndarray,
-                sd: np.ndarray, prior_mean: np.ndarray, prior_var: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                sd: np.ndarray, prior_mean: np.ndarray, prior_var: np.ndarray,
+                levels: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """(low, high), each (n_m, 4) for the three stars and the overall: the model's own 90% interval (mean, sd:
-    (n_m, 4)) stretched to the central 90% of the mixture of the model's posterior and every candidate step
-    (each weighed against the maker's prior: prior_mean, prior_var, (n_m, 4)) where that reaches further.
-    Never narrower than the model's own: a step's level is estimated without the drift the model prices."""
-    ends = np.stack([mean - Z_INTERVAL * sd, mean + Z_INTERVAL * sd])  # (2, n_m, 4): low, high
+    (n_m, 4); its ends at the posterior probabilities `levels`, posterior.tail_levels) stretched to the same
+    probabilities of the mixture of the model's posterior and every candidate step (each weighed against the
+    maker's prior: prior_mean, prior_var, (n_m, 4)) where that reaches further. Never narrower than the model's
+    own: a step's level is estimated without the drift the model prices."""
+    level = np.stack(levels)  # (2, n_m, 4): the probability below each end
+    ends = mean + z_at(level) * sd
     sc = replace(sc, s2=sc.s2 * scale)
     p = step_probabilities(sc, share, var)[0]
     kept = np.flatnonzero(p >= _PRUNE)
@@ -229,35 +232,34 @@ def step_bounds(sc: StepScan, share: float, var: float, scale: float, noise3: np
     cuts = np.flatnonzero(np.r_[True, sc.maker[kept[1:]] != sc.maker[kept[:-1]]]) if len(kept) else kept
     blocks = np.r_[cuts[::_BLOCK_MAKERS], len(kept)] if len(kept) else np.zeros(1, dtype=np.int64)
     for start, stop in zip(blocks[:-1], blocks[1:], strict=True):
-        _stretch(ends, sc, kept[start:stop], p, noise3 * scale, var, mean, sd, prior_mean, prior_var)
+        _stretch(ends, level, sc, kept[start:stop], p, noise3 * scale, var, mean, sd, prior_mean, prior_var)
     return ends[0], ends[1]
 
 
-def _stretch(ends: np.ndarray, sc: StepScan, idx: np.ndarray, p: np.ndarray, noise3: np.ndarray, var: float,
-             mean: np.ndarray, sd: np.ndarray, prior_mean: np.ndarray, prior_var: np.ndarray) -> None:
+def _stretch(ends: np.ndarray, level: np.ndarray, sc: StepScan, idx: np.ndarray, p: np.ndarray, noise3: np.ndarray,
+             var: float, mean: np.ndarray, sd: np.ndarray, prior_mean: np.ndarray, prior_var: np.ndarray) -> None:
     """Move the interval ends of the makers of candidates idx (whole makers) out to the mixture's, in place."""
     maker, kept_p = sc.maker[idx], p[idx]
     step_mean, step_var = _later_level(sc, noise3, var, idx, prior_mean, prior_var)
     step_sd = np.sqrt(step_var)
-    tail = (1.0 - INTERVAL_LEVEL) / 2
     # The mixture's end lies beyond the model's exactly when the steps put more than their share of the tail
-    # beyond it: sum_k p_k (P_k(beyond) - tail) > 0 ('no step' puts exactly its share there).
+    # beyond it: sum_k p_k (P_k(beyond) - share) > 0 ('no step' puts exactly its share there).
     below = _phi((ends[:, maker] - step_mean) / step_sd)  # (2, C, 4)
-    beyond = np.stack([below[0], 1.0 - below[1]]) - tail
+    beyond = np.stack([below[0] - level[0, maker], level[1, maker] - below[1]])
     excess = np.stack([[np.bincount(maker, kept_p * beyond[e, :, j], sc.n_makers) for j in range(4)]
                        for e in range(2)])  # (2, 4, n_m)
     e_idx, j_idx, moved = np.nonzero(excess > _MOVE)
     if len(moved):
         ends[e_idx, moved, j_idx] = _mixture_ends(e_idx, j_idx, moved, maker, kept_p, step_mean, step_sd,
-                                                  mean, sd, ends, tail)
+                                                  mean, sd, ends, level[e_idx, moved, j_idx])
 
 
 def _mixture_ends(e_idx: np.ndarray, j_idx: np.ndarray, moved: np.ndarray, maker: np.ndarray, kept_p: np.ndarray,
                   step_mean: np.ndarray, step_sd: np.ndarray, mean: np.ndarray, sd: np.ndarray, ends: np.ndarray,
-                  tail: float) -> np.ndarray:
-    """For each moved (end, dimension, maker): that end of the mixture of 'no step' (the model's posterior, with
-    the mass the kept steps leave) and the maker's kept steps, searched between the components' own quantiles
-    and the model's end."""
+                  q: np.ndarray) -> np.ndarray:
+    """For each moved (end, dimension, maker): the q-quantile (that end's level) of the mixture of 'no step' (the
+    model's posterior, with the mass the kept steps leave) and the maker's kept steps, searched between the
+    components' own quantiles and the model's end."""
     n_g = len(moved)
     # group g's step components: the kept candidates of maker moved[g] (candidates are sorted by maker)
     first = np.searchsorted(maker, moved)
@@ -270,6 +272,5 @@ def _mixture_ends(e_idx: np.ndarray, j_idx: np.ndarray, moved: np.ndarray, maker
     mu = np.r_[mean[moved, j_idx], step_mean[comp, j_idx[group]]]
     sdev = np.r_[sd[moved, j_idx], step_sd[comp, j_idx[group]]]
     order = np.argsort(owner, kind="stable")
-    z = np.where(e_idx == 0, -Z_INTERVAL, Z_INTERVAL)
-    return _mixture_quantiles(owner[order], weight[order], mu[order], sdev[order], np.where(e_idx == 0, tail, 1 - tail),
-                              z, ends[e_idx, moved, j_idx])
+    return _mixture_quantiles(owner[order], weight[order], mu[order], sdev[order], q, z_at(q),
+                              ends[e_idx, moved, j_idx])

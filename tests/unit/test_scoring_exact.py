@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime, timedelta
+from statistics import NormalDist
 
 import numpy as np
 import pytest
@@ -47,6 +48,13 @@ def sig(stars=(5, 4, 3), *, reviewer="r1", age_days=0.0, verified=True, joined_d
                         promised_on=promised, delivered_on=delivered, review_id=rid)
 
 
+def low_end(mean: float, sd: float) -> float:
+    """The 90% interval's low end by hand: the 5% point, moved up the posterior by its share past five stars (at
+    most another 5%; posterior.tail_levels)."""
+    beyond = 1 - phi((5.0 - mean) / sd)
+    return mean + sd * NormalDist().inv_cdf(0.05 + min(beyond, 0.05))
+
+
 def posterior_mean(prior_mean: float, rating: float, w: float) -> float:
     """Normal-normal update with prior variance 0.25 and noise variance 0.5 / w."""
     return (prior_mean / 0.25 + rating * w / 0.5) / (1 / 0.25 + w / 0.5)
@@ -56,14 +64,15 @@ def test_single_verified_review_matches_hand_computation():
     score = fixed_model().score_maker([sig((5, 4, 3))], now=NOW)
     var = 1 / (1 / 0.25 + 1 / 0.5)  # 1/6
     assert score.craftsmanship.mean == pytest.approx(26 / 6)
-    assert score.craftsmanship.low == pytest.approx(26 / 6 - Z90 * math.sqrt(var))
+    assert score.craftsmanship.low == pytest.approx(low_end(26 / 6, math.sqrt(var)))
+    assert score.craftsmanship.low > 26 / 6 - Z90 * math.sqrt(var) + 0.1  # 5.1% of this posterior lies past 5: the whole 5% moves
     assert score.craftsmanship.high == 5.0  # 4.333 + 0.672 clipped to the scale
     assert score.consistency.mean == pytest.approx(4.0)
     assert score.delivery.mean == pytest.approx(22 / 6)
     overall = 0.5 * 26 / 6 + 0.25 * 4.0 + 0.25 * 22 / 6
     sd = math.sqrt((0.5**2 + 0.25**2 + 0.25**2) * var)  # = 0.25
     assert score.overall.mean == pytest.approx(overall)
-    assert score.overall.low == pytest.approx(overall - Z90 * sd)
+    assert score.overall.low == pytest.approx(low_end(overall, sd))
     assert score.p_skilled == pytest.approx(1 - phi((4.0 - overall) / sd))
     assert score.p_master == pytest.approx(1 - phi((4.5 - overall) / sd))
     assert score.p_novice == pytest.approx(phi((3.5 - overall) / sd))
@@ -183,7 +192,7 @@ def test_empty_maker_gets_prior_and_unproven():
     score = fixed_model().score_maker([], now=NOW)
     assert score.review_count == 0 and score.verified_count == 0
     assert score.craftsmanship.mean == pytest.approx(4.0)
-    assert score.craftsmanship.low == pytest.approx(4.0 - Z90 * 0.5)
+    assert score.craftsmanship.low == pytest.approx(low_end(4.0, 0.5))
     assert score.tier == "unproven"
     assert review_table(score.explanation) == {}
 

@@ -390,7 +390,12 @@ conjugate 5-D update): it barely helps drifting makers here (half of them change
 lets a recent burst pull harder (larger attack shift), so it stays off."""
 
 DECISIONS = """- **Normal approximation on a 1–5 scale.** Intervals are normal and clipped; near 5 a
-  maker with many 5s gets an interval touching 5. Coverage is measured against the clipped interval.
+  maker with many 5s gets an interval touching 5. Since 2.21 an interval whose outer 5% reaches past an end of
+  the scale moves toward it by the posterior's share beyond (at most 5%), so it does not count impossible values
+  as its tail. Below the top the normal posterior is still wider than the truth's spread near the ends (makers
+  estimated at 4+ from one or two reviews are covered about 0.95): the noise of a star shrinks toward the ends
+  of the scale, and the model pools one noise for all levels (a level-dependent noise, tried in 2.21, did not
+  help). Coverage is measured against the clipped interval.
 - **Provenance trades accuracy for safety.** On clean data the "no provenance weights" row is
   the most accurate; it is also the one that a three-review burst moves by ~40 percentile points.
   The weights are a policy choice; the benchmark shows what they cost.

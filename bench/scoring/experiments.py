@@ -2306,8 +2306,8 @@ before and less, still at least 90%, after); the hand-worked intervals of `tests
 **Spillover in this run's table** (88 of 96 worlds at 1% or less, worst 0.030; the previous table's draw had 95 of
 96): 2.21 changes no tier, and 2.20's novice check is not the cause either (`--variant novice_prior_chance=None` on
 the same 96 worlds: better in 16, worse in 12, worst 0.030 both). In the worst world (218780447: 696 makers, a
-between-maker craftsmanship variance of 0.12 against a review noise of 0.98, so a maker with 23 reviews still takes a
-quarter of its estimate from the prior) the fakes raise the fitted craftsmanship variance 0.119 -> 0.162; the makers
+between-maker craftsmanship variance of 0.12 against a review noise of 0.98, so a maker with 23 reviews still takes
+0.45 of its craftsmanship estimate and 0.20-0.29 of the other two from the prior) the fakes raise the fitted craftsmanship variance 0.119 -> 0.162; the makers
 that flip sit near a claim line (P(skilled) 0.71 -> 0.89 on a 0.10-star move). Refitting with the fakes but every
 global parameter put back leaves 1 of 15 flips; the between-maker variances alone put back leave 8. Measured, not
 taken: clipping the maker residuals behind that variance at 2.0 or 1.5 sds instead of 2.5 (flips in four attacks 15,

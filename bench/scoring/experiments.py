@@ -2315,7 +2315,14 @@ taken: clipping the maker residuals behind that variance at 2.0 or 1.5 sds inste
 percentile (more flips: 22, 16, 24, 17). The fakes also lower the pooled craftsmanship noise, 0.978 -> 0.944
 (ten identical verified stars add nine degrees of freedom of no variance; putting the noise back alone leaves 13 of
 15 flips), and a lower noise leaves more of the spread of maker means to the between-maker variance; earlier attempts
-on that channel are in the note *Spillover, diagnosed but not fixed* above."""
+on that channel are in the note *Spillover, diagnosed but not fixed* above.
+
+**Also measured, not taken: the drift variance against each maker's own line.** The moment estimate compares
+makers' squared slopes with their sampling variance from the pooled noise around each maker's mean, which a drifting
+maker inflates (steady makers' squared slopes average 0.78 of it, *Measured and not taken* above). Reading that
+noise around each eligible maker's own weighted line instead (0.32, 0.30, 0.31 against 0.33, 0.33, 0.32 in worlds
+1-3) fits a drift variance of 0.004-0.005 instead of about 0; on seeds 1-20 the 11+ band's coverage 0.877 -> 0.879,
+slides 0.756 -> 0.762, AUC 1-2 0.9522 -> 0.9521, τ-b overall 0.6679 -> 0.6677: too little to count."""
 
 # Every note above, in the order RESULTS.md prints them after the family tables.
 NOTES = (EXPERIMENTS_NOTE, MODEL3_NOTE, MODEL4_NOTE, MODEL5_NOTE, LEAD23_NOTE, LEAD24_NOTE, LEAD25_NOTE, LEAD26_NOTE,

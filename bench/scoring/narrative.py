@@ -177,7 +177,10 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    1.5 trusted reviews on each side moves everything older than the split to 0.05 of its weight (0.1 before
    2.2; `ModelOptions.change_old_factor`) (the test
    sees same-direction outliers at 1/√k, so several honest reviews at a new level still count). Only
-   drops: an apparent jump upward is what shills produce, and has to accumulate like any evidence.
+   drops: an apparent jump upward is what shills produce, and has to accumulate like any evidence. Since
+   2.22, once three trusted reviews since the drop exist, the maker's prior variance on the three stars grows
+   by the platform's step variance (`model.prior_after_drop`): a maker known to have dropped is the platform's
+   typical maker plus a step, and is no longer pulled back toward the typical maker.
 13. **Global statistics are weighted and robust**: the noise covariance (without the Cauchy consensus
    factor, which would understate honest noise, but with the ring's shared voice) and the drift variance
    (weighted slopes with their exact sampling variance, winsorised at the 90th percentile, makers with a

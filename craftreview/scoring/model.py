@@ -49,8 +49,10 @@ from .posterior import A, Ranges, normal_ranges, prior_cov, summarise, tail_leve
 from .priors import SPREAD_DIM, PriorParams, fit_priors, noise_covariance
 from .robust import (
     CHANGE_OLD_FACTOR,
+    DROP_PRIOR_EVIDENCE,
     RISE_STOOD_DAYS,
     RISE_Z,
+    evidence_since,
     fit_scale,
     huberize,
     outlier_factor,
@@ -61,7 +63,7 @@ from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
 from .types import CLAIM_CONFIDENCE, MIN_CLAIM_EVIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.21"
+MODEL_VERSION = "eb-mvn-2.22"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 
@@ -122,6 +124,9 @@ class ModelOptions:
     # An interval whose outer 5% reaches past an end of the 1-5 scale moves toward that end by the posterior's share
     # beyond it (posterior.tail_levels; False: model 2.20, clipped where it stood). bench/scoring/RESULTS.md, "Model 2.21".
     edge_levels: bool = True
+    # A maker with a detected drop and DROP_PRIOR_EVIDENCE trusted reviews since is measured against a prior widened
+    # by the platform's step variance (prior_after_drop; False: model 2.21). bench/scoring/RESULTS.md, "Model 2.22".
+    drop_prior: bool = True
     # The least evidence a tier rests on (MIN_CLAIM_EVIDENCE; 1.0: model 2.8).
     claim_evidence: float = MIN_CLAIM_EVIDENCE
     # A settled low run (claims.settled_low_run) counts in every voice in the recent-reviews check: (reviews its
@@ -485,6 +490,8 @@ def _posterior(batch: _Batch, crafts: list, params: PriorParams, options: ModelO
     """(posterior, drift factors, prior mean, prior variances, prior sources, covariate shift) per maker."""
     stats = batch.stats
     prior_mean, tau2, source, shift = _prior_for(stats, crafts, params)
+    if options.drop_prior:
+        tau2 = prior_after_drop(batch, tau2, params.step_var)
     mean, cov, f = _update_stats(stats, prior_mean, tau2, params, options)
     # No claim that is mostly the prior: a tier needs options.claim_evidence fully trusted reviews' worth of evidence.
     post = summarise(mean, cov, stats.weight >= options.claim_evidence - 1e-9, options.claim_confidence)
@@ -496,6 +503,24 @@ def _posterior(batch: _Batch, crafts: list, params: PriorParams, options: ModelO
     if options.change_interval and params.change_share > 0.0:
         _widen_for_change(batch, post, params)
     return post, f, prior_mean, tau2, source, shift
+
+
+def prior_after_drop(batch: _Batch, tau2: np.ndarray, step_var: float) -> np.ndarray:
+    """The prior variances (n, 4) with the three stars of every maker whose work has dropped widened by step_var.
+
+    The platform prior describes its makers as they are; a maker known to have dropped is that maker plus a step,
+    as large as the platform's steps (step_var, the step mixture's, overall stars^2; 0 where none is fitted). Held
+    to the unwidened prior, the reviews since a drop were pulled back toward the platform's typical maker: on
+    lenient platforms (a prior near 4.5) a maker fallen to 3.0 read 0.3-0.5 stars high twelve reviews later. Only
+    once DROP_PRIOR_EVIDENCE trusted reviews since show the new level; estimates elsewhere are unchanged."""
+    if batch.change_age is None or step_var <= 0.0 or not np.isfinite(batch.change_age).any():
+        return tau2
+    w = batch.weights
+    since = evidence_since(w.weight, w.age_days, batch.arr.maker, batch.arr.n_makers, batch.change_age)
+    widened = since >= DROP_PRIOR_EVIDENCE  # no drop: nothing since
+    out = tau2.copy()
+    out[widened, :3] += step_var
+    return out
 
 
 def _recent_gap(batch: _Batch, noise: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -31,6 +31,9 @@ RISE_LAST_DAYS = 540.0  # ...to this age
 # because older reviews at the old level bias the estimate of the new one (0.1 in model 2.1; bench/scoring/
 # RESULTS.md, "Experiments (branch model5)").
 CHANGE_OLD_FACTOR = 0.05
+# Fully trusted reviews since a detected drop before the maker's prior widens by a step (model.prior_after_drop):
+# fewer cannot tell a new level from a couple of low reviews on a steady record.
+DROP_PRIOR_EVIDENCE = 3.0
 CENTRE_TRIM = 0.2  # the platform centre is the mean of the middle 60% of review overall stars
 OUTLIER_PASSES = 3
 HUBER_Z = 3.0  # for global statistics, a review's residual counts up to this many spreads
@@ -239,6 +242,13 @@ def rise_points(v: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nd
     """
     splits = np.arange(stood_days + RISE_STEP_DAYS, RISE_LAST_DAYS + 1.0, RISE_STEP_DAYS)
     return _strongest(_split_gaps(v, w, age_days, maker, n_m, scale, splits, stood_days), splits, z_min)
+
+
+def evidence_since(weight: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
+                   change_age: np.ndarray) -> np.ndarray:
+    """Per maker, the weight of its reviews written since its detected drop (0 where none was detected)."""
+    since = age_days < np.nan_to_num(change_age, nan=-np.inf)[maker]
+    return np.bincount(maker, weight * since, n_m)
 
 
 def old_share(old_factor: float, size: np.ndarray) -> np.ndarray:

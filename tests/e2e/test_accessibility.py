@@ -345,3 +345,27 @@ def test_ring_signal_headings_stand_clear_of_the_evidence_and_close_to_their_lis
         assert page.evaluate(OVERFLOW_JS)["wide"] == []
     finally:
         context.close()
+
+
+# Pairs of buttons (and button-styled links) in one form that share a column but stand less than 6 px apart.
+TOUCHING_BUTTONS_JS = """() => {
+  const boxes = Array.from(document.querySelectorAll('main form .button, main form button, main form input[type=submit]'))
+    .map((el) => [(el.value || el.textContent).trim(), el.getBoundingClientRect(), el.closest('form')]);
+  const touching = [];
+  for (const [a, ra, fa] of boxes) for (const [b, rb, fb] of boxes) {
+    const sideBySide = ra.right <= rb.left || rb.right <= ra.left;
+    if (fa === fb && a !== b && !sideBySide && rb.top >= ra.top && rb.top - ra.bottom < 6) touching.push([a, b]);
+  }
+  return touching;
+}"""
+
+
+@pytest.mark.parametrize(("role", "path"), [("owner", "/reviews/{review}/flag"), ("owner", "/makers/{slug}/edit")],
+                         ids=["flag", "maker-edit"])
+def test_a_forms_buttons_that_wrap_on_a_phone_keep_a_gap_between_them(role, path, world, browser, live_server):
+    context, page, _problems = _open(browser, live_server, world, role, path, {"width": 320, "height": 740})
+    try:
+        assert page.locator("main form a.button.secondary").count() == 1  # the Cancel link is there to check
+        assert page.evaluate(TOUCHING_BUTTONS_JS) == []
+    finally:
+        context.close()

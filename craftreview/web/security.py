@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Flask, current_app, flash, redirect, request, url_for
+from flask import Flask, current_app, flash, redirect, request, session, url_for
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, login_url
@@ -102,6 +102,12 @@ def referring_page() -> str | None:
 AFTER_CONFIRMATION = "after_confirmation"
 # Longer targets are not remembered: the session is a cookie, and browsers drop one over 4 KB (logging the visitor out).
 MAX_REMEMBERED_TARGET = 1000
+
+
+def return_after_confirmation(target: str | None) -> None:
+    """Remember the local page this session goes back to once its account confirms its address."""
+    if target and len(target) <= MAX_REMEMBERED_TARGET:
+        session[AFTER_CONFIRMATION] = target
 
 
 def safe_next(target: str | None) -> str | None:

@@ -369,3 +369,26 @@ def test_a_forms_buttons_that_wrap_on_a_phone_keep_a_gap_between_them(role, path
         assert page.evaluate(TOUCHING_BUTTONS_JS) == []
     finally:
         context.close()
+
+
+NOTIFICATION_JS = """() => {
+  const card = document.querySelector('li.notification');
+  const heading = document.querySelector('main h1');
+  const button = card.querySelector('.link-button');
+  const dateLine = button.closest('.small');
+  return {marker: getComputedStyle(card).listStyleType, indent: card.getBoundingClientRect().left
+            - heading.getBoundingClientRect().left,
+          buttonOnDateLine: !!dateLine && dateLine.contains(button) && dateLine.textContent.trim().length > 0
+            && button.getBoundingClientRect().top - dateLine.getBoundingClientRect().top < 8};
+}"""
+
+
+def test_notifications_are_cards_in_the_page_column_with_mark_as_read_beside_the_date(world, browser, live_server):
+    """At 360 px the cards sat 40 px in behind list bullets, and "Mark as read" fell out of its line (a form in a p)."""
+    context, page, _problems = _open(browser, live_server, world, "buyer", "/notifications", PHONE)
+    try:
+        assert page.locator("li.notification.unread").count() > 0  # the owner's reply to the buyer's review
+        found = page.evaluate(NOTIFICATION_JS)
+        assert found == {"marker": "none", "indent": 0, "buttonOnDateLine": True}, found
+    finally:
+        context.close()

@@ -96,7 +96,9 @@ def test_a_suspension_with_no_reason_comes_back_asking_for_one_and_changes_nothi
     """The reason is the confirmation: a stray click on the red button used to log the author out everywhere."""
     author, _moderator, review = moderated
     before = _audit_count(db)
-    fields = _suspend_form_fields(client.get(f"/moderation/reviews/{review.id}").get_data(as_text=True))
+    page = client.get(f"/moderation/reviews/{review.id}").get_data(as_text=True)
+    assert "Suspending needs a reason above." in page  # said before the button is pressed
+    fields = _suspend_form_fields(page)
     response = client.post(fields.pop("action_url"), data={**fields, "suspend-note": "  "})
     assert response.status_code == 400
     page = html.unescape(response.get_data(as_text=True))

@@ -73,12 +73,13 @@ def prepare_notice(session: Session, user_id: int | None, kind: str, title: str,
     link = mailer.link(endpoint, **values) if (mailer and endpoint) else ""
     mail = None
     if mailer is not None and not _opted_out(session, user.id, kind):
+        subject = _excerpt(title, SUBJECT_CHARS)
         text, html = render_mail(
-            "notification", subject=_excerpt(title, SUBJECT_CHARS), display_name=user.display_name, title=title, body=body,
+            "notification", subject=subject, display_name=user.display_name, title=title, body=body,
             link=link, kind_label=NOTIFICATION_KINDS[kind], unsubscribe=mailer.link(
                 "accounts.unsubscribe", token=mailer.unsubscribe_token(user.id, kind)),
             preferences=mailer.link("auth.account", _anchor="mail-preferences"))
-        mail = {"to": user.email, "subject": _excerpt(title, SUBJECT_CHARS), "body": text, "html": html}
+        mail = {"to": user.email, "subject": subject, "body": text, "html": html}
     return Notice(user.id, kind, title, body, link, (user.email, user.display_name), mail,
                   (user_id, kind, title, body, endpoint, actor_id, values))
 
@@ -93,8 +94,8 @@ def record_notice(session: Session, notice: Notice | None) -> None:
     if (user.email, user.display_name) != notice.recipient:  # changed since it was rendered
         user_id, kind, title, body, endpoint, actor_id, values = notice.request
         notice = prepare_notice(session, user_id, kind, title, body, endpoint, actor_id, **values)
-    session.add(Notification(user_id=user.id, kind=notice.kind, title=_excerpt(notice.title, TITLE_CHARS), body=notice.body,
-                             link=_local(notice.link), created_at=utcnow()))
+    session.add(Notification(user_id=user.id, kind=notice.kind, title=_excerpt(notice.title, TITLE_CHARS),
+                             body=notice.body, link=_local(notice.link), created_at=utcnow()))
     mailer = mailer_for(session)
     if notice.mail is not None and mailer is not None and not _opted_out(session, user.id, notice.kind, fresh=True):
         mailer.backend.send(session, **notice.mail)

@@ -131,9 +131,9 @@ def suspend(user_id: int):
 
 
 def _suspend_form_again(form: NoteForm, user_id: int):
-    """A note the form (or the service) refused: the review page the form was sent from (its hidden `review` field), again, with the
-    note as typed and the limit beside it. An expired form, or a request from no page of that account's review, is
-    refused with the reason alone."""
+    """A note the form (or the service) refused: the review page the form was sent from (its hidden `review`
+    field), again, with the note as typed and the problem beside it. An expired form, or a request from no page of
+    that account's review, is refused with the reason alone."""
     item = get_db().get(Review, form_id("review") or 0)
     if not form.note.errors or item is None or item.author_id != user_id:
         abort(400, next(iter(form.note.errors), "The form expired; reload the page and try again."))

@@ -109,6 +109,8 @@ def run_search(session: Session, backend: SearchBackend, req: SearchRequest) -> 
     if not any(outcome.totals.values()):
         outcome = _try_words_of_phrases(backend, outcome, req, page)
     outcome = _relax_tabs(backend, outcome, req, page)
+    if page.searched_for and not any(outcome.totals.values()):
+        page.searched_for = None  # the words searched instead found nothing either: no "showing results for" them
     if outcome.totals[req.kind] == 0:
         if req.filters.active:
             page.unfiltered_total = backend.count(outcome.query, Filters(), req.kind)

@@ -215,8 +215,11 @@ def change_display_name(session: Session, user: User, display_name: str) -> None
         page_stamps.touch_author(session, user.id)  # the name is on every review they wrote
 
 
+SUSPENSION_REASON = "Write why you are suspending this account: the reason goes in the audit log."
+
+
 def set_suspended(session: Session, actor: User, target_id: int, suspended: bool, reason: str = "") -> User:
-    """Suspend or reinstate a user (moderators only); suspension ends their sessions."""
+    """Suspend (with a reason) or reinstate a user (moderators only); suspension ends their sessions."""
     if not (actor.is_moderator and not actor.is_suspended):
         raise PermissionDenied("Only moderators can suspend accounts.")
     with write_transaction(session):
@@ -231,6 +234,8 @@ def set_suspended(session: Session, actor: User, target_id: int, suspended: bool
         if target.is_suspended == suspended:  # e.g. another moderator's newer action: log nothing twice
             raise Conflict(f"{target.display_name} is {'already suspended' if suspended else 'not suspended'}: "
                            "another moderator may have acted first. Nothing was changed.")
+        if suspended and not clean_input(reason).strip():  # the reason doubles as the confirmation
+            raise InvalidInput(SUSPENSION_REASON, field="note")
         target.is_suspended = suspended
         target.session_version = User.session_version + 1
         session.add(AuditEntry(actor_id=actor.id, action="suspend" if suspended else "reinstate",

@@ -15,6 +15,8 @@ from datetime import datetime
 from sqlalchemy import Select, and_, bindparam, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
+INT64 = 2**63  # a database integer is at most 64 bits, signed
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -44,9 +46,14 @@ def decode(token: str, key_types: Sequence[type]) -> Cursor | None:
     try:
         segment_text, key_text, id_text = token.split("_")
         segment = int(segment_text)
-        return Cursor(segment, _parse_key(key_text, key_types[segment]), int(id_text))
+        if not 0 <= segment < len(key_types):  # a negative one would count from the end
+            return None
+        cursor = Cursor(segment, _parse_key(key_text, key_types[segment]), int(id_text))
     except (ValueError, IndexError):
         return None
+    # No column holds an integer past 64 bits: SQLite refuses to bind one (a 500, not "no such row").
+    numbers = [cursor.id] + ([cursor.key] if isinstance(cursor.key, int) else [])
+    return cursor if all(-INT64 <= n < INT64 for n in numbers) else None
 
 
 def _parse_key(text: str, kind: type) -> object:

@@ -177,7 +177,7 @@ class ComparePage:
 
     columns: list[CompareColumn]
     unknown: list[str]
-    dropped: list[str]
+    dropped: list[str]  # names of makers past the first MAX_COMPARE
 
 
 def compare_page(session: Session, slugs: list[str]) -> ComparePage:
@@ -194,4 +194,5 @@ def compare_page(session: Session, slugs: list[str]) -> ComparePage:
     columns = [CompareColumn(maker=m, score=m.score, facts=review_facts(rows.get(m.id, [])),
                              tiers=trends.get(m.id, {}).get("tiers", {}))
                for m in makers]
-    return ComparePage(columns=columns, unknown=[s for s in wanted if s not in found], dropped=dropped)
+    return ComparePage(columns=columns, unknown=[s for s in wanted if s not in found],
+                       dropped=[found[s].name for s in dropped])

@@ -26,13 +26,21 @@ from .mail import mailer_for
 from .mail_render import render_mail
 
 EXCERPT = 400
+SUBJECT_CHARS = 200  # a mail's subject
+TITLE_CHARS = 300  # Notification.title
 LINK_BATCH = 500  # links per statement (SQLite allows 32,766 bound parameters)
 REPLIED = " replied to your review "  # in the title, and so the mail's subject, of every reply notice
 _URL = re.compile(r"https?://[^\s\"'<>]+")  # an absolute link in a mail's text
 
 
-def _excerpt(text: str) -> str:
-    return text if len(text) <= EXCERPT else text[:EXCERPT - 1].rstrip() + "…"
+def _excerpt(text: str, limit: int = EXCERPT) -> str:
+    """The text, or as many of its first words as fit in `limit` characters with an ellipsis after them."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]  # room for the ellipsis
+    if not (text[limit - 1].isspace() or cut[-1].isspace()) and len(cut.split()) > 1:
+        cut = cut.rsplit(None, 1)[0]  # it ended inside a word: drop that word's start
+    return cut.rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -65,12 +73,13 @@ def prepare_notice(session: Session, user_id: int | None, kind: str, title: str,
     link = mailer.link(endpoint, **values) if (mailer and endpoint) else ""
     mail = None
     if mailer is not None and not _opted_out(session, user.id, kind):
+        subject = _excerpt(title, SUBJECT_CHARS)
         text, html = render_mail(
-            "notification", subject=title[:200], display_name=user.display_name, title=title, body=body,
+            "notification", subject=subject, display_name=user.display_name, title=title, body=body,
             link=link, kind_label=NOTIFICATION_KINDS[kind], unsubscribe=mailer.link(
                 "accounts.unsubscribe", token=mailer.unsubscribe_token(user.id, kind)),
             preferences=mailer.link("auth.account", _anchor="mail-preferences"))
-        mail = {"to": user.email, "subject": title[:200], "body": text, "html": html}
+        mail = {"to": user.email, "subject": subject, "body": text, "html": html}
     return Notice(user.id, kind, title, body, link, (user.email, user.display_name), mail,
                   (user_id, kind, title, body, endpoint, actor_id, values))
 
@@ -85,8 +94,8 @@ def record_notice(session: Session, notice: Notice | None) -> None:
     if (user.email, user.display_name) != notice.recipient:  # changed since it was rendered
         user_id, kind, title, body, endpoint, actor_id, values = notice.request
         notice = prepare_notice(session, user_id, kind, title, body, endpoint, actor_id, **values)
-    session.add(Notification(user_id=user.id, kind=notice.kind, title=notice.title[:300], body=notice.body,
-                             link=_local(notice.link), created_at=utcnow()))
+    session.add(Notification(user_id=user.id, kind=notice.kind, title=_excerpt(notice.title, TITLE_CHARS),
+                             body=notice.body, link=_local(notice.link), created_at=utcnow()))
     mailer = mailer_for(session)
     if notice.mail is not None and mailer is not None and not _opted_out(session, user.id, notice.kind, fresh=True):
         mailer.backend.send(session, **notice.mail)

@@ -6,7 +6,7 @@ import json
 from flask import Blueprint, Response, abort, flash, redirect, render_template, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from ..errors import DomainError
+from ..errors import DomainError, NotFound
 from ..models import NOTIFICATION_KINDS
 from ..services import account_data, accounts, confirmation, notifications, password_reset
 from .account_forms import (
@@ -95,6 +95,8 @@ def confirm_email(token: str):
         user = confirmation.check_confirmation(get_db(), token)
     except confirmation.AlreadyConfirmed as done:
         return render_template("accounts/confirm_email.html", form=None, email=done.email, message=done.message)
+    except NotFound as dead:
+        return _dead_link(dead, url_for("auth.account"), "Send a new link from your account page")
     form = ActionForm()
     if form.validate_on_submit():
         user = confirmation.confirm_email(get_db(), token)
@@ -119,6 +121,12 @@ def _confirmed_message(user) -> tuple[str, str]:
     return f"Thank you: {user.email} is confirmed.", "success"
 
 
+def _dead_link(refusal: NotFound, href: str, label: str):
+    """A mailed link that no longer works: the reason, and the way to a new one (not only the home page)."""
+    page = render_template("error.html", status=refusal.status, message=refusal.message, action=(href, label))
+    return page, refusal.status
+
+
 @bp.route("/reset-password", methods=["GET", "POST"])
 @password_reset_limits
 def forgot_password():
@@ -134,7 +142,10 @@ def forgot_password():
 @bp.route("/reset-password/<token>", methods=["GET", "POST"])
 def reset_password(token: str):
     """Choose a new password from a live link; every other session ends."""
-    password_reset.check_reset_token(get_db(), token)
+    try:
+        password_reset.check_reset_token(get_db(), token)
+    except NotFound as dead:
+        return _dead_link(dead, url_for("accounts.forgot_password"), "Ask for a new reset link")
     form = ResetPasswordForm()
     if validate(form, lambda: accounts.check_new_password(form.password.data or "")):
         try:

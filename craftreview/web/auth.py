@@ -11,7 +11,7 @@ from .context import get_db
 from .forms import ActionForm, DisplayNameForm, LoginForm, PasswordForm, RegisterForm
 from .helpers import actor, form_error, form_status, handle_form, validate
 from .limits import login_limits, password_checks, per_address, trust_device
-from .security import AFTER_CONFIRMATION, MAX_REMEMBERED_TARGET, safe_next
+from .security import return_after_confirmation, safe_next
 
 bp = Blueprint("auth", __name__)
 
@@ -36,8 +36,7 @@ def register():
             form_error(form, exc)
         else:
             _start_session(user)
-            if target and len(target) <= MAX_REMEMBERED_TARGET:
-                session[AFTER_CONFIRMATION] = target
+            return_after_confirmation(target)
             flash("Welcome to craftreview! Your account is ready. We sent you a link to confirm your email address.",
                   "success")
             return redirect(target or url_for("site.home"))

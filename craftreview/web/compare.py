@@ -11,7 +11,7 @@ from ..services.maker_page import MAX_COMPARE, compare_page
 from ..services.makers import get_maker_by_address
 from ..services.review_facts import STAR_DIMENSIONS
 from .context import get_db
-from .security import safe_next
+from .security import referring_page
 
 bp = Blueprint("compare", __name__)
 COOKIE = "compare"
@@ -43,13 +43,7 @@ def compare_count() -> int:
 
 def _came_from() -> str | None:
     """The page of this site the visitor clicked "add to compare" on, if the browser said so."""
-    referrer = request.referrer
-    if not referrer:
-        return None
-    parts = urlsplit(referrer)
-    if parts.netloc != request.host:
-        return None
-    target = safe_next(parts.path + (f"?{parts.query}" if parts.query else ""))
+    target = referring_page()
     return None if target and urlsplit(target).path == url_for("compare.index") else target
 
 

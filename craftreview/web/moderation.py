@@ -120,6 +120,9 @@ def suspend(user_id: int):
     try:
         target = accounts.set_suspended(get_db(), actor(), user_id, not reinstate, form.note.data or "")
     except DomainError as exc:
+        if exc.field == "note":  # no reason given: the form again, with the request beside the note
+            form.note.errors.append(exc.message)
+            return _suspend_form_again(form, user_id)
         flash(exc.message, "error")  # back to the page, which now shows the account as it is
     else:
         flash(f"{target.display_name} is {'reinstated' if reinstate else 'suspended'}.", "success")
@@ -128,9 +131,9 @@ def suspend(user_id: int):
 
 
 def _suspend_form_again(form: NoteForm, user_id: int):
-    """A note the form refused: the review page the form was sent from (its hidden `review` field), again, with the
-    note as typed and the limit beside it. An expired form, or a request from no page of that account's review, is
-    refused with the reason alone."""
+    """A note the form (or the service) refused: the review page the form was sent from (its hidden `review`
+    field), again, with the note as typed and the problem beside it. An expired form, or a request from no page of
+    that account's review, is refused with the reason alone."""
     item = get_db().get(Review, form_id("review") or 0)
     if not form.note.errors or item is None or item.author_id != user_id:
         abort(400, next(iter(form.note.errors), "The form expired; reload the page and try again."))

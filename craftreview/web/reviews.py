@@ -17,7 +17,7 @@ from .context import get_db
 from .forms import ActionForm, FlagForm, ReplyForm, ReviewForm, VerifiedReviewForm
 from .helpers import actor, form_status, handle_form, paginate
 from .limits import per_account
-from .security import safe_next
+from .security import return_after_confirmation, safe_next
 
 bp = Blueprint("reviews", __name__)
 
@@ -190,6 +190,8 @@ def invitation(token: str):
     try:
         order = orders.redeemable_invitation(db, actor(), token)
     except orders.InvitationRefused as refusal:
+        if refusal.reason == "unconfirmed":  # the confirmation link then comes back here, in this browser
+            return_after_confirmation(request.path)
         return render_template("reviews/invitation_refused.html", refusal=refusal), refusal.status
     form = VerifiedReviewForm()
     done = handle_form(form, lambda: orders.submit_verified_review(db, actor(), token, _review_input(form)),

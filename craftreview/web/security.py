@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Flask, request
+from flask import Flask, current_app, flash, redirect, request, session, url_for
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
-from flask_login import LoginManager
+from flask_login import LoginManager, login_url
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ..models import User
@@ -61,10 +62,52 @@ def load_user(login_id: str) -> User | None:
     return user
 
 
+LOGGED_OUT_FORM = "Your session had ended, so that was not done. Log in, then try again."
+
+
+@login_manager.unauthorized_handler
+def _log_in_first():
+    """To the login page, then back; a form sent after the session ended (logged out on another device) comes back
+    to a page showing it, since its own address may answer only POST (a 405 after login)."""
+    if request.method in ("GET", "HEAD"):
+        flash(login_manager.login_message, login_manager.login_message_category)
+        return redirect(login_url(login_manager.login_view, request.url))
+    flash(LOGGED_OUT_FORM, "info")
+    here = request.full_path.rstrip("?")
+    target = next((path for path in (here, referring_page()) if path and _shows_a_page(path)), None)
+    return redirect(url_for(login_manager.login_view, next=target))
+
+
+def _shows_a_page(path: str) -> bool:
+    """Whether a GET of this local path reaches a view (not a 404, a 405 or a redirect)."""
+    try:
+        current_app.url_map.bind(request.host).match(urlsplit(path).path, method="GET")
+    except HTTPException:
+        return False
+    return True
+
+
+def referring_page() -> str | None:
+    """The page of this site the browser says the request came from (path and query), if it said so."""
+    referrer = request.referrer
+    if not referrer:
+        return None
+    parts = urlsplit(referrer)
+    if parts.netloc != request.host:
+        return None
+    return safe_next(parts.path + (f"?{parts.query}" if parts.query else ""))
+
+
 # Session key: the local page a new account goes back to once it confirms its address (an invitation, say).
 AFTER_CONFIRMATION = "after_confirmation"
 # Longer targets are not remembered: the session is a cookie, and browsers drop one over 4 KB (logging the visitor out).
 MAX_REMEMBERED_TARGET = 1000
+
+
+def return_after_confirmation(target: str | None) -> None:
+    """Remember the local page this session goes back to once its account confirms its address."""
+    if target and len(target) <= MAX_REMEMBERED_TARGET:
+        session[AFTER_CONFIRMATION] = target
 
 
 def safe_next(target: str | None) -> str | None:

@@ -57,11 +57,18 @@ MESSAGES = {
 }
 
 
+NO_PAGE = "This address only takes a form sent from its page on the site; it has no page to show."
+
+
 def _http_error(exc):
     status = getattr(exc, "code", 500) or 500
     description = getattr(exc, "description", None)
     message = description if status in (400, 403, 404) and description and _custom(description) else MESSAGES.get(status, "Error.")
-    return _render_error(status, message)
+    allowed = sorted(getattr(exc, "valid_methods", None) or [])  # a 405 must name the methods the address takes
+    if allowed and request.method == "GET" and "GET" not in allowed:
+        message = NO_PAGE
+    body, status = _render_error(status, message)
+    return body, status, {"Allow": ", ".join(allowed)} if allowed else {}
 
 
 def _custom(description: str) -> bool:

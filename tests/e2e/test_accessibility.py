@@ -345,3 +345,50 @@ def test_ring_signal_headings_stand_clear_of_the_evidence_and_close_to_their_lis
         assert page.evaluate(OVERFLOW_JS)["wide"] == []
     finally:
         context.close()
+
+
+# Pairs of buttons (and button-styled links) in one form that share a column but stand less than 6 px apart.
+TOUCHING_BUTTONS_JS = """() => {
+  const boxes = Array.from(document.querySelectorAll('main form .button, main form button, main form input[type=submit]'))
+    .map((el) => [(el.value || el.textContent).trim(), el.getBoundingClientRect(), el.closest('form')]);
+  const touching = [];
+  for (const [a, ra, fa] of boxes) for (const [b, rb, fb] of boxes) {
+    const sideBySide = ra.right <= rb.left || rb.right <= ra.left;
+    if (fa === fb && a !== b && !sideBySide && rb.top >= ra.top && rb.top - ra.bottom < 6) touching.push([a, b]);
+  }
+  return touching;
+}"""
+
+
+@pytest.mark.parametrize(("role", "path"), [("owner", "/reviews/{review}/flag"), ("owner", "/makers/{slug}/edit")],
+                         ids=["flag", "maker-edit"])
+def test_a_forms_buttons_that_wrap_on_a_phone_keep_a_gap_between_them(role, path, world, browser, live_server):
+    context, page, _problems = _open(browser, live_server, world, role, path, {"width": 320, "height": 740})
+    try:
+        assert page.locator("main form a.button.secondary").count() == 1  # the Cancel link is there to check
+        assert page.evaluate(TOUCHING_BUTTONS_JS) == []
+    finally:
+        context.close()
+
+
+NOTIFICATION_JS = """() => {
+  const card = document.querySelector('li.notification');
+  const heading = document.querySelector('main h1');
+  const button = card.querySelector('.link-button');
+  const dateLine = button.closest('.small');
+  return {marker: getComputedStyle(card).listStyleType, indent: card.getBoundingClientRect().left
+            - heading.getBoundingClientRect().left,
+          buttonOnDateLine: !!dateLine && dateLine.contains(button) && dateLine.textContent.trim().length > 0
+            && button.getBoundingClientRect().top - dateLine.getBoundingClientRect().top < 8};
+}"""
+
+
+def test_notifications_are_cards_in_the_page_column_with_mark_as_read_beside_the_date(world, browser, live_server):
+    """At 360 px the cards sat 40 px in behind list bullets, and "Mark as read" fell out of its line (a form in a p)."""
+    context, page, _problems = _open(browser, live_server, world, "buyer", "/notifications", PHONE)
+    try:
+        assert page.locator("li.notification.unread").count() > 0  # the owner's reply to the buyer's review
+        found = page.evaluate(NOTIFICATION_JS)
+        assert found == {"marker": "none", "indent": 0, "buttonOnDateLine": True}, found
+    finally:
+        context.close()

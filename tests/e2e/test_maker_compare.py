@@ -191,3 +191,19 @@ def test_at_a_glance_three_makers_with_one_long_word_each_fit_a_phone_without_sc
     page.set_viewport_size(DESKTOP)
     assert not page.evaluate(REGION_SCROLLS_JS) and page.evaluate(NO_OVERFLOW_JS)
     page.locator(".glance-scroll").screenshot(path=str(screenshots / "compare-long-words-1280.png"))
+
+
+NAME_LINES_JS = """() => Array.from(document.querySelectorAll('table.glance thead th a')).map((a) => {
+  const range = document.createRange();
+  range.selectNodeContents(a);
+  return [a.textContent, new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size];
+})"""
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_at_a_glance_on_a_desktop_a_short_name_stays_on_one_line(new_actor, makers, count):
+    """At 1280 px each column is hundreds of pixels wide, but a phone's 6.5em cap broke 'Rowan Ceramics' in two."""
+    page = new_actor().page
+    page.set_viewport_size(DESKTOP)
+    page.goto("/compare?makers=" + ",".join(makers[:count]))
+    assert page.evaluate(NAME_LINES_JS) == [[name, 1] for name in NAMES[:count]]

@@ -65,6 +65,13 @@ def test_a_corrected_query_is_announced_with_a_link(corpus, search_app):
     assert "Showing results for" in html and "stoneware" in html and "Fern and Flame Pottery" in html
 
 
+@pytest.mark.parametrize("q", ["tier:master", "price:cheap"])  # an unknown field: its words are searched apart
+def test_words_searched_instead_that_find_nothing_either_are_not_announced_as_shown(corpus, search_app, q):
+    # The page said "No results for tier:master. Showing results for tier master." above no results at all.
+    _status, html = _get(search_app, q=q)
+    assert "No makers found" in html and "Showing results for" not in html
+
+
 def test_no_results_page_suggests_removing_filters(corpus, search_app):
     _status, html = _get(search_app, q="walnut", craft="glass")
     assert "No makers found" in html and "remove the filters" in html

@@ -160,3 +160,17 @@ def test_the_invitation_mail_has_text_and_html_with_the_link(db, cast):
     [mail] = mails_to(db, "stranger@example.com")
     assert f"/invite/{token}" in mail.body and f'href="http://localhost/invite/{token}"' in mail.html_body
     assert "Walnut desk" in mail.body and "Walnut desk" in mail.html_body
+
+
+def test_a_title_too_long_for_the_list_or_a_subject_is_cut_between_words_with_an_ellipsis(db, cast):
+    cast["maker"].name = "Hollow Oak " * 9  # 99 characters: with a 200-character item the title runs past 300
+    db.commit()
+    data = orders.OrderInput(buyer_email=cast["buyer"].email, item="Walnut desk with drawers " * 8,
+                             order_type="custom", price_band="300-1000", ordered_on=date.today() - timedelta(days=40))
+    orders.record_order(db, cast["owner"], cast["maker"], data, OutboxMailBackend(),
+                        invite_url=lambda t: f"http://localhost/invite/{t}")
+    title = _last(db, cast["buyer"]).title
+    subject = next(m.subject for m in mails_to(db, cast["buyer"].email) if "recorded your order" in m.subject)
+    for shown, limit in ((title, 300), (subject, 200)):
+        assert len(shown) <= limit and shown.endswith("…"), shown  # was cut mid-word ('…with dr') and unmarked
+        assert shown[-2] != " " and shown[:-1].split()[-1] in {"Walnut", "desk", "with", "drawers"}

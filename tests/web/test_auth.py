@@ -164,3 +164,16 @@ def test_remember_me_sets_a_remember_cookie(client, make_user):
     user = make_user()
     client.post("/login", data={"email": user.email, "password": PASSWORD, "remember": "y"})
     assert client.get_cookie("remember_token") is not None
+
+
+@pytest.mark.parametrize(("path", "switch"), [
+    ("/login", "Logging in here switches this browser to another account."),
+    ("/register", "Creating an account here switches this browser to the new account."),
+])
+def test_the_login_and_sign_up_pages_say_who_is_logged_in_already(client, make_user, path, switch):
+    """They showed a blank form under a header naming the account, as if nobody were logged in."""
+    user = make_user()
+    assert "You are logged in as" not in client.get(path).get_data(as_text=True)
+    login(client, user)
+    page = client.get(path).get_data(as_text=True)
+    assert f"You are logged in as <strong>{user.email}</strong>. {switch}" in page

@@ -175,3 +175,14 @@ def test_a_next_link_whose_makers_have_gone_says_so_instead_of_blaming_the_filte
 def test_a_cursor_that_is_not_a_number_starts_over(client, db, make_user, junk):
     add_maker(db, make_user, name="Anyone")
     assert names(client.get(f"/makers?after={junk}").get_data(as_text=True)) == ["Anyone"]
+
+
+@pytest.mark.parametrize("junk", ["0_13.9_99999999999999999999", "0_13.9_-9223372036854775809", "0_1_" + "9" * 30,
+                                  "-1_13.9_13", "99_13.9_13"])
+@pytest.mark.parametrize("sort", ["", "&sort=name", "&sort=reviews", "&sort=newest"])
+def test_a_cursor_with_a_number_no_database_column_holds_starts_over(client, db, make_user, junk, sort):
+    """An id past 64 bits was a 500 (SQLite: 'Python int too large to convert to SQLite INTEGER')."""
+    add_maker(db, make_user, name="Anyone")
+    for arg in ("after", "before"):
+        response = client.get(f"/makers?{arg}={junk}{sort}")
+        assert response.status_code == 200 and names(response.get_data(as_text=True)) == ["Anyone"]

@@ -55,7 +55,8 @@ def test_more_than_four_makers_shows_four_and_says_which_were_left_out(client, d
     slugs = ",".join(m.slug for m in three + extra)
     page = client.get(f"/compare?makers={slugs}")
     assert len(column_names(page)) == 4
-    assert f"You can compare up to 4 makers at a time, so {extra[1].slug} was left out." in text_of(page)
+    # Named as buyers know it, not by its address ("maker-7 was left out").
+    assert f"You can compare up to 4 makers at a time, so {extra[1].name} was left out." in text_of(page)
 
 
 def test_add_to_compare_remembers_the_list_in_a_cookie(client, three):

@@ -176,3 +176,10 @@ def test_maker_dashboard_shows_the_confirmation_state(client, db, make_maker):
     confirmation.resend_confirmation(db, user)
     client.post(link_in(mails_to(db, "maria@example.com")[-1], "/confirm-email/"))
     assert "is confirmed" in client.get("/dashboard").get_data(as_text=True)
+
+
+def test_a_dead_confirmation_link_says_where_to_get_a_new_one(client, db):
+    _register(client)
+    response = client.get("/confirm-email/not-a-real-token")
+    assert response.status_code == 404
+    assert '<a class="button" href="/account">Send a new link from your account page</a>' in response.get_data(as_text=True)

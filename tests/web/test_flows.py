@@ -596,3 +596,14 @@ def test_a_maker_without_reviews_is_not_told_every_review_has_a_reply(client, db
     save_reply(db, owner, make_review(make_user(), maker, title="Answered review"), "Thank you.")
     page = client.get(path).get_data(as_text=True)
     assert "Nothing waiting. Every review has your reply." in page and "No reviews of your work yet" not in page
+
+
+def test_the_audit_log_links_a_suspended_account_to_its_moderator_page(client, db, make_user, make_maker, make_review):
+    author, moderator = make_user("author"), make_user("mod", moderator=True)
+    make_review(author, make_maker())
+    login(client, moderator)
+    client.post(f"/moderation/users/{author.id}/suspend", data={"action": "suspend", "suspend-note": "spam ring"})
+    log = client.get("/moderation/log").get_data(as_text=True)
+    assert f'<a href="/moderation/accounts/{author.id}">account #{author.id}</a>' in log  # was a bare "user #N"
+    account = client.get(f"/moderation/accounts/{author.id}").get_data(as_text=True)
+    assert author.display_name in account and 'href="/moderation/log"' in account  # the way back to the log

@@ -320,3 +320,17 @@ def test_the_dashboard_says_when_an_order_was_recorded_before(client, db, shop):
     assert "You had recorded this order already" in page
     page = client.post("/dashboard", data=dict(form, item="Bridle leather belt"), follow_redirects=True)
     assert "Order recorded." in page.get_data(as_text=True)
+
+
+def test_a_logged_in_buyer_asked_to_confirm_first_comes_back_to_the_invitation_once_confirmed(client, db, make_user,
+                                                                                              make_maker):
+    owner, buyer = make_user("owner"), make_user("buyer")  # an account from before the order, still unconfirmed
+    token = record(db, owner, make_maker(owner), buyer.email)
+    login(client, buyer)
+    page = client.get(f"/invite/{token}").get_data(as_text=True)
+    assert f"Open the confirmation link we mailed to {buyer.email}" in page
+    assert "it brings you back to this invitation" in page and 'href="/account"' in page  # a fresh link, if lost
+    client.post("/account/confirm/resend")
+    confirmed_response = client.post(link_in(mails_to(db, buyer.email)[-1], "/confirm-email/"))
+    assert confirmed_response.headers["Location"] == f"/invite/{token}"  # was /account: the invitation was lost
+    assert "Bridle leather wallet" in client.get(f"/invite/{token}").get_data(as_text=True)

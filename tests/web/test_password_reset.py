@@ -190,3 +190,13 @@ def test_a_reset_link_for_an_address_the_account_left_stays_dead_when_it_moves_b
     for address in ("moved@example.net", user.email):
         assert owner.post("/account/email", data={"em-email": address, "em-password": PASSWORD}).status_code == 302
     _assert_spent(client, db, user, path)
+
+
+def test_a_dead_reset_link_offers_a_new_one_on_its_page(client, db, make_user):
+    """It said "Ask for a new one." with only a link to the home page: the way to ask was on the login page."""
+    user = make_user("late")
+    with write_transaction(db):
+        token = issue_token(db, user, "reset_password", utcnow() - timedelta(minutes=61))
+    for response in (client.get(f"/reset-password/{token}"), client.get("/reset-password/not-a-real-token")):
+        assert response.status_code == 404
+        assert '<a class="button" href="/reset-password">Ask for a new reset link</a>' in response.get_data(as_text=True)

@@ -52,3 +52,17 @@ def test_unknown_review_is_a_404_page_not_a_crash(client):
 def test_non_numeric_page_falls_back_to_the_first_page(client, make_maker):
     maker = make_maker()
     assert client.get(f"/makers/{maker.slug}?page=abc").status_code == 200
+
+
+def test_a_method_the_address_does_not_take_is_a_405_that_names_the_ones_it_does(client):
+    response = client.delete("/makers")
+    assert response.status_code == 405
+    assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}  # RFC 9110: a 405 says which
+    assert "That action is not allowed here." in response.get_data(as_text=True)
+
+
+def test_opening_a_form_only_address_in_the_browser_says_it_has_no_page(client):
+    response = client.get("/logout")  # a bookmarked or typed /logout, say
+    assert response.status_code == 405 and set(response.headers["Allow"].split(", ")) == {"POST", "OPTIONS"}
+    page = response.get_data(as_text=True)
+    assert "This address only takes a form sent from its page on the site; it has no page to show." in page

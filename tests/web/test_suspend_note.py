@@ -90,3 +90,27 @@ def test_a_long_note_sent_with_a_review_of_another_author_does_not_show_that_rev
                            data={"action": "suspend", "suspend-note": NOTE, "review": str(other.id)})
     page = html.unescape(response.get_data(as_text=True))
     assert response.status_code == 400 and LIMIT in page and f"Moderate review #{other.id}" not in page
+
+
+def test_a_suspension_with_no_reason_comes_back_asking_for_one_and_changes_nothing(client, db, moderated):
+    """The reason is the confirmation: a stray click on the red button used to log the author out everywhere."""
+    author, _moderator, review = moderated
+    before = _audit_count(db)
+    page = client.get(f"/moderation/reviews/{review.id}").get_data(as_text=True)
+    assert "Suspending needs a reason above." in page  # said before the button is pressed
+    fields = _suspend_form_fields(page)
+    response = client.post(fields.pop("action_url"), data={**fields, "suspend-note": "  "})
+    assert response.status_code == 400
+    page = html.unescape(response.get_data(as_text=True))
+    assert "Write why you are suspending this account" in page and f"Moderate review #{review.id}" in page
+    fresh(db)
+    assert not db.get(User, author.id).is_suspended and _audit_count(db) == before
+
+
+def test_a_reinstatement_needs_no_reason(client, db, moderated):
+    author, moderator, review = moderated
+    set_suspended(db, moderator, author.id, True, "Ring account.")
+    fields = _suspend_form_fields(client.get(f"/moderation/reviews/{review.id}").get_data(as_text=True))
+    assert client.post(fields.pop("action_url"), data={**fields, "suspend-note": ""}).status_code == 302
+    fresh(db)
+    assert not db.get(User, author.id).is_suspended

@@ -2361,8 +2361,9 @@ far the drop passes 4 standard errors, in full from 7, kept the AUC but lost mos
 | spillover | 0.004 / 0.018 / 0.005 -> 0.004 / 0.018 / 0.004 (17 / 4) | 0.007 / 0.031 / 0.010 -> 0.007 / 0.029 / 0.009 (12 / 8) |
 | tier precision, all claims | unchanged but 2 worlds better | unchanged |
 
-Every other issue-8 property, and every AUC, τ and coverage figure of the worlds' own makers, unchanged in both sets
-(the rise story's error worse in one family world, mean 0.436 -> 0.437). The drop-6 story (no skilled claim with six reviews
+Every AUC, τ and coverage figure of the worlds' own makers unchanged in both sets. Beyond the table: the 30-120-day
+drip promoted more in one family world (mean 0.010 -> 0.011) and the monthly eight-shill drip less in one; the rise
+story's error worse in one family world (mean 0.436 -> 0.437); every other property unchanged. The drop-6 story (no skilled claim with six reviews
 since) was already met and stays so; with six reviews since at 3.0, a maker fallen from 4.6 on a lenient platform
 now reads 3.23 instead of 3.42 and is labelled novice (truly below 3.5) rather than unproven.
 

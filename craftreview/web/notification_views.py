@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 from ..services import mail, notifications
 from .context import get_db
 from .forms import ActionForm
-from .helpers import actor, moderator_required, paginate
+from .helpers import actor, moderator_required, page_arg, paginate
 
 bp = Blueprint("notifications", __name__)
 
@@ -45,7 +45,7 @@ def read_one(notification_id: int):
     """Mark one notification read."""
     if ActionForm().validate_on_submit():
         notifications.mark_read(get_db(), actor(), notification_id)
-    return redirect(url_for("notifications.index"))
+    return redirect(url_for("notifications.index", page=page_arg() if page_arg() > 1 else None))  # the page it was on
 
 
 @bp.get("/moderation/mail")

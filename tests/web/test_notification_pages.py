@@ -62,6 +62,27 @@ def test_the_list_is_paginated(client, db, make_user):
     assert "Notification number 04" in second and "Page 2 of 2" in second
 
 
+def test_marking_one_read_on_a_later_page_comes_back_to_that_page(client, db, make_user):
+    user = make_user("busy")
+    for n in range(25):
+        notifications.notify(db, user.id, "review_new", f"Notification number {n:02d}")
+    db.commit()
+    login(client, user)
+    second = client.get("/notifications?page=2").get_data(as_text=True)
+    oldest = db.scalar(select(Notification.id).where(Notification.user_id == user.id).order_by(Notification.id))
+    assert f'action="/notifications/{oldest}/read?page=2"' in second  # the button on page 2 carries its page
+    done = client.post(f"/notifications/{oldest}/read?page=2")
+    assert done.status_code == 302 and done.headers["Location"].endswith("/notifications?page=2")
+    fresh(db)
+    assert db.get(Notification, oldest).read_at is not None
+    first_page_item = db.scalar(select(Notification.id).where(Notification.user_id == user.id)
+                                .order_by(Notification.id.desc()))
+    assert client.post(f"/notifications/{first_page_item}/read").headers["Location"].endswith("/notifications")
+    first = client.get("/notifications").get_data(as_text=True)
+    assert f'action="/notifications/{first_page_item}/read"' not in first  # read: its button is gone
+    assert re.search(r'action="/notifications/\d+/read"', first)  # the others' buttons carry no page on page 1
+
+
 def test_pages_past_the_last_say_so_instead_of_saying_there_is_nothing(client, db, make_user, make_maker,
                                                                          make_review):
     owner = make_user("owner")

@@ -50,12 +50,18 @@ def test_nobody_can_mark_someone_elses_notification(client, db, make_user, make_
     assert db.get(Notification, note).read_at is None
 
 
-def test_the_list_is_paginated(client, db, make_user):
+def _busy_reader(client, db, make_user):
+    """A logged-in user with 25 notifications (two pages of 20), numbered 00 (oldest) to 24."""
     user = make_user("busy")
     for n in range(25):
         notifications.notify(db, user.id, "review_new", f"Notification number {n:02d}")
     db.commit()
     login(client, user)
+    return user
+
+
+def test_the_list_is_paginated(client, db, make_user):
+    _busy_reader(client, db, make_user)
     first = client.get("/notifications").get_data(as_text=True)
     second = client.get("/notifications?page=2").get_data(as_text=True)
     assert "Notification number 24" in first and "Notification number 04" not in first
@@ -63,11 +69,7 @@ def test_the_list_is_paginated(client, db, make_user):
 
 
 def test_marking_one_read_on_a_later_page_comes_back_to_that_page(client, db, make_user):
-    user = make_user("busy")
-    for n in range(25):
-        notifications.notify(db, user.id, "review_new", f"Notification number {n:02d}")
-    db.commit()
-    login(client, user)
+    user = _busy_reader(client, db, make_user)
     second = client.get("/notifications?page=2").get_data(as_text=True)
     oldest = db.scalar(select(Notification.id).where(Notification.user_id == user.id).order_by(Notification.id))
     assert f'action="/notifications/{oldest}/read?page=2"' in second  # the button on page 2 carries its page

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .posterior import z_at
+from .posterior import normal_ranges, z_at
 from .types import OVERALL_WEIGHTS
 
 MIN_SIDE = 2  # reviews on each side of a candidate step
@@ -224,7 +224,7 @@ def step_bounds(sc: StepScan, share: float, var: float, scale: float, noise3: np
     maker's prior: prior_mean, prior_var, (n_m, 4)) where that reaches further. Never narrower than the model's
     own: a step's level is estimated without the drift the model prices."""
     level = np.stack(levels)  # (2, n_m, 4): the probability below each end
-    ends = mean + z_at(level) * sd
+    ends = np.stack(normal_ranges(mean, sd, levels)[:2])  # the model's own (2, n_m, 4): low, high
     sc = replace(sc, s2=sc.s2 * scale)
     p = step_probabilities(sc, share, var)[0]
     kept = np.flatnonzero(p >= _PRUNE)

@@ -11,7 +11,9 @@ means, with the model's weights) is modelled across makers as a mixture:
 change_share and change_var are fitted to the platform by EM; for one maker, p = P(changed | d). A changed
 maker's estimate (one level for all its reviews) is off by about the change times the older reviews' share of
 the evidence, so the interval's variance gains p x share^2 x E[change^2 | d] (change_variance). The estimate,
-the tier probabilities and the claims are the model's own: only the interval is widened.
+the tier probabilities and the claims are the model's own: only the interval is widened. A gap is read only where
+each side holds at least MIN_SIDE reviews: one review against one is two buyers' opinions, whose spread the
+posterior already prices (the one-to-two-review band was already covered a little over 90%).
 """
 from __future__ import annotations
 
@@ -22,13 +24,16 @@ from .types import OVERALL_WEIGHTS
 
 _ITERATIONS = 60
 MIN_MAKERS = 10  # makers with both recent and older reviews needed before a platform's change mixture is fitted
+# Reviews each side of the recent/older boundary before a gap is read as a possible change (as steps.MIN_SIDE): one
+# review against one is two buyers' opinions, whose spread the posterior already prices.
+MIN_SIDE = 2
 
 
 def recent_gap(y3: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
-               noise_overall: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+               noise_overall: float, min_side: int = MIN_SIDE) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per maker: gap d between the recent and the older weighted mean of the overall star, its sampling
-    variance s2 (Kish: weights are relevance, as in drift.py; inf where either side has no evidence), and the
-    older reviews' share of the maker's evidence."""
+    variance s2 (Kish: weights are relevance, as in drift.py; inf where either side has no evidence or fewer
+    than min_side reviews), and the older reviews' share of the maker's evidence."""
     overall = y3 @ np.array(OVERALL_WEIGHTS)
     recent = age_days < RECENT_DAYS
     means, kish, totals = [], [], []
@@ -38,7 +43,8 @@ def recent_gap(y3: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nd
         totals.append(total)
         safe = np.maximum(total, 1e-12)
         means.append(np.bincount(maker, ws * overall, n_m) / safe)
-        kish.append(np.where(total > 1e-9, np.bincount(maker, ws * ws, n_m) / safe**2, np.inf))
+        enough = (total > 1e-9) & (np.bincount(maker, side & (w > 0.0), n_m) >= min_side)
+        kish.append(np.where(enough, np.bincount(maker, ws * ws, n_m) / safe**2, np.inf))
     s2 = noise_overall * (kish[0] + kish[1])
     older = totals[1] / np.maximum(totals[0] + totals[1], 1e-12)
     return np.where(np.isfinite(s2), means[0] - means[1], 0.0), s2, older

@@ -10,6 +10,7 @@ import numpy as np
 
 from .arrays import SignalArrays, gc_paused, to_arrays, to_days
 from .bias import BiasFit, estimate_reviewer_bias
+from .change import MIN_SIDE as CHANGE_MIN_SIDE
 from .change import change_variance, fit_change_mixture, recent_gap
 from .claims import (
     CLAIM_HORIZONS,
@@ -63,7 +64,7 @@ from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
 from .types import CLAIM_CONFIDENCE, MIN_CLAIM_EVIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.22"
+MODEL_VERSION = "eb-mvn-2.23"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 
@@ -86,9 +87,11 @@ class ModelOptions:
     # The drop test groups same-direction outliers gradually (robust.drop_test_voice), not at a cliff.
     soft_drop: bool = True
     # Widen the 90% interval by what a possible change owes, as likely as the platform's recent-versus-older
-    # gaps say such a change is (change.py); estimates and tiers unchanged. Off: a mixed result on held-out
-    # worlds (bench/scoring/RESULTS.md, "Experiments (branch model4)").
-    change_interval: bool = False
+    # gaps say such a change is (change.py); estimates and tiers unchanged. Off from model 2.1 to 2.22 (a mixed
+    # result before the step interval); on since 2.23, beside it, where each side of the boundary holds at least
+    # change_min_side reviews (bench/scoring/RESULTS.md, "Model 2.23").
+    change_interval: bool = True
+    change_min_side: int = CHANGE_MIN_SIDE
     # The shortest older span a maker's pace is measured over, for one review's worth of older evidence
     # (claims.seasoned_factor; 120 before: one review 130 days old made five fresh verified five-stars the
     # maker's usual pace). bench/scoring/RESULTS.md, "A short history's pace, and promises at 95%".
@@ -439,7 +442,7 @@ def _fit(signals: Iterable[ReviewSignal], now: datetime, crafts: Mapping[Hashabl
     if not options.spread_covariate:
         params.spread_beta = params.spread_kappa = 0.0
     if options.change_interval:
-        params.change_share, params.change_var = fit_change_mixture(*_recent_gap(batch, noise)[:2])
+        params.change_share, params.change_var = fit_change_mixture(*_recent_gap(batch, noise, options)[:2])
     if options.step_interval:
         params.step_share, params.step_var, params.step_noise = fit_step_mixture(_step_scan(batch, noise))
     return _Fit(batch, params, bias, scale, counts)
@@ -501,7 +504,7 @@ def _posterior(batch: _Batch, crafts: list, params: PriorParams, options: ModelO
     if options.novice_prior_chance is not None and (post.tier == "novice").any():
         _check_novice(batch, post, prior_mean, tau2, params, options)
     if options.change_interval and params.change_share > 0.0:
-        _widen_for_change(batch, post, params)
+        _widen_for_change(batch, post, params, options)
     return post, f, prior_mean, tau2, source, shift
 
 
@@ -523,12 +526,12 @@ def prior_after_drop(batch: _Batch, tau2: np.ndarray, step_var: float) -> np.nda
     return out
 
 
-def _recent_gap(batch: _Batch, noise: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _recent_gap(batch: _Batch, noise: np.ndarray, options: ModelOptions) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per maker: recent-minus-older gap of the overall star, its sampling variance and the older reviews'
     share of the evidence (change.recent_gap)."""
     w = batch.weights
     return recent_gap(batch.y, w.weight, w.age_days, batch.arr.maker, batch.arr.n_makers,
-                      float(A @ noise @ A))
+                      float(A @ noise @ A), options.change_min_side)
 
 
 def _step_scan(batch: _Batch, noise: np.ndarray) -> StepScan:
@@ -558,9 +561,9 @@ def _interval_bounds(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarr
                   True)
 
 
-def _widen_for_change(batch: _Batch, post, params: PriorParams) -> None:
+def _widen_for_change(batch: _Batch, post, params: PriorParams, options: ModelOptions) -> None:
     """Add to every star dimension's and the overall's variance what a possible change owes (change.py)."""
-    extra = change_variance(*_recent_gap(batch, params.noise), params.change_share, params.change_var)
+    extra = change_variance(*_recent_gap(batch, params.noise, options), params.change_share, params.change_var)
     if not extra.any():
         return
     post.cov = post.cov.copy()

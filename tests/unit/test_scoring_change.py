@@ -1,4 +1,4 @@
-"""The change-widened interval (ModelOptions.change_interval, off by default): what it widens and what it leaves."""
+"""The change-widened interval (ModelOptions.change_interval, on since model 2.23): what it widens and what it leaves."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -94,6 +94,32 @@ def test_change_variance_is_the_older_share_times_the_change_posterior():
 
 def test_recent_gap_is_nothing_where_a_side_is_missing():
     y = np.array([[5.0, 5, 5], [3, 3, 3], [4, 4, 4]])
-    d, s2, older = recent_gap(y, np.ones(3), np.array([10.0, 400.0, 10.0]), np.array([0, 0, 1]), 2, 0.5)
+    d, s2, older = recent_gap(y, np.ones(3), np.array([10.0, 400.0, 10.0]), np.array([0, 0, 1]), 2, 0.5, min_side=1)
     assert d[0] == pytest.approx(2.0) and np.isfinite(s2[0]) and older[0] == pytest.approx(0.5)
     assert d[1] == 0.0 and np.isinf(s2[1])
+
+
+def test_recent_gap_needs_min_side_reviews_on_each_side():
+    # Maker 0: two recent fives, one older three; maker 1: two of each. Only maker 1's gap is read at two a side.
+    y = np.array([[5.0, 5, 5], [5, 5, 5], [3, 3, 3], [5, 5, 5], [5, 5, 5], [3, 3, 3], [3, 3, 3]])
+    age = np.array([10.0, 20.0, 400.0, 10.0, 20.0, 400.0, 500.0])
+    maker = np.array([0, 0, 0, 1, 1, 1, 1])
+    one = recent_gap(y, np.ones(7), age, maker, 2, 0.5, min_side=1)[1]
+    two = recent_gap(y, np.ones(7), age, maker, 2, 0.5)[1]  # the default: change.MIN_SIDE, two a side
+    assert np.isfinite(one).all()
+    assert np.isinf(two[0]) and two[1] == pytest.approx(one[1])
+    # A review weighed to nothing (a hidden or voided one) does not count toward the two.
+    w = np.array([1.0, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0])
+    assert np.isinf(recent_gap(y, w, age, maker, 2, 0.5)[1][0])
+
+
+def test_the_production_model_widens_only_past_two_reviews_a_side():
+    # Under the default options: one recent five after ten older threes is two buyers apart at most, not a change
+    # the interval pays for; three recent fives are.
+    model = fit_model(simulate(33, SimConfig(n_makers=600, p_drift=0.4)).signals, now=NOW)
+    assert model.options.change_interval and model.params.change_share > 0.0
+    plain = fit_model(simulate(33, SimConfig(n_makers=600, p_drift=0.4)).signals, now=NOW,
+                      options=ModelOptions(change_interval=False))
+    one, three = history((3, 3, 3), (5, 5, 5), n_new=1), history((3, 3, 3), (5, 5, 5), n_new=3)
+    assert width(model.score_maker(one, now=NOW).overall) == width(plain.score_maker(one, now=NOW).overall)
+    assert width(model.score_maker(three, now=NOW).overall) > width(plain.score_maker(three, now=NOW).overall) + 0.05

@@ -105,3 +105,36 @@ def _leave_maker_out(resid, w, maker, reviewer, n_makers, n_reviewers, eligible,
     row = np.zeros(len(w))
     row[rows] = loo_bias(sr[reviewer[rows]], wr[reviewer[rows]], pair_s[inverse], pair_w[inverse], lam)
     return BiasFit(bias, row, sr, wr, keys, pair_s, pair_w, float(lam), float(tau2))
+
+
+# Normal theory: the sample mean minus the sample median has a standard error of about 0.756 sd / sqrt(n)
+# (var(mean) = sd^2 / n, var(median) = (pi / 2) sd^2 / n, their correlation sqrt(2 / pi)).
+_MEAN_MINUS_MEDIAN_SE = 0.756
+TYPICAL_MIN_MAKERS = 3  # distinct makers a reviewer must have rated before its offset describes the reviewer
+TYPICAL_MIN_REVIEWERS = 30
+
+
+def _weighted_median(x: np.ndarray, w: np.ndarray) -> float:
+    order = np.argsort(x)
+    cum = np.cumsum(w[order])
+    return float(x[order][np.searchsorted(cum, 0.5 * cum[-1])])
+
+
+def typical_offset(fit: BiasFit, distinct: np.ndarray, trust: np.ndarray) -> float:
+    """How far the average buyer sits from the typical (median) one, in stars: 0 unless clearly apart.
+
+    Reviewer offsets are measured from each maker's average buyer. Where harsh critics (or gushers) are a
+    minority, the average buyer sits below (above) the typical one, and so does every maker's estimate. The gap is
+    the mean minus the median of the offsets of reviewers who rated TYPICAL_MIN_MAKERS makers or more, each weighed
+    by its reviews' mean trust weight (trust; a ring's accounts, judged against each maker's consensus, weigh
+    little), shrunk toward 0 by two of its standard errors (soft threshold), so sampling noise moves nothing.
+    """
+    ok = (fit.weights > 1e-9) & (distinct >= TYPICAL_MIN_MAKERS) & (trust > 0)
+    if ok.sum() < TYPICAL_MIN_REVIEWERS:
+        return 0.0
+    raw, t = fit.sums[ok] / fit.weights[ok], trust[ok]
+    mean = float(np.sum(t * raw) / np.sum(t))
+    gap = mean - _weighted_median(raw, t)
+    sd = float(np.sqrt(np.sum(t * (raw - mean) ** 2) / np.sum(t)))
+    se = _MEAN_MINUS_MEDIAN_SE * sd / np.sqrt(np.sum(t) ** 2 / np.sum(t * t))
+    return float(np.sign(gap) * max(0.0, abs(gap) - 2.0 * se))

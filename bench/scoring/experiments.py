@@ -2460,8 +2460,8 @@ the median exactly as harsh critics do (spillover worse in 8 family worlds, the 
 every global statistic to be weighted or robust, and a gap measured in the tail is the part fakes write. The
 headline (Gaussian offsets) is identical. Half the oracle's coverage gain in the foreign worlds, and in one
 (6023, 11+ reviews: 0.830 -> 0.727) the estimated gap pointed the wrong way: there the estimates were already high
-(+0.036), from the scale's ends (makers at 4.5 or more read 0.15 low, those under 3 read 0.15 high on both
-simulators' long records), which no constant shift mends.
+(+0.036). The scale's ends add an error no constant shift mends: on these 24 worlds' steady makers with 11+
+reviews, those truly at 4.5 or more read 0.151 low on average, those under 3 read 0.154 high.
 
 **Where the family's wrong claims sit** (model 2.23, worlds 7001-7048, the worlds' own makers): 208 wrong of 5,891
 claims (0.965). 150 of the 208 are novice claims, and 164 are on makers the simulation moved: 79 on a step with at

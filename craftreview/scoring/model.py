@@ -95,7 +95,7 @@ class ModelOptions:
     # Estimates for the typical (median) buyer rather than the average one (bias.typical_offset). Off: on the second
     # simulator's worlds with harsh critics it narrowed the estimates' low bias, but the fakes' accounts move the
     # offset too, and spillover grew in 8 of 48 family worlds (bench/scoring/RESULTS.md, "Measured and not taken:
-    # the harsh critics' pull").
+    # the harsh critics' pull"). A bench option only: FittedModel.score_maker does not apply the offset.
     typical_buyer: bool = False
     # The shortest older span a maker's pace is measured over, for one review's worth of older evidence
     # (claims.seasoned_factor; 120 before: one review 130 days old made five fresh verified five-stars the

@@ -507,7 +507,7 @@ def test_moderator_suspends_an_author_and_their_session_ends(app, client, db, ma
     assert author_client.get("/account").status_code == 302
     fresh(db)
     assert db.get(type(author), author.id).is_suspended
-    assert b"suspend" in client.get("/moderation/log").data
+    assert b"Suspended the account" in client.get("/moderation/log").data
 
 
 def test_a_deleted_account_is_shown_as_deleted_to_moderators_and_cannot_be_suspended(app, client, db, make_user,

@@ -407,7 +407,7 @@ def test_flag_hide_and_author_sees_why(client, app, db, make_user, make_maker, m
     fresh(db)
     client.post(f"/moderation/reviews/{review.id}/hide", data={"hide-reason": "spam", "hide-note": "ads"})
     assert b"Terrible spam title" not in client.get(f"/makers/{maker.slug}").data
-    assert b"Terrible spam title" in client.get("/moderation/log").data or b"hide" in client.get("/moderation/log").data
+    assert b"Hid the review" in client.get("/moderation/log").data
     fresh(db)
     assert db.scalar(select(AuditEntry)).reason == "spam"
     assert db.scalar(select(Flag)).status == "actioned"

@@ -142,11 +142,18 @@ def end_sessions(session: Session, user: User) -> None:
     session.refresh(user)
 
 
+SAME_PASSWORD_MESSAGE = "The new password is the same as your current one: choose a different password."
+
+
 def change_password(session: Session, user: User, *, current: str, new: str) -> None:
     """Change the password after re-checking the current one; revokes other sessions and unused reset links."""
     with Problems() as problems:
         problems.check(check_password_again, user, current, "current_password")
         problems.check(check_new_password, new, "new_password")
+        # Compared only once the current password is proven: otherwise this answer would confirm a guess at it
+        # without counting as a refused password.
+        if not problems.on("current_password", "new_password") and new == current:
+            problems.add(SAME_PASSWORD_MESSAGE, "new_password")
     new_hash = hash_password(new)
     with write_transaction(session):
         user.password_hash = new_hash

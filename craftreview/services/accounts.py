@@ -225,6 +225,12 @@ def change_display_name(session: Session, user: User, display_name: str) -> None
 SUSPENSION_REASON = "Write why you are suspending this account: the reason goes in the audit log."
 
 
+def check_suspension_reason(reason: str) -> None:
+    """A suspension says why (in the audit log): InvalidInput on the note without one."""
+    if not clean_input(reason).strip():
+        raise InvalidInput(SUSPENSION_REASON, field="note")
+
+
 def set_suspended(session: Session, actor: User, target_id: int, suspended: bool, reason: str = "") -> User:
     """Suspend (with a reason) or reinstate a user (moderators only); suspension ends their sessions."""
     if not (actor.is_moderator and not actor.is_suspended):
@@ -241,8 +247,8 @@ def set_suspended(session: Session, actor: User, target_id: int, suspended: bool
         if target.is_suspended == suspended:  # e.g. another moderator's newer action: log nothing twice
             raise Conflict(f"{target.display_name} is {'already suspended' if suspended else 'not suspended'}: "
                            "another moderator may have acted first. Nothing was changed.")
-        if suspended and not clean_input(reason).strip():  # the reason doubles as the confirmation
-            raise InvalidInput(SUSPENSION_REASON, field="note")
+        if suspended:
+            check_suspension_reason(reason)
         target.is_suspended = suspended
         target.session_version = User.session_version + 1
         session.add(AuditEntry(actor_id=actor.id, action="suspend" if suspended else "reinstate",

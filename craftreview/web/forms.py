@@ -275,6 +275,17 @@ class NoteForm(FlaskForm):
             self.note.label.text = label
 
 
+SUSPEND_CONFIRM_MESSAGE = "Tick the box to confirm the suspension: it logs the account out everywhere."
+
+
+class SuspendForm(NoteForm):
+    """Suspend or reinstate: a suspension also needs its reason (the note) and this box ticked, so that a stray
+    click on the red button logs nobody out."""
+
+    confirm = BooleanField("Yes, suspend this account: it is logged out everywhere and cannot log in until a "
+                           "moderator reinstates it")
+
+
 class OrderForm(FlaskForm):
     buyer_email = EmailField("Buyer's email", filters=[trimmed], validators=ADDRESS_VALIDATORS)
     item = StringField("Item", validators=between(2, 200, ITEM_MESSAGE))

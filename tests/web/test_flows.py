@@ -503,7 +503,7 @@ def test_moderator_suspends_an_author_and_their_session_ends(app, client, db, ma
     assert author_client.get("/account").status_code == 200
     login(client, moderator)
     assert b"Suspend account" in client.get(f"/moderation/reviews/{review.id}").data
-    client.post(f"/moderation/users/{author.id}/suspend", data={"action": "suspend", "suspend-note": "spam ring"})
+    client.post(f"/moderation/users/{author.id}/suspend", data={"action": "suspend", "suspend-note": "spam ring", "suspend-confirm": "y"})
     assert author_client.get("/account").status_code == 302
     fresh(db)
     assert db.get(type(author), author.id).is_suspended
@@ -522,7 +522,7 @@ def test_a_deleted_account_is_shown_as_deleted_to_moderators_and_cannot_be_suspe
     assert "This account was deleted" in page and "Suspend account" not in page and "active" not in page
     account = client.get(f"/moderation/accounts/{author.id}").get_data(as_text=True)
     assert "This account was deleted" in account and "email not confirmed" not in account
-    refused = client.post(f"/moderation/users/{author.id}/suspend", data={"action": "suspend", "suspend-note": "spam"},
+    refused = client.post(f"/moderation/users/{author.id}/suspend", data={"action": "suspend", "suspend-note": "spam", "suspend-confirm": "y"},
                           follow_redirects=True).get_data(as_text=True)
     assert "This account was deleted: there is nothing to suspend or reinstate." in refused
     fresh(db)
@@ -602,7 +602,7 @@ def test_the_audit_log_links_a_suspended_account_to_its_moderator_page(client, d
     author, moderator = make_user("author"), make_user("mod", moderator=True)
     make_review(author, make_maker())
     login(client, moderator)
-    client.post(f"/moderation/users/{author.id}/suspend", data={"action": "suspend", "suspend-note": "spam ring"})
+    client.post(f"/moderation/users/{author.id}/suspend", data={"action": "suspend", "suspend-note": "spam ring", "suspend-confirm": "y"})
     log = client.get("/moderation/log").get_data(as_text=True)
     assert f'<a href="/moderation/accounts/{author.id}">account #{author.id}</a>' in log  # was a bare "user #N"
     account = client.get(f"/moderation/accounts/{author.id}").get_data(as_text=True)

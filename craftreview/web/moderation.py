@@ -11,6 +11,7 @@ from .context import get_db
 from .forms import SUSPEND_CONFIRM_MESSAGE, HideForm, NoteForm, SuspendForm
 from .helpers import actor, form_error, handle_form, moderator_required, page_arg, paginate
 from .input_guard import form_id
+from .kept_text import keeps_typed_text
 from .security import safe_next
 
 bp = Blueprint("moderation", __name__, url_prefix="/moderation")
@@ -71,6 +72,7 @@ def _review_page(item: Review, hide_form, restore_form, dismiss_form, status: in
 
 
 @bp.post("/reviews/<int:review_id>/hide")
+@keeps_typed_text("moderation decision", "hide-note")
 @login_required
 @moderator_required
 def hide(review_id: int):
@@ -83,6 +85,7 @@ def hide(review_id: int):
 
 
 @bp.post("/reviews/<int:review_id>/restore")
+@keeps_typed_text("moderation decision", "restore-note")
 @login_required
 @moderator_required
 def restore(review_id: int):
@@ -96,6 +99,7 @@ def restore(review_id: int):
 
 
 @bp.post("/reviews/<int:review_id>/dismiss")
+@keeps_typed_text("moderation decision", "dismiss-note")
 @login_required
 @moderator_required
 def dismiss(review_id: int):

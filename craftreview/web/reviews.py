@@ -16,6 +16,7 @@ from .addresses import follows_moved_maker
 from .context import get_db
 from .forms import ActionForm, FlagForm, ReplyForm, ReviewForm, VerifiedReviewForm
 from .helpers import actor, form_status, handle_form, paginate
+from .kept_text import keeps_typed_text
 from .limits import per_account
 from .security import return_after_confirmation, safe_next
 
@@ -44,6 +45,7 @@ def _review_input(form) -> review_service.ReviewInput:
 
 
 @bp.route("/makers/<slug>/review", methods=["GET", "POST"])
+@keeps_typed_text("review", "title", "body")
 @login_required
 @per_account("review")
 @follows_moved_maker
@@ -83,6 +85,7 @@ def show(review_id: int):
 
 
 @bp.route("/reviews/<int:review_id>/edit", methods=["GET", "POST"])
+@keeps_typed_text("edit", "title", "body")
 @login_required
 def edit(review_id: int):
     """The author edits their review; the earlier version is kept."""
@@ -123,6 +126,7 @@ def _set_withdrawn(review_id: int, withdrawn: bool, message: str):
 
 
 @bp.route("/reviews/<int:review_id>/reply", methods=["GET", "POST"])
+@keeps_typed_text("reply", "body")
 @login_required
 def reply(review_id: int):
     """The reviewed maker writes or edits their public reply."""
@@ -155,6 +159,7 @@ def helpful(review_id: int):
 
 
 @bp.route("/reviews/<int:review_id>/flag", methods=["GET", "POST"])
+@keeps_typed_text("report", "note")
 @login_required
 @per_account("flag")
 def flag(review_id: int):
@@ -182,6 +187,7 @@ def mine():
 
 
 @bp.route("/invite/<token>", methods=["GET", "POST"])
+@keeps_typed_text("verified review", "title", "body")
 @login_required
 @per_account("review")
 def invitation(token: str):

@@ -96,7 +96,7 @@ def test_a_review_edit_with_a_blank_title_and_an_impossible_delivery_shows_both_
     page = _page(client.post(f"/reviews/{review.id}/edit", data={
         "craftsmanship": "2", "consistency": "4", "delivery": "4", "title": "", "body": review.body,
         "ordered_on": str(review.ordered_on), "delivered_on": str(review.ordered_on - timedelta(days=5))}))
-    for message in ("The title must be 3 to 120 characters.", "Delivered on cannot be before ordered on."):
+    for message in ("The title must be 3 to 120 characters.", "cannot be before the order date"):
         assert message in page, message
     fresh(db)
     stored = db.get(Review, review.id)
@@ -111,7 +111,7 @@ def test_an_order_with_three_bad_fields_shows_all_three_and_records_nothing(clie
         "buyer_email": owner.email.upper(), "item": "\u200b" * 6, "order_type": "stock", "price_band": "25-100",
         "ordered_on": str(TODAY - timedelta(days=3)), "promised_by": str(TODAY - timedelta(days=10))}))
     for message in ("That is your own address", "Describe the item in 2 to 200 characters.",
-                    "Promised by cannot be before ordered on."):
+                    "cannot be before the order date"):
         assert message in page, message
     assert f'value="{owner.email.upper()}"' in page
     assert db.scalar(select(func.count(Order.id))) == 0
@@ -221,7 +221,7 @@ def test_an_order_already_reviewed_is_named_with_the_other_problems_and_nothing_
     page = _page(client.post("/dashboard", data={
         "buyer_email": buyer.email, "item": "bridle LEATHER wallet", "order_type": "custom", "price_band": price_band,
         "ordered_on": str(ordered_on), "promised_by": str(ordered_on - timedelta(days=1))}))
-    assert USED_ORDER in page and "Promised by cannot be before ordered on." in page
+    assert USED_ORDER in page and "cannot be before the order date" in page
     fresh(db)
     stored = db.get(Order, order.id)
     assert (stored.order_type, stored.promised_by, db.scalar(select(func.count(Order.id)))) == ("stock", None, 1)

@@ -157,7 +157,7 @@ def test_review_form_shows_field_errors_and_stores_nothing(client, db, make_user
     assert response.status_code == 400
     # both at once: the form's own check (title) and the service's rule (dates in order)
     assert b"The title must be 3 to 120 characters." in response.data
-    assert b"Delivered on cannot be before ordered on." in response.data
+    assert b") cannot be before the order date (" in response.data
     assert db.scalar(select(func.count(Review.id))) == 0
 
 

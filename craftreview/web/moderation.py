@@ -9,7 +9,7 @@ from ..models import Review, User
 from ..services import accounts, moderation, queries, signals
 from .context import get_db
 from .forms import SUSPEND_CONFIRM_MESSAGE, HideForm, NoteForm, SuspendForm
-from .helpers import actor, form_error, handle_form, moderator_required, page_arg, paginate
+from .helpers import actor, form_error, handle_form, moderator_required, page_arg, paginate, validate
 from .input_guard import form_id
 from .kept_text import keeps_typed_text
 from .security import safe_next
@@ -111,6 +111,7 @@ def dismiss(review_id: int):
 
 
 @bp.post("/users/<int:user_id>/suspend")
+@keeps_typed_text("account action", "suspend-note")
 @login_required
 @moderator_required
 def suspend(user_id: int):
@@ -119,7 +120,7 @@ def suspend(user_id: int):
     if get_db().get(User, user_id) is None:
         abort(404, "No such user.")
     reinstate = request.form.get("action") == "reinstate"
-    valid = form.validate_on_submit()  # a note too long, else the CSRF token
+    valid = validate(form)  # a note too long, else the CSRF token; refused before the view ran: the form again
     if not (_confirmed(form, reinstate) and valid):
         return _suspend_form_again(form, user_id)
     try:
@@ -151,7 +152,7 @@ def _suspend_form_again(form: SuspendForm, user_id: int):
     """A note or confirmation the form (or the service) refused: the page the form was sent from — the review page
     (its hidden `review` field) or the account's own page (its `back` field) — again, with the note as typed and the
     problem beside it. An expired form, or a request from no such page, is refused with the reason alone."""
-    problems = form.note.errors + form.confirm.errors
+    problems = [*form.form_errors, *form.note.errors, *form.confirm.errors]
     item = get_db().get(Review, form_id("review") or 0)
     if problems and item is not None and item.author_id == user_id:
         return _review_page(item, HideForm(prefix="hide"), _restore_form(), _dismiss_form(), 400, suspend_form=form)

@@ -57,7 +57,7 @@ class TextForm:
     id: str
     who: str
     url: object  # World -> path
-    data: dict
+    data: object  # dict, or World -> dict
     noun: str
     typed: tuple[str, ...]
 
@@ -74,6 +74,9 @@ FORMS = [
              {"name": "Ash & Elm", "slug": "ash-and-elm", "craft": "wood", "bio": BODY}, "profile", (BODY,)),
     TextForm("hide", "moderator", lambda w: f"/moderation/reviews/{w.review.id}/hide",
              {"hide-reason": "fake", "hide-note": NOTE}, "moderation decision", (NOTE,)),
+    TextForm("suspend", "moderator", lambda w: f"/moderation/users/{w.author.id}/suspend",
+             lambda w: {"action": "suspend", "suspend-note": NOTE, "suspend-confirm": "y",
+                        "back": f"/moderation/accounts/{w.author.id}"}, "account action", (NOTE,)),
 ]
 
 
@@ -91,10 +94,10 @@ def _token(page: str) -> str:
 @pytest.mark.parametrize("form", FORMS, ids=[f.id for f in FORMS])
 def test_a_form_sent_with_an_expired_session_comes_back_as_typed_and_changes_nothing(app, world, make_user, form):
     client = _client(app, world, make_user, form.who)
-    url = form.url(world)
+    url, data = form.url(world), form.data(world) if callable(form.data) else form.data
     engine = app.extensions["craftreview.engine"]
     before = snapshot(engine)
-    response = client.post(url, data={**form.data, "csrf_token": "expired.token"},
+    response = client.post(url, data={**data, "csrf_token": "expired.token"},
                            headers={"Referer": f"http://localhost{url}"})
     page = html.unescape(response.get_data(as_text=True))
     assert response.status_code == 400 and response.headers["Cache-Control"] == "no-store"
@@ -104,7 +107,7 @@ def test_a_form_sent_with_an_expired_session_comes_back_as_typed_and_changes_not
     assert re.search(rf'<form method="post"[^>]*action="{re.escape(url)}"|<form method="post" novalidate>', page)
     assert changed_tables(before, snapshot(engine)) == set()
     # The form that came back carries a working token: sent again, it is done.
-    again = client.post(url, data={**form.data, "csrf_token": _token(page)}, headers={"Referer": f"http://localhost{url}"})
+    again = client.post(url, data={**data, "csrf_token": _token(page)}, headers={"Referer": f"http://localhost{url}"})
     assert again.status_code == 302, html.unescape(again.get_data(as_text=True))[:2000]
 
 

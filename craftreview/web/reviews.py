@@ -55,6 +55,8 @@ def write(slug: str):
     maker = maker_service.get_maker_by_slug(db, slug)
     review_service.check_can_review(actor(), maker)
     existing = queries.own_review(db, actor(), maker)
+    if existing and request.method == "POST":
+        return _typed_over_existing(existing)
     if existing:
         flash("You have already reviewed this maker. You can edit your review.", "info")
         return redirect(url_for("reviews.edit", review_id=existing.id))
@@ -64,6 +66,20 @@ def write(slug: str):
                        lambda: review_service.validated_review(_review_input(form), utcnow().date()))
     return done or (render_template("reviews/form.html", form=form, maker=maker, review=None, order=None),
                     form_status(form))
+
+
+ALREADY_REVIEWED = ("You have already reviewed this maker (in another tab, say), so this was not published. Below is "
+                    "your review's edit form with what you just typed: saving it replaces your review, whose earlier "
+                    "version stays in its history.")
+
+
+def _typed_over_existing(existing: Review):
+    """A new review sent for a maker the author reviewed meanwhile: the edit form with the text just typed, not a
+    redirect that would lose it; nothing is written."""
+    form = (VerifiedReviewForm if existing.has_order else ReviewForm)()
+    form.form_errors.append(ALREADY_REVIEWED)
+    return render_template("reviews/form.html", form=form, maker=existing.maker, review=existing,
+                           order=existing.order), 409
 
 
 def _review_url(review) -> str:

@@ -309,7 +309,8 @@ ROUTES = [
                                     "ordered_on": (TODAY - timedelta(days=3)).isoformat()}),
           only({"maker_owner", "other_maker"}, otherwise=Noop(200)), {"orders", "mail_outbox"}, _check_order),
     Route("review-write", lambda w: (f"/makers/{w.maker.slug}/review", _review_form("A new review")),
-          table(buyer=Noop(302), other_buyer=ALLOW, maker_owner=DENY, other_maker=ALLOW, moderator=ALLOW),
+          table(buyer=Noop(409),  # already reviewed: the edit form, with the text typed
+                other_buyer=ALLOW, maker_owner=DENY, other_maker=ALLOW, moderator=ALLOW),
           {"reviews"}, _check_write),
     Route("review-edit", lambda w: (f"/reviews/{w.review.id}/edit", _review_form("Edited title")),
           only("buyer"), {"reviews", "review_revisions"}, _check_edit),

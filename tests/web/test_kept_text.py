@@ -172,3 +172,18 @@ def test_a_report_over_the_rate_limit_keeps_its_note(app, world, make_user, make
     page = html.unescape(response.get_data(as_text=True))
     assert response.status_code == 429 and "Your report was not posted" in page
     assert re.search(r">\s*" + re.escape(NOTE) + "</textarea>", page) and 'name="reason"' in page
+
+
+def test_a_second_review_of_the_same_maker_comes_back_as_the_edit_form_with_the_text_typed(app, world, make_user):
+    """Written in a second tab after the first was published: it used to redirect to the edit page, text lost."""
+    app.config["WTF_CSRF_ENABLED"] = False
+    client = _client(app, world, make_user, "author")  # the author of world.review, about world.maker
+    engine = app.extensions["craftreview.engine"]
+    before = snapshot(engine)
+    response = client.post(f"/makers/{world.maker.slug}/review", data={**REVIEW_FORM, "title": TITLE, "body": BODY})
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 409 and "You have already reviewed this maker" in page
+    assert TITLE in page and f'action="/reviews/{world.review.id}/edit"' in page
+    assert changed_tables(before, snapshot(engine)) == set()
+    saved = client.post(f"/reviews/{world.review.id}/edit", data={**REVIEW_FORM, "title": TITLE, "body": BODY})
+    assert saved.status_code == 302

@@ -5,6 +5,7 @@ import re
 
 from sqlalchemy import select
 
+from craftreview.emails import normalise_email
 from craftreview.models import OutgoingMail
 from tests.conftest import fresh
 
@@ -21,3 +22,12 @@ def link_in(mail: OutgoingMail, marker: str) -> str:
         r"https?://[^/\s]+(" + re.escape(marker) + r"\S*)", mail.body)
     assert match, f"no link containing {marker!r} in:\n{mail.body}"
     return match.group(1)
+
+
+def change_email(client, db, new_email: str, password: str) -> None:
+    """Change the logged-in account's address as its owner does: ask on the account page, then use the link mailed
+    to the new address (the address changes only then: services/email_change.py)."""
+    asked = client.post("/account/email", data={"em-email": new_email, "em-password": password})
+    assert asked.status_code == 302, asked.get_data(as_text=True)
+    done = client.post(link_in(mails_to(db, normalise_email(new_email))[-1], "/confirm-email-change/"))
+    assert done.status_code == 302, done.get_data(as_text=True)

@@ -19,11 +19,15 @@ def per_dim(values: Any) -> dict[str, float]:
     return {d: float(v) for d, v in zip(DIMENSIONS, values, strict=True)}
 
 
+# A lead for moderators, never said in public: naming which reviews a detector singled out tells a ring which of
+# its accounts to retire. The public page says in general words which kinds of evidence weigh less.
+RING_NOTE = "reported in a moderator's ring signal"
+MODERATOR_NOTES = frozenset({RING_NOTE})
 _NOTES = ("brand-new single-review account", "part of a burst of new-account reviews",
           "older review, down-weighted for recency", "account new when it redeemed the order",
           "one of several reviews by the same account", "part of a surge against the maker's own review history, or recent praise not yet seasoned",
           "far from what the maker's other buyers said", "written before the maker's quality changed",
-          "reported in a moderator's ring signal")
+          RING_NOTE)
 _OLD = 0.75  # mention recency only once it has cut a review's weight by a quarter
 
 LEGEND: dict[str, str] = {
@@ -50,6 +54,11 @@ def why(entry: dict[str, Any]) -> list[str]:
             entry["voice_factor"] < 1.0, entry["surge_factor"] < 0.95, entry["outlier_factor"] < 0.7,
             entry["change_factor"] < 1.0, entry["ring_flagged"])
     return ["verified order" if verified else "unverified review"] + [n for n, h in zip(_NOTES, hits, strict=True) if h]
+
+
+def public_why(reasons: list[str]) -> list[str]:
+    """The reasons for a review's weight that anyone may read (moderators' leads left out)."""
+    return [reason for reason in reasons if reason not in MODERATOR_NOTES]
 
 
 def review_table(explanation: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -1,8 +1,6 @@
 """Registration, authentication and account settings."""
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -13,12 +11,9 @@ from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem
 from ..models import AuditEntry, User, utcnow
 from ..text import clean_input, label_key
 from . import page_stamps
-from .address_change import prepare_change_notice, send_change_notice
 from .confirmation import prepare_confirmation, send_confirmation
 from .passwords import hash_password, password_problem, verify_password
-from .queries import email_confirmed_now
-from .review_effects import after_author_confirmation, prepare_author_confirmation
-from .tokens import RESET_PASSWORD, drop_unsent_link_mail, revoke_tokens
+from .tokens import RESET_PASSWORD, revoke_tokens
 
 # Verifying against a real hash even for unknown emails keeps timing uniform.
 _DUMMY_HASH = hash_password("timing-equaliser-not-a-password")
@@ -142,11 +137,18 @@ def end_sessions(session: Session, user: User) -> None:
     session.refresh(user)
 
 
+SAME_PASSWORD_MESSAGE = "The new password is the same as your current one: choose a different password."
+
+
 def change_password(session: Session, user: User, *, current: str, new: str) -> None:
     """Change the password after re-checking the current one; revokes other sessions and unused reset links."""
     with Problems() as problems:
         problems.check(check_password_again, user, current, "current_password")
         problems.check(check_new_password, new, "new_password")
+        # Compared only once the current password is proven: otherwise this answer would confirm a guess at it
+        # without counting as a refused password.
+        if not problems.on("current_password", "new_password") and new == current:
+            problems.add(SAME_PASSWORD_MESSAGE, "new_password")
     new_hash = hash_password(new)
     with write_transaction(session):
         user.password_hash = new_hash
@@ -156,47 +158,14 @@ def change_password(session: Session, user: User, *, current: str, new: str) -> 
     session.refresh(user)
 
 
-def change_email(session: Session, user: User, *, new_email: str, password: str, now: datetime | None = None) -> None:
-    """Change the address after re-checking the password; it is unconfirmed until its link is used, unused
-    links sent to the old address (confirmation and reset) are spent and their mails not yet sent dropped, and the
-    old address, if confirmed, is told.
-
-    The author's order-backed reviews stop counting as verified: their makers are rescored in the same write.
-    """
-    now = now or utcnow()
-    with Problems() as problems:
-        email = problems.check(validated_new_email, session, user, new_email)
-        problems.check(check_password_again, user, password)
-    link = prepare_confirmation(session, user.display_name, email)
-    notice = prepare_change_notice(session, user, email, now)
-    rescored = prepare_author_confirmation(session, user, None, now)  # scoring: before the write lock
-    try:
-        with write_transaction(session):
-            check_free_for(session, user, email)  # as stored now: another account may have taken it meanwhile
-            session.refresh(user, ["email", "display_name"])  # the address replaced is the one stored now
-            old_email, name, was_confirmed = user.email, user.display_name, email_confirmed_now(session, user.id)
-            user.email, user.email_confirmed_at = email, None
-            session.flush()
-            page_stamps.touch_author(session, user.id)  # an unconfirmed address takes the verified marks away
-            if was_confirmed:
-                after_author_confirmation(session, user.id, now, rescored)
-                send_change_notice(session, old_email, name, email, now, notice)
-            send_confirmation(session, user, now, link)  # also spends links sent to the old address
-            # Reset links of the old address are dead while the address differs; spent, they stay dead if it comes back.
-            revoke_tokens(session, user.id, RESET_PASSWORD, now)
-            drop_unsent_link_mail(session, user.id, old_email)  # every link it carries is dead now
-    except IntegrityError as exc:
-        raise Conflict(TAKEN_MESSAGE, field="email") from exc
-
-
 def validated_new_email(session: Session, user: User, new_email: str) -> str:
-    """The address `user` may change to; InvalidInput or Conflict on the email field (no password check: the view
-    runs this beside a form that refused the password, and a password is only checked where refusals are counted)."""
+    """The address `user` may ask to change to; InvalidInput on the email field (no password check: the view runs
+    this beside a form that refused the password, and a password is only checked where refusals are counted). Whether
+    another account has it is not said here: see services/email_change.py."""
     email = normalise_email(new_email)
     check_email(email)
     if email == user.email:
         raise InvalidInput("That is already your address.", field="email")
-    check_free_for(session, user, email)
     return email
 
 
@@ -218,6 +187,12 @@ def change_display_name(session: Session, user: User, display_name: str) -> None
 SUSPENSION_REASON = "Write why you are suspending this account: the reason goes in the audit log."
 
 
+def check_suspension_reason(reason: str) -> None:
+    """A suspension says why (in the audit log): InvalidInput on the note without one."""
+    if not clean_input(reason).strip():
+        raise InvalidInput(SUSPENSION_REASON, field="note")
+
+
 def set_suspended(session: Session, actor: User, target_id: int, suspended: bool, reason: str = "") -> User:
     """Suspend (with a reason) or reinstate a user (moderators only); suspension ends their sessions."""
     if not (actor.is_moderator and not actor.is_suspended):
@@ -234,8 +209,8 @@ def set_suspended(session: Session, actor: User, target_id: int, suspended: bool
         if target.is_suspended == suspended:  # e.g. another moderator's newer action: log nothing twice
             raise Conflict(f"{target.display_name} is {'already suspended' if suspended else 'not suspended'}: "
                            "another moderator may have acted first. Nothing was changed.")
-        if suspended and not clean_input(reason).strip():  # the reason doubles as the confirmation
-            raise InvalidInput(SUSPENSION_REASON, field="note")
+        if suspended:
+            check_suspension_reason(reason)
         target.is_suspended = suspended
         target.session_version = User.session_version + 1
         session.add(AuditEntry(actor_id=actor.id, action="suspend" if suspended else "reinstate",

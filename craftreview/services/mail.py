@@ -17,7 +17,7 @@ from ..models import OutgoingMail
 # Paths whose last part is a secret (the routes with a <token>): confirmation, password reset, invitation,
 # one-click unsubscribe. Whoever reads such a link can act as its recipient, so only the recipient's
 # mail carries it: moderators and the stored copy of a sent mail see "/reset-password/[hidden]".
-ACCOUNT_LINK_PATHS = ("/confirm-email/", "/reset-password/")  # their tokens are account_tokens rows
+ACCOUNT_LINK_PATHS = ("/confirm-email/", "/confirm-email-change/", "/reset-password/")  # their tokens are account_tokens rows
 SECRET_LINK_PATHS = (*ACCOUNT_LINK_PATHS, "/invite/", "/unsubscribe/")
 HIDDEN = "[hidden]"
 _SECRET_LINK = re.compile("(" + "|".join(map(re.escape, SECRET_LINK_PATHS)) + r")([^\s\"'<>?#/]+)")

@@ -95,8 +95,9 @@ def check_dates(ordered_on: date | None, promised_by: date | None, delivered_on:
 
 def _check_after_order(field: str, later: date, ordered_on: date) -> None:
     if later < ordered_on:
-        label = "Delivered on" if field == "delivered_on" else "Promised by"
-        raise InvalidInput(f"{label} cannot be before ordered on.", field=field)
+        name = _ORDER_DATES[field][0]
+        raise InvalidInput(f"The {name} ({later.isoformat()}) cannot be before the order date "
+                           f"({ordered_on.isoformat()}).", field=field)
 
 
 def _check_choices(data: ReviewInput) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Maker, MakerScoreRow, Review, User
 from ..permissions import can_moderate
-from ..scoring.explain import review_table
+from ..scoring.explain import public_why, review_table
 from .maker_page import summary_rows
 from .makers import get_maker_by_slug
 from .review_facts import ReviewFacts, review_facts
@@ -92,6 +92,6 @@ def _weighted_reviews(session: Session, maker_id: int, table: dict[str, dict], i
         out.append(WeightedReview(
             review_id=row.id, reviewer=row.display_name, stars=(row.craftsmanship, row.consistency, row.delivery),
             written=row.created_at, weight=entry["weight"], weight_words=weight_words(entry["weight"]),
-            why=entry["why"], bias_stars=entry["reviewer_bias_stars"],
+            why=entry["why"] if moderator else public_why(entry["why"]), bias_stars=entry["reviewer_bias_stars"],
             factors=[(label, entry[key]) for key, label in FACTOR_LABELS] if moderator else []))
     return sorted(out, key=lambda r: (-r.weight, -r.review_id))

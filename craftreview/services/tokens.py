@@ -13,7 +13,8 @@ from ..models import AccountToken, OutgoingMail, User, as_utc
 from .mail import ACCOUNT_LINK_PATHS, link_tokens
 
 RESET_PASSWORD = "reset_password"  # named here too: account changes that must spend reset links import it
-LIFETIMES = {"confirm_email": timedelta(hours=48), RESET_PASSWORD: timedelta(hours=1)}
+LIFETIMES = {"confirm_email": timedelta(hours=48), RESET_PASSWORD: timedelta(hours=1),
+             "change_email": timedelta(hours=48)}
 
 
 def token_digest(token: str) -> str:
@@ -26,11 +27,13 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def issue_token(session: Session, user: User, purpose: str, now: datetime, token: str | None = None) -> str:
-    """Store `token` (a fresh one if None) for `purpose`; earlier unused tokens of the same purpose stop working."""
+def issue_token(session: Session, user: User, purpose: str, now: datetime, token: str | None = None,
+                email: str | None = None) -> str:
+    """Store `token` (a fresh one if None) for `purpose` and the address it is mailed to (`email`, else the
+    account's); earlier unused tokens of the same purpose stop working."""
     revoke_tokens(session, user.id, purpose, now)
     token = token or new_token()
-    session.add(AccountToken(user_id=user.id, purpose=purpose, token_hash=token_digest(token), email=user.email,
+    session.add(AccountToken(user_id=user.id, purpose=purpose, token_hash=token_digest(token), email=email or user.email,
                              expires_at=now + LIFETIMES[purpose], created_at=now))
     return token
 

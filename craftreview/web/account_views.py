@@ -8,7 +8,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from ..errors import DomainError, NotFound
 from ..models import NOTIFICATION_KINDS
-from ..services import account_data, accounts, confirmation, notifications, password_reset
+from ..services import account_data, accounts, confirmation, email_change, notifications, password_reset
 from .account_forms import (
     DeleteAccountForm,
     EmailChangeForm,
@@ -47,6 +47,7 @@ def account_page(**forms):
         "mail_form": preferences_form(notifications.mail_kinds(get_db(), user.id)),
     }
     context.update(forms)
+    context["pending_email"] = email_change.pending_email_change(get_db(), user)
     return render_template("auth/account.html", NOTIFICATION_KINDS=NOTIFICATION_KINDS, **context)
 
 
@@ -57,9 +58,10 @@ def account_page(**forms):
 def change_email():
     """Change the address (password required); it must be confirmed again."""
     form = EmailChangeForm(prefix="em")
-    done = handle_form(form, lambda: accounts.change_email(get_db(), actor(), new_email=form.email.data,
-                                                           password=form.password.data),
-                       "Email changed. We sent a confirmation link to the new address.",
+    # The same answer whether or not another account has the address (services/email_change.py).
+    done = handle_form(form, lambda: email_change.request_email_change(get_db(), actor(), new_email=form.email.data,
+                                                                       password=form.password.data),
+                       lambda email: f"We sent a confirmation link to {email}. Your address changes when you open it.",
                        lambda _r: url_for("auth.account"),
                        lambda: accounts.validated_new_email(get_db(), actor(), form.email.data or ""))
     return done or (account_page(email_form=form), form_status(form))
@@ -103,6 +105,24 @@ def confirm_email(token: str):
         flash(*_confirmed_message(user))
         return redirect(_after_confirmation(user))
     return render_template("accounts/confirm_email.html", form=form, email=user.email)
+
+
+@bp.route("/confirm-email-change/<token>", methods=["GET", "POST"])
+def confirm_email_change(token: str):
+    """GET shows what the link will change and a button (a GET never writes); POST makes the change."""
+    try:
+        user, email = email_change.check_email_change(get_db(), token)
+    except NotFound as dead:
+        return _dead_link(dead, url_for("auth.account"), "Ask for a new link from your account page")
+    form = ActionForm()
+    if form.validate_on_submit():
+        try:
+            email_change.confirm_email_change(get_db(), token)
+        except DomainError as refused:  # another account took the address meanwhile: nothing changed
+            return render_template("error.html", status=refused.status, message=refused.message), refused.status
+        flash(f"Your account now uses {email}, and it is confirmed.", "success")
+        return redirect(url_for("auth.account") if current_user.is_authenticated else url_for("site.home"))
+    return render_template("accounts/confirm_email_change.html", form=form, email=email, old_email=user.email)
 
 
 def _after_confirmation(user) -> str:

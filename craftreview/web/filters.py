@@ -10,6 +10,7 @@ from .. import permissions
 from ..models import CRAFTS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES, PRICE_BANDS, as_utc
 from ..text import render_inline, render_user_text
 from . import score_words
+from .audit_words import audit_action, audit_reason
 from .forms import STAR_WORDS
 from .listing import listing_url
 from .prices import price_band
@@ -34,6 +35,8 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(has_long_word, "has_long_word")
     app.add_template_global(listing_url, "listing_url")
     app.add_template_global(bar_position, "bar_position")
+    app.add_template_global(audit_action, "audit_action")
+    app.add_template_global(audit_reason, "audit_reason")
     for name in ("can_vote", "can_flag", "can_edit_review", "can_reply", "owns_maker", "maker_has_left", "MAKER_LEFT"):
         app.add_template_global(getattr(permissions, name), name)
     score_words.init_app(app)

@@ -1,6 +1,10 @@
 """WTForms: shape checks only; services enforce the rules."""
 from __future__ import annotations
 
+import calendar
+import re
+from datetime import date
+
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -71,9 +75,44 @@ def at_most(limit: int, what: str) -> Length:
 NOTE_LENGTH = at_most(1000, "The note")
 
 
+_DATE_SHAPE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+
+
+class TypedDateField(DateField):
+    """A hand-typed YYYY-MM-DD date. Spaces around it are ignored; a value in the right shape that names no day
+    (2026-02-30, month 13, year 0000) says so, rather than asking for a format it already has."""
+
+    def __init__(self, label=None, validators=None, *, what: str = "date", **kwargs):
+        kwargs.setdefault("invalid_value_message", f"Enter the {what} {DATE_EXAMPLE}.")
+        super().__init__(label, validators, **kwargs)
+        self.what = what
+
+    def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        typed = " ".join(valuelist).strip()
+        self.raw_data, self.data = [typed], None  # blank once trimmed: InputRequired asks for the date
+        if typed:
+            self.data = self._read(typed)
+
+    def _read(self, typed: str) -> date:
+        shape = _DATE_SHAPE.fullmatch(typed)
+        if shape is None:
+            raise ValueError(self.invalid_value_message)
+        year, month, day = (int(part) for part in shape.groups())
+        if year < 1:
+            raise ValueError(f"There is no year 0000: enter the {self.what} {DATE_EXAMPLE}.")
+        if not 1 <= month <= 12:
+            raise ValueError(f"There is no month {month}: enter the {self.what} {DATE_EXAMPLE}.")
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            raise ValueError(f"{typed} is not a date: {calendar.month_name[month]} {year} has {days} days.")
+        return date(year, month, day)
+
+
 def date_field(label: str, what: str, validators) -> DateField:
-    """A YYYY-MM-DD date whose unreadable value is refused with the format and an example."""
-    return DateField(label, validators=validators, invalid_value_message=f"Enter the {what} {DATE_EXAMPLE}.")
+    """A YYYY-MM-DD date whose unreadable value is refused with the format and an example (TypedDateField)."""
+    return TypedDateField(label, validators, what=what)
 
 
 def passwords(what: str = "your password") -> list:
@@ -87,8 +126,11 @@ class BoundedIntegerField(IntegerField):
 
     max_digits = 9
 
-    def __init__(self, label=None, validators=None, *, invalid_value_message: str, **kwargs):
+    def __init__(self, label=None, validators=None, *, invalid_value_message: str, range_message: str | None = None,
+                 **kwargs):
         super().__init__(label, validators, invalid_value_message=invalid_value_message, **kwargs)
+        # A whole number with too many digits is out of range, not unreadable: it gets the range's message.
+        self.range_message = range_message or invalid_value_message
 
     def process_formdata(self, valuelist):
         if valuelist and not str(valuelist[0]).strip():
@@ -96,9 +138,10 @@ class BoundedIntegerField(IntegerField):
             # stop the chain before Optional() could accept the empty field.
             self.data = None
             return
-        if valuelist and len(str(valuelist[0]).strip().lstrip("+-")) > self.max_digits:
+        digits = str(valuelist[0]).strip().lstrip("+-") if valuelist else ""
+        if len(digits) > self.max_digits:
             self.data = None
-            raise ValueError(self.invalid_value_message)
+            raise ValueError(self.range_message if digits.isascii() and digits.isdigit() else self.invalid_value_message)
         super().process_formdata(valuelist)
 
     def pre_validate(self, form):
@@ -190,7 +233,8 @@ class MakerForm(FlaskForm):
     accepts_custom = BooleanField("I accept custom orders")
     lead_time_days = BoundedIntegerField("Typical lead time (days)",
                                          validators=[Optional(), NumberRange(0, MAX_LEAD_DAYS, LEAD_TIME_MESSAGE)],
-                                         invalid_value_message="Lead time must be a whole number of days, e.g. 14.")
+                                         invalid_value_message="Lead time must be a whole number of days, e.g. 14.",
+                                         range_message=LEAD_TIME_MESSAGE)
     submit = SubmitField("Save profile")
 
 
@@ -273,6 +317,17 @@ class NoteForm(FlaskForm):
         super().__init__(*args, **kwargs)
         if label:
             self.note.label.text = label
+
+
+SUSPEND_CONFIRM_MESSAGE = "Tick the box to confirm the suspension: it logs the account out everywhere."
+
+
+class SuspendForm(NoteForm):
+    """Suspend or reinstate: a suspension also needs its reason (the note) and this box ticked, so that a stray
+    click on the red button logs nobody out."""
+
+    confirm = BooleanField("Yes, suspend this account: it is logged out everywhere and cannot log in until a "
+                           "moderator reinstates it")
 
 
 class OrderForm(FlaskForm):

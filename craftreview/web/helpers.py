@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import Conflict, DomainError, InvalidInput, WrongPassword, problems_of
 from ..permissions import can_moderate
+from . import kept_text
 
 MAX_PAGE = 10_000
 
@@ -79,7 +80,10 @@ def validate(form, check: Callable[[], Any] | None = None) -> bool:
     """validate_on_submit; when the form refuses some fields, the service's own checks of the submission (`check`:
     it writes nothing; it may read, e.g. whether an address is taken) still speak about the fields the form passed,
     so that one submit shows every problem. A field the form refused keeps its one message; a problem of no field
-    goes on the form as a whole."""
+    goes on the form as a whole. A submission refused before the view ran (kept_text) is neither validated nor acted
+    on: the form only shows again, as typed, with the reason."""
+    if kept_text.note_refusal(form):
+        return False
     if form.validate_on_submit():
         return True
     if check is not None and form.is_submitted():

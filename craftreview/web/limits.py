@@ -11,6 +11,7 @@ from flask_limiter.errors import RateLimitExceeded
 from flask_login import current_user
 from itsdangerous import BadSignature, URLSafeSerializer
 
+from . import kept_text
 from .events import account_ref, form_field, record
 from .security import limiter
 
@@ -183,6 +184,10 @@ def _too_many(exc: RateLimitExceeded):
     record(event, "blocked", endpoint=request.endpoint, limit=str(exc.limit.limit),
            account=account_ref(form_field("email")) if request.endpoint == "auth.login" else None)
     reason = exc.description if exc.limit.error_message else "Too many attempts."
+    typed = kept_text.typed_text()
+    if typed is not None:  # a form with text worth keeping: drawn again as typed
+        message = kept_text.too_many_message(typed, reason, f"{_duration(seconds)} (after {when})")
+        return kept_text.form_again(typed, message, 429, {"Retry-After": str(seconds)})
     message = f"{reason} Please try again in {_duration(seconds)} (after {when})."
     response = current_app.make_response((render_template("error.html", status=429, message=message), 429))
     response.headers["Retry-After"] = str(seconds)

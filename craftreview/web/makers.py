@@ -19,6 +19,7 @@ from .addresses import follows_moved_maker
 from .context import get_db
 from .forms import ActionForm, MakerForm, OrderForm
 from .helpers import Page, actor, form_error, form_status, handle_form, page_arg, paginate, validate
+from .kept_text import keeps_typed_text
 from .limits import per_account
 from .listing import browse_filters, counts_cache
 
@@ -51,6 +52,7 @@ def _maker_input(form: MakerForm) -> maker_service.MakerInput:
 
 
 @bp.route("/makers/new", methods=["GET", "POST"])
+@keeps_typed_text("profile", "name", "bio")
 @login_required
 def new():
     """Create the user's maker profile."""
@@ -80,6 +82,7 @@ def _owned_maker(slug: str) -> Maker:
 
 
 @bp.route("/makers/<slug>/edit", methods=["GET", "POST"])
+@keeps_typed_text("profile", "name", "bio")
 @login_required
 @follows_moved_maker
 def edit(slug: str):
@@ -117,6 +120,7 @@ def score(slug: str):
 
 
 @bp.route("/dashboard", methods=["GET", "POST"])
+@keeps_typed_text("order", "buyer_email", "item")
 @login_required
 @per_account("invitation")  # one maker profile per account: the maker's daily invitations
 def dashboard():

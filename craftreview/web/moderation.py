@@ -8,9 +8,10 @@ from ..errors import DomainError
 from ..models import Review, User
 from ..services import accounts, moderation, queries, signals
 from .context import get_db
-from .forms import HideForm, NoteForm
-from .helpers import actor, handle_form, moderator_required, page_arg, paginate
+from .forms import SUSPEND_CONFIRM_MESSAGE, HideForm, NoteForm, SuspendForm
+from .helpers import actor, form_error, handle_form, moderator_required, page_arg, paginate, validate
 from .input_guard import form_id
+from .kept_text import keeps_typed_text
 from .security import safe_next
 
 bp = Blueprint("moderation", __name__, url_prefix="/moderation")
@@ -32,8 +33,8 @@ def _dismiss_form() -> NoteForm:
     return NoteForm(prefix="dismiss", label="Why dismiss the flags? (audit log)")
 
 
-def _suspend_form() -> NoteForm:
-    return NoteForm(prefix="suspend", label="Reason for the account action (audit log)")
+def _suspend_form() -> SuspendForm:
+    return SuspendForm(prefix="suspend", label="Reason for the account action (audit log)")
 
 
 def _review(review_id: int) -> Review:
@@ -71,6 +72,7 @@ def _review_page(item: Review, hide_form, restore_form, dismiss_form, status: in
 
 
 @bp.post("/reviews/<int:review_id>/hide")
+@keeps_typed_text("moderation decision", "hide-note")
 @login_required
 @moderator_required
 def hide(review_id: int):
@@ -83,6 +85,7 @@ def hide(review_id: int):
 
 
 @bp.post("/reviews/<int:review_id>/restore")
+@keeps_typed_text("moderation decision", "restore-note")
 @login_required
 @moderator_required
 def restore(review_id: int):
@@ -96,6 +99,7 @@ def restore(review_id: int):
 
 
 @bp.post("/reviews/<int:review_id>/dismiss")
+@keeps_typed_text("moderation decision", "dismiss-note")
 @login_required
 @moderator_required
 def dismiss(review_id: int):
@@ -107,6 +111,7 @@ def dismiss(review_id: int):
 
 
 @bp.post("/users/<int:user_id>/suspend")
+@keeps_typed_text("account action", "suspend-note")
 @login_required
 @moderator_required
 def suspend(user_id: int):
@@ -115,7 +120,8 @@ def suspend(user_id: int):
     if get_db().get(User, user_id) is None:
         abort(404, "No such user.")
     reinstate = request.form.get("action") == "reinstate"
-    if not form.validate_on_submit():  # a note too long, else the CSRF token
+    valid = validate(form)  # a note too long, else the CSRF token; refused before the view ran: the form again
+    if not (_confirmed(form, reinstate) and valid):
         return _suspend_form_again(form, user_id)
     try:
         target = accounts.set_suspended(get_db(), actor(), user_id, not reinstate, form.note.data or "")
@@ -130,14 +136,29 @@ def suspend(user_id: int):
     return redirect(back if back and back.startswith("/moderation/") else url_for("moderation.queue"))
 
 
-def _suspend_form_again(form: NoteForm, user_id: int):
-    """A note the form (or the service) refused: the review page the form was sent from (its hidden `review`
-    field), again, with the note as typed and the problem beside it. An expired form, or a request from no page of
-    that account's review, is refused with the reason alone."""
+def _confirmed(form: SuspendForm, reinstate: bool) -> bool:
+    """A suspension needs its box ticked; left unticked, a missing reason is said beside it in the same round."""
+    if reinstate or form.confirm.data:
+        return True
+    form.confirm.errors = [SUSPEND_CONFIRM_MESSAGE]
+    try:
+        accounts.check_suspension_reason(form.note.data or "")
+    except DomainError as exc:
+        form_error(form, exc)
+    return False
+
+
+def _suspend_form_again(form: SuspendForm, user_id: int):
+    """A note or confirmation the form (or the service) refused: the page the form was sent from — the review page
+    (its hidden `review` field) or the account's own page (its `back` field) — again, with the note as typed and the
+    problem beside it. An expired form, or a request from no such page, is refused with the reason alone."""
+    problems = [*form.form_errors, *form.note.errors, *form.confirm.errors]
     item = get_db().get(Review, form_id("review") or 0)
-    if not form.note.errors or item is None or item.author_id != user_id:
-        abort(400, next(iter(form.note.errors), "The form expired; reload the page and try again."))
-    return _review_page(item, HideForm(prefix="hide"), _restore_form(), _dismiss_form(), 400, suspend_form=form)
+    if problems and item is not None and item.author_id == user_id:
+        return _review_page(item, HideForm(prefix="hide"), _restore_form(), _dismiss_form(), 400, suspend_form=form)
+    if problems and request.form.get("back") == url_for("moderation.account", user_id=user_id):
+        return _account_page(get_db().get(User, user_id), form, 400)
+    abort(400, next(iter(problems), "The form expired; reload the page and try again."))
 
 
 @bp.get("/log")
@@ -166,5 +187,9 @@ def account(user_id: int):
     user = get_db().get(User, user_id)
     if user is None:
         abort(404, "No such user.")
+    return _account_page(user, _suspend_form())
+
+
+def _account_page(user: User, suspend_form: SuspendForm, status: int = 200):
     page = paginate(get_db(), queries.reviews_by_author_query(user.id))
-    return render_template("moderation/account.html", account=user, page=page)
+    return render_template("moderation/account.html", account=user, page=page, suspend_form=suspend_form), status

@@ -16,6 +16,7 @@ from .addresses import follows_moved_maker
 from .context import get_db
 from .forms import ActionForm, FlagForm, ReplyForm, ReviewForm, VerifiedReviewForm
 from .helpers import actor, form_status, handle_form, paginate
+from .kept_text import keeps_typed_text
 from .limits import per_account
 from .security import return_after_confirmation, safe_next
 
@@ -44,6 +45,7 @@ def _review_input(form) -> review_service.ReviewInput:
 
 
 @bp.route("/makers/<slug>/review", methods=["GET", "POST"])
+@keeps_typed_text("review", "title", "body")
 @login_required
 @per_account("review")
 @follows_moved_maker
@@ -53,6 +55,8 @@ def write(slug: str):
     maker = maker_service.get_maker_by_slug(db, slug)
     review_service.check_can_review(actor(), maker)
     existing = queries.own_review(db, actor(), maker)
+    if existing and request.method == "POST":
+        return _typed_over_existing(existing)
     if existing:
         flash("You have already reviewed this maker. You can edit your review.", "info")
         return redirect(url_for("reviews.edit", review_id=existing.id))
@@ -62,6 +66,20 @@ def write(slug: str):
                        lambda: review_service.validated_review(_review_input(form), utcnow().date()))
     return done or (render_template("reviews/form.html", form=form, maker=maker, review=None, order=None),
                     form_status(form))
+
+
+ALREADY_REVIEWED = ("You have already reviewed this maker (in another tab, say), so this was not published. Below is "
+                    "your review's edit form with what you just typed: saving it replaces your review, whose earlier "
+                    "version stays in its history.")
+
+
+def _typed_over_existing(existing: Review):
+    """A new review sent for a maker the author reviewed meanwhile: the edit form with the text just typed, not a
+    redirect that would lose it; nothing is written."""
+    form = (VerifiedReviewForm if existing.has_order else ReviewForm)()
+    form.form_errors.append(ALREADY_REVIEWED)
+    return render_template("reviews/form.html", form=form, maker=existing.maker, review=existing,
+                           order=existing.order), 409
 
 
 def _review_url(review) -> str:
@@ -83,6 +101,7 @@ def show(review_id: int):
 
 
 @bp.route("/reviews/<int:review_id>/edit", methods=["GET", "POST"])
+@keeps_typed_text("edit", "title", "body")
 @login_required
 def edit(review_id: int):
     """The author edits their review; the earlier version is kept."""
@@ -123,6 +142,7 @@ def _set_withdrawn(review_id: int, withdrawn: bool, message: str):
 
 
 @bp.route("/reviews/<int:review_id>/reply", methods=["GET", "POST"])
+@keeps_typed_text("reply", "body")
 @login_required
 def reply(review_id: int):
     """The reviewed maker writes or edits their public reply."""
@@ -155,6 +175,7 @@ def helpful(review_id: int):
 
 
 @bp.route("/reviews/<int:review_id>/flag", methods=["GET", "POST"])
+@keeps_typed_text("report", "note")
 @login_required
 @per_account("flag")
 def flag(review_id: int):
@@ -182,6 +203,7 @@ def mine():
 
 
 @bp.route("/invite/<token>", methods=["GET", "POST"])
+@keeps_typed_text("verified review", "title", "body")
 @login_required
 @per_account("review")
 def invitation(token: str):

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from craftreview.errors import InvalidInput
 from craftreview.models import User
-from craftreview.services import accounts, orders
+from craftreview.services import accounts, email_change, orders
 from craftreview.services.mail import OutboxMailBackend
 from tests.conftest import PASSWORD, fresh, login
 from tests.web.test_access_matrix import snapshot
@@ -62,7 +62,7 @@ def test_an_email_change_refuses_the_address(app, db, make_user, address):
     user = make_user("mover")
     before = snapshot(_engine(app))
     with pytest.raises(InvalidInput, match="stand for deleted accounts"):
-        accounts.change_email(db, user, new_email=address, password=PASSWORD)
+        email_change.request_email_change(db, user, new_email=address, password=PASSWORD)
     assert snapshot(_engine(app)) == before
 
 

@@ -114,6 +114,26 @@ def test_the_score_counts_reviews_in_a_ring_signal_as_weaker_evidence(app, db, r
         assert ("reported in a moderator's ring signal" in entry["why"]) == (key in ring)
 
 
+def test_the_public_score_page_never_names_ring_signals_but_moderators_see_them(app, db, client, make_user,
+                                                                                 ring_world):
+    """Ring signals are moderators' leads: the public explanation says in general words that coordinated-looking
+    reviews weigh less, and no review on it is said to be in a signal; a moderator sees the reason and the factors."""
+    app.test_cli_runner().invoke(args=["signals"])
+    with write_transaction(db):
+        rescore_all(db)
+    url = f"/makers/{ring_world.target.slug}/score"
+    for viewer in (None, ring_world.ring_accounts[0]):
+        if viewer is not None:
+            login(client, viewer)
+        page = client.get(url).get_data(as_text=True)
+        assert "ring signal" not in page.lower() and "moderator" not in page.lower()
+        assert "look coordinated rather than independent" in page
+    login(client, make_user("mod", moderator=True))
+    page = client.get(url).get_data(as_text=True)
+    assert page.count("reported in a moderator&#39;s ring signal") >= len(ring_world.ring)
+    assert "moderator-factors" in page
+
+
 def test_signals_command_on_an_honest_site_finds_nothing(app, db, make_user, make_maker):
     makers = [make_maker(name=f"Honest Studio {i}") for i in range(3)]
     for i, buyer in enumerate(_aged(db, make_user(f"buyer{i}"), 900) for i in range(6)):

@@ -29,6 +29,7 @@ from craftreview.services import (
     accounts,
     address_change,
     confirmation,
+    email_change,
     engagement,
     mail_render,
     moderation,
@@ -82,20 +83,30 @@ def _verified(db, w):
     return lambda: orders.submit_verified_review(db, w["newcomer"], token, review_input(), now=NOW)
 
 
-def _lapsed_verified_author(db, w, purpose: str) -> str:
-    """The newcomer's verified review is in, then their confirmation lapsed; a live `purpose` link for them."""
+def _lapsed_verified_author(db, w, purpose: str, email: str | None = None) -> str:
+    """The newcomer's verified review is in, then their confirmation lapsed; a live `purpose` link for them (for
+    `email`, if given)."""
     _verified(db, w)()
     with write_transaction(db):
         w["newcomer"].email_confirmed_at = None
-        token = issue_token(db, w["newcomer"], purpose, NOW)
+        token = issue_token(db, w["newcomer"], purpose, NOW, email=email)
     with write_transaction(db):
         refresh_maker_score(db, w["maker"].id, now=NOW)
     return token
 
 
-def _change_verified_authors_email(db, w):
+def _confirm_lapsed_authors_change(db, w):
+    """An email change confirmed by its link confirms the new address: the lapsed author's review counts again."""
+    token = _lapsed_verified_author(db, w, email_change.PURPOSE, email="moved@example.com")
+    return lambda: email_change.confirm_email_change(db, token, now=NOW)
+
+
+def _confirm_confirmed_authors_change(db, w):
+    """A confirmed author's change: the old address is told; the verified marks stay."""
     _verified(db, w)()
-    return lambda: accounts.change_email(db, w["newcomer"], new_email="moved@example.com", password=PASSWORD, now=NOW)
+    with write_transaction(db):
+        token = issue_token(db, w["newcomer"], email_change.PURPOSE, NOW, email="moved@example.com")
+    return lambda: email_change.confirm_email_change(db, token, now=NOW)
 
 
 def _confirm_lapsed_author(db, w):
@@ -130,11 +141,14 @@ OPERATIONS = {
         db, email="new.buyer@example.com", display_name="New buyer", password=PASSWORD), False, True),
     "resend confirmation": (lambda db, w: lambda: confirmation.resend_confirmation(db, w["newcomer"], now=NOW),
                             False, True),
-    "change email": (lambda db, w: lambda: accounts.change_email(db, w["newcomer"], new_email="moved@example.com",
-                                                                 password=PASSWORD), False, True),
+    "change email": (lambda db, w: lambda: email_change.request_email_change(
+        db, w["newcomer"], new_email="moved@example.com", password=PASSWORD), False, True),
+    "change email to a taken address": (lambda db, w: lambda: email_change.request_email_change(
+        db, w["newcomer"], new_email=w["buyer"].email, password=PASSWORD), False, True),
     "password reset": (lambda db, w: lambda: password_reset.request_password_reset(db, w["newcomer"].email, now=NOW),
                        False, True),
-    "change email, verified author": (_change_verified_authors_email, True, True),
+    "confirm email change, lapsed verified author": (_confirm_lapsed_authors_change, True, False),
+    "confirm email change, verified author": (_confirm_confirmed_authors_change, False, True),
     "confirm email, verified author": (_confirm_lapsed_author, True, False),
     "reset confirms, verified author": (_reset_confirms_lapsed_author, True, False),
     "delete account, reviews removed": (lambda db, w: lambda: account_data.delete_account(
@@ -281,8 +295,10 @@ def test_the_change_notice_goes_to_the_address_the_change_replaced(db, world, mo
             conn.execute(update(User).where(User.id == user.id).values(email="between@example.com"))
         return prepared
 
-    monkeypatch.setattr(accounts, "prepare_change_notice", prepare_then_the_address_changes)
-    accounts.change_email(db, user, new_email="last@example.com", password=PASSWORD, now=NOW)
+    with write_transaction(db):
+        token = issue_token(db, user, email_change.PURPOSE, NOW, email="last@example.com")
+    monkeypatch.setattr(email_change, "prepare_change_notice", prepare_then_the_address_changes)
+    email_change.confirm_email_change(db, token, now=NOW)
     assert [m.subject for m in mails_to(db, first)] == []
     [notice] = mails_to(db, "between@example.com")
     assert notice.subject == address_change.SUBJECT and "l***@example.com" in notice.body

@@ -122,6 +122,29 @@ def test_password_change_requires_current_password(client, make_user):
     assert b"The current password is incorrect." in response.data
 
 
+def test_password_change_to_the_same_password_is_refused_and_changes_nothing(client, db, make_user):
+    user = make_user()
+    login(client, user)
+    version, stored = user.session_version, user.password_hash
+    response = client.post("/account/password", data={
+        "pw-current_password": PASSWORD, "pw-new_password": PASSWORD, "pw-confirm": PASSWORD})
+    assert response.status_code == 400
+    assert "The new password is the same as your current one" in response.get_data(as_text=True)
+    fresh(db)
+    assert (user.session_version, user.password_hash) == (version, stored)
+    assert client.get("/account").status_code == 200  # still logged in: nothing was changed
+
+
+def test_a_wrong_current_password_never_says_whether_the_new_one_is_the_real_one(client, make_user):
+    """Otherwise the "same password" answer would confirm a guess without counting as a refused password."""
+    login(client, make_user())
+    response = client.post("/account/password", data={
+        "pw-current_password": "a wrong guess here", "pw-new_password": PASSWORD, "pw-confirm": PASSWORD})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "The current password is incorrect." in page
+    assert "same as your current one" not in page
+
+
 def test_display_name_change(client, db, make_user):
     user = make_user()
     login(client, user)

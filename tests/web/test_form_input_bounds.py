@@ -49,7 +49,7 @@ def test_review_dates_out_of_range_are_refused_on_their_field(client, db, make_u
 
 @pytest.mark.parametrize("ordered_on, promised_by, message", [
     ("0001-01-01", "", "The order date must be within the last 10 years."),
-    ("2026-02-30", "", "Enter the order date as YYYY-MM-DD, e.g. 2026-11-03."),  # no such day: not "Enter the order date."
+    ("2026-02-30", "", "2026-02-30 is not a date: February 2026 has 28 days."),  # not "Enter the order date."
     ("", "", "Enter the order date."),
     (str(TODAY - timedelta(days=3)), "9999-12-31", "The promised date cannot be more than 2 years ahead."),
 ])
@@ -96,16 +96,23 @@ def test_a_review_at_the_textarea_maximum_with_paragraphs_is_published(client, d
     assert db.scalar(select(Review.body)) == body
 
 
-@pytest.mark.parametrize("lead", ["1.5", "abc", "99999999999999"])
-def test_an_unreadable_lead_time_gets_one_message_and_changes_nothing(client, db, make_user, make_maker, lead):
+@pytest.mark.parametrize("lead, message, not_also", [
+    ("1.5", "Lead time must be a whole number of days, e.g. 14.", "Lead time is between"),
+    ("abc", "Lead time must be a whole number of days, e.g. 14.", "Lead time is between"),
+    # A whole number, too long to be meant: out of range, not "must be a whole number" (it is one).
+    ("99999999999999", "Lead time is between 0 and 730 days.", "whole number"),
+    ("-99999999999999", "Lead time is between 0 and 730 days.", "whole number"),
+])
+def test_an_unreadable_lead_time_gets_one_message_and_changes_nothing(client, db, make_user, make_maker, lead,
+                                                                      message, not_also):
     owner = make_user("owner")
     maker = make_maker(owner)
     login(client, owner)
     response = client.post(f"/makers/{maker.slug}/edit", data={
         "name": "Renamed Studio", "slug": maker.slug, "craft": "wood", "lead_time_days": lead})
     page = response.get_data(as_text=True)
-    assert response.status_code == 400 and page.count("Lead time must be a whole number of days, e.g. 14.") == 1
-    assert "Lead time is between" not in page  # not a second, contradicting message on the same field
+    assert response.status_code == 400 and page.count(message) == 1
+    assert not_also not in page  # not a second, contradicting message on the same field
     db.expire_all()
     assert db.get(type(maker), maker.id).name == "Hollow Oak Woodworks"
 
@@ -137,3 +144,79 @@ def test_a_refused_form_says_so_at_its_top_and_links_to_each_field_to_fix(client
     assert ('Check the 2 fields marked below: <a href="#delivery">Delivery</a>, <a href="#title">Title</a>.'
             in " ".join(top.split()))
     assert '<fieldset id="delivery"' in form
+
+
+LONG_AGO = str(TODAY - timedelta(days=30))
+# Hand-typed dates, each with the one message it must get (on the order form's promised date and the review form's
+# delivery date alike): the format only when the format is wrong; a day that does not exist says so.
+TYPED_DATES = [
+    ("31/12/2026", "Enter the {what} as YYYY-MM-DD, e.g. 2026-11-03."),
+    ("20261231", "Enter the {what} as YYYY-MM-DD, e.g. 2026-11-03."),
+    ("next tuesday", "Enter the {what} as YYYY-MM-DD, e.g. 2026-11-03."),
+    ("2026-02-30", "2026-02-30 is not a date: February 2026 has 28 days."),
+    ("2028-02-30", "2028-02-30 is not a date: February 2028 has 29 days."),
+    ("2026-11-31", "2026-11-31 is not a date: November 2026 has 30 days."),
+    ("2026-13-01", "There is no month 13: enter the {what} as YYYY-MM-DD, e.g. 2026-11-03."),
+    ("2026-00-10", "There is no month 0: enter the {what} as YYYY-MM-DD, e.g. 2026-11-03."),
+    ("0000-01-01", "There is no year 0000: enter the {what} as YYYY-MM-DD, e.g. 2026-11-03."),
+    (str(TODAY - timedelta(days=40)), "The {what} ({value}) cannot be before the order date ({ordered})."),
+]
+
+
+@pytest.mark.parametrize("value, message", TYPED_DATES, ids=[v for v, _m in TYPED_DATES])
+def test_a_hand_typed_promised_date_gets_its_own_specific_message(client, db, make_user, make_maker, value, message):
+    owner = make_user("owner")
+    make_maker(owner)
+    login(client, owner)
+    response = client.post("/dashboard", data=dict(ORDER, ordered_on=LONG_AGO, promised_by=value))
+    page = response.get_data(as_text=True)
+    expected = message.format(what="promised date", value=value, ordered=LONG_AGO)
+    assert response.status_code == 400 and page.count(expected) == 1, page
+    assert db.scalar(select(func.count(Order.id))) == 0
+
+
+@pytest.mark.parametrize("value, message", TYPED_DATES, ids=[v for v, _m in TYPED_DATES])
+def test_a_hand_typed_delivery_date_gets_its_own_specific_message(client, db, make_user, make_maker, value, message):
+    response = _post_review(client, make_user, make_maker, ordered_on=LONG_AGO, delivered_on=value)
+    page = response.get_data(as_text=True)
+    expected = message.format(what="delivery date", value=value, ordered=LONG_AGO)
+    assert response.status_code == 400 and page.count(expected) == 1, page
+    assert db.scalar(select(func.count(Review.id))) == 0
+
+
+def test_a_date_typed_with_spaces_around_it_is_that_date(client, db, make_user, make_maker):
+    owner = make_user("owner")
+    make_maker(owner)
+    login(client, owner)
+    response = client.post("/dashboard", data=dict(ORDER, ordered_on=f"  {LONG_AGO} ", promised_by=f"\t{TODAY}\n"))
+    assert response.status_code == 302, response.get_data(as_text=True)
+    assert db.scalar(select(Order.promised_by)) == TODAY
+
+
+def test_a_required_date_of_only_spaces_asks_for_the_date(client, db, make_user, make_maker):
+    owner = make_user("owner")
+    make_maker(owner)
+    login(client, owner)
+    response = client.post("/dashboard", data=dict(ORDER, ordered_on="   "))
+    assert response.status_code == 400 and "Enter the order date." in response.get_data(as_text=True)
+
+
+FUZZ_DATES = ["", " ", "\x00", "９９９９-１２-３１", "٢٠٢٦-٠١-٠١", "2026-01-01" * 50, "-1-1-1", "2026--01", "2026-1-",
+              "99999-01-01", "2026-02-29", "2024-02-29", "1-1-1", "0001-01-01", "9999-12-31", "2026-12-31T23:59",
+              "'; DROP TABLE orders; --", "2026-01-01\r\n2026-01-02", "NaN", "1e10", "-0000-00-00"]
+
+
+@pytest.mark.parametrize("value", FUZZ_DATES)
+def test_no_typed_date_or_lead_time_is_a_server_error(client, db, make_user, make_maker, value):
+    owner = make_user("owner")
+    maker = make_maker(owner)
+    login(client, owner)
+    for field in ("ordered_on", "promised_by"):
+        assert client.post("/dashboard", data=dict(ORDER, **{field: value})).status_code in (302, 400)
+    assert client.post(f"/makers/{maker.slug}/edit", data={
+        "name": maker.name, "slug": maker.slug, "craft": "wood", "lead_time_days": value}).status_code in (302, 400)
+    buyer = make_user("buyer")
+    login(client, buyer)
+    for field in ("ordered_on", "promised_by", "delivered_on"):
+        data = dict(REVIEW, **{field: value})
+        assert client.post(f"/makers/{make_maker().slug}/review", data=data).status_code in (302, 400)

@@ -147,8 +147,8 @@ def pages(db, make_user, make_maker, make_review):
         "OrderForm": [(owner, "/dashboard")],
         "HideForm": [(moderator, f"/moderation/reviews/{review.id}/hide")],
         "NoteForm": [(moderator, f"/moderation/reviews/{review.id}/restore"),
-                     (moderator, f"/moderation/reviews/{review.id}/dismiss"),
-                     (moderator, f"/moderation/users/{buyer.id}/suspend")],
+                     (moderator, f"/moderation/reviews/{review.id}/dismiss")],
+        "SuspendForm": [(moderator, f"/moderation/users/{buyer.id}/suspend")],
     }
 
 

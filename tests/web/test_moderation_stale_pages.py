@@ -58,7 +58,8 @@ def test_suspending_or_reinstating_again_from_an_older_page_is_refused_with_the_
     before = _counts(db)
     login(client, second)
     response = client.post(f"/moderation/users/{author.id}/suspend", follow_redirects=True,
-                           data={"action": action, "back": f"/moderation/reviews/{review.id}"})
+                           data={"action": action, "back": f"/moderation/reviews/{review.id}",
+                                 "suspend-note": "Ring account.", "suspend-confirm": "y"})  # as the older page sends it
     page = response.get_data(as_text=True)
     assert "Nothing was changed" in page and f"author is {action}ed." not in page
     assert ("already suspended" if action == "suspend" else "not suspended") in page

@@ -10,7 +10,7 @@ from craftreview.db import write_transaction
 from craftreview.models import MakerPageRow, User, utcnow
 from craftreview.services import (
     accounts,
-    confirmation,
+    email_change,
     engagement,
     moderation,
     orders,
@@ -161,16 +161,20 @@ def test_a_verified_review(app, client, db, world, verified):
             shows=("Bowl as shown", BADGE))
 
 
-def test_a_changed_address_takes_the_verified_mark_away_and_confirming_brings_it_back(app, client, db, world,
-                                                                                       verified):
+def test_a_lapsed_confirmation_takes_the_verified_mark_away_and_a_confirmed_address_change_brings_it_back(
+        app, client, db, world, verified):
+    """An email change only happens through the link mailed to the new address, which confirms it."""
     author = world["author"]
     orders.submit_verified_review(db, author, verified, review_input(title="Bowl as shown"))
-    follows(app, client, db, world["url"],
-            lambda: accounts.change_email(db, author, new_email="ann@elsewhere.example", password=PASSWORD),
-            hides=(BADGE,))
-    token = issue_token(db, db.get(User, author.id), "confirm_email", utcnow())
+
+    def lapse():
+        with write_transaction(db):
+            db.get(User, author.id).email_confirmed_at = None
+            page_stamps.touch_author(db, author.id)
+    follows(app, client, db, world["url"], lapse, hides=(BADGE,))
+    token = issue_token(db, db.get(User, author.id), email_change.PURPOSE, utcnow(), email="ann@elsewhere.example")
     db.commit()
-    follows(app, client, db, world["url"], lambda: confirmation.confirm_email(db, token), shows=(BADGE,))
+    follows(app, client, db, world["url"], lambda: email_change.confirm_email_change(db, token), shows=(BADGE,))
 
 
 def test_a_deleted_account_keeps_its_review_as_former_member(app, client, db, world):

@@ -63,7 +63,7 @@ def test_the_note_shortened_on_the_page_that_came_back_is_accepted_and_leads_bac
     fields = _suspend_form_fields(client.get(f"/moderation/reviews/{review.id}").get_data(as_text=True))
     refused = client.post(fields.pop("action_url"), data={**fields, "suspend-note": NOTE})
     fields = _suspend_form_fields(refused.get_data(as_text=True))  # the form as it came back
-    done = client.post(fields.pop("action_url"), data={**fields, "suspend-note": NOTE[:1000]})
+    done = client.post(fields.pop("action_url"), data={**fields, "suspend-note": NOTE[:1000], "suspend-confirm": "y"})
     assert done.status_code == 302 and done.headers["Location"] == f"/moderation/reviews/{review.id}"
     fresh(db)
     assert db.get(User, author.id).is_suspended
@@ -114,3 +114,45 @@ def test_a_reinstatement_needs_no_reason(client, db, moderated):
     assert client.post(fields.pop("action_url"), data={**fields, "suspend-note": ""}).status_code == 302
     fresh(db)
     assert not db.get(User, author.id).is_suspended
+
+
+def _account_page(client, author) -> str:
+    return client.get(f"/moderation/accounts/{author.id}").get_data(as_text=True)
+
+
+def test_the_account_page_suspends_with_a_reason_and_a_ticked_confirmation(client, db, moderated):
+    """The moderator's page of one account has the suspend form (it had none: suspending took a review of theirs)."""
+    author, _moderator, _review = moderated
+    page = _account_page(client, author)
+    assert "Suspend account" in page and "Yes, suspend this account" in page
+    fields = _suspend_form_fields(page)
+    assert fields["back"] == f"/moderation/accounts/{author.id}" and "review" not in fields
+    done = client.post(fields.pop("action_url"), data={**fields, "suspend-note": "Ring account.",
+                                                       "suspend-confirm": "y"})
+    assert done.status_code == 302 and done.headers["Location"] == f"/moderation/accounts/{author.id}"
+    fresh(db)
+    assert db.get(User, author.id).is_suspended
+    assert "Reinstate account" in _account_page(client, author)
+
+
+@pytest.mark.parametrize("note", ["", "Ring account."])
+def test_an_unconfirmed_suspension_from_the_account_page_comes_back_there_and_changes_nothing(client, db, moderated,
+                                                                                            note):
+    """A stray click (box not ticked) logs nobody out: the account page again, the note as typed, what is missing
+    said beside each field."""
+    author, _moderator, _review = moderated
+    before = _audit_count(db)
+    fields = _suspend_form_fields(_account_page(client, author))
+    response = client.post(fields.pop("action_url"), data={**fields, "suspend-note": note})
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400 and f"Account: {author.display_name}" in page
+    assert "Tick the box to confirm the suspension" in page
+    assert ("Write why you are suspending this account" in page) == (not note)
+    assert f">{note}</textarea>" in page or f">\r\n{note}</textarea>" in page
+    fresh(db)
+    assert not db.get(User, author.id).is_suspended and _audit_count(db) == before
+
+
+def test_the_account_page_offers_no_suspend_form_for_ones_own_account(client, db, moderated):
+    _author, moderator, _review = moderated
+    assert "Suspend account" not in _account_page(client, moderator)

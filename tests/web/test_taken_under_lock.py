@@ -12,6 +12,7 @@ from craftreview.services import accounts, orders
 from craftreview.services import makers as maker_service
 from craftreview.services.mail import OutboxMailBackend
 from tests.conftest import PASSWORD, fresh, login
+from tests.mail_helpers import link_in, mails_to
 
 TODAY = date.today()
 
@@ -51,19 +52,20 @@ def test_an_address_registered_meanwhile_refuses_the_registration_cleanly(client
     assert db.scalar(select(func.count(OutgoingMail.id))) == 0  # no confirmation mail for an account never made
 
 
-def test_an_address_taken_meanwhile_refuses_the_email_change_cleanly(client, db, make_user, monkeypatch):
+def test_an_address_taken_before_the_change_link_is_used_refuses_the_change_cleanly(client, db, make_user):
+    """The change waits for the link mailed to the new address; another account registered it meanwhile: the link
+    is refused under its lock with the reason, and the account keeps its address."""
     user = make_user("changer")
     login(client, user)
-
-    def take():
-        db.add(User(email="new@example.com", display_name="Quicker", password_hash="x"))
-        db.commit()
-    taken_after_the_first_check(monkeypatch, accounts, "check_free_for", take)
-    _refused(client.post("/account/email", data={"em-email": "new@example.com", "em-password": PASSWORD}),
-             "Another account uses this email.")
+    assert client.post("/account/email", data={"em-email": "new@example.com", "em-password": PASSWORD}
+                       ).status_code == 302
+    link = link_in(mails_to(db, "new@example.com")[-1], "/confirm-email-change/")
+    db.add(User(email="new@example.com", display_name="Quicker", password_hash="x"))
+    db.commit()
+    refused = client.post(link)
+    assert refused.status_code == 409 and "Another account uses this email." in refused.get_data(as_text=True)
     fresh(db)
     assert (db.get(User, user.id).email, db.get(User, user.id).email_confirmed_at) == (user.email, None)
-    assert db.scalar(select(func.count(OutgoingMail.id))) == 0
 
 
 def test_a_profile_address_taken_meanwhile_refuses_the_new_profile_cleanly(client, db, make_user, monkeypatch):

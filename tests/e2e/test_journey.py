@@ -10,7 +10,7 @@ from craftreview.models import User, utcnow
 from tests.mail_helpers import link_in, mails_to
 
 from .conftest import MODERATOR_EMAIL, MODERATOR_PASSWORD
-from .ui import days_ago, fill_registration, log_in, nav, rate, register, review_card, unique
+from .ui import PASSWORD, days_ago, fill_registration, log_in, nav, rate, register, review_card, unique
 
 
 def section(page: Page, heading: str):
@@ -258,3 +258,39 @@ def test_reloading_the_dashboard_after_recording_an_order_does_not_record_it_twi
     record_order(maker.page, f"{unique('once')}@example.com", "Linen apron")
     maker.page.reload()  # what a maker does to see the table refresh; Chromium re-sends the POST
     expect(maker.page.get_by_role("row").filter(has_text="Linen apron")).to_have_count(1, timeout=2_000)
+
+
+def ask_to_change_email(page: Page, new_email: str) -> None:
+    """On the account page: ask to move the account to new_email, as its owner does."""
+    page.goto("/account")
+    form = section(page, "Email address")
+    form.get_by_label("New email address").fill(new_email)
+    form.get_by_label("Current password").fill(PASSWORD)
+    form.get_by_role("button", name="Change email").click()
+
+
+def test_email_change_answers_alike_and_changes_only_through_the_mailed_link(new_actor, live_server):
+    owner, mover = new_actor(), new_actor()
+    owner_email, mover_email = f"{unique('owner')}@example.com", f"{unique('mover')}@example.com"
+    new_email = f"{unique('moved')}@example.com"
+    register(owner.page, owner_email, unique("Owner "))
+    register(mover.page, mover_email, unique("Mover "))
+
+    # A taken address and a free one get the same answer: the form tells nobody who has an account here.
+    for address in (owner_email, new_email):
+        ask_to_change_email(mover.page, address)
+        expect(mover.page.get_by_text(f"We sent a confirmation link to {address}. Your address changes when you "
+                                      "open it.")).to_be_visible()
+        expect(mover.page.get_by_text(f"Signed in as {mover_email}.")).to_be_visible()
+    with live_server.app.extensions["craftreview.sessions"]() as db:
+        to_owner = mails_to(db, owner_email)[-1].body
+        link = link_in(mails_to(db, new_email)[-1], "/confirm-email-change/")
+    assert "/confirm-email-change/" not in to_owner and "nothing was changed" in to_owner
+
+    # The link mailed to the new address makes the change, once.
+    mover.page.goto(link)
+    mover.page.get_by_role("button", name=f"Use {new_email}").click()
+    expect(mover.page.get_by_text(f"Your account now uses {new_email}, and it is confirmed.")).to_be_visible()
+    expect(mover.page.get_by_text(f"Signed in as {new_email}.")).to_be_visible()
+    mover.page.goto(link)
+    expect(mover.page.get_by_text("This link has already been used")).to_be_visible()

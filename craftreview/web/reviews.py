@@ -184,7 +184,10 @@ def flag(review_id: int):
     if not can_flag(actor(), review):
         abort(403, "You cannot report this review.")
     if engagement.has_open_flag(get_db(), actor(), review):
-        return render_template("reviews/flag.html", form=None, review=review), 409 if request.method == "POST" else 200
+        if request.method != "POST":
+            return render_template("reviews/flag.html", form=None, review=review)
+        kept = [note] if (note := request.form.get("note", "").strip()) else []
+        return render_template("reviews/flag.html", form=None, review=review, kept=kept), 409
     form = FlagForm()
     if not form.is_submitted():
         form.revision.data = str(review.revision_count)  # the text this page shows

@@ -1,6 +1,7 @@
 """End-to-end flows through the web layer, asserting what the pages show."""
 from __future__ import annotations
 
+import html
 import re
 from datetime import date, timedelta
 
@@ -414,6 +415,24 @@ def test_flag_hide_and_author_sees_why(client, app, db, make_user, make_maker, m
     login(client, author)
     page = client.get(f"/reviews/{review.id}").data
     assert b"hidden by a moderator" in page and b"Spam or advertising" in page
+
+
+def test_a_repeat_report_shows_the_note_just_typed_to_copy_and_writes_nothing(client, db, make_user, make_maker,
+                                                                             make_review):
+    # Sent from a second tab after the first report went in: the page says it is already reported, and the note typed
+    # in the second tab comes back read-only instead of vanishing.
+    review = make_review(make_user("author"), make_maker(), title="Suspicious praise")
+    login(client, make_user("reporter"))
+    client.post(f"/reviews/{review.id}/flag", data={"reason": "spam", "note": "advertising"})
+    note = "The same five accounts praise every shop on this page <b>within a day</b>"
+    again = client.post(f"/reviews/{review.id}/flag", data={"reason": "fake", "note": f"  {note}  "})
+    page = again.get_data(as_text=True)
+    assert again.status_code == 409 and "You have already reported this review" in page
+    assert "The note you just typed was not sent with it" in page
+    assert re.search(r"<textarea[^>]*readonly[^>]*>" + re.escape(html.escape(note, quote=False)) + "</textarea>", page)
+    assert db.scalar(select(func.count(Flag.id))) == 1
+    plain = client.post(f"/reviews/{review.id}/flag", data={"reason": "spam"}).get_data(as_text=True)
+    assert "You have already reported this review" in plain and "<textarea" not in plain  # nothing typed, nothing shown
 
 
 def test_someone_who_already_reported_a_review_is_told_so_instead_of_the_form(client, db, make_user, make_maker,

@@ -25,9 +25,18 @@ from .link_mail import prepare_link_mail
 from .mail import mailer_for
 from .mail_render import RenderedMail, queue_mail, render_templated
 from .review_effects import prepare_author_confirmation
-from .tokens import LIFETIMES, RESET_PASSWORD, drop_unsent_link_mail, find_token, issue_token, new_token, revoke_tokens
+from .tokens import (
+    CHANGE_EMAIL,
+    LIFETIMES,
+    RESET_PASSWORD,
+    drop_unsent_link_mail,
+    find_token,
+    issue_token,
+    new_token,
+    revoke_tokens,
+)
 
-PURPOSE = "change_email"
+PURPOSE = CHANGE_EMAIL
 TAKEN_NOTICE_SUBJECT = "Someone asked to use your address on craftreview"
 
 

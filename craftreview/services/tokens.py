@@ -13,8 +13,8 @@ from ..models import AccountToken, OutgoingMail, User, as_utc
 from .mail import ACCOUNT_LINK_PATHS, link_tokens
 
 RESET_PASSWORD = "reset_password"  # named here too: account changes that must spend reset links import it
-LIFETIMES = {"confirm_email": timedelta(hours=48), RESET_PASSWORD: timedelta(hours=1),
-             "change_email": timedelta(hours=48)}
+CHANGE_EMAIL = "change_email"  # a link that moves the account to the address it was mailed to (email_change.py)
+LIFETIMES = {"confirm_email": timedelta(hours=48), RESET_PASSWORD: timedelta(hours=1), CHANGE_EMAIL: timedelta(hours=48)}
 
 
 def token_digest(token: str) -> str:

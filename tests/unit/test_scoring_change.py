@@ -113,13 +113,12 @@ def test_recent_gap_needs_min_side_reviews_on_each_side():
     assert np.isinf(recent_gap(y, w, age, maker, 2, 0.5)[1][0])
 
 
-def test_the_production_model_widens_only_past_two_reviews_a_side():
+def test_the_production_model_widens_only_past_two_reviews_a_side(platform):
     # Under the default options: one recent five after ten older threes is two buyers apart at most, not a change
     # the interval pays for; three recent fives are.
-    model = fit_model(simulate(33, SimConfig(n_makers=600, p_drift=0.4)).signals, now=NOW)
+    model = fit_model(platform.signals, now=NOW)
     assert model.options.change_interval and model.params.change_share > 0.0
-    plain = fit_model(simulate(33, SimConfig(n_makers=600, p_drift=0.4)).signals, now=NOW,
-                      options=ModelOptions(change_interval=False))
+    plain = fit_model(platform.signals, now=NOW, options=ModelOptions(change_interval=False))
     one, three = history((3, 3, 3), (5, 5, 5), n_new=1), history((3, 3, 3), (5, 5, 5), n_new=3)
     assert width(model.score_maker(one, now=NOW).overall) == width(plain.score_maker(one, now=NOW).overall)
     assert width(model.score_maker(three, now=NOW).overall) > width(plain.score_maker(three, now=NOW).overall) + 0.05

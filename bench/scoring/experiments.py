@@ -2463,13 +2463,15 @@ measured with a throwaway variant, not kept in the code), spillover on the famil
 worse; worst 0.018 -> 0.017), but on the foreign worlds the drop story's error grew in 10 of 24 (mean 0.338 ->
 0.346), the monthly eight-shill drip promoted more in 7 and the bomb took more claims in 3, for coverage at 6-10
 reviews 0.849 -> 0.863 and 11+ unchanged (medians): not taken either. The
-headline (Gaussian offsets) is identical. Half the oracle's coverage gain in the foreign worlds, and in one
-(6023, 11+ reviews: 0.830 -> 0.727) the estimated gap pointed the wrong way: there the estimates were already high
+headline (Gaussian offsets) barely moves (one figure: coverage of drifting makers 0.813 -> 0.812, seeds 1-20). Of
+the oracle's coverage gain in the foreign worlds the estimate took about 60% at 6-10 reviews and none at 11+, and in
+one world (6023, 11+ reviews: 0.830 -> 0.727) the estimated gap pointed the wrong way: there the estimates were already high
 (+0.036). The scale's ends add an error no constant shift mends: on these 24 worlds' steady makers with 11+
 reviews, those truly at 4.5 or more read 0.151 low on average, those under 3 read 0.154 high.
 
 **Where the family's wrong claims sit** (model 2.23, worlds 7001-7048, the worlds' own makers): 208 wrong of 5,891
-claims (0.965). 150 of the 208 are novice claims, and 164 are on makers the simulation moved: 79 on a step with at
+claims (0.965). 150 of the 208 are novice claims (116 of them on makers whose quality rose, 34 on steady ones), and
+164 of the 208 are on makers the simulation moved: 79 on a step with at
 most one review since it (a maker that rose weeks ago, rated by its earlier reviews; nothing in its record shows
 the rise), 34 with two or three since, 15 with four or more, 36 on a slide; 44 on steady makers. Without the 79 that
 no review yet shows, precision would be 0.978. The drop-6 story's misses (one maker in each of worlds 7007 and

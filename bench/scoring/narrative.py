@@ -33,8 +33,10 @@ TARGET_NOTES = """Notes on the misses and near-misses (figures are means over th
   {cov_drift:.3f} on drifting makers alone. Half of the drifters change by a sudden step, which the linear
   drift variance (learned from within-maker slopes) understates. Since model 2.8 the interval also allows for
   a step anywhere in a maker's history (`scoring/steps.py`; *Model 2.8* in the family section), and since
-  model 2.23 for a change between its last 180 days and its older reviews (`scoring/change.py`; *Model 2.23*);
-  model 2.7's table had 0.850 here, 2.22's 0.877. A per-maker trend was tried and rejected (ablations).
+  model 2.23 for a change between its last 180 days and its older reviews (`scoring/change.py`; *Model 2.23*),
+  and since model 2.24 for a steady slide over its history (`scoring/slope.py`; *Model 2.24*);
+  model 2.7's table had 0.850 here, 2.22's 0.877, 2.23's 0.881. A per-maker trend in the estimate was tried and
+  rejected (ablations).
 - **Master precision** ({master:.3f}) rests on few labels per replication, hence its large sd; the
   brief's target is on master+skilled together (met). **Developing** ({developing:.3f}) is a 0.5-star band
   whose edges catch many true values; it is reported, not targeted."""

@@ -161,7 +161,7 @@ def z_at(level: np.ndarray) -> np.ndarray:
 
 class Ranges(NamedTuple):
     """Each maker's 90% interval ends, (n_m, 4) for the three stars and the overall, before clipping to the
-    scale; steps: whether they allow for a step in the maker's level (steps.py)."""
+    scale; steps: whether they allow for a change in the maker's level (a step, steps.py, or a slide, slope.py)."""
 
     low: np.ndarray
     high: np.ndarray

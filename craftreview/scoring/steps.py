@@ -195,7 +195,7 @@ def _phi(x: np.ndarray) -> np.ndarray:
     return np.where(x >= 0, 1.0 - tail, tail)
 
 
-def _mixture_quantiles(owner: np.ndarray, p: np.ndarray, mu: np.ndarray, sd: np.ndarray, q: np.ndarray,
+def mixture_quantiles(owner: np.ndarray, p: np.ndarray, mu: np.ndarray, sd: np.ndarray, q: np.ndarray,
                        z: np.ndarray, beyond: np.ndarray | None = None) -> np.ndarray:
     """q[g]-quantile (z[g] that of a standard normal) of each mixture g of normals (component i belongs to
     mixture owner[i], sorted by owner; every mixture has a component), all found in one vectorised bisection.
@@ -272,5 +272,5 @@ def _mixture_ends(e_idx: np.ndarray, j_idx: np.ndarray, moved: np.ndarray, maker
     mu = np.r_[mean[moved, j_idx], step_mean[comp, j_idx[group]]]
     sdev = np.r_[sd[moved, j_idx], step_sd[comp, j_idx[group]]]
     order = np.argsort(owner, kind="stable")
-    return _mixture_quantiles(owner[order], weight[order], mu[order], sdev[order], q, z_at(q),
+    return mixture_quantiles(owner[order], weight[order], mu[order], sdev[order], q, z_at(q),
                               ends[e_idx, moved, j_idx])

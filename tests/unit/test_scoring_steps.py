@@ -9,7 +9,7 @@ import pytest
 
 from bench.scoring.simulate import NOW, SimConfig, simulate
 from craftreview.scoring import ReviewSignal, fit_model, score_makers
-from craftreview.scoring.steps import _mixture_quantiles, _phi, scan_steps
+from craftreview.scoring.steps import mixture_quantiles, _phi, scan_steps
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.filterwarnings("error")
 @pytest.fixture(scope="module")
 def without(model):
     """The same fit with the symmetric interval (mean +- 1.645 sd)."""
-    return replace(model, options=replace(model.options, step_interval=False))
+    return replace(model, options=replace(model.options, step_interval=False, slope_interval=False))
 
 
 def review(stars, reviewer, days_ago):
@@ -76,7 +76,7 @@ def test_mixture_quantiles_match_the_normal_and_a_two_hump_mixture():
     # one component: the normal's own quantiles; two equal humps at 2 and 4 (sd 0.5): the 5% point is the first
     # hump's 10% point (the second puts under 1e-7 below it)
     owner = np.array([0, 1, 2, 2])
-    got = _mixture_quantiles(owner, np.array([1.0, 1.0, 0.5, 0.5]), np.array([3.0, 3.0, 2.0, 4.0]),
+    got = mixture_quantiles(owner, np.array([1.0, 1.0, 0.5, 0.5]), np.array([3.0, 3.0, 2.0, 4.0]),
                              np.array([0.5, 0.5, 0.5, 0.5]), np.array([0.05, 0.95, 0.05]),
                              np.array([-1.6448536, 1.6448536, -1.6448536]))
     assert got == pytest.approx([3.0 - 0.8224268, 3.0 + 0.8224268, 2.0 - 0.5 * 1.2815516], abs=1e-3)

@@ -179,6 +179,12 @@ def redeemable_invitation(session: Session, actor: User, token: str, now: dateti
     return order
 
 
+def redeemed_review(session: Session, actor: User, token: str) -> Review | None:
+    """The actor's review written through this invitation once it is spent (a form sent again from a second tab)."""
+    return session.scalar(select(Review).join(Order, Order.id == Review.order_id).where(
+        Order.token_hash == hash_token(token or ""), Order.used_at.is_not(None), Review.author_id == actor.id))
+
+
 def verified_values(order: Order, data: ReviewInput, today: date) -> dict:
     """A verified review's checked column values (validated_review), its order facts those the maker recorded."""
     return validated_review(with_order_facts(data, order), today, order.created_at.date())

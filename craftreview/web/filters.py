@@ -64,8 +64,15 @@ def stars(value: float | int | None) -> str:
 
 
 def percent(value: float | None) -> str:
-    """0.923 -> '92%'."""
-    return "—" if value is None else f"{round(value * 100)}%"
+    """0.923 -> '92%'; a share short of all never reads '100%' (249 of 250: '>99%'), nor one above none '0%' ('<1%')."""
+    if value is None:
+        return "—"
+    figure = round(value * 100)
+    if figure == 100 and value < 1:
+        return ">99%"
+    if figure == 0 and value > 0:
+        return "<1%"
+    return f"{figure}%"
 
 
 # About 6.5em of bold text: a longer word cannot fit a compare column's name and is broken inside anyway.

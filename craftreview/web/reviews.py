@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from ..errors import NotFound
 from ..models import Review, utcnow
 from ..permissions import can_edit_review, can_flag, can_reply, can_see_review, can_vote
 from ..services import engagement, orders, queries, replies
@@ -68,16 +69,17 @@ def write(slug: str):
                     form_status(form))
 
 
-ALREADY_REVIEWED = ("You have already reviewed this maker (in another tab, say), so this was not published. Below is "
-                    "your review's edit form with what you just typed: saving it replaces your review, whose earlier "
-                    "version stays in its history.")
+_KEPT_AS_EDIT = ("so this was not published. Below is your review's edit form with what you just typed: saving it "
+                 "replaces your review, whose earlier version stays in its history.")
+ALREADY_REVIEWED = f"You have already reviewed this maker (in another tab, say), {_KEPT_AS_EDIT}"
+ALREADY_REDEEMED = f"You have already written your verified review through this invitation (in another tab, say), {_KEPT_AS_EDIT}"
 
 
-def _typed_over_existing(existing: Review):
+def _typed_over_existing(existing: Review, message: str = ALREADY_REVIEWED):
     """A new review sent for a maker the author reviewed meanwhile: the edit form with the text just typed, not a
     redirect that would lose it; nothing is written."""
     form = (VerifiedReviewForm if existing.has_order else ReviewForm)()
-    form.form_errors.append(ALREADY_REVIEWED)
+    form.form_errors.append(message)
     return render_template("reviews/form.html", form=form, maker=existing.maker, review=existing,
                            order=existing.order), 409
 
@@ -218,6 +220,11 @@ def invitation(token: str):
         if refusal.reason == "unconfirmed":  # the confirmation link then comes back here, in this browser
             return_after_confirmation(request.path)
         return render_template("reviews/invitation_refused.html", refusal=refusal), refusal.status
+    except NotFound:
+        existing = orders.redeemed_review(db, actor(), token) if request.method == "POST" else None
+        if existing is None:
+            raise
+        return _typed_over_existing(existing, ALREADY_REDEEMED)  # a second tab: the text just typed is kept
     form = VerifiedReviewForm()
     done = handle_form(form, lambda: orders.submit_verified_review(db, actor(), token, _review_input(form)),
                        "Thank you! Your verified review is published.", _review_url,

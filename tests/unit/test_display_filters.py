@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 from craftreview import create_app
-from craftreview.web.filters import has_long_word, lateness, price_band
+from craftreview.services.review_facts import ReplyRecord, ReviewFacts
+from craftreview.web.filters import has_long_word, lateness, percent, price_band
 
 PROMISED = date(2026, 11, 15)
 
@@ -17,6 +18,25 @@ PROMISED = date(2026, 11, 15)
 ])
 def test_delivery_is_described_against_its_promise(delivered, words):
     assert lateness(PROMISED, delivered) == words
+
+
+@pytest.mark.parametrize(("share", "shown"), [
+    (249 / 250, ">99%"), (1 / 250, "<1%"), (1.0, "100%"), (0.0, "0%"), (0.5, "50%"), (3 / 4, "75%"), (2 / 3, "67%"),
+])
+def test_a_share_reads_100_or_0_percent_only_when_it_is_all_or_none(share, shown):
+    assert percent(share) == shown
+
+
+def test_the_reply_record_never_rounds_249_of_250_up_to_all(tmp_path):
+    """It read "249 of 250 reviews answered (100%)"."""
+    app = create_app({"ENV_NAME": "test", "TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
+                      "INSTANCE_PATH": str(tmp_path)})
+    facts = ReviewFacts(count=250, verified=0, histograms={}, delivery={}, replies=ReplyRecord(250, 249, 5.0))
+    with app.test_request_context():
+        macro = app.jinja_env.get_template("makers/_delivery.html").module.delivery_record
+        text = " ".join(str(macro(facts)).split())
+    app.extensions["craftreview.engine"].dispose()
+    assert "249 of 250</strong> reviews answered (&gt;99%)" in text and "100%" not in text
 
 
 def test_unknown_dates_say_nothing():

@@ -128,8 +128,37 @@ def test_one_verified_review_per_order(client, db, shop):
     login(client, buyer)
     client.post(f"/invite/{token}", data=FORM)
     second = client.post(f"/invite/{token}", data=dict(FORM, title="Once more"))
-    assert second.status_code == 404 and "already been used" in second.get_data(as_text=True)
+    assert second.status_code == 409  # the edit form of the first, with the text typed (the test below)
+    assert "already been used" in client.get(f"/invite/{token}").get_data(as_text=True)
     assert db.scalar(select(func.count(Review.id))) == 1
+
+
+def test_a_verified_review_sent_again_from_a_second_tab_comes_back_as_the_edit_form_with_the_text_typed(
+        client, app, db, shop):
+    """The invitation was spent by the first tab: the second tab's text used to be lost behind 'already been used'."""
+    _owner, _maker, buyer, token = shop
+    login(client, buyer)
+    assert client.post(f"/invite/{token}", data=FORM).status_code == 302
+    review_id = db.scalar(select(Review.id))
+    engine = app.extensions["craftreview.engine"]
+    before = snapshot(engine)
+    again = client.post(f"/invite/{token}", data=dict(FORM, title="Typed in the second tab",
+                                                      body="Every stitch of this was typed in the other tab."))
+    page = html.unescape(again.get_data(as_text=True))
+    assert again.status_code == 409 and "already written your verified review through this invitation" in page
+    assert "Typed in the second tab" in page and "Every stitch of this was typed in the other tab." in page
+    assert f'action="/reviews/{review_id}/edit"' in page and "Bridle leather wallet" in page
+    assert snapshot(engine) == before
+    assert client.get(f"/invite/{token}").status_code == 404  # opening the spent link still says so
+
+
+def test_a_spent_invitation_sent_by_another_account_is_still_refused_as_used(client, db, make_user, shop):
+    _owner, _maker, buyer, token = shop
+    login(client, buyer)
+    client.post(f"/invite/{token}", data=FORM)
+    login(client, confirmed(db, make_user("friend")))
+    again = client.post(f"/invite/{token}", data=dict(FORM, title="Not mine"))
+    assert again.status_code == 404 and "already been used" in again.get_data(as_text=True)
 
 
 def test_verified_mark_needs_the_authors_address_to_be_confirmed(client, db, shop):

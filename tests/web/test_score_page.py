@@ -170,6 +170,21 @@ def test_the_page_says_slow_praise_above_the_earlier_reviews_cannot_earn_a_tier(
             "most of a year.") in html
 
 
+def test_the_compare_page_says_so_beside_a_claim_from_fewer_than_three_trusted_reviews(db, client, make_user,
+                                                                                       make_maker, make_review):
+    """Compare showed "Skilled · 85% sure" with nothing beside it, where the maker page says the claim rests on fewer
+    than three fully trusted reviews."""
+    thin, solid = make_maker(name="Thin Record"), make_maker(name="Solid Record")
+    for maker, trusted in ((thin, 2.4), (solid, 8.0)):
+        make_review(make_user(), maker)
+        _set(db, maker, tier="skilled", tier_confidence=0.85, trusted_reviews=trusted, unproven_reason=None)
+    page = client.get(f"/compare?makers={thin.slug},{solid.slug}").get_data(as_text=True)
+    columns = re.findall(r'<article class="card compare-column".*?</article>', page, re.S)
+    assert len(columns) == 2 and "Thin Record" in columns[0] and "85% sure" in columns[0]
+    assert "rests on fewer than three fully trusted reviews" in columns[0]
+    assert "rests on fewer than three fully trusted reviews" not in columns[1]
+
+
 def test_a_claim_from_fewer_than_three_trusted_reviews_says_so(db, client, make_user, make_maker, make_review):
     maker = make_maker()
     make_review(make_user(), maker)

@@ -1,6 +1,7 @@
 """Run the detectors: all of them over the whole site, or the cheap ones over one maker."""
 from __future__ import annotations
 
+from .binding import detect_foreign_redemptions
 from .clusters import detect_extreme_clusters, detect_near_duplicates
 from .facts import Facts, Finding, MakerFact, OrderFact, ReviewFact
 from .rates import detect_bursts, detect_fresh_invitations, detect_fresh_redeemers, detect_one_maker_accounts
@@ -12,13 +13,14 @@ KINDS: dict[str, str] = {
     "fresh_invitations": "Invitations to brand-new accounts",
     "near_duplicate": "Near-duplicate wording",
     "extreme_cluster": "One-star or five-star cluster",
+    "foreign_redemptions": "Invitations redeemed by another account",
 }
 # Detectors that need only one maker's reviews (and its authors' review counts): run after each write.
 # The others compare a maker with the rest of the site (near-duplicates need the site's stock phrases)
 # and run in `flask signals`.
 ON_WRITE_KINDS = ("burst", "extreme_cluster")
 _ALL = (detect_bursts, detect_one_maker_accounts, detect_fresh_redeemers, detect_fresh_invitations,
-        detect_near_duplicates, detect_extreme_clusters)
+        detect_near_duplicates, detect_extreme_clusters, detect_foreign_redemptions)
 _ON_WRITE = (detect_bursts, detect_extreme_clusters)
 
 __all__ = ["KINDS", "ON_WRITE_KINDS", "Facts", "Finding", "MakerFact", "OrderFact", "ReviewFact",

@@ -323,3 +323,31 @@ def test_the_signals_command_rescores_the_makers_whose_implicated_reviews_change
     assert {m.id: db.get(MakerScoreRow, m.id).computed_at for m in makers[1:]} == untouched
 
 
+
+
+def test_a_review_redeemed_by_another_account_before_binding_is_a_signal_with_both_accounts(app, client, db,
+                                                                                          make_user, make_maker):
+    """Reviews written when anyone holding an invitation link could redeem it keep their order; where the invited
+    address is another account's, the signals command says so and the score counts the review as weaker evidence."""
+    from datetime import date
+
+    from craftreview.models import Order
+    maker = make_maker()
+    invited, friend = make_user("invited"), make_user("friend")
+    order = Order(maker_id=maker.id, buyer_email=invited.email, item="A bowl", order_type="stock",
+                  price_band="under_50", ordered_on=date.today(), token_hash="f" * 64, expires_at=NOW + timedelta(days=30),
+                  used_at=NOW)
+    db.add(order)
+    db.commit()
+    written = submit_review(db, friend, maker, _plain(5, "Wonderful bowl"), now=NOW)
+    written.order_id = order.id  # as a redemption before invitations were bound to the invited buyer left it
+    db.commit()
+    assert app.test_cli_runner().invoke(args=["signals"]).exit_code == 0
+    assert _kinds(db, maker) == {"foreign_redemptions"}
+    assert ring_flagged_review_ids(db, [maker.id]) == {written.id}
+    login(client, make_user("mod", moderator=True))
+    page = client.get("/moderation/signals?kind=foreign_redemptions").get_data(as_text=True)
+    assert "Invitations redeemed by another account —" in page
+    assert f'href="/moderation/reviews/{written.id}"' in page
+    for account in (invited, friend):
+        assert f'href="/moderation/accounts/{account.id}"' in page

@@ -257,3 +257,18 @@ def test_reviews_built_from_stock_phrases_everybody_uses_are_not_near_duplicates
                       f"I had been looking for a {item} for months. Delivery took a little longer than promised, "
                       f"but it arrived well packed and matched the photos. Thank you, Studio {maker}!")
     assert detect_near_duplicates(world.facts()) == []
+
+
+def test_a_review_through_an_invitation_whose_address_another_account_holds_is_found():
+    from craftreview.rings.binding import detect_foreign_redemptions
+    world = World()
+    assert detect_foreign_redemptions(world.facts()) == []  # honest redemptions: the author holds the address
+    friend, holder = world.new_account(), world.new_account()
+    review = world.add(TARGET, friend, NOW - timedelta(days=3), 5.0, NOW - timedelta(days=400), order=True)
+    world.orders.append(OrderFact(review.order_id, TARGET, NOW - timedelta(days=10), holder, NOW - timedelta(days=900)))
+    unheld = world.add(TARGET, world.new_account(), NOW - timedelta(days=2), 5.0, NOW - timedelta(days=400), order=True)
+    world.orders.append(OrderFact(unheld.order_id, TARGET, NOW - timedelta(days=10), None, None))  # nobody's now
+    findings = detect_foreign_redemptions(world.facts())
+    assert [(f.kind, f.maker_id, f.review_ids) for f in findings] == [("foreign_redemptions", TARGET, (review.review_id,))]
+    assert set(findings[0].user_ids) == {friend, holder}
+    assert "foreign_redemptions" in kinds(detect_all(world.facts()))

@@ -9,7 +9,7 @@ import pytest
 
 from bench.scoring.simulate import NOW, SimConfig, simulate
 from craftreview.scoring import ReviewSignal, fit_model, score_makers
-from craftreview.scoring.steps import mixture_quantiles, _phi, scan_steps
+from craftreview.scoring.steps import _phi, mixture_quantiles, scan_steps
 
 pytestmark = pytest.mark.filterwarnings("error")
 

@@ -33,7 +33,7 @@ MS = MakerScoreRow
 CARD_COLUMNS = (
     Maker.id, Maker.name, Maker.slug, Maker.craft, Maker.location, Maker.accepts_custom, Maker.lead_time_days,
     Maker.created_at, MS.tier, MS.tier_confidence, MS.p_skilled, MS.overall, MS.overall_low, MS.overall_high,
-    MS.review_count, MS.verified_count, MS.on_time_rate, MS.rank_score, MS.unproven_reason,
+    MS.review_count, MS.verified_count, MS.on_time_rate, MS.rank_score, MS.unproven_reason, MS.trusted_reviews,
 )
 
 
@@ -72,6 +72,7 @@ class ScoreSummary:
     review_count: int
     verified_count: int
     unproven_reason: str | None = None  # why an unproven maker is (too few reviews yet, mixed evidence)
+    trusted_reviews: float | None = None  # evidence in fully trusted reviews: a claim from under three says so
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,8 @@ def card(row, on_time: tuple[OnTimeCount, ...] = ()) -> MakerCard:
     score = None
     if row.tier is not None:
         score = ScoreSummary(row.tier, row.tier_confidence, row.p_skilled, row.overall, row.overall_low,
-                             row.overall_high, row.review_count, row.verified_count, row.unproven_reason)
+                             row.overall_high, row.review_count, row.verified_count, row.unproven_reason,
+                             row.trusted_reviews)
     return MakerCard(row.id, row.name, row.slug, row.craft, row.location, row.accepts_custom,
                      row.lead_time_days, score, on_time)
 

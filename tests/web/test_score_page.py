@@ -185,6 +185,22 @@ def test_the_compare_page_says_so_beside_a_claim_from_fewer_than_three_trusted_r
     assert "rests on fewer than three fully trusted reviews" not in columns[1]
 
 
+def test_listing_cards_say_so_beside_a_claim_from_fewer_than_three_trusted_reviews(db, client, make_user, make_maker,
+                                                                                  make_review):
+    """Cards in the maker list, on the home page and in search results showed the tier badge alone."""
+    thin, solid = make_maker(name="Thin Record"), make_maker(name="Solid Record")
+    for maker, trusted in ((thin, 2.4), (solid, 8.0)):
+        make_review(make_user(), maker)
+        _set(db, maker, tier="skilled", tier_confidence=0.85, trusted_reviews=trusted, unproven_reason=None)
+    for url in ("/makers", "/"):
+        page = client.get(url).get_data(as_text=True)
+        beside = re.findall(r'(Thin Record|Solid Record)</a>.{0,400}?class="badge tier-skilled"[^>]*>Skilled</span>'
+                            r'\s*(<span class="badge-note"[^>]*>under 3 trusted reviews</span>)?', page, re.S)
+        assert dict(beside) == {"Thin Record": '<span class="badge-note" title="This claim rests on fewer than three '
+                                               'fully trusted reviews">under 3 trusted reviews</span>',
+                                "Solid Record": ""}, url
+
+
 def test_a_claim_from_fewer_than_three_trusted_reviews_says_so(db, client, make_user, make_maker, make_review):
     maker = make_maker()
     make_review(make_user(), maker)

@@ -2543,7 +2543,8 @@ stars wide on average, 0.69 before; at 6-10, 0.94 (0.89).
 Tests: `tests/unit/test_scoring_slope.py` (a maker sliding from five stars to three over three years gets a low end
 at least 0.1 star lower and the same high end, a rise the reverse; a level history is stretched under 5%; fewer than
 six reviews or a history of a few weeks reads no slope; estimates, tier chances and claims unchanged; the slope and
-lever are recovered from a planted history; EM recovers a planted mixture; the stretch never narrows a range).
+lever are recovered from a planted history; the stretch never narrows a range; the mixture is fitted by the change
+interval's EM, whose test recovers a planted mixture).
 
 Measured and not taken: letting the slide mixture also set the drift variance the estimate charges old evidence (at
 least slope_share x slope_var, the mixture's mean squared slope) pulls makers known only from old reviews toward the

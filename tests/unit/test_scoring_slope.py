@@ -8,7 +8,6 @@ import pytest
 
 from bench.scoring.simulate import NOW, SimConfig, simulate
 from craftreview.scoring import ModelOptions, ReviewSignal, fit_model
-from craftreview.scoring.change import fit_change_mixture
 from craftreview.scoring.slope import MIN_REVIEWS, maker_slopes, slope_bounds
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -86,16 +85,6 @@ def test_maker_slopes_recovers_a_planted_slope_and_its_lever():
     # a review weighed to nothing does not count toward MIN_REVIEWS
     w = np.r_[np.ones(MIN_REVIEWS - 1), np.zeros(35)]
     assert np.isinf(maker_slopes(y, w, np.ones(40), age, np.zeros(40, dtype=int), 1, 0.3)[1][0])
-
-
-def test_em_recovers_a_planted_slide_mixture():
-    rng = np.random.default_rng(7)
-    s2 = rng.uniform(0.01, 0.05, 4000)
-    sliding = rng.random(4000) < 0.2
-    b = rng.normal(0.0, np.sqrt(s2 + np.where(sliding, 0.1, 0.0)))
-    share, var = fit_change_mixture(b, s2)
-    assert share == pytest.approx(0.2, abs=0.05)
-    assert var == pytest.approx(0.1, rel=0.25)
 
 
 def test_slope_bounds_never_narrow_and_follow_the_slope_sign():

@@ -2542,7 +2542,8 @@ stars wide on average, 0.69 before; at 6-10, 0.94 (0.89).
 
 Tests: `tests/unit/test_scoring_slope.py` (a maker sliding from five stars to three over three years gets a low end
 at least 0.1 star lower and the same high end, a rise the reverse; a level history is stretched under 5%; fewer than
-six reviews or a history of a few weeks reads no slope; estimates, tier chances and claims unchanged; the slope and
+six reviews or a history of a few weeks reads no slope; estimates, tier chances and claims unchanged; with only the
+slide allowed for, the score page's note that the range allows for a change is shown; the slope and
 lever are recovered from a planted history; the stretch never narrows a range; the mixture is fitted by the change
 interval's EM, whose test recovers a planted mixture).
 

@@ -1,12 +1,13 @@
 """The slide-stretched interval (ModelOptions.slope_interval, model 2.24): what it stretches and what it leaves."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import numpy as np
 import pytest
 
-from bench.scoring.simulate import NOW, SimConfig, simulate
+from bench.scoring.simulate import NOW
 from craftreview.scoring import ModelOptions, ReviewSignal, fit_model
 from craftreview.scoring.slope import MIN_REVIEWS, maker_slopes, slope_bounds
 
@@ -14,14 +15,9 @@ pytestmark = pytest.mark.filterwarnings("error")
 
 
 @pytest.fixture(scope="module")
-def platform():
-    return simulate(34, SimConfig(n_makers=600, p_drift=0.4))
-
-
-@pytest.fixture(scope="module")
-def models(platform):
-    return {on: fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(slope_interval=on))
-            for on in (False, True)}
+def models(model):
+    """The production model (conftest's, fitted on the shared platform) and the same fit scoring without the slide."""
+    return {True: model, False: replace(model, options=replace(model.options, slope_interval=False))}
 
 
 def history(start: float, end: float, n: int = 24, years: float = 3.0):
@@ -38,9 +34,10 @@ def history(start: float, end: float, n: int = 24, years: float = 3.0):
     return out
 
 
-def test_the_mixture_is_fitted_only_when_switched_on(models):
-    assert models[False].params.slope_share == 0.0
-    assert 0.0 < models[True].params.slope_share < 1.0 and models[True].params.slope_var > 0.0
+def test_the_mixture_is_fitted_only_when_switched_on(platform, model):
+    assert 0.0 < model.params.slope_share < 1.0 and model.params.slope_var > 0.0
+    plain = fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(slope_interval=False))
+    assert plain.params.slope_share == 0.0
 
 
 def test_a_slide_stretches_the_end_it_heads_for_and_changes_nothing_else(models):
@@ -99,10 +96,8 @@ def test_slope_bounds_never_narrow_and_follow_the_slope_sign():
     assert (lo[2] == low[2]).all() and (hi[2] == high[2]).all()  # no slope read: the posterior's own
 
 
-def test_the_production_model_stretches_for_a_slide(platform):
-    model = fit_model(platform.signals, now=NOW)
-    assert model.options.slope_interval and model.params.slope_share > 0.0
-    plain = fit_model(platform.signals, now=NOW, options=ModelOptions(slope_interval=False))
-    sigs = history(5.0, 3.0)
-    assert model.score_maker(sigs, now=NOW).overall.low < plain.score_maker(sigs, now=NOW).overall.low - 0.1
-    assert model.score_maker(sigs, now=NOW).explanation["range_allows_for_change"] is True
+def test_the_explanation_says_the_range_allows_for_a_change_when_only_the_slide_is_allowed_for(model):
+    slide_only = replace(model, options=replace(model.options, step_interval=False))
+    neither = replace(model, options=replace(model.options, step_interval=False, slope_interval=False))
+    assert slide_only.score_maker(history(5.0, 3.0), now=NOW).explanation["range_allows_for_change"] is True
+    assert neither.score_maker(history(5.0, 3.0), now=NOW).explanation["range_allows_for_change"] is False

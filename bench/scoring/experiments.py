@@ -2550,7 +2550,20 @@ interval's EM, whose test recovers a planted mixture).
 Measured and not taken: letting the slide mixture also set the drift variance the estimate charges old evidence (at
 least slope_share x slope_var, the mixture's mean squared slope) pulls makers known only from old reviews toward the
 prior, as the TrustScore-like baseline's heavy prior does. On seeds 1-20 it lowered AUC at 6-10 reviews 0.9891 ->
-0.9890 and τ overall 0.6679 -> 0.6662, so the estimate keeps the winsorised drift variance."""
+0.9890 and τ overall 0.6679 -> 0.6662, so the estimate keeps the winsorised drift variance.
+
+Also measured and not taken (model 2.24 against the variant, paired on the same worlds):
+- *The slopes' sampling variances scaled by how far the platform's slopes spread beyond them* (the step mixture's
+  correction, `steps.noise_scale`). On 48 family worlds (7001-7048) worlds in the band went 24 -> 22 at 6-10 reviews
+  and 18 -> 20 at 11+, pooled coverage 0.908 -> 0.907 and 0.908 -> 0.905; the drop and rise stories' coverage fell in
+  4 and 9 worlds (none rose); the headline's 11+ band 0.900 -> 0.892. Not taken.
+- *The noise estimated from successive differences* (each review against the maker's previous one, so a maker that
+  changed does not count its change as noise). Foreign steady makers with one to five reviews, the largest group
+  the intervals miss there, are over-shrunk toward the prior (a single review's pull is about half what the truth
+  shows in worlds 6001-6012), and on those worlds' own makers the variant lifted their coverage 0.846 -> 0.872. But on
+  the 24 foreign worlds' standard table coverage did not move (1-2 reviews 0.877 -> 0.876 pooled), the τ margin fell
+  (median 0.0184 -> 0.0150), the bomb's percentile drop grew in 20 of 24 worlds, and on the headline τ overall fell
+  0.6679 -> 0.6675. Not taken; the over-shrinkage of single reviews on that simulator stays an open lead."""
 
 # Every note above, in the order RESULTS.md prints them after the family tables.
 NOTES = (EXPERIMENTS_NOTE, MODEL3_NOTE, MODEL4_NOTE, MODEL5_NOTE, LEAD23_NOTE, LEAD24_NOTE, LEAD25_NOTE, LEAD26_NOTE,

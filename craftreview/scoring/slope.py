@@ -12,11 +12,11 @@ age decay, so old reviews inform the slope) is modelled across makers as a mixtu
     sliding:  b ~ N(0, s2 + slope_var)   with probability slope_share,
 fitted to the platform by EM (change.fit_change_mixture). A sliding maker's estimate is off by about its slope
 times the weighted age of the evidence the estimate rests on (the lever, years; times the reviews' share of the
-estimate against the prior's, which the model applies), so the 90% interval becomes that of
-a mixture: the model's posterior with probability 1 - P(sliding | b), and with P(sliding | b) the posterior moved by
-the lever times the slope's expected value given b, widened by the lever times its uncertainty. The ends move out
-only where the mixture reaches further than the posterior alone (slope_bounds). Only the interval changes; the estimate, the tier chances and the
-claims are the model's own. A slope is read only over at least MIN_REVIEWS reviews whose dates spread at least
+estimate against the prior's, which the model applies), so the 90% interval becomes that of a mixture: the model's
+posterior with probability 1 - P(sliding | b), and with P(sliding | b) the posterior moved by the lever times the
+slope's expected value given b, widened by the lever times its uncertainty. The ends move out only where the mixture
+reaches further than the posterior alone (slope_bounds). Only the interval changes; the estimate, the tier chances
+and the claims are the model's own. A slope is read only over at least MIN_REVIEWS reviews whose dates spread at least
 drift.MIN_SPAN_YEARS (weighted SD), the drift estimate's own rule: over a shorter history a slope is one step.
 """
 from __future__ import annotations

@@ -82,6 +82,7 @@ class Score:
     p_skilled: float
     overall: float
     review_count: int
+    trusted_reviews: float | None = None
 
     @property
     def rank_score(self) -> float:
@@ -181,7 +182,7 @@ def _score_row(maker_id: int, s: Score) -> MakerScoreRow:
     values = dict(maker_id=maker_id, model_version="test", computed_at=T0, overall=s.overall,
                   overall_low=s.overall - 0.3, overall_high=s.overall + 0.3, p_skilled=s.p_skilled,
                   tier=s.tier, rank_score=s.rank_score, review_count=s.review_count, verified_count=0,
-                  detail_json="{}")
+                  detail_json="{}", trusted_reviews=s.trusted_reviews)
     # The scoring model's other columns are not search inputs: fill them plausibly.
     for column in MakerScoreRow.__table__.columns:
         if column.name not in values and not column.nullable:

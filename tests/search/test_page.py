@@ -161,3 +161,16 @@ def test_the_results_have_their_own_heading_before_the_result_titles(corpus, sea
     results = html[html.index('<section class="search-results"'):]
     assert f'<h2 id="results-heading" class="visually-hidden">{heading}</h2>' in results
     assert results.index("<h2") < results.index("<h3")
+
+
+def test_a_maker_hit_says_so_beside_a_claim_from_fewer_than_three_trusted_reviews(world, search_app):
+    from tests.search.conftest import Score
+    for name, trusted in (("Thin Walnut Studio", 2.0), ("Solid Walnut Studio", 6.0)):
+        world.maker(name, "wood", "York, UK", "walnut bowls", score=Score("skilled", 0.95, 4.4, 8, trusted))
+    world.drain()
+    status, html = _get(search_app, q="walnut")
+    assert status == 200
+    hits = dict(re.findall(r'>(Thin|Solid) <mark>Walnut</mark> Studio</a></h3>\s*<span class="badge tier-skilled"[^>]*>Skilled</span>'
+                           r'\s*(<span class="badge-note"[^>]*>under 3 trusted reviews</span>)?', html))
+    assert set(hits) == {"Thin", "Solid"}
+    assert hits["Thin"] and not hits["Solid"]

@@ -8,7 +8,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, created_at_column
 
-TOKEN_PURPOSES = ("confirm_email", "reset_password")
 # Kinds of notification, with the wording of their mail preference on the account page.
 NOTIFICATION_KINDS: dict[str, str] = {
     "review_new": "A new review of my work",

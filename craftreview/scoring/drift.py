@@ -29,24 +29,14 @@ def estimate_drift_var(y: np.ndarray, t_years: np.ndarray, maker: np.ndarray, n_
     if len(y) == 0:
         return 0.0
     w = np.ones(len(y)) if w is None else w
-    n = np.bincount(maker, w, n_m)
-    sx, sy = np.bincount(maker, w * t_years, n_m), np.bincount(maker, w * y, n_m)
-    sxx, sxy = np.bincount(maker, w * t_years * t_years, n_m), np.bincount(maker, w * t_years * y, n_m)
+    slopes, factor, span, n = weighted_slopes(y, t_years, maker, n_m, w)
     ok = (count >= MIN_REVIEWS_FOR_SLOPE) & (n > 1e-9)
-    nn = np.where(ok, n, 1.0)
-    tbar = sx / nn
-    span = sxx - sx * tbar
-    # Weights are relevance, not precision: Var(slope) = noise * sum w^2 (t - tbar)^2 / span^2.
-    w2 = w * w
-    spread2 = (np.bincount(maker, w2 * t_years * t_years, n_m) - 2 * tbar * np.bincount(maker, w2 * t_years, n_m)
-               + tbar * tbar * np.bincount(maker, w2, n_m))
-    ok &= (span / nn > MIN_SPAN_YEARS**2) & (span > 1e-9)
+    ok &= (span / np.where(ok, n, 1.0) > MIN_SPAN_YEARS**2) & (span > 1e-9)
     if exclude is not None:
         ok &= ~exclude
     if ok.sum() < 5:
         return 0.0
-    slope = (sxy[ok] - sx[ok] * sy[ok] / n[ok]) / span[ok]
-    sampling = noise_var * np.maximum(spread2[ok], 1e-12) / span[ok] ** 2
+    slope, sampling = slopes[ok], noise_var * factor[ok]
     excess = slope**2 - sampling
     excess = np.minimum(excess, np.quantile(excess, 0.90))
     var = 0.0
@@ -54,6 +44,24 @@ def estimate_drift_var(y: np.ndarray, t_years: np.ndarray, maker: np.ndarray, n_
         h = 1.0 / (var + sampling) ** 2  # precision-squared weights suit a variance-of-variance estimate
         var = max(0.0, float(np.sum(h * excess) / np.sum(h)))
     return var
+
+
+def weighted_slopes(y: np.ndarray, t: np.ndarray, maker: np.ndarray, n_m: int, w: np.ndarray
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per maker: the weighted least-squares slope of y on t, its sampling variance per unit of one review's noise
+    (weights are relevance, not precision: sum w^2 (t - tbar)^2 / span^2), the span sum w (t - tbar)^2 and the total
+    weight. Makers with no weight or no span get finite nonsense: callers choose which makers to read."""
+    n = np.bincount(maker, w, n_m)
+    sx, sy = np.bincount(maker, w * t, n_m), np.bincount(maker, w * y, n_m)
+    sxx, sxy = np.bincount(maker, w * t * t, n_m), np.bincount(maker, w * t * y, n_m)
+    nn = np.where(n > 1e-9, n, 1.0)
+    tbar = sx / nn
+    span = sxx - sx * tbar
+    w2 = w * w
+    spread2 = (np.bincount(maker, w2 * t * t, n_m) - 2 * tbar * np.bincount(maker, w2 * t, n_m)
+               + tbar * tbar * np.bincount(maker, w2, n_m))
+    safe_span = np.maximum(span, 1e-12)
+    return (sxy - sx * sy / nn) / safe_span, np.maximum(spread2, 1e-12) / safe_span**2, span, n
 
 
 def drift_factor(weight: np.ndarray, mean_age_years: np.ndarray, drift_var: float,

@@ -557,9 +557,14 @@ def _slopes(batch: _Batch, noise: np.ndarray, options: ModelOptions) -> tuple[np
     """Per maker: the overall star's slope over its history, its sampling variance and the lever (slope.maker_slopes),
     the slope read with the step scan's weights (no age decay), the lever with the model's."""
     w = batch.weights
-    weight = w.weight * w.group / np.maximum(w.age * w.outlier * w.change, 1e-12)
-    return maker_slopes(batch.y, weight, w.weight, w.age_days, batch.arr.maker, batch.arr.n_makers,
-                        float(A @ noise @ A), options.slope_min_reviews)
+    return maker_slopes(batch.y, _scan_weight(w), w.weight, w.age_days / DAYS_PER_YEAR, batch.arr.maker,
+                        batch.arr.n_makers, float(A @ noise @ A), options.slope_min_reviews)
+
+
+def _scan_weight(w: Weights) -> np.ndarray:
+    """The model's review weights without the age decay, the outlier and the drop factors, but with the outlier's
+    shared-voice part (rings): what the step scan and the slide's slope read a maker's history with."""
+    return w.weight * w.group / np.maximum(w.age * w.outlier * w.change, 1e-12)
 
 
 def _step_scan(batch: _Batch, noise: np.ndarray) -> StepScan:
@@ -568,8 +573,8 @@ def _step_scan(batch: _Batch, noise: np.ndarray) -> StepScan:
     discount) but with the shared-voice part that sees rings."""
     if batch.step_scan is None:
         w = batch.weights
-        weight = w.weight * w.group / np.maximum(w.age * w.outlier * w.change, 1e-12)
-        batch.step_scan = scan_steps(batch.y, weight, w.age_days, batch.arr.maker, batch.arr.n_makers, noise[:3, :3])
+        batch.step_scan = scan_steps(batch.y, _scan_weight(w), w.age_days, batch.arr.maker, batch.arr.n_makers,
+                                     noise[:3, :3])
     return batch.step_scan
 
 

@@ -24,38 +24,26 @@ from __future__ import annotations
 import numpy as np
 
 from .change import change_probability
-from .drift import MIN_SPAN_YEARS
+from .drift import MIN_SPAN_YEARS, weighted_slopes
 from .posterior import z_at
 from .steps import mixture_quantiles
 from .types import OVERALL_WEIGHTS
 
-DAYS_PER_YEAR = 365.25
 MIN_REVIEWS = 6  # reviews a slope is read over: fewer, and the interval already spans what they leave open
 _PRUNE = 1e-3  # makers less likely than this to slide keep the posterior's own interval
 
 
-def maker_slopes(y3: np.ndarray, w_slope: np.ndarray, w_level: np.ndarray, age_days: np.ndarray, maker: np.ndarray,
+def maker_slopes(y3: np.ndarray, w_slope: np.ndarray, w_level: np.ndarray, age_years: np.ndarray, maker: np.ndarray,
                  n_m: int, noise_overall: float, min_reviews: int = MIN_REVIEWS
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per maker: the overall star's slope b (stars a year, positive: improving), its sampling variance s2 (Kish:
-    weights are relevance; inf where the history is too short or too few reviews), and the lever: the weighted
-    age in years of the evidence the estimate rests on (w_level, the model's weights)."""
-    overall = y3 @ np.array(OVERALL_WEIGHTS)
-    x = -age_days / DAYS_PER_YEAR  # time, years before now as negative numbers
-    n = np.bincount(maker, w_slope, n_m)
-    safe = np.maximum(n, 1e-12)
-    xbar = np.bincount(maker, w_slope * x, n_m) / safe
-    dx = x - xbar[maker]
-    sxx = np.bincount(maker, w_slope * dx * dx, n_m)
-    sxy = np.bincount(maker, w_slope * dx * overall, n_m)
-    spread2 = np.bincount(maker, (w_slope * dx) ** 2, n_m)
+    """Per maker: the overall star's slope b (stars a year, positive: improving; drift.weighted_slopes), its sampling
+    variance s2 (inf where the history is too short or too few reviews), and the lever: the weighted age in years of
+    the evidence the estimate rests on (w_level, the model's weights)."""
+    slope, factor, span, n = weighted_slopes(y3 @ np.array(OVERALL_WEIGHTS), -age_years, maker, n_m, w_slope)
     counted = np.bincount(maker, w_slope > 0.0, n_m)
-    ok = (counted >= min_reviews) & (n > 1e-9) & (sxx / safe > MIN_SPAN_YEARS**2)
-    slope = np.where(ok, sxy / np.maximum(sxx, 1e-12), 0.0)
-    s2 = np.where(ok, noise_overall * spread2 / np.maximum(sxx, 1e-12) ** 2, np.inf)
-    total = np.bincount(maker, w_level, n_m)
-    lever = np.bincount(maker, w_level * age_days, n_m) / np.maximum(total, 1e-12) / DAYS_PER_YEAR
-    return slope, s2, lever
+    ok = (counted >= min_reviews) & (n > 1e-9) & (span / np.maximum(n, 1e-12) > MIN_SPAN_YEARS**2)
+    lever = np.bincount(maker, w_level * age_years, n_m) / np.maximum(np.bincount(maker, w_level, n_m), 1e-12)
+    return np.where(ok, slope, 0.0), np.where(ok, noise_overall * factor, np.inf), lever
 
 
 def slope_bounds(b: np.ndarray, s2: np.ndarray, lever: np.ndarray, share: float, var: float, mean: np.ndarray,

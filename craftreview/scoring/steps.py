@@ -196,7 +196,7 @@ def _phi(x: np.ndarray) -> np.ndarray:
 
 
 def mixture_quantiles(owner: np.ndarray, p: np.ndarray, mu: np.ndarray, sd: np.ndarray, q: np.ndarray,
-                       z: np.ndarray, beyond: np.ndarray | None = None) -> np.ndarray:
+                      z: np.ndarray, beyond: np.ndarray | None = None) -> np.ndarray:
     """q[g]-quantile (z[g] that of a standard normal) of each mixture g of normals (component i belongs to
     mixture owner[i], sorted by owner; every mixture has a component), all found in one vectorised bisection.
     The quantile lies between the smallest and the largest of its components' own q-quantiles, a bracket of a
@@ -273,4 +273,4 @@ def _mixture_ends(e_idx: np.ndarray, j_idx: np.ndarray, moved: np.ndarray, maker
     sdev = np.r_[sd[moved, j_idx], step_sd[comp, j_idx[group]]]
     order = np.argsort(owner, kind="stable")
     return mixture_quantiles(owner[order], weight[order], mu[order], sdev[order], q, z_at(q),
-                              ends[e_idx, moved, j_idx])
+                             ends[e_idx, moved, j_idx])

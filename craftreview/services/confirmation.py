@@ -12,9 +12,9 @@ from . import page_stamps
 from .link_mail import LinkMail, prepare_link_mail, send_link_mail
 from .queries import email_confirmed_now
 from .review_effects import after_author_confirmation, prepare_author_confirmation
-from .tokens import LIFETIMES, find_token, link_user, token_row
+from .tokens import CONFIRM_EMAIL, LIFETIMES, find_token, link_user, token_row
 
-PURPOSE = "confirm_email"
+PURPOSE = CONFIRM_EMAIL
 
 
 def prepare_confirmation(session: Session, display_name: str, email: str) -> LinkMail | None:

@@ -27,6 +27,7 @@ from .mail_render import RenderedMail, queue_mail, render_templated
 from .review_effects import prepare_author_confirmation
 from .tokens import (
     CHANGE_EMAIL,
+    CONFIRM_EMAIL,
     LIFETIMES,
     RESET_PASSWORD,
     drop_unsent_link_mail,
@@ -113,7 +114,7 @@ def confirm_email_change(session: Session, token: str, now: datetime | None = No
             user.email_confirmed_at = now  # the link reached this address
             if was_confirmed:
                 send_change_notice(session, old_email, name, email, now, notice)
-            for purpose in (RESET_PASSWORD, "confirm_email"):  # links of the old address
+            for purpose in (RESET_PASSWORD, CONFIRM_EMAIL):  # links of the old address
                 revoke_tokens(session, user.id, purpose, now)
             drop_unsent_link_mail(session, user.id, old_email)
     except IntegrityError as exc:

@@ -12,9 +12,10 @@ from ..errors import NotFound
 from ..models import AccountToken, OutgoingMail, User, as_utc
 from .mail import ACCOUNT_LINK_PATHS, link_tokens
 
+CONFIRM_EMAIL = "confirm_email"  # a link that confirms the address it was mailed to (confirmation.py)
 RESET_PASSWORD = "reset_password"  # named here too: account changes that must spend reset links import it
 CHANGE_EMAIL = "change_email"  # a link that moves the account to the address it was mailed to (email_change.py)
-LIFETIMES = {"confirm_email": timedelta(hours=48), RESET_PASSWORD: timedelta(hours=1), CHANGE_EMAIL: timedelta(hours=48)}
+LIFETIMES = {CONFIRM_EMAIL: timedelta(hours=48), RESET_PASSWORD: timedelta(hours=1), CHANGE_EMAIL: timedelta(hours=48)}
 
 
 def token_digest(token: str) -> str:

@@ -46,7 +46,17 @@ from .claims import (
 from .drift import drift_factor, estimate_drift_var
 from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
 from .pack import ScorePacker
-from .posterior import A, Ranges, normal_ranges, prior_cov, summarise, tail_levels, update, update_with_trend
+from .posterior import (
+    A,
+    Ranges,
+    allow_for_buyer_gap,
+    normal_ranges,
+    prior_cov,
+    summarise,
+    tail_levels,
+    update,
+    update_with_trend,
+)
 from .priors import SPREAD_DIM, PriorParams, fit_priors, noise_covariance
 from .robust import (
     CHANGE_OLD_FACTOR,
@@ -66,7 +76,7 @@ from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
 from .types import CLAIM_CONFIDENCE, MIN_CLAIM_EVIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.24"
+MODEL_VERSION = "eb-mvn-2.25"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 
@@ -104,6 +114,11 @@ class ModelOptions:
     # offset too, and spillover grew in 8 of 48 family worlds (bench/scoring/RESULTS.md, "Measured and not taken:
     # the harsh critics' pull"). A bench option only: FittedModel.score_maker does not apply the offset.
     typical_buyer: bool = False
+    # The 90% interval reaches as far again toward where the typical (median) reviewer would put the maker, by the gap
+    # bias.typical_offset measures between the average and the typical reviewer (0 unless clearly apart); estimates,
+    # tiers and claims unchanged, so the accounts of a ring, which move the gap too, can only widen ranges. Since
+    # model 2.25 (bench/scoring/RESULTS.md, "Model 2.25").
+    buyer_gap_interval: bool = True
     # The shortest older span a maker's pace is measured over, for one review's worth of older evidence
     # (claims.seasoned_factor; 120 before: one review 130 days old made five fresh verified five-stars the
     # maker's usual pace). bench/scoring/RESULTS.md, "A short history's pace, and promises at 95%".
@@ -437,11 +452,9 @@ def _fit(signals: Iterable[ReviewSignal], now: datetime, crafts: Mapping[Hashabl
     consensus = weights.weight * outlier_factor(review_overall(arr.ratings), weights.weight, arr.maker,
                                                 arr.n_makers, *raw)[0]
     bias = _fit_bias(arr, consensus, options)
-    if options.typical_buyer and options.reviewer_bias:
-        n_rev = len(arr.reviewer_ids)
-        trust = np.bincount(arr.reviewer, consensus, n_rev) / np.maximum(counts, 1)
-        bias.row = bias.row + typical_offset(bias, distinct_makers_per_reviewer(arr.maker, arr.reviewer, arr.n_makers,
-                                                                                n_rev), trust)
+    gap = _buyer_gap(arr, bias, consensus, counts, options)
+    if options.typical_buyer:
+        bias.row = bias.row + gap
     scale = fit_scale(arr.ratings - bias.row[:, None], weights.weight, arr.maker, arr.n_makers, trusted,
                       consensus if options.trusted_scale else None)
     batch = _prepare(arr, to_days(now), counts[arr.reviewer], bias.row, options.weights, scale, options, weights)
@@ -464,7 +477,20 @@ def _fit(signals: Iterable[ReviewSignal], now: datetime, crafts: Mapping[Hashabl
         params.slope_share, params.slope_var = fit_change_mixture(*_slopes(batch, noise, options)[:2])
     if options.step_interval:
         params.step_share, params.step_var, params.step_noise = fit_step_mixture(_step_scan(batch, noise))
+    if options.buyer_gap_interval and not options.typical_buyer:  # typical_buyer moved the estimates instead
+        params.buyer_gap = gap
     return _Fit(batch, params, bias, scale, counts)
+
+
+def _buyer_gap(arr: SignalArrays, bias: BiasFit, consensus: np.ndarray, counts: np.ndarray,
+               options: ModelOptions) -> float:
+    """How far the average reviewer sits from the typical one (bias.typical_offset; 0 without reviewer offsets, or
+    where neither option that reads it is on)."""
+    if not options.reviewer_bias or not (options.typical_buyer or options.buyer_gap_interval):
+        return 0.0
+    n_rev = len(arr.reviewer_ids)
+    trust = np.bincount(arr.reviewer, consensus, n_rev) / np.maximum(counts, 1)
+    return typical_offset(bias, distinct_makers_per_reviewer(arr.maker, arr.reviewer, arr.n_makers, n_rev), trust)
 
 
 def score_makers(signals: Iterable[ReviewSignal], *, now: datetime,
@@ -599,7 +625,7 @@ def _interval_bounds(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarr
         lever = lever * np.clip(1.0 - sd[:, 3] ** 2 / np.maximum(prior_var[:, 3], 1e-12), 0.0, 1.0)
         ranges = Ranges(*slope_bounds(b, s2, lever, params.slope_share, params.slope_var, mean, sd, ranges.low,
                                       ranges.high, levels), True)
-    return ranges
+    return allow_for_buyer_gap(ranges, params.buyer_gap if options.buyer_gap_interval else 0.0)
 
 
 def _widen_for_change(batch: _Batch, post, params: PriorParams, options: ModelOptions) -> None:

@@ -163,6 +163,7 @@ class ScorePacker:
         n_dated, on_time, slip = delivery_record(arr)
         mean, low, high = intervals(post, ranges)
         self.steps_allowed = ranges.steps
+        self.buyer_gap = float(ranges.buyer_gap)
         est, ov = (mean[:, :3], low[:, :3], high[:, :3]), (mean[:, 3], low[:, 3], high[:, 3])
         verified = np.bincount(arr.maker, arr.verified.astype(float), arr.n_makers)
         (self.mean, self.low, self.high, self.om, self.olow, self.ohigh, self.pm, self.ps, self.pn,
@@ -231,7 +232,15 @@ class ScorePacker:
             "claim_withheld": self.withheld[m],
             # whether the 90% ranges allow for a step in the maker's level (steps.py; off, or none fitted: False)
             "range_allows_for_change": self.steps_allowed,
+            # which way the 90% ranges reach for the typical reviewer (posterior.allow_for_buyer_gap): "harsher"
+            # when this platform's reviewers rate lower on average than the typical one, "kinder", or None
+            "range_allows_for_reviewers": _gap_word(self.buyer_gap),
         }
+
+
+def _gap_word(gap: float) -> str | None:
+    """How the platform's average reviewer rates against the typical one, in the explanation's words."""
+    return "harsher" if gap < 0.0 else "kinder" if gap > 0.0 else None
 
 
 def intervals(post: Posterior, ranges: Ranges) -> tuple[np.ndarray, ...]:

@@ -161,13 +161,27 @@ def z_at(level: np.ndarray) -> np.ndarray:
 
 class Ranges(NamedTuple):
     """Each maker's 90% interval ends, (n_m, 4) for the three stars and the overall, before clipping to the
-    scale; steps: whether they allow for a change in the maker's level (a step, steps.py, or a slide, slope.py)."""
+    scale; steps: whether they allow for a change in the maker's level (a step, steps.py, or a slide, slope.py);
+    buyer_gap: the average reviewer minus the typical one they allow for (allow_for_buyer_gap; 0: none)."""
 
     low: np.ndarray
     high: np.ndarray
     steps: bool
+    buyer_gap: float = 0.0
 
 
 def normal_ranges(mean: np.ndarray, sd: np.ndarray, levels: tuple[np.ndarray, np.ndarray]) -> Ranges:
     """The normal posterior's ends at the tail levels (tail_levels)."""
     return Ranges(mean + z_at(levels[0]) * sd, mean + z_at(levels[1]) * sd, False)
+
+
+def allow_for_buyer_gap(ranges: Ranges, gap: float) -> Ranges:
+    """The ranges with the end the typical reviewer lies toward moved out by the gap (stars): where the average
+    reviewer sits below the typical one (gap < 0, a harsh minority), every estimate, read from the average
+    reviewer, sits low by about that much, prior included, so the high end rises by |gap|; a kind minority
+    lowers the low end. Every maker and dimension alike: one offset per reviewer covers all three stars."""
+    if gap < 0.0:
+        return Ranges(ranges.low, ranges.high - gap, ranges.steps, gap)
+    if gap > 0.0:
+        return Ranges(ranges.low - gap, ranges.high, ranges.steps, gap)
+    return ranges

@@ -44,6 +44,8 @@ class PriorParams:
     slope_var: float = 0.0  # ...and the variance of such a slope, (overall stars / year)^2 (0 share: never widened)
     step_share: float = 0.0  # prior chance that a maker's level stepped somewhere in its history (steps.py)...
     step_var: float = 0.0  # ...and the variance of such a step, overall stars^2 (0 share: intervals not widened)
+    # the average reviewer minus the typical one, stars (bias.typical_offset; ModelOptions.buyer_gap_interval)
+    buyer_gap: float = 0.0
     step_noise: float = 1.0  # the gaps' spread over the sampling variance review weights imply (steps.noise_scale)
     spread_ref: np.ndarray = field(default_factory=lambda: np.zeros(3))  # typical spread vs level
     spread_beta: float = 0.0  # consistency prior shift per unit of spread feature

@@ -238,6 +238,34 @@ def test_the_range_sentence_shows_only_where_the_model_allowed_for_a_change(db, 
     assert (sentence in re.sub(r"\s+", " ", _page(client, maker))) == allowed
 
 
+HARSHER = ("On this site a minority of reviewers rate much lower than the typical buyer, which pulls every average down a "
+           "little, so each 90% range also reaches that much higher; the estimate and the tier stay where the weighted "
+           "reviews put them.")
+KINDER = ("On this site a minority of reviewers rate much higher than the typical buyer, which lifts every average a "
+          "little, so each 90% range also reaches that much lower; the estimate and the tier stay where the weighted "
+          "reviews put them.")
+
+
+@pytest.mark.parametrize(("way", "shown", "hidden"), [("harsher", HARSHER, KINDER), ("kinder", KINDER, HARSHER),
+                                                      (None, None, None)])
+def test_the_reviewers_sentence_shows_which_end_the_ranges_moved(db, client, make_user, make_maker, make_review, way,
+                                                                 shown, hidden):
+    """Backed by tests/unit/test_scoring_buyer_gap.py: a harsh minority raises every high end by the measured gap
+    and a kind one lowers every low end, the estimate, the tier and its probabilities unchanged, and the typical
+    reviewer's truth is covered more often (model 2.25). A platform of one review measures no gap."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    detail = json.loads(_row(db, maker).detail_json)
+    assert detail["explanation"]["range_allows_for_reviewers"] is None
+    detail["explanation"]["range_allows_for_reviewers"] = way
+    _set(db, maker, detail_json=json.dumps(detail))
+    page = re.sub(r"\s+", " ", _page(client, maker))
+    if shown:
+        assert shown in page and hidden not in page
+    else:
+        assert "minority of reviewers" not in page
+
+
 @pytest.mark.parametrize(("reason", "words"), [
     ("recent_surge", "waits until the evidence has stood for a while"),
     ("recent_reviews_lower", "recent reviews on their own point clearly lower"),

@@ -93,6 +93,8 @@ def test_confidence_is_never_shown_as_certain(db, client, make_user, make_maker,
 
 
 def test_unproven_says_too_few_reviews_or_mixed_evidence(db, client, make_user, make_maker, make_review):
+    """Backed by tests/unit/test_scoring_claims.py (one review: too few; conflicting reviews: mixed) and
+    tests/unit/test_scoring_sentences.py (agreeing reviews on the skilled line: mixed, 'sit on a tier border')."""
     maker = make_maker()
     make_review(make_user(), maker)
     assert _row(db, maker).unproven_reason == "too_few_reviews"  # one review: the model says too few
@@ -418,6 +420,21 @@ def test_moderators_see_the_change_factor_named_for_a_drop_or_a_rise(db, client,
     login(client, make_user("Mod", moderator=True))
     html = _page(client, maker)
     assert "before a change 1.000" in html and "before a drop" not in html
+
+
+@pytest.mark.parametrize(("bias", "shown"), [(-0.5, "+0.50"), (0.75, "-0.75")])
+def test_moderators_see_a_harsh_reviewer_adjusted_up_and_a_generous_one_down(db, client, make_user, make_maker,
+                                                                           make_review, bias, shown):
+    """'reviewer adjustment +0.50 stars' is minus the reviewer's usual offset, which the model learns negative for a
+    harsh reviewer and positive for a generous one (tests/unit/test_scoring_behaviour.py::
+    test_learned_harsh_reviewer_makes_a_four_count_more and test_learned_generous_reviewer_makes_a_four_count_less)."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    detail = json.loads(_row(db, maker).detail_json)
+    detail["explanation"]["review_factors"]["reviewer_bias_stars"] = [bias]
+    _set(db, maker, detail_json=json.dumps(detail))
+    login(client, make_user("Mod", moderator=True))
+    assert f"; reviewer adjustment {shown} stars</p>" in _page(client, maker)
 
 
 def _with_chances(db, maker, make_review, author, probabilities: dict, **row):

@@ -16,6 +16,18 @@ from tests.unit.test_scoring_claims import review, steady, weights
 pytestmark = pytest.mark.filterwarnings("error")
 
 
+def test_a_brand_new_account_s_only_review_weighs_less(model):
+    """The weight paragraph: reviews weigh less 'when a brand-new account wrote its only review or redeemed the
+    maker's order' (the redeemed order: test_scoring_claims.py::test_a_brand_new_account_redeeming_an_order_weighs_less;
+    a new account that has reviewed before is not discounted for being new:
+    test_scoring_exact.py::test_new_account_that_reviewed_before_is_not_single, which is why the paragraph says
+    'its only review')."""
+    table = weights(model, steady(6, (4, 4, 4)) + [review((4, 4, 4), "fresh", verified=False, account_days=2.0),
+                                                   review((4, 4, 4), "settled", 12.0, verified=False)])
+    assert table["fresh"]["new_account_factor"] < 1.0 and table["settled"]["new_account_factor"] == 1.0
+    assert table["fresh"]["weight"] < 0.5 * table["settled"]["weight"]
+
+
 def test_unproven_with_many_agreeing_reviews_on_the_skilled_line_is_mixed_evidence(model):
     """'Mixed evidence: enough reviews, but they disagree or sit on a tier border': two dozen buyers who agree on
     four stars put the maker on the skilled line, where no claim is safe however many of them agree (the 'disagree'

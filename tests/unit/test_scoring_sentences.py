@@ -86,3 +86,15 @@ def test_a_promised_novice_claim_comes_when_its_reviews_arrive_at_the_current_le
     assert outlook["extra_verified_reviews_needed"] == 3 and round(now_score.overall.mean, 1) == 2.7
     more = [review(stars, f"more{j}", 1.0 + 20.0 * j) for j, stars in enumerate([(3, 3, 3), (2, 3, 3), (3, 3, 2)])]
     assert model.score_maker(sigs + more, now=NOW).tier == "novice"
+
+
+def test_without_a_promise_twenty_more_reviews_at_the_current_level_may_leave_the_tier_unsettled(model):
+    """'Even twenty more verified reviews at about the current level might not settle a tier': three four-star
+    reviews put a maker on the skilled line, no promise is made, and twenty more four-stars leave it without a tier.
+    (It said 'would not very likely settle', which reads as 'would very likely not': yet three three-star reviews
+    (overall 3.2) also get no promise, and twenty more averaging 3.2 make the novice claim.)"""
+    sigs = steady(3, (4, 4, 4))
+    score = model.score_maker(sigs, now=NOW)
+    assert tier_outlooks(model, sigs, {"m": score}, now=NOW)["m"]["extra_verified_reviews_needed"] is None
+    more = [review((4, 4, 4), f"more{j}", 1.0 + 14.0 * j) for j in range(20)]
+    assert model.score_maker(sigs + more, now=NOW).tier == "unproven"

@@ -217,13 +217,17 @@ def test_a_claim_from_fewer_than_three_trusted_reviews_says_so(db, client, make_
     assert "fewer than three fully trusted reviews" not in _page(client, maker)
 
 
-def test_no_promise_says_twenty_more_reviews_would_not_settle_it(db, client, make_user, make_maker, make_review):
+def test_no_promise_says_twenty_more_reviews_might_not_settle_it(db, client, make_user, make_maker, make_review):
+    """Backed by tests/unit/test_scoring_sentences.py::
+    test_without_a_promise_twenty_more_reviews_at_the_current_level_may_leave_the_tier_unsettled and
+    tests/unit/test_scoring_exact.py::test_no_promise_when_the_mean_sits_on_a_tier_line (twenty is the outlook's
+    last step)."""
     maker = make_maker()
     make_review(make_user(), maker)
     detail = json.loads(_row(db, maker).detail_json)
     detail["explanation"]["what_would_move_tier"] = {"target_tier": "skilled", "extra_verified_reviews_needed": None}
     _set(db, maker, detail_json=json.dumps(detail))
-    assert "Even twenty more verified reviews at about the current level would not very likely settle" in \
+    assert "Even twenty more verified reviews at about the current level might not settle a tier;" in \
         _page(client, maker)
 
 

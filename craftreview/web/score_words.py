@@ -50,7 +50,7 @@ def outlook_sentence(outlook: dict | None, overall: float | None) -> str:
             return f"The {target} claim holds now; further ratings at or above the current level would not lose it."
         return f"The {target} claim holds now; it could change as new ratings move the estimate."
     if extra is None:
-        return ("Even twenty more verified reviews at about the current level would not very likely settle a tier; "
+        return ("Even twenty more verified reviews at about the current level might not settle a tier; "
                 "it will change as new ratings move the estimate one way or the other.")
     level = "" if overall is None else f" averaging about {overall:.1f} overall"
     plural = "s" if extra != 1 else ""

@@ -77,6 +77,21 @@ def test_learned_harsh_reviewer_makes_a_four_count_more():
     assert from_harsh.overall.mean > from_neutral.overall.mean + 0.1
 
 
+def test_learned_generous_reviewer_makes_a_four_count_less():
+    """The other half of 'harsh or generous reviewers are adjusted for' (the score page): a buyer who rates every maker
+    a star above the others has a positive bias, which moderators see as a negative 'reviewer adjustment'."""
+    sigs = []
+    for m in range(40):  # a generous buyer rates each maker one star above two neutral buyers
+        sigs += [review((3, 3, 3), reviewer=f"n{m}a", maker=m), review((3, 3, 3), reviewer=f"n{m}b", maker=m),
+                 review((4, 4, 4), reviewer="generous", maker=m), review((3, 3, 3), reviewer="neutral", maker=m)]
+    model = fit_model(sigs, now=NOW)
+    assert model.reviewer_bias["generous"] > 0.5
+    from_generous = model.score_maker([review((4, 4, 4), reviewer="generous", maker="x", rid="g")], now=NOW)
+    from_neutral = model.score_maker([review((4, 4, 4), reviewer="neutral", maker="x")], now=NOW)
+    assert from_generous.overall.mean < from_neutral.overall.mean - 0.1
+    assert review_table(from_generous.explanation)["g"]["reviewer_bias_stars"] > 0.5
+
+
 def _attack_shift(model, options=None):
     real = [review((3, 3, 3), reviewer=f"real{i}", days_ago=100.0 + 30 * i, rid=f"r{i}") for i in range(3)]
     fake = [review((5, 5, 5), reviewer=f"fake{i}", days_ago=5.0 + 0.4 * i, verified=False, joined_before=1.0,

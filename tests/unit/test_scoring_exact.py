@@ -227,4 +227,4 @@ def test_no_promise_when_the_mean_sits_on_a_tier_line():
     sigs = [sig((4, 4, 4), reviewer=f"r{i}", age_days=30.0 * i, rid=i) for i in range(3)]
     score = model.score_maker(sigs, now=NOW)
     assert tier_outlooks(model, sigs, {"m": score}, now=NOW)["m"]["extra_verified_reviews_needed"] is None
-    assert STEPS[-1] == 20  # the page says "even twenty more verified reviews" would not settle it
+    assert STEPS[-1] == 20  # the page says "even twenty more verified reviews" might not settle it

@@ -66,6 +66,11 @@ def test_public_page_says_which_evidence_weighs_more_moderators_see_exact_factor
     make_review(_aged(db, make_user("Bea"), 400), maker)
     public = _page(client, maker)
     assert "Reviews of verified orders from established accounts weigh most" in public
+    # Backed by tests/unit/test_scoring_sentences.py::test_a_brand_new_account_s_only_review_weighs_less and
+    # test_scoring_claims.py::test_a_brand_new_account_redeeming_an_order_weighs_less. It said "when the account was
+    # brand new", but a new account that has reviewed before is not discounted for it (test_scoring_exact.py).
+    assert ("Reviews weigh less when a brand-new account wrote its only review or redeemed the maker's order, when "
+            "one account reviewed the maker several times") in re.sub(r"\s+", " ", public)
     # Backed in the model by tests/unit/test_scoring_claims.py (praise seasoned, the more the further above the
     # earlier reviews and the thinner the earlier record, criticism followed at once).
     assert ("when recent praise sits above what the maker's earlier reviews said (for a new maker: above the usual "
@@ -93,6 +98,8 @@ def test_confidence_is_never_shown_as_certain(db, client, make_user, make_maker,
 
 
 def test_unproven_says_too_few_reviews_or_mixed_evidence(db, client, make_user, make_maker, make_review):
+    """Backed by tests/unit/test_scoring_claims.py (one review: too few; conflicting reviews: mixed) and
+    tests/unit/test_scoring_sentences.py (agreeing reviews on the skilled line: mixed, 'sit on a tier border')."""
     maker = make_maker()
     make_review(make_user(), maker)
     assert _row(db, maker).unproven_reason == "too_few_reviews"  # one review: the model says too few
@@ -210,13 +217,17 @@ def test_a_claim_from_fewer_than_three_trusted_reviews_says_so(db, client, make_
     assert "fewer than three fully trusted reviews" not in _page(client, maker)
 
 
-def test_no_promise_says_twenty_more_reviews_would_not_settle_it(db, client, make_user, make_maker, make_review):
+def test_no_promise_says_twenty_more_reviews_might_not_settle_it(db, client, make_user, make_maker, make_review):
+    """Backed by tests/unit/test_scoring_sentences.py::
+    test_without_a_promise_twenty_more_reviews_at_the_current_level_may_leave_the_tier_unsettled and
+    tests/unit/test_scoring_exact.py::test_no_promise_when_the_mean_sits_on_a_tier_line (twenty is the outlook's
+    last step)."""
     maker = make_maker()
     make_review(make_user(), maker)
     detail = json.loads(_row(db, maker).detail_json)
     detail["explanation"]["what_would_move_tier"] = {"target_tier": "skilled", "extra_verified_reviews_needed": None}
     _set(db, maker, detail_json=json.dumps(detail))
-    assert "Even twenty more verified reviews at about the current level would not very likely settle" in \
+    assert "Even twenty more verified reviews at about the current level might not settle a tier;" in \
         _page(client, maker)
 
 
@@ -446,6 +457,21 @@ def test_moderators_see_the_change_factor_named_for_a_drop_or_a_rise(db, client,
     login(client, make_user("Mod", moderator=True))
     html = _page(client, maker)
     assert "before a change 1.000" in html and "before a drop" not in html
+
+
+@pytest.mark.parametrize(("bias", "shown"), [(-0.5, "+0.50"), (0.75, "-0.75")])
+def test_moderators_see_a_harsh_reviewer_adjusted_up_and_a_generous_one_down(db, client, make_user, make_maker,
+                                                                           make_review, bias, shown):
+    """'reviewer adjustment +0.50 stars' is minus the reviewer's usual offset, which the model learns negative for a
+    harsh reviewer and positive for a generous one (tests/unit/test_scoring_behaviour.py::
+    test_learned_harsh_reviewer_makes_a_four_count_more and test_learned_generous_reviewer_makes_a_four_count_less)."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    detail = json.loads(_row(db, maker).detail_json)
+    detail["explanation"]["review_factors"]["reviewer_bias_stars"] = [bias]
+    _set(db, maker, detail_json=json.dumps(detail))
+    login(client, make_user("Mod", moderator=True))
+    assert f"; reviewer adjustment {shown} stars</p>" in _page(client, maker)
 
 
 def _with_chances(db, maker, make_review, author, probabilities: dict, **row):

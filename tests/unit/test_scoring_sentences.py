@@ -1,0 +1,100 @@
+"""Sentences of the score pages that had only a rendering test, each checked here against the model it describes.
+
+The claim audit of 2026-12 (branch audit-claims) listed every sentence the maker page, the score page, compare and
+the listing cards say about the model; these are the ones whose backing test it added. The page tests that pin the
+wording are in tests/web/test_score_page.py.
+"""
+from __future__ import annotations
+
+import pytest
+
+from bench.scoring.simulate import NOW
+from craftreview.scoring import tier_outlooks
+from craftreview.scoring.explain import public_why
+from tests.unit.test_scoring_claims import review, steady, weights
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+def test_a_brand_new_account_s_only_review_weighs_less(model):
+    """The weight paragraph: reviews weigh less 'when a brand-new account wrote its only review or redeemed the
+    maker's order' (the redeemed order: test_scoring_claims.py::test_a_brand_new_account_redeeming_an_order_weighs_less;
+    a new account that has reviewed before is not discounted for being new:
+    test_scoring_exact.py::test_new_account_that_reviewed_before_is_not_single, which is why the paragraph says
+    'its only review')."""
+    table = weights(model, steady(6, (4, 4, 4)) + [review((4, 4, 4), "fresh", verified=False, account_days=2.0),
+                                                   review((4, 4, 4), "settled", 12.0, verified=False)])
+    assert table["fresh"]["new_account_factor"] < 1.0 and table["settled"]["new_account_factor"] == 1.0
+    assert table["fresh"]["weight"] < 0.5 * table["settled"]["weight"]
+
+
+def test_unproven_with_many_agreeing_reviews_on_the_skilled_line_is_mixed_evidence(model):
+    """'Mixed evidence: enough reviews, but they disagree or sit on a tier border': two dozen buyers who agree on
+    four stars put the maker on the skilled line, where no claim is safe however many of them agree (the 'disagree'
+    half: test_scoring_claims.py::test_unproven_with_many_conflicting_reviews_is_mixed_evidence)."""
+    score = model.score_maker(steady(25, (4, 4, 4), every=14.0), now=NOW)
+    assert abs(score.overall.mean - 4.0) < 0.1 and 0.2 < score.p_skilled < 0.8
+    assert score.tier == "unproven" and score.unproven_reason == "mixed_evidence"
+
+
+def _drop():
+    return steady(20, (5, 5, 5), every=25.0, start=200.0) + [review((3, 3, 3), f"late{i}", 5.0 + 15.0 * i)
+                                                            for i in range(8)]
+
+
+# note the score page gives a review -> (the maker's reviews, a review it is given for, one it is not, the factor)
+WHY = {
+    "brand-new single-review account": (
+        lambda: steady(6, (4, 4, 4)) + [review((4, 4, 4), "fresh", verified=False, account_days=2.0)],
+        "fresh", "b0", "new_account_factor"),
+    "older review, down-weighted for recency": (
+        lambda: [review((4, 4, 4), "new", 5.0), review((4, 4, 4), "old", 900.0)], "old", "new", "age_factor"),
+    "one of several reviews by the same account": (
+        lambda: steady(5, (4, 4, 4)) + [review((5, 5, 5), "fan", 20.0, rid="fan1"),
+                                        review((5, 5, 5), "fan", 80.0, rid="fan2")],
+        "fan1", "b0", "voice_factor"),
+    "part of a surge against the maker's own review history, or recent praise not yet seasoned": (
+        lambda: steady(8, (4, 4, 4), every=60.0, start=120.0) + [review((5, 5, 5), f"r{i}", 2.0 + 0.5 * i)
+                                                                 for i in range(6)],
+        "r0", "b7", "surge_factor"),
+    "far from what the maker's other buyers said": (
+        lambda: steady(15, (5, 5, 5), every=20.0) + [review((1, 1, 1), "angry", 15.0)], "angry", "b3",
+        "outlier_factor"),
+    "written before the maker's quality changed": (_drop, "b0", "late0", "change_factor"),
+}
+
+
+@pytest.mark.parametrize("note", WHY)
+def test_each_reason_the_page_gives_for_a_review_s_weight_names_a_factor_that_cut_it(model, note):
+    """The public weight list says why each review counts as it does ('Counts partly — unverified review; older
+    review, down-weighted for recency'): through the real model, each reason is given for a review whose named factor
+    really cut its weight and not for a review it left (nearly) whole."""
+    sigs, hit, miss, factor = WHY[note]
+    table = weights(model, sigs())
+    assert table[hit][factor] < 1.0 and note in public_why(table[hit]["why"])
+    assert table[miss][factor] > 0.95 and note not in table[miss]["why"]
+
+
+def test_a_promised_novice_claim_comes_when_its_reviews_arrive_at_the_current_level(model):
+    """'About 3 more verified reviews averaging about 2.7 overall would very likely make this a novice claim': the
+    promise is worded alike for every tier, and test_scoring_exact.py checks a skilled one; here real reviews at
+    about the promised level (2.75 overall) make the novice claim."""
+    sigs = [review((2, 2, 2), "only")]
+    now_score = model.score_maker(sigs, now=NOW)
+    outlook = tier_outlooks(model, sigs, {"m": now_score}, now=NOW)["m"]
+    assert now_score.tier == "unproven" and outlook["target_tier"] == "novice"
+    assert outlook["extra_verified_reviews_needed"] == 3 and round(now_score.overall.mean, 1) == 2.7
+    more = [review(stars, f"more{j}", 1.0 + 20.0 * j) for j, stars in enumerate([(3, 3, 3), (2, 3, 3), (3, 3, 2)])]
+    assert model.score_maker(sigs + more, now=NOW).tier == "novice"
+
+
+def test_without_a_promise_twenty_more_reviews_at_the_current_level_may_leave_the_tier_unsettled(model):
+    """'Even twenty more verified reviews at about the current level might not settle a tier': three four-star
+    reviews put a maker on the skilled line, no promise is made, and twenty more four-stars leave it without a tier.
+    (It said 'would not very likely settle', which reads as 'would very likely not': yet three three-star reviews
+    (overall 3.2) also get no promise, and twenty more averaging 3.2 make the novice claim.)"""
+    sigs = steady(3, (4, 4, 4))
+    score = model.score_maker(sigs, now=NOW)
+    assert tier_outlooks(model, sigs, {"m": score}, now=NOW)["m"]["extra_verified_reviews_needed"] is None
+    more = [review((4, 4, 4), f"more{j}", 1.0 + 14.0 * j) for j in range(20)]
+    assert model.score_maker(sigs + more, now=NOW).tier == "unproven"

@@ -20,7 +20,7 @@ from .stemming import stem
 
 GROUPS: tuple[tuple[str, ...], ...] = (
     # UK / US spellings
-    ("jewellery", "jewelry"), ("jeweller", "jeweler"), ("jewellers", "jewelers"),
+    ("jewellery", "jewelry", "jeweller", "jeweler", "jewellers", "jewelers"),
     ("grey", "gray"), ("greys", "grays"), ("cosy", "cozy"), ("cosier", "cozier"),
     ("mould", "mold"), ("moulded", "molded"), ("moulding", "molding"), ("aluminium", "aluminum"),
     ("centre", "center"), ("centrepiece", "centerpiece"), ("fibre", "fiber"), ("metre", "meter"),
@@ -41,13 +41,16 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("homeware", "housewares"), ("trainers", "sneakers"), ("cot", "crib"), ("flannel", "washcloth"),
     # a material and the adjective made from it, which no stemmer joins ("wooden bowl" finds "wood")
     ("wood", "wooden"), ("wool", "woollen", "woolen"),
-    # craft labels and what buyers call them
-    ("pottery", "ceramics", "ceramic"), ("potter", "ceramicist", "ceramist"),
-    ("knitwear", "knitting", "knitted", "knit"), ("knitter", "knitters"),
+    # craft labels and what buyers call them, the craft's maker included: a buyer looking for a potter
+    # wants the pottery makers (the maker words alone found nothing: no label or bio says "potter")
+    ("pottery", "ceramics", "ceramic", "potter", "ceramicist", "ceramist"),
+    ("knitwear", "knitting", "knitted", "knit", "knitter"),
     ("textiles", "textile", "fabric", "fabrics"), ("weaving", "woven", "weaver"),
-    ("woodwork", "woodworking", "woodworker", "carpentry"), ("woodturning", "woodturned", "woodturner"),
-    ("leatherwork", "leathercraft", "leatherworking"), ("metalwork", "metalworking", "smithing"),
-    ("glasswork", "glassware", "glassblowing"), ("bookbinding", "bookbinder", "binding"),
+    ("woodwork", "woodworking", "woodworker", "carpentry", "carpenter"),
+    ("woodturning", "woodturned", "woodturner"),
+    ("leatherwork", "leathercraft", "leatherworking", "leatherworker"),
+    ("metalwork", "metalworking", "smithing", "metalworker"),
+    ("glasswork", "glassware", "glassblowing", "glassblower"), ("bookbinding", "bookbinder", "binding"),
 )
 
 

@@ -99,6 +99,21 @@ def test_wooden_and_woollen_find_makers_and_reviews_that_say_wood_and_wool(shop,
     assert names(run(search_app, "woollen")) == names(run(search_app, "woolen")) == ["Wool & Whimsy"]
 
 
+@pytest.mark.parametrize("query, expected", [
+    ("potter", {"Kiln Lane"}), ("potters", {"Kiln Lane"}), ("ceramicist", {"Kiln Lane"}),
+    ("jeweller", {"Silver Finch"}), ("jewelers", {"Silver Finch"}),
+    ("knitter", {"Wool & Whimsy", "Indigo Shibori Studio"}),
+    ("carpenter", {"Oak Hollow"}),
+])
+def test_the_word_for_a_crafts_maker_finds_the_makers_of_that_craft(shop, world, search_app, query, expected):
+    # 'potter', 'jeweller', 'knitter' and 'carpenter' found nothing at all (the person words sat in
+    # groups of their own), while 'woodworker', 'weaver' and 'bookbinder' found their crafts.
+    world.maker("Kiln Lane", "ceramics", "Leeds, UK", "Wheel-thrown mugs and bowls.")
+    world.maker("Oak Hollow", "wood", "Leeds, UK", "Hand-carved bowls.")
+    world.drain()
+    assert set(names(run(search_app, query))) == expected
+
+
 def test_a_tab_with_no_review_containing_every_word_ranks_partial_matches(shop, search_app):
     page = run(search_app, "gift for my dad", tab="reviews")
     # The makers tab has a strict match (the maker's document holds both reviews): reviews decide alone.

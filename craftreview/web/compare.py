@@ -92,5 +92,8 @@ def index():
     response = make_response(render_template(
         "compare.html", view=view, unknown=malformed + view.unknown, max_compare=MAX_COMPARE,
         dimensions=STAR_DIMENSIONS))
-    return _remember(response, [c.maker.slug for c in view.columns])
+    shown = [c.maker.slug for c in view.columns]
+    if slugs and not shown and "makers" in request.args:
+        return response  # a mistyped or stale link naming no maker leaves the visitor's own list as it was
+    return _remember(response, shown)
 

@@ -138,3 +138,14 @@ def test_unknown_makers_take_no_place_among_the_four(client, db, make_maker, thr
     text = text_of(page)
     assert "No maker found for: gone-1, gone-2, gone-3, gone-4." in text
     assert "left out" not in text
+
+
+def test_a_link_naming_no_known_maker_keeps_the_visitors_own_list(client, three):
+    # A mistyped or stale shared link replaced the visitor's remembered list with nothing at all.
+    for maker in three[:2]:
+        client.get(f"/compare?add={maker.slug}", follow_redirects=True)
+    page = client.get("/compare?makers=no-such-maker,Bad%20Slug!")
+    assert "No maker found for: bad slug!, no-such-maker." in text_of(page)
+    assert column_names(client.get("/compare")) == ["Ash Loom", "Birch Forge"]
+    client.get(f"/compare?makers={three[2].slug}")  # a link naming a maker still shows exactly that list
+    assert column_names(client.get("/compare")) == ["Cedar Glass"]

@@ -69,12 +69,16 @@ def about(estimate: float, floor: int) -> int:
 def build_facets(req: SearchRequest, counts: dict[str, dict[str, int]]) -> list[FacetGroup]:
     """The facet groups shown beside results of the request's tab."""
     f = req.filters
+    countries, cities = counts.get("country", {}), counts.get("city", {})
+    place = f.location if f.location in countries or f.location in cities else None
     groups = [
         _values("craft", "Craft", counts.get("craft", {}), f.craft, lambda v: replace(f, craft=v),
-                lambda v: CRAFTS.get(v, v)),
-        _values("country", "Country", counts.get("country", {}), f.location,
-                lambda v: replace(f, location=v)),
-        _values("city", "City", counts.get("city", {}), f.location, lambda v: replace(f, location=v)),
+                lambda v: CRAFTS.get(v, v), keep=True),
+        _values("country", "Country", countries, place, lambda v: replace(f, location=v)),
+        _values("city", "City", cities, place, lambda v: replace(f, location=v)),
+        # A chosen place no match holds could be a country or a city: it keeps a group of its own.
+        _values("location", "Country or city", {}, f.location if place is None else None,
+                lambda v: replace(f, location=v), keep=True),
     ]
     if req.kind == "maker":
         groups += _maker_groups(f, counts)
@@ -86,7 +90,7 @@ def build_facets(req: SearchRequest, counts: dict[str, dict[str, int]]) -> list[
 def _maker_groups(f: Filters, counts: dict[str, dict[str, int]]) -> list[FacetGroup]:
     tiers = counts.get("tier", {})
     tier_group = _values("tier", "Tier", {t: tiers[t] for t in TIERS if t in tiers}, f.tier,
-                         lambda v: replace(f, tier=v), str.capitalize, sort=False)
+                         lambda v: replace(f, tier=v), str.capitalize, sort=False, keep=True)
     buckets = counts.get("score_bucket", {})
     score_options = tuple(
         FacetOption(f"{m:g} and up", sum(n for b, n in buckets.items() if float(b) >= m),
@@ -116,10 +120,14 @@ def _with_stars(f: Filters, dim: str, span: tuple[int, int] | None) -> Filters:
     return replace(f, stars=others + ((dim, *span),) if span else others)
 
 
-def _values(name, label, counts, current, apply, show=lambda v: v, sort=True) -> FacetGroup:
+def _values(name, label, counts, current, apply, show=lambda v: v, sort=True, keep=False) -> FacetGroup:
+    """The group's options, most matches first; with `keep`, the chosen value stays listed even when
+    no match holds it (count 0), so the filter that emptied the page can be seen and removed alone."""
     items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if sort else list(counts.items())
-    options = tuple(FacetOption(show(v), n, apply(None if v == current else v), v == current)
-                    for v, n in items[:MAX_OPTIONS])
+    items = items[:MAX_OPTIONS]
+    if keep and current and current not in dict(items):
+        items.append((current, counts.get(current, 0)))
+    options = tuple(FacetOption(show(v), n, apply(None if v == current else v), v == current) for v, n in items)
     return FacetGroup(name, label, options)
 
 

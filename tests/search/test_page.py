@@ -77,6 +77,25 @@ def test_no_results_page_suggests_removing_filters(corpus, search_app):
     assert "No makers found" in html and "remove the filters" in html
 
 
+def _active_filters(html: str) -> list[tuple[str, str]]:
+    """(label, link) of each filter the panel shows as chosen."""
+    return [(re.sub(r"<[^>]+>", "", label).strip(), href.replace("&amp;", "&")) for href, label in re.findall(
+        r'<a href="([^"]+)" aria-current="true" title="Remove this filter">\s*(.*?)</a>', html, re.S)]
+
+
+def test_a_chosen_filter_that_matches_nothing_stays_in_the_panel_to_be_removed_alone(corpus, search_app):
+    # The panel listed only values with matches, so the filter that emptied the page vanished from it:
+    # the buyer could not see which one it was, only 'Clear all filters'.
+    _status, html = _get(search_app, q="walnut", craft="wood", location="Leeds")
+    assert "No makers found" in html
+    assert _active_filters(html) == [
+        ("Woodworking", "/search?q=walnut&tab=makers&location=Leeds"),
+        ("Leeds", "/search?q=walnut&tab=makers&craft=wood")]
+    assert re.search(r"Country or city</h2>.*?Leeds</bdi></a> <span class=\"muted\">\(0\)", html, re.S)
+    _status, html = _get(search_app, q="walnut", tier="novice")
+    assert _active_filters(html) == [("Novice", "/search?q=walnut&tab=makers")]
+
+
 def test_pagination_links_keep_query_filters_and_tab(world, search_app):
     maker = world.maker("Spoon Shed", "wood", "York, UK", "Spoons.")
     for i in range(12):

@@ -66,8 +66,8 @@ def about(estimate: float, floor: int) -> int:
     return max(floor, int(round(estimate / step) * step))
 
 
-def build_facets(req: SearchRequest, counts: dict[str, dict[str, int]]) -> list[FacetGroup]:
-    """The facet groups shown beside results of the request's tab."""
+def build_facets(req: SearchRequest, counts: dict[str, dict[str, int]], total: int = 0) -> list[FacetGroup]:
+    """The facet groups shown beside results of the request's tab (`total`: how many it matched)."""
     f = req.filters
     countries, cities = counts.get("country", {}), counts.get("city", {})
     place = f.location if f.location in countries or f.location in cities else None
@@ -83,7 +83,7 @@ def build_facets(req: SearchRequest, counts: dict[str, dict[str, int]]) -> list[
     if req.kind == "maker":
         groups += _maker_groups(f, counts)
     else:
-        groups += _review_groups(f, counts)
+        groups += _chosen_maker_filters(f, total) + _review_groups(f, counts)
     return [g for g in groups if g.options]
 
 
@@ -99,6 +99,15 @@ def _maker_groups(f: Filters, counts: dict[str, dict[str, int]]) -> list[FacetGr
     custom = _flag("accepts_custom", "Orders", "Accepts custom orders", counts, f.accepts_custom,
                    replace(f, accepts_custom=not f.accepts_custom))
     return [tier_group, FacetGroup("min_score", "Minimum score", _nonzero(score_options)), custom]
+
+
+def _chosen_maker_filters(f: Filters, total: int) -> list[FacetGroup]:
+    """A maker's tier or minimum score chosen on the makers tab filters reviews too; the index counts
+    neither per review, but every match holds the chosen one, so each shows, to be removed, with the total."""
+    tier = FacetOption(f.tier.capitalize(), total, replace(f, tier=None), True) if f.tier else None
+    score = FacetOption(f"{f.min_score:g} and up", total, replace(f, min_score=None), True) if f.min_score else None
+    return [FacetGroup(name, label, (option,)) for name, label, option in (
+        ("tier", "Maker's tier", tier), ("min_score", "Maker's minimum score", score)) if option]
 
 
 def _review_groups(f: Filters, counts: dict[str, dict[str, int]]) -> list[FacetGroup]:

@@ -115,7 +115,7 @@ def run_search(session: Session, backend: SearchBackend, req: SearchRequest) -> 
         if req.filters.active:
             page.unfiltered_total = backend.count(outcome.query, Filters(), req.kind)
         page.unknown = as_typed(spelling.unknown_words(outcome.query, backend.known_words), req.q)
-    page.totals, page.facets = outcome.totals, build_facets(req, _facet_counts(outcome.raw))
+    page.totals, page.facets = outcome.totals, build_facets(req, _facet_counts(outcome.raw), outcome.totals[req.kind])
     page.facets_estimated = outcome.raw.facet_sample is not None
     hits = outcome.hits
     if req.sort == "relevance":

@@ -102,12 +102,16 @@ def _maker_groups(f: Filters, counts: dict[str, dict[str, int]]) -> list[FacetGr
 
 
 def _chosen_maker_filters(f: Filters, total: int) -> list[FacetGroup]:
-    """A maker's tier or minimum score chosen on the makers tab filters reviews too; the index counts
-    neither per review, but every match holds the chosen one, so each shows, to be removed, with the total."""
+    """A maker's tier, minimum score or custom orders chosen on the makers tab filter reviews too; the
+    index counts none of them per review, but every match holds the chosen one, so each shows, to be
+    removed, with the total."""
     tier = FacetOption(f.tier.capitalize(), total, replace(f, tier=None), True) if f.tier else None
     score = FacetOption(f"{f.min_score:g} and up", total, replace(f, min_score=None), True) if f.min_score else None
+    custom = (FacetOption("Accepts custom orders", total, replace(f, accepts_custom=False), True)
+              if f.accepts_custom else None)
     return [FacetGroup(name, label, (option,)) for name, label, option in (
-        ("tier", "Maker's tier", tier), ("min_score", "Maker's minimum score", score)) if option]
+        ("tier", "Maker's tier", tier), ("min_score", "Maker's minimum score", score),
+        ("accepts_custom", "Maker's orders", custom)) if option]
 
 
 def _review_groups(f: Filters, counts: dict[str, dict[str, int]]) -> list[FacetGroup]:

@@ -96,7 +96,7 @@ def test_a_chosen_filter_that_matches_nothing_stays_in_the_panel_to_be_removed_a
     assert _active_filters(html) == [("Novice", "/search?q=walnut&tab=makers")]
 
 
-def test_the_reviews_tab_shows_a_chosen_makers_tier_or_score_filter(corpus, search_app):
+def test_the_reviews_tab_shows_a_chosen_makers_tier_score_or_custom_filter(corpus, search_app):
     # Reviews are filtered by their maker's tier and score too (a link from the makers tab keeps them),
     # but the reviews tab's panel had no such group: the page said '(filtered)' and never said by what.
     _status, html = _get(search_app, q="walnut", tab="reviews", tier="skilled", min_score="4")
@@ -104,6 +104,8 @@ def test_the_reviews_tab_shows_a_chosen_makers_tier_or_score_filter(corpus, sear
     assert _active_filters(html) == [("Skilled", "/search?q=walnut&tab=reviews&min_score=4"),
                                      ("4 and up", "/search?q=walnut&tab=reviews&tier=skilled")]
     assert re.search(r"Maker&#39;s tier</h2>.*?Skilled</bdi></a> <span class=\"muted\">\(1\)", html, re.S)
+    _status, html = _get(search_app, q="walnut", tab="reviews", custom="1")
+    assert _active_filters(html) == [("Accepts custom orders", "/search?q=walnut&tab=reviews")]
 
 
 def test_pagination_links_keep_query_filters_and_tab(world, search_app):

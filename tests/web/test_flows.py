@@ -150,6 +150,17 @@ def test_my_reviews_lists_each_review_under_a_second_level_heading_with_its_edit
     assert f'href="/reviews/{review.id}/edit"' in page
 
 
+def test_the_edit_form_saves_changes_and_the_new_review_form_publishes(client, db, make_user, make_maker, make_review):
+    """Editing a published review says what the button does to it; a new review is published."""
+    author, maker = make_user("author"), make_maker()
+    review = make_review(author, maker)
+    login(client, author)
+    edit = client.get(f"/reviews/{review.id}/edit").get_data(as_text=True)
+    assert 'value="Save changes"' in edit and "Publish review" not in edit
+    other = make_maker(make_user("another-maker"))
+    assert 'value="Publish review"' in client.get(f"/makers/{other.slug}/review").get_data(as_text=True)
+
+
 def test_review_form_shows_field_errors_and_stores_nothing(client, db, make_user, make_maker):
     maker = make_maker()
     login(client, make_user("buyer"))

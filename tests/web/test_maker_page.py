@@ -107,6 +107,13 @@ def test_pagination_keeps_filters_and_sort(client, db, maker, make_user):
     assert '<input type="hidden" name="sort" value="lowest">' in first.get_data(as_text=True)
 
 
+def test_a_last_page_of_one_review_says_which_one_not_a_range(client, db, maker, make_user):
+    for n in range(11):
+        add_review(db, maker, make_user(), title=f"Review {n:02d}")
+    assert "Showing 11 of 11 reviews" in text_of(client.get(f"/makers/{maker.slug}?page=2"))
+    assert "Showing 1–10 of 11 reviews" in text_of(client.get(f"/makers/{maker.slug}"))
+
+
 def test_a_review_without_votes_or_actions_has_no_empty_footer(client, db, maker, make_user):
     add_review(db, maker, make_user(), title="Quiet review")
     add_review(db, maker, make_user(), title="Liked review", helpful=2)

@@ -200,3 +200,37 @@ def test_a_dead_reset_link_offers_a_new_one_on_its_page(client, db, make_user):
     for response in (client.get(f"/reset-password/{token}"), client.get("/reset-password/not-a-real-token")):
         assert response.status_code == 404
         assert '<a class="button" href="/reset-password">Ask for a new reset link</a>' in response.get_data(as_text=True)
+
+
+def _ask_for_change(client, db, user, address: str = "thief@example.net") -> str:
+    """Someone who knows the password asks to move the account to a mailbox of theirs: the path of the link mailed."""
+    intruder = client.application.test_client()
+    login(intruder, user)
+    assert intruder.post("/account/email", data={"em-email": address, "em-password": PASSWORD}).status_code == 302
+    return link_in(mails_to(db, address)[-1], "/confirm-email-change/")
+
+
+def _assert_change_dead(client, db, user, path: str) -> None:
+    assert client.get(path).status_code == 404 and client.post(path).status_code == 404
+    fresh(db)
+    assert db.get(User, user.id).email == user.email
+
+
+def test_changing_the_password_cancels_an_address_change_asked_for_with_the_old_one(client, db, make_user):
+    # The owner who changes a password someone else learned must not leave that someone a live link that moves the
+    # account to their mailbox (and with it every later reset link).
+    user = make_user("wary")
+    path = _ask_for_change(client, db, user)
+    owner = client.application.test_client()
+    login(owner, user)
+    assert owner.post("/account/password", data={"pw-current_password": PASSWORD, "pw-new_password": NEW,
+                                                 "pw-confirm": NEW}).status_code == 302
+    assert "waits for its link" not in owner.get("/account").get_data(as_text=True)
+    _assert_change_dead(client, db, user, path)
+
+
+def test_resetting_the_password_cancels_an_address_change_asked_for_before(client, db, make_user):
+    user = make_user("locked-out")
+    path = _ask_for_change(client, db, user)
+    client.post(_reset_link(client, db, user), data={"password": NEW, "confirm": NEW})
+    _assert_change_dead(client, db, user, path)

@@ -178,9 +178,10 @@ def forgot_password():
 def reset_password(token: str):
     """Choose a new password from a live link; every other session ends."""
     try:
-        password_reset.check_reset_token(get_db(), token)
+        owner = password_reset.check_reset_token(get_db(), token)
     except NotFound as dead:
         return _dead_link(dead, url_for("accounts.forgot_password"), "Ask for a new reset link")
+    other = current_user.email if _logged_in_as_other(owner) else None  # the browser switches accounts
     form = ResetPasswordForm()
     if validate(form, lambda: accounts.check_new_password(form.password.data or "")):
         try:
@@ -194,9 +195,10 @@ def reset_password(token: str):
                       "reinstates it.", "info")
                 return redirect(url_for("auth.login"))
             login_user(user)
-            flash("Your password is changed and every other device is logged out.", "success")
+            switched = f" You are now logged in as {user.email}, not {other}." if other else ""
+            flash(f"Your password is changed and every other device is logged out.{switched}", "success")
             return redirect(url_for("site.home"))
-    return render_template("accounts/reset_password.html", form=form), form_status(form)
+    return render_template("accounts/reset_password.html", form=form, email=owner.email, other=other), form_status(form)
 
 
 @bp.post("/account/mail-preferences")

@@ -234,3 +234,21 @@ def test_resetting_the_password_cancels_an_address_change_asked_for_before(clien
     path = _ask_for_change(client, db, user)
     client.post(_reset_link(client, db, user), data={"password": NEW, "confirm": NEW})
     _assert_change_dead(client, db, user, path)
+
+
+def test_a_reset_link_opened_while_logged_in_as_another_account_says_whose_password_it_sets(client, db, make_user):
+    # A shared computer: the page named no account, and afterwards the browser was silently the other account.
+    owner, carol = make_user("owner"), make_user("carol")
+    path = _reset_link(client, db, owner)
+    login(client, carol)
+    shown = client.get(path).get_data(as_text=True)
+    assert f"for <strong>{owner.email}</strong>" in shown
+    assert f"This link belongs to another account, not to {carol.email}" in shown
+    page = client.post(path, data={"password": NEW, "confirm": NEW}, follow_redirects=True).get_data(as_text=True)
+    assert f"You are now logged in as {owner.email}, not {carol.email}." in page
+
+
+def test_a_reset_link_names_the_account_it_sets_the_password_of(client, db, make_user):
+    user = make_user("named")
+    shown = client.get(_reset_link(client, db, user)).get_data(as_text=True)
+    assert f"for <strong>{user.email}</strong>" in shown and "another account" not in shown

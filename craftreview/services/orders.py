@@ -153,7 +153,8 @@ def find_invitation(session: Session, token: str, now: datetime | None = None) -
     now = now or utcnow()
     order = session.scalar(select(Order).where(Order.token_hash == hash_token(token or "")))
     if order is None:
-        raise NotFound("This invitation link is not valid.")
+        raise NotFound("This invitation link is not valid: check that you copied all of it, or use the newest link the "
+                       "maker sent you (recording an order again replaces its link).")
     if order.used_at is not None:
         raise NotFound("This invitation link has already been used.")
     if as_utc(order.expires_at) < now:

@@ -11,6 +11,12 @@ def owns_maker(user, maker) -> bool:
     return _active(user) and maker is not None and maker.owner_id == user.id
 
 
+def owns_address(user) -> bool:
+    """What a maker addressed to the account's address (orders, their invitations and notices) is the account's only
+    once it has confirmed the address: anyone can open an account under someone else's."""
+    return user is not None and bool(user.email_confirmed)
+
+
 MAKER_LEFT = "This maker has left craftreview: the profile keeps its reviews but takes no new ones."
 
 

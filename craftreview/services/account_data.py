@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, false, func, select, update
 from sqlalchemy.orm import Session
 
 from ..db import write_transaction
@@ -29,9 +29,10 @@ from ..models import (
     User,
     utcnow,
 )
+from ..permissions import owns_address
 from ..search.outbox import enqueue
 from .accounts import FORMER_MAKER, FORMER_MEMBER, check_password_again
-from .mail import link_tokens, mailer_for
+from .mail import INVITATION_LINK_PATH, link_tokens, mailer_for
 from .maker_addresses import forget_former_addresses, former_address, former_addresses
 from .notifications import forget_maker, forget_replies, forget_reviews
 from .orders import hash_token
@@ -77,6 +78,18 @@ def _addressed_to(user: User, address, key):
     return (key == email_key(user.email)) & (address == user.email)
 
 
+def _orders_for(user: User):
+    """The orders recorded for the user's address: none until the account has confirmed it (permissions.owns_address),
+    since anyone can open an account under someone else's address and export or erase that person's orders."""
+    return _addressed_to(user, Order.buyer_email, Order.buyer_email_key) if owns_address(user) else false()
+
+
+def _mail_for(user: User):
+    """The mail sent to the user's address; an account that never confirmed it spares the mailbox owner's invitations."""
+    addressed = _addressed_to(user, OutgoingMail.to_email, OutgoingMail.to_email_key)
+    return addressed if owns_address(user) else addressed & ~OutgoingMail.body.contains(INVITATION_LINK_PATH)
+
+
 def export_user_data(session: Session, user: User) -> dict:
     """Everything the site holds about `user` (a fixed number of queries)."""
     reviews = list(session.scalars(select(Review).where(Review.author_id == user.id).order_by(Review.id)))
@@ -85,7 +98,7 @@ def export_user_data(session: Session, user: User) -> dict:
     reply_revs = _revisions(session, ReplyRevision, ReplyRevision.reply_id, [r.id for r in replies])
     maker = session.scalar(select(Maker).where(Maker.owner_id == user.id))
     orders = session.scalars(select(Order).where(
-        _addressed_to(user, Order.buyer_email, Order.buyer_email_key) | (Order.maker_id == (maker.id if maker else -1)))
+        _orders_for(user) | (Order.maker_id == (maker.id if maker else -1)))
         .order_by(Order.id))
     return {
         "account": _row(user),
@@ -263,10 +276,10 @@ def _erase_personal_rows(session: Session, user: User) -> None:
     """Rows that exist only for this person, and their address wherever it is stored."""
     for model in (Notification, AccountToken, MailOptOut):
         session.execute(delete(model).where(model.user_id == user.id))
-    session.execute(delete(OutgoingMail).where(_addressed_to(user, OutgoingMail.to_email, OutgoingMail.to_email_key)))
+    session.execute(delete(OutgoingMail).where(_mail_for(user)))
     session.execute(update(Flag).where(Flag.user_id == user.id).values(note=""))
     erased = erased_address("erased-buyer", user.id)  # a Core update skips the model's validator: key it here
-    session.execute(update(Order).where(_addressed_to(user, Order.buyer_email, Order.buyer_email_key))
+    session.execute(update(Order).where(_orders_for(user))
                     .values(buyer_email=erased, buyer_email_key=email_key(erased)))
 
 

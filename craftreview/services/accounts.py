@@ -13,7 +13,7 @@ from ..text import clean_input, label_key
 from . import page_stamps
 from .confirmation import prepare_confirmation, send_confirmation
 from .passwords import hash_password, password_problem, verify_password
-from .tokens import RESET_PASSWORD, revoke_tokens
+from .tokens import SPENT_BY_NEW_PASSWORD, revoke_tokens
 
 # Verifying against a real hash even for unknown emails keeps timing uniform.
 _DUMMY_HASH = hash_password("timing-equaliser-not-a-password")
@@ -141,7 +141,8 @@ SAME_PASSWORD_MESSAGE = "The new password is the same as your current one: choos
 
 
 def change_password(session: Session, user: User, *, current: str, new: str) -> None:
-    """Change the password after re-checking the current one; revokes other sessions and unused reset links."""
+    """Change the password after re-checking the current one; revokes other sessions, unused reset links and a
+    pending address change."""
     with Problems() as problems:
         problems.check(check_password_again, user, current, "current_password")
         problems.check(check_new_password, new, "new_password")
@@ -153,8 +154,8 @@ def change_password(session: Session, user: User, *, current: str, new: str) -> 
     with write_transaction(session):
         user.password_hash = new_hash
         user.session_version = User.session_version + 1
-        # A reset link left in the inbox would otherwise set yet another password within its hour.
-        revoke_tokens(session, user.id, RESET_PASSWORD, utcnow())
+        for purpose in SPENT_BY_NEW_PASSWORD:
+            revoke_tokens(session, user.id, purpose, utcnow())
     session.refresh(user)
 
 

@@ -18,7 +18,8 @@ from ..models import OutgoingMail
 # one-click unsubscribe. Whoever reads such a link can act as its recipient, so only the recipient's
 # mail carries it: moderators and the stored copy of a sent mail see "/reset-password/[hidden]".
 ACCOUNT_LINK_PATHS = ("/confirm-email/", "/confirm-email-change/", "/reset-password/")  # their tokens are account_tokens rows
-SECRET_LINK_PATHS = (*ACCOUNT_LINK_PATHS, "/invite/", "/unsubscribe/")
+INVITATION_LINK_PATH = "/invite/"  # a maker's invitation to write a verified review: the mailbox owner's
+SECRET_LINK_PATHS = (*ACCOUNT_LINK_PATHS, INVITATION_LINK_PATH, "/unsubscribe/")
 HIDDEN = "[hidden]"
 _SECRET_LINK = re.compile("(" + "|".join(map(re.escape, SECRET_LINK_PATHS)) + r")([^\s\"'<>?#/]+)")
 

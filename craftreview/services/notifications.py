@@ -22,6 +22,7 @@ from ..models import (
     User,
     utcnow,
 )
+from ..permissions import owns_address
 from .mail import mailer_for
 from .mail_render import render_mail
 
@@ -178,9 +179,10 @@ def flag_outcome_notice(session: Session, review: Review, count: int, actor_id: 
 
 
 def invitation_notice(session: Session, maker: Maker, buyer_email: str, item: str) -> Notice | None:
-    """A buyer with an account hears that a maker recorded an order for their address."""
-    user_id = session.scalar(select(User.id).where(User.email_key == email_key(buyer_email),
-                                                   User.deleted_at.is_(None)))
+    """A buyer with an account hears that a maker recorded an order for their address, once the account has confirmed
+    it (permissions.owns_address: the notice names the maker and the item)."""
+    buyer = session.scalar(select(User).where(User.email_key == email_key(buyer_email), User.deleted_at.is_(None)))
+    user_id = buyer.id if owns_address(buyer) else None
     return prepare_notice(session, user_id, "invitation", f'{maker.name} recorded your order "{item}"',
                           "An invitation to write a verified review was mailed to this address; its link works once.",
                           "makers.show", actor_id=maker.owner_id, slug=maker.slug)

@@ -15,7 +15,7 @@ from ..db import write_transaction
 from ..emails import email_key, mailbox_key, normalise_email
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problems
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Order, Review, User, as_utc, utcnow
-from ..permissions import owns_maker
+from ..permissions import owns_address, owns_maker
 from ..text import clean_input, label_key
 from . import notifications
 from .accounts import check_email
@@ -153,7 +153,8 @@ def find_invitation(session: Session, token: str, now: datetime | None = None) -
     now = now or utcnow()
     order = session.scalar(select(Order).where(Order.token_hash == hash_token(token or "")))
     if order is None:
-        raise NotFound("This invitation link is not valid.")
+        raise NotFound("This invitation link is not valid: check that you copied all of it, or use the newest link the "
+                       "maker sent you (recording an order again replaces its link).")
     if order.used_at is not None:
         raise NotFound("This invitation link has already been used.")
     if as_utc(order.expires_at) < now:
@@ -167,7 +168,7 @@ def check_can_redeem(actor: User, order: Order) -> None:
     if actor.email_key != order.buyer_email_key:  # the one key accounts are unique on
         raise InvitationRefused("This invitation link belongs to another email address: only the buyer the maker "
                                 "recorded it for can use it.", "other_address")
-    if not actor.email_confirmed:
+    if not owns_address(actor):
         raise InvitationRefused("Confirm your email address first: this invitation is for your address, and it "
                                 "works once you have confirmed it.", "unconfirmed")
 

@@ -13,7 +13,7 @@ from .confirmation import mark_confirmed
 from .link_mail import LinkMail, prepare_link_mail, send_link_mail
 from .passwords import hash_password, password_problem
 from .review_effects import prepare_author_confirmation
-from .tokens import LIFETIMES, RESET_PASSWORD, find_token, link_user
+from .tokens import LIFETIMES, RESET_PASSWORD, SPENT_BY_NEW_PASSWORD, find_token, link_user, revoke_tokens
 
 PURPOSE = RESET_PASSWORD
 
@@ -44,7 +44,7 @@ def check_reset_token(session: Session, token: str, now: datetime | None = None)
 
 
 def reset_password(session: Session, token: str, new_password: str, now: datetime | None = None) -> User:
-    """Set a new password, spend the link and end every session of the account."""
+    """Set a new password, spend the link (and a pending address change) and end every session of the account."""
     now = now or utcnow()
     problem = password_problem(new_password or "")
     if problem:
@@ -57,6 +57,8 @@ def reset_password(session: Session, token: str, new_password: str, now: datetim
         find_token(session, token, PURPOSE, now).used_at = now
         user.password_hash = new_hash
         user.session_version = User.session_version + 1
+        for purpose in SPENT_BY_NEW_PASSWORD:  # a pending address change was asked for with the old password
+            revoke_tokens(session, user.id, purpose, now)
         mark_confirmed(session, user, now, rescored)  # the link reached the inbox: the address is theirs
     session.refresh(user)
     return user

@@ -15,6 +15,9 @@ from .mail import ACCOUNT_LINK_PATHS, link_tokens
 CONFIRM_EMAIL = "confirm_email"  # a link that confirms the address it was mailed to (confirmation.py)
 RESET_PASSWORD = "reset_password"  # named here too: account changes that must spend reset links import it
 CHANGE_EMAIL = "change_email"  # a link that moves the account to the address it was mailed to (email_change.py)
+# What a new password spends: a reset link would set yet another password, and an address change was asked for with
+# the old password (whoever learned it would otherwise move the account to their mailbox, and its resets with it).
+SPENT_BY_NEW_PASSWORD = (RESET_PASSWORD, CHANGE_EMAIL)
 LIFETIMES = {CONFIRM_EMAIL: timedelta(hours=48), RESET_PASSWORD: timedelta(hours=1), CHANGE_EMAIL: timedelta(hours=48)}
 
 

@@ -104,7 +104,8 @@ def confirm_email(token: str):
         user = confirmation.confirm_email(get_db(), token)
         flash(*_confirmed_message(user))
         return redirect(_after_confirmation(user))
-    return render_template("accounts/confirm_email.html", form=form, email=user.email)
+    return render_template("accounts/confirm_email.html", form=form, email=user.email,
+                           logged_in_as_other=_logged_in_as_other(user))
 
 
 @bp.route("/confirm-email-change/<token>", methods=["GET", "POST"])
@@ -120,9 +121,23 @@ def confirm_email_change(token: str):
             email_change.confirm_email_change(get_db(), token)
         except DomainError as refused:  # another account took the address meanwhile: nothing changed
             return render_template("error.html", status=refused.status, message=refused.message), refused.status
-        flash(f"Your account now uses {email}, and it is confirmed.", "success")
+        flash(*_changed_message(user, email))
         return redirect(url_for("auth.account") if current_user.is_authenticated else url_for("site.home"))
-    return render_template("accounts/confirm_email_change.html", form=form, email=email, old_email=user.email)
+    return render_template("accounts/confirm_email_change.html", form=form, email=email, old_email=user.email,
+                           logged_in_as_other=_logged_in_as_other(user))
+
+
+def _logged_in_as_other(user) -> bool:
+    """Whether a mailed link was opened in a browser logged in as an account other than the link's."""
+    return current_user.is_authenticated and current_user.id != user.id
+
+
+def _changed_message(user, email: str) -> tuple[str, str]:
+    """The flash after an address change: it says 'your account' only to the account that changed."""
+    if _logged_in_as_other(user):
+        return (f"{email} is now the confirmed address of the account that asked for it. That link belonged to "
+                f"another account, not to {current_user.email} (the account you are logged in as).", "info")
+    return f"Your account now uses {email}, and it is confirmed.", "success"
 
 
 def _after_confirmation(user) -> str:
@@ -135,7 +150,7 @@ def _after_confirmation(user) -> str:
 
 def _confirmed_message(user) -> tuple[str, str]:
     """The flash after a confirmation: it names the address, and says so when the link was another account's."""
-    if current_user.is_authenticated and current_user.id != user.id:
+    if _logged_in_as_other(user):
         return (f"{user.email} is confirmed. That link belonged to another account, not to {current_user.email} "
                 "(the account you are logged in as).", "info")
     return f"Thank you: {user.email} is confirmed.", "success"
@@ -163,9 +178,10 @@ def forgot_password():
 def reset_password(token: str):
     """Choose a new password from a live link; every other session ends."""
     try:
-        password_reset.check_reset_token(get_db(), token)
+        owner = password_reset.check_reset_token(get_db(), token)
     except NotFound as dead:
         return _dead_link(dead, url_for("accounts.forgot_password"), "Ask for a new reset link")
+    other = current_user.email if _logged_in_as_other(owner) else None  # the browser switches accounts
     form = ResetPasswordForm()
     if validate(form, lambda: accounts.check_new_password(form.password.data or "")):
         try:
@@ -179,9 +195,10 @@ def reset_password(token: str):
                       "reinstates it.", "info")
                 return redirect(url_for("auth.login"))
             login_user(user)
-            flash("Your password is changed and every other device is logged out.", "success")
+            switched = f" You are now logged in as {user.email}, not {other}." if other else ""
+            flash(f"Your password is changed and every other device is logged out.{switched}", "success")
             return redirect(url_for("site.home"))
-    return render_template("accounts/reset_password.html", form=form), form_status(form)
+    return render_template("accounts/reset_password.html", form=form, email=owner.email, other=other), form_status(form)
 
 
 @bp.post("/account/mail-preferences")

@@ -93,12 +93,13 @@ def form_again(typed: TypedText, message: str, status: int, headers: dict[str, s
     if response is None or response.status_code != 400 or not response.mimetype == "text/html":
         login = None if current_user.is_authenticated else (url_for("auth.login", next=referring_page()), "Log in")
         response = current_app.make_response((render_template(
-            "error.html", status=status, message=message, kept=_kept_fields(typed), action=login), status))
+            "error.html", status=status, message=message, kept=kept_fields(typed), action=login), status))
     response.status_code = status
     response.headers.update(headers or {})
     response.headers["Cache-Control"] = "no-store"
     return response
 
 
-def _kept_fields(typed: TypedText) -> list[str]:
+def kept_fields(typed: TypedText) -> list[str]:
+    """The typed text worth keeping that this request sent, non-empty fields only."""
     return [text for name in typed.fields if (text := request.form.get(name, "").strip())]

@@ -31,7 +31,18 @@ def _wants_json() -> bool:
 def _render_error(status: int, message: str):
     if _wants_json():
         return jsonify(error=message), status
-    return render_template("error.html", status=status, message=message), status
+    return render_template("error.html", status=status, message=message, kept=_typed_here(status)), status
+
+
+# Refusals a marked form's view answers with an error page once it ran (the invitation replaced while the review was
+# typed, the review hidden meanwhile, the account suspended): the page shows what was typed, to copy.
+_KEEPS_TYPED = (403, 404, 409)
+
+
+def _typed_here(status: int) -> list[str]:
+    """The text this POST to a form marked keeps_typed_text carried, when its refusal is an error page."""
+    typed = kept_text.typed_text() if status in _KEEPS_TYPED else None
+    return kept_text.kept_fields(typed) if typed is not None else []
 
 
 def _domain_error(exc: DomainError):

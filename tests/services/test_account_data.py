@@ -37,6 +37,7 @@ def member(db, make_user, make_maker, make_review):
     """A member who wrote, edited, replied, voted, flagged, recorded and received orders, and was notified."""
     user = make_user("member")
     user.display_name, user.email = NAME, EMAIL
+    user.email_confirmed_at = utcnow()  # the orders recorded for its address are its own
     db.commit()
     own_maker = make_maker(user, name="Quill Ceramics")
     other_maker = make_maker(name="Hollow Oak")
@@ -302,7 +303,7 @@ LOOK_ALIKES = ["Straße@Example.com", "\uff53\uff54\uff52\uff41\uff53\uff53\uff4
 def _look_alike_buyer(db, make_user, make_maker, address: str) -> User:
     """An account at strasse@example.com and an order a maker recorded for `address` (which it can redeem)."""
     buyer = make_user("buyer")
-    buyer.email = "strasse@example.com"
+    buyer.email, buyer.email_confirmed_at = "strasse@example.com", utcnow()
     db.commit()
     maker = make_maker(name="Linden Looms")
     _record(db, maker.owner, maker, address, "Linen apron")
@@ -345,8 +346,8 @@ def test_an_account_left_without_the_shared_key_exports_and_erases_only_its_exac
     """Migration 0021 gave the later of two accounts sharing a key "<key>#<id>": the orders under the shared key
     are the older account's, the ones for its exact stored address are still its own."""
     older, legacy = make_user("older"), make_user("legacy")
-    older.email = "strasse@example.com"
-    db.execute(update(User).where(User.id == legacy.id).values(email="straße@example.com",
+    older.email, older.email_confirmed_at = "strasse@example.com", utcnow()
+    db.execute(update(User).where(User.id == legacy.id).values(email="straße@example.com", email_confirmed_at=utcnow(),
                                                                 email_key=f"strasse@example.com#{legacy.id}"))
     db.commit()
     maker = make_maker(name="Linden Looms")
@@ -360,3 +361,26 @@ def test_an_account_left_without_the_shared_key_exports_and_erases_only_its_exac
     assert sorted(db.scalars(select(Order.buyer_email))) == [f"erased-buyer-{legacy.id}@deleted.invalid",
                                                               "strasse@example.com"]
     assert db.scalar(select(func.count(OutgoingMail.id)).where(OutgoingMail.to_email == "straße@example.com")) == 0
+
+
+def test_an_account_that_never_confirmed_its_address_neither_reads_nor_erases_the_orders_recorded_for_it(
+        app, client, db, make_user, make_maker):
+    """Anyone can open an account under someone else's address: until it is confirmed, the orders a maker recorded for
+    that address (item, maker, invitation) are the mailbox owner's, not the account's. Deleting such an account erased
+    them, and with them the buyer's open invitations."""
+    maker = make_maker()
+    data = orders.OrderInput(buyer_email="victim@example.com", item="Custom engagement ring", order_type="custom",
+                             price_band="300-1000", ordered_on=date.today() - timedelta(days=40))
+    orders.record_order(db, maker.owner, maker, data, OutboxMailBackend(),
+                        invite_url=lambda t: f"http://localhost/invite/{t}")
+    squatter = make_user("squatter")
+    squatter.email = "Victim@Example.com"
+    db.commit()
+    login(client, squatter)
+    assert "Custom engagement ring" not in client.get("/account/export").get_data(as_text=True)
+    assert _delete(client, squatter, "remove").status_code == 302
+    fresh(db)
+    [order] = db.scalars(select(Order)).all()
+    assert order.buyer_email == "victim@example.com" and order.used_at is None
+    invitation = db.scalar(select(OutgoingMail).where(OutgoingMail.body.contains("/invite/")))
+    assert invitation is not None and invitation.to_email == "victim@example.com"

@@ -18,6 +18,8 @@ from tests.mail_helpers import mails_to
 def cast(db, make_user, make_maker):
     """A maker (owned by `owner`), a buyer, a flagger and a moderator."""
     owner, buyer = make_user("owner"), make_user("buyer")
+    buyer.email_confirmed_at = utcnow()  # invitations for its address are its own
+    db.commit()
     return {"owner": owner, "buyer": buyer, "flagger": make_user("flagger"),
             "moderator": make_user("mod", moderator=True), "maker": make_maker(owner, name="Hollow Oak")}
 
@@ -108,6 +110,15 @@ def test_buyer_with_an_account_hears_of_a_waiting_invitation(db, cast):
     assert note.kind == "invitation" and "Walnut desk" in note.title
     subjects = [m.subject for m in mails_to(db, cast["buyer"].email)]
     assert any("recorded your order" in s for s in subjects)
+
+
+def test_an_account_that_never_confirmed_the_buyers_address_hears_nothing_of_the_order(db, cast, make_user):
+    """Anyone can open an account under someone else's address: the notice named the maker and the item that the
+    invitation page keeps from every account but the confirmed buyer."""
+    squatter = make_user("squatter")
+    _record(db, cast, squatter.email)
+    fresh(db)
+    assert db.scalar(select(Notification.id).where(Notification.kind == "invitation")) is None
 
 
 def test_an_invitation_for_an_address_without_account_notifies_nobody(db, cast):

@@ -83,6 +83,8 @@ def test_confirming_another_accounts_link_says_whose_address_was_confirmed(clien
     path = link_in(mails_to(db, "frank@example.com")[0], "/confirm-email/")
     carol = make_user("carol")
     login(client, carol)
+    shown = client.get(path).get_data(as_text=True)
+    assert "This link belongs to another account, not to " + carol.email in shown
     page = client.post(path, follow_redirects=True).get_data(as_text=True)
     assert "frank@example.com is confirmed. That link belonged to another account" in page
     assert "your email address is confirmed" not in page.lower()
@@ -153,6 +155,22 @@ def test_a_link_sent_to_the_previous_address_no_longer_confirms(client, db):
     assert client.post(old_link).status_code == 404
     fresh(db)
     assert _user(db, "other@example.com") is not None
+
+
+def test_another_accounts_change_link_says_whose_address_changed_not_yours(client, db, make_user):
+    owner, carol = make_user("owner"), make_user("carol")
+    login(client, owner)
+    client.post("/account/email", data={"em-email": "moved@example.com", "em-password": PASSWORD})
+    path = link_in(mails_to(db, "moved@example.com")[0], "/confirm-email-change/")
+    login(client, carol)  # the link opened in a browser logged in as someone else
+    shown = client.get(path).get_data(as_text=True)
+    assert "This link belongs to another account, not to " + carol.email in shown
+    assert "for your craftreview account" not in shown
+    page = client.post(path, follow_redirects=True).get_data(as_text=True)
+    assert "moved@example.com is now the confirmed address of the account that asked for it" in page
+    assert "Your account now uses" not in page
+    fresh(db)
+    assert db.get(User, owner.id).email == "moved@example.com" and db.get(User, carol.id).email == carol.email
 
 
 def test_a_change_to_another_accounts_address_changes_nothing_and_sends_no_link(client, db, make_user):

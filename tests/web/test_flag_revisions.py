@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from craftreview.models import Flag
 from craftreview.services.engagement import flag_review
+from craftreview.services.moderation import hide_review
 from craftreview.services.reviews import edit_review
 from tests.conftest import fresh, login, review_input
 
@@ -133,3 +134,16 @@ def test_a_missing_or_tampered_version_binds_the_flag_to_the_current_text(client
     assert client.post(f"/reviews/{review.id}/flag", data=data).status_code == 302
     fresh(db)
     assert db.scalar(select(Flag.review_revision)) == (0 if revision == ["0", "1"] else 1)
+
+
+def test_a_report_sent_after_the_review_was_hidden_keeps_its_note_to_copy(client, db, make_user, make_maker,
+                                                                          make_review):
+    review = make_review(make_user("author"), make_maker())
+    login(client, make_user("reader"))
+    assert client.get(f"/reviews/{review.id}/flag").status_code == 200  # the reader starts writing
+    hide_review(db, make_user("mod", moderator=True), review, "spam")
+    note = "Same words as three other reviews of this maker: a ring?"
+    response = client.post(f"/reviews/{review.id}/flag", data={"reason": "other", "note": note, "revision": "0"})
+    assert response.status_code == 404 and note in response.get_data(as_text=True)
+    fresh(db)
+    assert db.scalars(select(Flag)).all() == []

@@ -9,6 +9,7 @@ from sqlalchemy import func, select, update
 from craftreview.models import Maker, MakerFormerSlug, Notification, OutgoingMail, Review
 from craftreview.services.maker_addresses import MAX_FORMER
 from tests.conftest import PASSWORD, fresh, login
+from tests.web.test_invitation_binding import confirmed
 
 MOVED = (301, 308)
 
@@ -56,7 +57,7 @@ def test_every_former_address_leads_straight_to_the_current_one(client, db, make
 
 
 def test_a_notification_link_sent_before_the_move_still_reaches_the_maker(client, db, make_user, make_maker):
-    owner, buyer = make_user("owner"), make_user("buyer")
+    owner, buyer = make_user("owner"), confirmed(db, make_user("buyer"))  # invitation notices go to a confirmed buyer
     maker = make_maker(owner)
     login(client, owner)
     client.post("/dashboard", data={
@@ -189,7 +190,7 @@ def _notify_buyer(client, db, maker: Maker, buyer) -> int:
 def test_a_deleted_makers_notices_to_others_go_with_its_addresses(client, db, make_maker, make_user, make_review,
                                                                    reviews):
     """Notices naming a deleted maker go: their links would lead whoever takes its freed address next."""
-    maker, buyer = make_maker(), make_user("buyer")
+    maker, buyer = make_maker(), confirmed(db, make_user("buyer"))
     first = maker.slug
     make_review(buyer, maker)
     review_id = _notify_buyer(client, db, maker, buyer)
@@ -241,7 +242,7 @@ def test_adding_a_maker_already_listed_under_its_former_address_says_so(client, 
 def test_a_deleted_makers_unsent_invitations_are_not_sent(client, db, make_maker, make_user):
     """Mail still queued when the maker leaves would invite a review the profile no longer takes, and link to its
     freed address; another maker's invitation to the same buyer still goes."""
-    maker, other, buyer = make_maker(), make_maker(name="Birch Forge"), make_user("buyer")
+    maker, other, buyer = make_maker(), make_maker(name="Birch Forge"), confirmed(db, make_user("buyer"))
     for shop in (maker, other):
         fresh(db)
         login(client, db.get(Maker, shop.id).owner)

@@ -315,6 +315,24 @@ def test_the_same_order_recorded_again_keeps_one_record_and_only_the_newest_link
     assert record(db, owner, maker, buyer.email, item="Bridle leather belt")  # another purchase is another order
 
 
+def test_a_review_sent_through_a_link_replaced_while_it_was_typed_is_refused_with_its_text_to_copy(
+        client, app, db, shop):
+    """The maker recorded the order again (a lost link) while the buyer wrote: the 404 page said only 'not valid'
+    and the review typed was gone."""
+    owner, maker, buyer, first = shop
+    login(client, buyer)
+    assert client.get(f"/invite/{first}").status_code == 200  # the buyer starts writing
+    record(db, owner, maker, buyer.email)
+    engine = app.extensions["craftreview.engine"]
+    before = snapshot(engine)
+    response = client.post(f"/invite/{first}", data=FORM)
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 404
+    assert "use the newest link the maker sent you" in page
+    assert FORM["title"] in page and FORM["body"] in page and "copy it now" in page
+    assert snapshot(engine) == before
+
+
 @pytest.mark.parametrize("item", ["bridle leather wallet", "  Bridle   LEATHER wallet ", "Ｂｒｉｄｌｅ leather wallet"])
 def test_the_same_item_under_another_case_spacing_or_width_is_the_same_order(client, db, shop, item):
     """A second spelling of the item must not give one purchase a second live link (and a second verified review)."""

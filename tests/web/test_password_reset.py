@@ -200,3 +200,55 @@ def test_a_dead_reset_link_offers_a_new_one_on_its_page(client, db, make_user):
     for response in (client.get(f"/reset-password/{token}"), client.get("/reset-password/not-a-real-token")):
         assert response.status_code == 404
         assert '<a class="button" href="/reset-password">Ask for a new reset link</a>' in response.get_data(as_text=True)
+
+
+def _ask_for_change(client, db, user, address: str = "thief@example.net") -> str:
+    """Someone who knows the password asks to move the account to a mailbox of theirs: the path of the link mailed."""
+    intruder = client.application.test_client()
+    login(intruder, user)
+    assert intruder.post("/account/email", data={"em-email": address, "em-password": PASSWORD}).status_code == 302
+    return link_in(mails_to(db, address)[-1], "/confirm-email-change/")
+
+
+def _assert_change_dead(client, db, user, path: str) -> None:
+    assert client.get(path).status_code == 404 and client.post(path).status_code == 404
+    fresh(db)
+    assert db.get(User, user.id).email == user.email
+
+
+def test_changing_the_password_cancels_an_address_change_asked_for_with_the_old_one(client, db, make_user):
+    # The owner who changes a password someone else learned must not leave that someone a live link that moves the
+    # account to their mailbox (and with it every later reset link).
+    user = make_user("wary")
+    path = _ask_for_change(client, db, user)
+    owner = client.application.test_client()
+    login(owner, user)
+    assert owner.post("/account/password", data={"pw-current_password": PASSWORD, "pw-new_password": NEW,
+                                                 "pw-confirm": NEW}).status_code == 302
+    assert "waits for its link" not in owner.get("/account").get_data(as_text=True)
+    _assert_change_dead(client, db, user, path)
+
+
+def test_resetting_the_password_cancels_an_address_change_asked_for_before(client, db, make_user):
+    user = make_user("locked-out")
+    path = _ask_for_change(client, db, user)
+    client.post(_reset_link(client, db, user), data={"password": NEW, "confirm": NEW})
+    _assert_change_dead(client, db, user, path)
+
+
+def test_a_reset_link_opened_while_logged_in_as_another_account_says_whose_password_it_sets(client, db, make_user):
+    # A shared computer: the page named no account, and afterwards the browser was silently the other account.
+    owner, carol = make_user("owner"), make_user("carol")
+    path = _reset_link(client, db, owner)
+    login(client, carol)
+    shown = client.get(path).get_data(as_text=True)
+    assert f"for <strong>{owner.email}</strong>" in shown
+    assert f"This link belongs to another account, not to {carol.email}" in shown
+    page = client.post(path, data={"password": NEW, "confirm": NEW}, follow_redirects=True).get_data(as_text=True)
+    assert f"You are now logged in as {owner.email}, not {carol.email}." in page
+
+
+def test_a_reset_link_names_the_account_it_sets_the_password_of(client, db, make_user):
+    user = make_user("named")
+    shown = client.get(_reset_link(client, db, user)).get_data(as_text=True)
+    assert f"for <strong>{user.email}</strong>" in shown and "another account" not in shown

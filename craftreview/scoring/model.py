@@ -477,7 +477,7 @@ def _fit(signals: Iterable[ReviewSignal], now: datetime, crafts: Mapping[Hashabl
         params.slope_share, params.slope_var = fit_change_mixture(*_slopes(batch, noise, options)[:2])
     if options.step_interval:
         params.step_share, params.step_var, params.step_noise = fit_step_mixture(_step_scan(batch, noise))
-    if options.buyer_gap_interval and not options.typical_buyer:  # typical_buyer moved the estimates instead
+    if not options.typical_buyer:  # typical_buyer moved the estimates instead
         params.buyer_gap = gap
     return _Fit(batch, params, bias, scale, counts)
 

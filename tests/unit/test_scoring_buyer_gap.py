@@ -6,6 +6,7 @@ range then reaches as far again toward where the typical reviewer would put the 
 """
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from datetime import timedelta
 
@@ -21,18 +22,31 @@ pytestmark = pytest.mark.filterwarnings("error")
 DIMS = ("craftsmanship", "consistency", "delivery", "overall")
 
 
+NOISE = 0.5  # each star's own noise, stars
+
+
+def levels(rng: np.random.Generator, n_makers: int) -> np.ndarray:
+    """The makers' levels: platform()'s first draw from its generator."""
+    return rng.normal(3.6, 0.5, n_makers)
+
+
+def neutral_star(level: float) -> float:
+    """What a typical reviewer (offset 0) gives on average: E[clip(round(level + noise), 1, 5)]."""
+    return 1.0 + sum(0.5 * (1.0 + math.erf((level - k - 0.5) / (NOISE * math.sqrt(2.0)))) for k in range(1, 5))
+
+
 def platform(minority: float, offset: float, seed: int = 1, n_makers: int = 300, n_reviewers: int = 500,
              each: int = 6) -> list[ReviewSignal]:
     """Makers around 3.6 stars, each reviewer rating `each` of them; a `minority` share of reviewers is offset by
     `offset` stars from everyone else (Gaussian offsets, sd 0.2, around 0)."""
     rng = np.random.default_rng(seed)
-    level = rng.normal(3.6, 0.5, n_makers)
+    level = levels(rng, n_makers)
     bias = np.where(rng.random(n_reviewers) < minority, offset, rng.normal(0.0, 0.2, n_reviewers))
     out = []
     for r in range(n_reviewers):
         for m in rng.choice(n_makers, each, replace=False):
             created = NOW - timedelta(days=float(rng.uniform(5, 700)))
-            stars = [int(np.clip(np.rint(level[m] + bias[r] + rng.normal(0, 0.5)), 1, 5)) for _ in range(3)]
+            stars = [int(np.clip(np.rint(level[m] + bias[r] + rng.normal(0, NOISE)), 1, 5)) for _ in range(3)]
             out.append(ReviewSignal(f"m{m}", f"r{r}", *stars, created_at=created, verified=True,
                                     reviewer_joined_at=NOW - timedelta(days=900), review_id=len(out)))
     return out
@@ -67,11 +81,9 @@ def test_a_harsh_minority_raises_every_high_end_by_the_gap_and_moves_nothing_els
 
 
 def test_the_typical_reviewers_truth_is_covered_more_often(harsh_scores):
-    # The truth the ranges aim at is what the typical reviewer (offset 0) would give, the makers' own levels: read
-    # from the average reviewer, dragged down by the critics, the ranges without the allowance fall short above.
-    rng = np.random.default_rng(1)
-    level = rng.normal(3.6, 0.5, 300)
-    truth = {f"m{m}": float(np.clip(level[m], 1.0, 5.0)) for m in range(300)}
+    # The truth the ranges aim at is what the typical reviewer (offset 0) would give: read from the average reviewer,
+    # dragged down by the critics, the ranges without the allowance fall short above.
+    truth = {f"m{m}": neutral_star(level) for m, level in enumerate(levels(np.random.default_rng(1), 300))}
 
     def covered(scores):
         return np.mean([s.overall.low <= truth[m] <= s.overall.high for m, s in scores.items()])

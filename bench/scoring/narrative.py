@@ -314,7 +314,10 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    run came no faster than twice that pace plus one, the run is the maker's new level rather than a ring, so in
    the check "the recent reviews alone say below skilled" its reviews are no longer one shared voice (their
    distance from the consensus still discounts each). Estimates, intervals and probabilities are unchanged; only
-   a skilled or master claim can be withheld (*Model 2.10* in the family section).
+   a skilled or master claim can be withheld (*Model 2.10* in the family section). Since model 2.26 one review at
+   the old level inside the run does not end it (`claims.RUN_SKIP`): the run starts after the second newest such
+   review, the absence counts one expected review more, and the run may come no faster than 1.5 times the pace plus
+   a half (*Model 2.26* in the family section).
 29. **An upward claim is also read over longer horizons** (`claims.longer_seasons`, `claims.CLAIM_HORIZONS`,
    `ModelOptions.claim_horizons`; model 2.11): a drip of praise at one a month spreads past the 120-day recent
    window, so its older shills became the maker's older pace and level. The claim must also hold with the praise of

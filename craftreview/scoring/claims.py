@@ -278,32 +278,35 @@ def jump_standard_errors(jump: np.ndarray, recent: np.ndarray, maker: np.ndarray
     return jump / np.sqrt(1.0 / n_o + 1.0 / np.maximum(n_r, 1.0))
 
 
-# A settled drop: every review since the maker's last one at its old level sits below that level, for longer than
-# the maker's own pace would leave without such a review (RUN_ABSENCE reviews expected), and the run's shared voices
-# (the reviews far enough off to share one) arrived no faster than that pace allows (RUN_PACE times it, plus
-# RUN_SLACK; over at least SPAN_FLOOR_DAYS): a bombing ring's block is either interleaved with the maker's usual
-# reviews or faster than them, honest buyers of work that got worse are neither. Such a run speaks with each of its
-# voices in the recent-reviews check.
-RUN_MIN = 3  # reviews in a low run
+# A settled drop: every review since the maker's (RUN_SKIP + 1)-th newest one at its old level, all but RUN_SKIP of
+# them, sits below that level, for longer than the maker's own pace would leave without such a review (RUN_ABSENCE
+# reviews expected, plus RUN_SKIP), and the run's shared voices (the reviews far enough off to share one) arrived no
+# faster than that pace allows (RUN_PACE times it, plus RUN_SLACK; over at least SPAN_FLOOR_DAYS): a bombing ring's
+# block is either interleaved with the maker's usual reviews or faster than them, honest buyers of work that got worse
+# are neither. Such a run speaks with each of its voices in the recent-reviews check. One kind buyer of the worse work
+# does not end the run (RUN_SKIP; 0 in models 2.10-2.25, when six reviews since a fall, two or three of them still at
+# four stars, kept a skilled claim in 7 of 96 family worlds); the pace allowed is tighter to make up for it.
+RUN_MIN = 3  # reviews below the old level in a low run
 RUN_BELOW = 1.0  # a review at the old level sits less than this many spreads below the maker's consensus
-SETTLED_RUN = (2.0, 2.0, 1.0)  # (RUN_ABSENCE, RUN_PACE, RUN_SLACK)
+RUN_SKIP = 1  # reviews at the old level a run may hold
+SETTLED_RUN = (2.0, 1.5, 0.5)  # (RUN_ABSENCE, RUN_PACE, RUN_SLACK); (2.0, 2.0, 1.0) in models 2.10-2.25
 
 
 def settled_low_run(v: np.ndarray, w: np.ndarray, group: np.ndarray, age_days: np.ndarray, maker: np.ndarray,
-                    n_m: int, scale: float, settled: tuple[float, float, float] = SETTLED_RUN) -> np.ndarray:
+                    n_m: int, scale: float, settled: tuple[float, float, float] = SETTLED_RUN,
+                    skip: int = RUN_SKIP) -> np.ndarray:
     """Per review: 1 / its shared-voice factor where it belongs to its maker's settled low run, else 1.
 
     v: the reviews' overall stars; w: their final weights (the consensus they define is the old level, a low
     run's outliers being down-weighted); group: the shared-voice part of those weights (robust.shared_voice).
-    The maker's pace is its reviews up to the last one at the old level over the time they span (at least
-    SEASON_DAYS); settled: (RUN_ABSENCE, RUN_PACE, RUN_SLACK).
+    The run starts after the maker's (skip + 1)-th newest review at the old level; the maker's pace is its reviews up to
+    there over the time they span (at least SEASON_DAYS); settled: (RUN_ABSENCE, RUN_PACE, RUN_SLACK).
     """
     level = np.bincount(maker, w * v, n_m) / np.maximum(np.bincount(maker, w, n_m), 1e-12)
     at_level = v >= level[maker] - RUN_BELOW * scale
-    last = np.full(n_m, np.inf)  # age of the newest review at the old level
-    np.minimum.at(last, maker[at_level], age_days[at_level])
+    last = _newest_at_level(at_level, age_days, maker, n_m, skip)
     run = age_days < last[maker]
-    k = np.bincount(maker, run.astype(float), n_m)
+    k = np.bincount(maker, (run & ~at_level).astype(float), n_m)
     older = np.bincount(maker, (~run).astype(float), n_m)
     oldest = oldest_age(age_days, maker, n_m)
     # The pace is checked on the run's shared voices, the reviews it would restore: a block of them at once stays
@@ -315,9 +318,19 @@ def settled_low_run(v: np.ndarray, w: np.ndarray, group: np.ndarray, age_days: n
     last = np.where(finite, last, 0.0)
     rate = np.where(finite, older / np.maximum(oldest - last, SEASON_DAYS), 0.0)
     absence, pace, slack = settled
-    ok = (finite & (k >= RUN_MIN) & (rate * last >= absence)
+    ok = (finite & (k >= RUN_MIN) & (rate * last >= absence + skip)
           & (k_voiced <= pace * rate * np.maximum(first, SPAN_FLOOR_DAYS) + slack))
     return np.where(run & ok[maker], 1.0 / np.maximum(group, 1e-12), 1.0)
+
+
+def _newest_at_level(at_level: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int, skip: int) -> np.ndarray:
+    """Per maker: the age of its (skip + 1)-th newest review at the old level (inf when it has fewer)."""
+    idx = np.flatnonzero(at_level)
+    last = np.full(n_m, np.inf)
+    if len(idx):
+        pick = idx[_rank_within(age_days[idx], np.zeros(len(idx)), maker[idx], n_m) == skip]
+        last[maker[pick]] = age_days[pick]
+    return last
 
 
 def _withhold(tier: np.ndarray, lost: np.ndarray, withheld: np.ndarray, reason: str) -> np.ndarray:

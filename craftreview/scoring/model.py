@@ -22,6 +22,7 @@ from .claims import (
     PULL_GATE,
     RECENT_DAYS,
     RECENT_PRIOR_CHANCE,
+    RUN_SKIP,
     SETTLED_RUN,
     SLACK_HISTORY,
     SPAN_FLOOR_DAYS,
@@ -76,7 +77,7 @@ from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
 from .types import CLAIM_CONFIDENCE, MIN_CLAIM_EVIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.25"
+MODEL_VERSION = "eb-mvn-2.26"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 
@@ -160,8 +161,10 @@ class ModelOptions:
     # The least evidence a tier rests on (MIN_CLAIM_EVIDENCE; 1.0: model 2.8).
     claim_evidence: float = MIN_CLAIM_EVIDENCE
     # A settled low run (claims.settled_low_run) counts in every voice in the recent-reviews check: (reviews its
-    # absence at the old level stands for, pace multiple, slack) as claims.SETTLED_RUN; None: model 2.9.
+    # absence at the old level stands for, pace multiple, slack) as claims.SETTLED_RUN ((2, 2, 1) in models 2.10-2.25); None: model 2.9.
     settled_drop: tuple[float, float, float] | None = SETTLED_RUN
+    # ...and the reviews at the old level such a run may hold (claims.RUN_SKIP; 0: model 2.25, one ended the run).
+    settled_skip: int = RUN_SKIP
     # An upward claim must also hold with the praise of each of these longer horizons (days) seasoned against the
     # maker's record before it (claims.longer_seasons, CLAIM_HORIZONS); (): model 2.10, the SEASON_DAYS window alone.
     claim_horizons: tuple[float, ...] = CLAIM_HORIZONS
@@ -747,7 +750,8 @@ def _recent_check_factor(batch: _Batch, options: ModelOptions) -> np.ndarray:
     factor = np.where(w.age_days < RECENT_DAYS, 1.0, 0.0)
     if options.settled_drop and w.group is not None and batch.scale is not None:
         factor = factor * settled_low_run(review_overall(batch.y), w.weight, w.group, w.age_days, batch.arr.maker,
-                                          batch.arr.n_makers, batch.scale, options.settled_drop)
+                                          batch.arr.n_makers, batch.scale, options.settled_drop,
+                                          int(options.settled_skip))
     return factor
 
 

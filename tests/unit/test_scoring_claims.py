@@ -505,8 +505,8 @@ def _low_run(stars=(2, 2, 2), n=6, every=30.0, start=10.0, tag="late"):
 
 @pytest.mark.parametrize("stars", [(2, 2, 2), (2, 3, 2)])
 def test_every_review_low_for_months_at_the_usual_pace_withholds_the_claim(model, untested_drop, unsettled, stars):
-    """"...and while every review since the last one at the earlier level has been clearly lower, for longer than
-    the maker's usual pace would go without one": six low reviews a month apart sit so far below twenty older
+    """"...and while the reviews since the earlier level, all but perhaps one of them, have been clearly lower for longer
+    than the maker's usual pace would go without one at that level": six low reviews a month apart sit so far below twenty older
     five-stars that each looks like one of a ring, yet nothing at the old level came in between. Since model 2.17
     the drop test itself follows such a fall; where it does not, the settled-run check still withholds the claim."""
     sigs = _master_then(_low_run(stars))
@@ -515,6 +515,25 @@ def test_every_review_low_for_months_at_the_usual_pace_withholds_the_claim(model
     score = untested_drop.score_maker(sigs, now=NOW)
     assert score.tier == "unproven" and score.explanation["claim_withheld"] == "recent_reviews_lower"
     assert unsettled.score_maker(sigs, now=NOW).tier in {"skilled", "master"}  # a shared voice kept the claim
+
+
+@pytest.fixture(scope="module")
+def one_kind_review_ends_the_run(platform):
+    """untested_drop with model 2.25's settled run, which one review at the old level ended (claims.RUN_SKIP = 0)."""
+    return fit_model(platform.signals, now=NOW, crafts=platform.crafts,
+                     options=ModelOptions(change_evidence_unvoiced=False, settled_skip=0))
+
+
+def test_one_kind_review_among_months_of_low_ones_does_not_hold_the_claim(model, untested_drop,
+                                                                           one_kind_review_ends_the_run):
+    """Six reviews a month apart since a fall from near five stars, the third of them still a five-star: one kind buyer
+    of the worse work does not bring the old level back ("...all but perhaps one of them clearly lower")."""
+    stars = [(2, 2, 3), (2, 3, 2), (5, 5, 5), (2, 2, 2), (1, 2, 2), (1, 2, 2)]
+    sigs = _master_then([review(st, f"late{i}", 10.0 + 30.0 * i) for i, st in enumerate(stars)])
+    assert model.score_maker(sigs, now=NOW).tier not in {"skilled", "master"}
+    score = untested_drop.score_maker(sigs, now=NOW)
+    assert score.tier == "unproven" and score.explanation["claim_withheld"] == "recent_reviews_lower"
+    assert one_kind_review_ends_the_run.score_maker(sigs, now=NOW).tier in {"skilled", "master"}
 
 
 def test_a_low_block_faster_than_the_maker_s_pace_keeps_one_voice(model):
@@ -542,14 +561,31 @@ def test_settled_low_run_restores_only_the_run_s_shared_voice():
     assert settled_low_run(v, w, group, quick, maker, 1, scale=0.6).tolist() == [1.0] * 9
 
 
-def test_a_review_at_the_old_level_between_low_ones_ends_the_run():
-    """Three low reviews after twelve five-stars 25 days apart, with a five-star 75 days ago between them: the run is
-    only what came after it (two reviews), though the three alone would pass the absence and pace checks."""
-    age = np.concatenate([100.0 + 25.0 * np.arange(12), [95.0, 75.0, 60.0, 30.0]])
-    v = np.concatenate([np.full(12, 5.0), [2.0, 5.0, 2.0, 2.0]])
-    w = np.where(v < 3, 0.05, 1.0)
-    group = np.where(v < 3, 1.0 / 3.0, 1.0)
-    assert settled_low_run(v, w, group, age, np.zeros(len(v), dtype=int), 1, scale=0.6).tolist() == [1.0] * 16
+def _twelve_then(tail_ages, tail_stars):
+    """(v, w, group, age, maker) of twelve five-stars 25 days apart from 100 days ago, then the tail reviews: a low
+    review (two stars) weighs 0.05 in a shared voice of three, as a run far below the consensus does."""
+    age = np.concatenate([100.0 + 25.0 * np.arange(12), tail_ages])
+    v = np.concatenate([np.full(12, 5.0), tail_stars])
+    return v, np.where(v < 3, 0.05, 1.0), np.where(v < 3, 1.0 / 3.0, 1.0), age, np.zeros(len(v), dtype=int)
+
+
+def test_one_review_at_the_old_level_among_low_ones_does_not_end_the_run():
+    """Three low reviews after twelve five-stars, with a five-star 75 days ago between them: one kind buyer of work
+    that got worse is not the old level back (claims.RUN_SKIP). Until model 2.25 it ended the run, and six reviews since
+    a fall, two or three of them still at four stars, kept a skilled claim in 7 of 96 family worlds."""
+    v, w, group, age, maker = _twelve_then([95.0, 75.0, 60.0, 30.0], [2.0, 5.0, 2.0, 2.0])
+    assert settled_low_run(v, w, group, age, maker, 1, scale=0.6).tolist() == pytest.approx([1.0] * 12 + [3.0, 1.0, 3.0, 3.0])
+    assert settled_low_run(v, w, group, age, maker, 1, scale=0.6, skip=0).tolist() == [1.0] * 16  # model 2.25
+
+
+def test_two_reviews_at_the_old_level_end_the_run():
+    """Five low reviews and two five-stars among them: the run is only what came after the second newest five-star
+    (two low reviews and a five-star), too short to settle; with one of the two five-stars a two-star, all five count."""
+    v, w, group, age, maker = _twelve_then([95.0, 85.0, 75.0, 60.0, 45.0, 30.0], [2.0, 2.0, 5.0, 5.0, 2.0, 2.0])
+    assert settled_low_run(v, w, group, age, maker, 1, scale=0.6).tolist() == [1.0] * 18
+    v, w, group, age, maker = _twelve_then([95.0, 85.0, 75.0, 60.0, 45.0, 30.0], [2.0, 2.0, 5.0, 2.0, 2.0, 2.0])
+    assert settled_low_run(v, w, group, age, maker, 1, scale=0.6).tolist() == pytest.approx([1.0] * 12 + [3.0, 3.0, 1.0]
+                                                                                           + [3.0] * 3)
 
 
 def test_a_milder_low_review_before_a_block_does_not_pace_the_block():
@@ -561,7 +597,9 @@ def test_a_milder_low_review_before_a_block_does_not_pace_the_block():
     maker = np.zeros(len(v), dtype=int)
     assert settled_low_run(v, w, group, age, maker, 1, scale=0.6).tolist() == [1.0] * 10
     paced = age.copy()
-    paced[7:] = [60.0, 35.0, 10.0]  # the same three one-stars at the maker's pace since the last five-star
+    # the same three one-stars about the maker's pace (one review in 60 days) since the last five-star, the milder
+    # review just before them
+    paced[6:] = [90.0, 85.0, 45.0, 10.0]
     assert settled_low_run(v, w, group, paced, maker, 1, scale=0.6).tolist() == pytest.approx([1.0] * 7 + [3.0] * 3)
 
 

@@ -161,7 +161,8 @@ class ModelOptions:
     # The least evidence a tier rests on (MIN_CLAIM_EVIDENCE; 1.0: model 2.8).
     claim_evidence: float = MIN_CLAIM_EVIDENCE
     # A settled low run (claims.settled_low_run) counts in every voice in the recent-reviews check: (reviews its
-    # absence at the old level stands for, pace multiple, slack) as claims.SETTLED_RUN ((2, 2, 1) in models 2.10-2.25); None: model 2.9.
+    # absence at the old level stands for, pace multiple, slack) as claims.SETTLED_RUN ((2, 2, 1) in models
+    # 2.10-2.25); None: model 2.9.
     settled_drop: tuple[float, float, float] | None = SETTLED_RUN
     # ...and the reviews at the old level such a run may hold (claims.RUN_SKIP; 0: model 2.25, one ended the run).
     settled_skip: int = RUN_SKIP

@@ -2666,8 +2666,9 @@ and the 96 worlds of the previous run, then checked on fresh worlds 7049-7096 an
 | foreign 6001-6024 | mean 0.029 -> 0.025 (2 / 0); worst 0.35 -> 0.30 | 0.180 -> 0.180 (1 / 1) | 0.423 -> 0.423 |
 
 No other property moved in these worlds (shills, stories, promises, tier precision, share with a tier, coverage, AUC,
-τ) but spillover, better in one foreign world, and on the headline seeds 1-20 no figure moved. With one kind review allowed but model 2.25's pace
-(2, 2, 1), the bomb's mean loss on 7001-7048 rose 0.030 -> 0.040 (worse in 8 worlds): the tighter pace is what keeps it.
+τ) but spillover, better in one foreign world, and on the headline seeds 1-20 no figure moved. With one kind review
+allowed but model 2.25's pace (2, 2, 1), the bomb's mean loss on 7001-7048 rose 0.030 -> 0.040 (worse in 8 worlds):
+the tighter pace is what keeps it.
 
 **Measured and not taken.**
 - *A claim withheld where the interval's step mixture doubts it* (`steps.py`'s mixture of the posterior and a step

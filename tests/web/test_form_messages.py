@@ -146,8 +146,8 @@ def pages(db, make_user, make_maker, make_review):
         "ReplyForm": [(owner, f"/reviews/{review.id}/reply")], "FlagForm": [(newcomer, f"/reviews/{review.id}/flag")],
         "OrderForm": [(owner, "/dashboard")],
         "HideForm": [(moderator, f"/moderation/reviews/{review.id}/hide")],
-        "NoteForm": [(moderator, f"/moderation/reviews/{review.id}/restore"),
-                     (moderator, f"/moderation/reviews/{review.id}/dismiss")],
+        "NoteForm": [(moderator, f"/moderation/reviews/{review.id}/dismiss")],
+        "RestoreForm": [(moderator, f"/moderation/reviews/{review.id}/restore")],
         "SuspendForm": [(moderator, f"/moderation/users/{buyer.id}/suspend")],
     }
 

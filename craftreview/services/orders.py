@@ -158,7 +158,8 @@ def find_invitation(session: Session, token: str, now: datetime | None = None) -
     if order.used_at is not None:
         raise NotFound("This invitation link has already been used.")
     if as_utc(order.expires_at) < now:
-        raise NotFound("This invitation link has expired.")
+        raise NotFound(f"This invitation link has expired (a link works for {INVITATION_DAYS} days). Ask the maker to "
+                       "record the order again: that sends you a new link.")
     return order
 
 

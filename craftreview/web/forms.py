@@ -319,6 +319,17 @@ class NoteForm(FlaskForm):
             self.note.label.text = label
 
 
+RESTORE_CONFIRM_MESSAGE = "Tick the box to confirm the restore: the review becomes public again and its author is told."
+
+
+class RestoreForm(NoteForm):
+    """Restore a hidden review: the box must be ticked, so that a stray click republishes nothing a moderator judged
+    against the rules (private information, say)."""
+
+    confirm = BooleanField("Yes, make this review public again (its author is told)",
+                           validators=[DataRequired(RESTORE_CONFIRM_MESSAGE)])
+
+
 SUSPEND_CONFIRM_MESSAGE = "Tick the box to confirm the suspension: it logs the account out everywhere."
 
 

@@ -8,7 +8,7 @@ from ..errors import DomainError
 from ..models import Review, User
 from ..services import accounts, moderation, queries, signals
 from .context import get_db
-from .forms import SUSPEND_CONFIRM_MESSAGE, HideForm, NoteForm, SuspendForm
+from .forms import SUSPEND_CONFIRM_MESSAGE, HideForm, NoteForm, RestoreForm, SuspendForm
 from .helpers import actor, form_error, handle_form, moderator_required, page_arg, paginate, validate
 from .input_guard import form_id
 from .kept_text import keeps_typed_text
@@ -25,8 +25,8 @@ def _lookahead_page(fetch) -> tuple[list, int, bool]:
     return rows[:QUEUE_PAGE], page, len(rows) > QUEUE_PAGE
 
 
-def _restore_form() -> NoteForm:
-    return NoteForm(prefix="restore", label="Why restore it? (audit log)")
+def _restore_form() -> RestoreForm:
+    return RestoreForm(prefix="restore", label="Why restore it? (audit log)")
 
 
 def _dismiss_form() -> NoteForm:

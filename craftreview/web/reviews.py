@@ -207,6 +207,14 @@ def mine():
     return render_template("reviews/mine.html", page=page)
 
 
+def _spent_by_reader(dead: NotFound, review: Review):
+    """A spent invitation opened again by the buyer who spent it: why it no longer works, and a link to the review."""
+    message = f"{dead.message} You wrote your verified review through it: open it to read or edit it."
+    page = render_template("error.html", status=dead.status, message=message,
+                           action=(url_for("reviews.show", review_id=review.id), "Your review"))
+    return page, dead.status
+
+
 @bp.route("/invite/<token>", methods=["GET", "POST"])
 @keeps_typed_text("verified review", "title", "body")
 @login_required
@@ -220,10 +228,12 @@ def invitation(token: str):
         if refusal.reason == "unconfirmed":  # the confirmation link then comes back here, in this browser
             return_after_confirmation(request.path)
         return render_template("reviews/invitation_refused.html", refusal=refusal), refusal.status
-    except NotFound:
-        existing = orders.redeemed_review(db, actor(), token) if request.method == "POST" else None
+    except NotFound as dead:
+        existing = orders.redeemed_review(db, actor(), token)
         if existing is None:
             raise
+        if request.method == "GET":  # the buyer opening the spent link again (from the mail): the way to the review
+            return _spent_by_reader(dead, existing)
         return _typed_over_existing(existing, ALREADY_REDEEMED)  # a second tab: the text just typed is kept
     form = VerifiedReviewForm()
     done = handle_form(form, lambda: orders.submit_verified_review(db, actor(), token, _review_input(form)),

@@ -60,7 +60,7 @@ FORMS = {
     "hide": Form("moderator", lambda w: f"/moderation/reviews/{w.ids['modreview']}/hide",
                  {"hide-reason": "spam", "hide-note": "Advert."}),
     "restore": Form("moderator", lambda w: f"/moderation/reviews/{w.ids['modreview']}/restore",
-                    {"restore-note": "Checked."}),
+                    {"restore-note": "Checked.", "restore-confirm": "y"}),
     "dismiss": Form("moderator", lambda w: f"/moderation/reviews/{w.ids['modreview']}/dismiss",
                     {"dismiss-note": "Fine."}),
     "suspend": Form("moderator", lambda w: f"/moderation/users/{w.ids['target']}/suspend",

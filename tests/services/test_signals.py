@@ -351,3 +351,37 @@ def test_a_review_redeemed_by_another_account_before_binding_is_a_signal_with_bo
     assert f'href="/moderation/reviews/{written.id}"' in page
     for account in (invited, friend):
         assert f'href="/moderation/accounts/{account.id}"' in page
+
+
+def _signal_line(page: str, href: str) -> str:
+    """The list item of the signals page that links to `href`."""
+    return next(item for item in page.split("<li>") if f'href="{href}"' in item).split("</li>")[0]
+
+
+def test_the_signals_page_says_which_implicated_reviews_are_hidden_or_withdrawn_and_which_accounts_suspended(
+        client, db, make_user, make_maker, make_review):
+    """A moderator working through a ring sees what is already done: a signal stays stored (near-duplicate text is
+    recomputed only by `flask signals`) after its reviews are hidden, withdrawn or their authors suspended."""
+    from craftreview.services.accounts import set_suspended
+    from craftreview.services.moderation import hide_review
+    from craftreview.services.reviews import set_withdrawn
+    moderator, maker = make_user("mod", moderator=True), make_maker(name="Ringed Pottery")
+    authors = [make_user(f"ring{i}") for i in range(3)]
+    ring = [make_review(author, maker, title=f"Ring review {i}") for i, author in enumerate(authors)]
+    signal = RingSignal(kind="near_duplicate", maker_id=maker.id, strength=9.0, summary="Three alike.",
+                        evidence_json="[]", user_ids_json=json.dumps([a.id for a in authors]), detected_at=NOW)
+    db.add(signal)
+    db.flush()
+    db.add_all(RingSignalReview(signal_id=signal.id, review_id=review.id) for review in ring)
+    db.commit()
+    hide_review(db, moderator, ring[0], "fake")
+    set_withdrawn(db, authors[1], ring[1], True)
+    set_suspended(db, moderator, authors[2].id, True, "Ring account.")
+    login(client, moderator)
+    page = client.get("/moderation/signals").get_data(as_text=True)
+    assert "hidden by a moderator" in _signal_line(page, f"/moderation/reviews/{ring[0].id}")
+    assert "withdrawn by its author" in _signal_line(page, f"/moderation/reviews/{ring[1].id}")
+    public = _signal_line(page, f"/moderation/reviews/{ring[2].id}")
+    assert "hidden" not in public and "withdrawn" not in public
+    assert "suspended" in _signal_line(page, f"/moderation/accounts/{authors[2].id}")
+    assert "suspended" not in _signal_line(page, f"/moderation/accounts/{authors[0].id}")

@@ -332,7 +332,7 @@ ROUTES = [
           lambda w: (f"/moderation/reviews/{w.review.id}/hide", {"hide-reason": "spam", "hide-note": "Advert."}),
           only("moderator"), {"reviews", "flags", "audit_log"}, _check_hide),
     Route("moderation-restore",
-          lambda w: (f"/moderation/reviews/{w.hidden.id}/restore", {"restore-note": "Fine after all."}),
+          lambda w: (f"/moderation/reviews/{w.hidden.id}/restore", {"restore-note": "Fine after all.", "restore-confirm": "y"}),
           only("moderator"), {"reviews", "audit_log"}, _check_restore),
     Route("moderation-dismiss",
           lambda w: (f"/moderation/reviews/{w.review.id}/dismiss", {"dismiss-note": "Not spam."}),

@@ -69,6 +69,22 @@ def test_flags_on_two_different_versions_each_show_their_own_text(client, db, ma
     assert all("Third wording of this review" in s for s in sections)
 
 
+def test_two_flagged_versions_are_headed_by_the_version_each_is_about(client, db, make_user, make_maker, make_review):
+    """Both comparisons were headed 'Edited since 1 flag was raised': two identical headings on one page, neither
+    saying which version it is about."""
+    author = make_user("author")
+    review = make_review(author, make_maker(), body="First wording of this review, with a phone number.")
+    flag_review(db, make_user("first"), review, "private_info", "Phone number.")
+    edit_review(db, author, review, review_input(body="Second wording of this review, now with an insult."))
+    flag_review(db, make_user("second"), review, "abusive", "Insult.")
+    flag_review(db, make_user("third"), review, "abusive", "Insult too.")
+    edit_review(db, author, review, review_input(body="Third wording of this review, all calm now."))
+    login(client, make_user("mod", moderator=True))
+    page = client.get(f"/moderation/reviews/{review.id}").get_data(as_text=True)
+    headings = re.findall(r'<h2 id="flagged-version-\d+">(.*?)</h2>', page, re.S)
+    assert headings == ["Version 1, flagged once, was edited since", "Version 2, flagged 2 times, was edited since"]
+
+
 def _queue_row(page: str, title: str) -> str:
     found = re.search(rf"<tr>(?:(?!</tr>).)*{re.escape(title)}.*?</tr>", page, re.S)
     return found.group(0) if found else ""

@@ -366,7 +366,7 @@ def test_restoring_a_review_its_author_withdrew_does_not_say_it_is_public(client
     hide_review(db, moderator, review, "spam")
     set_withdrawn(db, author, review, True)  # withdrawn while hidden
     login(client, moderator)
-    page = client.post(f"/moderation/reviews/{review.id}/restore", data={"restore-note": "Not spam."},
+    page = client.post(f"/moderation/reviews/{review.id}/restore", data={"restore-note": "Not spam.", "restore-confirm": "y"},
                        follow_redirects=True).get_data(as_text=True)
     assert "stays out of public view until they republish it" in page
     login(client, author)
@@ -487,7 +487,7 @@ def test_moderator_restores_and_dismisses(client, db, make_user, make_maker, mak
     review = make_review(make_user(), make_maker())
     hide_review(db, moderator, review, "abusive")
     login(client, moderator)
-    client.post(f"/moderation/reviews/{review.id}/restore", data={"restore-note": "context was fine"})
+    client.post(f"/moderation/reviews/{review.id}/restore", data={"restore-note": "context was fine", "restore-confirm": "y"})
     fresh(db)
     assert db.get(Review, review.id).hidden_at is None
     flag_review(db, make_user(), review, "other", "I just dislike it")
@@ -496,6 +496,30 @@ def test_moderator_restores_and_dismisses(client, db, make_user, make_maker, mak
     assert db.scalar(select(Flag)).status == "dismissed"
     actions = [e.action for e in db.scalars(select(AuditEntry).order_by(AuditEntry.id))]
     assert actions == ["hide", "restore", "dismiss_flags"]
+
+
+def test_restoring_a_hidden_review_needs_a_ticked_confirmation_and_writes_nothing_without_it(client, db, make_user,
+                                                                                              make_maker, make_review):
+    """Restoring republishes what a moderator judged against the rules (private information, say) and tells its
+    author: one stray click on the button must not do it."""
+    moderator = make_user(moderator=True)
+    review = make_review(make_user(), make_maker())
+    hide_review(db, moderator, review, "private_info", "Home address")
+    login(client, moderator)
+    shown = client.get(f"/moderation/reviews/{review.id}").get_data(as_text=True)
+    assert 'name="restore-confirm"' in shown and "Yes, make this review public again" in shown
+    notices = db.scalar(select(func.count(Notification.id)))
+    response = client.post(f"/moderation/reviews/{review.id}/restore", data={"restore-note": "Looks fine"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Tick the box to confirm the restore" in page
+    assert "Looks fine" in page  # the note comes back as typed
+    fresh(db)
+    assert db.get(Review, review.id).hidden_at is not None
+    assert [e.action for e in db.scalars(select(AuditEntry))] == ["hide"]
+    assert db.scalar(select(func.count(Notification.id))) == notices
+    client.post(f"/moderation/reviews/{review.id}/restore", data={"restore-note": "Looks fine", "restore-confirm": "y"})
+    fresh(db)
+    assert db.get(Review, review.id).hidden_at is None
 
 
 def test_pagination_keeps_the_page_parameter(client, db, make_user, make_maker, make_review):

@@ -146,8 +146,8 @@ def pages(db, make_user, make_maker, make_review):
         "ReplyForm": [(owner, f"/reviews/{review.id}/reply")], "FlagForm": [(newcomer, f"/reviews/{review.id}/flag")],
         "OrderForm": [(owner, "/dashboard")],
         "HideForm": [(moderator, f"/moderation/reviews/{review.id}/hide")],
-        "NoteForm": [(moderator, f"/moderation/reviews/{review.id}/restore"),
-                     (moderator, f"/moderation/reviews/{review.id}/dismiss")],
+        "NoteForm": [(moderator, f"/moderation/reviews/{review.id}/dismiss")],
+        "RestoreForm": [(moderator, f"/moderation/reviews/{review.id}/restore")],
         "SuspendForm": [(moderator, f"/moderation/users/{buyer.id}/suspend")],
     }
 
@@ -175,3 +175,15 @@ def test_no_page_shows_a_wtforms_default_message_whatever_is_submitted(app, page
                 page = response.get_data(as_text=True)
                 assert response.status_code == 400, (path, dict(body), response.status_code)
                 assert default_messages_in(page) == [], (path, dict(body))
+
+
+def test_the_error_summary_ends_a_question_label_without_an_extra_full_stop(client, db, make_user, make_maker,
+                                                                          make_review):
+    """The summary at the top of a refused form ends its list of labels with a full stop; the report form's only
+    field is the question 'What is wrong with this review?', which read 'What is wrong with this review?.'."""
+    review = make_review(make_user("author"), make_maker())
+    login(client, make_user("reader"))
+    response = client.post(f"/reviews/{review.id}/flag", data={"note": "hm", "revision": "0"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "What is wrong with this review?</a>" in page
+    assert "review?</a>." not in page

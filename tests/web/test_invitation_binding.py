@@ -381,3 +381,34 @@ def test_a_logged_in_buyer_asked_to_confirm_first_comes_back_to_the_invitation_o
     confirmed_response = client.post(link_in(mails_to(db, buyer.email)[-1], "/confirm-email/"))
     assert confirmed_response.headers["Location"] == f"/invite/{token}"  # was /account: the invitation was lost
     assert "Bridle leather wallet" in client.get(f"/invite/{token}").get_data(as_text=True)
+
+
+def test_an_expired_invitation_says_how_to_get_a_new_link(client, db, shop):
+    """'This invitation link has expired.' beside only a link home left the buyer nowhere to go: recording the same
+    order again sends a fresh link, so the page says to ask the maker for that."""
+    _owner, _maker, buyer, token = shop
+    order = db.scalar(select(Order))
+    order.expires_at = utcnow() - timedelta(days=1)
+    db.commit()
+    login(client, buyer)
+    response = client.get(f"/invite/{token}")
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 404 and "This invitation link has expired" in page
+    assert "Ask the maker to record the order again" in page
+    assert db.scalar(select(func.count(Review.id))) == 0
+
+
+def test_a_used_invitation_opened_again_by_its_reviewer_links_to_the_review(client, db, shop, make_user):
+    """The buyer who spent the link, opening it again from the mail, is shown the way to the review it wrote (to edit
+    it); anyone else is told only that it was used."""
+    _owner, _maker, buyer, token = shop
+    login(client, buyer)
+    client.post(f"/invite/{token}", data=FORM)
+    review_id = db.scalar(select(Review.id))
+    response = client.get(f"/invite/{token}")
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 404 and "You wrote your verified review through it" in page
+    assert f'href="/reviews/{review_id}"' in page
+    login(client, confirmed(db, make_user("friend")))
+    other = client.get(f"/invite/{token}").get_data(as_text=True)
+    assert "already been used" in other and f'href="/reviews/{review_id}"' not in other

@@ -39,7 +39,7 @@ def test_refused_restore_and_dismiss_say_why_on_the_page(client, db, make_user, 
     dismiss_flags(db, make_user("other mod", moderator=True), review, "Not an advert.")
     before = _counts(db)
     login(client, moderator)
-    restore = client.post(f"/moderation/reviews/{review.id}/restore", data={"restore-note": "fine"})
+    restore = client.post(f"/moderation/reviews/{review.id}/restore", data={"restore-note": "fine", "restore-confirm": "y"})
     assert restore.status_code == 400 and "This review is not hidden." in restore.get_data(as_text=True)
     dismiss = client.post(f"/moderation/reviews/{review.id}/dismiss", data={"dismiss-note": "fine"})
     assert dismiss.status_code == 400 and "There are no open flags on this review." in dismiss.get_data(as_text=True)

@@ -10,8 +10,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from craftreview import search
-from craftreview.models import MakerScoreRow, utcnow
-from craftreview.services import accounts, engagement
+from craftreview.models import Maker, MakerScoreRow, User, utcnow
+from craftreview.services import accounts, engagement, moderation
 from craftreview.services import makers as maker_service
 from craftreview.services import reviews as review_service
 from craftreview.services.mail import OutboxMailBackend
@@ -390,5 +390,29 @@ def test_notifications_are_cards_in_the_page_column_with_mark_as_read_beside_the
         assert page.locator("li.notification.unread").count() > 0  # the owner's reply to the buyer's review
         found = page.evaluate(NOTIFICATION_JS)
         assert found == {"marker": "none", "indent": 0, "buttonOnDateLine": True}, found
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("reason", ["abusive", "fake", "off_topic"])
+def test_my_reviews_wraps_a_long_hide_reason_at_phone_width(reason, world, browser, live_server):
+    """A review hidden for a policy reason shows the reason in its status badge on the author's "My reviews"; at 360 px
+    the longest reasons ran the badge (no wrapping) 70 px past the screen."""
+    author_email = f"{unique('hidden')}@example.com"
+    with live_server.app.extensions["craftreview.sessions"]() as db:
+        author = accounts.register_user(db, email=author_email, display_name="Hidden Author", password=PASSWORD)
+        maker = db.query(Maker).filter_by(slug=world.slug).one()
+        review = review_service.submit_review(db, author, maker, review_service.ReviewInput(
+            craftsmanship=2, consistency=2, delivery=2, title="A review a moderator hid", body="It was not good at all."))
+        moderator = db.query(User).filter_by(email=MODERATOR_EMAIL).one()
+        moderation.hide_review(db, moderator, review, reason, "Screenshot check.")
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE)
+    try:
+        page = context.new_page()
+        log_in(page, author_email, PASSWORD)
+        page.goto("/me/reviews")
+        expect(page.locator(".badge.hidden")).to_contain_text("Hidden by a moderator: ")
+        found = page.evaluate(OVERFLOW_JS)
+        assert found["scrollWidth"] <= found["width"], f"{found['scrollWidth']} px wide: {found['wide']}"
     finally:
         context.close()

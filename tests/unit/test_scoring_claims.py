@@ -507,8 +507,9 @@ def _low_run(stars=(2, 2, 2), n=6, every=30.0, start=10.0, tag="late"):
 def test_every_review_low_for_months_at_the_usual_pace_withholds_the_claim(model, untested_drop, unsettled, stars):
     """"...and while the reviews since the earlier level, all but perhaps one of them, have been clearly lower for
     longer than the maker's usual pace would go without one at that level": six low reviews a month apart sit so far
-    below twenty older five-stars that each looks like one of a ring, yet nothing at the old level came in between. Since model 2.17
-    the drop test itself follows such a fall; where it does not, the settled-run check still withholds the claim."""
+    below twenty older five-stars that each looks like one of a ring, yet nothing at the old level came in between.
+    Since model 2.17 the drop test itself follows such a fall; where it does not, the settled-run check still
+    withholds the claim."""
     sigs = _master_then(_low_run(stars))
     score = model.score_maker(sigs, now=NOW)
     assert score.tier not in {"skilled", "master"} and score.explanation["evidence"]["quality_dropped_days_ago"]
@@ -571,7 +572,7 @@ def _twelve_then(tail_ages, tail_stars):
 
 def test_one_review_at_the_old_level_among_low_ones_does_not_end_the_run():
     """Three low reviews after twelve five-stars, with a five-star 75 days ago between them: one kind buyer of work
-    that got worse is not the old level back (claims.RUN_SKIP). Until model 2.25 it ended the run, and six reviews since
+    that got worse is not the old level back (claims.RUN_SKIP). Through model 2.25 it ended the run, and six reviews since
     a fall, two or three of them still at four stars, kept a skilled claim in 7 of 96 family worlds."""
     v, w, group, age, maker = _twelve_then([95.0, 75.0, 60.0, 30.0], [2.0, 5.0, 2.0, 2.0])
     restored = [1.0] * 12 + [3.0, 1.0, 3.0, 3.0]  # the five-star inside the run keeps its own (full) voice

@@ -284,7 +284,7 @@ def jump_standard_errors(jump: np.ndarray, recent: np.ndarray, maker: np.ndarray
 # faster than that pace allows (RUN_PACE times it, plus RUN_SLACK; over at least SPAN_FLOOR_DAYS): a bombing ring's
 # block is either interleaved with the maker's usual reviews or faster than them, honest buyers of work that got worse
 # are neither. Such a run speaks with each of its voices in the recent-reviews check. One kind buyer of the worse work
-# does not end the run (RUN_SKIP; 0 in models 2.10-2.25, when six reviews since a fall, two or three of them still at
+# does not end the run, nor does the shorter run after it stop counting (RUN_SKIP; 0 in models 2.10-2.25, when six reviews since a fall, two or three of them still at
 # four stars, kept a skilled claim in 7 of 96 family worlds); the pace allowed is tighter to make up for it.
 RUN_MIN = 3  # reviews below the old level in a low run
 RUN_BELOW = 1.0  # a review at the old level sits less than this many spreads below the maker's consensus
@@ -295,16 +295,27 @@ SETTLED_RUN = (2.0, 1.5, 0.5)  # (RUN_ABSENCE, RUN_PACE, RUN_SLACK); (2.0, 2.0, 
 def settled_low_run(v: np.ndarray, w: np.ndarray, group: np.ndarray, age_days: np.ndarray, maker: np.ndarray,
                     n_m: int, scale: float, settled: tuple[float, float, float] = SETTLED_RUN,
                     skip: int = RUN_SKIP) -> np.ndarray:
-    """Per review: 1 / its shared-voice factor where it belongs to its maker's settled low run, else 1.
+    """Per review: 1 / its shared-voice factor where it belongs to a settled low run of its maker, else 1.
 
     v: the reviews' overall stars; w: their final weights (the consensus they define is the old level, a low
     run's outliers being down-weighted); group: the shared-voice part of those weights (robust.shared_voice).
-    The run starts after the maker's (skip + 1)-th newest review at the old level; the maker's pace is its reviews up to
-    there over the time they span (at least SEASON_DAYS); settled: (RUN_ABSENCE, RUN_PACE, RUN_SLACK).
+    A run starts after one of the maker's skip + 1 newest reviews at the old level, holding the newer ones; any of
+    them that is settled counts (a run after the newest may settle where the longer one, its pace read over more
+    voices, does not). settled: (RUN_ABSENCE, RUN_PACE, RUN_SLACK).
     """
     level = np.bincount(maker, w * v, n_m) / np.maximum(np.bincount(maker, w, n_m), 1e-12)
     at_level = v >= level[maker] - RUN_BELOW * scale
-    last = _newest_at_level(at_level, age_days, maker, n_m, skip)
+    factor = np.ones(len(v))
+    for held in range(int(skip) + 1):
+        factor = np.maximum(factor, _run_after(at_level, group, age_days, maker, n_m, settled, held))
+    return factor
+
+
+def _run_after(at_level: np.ndarray, group: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
+               settled: tuple[float, float, float], held: int) -> np.ndarray:
+    """settled_low_run's factors for the run after each maker's (held + 1)-th newest review at the old level; the
+    maker's pace is its reviews up to there over the time they span (at least SEASON_DAYS)."""
+    last = _newest_at_level(at_level, age_days, maker, n_m, held)
     run = age_days < last[maker]
     k = np.bincount(maker, (run & ~at_level).astype(float), n_m)
     older = np.bincount(maker, (~run).astype(float), n_m)
@@ -318,7 +329,7 @@ def settled_low_run(v: np.ndarray, w: np.ndarray, group: np.ndarray, age_days: n
     last = np.where(finite, last, 0.0)
     rate = np.where(finite, older / np.maximum(oldest - last, SEASON_DAYS), 0.0)
     absence, pace, slack = settled
-    ok = (finite & (k >= RUN_MIN) & (rate * last >= absence + skip)
+    ok = (finite & (k >= RUN_MIN) & (rate * last >= absence + held)
           & (k_voiced <= pace * rate * np.maximum(first, SPAN_FLOOR_DAYS) + slack))
     return np.where(run & ok[maker], 1.0 / np.maximum(group, 1e-12), 1.0)
 

@@ -752,7 +752,7 @@ def _recent_check_factor(batch: _Batch, options: ModelOptions) -> np.ndarray:
     if options.settled_drop and w.group is not None and batch.scale is not None:
         factor = factor * settled_low_run(review_overall(batch.y), w.weight, w.group, w.age_days, batch.arr.maker,
                                           batch.arr.n_makers, batch.scale, options.settled_drop,
-                                          int(options.settled_skip))
+                                          options.settled_skip)
     return factor
 
 

@@ -580,6 +580,17 @@ def test_one_review_at_the_old_level_among_low_ones_does_not_end_the_run():
     assert settled_low_run(v, w, group, age, maker, 1, scale=0.6, skip=0).tolist() == [1.0] * 16  # model 2.25
 
 
+def test_a_settled_run_after_the_newest_review_at_the_old_level_counts_though_the_longer_one_does_not():
+    """Five lows within days, a five-star, then three lows at about the maker's pace: the run holding the five-star
+    (eight voices in 99 days) comes faster than the pace allows, the three after it do not; those settle. Model 2.26 as
+    first written read only the longer run and restored nothing (one world of 96 kept a skilled claim 2.25 withheld)."""
+    tail = [99.0, 98.0, 97.0, 96.0, 95.0, 90.0, 60.0, 40.0, 20.0]
+    v, w, group, age, maker = _twelve_then(tail, [2.0] * 5 + [5.0] + [2.0] * 3)
+    assert settled_low_run(v, w, group, age, maker, 1, scale=0.6).tolist() == pytest.approx([1.0] * 18 + [3.0] * 3)
+    assert settled_low_run(v, w, group, age, maker, 1, scale=0.6, skip=0).tolist() == pytest.approx([1.0] * 18
+                                                                                                  + [3.0] * 3)
+
+
 def test_two_reviews_at_the_old_level_end_the_run():
     """Five low reviews and two five-stars among them: the run is only what came after the second newest five-star
     (two low reviews and a five-star), too short to settle; with one of the two five-stars a two-star, all five count."""

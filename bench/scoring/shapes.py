@@ -21,7 +21,8 @@ row changes:
 
 Rows "0." are the family's own attacks (properties.shilling, bombing, slow_drip) on the same worlds, for comparison.
 
-`python -m bench.scoring.shapes SEED [SEED ...]` prints, per row, the median over worlds, the worst tenth, the worst
+`python -m bench.scoring.shapes [--variant key=value,...] SEED [SEED ...]` (a model variant in the syntax of
+`paired.py`; the production model without one) prints, per row, the median over worlds, the worst tenth, the worst
 world and the worlds meeting the threshold (every threshold is an upper bound), and beside rows of percentile moves
 the same for the raw-mean baseline; beside shares of claims lost, the claims lost and held pooled over worlds (a world
 where one or two targets held a claim reads 0 or 1).
@@ -36,9 +37,10 @@ from datetime import timedelta
 
 import numpy as np
 
-from craftreview.scoring import DIMENSIONS
+from craftreview.scoring import DIMENSIONS, ModelOptions
 
 from .family import _signal, fake_reviews, genuine, levels3, sample_attacker, spread_ages
+from .paired import options_for, parse_variant
 from .properties import (
     N_PLANTED,
     SLOW_SPACING_DAYS,
@@ -318,22 +320,23 @@ def world_rows(w: World, key: str, out: dict) -> None:
     out.update({f"{key}_{prop}": value for prop, value in values.items()})
 
 
-def other_worlds(seed: int, out: dict) -> None:
+def other_worlds(seed: int, out: dict, options: ModelOptions | None = None) -> None:
     """Shape 6's worlds: few verified orders (FEW_VERIFIED), and a young platform (YOUNG_PLATFORM)."""
     rng = np.random.default_rng([seed, 6])
-    world_rows(World(seed, knobs={"p_verified": float(rng.uniform(*FEW_VERIFIED))}), "fewver", out)
-    world_rows(World(seed, knobs={"horizon_days": float(rng.uniform(*YOUNG_PLATFORM))}), "youngplat", out)
+    world_rows(World(seed, options, knobs={"p_verified": float(rng.uniform(*FEW_VERIFIED))}), "fewver", out)
+    world_rows(World(seed, options, knobs={"horizon_days": float(rng.uniform(*YOUNG_PLATFORM))}), "youngplat", out)
 
 
-def probe(seed: int) -> dict[str, tuple[float, float | None]]:
-    """Every row on the world drawn from seed: {row: (model value, raw-mean value, claims held, or None)}."""
-    w, out = World(seed), {}
+def probe(seed: int, options: ModelOptions | None = None) -> dict[str, tuple[float, float | None]]:
+    """Every row on the world drawn from seed: {row: (model value, raw-mean value, claims held, or None)};
+    options: a model variant (None: production)."""
+    w, out = World(seed, options), {}
     shill_rows(w, out)
     bomb_rows(w, out)
     young_rows(w, out)
     newcomer_rows(w, out)
     control_rows(w, out)
-    other_worlds(seed, out)
+    other_worlds(seed, out, options)
     return out
 
 
@@ -360,15 +363,20 @@ def table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def main(seeds: list[int]) -> None:
-    """Probe each seed (one line of progress each), then print the table."""
+def main(argv: list[str]) -> None:
+    """Probe each seed (one line of progress each), then print the table; `--variant k=v,...` as in paired.py."""
+    variant = ""
+    if argv[:1] == ["--variant"]:
+        variant, argv = argv[1], argv[2:]
+    options = options_for(parse_variant(variant)) if variant else None
+    seeds = [int(s) for s in argv]
     start, results = time.time(), []
     for seed in seeds:
-        results.append(probe(seed))
+        results.append(probe(seed, options))
         print(f"seed {seed} done at {time.time() - start:.0f} s", file=sys.stderr, flush=True)
     print(table(results))
     print(f"\nseeds {' '.join(map(str, seeds))}; {time.time() - start:.0f} s")
 
 
 if __name__ == "__main__":
-    main([int(s) for s in sys.argv[1:]])
+    main(sys.argv[1:])

@@ -284,12 +284,16 @@ def jump_standard_errors(jump: np.ndarray, recent: np.ndarray, maker: np.ndarray
 # faster than that pace allows (RUN_PACE times it, plus RUN_SLACK; over at least SPAN_FLOOR_DAYS): a bombing ring's
 # block is either interleaved with the maker's usual reviews or faster than them, honest buyers of work that got worse
 # are neither. Such a run speaks with each of its voices in the recent-reviews check. One kind buyer of the worse work
-# does not end the run, nor does the shorter run after it stop counting (RUN_SKIP; 0 in models 2.10-2.25, when six reviews since a fall, two or three of them still at
-# four stars, kept a skilled claim in 7 of 96 family worlds); the pace allowed is tighter to make up for it.
+# does not end the run, nor does the shorter run after it stop counting (RUN_SKIP; 0 in models 2.10-2.25, when six
+# reviews since a fall, two or three of them still at four stars, kept a skilled claim in 7 of 96 family worlds); the
+# pace allowed is tighter to make up for it: a ring's one-stars spread over months at a little above the maker's
+# pace, beside a maker whose own reviews happened to pause, must not read as buyers of worse work.
 RUN_MIN = 3  # reviews below the old level in a low run
 RUN_BELOW = 1.0  # a review at the old level sits less than this many spreads below the maker's consensus
 RUN_SKIP = 1  # reviews at the old level a run may hold
-SETTLED_RUN = (2.0, 1.5, 0.5)  # (RUN_ABSENCE, RUN_PACE, RUN_SLACK); (2.0, 2.0, 1.0) in models 2.10-2.25
+# (RUN_ABSENCE, RUN_PACE, RUN_SLACK); (2.0, 2.0, 1.0) in models 2.10-2.25, (2.0, 1.5, 0.5) in 2.26, when five one-stars
+# 15-45 days apart took more claims than 2.25 had (bench/scoring/RESULTS.md, "Model 2.27").
+SETTLED_RUN = (2.0, 1.25, 0.5)
 
 
 def settled_low_run(v: np.ndarray, w: np.ndarray, group: np.ndarray, age_days: np.ndarray, maker: np.ndarray,

@@ -77,7 +77,7 @@ from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
 from .types import CLAIM_CONFIDENCE, MIN_CLAIM_EVIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.26"
+MODEL_VERSION = "eb-mvn-2.27"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 
@@ -162,7 +162,7 @@ class ModelOptions:
     claim_evidence: float = MIN_CLAIM_EVIDENCE
     # A settled low run (claims.settled_low_run) counts in every voice in the recent-reviews check: (reviews its
     # absence at the old level stands for, pace multiple, slack) as claims.SETTLED_RUN ((2, 2, 1) in models
-    # 2.10-2.25); None: model 2.9.
+    # 2.10-2.25, (2, 1.5, 0.5) in 2.26); None: model 2.9.
     settled_drop: tuple[float, float, float] | None = SETTLED_RUN
     # ...and the reviews at the old level such a run may hold (claims.RUN_SKIP; 0: model 2.25, one ended the run).
     settled_skip: int = RUN_SKIP

@@ -550,7 +550,9 @@ def test_a_short_low_run_soon_after_the_last_good_review_keeps_one_voice(model):
 
 
 def test_settled_low_run_restores_only_the_run_s_shared_voice():
-    age = np.array([400.0, 340.0, 280.0, 220.0, 160.0, 100.0, 90.0, 60.0, 30.0])
+    """Three two-stars 50 days apart since the newest of six five-stars about two months apart (since model 2.27 at the
+    maker's pace: 30 days apart was faster than it allows)."""
+    age = np.array([400.0, 340.0, 280.0, 220.0, 160.0, 130.0, 120.0, 70.0, 20.0])
     v = np.array([5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 2.0, 2.0, 2.0])
     w = np.where(v < 3, 0.05, 1.0)
     group = np.where(v < 3, 1.0 / 3.0, 1.0)
@@ -591,6 +593,20 @@ def test_a_settled_run_after_the_newest_review_at_the_old_level_counts_though_th
                                                                                                   + [3.0] * 3)
 
 
+def test_low_reviews_half_again_faster_than_the_maker_s_pace_do_not_settle():
+    """Four two-stars 15 days apart after twelve five-stars 25 days apart: their shared voices came faster than the
+    maker's pace allows (claims.SETTLED_RUN: 1.25 times it, plus half a review), as a ring's one-stars spread over
+    weeks do, not as buyers of work that got worse, whose reviews replace the usual ones. Model 2.26 allowed 1.5 times
+    the pace and read them as a settled run (five one-stars 15-45 days apart then took more claims than 2.25)."""
+    v, w, group, age, maker = _twelve_then([60.0, 45.0, 30.0, 15.0], [2.0] * 4)
+    assert settled_low_run(v, w, group, age, maker, 1, scale=0.6).tolist() == [1.0] * 16
+    model_2_26 = settled_low_run(v, w, group, age, maker, 1, scale=0.6, settled=(2.0, 1.5, 0.5))
+    assert model_2_26.tolist() == pytest.approx([1.0] * 12 + [3.0] * 4)
+    at_pace = [75.0, 50.0, 25.0]  # three of them at about the maker's own pace still settle
+    v, w, group, age, maker = _twelve_then(at_pace, [2.0] * 3)
+    assert settled_low_run(v, w, group, age, maker, 1, scale=0.6).tolist() == pytest.approx([1.0] * 12 + [3.0] * 3)
+
+
 def test_two_reviews_at_the_old_level_end_the_run():
     """Five low reviews and two five-stars among them: the run is only what came after the second newest five-star
     (two low reviews and a five-star), too short to settle; with one of the two five-stars a two-star, all five count."""
@@ -602,17 +618,17 @@ def test_two_reviews_at_the_old_level_end_the_run():
 
 
 def test_a_milder_low_review_before_a_block_does_not_pace_the_block():
-    """A three-and-a-half 80 days ago starts the run, but the run's shared voices came at once: still a block."""
-    age = np.array([400.0, 340.0, 280.0, 220.0, 160.0, 100.0, 80.0, 12.0, 12.0, 12.0])
+    """A three-and-a-half 110 days ago starts the run, but the run's shared voices came at once: still a block."""
+    age = np.array([400.0, 340.0, 280.0, 220.0, 160.0, 130.0, 110.0, 12.0, 12.0, 12.0])
     v = np.array([5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 3.5, 1.0, 1.0, 1.0])
     w = np.where(v < 2, 0.05, np.where(v < 4, 0.6, 1.0))
     group = np.where(v < 2, 1.0 / 3.0, 1.0)
     maker = np.zeros(len(v), dtype=int)
     assert settled_low_run(v, w, group, age, maker, 1, scale=0.6).tolist() == [1.0] * 10
     paced = age.copy()
-    # the same three one-stars about the maker's pace (one review in 60 days) since the last five-star, the milder
+    # the same three one-stars at about the maker's pace (one review in 50 days) since the last five-star, the milder
     # review just before them
-    paced[6:] = [90.0, 85.0, 45.0, 10.0]
+    paced[6:] = [120.0, 115.0, 65.0, 15.0]
     assert settled_low_run(v, w, group, paced, maker, 1, scale=0.6).tolist() == pytest.approx([1.0] * 7 + [3.0] * 3)
 
 

@@ -317,7 +317,8 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    a skilled or master claim can be withheld (*Model 2.10* in the family section). Since model 2.26 one review at
    the old level inside the run does not end it (`claims.RUN_SKIP`): the run starts after the second newest such
    review, the absence counts one expected review more, and the run may come no faster than 1.5 times the pace plus
-   a half (*Model 2.26* in the family section).
+   a half (*Model 2.26* in the family section); since model 2.27 no faster than 1.25 times it plus a half, as a
+   ring's one-stars spread over months at a little above the maker's pace settled too often under 2.26 (*Model 2.27*).
 29. **An upward claim is also read over longer horizons** (`claims.longer_seasons`, `claims.CLAIM_HORIZONS`,
    `ModelOptions.claim_horizons`; model 2.11): a drip of praise at one a month spreads past the 120-day recent
    window, so its older shills became the maker's older pace and level. The claim must also hold with the praise of

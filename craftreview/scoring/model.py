@@ -77,7 +77,7 @@ from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
 from .types import CLAIM_CONFIDENCE, MIN_CLAIM_EVIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.27"
+MODEL_VERSION = "eb-mvn-2.28"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 
@@ -180,6 +180,10 @@ class ModelOptions:
     # ...with the rest of the record weighed afresh, as if the favourites were not there (False: model 2.14, the rest
     # keeps the weights it had beside them: shills that set the maker's consensus and pace cut its honest reviews).
     favourites_reweigh: bool = True
+    # ...keeping the drops the whole record shows, not testing the rest for one again (False: model 2.27, where a bomb's
+    # one-stars, with the best reviews set aside, passed for a drop the whole record does not show); rises are tested
+    # again, as the favourites may be what made one. bench/scoring/RESULTS.md, "Model 2.28".
+    favourites_known_drops: bool = True
     # ...and against a prior that alone makes "skilled" at most this likely (claims.sceptical_prior,
     # FAVOURITES_PRIOR_CHANCE; None: model 2.17, the platform's prior as it is, which on a platform of mostly skilled
     # makers let five invited raves claim a tier). bench/scoring/RESULTS.md, "Model 2.18".
@@ -224,6 +228,7 @@ class _Batch:
     centre: float | None = None  # the platform centre they used
     now_days: float | None = None  # the time the weights were computed for (to_days)
     counts: np.ndarray | None = None  # per signal: reviews by its reviewer (what the new-account factor read)
+    drop_size: np.ndarray | None = None  # per maker: the detected drop's size in standard errors, NaN if none
 
     def rows_of(self, makers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The reviews of the makers at the sorted indices makers, and each one's maker as a position in makers."""
@@ -335,25 +340,27 @@ def _merge_error(scores: dict) -> MakerScore:
 
 def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
              bias: np.ndarray, wp: WeightParams, robust: tuple[float, float] | None,
-             options: ModelOptions | None = None, weights: Weights | None = None) -> _Batch:
+             options: ModelOptions | None = None, weights: Weights | None = None,
+             known_drops: tuple[np.ndarray, np.ndarray] | None = None) -> _Batch:
     """Weights (with outlier and change-point factors when robust = (scale, centre)), ratings, statistics.
 
     weights: compute_weights(arr, now_days, reviewer_counts, wp) when the caller has them already (left unchanged).
+    known_drops: robust.robustness's, the drops (age, size) found on a fuller record, not tested again.
 
     With options.seasoned_estimate, recent evidence well above a maker's older level counts only up to what
     the maker's older pace predicts (claims.season_upward, folded into the surge factor); below it, at once.
     """
     weights = compute_weights(arr, now_days, reviewer_counts, wp) if weights is None else replace(weights)
     y = arr.ratings - bias[:, None]
-    change_age = rise_age = np.full(arr.n_makers, np.nan)
+    change_age = rise_age = drop_size = np.full(arr.n_makers, np.nan)
     options = options or ModelOptions()
     if robust is not None:
         recent, share = _history_view(arr, weights, options) if options.history_consensus else (None, None)
         rb = robustness(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, *robust, weights.age,
                         options.soft_drop, options.change_old_factor, recent, share, options.rise_days, options.rise_z,
-                        options.change_old_by_size, options.change_evidence_unvoiced)
+                        options.change_old_by_size, options.change_evidence_unvoiced, known_drops)
         weights.outlier, weights.change, weights.group, change_age = rb.outlier, rb.change, rb.group, rb.change_age
-        rise_age = rb.rise_age
+        rise_age, drop_size = rb.rise_age, rb.drop_size
         weights.weight = weights.weight * rb.outlier * rb.change
         if options.seasoned_estimate:
             up = season_upward(y, weights.weight, weights.age_days, arr.maker, arr.n_makers, weights.age, *robust,
@@ -367,7 +374,7 @@ def _prepare(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
                              options.pace_floor_days, span_floor=options.recent_span_floor_days)
     return _Batch(arr, weights, bias, y, stats, change_age, rise_age, season,
                   scale=None if robust is None else robust[0], centre=None if robust is None else robust[1],
-                  now_days=now_days, counts=reviewer_counts)
+                  now_days=now_days, counts=reviewer_counts, drop_size=drop_size)
 
 
 def _history_view(arr: SignalArrays, weights: Weights, options: ModelOptions) -> tuple[np.ndarray, np.ndarray]:
@@ -709,9 +716,13 @@ def _prior_overall_sd(tau2: np.ndarray, params: PriorParams) -> np.ndarray:
 
 def _weighed_again(batch: _Batch, rows: np.ndarray, options: ModelOptions) -> _Batch:
     """The reviews at rows weighed as if they were all there is: every weight that compares a review with the maker's
-    other reviews (its consensus, its pace, its recent level) is worked out again without the ones left out."""
+    other reviews (its consensus, its pace, its recent level) is worked out again without the ones left out. With
+    options.favourites_known_drops the drops are those the whole record shows, not tested again."""
+    known = None
+    if options.favourites_known_drops and batch.drop_size is not None:
+        known = (batch.change_age, batch.drop_size)
     return _prepare(batch.arr.rows(rows), batch.now_days, batch.counts[rows], batch.bias[rows], options.weights,
-                    (batch.scale, batch.centre), options)
+                    (batch.scale, batch.centre), options, known_drops=known)
 
 
 def _hold_claims(post, rows: np.ndarray, stats: MakerStats, fit: tuple, confidence: tuple, reason: str,

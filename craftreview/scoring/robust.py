@@ -52,6 +52,7 @@ class Robustness:
     change_age: np.ndarray
     group: np.ndarray  # the shared-voice part of outlier (1/k for k same-direction outliers on one maker)
     rise_age: np.ndarray  # per maker: age in days of a rise that has stood (rise_points), NaN if none
+    drop_size: np.ndarray  # per maker: the drop's size in standard errors (change_points), NaN if none
 
 
 def review_overall(y: np.ndarray) -> np.ndarray:
@@ -262,15 +263,33 @@ def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nda
                scale: float, centre: float, age_factor: np.ndarray | None = None, soft_drop: bool = True,
                old_factor: float = CHANGE_OLD_FACTOR, recent: np.ndarray | None = None,
                recent_share: np.ndarray | None = None, rise_days: float | None = None,
-               rise_z: float = RISE_Z, old_by_size: bool = False, unvoiced_min: bool = False) -> Robustness:
+               rise_z: float = RISE_Z, old_by_size: bool = False, unvoiced_min: bool = False,
+               known_drops: tuple[np.ndarray, np.ndarray] | None = None) -> Robustness:
     """Outlier factors, then drop detection on the down-weighted evidence.
 
     The drop test compares levels before and after, so recency (age_factor) is taken back out of the
     weights there: an old review is less relevant to now, not less informative about back then. recent and
     recent_share: how an older review's consensus counts the recent window (outlier_factor). rise_days: also
     follow a rise that has stood that many days (rise_points) where no drop is found; None: only drops.
+    known_drops: (age, size in standard errors) per maker of the drops found on a fuller record of these reviews,
+    taken as they are instead of testing for a drop again (rises are still tested).
     """
     v = review_overall(y)
+    change, change_age, size, rise_age = _changes(v, w, age_days, maker, n_m, scale, centre, age_factor, soft_drop,
+                                                  old_factor, recent, recent_share, rise_days, rise_z, old_by_size,
+                                                  unvoiced_min, known_drops)
+    after_drop = np.isfinite(change_age[maker]) & (age_days < np.nan_to_num(change_age[maker], nan=-np.inf))
+    # Final factors: judged against the consensus *after* a change, with same-direction outliers as one voice
+    # (except after a drop: honest reviews at the new, lower level are not a ring).
+    outlier, z = outlier_factor(v, w * change, maker, n_m, scale, centre, after_drop, recent=recent, recent_share=recent_share)
+    return Robustness(outlier, change, change_age, shared_voice(z, maker, n_m, after_drop), rise_age, size)
+
+
+def _changes(v, w, age_days, maker, n_m, scale, centre, age_factor, soft_drop, old_factor, recent, recent_share,
+             rise_days, rise_z, old_by_size, unvoiced_min, known_drops
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """robustness's drop and rise tests: (change factor per review; per maker the drop's age and size, and the rise's
+    age, NaN if none); known_drops: the drops (age, size) as found elsewhere, not tested again."""
     outlier, z = outlier_factor(v, w, maker, n_m, scale, centre, grouped=False, recent=recent, recent_share=recent_share)
     # A ring's same-direction outliers must not pass for a drop in quality, so they share a voice here
     # too, but more gently (1/sqrt(k)): several honest reviews at a new, lower level are a drop, not a ring.
@@ -278,15 +297,14 @@ def robustness(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nda
     judged = w * outlier / (1.0 if age_factor is None else np.maximum(age_factor, 1e-12))
     fresh = judged * np.sqrt(voice)
     # unvoiced_min: the evidence a side needs is counted before the shared voice (which still shapes the test itself)
-    change_age, size = change_points(v, fresh, age_days, maker, n_m, scale, judged if unvoiced_min else None)
+    if known_drops is None:
+        change_age, size = change_points(v, fresh, age_days, maker, n_m, scale, judged if unvoiced_min else None)
+    else:
+        change_age, size = known_drops
     kept = old_share(old_factor, size)[maker] if old_by_size else old_factor
     rise_age = np.full(n_m, np.nan)
     if rise_days is not None:
         rise_age = np.where(np.isfinite(change_age), np.nan, rise_points(v, fresh, age_days, maker, n_m, scale, rise_days, rise_z))
     split = np.where(np.isfinite(change_age), change_age, rise_age)[maker]
     change = np.where(np.isfinite(split) & (age_days >= np.nan_to_num(split, nan=np.inf)), kept, 1.0)
-    after_drop = np.isfinite(change_age[maker]) & (age_days < np.nan_to_num(change_age[maker], nan=-np.inf))
-    # Final factors: judged against the consensus *after* a change, with same-direction outliers as one voice
-    # (except after a drop: honest reviews at the new, lower level are not a ring).
-    outlier, z = outlier_factor(v, w * change, maker, n_m, scale, centre, after_drop, recent=recent, recent_share=recent_share)
-    return Robustness(outlier, change, change_age, shared_voice(z, maker, n_m, after_drop), rise_age)
+    return change, change_age, size, rise_age

@@ -809,6 +809,39 @@ def test_a_higher_tier_resting_on_a_handful_of_favourable_reviews_waits(model, a
 
 
 @pytest.fixture(scope="module")
+def rest_tested_for_a_drop(platform):
+    """The same platform with model 2.27's favourites check: the rest of the record is tested for a drop again."""
+    return fit_model(platform.signals, now=NOW, crafts=platform.crafts, options=ModelOptions(favourites_known_drops=False))
+
+
+# A skilled maker's 29 honest reviews over three years, the newest 145 days ago: (stars, days ago, verified).
+_PAUSED_SKILLED = [
+    ((5, 5, 5), 144.7, True), ((4, 3, 4), 193.3, True), ((3, 3, 3), 198.4, False), ((5, 5, 5), 206.5, True),
+    ((3, 3, 3), 210.7, True), ((2, 3, 3), 237.2, True), ((5, 5, 5), 290.0, True), ((5, 5, 5), 303.3, False),
+    ((5, 5, 4), 319.1, True), ((4, 4, 4), 324.8, True), ((4, 4, 5), 356.4, True), ((5, 5, 5), 464.5, True),
+    ((3, 3, 2), 493.6, True), ((4, 4, 5), 495.8, False), ((5, 5, 5), 533.3, True), ((5, 5, 5), 618.4, True),
+    ((5, 5, 5), 634.3, True), ((5, 5, 5), 710.6, False), ((4, 5, 5), 713.7, False), ((3, 3, 3), 724.4, True),
+    ((5, 5, 5), 725.6, True), ((5, 5, 5), 771.5, True), ((5, 5, 5), 828.0, True), ((4, 4, 4), 888.7, True),
+    ((5, 5, 5), 946.0, False), ((5, 5, 5), 973.7, True), ((4, 4, 4), 1011.5, True), ((4, 4, 4), 1032.9, True),
+    ((5, 5, 5), 1062.5, True)]
+
+
+def test_setting_the_favourites_aside_does_not_turn_a_bomb_into_a_drop(model, rest_tested_for_a_drop):
+    """"A higher tier would rest on a handful of the most favourable reviews: without them, the rest of the record
+    does not make that tier likely enough" must not fire because a block of five one-stars, which the whole record
+    reads as one voice and no drop, looks like a drop once the five best reviews are set aside. Since model 2.28 the
+    rest keeps the whole record's drops (none here) instead of being tested again; model 2.27 withheld the claim."""
+    honest = [review(st, f"b{i}", days, verified=verified) for i, (st, days, verified) in enumerate(_PAUSED_SKILLED)]
+    bombs = [review((1, 1, 1), f"x{j}", 12.2 + 0.5 * j, verified=j >= 3, account_days=330.0) for j in range(5)]
+    assert model.score_maker(honest, now=NOW).tier in {"skilled", "master"}
+    score = model.score_maker(honest + bombs, now=NOW)
+    assert score.explanation["evidence"]["quality_dropped_days_ago"] is None
+    assert score.tier in {"skilled", "master"} and score.explanation["claim_withheld"] is None
+    before = rest_tested_for_a_drop.score_maker(honest + bombs, now=NOW)
+    assert before.tier == "unproven" and before.explanation["claim_withheld"] == "few_voices"
+
+
+@pytest.fixture(scope="module")
 def rest_keeps_its_weights(platform):
     """The same platform with model 2.14's favourites check: the rest keeps the weights it had beside the favourites
     (and is read against the platform prior as it is, as until model 2.17)."""

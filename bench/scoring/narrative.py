@@ -347,7 +347,9 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    model 2.15): in that check the rest's weights are worked out again without the five set aside (its consensus,
    pace and recent level), so shills that set a maker's consensus and pace no longer cut its honest reviews, and a
    sixth slow shill left in the rest no longer carries the claim alone (*Attack shapes the family does not draw* in
-   the family section).
+   the family section). Since model 2.28 (`ModelOptions.favourites_known_drops`) the rest keeps the drops the whole
+   record shows rather than being tested for one again: with the five best reviews set aside, a bomb's block of
+   one-stars passed for a drop the whole record does not show (rises are still tested again; *Model 2.28*).
 34. **Recent praise is seasoned review by review** (`ModelOptions.season_own_pull`; model 2.16): the cap on recent
    evidence above what the maker's older pace predicts bites on each recent review only as far as it sits above the
    older level (in full from the recent level up), so a maker's own low reviews in the weeks of a shill attack keep

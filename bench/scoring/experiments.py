@@ -2790,7 +2790,18 @@ test not finding it, kept a skilled claim that the re-tested rest had withheld, 
 issue) promoting one more novice in a few worlds. `tests/unit/test_scoring_claims.py::test_setting_the_favourites_aside_does_not_turn_a_bomb_into_a_drop`
 (one of the 14 records above: 29 honest reviews, the newest 145 days old, then five one-stars within two days) fails
 under 2.27. The score page's sentence ("without them, the rest of the record does not make that tier likely enough")
-is unchanged: the rest is still weighed on its own, with the whole record's drops."""
+is unchanged: the rest is still weighed on its own, with the whole record's drops.
+
+**Where the drop story still keeps a claim, and a remedy measured and not taken.** In the first 2.28 table, 8 of 96
+worlds had one or two drop-story makers (six reviews since a fall to 3.0) still claiming skilled or master. In one, a
+maker shown as master at 4.7 had six reviews since the fall, all of two or three stars over 174 days. Its range was
+1.4-5.0, from the step mixture. The drop test had not fired, and each of the six kept about 0.03 of its weight: a
+shared voice of six, and a Cauchy discount for sitting about 3.5 spreads below the old consensus. The settled-run check
+read them as the new level but restored only the shared voice, so the recent reviews carried under one fully trusted
+review's worth of evidence, too little for the recent-reviews check. Restoring the whole outlier factor to a settled
+run's reviews in that check (paired on that table's 96 worlds) cleared the drop story in 3 more worlds, but bombed
+makers lost their claim more often in 61 worlds (mean 0.039 -> 0.094), two-star bombs in 44. Not taken: a ring's
+spread one-stars that pass for a settled run are then weighed in full."""
 
 # Every note above, in the order RESULTS.md prints them after the family tables.
 NOTES = (EXPERIMENTS_NOTE, MODEL3_NOTE, MODEL4_NOTE, MODEL5_NOTE, LEAD23_NOTE, LEAD24_NOTE, LEAD25_NOTE, LEAD26_NOTE,

@@ -90,6 +90,9 @@ class ModelOptions:
     reviewer_bias: bool = True  # learn harsh/lenient reviewer offsets
     spread_covariate: bool = True  # consistency prior informed by craftsmanship spread
     lateness: bool = True  # promised/delivered dates as a 4th, correlated dimension
+    # Dates may only lower a delivery estimate (model._dates_never_help): the maker types the promised date. False lets
+    # on-time dates raise it too, a bench switch (bench/scoring/RESULTS.md, "The raw mean's delivery τ-b").
+    dates_only_lower: bool = True
     age_as_precision: bool = True  # old reviews also widen the interval (False: they only re-weight the mean)
     trend: bool = False  # fit a per-maker linear trend (random slope) instead of inflating variance for drift
     # The review spread from verified reviews around each maker's outlier-weighted consensus, so a ring's
@@ -781,7 +784,8 @@ def _update_stats(stats: MakerStats, prior_mean: np.ndarray, tau2: np.ndarray, p
     mean, cov = update(prior_mean, prior_cov(tau2, params.corr), f * (stats.weight - stats.weight_dated),
                        f[:, None] * stats.sum_undated, f * stats.weight_dated, f[:, None] * stats.sum_dated,
                        params.noise)
-    mean, cov = _dates_never_help(mean, cov, prior_mean, prior_cov(tau2, params.corr), f, stats, params.noise)
+    if options.dates_only_lower:
+        mean, cov = _dates_never_help(mean, cov, prior_mean, prior_cov(tau2, params.corr), f, stats, params.noise)
     return mean, cov, f
 
 

@@ -124,15 +124,14 @@ def ceiling_scores(data, cfg: SimConfig, knows: Knows) -> np.ndarray:
         rows.setdefault(s.maker_id, []).append(s)
     out = np.empty(cfg.n_makers)
     for maker in range(cfg.n_makers):
-        prior = log_population
         signals = rows.get(maker, [])
         if not signals:
-            w = np.exp(prior - prior.max())
+            w = np.exp(log_population - log_population.max())
             out[maker] = w @ truth / w.sum()
             continue
         loglik = np.array([_review_loglik_for(s, bias, n_regular, knows, cfg) for s in signals])
         ages = np.array([(NOW - s.created_at).total_seconds() / 86400.0 for s in signals])
-        out[maker] = posterior_mean(loglik, ages, prior, truth, cfg, knows.changes)
+        out[maker] = posterior_mean(loglik, ages, log_population, truth, cfg, knows.changes)
     return out
 
 

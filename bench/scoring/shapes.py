@@ -29,6 +29,7 @@ where one or two targets held a claim reads 0 or 1).
 """
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from collections.abc import Callable
@@ -363,13 +364,14 @@ def table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str]) -> None:
+def main() -> None:
     """Probe each seed (one line of progress each), then print the table; `--variant k=v,...` as in paired.py."""
-    variant = ""
-    if argv[:1] == ["--variant"]:
-        variant, argv = argv[1], argv[2:]
-    options = options_for(parse_variant(variant)) if variant else None
-    seeds = [int(s) for s in argv]
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--variant", default="")
+    ap.add_argument("seeds", nargs="+", type=int)
+    args = ap.parse_args()
+    options = options_for(parse_variant(args.variant)) if args.variant else None
+    seeds = args.seeds
     start, results = time.time(), []
     for seed in seeds:
         results.append(probe(seed, options))
@@ -379,4 +381,4 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()

@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from .claims import RECENT_DAYS
+from .rows import times
 from .types import OVERALL_WEIGHTS
 
 _ITERATIONS = 60
@@ -34,7 +35,7 @@ def recent_gap(y3: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nd
     """Per maker: gap d between the recent and the older weighted mean of the overall star, its sampling
     variance s2 (Kish: weights are relevance, as in drift.py; inf where either side has no evidence or fewer
     than min_side reviews), and the older reviews' share of the maker's evidence."""
-    overall = y3 @ np.array(OVERALL_WEIGHTS)
+    overall = times(y3, OVERALL_WEIGHTS)
     recent = age_days < RECENT_DAYS
     means, kish, totals = [], [], []
     for side in (recent, ~recent):

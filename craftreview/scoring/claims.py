@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from .robust import review_overall
+from .rows import times
 from .special import ndtri
 from .types import NOVICE_LINE, OVERALL_WEIGHTS, SKILLED_LINE, TIER_CONFIDENCE
 
@@ -92,7 +93,7 @@ def prior_at(prior_mean: np.ndarray, overall: np.ndarray | float) -> np.ndarray:
     """Per maker: its prior mean (n, 4: three stars, then lateness) with the three stars moved together so that the
     overall is `overall`. The overall weighs the three stars to a sum of one, so moving each by d moves it by d."""
     out = prior_mean.copy()
-    out[:, :3] += (overall - prior_mean[:, :3] @ np.asarray(OVERALL_WEIGHTS))[:, None]
+    out[:, :3] += (overall - times(prior_mean[:, :3], OVERALL_WEIGHTS))[:, None]
     return out
 
 
@@ -100,7 +101,7 @@ def sceptical_prior(prior_mean: np.ndarray, overall_sd: np.ndarray, chance: floa
                     line: float = SKILLED_LINE) -> np.ndarray:
     """The prior mean moved down, where needed, so that the prior alone puts the overall above line with probability
     at most chance (overall_sd: the prior's standard deviation of the overall; prior_at)."""
-    centre = prior_mean[:, :3] @ np.asarray(OVERALL_WEIGHTS)
+    centre = times(prior_mean[:, :3], OVERALL_WEIGHTS)
     return prior_at(prior_mean, np.minimum(centre, line - ndtri(1.0 - chance) * overall_sd))
 
 
@@ -108,7 +109,7 @@ def generous_prior(prior_mean: np.ndarray, overall_sd: np.ndarray, chance: float
                    line: float = NOVICE_LINE) -> np.ndarray:
     """The prior mean moved up, where needed, so that the prior alone puts the overall below line with probability
     at most chance (sceptical_prior's mirror, for the novice claim)."""
-    centre = prior_mean[:, :3] @ np.asarray(OVERALL_WEIGHTS)
+    centre = times(prior_mean[:, :3], OVERALL_WEIGHTS)
     return prior_at(prior_mean, np.maximum(centre, line + ndtri(1.0 - chance) * overall_sd))
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from .bias import group_sum
+from .rows import weighted_lstsq
 
 SPREAD_RELIABILITY_K = 4.0  # spread from n reviews has reliability (n-1)/(n-1+K)
 SPREAD_MAX_DOF = 8.0  # a maker's say in the typical-spread curve stops growing after this many reviews
@@ -151,8 +152,7 @@ def fit_expected_spread(stats: MakerStats) -> np.ndarray:
     level = stats.mean[ok, 0]
     x = np.column_stack([np.ones_like(level), level, level**2])
     h = np.minimum(stats.count[ok] - 1, SPREAD_MAX_DOF)  # one maker with many (possibly fake) reviews cannot steer it
-    xtw = x.T * h
-    return np.linalg.solve(xtw @ x + 1e-9 * np.eye(3), xtw @ stats.spread[ok])
+    return weighted_lstsq(x, stats.spread[ok], h)
 
 
 def spread_feature(stats: MakerStats, coefs: np.ndarray) -> np.ndarray:

@@ -71,6 +71,7 @@ from .robust import (
     review_overall,
     robustness,
 )
+from .rows import times
 from .slope import MIN_REVIEWS as SLOPE_MIN_REVIEWS
 from .slope import maker_slopes, slope_bounds
 from .steps import StepScan, fit_step_mixture, scan_steps, step_bounds
@@ -400,7 +401,7 @@ def _apply_options(arr: SignalArrays, options: ModelOptions) -> SignalArrays:
 
 def _fit_bias(arr: SignalArrays, w: np.ndarray, options: ModelOptions) -> BiasFit:
     """Reviewer offsets (all zero when the option is off)."""
-    global_mean = (w @ arr.ratings) / w.sum() if arr.n else np.full(3, 3.0)
+    global_mean = times(arr.ratings.T, w) / w.sum() if arr.n else np.full(3, 3.0)
     fit = estimate_reviewer_bias(arr.ratings, arr.maker, arr.reviewer, w, arr.n_makers, len(arr.reviewer_ids),
                                  global_mean, np.full(3, ALS_PRIOR_STRENGTH))
     if not options.reviewer_bias:
@@ -632,7 +633,7 @@ def _interval_bounds(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarr
         scan, batch.step_scan = _step_scan(batch, params.noise), None  # used once here: let it go before packing
         ranges = Ranges(*step_bounds(scan, params.step_share, params.step_var, params.step_noise,
                                      params.noise[:3, :3], mean, sd,
-                                     np.column_stack([prior_mean[:, :3], prior_mean @ A]), prior_var, levels), True)
+                                     np.column_stack([prior_mean[:, :3], times(prior_mean, A)]), prior_var, levels), True)
     if options.slope_interval and params.slope_share > 0.0:
         b, s2, lever = _slopes(batch, params.noise, options)
         # the estimate lags a slide as far as it rests on the reviews rather than the prior

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .rows import times
 from .special import ndtr, ndtri
 from .types import (
     CLAIM_CONFIDENCE,
@@ -65,8 +66,8 @@ def update(prior_mean: np.ndarray, prior_cv: np.ndarray, weight_undated: np.ndar
     s3_inv[:3, :3] = np.linalg.inv(noise[:3, :3])
     precision = t_inv + weight_undated[:, None, None] * s3_inv + weight_dated[:, None, None] * s_inv
     cov = np.linalg.inv(precision)
-    rhs = np.einsum("nij,nj->ni", t_inv, prior_mean) + sum_undated @ s3_inv[:, :3].T
-    rhs = rhs + sum_dated @ s_inv.T
+    rhs = np.einsum("nij,nj->ni", t_inv, prior_mean) + times(sum_undated, s3_inv[:, :3].T)
+    rhs = rhs + times(sum_dated, s_inv.T)
     mean = np.einsum("nij,nj->ni", cov, rhs)
     return mean, (cov + np.transpose(cov, (0, 2, 1))) / 2
 
@@ -91,8 +92,8 @@ def update_with_trend(prior_mean: np.ndarray, prior_cv: np.ndarray, drift_var: f
     prec[:, :4, 4], prec[:, 4, :4] = cross, cross
     prec[:, 4, 4] = 1.0 / max(drift_var, 1e-8) + tr.age2_undated * (u @ s3 @ u) + tr.age2_dated * (u @ s4 @ u)
     rhs = np.zeros((n, 5))
-    rhs[:, :4] = np.einsum("nij,nj->ni", t_inv, prior_mean) + stats.sum_undated @ s3[:, :3].T + stats.sum_dated @ s4.T
-    rhs[:, 4] = -(tr.ay_undated @ (u @ s3)[:3] + tr.ay_dated @ (u @ s4))
+    rhs[:, :4] = np.einsum("nij,nj->ni", t_inv, prior_mean) + times(stats.sum_undated, s3[:, :3].T) + times(stats.sum_dated, s4.T)
+    rhs[:, 4] = -(times(tr.ay_undated, (u @ s3)[:3]) + times(tr.ay_dated, u @ s4))
     cov = np.linalg.inv(prec)
     mean = np.einsum("nij,nj->ni", cov, rhs)
     return mean, (cov + np.transpose(cov, (0, 2, 1))) / 2
@@ -116,7 +117,7 @@ def assign_tiers(p_master: np.ndarray, p_skilled: np.ndarray, p_novice: np.ndarr
 def summarise(mean: np.ndarray, cov: np.ndarray, has_data: np.ndarray,
               confidence: tuple[float, float, float, float] = CLAIM_CONFIDENCE) -> Posterior:
     """Overall score, tier probabilities and tiers from per-dimension posteriors."""
-    om = mean @ A
+    om = times(mean, A)
     ov = np.einsum("i,nij,j->n", A, cov, A)
     sd = np.sqrt(ov)
     p_master = 1.0 - ndtr((MASTER_LINE - om) / sd)

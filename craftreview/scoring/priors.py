@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .features import N_DIMS, MakerStats, fit_expected_spread, spread_feature
+from .rows import weighted_gram, weighted_lstsq
 
 CRAFT_PSEUDO_MAKERS = 30.0
 HYPER_MAKERS = 5.0
@@ -77,7 +78,7 @@ def _pooled_cov(y: np.ndarray, maker: np.ndarray, n_m: int, w: np.ndarray | None
     dof = float(np.sum(np.maximum(count - 1, 0)))
     # Weighted mean square per review, times reviews / dof for the means estimated along the way.
     scale = len(y) / max(dof, 1.0) / max(float(w.sum()), 1e-12)
-    return (resid * w[:, None]).T @ resid * scale, dof
+    return weighted_gram(resid, w) * scale, dof
 
 
 def noise_covariance(y4: np.ndarray, maker: np.ndarray, n_m: int, verified: np.ndarray,
@@ -141,8 +142,7 @@ def _huber(resid: np.ndarray, sd: np.ndarray) -> np.ndarray:
 def _variance_slope(dev: np.ndarray, rel: np.ndarray, h: np.ndarray) -> float:
     """kappa in tau2 * (1 + kappa r), by weighted regression of excess squared residual on r."""
     x = np.column_stack([np.ones_like(rel), rel])
-    xtw = x.T * h
-    a, b = np.linalg.solve(xtw @ x + 1e-9 * np.eye(2), xtw @ dev)
+    a, b = weighted_lstsq(x, dev, h)
     return float(np.clip(b / a, -0.9, 0.0)) if a > 0 else 0.0
 
 

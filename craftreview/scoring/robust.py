@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .rows import times
 from .types import OVERALL_WEIGHTS
 
 OUTLIER_C = 2.5  # Cauchy scale in spreads: a review 2.5 spreads off the consensus keeps half its weight
@@ -57,7 +58,7 @@ class Robustness:
 
 def review_overall(y: np.ndarray) -> np.ndarray:
     """One number per review: its overall star, bias-corrected."""
-    return y @ _A
+    return times(y, _A)
 
 
 def fit_scale(y: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, trusted: np.ndarray | None = None,

@@ -26,6 +26,7 @@ import numpy as np
 from .change import change_probability
 from .drift import MIN_SPAN_YEARS, weighted_slopes
 from .posterior import z_at
+from .rows import times
 from .steps import mixture_quantiles
 from .types import OVERALL_WEIGHTS
 
@@ -39,7 +40,7 @@ def maker_slopes(y3: np.ndarray, w_slope: np.ndarray, w_level: np.ndarray, age_y
     """Per maker: the overall star's slope b (stars a year, positive: improving; drift.weighted_slopes), its sampling
     variance s2 (inf where the history is too short or too few reviews), and the lever: the weighted age in years of
     the evidence the estimate rests on (w_level, the model's weights)."""
-    slope, factor, span, n = weighted_slopes(y3 @ np.array(OVERALL_WEIGHTS), -age_years, maker, n_m, w_slope)
+    slope, factor, span, n = weighted_slopes(times(y3, OVERALL_WEIGHTS), -age_years, maker, n_m, w_slope)
     counted = np.bincount(maker, w_slope > 0.0, n_m)
     ok = (counted >= min_reviews) & (n > 1e-9) & (span / np.maximum(n, 1e-12) > MIN_SPAN_YEARS**2)
     lever = np.bincount(maker, w_level * age_years, n_m) / np.maximum(np.bincount(maker, w_level, n_m), 1e-12)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .posterior import normal_ranges, z_at
+from .rows import times
 from .types import OVERALL_WEIGHTS
 
 MIN_SIDE = 2  # reviews on each side of a candidate step
@@ -99,7 +100,7 @@ def scan_steps(y: np.ndarray, w: np.ndarray, age_days: np.ndarray, maker: np.nda
     wb, wa = w_before[ok], w_after[ok]
     before, after = sum_before[ok] / wb[:, None], sum_after[ok] / wa[:, None]
     noise_overall = float(_W @ noise3 @ _W)
-    return StepScan(mk[ok], (after - before) @ _W, noise_overall * (1 / wa + 1 / wb), wb, wa, before, after, n_m)
+    return StepScan(mk[ok], times(after - before, _W), noise_overall * (1 / wa + 1 / wb), wb, wa, before, after, n_m)
 
 
 def _log_norm_ratio(d: np.ndarray, s2: np.ndarray, var: float) -> np.ndarray:
@@ -175,8 +176,8 @@ def _later_level(sc: StepScan, noise: np.ndarray, var: float, sel: np.ndarray, p
     and the overall star (columns 0-3): the later reviews weighed against the earlier level plus a step and
     against the maker's prior (prior_mean, prior_var: (n_m, 4)), as the model weighs its reviews."""
     wb, wa = sc.w_before[sel, None], sc.w_after[sel, None]
-    before = np.column_stack([sc.before[sel], sc.before[sel] @ _W])
-    after = np.column_stack([sc.after[sel], sc.after[sel] @ _W])
+    before = np.column_stack([sc.before[sel], times(sc.before[sel], _W)])
+    after = np.column_stack([sc.after[sel], times(sc.after[sel], _W)])
     n = np.r_[np.diag(noise), _W @ noise @ _W][None, :]
     earlier_var = n / wb + var
     maker = sc.maker[sel]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .arrays import SignalArrays
+from .rows import times
 from .types import OVERALL_WEIGHTS
 
 
@@ -103,7 +104,7 @@ def _history_surge(arr: SignalArrays, windows: tuple[float, ...], slack: float) 
     if arr.n == 0:
         return out
     t = np.nan_to_num(arr.t, nan=np.nanmin(arr.t) if np.isfinite(arr.t).any() else 0.0)
-    v = arr.ratings @ np.array(OVERALL_WEIGHTS)
+    v = times(arr.ratings, OVERALL_WEIGHTS)
     upper = v >= _maker_median(v, arr.maker, arr.n_makers)[arr.maker]
     side = _SortedKeys((arr.maker * 2 + upper) * 1e7 + (t - t.min()))
     key = arr.maker * 1e7 + (t - t.min())  # the maker's pace counts every review, on either side

@@ -23,6 +23,7 @@ from .monotone import sentence as monotone_sentence
 from .run import run_all
 from .simulate import SimConfig
 from .timing import run_million, run_timing
+from .wider import margins, run_wider, wider_table, wider_targets
 
 OUT = Path(__file__).with_name("RESULTS.md")
 FAMILY_HEADING = "## A family of worlds and attackers (issue 8)"
@@ -103,6 +104,7 @@ def main() -> None:
         return
     seeds = list(range(1, args.reps + 1))
     reps = run_all(seeds)
+    wider = margins(run_wider())
     ablations = run_ablations(list(range(101, 101 + args.ablation_reps)))
     timing = _timed()
     family = family_part(args.worlds)  # before the clock is read: the intro's time covers the whole run
@@ -112,8 +114,10 @@ def main() -> None:
         narrative.INTRO.format(version=MODEL_VERSION, when=started, machine=machine(), elapsed=elapsed,
                                reps=args.reps, n_signals=int(np.mean([r["n_signals"] for r in reps]))),
         family,
-        "## Headline\n\n" + narrative.HEADLINE_NOTE + "\n\n" + report.headline(reps),
-        "## Targets met / missed\n\n" + report.targets_section(reps, timing) + "\n\n" + narrative.target_notes(reps),
+        "## Headline\n\n" + narrative.HEADLINE_NOTE + "\n\n" + report.headline(reps) + "\n\n"
+        + narrative.WIDER_NOTE + "\n\n" + wider_table(wider),
+        "## Targets met / missed\n\n" + report.targets_section(reps, timing, wider_targets(wider)) + "\n\n"
+        + narrative.target_notes(reps),
         "## Simulation\n\n" + narrative.SIMULATION.format(bands=report.band_shares(reps)) + "\n\n"
         + report.config_table(SimConfig()),
         "## Model\n\n" + narrative.MODEL,

@@ -20,6 +20,14 @@ rank of 100 attacked novices after three fake 5/5/5 reviews. Coverage: share of 
 current overall lies in the model's 90% interval (baselines have no interval: n/a). Scores compared are
 the posterior mean for the model and each baseline's own point score."""
 
+WIDER_NOTE = """**The same rankings on 100 further worlds** (`python -m bench.scoring.wider`: seeds 21-120 of the standard
+platform, which the headline's twenty do not use). Twenty replications leave an AUC band a standard error near a
+thousandth, as large as the margins some checks are decided by, so each ranking check is also made here, world by
+world against the baseline with the best mean; the targets list carries both. Added 2026-12-06, when under model
+2.28 the headline's seeds put the 11+ band at a tie (0.9853 against the TrustScore-like baseline's 0.9853) and these
+worlds put it at a loss (-0.0008 ± 0.0003, won in 30 of 100)."""
+
+
 TARGET_NOTES = """Notes on the misses and near-misses (figures are means over the replications above):
 
 - **AUC at 6-10 reviews vs the TrustScore-like baseline** ({auc610_model:.4f} vs {auc610_ts:.4f}). The pairs the

@@ -161,9 +161,9 @@ def timing_targets(timing: dict) -> list[tuple[str, bool, str]]:
     return out
 
 
-def targets_section(reps: list[dict], timing: dict) -> str:
-    """Markdown list of targets with met/missed and figures."""
-    rows = targets(reps, timing)
+def targets_section(reps: list[dict], timing: dict, extra: list[tuple[str, bool, str]] = ()) -> str:
+    """Markdown list of targets with met/missed and figures (extra: further rows, e.g. wider.wider_targets)."""
+    rows = targets(reps, timing) + list(extra)
     met = sum(ok for _, ok, _ in rows)
     lines = [f"{met} of {len(rows)} checks met.", ""]
     lines += [f"- {'MET' if ok else '**MISSED**'}: {name} — {fig}" for name, ok, fig in rows]

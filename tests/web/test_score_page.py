@@ -497,7 +497,7 @@ def test_no_probability_anywhere_reads_100_percent(db, client, make_user, make_m
         html = client.get(url).get_data(as_text=True)
         assert "Master" in html, url
         assert "100%" not in html, url
-    assert "Chance the maker is skilled: &gt;99%" in client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+    assert "Chance the maker is skilled or better: &gt;99%" in client.get(f"/makers/{maker.slug}").get_data(as_text=True)
 
 
 def test_a_chance_on_the_rounding_edge_reads_neither_100_nor_0_percent(db, client, make_user, make_maker,
@@ -509,7 +509,7 @@ def test_a_chance_on_the_rounding_edge_reads_neither_100_nor_0_percent(db, clien
                           tier="unproven", unproven_reason="mixed_evidence", p_skilled=0.995)
     for url in (f"/makers/{maker.slug}", f"/makers/{maker.slug}/score"):
         html = client.get(url).get_data(as_text=True)
-        assert "(&gt;99% chance of being skilled)" in html, url
+        assert "On the reviews so far: &gt;99% chance of skilled or better." in html, url
         assert "100%" not in html and ">0%<" not in html and " 0%" not in html, url
 
 

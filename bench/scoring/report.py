@@ -1,6 +1,7 @@
 """Aggregate replication results into the tables of RESULTS.md."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 
 import numpy as np
@@ -161,7 +162,7 @@ def timing_targets(timing: dict) -> list[tuple[str, bool, str]]:
     return out
 
 
-def targets_section(reps: list[dict], timing: dict, extra: list[tuple[str, bool, str]] = ()) -> str:
+def targets_section(reps: list[dict], timing: dict, extra: Sequence[tuple[str, bool, str]] = ()) -> str:
     """Markdown list of targets with met/missed and figures (extra: further rows, e.g. wider.wider_targets)."""
     rows = targets(reps, timing) + list(extra)
     met = sum(ok for _, ok, _ in rows)

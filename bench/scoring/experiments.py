@@ -2871,7 +2871,7 @@ The 20-replication headline put AUC at 11+ reviews at a tie with the TrustScore-
 at a miss (0.9891 against 0.9903). `python -m bench.scoring.wider` (new; the table under the headline) measures both
 on seeds 21-120: 6-10 -0.0004 ± 0.0003 (won in 45 of 100 worlds), 11+ -0.0008 ± 0.0003 (30 of 100). The 11+ tie was
 the headline's sample; the band is lost, narrowly. The family's per-world table says the same on wide worlds (AUC
-6-10 and 11+ lost more often than won, most of the rest ties at 1.0).
+6-10 and 11+ lost in more worlds than won; at 11+ most worlds tie at 1.0).
 
 **Which pairs.** On seeds 1-20 at 6-10 reviews, pairs the baseline orders right and the model wrong, net of the
 reverse and counted from both makers of a pair: skilled makers whose work rose in the last 120 days 127, novices

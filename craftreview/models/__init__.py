@@ -1,6 +1,6 @@
 """Typed models; invariants only."""
 from . import listing_indexes  # noqa: F401,E402 - registers the listing indexes on the tables
-from .accounts import NOTIFICATION_KINDS, AccountToken, MailOptOut, Notification
+from .accounts import MAKER_NOTIFICATION_KINDS, NOTIFICATION_KINDS, AccountToken, MailOptOut, Notification
 from .base import Base, as_utc, utcnow
 from .fits import StoredFit
 from .makers import CRAFTS, ORDER_TYPES, PRICE_BANDS, Maker, MakerFormerSlug, MakerScoreRow, Order
@@ -16,6 +16,6 @@ __all__ = [
     "DIMENSIONS", "HelpfulVote", "Reply", "ReplyRevision", "Review", "ReviewRevision", "User",
     "StoredFit",
     "RingSignal", "RingSignalReview",
-    "NOTIFICATION_KINDS", "AccountToken", "MailOptOut", "Notification",
+    "MAKER_NOTIFICATION_KINDS", "NOTIFICATION_KINDS", "AccountToken", "MailOptOut", "Notification",
     "MakerTrendRow", "MakerPageRow", "ListingStamp",
 ]

@@ -18,6 +18,8 @@ NOTIFICATION_KINDS: dict[str, str] = {
     "review_restored": "My review was restored",
     "invitation": "A maker recorded an order for me (an invitation is waiting)",
 }
+# Kinds only the owner of a maker profile receives: the account page offers them to makers only.
+MAKER_NOTIFICATION_KINDS: frozenset[str] = frozenset({"review_new", "review_edited", "flag_outcome"})
 
 
 class AccountToken(Base):

@@ -13,6 +13,7 @@ from ..emails import email_key
 from ..errors import InvalidInput, NotFound
 from ..models import (
     HIDE_REASONS,
+    MAKER_NOTIFICATION_KINDS,
     NOTIFICATION_KINDS,
     MailOptOut,
     Maker,
@@ -272,13 +273,21 @@ def mail_kinds(session: Session, user_id: int) -> set[str]:
     return set(NOTIFICATION_KINDS) - off
 
 
-def set_mail_kinds(session: Session, user: User, kinds: set[str]) -> None:
-    """Mail exactly these kinds from now on."""
-    if not kinds <= set(NOTIFICATION_KINDS):
+def offered_kinds(session: Session, user_id: int) -> list[str]:
+    """The kinds the account page offers this account, in NOTIFICATION_KINDS order: a maker's own kinds only to the
+    owner of a maker profile (a buyer is never told of reviews of its work)."""
+    is_maker = session.scalar(select(Maker.id).where(Maker.owner_id == user_id)) is not None
+    return [k for k in NOTIFICATION_KINDS if is_maker or k not in MAKER_NOTIFICATION_KINDS]
+
+
+def set_mail_kinds(session: Session, user: User, kinds: set[str], among: set[str] | None = None) -> None:
+    """Of the kinds `among` (default: every kind), mail exactly these from now on; the others keep their choice."""
+    among = set(NOTIFICATION_KINDS) if among is None else among
+    if not kinds <= among <= set(NOTIFICATION_KINDS):
         raise InvalidInput("Unknown kind of notification.")
     with write_transaction(session):
-        session.execute(delete(MailOptOut).where(MailOptOut.user_id == user.id))
-        session.add_all(MailOptOut(user_id=user.id, kind=k) for k in NOTIFICATION_KINDS if k not in kinds)
+        session.execute(delete(MailOptOut).where(MailOptOut.user_id == user.id, MailOptOut.kind.in_(among)))
+        session.add_all(MailOptOut(user_id=user.id, kind=k) for k in NOTIFICATION_KINDS if k in among - kinds)
 
 
 def check_unsubscribe(session: Session, user_id: int, kind: str) -> User:

@@ -48,7 +48,7 @@ def account_page(**forms):
     }
     context.update(forms)
     context["pending_email"] = email_change.pending_email_change(get_db(), user)
-    return render_template("auth/account.html", NOTIFICATION_KINDS=NOTIFICATION_KINDS, **context)
+    return render_template("auth/account.html", mail_kinds=notifications.offered_kinds(get_db(), user.id), **context)
 
 
 @bp.post("/account/email")
@@ -206,8 +206,9 @@ def reset_password(token: str):
 def mail_preferences():
     """Choose which notifications also come by mail."""
     form = preferences_form()
-    kinds = {kind for kind in NOTIFICATION_KINDS if getattr(form, kind).data}
-    done = handle_form(form, lambda: notifications.set_mail_kinds(get_db(), actor(), kinds),
+    offered = set(notifications.offered_kinds(get_db(), actor().id))  # unticked boxes it never showed are not 'off'
+    kinds = {kind for kind in offered if getattr(form, kind).data}
+    done = handle_form(form, lambda: notifications.set_mail_kinds(get_db(), actor(), kinds, among=offered),
                        "Mail preferences saved.", lambda _r: url_for("auth.account", _anchor="mail-preferences"))
     return done or (account_page(mail_form=form), form_status(form))
 

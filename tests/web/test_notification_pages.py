@@ -5,7 +5,7 @@ import re
 
 from sqlalchemy import select
 
-from craftreview.models import NOTIFICATION_KINDS, MailOptOut, Notification
+from craftreview.models import MAKER_NOTIFICATION_KINDS, NOTIFICATION_KINDS, MailOptOut, Notification
 from craftreview.services import notifications
 from tests.conftest import PASSWORD, fresh, login
 from tests.mail_helpers import link_in, mails_to
@@ -99,8 +99,9 @@ def test_pages_past_the_last_say_so_instead_of_saying_there_is_nothing(client, d
         assert f'<a href="{path}?page=1">Back to page 1</a>' in page
 
 
-def test_account_page_saves_mail_preferences(client, db, make_user):
+def test_account_page_saves_mail_preferences(client, db, make_user, make_maker):
     user = make_user("picky")
+    make_maker(user)
     login(client, user)
     page = client.get("/account").get_data(as_text=True)
     for label in NOTIFICATION_KINDS.values():
@@ -111,6 +112,19 @@ def test_account_page_saves_mail_preferences(client, db, make_user):
     page = client.get("/account").get_data(as_text=True)
     assert _ticked(page, "mail-reply") and _ticked(page, "mail-review_hidden")
     assert not _ticked(page, "mail-review_new")
+
+
+def test_a_buyer_is_offered_only_the_kinds_a_buyer_gets_and_saving_leaves_the_others(client, db, make_user):
+    buyer = make_user("buyer-only")
+    login(client, buyer)
+    page = client.get("/account").get_data(as_text=True)
+    for kind, label in NOTIFICATION_KINDS.items():
+        assert (label in page) == (kind not in MAKER_NOTIFICATION_KINDS), kind
+    notifications.set_mail_kinds(db, buyer, set(NOTIFICATION_KINDS) - {"review_new"})  # e.g. an unsubscribe link
+    client.post("/account/mail-preferences", data={"mail-reply": "y"})
+    fresh(db)
+    # the boxes the page showed are saved; review_edited and flag_outcome stay on, review_new stays off
+    assert notifications.mail_kinds(db, buyer.id) == {"reply", "review_edited", "flag_outcome"}
 
 
 def _ticked(page: str, name: str) -> bool:

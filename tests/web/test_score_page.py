@@ -93,7 +93,8 @@ def test_confidence_is_never_shown_as_certain(db, client, make_user, make_maker,
     make_review(make_user(), maker)
     _set(db, maker, tier="skilled", tier_confidence=0.9996, trusted_reviews=12.0, unproven_reason=None)
     html = _page(client, maker)
-    assert "skilled — over 99% sure" in html
+    assert re.search(r'tier-skilled">Skilled</span>\s*<span class="tier-sure">— over 99% sure</span>', html)
+    assert "skilled — " not in html  # the badge names the tier; the words beside it no longer repeat it
     assert "100%" not in html
 
 

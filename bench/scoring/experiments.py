@@ -2895,9 +2895,51 @@ production model reads -0.0004 / -0.0008, 0.6684 / 0.6703):
 None closes 11+ without giving up a check that is met now, and the best of them only ties the baseline there."""
 
 
+LEAD58_NOTE = """### The step mixture as the estimate, on a hundred further worlds (2026-12-06, model 2.28 unchanged)
+
+*Model 2.26*'s notes measured the step mixture's mean as the estimate on the headline only (AUC 6-10 0.9891 -> 0.9897,
+still under the baseline) and on 16 family worlds (every attack figure worse). It is now a bench switch,
+`ModelOptions.step_estimate` ("down": only where the mixture lies below the model's estimate; "both"; default "off"),
+with `step_estimate_robust` (the steps read through the model's own weights, outlier, drop and seasoning factors
+included, without the age decay) and `step_estimate_voices` (only steps with that much evidence each side, in fully
+trusted reviews). `python -m bench.scoring.wider --variant KEY=VALUE` (new option) measures it on seeds 21-120;
+`python -m bench.scoring.paired --variant KEY=VALUE 8101 ... 8108` the family properties (median, default -> variant).
+
+| variant | AUC 6-10 | AUC 11+ | τ-b overall | bomb claim loss | 3-shill rise | drop-12 error |
+|---|---|---|---|---|---|---|
+| production | -0.0004 ± 0.0003 | -0.0008 ± 0.0003 | 0.6684 | 0.054 | 13.5 | 0.159 |
+| `step_estimate=both` | +0.0005 ± 0.0003 | +0.0014 ± 0.0004 | 0.6696 | 0.211 | 15.1 | 0.217 |
+| `step_estimate=down` | +0.0000 ± 0.0003 | +0.0005 ± 0.0003 | 0.6692 | 0.211 | 14.0 | 0.142 |
+| `both`, robust weights | +0.0000 ± 0.0003 | +0.0000 ± 0.0003 | 0.6691 | 0.100 | 15.4 | 0.179 |
+| `down`, robust weights | -0.0002 ± 0.0003 | -0.0004 ± 0.0003 | 0.6689 | 0.100 | 14.0 | 0.159 |
+| `both`, 2 trusted reviews each side | +0.0002 ± 0.0003 | +0.0012 ± 0.0004 | 0.6693 | 0.100 | 15.0 | 0.217 |
+| `down`, 3 trusted reviews each side | -0.0002 ± 0.0003 | +0.0001 ± 0.0003 | 0.6688 | 0.100 | 14.1 | 0.142 |
+
+(AUC: margin over the TrustScore-like baseline ± standard error, seeds 21-120; the rest on family worlds 8101-8108,
+targets bomb claim loss ≤ 0.20, 3-shill rise ≤ 15.)
+
+**What it shows.**
+- Following every likely step both ways is the first change measured that wins both bands on the further worlds and
+  raises τ as well (11+ won in 55 worlds, lost in 28). On the headline it reads AUC 6-10 0.9896 and 11+ 0.9880 against
+  the baseline's 0.9903 and 0.9853: the 6-10 miss stays.
+- Read through the model's own weights, the gain is gone (+0.0000 both bands): what the mixture follows is exactly what
+  the outlier and seasoning factors discount, a bomb's one-stars and recent praise. The gain and the attack figures
+  are one trade.
+- Counting only steps with two trusted reviews each side keeps most of the 11+ gain and brings the bomb back under
+  target (0.100), but the three-shill rise grows in all eight worlds (13.5 -> 15.0, worst 19.9 -> 25.9) and the drop
+  story's error with it: a mixture pulls a maker the drop weights had followed back toward its old level.
+- Even downward only, the three-shill rise grows (5 of 8 worlds): the novice's own downward steps lowered its
+  estimate before the attack, and the shills end them.
+
+Also measured, in a scratch build: a step hazard added to the drift term (extra variance of step share over the
+median reviewed span x step variance x the evidence's mean age, so stale records lean toward the prior): seeds
+21-60, AUC 6-10 0.9882 -> 0.9881, 11+ 0.9923 -> 0.9922, τ-b overall 0.6695 -> 0.6691, coverage 11+ 0.908 -> 0.926.
+Leaning stale records toward the prior does not buy the baseline's lead there; following a change does."""
+
+
 NOTES = (EXPERIMENTS_NOTE, MODEL3_NOTE, MODEL4_NOTE, MODEL5_NOTE, LEAD23_NOTE, LEAD24_NOTE, LEAD25_NOTE, LEAD26_NOTE,
          LEAD27_NOTE, LEAD28_NOTE, LEAD29_NOTE, LEAD30_NOTE, LEAD31_NOTE, LEAD32_NOTE, LEAD33_NOTE, LEAD34_NOTE,
          LEAD35_NOTE, LEAD36_NOTE, LEAD37_NOTE, LEAD38_NOTE, LEAD39_NOTE, LEAD40_NOTE, LEAD41_NOTE,
          LEAD42_NOTE, LEAD43_NOTE, LEAD44_NOTE, LEAD45_NOTE, LEAD46_NOTE, LEAD47_NOTE, LEAD48_NOTE, LEAD49_NOTE, LEAD50_NOTE,
          LEAD51_NOTE, LEAD52_NOTE, LEAD53_NOTE, LEAD54_NOTE,
-         LEAD55_NOTE, LEAD56_NOTE, LEAD57_NOTE)
+         LEAD55_NOTE, LEAD56_NOTE, LEAD57_NOTE, LEAD58_NOTE)

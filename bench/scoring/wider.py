@@ -1,11 +1,12 @@
 """The headline's ranking checks again on a hundred further standard worlds, world by world against the best baseline.
 
 Twenty replications leave each band's AUC a standard error near a thousandth, about the margins some targets are
-decided by. `python -m bench.scoring.wider [FIRST LAST]` (seeds 21-120 by default: worlds the headline does not use;
-about 30 s on two cores) scores each standard platform (`simulate.SimConfig()`) with the production model and every
+decided by. `python -m bench.scoring.wider [--variant key=value,...] [FIRST LAST]` (seeds 21-120 by default: worlds
+the headline does not use; about 30 s on two cores, twice that with a variant) scores each standard platform (`simulate.SimConfig()`) with the production model and every
 baseline and prints, per AUC band and per dimension's Kendall τ-b, the model's mean, the baseline with the best mean,
 the paired difference with its standard error, the worlds the model wins and its worst world. The full bench puts the
-table under the headline and one check per row in the targets list.
+table under the headline and one check per row in the targets list. With --variant (`paired.py`'s syntax) the model is
+scored with those ModelOptions instead, for measuring a change the same way.
 """
 from __future__ import annotations
 
@@ -15,14 +16,16 @@ from concurrent.futures import ProcessPoolExecutor
 import numpy as np
 
 from .headline_paired import DIMENSIONS, replication
+from .paired import parse_variant
 
 WIDER_SEEDS = tuple(range(21, 121))
 
 
-def run_wider(seeds: tuple[int, ...] = WIDER_SEEDS, workers: int = 2) -> list[dict]:
-    """Per world: the production model's and the baselines' AUC by band and τ-b per dimension."""
+def run_wider(seeds: tuple[int, ...] = WIDER_SEEDS, workers: int = 2, variant: dict | None = None) -> list[dict]:
+    """Per world: the production model's (under "default") and the baselines' AUC by band and τ-b per dimension, and
+    the variant's under "variant" (the production model's again without one)."""
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(replication, [(s, {}) for s in seeds]))
+        return list(pool.map(replication, [(s, variant or {}) for s in seeds]))
 
 
 def _margin(label: str, mine: np.ndarray, theirs: dict[str, np.ndarray]) -> dict:
@@ -33,14 +36,14 @@ def _margin(label: str, mine: np.ndarray, theirs: dict[str, np.ndarray]) -> dict
             "won": int(np.sum(diff > 0)), "lost": int(np.sum(diff < 0)), "worst": float(np.min(diff)), "n": len(diff)}
 
 
-def margins(reps: list[dict]) -> list[dict]:
-    """One row per AUC band and per dimension's τ-b."""
+def margins(reps: list[dict], side: str = "default") -> list[dict]:
+    """One row per AUC band and per dimension's τ-b, for the model on `side` of each world ("default" or "variant")."""
     rows = []
-    for band in reps[0]["default"]["auc"]:
-        rows.append(_margin(f"AUC {band}", np.array([r["default"]["auc"][band] for r in reps]),
+    for band in reps[0][side]["auc"]:
+        rows.append(_margin(f"AUC {band}", np.array([r[side]["auc"][band] for r in reps]),
                             {n: np.array([r["auc"][n][band] for r in reps]) for n in reps[0]["auc"]}))
     for j, dim in enumerate(DIMENSIONS):
-        rows.append(_margin(f"τ-b {dim}", np.array([r["default"]["tau"][j] for r in reps]),
+        rows.append(_margin(f"τ-b {dim}", np.array([r[side]["tau"][j] for r in reps]),
                             {n: np.array([r["tau"][n][j] for r in reps]) for n in reps[0]["tau"]}))
     return rows
 
@@ -67,8 +70,11 @@ def main() -> None:
     ap.add_argument("first", nargs="?", type=int, default=WIDER_SEEDS[0])
     ap.add_argument("last", nargs="?", type=int, default=WIDER_SEEDS[-1])
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--variant", default="", help="ModelOptions to score the model with (paired.py's syntax)")
     args = ap.parse_args()
-    print(wider_table(margins(run_wider(tuple(range(args.first, args.last + 1)), args.workers))))
+    variant = parse_variant(args.variant)
+    reps = run_wider(tuple(range(args.first, args.last + 1)), args.workers, variant)
+    print(wider_table(margins(reps, "variant" if variant else "default")))
 
 
 if __name__ == "__main__":

@@ -186,6 +186,22 @@ def _later_level(sc: StepScan, noise: np.ndarray, var: float, sel: np.ndarray, p
     return mean, 1.0 / precision
 
 
+def mixture_mean(sc: StepScan, share: float, var: float, scale: float, noise3: np.ndarray, mean: np.ndarray,
+                 prior_mean: np.ndarray, prior_var: np.ndarray) -> np.ndarray:
+    """(n_m, 3): each maker's three stars averaged over the mixture step_bounds reads (the model's posterior mean
+    `mean`, (n_m, 3), with P(no step), and every candidate step's later level with its probability; prior_mean,
+    prior_var: (n_m, 4) as in step_bounds). A bench switch's estimate (ModelOptions.step_estimate); the model's
+    own estimate is `mean`."""
+    sc = replace(sc, s2=sc.s2 * scale)
+    p, stay = step_probabilities(sc, share, var)
+    out = stay[:, None] * mean
+    if len(p):
+        level = _later_level(sc, noise3 * scale, var, np.arange(len(p)), prior_mean, prior_var)[0]
+        for j in range(3):
+            out[:, j] += np.bincount(sc.maker, p * level[:, j], sc.n_makers)
+    return out
+
+
 def _phi(x: np.ndarray) -> np.ndarray:
     """Standard normal CDF to about 1e-7 (Abramowitz and Stegun 7.1.26): special.ndtr is exact but runs a
     Python call per element, too slow for the bisection below."""

@@ -34,3 +34,12 @@ def test_a_check_is_met_only_when_the_model_is_ahead_on_average():
     assert met["τ-b craftsmanship beats every baseline on 2 further worlds"] is False  # 0.5 against B's 0.6
     assert met["τ-b consistency beats every baseline on 2 further worlds"] is True  # 0.5 against 0.4
     assert "| AUC 6-10 | 0.9500 | A 0.9000 | +0.0500 ± 0.0000 | 2 (0) |" in wider_table(rows)
+
+
+def test_a_variant_is_read_from_its_own_side_of_each_world():
+    worlds = [_world(0.90, 0.92, 0.91), _world(0.90, 0.92, 0.91)]
+    for world in worlds:
+        world["variant"] = {"auc": {"6-10": 0.95}, "tau": [0.7] * 4}
+    assert margins(worlds)[0]["diff"] == pytest.approx(-0.02)
+    assert margins(worlds, "variant")[0]["diff"] == pytest.approx(0.03)
+    assert margins(worlds, "variant")[1]["diff"] == pytest.approx(0.1)

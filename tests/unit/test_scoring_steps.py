@@ -88,3 +88,30 @@ def test_the_explanation_says_whether_the_ranges_allow_for_a_change(model, witho
     tiny = fit_model(stepped_up(), now=NOW)  # one maker: no platform to fit steps on
     assert tiny.params.step_share == 0.0
     assert tiny.score_maker(stepped_up(), now=NOW).explanation["range_allows_for_change"] is False
+
+
+def stepped_down():
+    """Eight reviews of four and five stars over a year and more ago, then three three-stars in the last sixty days: a
+    fall the drop test does not yet take for one."""
+    return ([review((5, 4, 4) if i % 2 else (4, 4, 4), f"old{i}", 400 + 40 * i) for i in range(8)]
+            + [review((3, 3, 3), f"new{i}", 10 + 20 * i) for i in range(3)])
+
+
+def test_the_step_estimate_bench_switch_moves_the_estimate_toward_the_later_level(model):
+    """ModelOptions.step_estimate (measured and not taken, RESULTS "The step mixture as the estimate"): "both" moves an
+    estimate toward the level after a likely step either way, "down" only downward; "off" (production) leaves the
+    model's own estimate."""
+    def overall(sigs, **opts):
+        return replace(model, options=replace(model.options, **opts)).score_maker(sigs, now=NOW).overall.mean
+
+    up, down = stepped_up(), stepped_down()
+    assert overall(up, step_estimate="both") > overall(up) + 0.1
+    assert overall(up, step_estimate="down") == overall(up)
+    assert overall(down, step_estimate="down") < overall(down) - 0.1
+    assert overall(down, step_estimate="both") == overall(down, step_estimate="down")
+
+
+def test_an_unknown_step_estimate_is_refused():
+    from craftreview.scoring import ModelOptions
+    with pytest.raises(ValueError, match="step_estimate must be one of"):
+        ModelOptions(step_estimate="sideways")

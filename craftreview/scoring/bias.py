@@ -26,20 +26,28 @@ def distinct_makers_per_reviewer(maker: np.ndarray, reviewer: np.ndarray,
     return np.bincount(pairs // n_makers, minlength=n_reviewers)
 
 
-def _bias_variance(resid: np.ndarray, reviewer: np.ndarray, w: np.ndarray,
-                   eligible: np.ndarray, n_rev: int) -> tuple[float, float]:
-    """Method of moments: (between-reviewer bias variance, within-reviewer noise)."""
-    wr = np.bincount(reviewer, w, n_rev)
-    w2 = np.bincount(reviewer, w * w, n_rev)
-    raw = np.bincount(reviewer, w * resid, n_rev) / np.maximum(wr, 1e-12)
-    rows = eligible[reviewer]
-    counts = np.bincount(reviewer[rows], minlength=n_rev)
-    dof = np.sum(np.maximum(counts[eligible] - 1, 0))
-    if dof <= 0:
+class _Eligible:
+    """What the moment estimate reads of the reviewers who rated two makers or more, fixed across iterations."""
+
+    def __init__(self, reviewer: np.ndarray, w: np.ndarray, eligible: np.ndarray, n_rev: int):
+        self.eligible, self.n_rev = eligible, n_rev
+        self.rows = eligible[reviewer]
+        self.reviewer, self.w = reviewer[self.rows], w[self.rows]
+        counts = np.bincount(self.reviewer, minlength=n_rev)
+        self.dof = int(np.sum(np.maximum(counts[eligible] - 1, 0)))
+        self.wr = np.bincount(reviewer, w, n_rev)
+        w2 = np.bincount(reviewer, w * w, n_rev)
+        self.neff = self.wr[eligible] ** 2 / np.maximum(w2[eligible], 1e-12)
+
+
+def _bias_variance(resid: np.ndarray, sr: np.ndarray, el: _Eligible) -> tuple[float, float]:
+    """Method of moments: (between-reviewer bias variance, within-reviewer noise); sr: per reviewer, sum of w * resid."""
+    if el.dof <= 0:
         return _MIN_TAU2, 1.0
-    within = np.sum(w[rows] * (resid[rows] - raw[reviewer[rows]]) ** 2) / np.sum(w[rows]) * len(w[rows]) / dof
-    neff = wr[eligible] ** 2 / np.maximum(w2[eligible], 1e-12)
-    tau2 = float(np.mean(raw[eligible] ** 2 - within / neff))
+    raw = sr / np.maximum(el.wr, 1e-12)
+    w = el.w
+    within = np.sum(w * (resid[el.rows] - raw[el.reviewer]) ** 2) / np.sum(w) * len(w) / el.dof
+    tau2 = float(np.mean(raw[el.eligible] ** 2 - within / el.neff))
     return max(tau2, _MIN_TAU2), float(within)
 
 
@@ -78,19 +86,22 @@ def estimate_reviewer_bias(ratings: np.ndarray, maker: np.ndarray, reviewer: np.
     shrunk), and subtracting it would pull good and bad makers toward the middle.
     """
     eligible = distinct_makers_per_reviewer(maker, reviewer, n_makers, n_reviewers) >= 2
+    el = _Eligible(reviewer, w, eligible, n_reviewers)
     bias, tau2, lam = np.zeros(n_reviewers), _MIN_TAU2, 1.0
     resid = np.zeros(len(w))
     w_maker = np.bincount(maker, w, n_makers)[:, None]
+    # Every review's mean star, and each maker's weighted star sums before reviewer offsets: the offsets enter the
+    # sums as one weighted sum per maker (all three stars alike), and the residual is a mean over the three stars.
+    stars_mean = ratings.mean(axis=1)
+    raw_sums = group_sum(maker, ratings * w[:, None], n_makers)
     for _ in range(iterations if eligible.any() else 0):
-        adjusted = ratings - bias[reviewer][:, None]
-        sums = group_sum(maker, adjusted * w[:, None], n_makers)
+        sums = raw_sums - np.bincount(maker, w * bias[reviewer], n_makers)[:, None]
         maker_mean = (sums + prior_strength * prior_mean) / (w_maker + prior_strength)
-        resid = (ratings - maker_mean[maker]).mean(axis=1)
-        tau2, within = _bias_variance(resid, reviewer, w, eligible, n_reviewers)
-        lam = within / tau2
-        wr = np.bincount(reviewer, w, n_reviewers)
+        resid = stars_mean - maker_mean.mean(axis=1)[maker]
         sr = np.bincount(reviewer, w * resid, n_reviewers)
-        bias = np.where(eligible, sr / (wr + lam), 0.0)
+        tau2, within = _bias_variance(resid, sr, el)
+        lam = within / tau2
+        bias = np.where(eligible, sr / (el.wr + lam), 0.0)
     return _leave_maker_out(resid, w, maker, reviewer, n_makers, n_reviewers, eligible, bias, lam, tau2)
 
 

@@ -19,6 +19,16 @@ def test_normal_cdf_and_its_inverse_match_scipy():
     assert isinstance(ndtr(0.3), float) and ndtr(0.0) == 0.5
 
 
+def test_the_inverse_is_the_standard_librarys_value_for_value_and_refuses_p_outside_0_1():
+    from statistics import NormalDist
+    p = np.concatenate([np.linspace(1e-12, 1 - 1e-12, 997), [0.05, 0.5, 0.95]])
+    assert ndtri(p).tolist() == [NormalDist().inv_cdf(x) for x in p]
+    assert isinstance(ndtri(0.95), float)
+    for bad in (0.0, 1.0, -0.2, 1.5, [0.5, 1.0]):
+        with pytest.raises(ValueError, match="0 < p < 1"):
+            ndtri(bad)
+
+
 @pytest.mark.parametrize("mean", [0.0, 1e-4, 0.05, 0.7, 3.0, 12.5, 60.0, 400.0])
 def test_poisson_upper_tail_matches_scipy_in_both_tails(mean):
     k = np.arange(0, 80)

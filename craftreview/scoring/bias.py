@@ -30,7 +30,7 @@ class _Eligible:
     """What the moment estimate reads of the reviewers who rated two makers or more, fixed across iterations."""
 
     def __init__(self, reviewer: np.ndarray, w: np.ndarray, eligible: np.ndarray, n_rev: int):
-        self.eligible, self.n_rev = eligible, n_rev
+        self.eligible = eligible
         self.rows = eligible[reviewer]
         self.reviewer, self.w = reviewer[self.rows], w[self.rows]
         counts = np.bincount(self.reviewer, minlength=n_rev)

@@ -2937,9 +2937,40 @@ median reviewed span x step variance x the evidence's mean age, so stale records
 Leaning stale records toward the prior does not buy the baseline's lead there; following a change does."""
 
 
+LEAD59_NOTE = """### The second simulator's worlds under model 2.28, and where their spillover comes from (2026-12-06, model 2.28 unchanged)
+
+*Worlds from a second simulator* (above) measured model 2.16. `python -m bench.scoring.foreign 24` at model 2.28, 24
+fresh worlds (seeds 1770810355 1399722309 1144353992 1646341545 1347965301 1571407236 1676897559 668986259 1192873475
+1353418376 7235923 865193256 1881834013 22351255 1417623342 1937798020 938768851 1516377635 1194722602 1160508451
+1767387308 1661975288 456151990 1918823886; about 5,452 reviews each; median share of five-star ratings 0.47), median /
+worst world (worlds meeting the target): bomb percentile drop 1.6 / 4.9 (24); bomb claim loss 0.056 / 1.000 (20);
+five shills promoted 0.000 / 0.059 (24); three-shill rise 11.8 / 24.2 (18); five shills 30-120 days apart promoted
+0.000 / 0.100 (24, against 7 of 24 under 2.16); spillover 0.009 / 0.027 (12); newcomer 0.000 (24); drop-12 error
+0.351 / 0.888 (17), its coverage 0.800 / 0.350 (23); drop-6 claims 0.000 / 0.150 (17); delivery 24 and 24; tier
+precision 0.977 / 0.900 (18), skilled+master 1.000 / 0.875 (19); 90% coverage, all makers, 0.880 (10 worlds in
+0.88-0.92). Every median meets its target; spillover is the closest (0.009 against 0.010).
+
+**Where the spillover comes from.** The six worlds with the most (0.014-0.027) were refitted after the same attack,
+then scored with the clean fit's parameters: all of them restored leaves 0.000-0.004; the per-craft prior variances
+alone, 0.027 -> 0.010, 0.021 -> 0.008, 0.016 -> 0.006, 0.014 -> 0.007, 0.014 -> 0.000, and 0.025 -> 0.023 in the one
+world where the robust centre moved instead (4.04 -> 3.93 stars) with the correlation. An attacked maker's mean, even
+clipped at 2.5 standard deviations, adds up to six and a half times a typical maker's share to its craft's variance, and a
+craft holds a hundred-odd makers in these worlds; spillover falls as worlds grow (correlation with the number of
+makers -0.53, 605-979 makers).
+
+Measured and not taken, in a scratch build, paired on twelve of these worlds (spillover median / worst world):
+- each craft's prior variance pulled toward the platform's by 300 makers' worth instead of 30: 0.013 / 0.027 ->
+  0.009 / 0.016 (7 worlds better, 2 worse), but the bomb's percentile drop in the worst world 4.9 -> 9.1 and drop-6
+  claims 0.15 -> 0.20 there; on the headline AUC and τ move by 0.0002 at most and coverage by 0.001 (its crafts
+  share one spread);
+- the prior variance's maker residuals clipped at 1.5 standard deviations instead of 2.5 (with the matching
+  consistency factor): 0.013 / 0.027 -> 0.009 / 0.021 (7 better, 3 worse); on the headline the consistency interval
+  at 1-2 reviews covers 0.927, out of the band."""
+
+
 NOTES = (EXPERIMENTS_NOTE, MODEL3_NOTE, MODEL4_NOTE, MODEL5_NOTE, LEAD23_NOTE, LEAD24_NOTE, LEAD25_NOTE, LEAD26_NOTE,
          LEAD27_NOTE, LEAD28_NOTE, LEAD29_NOTE, LEAD30_NOTE, LEAD31_NOTE, LEAD32_NOTE, LEAD33_NOTE, LEAD34_NOTE,
          LEAD35_NOTE, LEAD36_NOTE, LEAD37_NOTE, LEAD38_NOTE, LEAD39_NOTE, LEAD40_NOTE, LEAD41_NOTE,
          LEAD42_NOTE, LEAD43_NOTE, LEAD44_NOTE, LEAD45_NOTE, LEAD46_NOTE, LEAD47_NOTE, LEAD48_NOTE, LEAD49_NOTE, LEAD50_NOTE,
          LEAD51_NOTE, LEAD52_NOTE, LEAD53_NOTE, LEAD54_NOTE,
-         LEAD55_NOTE, LEAD56_NOTE, LEAD57_NOTE, LEAD58_NOTE)
+         LEAD55_NOTE, LEAD56_NOTE, LEAD57_NOTE, LEAD58_NOTE, LEAD59_NOTE)

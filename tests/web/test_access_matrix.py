@@ -19,7 +19,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
 from craftreview.db import write_transaction
-from craftreview.models import NOTIFICATION_KINDS, Base, Maker, Notification, Review, User, utcnow
+from craftreview.models import (
+    MAKER_NOTIFICATION_KINDS,
+    NOTIFICATION_KINDS,
+    Base,
+    Maker,
+    Notification,
+    Review,
+    User,
+    utcnow,
+)
 from craftreview.services import engagement, moderation, orders
 from craftreview.services.mail import OutboxMailBackend
 from craftreview.services.reviews import set_withdrawn, submit_review
@@ -398,7 +407,11 @@ def _check_resend(w, actor, before, after):
 
 
 def _check_preferences(w, actor, before, after):
-    assert {r["kind"] for r in rows(after, "mail_opt_outs", user_id=actor.id)} == set(NOTIFICATION_KINDS) - {"reply"}
+    # Only the kinds the page offers are saved: a maker's own kinds are offered to the owner of a maker profile only.
+    offered = set(NOTIFICATION_KINDS)
+    if not rows(after, "makers", owner_id=actor.id):
+        offered -= MAKER_NOTIFICATION_KINDS
+    assert {r["kind"] for r in rows(after, "mail_opt_outs", user_id=actor.id)} == offered - {"reply"}
 
 
 def _check_delete(w, actor, before, after):

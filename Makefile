@@ -41,7 +41,7 @@ seed: migrate
 
 run: seed
 	@echo "==> [4/4] craftreview is serving on http://127.0.0.1:$(PORT) (Ctrl+C to stop)"
-	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+	CRAFTREVIEW_PUBLIC_URL=$${CRAFTREVIEW_PUBLIC_URL:-http://127.0.0.1:$(PORT)} $(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: install
 	$(PY) -m pytest -m "not e2e" -n $(PYTEST_WORKERS) $(PYTEST_ARGS)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INSTANCE = PROJECT_ROOT / "instance"
@@ -63,8 +64,9 @@ def load_config(overrides: dict | None = None) -> dict:
         # through that relay after each commit; empty keeps mail in the outbox for an operator.
         "MAIL_URL": env.get("CRAFTREVIEW_MAIL_URL", ""),
         "MAIL_FROM": env.get("CRAFTREVIEW_MAIL_FROM", "craftreview <no-reply@localhost>"),
-        # Base of the links in mails written outside a request (CLI commands).
-        "PUBLIC_URL": env.get("CRAFTREVIEW_PUBLIC_URL", "http://127.0.0.1:5000"),
+        # The site's address: the base of every link in mail and of invitation links (web.mailing.public_link),
+        # never the Host header a request came with. Required outside development and tests.
+        "PUBLIC_URL": env.get("CRAFTREVIEW_PUBLIC_URL", ""),
         "SESSION_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), False),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -88,7 +90,22 @@ def load_config(overrides: dict | None = None) -> dict:
         config["SEARCH_DRAIN_SYNC"] = _bool(env.get("CRAFTREVIEW_SEARCH_DRAIN_SYNC"))
     config.update(overrides)
     _require_secret(config)
+    _require_public_url(config)
     return config
+
+
+def _require_public_url(config: dict) -> None:
+    """Outside development and tests the site's public address must be supplied (the links a mail carries are built
+    on it); in them it defaults to the development server's. It must be an http(s) URL with a host."""
+    if not config.get("PUBLIC_URL"):
+        if config["ENV_NAME"] not in {"development", "test"} and not config.get("TESTING"):
+            raise ConfigError("CRAFTREVIEW_PUBLIC_URL (the site's address, e.g. https://craftreview.example) must be "
+                              "set when CRAFTREVIEW_ENV is not development or test")
+        config["PUBLIC_URL"] = "http://127.0.0.1:5000"
+    parts = urlsplit(config["PUBLIC_URL"])
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.query or parts.fragment:
+        raise ConfigError(f"CRAFTREVIEW_PUBLIC_URL must be an http(s) address such as https://craftreview.example, "
+                          f"not {config['PUBLIC_URL']!r}")
 
 
 def _require_secret(config: dict) -> None:

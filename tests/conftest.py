@@ -100,6 +100,7 @@ def app(database_url, tmp_path):
         "ENV_NAME": "test", "TESTING": True, "SECRET_KEY": "test-secret", "DATABASE_URL": database_url,
         "INSTANCE_PATH": str(tmp_path / "instance"), "SEARCH_INDEX_DIR": str(tmp_path / "index"),
         "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False,
+        "PUBLIC_URL": "http://localhost",  # the test client's own host, so mailed links read as they are served
     })
     yield application
     application.extensions["craftreview.engine"].dispose()

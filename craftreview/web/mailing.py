@@ -1,8 +1,10 @@
 """Wires mail into the app: the Mailer every session carries, signed unsubscribe links, SMTP delivery."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import click
-from flask import Flask, current_app, g, has_request_context, url_for
+from flask import Flask, current_app, g
 from flask.cli import with_appcontext
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy.orm import Session
@@ -35,11 +37,17 @@ def init_app(app: Flask) -> None:
 
 def _linker(app: Flask):
     def link(endpoint: str, **values) -> str:
-        if has_request_context():
-            return url_for(endpoint, _external=True, **values)
-        with app.test_request_context(base_url=app.config["PUBLIC_URL"]):
-            return url_for(endpoint, _external=True, **values)
+        return public_link(app, endpoint, **values)
     return link
+
+
+def public_link(app: Flask, endpoint: str, **values) -> str:
+    """An absolute link on the site's configured address (PUBLIC_URL), for mail and for links handed to someone else.
+    Never built from the Host header of the request that wrote it: anyone can send that header, and a reset or
+    confirmation link pointed at their host would hand them its token when the recipient clicks it."""
+    base = urlsplit(app.config["PUBLIC_URL"])
+    adapter = app.url_map.bind(base.netloc, script_name=base.path or "/", url_scheme=base.scheme or "http")
+    return adapter.build(endpoint, values, force_external=True)
 
 
 def read_unsubscribe_token(token: str) -> tuple[int, str] | None:

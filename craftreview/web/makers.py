@@ -22,6 +22,7 @@ from .helpers import Page, actor, form_error, form_status, handle_form, page_arg
 from .kept_text import keeps_typed_text
 from .limits import per_account
 from .listing import browse_filters, counts_cache
+from .mailing import public_link
 
 bp = Blueprint("makers", __name__)
 ORDERS_PAGE = 50  # recorded orders per dashboard page
@@ -170,7 +171,7 @@ def _record_order(maker: Maker, form: OrderForm) -> str | None:
     try:
         order, token = order_service.record_order(
             get_db(), actor(), maker, data, mail,
-            invite_url=lambda t: url_for("reviews.invitation", token=t, _external=True), now=now)
+            invite_url=_invitation_link, now=now)
     except DomainError as exc:
         form_error(form, exc)
         return None
@@ -179,4 +180,9 @@ def _record_order(maker: Maker, form: OrderForm) -> str | None:
               "buyer. The earlier link no longer works; you can also copy the new one below.", "success")
     else:
         flash("Order recorded. The invitation was queued for the buyer; you can also copy the link below.", "success")
-    return url_for("reviews.invitation", token=token, _external=True)
+    return _invitation_link(token)
+
+
+def _invitation_link(token: str) -> str:
+    """The link a buyer redeems, on the site's public address (mailing.public_link), as the mailed one is."""
+    return public_link(current_app, "reviews.invitation", token=token)

@@ -88,6 +88,7 @@ def live_server(tmp_path_factory) -> Iterator[LiveServer]:
             args=["create-user", MODERATOR_EMAIL, "--password", MODERATOR_PASSWORD, "--moderator"])
     assert result.exit_code == 0, result.output
     server = make_server("127.0.0.1", 0, buffered(app), threaded=True, request_handler=QuietHandler)
+    app.config["PUBLIC_URL"] = f"http://127.0.0.1:{server.server_port}"  # mailed links point at this server
     thread = threading.Thread(target=server.serve_forever, name="e2e-live-server", daemon=True)
     thread.start()
     try:

@@ -63,6 +63,7 @@ def site(redis_url):
         url = engine.url.render_as_string(hide_password=False)
         _arrange(engine)
         env = {**os.environ, "DATABASE_URL": url, "CRAFTREVIEW_ENV": "production", "SECRET_KEY": uuid.uuid4().hex,
+               "CRAFTREVIEW_PUBLIC_URL": "http://127.0.0.1",
                "CRAFTREVIEW_SEARCH_BACKEND": "postgres", "RATELIMIT_STORAGE_URI": redis_url}
         with _server(env, PORTS[0]) as a, _server(env, PORTS[1]) as b:
             yield {"engine": engine, "servers": (a, b)}

@@ -110,6 +110,9 @@ def dismiss(review_id: int):
     return done or _review_page(item, HideForm(prefix="hide"), _restore_form(), form, 400)
 
 
+SUSPEND_ACTIONS = ("suspend", "reinstate")
+
+
 @bp.post("/users/<int:user_id>/suspend")
 @keeps_typed_text("account action", "suspend-note")
 @login_required
@@ -119,7 +122,10 @@ def suspend(user_id: int):
     form = _suspend_form()
     if get_db().get(User, user_id) is None:
         abort(404, "No such user.")
-    reinstate = request.form.get("action") == "reinstate"
+    action = request.form.get("action")
+    if action not in SUSPEND_ACTIONS:  # the page's form always says which: anything else is refused, not guessed
+        abort(400, "Say whether to suspend or reinstate the account (action=suspend or action=reinstate).")
+    reinstate = action == "reinstate"
     valid = validate(form)  # a note too long, else the CSRF token; refused before the view ran: the form again
     if not (_confirmed(form, reinstate) and valid):
         return _suspend_form_again(form, user_id)

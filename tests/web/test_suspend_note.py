@@ -156,3 +156,17 @@ def test_an_unconfirmed_suspension_from_the_account_page_comes_back_there_and_ch
 def test_the_account_page_offers_no_suspend_form_for_ones_own_account(client, db, moderated):
     _author, moderator, _review = moderated
     assert "Suspend account" not in _account_page(client, moderator)
+
+
+@pytest.mark.parametrize("action", [None, "", "bogus", "delete", "Suspend"])
+def test_an_unknown_or_missing_action_is_refused_and_suspends_no_one(client, db, moderated, action):
+    """The form always says suspend or reinstate; anything else used to be read as suspend."""
+    author, _moderator, _review = moderated
+    before = _audit_count(db)
+    data = {"suspend-note": "ring account", "suspend-confirm": "y"}
+    if action is not None:
+        data["action"] = action
+    response = client.post(f"/moderation/users/{author.id}/suspend", data=data)
+    assert response.status_code == 400 and "action=suspend or action=reinstate" in response.get_data(as_text=True)
+    fresh(db)
+    assert not db.get(User, author.id).is_suspended and _audit_count(db) == before

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -83,11 +84,31 @@ def _check_slug(value: str) -> str:
     return slug
 
 
+WEBSITE_HOST_MESSAGE = "Enter the website's whole address, with its domain, such as https://example.com."
+_HOST_LABEL = re.compile(r"(?!-)[^\W_]([^\W_]|-)*(?<!-)")  # letters (any script) and digits, hyphens inside
+
+
 def _check_website(value: str) -> str:
     website = clean_input(value)
-    if website and not website.lower().startswith(("http://", "https://")):
+    if not website:
+        return website
+    if not website.lower().startswith(("http://", "https://")):
         raise InvalidInput("The website must start with http:// or https://.", field="website")
+    if not _website_host_ok(website):
+        raise InvalidInput(WEBSITE_HOST_MESSAGE, field="website")
     return website
+
+
+def _website_host_ok(website: str) -> bool:
+    """A host name of at least two labels (no spaces, no user name before an @ that could disguise the real host) and
+    a port that is a number, if any. The path and query may hold anything: the link is escaped where it is shown."""
+    parts = urlsplit(website)
+    try:
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number in range
+    except ValueError:
+        return False
+    labels = (parts.hostname or "").rstrip(".").split(".")
+    return "@" not in parts.netloc and len(labels) >= 2 and all(_HOST_LABEL.fullmatch(label) for label in labels)
 
 
 def _check_craft(craft: str) -> None:

@@ -47,8 +47,13 @@ def test_compare_shows_each_maker_with_estimates_histograms_delivery_and_counts(
 def test_unknown_slugs_are_named(client, three):
     page = client.get(f"/compare?makers={three[0].slug},no-such-maker,Bad%20Slug!")
     assert column_names(page) == ["Ash Loom"]
-    assert "No maker found for: bad slug!, no-such-maker." in text_of(page)
+    assert "No maker found for: <bdi>bad slug!</bdi>, <bdi>no-such-maker</bdi>." in page.get_data(as_text=True)
 
+
+def test_an_unknown_name_in_another_script_direction_is_isolated_from_the_sentence(client, three):
+    """A right-to-left override typed into the address would otherwise reverse the rest of the warning."""
+    page = client.get(f"/compare?makers={three[0].slug},%E2%80%AEevil").get_data(as_text=True)
+    assert "<bdi>\u202eevil</bdi>." in page
 
 def test_more_than_four_makers_shows_four_and_says_which_were_left_out(client, db, make_maker, three):
     extra = [make_maker(name=f"Extra {n}") for n in range(2)]
@@ -136,7 +141,7 @@ def test_unknown_makers_take_no_place_among_the_four(client, db, make_maker, thr
     page = client.get(f"/compare?makers={slugs}")
     assert column_names(page) == ["Ash Loom", "Birch Forge", "Cedar Glass", "Dune Kiln"]
     text = text_of(page)
-    assert "No maker found for: gone-1, gone-2, gone-3, gone-4." in text
+    assert "No maker found for: gone-1 , gone-2 , gone-3 , gone-4 ." in text  # each name in its own <bdi>
     assert "left out" not in text
 
 
@@ -145,7 +150,7 @@ def test_a_link_naming_no_known_maker_keeps_the_visitors_own_list(client, three)
     for maker in three[:2]:
         client.get(f"/compare?add={maker.slug}", follow_redirects=True)
     page = client.get("/compare?makers=no-such-maker,Bad%20Slug!")
-    assert "No maker found for: bad slug!, no-such-maker." in text_of(page)
+    assert "No maker found for: <bdi>bad slug!</bdi>, <bdi>no-such-maker</bdi>." in page.get_data(as_text=True)
     assert column_names(client.get("/compare")) == ["Ash Loom", "Birch Forge"]
     client.get(f"/compare?makers={three[2].slug}")  # a link naming a maker still shows exactly that list
     assert column_names(client.get("/compare")) == ["Cedar Glass"]

@@ -12,7 +12,7 @@ from .claims import WITHHELD_FEW
 from .features import delivery_columns
 from .posterior import Posterior, Ranges
 from .priors import PriorParams
-from .types import DIMENSIONS, Estimate, MakerScore, unproven_reason
+from .types import DIMENSIONS, MakerScore, new_estimate, new_maker_score, unproven_reason
 
 
 def delivery_record(arr: SignalArrays) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -186,11 +186,11 @@ class ScorePacker:
     def maker_score(self, m: int) -> MakerScore:
         """MakerScore for maker index m."""
         dated = self.n_dated[m] > 0
-        return MakerScore(
-            craftsmanship=Estimate(self.mean[m][0], self.low[m][0], self.high[m][0]),
-            consistency=Estimate(self.mean[m][1], self.low[m][1], self.high[m][1]),
-            delivery=Estimate(self.mean[m][2], self.low[m][2], self.high[m][2]),
-            overall=Estimate(self.om[m], self.olow[m], self.ohigh[m]),
+        return new_maker_score(
+            craftsmanship=new_estimate(mean=self.mean[m][0], low=self.low[m][0], high=self.high[m][0]),
+            consistency=new_estimate(mean=self.mean[m][1], low=self.low[m][1], high=self.high[m][1]),
+            delivery=new_estimate(mean=self.mean[m][2], low=self.low[m][2], high=self.high[m][2]),
+            overall=new_estimate(mean=self.om[m], low=self.olow[m], high=self.ohigh[m]),
             p_skilled=self.ps[m], p_master=self.pm[m], p_novice=self.pn[m], tier=self.tier[m],
             review_count=self.count[m], verified_count=self.verified[m],
             on_time_rate=self.on_time[m] if dated else None,

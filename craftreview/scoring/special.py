@@ -1,7 +1,9 @@
 """The few distribution functions the site needs, on numpy and the standard library alone.
 
 scipy.special would add about 25 MB to every web worker for four functions; these are exact to double
-precision (they use math.erfc and exact log-factorial sums, not approximations).
+precision (they use math.erfc and exact log-factorial sums, not approximations). One exception, named for it:
+tabulated_ndtr, the normal CDF read from a table to within 3e-8, for the bisections that evaluate it millions of
+times (steps.mixture_quantiles), where math.erfc's call per value would take seconds.
 """
 from __future__ import annotations
 
@@ -24,6 +26,40 @@ def ndtr(x):
     """Standard normal CDF, elementwise (a float for a scalar)."""
     out = np.asarray(_erfc(-np.asarray(x, dtype=float) / _SQRT2), dtype=float) * 0.5
     return float(out) if out.ndim == 0 else out
+
+
+# The tabulated normal CDF: exact values every 1/1024 between -8 and 8 (beyond, Phi is 0 or 1 to 1e-15).
+_TABLE_LIMIT = 8.0
+_TABLE_CELLS = 16_384
+_TABLE_SCALE = _TABLE_CELLS / (2 * _TABLE_LIMIT)
+_TABLE_OFFSET = _TABLE_LIMIT * _TABLE_SCALE
+_TABLE_VALUES = np.array([0.5 * math.erfc(-x / _SQRT2) for x in np.linspace(-_TABLE_LIMIT, _TABLE_LIMIT,
+                                                                          _TABLE_CELLS + 1)])
+_TABLE_SLOPES = np.diff(_TABLE_VALUES)
+
+
+def tabulated_ndtr(x: np.ndarray) -> np.ndarray:
+    """The standard normal CDF, elementwise, by linear interpolation in a table of exact values: within 3e-8
+    everywhere (step^2 / 8 times the largest |Phi''|, 0.242) and about three times as fast as a rational
+    approximation's polynomial and exponential."""
+    return tabulated_ndtr_at(np.asarray(x, dtype=float) * _TABLE_SCALE + _TABLE_OFFSET)
+
+
+def table_coordinates(mu: np.ndarray, sd: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(a, b) with x * a + b the table coordinate of (x - mu) / sd: a search that evaluates the CDF of the same
+    normals at many points pays one multiply and one add per value for the standardising."""
+    a = _TABLE_SCALE / np.asarray(sd, dtype=float)
+    return a, _TABLE_OFFSET - mu * a
+
+
+def tabulated_ndtr_at(t: np.ndarray) -> np.ndarray:
+    """tabulated_ndtr at table coordinates t (a float array, overwritten with the result)."""
+    np.clip(t, 0.0, _TABLE_CELLS - 1e-9, out=t)
+    i = t.astype(np.intp)
+    t -= i
+    t *= _TABLE_SLOPES[i]
+    t += _TABLE_VALUES[i]
+    return t
 
 
 def ndtri(p):

@@ -31,6 +31,7 @@ import numpy as np
 
 from .posterior import normal_ranges, z_at
 from .rows import times
+from .special import table_coordinates, tabulated_ndtr, tabulated_ndtr_at
 from .types import OVERALL_WEIGHTS
 
 MIN_SIDE = 2  # reviews on each side of a candidate step
@@ -202,16 +203,6 @@ def mixture_mean(sc: StepScan, share: float, var: float, scale: float, noise3: n
     return out
 
 
-def _phi(x: np.ndarray) -> np.ndarray:
-    """Standard normal CDF to about 1e-7 (Abramowitz and Stegun 7.1.26): special.ndtr is exact but runs a
-    Python call per element, too slow for the bisection below."""
-    z = np.abs(x) * 0.7071067811865476
-    t = 1.0 / (1.0 + 0.3275911 * z)
-    tail = 0.5 * t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
-    tail = tail * np.exp(-z * z)
-    return np.where(x >= 0, 1.0 - tail, tail)
-
-
 def mixture_quantiles(owner: np.ndarray, p: np.ndarray, mu: np.ndarray, sd: np.ndarray, q: np.ndarray,
                       z: np.ndarray, beyond: np.ndarray | None = None) -> np.ndarray:
     """q[g]-quantile (z[g] that of a standard normal) of each mixture g of normals (component i belongs to
@@ -225,9 +216,13 @@ def mixture_quantiles(owner: np.ndarray, p: np.ndarray, mu: np.ndarray, sd: np.n
     lo, hi = np.minimum.reduceat(own, first), np.maximum.reduceat(own, first)
     if beyond is not None:
         lo, hi = np.where(z < 0, lo, np.maximum(lo, beyond)), np.where(z < 0, np.minimum(hi, beyond), hi)
+    a, b = table_coordinates(mu, sd)
     for _ in range(_BISECT):
         mid = (lo + hi) / 2
-        below = np.bincount(owner, p * _phi((mid[owner] - mu) / sd), n) < q
+        t = mid[owner]
+        t *= a
+        t += b
+        below = np.bincount(owner, p * tabulated_ndtr_at(t), n) < q
         lo, hi = np.where(below, mid, lo), np.where(below, hi, mid)
     return (lo + hi) / 2
 
@@ -261,7 +256,7 @@ def _stretch(ends: np.ndarray, level: np.ndarray, sc: StepScan, idx: np.ndarray,
     step_sd = np.sqrt(step_var)
     # The mixture's end lies beyond the model's exactly when the steps put more than their share of the tail
     # beyond it: sum_k p_k (P_k(beyond) - share) > 0 ('no step' puts exactly its share there).
-    below = _phi((ends[:, maker] - step_mean) / step_sd)  # (2, C, 4)
+    below = tabulated_ndtr((ends[:, maker] - step_mean) / step_sd)  # (2, C, 4)
     beyond = np.stack([below[0] - level[0, maker], level[1, maker] - below[1]])
     excess = np.stack([[np.bincount(maker, kept_p * beyond[e, :, j], sc.n_makers) for j in range(4)]
                        for e in range(2)])  # (2, 4, n_m)

@@ -9,7 +9,8 @@ import pytest
 
 from bench.scoring.simulate import NOW, SimConfig, simulate
 from craftreview.scoring import ReviewSignal, fit_model, score_makers
-from craftreview.scoring.steps import _phi, mixture_quantiles, scan_steps
+from craftreview.scoring.special import tabulated_ndtr
+from craftreview.scoring.steps import mixture_quantiles, scan_steps
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -72,7 +73,7 @@ def test_every_range_holds_its_estimate(platform):
 
 
 def test_mixture_quantiles_match_the_normal_and_a_two_hump_mixture():
-    assert _phi(np.array([0.0, 1.6448536, -1.6448536])) == pytest.approx([0.5, 0.95, 0.05], abs=1e-6)
+    assert tabulated_ndtr(np.array([0.0, 1.6448536, -1.6448536])) == pytest.approx([0.5, 0.95, 0.05], abs=1e-6)
     # one component: the normal's own quantiles; two equal humps at 2 and 4 (sd 0.5): the 5% point is the first
     # hump's 10% point (the second puts under 1e-7 below it)
     owner = np.array([0, 1, 2, 2])

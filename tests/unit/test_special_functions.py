@@ -8,7 +8,15 @@ import numpy as np
 import pytest
 from scipy import special as sp
 
-from craftreview.scoring.special import binomial_at_least, ndtr, ndtri, poisson_at_least
+from craftreview.scoring.special import (
+    binomial_at_least,
+    ndtr,
+    ndtri,
+    poisson_at_least,
+    table_coordinates,
+    tabulated_ndtr,
+    tabulated_ndtr_at,
+)
 
 
 def test_normal_cdf_and_its_inverse_match_scipy():
@@ -17,6 +25,18 @@ def test_normal_cdf_and_its_inverse_match_scipy():
     p = np.concatenate([np.linspace(1e-9, 1 - 1e-9, 501), [0.05, 0.1, 0.8, 0.9, 0.95]])
     assert np.allclose(ndtri(p), sp.ndtri(p), rtol=1e-9, atol=1e-12)
     assert isinstance(ndtr(0.3), float) and ndtr(0.0) == 0.5
+
+
+def test_the_tabulated_cdf_is_within_3e_8_everywhere_and_its_coordinates_standardise():
+    x = np.concatenate([np.linspace(-12, 12, 480_001), [-np.inf, np.inf, 8.0, -8.0, 0.0]])
+    got = tabulated_ndtr(x)
+    assert np.abs(got - sp.ndtr(x)).max() < 3e-8
+    assert got[np.isinf(x)].tolist() == [pytest.approx(0.0, abs=1e-15), pytest.approx(1.0, abs=1e-15)]
+    assert np.all(np.diff(tabulated_ndtr(np.linspace(-9, 9, 10_001))) >= 0.0)  # a bisection relies on order
+    mu, sd = np.array([3.0, 4.5, 1.0]), np.array([0.5, 0.1, 2.0])
+    a, b = table_coordinates(mu, sd)
+    point = np.array([3.4, 4.2, 5.0])
+    assert tabulated_ndtr_at(point * a + b) == pytest.approx(sp.ndtr((point - mu) / sd), abs=3e-8)
 
 
 def test_the_inverse_is_the_standard_librarys_value_for_value_and_refuses_p_outside_0_1():

@@ -116,13 +116,14 @@ def confirm_email_change(token: str):
     except NotFound as dead:
         return _dead_link(dead, url_for("auth.account"), "Ask for a new link from your account page")
     form = ActionForm()
-    if form.validate_on_submit():
-        try:
+    try:
+        if form.validate_on_submit():
             email_change.confirm_email_change(get_db(), token)
-        except DomainError as refused:  # another account took the address meanwhile: nothing changed
-            return render_template("error.html", status=refused.status, message=refused.message), refused.status
-        flash(*_changed_message(user, email))
-        return redirect(url_for("auth.account") if current_user.is_authenticated else url_for("site.home"))
+            flash(*_changed_message(user, email))
+            return redirect(url_for("auth.account") if current_user.is_authenticated else url_for("site.home"))
+        accounts.check_free_for(get_db(), user, email)  # taken since the link was mailed: said before the button, not after
+    except DomainError as refused:  # another account took the address meanwhile: nothing changed
+        return render_template("error.html", status=refused.status, message=refused.message), refused.status
     return render_template("accounts/confirm_email_change.html", form=form, email=email, old_email=user.email,
                            logged_in_as_other=_logged_in_as_other(user))
 

@@ -62,6 +62,9 @@ def test_an_address_taken_before_the_change_link_is_used_refuses_the_change_clea
     link = link_in(mails_to(db, "new@example.com")[-1], "/confirm-email-change/")
     db.add(User(email="new@example.com", display_name="Quicker", password_hash="x"))
     db.commit()
+    opened = client.get(link)  # said when the link is opened, not only once its button is pressed
+    assert opened.status_code == 409 and "Another account uses this email." in opened.get_data(as_text=True)
+    assert "Use new@example.com" not in opened.get_data(as_text=True)
     refused = client.post(link)
     assert refused.status_code == 409 and "Another account uses this email." in refused.get_data(as_text=True)
     fresh(db)

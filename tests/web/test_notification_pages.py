@@ -99,6 +99,28 @@ def test_pages_past_the_last_say_so_instead_of_saying_there_is_nothing(client, d
         assert f'<a href="{path}?page=1">Back to page 1</a>' in page
 
 
+def test_previous_on_a_page_past_the_last_leads_to_the_last_page_with_something(client, db, make_user, make_maker,
+                                                                              make_review):
+    author = make_user("author")
+    for i in range(12):  # two pages of ten
+        make_review(author, make_maker(make_user(f"maker{i}")), title=f"Review {i}")
+    login(client, author)
+    page = client.get("/me/reviews?page=9").get_data(as_text=True)
+    assert "this page is past the last one" in page
+    assert re.search(r'<a href="/me/reviews\?page=2" rel="prev">', page), "previous should open page 2 of 2"
+    second = client.get("/me/reviews?page=2").get_data(as_text=True)
+    assert re.search(r'<a href="/me/reviews\?page=1" rel="prev">', second)  # within the list: the page before
+
+
+def test_lists_paged_without_a_count_offer_no_previous_past_their_end(client, make_user):
+    """The moderation queue, log and ring signals know only whether a next page exists: past the end, the page says
+    so and links to page 1, and offers no 'previous' that would be empty too."""
+    login(client, make_user("mod", moderator=True))
+    for path in ("/moderation?page=99", "/moderation/log?page=99", "/moderation/signals?page=99"):
+        page = client.get(path).get_data(as_text=True)
+        assert "this page is past the last one" in page and "page=98" not in page, path
+
+
 def test_account_page_saves_mail_preferences(client, db, make_user, make_maker):
     user = make_user("picky")
     make_maker(user)

@@ -49,13 +49,17 @@ def outlook_sentence(outlook: dict | None, overall: float | None) -> str:
         if target in ("skilled", "master"):
             return f"The {target} claim holds now; further ratings at or above the current level would not lose it."
         return f"The {target} claim holds now; it could change as new ratings move the estimate."
-    if extra is None:
-        return ("Even twenty more verified reviews at about the current level might not settle a tier; "
+    claim = "a tier" if target is None else f"this a {_claim_words(target)} claim"
+    if extra is None:  # the outlook tested the target tier only: another tier may still come of it
+        return (f"Even twenty more verified reviews at about the current level might not make {claim}; "
                 "it will change as new ratings move the estimate one way or the other.")
     level = "" if overall is None else f" averaging about {overall:.1f} overall"
     plural = "s" if extra != 1 else ""
-    return (f"About {extra} more verified review{plural}{level} would very likely make this a "
-            f"{'skilled (or better)' if target == 'skilled' else target} claim.")
+    return f"About {extra} more verified review{plural}{level} would very likely make {claim}."
+
+
+def _claim_words(target: str) -> str:
+    return "skilled (or better)" if target == "skilled" else target
 
 
 def init_app(app: Flask) -> None:

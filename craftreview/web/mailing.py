@@ -1,6 +1,7 @@
 """Wires mail into the app: the Mailer every session carries, signed unsubscribe links, SMTP delivery."""
 from __future__ import annotations
 
+from functools import partial
 from urllib.parse import urlsplit
 
 import click
@@ -25,7 +26,7 @@ def init_app(app: Flask) -> None:
     backend = make_mail_backend(app.config["MAIL_BACKEND"], app.config["MAIL_URL"], app.config["MAIL_FROM"])
     app.extensions["craftreview.mail"] = backend
     signer = URLSafeSerializer(app.config["SECRET_KEY"], salt=UNSUBSCRIBE_SALT)
-    mailer = Mailer(backend=backend, link=_linker(app),
+    mailer = Mailer(backend=backend, link=partial(public_link, app),
                     unsubscribe_token=lambda user_id, kind: signer.dumps([user_id, kind]))
     factory = app.extensions["craftreview.sessions"]
     factory.configure(info={**(factory.kw.get("info") or {}), MAILER: mailer})
@@ -33,12 +34,6 @@ def init_app(app: Flask) -> None:
         app.after_request(_deliver_after_response)
     app.cli.add_command(deliver_mail_command)
     app.cli.add_command(read_mail_command)
-
-
-def _linker(app: Flask):
-    def link(endpoint: str, **values) -> str:
-        return public_link(app, endpoint, **values)
-    return link
 
 
 def public_link(app: Flask, endpoint: str, **values) -> str:

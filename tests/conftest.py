@@ -138,12 +138,15 @@ def make_user(db, password_hash):
 
 @pytest.fixture
 def make_maker(db, make_user):
-    """Create a maker profile (and its owner unless given)."""
+    """Create a maker profile (and its owner unless given); it takes custom orders unless told otherwise, so tests
+    may record either order type."""
     def factory(owner: User | None = None, *, name: str = "Hollow Oak Woodworks", craft: str = "wood",
-                location: str = "Leeds, United Kingdom", bio: str = "Walnut tables and oak chairs.") -> Maker:
+                location: str = "Leeds, United Kingdom", bio: str = "Walnut tables and oak chairs.",
+                accepts_custom: bool = True) -> Maker:
         owner = owner or make_user("owner")
         n = next(_counter)
-        maker = Maker(owner_id=owner.id, name=name, slug=f"maker-{n}", craft=craft, location=location, bio=bio)
+        maker = Maker(owner_id=owner.id, name=name, slug=f"maker-{n}", craft=craft, location=location, bio=bio,
+                      accepts_custom=accepts_custom)
         db.add(maker)
         db.commit()
         return maker

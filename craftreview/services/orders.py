@@ -34,6 +34,8 @@ from .reviews import (
 
 INVITATION_DAYS = 90
 ITEM_MESSAGE = "Describe the item in 2 to 200 characters."
+STOCK_ONLY_MESSAGE = ("Your profile says you sell from stock only, so a custom order would contradict it on your page. "
+                      "Tick \"I accept custom orders\" in your profile first, or record this as a stock item.")
 
 
 @dataclass
@@ -54,10 +56,10 @@ def hash_token(token: str) -> str:
 
 
 def validated_order(actor: User, data: OrderInput, today: date, session: Session | None = None,
-                    maker_id: int | None = None) -> dict:
-    """The columns an order stores; InvalidInput naming every field with a problem at once. Given a session and the
-    maker, an order of theirs already reviewed is one of them (read here to be reported with the rest; record_order
-    checks it again under the lock)."""
+                    maker: Maker | None = None) -> dict:
+    """The columns an order stores; InvalidInput naming every field with a problem at once. Given the maker, a custom
+    order from a maker whose profile says stock only is one of them; given a session too, an order of theirs already
+    reviewed is one (read here to be reported with the rest; record_order checks it again under the lock)."""
     email = normalise_email(data.buyer_email)
     with Problems() as problems:
         problems.check(check_email, email, field="buyer_email")
@@ -66,11 +68,14 @@ def validated_order(actor: User, data: OrderInput, today: date, session: Session
         item = problems.check(_check_item, data.item)
         if data.order_type not in ORDER_TYPES:
             problems.add(ORDER_TYPE_MESSAGE, "order_type")
+        elif data.order_type == "custom" and maker is not None and not maker.accepts_custom:
+            problems.add(STOCK_ONLY_MESSAGE, "order_type")
         if data.price_band not in PRICE_BANDS:
             problems.add("Choose a price band.", "price_band")
         problems.check(check_dates, data.ordered_on, data.promised_by, None, today)
-        if session is not None and data.ordered_on is not None and not problems.on("buyer_email", "item", "ordered_on"):
-            problems.check(_reusable_order, session, maker_id, {"buyer_email": email, "item": item,
+        if (session is not None and maker is not None and data.ordered_on is not None
+                and not problems.on("buyer_email", "item", "ordered_on")):
+            problems.check(_reusable_order, session, maker.id, {"buyer_email": email, "item": item,
                                                                 "ordered_on": data.ordered_on})
     return {"buyer_email": email, "item": item, "order_type": data.order_type,
             "price_band": data.price_band, "ordered_on": data.ordered_on, "promised_by": data.promised_by}
@@ -128,7 +133,7 @@ def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, 
     now = now or utcnow()
     if not owns_maker(actor, maker):
         raise PermissionDenied("Only the maker can record orders.")
-    values = validated_order(actor, data, now.date(), session, maker.id)
+    values = validated_order(actor, data, now.date(), session, maker)
     token = secrets.token_urlsafe(32)
     subject = f"Review your order from {maker.name}"
     text, html = render_mail("invitation", subject=subject, maker_name=maker.name, item=values["item"],

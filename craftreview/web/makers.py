@@ -131,8 +131,7 @@ def dashboard():
     if maker is None:
         return render_template("makers/no_profile.html")
     form = OrderForm()
-    if validate(form, lambda: order_service.validated_order(actor(), _order_input(form), utcnow().date(), db,
-                                                            maker.id)):
+    if validate(form, lambda: order_service.validated_order(actor(), _order_input(form), utcnow().date(), db, maker)):
         link = _record_order(maker, form)
         if link:
             # Post/redirect/get: a reload must not record the order twice. The link is

@@ -175,7 +175,8 @@ def _orders(db, world: PayloadWorld, owner: User, buyer: User, backend_name: str
 
     def record(actor: User, maker, email: str, item: str) -> str:
         return order_service.record_order(db, actor, maker, order_service.OrderInput(
-            buyer_email=email, item=item, order_type="custom", price_band="25-100",
+            buyer_email=email, item=item, price_band="25-100",
+            order_type="custom" if maker.accepts_custom else "stock",
             ordered_on=today - timedelta(days=3)), mail, invite_url=lambda token: f"/invite/{token}")[1]
 
     for index, item in enumerate(packed("it")):

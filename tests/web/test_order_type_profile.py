@@ -1,0 +1,76 @@
+"""A maker's order types follow its profile: a maker whose profile says it takes no custom orders cannot record one
+(its page would say "no custom orders" beside a custom-order record it made itself), and the profile's wording is
+about now, so a buyer's earlier custom order on the record does not contradict it."""
+from __future__ import annotations
+
+import html
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from craftreview.errors import InvalidInput, problems_of
+from craftreview.models import Order
+from craftreview.services import orders
+from craftreview.services.mail import OutboxMailBackend
+from tests.conftest import fresh, login
+
+TODAY = date.today()
+
+
+def _order(order_type: str, email: str = "buyer@example.com") -> orders.OrderInput:
+    return orders.OrderInput(buyer_email=email, item="Oak stool", order_type=order_type, price_band="100-300",
+                             ordered_on=TODAY - timedelta(days=20), promised_by=TODAY - timedelta(days=5))
+
+
+def _record(db, owner, maker, order_type: str):
+    return orders.record_order(db, owner, maker, _order(order_type), OutboxMailBackend(),
+                               invite_url=lambda token: f"/invite/{token}")
+
+
+def test_a_stock_only_maker_recording_a_custom_order_is_told_why_and_nothing_is_written(db, make_user, make_maker):
+    owner = make_user("owner")
+    maker = make_maker(owner, accepts_custom=False)
+    with pytest.raises(InvalidInput) as refused:
+        _record(db, owner, maker, "custom")
+    assert [(p.field, p.message) for p in problems_of(refused.value)] == [("order_type", orders.STOCK_ONLY_MESSAGE)]
+    fresh(db)
+    assert db.scalar(select(func.count(Order.id))) == 0
+    order, _ = _record(db, owner, maker, "stock")  # the same order as a stock item is taken
+    assert order.order_type == "stock"
+
+
+def test_a_maker_taking_custom_orders_records_them(db, make_user, make_maker):
+    owner = make_user("owner")
+    maker = make_maker(owner, accepts_custom=True)
+    order, _ = _record(db, owner, maker, "custom")
+    assert order.order_type == "custom"
+
+
+def test_the_dashboard_shows_the_refusal_beside_the_order_type_and_keeps_what_was_typed(client, db, make_user,
+                                                                                      make_maker):
+    owner = make_user("owner")
+    make_maker(owner, accepts_custom=False)
+    login(client, owner)
+    response = client.post("/dashboard", data={
+        "buyer_email": "buyer@example.com", "item": "Oak stool", "order_type": "custom", "price_band": "100-300",
+        "ordered_on": str(TODAY - timedelta(days=20))})
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400
+    assert orders.STOCK_ONLY_MESSAGE in page[page.index('id="order_type"'):page.index('id="price_band"')]
+    assert 'value="buyer@example.com"' in page
+    assert db.scalar(select(func.count(Order.id))) == 0
+
+
+@pytest.mark.parametrize("accepts_custom, words, not_words", [
+    (False, "Not taking custom orders", "Accepts custom orders"),
+    (True, "Accepts custom orders", "Not taking custom orders")])
+def test_the_profile_says_what_the_maker_takes_now_beside_a_buyer_s_custom_order(client, make_user, make_maker,
+                                                                              make_review, accepts_custom, words,
+                                                                              not_words):
+    maker = make_maker(accepts_custom=accepts_custom)
+    make_review(make_user("buyer"), maker, order_type="custom")  # a buyer's own account of an earlier commission
+    page = client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+    assert words in page and not_words not in page
+    assert "Stock items only" not in page
+    assert "<dt>Custom orders</dt>" in page  # the custom order stays on the delivery record

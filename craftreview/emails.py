@@ -19,8 +19,29 @@ def normalise_email(email: str | None) -> str:
 
 
 def email_key(email: str | None) -> str:
-    """What identifies an address: NFKC-normalised and case-folded (full-width letters, ß = ss), trimmed."""
-    return fold_key(email).strip()
+    """What identifies an address: NFKC-normalised and case-folded (full-width letters, ß = ss), trimmed, and an
+    internationalised domain in one form whichever way it was typed (bücher.example = xn--bcher-kva.example)."""
+    local, at, domain = fold_key(email).strip().rpartition("@")
+    return f"{local}{at}{_domain_key(domain)}" if at else domain
+
+
+def _domain_key(domain: str) -> str:
+    """The domain with every label in Unicode: an "xn--" label decoded (IDNA's ASCII form) and folded as typed
+    labels are; the ideographic full stops IDNA reads as dots read as dots."""
+    labels = domain.replace("\u3002", ".").replace("\uff61", ".").split(".")
+    return ".".join(_label_key(label) for label in labels)
+
+
+def _label_key(label: str) -> str:
+    """A label in Unicode. Only a label that decodes to something non-ASCII is IDNA's form of another: no encoder
+    writes "xn--" for a plain label, so "xn--abc-" names its own host, not abc."""
+    if not label.startswith("xn--"):
+        return label
+    try:
+        decoded = label[4:].encode("ascii").decode("punycode")
+    except (UnicodeError, ValueError):
+        return label
+    return label if decoded.isascii() else fold_key(decoded)
 
 
 def mailbox_key(email: str | None) -> str:

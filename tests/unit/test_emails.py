@@ -17,6 +17,23 @@ def test_spellings_of_one_address_share_one_key(first, second):
     assert email_key(first) == email_key(second)
 
 
+@pytest.mark.parametrize("ascii_form, unicode_form", [
+    ("idn@xn--bcher-kva.example", "idn@bücher.example"),
+    ("IDN@XN--BCHER-KVA.Example", "idn@BÜCHER.example"),
+    ("a@xn--strae-oqa.de", "a@strasse.de"),               # IDNA 2008's ß, folded as a typed ß is
+    ("a@mail.xn--bcher-kva.example", "a@mail.bücher\u3002example"),  # an ideographic full stop is a dot
+])
+def test_both_forms_of_an_internationalised_domain_share_one_key(ascii_form, unicode_form):
+    assert email_key(ascii_form) == email_key(unicode_form)
+
+
+@pytest.mark.parametrize("address", ["a@xn--abc-.example", "a@xn--.example", "a@xn--zz!.example",
+                                     "xn--bcher-kva@example.com"])
+def test_labels_that_are_no_idna_form_and_local_parts_are_left_as_typed(address):
+    assert email_key(address) == address
+    assert email_key(address) != email_key(address.replace("xn--", ""))
+
+
 def test_different_addresses_keep_different_keys():
     assert email_key("maker+shop@example.com") != email_key("maker@example.com")
     assert email_key("m.aker@example.com") != email_key("maker@example.com")

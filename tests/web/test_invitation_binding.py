@@ -123,6 +123,17 @@ def test_buyer_address_matches_trimmed_and_case_folded(db, make_user, make_maker
     assert review.order_id is not None
 
 
+@pytest.mark.parametrize("account, recorded", [("idn@bücher.example", "idn@xn--bcher-kva.example"),
+                                               ("idn@xn--bcher-kva.example", "IDN@Bücher.Example")])
+def test_an_internationalised_domain_matches_in_either_form(db, make_user, make_maker, account, recorded):
+    owner, buyer = make_user("owner"), make_user("buyer")
+    buyer.email = account  # the model keeps its key in step
+    confirmed(db, buyer)
+    token = record(db, owner, make_maker(owner), recorded)
+    review = orders.submit_verified_review(db, buyer, token, review_input())
+    assert review.order_id is not None and review.author_id == buyer.id
+
+
 def test_one_verified_review_per_order(client, db, shop):
     _owner, _maker, buyer, token = shop
     login(client, buyer)

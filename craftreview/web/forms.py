@@ -5,7 +5,9 @@ import calendar
 import re
 from datetime import date
 
+from flask import current_app
 from flask_wtf import FlaskForm
+from itsdangerous import BadSignature, URLSafeSerializer
 from wtforms import (
     BooleanField,
     DateField,
@@ -291,14 +293,27 @@ class FlagForm(FlaskForm):
     reason = RadioField("What is wrong with this review?", choices=_choices(FLAG_REASONS),
                         validators=[DataRequired("Choose a reason.")], invalid_choice_message=REASON_MESSAGE)
     note = PlainTextAreaField("Note for the moderators", validators=[Optional(), NOTE_LENGTH])
-    # The review's revision_count when the report page was drawn: the flag is about the text it showed.
+    # The review and its revision_count when the report page was drawn, signed: the flag is about the text it showed,
+    # and a flagger cannot claim to have seen an older version than the page did.
     revision = HiddenField()
     submit = SubmitField("Send to moderators")
 
-    def seen_revision(self) -> int | None:
-        """The version the page showed, when the hidden field reads as one (never an error: nobody types it)."""
-        value = (self.revision.data or "").strip()
-        return int(value) if value.isascii() and value.isdigit() and len(value) <= 9 else None
+    def show_revision(self, review_id: int, revision: int) -> None:
+        """Stamp the form with the version the page shows."""
+        self.revision.data = _revision_stamps().dumps([review_id, revision])
+
+    def seen_revision(self, review_id: int) -> int | None:
+        """The version the page showed, when the stamp is this review's and intact; else None, which the service reads
+        as the current text (never an error: nobody types it)."""
+        try:
+            stamped_id, revision = _revision_stamps().loads(self.revision.data or "")
+        except (BadSignature, TypeError, ValueError):
+            return None
+        return revision if stamped_id == review_id and type(revision) is int else None
+
+
+def _revision_stamps() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.secret_key, salt="craftreview.flag-revision")
 
 
 class HideForm(FlaskForm):

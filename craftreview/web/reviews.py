@@ -192,9 +192,9 @@ def flag(review_id: int):
         return render_template("reviews/flag.html", form=None, review=review, kept=kept), 409
     form = FlagForm()
     if not form.is_submitted():
-        form.revision.data = str(review.revision_count)  # the text this page shows
+        form.show_revision(review.id, review.revision_count)  # the text this page shows
     done = handle_form(form, lambda: engagement.flag_review(get_db(), actor(), review, form.reason.data,
-                                                            form.note.data or "", form.seen_revision()),
+                                                            form.note.data or "", form.seen_revision(review.id)),
                        "Thank you. A moderator will look at this review.", lambda _flag: _review_url(review))
     return done or (render_template("reviews/flag.html", form=form, review=review), form_status(form))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from itsdangerous import URLSafeSerializer
 from sqlalchemy import select
 
 from craftreview.models import Flag
@@ -139,17 +140,28 @@ def test_a_flag_is_about_the_version_its_report_page_showed_even_if_edited_befor
     assert "What the flagger saw (version 1)" in seen and "My number is 0777 000 000" in seen
 
 
-@pytest.mark.parametrize("revision", [None, "", "abc", "-1", "7", "²", "9" * 40, ["0", "1"]])
-def test_a_missing_or_tampered_version_binds_the_flag_to_the_current_text(client, db, make_user, make_maker,
-                                                                          make_review, revision):
+def _stamp(app, payload) -> str:
+    return URLSafeSerializer(app.secret_key, salt="craftreview.flag-revision").dumps(payload)
+
+
+@pytest.mark.parametrize("revision", [None, "", "abc", "-1", "0", "7", "²", "9" * 40, ["0", "1"],
+                                      "stamp:other-review", "stamp:not-a-number", "stamp:boolean", "stamp:wrong-key"])
+def test_a_missing_forged_or_tampered_version_binds_the_flag_to_the_current_text(app, client, db, make_user,
+                                                                                 make_maker, make_review, revision):
     author = make_user("author")
     review = make_review(author, make_maker())
+    other = make_review(make_user("author2"), make_maker())
     edit_review(db, author, review, review_input(title="Second wording"))
+    forged = {"stamp:other-review": _stamp(app, [other.id, 0]), "stamp:not-a-number": _stamp(app, [review.id, "0"]),
+              "stamp:boolean": _stamp(app, [review.id, False]),
+              "stamp:wrong-key": URLSafeSerializer("not the key", salt="craftreview.flag-revision").dumps(
+                  [review.id, 0])}
     login(client, make_user("reader"))
-    data = {"reason": "spam", "note": "An advert."} | ({} if revision is None else {"revision": revision})
+    sent = forged[revision] if isinstance(revision, str) and revision.startswith("stamp:") else revision
+    data = {"reason": "spam", "note": "An advert."} | ({} if sent is None else {"revision": sent})
     assert client.post(f"/reviews/{review.id}/flag", data=data).status_code == 302
     fresh(db)
-    assert db.scalar(select(Flag.review_revision)) == (0 if revision == ["0", "1"] else 1)
+    assert db.scalar(select(Flag.review_revision).where(Flag.review_id == review.id)) == 1
 
 
 def test_a_report_sent_after_the_review_was_hidden_keeps_its_note_to_copy(client, db, make_user, make_maker,

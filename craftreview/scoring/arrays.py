@@ -44,7 +44,7 @@ class SignalArrays:
     joined: np.ndarray  # reviewer_joined_at in days, NaN if unknown
     promised: np.ndarray  # days, NaN if unknown
     delivered: np.ndarray  # days, NaN if unknown
-    review_ids: list[Hashable]
+    review_ids: np.ndarray | list[Hashable]  # int64 when every id is an integer
     custom: np.ndarray | None = None  # bool: a commission (order_type "custom")
     ring: np.ndarray | None = None  # bool: implicated in a ring signal
 
@@ -92,11 +92,38 @@ def _index(values: list[Hashable]) -> tuple[list[Hashable], np.ndarray]:
 
 
 def _int_index(values: np.ndarray) -> tuple[list[int], np.ndarray]:
+    if len(values) and values.min() >= 0 and values.max() < 4 * len(values) + 1024:
+        return _dense_index(values)
     distinct, first, inverse = np.unique(values, return_index=True, return_inverse=True)
     order = np.argsort(first)  # distinct values in order of first appearance
     rank = np.empty(len(distinct), dtype=np.int64)
     rank[order] = np.arange(len(distinct))
     return distinct[order].tolist(), rank[inverse.reshape(-1)]
+
+
+def _dense_index(values: np.ndarray) -> tuple[list[int], np.ndarray]:
+    """_int_index for ids no larger than a few times their count (database ids): each value's first position is
+    read from a table the size of the largest id instead of sorting them."""
+    n, size = len(values), int(values.max()) + 1
+    first = np.full(size, n, dtype=np.int64)
+    np.minimum.at(first, values, np.arange(n, dtype=np.int64))
+    distinct = np.flatnonzero(first < n)
+    distinct = distinct[np.argsort(first[distinct])]  # in order of first appearance (first positions are distinct)
+    rank = np.empty(size, dtype=np.int64)
+    rank[distinct] = np.arange(len(distinct))
+    return distinct.tolist(), rank[values]
+
+
+def _ids(sigs: list[ReviewSignal]) -> np.ndarray | list:
+    """The review ids: an int64 array when all are integers (database ids: reordered without touching a Python object
+    each), else a list with "#<position>" for a missing one."""
+    ids = [s.review_id for s in sigs]
+    if ids and set(map(type, ids)) == {int}:
+        try:
+            return np.fromiter(ids, dtype=np.int64, count=len(ids))
+        except OverflowError:
+            pass
+    return [i if i is not None else f"#{n}" for n, i in enumerate(ids)]
 
 
 _EPOCH_AWARE = datetime(1970, 1, 1, tzinfo=UTC)
@@ -171,7 +198,7 @@ def _to_arrays(sigs: list[ReviewSignal], by_maker: bool = False) -> SignalArrays
         joined=_days_unique([s.reviewer_joined_at for s in sigs]),
         promised=_days_repeated([s.promised_on for s in sigs]),
         delivered=_days_repeated([s.delivered_on for s in sigs]),
-        review_ids=[s.review_id if s.review_id is not None else f"#{i}" for i, s in enumerate(sigs)],
+        review_ids=_ids(sigs),
         custom=np.array([s.order_type == "custom" for s in sigs], dtype=bool),
         ring=np.array([bool(s.ring_flagged) for s in sigs], dtype=bool),
     )

@@ -311,20 +311,20 @@ def settled_low_run(v: np.ndarray, w: np.ndarray, group: np.ndarray, age_days: n
     level = np.bincount(maker, w * v, n_m) / np.maximum(np.bincount(maker, w, n_m), 1e-12)
     at_level = v >= level[maker] - RUN_BELOW * scale
     factor = np.ones(len(v))
-    for held in range(int(skip) + 1):
-        factor = np.maximum(factor, _run_after(at_level, group, age_days, maker, n_m, settled, held))
+    oldest = oldest_age(age_days, maker, n_m)
+    for held, last in enumerate(_newest_at_level(at_level, age_days, maker, n_m, int(skip) + 1)):
+        factor = np.maximum(factor, _run_after(at_level, group, age_days, maker, n_m, settled, held, last, oldest))
     return factor
 
 
 def _run_after(at_level: np.ndarray, group: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
-               settled: tuple[float, float, float], held: int) -> np.ndarray:
-    """settled_low_run's factors for the run after each maker's (held + 1)-th newest review at the old level; the
-    maker's pace is its reviews up to there over the time they span (at least SEASON_DAYS)."""
-    last = _newest_at_level(at_level, age_days, maker, n_m, held)
+               settled: tuple[float, float, float], held: int, last: np.ndarray, oldest: np.ndarray) -> np.ndarray:
+    """settled_low_run's factors for the run after each maker's (held + 1)-th newest review at the old level (last:
+    its age per maker; oldest: the age of each maker's oldest review); the maker's pace is its reviews up to there
+    over the time they span (at least SEASON_DAYS)."""
     run = age_days < last[maker]
     k = np.bincount(maker, (run & ~at_level).astype(float), n_m)
     older = np.bincount(maker, (~run).astype(float), n_m)
-    oldest = oldest_age(age_days, maker, n_m)
     # The pace is checked on the run's shared voices, the reviews it would restore: a block of them at once stays
     # a block when a milder low review before it stretches the run.
     voiced = run & (group < 1.0)
@@ -339,13 +339,17 @@ def _run_after(at_level: np.ndarray, group: np.ndarray, age_days: np.ndarray, ma
     return np.where(run & ok[maker], 1.0 / np.maximum(group, 1e-12), 1.0)
 
 
-def _newest_at_level(at_level: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int, skip: int) -> np.ndarray:
-    """Per maker: the age of its (skip + 1)-th newest review at the old level (inf when it has fewer)."""
+def _newest_at_level(at_level: np.ndarray, age_days: np.ndarray, maker: np.ndarray, n_m: int,
+                     count: int) -> np.ndarray:
+    """Row j, per maker: the age of its (j + 1)-th newest review at the old level (inf when it has fewer), for j
+    below count (the reviews are ranked once for all)."""
     idx = np.flatnonzero(at_level)
-    last = np.full(n_m, np.inf)
+    last = np.full((count, n_m), np.inf)
     if len(idx):
-        pick = idx[_rank_within(age_days[idx], np.zeros(len(idx)), maker[idx], n_m) == skip]
-        last[maker[pick]] = age_days[pick]
+        rank = _rank_within(age_days[idx], np.zeros(len(idx)), maker[idx], n_m)
+        for j, row in enumerate(last):
+            pick = idx[rank == j]
+            row[maker[pick]] = age_days[pick]
     return last
 
 

@@ -61,12 +61,13 @@ def _factor_columns(batch: Any) -> dict[str, np.ndarray]:
 
 
 def _review_columns(maker: np.ndarray, n_makers: int, factors: dict[str, np.ndarray], verified: np.ndarray,
-                    ring: np.ndarray, review_ids: list) -> tuple[list[int], dict[str, list]]:
+                    ring: np.ndarray, review_ids: np.ndarray | list) -> tuple[list[int], dict[str, list]]:
     """Per-maker slice bounds and every explanation column, sorted by maker (sliced, never looped)."""
     order = np.argsort(maker, kind="stable")
     cols = {k: _interned(np.round(v[order], 1 if k == "age_days" else 4)) for k, v in factors.items()}
     cols["verified"], cols["ring_flagged"] = verified[order].tolist(), ring[order].tolist()
-    cols["id"] = [str(review_ids[i]) for i in order.tolist()]
+    ids = review_ids[order].tolist() if isinstance(review_ids, np.ndarray) else [review_ids[i] for i in order.tolist()]
+    cols["id"] = list(map(str, ids))
     ends = np.cumsum(np.bincount(maker, minlength=n_makers)).tolist()
     return [0] + ends, cols
 

@@ -126,19 +126,22 @@ def outlier_factor(v: np.ndarray, w: np.ndarray, maker: np.ndarray, n_m: int, sc
     one review cannot be judged by little more than the platform centre.
     """
     exempt = np.zeros(len(v), dtype=bool) if exempt is None else exempt
-    older = np.zeros(len(v), dtype=bool) if recent is None else ~recent
+    older = None if recent is None else ~recent
     share = np.zeros(len(v)) if recent_share is None else recent_share
     f = np.ones(len(v))
     for _ in range(OUTLIER_PASSES):
         own_w = w * f
         s, ww = _weighted_mean(maker, own_w, v, n_m)
-        own_old = np.where(older, own_w, 0.0)
-        w_o = np.bincount(maker, own_old, n_m)
-        s_h, w_h = _weighted_mean(maker, own_w * np.where(older, 1.0, share), v, n_m)
-        # An older review with little other older evidence is judged against everything, as before.
-        a = np.where(older, np.clip((w_o[maker] - own_old) / HISTORY_MIN, 0.0, 1.0), 0.0)
-        rest_s = s[maker] - own_w * v - a * (s[maker] - s_h[maker])
-        rest_w = np.maximum(ww[maker] - own_w - a * (ww[maker] - w_h[maker]), 0.0)
+        rest_s, rest_w = s[maker] - own_w * v, ww[maker] - own_w
+        if older is not None:  # with no recent window every review is judged against all the others
+            own_old = np.where(older, own_w, 0.0)
+            w_o = np.bincount(maker, own_old, n_m)
+            s_h, w_h = _weighted_mean(maker, own_w * np.where(older, 1.0, share), v, n_m)
+            # An older review with little other older evidence is judged against everything, as before.
+            a = np.where(older, np.clip((w_o[maker] - own_old) / HISTORY_MIN, 0.0, 1.0), 0.0)
+            rest_s -= a * (s[maker] - s_h[maker])
+            rest_w -= a * (ww[maker] - w_h[maker])
+        rest_w = np.maximum(rest_w, 0.0)
         level = (rest_s + PRIOR_STRENGTH * centre) / (rest_w + PRIOR_STRENGTH)
         f, z = _cauchy(v, level, rest_w, scale)
         f = f * shared_voice(z, maker, n_m, exempt) if grouped else f

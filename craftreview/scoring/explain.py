@@ -19,13 +19,21 @@ def per_dim(values: Any) -> dict[str, float]:
     return {d: float(v) for d, v in zip(DIMENSIONS, values, strict=True)}
 
 
+# The surge factor discounts reviews arriving faster than the maker's own pace, either way, and recent praise above
+# the maker's older level beyond what that pace predicts: both are a run faster than the maker's usual pace.
+SURGE_NOTE = "part of a run of reviews faster than the maker's usual pace"
+# Where no reason above explains a partly counted review, the smaller discounts that add up to it, in milder words.
+_MILD = (("age_factor", "older review, counts a little less"),
+         ("outlier_factor", "somewhat out of line with the maker's other buyers"))
+_MILD_BELOW = 0.95
+_PARTLY = 0.75  # under this weight a review "counts partly" (services/score_page.WEIGHT_WORDS): the page says why
 # A lead for moderators, never said in public: naming which reviews a detector singled out tells a ring which of
 # its accounts to retire. The public page says in general words which kinds of evidence weigh less.
 RING_NOTE = "reported in a moderator's ring signal"
 MODERATOR_NOTES = frozenset({RING_NOTE})
 _NOTES = ("brand-new single-review account", "part of a burst of new-account reviews",
           "older review, down-weighted for recency", "account new when it redeemed the order",
-          "one of several reviews by the same account", "part of a surge against the maker's own review history, or recent praise not yet seasoned",
+          "one of several reviews by the same account", SURGE_NOTE,
           "far from what the maker's other buyers said", "written before the maker's quality changed",
           RING_NOTE)
 _OLD = 0.75  # mention recency only once it has cut a review's weight by a quarter
@@ -53,7 +61,10 @@ def why(entry: dict[str, Any]) -> list[str]:
             entry["age_factor"] < _OLD, entry["new_account_factor"] < 1.0 and verified,
             entry["voice_factor"] < 1.0, entry["surge_factor"] < 0.95, entry["outlier_factor"] < 0.7,
             entry["change_factor"] < 1.0, entry["ring_flagged"])
-    return ["verified order" if verified else "unverified review"] + [n for n, h in zip(_NOTES, hits, strict=True) if h]
+    notes = [n for n, h in zip(_NOTES, hits, strict=True) if h]
+    if not notes and (verified or entry["provenance_factor"] >= 1.0) and entry["weight"] < _PARTLY:
+        notes = [words for key, words in _MILD if entry[key] < _MILD_BELOW] or ["several small discounts together"]
+    return ["verified order" if verified else "unverified review"] + notes
 
 
 def public_why(reasons: list[str]) -> list[str]:

@@ -106,7 +106,8 @@ def monthly_trends(model: _model.FittedModel, signals: Iterable[ReviewSignal], *
         for index in present.tolist():
             row = rows[index]
             out[arr.maker_ids[index]]["points"][k] = {d: row[3 * i:3 * i + 3] for i, d in enumerate(TREND_DIMENSIONS)}
-    for index, shares in enumerate(np.round(chances, 4).tolist()):  # the last month end is now
+    # The last month end is now: stored unrounded, so the chart's figures are those the score page rounds down.
+    for index, shares in enumerate(chances.tolist()):
         out[arr.maker_ids[index]]["tiers"] = dict(zip(("novice", "developing", "skilled", "master"), shares, strict=True))
     return out
 
@@ -114,4 +115,4 @@ def monthly_trends(model: _model.FittedModel, signals: Iterable[ReviewSignal], *
 def tier_probabilities(score) -> dict[str, float]:
     """A MakerScore's P(novice), P(developing), P(skilled but not master), P(master): they sum to 1."""
     shares = _chances(np.array([score.p_master]), np.array([score.p_skilled]), np.array([score.p_novice]))[0]
-    return dict(zip(("novice", "developing", "skilled", "master"), np.round(shares, 4).tolist(), strict=True))
+    return dict(zip(("novice", "developing", "skilled", "master"), shares.tolist(), strict=True))

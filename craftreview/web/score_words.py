@@ -1,6 +1,8 @@
 """Plain words for the model's claims: confidence, unproven reasons, trusted evidence, tier outlooks."""
 from __future__ import annotations
 
+import math
+
 from flask import Flask
 
 from .charts import chance
@@ -8,9 +10,10 @@ from .charts import chance
 TRUSTED_MIN = 3.0  # claims resting on fewer fully trusted reviews than this say so
 UNPROVEN_WORDS = {
     "too_few_reviews": {"label": "Too few reviews yet",
-                        "detail": "not enough trusted reviews yet to make any claim"},
+                        "detail": "too few trusted reviews yet for any tier to be claimed with confidence"},
     "mixed_evidence": {"label": "Mixed evidence",
-                       "detail": "enough reviews, but they disagree or sit on a tier border, so no claim is safe"},
+                       "detail": "enough reviews, but they do not settle one tier: they disagree, sit on a tier border, "
+                                 "or changed or piled up recently, so no claim is safe yet"},
 }
 
 
@@ -33,7 +36,7 @@ def trusted_evidence_line(tier: str | None, reason: str | None, review_count: in
     (unverified reviews from brand-new accounts count for little, so hundreds can still be too few); else ''."""
     if tier != "unproven" or reason not in (None, "too_few_reviews") or trusted is None or (review_count or 0) < 2:
         return ""
-    shown = f"{trusted:.1f}"
+    shown = f"{math.floor(trusted * 10 + 1e-9) / 10:.1f}"  # down, as every figure beside a rule is: 1.99 is not 2
     return (f"Its {review_count} reviews count as about {shown} fully trusted review{'' if shown == '1.0' else 's'}"
             " so far.")
 

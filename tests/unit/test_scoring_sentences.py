@@ -10,7 +10,7 @@ import pytest
 
 from bench.scoring.simulate import NOW
 from craftreview.scoring import tier_outlooks
-from craftreview.scoring.explain import public_why
+from craftreview.scoring.explain import SURGE_NOTE, public_why, why
 from tests.unit.test_scoring_claims import review, steady, weights
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -29,7 +29,7 @@ def test_a_brand_new_account_s_only_review_weighs_less(model):
 
 
 def test_unproven_with_many_agreeing_reviews_on_the_skilled_line_is_mixed_evidence(model):
-    """'Mixed evidence: enough reviews, but they disagree or sit on a tier border': two dozen buyers who agree on
+    """'Mixed evidence: enough reviews, but they do not settle one tier: they disagree, sit on a tier border': two dozen buyers who agree on
     four stars put the maker on the skilled line, where no claim is safe however many of them agree (the 'disagree'
     half: test_scoring_claims.py::test_unproven_with_many_conflicting_reviews_is_mixed_evidence)."""
     score = model.score_maker(steady(25, (4, 4, 4), every=14.0), now=NOW)
@@ -53,7 +53,7 @@ WHY = {
         lambda: steady(5, (4, 4, 4)) + [review((5, 5, 5), "fan", 20.0, rid="fan1"),
                                         review((5, 5, 5), "fan", 80.0, rid="fan2")],
         "fan1", "b0", "voice_factor"),
-    "part of a surge against the maker's own review history, or recent praise not yet seasoned": (
+    SURGE_NOTE: (
         lambda: steady(8, (4, 4, 4), every=60.0, start=120.0) + [review((5, 5, 5), f"r{i}", 2.0 + 0.5 * i)
                                                                  for i in range(6)],
         "r0", "b7", "surge_factor"),
@@ -73,6 +73,37 @@ def test_each_reason_the_page_gives_for_a_review_s_weight_names_a_factor_that_cu
     table = weights(model, sigs())
     assert table[hit][factor] < 1.0 and note in public_why(table[hit]["why"])
     assert table[miss][factor] > 0.95 and note not in table[miss]["why"]
+
+
+def test_a_partly_counted_review_with_no_large_discount_names_the_smaller_ones_that_add_up(model):
+    """'Counts partly — verified order; older review, counts a little less; somewhat out of line with the maker's other
+    buyers': a verified review that no single factor cut by a quarter still counts partly, and the page names the
+    discounts that made it so (it read 'Counts partly — verified order', as if being verified were the reason)."""
+    table = weights(model, steady(10, (4, 5, 4), every=20.0) + [review((3, 4, 3), "mild", 200.0)])
+    mild, whole = table["mild"], table["b0"]
+    assert mild["weight"] < 0.75 and 0.75 <= mild["age_factor"] < 0.95 and 0.7 <= mild["outlier_factor"] < 0.95
+    assert public_why(mild["why"]) == ["verified order", "older review, counts a little less",
+                                       "somewhat out of line with the maker's other buyers"]
+    assert whole["weight"] >= 0.75 and public_why(whole["why"]) == ["verified order"]
+
+
+def test_the_surge_reason_is_given_for_a_run_of_low_reviews_too(model):
+    """The surge note says 'a run of reviews faster than the maker's usual pace', not 'praise': the factor discounts
+    a fast run below the maker's level as well as one above it (a 2-star run read 'recent praise not yet seasoned')."""
+    sigs = steady(8, (4, 4, 4), every=60.0, start=120.0) + [review((2, 2, 2), f"r{i}", 2.0 + 0.5 * i) for i in range(6)]
+    table = weights(model, sigs)
+    assert table["r0"]["surge_factor"] < 0.95 and SURGE_NOTE in public_why(table["r0"]["why"])
+
+
+@pytest.mark.parametrize("factors, expected", [
+    ({"age_factor": 0.9, "outlier_factor": 1.0}, ["older review, counts a little less"]),
+    ({"age_factor": 0.96, "outlier_factor": 0.96}, ["several small discounts together"]),
+    ({"age_factor": 0.9, "outlier_factor": 0.9, "verified": False, "provenance_factor": 0.75}, []),
+])
+def test_small_discounts_are_named_only_where_nothing_else_explains_a_partly_counted_review(factors, expected):
+    entry = {"weight": 0.6, "verified": True, "provenance_factor": 1.0, "new_account_factor": 1.0, "burst_factor": 1.0,
+             "voice_factor": 1.0, "surge_factor": 1.0, "change_factor": 1.0, "ring_flagged": False} | factors
+    assert why(entry)[1:] == expected
 
 
 def test_a_promised_novice_claim_comes_when_its_reviews_arrive_at_the_current_level(model):

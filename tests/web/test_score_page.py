@@ -107,12 +107,12 @@ def test_unproven_says_too_few_reviews_or_mixed_evidence(db, client, make_user, 
     assert "Too few reviews yet" in _page(client, maker)
     _set(db, maker, unproven_reason="mixed_evidence")
     html = _page(client, maker)
-    assert "Mixed evidence" in html and "disagree or sit on a tier border" in html
+    assert "Mixed evidence" in html and "they do not settle one tier: they disagree, sit on a tier border" in html
 
 
 @pytest.mark.parametrize(("reason", "label", "detail"), [
-    ("mixed_evidence", "Mixed evidence", "enough reviews, but they disagree"),
-    ("too_few_reviews", "Too few reviews yet", "not enough trusted reviews yet"),
+    ("mixed_evidence", "Mixed evidence", "enough reviews, but they do not settle one tier"),
+    ("too_few_reviews", "Too few reviews yet", "too few trusted reviews yet for any tier to be claimed with confidence"),
 ])
 def test_the_unproven_badge_says_which_reason_wherever_it_is_shown(db, client, make_user, make_maker, make_review,
                                                                    reason, label, detail):
@@ -491,8 +491,8 @@ def _with_chances(db, maker, make_review, author, probabilities: dict, **row):
 
 
 def test_no_probability_anywhere_reads_100_percent(db, client, make_user, make_maker, make_review):
-    """Confidence reads 'over 99% sure' or '>99%' at most: the score page, the maker page (whose profile badge says the
-    chance of skilled), listings, the home page and the compare page."""
+    """Confidence reads 'over 99% sure' or '>99%' at most: the score page, the maker page (whose profile badge's title says
+    how sure the claim is), listings, the home page and the compare page."""
     maker = _with_chances(db, make_maker(), make_review, make_user(),
                           {"master": 0.9996, "skilled": 0.9998, "developing": 0.0002, "novice": 0.0},
                           tier="master", tier_confidence=0.9996, p_skilled=0.9998, p_master=0.9996, p_novice=0.0,
@@ -502,12 +502,12 @@ def test_no_probability_anywhere_reads_100_percent(db, client, make_user, make_m
         html = client.get(url).get_data(as_text=True)
         assert "Master" in html, url
         assert "100%" not in html, url
-    assert "Chance the maker is skilled or better: &gt;99%" in client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+    assert 'title="Master: over 99% sure"' in client.get(f"/makers/{maker.slug}").get_data(as_text=True)
 
 
 def test_a_chance_on_the_rounding_edge_reads_neither_100_nor_0_percent(db, client, make_user, make_maker,
                                                                        make_review):
-    """Tier chances are stored rounded to four places (scoring.trend), so 0.995 and 0.005 do occur; they must read
+    """Tier chances of 0.995 and 0.005 occur (stored, or in a chart's bands); they must read
     '>99%' and '<1%', not '100%' and '0%' (the panel's chance of skilled, the score page's table)."""
     maker = _with_chances(db, make_maker(), make_review, make_user(),
                           {"master": 0.005, "skilled": 0.995, "developing": 0.005, "novice": 0.0},
@@ -577,9 +577,50 @@ def test_too_few_reviews_says_how_much_trusted_evidence_the_reviews_add_up_to(db
     row = _row(db, maker)
     assert row.tier == "unproven" and row.unproven_reason == "too_few_reviews"
     panel = re.sub(r"\s+", " ", client.get(f"/makers/{maker.slug}").get_data(as_text=True))
-    assert f"Its 2 reviews count as about {row.trusted_reviews:.1f} fully trusted review" in panel
+    assert f"Its 2 reviews count as about {math.floor(row.trusted_reviews * 10) / 10:.1f} fully trusted review" in panel
+    _set(db, maker, review_count=4, trusted_reviews=1.994)  # rounded down: beside "at least two", 1.994 is not 2.0
+    panel = re.sub(r"\s+", " ", client.get(f"/makers/{maker.slug}").get_data(as_text=True))
+    assert "Its 4 reviews count as about 1.9 fully trusted reviews so far." in panel
     _set(db, maker, review_count=320, trusted_reviews=0.1)
     panel = re.sub(r"\s+", " ", client.get(f"/makers/{maker.slug}").get_data(as_text=True))
     assert "Too few reviews yet" in panel and "Its 320 reviews count as about 0.1 fully trusted reviews so far." in panel
     _set(db, maker, unproven_reason="mixed_evidence")
     assert "fully trusted reviews so far" not in client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+
+
+def test_a_record_without_dates_says_so_and_claims_nothing_about_them(db, client, make_user, make_maker, make_review):
+    """'No review gives both a promised and a delivered date yet.' (it read '0 reviews give both…; these dates count as
+    evidence for the delivery estimate', about dates there were none of)."""
+    maker = make_maker()
+    make_review(make_user("Undated"), maker, promised_by=None, delivered_on=None)
+    html = re.sub(r"\s+", " ", _page(client, maker))
+    assert "No review gives both a promised and a delivered date yet." in html
+    assert "0 reviews give" not in html and "These dates count as evidence" not in html
+    make_review(make_user("Dated"), maker)
+    html = re.sub(r"\s+", " ", _page(client, maker))
+    assert "1 review gives both a promised and a delivered date." in html and "These dates count as evidence" in html
+
+
+@pytest.mark.parametrize(("tier", "confidence", "title"), [
+    ("developing", 0.9012, "Developing: 90% sure"), ("novice", 0.995, "Novice: over 99% sure"),
+    ("skilled", 0.968, "Skilled: 96% sure")])
+def test_the_tier_badge_s_title_is_how_sure_its_own_claim_is(db, client, make_user, make_maker, make_review, tier,
+                                                             confidence, title):
+    """A developing badge titled 'Chance the maker is skilled or better: 8%' beside 'Developing — 90% sure' read as
+    two claims; the title now gives the figure the panel gives."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    _set(db, maker, tier=tier, tier_confidence=confidence, unproven_reason=None, trusted_reviews=12.0)
+    for url in (f"/makers/{maker.slug}", "/makers", f"/compare?makers={maker.slug}"):
+        assert f'title="{title}"' in client.get(url).get_data(as_text=True), url
+
+
+def test_a_reviewer_adjustment_that_rounds_to_nothing_reads_plus_zero(db, client, make_user, make_maker, make_review):
+    maker = make_maker()
+    make_review(make_user("Even"), maker)
+    detail = json.loads(_row(db, maker).detail_json)
+    detail["explanation"]["review_factors"]["reviewer_bias_stars"] = [0.001]
+    _set(db, maker, detail_json=json.dumps(detail))
+    login(client, make_user("Mod", moderator=True))
+    html = _page(client, maker)
+    assert "reviewer adjustment +0.00 stars" in html and "-0.00" not in html

@@ -5,6 +5,8 @@ account, the login lookup and invitation binding can never disagree about which 
 """
 from __future__ import annotations
 
+import unicodedata
+
 from .text import clean_input, fold_key
 
 MAX_LENGTH = 254  # RFC 5321's limit on a forward path, and the width of the email columns
@@ -33,15 +35,18 @@ def _domain_key(domain: str) -> str:
 
 
 def _label_key(label: str) -> str:
-    """A label in Unicode. Only a label that decodes to something non-ASCII is IDNA's form of another: no encoder
-    writes "xn--" for a plain label, so "xn--abc-" names its own host, not abc."""
+    """A label in Unicode. Only a label that decodes to letters, marks, digits and hyphens, not all ASCII, is IDNA's
+    form of another: no encoder writes "xn--" for a plain label ("xn--abc-" names its own host, not abc), nor for
+    punctuation, spaces or invisible characters."""
     if not label.startswith("xn--"):
         return label
     try:
         decoded = label[4:].encode("ascii").decode("punycode")
     except (UnicodeError, ValueError):
         return label
-    return label if decoded.isascii() else fold_key(decoded)
+    if decoded.isascii() or not all(c == "-" or unicodedata.category(c)[0] in "LMN" for c in decoded):
+        return label
+    return fold_key(decoded)
 
 
 def mailbox_key(email: str | None) -> str:

@@ -1,6 +1,9 @@
 """One normalisation of email addresses: the key accounts are unique on, and a maker's own mailbox."""
 from __future__ import annotations
 
+import random
+import string
+
 import pytest
 
 from craftreview.emails import email_key, mailbox_key, masked, normalise_email, usable_address
@@ -28,10 +31,21 @@ def test_both_forms_of_an_internationalised_domain_share_one_key(ascii_form, uni
 
 
 @pytest.mark.parametrize("address", ["a@xn--abc-.example", "a@xn--.example", "a@xn--zz!.example",
+                                     "a@xn--8acnrcxzp.example", "a@xn--f6jxa.example",  # punctuation, a full stop
                                      "xn--bcher-kva@example.com"])
 def test_labels_that_are_no_idna_form_and_local_parts_are_left_as_typed(address):
     assert email_key(address) == address
     assert email_key(address) != email_key(address.replace("xn--", ""))
+
+
+def test_a_key_is_its_own_key_whatever_an_xn_label_decodes_to():
+    """Keys are compared with keys computed later: an "xn--" label decoding to anything at all must not give a key
+    whose own key differs (a decoded full stop or soft hyphen once did)."""
+    rng = random.Random(20261206)
+    for _ in range(20000):
+        label = "xn--" + "".join(rng.choice(string.ascii_lowercase + string.digits + "-") for _ in range(rng.randint(1, 12)))
+        key = email_key(f"a@{label}.example")
+        assert email_key(key) == key, label
 
 
 def test_different_addresses_keep_different_keys():

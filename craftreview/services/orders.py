@@ -34,6 +34,7 @@ from .reviews import (
 
 INVITATION_DAYS = 90
 ITEM_MESSAGE = "Describe the item in 2 to 200 characters."
+STOCK_ONLY_HINT = "Your profile says stock only: a custom order needs \"I accept custom orders\" ticked there first."
 STOCK_ONLY_MESSAGE = ("Your profile says you sell from stock only, so a custom order would contradict it on your page. "
                       "Tick \"I accept custom orders\" in your profile first, or record this as a stock item.")
 

@@ -131,6 +131,8 @@ def dashboard():
     if maker is None:
         return render_template("makers/no_profile.html")
     form = OrderForm()
+    if not maker.accepts_custom:
+        form.order_type.description = order_service.STOCK_ONLY_HINT
     if validate(form, lambda: order_service.validated_order(actor(), _order_input(form), utcnow().date(), db, maker)):
         link = _record_order(maker, form)
         if link:

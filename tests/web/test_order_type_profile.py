@@ -60,6 +60,14 @@ def test_the_dashboard_shows_the_refusal_beside_the_order_type_and_keeps_what_wa
     assert orders.STOCK_ONLY_MESSAGE in page[page.index('id="order_type"'):page.index('id="price_band"')]
     assert 'value="buyer@example.com"' in page
     assert db.scalar(select(func.count(Order.id))) == 0
+    assert orders.STOCK_ONLY_HINT in html.unescape(client.get("/dashboard").get_data(as_text=True))  # said up front
+
+
+def test_a_maker_taking_custom_orders_sees_no_stock_only_hint(client, make_user, make_maker):
+    owner = make_user("owner")
+    make_maker(owner, accepts_custom=True)
+    login(client, owner)
+    assert orders.STOCK_ONLY_HINT not in html.unescape(client.get("/dashboard").get_data(as_text=True))
 
 
 @pytest.mark.parametrize("accepts_custom, words, not_words", [

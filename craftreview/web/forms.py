@@ -293,23 +293,24 @@ class FlagForm(FlaskForm):
     reason = RadioField("What is wrong with this review?", choices=_choices(FLAG_REASONS),
                         validators=[DataRequired("Choose a reason.")], invalid_choice_message=REASON_MESSAGE)
     note = PlainTextAreaField("Note for the moderators", validators=[Optional(), NOTE_LENGTH])
-    # The review and its revision_count when the report page was drawn, signed: the flag is about the text it showed,
-    # and a flagger cannot claim to have seen an older version than the page did.
+    # The review, its revision_count when the report page was drawn and the reader it was drawn for, signed: the flag
+    # is about the text that reader was shown, and nobody can claim a version the page never showed them.
     revision = HiddenField()
     submit = SubmitField("Send to moderators")
 
-    def show_revision(self, review_id: int, revision: int) -> None:
-        """Stamp the form with the version the page shows."""
-        self.revision.data = _revision_stamps().dumps([review_id, revision])
+    def show_revision(self, review_id: int, revision: int, reader_id: int) -> None:
+        """Stamp the form with the version the page shows this reader."""
+        self.revision.data = _revision_stamps().dumps([review_id, revision, reader_id])
 
-    def seen_revision(self, review_id: int) -> int | None:
-        """The version the page showed, when the stamp is this review's and intact; else None, which the service reads
-        as the current text (never an error: nobody types it)."""
+    def seen_revision(self, review_id: int, reader_id: int) -> int | None:
+        """The version the page showed, when the stamp is intact and was drawn for this review and this reader; else
+        None, which the service reads as the current text (never an error: nobody types it)."""
         try:
-            stamped_id, revision = _revision_stamps().loads(self.revision.data or "")
+            stamped_id, revision, stamped_reader = _revision_stamps().loads(self.revision.data or "")
         except (BadSignature, TypeError, ValueError):
             return None
-        return revision if stamped_id == review_id and type(revision) is int else None
+        mine = stamped_id == review_id and stamped_reader == reader_id
+        return revision if mine and type(revision) is int else None
 
 
 def _revision_stamps() -> URLSafeSerializer:

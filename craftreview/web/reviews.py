@@ -191,12 +191,14 @@ def flag(review_id: int):
         kept = [note] if (note := request.form.get("note", "").strip()) else []
         return render_template("reviews/flag.html", form=None, review=review, kept=kept), 409
     form = FlagForm()
-    if not form.is_submitted():
-        form.show_revision(review.id, review.revision_count)  # the text this page shows
     done = handle_form(form, lambda: engagement.flag_review(get_db(), actor(), review, form.reason.data,
-                                                            form.note.data or "", form.seen_revision(review.id)),
+                                                            form.note.data or "",
+                                                            form.seen_revision(review.id, actor().id)),
                        "Thank you. A moderator will look at this review.", lambda _flag: _review_url(review))
-    return done or (render_template("reviews/flag.html", form=form, review=review), form_status(form))
+    if done:
+        return done
+    form.show_revision(review.id, review.revision_count, actor().id)  # the text this page shows, sent again or not
+    return render_template("reviews/flag.html", form=form, review=review), form_status(form)
 
 
 @bp.get("/me/reviews")

@@ -145,23 +145,45 @@ def _stamp(app, payload) -> str:
 
 
 @pytest.mark.parametrize("revision", [None, "", "abc", "-1", "0", "7", "²", "9" * 40, ["0", "1"],
-                                      "stamp:other-review", "stamp:not-a-number", "stamp:boolean", "stamp:wrong-key"])
+                                      "stamp:other-review", "stamp:other-reader", "stamp:not-a-number", "stamp:boolean",
+                                      "stamp:wrong-key", "stamp:no-reader"])
 def test_a_missing_forged_or_tampered_version_binds_the_flag_to_the_current_text(app, client, db, make_user,
                                                                                  make_maker, make_review, revision):
-    author = make_user("author")
+    author, reader, friend = make_user("author"), make_user("reader"), make_user("friend")
     review = make_review(author, make_maker())
     other = make_review(make_user("author2"), make_maker())
     edit_review(db, author, review, review_input(title="Second wording"))
-    forged = {"stamp:other-review": _stamp(app, [other.id, 0]), "stamp:not-a-number": _stamp(app, [review.id, "0"]),
-              "stamp:boolean": _stamp(app, [review.id, False]),
+    forged = {"stamp:other-review": _stamp(app, [other.id, 0, reader.id]),
+              "stamp:other-reader": _stamp(app, [review.id, 0, friend.id]),  # a version shown to someone else
+              "stamp:not-a-number": _stamp(app, [review.id, "0", reader.id]),
+              "stamp:boolean": _stamp(app, [review.id, False, reader.id]),
+              "stamp:no-reader": _stamp(app, [review.id, 0]),
               "stamp:wrong-key": URLSafeSerializer("not the key", salt="craftreview.flag-revision").dumps(
-                  [review.id, 0])}
-    login(client, make_user("reader"))
+                  [review.id, 0, reader.id])}
+    login(client, reader)
     sent = forged[revision] if isinstance(revision, str) and revision.startswith("stamp:") else revision
     data = {"reason": "spam", "note": "An advert."} | ({} if sent is None else {"revision": sent})
     assert client.post(f"/reviews/{review.id}/flag", data=data).status_code == 302
     fresh(db)
     assert db.scalar(select(Flag.review_revision).where(Flag.review_id == review.id)) == 1
+
+
+def test_a_report_page_shown_again_with_errors_is_stamped_with_the_text_it_shows_then(client, db, make_user,
+                                                                                     make_maker, make_review):
+    """Sent without a reason after an edit, the page comes back with the edited text: a flag sent from it is about
+    that text, not the one the first page showed."""
+    author = make_user("author")
+    review = make_review(author, make_maker(), title="First wording")
+    login(client, make_user("reader"))
+    first = client.get(f"/reviews/{review.id}/flag").get_data(as_text=True)
+    edit_review(db, author, review, review_input(title="Second wording"))
+    again = client.post(f"/reviews/{review.id}/flag", data={"note": "hm", "revision": _hidden(first, "revision")})
+    assert again.status_code == 400 and "Second wording" in again.get_data(as_text=True)
+    sent = client.post(f"/reviews/{review.id}/flag", data={
+        "reason": "spam", "note": "An advert.", "revision": _hidden(again.get_data(as_text=True), "revision")})
+    assert sent.status_code == 302
+    fresh(db)
+    assert db.scalar(select(Flag.review_revision)) == 1
 
 
 def test_a_report_sent_after_the_review_was_hidden_keeps_its_note_to_copy(client, db, make_user, make_maker,

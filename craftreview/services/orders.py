@@ -34,9 +34,9 @@ from .reviews import (
 
 INVITATION_DAYS = 90
 ITEM_MESSAGE = "Describe the item in 2 to 200 characters."
-STOCK_ONLY_HINT = "Your profile says stock only: a custom order needs \"I accept custom orders\" ticked there first."
-STOCK_ONLY_MESSAGE = ("Your profile says you sell from stock only, so a custom order would contradict it on your page. "
-                      "Tick \"I accept custom orders\" in your profile first, or record this as a stock item.")
+STOCK_ONLY_HINT = "Your profile says you are not taking custom orders: tick \"I accept custom orders\" there to record one."
+STOCK_ONLY_MESSAGE = ("Your profile says you are not taking custom orders. Tick \"I accept custom orders\" under Edit "
+                      "profile first, or, if it was a stock item, record it as one.")
 
 
 @dataclass
@@ -58,8 +58,8 @@ def hash_token(token: str) -> str:
 
 def validated_order(actor: User, data: OrderInput, today: date, session: Session | None = None,
                     maker: Maker | None = None) -> dict:
-    """The columns an order stores; InvalidInput naming every field with a problem at once. Given the maker, a custom
-    order from a maker whose profile says stock only is one of them; given a session too, an order of theirs already
+    """The columns an order stores; InvalidInput naming every field with a problem at once. Given the maker, a new
+    custom order from a maker whose profile takes none is one of them; given a session too, an order of theirs already
     reviewed is one (read here to be reported with the rest; record_order checks it again under the lock)."""
     email = normalise_email(data.buyer_email)
     with Problems() as problems:
@@ -69,15 +69,18 @@ def validated_order(actor: User, data: OrderInput, today: date, session: Session
         item = problems.check(_check_item, data.item)
         if data.order_type not in ORDER_TYPES:
             problems.add(ORDER_TYPE_MESSAGE, "order_type")
-        elif data.order_type == "custom" and maker is not None and not maker.accepts_custom:
-            problems.add(STOCK_ONLY_MESSAGE, "order_type")
         if data.price_band not in PRICE_BANDS:
             problems.add("Choose a price band.", "price_band")
         problems.check(check_dates, data.ordered_on, data.promised_by, None, today)
+        same = None
         if (session is not None and maker is not None and data.ordered_on is not None
                 and not problems.on("buyer_email", "item", "ordered_on")):
-            problems.check(_reusable_order, session, maker.id, {"buyer_email": email, "item": item,
-                                                                "ordered_on": data.ordered_on})
+            same = problems.check(_reusable_order, session, maker.id, {"buyer_email": email, "item": item,
+                                                                       "ordered_on": data.ordered_on})
+        # A commission recorded while the maker took them may still be sent again (a lost link) once it does not.
+        if (data.order_type == "custom" and maker is not None and not maker.accepts_custom
+                and not (same is not None and same.order_type == "custom")):
+            problems.add(STOCK_ONLY_MESSAGE, "order_type")
     return {"buyer_email": email, "item": item, "order_type": data.order_type,
             "price_band": data.price_band, "ordered_on": data.ordered_on, "promised_by": data.promised_by}
 

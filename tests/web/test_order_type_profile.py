@@ -82,3 +82,22 @@ def test_the_profile_says_what_the_maker_takes_now_beside_a_buyer_s_custom_order
     assert words in page and not_words not in page
     assert "Stock items only" not in page
     assert "<dt>Custom orders</dt>" in page  # the custom order stays on the delivery record
+
+
+def test_a_commission_recorded_while_taken_can_be_sent_again_once_the_maker_stops(db, make_user, make_maker):
+    """A lost link: the same order (buyer, item, date) recorded again keeps its one record and gets a fresh link; a
+    custom one recorded while the profile took commissions stays custom after the profile stops (it was refused, and
+    recording it as stock, as the message then suggested, rewrote its type)."""
+    owner = make_user("owner")
+    maker = make_maker(owner, accepts_custom=True)
+    first, old_token = _record(db, owner, maker, "custom")
+    maker.accepts_custom = False
+    db.commit()
+    again, new_token = _record(db, owner, maker, "custom")
+    fresh(db)
+    assert again.id == first.id and new_token != old_token
+    assert db.get(Order, first.id).order_type == "custom" and db.scalar(select(func.count(Order.id))) == 1
+    with pytest.raises(InvalidInput):  # another commission is still refused
+        orders.record_order(db, owner, maker, orders.OrderInput(
+            buyer_email="other@example.com", item="Oak stool", order_type="custom", price_band="100-300",
+            ordered_on=TODAY - timedelta(days=20)), OutboxMailBackend(), invite_url=lambda token: f"/invite/{token}")

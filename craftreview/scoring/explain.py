@@ -23,10 +23,10 @@ def per_dim(values: Any) -> dict[str, float]:
 # the maker's older level beyond what that pace predicts: both are a run faster than the maker's usual pace.
 SURGE_NOTE = "part of a run of reviews faster than the maker's usual pace"
 # Where no reason above explains a partly counted review, the smaller discounts that add up to it, in milder words.
-_MILD = (("age_factor", "older review, counts a little less"),
-         ("outlier_factor", "somewhat out of line with the maker's other buyers"))
+_MILD = (("age_factor", "older review, down-weighted a little for recency"),
+         ("outlier_factor", "a little out of line with the maker's other buyers"))
 _MILD_BELOW = 0.95
-_PARTLY = 0.75  # under this weight a review "counts partly" (services/score_page.WEIGHT_WORDS): the page says why
+FULL_WEIGHT = 0.9  # a review weighted at least this "counts fully" on the page; under it, the page says why
 # A lead for moderators, never said in public: naming which reviews a detector singled out tells a ring which of
 # its accounts to retire. The public page says in general words which kinds of evidence weigh less.
 RING_NOTE = "reported in a moderator's ring signal"
@@ -62,7 +62,7 @@ def why(entry: dict[str, Any]) -> list[str]:
             entry["voice_factor"] < 1.0, entry["surge_factor"] < 0.95, entry["outlier_factor"] < 0.7,
             entry["change_factor"] < 1.0, entry["ring_flagged"])
     notes = [n for n, h in zip(_NOTES, hits, strict=True) if h]
-    if not notes and (verified or entry["provenance_factor"] >= 1.0) and entry["weight"] < _PARTLY:
+    if not notes and (verified or entry["provenance_factor"] >= 1.0) and entry["weight"] < FULL_WEIGHT:
         notes = [words for key, words in _MILD if entry[key] < _MILD_BELOW] or ["several small discounts together"]
     return ["verified order" if verified else "unverified review"] + notes
 

@@ -10,14 +10,14 @@ from sqlalchemy.orm import Session
 
 from ..models import Maker, MakerScoreRow, Review, User
 from ..permissions import can_moderate
-from ..scoring.explain import public_why, review_table
+from ..scoring.explain import FULL_WEIGHT, public_why, review_table
 from .maker_page import summary_rows
 from .makers import get_maker_by_slug
 from .review_facts import ReviewFacts, review_facts
 from .scores import score_detail
 
 # Coarse words for a review's weight; the public page never shows exact factors or thresholds.
-WEIGHT_WORDS = ((0.75, "counts fully"), (0.35, "counts partly"), (0.0, "counts little"))
+WEIGHT_WORDS = ((FULL_WEIGHT, "counts fully"), (0.35, "counts partly"), (0.0, "counts little"))
 FACTOR_LABELS = (("provenance_factor", "provenance"), ("new_account_factor", "new account"),
                  ("burst_factor", "burst"), ("voice_factor", "one voice"), ("surge_factor", "surge"),
                  ("outlier_factor", "out of line"), ("change_factor", "before a change"), ("age_factor", "age"))

@@ -10,10 +10,10 @@ from .charts import chance
 TRUSTED_MIN = 3.0  # claims resting on fewer fully trusted reviews than this say so
 UNPROVEN_WORDS = {
     "too_few_reviews": {"label": "Too few reviews yet",
-                        "detail": "too few trusted reviews yet for any tier to be claimed with confidence"},
+                        "detail": "the trusted reviews so far cannot yet carry a tier claim"},
     "mixed_evidence": {"label": "Mixed evidence",
-                       "detail": "enough reviews, but they do not settle one tier: they disagree, sit on a tier border, "
-                                 "or changed or piled up recently, so no claim is safe yet"},
+                       "detail": "enough reviews, but they do not settle one tier: they conflict, sit on a tier border, "
+                                 "or changed recently, so no claim is safe yet"},
 }
 
 
@@ -30,13 +30,19 @@ def unproven_words(reason: str | None) -> dict[str, str]:
     return UNPROVEN_WORDS.get(reason or "too_few_reviews", UNPROVEN_WORDS["too_few_reviews"])
 
 
+def trusted_figure(trusted: float) -> str:
+    """Fully trusted reviews to one decimal, rounded down wherever shown: beside the rule that a tier needs two, 1.99
+    must not read 2.0."""
+    return f"{math.floor(trusted * 10 + 1e-9) / 10:.1f}"
+
+
 def trusted_evidence_line(tier: str | None, reason: str | None, review_count: int | None,
                           trusted: float | None) -> str:
     """For a maker with "too few reviews yet" but several of them: what they add up to in fully trusted reviews
     (unverified reviews from brand-new accounts count for little, so hundreds can still be too few); else ''."""
     if tier != "unproven" or reason not in (None, "too_few_reviews") or trusted is None or (review_count or 0) < 2:
         return ""
-    shown = f"{math.floor(trusted * 10 + 1e-9) / 10:.1f}"  # down, as every figure beside a rule is: 1.99 is not 2
+    shown = trusted_figure(trusted)
     return (f"Its {review_count} reviews count as about {shown} fully trusted review{'' if shown == '1.0' else 's'}"
             " so far.")
 
@@ -68,6 +74,7 @@ def _claim_words(target: str) -> str:
 def init_app(app: Flask) -> None:
     """Register the filters and globals the score panel and explanation page use."""
     app.add_template_filter(sure, "sure")
+    app.add_template_filter(trusted_figure, "trusted_figure")
     app.add_template_global(unproven_words, "unproven_words")
     app.add_template_global(outlook_sentence, "outlook_sentence")
     app.add_template_global(trusted_evidence_line, "trusted_evidence_line")

@@ -10,7 +10,7 @@ import pytest
 
 from bench.scoring.simulate import NOW
 from craftreview.scoring import tier_outlooks
-from craftreview.scoring.explain import SURGE_NOTE, public_why, why
+from craftreview.scoring.explain import FULL_WEIGHT, SURGE_NOTE, public_why, why
 from tests.unit.test_scoring_claims import review, steady, weights
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -29,7 +29,7 @@ def test_a_brand_new_account_s_only_review_weighs_less(model):
 
 
 def test_unproven_with_many_agreeing_reviews_on_the_skilled_line_is_mixed_evidence(model):
-    """'Mixed evidence: enough reviews, but they do not settle one tier: they disagree, sit on a tier border': two dozen buyers who agree on
+    """'Mixed evidence: enough reviews, but they do not settle one tier: they conflict, sit on a tier border': two dozen buyers who agree on
     four stars put the maker on the skilled line, where no claim is safe however many of them agree (the 'disagree'
     half: test_scoring_claims.py::test_unproven_with_many_conflicting_reviews_is_mixed_evidence)."""
     score = model.score_maker(steady(25, (4, 4, 4), every=14.0), now=NOW)
@@ -76,15 +76,16 @@ def test_each_reason_the_page_gives_for_a_review_s_weight_names_a_factor_that_cu
 
 
 def test_a_partly_counted_review_with_no_large_discount_names_the_smaller_ones_that_add_up(model):
-    """'Counts partly — verified order; older review, counts a little less; somewhat out of line with the maker's other
-    buyers': a verified review that no single factor cut by a quarter still counts partly, and the page names the
-    discounts that made it so (it read 'Counts partly — verified order', as if being verified were the reason)."""
+    """'Counts partly — verified order; older review, down-weighted a little for recency; a little out of line with the
+    maker's other buyers': a verified review that no single factor cut by a quarter still counts partly, and the page
+    names the discounts that made it so (it read 'Counts partly — verified order', as if being verified were the
+    reason)."""
     table = weights(model, steady(10, (4, 5, 4), every=20.0) + [review((3, 4, 3), "mild", 200.0)])
     mild, whole = table["mild"], table["b0"]
     assert mild["weight"] < 0.75 and 0.75 <= mild["age_factor"] < 0.95 and 0.7 <= mild["outlier_factor"] < 0.95
-    assert public_why(mild["why"]) == ["verified order", "older review, counts a little less",
-                                       "somewhat out of line with the maker's other buyers"]
-    assert whole["weight"] >= 0.75 and public_why(whole["why"]) == ["verified order"]
+    assert public_why(mild["why"]) == ["verified order", "older review, down-weighted a little for recency",
+                                       "a little out of line with the maker's other buyers"]
+    assert whole["weight"] >= FULL_WEIGHT and public_why(whole["why"]) == ["verified order"]
 
 
 def test_the_surge_reason_is_given_for_a_run_of_low_reviews_too(model):
@@ -96,7 +97,7 @@ def test_the_surge_reason_is_given_for_a_run_of_low_reviews_too(model):
 
 
 @pytest.mark.parametrize("factors, expected", [
-    ({"age_factor": 0.9, "outlier_factor": 1.0}, ["older review, counts a little less"]),
+    ({"age_factor": 0.9, "outlier_factor": 1.0}, ["older review, down-weighted a little for recency"]),
     ({"age_factor": 0.96, "outlier_factor": 0.96}, ["several small discounts together"]),
     ({"age_factor": 0.9, "outlier_factor": 0.9, "verified": False, "provenance_factor": 0.75}, []),
 ])

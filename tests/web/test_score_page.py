@@ -14,7 +14,7 @@ from craftreview.db import write_transaction
 from craftreview.models import MakerScoreRow, utcnow
 from craftreview.scoring import score_makers
 from craftreview.scoring.explain import review_table
-from craftreview.services.score_page import FACTOR_LABELS, WEIGHTS_PER_PAGE
+from craftreview.services.score_page import FACTOR_LABELS, WEIGHTS_PER_PAGE, weight_words
 from craftreview.services.scores import rank_score, rescore_all
 from tests.conftest import fresh, login
 from tests.web.maker_world import add_review, rescore
@@ -107,12 +107,12 @@ def test_unproven_says_too_few_reviews_or_mixed_evidence(db, client, make_user, 
     assert "Too few reviews yet" in _page(client, maker)
     _set(db, maker, unproven_reason="mixed_evidence")
     html = _page(client, maker)
-    assert "Mixed evidence" in html and "they do not settle one tier: they disagree, sit on a tier border" in html
+    assert "Mixed evidence" in html and "they do not settle one tier: they conflict, sit on a tier border" in html
 
 
 @pytest.mark.parametrize(("reason", "label", "detail"), [
     ("mixed_evidence", "Mixed evidence", "enough reviews, but they do not settle one tier"),
-    ("too_few_reviews", "Too few reviews yet", "too few trusted reviews yet for any tier to be claimed with confidence"),
+    ("too_few_reviews", "Too few reviews yet", "the trusted reviews so far cannot yet carry a tier claim"),
 ])
 def test_the_unproven_badge_says_which_reason_wherever_it_is_shown(db, client, make_user, make_maker, make_review,
                                                                    reason, label, detail):
@@ -126,6 +126,8 @@ def test_the_unproven_badge_says_which_reason_wherever_it_is_shown(db, client, m
         assert "Not enough evidence yet" not in html, url
         badges = re.findall(r'<span class="badge tier-unproven" title="([^"]*)">([^<]*)</span>', html)
         assert badges and all(text == label and detail in title for title, text in badges), (url, badges)
+    panel = _panel(client.get(f"/makers/{maker.slug}").get_data(as_text=True))  # the panel's badge says it too
+    assert f"How good is this maker? {label} No tier yet: {detail}" in panel and "Unproven" not in panel
 
 
 def test_the_page_says_a_tier_needs_two_trusted_reviews_and_one_review_earns_none(db, client, make_user, make_maker,
@@ -624,3 +626,22 @@ def test_a_reviewer_adjustment_that_rounds_to_nothing_reads_plus_zero(db, client
     login(client, make_user("Mod", moderator=True))
     html = _page(client, maker)
     assert "reviewer adjustment +0.00 stars" in html and "-0.00" not in html
+
+
+def test_the_trusted_figure_in_short_is_rounded_down_as_the_panel_s_is(db, client, make_user, make_maker, make_review):
+    """Beside "every tier needs at least two fully trusted reviews", 1.994 reads 1.9 on both the panel and the score
+    page's summary (the summary read 2.0 beside the panel's 1.9)."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    detail = json.loads(_row(db, maker).detail_json)
+    detail["explanation"]["evidence"]["weight_sum_before_drift"] = 1.994
+    _set(db, maker, detail_json=json.dumps(detail))
+    html = re.sub(r"\s+", " ", _page(client, maker))
+    assert "about <strong>1.9</strong> fully trusted reviews after weighting" in html
+
+
+@pytest.mark.parametrize(("weight", "words"), [(1.0, "counts fully"), (0.9, "counts fully"), (0.8, "counts partly"),
+                                               (0.35, "counts partly"), (0.2, "counts little")])
+def test_a_review_counts_fully_only_when_little_of_its_weight_is_gone(weight, words):
+    """Three reviews each 'counting fully' added up to 2.4 trusted reviews when 0.8 read 'fully'."""
+    assert weight_words(weight) == words

@@ -15,9 +15,15 @@ MAX_LENGTH = 254  # RFC 5321's limit on a forward path, and the width of the ema
 ERASED_DOMAIN = "deleted.invalid"
 
 
+# What IDNA reads as the dot between a domain's labels: the ideographic, full-width and half-width full stops.
+_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
+
+
 def normalise_email(email: str | None) -> str:
-    """The address as stored and mailed to: trimmed, control characters removed, lower case."""
-    return clean_input(email).lower()
+    """The address as stored and mailed to: trimmed, control characters removed, lower case, and the domain's dots
+    plain ones (bücher。example is mailed as bücher.example)."""
+    local, at, domain = clean_input(email).lower().rpartition("@")
+    return f"{local}{at}{domain.translate(_DOTS)}"
 
 
 def email_key(email: str | None) -> str:
@@ -30,7 +36,7 @@ def email_key(email: str | None) -> str:
 def _domain_key(domain: str) -> str:
     """The domain with every label in Unicode: an "xn--" label decoded (IDNA's ASCII form) and folded as typed
     labels are; the ideographic full stops IDNA reads as dots read as dots."""
-    labels = domain.replace("\u3002", ".").replace("\uff61", ".").split(".")
+    labels = domain.translate(_DOTS).split(".")
     return ".".join(_label_key(label) for label in labels)
 
 

@@ -81,3 +81,11 @@ def test_an_address_whose_key_outgrows_the_column_is_not_usable():
 ])
 def test_a_masked_address_shows_its_first_letter_and_its_domain(address, shown):
     assert masked(address) == shown
+
+
+@pytest.mark.parametrize("typed, stored", [("idn@bücher。example", "idn@bücher.example"),
+                                           ("A。B@Mail．Example｡com", "a。b@mail.example.com"),  # the local part as typed
+                                           ("plain@example.com", "plain@example.com")])
+def test_the_stored_address_has_plain_dots_in_its_domain(typed, stored):
+    assert normalise_email(typed) == stored
+    assert email_key(typed) == email_key(stored)

@@ -12,8 +12,8 @@ UNPROVEN_WORDS = {
     "too_few_reviews": {"label": "Too few reviews yet",
                         "detail": "the trusted reviews so far cannot yet carry a tier claim"},
     "mixed_evidence": {"label": "Mixed evidence",
-                       "detail": "enough reviews, but they do not settle one tier: they conflict, sit on a tier border, "
-                                 "or changed recently, so no claim is safe yet"},
+                       "detail": "enough reviews, but they do not settle one tier (they conflict, sit on a tier border, "
+                                 "or changed recently), so no claim is safe yet"},
 }
 
 

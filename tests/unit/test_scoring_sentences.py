@@ -29,7 +29,7 @@ def test_a_brand_new_account_s_only_review_weighs_less(model):
 
 
 def test_unproven_with_many_agreeing_reviews_on_the_skilled_line_is_mixed_evidence(model):
-    """'Mixed evidence: enough reviews, but they do not settle one tier: they conflict, sit on a tier border': two dozen buyers who agree on
+    """'Mixed evidence: enough reviews, but they do not settle one tier (they conflict, sit on a tier border': two dozen buyers who agree on
     four stars put the maker on the skilled line, where no claim is safe however many of them agree (the 'disagree'
     half: test_scoring_claims.py::test_unproven_with_many_conflicting_reviews_is_mixed_evidence)."""
     score = model.score_maker(steady(25, (4, 4, 4), every=14.0), now=NOW)

@@ -107,7 +107,7 @@ def test_unproven_says_too_few_reviews_or_mixed_evidence(db, client, make_user, 
     assert "Too few reviews yet" in _page(client, maker)
     _set(db, maker, unproven_reason="mixed_evidence")
     html = _page(client, maker)
-    assert "Mixed evidence" in html and "they do not settle one tier: they conflict, sit on a tier border" in html
+    assert "Mixed evidence" in html and "they do not settle one tier (they conflict, sit on a tier border" in html
 
 
 @pytest.mark.parametrize(("reason", "label", "detail"), [

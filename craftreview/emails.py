@@ -15,6 +15,7 @@ MAX_LENGTH = 254  # RFC 5321's limit on a forward path, and the width of the ema
 ERASED_DOMAIN = "deleted.invalid"
 
 
+_LABEL_MAX = 63  # a DNS label's longest
 # What IDNA reads as the dot between a domain's labels: the ideographic, full-width and half-width full stops.
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 
@@ -44,7 +45,7 @@ def _label_key(label: str) -> str:
     """A label in Unicode. Only a label that decodes to letters, marks, digits and hyphens, not all ASCII, is IDNA's
     form of another: no encoder writes "xn--" for a plain label ("xn--abc-" names its own host, not abc), nor for
     punctuation, spaces or invisible characters."""
-    if not label.startswith("xn--"):
+    if not label.startswith("xn--") or len(label) > _LABEL_MAX:  # longer is no DNS name, and slow to decode
         return label
     try:
         decoded = label[4:].encode("ascii").decode("punycode")

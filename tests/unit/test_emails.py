@@ -32,6 +32,7 @@ def test_both_forms_of_an_internationalised_domain_share_one_key(ascii_form, uni
 
 @pytest.mark.parametrize("address", ["a@xn--abc-.example", "a@xn--.example", "a@xn--zz!.example",
                                      "a@xn--8acnrcxzp.example", "a@xn--f6jxa.example",  # punctuation, a full stop
+                                     "a@xn--" + "b" * 30 + "-" + "c" * 30 + ".example",  # over 63: no DNS label
                                      "xn--bcher-kva@example.com"])
 def test_labels_that_are_no_idna_form_and_local_parts_are_left_as_typed(address):
     assert email_key(address) == address

@@ -277,7 +277,7 @@ def _fill_every_field(site: Site, payload: str) -> dict:
     slug = f"xss-maker-{next(_slugs)}"
     _post(site.as_("owner"), "/makers/new", {
         "name": payload, "slug": slug, "craft": "wood", "location": payload, "bio": f"{payload}\n\n{SEARCH_WORD}",
-        "website": f"https://example.com/?q={payload}", "lead_time_days": "10"})
+        "website": f"https://example.com/?q={payload}", "accepts_custom": "y", "lead_time_days": "10"})
     body = f"{payload}\n\n{SEARCH_WORD} bowl. Photos at https://example.com/photos and www.example.org."
     response = _post(site.as_("author"), f"/makers/{slug}/review", _review_form(payload, body))
     review = int(response.headers["Location"].rsplit("/", 1)[1])

@@ -131,8 +131,6 @@ def dashboard():
     if maker is None:
         return render_template("makers/no_profile.html")
     form = OrderForm()
-    if not maker.accepts_custom:
-        form.order_type.description = order_service.STOCK_ONLY_HINT
     if validate(form, lambda: order_service.validated_order(actor(), _order_input(form), utcnow().date(), db, maker)):
         link = _record_order(maker, form)
         if link:
@@ -140,6 +138,8 @@ def dashboard():
             # shown once, from the maker's own (signed) session.
             session["invitation_link"] = link
             return redirect(url_for("makers.dashboard"))
+    if not maker.accepts_custom and not form.order_type.errors:  # said up front; once refused, the error says it
+        form.order_type.description = order_service.STOCK_ONLY_HINT
     html = render_template(
         "makers/dashboard.html", maker=maker, form=form, link=session.pop("invitation_link", None),
         orders=paginate(db, order_service.maker_orders_query(maker), ORDERS_PAGE),

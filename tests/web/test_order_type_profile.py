@@ -57,7 +57,8 @@ def test_the_dashboard_shows_the_refusal_beside_the_order_type_and_keeps_what_wa
         "ordered_on": str(TODAY - timedelta(days=20))})
     page = html.unescape(response.get_data(as_text=True))
     assert response.status_code == 400
-    assert orders.STOCK_ONLY_MESSAGE in page[page.index('id="order_type"'):page.index('id="price_band"')]
+    beside = page[page.index('id="order_type"'):page.index('id="price_band"')]
+    assert orders.STOCK_ONLY_MESSAGE in beside and orders.STOCK_ONLY_HINT not in beside  # the error, not both
     assert 'value="buyer@example.com"' in page
     assert db.scalar(select(func.count(Order.id))) == 0
     assert orders.STOCK_ONLY_HINT in html.unescape(client.get("/dashboard").get_data(as_text=True))  # said up front

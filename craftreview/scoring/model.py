@@ -82,6 +82,9 @@ MODEL_VERSION = "eb-mvn-2.28"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 STEP_ESTIMATES = ("off", "down", "both")  # ModelOptions.step_estimate
+# stars: a possible change that moved an end of a maker's interval this far 'allows for change' there (the explanation
+# says so on the score page only where it shows: the page gives ranges to a tenth of a star)
+_MOVED = 0.05
 
 
 @dataclass(frozen=True)
@@ -668,20 +671,22 @@ def _interval_bounds(batch: _Batch, post, prior_mean: np.ndarray, tau2: np.ndarr
     mean = np.column_stack([post.mean[:, :3], post.overall_mean])
     sd = np.column_stack([post.sd[:, :3], np.sqrt(post.overall_var)])
     levels = tail_levels(mean, sd, options.edge_levels)
-    ranges = normal_ranges(mean, sd, levels)
+    ranges = own = normal_ranges(mean, sd, levels)
     prior_var = np.column_stack([tau2[:, :3], np.einsum("i,nij,j->n", A, prior_cov(tau2, params.corr), A)])
     if options.step_interval and params.step_share > 0.0:
         scan, batch.step_scan = _step_scan(batch, params.noise), None  # used once here: let it go before packing
         ranges = Ranges(*step_bounds(scan, params.step_share, params.step_var, params.step_noise,
                                      params.noise[:3, :3], mean, sd,
-                                     np.column_stack([prior_mean[:, :3], times(prior_mean, A)]), prior_var, levels), True)
+                                     np.column_stack([prior_mean[:, :3], times(prior_mean, A)]), prior_var, levels),
+                        ranges.steps)
     if options.slope_interval and params.slope_share > 0.0:
         b, s2, lever = _slopes(batch, params.noise, options)
         # the estimate lags a slide as far as it rests on the reviews rather than the prior
         lever = lever * np.clip(1.0 - sd[:, 3] ** 2 / np.maximum(prior_var[:, 3], 1e-12), 0.0, 1.0)
         ranges = Ranges(*slope_bounds(b, s2, lever, params.slope_share, params.slope_var, mean, sd, ranges.low,
-                                      ranges.high, levels), True)
-    return allow_for_buyer_gap(ranges, params.buyer_gap if options.buyer_gap_interval else 0.0)
+                                      ranges.high, levels), ranges.steps)
+    moved = ((ranges.low < own.low - _MOVED) | (ranges.high > own.high + _MOVED)).any(axis=1)
+    return allow_for_buyer_gap(ranges._replace(steps=moved), params.buyer_gap if options.buyer_gap_interval else 0.0)
 
 
 def _widen_for_change(batch: _Batch, post, params: PriorParams, options: ModelOptions) -> None:

@@ -163,7 +163,7 @@ class ScorePacker:
         self.version, self.source, self.crafts = version, source, crafts
         n_dated, on_time, slip = delivery_record(arr)
         mean, low, high = intervals(post, ranges)
-        self.steps_allowed = ranges.steps
+        self.steps_allowed = ranges.steps.tolist()
         self.buyer_gap = float(ranges.buyer_gap)
         est, ov = (mean[:, :3], low[:, :3], high[:, :3]), (mean[:, 3], low[:, 3], high[:, 3])
         verified = np.bincount(arr.maker, arr.verified.astype(float), arr.n_makers)
@@ -231,8 +231,9 @@ class ScorePacker:
             "probabilities": {"master": self.pm[m], "skilled": self.ps[m],
                               "developing": d.p_developing[m], "novice": self.pn[m]},
             "claim_withheld": self.withheld[m],
-            # whether the 90% ranges allow for a step in the maker's level (steps.py; off, or none fitted: False)
-            "range_allows_for_change": self.steps_allowed,
+            # whether a possible step or slide in this maker's level moved an end of its 90% ranges (steps.py,
+            # slope.py; off, none fitted, or no end moved: False)
+            "range_allows_for_change": self.steps_allowed[m],
             # which way the 90% ranges reach for the typical reviewer (posterior.allow_for_buyer_gap): "harsher"
             # when this platform's reviewers rate lower on average than the typical one, "kinder", or None
             "range_allows_for_reviewers": _gap_word(self.buyer_gap),

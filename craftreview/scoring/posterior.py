@@ -162,18 +162,19 @@ def z_at(level: np.ndarray) -> np.ndarray:
 
 class Ranges(NamedTuple):
     """Each maker's 90% interval ends, (n_m, 4) for the three stars and the overall, before clipping to the
-    scale; steps: whether they allow for a change in the maker's level (a step, steps.py, or a slide, slope.py);
+    scale; steps: (n_m,) bool, whether a possible change in the maker's level (a step, steps.py, or a slide,
+    slope.py) moved an end of that maker's interval beyond the normal posterior's;
     buyer_gap: the average reviewer minus the typical one they allow for (allow_for_buyer_gap; 0: none)."""
 
     low: np.ndarray
     high: np.ndarray
-    steps: bool
+    steps: np.ndarray
     buyer_gap: float = 0.0
 
 
 def normal_ranges(mean: np.ndarray, sd: np.ndarray, levels: tuple[np.ndarray, np.ndarray]) -> Ranges:
     """The normal posterior's ends at the tail levels (tail_levels)."""
-    return Ranges(mean + z_at(levels[0]) * sd, mean + z_at(levels[1]) * sd, False)
+    return Ranges(mean + z_at(levels[0]) * sd, mean + z_at(levels[1]) * sd, np.zeros(len(mean), dtype=bool))
 
 
 def allow_for_buyer_gap(ranges: Ranges, gap: float) -> Ranges:

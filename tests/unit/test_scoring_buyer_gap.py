@@ -126,7 +126,7 @@ def test_rescoring_one_maker_keeps_the_platforms_allowance(harsh, harsh_scores):
 
 def test_allow_for_buyer_gap_moves_one_end():
     low, high = np.array([[2.0, 2.0, 2.0, 2.0]]), np.array([[3.0, 3.0, 3.0, 3.0]])
-    ranges = Ranges(low, high, False)
+    ranges = Ranges(low, high, np.zeros(1, dtype=bool))
     assert allow_for_buyer_gap(ranges, 0.0) is ranges
     up = allow_for_buyer_gap(ranges, -0.1)
     assert np.allclose(up.high, 3.1) and np.array_equal(up.low, low) and up.buyer_gap == -0.1

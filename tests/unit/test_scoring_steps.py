@@ -91,6 +91,19 @@ def test_the_explanation_says_whether_the_ranges_allow_for_a_change(model, witho
     assert tiny.score_maker(stepped_up(), now=NOW).explanation["range_allows_for_change"] is False
 
 
+def test_only_a_maker_whose_range_a_change_stretched_is_told_so(model, without):
+    """The sentence is per maker: a single review has no earlier and later to sit apart, and a steady record's
+    range barely moves."""
+    one = model.score_maker([review((4, 4, 4), "only", 30)], now=NOW)
+    own = without.score_maker([review((4, 4, 4), "only", 30)], now=NOW)
+    assert (one.overall.low, one.overall.high) == (own.overall.low, own.overall.high)
+    assert one.explanation["range_allows_for_change"] is False
+    steady = [review((4 + (i % 2), 4, 4 + (i % 3 == 0)), f"s{i}", 10 + 55 * i) for i in range(13)]
+    on, off = model.score_maker(steady, now=NOW).overall, without.score_maker(steady, now=NOW).overall
+    moved = max(off.low - on.low, on.high - off.high)
+    assert model.score_maker(steady, now=NOW).explanation["range_allows_for_change"] is (moved >= 0.05)
+
+
 def stepped_down():
     """Eight reviews of four and five stars over a year and more ago, then three three-stars in the last sixty days: a
     fall the drop test does not yet take for one."""

@@ -243,17 +243,17 @@ def test_no_promise_says_twenty_more_reviews_might_not_settle_it(db, client, mak
 def test_the_range_sentence_shows_only_where_the_model_allowed_for_a_change(db, client, make_user, make_maker,
                                                                             make_review, allowed):
     """Backed by tests/unit/test_scoring_steps.py: a step stretches the range toward the later level, the estimate,
-    the tier and its probability unchanged; a steady maker's range barely moves (model 2.8). A platform too small
-    to fit steps on (this one) says nothing about it."""
+    the tier and its probability unchanged; a steady maker's range barely moves (model 2.8), and only a maker whose
+    range a possible change stretched is told so. A platform too small to fit steps on (this one) says nothing."""
     maker = make_maker()
     make_review(make_user(), maker)
     detail = json.loads(_row(db, maker).detail_json)
     assert detail["explanation"]["range_allows_for_change"] is False  # one maker: no steps fitted
     detail["explanation"]["range_allows_for_change"] = allowed
     _set(db, maker, detail_json=json.dumps(detail))
-    sentence = ("Each 90% range also allows for the maker's work having changed at some point: where later reviews "
-                "sit apart from earlier ones, the range stretches toward the later level, while the estimate and the "
-                "tier stay where the weighted reviews put them.")
+    sentence = ("This maker's later reviews sit apart enough from its earlier ones that its 90% ranges also allow for "
+                "its work having changed: they stretch toward the later level, while the estimate and the tier stay "
+                "where the weighted reviews put them.")
     assert (sentence in re.sub(r"\s+", " ", _page(client, maker))) == allowed
 
 

@@ -229,7 +229,8 @@ MODEL = """`craftreview/scoring/` — pure numpy/scipy. Per maker, four latent d
    {1, 2, 3, 5, 8, 12, 20} verified reviews from established accounts at the maker's own pace are added
    and the maker is rescored through the fitted model, at the level the average of k real reviews reaches
    with 95% probability (90% before version 2.3); the smallest k that makes the tier the mean points at is
-   the promise.
+   the promise. Where that is master, none is found and the maker holds no skilled claim, the smallest k
+   that makes it skilled or better is (2026-12-06).
 17. **Explanations are compact**: one list per factor per maker (`review_factors`, sliced from batch-wide
    lists), expanded to per-review dicts only for the one maker a page shows (`explain.review_table`).
 

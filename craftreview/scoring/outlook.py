@@ -122,9 +122,17 @@ def _stand_ins(arr: SignalArrays, makers: np.ndarray, level: np.ndarray, now_day
     return out, np.r_[counts[real], np.ones(n_sim)], np.r_[bias[real], np.zeros(n_sim)]
 
 
+# Where the nearer claim is worth promising when the tier the mean points at is out of reach: a maker whose mean is past
+# the master line but who holds no skilled claim yet (too few voices, say) is better told what makes it skilled.
+_FALLBACK = {"master": "skilled"}
+
+
 def tier_outlooks(model, signals: Iterable[ReviewSignal], scores: Mapping[Hashable, MakerScore], *,
                   now: datetime, crafts: Mapping[Hashable, str | None] | None = None) -> dict[Hashable, dict]:
-    """{maker_id: {"target_tier", "extra_verified_reviews_needed" (0 = holds now, None = not within 20)}}."""
+    """{maker_id: {"target_tier", "extra_verified_reviews_needed" (0 = holds now, None = not within 20)}}.
+
+    The target is the tier the maker's overall mean points at; where that is out of reach within 20 reviews and the
+    maker does not hold the nearer claim (_FALLBACK) either, the nearer claim is the target instead."""
     crafts = crafts or {}
     ids = list(scores)
     means = np.array([scores[m].overall.mean for m in ids], dtype=float)
@@ -142,6 +150,21 @@ def tier_outlooks(model, signals: Iterable[ReviewSignal], scores: Mapping[Hashab
     pending = [m for m in pending if m in index]
     if not pending:
         return out
+    needed = _reviews_needed(model, arr, index, scores, {m: targets[m] for m in pending}, now, crafts)
+    nearer = {m: _FALLBACK[targets[m]] for m in pending if needed[m] is None and targets[m] in _FALLBACK
+              and not reaches(scores[m].tier, _FALLBACK[targets[m]])}
+    if nearer:
+        targets.update(nearer)
+        needed.update(_reviews_needed(model, arr, index, scores, nearer, now, crafts))
+    out.update({m: {"target_tier": targets[m], "extra_verified_reviews_needed": needed[m]} for m in pending})
+    return out
+
+
+def _reviews_needed(model, arr: SignalArrays, index: dict, scores: Mapping[Hashable, MakerScore],
+                    targets: dict[Hashable, str], now: datetime, crafts: Mapping[Hashable, str | None]) -> dict:
+    """{maker_id: the fewest of STEPS further verified reviews after which the maker holds its target (None: not
+    within the last)}, each maker rescored with stand-ins at a level cautiously short of the target (cautious_shift)."""
+    pending = list(targets)
     a = np.array(OVERALL_WEIGHTS)
     review_var = float(a @ model.params.noise[:3, :3] @ a)
     steps = np.array(STEPS, dtype=float)
@@ -153,12 +176,8 @@ def tier_outlooks(model, signals: Iterable[ReviewSignal], scores: Mapping[Hashab
                                      math.sqrt(review_var) if model.options.outlook_scatter else 0.0)
     crafts_s = [crafts.get(m) for m in pending for _ in STEPS]
     tiers = model.batch_tiers(model.prepare_arrays(stand, counts, bias, to_days(now)), crafts_s)
-    for i, m in enumerate(pending):
-        mine = tiers[i * len(STEPS):(i + 1) * len(STEPS)]
-        out[m] = {"target_tier": targets[m],
-                  "extra_verified_reviews_needed": next((k for k, t in zip(STEPS, mine, strict=True)
-                                                         if reaches(t, targets[m])), None)}
-    return out
+    return {m: next((k for k, t in zip(STEPS, tiers[i * len(STEPS):(i + 1) * len(STEPS)], strict=True)
+                     if reaches(t, targets[m])), None) for i, m in enumerate(pending)}
 
 
 def reaches(tier: str, target: str) -> bool:

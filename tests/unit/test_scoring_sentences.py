@@ -10,7 +10,10 @@ import pytest
 
 from bench.scoring.simulate import NOW
 from craftreview.scoring import tier_outlooks
+from craftreview.scoring.arrays import to_arrays
 from craftreview.scoring.explain import FULL_WEIGHT, SURGE_NOTE, public_why, why
+from craftreview.scoring.outlook import _reviews_needed, reaches
+from craftreview.scoring.types import MASTER_LINE
 from tests.unit.test_scoring_claims import review, steady, weights
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -131,3 +134,32 @@ def test_without_a_promise_twenty_more_reviews_at_the_current_level_may_leave_th
     assert tier_outlooks(model, sigs, {"m": score}, now=NOW)["m"]["extra_verified_reviews_needed"] is None
     more = [review((4, 4, 4), f"more{j}", 1.0 + 14.0 * j) for j in range(20)]
     assert model.score_maker(sigs + more, now=NOW).tier == "unproven"
+
+
+def test_a_maker_past_the_master_line_without_a_claim_is_promised_the_nearer_skilled_claim(model):
+    """'About 8 more verified reviews averaging about 4.7 overall would very likely make this a skilled (or better)
+    claim': three five-star reviews in the last ten weeks put the mean past the master line, but the claim waits (they
+    came faster than the maker's pace). No master claim comes within twenty more reviews at a cautious level, so the
+    page promised nothing until 2026-12-06 ('might not make this a master claim'); the outlook now promises the nearer
+    claim, and real reviews at about the current level keep that promise."""
+    sigs = steady(3, (5, 5, 5))
+    score = model.score_maker(sigs, now=NOW)
+    assert score.overall.mean >= MASTER_LINE and score.tier == "unproven"
+    arr = to_arrays(sigs)
+    assert _reviews_needed(model, arr, {"m": 0}, {"m": score}, {"m": "master"}, NOW, {}) == {"m": None}
+    outlook = tier_outlooks(model, sigs, {"m": score}, now=NOW)["m"]
+    assert outlook["target_tier"] == "skilled"
+    k = outlook["extra_verified_reviews_needed"]
+    assert isinstance(k, int) and 0 < k <= 20
+    more = [review((5, 5, 5) if j % 3 else (5, 4, 4), f"more{j}", 1.0 + 30.0 * j) for j in range(k)]
+    assert reaches(model.score_maker(sigs + more, now=NOW).tier, "skilled")
+
+
+def test_a_maker_holding_the_skilled_claim_is_still_told_about_master(model):
+    """The nearer claim is promised only where the maker does not hold it: a skilled maker past the master line keeps
+    'master' as its target (six five-stars a month apart: skilled now, master not within twenty)."""
+    sigs = steady(6, (5, 5, 5))
+    score = model.score_maker(sigs, now=NOW)
+    assert score.tier == "skilled" and score.overall.mean >= MASTER_LINE
+    assert tier_outlooks(model, sigs, {"m": score}, now=NOW)["m"] == {"target_tier": "master",
+                                                                        "extra_verified_reviews_needed": None}

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from functools import partial
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import click
 from flask import Flask, current_app, g
@@ -42,7 +42,9 @@ def public_link(app: Flask, endpoint: str, **values) -> str:
     confirmation link pointed at their host would hand them its token when the recipient clicks it."""
     base = urlsplit(app.config["PUBLIC_URL"])
     adapter = app.url_map.bind(base.netloc, script_name=base.path or "/", url_scheme=base.scheme or "http")
-    return adapter.build(endpoint, values, force_external=True)
+    anchor = values.pop("_anchor", None)  # url_for's fragment; the map's builder would make it a query argument
+    url = adapter.build(endpoint, values, force_external=True)
+    return url if anchor is None else f"{url}#{quote(str(anchor), safe='')}"
 
 
 def read_unsubscribe_token(token: str) -> tuple[int, str] | None:

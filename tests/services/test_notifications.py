@@ -45,6 +45,15 @@ def test_maker_hears_of_a_new_review_on_site_and_by_mail(db, cast, make_review):
     assert _kinds(db, cast["buyer"]) == []  # the author is not told of their own review
 
 
+def test_the_mail_s_preferences_link_opens_the_account_page_at_its_mail_preferences(db, cast, make_review):
+    """The fragment is a fragment: the map's URL builder made `_anchor` a query argument ('/account?_anchor=...'),
+    which opened the account page at its top."""
+    make_review(cast["buyer"], cast["maker"])
+    [mail] = mails_to(db, cast["owner"].email)
+    for body in (mail.body, mail.html_body):
+        assert "/account#mail-preferences" in body and "_anchor" not in body
+
+
 def test_maker_hears_of_an_edited_review(db, cast, make_review):
     review = make_review(cast["buyer"], cast["maker"])
     edit_review(db, cast["buyer"], review, review_input(title="Changed my mind"))

@@ -16,7 +16,7 @@ from flask import Flask
 
 from .charts import trend_chart
 from .filters import bar_position
-from .score_words import TRUSTED_MIN, trusted_evidence_line
+from .score_words import TRUSTED_MIN, trusted_evidence_line, unproven_words
 
 DIMENSIONS = ("overall", "craftsmanship", "consistency", "delivery")
 CHART_DIMENSIONS = ("craftsmanship", "consistency", "delivery")
@@ -48,6 +48,7 @@ def shown_values(app: Flask) -> ShownValues:
                 sure(row["tier_confidence"]), chance(row["p_skilled"]),
                 trusted is not None and trusted < TRUSTED_MIN,
                 trusted_evidence_line(row["tier"], row["unproven_reason"], row["review_count"], trusted),
+                unproven_words(row["unproven_reason"], trusted)["detail"] if row["tier"] == "unproven" else None,
                 tuple(_estimate(row, d) for d in DIMENSIONS))
 
     def charts(trend: dict) -> tuple:

@@ -5,12 +5,13 @@ import math
 
 from flask import Flask
 
+from ..scoring.types import MIN_CLAIM_EVIDENCE
 from .charts import chance
 
 TRUSTED_MIN = 3.0  # claims resting on fewer fully trusted reviews than this say so
 UNPROVEN_WORDS = {
     "too_few_reviews": {"label": "Too few reviews yet",
-                        "detail": "the trusted reviews so far cannot yet carry a tier claim"},
+                        "detail": "the trusted reviews so far are not yet enough to settle a tier"},
     "mixed_evidence": {"label": "Mixed evidence",
                        "detail": "enough reviews, but they do not settle one tier (they conflict, sit on a tier border, "
                                  "or changed recently), so no claim is safe yet"},
@@ -25,9 +26,18 @@ def sure(p: float | None) -> str:
     return "over 99% sure" if figure == ">99%" else f"{figure} sure"
 
 
-def unproven_words(reason: str | None) -> dict[str, str]:
-    """Label and detail for an unproven maker (older rows without a reason read as too few reviews)."""
-    return UNPROVEN_WORDS.get(reason or "too_few_reviews", UNPROVEN_WORDS["too_few_reviews"])
+# "Too few" under the floor every tier needs (types.MIN_CLAIM_EVIDENCE), said as such; past it the general words stand:
+# beside "every tier needs at least two fully trusted reviews' worth", reviews counting as 4.1 must not read as under it.
+_UNDER_FLOOR = "the trusted reviews so far add up to less than the two a tier needs"
+
+
+def unproven_words(reason: str | None, trusted: float | None = None) -> dict[str, str]:
+    """Label and detail for an unproven maker (older rows without a reason read as too few reviews); trusted: its
+    evidence in fully trusted reviews, where known."""
+    words = UNPROVEN_WORDS.get(reason or "too_few_reviews", UNPROVEN_WORDS["too_few_reviews"])
+    if words is UNPROVEN_WORDS["too_few_reviews"] and trusted is not None and trusted < MIN_CLAIM_EVIDENCE:
+        return {"label": words["label"], "detail": _UNDER_FLOOR}
+    return words
 
 
 def trusted_figure(trusted: float) -> str:

@@ -170,7 +170,7 @@ def test_unproven_with_many_conflicting_reviews_is_mixed_evidence(model):
 
 
 def test_unproven_under_the_evidence_floor_after_a_change_is_too_few_reviews_yet(model):
-    """'Too few reviews yet: the trusted reviews so far cannot yet carry a tier claim' is the reason whenever the trusted evidence is under the floor every tier needs, also where a detected drop left it there (it
+    """'Too few reviews yet: the trusted reviews so far add up to less than the two a tier needs' is the reason whenever the trusted evidence is under the floor every tier needs, also where a detected drop left it there (it
     read 'mixed evidence' before)."""
     record = [(710, (4, 4, 4), True, 258), (569, (3, 3, 3), True, 5), (322, (2, 3, 3), False, 237),
               (282, (4, 3, 4), True, 1), (218, (4, 5, 3), False, 5), (55, (1, 2, 3), True, 294), (1, (1, 1, 1), True, 400)]

@@ -110,17 +110,20 @@ def test_unproven_says_too_few_reviews_or_mixed_evidence(db, client, make_user, 
     assert "Mixed evidence" in html and "they do not settle one tier (they conflict, sit on a tier border" in html
 
 
-@pytest.mark.parametrize(("reason", "label", "detail"), [
-    ("mixed_evidence", "Mixed evidence", "enough reviews, but they do not settle one tier"),
-    ("too_few_reviews", "Too few reviews yet", "the trusted reviews so far cannot yet carry a tier claim"),
+@pytest.mark.parametrize(("reason", "trusted", "label", "detail"), [
+    ("mixed_evidence", 6.0, "Mixed evidence", "enough reviews, but they do not settle one tier"),
+    ("too_few_reviews", 1.4, "Too few reviews yet", "the trusted reviews so far add up to less than the two a tier needs"),
+    ("too_few_reviews", 4.1, "Too few reviews yet", "the trusted reviews so far are not yet enough to settle a tier"),
 ])
 def test_the_unproven_badge_says_which_reason_wherever_it_is_shown(db, client, make_user, make_maker, make_review,
-                                                                   reason, label, detail):
+                                                                   reason, trusted, label, detail):
     """The badge beside the maker's name, on browse and home cards and on compare says the reason the panel gives,
-    not a bare "Unproven" that reads the same for a maker with one review and one whose thirty reviews disagree."""
+    not a bare "Unproven" that reads the same for a maker with one review and one whose thirty reviews disagree.
+    "Too few" says it is under the two trusted reviews every tier needs only where it is (reviews counting as 4.1
+    read as under the page's own floor until 2026-12-06)."""
     maker = make_maker()
     make_review(make_user(), maker)
-    _set(db, maker, tier="unproven", unproven_reason=reason)
+    _set(db, maker, tier="unproven", unproven_reason=reason, trusted_reviews=trusted)
     for url in (f"/makers/{maker.slug}", "/makers", f"/compare?makers={maker.slug}", "/"):
         html = client.get(url).get_data(as_text=True)
         assert "Not enough evidence yet" not in html, url

@@ -70,8 +70,8 @@ def outlook_sentence(outlook: dict | None, overall: float | None) -> str:
         return f"The {target} claim holds now; it could change as new ratings move the estimate."
     claim = "a tier" if target is None else f"this a {_claim_words(target)} claim"
     if extra is None:  # the outlook tested the target tier only: another tier may still come of it
-        return (f"Even twenty more verified reviews at about the current level might not make {claim}; "
-                "it will change as new ratings move the estimate one way or the other.")
+        return (f"Even twenty more verified reviews at about the current level are not certain to make {claim}; "
+                "the tier will follow the estimate as new ratings come in.")
     level = "" if overall is None else f" averaging about {overall:.1f} overall"
     plural = "s" if extra != 1 else ""
     return f"About {extra} more verified review{plural}{level} would very likely make {claim}."

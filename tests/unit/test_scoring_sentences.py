@@ -124,8 +124,9 @@ def test_a_promised_novice_claim_comes_when_its_reviews_arrive_at_the_current_le
 
 
 def test_without_a_promise_twenty_more_reviews_at_the_current_level_may_leave_the_tier_unsettled(model):
-    """'Even twenty more verified reviews at about the current level might not make this a skilled (or better)
-    claim' (the outlook's target; 'might not settle a tier' until stop 51, when the target was master): three four-star
+    """'Even twenty more verified reviews at about the current level are not certain to make this a skilled (or better)
+    claim' (the outlook's target; 'might not settle a tier' until stop 51, when the target was master; 'might not make',
+    read as a forecast that it would not, until 2026-12-06): three four-star
     reviews put a maker on the skilled line, no promise is made, and twenty more four-stars leave it without a tier.
     (It said 'would not very likely settle', which reads as 'would very likely not': yet three three-star reviews
     (overall 3.2) also get no promise, and twenty more averaging 3.2 make the novice claim.)"""

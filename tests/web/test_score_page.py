@@ -235,12 +235,12 @@ def test_no_promise_says_twenty_more_reviews_might_not_settle_it(db, client, mak
     detail = json.loads(_row(db, maker).detail_json)
     detail["explanation"]["what_would_move_tier"] = {"target_tier": "skilled", "extra_verified_reviews_needed": None}
     _set(db, maker, detail_json=json.dumps(detail))
-    assert "Even twenty more verified reviews at about the current level might not make this a skilled (or better) " \
-        "claim;" in _page(client, maker)
+    assert "Even twenty more verified reviews at about the current level are not certain to make this a skilled (or " \
+        "better) claim; the tier will follow the estimate as new ratings come in." in _page(client, maker)
     detail["explanation"]["what_would_move_tier"] = {"target_tier": "master", "extra_verified_reviews_needed": None}
     _set(db, maker, detail_json=json.dumps(detail))
     page = _page(client, maker)  # the outlook tested master only: the sentence does not speak for every tier
-    assert "might not make this a master claim;" in page and "settle a tier" not in page
+    assert "are not certain to make this a master claim;" in page and "settle a tier" not in page
 
 
 @pytest.mark.parametrize("allowed", [True, False])

@@ -176,11 +176,21 @@ def storable_email(form, field) -> None:
 
 
 EMAIL_LENGTH = Length(max=MAX_EMAIL, message=f"An email address has at most {MAX_EMAIL} characters.")
+ADDRESS_FORM = "Enter an email address in the form name@example.com."
 # An address someone gives as theirs or a buyer's (not a login or reset lookup, which only match stored ones).
-ADDRESS_VALIDATORS = (DataRequired("Enter an email address."), EMAIL_LENGTH, storable_email,
-                      Email("Enter an email address in the form name@example.com."))
+ADDRESS_VALIDATORS = (DataRequired("Enter an email address."), EMAIL_LENGTH, storable_email, Email(ADDRESS_FORM))
+
+
+def address_shaped(form, field) -> None:
+    """Validator for a looked-up address: text on both sides of an @, nothing stricter (an address stored under an
+    older check must still find its account); it says nothing about whether any account uses the address."""
+    local, at, domain = (field.data or "").rpartition("@")
+    if not (at and local and domain):
+        raise StopValidation(ADDRESS_FORM)
+
+
 # An address looked up among the stored ones (login, password reset).
-LOOKUP_VALIDATORS = (DataRequired("Enter your email address."), EMAIL_LENGTH)
+LOOKUP_VALIDATORS = (DataRequired("Enter your email address."), EMAIL_LENGTH, address_shaped)
 
 
 def _choices(mapping: dict[str, str], blank: str | None = None) -> list[SelectChoice]:

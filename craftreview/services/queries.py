@@ -57,6 +57,15 @@ def own_review(session: Session, user: User | None, maker: Maker) -> Review | No
         Review.maker_id == maker.id, Review.author_id == user.id, Review.order_id.is_(None)))
 
 
+def own_order_reviews(session: Session, user: User | None, maker: Maker) -> list[Review]:
+    """The viewer's reviews of this maker written through its recorded orders and not withdrawn, oldest first."""
+    if user is None:
+        return []
+    return list(session.scalars(select(Review).where(
+        Review.maker_id == maker.id, Review.author_id == user.id, Review.order_id.is_not(None),
+        Review.withdrawn_at.is_(None)).order_by(Review.id)))
+
+
 def viewer_marks(session: Session, user: User | None, review_ids: list[int]) -> tuple[set[int], set[int]]:
     """Which of these reviews the viewer marked helpful, and which they reported (an open flag): one statement."""
     if user is None or not review_ids:

@@ -65,8 +65,8 @@ def write(slug: str):
     done = handle_form(form, lambda: review_service.submit_review(db, actor(), maker, _review_input(form)),
                        "Thank you! Your review is published.", _review_url,
                        lambda: review_service.validated_review(_review_input(form), utcnow().date()))
-    return done or (render_template("reviews/form.html", form=form, maker=maker, review=None, order=None),
-                    form_status(form))
+    return done or (render_template("reviews/form.html", form=form, maker=maker, review=None, order=None,
+                                    order_reviews=queries.own_order_reviews(db, actor(), maker)), form_status(form))
 
 
 _KEPT_AS_EDIT = ("so this was not published. Below is your review's edit form with what you just typed: saving it "

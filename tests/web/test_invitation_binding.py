@@ -423,3 +423,22 @@ def test_a_used_invitation_opened_again_by_its_reviewer_links_to_the_review(clie
     login(client, confirmed(db, make_user("friend")))
     other = client.get(f"/invite/{token}").get_data(as_text=True)
     assert "already been used" in other and f'href="/reviews/{review_id}"' not in other
+
+
+def test_the_review_form_tells_a_buyer_with_a_verified_review_of_the_maker_where_it_is(client, db, shop):
+    """A further (unverified) review of the same maker is allowed (another purchase), but the form names the verified
+    one first, so the same order is not reviewed twice by mistake. Backed for the score by
+    tests/unit/test_scoring_claims.py::test_several_reviews_by_one_account_count_as_one_voice."""
+    _owner, maker, buyer, token = shop
+    login(client, buyer)
+    assert "already written a verified review" not in client.get(f"/makers/{maker.slug}/review").get_data(as_text=True)
+    client.post(f"/invite/{token}", data=FORM)
+    fresh(db)
+    verified = db.scalar(select(Review))
+    page = re.sub(r"\s+", " ", client.get(f"/makers/{maker.slug}/review").get_data(as_text=True))
+    assert "You have already written a verified review of this maker" in page
+    assert f'href="/reviews/{verified.id}"' in page
+    assert "all your reviews of one maker count together as one buyer's voice in its score" in page
+    response = client.post(f"/makers/{maker.slug}/review", data=dict(FORM, title="A second purchase"))
+    fresh(db)
+    assert response.status_code == 302 and db.scalar(select(func.count(Review.id))) == 2

@@ -63,6 +63,9 @@ def load_user(login_id: str) -> User | None:
 
 
 LOGGED_OUT_FORM = "Your session had ended, so that was not done. Log in, then try again."
+# Where a page opened while logged out needs more than "log in" said: what the login is for, and with which account.
+LOGIN_FOR = {"reviews.invitation": "To write your verified review through this link, log in with the email address "
+                                   "the maker recorded for your order (no account yet? Register with that address)."}
 
 
 @login_manager.unauthorized_handler
@@ -70,7 +73,7 @@ def _log_in_first():
     """To the login page, then back; a form sent after the session ended (logged out on another device) comes back
     to a page showing it, since its own address may answer only POST (a 405 after login)."""
     if request.method in ("GET", "HEAD"):
-        flash(login_manager.login_message, login_manager.login_message_category)
+        flash(LOGIN_FOR.get(request.endpoint, login_manager.login_message), login_manager.login_message_category)
         return redirect(login_url(login_manager.login_view, request.url))
     flash(LOGGED_OUT_FORM, "info")
     here = request.full_path.rstrip("?")

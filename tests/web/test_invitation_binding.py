@@ -94,6 +94,10 @@ def test_anonymous_visitor_is_sent_to_log_in_and_nothing_is_written(client, app,
     for response in (client.get(f"/invite/{token}"), client.post(f"/invite/{token}", data=FORM)):
         assert response.status_code == 302 and response.headers["Location"].startswith("/login")
     assert snapshot(engine) == before
+    login_page = client.get(f"/invite/{token}", follow_redirects=True).get_data(as_text=True)
+    assert ("To write your verified review through this link, log in with the email address the maker recorded for "
+            "your order") in html.unescape(login_page)  # not a bare "Please log in to continue."
+    assert "Please log in to continue." not in login_page
 
 
 def test_maker_cannot_record_an_order_for_its_own_address(client, db, make_user, make_maker):

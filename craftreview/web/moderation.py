@@ -181,7 +181,10 @@ def log():
 @moderator_required
 def ring_signals():
     """Ring signals with their evidence: leads for moderators, never automatic hiding."""
-    page = signals.signals_page(get_db(), page=page_arg(), per_page=QUEUE_PAGE, kind=request.args.get("kind", ""))
+    kind = request.args.get("kind", "")
+    if kind and kind not in signals.KINDS:
+        abort(400, f"There is no signal kind {kind[:40]!r}: pick one of the page's filters, or none for all.")
+    page = signals.signals_page(get_db(), page=page_arg(), per_page=QUEUE_PAGE, kind=kind)
     return render_template("moderation/signals.html", data=page, kinds=signals.KINDS)
 
 

@@ -2,6 +2,7 @@
 listed for moderators with their evidence, and never hiding anything."""
 from __future__ import annotations
 
+import html
 import json
 import random
 from dataclasses import dataclass
@@ -175,6 +176,8 @@ def test_signals_page_is_for_moderators_only(client, make_user):
 def test_signals_page_empty_state_and_pagination(client, db, make_user, make_maker):
     login(client, make_user("mod", moderator=True))
     assert "No ring signals right now." in client.get("/moderation/signals").get_data(as_text=True)
+    unknown = client.get("/moderation/signals?kind=bogus")  # not silently all of them
+    assert unknown.status_code == 400 and "There is no signal kind 'bogus'" in html.unescape(unknown.get_data(as_text=True))
     maker = make_maker(name="Paged Pottery")
     db.add_all(RingSignal(kind="burst", maker_id=maker.id, strength=100 - i, summary=f"Signal number {i}.",
                           evidence_json="[]", user_ids_json="[]", detected_at=NOW) for i in range(30))

@@ -19,6 +19,9 @@ TIER_WORDS = {
     "master": "Master", "skilled": "Skilled", "developing": "Developing",
     "novice": "Novice", "unproven": "Unproven",
 }
+# The listing's tier filter: the cards name an unproven maker's reason ("Too few reviews yet", "Mixed evidence"), and
+# the filter that gathers both says what they share.
+TIER_FILTER_WORDS = TIER_WORDS | {"unproven": "No tier yet (too few reviews or mixed evidence)"}
 
 
 def init_app(app: Flask) -> None:
@@ -42,7 +45,8 @@ def init_app(app: Flask) -> None:
     score_words.init_app(app)
     app.jinja_env.globals.update(
         CRAFTS=CRAFTS, FLAG_REASONS=FLAG_REASONS, HIDE_REASONS=HIDE_REASONS,
-        ORDER_TYPES=ORDER_TYPES, PRICE_BANDS=PRICE_BANDS, TIER_WORDS=TIER_WORDS, STAR_WORDS=STAR_WORDS)
+        ORDER_TYPES=ORDER_TYPES, PRICE_BANDS=PRICE_BANDS, TIER_WORDS=TIER_WORDS, TIER_FILTER_WORDS=TIER_FILTER_WORDS,
+        STAR_WORDS=STAR_WORDS)
 
 
 def format_date(value: date | datetime | None, with_time: bool = False) -> str:

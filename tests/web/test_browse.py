@@ -67,11 +67,12 @@ def test_counts_beside_each_filter_count_the_makers_matching_the_other_filters(c
     assert ">Glass (2)</option>" in html  # the craft's own filter does not narrow its counts
     assert ">Japan (2)</option>" in html and "Kyoto (1)" in html and "Canada" not in html
     assert re.search(r"Master <span class=\"count\">\(1\)", html)
-    assert re.search(r"Unproven <span class=\"count\">\(0\)", html)
+    assert re.search(r"No tier yet \(too few reviews or mixed evidence\) <span class=\"count\">\(0\)", html)
     assert re.search(r"Takes custom orders <span class=\"count\">\(1\)", html)
     assert "Up to 7 days (1)" in html and "Up to 30 days (2)" in html
     everyone = client.get("/makers").get_data(as_text=True)
-    assert re.search(r"Unproven <span class=\"count\">\(1\)", everyone)  # no score row yet: unproven
+    assert re.search(r"No tier yet \(too few reviews or mixed evidence\) <span class=\"count\">\(1\)", everyone)
+    # (a maker with no score row yet counts there)
     assert "4 makers" in everyone
 
 

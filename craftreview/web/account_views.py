@@ -226,8 +226,9 @@ def unsubscribe(token: str):
     """Works logged out: shows what will stop and a button (a GET never writes)."""
     user_id, kind = _unsubscribe_target(token)
     notifications.check_unsubscribe(get_db(), user_id, kind)  # an account deleted since: no button to press
+    already = kind not in notifications.mail_kinds(get_db(), user_id)  # the link opened again: nothing to ask
     return render_template("accounts/unsubscribe.html", label=NOTIFICATION_KINDS[kind], token=token, done=False,
-                           form=ActionForm())
+                           already=already, form=ActionForm())
 
 
 @bp.post("/unsubscribe/<token>")

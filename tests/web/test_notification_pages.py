@@ -170,6 +170,8 @@ def test_unsubscribe_link_works_logged_out_and_get_never_writes(app, client, db,
     assert notifications.mail_kinds(db, owner.id) == set(NOTIFICATION_KINDS) - {"review_new"}
     make_review(make_user("buyer2"), maker)
     assert len(mails_to(db, owner.email)) == 1
+    again = anonymous.get(path).get_data(as_text=True)  # opened again: it says so instead of asking once more
+    assert "Already done: you will no longer get mails" in again and "<button" not in again.split("<main", 1)[1]
 
 
 def test_a_tampered_unsubscribe_link_is_refused(app, client, db, make_user, make_maker, make_review):

@@ -31,6 +31,7 @@ from wtforms.validators import (
     NumberRange,
     Optional,
     StopValidation,
+    ValidationError,
 )
 
 from ..emails import MAX_LENGTH as MAX_EMAIL
@@ -175,7 +176,18 @@ def storable_email(form, field) -> None:
         raise StopValidation(problem)
 
 
-EMAIL_LENGTH = Length(max=MAX_EMAIL, message=f"An email address has at most {MAX_EMAIL} characters.")
+class _EmailLength(Length):
+    """Length that stops the chain: an overlong address gets that one reason, not also a format complaint (the field
+    keeps Length's maxlength attribute)."""
+
+    def __call__(self, form, field) -> None:
+        try:
+            super().__call__(form, field)
+        except ValidationError as problem:
+            raise StopValidation(str(problem)) from problem
+
+
+EMAIL_LENGTH = _EmailLength(max=MAX_EMAIL, message=f"An email address has at most {MAX_EMAIL} characters.")
 ADDRESS_FORM = "Enter an email address in the form name@example.com."
 # An address someone gives as theirs or a buyer's (not a login or reset lookup, which only match stored ones).
 ADDRESS_VALIDATORS = (DataRequired("Enter an email address."), EMAIL_LENGTH, storable_email, Email(ADDRESS_FORM))

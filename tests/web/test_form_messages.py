@@ -187,3 +187,18 @@ def test_the_error_summary_ends_a_question_label_without_an_extra_full_stop(clie
     page = response.get_data(as_text=True)
     assert response.status_code == 400 and "What is wrong with this review?</a>" in page
     assert "review?</a>." not in page
+
+
+@pytest.mark.parametrize(("url", "extra"), [
+    ("/register", {"display_name": "Long Address", "password": "a long enough passphrase",
+                   "confirm": "a long enough passphrase"}),
+    ("/login", {"password": "a long enough passphrase"}),
+    ("/reset-password", {}),
+])
+def test_an_overlong_address_gets_one_reason_not_two(client, url, extra):
+    """Over the length limit, the length is the reason; 'Enter an email address in the form ...' beside it said the
+    same address was also malformed."""
+    page = client.post(url, data={"email": "a" * 300 + "@example.com", **extra}).get_data(as_text=True)
+    errors = re.findall(r'id="email-error-\d+"[^>]*>([^<]*)<', page)
+    assert errors == [f"An email address has at most {forms.MAX_EMAIL} characters."], errors
+    assert f'maxlength="{forms.MAX_EMAIL}"' in page  # the browser still stops typing at the limit

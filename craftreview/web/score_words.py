@@ -14,7 +14,7 @@ UNPROVEN_WORDS = {
                         "detail": "the trusted reviews so far are not yet enough to settle a tier"},
     "mixed_evidence": {"label": "Mixed evidence",
                        "detail": "enough reviews, but they do not settle one tier (they conflict, sit on a tier border, "
-                                 "or changed recently), so no claim is safe yet"},
+                                 "changed recently or came in a recent rush), so no claim is safe yet"},
 }
 
 

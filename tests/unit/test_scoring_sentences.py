@@ -164,3 +164,12 @@ def test_a_maker_holding_the_skilled_claim_is_still_told_about_master(model):
     assert score.tier == "skilled" and score.overall.mean >= MASTER_LINE
     assert tier_outlooks(model, sigs, {"m": score}, now=NOW)["m"] == {"target_tier": "master",
                                                                         "extra_verified_reviews_needed": None}
+
+
+def test_a_claim_held_back_for_a_recent_rush_is_mixed_evidence(model):
+    """'Mixed evidence: ... (they conflict, sit on a tier border, changed recently or came in a recent rush)': three
+    five-stars in the last ten weeks from a maker with no earlier record make a skilled claim likely, but it waits
+    (claims.season_upward), and the reason the badge gives is mixed evidence, not too few reviews."""
+    score = model.score_maker(steady(3, (5, 5, 5)), now=NOW)
+    assert score.p_skilled >= 0.8 and score.tier == "unproven"
+    assert score.explanation["claim_withheld"] == "recent_surge" and score.unproven_reason == "mixed_evidence"

@@ -5,6 +5,7 @@ import math
 
 from flask import Flask
 
+from ..scoring.claims import FAVOURITES_SET_ASIDE
 from ..scoring.types import MIN_CLAIM_EVIDENCE
 from .charts import chance
 
@@ -89,3 +90,5 @@ def init_app(app: Flask) -> None:
     app.add_template_global(outlook_sentence, "outlook_sentence")
     app.add_template_global(trusted_evidence_line, "trusted_evidence_line")
     app.jinja_env.globals["TRUSTED_MIN"] = TRUSTED_MIN
+    # a record this short is all favourites: the few-voices note then says so instead of naming "the rest"
+    app.jinja_env.globals["FAVOURITES_SET_ASIDE"] = FAVOURITES_SET_ASIDE

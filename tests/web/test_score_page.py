@@ -289,21 +289,24 @@ def test_the_reviewers_sentence_shows_which_end_the_ranges_moved(db, client, mak
         assert "minority of reviewers" not in page
 
 
-@pytest.mark.parametrize(("reason", "words"), [
-    ("recent_surge", "waits until the evidence has stood for a while"),
-    ("recent_reviews_lower", "recent reviews on their own point clearly lower"),
-    ("few_voices", "would rest on a handful of the most favourable reviews"),
-    ("platform_base_rate", "own reviews do not show that it is one, so no novice tier is shown"),
-    (None, None),
+@pytest.mark.parametrize(("reason", "count", "words"), [
+    ("recent_surge", 12, "waits until the evidence has stood for a while"),
+    ("recent_reviews_lower", 12, "recent reviews on their own point clearly lower"),
+    ("few_voices", 12, "would rest on a handful of the most favourable reviews: without them, the rest of the record"),
+    ("few_voices", 4, "would rest on this maker's few most favourable reviews alone, so it waits"),
+    ("platform_base_rate", 12, "own reviews do not show that it is one, so no novice tier is shown"),
+    (None, 12, None),
 ])
-def test_a_withheld_claim_says_why(db, client, make_user, make_maker, make_review, reason, words):
+def test_a_withheld_claim_says_why(db, client, make_user, make_maker, make_review, reason, count, words):
     """Backed in the model by tests/unit/test_scoring_claims.py (surge-withheld, recent-lower and few-voices claims)
-    and tests/unit/test_scoring_novice_prior.py (a novice claim the maker's own reviews do not carry)."""
+    and tests/unit/test_scoring_novice_prior.py (a novice claim the maker's own reviews do not carry). A record no
+    longer than the favourites the check sets aside (claims.FAVOURITES_SET_ASIDE) has no "rest" to name."""
     maker = make_maker()
     make_review(make_user(), maker)
     detail = json.loads(_row(db, maker).detail_json)
     assert detail["explanation"]["claim_withheld"] is None  # one honest review: nothing withheld
     detail["explanation"]["claim_withheld"] = reason
+    detail["explanation"]["evidence"]["review_count"] = count
     _set(db, maker, detail_json=json.dumps(detail))
     html = _page(client, maker)
     assert "a sudden run of recent reviews can confirm such a tier but not earn it" in html

@@ -17,6 +17,12 @@ def owns_address(user) -> bool:
     return user is not None and bool(user.email_confirmed)
 
 
+def can_send_invitations(user, maker) -> bool:
+    """The owner may record orders, each of which mails the buyer an invitation in the site's name, only once its own
+    address is confirmed: an account nobody has confirmed could otherwise mail any stranger any item text."""
+    return owns_maker(user, maker) and owns_address(user)
+
+
 MAKER_LEFT = "This maker has left craftreview: the profile keeps its reviews but takes no new ones."
 
 

@@ -13,7 +13,7 @@ from craftreview import create_app
 from craftreview.config import postgres_test_url
 from craftreview.db import make_engine
 from craftreview.migrate import upgrade
-from craftreview.models import Base, Maker, User
+from craftreview.models import Base, Maker, User, utcnow
 from craftreview.services import scores
 from craftreview.services.passwords import hash_password
 from craftreview.services.reviews import ReviewInput, submit_review
@@ -139,11 +139,14 @@ def make_user(db, password_hash):
 @pytest.fixture
 def make_maker(db, make_user):
     """Create a maker profile (and its owner unless given); it takes custom orders unless told otherwise, so tests
-    may record either order type."""
+    may record either order type, and its owner's address is confirmed unless told otherwise, so it may record orders
+    (permissions.can_send_invitations)."""
     def factory(owner: User | None = None, *, name: str = "Hollow Oak Woodworks", craft: str = "wood",
                 location: str = "Leeds, United Kingdom", bio: str = "Walnut tables and oak chairs.",
-                accepts_custom: bool = True) -> Maker:
+                accepts_custom: bool = True, confirmed_owner: bool = True) -> Maker:
         owner = owner or make_user("owner")
+        if confirmed_owner and owner.email_confirmed_at is None:  # a maker mails invitations only once confirmed
+            owner.email_confirmed_at = utcnow()
         n = next(_counter)
         maker = Maker(owner_id=owner.id, name=name, slug=f"maker-{n}", craft=craft, location=location, bio=bio,
                       accepts_custom=accepts_custom)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from ..db import write_transaction
 from ..emails import email_key, mailbox_key, normalise_email
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problems
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Order, Review, User, as_utc, utcnow
-from ..permissions import owns_address, owns_maker
+from ..permissions import can_send_invitations, owns_address, owns_maker
 from ..text import clean_input, label_key
 from . import notifications
 from .accounts import check_email
@@ -34,6 +35,14 @@ from .reviews import (
 
 INVITATION_DAYS = 90
 ITEM_MESSAGE = "Describe the item in 2 to 200 characters."
+ITEM_LINK_MESSAGE = "Describe the item without a web address: the invitation mail quotes it to the buyer."
+UNCONFIRMED_SENDER = ("Confirm your email address before recording orders: each order mails the buyer an invitation "
+                      "in the site's name, which only accounts with a confirmed address may send. The confirmation "
+                      "link can be sent again from your account page.")
+# A web address in an item name would reach the buyer's inbox inside the site's own mail, where mail programs make
+# links of it: a scheme ("https://"), or a host name (words joined by dots, ending in two letters or more: "1.5 m",
+# "v2.0" and "no. 3" are none).
+_LINK = re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*://|\b[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\b)")
 STOCK_ONLY_HINT = "Your profile says you are not taking custom orders: tick \"I accept custom orders\" there to record one."
 STOCK_ONLY_MESSAGE = ("Your profile says you are not taking custom orders. Tick \"I accept custom orders\" under Edit "
                       "profile first, or, if it was a stock item, record it as one.")
@@ -89,7 +98,17 @@ def _check_item(value: str) -> str:
     item = clean_input(value)
     if not 2 <= len(item) <= 200:
         raise InvalidInput(ITEM_MESSAGE, field="item")
+    if _LINK.search(item):
+        raise InvalidInput(ITEM_LINK_MESSAGE, field="item")
     return item
+
+
+def check_can_record_orders(actor: User, maker: Maker) -> None:
+    """PermissionDenied unless the actor may record this maker's orders (permissions.can_send_invitations)."""
+    if not owns_maker(actor, maker):
+        raise PermissionDenied("Only the maker can record orders.")
+    if not can_send_invitations(actor, maker):
+        raise PermissionDenied(UNCONFIRMED_SENDER)
 
 
 class InvitationRefused(PermissionDenied):
@@ -135,8 +154,7 @@ def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, 
     record and gets a fresh link, the earlier one stops working (its created_at stays that of the first recording);
     once its buyer has reviewed it, it is refused: one order, one verified review."""
     now = now or utcnow()
-    if not owns_maker(actor, maker):
-        raise PermissionDenied("Only the maker can record orders.")
+    check_can_record_orders(actor, maker)
     values = validated_order(actor, data, now.date(), session, maker)
     token = secrets.token_urlsafe(32)
     subject = f"Review your order from {maker.name}"

@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 
 from ..errors import DomainError
 from ..models import Maker, as_utc, utcnow
-from ..permissions import owns_maker
+from ..permissions import can_send_invitations, owns_maker
 from ..services import browse, queries
 from ..services import makers as maker_service
 from ..services import orders as order_service
@@ -131,7 +131,10 @@ def dashboard():
     if maker is None:
         return render_template("makers/no_profile.html")
     form = OrderForm()
-    if validate(form, lambda: order_service.validated_order(actor(), _order_input(form), utcnow().date(), db, maker)):
+    can_invite = can_send_invitations(actor(), maker)  # said above the form; a submission without it is refused
+    if not can_invite and form.is_submitted():
+        form.form_errors.append(order_service.UNCONFIRMED_SENDER)
+    elif validate(form, lambda: order_service.validated_order(actor(), _order_input(form), utcnow().date(), db, maker)):
         link = _record_order(maker, form)
         if link:
             # Post/redirect/get: a reload must not record the order twice. The link is
@@ -141,10 +144,10 @@ def dashboard():
     if not maker.accepts_custom and not form.order_type.errors:  # said up front; once refused, the error says it
         form.order_type.description = order_service.STOCK_ONLY_HINT
     html = render_template(
-        "makers/dashboard.html", maker=maker, form=form, link=session.pop("invitation_link", None),
+        "makers/dashboard.html", maker=maker, form=form, can_invite=can_invite, link=session.pop("invitation_link", None),
         orders=paginate(db, order_service.maker_orders_query(maker), ORDERS_PAGE),
         unreplied=paginate(db, queries.unreplied_reviews_query(maker.id), WAITING_SHOWN, page=1))
-    return html, (400 if form.errors or form.form_errors else 200)
+    return html, (403 if form.is_submitted() and not can_invite else 400 if form.errors or form.form_errors else 200)
 
 
 @bp.get("/dashboard/replies")

@@ -190,6 +190,7 @@ def test_verified_review_through_invitation_link(new_actor, live_server):
 
     register(maker.page, f"{slug}@example.com", unique("Leatherworker "))
     create_maker_profile(maker.page, maker_name, slug)
+    confirm_email(live_server, f"{slug}@example.com")  # a maker mails invitations only from a confirmed address
     register(friend.page, friend_email, unique("Friend "))
     confirm_email(live_server, friend_email)
 
@@ -250,11 +251,12 @@ def test_verified_review_through_invitation_link(new_actor, live_server):
     assert friend.problems.all(allow=(link,)) == []
 
 
-def test_reloading_the_dashboard_after_recording_an_order_does_not_record_it_twice(new_actor):
+def test_reloading_the_dashboard_after_recording_an_order_does_not_record_it_twice(new_actor, live_server):
     maker = new_actor()
     slug = unique("reload-check-")
     register(maker.page, f"{slug}@example.com", unique("Reloader "))
     create_maker_profile(maker.page, unique("Reload Studio "), slug)
+    confirm_email(live_server, f"{slug}@example.com")
     record_order(maker.page, f"{unique('once')}@example.com", "Linen apron")
     maker.page.reload()  # what a maker does to see the table refresh; Chromium re-sends the POST
     expect(maker.page.get_by_role("row").filter(has_text="Linen apron")).to_have_count(1, timeout=2_000)

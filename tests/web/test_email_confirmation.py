@@ -196,11 +196,13 @@ def test_unconfirmed_accounts_can_write_reviews(client, db, make_maker):
 def test_maker_dashboard_shows_the_confirmation_state(client, db, make_maker):
     _register(client)
     user = _user(db, "maria@example.com")
-    make_maker(user)
-    assert "Resend confirmation link" in client.get("/dashboard").get_data(as_text=True)
+    make_maker(user, confirmed_owner=False)
+    page = client.get("/dashboard").get_data(as_text=True)
+    assert "Resend confirmation link" in page and "Confirm your email address before recording orders" in page
     confirmation.resend_confirmation(db, user)
     client.post(link_in(mails_to(db, "maria@example.com")[-1], "/confirm-email/"))
-    assert "is confirmed" in client.get("/dashboard").get_data(as_text=True)
+    page = client.get("/dashboard").get_data(as_text=True)
+    assert "is confirmed" in page and "Confirm your email address before recording orders" not in page
 
 
 def test_a_dead_confirmation_link_says_where_to_get_a_new_one(client, db):

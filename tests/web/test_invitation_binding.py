@@ -10,7 +10,7 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import func, select
 
-from craftreview.errors import Conflict, InvalidInput
+from craftreview.errors import Conflict, InvalidInput, PermissionDenied
 from craftreview.models import Order, Review, utcnow
 from craftreview.services import orders
 from craftreview.services.mail import OutboxMailBackend
@@ -110,6 +110,55 @@ def test_maker_cannot_record_an_order_for_its_own_address(client, db, make_user,
     assert response.status_code == 400
     assert "That is your own address" in response.get_data(as_text=True)
     assert db.scalar(select(func.count(Order.id))) == 0
+
+
+ORDER_FORM = {"buyer_email": "customer@example.net", "item": "Walnut dining table", "order_type": "custom",
+              "price_band": "over1000", "ordered_on": str(TODAY - timedelta(days=5))}
+
+
+def test_an_unconfirmed_maker_is_told_to_confirm_before_recording_orders_and_nothing_is_sent(app, client, db,
+                                                                                             make_user, make_maker):
+    """Each order mails a stranger in the site's name: an account nobody has confirmed could send any item text to
+    any address (an audit did, with a phishing link in the item). The dashboard says so up front; a submission is
+    refused with the reason and writes nothing, no mail included; the service refuses it too."""
+    owner = make_user("owner")
+    maker = make_maker(owner, confirmed_owner=False)
+    login(client, owner)
+    assert "Confirm your email address before recording orders" in client.get("/dashboard").get_data(as_text=True)
+    engine = app.extensions["craftreview.engine"]
+    before = snapshot(engine)
+    response = client.post("/dashboard", data=ORDER_FORM)
+    assert response.status_code == 403 and orders.UNCONFIRMED_SENDER in html.unescape(response.get_data(as_text=True))
+    assert snapshot(engine) == before
+    with pytest.raises(PermissionDenied, match="Confirm your email address"):
+        record(db, owner, maker, "customer@example.net")
+    assert snapshot(engine) == before
+    confirmed(db, owner)
+    assert client.post("/dashboard", data=ORDER_FORM).status_code == 302
+    fresh(db)
+    assert db.scalar(select(func.count(Order.id))) == 1
+
+
+@pytest.mark.parametrize("item", ["Refund pending: log in at http://evil.example.net/login", "Walnut table, see "
+                                  "www.example.org", "Table (details: shop.example.com)", "Bowl HTTPS://x.example/y"])
+def test_an_item_name_with_a_web_address_is_refused(client, db, make_user, make_maker, item):
+    """The invitation mail quotes the item to the buyer, where mail programs turn an address into a link."""
+    owner = make_user("owner")
+    make_maker(owner)
+    login(client, owner)
+    response = client.post("/dashboard", data=dict(ORDER_FORM, item=item))
+    assert response.status_code == 400 and orders.ITEM_LINK_MESSAGE in html.unescape(response.get_data(as_text=True))
+    assert db.scalar(select(func.count(Order.id))) == 0
+
+
+@pytest.mark.parametrize("item", ["Oak table, 1.2m x 0.8m", "Mug set v2.0, glaze no. 3", "Bowl/plate set, dia. 20cm"])
+def test_item_names_with_dots_and_slashes_are_kept(client, db, make_user, make_maker, item):
+    owner = make_user("owner")
+    make_maker(owner)
+    login(client, owner)
+    assert client.post("/dashboard", data=dict(ORDER_FORM, item=item)).status_code == 302
+    fresh(db)
+    assert db.scalar(select(Order.item)) == item
 
 
 def test_own_address_is_refused_by_the_service_however_it_is_written(db, make_user, make_maker):

@@ -180,6 +180,8 @@ def test_the_invitation_mail_has_text_and_html_with_the_link(db, cast):
     [mail] = mails_to(db, "stranger@example.com")
     assert f"/invite/{token}" in mail.body and f'href="http://localhost/invite/{token}"' in mail.html_body
     assert "Walnut desk" in mail.body and "Walnut desk" in mail.html_body
+    for body in (mail.body, mail.html_body):  # a stranger mailed by mistake (or by a maker's typo) knows what to do
+        assert "Did you not order from Hollow Oak? Then ignore this mail" in " ".join(body.split())
 
 
 def test_a_title_too_long_for_the_list_or_a_subject_is_cut_between_words_with_an_ellipsis(db, cast):

@@ -1,0 +1,55 @@
+"""A maker's name is its own: a profile may not take another maker's name in any case, spacing or width.
+
+An audit copied an established maker's name, craft and place onto a new profile; search listed the copy above the
+original and its invitation mails read "Review your order from" the original's name.
+"""
+from __future__ import annotations
+
+import html
+
+import pytest
+from sqlalchemy import func, select
+
+from craftreview.errors import InvalidFields, InvalidInput
+from craftreview.models import Maker
+from craftreview.services import makers as maker_service
+from tests.conftest import login
+
+PROFILE = {"slug": "my-new-studio", "craft": "ceramics", "location": "Kyoto, Japan", "bio": "Our new official page.",
+           "lead_time_days": "14"}
+
+
+@pytest.mark.parametrize("copy", ["Crooked Kiln Ceramics", "crooked  kiln CERAMICS", " Ｃrooked Kiln Ceramics "])
+def test_a_new_profile_with_another_maker_s_name_is_refused_and_nothing_is_created(client, db, make_user, make_maker,
+                                                                                 copy):
+    make_maker(name="Crooked Kiln Ceramics", craft="ceramics", location="Kyoto, Japan")
+    login(client, make_user("copycat"))
+    response = client.post("/makers/new", data={"name": copy, **PROFILE})
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400
+    assert "A maker called “Crooked Kiln Ceramics” is already on craftreview: choose a name buyers can tell apart" in page
+    assert db.scalar(select(func.count(Maker.id))) == 1
+
+
+def test_renaming_to_another_maker_s_name_is_refused_and_keeping_one_s_own_is_not(client, db, make_user, make_maker):
+    make_maker(name="Crooked Kiln Ceramics")
+    owner = make_user("owner")
+    mine = make_maker(owner, name="Blue Moth Knits", craft="textiles")
+    login(client, owner)
+    edit = {"slug": mine.slug, "craft": "textiles", "location": "Leeds, United Kingdom", "bio": "Knits."}
+    refused = client.post(f"/makers/{mine.slug}/edit", data={"name": "Crooked Kiln Ceramics", **edit})
+    assert refused.status_code == 400
+    assert client.post(f"/makers/{mine.slug}/edit", data={"name": "blue moth knits", **edit}).status_code == 302
+    db.expire_all()
+    assert db.get(Maker, mine.id).name == "blue moth knits"
+
+
+def test_the_service_refuses_the_name_too_and_names_every_field_at_once(db, make_maker):
+    make_maker(name="Crooked Kiln Ceramics")
+    with pytest.raises(InvalidFields) as refused:
+        maker_service.validated_maker(maker_service.MakerInput(
+            name="Crooked Kiln Ceramics", slug="Bad Slug", craft="ceramics"), db)
+    assert [p.field for p in refused.value.problems] == ["name", "slug"]
+    with pytest.raises(InvalidInput, match="already on craftreview"):
+        maker_service.check_name_free(db, "CROOKED KILN CERAMICS")
+    maker_service.check_name_free(db, "Crooked Kiln Pottery")  # a different name is free

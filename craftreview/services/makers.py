@@ -78,6 +78,8 @@ def check_name_free(session: Session, name: str, maker_id: int | None = None) ->
     compared in Python (SQLite's lower() folds ASCII only); a scan of every maker's name is a few milliseconds at
     ten thousand makers, once per profile write."""
     key = label_key(name)
+    if maker_id is not None and label_key(session.scalar(select(Maker.name).where(Maker.id == maker_id))) == key:
+        return  # keeping its own name (profiles from before this check may share one)
     for other in session.scalars(select(Maker.name).where(Maker.id != (maker_id or -1))):
         if label_key(other) == key and not is_former_name(other):
             raise InvalidInput(f"A maker called “{other}” is already on craftreview: choose a name buyers can tell "

@@ -53,3 +53,16 @@ def test_the_service_refuses_the_name_too_and_names_every_field_at_once(db, make
     with pytest.raises(InvalidInput, match="already on craftreview"):
         maker_service.check_name_free(db, "CROOKED KILN CERAMICS")
     maker_service.check_name_free(db, "Crooked Kiln Pottery")  # a different name is free
+
+
+def test_a_profile_sharing_its_name_from_before_the_check_can_still_be_edited(client, db, make_user, make_maker):
+    """Two profiles named alike before names were checked: each owner may keep the name while editing the rest."""
+    make_maker(name="Oak Studio")
+    owner = make_user("owner")
+    mine = make_maker(owner, name="Oak Studio")
+    login(client, owner)
+    response = client.post(f"/makers/{mine.slug}/edit", data={
+        "name": "Oak Studio", "slug": mine.slug, "craft": "wood", "location": "York, United Kingdom", "bio": "Chairs."})
+    assert response.status_code == 302
+    db.expire_all()
+    assert db.get(Maker, mine.id).location == "York, United Kingdom"

@@ -37,9 +37,10 @@ def check_email(email: str, field: str = "email") -> None:
         raise InvalidInput(problem, field=field)
 
 
-def check_new_password(password: str, field: str = "password") -> None:
-    """Refuse a password the policy does not allow (passwords.password_problem), on the form field it came from."""
-    problem = password_problem(password)
+def check_new_password(password: str, field: str = "password", personal: tuple[str, ...] = ()) -> None:
+    """Refuse a password the policy does not allow (passwords.password_problem; personal: the account's address and
+    display name), on the form field it came from."""
+    problem = password_problem(password, personal)
     if problem:
         raise InvalidInput(problem, field=field)
 
@@ -49,6 +50,11 @@ def check_password_again(user: User, password: str, field: str = "password",
     """WrongPassword unless `password` is the account's own (a signed-in change or deletion proves who asks)."""
     if not verify_password(user.password_hash, password or ""):
         raise WrongPassword(message, field=field)
+
+
+def personal_values(user: User) -> tuple[str, ...]:
+    """What a password may not be: the account's address and display name (passwords.password_problem)."""
+    return (user.email, user.display_name)
 
 
 FORMER_MEMBER = "Former member"  # what a deleted account's kept reviews are signed with
@@ -92,7 +98,7 @@ def validated_registration(session: Session, email: str, display_name: str, pass
         if not problems.on("email"):
             problems.check(check_unregistered, session, email)
         name = problems.check(_check_display_name, display_name)
-        problems.check(check_new_password, password)
+        problems.check(check_new_password, password, "password", (email, display_name))
     return email, name
 
 
@@ -145,7 +151,7 @@ def change_password(session: Session, user: User, *, current: str, new: str) -> 
     pending address change."""
     with Problems() as problems:
         problems.check(check_password_again, user, current, "current_password")
-        problems.check(check_new_password, new, "new_password")
+        problems.check(check_new_password, new, "new_password", personal_values(user))
         # Compared only once the current password is proven: otherwise this answer would confirm a guess at it
         # without counting as a refused password.
         if not problems.on("current_password", "new_password") and new == current:

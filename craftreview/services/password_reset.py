@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from ..db import write_transaction
 from ..errors import InvalidInput
 from ..models import User, utcnow
-from .accounts import find_user_by_email
+from .accounts import find_user_by_email, personal_values
 from .confirmation import mark_confirmed
 from .link_mail import LinkMail, prepare_link_mail, send_link_mail
 from .passwords import hash_password, password_problem
@@ -50,6 +50,9 @@ def reset_password(session: Session, token: str, new_password: str, now: datetim
     if problem:
         raise InvalidInput(problem, field="password")
     user = check_reset_token(session, token, now)
+    problem = password_problem(new_password, personal_values(user))
+    if problem:
+        raise InvalidInput(problem, field="password")
     new_hash = hash_password(new_password)  # slow: outside the write lock
     rescored = prepare_author_confirmation(session, user, now, now)
     with write_transaction(session):

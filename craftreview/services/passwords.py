@@ -1,6 +1,8 @@
 """Password hashing and policy (no framework imports beyond Werkzeug's KDF helpers)."""
 from __future__ import annotations
 
+import unicodedata
+
 from werkzeug.security import check_password_hash, generate_password_hash
 
 MIN_LENGTH = 12
@@ -20,8 +22,12 @@ COMMON_PASSWORDS = frozenset({
 })
 
 
-def password_problem(password: str) -> str | None:
-    """Why a password is unacceptable, or None when it is fine."""
+PERSONAL_MESSAGE = "Your password must not be your email address or display name; choose another."
+
+
+def password_problem(password: str, personal: tuple[str, ...] = ()) -> str | None:
+    """Why a password is unacceptable, or None when it is fine; personal: the account's email address and display
+    name, which anyone who sees a review or a mail knows (an address's part before the @ counts too)."""
     if len(password) < MIN_LENGTH:
         return f"Use at least {MIN_LENGTH} characters."
     if len(password) > MAX_LENGTH:
@@ -29,7 +35,14 @@ def password_problem(password: str) -> str | None:
     lowered = password.lower()
     if lowered in COMMON_PASSWORDS or len(set(lowered)) <= 2:
         return "This password is too common or too easy to guess; choose another."
+    if _squeezed(password) in {_squeezed(p) for value in personal if value for p in (value, value.partition("@")[0])}:
+        return PERSONAL_MESSAGE
     return None
+
+
+def _squeezed(text: str) -> str:
+    """Case, width and spacing folded away: "Maria Lopez" and "marialopez" are one."""
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def hash_password(password: str) -> str:

@@ -214,6 +214,17 @@ def test_the_deletion_page_says_what_each_choice_does_to_reviews_replies_and_the
     assert "the 1 review of it stays" in either
 
 
+def test_the_deletion_page_of_a_maker_without_reviews_does_not_count_none_as_staying(client, db, make_user,
+                                                                                      make_maker):
+    owner = make_user("solo")
+    make_maker(owner, name="Empty Studio")
+    login(client, owner)
+    either = _outcome(client.get("/account/delete").get_data(as_text=True), "either")
+    assert "Your maker profile Empty Studio: renamed “Former maker”" in either
+    assert "it has no reviews, takes no new ones, and the invitations you sent stop working" in either
+    assert "the 0 reviews" not in either
+
+
 def test_the_deletion_page_of_someone_who_wrote_nothing_says_so(client, db, make_user):
     login(client, make_user("lurker"))
     page = client.get("/account/delete").get_data(as_text=True)

@@ -108,6 +108,8 @@ def test_unproven_says_too_few_reviews_or_mixed_evidence(db, client, make_user, 
     _set(db, maker, unproven_reason="mixed_evidence")
     html = _page(client, maker)
     assert "Mixed evidence" in html and "they do not settle one tier (they conflict, sit on a tier border" in html
+    # the reasons name a recent rush (tests/unit/test_scoring_sentences.py: a claim held back for one is mixed)
+    assert "sit on a tier border, changed recently or came in a recent rush)" in re.sub(r"\s+", " ", html)
 
 
 @pytest.mark.parametrize(("reason", "trusted", "label", "detail"), [

@@ -42,7 +42,7 @@ UNCONFIRMED_SENDER = ("Confirm your email address before recording orders: each 
 # A web address in an item name would reach the buyer's inbox inside the site's own mail, where mail programs make
 # links of it: a scheme ("https://"), or a host name (words joined by dots, ending in two letters or more: "1.5 m",
 # "v2.0" and "no. 3" are none).
-_LINK = re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*://|\b[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\b)")
+WEB_ADDRESS = re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*://|\b[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\b)")
 STOCK_ONLY_HINT = "Your profile says you are not taking custom orders: tick \"I accept custom orders\" there to record one."
 STOCK_ONLY_MESSAGE = ("Your profile says you are not taking custom orders. Tick \"I accept custom orders\" under Edit "
                       "profile first, or, if it was a stock item, record it as one.")
@@ -98,7 +98,7 @@ def _check_item(value: str) -> str:
     item = clean_input(value)
     if not 2 <= len(item) <= 200:
         raise InvalidInput(ITEM_MESSAGE, field="item")
-    if _LINK.search(item):
+    if WEB_ADDRESS.search(item):
         raise InvalidInput(ITEM_LINK_MESSAGE, field="item")
     return item
 

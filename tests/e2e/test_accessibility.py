@@ -102,7 +102,7 @@ def _ring(app) -> None:
         owner = accounts.register_user(db, email=f"{unique('target')}@example.com", display_name="Target Owner",
                                        password=PASSWORD)
         maker = maker_service.create_maker(db, owner, maker_service.MakerInput(
-            name="Targeted Pottery", slug=unique("targeted-"), craft="ceramics", location="Stoke, United Kingdom",
+            name=unique("Targeted Pottery "), slug=unique("targeted-"), craft="ceramics", location="Stoke, United Kingdom",
             bio="Thrown stoneware.", website="", accepts_custom=False, lead_time_days=14))
         written = []
         for i in range(3):

@@ -23,7 +23,7 @@ def _flagged_then_edited(app) -> int:
                                           password=PASSWORD)
         author, owner, reader = user("author"), user("owner"), user("reader")
         maker = maker_service.create_maker(db, owner, maker_service.MakerInput(
-            name="Flagged Pots", slug=unique("flagged-pots-"), craft="ceramics", location="Leeds, United Kingdom",
+            name=unique("Flagged Pots "), slug=unique("flagged-pots-"), craft="ceramics", location="Leeds, United Kingdom",
             bio="Stoneware.", website="", accepts_custom=False, lead_time_days=None))
         review = review_service.submit_review(db, author, maker, _text(
             "Call me on 0777 000 000", "My number is 0777 000 000, ring me for the real story about this potter."))

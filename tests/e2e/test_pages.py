@@ -54,14 +54,14 @@ def _arrange(app) -> tuple[str, int, dict[str, str]]:
     today = date.today()
     with app.extensions["craftreview.sessions"]() as db:
         owner = accounts.register_user(db, email=f"{unique('owner')}@example.com", display_name="Ada Owner",
-                                       password=PASSWORD)
+                                       password=PASSWORD, email_confirmed=True)  # it records an order below
         buyer = accounts.register_user(db, email=f"{unique('buyer')}@example.com", display_name="Ben Buyer",
                                        password=PASSWORD)
         flagger = accounts.register_user(db, email=f"{unique('flag')}@example.com", display_name="Fay Flagger",
                                          password=PASSWORD)
         slug = unique("walnut-works-")
         maker = maker_service.create_maker(db, owner, maker_service.MakerInput(
-            name="Walnut Works", slug=slug, craft="wood", location="Leeds, United Kingdom",
+            name=unique("Walnut Works "), slug=slug, craft="wood", location="Leeds, United Kingdom",
             bio="Walnut tables and oak chairs.\n\nEvery joint cut by hand.", website="https://example.com/walnut",
             accepts_custom=True, lead_time_days=42))
         review = review_service.submit_review(db, buyer, maker, review_service.ReviewInput(

@@ -24,6 +24,7 @@ from craftreview.services import makers as maker_service
 from craftreview.services import orders as order_service
 from craftreview.services import reviews as review_service
 from craftreview.services.mail import make_mail_backend
+from craftreview.services.orders import WEB_ADDRESS
 from craftreview.text import clean_input
 
 from .conftest import MODERATOR_EMAIL
@@ -44,8 +45,10 @@ PACKED_SEPARATORS = {"bi": "\n\n", "re": "\n\n", "be": "\n", "it": " ", "em": " 
 
 
 def value(code: str, number: int) -> str:
-    """Payload `number` as placed in field `code`."""
-    return f"{payload(number)} #{code}{number}"
+    """Payload `number` as placed in field `code` (an order's item with its web addresses replaced: items may not hold
+    one, since the invitation mail quotes them)."""
+    text = f"{payload(number)} #{code}{number}"
+    return WEB_ADDRESS.sub("link", text) if code == "it" else text
 
 
 def shown(code: str, number: int) -> str:
@@ -108,7 +111,7 @@ def arrange(app) -> PayloadWorld:
     with app.extensions["craftreview.sessions"]() as db, _cheap_passwords(accounts.hash_password(PASSWORD)):
         owner, buyer = _user(db, "Hub Owner"), _user(db, "Hana Buyer")
         hub = maker_service.create_maker(db, owner, maker_service.MakerInput(
-            name="Payload Hub", slug=unique("payload-hub-"), craft="ceramics", location="Leeds, United Kingdom",
+            name=unique("Payload Hub "), slug=unique("payload-hub-"), craft="ceramics", location="Leeds, United Kingdom",
             bio=packed("bi")[0], website="", accepts_custom=True, lead_time_days=30))
         moderator = accounts.find_user_by_email(db, MODERATOR_EMAIL)
         world = PayloadWorld(hub_slug=hub.slug, hub_owner=owner.id, buyer=buyer.id, moderator=moderator.id,

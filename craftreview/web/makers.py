@@ -132,7 +132,8 @@ def dashboard():
         return render_template("makers/no_profile.html")
     form = OrderForm()
     can_invite = can_send_invitations(actor(), maker)  # said above the form; a submission without it is refused
-    if not can_invite and form.is_submitted():
+    refused = form.is_submitted() and not can_invite
+    if refused:
         form.form_errors.append(order_service.UNCONFIRMED_SENDER)
     elif validate(form, lambda: order_service.validated_order(actor(), _order_input(form), utcnow().date(), db, maker)):
         link = _record_order(maker, form)
@@ -147,7 +148,7 @@ def dashboard():
         "makers/dashboard.html", maker=maker, form=form, can_invite=can_invite, link=session.pop("invitation_link", None),
         orders=paginate(db, order_service.maker_orders_query(maker), ORDERS_PAGE),
         unreplied=paginate(db, queries.unreplied_reviews_query(maker.id), WAITING_SHOWN, page=1))
-    return html, (403 if form.is_submitted() and not can_invite else 400 if form.errors or form.form_errors else 200)
+    return html, (403 if refused else 400 if form.errors or form.form_errors else 200)
 
 
 @bp.get("/dashboard/replies")

@@ -1,9 +1,9 @@
 """Password hashing and policy (no framework imports beyond Werkzeug's KDF helpers)."""
 from __future__ import annotations
 
-import unicodedata
-
 from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..text import fold_key
 
 MIN_LENGTH = 12
 MAX_LENGTH = 128
@@ -41,8 +41,8 @@ def password_problem(password: str, personal: tuple[str, ...] = ()) -> str | Non
 
 
 def _squeezed(text: str) -> str:
-    """Case, width and spacing folded away: "Maria Lopez" and "marialopez" are one."""
-    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+    """text.fold_key with the spaces taken out: "Maria Lopez" and "ＭＡＲＩＡＬＯＰＥＺ" are one."""
+    return "".join(fold_key(text).split())
 
 
 def hash_password(password: str) -> str:

@@ -70,8 +70,15 @@ class Review(Base):
 
     @property
     def has_order(self) -> bool:
-        """Written through a maker's invitation (its order facts come from the maker's record)."""
+        """Written through a maker's invitation (its order facts come from the maker's record, but for the promised
+        date, which the buyer states)."""
         return self.order_id is not None
+
+    @property
+    def recorded_promise(self) -> date | None:
+        """The promised date the maker recorded for this review's order (None without one); `promised_by` is the
+        buyer's, the one counted."""
+        return self.order.promised_by if self.order is not None else None
 
     @property
     def verified(self) -> bool:
@@ -101,6 +108,7 @@ class ReviewRevision(Base):
     delivery: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(120))
     body: Mapped[str] = mapped_column(Text)
+    promised_by: Mapped[date | None] = mapped_column(Date, nullable=True)
     delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     written_at: Mapped[datetime] = mapped_column()
 

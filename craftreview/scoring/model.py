@@ -95,7 +95,8 @@ class ModelOptions:
     reviewer_bias: bool = True  # learn harsh/lenient reviewer offsets
     spread_covariate: bool = True  # consistency prior informed by craftsmanship spread
     lateness: bool = True  # promised/delivered dates as a 4th, correlated dimension
-    # Dates may only lower a delivery estimate (model._dates_never_help): the maker types the promised date. False lets
+    # Dates may only lower a delivery estimate (model._dates_never_help): the promised date starts as the maker's record
+    # (a verified review's buyer may correct it, but need not). False lets
     # on-time dates raise it too, a bench switch (bench/scoring/RESULTS.md, "The raw mean's delivery τ-b").
     dates_only_lower: bool = True
     age_as_precision: bool = True  # old reviews also widen the interval (False: they only re-weight the mean)

@@ -215,8 +215,9 @@ def redeemed_review(session: Session, actor: User, token: str) -> Review | None:
 
 
 def verified_values(order: Order, data: ReviewInput, today: date) -> dict:
-    """A verified review's checked column values (validated_review), its order facts those the maker recorded."""
-    return validated_review(with_order_facts(data, order), today, order.created_at.date())
+    """A verified review's checked column values (validated_review), its order facts those the maker recorded but for
+    the promised date the buyer states (with_order_facts)."""
+    return validated_review(with_order_facts(data, order, order.promised_by), today, order.created_at.date())
 
 
 def submit_verified_review(session: Session, actor: User, token: str, data: ReviewInput,

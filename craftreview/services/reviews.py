@@ -214,7 +214,7 @@ def _save_revision(session: Session, review: Review) -> None:
     session.add(ReviewRevision(
         review_id=review.id, number=number, title=review.title, body=review.body,
         craftsmanship=review.craftsmanship, consistency=review.consistency, delivery=review.delivery,
-        delivered_on=review.delivered_on, written_at=review.updated_at))
+        promised_by=review.promised_by, delivered_on=review.delivered_on, written_at=review.updated_at))
     review.revision_count = number
 
 
@@ -243,9 +243,10 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
 
 
 def edit_values(review: Review, data: ReviewInput, today: date) -> dict:
-    """An edit's checked column values (validated_review); a verified review keeps the order facts recorded."""
+    """An edit's checked column values (validated_review); a verified review keeps the order facts recorded, but for
+    the promised date, which its buyer may correct (left empty: the maker's recorded date)."""
     if review.has_order:
-        data = with_order_facts(data, review)
+        data = with_order_facts(data, review, review.recorded_promise)
     return validated_review(data, today, first_written_on(review))
 
 
@@ -258,12 +259,15 @@ def first_written_on(review: Review) -> date:
     return (review.order.created_at if review.order is not None else review.created_at).date()
 
 
-def with_order_facts(data: ReviewInput, source) -> ReviewInput:
-    """The buyer's ratings and text with order facts taken from the maker's record (an Order or a verified Review)."""
+def with_order_facts(data: ReviewInput, source, recorded_promise: date | None) -> ReviewInput:
+    """The buyer's ratings, text and dates with the other order facts taken from the maker's record (an Order or a
+    verified Review). The promised date is the buyer's: the maker types its own record, and a date set far out would
+    count every order on time. Left empty, it is the one the maker recorded (`recorded_promise`)."""
     return ReviewInput(
         craftsmanship=data.craftsmanship, consistency=data.consistency, delivery=data.delivery,
         title=data.title, body=data.body, order_type=source.order_type, price_band=source.price_band,
-        ordered_on=source.ordered_on, promised_by=source.promised_by, delivered_on=data.delivered_on)
+        ordered_on=source.ordered_on, promised_by=data.promised_by or recorded_promise,
+        delivered_on=data.delivered_on)
 
 
 def set_withdrawn(session: Session, actor: User, review: Review, withdrawn: bool,

@@ -113,9 +113,9 @@ class TypedDateField(DateField):
         return date(year, month, day)
 
 
-def date_field(label: str, what: str, validators) -> DateField:
+def date_field(label: str, what: str, validators, description: str = "") -> DateField:
     """A YYYY-MM-DD date whose unreadable value is refused with the format and an example (TypedDateField)."""
-    return TypedDateField(label, validators, what=what)
+    return TypedDateField(label, validators, what=what, description=description)
 
 
 def passwords(what: str = "your password") -> list:
@@ -303,6 +303,10 @@ class ReviewForm(_RatingsMixin, FlaskForm):
 
 
 class VerifiedReviewForm(_RatingsMixin, FlaskForm):
+    # Filled in with the maker's recorded date; the buyer's own is the one counted (services.reviews.with_order_facts).
+    promised_by = date_field("Promised by", "promised date", [Optional()], description=(
+        "The date the maker promised you, filled in from the maker's record. If you were told another date, enter "
+        "that one: your date is the one that counts. Left empty, the maker's date is used."))
     submit = SubmitField("Publish verified review")
 
 

@@ -39,10 +39,11 @@ def _review_input(form) -> review_service.ReviewInput:
     extra = {}
     if isinstance(form, ReviewForm):
         extra = {"order_type": form.order_type.data or None, "price_band": form.price_band.data or None,
-                 "ordered_on": form.ordered_on.data, "promised_by": form.promised_by.data}
+                 "ordered_on": form.ordered_on.data}
     return review_service.ReviewInput(
         craftsmanship=form.craftsmanship.data, consistency=form.consistency.data, delivery=form.delivery.data,
-        title=form.title.data or "", body=form.body.data or "", delivered_on=form.delivered_on.data, **extra)
+        title=form.title.data or "", body=form.body.data or "", promised_by=form.promised_by.data,
+        delivered_on=form.delivered_on.data, **extra)
 
 
 @bp.route("/makers/<slug>/review", methods=["GET", "POST"])
@@ -237,7 +238,7 @@ def invitation(token: str):
         if request.method == "GET":  # the buyer opening the spent link again (from the mail): the way to the review
             return _spent_by_reader(dead, existing)
         return _typed_over_existing(existing, ALREADY_REDEEMED)  # a second tab: the text just typed is kept
-    form = VerifiedReviewForm()
+    form = VerifiedReviewForm(promised_by=order.promised_by)  # the maker's date until the buyer gives theirs
     done = handle_form(form, lambda: orders.submit_verified_review(db, actor(), token, _review_input(form)),
                        "Thank you! Your verified review is published.", _review_url,
                        lambda: orders.verified_values(order, _review_input(form), utcnow().date()))

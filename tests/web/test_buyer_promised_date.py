@@ -1,0 +1,112 @@
+"""A verified review's promised date is the buyer's: the form offers the maker's recorded date, the buyer may give
+the date they were told instead, and that one is counted on the maker page and by the model; the maker's record is
+shown beside it on the review's own page, and an edit keeps the earlier date in the history."""
+from __future__ import annotations
+
+import html
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from craftreview.models import Order, Review, ReviewRevision
+from craftreview.services import orders
+from craftreview.services.mail import OutboxMailBackend
+from craftreview.services.scores import load_signals
+from tests.conftest import fresh, login
+from tests.web.test_invitation_binding import FORM, confirmed
+
+TODAY = date.today()
+ORDERED = TODAY - timedelta(days=60)
+MAKER_PROMISE = ORDERED + timedelta(days=300)  # set far out, every order would count as on time
+BUYER_PROMISE = ORDERED + timedelta(days=14)  # what the buyer was told
+DELIVERED = ORDERED + timedelta(days=40)
+
+
+@pytest.fixture
+def invited(db, make_user, make_maker):
+    """A maker that recorded a far-off promise, its confirmed buyer, and the invitation's token."""
+    owner, buyer = make_user("owner"), confirmed(db, make_user("buyer"))
+    maker = make_maker(owner)
+    data = orders.OrderInput(buyer_email=buyer.email, item="Walnut tray", order_type="custom", price_band="25-100",
+                             ordered_on=ORDERED, promised_by=MAKER_PROMISE)
+    _order, token = orders.record_order(db, owner, maker, data, OutboxMailBackend(),
+                                        invite_url=lambda t: f"http://localhost/invite/{t}")
+    return maker, buyer, token
+
+
+def _post(client, token, **dates):
+    data = dict(FORM, delivered_on=str(DELIVERED), **{k: str(v) if v else "" for k, v in dates.items()})
+    return client.post(f"/invite/{token}", data=data)
+
+
+def test_the_form_offers_the_maker_s_recorded_promise_and_says_the_buyer_s_date_counts(client, invited):
+    _maker, buyer, token = invited
+    login(client, buyer)
+    page = html.unescape(client.get(f"/invite/{token}").get_data(as_text=True))
+    assert f'name="promised_by" type="date" value="{MAKER_PROMISE.isoformat()}"' in page
+    assert "your date is the one that counts" in page
+
+
+def test_the_buyer_s_promised_date_is_stored_and_counted_and_the_maker_s_record_kept(client, db, invited):
+    maker, buyer, token = invited
+    login(client, buyer)
+    assert _post(client, token, promised_by=BUYER_PROMISE).status_code == 302
+    fresh(db)
+    review = db.scalar(select(Review))
+    assert review.promised_by == BUYER_PROMISE and review.verified
+    assert db.scalar(select(Order.promised_by)) == MAKER_PROMISE  # the maker's record is not rewritten
+    # The maker page counts the order late against the buyer's date (it was early against the maker's).
+    page = client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+    assert "<strong>0 of 1</strong> on time" in page
+    # The model reads the same date.
+    signals, _ = load_signals(db, [maker.id])
+    assert [s.promised_on for s in signals] == [BUYER_PROMISE]
+    # The review's own page names both dates; the maker page's list names the counted one only.
+    shown = html.unescape(client.get(f"/reviews/{review.id}").get_data(as_text=True))
+    assert "(the buyer's date; the maker recorded" in shown
+    assert "(the buyer's date" not in html.unescape(page)
+
+
+@pytest.mark.parametrize("dates", [{"promised_by": None}, {}], ids=["left empty", "not sent"])
+def test_no_date_from_the_buyer_keeps_the_maker_s(client, db, invited, dates):
+    _maker, buyer, token = invited
+    login(client, buyer)
+    assert _post(client, token, **dates).status_code == 302
+    fresh(db)
+    review = db.scalar(select(Review))
+    assert review.promised_by == MAKER_PROMISE
+    assert "(the buyer's date" not in html.unescape(client.get(f"/reviews/{review.id}").get_data(as_text=True))
+
+
+def test_a_buyer_s_date_before_the_order_is_refused_and_nothing_is_written(client, db, invited):
+    _maker, buyer, token = invited
+    login(client, buyer)
+    response = _post(client, token, promised_by=ORDERED - timedelta(days=1))
+    assert response.status_code == 400
+    assert "cannot be before the order date" in html.unescape(response.get_data(as_text=True))
+    fresh(db)
+    assert db.scalar(select(func.count(Review.id))) == 0
+    assert db.scalar(select(Order.used_at)) is None  # the invitation still works
+
+
+def test_an_edit_corrects_the_promised_date_and_the_history_keeps_the_earlier_one(client, db, invited):
+    _maker, buyer, token = invited
+    login(client, buyer)
+    _post(client, token)
+    fresh(db)
+    review = db.scalar(select(Review))
+    edit = dict(FORM, delivered_on=str(DELIVERED), promised_by=str(BUYER_PROMISE))
+    assert client.post(f"/reviews/{review.id}/edit", data=edit).status_code == 302
+    fresh(db)
+    review = db.get(Review, review.id)
+    assert review.promised_by == BUYER_PROMISE
+    assert db.scalar(select(ReviewRevision.promised_by)) == MAKER_PROMISE
+    page = html.unescape(client.get(f"/reviews/{review.id}").get_data(as_text=True))
+    history = page[page.index('id="history"'):]
+    assert "promised by" in history and "delivered" in history
+    # Emptied in a later edit, the date is the maker's record again, not lost.
+    edit["promised_by"] = ""
+    assert client.post(f"/reviews/{review.id}/edit", data=edit).status_code == 302
+    fresh(db)
+    assert db.get(Review, review.id).promised_by == MAKER_PROMISE

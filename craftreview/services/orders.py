@@ -12,7 +12,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..db import write_transaction
+from ..db import reread_locked, write_transaction
 from ..emails import email_key, mailbox_key, normalise_email
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problems
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Order, Review, User, as_utc, utcnow
@@ -156,11 +156,7 @@ def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, 
     now = now or utcnow()
     check_can_record_orders(actor, maker)
     values = validated_order(actor, data, now.date(), session, maker)
-    token = secrets.token_urlsafe(32)
-    subject = f"Review your order from {maker.name}"
-    text, html = render_mail("invitation", subject=subject, maker_name=maker.name, item=values["item"],
-                             link=invite_url(token), days=INVITATION_DAYS)
-    notice = notifications.invitation_notice(session, maker, values["buyer_email"], values["item"])
+    link = _Link.for_order(session, maker, values["buyer_email"], values["item"], invite_url)
     with write_transaction(session):
         order = _reusable_order(session, maker.id, values)  # under the write lock: a refusal writes nothing
         if order is None:
@@ -169,10 +165,64 @@ def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, 
         else:
             order.order_type, order.price_band, order.promised_by = (values["order_type"], values["price_band"],
                                                                     values["promised_by"])
-        order.token_hash, order.expires_at = hash_token(token), now + timedelta(days=INVITATION_DAYS)
-        mail.send(session, to=order.buyer_email, subject=subject, body=text, html=html)
-        notifications.record_notice(session, notice)
-    return order, token
+        link.issue(session, order, mail, now)
+    return order, link.token
+
+
+@dataclass(frozen=True)
+class _Link:
+    """A fresh invitation link and everything sent with it, worked out before the write lock."""
+
+    token: str
+    subject: str
+    text: str
+    html: str
+    notice: notifications.Notice | None
+
+    @classmethod
+    def for_order(cls, session: Session, maker: Maker, buyer_email: str, item: str,
+                  invite_url: Callable[[str], str]) -> _Link:
+        token = secrets.token_urlsafe(32)
+        subject = f"Review your order from {maker.name}"
+        text, html = render_mail("invitation", subject=subject, maker_name=maker.name, item=item,
+                                 link=invite_url(token), days=INVITATION_DAYS)
+        return cls(token, subject, text, html, notifications.invitation_notice(session, maker, buyer_email, item))
+
+    def issue(self, session: Session, order: Order, mail: MailBackend, now: datetime) -> None:
+        """Inside the write transaction: the order takes this link (any earlier one stops working) and it is mailed."""
+        order.token_hash, order.expires_at = hash_token(self.token), now + timedelta(days=INVITATION_DAYS)
+        mail.send(session, to=order.buyer_email, subject=self.subject, body=self.text, html=self.html)
+        notifications.record_notice(session, self.notice)
+
+
+def _check_unreviewed(order: Order) -> None:
+    if order.used_at is not None:
+        raise Conflict("The buyer has already reviewed this order: its link is spent, and one order gives one "
+                       "verified review.")
+
+
+def _unreviewed_order(session: Session, maker: Maker, order_id: int) -> Order:
+    """One of the maker's orders whose buyer has not reviewed it yet (else NotFound, or Conflict once reviewed)."""
+    order = session.scalar(select(Order).where(Order.id == order_id, Order.maker_id == maker.id))
+    if order is None:
+        raise NotFound("That order is not one of this maker's recorded orders.")
+    _check_unreviewed(order)
+    return order
+
+
+def renew_invitation(session: Session, actor: User, maker: Maker, order_id: int, mail: MailBackend,
+                     invite_url: Callable[[str], str], now: datetime | None = None) -> tuple[Order, str]:
+    """A new link for an order not reviewed yet (the buyer lost the mail, or the link expired): mailed to the buyer
+    like the first, good for INVITATION_DAYS again; the earlier link stops working. Returns the order and the token."""
+    now = now or utcnow()
+    check_can_record_orders(actor, maker)
+    order = _unreviewed_order(session, maker, order_id)
+    link = _Link.for_order(session, maker, order.buyer_email, order.item, invite_url)
+    with write_transaction(session):
+        reread_locked(session, order, "used_at")  # reviewed meanwhile (another tab): refused under the write lock
+        _check_unreviewed(order)
+        link.issue(session, order, mail, now)
+    return order, link.token
 
 
 def find_invitation(session: Session, token: str, now: datetime | None = None) -> Order:
@@ -181,12 +231,12 @@ def find_invitation(session: Session, token: str, now: datetime | None = None) -
     order = session.scalar(select(Order).where(Order.token_hash == hash_token(token or "")))
     if order is None:
         raise NotFound("This invitation link is not valid: check that you copied all of it, or use the newest link the "
-                       "maker sent you (recording an order again replaces its link).")
+                       "maker sent you (a new link replaces the earlier one).")
     if order.used_at is not None:
         raise NotFound("This invitation link has already been used.")
     if as_utc(order.expires_at) < now:
         raise NotFound(f"This invitation link has expired (a link works for {INVITATION_DAYS} days). Ask the maker to "
-                       "record the order again: that sends you a new link.")
+                       "send you a new one: the dashboard's list of orders has a button for it.")
     return order
 
 

@@ -20,7 +20,7 @@ from .context import get_db
 from .forms import ActionForm, MakerForm, OrderForm
 from .helpers import Page, actor, form_error, form_status, handle_form, page_arg, paginate, validate
 from .kept_text import keeps_typed_text
-from .limits import per_account
+from .limits import per_account_shared
 from .listing import browse_filters, counts_cache
 from .mailing import public_link
 
@@ -123,7 +123,7 @@ def score(slug: str):
 @bp.route("/dashboard", methods=["GET", "POST"])
 @keeps_typed_text("order", "buyer_email", "item")
 @login_required
-@per_account("invitation")  # one maker profile per account: the maker's daily invitations
+@per_account_shared("invitation")  # one maker profile per account: the maker's daily invitations, new links included
 def dashboard():
     """The maker's dashboard: record orders, copy invitation links, reviews awaiting a reply."""
     db = get_db()
@@ -186,6 +186,25 @@ def _record_order(maker: Maker, form: OrderForm) -> str | None:
     else:
         flash("Order recorded. The invitation was queued for the buyer; you can also copy the link below.", "success")
     return _invitation_link(token)
+
+
+@bp.post("/dashboard/orders/<int:order_id>/new-link")
+@login_required
+@per_account_shared("invitation")
+def renew_invitation(order_id: int):
+    """Mail the buyer a new link for an order not reviewed yet (a lost mail, an expired link); the old one stops."""
+    db = get_db()
+    maker = maker_service.maker_owned_by(db, actor())
+    if maker is None:
+        abort(404, "You have no maker profile, so no recorded orders.")
+    if not ActionForm().validate_on_submit():
+        abort(400, "The form expired; reload the dashboard and try again.")
+    mail = make_mail_backend(current_app.config["MAIL_BACKEND"])
+    order, token = order_service.renew_invitation(db, actor(), maker, order_id, mail, _invitation_link)
+    flash(f"A new invitation was queued for {order.buyer_email}, good for {order_service.INVITATION_DAYS} days. The "
+          "earlier link no longer works; you can also copy the new one below.", "success")
+    session["invitation_link"] = _invitation_link(token)
+    return redirect(url_for("makers.dashboard"))
 
 
 def _invitation_link(token: str) -> str:

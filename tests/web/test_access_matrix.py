@@ -271,6 +271,10 @@ def _check_invitation(w, actor, before, after):
     assert one(after, "orders", id=w.order_id)["used_at"] is not None
 
 
+def _check_new_link(w, actor, before, after):
+    assert one(after, "orders", id=w.order_id)["token_hash"] != one(before, "orders", id=w.order_id)["token_hash"]
+
+
 def _check_hide(w, actor, before, after):
     assert one(after, "reviews", id=w.review.id)["hidden_reason"] == "spam"
     assert one(after, "audit_log", action="hide", target_id=w.review.id)["actor_id"] == actor.id
@@ -317,6 +321,8 @@ ROUTES = [
                                     "order_type": "stock", "price_band": "25-100",
                                     "ordered_on": (TODAY - timedelta(days=3)).isoformat()}),
           only({"maker_owner", "other_maker"}, otherwise=Noop(200)), {"orders", "mail_outbox"}, _check_order),
+    Route("dashboard-new-link", lambda w: (f"/dashboard/orders/{w.order_id}/new-link", {}), only("maker_owner"),
+          {"orders", "mail_outbox"}, _check_new_link),
     Route("review-write", lambda w: (f"/makers/{w.maker.slug}/review", _review_form("A new review")),
           table(buyer=Noop(409),  # already reviewed: the edit form, with the text typed
                 other_buyer=ALLOW, maker_owner=DENY, other_maker=ALLOW, moderator=ALLOW),
@@ -510,6 +516,7 @@ def test_post_route_allows_only_permitted_roles(client, engine, world, route, ro
 ENDPOINTS = {
     "logout": "auth.logout", "account-password": "auth.change_password", "account-name": "auth.change_name",
     "maker-new": "makers.new", "maker-edit": "makers.edit", "dashboard-record-order": "makers.dashboard",
+    "dashboard-new-link": "makers.renew_invitation",
     "review-write": "reviews.write", "review-edit": "reviews.edit", "review-withdraw": "reviews.withdraw",
     "review-republish": "reviews.republish", "review-reply": "reviews.reply", "review-helpful": "reviews.helpful",
     "review-flag": "reviews.flag", "invitation": "reviews.invitation", "moderation-hide": "moderation.hide",

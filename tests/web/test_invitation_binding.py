@@ -449,7 +449,7 @@ def test_a_logged_in_buyer_asked_to_confirm_first_comes_back_to_the_invitation_o
 
 def test_an_expired_invitation_says_how_to_get_a_new_link(client, db, shop):
     """'This invitation link has expired.' beside only a link home left the buyer nowhere to go: recording the same
-    order again sends a fresh link, so the page says to ask the maker for that."""
+    order's row on the maker's dashboard sends a fresh link, so the page says to ask the maker for that."""
     _owner, _maker, buyer, token = shop
     order = db.scalar(select(Order))
     order.expires_at = utcnow() - timedelta(days=1)
@@ -458,7 +458,7 @@ def test_an_expired_invitation_says_how_to_get_a_new_link(client, db, shop):
     response = client.get(f"/invite/{token}")
     page = html.unescape(response.get_data(as_text=True))
     assert response.status_code == 404 and "This invitation link has expired" in page
-    assert "Ask the maker to record the order again" in page
+    assert "Ask the maker to send you a new one" in page
     assert db.scalar(select(func.count(Review.id))) == 0
 
 

@@ -1,0 +1,117 @@
+"""A maker sends a new invitation link for an order its buyer has not reviewed yet (the mail was lost, the link
+expired): the buyer is mailed it, the earlier link stops working, and nothing else changes; a reviewed order, another
+maker's order, or a maker without a confirmed address is refused and nothing is written or sent."""
+from __future__ import annotations
+
+import html
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from craftreview.models import Order, as_utc, utcnow
+from craftreview.services import orders
+from tests.conftest import fresh, login
+from tests.mail_helpers import link_in, mails_to
+from tests.web.test_abuse_limits import _order, limited_app
+from tests.web.test_access_matrix import snapshot
+from tests.web.test_invitation_binding import FORM, confirmed, record
+
+
+@pytest.fixture
+def shop(db, make_user, make_maker):
+    owner, buyer = make_user("owner"), confirmed(db, make_user("buyer"))
+    maker = make_maker(owner)
+    return owner, maker, buyer, record(db, owner, maker, buyer.email)
+
+
+def _renew(client, order_id: int):
+    return client.post(f"/dashboard/orders/{order_id}/new-link")
+
+
+def test_a_new_link_is_mailed_and_works_and_the_earlier_one_stops(app, db, shop):
+    owner, _maker, buyer, old_token = shop
+    order = db.scalar(select(Order))
+    order.expires_at = utcnow() - timedelta(days=1)  # expired: the buyer asked for a new one
+    db.commit()
+    maker_client, buyer_client = app.test_client(), app.test_client()
+    login(maker_client, owner)
+    assert _renew(maker_client, order.id).status_code == 302
+    dashboard = html.unescape(maker_client.get("/dashboard").get_data(as_text=True))
+    assert f"A new invitation was queued for {buyer.email}" in dashboard
+    new_link = dashboard.split('id="invite-link" class="copy-field" type="text" readonly value="')[1].split('"')[0]
+    fresh(db)
+    sent = [m for m in mails_to(db, buyer.email) if m.subject.startswith("Review your order")]
+    path = new_link[new_link.index("/invite/"):]
+    assert len(sent) == 2 and link_in(sent[-1], "/invite/") == path  # the first mail and the new one
+    assert orders.INVITATION_DAYS - 1 <= (as_utc(db.scalar(select(Order.expires_at))) - utcnow()).days
+    login(buyer_client, buyer)
+    assert buyer_client.get(f"/invite/{old_token}").status_code == 404
+    assert buyer_client.post(path, data=FORM).status_code == 302
+    fresh(db)
+    assert db.scalar(select(Order.used_at)) is not None
+
+
+def test_the_button_is_offered_on_orders_not_yet_reviewed_only(app, db, shop):
+    owner, _maker, buyer, token = shop
+    maker_client, buyer_client = app.test_client(), app.test_client()
+    login(maker_client, owner)
+    order_id = db.scalar(select(Order.id))
+    assert f"/dashboard/orders/{order_id}/new-link" in maker_client.get("/dashboard").get_data(as_text=True)
+    login(buyer_client, buyer)
+    buyer_client.post(f"/invite/{token}", data=FORM)
+    assert f"/dashboard/orders/{order_id}/new-link" not in maker_client.get("/dashboard").get_data(as_text=True)
+
+
+def _refused(app, db, client, order_id: int, status: int, reason: str, address: str) -> None:
+    engine = app.extensions["craftreview.engine"]
+    before, mails = snapshot(engine), len(mails_to(db, address))
+    response = _renew(client, order_id)
+    assert response.status_code == status
+    assert reason in html.unescape(response.get_data(as_text=True))
+    assert snapshot(engine) == before and len(mails_to(db, address)) == mails
+
+
+def test_a_reviewed_order_gets_no_new_link(app, db, shop):
+    owner, _maker, buyer, token = shop
+    buyer_client, maker_client = app.test_client(), app.test_client()
+    login(buyer_client, buyer)
+    buyer_client.post(f"/invite/{token}", data=FORM)
+    login(maker_client, owner)
+    _refused(app, db, maker_client, db.scalar(select(Order.id)), 409, "already reviewed this order", buyer.email)
+
+
+def test_another_maker_s_order_is_not_found(app, db, shop, make_user, make_maker):
+    _owner, _maker, buyer, _token = shop
+    rival = make_user("rival")
+    make_maker(rival)
+    client = app.test_client()
+    login(client, rival)
+    _refused(app, db, client, db.scalar(select(Order.id)), 404, "not one of this maker's recorded orders", buyer.email)
+
+
+def test_a_maker_whose_address_is_no_longer_confirmed_sends_nothing(app, db, shop):
+    owner, _maker, buyer, _token = shop
+    owner.email_confirmed_at = None  # changed its address since, say
+    db.commit()
+    client = app.test_client()
+    login(client, owner)
+    _refused(app, db, client, db.scalar(select(Order.id)), 403, "Confirm your email address", buyer.email)
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_new_links_share_the_maker_s_daily_invitation_budget(database_url, tmp_path, db, make_user, make_maker):
+    """Each new link is a mail to a buyer, as an order is: a maker at its limit cannot send more by renewing."""
+    app = limited_app(database_url, tmp_path)  # RATELIMIT_INVITATION "2 per day"
+    try:
+        owner = make_user("maker")
+        make_maker(owner)
+        client = app.test_client()
+        login(client, owner)
+        assert client.post("/dashboard", data=_order(0)).status_code == 302
+        order_id = db.scalar(select(Order.id))
+        assert _renew(client, order_id).status_code == 302
+        assert _renew(client, order_id).status_code == 429
+        assert client.post("/dashboard", data=_order(1)).status_code == 429
+    finally:
+        app.extensions["craftreview.engine"].dispose()

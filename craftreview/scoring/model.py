@@ -46,6 +46,7 @@ from .claims import (
 )
 from .drift import drift_factor, estimate_drift_var
 from .features import MakerStats, delivery_columns, empty_stats, lateness, maker_stats, spread_feature
+from .outlook import Buyers, platform_buyers
 from .pack import ScorePacker
 from .posterior import (
     A,
@@ -201,6 +202,10 @@ class ModelOptions:
     # average (outlook.scattered_reviews; False: model 2.17, all at that level, which the favourites check read as
     # more agreement than real reviews give).
     outlook_scatter: bool = True
+    # ...and as the platform's own buyers are: the caution and the scatter are its reviews' spread around their maker's
+    # level, tails included, and its share of new accounts is among them (outlook.Buyers; False: model 2.28, the
+    # model's tamed noise and established accounts only). The outlook alone reads it: estimates and claims are unchanged.
+    outlook_buyers: bool = True
     # The recent-reviews check (claims.withhold_contradicted) weighs the recent reviews against a prior that alone makes
     # "skilled" at most this likely (claims.sceptical_prior, RECENT_PRIOR_CHANCE; None: model 2.18, the platform's prior,
     # which on a platform of mostly skilled makers held a claim against six reviews at a fallen maker's new level).
@@ -286,6 +291,7 @@ class FittedModel:
     bias_shrinkage: float = 1.0
     robust_scale: float = 0.8  # typical spread of one review's overall star around its maker's mean
     robust_centre: float = 3.8  # platform centre the per-maker consensus is shrunk toward
+    outlook_buyers: Buyers = field(default_factory=Buyers, repr=False)  # the platform's buyers, for the outlook's stand-ins
     _batch: _Batch | None = field(default=None, repr=False)
 
     def _repr_pretty_(self, printer, cycle) -> None:
@@ -460,6 +466,7 @@ def fit_model(signals: Iterable[ReviewSignal], *, now: datetime,
         reviewer_counts=dict(zip(arr.reviewer_ids, fit.counts.tolist(), strict=True)), bias_tau2=bias.tau2,
         n_signals=arr.n, bias_sums=sums, bias_pairs=pairs, bias_shrinkage=bias.shrinkage,
         robust_scale=scale[0], robust_centre=scale[1], _batch=fit.batch,
+        outlook_buyers=platform_buyers(fit.batch.y, arr, options.weights.new_account_days),
     )
 
 

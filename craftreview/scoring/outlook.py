@@ -6,12 +6,15 @@ a *cautious* level: the current level moved CAUTION standard deviations of the a
 reviews toward the target band's nearer edge, so real reviews that average about the current level
 keep the promise for most makers, not half of them (checked in bench/scoring). Since model 2.18 the k
 stand-ins scatter around that level as real reviews do (scattered_reviews): the favourites check sets the highest
-aside, and stand-ins all at one level would each be a favourite and agree perfectly.
+aside, and stand-ins all at one level would each be a favourite and agree perfectly. Since 2026-12-06 the stand-ins
+are the platform's own buyers (Buyers, learned with the fit): the caution and the scatter are its reviews' spread, tails
+included, rather than the model's tamed noise, and its share of new accounts is among them.
 """
 from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
@@ -29,7 +32,54 @@ CAUTION = float(ndtri(0.95))
 # The line each claim depends on; a skilled maker who turns out a master still keeps "skilled or better".
 _EDGES = {"master": (MASTER_LINE, None), "skilled": (SKILLED_LINE, None),
           "developing": (NOVICE_LINE, SKILLED_LINE), "novice": (None, NOVICE_LINE)}
-_JOINED_DAYS = 730.0  # simulated buyers are established accounts
+_JOINED_DAYS = 730.0  # simulated buyers are established accounts (but for the platform's share of new ones, Buyers)
+_NEW_JOINED_DAYS = 1.0  # ...and those standing for its new accounts redeem their order a day after joining
+# The platform's spread of one review around its maker's level is read from the reviews of makers with at least
+# SPREAD_MIN_REVIEWS reviews (their level is known well enough to read a review against it), the outer SPREAD_TAIL of
+# each side held at its edge (one bomb's one-stars on a five-star maker do not set every promise); with fewer than
+# SPREAD_MIN_ROWS such reviews the stand-ins spread as the model's noise.
+SPREAD_MIN_REVIEWS = 5
+SPREAD_MIN_ROWS = 100
+SPREAD_TAIL = 0.005
+
+
+@dataclass(frozen=True)
+class Buyers:
+    """What the platform's own buyers look like, for the outlook's stand-ins (learned by fit_model, stored with the fit).
+
+    spread: the standard deviation of one review's overall star around its maker's level (bias corrected, as the
+    model reads reviews; None: too few reviews to tell). new_share: the share of verified reviews redeemed by accounts
+    younger than WeightParams.new_account_days, which weigh half.
+
+    The model's noise is fitted to reviews with their tails tamed (robust.huberize): on a platform of gushing buyers
+    and a few harsh critics it is a third of what real reviews scatter, and the stand-ins it spread, all established
+    accounts, were kinder than the real buyers. The favourites check then held back claims the stand-ins had promised,
+    or, where two in five buyers redeem their order with a fresh account, the evidence fell short of the two trusted
+    reviews a claim rests on (bench.scoring.foreign_promises).
+    """
+
+    spread: float | None = None
+    new_share: float = 0.0
+
+
+def platform_buyers(y: np.ndarray, arr: SignalArrays, new_account_days: float) -> Buyers:
+    """Buyers of a platform from its bias-corrected ratings y (n, 3) and their signals (fit_model)."""
+    if arr.n == 0:
+        return Buyers()
+    v = np.asarray(y, dtype=float) @ np.array(OVERALL_WEIGHTS)
+    count = np.bincount(arr.maker, minlength=arr.n_makers)
+    total = np.bincount(arr.maker, v, minlength=arr.n_makers)
+    n = count[arr.maker]
+    keep = n >= SPREAD_MIN_REVIEWS
+    spread = None
+    if keep.sum() >= SPREAD_MIN_ROWS:
+        # each review against the mean of its maker's other reviews, scaled to one review's scatter around the level
+        others = (total[arr.maker] - v) / np.maximum(n - 1, 1)
+        resid = ((v - others) * np.sqrt((n - 1) / np.maximum(n, 1)))[keep]
+        spread = float(np.std(np.clip(resid, *np.quantile(resid, (SPREAD_TAIL, 1.0 - SPREAD_TAIL)))))
+    new = np.nan_to_num(arr.t - arr.joined, nan=np.inf) < new_account_days
+    base = arr.verified if arr.verified.any() else np.ones(arr.n, dtype=bool)
+    return Buyers(spread=spread, new_share=float(new[base].mean()))
 
 
 def cautious_shift(score: MakerScore, target: str, review_var: float, k: np.ndarray) -> np.ndarray:
@@ -76,6 +126,24 @@ def _quantile_turns(n: int) -> np.ndarray:
     return q[turns]
 
 
+def new_accounts(offsets: np.ndarray, k: np.ndarray, share: float, up: np.ndarray) -> np.ndarray:
+    """Per stand-in review (offsets (sum k,), k (s,), up (s,): whether higher reviews help the stand-in's claim):
+    whether it stands for a new account. round(share x k) of each stand-in's k do, spread evenly over its reviews from
+    the highest to the lowest (the centres of as many equal strata), so that they cut the evidence without moving the
+    level; where a centre falls between two reviews, the one that helps the claim more is taken (they weigh half)."""
+    out = np.zeros(len(offsets), dtype=bool)
+    start = 0
+    for n, u in zip(k.tolist(), up.tolist(), strict=True):
+        m = int(math.floor(share * n + 0.5))
+        if m:
+            centre = (np.arange(m) + 0.5) * n / m - 0.5  # ranks, 0 the highest review
+            rank = np.floor(centre + 1e-9) if u else np.ceil(centre - 1e-9)
+            order = np.argsort(-offsets[start:start + n], kind="stable")
+            out[start + order[rank.astype(np.int64)]] = True
+        start += n
+    return out
+
+
 def _ranges(lengths: np.ndarray) -> np.ndarray:
     """Concatenated aranges: [0..l0-1, 0..l1-1, ...]."""
     total = int(lengths.sum())
@@ -95,9 +163,11 @@ def own_pace(t: np.ndarray, maker: np.ndarray, n_m: int) -> np.ndarray:
 
 
 def _stand_ins(arr: SignalArrays, makers: np.ndarray, level: np.ndarray, now_days: float,
-               counts: np.ndarray, bias: np.ndarray, scatter: float) -> tuple[SignalArrays, np.ndarray, np.ndarray]:
+               counts: np.ndarray, bias: np.ndarray, scatter: float, buyers: Buyers | None = None,
+               up: np.ndarray | None = None) -> tuple[SignalArrays, np.ndarray, np.ndarray]:
     """One stand-in per (pending maker, step): its real rows, then k simulated verified reviews averaging
-    level[stand-in] (scattered_reviews with sd scatter; 0: all at the level)."""
+    level[stand-in] (scattered_reviews with sd scatter; 0: all at the level). With buyers (Buyers), the platform's
+    share of new accounts is among them (new_accounts; up per stand-in: whether higher reviews help its claim)."""
     n_steps, n_rev = len(STEPS), len(arr.reviewer_ids)
     order = np.argsort(arr.maker, kind="stable")
     size = np.bincount(arr.maker, minlength=arr.n_makers)
@@ -108,13 +178,19 @@ def _stand_ins(arr: SignalArrays, makers: np.ndarray, level: np.ndarray, now_day
     n_real, n_sim = len(real), int(k_s.sum())
     pace = own_pace(arr.t, arr.maker, arr.n_makers)
     sim_t = now_days - 1.0 - np.repeat(pace[m_s], k_s) * _ranges(k_s)
+    ratings = scattered_reviews(level, k_s, scatter) if scatter else average_reviews(level, k_s)
+    joined = sim_t - _JOINED_DAYS
+    if buyers is not None and buyers.new_share > 0 and up is not None:
+        offsets = np.concatenate([_quantile_turns(int(n)) for n in k_s])
+        fresh = new_accounts(offsets, k_s, buyers.new_share, np.repeat(up, len(STEPS)))
+        joined = np.where(fresh, sim_t - _NEW_JOINED_DAYS, joined)
     out = SignalArrays(
         maker_ids=list(range(len(m_s))), reviewer_ids=list(arr.reviewer_ids) + [None] * n_sim,
         maker=np.r_[np.repeat(np.arange(len(m_s)), size[m_s]), np.repeat(np.arange(len(m_s)), k_s)],
         reviewer=np.r_[arr.reviewer[real], n_rev + np.arange(n_sim)],
-        ratings=np.r_[arr.ratings[real], scattered_reviews(level, k_s, scatter) if scatter else average_reviews(level, k_s)],
+        ratings=np.r_[arr.ratings[real], ratings],
         t=np.r_[arr.t[real], sim_t], verified=np.r_[arr.verified[real], np.ones(n_sim, bool)],
-        joined=np.r_[arr.joined[real], sim_t - _JOINED_DAYS],
+        joined=np.r_[arr.joined[real], joined],
         promised=np.r_[arr.promised[real], np.full(n_sim, np.nan)],
         delivered=np.r_[arr.delivered[real], np.full(n_sim, np.nan)],
         review_ids=[None] * (n_real + n_sim), custom=np.r_[arr.custom[real], np.zeros(n_sim, bool)],
@@ -167,13 +243,17 @@ def _reviews_needed(model, arr: SignalArrays, index: dict, scores: Mapping[Hasha
     pending = list(targets)
     a = np.array(OVERALL_WEIGHTS)
     review_var = float(a @ model.params.noise[:3, :3] @ a)
+    buyers = model.outlook_buyers if model.options.outlook_buyers and model.options.outlook_scatter else None
+    if buyers is not None and buyers.spread is not None:  # real reviews spread as the platform's do, tails and all
+        review_var = buyers.spread ** 2
     steps = np.array(STEPS, dtype=float)
     level = np.concatenate([
         np.array([e.mean for e in (scores[m].craftsmanship, scores[m].consistency, scores[m].delivery)])[None, :]
         + cautious_shift(scores[m], targets[m], review_var, steps)[:, None] for m in pending]).reshape(-1, 3)
+    up = np.array([cautious_shift(scores[m], targets[m], review_var, steps[:1])[0] < 0 for m in pending], dtype=bool)
     stand, counts, bias = _stand_ins(arr, np.array([index[m] for m in pending], dtype=np.int64), level,
                                      to_days(now), model.row_counts(arr), model._row_bias(arr),
-                                     math.sqrt(review_var) if model.options.outlook_scatter else 0.0)
+                                     math.sqrt(review_var) if model.options.outlook_scatter else 0.0, buyers, up)
     crafts_s = [crafts.get(m) for m in pending for _ in STEPS]
     tiers = model.batch_tiers(model.prepare_arrays(stand, counts, bias, to_days(now)), crafts_s)
     return {m: next((k for k, t in zip(STEPS, tiers[i * len(STEPS):(i + 1) * len(STEPS)], strict=True)

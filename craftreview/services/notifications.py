@@ -179,14 +179,20 @@ def flag_outcome_notice(session: Session, review: Review, count: int, actor_id: 
                           actor_id=actor_id, slug=review.maker.slug)
 
 
-def invitation_notice(session: Session, maker: Maker, buyer_email: str, item: str) -> Notice | None:
-    """A buyer with an account hears that a maker recorded an order for their address, once the account has confirmed
-    it (permissions.owns_address: the notice names the maker and the item)."""
+def invitation_notice(session: Session, maker: Maker, buyer_email: str, item: str,
+                      renewed: bool = False) -> Notice | None:
+    """A buyer with an account hears that a maker recorded an order for their address (or sent a new link for it),
+    once the account has confirmed it (permissions.owns_address: the notice names the maker and the item)."""
     buyer = session.scalar(select(User).where(User.email_key == email_key(buyer_email), User.deleted_at.is_(None)))
     user_id = buyer.id if owns_address(buyer) else None
-    return prepare_notice(session, user_id, "invitation", f'{maker.name} recorded your order "{item}"',
-                          "An invitation to write a verified review was mailed to this address; its link works once.",
-                          "makers.show", actor_id=maker.owner_id, slug=maker.slug)
+    if renewed:
+        title = f'{maker.name} sent a new link for your order "{item}"'
+        body = "A new invitation to write a verified review was mailed to this address; the earlier link no longer works."
+    else:
+        title = f'{maker.name} recorded your order "{item}"'
+        body = "An invitation to write a verified review was mailed to this address; its link works once."
+    return prepare_notice(session, user_id, "invitation", title, body, "makers.show", actor_id=maker.owner_id,
+                          slug=maker.slug)
 
 
 # --- reads and the user's own writes -------------------------------------------------------------

@@ -181,18 +181,29 @@ class _Link:
 
     @classmethod
     def for_order(cls, session: Session, maker: Maker, buyer_email: str, item: str,
-                  invite_url: Callable[[str], str]) -> _Link:
+                  invite_url: Callable[[str], str], renewed: bool = False) -> _Link:
         token = secrets.token_urlsafe(32)
-        subject = f"Review your order from {maker.name}"
+        subject = f"{'A new link to review' if renewed else 'Review'} your order from {maker.name}"
         text, html = render_mail("invitation", subject=subject, maker_name=maker.name, item=item,
-                                 link=invite_url(token), days=INVITATION_DAYS)
-        return cls(token, subject, text, html, notifications.invitation_notice(session, maker, buyer_email, item))
+                                 link=invite_url(token), days=INVITATION_DAYS, renewed=renewed)
+        return cls(token, subject, text, html,
+                   notifications.invitation_notice(session, maker, buyer_email, item, renewed=renewed))
 
     def issue(self, session: Session, order: Order, mail: MailBackend, now: datetime) -> None:
         """Inside the write transaction: the order takes this link (any earlier one stops working) and it is mailed."""
         order.token_hash, order.expires_at = hash_token(self.token), now + timedelta(days=INVITATION_DAYS)
         mail.send(session, to=order.buyer_email, subject=self.subject, body=self.text, html=self.html)
         notifications.record_notice(session, self.notice)
+
+
+class AlreadyRenewed(Conflict):
+    """The link a request for a new one named was replaced meanwhile (a second click, another tab): nothing is sent."""
+
+
+def link_version(order: Order) -> str:
+    """A stamp of the order's current link, not the link itself: the dashboard's "Send a new link" names the link it
+    replaces, so a second click that arrives after the first was served replaces, and mails, nothing more."""
+    return hashlib.sha256((order.token_hash or "").encode()).hexdigest()[:16]
 
 
 def _check_unreviewed(order: Order) -> None:
@@ -211,16 +222,23 @@ def _unreviewed_order(session: Session, maker: Maker, order_id: int) -> Order:
 
 
 def renew_invitation(session: Session, actor: User, maker: Maker, order_id: int, mail: MailBackend,
-                     invite_url: Callable[[str], str], now: datetime | None = None) -> tuple[Order, str]:
-    """A new link for an order not reviewed yet (the buyer lost the mail, or the link expired): mailed to the buyer
-    like the first, good for INVITATION_DAYS again; the earlier link stops working. Returns the order and the token."""
+                     invite_url: Callable[[str], str], replaces: str | None = None,
+                     now: datetime | None = None) -> tuple[Order, str]:
+    """A new link for an order not reviewed yet (the buyer lost the mail, or the link expired): mailed to the buyer,
+    who is told it replaces the earlier one, and good for INVITATION_DAYS again. Returns the order and the token.
+
+    `replaces` (link_version of the link the maker saw): AlreadyRenewed, and nothing sent, if that link was replaced
+    meanwhile."""
     now = now or utcnow()
     check_can_record_orders(actor, maker)
     order = _unreviewed_order(session, maker, order_id)
-    link = _Link.for_order(session, maker, order.buyer_email, order.item, invite_url)
+    link = _Link.for_order(session, maker, order.buyer_email, order.item, invite_url, renewed=True)
     with write_transaction(session):
-        reread_locked(session, order, "used_at")  # reviewed meanwhile (another tab): refused under the write lock
+        reread_locked(session, order, "used_at", "token_hash")  # reviewed or renewed meanwhile: checked under the lock
         _check_unreviewed(order)
+        if replaces is not None and link_version(order) != replaces:
+            raise AlreadyRenewed(f"A new link for this order was sent a moment ago (a second click, or another tab): "
+                                 f"{order.buyer_email} has it, and it is the one that works.")
         link.issue(session, order, mail, now)
     return order, link.token
 
@@ -235,8 +253,8 @@ def find_invitation(session: Session, token: str, now: datetime | None = None) -
     if order.used_at is not None:
         raise NotFound("This invitation link has already been used.")
     if as_utc(order.expires_at) < now:
-        raise NotFound(f"This invitation link has expired (a link works for {INVITATION_DAYS} days). Ask the maker to "
-                       "send you a new one: the dashboard's list of orders has a button for it.")
+        raise NotFound(f"This invitation link has expired (a link works for {INVITATION_DAYS} days). Ask the maker who "
+                       "sent it for a new one: makers can send a new link from their own dashboard.")
     return order
 
 
@@ -267,7 +285,8 @@ def redeemed_review(session: Session, actor: User, token: str) -> Review | None:
 def verified_values(order: Order, data: ReviewInput, today: date) -> dict:
     """A verified review's checked column values (validated_review), its order facts those the maker recorded but for
     the promised date the buyer states (with_order_facts)."""
-    return validated_review(with_order_facts(data, order, order.promised_by), today, order.created_at.date())
+    return validated_review(with_order_facts(data, order, order.promised_by), today, order.created_at.date(),
+                            order.promised_by)
 
 
 def submit_verified_review(session: Session, actor: User, token: str, data: ReviewInput,

@@ -108,9 +108,19 @@ def _check_choices(data: ReviewInput) -> None:
             problems.add(PRICE_BAND_MESSAGE, "price_band")
 
 
-def validated_review(data: ReviewInput, today: date, written_on: date | None = None) -> dict:
+def _check_promise_within_record(promised_by: date | None, recorded: date | None) -> None:
+    if promised_by and recorded and promised_by > recorded:
+        raise InvalidInput(f"The promised date ({promised_by.isoformat()}) cannot be later than the one the maker "
+                           f"recorded ({recorded.isoformat()}): enter the date you were told if it was earlier, or "
+                           "keep the maker's.", field="promised_by")
+
+
+def validated_review(data: ReviewInput, today: date, written_on: date | None = None,
+                     recorded_promise: date | None = None) -> dict:
     """Check a submission's shape and rules, reporting every field's problem at once; the column values to store
-    (`written_on`: see check_dates)."""
+    (`written_on`: see check_dates). A verified review's promised date may be earlier than the one its maker recorded
+    (`recorded_promise`), not later: the buyer's date is there to hold the maker to what was promised, and a later one
+    would only flatter a record the maker never claimed."""
     with Problems() as problems:
         for name in RATINGS:
             problems.check(_check_rating, name, getattr(data, name))
@@ -118,6 +128,8 @@ def validated_review(data: ReviewInput, today: date, written_on: date | None = N
         body = problems.check(_check_length, "body", data.body, 10, MAX_BODY, BODY_MESSAGE)
         problems.check(_check_choices, data)
         problems.check(check_dates, data.ordered_on, data.promised_by, data.delivered_on, today, written_on)
+        if not problems.on("promised_by"):
+            problems.check(_check_promise_within_record, data.promised_by, recorded_promise)
     values = {f.name: getattr(data, f.name) for f in fields(ReviewInput)}
     values.update(title=title, body=body, order_type=data.order_type or None, price_band=data.price_band or None)
     return values
@@ -245,9 +257,10 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
 def edit_values(review: Review, data: ReviewInput, today: date) -> dict:
     """An edit's checked column values (validated_review); a verified review keeps the order facts recorded, but for
     the promised date, which its buyer may correct (left empty: the maker's recorded date)."""
-    if review.has_order:
-        data = with_order_facts(data, review, review.recorded_promise)
-    return validated_review(data, today, first_written_on(review))
+    if not review.has_order:
+        return validated_review(data, today, first_written_on(review))
+    recorded = review.recorded_promise
+    return validated_review(with_order_facts(data, review, recorded), today, first_written_on(review), recorded)
 
 
 def _unchanged(review: Review, values: dict) -> bool:

@@ -303,11 +303,23 @@ class ReviewForm(_RatingsMixin, FlaskForm):
 
 
 class VerifiedReviewForm(_RatingsMixin, FlaskForm):
-    # Filled in with the maker's recorded date; the buyer's own is the one counted (services.reviews.with_order_facts).
-    promised_by = date_field("Promised by", "promised date", [Optional()], description=(
-        "The date the maker promised you, filled in from the maker's record. If you were told another date, enter "
-        "that one: your date is the one that counts. Left empty, the maker's date is used."))
+    # The buyer's date is the one counted (services.reviews.with_order_facts); its hint says what the field holds.
+    promised_by = date_field("Promised by", "promised date", [Optional()])
     submit = SubmitField("Publish verified review")
+
+    def describe_promise(self, recorded: date | None, editing: bool) -> VerifiedReviewForm:
+        """Set the promised date's hint: true to what the field was filled in with and to what leaving it empty does."""
+        if recorded is None:
+            hint = ("The maker recorded no promised date. If you were promised one, enter it: it shows whether your "
+                    "order came on time.")
+        else:
+            kept = f"the maker's ({recorded.strftime('%d %b %Y').lstrip('0')})"  # as filters.format_date writes it
+            hint = (f"Your date is the one that counts; it may be earlier than {kept}, not later. Left empty, the "
+                    "maker's is used." if editing else
+                    "Filled in from the maker's record. If you were told an earlier date, enter that one: your date "
+                    "is the one that counts.")
+        self.promised_by.description = hint
+        return self
 
 
 class ReplyForm(FlaskForm):

@@ -41,7 +41,7 @@ def _user_key() -> str:
 REASONS = {
     "review": "This account has published as many reviews as it may for now.",
     "flag": "This account has sent as many reports to the moderators as it may for now.",
-    "invitation": "This maker profile has recorded as many orders as it may for now.",
+    "invitation": "This maker profile has sent as many invitations as it may for now (new orders and new links).",
     "confirmation_mail": "We have sent this account as many confirmation links as we may for now.",
     "confirmation_resend": "Your network address has asked for as many confirmation links as it may for now.",
     "password_check": "Too many wrong passwords were entered for this account.",

@@ -1,6 +1,8 @@
 """Maker profiles: list, create, show, edit, score explanation, maker dashboard."""
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 
@@ -20,10 +22,11 @@ from .context import get_db
 from .forms import ActionForm, MakerForm, OrderForm
 from .helpers import Page, actor, form_error, form_status, handle_form, page_arg, paginate, validate
 from .kept_text import keeps_typed_text
-from .limits import per_account_shared
+from .limits import declined, per_account_shared
 from .listing import browse_filters, counts_cache
 from .mailing import public_link
 
+LINK_VERSION = re.compile(r"[0-9a-f]{16}")  # orders.link_version, sent back by "Send a new link"
 bp = Blueprint("makers", __name__)
 ORDERS_PAGE = 50  # recorded orders per dashboard page
 WAITING_SHOWN = 20  # newest reviews waiting for a reply on the dashboard; the rest have their own page
@@ -146,6 +149,7 @@ def dashboard():
         form.order_type.description = order_service.STOCK_ONLY_HINT
     html = render_template(
         "makers/dashboard.html", maker=maker, form=form, can_invite=can_invite, link=session.pop("invitation_link", None),
+        link_version=order_service.link_version,
         orders=paginate(db, order_service.maker_orders_query(maker), ORDERS_PAGE),
         unreplied=paginate(db, queries.unreplied_reviews_query(maker.id), WAITING_SHOWN, page=1))
     return html, (403 if refused else 400 if form.errors or form.form_errors else 200)
@@ -199,10 +203,19 @@ def renew_invitation(order_id: int):
         abort(404, "You have no maker profile, so no recorded orders.")
     if not ActionForm().validate_on_submit():
         abort(400, "The form expired; reload the dashboard and try again.")
+    replaces = request.form.get("replaces", "")
+    if not LINK_VERSION.fullmatch(replaces):
+        abort(400, "The form did not say which link to replace; reload the dashboard and try again.")
     mail = make_mail_backend(current_app.config["MAIL_BACKEND"])
-    order, token = order_service.renew_invitation(db, actor(), maker, order_id, mail, _invitation_link)
-    flash(f"A new invitation was queued for {order.buyer_email}, good for {order_service.INVITATION_DAYS} days. The "
-          "earlier link no longer works; you can also copy the new one below.", "success")
+    try:
+        order, token = order_service.renew_invitation(db, actor(), maker, order_id, mail, _invitation_link, replaces)
+    except order_service.AlreadyRenewed as done:
+        declined()  # nothing was sent: the daily invitation budget is not spent
+        flash(done.message, "info")
+        return redirect(url_for("makers.dashboard"))
+    flash(f"A new invitation for \"{order.item}\" was queued for {order.buyer_email}, good for "
+          f"{order_service.INVITATION_DAYS} days. The earlier link no longer works; you can also copy the new one below.",
+          "success")
     session["invitation_link"] = _invitation_link(token)
     return redirect(url_for("makers.dashboard"))
 

@@ -79,7 +79,7 @@ ALREADY_REDEEMED = f"You have already written your verified review through this 
 def _typed_over_existing(existing: Review, message: str = ALREADY_REVIEWED):
     """A new review sent for a maker the author reviewed meanwhile: the edit form with the text just typed, not a
     redirect that would lose it; nothing is written."""
-    form = (VerifiedReviewForm if existing.has_order else ReviewForm)()
+    form = VerifiedReviewForm().describe_promise(existing.recorded_promise, True) if existing.has_order else ReviewForm()
     form.form_errors.append(message)
     return render_template("reviews/form.html", form=form, maker=existing.maker, review=existing,
                            order=existing.order), 409
@@ -111,7 +111,8 @@ def edit(review_id: int):
     review = _review_or_404(review_id)
     if not can_edit_review(actor(), review):
         abort(403, "Only the author can edit this review.")
-    form = (VerifiedReviewForm if review.has_order else ReviewForm)(obj=review)
+    form = (VerifiedReviewForm(obj=review).describe_promise(review.recorded_promise, True) if review.has_order
+            else ReviewForm(obj=review))
     done = handle_form(form, lambda: review_service.edit_review(get_db(), actor(), review, _review_input(form)),
                        "Review updated. The earlier version stays in its history.", _review_url,
                        lambda: review_service.edit_values(review, _review_input(form), utcnow().date()))
@@ -238,7 +239,8 @@ def invitation(token: str):
         if request.method == "GET":  # the buyer opening the spent link again (from the mail): the way to the review
             return _spent_by_reader(dead, existing)
         return _typed_over_existing(existing, ALREADY_REDEEMED)  # a second tab: the text just typed is kept
-    form = VerifiedReviewForm(promised_by=order.promised_by)  # the maker's date until the buyer gives theirs
+    # The maker's date until the buyer gives theirs.
+    form = VerifiedReviewForm(promised_by=order.promised_by).describe_promise(order.promised_by, False)
     done = handle_form(form, lambda: orders.submit_verified_review(db, actor(), token, _review_input(form)),
                        "Thank you! Your verified review is published.", _review_url,
                        lambda: orders.verified_values(order, _review_input(form), utcnow().date()))

@@ -316,7 +316,7 @@ def test_invitations_are_limited_per_maker_per_day(app, db, make_user, make_make
     assert client.post("/dashboard", data={**_order(0), "buyer_email": "not an address"}).status_code == 400
     assert [client.post("/dashboard", data=_order(n)).status_code for n in range(2)] == [302, 302]
     assert_retry_later(client.post("/dashboard", data=_order(2)), "hours",
-                       "This maker profile has recorded as many orders as it may for now.")
+                       "This maker profile has sent as many invitations as it may for now (new orders and new links).")
     assert client.get("/dashboard").status_code == 200  # the dashboard itself stays open
     fresh(db)
     assert db.scalar(select(func.count(Order.id))) == 2

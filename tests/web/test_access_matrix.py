@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
 from itsdangerous import URLSafeSerializer
@@ -271,6 +272,11 @@ def _check_invitation(w, actor, before, after):
     assert one(after, "orders", id=w.order_id)["used_at"] is not None
 
 
+def _link_version(w) -> str:
+    """What the dashboard's "Send a new link" form names: the order's current link (orders.link_version)."""
+    return orders.link_version(SimpleNamespace(token_hash=orders.hash_token(w.token)))
+
+
 def _check_new_link(w, actor, before, after):
     assert one(after, "orders", id=w.order_id)["token_hash"] != one(before, "orders", id=w.order_id)["token_hash"]
 
@@ -321,8 +327,8 @@ ROUTES = [
                                     "order_type": "stock", "price_band": "25-100",
                                     "ordered_on": (TODAY - timedelta(days=3)).isoformat()}),
           only({"maker_owner", "other_maker"}, otherwise=Noop(200)), {"orders", "mail_outbox"}, _check_order),
-    Route("dashboard-new-link", lambda w: (f"/dashboard/orders/{w.order_id}/new-link", {}), only("maker_owner"),
-          {"orders", "mail_outbox"}, _check_new_link),
+    Route("dashboard-new-link", lambda w: (f"/dashboard/orders/{w.order_id}/new-link", {"replaces": _link_version(w)}),
+          only("maker_owner"), {"orders", "mail_outbox"}, _check_new_link),
     Route("review-write", lambda w: (f"/makers/{w.maker.slug}/review", _review_form("A new review")),
           table(buyer=Noop(409),  # already reviewed: the edit form, with the text typed
                 other_buyer=ALLOW, maker_owner=DENY, other_maker=ALLOW, moderator=ALLOW),

@@ -110,3 +110,52 @@ def test_an_edit_corrects_the_promised_date_and_the_history_keeps_the_earlier_on
     assert client.post(f"/reviews/{review.id}/edit", data=edit).status_code == 302
     fresh(db)
     assert db.get(Review, review.id).promised_by == MAKER_PROMISE
+
+
+def test_a_buyer_s_date_later_than_the_maker_s_record_is_refused_and_nothing_is_written(client, db, invited):
+    """A later date would only flatter a record the maker never claimed (a late order shown early)."""
+    _maker, buyer, token = invited
+    login(client, buyer)
+    response = _post(client, token, promised_by=MAKER_PROMISE + timedelta(days=1))
+    assert response.status_code == 400
+    assert "cannot be later than the one the maker recorded" in html.unescape(response.get_data(as_text=True))
+    fresh(db)
+    assert db.scalar(select(func.count(Review.id))) == 0 and db.scalar(select(Order.used_at)) is None
+    assert _post(client, token, promised_by=MAKER_PROMISE).status_code == 302  # the maker's own date is fine
+    fresh(db)
+    review = db.scalar(select(Review))
+    edit = dict(FORM, delivered_on=str(DELIVERED), promised_by=str(MAKER_PROMISE + timedelta(days=30)))
+    assert client.post(f"/reviews/{review.id}/edit", data=edit).status_code == 400
+    fresh(db)
+    assert db.get(Review, review.id).promised_by == MAKER_PROMISE and db.get(Review, review.id).revision_count == 0
+
+
+def test_the_hint_says_what_the_field_holds(client, db, make_user, make_maker):
+    """Filled in from the maker's record, it says so; with no recorded date, it says there is none; on an edit, the
+    field holds the buyer's own date and the hint names the maker's."""
+    owner, buyer = make_user("owner"), confirmed(db, make_user("buyer"))
+    maker = make_maker(owner)
+    data = orders.OrderInput(buyer_email=buyer.email, item="Oak stool", order_type="stock", price_band="25-100",
+                             ordered_on=ORDERED)
+    _order, token = orders.record_order(db, owner, maker, data, OutboxMailBackend(), invite_url=lambda t: f"/i/{t}")
+    login(client, buyer)
+    page = html.unescape(client.get(f"/invite/{token}").get_data(as_text=True))
+    assert "The maker recorded no promised date" in page and "Filled in from the maker's record" not in page
+    _post(client, token, promised_by=BUYER_PROMISE)
+    fresh(db)
+    review = db.scalar(select(Review))
+    assert review.promised_by == BUYER_PROMISE  # with no record, any date in range is the buyer's to give
+    assert "The maker recorded no promised date" in html.unescape(
+        client.get(f"/reviews/{review.id}/edit").get_data(as_text=True))
+
+
+def test_the_edit_form_names_the_maker_s_date_beside_the_buyer_s(client, db, invited):
+    _maker, buyer, token = invited
+    login(client, buyer)
+    _post(client, token, promised_by=BUYER_PROMISE)
+    fresh(db)
+    review = db.scalar(select(Review))
+    page = html.unescape(client.get(f"/reviews/{review.id}/edit").get_data(as_text=True))
+    assert f'value="{BUYER_PROMISE.isoformat()}"' in page
+    assert f"may be earlier than the maker's ({MAKER_PROMISE.strftime('%d %b %Y').lstrip('0')}), not later" in page
+    assert "Filled in from the maker's record" not in page

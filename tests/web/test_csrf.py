@@ -137,6 +137,7 @@ def _values(world: World) -> dict[str, list]:
         "user_id": [users["buyer"].id, users["suspended"].id],
         "filename": ["style.css"],
         "notification_id": [1, 999_999],
+        "order_id": [world.order_id, 999_999],
     }
 
 

@@ -458,7 +458,7 @@ def test_an_expired_invitation_says_how_to_get_a_new_link(client, db, shop):
     response = client.get(f"/invite/{token}")
     page = html.unescape(response.get_data(as_text=True))
     assert response.status_code == 404 and "This invitation link has expired" in page
-    assert "Ask the maker to send you a new one" in page
+    assert "Ask the maker who sent it for a new one" in page
     assert db.scalar(select(func.count(Review.id))) == 0
 
 

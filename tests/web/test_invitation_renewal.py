@@ -25,8 +25,17 @@ def shop(db, make_user, make_maker):
     return owner, maker, buyer, record(db, owner, maker, buyer.email)
 
 
-def _renew(client, order_id: int):
-    return client.post(f"/dashboard/orders/{order_id}/new-link")
+def _renew(client, order_id: int, replaces: str | None = None):
+    """What the dashboard's button sends: the order, and the link it replaces (read off the dashboard as shown)."""
+    if replaces is None:
+        page = client.get("/dashboard").get_data(as_text=True)
+        action = page.find(f'action="/dashboard/orders/{order_id}/new-link"')
+        replaces = page[action:].split('name="replaces" value="')[1].split('"')[0] if action >= 0 else "0" * 16
+    return client.post(f"/dashboard/orders/{order_id}/new-link", data={"replaces": replaces})
+
+
+def _invitations(db, address: str) -> list:
+    return [m for m in mails_to(db, address) if "your order from" in m.subject]
 
 
 def test_a_new_link_is_mailed_and_works_and_the_earlier_one_stops(app, db, shop):
@@ -38,12 +47,13 @@ def test_a_new_link_is_mailed_and_works_and_the_earlier_one_stops(app, db, shop)
     login(maker_client, owner)
     assert _renew(maker_client, order.id).status_code == 302
     dashboard = html.unescape(maker_client.get("/dashboard").get_data(as_text=True))
-    assert f"A new invitation was queued for {buyer.email}" in dashboard
+    assert f"A new invitation for \"Bridle leather wallet\" was queued for {buyer.email}" in dashboard
     new_link = dashboard.split('id="invite-link" class="copy-field" type="text" readonly value="')[1].split('"')[0]
     fresh(db)
-    sent = [m for m in mails_to(db, buyer.email) if m.subject.startswith("Review your order")]
+    sent = _invitations(db, buyer.email)
     path = new_link[new_link.index("/invite/"):]
     assert len(sent) == 2 and link_in(sent[-1], "/invite/") == path  # the first mail and the new one
+    assert sent[-1].subject.startswith("A new link to review") and "the earlier link no\nlonger works" in sent[-1].body
     assert orders.INVITATION_DAYS - 1 <= (as_utc(db.scalar(select(Order.expires_at))) - utcnow()).days
     login(buyer_client, buyer)
     assert buyer_client.get(f"/invite/{old_token}").status_code == 404
@@ -63,10 +73,13 @@ def test_the_button_is_offered_on_orders_not_yet_reviewed_only(app, db, shop):
     assert f"/dashboard/orders/{order_id}/new-link" not in maker_client.get("/dashboard").get_data(as_text=True)
 
 
-def _refused(app, db, client, order_id: int, status: int, reason: str, address: str) -> None:
+def _refused(app, db, client, order_id: int, status: int, reason: str, address: str,
+             replaces: str | None = None) -> None:
+    if replaces is None:  # the stamp of the order's current link, as the owner's dashboard would name it
+        replaces = orders.link_version(db.get(Order, order_id))
     engine = app.extensions["craftreview.engine"]
     before, mails = snapshot(engine), len(mails_to(db, address))
-    response = _renew(client, order_id)
+    response = _renew(client, order_id, replaces)
     assert response.status_code == status
     assert reason in html.unescape(response.get_data(as_text=True))
     assert snapshot(engine) == before and len(mails_to(db, address)) == mails
@@ -111,7 +124,35 @@ def test_new_links_share_the_maker_s_daily_invitation_budget(database_url, tmp_p
         assert client.post("/dashboard", data=_order(0)).status_code == 302
         order_id = db.scalar(select(Order.id))
         assert _renew(client, order_id).status_code == 302
-        assert _renew(client, order_id).status_code == 429
+        assert _renew(client, order_id).status_code == 429  # a fresh stamp: refused by the budget, not as a repeat
         assert client.post("/dashboard", data=_order(1)).status_code == 429
     finally:
         app.extensions["craftreview.engine"].dispose()
+
+
+def test_a_second_click_on_the_same_button_sends_nothing_more(app, db, shop):
+    """Both clicks name the link the page showed; the first replaces it, the second finds it gone and sends nothing."""
+    owner, _maker, buyer, _token = shop
+    client = app.test_client()
+    login(client, owner)
+    order_id = db.scalar(select(Order.id))
+    page = client.get("/dashboard").get_data(as_text=True)
+    shown = page.split('name="replaces" value="')[1].split('"')[0]
+    assert _renew(client, order_id, shown).status_code == 302
+    fresh(db)
+    token_hash = db.scalar(select(Order.token_hash))
+    second = _renew(client, order_id, shown)
+    assert second.status_code == 302
+    assert "A new link for this order was sent a moment ago" in html.unescape(
+        client.get("/dashboard").get_data(as_text=True))
+    fresh(db)
+    assert db.scalar(select(Order.token_hash)) == token_hash and len(_invitations(db, buyer.email)) == 2
+
+
+@pytest.mark.parametrize("replaces", ["", "not a stamp", "0123456789ABCDEF"])
+def test_a_form_that_names_no_link_is_refused(app, db, shop, replaces):
+    owner, _maker, buyer, _token = shop
+    client = app.test_client()
+    login(client, owner)
+    _refused(app, db, client, db.scalar(select(Order.id)), 400, "did not say which link to replace", buyer.email,
+             replaces)

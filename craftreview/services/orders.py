@@ -308,5 +308,8 @@ def submit_verified_review(session: Session, actor: User, token: str, data: Revi
 
 
 def maker_orders_query(maker: Maker) -> Select:
-    """The maker's recorded orders, newest first (the dashboard pages through them)."""
-    return select(Order).where(Order.maker_id == maker.id).order_by(Order.created_at.desc(), Order.id.desc())
+    """The maker's recorded orders, newest first (the dashboard pages through them), each with the promised date its
+    buyer gave in the verified review (`buyer_promise`; None until reviewed): the one counted, which may differ."""
+    return (select(Order, Review.promised_by.label("buyer_promise"))
+            .outerjoin(Review, Review.order_id == Order.id)  # one review an order at most (reviews.order_id is unique)
+            .where(Order.maker_id == maker.id).order_by(Order.created_at.desc(), Order.id.desc()))

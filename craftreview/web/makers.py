@@ -150,7 +150,7 @@ def dashboard():
     html = render_template(
         "makers/dashboard.html", maker=maker, form=form, can_invite=can_invite, link=session.pop("invitation_link", None),
         link_version=order_service.link_version,
-        orders=paginate(db, order_service.maker_orders_query(maker), ORDERS_PAGE),
+        orders=paginate(db, order_service.maker_orders_query(maker), ORDERS_PAGE, scalars=False),
         unreplied=paginate(db, queries.unreplied_reviews_query(maker.id), WAITING_SHOWN, page=1))
     return html, (403 if refused else 400 if form.errors or form.form_errors else 200)
 

@@ -62,6 +62,11 @@ def test_the_buyer_s_promised_date_is_stored_and_counted_and_the_maker_s_record_
     # The model reads the same date.
     signals, _ = load_signals(db, [maker.id])
     assert [s.promised_on for s in signals] == [BUYER_PROMISE]
+    # The maker's dashboard names the buyer's date beside its own record.
+    login(client, maker.owner)
+    dashboard = html.unescape(client.get("/dashboard").get_data(as_text=True))
+    assert f"the buyer's date, counted: {BUYER_PROMISE.strftime('%d %b %Y').lstrip('0')}" in dashboard
+    login(client, buyer)
     # The review's own page names both dates; the maker page's list names the counted one only.
     shown = html.unescape(client.get(f"/reviews/{review.id}").get_data(as_text=True))
     assert "(the buyer's date; the maker recorded" in shown
@@ -70,13 +75,15 @@ def test_the_buyer_s_promised_date_is_stored_and_counted_and_the_maker_s_record_
 
 @pytest.mark.parametrize("dates", [{"promised_by": None}, {}], ids=["left empty", "not sent"])
 def test_no_date_from_the_buyer_keeps_the_maker_s(client, db, invited, dates):
-    _maker, buyer, token = invited
+    maker, buyer, token = invited
     login(client, buyer)
     assert _post(client, token, **dates).status_code == 302
     fresh(db)
     review = db.scalar(select(Review))
     assert review.promised_by == MAKER_PROMISE
     assert "(the buyer's date" not in html.unescape(client.get(f"/reviews/{review.id}").get_data(as_text=True))
+    login(client, maker.owner)
+    assert "the buyer's date, counted" not in html.unescape(client.get("/dashboard").get_data(as_text=True))
 
 
 def test_a_buyer_s_date_before_the_order_is_refused_and_nothing_is_written(client, db, invited):

@@ -113,8 +113,14 @@ def scattered_reviews(level: np.ndarray, k: np.ndarray, sd: float) -> np.ndarray
     Real reviews that average a level are not all at it: a check that sets the most favourable aside (the favourites
     check) leaves the lower ones, and stand-ins all at the level would promise what their scatter does not keep.
     """
-    offsets = np.concatenate([_quantile_turns(int(n)) for n in k]) * sd
-    return np.clip(np.repeat(level, k, axis=0) + offsets[:, None], 1.0, 5.0)
+    return np.clip(np.repeat(level, k, axis=0) + turn_offsets(k)[:, None] * sd, 1.0, 5.0)
+
+
+def turn_offsets(k: np.ndarray) -> np.ndarray:
+    """_quantile_turns(n) for every stand-in's n in k, concatenated: the standard offsets of its reviews (each distinct
+    n computed once; a platform's outlook has a stand-in per pending maker and step, but only len(STEPS) counts)."""
+    turns = {n: _quantile_turns(n) for n in set(k.tolist())}
+    return np.concatenate([turns[n] for n in k.tolist()]) if len(k) else np.zeros(0)
 
 
 def _quantile_turns(n: int) -> np.ndarray:
@@ -126,21 +132,25 @@ def _quantile_turns(n: int) -> np.ndarray:
     return q[turns]
 
 
-def new_accounts(offsets: np.ndarray, k: np.ndarray, share: float, up: np.ndarray) -> np.ndarray:
-    """Per stand-in review (offsets (sum k,), k (s,), up (s,): whether higher reviews help the stand-in's claim):
-    whether it stands for a new account. round(share x k) of each stand-in's k do, spread evenly over its reviews from
-    the highest to the lowest (the centres of as many equal strata), so that they cut the evidence without moving the
-    level; where a centre falls between two reviews, the one that helps the claim more is taken (they weigh half)."""
-    out = np.zeros(len(offsets), dtype=bool)
-    start = 0
-    for n, u in zip(k.tolist(), up.tolist(), strict=True):
-        m = int(math.floor(share * n + 0.5))
-        if m:
-            centre = (np.arange(m) + 0.5) * n / m - 0.5  # ranks, 0 the highest review
-            rank = np.floor(centre + 1e-9) if u else np.ceil(centre - 1e-9)
-            order = np.argsort(-offsets[start:start + n], kind="stable")
-            out[start + order[rank.astype(np.int64)]] = True
-        start += n
+def new_accounts(k: np.ndarray, share: float, up: np.ndarray) -> np.ndarray:
+    """Per stand-in review (k (s,), up (s,): whether higher reviews help the stand-in's claim; the reviews in the order
+    of turn_offsets): whether it stands for a new account. round(share x k) of each stand-in's k do, spread evenly over
+    its reviews from the highest to the lowest (the centres of as many equal strata), so that they cut the evidence
+    without moving the level; where a centre falls between two reviews, the one that helps the claim more is taken
+    (they weigh half). A stand-in's pattern depends on its k and up alone, so each is worked out once."""
+    pairs = list(zip(k.tolist(), up.tolist(), strict=True))
+    masks = {pair: _new_account_mask(*pair, share) for pair in set(pairs)}
+    return np.concatenate([masks[pair] for pair in pairs]) if pairs else np.zeros(0, dtype=bool)
+
+
+def _new_account_mask(n: int, up: bool, share: float) -> np.ndarray:
+    out = np.zeros(n, dtype=bool)
+    m = int(math.floor(share * n + 0.5))
+    if m:
+        centre = (np.arange(m) + 0.5) * n / m - 0.5  # ranks, 0 the highest review
+        rank = np.floor(centre + 1e-9) if up else np.ceil(centre - 1e-9)
+        order = np.argsort(-_quantile_turns(n), kind="stable")
+        out[order[rank.astype(np.int64)]] = True
     return out
 
 
@@ -181,8 +191,7 @@ def _stand_ins(arr: SignalArrays, makers: np.ndarray, level: np.ndarray, now_day
     ratings = scattered_reviews(level, k_s, scatter) if scatter else average_reviews(level, k_s)
     joined = sim_t - _JOINED_DAYS
     if buyers is not None and buyers.new_share > 0 and up is not None:
-        offsets = np.concatenate([_quantile_turns(int(n)) for n in k_s])
-        fresh = new_accounts(offsets, k_s, buyers.new_share, np.repeat(up, len(STEPS)))
+        fresh = new_accounts(k_s, buyers.new_share, np.repeat(up, len(STEPS)))
         joined = np.where(fresh, sim_t - _NEW_JOINED_DAYS, joined)
     out = SignalArrays(
         maker_ids=list(range(len(m_s))), reviewer_ids=list(arr.reviewer_ids) + [None] * n_sim,

@@ -113,9 +113,9 @@ class TypedDateField(DateField):
         return date(year, month, day)
 
 
-def date_field(label: str, what: str, validators, description: str = "") -> DateField:
+def date_field(label: str, what: str, validators) -> DateField:
     """A YYYY-MM-DD date whose unreadable value is refused with the format and an example (TypedDateField)."""
-    return TypedDateField(label, validators, what=what, description=description)
+    return TypedDateField(label, validators, what=what)
 
 
 def passwords(what: str = "your password") -> list:
@@ -313,7 +313,8 @@ class VerifiedReviewForm(_RatingsMixin, FlaskForm):
             hint = ("The maker recorded no promised date. If you were promised one, enter it: it shows whether your "
                     "order came on time.")
         else:
-            kept = f"the maker's ({recorded.strftime('%d %b %Y').lstrip('0')})"  # as filters.format_date writes it
+            from .filters import format_date  # filters reads this module's STAR_WORDS: imported when used
+            kept = f"the maker's ({format_date(recorded)})"
             hint = (f"Your date is the one that counts; it may be earlier than {kept}, not later. Left empty, the "
                     "maker's is used." if editing else
                     "Filled in from the maker's record. If you were told an earlier date, enter that one: your date "

@@ -16,7 +16,7 @@ import pytest
 from bench.scoring.simulate import NOW, SimConfig, simulate
 from craftreview.scoring import fit_model, tier_outlooks
 from craftreview.scoring.arrays import to_arrays
-from craftreview.scoring.outlook import Buyers, _quantile_turns, new_accounts, platform_buyers
+from craftreview.scoring.outlook import Buyers, new_accounts, platform_buyers, turn_offsets
 from tests.unit.test_scoring_claims import review, steady
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -72,9 +72,9 @@ def test_new_accounts_spread_over_a_stand_in_s_reviews():
     """round(share x k) of a stand-in's k reviews stand for new accounts, taken from the top to the bottom of its k
     rather than the most or least favourable: they cut the evidence without moving the level."""
     k = np.array([1, 2, 5, 8, 20])
-    offsets = np.concatenate([_quantile_turns(int(n)) for n in k])
+    offsets = turn_offsets(k)
     bounds = np.r_[0, np.cumsum(k)]
-    fresh = new_accounts(offsets, k, 0.4, np.ones(len(k), dtype=bool))
+    fresh = new_accounts(k, 0.4, np.ones(len(k), dtype=bool))
     assert [int(fresh[a:b].sum()) for a, b in zip(bounds[:-1], bounds[1:], strict=True)] == [0, 1, 2, 3, 8]
     part, chosen = offsets[bounds[4]:], fresh[bounds[4]:]
     ranks = np.argsort(np.argsort(-part, kind="stable"), kind="stable")[chosen]

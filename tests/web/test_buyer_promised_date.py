@@ -13,6 +13,7 @@ from craftreview.models import Order, Review, ReviewRevision
 from craftreview.services import orders
 from craftreview.services.mail import OutboxMailBackend
 from craftreview.services.scores import load_signals
+from craftreview.web.filters import format_date
 from tests.conftest import fresh, login
 from tests.web.test_invitation_binding import FORM, confirmed
 
@@ -65,7 +66,7 @@ def test_the_buyer_s_promised_date_is_stored_and_counted_and_the_maker_s_record_
     # The maker's dashboard names the buyer's date beside its own record.
     login(client, maker.owner)
     dashboard = html.unescape(client.get("/dashboard").get_data(as_text=True))
-    assert f"the buyer's date, counted: {BUYER_PROMISE.strftime('%d %b %Y').lstrip('0')}" in dashboard
+    assert f"the buyer's date, counted: {format_date(BUYER_PROMISE)}" in dashboard
     login(client, buyer)
     # The review's own page names both dates; the maker page's list names the counted one only.
     shown = html.unescape(client.get(f"/reviews/{review.id}").get_data(as_text=True))
@@ -164,5 +165,5 @@ def test_the_edit_form_names_the_maker_s_date_beside_the_buyer_s(client, db, inv
     review = db.scalar(select(Review))
     page = html.unescape(client.get(f"/reviews/{review.id}/edit").get_data(as_text=True))
     assert f'value="{BUYER_PROMISE.isoformat()}"' in page
-    assert f"may be earlier than the maker's ({MAKER_PROMISE.strftime('%d %b %Y').lstrip('0')}), not later" in page
+    assert f"may be earlier than the maker's ({format_date(MAKER_PROMISE)}), not later" in page
     assert "Filled in from the maker's record" not in page

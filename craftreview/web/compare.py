@@ -67,33 +67,45 @@ def _add(slug: str):
     else:
         listed = shown = listed + [slug]
         flash(f"Added {maker.name} to your compare list ({len(listed)} of {MAX_COMPARE}).", "success")
-    back = _came_from()
-    if back is None:
-        return redirect(url_for("compare.index", makers=",".join(shown)))
+    back = _came_from() or url_for("compare.index", makers=",".join(shown))
     return _remember(redirect(back), listed)
+
+
+def _keeps_own_list(linked: bool, shown: list[str], remembered: list[str]) -> bool:
+    """Whether a page showing `shown` leaves the visitor's remembered list alone.
+
+    A shared link (?makers=a,b) shows its makers without replacing a list the visitor built: the page offers to adopt
+    it instead. The visitor's own edits (?mine=1, as the remove links and "use this list" send) are remembered."""
+    if not linked or request.args.get("mine") == "1":
+        return False
+    return bool(remembered) and shown != remembered
 
 
 @bp.get("/compare")
 def index():
-    """Compare makers; ?add=slug appends one to the remembered list, ?makers=a,b shows exactly those."""
+    """Compare makers; ?add=slug appends one to the remembered list, ?makers=a,b shows exactly those
+    (and becomes the visitor's list with &mine=1, or when the visitor had none)."""
     added = request.args.get("add", "").strip().lower()
     if added and not SLUG.match(added):
         abort(400, "That is not a maker's address.")
     if added:
         return _add(added)
-    slugs = _slugs(request.args.get("makers")) if "makers" in request.args else _remembered()
+    linked = "makers" in request.args
+    slugs = _slugs(request.args.get("makers")) if linked else _remembered()
     view = compare_page(get_db(), [s for s in slugs if SLUG.match(s)])
     moved = moved_makers(get_db(), view.unknown)  # no query unless an address is unknown
     if moved:
         # The same list at the makers' current addresses: permanent for a link, not for the visitor's own list.
         current = ",".join(_at_current_addresses(slugs))
-        return redirect(url_for("compare.index", makers=current), 301 if "makers" in request.args else 302)
+        mine = {"mine": "1"} if request.args.get("mine") == "1" else {}
+        return redirect(url_for("compare.index", makers=current, **mine), 301 if linked and not mine else 302)
     malformed = [s for s in slugs if not SLUG.match(s)]
+    shown = [c.maker.slug for c in view.columns]
+    remembered = _remembered()
+    kept = _keeps_own_list(linked, shown, remembered)
     response = make_response(render_template(
         "compare.html", view=view, unknown=malformed + view.unknown, max_compare=MAX_COMPARE,
-        dimensions=STAR_DIMENSIONS))
-    shown = [c.maker.slug for c in view.columns]
-    if slugs and not shown and "makers" in request.args:
-        return response  # a mistyped or stale link naming no maker leaves the visitor's own list as it was
+        dimensions=STAR_DIMENSIONS, own_list_kept=len(remembered) if kept else 0, own_view=not linked or not kept))
+    if kept or (slugs and not shown and linked):
+        return response  # a shared, mistyped or stale link leaves the visitor's own list as it was
     return _remember(response, shown)
-

@@ -152,5 +152,33 @@ def test_a_link_naming_no_known_maker_keeps_the_visitors_own_list(client, three)
     page = client.get("/compare?makers=no-such-maker,Bad%20Slug!")
     assert "No maker found for: <bdi>bad slug!</bdi>, <bdi>no-such-maker</bdi>." in page.get_data(as_text=True)
     assert column_names(client.get("/compare")) == ["Ash Loom", "Birch Forge"]
-    client.get(f"/compare?makers={three[2].slug}")  # a link naming a maker still shows exactly that list
+
+
+def test_a_shared_link_shows_its_makers_and_keeps_the_visitors_own_list(client, three):
+    # A shared comparison used to replace the list the visitor had built, without a word.
+    for maker in three[:2]:
+        client.get(f"/compare?add={maker.slug}", follow_redirects=True)
+    page = client.get(f"/compare?makers={three[2].slug}")
+    assert column_names(page) == ["Cedar Glass"]
+    assert "compare=" not in page.headers.get("Set-Cookie", "")
+    text = text_of(page)
+    assert "This comparison came from a link. Your own compare list (2 makers) is kept as it was" in text
+    html = page.get_data(as_text=True)
+    # Removing a maker from a shared comparison edits that view only.
+    assert f'href="/compare?makers=">Remove Cedar Glass' in html
+    assert column_names(client.get("/compare")) == ["Ash Loom", "Birch Forge"]
+    adopt = re.search(r'href="([^"]+)">make these makers your list', html).group(1).replace("&amp;", "&")
+    assert column_names(client.get(adopt)) == ["Cedar Glass"]
     assert column_names(client.get("/compare")) == ["Cedar Glass"]
+    assert "came from a link" not in text_of(client.get(f"/compare?makers={three[2].slug}"))
+
+
+def test_a_shared_link_becomes_the_list_of_a_visitor_who_had_none(client, three):
+    client.get(f"/compare?makers={three[1].slug},{three[0].slug}")
+    page = client.get("/compare")
+    assert column_names(page) == ["Birch Forge", "Ash Loom"]
+    assert "came from a link" not in text_of(page)
+    remove = re.search(r'href="([^"]+)">Remove Birch Forge', page.get_data(as_text=True)).group(1)
+    assert "mine=1" in remove
+    client.get(remove.replace("&amp;", "&"))
+    assert column_names(client.get("/compare")) == ["Ash Loom"]

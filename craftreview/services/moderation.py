@@ -16,6 +16,17 @@ from . import notifications
 from .review_effects import after_review_change, prepare_review_update
 
 HIDE_REASON_MESSAGE = "Choose the policy reason for hiding this review."
+RESTORE_REASON = "Write why you are restoring this review: the reason goes in the audit log."
+DISMISS_REASON = "Write why you are dismissing the flags: the reason goes in the audit log."
+
+
+def check_decision_reason(note: str, message: str) -> str:
+    """Undoing a hide or turning down readers' reports says why (the audit log keeps it): the cleaned note, or
+    InvalidInput on the note field without one."""
+    cleaned = clean_input(note).strip()
+    if not cleaned:
+        raise InvalidInput(message, field="note")
+    return cleaned
 
 
 def _require_moderator(actor: User) -> None:
@@ -85,10 +96,12 @@ def _refuse_not_hidden(review: Review) -> None:
         raise InvalidInput("This review is not hidden.")
 
 
-def restore_review(session: Session, actor: User, review: Review, note: str = "",
+def restore_review(session: Session, actor: User, review: Review, note: str,
                    now: datetime | None = None) -> Review:
-    """Make a hidden review public again (the maker's score and the buyer's notice prepared before the lock)."""
+    """Make a hidden review public again, saying why (the maker's score and the buyer's notice prepared before the
+    lock)."""
     _require_moderator(actor)
+    note = check_decision_reason(note, RESTORE_REASON)
     _refuse_not_hidden(review)
     now = now or utcnow()
     prepared = prepare_review_update(session, review.id, now, hidden_at=None)
@@ -97,16 +110,17 @@ def restore_review(session: Session, actor: User, review: Review, note: str = ""
         reread_locked(session, review, "hidden_at", "hidden_reason")
         _refuse_not_hidden(review)
         review.hidden_at, review.hidden_reason = None, None
-        _audit(session, actor, "restore", review, "", clean_input(note))
+        _audit(session, actor, "restore", review, "", note)
         after_review_change(session, review, now, prepared)
         notifications.record_notice(session, notice)
     return review
 
 
-def dismiss_flags(session: Session, actor: User, review: Review, note: str = "",
+def dismiss_flags(session: Session, actor: User, review: Review, note: str,
                   now: datetime | None = None) -> int:
-    """Close the open flags on a review without hiding it; returns how many were closed."""
+    """Close the open flags on a review without hiding it, saying why; returns how many were closed."""
     _require_moderator(actor)
+    note = check_decision_reason(note, DISMISS_REASON)
     now = now or utcnow()
     flagged = _open_flags(session, review)
     notice = notifications.flag_outcome_notice(session, review, flagged, actor.id)
@@ -114,7 +128,7 @@ def dismiss_flags(session: Session, actor: User, review: Review, note: str = "",
         closed = _resolve_flags(session, actor, review, "dismissed", now)
         if closed == 0:
             raise InvalidInput("There are no open flags on this review.")
-        _audit(session, actor, "dismiss_flags", review, "", clean_input(note))
+        _audit(session, actor, "dismiss_flags", review, "", note)
         notifications.record_notice(session, _outcome(session, review, notice, flagged, closed, actor))
     return closed
 

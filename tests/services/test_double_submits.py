@@ -112,9 +112,9 @@ def test_a_review_restored_by_two_moderators_at_once_is_restored_once(db, other,
     author, _owner, review = reviewed
     first, second = make_user("mod1", moderator=True), make_user("mod2", moderator=True)
     hide_review(db, first, review, "spam")
-    restore_review(other, other.get(User, first.id), other.get(Review, review.id))
+    restore_review(other, other.get(User, first.id), other.get(Review, review.id), "Hidden by mistake.")
     with pytest.raises(InvalidInput):  # was: a second restore entry in the audit log and a second notice
-        restore_review(db, second, review)
+        restore_review(db, second, review, "Hidden by mistake.")
     assert _count(db, AuditEntry, AuditEntry.action == "restore") == 1
     assert _notices(db, author, "review_restored") == 1
 

@@ -84,14 +84,14 @@ def test_buyer_hears_of_a_hidden_review_with_the_reason_and_of_its_restoration(d
     assert note.kind == "review_hidden" and "Abusive, hateful or harassing language" in note.body
     assert "private moderator note" not in note.body
     assert "Abusive, hateful or harassing language" in mails_to(db, cast["buyer"].email)[-1].body
-    moderation.restore_review(db, cast["moderator"], review)
+    moderation.restore_review(db, cast["moderator"], review, "Hidden by mistake.")
     assert _kinds(db, cast["buyer"]) == ["review_hidden", "review_restored"]
 
 
 def test_maker_hears_the_outcome_of_flags_on_a_review_of_their_work(db, cast, make_review):
     kept = make_review(cast["buyer"], cast["maker"])
     engagement.flag_review(db, cast["flagger"], kept, "spam", "")
-    moderation.dismiss_flags(db, cast["moderator"], kept)
+    moderation.dismiss_flags(db, cast["moderator"], kept, "Within the rules.")
     assert "dismissed 1 flag" in _last(db, cast["owner"]).title
     other = make_review(cast["flagger"], cast["maker"], title="Spammy review")
     engagement.flag_review(db, cast["owner"], other, "spam", "")
@@ -168,7 +168,7 @@ def _trigger(db, cast, make_review, kind):
         engagement.flag_review(db, cast["flagger"], review, "spam", "")
         moderation.hide_review(db, cast["moderator"], review, "spam")
         if kind == "review_restored":
-            moderation.restore_review(db, cast["moderator"], review)
+            moderation.restore_review(db, cast["moderator"], review, "Hidden by mistake.")
 
 
 def test_mail_preferences_default_to_every_kind(db, cast):

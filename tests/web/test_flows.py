@@ -465,7 +465,7 @@ def test_someone_who_already_reported_a_review_is_told_so_instead_of_the_form(cl
         page = client.get(path).get_data(as_text=True)
         assert "You reported this review" in page and link not in page, path
     assert f'href="/reviews/{other.id}/flag"' in client.get(f"/makers/{maker.slug}").get_data(as_text=True)
-    dismiss_flags(db, make_user("mod", moderator=True), review)  # a closed report: it may be reported again
+    dismiss_flags(db, make_user("mod", moderator=True), review, "Within the rules.")  # a closed report: it may be reported again
     assert link in client.get(f"/reviews/{review.id}").get_data(as_text=True)
     client.post(f"/reviews/{review.id}/flag", data={"reason": "spam", "note": "advertising"})
     login(client, make_user("reader"))  # nobody else's page changes
@@ -491,11 +491,38 @@ def test_moderator_restores_and_dismisses(client, db, make_user, make_maker, mak
     fresh(db)
     assert db.get(Review, review.id).hidden_at is None
     flag_review(db, make_user(), review, "other", "I just dislike it")
-    client.post(f"/moderation/reviews/{review.id}/dismiss", data={})
+    client.post(f"/moderation/reviews/{review.id}/dismiss", data={"dismiss-note": "A fair, if harsh, review."})
     fresh(db)
     assert db.scalar(select(Flag)).status == "dismissed"
-    actions = [e.action for e in db.scalars(select(AuditEntry).order_by(AuditEntry.id))]
-    assert actions == ["hide", "restore", "dismiss_flags"]
+    entries = list(db.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+    assert [(e.action, e.note) for e in entries] == [
+        ("hide", ""), ("restore", "context was fine"), ("dismiss_flags", "A fair, if harsh, review.")]
+
+
+def test_restoring_or_dismissing_without_a_reason_is_refused_and_writes_nothing(client, db, make_user, make_maker,
+                                                                                 make_review):
+    """Undoing a hide, or turning down readers' reports, is a decision the audit log must explain."""
+    moderator = make_user(moderator=True)
+    hidden, flagged = make_review(make_user(), make_maker()), make_review(make_user(), make_maker())
+    hide_review(db, moderator, hidden, "abusive")
+    flag_review(db, make_user(), flagged, "other", "I just dislike it")
+    login(client, moderator)
+    notices = db.scalar(select(func.count(Notification.id)))
+    response = client.post(f"/moderation/reviews/{hidden.id}/restore", data={"restore-note": "  \n "})
+    page = response.get_data(as_text=True)
+    # Both problems in one round: the reason and the unticked box.
+    assert response.status_code == 400 and "Write why you are restoring this review" in page
+    assert "Tick the box to confirm the restore" in page
+    response = client.post(f"/moderation/reviews/{hidden.id}/restore", data={"restore-confirm": "y"})
+    assert response.status_code == 400 and "Write why you are restoring this review" in response.get_data(as_text=True)
+    response = client.post(f"/moderation/reviews/{flagged.id}/dismiss", data={"dismiss-note": ""})
+    assert response.status_code == 400
+    assert "Write why you are dismissing the flags" in response.get_data(as_text=True)
+    fresh(db)
+    assert db.get(Review, hidden.id).hidden_at is not None
+    assert db.scalar(select(Flag)).status == "open"
+    assert [e.action for e in db.scalars(select(AuditEntry))] == ["hide"]
+    assert db.scalar(select(func.count(Notification.id))) == notices
 
 
 def test_restoring_a_hidden_review_needs_a_ticked_confirmation_and_writes_nothing_without_it(client, db, make_user,

@@ -125,7 +125,7 @@ def test_a_vote_and_its_removal(app, client, db, world):
 def test_hide_and_restore(app, client, db, world):
     hide = lambda: moderation.hide_review(db, world["moderator"], world["review"], "spam")  # noqa: E731
     follows(app, client, db, world["url"], hide, hides=("First bowl review",))
-    restore = lambda: moderation.restore_review(db, world["moderator"], world["review"])  # noqa: E731
+    restore = lambda: moderation.restore_review(db, world["moderator"], world["review"], "Hidden by mistake.")  # noqa: E731
     follows(app, client, db, world["url"], restore, shows=("First bowl review",))
 
 

@@ -289,7 +289,13 @@ class _RatingsMixin:
     title = StringField("Title", validators=between(3, MAX_TITLE, TITLE_MESSAGE))
     body = PlainTextAreaField("Your review", validators=between(10, MAX_BODY, BODY_MESSAGE),
                          description="Plain text, up to 5,000 characters. Blank lines start new paragraphs.")
-    delivered_on = date_field("Delivered on", "delivery date", [Optional()])
+
+
+def _delivery_dates() -> tuple[DateField, DateField]:
+    """Promised by, then delivered on: made in the order the form shows them, which is the order WTForms lists
+    fields in (and so the order the error summary names them)."""
+    return (date_field("Promised by", "promised date", [Optional()]),
+            date_field("Delivered on", "delivery date", [Optional()]))
 
 
 class ReviewForm(_RatingsMixin, FlaskForm):
@@ -298,13 +304,13 @@ class ReviewForm(_RatingsMixin, FlaskForm):
     price_band = SelectField("Price band", choices=price_choices("Not stated"), validators=[Optional()],
                              invalid_choice_message=PRICE_BAND_MESSAGE)
     ordered_on = date_field("Ordered on", "order date", [Optional()])
-    promised_by = date_field("Promised by", "promised date", [Optional()])
+    promised_by, delivered_on = _delivery_dates()
     submit = SubmitField("Publish review")
 
 
 class VerifiedReviewForm(_RatingsMixin, FlaskForm):
     # The buyer's date is the one counted (services.reviews.with_order_facts); its hint says what the field holds.
-    promised_by = date_field("Promised by", "promised date", [Optional()])
+    promised_by, delivered_on = _delivery_dates()
     submit = SubmitField("Publish verified review")
 
     def describe_promise(self, recorded: date | None, editing: bool) -> VerifiedReviewForm:

@@ -66,8 +66,19 @@ def write(slug: str):
     done = handle_form(form, lambda: review_service.submit_review(db, actor(), maker, _review_input(form)),
                        "Thank you! Your review is published.", _review_url,
                        lambda: review_service.validated_review(_review_input(form), utcnow().date()))
-    return done or (render_template("reviews/form.html", form=form, maker=maker, review=None, order=None,
-                                    order_reviews=queries.own_order_reviews(db, actor(), maker)), form_status(form))
+    return done or _written_meanwhile(lambda: queries.own_review(db, actor(), maker), ALREADY_REVIEWED) or (
+        render_template("reviews/form.html", form=form, maker=maker, review=None, order=None,
+                        order_reviews=queries.own_order_reviews(db, actor(), maker)), form_status(form))
+
+
+def _written_meanwhile(find_existing, message: str):
+    """A refused submission whose review another tab of the author's published while this one was on its way (both
+    passed the view's first look): the edit form with the text typed here, as for a tab sent after the other, rather
+    than this form saying the review exists. None otherwise; `find_existing` runs only for a refused POST."""
+    if request.method != "POST":
+        return None
+    existing = find_existing()
+    return _typed_over_existing(existing, message) if existing is not None else None
 
 
 _KEPT_AS_EDIT = ("so this was not published. Below is your review's edit form with what you just typed: saving it "
@@ -244,5 +255,5 @@ def invitation(token: str):
     done = handle_form(form, lambda: orders.submit_verified_review(db, actor(), token, _review_input(form)),
                        "Thank you! Your verified review is published.", _review_url,
                        lambda: orders.verified_values(order, _review_input(form), utcnow().date()))
-    return done or (render_template("reviews/form.html", form=form, maker=order.maker, review=None, order=order),
-                    form_status(form))
+    return done or _written_meanwhile(lambda: orders.redeemed_review(db, actor(), token), ALREADY_REDEEMED) or (
+        render_template("reviews/form.html", form=form, maker=order.maker, review=None, order=order), form_status(form))

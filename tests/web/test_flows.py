@@ -688,3 +688,28 @@ def test_the_audit_log_links_a_suspended_account_to_its_moderator_page(client, d
     assert f'<a href="/moderation/accounts/{author.id}">account #{author.id}</a>' in log  # was a bare "user #N"
     account = client.get(f"/moderation/accounts/{author.id}").get_data(as_text=True)
     assert author.display_name in account and 'href="/moderation/log"' in account  # the way back to the log
+
+
+def test_a_review_sent_from_two_tabs_at_the_same_instant_comes_back_as_the_edit_form(client, db, monkeypatch,
+                                                                                     make_user, make_maker):
+    """Both tabs pass the view's look for an earlier review; the other tab's lands first. This tab used to get its
+    form back, 400, rather than the edit form with its text that a tab sent a moment later gets."""
+    from craftreview.services import reviews as review_service
+    from tests.conftest import review_input
+    maker, author = make_maker(make_user("owner")), make_user("author")
+    login(client, author)
+    submit = review_service.submit_review
+
+    def other_tab_first(session, actor, maker_, data, *args, **kwargs):
+        submit(session, actor, maker_, review_input(title="From the first tab"))
+        return submit(session, actor, maker_, data, *args, **kwargs)
+
+    monkeypatch.setattr(review_service, "submit_review", other_tab_first)
+    form = {"craftsmanship": "4", "consistency": "4", "delivery": "5", "title": "Typed in the second tab",
+            "body": "Every word of this was typed in the second tab."}
+    response = client.post(f"/makers/{maker.slug}/review", data=form)
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 409 and "You have already reviewed this maker (in another tab, say)" in page
+    assert "Typed in the second tab" in page
+    fresh(db)
+    assert db.scalars(select(Review.title)).all() == ["From the first tab"]

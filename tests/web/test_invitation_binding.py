@@ -216,6 +216,27 @@ def test_a_verified_review_sent_again_from_a_second_tab_comes_back_as_the_edit_f
     assert client.get(f"/invite/{token}").status_code == 404  # opening the spent link still says so
 
 
+def test_two_tabs_sent_at_the_same_instant_get_what_tabs_sent_one_after_the_other_get(client, app, db, monkeypatch,
+                                                                                       shop):
+    """Both tabs pass the view's check; the other tab's review lands before this one's write. This tab used to get
+    its form back, 400, saying the order was reviewed, rather than the edit form that a later tab gets."""
+    _owner, _maker, buyer, token = shop
+    login(client, buyer)
+    submit = orders.submit_verified_review
+
+    def other_tab_first(session, actor, token_, data, now=None):
+        submit(session, actor, token_, review_input(title="From the first tab"))
+        return submit(session, actor, token_, data, now)
+
+    monkeypatch.setattr(orders, "submit_verified_review", other_tab_first)
+    response = client.post(f"/invite/{token}", data=dict(FORM, title="Typed in the second tab"))
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 409 and "already written your verified review through this invitation" in page
+    assert "Typed in the second tab" in page
+    fresh(db)
+    assert db.scalars(select(Review.title)).all() == ["From the first tab"]
+
+
 def test_a_spent_invitation_sent_by_another_account_is_still_refused_as_used(client, db, make_user, shop):
     _owner, _maker, buyer, token = shop
     login(client, buyer)

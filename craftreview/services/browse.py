@@ -14,6 +14,7 @@ from sqlalchemy import Select, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from ..models import CRAFTS, Maker, MakerScoreRow
+from ..text import label_key
 from . import keyset
 from .fragments import digest
 from .maker_page import dated_order_rows
@@ -123,6 +124,16 @@ class FilterCounts:
     def knows_place(self, place: str) -> bool:
         """Whether `place` is one of the listed countries or cities."""
         return any(p.country == place or any(c[0] == place for c in p.cities) for p in self.places)
+
+    def place_named(self, typed: str) -> str | None:
+        """The listed place a typed name means, as the filter writes it: a country or a city's whole location,
+        matched in any case or spacing, or a city's own name ("kyoto" -> "Kyoto, Japan"). None when no listed
+        place, or more than one (a city of that name in two countries), has that name."""
+        key = label_key(typed)
+        named = {p.country for p in self.places if label_key(p.country) == key}
+        named |= {location for p in self.places for location, city, _count in p.cities
+                  if key in (label_key(location), label_key(city))}
+        return named.pop() if len(named) == 1 else None
 
 
 @dataclass

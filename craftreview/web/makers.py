@@ -23,7 +23,7 @@ from .forms import ActionForm, MakerForm, OrderForm
 from .helpers import Page, actor, form_error, form_status, handle_form, page_arg, paginate, validate
 from .kept_text import keeps_typed_text
 from .limits import declined, per_account_shared
-from .listing import browse_filters, counts_cache
+from .listing import browse_filters, counts_cache, listing_url
 from .mailing import public_link
 
 LINK_VERSION = re.compile(r"[0-9a-f]{16}")  # orders.link_version, sent back by "Send a new link"
@@ -36,6 +36,11 @@ WAITING_SHOWN = 20  # newest reviews waiting for a reply on the dashboard; the r
 def index():
     """Browse makers: filters with counts, keyset pages."""
     filters = browse_filters()
+    if filters.place:
+        counts = counts_cache().counts(get_db(), filters)[0]
+        named = None if counts.knows_place(filters.place) else counts.place_named(filters.place)
+        if named:  # a typed address (?place=kyoto): the listing of the place as the filter names it
+            return redirect(listing_url(place=named))
 
     def render() -> str:
         page = browse.browse_page(get_db(), filters, counts_cache())

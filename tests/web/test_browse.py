@@ -57,6 +57,25 @@ def test_browse_filters_by_craft_place_tier_custom_and_lead_time(client, db, mak
     assert sorted(names(city)) == ["No Commissions", "Right One", "Too Slow", "Wrong Craft"]
 
 
+def test_a_typed_place_is_read_as_the_filter_names_it(client, db, make_user):
+    """?place=Kyoto used to find nobody: the filter matches a country or a city's whole location."""
+    add_maker(db, make_user, name="Kyoto Kiln", craft="ceramics", location="Kyoto, Japan")
+    add_maker(db, make_user, name="Mashiko Kiln", craft="ceramics", location="Mashiko, Japan")
+    add_maker(db, make_user, name="Oregon Forge", location="Portland, United States")
+    add_maker(db, make_user, name="Maine Forge", location="Portland, Canada")
+    for typed, named in (("Kyoto", "Kyoto%2C+Japan"), ("kyoto", "Kyoto%2C+Japan"), ("KYOTO,   japan", "Kyoto%2C+Japan"),
+                         ("japan", "Japan")):
+        response = client.get(f"/makers?place={typed}&craft=ceramics&sort=newest")
+        assert response.status_code == 302, typed
+        assert response.headers["Location"] == f"/makers?place={named}&craft=ceramics&sort=newest"
+    assert names(client.get("/makers?place=Kyoto", follow_redirects=True).get_data(as_text=True)) == ["Kyoto Kiln"]
+    # A city of that name in two countries, or no such place: the listing as typed, which finds nobody.
+    for typed in ("Portland", "Atlantis"):
+        response = client.get(f"/makers?place={typed}")
+        assert response.status_code == 200 and names(response.get_data(as_text=True)) == []
+    assert client.get("/makers?place=Japan").status_code == 200  # as the filter names it: no redirect
+
+
 def test_counts_beside_each_filter_count_the_makers_matching_the_other_filters(client, db, make_user):
     add_maker(db, make_user, craft="ceramics", location="Kyoto, Japan", custom=True, lead=20)
     add_maker(db, make_user, craft="ceramics", location="Mashiko, Japan", tier="master", lead=5)

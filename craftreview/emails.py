@@ -84,10 +84,15 @@ def erased_address(kind: str, owner_id: int) -> str:
     return f"{kind}-{owner_id}@{ERASED_DOMAIN}"
 
 
+def is_erased(email: str | None) -> bool:
+    """Whether `email` is an address deletion gave (an account's or its erased orders'), not anybody's mailbox."""
+    return email_key(email).rpartition("@")[2] == ERASED_DOMAIN
+
+
 def address_problem(email: str) -> str | None:
     """Why `email` cannot be stored as someone's address, or None: the one check the forms and services share."""
     if not usable_address(email):
         return "Enter an email address."
-    if email_key(email).rpartition("@")[2] == ERASED_DOMAIN:
+    if is_erased(email):
         return f"Addresses at {ERASED_DOMAIN} stand for deleted accounts and erased orders: enter another address."
     return None

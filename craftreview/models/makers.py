@@ -6,6 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..emails import is_erased
 from .base import Base, as_utc, created_at_column, email_key_column, keeps_email_key, utcnow
 from .users import User
 
@@ -93,6 +94,11 @@ class Order(Base):
     maker: Mapped[Maker] = relationship(lazy="joined")
 
     _keep_buyer_email_key = keeps_email_key("buyer_email", "buyer_email_key")
+
+    @property
+    def buyer_erased(self) -> bool:
+        """The buyer deleted their account: the address stored is a placeholder, which reaches nobody."""
+        return is_erased(self.buyer_email)
 
     @property
     def invitation_status(self) -> str:

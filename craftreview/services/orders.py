@@ -210,6 +210,8 @@ def _check_unreviewed(order: Order) -> None:
     if order.used_at is not None:
         raise Conflict("The buyer has already reviewed this order: its link is spent, and one order gives one "
                        "verified review.")
+    if order.buyer_erased:
+        raise Conflict("The buyer of this order has deleted their account, so there is nobody to send a link to.")
 
 
 def _unreviewed_order(session: Session, maker: Maker, order_id: int) -> Order:

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from craftreview.models import Order, as_utc, utcnow
-from craftreview.services import orders
-from tests.conftest import fresh, login
+from craftreview.services import account_data, orders
+from tests.conftest import PASSWORD, fresh, login
 from tests.mail_helpers import link_in, mails_to
 from tests.web.test_abuse_limits import _order, limited_app
 from tests.web.test_access_matrix import snapshot
@@ -110,6 +110,23 @@ def test_a_maker_whose_address_is_no_longer_confirmed_sends_nothing(app, db, sho
     client = app.test_client()
     login(client, owner)
     _refused(app, db, client, db.scalar(select(Order.id)), 403, "Confirm your email address", buyer.email)
+
+
+def test_an_order_whose_buyer_deleted_their_account_gets_no_new_link(app, db, shop):
+    """Deletion erases the buyer's address on the order: the dashboard used to show the placeholder, with its account
+    number, and offer to mail a new link to it."""
+    owner, _maker, buyer, _token = shop
+    account_data.delete_account(db, buyer, password=PASSWORD, reviews="remove")
+    placeholder = db.scalar(select(Order.buyer_email))
+    assert placeholder.endswith("@deleted.invalid") and str(buyer.id) in placeholder
+    client = app.test_client()
+    login(client, owner)
+    order_id = db.scalar(select(Order.id))
+    page = client.get("/dashboard").get_data(as_text=True)
+    assert 'data-label="Buyer"><span class="muted">Account deleted</span>' in page
+    assert placeholder not in page and f"/dashboard/orders/{order_id}/new-link" not in page
+    _refused(app, db, client, order_id, 409, "deleted their account, so there is nobody to send a link to",
+             placeholder)
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

@@ -1,6 +1,8 @@
 """Registration, authentication and account settings."""
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -67,15 +69,27 @@ def is_former_name(name: str) -> bool:
 
 
 DISPLAY_NAME_MESSAGE = "Display names are 2 to 60 characters."
+# Words that would make a member's name read as the site speaking (a review or reply signed "craftreview staff"):
+# whole words only, in any case or width, so "Sam Staffordshire" is free. Moderators' own accounts may use them.
+STAFF_WORDS = frozenset({"admin", "administrator", "administrators", "craftreview", "moderator", "moderators",
+                         "moderation", "staff"})
 
 
-def _check_display_name(name: str) -> str:
+def reads_as_staff(name: str) -> bool:
+    """Whether `name` has a word that would make it read as the site's own staff."""
+    return any(word in STAFF_WORDS for word in re.findall(r"\w+", label_key(name)))
+
+
+def _check_display_name(name: str, staff: bool = False) -> str:
     name = clean_input(name)
     if not 2 <= len(name) <= 60:
         raise InvalidInput(DISPLAY_NAME_MESSAGE, field="display_name")
     if is_former_name(name):
         raise InvalidInput(f"“{name}” is what the site shows for deleted accounts: choose another name.",
                            field="display_name")
+    if not staff and reads_as_staff(name):
+        raise InvalidInput(f"“{name}” would read as the site's own staff: choose a name without words such as "
+                           "moderator, admin or staff.", field="display_name")
     return name
 
 
@@ -89,7 +103,8 @@ def check_unregistered(session: Session, email: str) -> None:
         raise Conflict(REGISTERED_MESSAGE, field="email")
 
 
-def validated_registration(session: Session, email: str, display_name: str, password: str) -> tuple[str, str]:
+def validated_registration(session: Session, email: str, display_name: str, password: str,
+                           staff: bool = False) -> tuple[str, str]:
     """The address and name an account stores; InvalidInput naming every field with a problem at once, a taken
     address among them (read here to be reported with the rest; register_user checks it again under the lock)."""
     email = normalise_email(email)
@@ -97,7 +112,7 @@ def validated_registration(session: Session, email: str, display_name: str, pass
         problems.check(check_email, email)
         if not problems.on("email"):
             problems.check(check_unregistered, session, email)
-        name = problems.check(_check_display_name, display_name)
+        name = problems.check(_check_display_name, display_name, staff)
         problems.check(check_new_password, password, "password", (email, display_name))
     return email, name
 
@@ -105,7 +120,7 @@ def validated_registration(session: Session, email: str, display_name: str, pass
 def register_user(session: Session, *, email: str, display_name: str, password: str,
                   is_moderator: bool = False, email_confirmed: bool = False) -> User:
     """Create an account and mail its confirmation link (unless created already confirmed, as by an operator)."""
-    email, name = validated_registration(session, email, display_name, password)
+    email, name = validated_registration(session, email, display_name, password, staff=is_moderator)
     now = utcnow()
     pw_hash = hash_password(password)  # slow: keep it outside the write lock
     link = None if email_confirmed else prepare_confirmation(session, name, email)
@@ -185,7 +200,7 @@ def check_free_for(session: Session, user: User, email: str) -> None:
 
 def change_display_name(session: Session, user: User, display_name: str) -> None:
     """Rename the account."""
-    name = _check_display_name(display_name)
+    name = _check_display_name(display_name, staff=user.is_moderator)
     with write_transaction(session):
         user.display_name = name
         page_stamps.touch_author(session, user.id)  # the name is on every review they wrote

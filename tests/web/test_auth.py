@@ -167,6 +167,38 @@ def test_the_names_deleted_accounts_are_shown_under_cannot_be_taken(client, db, 
     assert registered.status_code == 400 and db.scalar(select(func.count(User.id))) == 1
 
 
+@pytest.mark.parametrize("name", ["Moderator", "craftreview staff", "Site ADMIN", "Ｍoderation team"])
+def test_a_member_cannot_take_a_name_that_reads_as_the_site_s_staff(client, db, make_user, name):
+    """A review or reply signed "craftreview staff" would read as the site speaking."""
+    user = make_user("Mara")
+    login(client, user)
+    response = client.post("/account/name", data={"nm-display_name": name})
+    assert response.status_code == 400 and "would read as the site&#39;s own staff" in response.get_data(as_text=True)
+    fresh(db)
+    assert user.display_name == "Mara"
+    client.post("/logout")
+    registered = client.post("/register", data={"email": "new@example.com", "display_name": name,
+                                                "password": PASSWORD, "confirm": PASSWORD})
+    assert registered.status_code == 400 and db.scalar(select(func.count(User.id))) == 1
+
+
+@pytest.mark.parametrize("name", ["Sam Staffordshire", "Admina Weaver", "Mod Podge Crafts"])
+def test_names_that_only_contain_those_letters_are_free(client, db, make_user, name):
+    user = make_user("Mara")
+    login(client, user)
+    assert client.post("/account/name", data={"nm-display_name": name}).status_code == 302
+    fresh(db)
+    assert user.display_name == name
+
+
+def test_a_moderator_may_say_so_in_their_name(client, db, make_user):
+    moderator = make_user("Jo", moderator=True)
+    login(client, moderator)
+    assert client.post("/account/name", data={"nm-display_name": "Jo (moderator)"}).status_code == 302
+    fresh(db)
+    assert moderator.display_name == "Jo (moderator)"
+
+
 def test_suspended_user_cannot_log_in(client, make_user):
     user = make_user(suspended=True)
     response = client.post("/login", data={"email": user.email, "password": PASSWORD})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -75,9 +76,16 @@ STAFF_WORDS = frozenset({"admin", "administrator", "administrators", "craftrevie
                          "moderation", "staff"})
 
 
+# Kept inside a word by clean_input but shown as nothing (soft hyphen, joiners, variation selectors, combining marks
+# such as U+034F): left out before the words are read, so "Ad\u00admin" is "admin", as it looks.
+_UNSEEN_IN_WORDS = frozenset({"Cf", "Mn", "Me"})
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: an underscore parts words as a space does
+
+
 def reads_as_staff(name: str) -> bool:
     """Whether `name` has a word that would make it read as the site's own staff."""
-    return any(word in STAFF_WORDS for word in re.findall(r"\w+", label_key(name)))
+    key = "".join(c for c in label_key(name) if unicodedata.category(c) not in _UNSEEN_IN_WORDS)
+    return any(word in STAFF_WORDS for word in _WORD.findall(key))
 
 
 def _check_display_name(name: str, staff: bool = False) -> str:

@@ -191,6 +191,19 @@ def test_names_that_only_contain_those_letters_are_free(client, db, make_user, n
     assert user.display_name == name
 
 
+@pytest.mark.parametrize("name", ["the_moderator", "Site Ad\u00admin", "Craft\u200dreview", "Mod\u034ferator",
+                                  "St\ufe0faff", "Ad\u200cmin team"])
+def test_an_underscore_or_an_invisible_mark_inside_the_word_does_not_hide_it(client, db, make_user, name):
+    """A soft hyphen, joiner, variation selector or combining mark shows nothing, so "Site Ad\u00admin" reads as
+    "Site Admin"; an underscore joins words as a space does."""
+    user = make_user("Mara")
+    login(client, user)
+    response = client.post("/account/name", data={"nm-display_name": name})
+    assert response.status_code == 400 and "would read as the site&#39;s own staff" in response.get_data(as_text=True)
+    fresh(db)
+    assert user.display_name == "Mara"
+
+
 def test_a_moderator_may_say_so_in_their_name(client, db, make_user):
     moderator = make_user("Jo", moderator=True)
     login(client, moderator)

@@ -129,6 +129,18 @@ def test_an_order_whose_buyer_deleted_their_account_gets_no_new_link(app, db, sh
              placeholder)
 
 
+def test_an_open_invitation_of_a_deleted_buyer_is_not_called_open(app, db, shop):
+    """Nobody can redeem it (the link is bound to the erased address, which no account may take), so the dashboard
+    used to promise "Open until ..." for a link that works for no one."""
+    owner, _maker, buyer, _token = shop
+    account_data.delete_account(db, buyer, password=PASSWORD, reviews="remove")
+    client = app.test_client()
+    login(client, owner)
+    page = client.get("/dashboard").get_data(as_text=True)
+    assert "Open until" not in page
+    assert "Closed: the buyer deleted their account" in page
+
+
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_new_links_share_the_maker_s_daily_invitation_budget(database_url, tmp_path, db, make_user, make_maker):
     """Each new link is a mail to a buyer, as an order is: a maker at its limit cannot send more by renewing."""

@@ -96,13 +96,33 @@ def _refuse_not_hidden(review: Review) -> None:
         raise InvalidInput("This review is not hidden.")
 
 
+NO_OPEN_FLAGS = "There are no open flags on this review."
+
+
+def check_restore(review: Review, note: str) -> str:
+    """The cleaned reason for restoring `review`; first whether it is hidden at all (another moderator's tab may have
+    restored it), since its page then shows no restore form and no reason field to mark."""
+    _refuse_not_hidden(review)
+    return check_decision_reason(note, RESTORE_REASON)
+
+
+def check_dismiss(session: Session, review: Review, note: str) -> str:
+    """The cleaned reason for dismissing the flags on `review`; first whether it has any open (as check_restore)."""
+    return _dismiss_reason(_open_flags(session, review), note)
+
+
+def _dismiss_reason(flagged: int, note: str) -> str:
+    if not flagged:
+        raise InvalidInput(NO_OPEN_FLAGS)
+    return check_decision_reason(note, DISMISS_REASON)
+
+
 def restore_review(session: Session, actor: User, review: Review, note: str,
                    now: datetime | None = None) -> Review:
     """Make a hidden review public again, saying why (the maker's score and the buyer's notice prepared before the
     lock)."""
     _require_moderator(actor)
-    note = check_decision_reason(note, RESTORE_REASON)
-    _refuse_not_hidden(review)
+    note = check_restore(review, note)
     now = now or utcnow()
     prepared = prepare_review_update(session, review.id, now, hidden_at=None)
     notice = notifications.review_restored_notice(session, review, actor.id)
@@ -120,14 +140,14 @@ def dismiss_flags(session: Session, actor: User, review: Review, note: str,
                   now: datetime | None = None) -> int:
     """Close the open flags on a review without hiding it, saying why; returns how many were closed."""
     _require_moderator(actor)
-    note = check_decision_reason(note, DISMISS_REASON)
-    now = now or utcnow()
     flagged = _open_flags(session, review)
+    note = _dismiss_reason(flagged, note)
+    now = now or utcnow()
     notice = notifications.flag_outcome_notice(session, review, flagged, actor.id)
     with write_transaction(session):
         closed = _resolve_flags(session, actor, review, "dismissed", now)
         if closed == 0:
-            raise InvalidInput("There are no open flags on this review.")
+            raise InvalidInput(NO_OPEN_FLAGS)
         _audit(session, actor, "dismiss_flags", review, "", note)
         notifications.record_notice(session, _outcome(session, review, notice, flagged, closed, actor))
     return closed

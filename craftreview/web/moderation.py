@@ -95,7 +95,7 @@ def restore(review_id: int):
                        "Review restored." if item.withdrawn_at is None else
                        "Review restored. Its author has withdrawn it, so it stays out of public view until they "
                        "republish it.", lambda _r: url_for("moderation.review", review_id=item.id),
-                       check=lambda: moderation.check_decision_reason(form.note.data or "", moderation.RESTORE_REASON))
+                       check=lambda: moderation.check_restore(item, form.note.data or ""))
     return done or _review_page(item, HideForm(prefix="hide"), form, _dismiss_form(), 400)
 
 
@@ -108,7 +108,7 @@ def dismiss(review_id: int):
     item, form = _review(review_id), _dismiss_form()
     done = handle_form(form, lambda: moderation.dismiss_flags(get_db(), actor(), item, form.note.data or ""),
                        "Flags dismissed; the review stays public.", lambda _n: url_for("moderation.queue"),
-                       check=lambda: moderation.check_decision_reason(form.note.data or "", moderation.DISMISS_REASON))
+                       check=lambda: moderation.check_dismiss(get_db(), item, form.note.data or ""))
     return done or _review_page(item, HideForm(prefix="hide"), _restore_form(), form, 400)
 
 

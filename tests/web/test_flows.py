@@ -22,7 +22,7 @@ from craftreview.models import (
     utcnow,
 )
 from craftreview.services.engagement import flag_review
-from craftreview.services.moderation import dismiss_flags, hide_review
+from craftreview.services.moderation import dismiss_flags, hide_review, restore_review
 from craftreview.services.replies import save_reply
 from craftreview.services.reviews import set_withdrawn
 from tests.conftest import PASSWORD, fresh, login
@@ -523,6 +523,31 @@ def test_restoring_or_dismissing_without_a_reason_is_refused_and_writes_nothing(
     assert db.scalar(select(Flag)).status == "open"
     assert [e.action for e in db.scalars(select(AuditEntry))] == ["hide"]
     assert db.scalar(select(func.count(Notification.id))) == notices
+
+
+def test_a_stale_tab_without_a_reason_is_told_the_decision_was_made_meanwhile(client, db, make_user, make_maker,
+                                                                              make_review):
+    """Another moderator restored the review, or dismissed its flags, while this tab was open: the page (which no
+    longer shows that form) used to say "Check the field marked below: Why restore it?" about a field it does not
+    show, rather than what happened."""
+    moderator = make_user(moderator=True)
+    hidden, flagged = make_review(make_user(), make_maker()), make_review(make_user(), make_maker())
+    hide_review(db, moderator, hidden, "abusive")
+    flag_review(db, make_user(), flagged, "other", "I just dislike it")
+    login(client, moderator)
+    restore_review(db, make_user(moderator=True), hidden, "Appeal upheld.")
+    dismiss_flags(db, make_user(moderator=True), flagged, "Within the rules.")
+    for data in ({"restore-confirm": "y"}, {}):
+        response = client.post(f"/moderation/reviews/{hidden.id}/restore", data=data)
+        page = response.get_data(as_text=True)
+        assert response.status_code == 400 and "This review is not hidden." in page
+        assert "Write why you are restoring" not in page
+    response = client.post(f"/moderation/reviews/{flagged.id}/dismiss", data={"dismiss-note": " "})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "There are no open flags on this review." in page
+    assert "Write why you are dismissing" not in page
+    fresh(db)
+    assert [e.action for e in db.scalars(select(AuditEntry))] == ["hide", "restore", "dismiss_flags"]
 
 
 def test_restoring_a_hidden_review_needs_a_ticked_confirmation_and_writes_nothing_without_it(client, db, make_user,

@@ -22,10 +22,15 @@ _TAGS = re.compile("(\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f)|[\U000e0020-\
 # inside a word; a run, or one beside a space or an edge, goes, so text of nothing but invisible
 # characters cleans to "" and never passes a length check. (U+0600-0605, U+06DD, U+070F, U+0890-0891,
 # U+08E2, U+110BD and U+110CD are Cf too but visible: prepended number signs, left as they are.)
-_IN_WORD_CHARS = "\u00ad\u061c\u180e\u200c-\u200f\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+# The combining grapheme joiner (U+034F, a mark, not Cf) is as invisible and is treated alike.
+_IN_WORD_CHARS = ("\u00ad\u034f\u061c\u180e\u200c-\u200f\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+                  "\U0001d173-\U0001d17a")
 _IN_WORD_FORMAT = re.compile(f"[{_IN_WORD_CHARS}]+")
-# Either kind at all: most text has neither, and skips the two slower passes (clean_input runs on every render).
-_ANY_FORMAT = re.compile(f"[{_IN_WORD_CHARS}\U000e0020-\U000e007f]")
+# Letters drawn as blank space (Hangul fillers, the blank braille pattern): a title or a reason made of them looks
+# empty, so they are spaces here, and text of nothing else cleans to "" like text of spaces.
+_BLANK_LOOKING = re.compile("[\u115f\u1160\u2800\u3164\uffa0]")
+# Any of these at all: most text has none, and skips the slower passes (clean_input runs on every render).
+_ANY_FORMAT = re.compile(f"[{_IN_WORD_CHARS}\U000e0020-\U000e007f\u115f\u1160\u2800\u3164\uffa0]")
 
 
 def _link_attrs(attrs: dict, new: bool = False) -> dict | None:
@@ -49,6 +54,7 @@ def clean_input(value: str | None) -> str:
         return ""
     text = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.isascii() and _ANY_FORMAT.search(text):
+        text = _BLANK_LOOKING.sub(" ", text)
         text = _TAGS.sub(lambda match: match.group(1) or "", text)
         text = _IN_WORD_FORMAT.sub(lambda match: _in_word(match, text), text)
     return text.strip()

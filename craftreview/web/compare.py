@@ -71,14 +71,17 @@ def _add(slug: str):
     return _remember(redirect(back), listed)
 
 
+def _own_edit() -> bool:
+    """?mine=1: the visitor's own edit of their list (a remove link on it, or "make these makers your list")."""
+    return request.args.get("mine") == "1"
+
+
 def _keeps_own_list(linked: bool, shown: list[str], remembered: list[str]) -> bool:
     """Whether a page showing `shown` leaves the visitor's remembered list alone.
 
     A shared link (?makers=a,b) shows its makers without replacing a list the visitor built: the page offers to adopt
-    it instead. The visitor's own edits (?mine=1, as the remove links and "use this list" send) are remembered."""
-    if not linked or request.args.get("mine") == "1":
-        return False
-    return bool(remembered) and shown != remembered
+    it instead. The visitor's own edits (_own_edit) are remembered."""
+    return linked and not _own_edit() and bool(remembered) and shown != remembered
 
 
 @bp.get("/compare")
@@ -97,10 +100,14 @@ def index():
     if moved:
         # The same list at the makers' current addresses: permanent for a link, not for the visitor's own list.
         current = ",".join(_at_current_addresses(slugs))
-        mine = {"mine": "1"} if request.args.get("mine") == "1" else {}
+        mine = {"mine": "1"} if _own_edit() else {}
         return redirect(url_for("compare.index", makers=current, **mine), 301 if linked and not mine else 302)
     malformed = [s for s in slugs if not SLUG.match(s)]
     shown = [c.maker.slug for c in view.columns]
+    if _own_edit() and not malformed and not view.unknown and not view.dropped:
+        # Saved, then shown at the address without mine=1: copied from the address bar and sent on, the link is a
+        # shared one again, which never replaces the list its receiver built.
+        return _remember(redirect(url_for("compare.index", makers=",".join(shown))), shown)
     remembered = _remembered()
     kept = _keeps_own_list(linked, shown, remembered)
     response = make_response(render_template(

@@ -51,3 +51,16 @@ def test_format_characters_with_a_meaning_stay(value):
 
 def test_stray_tag_characters_and_bidi_overrides_go():
     assert clean_input("\U000e0067ab\U000e007fc \u202eevil\u202c") == "abc evil"
+
+
+@pytest.mark.parametrize("value", ["\u2800" * 5, "\u3164\u3164\u3164", "\u115f\u1160", "\uffa0 \uffa0", "\u034f",
+                                   " \u034f\u034f ", "\u2800\u034f\u3164"])
+def test_text_that_only_looks_blank_is_empty(value):
+    """Hangul fillers and the blank braille pattern are letters drawn as nothing: a review title or a moderator's
+    reason made of them passed every "write something" check and was stored as an empty-looking text."""
+    assert clean_input(value) == ""
+
+
+def test_blank_looking_letters_inside_text_are_spaces_and_the_joiner_stays_inside_a_word():
+    assert clean_input("fine\u2800\u2800work\u3164") == "fine  work"
+    assert clean_input("a\u034fb") == "a\u034fb"

@@ -72,7 +72,7 @@ def test_add_to_compare_remembers_the_list_in_a_cookie(client, three):
     page = client.get("/compare")
     assert column_names(page) == ["Ash Loom", "Birch Forge", "Cedar Glass"]
     remove = re.search(r'href="([^"]+)">Remove Birch Forge', page.get_data(as_text=True)).group(1)
-    assert column_names(client.get(remove.replace("&amp;", "&"))) == ["Ash Loom", "Cedar Glass"]
+    assert column_names(client.get(remove.replace("&amp;", "&"), follow_redirects=True)) == ["Ash Loom", "Cedar Glass"]
 
 
 def test_adding_from_a_page_returns_to_it_and_the_header_counts_the_list(client, db, make_maker, three):
@@ -168,7 +168,10 @@ def test_a_shared_link_shows_its_makers_and_keeps_the_visitors_own_list(client, 
     assert 'href="/compare?makers=">Remove Cedar Glass' in html
     assert column_names(client.get("/compare")) == ["Ash Loom", "Birch Forge"]
     adopt = re.search(r'href="([^"]+)">make these makers your list', html).group(1).replace("&amp;", "&")
-    assert column_names(client.get(adopt)) == ["Cedar Glass"]
+    saved = client.get(adopt)
+    # Saved, then shown at an address without mine=1, which shared on is a shared link again.
+    assert saved.status_code == 302 and saved.headers["Location"] == f"/compare?makers={three[2].slug}"
+    assert column_names(client.get(saved.headers["Location"])) == ["Cedar Glass"]
     assert column_names(client.get("/compare")) == ["Cedar Glass"]
     assert "came from a link" not in text_of(client.get(f"/compare?makers={three[2].slug}"))
 
@@ -180,5 +183,16 @@ def test_a_shared_link_becomes_the_list_of_a_visitor_who_had_none(client, three)
     assert "came from a link" not in text_of(page)
     remove = re.search(r'href="([^"]+)">Remove Birch Forge', page.get_data(as_text=True)).group(1)
     assert "mine=1" in remove
-    client.get(remove.replace("&amp;", "&"))
+    removed = client.get(remove.replace("&amp;", "&"))
+    assert removed.status_code == 302 and "mine" not in removed.headers["Location"]
     assert column_names(client.get("/compare")) == ["Ash Loom"]
+
+
+def test_an_address_copied_after_an_own_edit_does_not_replace_its_receiver_s_list(app, client, three):
+    client.get(f"/compare?makers={three[0].slug},{three[1].slug}")  # the sender's list
+    removed = client.get(f"/compare?makers={three[1].slug}&mine=1")  # the sender removes Ash Loom
+    copied = removed.headers["Location"]
+    receiver = app.test_client()
+    receiver.get(f"/compare?add={three[2].slug}", follow_redirects=True)
+    assert "came from a link" in text_of(receiver.get(copied))
+    assert column_names(receiver.get("/compare")) == ["Cedar Glass"]

@@ -7,6 +7,7 @@ scan every matching maker.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -14,6 +15,7 @@ from sqlalchemy import Select, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from ..models import CRAFTS, Maker, MakerScoreRow
+from ..search.folding import fold
 from ..text import label_key
 from . import keyset
 from .fragments import digest
@@ -127,13 +129,19 @@ class FilterCounts:
 
     def place_named(self, typed: str) -> str | None:
         """The listed place a typed name means, as the filter writes it: a country or a city's whole location,
-        matched in any case or spacing, or a city's own name ("kyoto" -> "Kyoto, Japan"). None when no listed
-        place, or more than one (a city of that name in two countries), has that name."""
-        key = label_key(typed)
-        named = {p.country for p in self.places if label_key(p.country) == key}
+        or a city's own name ("kyoto" -> "Kyoto, Japan"), read in any case, width or spacing, with or without
+        accents, commas or hyphens ("reykjavik", "stoke on trent"). None when no listed place, or more than one (a
+        city of that name in two countries), has that name."""
+        key = _place_key(typed)
+        named = {p.country for p in self.places if _place_key(p.country) == key}
         named |= {location for p in self.places for location, city, _count in p.cities
-                  if key in (label_key(location), label_key(city))}
+                  if key in (_place_key(location), _place_key(city))}
         return named.pop() if len(named) == 1 else None
+
+
+def _place_key(name: str) -> str:
+    """What a place name is matched on: its words, folded, without the commas and hyphens between them."""
+    return " ".join(re.split(r"[\s,\-]+", fold(label_key(name)))).strip()
 
 
 @dataclass

@@ -63,8 +63,12 @@ def test_a_typed_place_is_read_as_the_filter_names_it(client, db, make_user):
     add_maker(db, make_user, name="Mashiko Kiln", craft="ceramics", location="Mashiko, Japan")
     add_maker(db, make_user, name="Oregon Forge", location="Portland, United States")
     add_maker(db, make_user, name="Maine Forge", location="Portland, Canada")
+    add_maker(db, make_user, name="Potteries Kiln", craft="ceramics", location="Stoke-on-Trent, United Kingdom")
+    add_maker(db, make_user, name="Harbour Kiln", craft="ceramics", location="Reykjavík, Iceland")
     for typed, named in (("Kyoto", "Kyoto%2C+Japan"), ("kyoto", "Kyoto%2C+Japan"), ("KYOTO,   japan", "Kyoto%2C+Japan"),
-                         ("japan", "Japan")):
+                         ("kyoto,japan", "Kyoto%2C+Japan"), ("japan", "Japan"),
+                         ("stoke on trent", "Stoke-on-Trent%2C+United+Kingdom"),
+                         ("reykjavik", "Reykjav%C3%ADk%2C+Iceland")):
         response = client.get(f"/makers?place={typed}&craft=ceramics&sort=newest")
         assert response.status_code == 302, typed
         assert response.headers["Location"] == f"/makers?place={named}&craft=ceramics&sort=newest"

@@ -65,8 +65,9 @@ FORMER_MAKER = "Former maker"  # what a deleted account's maker profile is calle
 
 
 def is_former_name(name: str) -> bool:
-    """Whether `name` reads as one the site gives deleted accounts and profiles (any case, spacing or width)."""
-    return label_key(name) in {label_key(n) for n in (FORMER_MEMBER, FORMER_MAKER)}
+    """Whether `name` reads as one the site gives deleted accounts and profiles (any case, spacing or width, and
+    whatever unseen characters sit inside its words)."""
+    return _as_seen(name) in {label_key(n) for n in (FORMER_MEMBER, FORMER_MAKER)}
 
 
 DISPLAY_NAME_MESSAGE = "Display names are 2 to 60 characters."
@@ -82,10 +83,14 @@ _UNSEEN_IN_WORDS = frozenset({"Cf", "Mn", "Me"})
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: an underscore parts words as a space does
 
 
+def _as_seen(name: str) -> str:
+    """label_key(name) without the characters drawn as nothing inside its words."""
+    return "".join(c for c in label_key(name) if unicodedata.category(c) not in _UNSEEN_IN_WORDS)
+
+
 def reads_as_staff(name: str) -> bool:
     """Whether `name` has a word that would make it read as the site's own staff."""
-    key = "".join(c for c in label_key(name) if unicodedata.category(c) not in _UNSEEN_IN_WORDS)
-    return any(word in STAFF_WORDS for word in _WORD.findall(key))
+    return any(word in STAFF_WORDS for word in _WORD.findall(_as_seen(name)))
 
 
 def _check_display_name(name: str, staff: bool = False) -> str:

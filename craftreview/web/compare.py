@@ -10,6 +10,7 @@ from ..services.maker_addresses import moved_makers
 from ..services.maker_page import MAX_COMPARE, compare_page
 from ..services.makers import get_maker_by_address
 from ..services.review_facts import STAR_DIMENSIONS
+from ..text import clean_input
 from .context import get_db
 from .security import referring_page
 
@@ -21,7 +22,7 @@ MAX_SLUGS = 20  # a longer list is cut here (the page then says which makers it 
 
 def _slugs(text: str | None) -> list[str]:
     """Slugs from 'a,b,c' in order, without blanks or repeats (shape is checked by the page, not here)."""
-    parts = [p.strip().lower() for p in (text or "").split(",")]
+    parts = [clean_input(p).lower() for p in (text or "").split(",")]  # no control characters echoed in the page
     return list(dict.fromkeys(p for p in parts if p))[:MAX_SLUGS]
 
 

@@ -50,10 +50,16 @@ def test_unknown_slugs_are_named(client, three):
     assert "No maker found for: <bdi>bad slug!</bdi>, <bdi>no-such-maker</bdi>." in page.get_data(as_text=True)
 
 
+def test_control_characters_in_a_link_are_not_echoed_into_the_page(client, three):
+    page = client.get(f"/compare?makers={three[0].slug},ev%00il%07,%01").get_data(as_text=True)
+    assert "\x00" not in page and "\x07" not in page and "\x01" not in page
+    assert "No maker found for: <bdi>evil</bdi>." in page
+
+
 def test_an_unknown_name_in_another_script_direction_is_isolated_from_the_sentence(client, three):
     """A right-to-left override typed into the address would otherwise reverse the rest of the warning."""
     page = client.get(f"/compare?makers={three[0].slug},%E2%80%AEevil").get_data(as_text=True)
-    assert "<bdi>\u202eevil</bdi>." in page
+    assert "<bdi>evil</bdi>." in page and "\u202e" not in page  # the override is dropped, the name isolated
 
 def test_more_than_four_makers_shows_four_and_says_which_were_left_out(client, db, make_maker, three):
     extra = [make_maker(name=f"Extra {n}") for n in range(2)]

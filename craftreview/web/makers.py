@@ -6,7 +6,7 @@ import re
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 
-from ..errors import DomainError
+from ..errors import Conflict, DomainError
 from ..models import Maker, as_utc, utcnow
 from ..permissions import can_send_invitations, owns_maker
 from ..services import browse, queries
@@ -218,6 +218,10 @@ def renew_invitation(order_id: int):
         declined()  # nothing was sent: the daily invitation budget is not spent
         flash(done.message, "info")
         return redirect(url_for("makers.dashboard"))
+    except Conflict as refused:  # reviewed, or its buyer's account deleted, since the dashboard was drawn
+        declined()
+        return render_template("error.html", status=refused.status, message=refused.message,
+                               action=(url_for("makers.dashboard"), "Back to your dashboard")), refused.status
     flash(f"A new invitation for \"{order.item}\" was queued for {order.buyer_email}, good for "
           f"{order_service.INVITATION_DAYS} days. The earlier link no longer works; you can also copy the new one below.",
           "success")

@@ -127,6 +127,7 @@ def test_an_order_whose_buyer_deleted_their_account_gets_no_new_link(app, db, sh
     assert placeholder not in page and f"/dashboard/orders/{order_id}/new-link" not in page
     _refused(app, db, client, order_id, 409, "deleted their account, so there is nobody to send a link to",
              placeholder)
+    assert 'href="/dashboard">Back to your dashboard' in _renew(client, order_id, "0" * 16).get_data(as_text=True)
 
 
 def test_an_open_invitation_of_a_deleted_buyer_is_not_called_open(app, db, shop):

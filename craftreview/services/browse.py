@@ -132,11 +132,16 @@ class FilterCounts:
         or a city's own name ("kyoto" -> "Kyoto, Japan"), read in any case, width or spacing, with or without
         accents, commas or hyphens ("reykjavik", "stoke on trent"). None when no listed place, or more than one (a
         city of that name in two countries), has that name."""
+        named = self.places_named(typed)
+        return named[0] if len(named) == 1 else None
+
+    def places_named(self, typed: str) -> list[str]:
+        """Every listed place (as the filter writes it) that `typed` may mean, as place_named reads it, in order."""
         key = _place_key(typed)
         named = {p.country for p in self.places if _place_key(p.country) == key}
         named |= {location for p in self.places for location, city, _count in p.cities
                   if key in (_place_key(location), _place_key(city))}
-        return named.pop() if len(named) == 1 else None
+        return sorted(named)
 
 
 def _place_key(name: str) -> str:

@@ -77,6 +77,11 @@ def test_a_typed_place_is_read_as_the_filter_names_it(client, db, make_user):
     for typed in ("Portland", "Atlantis"):
         response = client.get(f"/makers?place={typed}")
         assert response.status_code == 200 and names(response.get_data(as_text=True)) == []
+    page = client.get("/makers?place=portland&sort=newest").get_data(as_text=True)
+    assert ('More than one place is called <bdi>portland</bdi>: choose '
+            '<a href="/makers?place=Portland%2C+Canada&amp;sort=newest">Portland, Canada</a> or '
+            '<a href="/makers?place=Portland%2C+United+States&amp;sort=newest">Portland, United States</a>.') in page
+    assert "More than one place" not in client.get("/makers?place=Atlantis").get_data(as_text=True)
     assert client.get("/makers?place=Japan").status_code == 200  # as the filter names it: no redirect
 
 

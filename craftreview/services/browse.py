@@ -137,14 +137,14 @@ class FilterCounts:
 
     def places_named(self, typed: str) -> list[str]:
         """Every listed place (as the filter writes it) that `typed` may mean, as place_named reads it, in order."""
-        key = _place_key(typed)
-        named = {p.country for p in self.places if _place_key(p.country) == key}
+        key = place_key(typed)
+        named = {p.country for p in self.places if place_key(p.country) == key}
         named |= {location for p in self.places for location, city, _count in p.cities
-                  if key in (_place_key(location), _place_key(city))}
+                  if key in (place_key(location), place_key(city))}
         return sorted(named)
 
 
-def _place_key(name: str) -> str:
+def place_key(name: str) -> str:
     """What a place name is matched on: its words, folded, without the commas and hyphens between them."""
     return " ".join(re.split(r"[\s,\-]+", fold(label_key(name)))).strip()
 

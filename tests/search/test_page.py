@@ -96,6 +96,21 @@ def test_a_chosen_filter_that_matches_nothing_stays_in_the_panel_to_be_removed_a
     assert _active_filters(html) == [("Novice", "/search?q=walnut&tab=makers")]
 
 
+@pytest.mark.parametrize(("typed", "filed"), [("bristol", "Bristol"), ("Bristol, UK", "Bristol"), ("BRISTOL,uk", "Bristol"),
+                                             ("uk", "UK")])
+def test_a_typed_location_is_searched_as_the_filter_s_own_links_write_it(corpus, search_app, typed, filed):
+    """?location=bristol used to find nothing: the filter matches the city or country as filed, exactly."""
+    response = search_app.test_client().get("/search", query_string={"q": "walnut", "location": typed})
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"/search?q=walnut&tab=makers&location={filed}"
+    assert "Oakhaven Woodworks" in _get(search_app, q="walnut", location=filed)[1]
+
+
+def test_a_location_as_filed_or_naming_no_place_is_searched_as_it_is(corpus, search_app):
+    for location in ("Bristol", "Atlantis"):
+        assert search_app.test_client().get("/search", query_string={"q": "walnut", "location": location}).status_code == 200
+
+
 def test_the_reviews_tab_shows_a_chosen_makers_tier_score_or_custom_filter(corpus, search_app):
     # Reviews are filtered by their maker's tier and score too (a link from the makers tab keeps them),
     # but the reviews tab's panel had no such group: the page said '(filtered)' and never said by what.

@@ -87,10 +87,15 @@ def build_facets(req: SearchRequest, counts: dict[str, dict[str, int]], total: i
     return [g for g in groups if g.options]
 
 
+def _tier_words(tier: str) -> str:
+    """A tier as the facet names it: an unproven maker has "No tier yet", as on its card and the browse filter."""
+    return "No tier yet" if tier == "unproven" else tier.capitalize()
+
+
 def _maker_groups(f: Filters, counts: dict[str, dict[str, int]]) -> list[FacetGroup]:
     tiers = counts.get("tier", {})
     tier_group = _values("tier", "Tier", {t: tiers[t] for t in TIERS if t in tiers}, f.tier,
-                         lambda v: replace(f, tier=v), str.capitalize, sort=False, keep=True)
+                         lambda v: replace(f, tier=v), _tier_words, sort=False, keep=True)
     buckets = counts.get("score_bucket", {})
     score_options = tuple(
         FacetOption(f"{m:g} and up", sum(n for b, n in buckets.items() if float(b) >= m),
@@ -105,7 +110,7 @@ def _chosen_maker_filters(f: Filters, total: int) -> list[FacetGroup]:
     """A maker's tier, minimum score or custom orders chosen on the makers tab filter reviews too; the
     index counts none of them per review, but every match holds the chosen one, so each shows, to be
     removed, with the total."""
-    tier = FacetOption(f.tier.capitalize(), total, replace(f, tier=None), True) if f.tier else None
+    tier = FacetOption(_tier_words(f.tier), total, replace(f, tier=None), True) if f.tier else None
     score = FacetOption(f"{f.min_score:g} and up", total, replace(f, min_score=None), True) if f.min_score else None
     custom = (FacetOption("Accepts custom orders", total, replace(f, accepts_custom=False), True)
               if f.accepts_custom else None)

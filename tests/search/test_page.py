@@ -220,3 +220,15 @@ def test_a_maker_hit_says_so_beside_a_claim_from_fewer_than_three_trusted_review
                            r'\s*(<span class="badge-note"[^>]*>under 3 trusted reviews</span>)?', html))
     assert set(hits) == {"Thin", "Solid"}
     assert hits["Thin"] and not hits["Solid"]
+
+
+def test_the_tier_facet_names_unproven_makers_as_the_rest_of_the_site_does(corpus, search_app):
+    # The cards say "Too few reviews yet" or "Mixed evidence" and the browse filter "No tier yet (…)"; the search
+    # facet alone said the bare "Unproven" the score panel stopped using.
+    _status, html = _get(search_app, q="notebooks")
+    facet = re.search(r'href="[^"]*tier=unproven">\s*<bdi>([^<]*)</bdi>', html)
+    assert facet is not None, "no unproven maker in the tier facet"
+    assert facet.group(1) == "No tier yet"
+    # Chosen on the makers tab, it shows on the reviews tab under the same name.
+    _status, reviews = _get(search_app, q="notebooks", tab="reviews", tier="unproven")
+    assert "Unproven" not in reviews and "No tier yet" in reviews

@@ -428,6 +428,24 @@ def test_flag_hide_and_author_sees_why(client, app, db, make_user, make_maker, m
     assert b"hidden by a moderator" in page and b"Spam or advertising" in page
 
 
+def test_the_author_reads_the_hide_note_with_one_full_stop(client, db, make_user, make_maker, make_review):
+    # The notice closes its sentence after the quoted note; a note that ends its own sentence got a second full stop
+    # ("… cousin.”.") in the notice the author reads.
+    author, moderator = make_user("author"), make_user("mod", moderator=True)
+    ended = make_review(author, make_maker(), title="Ends its sentence")
+    bare = make_review(author, make_maker(), title="Bare note")
+    login(client, moderator)
+    client.post(f"/moderation/reviews/{ended.id}/hide",
+                data={"hide-reason": "conflict", "hide-note": "The reviewer is the maker's cousin."})
+    client.post(f"/moderation/reviews/{bare.id}/hide", data={"hide-reason": "conflict", "hide-note": "cousin"})
+    login(client, author)
+    notice = re.compile(r"Reason: (.*?)</p>", re.S)
+    ended_text = html.unescape(notice.search(client.get(f"/reviews/{ended.id}").get_data(as_text=True)).group(1))
+    bare_text = html.unescape(notice.search(client.get(f"/reviews/{bare.id}").get_data(as_text=True)).group(1))
+    assert ended_text.endswith("“The reviewer is the maker's cousin.”"), ended_text
+    assert bare_text.endswith("“cousin”."), bare_text
+
+
 def test_a_repeat_report_shows_the_note_just_typed_to_copy_and_writes_nothing(client, db, make_user, make_maker,
                                                                              make_review):
     # Sent from a second tab after the first report went in: the page says it is already reported, and the note typed

@@ -179,8 +179,10 @@ def _instead(backend, query: ParsedQuery, req: SearchRequest, page: SearchPage, 
 
 def _relaxable(query: ParsedQuery, req: SearchRequest, total: int) -> bool:
     """A tab with few strict matches ranks by best partial match (only when ranking by relevance,
-    or when nothing at all matches: a partial match sorted by date would hide what matched)."""
-    if len(query.positives) < 2 or query.any_of:
+    or when nothing at all matches: a partial match sorted by date would hide what matched). A query
+    that scopes a word to a field (location:kyoto, title:mug) asked for exactly that: it is never
+    loosened into matching the other words alone (a potter in Leeds for "potter location:kyoto")."""
+    if len(query.positives) < 2 or query.any_of or any(c.field for c in query.positives):
         return False
     return total == 0 or (req.sort == "relevance" and total < RELAX_BELOW)
 

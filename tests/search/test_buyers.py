@@ -127,6 +127,17 @@ def test_partial_matches_rank_by_how_much_of_the_query_they_cover_rarest_words_f
     assert order[0] == "Porcelain mug" and set(order[1:]) == {"Nice scarf", "Lovely wrapping"}
 
 
+def test_a_word_scoped_to_a_field_is_never_dropped_to_find_partial_matches(world, search_app):
+    """'potter location:kyoto' listed potters everywhere but Kyoto under 'match most of your words'."""
+    world.maker("Kiln Lane", "ceramics", "Leeds, UK", "Wheel-thrown mugs and bowls.")
+    world.maker("Harbour Pots", "ceramics", "York, UK", "Teapots and jugs.")
+    world.drain()
+    page = run(search_app, "mugs bowls location:york")
+    assert not page.relaxed and names(page) == []
+    assert names(run(search_app, "teapots jugs location:york")) == ["Harbour Pots"]
+    assert run(search_app, "mugs bowls york").relaxed  # unscoped, the words may still be matched in part
+
+
 def test_the_relaxed_tab_says_so_in_plain_words(shop, search_app):
     html = search_app.test_client().get("/search", query_string={"q": "gift for my dad", "tab": "reviews"}).text
     assert "showing reviews that match most of your words" in html

@@ -220,16 +220,17 @@ def change_display_name(session: Session, user: User, display_name: str) -> None
 
 
 SUSPENSION_REASON = "Write why you are suspending this account: the reason goes in the audit log."
+REINSTATEMENT_REASON = "Write why you are reinstating this account: the reason goes in the audit log."
 
 
-def check_suspension_reason(reason: str) -> None:
-    """A suspension says why (in the audit log): InvalidInput on the note without one."""
-    if not clean_input(reason).strip():
-        raise InvalidInput(SUSPENSION_REASON, field="note")
+def check_suspension_reason(reason: str, suspended: bool = True) -> None:
+    """A suspension, and its undoing, say why (in the audit log): InvalidInput on the note without one."""
+    if not clean_input(reason):
+        raise InvalidInput(SUSPENSION_REASON if suspended else REINSTATEMENT_REASON, field="note")
 
 
 def set_suspended(session: Session, actor: User, target_id: int, suspended: bool, reason: str = "") -> User:
-    """Suspend (with a reason) or reinstate a user (moderators only); suspension ends their sessions."""
+    """Suspend or reinstate a user, saying why (moderators only); suspension ends their sessions."""
     if not (actor.is_moderator and not actor.is_suspended):
         raise PermissionDenied("Only moderators can suspend accounts.")
     with write_transaction(session):
@@ -244,8 +245,7 @@ def set_suspended(session: Session, actor: User, target_id: int, suspended: bool
         if target.is_suspended == suspended:  # e.g. another moderator's newer action: log nothing twice
             raise Conflict(f"{target.display_name} is {'already suspended' if suspended else 'not suspended'}: "
                            "another moderator may have acted first. Nothing was changed.")
-        if suspended:
-            check_suspension_reason(reason)
+        check_suspension_reason(reason, suspended)
         target.is_suspended = suspended
         target.session_version = User.session_version + 1
         session.add(AuditEntry(actor_id=actor.id, action="suspend" if suspended else "reinstate",

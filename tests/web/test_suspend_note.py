@@ -107,11 +107,20 @@ def test_a_suspension_with_no_reason_comes_back_asking_for_one_and_changes_nothi
     assert not db.get(User, author.id).is_suspended and _audit_count(db) == before
 
 
-def test_a_reinstatement_needs_no_reason(client, db, moderated):
+def test_a_reinstatement_needs_a_reason_but_no_ticked_box(client, db, moderated):
+    """Undoing a suspension is a decision the audit log explains, as undoing a hide is."""
     author, moderator, review = moderated
     set_suspended(db, moderator, author.id, True, "Ring account.")
-    fields = _suspend_form_fields(client.get(f"/moderation/reviews/{review.id}").get_data(as_text=True))
-    assert client.post(fields.pop("action_url"), data={**fields, "suspend-note": ""}).status_code == 302
+    page = client.get(f"/moderation/reviews/{review.id}").get_data(as_text=True)
+    assert "Reinstating needs a reason above." in page
+    fields = _suspend_form_fields(page)
+    before = _audit_count(db)
+    response = client.post(fields["action_url"], data={**fields, "suspend-note": " \u2800 "})
+    assert response.status_code == 400
+    assert "Write why you are reinstating this account" in html.unescape(response.get_data(as_text=True))
+    fresh(db)
+    assert db.get(User, author.id).is_suspended and _audit_count(db) == before
+    assert client.post(fields.pop("action_url"), data={**fields, "suspend-note": "Appeal upheld."}).status_code == 302
     fresh(db)
     assert not db.get(User, author.id).is_suspended
 

@@ -189,6 +189,15 @@ def helpful(review_id: int):
     return redirect(f"{urlsplit(back)._replace(fragment='').geturl()}#review-{review.id}")
 
 
+def _why_not_reportable(review: Review) -> str:
+    """The reason can_flag refused the logged-in user this review, in words."""
+    if review.author_id == actor().id:
+        return "This is your own review, so you cannot report it: you can edit or withdraw it instead."
+    if not review.is_visible:
+        return "This review is not public, so there is nothing to report."
+    return "Your account cannot report reviews while it is suspended."
+
+
 @bp.route("/reviews/<int:review_id>/flag", methods=["GET", "POST"])
 @keeps_typed_text("report", "note")
 @login_required
@@ -197,7 +206,7 @@ def flag(review_id: int):
     """Report a review to the moderators."""
     review = _review_or_404(review_id)
     if not can_flag(actor(), review):
-        abort(403, "You cannot report this review.")
+        abort(403, _why_not_reportable(review))
     if engagement.has_open_flag(get_db(), actor(), review):
         if request.method != "POST":
             return render_template("reviews/flag.html", form=None, review=review)

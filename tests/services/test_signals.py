@@ -159,7 +159,9 @@ def test_signals_page_lists_evidence_with_links_to_reviews_accounts_and_makers(a
     for review in ring_world.ring:
         assert f'href="/moderation/reviews/{review.id}"' in page
     for account in ring_world.ring_accounts:
-        assert f'href="/moderation/accounts/{account.id}"' in page
+        # Named with their number: a ring's accounts may share one display name.
+        assert f'href="/moderation/accounts/{account.id}">{account.display_name}</a> <span class="muted">' \
+               f'(account #{account.id})</span>' in page
     burst_only = client.get("/moderation/signals?kind=burst").get_data(as_text=True)
     assert "Burst of reviews —" in burst_only and "One-star or five-star cluster —" not in burst_only
     account_page = client.get(f"/moderation/accounts/{ring_world.ring_accounts[0].id}").get_data(as_text=True)

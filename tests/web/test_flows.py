@@ -756,3 +756,12 @@ def test_a_review_sent_from_two_tabs_at_the_same_instant_comes_back_as_the_edit_
     assert "Typed in the second tab" in page
     fresh(db)
     assert db.scalars(select(Review.title)).all() == ["From the first tab"]
+
+
+def test_reporting_one_s_own_review_is_refused_with_the_reason(client, make_user, make_maker, make_review):
+    author = make_user("author")
+    review = make_review(author, make_maker())
+    login(client, author)
+    response = client.get(f"/reviews/{review.id}/flag")
+    assert response.status_code == 403
+    assert "This is your own review, so you cannot report it" in html.unescape(response.get_data(as_text=True))

@@ -765,3 +765,14 @@ def test_reporting_one_s_own_review_is_refused_with_the_reason(client, make_user
     response = client.get(f"/reviews/{review.id}/flag")
     assert response.status_code == 403
     assert "This is your own review, so you cannot report it" in html.unescape(response.get_data(as_text=True))
+
+
+def test_the_author_s_own_review_page_says_where_to_withdraw_it(client, db, make_user, make_maker, make_review):
+    """Withdrawing was reached only from "My reviews": the review's own page offered "Edit" alone."""
+    author = make_user("author")
+    review = make_review(author, make_maker())
+    login(client, author)
+    link = f'<a href="/reviews/{review.id}/edit">'
+    assert f"{link}Edit or withdraw</a>" in client.get(f"/reviews/{review.id}").get_data(as_text=True)
+    client.post(f"/reviews/{review.id}/withdraw")
+    assert f"{link}Edit or republish</a>" in client.get(f"/reviews/{review.id}").get_data(as_text=True)

@@ -738,24 +738,14 @@ def test_a_review_sent_from_two_tabs_at_the_same_instant_comes_back_as_the_edit_
     """Both tabs pass the view's look for an earlier review; the other tab's lands first. This tab used to get its
     form back, 400, rather than the edit form with its text that a tab sent a moment later gets."""
     from craftreview.services import reviews as review_service
-    from tests.conftest import review_input
+    from tests.web import other_tab
     maker, author = make_maker(make_user("owner")), make_user("author")
     login(client, author)
-    submit = review_service.submit_review
-
-    def other_tab_first(session, actor, maker_, data, *args, **kwargs):
-        submit(session, actor, maker_, review_input(title="From the first tab"))
-        return submit(session, actor, maker_, data, *args, **kwargs)
-
-    monkeypatch.setattr(review_service, "submit_review", other_tab_first)
-    form = {"craftsmanship": "4", "consistency": "4", "delivery": "5", "title": "Typed in the second tab",
+    other_tab.lands_first(monkeypatch, review_service, "submit_review")
+    form = {"craftsmanship": "4", "consistency": "4", "delivery": "5", "title": other_tab.TYPED_TITLE,
             "body": "Every word of this was typed in the second tab."}
     response = client.post(f"/makers/{maker.slug}/review", data=form)
-    page = html.unescape(response.get_data(as_text=True))
-    assert response.status_code == 409 and "You have already reviewed this maker (in another tab, say)" in page
-    assert "Typed in the second tab" in page
-    fresh(db)
-    assert db.scalars(select(Review.title)).all() == ["From the first tab"]
+    other_tab.check_edit_form_with_typed_text(db, response, "You have already reviewed this maker (in another tab, say)")
 
 
 def test_reporting_one_s_own_review_is_refused_with_the_reason(client, make_user, make_maker, make_review):

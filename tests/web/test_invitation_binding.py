@@ -16,6 +16,7 @@ from craftreview.services import orders
 from craftreview.services.mail import OutboxMailBackend
 from tests.conftest import PASSWORD, fresh, login, review_input
 from tests.mail_helpers import link_in, mails_to
+from tests.web import other_tab
 from tests.web.test_access_matrix import snapshot
 
 TODAY = date.today()
@@ -222,19 +223,10 @@ def test_two_tabs_sent_at_the_same_instant_get_what_tabs_sent_one_after_the_othe
     its form back, 400, saying the order was reviewed, rather than the edit form that a later tab gets."""
     _owner, _maker, buyer, token = shop
     login(client, buyer)
-    submit = orders.submit_verified_review
-
-    def other_tab_first(session, actor, token_, data, now=None):
-        submit(session, actor, token_, review_input(title="From the first tab"))
-        return submit(session, actor, token_, data, now)
-
-    monkeypatch.setattr(orders, "submit_verified_review", other_tab_first)
-    response = client.post(f"/invite/{token}", data=dict(FORM, title="Typed in the second tab"))
-    page = html.unescape(response.get_data(as_text=True))
-    assert response.status_code == 409 and "already written your verified review through this invitation" in page
-    assert "Typed in the second tab" in page
-    fresh(db)
-    assert db.scalars(select(Review.title)).all() == ["From the first tab"]
+    other_tab.lands_first(monkeypatch, orders, "submit_verified_review")
+    response = client.post(f"/invite/{token}", data=dict(FORM, title=other_tab.TYPED_TITLE))
+    other_tab.check_edit_form_with_typed_text(db, response, "already written your verified review through this "
+                                                            "invitation")
 
 
 def test_a_spent_invitation_sent_by_another_account_is_still_refused_as_used(client, db, make_user, shop):

@@ -15,6 +15,7 @@ from ..models import AuditEntry, User, utcnow
 from ..text import clean_input, label_key
 from . import page_stamps
 from .confirmation import prepare_confirmation, send_confirmation
+from .moderation import check_decision_reason
 from .passwords import hash_password, password_problem, verify_password
 from .tokens import SPENT_BY_NEW_PASSWORD, revoke_tokens
 
@@ -223,10 +224,9 @@ SUSPENSION_REASON = "Write why you are suspending this account: the reason goes 
 REINSTATEMENT_REASON = "Write why you are reinstating this account: the reason goes in the audit log."
 
 
-def check_suspension_reason(reason: str, suspended: bool = True) -> None:
-    """A suspension, and its undoing, say why (in the audit log): InvalidInput on the note without one."""
-    if not clean_input(reason):
-        raise InvalidInput(SUSPENSION_REASON if suspended else REINSTATEMENT_REASON, field="note")
+def check_suspension_reason(reason: str, suspended: bool = True) -> str:
+    """A suspension, and its undoing, say why (in the audit log): the cleaned reason, or InvalidInput on the note."""
+    return check_decision_reason(reason, SUSPENSION_REASON if suspended else REINSTATEMENT_REASON)
 
 
 def set_suspended(session: Session, actor: User, target_id: int, suspended: bool, reason: str = "") -> User:
@@ -245,9 +245,9 @@ def set_suspended(session: Session, actor: User, target_id: int, suspended: bool
         if target.is_suspended == suspended:  # e.g. another moderator's newer action: log nothing twice
             raise Conflict(f"{target.display_name} is {'already suspended' if suspended else 'not suspended'}: "
                            "another moderator may have acted first. Nothing was changed.")
-        check_suspension_reason(reason, suspended)
+        note = check_suspension_reason(reason, suspended)
         target.is_suspended = suspended
         target.session_version = User.session_version + 1
         session.add(AuditEntry(actor_id=actor.id, action="suspend" if suspended else "reinstate",
-                               target_type="user", target_id=target.id, note=clean_input(reason)))
+                               target_type="user", target_id=target.id, note=note))
     return target

@@ -15,6 +15,7 @@ from sqlalchemy import Select, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from ..models import CRAFTS, Maker, MakerScoreRow
+from ..search.documents import split_location
 from ..search.folding import fold
 from ..text import label_key
 from . import keyset
@@ -130,18 +131,40 @@ class FilterCounts:
     def place_named(self, typed: str) -> str | None:
         """The listed place a typed name means, as the filter writes it: a country or a city's whole location,
         or a city's own name ("kyoto" -> "Kyoto, Japan"), read in any case, width or spacing, with or without
-        accents, commas or hyphens ("reykjavik", "stoke on trent"). None when no listed place, or more than one (a
-        city of that name in two countries), has that name."""
-        named = self.places_named(typed)
-        return named[0] if len(named) == 1 else None
+        accents, commas or hyphens ("reykjavik", "stoke on trent"). None when `typed` is written so already, or no
+        listed place, or more than one (a city of that name in two countries), has that name."""
+        return _one_named(self._place_names(lambda location: location), typed)
 
     def places_named(self, typed: str) -> list[str]:
         """Every listed place (as the filter writes it) that `typed` may mean, as place_named reads it, in order."""
-        key = place_key(typed)
-        named = {p.country for p in self.places if place_key(p.country) == key}
-        named |= {location for p in self.places for location, city, _count in p.cities
-                  if key in (place_key(location), place_key(city))}
-        return sorted(named)
+        return _named(self._place_names(lambda location: location), typed)
+
+    def location_filed(self, typed: str) -> str | None:
+        """As place_named, for the search page's location filter, which matches the city or the country a maker
+        is filed under in the search index (search.documents.split_location: "Kyoto, Japan" is the city Kyoto)."""
+        return _one_named(self._place_names(lambda location: split_location(location)[0]), typed)
+
+    def _place_names(self, written) -> list[tuple[str, str]]:
+        """(a name a place goes by, the place as `written`(location) writes it): each country, and each city by its
+        whole location, by its own name and as written."""
+        pairs = [(p.country, p.country) for p in self.places]
+        for p in self.places:
+            for location, city, _count in p.cities:
+                pairs += [(name, written(location)) for name in (location, city, written(location))]
+        return pairs
+
+
+def _named(pairs: list[tuple[str, str]], typed: str) -> list[str]:
+    key = place_key(typed)
+    return sorted({value for name, value in pairs if place_key(name) == key})
+
+
+def _one_named(pairs: list[tuple[str, str]], typed: str) -> str | None:
+    """The one place `typed` names, if it is not written so already (a redirect to it would come back here)."""
+    if typed in {value for _name, value in pairs}:
+        return None
+    named = _named(pairs, typed)
+    return named[0] if len(named) == 1 else None
 
 
 def place_key(name: str) -> str:

@@ -21,9 +21,9 @@ DISMISS_REASON = "Write why you are dismissing the flags: the reason goes in the
 
 
 def check_decision_reason(note: str, message: str) -> str:
-    """Undoing a hide or turning down readers' reports says why (the audit log keeps it): the cleaned note, or
-    InvalidInput on the note field without one."""
-    cleaned = clean_input(note).strip()
+    """A moderator's decision that must say why (the audit log keeps it: a restore, a dismissal, a suspension or its
+    undoing): the cleaned note, or InvalidInput with `message` on the note field without one."""
+    cleaned = clean_input(note)
     if not cleaned:
         raise InvalidInput(message, field="note")
     return cleaned

@@ -113,7 +113,7 @@ def index():
     kept = _keeps_own_list(linked, shown, remembered)
     response = make_response(render_template(
         "compare.html", view=view, unknown=malformed + view.unknown, max_compare=MAX_COMPARE,
-        dimensions=STAR_DIMENSIONS, own_list_kept=len(remembered) if kept else 0, own_view=not linked or not kept))
+        dimensions=STAR_DIMENSIONS, own_list_kept=len(remembered) if kept else 0))
     if kept or (slugs and not shown and linked):
         return response  # a shared, mistyped or stale link leaves the visitor's own list as it was
     return _remember(response, shown)

@@ -37,8 +37,7 @@ def index():
     """Browse makers: filters with counts, keyset pages."""
     filters = browse_filters()
     if filters.place:
-        counts = counts_cache().counts(get_db(), filters)[0]
-        named = None if counts.knows_place(filters.place) else counts.place_named(filters.place)
+        named = counts_cache().counts(get_db(), filters)[0].place_named(filters.place)
         if named:  # a typed address (?place=kyoto): the listing of the place as the filter names it
             return redirect(listing_url(place=named))
 

@@ -7,9 +7,8 @@ from dataclasses import replace
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
 from .. import search as search_api
-from ..search.documents import split_location
 from ..search.query import SORTS, Filters, SearchRequest
-from ..services.browse import BrowseFilters, place_key
+from ..services.browse import BrowseFilters
 from .context import get_db
 from .limits import per_address
 from .listing import counts_cache
@@ -25,7 +24,8 @@ log = logging.getLogger(__name__)
 def search():
     """Search makers and reviews."""
     req = search_api.request_from_args(request.args, per_page=current_app.config.get("PER_PAGE", 10))
-    named = _location_as_indexed(req.filters.location) if req.filters.location else None
+    named = (counts_cache().counts(get_db(), BrowseFilters())[0].location_filed(req.filters.location)
+             if req.filters.location else None)
     if named:  # a typed ?location=kyoto: the search as the place filter's own links write it
         return redirect(url_for("search.search", **req.to_args(filters=replace(req.filters, location=named))))
     try:
@@ -47,20 +47,3 @@ def _linker(req: SearchRequest):
             changes.setdefault("page", 1)
         return url_for("search.search", **req.to_args(**changes))
     return link
-
-
-def _location_as_indexed(typed: str) -> str | None:
-    """The city or country the index files makers under that a typed location means, read as the browse filter reads
-    places (any case, accents, commas; "Kyoto, Japan" is filed as the city Kyoto), or None: when it is such a value
-    already, or names no listed place, or more than one."""
-    places = counts_cache().counts(get_db(), BrowseFilters())[0].places
-    pairs = [(place.country, place.country) for place in places]
-    for place in places:
-        for location, _city, _count in place.cities:
-            city = split_location(location)[0]
-            pairs += [(location, city), (city, city)]
-    if typed in {value for _name, value in pairs}:
-        return None
-    key = place_key(typed)
-    named = {value for name, value in pairs if place_key(name) == key}
-    return named.pop() if len(named) == 1 else None

@@ -106,6 +106,14 @@ def test_a_typed_location_is_searched_as_the_filter_s_own_links_write_it(corpus,
     assert "Oakhaven Woodworks" in _get(search_app, q="walnut", location=filed)[1]
 
 
+def test_a_city_of_a_location_with_a_region_is_read_as_filed(world, search_app):
+    """'Hebden Bridge, West Yorkshire, UK' is filed as the city Hebden Bridge: its name typed finds it."""
+    world.maker("Calder Looms", "textiles", "Hebden Bridge, West Yorkshire, UK", "Woven throws.")
+    world.drain()
+    response = search_app.test_client().get("/search", query_string={"q": "throws", "location": "hebden bridge"})
+    assert response.headers["Location"] == "/search?q=throws&tab=makers&location=Hebden+Bridge"
+
+
 def test_a_location_as_filed_or_naming_no_place_is_searched_as_it_is(corpus, search_app):
     for location in ("Bristol", "Atlantis"):
         assert search_app.test_client().get("/search", query_string={"q": "walnut", "location": location}).status_code == 200

@@ -10,6 +10,7 @@ import pytest
 
 from bench.scoring.simulate import NOW as SIM_NOW
 from bench.scoring.simulate import SimConfig, simulate
+from craftreview import search
 from craftreview.db import write_transaction
 from craftreview.models import MakerScoreRow, utcnow
 from craftreview.scoring import score_makers
@@ -597,6 +598,26 @@ def test_too_few_reviews_says_how_much_trusted_evidence_the_reviews_add_up_to(db
     assert "Too few reviews yet" in panel and "Its 320 reviews count as about 0.1 fully trusted reviews so far." in panel
     _set(db, maker, unproven_reason="mixed_evidence")
     assert "fully trusted reviews so far" not in client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("where", ["/makers", "/search?q={name}", "/compare?makers={slug}"])
+@pytest.mark.parametrize("reason, badge, said", [("too_few_reviews", "Too few reviews yet", True),
+                                                 ("mixed_evidence", "Mixed evidence", False)])
+def test_every_too_few_badge_beside_a_review_count_says_what_the_reviews_count_as(app, db, client, make_user,
+                                                                                   make_maker, make_review, where,
+                                                                                   reason, badge, said):
+    """A card that says "Too few reviews yet" beside "18 reviews" reads as a mistake unless it says they count as
+    under two fully trusted ones: the browse cards, search hits and compare columns say it as the maker page does
+    (and only there: mixed evidence is not a matter of too few)."""
+    maker = make_maker(name="Quillwork Bindery")
+    make_review(make_user("Ann"), maker)
+    make_review(make_user("Bob"), maker)
+    _set(db, maker, review_count=18, trusted_reviews=1.46, unproven_reason=reason)
+    search.drain(app, lock_timeout=30)  # the search index is written after the request, from its queue
+    page = re.sub(r"\s+", " ", client.get(where.format(name="Quillwork", slug=maker.slug)).get_data(as_text=True))
+    assert badge in page
+    assert ("Its 18 reviews count as about 1.4 fully trusted reviews so far." in page) is said
+    assert ("fully trusted reviews so far" in page) is said
 
 
 def test_a_record_without_dates_says_so_and_claims_nothing_about_them(db, client, make_user, make_maker, make_review):

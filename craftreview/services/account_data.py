@@ -31,9 +31,10 @@ from ..models import (
 )
 from ..permissions import owns_address
 from ..search.outbox import enqueue
-from .accounts import FORMER_MAKER, FORMER_MEMBER, check_password_again
+from .accounts import check_password_again
 from .mail import INVITATION_LINK_PATH, link_tokens, mailer_for
 from .maker_addresses import forget_former_addresses, former_address, former_addresses
+from .names import FORMER_MAKER, FORMER_MEMBER
 from .notifications import forget_maker, forget_replies, forget_reviews
 from .orders import hash_token
 from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score

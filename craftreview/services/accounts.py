@@ -1,9 +1,6 @@
 """Registration, authentication and account settings."""
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -12,10 +9,11 @@ from ..db import write_transaction
 from ..emails import address_problem, email_key, normalise_email
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problems, WrongPassword
 from ..models import AuditEntry, User, utcnow
-from ..text import clean_input, label_key
+from ..text import clean_input
 from . import page_stamps
 from .confirmation import prepare_confirmation, send_confirmation
 from .moderation import check_decision_reason
+from .names import is_former_name, reads_as_staff
 from .passwords import hash_password, password_problem, verify_password
 from .tokens import SPENT_BY_NEW_PASSWORD, revoke_tokens
 
@@ -61,37 +59,7 @@ def personal_values(user: User) -> tuple[str, ...]:
     return (user.email, user.display_name)
 
 
-FORMER_MEMBER = "Former member"  # what a deleted account's kept reviews are signed with
-FORMER_MAKER = "Former maker"  # what a deleted account's maker profile is called
-
-
-def is_former_name(name: str) -> bool:
-    """Whether `name` reads as one the site gives deleted accounts and profiles (any case, spacing or width, and
-    whatever unseen characters sit inside its words)."""
-    return _as_seen(name) in {label_key(n) for n in (FORMER_MEMBER, FORMER_MAKER)}
-
-
 DISPLAY_NAME_MESSAGE = "Display names are 2 to 60 characters."
-# Words that would make a member's name read as the site speaking (a review or reply signed "craftreview staff"):
-# whole words only, in any case or width, so "Sam Staffordshire" is free. Moderators' own accounts may use them.
-STAFF_WORDS = frozenset({"admin", "administrator", "administrators", "craftreview", "moderator", "moderators",
-                         "moderation", "staff"})
-
-
-# Kept inside a word by clean_input but shown as nothing (soft hyphen, joiners, variation selectors, combining marks
-# such as U+034F): left out before the words are read, so "Ad\u00admin" is "admin", as it looks.
-_UNSEEN_IN_WORDS = frozenset({"Cf", "Mn", "Me"})
-_WORD = re.compile(r"[^\W_]+")  # letters and digits: an underscore parts words as a space does
-
-
-def _as_seen(name: str) -> str:
-    """label_key(name) without the characters drawn as nothing inside its words."""
-    return "".join(c for c in label_key(name) if unicodedata.category(c) not in _UNSEEN_IN_WORDS)
-
-
-def reads_as_staff(name: str) -> bool:
-    """Whether `name` has a word that would make it read as the site's own staff."""
-    return any(word in STAFF_WORDS for word in _WORD.findall(_as_seen(name)))
 
 
 def _check_display_name(name: str, staff: bool = False) -> str:

@@ -158,7 +158,8 @@ STAFF_NAME = "would read as the site&#39;s own staff"
 
 
 @pytest.mark.parametrize(("name", "reason"), [
-    *((name, DELETED_NAME) for name in ("Former member", "former  MEMBER", "Ｆormer maker", "Former mem\u00adber")),
+    *((name, DELETED_NAME) for name in ("Former member", "former  MEMBER", "Ｆormer maker", "Former mem\u00adber",
+                                        "F\u043ermer member")),
     # A review or reply signed "craftreview staff" would read as the site speaking.
     *((name, STAFF_NAME) for name in ("Moderator", "craftreview staff", "Site ADMIN", "Ｍoderation team")),
 ])
@@ -175,7 +176,8 @@ def test_names_that_read_as_the_site_s_own_cannot_be_taken(client, db, make_user
     assert registered.status_code == 400 and db.scalar(select(func.count(User.id))) == 1
 
 
-@pytest.mark.parametrize("name", ["Sam Staffordshire", "Admina Weaver", "Mod Podge Crafts"])
+@pytest.mark.parametrize("name", ["Sam Staffordshire", "Admina Weaver", "Mod Podge Crafts",
+                                  "\u041c\u0430\u0441\u0442\u0435\u0440 \u0418\u0432\u0430\u043d", "Jos\u00e9 Ram\u00edrez"])
 def test_names_that_only_contain_those_letters_are_free(client, db, make_user, name):
     user = make_user("Mara")
     login(client, user)
@@ -185,10 +187,14 @@ def test_names_that_only_contain_those_letters_are_free(client, db, make_user, n
 
 
 @pytest.mark.parametrize("name", ["the_moderator", "Site Ad\u00admin", "Craft\u200dreview", "Mod\u034ferator",
-                                  "St\ufe0faff", "Ad\u200cmin team"])
-def test_an_underscore_or_an_invisible_mark_inside_the_word_does_not_hide_it(client, db, make_user, name):
+                                  "St\ufe0faff", "Ad\u200cmin team",
+                                  # letters of other scripts, small capitals and a zero drawn as the Latin letters
+                                  "Moder\u0430tor Jane", "\u0391DMIN", "craftre\u03bdiew", "\u1d0d\u1d0f\u1d05\u1d07\u0280\u1d00\u1d1b\u1d0f\u0280 team",
+                                  "Site m0derator", "\u0405taff"])
+def test_an_underscore_an_invisible_mark_or_a_look_alike_letter_does_not_hide_the_word(client, db, make_user, name):
     """A soft hyphen, joiner, variation selector or combining mark shows nothing, so "Site Ad\u00admin" reads as
-    "Site Admin"; an underscore joins words as a space does."""
+    "Site Admin"; an underscore parts words as a space does; a Cyrillic "\u0430" or a Greek "\u0391" is drawn as the
+    Latin letter, so the name reads as that word."""
     user = make_user("Mara")
     login(client, user)
     response = client.post("/account/name", data={"nm-display_name": name})

@@ -1,4 +1,5 @@
-"""A maker's name is its own: a profile may not take another maker's name in any case, spacing or width.
+"""A maker's name is its own: a profile may not take another maker's name in any case, spacing or width, or with
+letters of another script drawn alike; nor a name that reads as the site's staff.
 
 An audit copied an established maker's name, craft and place onto a new profile; search listed the copy above the
 original and its invitation mails read "Review your order from" the original's name.
@@ -19,7 +20,10 @@ PROFILE = {"slug": "my-new-studio", "craft": "ceramics", "location": "Kyoto, Jap
            "lead_time_days": "14"}
 
 
-@pytest.mark.parametrize("copy", ["Crooked Kiln Ceramics", "crooked  kiln CERAMICS", " Ｃrooked Kiln Ceramics "])
+@pytest.mark.parametrize("copy", ["Crooked Kiln Ceramics", "crooked  kiln CERAMICS", " Ｃrooked Kiln Ceramics ",
+                                  # a Cyrillic "о" and "С", a Greek "Ι": drawn exactly as the Latin letters
+                                  "Cro\u043eked Kiln Ceramics", "\u0421rooked K\u0399ln Ceramics",
+                                  "Crooked Ki\u00adln Ceramics"])
 def test_a_new_profile_with_another_maker_s_name_is_refused_and_nothing_is_created(client, db, make_user, make_maker,
                                                                                  copy):
     make_maker(name="Crooked Kiln Ceramics", craft="ceramics", location="Kyoto, Japan")
@@ -66,3 +70,32 @@ def test_a_profile_sharing_its_name_from_before_the_check_can_still_be_edited(cl
     assert response.status_code == 302
     db.expire_all()
     assert db.get(Maker, mine.id).location == "York, United Kingdom"
+
+
+@pytest.mark.parametrize("name", ["Craftreview Official Store", "Moderator's Picks", "The Admin Shop",
+                                  "Craftre\u0475iew Picks"])
+def test_a_shop_name_that_reads_as_the_site_s_staff_is_refused(client, db, make_user, name):
+    login(client, make_user("someone"))
+    response = client.post("/makers/new", data={"name": name, **PROFILE})
+    assert response.status_code == 400
+    assert "would read as the site's own staff" in html.unescape(response.get_data(as_text=True))
+    assert db.scalar(select(func.count(Maker.id))) == 0
+
+
+def test_a_shop_may_be_named_for_the_staffs_it_makes(client, db, make_user):
+    """A woodturner's walking staffs are not the site's staff: that one word is free in shop names."""
+    login(client, make_user("turner"))
+    assert client.post("/makers/new", data={"name": "Oak Staff Co.", **PROFILE}).status_code == 302
+    assert db.scalar(select(Maker.name)) == "Oak Staff Co."
+
+
+def test_a_profile_named_before_the_staff_words_check_can_still_be_edited(client, db, make_user, make_maker):
+    owner = make_user("owner")
+    mine = make_maker(owner, name="Craftreview Fan Pottery")
+    login(client, owner)
+    response = client.post(f"/makers/{mine.slug}/edit", data={
+        "name": "Craftreview Fan Pottery", "slug": mine.slug, "craft": "ceramics", "location": "York, United Kingdom",
+        "bio": "Mugs."})
+    assert response.status_code == 302
+    db.expire_all()
+    assert db.get(Maker, mine.id).bio == "Mugs."

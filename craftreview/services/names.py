@@ -1,0 +1,30 @@
+"""The names a member or a maker may not take: the site's own names for deleted accounts, and words that would make
+a name read as the site's staff. Names are read as they are seen (lookalike.look_alike_key), so a Cyrillic letter, a
+small capital or a soft hyphen inside a word does not get a name past a rule that its plain spelling would break."""
+from __future__ import annotations
+
+import re
+
+from ..lookalike import look_alike_key
+
+FORMER_MEMBER = "Former member"  # what a deleted account's kept reviews are signed with
+FORMER_MAKER = "Former maker"  # what a deleted account's maker profile is called
+_FORMER_KEYS = frozenset(look_alike_key(n) for n in (FORMER_MEMBER, FORMER_MAKER))
+
+# Words that would make a member's name read as the site speaking (a review or reply signed "craftreview staff"):
+# whole words only, so "Sam Staffordshire" is free. Moderators' own accounts may use them.
+STAFF_WORDS = frozenset({"admin", "administrator", "administrators", "craftreview", "moderator", "moderators",
+                         "moderation", "staff"})
+# A shop may be named for what it makes: a woodturner's "Oak Staff Co." sells walking staffs, not the site's staff.
+SHOP_STAFF_WORDS = STAFF_WORDS - {"staff"}
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: an underscore parts words as a space does
+
+
+def is_former_name(name: str) -> bool:
+    """Whether `name` reads as one the site gives deleted accounts and profiles."""
+    return look_alike_key(name) in _FORMER_KEYS
+
+
+def reads_as_staff(name: str, words: frozenset[str] = STAFF_WORDS) -> bool:
+    """Whether `name` has one of `words`, as it is seen, as a whole word."""
+    return any(word in words for word in _WORD.findall(look_alike_key(name)))

@@ -60,6 +60,13 @@ def clean_input(value: str | None) -> str:
     return text.strip()
 
 
+def one_line(value: str | None) -> str:
+    """clean_input for text shown on one line (a name, a title, an order's item, a place): every run of spaces, tabs
+    and line breaks is one space. A single-line field cannot be typed with a line break, only sent with one, and a
+    line break in a maker's name or an item would end the Subject header of every mail that names it."""
+    return " ".join(clean_input(value).split())
+
+
 def fold_key(value: str | None) -> str:
     """What identifies submitted text under any case or width: cleaned, NFKC-normalised and case-folded (full-width
     letters, ß = ss)."""

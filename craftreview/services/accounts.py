@@ -9,7 +9,7 @@ from ..db import write_transaction
 from ..emails import address_problem, email_key, normalise_email
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problems, WrongPassword
 from ..models import AuditEntry, User, utcnow
-from ..text import clean_input
+from ..text import one_line
 from . import page_stamps
 from .confirmation import prepare_confirmation, send_confirmation
 from .moderation import check_decision_reason
@@ -63,7 +63,7 @@ DISPLAY_NAME_MESSAGE = "Display names are 2 to 60 characters."
 
 
 def _check_display_name(name: str, staff: bool = False) -> str:
-    name = clean_input(name)
+    name = one_line(name)
     if not 2 <= len(name) <= 60:
         raise InvalidInput(DISPLAY_NAME_MESSAGE, field="display_name")
     if is_former_name(name):

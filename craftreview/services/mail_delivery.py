@@ -17,9 +17,10 @@ log = logging.getLogger(__name__)
 
 
 def build_message(mail: OutgoingMail, sender: str) -> EmailMessage:
-    """A text mail with its HTML alternative."""
+    """A text mail with its HTML alternative. The subject is put on one line: it names makers, items and titles, and a
+    line break stored in one before they were cleaned to one line (text.one_line) would end the header."""
     message = EmailMessage()
-    message["From"], message["To"], message["Subject"] = sender, mail.to_email, mail.subject
+    message["From"], message["To"], message["Subject"] = sender, mail.to_email, " ".join(mail.subject.split())
     message.set_content(mail.body)
     if mail.html_body:
         message.add_alternative(mail.html_body, subtype="html")
@@ -89,10 +90,15 @@ def deliver_pending(engine: Engine, backend: SmtpMailBackend, limit: int = BATCH
         return 0
     with client:
         for mail in pending:
+            try:  # built before it is claimed: a mail that cannot be built stays queued, and the batch goes on
+                message = build_message(mail, backend.sender)
+            except (ValueError, TypeError) as exc:
+                log.error("mail %s cannot be built, left queued: %s", mail.id, exc)
+                continue
             if not _claim(engine, mail):
                 continue
             try:
-                client.send_message(build_message(mail, backend.sender))
+                client.send_message(message)
             except (OSError, smtplib.SMTPException) as exc:
                 log.warning("mail %s not delivered: %s", mail.id, exc)
                 _release(engine, mail)

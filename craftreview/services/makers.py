@@ -15,7 +15,7 @@ from ..lookalike import look_alike_key
 from ..models import CRAFTS, Maker, User
 from ..permissions import owns_maker
 from ..search.outbox import enqueue
-from ..text import clean_input
+from ..text import clean_input, one_line
 from . import page_stamps
 from .maker_addresses import FORMER_SLUG, check_address_free, move_address, moved_makers
 from .names import SHOP_STAFF_WORDS, is_former_name, reads_as_staff
@@ -65,7 +65,7 @@ def maker_owned_by(session: Session, user: User) -> Maker | None:
 
 
 def _check_name(value: str) -> str:
-    name = clean_input(value)
+    name = one_line(value)
     if not 2 <= len(name) <= 100:
         raise InvalidInput(NAME_MESSAGE, field="name")
     if is_former_name(name):
@@ -157,7 +157,7 @@ def validated_maker(data: MakerInput, session: Session | None = None, maker_id: 
         website = problems.check(_check_website, data.website)
         problems.check(_check_lead_time, data.lead_time_days)
     return {
-        "name": name, "slug": slug, "craft": data.craft, "location": clean_input(data.location)[:100],
+        "name": name, "slug": slug, "craft": data.craft, "location": one_line(data.location)[:100],
         "bio": clean_input(data.bio)[:5000], "website": website[:300],
         "accepts_custom": bool(data.accepts_custom), "lead_time_days": data.lead_time_days,
     }

@@ -17,7 +17,7 @@ from ..emails import email_key, mailbox_key, normalise_email
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problems
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Order, Review, User, as_utc, utcnow
 from ..permissions import can_send_invitations, owns_address, owns_maker
-from ..text import clean_input, label_key
+from ..text import label_key, one_line
 from . import notifications
 from .accounts import check_email
 from .mail import MailBackend
@@ -95,7 +95,7 @@ def validated_order(actor: User, data: OrderInput, today: date, session: Session
 
 
 def _check_item(value: str) -> str:
-    item = clean_input(value)
+    item = one_line(value)
     if not 2 <= len(item) <= 200:
         raise InvalidInput(ITEM_MESSAGE, field="item")
     if WEB_ADDRESS.search(item):

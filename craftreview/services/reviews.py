@@ -13,7 +13,7 @@ from ..db import reread_locked, write_transaction
 from ..errors import Conflict, InvalidInput, PermissionDenied, Problems
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Review, ReviewRevision, User, utcnow
 from ..permissions import MAKER_LEFT, can_edit_review, can_review, maker_has_left
-from ..text import clean_input
+from ..text import clean_input, one_line
 from . import notifications
 from .makers import MAX_LEAD_DAYS
 from .review_effects import PreparedMaker, after_review_change, prepare_new_review, prepare_review_update
@@ -49,8 +49,8 @@ class ReviewInput:
     delivered_on: date | None = None
 
 
-def _check_length(field: str, value: str, low: int, high: int, message: str) -> str:
-    text = clean_input(value)
+def _check_length(field: str, value: str, low: int, high: int, message: str, clean=clean_input) -> str:
+    text = clean(value)
     if not low <= len(text) <= high:
         raise InvalidInput(message, field=field)
     return text
@@ -124,7 +124,7 @@ def validated_review(data: ReviewInput, today: date, written_on: date | None = N
     with Problems() as problems:
         for name in RATINGS:
             problems.check(_check_rating, name, getattr(data, name))
-        title = problems.check(_check_length, "title", data.title, 3, MAX_TITLE, TITLE_MESSAGE)
+        title = problems.check(_check_length, "title", data.title, 3, MAX_TITLE, TITLE_MESSAGE, one_line)
         body = problems.check(_check_length, "body", data.body, 10, MAX_BODY, BODY_MESSAGE)
         problems.check(_check_choices, data)
         problems.check(check_dates, data.ordered_on, data.promised_by, data.delivered_on, today, written_on)

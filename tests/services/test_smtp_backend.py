@@ -161,3 +161,30 @@ def test_a_mail_the_relay_refused_stays_queued_with_its_link(smtp_app, sink, db_
     fresh(session)
     mail = session.scalar(select(OutgoingMail))
     assert mail.sent_at is None and mail.body == "http://h/reset-password/tok3n-value"
+
+
+def test_a_subject_stored_with_a_line_break_goes_out_on_one_line(smtp_app, sink, db_for):
+    """Stored before names and items were cleaned to one line: the header must not end at the break."""
+    handler, _port = sink
+    session = db_for(smtp_app)
+    backend = smtp_app.extensions["craftreview.mail"]
+    backend.send(session, to="ana@example.com", subject='Order "Plate\r\nX-Injected: yes"', body="Hello")
+    session.commit()
+    assert deliver_pending(smtp_app.extensions["craftreview.engine"], backend) == 1
+    [message] = handler.messages
+    assert message["Subject"] == 'Order "Plate X-Injected: yes"' and message["X-Injected"] is None
+
+
+def test_a_mail_that_cannot_be_built_stays_queued_and_the_rest_go_out(smtp_app, sink, db_for):
+    """Not marked sent (so not lost with its links hidden), and the batch after it is not abandoned."""
+    handler, _port = sink
+    session = db_for(smtp_app)
+    backend = smtp_app.extensions["craftreview.mail"]
+    backend.send(session, to="broken@example.com\nBcc: x@example.com", subject="Broken", body="tok3n")
+    backend.send(session, to="fine@example.com", subject="Fine", body="Hello")
+    session.commit()
+    assert deliver_pending(smtp_app.extensions["craftreview.engine"], backend) == 1
+    assert [m["To"] for m in handler.messages] == ["fine@example.com"]
+    fresh(session)
+    broken = session.scalar(select(OutgoingMail).where(OutgoingMail.subject == "Broken"))
+    assert broken.sent_at is None and broken.body == "tok3n"

@@ -19,6 +19,12 @@ from . import notifications, page_stamps
 
 MAX_REPLY = 3000
 REPLY_MESSAGE = f"A reply is 2 to {MAX_REPLY:,} characters."
+CHANGED_MEANWHILE = ("Your reply was changed after this page was opened (in another tab, say), so this was not saved. "
+                     "It now reads as shown above; what you typed is below: publish it again to replace that.")
+# What the reply form was drawn from: no reply yet (None), or a reply at that revision_count. ANY skips the check
+# (a caller that drew no form, such as a script).
+ANY: Literal["any"] = "any"
+Drawn = int | None | Literal["any"]
 
 
 @dataclass(frozen=True)
@@ -37,8 +43,10 @@ def _check_body(body: str) -> str:
 
 
 def save_reply(session: Session, actor: User, review: Review, body: str,
-               now: datetime | None = None) -> SavedReply:
-    """Write the maker's reply, or edit it keeping the earlier version."""
+               now: datetime | None = None, drawn: Drawn = ANY) -> SavedReply:
+    """Write the maker's reply, or edit it keeping the earlier version. `drawn`: the reply the form was drawn from
+    (revision_count, or None for none); a Conflict if it changed since, so a second tab does not silently replace
+    what the first one published."""
     now = now or utcnow()
     if not can_reply(actor, review):
         raise PermissionDenied("Only the maker who was reviewed can reply.")
@@ -54,13 +62,17 @@ def save_reply(session: Session, actor: User, review: Review, body: str,
                                    .execution_options(populate_existing=True))
             if reply is not None and reply.body == body:
                 return SavedReply(reply, "unchanged")
+            if drawn != ANY and drawn != (None if reply is None else reply.revision_count):
+                raise Conflict(CHANGED_MEANWHILE)
             saved = _write(session, actor, review, reply, body, now)
             session.flush()
             enqueue(session, "review", review.id)
             enqueue(session, "maker", review.maker_id)
             page_stamps.touch(session, [review.maker_id])
             notifications.record_notice(session, notice)
-    except IntegrityError as exc:
+    except IntegrityError as exc:  # another tab's first reply landed between the read and the insert
+        if drawn != ANY:
+            raise Conflict(CHANGED_MEANWHILE) from exc
         raise Conflict("This review already has a reply; edit it instead.") from exc
     return saved
 

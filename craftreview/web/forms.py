@@ -43,7 +43,7 @@ from ..services.makers import CRAFT_MESSAGE, LEAD_TIME_MESSAGE, MAX_LEAD_DAYS, N
 from ..services.moderation import HIDE_REASON_MESSAGE
 from ..services.orders import ITEM_MESSAGE
 from ..services.passwords import MAX_LENGTH, MIN_LENGTH
-from ..services.replies import MAX_REPLY, REPLY_MESSAGE
+from ..services.replies import ANY, MAX_REPLY, REPLY_MESSAGE
 from ..services.reviews import (
     BODY_MESSAGE,
     MAX_BODY,
@@ -331,7 +331,21 @@ class VerifiedReviewForm(_RatingsMixin, FlaskForm):
 
 class ReplyForm(FlaskForm):
     body = PlainTextAreaField("Your public reply", validators=between(2, MAX_REPLY, REPLY_MESSAGE))
+    # The reply this form was drawn from: "new" (none yet) or its revision_count (replies.save_reply's `drawn`).
+    drawn = HiddenField()
     submit = SubmitField("Publish reply")
+
+    def show_drawn(self, reply) -> None:
+        """Stamp the form with the reply it shows (None: none yet)."""
+        self.drawn.data = "new" if reply is None else str(reply.revision_count)
+
+    def drawn_from(self) -> int | None | str:
+        """What the form was drawn from, for save_reply; ANY when the stamp is missing or not one of ours (nobody
+        types it, and the reply is the maker's own: the check only spares them overwriting their other tab)."""
+        value = self.drawn.data or ""
+        if value == "new":
+            return None
+        return int(value) if value.isascii() and value.isdigit() and len(value) < 9 else ANY
 
 
 class FlagForm(FlaskForm):

@@ -165,9 +165,19 @@ def reply(review_id: int):
     if not can_reply(actor(), review):
         abort(403, "Only the maker who was reviewed can reply.")
     form = ReplyForm(obj=review.reply)
-    done = handle_form(form, lambda: replies.save_reply(get_db(), actor(), review, form.body.data),
+    if not form.is_submitted():
+        form.show_drawn(review.reply)
+    done = handle_form(form, lambda: replies.save_reply(get_db(), actor(), review, form.body.data,
+                                                        drawn=form.drawn_from()),
                        lambda saved: REPLY_SAVED[saved.outcome], lambda _saved: _review_url(review))
-    return done or (render_template("reviews/reply.html", form=form, review=review), form_status(form))
+    if done:
+        return done
+    changed = replies.CHANGED_MEANWHILE in form.form_errors
+    if changed:  # the reply as it now stands, above the typed text; sent again, the typed text replaces it
+        get_db().refresh(review)
+        form.show_drawn(review.reply)
+    return (render_template("reviews/reply.html", form=form, review=review, changed=changed),
+            409 if changed else form_status(form))
 
 
 @bp.post("/reviews/<int:review_id>/helpful")

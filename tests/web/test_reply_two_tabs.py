@@ -1,0 +1,88 @@
+"""A maker's reply from a tab opened before another tab published or edited it is not saved over it silently: the
+form comes back (409) with the reply as it now reads above and the typed text below, and sent again it replaces it.
+
+An audit opened the reply form in two tabs, published from the first, then from the second: "Your reply is updated."
+and the first tab's text was gone from the page (kept only in the history)."""
+from __future__ import annotations
+
+import html
+import re
+
+from sqlalchemy import func, select
+
+from craftreview.models import Notification, Reply, ReplyRevision
+from craftreview.services.replies import CHANGED_MEANWHILE
+from tests.conftest import fresh, login
+
+
+def _drawn(client, review) -> str:
+    """Open the reply form, as a tab does: the stamp of the reply it shows."""
+    page = client.get(f"/reviews/{review.id}/reply").get_data(as_text=True)
+    return re.search(r'name="drawn"[^>]*value="([^"]*)"', page).group(1)
+
+
+def _send(client, review, body: str, drawn: str):
+    return client.post(f"/reviews/{review.id}/reply", data={"body": body, "drawn": drawn})
+
+
+def _cast(make_user, make_maker, make_review, client):
+    owner = make_user("owner")
+    review = make_review(make_user("buyer"), make_maker(owner))
+    login(client, owner)
+    return review
+
+
+def test_a_second_tab_s_first_reply_does_not_replace_the_one_published_meanwhile(client, db, make_user, make_maker,
+                                                                                 make_review):
+    review = _cast(make_user, make_maker, make_review, client)
+    first_tab, second_tab = _drawn(client, review), _drawn(client, review)
+    assert first_tab == second_tab == "new"
+    assert _send(client, review, "Thank you, the kiln was late.", first_tab).status_code == 302
+    refused = _send(client, review, "Thanks so much!", second_tab)
+    page = html.unescape(refused.get_data(as_text=True))
+    assert refused.status_code == 409 and CHANGED_MEANWHILE in page
+    assert "Your reply as it now reads" in page and "Thank you, the kiln was late." in page
+    assert re.search(r">\s*Thanks so much!</textarea>", page)  # the typed text, kept in the form
+    fresh(db)
+    assert db.scalar(select(Reply.body)) == "Thank you, the kiln was late."
+    assert db.scalar(select(func.count(ReplyRevision.id))) == 0
+    assert db.scalar(select(func.count(Notification.id)).where(Notification.kind == "reply")) == 1
+    # The refused page is stamped with the reply it shows: sent again, the typed text replaces it, history kept.
+    again = re.search(r'name="drawn"[^>]*value="([^"]*)"', page).group(1)
+    assert _send(client, review, "Thanks so much!", again).status_code == 302
+    fresh(db)
+    assert db.scalar(select(Reply.body)) == "Thanks so much!"
+    assert db.scalar(select(ReplyRevision.body)) == "Thank you, the kiln was late."
+
+
+def test_an_edit_from_a_stale_tab_is_refused_and_one_from_a_fresh_tab_is_saved(client, db, make_user, make_maker,
+                                                                               make_review):
+    review = _cast(make_user, make_maker, make_review, client)
+    assert _send(client, review, "Thank you.", _drawn(client, review)).status_code == 302
+    stale, current = _drawn(client, review), None
+    assert _send(client, review, "Thank you, the kiln was late.", stale).status_code == 302  # edited in one tab
+    assert _send(client, review, "Thank you!", stale).status_code == 409  # the other still showed "Thank you."
+    current = _drawn(client, review)
+    assert current != stale
+    assert _send(client, review, "Thank you!", current).status_code == 302
+    fresh(db)
+    assert db.scalar(select(Reply.body)) == "Thank you!"
+
+
+def test_the_same_text_sent_twice_is_still_just_unchanged(client, db, make_user, make_maker, make_review):
+    """A double click, or two tabs sending the same words, is one reply: no conflict for text that is already there."""
+    review = _cast(make_user, make_maker, make_review, client)
+    drawn = _drawn(client, review)
+    assert _send(client, review, "Thank you.", drawn).status_code == 302
+    again = client.post(f"/reviews/{review.id}/reply", data={"body": "Thank you.", "drawn": drawn},
+                        follow_redirects=True)
+    assert again.status_code == 200 and "Your reply is unchanged" in again.get_data(as_text=True)
+
+
+def test_a_form_without_its_stamp_is_saved_as_before(client, db, make_user, make_maker, make_review):
+    """The stamp only spares the maker overwriting their own other tab; a form without one (an old page) still saves."""
+    review = _cast(make_user, make_maker, make_review, client)
+    assert client.post(f"/reviews/{review.id}/reply", data={"body": "Thank you."}).status_code == 302
+    assert client.post(f"/reviews/{review.id}/reply", data={"body": "Thanks!", "drawn": "x<1>"}).status_code == 302
+    fresh(db)
+    assert db.scalar(select(Reply.body)) == "Thanks!"

@@ -8,12 +8,13 @@ from sqlalchemy.orm import Session
 from ..db import write_transaction
 from ..emails import address_problem, email_key, normalise_email
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problems, WrongPassword
+from ..lookalike import look_alike_key
 from ..models import AuditEntry, User, utcnow
 from ..text import one_line
 from . import page_stamps
 from .confirmation import prepare_confirmation, send_confirmation
 from .moderation import check_decision_reason
-from .names import is_former_name, reads_as_staff
+from .names import check_not_a_maker_s_name, is_former_name, reads_as_staff
 from .passwords import hash_password, password_problem, verify_password
 from .tokens import SPENT_BY_NEW_PASSWORD, revoke_tokens
 
@@ -95,6 +96,8 @@ def validated_registration(session: Session, email: str, display_name: str, pass
         if not problems.on("email"):
             problems.check(check_unregistered, session, email)
         name = problems.check(_check_display_name, display_name, staff)
+        if name is not None:
+            problems.check(check_not_a_maker_s_name, session, name)
         problems.check(check_new_password, password, "password", (email, display_name))
     return email, name
 
@@ -183,6 +186,8 @@ def check_free_for(session: Session, user: User, email: str) -> None:
 def change_display_name(session: Session, user: User, display_name: str) -> None:
     """Rename the account."""
     name = _check_display_name(display_name, staff=user.is_moderator)
+    if look_alike_key(name) != look_alike_key(user.display_name):  # a name kept from before the check is let be
+        check_not_a_maker_s_name(session, name, user.id)
     with write_transaction(session):
         user.display_name = name
         page_stamps.touch_author(session, user.id)  # the name is on every review they wrote

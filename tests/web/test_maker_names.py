@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import func, select
 
 from craftreview.errors import InvalidFields, InvalidInput
-from craftreview.models import Maker
+from craftreview.models import Maker, User
 from craftreview.services import makers as maker_service
-from tests.conftest import login
+from tests.conftest import PASSWORD, login
 
 PROFILE = {"slug": "my-new-studio", "craft": "ceramics", "location": "Kyoto, Japan", "bio": "Our new official page.",
            "lead_time_days": "14"}
@@ -99,3 +99,31 @@ def test_a_profile_named_before_the_staff_words_check_can_still_be_edited(client
     assert response.status_code == 302
     db.expire_all()
     assert db.get(Maker, mine.id).bio == "Mugs."
+
+
+@pytest.mark.parametrize("name", ["Crooked Kiln Ceramics", "crooked kiln  CERAMICS", "Cro\u043eked Kiln Ceramics"])
+def test_a_member_may_not_sign_as_a_maker_they_are_not(client, db, make_user, make_maker, name):
+    """A review or a report signed "Crooked Kiln Ceramics" by a buyer reads as written by that maker (an audit posted
+    one on the maker's own page)."""
+    make_maker(name="Crooked Kiln Ceramics")
+    user = make_user("Mara")
+    login(client, user)
+    renamed = client.post("/account/name", data={"nm-display_name": name})
+    assert renamed.status_code == 400
+    assert "is the name of a maker on craftreview" in html.unescape(renamed.get_data(as_text=True))
+    db.expire_all()
+    assert db.get(User, user.id).display_name == "Mara"
+    client.post("/logout")
+    registered = client.post("/register", data={"email": "new@example.com", "display_name": name,
+                                                "password": PASSWORD, "confirm": PASSWORD})
+    assert registered.status_code == 400
+    assert db.scalar(select(func.count(User.id))) == 2  # the maker's owner and Mara
+
+
+def test_a_maker_s_owner_may_sign_with_the_shop_s_name(client, db, make_user, make_maker):
+    owner = make_user("owner")
+    make_maker(owner, name="Crooked Kiln Ceramics")
+    login(client, owner)
+    assert client.post("/account/name", data={"nm-display_name": "Crooked Kiln Ceramics"}).status_code == 302
+    db.expire_all()
+    assert db.get(User, owner.id).display_name == "Crooked Kiln Ceramics"

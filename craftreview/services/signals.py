@@ -223,3 +223,42 @@ def _view(signal: RingSignal, reviews: list[Review], users: dict, makers: dict) 
                       reviews=reviews[:SHOWN_REVIEWS], accounts=accounts[:SHOWN_REVIEWS],
                       more_reviews=max(0, len(reviews) - SHOWN_REVIEWS),
                       more_accounts=max(0, len(accounts) - SHOWN_REVIEWS))
+
+
+@dataclass(frozen=True)
+class SignalMention:
+    """A stored signal as one review's or one account's moderation page names it."""
+
+    id: int
+    kind: str
+    label: str
+    summary: str
+    detected_at: datetime
+    maker: Maker | None
+
+
+def _mentions(session: Session, signals: list[RingSignal]) -> list[SignalMention]:
+    maker_ids = {s.maker_id for s in signals if s.maker_id is not None}
+    makers = {m.id: m for m in session.scalars(select(Maker).where(Maker.id.in_(maker_ids)))} if maker_ids else {}
+    return [SignalMention(s.id, s.kind, KINDS.get(s.kind, s.kind), s.summary, s.detected_at, makers.get(s.maker_id))
+            for s in sorted(signals, key=lambda s: (-s.strength, s.id))]
+
+
+def signals_on_review(session: Session, review_id: int) -> list[SignalMention]:
+    """Every stored signal that implicates this review, strongest first."""
+    return _mentions(session, list(session.scalars(
+        select(RingSignal).join(RingSignalReview, RingSignalReview.signal_id == RingSignal.id)
+        .where(RingSignalReview.review_id == review_id))))
+
+
+def signals_on_account(session: Session, user_id: int) -> list[SignalMention]:
+    """Every stored signal that implicates one of the account's reviews or names the account itself (a signal about
+    invitations redeemed by fresh accounts names accounts, not reviews), strongest first."""
+    through_reviews = set(session.scalars(
+        select(RingSignalReview.signal_id).join(Review, Review.id == RingSignalReview.review_id)
+        .where(Review.author_id == user_id)))
+    # user_ids_json is a JSON list of ids: a LIKE on the digits narrows the rows, the decoded list decides.
+    named = [s.id for s in session.scalars(select(RingSignal).where(RingSignal.user_ids_json.like(f"%{user_id}%")))
+             if user_id in json.loads(s.user_ids_json)]
+    ids = through_reviews | set(named)
+    return _mentions(session, list(session.scalars(select(RingSignal).where(RingSignal.id.in_(ids))))) if ids else []

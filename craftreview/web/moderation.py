@@ -67,6 +67,7 @@ def _review_page(item: Review, hide_form, restore_form, dismiss_form, status: in
     flags = moderation.open_flags(db, item)
     return render_template(
         "moderation/review.html", review=item, flags=flags, versions=moderation.flagged_versions(db, item, flags),
+        ring_signals=signals.signals_on_review(db, item.id),
         hide_form=hide_form, restore_form=restore_form, dismiss_form=dismiss_form,
         suspend_form=suspend_form or _suspend_form()), status
 
@@ -203,4 +204,5 @@ def account(user_id: int):
 
 def _account_page(user: User, suspend_form: SuspendForm, status: int = 200):
     page = paginate(get_db(), queries.reviews_by_author_query(user.id))
-    return render_template("moderation/account.html", account=user, page=page, suspend_form=suspend_form), status
+    return render_template("moderation/account.html", account=user, page=page, suspend_form=suspend_form,
+                           ring_signals=signals.signals_on_account(get_db(), user.id)), status

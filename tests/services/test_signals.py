@@ -168,6 +168,41 @@ def test_signals_page_lists_evidence_with_links_to_reviews_accounts_and_makers(a
     assert "Terrible, avoid 0" in account_page and "Reviews written (1)" in account_page
 
 
+def test_a_review_s_and_an_account_s_moderation_pages_name_the_signals_that_implicate_them(app, client, db, make_user,
+                                                                                            ring_world):
+    """A moderator opening a ring review, or its account, from the queue sees the signals there, linked to their
+    evidence; an honest review and account say none names them (an audit found the pages silent)."""
+    app.test_cli_runner().invoke(args=["signals"])
+    login(client, make_user("mod", moderator=True))
+    ring_review, ring_account = ring_world.ring[0], ring_world.ring_accounts[0]
+    for url in (f"/moderation/reviews/{ring_review.id}", f"/moderation/accounts/{ring_account.id}"):
+        page = client.get(url).get_data(as_text=True)
+        assert "Ring signals (3)" in page
+        for kind, label in (("burst", "Burst of reviews"), ("extreme_cluster", "One-star or five-star cluster"),
+                            ("one_maker_accounts", "Accounts that review only this maker")):
+            assert f'<a href="/moderation/signals?kind={kind}">{label}</a> on' in page
+        assert f'<a href="/makers/{ring_world.target.slug}">Target Ceramics</a>' in page
+    honest = db.scalar(select(Review).where(Review.maker_id == ring_world.honest[0].id))
+    for url, whose in ((f"/moderation/reviews/{honest.id}", "this review"),
+                       (f"/moderation/accounts/{honest.author_id}", "this account or its reviews")):
+        page = client.get(url).get_data(as_text=True)
+        assert "Ring signals (0)" in page and f"No ring signal names {whose}." in page
+
+
+def test_an_account_named_by_a_signal_without_reviews_sees_it_on_its_page(client, db, make_user, make_maker):
+    """Some signals name accounts rather than reviews (invitations to brand-new accounts): found through the ids."""
+    maker, fresh_account, other = make_maker(), make_user("fresh"), make_user("other")
+    with write_transaction(db):
+        db.add(RingSignal(kind="fresh_invitations", maker_id=maker.id, strength=2.0, summary="Invitations to new accounts",
+                          evidence_json="[]", user_ids_json=json.dumps([fresh_account.id + 100, fresh_account.id]),
+                          detected_at=NOW))
+    login(client, make_user("mod", moderator=True))
+    assert "Invitations to new accounts" in client.get(f"/moderation/accounts/{fresh_account.id}").get_data(as_text=True)
+    # An id that only shares digits with a named one is not named.
+    unnamed = other.id if str(other.id) not in str(fresh_account.id) else make_user("another").id
+    assert "Ring signals (0)" in client.get(f"/moderation/accounts/{unnamed}").get_data(as_text=True)
+
+
 def test_signals_page_is_for_moderators_only(client, make_user):
     assert client.get("/moderation/signals").headers["Location"].startswith("/login")
     login(client, make_user("reader"))

@@ -123,9 +123,22 @@ def confirm_email_change(token: str):
             return redirect(url_for("auth.account") if current_user.is_authenticated else url_for("site.home"))
         accounts.check_free_for(get_db(), user, email)  # taken since the link was mailed: said before the button, not after
     except DomainError as refused:  # another account took the address meanwhile: nothing changed
-        return render_template("error.html", status=refused.status, message=refused.message), refused.status
+        return _taken_meanwhile(refused, email)
     return render_template("accounts/confirm_email_change.html", form=form, email=email, old_email=user.email,
                            logged_in_as_other=_logged_in_as_other(user))
+
+
+def _taken_meanwhile(refused: DomainError, email: str):
+    """A change link whose address another account took after it was mailed (perhaps an account someone made with an
+    address that is not theirs, and never confirmed): the holder of the mailbox can take that account over with a
+    password reset, which only the mailbox receives. Said, with the way there, rather than a dead end."""
+    message = (f"{refused.message} It was given to that account after this link was mailed, so nothing was changed. "
+               f"The mailbox {email} is yours, so you can take that account over: a password reset for {email} is "
+               "mailed there, and only there. Then delete that account, or give it another address, and ask for "
+               "this change again from your account page.")
+    page = render_template("error.html", status=refused.status, message=message,
+                           action=(url_for("accounts.forgot_password"), f"Reset the password of {email}"))
+    return page, refused.status
 
 
 def _logged_in_as_other(user) -> bool:

@@ -16,15 +16,12 @@ from ..permissions import can_reply
 from ..search.outbox import enqueue
 from ..text import clean_input
 from . import notifications, page_stamps
+from .drawn import ANY, Drawn, check_drawn
 
 MAX_REPLY = 3000
 REPLY_MESSAGE = f"A reply is 2 to {MAX_REPLY:,} characters."
 CHANGED_MEANWHILE = ("Your reply was changed after this page was opened (in another tab, say), so this was not saved. "
                      "It now reads as shown above; what you typed is below: publish it again to replace that.")
-# What the reply form was drawn from: no reply yet (None), or a reply at that revision_count. ANY skips the check
-# (a caller that drew no form, such as a script).
-ANY: Literal["any"] = "any"
-Drawn = int | None | Literal["any"]
 
 
 @dataclass(frozen=True)
@@ -62,8 +59,7 @@ def save_reply(session: Session, actor: User, review: Review, body: str,
                                    .execution_options(populate_existing=True))
             if reply is not None and reply.body == body:
                 return SavedReply(reply, "unchanged")
-            if drawn != ANY and drawn != (None if reply is None else reply.revision_count):
-                raise Conflict(CHANGED_MEANWHILE)
+            check_drawn(drawn, None if reply is None else reply.revision_count, CHANGED_MEANWHILE)
             saved = _write(session, actor, review, reply, body, now)
             session.flush()
             enqueue(session, "review", review.id)

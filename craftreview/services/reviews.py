@@ -15,6 +15,7 @@ from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Review, ReviewRevision, Us
 from ..permissions import MAKER_LEFT, can_edit_review, can_review, maker_has_left
 from ..text import clean_input, one_line
 from . import notifications
+from .drawn import ANY, Drawn, check_drawn
 from .makers import MAX_LEAD_DAYS
 from .review_effects import PreparedMaker, after_review_change, prepare_new_review, prepare_review_update
 
@@ -230,9 +231,14 @@ def _save_revision(session: Session, review: Review) -> None:
     review.revision_count = number
 
 
+EDITED_MEANWHILE = ("Your review was changed after this page was opened (in another tab, say), so this was not saved. "
+                    "It now reads as shown above; what you typed is below: save it again to replace that.")
+
+
 def edit_review(session: Session, actor: User, review: Review, data: ReviewInput,
-                now: datetime | None = None) -> Review:
-    """Edit a review, keeping the earlier version; order facts of verified reviews stay fixed."""
+                now: datetime | None = None, drawn: Drawn = ANY) -> Review:
+    """Edit a review, keeping the earlier version; order facts of verified reviews stay fixed. `drawn`: the
+    revision_count the form was drawn from (drawn.py); a Conflict if the review was edited since."""
     now = now or utcnow()
     if not can_edit_review(actor, review):
         raise PermissionDenied("Only the author can edit this review.")
@@ -245,6 +251,7 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
         reread_locked(session, review)  # an edit sent twice at once (a double click): the first is stored by now
         if _unchanged(review, values):
             return review
+        check_drawn(drawn, review.revision_count, EDITED_MEANWHILE)
         _save_revision(session, review)
         for key, value in values.items():
             setattr(review, key, value)

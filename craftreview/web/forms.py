@@ -37,13 +37,14 @@ from wtforms.validators import (
 from ..emails import MAX_LENGTH as MAX_EMAIL
 from ..emails import address_problem, normalise_email
 from ..models import CRAFTS, DIMENSIONS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES
+from ..services import drawn
 from ..services.accounts import DISPLAY_NAME_MESSAGE
 from ..services.engagement import REASON_MESSAGE
 from ..services.makers import CRAFT_MESSAGE, LEAD_TIME_MESSAGE, MAX_LEAD_DAYS, NAME_MESSAGE, SLUG_MESSAGE
 from ..services.moderation import HIDE_REASON_MESSAGE
 from ..services.orders import ITEM_MESSAGE
 from ..services.passwords import MAX_LENGTH, MIN_LENGTH
-from ..services.replies import ANY, MAX_REPLY, REPLY_MESSAGE
+from ..services.replies import MAX_REPLY, REPLY_MESSAGE
 from ..services.reviews import (
     BODY_MESSAGE,
     MAX_BODY,
@@ -282,7 +283,20 @@ def _star_field(name: str) -> StarField:
                      description=DIMENSIONS[name])
 
 
-class _RatingsMixin:
+class _DrawnMixin:
+    """The text an edit form was drawn from (services/drawn.py): a tab opened before another tab saved is told so."""
+
+    drawn = HiddenField()
+
+    def show_drawn(self, text) -> None:
+        """Stamp the form with the text it shows (a Review or Reply, or None: none yet)."""
+        self.drawn.data = drawn.stamp(None if text is None else text.revision_count)
+
+    def drawn_from(self) -> drawn.Drawn:
+        return drawn.read_stamp(self.drawn.data)
+
+
+class _RatingsMixin(_DrawnMixin):
     craftsmanship = _star_field("craftsmanship")
     consistency = _star_field("consistency")
     delivery = _star_field("delivery")
@@ -329,23 +343,9 @@ class VerifiedReviewForm(_RatingsMixin, FlaskForm):
         return self
 
 
-class ReplyForm(FlaskForm):
+class ReplyForm(_DrawnMixin, FlaskForm):
     body = PlainTextAreaField("Your public reply", validators=between(2, MAX_REPLY, REPLY_MESSAGE))
-    # The reply this form was drawn from: "new" (none yet) or its revision_count (replies.save_reply's `drawn`).
-    drawn = HiddenField()
     submit = SubmitField("Publish reply")
-
-    def show_drawn(self, reply) -> None:
-        """Stamp the form with the reply it shows (None: none yet)."""
-        self.drawn.data = "new" if reply is None else str(reply.revision_count)
-
-    def drawn_from(self) -> int | None | str:
-        """What the form was drawn from, for save_reply; ANY when the stamp is missing or not one of ours (nobody
-        types it, and the reply is the maker's own: the check only spares them overwriting their other tab)."""
-        value = self.drawn.data or ""
-        if value == "new":
-            return None
-        return int(value) if value.isascii() and value.isdigit() and len(value) < 9 else ANY
 
 
 class FlagForm(FlaskForm):

@@ -91,6 +91,7 @@ def _typed_over_existing(existing: Review, message: str = ALREADY_REVIEWED):
     """A new review sent for a maker the author reviewed meanwhile: the edit form with the text just typed, not a
     redirect that would lose it; nothing is written."""
     form = VerifiedReviewForm().describe_promise(existing.recorded_promise, True) if existing.has_order else ReviewForm()
+    form.show_drawn(existing)  # saving this form replaces the review as it stands now
     form.form_errors.append(message)
     return render_template("reviews/form.html", form=form, maker=existing.maker, review=existing,
                            order=existing.order), 409
@@ -124,11 +125,20 @@ def edit(review_id: int):
         abort(403, "Only the author can edit this review.")
     form = (VerifiedReviewForm(obj=review).describe_promise(review.recorded_promise, True) if review.has_order
             else ReviewForm(obj=review))
-    done = handle_form(form, lambda: review_service.edit_review(get_db(), actor(), review, _review_input(form)),
+    if not form.is_submitted():
+        form.show_drawn(review)
+    done = handle_form(form, lambda: review_service.edit_review(get_db(), actor(), review, _review_input(form),
+                                                                drawn=form.drawn_from()),
                        "Review updated. The earlier version stays in its history.", _review_url,
                        lambda: review_service.edit_values(review, _review_input(form), utcnow().date()))
-    return done or (render_template("reviews/form.html", form=form, maker=review.maker, review=review,
-                                    order=review.order), form_status(form))
+    if done:
+        return done
+    changed = review_service.EDITED_MEANWHILE in form.form_errors
+    if changed:  # the review as it now reads, above the typed text; sent again, the typed text replaces it
+        get_db().refresh(review)
+        form.show_drawn(review)
+    return (render_template("reviews/form.html", form=form, maker=review.maker, review=review, order=review.order,
+                            changed=changed), 409 if changed else form_status(form))
 
 
 @bp.post("/reviews/<int:review_id>/withdraw")

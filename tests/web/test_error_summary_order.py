@@ -18,7 +18,7 @@ EVERYTHING_WRONG = {"title": "x", "body": "short", "order_type": "barter", "pric
 
 def summary_then_page_order(page: str) -> tuple[list[str], list[int]]:
     """The field ids the summary links to, and where each field's own element stands in the page."""
-    summary = re.search(r'<div class="form-errors"><p>Check the (.*?)</div>', page, re.S).group(1)
+    summary = re.search(r'<div class="form-errors"[^>]*><p>Check the (.*?)</div>', page, re.S).group(1)
     linked = re.findall(r'<a href="#([^"]+)">', summary)
     return linked, [page.index(f'id="{name}"') for name in linked]
 

@@ -1,8 +1,9 @@
-"""A maker's reply from a tab opened before another tab published or edited it is not saved over it silently: the
-form comes back (409) with the reply as it now reads above and the typed text below, and sent again it replaces it.
+"""A maker's reply, or a buyer's review edit, from a tab opened before another tab published or edited it is not
+saved over it silently: the form comes back (409) with the text as it now reads above and the typed text below, and
+sent again it replaces it.
 
 An audit opened the reply form in two tabs, published from the first, then from the second: "Your reply is updated."
-and the first tab's text was gone from the page (kept only in the history)."""
+and the first tab's text was gone from the page (kept only in the history). Review edits did the same."""
 from __future__ import annotations
 
 import html
@@ -10,15 +11,19 @@ import re
 
 from sqlalchemy import func, select
 
-from craftreview.models import Notification, Reply, ReplyRevision
+from craftreview.models import Notification, Reply, ReplyRevision, Review, ReviewRevision
 from craftreview.services.replies import CHANGED_MEANWHILE
+from craftreview.services.reviews import EDITED_MEANWHILE
 from tests.conftest import fresh, login
 
 
-def _drawn(client, review) -> str:
-    """Open the reply form, as a tab does: the stamp of the reply it shows."""
-    page = client.get(f"/reviews/{review.id}/reply").get_data(as_text=True)
+def _stamp(page: str) -> str:
     return re.search(r'name="drawn"[^>]*value="([^"]*)"', page).group(1)
+
+
+def _drawn(client, review, form: str = "reply") -> str:
+    """Open the reply (or edit) form, as a tab does: the stamp of the text it shows."""
+    return _stamp(client.get(f"/reviews/{review.id}/{form}").get_data(as_text=True))
 
 
 def _send(client, review, body: str, drawn: str):
@@ -48,7 +53,7 @@ def test_a_second_tab_s_first_reply_does_not_replace_the_one_published_meanwhile
     assert db.scalar(select(func.count(ReplyRevision.id))) == 0
     assert db.scalar(select(func.count(Notification.id)).where(Notification.kind == "reply")) == 1
     # The refused page is stamped with the reply it shows: sent again, the typed text replaces it, history kept.
-    again = re.search(r'name="drawn"[^>]*value="([^"]*)"', page).group(1)
+    again = _stamp(page)
     assert _send(client, review, "Thanks so much!", again).status_code == 302
     fresh(db)
     assert db.scalar(select(Reply.body)) == "Thanks so much!"
@@ -86,3 +91,49 @@ def test_a_form_without_its_stamp_is_saved_as_before(client, db, make_user, make
     assert client.post(f"/reviews/{review.id}/reply", data={"body": "Thanks!", "drawn": "x<1>"}).status_code == 302
     fresh(db)
     assert db.scalar(select(Reply.body)) == "Thanks!"
+
+
+def _edit(client, review, title: str, drawn: str):
+    return client.post(f"/reviews/{review.id}/edit", data={
+        "craftsmanship": "4", "consistency": "4", "delivery": "3", "title": title,
+        "body": "The joints are tight and the finish even all over.", "drawn": drawn})
+
+
+def test_a_review_edit_from_a_stale_tab_is_refused_with_the_review_as_it_now_reads(client, db, make_user, make_maker,
+                                                                                   make_review):
+    author = make_user("author")
+    review = make_review(author, make_maker(), title="Sturdy chair")
+    login(client, author)
+    first_tab, second_tab = _drawn(client, review, "edit"), _drawn(client, review, "edit")
+    assert first_tab == second_tab == "0"
+    assert _edit(client, review, "Sturdy chair, a week late", first_tab).status_code == 302
+    refused = _edit(client, review, "Lovely chair", second_tab)
+    page = html.unescape(refused.get_data(as_text=True))
+    assert refused.status_code == 409 and EDITED_MEANWHILE in page
+    assert "Your review as it now reads" in page and "Sturdy chair, a week late" in page
+    assert 'value="Lovely chair"' in page  # what was typed, kept in the form
+    fresh(db)
+    assert db.scalar(select(Review.title)) == "Sturdy chair, a week late"
+    assert db.scalar(select(func.count(ReviewRevision.id))) == 1
+    assert _edit(client, review, "Lovely chair", _stamp(page)).status_code == 302  # sent again: replaces it
+    fresh(db)
+    assert db.scalar(select(Review.title)) == "Lovely chair"
+
+
+def test_a_review_typed_in_a_tab_opened_before_it_was_published_is_saved_from_the_form_it_comes_back_in(
+        client, db, make_user, make_maker):
+    """The new-review form sent after another tab published the review comes back as that review's edit form, with
+    what was typed (tests/web/other_tab.py); that form, sent, replaces the review as its message says."""
+    author, maker = make_user("author"), make_maker()
+    login(client, author)
+    form = {"craftsmanship": "4", "consistency": "4", "delivery": "3",
+            "body": "The joints are tight and the finish even all over."}
+    assert client.post(f"/makers/{maker.slug}/review", data={**form, "title": "First tab"}).status_code == 302
+    again = client.post(f"/makers/{maker.slug}/review", data={**form, "title": "Second tab"})
+    assert again.status_code == 409
+    review = db.scalar(select(Review))
+    assert client.post(f"/reviews/{review.id}/edit", data={**form, "title": "Second tab",
+                                                           "drawn": _stamp(again.get_data(as_text=True))}
+                       ).status_code == 302
+    fresh(db)
+    assert db.scalar(select(Review.title)) == "Second tab"

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db import write_transaction
-from ..emails import email_key
+from ..emails import email_key, masked
 from ..errors import Conflict, NotFound, Problems
 from ..models import AccountToken, User, as_utc, utcnow
 from .accounts import TAKEN_MESSAGE, check_free_for, check_password_again, validated_new_email
@@ -53,7 +53,7 @@ def request_email_change(session: Session, user: User, *, new_email: str, passwo
     link = None if holder else prepare_link_mail(
         session, PURPOSE, to=email, endpoint="accounts.confirm_email_change", subject="Confirm your new email address "
         "on craftreview", template="confirm_email_change", display_name=user.display_name, email=email,
-        old_email=user.email, hours=int(LIFETIMES[PURPOSE].total_seconds() // 3600))
+        old_email=masked(user.email), hours=int(LIFETIMES[PURPOSE].total_seconds() // 3600))
     notice = _taken_notice(session, holder) if holder else None
     with write_transaction(session):
         # Recorded the same way either way (the page shows it as pending); a taken address's token is mailed nowhere.

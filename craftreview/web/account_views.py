@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, session, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..errors import DomainError, NotFound
@@ -110,22 +110,32 @@ def confirm_email(token: str):
 
 @bp.route("/confirm-email-change/<token>", methods=["GET", "POST"])
 def confirm_email_change(token: str):
-    """GET shows what the link will change and a button (a GET never writes); POST makes the change."""
+    """GET shows what the link will change and a button (a GET never writes); POST makes the change. Only the account
+    that asked for the change, logged in, may make it: a link mailed to a mistyped address must not hand the account
+    to whoever holds that mailbox (a reset link for it would follow)."""
     try:
         user, email = email_change.check_email_change(get_db(), token)
     except NotFound as dead:
         return _dead_link(dead, url_for("auth.account"), "Ask for a new link from your account page")
+    if not current_user.is_authenticated:
+        flash("Log in to the account that asked for this change of address: the change is made from that account.",
+              "info")
+        return redirect(url_for("auth.login", next=request.path))
+    if current_user.id != user.id:
+        message = (f"This link changes the address of another craftreview account, not of {current_user.email} (the "
+                   "account you are logged in as), so nothing was changed. Only that account, logged in, can make the "
+                   "change. If you did not ask for it, ignore the mail: the other account keeps its address.")
+        return render_template("error.html", status=403, message=message), 403
     form = ActionForm()
     try:
         if form.validate_on_submit():
             email_change.confirm_email_change(get_db(), token)
-            flash(*_changed_message(user, email))
-            return redirect(url_for("auth.account") if current_user.is_authenticated else url_for("site.home"))
+            flash(f"Your account now uses {email}, and it is confirmed.", "success")
+            return redirect(url_for("auth.account"))
         accounts.check_free_for(get_db(), user, email)  # taken since the link was mailed: said before the button, not after
     except DomainError as refused:  # another account took the address meanwhile: nothing changed
         return _taken_meanwhile(refused, email)
-    return render_template("accounts/confirm_email_change.html", form=form, email=email, old_email=user.email,
-                           logged_in_as_other=_logged_in_as_other(user))
+    return render_template("accounts/confirm_email_change.html", form=form, email=email, old_email=user.email)
 
 
 def _taken_meanwhile(refused: DomainError, email: str):
@@ -144,14 +154,6 @@ def _taken_meanwhile(refused: DomainError, email: str):
 def _logged_in_as_other(user) -> bool:
     """Whether a mailed link was opened in a browser logged in as an account other than the link's."""
     return current_user.is_authenticated and current_user.id != user.id
-
-
-def _changed_message(user, email: str) -> tuple[str, str]:
-    """The flash after an address change: it says 'your account' only to the account that changed."""
-    if _logged_in_as_other(user):
-        return (f"{email} is now the confirmed address of the account that asked for it. That link belonged to "
-                f"another account, not to {current_user.email} (the account you are logged in as).", "info")
-    return f"Your account now uses {email}, and it is confirmed.", "success"
 
 
 def _after_confirmation(user) -> str:

@@ -469,7 +469,8 @@ ROUTES += [
                               "account_tokens", "mail_opt_outs"}, _check_delete),
     Route("confirm-email", lambda w: (f"/confirm-email/{_confirm_token(w)}", {}), ANYONE, {"users", "account_tokens"},
           _check_confirmed),
-    Route("confirm-email-change", lambda w: (f"/confirm-email-change/{_change_token(w)}", {}), ANYONE,
+    # The link's account, logged in, makes the change: a mistyped address's mailbox must not take the account.
+    Route("confirm-email-change", lambda w: (f"/confirm-email-change/{_change_token(w)}", {}), only("buyer"),
           {"users", "account_tokens", "mail_outbox"}, _check_email_changed),
     Route("reset-request", lambda w: ("/reset-password", {"email": w.users["buyer"].email}), ANYONE,
           {"account_tokens"}, _check_reset_request),

@@ -252,6 +252,7 @@ def _anonymise_maker(session: Session, maker: Maker) -> None:
     forget_former_addresses(session, maker.id)
     maker.name, maker.slug = FORMER_MAKER, former_address(session, maker.id)
     maker.location = maker.bio = maker.website = ""
+    maker.accepts_custom, maker.lead_time_days = False, None  # it takes no orders: the custom filter must not list it
 
 
 def _withdraw_unsent_mail(session: Session, maker_id: int, addresses: list[str]) -> None:

@@ -7,12 +7,15 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
+from sqlalchemy.orm import Session
 
-from craftreview import search
+from craftreview import migrate, search
+from craftreview.db import make_engine
 from craftreview.errors import Conflict
 from craftreview.models import (
     AuditEntry,
+    Maker,
     MakerScoreRow,
     Order,
     OutgoingMail,
@@ -185,6 +188,28 @@ def test_a_maker_profile_of_a_deleted_account_is_anonymised(client, db, member):
     fresh(db)
     maker = db.get(type(member["own_maker"]), member["own_maker"].id)
     assert maker.name == "Former maker" and maker.bio == "" and maker.location == ""
+    assert (maker.accepts_custom, maker.lead_time_days) == (False, None)  # listed as taking orders no more
+
+
+def test_the_former_makers_migration_clears_the_orders_a_deleted_maker_still_offered(tmp_path):
+    """Profiles deleted before deletion cleared them keep offering custom orders until 0027 runs."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    migrate.upgrade(url, "0026")
+    engine = make_engine(url)
+    with Session(engine) as session, session.begin():  # 0027 changes data only: the models fit 0026's tables
+        for n, deleted in ((1, None), (2, utcnow())):
+            user = User(email=f"u{n}@example.com", display_name=f"U{n}", password_hash="x", deleted_at=deleted)
+            session.add(user)
+            session.flush()
+            session.add(Maker(owner_id=user.id, name=f"M{n}", slug=f"maker-{n}", craft="wood", accepts_custom=True,
+                              lead_time_days=30))
+    migrate.upgrade(url)
+    with engine.connect() as conn:
+        rows = dict(conn.execute(text("SELECT slug, accepts_custom FROM makers")).all())
+        leads = dict(conn.execute(text("SELECT slug, lead_time_days FROM makers")).all())
+    engine.dispose()
+    assert (bool(rows["maker-1"]), leads["maker-1"]) == (True, 30)
+    assert (bool(rows["maker-2"]), leads["maker-2"]) == (False, None)
 
 
 def test_the_choice_is_stated_before_the_password_confirms(client, db, member):

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from ..db import reread_locked, write_transaction
 from ..emails import email_key, mailbox_key, normalise_email
-from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problems
+from ..errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied, Problems
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Order, Review, User, as_utc, utcnow
-from ..permissions import can_send_invitations, owns_address, owns_maker
+from ..permissions import MAKER_LEFT, can_send_invitations, maker_has_left, owns_address, owns_maker
 from ..text import label_key, one_line
 from . import notifications
 from .accounts import check_email
@@ -269,6 +269,17 @@ def check_can_redeem(actor: User, order: Order) -> None:
     if not owns_address(actor):
         raise InvitationRefused("Confirm your email address first: this invitation is for your address, and it "
                                 "works once you have confirmed it.", "unconfirmed")
+
+
+def closed_to_everyone(session: Session, token: str, now: datetime | None = None) -> DomainError | None:
+    """Why an invitation link works for nobody, whoever logs in: unknown, expired, or its maker has left. None when it
+    may work for someone, or was used (its buyer, logged in, is shown the review written through it)."""
+    try:
+        order = find_invitation(session, token, now)
+    except NotFound as dead:
+        used = session.scalar(select(Order.used_at).where(Order.token_hash == hash_token(token or "")))
+        return None if used is not None else dead
+    return PermissionDenied(MAKER_LEFT) if maker_has_left(order.maker) else None
 
 
 def redeemable_invitation(session: Session, actor: User, token: str, now: datetime | None = None) -> Order:

@@ -1,6 +1,7 @@
 """Writing, editing, withdrawing, replying to, voting on and flagging reviews; invitations."""
 from __future__ import annotations
 
+from functools import wraps
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -259,7 +260,21 @@ def _spent_by_reader(dead: NotFound, review: Review):
     return page, dead.status
 
 
+def _closed_before_login(view):
+    """An invitation that works for nobody (unknown, expired, or its maker has left) says so at once to a visitor
+    not logged in, instead of asking them to log in, or to register with the order's address, for nothing."""
+    @wraps(view)
+    def wrapper(token: str):
+        if not current_user.is_authenticated:
+            closed = orders.closed_to_everyone(get_db(), token)
+            if closed is not None:
+                return render_template("error.html", status=closed.status, message=closed.message), closed.status
+        return view(token)
+    return wrapper
+
+
 @bp.route("/invite/<token>", methods=["GET", "POST"])
+@_closed_before_login
 @keeps_typed_text("verified review", "title", "body")
 @login_required
 @per_account("review")

@@ -23,6 +23,7 @@ from craftreview.models import (
 )
 from craftreview.services.engagement import flag_review
 from craftreview.services.moderation import dismiss_flags, hide_review, restore_review
+from craftreview.services.orders import hash_token
 from craftreview.services.replies import save_reply
 from craftreview.services.reviews import set_withdrawn
 from tests.conftest import PASSWORD, fresh, login
@@ -683,12 +684,36 @@ def test_a_deleted_makers_profile_keeps_its_reviews_but_takes_no_new_ones(app, c
     assert LEFT in client.get(f"/makers/{slug}").get_data(as_text=True)
     for response in (client.get(f"/makers/{slug}/review"), client.post(f"/makers/{slug}/review", data=_review_form())):
         assert response.status_code == 403 and LEFT in response.get_data(as_text=True)
+    # Logged out, the buyer is told at once, not asked to log in (or to register with the order's address) first.
+    visitor = app.test_client()
+    for response in (visitor.get(invitation), visitor.post(invitation, data=_review_form())):
+        assert response.status_code == 403 and LEFT in response.get_data(as_text=True)
     login(client, invited)
     for response in (client.get(invitation), client.post(invitation, data=_review_form())):
         assert response.status_code == 403 and LEFT in response.get_data(as_text=True)
     fresh(db)
     assert db.scalar(select(func.count(Review.id)).where(Review.maker_id == maker.id)) == 1
     assert db.scalar(select(Order.used_at)) is None
+
+
+def test_an_invitation_that_works_for_nobody_says_so_before_asking_to_log_in(app, client, db, make_user, make_maker):
+    """Unknown or expired: said at once to a visitor. Open or used: the login comes first (the buyer, logged in, writes
+    the review, or is shown the one written through it)."""
+    owner, invited = make_user("owner"), make_user("invited")
+    invited.email_confirmed_at = utcnow()
+    db.commit()
+    make_maker(owner)
+    login(client, owner)
+    live, expired = _invite(client, invited), _invite(client, make_user("late"))
+    db.execute(update(Order).where(Order.token_hash == hash_token(expired.rsplit("/", 1)[1]))
+               .values(expires_at=utcnow() - timedelta(days=1)))
+    db.commit()
+    visitor = app.test_client()
+    assert visitor.get("/invite/not-a-real-token").status_code == 404
+    gone = visitor.get(expired)
+    assert gone.status_code == 404 and "This invitation link has expired" in gone.get_data(as_text=True)
+    asked = visitor.get(live)
+    assert asked.status_code == 302 and asked.headers["Location"].startswith("/login")
 
 
 @pytest.mark.parametrize(("path", "data", "message"), [

@@ -5,7 +5,7 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_login import login_required, login_user, logout_user
 
 from ..errors import DomainError
-from ..services import accounts
+from ..services import accounts, email_change
 from .account_views import account_page
 from .context import get_db
 from .forms import ActionForm, DisplayNameForm, LoginForm, PasswordForm, RegisterForm
@@ -90,13 +90,16 @@ def change_password():
     """Change password; other sessions end, this one is renewed."""
     form = PasswordForm(prefix="pw")
     if validate(form, lambda: accounts.check_new_password(form.new_password.data or "", "new_password")):
+        pending = email_change.pending_email_change(get_db(), actor())  # a new password cancels it (tokens.py)
         try:
             accounts.change_password(get_db(), actor(), current=form.current_password.data, new=form.new_password.data)
         except DomainError as exc:
             form_error(form, exc)
         else:
             _start_session(actor())
-            flash("Password changed. Other devices have been logged out.", "success")
+            cancelled = (f" The change of address to {pending} you asked for is cancelled with the old password: ask "
+                         "for it again below if you still want it.") if pending else ""
+            flash(f"Password changed. Other devices have been logged out.{cancelled}", "success")
             return redirect(url_for("auth.account"))
     return account_page(password_form=form), 400
 

@@ -247,8 +247,10 @@ def test_changing_the_password_cancels_an_address_change_asked_for_with_the_old_
     path = _ask_for_change(client, db, user)
     owner = client.application.test_client()
     login(owner, user)
-    assert owner.post("/account/password", data={"pw-current_password": PASSWORD, "pw-new_password": NEW,
-                                                 "pw-confirm": NEW}).status_code == 302
+    changed = owner.post("/account/password", data={"pw-current_password": PASSWORD, "pw-new_password": NEW,
+                                                    "pw-confirm": NEW}, follow_redirects=True)
+    # Said, not only done: the account page's "a change waits for its link" would otherwise just vanish.
+    assert "The change of address to thief@example.net you asked for is cancelled" in changed.get_data(as_text=True)
     assert "waits for its link" not in owner.get("/account").get_data(as_text=True)
     _assert_change_dead(client, db, user, path)
 

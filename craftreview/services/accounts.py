@@ -15,6 +15,7 @@ from . import page_stamps
 from .confirmation import prepare_confirmation, send_confirmation
 from .moderation import check_decision_reason
 from .names import check_not_a_maker_s_name, is_former_name, reads_as_staff
+from .password_notice import prepare_password_notice, send_password_notice
 from .passwords import hash_password, password_problem, verify_password
 from .tokens import SPENT_BY_NEW_PASSWORD, revoke_tokens
 
@@ -157,11 +158,14 @@ def change_password(session: Session, user: User, *, current: str, new: str) -> 
         if not problems.on("current_password", "new_password") and new == current:
             problems.add(SAME_PASSWORD_MESSAGE, "new_password")
     new_hash = hash_password(new)
+    now = utcnow()
+    notice = prepare_password_notice(session, user, now, "changed")
     with write_transaction(session):
         user.password_hash = new_hash
         user.session_version = User.session_version + 1
         for purpose in SPENT_BY_NEW_PASSWORD:
-            revoke_tokens(session, user.id, purpose, utcnow())
+            revoke_tokens(session, user.id, purpose, now)
+        send_password_notice(session, notice)
     session.refresh(user)
 
 

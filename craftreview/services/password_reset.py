@@ -11,6 +11,7 @@ from ..models import User, utcnow
 from .accounts import find_user_by_email, personal_values
 from .confirmation import mark_confirmed
 from .link_mail import LinkMail, prepare_link_mail, send_link_mail
+from .password_notice import prepare_password_notice, send_password_notice
 from .passwords import hash_password, password_problem
 from .review_effects import prepare_author_confirmation
 from .tokens import LIFETIMES, RESET_PASSWORD, SPENT_BY_NEW_PASSWORD, find_token, link_user, revoke_tokens
@@ -52,6 +53,7 @@ def reset_password(session: Session, token: str, new_password: str, now: datetim
         raise InvalidInput(problem, field="password")
     new_hash = hash_password(new_password)  # slow: outside the write lock
     rescored = prepare_author_confirmation(session, user, now, now)
+    notice = prepare_password_notice(session, user, now, "reset", confirmed=True)  # the link reached this address
     with write_transaction(session):
         user = check_reset_token(session, token, now)  # re-checked under the write lock
         find_token(session, token, PURPOSE, now).used_at = now
@@ -60,5 +62,6 @@ def reset_password(session: Session, token: str, new_password: str, now: datetim
         for purpose in SPENT_BY_NEW_PASSWORD:  # a pending address change was asked for with the old password
             revoke_tokens(session, user.id, purpose, now)
         mark_confirmed(session, user, now, rescored)  # the link reached the inbox: the address is theirs
+        send_password_notice(session, notice)
     session.refresh(user)
     return user

@@ -150,7 +150,7 @@ OPERATIONS = {
     "confirm email change, lapsed verified author": (_confirm_lapsed_authors_change, True, False),
     "confirm email change, verified author": (_confirm_confirmed_authors_change, False, True),
     "confirm email, verified author": (_confirm_lapsed_author, True, False),
-    "reset confirms, verified author": (_reset_confirms_lapsed_author, True, False),
+    "reset confirms, verified author": (_reset_confirms_lapsed_author, True, True),  # mails the password notice
     "delete account, reviews removed": (lambda db, w: lambda: account_data.delete_account(
         db, w["buyer"], password=PASSWORD, reviews="remove", now=NOW), True, False),
     "delete account, reviews kept": (lambda db, w: lambda: account_data.delete_account(

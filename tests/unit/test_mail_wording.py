@@ -18,3 +18,12 @@ def test_the_invitation_s_sentences_are_not_run_together(renewed):
     for body in (text, re.sub(r"<[^>]+>", " ", html)):
         assert not RUN_TOGETHER.search(body), RUN_TOGETHER.search(body)
         assert "Once it has arrived" in body
+
+
+@pytest.mark.parametrize("how", ["changed", "reset"])
+def test_the_password_notice_reads_as_sentences(how):
+    text, html = render_mail("password_changed", subject="Your craftreview password was changed", how=how,
+                             display_name="Ann", when="2026-12-06 20:00 UTC", reset="https://example.test/reset-password")
+    for body in (text, re.sub(r"<[^>]+>", " ", html)):
+        assert not RUN_TOGETHER.search(body) and not re.search(r"\. [a-z]", body)  # a sentence starts with a capital
+        assert "https://example.test/reset-password" in body

@@ -278,3 +278,45 @@ def test_a_reset_link_names_the_account_it_sets_the_password_of(client, db, make
     user = make_user("named")
     shown = client.get(_reset_link(client, db, user)).get_data(as_text=True)
     assert f"for <strong>{user.email}</strong>" in shown and "another account" not in shown
+
+
+NOTICE = "Your craftreview password was changed"
+
+
+def _notices(db, user) -> list:
+    fresh(db)
+    return [m for m in mails_to(db, user.email) if m.subject == NOTICE]
+
+
+def test_a_changed_password_is_mailed_to_a_confirmed_address_and_a_refused_change_mails_nothing(client, db,
+                                                                                                make_user):
+    """Someone who learned the password and changed it logged the owner out everywhere: the mail is how they hear."""
+    user = make_user("owner")
+    user.email_confirmed_at = utcnow()
+    db.commit()
+    login(client, user)
+    refused = client.post("/account/password", data={"pw-current_password": "wrong guess", "pw-new_password": NEW,
+                                                     "pw-confirm": NEW})
+    assert refused.status_code == 400 and _notices(db, user) == []
+    assert client.post("/account/password", data={"pw-current_password": PASSWORD, "pw-new_password": NEW,
+                                                   "pw-confirm": NEW}).status_code == 302
+    [notice] = _notices(db, user)
+    assert "changed on its account page" in notice.body and "/reset-password" in notice.body
+    assert NEW not in notice.body and "/reset-password/" not in notice.body  # no secret, no live link
+
+
+def test_an_unconfirmed_address_gets_no_password_notice(client, db, make_user):
+    user = make_user("newcomer")
+    user.email_confirmed_at = None
+    db.commit()
+    login(client, user)
+    assert client.post("/account/password", data={"pw-current_password": PASSWORD, "pw-new_password": NEW,
+                                                   "pw-confirm": NEW}).status_code == 302
+    assert _notices(db, user) == []
+
+
+def test_a_password_reset_through_a_link_is_mailed_too(client, db, make_user):
+    user = make_user("forgetful")
+    assert client.post(_reset_link(client, db, user), data={"password": NEW, "confirm": NEW}).status_code == 302
+    [notice] = _notices(db, user)
+    assert "reset through a link mailed to this address" in notice.body

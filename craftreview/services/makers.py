@@ -1,7 +1,9 @@
 """Maker profiles."""
 from __future__ import annotations
 
+import json
 import re
+import zlib
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -17,6 +19,7 @@ from ..permissions import owns_maker
 from ..search.outbox import enqueue
 from ..text import clean_input, one_line
 from . import page_stamps
+from .drawn import ANY, Drawn, check_drawn
 from .maker_addresses import FORMER_SLUG, check_address_free, move_address, moved_makers
 from .names import SHOP_STAFF_WORDS, is_former_name, reads_as_staff
 
@@ -184,13 +187,28 @@ def create_maker(session: Session, actor: User, data: MakerInput) -> Maker:
     return maker
 
 
-def update_maker(session: Session, actor: User, maker: Maker, data: MakerInput) -> Maker:
-    """Edit a maker profile; only its owner may. A changed address keeps the old one leading here."""
+PROFILE_CHANGED_MEANWHILE = ("Your profile was changed after this page was opened (in another tab, say), so this was "
+                             "not saved: saving it would have put back what that page showed. Above is the profile as "
+                             "it now stands; below is what you typed: save again to replace it.")
+_PROFILE_FIELDS = ("name", "slug", "craft", "location", "bio", "website", "accepts_custom", "lead_time_days")
+
+
+def profile_version(maker: Maker) -> int:
+    """A digest of the profile's editable fields as stored: the edit form's stamp (drawn.py)."""
+    return zlib.crc32(json.dumps([getattr(maker, f) for f in _PROFILE_FIELDS]).encode())
+
+
+def update_maker(session: Session, actor: User, maker: Maker, data: MakerInput, drawn: Drawn = ANY) -> Maker:
+    """Edit a maker profile; only its owner may. A changed address keeps the old one leading here. `drawn`: the
+    profile_version the form was drawn from; a Conflict if the profile changed since (a stale tab would put back its
+    old name and address)."""
     if not owns_maker(actor, maker):
         raise PermissionDenied("Only the owner can edit this profile.")
     fields = validated_maker(data, session, maker.id)
     try:
         with write_transaction(session):
+            session.refresh(maker)  # as stored, under the lock
+            check_drawn(drawn, profile_version(maker), PROFILE_CHANGED_MEANWHILE)
             new = fields.pop("slug")
             check_address_free(session, new, maker.id)
             check_name_free(session, fields["name"], maker.id)

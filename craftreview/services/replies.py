@@ -59,7 +59,7 @@ def save_reply(session: Session, actor: User, review: Review, body: str,
                                    .execution_options(populate_existing=True))
             if reply is not None and reply.body == body:
                 return SavedReply(reply, "unchanged")
-            check_drawn(drawn, None if reply is None else reply.revision_count, CHANGED_MEANWHILE)
+            check_drawn(drawn, version_of(reply), CHANGED_MEANWHILE)
             saved = _write(session, actor, review, reply, body, now)
             session.flush()
             enqueue(session, "review", review.id)
@@ -71,6 +71,11 @@ def save_reply(session: Session, actor: User, review: Review, body: str,
             raise Conflict(CHANGED_MEANWHILE) from exc
         raise Conflict("This review already has a reply; edit it instead.") from exc
     return saved
+
+
+def version_of(reply: Reply | None) -> int | None:
+    """What a reply form drawn from `reply` is stamped with (drawn.py): its revision_count, None for no reply yet."""
+    return None if reply is None else reply.revision_count
 
 
 def _write(session: Session, actor: User, review: Review, reply: Reply | None, body: str,

@@ -244,7 +244,20 @@ class DisplayNameForm(FlaskForm):
     submit = SubmitField("Save name")
 
 
-class MakerForm(FlaskForm):
+class _DrawnMixin:
+    """The text an edit form was drawn from (services/drawn.py): a tab opened before another tab saved is told so."""
+
+    drawn = HiddenField()
+
+    def show_drawn(self, version: int | None) -> None:
+        """Stamp the form with the version of what it shows (a revision_count, a profile's version; None: none yet)."""
+        self.drawn.data = drawn.stamp(version)
+
+    def drawn_from(self) -> drawn.Drawn:
+        return drawn.read_stamp(self.drawn.data)
+
+
+class MakerForm(_DrawnMixin, FlaskForm):
     name = StringField("Maker or studio name", validators=between(2, 100, NAME_MESSAGE))
     slug = StringField("Profile address", validators=between(3, 80, SLUG_MESSAGE),
                        description="Lowercase letters, digits and hyphens: craftreview/makers/your-address")
@@ -281,19 +294,6 @@ def _star_field(name: str) -> StarField:
     # DataRequired only marks the radios `required` for the browser; pre_validate has refused bad values already.
     return StarField(name.capitalize(), choices=STARS, coerce=int, validators=[DataRequired(RATING_MESSAGE)],
                      description=DIMENSIONS[name])
-
-
-class _DrawnMixin:
-    """The text an edit form was drawn from (services/drawn.py): a tab opened before another tab saved is told so."""
-
-    drawn = HiddenField()
-
-    def show_drawn(self, text) -> None:
-        """Stamp the form with the text it shows (a Review or Reply, or None: none yet)."""
-        self.drawn.data = drawn.stamp(None if text is None else text.revision_count)
-
-    def drawn_from(self) -> drawn.Drawn:
-        return drawn.read_stamp(self.drawn.data)
 
 
 class _RatingsMixin(_DrawnMixin):

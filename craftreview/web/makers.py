@@ -97,9 +97,19 @@ def edit(slug: str):
     """Edit the maker profile (owner only)."""
     maker = _owned_maker(slug)
     form = MakerForm(obj=maker)
-    done = handle_form(form, lambda: maker_service.update_maker(get_db(), actor(), maker, _maker_input(form)),
+    if not form.is_submitted():
+        form.show_drawn(maker_service.profile_version(maker))
+    done = handle_form(form, lambda: maker_service.update_maker(get_db(), actor(), maker, _maker_input(form),
+                                                                drawn=form.drawn_from()),
                        "Profile saved.", _maker_url, _maker_check(form, maker))
-    return done or (render_template("makers/form.html", form=form, maker=maker), form_status(form))
+    if done:
+        return done
+    changed = maker_service.PROFILE_CHANGED_MEANWHILE in form.form_errors
+    if changed:  # sent again, the typed profile replaces the one now stored
+        get_db().refresh(maker)
+        form.show_drawn(maker_service.profile_version(maker))
+    return (render_template("makers/form.html", form=form, maker=maker, changed=changed),
+            409 if changed else form_status(form))
 
 
 @bp.get("/makers/<slug>")

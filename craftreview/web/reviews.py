@@ -92,7 +92,7 @@ def _typed_over_existing(existing: Review, message: str = ALREADY_REVIEWED):
     """A new review sent for a maker the author reviewed meanwhile: the edit form with the text just typed, not a
     redirect that would lose it; nothing is written."""
     form = VerifiedReviewForm().describe_promise(existing.recorded_promise, True) if existing.has_order else ReviewForm()
-    form.show_drawn(existing)  # saving this form replaces the review as it stands now
+    form.show_drawn(existing.revision_count)  # saving this form replaces the review as it stands now
     form.form_errors.append(message)
     return render_template("reviews/form.html", form=form, maker=existing.maker, review=existing,
                            order=existing.order), 409
@@ -127,7 +127,7 @@ def edit(review_id: int):
     form = (VerifiedReviewForm(obj=review).describe_promise(review.recorded_promise, True) if review.has_order
             else ReviewForm(obj=review))
     if not form.is_submitted():
-        form.show_drawn(review)
+        form.show_drawn(review.revision_count)
     done = handle_form(form, lambda: review_service.edit_review(get_db(), actor(), review, _review_input(form),
                                                                 drawn=form.drawn_from()),
                        "Review updated. The earlier version stays in its history.", _review_url,
@@ -137,7 +137,7 @@ def edit(review_id: int):
     changed = review_service.EDITED_MEANWHILE in form.form_errors
     if changed:  # the review as it now reads, above the typed text; sent again, the typed text replaces it
         get_db().refresh(review)
-        form.show_drawn(review)
+        form.show_drawn(review.revision_count)
     return (render_template("reviews/form.html", form=form, maker=review.maker, review=review, order=review.order,
                             changed=changed), 409 if changed else form_status(form))
 
@@ -177,7 +177,7 @@ def reply(review_id: int):
         abort(403, "Only the maker who was reviewed can reply.")
     form = ReplyForm(obj=review.reply)
     if not form.is_submitted():
-        form.show_drawn(review.reply)
+        form.show_drawn(replies.version_of(review.reply))
     done = handle_form(form, lambda: replies.save_reply(get_db(), actor(), review, form.body.data,
                                                         drawn=form.drawn_from()),
                        lambda saved: REPLY_SAVED[saved.outcome], lambda _saved: _review_url(review))
@@ -186,7 +186,7 @@ def reply(review_id: int):
     changed = replies.CHANGED_MEANWHILE in form.form_errors
     if changed:  # the reply as it now stands, above the typed text; sent again, the typed text replaces it
         get_db().refresh(review)
-        form.show_drawn(review.reply)
+        form.show_drawn(replies.version_of(review.reply))
     return (render_template("reviews/reply.html", form=form, review=review, changed=changed),
             409 if changed else form_status(form))
 

@@ -137,3 +137,37 @@ def test_a_review_typed_in_a_tab_opened_before_it_was_published_is_saved_from_th
                        ).status_code == 302
     fresh(db)
     assert db.scalar(select(Review.title)) == "Second tab"
+
+
+def _profile(maker, **changes) -> dict:
+    return {"name": maker.name, "slug": maker.slug, "craft": maker.craft, "location": maker.location or "",
+            "bio": maker.bio or "", "website": maker.website or "", "lead_time_days": "14", **changes}
+
+
+def test_a_profile_saved_from_a_stale_tab_does_not_put_back_the_old_name_and_address(client, db, make_user,
+                                                                                       make_maker):
+    """An audit renamed and moved a profile in one tab, then saved the bio in another opened before: "Profile saved."
+    and the old name and address were back, silently."""
+    owner = make_user("owner")
+    maker = make_maker(owner, name="Zoe Yarn")
+    login(client, owner)
+    first_tab = _stamp(client.get(f"/makers/{maker.slug}/edit").get_data(as_text=True))
+    second_tab = _stamp(client.get(f"/makers/{maker.slug}/edit").get_data(as_text=True))
+    old_slug, old_bio = maker.slug, maker.bio
+    assert client.post(f"/makers/{old_slug}/edit", data={**_profile(maker, name="Zoe Yarn Studio",
+                                                                     slug="zoe-yarn-studio"),
+                                                          "drawn": first_tab}).status_code == 302
+    refused = client.post("/makers/zoe-yarn-studio/edit", data={**_profile(maker, bio="Hand-dyed wool."),
+                                                                "slug": old_slug, "drawn": second_tab})
+    page = html.unescape(refused.get_data(as_text=True))
+    assert refused.status_code == 409 and "Your profile was changed after this page was opened" in page
+    assert "Your profile as it now stands" in page and "Zoe Yarn Studio" in page and "/makers/zoe-yarn-studio" in page
+    fresh(db)
+    stored = db.get(type(maker), maker.id)
+    assert (stored.name, stored.slug, stored.bio) == ("Zoe Yarn Studio", "zoe-yarn-studio", old_bio)
+    # Saved again from the page it came back in, the typed profile replaces the stored one, as the message says.
+    again = client.post("/makers/zoe-yarn-studio/edit", data={**_profile(stored, bio="Hand-dyed wool."),
+                                                               "drawn": _stamp(page)})
+    assert again.status_code == 302
+    fresh(db)
+    assert db.get(type(maker), maker.id).bio == "Hand-dyed wool."

@@ -12,6 +12,7 @@ import re
 from sqlalchemy import func, select
 
 from craftreview.models import Notification, Reply, ReplyRevision, Review, ReviewRevision
+from craftreview.services.makers import PROFILE_CHANGED_MEANWHILE
 from craftreview.services.replies import CHANGED_MEANWHILE
 from craftreview.services.reviews import EDITED_MEANWHILE
 from tests.conftest import fresh, login
@@ -24,6 +25,14 @@ def _stamp(page: str) -> str:
 def _drawn(client, review, form: str = "reply") -> str:
     """Open the reply (or edit) form, as a tab does: the stamp of the text it shows."""
     return _stamp(client.get(f"/reviews/{review.id}/{form}").get_data(as_text=True))
+
+
+def _refused_as_stale(response, message: str, heading: str, current: str) -> str:
+    """A 409 saying why, with the text as it now stands under `heading`: the page, unescaped."""
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 409 and message in page
+    assert heading in page and current in page
+    return page
 
 
 def _send(client, review, body: str, drawn: str):
@@ -43,10 +52,8 @@ def test_a_second_tab_s_first_reply_does_not_replace_the_one_published_meanwhile
     first_tab, second_tab = _drawn(client, review), _drawn(client, review)
     assert first_tab == second_tab == "new"
     assert _send(client, review, "Thank you, the kiln was late.", first_tab).status_code == 302
-    refused = _send(client, review, "Thanks so much!", second_tab)
-    page = html.unescape(refused.get_data(as_text=True))
-    assert refused.status_code == 409 and CHANGED_MEANWHILE in page
-    assert "Your reply as it now reads" in page and "Thank you, the kiln was late." in page
+    page = _refused_as_stale(_send(client, review, "Thanks so much!", second_tab), CHANGED_MEANWHILE,
+                             "Your reply as it now reads", "Thank you, the kiln was late.")
     assert re.search(r">\s*Thanks so much!</textarea>", page)  # the typed text, kept in the form
     fresh(db)
     assert db.scalar(select(Reply.body)) == "Thank you, the kiln was late."
@@ -107,10 +114,8 @@ def test_a_review_edit_from_a_stale_tab_is_refused_with_the_review_as_it_now_rea
     first_tab, second_tab = _drawn(client, review, "edit"), _drawn(client, review, "edit")
     assert first_tab == second_tab == "0"
     assert _edit(client, review, "Sturdy chair, a week late", first_tab).status_code == 302
-    refused = _edit(client, review, "Lovely chair", second_tab)
-    page = html.unescape(refused.get_data(as_text=True))
-    assert refused.status_code == 409 and EDITED_MEANWHILE in page
-    assert "Your review as it now reads" in page and "Sturdy chair, a week late" in page
+    page = _refused_as_stale(_edit(client, review, "Lovely chair", second_tab), EDITED_MEANWHILE,
+                             "Your review as it now reads", "Sturdy chair, a week late")
     assert 'value="Lovely chair"' in page  # what was typed, kept in the form
     fresh(db)
     assert db.scalar(select(Review.title)) == "Sturdy chair, a week late"
@@ -159,9 +164,8 @@ def test_a_profile_saved_from_a_stale_tab_does_not_put_back_the_old_name_and_add
                                                           "drawn": first_tab}).status_code == 302
     refused = client.post("/makers/zoe-yarn-studio/edit", data={**_profile(maker, bio="Hand-dyed wool."),
                                                                 "slug": old_slug, "drawn": second_tab})
-    page = html.unescape(refused.get_data(as_text=True))
-    assert refused.status_code == 409 and "Your profile was changed after this page was opened" in page
-    assert "Your profile as it now stands" in page and "Zoe Yarn Studio" in page and "/makers/zoe-yarn-studio" in page
+    page = _refused_as_stale(refused, PROFILE_CHANGED_MEANWHILE, "Your profile as it now stands", "Zoe Yarn Studio")
+    assert "/makers/zoe-yarn-studio" in page
     fresh(db)
     stored = db.get(type(maker), maker.id)
     assert (stored.name, stored.slug, stored.bio) == ("Zoe Yarn Studio", "zoe-yarn-studio", old_bio)

@@ -202,3 +202,13 @@ def test_an_address_copied_after_an_own_edit_does_not_replace_its_receiver_s_lis
     receiver.get(f"/compare?add={three[2].slug}", follow_redirects=True)
     assert "came from a link" in text_of(receiver.get(copied))
     assert column_names(receiver.get("/compare")) == ["Cedar Glass"]
+
+
+def test_a_glance_table_wider_than_a_phone_says_it_scrolls(client, three, make_maker):
+    """Three makers fit 360 px; a fourth makes the table scroll inside its region, which nothing else showed (the
+    hint is shown only on narrow screens: tests/e2e checks the layout)."""
+    slugs = ",".join(m.slug for m in three)
+    hint = "swipe it sideways to see every maker"
+    assert hint not in client.get(f"/compare?makers={slugs}").get_data(as_text=True)
+    fourth = make_maker(name="Dune Pottery")
+    assert hint in client.get(f"/compare?makers={slugs},{fourth.slug}").get_data(as_text=True)

@@ -85,6 +85,7 @@ def test_confirming_another_accounts_link_says_whose_address_was_confirmed(clien
     login(client, carol)
     shown = client.get(path).get_data(as_text=True)
     assert "This link belongs to another account, not to " + carol.email in shown
+    assert ">Confirm frank@example.com</button>" in shown and "Confirm my email address" not in shown
     page = client.post(path, follow_redirects=True).get_data(as_text=True)
     assert "frank@example.com is confirmed. That link belonged to another account" in page
     assert "your email address is confirmed" not in page.lower()

@@ -20,8 +20,9 @@ from .drawn import ANY, Drawn, check_drawn
 
 MAX_REPLY = 3000
 REPLY_MESSAGE = f"A reply is 2 to {MAX_REPLY:,} characters."
-CHANGED_MEANWHILE = ("Your reply was changed after this page was opened (in another tab, say), so this was not saved. "
-                     "It now reads as shown above; what you typed is below: publish it again to replace that.")
+CHANGED_MEANWHILE = ("Your reply was published or changed after this page was opened (in another tab, say), so this "
+                     "was not saved. It now reads as shown above; what you typed is below: publish it again to replace "
+                     "that.")
 
 
 @dataclass(frozen=True)

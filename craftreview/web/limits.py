@@ -13,7 +13,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 
 from . import kept_text
 from .events import account_ref, form_field, record
-from .security import limiter
+from .security import limiter, referring_page
 
 DEVICE_COOKIE = "craftreview_device"
 DEVICE_MEMORY = 5  # accounts one browser is remembered as trusted for
@@ -189,7 +189,11 @@ def _too_many(exc: RateLimitExceeded):
         message = kept_text.too_many_message(typed, reason, f"{_duration(seconds)} (after {when})")
         return kept_text.form_again(typed, message, 429, {"Retry-After": str(seconds)})
     message = f"{reason} Please try again in {_duration(seconds)} (after {when})."
-    response = current_app.make_response((render_template("error.html", status=429, message=message), 429))
+    # A refused button (resend a link, send a new invitation): the way back to its page, not only to the home page.
+    back = referring_page() if request.method == "POST" else None
+    action = (back, "Back to the page you were on") if back and back != request.path else None
+    response = current_app.make_response((render_template("error.html", status=429, message=message, action=action),
+                                          429))
     response.headers["Retry-After"] = str(seconds)
     response.headers["Cache-Control"] = "no-store"
     return response

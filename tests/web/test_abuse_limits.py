@@ -229,6 +229,19 @@ def test_email_changes_and_resends_share_one_confirmation_mail_budget_per_accoun
     assert len(mails_to(db, "victim@example.net")) == 1
 
 
+def test_a_limited_button_s_page_leads_back_to_the_page_it_was_on(app, db, make_user):
+    """The resend button past its budget: the 429 page says when to retry and leads back to the account page (it led
+    only to the home page, a dead end for a button on the account page)."""
+    client = app.test_client()
+    login(client, make_user("eager"))
+    pages = [client.post("/account/confirm/resend", headers={"Referer": "http://localhost/account"})
+             for _ in range(8)]
+    refused = [p for p in pages if p.status_code == 429]
+    assert refused, [p.status_code for p in pages]
+    page = refused[0].get_data(as_text=True)
+    assert "Please try again in" in page and '<a class="button" href="/account">Back to the page you were on</a>' in page
+
+
 def test_a_refused_resend_sends_nothing_costs_nothing_and_says_why(app, db, make_user):
     """A resend with nothing to send (the address was confirmed meanwhile, in another tab say) queues no mail, issues
     no link and says why; it uses up neither the account's confirmation-mail budget (2 here) nor the client address's

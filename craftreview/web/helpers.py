@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from ..errors import Conflict, DomainError, InvalidInput, WrongPassword, problems_of
 from ..permissions import can_moderate
 from . import kept_text
+from .context import get_db
 
 MAX_PAGE = 10_000
 
@@ -124,6 +125,17 @@ def handle_form(form, action: Callable[[], Any], message: str | Callable[[Any], 
         return None
     flash(message(result) if callable(message) else message, "success")
     return redirect(target(result))
+
+
+def stale_refusal(form, message: str, record, version: Callable[[Any], int | None]) -> bool:
+    """Whether the service refused `form` as drawn from an older version of `record` (services/drawn.py, `message`
+    its Conflict). Then the record is read again and the form stamped with its current `version(record)`: the page
+    shows it as it now stands above the typed text, and the form, sent again, replaces it."""
+    if message not in form.form_errors:
+        return False
+    get_db().refresh(record)
+    form.show_drawn(version(record))
+    return True
 
 
 def form_status(form) -> int:

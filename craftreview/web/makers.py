@@ -20,7 +20,7 @@ from . import stored_pages
 from .addresses import follows_moved_maker
 from .context import get_db
 from .forms import ActionForm, MakerForm, OrderForm
-from .helpers import Page, actor, form_error, form_status, handle_form, page_arg, paginate, validate
+from .helpers import Page, actor, form_error, form_status, handle_form, page_arg, paginate, stale_refusal, validate
 from .kept_text import keeps_typed_text
 from .limits import declined, per_account_shared
 from .listing import browse_filters, counts_cache, listing_url
@@ -104,10 +104,7 @@ def edit(slug: str):
                        "Profile saved.", _maker_url, _maker_check(form, maker))
     if done:
         return done
-    changed = maker_service.PROFILE_CHANGED_MEANWHILE in form.form_errors
-    if changed:  # sent again, the typed profile replaces the one now stored
-        get_db().refresh(maker)
-        form.show_drawn(maker_service.profile_version(maker))
+    changed = stale_refusal(form, maker_service.PROFILE_CHANGED_MEANWHILE, maker, maker_service.profile_version)
     return (render_template("makers/form.html", form=form, maker=maker, changed=changed),
             409 if changed else form_status(form))
 

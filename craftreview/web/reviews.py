@@ -17,7 +17,7 @@ from ..services.moderation import latest_hide_entry
 from .addresses import follows_moved_maker
 from .context import get_db
 from .forms import ActionForm, FlagForm, ReplyForm, ReviewForm, VerifiedReviewForm
-from .helpers import actor, form_status, handle_form, paginate
+from .helpers import actor, form_status, handle_form, paginate, stale_refusal
 from .kept_text import keeps_typed_text
 from .limits import per_account
 from .security import return_after_confirmation, safe_next
@@ -134,10 +134,7 @@ def edit(review_id: int):
                        lambda: review_service.edit_values(review, _review_input(form), utcnow().date()))
     if done:
         return done
-    changed = review_service.EDITED_MEANWHILE in form.form_errors
-    if changed:  # the review as it now reads, above the typed text; sent again, the typed text replaces it
-        get_db().refresh(review)
-        form.show_drawn(review.revision_count)
+    changed = stale_refusal(form, review_service.EDITED_MEANWHILE, review, lambda r: r.revision_count)
     return (render_template("reviews/form.html", form=form, maker=review.maker, review=review, order=review.order,
                             changed=changed), 409 if changed else form_status(form))
 
@@ -183,10 +180,7 @@ def reply(review_id: int):
                        lambda saved: REPLY_SAVED[saved.outcome], lambda _saved: _review_url(review))
     if done:
         return done
-    changed = replies.CHANGED_MEANWHILE in form.form_errors
-    if changed:  # the reply as it now stands, above the typed text; sent again, the typed text replaces it
-        get_db().refresh(review)
-        form.show_drawn(replies.version_of(review.reply))
+    changed = stale_refusal(form, replies.CHANGED_MEANWHILE, review, lambda r: replies.version_of(r.reply))
     return (render_template("reviews/reply.html", form=form, review=review, changed=changed),
             409 if changed else form_status(form))
 

@@ -27,6 +27,14 @@ def sure(p: float | None) -> str:
     return "over 99% sure" if figure == ">99%" else f"{figure} sure"
 
 
+def tier_sure(tier: str | None, p: float | None) -> str:
+    """How sure the claimed tier is, in words that name what the figure is the chance of. A skilled claim's figure is
+    the chance of skilled *or better* (master included), so the tier chart's "Skilled" bar, skilled but not master,
+    reads lower beside it: '96% sure of skilled or better' beside bars of 90% and 6% is one claim, '96% sure' was two."""
+    words = sure(p)
+    return f"{words} of skilled or better" if words and tier == "skilled" else words
+
+
 # "Too few" under the floor every tier needs (types.MIN_CLAIM_EVIDENCE), said as such; past it the general words stand:
 # beside "every tier needs at least two fully trusted reviews' worth", reviews counting as 4.1 must not read as under it.
 _UNDER_FLOOR = "the trusted reviews so far add up to less than the two a tier needs"
@@ -85,6 +93,7 @@ def _claim_words(target: str) -> str:
 def init_app(app: Flask) -> None:
     """Register the filters and globals the score panel and explanation page use."""
     app.add_template_filter(sure, "sure")
+    app.add_template_global(tier_sure, "tier_sure")
     app.add_template_filter(trusted_figure, "trusted_figure")
     app.add_template_global(unproven_words, "unproven_words")
     app.add_template_global(outlook_sentence, "outlook_sentence")

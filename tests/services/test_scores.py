@@ -29,7 +29,7 @@ def test_rank_score_puts_proven_good_before_unproven_before_novice():
 
 
 def test_the_confidence_shown_beside_a_tier_is_the_probability_of_that_tier():
-    """The panel's 'Skilled — 87% sure' and the score page's table of claims: through the real model on a simulated
+    """The panel's 'Skilled — 87% sure of skilled or better' and the score page's table of claims: through the real model on a simulated
     platform, the stored confidence is the probability of the claimed tier's band (skilled: overall 4.0 or better,
     developing: 3.5 to 4.0), every claim is at least as likely as the page says it must be, and the skilled,
     developing and novice bands share out the whole probability."""

@@ -12,7 +12,7 @@ from bench.scoring.simulate import NOW as SIM_NOW
 from bench.scoring.simulate import SimConfig, simulate
 from craftreview import search
 from craftreview.db import write_transaction
-from craftreview.models import MakerScoreRow, utcnow
+from craftreview.models import MakerScoreRow, MakerTrendRow, utcnow
 from craftreview.scoring import score_makers
 from craftreview.scoring.explain import review_table
 from craftreview.services.score_page import FACTOR_LABELS, WEIGHTS_PER_PAGE, weight_words
@@ -94,7 +94,8 @@ def test_confidence_is_never_shown_as_certain(db, client, make_user, make_maker,
     make_review(make_user(), maker)
     _set(db, maker, tier="skilled", tier_confidence=0.9996, trusted_reviews=12.0, unproven_reason=None)
     html = _page(client, maker)
-    assert re.search(r'tier-skilled">Skilled</span>\s*<span class="tier-sure">— over 99% sure</span>', html)
+    assert re.search(r'tier-skilled">Skilled</span>\s*<span class="tier-sure">— over 99% sure of skilled or better</span>',
+                     html)
     assert "skilled — " not in html  # the badge names the tier; the words beside it no longer repeat it
     assert "100%" not in html
 
@@ -635,7 +636,7 @@ def test_a_record_without_dates_says_so_and_claims_nothing_about_them(db, client
 
 @pytest.mark.parametrize(("tier", "confidence", "title"), [
     ("developing", 0.9012, "Developing: 90% sure"), ("novice", 0.995, "Novice: over 99% sure"),
-    ("skilled", 0.968, "Skilled: 96% sure")])
+    ("skilled", 0.968, "Skilled: 96% sure of skilled or better")])
 def test_the_tier_badge_s_title_is_how_sure_its_own_claim_is(db, client, make_user, make_maker, make_review, tier,
                                                              confidence, title):
     """A developing badge titled 'Chance the maker is skilled or better: 8%' beside 'Developing — 90% sure' read as
@@ -645,6 +646,25 @@ def test_the_tier_badge_s_title_is_how_sure_its_own_claim_is(db, client, make_us
     _set(db, maker, tier=tier, tier_confidence=confidence, unproven_reason=None, trusted_reviews=12.0)
     for url in (f"/makers/{maker.slug}", "/makers", f"/compare?makers={maker.slug}"):
         assert f'title="{title}"' in client.get(url).get_data(as_text=True), url
+
+
+def test_a_skilled_claim_s_figure_says_it_counts_master_too_beside_the_tier_chart(db, client, make_user, make_maker,
+                                                                                  make_review):
+    """The panel read "Skilled — 96% sure" above a tier chart whose Skilled bar read 90% (with Master 6%): the claim's
+    figure is the chance of skilled or better (tests/unit/test_trend.py: the chart's Skilled bar is that chance less
+    master's), so the words beside the badge say so, and the two figures read as one claim."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    _set(db, maker, tier="skilled", tier_confidence=0.968, p_skilled=0.968, p_master=0.062, p_novice=0.001,
+         trusted_reviews=12.0, unproven_reason=None)
+    trend = db.get(MakerTrendRow, maker.id)
+    trend.trend_json = json.dumps({**json.loads(trend.trend_json),
+                                   "tiers": {"novice": 0.001, "developing": 0.031, "skilled": 0.906, "master": 0.062}})
+    db.commit()
+    html = re.sub(r"\s+", " ", client.get(f"/makers/{maker.slug}").get_data(as_text=True))
+    assert '<span class="tier-sure">— 96% sure of skilled or better</span>' in html
+    assert "Master 6%, Skilled 90%, Developing 3%," in html  # the chart's words for screen readers
+    assert "96% sure<" not in html
 
 
 def test_a_reviewer_adjustment_that_rounds_to_nothing_reads_plus_zero(db, client, make_user, make_maker, make_review):

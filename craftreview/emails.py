@@ -89,10 +89,16 @@ def is_erased(email: str | None) -> bool:
     return email_key(email).rpartition("@")[2] == ERASED_DOMAIN
 
 
+# What a typed address that is not one is told (the forms' Email validator says the same).
+ADDRESS_SHAPE = "Enter an email address in the form name@example.com."
+
+
 def address_problem(email: str) -> str | None:
     """Why `email` cannot be stored as someone's address, or None: the one check the forms and services share."""
-    if not usable_address(email):
+    if not email.strip():
         return "Enter an email address."
+    if not usable_address(email):  # something was typed: say what an address looks like
+        return ADDRESS_SHAPE
     if is_erased(email):
         return f"Addresses at {ERASED_DOMAIN} stand for deleted accounts and erased orders: enter another address."
     return None

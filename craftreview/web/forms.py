@@ -34,8 +34,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from ..emails import ADDRESS_SHAPE, address_problem, normalise_email
 from ..emails import MAX_LENGTH as MAX_EMAIL
-from ..emails import address_problem, normalise_email
 from ..models import CRAFTS, DIMENSIONS, FLAG_REASONS, HIDE_REASONS, ORDER_TYPES
 from ..services import drawn
 from ..services.accounts import DISPLAY_NAME_MESSAGE
@@ -189,7 +189,7 @@ class _EmailLength(Length):
 
 
 EMAIL_LENGTH = _EmailLength(max=MAX_EMAIL, message=f"An email address has at most {MAX_EMAIL} characters.")
-ADDRESS_FORM = "Enter an email address in the form name@example.com."
+ADDRESS_FORM = ADDRESS_SHAPE
 # An address someone gives as theirs or a buyer's (not a login or reset lookup, which only match stored ones).
 ADDRESS_VALIDATORS = (DataRequired("Enter an email address."), EMAIL_LENGTH, storable_email, Email(ADDRESS_FORM))
 

@@ -27,7 +27,7 @@ from craftreview.models import Order, utcnow
 from craftreview.services.orders import hash_token
 from craftreview.services.tokens import issue_token
 from craftreview.web import account_forms, forms
-from tests.conftest import login
+from tests.conftest import PASSWORD, login
 
 FORM_MODULES = (forms, account_forms)
 
@@ -202,3 +202,18 @@ def test_an_overlong_address_gets_one_reason_not_two(client, url, extra):
     errors = re.findall(r'id="email-error-\d+"[^>]*>([^<]*)<', page)
     assert errors == [f"An email address has at most {forms.MAX_EMAIL} characters."], errors
     assert f'maxlength="{forms.MAX_EMAIL}"' in page  # the browser still stops typing at the limit
+
+
+@pytest.mark.parametrize("typed", ["buyer.example.com", "buyer at example dot com"])
+def test_a_typed_address_without_an_at_sign_is_told_what_an_address_looks_like(client, make_user, typed):
+    """The account page's change of address said "Enter an email address." to someone who had typed one (without its
+    @), as if the field were empty; registration and the account page now both say what an address looks like."""
+    shape = "Enter an email address in the form name@example.com."
+    register = client.post("/register", data={"email": typed, "display_name": "Typed Address",
+                                              "password": PASSWORD, "confirm": PASSWORD}).get_data(as_text=True)
+    login(client, make_user("Typist"))
+    account = client.post("/account/email", data={"em-email": typed, "em-password": PASSWORD}).get_data(as_text=True)
+    for page in (register, account):
+        assert re.findall(r'id="(?:em-)?email-error-\d+"[^>]*>([^<]*)<', page) == [shape]
+    empty = client.post("/account/email", data={"em-email": " ", "em-password": PASSWORD}).get_data(as_text=True)
+    assert re.findall(r'id="em-email-error-\d+"[^>]*>([^<]*)<', empty) == ["Enter an email address."]

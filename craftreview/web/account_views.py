@@ -9,6 +9,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from ..errors import DomainError, NotFound
 from ..models import NOTIFICATION_KINDS
 from ..services import account_data, accounts, confirmation, email_change, notifications, password_reset
+from . import session_end
 from .account_forms import (
     DeleteAccountForm,
     EmailChangeForm,
@@ -205,7 +206,7 @@ def reset_password(token: str):
         except DomainError as exc:
             form_error(form, exc)
         else:
-            session.clear()  # a fresh session, under the new session version
+            session_end.renew("password")  # a fresh session, under the new session version
             if user.is_suspended:  # logged in, it would be shown as logged out at the next page, with no reason
                 flash("Your password is changed, but this account is suspended: it cannot log in until a moderator "
                       "reinstates it.", "info")
@@ -280,7 +281,7 @@ def delete_account():
             form_error(form, exc)
         else:
             logout_user()
-            session.clear()
+            session_end.renew("deleted")
             flash(_farewell(done), "info")
             return redirect(url_for("site.home"))
     return (render_template("accounts/delete.html", form=form, page=account_data.deletion_page(get_db(), actor())),

@@ -1,11 +1,12 @@
 """Register, log in, log out, account settings."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import login_required, login_user, logout_user
 
 from ..errors import DomainError
 from ..services import accounts, email_change
+from . import session_end
 from .account_views import account_page
 from .context import get_db
 from .forms import ActionForm, DisplayNameForm, LoginForm, PasswordForm, RegisterForm
@@ -16,8 +17,8 @@ from .security import return_after_confirmation, safe_next
 bp = Blueprint("auth", __name__)
 
 
-def _start_session(user, remember: bool = False) -> None:
-    session.clear()  # no state from before login survives (session fixation)
+def _start_session(user, remember: bool = False, reason: str = "login") -> None:
+    session_end.renew(reason)  # no state from before login survives (session fixation)
     login_user(user, remember=remember)
 
 
@@ -71,7 +72,7 @@ def logout():
         return redirect(url_for("site.home"))
     accounts.end_sessions(get_db(), actor())
     logout_user()
-    session.clear()
+    session_end.renew("logout")
     flash("You are logged out on every device.", "info")
     return redirect(url_for("site.home"))
 
@@ -96,7 +97,7 @@ def change_password():
         except DomainError as exc:
             form_error(form, exc)
         else:
-            _start_session(actor())
+            _start_session(actor(), reason="password")
             cancelled = (f" The change of address to {pending} you asked for is cancelled with the old password: ask "
                          "for it again below if you still want it.") if pending else ""
             flash(f"Password changed. Other devices have been logged out.{cancelled}", "success")

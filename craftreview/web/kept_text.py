@@ -59,7 +59,11 @@ def note_refusal(form) -> bool:
     return True
 
 
-def expired_session_message(typed: TypedText) -> str:
+def expired_session_message(typed: TypedText, why: str | None = None) -> str:
+    """Why a marked form failed its CSRF check; `why`: session_end.why_renewed(), when the session's end is known."""
+    if why:
+        return f"This page was opened before {why}, so its form no longer works: your {typed.noun} was not posted — " \
+               "check it and submit again."
     return f"Your session expired; your {typed.noun} was not posted — check it and submit again."
 
 

@@ -5,7 +5,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 
 from ..errors import DomainError
-from . import addresses, charts, filters, fragments, kept_text
+from . import addresses, charts, filters, fragments, kept_text, session_end
 
 
 def init_app(app: Flask) -> None:
@@ -52,9 +52,12 @@ def _domain_error(exc: DomainError):
 def _csrf_error(exc: CSRFError):
     from .events import record
     record("csrf_failure", "denied", endpoint=request.endpoint)
-    typed = kept_text.typed_text()
+    typed, why = kept_text.typed_text(), session_end.why_renewed()
     if typed is not None and kept_text.from_this_site():
-        return kept_text.form_again(typed, kept_text.expired_session_message(typed), 400)
+        return kept_text.form_again(typed, kept_text.expired_session_message(typed, why), 400)
+    if why and kept_text.from_this_site():
+        return _render_error(400, f"This page was opened before {why}, so its form no longer works. Nothing was changed: "
+                                  "go back, reload the page and try again.")
     return _render_error(400, "The form expired or was sent from elsewhere. Go back, reload the page and try again.")
 
 

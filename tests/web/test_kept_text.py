@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.conftest import login
+from tests.conftest import PASSWORD, login
 from tests.web.test_abuse_limits import REVIEW_FORM, limited_app
 from tests.web.test_access_matrix import changed_tables, snapshot
 
@@ -187,3 +187,55 @@ def test_a_second_review_of_the_same_maker_comes_back_as_the_edit_form_with_the_
     assert changed_tables(before, snapshot(engine)) == set()
     saved = client.post(f"/reviews/{world.review.id}/edit", data={**REVIEW_FORM, "title": TITLE, "body": BODY})
     assert saved.status_code == 302
+
+
+# What another tab did to this browser's session: the request that does it, and the words the stale tab then reads.
+SESSION_ENDS = {
+    "logout": (lambda w: ("/logout", {}), "you logged out"),
+    "password": (lambda w: ("/account/password", {"pw-current_password": PASSWORD, "pw-new_password": "a new passphrase"
+                                                  " for this account", "pw-confirm": "a new passphrase for this account"}),
+                 "your password was changed"),
+    "deleted": (lambda w: ("/account/delete", {"reviews": "keep", "password": PASSWORD}), "this account was deleted"),
+}
+
+
+@pytest.mark.parametrize("end", SESSION_ENDS)
+def test_a_tab_opened_before_another_tab_ended_the_session_says_what_ended_it(app, world, end):
+    """Two tabs share one session: after a logout, a new password or a deletion in one, a form sent from the other
+    failed its CSRF check with "Your session expired", though nothing had expired. It now says what happened, keeps
+    what was typed, and writes nothing."""
+    client = app.test_client()
+    login(client, world.author)
+    edit = f"/reviews/{world.review.id}/edit"
+    stale_token = _token(client.get(edit).get_data(as_text=True))  # the second tab, left open
+    name_token = _token(client.get("/account").get_data(as_text=True))
+    request, words = SESSION_ENDS[end]
+    path, data = request(world)
+    done = client.post(path, data={**data, "csrf_token": name_token}, headers={"Referer": f"http://localhost{path}"})
+    assert done.status_code == 302, html.unescape(done.get_data(as_text=True))[:1500]
+    engine = app.extensions["craftreview.engine"]
+    before = snapshot(engine)
+    response = client.post(edit, data={**REVIEW_FORM, "title": TITLE, "body": BODY, "csrf_token": stale_token},
+                           headers={"Referer": f"http://localhost{edit}"})
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400
+    assert f"This page was opened before {words}, so its form no longer works: your edit was not posted" in page
+    assert BODY.replace("\n", "\r\n") in page.replace("\r\n", "\n").replace("\n", "\r\n")
+    # A form that keeps no text (the display name) says the same, and that nothing changed.
+    renamed = client.post("/account/name", data={"nm-display_name": "Stale Tab", "csrf_token": stale_token},
+                          headers={"Referer": "http://localhost/account"})
+    assert renamed.status_code == 400
+    assert f"This page was opened before {words}, so its form no longer works. Nothing was changed" in \
+        html.unescape(renamed.get_data(as_text=True))
+    assert changed_tables(before, snapshot(engine)) == set()
+
+
+def test_a_session_that_simply_lapsed_keeps_the_general_words(app, world):
+    """No logout, password or deletion on record (a cookie that lapsed, a browser restarted): nothing is claimed."""
+    client = app.test_client()
+    login(client, world.author)
+    edit = f"/reviews/{world.review.id}/edit"
+    response = client.post(edit, data={**REVIEW_FORM, "title": TITLE, "body": BODY, "csrf_token": "lapsed.token"},
+                           headers={"Referer": f"http://localhost{edit}"})
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400 and EXPIRED.format(noun="edit") in page and "opened before" not in page

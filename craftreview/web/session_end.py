@@ -1,0 +1,32 @@
+"""Why this browser's session last began anew, so a form drawn in the session before can say why it stopped working.
+
+CSRF tokens do not expire by time here (WTF_CSRF_TIME_LIMIT is None): a form from this site fails its check when the
+session it was drawn in has ended since. Logging in, logging out, a new password and deleting the account each start
+a fresh session (no state survives: session fixation); each also records which of them it was. A form drawn in another
+tab before then says so instead of "the form expired". A session cookie that simply lapsed records nothing, and the
+general words stand.
+"""
+from __future__ import annotations
+
+from flask import session
+
+_KEY = "renewed_by"
+_WHY = {
+    "login": "you logged in",
+    "logout": "you logged out",
+    "password": "your password was changed",
+    "deleted": "this account was deleted",
+}
+
+
+def renew(reason: str) -> None:
+    """A fresh session (nothing from the old one survives) that remembers why it began: a key of _WHY."""
+    if reason not in _WHY:
+        raise ValueError(f"unknown reason {reason!r}")
+    session.clear()
+    session[_KEY] = reason
+
+
+def why_renewed() -> str | None:
+    """Why the current session began, in words that follow "This page was opened before", or None if unknown."""
+    return _WHY.get(session.get(_KEY))

@@ -175,3 +175,23 @@ def test_a_profile_saved_from_a_stale_tab_does_not_put_back_the_old_name_and_add
     assert again.status_code == 302
     fresh(db)
     assert db.get(type(maker), maker.id).bio == "Hand-dyed wool."
+
+
+def test_a_stale_profile_tab_shows_every_field_the_other_tab_saved(client, db, make_user, make_maker):
+    """The stale page showed only the name, address, craft and place: a description, website or lead time saved in
+    the other tab was not there to compare with what this tab was about to put back."""
+    owner = make_user("owner")
+    maker = make_maker(owner, name="Wren Clay")
+    login(client, owner)
+    first_tab = _stamp(client.get(f"/makers/{maker.slug}/edit").get_data(as_text=True))
+    second_tab = _stamp(client.get(f"/makers/{maker.slug}/edit").get_data(as_text=True))
+    saved = {"bio": "Wheel-thrown stoneware, fired twice <for strength>.", "website": "https://wren.example/shop",
+             "lead_time_days": "30"}
+    assert client.post(f"/makers/{maker.slug}/edit",
+                       data={**_profile(maker, **saved), "drawn": first_tab}).status_code == 302
+    refused = client.post(f"/makers/{maker.slug}/edit", data={**_profile(maker, name="Wren Clay Works"),
+                                                              "drawn": second_tab})
+    page = _refused_as_stale(refused, PROFILE_CHANGED_MEANWHILE, "Your profile as it now stands", saved["bio"])
+    text = re.sub(r"\s+", " ", page)
+    assert "Website: https://wren.example/shop" in text and "typical lead time 30 days" in text
+    assert "What you sent" in text and 'value="Wren Clay Works"' in page

@@ -107,6 +107,20 @@ def test_pagination_keeps_filters_and_sort(client, db, maker, make_user):
     assert '<input type="hidden" name="sort" value="lowest">' in first.get_data(as_text=True)
 
 
+@pytest.mark.parametrize(("sort", "words"), [("newest", ("← Newer", "Older →")), ("helpful", ("← Previous", "Next →")),
+                                              ("lowest", ("← Previous", "Next →")),
+                                              ("highest", ("← Previous", "Next →"))])
+def test_the_page_links_say_newer_and_older_only_for_reviews_in_date_order(client, db, maker, make_user, sort, words):
+    """Under "Lowest rated", the next page holds higher ratings, not older reviews: "Older →" misled."""
+    for n in range(12):
+        add_review(db, maker, make_user(), stars=(1 + n % 5, 3, 3), days_ago=n + 1)
+    page = client.get(f"/makers/{maker.slug}?sort={sort}").get_data(as_text=True)
+    nav = re.search(r'<nav class="pagination".*?</nav>', page, re.S).group(0)
+    assert words[0] in nav and words[1] in nav
+    others = {"← Newer", "Older →", "← Previous", "Next →"} - set(words)
+    assert not [w for w in others if w in nav]
+
+
 def test_a_last_page_of_one_review_says_which_one_not_a_range(client, db, maker, make_user):
     for n in range(11):
         add_review(db, maker, make_user(), title=f"Review {n:02d}")

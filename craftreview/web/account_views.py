@@ -20,7 +20,14 @@ from .account_forms import (
 from .context import get_db
 from .forms import ActionForm, DisplayNameForm, PasswordForm
 from .helpers import actor, form_error, form_status, handle_form, validate
-from .limits import declined, password_checks, password_reset_limits, per_account_shared, sends_per_address
+from .limits import (
+    declined,
+    forget_failed_logins,
+    password_checks,
+    password_reset_limits,
+    per_account_shared,
+    sends_per_address,
+)
 from .mailing import read_unsubscribe_token
 from .security import AFTER_CONFIRMATION, safe_next
 
@@ -207,6 +214,7 @@ def reset_password(token: str):
             form_error(form, exc)
         else:
             session_end.renew("password")  # a fresh session, under the new session version
+            forget_failed_logins(user.email)
             if user.is_suspended:  # logged in, it would be shown as logged out at the next page, with no reason
                 flash("Your password is changed, but this account is suspended: it cannot log in until a moderator "
                       "reinstates it.", "info")

@@ -6,10 +6,11 @@ import secrets
 import time
 from datetime import UTC, datetime
 
-from flask import Flask, current_app, g, render_template, request
+from flask import Flask, current_app, g, render_template, request, url_for
 from flask_limiter.errors import RateLimitExceeded
 from flask_login import current_user
 from itsdangerous import BadSignature, URLSafeSerializer
+from limits import parse_many
 
 from . import kept_text
 from .events import account_ref, form_field, record
@@ -109,9 +110,13 @@ def _untrusted_account_key() -> str:
     return _account_key()
 
 
+def _account_scope(name: str) -> str:
+    return f"{name}-account"
+
+
 def per_named_account(name: str, key_func=_account_key, deduct_when=None):
     """Limit POSTs that name one account by email, from any address (every one, or those deduct_when picks)."""
-    return limiter.limit(named(name), key_func=key_func, methods=["POST"], scope=f"{name}-account",
+    return limiter.limit(named(name), key_func=key_func, methods=["POST"], scope=_account_scope(name),
                          deduct_when=deduct_when)
 
 
@@ -130,6 +135,29 @@ def login_limits(view):
     """
     account = per_named_account("login_account", _untrusted_account_key, deduct_when=_not_done)
     return per_address("login_address", ["POST"], deduct_when=_not_done)(account(view))
+
+
+# Flask-Limiter's bucket for a limit of one route: the route, then the limit's scope.
+_LOGIN_ACCOUNT_BUCKET = f"auth.login:{_account_scope('login_account')}"
+
+
+def forget_failed_logins(email: str) -> None:
+    """After a password reset by mail: the failed logins counted against this account, from anywhere and from this
+    browser, start again. Whoever reset it holds the mailbox, which the guessing was no threat to any more; the owner
+    must not be kept out for a quarter of an hour by someone else's guesses (the per-address counts stay)."""
+    if not current_app.config.get("RATELIMIT_ENABLED", True):
+        return
+    ref = account_ref(email)
+    device, _accounts = _device()
+    keys = [f"account:{ref}"] + ([f"device:{device}:{ref}"] if device else [])
+    for item in parse_many(current_app.config["RATELIMIT_LOGIN_ACCOUNT"]):
+        for key in keys:
+            limiter.limiter.clear(item, key, _LOGIN_ACCOUNT_BUCKET)
+
+
+def _account_lockout(exc: RateLimitExceeded) -> bool:
+    """Whether a refused login was refused for the account's failures (not this address's)."""
+    return request.endpoint == "auth.login" and exc.limit.scope == _account_scope("login_account")
 
 
 def password_reset_limits(view):
@@ -192,6 +220,9 @@ def _too_many(exc: RateLimitExceeded):
     # A refused button (resend a link, send a new invitation): the way back to its page, not only to the home page.
     back = referring_page() if request.method == "POST" else None
     action = (back, "Back to the page you were on") if back and back != request.path else None
+    if _account_lockout(exc):  # the owner locked out by someone's guesses has a way in now: a reset by mail
+        message += " If this is your account, resetting its password by email lets you log in straight away."
+        action = (url_for("accounts.forgot_password"), "Reset your password")
     response = current_app.make_response((render_template("error.html", status=429, message=message, action=action),
                                           429))
     response.headers["Retry-After"] = str(seconds)

@@ -9,7 +9,9 @@ import pytest
 from sqlalchemy import func, select
 
 from craftreview import create_app
+from craftreview.db import write_transaction
 from craftreview.models import AccountToken, Flag, Order, Review, User, utcnow
+from craftreview.services.tokens import issue_token
 from tests.conftest import PASSWORD, fresh, login
 from tests.mail_helpers import mails_to
 
@@ -60,6 +62,42 @@ def test_rotating_addresses_gets_no_more_guesses_but_the_real_user_still_logs_in
     assert blocked.status_code == 429 and int(blocked.headers["Retry-After"]) > 0
     assert "Please try again in" in blocked.get_data(as_text=True)
     assert _login(real, victim.email, PASSWORD, "198.51.100.7").status_code == 302
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_an_account_locked_by_someone_s_guesses_is_opened_by_a_password_reset(app, db, make_user):
+    """Anyone could lock an account out of every browser it had not used for a quarter of an hour, and a reset by mail
+    did not lift it (found by an audit). The lockout page now offers the reset; the reset ends the account's count."""
+    victim = make_user("locked")
+    attacker = app.test_client()
+    for n in range(5):
+        assert _login(attacker, victim.email, f"guess {n}", f"203.0.113.{n}").status_code == 400
+    locked = _login(app.test_client(), victim.email, PASSWORD, "198.51.100.7")
+    page = locked.get_data(as_text=True)
+    assert locked.status_code == 429 and 'href="/reset-password">Reset your password</a>' in page
+    assert "resetting its password by email lets you log in straight away" in page
+    with write_transaction(db):
+        token = issue_token(db, victim, "reset_password", utcnow())
+    owner = app.test_client()
+    new = "a fresh passphrase after the lockout"
+    assert owner.post(f"/reset-password/{token}", data={"password": new, "confirm": new},
+                      headers={"X-Forwarded-For": "198.51.100.8"}).status_code == 302
+    assert _login(app.test_client(), victim.email, new, "198.51.100.9").status_code == 302
+    # The attacker's own address keeps its count; its next guesses start a new count on the account.
+    for n in range(5):
+        assert _login(attacker, victim.email, f"again {n}", f"203.0.114.{n}").status_code == 400
+    assert _login(attacker, victim.email, "again 5", "203.0.114.9").status_code == 429
+
+
+def test_a_lockout_for_this_address_s_guesses_offers_no_reset(app, db, make_user):
+    """Only an account's own lockout points to the reset: an address that guessed at many accounts is not let off."""
+    client = app.test_client()
+    for n in range(10):
+        client.post("/login", data={"email": f"someone{n}@example.com", "password": "guess"},
+                    headers={"X-Forwarded-For": "203.0.113.50"})
+    refused = client.post("/login", data={"email": "another@example.com", "password": "guess"},
+                          headers={"X-Forwarded-For": "203.0.113.50"})
+    assert refused.status_code == 429 and "Reset your password" not in refused.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

@@ -1,11 +1,10 @@
 """Compose demo text (names, bios, reviews, replies) that agrees with the numbers behind it."""
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from random import Random
 
+from ..services.maker_addresses import address_from_name
 from . import phrases as P
 from .corpus import CRAFT_WORDS, NAME_ADJECTIVES, NAME_NOUNS
 
@@ -53,9 +52,8 @@ def maker_name(rng: Random, craft: str, first: str, last: str) -> str:
 
 
 def slugify(name: str) -> str:
-    """ASCII, lowercase, hyphen-separated; at most 70 characters (room for a suffix)."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:70].rstrip("-")
+    """ASCII, lowercase, hyphen-separated; at most 70 characters (room for a suffix): as the site suggests one."""
+    return address_from_name(name)
 
 
 def bio(rng: Random, *, maker: str, name: str, craft: str, place: str, lead: int | None) -> str:

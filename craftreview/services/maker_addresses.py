@@ -19,6 +19,7 @@ Rules:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from sqlalchemy import delete, select, union
@@ -33,6 +34,13 @@ MAX_FORMER = 5
 # A deleted account's profile moves to former-maker-<id> (or former-maker-<id>-<n>, see former_address): a live
 # profile holding such an address would pose as a deleted one.
 FORMER_SLUG = re.compile(r"^former-maker-[0-9]+(?:-[0-9]+)?$")
+
+
+def address_from_name(name: str) -> str:
+    """An address drawn from a maker's name: ASCII letters and digits, lowercase, hyphen-separated, at most 70
+    characters (room for a suffix); '' when the name has no such letters (a name in another script, say)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:70].rstrip("-")
 
 
 def former_maker_slug(maker_id: int) -> str:

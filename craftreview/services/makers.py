@@ -20,7 +20,7 @@ from ..search.outbox import enqueue
 from ..text import clean_input, one_line
 from . import page_stamps
 from .drawn import ANY, Drawn, check_drawn
-from .maker_addresses import FORMER_SLUG, check_address_free, move_address, moved_makers
+from .maker_addresses import FORMER_SLUG, address_from_name, check_address_free, move_address, moved_makers
 from .names import SHOP_STAFF_WORDS, is_former_name, reads_as_staff
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -105,6 +105,23 @@ def _check_slug(value: str) -> str:
         raise InvalidInput("Addresses like former-maker-12 are kept for deleted profiles: choose another.",
                            field="slug")
     return slug
+
+
+SUGGESTION_TRIES = 20  # base, base-2 ... base-20: past that the maker chooses one
+
+
+def suggested_address(session: Session, name: str) -> str | None:
+    """A free address drawn from `name`, for a new profile whose address was left empty (None when the name gives
+    none, as a name in another script does: the form then asks for one). A read only: the write checks it again."""
+    base = address_from_name(one_line(name))
+    for n in range(1, SUGGESTION_TRIES + 1):
+        candidate = base if n == 1 else f"{base}-{n}"
+        try:
+            check_address_free(session, _check_slug(candidate))
+        except (InvalidInput, Conflict):
+            continue
+        return candidate
+    return None
 
 
 WEBSITE_HOST_MESSAGE = "Enter the website's whole address, with its domain, such as https://example.com."

@@ -69,9 +69,21 @@ def new():
         flash("You already have a maker profile; you can edit it here.", "info")
         return redirect(url_for("makers.edit", slug=existing.slug))
     form = MakerForm()
+    suggested = _suggest_address(form)
     done = handle_form(form, lambda: maker_service.create_maker(get_db(), actor(), _maker_input(form)),
-                       "Your maker profile is live.", _maker_url, _maker_check(form, None))
+                       lambda maker: "Your maker profile is live." + (
+                           f" Its address, made from its name, is /makers/{maker.slug}: you can change it on the "
+                           "edit page." if suggested else ""),
+                       _maker_url, _maker_check(form, None))
     return done or (render_template("makers/form.html", form=form, maker=None), form_status(form))
+
+
+def _suggest_address(form: MakerForm) -> bool:
+    """A new profile sent without an address gets one made from its name, where the name gives a free one."""
+    if not form.is_submitted() or (form.slug.data or "").strip():
+        return False
+    form.slug.data = maker_service.suggested_address(get_db(), form.name.data or "") or ""
+    return bool(form.slug.data)
 
 
 def _maker_check(form: MakerForm, maker: Maker | None):

@@ -127,3 +127,35 @@ def test_a_maker_s_owner_may_sign_with_the_shop_s_name(client, db, make_user, ma
     assert client.post("/account/name", data={"nm-display_name": "Crooked Kiln Ceramics"}).status_code == 302
     db.expire_all()
     assert db.get(User, owner.id).display_name == "Crooked Kiln Ceramics"
+
+
+def _new_profile(client, name: str, **fields):
+    return client.post("/makers/new", data={"name": name, **PROFILE, "slug": "", **fields})
+
+
+def test_a_new_profile_sent_without_an_address_gets_one_made_from_its_name(app, client, db, make_user, make_maker):
+    """An empty address was refused with "Use 3–80 lowercase letters…" (found by an audit): a new profile now gets a
+    free one made from its name, and is told so; a taken one gets the next free suffix."""
+    holder = make_maker(name="Holder")
+    holder.slug = "ash-elm-woodworks"
+    db.commit()
+    login(client, make_user("new maker"))
+    response = _new_profile(client, "Ash & Élm  Woodworks")
+    assert response.status_code == 302 and response.headers["Location"] == "/makers/ash-elm-woodworks-2"
+    page = html.unescape(client.get(response.headers["Location"]).get_data(as_text=True))
+    assert "Its address, made from its name, is /makers/ash-elm-woodworks-2: you can change it on the edit page." in page
+    # One of the site's own addresses is not taken: the next suffix is.
+    second = app.test_client()
+    login(second, make_user("second maker"))
+    assert _new_profile(second, "New").headers["Location"] == "/makers/new-2"
+
+
+@pytest.mark.parametrize("name", ["Мастер Иван", "Former Maker 12", "!!"])
+def test_a_name_that_gives_no_free_address_asks_for_one_and_creates_nothing(client, db, make_user, name):
+    """A name in another script, or punctuation alone, gives no letters for an address, and one that reads as a
+    deleted profile's gives none it may have (no suffix helps there): the form asks for an address, as before, and
+    nothing is written."""
+    login(client, make_user("new maker"))
+    response = _new_profile(client, name)
+    assert response.status_code == 400 and 'id="slug-error' in response.get_data(as_text=True)
+    assert db.scalar(select(func.count(Maker.id))) == 0

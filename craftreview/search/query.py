@@ -38,6 +38,10 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u20
 _WORD = re.compile(r"[^\W_]+")
 _CLAUSE = re.compile(r'(-?)(?:([A-Za-z]+):)?(?:"([^"]*)"?|(\S+))')
 _OPERATORS = {"AND", "OR", "NOT", "&&", "||", "|", "&", "!"}
+# Typed in capitals between words, as search boxes elsewhere take them: NOT excludes the next word or phrase (as a
+# leading minus does), OR asks for any of the words. AND is what every query means already. In lower case they are
+# words ("not late" is a buyer's phrase, and "or" a stop word).
+_NOT, _OR = {"NOT", "!"}, {"OR"}
 # Marks that separate words rather than join them into a phrase ("walnut/oak", "mug,vase", "salt+pepper");
 # a hyphen or an apostrophe still joins ("hand-thrown", "maker's").
 _SEPARATORS = re.compile(r"[/\\,;+&|()\[\]{}<>]")
@@ -121,6 +125,9 @@ class ParsedQuery:
     notes: tuple[str, ...] = ()
     weights: tuple[int, ...] = ()  # any_of: each positive clause's weight (rarer words weigh more)
     seeds: tuple[bool, ...] = ()   # any_of: which positive clauses pick candidates (empty: all of them)
+    # Typed with OR between words: any of them is asked for, whatever the count of documents holding all of them
+    # (search.service searches it relaxed from the start).
+    any_asked: bool = False
 
     @property
     def positives(self) -> tuple[Clause, ...]:
@@ -150,6 +157,8 @@ class ParsedQuery:
 
     def render(self) -> str:
         """The query as text (used for 'did you mean' links)."""
+        if self.any_asked:
+            return " ".join([" OR ".join(c.render() for c in self.positives), *(c.render() for c in self.negatives)])
         return " ".join(c.render() for c in self.clauses)
 
     def relaxed(self, weights: tuple[int, ...] | None = None) -> ParsedQuery:
@@ -169,7 +178,7 @@ def parse_query(raw: str | None) -> ParsedQuery:
         # An unbalanced quote: treat the stray one as a space rather than failing.
         last = text.rfind('"')
         text = text[:last] + " " + text[last + 1:]
-    clauses = [c for c in (_clause(m) for m in _CLAUSE.finditer(text)) if c is not None]
+    clauses, any_asked = _clauses(text)
     if raw and raw.strip() and not clauses:  # "(" or "|" is all separators: empty once normalised, still typed
         notes.append("Your search had no words to look for; try words like “walnut table”.")
     elif clauses and all(not c.negate and c.field != "craft" and set(c.words) <= STOP_WORDS for c in clauses):
@@ -181,7 +190,29 @@ def parse_query(raw: str | None) -> ParsedQuery:
     if len(clauses) > MAX_CLAUSES:
         clauses = clauses[:MAX_CLAUSES]
         notes.append(f"Only the first {MAX_CLAUSES} words or phrases were used.")
-    return ParsedQuery(tuple(dict.fromkeys(clauses)), notes=tuple(notes))
+    kept = tuple(dict.fromkeys(clauses))
+    return ParsedQuery(kept, notes=tuple(notes), any_asked=any_asked and sum(not c.negate for c in kept) > 1)
+
+
+def _clauses(text: str) -> tuple[list[Clause], bool]:
+    """The clauses typed, a NOT applied to the clause after it; and whether an OR was typed between two of them."""
+    clauses: list[Clause] = []
+    negate_next = any_asked = False
+    for match in _CLAUSE.finditer(text):
+        minus, prefix, quoted, bare = match.groups()
+        if not minus and prefix is None and bare in _NOT:
+            negate_next = True
+            continue
+        if not minus and prefix is None and bare in _OR:
+            any_asked = any_asked or bool(clauses)
+            continue
+        clause = _clause(match)
+        if clause is None:
+            continue
+        if negate_next and not set(clause.words) <= STOP_WORDS:  # "NOT the oak": the NOT is for "oak"
+            clause, negate_next = replace(clause, negate=True), False
+        clauses.append(clause)
+    return clauses, any_asked
 
 
 def craft_clause(query: ParsedQuery, crafts: Collection[str]) -> tuple[ParsedQuery, str | None]:

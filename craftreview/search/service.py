@@ -74,6 +74,7 @@ class SearchPage:
     searched_for: str | None = None   # we searched a corrected query instead of the typed one
     suggestion: str | None = None     # 'did you mean'
     relaxed: bool = False             # this tab had few results with every word: best partial matches
+    full_matches: int = 0             # relaxed: how many results, from the first, hold every word
     estimated: set[str] = field(default_factory=set)  # kinds whose total is an estimate ("about N")
     facets_estimated: bool = False    # facet counts scaled up from a sample of a broad match
     unknown: tuple[str, ...] = ()     # words neither in the index nor English (only on an empty tab)
@@ -181,8 +182,13 @@ def _relaxable(query: ParsedQuery, req: SearchRequest, total: int) -> bool:
     """A tab with few strict matches ranks by best partial match (only when ranking by relevance,
     or when nothing at all matches: a partial match sorted by date would hide what matched). A query
     that scopes a word to a field (location:kyoto, title:mug) asked for exactly that: it is never
-    loosened into matching the other words alone (a potter in Leeds for "potter location:kyoto")."""
-    if len(query.positives) < 2 or query.any_of or any(c.field for c in query.positives):
+    loosened into matching the other words alone (a potter in Leeds for "potter location:kyoto"). Words joined by OR
+    are always searched so: any of them was asked for."""
+    if len(query.positives) < 2 or query.any_of:
+        return False
+    if query.any_asked:
+        return True  # "mug OR vase": any of the words was asked for, in whatever order the page is sorted
+    if any(c.field for c in query.positives):
         return False
     return total == 0 or (req.sort == "relevance" and total < RELAX_BELOW)
 
@@ -220,6 +226,8 @@ def _relax_shown(backend: SearchBackend, outcome: _Outcome, req: SearchRequest, 
     if raw.total <= totals[req.kind]:
         return None
     page.relaxed = True
+    # The strict count is of the results holding every word; they cover the most of the query, so they come first.
+    page.full_matches = totals[req.kind]
     totals[req.kind] = _about(raw.total, scale)
     _mark_estimate(page, req.kind, scale)
     return _Outcome(relaxed, totals, raw.hits, raw)

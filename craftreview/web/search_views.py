@@ -8,14 +8,14 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 
 from .. import search as search_api
 from ..search.query import SORTS, Filters, SearchRequest
-from ..services.browse import BrowseFilters
+from ..services.browse import BrowseFilters, FilterCounts
 from .context import get_db
 from .limits import per_address
 from .listing import counts_cache
 
 bp = Blueprint("search", __name__)
 SORT_LABELS = {"relevance": "Best match", "score": "Highest score", "reviews": "Most reviewed", "newest": "Newest"}
-TIPS = ('"exact phrase"', "-exclude", "craft:glass", "location:leeds")
+TIPS = ('"exact phrase"', "-exclude", "NOT late", "mug OR vase")  # then a craft and a place makers here have
 log = logging.getLogger(__name__)
 
 
@@ -24,8 +24,8 @@ log = logging.getLogger(__name__)
 def search():
     """Search makers and reviews."""
     req = search_api.request_from_args(request.args, per_page=current_app.config.get("PER_PAGE", 10))
-    named = (counts_cache().counts(get_db(), BrowseFilters())[0].location_filed(req.filters.location)
-             if req.filters.location else None)
+    counts = counts_cache().counts(get_db(), BrowseFilters())[0]
+    named = counts.location_filed(req.filters.location) if req.filters.location else None
     if named:  # a typed ?location=kyoto: the search as the place filter's own links write it
         return redirect(url_for("search.search", **req.to_args(filters=replace(req.filters, location=named))))
     try:
@@ -36,8 +36,18 @@ def search():
     if page is not None:
         req = page.request  # the search may have read part of the query as a filter (craft:glass)
     return render_template("search/results.html", page=page, req=req, sorts=SORTS,
-                           sort_labels=SORT_LABELS, tips=TIPS, link=_linker(req),
+                           sort_labels=SORT_LABELS, tips=TIPS + _examples(counts), link=_linker(req),
                            no_filters=Filters()), status
+
+
+def _examples(counts: FilterCounts) -> tuple[str, ...]:
+    """A craft and a city that makers here have, as the box takes them (a hint's example must find something)."""
+    crafts = [key for key, n in sorted(counts.crafts.items(), key=lambda kv: -kv[1]) if n]
+    cities = sorted(((n, city) for place in counts.places for _location, city, n in place.cities if n and city),
+                    reverse=True)
+    city = cities[0][1].lower() if cities else None
+    return tuple(filter(None, (crafts and f"craft:{crafts[0]}",
+                               city and (f"location:{city}" if " " not in city else f'location:"{city}"'))))
 
 
 def _linker(req: SearchRequest):

@@ -1,0 +1,86 @@
+"""NOT and OR typed in capitals, as search boxes elsewhere take them, on every backend; and a relaxed tab that says
+where the results holding every word end.
+
+An audit searched "ceramic NOT late" and was shown late deliveries first: the operators were dropped and NOT's word
+searched for. "mug OR vase" only looked right because few makers held both words."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from craftreview.search.query import parse_query
+
+from .helpers import names, review_titles, run
+
+
+@pytest.mark.parametrize(("typed", "searched", "any_asked"), [
+    ("ceramic NOT late", "ceramic -late", False),
+    ('bowl NOT "arrived late"', 'bowl -"arrived late"', False),
+    ("bowl ! late", "bowl -late", False),
+    ("NOT the oak bowl", "the -oak bowl", False),  # the NOT is for the first word searched
+    ("mug OR vase", "mug OR vase", True),
+    ("mug OR vase -chipped", "mug OR vase -chipped", True),
+    ("OR mug", "mug", False),  # an OR with nothing before it joins nothing
+    ("not late", "not late", False),  # in lower case they are a buyer's words
+    ("mugs or vases", "mugs or vases", False),
+])
+def test_capital_not_excludes_the_next_word_and_or_asks_for_any(typed, searched, any_asked):
+    query = parse_query(typed)
+    assert query.render() == searched and query.any_asked is any_asked
+
+
+@pytest.fixture
+def studios(world):
+    world.maker("Kiln Lane", "ceramics", "Leeds, UK", "Wheel-thrown mugs; orders ship late in winter.")
+    world.maker("Harbour Pots", "ceramics", "York, UK", "Stoneware mugs and jugs.")
+    world.maker("Glass Reed", "glass", "Bath, UK", "Blown vases.")
+    world.maker("Oak Hollow", "wood", "Leeds, UK", "Hand-carved bowls.")
+    world.drain()
+
+
+def test_not_leaves_out_the_makers_holding_the_word(studios, search_app):
+    assert names(run(search_app, "mugs NOT late")) == ["Harbour Pots"]
+    assert set(names(run(search_app, "mugs"))) == {"Kiln Lane", "Harbour Pots"}
+
+
+def test_or_finds_makers_holding_either_word_and_says_so(studios, search_app):
+    page = run(search_app, "mugs OR vases")
+    assert set(names(page)) == {"Kiln Lane", "Harbour Pots", "Glass Reed"} and page.relaxed
+    html = search_app.test_client().get("/search", query_string={"q": "mugs OR vases"}).text
+    assert "Showing makers that match any of the words joined by OR" in html
+    # Sorted by date, the words are still any of them (a partial match is otherwise only ranked by relevance).
+    assert set(names(run(search_app, "mugs OR vases", sort="newest"))) == {"Kiln Lane", "Harbour Pots", "Glass Reed"}
+
+
+def test_a_relaxed_tab_says_how_many_results_hold_every_word_and_where_they_end(world, search_app):
+    world.maker("Kiln Lane", "ceramics", "Leeds, UK", "Wheel-thrown mugs.")
+    for n in range(4):
+        world.maker(f"Clay Studio {n}", "ceramics", "York, UK", "Stoneware jugs.")
+    world.drain()
+    page = run(search_app, "ceramics mugs")
+    assert page.relaxed and page.full_matches == 1 and names(page)[0] == "Kiln Lane" and len(page.items) == 5
+    html = search_app.test_client().get("/search", query_string={"q": "ceramics mugs"}).text
+    assert "the 1 maker that does come first, then makers that match most of your words" in html
+    text = re.sub(r"<[^>]+>|\s+", " ", html)
+    assert text.index("Kiln Lane") < text.index("The makers below match only some of your words.") < text.index(
+        "Clay Studio")
+
+
+def test_a_relaxed_tab_with_no_result_holding_every_word_says_so(world, search_app):
+    world.maker("Kiln Lane", "ceramics", "Leeds, UK", "Wheel-thrown mugs.")
+    world.review(world.maker("Oak Hollow", "wood", "York, UK", "Bowls."), "Lovely gift", "A gift for my dad.")
+    world.drain()
+    page = run(search_app, "gift mugs", tab="reviews")
+    assert page.relaxed and page.full_matches == 0 and review_titles(page) == ["Lovely gift"]
+    html = search_app.test_client().get("/search", query_string={"q": "gift mugs", "tab": "reviews"}).text
+    assert "No review contains every word you typed" in html and "These reviews match only some of your words." in html
+
+
+def test_the_hint_s_examples_name_a_craft_and_a_place_makers_here_have(studios, search_app):
+    """The hint said location:leeds on a site with no maker in Leeds (found by an audit)."""
+    html = search_app.test_client().get("/search", query_string={"q": "mugs"}).text
+    hint = re.search(r'<p class="hint">(.*?)</p>', html, re.S).group(1)
+    assert "<code>craft:ceramics</code>" in hint and "<code>location:leeds</code>" in hint
+    for example in re.findall(r"<code>(craft:\w+|location:\w+)</code>", hint):
+        assert names(run(search_app, example)), example

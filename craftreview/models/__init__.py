@@ -6,14 +6,14 @@ from .fits import StoredFit
 from .makers import CRAFTS, ORDER_TYPES, PRICE_BANDS, Maker, MakerFormerSlug, MakerScoreRow, Order
 from .moderation import FLAG_REASONS, HIDE_REASONS, AuditEntry, Flag, IndexOutbox, OutgoingMail
 from .reviews import DIMENSIONS, HelpfulVote, Reply, ReplyRevision, Review, ReviewRevision
-from .signals import RingSignal, RingSignalReview
+from .signals import JobRun, RingSignal, RingSignalReview
 from .trends import ListingStamp, MakerPageRow, MakerTrendRow
 from .users import User
 
 __all__ = [
     "Base", "as_utc", "utcnow", "CRAFTS", "ORDER_TYPES", "PRICE_BANDS", "Maker", "MakerFormerSlug", "MakerScoreRow",
     "Order", "FLAG_REASONS", "HIDE_REASONS", "AuditEntry", "Flag", "IndexOutbox", "OutgoingMail",
-    "DIMENSIONS", "HelpfulVote", "Reply", "ReplyRevision", "Review", "ReviewRevision", "User",
+    "DIMENSIONS", "HelpfulVote", "Reply", "ReplyRevision", "Review", "ReviewRevision", "User", "JobRun",
     "StoredFit",
     "RingSignal", "RingSignalReview",
     "MAKER_NOTIFICATION_KINDS", "NOTIFICATION_KINDS", "AccountToken", "MailOptOut", "Notification",

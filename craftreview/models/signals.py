@@ -32,3 +32,14 @@ class RingSignalReview(Base):
 
     signal_id: Mapped[int] = mapped_column(ForeignKey("ring_signals.id", ondelete="CASCADE"), primary_key=True)
     review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), primary_key=True, index=True)
+
+
+class JobRun(Base):
+    """When a whole-site job last finished and what it found, one row per job (overwritten by each run): a page that
+    depends on the job (the ring signals) says how fresh it is."""
+
+    __tablename__ = "job_runs"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    finished_at: Mapped[datetime] = mapped_column()
+    summary: Mapped[str] = mapped_column(String(300), default="")

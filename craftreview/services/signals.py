@@ -11,7 +11,8 @@ from datetime import datetime
 from sqlalchemy import Select, delete, distinct, func, insert, literal, select
 from sqlalchemy.orm import Session
 
-from ..models import Maker, Order, Review, RingSignal, RingSignalReview, User, as_utc, utcnow
+from ..durations import span_words
+from ..models import JobRun, Maker, Order, Review, RingSignal, RingSignalReview, User, as_utc, utcnow
 from ..rings import (
     KINDS,
     ON_WRITE_KINDS,
@@ -150,7 +151,39 @@ def recompute_all(session: Session, now: datetime | None = None, rescore: bool =
     counts: dict[str, int] = {}
     for finding in findings:
         counts[finding.kind] = counts.get(finding.kind, 0) + 1
+    _record_run(session, counts)
     return counts
+
+
+WHOLE_SITE_RUN = "signals"  # the job_runs row of recompute_all
+# Past this the ring-signals page warns that the scheduled whole-site check may have stopped (docs/OPERATIONS.md
+# runs it every six hours).
+STALE_AFTER_HOURS = 24
+
+
+def _record_run(session: Session, counts: dict[str, int]) -> None:
+    found = sum(counts.values())
+    summary = f"{found} signal{'' if found == 1 else 's'} found"
+    session.merge(JobRun(name=WHOLE_SITE_RUN, finished_at=utcnow(), summary=summary))
+
+
+@dataclass(frozen=True)
+class LastCheck:
+    """When the whole-site check last finished (None: never on this site), and whether that is past its schedule."""
+
+    finished_at: datetime | None
+    summary: str = ""
+    ago: str = ""  # "5 hours ago"
+    stale: bool = False
+
+
+def last_check(session: Session, now: datetime | None = None) -> LastCheck:
+    run = session.get(JobRun, WHOLE_SITE_RUN)
+    if run is None:
+        return LastCheck(None)
+    finished = as_utc(run.finished_at)
+    age = max(0.0, ((now or utcnow()) - finished).total_seconds())
+    return LastCheck(finished, run.summary, f"{span_words(age)} ago", stale=age > STALE_AFTER_HOURS * 3600)
 
 
 def flagged_reviews(session: Session, maker_ids=None) -> set[tuple[int, int]]:
@@ -185,10 +218,12 @@ class SignalsPage:
     has_next: bool
     kind: str
     counts: dict[str, int]
+    checked: LastCheck
 
 
 def signals_page(session: Session, page: int = 1, per_page: int = 25, kind: str = "") -> SignalsPage:
-    """Stored signals, strongest first, one page at a time (a fixed five queries)."""
+    """Stored signals, strongest first, one page at a time (a fixed six queries), and when the whole site was last
+    checked."""
     kind = kind if kind in KINDS else ""
     query = select(RingSignal).order_by(RingSignal.strength.desc(), RingSignal.id)
     if kind:
@@ -202,7 +237,8 @@ def signals_page(session: Session, page: int = 1, per_page: int = 25, kind: str 
     maker_ids = {s.maker_id for s in signals if s.maker_id is not None}
     makers = {m.id: m for m in session.scalars(select(Maker).where(Maker.id.in_(maker_ids)))} if maker_ids else {}
     items = [_view(s, links.get(s.id, []), users, makers) for s in signals]
-    return SignalsPage(items=items, page=page, has_next=len(rows) > per_page, kind=kind, counts=counts)
+    return SignalsPage(items=items, page=page, has_next=len(rows) > per_page, kind=kind, counts=counts,
+                       checked=last_check(session))
 
 
 def _linked_reviews(session: Session, signal_ids: list[int]) -> dict[int, list[Review]]:

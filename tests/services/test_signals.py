@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import random
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -12,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from craftreview.db import _WRITING, write_transaction
-from craftreview.models import Maker, MakerScoreRow, Review, RingSignal, RingSignalReview, User, utcnow
+from craftreview.models import JobRun, Maker, MakerScoreRow, Review, RingSignal, RingSignalReview, User, utcnow
 from craftreview.scoring.explain import review_table
 from craftreview.services import reviews, signals
 from craftreview.services.reviews import submit_review
@@ -425,3 +426,22 @@ def test_the_signals_page_says_which_implicated_reviews_are_hidden_or_withdrawn_
     assert "hidden" not in public and "withdrawn" not in public
     assert "suspended" in _signal_line(page, f"/moderation/accounts/{authors[2].id}")
     assert "suspended" not in _signal_line(page, f"/moderation/accounts/{authors[0].id}")
+
+
+def test_the_signals_page_says_when_the_whole_site_was_last_checked(app, client, db, ring_world, make_user):
+    """Moderators could not tell whether the whole-site check had run an hour or a month ago (its detectors read every
+    account and review; only the cheap ones run on each write)."""
+    login(client, make_user("mod", moderator=True))
+    never = re.sub(r"\s+", " ", client.get("/moderation/signals").get_data(as_text=True))
+    assert "The whole-site check has not run on this site yet" in never and "Please tell the site's operators." in never
+    assert app.test_cli_runner().invoke(args=["signals"]).exit_code == 0
+    fresh(db)
+    run = db.get(JobRun, "signals")
+    assert run is not None and run.summary == f"{db.query(RingSignal).count()} signals found"
+    page = re.sub(r"\s+", " ", client.get("/moderation/signals").get_data(as_text=True))
+    assert "The whole-site check last ran" in page and f"ago): {run.summary}." in page
+    assert "more than a day ago" not in page and "tell the site's operators" not in page
+    run.finished_at = utcnow() - timedelta(hours=30)
+    db.commit()
+    stale = re.sub(r"\s+", " ", client.get("/moderation/signals").get_data(as_text=True))
+    assert "(30 hours ago)" in stale and "That is more than a day ago" in stale

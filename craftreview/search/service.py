@@ -86,6 +86,14 @@ class SearchPage:
         return self.totals[self.request.kind]
 
     @property
+    def partial_from(self) -> int | None:
+        """On a relaxed tab, where (counting from the first result) the results holding only some of the words begin;
+        None when the page is not relaxed, or sorted in an order that mixes the two (newest first, say)."""
+        if not self.relaxed:
+            return None
+        return self.full_matches if self.full_matches == 0 or self.request.sort == "relevance" else None
+
+    @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.request.per_page))
 

@@ -84,3 +84,13 @@ def test_the_hint_s_examples_name_a_craft_and_a_place_makers_here_have(studios, 
     assert "<code>craft:ceramics</code>" in hint and "<code>location:leeds</code>" in hint
     for example in re.findall(r"<code>(craft:\w+|location:\w+)</code>", hint):
         assert names(run(search_app, example)), example
+
+
+def test_sorted_by_date_an_or_search_marks_no_boundary_it_does_not_keep(studios, search_app):
+    """Newest first, results holding every word are not the first ones: no divider, no "come first"."""
+    query = {"q": "mugs OR stoneware"}  # Harbour Pots holds both, Kiln Lane "mugs" only
+    assert "The makers below match only some of your words." in search_app.test_client().get(
+        "/search", query_string=query).text
+    html = search_app.test_client().get("/search", query_string={**query, "sort": "newest"}).text
+    assert "match only some of your words" not in html and "come first" not in html
+    assert "Showing makers that match any of the words joined by OR." in html

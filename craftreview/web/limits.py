@@ -22,8 +22,11 @@ DEVICE_DAYS = 180
 
 
 def init_app(app: Flask) -> None:
-    """Answer every rate-limit breach with Retry-After and a page that says when to retry."""
+    """Answer every rate-limit breach with Retry-After and a page that says when to retry; let pages that offer a
+    limited button say beforehand when a spent budget frees up."""
     app.register_error_handler(RateLimitExceeded, _too_many)
+    app.add_template_global(confirmation_wait, "confirmation_wait")
+    app.add_template_global(invitation_wait, "invitation_wait")
 
 
 def named(name: str):
@@ -197,6 +200,41 @@ def trust_device(response, email: str):
                         max_age=DEVICE_DAYS * 86400, httponly=True, samesite="Lax",
                         secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
     return response
+
+
+def _seconds_until_free(name: str, key: str, bucket: str) -> int | None:
+    """Seconds until limit `name` lets one more through for `key` in Flask-Limiter's `bucket` (a shared limit's
+    scope, or "<endpoint>:<scope>"); None while some of it is left."""
+    if not (current_app.config.get("RATELIMIT_ENABLED", True) and limiter.enabled):
+        return None
+    waits = []
+    for item in parse_many(current_app.config[f"RATELIMIT_{name.upper()}"]):
+        stats = limiter.limiter.get_window_stats(item, key, bucket)
+        if stats.remaining <= 0:
+            waits.append(max(1, math.ceil(stats.reset_time - time.time())))
+    return max(waits, default=None)
+
+
+def _wait_words(seconds: int | None) -> str | None:
+    if seconds is None:
+        return None
+    when = datetime.fromtimestamp(time.time() + seconds, UTC).strftime("%H:%M UTC")
+    return f"in {_duration(seconds)} (after {when})"
+
+
+def confirmation_wait() -> str | None:
+    """For the account's "Resend confirmation link" button: when another may be asked for, if this account's or this
+    address's budget is spent ("in 40 minutes (after 22:45 UTC)"); None while one may."""
+    return _wait_words(max(filter(None, (
+        _seconds_until_free("confirmation_mail", _user_key(), "confirmation_mail"),
+        _seconds_until_free("confirmation_resend", request.remote_addr or "",
+                            "accounts.resend_confirmation:confirmation_resend"))), default=None))
+
+
+def invitation_wait() -> str | None:
+    """For the dashboard's order form and "Send a new link" buttons: when the maker's daily invitations free up,
+    if they are spent; None while some are left."""
+    return _wait_words(_seconds_until_free("invitation", _user_key(), "invitation"))
 
 
 def _retry_seconds() -> int:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -371,6 +372,35 @@ def test_invitations_are_limited_per_maker_per_day(app, db, make_user, make_make
     assert client.get("/dashboard").status_code == 200  # the dashboard itself stays open
     fresh(db)
     assert db.scalar(select(func.count(Order.id))) == 2
+
+
+def test_a_spent_invitation_budget_is_said_on_the_dashboard_before_any_button_is_pressed(app, db, make_user,
+                                                                                        make_maker):
+    """Every row still offered "Send a new link" after the day's invitations were spent, and each press led to a 429
+    (found by an audit): the dashboard now says when more may be sent, and offers no such button meanwhile."""
+    owner = make_user("maker")
+    make_maker(owner)
+    client = app.test_client()
+    login(client, owner)
+    assert client.post("/dashboard", data=_order(0)).status_code == 302
+    page = client.get("/dashboard").get_data(as_text=True)
+    assert "Send a new link" in page and "as many invitations as it may today" not in page
+    assert client.post("/dashboard", data=_order(1)).status_code == 302
+    page = re.sub(r"\s+", " ", client.get("/dashboard").get_data(as_text=True))
+    assert "This profile has sent as many invitations as it may today" in page
+    assert re.search(r"you can record more orders and send new links in \d+ hours \(after \d\d:\d\d UTC\)", page)
+    assert "Send a new link" not in page
+
+
+def test_a_spent_confirmation_budget_is_said_instead_of_the_resend_button(app, db, make_user):
+    client = app.test_client()
+    login(client, make_user("waiting"))
+    for _ in range(2):
+        assert "Resend confirmation link" in client.get("/account").get_data(as_text=True)
+        assert client.post("/account/confirm/resend").status_code == 302
+    page = re.sub(r"\s+", " ", client.get("/account").get_data(as_text=True))
+    assert "Resend confirmation link" not in page
+    assert re.search(r"you can ask for another in \d+ minutes \(after \d\d:\d\d UTC\)\. The last link we sent", page)
 
 
 def _search(client, forwarded_for: str):

@@ -55,3 +55,16 @@ def look_alike_key(name: str | None) -> str:
     seen = "".join(c for c in composed if unicodedata.category(c) not in _UNSEEN_IN_WORDS)
     key = label_key(seen.translate(_TABLE))
     return "".join(c for c in key if unicodedata.category(c) not in _UNSEEN_IN_WORDS)
+
+
+def name_key(name: str | None) -> str:
+    """The key two whole names share when a reader would take one for the other: look_alike_key with every character
+    that is neither a letter nor a digit left out (punctuation, hyphens, underscores, symbols, spaces). "Crooked Kiln
+    Ceramics ✓", "Crooked-Kiln-Ceramics" and "crooked_kiln_ceramics." all read as the maker "Crooked Kiln Ceramics".
+    For comparing names as a whole; word checks (the staff words) keep look_alike_key, whose spaces part words. A name
+    of symbols alone ("★★") is compared as it is seen: left out, it would read as every other such name."""
+    seen = look_alike_key(name)
+    # Symbols go before the look-alike reading too: NFKC would spell "™" as the letters TM.
+    plain = "".join(c for c in (name or "") if unicodedata.category(c)[0] not in "PSZ")
+    return "".join(c for c in look_alike_key(plain) if unicodedata.category(c)[0] in "LN") or seen
+

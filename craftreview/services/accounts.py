@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from ..db import write_transaction
 from ..emails import address_problem, email_key, normalise_email
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problems, WrongPassword
-from ..lookalike import look_alike_key
+from ..lookalike import name_key
 from ..models import AuditEntry, User, utcnow
 from ..text import one_line
 from . import page_stamps
@@ -190,7 +190,7 @@ def check_free_for(session: Session, user: User, email: str) -> None:
 def change_display_name(session: Session, user: User, display_name: str) -> None:
     """Rename the account."""
     name = _check_display_name(display_name, staff=user.is_moderator)
-    if look_alike_key(name) != look_alike_key(user.display_name):  # a name kept from before the check is let be
+    if name_key(name) != name_key(user.display_name):  # a name kept from before the check is let be
         check_not_a_maker_s_name(session, name, user.id)
     with write_transaction(session):
         user.display_name = name

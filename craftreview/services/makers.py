@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ..db import write_transaction
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problems
-from ..lookalike import look_alike_key
+from ..lookalike import name_key
 from ..models import CRAFTS, Maker, User
 from ..permissions import owns_maker
 from ..search.outbox import enqueue
@@ -78,19 +78,19 @@ def _check_name(value: str) -> str:
 
 def check_name_free(session: Session, name: str, maker_id: int | None = None) -> None:
     """InvalidInput when the name is not this maker's to take: another maker goes by a name that looks the same (in any
-    case, spacing or width, or with look-alike letters: lookalike.look_alike_key), since a copy of an established
+    case, spacing, width or punctuation, or with look-alike letters: lookalike.name_key), since a copy of an established
     maker's name, craft and place reads as that maker in search and in its invitation mails; or it reads as the site's
     staff (names.SHOP_STAFF_WORDS). A profile keeping the name it has is let be (profiles from before these checks).
     Names are compared in Python (SQLite's lower() folds ASCII only); a scan of every maker's name is a few
     milliseconds at ten thousand makers, once per profile write."""
-    key = look_alike_key(name)
-    if maker_id is not None and look_alike_key(session.scalar(select(Maker.name).where(Maker.id == maker_id))) == key:
+    key = name_key(name)
+    if maker_id is not None and name_key(session.scalar(select(Maker.name).where(Maker.id == maker_id))) == key:
         return
     if reads_as_staff(name, SHOP_STAFF_WORDS):
         raise InvalidInput(f"“{name}” would read as the site's own staff: choose a name without words such as "
                            "moderator, admin or craftreview.", field="name")
     for other in session.scalars(select(Maker.name).where(Maker.id != (maker_id or -1))):
-        if look_alike_key(other) == key and not is_former_name(other):
+        if name_key(other) == key and not is_former_name(other):
             raise InvalidInput(f"A maker called “{other}” is already on craftreview: choose a name buyers can tell "
                                "apart from theirs.", field="name")
 

@@ -9,12 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import InvalidInput
-from ..lookalike import look_alike_key
+from ..lookalike import look_alike_key, name_key
 from ..models import Maker
 
 FORMER_MEMBER = "Former member"  # what a deleted account's kept reviews are signed with
 FORMER_MAKER = "Former maker"  # what a deleted account's maker profile is called
-_FORMER_KEYS = frozenset(look_alike_key(n) for n in (FORMER_MEMBER, FORMER_MAKER))
+_FORMER_KEYS = frozenset(name_key(n) for n in (FORMER_MEMBER, FORMER_MAKER))
 
 # Words that would make a member's name read as the site speaking (a review or reply signed "craftreview staff"):
 # whole words only, so "Sam Staffordshire" is free. Moderators' own accounts may use them.
@@ -27,7 +27,7 @@ _WORD = re.compile(r"[^\W_]+")  # letters and digits: an underscore parts words 
 
 def is_former_name(name: str) -> bool:
     """Whether `name` reads as one the site gives deleted accounts and profiles."""
-    return look_alike_key(name) in _FORMER_KEYS
+    return name_key(name) in _FORMER_KEYS
 
 
 def reads_as_staff(name: str, words: frozenset[str] = STAFF_WORDS) -> bool:
@@ -39,8 +39,8 @@ def check_not_a_maker_s_name(session: Session, name: str, user_id: int | None = 
     """InvalidInput on the display name when it reads as a maker's name other than the account's own shop: a review
     or a report signed with it reads as written by that maker. A scan of every maker's name in Python, as
     makers.check_name_free does (a few milliseconds at ten thousand makers, once per sign-up or rename)."""
-    key = look_alike_key(name)
+    key = name_key(name)
     for maker_name, owner_id in session.execute(select(Maker.name, Maker.owner_id)):
-        if owner_id != user_id and look_alike_key(maker_name) == key and not is_former_name(maker_name):
+        if owner_id != user_id and name_key(maker_name) == key and not is_former_name(maker_name):
             raise InvalidInput(f"“{name}” is the name of a maker on craftreview: choose a name of your own.",
                                field="display_name")

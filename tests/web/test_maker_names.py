@@ -23,7 +23,7 @@ PROFILE = {"slug": "my-new-studio", "craft": "ceramics", "location": "Kyoto, Jap
 @pytest.mark.parametrize("copy", ["Crooked Kiln Ceramics", "crooked  kiln CERAMICS", " Ｃrooked Kiln Ceramics ",
                                   # a Cyrillic "о" and "С", a Greek "Ι": drawn exactly as the Latin letters
                                   "Cro\u043eked Kiln Ceramics", "\u0421rooked K\u0399ln Ceramics",
-                                  "Crooked Ki\u00adln Ceramics"])
+                                  "Crooked Ki\u00adln Ceramics", "crooked-kiln-ceramics", "Crooked Kiln Ceramics!"])
 def test_a_new_profile_with_another_maker_s_name_is_refused_and_nothing_is_created(client, db, make_user, make_maker,
                                                                                  copy):
     make_maker(name="Crooked Kiln Ceramics", craft="ceramics", location="Kyoto, Japan")
@@ -101,7 +101,10 @@ def test_a_profile_named_before_the_staff_words_check_can_still_be_edited(client
     assert db.get(Maker, mine.id).bio == "Mugs."
 
 
-@pytest.mark.parametrize("name", ["Crooked Kiln Ceramics", "crooked kiln  CERAMICS", "Cro\u043eked Kiln Ceramics"])
+@pytest.mark.parametrize("name", ["Crooked Kiln Ceramics", "crooked kiln  CERAMICS", "Cro\u043eked Kiln Ceramics",
+                                  # punctuation and symbols got through (found by an audit): "✓" read as verified
+                                  "Crooked Kiln Ceramics \u2713", "Crooked Kiln Ceramics.", "Crooked-Kiln-Ceramics",
+                                  "crooked_kiln_ceramics", "Crooked Kiln Ceramics \u2122"])
 def test_a_member_may_not_sign_as_a_maker_they_are_not(client, db, make_user, make_maker, name):
     """A review or a report signed "Crooked Kiln Ceramics" by a buyer reads as written by that maker (an audit posted
     one on the maker's own page)."""
@@ -159,3 +162,14 @@ def test_a_name_that_gives_no_free_address_asks_for_one_and_creates_nothing(clie
     response = _new_profile(client, name)
     assert response.status_code == 400 and 'id="slug-error' in response.get_data(as_text=True)
     assert db.scalar(select(func.count(Maker.id))) == 0
+
+
+def test_names_of_symbols_alone_are_told_apart_and_other_punctuation_still_makes_a_new_name(db, make_maker):
+    """Punctuation is left out when names are compared, but a name of symbols alone is compared as it is seen, and a
+    name with other letters or digits is another name."""
+    make_maker(name="\u2605\u2605")
+    maker_service.check_name_free(db, "\u2606\u2606")  # would be refused if both read as nothing
+    make_maker(name="Crooked Kiln Ceramics")
+    maker_service.check_name_free(db, "Crooked Kiln Ceramics 2")
+    with pytest.raises(InvalidInput):
+        maker_service.check_name_free(db, "Crooked.Kiln.Ceramics")

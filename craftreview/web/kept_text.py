@@ -19,6 +19,7 @@ from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 
 from ..errors import DomainError
+from . import session_end
 from .security import limiter, referring_page
 
 _MARK = "craftreview_keeps_typed_text"
@@ -59,8 +60,12 @@ def note_refusal(form) -> bool:
     return True
 
 
-def expired_session_message(typed: TypedText, why: str | None = None) -> str:
-    """Why a marked form failed its CSRF check; `why`: session_end.why_renewed(), when the session's end is known."""
+def expired_session_message(typed: TypedText, why: str | None = None, gone: bool = False) -> str:
+    """Why a marked form failed its CSRF check; `why`: session_end.why_renewed(), when the session's end is known;
+    `gone`: the account was deleted, so it cannot be sent again."""
+    if why and gone:
+        return f"This page was opened before {why}, so its form no longer works: your {typed.noun} was not posted, " \
+               "and cannot be now. Copy it below if you want to keep it."
     if why:
         return f"This page was opened before {why}, so its form no longer works: your {typed.noun} was not posted — " \
                "check it and submit again."
@@ -95,7 +100,8 @@ def form_again(typed: TypedText, message: str, status: int, headers: dict[str, s
     finally:
         g.pop("refused_submission", None)
     if response is None or response.status_code != 400 or not response.mimetype == "text/html":
-        login = None if current_user.is_authenticated else (url_for("auth.login", next=referring_page()), "Log in")
+        login = None if current_user.is_authenticated or session_end.account_deleted() else (
+            url_for("auth.login", next=referring_page()), "Log in")
         response = current_app.make_response((render_template(
             "error.html", status=status, message=message, kept=kept_fields(typed), action=login), status))
     response.status_code = status

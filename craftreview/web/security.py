@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Flask, current_app, flash, redirect, request, session, url_for
+from flask import Flask, current_app, flash, g, redirect, request, session, url_for
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, login_url
@@ -75,7 +75,8 @@ def _log_in_first():
     if request.method in ("GET", "HEAD"):
         flash(LOGIN_FOR.get(request.endpoint, login_manager.login_message), login_manager.login_message_category)
         return redirect(login_url(login_manager.login_view, request.url))
-    flash(LOGGED_OUT_FORM, "info")
+    if g.get("refused_submission") is None:  # a refused form drawn again (kept_text) says why on its own page
+        flash(LOGGED_OUT_FORM, "info")
     here = request.full_path.rstrip("?")
     target = next((path for path in (here, referring_page()) if path and _shows_a_page(path)), None)
     return redirect(url_for(login_manager.login_view, next=target))

@@ -12,7 +12,7 @@ from flask import session
 
 _KEY = "renewed_by"
 _WHY = {
-    "login": "you logged in",
+    "login": "you last logged in",
     "logout": "you logged out",
     "password": "your password was changed",
     "deleted": "this account was deleted",
@@ -25,6 +25,11 @@ def renew(reason: str) -> None:
         raise ValueError(f"unknown reason {reason!r}")
     session.clear()
     session[_KEY] = reason
+
+
+def account_deleted() -> bool:
+    """Whether this session began when its account was deleted (nothing it was drawn for can be done now)."""
+    return session.get(_KEY) == "deleted"
 
 
 def why_renewed() -> str | None:

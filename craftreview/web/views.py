@@ -54,7 +54,8 @@ def _csrf_error(exc: CSRFError):
     record("csrf_failure", "denied", endpoint=request.endpoint)
     typed, why = kept_text.typed_text(), session_end.why_renewed()
     if typed is not None and kept_text.from_this_site():
-        return kept_text.form_again(typed, kept_text.expired_session_message(typed, why), 400)
+        return kept_text.form_again(typed, kept_text.expired_session_message(typed, why, session_end.account_deleted()),
+                                    400)
     if why and kept_text.from_this_site():
         return _render_error(400, f"This page was opened before {why}, so its form no longer works. Nothing was changed: "
                                   "go back, reload the page and try again.")

@@ -221,6 +221,11 @@ def test_a_tab_opened_before_another_tab_ended_the_session_says_what_ended_it(ap
     assert response.status_code == 400
     assert f"This page was opened before {words}, so its form no longer works: your edit was not posted" in page
     assert BODY.replace("\n", "\r\n") in page.replace("\r\n", "\n").replace("\n", "\r\n")
+    assert "Your session had ended" not in page  # the login page's words for a form sent logged out, said apart
+    if end == "deleted":  # nothing to log in to: the text is there to copy, not to send again
+        assert "and cannot be now. Copy it below" in page and '<a class="button" href="/login' not in page
+    elif end == "logout":
+        assert "check it and submit again" in page and '<a class="button" href="/login' in page
     # A form that keeps no text (the display name) says the same, and that nothing changed.
     renamed = client.post("/account/name", data={"nm-display_name": "Stale Tab", "csrf_token": stale_token},
                           headers={"Referer": "http://localhost/account"})

@@ -36,7 +36,7 @@ MIN_SCORES = (4.5, 4.0, 3.5, 3.0)
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 _WORD = re.compile(r"[^\W_]+")
-_CLAUSE = re.compile(r'(-?)(?:([A-Za-z]+):)?(?:"([^"]*)"?|(\S+))')
+_CLAUSE = re.compile(r'([-!]?)(?:([A-Za-z]+):)?(?:"([^"]*)"?|(\S+))')  # "-late" and "!late" leave a word out
 _OPERATORS = {"AND", "OR", "NOT", "&&", "||", "|", "&", "!"}
 # Typed in capitals between words, as search boxes elsewhere take them: NOT excludes the next word or phrase (as a
 # leading minus does), OR asks for any of the words. AND is what every query means already. In lower case they are
@@ -187,6 +187,9 @@ def parse_query(raw: str | None) -> ParsedQuery:
         notes.append("Words as common as “the” or “and” are not searched; try words like “walnut table”.")
         clauses = []
     clauses = _message_words_dropped(clauses)
+    if any(c.negate for c in clauses) and all(set(c.words) <= STOP_WORDS for c in clauses if not c.negate):
+        # "NOT the mug" is "-mug": a stop word is searched nowhere, so left as the only word wanted it found nothing
+        clauses = [c for c in clauses if c.negate]
     if len(clauses) > MAX_CLAUSES:
         clauses = clauses[:MAX_CLAUSES]
         notes.append(f"Only the first {MAX_CLAUSES} words or phrases were used.")

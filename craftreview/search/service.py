@@ -89,8 +89,8 @@ class SearchPage:
     def partial_from(self) -> int | None:
         """On a relaxed tab, where (counting from the first result) the results holding only some of the words begin;
         None when the page is not relaxed, or sorted in an order that mixes the two (newest first, say)."""
-        if not self.relaxed:
-            return None
+        if not self.relaxed or (self.query.any_asked and not self.full_matches):
+            return None  # words joined by OR, none holding all of them: some of them is what was asked
         return self.full_matches if self.full_matches == 0 or self.request.sort == "relevance" else None
 
     @property

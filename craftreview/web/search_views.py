@@ -28,6 +28,7 @@ def search():
     named = counts.location_filed(req.filters.location) if req.filters.location else None
     if named:  # a typed ?location=kyoto: the search as the place filter's own links write it
         return redirect(url_for("search.search", **req.to_args(filters=replace(req.filters, location=named))))
+    examples = _examples(counts)
     try:
         page, status = search_api.search(get_db(), req), 200
     except Exception:  # noqa: BLE001 - an index outage must not take the page down with it
@@ -36,7 +37,7 @@ def search():
     if page is not None:
         req = page.request  # the search may have read part of the query as a filter (craft:glass)
     return render_template("search/results.html", page=page, req=req, sorts=SORTS,
-                           sort_labels=SORT_LABELS, tips=TIPS + _examples(counts), link=_linker(req),
+                           sort_labels=SORT_LABELS, tips=TIPS + examples, examples=examples, link=_linker(req),
                            no_filters=Filters()), status
 
 

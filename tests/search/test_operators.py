@@ -94,3 +94,21 @@ def test_sorted_by_date_an_or_search_marks_no_boundary_it_does_not_keep(studios,
     html = search_app.test_client().get("/search", query_string={**query, "sort": "newest"}).text
     assert "match only some of your words" not in html and "come first" not in html
     assert "Showing makers that match any of the words joined by OR." in html
+
+
+@pytest.mark.parametrize(("typed", "searched"), [("mugs !late", "mugs -late"), ("NOT the late", "-late"),
+                                                 ("the -late", "-late")])
+def test_a_bang_before_a_word_and_a_stop_word_beside_an_exclusion(typed, searched):
+    """"!late" read as the word late; "NOT the mug" wanted only "the", which is searched nowhere, so found nothing
+    (found by an audit)."""
+    assert parse_query(typed).render() == searched
+
+
+def test_an_or_search_with_no_result_holding_every_word_draws_no_divider(studios, search_app):
+    html = search_app.test_client().get("/search", query_string={"q": "mugs OR vases"}).text
+    assert "match only some of your words" not in html and "Glass Reed" in html
+
+
+def test_the_empty_results_advice_names_a_craft_and_a_place_makers_here_have(studios, search_app):
+    html = search_app.test_client().get("/search", query_string={"q": "zebra"}).text
+    assert "location:london" not in html and ">craft:ceramics</a>" in html and ">location:leeds</a>" in html

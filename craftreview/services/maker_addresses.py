@@ -36,10 +36,17 @@ MAX_FORMER = 5
 FORMER_SLUG = re.compile(r"^former-maker-[0-9]+(?:-[0-9]+)?$")
 
 
+# Latin letters that no accent decomposition turns into plain ones, spelled as they are usually written without them.
+_SPELLED_PLAIN = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+                                "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss",
+                                "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T"})
+
+
 def address_from_name(name: str) -> str:
     """An address drawn from a maker's name: ASCII letters and digits, lowercase, hyphen-separated, at most 70
-    characters (room for a suffix); '' when the name has no such letters (a name in another script, say)."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    characters (room for a suffix); '' when the name has no such letters (a name in another script, say). Accents
+    are dropped and letters such as ø, ł, æ and ß spelled plain ("Ørsted" -> "orsted", "Straße" -> "strasse")."""
+    ascii_name = unicodedata.normalize("NFKD", name.translate(_SPELLED_PLAIN)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:70].rstrip("-")
 
 

@@ -260,8 +260,7 @@ class _DrawnMixin:
 class MakerForm(_DrawnMixin, FlaskForm):
     name = StringField("Maker or studio name", validators=between(2, 100, NAME_MESSAGE))
     slug = StringField("Profile address", validators=between(3, 80, SLUG_MESSAGE),
-                       description="Lowercase letters, digits and hyphens: craftreview/makers/your-address. "
-                                   "Left empty, a new profile gets one made from its name.")
+                       description="Lowercase letters, digits and hyphens: craftreview/makers/your-address")
     craft = SelectField("Craft", choices=_choices(CRAFTS), validators=[DataRequired(CRAFT_MESSAGE)],
                         invalid_choice_message=CRAFT_MESSAGE)
     location = StringField("Location", validators=[Optional(), at_most(100, "The location")],

@@ -69,6 +69,7 @@ def new():
         flash("You already have a maker profile; you can edit it here.", "info")
         return redirect(url_for("makers.edit", slug=existing.slug))
     form = MakerForm()
+    form.slug.description += ". Left empty, it is made from the name."
     suggested = _suggest_address(form)
     done = handle_form(form, lambda: maker_service.create_maker(get_db(), actor(), _maker_input(form)),
                        lambda maker: "Your maker profile is live." + (

@@ -173,3 +173,22 @@ def test_names_of_symbols_alone_are_told_apart_and_other_punctuation_still_makes
     maker_service.check_name_free(db, "Crooked Kiln Ceramics 2")
     with pytest.raises(InvalidInput):
         maker_service.check_name_free(db, "Crooked.Kiln.Ceramics")
+
+
+@pytest.mark.parametrize(("name", "address"), [("Ørsted Glass Studio", "orsted-glass-studio"),
+                                               ("Łódź Ceramics", "lodz-ceramics"), ("Straße Leather", "strasse-leather"),
+                                               ("Æble & Søn Woodworks", "aeble-son-woodworks"), ("Þór Knits", "thor-knits")])
+def test_an_address_made_from_a_name_spells_its_letters_plain_rather_than_dropping_them(client, make_user, name, address):
+    """"Ørsted Glass Studio" got "rsted-glass-studio" (found by an audit)."""
+    login(client, make_user("maker"))
+    assert _new_profile(client, name).headers["Location"] == f"/makers/{address}"
+
+
+def test_only_the_new_profile_form_says_an_empty_address_is_made_from_the_name(client, make_user, make_maker):
+    owner = make_user("owner")
+    maker = make_maker(owner)
+    login(client, owner)
+    assert "Left empty, it is made from the name." not in client.get(f"/makers/{maker.slug}/edit").get_data(as_text=True)
+    other = make_user("other")
+    login(client, other)
+    assert "Left empty, it is made from the name." in client.get("/makers/new").get_data(as_text=True)

@@ -187,9 +187,6 @@ def parse_query(raw: str | None) -> ParsedQuery:
         notes.append("Words as common as “the” or “and” are not searched; try words like “walnut table”.")
         clauses = []
     clauses = _message_words_dropped(clauses)
-    if any(c.negate for c in clauses) and all(set(c.words) <= STOP_WORDS for c in clauses if not c.negate):
-        # "NOT the mug" is "-mug": a stop word is searched nowhere, so left as the only word wanted it found nothing
-        clauses = [c for c in clauses if c.negate]
     if len(clauses) > MAX_CLAUSES:
         clauses = clauses[:MAX_CLAUSES]
         notes.append(f"Only the first {MAX_CLAUSES} words or phrases were used.")
@@ -210,9 +207,9 @@ def _clauses(text: str) -> tuple[list[Clause], bool]:
             any_asked = any_asked or bool(clauses)
             continue
         clause = _clause(match)
-        if clause is None:
-            continue
-        if negate_next and not set(clause.words) <= STOP_WORDS:  # "NOT the oak": the NOT is for "oak"
+        if clause is None or (negate_next and set(clause.words) <= STOP_WORDS):
+            continue  # "NOT the mug" leaves out "the mug": its stop word is not a word wanted
+        if negate_next:
             clause, negate_next = replace(clause, negate=True), False
         clauses.append(clause)
     return clauses, any_asked

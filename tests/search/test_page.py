@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
+from .helpers import names, run
+
 
 def _get(app, **args):
     response = app.test_client().get("/search", query_string=args)
@@ -176,7 +178,16 @@ def test_every_form_control_is_labelled(corpus, search_app):
 
 def test_blank_search_shows_how_to_search(search_app):
     status, html = _get(search_app)
-    assert status == 200 and "craft:glass" in html
+    assert status == 200 and "“custom walnut table”" in html and "<code>-exclude</code>" in html
+    assert "craft:" not in html  # no maker yet: no craft or place example that would find nothing
+
+
+def test_blank_search_examples_are_a_craft_and_a_place_makers_here_have(corpus, search_app):
+    status, html = _get(search_app)
+    example = re.search(r"“custom walnut table”, <code>(craft:\w+) (location:\w+)</code>", html)
+    assert status == 200 and example is not None
+    for query in example.groups():
+        assert names(run(search_app, query)), query
 
 
 def test_an_index_outage_shows_a_message_not_an_error_page(corpus, search_app, monkeypatch):

@@ -63,8 +63,8 @@ def name_key(name: str | None) -> str:
     Ceramics ✓", "Crooked-Kiln-Ceramics" and "crooked_kiln_ceramics." all read as the maker "Crooked Kiln Ceramics".
     For comparing names as a whole; word checks (the staff words) keep look_alike_key, whose spaces part words. A name
     of symbols alone ("★★") is compared as it is seen: left out, it would read as every other such name."""
-    seen = look_alike_key(name)
+    if name and name.isascii():  # most names: only case, the zero read as o, and what is not a letter or digit
+        return "".join(c for c in name.translate(_TABLE).lower() if c.isalnum()) or look_alike_key(name)
     # Symbols go before the look-alike reading too: NFKC would spell "™" as the letters TM.
     plain = "".join(c for c in (name or "") if unicodedata.category(c)[0] not in "PSZ")
-    return "".join(c for c in look_alike_key(plain) if unicodedata.category(c)[0] in "LN") or seen
-
+    return "".join(c for c in look_alike_key(plain) if unicodedata.category(c)[0] in "LN") or look_alike_key(name)

@@ -114,5 +114,11 @@ def monthly_trends(model: _model.FittedModel, signals: Iterable[ReviewSignal], *
 
 def tier_probabilities(score) -> dict[str, float]:
     """A MakerScore's P(novice), P(developing), P(skilled but not master), P(master): they sum to 1."""
-    shares = _chances(np.array([score.p_master]), np.array([score.p_skilled]), np.array([score.p_novice]))[0]
+    return band_chances(score.p_master, score.p_skilled, score.p_novice)
+
+
+def band_chances(master: float, skilled: float, novice: float) -> dict[str, float]:
+    """The chances of the claims (master, skilled or better, novice) as the four bands the tier chart draws: novice,
+    developing, skilled but not master, master (they sum to 1)."""
+    shares = _chances(np.array([master]), np.array([skilled]), np.array([novice]))[0]
     return dict(zip(("novice", "developing", "skilled", "master"), shares.tolist(), strict=True))

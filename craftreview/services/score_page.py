@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ..models import Maker, MakerScoreRow, Review, User
 from ..permissions import can_moderate
 from ..scoring.explain import FULL_WEIGHT, public_why, review_table
+from ..scoring.trend import band_chances
 from .maker_page import summary_rows
 from .makers import get_maker_by_slug
 from .review_facts import ReviewFacts, review_facts
@@ -52,6 +53,10 @@ class ScorePage:
     outlook: dict[str, Any] | None
     moderator: bool
     facts: ReviewFacts  # the delivery record the panel and the page show: counts, custom and stock apart
+    # "How sure we are": the four bands, which share out the whole chance as the tier chart's do, and the skilled
+    # claim's own figure (skilled or better, master included); None before the first explanation.
+    bands: dict[str, float] | None = None
+    skilled_or_better: float | None = None
 
 
 def weight_words(weight: float) -> str:
@@ -74,7 +79,15 @@ def score_page(session: Session, slug: str, viewer: User | None, page: int = 1,
                      reviews=_weighted_reviews(session, maker.id, table, shown, moderator),
                      page=page, weighted_count=len(ranked), outlook=explanation.get("what_would_move_tier"),
                      moderator=moderator,
-                     facts=review_facts(summary_rows(session, [maker.id]).get(maker.id, [])))
+                     facts=review_facts(summary_rows(session, [maker.id]).get(maker.id, [])),
+                     **_claim_chances(explanation.get("probabilities")))
+
+
+def _claim_chances(probabilities: dict[str, float] | None) -> dict[str, Any]:
+    if not probabilities:
+        return {}
+    master, skilled = probabilities.get("master", 0.0), probabilities.get("skilled", 0.0)
+    return {"bands": band_chances(master, skilled, probabilities.get("novice", 0.0)), "skilled_or_better": skilled}
 
 
 def _weighted_reviews(session: Session, maker_id: int, table: dict[str, dict], ids: list[int],

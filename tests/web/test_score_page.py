@@ -535,16 +535,17 @@ def test_one_claim_reads_one_figure_on_every_page(db, client, make_user, make_ma
     """The panel's "N% sure", the explanation's table and the compare page round the same probability the same way
     (down): a table reading 97% beside "96% sure" above it looked like two different claims."""
     maker = _with_chances(db, make_maker(), make_review, make_user(),
-                          {"master": 0.0291, "skilled": 0.9689, "developing": 0.0109, "novice": 0.0002},
+                          # as the model gives them: skilled (or better), developing and novice add up to 1
+                          {"master": 0.0291, "skilled": 0.9689, "developing": 0.0109, "novice": 0.0202},
                           tier="skilled", tier_confidence=0.9689, p_skilled=0.9689, p_master=0.0291,
-                          p_novice=0.0002, trusted_reviews=12.0, unproven_reason=None)
+                          p_novice=0.0202, trusted_reviews=12.0, unproven_reason=None)
     score_page = client.get(f"/makers/{maker.slug}/score").get_data(as_text=True)
     assert "96% sure" in score_page and '<td data-label="Probability">96%</td>' in score_page
     assert '<td data-label="Probability">2%</td>' in score_page  # master 0.0291: down, not to 3%
     assert "97%" not in score_page and '<td data-label="Probability">3%</td>' not in score_page
     # The four bands share out the whole chance; the skilled claim, which counts master too, sits apart below them.
     bands = re.search(r"<tbody>(.*?)</tbody>\s*<tfoot>(.*?)</tfoot>", score_page[score_page.index("tier-chances"):], re.S)
-    assert re.findall(r'Probability">([^<]*)<', bands.group(1)) == ["2%", "93%", "1%", "&lt;1%"]
+    assert re.findall(r'Probability">([^<]*)<', bands.group(1)) == ["2%", "93%", "1%", "2%"]
     assert re.findall(r'Probability">([^<]*)<', bands.group(2)) == ["96%"] and "Skilled or better" in bands.group(2)
     compare = client.get(f"/compare?makers={maker.slug}").get_data(as_text=True)
     assert "96% sure" in compare and "97%" not in compare

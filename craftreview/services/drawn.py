@@ -2,9 +2,10 @@
 
 A form for a text its author may edit (a review, a maker's reply, a maker's profile) carries the version of what it
 showed (a revision_count, or for a profile a digest of its fields: makers.profile_version), or "new" for none yet.
-The write service compares it with the stored text under its write lock and refuses a mismatch with a Conflict; the view then shows the text as it now reads beside what was typed, and the form, stamped
-afresh, replaces it when sent again. The stamp only spares an author overwriting their own other tab (it is not a
-permission), so a form without one, or with one that is not ours, is saved as before.
+The write service compares it with the stored text under its write lock and refuses a mismatch with a Conflict; the
+view then shows the text as it now reads beside what was typed, and the form, stamped afresh, replaces it when sent
+again. The stamp only spares an author overwriting their own other tab (it is not a permission), so a form without
+one, or with one that is not ours, is saved as before.
 """
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ def reads_as_staff(name: str, words: frozenset[str] = STAFF_WORDS) -> bool:
 def check_not_a_maker_s_name(session: Session, name: str, user_id: int | None = None) -> None:
     """InvalidInput on the display name when it reads as a maker's name other than the account's own shop: a review
     or a report signed with it reads as written by that maker. A scan of every maker's name in Python, as
-    makers.check_name_free does (a few milliseconds at ten thousand makers, once per sign-up or rename)."""
+    makers.check_name_free does (tens of milliseconds at ten thousand makers, once per sign-up or rename)."""
     key = name_key(name)
     for maker_name, owner_id in session.execute(select(Maker.name, Maker.owner_id)):
         if owner_id != user_id and name_key(maker_name) == key and not is_former_name(maker_name):

@@ -189,9 +189,8 @@ class _EmailLength(Length):
 
 
 EMAIL_LENGTH = _EmailLength(max=MAX_EMAIL, message=f"An email address has at most {MAX_EMAIL} characters.")
-ADDRESS_FORM = ADDRESS_SHAPE
 # An address someone gives as theirs or a buyer's (not a login or reset lookup, which only match stored ones).
-ADDRESS_VALIDATORS = (DataRequired("Enter an email address."), EMAIL_LENGTH, storable_email, Email(ADDRESS_FORM))
+ADDRESS_VALIDATORS = (DataRequired("Enter an email address."), EMAIL_LENGTH, storable_email, Email(ADDRESS_SHAPE))
 
 
 def address_shaped(form, field) -> None:
@@ -199,7 +198,7 @@ def address_shaped(form, field) -> None:
     older check must still find its account); it says nothing about whether any account uses the address."""
     local, at, domain = (field.data or "").rpartition("@")
     if not (at and local and domain):
-        raise StopValidation(ADDRESS_FORM)
+        raise StopValidation(ADDRESS_SHAPE)
 
 
 # An address looked up among the stored ones (login, password reset).

@@ -60,15 +60,13 @@ def note_refusal(form) -> bool:
     return True
 
 
-def expired_session_message(typed: TypedText, why: str | None = None, gone: bool = False) -> str:
-    """Why a marked form failed its CSRF check; `why`: session_end.why_renewed(), when the session's end is known;
-    `gone`: the account was deleted, so it cannot be sent again."""
-    if why and gone:
-        return f"This page was opened before {why}, so its form no longer works: your {typed.noun} was not posted, " \
-               "and cannot be now. Copy it below if you want to keep it."
-    if why:
-        return f"This page was opened before {why}, so its form no longer works: your {typed.noun} was not posted — " \
-               "check it and submit again."
+def expired_session_message(typed: TypedText) -> str:
+    """Why a marked form failed its CSRF check: what ended its session, where this browser's session says so."""
+    opened = session_end.opened_before()
+    if opened and session_end.account_deleted():
+        return f"{opened}: your {typed.noun} was not posted, and cannot be now. Copy it below if you want to keep it."
+    if opened:
+        return f"{opened}: your {typed.noun} was not posted — check it and submit again."
     return f"Your session expired; your {typed.noun} was not posted — check it and submit again."
 
 

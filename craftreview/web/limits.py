@@ -140,8 +140,12 @@ def login_limits(view):
     return per_address("login_address", ["POST"], deduct_when=_not_done)(account(view))
 
 
-# Flask-Limiter's bucket for a limit of one route: the route, then the limit's scope.
-_LOGIN_ACCOUNT_BUCKET = f"auth.login:{_account_scope('login_account')}"
+def _route_bucket(endpoint: str, scope: str) -> str:
+    """Flask-Limiter's bucket for a limit of one route (not a shared one): the route, then the limit's scope."""
+    return f"{endpoint}:{scope}"
+
+
+_LOGIN_ACCOUNT_BUCKET = _route_bucket("auth.login", _account_scope("login_account"))
 
 
 def forget_failed_logins(email: str) -> None:
@@ -216,10 +220,13 @@ def _seconds_until_free(name: str, key: str, bucket: str) -> int | None:
 
 
 def _wait_words(seconds: int | None) -> str | None:
-    if seconds is None:
-        return None
+    return None if seconds is None else f"in {_retry_words(seconds)}"
+
+
+def _retry_words(seconds: int) -> str:
+    """'40 minutes (after 22:45 UTC)'."""
     when = datetime.fromtimestamp(time.time() + seconds, UTC).strftime("%H:%M UTC")
-    return f"in {_duration(seconds)} (after {when})"
+    return f"{_duration(seconds)} (after {when})"
 
 
 def confirmation_wait() -> str | None:
@@ -228,7 +235,7 @@ def confirmation_wait() -> str | None:
     return _wait_words(max(filter(None, (
         _seconds_until_free("confirmation_mail", _user_key(), "confirmation_mail"),
         _seconds_until_free("confirmation_resend", request.remote_addr or "",
-                            "accounts.resend_confirmation:confirmation_resend"))), default=None))
+                            _route_bucket("accounts.resend_confirmation", "confirmation_resend")))), default=None))
 
 
 def invitation_wait() -> str | None:
@@ -245,16 +252,15 @@ def _retry_seconds() -> int:
 
 def _too_many(exc: RateLimitExceeded):
     seconds = _retry_seconds()
-    when = datetime.fromtimestamp(time.time() + seconds, UTC).strftime("%H:%M UTC")
     event = "login_lockout" if request.endpoint == "auth.login" else "rate_limited"
     record(event, "blocked", endpoint=request.endpoint, limit=str(exc.limit.limit),
            account=account_ref(form_field("email")) if request.endpoint == "auth.login" else None)
     reason = exc.description if exc.limit.error_message else "Too many attempts."
     typed = kept_text.typed_text()
     if typed is not None:  # a form with text worth keeping: drawn again as typed
-        message = kept_text.too_many_message(typed, reason, f"{_duration(seconds)} (after {when})")
+        message = kept_text.too_many_message(typed, reason, _retry_words(seconds))
         return kept_text.form_again(typed, message, 429, {"Retry-After": str(seconds)})
-    message = f"{reason} Please try again in {_duration(seconds)} (after {when})."
+    message = f"{reason} Please try again in {_retry_words(seconds)}."
     # A refused button (resend a link, send a new invitation): the way back to its page, not only to the home page.
     back = referring_page() if request.method == "POST" else None
     action = (back, "Back to the page you were on") if back and back != request.path else None

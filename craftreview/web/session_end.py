@@ -32,6 +32,13 @@ def account_deleted() -> bool:
     return session.get(_KEY) == "deleted"
 
 
-def why_renewed() -> str | None:
-    """Why the current session began, in words that follow "This page was opened before", or None if unknown."""
+def opened_before() -> str | None:
+    """"This page was opened before you logged out, so its form no longer works", or None when the session's
+    beginning is unknown: the start of what a form refused for its CSRF token says."""
+    why = _why_renewed()
+    return None if why is None else f"This page was opened before {why}, so its form no longer works"
+
+
+def _why_renewed() -> str | None:
+    """Why the current session began, in words that follow "This page was opened before"; None if unknown."""
     return _WHY.get(session.get(_KEY))

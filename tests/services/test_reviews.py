@@ -19,8 +19,24 @@ from craftreview.services.reviews import (
 )
 from tests.conftest import review_input
 
-TODAY = utcnow().date()
-EARLIEST = earliest_order_date(TODAY)
+
+def today() -> date:
+    """Read when the test runs, not at import: a run that crosses midnight UTC keeps its boundaries."""
+    return utcnow().date()
+
+
+def earliest() -> date:
+    return earliest_order_date(today())
+
+
+# Dates a parametrized case names relative to the day the test runs (resolved by `on_the_day`).
+BEFORE_EARLIEST, TOMORROW, PAST_TWO_YEARS = "earliest-1", "today+1", "today+731"
+
+
+def on_the_day(value):
+    relative = {BEFORE_EARLIEST: lambda: earliest() - timedelta(days=1), TOMORROW: lambda: today() + timedelta(days=1),
+                PAST_TWO_YEARS: lambda: today() + timedelta(days=731), "today": today}
+    return relative[value]() if value in relative else value
 
 
 def test_buyer_reviews_a_maker_and_the_score_and_index_follow(db, make_user, make_maker, make_review):
@@ -62,13 +78,13 @@ def test_second_unverified_review_of_same_maker_is_a_conflict(db, make_user, mak
     ({"ordered_on": date(1, 1, 1)}, "ordered_on"),
     ({"ordered_on": None, "delivered_on": date(1900, 1, 3)}, "delivered_on"),
     ({"ordered_on": None, "promised_by": date(1900, 1, 3)}, "promised_by"),
-    ({"ordered_on": EARLIEST - timedelta(days=1)}, "ordered_on"),
-    ({"ordered_on": None, "promised_by": TODAY + timedelta(days=731)}, "promised_by"),
+    ({"ordered_on": BEFORE_EARLIEST}, "ordered_on"),
+    ({"ordered_on": None, "promised_by": PAST_TWO_YEARS}, "promised_by"),
     ({"ordered_on": None, "promised_by": date(9999, 12, 31)}, "promised_by"),
 ])
 def test_invalid_reviews_are_refused_with_the_field_named(db, make_user, make_maker, make_review, overrides, field):
     with pytest.raises(InvalidInput) as err:
-        make_review(make_user(), make_maker(), **overrides)
+        make_review(make_user(), make_maker(), **{key: on_the_day(value) for key, value in overrides.items()})
     assert err.value.field == field
     assert db.scalar(select(func.count(Review.id))) == 0
 
@@ -110,9 +126,11 @@ def test_withdrawal_hides_without_deleting_and_updates_the_score(db, make_user, 
 
 
 def test_order_dates_reach_back_exactly_the_history_limit(make_user, make_maker, make_review):
-    review = make_review(make_user(), make_maker(), ordered_on=EARLIEST, promised_by=EARLIEST + timedelta(days=9),
-                         delivered_on=EARLIEST + timedelta(days=9))
-    assert review.ordered_on == EARLIEST == date(TODAY.year - ORDER_HISTORY_YEARS, TODAY.month, TODAY.day)
+    first = earliest()
+    review = make_review(make_user(), make_maker(), ordered_on=first, promised_by=first + timedelta(days=9),
+                         delivered_on=first + timedelta(days=9))
+    day = today()
+    assert review.ordered_on == first == date(day.year - ORDER_HISTORY_YEARS, day.month, day.day)
 
 
 @pytest.mark.parametrize("field, value, message", [
@@ -129,8 +147,8 @@ def test_an_out_of_range_date_is_named_in_the_message(make_user, make_maker, mak
 
 def test_a_promise_up_to_two_years_ahead_is_accepted(make_user, make_maker, make_review):
     review = make_review(make_user(), make_maker(), ordered_on=None, delivered_on=None,
-                         promised_by=TODAY + timedelta(days=730))
-    assert review.promised_by == TODAY + timedelta(days=730)
+                         promised_by=today() + timedelta(days=730))
+    assert review.promised_by == today() + timedelta(days=730)
 
 
 def test_the_29th_of_february_reaches_back_to_the_28th():
@@ -161,16 +179,16 @@ def test_a_verified_review_counts_the_history_limit_from_its_order(db, make_user
         db, owner, make_maker(owner), orders.OrderInput(
             buyer_email=buyer.email, item="Oak stool", order_type="stock", price_band="25-100", ordered_on=ordered),
         OutboxMailBackend(), invite_url=lambda t: f"/invite/{t}", now=recorded)
-    review = orders.submit_verified_review(db, buyer, token, review_input(delivered_on=TODAY - timedelta(days=3)))
-    edit_review(db, buyer, review, review_input(title="Still a sturdy stool", delivered_on=TODAY - timedelta(days=3)))
+    review = orders.submit_verified_review(db, buyer, token, review_input(delivered_on=today() - timedelta(days=3)))
+    edit_review(db, buyer, review, review_input(title="Still a sturdy stool", delivered_on=today() - timedelta(days=3)))
     assert review.ordered_on == ordered and review.title == "Still a sturdy stool"
 
 
 @pytest.mark.parametrize("ordered_on, promised_by, field", [
     (date(1, 1, 1), None, "ordered_on"),
-    (EARLIEST - timedelta(days=1), None, "ordered_on"),
-    (TODAY + timedelta(days=1), None, "ordered_on"),
-    (TODAY, TODAY + timedelta(days=731), "promised_by"),
+    (BEFORE_EARLIEST, None, "ordered_on"),
+    (TOMORROW, None, "ordered_on"),
+    ("today", PAST_TWO_YEARS, "promised_by"),
 ])
 def test_an_order_with_an_out_of_range_date_is_refused_and_not_recorded(db, make_user, make_maker, ordered_on,
                                                                         promised_by, field):
@@ -178,6 +196,6 @@ def test_an_order_with_an_out_of_range_date_is_refused_and_not_recorded(db, make
     with pytest.raises(InvalidInput) as err:
         orders.record_order(db, owner, make_maker(owner), orders.OrderInput(
             buyer_email="someone@example.com", item="Oak stool", order_type="stock", price_band="25-100",
-            ordered_on=ordered_on, promised_by=promised_by), OutboxMailBackend(), invite_url=lambda t: f"/invite/{t}")
+            ordered_on=on_the_day(ordered_on), promised_by=on_the_day(promised_by)), OutboxMailBackend(), invite_url=lambda t: f"/invite/{t}")
     assert err.value.field == field
     assert db.scalar(select(func.count(Order.id))) == 0

@@ -217,7 +217,10 @@ def _clauses(text: str) -> tuple[list[Clause], bool]:
 
 def craft_clause(query: ParsedQuery, crafts: Collection[str]) -> tuple[ParsedQuery, str | None]:
     """A `craft:` clause naming one of `crafts` by its key (craft:glass, craft:other): the query
-    without it, and the key (None, and the query unchanged, when there is none)."""
+    without it, and the key (None, and the query unchanged, when there is none). Inside an OR it stays a
+    clause like the others ("location:porto OR craft:glass" is either, not Porto glassmakers)."""
+    if query.any_asked:
+        return query, None
     for clause in query.positives:
         if clause.field == "craft" and len(clause.words) == 1 and clause.words[0] in crafts:
             return replace(query, clauses=tuple(c for c in query.clauses if c != clause)), clause.words[0]
@@ -348,6 +351,15 @@ class SearchRequest:
     @property
     def kind(self) -> str:
         return TABS[self.tab]
+
+    @property
+    def quoted(self) -> str:
+        """The query as a sentence quotes it: a query that is one typed phrase loses its own straight quotes, so the
+        page does not print “"oak table"”."""
+        text = self.q.strip()
+        if len(text) > 2 and text[0] == text[-1] == '"' and '"' not in text[1:-1]:
+            return text[1:-1].strip()
+        return text
 
     def to_args(self, **changes) -> dict[str, str]:
         """URL arguments for this request with some values changed (pagination, tabs, filters)."""

@@ -115,3 +115,14 @@ def test_an_or_search_with_no_result_holding_every_word_draws_no_divider(studios
 def test_the_empty_results_advice_names_a_craft_and_a_place_makers_here_have(studios, search_app):
     html = search_app.test_client().get("/search", query_string={"q": "zebra"}).text
     assert "location:london" not in html and ">craft:ceramics</a>" in html and ">location:leeds</a>" in html
+
+
+def test_a_craft_named_inside_an_or_is_one_of_the_choices_not_a_filter_on_all(studios, search_app):
+    # "location:york OR craft:glass" was read as York's glassmakers, and found none.
+    assert set(names(run(search_app, "location:york OR craft:glass"))) == {"Harbour Pots", "Glass Reed"}
+    assert names(run(search_app, "location:york craft:glass")) == []
+
+
+def test_an_empty_page_quotes_a_phrase_once(studios, search_app):
+    html = search_app.test_client().get("/search", query_string={"q": '"copper kettle"'}).text
+    assert "No makers found for “copper kettle”" in html and "“&#34;" not in html and '“"' not in html

@@ -6,7 +6,7 @@ import math
 from flask import Flask
 
 from ..scoring.claims import FAVOURITES_SET_ASIDE
-from ..scoring.types import MIN_CLAIM_EVIDENCE
+from ..scoring.types import MASTER_LINE, MIN_CLAIM_EVIDENCE, NOVICE_LINE, SKILLED_LINE
 from .charts import chance
 
 TRUSTED_MIN = 3.0  # claims resting on fewer fully trusted reviews than this say so
@@ -33,6 +33,29 @@ def tier_sure(tier: str | None, p: float | None) -> str:
     reads lower beside it: '96% sure of skilled or better' beside bars of 90% and 6% is one claim, '96% sure' was two."""
     words = sure(p)
     return f"{words} of skilled or better" if words and tier == "skilled" else words
+
+
+# Where each claim's band of the overall lies (a skilled claim counts master too); None: no line on that side.
+CLAIM_BANDS = {"master": (MASTER_LINE, None), "skilled": (SKILLED_LINE, None),
+               "developing": (NOVICE_LINE, SKILLED_LINE), "novice": (None, NOVICE_LINE)}
+# A claim this sure leaves under 5% beyond its band, so the 90% range of the posterior it was read from ends inside it.
+RANGE_INSIDE_CLAIM = 0.95
+
+
+def range_past_claim(score) -> str:
+    """'below 4.0' (or 'above 3.5', ...) when the overall's shown 90% range reaches past the claimed tier's line
+    although the claim leaves under 5% beyond it; else ''. Only the ranges' allowances for a change in the maker's
+    work and for the platform's reviewers (steps, slope, change, buyer gap) stretch them so: the tier's chance is read
+    from the posterior without them (tests/unit/test_scoring_range_claims.py)."""
+    band, p = CLAIM_BANDS.get(getattr(score, "tier", None)), getattr(score, "tier_confidence", None)
+    if band is None or p is None or p < RANGE_INSIDE_CLAIM or score.overall_low is None:
+        return ""
+    low, high = round(score.overall_low, 1), round(score.overall_high, 1)  # as the page prints them
+    if band[0] is not None and low < band[0]:
+        return f"below {band[0]:.1f}"
+    if band[1] is not None and high > band[1]:
+        return f"above {band[1]:.1f}"
+    return ""
 
 
 # "Too few" under the floor every tier needs (types.MIN_CLAIM_EVIDENCE), said as such; past it the general words stand:
@@ -94,6 +117,7 @@ def init_app(app: Flask) -> None:
     """Register the filters and globals the score panel and explanation page use."""
     app.add_template_filter(sure, "sure")
     app.add_template_global(tier_sure, "tier_sure")
+    app.add_template_global(range_past_claim, "range_past_claim")
     app.add_template_filter(trusted_figure, "trusted_figure")
     app.add_template_global(unproven_words, "unproven_words")
     app.add_template_global(outlook_sentence, "outlook_sentence")

@@ -700,3 +700,26 @@ def test_the_trusted_figure_in_short_is_rounded_down_as_the_panel_s_is(db, clien
 def test_a_review_counts_fully_only_when_little_of_its_weight_is_gone(weight, words):
     """Three reviews each 'counting fully' added up to 2.4 trusted reviews when 0.8 read 'fully'."""
     assert weight_words(weight) == words
+
+
+@pytest.mark.parametrize(("tier", "confidence", "low", "high", "said"), [
+    ("skilled", 0.968, 3.84, 4.7, "reaches below 4.0 though the tier is 96% sure of skilled or better"),
+    ("novice", 0.985, 2.1, 3.62, "reaches above 3.5 though the tier is 98% sure"),
+    ("skilled", 0.968, 3.96, 4.7, None),  # printed as 4.0: nothing reads past the line
+    ("skilled", 0.91, 3.8, 4.7, None),  # 9% below 4.0: a range reaching under it is what the figure says
+])
+def test_a_sure_claim_beside_a_range_past_its_line_says_why_both_hold(db, client, make_user, make_maker, make_review,
+                                                                      tier, confidence, low, high, said):
+    """"96% sure of skilled or better" beside an overall range of 3.8-4.7 read as a contradiction: the ranges allow for
+    a change in the maker's work and for the platform's reviewers, which the tier's chance does not count
+    (tests/unit/test_scoring_range_claims.py), so the panel and compare say so where the two meet."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    _set(db, maker, tier=tier, tier_confidence=confidence, overall_low=low, overall_high=high, trusted_reviews=12.0,
+         unproven_reason=None)
+    for url in (f"/makers/{maker.slug}", f"/compare?makers={maker.slug}"):
+        html = re.sub(r"\s+", " ", client.get(url).get_data(as_text=True))
+        if said is None:
+            assert "range-claim-note" not in html, url
+        else:
+            assert f"The overall range {said}: ranges also allow for a change in this maker's work" in html, url

@@ -34,14 +34,16 @@ def stems_of(words: Iterable[str]) -> set[str]:
 
 
 def best_snippet(texts: Iterable[str], stems: set[str]) -> Markup | None:
-    """The window, across several texts, that contains the most distinct matched words."""
-    best: tuple[int, str, int, int] | None = None
+    """The window, across several texts, that contains the most distinct matched words; between windows holding as
+    many, the one whose words fewer of the texts hold ("late delivery" shows the review that says "late", not one of
+    many that say "Delivery was on time")."""
     prefixes = [_stem_prefix(s) for s in stems]
+    windows = []  # (words found, text, start, end) of each text's best window
     for text in (composed(t or "") for t in texts):
-        # Each searched stem this text can hold shows its first letters in it (see _stem_prefix), so
-        # a text with no more such stems than the best window so far cannot beat it: not stemmed.
+        # Each searched stem this text can hold shows its first letters in it (see _stem_prefix): a text with none
+        # holds no match and is not stemmed.
         folded = fold(text.lower())
-        if sum(p in folded for p in prefixes) <= (best[0] if best else 0):
+        if not any(p in folded for p in prefixes):
             continue
         tokens = list(_TOKEN.finditer(text))
         hits = [(i, s) for i, s in ((i, token_stem(t.group())) for i, t in enumerate(tokens)) if s in stems]
@@ -49,15 +51,15 @@ def best_snippet(texts: Iterable[str], stems: set[str]) -> Markup | None:
             continue
         start = _best_start(hits)
         end = min(len(tokens), start + WINDOW_WORDS)
-        found = {s for i, s in hits if start <= i < end}
-        if best is None or len(found) > best[0]:
-            best = (len(found), text, start, end)
+        found = frozenset(s for i, s in hits if start <= i < end)
         if len(found) == len(stems):
-            break  # every word in one window: nothing can beat it
-    if best is None:
+            return render_marked(_window(text, tokens, start, end, stems))  # every word in one window: none beats it
+        windows.append((found, {s for _i, s in hits}, text, start, end))
+    if not windows:
         return None
-    text, tokens = best[1], list(_TOKEN.finditer(best[1]))
-    return render_marked(_window(text, tokens, best[2], best[3], stems))
+    spread = {s: sum(s in held for _f, held, *_ in windows) for s in stems}
+    found, _held, text, start, end = max(windows, key=lambda w: (len(w[0]), -sum(spread[s] for s in w[0])))
+    return render_marked(_window(text, list(_TOKEN.finditer(text)), start, end, stems))
 
 
 def _window(text: str, tokens: list, start: int, end: int, stems: set[str]) -> list[tuple[str, bool]]:

@@ -215,3 +215,11 @@ def test_half_star_buckets_agree_with_comparing_the_score_itself():
         minimum = halves / 2
         buckets = set(score_buckets_from(minimum))
         assert [s >= minimum for s in scores] == [score_bucket(s) in buckets for s in scores], minimum
+
+
+def test_between_texts_matching_as_many_words_the_snippet_shows_the_rarer_word():
+    # "late delivery ceramics" showed "Delivery was on time." of a maker whose reviews said late elsewhere.
+    texts = ["Lovely plates. Delivery was on time.", "Delivery was quick.", "The bowl arrived three weeks late.",
+             "Delivery was on time again."]
+    snippet = str(best_snippet(texts, stems_of({"late", "delivery"})))
+    assert "<mark>late</mark>" in snippet and "Delivery" not in snippet

@@ -89,10 +89,23 @@ def trusted_evidence_line(tier: str | None, reason: str | None, review_count: in
             " so far.")
 
 
-def outlook_sentence(outlook: dict | None, overall: float | None) -> str:
-    """'What would change the tier' in words, from the outlook computed by rescoring at write time."""
+# Before the outlook of a claim the model withheld (claims.WITHHELD_*): its chance clears the bar, so the words after
+# it must not read as a chance too low (tests/unit/test_scoring_sentences.py).
+WITHHELD_LEAD = "The chances above already clear the bar for a tier; it waits for the reason given under “In short”."
+
+
+def outlook_sentence(outlook: dict | None, overall: float | None, withheld: str | None = None) -> str:
+    """'What would change the tier' in words, from the outlook computed by rescoring at write time; withheld: why the
+    model held back a claim its chances alone would make (the explanation's claim_withheld), if it did."""
     if not outlook:
         return ""
+    promise = _outlook_promise(outlook, overall)
+    if withheld and outlook.get("extra_verified_reviews_needed") != 0:
+        return f"{WITHHELD_LEAD} {promise}"
+    return promise
+
+
+def _outlook_promise(outlook: dict, overall: float | None) -> str:
     target, extra = outlook.get("target_tier"), outlook.get("extra_verified_reviews_needed")
     if extra == 0:
         # Only an upward claim is checked to survive further ratings at its level (tests/unit/test_scoring_claims.py);

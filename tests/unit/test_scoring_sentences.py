@@ -173,3 +173,20 @@ def test_a_claim_held_back_for_a_recent_rush_is_mixed_evidence(model):
     score = model.score_maker(steady(3, (5, 5, 5)), now=NOW)
     assert score.p_skilled >= 0.8 and score.tier == "unproven"
     assert score.explanation["claim_withheld"] == "recent_surge" and score.unproven_reason == "mixed_evidence"
+
+
+def test_a_withheld_claim_s_chances_already_clear_the_bar_for_its_tier():
+    """'The chances above already clear the bar for a tier; it waits for the reason given under “In short”' (the
+    outlook of a maker whose claim the model withheld): on simulated platforms every withheld claim's chance of its
+    side is at least the confidence a claim on that side needs."""
+    from bench.scoring.simulate import SimConfig, simulate
+    from craftreview.scoring import fit_model
+    from craftreview.scoring.types import CLAIM_CONFIDENCE
+
+    withheld = []
+    for seed in (3, 11):
+        platform = simulate(seed, SimConfig(n_makers=1000, p_drift=0.4))
+        scores = fit_model(platform.signals, now=NOW, crafts=platform.crafts).score_fitted(platform.crafts)
+        withheld += [s for s in scores.values() if s.explanation.get("claim_withheld")]
+    assert len(withheld) > 20 and {s.tier for s in withheld} == {"unproven"}
+    assert all(s.p_skilled >= CLAIM_CONFIDENCE[1] or s.p_novice >= CLAIM_CONFIDENCE[3] for s in withheld)

@@ -245,6 +245,24 @@ def test_no_promise_says_twenty_more_reviews_might_not_settle_it(db, client, mak
     _set(db, maker, detail_json=json.dumps(detail))
     page = _page(client, maker)  # the outlook tested master only: the sentence does not speak for every tier
     assert "are not certain to make this a master claim;" in page and "settle a tier" not in page
+    assert "already clear the bar" not in page
+
+
+def test_the_outlook_of_a_withheld_claim_says_its_chance_is_not_what_it_waits_for(db, client, make_user, make_maker,
+                                                                                   make_review):
+    """An audit read "Even twenty more verified reviews ... are not certain to make this a skilled claim" beside an 86%
+    chance and the rule that a skilled tier needs 80%, as if the chance were too low: the claim was withheld for
+    resting on a few favourable reviews (tests/unit/test_scoring_sentences.py: a withheld claim's chance clears its
+    bar)."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    detail = json.loads(_row(db, maker).detail_json)
+    detail["explanation"]["what_would_move_tier"] = {"target_tier": "skilled", "extra_verified_reviews_needed": None}
+    detail["explanation"]["claim_withheld"] = "few_voices"
+    _set(db, maker, detail_json=json.dumps(detail), tier="unproven", unproven_reason="mixed_evidence", p_skilled=0.86)
+    assert "The chances above already clear the bar for a tier; it waits for the reason given under “In short”. Even " \
+        "twenty more verified reviews at about the current level are not certain to make this a skilled (or better) " \
+        "claim" in _page(client, maker)
 
 
 @pytest.mark.parametrize("allowed", [True, False])

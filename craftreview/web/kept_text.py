@@ -60,9 +60,10 @@ def note_refusal(form) -> bool:
     return True
 
 
-def expired_session_message(typed: TypedText) -> str:
-    """Why a marked form failed its CSRF check: what ended its session, where this browser's session says so."""
-    opened = session_end.opened_before()
+def expired_session_message(typed: TypedText, refusal_reason: str | None) -> str:
+    """Why a marked form failed its CSRF check (refusal_reason: the CSRF error's description): what ended its
+    session, where this browser's session says so."""
+    opened = session_end.opened_before(refusal_reason)
     if opened and session_end.account_deleted():
         return f"{opened}: your {typed.noun} was not posted, and cannot be now. Copy it below if you want to keep it."
     if opened:

@@ -32,10 +32,17 @@ def account_deleted() -> bool:
     return session.get(_KEY) == "deleted"
 
 
-def opened_before() -> str | None:
-    """"This page was opened before you logged out, so its form no longer works", or None when the session's
-    beginning is unknown: the start of what a form refused for its CSRF token says."""
-    why = _why_renewed()
+# Flask-WTF's reasons for a token that was drawn in a session this browser no longer has: one signed by this site for
+# another session, or any token once the session holds none (a fresh session has drawn no form yet). A token missing
+# or altered says nothing about when its page was opened.
+_DRAWN_IN_ANOTHER_SESSION = frozenset({"The CSRF tokens do not match.", "The CSRF session token is missing."})
+
+
+def opened_before(refusal_reason: str | None) -> str | None:
+    """"This page was opened before you logged out, so its form no longer works", or None when the token was not
+    drawn in an earlier session (refusal_reason: the CSRF error's description) or the session's beginning is unknown:
+    the start of what a form refused for its CSRF token says."""
+    why = _why_renewed() if refusal_reason in _DRAWN_IN_ANOTHER_SESSION else None
     return None if why is None else f"This page was opened before {why}, so its form no longer works"
 
 

@@ -52,9 +52,9 @@ def _domain_error(exc: DomainError):
 def _csrf_error(exc: CSRFError):
     from .events import record
     record("csrf_failure", "denied", endpoint=request.endpoint)
-    typed, opened = kept_text.typed_text(), session_end.opened_before()
+    typed, opened = kept_text.typed_text(), session_end.opened_before(exc.description)
     if typed is not None and kept_text.from_this_site():
-        return kept_text.form_again(typed, kept_text.expired_session_message(typed), 400)
+        return kept_text.form_again(typed, kept_text.expired_session_message(typed, exc.description), 400)
     if opened and kept_text.from_this_site():
         return _render_error(400, f"{opened}. Nothing was changed: go back, reload the page and try again.")
     return _render_error(400, "The form expired or was sent from elsewhere. Go back, reload the page and try again.")

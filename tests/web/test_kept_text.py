@@ -244,3 +244,32 @@ def test_a_session_that_simply_lapsed_keeps_the_general_words(app, world):
                            headers={"Referer": f"http://localhost{edit}"})
     page = html.unescape(response.get_data(as_text=True))
     assert response.status_code == 400 and EXPIRED.format(noun="edit") in page and "opened before" not in page
+
+
+@pytest.mark.parametrize("token", [None, "altered.token"], ids=["missing", "altered"])
+def test_a_token_missing_or_altered_after_a_real_login_claims_no_earlier_page(app, world, token):
+    """An audit logged in, then sent forms without their token (or with one altered): every refusal said "This page was
+    opened before you last logged in", though the page was opened after. Only a token drawn in an earlier session says
+    when its page was opened; the general words stand for the rest, and nothing is written."""
+    client = app.test_client()
+    login_page = client.get("/login").get_data(as_text=True)
+    done = client.post("/login", data={"email": world.author.email, "password": PASSWORD,
+                                       "csrf_token": _token(login_page)}, headers={"Referer": "http://localhost/login"})
+    assert done.status_code == 302
+    edit = f"/reviews/{world.review.id}/edit"
+    client.get(edit)  # a page drawn since: the session holds its token (without one, no page drawn since could be)
+    engine = app.extensions["craftreview.engine"]
+    before = snapshot(engine)
+    sent = {**REVIEW_FORM, "title": TITLE, "body": BODY} | ({} if token is None else {"csrf_token": token})
+    page = html.unescape(client.post(edit, data=sent, headers={"Referer": f"http://localhost{edit}"})
+                         .get_data(as_text=True))
+    assert EXPIRED.format(noun="edit") in page and "opened before" not in page
+    named = {"nm-display_name": "Fresh Tab"} | ({} if token is None else {"csrf_token": token})
+    renamed = client.post("/account/name", data=named, headers={"Referer": "http://localhost/account"})
+    assert renamed.status_code == 400 and "opened before" not in html.unescape(renamed.get_data(as_text=True))
+    assert changed_tables(before, snapshot(engine)) == set()
+    # A token drawn before that login still says so.
+    stale = _token(app.test_client().get("/login").get_data(as_text=True))
+    again = client.post("/account/name", data={"nm-display_name": "Stale", "csrf_token": stale},
+                        headers={"Referer": "http://localhost/account"})
+    assert "This page was opened before you last logged in" in html.unescape(again.get_data(as_text=True))

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from craftreview.models import Order, as_utc, utcnow
 from craftreview.services import account_data, orders
-from tests.conftest import PASSWORD, fresh, login
+from tests.conftest import PASSWORD, fresh, login, review_input
 from tests.mail_helpers import link_in, mails_to
 from tests.web.test_abuse_limits import _order, limited_app
 from tests.web.test_access_matrix import snapshot
@@ -186,3 +186,16 @@ def test_a_form_that_names_no_link_is_refused(app, db, shop, replaces):
     login(client, owner)
     _refused(app, db, client, db.scalar(select(Order.id)), 400, "did not say which link to replace", buyer.email,
              replaces)
+
+
+@pytest.mark.parametrize("choice", ["remove", "keep"])
+def test_a_reviewed_order_whose_review_left_with_its_buyer_says_so(app, db, shop, choice):
+    """The dashboard still read "Reviewed 7 Dec 2026" for an order whose review the buyer removed with their account."""
+    owner, maker, buyer, token = shop
+    orders.submit_verified_review(db, buyer, token, review_input())
+    account_data.delete_account(db, buyer, password=PASSWORD, reviews=choice)
+    client = app.test_client()
+    login(client, owner)
+    page = client.get("/dashboard").get_data(as_text=True)
+    assert "Reviewed " in page
+    assert ("The review was removed when its buyer deleted their account" in page) is (choice == "remove")

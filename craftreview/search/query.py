@@ -45,6 +45,12 @@ _NOT, _OR = {"NOT", "!"}, {"OR"}
 # Marks that separate words rather than join them into a phrase ("walnut/oak", "mug,vase", "salt+pepper");
 # a hyphen or an apostrophe still joins ("hand-thrown", "maker's").
 _SEPARATORS = re.compile(r"[/\\,;+&|()\[\]{}<>]")
+# A field prefix typed with a space before its word ("craft: glass") takes that word; one with no word after it
+# ("craft:" alone, or before an exclusion) is left out and the page says why.
+_SPACED_FIELD = re.compile(r"(?<!\S)([-!]?([A-Za-z]+)):\s+(?=[^\s!-])")
+_EMPTY_FIELD = re.compile(r"(?<!\S)[-!]?([A-Za-z]+):(?=\s|$)")
+_FIELD_EXAMPLES = {"craft": "glass", "location": "york", "in": "york", "name": "oak", "title": "oak", "text": "late",
+                   "review": "late"}
 
 
 # Irregular forms a stemmer cannot join ("thrown" never stems to "throw"); expanded at query time
@@ -179,7 +185,7 @@ def parse_query(raw: str | None) -> ParsedQuery:
         last = text.rfind('"')
         text = text[:last] + " " + text[last + 1:]
     clauses, any_asked = _clauses(text)
-    if raw and raw.strip() and not clauses:  # "(" or "|" is all separators: empty once normalised, still typed
+    if raw and raw.strip() and not clauses and not notes:  # "(" or "|" is all separators: empty once normalised
         notes.append("Your search had no words to look for; try words like “walnut table”.")
     elif clauses and all(not c.negate and c.field != "craft" and set(c.words) <= STOP_WORDS for c in clauses):
         # Neither backend indexes stop words: "the" or "to be or not" can match nothing, and the page
@@ -239,11 +245,27 @@ def _message_words_dropped(clauses: list[Clause]) -> list[Clause]:
 def _normalise(raw: str) -> tuple[str, list[str]]:
     notes: list[str] = []
     text = _CONTROL.sub(" ", composed(raw)).replace("\u201c", '"').replace("\u201d", '"')
-    text = _SEPARATORS.sub(" ", text)
+    text = _fields_joined(_SEPARATORS.sub(" ", text), notes)
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS]
         notes.append(f"Your search was shortened to its first {MAX_QUERY_CHARS} characters.")
     return text.strip(), notes
+
+
+def _fields_joined(text: str, notes: list[str]) -> str:
+    """Field prefixes joined to the word typed after a space; those with no word left out, with a note."""
+    text = _SPACED_FIELD.sub(lambda m: f"{m.group(1)}:" if m.group(2).lower() in FIELD_ALIASES else m.group(0), text)
+
+    def _left_out(match: re.Match) -> str:
+        name = match.group(1)
+        if name.lower() not in FIELD_ALIASES:
+            return match.group(0)
+        note = (f"“{name}:” was left out: put the word to look for right after it, as in "
+                f"{name}:{_FIELD_EXAMPLES[name.lower()]}.")
+        if note not in notes:
+            notes.append(note)
+        return " "
+    return _EMPTY_FIELD.sub(_left_out, text)
 
 
 def _clause(match: re.Match) -> Clause | None:

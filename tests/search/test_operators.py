@@ -126,3 +126,24 @@ def test_a_craft_named_inside_an_or_is_one_of_the_choices_not_a_filter_on_all(st
 def test_an_empty_page_quotes_a_phrase_once(studios, search_app):
     html = search_app.test_client().get("/search", query_string={"q": '"copper kettle"'}).text
     assert "No makers found for “copper kettle”" in html and "“&#34;" not in html and '“"' not in html
+
+
+@pytest.mark.parametrize(("typed", "searched", "note"), [
+    ("craft:", "", "“craft:” was left out: put the word to look for right after it, as in craft:glass."),
+    ("mugs location:", "mugs", "“location:” was left out"),
+    ("craft: -late", "-late", "“craft:” was left out"),
+    ("location: york", "location:york", None),
+    ("mugs Craft:  glass", "mugs craft:glass", None),
+    ("note: bowl", "note bowl", None),  # not a field: two words, as before
+])
+def test_a_field_prefix_takes_the_word_after_a_space_and_without_one_says_it_was_left_out(typed, searched, note):
+    # "craft:" alone quietly searched the word "craft" (31 makers, 73 reviews on the demo).
+    query = parse_query(typed)
+    assert query.render() == searched
+    assert (note is None and not query.notes) or (note is not None and len(query.notes) == 1 and note in query.notes[0])
+
+
+def test_a_prefix_without_its_word_is_explained_on_the_page(studios, search_app):
+    html = search_app.test_client().get("/search", query_string={"q": "mugs location:"}).text
+    assert "“location:” was left out" in html
+    assert set(names(run(search_app, "mugs location:"))) == {"Kiln Lane", "Harbour Pots"}

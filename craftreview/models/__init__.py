@@ -3,7 +3,7 @@ from . import listing_indexes  # noqa: F401,E402 - registers the listing indexes
 from .accounts import MAKER_NOTIFICATION_KINDS, NOTIFICATION_KINDS, AccountToken, MailOptOut, Notification
 from .base import Base, as_utc, utcnow
 from .fits import StoredFit
-from .makers import CRAFTS, ORDER_TYPES, PRICE_BANDS, Maker, MakerFormerSlug, MakerScoreRow, Order
+from .makers import CRAFTS, ORDER_TYPES, PRICE_BANDS, Maker, MakerFormerSlug, MakerScoreRow, Order, ReleasedName
 from .moderation import FLAG_REASONS, HIDE_REASONS, AuditEntry, Flag, IndexOutbox, OutgoingMail
 from .reviews import DIMENSIONS, HelpfulVote, Reply, ReplyRevision, Review, ReviewRevision
 from .signals import JobRun, RingSignal, RingSignalReview
@@ -14,7 +14,7 @@ __all__ = [
     "Base", "as_utc", "utcnow", "CRAFTS", "ORDER_TYPES", "PRICE_BANDS", "Maker", "MakerFormerSlug", "MakerScoreRow",
     "Order", "FLAG_REASONS", "HIDE_REASONS", "AuditEntry", "Flag", "IndexOutbox", "OutgoingMail",
     "DIMENSIONS", "HelpfulVote", "Reply", "ReplyRevision", "Review", "ReviewRevision", "User", "JobRun",
-    "StoredFit",
+    "StoredFit", "ReleasedName",
     "RingSignal", "RingSignalReview",
     "MAKER_NOTIFICATION_KINDS", "NOTIFICATION_KINDS", "AccountToken", "MailOptOut", "Notification",
     "MakerTrendRow", "MakerPageRow", "ListingStamp",

@@ -69,6 +69,19 @@ class MakerFormerSlug(Base):
     left_at: Mapped[datetime] = created_at_column()
 
 
+class ReleasedName(Base):
+    """A name or address a deleted maker profile gave up, held back from other makers for a while
+    (services/released_names.py): a buyer following an old link or searching the old name must not meet a newcomer
+    who took it the day after. Only a digest is kept, never the name itself."""
+
+    __tablename__ = "released_names"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # "name" or "address"
+    digest: Mapped[str] = mapped_column(String(64), index=True)
+    held_until: Mapped[datetime] = mapped_column()
+
+
 class Order(Base):
     """An order the maker recorded; its invitation lets the buyer write a verified review."""
 

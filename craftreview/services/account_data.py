@@ -37,6 +37,7 @@ from .maker_addresses import forget_former_addresses, former_address, former_add
 from .names import FORMER_MAKER, FORMER_MEMBER
 from .notifications import forget_maker, forget_replies, forget_reviews
 from .orders import hash_token
+from .released_names import release
 from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score
 
 # What the account wrote: its reviews and, as a maker, its replies. The deletion page spells out, per account, what
@@ -250,6 +251,7 @@ def _anonymise_maker(session: Session, maker: Maker) -> None:
     forget_maker(session, addresses, list(session.scalars(select(Review.id).where(Review.maker_id == maker.id))))
     _withdraw_unsent_mail(session, maker.id, addresses)
     forget_former_addresses(session, maker.id)
+    release(session, maker.name, addresses)  # held back from other makers for a while (released_names)
     maker.name, maker.slug = FORMER_MAKER, former_address(session, maker.id)
     maker.location = maker.bio = maker.website = ""
     maker.accepts_custom, maker.lead_time_days = False, None  # it takes no orders: the custom filter must not list it

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import Conflict
 from ..models import Maker, MakerFormerSlug
+from .released_names import check_address_not_held
 
 # Former addresses a maker keeps: renaming again and again cannot hoard addresses (each reserved against every other
 # maker), and a link older than five renames is rare. Beyond it the oldest goes free and no longer redirects.
@@ -80,6 +81,8 @@ def check_address_free(session: Session, slug: str, maker_id: int | None = None)
     if former is not None and former != maker_id:
         raise Conflict("That address used to belong to another maker and still leads to their profile: "
                        "choose another.", field="slug")
+    if holder is None:
+        check_address_not_held(session, slug)
 
 
 def move_address(session: Session, maker: Maker, old: str, new: str) -> None:

@@ -22,6 +22,7 @@ from . import page_stamps
 from .drawn import ANY, Drawn, check_drawn
 from .maker_addresses import FORMER_SLUG, address_from_name, check_address_free, move_address, moved_makers
 from .names import SHOP_STAFF_WORDS, is_former_name, reads_as_staff
+from .released_names import check_name_not_held
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset({"new", "edit", "dashboard", "search", "admin"})
@@ -93,6 +94,7 @@ def check_name_free(session: Session, name: str, maker_id: int | None = None) ->
         if name_key(other) == key and not is_former_name(other):
             raise InvalidInput(f"A maker called “{other}” is already on craftreview: choose a name buyers can tell "
                                "apart from theirs.", field="name")
+    check_name_not_held(session, name)
 
 
 def _check_slug(value: str) -> str:

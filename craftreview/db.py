@@ -5,7 +5,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, Engine, create_engine, event, exc, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, exc, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -154,6 +154,24 @@ def reread_locked(session: Session, instance: object, *attributes: str) -> None:
     # the nullable side of an outer join.
     names = list(attributes) or [column.key for column in inspect(instance).mapper.column_attrs]
     session.refresh(instance, names, with_for_update={"key_share": True})
+
+
+def lock_row(session: Session, model, key) -> None:
+    """Inside write_transaction: hold the write lock of one row (`model` by primary key) until the commit, so writes
+    that check a rule over what hangs from it (a maker's orders, say) run one after another on PostgreSQL, whose READ
+    COMMITTED lets two of them check at once. SQLite's BEGIN IMMEDIATE already runs one write at a time."""
+    session.execute(select(model.id).where(model.id == key).with_for_update(key_share=True))
+
+
+# pg_advisory_xact_lock keys of rules that span every row of a table, where no one row stands for them.
+MAKER_NAMES_LOCK = 0x6D616B6E  # a maker's name must read differently from every other maker's (services/makers.py)
+
+
+def serialise(session: Session, key: int) -> None:
+    """Inside write_transaction: wait for any other transaction holding the advisory lock `key`, and hold it until this
+    one ends (PostgreSQL; on SQLite every write transaction already runs alone)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 @contextmanager

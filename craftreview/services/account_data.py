@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, false, func, select, update
 from sqlalchemy.orm import Session
 
-from ..db import write_transaction
+from ..db import reread_locked, write_transaction
 from ..emails import email_key, erased_address
 from ..errors import Conflict, Problems
 from ..models import (
@@ -187,8 +187,9 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
 
 def _refuse_if_deleted(session: Session, user: User) -> None:
     """Under the write lock: a second request (a double click, another tab) read the account before the first
-    deleted it; it must not delete it again (a second audit entry, or reviews the first request kept removed)."""
-    session.refresh(user, ["deleted_at"])
+    deleted it; it must not delete it again (a second audit entry, or reviews the first request kept removed). The
+    account's row stays locked to the commit, so on PostgreSQL a second deletion waits here and then reads it deleted."""
+    reread_locked(session, user, "deleted_at")
     if user.deleted_at is not None:
         raise Conflict("This account is already deleted.")
 

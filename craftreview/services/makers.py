@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..db import write_transaction
+from ..db import MAKER_NAMES_LOCK, serialise, write_transaction
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problems
 from ..lookalike import name_key
 from ..models import CRAFTS, Maker, User
@@ -185,6 +185,9 @@ def validated_maker(data: MakerInput, session: Session | None = None, maker_id: 
     }
 
 
+ALREADY_A_MAKER = "You already have a maker profile."
+
+
 def create_maker(session: Session, actor: User, data: MakerInput) -> Maker:
     """Create the actor's maker profile (at most one per user)."""
     if actor.is_suspended:
@@ -192,8 +195,9 @@ def create_maker(session: Session, actor: User, data: MakerInput) -> Maker:
     fields = validated_maker(data, session)
     try:
         with write_transaction(session):
+            serialise(session, MAKER_NAMES_LOCK)  # two profiles named alike at once: the second reads the first
             if maker_owned_by(session, actor):
-                raise Conflict("You already have a maker profile.")
+                raise Conflict(ALREADY_A_MAKER)
             check_address_free(session, fields["slug"])
             check_name_free(session, fields["name"])  # again under the lock
             maker = Maker(owner_id=actor.id, **fields)
@@ -202,7 +206,9 @@ def create_maker(session: Session, actor: User, data: MakerInput) -> Maker:
             enqueue(session, "maker", maker.id)
             page_stamps.touch(session, [maker.id])  # its first stored page is rendered after the commit
     except IntegrityError as exc:
-        raise Conflict("That address or profile already exists.", field="slug") from exc
+        if maker_owned_by(session, actor):  # a second tab's profile, made meanwhile
+            raise Conflict(ALREADY_A_MAKER) from exc
+        raise Conflict("That address is taken; choose another.", field="slug") from exc
     return maker
 
 
@@ -226,6 +232,7 @@ def update_maker(session: Session, actor: User, maker: Maker, data: MakerInput, 
     fields = validated_maker(data, session, maker.id)
     try:
         with write_transaction(session):
+            serialise(session, MAKER_NAMES_LOCK)
             session.refresh(maker)  # as stored, under the lock
             check_drawn(drawn, profile_version(maker), PROFILE_CHANGED_MEANWHILE)
             new = fields.pop("slug")

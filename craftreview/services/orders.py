@@ -12,7 +12,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..db import reread_locked, write_transaction
+from ..db import lock_row, reread_locked, write_transaction
 from ..emails import email_key, mailbox_key, normalise_email
 from ..errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied, Problems
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Order, Review, User, as_utc, utcnow
@@ -158,6 +158,7 @@ def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, 
     values = validated_order(actor, data, now.date(), session, maker)
     link = _Link.for_order(session, maker, values["buyer_email"], values["item"], invite_url)
     with write_transaction(session):
+        lock_row(session, Maker, maker.id)  # the same order sent twice at once is recorded once, then re-linked
         order = _reusable_order(session, maker.id, values)  # under the write lock: a refusal writes nothing
         if order is None:
             order = Order(maker_id=maker.id, created_at=now, **values)

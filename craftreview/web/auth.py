@@ -11,7 +11,7 @@ from .account_views import account_page
 from .context import get_db
 from .forms import ActionForm, DisplayNameForm, LoginForm, PasswordForm, RegisterForm
 from .helpers import actor, form_error, form_status, handle_form, validate
-from .limits import login_limits, password_checks, per_address, trust_device
+from .limits import counted_anyway, done_or_counted, login_limits, password_checks, per_address, trust_device
 from .security import return_after_confirmation, safe_next
 
 bp = Blueprint("auth", __name__)
@@ -23,7 +23,7 @@ def _start_session(user, remember: bool = False, reason: str = "login") -> None:
 
 
 @bp.route("/register", methods=["GET", "POST"])
-@per_address("register", ["POST"])
+@per_address("register", ["POST"], deduct_when=done_or_counted)
 def register():
     """Create an account and log in; a safe `next` is remembered until the address is confirmed."""
     form = RegisterForm()
@@ -41,6 +41,8 @@ def register():
             flash("Welcome to craftreview! Your account is ready. We sent you a link to confirm your email address.",
                   "success")
             return redirect(target or url_for("site.home"))
+    if accounts.REGISTERED_MESSAGE in (form.email.errors or []):
+        counted_anyway()  # an answer about an address: what a script testing addresses would collect
     return render_template("auth/register.html", form=form, next_path=target), form_status(form)
 
 

@@ -49,6 +49,18 @@ REASONS = {
     "confirmation_mail": "We have sent this account as many confirmation links as we may for now.",
     "confirmation_resend": "Your network address has asked for as many confirmation links as it may for now.",
     "password_check": "Too many wrong passwords were entered for this account.",
+    "register": "Your network address has signed up as many accounts as it may for now.",
+    "login_address": "Too many failed logins came from your network address.",
+    "password_reset": "Your network address has asked for as many password reset links as it may for now.",
+    # Said whether or not the address has an account, as the reset form's own answer is.
+    "password_reset-account": "This address has been sent as many password reset links as we may send for now (if "
+                              "it has an account): the newest link in its inbox works for an hour after it was sent.",
+    "search": "Your network address has searched as many times as it may in a minute.",
+}
+# Where a refused page leads instead of only back home (the limit's scope -> link and its words).
+WAYS_ON = {
+    "register": ("auth.login", "Log in to an existing account"),
+    "search": ("makers.index", "Browse makers instead"),
 }
 
 
@@ -79,8 +91,24 @@ def declined() -> None:
     g.limit_declined = True
 
 
+def counted_anyway() -> None:
+    """The view refused the form in a way the limit must still count (a registration refused because the address has
+    an account: free, it would let a script test addresses without limit)."""
+    g.limit_counts = True
+
+
 def _done(response) -> bool:
     return response.status_code in (302, 303) and not g.get("limit_declined", False)
+
+
+def done_or_counted(response) -> bool:
+    """deduct_when of a limit that counts work done and the refusals the view marked counted_anyway."""
+    return _done(response) or g.get("limit_counts", False)
+
+
+def _refused_not_by_a_limit(response) -> bool:
+    """A login that failed on its merits: a request another limit refused (429) tried no password."""
+    return _not_done(response) and response.status_code != 429
 
 
 def _not_done(response) -> bool:
@@ -120,7 +148,13 @@ def _account_scope(name: str) -> str:
 def per_named_account(name: str, key_func=_account_key, deduct_when=None):
     """Limit POSTs that name one account by email, from any address (every one, or those deduct_when picks)."""
     return limiter.limit(named(name), key_func=key_func, methods=["POST"], scope=_account_scope(name),
-                         deduct_when=deduct_when)
+                         deduct_when=deduct_when, error_message=REASONS.get(_account_scope(name)))
+
+
+def _trusted_for_named_account() -> bool:
+    """Whether this browser has logged in to the account the form names (the signed device cookie says so)."""
+    ref = account_ref(form_field("email"))
+    return ref is not None and ref in _device()[1]
 
 
 def login_limits(view):
@@ -135,9 +169,14 @@ def login_limits(view):
     attacker could interleave logins to an account of their own with their guesses. (Flask-Limiter counts
     a failure once it is answered, so a burst of parallel guesses may overrun a limit by the requests
     in flight at that moment, no more.)
+
+    A browser the named account has logged in from is not held to its address's count either: other people's
+    failures behind the same address (an office, a carrier) must not keep the owner out. A request one limit refused
+    tried no password, so the other does not count it.
     """
-    account = per_named_account("login_account", _untrusted_account_key, deduct_when=_not_done)
-    return per_address("login_address", ["POST"], deduct_when=_not_done)(account(view))
+    account = per_named_account("login_account", _untrusted_account_key, deduct_when=_refused_not_by_a_limit)
+    return per_address("login_address", ["POST"], deduct_when=_refused_not_by_a_limit,
+                       exempt_when=_trusted_for_named_account)(account(view))
 
 
 def _route_bucket(endpoint: str, scope: str) -> str:
@@ -264,6 +303,9 @@ def _too_many(exc: RateLimitExceeded):
     # A refused button (resend a link, send a new invitation): the way back to its page, not only to the home page.
     back = referring_page() if request.method == "POST" else None
     action = (back, "Back to the page you were on") if back and back != request.path else None
+    if exc.limit.scope in WAYS_ON:
+        endpoint, words = WAYS_ON[exc.limit.scope]
+        action = (url_for(endpoint), words)
     if _account_lockout(exc):  # the owner locked out by someone's guesses has a way in now: a reset by mail
         message += " If this is your account, resetting its password by email lets you log in straight away."
         action = (url_for("accounts.forgot_password"), "Reset your password")

@@ -424,3 +424,69 @@ def test_behind_one_proxy_only_the_address_it_saw_counts(app):
     client = app.test_client()
     codes = [_search(client, f"10.9.9.{n}, 192.0.2.50").status_code for n in range(6)]  # client-forged first hops
     assert codes == [200] * 5 + [429]
+
+
+def test_registration_forms_refused_on_their_merits_cost_nothing_but_taken_addresses_count(app, db, make_user):
+    """An audit used up the sign-up budget with forms refused for a short password, then read a 429 that named no
+    reason. Such refusals now cost nothing; one that says an address has an account still counts (free, a script could
+    test addresses without limit); the 429 says what was used up and offers to log in."""
+    address, taken = "203.0.113.21", make_user("taken")
+    short = [app.test_client().post("/register", headers={"X-Forwarded-For": address}, data={
+        "email": f"short{n}@example.com", "display_name": "Short", "password": "x", "confirm": "x"}).status_code
+        for n in range(4)]
+    assert short == [400] * 4
+    assert _register(app.test_client(), 1, address).status_code == 302  # the budget of two is whole
+    probe = app.test_client().post("/register", headers={"X-Forwarded-For": address}, data={
+        "email": taken.email, "display_name": "Probe", "password": PASSWORD, "confirm": PASSWORD})
+    assert probe.status_code == 400
+    blocked = _register(app.test_client(), 2, address)
+    assert_retry_later(blocked, "minutes", "Your network address has signed up as many accounts as it may for now.")
+    assert 'href="/login"' in blocked.get_data(as_text=True) and "Log in to an existing account" in \
+        blocked.get_data(as_text=True)
+
+
+def test_a_login_refused_by_the_address_limit_is_not_counted_against_the_named_account(app, make_user):
+    """Another person's failures behind the same address refused an owner's correct login, and counted that refusal as
+    one of the owner's failed logins."""
+    owner, strangers = make_user("owner"), [make_user() for _ in range(10)]
+    office = "203.0.113.62"
+    assert [_login(app.test_client(), u.email, "wrong", office).status_code for u in strangers] == [400] * 10
+    refused = _login(app.test_client(), owner.email, PASSWORD, office)
+    assert_retry_later(refused, "", "Too many failed logins came from your network address.")
+    # Five refusals here would have been the owner's whole account budget: none of them counted.
+    for _ in range(5):
+        assert _login(app.test_client(), owner.email, PASSWORD, office).status_code == 429
+    assert _login(app.test_client(), owner.email, PASSWORD, "198.51.100.62").status_code == 302
+
+
+def test_a_browser_the_account_used_logs_in_past_its_address_s_failures(app, make_user):
+    owner, strangers = make_user("owner"), [make_user() for _ in range(10)]
+    office, known = "203.0.113.63", app.test_client()
+    assert _login(known, owner.email, PASSWORD, "198.51.100.63").status_code == 302
+    known.post("/logout", headers={"X-Forwarded-For": office})
+    assert [_login(app.test_client(), u.email, "wrong", office).status_code for u in strangers] == [400] * 10
+    assert _login(known, owner.email, PASSWORD, office).status_code == 302
+    assert _login(app.test_client(), strangers[0].email, PASSWORD, office).status_code == 429  # still limited
+
+
+def test_a_spent_reset_budget_for_an_address_says_the_newest_link_works(app, db, make_user):
+    """Anyone may ask for reset links for an address, so its budget can be spent by someone else: the page says the
+    newest link mailed there works, and says so whether or not the address has an account."""
+    user = make_user("forgetful")
+    for email in (user.email, "nobody-here@example.com"):
+        for n in range(2):
+            assert _reset(app.test_client(), email, f"203.0.113.{40 + n}").status_code == 302
+        refused = _reset(app.test_client(), email, "192.0.2.41")
+        assert_retry_later(refused, "", "the newest link in its inbox works for an hour after it was sent")
+    link = [m for m in mails_to(db, user.email)][-1]
+    assert "/reset-password/" in link.body
+
+
+def test_a_spent_search_budget_says_why_and_offers_the_maker_list(app):
+    client = app.test_client()
+    for _ in range(5):
+        _search(client, "192.0.2.44")
+    refused = _search(client, "192.0.2.44")
+    assert_retry_later(refused, "second", "Your network address has searched as many times as it may in a minute.")
+    assert 'href="/makers"' in refused.get_data(as_text=True) and "Browse makers instead" in \
+        refused.get_data(as_text=True)

@@ -227,10 +227,14 @@ def craft_clause(query: ParsedQuery, crafts: Collection[str]) -> tuple[ParsedQue
     clause like the others ("location:porto OR craft:glass" is either, not Porto glassmakers)."""
     if query.any_asked:
         return query, None
-    for clause in query.positives:
-        if clause.field == "craft" and len(clause.words) == 1 and clause.words[0] in crafts:
-            return replace(query, clauses=tuple(c for c in query.clauses if c != clause)), clause.words[0]
-    return query, None
+    named = [c for c in query.positives if c.field == "craft" and len(c.words) == 1 and c.words[0] in crafts]
+    if not named:
+        return query, None
+    clause, notes = named[0], query.notes
+    if len(named) > 1:  # "craft:glass craft:wood" asked for makers of both, and found none
+        notes += (f"A maker has one craft, so no maker is both {' and '.join(c.render() for c in named)}; type "
+                  f"{' OR '.join(c.render() for c in named)} for any of them.",)
+    return replace(query, clauses=tuple(c for c in query.clauses if c != clause), notes=notes), clause.words[0]
 
 
 def _message_words_dropped(clauses: list[Clause]) -> list[Clause]:

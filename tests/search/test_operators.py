@@ -147,3 +147,10 @@ def test_a_prefix_without_its_word_is_explained_on_the_page(studios, search_app)
     html = search_app.test_client().get("/search", query_string={"q": "mugs location:"}).text
     assert "“location:” was left out" in html
     assert set(names(run(search_app, "mugs location:"))) == {"Kiln Lane", "Harbour Pots"}
+
+
+def test_two_crafts_asked_for_at_once_say_how_to_ask_for_either(studios, search_app):
+    # "craft:glass craft:wood" found nothing, and the page said only "No makers found".
+    html = search_app.test_client().get("/search", query_string={"q": "craft:glass craft:wood"}).text
+    assert "A maker has one craft, so no maker is both craft:glass and craft:wood; type craft:glass OR craft:wood" in html
+    assert set(names(run(search_app, "craft:glass OR craft:wood"))) == {"Glass Reed", "Oak Hollow"}

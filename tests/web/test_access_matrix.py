@@ -429,6 +429,8 @@ def _check_preferences(w, actor, before, after):
 def _check_delete(w, actor, before, after):
     row = one(after, "users", id=actor.id)
     assert row["deleted_at"] is not None and row["email"].endswith("@deleted.invalid")
+    owns_a_profile = any(m["owner_id"] == actor.id for m in before["makers"])
+    assert (len(after["released_names"]) > len(before["released_names"])) is owns_a_profile  # its name held back
 
 
 def _check_confirmed(w, actor, before, after):
@@ -466,7 +468,7 @@ ROUTES += [
           LOGGED_IN_ALLOWED, {"mail_opt_outs"}, _check_preferences),
     Route("account-delete", lambda w: ("/account/delete", {"reviews": "keep", "password": PASSWORD}),
           LOGGED_IN_ALLOWED, {"users", "audit_log", "helpful_votes", "reviews", "flags", "orders", "makers",
-                              "account_tokens", "mail_opt_outs"}, _check_delete),
+                              "account_tokens", "mail_opt_outs", "released_names"}, _check_delete),
     Route("confirm-email", lambda w: (f"/confirm-email/{_confirm_token(w)}", {}), ANYONE, {"users", "account_tokens"},
           _check_confirmed),
     # The link's account, logged in, makes the change: a mistyped address's mailbox must not take the account.

@@ -32,6 +32,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(stars, "stars")
     app.add_template_filter(percent, "percent")
     app.add_template_global(page_url, "page_url")
+    app.add_template_global(form_action, "form_action")
     app.add_template_filter(price_band, "price_band")
     app.add_template_filter(lateness, "lateness")
     app.add_template_filter(thousands, "thousands")
@@ -91,6 +92,14 @@ def has_long_word(text: str | None, limit: int = LONG_WORD) -> bool:
 def bar_position(value: float) -> float:
     """Position of a 1–5 rating on a 0–100% bar."""
     return round(max(0.0, min(100.0, (value - 1.0) / 4.0 * 100.0)), 1)
+
+
+def form_action() -> str:
+    """Where a form posts back to: this page's path and query, never a #fragment. A form with no action posts to the
+    address bar, fragment and all (after a click on its error summary's link, say); the refused page then opens at
+    that fragment, and browsers skip autofocus there, so the next error summary would not take the focus."""
+    query = request.query_string.decode("latin-1")
+    return f"{request.path}?{query}" if query else request.path
 
 
 def page_url(page: int) -> str:

@@ -133,7 +133,7 @@ def test_a_refused_form_says_so_at_its_top_and_links_to_each_field_to_fix(client
     # a refused review looked like the same form shown again.
     def summary(response):
         page = response.get_data(as_text=True)
-        form = page[page.index('<form method="post" novalidate>'):]
+        form = page[page.index('<form method="post" action="/makers/'):]
         return page, form, form[:form.index('class="ratings-grid"')]
 
     page, form, top = summary(_post_review(client, make_user, make_maker, delivered_on=str(TODAY + timedelta(days=2))))

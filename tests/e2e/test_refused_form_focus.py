@@ -94,7 +94,7 @@ def test_a_refused_sign_up_opens_at_its_message_too(browser, live_server):
 
 def test_a_second_refusal_after_following_the_summary_s_link_still_opens_at_its_message(browser, live_server):
     """An audit refused the deletion form, followed the summary's link to the choice (the address bar then ended in
-    #reviews), chose, and sent a wrong password: the form posted back to the address with its #fragment, the browser
+    #reviews or #password), and sent a wrong password: the form posted back to the address with its #fragment, the browser
     opened the refused page at the fragment and skipped autofocus, and the new message was never reached."""
     context = browser.new_context(base_url=live_server.url)
     try:
@@ -104,8 +104,7 @@ def test_a_second_refusal_after_following_the_summary_s_link_still_opens_at_its_
         page.get_by_role("button", name="Delete my account for good").click()
         _in_view(page)
         page.locator(".form-errors a").first.click()
-        assert page.url.endswith("#reviews")
-        page.get_by_label("Keep my reviews and replies, without my name").check()
+        assert page.url.endswith("#password")
         page.get_by_label("Password").fill("not the password")
         page.get_by_role("button", name="Delete my account for good").click()
         expect(page.locator(".form-errors").first).to_contain_text("Check the field marked below")

@@ -61,7 +61,7 @@ def test_a_relaxed_tab_says_how_many_results_hold_every_word_and_where_they_end(
     page = run(search_app, "ceramics mugs")
     assert page.relaxed and page.full_matches == 1 and names(page)[0] == "Kiln Lane" and len(page.items) == 5
     html = search_app.test_client().get("/search", query_string={"q": "ceramics mugs"}).text
-    assert "the 1 maker that does come first, then makers that match most of your words" in html
+    assert "every word you typed: the one that does comes first, then makers that match most of your words" in html
     text = re.sub(r"<[^>]+>|\s+", " ", html)
     assert text.index("Kiln Lane") < text.index("The makers below match only some of your words.") < text.index(
         "Clay Studio")

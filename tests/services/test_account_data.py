@@ -250,11 +250,19 @@ def test_the_deletion_page_of_a_maker_without_reviews_does_not_count_none_as_sta
     assert "the 0 reviews" not in either
 
 
-def test_the_deletion_page_of_someone_who_wrote_nothing_says_so(client, db, make_user):
-    login(client, make_user("lurker"))
+def test_the_deletion_page_of_someone_who_wrote_nothing_says_so_and_asks_no_choice(client, db, make_user):
+    """It said "both choices do the same", then refused the form with "Choose one" until one was picked."""
+    lurker = make_user("lurker")
+    login(client, lurker)
     page = client.get("/account/delete").get_data(as_text=True)
-    assert "You have written no reviews or replies: both choices do the same." in page
+    assert "You have written no reviews or replies, so there is nothing to keep or remove." in page
     assert "Your reviews (" not in page and "maker profile" not in _outcome(page, "either")
+    assert 'type="radio"' not in page and "Whichever you choose" not in page
+    done = client.post("/account/delete", data={**dict(re.findall(
+        r'<input[^>]*type="hidden" name="(reviews)" value="([^"]*)"', page)), "password": PASSWORD})
+    assert done.status_code == 302
+    fresh(db)
+    assert db.get(User, lurker.id).deleted_at is not None
 
 
 @pytest.mark.parametrize(("choice", "stays"), [("remove", False), ("keep", True)])

@@ -188,6 +188,8 @@ def test_a_review_s_and_an_account_s_moderation_pages_name_the_signals_that_impl
                        (f"/moderation/accounts/{honest.author_id}", "this account or its reviews")):
         page = client.get(url).get_data(as_text=True)
         assert "Ring signals (0)" in page and f"No ring signal names {whose}." in page
+        # a moderator is pointed at the page that says when the site-wide check ran, not at a command line
+        assert 'the <a href="/moderation/signals">ring signals page</a>' in page and "flask --app" not in page
 
 
 def test_an_account_named_by_a_signal_without_reviews_sees_it_on_its_page(client, db, make_user, make_maker):

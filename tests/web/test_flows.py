@@ -244,7 +244,7 @@ def test_dashboard_says_how_many_more_reviews_wait_for_a_reply_and_pages_through
     save_reply(db, owner, make_review(make_user(), maker, title="Answered review"), "Thank you.")
     login(client, owner)
     dashboard = client.get("/dashboard").get_data(as_text=True)
-    shown = re.findall(r"Waiting review (\d\d)", dashboard)
+    shown = re.findall(r"<strong>Waiting review (\d\d)", dashboard)
     assert len(shown) == 20 and "22" in shown and "00" not in shown
     assert "and 3 more" in dashboard
     link = re.search(r'<a href="([^"]+)">See all 23 reviews waiting for your reply', dashboard).group(1)
@@ -256,6 +256,9 @@ def test_dashboard_says_how_many_more_reviews_wait_for_a_reply_and_pages_through
         listed |= set(re.findall(r"Waiting review (\d\d)", client.get(f"{link}?page={page}").get_data(as_text=True)))
     assert listed == {f"{n:02d}" for n in range(23)}
     assert "Reply publicly" in first
+    # Each link names its review to a screen reader, which lists a page's links out of context.
+    named = re.findall(r'Reply publicly<span class="visually-hidden"> to “(Waiting review \d\d)”</span> →', first)
+    assert len(named) == 10 and len(set(named)) == 10
 
 
 def test_dashboard_names_no_more_when_every_waiting_review_is_shown(client, db, make_user, make_maker, make_review):

@@ -1,6 +1,7 @@
 """Bad values on the review and order forms: one clear message on the field, a 400, and nothing written."""
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -220,3 +221,16 @@ def test_no_typed_date_or_lead_time_is_a_server_error(client, db, make_user, mak
     for field in ("ordered_on", "promised_by", "delivered_on"):
         data = dict(REVIEW, **{field: value})
         assert client.post(f"/makers/{make_maker().slug}/review", data=data).status_code in (302, 400)
+
+
+def test_a_refused_star_group_names_its_error_on_the_group_and_on_each_button(client, make_user, make_maker):
+    """An audit found the radios of a refused star group carried no aria-invalid and no reference to "Choose 1 to 5
+    stars.": a screen reader moving into the group heard no error."""
+    page = _post_review(client, make_user, make_maker, craftsmanship=None).get_data(as_text=True)
+    assert 'id="craftsmanship-error-1">Choose 1 to 5 stars.' in page
+    group = re.search(r'<fieldset id="craftsmanship"[^>]*>', page).group()
+    assert 'aria-describedby="craftsmanship-hint craftsmanship-error-1"' in group
+    radios = re.findall(r'<input[^>]*name="craftsmanship"[^>]*>', page)
+    assert len(radios) == 5 and all('aria-invalid="true"' in r and "craftsmanship-error-1" in r for r in radios)
+    other = re.findall(r'<input[^>]*name="consistency"[^>]*>', page)
+    assert other and not any("aria-invalid" in r for r in other)  # a group chosen well is not marked

@@ -171,8 +171,8 @@ def test_delivery_record_keeps_custom_and_stock_apart_and_lateness_counts_late_o
     text = text_of(client.get(f"/makers/{maker.slug}"))
     assert "Custom orders 2 of 5 on time; the 3 late ones were typically 4 days late." in text
     assert "Stock items 2 of 2 on time." in text
-    assert "Lead time: promised 30 days, actual 32 days (medians)." in text  # delivered 30+0 .. 30+4 days
-    assert "Lead time: promised 5 days, actual 4.5 days (medians)." in text
+    assert "From buyers' dates: promised in 30 days, delivered in 32 days (medians)." in text  # delivered 30+0 .. 30+4 days
+    assert "From buyers' dates: promised in 5 days, delivered in 4.5 days (medians)." in text
 
 
 def test_reply_rate_and_typical_reply_time(client, db, maker, make_user):
@@ -261,8 +261,8 @@ def test_one_review_and_a_one_day_lead_time_are_singular(client, db, maker, make
     rescore(db)
     text = text_of(client.get(f"/makers/{maker.slug}"))
     assert "0 of 1 review answered (0%)." in text
-    assert "Lead time: promised 1 day, actual 2 days (medians)." in text
-    assert "Typical lead time 1 day " in text and "Stated lead time: 1 day " in text and "1 days" not in text
+    assert "From buyers' dates: promised in 1 day, delivered in 2 days (medians)." in text
+    assert "Lead time the maker states: 1 day " in text and text.count("Lead time the maker states: 1 day ") == 2 and "1 days" not in text
 
 
 def test_a_helpful_vote_returns_to_the_page_and_sort_it_was_cast_on(client, db, maker, make_user):

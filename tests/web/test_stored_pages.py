@@ -134,7 +134,7 @@ def test_a_profile_edit(app, client, db, world):
     data = MakerInput(name="Fern Kiln Studio", slug=maker.slug, craft=maker.craft, location="Kendal, United Kingdom",
                       bio="Stoneware mugs.", website="", accepts_custom=True, lead_time_days=21)
     follows(app, client, db, world["url"], lambda: update_maker(db, maker.owner, maker, data),
-            shows=("Fern Kiln Studio", "Kendal", "Stoneware mugs.", "Typical lead time 21 days"))
+            shows=("Fern Kiln Studio", "Kendal", "Stoneware mugs.", "Lead time the maker states: 21 days"))
 
 
 def test_the_authors_new_display_name(app, client, db, world):

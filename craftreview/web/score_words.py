@@ -6,7 +6,7 @@ import math
 from flask import Flask
 
 from ..scoring.claims import FAVOURITES_SET_ASIDE
-from ..scoring.types import MASTER_LINE, MIN_CLAIM_EVIDENCE, NOVICE_LINE, SKILLED_LINE
+from ..scoring.types import MASTER_LINE, MIN_CLAIM_EVIDENCE, NOVICE_LINE, SKILLED_LINE, TIER_CONFIDENCE
 from .charts import chance
 
 TRUSTED_MIN = 3.0  # claims resting on fewer fully trusted reviews than this say so
@@ -56,6 +56,19 @@ def range_past_claim(score) -> str:
     if band[1] is not None and high > band[1]:
         return f"above {band[1]:.1f}"
     return ""
+
+
+def unproven_chance_note(p_skilled: float | None) -> str:
+    """After "On the reviews so far: 68% chance of skilled or better" for a maker without a tier: how that chance
+    stands against the bar a skilled claim needs (types.TIER_CONFIDENCE), where it is near or past it; else ''.
+    Past the bar, what holds the claim is on the score page: a claim the model withheld, or evidence under the floor
+    every tier needs (tests/unit/test_scoring_sentences.py)."""
+    if p_skilled is None or p_skilled < 0.5:
+        return ""
+    bar = f"{TIER_CONFIDENCE:.0%}"
+    if p_skilled < TIER_CONFIDENCE:
+        return f" (a skilled tier needs at least {bar})"
+    return f" (past the {bar} a skilled tier needs; “How this score was calculated” says what else it waits for)"
 
 
 # "Too few" under the floor every tier needs (types.MIN_CLAIM_EVIDENCE), said as such; past it the general words stand:
@@ -131,6 +144,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(sure, "sure")
     app.add_template_global(tier_sure, "tier_sure")
     app.add_template_global(range_past_claim, "range_past_claim")
+    app.add_template_global(unproven_chance_note, "unproven_chance_note")
     app.add_template_filter(trusted_figure, "trusted_figure")
     app.add_template_global(unproven_words, "unproven_words")
     app.add_template_global(outlook_sentence, "outlook_sentence")

@@ -190,3 +190,26 @@ def test_a_withheld_claim_s_chances_already_clear_the_bar_for_its_tier():
         withheld += [s for s in scores.values() if s.explanation.get("claim_withheld")]
     assert len(withheld) > 20 and {s.tier for s in withheld} == {"unproven"}
     assert all(s.p_skilled >= CLAIM_CONFIDENCE[1] or s.p_novice >= CLAIM_CONFIDENCE[3] for s in withheld)
+
+
+def test_a_skilled_chance_past_the_bar_without_a_tier_is_held_by_a_rule_the_score_page_gives():
+    """'past the 80% a skilled tier needs; “How this score was calculated” says what else it waits for' and 'a skilled
+    tier needs at least 80%': every skilled or master claim is at least that likely, and every maker without a tier
+    whose chance is past it is held by a withheld claim (the score page's "In short" gives its reason) or by evidence
+    under the two fully trusted reviews every tier needs (the score page's rules say so)."""
+    from bench.scoring.simulate import SimConfig, simulate
+    from craftreview.scoring import fit_model
+    from craftreview.scoring.types import MIN_CLAIM_EVIDENCE, TIER_CONFIDENCE
+
+    claims = held = 0
+    for seed in (3, 11):
+        platform = simulate(seed, SimConfig(n_makers=1000, p_drift=0.4))
+        for score in fit_model(platform.signals, now=NOW, crafts=platform.crafts).score_fitted(
+                platform.crafts).values():
+            if score.tier in ("skilled", "master"):
+                claims += 1
+                assert score.p_skilled >= TIER_CONFIDENCE
+            elif score.tier == "unproven" and score.p_skilled >= TIER_CONFIDENCE:
+                held += 1
+                assert score.explanation.get("claim_withheld") or score.trusted_reviews < MIN_CLAIM_EVIDENCE
+    assert claims > 20 and held > 20

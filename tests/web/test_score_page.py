@@ -545,7 +545,7 @@ def test_a_chance_on_the_rounding_edge_reads_neither_100_nor_0_percent(db, clien
                           tier="unproven", unproven_reason="mixed_evidence", p_skilled=0.995)
     for url in (f"/makers/{maker.slug}", f"/makers/{maker.slug}/score"):
         html = client.get(url).get_data(as_text=True)
-        assert "On the reviews so far: &gt;99% chance of skilled or better." in html, url
+        assert "On the reviews so far: &gt;99% chance of skilled or better (past the 80% a skilled tier needs;" in html, url
         assert "100%" not in html and ">0%<" not in html and " 0%" not in html, url
 
 
@@ -741,3 +741,22 @@ def test_a_sure_claim_beside_a_range_past_its_line_says_why_both_hold(db, client
             assert "range-claim-note" not in html, url
         else:
             assert f"The overall range {said}: ranges also allow for a change in this maker's work" in html, url
+
+
+@pytest.mark.parametrize(("p_skilled", "said"), [
+    (0.68, "68% chance of skilled or better (a skilled tier needs at least 80%)."),
+    (0.97, "97% chance of skilled or better (past the 80% a skilled tier needs; “How this score was calculated” says "
+           "what else it waits for)."),
+    (0.3, "30% chance of skilled or better."),
+])
+def test_a_maker_without_a_tier_reads_its_chance_against_the_bar(db, client, make_user, make_maker, make_review,
+                                                                  p_skilled, said):
+    """Audits read "Too few reviews yet" beside 68% (and beside 97%) as a contradiction of the makers with fewer
+    reviews that hold a tier: the chance is now read against the bar a skilled claim needs, and past it the panel
+    says something else holds the claim (tests/unit/test_scoring_sentences.py)."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    _set(db, maker, tier="unproven", tier_confidence=None, p_skilled=p_skilled, unproven_reason="too_few_reviews",
+         trusted_reviews=3.8)
+    html = re.sub(r"\s+", " ", client.get(f"/makers/{maker.slug}").get_data(as_text=True))
+    assert f"On the reviews so far: {said}</span>" in html

@@ -173,8 +173,9 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
             _anonymise_maker(session, maker)
             affected.add(maker.id)
         _erase_personal_rows(session, user)
+        # with nothing written there was nothing to keep or remove: the log says only that the account went
         session.add(AuditEntry(actor_id=user.id, action="delete_account", target_type="user", target_id=user.id,
-                               reason=reviews, note="", created_at=now))
+                               reason=reviews if own or replies else "", note="", created_at=now))
         _erase_user(user, _free_erased_address(session, user.id), now)
         session.flush()
         for review in own:

@@ -29,6 +29,7 @@ from craftreview.models import (
 from craftreview.services import account_data, engagement, orders, replies
 from craftreview.services.mail import OutboxMailBackend
 from craftreview.services.reviews import edit_review
+from craftreview.web.audit_words import audit_action
 from tests.conftest import PASSWORD, fresh, login, review_input
 from tests.web.test_access_matrix import snapshot
 
@@ -263,6 +264,9 @@ def test_the_deletion_page_of_someone_who_wrote_nothing_says_so_and_asks_no_choi
     assert done.status_code == 302
     fresh(db)
     assert db.get(User, lurker.id).deleted_at is not None
+    # The log said "Deleted their account and removed their reviews" of an account that had written none.
+    entry = db.scalar(select(AuditEntry).where(AuditEntry.action == "delete_account"))
+    assert entry.reason == "" and audit_action(entry.action, entry.reason) == "Deleted their account"
 
 
 @pytest.mark.parametrize(("choice", "stays"), [("remove", False), ("keep", True)])

@@ -208,7 +208,7 @@ def test_a_glance_table_wider_than_a_phone_says_it_scrolls(client, three, make_m
     """Three makers fit 360 px; a fourth makes the table scroll inside its region, which nothing else showed (the
     hint is shown only on narrow screens: tests/e2e checks the layout)."""
     slugs = ",".join(m.slug for m in three)
-    hint = "swipe it sideways to see every maker"
+    hint = "swipe it sideways, or select it and use the arrow keys, to see every maker"
     assert hint not in client.get(f"/compare?makers={slugs}").get_data(as_text=True)
     fourth = make_maker(name="Dune Pottery")
     assert hint in client.get(f"/compare?makers={slugs},{fourth.slug}").get_data(as_text=True)

@@ -47,7 +47,7 @@ _NOT, _OR = {"NOT", "!"}, {"OR"}
 _SEPARATORS = re.compile(r"[/\\,;+&|()\[\]{}<>]")
 # A field prefix typed with a space before its word ("craft: glass") takes that word; one with no word after it
 # ("craft:" alone, or before an exclusion) is left out and the page says why.
-_SPACED_FIELD = re.compile(r"(?<!\S)([-!]?([A-Za-z]+)):\s+(?=[^\s!-])")
+_SPACED_FIELD = re.compile(r"(?<!\S)([-!]?([A-Za-z]+)):\s+(?=(?!(?:OR|NOT|AND)(?:\s|$))[^\s!-])")
 _EMPTY_FIELD = re.compile(r"(?<!\S)[-!]?([A-Za-z]+):(?=\s|$)")
 _FIELD_EXAMPLES = {"craft": "glass", "location": "york", "in": "york", "name": "oak", "title": "oak", "text": "late",
                    "review": "late"}
@@ -363,6 +363,12 @@ def _star_range(args: Mapping[str, str], dim: str) -> tuple[str, int, int] | Non
     return (dim, lo, hi) if lo <= hi and (lo, hi) != (1, 5) else None
 
 
+# Quote marks a phone or a keyboard layout types around a phrase, each with the marks that may close it.
+_CLOSING_QUOTES = {'"': '"', "\u201c": "\u201d\u201c", "\u201e": "\u201c\u201d", "\u00ab": "\u00bb", "\u00bb": "\u00ab",
+                   "\u201d": "\u201d"}
+_QUOTES = set("".join(_CLOSING_QUOTES)) | set(_CLOSING_QUOTES)
+
+
 @dataclass(frozen=True)
 class SearchRequest:
     """Everything one search page asks for."""
@@ -383,7 +389,7 @@ class SearchRequest:
         """The query as a sentence quotes it: a query that is one typed phrase loses its own straight quotes, so the
         page does not print “"oak table"”."""
         text = self.q.strip()
-        if len(text) > 2 and text[0] == text[-1] == '"' and '"' not in text[1:-1]:
+        if len(text) > 2 and text[-1] in _CLOSING_QUOTES.get(text[0], "") and not _QUOTES & set(text[1:-1]):
             return text[1:-1].strip()
         return text
 

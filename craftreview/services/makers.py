@@ -198,8 +198,9 @@ def create_maker(session: Session, actor: User, data: MakerInput) -> Maker:
             serialise(session, MAKER_NAMES_LOCK)  # two profiles named alike at once: the second reads the first
             if maker_owned_by(session, actor):
                 raise Conflict(ALREADY_A_MAKER)
+            # again under the lock; the name first: an address made from it is taken because the name is
+            check_name_free(session, fields["name"])
             check_address_free(session, fields["slug"])
-            check_name_free(session, fields["name"])  # again under the lock
             maker = Maker(owner_id=actor.id, **fields)
             session.add(maker)
             session.flush()

@@ -49,6 +49,7 @@ REASONS = {
     "confirmation_mail": "We have sent this account as many confirmation links as we may for now.",
     "confirmation_resend": "Your network address has asked for as many confirmation links as it may for now.",
     "password_check": "Too many wrong passwords were entered for this account.",
+    "login_account-account": "Too many wrong passwords were tried for this account.",
     "register": "Your network address has signed up as many accounts as it may for now.",
     "login_address": "Too many failed logins came from your network address.",
     "password_reset": "Your network address has asked for as many password reset links as it may for now.",

@@ -76,6 +76,8 @@ def new():
                            f" Its address, made from its name, is /makers/{maker.slug}: you can change it on the "
                            "edit page." if suggested else ""),
                        _maker_url, _maker_check(form, None))
+    if not done and suggested:
+        form.slug.data = ""  # made from the name sent: a new name must get its own, not this one
     return done or (render_template("makers/form.html", form=form, maker=None), form_status(form))
 
 

@@ -58,7 +58,7 @@ def range_past_claim(score) -> str:
     return ""
 
 
-def unproven_chance_note(p_skilled: float | None) -> str:
+def unproven_chance_note(p_skilled: float | None, on_score_page: bool = False) -> str:
     """After "On the reviews so far: 68% chance of skilled or better" for a maker without a tier: how that chance
     stands against the bar a skilled claim needs (types.TIER_CONFIDENCE), where it is near or past it; else ''.
     Past the bar, what holds the claim is on the score page: a claim the model withheld, or evidence under the floor
@@ -68,7 +68,8 @@ def unproven_chance_note(p_skilled: float | None) -> str:
     bar = f"{TIER_CONFIDENCE:.0%}"
     if p_skilled < TIER_CONFIDENCE:
         return f" (a skilled tier needs at least {bar})"
-    return f" (past the {bar} a skilled tier needs; “How this score was calculated” says what else it waits for)"
+    where = "this page says below" if on_score_page else "“How this score was calculated” says"
+    return f" (past the {bar} a skilled tier needs; {where} what else it waits for)"
 
 
 # "Too few" under the floor every tier needs (types.MIN_CLAIM_EVIDENCE), said as such; past it the general words stand:

@@ -154,3 +154,15 @@ def test_two_crafts_asked_for_at_once_say_how_to_ask_for_either(studios, search_
     html = search_app.test_client().get("/search", query_string={"q": "craft:glass craft:wood"}).text
     assert "A maker has one craft, so no maker is both craft:glass and craft:wood; type craft:glass OR craft:wood" in html
     assert set(names(run(search_app, "craft:glass OR craft:wood"))) == {"Glass Reed", "Oak Hollow"}
+
+
+@pytest.mark.parametrize("typed", ["“copper kettle”", "„copper kettle“", "«copper kettle»", '"copper kettle"'])
+def test_a_phrase_in_any_quote_marks_is_quoted_once_on_an_empty_page(studios, search_app, typed):
+    # A phone types curly quotes: the page printed ““copper kettle””.
+    html = search_app.test_client().get("/search", query_string={"q": typed}).text
+    assert "No makers found for “copper kettle”." in html
+
+
+def test_an_empty_prefix_before_or_is_left_out_not_joined_to_the_operator():
+    query = parse_query("craft: OR location:york")
+    assert query.render() == "location:york" and "“craft:” was left out" in query.notes[0]

@@ -490,3 +490,13 @@ def test_a_spent_search_budget_says_why_and_offers_the_maker_list(app):
     assert_retry_later(refused, "second", "Your network address has searched as many times as it may in a minute.")
     assert 'href="/makers"' in refused.get_data(as_text=True) and "Browse makers instead" in \
         refused.get_data(as_text=True)
+
+
+def test_an_account_s_own_lockout_says_what_was_used_up(app, make_user):
+    """Rotating addresses, the account's failures ran out first, and its page said only "Too many attempts."."""
+    victim = make_user("victim")
+    for n in range(5):
+        assert _login(app.test_client(), victim.email, "guess", f"203.0.113.{90 + n}").status_code == 400
+    refused = _login(app.test_client(), victim.email, "guess", "203.0.113.99")
+    assert_retry_later(refused, "minutes", "Too many wrong passwords were tried for this account.")
+    assert "Too many attempts" not in refused.get_data(as_text=True)

@@ -192,3 +192,25 @@ def test_only_the_new_profile_form_says_an_empty_address_is_made_from_the_name(c
     other = make_user("other")
     login(client, other)
     assert "Left empty, it is made from the name." in client.get("/makers/new").get_data(as_text=True)
+
+
+def test_a_name_taken_under_the_lock_is_refused_for_the_name_and_its_made_address_is_not_kept(
+        client, db, make_user, monkeypatch):
+    """Six look-alike profiles sent at once with their address left empty: the losers were told their address (made
+    from the name, which they never typed) was taken, and the form came back holding it, so a new name would have
+    kept the old name's address."""
+    from craftreview.services import makers as service
+    real, calls, quicker = service.check_name_free, [], make_user("quicker").id
+
+    def taken_meanwhile(session, name, *args, **kwargs):
+        calls.append(name)
+        if len(calls) == 2:  # the check under the lock: another profile took the name and its address meanwhile
+            session.add(Maker(owner_id=quicker, name="Amber Kestrel", slug="amber-kestrel", craft="glass"))
+            session.flush()
+        return real(session, name, *args, **kwargs)
+    monkeypatch.setattr(service, "check_name_free", taken_meanwhile)
+    login(client, make_user("slower"))
+    response = client.post("/makers/new", data={"name": "amber  kestrel", "slug": "", "craft": "glass"})
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400 and "A maker called “Amber Kestrel” is already on craftreview" in page
+    assert "That address is taken" not in page and 'value="amber-kestrel"' not in page

@@ -760,3 +760,18 @@ def test_a_maker_without_a_tier_reads_its_chance_against_the_bar(db, client, mak
          trusted_reviews=3.8)
     html = re.sub(r"\s+", " ", client.get(f"/makers/{maker.slug}").get_data(as_text=True))
     assert f"On the reviews so far: {said}</span>" in html
+
+
+def test_the_bar_is_read_on_compare_and_on_the_score_page_in_its_own_words(db, client, make_user, make_maker,
+                                                                            make_review):
+    """An audit found compare without the bar beside a maker holding a 96% claim, and the score page's panel pointing
+    at "How this score was calculated", the page it is on."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    _set(db, maker, tier="unproven", tier_confidence=None, p_skilled=0.97, unproven_reason="too_few_reviews",
+         trusted_reviews=1.9)
+    compare = re.sub(r"\s+", " ", client.get(f"/compare?makers={maker.slug}").get_data(as_text=True))
+    assert "no claim yet: 97% chance of skilled or better (past the 80% a skilled tier needs;" in compare
+    score = re.sub(r"\s+", " ", client.get(f"/makers/{maker.slug}/score").get_data(as_text=True))
+    assert "(past the 80% a skilled tier needs; this page says below what else it waits for)." in score
+    assert "“How this score was calculated” says" not in score

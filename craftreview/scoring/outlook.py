@@ -22,16 +22,13 @@ import numpy as np
 from .arrays import SignalArrays, to_arrays, to_days
 from .explain import tier_targets
 from .special import ndtri
-from .types import MASTER_LINE, NOVICE_LINE, OVERALL_WEIGHTS, SKILLED_LINE, MakerScore, ReviewSignal
+from .types import CLAIM_EDGES, OVERALL_WEIGHTS, MakerScore, ReviewSignal
 
 STEPS = (1, 2, 3, 5, 8, 12, 20)  # numbers of further reviews tried
 # The simulated level is the one the average of k real reviews reaches with 95% probability: at 80%
 # the promise came true for about three quarters of makers in the worst bench worlds, at 90%
 # for 0.80 in the worst of 16 (150 promises each; bench/scoring/RESULTS.md).
 CAUTION = float(ndtri(0.95))
-# The line each claim depends on; a skilled maker who turns out a master still keeps "skilled or better".
-_EDGES = {"master": (MASTER_LINE, None), "skilled": (SKILLED_LINE, None),
-          "developing": (NOVICE_LINE, SKILLED_LINE), "novice": (None, NOVICE_LINE)}
 _JOINED_DAYS = 730.0  # simulated buyers are established accounts (but for the platform's share of new ones, Buyers)
 _NEW_JOINED_DAYS = 1.0  # ...and those standing for its new accounts redeem their order a day after joining
 # The platform's spread of one review around its maker's level is read from the reviews of makers with at least
@@ -88,7 +85,7 @@ def cautious_shift(score: MakerScore, target: str, review_var: float, k: np.ndar
     The move is CAUTION standard deviations of the average of k real reviews (review_var / k): real
     reviews scatter, and a promise tuned to their exact average would fail about half the time.
     """
-    low, high = _EDGES[target]
+    low, high = CLAIM_EDGES[target]
     mean = score.overall.mean
     to_low = mean - low if low is not None else math.inf
     to_high = high - mean if high is not None else math.inf

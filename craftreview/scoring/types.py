@@ -12,6 +12,10 @@ OVERALL_WEIGHTS: tuple[float, float, float] = (0.5, 0.25, 0.25)
 MASTER_LINE = 4.5
 SKILLED_LINE = 4.0
 NOVICE_LINE = 3.5
+# The overall's band each claim depends on (low, high; None: open on that side): a skilled claim counts master too.
+CLAIM_EDGES: dict[str, tuple[float | None, float | None]] = {
+    "master": (MASTER_LINE, None), "skilled": (SKILLED_LINE, None), "developing": (NOVICE_LINE, SKILLED_LINE),
+    "novice": (None, NOVICE_LINE)}
 TIER_CONFIDENCE = 0.8  # a skilled or master claim is made when at least this likely
 # A developing or novice claim warns buyers away from a maker, so it needs stronger evidence. At 80% the
 # simulated worlds' novice and developing claims were right for 0.93 and 0.81 of makers, at 90% the claims

@@ -38,7 +38,7 @@ def best_snippet(texts: Iterable[str], stems: set[str]) -> Markup | None:
     many, the one whose words fewer of the texts hold ("late delivery" shows the review that says "late", not one of
     many that say "Delivery was on time")."""
     prefixes = [_stem_prefix(s) for s in stems]
-    windows = []  # (words found, text, start, end) of each text's best window
+    windows = []  # (words in its best window, words anywhere in it, text, start, end) of each text
     for text in (composed(t or "") for t in texts):
         # Each searched stem this text can hold shows its first letters in it (see _stem_prefix): a text with none
         # holds no match and is not stemmed.
@@ -58,7 +58,7 @@ def best_snippet(texts: Iterable[str], stems: set[str]) -> Markup | None:
     if not windows:
         return None
     spread = {s: sum(s in held for _f, held, *_ in windows) for s in stems}
-    found, _held, text, start, end = max(windows, key=lambda w: (len(w[0]), -sum(spread[s] for s in w[0])))
+    _found, _held, text, start, end = max(windows, key=lambda w: (len(w[0]), -sum(spread[s] for s in w[0])))
     return render_marked(_window(text, list(_TOKEN.finditer(text)), start, end, stems))
 
 

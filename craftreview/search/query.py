@@ -386,8 +386,8 @@ class SearchRequest:
 
     @property
     def quoted(self) -> str:
-        """The query as a sentence quotes it: a query that is one typed phrase loses its own straight quotes, so the
-        page does not print “"oak table"”."""
+        """The query as a sentence quotes it: a query that is one typed phrase loses its own quote marks (straight,
+        curly or guillemets), so the page does not print “"oak table"”."""
         text = self.q.strip()
         if len(text) > 2 and text[-1] in _CLOSING_QUOTES.get(text[0], "") and not _QUOTES & set(text[1:-1]):
             return text[1:-1].strip()

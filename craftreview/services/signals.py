@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import Select, delete, distinct, func, insert, literal, select
 from sqlalchemy.orm import Session
 
+from ..db import lock_row
 from ..durations import span_words
 from ..models import JobRun, Maker, Order, Review, RingSignal, RingSignalReview, User, as_utc, utcnow
 from ..rings import (
@@ -128,7 +129,7 @@ def refresh_maker_signals(session: Session, maker_id: int, now: datetime | None 
     now = now or utcnow()
     # Two writers refreshing one maker on PostgreSQL would each delete the old rows and both insert:
     # queue them on the maker row (FOR NO KEY UPDATE, the lock the score refresh takes too).
-    session.execute(select(Maker.id).where(Maker.id == maker_id).with_for_update(key_share=True))
+    lock_row(session, Maker, maker_id)
     findings = prepared if prepared is not None else _maker_findings(maker_facts(session, maker_id, now), maker_id)
     _delete(session, (RingSignal.maker_id == maker_id) & RingSignal.kind.in_(ON_WRITE_KINDS))
     _store(session, findings, now)

@@ -109,11 +109,7 @@ def done_or_counted(response) -> bool:
 
 def _refused_not_by_a_limit(response) -> bool:
     """A login that failed on its merits: a request another limit refused (429) tried no password."""
-    return _not_done(response) and response.status_code != 429
-
-
-def _not_done(response) -> bool:
-    return not _done(response)
+    return not _done(response) and response.status_code != 429
 
 
 def sends_per_address(name: str, exempt_when=None):
@@ -132,10 +128,17 @@ def _account_key() -> str:
     return f"account:{account_ref(form_field('email')) or '-'}"
 
 
-def _untrusted_account_key() -> str:
+def _named_account_on_this_browser() -> tuple[str | None, str | None, bool]:
+    """This browser's id, the account the form names, and whether this browser has logged in to it (the signed
+    device cookie says so)."""
     device, accounts = _device()
     ref = account_ref(form_field("email"))
-    if ref is not None and ref in accounts:
+    return device, ref, ref is not None and ref in accounts
+
+
+def _untrusted_account_key() -> str:
+    device, ref, trusted = _named_account_on_this_browser()
+    if trusted:
         # A browser the account logged in from: a budget of its own, which guesses from elsewhere never fill. Only
         # its own (a copied cookie included) do: it is no licence to guess without limit.
         return f"device:{device}:{ref}"
@@ -153,9 +156,7 @@ def per_named_account(name: str, key_func=_account_key, deduct_when=None):
 
 
 def _trusted_for_named_account() -> bool:
-    """Whether this browser has logged in to the account the form names (the signed device cookie says so)."""
-    ref = account_ref(form_field("email"))
-    return ref is not None and ref in _device()[1]
+    return _named_account_on_this_browser()[2]
 
 
 def login_limits(view):

@@ -6,7 +6,7 @@ import math
 from flask import Flask
 
 from ..scoring.claims import FAVOURITES_SET_ASIDE
-from ..scoring.types import MASTER_LINE, MIN_CLAIM_EVIDENCE, NOVICE_LINE, SKILLED_LINE, TIER_CONFIDENCE
+from ..scoring.types import CLAIM_EDGES, INTERVAL_LEVEL, MIN_CLAIM_EVIDENCE, TIER_CONFIDENCE
 from .charts import chance
 
 TRUSTED_MIN = 3.0  # claims resting on fewer fully trusted reviews than this say so
@@ -35,11 +35,9 @@ def tier_sure(tier: str | None, p: float | None) -> str:
     return f"{words} of skilled or better" if words and tier == "skilled" else words
 
 
-# Where each claim's band of the overall lies (a skilled claim counts master too); None: no line on that side.
-CLAIM_BANDS = {"master": (MASTER_LINE, None), "skilled": (SKILLED_LINE, None),
-               "developing": (NOVICE_LINE, SKILLED_LINE), "novice": (None, NOVICE_LINE)}
-# A claim this sure leaves under 5% beyond its band, so the 90% range of the posterior it was read from ends inside it.
-RANGE_INSIDE_CLAIM = 0.95
+# A claim this sure leaves no more than a 90% range's tail beyond its band (5%), so the range of the posterior it was
+# read from ends inside it.
+RANGE_INSIDE_CLAIM = 1.0 - (1.0 - INTERVAL_LEVEL) / 2.0
 
 
 def range_past_claim(score) -> str:
@@ -47,7 +45,7 @@ def range_past_claim(score) -> str:
     although the claim leaves under 5% beyond it; else ''. Only the ranges' allowances for a change in the maker's
     work and for the platform's reviewers (steps, slope, change, buyer gap) stretch them so: the tier's chance is read
     from the posterior without them (tests/unit/test_scoring_range_claims.py)."""
-    band, p = CLAIM_BANDS.get(getattr(score, "tier", None)), getattr(score, "tier_confidence", None)
+    band, p = CLAIM_EDGES.get(getattr(score, "tier", None)), getattr(score, "tier_confidence", None)
     if band is None or p is None or p < RANGE_INSIDE_CLAIM or score.overall_low is None:
         return ""
     low, high = round(score.overall_low, 1), round(score.overall_high, 1)  # as the page prints them

@@ -66,7 +66,7 @@ def unproven_chance_note(p_skilled: float | None, on_score_page: bool = False) -
     bar = f"{TIER_CONFIDENCE:.0%}"
     if p_skilled < TIER_CONFIDENCE:
         return f" (a skilled tier needs at least {bar})"
-    where = "this page says below" if on_score_page else "“How this score was calculated” says"
+    where = "this page says" if on_score_page else "“How this score was calculated” says"
     return f" (past the {bar} a skilled tier needs; {where} what else it waits for)"
 
 

@@ -773,5 +773,5 @@ def test_the_bar_is_read_on_compare_and_on_the_score_page_in_its_own_words(db, c
     compare = re.sub(r"\s+", " ", client.get(f"/compare?makers={maker.slug}").get_data(as_text=True))
     assert "no claim yet: 97% chance of skilled or better (past the 80% a skilled tier needs;" in compare
     score = re.sub(r"\s+", " ", client.get(f"/makers/{maker.slug}/score").get_data(as_text=True))
-    assert "(past the 80% a skilled tier needs; this page says below what else it waits for)." in score
+    assert "(past the 80% a skilled tier needs; this page says what else it waits for)." in score
     assert "“How this score was calculated” says" not in score

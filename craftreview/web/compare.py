@@ -1,4 +1,7 @@
-"""/compare: up to four makers side by side; the list lives in the URL and a small cookie (no script needed)."""
+"""/compare: up to four makers side by side; the list lives in the URL and a small cookie (no script needed).
+
+Reading a compare page never edits the visitor's list except to adopt a shared link's makers when they had none: an
+edit (add, remove, "make these makers your list") is a POST from a page of this site (_from_this_site)."""
 from __future__ import annotations
 
 import re
@@ -12,7 +15,7 @@ from ..services.makers import get_maker_by_address
 from ..services.review_facts import STAR_DIMENSIONS
 from ..text import clean_input
 from .context import get_db
-from .security import referring_page
+from .security import csrf, referring_page
 
 bp = Blueprint("compare", __name__)
 COOKIE = "compare"
@@ -53,9 +56,33 @@ def _remember(response, slugs: list[str]):
     return response
 
 
-def _add(slug: str):
+def _from_this_site() -> bool:
+    """Whether a compare edit came from a page of this site, by the Origin the browser sends with every POST (the
+    Referer where it sent none). The edit carries no CSRF token: the maker cards that send it are cached for every
+    visitor (fragments), and it changes nothing but the sender's own compare cookie. A browser that sends neither
+    header is let through; a form on another site, or in a sandboxed frame (Origin "null"), is not."""
+    sender = request.headers.get("Origin") or request.headers.get("Referer")
+    return sender is None or urlsplit(sender).netloc == request.host
+
+
+def _edit_allowed() -> None:
+    if not _from_this_site():
+        abort(403, "Compare lists are changed only from this site's own pages.")
+
+
+def _maker_field(value: str | None) -> str:
+    slug = (value or "").strip().lower()
+    if not SLUG.match(slug):
+        abort(400, "That is not a maker's address.")
+    return slug
+
+
+@bp.post("/compare/add")
+@csrf.exempt
+def add():
     """Put one maker on the list and go back to the page the visitor was on (the compare page otherwise)."""
-    maker = get_maker_by_address(get_db(), slug)
+    _edit_allowed()
+    maker = get_maker_by_address(get_db(), _maker_field(request.form.get("maker")))
     slug = maker.slug  # a former address is listed as the maker's current one
     listed = _at_current_addresses(_remembered())  # the cookie may hold an address the maker has since left
     shown = listed
@@ -69,46 +96,55 @@ def _add(slug: str):
         listed = shown = listed + [slug]
         flash(f"Added {maker.name} to your compare list ({len(listed)} of {MAX_COMPARE}).", "success")
     back = _came_from() or url_for("compare.index", makers=",".join(shown))
-    return _remember(redirect(back), listed)
+    return _remember(redirect(back, 303), listed)
 
 
-def _own_edit() -> bool:
-    """?mine=1: the visitor's own edit of their list (a remove link on it, or "make these makers your list")."""
-    return request.args.get("mine") == "1"
+@bp.post("/compare/list")
+@csrf.exempt
+def save():
+    """The visitor's own edit of their list: a remove button on it, or "make these makers your list" under a shared
+    link. Makers that no longer exist are left out; the page then shows the saved list at its own address."""
+    _edit_allowed()
+    wanted = [_maker_field(s) for s in _slugs(request.form.get("makers"))]
+    view = compare_page(get_db(), _at_current_addresses(wanted))
+    shown = [c.maker.slug for c in view.columns]
+    # Shown at an address without the edit: copied from the address bar and sent on, the link is a shared one, which
+    # never replaces the list its receiver built.
+    target = url_for("compare.index", makers=",".join(shown)) if shown else url_for("compare.index")
+    return _remember(redirect(target, 303), shown)
 
 
 def _keeps_own_list(linked: bool, shown: list[str], remembered: list[str]) -> bool:
     """Whether a page showing `shown` leaves the visitor's remembered list alone.
 
     A shared link (?makers=a,b) shows its makers without replacing a list the visitor built: the page offers to adopt
-    it instead. The visitor's own edits (_own_edit) are remembered."""
-    return linked and not _own_edit() and bool(remembered) and shown != remembered
+    it instead (a POST to save)."""
+    return linked and bool(remembered) and shown != remembered
+
+
+def _with_added(slug: str):
+    """An old "add to compare" link (?add=slug; the buttons now POST): the visitor's list with that maker shown as a
+    link would show it, so following it saves nothing the visitor did not choose."""
+    return redirect(url_for("compare.index", makers=",".join(_at_current_addresses(_remembered() + [slug]))))
 
 
 @bp.get("/compare")
 def index():
-    """Compare makers; ?add=slug appends one to the remembered list, ?makers=a,b shows exactly those
-    (and becomes the visitor's list with &mine=1, or when the visitor had none)."""
-    added = request.args.get("add", "").strip().lower()
-    if added and not SLUG.match(added):
-        abort(400, "That is not a maker's address.")
-    if added:
-        return _add(added)
+    """Compare the visitor's list; ?makers=a,b shows exactly those (and becomes the visitor's list when they had none)."""
+    if "add" in request.args:
+        return _with_added(_maker_field(request.args["add"]))
     linked = "makers" in request.args
     slugs = _slugs(request.args.get("makers")) if linked else _remembered()
     view = compare_page(get_db(), [s for s in slugs if SLUG.match(s)])
     moved = moved_makers(get_db(), view.unknown)  # no query unless an address is unknown
     if moved:
-        # The same list at the makers' current addresses: permanent for a link, not for the visitor's own list.
-        current = ",".join(_at_current_addresses(slugs))
-        mine = {"mine": "1"} if _own_edit() else {}
-        return redirect(url_for("compare.index", makers=current, **mine), 301 if linked and not mine else 302)
+        # The same list at the makers' current addresses: permanent for a link; the visitor's own list is remembered
+        # at them (the same makers), so the page it lands on is theirs, not a shared link's.
+        current = _at_current_addresses(slugs)
+        response = redirect(url_for("compare.index", makers=",".join(current)), 301 if linked else 302)
+        return response if linked else _remember(response, current)
     malformed = [s for s in slugs if not SLUG.match(s)]
     shown = [c.maker.slug for c in view.columns]
-    if _own_edit() and not malformed and not view.unknown and not view.dropped:
-        # Saved, then shown at the address without mine=1: copied from the address bar and sent on, the link is a
-        # shared one again, which never replaces the list its receiver built.
-        return _remember(redirect(url_for("compare.index", makers=",".join(shown))), shown)
     remembered = _remembered()
     kept = _keeps_own_list(linked, shown, remembered)
     response = make_response(render_template(

@@ -99,7 +99,7 @@ def test_compare_three_makers_from_their_pages(new_actor, makers, screenshots):
     page = new_actor().page
     for n, slug in enumerate(makers, 1):
         page.goto(f"/makers/{slug}")
-        page.get_by_role("link", name="Add to compare").click()
+        page.get_by_role("button", name="Add to compare").click()
         expect(page.locator(".flash")).to_contain_text(f"to your compare list ({n} of 4)")
     page.get_by_role("link", name="Compare 3 makers").click()
     expect(page.get_by_role("heading", name="Compare makers")).to_be_visible()

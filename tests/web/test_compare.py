@@ -70,50 +70,92 @@ def test_more_than_four_makers_shows_four_and_says_which_were_left_out(client, d
     assert f"You can compare up to 4 makers at a time, so {extra[1].name} was left out." in text_of(page)
 
 
+def add(client, maker_slug: str, referrer: str | None = None, **headers):
+    """The "Add to compare" button: a POST from a page of this site (its Referer, when given)."""
+    if referrer:
+        headers["Referer"] = referrer
+    return client.post("/compare/add", data={"maker": maker_slug}, headers=headers)
+
+
+def form_fields(html: str, button: str) -> dict[str, str]:
+    """The hidden fields of the form whose button reads `button`."""
+    form = next(f for f in re.findall(r"<form .*?</form>", html, re.S) if button in f)
+    return dict(re.findall(r'name="([^"]+)" value="([^"]*)"', form))
+
+
 def test_add_to_compare_remembers_the_list_in_a_cookie(client, three):
     for maker in three:
-        response = client.get(f"/compare?add={maker.slug}")
-        assert response.status_code == 302
+        response = add(client, maker.slug)
+        assert response.status_code == 303
         client.get(response.headers["Location"])
     page = client.get("/compare")
     assert column_names(page) == ["Ash Loom", "Birch Forge", "Cedar Glass"]
-    remove = re.search(r'href="([^"]+)">Remove Birch Forge', page.get_data(as_text=True)).group(1)
-    assert column_names(client.get(remove.replace("&amp;", "&"), follow_redirects=True)) == ["Ash Loom", "Cedar Glass"]
+    remaining = form_fields(page.get_data(as_text=True), "Remove Birch Forge")["makers"]
+    removed = client.post("/compare/list", data={"makers": remaining}, follow_redirects=True)
+    assert column_names(removed) == ["Ash Loom", "Cedar Glass"]
+    assert column_names(client.get("/compare")) == ["Ash Loom", "Cedar Glass"]
 
 
 def test_adding_from_a_page_returns_to_it_and_the_header_counts_the_list(client, db, make_maker, three):
     browse = "http://localhost/makers?sort=reviews"
-    response = client.get(f"/compare?add={three[0].slug}", headers={"Referer": browse})
-    assert response.status_code == 302 and response.headers["Location"].endswith("/makers?sort=reviews")
+    response = add(client, three[0].slug, browse)
+    assert response.status_code == 303 and response.headers["Location"].endswith("/makers?sort=reviews")
     page = client.get("/makers?sort=reviews").get_data(as_text=True)
     assert "Added Ash Loom to your compare list (1 of 4)." in page
     assert re.search(r'href="/compare">Compare <span class="badge compare-count">1<', page)
-    client.get(f"/compare?add={three[0].slug}", headers={"Referer": browse})
+    add(client, three[0].slug, browse)
     assert "Ash Loom is already on your compare list (1 of 4)." in client.get("/makers").get_data(as_text=True)
     for maker in three[1:] + [make_maker(name="Dune Kiln")]:
-        client.get(f"/compare?add={maker.slug}", headers={"Referer": browse})
+        add(client, maker.slug, browse)
     fifth = make_maker(name="Elm Works")
-    client.get(f"/compare?add={fifth.slug}", headers={"Referer": browse})
+    add(client, fifth.slug, browse)
     page = client.get("/makers").get_data(as_text=True)
     assert "Your compare list is full (4 makers): remove one on the compare page to add Elm Works." in page
     assert column_names(client.get("/compare")) == ["Ash Loom", "Birch Forge", "Cedar Glass", "Dune Kiln"]
 
 
 def test_adding_never_returns_to_another_site_or_loops_on_the_compare_page(client, three):
-    for referrer in ("https://evil.example/makers", "http://localhost/compare?makers=x"):
-        response = client.get(f"/compare?add={three[0].slug}", headers={"Referer": referrer})
+    for referrer in ("http://localhost/compare?makers=x", None):
+        response = add(client, three[0].slug, referrer)
         assert response.headers["Location"].endswith(f"/compare?makers={three[0].slug}")
 
 
+@pytest.mark.parametrize("sender", [{"Origin": "https://evil.example"}, {"Origin": "null"},
+                                    {"Referer": "https://evil.example/makers"}])
+def test_a_compare_edit_sent_from_another_site_is_refused_and_changes_nothing(client, three, sender):
+    """The edits carry no CSRF token (maker cards are cached for every visitor), so the sender's origin is checked:
+    a page elsewhere cannot fill or empty a visitor's list."""
+    add(client, three[0].slug)
+    for response in (add(client, three[1].slug, **sender),
+                     client.post("/compare/list", data={"makers": three[2].slug}, headers=sender)):
+        assert response.status_code == 403
+        assert "Compare lists are changed only from this site&#39;s own pages." in response.get_data(as_text=True)
+        assert "compare=" not in response.headers.get("Set-Cookie", "")
+    assert column_names(client.get("/compare")) == ["Ash Loom"]
+    assert add(client, three[1].slug, Origin="http://localhost").status_code == 303
+
+
+def test_following_an_old_add_link_shows_the_maker_beside_the_list_and_saves_nothing(client, three):
+    """Pages cached before the buttons POSTed linked to /compare?add=slug: a GET, which must not edit the list."""
+    add(client, three[0].slug)
+    response = client.get(f"/compare?add={three[1].slug}")
+    assert response.status_code == 302 and "compare=" not in response.headers.get("Set-Cookie", "")
+    page = client.get(response.headers["Location"])
+    assert column_names(page) == ["Ash Loom", "Birch Forge"] and "came from a link" in text_of(page)
+    assert column_names(client.get("/compare")) == ["Ash Loom"]
+
+
 def test_adding_a_maker_that_does_not_exist_is_a_404_and_remembers_nothing(client):
-    response = client.get("/compare?add=no-such-maker", headers={"Referer": "http://localhost/makers"})
+    response = add(client, "no-such-maker", "http://localhost/makers")
     assert response.status_code == 404
     assert "compare=" not in response.headers.get("Set-Cookie", "")
 
 
 def test_maker_page_and_cards_offer_add_to_compare(client, three):
-    assert f'href="/compare?add={three[0].slug}"' in client.get(f"/makers/{three[0].slug}").get_data(as_text=True)
-    assert f'href="/compare?add={three[0].slug}"' in client.get("/makers").get_data(as_text=True)
+    for page in (client.get(f"/makers/{three[0].slug}"), client.get("/makers")):
+        html = page.get_data(as_text=True)
+        assert form_fields(html, "to compare</button>") == {"maker": three[0].slug}
+        assert 'action="/compare/add"' in html and 'href="/compare?add=' not in html
 
 
 def test_empty_compare_explains_how_to_start(client):
@@ -121,8 +163,10 @@ def test_empty_compare_explains_how_to_start(client):
 
 
 def test_adding_something_that_is_not_a_maker_address_is_a_clear_400(client):
-    response = client.get("/compare?add=%3Cscript%3E")
-    assert response.status_code == 400 and "That is not a maker&#39;s address." in response.get_data(as_text=True)
+    for response in (add(client, "<script>"), client.get("/compare?add=%3Cscript%3E"),
+                     client.post("/compare/list", data={"makers": "ash-loom,<b>"})):
+        assert response.status_code == 400 and "That is not a maker&#39;s address." in response.get_data(as_text=True)
+        assert "compare=" not in response.headers.get("Set-Cookie", "")
 
 
 def test_an_at_a_glance_table_puts_the_key_figures_of_every_maker_side_by_side(client, three):
@@ -154,7 +198,7 @@ def test_unknown_makers_take_no_place_among_the_four(client, db, make_maker, thr
 def test_a_link_naming_no_known_maker_keeps_the_visitors_own_list(client, three):
     # A mistyped or stale shared link replaced the visitor's remembered list with nothing at all.
     for maker in three[:2]:
-        client.get(f"/compare?add={maker.slug}", follow_redirects=True)
+        add(client, maker.slug)
     page = client.get("/compare?makers=no-such-maker,Bad%20Slug!")
     assert "No maker found for: <bdi>bad slug!</bdi>, <bdi>no-such-maker</bdi>." in page.get_data(as_text=True)
     assert column_names(client.get("/compare")) == ["Ash Loom", "Birch Forge"]
@@ -163,7 +207,7 @@ def test_a_link_naming_no_known_maker_keeps_the_visitors_own_list(client, three)
 def test_a_shared_link_shows_its_makers_and_keeps_the_visitors_own_list(client, three):
     # A shared comparison used to replace the list the visitor had built, without a word.
     for maker in three[:2]:
-        client.get(f"/compare?add={maker.slug}", follow_redirects=True)
+        add(client, maker.slug)
     page = client.get(f"/compare?makers={three[2].slug}")
     assert column_names(page) == ["Cedar Glass"]
     assert "compare=" not in page.headers.get("Set-Cookie", "")
@@ -173,10 +217,9 @@ def test_a_shared_link_shows_its_makers_and_keeps_the_visitors_own_list(client, 
     # Removing a maker from a shared comparison edits that view only.
     assert 'href="/compare?makers=">Remove Cedar Glass' in html
     assert column_names(client.get("/compare")) == ["Ash Loom", "Birch Forge"]
-    adopt = re.search(r'href="([^"]+)">make these makers your list', html).group(1).replace("&amp;", "&")
-    saved = client.get(adopt)
-    # Saved, then shown at an address without mine=1, which shared on is a shared link again.
-    assert saved.status_code == 302 and saved.headers["Location"] == f"/compare?makers={three[2].slug}"
+    saved = client.post("/compare/list", data=form_fields(html, "make these makers your list"))
+    # Saved, then shown at the list's plain address, which shared on is a shared link again.
+    assert saved.status_code == 303 and saved.headers["Location"] == f"/compare?makers={three[2].slug}"
     assert column_names(client.get(saved.headers["Location"])) == ["Cedar Glass"]
     assert column_names(client.get("/compare")) == ["Cedar Glass"]
     assert "came from a link" not in text_of(client.get(f"/compare?makers={three[2].slug}"))
@@ -187,19 +230,19 @@ def test_a_shared_link_becomes_the_list_of_a_visitor_who_had_none(client, three)
     page = client.get("/compare")
     assert column_names(page) == ["Birch Forge", "Ash Loom"]
     assert "came from a link" not in text_of(page)
-    remove = re.search(r'href="([^"]+)">Remove Birch Forge', page.get_data(as_text=True)).group(1)
-    assert "mine=1" in remove
-    removed = client.get(remove.replace("&amp;", "&"))
-    assert removed.status_code == 302 and "mine" not in removed.headers["Location"]
+    removed = client.post("/compare/list", data=form_fields(page.get_data(as_text=True), "Remove Birch Forge"))
+    assert removed.status_code == 303 and removed.headers["Location"] == f"/compare?makers={three[0].slug}"
     assert column_names(client.get("/compare")) == ["Ash Loom"]
+    emptied = client.post("/compare/list", data={"makers": ""})
+    assert emptied.headers["Location"] == "/compare" and "Nothing to compare yet." in text_of(client.get("/compare"))
 
 
 def test_an_address_copied_after_an_own_edit_does_not_replace_its_receiver_s_list(app, client, three):
     client.get(f"/compare?makers={three[0].slug},{three[1].slug}")  # the sender's list
-    removed = client.get(f"/compare?makers={three[1].slug}&mine=1")  # the sender removes Ash Loom
+    removed = client.post("/compare/list", data={"makers": three[1].slug})  # the sender removes Ash Loom
     copied = removed.headers["Location"]
     receiver = app.test_client()
-    receiver.get(f"/compare?add={three[2].slug}", follow_redirects=True)
+    add(receiver, three[2].slug)
     assert "came from a link" in text_of(receiver.get(copied))
     assert column_names(receiver.get("/compare")) == ["Cedar Glass"]
 

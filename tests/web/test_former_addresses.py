@@ -113,8 +113,12 @@ def test_compare_with_a_former_address_redirects_to_the_current_list(client, db,
     response = client.get(f"/compare?makers={old},{other.slug}")
     assert response.status_code in MOVED
     assert response.headers["Location"] == f"/compare?makers=hollow-oak,{other.slug}"
-    response = client.get(f"/compare?add={old}")
-    assert response.status_code == 302 and "hollow-oak" in response.headers["Location"]
+    response = client.post("/compare/add", data={"maker": old})
+    assert response.status_code == 303 and response.headers["Location"] == "/compare?makers=hollow-oak"
+    client.set_cookie("compare", f"{old},{other.slug}")  # remembered before the move: saved at the current address
+    response = client.get("/compare")
+    assert response.status_code == 302 and response.headers["Location"] == f"/compare?makers=hollow-oak,{other.slug}"
+    assert "came from a link" not in client.get(response.headers["Location"]).get_data(as_text=True)
 
 
 def test_unknown_addresses_are_not_redirected(client, db, make_maker, make_user):
@@ -230,10 +234,10 @@ def test_adding_a_maker_already_listed_under_its_former_address_says_so(client, 
     _move(client, db, maker, "hollow-oak")
     client.post("/logout")
     client.set_cookie("compare", old)
-    page = client.get("/compare?add=hollow-oak", follow_redirects=True).get_data(as_text=True)
+    page = client.post("/compare/add", data={"maker": "hollow-oak"}, follow_redirects=True).get_data(as_text=True)
     assert "Hollow Oak Woodworks is already on your compare list (1 of 4)." in page
     client.set_cookie("compare", ",".join([old, *(o.slug for o in others)]))  # full, with the maker on it
-    page = client.get("/compare?add=hollow-oak", follow_redirects=True).get_data(as_text=True)
+    page = client.post("/compare/add", data={"maker": "hollow-oak"}, follow_redirects=True).get_data(as_text=True)
     assert "Hollow Oak Woodworks is already on your compare list (4 of 4)." in page and "list is full" not in page
     response = client.get(f"/compare?makers={old},hollow-oak")
     assert response.status_code in MOVED and response.headers["Location"] == "/compare?makers=hollow-oak"

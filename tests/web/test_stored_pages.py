@@ -229,7 +229,7 @@ def test_readers_who_are_logged_in_filter_or_carry_cookies_get_the_live_page(app
     assert page(app, None, world["url"])[1]
     assert not page(app, None, world["url"] + "?sort=helpful")[1]
     compare = app.test_client()
-    compare.get(f"/compare?add={make_maker(name='Other Kiln').slug}", follow_redirects=True)  # a cookie
+    compare.post("/compare/add", data={"maker": make_maker(name='Other Kiln').slug})  # a cookie
     html, stored = page(app, compare, world["url"])
     assert not stored and "compare-count" in html
     login(client, world["author"])

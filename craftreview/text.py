@@ -29,8 +29,25 @@ _IN_WORD_FORMAT = re.compile(f"[{_IN_WORD_CHARS}]+")
 # Letters drawn as blank space (Hangul fillers, the blank braille pattern): a title or a reason made of them looks
 # empty, so they are spaces here, and text of nothing else cleans to "" like text of spaces.
 _BLANK_LOOKING = re.compile("[\u115f\u1160\u2800\u3164\uffa0]")
+
+
+def _mark_ranges() -> str:
+    """Every combining mark (categories Mn, Me; variation selectors included) as a regex class body of ranges."""
+    marks = [c for c in range(0x300, 0xE01F0) if unicodedata.category(chr(c)) in ("Mn", "Me")]
+    ranges, start = [], marks[0]
+    for previous, current in zip(marks, marks[1:] + [None]):
+        if current != previous + 1:
+            ranges.append(chr(start) if start == previous else f"{chr(start)}-{chr(previous)}")
+            start = current
+    return "".join(ranges)
+
+
+_MARKS = _mark_ranges()
+# A mark with nothing to sit on (at the start, or after a space) draws nothing, or draws on nothing: a name of
+# variation selectors or of stacked accents looked empty. A mark on a letter, an emoji's selector, stays.
+_STRANDED_MARKS = re.compile(f"(?:^|(?<=\\s))[{_MARKS}]+")
 # Any of these at all: most text has none, and skips the slower passes (clean_input runs on every render).
-_ANY_FORMAT = re.compile(f"[{_IN_WORD_CHARS}\U000e0020-\U000e007f\u115f\u1160\u2800\u3164\uffa0]")
+_ANY_FORMAT = re.compile(f"[{_IN_WORD_CHARS}\U000e0020-\U000e007f\u115f\u1160\u2800\u3164\uffa0{_MARKS}]")
 
 
 def _link_attrs(attrs: dict, new: bool = False) -> dict | None:
@@ -57,6 +74,7 @@ def clean_input(value: str | None) -> str:
         text = _BLANK_LOOKING.sub(" ", text)
         text = _TAGS.sub(lambda match: match.group(1) or "", text)
         text = _IN_WORD_FORMAT.sub(lambda match: _in_word(match, text), text)
+        text = _STRANDED_MARKS.sub("", text)
     return text.strip()
 
 

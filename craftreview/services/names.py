@@ -30,9 +30,22 @@ def is_former_name(name: str) -> bool:
     return name_key(name) in _FORMER_KEYS
 
 
+_LONGEST_STAFF_WORD = max(map(len, STAFF_WORDS))
+
+
 def reads_as_staff(name: str, words: frozenset[str] = STAFF_WORDS) -> bool:
-    """Whether `name` has one of `words`, as it is seen, as a whole word."""
-    return any(word in words for word in _WORD.findall(look_alike_key(name)))
+    """Whether `name` has one of `words`, as it is seen, as a whole word or spelt across several ("m o d e r a t o r",
+    "Ad-Min"): a run of neighbouring words that together spell one."""
+    parts = _WORD.findall(look_alike_key(name))
+    for start in range(len(parts)):
+        joined = ""
+        for part in parts[start:]:
+            joined += part
+            if len(joined) > _LONGEST_STAFF_WORD:
+                break
+            if joined in words:
+                return True
+    return False
 
 
 def check_not_a_maker_s_name(session: Session, name: str, user_id: int | None = None) -> None:

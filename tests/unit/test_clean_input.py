@@ -64,3 +64,20 @@ def test_text_that_only_looks_blank_is_empty(value):
 def test_blank_looking_letters_inside_text_are_spaces_and_the_joiner_stays_inside_a_word():
     assert clean_input("fine\u2800\u2800work\u3164") == "fine  work"
     assert clean_input("a\u034fb") == "a\u034fb"
+
+
+@pytest.mark.parametrize("value", ["\ufe0f\ufe0f\ufe0f", "\U000e0100" * 3, "\u0301\u0301", "\u180b\u180c",
+                                   " \u20dd\u0301 ", "\u200b\u0301\u0302", "\u3164\ufe0f"])
+def test_marks_with_nothing_to_sit_on_are_empty(value):
+    """Variation selectors and combining marks count as characters but draw nothing without a letter under them: a
+    display name, title, reply or order item made of them passed every length check and showed blank."""
+    assert clean_input(value) == ""
+
+
+@pytest.mark.parametrize("value, cleaned", [
+    ("caf\u0065\u0301 \u2764\ufe0f", "caf\u0065\u0301 \u2764\ufe0f"),  # an accent on its letter, an emoji's selector
+    ("\u0915\u093f\u0924\u093e\u092c", "\u0915\u093f\u0924\u093e\u092c"),  # Devanagari vowel signs
+    ("\u0301Fine work", "Fine work"), ("Fine \u0301\u0301work", "Fine work"), ("Fine\n\ufe0fwork", "Fine\nwork"),
+])
+def test_marks_on_a_letter_stay_and_stranded_ones_go(value, cleaned):
+    assert clean_input(value) == cleaned

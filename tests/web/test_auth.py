@@ -176,7 +176,7 @@ def test_names_that_read_as_the_site_s_own_cannot_be_taken(client, db, make_user
     assert registered.status_code == 400 and db.scalar(select(func.count(User.id))) == 1
 
 
-@pytest.mark.parametrize("name", ["Sam Staffordshire", "Admina Weaver", "Mod Podge Crafts",
+@pytest.mark.parametrize("name", ["Sam Staffordshire", "Admina Weaver", "Mod Podge Crafts", "Tad Mint",
                                   "\u041c\u0430\u0441\u0442\u0435\u0440 \u0418\u0432\u0430\u043d", "Jos\u00e9 Ram\u00edrez"])
 def test_names_that_only_contain_those_letters_are_free(client, db, make_user, name):
     user = make_user("Mara")
@@ -190,7 +190,9 @@ def test_names_that_only_contain_those_letters_are_free(client, db, make_user, n
                                   "St\ufe0faff", "Ad\u200cmin team",
                                   # letters of other scripts, small capitals and a zero drawn as the Latin letters
                                   "Moder\u0430tor Jane", "\u0391DMIN", "craftre\u03bdiew", "\u1d0d\u1d0f\u1d05\u1d07\u0280\u1d00\u1d1b\u1d0f\u0280 team",
-                                  "Site m0derator", "\u0405taff"])
+                                  "Site m0derator", "\u0405taff",
+                                  # spelt across words: spaces, dots or hyphens between its letters
+                                  "m o d e r a t o r", "A.D.M.I.N", "Mod-erator Jo", "Craft Review"])
 def test_an_underscore_an_invisible_mark_or_a_look_alike_letter_does_not_hide_the_word(client, db, make_user, name):
     """A soft hyphen, joiner, variation selector or combining mark shows nothing, so "Site Ad\u00admin" reads as
     "Site Admin"; an underscore parts words as a space does; a Cyrillic "\u0430" or a Greek "\u0391" is drawn as the
@@ -199,6 +201,18 @@ def test_an_underscore_an_invisible_mark_or_a_look_alike_letter_does_not_hide_th
     login(client, user)
     response = client.post("/account/name", data={"nm-display_name": name})
     assert response.status_code == 400 and "would read as the site&#39;s own staff" in response.get_data(as_text=True)
+    fresh(db)
+    assert user.display_name == "Mara"
+
+
+@pytest.mark.parametrize("name", ["\ufe0f\ufe0f\ufe0f", "\U000e0100" * 3, "\u0301\u0301", " \u20dd \u0301 "])
+def test_a_display_name_that_draws_nothing_is_refused(client, db, make_user, name):
+    """Variation selectors and accents with no letter under them passed the length check: reviews and reports were
+    then signed by nobody visible."""
+    user = make_user("Mara")
+    login(client, user)
+    response = client.post("/account/name", data={"nm-display_name": name})
+    assert response.status_code == 400 and "Display names are 2 to 60 characters." in response.get_data(as_text=True)
     fresh(db)
     assert user.display_name == "Mara"
 

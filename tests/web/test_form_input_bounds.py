@@ -69,6 +69,8 @@ def test_order_dates_out_of_range_are_refused_on_their_field(client, db, make_us
     ("body", "\u200b" * 20, "The review must be 10 to 5,000 characters."),
     ("body", "Nice\u200b\u200b\u200b\u200b\u200b\u200b\u200b", "The review must be 10 to 5,000 characters."),
     ("title", "\u200d\u2060\ufeff\u200c", "The title must be 3 to 120 characters."),
+    ("title", "\u0301" * 10, "The title must be 3 to 120 characters."),  # accents with no letter under them
+    ("body", "\ufe0f" * 12, "The review must be 10 to 5,000 characters."),  # variation selectors
 ])
 def test_invisible_characters_do_not_count_as_review_text(client, db, make_user, make_maker, field, value, message):
     response = _post_review(client, make_user, make_maker, **{field: value})
@@ -81,9 +83,10 @@ def test_an_order_item_of_zero_width_spaces_is_refused(client, db, make_user, ma
     owner = make_user("owner")
     make_maker(owner)
     login(client, owner)
-    response = client.post("/dashboard", data=dict(ORDER, item="\u200b" * 12))
-    assert response.status_code == 400
-    assert "Describe the item in 2 to 200 characters." in response.get_data(as_text=True)
+    for item in ("\u200b" * 12, "\ufe0f\ufe0f", "\U000e0100" * 4):
+        response = client.post("/dashboard", data=dict(ORDER, item=item))
+        assert response.status_code == 400
+        assert "Describe the item in 2 to 200 characters." in response.get_data(as_text=True)
     assert db.scalar(select(func.count(Order.id))) == 0
 
 

@@ -35,7 +35,7 @@ def _mark_ranges() -> str:
     """Every combining mark (categories Mn, Me; variation selectors included) as a regex class body of ranges."""
     marks = [c for c in range(0x300, 0xE01F0) if unicodedata.category(chr(c)) in ("Mn", "Me")]
     ranges, start = [], marks[0]
-    for previous, current in zip(marks, marks[1:] + [None]):
+    for previous, current in zip(marks, marks[1:] + [None], strict=True):
         if current != previous + 1:
             ranges.append(chr(start) if start == previous else f"{chr(start)}-{chr(previous)}")
             start = current

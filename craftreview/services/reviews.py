@@ -295,7 +295,7 @@ def set_withdrawn(session: Session, actor: User, review: Review, withdrawn: bool
     """The author withdraws (hides) or republishes their review; nothing is deleted."""
     now = now or utcnow()
     if not can_edit_review(actor, review):
-        raise PermissionDenied("Only the author can withdraw this review.")
+        raise PermissionDenied(f"Only the author can {'withdraw' if withdrawn else 'republish'} this review.")
     if (review.withdrawn_at is not None) == withdrawn:
         return review  # already so (a second tab, a double click): the date it was withdrawn stays, nothing is redone
     withdrawn_at = now if withdrawn else None

@@ -24,6 +24,8 @@ from .security import return_after_confirmation, safe_next
 
 bp = Blueprint("reviews", __name__)
 
+REVIEW_UPDATED = "Review updated. The earlier version stays in its history."
+REVIEW_UNCHANGED = "Your review is unchanged: it already said that."
 REPLY_SAVED = {"published": "Your reply is published.", "updated": "Your reply is updated.",
                "unchanged": "Your reply is unchanged: it already said that."}
 
@@ -128,9 +130,10 @@ def edit(review_id: int):
             else ReviewForm(obj=review))
     if not form.is_submitted():
         form.show_drawn(review.revision_count)
+    revisions = review.revision_count  # an edit that changes nothing stores no revision, and says so
     done = handle_form(form, lambda: review_service.edit_review(get_db(), actor(), review, _review_input(form),
                                                                 drawn=form.drawn_from()),
-                       "Review updated. The earlier version stays in its history.", _review_url,
+                       lambda r: REVIEW_UPDATED if r.revision_count != revisions else REVIEW_UNCHANGED, _review_url,
                        lambda: review_service.edit_values(review, _review_input(form), utcnow().date()))
     if done:
         return done

@@ -330,12 +330,31 @@ def test_saving_a_review_unchanged_keeps_no_copy_and_tells_the_maker_nothing(cli
                  "price_band": review.price_band, "ordered_on": str(review.ordered_on),
                  "promised_by": str(review.promised_by), "delivered_on": str(review.delivered_on)}
     for _ in range(2):  # e.g. the author opens "Edit" and presses Save without changing a thing
-        assert client.post(f"/reviews/{review.id}/edit", data=unchanged).status_code == 302
+        page = client.post(f"/reviews/{review.id}/edit", data=unchanged, follow_redirects=True).get_data(as_text=True)
+        # It said "Review updated. The earlier version stays in its history." of a history that got nothing.
+        assert "Your review is unchanged: it already said that." in page and "Review updated" not in page
     fresh(db)
     assert review.revision_count == 0 and db.scalar(select(func.count(ReviewRevision.id))) == 0
     assert db.scalar(select(func.count(Notification.id)).where(Notification.kind == "review_edited")) == 0
     page = client.get(f"/reviews/{review.id}").get_data(as_text=True)
     assert "Edit history" not in page and '#history">edited' not in page
+    changed = client.post(f"/reviews/{review.id}/edit", data=dict(unchanged, title="Changed my mind"),
+                          follow_redirects=True).get_data(as_text=True)
+    assert "Review updated. The earlier version stays in its history." in changed
+
+
+def test_only_the_author_may_withdraw_or_republish_and_the_refusal_names_the_action(client, db, make_user, make_maker,
+                                                                                    make_review):
+    """A withdrawn review is not found by others at all; a shown one says whose it is to change."""
+    author, other = make_user("buyer"), make_user("other")
+    review = make_review(author, make_maker())
+    login(client, other)
+    for action in ("withdraw", "republish"):
+        response = client.post(f"/reviews/{review.id}/{action}")
+        assert response.status_code == 403
+        assert f"Only the author can {action} this review." in response.get_data(as_text=True)
+    fresh(db)
+    assert review.withdrawn_at is None
 
 
 def test_republishing_a_review_a_moderator_hid_says_it_stays_hidden(client, db, make_user, make_maker, make_review):

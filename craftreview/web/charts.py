@@ -111,13 +111,17 @@ def trend_chart(trend: dict, dimension: str) -> TrendChart | None:
 
 
 def day_words(days: float) -> str:
-    """'1 day', '2.5 days'."""
-    text = f"{days:g}"
+    """'1 day', '12 days'; a median between two whole days (an even count of orders) as the two: '4–5 days', never
+    '4.5 days', a lateness no order had."""
+    whole = math.floor(days)
+    if days - whole == 0.5:
+        return f"{whole}–{whole + 1} days"
+    text = f"{round(days)}"
     return f"{text} day" if text == "1" else f"{text} days"
 
 
 def lateness_words(days: float) -> str:
-    """'1 day late', '2.5 days late'."""
+    """'1 day late', '17–18 days late'."""
     return f"{day_words(days)} late"
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from craftreview import create_app
 from craftreview.services.review_facts import ReplyRecord, ReviewFacts
+from craftreview.web.charts import lateness_words
 from craftreview.web.filters import has_long_word, lateness, percent, price_band
 
 PROMISED = date(2026, 11, 15)
@@ -86,3 +87,11 @@ def test_price_band_choices_in_forms_follow_the_currency_setting(tmp_path, curre
 ])
 def test_a_name_has_a_long_word_when_one_word_cannot_fit_a_compare_column(name, long):
     assert has_long_word(name) is long
+
+
+@pytest.mark.parametrize("days, words", [(1, "1 day late"), (4, "4 days late"), (17.5, "17–18 days late"),
+                                         (3.0, "3 days late")])
+def test_a_median_between_two_whole_days_reads_as_both(days, words):
+    """The median of an even count of late orders can fall between two days: '17.5 days late' is a lateness no order
+    had, so the page names the two."""
+    assert lateness_words(days) == words

@@ -172,7 +172,7 @@ def test_delivery_record_keeps_custom_and_stock_apart_and_lateness_counts_late_o
     assert "Custom orders 2 of 5 on time; the 3 late ones were typically 4 days late." in text
     assert "Stock items 2 of 2 on time." in text
     assert "From buyers' dates: promised in 30 days, delivered in 32 days (medians)." in text  # delivered 30+0 .. 30+4 days
-    assert "From buyers' dates: promised in 5 days, delivered in 4.5 days (medians)." in text
+    assert "From buyers' dates: promised in 5 days, delivered in 4–5 days (medians)." in text
 
 
 def test_reply_rate_and_typical_reply_time(client, db, maker, make_user):

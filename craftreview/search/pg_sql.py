@@ -99,8 +99,28 @@ def _text_match(query: ParsedQuery, exprs: list[tuple[Clause, str]], kind: str) 
     against their text or their maker's name (their indexes' bitmaps combined)."""
     if kind == "maker":
         tsq = _combine(query, exprs, TSQUERY_OPS)
-        return None if tsq is None else f"d.tsv @@ ({tsq})"
+        return None if tsq is None else _or_in_its_reviews(query, exprs, f"d.tsv @@ ({tsq})")
     return _combine(query, [(c, _clause_match(c, e, kind)) for c, e in exprs], SQL_OPS)
+
+
+def _or_in_its_reviews(query: ParsedQuery, exprs: list[tuple[Clause, str]], matched: str) -> str:
+    """A phrase query's maker match, widened to the makers of the review documents that hold the phrase.
+
+    A maker document holds all its reviews' text in one tsvector, and PostgreSQL keeps word positions only up to
+    16,383 and at most 256 of each word: in a long maker's later reviews, or beside its commonest words, a phrase has
+    no positions left to match, where Whoosh (and each review's own tsvector) finds it. Only clauses without a field
+    are widened so (a review document's title field is the review's, not the maker's name); the words the query
+    excludes are still read from the maker's document."""
+    positives = [(c, e) for c, e in exprs if not c.negate]
+    if not any(c.is_phrase for c, _ in positives) or any(c.field for c, _ in positives):
+        return matched
+    wanted = _combine(query, positives, TSQUERY_OPS)
+    widened = ("d.maker_id IN (SELECT r.maker_id FROM search_documents r "
+               f"WHERE {KIND_CONDITION['review'].replace('d.', 'r.')} AND r.tsv @@ ({wanted}))")
+    negatives = [e for c, e in exprs if c.negate]
+    if negatives:
+        widened += f" AND d.tsv @@ ({TSQUERY_OPS['not']}({TSQUERY_OPS['or'].join(negatives)}))"
+    return f"({matched} OR ({widened}))"
 
 
 def _combine(query: ParsedQuery, parts: list[tuple[Clause, str | None]], ops: dict[str, str]) -> str | None:

@@ -5,6 +5,8 @@ audit at 100,000 reviews: "cobalt thistle teapot" found the review and no maker)
 backends must agree."""
 from __future__ import annotations
 
+import random
+import string
 from itertools import islice, product
 
 from .helpers import names, review_titles, run
@@ -42,3 +44,22 @@ def test_a_phrase_beside_a_word_used_hundreds_of_times_is_found(world, search_ap
     world.drain()
     assert names(run(search_app, '"quillwort set"')) == ["Busy Wren Ceramics"]
     assert run(search_app, '"set quillwort"').totals == {"maker": 0, "review": 0}
+
+
+def test_a_maker_with_a_megabyte_of_review_text_does_not_hold_back_the_index(world, search_app):
+    """An audit gave one maker 180 reviews of 5,000 characters of made-up 12-letter words: PostgreSQL refused the
+    maker document's tsvector (over 1 MB), the whole batch rolled back, and no later change was indexed."""
+    rng = random.Random(8)
+    flood = world.maker("Slow Lark Stoneware", "ceramics", bio="Stoneware by the kiln, fired slowly.")
+    for n in range(180):
+        words = ("".join(rng.choice(string.ascii_lowercase) for _ in range(12)) for _ in range(380))
+        world.review(flood, f"Flood {n}", " ".join(words))
+    world.review(flood, "Last", "A cobalt thistle teapot.")
+    world.drain()
+    other = world.maker("Quiet Fern Pottery", "ceramics")
+    world.review(other, "Later", "A wombatware jug, written afterwards.")
+    world.drain()
+    assert names(run(search_app, "wombatware")) == ["Quiet Fern Pottery"]
+    assert names(run(search_app, "kiln fired")) == ["Slow Lark Stoneware"]  # its bio, at the start
+    assert names(run(search_app, '"cobalt thistle teapot"')) == ["Slow Lark Stoneware"]  # its newest review
+    assert run(search_app, "flood", tab="reviews").totals["review"] == 180

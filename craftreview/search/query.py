@@ -14,6 +14,7 @@ from .stopwords import MESSAGE_WORDS, STOP_WORDS
 from .variants import variants
 
 MAX_QUERY_CHARS = 200
+MAX_PAGE = 1000  # the deepest result page served (10,000 results at 10 a page); a deeper one is past the last
 MAX_CLAUSES = 12
 # Whoosh indexes no word shorter than this (its StopFilter's minimum size) while PostgreSQL indexes
 # every digit: a lone digit or letter is dropped from the query so that both backends agree
@@ -340,6 +341,12 @@ def _clean_value(value: str | None) -> str | None:
     return value or None
 
 
+def _page_number(value: str | None) -> int:
+    """The page asked for: 1 for nonsense, MAX_PAGE + 1 (past the last, as the page then says) for a deeper one."""
+    number = _float_in(value, 1, float("inf"))
+    return 1 if number is None else int(min(number, MAX_PAGE + 1))
+
+
 def _float_in(value: str | None, lo: float, hi: float) -> float | None:
     try:
         number = float(value or "")
@@ -408,7 +415,7 @@ def request_from_args(args: Mapping[str, str], per_page: int = 10) -> SearchRequ
     """Build a SearchRequest from URL arguments; bad values fall back to defaults."""
     tab = args.get("tab") if args.get("tab") in TABS else "makers"
     sort = args.get("sort") if args.get("sort") in SORTS else "relevance"
-    page = _float_in(args.get("page"), 1, 1000) or 1
+    page = _page_number(args.get("page"))
     # Composed (NFC) as the index is: the page quotes the words as typed (as_typed) from `q`.
     return SearchRequest(q=composed((args.get("q") or "")[:10 * MAX_QUERY_CHARS]), filters=filters_from_args(args),
                          tab=tab, sort=sort, page=int(page), per_page=per_page)

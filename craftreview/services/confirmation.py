@@ -12,7 +12,7 @@ from . import page_stamps
 from .link_mail import LinkMail, prepare_link_mail, send_link_mail
 from .queries import email_confirmed_now
 from .review_effects import after_author_confirmation, prepare_author_confirmation
-from .tokens import CONFIRM_EMAIL, LIFETIMES, find_token, link_user, token_row
+from .tokens import CONFIRM_EMAIL, LIFETIMES, find_token, link_user, lock_link, token_row
 
 PURPOSE = CONFIRM_EMAIL
 
@@ -75,6 +75,7 @@ def confirm_email(session: Session, token: str, now: datetime | None = None) -> 
     now = now or utcnow()
     rescored = prepare_author_confirmation(session, check_confirmation(session, token, now), now, now)
     with write_transaction(session):
+        lock_link(session, token, PURPOSE)
         user = check_confirmation(session, token, now)   # re-checked under the write lock
         find_token(session, token, PURPOSE, now).used_at = now
         mark_confirmed(session, user, now, rescored)

@@ -33,6 +33,7 @@ from .tokens import (
     drop_unsent_link_mail,
     find_token,
     issue_token,
+    lock_link,
     new_token,
     revoke_tokens,
 )
@@ -104,6 +105,7 @@ def confirm_email_change(session: Session, token: str, now: datetime | None = No
     notice = prepare_change_notice(session, user, email, now)
     try:
         with write_transaction(session):
+            lock_link(session, token, PURPOSE)
             user, email = check_email_change(session, token, now)  # re-checked under the write lock
             find_token(session, token, PURPOSE, now).used_at = now
             check_free_for(session, user, email)

@@ -14,7 +14,7 @@ from .link_mail import LinkMail, prepare_link_mail, send_link_mail
 from .password_notice import prepare_password_notice, send_password_notice
 from .passwords import hash_password, password_problem
 from .review_effects import prepare_author_confirmation
-from .tokens import LIFETIMES, RESET_PASSWORD, SPENT_BY_NEW_PASSWORD, find_token, link_user, revoke_tokens
+from .tokens import LIFETIMES, RESET_PASSWORD, SPENT_BY_NEW_PASSWORD, find_token, link_user, lock_link, revoke_tokens
 
 PURPOSE = RESET_PASSWORD
 
@@ -55,6 +55,7 @@ def reset_password(session: Session, token: str, new_password: str, now: datetim
     rescored = prepare_author_confirmation(session, user, now, now)
     notice = prepare_password_notice(session, user, now, "reset", confirmed=True)  # the link reached this address
     with write_transaction(session):
+        lock_link(session, token, PURPOSE)
         user = check_reset_token(session, token, now)  # re-checked under the write lock
         find_token(session, token, PURPOSE, now).used_at = now
         user.password_hash = new_hash

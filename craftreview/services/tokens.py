@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
+from ..db import reread_locked
 from ..errors import NotFound
 from ..models import AccountToken, OutgoingMail, User, as_utc
 from .mail import ACCOUNT_LINK_PATHS, link_tokens
@@ -69,6 +70,21 @@ def token_row(session: Session, token: str, purpose: str) -> AccountToken | None
     """The stored row of a link token, live or not."""
     return session.scalar(select(AccountToken).where(
         AccountToken.token_hash == token_digest(token or ""), AccountToken.purpose == purpose))
+
+
+def lock_link(session: Session, token: str, purpose: str) -> None:
+    """Inside write_transaction, before a link is re-checked and spent: its row and its account's read as stored now
+    and locked until the commit. The same link sent from several tabs at once (or a script) is then spent once on
+    PostgreSQL too: the others wait, then read it used. (Without the lock, each re-checked the rows its session had
+    read before the write: three requests spent one email-change link, and two mailed the new address that it had
+    been changed from itself; several reset one password, and all but one were told a password that did not work.)"""
+    row = token_row(session, token, purpose)
+    if row is None:
+        return
+    reread_locked(session, row)
+    user = session.get(User, row.user_id)
+    if user is not None:
+        reread_locked(session, user)
 
 
 def find_token(session: Session, token: str, purpose: str, now: datetime) -> AccountToken:

@@ -14,11 +14,13 @@ import pytest
 from sqlalchemy import func, select
 
 from craftreview.db import _WRITING as WRITING
-from craftreview.errors import Conflict, InvalidInput
-from craftreview.models import AuditEntry, Maker, Order, Review, User, utcnow
-from craftreview.services import account_data, orders
+from craftreview.errors import Conflict, InvalidInput, NotFound
+from craftreview.models import AuditEntry, Maker, Order, OutgoingMail, Review, User, utcnow
+from craftreview.services import account_data, email_change, orders, password_reset
 from craftreview.services import makers as maker_service
 from craftreview.services.mail import OutboxMailBackend
+from craftreview.services.passwords import verify_password
+from craftreview.services.tokens import issue_token
 from tests.conftest import PASSWORD, fresh
 
 SETTLE_SECONDS = 0.5  # how long the second request is given to get past its lock if nothing stops it
@@ -118,3 +120,39 @@ def test_a_second_tab_s_profile_made_meanwhile_is_named_as_such(app, db, make_us
     first, second = race(app, monkeypatch, maker_service, "maker_owned_by", create("first-tab"), create("second-tab"))
     assert isinstance(first, Maker)
     assert isinstance(second, Conflict) and second.message == "You already have a maker profile."
+
+
+def test_one_email_change_link_sent_twice_at_once_changes_the_address_once(app, db, make_user, monkeypatch):
+    """An audit sent one link from eight tabs: three changed the address, and two mailed the new address that it had
+    been changed from itself."""
+    user = make_user("mover")
+    user.email_confirmed_at = utcnow()
+    token = issue_token(db, user, email_change.PURPOSE, utcnow(), email="moved@example.com")
+    db.commit()
+    old, uid = user.email, user.id
+
+    def confirm(s):
+        return email_change.confirm_email_change(s, token)
+    first, second = race(app, monkeypatch, email_change, "drop_unsent_link_mail", confirm, confirm)
+    assert isinstance(first, User) and isinstance(second, NotFound), (first, second)
+    fresh(db)
+    assert db.get(User, uid).email == "moved@example.com"
+    assert list(db.scalars(select(OutgoingMail.to_email))) == [old]  # one notice, to the address it left
+
+
+def test_one_reset_link_sent_twice_at_once_sets_one_password(app, db, make_user, monkeypatch):
+    """Several tabs sending one reset link with different passwords were each told their password was set; only
+    the last written worked."""
+    user = make_user("forgetful")
+    token = issue_token(db, user, password_reset.PURPOSE, utcnow())
+    db.commit()
+    uid = user.id
+
+    def reset(password):
+        return lambda s: password_reset.reset_password(s, token, password)
+    first, second = race(app, monkeypatch, password_reset, "send_password_notice", reset("first-pass-phrase-2026"),
+                         reset("second-pass-phrase-2026"))
+    assert isinstance(first, User) and isinstance(second, NotFound), (first, second)
+    fresh(db)
+    assert verify_password(db.get(User, uid).password_hash, "first-pass-phrase-2026")
+    assert db.scalar(select(func.count(OutgoingMail.id))) == 1  # one "your password was changed"

@@ -1,6 +1,8 @@
 """Login manager (session-versioned ids), CSRF, rate limits and security headers."""
 from __future__ import annotations
 
+import logging
+import sys
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app, flash, g, redirect, request, session, url_for
@@ -41,8 +43,25 @@ def init_app(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
 
+LIMITER_LOGGER = "flask-limiter"
+
+
+def _limiter_log_shown() -> None:
+    """flask-limiter logs only to a NullHandler: its "storage unreachable - falling back to in-memory storage" and
+    "storage recovered" reached no log, so limits loosened per worker without a word. They go to stderr, where the
+    server's log collects the site's own warnings (once per process: apps made again in tests add none)."""
+    logger = logging.getLogger(LIMITER_LOGGER)
+    if any(isinstance(h, logging.StreamHandler) for h in logger.handlers):
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
 def _degrade_gracefully(app: Flask) -> None:
     """Shared rate-limit storage down: log a warning and limit per process, never fail the request."""
+    _limiter_log_shown()
     app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
     app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
     if app.config["RATELIMIT_STORAGE_URI"].startswith(("redis://", "rediss://")):

@@ -1,12 +1,13 @@
 """Rate-limit storage down (Redis unreachable): a logged warning and per-process limits, never a 500."""
 from __future__ import annotations
 
+import io
 import logging
 
 import pytest
 
 from craftreview import create_app
-from craftreview.web.security import limiter
+from craftreview.web.security import LIMITER_LOGGER, limiter
 
 
 @pytest.fixture
@@ -36,3 +37,17 @@ def test_other_pages_never_fail_when_redis_is_down(unreachable_redis_app):
     client = unreachable_redis_app.test_client()
     for path in ("/", "/makers", "/search?q=walnut", "/register", "/healthz"):
         assert client.get(path).status_code == 200, path
+
+
+def test_the_fallback_reaches_the_server_log_not_only_pytest(unreachable_redis_app):
+    """flask-limiter logs to a NullHandler, which caplog (reading the root logger) does not show: in production the
+    fallback to per-process limits was logged nowhere."""
+    handlers = [h for h in logging.getLogger(LIMITER_LOGGER).handlers if isinstance(h, logging.StreamHandler)]
+    assert len(handlers) == 1
+    stream = io.StringIO()
+    previous = handlers[0].setStream(stream)
+    try:
+        unreachable_redis_app.test_client().post("/login", data={"email": "x@example.com", "password": "wrong"})
+    finally:
+        handlers[0].setStream(previous)
+    assert "WARNING flask-limiter: Rate limit storage unreachable - falling back to in-memory storage" in stream.getvalue()

@@ -31,6 +31,8 @@ def init_app(app: Flask) -> None:
     csrf.init_app(app)
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     _degrade_gracefully(app)
+    from .limits import hold_budgets
+    hold_budgets(app)        # before the limiter's check: one request of an account per budget at a time
     limiter.init_app(app)
     app.after_request(_security_headers)
     input_guard.init_app(app)

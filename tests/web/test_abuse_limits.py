@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
+import time
 from datetime import date, timedelta
 
 import pytest
@@ -12,6 +14,7 @@ from sqlalchemy import func, select
 from craftreview import create_app
 from craftreview.db import write_transaction
 from craftreview.models import AccountToken, Flag, Order, Review, User, utcnow
+from craftreview.services import email_change
 from craftreview.services.tokens import issue_token
 from tests.conftest import PASSWORD, fresh, login
 from tests.mail_helpers import mails_to
@@ -266,6 +269,31 @@ def test_email_changes_and_resends_share_one_confirmation_mail_budget_per_accoun
     login(other, make_user("other"))
     assert _change_email(other, "victim@example.net").status_code == 302
     assert len(mails_to(db, "victim@example.net")) == 1
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_an_account_s_requests_sent_at_once_are_charged_one_after_another(app, db, make_user, monkeypatch):
+    """An audit sent 20 email changes at once and 7 links went out against a budget of 5: a budget that counts work
+    done is charged after the view, and every request had been checked before any was charged."""
+    user = make_user("racer")
+    clients = [app.test_client() for _ in range(5)]
+    for client in clients:
+        login(client, user)
+    real = email_change.request_email_change
+
+    def slow(*args, **kwargs):  # the requests overlap inside the view, as on several workers
+        time.sleep(0.3)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(email_change, "request_email_change", slow)
+    statuses: list[int] = []
+    threads = [threading.Thread(target=lambda c=c, n=n: statuses.append(_change_email(c, f"t{n}@example.net").status_code))
+               for n, c in enumerate(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(statuses) == [302, 302, 429, 429, 429]  # RATELIMIT_CONFIRMATION_MAIL: 2 per hour
+    assert len([m for n in range(5) for m in mails_to(db, f"t{n}@example.net")]) == 2
 
 
 def test_a_limited_button_s_page_leads_back_to_the_page_it_was_on(app, db, make_user):

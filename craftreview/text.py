@@ -9,11 +9,11 @@ from bleach.linkifier import Linker
 from markupsafe import Markup, escape
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-# Control characters other than tab/newline never belong in stored text; nor do bidirectional
+# Control characters (C0 and C1) other than tab/newline never belong in stored text; nor do bidirectional
 # overrides, which can disguise a link's target as other text; nor do the invisible format characters
 # (Unicode category Cf) that mean nothing in plain text: zero-width space, word joiner and invisible
 # operators, deprecated format characters, byte order mark, interlinear annotations, language tag.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f"
                       "\ufeff\ufff9-\ufffb\U000e0001]")
 # Tag characters are kept only where they mean something: in an emoji flag sequence (England, Scotland …).
 _TAGS = re.compile("(\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f)|[\U000e0020-\U000e007f]+")
@@ -46,6 +46,7 @@ _MARKS = _mark_ranges()
 # A mark with nothing to sit on (at the start, or after a space) draws nothing, or draws on nothing: a name of
 # variation selectors or of stacked accents looked empty. A mark on a letter, an emoji's selector, stays.
 _STRANDED_MARKS = re.compile(f"(?:^|(?<=\\s))[{_MARKS}]+")
+_MARK = re.compile(f"[{_MARKS}]")
 # Any of these at all: most text has none, and skips the slower passes (clean_input runs on every render).
 _ANY_FORMAT = re.compile(f"[{_IN_WORD_CHARS}\U000e0020-\U000e007f\u115f\u1160\u2800\u3164\uffa0{_MARKS}]")
 
@@ -69,7 +70,8 @@ def clean_input(value: str | None) -> str:
     """Normalise submitted text: strip control and stray invisible characters, and surrounding space."""
     if not value:
         return ""
-    text = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    # NEL (U+0085) is a line break; the other C1 controls go with the C0 ones.
+    text = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n").replace("\x85", "\n"))
     if not text.isascii() and _ANY_FORMAT.search(text):
         text = _BLANK_LOOKING.sub(" ", text)
         text = _TAGS.sub(lambda match: match.group(1) or "", text)
@@ -98,8 +100,14 @@ def label_key(value: str | None) -> str:
 
 
 def _in_word(match: re.Match, text: str) -> str:
-    """A run of format characters: its first if it sits between two visible characters, else nothing."""
+    """A run of format characters: its first if it sits between two visible characters, else nothing. Marks beside
+    it are looked past to the letters they sit on: "❤\ufe0f\u200d🔥" keeps its joiner, and a joiner between two
+    stray marks ("\ufe0f\u200d\ufe0f") goes, so the marks are left stranded and go too."""
     start, end = match.span()
+    while start > 0 and _MARK.match(text, start - 1):
+        start -= 1
+    while end < len(text) and _MARK.match(text, end):
+        end += 1
     inside = start > 0 and end < len(text) and not text[start - 1].isspace() and not text[end].isspace()
     return match.group()[0] if inside else ""
 

@@ -30,22 +30,20 @@ def is_former_name(name: str) -> bool:
     return name_key(name) in _FORMER_KEYS
 
 
-_LONGEST_STAFF_WORD = max(map(len, STAFF_WORDS))
-
-
 def reads_as_staff(name: str, words: frozenset[str] = STAFF_WORDS) -> bool:
-    """Whether `name` has one of `words`, as it is seen, as a whole word or spelt across several ("m o d e r a t o r",
-    "Ad-Min"): a run of neighbouring words that together spell one."""
+    """Whether `name` has one of `words`, as it is seen, as a whole word or spelt out in single letters
+    ("m o d e r a t o r", "A.D.M.I.N"). Only single letters are joined: "A. D. Min" and "Tom S. Taff" are names."""
     parts = _WORD.findall(look_alike_key(name))
-    for start in range(len(parts)):
-        joined = ""
-        for part in parts[start:]:
-            joined += part
-            if len(joined) > _LONGEST_STAFF_WORD:
-                break
-            if joined in words:
-                return True
-    return False
+    if any(part in words for part in parts):
+        return True
+    spelt, run = [], ""
+    for part in [*parts, ""]:
+        if len(part) == 1:
+            run += part
+            continue
+        spelt.append(run)
+        run = ""
+    return any(word in words for word in spelt)
 
 
 def check_not_a_maker_s_name(session: Session, name: str, user_id: int | None = None) -> None:

@@ -67,7 +67,11 @@ def test_blank_looking_letters_inside_text_are_spaces_and_the_joiner_stays_insid
 
 
 @pytest.mark.parametrize("value", ["\ufe0f\ufe0f\ufe0f", "\U000e0100" * 3, "\u0301\u0301", "\u180b\u180c",
-                                   " \u20dd\u0301 ", "\u200b\u0301\u0302", "\u3164\ufe0f"])
+                                   " \u20dd\u0301 ", "\u200b\u0301\u0302", "\u3164\ufe0f",
+                                   # a joiner between stray marks: it joins nothing, and leaves them stranded
+                                   "\ufe0f\u200d\ufe0f", "\u0301\u200d\u0301", "\U000e0100\u200c\U000e0100",
+                                   "\u0301\u00ad\u0301\u200e\u0301",
+                                   "\x80\x81\x9f", "\x9b\u0301"])  # C1 controls
 def test_marks_with_nothing_to_sit_on_are_empty(value):
     """Variation selectors and combining marks count as characters but draw nothing without a letter under them: a
     display name, title, reply or order item made of them passed every length check and showed blank."""
@@ -76,6 +80,8 @@ def test_marks_with_nothing_to_sit_on_are_empty(value):
 
 @pytest.mark.parametrize("value, cleaned", [
     ("caf\u0065\u0301 \u2764\ufe0f", "caf\u0065\u0301 \u2764\ufe0f"),  # an accent on its letter, an emoji's selector
+    ("\u2764\ufe0f\u200d\U0001f525", "\u2764\ufe0f\u200d\U0001f525"),  # heart on fire: a joiner after a selector
+    ("a\u0301\u200d\u0301", "a\u0301\u0301"), ("Line\x85two", "Line\ntwo"),
     ("\u0915\u093f\u0924\u093e\u092c", "\u0915\u093f\u0924\u093e\u092c"),  # Devanagari vowel signs
     ("\u0301Fine work", "Fine work"), ("Fine \u0301\u0301work", "Fine work"), ("Fine\n\ufe0fwork", "Fine\nwork"),
 ])

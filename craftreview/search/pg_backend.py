@@ -407,21 +407,33 @@ def _insert(conn, docs: list[Doc], old: dict[str, set[str]]) -> None:
 
 # PostgreSQL refuses a tsvector over 1 MB ("string is too long for tsvector"), and a refused document held back every
 # index change queued after it (an audit: 180 reviews of 5,000 characters on one maker, and nothing was indexed again
-# until they went; `search rebuild` failed the same way). A body longer than this is indexed from its start (the bio,
-# the first reviews) and its end (the newest), cut between words. Made-up words of 12 letters, the worst case,
-# take 1.24 bytes of tsvector a character: 400,000 characters take under half the limit. Past 16,383 words positions
-# are not kept anyway, and a phrase the cut leaves out is still found through the review documents
-# (pg_sql._or_in_its_reviews); a lone word it leaves out is found on the reviews tab only.
-BODY_HEAD_CHARS, BODY_TAIL_CHARS = 100_000, 300_000
+# until they went; `search rebuild` failed the same way). A body longer than this, in UTF-8 bytes, is indexed from its
+# start (the bio, the first reviews) and its end (the newest), cut between words. A tsvector takes up to about 1.3
+# bytes a byte of text (made-up 12-letter words: 1.24; CJK words between ideographic commas: 1.26): 400,000 bytes
+# take about half the limit. Past 16,383 words positions are not kept anyway, and a phrase the cut leaves out is
+# still found through the review documents (pg_sql._or_in_its_reviews); a lone word only in the cut middle is found
+# on the reviews tab only.
+BODY_HEAD_BYTES, BODY_TAIL_BYTES = 100_000, 300_000
 
 
 def indexed_body(body: str) -> str:
-    """The part of a document's body PostgreSQL indexes: all of it, up to BODY_HEAD_CHARS + BODY_TAIL_CHARS."""
-    if len(body) <= BODY_HEAD_CHARS + BODY_TAIL_CHARS:
+    """The part of a document's body PostgreSQL indexes: all of it, up to BODY_HEAD_BYTES + BODY_TAIL_BYTES."""
+    data = body.encode()
+    if len(data) <= BODY_HEAD_BYTES + BODY_TAIL_BYTES:
         return body
-    head = body[:BODY_HEAD_CHARS].rsplit(None, 1)[0]
-    tail = body[-BODY_TAIL_CHARS:].split(None, 1)[-1]
-    return f"{head}\n{tail}"
+    head = data[:BODY_HEAD_BYTES].decode(errors="ignore")  # a character cut in two is dropped
+    tail = data[-BODY_TAIL_BYTES:].decode(errors="ignore")
+    return f"{_before_last_space(head)}\n{_after_first_space(tail)}"
+
+
+def _before_last_space(text: str) -> str:
+    parts = text.rsplit(None, 1)
+    return parts[0] if len(parts) == 2 else text
+
+
+def _after_first_space(text: str) -> str:
+    parts = text.split(None, 1)
+    return parts[1] if len(parts) == 2 else text
 
 
 def _row(d: Doc) -> dict:

@@ -139,7 +139,8 @@ def run_search(session: Session, backend: SearchBackend, req: SearchRequest) -> 
             standings = load_standings(session.connection(), {h.maker_id for h in hits})
         hits = rank_hits(hits, standings)
     offset = (req.page - 1) * req.per_page
-    page.items = load_items(session, hits[offset:offset + req.per_page], outcome.query, backend)
+    shown = hits[offset:offset + req.per_page] if req.page <= MAX_PAGE else []  # past the deepest page served
+    page.items = load_items(session, shown, outcome.query, backend)
     return page
 
 
@@ -375,8 +376,9 @@ def _other(kind: str) -> str:
 
 
 def _limit(req: SearchRequest) -> int:
-    """Hits to fetch for the page: to its end, or by relevance to the end of its block (rank_hits)."""
-    end = req.page * req.per_page
+    """Hits to fetch for the page: to its end, or by relevance to the end of its block (rank_hits); none deeper than
+    the deepest page served."""
+    end = min(req.page, MAX_PAGE) * req.per_page
     return CANDIDATES * -(-end // CANDIDATES) if req.sort == "relevance" else end
 
 

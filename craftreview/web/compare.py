@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, make_response, redirect, render_template, request, url_for
 
 from ..services.maker_addresses import moved_makers
 from ..services.maker_page import MAX_COMPARE, compare_page
@@ -60,9 +60,13 @@ def _from_this_site() -> bool:
     """Whether a compare edit came from a page of this site, by the Origin the browser sends with every POST (the
     Referer where it sent none). The edit carries no CSRF token: the maker cards that send it are cached for every
     visitor (fragments), and it changes nothing but the sender's own compare cookie. A browser that sends neither
-    header is let through; a form on another site, or in a sandboxed frame (Origin "null"), is not."""
+    header is let through; a form on another site, or in a sandboxed frame (Origin "null"), is not. The site's own
+    host is the request's, or its configured public address's (a proxy may pass on a Host of its own)."""
     sender = request.headers.get("Origin") or request.headers.get("Referer")
-    return sender is None or urlsplit(sender).netloc == request.host
+    if sender is None:
+        return True
+    own = {request.host, urlsplit(current_app.config.get("PUBLIC_URL") or "").netloc} - {""}
+    return urlsplit(sender).netloc in own
 
 
 def _edit_allowed() -> None:

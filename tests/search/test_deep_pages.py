@@ -47,3 +47,19 @@ def test_asking_for_a_page_past_the_deepest_served_says_so(world, search_app, nu
     world.drain()
     page = run(search_app, "set", tab="reviews", page=number)
     assert page.items == [] and page.request.page > page.pages
+
+
+def test_a_page_past_the_deepest_served_is_empty_however_many_match(world, search_app, monkeypatch):
+    """With more results than the served pages hold, page MAX_PAGE + 1 showed results 10,001-10,010 under "page 1001
+    of 1000" (here, with the deepest page served made 3)."""
+    monkeypatch.setattr("craftreview.search.query.MAX_PAGE", 3)
+    monkeypatch.setattr("craftreview.search.service.MAX_PAGE", 3)
+    maker = world.maker("Fern Pottery", "ceramics")
+    for n in range(45):
+        world.review(maker, f"Set {n}", "A dinner set.")
+    world.drain()
+    last = run(search_app, "set", tab="reviews", page=3)
+    assert len(last.items) == 10 and last.pages == 3 and last.capped
+    for number in (4, 99):
+        past = run(search_app, "set", tab="reviews", page=number)
+        assert past.items == [] and past.request.page > past.pages and past.total == 45

@@ -9,6 +9,10 @@ import random
 import string
 from itertools import islice, product
 
+import pytest
+
+from craftreview.search.pg_backend import BODY_HEAD_BYTES, BODY_TAIL_BYTES, indexed_body
+
 from .helpers import names, review_titles, run
 
 SYLLABLES = ["".join(p) for p in product("bdfgklmnprstvz", "aeiou")]
@@ -46,14 +50,23 @@ def test_a_phrase_beside_a_word_used_hundreds_of_times_is_found(world, search_ap
     assert run(search_app, '"set quillwort"').totals == {"maker": 0, "review": 0}
 
 
-def test_a_maker_with_a_megabyte_of_review_text_does_not_hold_back_the_index(world, search_app):
+def _flood_words(rng: random.Random, script: str, count: int) -> str:
+    """Made-up words: 12 Latin letters apart, or 4 CJK ideographs between ideographic commas (3 bytes a character)."""
+    if script == "latin":
+        return " ".join("".join(rng.choice(string.ascii_lowercase) for _ in range(12)) for _ in range(count))
+    return "、".join("".join(chr(rng.randint(0x4E00, 0x9FFF)) for _ in range(4)) for _ in range(count))
+
+
+@pytest.mark.parametrize("script, words, reviews", [("latin", 380, 180), ("cjk", 1000, 120)])
+def test_a_maker_with_a_megabyte_of_review_text_does_not_hold_back_the_index(world, search_app, script, words,
+                                                                             reviews):
     """An audit gave one maker 180 reviews of 5,000 characters of made-up 12-letter words: PostgreSQL refused the
-    maker document's tsvector (over 1 MB), the whole batch rolled back, and no later change was indexed."""
+    maker document's tsvector (over 1 MB), the whole batch rolled back, and no later change was indexed. A cap in
+    characters still let 90 reviews of CJK words through (3 bytes a character): it is in bytes."""
     rng = random.Random(8)
     flood = world.maker("Slow Lark Stoneware", "ceramics", bio="Stoneware by the kiln, fired slowly.")
-    for n in range(180):
-        words = ("".join(rng.choice(string.ascii_lowercase) for _ in range(12)) for _ in range(380))
-        world.review(flood, f"Flood {n}", " ".join(words))
+    for n in range(reviews):
+        world.review(flood, f"Flood {n}", _flood_words(rng, script, words))
     world.review(flood, "Last", "A cobalt thistle teapot.")
     world.drain()
     other = world.maker("Quiet Fern Pottery", "ceramics")
@@ -62,4 +75,13 @@ def test_a_maker_with_a_megabyte_of_review_text_does_not_hold_back_the_index(wor
     assert names(run(search_app, "wombatware")) == ["Quiet Fern Pottery"]
     assert names(run(search_app, "kiln fired")) == ["Slow Lark Stoneware"]  # its bio, at the start
     assert names(run(search_app, '"cobalt thistle teapot"')) == ["Slow Lark Stoneware"]  # its newest review
-    assert run(search_app, "flood", tab="reviews").totals["review"] == 180
+    assert run(search_app, "flood", tab="reviews").totals["review"] == reviews
+
+
+@pytest.mark.parametrize("piece", ["walnut bowl ", "陶器の茶碗、", "🏺🪵 ", "é" * 7 + " "])
+def test_the_indexed_body_keeps_its_start_and_end_within_the_byte_budget(piece):
+    body = "START " + piece * (2_000_000 // len(piece.encode())) + " END"
+    kept = indexed_body(body)
+    assert len(kept.encode()) <= BODY_HEAD_BYTES + BODY_TAIL_BYTES + 1
+    assert kept.startswith("START") and kept.endswith("END") and "\ufffd" not in kept
+    assert indexed_body("short text") == "short text"

@@ -135,6 +135,13 @@ def test_a_compare_edit_sent_from_another_site_is_refused_and_changes_nothing(cl
     assert add(client, three[1].slug, Origin="http://localhost").status_code == 303
 
 
+def test_behind_a_proxy_that_passes_its_own_host_the_public_address_counts_as_this_site(app, client, three):
+    app.config["PUBLIC_URL"] = "https://craftreview.example"
+    response = add(client, three[0].slug, Origin="https://craftreview.example", Host="backend:8000")
+    assert response.status_code == 303
+    assert add(client, three[1].slug, Origin="https://elsewhere.example", Host="backend:8000").status_code == 403
+
+
 def test_following_an_old_add_link_shows_the_maker_beside_the_list_and_saves_nothing(client, three):
     """Pages cached before the buttons POSTed linked to /compare?add=slug: a GET, which must not edit the list."""
     add(client, three[0].slug)

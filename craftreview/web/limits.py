@@ -107,6 +107,8 @@ def _take_hold() -> None:
     scope = getattr(view, "one_at_a_time", None)
     if scope is None or request.method != "POST" or not limiter.enabled or not current_user.is_authenticated:
         return
+    if getattr(limiter, "_storage_dead", False):  # Redis down: budgets are per process now, and each try would wait
+        return
     key = f"craftreview-hold/{scope}/{_user_key()}"
     deadline = time.monotonic() + HOLD_WAIT_SECONDS
     while True:

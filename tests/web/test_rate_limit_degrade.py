@@ -7,7 +7,10 @@ import logging
 import pytest
 
 from craftreview import create_app
+from craftreview.models import User
+from craftreview.services.passwords import hash_password
 from craftreview.web.security import LIMITER_LOGGER, limiter
+from tests.conftest import PASSWORD, login
 
 
 @pytest.fixture
@@ -51,3 +54,23 @@ def test_the_fallback_reaches_the_server_log_not_only_pytest(unreachable_redis_a
     finally:
         handlers[0].setStream(previous)
     assert "WARNING flask-limiter: Rate limit storage unreachable - falling back to in-memory storage" in stream.getvalue()
+
+
+def test_with_redis_down_a_limited_form_does_not_wait_on_it_for_its_hold(unreachable_redis_app, monkeypatch):
+    """The one-request-at-a-time hold (limits.hold_budgets) lives in the limiter's storage: with Redis known to be
+    down, asking it again would cost each limited form the connection timeout, for a hold the per-process budgets
+    no longer need. (The user is made on this app's own session: the shared fixtures would make another app, and
+    the limiter is one object.)"""
+    with unreachable_redis_app.extensions["craftreview.sessions"]() as session:
+        user = User(email="mover@example.com", display_name="Mover", password_hash=hash_password(PASSWORD))
+        session.add(user)
+        session.commit()
+        session.refresh(user)
+    client = unreachable_redis_app.test_client()
+    client.post("/login", data={"email": "x@example.com", "password": "wrong"})  # the limiter finds Redis down
+    assert limiter._storage_dead
+    login(client, user)
+    asked: list[str] = []
+    monkeypatch.setattr(limiter.storage, "incr", lambda key, *args, **kwargs: asked.append(key) or 1)
+    response = client.post("/account/email", data={"em-email": "moved@example.net", "em-password": PASSWORD})
+    assert response.status_code == 302 and asked == []

@@ -32,8 +32,8 @@ _BLANK_LOOKING = re.compile("[\u115f\u1160\u2800\u3164\uffa0]")
 
 
 def _mark_ranges() -> str:
-    """Every combining mark (categories Mn, Me; variation selectors included) as a regex class body of ranges."""
-    marks = [c for c in range(0x300, 0xE01F0) if unicodedata.category(chr(c)) in ("Mn", "Me")]
+    """Every combining mark of the Basic Multilingual Plane (categories Mn, Me) as a regex class body of ranges."""
+    marks = [c for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in ("Mn", "Me")]
     ranges, start = [], marks[0]
     for previous, current in zip(marks, marks[1:] + [None], strict=True):
         if current != previous + 1:
@@ -42,13 +42,18 @@ def _mark_ranges() -> str:
     return "".join(ranges)
 
 
-_MARKS = _mark_ranges()
 # A mark with nothing to sit on (at the start, or after a space) draws nothing, or draws on nothing: a name of
-# variation selectors or of stacked accents looked empty. A mark on a letter, an emoji's selector, stays.
-_STRANDED_MARKS = re.compile(f"(?:^|(?<=\\s))[{_MARKS}]+")
-_MARK = re.compile(f"[{_MARKS}]")
-# Any of these at all: most text has none, and skips the slower passes (clean_input runs on every render).
-_ANY_FORMAT = re.compile(f"[{_IN_WORD_CHARS}\U000e0020-\U000e007f\u115f\u1160\u2800\u3164\uffa0{_MARKS}]")
+# variation selectors or of stacked accents looked empty. A mark on a letter, an emoji's selector, stays. The marks
+# are the BMP's and the variation selectors beyond it; those of historic scripts on other planes are left, as a class
+# of their hundreds of ranges made cleaning ten times slower (clean_input runs on every render). The BMP's are one
+# class of their own: Python's re tests such a class in one step, and one that also holds other planes' ranges not.
+_MARKS_BMP = _mark_ranges()
+_MARK = re.compile(f"[{_MARKS_BMP}]|[\U000e0100-\U000e01ef]")
+_MARK_BMP = re.compile(f"[{_MARKS_BMP}]")
+_STRANDED_MARKS = re.compile(f"(?:^|(?<=\\s))(?:[{_MARKS_BMP}]|[\U000e0100-\U000e01ef])+")
+# Any of these at all: most text has none, and skips the slower passes (clean_input runs on every render). Tag
+# characters and the variation selectors beyond the BMP are one range here.
+_ANY_FORMAT = re.compile(f"[{_IN_WORD_CHARS}\U000e0020-\U000e01ef\u115f\u1160\u2800\u3164\uffa0]")
 
 
 def _link_attrs(attrs: dict, new: bool = False) -> dict | None:
@@ -72,10 +77,14 @@ def clean_input(value: str | None) -> str:
         return ""
     # NEL (U+0085) is a line break; the other C1 controls go with the C0 ones.
     text = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n").replace("\x85", "\n"))
-    if not text.isascii() and _ANY_FORMAT.search(text):
+    if text.isascii():
+        return text.strip()
+    formats = _ANY_FORMAT.search(text)
+    if formats:
         text = _BLANK_LOOKING.sub(" ", text)
         text = _TAGS.sub(lambda match: match.group(1) or "", text)
         text = _IN_WORD_FORMAT.sub(lambda match: _in_word(match, text), text)
+    if formats or _MARK_BMP.search(text):
         text = _STRANDED_MARKS.sub("", text)
     return text.strip()
 

@@ -109,7 +109,7 @@ def _take_hold() -> None:
         return
     if getattr(limiter, "_storage_dead", False):  # Redis down: budgets are per process now, and each try would wait
         return
-    key = f"craftreview-hold/{scope}/{_user_key()}"
+    key = "/".join(_bucket("craftreview-hold", scope, _user_key()))
     deadline = time.monotonic() + HOLD_WAIT_SECONDS
     while True:
         try:
@@ -236,6 +236,13 @@ def login_limits(view):
                        exempt_when=_trusted_for_named_account)(account(view))
 
 
+def _bucket(*parts: str) -> list[str]:
+    """Flask-Limiter's key parts for a count this module reads or clears itself: its configured key prefix
+    (RATELIMIT_KEY_PREFIX) first, as its own checks put it, then `parts`."""
+    prefix = getattr(limiter, "_key_prefix", "")
+    return [prefix, *parts] if prefix else list(parts)
+
+
 def _route_bucket(endpoint: str, scope: str) -> str:
     """Flask-Limiter's bucket for a limit of one route (not a shared one): the route, then the limit's scope."""
     return f"{endpoint}:{scope}"
@@ -255,7 +262,7 @@ def forget_failed_logins(email: str) -> None:
     keys = [f"account:{ref}"] + ([f"device:{device}:{ref}"] if device else [])
     for item in parse_many(current_app.config["RATELIMIT_LOGIN_ACCOUNT"]):
         for key in keys:
-            limiter.limiter.clear(item, key, _LOGIN_ACCOUNT_BUCKET)
+            limiter.limiter.clear(item, *_bucket(key, _LOGIN_ACCOUNT_BUCKET))
 
 
 def _account_lockout(exc: RateLimitExceeded) -> bool:
@@ -309,7 +316,7 @@ def _seconds_until_free(name: str, key: str, bucket: str) -> int | None:
         return None
     waits = []
     for item in parse_many(current_app.config[f"RATELIMIT_{name.upper()}"]):
-        stats = limiter.limiter.get_window_stats(item, key, bucket)
+        stats = limiter.limiter.get_window_stats(item, *_bucket(key, bucket))
         if stats.remaining <= 0:
             waits.append(max(1, math.ceil(stats.reset_time - time.time())))
     return max(waits, default=None)

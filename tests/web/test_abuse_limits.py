@@ -18,6 +18,7 @@ from craftreview.db import write_transaction
 from craftreview.models import AccountToken, Flag, Order, Review, User, utcnow
 from craftreview.services import email_change
 from craftreview.services.tokens import issue_token
+from craftreview.web.security import limiter
 from tests.conftest import PASSWORD, fresh, login
 from tests.mail_helpers import mails_to
 
@@ -276,7 +277,7 @@ def test_email_changes_and_resends_share_one_confirmation_mail_budget_per_accoun
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("storage", ["memory", "redis"])
 def test_an_account_s_requests_sent_at_once_are_charged_one_after_another(database_url, tmp_path, db, make_user,
-                                                                           monkeypatch, storage):
+                                                                           monkeypatch, storage, keyed_limits):
     """An audit sent 20 email changes at once and 7 links went out against a budget of 5: a budget that counts work
     done is charged after the view, and every request had been checked before any was charged. The hold lives in the
     limiter's storage: Redis, shared by every host, in production."""
@@ -433,7 +434,29 @@ def test_a_spent_invitation_budget_is_said_on_the_dashboard_before_any_button_is
     assert "Send a new link" not in page
 
 
+@pytest.fixture
+def keyed_limits():
+    """A test whose app gives the limiter a key prefix: the limiter is one object and keeps a prefix once given one
+    (Flask-Limiter reads it only when it has none), so later tests' apps would count under it."""
+    yield
+    limiter._key_prefix = ""
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_spent_budget_is_said_beforehand_under_a_configured_key_prefix(database_url, tmp_path, db, make_user,
+                                                                          keyed_limits):
+    """The page reads the budget's count itself (limits._seconds_until_free), so it must read it where the limiter
+    counts it: under RATELIMIT_KEY_PREFIX when one is set (a Redis shared by several sites, say)."""
+    app = limited_app(database_url, tmp_path, RATELIMIT_KEY_PREFIX="site-a")
+    _spend_confirmation_budget(app, make_user)
+    app.extensions["craftreview.engine"].dispose()
+
+
 def test_a_spent_confirmation_budget_is_said_instead_of_the_resend_button(app, db, make_user):
+    _spend_confirmation_budget(app, make_user)
+
+
+def _spend_confirmation_budget(app, make_user) -> None:
     client = app.test_client()
     login(client, make_user("waiting"))
     for _ in range(2):

@@ -4,13 +4,14 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import urllib.parse
 from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import text
 
 from craftreview import create_app
-from craftreview.config import postgres_test_url
+from craftreview.config import postgres_test_url, redis_test_url
 from craftreview.db import make_engine
 from craftreview.migrate import upgrade
 from craftreview.models import Base, Maker, User, utcnow
@@ -231,3 +232,18 @@ def migrated_postgres_schema(schema: str, revision: str = "head"):
         with admin.begin() as conn:
             conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+# pytest-xdist worker index (0 without xdist): a worker's servers, ports and Redis database are its own.
+WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+
+
+def worker_redis_url() -> str | None:
+    """CRAFTREVIEW_TEST_REDIS_URL with its database number moved up by the xdist worker's index (None when unset):
+    a test that flushes its database (tests/multihost) never does so under another worker's test."""
+    url = redis_test_url()
+    if not url:
+        return None
+    parts = urllib.parse.urlsplit(url)
+    database = int(parts.path.strip("/") or 0) + WORKER
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{database}"))

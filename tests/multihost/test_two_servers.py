@@ -24,36 +24,27 @@ import pytest
 import redis
 from sqlalchemy import select, text
 
-from craftreview.config import PROJECT_ROOT, redis_test_url
+from craftreview.config import PROJECT_ROOT
 from craftreview.db import write_transaction
 from craftreview.models import Maker, Review, User
 from craftreview.services.passwords import hash_password
 from craftreview.services.scores import rescore_all
-from tests.conftest import migrated_postgres_schema
+from tests.conftest import WORKER, migrated_postgres_schema, worker_redis_url
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 # pytest-xdist may split this module's tests across workers, and each worker then starts its own two
 # servers (on its own PostgreSQL database): ports and the Redis database number are the worker's own.
-WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
 PORTS = (5112 + 2 * WORKER, 5113 + 2 * WORKER)
 PASSWORD = "two hosts one database"
 
 
 @pytest.fixture(scope="module")
 def redis_url():
-    url = redis_test_url()
+    url = worker_redis_url()
     if not url:
         pytest.skip("CRAFTREVIEW_TEST_REDIS_URL is not set (the multi-host test needs a shared Redis)")
-    url = _worker_redis(url)
     redis.Redis.from_url(url).flushdb()  # this test's own database number
     return url
-
-
-def _worker_redis(url: str) -> str:
-    """The Redis URL with the database number moved up by the xdist worker's index."""
-    parts = urllib.parse.urlsplit(url)
-    database = int(parts.path.strip("/") or 0) + WORKER
-    return urllib.parse.urlunsplit(parts._replace(path=f"/{database}"))
 
 
 @pytest.fixture(scope="module")

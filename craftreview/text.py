@@ -48,9 +48,10 @@ def _mark_ranges() -> str:
 # of their hundreds of ranges made cleaning ten times slower (clean_input runs on every render). The BMP's are one
 # class of their own: Python's re tests such a class in one step, and one that also holds other planes' ranges not.
 _MARKS_BMP = _mark_ranges()
-_MARK = re.compile(f"[{_MARKS_BMP}]|[\U000e0100-\U000e01ef]")
+_ONE_MARK = f"[{_MARKS_BMP}]|[\U000e0100-\U000e01ef]"
+_MARK = re.compile(_ONE_MARK)
 _MARK_BMP = re.compile(f"[{_MARKS_BMP}]")
-_STRANDED_MARKS = re.compile(f"(?:^|(?<=\\s))(?:[{_MARKS_BMP}]|[\U000e0100-\U000e01ef])+")
+_STRANDED_MARKS = re.compile(f"(?:^|(?<=\\s))(?:{_ONE_MARK})+")
 # Any of these at all: most text has none, and skips the slower passes (clean_input runs on every render). Tag
 # characters and the variation selectors beyond the BMP are one range here.
 _ANY_FORMAT = re.compile(f"[{_IN_WORD_CHARS}\U000e0020-\U000e01ef\u115f\u1160\u2800\u3164\uffa0]")

@@ -115,8 +115,7 @@ def _or_in_its_reviews(query: ParsedQuery, exprs: list[tuple[Clause, str]], matc
     if not any(c.is_phrase for c, _ in positives) or any(c.field for c, _ in positives):
         return matched
     wanted = _combine(query, positives, TSQUERY_OPS)
-    widened = ("d.maker_id IN (SELECT r.maker_id FROM search_documents r "
-               f"WHERE {KIND_CONDITION['review'].replace('d.', 'r.')} AND r.tsv @@ ({wanted}))")
+    widened = f"d.maker_id IN (SELECT r.maker_id FROM search_documents r WHERE r.kind = 'review' AND r.tsv @@ ({wanted}))"
     negatives = [e for c, e in exprs if c.negate]
     if negatives:
         widened += f" AND d.tsv @@ ({TSQUERY_OPS['not']}({TSQUERY_OPS['or'].join(negatives)}))"

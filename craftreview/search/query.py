@@ -418,4 +418,4 @@ def request_from_args(args: Mapping[str, str], per_page: int = 10) -> SearchRequ
     page = _page_number(args.get("page"))
     # Composed (NFC) as the index is: the page quotes the words as typed (as_typed) from `q`.
     return SearchRequest(q=composed((args.get("q") or "")[:10 * MAX_QUERY_CHARS]), filters=filters_from_args(args),
-                         tab=tab, sort=sort, page=int(page), per_page=per_page)
+                         tab=tab, sort=sort, page=page, per_page=per_page)

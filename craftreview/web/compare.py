@@ -1,13 +1,13 @@
 """/compare: up to four makers side by side; the list lives in the URL and a small cookie (no script needed).
 
 Reading a compare page never edits the visitor's list except to adopt a shared link's makers when they had none: an
-edit (add, remove, "make these makers your list") is a POST from a page of this site (_from_this_site)."""
+edit (add, remove, "make these makers your list") is a POST from a page of this site (security.sent_from_this_site)."""
 from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, current_app, flash, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 
 from ..services.maker_addresses import moved_makers
 from ..services.maker_page import MAX_COMPARE, compare_page
@@ -15,7 +15,7 @@ from ..services.makers import get_maker_by_address
 from ..services.review_facts import STAR_DIMENSIONS
 from ..text import clean_input
 from .context import get_db
-from .security import csrf, referring_page
+from .security import csrf, referring_page, sent_from_this_site
 
 bp = Blueprint("compare", __name__)
 COOKIE = "compare"
@@ -56,21 +56,10 @@ def _remember(response, slugs: list[str]):
     return response
 
 
-def _from_this_site() -> bool:
-    """Whether a compare edit came from a page of this site, by the Origin the browser sends with every POST (the
-    Referer where it sent none). The edit carries no CSRF token: the maker cards that send it are cached for every
-    visitor (fragments), and it changes nothing but the sender's own compare cookie. A browser that sends neither
-    header is let through; a form on another site, or in a sandboxed frame (Origin "null"), is not. The site's own
-    host is the request's, or its configured public address's (a proxy may pass on a Host of its own)."""
-    sender = request.headers.get("Origin") or request.headers.get("Referer")
-    if sender is None:
-        return True
-    own = {request.host, urlsplit(current_app.config.get("PUBLIC_URL") or "").netloc} - {""}
-    return urlsplit(sender).netloc in own
-
-
 def _edit_allowed() -> None:
-    if not _from_this_site():
+    """A compare edit carries no CSRF token: the maker cards that send it are cached for every visitor (fragments),
+    and it changes nothing but the sender's own compare cookie. It must come from a page of this site."""
+    if not sent_from_this_site():
         abort(403, "Compare lists are changed only from this site's own pages.")
 
 

@@ -19,14 +19,22 @@ OUTCOME_EVENTS = {
 }
 
 
+def log_to_stderr(name: str, line_format: str) -> None:
+    """Send logger `name`'s INFO and above to stderr, where the server's log collects them, unless it already has a
+    handler of its own (a NullHandler, as libraries add to stay quiet, counts for nothing). Once per process: apps made
+    again (in tests) add none."""
+    logger = logging.getLogger(name)
+    if any(not isinstance(h, logging.NullHandler) for h in logger.handlers):
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(line_format))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
 def init_app(app: Flask) -> None:
     """Log security events after each request and keep private pages out of caches."""
-    logger = logging.getLogger(LOGGER_NAME)
-    if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
+    log_to_stderr(LOGGER_NAME, "%(message)s")
     app.after_request(_log_outcome)
     app.after_request(_no_store)
 

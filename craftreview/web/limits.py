@@ -117,7 +117,7 @@ def _take_hold() -> None:
         except Exception:  # noqa: BLE001 - storage down: the limiter falls back to per-process budgets, unheld
             return
         if held:
-            g.setdefault(HELD, key)
+            setattr(g, HELD, key)
             return
         if time.monotonic() >= deadline:
             return

@@ -1,8 +1,6 @@
 """Login manager (session-versioned ids), CSRF, rate limits and security headers."""
 from __future__ import annotations
 
-import logging
-import sys
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app, flash, g, redirect, request, session, url_for
@@ -16,6 +14,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from ..models import User
 from . import input_guard
 from .context import get_db
+from .events import log_to_stderr
 
 login_manager = LoginManager()
 csrf = CSRFProtect()
@@ -48,22 +47,11 @@ def init_app(app: Flask) -> None:
 LIMITER_LOGGER = "flask-limiter"
 
 
-def _limiter_log_shown() -> None:
-    """flask-limiter logs only to a NullHandler: its "storage unreachable - falling back to in-memory storage" and
-    "storage recovered" reached no log, so limits loosened per worker without a word. They go to stderr, where the
-    server's log collects the site's own warnings (once per process: apps made again in tests add none)."""
-    logger = logging.getLogger(LIMITER_LOGGER)
-    if any(isinstance(h, logging.StreamHandler) for h in logger.handlers):
-        return
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-
-
 def _degrade_gracefully(app: Flask) -> None:
-    """Shared rate-limit storage down: log a warning and limit per process, never fail the request."""
-    _limiter_log_shown()
+    """Shared rate-limit storage down: log a warning and limit per process, never fail the request. flask-limiter
+    logs only to a NullHandler: its "storage unreachable - falling back to in-memory storage" reached no log, so
+    limits loosened per worker without a word."""
+    log_to_stderr(LIMITER_LOGGER, "%(levelname)s %(name)s: %(message)s")
     app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
     app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
     if app.config["RATELIMIT_STORAGE_URI"].startswith(("redis://", "rediss://")):
@@ -112,15 +100,28 @@ def _shows_a_page(path: str) -> bool:
     return True
 
 
+def _on_this_site(url: str) -> bool:
+    """Whether `url` names this site's host: the request's, or the configured public address's (a proxy may pass on
+    a Host of its own)."""
+    own = {request.host, urlsplit(current_app.config.get("PUBLIC_URL") or "").netloc} - {""}
+    return urlsplit(url).netloc in own
+
+
 def referring_page() -> str | None:
     """The page of this site the browser says the request came from (path and query), if it said so."""
     referrer = request.referrer
-    if not referrer:
+    if not referrer or not _on_this_site(referrer):
         return None
     parts = urlsplit(referrer)
-    if parts.netloc != request.host:
-        return None
     return safe_next(parts.path + (f"?{parts.query}" if parts.query else ""))
+
+
+def sent_from_this_site() -> bool:
+    """Whether a POST came from a page of this site, by the Origin browsers send with every POST (the Referer where
+    none was sent), for a form that can carry no CSRF token (compare's: see web/compare.py). A browser that sends
+    neither is let through; a form on another site, or in a sandboxed frame (Origin "null"), is not."""
+    sender = request.headers.get("Origin") or request.headers.get("Referer")
+    return sender is None or _on_this_site(sender)
 
 
 # Session key: the local page a new account goes back to once it confirms its address (an invitation, say).

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
@@ -35,6 +36,10 @@ bp = Blueprint("accounts", __name__)
 # A confirmation link goes to whatever address the account names: changes and resends share one budget (the
 # resend's decorator names the same shared limit, with its exemption for a confirmed address).
 confirmation_mail_limit = per_account_shared("confirmation_mail")
+CONFIRM_LOGGED_OUT = ("This link confirms the address of a craftreview account: log in to that account to confirm it. "
+                      "If you made no account here, someone gave one your address: ignore the mail (without the "
+                      "password nobody can confirm it), or take that account over with a password reset for your "
+                      "address.")
 SAME_ANSWER = "If an account uses that address, we have sent it a link to reset the password. It works for one hour."
 
 
@@ -100,20 +105,31 @@ def resend_confirmation():
 
 @bp.route("/confirm-email/<token>", methods=["GET", "POST"])
 def confirm_email(token: str):
-    """GET shows a confirm button (a GET never writes); POST spends the link."""
+    """GET shows a confirm button (a GET never writes); POST spends the link. Only the account the link confirms,
+    logged in, may use it: anyone can register with a stranger's address, and a stranger who pressed "confirm" in
+    that account's mail would hand it the address, and with it every invitation a maker records for that address."""
     try:
         user = confirmation.check_confirmation(get_db(), token)
     except confirmation.AlreadyConfirmed as done:
         return render_template("accounts/confirm_email.html", form=None, email=done.email, message=done.message)
     except NotFound as dead:
         return _dead_link(dead, url_for("auth.account"), "Send a new link from your account page")
+    refused = _not_its_account(user, CONFIRM_LOGGED_OUT, _confirm_elsewhere)
+    if refused:
+        return refused
     form = ActionForm()
     if form.validate_on_submit():
         user = confirmation.confirm_email(get_db(), token)
-        flash(*_confirmed_message(user))
-        return redirect(_after_confirmation(user))
-    return render_template("accounts/confirm_email.html", form=form, email=user.email,
-                           logged_in_as_other=_logged_in_as_other(user))
+        flash(f"Thank you: {user.email} is confirmed.", "success")
+        return redirect(_after_confirmation())
+    return render_template("accounts/confirm_email.html", form=form, email=user.email)
+
+
+def _confirm_elsewhere(user, me: str) -> str:
+    return (f"This link confirms the address of another craftreview account, not of {me} (the "
+            "account you are logged in as), so nothing was confirmed. Only that account, logged in, can confirm it. "
+            f"If {user.email} is your address and you did not make that account, ignore the mail: without its "
+            "password the account cannot be confirmed, and a password reset for the address is mailed only there.")
 
 
 @bp.route("/confirm-email-change/<token>", methods=["GET", "POST"])
@@ -125,15 +141,11 @@ def confirm_email_change(token: str):
         user, email = email_change.check_email_change(get_db(), token)
     except NotFound as dead:
         return _dead_link(dead, url_for("auth.account"), "Ask for a new link from your account page")
-    if not current_user.is_authenticated:
-        flash("Log in to the account that asked for this change of address: the change is made from that account.",
-              "info")
-        return redirect(url_for("auth.login", next=request.path))
-    if current_user.id != user.id:
-        message = (f"This link changes the address of another craftreview account, not of {current_user.email} (the "
-                   "account you are logged in as), so nothing was changed. Only that account, logged in, can make the "
-                   "change. If you did not ask for it, ignore the mail: the other account keeps its address.")
-        return render_template("error.html", status=403, message=message), 403
+    refused = _not_its_account(
+        user, "Log in to the account that asked for this change of address: the change is made from that account.",
+        _change_elsewhere)
+    if refused:
+        return refused
     form = ActionForm()
     try:
         if form.validate_on_submit():
@@ -144,6 +156,23 @@ def confirm_email_change(token: str):
     except DomainError as refused:  # another account took the address meanwhile: nothing changed
         return _taken_meanwhile(refused, email)
     return render_template("accounts/confirm_email_change.html", form=form, email=email, old_email=user.email)
+
+
+def _change_elsewhere(user, me: str) -> str:
+    return (f"This link changes the address of another craftreview account, not of {me} (the account you are logged "
+            "in as), so nothing was changed. Only that account, logged in, can make the change. If you did not ask "
+            "for it, ignore the mail: the other account keeps its address.")
+
+
+def _not_its_account(user, log_in: str, other: Callable[[object, str], str]):
+    """The answer to a mailed account link opened by anyone but its own account, logged in (None when it is): logged
+    out, a login that comes back to the link; logged in as another account, a 403 saying so, with nothing changed."""
+    if not current_user.is_authenticated:
+        flash(log_in, "info")
+        return redirect(url_for("auth.login", next=request.path))
+    if current_user.id != user.id:
+        return render_template("error.html", status=403, message=other(user, current_user.email)), 403
+    return None
 
 
 def _taken_meanwhile(refused: DomainError, email: str):
@@ -164,20 +193,9 @@ def _logged_in_as_other(user) -> bool:
     return current_user.is_authenticated and current_user.id != user.id
 
 
-def _after_confirmation(user) -> str:
-    """Back to the page this account registered from (same session, same account), else the account page."""
-    if not current_user.is_authenticated:
-        return url_for("site.home")
-    target = safe_next(session.pop(AFTER_CONFIRMATION, None)) if current_user.id == user.id else None
-    return target or url_for("auth.account")
-
-
-def _confirmed_message(user) -> tuple[str, str]:
-    """The flash after a confirmation: it names the address, and says so when the link was another account's."""
-    if _logged_in_as_other(user):
-        return (f"{user.email} is confirmed. That link belonged to another account, not to {current_user.email} "
-                "(the account you are logged in as).", "info")
-    return f"Thank you: {user.email} is confirmed.", "success"
+def _after_confirmation() -> str:
+    """Back to the page this account registered from (same session), else the account page."""
+    return safe_next(session.pop(AFTER_CONFIRMATION, None)) or url_for("auth.account")
 
 
 def _dead_link(refusal: NotFound, href: str, label: str):

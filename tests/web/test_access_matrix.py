@@ -469,8 +469,9 @@ ROUTES += [
     Route("account-delete", lambda w: ("/account/delete", {"reviews": "keep", "password": PASSWORD}),
           LOGGED_IN_ALLOWED, {"users", "audit_log", "helpful_votes", "reviews", "flags", "orders", "makers",
                               "account_tokens", "mail_opt_outs", "released_names"}, _check_delete),
-    Route("confirm-email", lambda w: (f"/confirm-email/{_confirm_token(w)}", {}), ANYONE, {"users", "account_tokens"},
-          _check_confirmed),
+    # The link's account, logged in, confirms: a stranger given the mail must not confirm a squatter's account.
+    Route("confirm-email", lambda w: (f"/confirm-email/{_confirm_token(w)}", {}), only("buyer"),
+          {"users", "account_tokens"}, _check_confirmed),
     # The link's account, logged in, makes the change: a mistyped address's mailbox must not take the account.
     Route("confirm-email-change", lambda w: (f"/confirm-email-change/{_change_token(w)}", {}), only("buyer"),
           {"users", "account_tokens", "mail_outbox"}, _check_email_changed),

@@ -78,18 +78,40 @@ def test_confirming_names_the_address(client, db):
     assert "Thank you: maria@example.com is confirmed." in page
 
 
-def test_confirming_another_accounts_link_says_whose_address_was_confirmed(client, db, make_user):
+def test_another_logged_in_account_cannot_confirm_the_address_and_is_told_why(client, db, make_user):
+    # Confirming for another account handed it the address, and with it every invitation recorded for that address.
     _register(client, "frank@example.com")
     path = link_in(mails_to(db, "frank@example.com")[0], "/confirm-email/")
     carol = make_user("carol")
     login(client, carol)
-    shown = client.get(path).get_data(as_text=True)
-    assert "This link belongs to another account, not to " + carol.email in shown
-    assert ">Confirm frank@example.com</button>" in shown and "Confirm my email address" not in shown
-    page = client.post(path, follow_redirects=True).get_data(as_text=True)
-    assert "frank@example.com is confirmed. That link belonged to another account" in page
-    assert "your email address is confirmed" not in page.lower()
-    assert _user(db, "frank@example.com").email_confirmed and not _user(db, carol.email).email_confirmed
+    for response in (client.get(path), client.post(path)):
+        shown = response.get_data(as_text=True)
+        assert response.status_code == 403
+        assert f"This link confirms the address of another craftreview account, not of {carol.email}" in shown
+        assert "Confirm my email address" not in shown
+    assert not _user(db, "frank@example.com").email_confirmed and not _user(db, carol.email).email_confirmed
+
+
+def test_logged_out_the_link_asks_for_its_account_and_confirms_once_logged_in(client, db):
+    # Anyone can register with a stranger's address: the stranger pressing "confirm" in that mail must not confirm it.
+    _register(client, "frank@example.com")
+    path = link_in(mails_to(db, "frank@example.com")[0], "/confirm-email/")
+    client.post("/logout")
+    for response in (client.get(path), client.post(path)):
+        assert response.status_code == 302 and response.headers["Location"].startswith("/login?next=/confirm-email/")
+    assert not _user(db, "frank@example.com").email_confirmed
+    assert "If you made no account here, someone gave one your address" in client.get("/login").get_data(as_text=True)
+    login(client, _user(db, "frank@example.com"))
+    assert client.get(path).status_code == 200
+    client.post(path)
+    assert _user(db, "frank@example.com").email_confirmed
+
+
+def test_the_mail_says_the_link_needs_the_account_and_what_to_do_if_it_is_not_yours(client, db):
+    _register(client)
+    [mail] = mails_to(db, "maria@example.com")
+    for body in (mail.body, mail.html_body):
+        assert "from that account, logged in" in body and "ignore this mail" in body
 
 
 def test_a_wrong_token_is_refused_with_a_reason(client, db):

@@ -21,9 +21,11 @@ _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 
 
 def normalise_email(email: str | None) -> str:
-    """The address as stored and mailed to: trimmed, control characters removed, lower case, and the domain's dots
-    plain ones (bücher。example is mailed as bücher.example)."""
-    local, at, domain = clean_input(email).lower().rpartition("@")
+    """The address as stored and mailed to: trimmed, control characters removed, NFKC-normalised (a full-width or
+    ligature letter is its plain one), lower case, and the domain's dots plain ones (bücher。example is mailed as
+    bücher.example). Its key reads those forms as one address: kept as typed, an account registered as ｆiona@ held
+    fiona@'s key, and the reset meant to let fiona@ take the address back was mailed to ｆiona@."""
+    local, at, domain = unicodedata.normalize("NFKC", clean_input(email)).lower().rpartition("@")
     return f"{local}{at}{domain.translate(_DOTS)}"
 
 

@@ -147,3 +147,13 @@ def test_dots_in_the_local_part_are_not_refused_as_the_makers_own(db, make_user,
     with pytest.raises(InvalidInput) as refused:
         record(db, owner, maker, f"{local}+tag@{domain}")
     assert refused.value.field == "buyer_email"
+
+
+def test_a_full_width_spelling_is_stored_and_mailed_as_the_plain_address(client, db):
+    # Kept as typed, it held the plain address's key, and the reset for the plain address went to the full-width one.
+    assert _register(client, "\uff46iona.squat@example.net").status_code == 302
+    assert db.scalar(select(User.email)) == "fiona.squat@example.net"
+    client.post("/logout")
+    client.post("/reset-password", data={"email": "fiona.squat@example.net"})
+    subjects = sorted(m.subject for m in mails_to(db, "fiona.squat@example.net"))
+    assert len(subjects) == 2 and any("password" in s.lower() for s in subjects)

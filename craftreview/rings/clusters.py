@@ -9,7 +9,7 @@ from .facts import Facts, Finding, ReviewFact, by_maker, ids
 from .minhash import similar_pairs
 
 DUPLICATE_JACCARD = 0.5   # half of all 3-word phrases shared: far beyond chance for free text
-STOCK_SPREAD = 10         # a phrase found on more makers than this is a stock phrase, not a copy
+STOCK_SPREAD = 10         # a phrase on more makers, in more texts, by more accounts: a stock phrase, not a copy
 EXTREME_MIN = 3
 LOW_STARS, HIGH_STARS = 1.5, 4.5
 NEW_ACCOUNT_DAYS = 30.0
@@ -28,7 +28,8 @@ def detect_near_duplicates(facts: Facts) -> list[Finding]:
         return i
 
     best: dict[int, float] = {}
-    pairs = similar_pairs([r.body for r in reviews], DUPLICATE_JACCARD, [r.maker_id for r in reviews], STOCK_SPREAD)
+    pairs = similar_pairs([r.body for r in reviews], DUPLICATE_JACCARD, [r.maker_id for r in reviews], STOCK_SPREAD,
+                          [r.author_id for r in reviews])
     for i, j, score in pairs:
         a, b = root(i), root(j)
         parent[a] = b

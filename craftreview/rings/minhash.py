@@ -57,27 +57,36 @@ def candidate_pairs(signatures: np.ndarray) -> set[tuple[int, int]]:
     return pairs
 
 
-def without_stock_phrases(sets: list[frozenset[int]], groups: Sequence[int], spread: int) -> list[frozenset[int]]:
-    """Drop shingles used in more than `spread` distinct groups (makers): stock phrases everybody writes
-    ("arrived well packed and") prove nothing; a ring copies its text onto a few makers, not dozens."""
-    seen: dict[int, set[int]] = {}
-    for shingle_set, group in zip(sets, groups, strict=True):
+def without_stock_phrases(sets: list[frozenset[int]], groups: Sequence[int], spread: int,
+                          authors: Sequence[int] | None = None) -> list[frozenset[int]]:
+    """Drop stock phrases: shingles everybody writes ("arrived well packed and"), which prove nothing. A stock phrase
+    is used on more than `spread` distinct groups (makers), in more than `spread` different texts and, given
+    `authors`, by more than `spread` accounts. A ring copies its text onto a few makers; a farm that pastes one text
+    onto dozens still writes one text, from a few accounts: counted by makers alone, its whole text was "stock"."""
+    texts: dict[frozenset[int], int] = {}
+    seen: dict[int, tuple[set[int], set[int], set[int]]] = {}
+    for n, (shingle_set, group) in enumerate(zip(sets, groups, strict=True)):
+        text = texts.setdefault(shingle_set, len(texts))
+        author = authors[n] if authors is not None else n
         for shingle in shingle_set:
-            seen.setdefault(shingle, set()).add(group)
-    stock = {shingle for shingle, where in seen.items() if len(where) > spread}
+            where, by, within = seen.setdefault(shingle, (set(), set(), set()))
+            where.add(group)
+            by.add(author)
+            within.add(text)
+    stock = {shingle for shingle, counts in seen.items() if min(len(c) for c in counts) > spread}
     return [s - stock for s in sets]
 
 
 def similar_pairs(texts: Sequence[str], threshold: float, groups: Sequence[int] | None = None,
-                  spread: int = 10) -> list[tuple[int, int, float]]:
+                  spread: int = 10, authors: Sequence[int] | None = None) -> list[tuple[int, int, float]]:
     """(i, j, similarity) for texts sharing at least `threshold` of all their shingles.
 
-    With `groups`, only distinctive shingles (used in at most `spread` groups) count as shared, while
-    the whole texts make the denominator: two reviews built from stock phrases plus the same maker's
+    With `groups` (and `authors`), only distinctive shingles (not stock phrases: `without_stock_phrases`) count as
+    shared, while the whole texts make the denominator: two reviews built from stock phrases plus the same maker's
     name share little that is their own.
     """
     full = [shingles(t) for t in texts]
-    own = without_stock_phrases(full, groups, spread) if groups is not None else full
+    own = without_stock_phrases(full, groups, spread, authors) if groups is not None else full
     judged = [i for i, s in enumerate(own) if len(s) >= MIN_WORDS - SHINGLE_WORDS + 1]
     if len(judged) < 2:
         return []

@@ -259,6 +259,25 @@ def test_reviews_built_from_stock_phrases_everybody_uses_are_not_near_duplicates
     assert detect_near_duplicates(world.facts()) == []
 
 
+FARM_TEXT = ("Ordered this for my sister's birthday and she cried when she opened it. Every detail is perfect, the "
+             "finish is flawless and it came beautifully wrapped. Museum quality work, five stars without hesitation.")
+
+
+@pytest.mark.parametrize("accounts", [3, 12])
+def test_one_text_pasted_onto_many_makers_is_found_however_many_makers_it_reaches(accounts):
+    # Counted by makers alone, a text on more than ten makers was all stock phrases and shared nothing: a farm pasting
+    # its one review onto a dozen makers raised no signal at all.
+    world = World(makers=0)
+    farm = [world.new_account() for _ in range(accounts)]
+    pasted = []
+    for maker in range(12):
+        world.makers[maker] = MakerFact(maker, NOW - timedelta(days=400))
+        pasted.append(world.add(maker, farm[maker % accounts], NOW - timedelta(days=20 + maker), 5.0,
+                                NOW - timedelta(days=40), FARM_TEXT))
+    findings = detect_near_duplicates(world.facts())
+    assert [set(f.review_ids) for f in findings] == [{r.review_id for r in pasted}]
+
+
 def test_a_review_through_an_invitation_whose_address_another_account_holds_is_found():
     from craftreview.rings.binding import detect_foreign_redemptions
     world = World()

@@ -31,9 +31,10 @@ _IN_WORD_FORMAT = re.compile(f"[{_IN_WORD_CHARS}]+")
 _BLANK_LOOKING = re.compile("[\u115f\u1160\u2800\u3164\uffa0]")
 
 
-def _mark_ranges() -> str:
-    """Every combining mark of the Basic Multilingual Plane (categories Mn, Me) as a regex class body of ranges."""
-    marks = [c for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in ("Mn", "Me")]
+def mark_ranges(categories: tuple[str, ...] = ("Mn", "Me")) -> str:
+    """Every combining mark of the Basic Multilingual Plane (of `categories`: by default those that draw nothing
+    of their own, Mn and Me) as a regex class body of ranges."""
+    marks = [c for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in categories]
     ranges, start = [], marks[0]
     for previous, current in zip(marks, marks[1:] + [None], strict=True):
         if current != previous + 1:
@@ -47,7 +48,7 @@ def _mark_ranges() -> str:
 # are the BMP's and the variation selectors beyond it; those of historic scripts on other planes are left, as a class
 # of their hundreds of ranges made cleaning ten times slower (clean_input runs on every render). The BMP's are one
 # class of their own: Python's re tests such a class in one step, and one that also holds other planes' ranges not.
-_MARKS_BMP = _mark_ranges()
+_MARKS_BMP = mark_ranges()
 _ONE_MARK = f"[{_MARKS_BMP}]|[\U000e0100-\U000e01ef]"
 _MARK = re.compile(_ONE_MARK)
 _MARK_BMP = re.compile(f"[{_MARKS_BMP}]")

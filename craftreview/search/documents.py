@@ -19,8 +19,9 @@ BATCH = 2000
 # reports documents indexed the old way as stale and `search rebuild` redoes them.
 # 2: accents folded, PostgreSQL's stop words on Whoosh too; 3: its stemmer too (Porter2), and the
 # positions of skipped words kept, and on PostgreSQL a gap between fields and hyphens read as spaces
-# (phrases); 4: text in NFC (an accent typed apart joined to its letter: one word, not two)
-INDEX_FORMAT = "4"
+# (phrases); 4: text in NFC (an accent typed apart joined to its letter: one word, not two); 5: a word keeps its
+# combining marks (Hindi, Thai), and only Latin and Greek letters lose their accents (as unaccent folds them)
+INDEX_FORMAT = "5"
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,12 @@ from functools import lru_cache
 
 from whoosh.analysis import Filter
 
+from ..text import mark_ranges
+
 # Letters that carry no decomposable accent, folded as PostgreSQL's unaccent.rules folds them
 # (tests/search/test_folding.py compares every letter of Latin-1 and Latin Extended-A with it).
 _LETTERS = {"æ": "ae", "Æ": "AE", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "þ": "th", "Þ": "TH",
-            "ß": "ss", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i", "ĸ": "q", "ł": "l",
+            "ß": "ss", "ẞ": "SS", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i", "ĸ": "q", "ł": "l",
             "Ł": "L", "Ŀ": "L", "ŀ": "l", "ŉ": "'n", "ŋ": "n", "Ŋ": "N", "œ": "oe", "Œ": "OE", "ŧ": "t", "Ŧ": "T"}
 _TABLE = str.maketrans(_LETTERS)
 
@@ -33,8 +35,47 @@ def _fold_match(match: re.Match) -> str:
 
 @lru_cache(maxsize=20_000)
 def _fold_run(run: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", run.translate(_TABLE))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(_fold_char(c) for c in run.translate(_TABLE))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    """One character folded as PostgreSQL's unaccent folds it: a Latin or Greek letter loses its accents and a
+    compatibility form (full-width, ligature) becomes its plain letters; Cyrillic ё is е; a combining diacritical
+    mark standing alone goes. Other scripts are left whole: decomposed, a Hangul syllable falls into its jamo, ボ
+    becomes ホ and й becomes и, words unaccent keeps, so a query folded so found nothing on PostgreSQL."""
+    if _LONE_DIACRITICS.fullmatch(char):
+        return ""
+    form = "NFD" if unicodedata.decomposition(char).startswith(_KEPT_FORMS) else "NFKD"
+    plain = "".join(c for c in unicodedata.normalize(form, char) if not unicodedata.combining(c))
+    if plain != char and _LATIN_OR_GREEK.fullmatch(plain):
+        return plain
+    letter = _MARKED_LATIN.fullmatch(unicodedata.name(char, ""))  # a stroke or hook no decomposition removes
+    if letter:
+        return letter[2] if letter[1] == "CAPITAL" else letter[2].lower()
+    return _CYRILLIC.get(char, char)
+
+
+_LONE_DIACRITICS = re.compile("[\u0300-\u0362\u20dd-\u20e0\u20e2-\u20e4]")
+# Printable ASCII, Latin-1, Latin Extended-A and -B, Greek, Latin Extended Additional and Greek Extended.
+_LATIN_OR_GREEK = re.compile("[!-\u024f\u0370-\u03ff\u1e00-\u1fff]+")
+_CYRILLIC = {"ё": "е", "Ё": "Е"}
+# Compatibility forms unaccent leaves as they are (a superscript, a circled digit, a fraction, a letter in a
+# mathematical font, an Arabic letter's joining form): only their canonical accents go.
+_KEPT_FORMS = ("<super>", "<sub>", "<circle>", "<fraction>", "<font>", "<isolated>", "<initial>", "<medial>",
+               "<final>", "<noBreak>")
+_MARKED_LATIN = re.compile(r"LATIN (SMALL|CAPITAL) LETTER ([A-Z]) WITH (?:STROKE|HOOK|BAR|TOPBAR|CURL|TAIL)"
+                           r"(?: AND [A-Z ]+)?")
+
+
+# A word: a letter or digit, then letters, digits and the combining marks on them (every mark, spacing ones too).
+# Split at its marks, a Hindi or Thai word was pieces on Whoosh and in a query, and PostgreSQL, which keeps it whole,
+# found it for no query at all.
+_MARKS = mark_ranges(("Mn", "Mc", "Me"))
+WORD = re.compile(f"[^\\W_]+(?:[{_MARKS}]+[^\\W_]*)*")
+# Whoosh's tokenizer: its default pattern (a word, or words joined by single dots), its words holding their marks.
+_MARKED_WORD = f"\\w+(?:[{_MARKS}]+\\w*)*"
+TOKEN_PATTERN = f"{_MARKED_WORD}(?:\\.?{_MARKED_WORD})*"
 
 
 def composed(text: str) -> str:

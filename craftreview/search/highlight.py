@@ -1,7 +1,6 @@
 """Snippets with matched words in <mark>: this module picks the words, craftreview.text escapes and marks them."""
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -9,11 +8,11 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from ..text import render_marked
-from .folding import composed, fold
+from .folding import WORD, composed, fold
 from .stemming import stem
 from .stopwords import STOP_WORDS
 
-_TOKEN = re.compile(r"[^\W_]+")
+_TOKEN = WORD
 WINDOW_WORDS = 28
 # Marks that join two letters into one word ("I'm", "wheel-thrown"; zero-width joiners in Indic and
 # Persian script): a snippet never starts or ends between the parts of such a word.

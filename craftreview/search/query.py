@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
-from .folding import composed, fold
+from .folding import WORD, composed, fold
 from .stemming import stem
 from .stopwords import MESSAGE_WORDS, STOP_WORDS
 from .variants import variants
@@ -36,7 +36,7 @@ STAR_DIMENSIONS = ("craftsmanship", "consistency", "delivery")
 MIN_SCORES = (4.5, 4.0, 3.5, 3.0)
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
-_WORD = re.compile(r"[^\W_]+")
+_WORD = WORD
 _CLAUSE = re.compile(r'([-!]?)(?:([A-Za-z]+):)?(?:"([^"]*)"?|(\S+))')  # "-late" and "!late" leave a word out
 _OPERATORS = {"AND", "OR", "NOT", "&&", "||", "|", "&", "!"}
 # Typed in capitals between words, as search boxes elsewhere take them: NOT excludes the next word or phrase (as a

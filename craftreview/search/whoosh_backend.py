@@ -23,7 +23,7 @@ from . import whoosh_vocabulary, whoosh_write
 from .base import FACETS, RawHit, RawResults, score_buckets_from
 from .documents import Doc
 from .facets import HASH_INPUT, HASH_MULTIPLIER, HASH_RANGE, sample_threshold
-from .folding import FoldFilter
+from .folding import TOKEN_PATTERN, FoldFilter
 from .locks import file_lock
 from .query import TEXT_FIELDS, Clause, Filters, ParsedQuery, phrase_forms, word_forms
 from .standing import UNSCORED, MakerStanding, StandingTable
@@ -36,7 +36,7 @@ from .whoosh_eval import CACHE_BYTES, Evaluator, SegmentArrays, facet_counts, to
 # words. The stemmer is named by its Whoosh module, not ours: the index stores its schema.
 # A skipped word keeps its position, as in a PostgreSQL tsvector: renumbered (Whoosh's default), the
 # phrase "leather belt" matched "... North Barn Leather. The belt ..." on Whoosh only.
-TEXT_ANALYZER = (RegexTokenizer() | LowercaseFilter() | FoldFilter() | StopFilter(STOP_WORDS, renumber=False)
+TEXT_ANALYZER = (RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | FoldFilter() | StopFilter(STOP_WORDS, renumber=False)
                  | StemFilter(stemfn=snowball_english, cachesize=50_000))
 # Field weights: a maker named or categorised for the query beats a passing mention.
 SCHEMA = Schema(

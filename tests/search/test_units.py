@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from craftreview.search.base import score_bucket, score_buckets_from
-from craftreview.search.folding import _TABLE, fold
+from craftreview.search.folding import fold
 from craftreview.search.highlight import best_snippet, highlight_inline, stems_of
-from craftreview.search.query import MAX_CLAUSES, Clause, filters_from_args, parse_query
+from craftreview.search.query import MAX_CLAUSES, Clause, filters_from_args, parse_query, words_of
 from craftreview.search.ranking import blend, standing
 from craftreview.search.spelling import correct, distance, edits1
 
@@ -36,8 +36,10 @@ def test_parser_caps_the_number_of_clauses():
 
 @given(st.text(max_size=400))
 def test_parser_never_raises_and_only_passes_letters_and_digits(raw):
+    # ... and the combining marks on them, which no query syntax reads
     for clause in parse_query(raw).clauses:
-        assert all(w.isalnum() for w in clause.words)
+        assert all(w[0].isalnum() and all(c.isalnum() or unicodedata.category(c)[0] == "M" for c in w)
+                   for w in clause.words)
 
 
 def test_filters_ignore_malformed_values():
@@ -166,16 +168,28 @@ def test_a_snippet_holding_the_whole_text_keeps_its_punctuation_and_has_no_ellip
     assert snippet == "“Lovely <mark>walnut</mark> bowl.”"
 
 
-def _fold_every_character(text: str) -> str:
-    """Folding's definition: NFKD of the whole text, combining marks dropped."""
-    if text.isascii():
-        return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text.translate(_TABLE)) if not unicodedata.combining(c))
+@given(st.text(alphabet=st.sampled_from("ae oZ-—’\u0301\u0308éöØßæœŁﬁ①Ａ한\u1100\u1161ボй\u0939\u094d"), max_size=40))
+def test_folding_runs_of_non_ascii_equals_folding_each_character(text):
+    assert fold(text) == "".join(fold(c) for c in text)
 
 
-@given(st.text(alphabet=st.sampled_from("ae oZ-—’\u0301\u0308éöØßæœŁﬁ①Ａ한\u1100\u1161"), max_size=40))
-def test_folding_runs_of_non_ascii_equals_folding_the_whole_text(text):
-    assert fold(text) == _fold_every_character(text)
+@pytest.mark.parametrize("word", ["한국", "도자기", "ボウル", "陶器のマグカップ", "чайник", "красивый", "हिन्दी", "सुंदर",
+                                  "ถ้วยสวย", "كُوب", "שָׁלוֹם"])
+def test_folding_leaves_the_letters_of_other_scripts_whole(word):
+    # As PostgreSQL's unaccent does: decomposed, 한 is jamo, ボ is ホ, й is и, and the query found nothing there.
+    assert fold(word) == word
+
+
+@pytest.mark.parametrize("word, folded", [("Ελληνικά", "Ελληνικα"), ("ёлка", "елка"), ("Phở", "Pho"),
+                                          ("ＡＢＣ", "ABC"), ("ﬁne", "fine"), ("STRAẞE", "STRASSE")])
+def test_folding_takes_the_accents_off_latin_greek_and_cyrillic_yo(word, folded):
+    assert fold(word) == folded
+
+
+@pytest.mark.parametrize("text, words", [("सुंदर हिन्दी कप", ("सुंदर", "हिन्दी", "कप")), ("ถ้วยสวย", ("ถ้วยสวย",)),
+                                         ("e\u0301te\u0301 bowl", ("ete", "bowl"))])
+def test_a_word_keeps_its_combining_marks(text, words):
+    assert words_of(text) == words
 
 
 def test_folding_a_review_text_with_a_dash_and_accents():

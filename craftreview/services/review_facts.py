@@ -118,7 +118,17 @@ class DeliveryRecord:
 
     @property
     def label(self) -> str:
-        return ORDER_TYPES.get(self.order_type, self.order_type)
+        return ORDER_TYPES.get(self.order_type, "Order of unstated type")
+
+    @property
+    def plural(self) -> str:
+        """"Custom orders", "Stock items", "Orders not marked custom or stock"."""
+        return f"{self.label}s" if self.order_type in ORDER_TYPES else "Orders not marked custom or stock"
+
+    @property
+    def card_word(self) -> str:
+        """The kind on a listing card: "custom", "stock", "other"."""
+        return self.order_type if self.order_type in ORDER_TYPES else "other"
 
     @property
     def late(self) -> int:
@@ -142,13 +152,16 @@ def _days(later: date | None, earlier: date | None) -> int | None:
     return None if later is None or earlier is None else (later - earlier).days
 
 
+UNSTATED = "unstated"  # a review that does not say whether its order was custom or stock
+
+
 def delivery_records(rows: list) -> dict[str, DeliveryRecord]:
-    """Custom and stock orders' delivery records, kept apart."""
-    records = {kind: DeliveryRecord(kind) for kind in ORDER_TYPES}
+    """Custom and stock orders' delivery records, kept apart, and, when any gives both dates, those of orders whose
+    review does not say which they were: left out, a ten-day-late delivery vanished from a record of "1 of 1 on
+    time"."""
+    records = {kind: DeliveryRecord(kind) for kind in (*ORDER_TYPES, UNSTATED)}
     for row in rows:
-        record = records.get(row.order_type)
-        if record is None:
-            continue
+        record = records.get(row.order_type) or records[UNSTATED]
         promised, actual = _days(row.promised_by, row.ordered_on), _days(row.delivered_on, row.ordered_on)
         if promised is not None:
             record.promised_lead.append(promised)
@@ -160,7 +173,10 @@ def delivery_records(rows: list) -> dict[str, DeliveryRecord]:
             record.on_time += slip <= 0
             if slip > 0:
                 record.late_days.append(slip)
-    return {"custom": records["custom"], "stock": records["stock"]}
+    shown = {"custom": records["custom"], "stock": records["stock"]}
+    if records[UNSTATED].dated:
+        shown[UNSTATED] = records[UNSTATED]
+    return shown
 
 
 @dataclass(frozen=True)
@@ -174,8 +190,8 @@ class OnTimeCount:
 
 def on_time_counts(rows: list) -> tuple[OnTimeCount, ...]:
     """Custom then stock on-time counts from the delivery records, leaving out a kind with no dated orders."""
-    return tuple(OnTimeCount(kind, record.on_time, record.dated)
-                 for kind, record in delivery_records(rows).items() if record.dated)
+    return tuple(OnTimeCount(record.card_word, record.on_time, record.dated)
+                 for record in delivery_records(rows).values() if record.dated)
 
 
 @dataclass

@@ -45,7 +45,14 @@ def test_on_time_counts_keep_custom_before_stock_and_leave_out_kinds_without_dat
                                                                        for d in (-1, 0, 0, 4)]
     assert on_time_counts(rows) == (OnTimeCount("custom", 3, 4), OnTimeCount("stock", 1, 2))
     assert on_time_counts([row(order_type="custom"), row(order_type="stock", late=0)]) == (OnTimeCount("stock", 1, 1),)
-    assert on_time_counts([row(order_type="custom"), row(order_type=None, late=0)]) == ()
+    assert on_time_counts([row(order_type="custom"), row(order_type=None)]) == ()
+
+
+def test_dated_orders_of_no_stated_type_are_a_kind_of_their_own_after_custom_and_stock():
+    rows = [row(order_type=None, late=d) for d in (0, 3)] + [row(order_type="stock", late=0)]
+    assert on_time_counts(rows) == (OnTimeCount("stock", 1, 1), OnTimeCount("other", 1, 2))
+    assert list(delivery_records(rows)) == ["custom", "stock", "unstated"]
+    assert "unstated" not in delivery_records([row(order_type="stock", late=0), row(order_type=None)])
 
 
 def test_parse_filters_ignores_bad_values_and_keeps_good_ones():

@@ -430,15 +430,21 @@ def test_on_time_delivery_shows_counts_custom_and_stock_apart_and_lateness_of_la
             "for the delivery estimate") in _text(_page(client, maker))
 
 
-def test_dated_reviews_without_an_order_type_are_named_not_contradicted(db, client, make_user, make_maker):
-    """A review may give its dates without saying custom or stock: the model counts its dates, the on-time counts
-    (custom and stock apart) cannot, and the page must not say both "2 give dates" and "no dated orders" bare."""
+def test_dated_reviews_without_an_order_type_are_counted_apart_everywhere_the_record_is_shown(db, client, make_user,
+                                                                                             make_maker):
+    """A review may give its dates without saying custom or stock. Left out of the counts, a delivery 3 days late
+    vanished from the maker page, its delivery record and its card, which all said "stock items 1 of 1" (audit)."""
     maker = make_maker()
     add_review(db, maker, make_user(), order_type=None, late_days=3)
     add_review(db, maker, make_user(), order_type="stock", late_days=0)
     rescore(db)
-    assert ("2 reviews give both a promised and a delivered date. On time: stock items 1 of 1; 1 of these reviews "
-            "does not say whether the order was custom or stock.") in _text(_page(client, maker))
+    expected = "stock items 1 of 1; orders not marked custom or stock 0 of 1 (the late one 3 days late)"
+    assert f"2 reviews give both a promised and a delivered date. On time: {expected}." in _text(_page(client, maker))
+    maker_page = client.get(f"/makers/{maker.slug}").get_data(as_text=True)
+    assert _panel(maker_page).split("On time: ")[1].startswith(expected)
+    assert "Orders not marked custom or stock 0 of 1 on time; the 1 late one was 3 days late." in _text(maker_page)
+    card = _text(client.get("/makers").get_data(as_text=True))
+    assert "On time: stock 1 of 1 · other 0 of 1" in card
 
 
 def test_without_dated_orders_the_panel_says_so(db, client, make_user, make_maker):

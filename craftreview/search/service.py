@@ -80,10 +80,18 @@ class SearchPage:
     unknown: tuple[str, ...] = ()     # words neither in the index nor English (only on an empty tab)
     unfiltered_total: int | None = None
     blank: bool = False
+    # A relaxed tab estimates how many documents hold some of the words ("about 1,800"), but ranks only the
+    # candidates its rarer words pick: the results its pages can show, when fewer than the total.
+    browsable: int | None = None
 
     @property
     def total(self) -> int:
         return self.totals[self.request.kind]
+
+    @property
+    def shown_total(self) -> int:
+        """How many results the pages hold: the total, or the candidates of a relaxed tab's estimate."""
+        return self.total if self.browsable is None else min(self.total, self.browsable)
 
     @property
     def partial_from(self) -> int | None:
@@ -96,12 +104,12 @@ class SearchPage:
     @property
     def pages(self) -> int:
         """Pages to browse: up to MAX_PAGE (a deeper page is not served, so the pager never offers one)."""
-        return max(1, min(MAX_PAGE, -(-self.total // self.request.per_page)))
+        return max(1, min(MAX_PAGE, -(-self.shown_total // self.request.per_page)))
 
     @property
     def capped(self) -> bool:
         """Whether more results match than the pages served hold."""
-        return self.total > MAX_PAGE * self.request.per_page
+        return self.shown_total > MAX_PAGE * self.request.per_page
 
 
 @dataclass
@@ -245,6 +253,8 @@ def _relax_shown(backend: SearchBackend, outcome: _Outcome, req: SearchRequest, 
     page.full_matches = totals[req.kind]
     totals[req.kind] = _about(raw.total, scale)
     _mark_estimate(page, req.kind, scale)
+    if scale > 1.0:
+        page.browsable = raw.total
     return _Outcome(relaxed, totals, raw.hits, raw)
 
 

@@ -44,3 +44,21 @@ def test_when_every_word_is_common_the_rarest_one_picks_the_candidates(
     monkeypatch.setattr(service, "COMMON_SHARE", 0.0)
     page = run(search_app, "lovely porcelain", tab="reviews")
     assert review_titles(page) == ["Porcelain mug"] and "review" in page.estimated
+
+
+def test_the_pager_offers_only_pages_the_candidates_fill(shop, search_app, common_at_a_third):  # noqa: F811
+    # "About 1,800 makers · page 1 of 180" ran out of results at page 72, and pages 73-180 said "No makers found".
+    from craftreview import search
+    from craftreview.search.query import request_from_args
+    from craftreview.web.context import session_factory
+
+    def page_of(number: int):
+        req = request_from_args({"q": "lovely porcelain bell", "tab": "reviews", "page": str(number)}, per_page=1)
+        with session_factory(search_app)() as session:
+            return search.search(session, req, search_app)
+
+    first = page_of(1)
+    assert first.totals["review"] == 2 and "review" in first.estimated  # about 2 hold some of the words
+    assert review_titles(first) == ["Porcelain mug"] and first.pages == 1  # one of them is a candidate
+    second = page_of(2)
+    assert second.items == [] and second.request.page > second.pages  # said to be past the last page, not "none found"

@@ -25,8 +25,13 @@ MIN_WORD_CHARS = 2
 MESSAGE_CLAUSES = 8
 MAX_PHRASE_FORMS = 4  # spellings a phrase is searched in (query.phrase_forms)
 # Field prefixes a user may type, mapped to the document field they search.
-FIELD_ALIASES = {"name": "title", "title": "title", "craft": "craft", "location": "location",
-                 "in": "location", "text": "body", "review": "body"}
+FIELD_ALIASES = {"name": "title", "title": "title", "maker": "title", "shop": "title", "craft": "craft",
+                 "location": "location", "in": "location", "place": "location", "city": "location",
+                 "country": "location", "where": "location", "text": "body", "review": "body"}
+# Words that ask for the best-rated rather than name what is wanted ("best potter in kyoto"): not searched when the
+# query names something else. Searched, "best" matched the makers who sign their replies "Best wishes", and with
+# Sort: highest score the better potters of Kyoto were missing. The ranking already weighs each maker's standing.
+RANKING_WORDS = frozenset({"best", "finest", "greatest", "highest", "highly", "rated", "recommended", "toprated"})
 TEXT_FIELDS = ("title", "craft", "location", "body")
 KINDS = ("maker", "review")
 TABS = {"makers": "maker", "reviews": "review"}
@@ -50,8 +55,12 @@ _SEPARATORS = re.compile(r"[/\\,;+&|()\[\]{}<>]")
 # ("craft:" alone, or before an exclusion) is left out and the page says why.
 _SPACED_FIELD = re.compile(r"(?<!\S)([-!]?([A-Za-z]+)):\s+(?=(?!(?:OR|NOT|AND)(?:\s|$))[^\s!-])")
 _EMPTY_FIELD = re.compile(r"(?<!\S)[-!]?([A-Za-z]+):(?=\s|$)")
-_FIELD_EXAMPLES = {"craft": "glass", "location": "york", "in": "york", "name": "oak", "title": "oak", "text": "late",
-                   "review": "late"}
+_FIELD_EXAMPLES = {"craft": "glass", "location": "york", "in": "york", "place": "york", "city": "york",
+                   "country": "japan", "where": "york", "name": "oak", "maker": "oak", "shop": "oak", "title": "oak",
+                   "text": "late", "review": "late"}
+# "didn't", "won't", "wasn't": an auxiliary and "not", words neither backend searches ("did", "not"), but split at the
+# apostrophe they left "didn" or "won" as a word every result had to hold ("clasp won't close" found nothing).
+_NOT_CONTRACTED = re.compile(r"(?i)^[a-z]+n['\u2019]t$")
 
 
 # Irregular forms a stemmer cannot join ("thrown" never stems to "throw"); expanded at query time
@@ -194,6 +203,7 @@ def parse_query(raw: str | None) -> ParsedQuery:
         notes.append("Words as common as “the” or “and” are not searched; try words like “walnut table”.")
         clauses = []
     clauses = _message_words_dropped(clauses)
+    clauses = _ranking_words_dropped(clauses, notes)
     if len(clauses) > MAX_CLAUSES:
         clauses = clauses[:MAX_CLAUSES]
         notes.append(f"Only the first {MAX_CLAUSES} words or phrases were used.")
@@ -247,6 +257,20 @@ def _message_words_dropped(clauses: list[Clause]) -> list[Clause]:
     return [c for c in content if c.negate or not set(c.words) <= STOP_WORDS | MESSAGE_WORDS] or content
 
 
+def _ranking_words_dropped(clauses: list[Clause], notes: list[str]) -> list[Clause]:
+    """Unquoted RANKING_WORDS left out, with a note, when the query still names something to look for."""
+    ranking = [c for c in clauses if not c.negate and not c.quoted and not c.field and set(c.words) <= RANKING_WORDS]
+    kept = [c for c in clauses if c not in ranking]
+    if not ranking or not any(not c.negate and not set(c.words) <= STOP_WORDS for c in kept):
+        return clauses
+    words = list(dict.fromkeys(w for c in ranking for w in c.words))
+    said = " and ".join(f"“{w}”" for w in words)
+    notes.append(f"{said} {'is not searched for as a word' if len(words) == 1 else 'are not searched for as words'}: "
+                 "results are ranked by how well they match and by each maker's standing. Sort by highest score to "
+                 "see the best-rated first, or put a word in quotes to search for it.")
+    return kept
+
+
 def _normalise(raw: str) -> tuple[str, list[str]]:
     notes: list[str] = []
     text = _CONTROL.sub(" ", composed(raw)).replace("\u201c", '"').replace("\u201d", '"')
@@ -275,7 +299,7 @@ def _fields_joined(text: str, notes: list[str]) -> str:
 
 def _clause(match: re.Match) -> Clause | None:
     minus, prefix, quoted, bare = match.groups()
-    if bare is not None and bare in _OPERATORS:
+    if bare is not None and (bare in _OPERATORS or (not prefix and _NOT_CONTRACTED.match(bare))):
         return None  # lone boolean operators carry no words; all clauses must match anyway
     field_name = FIELD_ALIASES.get((prefix or "").lower())
     body = quoted if quoted is not None else bare

@@ -1,4 +1,4 @@
-"""UK/US spellings and craft-label synonyms: one small map both backends expand queries with.
+"""UK/US spellings, craft-label synonyms and country names: one small map both backends expand queries with.
 
 A query word is searched together with its variants (an OR at query time), so `jewellery` finds
 the "Jewelry & metalwork" craft, `colour` finds "color" and `ceramics` finds "pottery"; nothing
@@ -51,7 +51,17 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("leatherwork", "leathercraft", "leatherworking", "leatherworker"),
     ("metalwork", "metalworking", "smithing", "metalworker"),
     ("glasswork", "glassware", "glassblowing", "glassblower"), ("bookbinding", "bookbinder", "binding"),
+    # countries by the names buyers type and the names a location may give (a maker's "Leeds, UK", the
+    # demo's "Bristol, United Kingdom"): only words that name nothing else in a review
+    ("uk", "britain", "kingdom"), ("netherlands", "holland"), ("turkiye", "turkey"), ("czechia", "czech"),
 )
+# One way only: a part of a country finds the country's makers, not the other way round ("england" finds
+# "United Kingdom", "uk" does not find "Edinburgh, Scotland" by the word "england"); "states" would also be the
+# stem of "arrived in a good state", so it is only ever a variant of "usa", never a word with variants of its own.
+_WIDER: dict[str, tuple[str, ...]] = {
+    "england": ("uk", "kingdom"), "scotland": ("uk", "kingdom"), "wales": ("uk", "kingdom"),
+    "usa": ("states",), "america": ("usa", "states"),
+}
 
 
 _OUR = re.compile(r"^(\w{2,}[lvbmngd])(ou?)(r(?:s|ed|ing|ful|ite|ites|able|less)?)$")
@@ -74,6 +84,6 @@ _BY_STEM = {stem(w): group for group in GROUPS for w in group}
 @lru_cache(maxsize=10_000)
 def variants(word: str) -> tuple[str, ...]:
     """The word's other spellings and synonyms (the word itself not included)."""
-    found = set(_BY_WORD.get(word) or _BY_STEM.get(stem(word)) or ()) | set(_our_or(word))
+    found = set(_BY_WORD.get(word) or _BY_STEM.get(stem(word)) or ()) | set(_our_or(word)) | set(_WIDER.get(word, ()))
     found.discard(word)
     return tuple(sorted(found))

@@ -482,3 +482,34 @@ def test_words_of_other_scripts_are_found_on_every_backend(many_scripts, search_
 
 def test_a_word_is_not_found_by_a_fragment_between_its_marks(many_scripts, search_app):
     assert review_titles(run(search_app, "दर", tab="reviews")) == []
+
+
+@pytest.mark.parametrize("query, maker", [("uk", "Everything Emporium"), ("england", "Everything Emporium"),
+                                          ("britain", "Everything Emporium"), ("usa", "Silver Finch"),
+                                          ("america", "Silver Finch")])
+def test_a_country_found_by_the_names_buyers_type(shop, search_app, query, maker):
+    # "uk", "usa" and "england" found nothing: locations say "Leeds, UK" or "Portland, United States".
+    assert names(run(search_app, query)) == [maker]
+
+
+def test_a_word_asking_for_the_best_is_not_a_word_every_result_must_hold(shop, search_app):
+    # "best potter in kyoto" matched the makers who sign their replies "Best wishes", and nobody else.
+    page = run(search_app, "best shibori in kyoto")
+    assert names(page)[0] == "Indigo Shibori Studio" and page.full_matches == 1  # then partial matches
+    assert any("“best” is not searched for as a word" in note for note in page.query.notes)
+    assert names(run(search_app, "best shibori in kyoto", sort="score")) == ["Indigo Shibori Studio"]
+    quoted = run(search_app, '"best" shibori')  # in quotes, the word itself is searched: no result holds both
+    assert ("best",) in [c.words for c in quoted.query.clauses] and quoted.full_matches == 0
+
+
+def test_a_contraction_with_not_asks_for_no_word_of_its_own(shop, search_app):
+    # "wasn't" left "wasn" as a word every result had to hold: "clasp won't close" found nothing.
+    page = run(search_app, "scarf wasn't shibori", tab="reviews")
+    assert review_titles(page) == ["Nice scarf"] and not page.relaxed
+
+
+@pytest.mark.parametrize("query", ["place:kyoto", "city:kyoto", "country:japan", "where:kyoto"])
+def test_place_prefixes_buyers_type_search_the_location(shop, search_app, query):
+    # An unknown prefix was searched as the phrase "place kyoto", which no text holds.
+    page = run(search_app, query)
+    assert names(page) == ["Indigo Shibori Studio"] and not page.query.notes

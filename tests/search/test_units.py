@@ -29,6 +29,22 @@ def test_unknown_field_prefix_is_searched_as_words():
     assert parse_query("colour:blue").clauses == (Clause(("colour", "blue")),)
 
 
+def test_place_and_maker_prefixes_search_their_fields():
+    assert parse_query("place:kyoto maker:oak").clauses == (Clause(("kyoto",), "location"), Clause(("oak",), "title"))
+
+
+def test_contractions_with_not_are_left_out_and_quoted_ones_kept():
+    assert parse_query("clasp won't close").clauses == (Clause(("clasp",)), Clause(("close",)))
+    assert parse_query("didn’t fit").clauses == (Clause(("fit",)),)
+    assert parse_query('"won\'t close"').clauses[0].words == ("won", "t", "close")
+
+
+def test_ranking_words_are_dropped_only_beside_words_to_look_for():
+    assert [c.words for c in parse_query("best potter in kyoto").clauses] == [("potter",), ("in",), ("kyoto",)]
+    assert [c.words for c in parse_query("highly recommended").clauses] == [("highly",), ("recommended",)]
+    assert [c.words for c in parse_query("best -mug").clauses] == [("best",), ("mug",)]
+
+
 def test_parser_caps_the_number_of_clauses():
     q = parse_query(" ".join(f"w{i}" for i in range(40)))
     assert len(q.clauses) == MAX_CLAUSES and q.notes

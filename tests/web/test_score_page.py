@@ -70,7 +70,7 @@ def test_public_page_says_which_evidence_weighs_more_moderators_see_exact_factor
     # Backed by tests/unit/test_scoring_sentences.py::test_a_brand_new_account_s_only_review_weighs_less and
     # test_scoring_claims.py::test_a_brand_new_account_redeeming_an_order_weighs_less. It said "when the account was
     # brand new", but a new account that has reviewed before is not discounted for it (test_scoring_exact.py).
-    assert ("Reviews weigh less when a brand-new account wrote its only review or redeemed the maker's order, when "
+    assert ("Reviews weigh less when a new account wrote its only review or redeemed the maker's order, when "
             "one account reviewed the maker several times") in re.sub(r"\s+", " ", public)
     # Backed in the model by tests/unit/test_scoring_claims.py (praise seasoned, the more the further above the
     # earlier reviews and the thinner the earlier record, criticism followed at once).

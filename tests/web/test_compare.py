@@ -103,10 +103,12 @@ def test_adding_from_a_page_returns_to_it_and_the_header_counts_the_list(client,
     page = client.get("/makers?sort=reviews").get_data(as_text=True)
     assert "Added Ash Loom to your compare list (1 of 4)." in page
     assert re.search(r'href="/compare">Compare <span class="badge compare-count">1<', page)
+    assert '>1<span class="visually-hidden"> maker</span>' in page  # "Compare 1 maker", not "1 makers"
     add(client, three[0].slug, browse)
     assert "Ash Loom is already on your compare list (1 of 4)." in client.get("/makers").get_data(as_text=True)
     for maker in three[1:] + [make_maker(name="Dune Kiln")]:
         add(client, maker.slug, browse)
+    assert '>4<span class="visually-hidden"> makers</span>' in client.get("/makers").get_data(as_text=True)
     fifth = make_maker(name="Elm Works")
     add(client, fifth.slug, browse)
     page = client.get("/makers").get_data(as_text=True)

@@ -15,7 +15,7 @@ from craftreview.config import postgres_test_url, redis_test_url
 from craftreview.db import make_engine
 from craftreview.migrate import upgrade
 from craftreview.models import Base, Maker, User, utcnow
-from craftreview.services import scores
+from craftreview.services import login_sessions, scores
 from craftreview.services.passwords import hash_password
 from craftreview.services.reviews import ReviewInput, submit_review
 
@@ -176,9 +176,11 @@ def make_review(db):
 
 
 def login(client, user: User) -> None:
-    """Authenticate the test client as `user` without a password round trip."""
+    """Authenticate the test client as `user` without a password round trip (a login of its own, as /login records)."""
+    with client.application.extensions["craftreview.sessions"]() as db:
+        login_id = login_sessions.start(db, db.get(User, user.id))
     with client.session_transaction() as sess:
-        sess["_user_id"] = user.get_id()
+        sess["_user_id"] = login_id
         sess["_fresh"] = True
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, created_at_column, email_key_column, keeps_email_key
@@ -21,8 +21,9 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(256))
     is_moderator: Mapped[bool] = mapped_column(Boolean, default=False)
     is_suspended: Mapped[bool] = mapped_column(Boolean, default=False)
-    # Bumped on logout and password change: it is part of the login id, so
-    # every cookie carrying the old value stops authenticating.
+    # Bumped by "log out everywhere", password change or reset, suspension and deletion: it is part of the
+    # login id, so every cookie carrying the old value stops authenticating (one browser's logout ends its
+    # LoginSession row instead).
     session_version: Mapped[int] = mapped_column(Integer, default=1)
     # Set when the owner of the address proved it (a confirmation link); cleared on
     # every change of email. Invitations and the verified mark need it.
@@ -52,7 +53,24 @@ class User(Base):
         return self.email_confirmed_at is not None
 
     def get_id(self) -> str:
+        # What Flask-Login stores at login_user; web/session_end.begin replaces it with the login id of the
+        # LoginSession it records (services/login_sessions.py), the only kind that authenticates.
         return f"{self.id}:{self.session_version}"
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.email}>"
+
+
+class LoginSession(Base):
+    """One browser's login: its login id (and remember-me cookie) authenticates while this row exists, so a logout
+    in that browser ends it, copied cookies included, and leaves the account's other logins alone. Only the SHA-256
+    of the random key in the login id is stored."""
+
+    __tablename__ = "login_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # The account's session_version at login: a row of an older version is dead and is pruned at the next login.
+    session_version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = created_at_column()

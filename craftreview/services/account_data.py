@@ -46,7 +46,7 @@ REVIEW_CHOICES = {
     "remove": "Remove my reviews and replies",
     "keep": "Keep my reviews and replies, without my name",
 }
-REVIEWS_CHOICE_MESSAGE = "Choose what happens to your reviews."
+REVIEWS_CHOICE_MESSAGE = "Choose whether to keep or remove your reviews and replies."
 MAIL_BATCH = 500  # buyer addresses per statement when withdrawing a deleted maker's unsent mail
 SECRET_COLUMNS = {"password_hash", "token_hash"}
 

@@ -43,7 +43,8 @@ UNCONFIRMED_SENDER = ("Confirm your email address before recording orders: each 
 # links of it: a scheme ("https://"), or a host name (words joined by dots, ending in two letters or more: "1.5 m",
 # "v2.0" and "no. 3" are none).
 WEB_ADDRESS = re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*://|\b[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\b)")
-STOCK_ONLY_HINT = "Your profile says you are not taking custom orders: tick \"I accept custom orders\" there to record one."
+STOCK_ONLY_HINT = ("Your profile says you are not taking custom orders: tick \"I accept custom orders\" under Edit profile to "
+                   "record one.")
 STOCK_ONLY_MESSAGE = ("Your profile says you are not taking custom orders. Tick \"I accept custom orders\" under Edit "
                       "profile first, or, if it was a stock item, record it as one.")
 

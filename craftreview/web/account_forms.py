@@ -48,6 +48,6 @@ def preferences_form(enabled: set[str] | None = None, **kwargs) -> MailPreferenc
 class DeleteAccountForm(FlaskForm):
     reviews = RadioField("What should happen to what you wrote?",
                          choices=[SelectChoice(value=k, label=v) for k, v in REVIEW_CHOICES.items()],
-                         validators=[DataRequired("Choose one.")], invalid_choice_message=REVIEWS_CHOICE_MESSAGE)
+                         validators=[DataRequired(REVIEWS_CHOICE_MESSAGE)], invalid_choice_message=REVIEWS_CHOICE_MESSAGE)
     password = PasswordField("Your password", validators=passwords("your password to confirm the deletion"))
     submit = SubmitField("Delete my account for good")

@@ -5,7 +5,7 @@ import json
 from collections.abc import Callable
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required
 
 from ..errors import DomainError, NotFound
 from ..models import NOTIFICATION_KINDS
@@ -231,13 +231,13 @@ def reset_password(token: str):
         except DomainError as exc:
             form_error(form, exc)
         else:
-            session_end.renew("password")  # a fresh session, under the new session version
+            session_end.end_here("password")  # a fresh session; a login of another account here ends too
             forget_failed_logins(user.email)
             if user.is_suspended:  # logged in, it would be shown as logged out at the next page, with no reason
                 flash("Your password is changed, but this account is suspended: it cannot log in until a moderator "
                       "reinstates it.", "info")
                 return redirect(url_for("auth.login"))
-            login_user(user)
+            session_end.begin(user, "password")  # a login of its own, under the new session version
             switched = f" You are now logged in as {user.email}, not {other}." if other else ""
             flash(f"Your password is changed and every other device is logged out.{switched}", "success")
             return redirect(url_for("site.home"))
@@ -306,8 +306,7 @@ def delete_account():
         except DomainError as exc:
             form_error(form, exc)
         else:
-            logout_user()
-            session_end.renew("deleted")
+            session_end.end_here("deleted")
             flash(_farewell(done), "info")
             return redirect(url_for("site.home"))
     return (render_template("accounts/delete.html", form=form, page=account_data.deletion_page(get_db(), actor())),

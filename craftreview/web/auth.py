@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_login import login_required, login_user, logout_user
+from flask_login import login_required
 
 from ..errors import DomainError
 from ..services import accounts, email_change
@@ -18,8 +18,7 @@ bp = Blueprint("auth", __name__)
 
 
 def _start_session(user, remember: bool = False, reason: str = "login") -> None:
-    session_end.renew(reason)  # no state from before login survives (session fixation)
-    login_user(user, remember=remember)
+    session_end.begin(user, reason, remember)  # no state from before login survives (session fixation)
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -64,17 +63,35 @@ def login():
     return render_template("auth/login.html", form=form, next_path=target), form_status(form)
 
 
+def _session_form_expired():
+    """The answer to a logout whose form token failed: nothing was ended."""
+    if ActionForm().validate_on_submit():
+        return None
+    flash("Your session expired; please try again.", "error")
+    return redirect(url_for("site.home"))
+
+
 @bp.post("/logout")
 @login_required
 def logout():
-    """Log out everywhere: the session version changes, so copied cookies stop working too."""
-    form = ActionForm()
-    if not form.validate_on_submit():
-        flash("Your session expired; please try again.", "error")
-        return redirect(url_for("site.home"))
+    """Log this browser out: its login ends (copied cookies too); the account's other devices stay logged in."""
+    expired = _session_form_expired()
+    if expired:
+        return expired
+    session_end.end_here()
+    flash("You are logged out.", "info")
+    return redirect(url_for("site.home"))
+
+
+@bp.post("/logout-everywhere")
+@login_required
+def logout_everywhere():
+    """Log out on every device: the session version changes, so every login of the account ends."""
+    expired = _session_form_expired()
+    if expired:
+        return expired
     accounts.end_sessions(get_db(), actor())
-    logout_user()
-    session_end.renew("logout")
+    session_end.end_here("logout_everywhere")
     flash("You are logged out on every device.", "info")
     return redirect(url_for("site.home"))
 

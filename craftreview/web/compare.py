@@ -45,6 +45,12 @@ def compare_count() -> int:
     return len(_remembered())
 
 
+@bp.app_template_global()
+def card_anchor(slug: str) -> str:
+    """The id of a maker's card in a listing (the same for every visitor: cards are cached)."""
+    return f"maker-{slug}"
+
+
 def _came_from() -> str | None:
     """The page of this site the visitor clicked "add to compare" on, if the browser said so."""
     target = referring_page()
@@ -88,7 +94,10 @@ def add():
     else:
         listed = shown = listed + [slug]
         flash(f"Added {maker.name} to your compare list ({len(listed)} of {MAX_COMPARE}).", "success")
-    back = _came_from() or url_for("compare.index", makers=",".join(shown))
+    came_from = _came_from()
+    # Back at the card pressed (#maker-<address>, as a helpful vote returns to #review-<id>): on a phone, the top of a
+    # long list was screens away from it. The flash says what happened, kept in view there (style.css).
+    back = f"{came_from}#{card_anchor(slug)}" if came_from else url_for("compare.index", makers=",".join(shown))
     return _remember(redirect(back, 303), listed)
 
 

@@ -13,7 +13,8 @@ from ..security_events import LOGGER_NAME, log_event
 
 # endpoint -> event for POSTs whose outcome the status tells: a redirect means it was done.
 OUTCOME_EVENTS = {
-    "auth.login": "login", "auth.logout": "logout", "auth.change_password": "password_change",
+    "auth.login": "login", "auth.logout": "logout", "auth.logout_everywhere": "logout_everywhere",
+    "auth.change_password": "password_change",
     "moderation.hide": "moderation_hide", "moderation.restore": "moderation_restore",
     "moderation.dismiss": "moderation_dismiss", "moderation.suspend": "moderation_suspend",
 }
@@ -68,7 +69,7 @@ def form_field(name: str) -> str | None:
 
 def _log_outcome(response):
     event = OUTCOME_EVENTS.get(request.endpoint or "")
-    anonymous_redirect = not current_user.is_authenticated and event not in (None, "login", "logout")
+    anonymous_redirect = not current_user.is_authenticated and event not in (None, "login", "logout", "logout_everywhere")
     if request.method == "POST" and event and response.status_code < 500 and not anonymous_redirect:
         outcome = "success" if response.status_code in (302, 303) else "failure"
         if response.status_code == 429:

@@ -33,6 +33,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(percent, "percent")
     app.add_template_global(page_url, "page_url")
     app.add_template_global(form_action, "form_action")
+    app.add_template_global(error_ids, "error_ids")
     app.add_template_filter(price_band, "price_band")
     app.add_template_filter(lateness, "lateness")
     app.add_template_filter(thousands, "thousands")
@@ -48,6 +49,12 @@ def init_app(app: Flask) -> None:
         CRAFTS=CRAFTS, FLAG_REASONS=FLAG_REASONS, HIDE_REASONS=HIDE_REASONS,
         ORDER_TYPES=ORDER_TYPES, PRICE_BANDS=PRICE_BANDS, TIER_WORDS=TIER_WORDS, TIER_FILTER_WORDS=TIER_FILTER_WORDS,
         STAR_WORDS=STAR_WORDS)
+
+
+def error_ids(field) -> list[str]:
+    """The ids of a form field's error lines (`_macros.error_lines`), for the aria-describedby of its control or
+    group: a screen reader reads why it was refused."""
+    return [f"{field.id}-error-{n}" for n in range(1, len(field.errors) + 1)]
 
 
 def format_date(value: date | datetime | None, with_time: bool = False) -> str:

@@ -12,6 +12,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ..models import User
+from ..services import login_sessions
 from . import input_guard
 from .context import get_db
 from .events import log_to_stderr
@@ -61,14 +62,9 @@ def _degrade_gracefully(app: Flask) -> None:
 
 @login_manager.user_loader
 def load_user(login_id: str) -> User | None:
-    """Accept `<id>:<session_version>` only while the version is current and the user active."""
-    user_id, _, version = login_id.partition(":")
-    if not (user_id.isdigit() and version.isdigit()):
-        return None
-    user = get_db().get(User, int(user_id))
-    if user is None or user.session_version != int(version) or user.is_suspended:
-        return None
-    return user
+    """Accept `<id>:<session_version>:<key>` only while the version is current, the login not ended and the user
+    active (services/login_sessions.py)."""
+    return login_sessions.logged_in_user(get_db(), login_id)
 
 
 LOGGED_OUT_FORM = "Your session had ended, so that was not done. Log in, then try again."

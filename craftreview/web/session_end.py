@@ -9,11 +9,16 @@ general words stand.
 from __future__ import annotations
 
 from flask import session
+from flask_login import login_user, logout_user
+
+from ..services import login_sessions
+from .context import get_db
 
 _KEY = "renewed_by"
 _WHY = {
     "login": "you last logged in",
     "logout": "you logged out",
+    "logout_everywhere": "you logged out on every device",
     "password": "your password was changed",
     "deleted": "this account was deleted",
 }
@@ -25,6 +30,24 @@ def renew(reason: str) -> None:
         raise ValueError(f"unknown reason {reason!r}")
     session.clear()
     session[_KEY] = reason
+
+
+def begin(user, reason: str = "login", remember: bool = False) -> None:
+    """Log `user` in, in a fresh session (no state from before survives: session fixation), as a login of its own
+    (services/login_sessions.py) that this browser's logout can end alone."""
+    renew(reason)
+    login_user(user, remember=remember)
+    session["_user_id"] = login_sessions.start(get_db(), user)  # what the remember-me cookie carries too
+
+
+def end_here(reason: str = "logout") -> None:
+    """Log this browser out: its login ends (its cookies and copies of them stop working), and a fresh session
+    begins. Other logins of the account go on unless `reason` ended them too."""
+    login_id = session.get("_user_id")
+    if login_id:
+        login_sessions.end(get_db(), str(login_id))
+    logout_user()
+    renew(reason)
 
 
 def account_deleted() -> bool:

@@ -110,8 +110,9 @@ def test_review_reply_flag_hide_journey(new_actor):
     # The maker edits the reply: the flash says it is updated, not published again.
     maker.page.get_by_role("link", name="Edit reply").click()
     expect(maker.page.get_by_role("heading", name="Edit your reply")).to_be_visible()
+    expect(maker.page).to_have_title("Edit your reply · craftreview")
     maker.page.get_by_label("Your public reply").fill(reply_text + " Thank you for waiting.")
-    maker.page.get_by_role("button", name="Publish reply").click()
+    maker.page.get_by_role("button", name="Save reply").click()
     expect(maker.page.get_by_text("Your reply is updated.")).to_be_visible()
 
     # A third user reports the review.

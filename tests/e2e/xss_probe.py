@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Error as PlaywrightError
 
 from craftreview.models import User
+from craftreview.services import login_sessions
 
 from .conftest import FAVICON, TIMEOUT_MS
 from .xss_payloads import DOM_SCAN_JS, INIT_SCRIPT, PAGE_TEXT_JS
@@ -110,7 +111,7 @@ class Probe:
         self.context.clear_cookies()
         if user_id is not None:
             with self.app.extensions["craftreview.sessions"]() as db:
-                login_id = db.get(User, user_id).get_id()
+                login_id = login_sessions.start(db, db.get(User, user_id))
             serializer = self.app.session_interface.get_signing_serializer(self.app)
             self.context.add_cookies([{"name": self.app.config["SESSION_COOKIE_NAME"], "url": self.base,
                                        "value": serializer.dumps({"_user_id": login_id, "_fresh": True})}])

@@ -208,6 +208,13 @@ class Route:
 
 
 def _check_logout(w, actor, before, after):
+    """This browser's login ends; the account's session version (every other login) stays."""
+    assert len(rows(before, "login_sessions", user_id=actor.id)) == 1
+    assert rows(after, "login_sessions", user_id=actor.id) == []
+    assert one(after, "users", id=actor.id)["session_version"] == actor.session_version
+
+
+def _check_logout_everywhere(w, actor, before, after):
     assert one(after, "users", id=actor.id)["session_version"] == actor.session_version + 1
 
 
@@ -311,11 +318,14 @@ def _check_reinstate(w, actor, before, after):
 
 NEW_PASSWORD = "a different long passphrase"
 ROUTES = [
-    Route("logout", lambda w: ("/logout", {}), table(**{r: ALLOW for r in LOGGED_IN}), {"users"}, _check_logout),
+    Route("logout", lambda w: ("/logout", {}), table(**{r: ALLOW for r in LOGGED_IN}), {"login_sessions"},
+          _check_logout),
+    Route("logout-everywhere", lambda w: ("/logout-everywhere", {}), table(**{r: ALLOW for r in LOGGED_IN}),
+          {"users", "login_sessions"}, _check_logout_everywhere),
     Route("account-password",
           lambda w: ("/account/password", {"pw-current_password": PASSWORD, "pw-new_password": NEW_PASSWORD,
                                            "pw-confirm": NEW_PASSWORD}),
-          table(**{r: ALLOW for r in LOGGED_IN}), {"users"}, _check_password),
+          table(**{r: ALLOW for r in LOGGED_IN}), {"users", "login_sessions"}, _check_password),
     Route("account-name", lambda w: ("/account/name", {"nm-display_name": "Renamed Person"}),
           table(**{r: ALLOW for r in LOGGED_IN}), {"users"}, _check_name),
     Route("maker-new", lambda w: ("/makers/new", _maker_form("Brand New Studio", "brand-new-studio")),
@@ -468,7 +478,7 @@ ROUTES += [
           LOGGED_IN_ALLOWED, {"mail_opt_outs"}, _check_preferences),
     Route("account-delete", lambda w: ("/account/delete", {"reviews": "keep", "password": PASSWORD}),
           LOGGED_IN_ALLOWED, {"users", "audit_log", "helpful_votes", "reviews", "flags", "orders", "makers",
-                              "account_tokens", "mail_opt_outs", "released_names"}, _check_delete),
+                              "account_tokens", "mail_opt_outs", "released_names", "login_sessions"}, _check_delete),
     # The link's account, logged in, confirms: a stranger given the mail must not confirm a squatter's account.
     Route("confirm-email", lambda w: (f"/confirm-email/{_confirm_token(w)}", {}), only("buyer"),
           {"users", "account_tokens"}, _check_confirmed),
@@ -479,7 +489,7 @@ ROUTES += [
           {"account_tokens"}, _check_reset_request),
     Route("reset-password", lambda w: (f"/reset-password/{_reset_token(w)}", {"password": NEW_PASSWORD,
                                                                             "confirm": NEW_PASSWORD}),
-          ANYONE, {"users", "account_tokens"}, _check_reset),
+          ANYONE, {"users", "account_tokens", "login_sessions"}, _check_reset),
     Route("unsubscribe", lambda w: (f"/unsubscribe/{_unsubscribe_token(w)}", {}), ANYONE, {"mail_opt_outs"},
           _check_unsubscribed),
     Route("notifications-read-all", lambda w: ("/notifications/read", {}), LOGGED_IN_ALLOWED, {"notifications"},
@@ -524,7 +534,7 @@ def test_post_route_allows_only_permitted_roles(client, engine, world, route, ro
 
 
 ENDPOINTS = {
-    "logout": "auth.logout", "account-password": "auth.change_password", "account-name": "auth.change_name",
+    "logout": "auth.logout", "logout-everywhere": "auth.logout_everywhere", "account-password": "auth.change_password", "account-name": "auth.change_name",
     "maker-new": "makers.new", "maker-edit": "makers.edit", "dashboard-record-order": "makers.dashboard",
     "dashboard-new-link": "makers.renew_invitation",
     "review-write": "reviews.write", "review-edit": "reviews.edit", "review-withdraw": "reviews.withdraw",
@@ -626,11 +636,12 @@ def _get_problem(response, page: Page, expected) -> str | None:
 # One world per page: every role visits it with its own client (GETs change nothing, which is asserted).
 @pytest.mark.parametrize("page", [pytest.param(p, id=f"GET-{p.id}") for p in PAGES])
 def test_sensitive_page_shows_only_to_permitted_roles(app, engine, world, page):
+    clients = {role: app.test_client() for role in ROLES}
+    for role, client in clients.items():
+        act_as(client, world, role)  # a login writes its login_sessions row: before the snapshot
     before = snapshot(engine)
     problems = []
-    for role in ROLES:
-        client = app.test_client()
-        act_as(client, world, role)
+    for role, client in clients.items():
         problem = _get_problem(client.get(page.url(world)), page, page.expected[role])
         if problem:
             problems.append(f"{role} x GET {page.id}: {problem}")

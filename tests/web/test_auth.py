@@ -100,6 +100,64 @@ def test_logout_revokes_copied_session_cookies(app, make_user):
     assert copy.get("/account").status_code == 302  # the copied cookie no longer authenticates
 
 
+def _logged_in_clients(app, user, n: int, remember: bool = False) -> list:
+    clients = [app.test_client() for _ in range(n)]
+    for c in clients:
+        c.post("/login", data={"email": user.email, "password": PASSWORD, **({"remember": "y"} if remember else {})})
+    return clients
+
+
+def test_logout_ends_this_browser_only(app, make_user):
+    """The header's "Log out" logged the account out on every device: leaving a shared computer ended the owner's
+    phone's login too. It ends this browser's login (copies of its cookie with it) and no other."""
+    user = make_user()
+    here, phone = _logged_in_clients(app, user, 2)
+    copy = app.test_client()
+    copy.set_cookie("session", here.get_cookie("session").value)
+    response = here.post("/logout", follow_redirects=True)
+    assert "You are logged out." in response.get_data(as_text=True)
+    assert "every device" not in response.get_data(as_text=True)
+    assert here.get("/account").status_code == 302
+    assert copy.get("/account").status_code == 302  # a copied cookie of this browser's login ends with it
+    assert phone.get("/account").status_code == 200  # the other device stays logged in
+
+
+def test_logout_ends_this_browser_s_remember_me_cookie_and_copies_of_it(app, make_user):
+    user = make_user()
+    (here,) = _logged_in_clients(app, user, 1, remember=True)
+    remembered = app.test_client()  # a copy of the remember-me cookie alone: a browser restarted, or a stolen cookie
+    remembered.set_cookie("remember_token", here.get_cookie("remember_token").value)
+    assert remembered.get("/account").status_code == 200
+    here.post("/logout")
+    assert app.test_client().get("/account").status_code == 302
+    fresh_copy = app.test_client()
+    fresh_copy.set_cookie("remember_token", remembered.get_cookie("remember_token").value)
+    assert fresh_copy.get("/account").status_code == 302
+
+
+def test_logout_everywhere_ends_every_login_of_the_account(app, make_user):
+    user = make_user()
+    here, phone = _logged_in_clients(app, user, 2)
+    account = here.get("/account").get_data(as_text=True)
+    assert 'action="/logout-everywhere"' in account and "Log out everywhere" in account
+    response = here.post("/logout-everywhere", follow_redirects=True)
+    assert "You are logged out on every device." in response.get_data(as_text=True)
+    assert here.get("/account").status_code == 302
+    assert phone.get("/account").status_code == 302
+    (again,) = _logged_in_clients(app, user, 1)  # a new login works as before
+    assert again.get("/account").status_code == 200
+
+
+def test_a_login_id_without_its_login_session_does_not_authenticate(app, make_user):
+    """Ids of the old form (no key) and ids whose key was never recorded are anonymous."""
+    user = make_user()
+    for login_id in (f"{user.id}:{user.session_version}", f"{user.id}:{user.session_version}:made-up-key"):
+        client = app.test_client()
+        with client.session_transaction() as sess:
+            sess["_user_id"] = login_id
+        assert client.get("/account").status_code == 302
+
+
 def test_password_change_ends_other_sessions_but_keeps_this_one(app, make_user):
     user = make_user()
     mine, other = app.test_client(), app.test_client()

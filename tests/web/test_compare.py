@@ -99,19 +99,32 @@ def test_add_to_compare_remembers_the_list_in_a_cookie(client, three):
 def test_adding_from_a_page_returns_to_it_and_the_header_counts_the_list(client, db, make_maker, three):
     browse = "http://localhost/makers?sort=reviews"
     response = add(client, three[0].slug, browse)
-    assert response.status_code == 303 and response.headers["Location"].endswith("/makers?sort=reviews")
+    assert response.status_code == 303 and response.headers["Location"].endswith(f"/makers?sort=reviews#maker-{three[0].slug}")
     page = client.get("/makers?sort=reviews").get_data(as_text=True)
     assert "Added Ash Loom to your compare list (1 of 4)." in page
     assert re.search(r'href="/compare">Compare <span class="badge compare-count">1<', page)
+    assert '>1<span class="visually-hidden"> maker</span>' in page  # "Compare 1 maker", not "1 makers"
     add(client, three[0].slug, browse)
     assert "Ash Loom is already on your compare list (1 of 4)." in client.get("/makers").get_data(as_text=True)
     for maker in three[1:] + [make_maker(name="Dune Kiln")]:
         add(client, maker.slug, browse)
+    assert '>4<span class="visually-hidden"> makers</span>' in client.get("/makers").get_data(as_text=True)
     fifth = make_maker(name="Elm Works")
     add(client, fifth.slug, browse)
     page = client.get("/makers").get_data(as_text=True)
     assert "Your compare list is full (4 makers): remove one on the compare page to add Elm Works." in page
     assert column_names(client.get("/compare")) == ["Ash Loom", "Birch Forge", "Cedar Glass", "Dune Kiln"]
+
+
+def test_adding_from_a_listing_returns_to_the_card_pressed(client, three):
+    """On a phone the list came back at its top, screens away from the card pressed: the redirect now names the card
+    (#maker-<address>, an id every visitor's cached card carries), and a fragment the page had is not kept."""
+    listing = client.get("/makers?sort=newest").get_data(as_text=True)
+    for maker in three:
+        card = re.search(rf'<article class="card maker-card" id="maker-{maker.slug}">.*?</article>', listing, re.S)
+        assert card and f'name="maker" value="{maker.slug}"' in card.group(0)
+    response = add(client, three[1].slug, "http://localhost/makers?sort=newest&craft=wood#maker-elsewhere")
+    assert response.headers["Location"].endswith(f"/makers?sort=newest&craft=wood#maker-{three[1].slug}")
 
 
 def test_adding_never_returns_to_another_site_or_loops_on_the_compare_page(client, three):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from tests.conftest import login
+from tests.conftest import PASSWORD, login
 
 
 def test_a_refused_field_names_its_hint_and_its_error_in_aria_describedby(client, make_user, make_maker):
@@ -34,3 +34,30 @@ def _described(page: str, tag: str, field: str) -> list[str]:
     described = re.search(r'aria-describedby="([^"]+)"', control).group(1).split()
     assert 'aria-invalid="true"' in control and all(f'id="{ident}"' in page for ident in described)
     return described
+
+
+def test_the_deletion_choice_refused_is_described_by_its_error(client, make_user, make_maker, make_review):
+    """The account deletion's radio group said "Choose one." under it, linked to nothing: its radios were not marked
+    invalid and named only what each choice does. Now the group and each radio name the error too."""
+    author = make_user("author")
+    make_review(author, make_maker())
+    login(client, author)
+    response = client.post("/account/delete", data={"password": PASSWORD})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert 'id="reviews-error-1">Choose whether to keep or remove your reviews and replies.</p>' in page
+    group = re.search(r'<fieldset id="reviews"[^>]*>', page).group(0)
+    assert "has-error" in group and 'aria-describedby="reviews-error-1"' in group
+    for choice in ("remove", "keep"):
+        radio = re.search(rf'<input[^>]*value="{choice}"[^>]*>', page).group(0)
+        assert 'aria-invalid="true"' in radio
+        assert re.search(r'aria-describedby="([^"]+)"', radio).group(1).split() == [f"outcome-{choice}",
+                                                                                     "reviews-error-1"]
+
+
+def test_an_untouched_deletion_choice_is_not_marked_invalid(client, make_user, make_maker, make_review):
+    author = make_user("author")
+    make_review(author, make_maker())
+    login(client, author)
+    page = client.get("/account/delete").get_data(as_text=True)
+    assert "aria-invalid" not in re.search(r'<fieldset id="reviews".*?</fieldset>', page, re.S).group(0)

@@ -192,6 +192,7 @@ def test_a_second_review_of_the_same_maker_comes_back_as_the_edit_form_with_the_
 # What another tab did to this browser's session: the request that does it, and the words the stale tab then reads.
 SESSION_ENDS = {
     "logout": (lambda w: ("/logout", {}), "you logged out"),
+    "logout_everywhere": (lambda w: ("/logout-everywhere", {}), "you logged out on every device"),
     "password": (lambda w: ("/account/password", {"pw-current_password": PASSWORD, "pw-new_password": "a new passphrase"
                                                   " for this account", "pw-confirm": "a new passphrase for this account"}),
                  "your password was changed"),
@@ -224,7 +225,7 @@ def test_a_tab_opened_before_another_tab_ended_the_session_says_what_ended_it(ap
     assert "Your session had ended" not in page  # the login page's words for a form sent logged out, said apart
     if end == "deleted":  # nothing to log in to: the text is there to copy, not to send again
         assert "and cannot be now. Copy it below" in page and '<a class="button" href="/login' not in page
-    elif end == "logout":
+    elif end in ("logout", "logout_everywhere"):
         assert "check it and submit again" in page and '<a class="button" href="/login' in page
     # A form that keeps no text (the display name) says the same, and that nothing changed.
     renamed = client.post("/account/name", data={"nm-display_name": "Stale Tab", "csrf_token": stale_token},

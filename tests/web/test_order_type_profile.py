@@ -64,11 +64,28 @@ def test_the_dashboard_shows_the_refusal_beside_the_order_type_and_keeps_what_wa
     assert orders.STOCK_ONLY_HINT in html.unescape(client.get("/dashboard").get_data(as_text=True))  # said up front
 
 
+def test_the_stock_only_hint_and_refusal_link_to_the_box_they_name(client, make_user, make_maker):
+    """They said to tick a box "under Edit profile", which the dashboard did not link to."""
+    owner = make_user("owner")
+    maker = make_maker(owner, accepts_custom=False)
+    login(client, owner)
+    to_the_box = f'href="/makers/{maker.slug}/edit#accepts_custom">Edit profile to accept custom orders</a>'
+    dashboard = client.get("/dashboard").get_data(as_text=True)
+    assert to_the_box in dashboard and f'href="/makers/{maker.slug}/edit">Edit profile</a>' in dashboard
+    refused = client.post("/dashboard", data={
+        "buyer_email": "buyer@example.com", "item": "Oak stool", "order_type": "custom", "price_band": "100-300",
+        "ordered_on": str(TODAY - timedelta(days=20))}).get_data(as_text=True)
+    beside = refused[refused.index('id="order_type"'):refused.index('id="price_band"')]
+    assert orders.STOCK_ONLY_MESSAGE in html.unescape(beside) and to_the_box in beside
+    assert 'id="accepts_custom"' in client.get(f"/makers/{maker.slug}/edit").get_data(as_text=True)
+
+
 def test_a_maker_taking_custom_orders_sees_no_stock_only_hint(client, make_user, make_maker):
     owner = make_user("owner")
     make_maker(owner, accepts_custom=True)
     login(client, owner)
-    assert orders.STOCK_ONLY_HINT not in html.unescape(client.get("/dashboard").get_data(as_text=True))
+    dashboard = html.unescape(client.get("/dashboard").get_data(as_text=True))
+    assert orders.STOCK_ONLY_HINT not in dashboard and "to accept custom orders</a>" not in dashboard
 
 
 @pytest.mark.parametrize("accepts_custom, words, not_words", [

@@ -157,3 +157,12 @@ def test_a_full_width_spelling_is_stored_and_mailed_as_the_plain_address(client,
     client.post("/reset-password", data={"email": "fiona.squat@example.net"})
     subjects = sorted(m.subject for m in mails_to(db, "fiona.squat@example.net"))
     assert len(subjects) == 2 and any("password" in s.lower() for s in subjects)
+
+
+@pytest.mark.parametrize("email", ["user123\ufe6bevil@example.com", "user123\uff20evil@example.com"])
+def test_an_address_whose_normal_form_holds_a_second_at_is_refused(client, db, email):
+    # Normalised after the form's check, a small commercial at (﹫) became a second @: stored and mailed to
+    # "user123@evil@example.com", an address no relay delivers.
+    response = _register(client, email)
+    assert response.status_code == 400 and "Enter an email address in the form" in response.get_data(as_text=True)
+    assert db.scalar(select(func.count(User.id))) == 0

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from .folding import WORD, composed, fold
 from .stemming import stem
 from .stopwords import MESSAGE_WORDS, STOP_WORDS
-from .variants import variants
+from .variants import PLACE_ALIASES, variants
 
 MAX_QUERY_CHARS = 200
 MAX_PAGE = 1000  # the deepest result page served (10,000 results at 10 a page); a deeper one is past the last
@@ -60,7 +60,7 @@ _FIELD_EXAMPLES = {"craft": "glass", "location": "york", "in": "york", "place": 
                    "text": "late", "review": "late"}
 # "didn't", "won't", "wasn't": an auxiliary and "not", words neither backend searches ("did", "not"), but split at the
 # apostrophe they left "didn" or "won" as a word every result had to hold ("clasp won't close" found nothing).
-_NOT_CONTRACTED = re.compile(r"(?i)^[a-z]+n['\u2019]t$")
+_NOT_CONTRACTED = re.compile(r"(?i)^[a-z]+n['\u2019]t[.,:;!?\u2026]*$")
 
 
 # Irregular forms a stemmer cannot join ("thrown" never stems to "throw"); expanded at query time
@@ -203,7 +203,8 @@ def parse_query(raw: str | None) -> ParsedQuery:
         notes.append("Words as common as “the” or “and” are not searched; try words like “walnut table”.")
         clauses = []
     clauses = _message_words_dropped(clauses)
-    clauses = _ranking_words_dropped(clauses, notes)
+    if not any_asked:  # "best OR top": either word was asked for
+        clauses = _ranking_words_dropped(clauses, notes)
     if len(clauses) > MAX_CLAUSES:
         clauses = clauses[:MAX_CLAUSES]
         notes.append(f"Only the first {MAX_CLAUSES} words or phrases were used.")
@@ -259,7 +260,7 @@ def _message_words_dropped(clauses: list[Clause]) -> list[Clause]:
 
 def _ranking_words_dropped(clauses: list[Clause], notes: list[str]) -> list[Clause]:
     """Unquoted RANKING_WORDS left out, with a note, when the query still names something to look for."""
-    ranking = [c for c in clauses if not c.negate and not c.quoted and not c.field and set(c.words) <= RANKING_WORDS]
+    ranking = [c for n, c in enumerate(clauses) if _asks_for_the_best(c, clauses[n + 1:n + 2])]
     kept = [c for c in clauses if c not in ranking]
     if not ranking or not any(not c.negate and not set(c.words) <= STOP_WORDS for c in kept):
         return clauses
@@ -269,6 +270,17 @@ def _ranking_words_dropped(clauses: list[Clause], notes: list[str]) -> list[Clau
                  "results are ranked by how well they match and by each maker's standing. Sort by highest score to "
                  "see the best-rated first, or put a word in quotes to search for it.")
     return kept
+
+
+def _asks_for_the_best(clause: Clause, after: list[Clause]) -> bool:
+    """A clause of RANKING_WORDS, typed plainly; "top" too before one of them ("top rated"), or joined to one
+    ("top-rated")."""
+    if clause.negate or clause.quoted or clause.field:
+        return False
+    words = set(clause.words) - ({"top"} if clause.words[0] == "top" and len(clause.words) > 1 else set())
+    if words == {"top"} and after:
+        return not after[0].negate and not after[0].quoted and set(after[0].words) <= RANKING_WORDS
+    return bool(words) and words <= RANKING_WORDS
 
 
 def _normalise(raw: str) -> tuple[str, list[str]]:
@@ -302,6 +314,8 @@ def _clause(match: re.Match) -> Clause | None:
     if bare is not None and (bare in _OPERATORS or (not prefix and _NOT_CONTRACTED.match(bare))):
         return None  # lone boolean operators carry no words; all clauses must match anyway
     field_name = FIELD_ALIASES.get((prefix or "").lower())
+    if not prefix and bare is not None and words_of(bare) and set(words_of(bare)) <= PLACE_ALIASES:
+        field_name = "location"  # "usa" finds "United States" there, and never "state" in a review's text
     body = quoted if quoted is not None else bare
     if prefix and field_name is None:
         body = f"{prefix} {body}"  # "foo:bar" with an unknown field is just two words

@@ -53,15 +53,18 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("glasswork", "glassware", "glassblowing", "glassblower"), ("bookbinding", "bookbinder", "binding"),
     # countries by the names buyers type and the names a location may give (a maker's "Leeds, UK", the
     # demo's "Bristol, United Kingdom"): only words that name nothing else in a review
-    ("uk", "britain", "kingdom"), ("netherlands", "holland"), ("turkiye", "turkey"), ("czechia", "czech"),
+    ("uk", "britain", "kingdom"), ("netherlands", "holland"), ("czechia", "czech"),
 )
 # One way only: a part of a country finds the country's makers, not the other way round ("england" finds
-# "United Kingdom", "uk" does not find "Edinburgh, Scotland" by the word "england"); "states" would also be the
-# stem of "arrived in a good state", so it is only ever a variant of "usa", never a word with variants of its own.
+# "United Kingdom", "uk" does not find "Edinburgh, Scotland" by the word "england").
 _WIDER: dict[str, tuple[str, ...]] = {
     "england": ("uk", "kingdom"), "scotland": ("uk", "kingdom"), "wales": ("uk", "kingdom"),
     "usa": ("states",), "america": ("usa", "states"),
 }
+# Typed alone, these name a place: the query searches them in makers' locations (query._clause), where "states" and
+# "kingdom" can only mean a country, not a review's "arrived in a good state" or "a kingdom of glass animals".
+# ("turkey" is left alone: a turkey platter is not from Türkiye.)
+PLACE_ALIASES = frozenset({"uk", "britain", *_WIDER})
 
 
 _OUR = re.compile(r"^(\w{2,}[lvbmngd])(ou?)(r(?:s|ed|ing|ful|ite|ites|able|less)?)$")

@@ -513,3 +513,24 @@ def test_place_prefixes_buyers_type_search_the_location(shop, search_app, query)
     # An unknown prefix was searched as the phrase "place kyoto", which no text holds.
     page = run(search_app, query)
     assert names(page) == ["Indigo Shibori Studio"] and not page.query.notes
+
+
+def test_a_country_typed_alone_is_looked_for_in_locations_not_in_review_text(shop, world, search_app):
+    # "usa" and "uk" also matched "arrived in a perfect state" and "a kingdom of glass animals" in a review's text.
+    world.review(shop["malmo"], "Perfect state", "Arrived in a perfect state: a whole kingdom of glass animals.", days=7)
+    world.drain()
+    for query in ("usa", "uk"):
+        assert "Perfect state" not in review_titles(run(search_app, query, tab="reviews")), query
+    assert review_titles(run(search_app, "usa", tab="reviews")) == ["Beautiful color"]  # Silver Finch's, in Portland
+    assert names(run(search_app, "usa")) == ["Silver Finch"]
+
+
+@pytest.mark.parametrize("query", ["top rated shibori", "top-rated shibori", "best shibori"])
+def test_asking_for_the_top_rated_searches_the_rest(shop, search_app, query):
+    page = run(search_app, query)
+    assert names(page)[0] == "Indigo Shibori Studio" and [c.words for c in page.query.clauses] == [("shibori",)]
+
+
+def test_ranking_words_joined_by_or_are_searched(shop, search_app):
+    query = run(search_app, "best OR shibori").query
+    assert [c.words for c in query.clauses] == [("best",), ("shibori",)] and not query.notes

@@ -127,8 +127,8 @@ class DeliveryRecord:
 
     @property
     def card_word(self) -> str:
-        """The kind on a listing card: "custom", "stock", "other"."""
-        return self.order_type if self.order_type in ORDER_TYPES else "other"
+        """The kind on a listing card: "custom", "stock", "other orders"."""
+        return self.order_type if self.order_type in ORDER_TYPES else "other orders"
 
     @property
     def late(self) -> int:

@@ -50,7 +50,7 @@ def test_on_time_counts_keep_custom_before_stock_and_leave_out_kinds_without_dat
 
 def test_dated_orders_of_no_stated_type_are_a_kind_of_their_own_after_custom_and_stock():
     rows = [row(order_type=None, late=d) for d in (0, 3)] + [row(order_type="stock", late=0)]
-    assert on_time_counts(rows) == (OnTimeCount("stock", 1, 1), OnTimeCount("other", 1, 2))
+    assert on_time_counts(rows) == (OnTimeCount("stock", 1, 1), OnTimeCount("other orders", 1, 2))
     assert list(delivery_records(rows)) == ["custom", "stock", "unstated"]
     assert "unstated" not in delivery_records([row(order_type="stock", late=0), row(order_type=None)])
 

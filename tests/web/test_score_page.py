@@ -444,7 +444,9 @@ def test_dated_reviews_without_an_order_type_are_counted_apart_everywhere_the_re
     assert _panel(maker_page).split("On time: ")[1].startswith(expected)
     assert "Orders not marked custom or stock 0 of 1 on time; the 1 late one was 3 days late." in _text(maker_page)
     card = _text(client.get("/makers").get_data(as_text=True))
-    assert "On time: stock 1 of 1 · other 0 of 1" in card
+    assert "On time: stock 1 of 1 · other orders 0 of 1" in card
+    glance = _text(client.get(f"/compare?makers={maker.slug}").get_data(as_text=True))
+    assert "Stock items on time 1 of 1 Other orders on time 0 of 1" in glance
 
 
 def test_without_dated_orders_the_panel_says_so(db, client, make_user, make_maker):

@@ -17,6 +17,12 @@ _LETTERS = {"æ": "ae", "Æ": "AE", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", 
 _TABLE = str.maketrans(_LETTERS)
 
 
+# Hebrew points and cantillation, Arabic vowel signs (harakat) and Quranic marks: most text leaves them out, so a word
+# written with them is found by the word without (שלום finds שָׁלוֹם, كتاب finds كِتَابٌ). PostgreSQL's craftreview_unaccent
+# removes the same characters (pg_backend.UNACCENT_SQL, migration 0031) before unaccent, which keeps them.
+VOWEL_MARKS = "\u0591\u0592\u0593\u0594\u0595\u0596\u0597\u0598\u0599\u059a\u059b\u059c\u059d\u059e\u059f\u05a0\u05a1\u05a2\u05a3\u05a4\u05a5\u05a6\u05a7\u05a8\u05a9\u05aa\u05ab\u05ac\u05ad\u05ae\u05af\u05b0\u05b1\u05b2\u05b3\u05b4\u05b5\u05b6\u05b7\u05b8\u05b9\u05ba\u05bb\u05bc\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0656\u0657\u0658\u0659\u065a\u065b\u065c\u065d\u065e\u065f\u0670\u06d6\u06d7\u06d8\u06d9\u06da\u06db\u06dc\u06df\u06e0\u06e1\u06e2\u06e3\u06e4\u06e7\u06e8\u06ea\u06eb\u06ec\u06ed"
+
+
 def fold(text: str) -> str:
     """The text without accents ('Malmö' -> 'Malmo', 'Øresund' -> 'Oresund'); ASCII is returned as is."""
     if text.isascii():
@@ -56,7 +62,7 @@ def _fold_char(char: str) -> str:
     return _CYRILLIC.get(char, char)
 
 
-_LONE_DIACRITICS = re.compile("[\u0300-\u0362\u20dd-\u20e0\u20e2-\u20e4]")
+_LONE_DIACRITICS = re.compile(f"[\u0300-\u0362\u20dd-\u20e0\u20e2-\u20e4{VOWEL_MARKS}]")
 # Printable ASCII, Latin-1, Latin Extended-A and -B, Greek, Latin Extended Additional and Greek Extended.
 _LATIN_OR_GREEK = re.compile("[!-\u024f\u0370-\u03ff\u1e00-\u1fff]+")
 _CYRILLIC = {"ё": "е", "Ё": "Е"}

@@ -31,6 +31,7 @@ from . import pg_sql
 from .base import LockTimeout, RawResults
 from .documents import Doc
 from .facets import sample_hash
+from .folding import VOWEL_MARKS
 from .locks import RETRY_SECONDS
 from .pg_sql import FIELD_WEIGHTS
 from .query import Filters, ParsedQuery, word_forms
@@ -84,11 +85,15 @@ event.listen(DOCUMENTS, "after_create", DDL("ALTER TABLE search_documents ALTER 
 # Accent folding for the tsvector: unaccent() is only STABLE (its dictionary could change), so an
 # IMMUTABLE wrapper naming the dictionary explicitly is what an index expression may use.
 # fuzzystrmatch: levenshtein() for spelling suggestions. Migration 0011 runs the same statements.
+# The wrapper also removes the vowel marks folding.fold removes (Hebrew points, Arabic harakat), which unaccent keeps
+# (migration 0031 replaces 0011's wrapper with this one).
+UNACCENT_SQL = ("CREATE OR REPLACE FUNCTION craftreview_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE "
+                "PARALLEL SAFE STRICT AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, "
+                f"translate($1, '{VOWEL_MARKS}', '')) $$")
 EXTENSIONS_DDL = (
     "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public",  # the wrapper below names public.unaccent
     "CREATE EXTENSION IF NOT EXISTS fuzzystrmatch",
-    "CREATE OR REPLACE FUNCTION craftreview_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE "
-    "PARALLEL SAFE STRICT AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$",
+    UNACCENT_SQL,
 )
 for _ddl in EXTENSIONS_DDL:
     event.listen(DOCUMENTS, "before_create", DDL(_ddl))

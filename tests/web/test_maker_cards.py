@@ -18,7 +18,7 @@ from tests.web.test_stored_pages import browse
 def card_texts(page: str) -> list[str]:
     """The text of every maker card, in page order (tags dropped, spaces collapsed)."""
     return [re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", card))).strip()
-            for card in re.findall(r'<article class="card maker-card">(.*?)</article>', page, re.S)]
+            for card in re.findall(r'<article class="card maker-card"[^>]*>(.*?)</article>', page, re.S)]
 
 
 def card_text(page: str, name: str) -> str:

@@ -97,8 +97,8 @@ def test_an_order_reviewed_meanwhile_refuses_recording_it_again_cleanly(client, 
                              price_band="25-100", ordered_on=TODAY - timedelta(days=40))
     order, _token = orders.record_order(db, owner, maker, data, OutboxMailBackend(),
                                         invite_url=lambda t: f"http://localhost/invite/{t}")
+    login(client, owner)  # first: a login is a write, and this session's read below must not predate it
     token_hash, mails = order.token_hash, db.scalar(select(func.count(OutgoingMail.id)))
-    login(client, owner)
 
     def take():  # its buyer redeems the invitation
         db.execute(update(Order).where(Order.id == order.id).values(used_at=utcnow()))

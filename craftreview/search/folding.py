@@ -9,11 +9,14 @@ from whoosh.analysis import Filter
 
 from ..text import mark_ranges
 
+FINAL_SIGMA = "ς"
 # Letters that carry no decomposable accent, folded as PostgreSQL's unaccent.rules folds them
 # (tests/search/test_folding.py compares every letter of Latin-1 and Latin Extended-A with it).
 _LETTERS = {"æ": "ae", "Æ": "AE", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "þ": "th", "Þ": "TH",
             "ß": "ss", "ẞ": "SS", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i", "ĸ": "q", "ł": "l",
-            "Ł": "L", "Ŀ": "L", "ŀ": "l", "ŉ": "'n", "ŋ": "n", "Ŋ": "N", "œ": "oe", "Œ": "OE", "ŧ": "t", "Ŧ": "T"}
+            "Ł": "L", "Ŀ": "L", "ŀ": "l", "ŉ": "'n", "ŋ": "n", "Ŋ": "N", "œ": "oe", "Œ": "OE", "ŧ": "t", "Ŧ": "T",
+            # Greek's final sigma is σ (PostgreSQL lower-cases ΟΔΟΣ to οδοσ, Python to οδος): one letter on both
+            FINAL_SIGMA: "σ"}
 _TABLE = str.maketrans(_LETTERS)
 
 

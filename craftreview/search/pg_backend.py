@@ -85,11 +85,11 @@ event.listen(DOCUMENTS, "after_create", DDL("ALTER TABLE search_documents ALTER 
 # Accent folding for the tsvector: unaccent() is only STABLE (its dictionary could change), so an
 # IMMUTABLE wrapper naming the dictionary explicitly is what an index expression may use.
 # fuzzystrmatch: levenshtein() for spelling suggestions. Migration 0011 runs the same statements.
-# The wrapper also removes the vowel marks folding.fold removes (Hebrew points, Arabic harakat), which unaccent keeps
-# (migration 0031 replaces 0011's wrapper with this one).
+# The wrapper also removes the vowel marks folding.fold removes (Hebrew points, Arabic harakat), which unaccent keeps,
+# and reads a final ς as σ, as folding.fold does (migration 0031 replaces 0011's wrapper with this one).
 UNACCENT_SQL = ("CREATE OR REPLACE FUNCTION craftreview_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE "
                 "PARALLEL SAFE STRICT AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, "
-                f"translate($1, '{VOWEL_MARKS}', '')) $$")
+                f"translate($1, 'ς{VOWEL_MARKS}', 'σ')) $$")
 EXTENSIONS_DDL = (
     "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public",  # the wrapper below names public.unaccent
     "CREATE EXTENSION IF NOT EXISTS fuzzystrmatch",

@@ -91,8 +91,9 @@ def phrase_forms(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 
 
 def words_of(text: str) -> tuple[str, ...]:
-    """Lower-case, accent-folded letter/digit runs: the only characters that ever reach a backend."""
-    return tuple(_WORD.findall(fold(text).lower()))
+    """Lower-case, accent-folded letter/digit runs: the only characters that ever reach a backend. Lower-cased
+    first, as Whoosh's analyzer does: lower-casing makes a word's last Σ a final ς, which folding then reads as σ."""
+    return tuple(_WORD.findall(fold(text.lower())))
 
 
 def as_typed(words: Collection[str], text: str) -> tuple[str, ...]:

@@ -3,7 +3,8 @@
 Queries are folded in Python (search/folding.py) as craftreview_unaccent folds the indexed text. Whoosh removed these
 marks and PostgreSQL kept them, so once queries were folded only as unaccent folds (index format 5), a word typed
 without its vowels (كتاب, שלום) found the voweled text (كِتَابٌ, שָׁלוֹם) on neither backend. The wrapper now removes
-them before unaccent, as folding.VOWEL_MARKS lists them. Run `flask search rebuild` after upgrading (index format 5
+them before unaccent, as folding.VOWEL_MARKS lists them, and reads Greek's final ς as σ (PostgreSQL lower-cases a
+word's last Σ to σ, so ΟΔΟΣ and οδος were two words). Run `flask search rebuild` after upgrading (index format 5
 asks for it anyway): documents indexed before keep their marks until rewritten.
 
 Revision ID: 0031
@@ -26,7 +27,7 @@ def upgrade() -> None:
         return  # Whoosh folds in its analyzer
     op.execute("CREATE OR REPLACE FUNCTION craftreview_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE "
                "PARALLEL SAFE STRICT AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, "
-               f"translate($1, '{VOWEL_MARKS}', '')) $$")
+               f"translate($1, 'ς{VOWEL_MARKS}', 'σ')) $$")
 
 
 def downgrade() -> None:

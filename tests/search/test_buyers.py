@@ -469,13 +469,15 @@ def many_scripts(world):
     world.review(maker, "Красивый чайник", "Мой любимый чайник.", days=2)
     world.review(maker, "सुंदर कप", "हिन्दी में: बहुत सुंदर. ถ้วยสวย", days=3)
     world.review(maker, "كِتَابٌ جَمِيلٌ", "שָׁלוֹם, a bowl with its vowels written", days=4)
+    world.review(maker, "ΚΕΡΑΜΙΚΟΣ ΔΡΟΜΟΣ", "A sign in capitals", days=5)
     world.drain()
 
 
 @pytest.mark.parametrize("query, title", [("한국", "한국 도자기"), ("도자기", "한국 도자기"), ("ボウルがきれい", "한국 도자기"),
                                           ("чайник", "Красивый чайник"), ("красивый", "Красивый чайник"),
                                           ("हिन्दी", "सुंदर कप"), ("सुंदर", "सुंदर कप"), ("ถ้วยสวย", "सुंदर कप"),
-                                          ("كتاب", "كِتَابٌ جَمِيلٌ"), ("كِتَاب", "كِتَابٌ جَمِيلٌ"), ("שלום", "كِتَابٌ جَمِيلٌ")])
+                                          ("كتاب", "كِتَابٌ جَمِيلٌ"), ("كِتَاب", "كِتَابٌ جَمِيلٌ"), ("שלום", "كِتَابٌ جَمِيلٌ"),
+                                          ("δρόμος", "ΚΕΡΑΜΙΚΟΣ ΔΡΟΜΟΣ"), ("κεραμικος", "ΚΕΡΑΜΙΚΟΣ ΔΡΟΜΟΣ")])
 def test_words_of_other_scripts_are_found_on_every_backend(many_scripts, search_app, query, title):
     # PostgreSQL found none of these: the query was folded apart from its index (Hangul into jamo, ボ into ホ, й into
     # и); a Hindi or Thai word was split at its marks on both.

@@ -199,7 +199,7 @@ def test_folding_leaves_the_letters_of_other_scripts_whole(word):
 
 @pytest.mark.parametrize("word, folded", [("Ελληνικά", "Ελληνικα"), ("ёлка", "елка"), ("Phở", "Pho"),
                                           ("ＡＢＣ", "ABC"), ("ﬁne", "fine"), ("STRAẞE", "STRASSE"),
-                                          ("كُوب", "كوب"), ("שָׁלוֹם", "שלום")])
+                                          ("كُوب", "كوب"), ("שָׁלוֹם", "שלום"), ("ΟΔΟΣ οδός", "ΟΔΟΣ οδοσ")])
 def test_folding_takes_off_latin_and_greek_accents_cyrillic_yo_and_hebrew_and_arabic_vowels(word, folded):
     assert fold(word) == folded
 

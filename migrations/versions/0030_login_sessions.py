@@ -8,7 +8,7 @@ carry no key: everyone logs in again once.
 
 Revision ID: 0030
 Revises: 0029
-Create Date: 2026-12-08 10:00:00
+Create Date: 2026-12-07 07:15:00
 """
 import sqlalchemy as sa
 from alembic import op

@@ -9,6 +9,8 @@ test can tell which field each payload reached a page through.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -44,17 +46,22 @@ PACKED_LIMITS = {"bi": 5000, "ws": 300 - len(WEBSITE), "re": 3000, "fn": 1000, "
 PACKED_SEPARATORS = {"bi": "\n\n", "re": "\n\n", "be": "\n", "it": " ", "em": " "}
 
 
+_AT = re.compile("[@\uff20\ufe6b]")
+
+
 def value(code: str, number: int) -> str:
     """Payload `number` as placed in field `code` (an order's item with its web addresses replaced: items may not hold
     one, since the invitation mail quotes them)."""
     text = f"{payload(number)} #{code}{number}"
+    if code == "em":  # an address holds one @, however it is written (＠ and ﹫ read as @ once normalised)
+        return _AT.sub("(at)", text)
     return WEB_ADDRESS.sub("link", text) if code == "it" else text
 
 
 def shown(code: str, number: int) -> str:
     """What a page must show for that value when it is escaped: the text as stored."""
     text = clean_input(value(code, number))
-    return text.lower() if code == "em" else text
+    return unicodedata.normalize("NFKC", text).lower() if code == "em" else text  # as emails.normalise_email stores it
 
 
 def packed(code: str) -> list[str]:

@@ -99,8 +99,10 @@ def address_problem(email: str) -> str | None:
     """Why `email` cannot be stored as someone's address, or None: the one check the forms and services share."""
     if not email.strip():
         return "Enter an email address."
-    if not usable_address(email) or email.count("@") != 1:  # something was typed: say what an address looks like
-        return ADDRESS_SHAPE  # (one @: normalised, a small or full-width ＠ is one, after the form's check of it)
+    # Something was typed: say what an address looks like. One @ only: normalised, a small or full-width at (﹫, ＠)
+    # typed in the local part had become a second one, which the form's own check, on the text as typed, let through.
+    if not usable_address(email) or email.count("@") != 1:
+        return ADDRESS_SHAPE
     if is_erased(email):
         return f"Addresses at {ERASED_DOMAIN} stand for deleted accounts and erased orders: enter another address."
     return None

@@ -315,7 +315,7 @@ def _clause(match: re.Match) -> Clause | None:
     if bare is not None and (bare in _OPERATORS or (not prefix and _NOT_CONTRACTED.match(bare))):
         return None  # lone boolean operators carry no words; all clauses must match anyway
     field_name = FIELD_ALIASES.get((prefix or "").lower())
-    if not prefix and bare is not None and words_of(bare) and set(words_of(bare)) <= PLACE_ALIASES:
+    if not prefix and bare is not None and set(words_of(bare) or ("",)) <= PLACE_ALIASES:
         field_name = "location"  # "usa" finds "United States" there, and never "state" in a review's text
     body = quoted if quoted is not None else bare
     if prefix and field_name is None:

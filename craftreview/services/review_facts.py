@@ -117,18 +117,14 @@ class DeliveryRecord:
     actual_lead: list[int] = field(default_factory=list)
 
     @property
-    def label(self) -> str:
-        return ORDER_TYPES.get(self.order_type, "Order of unstated type")
-
-    @property
     def plural(self) -> str:
         """"Custom orders", "Stock items", "Orders not marked custom or stock"."""
-        return f"{self.label}s" if self.order_type in ORDER_TYPES else "Orders not marked custom or stock"
+        return _KIND_WORDS[self.order_type][0]
 
     @property
     def card_word(self) -> str:
         """The kind on a listing card: "custom", "stock", "other orders"."""
-        return self.order_type if self.order_type in ORDER_TYPES else "other orders"
+        return _KIND_WORDS[self.order_type][1]
 
     @property
     def late(self) -> int:
@@ -153,6 +149,9 @@ def _days(later: date | None, earlier: date | None) -> int | None:
 
 
 UNSTATED = "unstated"  # a review that does not say whether its order was custom or stock
+# Each kind's words: on the delivery record and the score panel, and on a listing card.
+_KIND_WORDS = {"custom": (f"{ORDER_TYPES['custom']}s", "custom"), "stock": (f"{ORDER_TYPES['stock']}s", "stock"),
+               UNSTATED: ("Orders not marked custom or stock", "other orders")}
 
 
 def delivery_records(rows: list) -> dict[str, DeliveryRecord]:

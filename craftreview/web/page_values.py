@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 
 from flask import Flask
 
-from .charts import trend_chart
+from .charts import shown_bands, trend_chart
 from .filters import bar_position
 from .score_words import TRUSTED_MIN, trusted_evidence_line, unproven_words
 
@@ -52,7 +52,7 @@ def shown_values(app: Flask) -> ShownValues:
                 tuple(_estimate(row, d) for d in DIMENSIONS))
 
     def charts(trend: dict) -> tuple:
-        tiers = trend.get("tiers") or {}
+        tiers = shown_bands(trend.get("tiers") or {})
         bars = tuple((rounded(tiers.get(k, 0) * TIER_BAR_WIDTH, 1), chance(tiers.get(k, 0))) for k in TIER_KEYS)
         return bool(tiers), bars, tuple(repr(trend_chart(trend, d)) for d in CHART_DIMENSIONS)
 

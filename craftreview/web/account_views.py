@@ -166,12 +166,14 @@ def _change_elsewhere(user, me: str) -> str:
 
 def _not_its_account(user, log_in: str, other: Callable[[object, str], str]):
     """The answer to a mailed account link opened by anyone but its own account, logged in (None when it is): logged
-    out, a login that comes back to the link; logged in as another account, a 403 saying so, with nothing changed."""
+    out, a login that comes back to the link; logged in as another account, a 403 saying so, with nothing changed, and
+    a button that logs this browser out and comes back to the link (which then asks for that account's login)."""
     if not current_user.is_authenticated:
         flash(log_in, "info")
         return redirect(url_for("auth.login", next=request.path))
     if current_user.id != user.id:
-        return render_template("error.html", status=403, message=other(user, current_user.email)), 403
+        return render_template("error.html", status=403, message=other(user, current_user.email),
+                               switch_account=True), 403
     return None
 
 

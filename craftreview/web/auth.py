@@ -74,13 +74,14 @@ def _session_form_expired():
 @bp.post("/logout")
 @login_required
 def logout():
-    """Log this browser out: its login ends (copied cookies too); the account's other devices stay logged in."""
+    """Log this browser out: its login ends (copied cookies too); the account's other devices stay logged in. A local
+    `next` (a mailed link opened as the wrong account) is where the browser goes then, else the home page."""
     expired = _session_form_expired()
     if expired:
         return expired
     session_end.end_here()
     flash("You are logged out.", "info")
-    return redirect(url_for("site.home"))
+    return redirect(safe_next(request.args.get("next")) or url_for("site.home"))
 
 
 @bp.post("/logout-everywhere")

@@ -1,6 +1,8 @@
 """Email confirmation: new accounts and changed addresses confirm through a single-use, expiring link."""
 from __future__ import annotations
 
+import html
+import re
 from datetime import timedelta
 
 from craftreview.db import write_transaction
@@ -90,6 +92,26 @@ def test_another_logged_in_account_cannot_confirm_the_address_and_is_told_why(cl
         assert f"This link confirms the address of another craftreview account, not of {carol.email}" in shown
         assert "Confirm my email address" not in shown
     assert not _user(db, "frank@example.com").email_confirmed and not _user(db, carol.email).email_confirmed
+
+
+def test_opened_as_another_account_a_button_logs_out_and_the_link_then_asks_for_its_account(client, db, make_user):
+    # Someone with two accounts who opened the mail in the wrong one: one press, not a hunt for "Log out" and the mail.
+    _register(client, "frank@example.com")
+    path = link_in(mails_to(db, "frank@example.com")[0], "/confirm-email/")
+    login(client, make_user("carol"))
+    page = client.get(path).get_data(as_text=True)
+    switch = re.search(r'<form method="post" action="([^"]+)">\s*<input type="hidden" name="csrf_token"[^>]*>\s*'
+                       r'<button type="submit">Log out, then log in as that account</button>', page)
+    assert switch, page
+    out = client.post(html.unescape(switch.group(1)))
+    assert out.status_code == 302 and out.headers["Location"] == path
+    assert client.get(path).headers["Location"].startswith("/login?next=/confirm-email/")
+    assert not _user(db, "frank@example.com").email_confirmed
+
+
+def test_logging_out_goes_only_to_a_page_of_this_site(client, make_user):
+    login(client, make_user("carol"))
+    assert client.post("/logout?next=https://evil.example/x").headers["Location"] == "/"
 
 
 def test_logged_out_the_link_asks_for_its_account_and_confirms_once_logged_in(client, db):

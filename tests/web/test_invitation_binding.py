@@ -73,6 +73,21 @@ def test_another_account_is_told_the_link_belongs_to_another_address_and_nothing
     assert snapshot(engine) == before
 
 
+def test_the_refusal_offers_to_log_out_and_come_back_to_the_invitation_as_the_buyer(client, db, make_user, shop):
+    _owner, _maker, buyer, token = shop
+    login(client, confirmed(db, make_user("friend")))
+    page = client.get(f"/invite/{token}").get_data(as_text=True)
+    switch = re.search(r'<form method="post" action="([^"]+)">\s*<input type="hidden" name="csrf_token"[^>]*>\s*'
+                       r'<button type="submit">Log out, then log in with that address</button>', page)
+    assert switch, page
+    out = client.post(html.unescape(switch.group(1)))
+    assert out.status_code == 302 and out.headers["Location"] == f"/invite/{token}"
+    login(client, buyer)
+    assert client.post(f"/invite/{token}", data=FORM).status_code == 302
+    fresh(db)
+    assert db.scalar(select(Review)).author_id == buyer.id
+
+
 @pytest.mark.parametrize("method", ["GET", "POST"])
 def test_matching_but_unconfirmed_account_is_asked_to_confirm_first_and_nothing_is_written(
         client, app, db, make_user, make_maker, method):

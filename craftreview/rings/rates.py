@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from datetime import datetime
 
 import numpy as np
 
@@ -162,21 +163,26 @@ def detect_fresh_redeemers(facts: Facts) -> list[Finding]:
                             describe)
 
 
-def _fresh_invitee(order: OrderFact) -> bool:
-    if order.buyer_joined is None:
-        return False
-    return (order.buyer_joined - order.created_at).total_seconds() / DAY >= -FRESH_INVITE_DAYS
-
-
 def detect_fresh_invitations(facts: Facts) -> list[Finding]:
-    """Makers who invite unusually many addresses whose accounts are brand new."""
-    reviews_by_order = {r.order_id: r.review_id for r in facts.reviews if r.order_id is not None}
+    """Makers who invite unusually many addresses whose accounts are brand new.
+
+    A redeemed invitation's account is the one that redeemed it: its buyer may have moved to another address since,
+    and an account opened later under the old one (after the order, so "brand new") was not the one invited."""
+    redeemed = {r.order_id: r for r in facts.reviews if r.order_id is not None}
+
+    def invitee(order: OrderFact) -> tuple[int | None, datetime | None]:
+        review = redeemed.get(order.order_id)
+        return (review.author_id, review.author_joined) if review else (order.buyer_id, order.buyer_joined)
+
+    def fresh(order: OrderFact) -> bool:
+        joined = invitee(order)[1]
+        return joined is not None and (joined - order.created_at).total_seconds() / DAY >= -FRESH_INVITE_DAYS
 
     def describe(maker_id: int, hits: list[OrderFact], total: int, p: float, base: float) -> Finding:
         return Finding("fresh_invitations", maker_id, _strength(p),
                        f"{len(hits)} of this maker's {total} invitations went to addresses whose account was "
                        f"opened at most {FRESH_INVITE_DAYS:.0f} days before the order was recorded, or after.",
-                       ids(reviews_by_order[o.order_id] for o in hits if o.order_id in reviews_by_order),
-                       ids(o.buyer_id for o in hits if o.buyer_id is not None),
+                       ids(redeemed[o.order_id].review_id for o in hits if o.order_id in redeemed),
+                       ids(account for o in hits if (account := invitee(o)[0]) is not None),
                        _share_evidence("Invitations to new accounts", len(hits), total, p, base))
-    return _excess_findings(by_maker(facts.orders), _fresh_invitee, describe)
+    return _excess_findings(by_maker(facts.orders), fresh, describe)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, and_, case, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -325,7 +325,9 @@ def submit_verified_review(session: Session, actor: User, token: str, data: Revi
 def maker_orders_query(maker: Maker) -> Select:
     """The maker's recorded orders, newest first (the dashboard pages through them), each with the promised date its
     buyer gave in the verified review (`buyer_promise`; None until reviewed): the one counted, which may differ; and
-    that review's id (`review_id`: None once a buyer deleting their account removed it, or before it was written)."""
-    return (select(Order, Review.promised_by.label("buyer_promise"), Review.id.label("review_id"))
+    that review's id (`review_id`: None once a buyer deleting their account removed it, or before it was written).
+    A hidden or withdrawn review's date is counted nowhere and is not the maker's to read: None then."""
+    public = and_(Review.hidden_at.is_(None), Review.withdrawn_at.is_(None))
+    return (select(Order, case((public, Review.promised_by)).label("buyer_promise"), Review.id.label("review_id"))
             .outerjoin(Review, Review.order_id == Order.id)  # one review an order at most (reviews.order_id is unique)
             .where(Order.maker_id == maker.id).order_by(Order.created_at.desc(), Order.id.desc()))

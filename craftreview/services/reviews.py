@@ -246,7 +246,9 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
     if _unchanged(review, values):
         return review  # saved unchanged: no copy in its history, no "edited" mark, no notice to the maker
     prepared = prepare_review_update(session, review.id, now, **values)
-    notice = notifications.review_edited_notice(session, SimpleNamespace(id=review.id, maker=review.maker, **values))
+    # A hidden or withdrawn review is public to nobody, its maker included: an edit to it is not quoted to the maker.
+    notice = (notifications.review_edited_notice(session, SimpleNamespace(id=review.id, maker=review.maker, **values))
+              if review.is_visible else None)
     with write_transaction(session):
         reread_locked(session, review)  # an edit sent twice at once (a double click): the first is stored by now
         if _unchanged(review, values):
@@ -257,7 +259,7 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
             setattr(review, key, value)
         review.updated_at = now
         after_review_change(session, review, now, prepared)
-        notifications.record_notice(session, notice)
+        notifications.record_notice(session, notice if review.is_visible else None)  # hidden meanwhile: not told
     return review
 
 

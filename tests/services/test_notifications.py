@@ -9,7 +9,7 @@ from sqlalchemy import select
 from craftreview.models import NOTIFICATION_KINDS, Notification, utcnow
 from craftreview.services import engagement, moderation, notifications, orders, replies
 from craftreview.services.mail import OutboxMailBackend
-from craftreview.services.reviews import edit_review
+from craftreview.services.reviews import edit_review, set_withdrawn
 from tests.conftest import fresh, review_input
 from tests.mail_helpers import mails_to
 
@@ -59,6 +59,23 @@ def test_maker_hears_of_an_edited_review(db, cast, make_review):
     edit_review(db, cast["buyer"], review, review_input(title="Changed my mind"))
     assert _kinds(db, cast["owner"]) == ["review_new", "review_edited"]
     assert "Changed my mind" in mails_to(db, cast["owner"].email)[-1].subject
+
+
+@pytest.mark.parametrize("out_of_view", ["hidden", "withdrawn"])
+def test_maker_hears_nothing_of_an_edit_to_a_review_that_is_not_public(db, cast, make_review, out_of_view):
+    """A review a moderator hid (or its author withdrew) is public to nobody, the maker included: an edit to it is not
+    quoted to the maker on site or by mail. The maker was mailed each edit's title and text, with a link that then
+    showed them nothing, so the author of a review hidden as abusive could go on writing to the maker through it."""
+    review = make_review(cast["buyer"], cast["maker"])
+    if out_of_view == "hidden":
+        moderation.hide_review(db, cast["moderator"], review, "abusive")
+    else:
+        set_withdrawn(db, cast["buyer"], review, True)
+    mails_before = len(mails_to(db, cast["owner"].email))
+    edit_review(db, cast["buyer"], review, review_input(title="Still here, still angry"))
+    assert _kinds(db, cast["owner"]) == ["review_new"]
+    assert len(mails_to(db, cast["owner"].email)) == mails_before
+    assert not any("Still here" in mail.subject for mail in mails_to(db, cast["owner"].email))
 
 
 def test_maker_hears_of_a_verified_review(db, cast):

@@ -182,6 +182,19 @@ def test_invitations_to_long_standing_accounts_are_not_flagged():
     assert kinds(detect_fresh_invitations(world.facts())) == set()
 
 
+def test_a_redeemed_invitation_is_judged_by_the_account_that_redeemed_it_not_the_address_s_holder_now():
+    """Long-standing buyers redeemed five invitations, then moved to other addresses, and accounts opened afterwards
+    took the old ones up: the maker invited no fresh account. The detector read the address's holder today (opened
+    after the order, so "brand new") and flagged the maker, listing the newcomers as the invited accounts."""
+    world = World()
+    for i in range(5):
+        recorded = NOW - timedelta(days=90 - 10 * i)
+        review = world.add(TARGET, world.new_account(), recorded + timedelta(days=5), 4.3, NOW - timedelta(days=900),
+                           order=True)
+        world.orders.append(OrderFact(review.order_id, TARGET, recorded, world.new_account(), NOW - timedelta(days=1)))
+    assert kinds(detect_fresh_invitations(world.facts())) == set()
+
+
 def test_near_duplicate_wording_is_found_across_makers_and_accounts():
     world = World()
     base = ("The walnut bowl arrived well packed and the finish is smooth and even all round, the grain "

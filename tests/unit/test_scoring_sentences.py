@@ -92,7 +92,7 @@ def test_a_partly_counted_review_with_no_large_discount_names_the_smaller_ones_t
 
 
 def test_the_surge_reason_is_given_for_a_run_of_low_reviews_too(model):
-    """The surge note says 'a run of reviews faster than the maker's usual pace', not 'praise': the factor discounts
+    """The surge note names a run faster than the maker's usual pace, not only 'praise': the factor discounts
     a fast run below the maker's level as well as one above it (a 2-star run read 'recent praise not yet seasoned')."""
     sigs = steady(8, (4, 4, 4), every=60.0, start=120.0) + [review((2, 2, 2), f"r{i}", 2.0 + 0.5 * i) for i in range(6)]
     table = weights(model, sigs)
@@ -213,3 +213,14 @@ def test_a_skilled_chance_past_the_bar_without_a_tier_is_held_by_a_rule_the_scor
                 held += 1
                 assert score.explanation.get("claim_withheld") or score.trusted_reviews < MIN_CLAIM_EVIDENCE
     assert claims > 20 and held > 20
+
+
+def test_a_new_maker_s_only_review_held_back_as_unseasoned_praise_is_not_called_part_of_a_run(model):
+    """A maker's one and only review, recent praise from an established buyer, is held back by the seasoning (for a
+    new maker: praise above this site's usual rating that has not yet stood for a while), which the model folds into
+    the surge factor. The page said it was 'part of a run of reviews faster than the maker's usual pace': one review
+    is no run, and a maker with no earlier reviews has no pace. The note names both things the factor stands for."""
+    table = weights(model, [review((5, 5, 5), "solo", 5.0)])
+    solo = table["solo"]
+    assert solo["surge_factor"] < 0.95 and SURGE_NOTE in public_why(solo["why"])
+    assert "praise above" in SURGE_NOTE and "new maker" in SURGE_NOTE

@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import func, select
 
 from craftreview.models import Order, Review, ReviewRevision
-from craftreview.services import orders
+from craftreview.services import moderation, orders
 from craftreview.services.mail import OutboxMailBackend
+from craftreview.services.reviews import set_withdrawn
 from craftreview.services.scores import load_signals
 from craftreview.web.filters import format_date
 from tests.conftest import fresh, login
@@ -167,3 +168,23 @@ def test_the_edit_form_names_the_maker_s_date_beside_the_buyer_s(client, db, inv
     assert f'value="{BUYER_PROMISE.isoformat()}"' in page
     assert f"may be earlier than the maker's ({format_date(MAKER_PROMISE)}), not later" in page
     assert "Filled in from the maker's record" not in page
+
+
+@pytest.mark.parametrize("out_of_view", ["hidden", "withdrawn"])
+def test_the_dashboard_names_no_buyer_s_date_from_a_review_that_is_not_public(client, db, make_user, invited,
+                                                                              out_of_view):
+    """A hidden or withdrawn review counts nowhere and is shown to nobody but its author and moderators: the
+    dashboard said "the buyer's date, counted: …" from it, which was neither true nor the maker's to read."""
+    maker, buyer, token = invited
+    login(client, buyer)
+    assert _post(client, token, promised_by=BUYER_PROMISE).status_code == 302
+    fresh(db)
+    review = db.scalar(select(Review))
+    if out_of_view == "hidden":
+        moderation.hide_review(db, make_user("mod", moderator=True), review, "spam")
+    else:
+        set_withdrawn(db, buyer, review, True)
+    login(client, maker.owner)
+    dashboard = html.unescape(client.get("/dashboard").get_data(as_text=True))
+    assert "Reviewed " in dashboard  # the order is still shown as reviewed: the link is spent
+    assert "the buyer's date" not in dashboard and format_date(BUYER_PROMISE) not in dashboard

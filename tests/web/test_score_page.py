@@ -426,8 +426,8 @@ def test_on_time_delivery_shows_counts_custom_and_stock_apart_and_lateness_of_la
         line = _panel(page).split("On time: ")[1]
         assert line.startswith(expected)
         assert "3 days late" not in line and "%" not in line
-    assert (f"5 reviews give both a promised and a delivered date. On time: {expected}. These dates count as evidence "
-            "for the delivery estimate") in _text(_page(client, maker))
+    assert (f"5 reviews give both a promised and a delivered date. On time: {expected}. A late delivery lowers "
+            "the delivery estimate") in _text(_page(client, maker))
 
 
 def test_dated_reviews_without_an_order_type_are_counted_apart_everywhere_the_record_is_shown(db, client, make_user,
@@ -660,10 +660,10 @@ def test_a_record_without_dates_says_so_and_claims_nothing_about_them(db, client
     make_review(make_user("Undated"), maker, promised_by=None, delivered_on=None)
     html = re.sub(r"\s+", " ", _page(client, maker))
     assert "No review gives both a promised and a delivered date yet." in html
-    assert "0 reviews give" not in html and "These dates count as evidence" not in html
+    assert "0 reviews give" not in html and "A late delivery lowers" not in html
     make_review(make_user("Dated"), maker)
     html = re.sub(r"\s+", " ", _page(client, maker))
-    assert "1 review gives both a promised and a delivered date." in html and "These dates count as evidence" in html
+    assert "1 review gives both a promised and a delivered date." in html and "A late delivery lowers" in html
 
 
 @pytest.mark.parametrize(("tier", "confidence", "title"), [
@@ -784,3 +784,19 @@ def test_the_bar_is_read_on_compare_and_on_the_score_page_in_its_own_words(db, c
     score = re.sub(r"\s+", " ", client.get(f"/makers/{maker.slug}/score").get_data(as_text=True))
     assert "(past the 80% a skilled tier needs; this page says what else it waits for)." in score
     assert "“How this score was calculated” says" not in score
+
+
+def test_the_delivery_record_says_late_dates_lower_the_estimate_and_on_time_dates_never_raise_it(db, client, make_user,
+                                                                                                 make_maker):
+    """Backed by tests/unit/test_scoring_claims.py::test_late_dates_lower_the_delivery_estimate_and_on_time_dates_never_
+    raise_it. The page said 'These dates count as evidence for the delivery estimate alongside the delivery stars' for
+    every dated record, but where dates would raise the estimate the model scores delivery from the stars alone
+    (model._dates_never_help): a maker whose orders were all on time, by dates it promised itself, gains nothing."""
+    maker = make_maker()
+    for _ in range(3):
+        add_review(db, maker, make_user(), late_days=0)
+    rescore(db)
+    html = _text(_page(client, maker))
+    assert "3 reviews give both a promised and a delivered date. On time: stock items 3 of 3." in html
+    assert "These dates count as evidence" not in html
+    assert "A late delivery lowers the delivery estimate beside the delivery stars; an on-time one never raises it." in html

@@ -22,8 +22,8 @@ def per_dim(values: Any) -> dict[str, float]:
 # The surge factor discounts reviews arriving faster than the maker's own pace, either way, and recent praise above
 # the maker's older level beyond what that pace predicts (for a new maker, above the site's usual rating): a new
 # maker's one recent five-star review is no run, and the note had called it one. It names both.
-SURGE_NOTE = ("recent, and more than the maker's earlier reviews bear out yet: part of a run faster than its usual "
-              "pace, or praise above its earlier reviews (for a new maker: above this site's usual rating)")
+SURGE_NOTE = ("recent and not yet borne out: part of a run faster than the maker's usual pace, or praise above its "
+              "earlier reviews (for a new maker, above this site's usual rating)")
 # Where no reason above explains a partly counted review, the smaller discounts that add up to it, in milder words.
 _MILD = (("age_factor", "older review, down-weighted a little for recency"),
          ("outlier_factor", "a little out of line with the maker's other buyers"))

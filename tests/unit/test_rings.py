@@ -291,6 +291,36 @@ def test_one_text_pasted_onto_many_makers_is_found_however_many_makers_it_reache
     assert [set(f.review_ids) for f in findings] == [{r.review_id for r in pasted}]
 
 
+def _farm_copies(world: World, accounts: int, makers: int) -> list[ReviewFact]:
+    """A farm's text on `makers` new makers from `accounts` new accounts, each copy varied (its item, a thank-you)."""
+    farm = [world.new_account() for _ in range(accounts)]
+    items = ("bowl", "mug", "vase", "scarf", "stool", "ring", "belt", "journal", "apron", "teapot", "candle", "spoon",
+             "hook", "lamp", "quilt")
+    copies = []
+    for n in range(makers):
+        maker = 20_000 + n
+        world.makers[maker] = MakerFact(maker, NOW - timedelta(days=400))
+        body = FARM_TEXT.replace("Every detail", f"The {items[n % len(items)]} is stunning. Every detail")
+        copies.append(world.add(maker, farm[n % accounts], NOW - timedelta(days=20 + n), 5.0, NOW - timedelta(days=40),
+                                f"{body} Thank you, Studio {n}!"))
+    return copies
+
+
+@pytest.mark.parametrize("site_accounts", [0, 3000])
+def test_a_farm_of_a_dozen_accounts_varying_each_copy_is_found_on_a_site_where_it_is_a_small_share(site_accounts):
+    # A phrase by more than ten accounts, on more than ten makers, in more than ten texts was a stock phrase on any
+    # site: twelve accounts pasting their text onto fifteen makers, each copy varied, hid all of it. On a site of
+    # thousands of reviewing accounts a stock phrase is one a share of them use; on a site of a few dozen, a dozen
+    # accounts writing alike is all the evidence there is of a stock phrase, and nothing is found.
+    world = World(makers=0)
+    for _ in range(site_accounts):
+        world.add(world.rng.randrange(50), world.new_account(), NOW - timedelta(days=60), 4.0, NOW - timedelta(days=900),
+                  " ".join(f"{world.rng.choice(WORDS)}{world.rng.randrange(400)}" for _ in range(25)))
+    copies = _farm_copies(world, accounts=12, makers=15)
+    found = [set(f.review_ids) for f in detect_near_duplicates(world.facts())]
+    assert found == ([{r.review_id for r in copies}] if site_accounts else [])
+
+
 def test_a_review_through_an_invitation_whose_address_another_account_holds_is_found():
     from craftreview.rings.binding import detect_foreign_redemptions
     world = World()

@@ -171,10 +171,12 @@ def _try_spelling(backend, parsed, req, outcome: _Outcome, page: SearchPage) -> 
         return outcome
     if not found_some:
         # The correction replaces the typed words when it finds something on either tab (so both tabs
-        # search the same words), or when it leaves no word unknown and will rank best partial matches
-        # (those of the words as typed silently dropped the misspelt one).
-        return _instead(backend, corrected, req, page, outcome,
-                        partial=not spelling.unknown_words(corrected, backend.known_words))
+        # search the same words), or when it will rank best partial matches holding more of the words: it leaves
+        # no word unknown (those of the words as typed silently dropped the misspelt one), or fewer ("wallnut bols":
+        # "bols", too short to correct, is in no text, and the words as typed matched nothing at all).
+        still_unknown = len(spelling.unknown_words(corrected, backend.known_words))
+        return _instead(backend, corrected, req, page, outcome, partial=still_unknown == 0 or still_unknown < len(
+            spelling.unknown_words(parsed, backend.known_words)))
     alternative = _execute(backend, corrected, req)
     if alternative.totals[req.kind] <= outcome.totals[req.kind]:
         return outcome

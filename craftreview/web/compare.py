@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 
+from ..errors import NotFound
 from ..services.maker_addresses import moved_makers
 from ..services.maker_page import MAX_COMPARE, compare_page
 from ..services.makers import get_maker_by_address
@@ -113,7 +114,22 @@ def save():
     # Shown at an address without the edit: copied from the address bar and sent on, the link is a shared one, which
     # never replaces the list its receiver built.
     target = url_for("compare.index", makers=",".join(shown)) if shown else url_for("compare.index")
+    _say_removed(request.form.get("removed"), shown)
     return _remember(redirect(target, 303), shown)
+
+
+def _say_removed(value: str | None, shown: list[str]) -> None:
+    """A remove button's maker, named as adding names it: the button sits at the foot of the maker's column, screens
+    below the top of the page it reloads."""
+    slug = (value or "").strip().lower()
+    if not SLUG.match(slug) or slug in shown:
+        return
+    try:
+        name = get_maker_by_address(get_db(), slug).name
+    except NotFound:
+        return  # the maker left the site meanwhile: the page no longer shows it either way
+    left = f" ({len(shown)} of {MAX_COMPARE})." if shown else "; it is empty now."
+    flash(f"Removed {name} from your compare list{left}", "success")
 
 
 def _keeps_own_list(linked: bool, shown: list[str], remembered: list[str]) -> bool:

@@ -96,6 +96,17 @@ def _shows_a_page(path: str) -> bool:
     return True
 
 
+def page_above(path: str) -> str | None:
+    """The nearest page above a form-only address (/account above /account/password, a review's moderation page above
+    its hide form), or None when only the home page is: where a GET of the form's address belongs."""
+    parts = path.rstrip("/").split("/")
+    while len(parts) > 2:
+        parts.pop()
+        if _shows_a_page("/".join(parts)):
+            return "/".join(parts)
+    return None
+
+
 def _on_this_site(url: str) -> bool:
     """Whether `url` names this site's host: the request's, or the configured public address's (a proxy may pass on
     a Host of its own)."""

@@ -1,11 +1,12 @@
 """Registers blueprints, template filters and error pages."""
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, redirect, render_template, request
 from flask_wtf.csrf import CSRFError
 
 from ..errors import DomainError
 from . import addresses, charts, filters, fragments, kept_text, session_end
+from .security import page_above
 
 
 def init_app(app: Flask) -> None:
@@ -82,6 +83,11 @@ def _http_error(exc):
     message = description if status in (400, 403, 404) and description and _custom(description) else MESSAGES.get(status, "Error.")
     allowed = sorted(getattr(exc, "valid_methods", None) or [])  # a 405 must name the methods the address takes
     if allowed and request.method == "GET" and "GET" not in allowed:
+        # A form refused on its own address is drawn there with its errors; opening that address again (the address
+        # bar, history) goes to the page the form is on rather than a dead end.
+        page = page_above(request.path)
+        if page:
+            return redirect(page, 303)
         message = NO_PAGE
     body, status = _render_error(status, message)
     return body, status, {"Allow": ", ".join(allowed)} if allowed else {}

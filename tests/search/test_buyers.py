@@ -155,8 +155,9 @@ def test_the_spelling_hint_quotes_the_words_as_typed_and_in_the_order_typed(shop
     # words alphabetically: the buyer was asked to check words they never typed.
     page = run(search_app, "木のボウル Zyxwvq", tab="reviews")
     assert page.unknown == ("木のボウル", "Zyxwvq")
-    html = search_app.test_client().get("/search", query_string={"q": "Qwxzzy Malmöx"}).text
-    assert "Check the spelling of “Qwxzzy”, “Malmöx”." in html
+    # Neither word is one edit from an indexed one ("Malmöx" is: it is now searched as "malmö", beside "qwxzzy").
+    html = search_app.test_client().get("/search", query_string={"q": "Qwxzzy Mxöqvz"}).text
+    assert "Check the spelling of “Qwxzzy”, “Mxöqvz”." in html
 
 
 def test_two_typos_in_a_longer_word_are_corrected(shop, search_app):

@@ -46,6 +46,14 @@ def test_misspelt_word_is_corrected_when_nothing_matches(corpus, search_app):
     assert names(page) == ["Fern and Flame Pottery"]
 
 
+def test_a_corrected_word_beside_one_nothing_holds_finds_the_partial_matches(corpus, search_app):
+    # "bols" is too short to correct and no text holds it: the correction was dropped for leaving it unknown, and the
+    # words as typed (both unknown) found nothing, where "walnut bols" typed so finds Oakhaven by its walnut.
+    page = run(search_app, "wallnut bols")
+    assert page.searched_for == "walnut bols" and page.relaxed
+    assert names(page)[0] == "Oakhaven Woodworks"
+
+
 def test_correct_spelling_gets_no_correction(corpus, search_app):
     page = run(search_app, "walnut")
     assert page.searched_for is None and page.suggestion is None

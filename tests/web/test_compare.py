@@ -275,3 +275,20 @@ def test_a_glance_table_wider_than_a_phone_says_it_scrolls(client, three, make_m
     assert hint not in client.get(f"/compare?makers={slugs}").get_data(as_text=True)
     fourth = make_maker(name="Dune Pottery")
     assert hint in client.get(f"/compare?makers={slugs},{fourth.slug}").get_data(as_text=True)
+
+
+def test_removing_a_maker_says_which_one_went_and_how_many_are_left(client, three):
+    """The remove button sits at the foot of a maker's column (screens down on a phone); the page it reloads opened at
+    its top with one column fewer and no word of what happened, where adding says "Added … (2 of 4)"."""
+    for maker in three:
+        client.get(add(client, maker.slug).headers["Location"])
+    page = client.get("/compare").get_data(as_text=True)
+    removed = client.post("/compare/list", data=form_fields(page, "Remove Birch Forge"), follow_redirects=True)
+    assert column_names(removed) == ["Ash Loom", "Cedar Glass"]
+    assert "Removed Birch Forge from your compare list (2 of 4)." in text_of(removed)
+    page = removed.get_data(as_text=True)
+    removed = client.post("/compare/list", data=form_fields(page, "Remove Ash Loom"), follow_redirects=True)
+    page = removed.get_data(as_text=True)
+    emptied = client.post("/compare/list", data=form_fields(page, "Remove Cedar Glass"), follow_redirects=True)
+    assert "Removed Cedar Glass from your compare list; it is empty now." in text_of(emptied)
+    assert "Nothing to compare yet." in text_of(emptied)

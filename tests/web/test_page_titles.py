@@ -14,7 +14,7 @@ def title_of(response) -> str:
 def test_error_pages_are_titled_in_words(client):
     """They read "404 · craftreview" and "405 · craftreview"."""
     assert title_of(client.get("/makers/no-such-maker")) == "Page not found · craftreview"
-    assert title_of(client.get("/account/password")) == "Nothing to show at this address · craftreview"
+    assert title_of(client.get("/logout")) == "Nothing to show at this address · craftreview"
 
 
 def test_the_two_search_tabs_name_themselves_and_the_query(client):

@@ -26,6 +26,7 @@ from .stopwords import STOP_WORDS
 CANDIDATES = 200  # relevance order is blended over this many top text matches
 TEXTS_PER_MAKER = 12  # review texts a maker result's snippet is picked from (most query words first)
 FEW_RESULTS = 3   # fewer results than this and we look for a spelling correction
+FIT_HITS = 200  # maker documents a spelling correction's coverage search reads (best_fit, when none holds it whole)
 TITLE_SEPARATOR = "—"  # between a review's title and body in a maker's snippet
 RELAX_BELOW = 10  # fewer strict matches than a page on a tab: that tab ranks by best partial match
 WEIGHT_SCALE = 10.0  # clause weights are integers: idf x 10
@@ -166,7 +167,7 @@ def _craft_named(parsed: ParsedQuery, req: SearchRequest) -> tuple[ParsedQuery, 
 def _try_spelling(backend, parsed, req, outcome: _Outcome, page: SearchPage) -> _Outcome:
     found_some = sum(outcome.totals.values()) > 0
     # Words in the index are only ever questioned when the query as typed found something.
-    corrected = spelling.correct(parsed, backend.known_words, backend.similar_words, indexed_too=found_some)
+    corrected = _corrected(backend, parsed, req.filters, found_some)
     if corrected is None:
         return outcome
     if not found_some:
@@ -182,6 +183,64 @@ def _try_spelling(backend, parsed, req, outcome: _Outcome, page: SearchPage) -> 
         return outcome
     page.suggestion = corrected.render()  # the words as typed found something: only suggest
     return outcome
+
+
+def _corrected(backend: SearchBackend, parsed: ParsedQuery, filters: Filters, found_some: bool) -> ParsedQuery | None:
+    """The corrected query that best fits (best_fit), then its unknown four-letter words corrected where a review
+    holds the correction with every other word ('chopping bord' -> 'chopping board'); None when nothing changed."""
+    options = spelling.corrections(parsed, backend.known_words, backend.similar_words, indexed_too=found_some)
+    corrected = best_fit(backend, parsed, options, filters) if options else None
+    if not found_some:  # short words are only ever corrected in place of words as typed that found nothing
+        base = corrected or parsed
+        shorts = spelling.short_corrections(base, backend.known_words, backend.similar_words)
+        corrected = (best_fit(backend, base, shorts, filters, confirmed=True) if shorts else None) or corrected
+    return corrected
+
+
+def best_fit(backend: SearchBackend, typed: ParsedQuery, options: list[spelling.Correction],
+             filters: Filters, confirmed: bool = False) -> ParsedQuery | None:
+    """The corrected query whose words best go together. Those that some maker document holds whole come first, and
+    among them those without a stop word put in, the fewest edits, then the most reviews holding every word, then the most makers; when none is held
+    whole, the most of its clauses one document holds beside a changed word decides first. Ties go to the closest,
+    then most frequent, neighbours (spelling's order). 'poter kyoto': 'poker' is the more frequent neighbour, but
+    only 'potter' shares a document with 'kyoto'. Two counts a combination (spelling.MAX_COMBINATIONS), a search more
+    when no combination is held whole; only when there is a choice and other words to weigh it by, or when only a
+    `confirmed` correction will do: one that a review holds with every other word (else None)."""
+    if not confirmed and (len(options) == 1 or len(typed.positives) < 2):
+        return options[0].query
+    kinds = ("review",) if confirmed else ("review", "maker")
+    counts = _concurrently(backend, [lambda o=o: tuple(backend.count(o.query, filters, k) for k in kinds)
+                                     for o in options])
+    order = [(-o.edits, -o.rank, -i) for i, o in enumerate(options)]
+    if confirmed or any(n[1] for n in counts):
+        held = [i for i, n in enumerate(counts) if n[-1]]
+        if not held:
+            return None
+        # A stop word is searched as nothing, so its query is held wherever the other words are: it comes last.
+        return options[max(held, key=lambda i: (not options[i].stop, order[i][0], *counts[i], *order[i][1:]))].query
+    cover = _concurrently(backend, [lambda o=o: _coverage(backend, typed, o.query, filters) for o in options])
+    return options[max(range(len(options)), key=lambda i: (cover[i][0], order[i][0], cover[i][1], *order[i][1:]))].query
+
+
+def _concurrently(backend: SearchBackend, works: list) -> list:
+    """Each work's result, run in threads where the backend gains from concurrent reads."""
+    pending = [_in_background(backend, work) for work in works]
+    try:
+        return [result() for result in pending]
+    except BaseException:
+        for result in pending:
+            _settle(result)  # never leave a count thread holding a pooled connection
+        raise
+
+
+def _coverage(backend: SearchBackend, typed: ParsedQuery, corrected: ParsedQuery, filters: Filters) -> tuple[int, int]:
+    """(the most of `corrected`'s clauses one maker document holds beside a clause the correction changed, how many
+    of the first FIT_HITS such documents hold that many): a relaxed search, the changed clauses picking candidates."""
+    changed = tuple(c not in typed.clauses for c in corrected.positives)
+    relaxed = replace(corrected.relaxed(), seeds=changed if any(changed) and not all(changed) else ())
+    raw = backend.search(relaxed, filters.for_kind("maker"), "maker", "relevance", FIT_HITS, facets=False)
+    top = max((round(h.coverage) for h in raw.hits), default=0)
+    return top, sum(round(h.coverage) == top for h in raw.hits)
 
 
 def _try_words_of_phrases(backend, outcome: _Outcome, req: SearchRequest, page: SearchPage) -> _Outcome:

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .dictionary import is_english
 from .documents import Doc
 from .query import Clause, ParsedQuery, words_of
+from .stopwords import STOP_WORDS
 
 MIN_TYPO_LENGTH = 5  # shorter words have too many one-edit neighbours to guess well
+SHORT_TYPO_LENGTH = 4  # ... unless the query's other words confirm one of them (short_corrections)
 TWO_EDITS_FROM = 7   # words this long may be corrected by two edits (porselin -> porcelain)
 SUGGEST_RATIO = 3     # an indexed word is questioned only for a neighbour this many times as frequent
 MAX_TYPO_LENGTH = 24  # longer "words" are not typos of real words, and have huge neighbourhoods
+MAX_CANDIDATES = 3    # neighbours of one misspelled word weighed against the rest of the query
+MAX_COMBINATIONS = 6  # corrected queries weighed (search.service.best_fit counts each on both tabs)
 _LETTERS = string.ascii_lowercase + string.digits
 # First letters a buyer may write for one another because they sound alike (English spelling).
 SOUNDS_ALIKE = {"c": "ksq", "k": "cq", "q": "ck", "s": "cz", "z": "s", "f": "pv", "v": "fw", "w": "v",
@@ -63,23 +67,76 @@ def correct(query: ParsedQuery, known_words: KnownWords, similar_words: SimilarW
     neighbour in the index vocabulary (same first letter, within max_edits). English words are
     never replaced; words in the index only with `indexed_too` (a suggestion, never a rewrite),
     and only by a neighbour SUGGEST_RATIO times as frequent ('vaze' in one review, 'vase' in many)."""
+    options = corrections(query, known_words, similar_words, indexed_too)
+    return options[0].query if options else None
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One corrected query, with the edits its replaced words took and their rank among their words' neighbours."""
+
+    query: ParsedQuery
+    edits: int
+    rank: int  # summed position of each chosen neighbour in its word's (closest, then most frequent) order
+    stop: bool = False  # a word was replaced by a stop word, which is searched as nothing
+
+
+def corrections(query: ParsedQuery, known_words: KnownWords, similar_words: SimilarWords,
+                indexed_too: bool = False) -> list[Correction]:
+    """Up to MAX_COMBINATIONS corrected queries, correct()'s first: each misspelled word's neighbours
+    within max_edits (up to MAX_CANDIDATES each, closest then most frequent) combined, the fewest edits
+    and best-ranked neighbours first. Which combination fits the rest of the query is for the caller
+    to tell (search.service: 'poter kyoto' is 'potter kyoto', though 'poker' is more frequent)."""
     words = {w for c in query.positives for w in c.words
              if MIN_TYPO_LENGTH <= len(w) <= MAX_TYPO_LENGTH and not w.isdigit()}
     joinable = _joinable(query.clauses)
     if not words and not joinable:
-        return None
+        return []
     present = known_words(words | set(joinable))
-    fixes = {w: _best_neighbour(w, similar_words, known_words, SUGGEST_RATIO * present.get(w, 0)) for w in sorted(words)
-             if (indexed_too or not present.get(w)) and not is_english(w)}
-    fixes = {w: (f,) for w, f in fixes.items() if f}
-    fixes |= _splits([w for w in sorted(words) if w not in fixes and not present.get(w) and not is_english(w)],
+    options = {w: _neighbours(w, similar_words, known_words, SUGGEST_RATIO * present.get(w, 0)) for w in sorted(words)
+               if (indexed_too or not present.get(w)) and not is_english(w)}
+    options = {w: [((f,), d) for f, d in found] for w, found in options.items() if found}
+    splits = _splits([w for w in sorted(words) if w not in options and not present.get(w) and not is_english(w)],
                      known_words)
+    options |= {w: [(pair, 0)] for w, pair in splits.items()}
     joins = _joins({w: at for w, at in joinable.items() if present.get(w)}, present)
-    if not fixes and not joins:
-        return None
+    if not options and not joins:
+        return []
     clauses = _joined(query.clauses, joins)
-    clauses = tuple(dict.fromkeys(_fix_clause(c, fixes) for c in clauses))
-    return replace(query, clauses=clauses, notes=())
+    out = []
+    for fixes, edits, rank in _combinations(options):
+        fixed = replace(query, clauses=tuple(dict.fromkeys(_fix_clause(c, fixes) for c in clauses)), notes=())
+        out.append(Correction(fixed, edits, rank, any(f in STOP_WORDS for fix in fixes.values() for f in fix)))
+    return out
+
+
+def short_corrections(query: ParsedQuery, known_words: KnownWords, similar_words: SimilarWords) -> list[Correction]:
+    """Corrected queries for its unknown, non-English words of SHORT_TYPO_LENGTH letters ('chopping bord'), combined
+    as corrections() does. Such a word has too many neighbours to guess from the word alone: the caller keeps one
+    only where the other words confirm it (search.service: a review holds them all), so a query of one word has none."""
+    if len(query.positives) < 2:
+        return []
+    words = {w for c in query.positives for w in c.words if len(w) == SHORT_TYPO_LENGTH and not w.isdigit()}
+    present = known_words(words) if words else {}
+    # A stop word is searched as nothing: every review holding the other words would 'confirm' it ('sope' -> 'some').
+    options = {w: _neighbours(w, similar_words, known_words, stop_words=False) for w in sorted(words)
+               if not present.get(w) and not is_english(w)}
+    options = {w: [((f,), d) for f, d in found] for w, found in options.items() if found}
+    if not options:
+        return []
+    return [Correction(replace(query, clauses=tuple(dict.fromkeys(_fix_clause(c, fixes) for c in query.clauses)),
+                               notes=()), edits, rank) for fixes, edits, rank in _combinations(options)]
+
+
+def _combinations(options: dict[str, list[tuple[tuple[str, ...], int]]]):
+    """(word -> replacement, edits, rank) for the best MAX_COMBINATIONS choices of one option per word,
+    fewest edits then best ranks first (a beam: bounded however many words are misspelt)."""
+    beam: list[tuple[int, int, dict[str, tuple[str, ...]]]] = [(0, 0, {})]
+    for word, found in options.items():
+        grown = [(edits + d, rank + i, {**fixes, word: f}) for edits, rank, fixes in beam
+                 for i, (f, d) in enumerate(found[:MAX_CANDIDATES])]
+        beam = sorted(grown, key=lambda b: (b[0], b[1]))[:MAX_COMBINATIONS]
+    return [(fixes, edits, rank) for edits, rank, fixes in beam]
 
 
 def _splits(words: list[str], known_words: KnownWords) -> dict[str, tuple[str, str]]:
@@ -129,16 +186,17 @@ def _joined(clauses: tuple[Clause, ...], joins: dict[int, tuple[str, tuple[int, 
                  if i in joins or i not in replaced)
 
 
-def _best_neighbour(word: str, similar_words: SimilarWords, known_words: KnownWords,
-                    min_frequency: int = 0) -> str | None:
-    """The closest, then most frequent, indexed word within max_edits (the backends offer those
-    sharing the first letter) or one slip at the front ('seramic' -> 'ceramic')."""
+def _neighbours(word: str, similar_words: SimilarWords, known_words: KnownWords,
+                min_frequency: int = 0, stop_words: bool = True) -> list[tuple[str, int]]:
+    """(word, edits) of the indexed words within max_edits (the backends offer those sharing the first letter) or one
+    slip at the front ('seramic' -> 'ceramic'): the closest first, stop words after the other words as close (a stop
+    word is searched as nothing: 'gaain' is 'grain' rather than 'again', 'agian' still 'again'), then the most
+    frequent; no stop words unless `stop_words`."""
     limit = max_edits(word)
     found = similar_words(word, limit) | known_words(first_letter_slips(word))
-    found = {w: n for w, n in found.items() if w != word and n >= min_frequency}
-    scored = [(distance(word, w), -n, w) for w, n in found.items()]
-    scored = [s for s in scored if s[0] <= limit]
-    return min(scored)[2] if scored else None
+    found = {w: n for w, n in found.items() if w != word and n >= min_frequency and (stop_words or w not in STOP_WORDS)}
+    scored = sorted((distance(word, w), w in STOP_WORDS, -n, w) for w, n in found.items())
+    return [(w, d) for d, _stop, _n, w in scored if d <= limit]
 
 
 def first_letter_slips(word: str) -> set[str]:

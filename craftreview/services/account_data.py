@@ -18,6 +18,9 @@ from ..models import (
     HelpfulVote,
     MailOptOut,
     Maker,
+    MakerPageRow,
+    MakerScoreRow,
+    MakerTrendRow,
     Notification,
     Order,
     OutgoingMail,
@@ -25,12 +28,14 @@ from ..models import (
     ReplyRevision,
     Review,
     ReviewRevision,
+    RingSignal,
     RingSignalReview,
     User,
     utcnow,
 )
 from ..permissions import owns_address
 from ..search.outbox import enqueue
+from . import page_stamps
 from .accounts import check_password_again
 from .mail import INVITATION_LINK_PATH, link_tokens, mailer_for
 from .maker_addresses import forget_former_addresses, former_address, former_addresses
@@ -169,9 +174,14 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
         if reviews == "remove":  # everything the account wrote: its reviews, and its replies as a maker
             _remove_reviews(session, [r.id for r in own])
             _remove_own_replies(session, replies)
+        gone = maker is not None and _has_no_reviews(session, maker.id)
         if maker is not None:
-            _anonymise_maker(session, maker)
-            affected.add(maker.id)
+            _let_go_of_addresses(session, maker)
+            if gone:
+                _delete_maker(session, maker)
+            else:
+                _anonymise_maker(session, maker)
+                affected.add(maker.id)
         _erase_personal_rows(session, user)
         # with nothing written there was nothing to keep or remove: the log says only that the account went
         session.add(AuditEntry(actor_id=user.id, action="delete_account", target_type="user", target_id=user.id,
@@ -180,6 +190,8 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
         session.flush()
         for review in own:
             enqueue(session, "review", review.id)  # removed, or re-indexed under the new name
+        if gone:
+            enqueue(session, "maker", maker.id)  # the drain finds no maker: its document is deleted
         for maker_id in sorted(affected):
             enqueue(session, "maker", maker_id)
             refresh_maker_score(session, maker_id, now=now, prepared=prepared.get(maker_id))
@@ -246,17 +258,43 @@ def _remove_reviews(session: Session, review_ids: list[int]) -> None:
     session.expire_all()
 
 
-def _anonymise_maker(session: Session, maker: Maker) -> None:
-    """The profile stays (its reviews are about the work) under a former-maker address; its old addresses go,
-    and with them the notices others got that name it, and its mail not sent yet."""
+def _has_no_reviews(session: Session, maker_id: int) -> bool:
+    """Under the write lock: no review of the profile in any state (hidden and withdrawn ones are a moderator's and an
+    author's). The maker row is locked first, so on PostgreSQL a review being written now (its foreign key holds the
+    row) is committed and counted, and one written after waits and then finds the maker gone."""
+    session.execute(select(Maker.id).where(Maker.id == maker_id).with_for_update())
+    return session.scalar(select(Review.id).where(Review.maker_id == maker_id).limit(1)) is None
+
+
+def _let_go_of_addresses(session: Session, maker: Maker) -> None:
+    """The profile's addresses go free (held back a while), and with them the notices others got that name it, and
+    its mail not sent yet."""
     addresses = [session.scalar(select(Maker.slug).where(Maker.id == maker.id)), *former_addresses(session, maker.id)]
     forget_maker(session, addresses, list(session.scalars(select(Review.id).where(Review.maker_id == maker.id))))
     _withdraw_unsent_mail(session, maker.id, addresses)
     forget_former_addresses(session, maker.id)
     release(session, maker.name, addresses)  # held back from other makers for a while (released_names)
+
+
+def _anonymise_maker(session: Session, maker: Maker) -> None:
+    """The profile stays (its reviews are about the work) under a former-maker address."""
     maker.name, maker.slug = FORMER_MAKER, former_address(session, maker.id)
     maker.location = maker.bio = maker.website = ""
     maker.accepts_custom, maker.lead_time_days = False, None  # it takes no orders: the custom filter must not list it
+
+
+def _delete_maker(session: Session, maker: Maker) -> None:
+    """A profile nobody reviewed goes, with every row derived from it: an empty "Former maker" would only clutter the
+    listings and search. Its orders go too (no review used them; their invitations stop working), and the ring
+    signals about it (derived: the next `flask signals` run finds nothing there). Listings are told to move on."""
+    signals = select(RingSignal.id).where(RingSignal.maker_id == maker.id).scalar_subquery()
+    session.execute(delete(RingSignalReview).where(RingSignalReview.signal_id.in_(signals)))
+    for model in (RingSignal, MakerPageRow, MakerTrendRow, MakerScoreRow, Order):
+        session.execute(delete(model).where(model.maker_id == maker.id))
+    session.expunge(maker)
+    session.execute(delete(Maker).where(Maker.id == maker.id))
+    session.info.get(page_stamps.TOUCHED, set()).discard(maker.id)  # nothing left to render
+    page_stamps.listings_changed(session)
 
 
 def _withdraw_unsent_mail(session: Session, maker_id: int, addresses: list[str]) -> None:

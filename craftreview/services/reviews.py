@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db import reread_locked, write_transaction
-from ..errors import Conflict, InvalidInput, PermissionDenied, Problems
+from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problems
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Review, ReviewRevision, User, utcnow
 from ..permissions import MAKER_LEFT, can_edit_review, can_review, maker_has_left
 from ..text import clean_input, one_line
@@ -195,6 +195,7 @@ def submit_review(session: Session, actor: User, maker: Maker, data: ReviewInput
     pending = prepare_insert(session, actor, maker, values, now)
     try:
         with write_transaction(session):
+            _refuse_if_gone(session, maker)
             _refuse_second_review(session, actor, maker)
             review = insert_review(session, pending, maker, actor, now)
     except IntegrityError as exc:
@@ -203,6 +204,17 @@ def submit_review(session: Session, actor: User, maker: Maker, data: ReviewInput
             raise
         raise Conflict("You have already reviewed this maker; edit your review instead.") from exc
     return review
+
+
+MAKER_GONE = "This maker has left craftreview."
+
+
+def _refuse_if_gone(session: Session, maker: Maker) -> None:
+    """Under the write lock: the maker's account was deleted after the form was read, and with it the profile, which
+    had no reviews (account_data._delete_maker). The key-share lock is the one the review's foreign key takes: on
+    PostgreSQL it waits for a deletion under way, and keeps one from starting until this review is committed."""
+    if session.scalar(select(Maker.id).where(Maker.id == maker.id).with_for_update(read=True, key_share=True)) is None:
+        raise NotFound(MAKER_GONE)
 
 
 def _refuse_second_review(session: Session, actor: User, maker: Maker) -> None:

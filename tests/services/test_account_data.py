@@ -28,6 +28,7 @@ from craftreview.models import (
 )
 from craftreview.services import account_data, engagement, orders, replies
 from craftreview.services.mail import OutboxMailBackend
+from craftreview.services.moderation import hide_review
 from craftreview.services.reviews import edit_review
 from craftreview.web.audit_words import audit_action
 from tests.conftest import PASSWORD, fresh, login, review_input
@@ -240,15 +241,24 @@ def test_the_deletion_page_says_what_each_choice_does_to_reviews_replies_and_the
     assert "the 1 review of it stays" in either
 
 
-def test_the_deletion_page_of_a_maker_without_reviews_does_not_count_none_as_staying(client, db, make_user,
-                                                                                      make_maker):
+def test_the_deletion_page_of_a_maker_without_reviews_says_the_profile_is_deleted(client, db, make_user, make_maker):
     owner = make_user("solo")
     make_maker(owner, name="Empty Studio")
     login(client, owner)
     either = _outcome(client.get("/account/delete").get_data(as_text=True), "either")
-    assert "Your maker profile Empty Studio: renamed “Former maker”" in either
-    assert "it has no reviews, takes no new ones, and the invitations you sent stop working" in either
-    assert "the 0 reviews" not in either
+    assert "Your maker profile Empty Studio: deleted, since it has no reviews" in either
+    assert "the invitations you sent go with it" in either
+    assert "Former maker" not in either and "the 0 reviews" not in either
+
+
+def test_the_deletion_page_counts_a_hidden_review_as_one_that_keeps_the_profile(client, db, make_user, make_maker,
+                                                                                make_review):
+    owner = make_user("solo")
+    maker = make_maker(owner, name="Empty Studio")
+    hide_review(db, make_user("mod", moderator=True), make_review(make_user("buyer"), maker), "spam")
+    login(client, owner)
+    either = _outcome(client.get("/account/delete").get_data(as_text=True), "either")
+    assert "Your maker profile Empty Studio: renamed “Former maker”" in either and "the 1 review of it stays" in either
 
 
 def test_the_deletion_page_of_someone_who_wrote_nothing_says_so_and_asks_no_choice(client, db, make_user):

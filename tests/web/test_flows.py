@@ -90,10 +90,11 @@ def test_an_address_the_site_uses_itself_is_refused_with_its_own_reason(client, 
     assert db.scalar(select(func.count(Maker.id))) == 0
 
 
-def test_a_profile_address_cannot_block_another_accounts_deletion(client, db, make_user, make_maker):
+def test_a_profile_address_cannot_block_another_accounts_deletion(client, db, make_user, make_maker, make_review):
     """Deleting an account moves its profile to former-maker-<id>: another maker holding that address made it a 500."""
     victim = make_user("victim")
     maker = make_maker(victim)
+    make_review(make_user("buyer"), maker)  # the profile stays only for its reviews
     squatter = make_user("squatter")
     make_maker(squatter)
     login(client, squatter)
@@ -106,10 +107,12 @@ def test_a_profile_address_cannot_block_another_accounts_deletion(client, db, ma
     assert db.get(Maker, maker.id).slug == f"former-maker-{maker.id}"
 
 
-def test_a_legacy_former_maker_address_does_not_block_another_accounts_deletion(client, db, make_user, make_maker):
+def test_a_legacy_former_maker_address_does_not_block_another_accounts_deletion(client, db, make_user, make_maker,
+                                                                                 make_review):
     """A profile that took former-maker-<id> before the form refused it keeps it; the deleted profile moves elsewhere."""
     victim = make_user("victim")
     maker = make_maker(victim)
+    make_review(make_user("buyer"), maker)  # the profile stays only for its reviews
     legacy = make_maker(make_user("legacy"), name="Legacy Studio")
     other = make_maker(make_user("other"), name="Other Legacy")
     taken = f"former-maker-{maker.id}"

@@ -148,9 +148,10 @@ def test_a_review_form_opened_before_the_move_is_sent_on_to_the_current_address(
     assert db.scalars(select(Review.maker_id).where(Review.author_id == buyer.id)).all() == [maker.id]
 
 
-def test_the_addresses_of_a_deleted_account_are_forgotten(client, db, make_maker):
+def test_the_addresses_of_a_deleted_account_are_forgotten(client, db, make_user, make_maker, make_review):
     """Erasure: the old addresses must not lead to the anonymised profile (they would name it again)."""
     maker = make_maker()
+    make_review(make_user("buyer"), maker)  # the profile stays only for its reviews
     first = maker.slug
     _move(client, db, maker, "hollow-oak")
     assert client.get("/account/export").get_json()["maker_profile"]["former_addresses"] == [first]
@@ -161,10 +162,12 @@ def test_the_addresses_of_a_deleted_account_are_forgotten(client, db, make_maker
     assert client.get(f"/makers/former-maker-{maker.id}").status_code == 200
 
 
-def test_leaving_a_legacy_former_maker_address_frees_it_for_the_deleted_profile(client, db, make_user, make_maker):
+def test_leaving_a_legacy_former_maker_address_frees_it_for_the_deleted_profile(client, db, make_user, make_maker,
+                                                                                 make_review):
     """Addresses of the form former-maker-<id> belong to deleted profiles: a legacy holder leaving one does not keep it."""
     victim = make_user("victim")
     maker = make_maker(victim)
+    make_review(make_user("buyer"), maker)  # the profile stays only for its reviews
     legacy = make_maker(make_user("legacy"), name="Legacy Studio")
     db.execute(update(Maker).where(Maker.id == legacy.id).values(slug=f"former-maker-{maker.id}"))
     db.commit()

@@ -100,7 +100,16 @@ def _on_this_site(url: str) -> bool:
     """Whether `url` names this site's host: the request's, or the configured public address's (a proxy may pass on
     a Host of its own)."""
     own = {request.host, urlsplit(current_app.config.get("PUBLIC_URL") or "").netloc} - {""}
-    return urlsplit(url).netloc in own
+    return url_host(url) in own
+
+
+def url_host(url: str) -> str | None:
+    """The host (and port) a URL a browser sent names (an Origin or a Referer), or None when it is no URL: urllib
+    refuses some (an unclosed IPv6 bracket, "http://["), and a header is whatever the sender typed."""
+    try:
+        return urlsplit(url).netloc
+    except ValueError:
+        return None
 
 
 def referring_page() -> str | None:

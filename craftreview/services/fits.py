@@ -48,6 +48,9 @@ def current_fit(session: Session):
             return cached[1]
     model = _load(session, fit_id) if fit_id != DEFAULT_FIT else default_fit()
     with _lock:
+        cached = _cache.get(_key(session))
+        if cached and cached[0] == fit_id:  # another thread decoded it meanwhile: one object per fit, so a score
+            return cached[1]                # prepared with it is kept (scores._same_inputs compares by identity)
         _cache[_key(session)] = (fit_id, model)  # replaces, never accumulates, older fits
     return model
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from ..db import write_transaction
+from ..db import lock_row, write_transaction
 from ..emails import email_key
 from ..errors import InvalidInput, NotFound
 from ..models import (
@@ -292,6 +292,7 @@ def set_mail_kinds(session: Session, user: User, kinds: set[str], among: set[str
     if not kinds <= among <= set(NOTIFICATION_KINDS):
         raise InvalidInput("Unknown kind of notification.")
     with write_transaction(session):
+        lock_row(session, User, user.id)  # a double click's second save waits, then replaces the first one's rows
         session.execute(delete(MailOptOut).where(MailOptOut.user_id == user.id, MailOptOut.kind.in_(among)))
         session.add_all(MailOptOut(user_id=user.id, kind=k) for k in NOTIFICATION_KINDS if k in among - kinds)
 
@@ -307,6 +308,7 @@ def check_unsubscribe(session: Session, user_id: int, kind: str) -> User:
 def unsubscribe(session: Session, user_id: int, kind: str) -> User:
     """Stop mails of one kind (from a signed link; no login needed)."""
     with write_transaction(session):
+        lock_row(session, User, user_id)  # one link opened in two tabs: the second waits, then finds the row
         user = check_unsubscribe(session, user_id, kind)
         if not _opted_out(session, user_id, kind):
             session.add(MailOptOut(user_id=user_id, kind=kind))

@@ -152,6 +152,14 @@ def _inputs(session: Session, maker_id: int, lock: bool, changed: dict | None = 
     return craft, fitted_model(session), signals, trends.finished_months(session, maker_id)
 
 
+def _same_inputs(prepared: tuple, current: tuple) -> bool:
+    """Whether a score prepared from `prepared` inputs is the one `current` inputs give. The fit is compared by
+    identity (one decoded object per stored fit and process, fits.current_fit): == on two fits compares their numpy
+    arrays, which raised, and another object is another fit (a rescore stored one meanwhile), so the score is redone."""
+    (craft, model, signals, known), (craft_now, model_now, signals_now, known_now) = prepared, current
+    return model is model_now and (craft, signals, known) == (craft_now, signals_now, known_now)
+
+
 def _compute(maker_id: int, inputs: tuple, now: datetime) -> MakerScoreWork:
     craft, model, signals, known = inputs
     result = model.score_maker(signals, now=now, craft=craft)
@@ -181,7 +189,7 @@ def refresh_maker_score(session: Session, maker_id: int, now: datetime | None = 
     """
     now = now or utcnow()
     inputs = _inputs(session, maker_id, lock=True)
-    kept = prepared is not None and prepared.inputs == inputs
+    kept = prepared is not None and _same_inputs(prepared.inputs, inputs)
     work = prepared if kept else _compute(maker_id, inputs, now)
     _store(session, maker_id, work.score_row)
     trends.store_trend_row(session, maker_id, work.trend_row)

@@ -12,7 +12,6 @@ Referer): a page elsewhere must not be able to fill in a reader's form for them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from flask import current_app, g, render_template, request, url_for
 from flask_login import current_user
@@ -20,7 +19,7 @@ from werkzeug.exceptions import HTTPException
 
 from ..errors import DomainError
 from . import session_end
-from .security import limiter, referring_page
+from .security import limiter, referring_page, url_host
 
 _MARK = "craftreview_keeps_typed_text"
 
@@ -84,7 +83,7 @@ def typed_text() -> TypedText | None:
 def from_this_site() -> bool:
     """Whether the browser says the request was sent from a page of this site."""
     origin = request.headers.get("Origin") or request.referrer
-    return bool(origin) and urlsplit(origin).netloc == request.host
+    return bool(origin) and url_host(origin) == request.host
 
 
 def form_again(typed: TypedText, message: str, status: int, headers: dict[str, str] | None = None):

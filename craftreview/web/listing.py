@@ -9,6 +9,7 @@ from ..models import CRAFTS
 from ..services.browse import LEAD_TIMES, SORTS, TIERS, BrowseFilters, CountsCache
 from ..services.home import HOME_SECONDS
 from ..services.ttl_cache import TtlCache
+from ..text import clean_input
 
 MAX_TEXT = 100
 
@@ -20,7 +21,7 @@ def browse_filters() -> BrowseFilters:
     lead = args.get("max_lead", type=int)
     return BrowseFilters(
         craft=craft if craft in CRAFTS else "",
-        place=args.get("place", "").strip()[:MAX_TEXT],
+        place=clean_input(args.get("place"))[:MAX_TEXT],  # no NUL (PostgreSQL refuses one) nor other controls
         tier=tier if tier in TIERS else "",
         custom=args.get("custom") in {"1", "on", "yes"},
         max_lead=lead if lead in LEAD_TIMES else None,

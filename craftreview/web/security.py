@@ -28,6 +28,9 @@ def init_app(app: Flask) -> None:
     login_manager.login_message = "Please log in to continue."
     login_manager.login_message_category = "info"
     login_manager.init_app(app)
+    # First of the request checks: a malformed request is refused before CSRF or a rate limit could draw its form
+    # again by running its view (kept_text), which would read a NUL path (PostgreSQL refuses it) from the database.
+    input_guard.init_app(app)
     csrf.init_app(app)
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     _degrade_gracefully(app)
@@ -35,7 +38,6 @@ def init_app(app: Flask) -> None:
     hold_budgets(app)        # before the limiter's check: one request of an account per budget at a time
     limiter.init_app(app)
     app.after_request(_security_headers)
-    input_guard.init_app(app)
     from . import events, limits  # they use this module's limiter
     events.init_app(app)     # security events log; no-store on private and form pages
     limits.init_app(app)     # 429 pages with Retry-After
@@ -111,7 +113,16 @@ def _on_this_site(url: str) -> bool:
     """Whether `url` names this site's host: the request's, or the configured public address's (a proxy may pass on
     a Host of its own)."""
     own = {request.host, urlsplit(current_app.config.get("PUBLIC_URL") or "").netloc} - {""}
-    return urlsplit(url).netloc in own
+    return url_host(url) in own
+
+
+def url_host(url: str) -> str | None:
+    """The host (and port) a URL a browser sent names (an Origin or a Referer), or None when it is no URL: urllib
+    refuses some (an unclosed IPv6 bracket, "http://["), and a header is whatever the sender typed."""
+    try:
+        return urlsplit(url).netloc
+    except ValueError:
+        return None
 
 
 def referring_page() -> str | None:

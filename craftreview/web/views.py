@@ -1,8 +1,9 @@
 """Registers blueprints, template filters and error pages."""
 from __future__ import annotations
 
-from flask import Flask, jsonify, redirect, render_template, request
+from flask import Flask, Response, jsonify, redirect, render_template, request
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import BadHost
 
 from ..errors import DomainError
 from . import addresses, charts, filters, fragments, kept_text, session_end
@@ -32,6 +33,9 @@ def _wants_json() -> bool:
 def _render_error(status: int, message: str):
     if _wants_json():
         return jsonify(error=message), status
+    if isinstance(request.routing_exception, BadHost):
+        # A Host werkzeug could not read (a label over 63 characters) leaves no URL adapter: no page link can be built.
+        return Response(message, mimetype="text/plain"), status
     return render_template("error.html", status=status, message=message, kept=_typed_here(status)), status
 
 

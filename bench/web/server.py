@@ -63,10 +63,17 @@ def rss_mb(pid: int) -> float:
 
 
 def memory_mb(pid: int) -> dict[str, float]:
-    """VmRSS and its parts, RssAnon (the process's own memory) and RssFile (mapped files: code, libraries), in MB."""
-    found = dict.fromkeys(("VmRSS", "RssAnon", "RssFile"), float("nan"))
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        name, _, value = line.partition(":")
-        if name in found:
-            found[name] = int(value.split()[0]) / 1024
+    """VmRSS and its parts, RssAnon (the process's own memory) and RssFile (mapped files: code, libraries), and Pss
+    (resident pages, each shared one divided among the processes mapping it: the Whoosh postings files that both
+    workers map count half in each), in MB."""
+    found = dict.fromkeys(("VmRSS", "RssAnon", "RssFile", "Pss"), float("nan"))
+    for source in (f"/proc/{pid}/status", f"/proc/{pid}/smaps_rollup"):
+        try:
+            text = Path(source).read_text()
+        except OSError:
+            continue
+        for line in text.splitlines():
+            name, _, value = line.partition(":")
+            if name in found:
+                found[name] = int(value.split()[0]) / 1024
     return found

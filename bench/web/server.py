@@ -35,16 +35,22 @@ def gunicorn(target: Target, port: int, log_dir: Path, root: Path = PROJECT_ROOT
 
 
 def _wait_ready(port: int, master: subprocess.Popen, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
+    """Until every worker has answered a request: a worker takes none before its warm-up ends, and one that is
+    still warming up while the bench starts shares the two CPUs (and SQLite's write lock) with the first writes."""
+    deadline, answered = time.monotonic() + timeout, set()
     while time.monotonic() < deadline:
         if master.poll() is not None:
             raise RuntimeError(f"gunicorn exited with {master.returncode}; see its log")
         try:
-            if fetch(port, "/bench/hello", timeout=2)[0] == 200 and len(worker_pids(master)) == WORKERS:
+            status, raw = fetch(port, "/bench/pid", timeout=2)
+            if status == 200:
+                answered.add(int(raw.rsplit(b"\r\n\r\n", 1)[1]))
+            pids = worker_pids(master)
+            if len(pids) == WORKERS and answered >= set(pids):
                 return
         except OSError:
             pass
-        time.sleep(0.2)
+        time.sleep(0.05 if answered else 0.2)
     raise RuntimeError("gunicorn did not become ready")
 
 

@@ -36,16 +36,19 @@ def gunicorn(target: Target, port: int, log_dir: Path, root: Path = PROJECT_ROOT
 
 def _wait_ready(port: int, master: subprocess.Popen, timeout: float = 60.0) -> None:
     """Until every worker has answered a request: a worker takes none before its warm-up ends, and one that is
-    still warming up while the bench starts shares the two CPUs (and SQLite's write lock) with the first writes."""
+    still warming up while the bench starts shares the two CPUs (and SQLite's write lock) with the first writes.
+    (An app without /bench/pid, such as an older checkout served with --root: until one worker answers.)"""
     deadline, answered = time.monotonic() + timeout, set()
     while time.monotonic() < deadline:
         if master.poll() is not None:
             raise RuntimeError(f"gunicorn exited with {master.returncode}; see its log")
         try:
             status, raw = fetch(port, "/bench/pid", timeout=2)
+            pids = worker_pids(master)
+            if status == 404 and len(pids) == WORKERS:
+                return
             if status == 200:
                 answered.add(int(raw.rsplit(b"\r\n\r\n", 1)[1]))
-            pids = worker_pids(master)
             if len(pids) == WORKERS and answered >= set(pids):
                 return
         except OSError:

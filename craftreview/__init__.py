@@ -16,6 +16,8 @@ def create_app(config: dict | None = None) -> Flask:
         static_folder=str(PROJECT_ROOT / "static"),
     )
     app.config.update(settings)
+    from .web.templating import Environment
+    app.jinja_environment = Environment  # before anything reads app.jinja_env (web/templating.py)
 
     from . import cli, search
     from .web import context, mailing, security, stored_pages, views

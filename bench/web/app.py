@@ -27,6 +27,12 @@ def hello():
     return "hello world"
 
 
+@app.get("/bench/pid")
+def pid():
+    """Which worker answered: the bench starts only once every worker has (each warmed up and accepting)."""
+    return str(os.getpid())
+
+
 @csrf.exempt
 @app.post("/bench/write")
 def write():

@@ -30,7 +30,9 @@ class Target:
         """Environment for flask/gunicorn processes serving this target."""
         env = {**os.environ, "CRAFTREVIEW_INSTANCE": str(self.instance), "DATABASE_URL": self.database_url,
                "CRAFTREVIEW_SEARCH_BACKEND": self.search_backend, "CRAFTREVIEW_ENV": "production",
-               "SECRET_KEY": "bench-only-secret-key", "RATELIMIT_ENABLED": "0"}
+               "SECRET_KEY": "bench-only-secret-key", "RATELIMIT_ENABLED": "0",
+               # Production refuses to start without the site's address (the base of mailed links).
+               "CRAFTREVIEW_PUBLIC_URL": "https://bench.example"}
         env.pop("CRAFTREVIEW_SEARCH_INDEX", None)
         return env
 

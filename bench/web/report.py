@@ -63,9 +63,14 @@ def _memory_detail(result: dict) -> list[str]:
 
     def split(memory: list[dict]) -> str:
         return ", ".join(f"{m['RssAnon']:.0f} + {m['RssFile']:.0f}" for m in memory)
+
+    def pss(memory: list[dict]) -> str:
+        return ", ".join(f"{m.get('Pss', float('nan')):.0f}" for m in memory)
     return [f"  RssAnon + RssFile (own memory + mapped files and code) after warm-up: {split(result['memory_warm'])} MB; "
             f"after the writes: {split(result['memory_writes'])} MB; largest VmRSS between writes: "
-            f"{', '.join(f'{v:.0f}' for v in result['rss_peak'])} MB."]
+            f"{', '.join(f'{v:.0f}' for v in result['rss_peak'])} MB.",
+            f"  PSS (each shared page divided among the processes that map it) after warm-up: "
+            f"{pss(result['memory_warm'])} MB; after the writes: {pss(result['memory_writes'])} MB."]
 
 
 def render(results: list[dict], args) -> str:

@@ -35,16 +35,25 @@ def gunicorn(target: Target, port: int, log_dir: Path, root: Path = PROJECT_ROOT
 
 
 def _wait_ready(port: int, master: subprocess.Popen, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
+    """Until every worker has answered a request: a worker takes none before its warm-up ends, and one that is
+    still warming up while the bench starts shares the two CPUs (and SQLite's write lock) with the first writes.
+    (An app without /bench/pid, such as an older checkout served with --root: until one worker answers.)"""
+    deadline, answered = time.monotonic() + timeout, set()
     while time.monotonic() < deadline:
         if master.poll() is not None:
             raise RuntimeError(f"gunicorn exited with {master.returncode}; see its log")
         try:
-            if fetch(port, "/bench/hello", timeout=2)[0] == 200 and len(worker_pids(master)) == WORKERS:
+            status, raw = fetch(port, "/bench/pid", timeout=2)
+            pids = worker_pids(master)
+            if status == 404 and len(pids) == WORKERS:
+                return
+            if status == 200:
+                answered.add(int(raw.rsplit(b"\r\n\r\n", 1)[1]))
+            if len(pids) == WORKERS and answered >= set(pids):
                 return
         except OSError:
             pass
-        time.sleep(0.2)
+        time.sleep(0.05 if answered else 0.2)
     raise RuntimeError("gunicorn did not become ready")
 
 
@@ -63,10 +72,17 @@ def rss_mb(pid: int) -> float:
 
 
 def memory_mb(pid: int) -> dict[str, float]:
-    """VmRSS and its parts, RssAnon (the process's own memory) and RssFile (mapped files: code, libraries), in MB."""
-    found = dict.fromkeys(("VmRSS", "RssAnon", "RssFile"), float("nan"))
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        name, _, value = line.partition(":")
-        if name in found:
-            found[name] = int(value.split()[0]) / 1024
+    """VmRSS and its parts, RssAnon (the process's own memory) and RssFile (mapped files: code, libraries), and Pss
+    (resident pages, each shared one divided among the processes mapping it: the Whoosh postings files that both
+    workers map count half in each), in MB."""
+    found = dict.fromkeys(("VmRSS", "RssAnon", "RssFile", "Pss"), float("nan"))
+    for source in (f"/proc/{pid}/status", f"/proc/{pid}/smaps_rollup"):
+        try:
+            text = Path(source).read_text()
+        except OSError:
+            continue
+        for line in text.splitlines():
+            name, _, value = line.partition(":")
+            if name in found:
+                found[name] = int(value.split()[0]) / 1024
     return found

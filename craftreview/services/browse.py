@@ -20,8 +20,8 @@ from ..search.folding import fold
 from ..text import label_key
 from . import keyset
 from .fragments import digest
-from .maker_page import dated_order_rows
-from .review_facts import OnTimeCount, on_time_counts
+from .maker_page import on_time_totals
+from .review_facts import OnTimeCount, on_time_from_totals
 from .ttl_cache import TtlCache
 
 SORTS = {"score": "Best rated", "reviews": "Most reviewed", "newest": "Newest", "on_time": "Most often on time"}
@@ -199,8 +199,8 @@ def card(row, on_time: tuple[OnTimeCount, ...] = ()) -> MakerCard:
 
 def on_time_by_maker(session: Session, maker_ids: list[int]) -> dict[int, tuple[OnTimeCount, ...]]:
     """On-time counts, custom and stock apart, of every maker on a page of cards: one query for the page."""
-    rows = dated_order_rows(session, maker_ids) if maker_ids else {}
-    return {maker_id: on_time_counts(dated) for maker_id, dated in rows.items()}
+    totals = on_time_totals(session, maker_ids) if maker_ids else {}
+    return {maker_id: on_time_from_totals(kinds) for maker_id, kinds in totals.items()}
 
 
 def same_craft(craft: str):

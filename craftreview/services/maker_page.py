@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sqlalchemy import Integer, bindparam, select
+from sqlalchemy import Integer, bindparam, case, func, select
 from sqlalchemy.orm import Session, joinedload, lazyload
 
 from ..errors import NotFound
@@ -38,11 +38,15 @@ _SUMMARY = (
     .join(User, User.id == Review.author_id)  # "verified" follows the author's confirmed address
     .outerjoin(Reply, Reply.review_id == Review.id)
     .where(Review.maker_id.in_(bindparam("maker_ids", expanding=True)), *queries.VISIBLE))
-# What a listing card needs of the same reviews: only those with both delivery dates count as dated orders.
-_DATED_ORDERS = (
-    select(Review.maker_id, Review.order_type, Review.ordered_on, Review.promised_by, Review.delivered_on)
+# What a listing card needs of the same reviews: only those with both delivery dates count as dated orders,
+# and of those, the ones delivered by the promised day; totals per maker and order type, counted by the database
+# (a page of popular makers has thousands of dated reviews: reading them into Python cost ~2 ms a page).
+_ON_TIME_TOTALS = (
+    select(Review.maker_id, Review.order_type, func.count(),
+           func.sum(case((Review.delivered_on <= Review.promised_by, 1), else_=0)))
     .where(Review.maker_id.in_(bindparam("maker_ids", expanding=True)), *queries.VISIBLE,
-           Review.promised_by.is_not(None), Review.delivered_on.is_not(None)))
+           Review.promised_by.is_not(None), Review.delivered_on.is_not(None))
+    .group_by(Review.maker_id, Review.order_type))
 _MAKER_AND_TREND = (select(Maker, MakerTrendRow.trend_json)
                     .outerjoin(MakerTrendRow, MakerTrendRow.maker_id == Maker.id)
                     .where(Maker.slug == bindparam("slug")))
@@ -60,9 +64,13 @@ def summary_rows(session: Session, maker_ids: list[int]) -> dict[int, list]:
     return _by_maker(session, _SUMMARY, maker_ids)
 
 
-def dated_order_rows(session: Session, maker_ids: list[int]) -> dict[int, list]:
-    """Summary rows cut to delivery, for the public reviews of these makers that give both dates (one query)."""
-    return _by_maker(session, _DATED_ORDERS, maker_ids)
+def on_time_totals(session: Session, maker_ids: list[int]) -> dict[int, list[tuple[str | None, int, int]]]:
+    """Per maker, (order type, dated orders, delivered on time) of its public reviews that give both the promised
+    and the delivery date, one tuple per order type as stored (one query for all the makers)."""
+    totals: dict[int, list] = defaultdict(list)
+    for maker_id, order_type, dated, on_time in session.execute(_ON_TIME_TOTALS, {"maker_ids": maker_ids}):
+        totals[maker_id].append((order_type, dated, on_time))
+    return totals
 
 
 @lru_cache(maxsize=64)

@@ -193,6 +193,18 @@ def on_time_counts(rows: list) -> tuple[OnTimeCount, ...]:
                  for record in delivery_records(rows).values() if record.dated)
 
 
+def on_time_from_totals(totals: list[tuple[str | None, int, int]]) -> tuple[OnTimeCount, ...]:
+    """`on_time_counts` from (order type, dated, on time) totals per stored order type, as a listing reads them
+    (`maker_page.on_time_totals`): the same kinds, order and counts as from the reviews' rows."""
+    records = {kind: DeliveryRecord(kind) for kind in (*ORDER_TYPES, UNSTATED)}
+    for order_type, dated, on_time in totals:
+        record = records.get(order_type) or records[UNSTATED]
+        record.dated += dated
+        record.on_time += on_time
+    return tuple(OnTimeCount(records[kind].card_word, records[kind].on_time, records[kind].dated)
+                 for kind in ("custom", "stock", UNSTATED) if records[kind].dated)  # delivery_records' order
+
+
 @dataclass
 class ReplyRecord:
     """How often and how fast the maker answers reviews publicly."""

@@ -59,7 +59,13 @@ def _came_from() -> str | None:
 
 
 def _remember(response, slugs: list[str]):
-    response.set_cookie(COOKIE, ",".join(slugs), max_age=30 * 86400, httponly=True, samesite="Lax")
+    """The visitor's list in its cookie; an empty list is no cookie (one that held a list is removed): any cookie
+    keeps maker pages and listings from being served stored or kept, so a look at an empty compare page must not
+    leave one for 30 days."""
+    if slugs:
+        response.set_cookie(COOKIE, ",".join(slugs), max_age=30 * 86400, httponly=True, samesite="Lax")
+    elif COOKIE in request.cookies:
+        response.delete_cookie(COOKIE, httponly=True, samesite="Lax")
     return response
 
 

@@ -113,9 +113,12 @@ def show(review_id: int):
     reply_history = replies.reply_history(db, review.reply) if review.reply else []
     viewer = current_user if current_user.is_authenticated else None
     voted, reported = queries.viewer_marks(db, viewer, [review.id])
+    # The helpful-vote form only shows to logged-in readers. Made for a visitor, its CSRF token would start a
+    # session, and with that cookie every later maker page and listing is drawn for them instead of kept.
     return render_template(
         "reviews/show.html", review=review, history=review_service.review_history(db, review),
-        reply_history=reply_history, hide_entry=hide_entry, action_form=ActionForm(), voted=voted, reported=reported)
+        reply_history=reply_history, hide_entry=hide_entry, action_form=ActionForm() if viewer else None,
+        voted=voted, reported=reported)
 
 
 @bp.route("/reviews/<int:review_id>/edit", methods=["GET", "POST"])

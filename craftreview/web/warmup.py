@@ -51,12 +51,16 @@ def _a_review_write_rolled_back(app: Flask) -> None:
 
     The session is bound to a connection whose outer transaction this function owns; the service's
     commit only releases a savepoint inside it, and the outer rollback undoes everything. The session is
-    not one of the app's, so no after-commit hook (renderer, search drain, mail) sees it.
+    not one of the app's, so no after-commit hook (renderer, search drain, mail delivery) sees it; it carries
+    the app's sessions' info (their mailer), so the maker's notification mail is queued in the outbox, and
+    rolled back, as a real write queues it: without it a worker's first write compiled those statements.
     """
+    info = dict(session_factory(app).kw.get("info") or {})
     with app.extensions["craftreview.engine"].connect() as conn:
         outer = conn.begin()
         try:
-            with Session(bind=conn, join_transaction_mode="create_savepoint", expire_on_commit=False) as session:
+            with Session(bind=conn, join_transaction_mode="create_savepoint", expire_on_commit=False,
+                         info=info) as session:
                 pair = _a_reviewer_and_maker(session)
                 if pair is not None:
                     submit_review(session, *pair, WARM_UP_REVIEW)

@@ -96,6 +96,16 @@ def test_add_to_compare_remembers_the_list_in_a_cookie(client, three):
     assert column_names(client.get("/compare")) == ["Ash Loom", "Cedar Glass"]
 
 
+def test_an_empty_list_leaves_no_cookie_and_emptying_a_list_removes_it(client, three):
+    """Any cookie keeps maker pages and listings from being served stored: an empty compare page sets none."""
+    assert client.get("/compare").headers.getlist("Set-Cookie") == [] and client.get_cookie("compare") is None
+    client.get(add(client, three[0].slug).headers["Location"])
+    assert client.get_cookie("compare").value == three[0].slug
+    emptied = client.post("/compare/list", data={"makers": ""})
+    assert emptied.status_code == 303 and client.get_cookie("compare") is None
+    assert column_names(client.get("/compare")) == []
+
+
 def test_adding_from_a_page_returns_to_it_and_the_header_counts_the_list(client, db, make_maker, three):
     browse = "http://localhost/makers?sort=reviews"
     response = add(client, three[0].slug, browse)

@@ -5,7 +5,11 @@ from __future__ import annotations
 import html
 import re
 
-from craftreview.models import utcnow
+from sqlalchemy import select
+
+from craftreview.models import Review, utcnow
+from craftreview.services.browse import on_time_by_maker
+from craftreview.services.review_facts import OnTimeCount, on_time_counts
 from craftreview.services.reviews import edit_review
 from tests.conftest import review_input
 from tests.web.maker_world import add_review
@@ -60,6 +64,23 @@ def test_card_leaves_out_a_kind_without_dated_orders_and_the_line_without_any(cl
     assert "On time: stock 1 of 2 Add Stock Only to compare" in card_text(page, "Stock Only")
     assert "On time" not in card_text(page, "Undated") and "On time" not in card_text(page, "No Reviews")
     assert "%" not in card_text(page, "Undated")
+
+
+def test_cards_totals_counted_by_the_database_match_the_counts_from_the_reviews(db, make_user):
+    mixed = add_maker(db, make_user, name="Mixed Kinds")
+    reviews(db, mixed, make_user, "custom", [-3, 0, 2, None])
+    reviews(db, mixed, make_user, "stock", [1, 0])
+    reviews(db, mixed, make_user, None, [0, 4, -1, None])  # orders not marked custom or stock
+    withdrawn = add_review(db, mixed, make_user(), order_type="stock", late_days=0)
+    withdrawn.withdrawn_at = utcnow()  # counts nowhere
+    late_only = add_maker(db, make_user, name="Late Only")
+    reviews(db, late_only, make_user, "stock", [1, 30])
+    db.commit()
+    public = db.scalars(select(Review).where(Review.maker_id == mixed.id, Review.withdrawn_at.is_(None))).all()
+    counted = on_time_by_maker(db, [mixed.id, late_only.id])
+    assert counted[mixed.id] == on_time_counts(public) == (
+        OnTimeCount("custom", 2, 3), OnTimeCount("stock", 1, 2), OnTimeCount("other orders", 2, 3))
+    assert counted[late_only.id] == (OnTimeCount("stock", 0, 2),)
 
 
 def _add_rated_makers(db, make_user, count: int) -> None:

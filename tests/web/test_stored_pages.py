@@ -237,6 +237,20 @@ def test_readers_who_are_logged_in_filter_or_carry_cookies_get_the_live_page(app
     assert not stored and "Edit your review" in html
 
 
+def test_a_visitor_who_read_a_review_still_gets_the_stored_page(app, db, world):
+    """Reading a review page starts no session for a visitor (with CSRF on, as in production, the helpful-vote
+    form's token would), so the maker page read next is still the stored one."""
+    app.config["WTF_CSRF_ENABLED"] = True
+    render_all(app)
+    visitor = app.test_client()
+    response = visitor.get(f"/reviews/{world['review'].id}")
+    assert response.status_code == 200 and "First bowl review" in response.get_data(as_text=True)
+    assert response.headers.getlist("Set-Cookie") == []
+    assert page(app, visitor, world["url"])[1]
+    login(visitor, world["reader"])  # a reader who may vote still gets the form, with its token
+    assert 'name="csrf_token"' in visitor.get(f"/reviews/{world['review'].id}").get_data(as_text=True)
+
+
 def test_a_copy_of_another_layout_is_not_served(app, client, db, world):
     render_all(app)
     db.execute(MakerPageRow.__table__.update().values(layout="0" * 16))

@@ -79,3 +79,15 @@ def test_warm_up_runs_one_review_write_and_keeps_none_of_it(app, db, make_maker,
     assert len(submitted) == 1 and submitted[0].author_id == buyer.id and submitted[0].maker_id == maker.id
     assert _row_counts(app) == before  # the write ran through the real service and was rolled back
 
+
+def test_warm_up_write_queues_the_makers_mail_as_a_real_write_does_and_keeps_none(app, db, make_maker, make_user,
+                                                                                   monkeypatch):
+    maker, _buyer = make_maker(), make_user("Buyer Bo")
+    owner_email = maker.owner.email
+    backend, sent = app.extensions["craftreview.mail"], []
+    real = backend.send
+    monkeypatch.setattr(backend, "send", lambda session, **mail: sent.append(mail["to"]) or real(session, **mail))
+    before = _row_counts(app)
+    warm(app)
+    assert sent == [owner_email]  # the mail path of a review write ran (its statements compiled)
+    assert _row_counts(app) == before  # and its outbox row went with the rollback

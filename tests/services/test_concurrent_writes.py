@@ -21,9 +21,8 @@ from craftreview.services import makers as maker_service
 from craftreview.services.mail import OutboxMailBackend
 from craftreview.services.passwords import verify_password
 from craftreview.services.tokens import issue_token
+from tests.concurrency import run_pair
 from tests.conftest import PASSWORD, fresh
-
-SETTLE_SECONDS = 0.5  # how long the second request is given to get past its lock if nothing stops it
 
 
 def race(app, monkeypatch, module, hold_at: str, first, second):
@@ -41,26 +40,7 @@ def race(app, monkeypatch, module, hold_at: str, first, second):
             release.wait(10)
         return result
     monkeypatch.setattr(module, hold_at, held)
-    results: dict[str, object] = {}
-
-    def run(key, work):
-        session = app.extensions["craftreview.sessions"]()
-        try:
-            results[key] = work(session)
-        except Exception as exc:  # noqa: BLE001 - the test reads what each request ended with
-            results[key] = exc
-        finally:
-            session.close()
-    one = threading.Thread(target=run, args=("first", first))
-    one.start()
-    assert reached.wait(10), "the first request never reached the point it is held at"
-    two = threading.Thread(target=run, args=("second", second))
-    two.start()
-    two.join(SETTLE_SECONDS)
-    release.set()
-    one.join(20)
-    two.join(20)
-    return results["first"], results["second"]
+    return run_pair(app, first, second, reached, release)
 
 
 def test_an_account_deleted_twice_at_once_is_deleted_once_with_the_first_choice(app, db, make_user, make_maker,

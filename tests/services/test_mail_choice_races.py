@@ -15,9 +15,8 @@ from sqlalchemy import select
 from craftreview.db import write_transaction
 from craftreview.models import MailOptOut, User
 from craftreview.services import notifications
+from tests.concurrency import run_pair
 from tests.conftest import fresh
-
-SETTLE_SECONDS = 0.5
 
 
 def race(app, monkeypatch, first, second):
@@ -34,26 +33,7 @@ def race(app, monkeypatch, first, second):
                 reached.set()
                 release.wait(10)
     monkeypatch.setattr(notifications, "write_transaction", held_write)
-    results: dict[str, object] = {}
-
-    def run(key, work):
-        session = app.extensions["craftreview.sessions"]()
-        try:
-            results[key] = work(session)
-        except Exception as exc:  # noqa: BLE001 - the test reads what each request ended with
-            results[key] = exc
-        finally:
-            session.close()
-    one = threading.Thread(target=run, args=("first", first))
-    one.start()
-    assert reached.wait(10), "the first request never reached its write"
-    two = threading.Thread(target=run, args=("second", second))
-    two.start()
-    two.join(SETTLE_SECONDS)
-    release.set()
-    one.join(20)
-    two.join(40)
-    return results["first"], results["second"]
+    return run_pair(app, first, second, reached, release)
 
 
 def _opted_out(db, user_id):

@@ -122,11 +122,6 @@ class DeliveryRecord:
         return _KIND_WORDS[self.order_type][0]
 
     @property
-    def card_word(self) -> str:
-        """The kind on a listing card: "custom", "stock", "other orders"."""
-        return _KIND_WORDS[self.order_type][1]
-
-    @property
     def late(self) -> int:
         return len(self.late_days)
 
@@ -149,7 +144,8 @@ def _days(later: date | None, earlier: date | None) -> int | None:
 
 
 UNSTATED = "unstated"  # a review that does not say whether its order was custom or stock
-# Each kind's words: on the delivery record and the score panel, and on a listing card.
+# Each kind's words: on the delivery record and the score panel (DeliveryRecord.plural), and on a listing card
+# ("custom", "stock", "other orders": on_time_from_totals).
 _KIND_WORDS = {"custom": (f"{ORDER_TYPES['custom']}s", "custom"), "stock": (f"{ORDER_TYPES['stock']}s", "stock"),
                UNSTATED: ("Orders not marked custom or stock", "other orders")}
 
@@ -187,22 +183,16 @@ class OnTimeCount:
     dated: int
 
 
-def on_time_counts(rows: list) -> tuple[OnTimeCount, ...]:
-    """Custom then stock on-time counts from the delivery records, leaving out a kind with no dated orders."""
-    return tuple(OnTimeCount(record.card_word, record.on_time, record.dated)
-                 for record in delivery_records(rows).values() if record.dated)
-
-
 def on_time_from_totals(totals: list[tuple[str | None, int, int]]) -> tuple[OnTimeCount, ...]:
-    """`on_time_counts` from (order type, dated, on time) totals per stored order type, as a listing reads them
-    (`maker_page.on_time_totals`): the same kinds, order and counts as from the reviews' rows."""
-    records = {kind: DeliveryRecord(kind) for kind in (*ORDER_TYPES, UNSTATED)}
+    """A listing card's on-time counts from (order type, dated, on time) totals per stored order type, as the database
+    counts them (`maker_page.on_time_totals`): custom, stock, then orders of no stated type, as `delivery_records`
+    orders its kinds, leaving out a kind with no dated orders."""
+    counts = {kind: [0, 0] for kind in _KIND_WORDS}  # kind -> [on time, dated], in delivery_records' order
     for order_type, dated, on_time in totals:
-        record = records.get(order_type) or records[UNSTATED]
-        record.dated += dated
-        record.on_time += on_time
-    return tuple(OnTimeCount(records[kind].card_word, records[kind].on_time, records[kind].dated)
-                 for kind in ("custom", "stock", UNSTATED) if records[kind].dated)  # delivery_records' order
+        count = counts.get(order_type) or counts[UNSTATED]
+        count[0] += on_time
+        count[1] += dated
+    return tuple(OnTimeCount(_KIND_WORDS[kind][1], *count) for kind, count in counts.items() if count[1])
 
 
 @dataclass

@@ -9,7 +9,7 @@ from craftreview.services.review_facts import (
     ReviewFilters,
     delivery_records,
     filter_counts,
-    on_time_counts,
+    on_time_from_totals,
     parse_filters,
 )
 
@@ -41,16 +41,16 @@ def test_lateness_is_the_median_over_late_orders_only():
 
 
 def test_on_time_counts_keep_custom_before_stock_and_leave_out_kinds_without_dated_orders():
-    rows = [row(order_type="stock", late=d) for d in (0, 2, None)] + [row(order_type="custom", late=d)
-                                                                       for d in (-1, 0, 0, 4)]
-    assert on_time_counts(rows) == (OnTimeCount("custom", 3, 4), OnTimeCount("stock", 1, 2))
-    assert on_time_counts([row(order_type="custom"), row(order_type="stock", late=0)]) == (OnTimeCount("stock", 1, 1),)
-    assert on_time_counts([row(order_type="custom"), row(order_type=None)]) == ()
+    assert on_time_from_totals([("stock", 2, 1), ("custom", 4, 3)]) == (OnTimeCount("custom", 3, 4),
+                                                                        OnTimeCount("stock", 1, 2))
+    assert on_time_from_totals([("custom", 0, 0), ("stock", 1, 1)]) == (OnTimeCount("stock", 1, 1),)
+    assert on_time_from_totals([]) == ()
 
 
 def test_dated_orders_of_no_stated_type_are_a_kind_of_their_own_after_custom_and_stock():
     rows = [row(order_type=None, late=d) for d in (0, 3)] + [row(order_type="stock", late=0)]
-    assert on_time_counts(rows) == (OnTimeCount("stock", 1, 1), OnTimeCount("other orders", 1, 2))
+    assert on_time_from_totals([(None, 2, 1), ("stock", 1, 1)]) == (OnTimeCount("stock", 1, 1),
+                                                                   OnTimeCount("other orders", 1, 2))
     assert list(delivery_records(rows)) == ["custom", "stock", "unstated"]
     assert "unstated" not in delivery_records([row(order_type="stock", late=0), row(order_type=None)])
 

@@ -23,7 +23,10 @@ _TABLE = str.maketrans(_LETTERS)
 # Hebrew points and cantillation, Arabic vowel signs (harakat) and Quranic marks: most text leaves them out, so a word
 # written with them is found by the word without (שלום finds שָׁלוֹם, كتاب finds كِتَابٌ). PostgreSQL's craftreview_unaccent
 # removes the same characters (pg_backend.UNACCENT_SQL, migration 0031) before unaccent, which keeps them.
-VOWEL_MARKS = "\u0591\u0592\u0593\u0594\u0595\u0596\u0597\u0598\u0599\u059a\u059b\u059c\u059d\u059e\u059f\u05a0\u05a1\u05a2\u05a3\u05a4\u05a5\u05a6\u05a7\u05a8\u05a9\u05aa\u05ab\u05ac\u05ad\u05ae\u05af\u05b0\u05b1\u05b2\u05b3\u05b4\u05b5\u05b6\u05b7\u05b8\u05b9\u05ba\u05bb\u05bc\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0656\u0657\u0658\u0659\u065a\u065b\u065c\u065d\u065e\u065f\u0670\u06d6\u06d7\u06d8\u06d9\u06da\u06db\u06dc\u06df\u06e0\u06e1\u06e2\u06e3\u06e4\u06e7\u06e8\u06ea\u06eb\u06ec\u06ed"
+_VOWEL_MARK_RANGES = ((0x0591, 0x05BD), (0x05BF, 0x05BF), (0x05C1, 0x05C2), (0x05C4, 0x05C5), (0x05C7, 0x05C7),  # Hebrew
+                      (0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06DC), (0x06DF, 0x06E4),  # Arabic
+                      (0x06E7, 0x06E8), (0x06EA, 0x06ED))
+VOWEL_MARKS = "".join(chr(code) for first, last in _VOWEL_MARK_RANGES for code in range(first, last + 1))
 
 
 def fold(text: str) -> str:

@@ -1,6 +1,13 @@
 """Typed models; invariants only."""
 from . import listing_indexes  # noqa: F401,E402 - registers the listing indexes on the tables
-from .accounts import MAKER_NOTIFICATION_KINDS, NOTIFICATION_KINDS, AccountToken, MailOptOut, Notification
+from .accounts import (
+    MAKER_NOTIFICATION_KINDS,
+    NOTIFICATION_KINDS,
+    SITE_ONLY_KINDS,
+    AccountToken,
+    MailOptOut,
+    Notification,
+)
 from .base import Base, as_utc, utcnow
 from .fits import StoredFit
 from .makers import CRAFTS, ORDER_TYPES, PRICE_BANDS, Maker, MakerFormerSlug, MakerScoreRow, Order, ReleasedName
@@ -16,6 +23,6 @@ __all__ = [
     "DIMENSIONS", "HelpfulVote", "Reply", "ReplyRevision", "Review", "ReviewRevision", "User", "LoginSession", "JobRun",
     "StoredFit", "ReleasedName",
     "RingSignal", "RingSignalReview",
-    "MAKER_NOTIFICATION_KINDS", "NOTIFICATION_KINDS", "AccountToken", "MailOptOut", "Notification",
+    "MAKER_NOTIFICATION_KINDS", "NOTIFICATION_KINDS", "SITE_ONLY_KINDS", "AccountToken", "MailOptOut", "Notification",
     "MakerTrendRow", "MakerPageRow", "ListingStamp",
 ]

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, created_at_column
 
-# Kinds of notification, with the wording of their mail preference on the account page.
+# Kinds of notification that may be mailed, with the wording of their mail preference on the account page.
 NOTIFICATION_KINDS: dict[str, str] = {
     "review_new": "A new review of my work",
     "review_edited": "A review of my work was edited",
@@ -16,6 +16,11 @@ NOTIFICATION_KINDS: dict[str, str] = {
     "reply": "The maker replied to my review",
     "review_hidden": "My review was hidden by a moderator",
     "review_restored": "My review was restored",
+}
+# Kinds shown on the site only: the news came in a mail of its own (a recorded order's invitation, mailed to the
+# buyer's address), and a notice mail would say it a second time. Mailed before 2026-12-07; old unsubscribe links
+# name them.
+SITE_ONLY_KINDS: dict[str, str] = {
     "invitation": "A maker recorded an order for me (an invitation is waiting)",
 }
 # Kinds only the owner of a maker profile receives: the account page offers them to makers only.

@@ -74,7 +74,7 @@ def prepare_notice(session: Session, user_id: int | None, kind: str, title: str,
     mailer = mailer_for(session)
     link = mailer.link(endpoint, **values) if (mailer and endpoint) else ""
     mail = None
-    if mailer is not None and not _opted_out(session, user.id, kind):
+    if mailer is not None and kind in NOTIFICATION_KINDS and not _opted_out(session, user.id, kind):  # SITE_ONLY_KINDS
         subject = _excerpt(title, SUBJECT_CHARS)
         text, html = render_mail(
             "notification", subject=subject, display_name=user.display_name, title=title, body=body,

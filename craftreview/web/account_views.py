@@ -8,7 +8,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_login import current_user, login_required
 
 from ..errors import DomainError, NotFound
-from ..models import NOTIFICATION_KINDS
+from ..models import NOTIFICATION_KINDS, SITE_ONLY_KINDS
 from ..services import account_data, accounts, confirmation, email_change, notifications, password_reset
 from . import session_end
 from .account_forms import (
@@ -260,15 +260,22 @@ def mail_preferences():
 
 def _unsubscribe_target(token: str) -> tuple[int, str]:
     target = read_unsubscribe_token(token)
-    if target is None or target[1] not in NOTIFICATION_KINDS:
+    if target is None or target[1] not in NOTIFICATION_KINDS | SITE_ONLY_KINDS:
         abort(404, "This unsubscribe link is not valid.")
     return target
+
+
+def _no_longer_mailed(kind: str):
+    """An old link for a kind that is shown on the site only now: nothing to stop, and nothing to switch back on."""
+    return render_template("accounts/unsubscribe.html", label=SITE_ONLY_KINDS[kind], site_only=True)
 
 
 @bp.get("/unsubscribe/<token>")
 def unsubscribe(token: str):
     """Works logged out: shows what will stop and a button (a GET never writes)."""
     user_id, kind = _unsubscribe_target(token)
+    if kind in SITE_ONLY_KINDS:
+        return _no_longer_mailed(kind)
     notifications.check_unsubscribe(get_db(), user_id, kind)  # an account deleted since: no button to press
     already = kind not in notifications.mail_kinds(get_db(), user_id)  # the link opened again: nothing to ask
     return render_template("accounts/unsubscribe.html", label=NOTIFICATION_KINDS[kind], token=token, done=False,
@@ -279,6 +286,8 @@ def unsubscribe(token: str):
 def unsubscribe_confirm(token: str):
     """Stop one kind of mail (the signed token names the account; no login needed)."""
     user_id, kind = _unsubscribe_target(token)
+    if kind in SITE_ONLY_KINDS:
+        return _no_longer_mailed(kind)
     if not ActionForm().validate_on_submit():
         abort(400, "The form expired. Open the link from the mail again.")
     notifications.unsubscribe(get_db(), user_id, kind)

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 
+from itsdangerous import URLSafeSerializer
 from sqlalchemy import select
 
 from craftreview.models import MAKER_NOTIFICATION_KINDS, NOTIFICATION_KINDS, MailOptOut, Notification
 from craftreview.services import notifications
+from craftreview.web.mailing import UNSUBSCRIBE_SALT
 from tests.conftest import PASSWORD, fresh, login
 from tests.mail_helpers import link_in, mails_to
 
@@ -181,6 +183,22 @@ def test_a_tampered_unsubscribe_link_is_refused(app, client, db, make_user, make
     assert client.get(path[:-3] + "xyz").status_code == 404
     assert client.post(path[:-3] + "xyz").status_code == 404
     assert client.get("/unsubscribe/WzEsICJyZXBseSJd").status_code == 404  # unsigned [1, "reply"]
+
+
+def test_an_old_unsubscribe_link_for_a_kind_no_longer_mailed_says_so_and_writes_nothing(app, db, make_user):
+    """Invitation notices were mailed beside the invitation itself until they became site-only: links in those mails
+    still arrive, and must neither 404 as if forged nor offer a switch that does nothing."""
+    buyer = make_user("buyer")
+    with app.app_context():
+        path = "/unsubscribe/" + URLSafeSerializer(app.config["SECRET_KEY"], salt=UNSUBSCRIBE_SALT).dumps(
+            [buyer.id, "invitation"])
+    anonymous = app.test_client()
+    for response in (anonymous.get(path), anonymous.post(path)):
+        page = response.get_data(as_text=True)
+        assert response.status_code == 200 and "no longer mails notices" in page, page
+        assert "<button" not in page.split("<main", 1)[1] and "switch it back on" not in page
+    fresh(db)
+    assert db.scalars(select(MailOptOut)).all() == []
 
 
 def test_the_unsubscribe_link_of_a_deleted_account_is_refused_before_its_button_is_offered(

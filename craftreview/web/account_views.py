@@ -202,7 +202,8 @@ def _after_confirmation() -> str:
 
 def _dead_link(refusal: NotFound, href: str, label: str):
     """A mailed link that no longer works: the reason, and the way to a new one (not only the home page)."""
-    page = render_template("error.html", status=refusal.status, message=refusal.message, action=(href, label))
+    page = render_template("error.html", status=refusal.status, message=refusal.message, action=(href, label),
+                           dead_link=True)
     return page, refusal.status
 
 

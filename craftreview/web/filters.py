@@ -109,13 +109,14 @@ def form_action() -> str:
     return f"{request.path}?{query}" if query else request.path
 
 
-def page_url(page: int) -> str:
-    """The current URL with another page number, keeping every other query argument."""
+def page_url(page: int, anchor: str | None = None) -> str:
+    """The current URL with another page number, keeping every other query argument (and landing on `anchor`)."""
     args = request.args.to_dict(flat=False)
     args["page"] = [str(page)]
     # The query string is encoded here, never passed to url_for: argument names such as
     # `endpoint`, `_anchor` or a route's own `slug` are url_for's parameters, not query values.
-    return f"{url_for(request.endpoint, **(request.view_args or {}))}?{urlencode(args, doseq=True)}"
+    fragment = f"#{anchor}" if anchor else ""
+    return f"{url_for(request.endpoint, **(request.view_args or {}))}?{urlencode(args, doseq=True)}{fragment}"
 
 
 def lateness(promised: date | None, delivered: date | None) -> str:

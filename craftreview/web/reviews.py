@@ -256,7 +256,7 @@ def _spent_by_reader(dead: NotFound, review: Review):
     """A spent invitation opened again by the buyer who spent it: why it no longer works, and a link to the review."""
     message = f"{dead.message} You wrote your verified review through it: open it to read or edit it."
     page = render_template("error.html", status=dead.status, message=message,
-                           action=(url_for("reviews.show", review_id=review.id), "Your review"))
+                           action=(url_for("reviews.show", review_id=review.id), "Your review"), dead_link=True)
     return page, dead.status
 
 
@@ -268,7 +268,8 @@ def _closed_before_login(view):
         if not current_user.is_authenticated:
             closed = orders.closed_to_everyone(get_db(), token)
             if closed is not None:
-                return render_template("error.html", status=closed.status, message=closed.message), closed.status
+                return render_template("error.html", status=closed.status, message=closed.message,
+                                       dead_link=isinstance(closed, NotFound)), closed.status
         return view(token)
     return wrapper
 
@@ -289,8 +290,10 @@ def invitation(token: str):
         return render_template("reviews/invitation_refused.html", refusal=refusal), refusal.status
     except NotFound as dead:
         existing = orders.redeemed_review(db, actor(), token)
+        if existing is None and request.method == "POST":
+            raise  # the error page with the text just typed, to copy (views._typed_here)
         if existing is None:
-            raise
+            return render_template("error.html", status=dead.status, message=dead.message, dead_link=True), dead.status
         if request.method == "GET":  # the buyer opening the spent link again (from the mail): the way to the review
             return _spent_by_reader(dead, existing)
         return _typed_over_existing(existing, ALREADY_REDEEMED)  # a second tab: the text just typed is kept

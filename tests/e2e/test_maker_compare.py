@@ -132,6 +132,28 @@ def test_on_a_phone_the_review_filters_wait_behind_a_link(new_actor, makers):
     assert page.evaluate(NO_OVERFLOW_JS)
 
 
+
+# Each select's widest choice, measured in its own font, against the room inside it: the text, its padding and the
+# drop-down arrow (about 20 px in Chromium; 24 allowed).
+CUT_CHOICES_JS = """() => [...document.querySelectorAll('#review-filters select')].filter(select => {
+    const style = getComputedStyle(select), ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = style.font;
+    const widest = Math.max(...[...select.options].map(option => ctx.measureText(option.text).width));
+    return widest + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 24 > select.clientWidth;
+}).map(select => select.id)"""
+
+
+def test_on_a_phone_each_review_filter_shows_its_choice_uncut(new_actor, makers, screenshots):
+    """At 360 px the three star filters stood two to a row, 131 px each: "5 stars (21)" read "5 stars (21"."""
+    page = new_actor().page
+    page.set_viewport_size(PHONE)
+    page.goto(f"/makers/{makers[0]}?craftsmanship=5")
+    page.get_by_role("link", name="Filter reviews (1 active)").click()
+    expect(page.get_by_label("Craftsmanship stars")).to_be_visible()
+    assert page.evaluate(CUT_CHOICES_JS) == []
+    assert page.evaluate(NO_OVERFLOW_JS)
+    page.locator("form#review-filters").screenshot(path=str(screenshots / "maker-filters-form-360.png"))
+
 SPILL_JS = """() => [...document.querySelectorAll('table.glance th, table.glance td')]
     .filter(cell => cell.scrollWidth > cell.clientWidth + 1)
     .map(cell => cell.textContent.trim().replace(/\\s+/g, ' ').slice(0, 30))"""

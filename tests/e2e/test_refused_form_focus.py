@@ -112,3 +112,28 @@ def test_a_second_refusal_after_following_the_summary_s_link_still_opens_at_its_
         assert "#" not in page.url
     finally:
         context.close()
+
+
+def test_a_refused_form_opens_with_the_field_it_names_in_view_below_its_message(browser, live_server):
+    """Where the message would show at the window's bottom edge the browser scrolls it only just into view: on a phone a
+    refused change of password opened with the message on that edge, and the field it names, with its own error, below
+    the fold. The window here is as tall as the page above the form's first field, plus a little."""
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE)
+    try:
+        page = context.new_page()
+        register(page, f"{unique('focus')}@example.com", "Focus Tester")
+        page.goto("/account")
+        form = page.locator("section", has=page.get_by_role("heading", name="Password"))
+        edge = round(form.get_by_text("Current password").bounding_box()["y"]) + 24
+        page.set_viewport_size({"width": PHONE["width"], "height": edge})
+        form.get_by_label("Current password").fill("not the password at all")
+        form.get_by_label("New password", exact=True).fill("another battery horse 99")
+        form.get_by_label("Repeat new password").fill("another battery horse 99")
+        form.get_by_role("button", name="Change password").click()
+        expect(page.get_by_text("The current password is incorrect.")).to_be_attached()
+        _in_view(page)
+        message = page.get_by_text("The current password is incorrect.").bounding_box()
+        field = page.get_by_label("Current password").first.bounding_box()
+        assert field["y"] >= 0 and message["y"] + message["height"] <= edge, (field, message, edge)
+    finally:
+        context.close()

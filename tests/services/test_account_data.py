@@ -261,6 +261,23 @@ def test_the_deletion_page_counts_a_hidden_review_as_one_that_keeps_the_profile(
     assert "Your maker profile Empty Studio: renamed “Former maker”" in either and "the 1 review of it stays" in either
 
 
+def test_the_deletion_page_of_someone_who_wrote_nothing_does_not_promise_a_choice(client, db, make_user):
+    """Its opening said "What you wrote: you choose below what happens to it", and below said there was nothing to
+    choose."""
+    login(client, make_user("lurker"))
+    page = re.sub(r"\s+", " ", client.get("/account/delete").get_data(as_text=True))
+    assert "nothing to keep or remove" in page and "you choose below" not in page
+    assert "Either way the scores" not in page
+
+
+def test_the_deletion_page_of_a_reviewer_says_they_choose_below(client, db, make_user, make_maker, make_review):
+    author = make_user("author")
+    make_review(author, make_maker(make_user("owner"), name="Some Studio"))
+    login(client, author)
+    page = re.sub(r"\s+", " ", client.get("/account/delete").get_data(as_text=True))
+    assert "What you wrote: you choose below what happens to it. Either way the scores" in page
+
+
 def test_the_deletion_page_of_someone_who_wrote_nothing_says_so_and_asks_no_choice(client, db, make_user):
     """It said "both choices do the same", then refused the form with "Choose one" until one was picked."""
     lurker = make_user("lurker")

@@ -144,6 +144,20 @@ def test_changing_a_filter_starts_again_at_page_one(client, db, maker, make_user
     assert "page=" not in sort_link
 
 
+
+def test_sort_and_page_links_land_on_the_reviews_not_the_top_of_the_page(client, db, maker, make_user):
+    """On a phone the reviews start some 3,000 px down, under the panel and charts: a sort or page link that opened
+    the page at its top left the reader scrolling back down after every click (the filter form already lands there)."""
+    for n in range(12):
+        add_review(db, maker, make_user(), stars=(1 + n % 5, 3, 3), title=f"R{n}")
+    for query in ("", "?sort=lowest", "?sort=lowest&page=2"):
+        page = client.get(f"/makers/{maker.slug}{query}").get_data(as_text=True)
+        sorts = re.search(r'<nav class="sort-links".*?</nav>', page, re.S).group(0)
+        pages = re.search(r'<nav class="pagination".*?</nav>', page, re.S).group(0)
+        links = re.findall(r'href="([^"]+)"', sorts) + re.findall(r'href="([^"]+)"', pages)
+        assert len(links) >= 4
+        assert all(link.endswith("#reviews-heading") for link in links), links
+
 @pytest.mark.parametrize("query", [
     "craftsmanship=9", "craftsmanship=abc", "sort=bogus", "page=abc", "page=-3", "page=99999999999999",
     "price=%3Cscript%3E", "order=both", "verified=maybe", "delivery=", "consistency=0&page=0",

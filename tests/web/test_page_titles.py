@@ -47,3 +47,21 @@ def test_the_reply_form_says_edit_and_save_once_a_reply_exists(client, make_user
     refused = client.post(f"/reviews/{review.id}/reply", data={"body": "x"})  # too short: the edit form again
     assert refused.status_code == 400 and title_of(refused) == "Edit your reply · craftreview"
     assert 'value="Save reply"' in refused.get_data(as_text=True)
+
+
+def heading_of(response) -> str:
+    return html.unescape(re.search(r"<h1>(.*?)</h1>", response.get_data(as_text=True), re.S).group(1))
+
+
+def test_a_mailed_link_that_no_longer_works_is_not_called_a_page_not_found(client, make_user):
+    """A reader who opened the link in their mail read "Page not found" over "This link has already been used": the
+    page was found; the link is what no longer works."""
+    for path in ("/reset-password/spent-token", "/confirm-email/spent-token", "/confirm-email-change/spent-token",
+                 "/invite/spent-token"):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert title_of(response) == "This link does not work · craftreview", path
+        assert heading_of(response) == "This link does not work", path
+    login(client, make_user("buyer"))
+    assert heading_of(client.get("/invite/spent-token")) == "This link does not work"
+    assert heading_of(client.get("/makers/no-such-maker")) == "Page not found"

@@ -176,8 +176,14 @@ def _try_spelling(backend, parsed, req, outcome: _Outcome, page: SearchPage) -> 
         # no word unknown (those of the words as typed silently dropped the misspelt one), or fewer ("wallnut bols":
         # "bols", too short to correct, is in no text, and the words as typed matched nothing at all).
         still_unknown = len(spelling.unknown_words(corrected, backend.known_words))
-        return _instead(backend, corrected, req, page, outcome, partial=still_unknown == 0 or still_unknown < len(
-            spelling.unknown_words(parsed, backend.known_words)))
+        partial = still_unknown == 0 or still_unknown < len(spelling.unknown_words(parsed, backend.known_words))
+        found = _instead(backend, corrected, req, page, outcome, partial)
+        apart = corrected.unphrased()
+        if found is outcome and apart is not corrected:
+            # A word split into the two the index holds ("candlemaker" -> "candle maker") is a phrase no text may hold:
+            # its words apart, as a hyphenated word's are ("glass-blower").
+            found = _instead(backend, apart, req, page, outcome, partial)
+        return found
     alternative = _execute(backend, corrected, req)
     if alternative.totals[req.kind] <= outcome.totals[req.kind]:
         return outcome
@@ -209,7 +215,7 @@ def best_fit(backend: SearchBackend, typed: ParsedQuery, options: list[spelling.
     if not confirmed and (len(options) == 1 or len(typed.positives) < 2):
         return options[0].query
     kinds = ("review",) if confirmed else ("review", "maker")
-    counts = _concurrently(backend, [lambda o=o: tuple(backend.count(o.query, filters, k) for k in kinds)
+    counts = _concurrently(backend, [lambda o=o: tuple(backend.count(o.probe or o.query, filters, k) for k in kinds)
                                      for o in options])
     order = [(-o.edits, -o.rank, -i) for i, o in enumerate(options)]
     if confirmed or any(n[1] for n in counts):

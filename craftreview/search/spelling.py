@@ -83,6 +83,10 @@ class Correction:
     # What a review must hold to confirm a short_corrections() one: its clauses but those of words no document holds,
     # which confirm nothing and which a best-partial-match page leaves aside ("fell" in "mug handel fell off").
     probe: ParsedQuery | None = None
+    # The words it put in place of English words ('handle' for 'handel'): a review holding one beside the other words
+    # confirms it only if the word is far likelier there than anywhere (service.best_fit), as 'small' is not beside
+    # 'candle good' (a buyer's "does the candle smell good").
+    for_english: frozenset[str] = frozenset()
 
 
 def corrections(query: ParsedQuery, known_words: KnownWords, similar_words: SimilarWords,
@@ -144,7 +148,8 @@ def short_corrections(query: ParsedQuery, known_words: KnownWords, similar_words
         held = tuple(c for c in fixed.clauses if c.negate or not unknown.intersection(c.words))
         probe = replace(fixed, clauses=held) if sum(not (c.negate or set(c.words) <= STOP_WORDS) for c in held) >= 2 \
             else fixed
-        out.append(Correction(fixed, edits, rank, probe=probe))
+        put = frozenset(f for w, fix in fixes.items() if w in english for f in fix if f != w)
+        out.append(Correction(fixed, edits, rank, probe=probe, for_english=put))
     return out
 
 
@@ -221,11 +226,14 @@ def _neighbours(word: str, similar_words: SimilarWords, known_words: KnownWords,
 
 
 def _closeness(word: str, root: str, other: str, limit: int) -> int:
-    """Edits from word to other, or, when more than `limit`, from the word's stem to other's: a misspelt inflected
-    word may be further from every indexed form than its stem is ('scraches' is three edits from 'scratch', the only
-    form indexed, and 'scrach' one). The backends offer neighbours one edit further than `limit` (a swap)."""
+    """Edits from word to other; when more than `limit`, one more than from the word's stem to other's, if that is one:
+    a misspelt inflected word may be further from every indexed form than its stem is ('scraches' is three edits from
+    'scratch', the only form indexed; 'scrach' one), and ranks behind a neighbour one edit from the word as typed
+    ('beatiful' is 'beautiful', not 'beautifully'). The backends offer neighbours one edit further than `limit`."""
     edits = distance(word, other)
-    return edits if edits <= limit or root == word else min(edits, distance(root, stem(other)))
+    if edits <= limit or root == word:
+        return edits
+    return 2 if distance(root, stem(other)) <= 1 else edits
 
 
 def first_letter_slips(word: str) -> set[str]:

@@ -41,6 +41,10 @@ def mugs(world):
     world.review(maker, "Broken handle", "The handle came off the mug in a week.", days=1)
     for day in range(2, 5):
         world.review(world.maker(f"Potter {day}", "ceramics", "York, UK"), "Sturdy mug", "A sturdy mug.", days=day)
+    for day in range(5, 10):
+        world.review(world.maker(f"Chandler {day}", "candles", "York, UK"), "Candle", "A good candle, small and neat.",
+                     days=day)
+        world.review(world.maker(f"Joiner {day}", "wood", "York, UK"), "Stool", "A small stool.", days=day + 5)
     world.drain()
 
 
@@ -61,6 +65,9 @@ def test_a_word_misspelt_into_another_english_word_is_corrected_where_the_other_
     # Alone, or beside words no review holds with its neighbour, an English word is left as typed.
     assert run(search_app, "handel", tab=tab).searched_for is None
     assert run(search_app, "glaze handel", tab=tab).searched_for is None
+    # Nor is a word a review holds beside the other words no more often than anywhere: 'small' of 'candle smell good'
+    # is in every candle review here, and in as many others.
+    assert run(search_app, "candle smell good", tab=tab).searched_for is None
 
 
 @pytest.fixture

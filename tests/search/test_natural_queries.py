@@ -102,3 +102,28 @@ def test_a_misspelt_plural_is_corrected_to_the_word_its_stem_is_near(world, sear
         assert page.searched_for == corrected
         assert (names(page) if tab == "makers" else review_titles(page)) == (["Lid Works"] if tab == "makers"
                                                                               else ["Scratched lid"])
+
+
+@pytest.fixture
+def wallets(world):
+    """A leather wallet review that names both words twice, and one that only mentions a review beside them."""
+    maker = world.maker("Hide & Seek", "leather", "Leeds, UK", "Wallets.")
+    world.review(maker, "Leather wallet", "A leather wallet of thick leather; the wallet will last.", days=1)
+    other = world.maker("Strap Works", "leather", "York, UK", "Straps.")
+    world.review(other, "Fine", "Bought a leather wallet after reading a review of it.", days=2)
+    world.drain()
+
+
+@pytest.mark.parametrize("tab", ["makers", "reviews"])
+def test_words_about_ratings_and_reviews_are_not_required_of_the_text(wallets, search_app, tab):
+    # "reviews" was a word the results had to hold: the review that happened to say "review" came first, and a rating
+    # typed as words ("5 star") matched nothing, so every page fell back to partial matches.
+    page = run(search_app, "leather wallet reviews", tab=tab)
+    assert (names(page) if tab == "makers" else review_titles(page))[0] == ("Hide & Seek" if tab == "makers"
+                                                                             else "Leather wallet")
+    assert not page.relaxed and page.total == 2 and any("“reviews”" in n for n in page.query.notes)
+    page = run(search_app, "5 star leather wallet", tab=tab)
+    assert not page.relaxed and page.total == 2 and any("“5 star”" in n for n in page.query.notes)
+    # Alone, or in quotes, they are searched as typed.
+    assert run(search_app, "review", tab=tab).total == 1
+    assert "star" in run(search_app, '"5 star" wallet', tab=tab).query.render()

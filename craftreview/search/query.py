@@ -31,7 +31,13 @@ FIELD_ALIASES = {"name": "title", "title": "title", "maker": "title", "shop": "t
 # Words that ask for the best-rated rather than name what is wanted ("best potter in kyoto"): not searched when the
 # query names something else. Searched, "best" matched the makers who sign their replies "Best wishes", and with
 # Sort: highest score the better potters of Kyoto were missing. The ranking already weighs each maker's standing.
-RANKING_WORDS = frozenset({"best", "finest", "greatest", "highest", "highly", "rated", "recommended", "toprated"})
+RANKING_WORDS = frozenset({"best", "finest", "greatest", "highest", "highly", "rated", "recommended", "toprated",
+                           # what every result is, or has: "leather wallet reviews" ranked first the reviews whose
+                           # maker replied "thank you for the review"
+                           "review", "reviews", "rating", "ratings"})
+# A rating typed as words ("5 star potter", "five-star candles", "4.5 stars"): no text says it, and kept, "star"
+# was a word every result had to hold. Left out as RANKING_WORDS are, when other words name something.
+_RATING = re.compile(r"(?i)(?<![\w.\-])(?:[0-5](?:[.,]5)?|one|two|three|four|five)[\s-]*stars?(?:[\s-]*rated)?(?![\w\-])")
 TEXT_FIELDS = ("title", "craft", "location", "body")
 KINDS = ("maker", "review")
 TABS = {"makers": "maker", "reviews": "review"}
@@ -195,6 +201,7 @@ def parse_query(raw: str | None) -> ParsedQuery:
         # An unbalanced quote: treat the stray one as a space rather than failing.
         last = text.rfind('"')
         text = text[:last] + " " + text[last + 1:]
+    text = _rating_dropped(text, notes)
     clauses, any_asked = _clauses(text)
     if raw and raw.strip() and not clauses and not notes:  # "(" or "|" is all separators: empty once normalised
         notes.append("Your search had no words to look for; try words like “walnut table”.")
@@ -257,6 +264,20 @@ def _message_words_dropped(clauses: list[Clause]) -> list[Clause]:
     if len(content) <= MESSAGE_CLAUSES:
         return content if len(clauses) > MAX_CLAUSES and content else clauses
     return [c for c in content if c.negate or not set(c.words) <= STOP_WORDS | MESSAGE_WORDS] or content
+
+
+def _rating_dropped(text: str, notes: list[str]) -> str:
+    """The text without its rating phrases ("5 star"), with a note, when the rest names something to look for and
+    nothing is in quotes (a phrase asked for is searched as typed)."""
+    found = _RATING.findall(text) if '"' not in text else []
+    if not found:
+        return text
+    rest = _RATING.sub(" ", text)
+    if not any(not c.negate and not set(c.words) <= STOP_WORDS | RANKING_WORDS for c in _clauses(rest)[0]):
+        return text
+    notes.append(f"“{' '.join(found[0].split())}” is not searched for as words: results are ranked by how well they "
+                 "match and by each maker's standing. Sort by highest score to see the best-rated first.")
+    return rest
 
 
 def _ranking_words_dropped(clauses: list[Clause], notes: list[str]) -> list[Clause]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from .dictionary import is_english
 from .documents import Doc
 from .query import Clause, ParsedQuery, words_of
+from .stemming import stem
 from .stopwords import STOP_WORDS
 
 MIN_TYPO_LENGTH = 5  # shorter words have too many one-edit neighbours to guess well
@@ -79,6 +80,13 @@ class Correction:
     edits: int
     rank: int  # summed position of each chosen neighbour in its word's (closest, then most frequent) order
     stop: bool = False  # a word was replaced by a stop word, which is searched as nothing
+    # What a review must hold to confirm a short_corrections() one: its clauses but those of words no document holds,
+    # which confirm nothing and which a best-partial-match page leaves aside ("fell" in "mug handel fell off").
+    probe: ParsedQuery | None = None
+    # The words it put in place of English words ('handle' for 'handel'): a review holding one beside the other words
+    # confirms it only if the word is far likelier there than anywhere (service.best_fit), as 'small' is not beside
+    # 'candle good' (a buyer's "does the candle smell good").
+    for_english: frozenset[str] = frozenset()
 
 
 def corrections(query: ParsedQuery, known_words: KnownWords, similar_words: SimilarWords,
@@ -111,21 +119,38 @@ def corrections(query: ParsedQuery, known_words: KnownWords, similar_words: Simi
 
 
 def short_corrections(query: ParsedQuery, known_words: KnownWords, similar_words: SimilarWords) -> list[Correction]:
-    """Corrected queries for its unknown, non-English words of SHORT_TYPO_LENGTH letters ('chopping bord'), combined
-    as corrections() does. Such a word has too many neighbours to guess from the word alone: the caller keeps one
-    only where the other words confirm it (search.service: a review holds them all), so a query of one word has none."""
+    """Corrected queries for the words only the other words can tell a neighbour for, combined as corrections() does:
+    unknown, non-English words of SHORT_TYPO_LENGTH letters ('chopping bord'), and English words of MIN_TYPO_LENGTH+
+    letters that no document holds, one edit from an indexed word ('mug handel': Handel is in the word list, and so
+    is 'bowel' of 'walnut bowel'), which may also stay as typed. Such a word is no sure typo, or has too many
+    neighbours to guess from the word alone: the caller keeps one only where the other words confirm it
+    (search.service: a review holds them all), so a query of one word has none."""
     if len(query.positives) < 2:
         return []
-    words = {w for c in query.positives for w in c.words if len(w) == SHORT_TYPO_LENGTH and not w.isdigit()}
+    words = {w for c in query.positives for w in c.words
+             if SHORT_TYPO_LENGTH <= len(w) <= MAX_TYPO_LENGTH and not w.isdigit()}
     present = known_words(words) if words else {}
+    unknown = {w for w in words if not present.get(w)}
+    english = {w for w in unknown if is_english(w)}
     # A stop word is searched as nothing: every review holding the other words would 'confirm' it ('sope' -> 'some').
-    options = {w: _neighbours(w, similar_words, known_words, stop_words=False) for w in sorted(words)
-               if not present.get(w) and not is_english(w)}
-    options = {w: [((f,), d) for f, d in found] for w, found in options.items() if found}
+    options = {w: _neighbours(w, similar_words, known_words, stop_words=False, limit=1 if w in english else None)
+               for w in sorted(unknown) if len(w) == SHORT_TYPO_LENGTH and w not in english
+               or len(w) >= MIN_TYPO_LENGTH and w in english}
+    options = {w: [((w,), 0)] * (w in english) + [((f,), d) for f, d in found]
+               for w, found in options.items() if found}
     if not options:
         return []
-    return [Correction(replace(query, clauses=tuple(dict.fromkeys(_fix_clause(c, fixes) for c in query.clauses)),
-                               notes=()), edits, rank) for fixes, edits, rank in _combinations(options)]
+    out = []
+    for fixes, edits, rank in _combinations(options):
+        if not edits:
+            continue  # every word as typed: what found nothing
+        fixed = replace(query, clauses=tuple(dict.fromkeys(_fix_clause(c, fixes) for c in query.clauses)), notes=())
+        held = tuple(c for c in fixed.clauses if c.negate or not unknown.intersection(c.words))
+        probe = replace(fixed, clauses=held) if sum(not (c.negate or set(c.words) <= STOP_WORDS) for c in held) >= 2 \
+            else fixed
+        put = frozenset(f for w, fix in fixes.items() if w in english for f in fix if f != w)
+        out.append(Correction(fixed, edits, rank, probe=probe, for_english=put))
+    return out
 
 
 def _combinations(options: dict[str, list[tuple[tuple[str, ...], int]]]):
@@ -187,16 +212,28 @@ def _joined(clauses: tuple[Clause, ...], joins: dict[int, tuple[str, tuple[int, 
 
 
 def _neighbours(word: str, similar_words: SimilarWords, known_words: KnownWords,
-                min_frequency: int = 0, stop_words: bool = True) -> list[tuple[str, int]]:
+                min_frequency: int = 0, stop_words: bool = True, limit: int | None = None) -> list[tuple[str, int]]:
     """(word, edits) of the indexed words within max_edits (the backends offer those sharing the first letter) or one
     slip at the front ('seramic' -> 'ceramic'): the closest first, stop words after the other words as close (a stop
     word is searched as nothing: 'gaain' is 'grain' rather than 'again', 'agian' still 'again'), then the most
-    frequent; no stop words unless `stop_words`."""
-    limit = max_edits(word)
+    frequent; no stop words unless `stop_words`; within `limit` edits, when given, rather than max_edits."""
+    limit = max_edits(word) if limit is None else limit
     found = similar_words(word, limit) | known_words(first_letter_slips(word))
+    root = stem(word)
     found = {w: n for w, n in found.items() if w != word and n >= min_frequency and (stop_words or w not in STOP_WORDS)}
-    scored = sorted((distance(word, w), w in STOP_WORDS, -n, w) for w, n in found.items())
+    scored = sorted((_closeness(word, root, w, limit), w in STOP_WORDS, -n, w) for w, n in found.items())
     return [(w, d) for d, _stop, _n, w in scored if d <= limit]
+
+
+def _closeness(word: str, root: str, other: str, limit: int) -> int:
+    """Edits from word to other; when more than `limit`, one more than from the word's stem to other's, if that is one:
+    a misspelt inflected word may be further from every indexed form than its stem is ('scraches' is three edits from
+    'scratch', the only form indexed; 'scrach' one), and ranks behind a neighbour one edit from the word as typed
+    ('beatiful' is 'beautiful', not 'beautifully'). The backends offer neighbours one edit further than `limit`."""
+    edits = distance(word, other)
+    if edits <= limit or root == word:
+        return edits
+    return 2 if distance(root, stem(other)) <= 1 else edits
 
 
 def first_letter_slips(word: str) -> set[str]:

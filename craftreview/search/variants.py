@@ -61,6 +61,34 @@ _WIDER: dict[str, tuple[str, ...]] = {
     "england": ("uk", "kingdom"), "scotland": ("uk", "kingdom"), "wales": ("uk", "kingdom"),
     "usa": ("states",), "america": ("usa", "states"),
 }
+# What a buyer calls a country's makers ("italian glass", "japanese pottery") finds the country a location names: one
+# way, as above (the word itself is still searched: "italian" in a bio). Without it the place was dropped unseen and
+# any glassmaker came first. A location spells the country as `craftreview` stores it (folded): "Türkiye" is turkiye.
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "american": ("america", "usa", "states"), "canadian": ("canada",), "mexican": ("mexico",),
+    "british": ("britain", "uk", "kingdom"), "english": ("england", "uk", "kingdom"),
+    "scottish": ("scotland", "uk", "kingdom"), "welsh": ("wales", "uk", "kingdom"), "irish": ("ireland",),
+    "french": ("france",), "italian": ("italy",), "spanish": ("spain",), "portuguese": ("portugal",),
+    "german": ("germany",), "austrian": ("austria",), "swiss": ("switzerland",), "belgian": ("belgium",),
+    "dutch": ("netherlands", "holland"), "danish": ("denmark",), "swedish": ("sweden",), "norwegian": ("norway",),
+    "finnish": ("finland",), "icelandic": ("iceland",), "scandinavian": ("denmark", "norway", "sweden"),
+    "nordic": ("denmark", "norway", "sweden", "finland", "iceland"), "estonian": ("estonia",),
+    "latvian": ("latvia",), "lithuanian": ("lithuania",), "polish": ("poland",), "slovak": ("slovakia",),
+    "hungarian": ("hungary",), "romanian": ("romania",), "bulgarian": ("bulgaria",), "ukrainian": ("ukraine",),
+    "russian": ("russia",), "slovenian": ("slovenia",), "slovene": ("slovenia",), "croatian": ("croatia",),
+    "serbian": ("serbia",), "greek": ("greece",), "turkish": ("turkiye", "turkey"), "maltese": ("malta",),
+    "cypriot": ("cyprus",), "israeli": ("israel",), "moroccan": ("morocco",), "egyptian": ("egypt",),
+    "ghanaian": ("ghana",), "nigerian": ("nigeria",), "kenyan": ("kenya",), "african": ("africa",),
+    "indian": ("india",), "nepalese": ("nepal",), "nepali": ("nepal",), "pakistani": ("pakistan",),
+    "chinese": ("china",), "japanese": ("japan",), "korean": ("korea",), "thai": ("thailand",),
+    "vietnamese": ("vietnam",), "indonesian": ("indonesia",), "malaysian": ("malaysia",),
+    "filipino": ("philippines",), "mongolian": ("mongolia",), "australian": ("australia",),
+    "brazilian": ("brazil",), "argentinian": ("argentina",), "argentine": ("argentina",), "chilean": ("chile",),
+    "peruvian": ("peru",), "colombian": ("colombia",),
+}
+# Not PLACE_ALIASES: "danish oil", "french linen" and "italian leather" name things any maker may sell.
+_COUNTRY_OF = {w: tuple(dict.fromkeys((*countries, *(v for c in countries for v in _WIDER.get(c, ())))))
+               for w, countries in DEMONYMS.items()}
 # Typed alone, these name a place: the query searches them in makers' locations (query._clause), where "states" and
 # "kingdom" can only mean a country, not a review's "arrived in a good state" or "a kingdom of glass animals".
 # ("turkey" is left alone: a turkey platter is not from Türkiye.)
@@ -87,6 +115,7 @@ _BY_STEM = {stem(w): group for group in GROUPS for w in group}
 @lru_cache(maxsize=10_000)
 def variants(word: str) -> tuple[str, ...]:
     """The word's other spellings and synonyms (the word itself not included)."""
-    found = set(_BY_WORD.get(word) or _BY_STEM.get(stem(word)) or ()) | set(_our_or(word)) | set(_WIDER.get(word, ()))
+    found = (set(_BY_WORD.get(word) or _BY_STEM.get(stem(word)) or ()) | set(_our_or(word)) | set(_WIDER.get(word, ()))
+             | set(_COUNTRY_OF.get(word, ())))
     found.discard(word)
     return tuple(sorted(found))

@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from sqlalchemy import Connection, Engine, create_engine, event, exc, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from .errors import Gone
+
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # A pooled PostgreSQL connection idle longer than this is pinged before use (a dead one is replaced).
 # One used moments ago is not: a ping on every checkout was a round trip on every page, 2-3 of them
@@ -143,17 +145,35 @@ def write_transaction(session: Session) -> Iterator[Session]:
         session.info.pop(_WRITING, None)
 
 
-def reread_locked(session: Session, instance: object, *attributes: str) -> None:
+ROW_GONE = "What this was about was deleted a moment ago, by another request: nothing was changed."
+
+
+def reread_locked(session: Session, instance: object, *attributes: str, gone: str = ROW_GONE) -> None:
     """Inside write_transaction: reload `instance` (or some of its columns) as stored now, row-locked on PostgreSQL.
 
     Sessions keep what they loaded across commits (expire_on_commit=False): an object a request read before the
     write lock may predate another request's write (a double click, a second tab, a second moderator), and a rule
-    checked against it would let that write be done twice.
+    checked against it would let that write be done twice. A row deleted meanwhile (an account deletion takes the
+    reviews, maker profile and orders it removes) raises Gone with the `gone` message, not a crash.
     """
     # Columns only: refreshing relationships too would join their tables, and PostgreSQL refuses FOR NO KEY UPDATE on
     # the nullable side of an outer join.
     names = list(attributes) or [column.key for column in inspect(instance).mapper.column_attrs]
-    session.refresh(instance, names, with_for_update={"key_share": True})
+    try:
+        session.refresh(instance, names, with_for_update={"key_share": True})
+    except exc.InvalidRequestError:
+        if _is_stored(session, instance):
+            raise  # some other misuse: not a row deleted meanwhile
+        raise Gone(gone) from None
+
+
+def _is_stored(session: Session, instance: object) -> bool:
+    state = inspect(instance)
+    keys = state.mapper.primary_key
+    if state.identity is None:
+        return True
+    return session.execute(select(keys[0]).where(*(key == value for key, value in zip(keys, state.identity, strict=True)))
+                           ).first() is not None
 
 
 def lock_row(session: Session, model, key) -> None:

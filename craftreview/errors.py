@@ -17,6 +17,11 @@ class NotFound(DomainError):
     status = 404
 
 
+class Gone(NotFound):
+    """What the request acts on (a maker, a review, the acting account itself) was deleted by another request after
+    this one read it: there is no form to draw again, only the reason (views answer with an error page)."""
+
+
 class PermissionDenied(DomainError):
     status = 403
 

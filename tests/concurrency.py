@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import threading
 
+from craftreview.db import _WRITING as WRITING
+
 SETTLE_SECONDS = 0.5  # how long the second request is given to get past its lock if nothing stops it
 
 
@@ -30,3 +32,21 @@ def run_pair(app, first, second, reached: threading.Event, release: threading.Ev
     one.join(20)
     two.join(40)
     return results["first"], results["second"]
+
+
+def race(app, monkeypatch, module, hold_at: str, first, second):
+    """Run first(session) until it returns from module.hold_at(session, ...) inside its write transaction (a check
+    made before the write, as the forms' all-problems-at-once reads are, is not held), then second(session)
+    alongside; let the first go on once the second has had SETTLE_SECONDS. Returns each one's result or exception."""
+    real, reached, release, holder = getattr(module, hold_at), threading.Event(), threading.Event(), []
+
+    def held(session, *args, **kwargs):
+        result = real(session, *args, **kwargs)
+        if not holder and session.info.get(WRITING):
+            holder.append(threading.get_ident())
+        if holder and holder[0] == threading.get_ident() and not release.is_set():
+            reached.set()
+            release.wait(10)
+        return result
+    monkeypatch.setattr(module, hold_at, held)
+    return run_pair(app, first, second, reached, release)

@@ -249,6 +249,9 @@ def _remove_reviews(session: Session, review_ids: list[int]) -> None:
     """Delete reviews with everything hanging off them; the audit log keeps the moderation record."""
     if not review_ids:
         return
+    # The reviews first, then what hangs off them: a reply, vote or report written now locks its review before its own
+    # row (still_there.lock_review), so on PostgreSQL the two wait for each other in one order, never in a cycle.
+    session.execute(select(Review.id).where(Review.id.in_(review_ids)).with_for_update())
     _remove_replies(session, list(session.scalars(select(Reply.id).where(Reply.review_id.in_(review_ids)))))
     # Ring-signal links too: signals are derived (the next `flask signals` run redraws them without these reviews).
     for model in (ReviewRevision, HelpfulVote, Flag, RingSignalReview):

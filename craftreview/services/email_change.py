@@ -25,6 +25,7 @@ from .link_mail import prepare_link_mail
 from .mail import mailer_for
 from .mail_render import RenderedMail, queue_mail, render_templated
 from .review_effects import prepare_author_confirmation
+from .still_there import lock_actor
 from .tokens import (
     CHANGE_EMAIL,
     CONFIRM_EMAIL,
@@ -57,6 +58,7 @@ def request_email_change(session: Session, user: User, *, new_email: str, passwo
         old_email=masked(user.email), hours=int(LIFETIMES[PURPOSE].total_seconds() // 3600))
     notice = _taken_notice(session, holder) if holder else None
     with write_transaction(session):
+        lock_actor(session, user)  # deleted meanwhile (another tab): no link mailed, no token kept for it
         # Recorded the same way either way (the page shows it as pending); a taken address's token is mailed nowhere.
         issue_token(session, user, PURPOSE, now, link.token if link else new_token(), email=email)
         for mail in (link.mail if link else None, notice):

@@ -5,12 +5,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..db import reread_locked, write_transaction
+from ..db import write_transaction
 from ..errors import Conflict, InvalidInput, PermissionDenied
 from ..models import FLAG_REASONS, Flag, HelpfulVote, Review, User
 from ..permissions import can_flag, can_vote
 from ..text import clean_input
 from . import page_stamps
+from .still_there import lock_actor, lock_review
 
 REASON_MESSAGE = "Choose a reason from the list."
 
@@ -20,7 +21,8 @@ def toggle_helpful(session: Session, actor: User, review: Review, wanted: bool |
     current one); True when the vote now stands."""
     _check_vote(actor, review)
     with write_transaction(session):
-        _still_visible(session, review)  # hidden or withdrawn since the page was loaded: no vote
+        lock_actor(session, actor)  # the voter's account deleted meanwhile (another tab): no vote
+        _still_visible(session, review)  # hidden, withdrawn or removed since the page was loaded: no vote
         _check_vote(actor, review)
         vote = session.get(HelpfulVote, (review.id, actor.id))
         if wanted is not None and wanted == (vote is not None):
@@ -49,8 +51,8 @@ def _check_flag(actor: User, review: Review) -> None:
 
 def _still_visible(session: Session, review: Review) -> None:
     """Inside the write lock: the review's visibility as stored now (it may have been hidden or withdrawn since the
-    request loaded it), so the permission checked next is checked on it."""
-    reread_locked(session, review, "hidden_at", "withdrawn_at")
+    request loaded it, or removed with its author's account: Gone), so the permission checked next is checked on it."""
+    lock_review(session, review, "hidden_at", "withdrawn_at")
 
 
 def has_voted(session: Session, user: User | None, review: Review) -> bool:
@@ -79,6 +81,7 @@ def flag_review(session: Session, actor: User, review: Review, reason: str, note
         raise InvalidInput("Please explain the problem in the note.", field="note")
     try:
         with write_transaction(session):
+            lock_actor(session, actor)
             _still_visible(session, review)
             _check_flag(actor, review)
             if _open_flag(session, actor.id, review.id):

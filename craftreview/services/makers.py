@@ -23,6 +23,7 @@ from .drawn import ANY, Drawn, check_drawn
 from .maker_addresses import FORMER_SLUG, address_from_name, check_address_free, move_address, moved_makers
 from .names import SHOP_STAFF_WORDS, is_former_name, reads_as_staff
 from .released_names import check_name_not_held
+from .still_there import lock_actor
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset({"new", "edit", "dashboard", "search", "admin"})
@@ -196,6 +197,7 @@ def create_maker(session: Session, actor: User, data: MakerInput) -> Maker:
     try:
         with write_transaction(session):
             serialise(session, MAKER_NAMES_LOCK)  # two profiles named alike at once: the second reads the first
+            lock_actor(session, actor)  # deleted meanwhile (another tab): no profile for a deleted account
             if maker_owned_by(session, actor):
                 raise Conflict(ALREADY_A_MAKER)
             # again under the lock; the name first: an address made from it is taken because the name is
@@ -234,6 +236,7 @@ def update_maker(session: Session, actor: User, maker: Maker, data: MakerInput, 
     try:
         with write_transaction(session):
             serialise(session, MAKER_NAMES_LOCK)
+            lock_actor(session, actor)  # deleted meanwhile: the profile went or was anonymised, and stays so
             session.refresh(maker)  # as stored, under the lock
             check_drawn(drawn, profile_version(maker), PROFILE_CHANGED_MEANWHILE)
             new = fields.pop("slug")

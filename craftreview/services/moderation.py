@@ -7,13 +7,14 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from ..db import reread_locked, write_transaction
+from ..db import write_transaction
 from ..errors import Conflict, InvalidInput, PermissionDenied
 from ..models import HIDE_REASONS, AuditEntry, Flag, Review, ReviewRevision, User, utcnow
 from ..permissions import can_moderate
 from ..text import clean_input
 from . import notifications
 from .review_effects import after_review_change, prepare_review_update
+from .still_there import lock_actor, lock_review
 
 HIDE_REASON_MESSAGE = "Choose the policy reason for hiding this review."
 RESTORE_REASON = "Write why you are restoring this review: the reason goes in the audit log."
@@ -32,6 +33,12 @@ def check_decision_reason(note: str, message: str) -> str:
 def _require_moderator(actor: User) -> None:
     if not can_moderate(actor):
         raise PermissionDenied("Only moderators can do this.")
+
+
+def _lock_moderator(session: Session, actor: User) -> None:
+    """Under the write lock: the moderator's account as stored now (deleted or suspended meanwhile: refused)."""
+    lock_actor(session, actor)
+    _require_moderator(actor)
 
 
 def _audit(session: Session, actor: User, action: str, review: Review, reason: str = "", note: str = "") -> None:
@@ -75,7 +82,8 @@ def hide_review(session: Session, actor: User, review: Review, reason: str, note
     flagged = _open_flags(session, review)
     outcome = notifications.flag_outcome_notice(session, review, flagged, actor.id, hidden_reason=reason)
     with write_transaction(session):
-        reread_locked(session, review, "hidden_at", "hidden_reason")  # two moderators at once: the first one hides it
+        _lock_moderator(session, actor)
+        lock_review(session, review, "hidden_at", "hidden_reason")  # two moderators at once: the first one hides it
         _refuse_hidden(review)
         review.hidden_at, review.hidden_reason = now, reason
         actioned = _resolve_flags(session, actor, review, "actioned", now)
@@ -127,7 +135,8 @@ def restore_review(session: Session, actor: User, review: Review, note: str,
     prepared = prepare_review_update(session, review.id, now, hidden_at=None)
     notice = notifications.review_restored_notice(session, review, actor.id)
     with write_transaction(session):
-        reread_locked(session, review, "hidden_at", "hidden_reason")
+        _lock_moderator(session, actor)
+        lock_review(session, review, "hidden_at", "hidden_reason")
         _refuse_not_hidden(review)
         review.hidden_at, review.hidden_reason = None, None
         _audit(session, actor, "restore", review, "", note)
@@ -145,6 +154,8 @@ def dismiss_flags(session: Session, actor: User, review: Review, note: str,
     now = now or utcnow()
     notice = notifications.flag_outcome_notice(session, review, flagged, actor.id)
     with write_transaction(session):
+        _lock_moderator(session, actor)
+        lock_review(session, review, "hidden_at")  # removed with its author's account (and its flags): Gone, not "no flags"
         closed = _resolve_flags(session, actor, review, "dismissed", now)
         if closed == 0:
             raise InvalidInput(NO_OPEN_FLAGS)

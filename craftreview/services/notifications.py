@@ -26,6 +26,7 @@ from ..models import (
 from ..permissions import owns_address
 from .mail import mailer_for
 from .mail_render import render_mail
+from .still_there import lock_actor
 
 EXCERPT = 400
 SUBJECT_CHARS = 200  # a mail's subject
@@ -292,7 +293,8 @@ def set_mail_kinds(session: Session, user: User, kinds: set[str], among: set[str
     if not kinds <= among <= set(NOTIFICATION_KINDS):
         raise InvalidInput("Unknown kind of notification.")
     with write_transaction(session):
-        lock_row(session, User, user.id)  # a double click's second save waits, then replaces the first one's rows
+        # a double click's second save waits, then replaces the first one's rows; a deleted account keeps none
+        lock_actor(session, user, exclusive=True)
         session.execute(delete(MailOptOut).where(MailOptOut.user_id == user.id, MailOptOut.kind.in_(among)))
         session.add_all(MailOptOut(user_id=user.id, kind=k) for k in NOTIFICATION_KINDS if k in among - kinds)
 

@@ -12,7 +12,7 @@ from sqlalchemy import Select, and_, case, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..db import lock_row, reread_locked, write_transaction
+from ..db import reread_locked, write_transaction
 from ..emails import email_key, mailbox_key, normalise_email
 from ..errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied, Problems
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Order, Review, User, as_utc, utcnow
@@ -32,6 +32,7 @@ from .reviews import (
     validated_review,
     with_order_facts,
 )
+from .still_there import lock_actor, lock_open_maker
 
 INVITATION_DAYS = 90
 ITEM_MESSAGE = "Describe the item in 2 to 200 characters."
@@ -159,7 +160,9 @@ def record_order(session: Session, actor: User, maker: Maker, data: OrderInput, 
     values = validated_order(actor, data, now.date(), session, maker)
     link = _Link.for_order(session, maker, values["buyer_email"], values["item"], invite_url)
     with write_transaction(session):
-        lock_row(session, Maker, maker.id)  # the same order sent twice at once is recorded once, then re-linked
+        lock_actor(session, actor)  # the account deleted (another tab) after the form was read: nothing recorded
+        # the same order sent twice at once is recorded once, then re-linked; a profile deleted meanwhile: refused
+        lock_open_maker(session, maker.id, exclusive=True)
         order = _reusable_order(session, maker.id, values)  # under the write lock: a refusal writes nothing
         if order is None:
             order = Order(maker_id=maker.id, created_at=now, **values)
@@ -198,6 +201,9 @@ class _Link:
         notifications.record_notice(session, self.notice)
 
 
+NOT_THE_MAKERS_ORDER = "That order is not one of this maker's recorded orders."
+
+
 class AlreadyRenewed(Conflict):
     """The link a request for a new one named was replaced meanwhile (a second click, another tab): nothing is sent."""
 
@@ -220,7 +226,7 @@ def _unreviewed_order(session: Session, maker: Maker, order_id: int) -> Order:
     """One of the maker's orders whose buyer has not reviewed it yet (else NotFound, or Conflict once reviewed)."""
     order = session.scalar(select(Order).where(Order.id == order_id, Order.maker_id == maker.id))
     if order is None:
-        raise NotFound("That order is not one of this maker's recorded orders.")
+        raise NotFound(NOT_THE_MAKERS_ORDER)
     _check_unreviewed(order)
     return order
 
@@ -238,6 +244,8 @@ def renew_invitation(session: Session, actor: User, maker: Maker, order_id: int,
     order = _unreviewed_order(session, maker, order_id)
     link = _Link.for_order(session, maker, order.buyer_email, order.item, invite_url, renewed=True)
     with write_transaction(session):
+        lock_actor(session, actor)
+        lock_open_maker(session, maker.id)  # deleted with its account, and its orders with it: nothing mailed
         reread_locked(session, order, "used_at", "token_hash")  # reviewed or renewed meanwhile: checked under the lock
         _check_unreviewed(order)
         if replaces is not None and link_version(order) != replaces:
@@ -250,7 +258,9 @@ def renew_invitation(session: Session, actor: User, maker: Maker, order_id: int,
 def find_invitation(session: Session, token: str, now: datetime | None = None) -> Order:
     """The open order behind an invitation token; NotFound when unknown, used or expired."""
     now = now or utcnow()
-    order = session.scalar(select(Order).where(Order.token_hash == hash_token(token or "")))
+    # As stored now (a re-check under the write lock must not read the order its request loaded before)
+    order = session.scalar(select(Order).where(Order.token_hash == hash_token(token or ""))
+                           .execution_options(populate_existing=True))
     if order is None:
         raise NotFound("This invitation link is not valid: check that you copied all of it, or use the newest link the "
                        "maker sent you (a new link replaces the earlier one).")
@@ -313,6 +323,9 @@ def submit_verified_review(session: Session, actor: User, token: str, data: Revi
     pending = prepare_insert(session, actor, order.maker, values, now, order_id=order.id)
     try:
         with write_transaction(session):
+            # the buyer's or the maker's account deleted meanwhile: refused with the reason, not as "reviewed"
+            lock_actor(session, actor)
+            lock_open_maker(session, order.maker_id)
             order = redeemable_invitation(session, actor, token, now)  # re-check under the write lock
             order.used_at = now
             review = insert_review(session, pending, order.maker, actor, now)

@@ -17,6 +17,7 @@ from ..search.outbox import enqueue
 from ..text import clean_input
 from . import notifications, page_stamps
 from .drawn import ANY, Drawn, check_drawn
+from .still_there import lock_actor, lock_review
 
 MAX_REPLY = 3000
 REPLY_MESSAGE = f"A reply is 2 to {MAX_REPLY:,} characters."
@@ -55,6 +56,8 @@ def save_reply(session: Session, actor: User, review: Review, body: str,
     notice = notifications.reply_notice(session, review, body)
     try:
         with write_transaction(session):
+            lock_actor(session, actor)  # the maker's account deleted meanwhile (another tab): nothing written
+            lock_review(session, review, "hidden_at")  # removed with its author's account: Gone, not "has a reply"
             # As stored now, not as loaded before the lock: the same reply sent twice at once is stored once.
             reply = session.scalar(select(Reply).where(Reply.review_id == review.id).with_for_update(key_share=True)
                                    .execution_options(populate_existing=True))

@@ -9,8 +9,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..db import reread_locked, write_transaction
-from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problems
+from ..db import write_transaction
+from ..errors import Conflict, InvalidInput, PermissionDenied, Problems
 from ..models import ORDER_TYPES, PRICE_BANDS, Maker, Review, ReviewRevision, User, utcnow
 from ..permissions import MAKER_LEFT, can_edit_review, can_review, maker_has_left
 from ..text import clean_input, one_line
@@ -18,6 +18,8 @@ from . import notifications
 from .drawn import ANY, Drawn, check_drawn
 from .makers import MAX_LEAD_DAYS
 from .review_effects import PreparedMaker, after_review_change, prepare_new_review, prepare_review_update
+from .still_there import MAKER_GONE as MAKER_GONE  # where the refusal was defined before still_there
+from .still_there import lock_actor, lock_open_maker, lock_review
 
 MAX_BODY = 5000
 MAX_TITLE = 120
@@ -195,7 +197,9 @@ def submit_review(session: Session, actor: User, maker: Maker, data: ReviewInput
     pending = prepare_insert(session, actor, maker, values, now)
     try:
         with write_transaction(session):
-            _refuse_if_gone(session, maker)
+            # the author's or the maker's account deleted after the form was read: refused, nothing written
+            lock_actor(session, actor)
+            lock_open_maker(session, maker.id)
             _refuse_second_review(session, actor, maker)
             review = insert_review(session, pending, maker, actor, now)
     except IntegrityError as exc:
@@ -204,17 +208,6 @@ def submit_review(session: Session, actor: User, maker: Maker, data: ReviewInput
             raise
         raise Conflict("You have already reviewed this maker; edit your review instead.") from exc
     return review
-
-
-MAKER_GONE = "This maker has left craftreview."
-
-
-def _refuse_if_gone(session: Session, maker: Maker) -> None:
-    """Under the write lock: the maker's account was deleted after the form was read, and with it the profile, which
-    had no reviews (account_data._delete_maker). The key-share lock is the one the review's foreign key takes: on
-    PostgreSQL it waits for a deletion under way, and keeps one from starting until this review is committed."""
-    if session.scalar(select(Maker.id).where(Maker.id == maker.id).with_for_update(read=True, key_share=True)) is None:
-        raise NotFound(MAKER_GONE)
 
 
 def _refuse_second_review(session: Session, actor: User, maker: Maker) -> None:
@@ -262,7 +255,8 @@ def edit_review(session: Session, actor: User, review: Review, data: ReviewInput
     notice = (notifications.review_edited_notice(session, SimpleNamespace(id=review.id, maker=review.maker, **values))
               if review.is_visible else None)
     with write_transaction(session):
-        reread_locked(session, review)  # an edit sent twice at once (a double click): the first is stored by now
+        lock_actor(session, actor)
+        lock_review(session, review)  # an edit sent twice at once (a double click): the first is stored by now
         if _unchanged(review, values):
             return review
         check_drawn(drawn, review.revision_count, EDITED_MEANWHILE)
@@ -315,7 +309,8 @@ def set_withdrawn(session: Session, actor: User, review: Review, withdrawn: bool
     withdrawn_at = now if withdrawn else None
     prepared = prepare_review_update(session, review.id, now, withdrawn_at=withdrawn_at)
     with write_transaction(session):
-        reread_locked(session, review, "withdrawn_at")  # sent twice at once: the first date stays
+        lock_actor(session, actor)
+        lock_review(session, review, "withdrawn_at")  # sent twice at once: the first date stays
         if (review.withdrawn_at is not None) == withdrawn:
             return review
         review.withdrawn_at = withdrawn_at

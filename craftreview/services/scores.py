@@ -14,10 +14,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
 from .. import scoring
+from ..errors import Gone
 from ..models import Maker, MakerScoreRow, MakerTrendRow, Review, RingSignalReview, User, as_utc, utcnow
 from ..search.documents import indexed_score_values
 from ..search.outbox import enqueue
 from . import fits, page_stamps, trends
+from .still_there import REVIEW_GONE
 from .trends import decode_trend
 
 TIER_BANDS = {"master": 20.0, "skilled": 20.0, "developing": 20.0, "unproven": 10.0, "novice": 0.0}
@@ -60,7 +62,10 @@ def _signal_query(maker_ids: list[int] | None = None):
 def signal_row(session: Session, review_id: int) -> dict:
     """A stored review's signal columns and its visibility columns, whether it is public or not."""
     query = _signal_columns().add_columns(Review.hidden_at, Review.withdrawn_at).where(Review.id == review_id)
-    return dict(session.execute(query).one()._mapping)
+    row = session.execute(query).first()
+    if row is None:  # removed with its author's account after the request loaded it
+        raise Gone(REVIEW_GONE)
+    return dict(row._mapping)
 
 
 def load_signals(session: Session, maker_ids: list[int] | None = None) -> tuple[list, dict[int, str]]:

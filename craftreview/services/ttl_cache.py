@@ -31,3 +31,8 @@ class TtlCache:
                 while len(self._items) > self.size:
                     self._items.popitem(last=False)
         return value
+
+    def clear(self) -> None:
+        """Forget every entry (the next get loads afresh)."""
+        with self._lock:
+            self._items.clear()

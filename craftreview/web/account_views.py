@@ -29,6 +29,7 @@ from .limits import (
     per_account_shared,
     sends_per_address,
 )
+from .listing import forget_home
 from .mailing import read_unsubscribe_token
 from .security import AFTER_CONFIRMATION, safe_next
 
@@ -319,6 +320,7 @@ def delete_account():
             form_error(form, exc)
         else:
             session_end.end_here("deleted")
+            forget_home()  # the home page it is sent to must not list its profile or its reviews from a copy
             flash(_farewell(done), "info")
             return redirect(url_for("site.home"))
     return (render_template("accounts/delete.html", form=form, page=account_data.deletion_page(get_db(), actor())),

@@ -11,7 +11,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..errors import Conflict, DomainError, InvalidInput, WrongPassword, problems_of
+from ..errors import Conflict, DomainError, Gone, InvalidInput, WrongPassword, problems_of
 from ..permissions import can_moderate
 from . import kept_text
 from .context import get_db
@@ -114,12 +114,15 @@ def handle_form(form, action: Callable[[], Any], message: str | Callable[[Any], 
     `target(result)`.
 
     Returns the redirect, or None when the form must be shown again (its errors, including the
-    service's domain errors, are on the form).
+    service's domain errors, are on the form). Gone (what the form is about, or the account sending it, was deleted
+    after the page was read) has no form to show again: its error page says why, with the typed text (views._typed_here).
     """
     if not validate(form, check):
         return None
     try:
         result = action()
+    except Gone:
+        raise
     except DomainError as exc:
         form_error(form, exc)
         return None

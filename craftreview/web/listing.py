@@ -36,6 +36,13 @@ def home_cache() -> TtlCache:
     return current_app.extensions.setdefault("craftreview.home_cache", TtlCache(HOME_SECONDS, size=1))
 
 
+def forget_home() -> None:
+    """Drop this process's copy of the home page after a write it must not show for HOME_SECONDS more: an account
+    deletion that took a maker profile, or reviews, from its shelves (the deleted account lands there next). Other
+    processes keep theirs until it expires; their links to the profile answer 404 "No maker with that address."."""
+    home_cache().clear()
+
+
 def counts_cache() -> CountsCache:
     """The app's filter-count cache (one per app, so tests never share counts)."""
     return current_app.extensions.setdefault("craftreview.browse_counts", CountsCache())

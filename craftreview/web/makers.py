@@ -6,7 +6,7 @@ import re
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 
-from ..errors import Conflict, DomainError
+from ..errors import Conflict, DomainError, Gone
 from ..models import Maker, as_utc, utcnow
 from ..permissions import can_send_invitations, owns_maker
 from ..services import browse, queries
@@ -207,6 +207,8 @@ def _record_order(maker: Maker, form: OrderForm) -> str | None:
         order, token = order_service.record_order(
             get_db(), actor(), maker, data, mail,
             invite_url=_invitation_link, now=now)
+    except Gone:
+        raise  # the account (and so the profile) deleted meanwhile, in another tab: no dashboard to draw again
     except DomainError as exc:
         form_error(form, exc)
         return None

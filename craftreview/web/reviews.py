@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from ..errors import NotFound
+from ..errors import Gone, NotFound
 from ..models import Review, utcnow
 from ..permissions import can_edit_review, can_flag, can_reply, can_see_review, can_vote
 from ..services import engagement, orders, queries, replies
@@ -260,6 +260,21 @@ def _spent_by_reader(dead: NotFound, review: Review):
     return page, dead.status
 
 
+def _submit_verified(token: str, form):
+    """The verified review; a link that stopped working since this request opened it (replaced, or its order deleted
+    with the maker's profile) is answered as the view answers a dead link, with an error page, not the form again;
+    one this buyer spent meanwhile in another tab is left to _written_meanwhile (the edit form with the typed text)."""
+    db = get_db()
+    try:
+        return orders.submit_verified_review(db, actor(), token, _review_input(form))
+    except Gone:
+        raise
+    except NotFound as dead:
+        if orders.redeemed_review(db, actor(), token) is not None:
+            raise
+        raise Gone(dead.message) from dead
+
+
 def _closed_before_login(view):
     """An invitation that works for nobody (unknown, expired, or its maker has left) says so at once to a visitor
     not logged in, instead of asking them to log in, or to register with the order's address, for nothing."""
@@ -299,7 +314,7 @@ def invitation(token: str):
         return _typed_over_existing(existing, ALREADY_REDEEMED)  # a second tab: the text just typed is kept
     # The maker's date until the buyer gives theirs.
     form = VerifiedReviewForm(promised_by=order.promised_by).describe_promise(order.promised_by, False)
-    done = handle_form(form, lambda: orders.submit_verified_review(db, actor(), token, _review_input(form)),
+    done = handle_form(form, lambda: _submit_verified(token, form),
                        "Thank you! Your verified review is published.", _review_url,
                        lambda: orders.verified_values(order, _review_input(form), utcnow().date()))
     return done or _written_meanwhile(lambda: orders.redeemed_review(db, actor(), token), ALREADY_REDEEMED) or (

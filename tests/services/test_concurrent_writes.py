@@ -7,13 +7,11 @@ every request check before any had written. Here the first request is held insid
 it takes its lock, while the second starts: the second must wait and then read what the first wrote."""
 from __future__ import annotations
 
-import threading
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 
-from craftreview.db import _WRITING as WRITING
 from craftreview.errors import Conflict, InvalidInput, NotFound
 from craftreview.models import AuditEntry, Maker, Order, OutgoingMail, Review, User, utcnow
 from craftreview.services import account_data, email_change, orders, password_reset
@@ -21,26 +19,8 @@ from craftreview.services import makers as maker_service
 from craftreview.services.mail import OutboxMailBackend
 from craftreview.services.passwords import verify_password
 from craftreview.services.tokens import issue_token
-from tests.concurrency import run_pair
+from tests.concurrency import race
 from tests.conftest import PASSWORD, fresh
-
-
-def race(app, monkeypatch, module, hold_at: str, first, second):
-    """Run first(session) until it returns from module.hold_at(session, ...) inside its write transaction (a check
-    made before the write, as the forms' all-problems-at-once reads are, is not held), then second(session)
-    alongside; let the first go on once the second has had SETTLE_SECONDS. Returns each one's result or exception."""
-    real, reached, release, holder = getattr(module, hold_at), threading.Event(), threading.Event(), []
-
-    def held(session, *args, **kwargs):
-        result = real(session, *args, **kwargs)
-        if not holder and session.info.get(WRITING):
-            holder.append(threading.get_ident())
-        if holder and holder[0] == threading.get_ident() and not release.is_set():
-            reached.set()
-            release.wait(10)
-        return result
-    monkeypatch.setattr(module, hold_at, held)
-    return run_pair(app, first, second, reached, release)
 
 
 def test_an_account_deleted_twice_at_once_is_deleted_once_with_the_first_choice(app, db, make_user, make_maker,

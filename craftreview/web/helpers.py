@@ -107,7 +107,14 @@ def _place(form, problem: DomainError, beside_refusal: bool = False) -> None:
         field.errors = list(field.errors) + [problem.message]
 
 
-def handle_form(form, action: Callable[[], Any], message: str | Callable[[Any], str], target: Callable[[Any], str],
+def linked_message(text: str, link: str, href: str, name: str | None = None, after: str = "") -> dict[str, str]:
+    """A flash message with a link to what it is about (base.html draws it, every part escaped; `name`, user text,
+    inside the link as a title): for a form that returns elsewhere than the page of the thing it changed."""
+    return {"text": text, "link": link, "href": href, "name": name or "", "after": after}
+
+
+def handle_form(form, action: Callable[[], Any], message: str | dict | Callable[[Any], str | dict],
+                target: Callable[[Any], str],
                 check: Callable[[], Any] | None = None):
     """Validate `form` (with the service's `check`, see validate), run the service `action`; on success flash
     `message` (or `message(result)`, when what to say depends on what the service did) and redirect to

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
@@ -128,6 +129,9 @@ def edit(slug: str):
 @follows_moved_maker
 def show(slug: str):
     """The maker page: profile, score, charts, delivery record, filtered and sorted reviews with replies."""
+    tidy = _without_empty_args(slug)
+    if tidy is not None:
+        return tidy
     viewer = current_user if current_user.is_authenticated else None
     stored = stored_pages.stored_page(slug) if viewer is None else None
     if stored is not None:
@@ -137,6 +141,19 @@ def show(slug: str):
     # The helpful-vote form (and its CSRF token) only shows to logged-in readers.
     context = stored_pages.show_context(view, per_page, ActionForm() if viewer else None)
     return render_template("makers/show.html", **context)
+
+
+def _without_empty_args(slug: str):
+    """The filter form sends its "Any" choices as empty values (?consistency=&delivery=&price=): the same page at its
+    address without them, or None when there are none. Tidy to read and share, and with nothing left it is the stored
+    page's address (stored_pages serves only requests without query arguments). The #reviews-heading the form's
+    action names stays: a browser keeps the fragment through a redirect whose Location has none."""
+    sent = list(request.args.items(multi=True))
+    kept = [(name, value) for name, value in sent if value != ""]
+    if len(kept) == len(sent):
+        return None
+    here = url_for("makers.show", slug=slug)
+    return redirect(f"{here}?{urlencode(kept)}" if kept else here, 303)
 
 
 @bp.get("/makers/<slug>/score")

@@ -9,10 +9,11 @@ from ..models import Review, User
 from ..services import accounts, moderation, queries, signals
 from .context import get_db
 from .forms import SUSPEND_CONFIRM_MESSAGE, HideForm, NoteForm, RestoreForm, SuspendForm
-from .helpers import actor, form_error, handle_form, moderator_required, page_arg, paginate, validate
+from .helpers import (actor, form_error, handle_form, linked_message, moderator_required, page_arg, paginate,
+                      validate)
 from .input_guard import form_id
 from .kept_text import keeps_typed_text
-from .security import safe_next
+from .security import local_page, referring_page, safe_next
 
 bp = Blueprint("moderation", __name__, url_prefix="/moderation")
 QUEUE_PAGE = 25
@@ -62,12 +63,19 @@ def review(review_id: int):
     return _review_page(item, HideForm(prefix="hide"), _restore_form(), _dismiss_form())
 
 
+def _came_from() -> str | None:
+    """The local page the moderator opened the review from (?next=, the hide form's `next`, else the Referer of the
+    page's GET): hiding returns there, so one working through the ring signals or an account keeps their place."""
+    sent = local_page(request.values.get("next"))
+    return sent or (local_page(referring_page()) if request.method == "GET" else None)
+
+
 def _review_page(item: Review, hide_form, restore_form, dismiss_form, status: int = 200, suspend_form=None):
     db = get_db()
     flags = moderation.open_flags(db, item)
     return render_template(
         "moderation/review.html", review=item, flags=flags, versions=moderation.flagged_versions(db, item, flags),
-        ring_signals=signals.signals_on_review(db, item.id),
+        ring_signals=signals.signals_on_review(db, item.id), came_from=_came_from(),
         hide_form=hide_form, restore_form=restore_form, dismiss_form=dismiss_form,
         suspend_form=suspend_form or _suspend_form()), status
 
@@ -79,10 +87,22 @@ def _review_page(item: Review, hide_form, restore_form, dismiss_form, status: in
 def hide(review_id: int):
     """Hide a review for a policy reason."""
     item, form = _review(review_id), HideForm(prefix="hide")
+    back = _came_from() or url_for("moderation.queue")
     done = handle_form(form, lambda: moderation.hide_review(get_db(), actor(), item, form.reason.data,
                                                             form.note.data or ""),
-                       "Review hidden. The author can see why.", lambda _r: url_for("moderation.queue"))
+                       _hidden_message(item, back), lambda _r: back)
     return done or _review_page(item, form, _restore_form(), _dismiss_form(), 400)
+
+
+HIDDEN = "Review hidden. The author can see why."
+
+
+def _hidden_message(item: Review, back: str) -> str | dict:
+    """What hiding says on the page it returns to: which review, with the way back to it, where its Restore is."""
+    own_page = url_for("moderation.review", review_id=item.id)
+    if back == own_page:
+        return HIDDEN  # the page itself says so, and offers Restore
+    return linked_message(HIDDEN, f"Review #{item.id}", own_page, name=item.title, after=": restore it there to undo.")
 
 
 @bp.post("/reviews/<int:review_id>/restore")

@@ -166,6 +166,12 @@ def safe_next(target: str | None) -> str | None:
     return target
 
 
+def local_page(target: str | None) -> str | None:
+    """`target` when it is a page of this site that a GET shows (a safe `next` to return to), else None."""
+    target = safe_next(target)
+    return target if target and _shows_a_page(target) else None
+
+
 def _security_headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")

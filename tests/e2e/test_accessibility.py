@@ -324,6 +324,29 @@ def test_the_chosen_ring_signal_kind_is_marked_on_screen_not_only_for_screen_rea
         context.close()
 
 
+# Each kind filter of the ring signals: how many boxes its text takes, its height, whether it stays in the window.
+KIND_CHIPS_JS = """() => [...document.querySelectorAll('nav.filter-links a')].map((a) => {
+  const box = a.getBoundingClientRect();
+  return {text: a.textContent, boxes: a.getClientRects().length, height: box.height, listed: !!a.closest('li'),
+          inside: box.left >= 0 && box.right <= document.documentElement.clientWidth}; })"""
+
+
+def test_on_a_phone_the_ring_signal_kinds_wrap_as_whole_chips_not_a_run_of_text(world, browser, live_server,
+                                                                                screenshots):
+    """At 360 px the eight kind links ran on as one paragraph between dots, names broken across lines: each is now
+    a list item, one box of at least 24 px (a touch target), wrapping whole."""
+    context, page, problems = _open(browser, live_server, world, "moderator", "/moderation/signals", PHONE)
+    try:
+        chips = page.evaluate(KIND_CHIPS_JS)
+        assert len(chips) == 8, chips
+        assert all(c["boxes"] == 1 and c["height"] >= 24 and c["listed"] and c["inside"] for c in chips), chips
+        assert "·" not in page.locator("nav.filter-links").inner_text()
+        assert page.evaluate(OVERFLOW_JS)["wide"] == []
+        page.locator("nav.filter-links").screenshot(path=str(screenshots / "ring-signals-kinds-360.png"))
+    finally:
+        context.close()
+
+
 # Each "Reviews" / "Accounts" heading of a ring signal: the gap above it (from the evidence or list before) and below
 # it (to the list it heads).
 SIGNAL_HEADING_GAPS_JS = """() => [...document.querySelectorAll('article.signal h3')].map((h) => {

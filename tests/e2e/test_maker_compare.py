@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from craftreview.models import Maker, User
 from tests.web.maker_world import add_review, rescore
 
-from .ui import unique
+from .ui import register, unique
 
 PHONE, DESKTOP = {"width": 360, "height": 780}, {"width": 1280, "height": 900}
 NAMES = ("Rowan Ceramics", "Juniper Leather", "Alder Glassworks")
@@ -131,6 +131,34 @@ def test_on_a_phone_the_review_filters_wait_behind_a_link(new_actor, makers):
     expect(page.get_by_label("Order type")).to_have_value("custom")
     assert page.evaluate(NO_OVERFLOW_JS)
 
+
+# Where the flash and the review voted on stand in the window, after the page came back to the review.
+FLASH_AND_REVIEW_JS = """(id) => {
+  const flash = document.querySelector('.flash').getBoundingClientRect();
+  const review = document.getElementById(id).getBoundingClientRect();
+  return {flashTop: flash.top, flashBottom: flash.bottom, reviewTop: review.top, height: window.innerHeight};
+}"""
+
+
+def test_on_a_phone_a_helpful_vote_says_so_beside_the_review_it_returns_to(new_actor, makers, screenshots):
+    """The vote comes back to #review-<id>: "Marked as helpful." stood at the top of the page, some 4,000 px above,
+    unseen. It stays in view at the top of the window, clear of the review, as "Add to compare" does."""
+    page = new_actor().page
+    register(page, f"{unique('voter')}@example.com", "Helpful Voter")
+    page.set_viewport_size(PHONE)
+    page.goto(f"/makers/{makers[0]}")
+    review = page.locator("article.review").last
+    review_id = review.get_attribute("id")
+    review.get_by_role("button", name="Helpful").click()
+    expect(page).to_have_url(re.compile(rf"#{review_id}$"))
+    expect(page.locator(".flash")).to_have_text("Marked as helpful.")
+    expect(page.locator(f"#{review_id}").get_by_role("button", name="Remove helpful vote")).to_be_visible()
+    where = page.evaluate(FLASH_AND_REVIEW_JS, review_id)
+    assert page.evaluate("window.scrollY") > 1000  # far down the page, as on a phone
+    assert 0 <= where["flashTop"] and where["flashBottom"] <= where["height"], where
+    assert where["flashBottom"] <= where["reviewTop"], where  # it covers none of the review
+    assert page.evaluate(NO_OVERFLOW_JS)
+    page.screenshot(path=str(screenshots / "maker-helpful-vote-360.png"))
 
 
 # Each select's widest choice, measured in its own font, against the room inside it: the text, its padding and the

@@ -9,8 +9,7 @@ from ..models import Review, User
 from ..services import accounts, moderation, queries, signals
 from .context import get_db
 from .forms import SUSPEND_CONFIRM_MESSAGE, HideForm, NoteForm, RestoreForm, SuspendForm
-from .helpers import (actor, form_error, handle_form, linked_message, moderator_required, page_arg, paginate,
-                      validate)
+from .helpers import actor, form_error, handle_form, linked_message, moderator_required, page_arg, paginate, validate
 from .input_guard import form_id
 from .kept_text import keeps_typed_text
 from .security import local_page, referring_page, safe_next

@@ -443,7 +443,10 @@ def test_flag_hide_and_author_sees_why(client, app, db, make_user, make_maker, m
     missing = client.post(f"/moderation/reviews/{review.id}/hide", data={"hide-reason": ""})
     assert missing.status_code == 400 and db.get(Review, review.id).hidden_at is None
     fresh(db)
-    client.post(f"/moderation/reviews/{review.id}/hide", data={"hide-reason": "spam", "hide-note": "ads"})
+    # followed: the queue it returns to shows the flash, which names the hidden review for the moderator to undo
+    hidden = client.post(f"/moderation/reviews/{review.id}/hide", data={"hide-reason": "spam", "hide-note": "ads"},
+                         follow_redirects=True)
+    assert b"Review hidden." in hidden.data and b"Terrible spam title" in hidden.data
     assert b"Terrible spam title" not in client.get(f"/makers/{maker.slug}").data
     assert b"Hid the review" in client.get("/moderation/log").data
     fresh(db)

@@ -7,9 +7,10 @@ from sqlalchemy import text
 from . import facets as sampling  # read at call time: the sample bounds
 from .base import FACETS, RawHit, RawResults, score_buckets_from
 from .facets import HASH_RANGE
-from .query import MIN_WORD_CHARS, Clause, Filters, ParsedQuery, phrase_forms, word_forms
+from .query import MIN_WORD_CHARS, Clause, Filters, ParsedQuery, phrase_forms, related_forms, word_forms
 from .standing import UNSCORED_RANK, standing_from
 from .stopwords import STOP_WORDS
+from .variants import RELATED_WEIGHT
 
 # Field -> tsvector weight; ts_rank weights {D, C, B, A} mirror the Whoosh field boosts (1:2:3:4).
 FIELD_WEIGHTS = {"title": "A", "craft": "B", "location": "C", "body": "D"}
@@ -50,12 +51,15 @@ def condition(query: ParsedQuery, filters: Filters, kind: str) -> tuple[str, str
         return "FALSE", "0.0", COVERAGE_NONE, {}
     params: dict = {}
     exprs = [(c, _clause_tsquery(c, f"c{i}", params)) for i, c in enumerate(query.clauses)]
+    # A word with related names (query.related_forms) is ranked by its own forms too, so that they count more.
+    own = [(c, _clause_tsquery(c, f"o{i}", params, own_forms=True) if _has_related(c) else e)
+           for i, (c, e) in enumerate(exprs)]
     matched = _text_match(query, exprs, kind)
     conditions = [KIND_CONDITION[kind], *_filter_conditions(filters, kind, params)]
     if matched is None:
         return " AND ".join(conditions), "0.0", COVERAGE_NONE, params
     conditions.append(matched)
-    return " AND ".join(conditions), _relevance(exprs, kind), _coverage(query, exprs, kind), params
+    return " AND ".join(conditions), _relevance(exprs, kind, own), _coverage(query, exprs, kind, own), params
 
 
 def _only_stop_words(clause: Clause) -> bool:
@@ -63,15 +67,25 @@ def _only_stop_words(clause: Clause) -> bool:
     return set(clause.words) <= STOP_WORDS
 
 
-def _relevance(exprs: list[tuple[Clause, str]], kind: str) -> str:
+def _has_related(clause: Clause) -> bool:
+    return not clause.negate and not clause.is_phrase and bool(related_forms(clause.words[0]))
+
+
+def _relevance(exprs: list[tuple[Clause, str]], kind: str, own: list[tuple[Clause, str]] | None = None) -> str:
     """ts_rank of the positive clauses ORed, whatever the match: ts_rank of an AND query rewards
     the words' proximity, which favoured a passing mention of both words in one review over a
     maker named for one and describing the other (BM25F, on Whoosh, weighs each word by field).
-    A review document's maker's name adds its own, lighter rank (clauses without a field only)."""
+    A review document's maker's name adds its own, lighter rank (clauses without a field only).
+    When a word has related names (query.related_forms), the rank of the words' own forms comes first and that of
+    every form is added at variants.RELATED_WEIGHT: a text saying "bag" ranks below one saying the "handbag" typed."""
     positives = [e for c, e in exprs if not c.negate]
     if not positives:
         return "0.0"
     rank = f"ts_rank('{RANK_WEIGHTS}', d.tsv, ({' || '.join(positives)}), {RANK_NORMALIZATION})"
+    owned = [e for c, e in (own or []) if not c.negate]
+    if owned != positives and owned:
+        rank = (f"(ts_rank('{RANK_WEIGHTS}', d.tsv, ({' || '.join(owned)}), {RANK_NORMALIZATION})"
+                f" + {RELATED_WEIGHT} * {rank})")
     named = [e for c, e in exprs if not c.negate and _reaches_maker_name(c, kind)]
     if named:
         rank += f" + ts_rank('{MAKER_NAME_WEIGHTS}', d.maker_tsv, ({' || '.join(named)}), {RANK_NORMALIZATION})"
@@ -139,12 +153,25 @@ def _combine(query: ParsedQuery, parts: list[tuple[Clause, str | None]], ops: di
     return expr
 
 
-def _coverage(query: ParsedQuery, exprs: list[tuple[Clause, str]], kind: str) -> str:
+def _coverage(query: ParsedQuery, exprs: list[tuple[Clause, str]], kind: str,
+              own: list[tuple[Clause, str]] | None = None) -> str:
+    """The summed weights of the clauses a document matches by the words as typed (and their own forms), as on
+    Whoosh; the weights of those with related words (query.related_forms) again when it holds every clause. A strict
+    query's (not any_of): how many clauses with related words it holds by their own forms (0 without such clauses)."""
     if not query.any_of:
-        return COVERAGE_NONE
-    positives = [(_clause_match(c, e, kind), w) for (c, e), w in
-                 zip([(c, e) for c, e in exprs if not c.negate], query.weights, strict=True)]
-    terms = [f"CASE WHEN {m} THEN {int(w)} ELSE 0 END" for m, w in positives if m is not None]
+        # Every match holds each clause, by its own forms or a related word: those holding more by their own forms
+        # come first, as on Whoosh.
+        held = [f"CASE WHEN {_clause_match(c, o, kind)} THEN 1 ELSE 0 END" for (c, e), (_c, o) in
+                zip(exprs, own or exprs, strict=True) if not c.negate and o != e and _clause_match(c, o, kind)]
+        return f"({' + '.join(held)})::float8" if held else COVERAGE_NONE
+    pairs = [(c, e, o) for (c, e), (_c, o) in zip(exprs, own or exprs, strict=True) if not c.negate]
+    positives = [(_clause_match(c, e, kind), _clause_match(c, o, kind), w)
+                 for (c, e, o), w in zip(pairs, query.weights, strict=True)]
+    terms = [f"CASE WHEN {o} THEN {int(w)} ELSE 0 END" for m, o, w in positives if m is not None]
+    related = sum(int(w) for m, o, w in positives if m is not None and o != m)
+    if related:
+        held = " AND ".join(m for m, _o, _w in positives if m is not None)
+        terms.append(f"CASE WHEN {held} THEN {related} ELSE 0 END")
     return f"({' + '.join(terms) or '0'})::float8"
 
 
@@ -153,8 +180,10 @@ def _coverage(query: ParsedQuery, exprs: list[tuple[Clause, str]], kind: str) ->
 ANY_WORD = "a"
 
 
-def _clause_tsquery(clause: Clause, name: str, params: dict) -> str:
+def _clause_tsquery(clause: Clause, name: str, params: dict, own_forms: bool = False) -> str:
     forms = word_forms(clause.words[0])
+    if own_forms:
+        forms = tuple(f for f in forms if f not in related_forms(clause.words[0]))
     phrases = [[w if len(w) >= MIN_WORD_CHARS else ANY_WORD for w in p]
                for p in (phrase_forms(clause.words) if clause.is_phrase else ())]
     if clause.field is None:

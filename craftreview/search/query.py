@@ -7,11 +7,12 @@ import math
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .folding import WORD, composed, fold
 from .stemming import stem
 from .stopwords import MESSAGE_WORDS, STOP_WORDS
-from .variants import PLACE_ALIASES, variants
+from .variants import PLACE_ALIASES, related, variants
 
 MAX_QUERY_CHARS = 200
 MAX_PAGE = 1000  # the deepest result page served (10,000 results at 10 a page); a deeper one is past the last
@@ -70,23 +71,48 @@ _NOT_CONTRACTED = re.compile(r"(?i)^[a-z]+n['\u2019]t[.,:;!?\u2026]*$")
 
 
 # Irregular forms a stemmer cannot join ("thrown" never stems to "throw"); expanded at query time
-# so both backends agree without custom index dictionaries.
-_IRREGULAR_GROUPS = (("throw", "threw", "thrown"), ("blow", "blew", "blown"), ("sew", "sewn"),
-                     ("weave", "wove", "woven"), ("spin", "spun"), ("make", "made"), ("build", "built"),
-                     ("break", "broke", "broken"), ("send", "sent"), ("bend", "bent"), ("sell", "sold"),
-                     ("buy", "bought"), ("pay", "paid"), ("take", "took", "taken"),
-                     # plurals the stemmer leaves apart (scarves stems to "scarv")
-                     ("scarf", "scarves"), ("knife", "knives"), ("shelf", "shelves"), ("leaf", "leaves"),
-                     ("half", "halves"), ("loaf", "loaves"))
+# so both backends agree without custom index dictionaries. A verb's base form comes first.
+_IRREGULAR_VERBS = (("throw", "threw", "thrown"), ("blow", "blew", "blown"), ("sew", "sewn"),
+                    ("weave", "wove", "woven"), ("spin", "spun"), ("make", "made"), ("build", "built"),
+                    ("break", "broke", "broken"), ("send", "sent"), ("bend", "bent"), ("sell", "sold"),
+                    ("buy", "bought"), ("pay", "paid"), ("take", "took", "taken"))
+# plurals the stemmer leaves apart (scarves stems to "scarv")
+_IRREGULAR_PLURALS = (("scarf", "scarves"), ("knife", "knives"), ("shelf", "shelves"), ("leaf", "leaves"),
+                      ("half", "halves"), ("loaf", "loaves"))
+_IRREGULAR_GROUPS = _IRREGULAR_VERBS + _IRREGULAR_PLURALS
 IRREGULAR = {w: group for group in _IRREGULAR_GROUPS for w in group}
+# A verb's past forms typed ("thrown", "hand-built", "blown") find each other, not the base form: the index cannot tell
+# "throw" from "throwing" (one stem), and the base form is a noun too (a candle's "scent throw", a "throw" blanket, the
+# "build" quality, a "break"). "wheel thrown mugs" ranked candle reviews praising the scent throw first. The base form
+# or its inflections typed ("throwing", "weaves") still find every form.
+_PAST_FORMS = {w: group[1:] for group in _IRREGULAR_VERBS for w in group[1:]}
+_PLURAL_OF = {w: group for group in _IRREGULAR_PLURALS for w in group}
+
+
+def _irregular_forms(word: str) -> tuple[str, ...]:
+    return _PAST_FORMS.get(word) or IRREGULAR.get(word) or IRREGULAR.get(stem(word)) or (word,)
 
 
 def word_forms(word: str) -> tuple[str, ...]:
-    """The word, its irregular inflections (regular ones are the stemmer's job) and its UK/US
-    spellings and synonyms (variants.py)."""
-    forms = IRREGULAR.get(word) or IRREGULAR.get(stem(word)) or (word,)
+    """The word, its irregular inflections (regular ones are the stemmer's job), its UK/US
+    spellings and synonyms (variants.py), then the other names of what it names (related_forms)."""
+    forms = _irregular_forms(word)
     extra = variants(word)
-    return forms + tuple(v for v in extra if v not in forms) if extra else forms
+    forms = forms + tuple(v for v in extra if v not in forms) if extra else forms
+    weaker = related_forms(word)
+    return forms + weaker if weaker else forms
+
+
+@lru_cache(maxsize=10_000)
+def related_forms(word: str) -> tuple[str, ...]:
+    """What a buyer's word may be called in a maker's texts (variants.related, with their irregular forms: "blade"
+    finds "knives"), not already among its own forms: searched with it, ranked below it (variants.RELATED_WEIGHT)."""
+    own = set(_irregular_forms(word)) | set(variants(word))
+    # Looked up by the noun typed, its spellings and an irregular plural's singular, not by a verb's forms: "throwing"
+    # is no blanket.
+    nouns = {word, *variants(word), *(_PLURAL_OF.get(word, ()))}
+    found = dict.fromkeys(f for w in sorted(nouns) for r in related(w) for f in _irregular_forms(r))
+    return tuple(f for f in found if f not in own)
 
 
 def phrase_forms(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:

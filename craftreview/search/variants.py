@@ -119,3 +119,71 @@ def variants(word: str) -> tuple[str, ...]:
              | set(_COUNTRY_OF.get(word, ())))
     found.discard(word)
     return tuple(sorted(found))
+
+
+# What a buyer calls a thing and what a maker's texts call it (2026-12-07): nouns of the goods the site's crafts make
+# (models.CRAFTS; the demo corpus's items), searched beside the word as typed but ranked below it (query.related_forms;
+# Whoosh boosts them by RELATED_WEIGHT, PostgreSQL adds their rank at that weight), so a text that says the word typed
+# comes first. Never a craft label or a country: those are GROUPS above, searched at the typed word's weight.
+#
+# `SAME`: two names of one thing, each finds the other ("present" and "gift", "jug" and "pitcher").
+# `FINDS`: one way, the word finds those listed and not the other way round. A broader word finds its kinds (every mug
+# is a cup, so "cup" finds mugs; a "mug" search does not want every teacup), and a kind finds the broader word its
+# maker may have written instead ("handbag", "tote" and "purse" find "bag": the leather maker's "leather bag"; "earrings"
+# finds the jewellery makers), never its siblings ("earrings" does not find necklaces).
+# A word is looked up as typed or without a plural's s/es ("earrings"), not by its stem: "presentation" stems to
+# "present" and is no gift.
+SAME: tuple[tuple[str, ...], ...] = (
+    ("gift", "present"), ("jug", "pitcher"), ("cushion", "pillow"), ("mitten", "mitt"),
+    ("jumper", "sweater", "pullover"), ("notebook", "journal", "notepad", "sketchbook"),
+    ("bookshelf", "bookcase"), ("knife", "blade"), ("candle", "tealight"), ("ornament", "decoration", "bauble"),
+    ("dinnerware", "tableware", "crockery"),
+)
+FINDS: dict[str, tuple[str, ...]] = {
+    # ceramics and glass
+    "cup": ("mug", "teacup", "beaker"), "teacup": ("cup",), "beaker": ("cup", "tumbler"),
+    "dinnerware": ("plate", "bowl", "dish", "dinner"), "tableware": ("plate", "bowl", "dish", "dinner"),
+    "crockery": ("plate", "bowl", "dish", "dinner"), "dish": ("plate", "bowl"), "platter": ("plate", "dish"),
+    "planter": ("pot", "flowerpot"), "flowerpot": ("pot", "planter"), "pot": ("planter", "flowerpot"),
+    "glassware": ("tumbler", "vase", "bowl"),
+    # textiles
+    "throw": ("blanket",), "quilt": ("blanket",), "shawl": ("scarf",), "wrap": ("scarf",), "stole": ("scarf",),
+    "glove": ("mitten",), "beanie": ("hat",), "cardigan": ("jumper", "sweater"), "tablecloth": ("runner",),
+    # leather
+    "bag": ("handbag", "purse", "tote", "satchel", "clutch", "backpack", "rucksack"),
+    "handbag": ("bag", "purse"), "purse": ("bag", "handbag", "wallet"), "tote": ("bag",), "satchel": ("bag",),
+    "clutch": ("bag", "purse"), "backpack": ("rucksack", "bag"), "rucksack": ("backpack", "bag"),
+    "holdall": ("bag",), "duffel": ("bag",), "billfold": ("wallet",), "watchband": ("strap",),
+    # jewellery
+    "earring": ("jewellery",), "necklace": ("jewellery", "pendant", "chain"), "pendant": ("jewellery", "necklace"),
+    "chain": ("necklace",), "bracelet": ("jewellery", "bangle"), "bangle": ("jewellery", "bracelet"),
+    "brooch": ("jewellery",), "anklet": ("jewellery",), "cufflink": ("jewellery",), "ring": ("jewellery",),
+    # wood, paper, candles, other
+    "breadboard": ("board",), "cutlery": ("spoon", "knife", "fork"), "utensil": ("spoon",), "ladle": ("spoon",),
+    "cleaver": ("knife",), "diary": ("journal", "notebook"), "scrapbook": ("album",), "art": ("print", "artwork"),
+    "artwork": ("art", "print"), "poster": ("print",), "hamper": ("basket",), "hanger": ("hook",),
+}
+RELATED_WEIGHT = 0.2  # a related word counts a fifth of the word as typed: in a title (weight 4) still below it in a body
+
+
+def _related_table() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for group in SAME:
+        for word in group:
+            table.setdefault(word, set()).update(w for w in group if w != word)
+    for word, found in FINDS.items():
+        table.setdefault(word, set()).update(found)
+    # A related word comes with its own spellings (jewellery: jewelry); never the word itself.
+    return {w: frozenset(r for f in found for r in (f, *variants(f)) if r != w) for w, found in table.items()}
+
+
+_RELATED = _related_table()
+
+
+@lru_cache(maxsize=10_000)
+def related(word: str) -> tuple[str, ...]:
+    """Other names of the thing a word names (SAME, FINDS): searched beside it, ranked below it."""
+    for key in (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""):
+        if key in _RELATED:
+            return tuple(sorted(_RELATED[key] - {word}))
+    return ()

@@ -25,9 +25,10 @@ from .documents import Doc
 from .facets import HASH_INPUT, HASH_MULTIPLIER, HASH_RANGE, sample_threshold
 from .folding import TOKEN_PATTERN, FoldFilter
 from .locks import file_lock
-from .query import TEXT_FIELDS, Clause, Filters, ParsedQuery, phrase_forms, word_forms
+from .query import TEXT_FIELDS, Clause, Filters, ParsedQuery, phrase_forms, related_forms, word_forms
 from .standing import UNSCORED, MakerStanding, StandingTable
 from .stopwords import STOP_WORDS
+from .variants import RELATED_WEIGHT
 from .whoosh_build import DEFAULT_WORKER_MB, build_indexes
 from .whoosh_eval import CACHE_BYTES, Evaluator, SegmentArrays, facet_counts, top_by_key, top_by_score
 
@@ -415,13 +416,25 @@ def _text_query(query: ParsedQuery, fields: tuple[str, ...]) -> Query:
     if positives and query.any_of:
         # Coverage first: each clause a document matches adds its weight in units far above any
         # BM25 score; the BM25 of the words it matches then orders documents of equal coverage.
-        coverage = [ConstantScoreQuery(q, w * COVERAGE_UNIT) for q, w, _s in weighted]
+        # Among partial matches a clause counts for the words as typed (and their own forms) only, not for a related
+        # word (query.related_forms): a document holding every clause, related words included, still comes first.
+        owned = [o for c in query.positives if (o := _clause_query(c, fields, own=True)) is not None]
+        coverage = [ConstantScoreQuery(o, w * COVERAGE_UNIT) for (_q, w, _s), o in zip(weighted, owned, strict=True)]
+        related = sum(w for (q, w, _s), o in zip(weighted, owned, strict=True) if o != q)
+        if related:
+            coverage.append(ConstantScoreQuery(And(positives), related * COVERAGE_UNIT))
         base: Query = Or([*coverage, Or(positives)])
         seeds = [q for q, _w, s in weighted if s]
         if seeds and len(seeds) < len(positives):
             base = Require(base, Or(seeds))  # common words only score; rarer ones pick the candidates
     elif positives:
         base = And(positives)
+        # A clause with related words (query.related_forms) holds every match, by its own forms or by a related
+        # word: the documents holding more clauses by their own forms come first, as a relaxed query's coverage.
+        owned = [o for c in query.positives if (o := _clause_query(c, fields, own=True)) is not None]
+        own = [ConstantScoreQuery(o, COVERAGE_UNIT) for q, o in zip(positives, owned, strict=True) if o != q]
+        if own:
+            base = Require(Or([*own, Or(positives)]), base)
     elif query.positives:
         return Or([])  # only stop words were searched: nothing can match
     else:
@@ -429,14 +442,15 @@ def _text_query(query: ParsedQuery, fields: tuple[str, ...]) -> Query:
     return AndNot(base, Or(negatives)) if negatives else base
 
 
-def _clause_query(clause: Clause, fields: tuple[str, ...]) -> Query | None:
-    """The clause in its field, or in each of `fields` (a field prefix never reaches the maker's name)."""
-    parts = [q for q in (_field_query(f, clause.words) for f in ((clause.field,) if clause.field else fields))
+def _clause_query(clause: Clause, fields: tuple[str, ...], own: bool = False) -> Query | None:
+    """The clause in its field, or in each of `fields` (a field prefix never reaches the maker's name); `own`: without
+    the words' related names (query.related_forms)."""
+    parts = [q for q in (_field_query(f, clause.words, own) for f in ((clause.field,) if clause.field else fields))
              if q is not None]
     return Or(parts) if parts else None
 
 
-def _field_query(field: str, words: tuple[str, ...]) -> Query | None:
+def _field_query(field: str, words: tuple[str, ...], own: bool = False) -> Query | None:
     if len(words) > 1:
         phrases = [q for q in (_phrase_query(field, p) for p in phrase_forms(words)) if q is not None]
         return (Or(phrases) if len(phrases) > 1 else phrases[0]) if phrases else None
@@ -444,8 +458,13 @@ def _field_query(field: str, words: tuple[str, ...]) -> Query | None:
     tokens = [t.text for t in TEXT_ANALYZER(words[0])]
     if not tokens:
         return None
-    forms = {t.text for f in word_forms(words[0]) for t in TEXT_ANALYZER(f)}
-    return Or([Term(field, f) for f in sorted(forms)]) if len(forms) > 1 else Term(field, tokens[0])
+    related = related_forms(words[0])
+    own_forms = {t.text for f in word_forms(words[0]) if f not in related for t in TEXT_ANALYZER(f)}
+    forms = own_forms if own else own_forms | {t.text for f in related for t in TEXT_ANALYZER(f)}
+    if len(forms) == 1:
+        return Term(field, tokens[0])
+    # What the word names in other words ranks below the word itself (variants.RELATED_WEIGHT).
+    return Or([Term(field, f) if f in own_forms else Term(field, f, boost=RELATED_WEIGHT) for f in sorted(forms)])
 
 
 def _phrase_query(field: str, words: tuple[str, ...]) -> Query | None:

@@ -5,9 +5,10 @@ reading a word's ids decompresses and unpickles its positions too. On first use 
 most of a search page's time (a word in 26,000 reviews: 23 ms a segment; `"lampwork bead set"` read
 610 blocks). So every segment a rebuild or `flask search optimize` writes gets a *postings file*
 beside it (`<segment>.crp`): each indexed field's postings (spelling and key fields excepted) as two
-flat arrays with each posting's positions, and each document's entity and maker ids, read through
-one shared memory mapping: a term is a slice (microseconds, no decoding), a phrase a gather over its
-candidates' positions, a hit's identity two array reads instead of unpickling its stored fields.
+flat arrays with each posting's positions, and each document's entity and maker ids, read with
+pread (no mapping: see PostingsFile): a term is one read of its slice (microseconds, no decoding), a
+phrase a gather over its candidates' positions, a hit's identity two array reads instead of
+unpickling its stored fields.
 
 The file is derived data: a segment without one (written by a drain: at most a few hundred documents,
 or by an older version) is read from Whoosh's blocks as before, with the same answer. Its name follows
@@ -15,11 +16,11 @@ Whoosh's segment pattern, so Whoosh deletes it with its segment when a merge ret
 """
 from __future__ import annotations
 
-import mmap
 import os
 import pickle
 import struct
 import time
+import weakref
 
 import numpy as np
 from whoosh.reading import SegmentReader
@@ -174,39 +175,72 @@ def _is_current(path: str) -> bool:
 
 
 class PostingsFile:
-    """One segment's postings file, mapped (pages shared by every process reading it, and kept valid
-    when a merge deletes the file under a reader that still has the segment)."""
+    """One segment's postings file, read with pread: each term's slice is read when a query asks for it
+    and dropped with the query's arrays (the kernel's page cache keeps the file for every process).
+
+    Mapped, the file's pages that any query had touched stayed in each worker's resident memory: ~10 MB
+    per worker after the web bench's searches, growing with every new word searched (issue #12). A read
+    costs a system call and a copy of the slice, microseconds beside the arrays a query builds from it.
+    The descriptor stays open, so a merge that deletes the file under a reader that still has its
+    segment leaves it readable. Each document's entity and maker ids (read for every hit) are loaded
+    once, in the narrowest type that holds them."""
 
     def __init__(self, path: str):
-        with open(path, "rb") as fh:
-            self._map = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        magic, size = _HEADER.unpack_from(self._map, 0)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        weakref.finalize(self, os.close, fd)
+        self._fd = fd
+        magic, size = _HEADER.unpack(os.pread(fd, _HEADER.size, 0))
         if magic != MAGIC:
             raise ValueError(f"not a postings file: {path}")
-        header = pickle.loads(self._map[_HEADER.size:_HEADER.size + size])
+        header = pickle.loads(os.pread(fd, size, _HEADER.size))
         self.docs, self.terms = header["docs"], header["terms"]
-        offset, arrays = _HEADER.size + size, {}
+        offset, self._arrays = _HEADER.size + size, {}
         for name, dtype, count in header["arrays"]:
-            arrays[name] = np.frombuffer(self._map, dtype=dtype, count=count, offset=offset)
-            offset += arrays[name].nbytes + (-arrays[name].nbytes % 8)
-        self.ids, self.weights = arrays["ids"], arrays["weights"]
-        self.starts, self.flat_positions = arrays["starts"], arrays["positions"]
-        self.entities, self.makers = arrays["entities"], arrays["makers"]
+            self._arrays[name] = (offset, np.dtype(dtype), count)
+            nbytes = np.dtype(dtype).itemsize * count
+            offset += nbytes + (-nbytes % 8)
+        self.entities = _narrow(self._read("entities", 0, self.docs))
+        self.makers = _narrow(self._read("makers", 0, self.docs))
+
+    def _read(self, name: str, first: int, count: int) -> np.ndarray:
+        """Items first .. first + count - 1 of one of the file's arrays (read-only, as the mapped ones were)."""
+        offset, dtype, total = self._arrays[name]
+        count = max(0, min(count, total - first))
+        if not count:
+            return np.empty(0, dtype=dtype)
+        data = os.pread(self._fd, count * dtype.itemsize, offset + first * dtype.itemsize)
+        if len(data) != count * dtype.itemsize:
+            raise OSError(f"postings file ends early ({name})")
+        return np.frombuffer(data, dtype=dtype)
 
     def postings(self, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
-        """Views of a term's document numbers and weights (empty when the segment lacks the term)."""
+        """A term's document numbers and weights (empty when the segment lacks the term)."""
         start, count = self.terms.get((field, btext), (0, 0))
-        return self.ids[start:start + count], self.weights[start:start + count]
+        return self._read("ids", start, count), self._read("weights", start, count)
 
     def positions(self, field: str, btext: bytes, docs: np.ndarray) -> np.ndarray:
         """(document << 32 | position) of each occurrence of a term in any of `docs` (sorted)."""
         start, count = self.terms.get((field, btext), (0, 0))
-        at = start + np.flatnonzero(np.isin(self.ids[start:start + count], docs, assume_unique=True))
-        firsts, lengths = self.starts[at].astype(np.int64), (self.starts[at + 1] - self.starts[at]).astype(np.int64)
-        # Every occurrence's index into the flat positions: each posting's first, then +1, +2 ...
+        ids = self._read("ids", start, count)
+        at = np.flatnonzero(np.isin(ids, docs, assume_unique=True))
+        if not len(at):
+            return _EMPTY_POSITIONS
+        # The term's postings' position ranges, from the first wanted posting's to the last's end.
+        starts = self._read("starts", start + int(at[0]), int(at[-1] - at[0]) + 2).astype(np.int64)
+        at_starts = at - at[0]
+        firsts, lengths = starts[at_starts], starts[at_starts + 1] - starts[at_starts]
+        flat_positions = self._read("positions", int(starts[0]), int(starts[-1] - starts[0]))
+        # Every occurrence's index into the positions read: each posting's first, then +1, +2 ...
         within = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        flat = np.repeat(firsts, lengths) + within
-        return np.repeat(self.ids[at].astype(np.int64), lengths) << 32 | self.flat_positions[flat].astype(np.int64)
+        flat = np.repeat(firsts - starts[0], lengths) + within
+        return np.repeat(ids[at].astype(np.int64), lengths) << 32 | flat_positions[flat].astype(np.int64)
+
+
+def _narrow(values: np.ndarray) -> np.ndarray:
+    """int64 ids as int32 when every one fits (half the memory)."""
+    if not len(values) or (values.min() >= np.iinfo(np.int32).min and values.max() <= np.iinfo(np.int32).max):
+        return values.astype(np.int32)
+    return values
 
 
 class PostingsFiles:

@@ -101,8 +101,9 @@ class SegmentArrays:
     def postings(self, reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """A term's document numbers (int64) and weights (float64) in one segment."""
         file = self.files.get(reader)
-        if file is not None:  # a slice of the segment's postings file: nothing to decode or keep
-            ids, weights = file.postings(field, reader._text_to_bytes(field, text))
+        if file is not None:  # a slice of the segment's postings file: nothing to decode
+            ids, weights = self.files.postings(file, reader.segment().segment_id(), field,
+                                               reader._text_to_bytes(field, text))
             return ids.astype(np.int64), weights.astype(np.float64)
         key = (reader.segment().segment_id(), "p", field, text)
         ids, weights = self.get(key, lambda: read_blocks(reader, field, text))

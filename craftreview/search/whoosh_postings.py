@@ -5,9 +5,10 @@ reading a word's ids decompresses and unpickles its positions too. On first use 
 most of a search page's time (a word in 26,000 reviews: 23 ms a segment; `"lampwork bead set"` read
 610 blocks). So every segment a rebuild or `flask search optimize` writes gets a *postings file*
 beside it (`<segment>.crp`): each indexed field's postings (spelling and key fields excepted) as two
-flat arrays with each posting's positions, and each document's entity and maker ids, read through
-one shared memory mapping: a term is a slice (microseconds, no decoding), a phrase a gather over its
-candidates' positions, a hit's identity two array reads instead of unpickling its stored fields.
+flat arrays with each posting's positions, and each document's entity and maker ids, read with
+pread (no mapping: see PostingsFile): a term is one read of its slice (microseconds, no decoding), a
+phrase a gather over its candidates' positions, a hit's identity two array reads instead of
+unpickling its stored fields.
 
 The file is derived data: a segment without one (written by a drain: at most a few hundred documents,
 or by an older version) is read from Whoosh's blocks as before, with the same answer. Its name follows
@@ -15,11 +16,13 @@ Whoosh's segment pattern, so Whoosh deletes it with its segment when a merge ret
 """
 from __future__ import annotations
 
-import mmap
 import os
 import pickle
 import struct
+import threading
 import time
+import weakref
+from collections import OrderedDict
 
 import numpy as np
 from whoosh.reading import SegmentReader
@@ -28,6 +31,7 @@ SUFFIX = ".crp"
 MAGIC = b"CRPOST02"  # 02: each document's entity and maker ids too
 SKIPPED_FIELDS = ("key", "spell")  # unique keys, and words whose document frequency alone is read
 RETRY_SECONDS = 60.0  # a segment seen without its file is looked at again after this long
+SLICE_CACHE_BYTES = 4 * 2**20  # the most recently read terms' postings kept per process (PostingsFiles)
 _HEADER = struct.Struct("<8sQ")
 _EMPTY_IDS = np.empty(0, dtype=np.int32)
 _EMPTY_WEIGHTS = np.empty(0, dtype=np.float32)
@@ -174,47 +178,88 @@ def _is_current(path: str) -> bool:
 
 
 class PostingsFile:
-    """One segment's postings file, mapped (pages shared by every process reading it, and kept valid
-    when a merge deletes the file under a reader that still has the segment)."""
+    """One segment's postings file, read with pread: each term's slice is read when a query asks for it
+    and dropped with the query's arrays (the kernel's page cache keeps the file for every process).
+
+    Mapped, the file's pages that any query had touched stayed in each worker's resident memory: ~10 MB
+    per worker after the web bench's searches, growing with every new word searched (issue #12). A read
+    costs a system call and a copy of the slice, microseconds beside the arrays a query builds from it.
+    The descriptor stays open, so a merge that deletes the file under a reader that still has its
+    segment leaves it readable. Each document's entity and maker ids (read for every hit) are loaded
+    once, in the narrowest type that holds them."""
 
     def __init__(self, path: str):
-        with open(path, "rb") as fh:
-            self._map = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        magic, size = _HEADER.unpack_from(self._map, 0)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        weakref.finalize(self, os.close, fd)
+        self._fd = fd
+        magic, size = _HEADER.unpack(os.pread(fd, _HEADER.size, 0))
         if magic != MAGIC:
             raise ValueError(f"not a postings file: {path}")
-        header = pickle.loads(self._map[_HEADER.size:_HEADER.size + size])
+        header = pickle.loads(os.pread(fd, size, _HEADER.size))
         self.docs, self.terms = header["docs"], header["terms"]
-        offset, arrays = _HEADER.size + size, {}
+        offset, self._arrays = _HEADER.size + size, {}
         for name, dtype, count in header["arrays"]:
-            arrays[name] = np.frombuffer(self._map, dtype=dtype, count=count, offset=offset)
-            offset += arrays[name].nbytes + (-arrays[name].nbytes % 8)
-        self.ids, self.weights = arrays["ids"], arrays["weights"]
-        self.starts, self.flat_positions = arrays["starts"], arrays["positions"]
-        self.entities, self.makers = arrays["entities"], arrays["makers"]
+            self._arrays[name] = (offset, np.dtype(dtype), count)
+            nbytes = np.dtype(dtype).itemsize * count
+            offset += nbytes + (-nbytes % 8)
+        self.entities = _narrow(self._read("entities", 0, self.docs))
+        self.makers = _narrow(self._read("makers", 0, self.docs))
+
+    def _read(self, name: str, first: int, count: int) -> np.ndarray:
+        """Items first .. first + count - 1 of one of the file's arrays (read-only, as the mapped ones were)."""
+        offset, dtype, total = self._arrays[name]
+        count = max(0, min(count, total - first))
+        if not count:
+            return np.empty(0, dtype=dtype)
+        data = os.pread(self._fd, count * dtype.itemsize, offset + first * dtype.itemsize)
+        if len(data) != count * dtype.itemsize:
+            raise OSError(f"postings file ends early ({name})")
+        return np.frombuffer(data, dtype=dtype)
 
     def postings(self, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
-        """Views of a term's document numbers and weights (empty when the segment lacks the term)."""
+        """A term's document numbers and weights (empty when the segment lacks the term)."""
         start, count = self.terms.get((field, btext), (0, 0))
-        return self.ids[start:start + count], self.weights[start:start + count]
+        return self._read("ids", start, count), self._read("weights", start, count)
 
     def positions(self, field: str, btext: bytes, docs: np.ndarray) -> np.ndarray:
         """(document << 32 | position) of each occurrence of a term in any of `docs` (sorted)."""
         start, count = self.terms.get((field, btext), (0, 0))
-        at = start + np.flatnonzero(np.isin(self.ids[start:start + count], docs, assume_unique=True))
-        firsts, lengths = self.starts[at].astype(np.int64), (self.starts[at + 1] - self.starts[at]).astype(np.int64)
-        # Every occurrence's index into the flat positions: each posting's first, then +1, +2 ...
+        ids = self._read("ids", start, count)
+        at = np.flatnonzero(np.isin(ids, docs, assume_unique=True))
+        if not len(at):
+            return _EMPTY_POSITIONS
+        # The term's postings' position ranges, from the first wanted posting's to the last's end.
+        starts = self._read("starts", start + int(at[0]), int(at[-1] - at[0]) + 2)
+        first, within_range = int(starts[0]), at - at[0]
+        firsts = starts[within_range].astype(np.int64) - first
+        lengths = starts[within_range + 1].astype(np.int64) - first - firsts
+        flat_positions = self._read("positions", first, int(starts[-1]) - first)
+        # Every occurrence's index into the positions read: each posting's first, then +1, +2 ...
         within = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         flat = np.repeat(firsts, lengths) + within
-        return np.repeat(self.ids[at].astype(np.int64), lengths) << 32 | self.flat_positions[flat].astype(np.int64)
+        return np.repeat(ids[at].astype(np.int64), lengths) << 32 | flat_positions[flat].astype(np.int64)
+
+
+def _narrow(values: np.ndarray) -> np.ndarray:
+    """int64 ids as int32 when every one fits (half the memory)."""
+    if not len(values) or (values.min() >= np.iinfo(np.int32).min and values.max() <= np.iinfo(np.int32).max):
+        return values.astype(np.int32)
+    return values
 
 
 class PostingsFiles:
     """The postings files of the segments a process reads, opened once each; a segment without one
-    is looked at again after RETRY_SECONDS (`flask search optimize` may write it meanwhile)."""
+    is looked at again after RETRY_SECONDS (`flask search optimize` may write it meanwhile).
 
-    def __init__(self):
+    The terms read most recently are kept, at most `slice_budget` bytes of them (least recently used
+    dropped first): a popular word searched again costs no read. A read is a system call per array
+    (~13 us each for a few KB on the bench's VM), and a search reads ~50 terms across its segments."""
+
+    def __init__(self, slice_budget: int = SLICE_CACHE_BYTES):
         self._files: dict[str, tuple[PostingsFile | None, float]] = {}
+        self.slice_budget, self.slice_bytes = slice_budget, 0
+        self._slices: OrderedDict[tuple, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._lock = threading.Lock()
 
     def get(self, reader) -> PostingsFile | None:
         segment = reader.segment()
@@ -226,9 +271,36 @@ class PostingsFiles:
         self._files[key] = (opened, time.monotonic() + RETRY_SECONDS)
         return opened
 
+    def postings(self, file: PostingsFile, segment_id, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """`file.postings(field, btext)`, kept for next time when it is small beside the budget."""
+        key = (segment_id, field, btext)
+        with self._lock:
+            found = self._slices.get(key)
+            if found is not None:
+                self._slices.move_to_end(key)
+                return found
+        found = file.postings(field, btext)
+        cost = _slice_cost(found)
+        if cost <= self.slice_budget // 8:  # one common word never empties the cache
+            with self._lock:
+                if key not in self._slices:
+                    self._slices[key] = found
+                    self.slice_bytes += cost
+                    while self.slice_bytes > self.slice_budget:
+                        self.slice_bytes -= _slice_cost(self._slices.popitem(last=False)[1])
+        return found
+
     def forget(self, segment_ids: set) -> None:
         for key in segment_ids:
             self._files.pop(key, None)
+        with self._lock:
+            for key in [k for k in self._slices if k[0] in segment_ids]:
+                self.slice_bytes -= _slice_cost(self._slices.pop(key))
+
+
+def _slice_cost(found: tuple[np.ndarray, np.ndarray]) -> int:
+    """Bytes a kept term holds: its two arrays, with their buffers' and the entry's overhead."""
+    return found[0].nbytes + found[1].nbytes + 400
 
 
 def _open(reader, segment) -> PostingsFile | None:

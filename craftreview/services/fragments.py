@@ -52,8 +52,9 @@ class FragmentCache:
         """Memory held by the stored strings (a str with any non-Latin-1 character takes 2 bytes a character)."""
         return self._bytes
 
-    def get(self, key: Hashable, render: Callable[[], str]) -> str:
-        """The fragment stored under `key`, or `render()` (stored for next time when it fits)."""
+    def get(self, key: Hashable, render: Callable[[], str], keep: bool = True) -> str:
+        """The fragment stored under `key`, or `render()` (stored for next time when it fits, unless `keep` is
+        False)."""
         with self._lock:
             hit = self._items.get(key)
             if hit is not None:
@@ -62,7 +63,7 @@ class FragmentCache:
                 return hit
             self.stats.misses += 1
         value = render()  # outside the lock: rendering one maker must not block the others
-        if self.max_entries and sys.getsizeof(value) <= self.max_bytes // 4:  # one page never fills the cache
+        if keep and self.max_entries and sys.getsizeof(value) <= self.max_bytes // 4:  # one page never fills the cache
             self._store(key, value)
         return value
 

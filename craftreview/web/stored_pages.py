@@ -28,7 +28,7 @@ from ..models import utcnow
 from ..services import page_stamps
 from ..services.maker_page import maker_page
 from ..services.review_facts import parse_filters
-from .fragments import fragment_cache
+from .fragments import fragment_cache, look_up_only
 from .helpers import Page
 
 log = logging.getLogger(__name__)
@@ -150,6 +150,7 @@ def render_pages(app: Flask, maker_ids: Iterable[int]) -> int:
 def _render_batch(app: Flask, maker_ids: list[int]) -> int:
     # A fresh app context: under test this runs inside the writer's request, whose g holds its user.
     with app.app_context(), app.extensions["craftreview.sessions"]() as session:
+        look_up_only()
         rendered = [r for r in (_render_one(app, session, mid) for mid in maker_ids) if r]
         with write_transaction(session):  # the reads above happen before the write lock is taken
             for maker_id, revision, document in rendered:

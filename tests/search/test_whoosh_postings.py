@@ -153,3 +153,17 @@ def test_a_warmed_worker_has_its_searchers_files_columns_standings_and_word_list
                 kept = {key[1:] for key in backend._arrays.items if key[0] == segment}
                 assert {("c", f) for f in WARM_COLUMNS[kind]} <= kept
                 assert {("l", f) for f in ("title", "craft", "location", "body")} <= kept
+
+
+@whoosh_only
+def test_postings_files_are_read_not_mapped_so_searched_words_stay_out_of_a_workers_memory(corpus, search_app):
+    """Mapped, every page of a postings file a search had touched stayed resident in each worker (~10 MB a
+    worker after the web bench's searches, issue #12); read, a term's slice lives as long as its query."""
+    search.rebuild(search_app)
+    for q, tab in (("walnut", "makers"), ('"dinner set"', "reviews"), ("bag arrived late", "reviews")):
+        assert run(search_app, q, tab=tab).totals
+    backend = search.get_backend(search_app)
+    with backend._searcher("review") as s:
+        assert all(backend._arrays.files.get(sub.reader()) is not None for sub, _o in s.leaf_searchers())
+    with open("/proc/self/maps") as maps:
+        assert not [line for line in maps if whoosh_postings.SUFFIX in line]

@@ -88,3 +88,33 @@ def test_optimize_keeps_every_document_findable(world, search_app):
     assert merged == (0 if search_app.config["SEARCH_BACKEND"] == "postgres" else merged) and merged >= 0
     assert run(search_app, "cup", tab="reviews").totals["review"] == 3
     assert search.check(search_app).ok
+
+
+def test_terms_read_from_postings_files_are_kept_within_their_budget_newest_first(tmp_path):
+    from whoosh import index as whoosh_index
+    from whoosh.fields import TEXT, Schema
+
+    from craftreview.search import whoosh_postings
+
+    ix = whoosh_index.create_in(str(tmp_path), Schema(body=TEXT))
+    with ix.writer() as writer:
+        for n in range(300):
+            writer.add_document(body=f"common word{n % 40} other{n % 7}")
+    (segment,) = ix._segments()
+    file = whoosh_postings.PostingsFile(whoosh_postings.write(str(tmp_path), ix.schema, segment))
+    reads = []
+    real = file.postings
+    file.postings = lambda field, btext: reads.append(btext) or real(field, btext)
+    files = whoosh_postings.PostingsFiles(slice_budget=8_000)
+    for n in range(40):
+        ids, _weights = files.postings(file, "seg", "body", f"word{n}".encode())
+        assert ids.tolist() == real("body", f"word{n}".encode())[0].tolist()
+        assert files.slice_bytes <= files.slice_budget
+    assert len(reads) == 40 and 0 < len(files._slices) < 40
+    files.postings(file, "seg", "body", b"word39")  # kept: not read again
+    files.postings(file, "seg", "body", b"word0")  # dropped first: read again
+    assert reads[40:] == [b"word0"]
+    files.postings(file, "seg", "body", b"common")  # 300 postings: over an eighth of the budget, never kept
+    assert ("seg", "body", b"common") not in files._slices
+    files.forget({"seg"})
+    assert not files._slices and files.slice_bytes == 0

@@ -24,6 +24,7 @@ from craftreview.services.mail import OutboxMailBackend
 from craftreview.services.makers import MakerInput, update_maker
 from craftreview.services.tokens import issue_token
 from craftreview.web import page_values, stored_pages
+from craftreview.web.fragments import fragment_cache
 from tests.conftest import DATABASES, PASSWORD, fresh, login, review_input
 from tests.web.test_page_queries import counted
 
@@ -307,3 +308,23 @@ def test_browse_is_kept_until_a_write_moves_a_card(app, client, db, world, make_
     with write_transaction(db):
         scores.rescore_all(db)
     assert browse(app)[1] > 1  # every score was rewritten: drawn again
+
+
+
+def test_the_renderer_keeps_no_fragments_in_the_workers_cache_but_uses_those_kept(app, db, world, make_user,
+                                                                                   make_review):
+    """Each write's page is rendered once for its stored copy; keeping its parts in the worker's memory filled
+    the fragment cache to its bound within a few hundred writes (issue #12's worker memory)."""
+    with app.app_context():
+        cache = fragment_cache()
+    for n in range(3):
+        make_review(make_user(), world["maker"], title=f"Review number {n}")
+        render_all(app)
+    assert len(cache) == 0 and cache.bytes == 0
+    live = app.test_client()
+    live.set_cookie("compare", world["maker"].slug)  # a cookie: the page is drawn live, and its parts kept
+    assert "Review number 2" in live.get(world["url"]).get_data(as_text=True)
+    kept, hits = len(cache), cache.stats.hits
+    assert kept == 3
+    stored_pages.render_stale(app, everything=True)  # the same state drawn again: the kept parts are used
+    assert len(cache) == kept and cache.stats.hits == hits + 3

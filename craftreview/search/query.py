@@ -39,6 +39,7 @@ RANKING_WORDS = frozenset({"best", "finest", "greatest", "highest", "highly", "r
 # A rating typed as words ("5 star potter", "five-star candles", "4.5 stars"): no text says it, and kept, "star"
 # was a word every result had to hold. Left out as RANKING_WORDS are, when other words name something.
 _RATING = re.compile(r"(?i)(?<![\w.\-])(?:[0-5](?:[.,]5)?|one|two|three|four|five)[\s-]*stars?(?:[\s-]*rated)?(?![\w\-])")
+_LOW_RATING = re.compile(r"(?i)(?:[0-3](?![.,]5)|[0-2][.,]5|zero|one|two|three)\b")
 TEXT_FIELDS = ("title", "craft", "location", "body")
 KINDS = ("maker", "review")
 TABS = {"makers": "maker", "reviews": "review"}
@@ -301,8 +302,12 @@ def _rating_dropped(text: str, notes: list[str]) -> str:
     rest = _RATING.sub(" ", text)
     if not any(not c.negate and not set(c.words) <= STOP_WORDS | RANKING_WORDS for c in _clauses(rest)[0]):
         return text
-    notes.append(f"“{' '.join(found[0].split())}” is not searched for as words: results are ranked by how well they "
-                 "match and by each maker's standing. Sort by highest score to see the best-rated first.")
+    said = " ".join(found[0].split())
+    # A low rating asks for the unhappy reviews, not the best-rated makers: the reviews' star filters list those.
+    advice = ("The Reviews tab's star filters (craftsmanship, consistency, delivery) list reviews by their stars."
+              if _LOW_RATING.match(said) else "Sort by highest score to see the best-rated first.")
+    notes.append(f"“{said}” is not searched for as words: results are ranked by how well they match and by each "
+                 f"maker's standing. {advice}")
     return rest
 
 

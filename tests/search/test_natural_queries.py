@@ -127,3 +127,14 @@ def test_words_about_ratings_and_reviews_are_not_required_of_the_text(wallets, s
     # Alone, or in quotes, they are searched as typed.
     assert run(search_app, "review", tab=tab).total == 1
     assert "star" in run(search_app, '"5 star" wallet', tab=tab).query.render()
+
+
+def test_a_low_rating_typed_as_words_points_to_the_star_filters_not_to_the_best_rated(wallets, search_app):
+    """"1 star leather wallet" asks for the unhappy reviews: sorting by highest score, as a "5 star" query is told,
+    would show it the opposite."""
+    for typed in ("1 star leather wallet", "two-star leather wallet", "3 stars leather wallet", "2.5 star leather wallet"):
+        [note] = [n for n in run(search_app, typed, tab="reviews").query.notes if "not searched for as words" in n]
+        assert "star filters" in note and "best-rated" not in note, (typed, note)
+    for typed in ("5 star leather wallet", "four star leather wallet", "4.5 stars leather wallet", "3.5 star leather wallet"):
+        [note] = [n for n in run(search_app, typed, tab="reviews").query.notes if "not searched for as words" in n]
+        assert "best-rated" in note and "star filters" not in note, (typed, note)

@@ -13,17 +13,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db import reread_locked
-from ..errors import Gone
+from ..errors import Gone, PermissionDenied
 from ..models import Maker, Review, User
 from ..permissions import MAKER_LEFT
 
 ACCOUNT_GONE = "Your account was deleted a moment ago (in another tab or window, say): nothing was changed."
+ACCOUNT_SUSPENDED = "Your account was suspended by a moderator a moment ago: nothing was changed."
 MAKER_GONE = "This maker has left craftreview."
 REVIEW_GONE = "That review was removed a moment ago, with its author's account: nothing was changed."
 
 
 def lock_actor(session: Session, actor: User, *, exclusive: bool = False) -> None:
-    """The acting account's standing (deleted, suspended, moderator) as stored now, share-locked to the commit
+    """The acting account's standing (deleted, suspended, moderator) as stored now, share-locked to the commit; Gone
+    once deleted, PermissionDenied once suspended
     (`exclusive`: for no key update, so that two writes of one account's own rows run one after the other).
 
     An account deletion locks its row for update first, so on PostgreSQL this waits for a deletion under way (then
@@ -32,6 +34,8 @@ def lock_actor(session: Session, actor: User, *, exclusive: bool = False) -> Non
     session.refresh(actor, ["deleted_at", "is_suspended", "is_moderator"], with_for_update=lock)
     if actor.deleted_at is not None:
         raise Gone(ACCOUNT_GONE)
+    if actor.is_suspended:  # suspended after the request passed its permission check (the sessions end with it)
+        raise PermissionDenied(ACCOUNT_SUSPENDED)
 
 
 def lock_open_maker(session: Session, maker_id: int, *, exclusive: bool = False) -> None:

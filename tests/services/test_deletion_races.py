@@ -15,7 +15,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from craftreview.errors import Gone, NotFound
+from craftreview.errors import Gone, NotFound, PermissionDenied
 from craftreview.models import (
     AccountToken,
     AuditEntry,
@@ -31,11 +31,21 @@ from craftreview.models import (
     utcnow,
 )
 from craftreview.permissions import MAKER_LEFT
-from craftreview.services import account_data, email_change, engagement, moderation, notifications, orders, replies
+from craftreview.services import (
+    account_data,
+    accounts,
+    email_change,
+    engagement,
+    moderation,
+    notifications,
+    orders,
+    replies,
+)
 from craftreview.services import makers as maker_service
 from craftreview.services.mail import OutboxMailBackend
 from craftreview.services.reviews import edit_review, set_withdrawn, submit_review
-from craftreview.services.still_there import ACCOUNT_GONE, MAKER_GONE, REVIEW_GONE
+from craftreview.services.still_there import ACCOUNT_GONE, ACCOUNT_SUSPENDED, MAKER_GONE, REVIEW_GONE
+from craftreview.services.tokens import CONFIRM_EMAIL
 from tests.concurrency import race
 from tests.conftest import PASSWORD, fresh, review_input
 
@@ -157,13 +167,11 @@ def _reply(db, owner, review):
     return replies.save_reply(db, owner, review, "Thank you for the kind words.")
 
 
-@pytest.mark.parametrize("action", ["vote", "flag", "review", "reply", "mail preferences", "email change",
-                                    "maker profile", "hide"])
-def test_a_write_by_an_account_deleted_meanwhile_is_refused_and_stores_nothing_for_it(
-        app, db, make_user, make_maker, make_review, action):
-    """The account was deleted in another tab after this page was read: the vote, report, review or reply was stored
-    under "Former member" after the deletion had answered that it removed everything the account wrote; the mail
-    preferences and the pending address change (a link mailed in its name) stayed as rows of a deleted account."""
+WRITES = ["vote", "flag", "review", "reply", "mail preferences", "email change", "maker profile", "hide"]
+
+
+def _cast_and_write(db, make_user, make_maker, make_review, action):
+    """(the acting account, the review written about, the write) for one of WRITES."""
     owner = make_user("owner")
     maker = make_maker(owner)
     review = make_review(make_user("author"), maker)
@@ -178,17 +186,51 @@ def test_a_write_by_an_account_deleted_meanwhile_is_refused_and_stores_nothing_f
              "maker profile": lambda: maker_service.create_maker(db, actor, maker_service.MakerInput(
                  name="Late Studio", slug="late-studio", craft="wood")),
              "hide": lambda: moderation.hide_review(db, actor, review, "spam")}[action]
-    delete_elsewhere(app, actor.id, "remove")
-    mail_before = count(db, OutgoingMail)
-    with pytest.raises(Gone, match=re.escape(ACCOUNT_GONE)):
-        write()
+    return actor, review, write
+
+
+def _nothing_stored_for(db, actor, review, owns_maker: bool) -> None:
     fresh(db)
     assert count(db, HelpfulVote) == count(db, Flag) == count(db, Reply) == 0
     assert count(db, Review, Review.author_id == actor.id) == 0
     assert count(db, MailOptOut, MailOptOut.user_id == actor.id) == 0
-    assert count(db, AccountToken, AccountToken.user_id == actor.id) == 0
-    assert count(db, Maker, Maker.owner_id == actor.id) == (1 if actor is owner else 0)
+    assert count(db, AccountToken, AccountToken.user_id == actor.id, AccountToken.purpose != CONFIRM_EMAIL) == 0
+    assert count(db, Maker, Maker.owner_id == actor.id) == (1 if owns_maker else 0)
     assert db.get(Review, review.id).hidden_at is None
+
+
+@pytest.mark.parametrize("action", WRITES)
+def test_a_write_by_an_account_deleted_meanwhile_is_refused_and_stores_nothing_for_it(
+        app, db, make_user, make_maker, make_review, action):
+    """The account was deleted in another tab after this page was read: the vote, report, review or reply was stored
+    under "Former member" after the deletion had answered that it removed everything the account wrote; the mail
+    preferences and the pending address change (a link mailed in its name) stayed as rows of a deleted account."""
+    actor, review, write = _cast_and_write(db, make_user, make_maker, make_review, action)
+    delete_elsewhere(app, actor.id, "remove")
+    mail_before = count(db, OutgoingMail)
+    with pytest.raises(Gone, match=re.escape(ACCOUNT_GONE)):
+        write()
+    _nothing_stored_for(db, actor, review, owns_maker=action == "reply")
+    assert count(db, AccountToken, AccountToken.user_id == actor.id) == 0
+    assert count(db, OutgoingMail) == mail_before
+
+
+@pytest.mark.parametrize("action", WRITES)
+def test_a_write_by_an_account_suspended_meanwhile_is_refused_and_stores_nothing(
+        app, db, make_user, make_maker, make_review, action):
+    """A moderator suspended the account after its page passed the permission check (the request read the account
+    as it was): the write went through for an account that can no longer log in."""
+    actor, review, write = _cast_and_write(db, make_user, make_maker, make_review, action)
+    moderator_id = make_user("suspender", moderator=True).id
+    session = app.extensions["craftreview.sessions"]()
+    try:
+        accounts.set_suspended(session, session.get(User, moderator_id), actor.id, True, "Ring member.")
+    finally:
+        session.close()
+    mail_before = count(db, OutgoingMail)
+    with pytest.raises(PermissionDenied, match=re.escape(ACCOUNT_SUSPENDED)):
+        write()
+    _nothing_stored_for(db, actor, review, owns_maker=action == "reply")
     assert count(db, OutgoingMail) == mail_before
 
 

@@ -244,7 +244,7 @@ def test_verified_review_through_invitation_link(new_actor, live_server):
     # The link works once: a second visit is a clear error page, not a server error.
     response = buyer.page.goto(link)
     assert response is not None and response.status == 404, response and response.status
-    expect(buyer.page.get_by_role("heading", name="Not found")).to_be_visible()
+    expect(buyer.page.get_by_role("heading", name="This link does not work")).to_be_visible()
     expect(buyer.page.get_by_text("This invitation link has already been used.")).to_be_visible()
 
     assert maker.problems.all() == []

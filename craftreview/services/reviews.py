@@ -18,7 +18,6 @@ from . import notifications
 from .drawn import ANY, Drawn, check_drawn
 from .makers import MAX_LEAD_DAYS
 from .review_effects import PreparedMaker, after_review_change, prepare_new_review, prepare_review_update
-from .still_there import MAKER_GONE as MAKER_GONE  # where the refusal was defined before still_there
 from .still_there import lock_actor, lock_open_maker, lock_review
 
 MAX_BODY = 5000

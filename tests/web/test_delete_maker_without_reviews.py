@@ -177,7 +177,8 @@ def test_a_review_sent_from_a_page_read_before_the_deletion_is_refused_cleanly(a
     """The form was read while the profile existed; the review arrives after it went: a 404 saying so, not a crash on
     the foreign key, and nothing written."""
     from craftreview.errors import NotFound
-    from craftreview.services.reviews import MAKER_GONE, submit_review
+    from craftreview.services.reviews import submit_review
+    from craftreview.services.still_there import MAKER_GONE
     from tests.conftest import review_input
 
     stale = db.get(Maker, leaver["id"])

@@ -2968,9 +2968,27 @@ Measured and not taken, in a scratch build, paired on twelve of these worlds (sp
   at 1-2 reviews covers 0.927, out of the band."""
 
 
+LEAD60_NOTE = """### Model 2.29: a new account writing twice of one maker stays a single-maker account (2026-12-07)
+
+**The problem.** The new-account discount for an unverified review (0.15) applied to an account that had written one
+review in all. An account's second review of the *same* maker lifted it: the two reviews shared one voice (half each)
+at full weight, 1/0.15 times what one review of that account weighed. A fresh account could buy weight by writing
+twice. It also undid the site's rule that a buyer who deletes their account and registers again keeps one voice
+(`services/voices.py`, migration 0032): joined to the deleted account's kept review, the new account's review made the
+voice count two reviews and lifted the discount from both.
+
+**The change** (`weights.compute_weights`). A new, unverified account is single when every review it wrote is of this
+maker, however many. Test: `tests/unit/test_scoring_exact.py`, a new account writing twice of one maker.
+
+**Measured.** `python -m bench.scoring.single_maker` counts the reviews whose reading changes: 0 in the headline seeds
+1-20 with their attacked copies (k = 1, 3, 10), 0 in the natural reviews of family worlds 7001-7048; the family's planted
+and fake reviews come from accounts that review a maker once. Every figure in this file therefore stands for 2.29.
+"""
+
+
 NOTES = (EXPERIMENTS_NOTE, MODEL3_NOTE, MODEL4_NOTE, MODEL5_NOTE, LEAD23_NOTE, LEAD24_NOTE, LEAD25_NOTE, LEAD26_NOTE,
          LEAD27_NOTE, LEAD28_NOTE, LEAD29_NOTE, LEAD30_NOTE, LEAD31_NOTE, LEAD32_NOTE, LEAD33_NOTE, LEAD34_NOTE,
          LEAD35_NOTE, LEAD36_NOTE, LEAD37_NOTE, LEAD38_NOTE, LEAD39_NOTE, LEAD40_NOTE, LEAD41_NOTE,
          LEAD42_NOTE, LEAD43_NOTE, LEAD44_NOTE, LEAD45_NOTE, LEAD46_NOTE, LEAD47_NOTE, LEAD48_NOTE, LEAD49_NOTE, LEAD50_NOTE,
          LEAD51_NOTE, LEAD52_NOTE, LEAD53_NOTE, LEAD54_NOTE,
-         LEAD55_NOTE, LEAD56_NOTE, LEAD57_NOTE, LEAD58_NOTE, LEAD59_NOTE)
+         LEAD55_NOTE, LEAD56_NOTE, LEAD57_NOTE, LEAD58_NOTE, LEAD59_NOTE, LEAD60_NOTE)

@@ -32,6 +32,10 @@ class User(Base):
     # Set when the owner deleted the account: personal fields are erased, the row stays
     # so that kept reviews ("former member") and the audit log still point somewhere.
     deleted_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    # services/voices.py: a deletion that kept reviews records a keyed digest of the confirmed address it erased; an
+    # account that later confirms that address points at the first deleted one, and the model reads both as one reviewer.
+    former_address_digest: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    earlier_account_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
 
     _keep_email_key = keeps_email_key("email", "email_key")
 

@@ -79,7 +79,7 @@ from .steps import StepScan, fit_step_mixture, mixture_mean, scan_steps, step_bo
 from .types import CLAIM_CONFIDENCE, MIN_CLAIM_EVIDENCE, MakerScore, ReviewSignal
 from .weights import WeightParams, Weights, compute_weights
 
-MODEL_VERSION = "eb-mvn-2.28"
+MODEL_VERSION = "eb-mvn-2.29"
 ALS_PRIOR_STRENGTH = 2.0  # pseudo-reviews pulling maker means to the global mean while learning biases
 DAYS_PER_YEAR = 365.25
 STEP_ESTIMATES = ("off", "down", "both")  # ModelOptions.step_estimate

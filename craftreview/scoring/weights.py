@@ -122,21 +122,24 @@ def _history_surge(arr: SignalArrays, windows: tuple[float, ...], slack: float) 
     return out
 
 
-def _one_voice(arr: SignalArrays) -> np.ndarray:
-    """Several reviews by one account of one maker share one voice."""
+def _pair_counts(arr: SignalArrays) -> np.ndarray:
+    """Per signal: how many reviews its reviewer wrote of its maker (among arr's signals)."""
     key = arr.reviewer.astype(np.int64) * max(arr.n_makers, 1) + arr.maker
     _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
-    return 1.0 / counts[inverse]
+    return counts[inverse]
 
 
 def compute_weights(arr: SignalArrays, now_days: float, reviewer_counts: np.ndarray,
                     params: WeightParams) -> Weights:
     """Weights for every signal; reviewer_counts[i] is the total reviews by signal i's reviewer."""
+    pairs = _pair_counts(arr)
     provenance = np.where(arr.verified, 1.0, params.unverified) * np.where(arr.ring, params.ring_flagged, 1.0)
     account_age = arr.t - arr.joined
     # Unknown join dates (legacy imports) are not treated as new accounts.
     is_new = np.nan_to_num(account_age, nan=np.inf) < params.new_account_days
-    single = is_new & (reviewer_counts <= 1) & ~arr.verified
+    # A new account whose every review is of this one maker, however many it wrote (several reviews by one account
+    # of one maker share one voice: counted by review, a second review of the same maker lifted the discount).
+    single = is_new & (reviewer_counts <= pairs) & ~arr.verified
     # A verified order proves a purchase, not an independent buyer: the maker records orders and sends
     # the invitations, so a fresh account redeeming one is discounted too (less than an unverified one).
     new_account = np.where(single, params.new_single, np.where(is_new & arr.verified, params.new_verified, 1.0))
@@ -145,7 +148,7 @@ def compute_weights(arr: SignalArrays, now_days: float, reviewer_counts: np.ndar
     burst = np.where(sizes >= params.burst_min, 1.0 / np.maximum(sizes, 1.0), 1.0)
     age_days = np.maximum(now_days - arr.t, 0.0)
     age = np.maximum(params.age_floor, 0.5 ** (age_days / params.half_life_days))
-    voice = _one_voice(arr)
+    voice = 1.0 / pairs  # several reviews by one account of one maker share one voice
     windows = tuple(d for d in (params.history_window_days, params.history_short_days) if d)
     surge = _history_surge(arr, windows, params.history_slack)
     weight = provenance * new_account * burst * age * voice * surge

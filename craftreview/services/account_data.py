@@ -44,6 +44,7 @@ from .notifications import forget_maker, forget_replies, forget_reviews
 from .orders import hash_token
 from .released_names import release
 from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score
+from .voices import remember_address
 
 # What the account wrote: its reviews and, as a maker, its replies. The deletion page spells out, per account, what
 # each choice does to them (deletion_page).
@@ -182,6 +183,8 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
             else:
                 _anonymise_maker(session, maker)
                 affected.add(maker.id)
+        if reviews == "keep" and own:
+            remember_address(session, user)  # its owner's next account shares the kept reviews' voice (voices.py)
         _erase_personal_rows(session, user)
         # with nothing written there was nothing to keep or remove: the log says only that the account went
         session.add(AuditEntry(actor_id=user.id, action="delete_account", target_type="user", target_id=user.id,

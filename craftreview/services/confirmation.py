@@ -11,8 +11,9 @@ from ..models import User, utcnow
 from . import page_stamps
 from .link_mail import LinkMail, prepare_link_mail, send_link_mail
 from .queries import email_confirmed_now
-from .review_effects import after_author_confirmation, prepare_author_confirmation
+from .review_effects import after_author_confirmation, after_voice_change, prepare_author_confirmation
 from .tokens import CONFIRM_EMAIL, LIFETIMES, find_token, link_user, lock_link, token_row
+from .voices import link_earlier_account
 
 PURPOSE = CONFIRM_EMAIL
 
@@ -83,10 +84,14 @@ def confirm_email(session: Session, token: str, now: datetime | None = None) -> 
 
 
 def mark_confirmed(session: Session, user: User, now: datetime, prepared: dict) -> None:
-    """Inside the caller's transaction: the address is confirmed (a confirmation link, or a reset link that
-    reached the inbox); `prepared`: prepare_author_confirmation's work from before the lock."""
-    if email_confirmed_now(session, user.id):
-        return
-    user.email_confirmed_at = now
-    page_stamps.touch_author(session, user.id)  # their reviews through orders show as verified again
-    after_author_confirmation(session, user.id, now, prepared)
+    """Inside the caller's transaction: the address is confirmed (a confirmation link, a reset link that reached the
+    inbox, or a changed address's link); `prepared`: prepare_author_confirmation's work from before the lock. An
+    address a deleted account had confirmed links this account to it (voices.py), whether or not the account was
+    confirmed already under another address."""
+    linked = link_earlier_account(session, user)
+    if not email_confirmed_now(session, user.id):
+        user.email_confirmed_at = now
+        page_stamps.touch_author(session, user.id)  # their reviews through orders show as verified again
+        after_author_confirmation(session, user.id, now, prepared)
+    if linked is not None:
+        after_voice_change(session, user.id, now)

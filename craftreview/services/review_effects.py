@@ -23,6 +23,7 @@ from ..search.outbox import enqueue
 from .queries import VISIBLE
 from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score, review_signal, signal_row
 from .signals import flagged_reviews, prepare_maker_signals, refresh_maker_signals
+from .voices import voice_of
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def prepare_maker(session: Session, maker_id: int, now: datetime, rows: dict) ->
 def prepare_new_review(session: Session, review_id: int, author, maker_id: int, values: dict, now: datetime,
                        order_id: int | None = None) -> PreparedMaker:
     """For a review about to be inserted with id `review_id` (`values`: its columns; `author`: a User)."""
-    row = SimpleNamespace(id=review_id, maker_id=maker_id, author_id=author.id, created_at=now, order_id=order_id,
+    row = SimpleNamespace(id=review_id, maker_id=maker_id, author_id=author.id, voice=voice_of(author), created_at=now, order_id=order_id,
                           ring_flagged=False, email_confirmed_at=author.email_confirmed_at, joined=author.created_at,
                           **values)
     return prepare_maker(session, maker_id, now, {review_id: row})
@@ -87,6 +88,16 @@ def _store_maker(session: Session, maker_id: int, now: datetime, prepared: Prepa
     refresh_maker_signals(session, maker_id, now=now, prepared=prepared.signals if kept else None)
     if flagged_reviews(session, [maker_id]) != flagged:
         refresh_maker_score(session, maker_id, now=now)
+
+
+def after_voice_change(session: Session, author_id: int, now: datetime) -> None:
+    """Inside the write transaction, once the author was linked to an earlier account (voices.py): every maker the
+    author reviewed publicly is rescored, its reviews now read as the earlier account's voice. Rare (a returning
+    buyer's confirmation), so nothing is prepared before the lock."""
+    session.flush()
+    makers = session.scalars(select(Review.maker_id).where(Review.author_id == author_id, *VISIBLE).distinct())
+    for maker_id in sorted(makers):
+        _store_maker(session, maker_id, now, None)
 
 
 def _order_reviews(session: Session, author_id: int) -> list[tuple[int, int]]:

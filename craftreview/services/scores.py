@@ -21,6 +21,7 @@ from ..search.outbox import enqueue
 from . import fits, page_stamps, trends
 from .still_there import REVIEW_GONE
 from .trends import decode_trend
+from .voices import voice_column
 
 TIER_BANDS = {"master": 20.0, "skilled": 20.0, "developing": 20.0, "unproven": 10.0, "novice": 0.0}
 # An unproven maker with a substantial but conflicting record sorts above one with too few reviews
@@ -47,8 +48,9 @@ _RING_FLAGGED = exists().where(RingSignalReview.review_id == Review.id).label("r
 
 
 def _signal_columns():
-    return (select(Review.id, Review.maker_id, Review.author_id, Review.craftsmanship, Review.consistency,
-                   Review.delivery, Review.created_at, Review.order_id, User.created_at.label("joined"),
+    # "voice": the reviewer the model reads the review under (one buyer's re-registered accounts are one: voices.py)
+    return (select(Review.id, Review.maker_id, Review.author_id, voice_column().label("voice"), Review.craftsmanship,
+                   Review.consistency, Review.delivery, Review.created_at, Review.order_id, User.created_at.label("joined"),
                    User.email_confirmed_at, Review.promised_by, Review.delivered_on, Review.order_type, Maker.craft,
                    _RING_FLAGGED)
             .join(User, User.id == Review.author_id).join(Maker, Maker.id == Review.maker_id))
@@ -80,7 +82,7 @@ def load_signals(session: Session, maker_ids: list[int] | None = None) -> tuple[
 def review_signal(row) -> scoring.ReviewSignal:
     """One review (a row of the signal query, or anything with its attribute names) as a scoring signal."""
     return scoring.ReviewSignal(
-        maker_id=row.maker_id, reviewer_id=row.author_id, craftsmanship=row.craftsmanship,
+        maker_id=row.maker_id, reviewer_id=row.voice, craftsmanship=row.craftsmanship,
         consistency=row.consistency, delivery=row.delivery, created_at=as_utc(row.created_at),
         # Verified = an order behind the review AND a buyer who confirmed their email (team contract).
         verified=row.order_id is not None and row.email_confirmed_at is not None,

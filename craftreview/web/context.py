@@ -7,6 +7,7 @@ from flask import Flask, current_app, g
 from sqlalchemy.orm import Session
 
 from ..db import make_engine, make_session_factory
+from ..services import voices
 
 
 def init_app(app: Flask) -> None:
@@ -15,6 +16,7 @@ def init_app(app: Flask) -> None:
     engine = make_engine(app.config["DATABASE_URL"])
     app.extensions["craftreview.engine"] = engine
     app.extensions["craftreview.sessions"] = make_session_factory(engine)
+    voices.configure(app.extensions["craftreview.sessions"], app.config["SECRET_KEY"])
     app.teardown_appcontext(_close_session)
 
 

@@ -6,7 +6,7 @@ from flask_login import login_required
 
 from ..errors import DomainError
 from ..models import Review, User
-from ..services import accounts, moderation, queries, signals
+from ..services import accounts, moderation, queries, signals, voices
 from .context import get_db
 from .forms import SUSPEND_CONFIRM_MESSAGE, HideForm, NoteForm, RestoreForm, SuspendForm
 from .helpers import actor, form_error, handle_form, linked_message, moderator_required, page_arg, paginate, validate
@@ -224,4 +224,5 @@ def account(user_id: int):
 def _account_page(user: User, suspend_form: SuspendForm, status: int = 200):
     page = paginate(get_db(), queries.reviews_by_author_query(user.id))
     return render_template("moderation/account.html", account=user, page=page, suspend_form=suspend_form,
-                           ring_signals=signals.signals_on_account(get_db(), user.id)), status
+                           ring_signals=signals.signals_on_account(get_db(), user.id),
+                           same_buyer=voices.same_buyer(get_db(), user)), status

@@ -198,12 +198,14 @@ def test_the_former_makers_migration_clears_the_orders_a_deleted_maker_still_off
     url = f"sqlite:///{tmp_path / 'old.db'}"
     migrate.upgrade(url, "0026")
     engine = make_engine(url)
-    with Session(engine) as session, session.begin():  # 0027 changes data only: the models fit 0026's tables
+    with Session(engine) as session, session.begin():  # 0027 changes data only
         for n, deleted in ((1, None), (2, utcnow())):
-            user = User(email=f"u{n}@example.com", display_name=f"U{n}", password_hash="x", deleted_at=deleted)
-            session.add(user)
-            session.flush()
-            session.add(Maker(owner_id=user.id, name=f"M{n}", slug=f"maker-{n}", craft="wood", accepts_custom=True,
+            # users in plain SQL: the model has columns added after 0026 (the maker's table is as it was then)
+            session.execute(text("INSERT INTO users (id, email, email_key, display_name, password_hash, is_moderator, "
+                                 "is_suspended, session_version, created_at, deleted_at) VALUES (:n, :email, :email, "
+                                 ":name, 'x', false, false, 1, :now, :deleted)"),
+                            {"n": n, "email": f"u{n}@example.com", "name": f"U{n}", "now": utcnow(), "deleted": deleted})
+            session.add(Maker(owner_id=n, name=f"M{n}", slug=f"maker-{n}", craft="wood", accepts_custom=True,
                               lead_time_days=30))
     migrate.upgrade(url)
     with engine.connect() as conn:

@@ -161,6 +161,20 @@ def test_new_account_that_reviewed_before_is_not_single():
     assert review_table(score.explanation)["#0"]["new_account_factor"] == 1.0
 
 
+def test_a_new_account_writing_twice_of_one_maker_is_still_single():
+    """Counted by review, a second review of the same maker lifted the discount: two reviews of one voice (half each)
+    then weighed 1/0.15 times one review's. Whatever it writes of this maker alone, a new account stays single."""
+    model = fixed_model(counts={"twice": 2})
+    twice = [sig((5, 5, 5), reviewer="twice", verified=False, joined_days_before=2.0, age_days=a, rid=f"t{a}")
+             for a in (0.5, 1.0)]
+    table = review_table(model.score_maker(twice, now=NOW).explanation)
+    assert [table[f"t{a}"]["new_account_factor"] for a in (0.5, 1.0)] == [pytest.approx(0.15)] * 2
+    assert [table[f"t{a}"]["voice_factor"] for a in (0.5, 1.0)] == [0.5, 0.5]
+    elsewhere = fixed_model(counts={"twice": 3})  # a third review, of another maker: not single
+    table = review_table(elsewhere.score_maker(twice, now=NOW).explanation)
+    assert table["t0.5"]["new_account_factor"] == 1.0
+
+
 def test_delivery_record_on_time_rate_and_typical_slip():
     d = date(2026, 5, 1)
     slips = [-2, 0, 3, 5]  # delivered minus promised, days

@@ -1,0 +1,86 @@
+"""One buyer, one voice per maker, across a deleted account and the next one.
+
+Several reviews by one account of one maker share one voice in the scoring model. A buyer who deleted their account
+keeping their reviews (they stay, as a former member's), then registered again with the same address, wrote a second
+review of the same maker with a second, full voice: deleting and re-registering doubled anyone's say.
+
+So a deletion that keeps reviews records a keyed digest of the account's *confirmed* address on the erased account's
+row (`users.former_address_digest`); the address itself is erased as before. When an account later confirms that
+address (a confirmation link, a reset link that reached the inbox, an operator), it is linked to the deleted one
+(`users.earlier_account_id`), and the model reads both accounts' reviews as one reviewer: one voice per maker, one
+reviewer offset. Nothing is shown publicly and nothing is refused: the returning buyer may review again.
+
+- Only a confirmed address is recorded: an unconfirmed account may have been opened with someone else's address, and
+  linking the address's real owner to it would merge their voice with a stranger's.
+- The digest is an HMAC keyed from the app's SECRET_KEY (`VOICE_KEY` on every session, `configure`), so the stored
+  value cannot be checked against a guessed address without the key. Rotating SECRET_KEY ends the links not yet made
+  (a re-registration after the rotation gets its own voice); links already made stay.
+- A link is made once, at the first confirmed address that matches; it always points at the first account of the chain.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..emails import email_key
+from ..models import Review, User
+
+VOICE_KEY = "craftreview.voice_key"  # session.info: the digest key (bytes)
+_FALLBACK_KEY = b"craftreview-voices-without-an-app"  # sessions made outside an app (scripts): digests still match
+_PURPOSE = b"craftreview former address"
+
+
+def configure(factory, secret_key: str) -> None:
+    """Give every session the factory makes the digest key derived from the app's secret key."""
+    key = hmac.new(secret_key.encode(), _PURPOSE, hashlib.sha256).digest()
+    factory.configure(info={**(factory.kw.get("info") or {}), VOICE_KEY: key})
+
+
+def address_digest(session: Session, address: str) -> str:
+    """The keyed digest of an address, as normalised for matching (emails.email_key)."""
+    key = session.info.get(VOICE_KEY, _FALLBACK_KEY)
+    return hmac.new(key, email_key(address).encode(), hashlib.sha256).hexdigest()
+
+
+def voice_column():
+    """The reviewer the model reads a review under (join User on the review's author): the first account of the
+    author's chain of re-registrations, else the author."""
+    return func.coalesce(User.earlier_account_id, Review.author_id)
+
+
+def voice_of(user: User) -> int:
+    """voice_column for one loaded account."""
+    return user.earlier_account_id or user.id
+
+
+def remember_address(session: Session, user: User) -> None:
+    """Inside a deletion that keeps the account's reviews, before the address is erased: record its digest, if the
+    address was confirmed."""
+    if user.email_confirmed_at is not None:
+        user.former_address_digest = address_digest(session, user.email)
+
+
+def link_earlier_account(session: Session, user: User) -> int | None:
+    """Inside the write that confirms the account's address: link it to the deleted account that had this confirmed
+    address and kept its reviews, if any and if not linked yet. Returns the account linked to (None: no change)."""
+    if user.earlier_account_id is not None:
+        return None
+    earlier = session.scalar(
+        select(func.min(func.coalesce(User.earlier_account_id, User.id)))
+        .where(User.former_address_digest == address_digest(session, user.email), User.id != user.id,
+               User.deleted_at.is_not(None)))
+    if earlier is None:
+        return None
+    user.earlier_account_id = earlier
+    return earlier
+
+
+def same_buyer(session: Session, user: User) -> list[int]:
+    """For moderators: the other accounts the model reads as this account's reviewer (the first deleted account of
+    its chain and every account linked to it), oldest first."""
+    first = voice_of(user)
+    return list(session.scalars(select(User.id).where(
+        (User.id == first) | (User.earlier_account_id == first), User.id != user.id).order_by(User.id)))

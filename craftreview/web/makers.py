@@ -36,6 +36,9 @@ WAITING_SHOWN = 20  # newest reviews waiting for a reply on the dashboard; the r
 @bp.get("/makers")
 def index():
     """Browse makers: filters with counts, keyset pages."""
+    tidy = _without_empty_args(url_for("makers.index"))
+    if tidy is not None:
+        return tidy
     filters = browse_filters()
     if filters.place:
         named = counts_cache().counts(get_db(), filters)[0].place_named(filters.place)
@@ -129,7 +132,7 @@ def edit(slug: str):
 @follows_moved_maker
 def show(slug: str):
     """The maker page: profile, score, charts, delivery record, filtered and sorted reviews with replies."""
-    tidy = _without_empty_args(slug)
+    tidy = _without_empty_args(url_for("makers.show", slug=slug))
     if tidy is not None:
         return tidy
     viewer = current_user if current_user.is_authenticated else None
@@ -143,16 +146,16 @@ def show(slug: str):
     return render_template("makers/show.html", **context)
 
 
-def _without_empty_args(slug: str):
-    """The filter form sends its "Any" choices as empty values (?consistency=&delivery=&price=): the same page at its
-    address without them, or None when there are none. Tidy to read and share, and with nothing left it is the stored
-    page's address (stored_pages serves only requests without query arguments). The #reviews-heading the form's
-    action names stays: a browser keeps the fragment through a redirect whose Location has none."""
+def _without_empty_args(here: str):
+    """The filter forms (the maker listing's, a maker page's) send their "Any" choices as empty values
+    (?craft=&place=, ?consistency=&delivery=&price=): the same page at its address `here` without them, or None when
+    there are none. Tidy to read and share, and with nothing left it is the stored page's address (stored_pages serves
+    a maker page only to requests without query arguments). The #reviews-heading a maker page's form names stays: a
+    browser keeps the fragment through a redirect whose Location has none."""
     sent = list(request.args.items(multi=True))
     kept = [(name, value) for name, value in sent if value != ""]
     if len(kept) == len(sent):
         return None
-    here = url_for("makers.show", slug=slug)
     return redirect(f"{here}?{urlencode(kept)}" if kept else here, 303)
 
 

@@ -225,3 +225,17 @@ def test_a_cursor_with_a_number_no_database_column_holds_starts_over(client, db,
     for arg in ("after", "before"):
         response = client.get(f"/makers?{arg}={junk}{sort}")
         assert response.status_code == 200 and names(response.get_data(as_text=True)) == ["Anyone"]
+
+
+def test_the_listing_form_sent_with_any_left_in_place_redirects_to_the_address_without_the_empty_values(
+        client, db, make_user):
+    """The listing's form sends "Any" as empty values (?craft=&place=&max_lead=): the address bar and shared links
+    carried them. The listing answers at the address without them, as a maker page does."""
+    add_maker(db, make_user, name="Alder Bowls", craft="wood")
+    add_maker(db, make_user, name="Clay Cups", craft="ceramics")
+    response = client.get("/makers?craft=&place=&max_lead=&sort=")
+    assert response.status_code == 303 and response.headers["Location"] == "/makers"
+    response = client.get("/makers?craft=wood&place=&max_lead=&sort=reviews")
+    assert response.status_code == 303 and response.headers["Location"] == "/makers?craft=wood&sort=reviews"
+    assert names(client.get(response.headers["Location"]).get_data(as_text=True)) == ["Alder Bowls"]
+    assert client.get("/makers?craft=wood&sort=reviews").status_code == 200

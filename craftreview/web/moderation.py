@@ -1,6 +1,8 @@
 """Moderation queue, actions and the audit log (moderators only)."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
@@ -69,12 +71,34 @@ def _came_from() -> str | None:
     return sent or (local_page(referring_page()) if request.method == "GET" else None)
 
 
+# The page a review was opened from, named for the way back: the first prefix its path is, or is under.
+_BACK_LABELS = (("/moderation/signals", "Ring signals"), ("/moderation/accounts", "The account"),
+                ("/moderation/reviews", "The other review"), ("/moderation/log", "Audit log"),
+                ("/moderation", "Moderation queue"), ("/makers", "Makers"), ("/search", "Search results"))
+
+
+def _back_label(page: str) -> str:
+    path = urlsplit(page).path
+    if path.startswith("/makers/"):
+        return "The maker page"
+    return next((label for prefix, label in _BACK_LABELS if path == prefix or path.startswith(prefix + "/")), "Back")
+
+
+def _back(came_from: str | None, item: Review) -> tuple[str, str] | None:
+    """The way back a review's page offers besides the queue: (address, label), or None (no other page, or the queue,
+    or this review's own page after a refused form)."""
+    if not came_from or came_from in (url_for("moderation.queue"), url_for("moderation.review", review_id=item.id)):
+        return None
+    return came_from, _back_label(came_from)
+
+
 def _review_page(item: Review, hide_form, restore_form, dismiss_form, status: int = 200, suspend_form=None):
     db = get_db()
     flags = moderation.open_flags(db, item)
+    came_from = _came_from()
     return render_template(
         "moderation/review.html", review=item, flags=flags, versions=moderation.flagged_versions(db, item, flags),
-        ring_signals=signals.signals_on_review(db, item.id), came_from=_came_from(),
+        ring_signals=signals.signals_on_review(db, item.id), came_from=came_from, back=_back(came_from, item),
         hide_form=hide_form, restore_form=restore_form, dismiss_form=dismiss_form,
         suspend_form=suspend_form or _suspend_form()), status
 

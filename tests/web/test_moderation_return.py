@@ -99,3 +99,26 @@ def test_the_ring_signal_kinds_are_a_list_of_links_not_a_run_of_text_between_dot
     assert len(items) == 8 and items[0].startswith("All (") and items[1] == "Burst of reviews (1)"
     assert "·" not in nav and re.sub(r"<li>.*?</li>|<ul>|</ul>|\s", "", nav, flags=re.S) == ""
     assert nav.count('aria-current="page"') == 1
+
+
+@pytest.mark.parametrize("came_from, label", [(SIGNALS, "Ring signals"), ("/moderation/accounts/{author}", "The account"),
+                                              ("/makers/{slug}", "The maker page"), ("/search?q=kiln", "Search results")])
+def test_the_review_page_leads_back_to_the_page_it_was_opened_from_beside_the_queue(client, db, world, came_from,
+                                                                                      label):
+    review = world["review"]
+    came_from = came_from.format(author=review.author_id, slug=review.maker.slug)
+    login(client, world["moderator"])
+    page = client.get(f"/moderation/reviews/{review.id}", headers={"Referer": f"http://localhost{came_from}"})
+    back = re.search(r"<p>(.*?)</p>", page.get_data(as_text=True), re.S).group(1)
+    assert re.findall(r'<a href="([^"]*)">([^<]*)</a>', back) == [(html.escape(came_from), f"← {label}"),
+                                                                  ("/moderation", "Moderation queue")]
+
+
+@pytest.mark.parametrize("came_from", ["/moderation", None, "https://evil.example/moderation"])
+def test_opened_from_the_queue_or_nowhere_the_review_page_leads_back_to_the_queue_alone(client, db, world, came_from):
+    review = world["review"]
+    login(client, world["moderator"])
+    headers = {"Referer": came_from if "//" in (came_from or "") else f"http://localhost{came_from}"} if came_from else {}
+    page = client.get(f"/moderation/reviews/{review.id}", headers=headers).get_data(as_text=True)
+    back = re.search(r"<p>(.*?)</p>", page, re.S).group(1)
+    assert re.findall(r'<a href="([^"]*)">([^<]*)</a>', back) == [("/moderation", "← Moderation queue")]

@@ -2981,8 +2981,9 @@ voice count two reviews and lifted the discount from both.
 maker, however many. Test: `tests/unit/test_scoring_exact.py`, a new account writing twice of one maker.
 
 **Measured.** `python -m bench.scoring.single_maker` counts the reviews whose reading changes: 0 in the headline seeds
-1-20 with their attacked copies (k = 1, 3, 10), 0 in the natural reviews of family worlds 7001-7048; the family's planted
-and fake reviews come from accounts that review a maker once. Every figure in this file therefore stands for 2.29.
+1-20 with their attacked copies (k = 1, 3, 10), 0 in the natural reviews of family worlds 7001-7048 (the family's planted
+and fake reviews come from accounts that review a maker once), and 0 of 72,692 reviews in the second simulator's worlds
+6001-6012, whose reviewers come from a shared pool. Every figure in this file therefore stands for 2.29.
 """
 
 

@@ -1,10 +1,12 @@
 """Model 2.29's change, counted: reviews whose new-account discount it changes in the bench's worlds.
 
-`python -m bench.scoring.single_maker [N_WORLDS]`. Before 2.29 a new account's unverified review was "single" only if
+`python -m bench.scoring.single_maker [N_WORLDS [N_FOREIGN]]`. Before 2.29 a new account's unverified review was "single" only if
 the account had written one review in all; since, if every review it wrote is of this maker. The two differ only for a
 new, unverified account with two or more reviews, all of one maker. This counts such reviews in the headline seeds
 1-20 (each with its three attacked copies, k = 1, 3, 10) and in family worlds 7001.. (natural reviews; the family's
-planted and fake reviews come from accounts that review a maker once, bench/scoring/family.fake_reviews and genuine).
+planted and fake reviews come from accounts that review a maker once, bench/scoring/family.fake_reviews and genuine),
+and in the second simulator's worlds 6001.. (bench/scoring/foreign.py, whose reviewers come from a shared pool; each
+world is scored once as it is built, a minute or so each).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from craftreview.scoring.arrays import to_arrays
 from craftreview.scoring.weights import WeightParams, _pair_counts
 
 from .family import sample_world
+from .foreign import ForeignWorld
 from .simulate import attack, simulate
 
 
@@ -27,7 +30,7 @@ def changed(signals) -> int:
     return int(np.sum(is_new & ~arr.verified & (counts > 1) & (counts <= _pair_counts(arr))))
 
 
-def main(n_worlds: int = 48) -> None:
+def main(n_worlds: int = 48, n_foreign: int = 12) -> None:
     headline = 0
     for seed in range(1, 21):
         data = simulate(seed)
@@ -37,8 +40,10 @@ def main(n_worlds: int = 48) -> None:
         rng = np.random.default_rng(seed)
         cfg = sample_world(rng)
         family += changed(simulate(int(rng.integers(1 << 30)), cfg).signals)
+    foreign = [ForeignWorld(seed).signals for seed in range(6001, 6001 + n_foreign)]
     print(f"headline seeds 1-20 with attacked copies: {headline} reviews changed; "
-          f"family worlds 7001-{7000 + n_worlds}: {family}")
+          f"family worlds 7001-{7000 + n_worlds}: {family}; second simulator's worlds 6001-{6000 + n_foreign}: "
+          f"{sum(changed(s) for s in foreign)} of {sum(len(s) for s in foreign)} reviews")
 
 
 if __name__ == "__main__":

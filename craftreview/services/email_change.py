@@ -107,6 +107,9 @@ def confirm_email_change(session: Session, token: str, now: datetime | None = No
     notice = prepare_change_notice(session, user, email, now)
     try:
         with write_transaction(session):
+            # deleted meanwhile (another tab), and the link with it: said as such. Locked before the link, in the
+            # order an account deletion locks them.
+            lock_actor(session, user, exclusive=True)
             lock_link(session, token, PURPOSE)
             user, email = check_email_change(session, token, now)  # re-checked under the write lock
             find_token(session, token, PURPOSE, now).used_at = now

@@ -11,9 +11,16 @@ import re
 import pytest
 
 from craftreview.db import write_transaction
-from craftreview.errors import Gone
+from craftreview.errors import Gone, NotFound
 from craftreview.models import AccountToken, LoginSession, Notification, OutgoingMail, User
-from craftreview.services import account_data, accounts, email_change, notifications
+from craftreview.services import (
+    account_data,
+    accounts,
+    confirmation,
+    email_change,
+    notifications,
+    password_reset,
+)
 from craftreview.services.names import FORMER_MEMBER
 from craftreview.services.still_there import ACCOUNT_GONE
 from tests.concurrency import race
@@ -79,3 +86,35 @@ def test_an_address_change_link_spent_while_its_account_is_deleted_is_refused(ap
 def _the_link(db) -> str:
     """The token of the address-change link just mailed (the database holds only its hash)."""
     return link_in(mails_to(db, "moved@example.net")[-1], "/confirm-email-change/").rsplit("/", 1)[1]
+
+
+
+def _mailed_link(db, user: User, kind: str) -> str:
+    if kind == "password reset":
+        password_reset.request_password_reset(db, user.email)
+    else:
+        confirmation.resend_confirmation(db, user)
+    marker = {"password reset": "/reset-password/", "email confirmation": "/confirm-email/"}[kind]
+    return link_in(mails_to(db, user.email)[-1], marker).rsplit("/", 1)[1]
+
+
+@pytest.mark.parametrize("kind", ["password reset", "email confirmation"])
+def test_a_mailed_link_used_while_its_account_is_being_deleted_answers_not_valid(app, db, make_user, monkeypatch,
+                                                                                  kind):
+    """The link locked its token row, then its account's; the deletion, its account's row, then (erasing the
+    account's links) the token's: on PostgreSQL each waited for the other, and the link's request failed as a
+    deadlock (a 500). Both now lock the account first: the link waits, then is not valid, as any deleted link."""
+    user = make_user("leaving")
+    user.email_confirmed_at = None
+    db.commit()
+    token = _mailed_link(db, user, kind)
+
+    def use(s):
+        if kind == "password reset":
+            return password_reset.reset_password(s, token, NEW_PASSWORD)
+        return confirmation.confirm_email(s, token)
+    # the deletion held after it locked the account, before it erases the account's links
+    first, second = race(app, monkeypatch, account_data, "_drop_votes", deleting(user.id), use)
+    assert isinstance(first, account_data.Deletion), first
+    assert isinstance(second, NotFound) and "This link is not valid" in second.message, second
+    assert _as_stored(db, user.id)[1] == "!deleted" and db.get(User, user.id).email_confirmed_at is None

@@ -96,6 +96,8 @@ def resend_confirmation():
     if form.validate_on_submit():
         try:
             confirmation.resend_confirmation(get_db(), actor())
+        except Gone:
+            raise  # the account was deleted meanwhile (another tab): the error page says so
         except DomainError as exc:
             declined()
             flash(exc.message, "info")

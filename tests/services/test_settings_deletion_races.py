@@ -29,7 +29,7 @@ from tests.mail_helpers import link_in, mails_to
 from tests.services.test_deletion_races import count, delete_elsewhere, deleting
 
 NEW_PASSWORD = "a quite different passphrase 8231"
-SETTINGS = ["password", "display name", "read all", "read one", "log out everywhere"]
+SETTINGS = ["password", "display name", "read all", "read one", "log out everywhere", "confirmation resend"]
 
 
 def _write(db, user: User, setting: str, notification_id: int):
@@ -37,7 +37,8 @@ def _write(db, user: User, setting: str, notification_id: int):
             "display name": lambda: accounts.change_display_name(db, user, "Back Again"),
             "read all": lambda: notifications.mark_read(db, user),
             "read one": lambda: notifications.mark_read(db, user, notification_id),
-            "log out everywhere": lambda: accounts.end_sessions(db, user)}[setting]
+            "log out everywhere": lambda: accounts.end_sessions(db, user),
+            "confirmation resend": lambda: confirmation.resend_confirmation(db, user)}[setting]
 
 
 def _as_stored(db, user_id: int) -> tuple:
@@ -60,6 +61,7 @@ def test_a_setting_changed_by_an_account_deleted_meanwhile_is_refused_and_change
     assert _as_stored(db, user.id) == (FORMER_MEMBER, "!deleted", version + 1)  # as the deletion left it
     assert count(db, OutgoingMail) == 0  # the deletion took the notice's mail; no "your password was changed" either
     assert count(db, Notification) == count(db, LoginSession, LoginSession.user_id == user.id) == 0
+    assert count(db, AccountToken, AccountToken.user_id == user.id) == 0  # no link issued in its name
 
 
 def test_an_address_change_link_spent_while_its_account_is_deleted_is_refused(app, db, make_user, monkeypatch):

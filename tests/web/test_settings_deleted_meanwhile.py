@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from craftreview.db import write_transaction
 from craftreview.models import LoginSession, MailOptOut, User
-from craftreview.services import accounts, email_change, notifications
+from craftreview.services import accounts, confirmation, email_change, notifications
 from craftreview.services.names import FORMER_MEMBER
 from craftreview.services.still_there import ACCOUNT_GONE
 from tests.conftest import PASSWORD, fresh, login
@@ -27,6 +27,7 @@ FORMS = {
     "read all": ("/notifications/read", {}, notifications, "mark_read"),
     "read one": ("/notifications/{notice}/read", {}, notifications, "mark_read"),
     "log out everywhere": ("/logout-everywhere", {}, accounts, "end_sessions"),
+    "confirmation resend": ("/account/confirm/resend", {}, confirmation, "resend_confirmation"),
 }
 
 

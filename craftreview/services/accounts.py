@@ -17,6 +17,7 @@ from .moderation import check_decision_reason
 from .names import check_not_a_maker_s_name, is_former_name, reads_as_staff
 from .password_notice import prepare_password_notice, send_password_notice
 from .passwords import hash_password, password_problem, verify_password
+from .still_there import lock_actor
 from .tokens import SPENT_BY_NEW_PASSWORD, revoke_tokens
 from .voices import link_earlier_account
 
@@ -143,6 +144,7 @@ def authenticate(session: Session, email: str, password: str) -> User:
 def end_sessions(session: Session, user: User) -> None:
     """Revoke every session cookie of the user (logout everywhere)."""
     with write_transaction(session):
+        lock_actor(session, user, exclusive=True)  # deleted meanwhile (another tab): its sessions ended with it
         user.session_version = User.session_version + 1
     session.refresh(user)
 
@@ -164,6 +166,8 @@ def change_password(session: Session, user: User, *, current: str, new: str) -> 
     now = utcnow()
     notice = prepare_password_notice(session, user, now, "changed")
     with write_transaction(session):
+        # deleted meanwhile (another tab): its password must stay one that matches nothing, and nobody is told
+        lock_actor(session, user, exclusive=True)
         user.password_hash = new_hash
         user.session_version = User.session_version + 1
         for purpose in SPENT_BY_NEW_PASSWORD:
@@ -196,6 +200,7 @@ def change_display_name(session: Session, user: User, display_name: str) -> None
     if name_key(name) != name_key(user.display_name):  # a name kept from before the check is let be
         check_not_a_maker_s_name(session, name, user.id)
     with write_transaction(session):
+        lock_actor(session, user, exclusive=True)  # deleted meanwhile: it stays "Former member"
         user.display_name = name
         page_stamps.touch_author(session, user.id)  # the name is on every review they wrote
 

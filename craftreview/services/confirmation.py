@@ -12,6 +12,7 @@ from . import page_stamps
 from .link_mail import LinkMail, prepare_link_mail, send_link_mail
 from .queries import email_confirmed_now
 from .review_effects import after_author_confirmation, after_voice_change, prepare_author_confirmation
+from .still_there import lock_actor
 from .tokens import CONFIRM_EMAIL, LIFETIMES, find_token, link_user, lock_link, token_row
 from .voices import link_earlier_account
 
@@ -38,6 +39,7 @@ def resend_confirmation(session: Session, user: User, now: datetime | None = Non
         raise InvalidInput("Your email address is already confirmed.")
     prepared = prepare_confirmation(session, user.display_name, user.email)
     with write_transaction(session):
+        lock_actor(session, user)  # deleted meanwhile (another tab): no link in its name, no mail to its erased address
         send_confirmation(session, user, now or utcnow(), prepared)
 
 

@@ -30,6 +30,7 @@ from .tokens import (
     CHANGE_EMAIL,
     CONFIRM_EMAIL,
     LIFETIMES,
+    NOT_VALID,
     RESET_PASSWORD,
     drop_unsent_link_mail,
     find_token,
@@ -94,7 +95,7 @@ def check_email_change(session: Session, token: str, now: datetime | None = None
     row = find_token(session, token, PURPOSE, now or utcnow())
     user = session.get(User, row.user_id)
     if user is None or user.deleted_at is not None:
-        raise NotFound("This link is not valid. Check that you copied all of it, or ask for a new one.")
+        raise NotFound(NOT_VALID)
     return user, row.email
 
 
@@ -107,6 +108,8 @@ def confirm_email_change(session: Session, token: str, now: datetime | None = No
     notice = prepare_change_notice(session, user, email, now)
     try:
         with write_transaction(session):
+            # deleted meanwhile (another tab), and the link with it: said as such
+            lock_actor(session, user, exclusive=True)
             lock_link(session, token, PURPOSE)
             user, email = check_email_change(session, token, now)  # re-checked under the write lock
             find_token(session, token, PURPOSE, now).used_at = now

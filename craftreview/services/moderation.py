@@ -14,7 +14,7 @@ from ..permissions import can_moderate
 from ..text import clean_input
 from . import notifications
 from .review_effects import after_review_change, prepare_review_update
-from .still_there import lock_actor, lock_review
+from .still_there import check_review_there, lock_actor, lock_review
 
 HIDE_REASON_MESSAGE = "Choose the policy reason for hiding this review."
 RESTORE_REASON = "Write why you are restoring this review: the reason goes in the audit log."
@@ -55,6 +55,15 @@ def _resolve_flags(session: Session, actor: User, review: Review, status: str, n
 
 def _open_flags(session: Session, review: Review) -> int:
     return session.scalar(select(func.count(Flag.id)).where(Flag.review_id == review.id, Flag.status == "open")) or 0
+
+
+def _flags_to_dismiss(session: Session, review: Review) -> int:
+    """The open flags a dismissal would close. None on a review removed with its author's account (its flags went with
+    it) is Gone, not "no open flags": the page was read before the removal."""
+    flagged = _open_flags(session, review)
+    if not flagged:
+        check_review_there(session, review.id)
+    return flagged
 
 
 def _outcome(session: Session, review: Review, prepared, flagged: int, resolved: int, actor: User,
@@ -116,7 +125,7 @@ def check_restore(review: Review, note: str) -> str:
 
 def check_dismiss(session: Session, review: Review, note: str) -> str:
     """The cleaned reason for dismissing the flags on `review`; first whether it has any open (as check_restore)."""
-    return _dismiss_reason(_open_flags(session, review), note)
+    return _dismiss_reason(_flags_to_dismiss(session, review), note)
 
 
 def _dismiss_reason(flagged: int, note: str) -> str:
@@ -149,7 +158,7 @@ def dismiss_flags(session: Session, actor: User, review: Review, note: str,
                   now: datetime | None = None) -> int:
     """Close the open flags on a review without hiding it, saying why; returns how many were closed."""
     _require_moderator(actor)
-    flagged = _open_flags(session, review)
+    flagged = _flags_to_dismiss(session, review)
     note = _dismiss_reason(flagged, note)
     now = now or utcnow()
     notice = notifications.flag_outcome_notice(session, review, flagged, actor.id)

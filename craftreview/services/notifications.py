@@ -213,6 +213,7 @@ def mark_read(session: Session, user: User, notification_id: int | None = None) 
     """Mark one notification (or all) read; NotFound for someone else's."""
     query = update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None))
     with write_transaction(session):
+        lock_actor(session, user)  # deleted meanwhile: its notifications went with it ("No such notification" misled)
         if notification_id is not None:
             if not 0 < notification_id < 2**63:  # beyond a database integer: no such row
                 raise NotFound("No such notification.")

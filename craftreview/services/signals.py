@@ -5,7 +5,7 @@ Signals inform moderators and (as weaker provenance) the scoring model; they nev
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import Select, delete, distinct, func, insert, literal, select
@@ -143,7 +143,7 @@ def recompute_all(session: Session, now: datetime | None = None, rescore: bool =
     """
     now = now or utcnow()
     before = flagged_reviews(session) if rescore else set()
-    findings = detect_all(site_facts(session, now))
+    findings = _as_deletions_left_them(session, detect_all(site_facts(session, now)))
     _delete(session, RingSignal.id.is_not(None))
     _store(session, findings, now)
     if rescore:
@@ -154,6 +154,29 @@ def recompute_all(session: Session, now: datetime | None = None, rescore: bool =
         counts[finding.kind] = counts.get(finding.kind, 0) + 1
     _record_run(session, counts)
     return counts
+
+
+LOCK_BATCH = 500  # ids per locking statement (SQLite's bound-parameter limit)
+
+
+def _as_deletions_left_them(session: Session, findings: list[Finding]) -> list[Finding]:
+    """The findings as an account deletion committed after the detectors read the site would have left them stored
+    (it takes a removed review's links and a deleted maker's signals), not a foreign-key failure of the whole run.
+    The rows that stay are key-share locked first, before the old signals are deleted (an account deletion locks
+    its reviews before their links): a deletion starting now waits for this run, then takes them itself."""
+    reviews = _locked_ids(session, Review, {r for f in findings for r in f.review_ids})
+    makers = _locked_ids(session, Maker, {f.maker_id for f in findings if f.maker_id is not None})
+    return [replace(f, review_ids=tuple(r for r in f.review_ids if r in reviews))
+            for f in findings if f.maker_id is None or f.maker_id in makers]
+
+
+def _locked_ids(session: Session, model, ids: set[int]) -> set[int]:
+    """Of these ids of `model`, those still stored, each locked FOR KEY SHARE to the commit (PostgreSQL)."""
+    ordered, found = sorted(ids), set()
+    for start in range(0, len(ordered), LOCK_BATCH):
+        found.update(session.scalars(select(model.id).where(model.id.in_(ordered[start:start + LOCK_BATCH]))
+                                     .with_for_update(read=True, key_share=True)))
+    return found
 
 
 WHOLE_SITE_RUN = "signals"  # the job_runs row of recompute_all

@@ -52,6 +52,13 @@ def lock_open_maker(session: Session, maker_id: int, *, exclusive: bool = False)
         raise Gone(MAKER_LEFT)
 
 
+def check_review_there(session: Session, review_id: int) -> None:
+    """Before the write lock, where a count of what hangs off a review (its open flags, say) would read its removal
+    as "none": Gone with REVIEW_GONE once its author's account deletion removed it."""
+    if session.scalar(select(Review.id).where(Review.id == review_id)) is None:
+        raise Gone(REVIEW_GONE)
+
+
 def lock_review(session: Session, review: Review, *attributes: str) -> None:
     """reread_locked for a review, Gone with REVIEW_GONE once its author's account deletion removed it."""
     reread_locked(session, review, *attributes, gone=REVIEW_GONE)

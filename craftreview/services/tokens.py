@@ -19,6 +19,7 @@ CHANGE_EMAIL = "change_email"  # a link that moves the account to the address it
 # What a new password spends: a reset link would set yet another password, and an address change was asked for with
 # the old password (whoever learned it would otherwise move the account to their mailbox, and its resets with it).
 SPENT_BY_NEW_PASSWORD = (RESET_PASSWORD, CHANGE_EMAIL)
+NOT_VALID = "This link is not valid. Check that you copied all of it, or ask for a new one."
 LIFETIMES = {CONFIRM_EMAIL: timedelta(hours=48), RESET_PASSWORD: timedelta(hours=1), CHANGE_EMAIL: timedelta(hours=48)}
 
 
@@ -77,14 +78,17 @@ def lock_link(session: Session, token: str, purpose: str) -> None:
     and locked until the commit. The same link sent from several tabs at once (or a script) is then spent once on
     PostgreSQL too: the others wait, then read it used. (Without the lock, each re-checked the rows its session had
     read before the write: three requests spent one email-change link, and two mailed the new address that it had
-    been changed from itself; several reset one password, and all but one were told a password that did not work.)"""
+    been changed from itself; several reset one password, and all but one were told a password that did not work.)
+    The account is locked first, in the order an account deletion locks them (it erases the account's links): the
+    other way round, a link used during a deletion and the deletion waited for each other (a deadlock on PostgreSQL);
+    now the link waits, and its row, erased meanwhile, is not valid as any erased link."""
     row = token_row(session, token, purpose)
     if row is None:
         return
-    reread_locked(session, row)
     user = session.get(User, row.user_id)
     if user is not None:
         reread_locked(session, user)
+    reread_locked(session, row, gone=NOT_VALID)
 
 
 def find_token(session: Session, token: str, purpose: str, now: datetime) -> AccountToken:
@@ -94,7 +98,7 @@ def find_token(session: Session, token: str, purpose: str, now: datetime) -> Acc
 
 def _live(row: AccountToken | None, now: datetime) -> AccountToken:
     if row is None:
-        raise NotFound("This link is not valid. Check that you copied all of it, or ask for a new one.")
+        raise NotFound(NOT_VALID)
     if row.used_at is not None:
         raise NotFound("This link has already been used, or it no longer works: a newer link or a change to the "
                        "account replaced it. Ask for a new one.")

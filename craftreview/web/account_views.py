@@ -7,7 +7,7 @@ from collections.abc import Callable
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 
-from ..errors import DomainError, NotFound
+from ..errors import Conflict, DomainError, Gone, NotFound
 from ..models import NOTIFICATION_KINDS, SITE_ONLY_KINDS
 from ..services import account_data, accounts, confirmation, email_change, notifications, password_reset
 from . import session_end
@@ -96,6 +96,8 @@ def resend_confirmation():
     if form.validate_on_submit():
         try:
             confirmation.resend_confirmation(get_db(), actor())
+        except Gone:
+            raise  # the account was deleted meanwhile (another tab): the error page says so
         except DomainError as exc:
             declined()
             flash(exc.message, "info")
@@ -154,7 +156,11 @@ def confirm_email_change(token: str):
             flash(f"Your account now uses {email}, and it is confirmed.", "success")
             return redirect(url_for("auth.account"))
         accounts.check_free_for(get_db(), user, email)  # taken since the link was mailed: said before the button, not after
-    except DomainError as refused:  # another account took the address meanwhile: nothing changed
+    except Gone:
+        raise  # the account was deleted meanwhile (another tab), and the link with it: the error page says so
+    except NotFound as dead:  # spent meanwhile (another tab): not an address someone else took
+        return _dead_link(dead, url_for("auth.account"), "Ask for a new link from your account page")
+    except Conflict as refused:  # another account took the address meanwhile: nothing changed
         return _taken_meanwhile(refused, email)
     return render_template("accounts/confirm_email_change.html", form=form, email=email, old_email=user.email)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
-from ..errors import DomainError
+from ..errors import DomainError, Gone
 from ..services import accounts, email_change
 from . import session_end
 from .account_views import account_page
@@ -114,6 +114,8 @@ def change_password():
         pending = email_change.pending_email_change(get_db(), actor())  # a new password cancels it (tokens.py)
         try:
             accounts.change_password(get_db(), actor(), current=form.current_password.data, new=form.new_password.data)
+        except Gone:
+            raise  # the account was deleted meanwhile: no form to show again, and no new login for it
         except DomainError as exc:
             form_error(form, exc)
         else:

@@ -14,11 +14,13 @@ from sqlalchemy import func, select
 from craftreview.db import write_transaction
 from craftreview.models import Maker, Order, Reply, Review, User
 from craftreview.services import account_data
+from craftreview.services.engagement import flag_review
 from craftreview.services.home import home_page
 from craftreview.services.scores import refresh_maker_score
 from craftreview.services.still_there import ACCOUNT_GONE, MAKER_GONE, REVIEW_GONE
 from craftreview.services.ttl_cache import TtlCache
 from craftreview.web import makers as maker_views
+from craftreview.web import moderation as moderation_views
 from craftreview.web import reviews as review_views
 from tests.conftest import PASSWORD, fresh, login
 from tests.web.test_invitation_binding import FORM, confirmed, record
@@ -74,6 +76,23 @@ def test_a_reply_sent_while_its_review_is_removed_gets_a_page_saying_so(app, cli
     assert REVIEW_GONE in page and "Thank you, from all of us." in page and "already has a reply" not in page
     fresh(db)
     assert count(db, Reply) == count(db, Review) == 0
+
+
+def test_flags_dismissed_while_their_review_is_removed_get_a_page_saying_so(app, client, db, make_user, make_maker,
+                                                                            make_review, monkeypatch):
+    """Before: "There are no open flags on this review." on the moderation form (400) of a review no longer there,
+    counted after its flags went with it (PostgreSQL)."""
+    author, moderator = make_user("author"), make_user("mod", moderator=True)
+    review = make_review(author, make_maker())
+    flag_review(db, make_user("flagger"), review, "spam")
+    login(client, moderator)
+    delete_first(app, monkeypatch, moderation_views.moderation, "dismiss_flags", author.id, reviews="remove")
+    response = client.post(f"/moderation/reviews/{review.id}/dismiss", data={"dismiss-note": "A real order, kept."})
+    assert response.status_code == 404
+    page = said(response)
+    assert REVIEW_GONE in page and "A real order, kept." in page and "no open flags" not in page
+    fresh(db)
+    assert count(db, Review) == 0
 
 
 def test_a_verified_review_sent_while_the_maker_leaves_gets_a_page_saying_so(app, db, make_user, make_maker,

@@ -52,9 +52,9 @@ def prepare_maker(session: Session, maker_id: int, now: datetime, rows: dict) ->
 def prepare_new_review(session: Session, review_id: int, author, maker_id: int, values: dict, now: datetime,
                        order_id: int | None = None) -> PreparedMaker:
     """For a review about to be inserted with id `review_id` (`values`: its columns; `author`: a User)."""
-    row = SimpleNamespace(id=review_id, maker_id=maker_id, author_id=author.id, voice=voice_of(author), created_at=now, order_id=order_id,
-                          ring_flagged=False, email_confirmed_at=author.email_confirmed_at, joined=author.created_at,
-                          **values)
+    row = SimpleNamespace(id=review_id, maker_id=maker_id, author_id=author.id, voice=voice_of(author), created_at=now,
+                          order_id=order_id, ring_flagged=False, email_confirmed_at=author.email_confirmed_at,
+                          joined=author.created_at, **values)
     return prepare_maker(session, maker_id, now, {review_id: row})
 
 

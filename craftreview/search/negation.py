@@ -36,9 +36,11 @@ MAX_PREDICATE_WORDS = 3
 _LATE = ("late", "delayed", "delay", "overdue", "still waiting", "weeks late", "days late", "chase", "chasing",
          "missed", "took weeks", "took ages")
 _NEVER_CAME = ("never arrived", "never came", "never received", "never turned up", "lost", "missing",
-               "still waiting", "undelivered", "refund", "chase", "chasing")
-_NOT_AS_SHOWN = ("nothing like", "different", "misleading", "inaccurate", "misrepresented", "wrong",
-                 "disappointed", "disappointing")
+               "still waiting", "undelivered", "refund")
+# Specific to a piece unlike its listing: a general "disappointed" would rank any unhappy review above the ones saying
+# "not as described" in their title.
+_NOT_AS_SHOWN = ("nothing like", "different", "way off", "misleading", "inaccurate", "misrepresented", "wrong",
+                 "mismatched")
 _UNHAPPY = ("disappointed", "disappointing", "disappointment", "unhappy", "dissatisfied", "let down", "upset",
             "regret", "returned")
 _POOR = ("poor", "poorly", "shoddy", "flimsy", "cheap", "badly made", "bad quality", "low quality", "defect",

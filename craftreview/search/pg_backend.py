@@ -377,7 +377,7 @@ def _stored_word(query: ParsedQuery) -> str | None:
     if not query.clauses:
         return EVERY_DOCUMENT
     clause = query.clauses[0]
-    if (len(query.clauses) > 1 or query.any_of or clause.negate or clause.field or clause.is_phrase
+    if (len(query.clauses) > 1 or query.any_of or clause.negate or clause.field or clause.is_phrase or clause.expanded
             or len(word_forms(clause.words[0])) > 1):
         return None
     return clause.words[0]

@@ -68,7 +68,7 @@ def _only_stop_words(clause: Clause) -> bool:
 
 
 def _has_related(clause: Clause) -> bool:
-    return not clause.negate and not clause.is_phrase and bool(related_forms(clause.words[0]))
+    return not clause.negate and (clause.expanded or (not clause.is_phrase and bool(related_forms(clause.words[0]))))
 
 
 def _relevance(exprs: list[tuple[Clause, str]], kind: str, own: list[tuple[Clause, str]] | None = None) -> str:
@@ -175,6 +175,18 @@ def _coverage(query: ParsedQuery, exprs: list[tuple[Clause, str]], kind: str,
     return f"({' + '.join(terms) or '0'})::float8"
 
 
+def _expanded_websearch(clause: Clause, typed: str, own_forms: bool) -> list[str]:
+    """The clause's words (websearch syntax `typed`) with its other names and a negated predicate's meaning, as on
+    Whoosh: `own_forms` leaves out the other names, and for a negated predicate (query.Clause.meant) the words typed,
+    which then rank at RELATED_WEIGHT only (_relevance adds the rank of every form at that weight)."""
+    def websearch(words: tuple[str, ...]) -> str:
+        if len(words) > 1:
+            return " or ".join(f'"{" ".join(p)}"' for p in phrase_forms(words))
+        return " or ".join(f for f in word_forms(words[0]) if f not in related_forms(words[0]))
+    named = () if own_forms else clause.related_names
+    return [*([] if clause.meant and own_forms else [typed]), *(websearch(p) for p in (*clause.meant, *named))]
+
+
 # Whoosh indexes no one-letter word and PostgreSQL every one: in a phrase such a word stands for
 # any word, as a stop word does on both ('"stoneware i'm"' found no maker here and 1,314 on Whoosh).
 ANY_WORD = "a"
@@ -189,6 +201,8 @@ def _clause_tsquery(clause: Clause, name: str, params: dict, own_forms: bool = F
     if clause.field is None:
         # websearch syntax for a word or quoted phrases; words are letters/digits only.
         params[name] = " or ".join(f'"{" ".join(p)}"' for p in phrases) if phrases else " or ".join(forms)
+        if clause.expanded:
+            params[name] = " or ".join(_expanded_websearch(clause, params[name], own_forms))
         return f"websearch_to_tsquery('english', :{name})"
     weight = FIELD_WEIGHTS[clause.field]
     if clause.is_phrase:

@@ -1,4 +1,11 @@
-"""The shared search model: parsed query, filters, request. Both backends translate this."""
+"""The shared search model: parsed query, filters, request. Both backends translate this.
+
+Beside its words, a clause may carry other names of what they name (`Clause.related_names`: "chopping board" for the
+"cutting" and "board" of "cutting board", variants.NAME_SAME), searched with it and ranked below it, and what a
+negated predicate means (`Clause.meant`: "late" for the "arrive" and "time" of "didn't arrive on time", negation.py),
+searched with it and ranked above its typed words. Both are set here, once the clauses are read, so both backends
+search the same thing.
+"""
 from __future__ import annotations
 
 import dataclasses
@@ -9,10 +16,11 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from . import negation
 from .folding import WORD, composed, fold
 from .stemming import stem
 from .stopwords import MESSAGE_WORDS, STOP_WORDS
-from .variants import PLACE_ALIASES, related, variants
+from .variants import MAX_NAME_WORDS, PLACE_ALIASES, related, related_names, variants
 
 MAX_QUERY_CHARS = 200
 MAX_PAGE = 1000  # the deepest result page served (10,000 results at 10 a page); a deeper one is past the last
@@ -153,10 +161,21 @@ class Clause:
     # to its words apart; ParsedQuery.unphrased). Not part of equality: the same words search the same way.
     # (dataclasses.field by its module: in this class body `field` names the clause's field above)
     quoted: bool = dataclasses.field(default=False, compare=False)
+    # Other names of the thing this word names with the words beside it (variants.related_names, each a tuple of
+    # words): they match too, ranked below the words typed (variants.RELATED_WEIGHT).
+    related_names: tuple[tuple[str, ...], ...] = ()
+    # A predicate typed after a negation ("didn't arrive on time"): what a review says when it did not happen
+    # (negation.meant). It matches as the words typed would, and the words typed only at variants.RELATED_WEIGHT.
+    meant: tuple[tuple[str, ...], ...] = ()
 
     @property
     def is_phrase(self) -> bool:
         return len(self.words) > 1
+
+    @property
+    def expanded(self) -> bool:
+        """Whether the clause carries other names or a negated predicate's meaning."""
+        return bool(self.related_names or self.meant)
 
     def render(self) -> str:
         """The clause as the user would type it."""
@@ -199,11 +218,12 @@ class ParsedQuery:
             [Clause((w,), c.field) for w in c.words] if c.is_phrase and not (c.negate or c.quoted) else [c]))
         if clauses == self.clauses or len(clauses) > MAX_CLAUSES:
             return self
-        return replace(self, clauses=clauses)
+        return replace(self, clauses=names_marked(clauses))
 
     def words(self) -> set[str]:
-        """Every positive word and its irregular forms, for highlighting."""
-        return {f for c in self.positives for w in c.words for f in word_forms(w)}
+        """Every positive word and its irregular forms, for highlighting; the other names and meanings searched too."""
+        other = {w for c in self.positives for p in (*c.related_names, *c.meant) for w in p if w not in STOP_WORDS}
+        return {f for c in self.positives for w in c.words for f in word_forms(w)} | other
 
     def render(self) -> str:
         """The query as text (used for 'did you mean' links)."""
@@ -243,16 +263,19 @@ def parse_query(raw: str | None) -> ParsedQuery:
     if len(clauses) > MAX_CLAUSES:
         clauses = clauses[:MAX_CLAUSES]
         notes.append(f"Only the first {MAX_CLAUSES} words or phrases were used.")
-    kept = tuple(dict.fromkeys(clauses))
+    kept = names_marked(tuple(dict.fromkeys(clauses)))
     return ParsedQuery(kept, notes=tuple(notes), any_asked=any_asked and sum(not c.negate for c in kept) > 1)
 
 
 def _clauses(text: str) -> tuple[list[Clause], bool]:
     """The clauses typed, a NOT applied to the clause after it; and whether an OR was typed between two of them."""
     clauses: list[Clause] = []
+    cues: list[int] = []  # where a lower-case negation was typed: the index of the clause after it
     negate_next = any_asked = False
     for match in _CLAUSE.finditer(text):
         minus, prefix, quoted, bare = match.groups()
+        if not minus and prefix is None and bare is not None and bare not in _OPERATORS and negation.is_cue(bare):
+            cues.append(len(clauses) + (_clause(match) is not None))
         if not minus and prefix is None and bare in _NOT:
             negate_next = True
             continue
@@ -265,7 +288,56 @@ def _clauses(text: str) -> tuple[list[Clause], bool]:
         if negate_next:
             clause, negate_next = replace(clause, negate=True), False
         clauses.append(clause)
-    return clauses, any_asked
+    return _denials_marked(clauses, cues), any_asked
+
+
+def _plain_word(clause: Clause) -> bool:
+    """A word typed plainly: no field, not excluded, not in quotes, one word."""
+    return not (clause.field or clause.negate or clause.quoted or clause.is_phrase)
+
+
+def _denials_marked(clauses: list[Clause], cues: list[int]) -> list[Clause]:
+    """Each known predicate typed after a negation marked with what it means (negation.py); a content word that is the
+    negation itself ("never") with it."""
+    for start in cues:
+        span: list[int] = []
+        for i in range(start, len(clauses)):
+            if not _plain_word(clauses[i]) or clauses[i].meant:
+                break
+            if clauses[i].words[0] not in STOP_WORDS | negation.SKIPPED:
+                span.append(i)
+            if len(span) == negation.MAX_PREDICATE_WORDS:
+                break
+        taken = negation.longest_predicate([clauses[i].words[0] for i in span])
+        if not taken:
+            continue
+        meant = negation.meant(tuple(clauses[i].words[0] for i in span[:taken]))
+        cue = [start - 1] if start and _plain_word(clauses[start - 1]) and not set(clauses[start - 1].words) <= \
+            STOP_WORDS and negation.is_cue(clauses[start - 1].words[0]) else []
+        for i in cue + span[:taken]:
+            clauses[i] = replace(clauses[i], meant=meant)
+    return clauses
+
+
+def names_marked(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """Words typed plainly side by side that name a thing together ("cutting board", stop words between them skipped),
+    or alone ("keyring"), marked with the thing's other names (variants.related_names), the longest name first."""
+    found = list(clauses)
+    content = [i for i, c in enumerate(clauses) if not set(c.words) <= STOP_WORDS or not _plain_word(c)]
+    at = 0
+    while at < len(content):
+        run = list(itertools.takewhile(lambda i: _plain_word(clauses[i]) and not clauses[i].meant,
+                                       content[at:at + MAX_NAME_WORDS]))
+        for n in range(len(run), 0, -1):
+            names = related_names(tuple(clauses[i].words[0] for i in run[:n]))
+            if names:
+                for i in run[:n]:
+                    found[i] = replace(found[i], related_names=names)
+                at += n
+                break
+        else:
+            at += 1
+    return tuple(found) if found != list(clauses) else clauses
 
 
 def craft_clause(query: ParsedQuery, crafts: Collection[str]) -> tuple[ParsedQuery, str | None]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .dictionary import is_english
 from .documents import Doc
-from .query import Clause, ParsedQuery, words_of
+from .query import Clause, ParsedQuery, names_marked, words_of
 from .stemming import stem
 from .stopwords import STOP_WORDS
 
@@ -113,7 +113,7 @@ def corrections(query: ParsedQuery, known_words: KnownWords, similar_words: Simi
     clauses = _joined(query.clauses, joins)
     out = []
     for fixes, edits, rank in _combinations(options):
-        fixed = replace(query, clauses=tuple(dict.fromkeys(_fix_clause(c, fixes) for c in clauses)), notes=())
+        fixed = replace(query, clauses=names_marked(tuple(dict.fromkeys(_fix_clause(c, fixes) for c in clauses))), notes=())
         out.append(Correction(fixed, edits, rank, any(f in STOP_WORDS for fix in fixes.values() for f in fix)))
     return out
 
@@ -144,7 +144,7 @@ def short_corrections(query: ParsedQuery, known_words: KnownWords, similar_words
     for fixes, edits, rank in _combinations(options):
         if not edits:
             continue  # every word as typed: what found nothing
-        fixed = replace(query, clauses=tuple(dict.fromkeys(_fix_clause(c, fixes) for c in query.clauses)), notes=())
+        fixed = replace(query, clauses=names_marked(tuple(dict.fromkeys(_fix_clause(c, fixes) for c in query.clauses))), notes=())
         held = tuple(c for c in fixed.clauses if c.negate or not unknown.intersection(c.words))
         probe = replace(fixed, clauses=held) if sum(not (c.negate or set(c.words) <= STOP_WORDS) for c in held) >= 2 \
             else fixed
@@ -259,7 +259,9 @@ def unknown_words(query: ParsedQuery, known_words: KnownWords) -> list[str]:
 def _fix_clause(clause: Clause, fixes: dict[str, tuple[str, ...]]) -> Clause:
     if clause.negate:
         return clause
-    return replace(clause, words=tuple(f for w in clause.words for f in fixes.get(w, (w,))))
+    words = tuple(f for w in clause.words for f in fixes.get(w, (w,)))
+    # Corrected words name something else: their other names are looked up again (query.names_marked).
+    return clause if words == clause.words else replace(clause, words=words, related_names=())
 
 
 def doc_vocabulary(doc: Doc) -> set[str]:

@@ -10,6 +10,12 @@ about the index changes. Two sources:
 
 Phrases (in quotes, or words joined by a hyphen) are searched with their words' variants too:
 '"color work"' finds "colour work" (at most query.MAX_PHRASE_FORMS spellings of one phrase).
+
+What buyers call the goods (`SAME`, `FINDS`: one word; `NAME_SAME`, `NAME_FINDS`: names of one or more words, such
+as "cutting board" / "chopping board", "tea towel" / "dish towel", "keyring" / "key fob", "coffee mug" -> "mug") are
+*related* names: searched beside the words typed and ranked below them (RELATED_WEIGHT), one way where one name is
+narrower. A name of several words is recognised in a query where its words are typed plainly side by side
+(query.names_marked); each of its clauses is then also matched by the other names, as a phrase (`related_names`).
 """
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ import re
 from functools import lru_cache
 
 from .stemming import stem
+from .stopwords import STOP_WORDS
 
 GROUPS: tuple[tuple[str, ...], ...] = (
     # UK / US spellings
@@ -187,3 +194,137 @@ def related(word: str) -> tuple[str, ...]:
         if key in _RELATED:
             return tuple(sorted(_RELATED[key] - {word}))
     return ()
+
+
+# Names of the goods in one or more words (2026-12-07), by craft: a buyer's "cutting board" is a maker's "chopping
+# board", a "tea towel" a "dish towel", a "keyring" a "key fob". The same mechanism as SAME/FINDS, for names of several
+# words: `NAME_SAME` groups names of one thing, each finds the others; `NAME_FINDS` is one way, a narrower name finding
+# the broader one its maker may have written ("coffee mug" finds "mug", "throw blanket" finds "blanket"; "mug" does not
+# want only coffee mugs). Names are compared by their words' stems ("cutting boards" is "cutting board"), stop words
+# left out ("bar of soap" is "bar soap").
+NAME_SAME: tuple[tuple[str, ...], ...] = (
+    # woodwork
+    ("cutting board", "chopping board"), ("charcuterie board", "grazing board"),
+    ("serving board", "serving platter"), ("bread board", "breadboard"), ("spoon rest", "spoon holder"),
+    ("salad servers", "salad spoons"), ("wooden spoon", "cooking spoon", "stirring spoon"),
+    ("picture frame", "photo frame"), ("jewellery box", "trinket box", "keepsake box"),
+    ("floating shelf", "wall shelf"), ("side table", "end table", "occasional table"),
+    ("coffee table", "cocktail table"), ("coat rack", "coat hooks", "peg rail"), ("knife block", "knife holder"),
+    ("wine rack", "bottle rack"), ("plant stand", "plant holder"), ("book end", "bookend"),
+    ("step stool", "kick stool"), ("chopping block", "butcher block"),
+    # pottery and ceramics
+    ("teacup", "tea cup"), ("teapot", "tea pot"), ("cake stand", "cake plate", "pedestal plate"),
+    ("butter dish", "butter keeper", "butter bell", "butter crock"),
+    ("side plate", "tea plate", "bread plate"), ("dinner set", "dinner service"), ("tea set", "tea service"),
+    ("milk jug", "cream jug", "creamer"), ("plant pot", "planter", "flower pot", "flowerpot"),
+    ("soap dish", "soap holder", "soap saucer"), ("utensil holder", "utensil pot", "utensil jar", "utensil crock"),
+    ("ring dish", "trinket dish", "jewellery dish"), ("incense holder", "incense burner"),
+    ("oil burner", "wax burner", "wax warmer"), ("salt pig", "salt cellar", "salt box"), ("egg cup", "eggcup"),
+    ("serving bowl", "salad bowl"), ("sake set", "sake cups"), ("pasta bowl", "pasta dish"),
+    # textiles, knitting, quilting
+    ("tea towel", "dish towel", "kitchen towel"), ("dishcloth", "dish cloth"),
+    ("tablecloth", "table cloth"), ("place mat", "placemat", "table mat"),
+    ("cushion cover", "pillow cover"), ("bobble hat", "pom pom hat", "pompom hat"),
+    ("fingerless gloves", "fingerless mitts", "wrist warmers", "hand warmers"),
+    ("snood", "cowl", "neck warmer"), ("tote bag", "tote"), ("quilt cover", "duvet cover"),
+    ("wall hanging", "wall tapestry", "tapestry"), ("draught excluder", "draft excluder", "draft stopper", "door snake"),
+    ("oven glove", "oven mitt"), ("pot holder", "potholder"), ("phone case", "phone cover", "phone sleeve"),
+    ("glasses case", "spectacle case", "glasses pouch", "eyeglass case"), ("pencil case", "pencil pouch"),
+    ("makeup bag", "cosmetic bag", "cosmetics bag"), ("toiletry bag", "wash bag", "washbag", "dopp kit"),
+    ("project bag", "knitting bag"), ("baby blanket", "cot blanket", "crib blanket", "receiving blanket"),
+    ("lap quilt", "lap blanket", "sofa throw"), ("bed socks", "slipper socks"),
+    ("hot water bottle cover", "hot water bottle cosy"),
+    ("tea cosy", "teapot cosy"), ("plant hanger", "macrame hanger"), ("rag rug", "braided rug"),
+    # leather
+    ("key ring", "keyring", "key chain", "keychain", "key fob"),
+    ("card holder", "cardholder", "card wallet", "card case"), ("coin purse", "change purse", "coin pouch"),
+    ("watch strap", "watchstrap", "watch band", "watchband"), ("dog lead", "dog leash"),
+    ("passport holder", "passport cover", "passport wallet"), ("crossbody bag", "cross body bag", "crossbody"),
+    ("weekend bag", "weekender", "holdall", "duffel bag", "duffle bag"), ("notebook cover", "journal cover"),
+    ("belt bag", "bum bag", "fanny pack", "waist bag"), ("laptop sleeve", "laptop case"),
+    # jewellery
+    ("stud earrings", "ear studs"), ("drop earrings", "dangle earrings", "dangly earrings"),
+    ("wedding ring", "wedding band"), ("stacking rings", "stackable rings", "stacker rings"),
+    ("cuff links", "cufflinks"), ("tie clip", "tie bar", "tie clasp"), ("enamel pin", "pin badge", "lapel pin"),
+    ("hair clip", "hair slide", "barrette"), ("hair pin", "hairpin"), ("ear cuff", "ear climber"),
+    # glass
+    ("suncatcher", "sun catcher", "window hanging"), ("paperweight", "paper weight"),
+    ("drinking glass", "tumbler", "glass tumbler"), ("christmas ornament", "christmas decoration",
+                                                     "tree decoration", "tree ornament", "christmas bauble"),
+    ("glass bead", "lampwork bead"), ("stained glass", "leaded glass"),
+    # candles and soap
+    ("tea light", "tealight"), ("wax melt", "wax tart"), ("bath bomb", "bath fizzer"),
+    ("soap bar", "bar soap", "bar of soap"), ("lip balm", "lip salve"), ("body butter", "body cream"),
+    ("hand cream", "hand lotion"), ("bath salts", "bath soak"), ("room spray", "room mist"),
+    ("container candle", "jar candle", "candle jar"), ("candle tin", "tin candle", "travel candle"),
+    ("taper candle", "dinner candle", "taper"),
+    # paper and bookbinding
+    ("sketch book", "sketchbook"), ("greeting card", "greetings card"), ("wedding invitation", "wedding invite"),
+    ("guest book", "guestbook", "visitor book", "visitors book"), ("photo album", "photo book"),
+    ("wrapping paper", "gift wrap", "giftwrap"), ("bookmark", "book mark"), ("paper cut", "papercut", "paper cutting"),
+    ("lino print", "linocut", "lino cut"), ("art print", "giclee print"), ("gift tag", "gift label"),
+    # metalwork
+    ("fire pit", "firepit", "fire bowl"), ("wind chime", "windchime"), ("weather vane", "weathervane"),
+    ("drawer pull", "cabinet pull", "cabinet handle", "drawer handle"), ("coat hook", "wall hook"),
+    ("chef knife", "chefs knife", "cooks knife", "kitchen knife"), ("pocket knife", "penknife", "folding knife"),
+    ("garden sculpture", "garden ornament"), ("trivet", "pot stand", "pan stand"),
+    ("candle holder", "candlestick", "candle stick"),
+)
+NAME_FINDS: dict[str, tuple[str, ...]] = {
+    # a kind finds the broader name its maker may have written
+    "coffee mug": ("mug",), "tea mug": ("mug",), "travel mug": ("mug",), "coffee cup": ("cup", "mug"),
+    "espresso cup": ("cup",), "throw blanket": ("blanket", "throw"), "knitted blanket": ("blanket",),
+    "table runner": ("runner",), "cheese board": ("serving board", "charcuterie board"),
+    "carving board": ("chopping board", "cutting board"), "bread board": ("chopping board", "cutting board"),
+    "salad bowl": ("bowl",), "fruit bowl": ("bowl",), "pasta bowl": ("bowl",), "cereal bowl": ("bowl",),
+    "dinner plate": ("plate",), "side plate": ("plate",), "bud vase": ("vase",), "flower vase": ("vase",),
+    "patchwork quilt": ("quilt",), "baby blanket": ("blanket",), "tote bag": ("bag",), "coin purse": ("purse",),
+    "messenger bag": ("satchel", "bag"), "weekend bag": ("bag",), "crossbody bag": ("bag",),
+    "dog collar": ("collar",), "dog lead": ("leash",), "stud earrings": ("earrings", "studs"),
+    "hoop earrings": ("earrings",), "drop earrings": ("earrings",), "engagement ring": ("ring",),
+    "signet ring": ("ring",), "stacking rings": ("ring",), "charm bracelet": ("bracelet",),
+    "cuff bracelet": ("bracelet", "bangle", "cuff"), "pendant necklace": ("pendant", "necklace"),
+    "glass vase": ("vase",), "christmas ornament": ("ornament", "decoration", "bauble"),
+    "soy candle": ("candle",), "scented candle": ("candle",), "pillar candle": ("candle",),
+    "reed diffuser": ("diffuser",), "soap bar": ("soap",), "greeting card": ("card",), "birthday card": ("card",),
+    "wedding invitation": ("invitation",), "photo album": ("album",), "art print": ("print",),
+    "lino print": ("print",), "gift tag": ("tag",), "leather journal": ("journal", "notebook"),
+    "bottle opener": ("opener",), "door knocker": ("knocker",), "coat hook": ("hook",),
+    "chef knife": ("knife",), "pocket knife": ("knife",), "bread knife": ("knife",), "tea light": ("candle",),
+    "taper candle": ("candle",), "wooden spoon": ("spoon",), "serving spoon": ("spoon",),
+    "plant pot": ("pot",), "milk jug": ("jug",),
+    # a broader name finds its kinds
+    "earrings": ("ear studs",), "candle": ("tea light",),
+}
+
+
+def _name_key(text: str | tuple[str, ...]) -> tuple[str, ...]:
+    words = text.split() if isinstance(text, str) else text
+    return tuple(stem(w) for w in words if w not in STOP_WORDS)
+
+
+def _names_table() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    table: dict[tuple[str, ...], dict[tuple[str, ...], None]] = {}
+    for group in NAME_SAME:
+        for name in group:
+            table.setdefault(_name_key(name), {}).update((tuple(n.split()), None) for n in group if n != name)
+    for name, found in NAME_FINDS.items():
+        table.setdefault(_name_key(name), {}).update((tuple(n.split()), None) for n in found)
+    # The same words written apart or joined ("tea pot", "teapot") are spelling's to join (spelling.py), and the page
+    # says so; not another name.
+    return {key: tuple(n for n in found if _name_key(n) != key and _joined(n) != _joined(key))
+            for key, found in table.items()}
+
+
+def _joined(words: tuple[str, ...]) -> str:
+    return stem("".join(words))
+
+
+_NAMES = _names_table()
+MAX_NAME_WORDS = max(len(k) for k in _NAMES)
+
+
+@lru_cache(maxsize=10_000)
+def related_names(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Other names (each a tuple of words) of the thing the words name together (NAME_SAME, NAME_FINDS)."""
+    return _NAMES.get(_name_key(words), ())

@@ -445,9 +445,32 @@ def _text_query(query: ParsedQuery, fields: tuple[str, ...]) -> Query:
 def _clause_query(clause: Clause, fields: tuple[str, ...], own: bool = False) -> Query | None:
     """The clause in its field, or in each of `fields` (a field prefix never reaches the maker's name); `own`: without
     the words' related names (query.related_forms)."""
-    parts = [q for q in (_field_query(f, clause.words, own) for f in ((clause.field,) if clause.field else fields))
+    parts = [q for q in (_expanded_query(f, clause, own) for f in ((clause.field,) if clause.field else fields))
              if q is not None]
     return Or(parts) if parts else None
+
+
+def _expanded_query(field: str, clause: Clause, own: bool = False) -> Query | None:
+    """The clause's words in `field`, with its other names (ranked below them, left out when `own`) and a negated
+    predicate's meaning (ranked as the words typed, which then rank below it: query.Clause.meant)."""
+    typed = _field_query(field, clause.words, own and not clause.meant)
+    if not clause.expanded:
+        return typed
+    meant = [_field_query(field, p) for p in clause.meant]
+    if clause.meant:
+        typed = None if own else _weaker(typed)
+    named = [] if own else [_weaker(_field_query(field, p)) for p in clause.related_names]
+    parts = [q for q in (typed, *meant, *named) if q is not None]
+    return (parts[0] if len(parts) == 1 else Or(parts)) if parts else None
+
+
+def _weaker(q: Query | None) -> Query | None:
+    """`q` scored at variants.RELATED_WEIGHT (a boosted copy; whoosh_eval scales an Or's and a Phrase's scores)."""
+    if q is None:
+        return None
+    q = q.copy()
+    q.boost = q.boost * RELATED_WEIGHT
+    return q
 
 
 def _field_query(field: str, words: tuple[str, ...], own: bool = False) -> Query | None:

@@ -208,7 +208,7 @@ class Evaluator:
         if isinstance(q, Term):
             return self._term(q)
         if isinstance(q, Or):
-            return _union([self.run(s) for s in q.subqueries])
+            return _scaled(_union([self.run(s) for s in q.subqueries]), q.boost)
         if isinstance(q, And):
             return self._all(q.subqueries)
         if isinstance(q, AndNot):
@@ -273,8 +273,8 @@ class Evaluator:
     def _phrase(self, q: Phrase) -> Matches:
         """Whoosh's Phrase: the words' Terms intersected (their scores summed), kept where the words
         occur in order, each within `slop` positions after the previous one (SpanNear2's rule)."""
-        if q.boost != 1.0:
-            return self._matcher(q)
+        if q.boost != 1.0:  # a weaker phrase (query.Clause.related_names): its words' scores scaled, as Whoosh does
+            return _scaled(self._phrase(q.copy().with_boost(1.0)), q.boost)
         both = self._all([Term(q.fieldname, w) for w in q.words])
         if not len(both.ids):
             return both
@@ -355,6 +355,11 @@ def _positions(reader, field: str, word: str, docs: set[int]) -> dict[int, list[
         low = high + 1
         matcher._next_block()
     return found
+
+
+def _scaled(found: Matches, boost: float) -> Matches:
+    """Scores times a query's boost (1.0: unchanged)."""
+    return found if boost == 1.0 or not len(found.ids) else Matches(found.ids, found.scores * boost)
 
 
 def _union(parts: list[Matches]) -> Matches:

@@ -92,7 +92,9 @@ UNACCENT_SQL = ("CREATE OR REPLACE FUNCTION craftreview_unaccent(text) RETURNS t
                 f"translate($1, 'ς{VOWEL_MARKS}', 'σ')) $$")
 EXTENSIONS_DDL = (
     "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public",  # the wrapper below names public.unaccent
-    "CREATE EXTENSION IF NOT EXISTS fuzzystrmatch",
+    # public too: created under another schema's search_path (a bench's), it landed there, and a test database's
+    # search found no levenshtein() once that schema was dropped from the path ("IF NOT EXISTS" then created nothing)
+    "CREATE EXTENSION IF NOT EXISTS fuzzystrmatch SCHEMA public",
     UNACCENT_SQL,
 )
 for _ddl in EXTENSIONS_DDL:

@@ -57,6 +57,69 @@ def distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+# How people mistype (a slip of the hand rather than not knowing the word): a doubled letter typed once or twice
+# ('glases', 'untill') or two neighbours swapped ('recieved') costs SLIP; one vowel for another ('pillew') or a key
+# beside the right one, struck instead of it or as well ('plares', 'bowkl'), costs NEAR; any other edit 1. Two slips
+# still cost more than one arbitrary edit. These rank the neighbours the backends offer (max_edits plain edits away
+# decides which may be offered at all); between equally likely edits the more frequent neighbour comes first.
+SLIP = 0.55
+NEAR = 0.8
+VOWELS = frozenset("aeiou")
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")  # each row starts half a key to the right of the one above
+
+
+def _key_neighbours() -> dict[str, frozenset[str]]:
+    """Each letter's neighbouring keys on a QWERTY keyboard: beside it, and the two above and below it."""
+    place = {c: (row, column + row / 2) for row, keys in enumerate(_KEY_ROWS) for column, c in enumerate(keys)}
+    return {a: frozenset(b for b, (row2, x2) in place.items() if b != a and (
+                row == row2 and abs(x - x2) == 1 or abs(row - row2) == 1 and abs(x - x2) <= 0.5))
+            for a, (row, x) in place.items()}
+
+
+KEY_NEIGHBOURS = _key_neighbours()
+
+
+def _replace_cost(typed: str, meant: str) -> float:
+    if typed == meant:
+        return 0.0
+    if typed in VOWELS and meant in VOWELS or meant in KEY_NEIGHBOURS.get(typed, ()):
+        return NEAR
+    return 1.0
+
+
+def _extra_cost(word: str, i: int) -> float:
+    """The cost of word[i] typed where it does not belong: a letter typed twice, a key beside its neighbour's, other."""
+    around = word[i - 1:i] + word[i + 1:i + 2]
+    if word[i] in around:
+        return SLIP
+    return NEAR if any(c in KEY_NEIGHBOURS.get(word[i], ()) for c in around) else 1.0
+
+
+def typo_cost(typed: str, meant: str) -> float:
+    """How unlikely a slip turns `meant` into `typed`: a Damerau (optimal string alignment) edit distance whose edits
+    cost as people mistype (SLIP, NEAR, else 1), so 'glases' is nearer 'glasses' (a doubled letter typed once) than
+    'glass' (a vowel typed for nothing), and 'recieved' nearer 'received' (a swap) than 'relieved'."""
+    previous2: list[float] | None = None
+    previous = [0.0]
+    for j in range(len(meant)):
+        previous.append(previous[-1] + _missed_cost(meant, j))
+    for i, ca in enumerate(typed, 1):
+        current = [previous[0] + _extra_cost(typed, i - 1)]
+        for j, cb in enumerate(meant, 1):
+            cost = min(previous[j] + _extra_cost(typed, i - 1), current[j - 1] + _missed_cost(meant, j - 1),
+                       previous[j - 1] + _replace_cost(ca, cb))
+            if previous2 is not None and j > 1 and ca == meant[j - 2] and typed[i - 2] == cb and ca != cb:
+                cost = min(cost, previous2[j - 2] + SLIP)
+            current.append(cost)
+        previous2, previous = previous, current
+    return round(previous[-1], 6)
+
+
+def _missed_cost(word: str, j: int) -> float:
+    """The cost of word[j] left out: one of a doubled letter costs SLIP, any other 1."""
+    return SLIP if word[j] in word[j - 1:j] + word[j + 1:j + 2] else 1.0
+
+
 def max_edits(word: str) -> int:
     """How many typos a word of this length may be corrected for."""
     return 2 if len(word) >= TWO_EDITS_FROM else 1
@@ -77,7 +140,7 @@ class Correction:
     """One corrected query, with the edits its replaced words took and their rank among their words' neighbours."""
 
     query: ParsedQuery
-    edits: int
+    edits: float  # the replaced words' summed typo_cost
     rank: int  # summed position of each chosen neighbour in its word's (closest, then most frequent) order
     stop: bool = False  # a word was replaced by a stop word, which is searched as nothing
     # What a review must hold to confirm a short_corrections() one: its clauses but those of words no document holds,
@@ -153,12 +216,12 @@ def short_corrections(query: ParsedQuery, known_words: KnownWords, similar_words
     return out
 
 
-def _combinations(options: dict[str, list[tuple[tuple[str, ...], int]]]):
+def _combinations(options: dict[str, list[tuple[tuple[str, ...], float]]]):
     """(word -> replacement, edits, rank) for the best MAX_COMBINATIONS choices of one option per word,
     fewest edits then best ranks first (a beam: bounded however many words are misspelt)."""
-    beam: list[tuple[int, int, dict[str, tuple[str, ...]]]] = [(0, 0, {})]
+    beam: list[tuple[float, int, dict[str, tuple[str, ...]]]] = [(0.0, 0, {})]
     for word, found in options.items():
-        grown = [(edits + d, rank + i, {**fixes, word: f}) for edits, rank, fixes in beam
+        grown = [(round(edits + d, 6), rank + i, {**fixes, word: f}) for edits, rank, fixes in beam
                  for i, (f, d) in enumerate(found[:MAX_CANDIDATES])]
         beam = sorted(grown, key=lambda b: (b[0], b[1]))[:MAX_COMBINATIONS]
     return [(fixes, edits, rank) for edits, rank, fixes in beam]
@@ -212,28 +275,59 @@ def _joined(clauses: tuple[Clause, ...], joins: dict[int, tuple[str, tuple[int, 
 
 
 def _neighbours(word: str, similar_words: SimilarWords, known_words: KnownWords,
-                min_frequency: int = 0, stop_words: bool = True, limit: int | None = None) -> list[tuple[str, int]]:
-    """(word, edits) of the indexed words within max_edits (the backends offer those sharing the first letter) or one
+                min_frequency: int = 0, stop_words: bool = True, limit: int | None = None) -> list[tuple[str, float]]:
+    """(word, typo_cost) of the indexed words within max_edits (the backends offer those sharing the first letter) or one
     slip at the front ('seramic' -> 'ceramic'): the closest first, stop words after the other words as close (a stop
     word is searched as nothing: 'gaain' is 'grain' rather than 'again', 'agian' still 'again'), then the most
-    frequent; no stop words unless `stop_words`; within `limit` edits, when given, rather than max_edits."""
+    frequent; no stop words unless `stop_words`; within `limit` edits, when given, rather than max_edits. A word no
+    document holds with no such neighbour is looked up in its stem's other forms too (inflected_neighbours)."""
+    default = limit is None
     limit = max_edits(word) if limit is None else limit
     found = similar_words(word, limit) | known_words(first_letter_slips(word))
     root = stem(word)
+    ranked = _ranked(word, root, found, limit, min_frequency, stop_words)
+    if not ranked and default and not min_frequency:
+        ranked = _ranked(word, root, inflected_neighbours(word, root, similar_words), limit, min_frequency, stop_words)
+    return ranked
+
+
+def _ranked(word: str, root: str, found: dict[str, int], limit: int, min_frequency: int,
+            stop_words: bool) -> list[tuple[str, float]]:
     found = {w: n for w, n in found.items() if w != word and n >= min_frequency and (stop_words or w not in STOP_WORDS)}
-    scored = sorted((_closeness(word, root, w, limit), w in STOP_WORDS, -n, w) for w, n in found.items())
-    return [(w, d) for d, _stop, _n, w in scored if d <= limit]
+    # A stop word takes no discount for a likely slip: it is searched as nothing, so it would fit any query.
+    scored = sorted((cost if w not in STOP_WORDS else float(edits), edits, w in STOP_WORDS, -n, w)
+                    for w, n in found.items() for cost, edits in [_closeness(word, root, w, limit)])
+    return [(w, cost) for cost, edits, _stop, _n, w in scored if edits <= limit]
 
 
-def _closeness(word: str, root: str, other: str, limit: int) -> int:
-    """Edits from word to other; when more than `limit`, one more than from the word's stem to other's, if that is one:
-    a misspelt inflected word may be further from every indexed form than its stem is ('scraches' is three edits from
-    'scratch', the only form indexed; 'scrach' one), and ranks behind a neighbour one edit from the word as typed
-    ('beatiful' is 'beautiful', not 'beautifully'). The backends offer neighbours one edit further than `limit`."""
+INFLECTIONS = ("e", "s", "es", "ed", "ing", "er", "ly")
+
+
+def inflected_neighbours(word: str, root: str, similar_words: SimilarWords) -> dict[str, int]:
+    """Indexed words near the other forms of a misspelt word's stem: a text may hold the word only in a form more edits
+    away than a typo is corrected across ('recieved' where the texts say only 'receiving', 'stiched' only
+    'stitching'); _closeness then takes those whose stem is one edit from the word's. A backend look-up a form, so
+    only for a word no document holds that has no neighbour of its own."""
+    found: dict[str, int] = {}
+    for form in dict.fromkeys(root + ending for ending in ("", *INFLECTIONS)):
+        if form != word and MIN_TYPO_LENGTH <= len(form) <= MAX_TYPO_LENGTH:
+            found |= similar_words(form, max_edits(form))
+    return found
+
+
+def _closeness(word: str, root: str, other: str, limit: int) -> tuple[float, int]:
+    """(typo_cost, edits) from word to other; when more edits than `limit`, two (and the stems' typo_cost and a SLIP),
+    if the word's stem is one edit from other's: a misspelt inflected word may be further from every indexed form than its stem is ('scraches' is three
+    edits from 'scratch', the only form indexed; 'scrach' one), and ranks behind a neighbour one edit from the word as
+    typed ('beatiful' is 'beautiful', not 'beautifully'). The backends offer neighbours one edit further than `limit`."""
     edits = distance(word, other)
     if edits <= limit or root == word:
-        return edits
-    return 2 if distance(root, stem(other)) <= 1 else edits
+        return typo_cost(word, other), edits
+    other_root = stem(other)
+    if distance(root, other_root) > 1:
+        return float(edits), edits
+    # The slip in the stem, and a SLIP for the ending: another form of the word, which finds the same documents.
+    return typo_cost(root, other_root) + SLIP, 2
 
 
 def first_letter_slips(word: str) -> set[str]:

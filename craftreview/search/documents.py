@@ -20,8 +20,9 @@ BATCH = 2000
 # 2: accents folded, PostgreSQL's stop words on Whoosh too; 3: its stemmer too (Porter2), and the
 # positions of skipped words kept, and on PostgreSQL a gap between fields and hyphens read as spaces
 # (phrases); 4: text in NFC (an accent typed apart joined to its letter: one word, not two); 5: a word keeps its
-# combining marks (Hindi, Thai), and only Latin and Greek letters lose their accents (as unaccent folds them)
-INDEX_FORMAT = "5"
+# combining marks (Hindi, Thai), and only Latin and Greek letters lose their accents (as unaccent folds them); 6: a
+# Ukrainian apostrophe between Cyrillic letters dropped (one word), half-width katakana read as full-width
+INDEX_FORMAT = "6"
 
 
 @dataclass(frozen=True)

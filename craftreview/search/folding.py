@@ -29,10 +29,29 @@ _VOWEL_MARK_RANGES = ((0x0591, 0x05BD), (0x05BF, 0x05BF), (0x05C1, 0x05C2), (0x0
 VOWEL_MARKS = "".join(chr(code) for first, last in _VOWEL_MARK_RANGES for code in range(first, last + 1))
 
 
+# Ukrainian writes an apostrophe inside words (м'ясо, сімʼя), as U+02BC (a letter to Python, so one word), ’ or '
+# (word breaks to every tokenizer; PostgreSQL's unaccent turns the other two into it): each form found only some of
+# the others on each backend. Between two Cyrillic letters it is dropped (мʼясо, м'ясо, м’ясо are all мясо), here and
+# in craftreview_unaccent (pg_backend.UNACCENT_SQL, migration 0033); the tokenizers keep such a word whole.
+CYRILLIC = "\u0400-\u04ff"
+APOSTROPHES = "'\u2019\u02bc"
+CYRILLIC_APOSTROPHE = re.compile(f"(?<=[{CYRILLIC}])[{APOSTROPHES}](?=[{CYRILLIC}])")
+# Half-width katakana (ｶﾞﾗｽ) are read as the full-width ones (ガラス), a voiced mark joined to its kana, as NFKC reads
+# them (unaccent keeps both forms apart): each half-width letter translated to its full-width one, the marks to the
+# combining ones (U+3099, U+309A), then composed (NFC), here and in craftreview_unaccent.
+HALF_WIDTH_KANA = "".join(chr(code) for code in range(0xFF66, 0xFFA0))
+FULL_WIDTH_KANA = "".join(unicodedata.normalize("NFKC", c) for c in HALF_WIDTH_KANA)
+_KANA = str.maketrans(HALF_WIDTH_KANA, FULL_WIDTH_KANA)
+_HALF_WIDTH = re.compile(f"[{HALF_WIDTH_KANA}]")
+
+
 def fold(text: str) -> str:
     """The text without accents ('Malmö' -> 'Malmo', 'Øresund' -> 'Oresund'); ASCII is returned as is."""
     if text.isascii():
         return text
+    text = CYRILLIC_APOSTROPHE.sub("", text)
+    if _HALF_WIDTH.search(text):
+        text = unicodedata.normalize("NFC", text.translate(_KANA))
     # Folding leaves ASCII alone and never joins across it, so only the non-ASCII runs are folded:
     # snippets fold whole review texts that a dash or a curly quote makes non-ASCII.
     return _NON_ASCII.sub(_fold_match, text)
@@ -83,11 +102,13 @@ _MARKED_LATIN = re.compile(r"LATIN (SMALL|CAPITAL) LETTER ([A-Z]) WITH (?:STROKE
 # A word: a letter or digit, then letters, digits and the combining marks on them (every mark, spacing ones too).
 # Split at its marks, a Hindi or Thai word was pieces on Whoosh and in a query, and PostgreSQL, which keeps it whole,
 # found it for no query at all.
+# A Ukrainian apostrophe between Cyrillic letters joins them into one word (fold then drops it).
 _MARKS = mark_ranges(("Mn", "Mc", "Me"))
-WORD = re.compile(f"[^\\W_]+(?:[{_MARKS}]+[^\\W_]*)*")
+_LETTERS_MARKED = f"[^\\W_]+(?:[{_MARKS}]+[^\\W_]*)*"
+WORD = re.compile(f"{_LETTERS_MARKED}(?:{CYRILLIC_APOSTROPHE.pattern}{_LETTERS_MARKED})*")
 # Whoosh's tokenizer: its default pattern (a word, or words joined by single dots), its words holding their marks.
 _MARKED_WORD = f"\\w+(?:[{_MARKS}]+\\w*)*"
-TOKEN_PATTERN = f"{_MARKED_WORD}(?:\\.?{_MARKED_WORD})*"
+TOKEN_PATTERN = f"{_MARKED_WORD}(?:(?:\\.|{CYRILLIC_APOSTROPHE.pattern})?{_MARKED_WORD})*"
 
 
 def composed(text: str) -> str:

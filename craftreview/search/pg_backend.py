@@ -31,7 +31,7 @@ from . import pg_sql
 from .base import LockTimeout, RawResults
 from .documents import Doc
 from .facets import sample_hash
-from .folding import VOWEL_MARKS
+from .folding import CYRILLIC_APOSTROPHE, FULL_WIDTH_KANA, HALF_WIDTH_KANA, VOWEL_MARKS
 from .locks import RETRY_SECONDS
 from .pg_sql import FIELD_WEIGHTS
 from .query import Filters, ParsedQuery, word_forms
@@ -87,9 +87,14 @@ event.listen(DOCUMENTS, "after_create", DDL("ALTER TABLE search_documents ALTER 
 # fuzzystrmatch: levenshtein() for spelling suggestions. Migration 0011 runs the same statements.
 # The wrapper also removes the vowel marks folding.fold removes (Hebrew points, Arabic harakat), which unaccent keeps,
 # and reads a final ς as σ, as folding.fold does (migration 0031 replaces 0011's wrapper with this one).
+# It also drops a Ukrainian apostrophe between Cyrillic letters and reads half-width katakana as full-width ones, as
+# folding.fold does (migration 0033); only text holding a half-width kana is composed (NFC), which documents already are.
+_JOINED = f"regexp_replace($1, '{CYRILLIC_APOSTROPHE.pattern.replace(chr(39), chr(39) * 2)}', '', 'g')"
 UNACCENT_SQL = ("CREATE OR REPLACE FUNCTION craftreview_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE "
                 "PARALLEL SAFE STRICT AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, "
-                f"translate($1, 'ς{VOWEL_MARKS}', 'σ')) $$")
+                f"CASE WHEN $1 ~ '[{HALF_WIDTH_KANA}]' "
+                f"THEN normalize(translate({_JOINED}, 'ς{HALF_WIDTH_KANA}{VOWEL_MARKS}', 'σ{FULL_WIDTH_KANA}'), NFC) "
+                f"ELSE translate({_JOINED}, 'ς{VOWEL_MARKS}', 'σ') END) $$")
 EXTENSIONS_DDL = (
     "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public",  # the wrapper below names public.unaccent
     # public too: created under another schema's search_path (a bench's), it landed there, and a test database's

@@ -54,3 +54,14 @@ def test_tsvectors_stay_in_the_row_after_migration_and_after_a_rebuild():
         assert _tsv_storage(engine) == inline
         PostgresBackend(engine).rebuild(iter([]))  # the shadow table swapped in keeps the settings
         assert _tsv_storage(engine) == inline
+
+
+@pytest.mark.postgres
+def test_migrated_folding_joins_ukrainian_apostrophes_and_widens_half_width_kana():
+    # Migration 0033's craftreview_unaccent is the backend's (pg_backend.UNACCENT_SQL), as the query folds (fold).
+    from craftreview.search.folding import fold
+
+    sample = "Мʼясо м'ясо м’ясо maker's ｶﾞﾗｽ ｺｯﾌﾟ ΟΔΟΣ كِتَاب café"
+    with migrated_postgres_schema(SCHEMA) as engine, engine.connect() as conn:
+        folded = conn.execute(text("SELECT craftreview_unaccent(:s)"), {"s": sample}).scalar_one()
+    assert folded == fold(sample) == "Мясо мясо мясо maker's ガラス コップ ΟΔΟΣ كتاب cafe"

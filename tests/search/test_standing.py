@@ -69,9 +69,10 @@ def test_rescore_reindexes_and_reports_only_makers_whose_documents_changed(searc
 
 
 # Latin-1 and Latin Extended-A, Greek, Cyrillic, Hebrew, Arabic, Devanagari, Thai, kana, Hangul syllables, full-width
-# forms: scripts buyers write in. (Left out: Latin Extended-B and letter-like symbols, which unaccent folds by a table.)
+# and half-width forms: scripts buyers write in. (Left out: Latin Extended-B and letter-like symbols, which unaccent
+# folds by a table.)
 _SCRIPTS = ((0xC0, 0x180), (0x370, 0x3D0), (0x400, 0x530), (0x590, 0x600), (0x600, 0x700), (0x900, 0x980),
-            (0xE00, 0xE80), (0x3040, 0x3100), (0xAC00, 0xD7A4), (0xFF00, 0xFF60))
+            (0xE00, 0xE80), (0x3040, 0x3100), (0xAC00, 0xD7A4), (0xFF00, 0xFFF0))
 
 
 @pytest.mark.postgres
@@ -80,10 +81,14 @@ def test_python_folding_agrees_with_postgresql_unaccent(search_pg_engine):
     # (Hangul syllables fell into jamo, ボ became ホ and й became и, and Korean, Japanese and Russian found nothing).
     if search_pg_engine is None:
         pytest.skip("CRAFTREVIEW_TEST_POSTGRES_URL is not set")
-    letters = [chr(c) for start, end in _SCRIPTS for c in range(start, end) if unicodedata.category(chr(c))[0] in "LMN"]
+    # One script at a time: a text holding a half-width kana is composed (NFC) whole, as fold composes it, and NFC
+    # decomposes a letter such as क़ (a composition exclusion) that documents and queries never hold composed.
+    mismatched = {}
     with search_pg_engine.connect() as conn:
-        theirs = conn.execute(text("SELECT craftreview_unaccent(:s)"), {"s": "|".join(letters)}).scalar_one()
-    mismatched = {c: (t, fold(c)) for c, t in zip(letters, theirs.split("|"), strict=True) if t != fold(c)}
+        for start, end in _SCRIPTS:
+            letters = [chr(c) for c in range(start, end) if unicodedata.category(chr(c))[0] in "LMN"]
+            theirs = conn.execute(text("SELECT craftreview_unaccent(:s)"), {"s": "|".join(letters)}).scalar_one()
+            mismatched |= {c: (t, fold(c)) for c, t in zip(letters, theirs.split("|"), strict=True) if t != fold(c)}
     assert mismatched == {}
 
 

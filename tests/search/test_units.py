@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from craftreview.search.base import score_bucket, score_buckets_from
-from craftreview.search.folding import fold
+from craftreview.search.folding import CYRILLIC_APOSTROPHE, fold
 from craftreview.search.highlight import best_snippet, highlight_inline, stems_of
 from craftreview.search.query import MAX_CLAUSES, Clause, filters_from_args, parse_query, words_of
 from craftreview.search.ranking import blend, standing
@@ -188,7 +188,8 @@ def test_a_snippet_holding_the_whole_text_keeps_its_punctuation_and_has_no_ellip
 
 @given(st.text(alphabet=st.sampled_from("ae oZ-—’\u0301\u0308éöØßæœŁﬁ①Ａ한\u1100\u1161ボй\u0939\u094d"), max_size=40))
 def test_folding_runs_of_non_ascii_equals_folding_each_character(text):
-    assert fold(text) == "".join(fold(c) for c in text)
+    # ... once a Ukrainian apostrophe between Cyrillic letters is dropped (й’й is one word, йй)
+    assert fold(text) == "".join(fold(c) for c in CYRILLIC_APOSTROPHE.sub("", text))
 
 
 @pytest.mark.parametrize("word", ["한국", "도자기", "ボウル", "陶器のマグカップ", "чайник", "красивый", "हिन्दी", "सुंदर",

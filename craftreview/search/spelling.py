@@ -11,6 +11,7 @@ from __future__ import annotations
 import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .dictionary import is_english
 from .documents import Doc
@@ -79,6 +80,7 @@ def _key_neighbours() -> dict[str, frozenset[str]]:
 KEY_NEIGHBOURS = _key_neighbours()
 
 
+@lru_cache(maxsize=8192)
 def _replace_cost(typed: str, meant: str) -> float:
     if typed == meant:
         return 0.0
@@ -99,15 +101,16 @@ def typo_cost(typed: str, meant: str) -> float:
     """How unlikely a slip turns `meant` into `typed`: a Damerau (optimal string alignment) edit distance whose edits
     cost as people mistype (SLIP, NEAR, else 1), so 'glases' is nearer 'glasses' (a doubled letter typed once) than
     'glass' (a vowel typed for nothing), and 'recieved' nearer 'received' (a swap) than 'relieved'."""
+    missed = [_missed_cost(meant, j) for j in range(len(meant))]
     previous2: list[float] | None = None
     previous = [0.0]
-    for j in range(len(meant)):
-        previous.append(previous[-1] + _missed_cost(meant, j))
+    for cost in missed:
+        previous.append(previous[-1] + cost)
     for i, ca in enumerate(typed, 1):
-        current = [previous[0] + _extra_cost(typed, i - 1)]
+        extra = _extra_cost(typed, i - 1)
+        current = [previous[0] + extra]
         for j, cb in enumerate(meant, 1):
-            cost = min(previous[j] + _extra_cost(typed, i - 1), current[j - 1] + _missed_cost(meant, j - 1),
-                       previous[j - 1] + _replace_cost(ca, cb))
+            cost = min(previous[j] + extra, current[j - 1] + missed[j - 1], previous[j - 1] + _replace_cost(ca, cb))
             if previous2 is not None and j > 1 and ca == meant[j - 2] and typed[i - 2] == cb and ca != cb:
                 cost = min(cost, previous2[j - 2] + SLIP)
             current.append(cost)
@@ -286,7 +289,7 @@ def _neighbours(word: str, similar_words: SimilarWords, known_words: KnownWords,
     found = similar_words(word, limit) | known_words(first_letter_slips(word))
     root = stem(word)
     ranked = _ranked(word, root, found, limit, min_frequency, stop_words)
-    if not ranked and default and not min_frequency:
+    if not ranked and default and not min_frequency and len(word) >= MIN_TYPO_LENGTH:
         ranked = _ranked(word, root, inflected_neighbours(word, root, similar_words), limit, min_frequency, stop_words)
     return ranked
 

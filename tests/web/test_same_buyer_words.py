@@ -1,0 +1,29 @@
+"""Moderators' pages say which of one buyer's accounts came first, and which one is gone.
+
+Walking the account lifecycle (delete keeping the reviews, register again with the address, confirm), both account
+pages said "The same buyer as account #N: a later account confirmed the address a deleted one had." On either page
+the moderator could not tell whether #N was the deleted account or the new one, nor which the sentence's "a later
+account" meant."""
+from __future__ import annotations
+
+from tests.conftest import login
+from tests.services.test_former_voices import _account, _delete, reviewed  # noqa: F401 (a fixture)
+
+
+def _page(client, user_id: int) -> str:
+    return " ".join(client.get(f"/moderation/accounts/{user_id}").get_data(as_text=True).split())
+
+
+def test_each_account_page_says_whether_the_same_buyers_other_account_is_earlier_or_later(
+        client, db, reviewed, make_user):  # noqa: F811
+    deleted = reviewed["buyer"]
+    _delete(db, deleted)
+    again = _account(db)
+    login(client, make_user("mod", moderator=True))
+    new_page, deleted_page = _page(client, again.id), _page(client, deleted.id)
+    assert f'account #{deleted.id}</a> (deleted' in new_page
+    assert "an earlier account" in new_page and "a later account" not in new_page
+    assert f'account #{again.id}</a> (<bdi>Returning Buyer</bdi>, joined' in deleted_page
+    assert "a later account" in deleted_page and "an earlier account" not in deleted_page
+    for page in (new_page, deleted_page):
+        assert "one reviewer" in page

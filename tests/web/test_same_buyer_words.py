@@ -3,9 +3,13 @@
 Walking the account lifecycle (delete keeping the reviews, register again with the address, confirm), both account
 pages said "The same buyer as account #N: a later account confirmed the address a deleted one had." On either page
 the moderator could not tell whether #N was the deleted account or the new one, nor which the sentence's "a later
-account" meant."""
+account" meant. And the ring-signals page listed the two accounts of a burst of that maker's reviews as two
+strangers, the deleted one and the new one, with nothing to say they are one buyer."""
 from __future__ import annotations
 
+import json
+
+from craftreview.models import RingSignal, utcnow
 from tests.conftest import login
 from tests.services.test_former_voices import _account, _delete, reviewed  # noqa: F401 (a fixture)
 
@@ -27,3 +31,17 @@ def test_each_account_page_says_whether_the_same_buyers_other_account_is_earlier
     assert "a later account" in deleted_page and "an earlier account" not in deleted_page
     for page in (new_page, deleted_page):
         assert "one reviewer" in page
+
+
+def test_the_signals_page_says_an_account_is_the_same_buyer_as_a_deleted_one(client, db, reviewed, make_user):  # noqa: F811
+    deleted = reviewed["buyer"]
+    _delete(db, deleted)
+    again = _account(db)
+    db.add(RingSignal(kind="burst", maker_id=reviewed["maker"].id, strength=3.0, summary="Two reviews in a day.",
+                      evidence_json="[]", user_ids_json=json.dumps([deleted.id, again.id]), detected_at=utcnow()))
+    db.commit()
+    login(client, make_user("mod", moderator=True))
+    page = " ".join(client.get("/moderation/signals").get_data(as_text=True).split())
+    assert (f'the same buyer as <a href="/moderation/accounts/{deleted.id}">account #{deleted.id}</a> '
+            "(one reviewer for the score)") in page
+    assert page.count("the same buyer as") == 1

@@ -45,3 +45,14 @@ def test_the_signals_page_says_an_account_is_the_same_buyer_as_a_deleted_one(cli
     assert (f'the same buyer as <a href="/moderation/accounts/{deleted.id}">account #{deleted.id}</a> '
             "(one reviewer for the score)") in page
     assert page.count("the same buyer as") == 1
+
+
+def test_a_review_page_says_its_author_is_the_same_buyer_as_a_deleted_account(
+        client, db, reviewed, make_user, make_review):  # noqa: F811
+    deleted = reviewed["buyer"]
+    _delete(db, deleted)
+    again = _account(db)
+    second = make_review(again, reviewed["maker"], title="Second order")
+    login(client, make_user("mod", moderator=True))
+    page = " ".join(client.get(f"/moderation/reviews/{second.id}").get_data(as_text=True).split())
+    assert f'the same buyer as <a href="/moderation/accounts/{deleted.id}">account #{deleted.id}</a>' in page

@@ -115,6 +115,8 @@ def confirm_email(token: str):
         user = confirmation.check_confirmation(get_db(), token)
     except confirmation.AlreadyConfirmed as done:
         return render_template("accounts/confirm_email.html", form=None, email=done.email, message=done.message)
+    except confirmation.AddressMovedOn as moved:
+        return _dead_link(moved)  # nothing left to confirm: no new link to ask for
     except NotFound as dead:
         return _dead_link(dead, url_for("auth.account"), "Send a new link from your account page")
     refused = _not_its_account(user, CONFIRM_LOGGED_OUT, _confirm_elsewhere)
@@ -207,10 +209,11 @@ def _after_confirmation() -> str:
     return safe_next(session.pop(AFTER_CONFIRMATION, None)) or url_for("auth.account")
 
 
-def _dead_link(refusal: NotFound, href: str, label: str):
-    """A mailed link that no longer works: the reason, and the way to a new one (not only the home page)."""
-    page = render_template("error.html", status=refusal.status, message=refusal.message, action=(href, label),
-                           dead_link=True)
+def _dead_link(refusal: NotFound, href: str | None = None, label: str = ""):
+    """A mailed link that no longer works: the reason, and the way to a new one (not only the home page) if one is
+    needed."""
+    page = render_template("error.html", status=refusal.status, message=refusal.message,
+                           action=(href, label) if href else None, dead_link=True)
     return page, refusal.status
 
 

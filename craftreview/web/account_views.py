@@ -145,7 +145,7 @@ def confirm_email_change(token: str):
     try:
         user, email = email_change.check_email_change(get_db(), token)
     except NotFound as dead:
-        return _dead_link(dead, url_for("auth.account"), "Ask for a new link from your account page")
+        return _dead_change_link(dead)
     refused = _not_its_account(
         user, "Log in to the account that asked for this change of address: the change is made from that account.",
         _change_elsewhere)
@@ -161,10 +161,17 @@ def confirm_email_change(token: str):
     except Gone:
         raise  # the account was deleted meanwhile (another tab), and the link with it: the error page says so
     except NotFound as dead:  # spent meanwhile (another tab): not an address someone else took
-        return _dead_link(dead, url_for("auth.account"), "Ask for a new link from your account page")
+        return _dead_change_link(dead)
     except Conflict as refused:  # another account took the address meanwhile: nothing changed
         return _taken_meanwhile(refused, email)
     return render_template("accounts/confirm_email_change.html", form=form, email=email, old_email=user.email)
+
+
+def _dead_change_link(dead: NotFound):
+    """A change link that no longer works: the way to a new one, unless the change it asked for is made."""
+    if isinstance(dead, email_change.ChangeMade):
+        return _dead_link(dead)
+    return _dead_link(dead, url_for("auth.account"), "Ask for a new link from your account page")
 
 
 def _change_elsewhere(user, me: str) -> str:

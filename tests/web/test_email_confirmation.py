@@ -282,3 +282,18 @@ def test_a_link_to_the_previous_address_says_the_address_in_use_is_confirmed_and
         assert response.status_code == 404
         assert "no longer uses, and the address it uses now is confirmed: there is nothing to do" in page
         assert "Ask for a new one" not in page and "Send a new link" not in page and "other@example.com" not in page
+
+
+def test_a_used_change_link_opened_again_says_the_change_is_made_and_asks_for_nothing(client, db, make_user):
+    """Walking the lifecycle: the change link opened a second time (the mail read again) said "Ask for a new one",
+    with a button to, for a change already made."""
+    login(client, make_user("changer"))
+    client.post("/account/email", data={"em-email": "new@example.com", "em-password": PASSWORD})
+    path = link_in(mails_to(db, "new@example.com")[0], "/confirm-email-change/")
+    assert client.post(path).status_code == 302
+    client.get("/account")  # shows the change's flash
+    for response in (client.get(path), client.post(path)):
+        page = " ".join(response.get_data(as_text=True).split())
+        assert response.status_code == 404
+        assert "your account uses new@example.com already" in page
+        assert "Ask for a new" not in page

@@ -217,10 +217,10 @@ def _after_confirmation() -> str:
 
 
 def _dead_link(refusal: NotFound, href: str | None = None, label: str = ""):
-    """A mailed link that no longer works: the reason, and the way to a new one (not only the home page) if one is
-    needed."""
+    """A mailed link that no longer works: the reason, and the way to a new one (not only the home page); without
+    one, the link has nothing left to do, and the page's heading says that rather than that it does not work."""
     page = render_template("error.html", status=refusal.status, message=refusal.message,
-                           action=(href, label) if href else None, dead_link=True)
+                           action=(href, label) if href else None, dead_link=True, link_done=not href)
     return page, refusal.status
 
 

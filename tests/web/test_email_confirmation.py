@@ -282,6 +282,7 @@ def test_a_link_to_the_previous_address_says_the_address_in_use_is_confirmed_and
         assert response.status_code == 404
         assert "no longer uses, and the address it uses now is confirmed: there is nothing to do" in page
         assert "Ask for a new one" not in page and "Send a new link" not in page and "other@example.com" not in page
+        assert "<h1>Nothing left to do with this link</h1>" in page and "This link does not work" not in page
 
 
 def test_a_used_change_link_opened_again_says_the_change_is_made_and_asks_for_nothing(client, db, make_user):
@@ -297,3 +298,4 @@ def test_a_used_change_link_opened_again_says_the_change_is_made_and_asks_for_no
         assert response.status_code == 404
         assert "your account uses new@example.com already" in page
         assert "Ask for a new" not in page
+        assert "<h1>Nothing left to do with this link</h1>" in page and "This link does not work" not in page

@@ -41,6 +41,9 @@ CONFIRM_LOGGED_OUT = ("This link confirms the address of a craftreview account: 
                       "If you made no account here, someone gave one your address: ignore the mail (without the "
                       "password nobody can confirm it), or take that account over with a password reset for your "
                       "address.")
+# The deletion page promised it (accounts/delete.html); the confirmation that links the accounts says it happened.
+RETURNING = (" An account you deleted had this address and kept its reviews: a review you write of a maker you reviewed "
+             "there counts together with them, as one buyer's.")
 SAME_ANSWER = "If an account uses that address, we have sent it a link to reset the password. It works for one hour."
 
 
@@ -125,7 +128,7 @@ def confirm_email(token: str):
     form = ActionForm()
     if form.validate_on_submit():
         user = confirmation.confirm_email(get_db(), token)
-        flash(f"Thank you: {user.email} is confirmed.", "success")
+        flash(f"Thank you: {user.email} is confirmed.{RETURNING if user.earlier_account_id else ''}", "success")
         return redirect(_after_confirmation())
     return render_template("accounts/confirm_email.html", form=form, email=user.email)
 

@@ -7,11 +7,13 @@ account" meant. And the ring-signals page listed the two accounts of a burst of 
 strangers, the deleted one and the new one, with nothing to say they are one buyer."""
 from __future__ import annotations
 
+import html
 import json
 
 from craftreview.models import RingSignal, utcnow
-from tests.conftest import login
-from tests.services.test_former_voices import _account, _delete, reviewed  # noqa: F401 (a fixture)
+from tests.conftest import PASSWORD, fresh, login
+from tests.mail_helpers import link_in, mails_to
+from tests.services.test_former_voices import ADDRESS, _account, _delete, reviewed  # noqa: F401 (a fixture)
 
 
 def _page(client, user_id: int) -> str:
@@ -56,3 +58,28 @@ def test_a_review_page_says_its_author_is_the_same_buyer_as_a_deleted_account(
     login(client, make_user("mod", moderator=True))
     page = " ".join(client.get(f"/moderation/reviews/{second.id}").get_data(as_text=True).split())
     assert f'the same buyer as <a href="/moderation/accounts/{deleted.id}">account #{deleted.id}</a>' in page
+
+
+def _confirm_through_the_page(client, db, email: str) -> str:
+    fresh(db)
+    path = link_in(mails_to(db, email)[-1], "/confirm-email/")
+    return html.unescape(" ".join(client.post(path, follow_redirects=True).get_data(as_text=True).split()))
+
+
+def test_a_returning_buyer_is_told_on_confirming_that_the_kept_reviews_count_with_theirs(
+        client, db, reviewed):  # noqa: F811
+    """The deletion page promised it ("if you register again with it, a review you write of a maker you reviewed here
+    counts together with these, as one buyer's"); confirming the address again said only "is confirmed"."""
+    _delete(db, reviewed["buyer"])
+    client.post("/register", data={"email": ADDRESS, "display_name": "Back Again", "password": PASSWORD,
+                                   "confirm": PASSWORD})
+    page = _confirm_through_the_page(client, db, ADDRESS)
+    assert f"Thank you: {ADDRESS} is confirmed." in page
+    assert "counts together with them, as one buyer's" in page
+
+
+def test_a_first_time_buyer_is_told_only_that_the_address_is_confirmed(client, db):
+    client.post("/register", data={"email": "first.time@example.com", "display_name": "First Time",
+                                   "password": PASSWORD, "confirm": PASSWORD})
+    page = _confirm_through_the_page(client, db, "first.time@example.com")
+    assert "Thank you: first.time@example.com is confirmed." in page and "one buyer's" not in page

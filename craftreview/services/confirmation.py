@@ -51,6 +51,23 @@ class AlreadyConfirmed(NotFound):
         self.email = email
 
 
+class AddressMovedOn(NotFound):
+    """A link for an address the account has left for another it confirmed since (an email change confirms the new
+    address): nothing is left to confirm, so no new link is offered. The new address is not named: the old mailbox's
+    holder may not be the account's owner."""
+
+    def __init__(self):
+        super().__init__("This link was for an address the account no longer uses, and the address it uses now is "
+                         "confirmed: there is nothing to do with this link.")
+
+
+def _moved_on(session: Session, token: str) -> bool:
+    """Whether a dead confirmation link's account now has another address, confirmed."""
+    row = token_row(session, token, PURPOSE)
+    user = session.get(User, row.user_id) if row is not None else None
+    return user is not None and user.deleted_at is None and user.email != row.email and user.email_confirmed
+
+
 def _confirmed_address(session: Session, token: str) -> str | None:
     """The address a dead confirmation link was for, if the account still has it and it is confirmed."""
     row = token_row(session, token, PURPOSE)
@@ -62,13 +79,16 @@ def _confirmed_address(session: Session, token: str) -> str | None:
 
 def check_confirmation(session: Session, token: str, now: datetime | None = None) -> User:
     """The account a live confirmation link belongs to (for the confirm page); NotFound otherwise
-    (AlreadyConfirmed when the link is spent but its address is confirmed: reusing it is not an error)."""
+    (AlreadyConfirmed when the link is spent but its address is confirmed: reusing it is not an error;
+    AddressMovedOn when the account has confirmed another address since)."""
     try:
         return link_user(session, token, PURPOSE, now or utcnow())
     except NotFound:
         confirmed = _confirmed_address(session, token)
         if confirmed is not None:
             raise AlreadyConfirmed(confirmed) from None
+        if _moved_on(session, token):
+            raise AddressMovedOn() from None
         raise
 
 

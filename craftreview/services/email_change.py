@@ -38,6 +38,7 @@ from .tokens import (
     lock_link,
     new_token,
     revoke_tokens,
+    token_row,
 )
 
 PURPOSE = CHANGE_EMAIL
@@ -90,13 +91,33 @@ def pending_email_change(session: Session, user: User, now: datetime | None = No
     return row.email if row is not None and as_utc(row.expires_at) > (now or utcnow()) else None
 
 
+class ChangeMade(NotFound):
+    """A spent change link whose address its account uses now (the mail opened again): the change is made, and no new
+    link is needed. The address is named: the link was mailed to it."""
+
+    def __init__(self, email: str):
+        super().__init__(f"This link has done its work: your account uses {email} already. There is nothing more to "
+                         "do with it.")
+
+
 def check_email_change(session: Session, token: str, now: datetime | None = None) -> tuple[User, str]:
-    """The account and new address of a live change link; NotFound otherwise."""
-    row = find_token(session, token, PURPOSE, now or utcnow())
+    """The account and new address of a live change link; NotFound otherwise (ChangeMade: it was used, and made)."""
+    row = _live_link(session, token, now or utcnow())
     user = session.get(User, row.user_id)
     if user is None or user.deleted_at is not None:
         raise NotFound(NOT_VALID)
     return user, row.email
+
+
+def _live_link(session: Session, token: str, now: datetime) -> AccountToken:
+    try:
+        return find_token(session, token, PURPOSE, now)
+    except NotFound:
+        row = token_row(session, token, PURPOSE)
+        user = session.get(User, row.user_id) if row is not None and row.used_at is not None else None
+        if user is not None and user.deleted_at is None and user.email == row.email:
+            raise ChangeMade(row.email) from None
+        raise
 
 
 def confirm_email_change(session: Session, token: str, now: datetime | None = None) -> User:

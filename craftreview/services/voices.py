@@ -78,9 +78,10 @@ def link_earlier_account(session: Session, user: User) -> int | None:
     return earlier
 
 
-def same_buyer(session: Session, user: User) -> list[int]:
+def same_buyer(session: Session, user: User) -> list[User]:
     """For moderators: the other accounts the model reads as this account's reviewer (the first deleted account of
-    its chain and every account linked to it), oldest first."""
+    its chain and every account linked to it), oldest first; the page says of each whether it came before this one
+    and whether it is deleted."""
     first = voice_of(user)
-    return list(session.scalars(select(User.id).where(
+    return list(session.scalars(select(User).where(
         (User.id == first) | (User.earlier_account_id == first), User.id != user.id).order_by(User.id)))

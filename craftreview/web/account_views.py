@@ -41,6 +41,9 @@ CONFIRM_LOGGED_OUT = ("This link confirms the address of a craftreview account: 
                       "If you made no account here, someone gave one your address: ignore the mail (without the "
                       "password nobody can confirm it), or take that account over with a password reset for your "
                       "address.")
+# The deletion page promised it (accounts/delete.html); the confirmation that links the accounts says it happened.
+RETURNING = (" An account you deleted had this address and kept its reviews: a review you write of a maker you reviewed "
+             "there counts together with them, as one buyer's.")
 SAME_ANSWER = "If an account uses that address, we have sent it a link to reset the password. It works for one hour."
 
 
@@ -115,6 +118,8 @@ def confirm_email(token: str):
         user = confirmation.check_confirmation(get_db(), token)
     except confirmation.AlreadyConfirmed as done:
         return render_template("accounts/confirm_email.html", form=None, email=done.email, message=done.message)
+    except confirmation.AddressMovedOn as moved:
+        return _dead_link(moved)  # nothing left to confirm: no new link to ask for
     except NotFound as dead:
         return _dead_link(dead, url_for("auth.account"), "Send a new link from your account page")
     refused = _not_its_account(user, CONFIRM_LOGGED_OUT, _confirm_elsewhere)
@@ -123,7 +128,7 @@ def confirm_email(token: str):
     form = ActionForm()
     if form.validate_on_submit():
         user = confirmation.confirm_email(get_db(), token)
-        flash(f"Thank you: {user.email} is confirmed.", "success")
+        flash(f"Thank you: {user.email} is confirmed.{RETURNING if user.earlier_account_id else ''}", "success")
         return redirect(_after_confirmation())
     return render_template("accounts/confirm_email.html", form=form, email=user.email)
 
@@ -143,7 +148,7 @@ def confirm_email_change(token: str):
     try:
         user, email = email_change.check_email_change(get_db(), token)
     except NotFound as dead:
-        return _dead_link(dead, url_for("auth.account"), "Ask for a new link from your account page")
+        return _dead_change_link(dead)
     refused = _not_its_account(
         user, "Log in to the account that asked for this change of address: the change is made from that account.",
         _change_elsewhere)
@@ -159,10 +164,17 @@ def confirm_email_change(token: str):
     except Gone:
         raise  # the account was deleted meanwhile (another tab), and the link with it: the error page says so
     except NotFound as dead:  # spent meanwhile (another tab): not an address someone else took
-        return _dead_link(dead, url_for("auth.account"), "Ask for a new link from your account page")
+        return _dead_change_link(dead)
     except Conflict as refused:  # another account took the address meanwhile: nothing changed
         return _taken_meanwhile(refused, email)
     return render_template("accounts/confirm_email_change.html", form=form, email=email, old_email=user.email)
+
+
+def _dead_change_link(dead: NotFound):
+    """A change link that no longer works: the way to a new one, unless the change it asked for is made."""
+    if isinstance(dead, email_change.ChangeMade):
+        return _dead_link(dead)
+    return _dead_link(dead, url_for("auth.account"), "Ask for a new link from your account page")
 
 
 def _change_elsewhere(user, me: str) -> str:
@@ -207,10 +219,11 @@ def _after_confirmation() -> str:
     return safe_next(session.pop(AFTER_CONFIRMATION, None)) or url_for("auth.account")
 
 
-def _dead_link(refusal: NotFound, href: str, label: str):
-    """A mailed link that no longer works: the reason, and the way to a new one (not only the home page)."""
-    page = render_template("error.html", status=refusal.status, message=refusal.message, action=(href, label),
-                           dead_link=True)
+def _dead_link(refusal: NotFound, href: str | None = None, label: str = ""):
+    """A mailed link that no longer works: the reason, and the way to a new one (not only the home page); without
+    one, the link has nothing left to do, and the page's heading says that rather than that it does not work."""
+    page = render_template("error.html", status=refusal.status, message=refusal.message,
+                           action=(href, label) if href else None, dead_link=True, link_done=not href)
     return page, refusal.status
 
 

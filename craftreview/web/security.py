@@ -75,12 +75,24 @@ LOGIN_FOR = {"reviews.invitation": "To write your verified review through this l
                                    "the maker recorded for your order (no account yet? Register with that address)."}
 
 
+ENDED_ELSEWHERE = ("Your login on this device has ended: “Log out everywhere” or a new password on another device ends "
+                   "it, for instance. Log in again to continue.")
+
+
+def _why_log_in() -> str:
+    """The login page's first words: what the login is for, or that this browser's login was ended elsewhere (its
+    session still names a login the loader refused: logging out here clears that), or the general request."""
+    if request.endpoint in LOGIN_FOR:
+        return LOGIN_FOR[request.endpoint]
+    return ENDED_ELSEWHERE if session.get("_user_id") else login_manager.login_message
+
+
 @login_manager.unauthorized_handler
 def _log_in_first():
     """To the login page, then back; a form sent after the session ended (logged out on another device) comes back
     to a page showing it, since its own address may answer only POST (a 405 after login)."""
     if request.method in ("GET", "HEAD"):
-        flash(LOGIN_FOR.get(request.endpoint, login_manager.login_message), login_manager.login_message_category)
+        flash(_why_log_in(), login_manager.login_message_category)
         return redirect(login_url(login_manager.login_view, request.url))
     if g.get("refused_submission") is None:  # a refused form drawn again (kept_text) says why on its own page
         flash(LOGGED_OUT_FORM, "info")

@@ -266,3 +266,36 @@ def test_a_dead_confirmation_link_says_where_to_get_a_new_one(client, db):
     response = client.get("/confirm-email/not-a-real-token")
     assert response.status_code == 404
     assert '<a class="button" href="/account">Send a new link from your account page</a>' in response.get_data(as_text=True)
+
+
+def test_a_link_to_the_previous_address_says_the_address_in_use_is_confirmed_and_asks_for_nothing(client, db):
+    """Walking the lifecycle: a confirmation link opened after the address was changed (which confirmed the new one)
+    said "Ask for a new one" with a button to send a new link, for an account with nothing left to confirm. The new
+    address is not named: whoever holds the old mailbox may not be the account's owner."""
+    _register(client)
+    old_link = link_in(mails_to(db, "maria@example.com")[0], "/confirm-email/")
+    change_email(client, db, "other@example.com", PASSWORD)
+    assert _user(db, "other@example.com").email_confirmed
+    client.get("/account")  # shows the change's flash, which names the new address
+    for response in (client.get(old_link), client.post(old_link)):
+        page = " ".join(response.get_data(as_text=True).split())
+        assert response.status_code == 404
+        assert "no longer uses, and the address it uses now is confirmed: there is nothing to do" in page
+        assert "Ask for a new one" not in page and "Send a new link" not in page and "other@example.com" not in page
+        assert "<h1>Nothing left to do with this link</h1>" in page and "This link does not work" not in page
+
+
+def test_a_used_change_link_opened_again_says_the_change_is_made_and_asks_for_nothing(client, db, make_user):
+    """Walking the lifecycle: the change link opened a second time (the mail read again) said "Ask for a new one",
+    with a button to, for a change already made."""
+    login(client, make_user("changer"))
+    client.post("/account/email", data={"em-email": "new@example.com", "em-password": PASSWORD})
+    path = link_in(mails_to(db, "new@example.com")[0], "/confirm-email-change/")
+    assert client.post(path).status_code == 302
+    client.get("/account")  # shows the change's flash
+    for response in (client.get(path), client.post(path)):
+        page = " ".join(response.get_data(as_text=True).split())
+        assert response.status_code == 404
+        assert "your account uses new@example.com already" in page
+        assert "Ask for a new" not in page
+        assert "<h1>Nothing left to do with this link</h1>" in page and "This link does not work" not in page

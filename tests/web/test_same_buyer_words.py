@@ -1,0 +1,85 @@
+"""Moderators' pages say which of one buyer's accounts came first, and which one is gone.
+
+Walking the account lifecycle (delete keeping the reviews, register again with the address, confirm), both account
+pages said "The same buyer as account #N: a later account confirmed the address a deleted one had." On either page
+the moderator could not tell whether #N was the deleted account or the new one, nor which the sentence's "a later
+account" meant. And the ring-signals page listed the two accounts of a burst of that maker's reviews as two
+strangers, the deleted one and the new one, with nothing to say they are one buyer."""
+from __future__ import annotations
+
+import html
+import json
+
+from craftreview.models import RingSignal, utcnow
+from tests.conftest import PASSWORD, fresh, login
+from tests.mail_helpers import link_in, mails_to
+from tests.services.test_former_voices import ADDRESS, _account, _delete, reviewed  # noqa: F401 (a fixture)
+
+
+def _page(client, user_id: int) -> str:
+    return " ".join(client.get(f"/moderation/accounts/{user_id}").get_data(as_text=True).split())
+
+
+def test_each_account_page_says_whether_the_same_buyers_other_account_is_earlier_or_later(
+        client, db, reviewed, make_user):  # noqa: F811
+    deleted = reviewed["buyer"]
+    _delete(db, deleted)
+    again = _account(db)
+    login(client, make_user("mod", moderator=True))
+    new_page, deleted_page = _page(client, again.id), _page(client, deleted.id)
+    assert f'account #{deleted.id}</a> (deleted' in new_page
+    assert "an earlier account" in new_page and "a later account" not in new_page
+    assert f'account #{again.id}</a> (<bdi>Returning Buyer</bdi>, joined' in deleted_page
+    assert "a later account" in deleted_page and "an earlier account" not in deleted_page
+    for page in (new_page, deleted_page):
+        assert "one reviewer" in page
+
+
+def test_the_signals_page_says_an_account_is_the_same_buyer_as_a_deleted_one(client, db, reviewed, make_user):  # noqa: F811
+    deleted = reviewed["buyer"]
+    _delete(db, deleted)
+    again = _account(db)
+    db.add(RingSignal(kind="burst", maker_id=reviewed["maker"].id, strength=3.0, summary="Two reviews in a day.",
+                      evidence_json="[]", user_ids_json=json.dumps([deleted.id, again.id]), detected_at=utcnow()))
+    db.commit()
+    login(client, make_user("mod", moderator=True))
+    page = " ".join(client.get("/moderation/signals").get_data(as_text=True).split())
+    assert (f'the same buyer as <a href="/moderation/accounts/{deleted.id}">account #{deleted.id}</a> '
+            "(one reviewer for the score)") in page
+    assert page.count("the same buyer as") == 1
+
+
+def test_a_review_page_says_its_author_is_the_same_buyer_as_a_deleted_account(
+        client, db, reviewed, make_user, make_review):  # noqa: F811
+    deleted = reviewed["buyer"]
+    _delete(db, deleted)
+    again = _account(db)
+    second = make_review(again, reviewed["maker"], title="Second order")
+    login(client, make_user("mod", moderator=True))
+    page = " ".join(client.get(f"/moderation/reviews/{second.id}").get_data(as_text=True).split())
+    assert f'the same buyer as <a href="/moderation/accounts/{deleted.id}">account #{deleted.id}</a>' in page
+
+
+def _confirm_through_the_page(client, db, email: str) -> str:
+    fresh(db)
+    path = link_in(mails_to(db, email)[-1], "/confirm-email/")
+    return html.unescape(" ".join(client.post(path, follow_redirects=True).get_data(as_text=True).split()))
+
+
+def test_a_returning_buyer_is_told_on_confirming_that_the_kept_reviews_count_with_theirs(
+        client, db, reviewed):  # noqa: F811
+    """The deletion page promised it ("if you register again with it, a review you write of a maker you reviewed here
+    counts together with these, as one buyer's"); confirming the address again said only "is confirmed"."""
+    _delete(db, reviewed["buyer"])
+    client.post("/register", data={"email": ADDRESS, "display_name": "Back Again", "password": PASSWORD,
+                                   "confirm": PASSWORD})
+    page = _confirm_through_the_page(client, db, ADDRESS)
+    assert f"Thank you: {ADDRESS} is confirmed." in page
+    assert "counts together with them, as one buyer's" in page
+
+
+def test_a_first_time_buyer_is_told_only_that_the_address_is_confirmed(client, db):
+    client.post("/register", data={"email": "first.time@example.com", "display_name": "First Time",
+                                   "password": PASSWORD, "confirm": PASSWORD})
+    page = _confirm_through_the_page(client, db, "first.time@example.com")
+    assert "Thank you: first.time@example.com is confirmed." in page and "one buyer's" not in page

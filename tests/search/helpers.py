@@ -13,6 +13,16 @@ def run(app, q: str = "", **args):
         return search.search(session, req, app)
 
 
+def vocabulary(counts: dict[str, int]):
+    """known_words and similar_words over a fixed vocabulary (word -> documents), as a backend answers them."""
+    def known(words):
+        return {w: counts[w] for w in words if w in counts}
+
+    def similar(word, _edits):
+        return {w: n for w, n in counts.items() if w[0] == word[0]}
+    return known, similar
+
+
 def names(page) -> list[str]:
     """Maker names of the result rows, in order."""
     return [item.maker.name for item in page.items]

@@ -8,7 +8,7 @@ import pytest
 from craftreview.search.query import parse_query
 from craftreview.search.spelling import correct
 
-from .helpers import review_titles, run
+from .helpers import review_titles, run, vocabulary
 
 # (typed, meant, the arbitrary neighbours at as many plain edits, each in more documents than the meant word)
 AMBIGUOUS = [
@@ -53,14 +53,6 @@ def test_a_typo_beside_other_words_is_read_as_the_likelier_slip_too(ambiguous_wo
     assert run(search_app, "lovely buckel").searched_for == "lovely buckle"
 
 
-def _vocabulary(counts: dict[str, int]):
-    def known(words):
-        return {w: counts[w] for w in words if w in counts}
-
-    def similar(word, _edits):
-        return {w: n for w, n in counts.items() if w[0] == word[0]}
-    return known, similar
-
 
 def test_the_cost_of_a_slip_is_below_an_arbitrary_edit_and_two_slips_above_one_edit():
     from craftreview.search.spelling import typo_cost
@@ -77,8 +69,8 @@ def test_the_cost_of_a_slip_is_below_an_arbitrary_edit_and_two_slips_above_one_e
 
 def test_frequency_still_decides_between_equally_likely_slips():
     # One vowel for another either way.
-    assert correct(parse_query("pastol"), *_vocabulary({"pastel": 9, "pastal": 2})).render() == "pastel"
-    assert correct(parse_query("pastol"), *_vocabulary({"pastel": 2, "pastal": 9})).render() == "pastal"
+    assert correct(parse_query("pastol"), *vocabulary({"pastel": 9, "pastal": 2})).render() == "pastel"
+    assert correct(parse_query("pastol"), *vocabulary({"pastel": 2, "pastal": 9})).render() == "pastal"
 
 
 @pytest.fixture

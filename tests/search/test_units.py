@@ -16,6 +16,8 @@ from craftreview.search.query import MAX_CLAUSES, Clause, filters_from_args, par
 from craftreview.search.ranking import blend, standing
 from craftreview.search.spelling import correct, distance, edits1
 
+from .helpers import vocabulary
+
 
 def test_parser_reads_phrases_exclusions_and_fields():
     q = parse_query('"dinner set" -chipped craft:ceramics location:"new york" walnut')
@@ -69,33 +71,24 @@ def test_one_edit_neighbours_include_transpositions_and_insertions():
     assert {"stoneware", "stonewares"} <= edits1("stonewrae") | edits1("stoneware")
 
 
-def _vocabulary(counts: dict[str, int]):
-    """known_words and similar_words over a fixed vocabulary, as a backend answers them."""
-    def known(words):
-        return {w: counts[w] for w in words if w in counts}
-
-    def similar(word, _edits):
-        return {w: n for w, n in counts.items() if w[0] == word[0]}
-    return known, similar
-
 
 def test_spelling_prefers_the_closest_then_most_frequent_neighbour():
-    fixed = correct(parse_query("walnot table"), *_vocabulary({"walnut": 40, "wallnut": 1, "table": 9}))
+    fixed = correct(parse_query("walnot table"), *vocabulary({"walnut": 40, "wallnut": 1, "table": 9}))
     assert fixed.render() == "walnut table"
-    fixed = correct(parse_query("walnuut"), *_vocabulary({"walnut": 1, "walnuts": 40}))
+    fixed = correct(parse_query("walnuut"), *vocabulary({"walnut": 1, "walnuts": 40}))
     assert fixed.render() == "walnut"  # one edit beats two, however frequent
 
 
 def test_longer_words_are_corrected_across_two_edits_shorter_ones_one():
-    assert correct(parse_query("porselin"), *_vocabulary({"porcelain": 5})).render() == "porcelain"
-    assert correct(parse_query("glazd"), *_vocabulary({"glazed": 5})).render() == "glazed"
-    assert correct(parse_query("gluzd"), *_vocabulary({"glazed": 5})) is None
+    assert correct(parse_query("porselin"), *vocabulary({"porcelain": 5})).render() == "porcelain"
+    assert correct(parse_query("glazd"), *vocabulary({"glazed": 5})).render() == "glazed"
+    assert correct(parse_query("gluzd"), *vocabulary({"glazed": 5})) is None
 
 
 def test_correctly_spelled_english_words_are_never_rewritten():
     # 'maker' is English even where the index only knows 'make'; British spellings count too.
-    assert correct(parse_query("maker"), *_vocabulary({"make": 50, "makes": 20})) is None
-    assert correct(parse_query("colour"), *_vocabulary({"color": 50, "colours": 3})) is None
+    assert correct(parse_query("maker"), *vocabulary({"make": 50, "makes": 20})) is None
+    assert correct(parse_query("colour"), *vocabulary({"color": 50, "colours": 3})) is None
 
 
 @pytest.mark.parametrize("query", ["teapot lid doesn't fit", "it didn’t arrive", "clasp wouldn't close",
@@ -103,13 +96,13 @@ def test_correctly_spelled_english_words_are_never_rewritten():
 def test_the_first_part_of_a_negative_contraction_is_never_rewritten(query):
     # "doesn't" is searched as "doesn" (its one-letter part dropped), which no word list holds:
     # it was 'corrected' to "does", and the page showed results for "teapot lid does fit".
-    vocabulary = _vocabulary({"does": 50, "teapot": 9, "lid": 9, "fit": 9, "did": 40, "arrive": 9,
-                              "clasp": 3, "would": 40, "close": 9, "should": 40, "crack": 9})
-    assert correct(parse_query(query), *vocabulary) is None
+    known = vocabulary({"does": 50, "teapot": 9, "lid": 9, "fit": 9, "did": 40, "arrive": 9,
+                        "clasp": 3, "would": 40, "close": 9, "should": 40, "crack": 9})
+    assert correct(parse_query(query), *known) is None
 
 
 def test_short_words_are_not_corrected():
-    assert correct(parse_query("bwol"), *_vocabulary({"bow": 5, "bowls": 9})) is None
+    assert correct(parse_query("bwol"), *vocabulary({"bow": 5, "bowls": 9})) is None
 
 
 def test_edit_distance_counts_a_swap_as_one_edit():

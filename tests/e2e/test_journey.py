@@ -295,5 +295,7 @@ def test_email_change_answers_alike_and_changes_only_through_the_mailed_link(new
     mover.page.get_by_role("button", name=f"Use {new_email}").click()
     expect(mover.page.get_by_text(f"Your account now uses {new_email}, and it is confirmed.")).to_be_visible()
     expect(mover.page.get_by_text(f"Signed in as {new_email}.")).to_be_visible()
+    # Opened again, the spent link says its change is made (nothing to ask for again), not merely "used".
     mover.page.goto(link)
-    expect(mover.page.get_by_text("This link has already been used")).to_be_visible()
+    expect(mover.page.get_by_role("heading", name="Nothing left to do with this link")).to_be_visible()
+    expect(mover.page.get_by_text(f"This link has done its work: your account uses {new_email} already.")).to_be_visible()

@@ -61,20 +61,14 @@ class AddressMovedOn(NotFound):
                          "confirmed: there is nothing to do with this link.")
 
 
-def _moved_on(session: Session, token: str) -> bool:
-    """Whether a dead confirmation link's account now has another address, confirmed."""
+def _nothing_left(session: Session, token: str) -> NotFound | None:
+    """Why a dead confirmation link has nothing left to do: the address it was for is confirmed (AlreadyConfirmed), or
+    the account has confirmed another since (AddressMovedOn); None when its holder needs a new link."""
     row = token_row(session, token, PURPOSE)
     user = session.get(User, row.user_id) if row is not None else None
-    return user is not None and user.deleted_at is None and user.email != row.email and user.email_confirmed
-
-
-def _confirmed_address(session: Session, token: str) -> str | None:
-    """The address a dead confirmation link was for, if the account still has it and it is confirmed."""
-    row = token_row(session, token, PURPOSE)
-    user = session.get(User, row.user_id) if row is not None else None
-    if user is None or user.deleted_at is not None or user.email != row.email or not user.email_confirmed:
+    if user is None or user.deleted_at is not None or not user.email_confirmed:
         return None
-    return user.email
+    return AlreadyConfirmed(user.email) if user.email == row.email else AddressMovedOn()
 
 
 def check_confirmation(session: Session, token: str, now: datetime | None = None) -> User:
@@ -84,11 +78,9 @@ def check_confirmation(session: Session, token: str, now: datetime | None = None
     try:
         return link_user(session, token, PURPOSE, now or utcnow())
     except NotFound:
-        confirmed = _confirmed_address(session, token)
-        if confirmed is not None:
-            raise AlreadyConfirmed(confirmed) from None
-        if _moved_on(session, token):
-            raise AddressMovedOn() from None
+        done = _nothing_left(session, token)
+        if done is not None:
+            raise done from None
         raise
 
 

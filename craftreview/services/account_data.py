@@ -16,6 +16,7 @@ from ..models import (
     AuditEntry,
     Flag,
     HelpfulVote,
+    LoginSession,
     MailOptOut,
     Maker,
     MakerPageRow,
@@ -324,7 +325,7 @@ def _withdraw_unsent_mail(session: Session, maker_id: int, addresses: list[str])
 
 def _erase_personal_rows(session: Session, user: User) -> None:
     """Rows that exist only for this person, and their address wherever it is stored."""
-    for model in (Notification, AccountToken, MailOptOut):
+    for model in (Notification, AccountToken, MailOptOut, LoginSession):
         session.execute(delete(model).where(model.user_id == user.id))
     session.execute(delete(OutgoingMail).where(_mail_for(user)))
     session.execute(update(Flag).where(Flag.user_id == user.id).values(note=""))

@@ -3,7 +3,8 @@ account's session version is still that one and the LoginSession row of its key 
 
 Logging out in one browser deletes that browser's row: its session cookie and remember-me cookie stop working, copies
 included, and the account's other logins go on. Ending every login ("log out everywhere", a new password, a suspension,
-a deletion) bumps the session version, as before. Only the key's SHA-256 is stored: a database leak names no live
+a deletion) bumps the session version, as before; a deletion also erases the account's rows
+(account_data._erase_personal_rows), since the account never logs in again to prune them. Only the key's SHA-256 is stored: a database leak names no live
 login (the cookie is signed besides).
 """
 from __future__ import annotations

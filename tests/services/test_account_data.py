@@ -15,6 +15,7 @@ from craftreview.db import make_engine
 from craftreview.errors import Conflict
 from craftreview.models import (
     AuditEntry,
+    LoginSession,
     Maker,
     MakerScoreRow,
     Order,
@@ -111,6 +112,19 @@ def test_deleted_account_cannot_log_in_and_its_sessions_end(app, client, db, mem
     assert other_device.get("/account").headers["Location"].startswith("/login")
     response = app.test_client().post("/login", data={"email": EMAIL, "password": PASSWORD})
     assert response.status_code == 400 and "incorrect" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("choice", ["remove", "keep"])
+def test_deleting_leaves_no_login_of_the_account_behind(app, client, db, member, make_user, choice):
+    """Each browser's login is a row (its key's hash, when it began): the deleted account's go with it, and
+    another account's stay."""
+    login(app.test_client(), member["user"])
+    bystander = make_user("bystander-login")
+    login(app.test_client(), bystander)
+    _delete(client, member["user"], choice)
+    fresh(db)
+    logins = dict(db.execute(select(LoginSession.user_id, func.count()).group_by(LoginSession.user_id)).all())
+    assert member["user"].id not in logins and logins.get(bystander.id) == 1
 
 
 def test_kept_reviews_show_as_former_member_and_scores_are_recomputed(client, db, member):

@@ -44,6 +44,12 @@ CONFIRM_LOGGED_OUT = ("This link confirms the address of a craftreview account: 
 # The deletion page promised it (accounts/delete.html); the confirmation that links the accounts says it happened.
 RETURNING = (" An account you deleted had this address and kept its reviews: a review you write of a maker you reviewed "
              "there counts together with them, as one buyer's.")
+
+
+def _returning(was_linked: bool, user) -> str:
+    """RETURNING where the write just linked the account to a deleted one (voices.py): any link that confirms an
+    address may, a confirmation, reset or change-of-address link; an account linked before is not told again."""
+    return RETURNING if user.earlier_account_id and not was_linked else ""
 SAME_ANSWER = "If an account uses that address, we have sent it a link to reset the password. It works for one hour."
 
 
@@ -127,8 +133,9 @@ def confirm_email(token: str):
         return refused
     form = ActionForm()
     if form.validate_on_submit():
+        was_linked = user.earlier_account_id is not None
         user = confirmation.confirm_email(get_db(), token)
-        flash(f"Thank you: {user.email} is confirmed.{RETURNING if user.earlier_account_id else ''}", "success")
+        flash(f"Thank you: {user.email} is confirmed.{_returning(was_linked, user)}", "success")
         return redirect(_after_confirmation())
     return render_template("accounts/confirm_email.html", form=form, email=user.email)
 
@@ -157,8 +164,9 @@ def confirm_email_change(token: str):
     form = ActionForm()
     try:
         if form.validate_on_submit():
-            email_change.confirm_email_change(get_db(), token)
-            flash(f"Your account now uses {email}, and it is confirmed.", "success")
+            was_linked = user.earlier_account_id is not None
+            user = email_change.confirm_email_change(get_db(), token)
+            flash(f"Your account now uses {email}, and it is confirmed.{_returning(was_linked, user)}", "success")
             return redirect(url_for("auth.account"))
         accounts.check_free_for(get_db(), user, email)  # taken since the link was mailed: said before the button, not after
     except Gone:
@@ -247,6 +255,7 @@ def reset_password(token: str):
     except NotFound as dead:
         return _dead_link(dead, url_for("accounts.forgot_password"), "Ask for a new reset link")
     other = current_user.email if _logged_in_as_other(owner) else None  # the browser switches accounts
+    was_linked = owner.earlier_account_id is not None
     form = ResetPasswordForm()
     if validate(form, lambda: accounts.check_new_password(form.password.data or "")):
         try:
@@ -262,7 +271,8 @@ def reset_password(token: str):
                 return redirect(url_for("auth.login"))
             session_end.begin(user, "password")  # a login of its own, under the new session version
             switched = f" You are now logged in as {user.email}, not {other}." if other else ""
-            flash(f"Your password is changed and every other device is logged out.{switched}", "success")
+            flash(f"Your password is changed and every other device is logged out.{switched}"
+                  f"{_returning(was_linked, user)}", "success")
             return redirect(url_for("site.home"))
     return render_template("accounts/reset_password.html", form=form, email=owner.email, other=other), form_status(form)
 

@@ -83,3 +83,46 @@ def test_a_first_time_buyer_is_told_only_that_the_address_is_confirmed(client, d
                                    "password": PASSWORD, "confirm": PASSWORD})
     page = _confirm_through_the_page(client, db, "first.time@example.com")
     assert "Thank you: first.time@example.com is confirmed." in page and "one buyer's" not in page
+
+
+def _said(response) -> str:
+    return html.unescape(" ".join(response.get_data(as_text=True).split()))
+
+
+def test_a_returning_buyer_whose_reset_link_confirms_the_address_is_told_too(client, db, reviewed):  # noqa: F811
+    """A reset link that reached the inbox confirms the address and so links the accounts (voices.py), as the
+    confirmation link does; it said only that the password changed."""
+    _delete(db, reviewed["buyer"])
+    client.post("/register", data={"email": ADDRESS, "display_name": "Back Again", "password": PASSWORD,
+                                   "confirm": PASSWORD})
+    client.post("/logout")
+    client.post("/reset-password", data={"email": ADDRESS})
+    fresh(db)
+    path = link_in(mails_to(db, ADDRESS)[-1], "/reset-password/")
+    new = "a-brand-new-passphrase-77"
+    page = _said(client.post(path, data={"password": new, "confirm": new}, follow_redirects=True))
+    assert "Your password is changed" in page and "counts together with them, as one buyer's" in page
+
+
+def test_a_returning_buyer_who_moves_an_account_to_the_address_is_told_on_the_change(
+        client, db, reviewed, make_user):  # noqa: F811
+    _delete(db, reviewed["buyer"])
+    other = make_user("moving")
+    login(client, other)
+    client.post("/account/email", data={"em-email": ADDRESS, "em-password": PASSWORD})
+    fresh(db)
+    page = _said(client.post(link_in(mails_to(db, ADDRESS)[-1], "/confirm-email-change/"), follow_redirects=True))
+    assert f"Your account now uses {ADDRESS}, and it is confirmed." in page
+    assert "counts together with them, as one buyer's" in page
+
+
+def test_an_account_linked_before_is_not_told_again_when_it_changes_address(client, db, reviewed):  # noqa: F811
+    _delete(db, reviewed["buyer"])
+    again = _account(db)
+    assert again.earlier_account_id == reviewed["buyer"].id
+    login(client, again)
+    client.post("/account/email", data={"em-email": "elsewhere@example.com", "em-password": PASSWORD})
+    fresh(db)
+    path = link_in(mails_to(db, "elsewhere@example.com")[-1], "/confirm-email-change/")
+    page = _said(client.post(path, follow_redirects=True))
+    assert "Your account now uses elsewhere@example.com" in page and "one buyer's" not in page

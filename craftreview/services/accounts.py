@@ -16,13 +16,10 @@ from .confirmation import prepare_confirmation, send_confirmation
 from .moderation import check_decision_reason
 from .names import check_not_a_maker_s_name, is_former_name, reads_as_staff
 from .password_notice import prepare_password_notice, send_password_notice
-from .passwords import hash_password, password_problem, verify_password
+from .passwords import dummy_hash, hash_password, password_problem, verify_password
 from .still_there import lock_actor
 from .tokens import SPENT_BY_NEW_PASSWORD, revoke_tokens
 from .voices import link_earlier_account
-
-# Verifying against a real hash even for unknown emails keeps timing uniform.
-_DUMMY_HASH = hash_password("timing-equaliser-not-a-password")
 
 
 def find_user_by_email(session: Session, email: str) -> User | None:
@@ -132,7 +129,7 @@ def authenticate(session: Session, email: str, password: str) -> User:
     """The user for these credentials; suspended users are refused with a clear reason."""
     user = find_user_by_email(session, email)
     if user is None:
-        verify_password(_DUMMY_HASH, password)
+        verify_password(dummy_hash(), password)  # as slow as a real check: the timing tells nothing
         raise InvalidInput("Email or password is incorrect.", field="password")
     if not verify_password(user.password_hash, password):
         raise InvalidInput("Email or password is incorrect.", field="password")

@@ -1,6 +1,9 @@
 """Password hashing and policy (no framework imports beyond Werkzeug's KDF helpers)."""
 from __future__ import annotations
 
+import secrets
+from functools import lru_cache
+
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..text import fold_key
@@ -45,9 +48,25 @@ def _squeezed(text: str) -> str:
     return "".join(fold_key(text).split())
 
 
+# Werkzeug's scrypt at its full cost (n = 2**15, r = 8, p = 1): about 0.1 s and 32 MB a hash, on purpose. The test
+# suite lowers it for speed (tests/conftest.py); tests/unit/test_passwords.py checks a fresh process uses this.
+HASH_METHOD = "scrypt:32768:8:1"
+
+
 def hash_password(password: str) -> str:
-    """Slow salted hash (scrypt)."""
-    return generate_password_hash(password, method="scrypt")
+    """Slow salted hash (scrypt, HASH_METHOD)."""
+    return generate_password_hash(password, method=HASH_METHOD)
+
+
+def dummy_hash() -> str:
+    """A hash at the current cost that matches no password: checked for an unknown address, so that a login attempt
+    takes as long whether or not the account exists."""
+    return _dummy_hash(HASH_METHOD)
+
+
+@lru_cache(maxsize=2)
+def _dummy_hash(method: str) -> str:
+    return generate_password_hash(secrets.token_urlsafe(16), method=method)
 
 
 def verify_password(password_hash: str, password: str) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import text, update
+from sqlalchemy import update
 
 from craftreview import create_app, search
 from craftreview.config import postgres_test_url
@@ -16,6 +16,7 @@ from craftreview.models import Base, Maker, MakerScoreRow, Order, Reply, Review,
 from craftreview.search.outbox import enqueue
 from craftreview.search.pg_backend import METADATA as SEARCH_METADATA
 from craftreview.web.context import session_factory
+from tests.conftest import empty_tables
 
 BACKENDS = ["whoosh", pytest.param("postgres", marks=pytest.mark.postgres)]
 _ids = itertools.count(1)
@@ -38,9 +39,7 @@ def search_pg_engine():
 
 
 def _truncate(engine) -> None:
-    names = [t.name for t in Base.metadata.sorted_tables] + [t.name for t in SEARCH_METADATA.sorted_tables]
-    with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE"))
+    empty_tables(engine, Base.metadata.sorted_tables + SEARCH_METADATA.sorted_tables)
 
 
 def make_app(tmp_path, backend: str, database_url: str, **extra):

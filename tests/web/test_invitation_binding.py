@@ -499,6 +499,17 @@ def test_a_used_invitation_opened_again_by_its_reviewer_links_to_the_review(clie
     assert "already been used" in other and f'href="/reviews/{review_id}"' not in other
 
 
+def test_a_used_invitation_opened_again_by_its_reviewer_is_headed_as_done_not_as_broken(client, db, shop):
+    """Its reviewer was told 'This link does not work' above the way to the review the link wrote: nothing is wrong,
+    the link has done its work (as a confirmation link opened again says). Anyone else's copy does not work for them."""
+    _owner, _maker, buyer, token = shop
+    login(client, buyer)
+    client.post(f"/invite/{token}", data=FORM)
+    page = html.unescape(client.get(f"/invite/{token}").get_data(as_text=True))
+    assert "<h1>Nothing left to do with this link</h1>" in page and "This link does not work" not in page
+    assert "open your review to read or edit it" in page
+
+
 def test_the_review_form_tells_a_buyer_with_a_verified_review_of_the_maker_where_it_is(client, db, shop):
     """A further (unverified) review of the same maker is allowed (another purchase), but the form names the verified
     one first, so the same order is not reviewed twice by mistake. Backed for the score by

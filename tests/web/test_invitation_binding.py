@@ -400,6 +400,17 @@ def test_the_same_order_recorded_again_keeps_one_record_and_only_the_newest_link
     assert record(db, owner, maker, buyer.email, item="Bridle leather belt")  # another purchase is another order
 
 
+def test_the_same_order_typed_again_in_other_case_mails_the_item_as_recorded(client, db, shop):
+    """The order keeps the item name first recorded (the buyer's review page says "Item: Bridle leather wallet"), but
+    the fresh link's mail quoted it as typed the second time ("BRIDLE leather WALLET")."""
+    owner, maker, buyer, _first = shop
+    record(db, owner, maker, buyer.email, item="BRIDLE  leather WALLET")
+    fresh(db)
+    assert db.scalar(select(Order.item)) == "Bridle leather wallet"
+    newest = mails_to(db, buyer.email)[-1]
+    assert '"Bridle leather wallet"' in newest.body and "BRIDLE" not in newest.body + (newest.html_body or "")
+
+
 def test_a_review_sent_through_a_link_replaced_while_it_was_typed_is_refused_with_its_text_to_copy(
         client, app, db, shop):
     """The maker recorded the order again (a lost link) while the buyer wrote: the 404 page said only 'not valid'

@@ -26,6 +26,7 @@ from ..models import (
 from ..permissions import owns_address
 from .mail import mailer_for
 from .mail_render import render_mail
+from .queries import VISIBLE
 from .still_there import lock_actor
 
 EXCERPT = 400
@@ -34,6 +35,8 @@ TITLE_CHARS = 300  # Notification.title
 LINK_BATCH = 500  # links per statement (SQLite allows 32,766 bound parameters)
 REPLIED = " replied to your review "  # in the title, and so the mail's subject, of every reply notice
 _URL = re.compile(r"https?://[^\s\"'<>]+")  # an absolute link in a mail's text
+_REVIEW_PAGE = re.compile(r"/reviews/(\d+)")  # a notification's (local) link to a review
+QUOTING_KINDS = ("review_new", "review_edited")  # notices to a maker that quote a review's title and text
 
 
 def _excerpt(text: str, limit: int = EXCERPT) -> str:
@@ -201,6 +204,21 @@ def invitation_notice(session: Session, maker: Maker, buyer_email: str, item: st
 def notifications_query(user_id: int):
     """The user's notifications, newest first (paginated by the view)."""
     return select(Notification).where(Notification.user_id == user_id).order_by(Notification.id.desc())
+
+
+def withheld_notices(session: Session, items: list[Notification]) -> set[int]:
+    """Of these notifications, the ids of those quoting a review to its maker (new or edited) that is no longer public:
+    withdrawn by its author ("Only you can see it") or hidden by a moderator (private details, abuse). The page shows
+    neither its title nor its text while that lasts; a review made public again reads as it did. One query."""
+    quoted: dict[int, list[int]] = {}
+    for item in items:
+        found = _REVIEW_PAGE.fullmatch(item.link or "")
+        if item.kind in QUOTING_KINDS and found:
+            quoted.setdefault(int(found.group(1)), []).append(item.id)
+    if not quoted:
+        return set()
+    public = set(session.scalars(select(Review.id).where(Review.id.in_(quoted), *VISIBLE)))
+    return {notice for review_id, ids in quoted.items() if review_id not in public for notice in ids}
 
 
 def unread_count(session: Session, user_id: int) -> int:

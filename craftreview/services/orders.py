@@ -88,6 +88,8 @@ def validated_order(actor: User, data: OrderInput, today: date, session: Session
                 and not problems.on("buyer_email", "item", "ordered_on")):
             same = problems.check(_reusable_order, session, maker.id, {"buyer_email": email, "item": item,
                                                                        "ordered_on": data.ordered_on})
+            if same is not None:  # it keeps its recorded name: the new link's mail quotes what the buyer's page says
+                item = same.item
         # A commission recorded while the maker took them may still be sent again (a lost link) once it does not.
         if (data.order_type == "custom" and maker is not None and not maker.accepts_custom
                 and not (same is not None and same.order_type == "custom")):

@@ -26,8 +26,10 @@ def unread_notifications() -> int:
 @login_required
 def index():
     """The user's notifications, newest first."""
-    page = paginate(get_db(), notifications.notifications_query(actor().id), per_page=20)
-    return render_template("notifications/index.html", page=page, form=ActionForm())
+    db = get_db()
+    page = paginate(db, notifications.notifications_query(actor().id), per_page=20)
+    return render_template("notifications/index.html", page=page, form=ActionForm(),
+                           withheld=notifications.withheld_notices(db, page.items))
 
 
 @bp.post("/notifications/read")

@@ -253,10 +253,12 @@ def mine():
 
 
 def _spent_by_reader(dead: NotFound, review: Review):
-    """A spent invitation opened again by the buyer who spent it: why it no longer works, and a link to the review."""
-    message = f"{dead.message} You wrote your verified review through it: open it to read or edit it."
+    """A spent invitation opened again by the buyer who spent it: the link has done its work (headed so, not "This link
+    does not work"), and the way to the review it wrote."""
+    message = f"{dead.message} You wrote your verified review through it: open your review to read or edit it."
     page = render_template("error.html", status=dead.status, message=message,
-                           action=(url_for("reviews.show", review_id=review.id), "Your review"), dead_link=True)
+                           action=(url_for("reviews.show", review_id=review.id), "Your review"), dead_link=True,
+                           link_done=True)
     return page, dead.status
 
 

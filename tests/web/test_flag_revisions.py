@@ -197,3 +197,25 @@ def test_a_report_sent_after_the_review_was_hidden_keeps_its_note_to_copy(client
     assert response.status_code == 404 and note in response.get_data(as_text=True)
     fresh(db)
     assert db.scalars(select(Flag)).all() == []
+
+
+def _flag_line(page: str, reason: str) -> str:
+    found = re.search(rf"<p><strong>{reason}</strong>.*?</p>", page, re.S)
+    return found.group(0) if found else ""
+
+
+def test_a_report_by_the_reviewed_maker_says_so_and_each_reporter_links_to_their_account(
+        client, db, make_user, make_maker, make_review):
+    """A maker may report reviews of its own work; the flag read 'Conflict of interest — <display name>', the same as
+    a stranger's, so the moderator could not tell the report came from the party the review criticises."""
+    owner = make_user("Priya Bello")
+    review = make_review(make_user("author"), make_maker(owner), body="Cracked on arrival and the maker never replied.")
+    stranger = make_user("reader")
+    flag_review(db, owner, review, "conflict", "This buyer is my competitor.")
+    flag_review(db, stranger, review, "abusive", "Rude.")
+    login(client, make_user("mod", moderator=True))
+    page = client.get(f"/moderation/reviews/{review.id}").get_data(as_text=True)
+    by_maker, by_stranger = _flag_line(page, "Conflict of interest"), _flag_line(page, "Abusive or harassing")
+    assert "the reviewed maker" in by_maker and "the reviewed maker" not in by_stranger
+    assert f'href="/moderation/accounts/{owner.id}"' in by_maker
+    assert f'href="/moderation/accounts/{stranger.id}"' in by_stranger

@@ -400,6 +400,17 @@ def test_the_same_order_recorded_again_keeps_one_record_and_only_the_newest_link
     assert record(db, owner, maker, buyer.email, item="Bridle leather belt")  # another purchase is another order
 
 
+def test_the_same_order_typed_again_in_other_case_mails_the_item_as_recorded(client, db, shop):
+    """The order keeps the item name first recorded (the buyer's review page says "Item: Bridle leather wallet"), but
+    the fresh link's mail quoted it as typed the second time ("BRIDLE leather WALLET")."""
+    owner, maker, buyer, _first = shop
+    record(db, owner, maker, buyer.email, item="BRIDLE  leather WALLET")
+    fresh(db)
+    assert db.scalar(select(Order.item)) == "Bridle leather wallet"
+    newest = mails_to(db, buyer.email)[-1]
+    assert '"Bridle leather wallet"' in newest.body and "BRIDLE" not in newest.body + (newest.html_body or "")
+
+
 def test_a_review_sent_through_a_link_replaced_while_it_was_typed_is_refused_with_its_text_to_copy(
         client, app, db, shop):
     """The maker recorded the order again (a lost link) while the buyer wrote: the 404 page said only 'not valid'
@@ -497,6 +508,17 @@ def test_a_used_invitation_opened_again_by_its_reviewer_links_to_the_review(clie
     login(client, confirmed(db, make_user("friend")))
     other = client.get(f"/invite/{token}").get_data(as_text=True)
     assert "already been used" in other and f'href="/reviews/{review_id}"' not in other
+
+
+def test_a_used_invitation_opened_again_by_its_reviewer_is_headed_as_done_not_as_broken(client, db, shop):
+    """Its reviewer was told 'This link does not work' above the way to the review the link wrote: nothing is wrong,
+    the link has done its work (as a confirmation link opened again says). Anyone else's copy does not work for them."""
+    _owner, _maker, buyer, token = shop
+    login(client, buyer)
+    client.post(f"/invite/{token}", data=FORM)
+    page = html.unescape(client.get(f"/invite/{token}").get_data(as_text=True))
+    assert "<h1>Nothing left to do with this link</h1>" in page and "This link does not work" not in page
+    assert "open your review to read or edit it" in page
 
 
 def test_the_review_form_tells_a_buyer_with_a_verified_review_of_the_maker_where_it_is(client, db, shop):

@@ -1,6 +1,7 @@
 """The notifications page, the unread count in the header, mail preferences and one-click unsubscribe."""
 from __future__ import annotations
 
+import html
 import re
 
 from itsdangerous import URLSafeSerializer
@@ -8,6 +9,8 @@ from sqlalchemy import select
 
 from craftreview.models import MAKER_NOTIFICATION_KINDS, NOTIFICATION_KINDS, MailOptOut, Notification
 from craftreview.services import notifications
+from craftreview.services.moderation import hide_review, restore_review
+from craftreview.services.reviews import set_withdrawn
 from craftreview.web.mailing import UNSUBSCRIBE_SALT
 from tests.conftest import PASSWORD, fresh, login
 from tests.mail_helpers import link_in, mails_to
@@ -226,3 +229,27 @@ def test_moderators_see_the_mail_outbox_and_nobody_else_does(client, db, make_us
 def test_an_id_beyond_any_database_integer_is_a_404(client, make_user):
     login(client, make_user("fuzzer"))
     assert client.post("/notifications/99999999999999999999/read").status_code == 404
+
+
+def test_a_review_withdrawn_or_hidden_since_is_not_quoted_on_its_makers_notifications_page(client, db, make_user,
+                                                                                          make_maker, make_review):
+    """The maker's notice of a new review kept quoting it after its author withdrew it ("Only you can see it") or a
+    moderator hid it (a phone number, an insult): the text stayed readable there. It reads again once public."""
+    owner = make_user("owner")
+    maker = make_maker(owner)
+    author = make_user("buyer")
+    withdrawn = make_review(author, maker, title="Regret this one", body="Call me on 555 0101 about the broken lid.")
+    hidden = make_review(make_user("other"), maker, title="Insulting title", body="An insulting body of text here.")
+    kept = make_review(make_user("third"), maker, title="Fine dovetails", body="Tight joints and an even finish.")
+    set_withdrawn(db, author, withdrawn, True)
+    moderator = make_user("mod", moderator=True)
+    hide_review(db, moderator, hidden, "abusive", "Insults.")
+    login(client, owner)
+    page = html.unescape(client.get("/notifications").get_data(as_text=True))
+    for gone in ("Regret this one", "555 0101", "Insulting title", "insulting body"):
+        assert gone not in page, gone
+    assert page.count("A new review of your work, no longer public") == 2
+    assert "Fine dovetails" in page and "Tight joints" in page and f'href="/reviews/{kept.id}"' in page
+    restore_review(db, moderator, hidden, "Reconsidered.")
+    page = html.unescape(client.get("/notifications").get_data(as_text=True))
+    assert "Insulting title" in page and "Regret this one" not in page

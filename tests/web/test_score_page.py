@@ -137,6 +137,20 @@ def test_the_unproven_badge_says_which_reason_wherever_it_is_shown(db, client, m
     assert f"How good is this maker? {label} No tier yet: {detail}" in panel and "Unproven" not in panel
 
 
+def test_a_maker_with_no_reviews_is_badged_too_few_reviews_yet_not_unproven(db, client, make_maker):
+    """The one badge still reading a bare "Unproven" was a new maker's (no reviews, so no stored score): beside its
+    name, on its card (and search hit: the same macro), on compare, and in its score panel, while every other maker without a tier says
+    which of the two reasons it is."""
+    maker = make_maker(name="Twig and Twine Workshop")
+    for url in (f"/makers/{maker.slug}", "/makers", f"/compare?makers={maker.slug}"):
+        html = client.get(url).get_data(as_text=True)
+        badges = re.findall(r'<span class="badge tier-unproven"[^>]*>([^<]*)</span>', html)
+        assert badges and set(badges) == {"Too few reviews yet"}, (url, badges)
+        assert ">Unproven<" not in html, url
+    panel = _panel(client.get(f"/makers/{maker.slug}").get_data(as_text=True))
+    assert "How good is this maker? Too few reviews yet No reviews yet, so no score." in panel
+
+
 def test_the_page_says_a_tier_needs_two_trusted_reviews_and_one_review_earns_none(db, client, make_user, make_maker,
                                                                                  make_review):
     """Backed by tests/unit/test_scoring_claims.py::test_no_tier_rests_on_less_than_two_trusted_reviews (model 2.9)."""

@@ -281,8 +281,9 @@ def check_can_redeem(actor: User, order: Order) -> None:
         raise InvitationRefused("This invitation link belongs to another email address: only the buyer the maker "
                                 "recorded it for can use it.", "other_address")
     if not owns_address(actor):
-        raise InvitationRefused("Confirm your email address first: this invitation is for your address, and it "
-                                "works once you have confirmed it.", "unconfirmed")
+        # Under the page's heading "Confirm your email address first", which the message does not repeat.
+        raise InvitationRefused("This invitation is for your address, and it works once you have confirmed that the "
+                                "address is yours.", "unconfirmed")
 
 
 def closed_to_everyone(session: Session, token: str, now: datetime | None = None) -> DomainError | None:

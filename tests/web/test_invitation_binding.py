@@ -100,6 +100,8 @@ def test_matching_but_unconfirmed_account_is_asked_to_confirm_first_and_nothing_
     page = response.get_data(as_text=True)
     assert response.status_code == 403
     assert "Confirm your email address first" in page and 'href="/account"' in page
+    assert page.count("Confirm your email address first") == 1  # the heading, not repeated as the message's opening
+    assert "This invitation is for your address" in page
     assert snapshot(engine) == before
 
 

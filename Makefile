@@ -44,7 +44,7 @@ run: seed
 	CRAFTREVIEW_PUBLIC_URL=$${CRAFTREVIEW_PUBLIC_URL:-http://127.0.0.1:$(PORT)} $(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: install
-	$(PY) -m pytest -m "not e2e" -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not e2e" -n $(PYTEST_WORKERS) --durations=15 $(PYTEST_ARGS)
 
 # Full-page screenshots (1280 and 360 px) and the axe summary land here: look at them.
 E2E_SCREENSHOTS ?= e2e-screenshots

@@ -78,7 +78,14 @@ LISTING_ARGS = {"page": small_ints, "craft": st.sampled_from(("wood", "glass", "
                 "tier": st.sampled_from(("master", "skilled", "unproven")), "custom": st.just("1"),
                 "max_lead": st.sampled_from(("7", "14", "30", "-1", "1e3")),
                 "sort": st.sampled_from(("score", "reviews", "newest", "name")), "after": cursors, "before": cursors}
+SEARCH_ARGS = {f"{dim}_{end}": st.sampled_from(("1", "2.5", "5", "0", "6")) for dim in ("craftsmanship", "consistency",
+                                                                                   "delivery") for end in ("min", "max")}
+SEARCH_ARGS |= {"q": st.sampled_from(("oak", "craft:glass location:leeds", '"even', "mug OR", "NOT")),
+                "tab": st.sampled_from(("makers", "reviews")), "min_score": st.sampled_from(("3.5", "4.9", "5.1")),
+                "page": small_ints, "sort": st.sampled_from(("relevance", "score", "reviews", "newest")),
+                "location": st.sampled_from(("leeds", "Leeds, United Kingdom"))}
 PAGES = {
+    "search_all_args": (None, lambda w: "/search", SEARCH_ARGS),
     "makers_all_args": (None, lambda w: "/makers", LISTING_ARGS),
     "maker_filters": (None, lambda w: "/makers/hollow-oak", REVIEW_FILTERS),
     "maker_filters_logged_in": ("buyer", lambda w: "/makers/hollow-oak", REVIEW_FILTERS),

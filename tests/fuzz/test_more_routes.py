@@ -317,3 +317,20 @@ def test_missing_or_invalid_csrf_token_is_refused_and_changes_nothing(world, nam
     finally:
         world.app.config["WTF_CSRF_ENABLED"] = False
     assert 400 <= response.status_code < 500, response.status_code
+
+
+segments = st.one_of(st.sampled_from(("HOLLOW-OAK", "Hollow-Oak", "edit-me", "EDIT-ME", "glass-works", "İ", "ß")),
+                     st.text(characters, min_size=1, max_size=100)).filter(lambda s: "/" not in s and s not in ".." )
+
+
+@pytest.mark.parametrize("suffix", ["/score", "/review", "/edit", "/", "/score/"])
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_any_maker_address_under_a_subpage_answers_without_a_server_error(world, suffix, method):
+    """Former addresses, capitals and trailing slashes are redirected (addresses.py), with the query string as sent."""
+    @SOME
+    @given(segment=segments, raw=raw_query(("page", "sort", "next")))
+    def visit(segment, raw):
+        world.send(f"maker {method} {suffix}", world.client("editor"), method, f"/makers/{segment}{suffix}?{raw}",
+                   data=RATINGS if method == "POST" else None)
+
+    visit()

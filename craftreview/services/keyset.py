@@ -15,7 +15,9 @@ from datetime import datetime
 from sqlalchemy import Select, and_, bindparam, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
-INT64 = 2**63  # a database integer is at most 64 bits, signed
+# Every column a cursor names (ids, review counts) is an INTEGER: 32-bit on PostgreSQL, which refuses a larger
+# parameter outright (a 500, not "no such row"); SQLite refuses one past 64 bits.
+INT32 = 2**31
 
 
 @dataclass(frozen=True)
@@ -51,9 +53,8 @@ def decode(token: str, key_types: Sequence[type]) -> Cursor | None:
         cursor = Cursor(segment, _parse_key(key_text, key_types[segment]), int(id_text))
     except (ValueError, IndexError):
         return None
-    # No column holds an integer past 64 bits: SQLite refuses to bind one (a 500, not "no such row").
     numbers = [cursor.id] + ([cursor.key] if isinstance(cursor.key, int) else [])
-    return cursor if all(-INT64 <= n < INT64 for n in numbers) else None
+    return cursor if all(-INT32 <= n < INT32 for n in numbers) else None
 
 
 def _parse_key(text: str, kind: type) -> object:

@@ -40,6 +40,7 @@ class World:
     ids: dict
     tally: Counter = field(default_factory=Counter)
     errors: Counter = field(default_factory=Counter)
+    password_hash: str = "x"  # PASSWORD's hash: the password of every user new_user makes
     rejected: Counter = field(default_factory=Counter)  # answered 4xx
     unchanged: Counter = field(default_factory=Counter)  # GET or rejected, and the state digest compared equal
     _tables: object = None
@@ -59,7 +60,7 @@ class World:
         """A user with no history (a new buyer for each example of a one-time form)."""
         name = secrets.token_hex(6)
         with self.session() as session:
-            row = User(email=f"{name}@example.com", display_name=f"Buyer {name}", password_hash="x")
+            row = User(email=f"{name}@example.com", display_name=f"Buyer {name}", password_hash=self.password_hash)
             session.add(row)
             session.commit()
             return row.id
@@ -171,7 +172,7 @@ def world(request, tmp_path_factory, password_hash):
     with app.extensions["craftreview.sessions"]() as session:
         ids = _seed(session, password_hash)
     search.drain(app)
-    world = World(app=app, ids=ids)
+    world = World(app=app, ids=ids, password_hash=password_hash)
     yield world
     _report(world, request.param, request.module.__name__)
     app.extensions["craftreview.engine"].dispose()

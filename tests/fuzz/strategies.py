@@ -10,10 +10,12 @@ from werkzeug.test import encode_multipart
 BIG = 100_000
 # Names url_for and the routes treat specially, and values that have broken parsers elsewhere.
 URL_FOR_NAMES = ("endpoint", "_method", "_anchor", "_external", "_scheme", "values", "slug", "review_id",
-                 "user_id", "token", "page", "next", "filename")
+                 "user_id", "token", "page", "next", "filename",
+                 # hidden fields some pages send back: edit stamps, a flag's revision, where to return, which row
+                 "drawn", "revision", "review", "back", "replaces", "removed", "makers", "maker", "action", "csrf_token")
 NASTY = (
     "", " ", "0", "-1", "1", "5", "6", "2", "99999999999999999999", "-99999999999999999999", "1" * 5000,
-    "1e309", "nan", "inf", "-0", "0x10", "１２", "2026-02-30", "0000-00-00", "99999-12-31", "0001-01-01",
+    "2147483647", "2147483648", "-2147483649", "9223372036854775807", "9223372036854775808", "1e309", "nan", "inf", "-0", "0x10", "１２", "2026-02-30", "0000-00-00", "99999-12-31", "0001-01-01",
     "9999-12-31", "\x00", "\r\n", "a\x00b", "\u202e\u200b\ufeff", "<script>alert(1)</script>",
     "' OR 1=1 --", "%s%n%x", "../../etc/passwd", "true", "on", "null", "[]", "{}", "https://example.com",
     "javascript:alert(1)", "//evil.example", "/\\evil.example", "x" * BIG, "é" * (BIG // 2), "\x00" * BIG,
@@ -84,3 +86,18 @@ def query_string(draw, known: dict[str, st.SearchStrategy]) -> list[tuple[str, s
             pairs += [(name, draw(st.one_of(plausible, values))) for _ in range(2)]
     pairs += draw(st.lists(st.tuples(unknown_names, values), max_size=4))
     return pairs
+
+
+# Percent-escapes that decode to no UTF-8 text: stray continuation bytes, overlong forms, encoded lone surrogates,
+# a truncated sequence; and escapes that are no escape at all.
+BAD_ESCAPES = ("%ff", "%fe", "%c0%af", "%ed%a0%80", "%ed%bf%bf", "%e2%82", "%80", "%00", "%", "%zz", "%%", "%u202e")
+
+
+@st.composite
+def raw_query(draw, names: tuple[str, ...]) -> str:
+    """A query string as sent on the wire: known or odd names, values mixing text with bytes that are not UTF-8."""
+    piece = st.one_of(st.sampled_from(BAD_ESCAPES), st.text(st.sampled_from("ab1-_.~=+;, "), max_size=5))
+    part = st.lists(piece, max_size=6).map("".join)
+    pairs = draw(st.lists(st.tuples(st.one_of(st.sampled_from(names), part), part), min_size=1, max_size=6))
+    separator = draw(st.sampled_from(("&", ";", "&&")))
+    return separator.join(f"{name}={value}" if draw(st.booleans()) else name for name, value in pairs)

@@ -227,6 +227,19 @@ def test_a_cursor_with_a_number_no_database_column_holds_starts_over(client, db,
         assert response.status_code == 200 and names(response.get_data(as_text=True)) == ["Anyone"]
 
 
+@pytest.mark.parametrize(("junk", "sort"), [("0_13.9_2147483648", ""), ("0_2147483648_1", "&sort=reviews"),
+                                            ("0_-2147483649_1", "&sort=reviews"), ("0_13.9_-2147483649", ""),
+                                            ("0_9223372036854775807_9223372036854775807", "&sort=reviews"),
+                                            ("0_2026-01-01T00:00:00_2147483648", "&sort=newest")])
+def test_a_cursor_with_a_number_past_32_bits_starts_over(client, db, make_user, junk, sort):
+    """Ids and review counts are INTEGER columns, 32-bit on PostgreSQL: a larger cursor number was a 500 there
+    ("integer out of range"), SQLite answering the page."""
+    add_maker(db, make_user, name="Anyone")
+    for arg in ("after", "before"):
+        response = client.get(f"/makers?{arg}={junk}{sort}")
+        assert response.status_code == 200 and names(response.get_data(as_text=True)) == ["Anyone"]
+
+
 def test_the_listing_form_sent_with_any_left_in_place_redirects_to_the_address_without_the_empty_values(
         client, db, make_user):
     """The listing's form sends "Any" as empty values (?craft=&place=&max_lead=): the address bar and shared links

@@ -19,8 +19,9 @@ from craftreview.web.mailing import UNSUBSCRIBE_SALT
 from tests.conftest import PASSWORD
 
 from .conftest import EXAMPLES, FUZZ
-from .strategies import characters, query_string, raw_query, request_body, values
+from .strategies import characters, raw_query, request_body, values
 from .test_forms import FORMS as OLD_FORMS
+from .test_queries import visit_with_hostile_query_strings
 
 # A tenth of the examples of the older modules (4 by default; FUZZ_EXAMPLES=300 gives 30): these are many more
 # endpoints, and the whole module must stay near a minute per database.
@@ -123,15 +124,7 @@ def _who(world, user):
 
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_more_pages_survive_hostile_query_strings(world, name):
-    user, path, known = PAGES[name]
-
-    @SOME
-    @given(args=query_string(known))
-    def visit(args):
-        target = path(world)  # first: it may make the user who opens it
-        world.send(name, world.client(_who(world, user)), "GET", target, query_string=args)
-
-    visit()
+    visit_with_hostile_query_strings(world, name, PAGES[name], SOME)
 
 
 RAW_PAGES = ("/", "/makers", "/makers/hollow-oak", "/search", "/compare", "/reset-password", "/login", "/register")

@@ -6,6 +6,7 @@ import math
 import re
 from datetime import timedelta
 
+import numpy as np
 import pytest
 
 from bench.scoring.simulate import NOW as SIM_NOW
@@ -15,6 +16,7 @@ from craftreview.db import write_transaction
 from craftreview.models import MakerScoreRow, MakerTrendRow, utcnow
 from craftreview.scoring import score_makers
 from craftreview.scoring.explain import review_table
+from craftreview.scoring.posterior import summarise
 from craftreview.services.score_page import FACTOR_LABELS, WEIGHTS_PER_PAGE, weight_words
 from craftreview.services.scores import rank_score, rescore_all
 from tests.conftest import fresh, login
@@ -823,3 +825,23 @@ def test_the_delivery_record_says_late_dates_lower_the_estimate_and_on_time_date
             "often, or later, than its delivery stars suggest (one late order among many on time may not move it); "
             "on-time ones never raise it.") in html
     assert "A late delivery lowers" not in html
+
+
+def test_the_band_rows_name_the_lines_the_model_reads_its_chances_at(db, client, make_user, make_maker, make_review):
+    """'How sure we are': 'Master (4.5 or better)', 'Skilled (4.0 to 4.5)', 'Developing (3.5 to 4.0)', 'Novice (below
+    3.5)' and 'Skilled or better (4.0 or better ...)'. The template writes the lines out; the model reads each chance
+    at its own (types.MASTER_LINE ...): a posterior centred on a line the page names is even odds across it, so the
+    page's lines are the model's."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    text = _text(_page(client, maker))
+    named = re.search(r"Master \((\S+) or better\) \S+ Skilled \((\S+) to (\S+)\) \S+ Developing \((\S+) to (\S+)\) "
+                      r"\S+ Novice \(below (\S+)\) \S+ Skilled or better \((\S+) or better", text)
+    assert named, text
+    master, skilled, master_again, novice, skilled_again, novice_again, skilled_or_better = map(float, named.groups())
+    assert (master_again, skilled_again, novice_again, skilled_or_better) == (master, skilled, novice, skilled)
+    lines = np.array([master, skilled, novice])
+    post = summarise(np.column_stack([lines, lines, lines, np.zeros(3)]), np.tile(np.eye(4) * 0.01, (3, 1, 1)),
+                     np.ones(3, dtype=bool))
+    assert post.p_master[0] == pytest.approx(0.5) and post.p_skilled[1] == pytest.approx(0.5)
+    assert post.p_novice[2] == pytest.approx(0.5)

@@ -6,14 +6,16 @@ wording are in tests/web/test_score_page.py.
 """
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from bench.scoring.simulate import NOW
 from craftreview.scoring import tier_outlooks
 from craftreview.scoring.arrays import to_arrays
-from craftreview.scoring.explain import FULL_WEIGHT, SURGE_NOTE, public_why, why
+from craftreview.scoring.explain import FULL_WEIGHT, SURGE_NOTE, public_why, review_table, why
 from craftreview.scoring.outlook import _reviews_needed, reaches
-from craftreview.scoring.types import MASTER_LINE
+from craftreview.scoring.types import MASTER_LINE, MIN_CLAIM_EVIDENCE, MIXED_MIN_EVIDENCE
 from tests.unit.test_scoring_claims import review, steady, weights
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -224,3 +226,65 @@ def test_a_new_maker_s_only_review_held_back_as_unseasoned_praise_is_not_called_
     solo = table["solo"]
     assert solo["surge_factor"] < 0.95 and SURGE_NOTE in public_why(solo["why"])
     assert "praise above" in SURGE_NOTE and "new maker" in SURGE_NOTE
+
+
+def test_a_maker_whose_work_changed_recently_is_mixed_evidence_though_little_trusted_evidence_is_left(model):
+    """'Mixed evidence: ... (they conflict, sit on a tier border, changed recently ...)': ten five-stars, then four
+    three-stars a month apart. The model finds the drop, the reviews from before it count for little, and what is left
+    is under the evidence that makes 'mixed evidence' of an unproven maker with a steady record, yet above the floor
+    every tier needs: the change makes it mixed evidence, not 'too few reviews yet' (no claim withheld on top)."""
+    sigs = steady(10, (5, 5, 5), every=25.0, start=130.0) + [review((3, 3, 3), f"late{i}", 5.0 + 30.0 * i)
+                                                           for i in range(4)]
+    score = model.score_maker(sigs, now=NOW)
+    assert score.explanation["evidence"]["quality_dropped_days_ago"] is not None
+    assert score.explanation["claim_withheld"] is None
+    assert MIN_CLAIM_EVIDENCE <= score.trusted_reviews < MIXED_MIN_EVIDENCE
+    assert score.tier == "unproven" and score.unproven_reason == "mixed_evidence"
+
+
+def _dated(stars, slips):
+    """Reviews a month apart with the same stars; slips: days late per order (None: no dates given)."""
+    out = []
+    for i, slip in enumerate(slips):
+        promised = (NOW - timedelta(days=20.0 + 30.0 * i)).date()
+        out.append(review(stars, f"b{i}", 10.0 + 30.0 * i, promised=None if slip is None else promised,
+                          delivered=None if slip is None else promised + timedelta(days=slip)))
+    return out
+
+
+@pytest.mark.parametrize("stars", [(3, 3, 3), (4, 4, 4), (5, 5, 5)])
+def test_dates_only_ever_lower_the_delivery_estimate_and_late_ones_lower_it_once_they_show(model, stars):
+    """The score page's delivery record: 'Dates only ever lower the delivery estimate: late deliveries lower it once
+    they show this maker late more often, or later, than its delivery stars suggest (one late order among many on time
+    may not move it); on-time ones never raise it.' With the same stars, no mix of on-time and late orders scores
+    delivery above the same reviews without dates, and two orders of four a month late score it clearly lower. (The
+    page said 'A late delivery lowers the delivery estimate': one order of ten a month late, or two of ten three days
+    late, beside four-star or three-star delivery ratings, leave it exactly where the stars put it.)"""
+    def delivery(slips):
+        return model.score_maker(_dated(stars, slips), now=NOW).delivery.mean
+
+    for n in (4, 10):
+        plain = delivery([None] * n)
+        for slips in ([0] * n, [30] + [0] * (n - 1), [3, 3] + [0] * (n - 2), [30, 30] + [0] * (n - 2), [30] * n):
+            assert delivery(slips) <= plain + 1e-9, (n, slips)
+    assert delivery([30, 30, 0, 0]) < delivery([None] * 4) - 0.2
+
+
+def test_a_few_reviews_far_below_all_the_others_count_for_little_and_do_not_stop_a_tier(model):
+    """The score page's rule 'Such a tier waits ... while nearly every review for a good while has been clearly lower
+    than the earlier ones (well over the time this maker usually goes between reviews)' goes on: 'Reviews far below
+    all the others, which could be an attack, count for little here, so a few of them do not stop such a tier.' Twenty
+    five-stars 25 days apart, then five two-stars 45 days apart: for 235 days every review has been clearly lower,
+    nine times the maker's usual gap, yet each counts under a tenth and the master claim stands (a bombing ring's drip
+    looks the same). The sixth at that level is a drop, and the claim goes."""
+    def lows(n):
+        return steady(20, (5, 5, 5), every=25.0, start=10.0 + 45.0 * n) + [review((2, 2, 2), f"late{i}", 5.0 + 45.0 * i)
+                                                                          for i in range(n)]
+
+    score = model.score_maker(lows(5), now=NOW)
+    table = review_table(score.explanation)
+    assert all(table[f"late{i}"]["weight"] < 0.1 for i in range(5))
+    assert score.tier == "master" and score.explanation["evidence"]["quality_dropped_days_ago"] is None
+    six = model.score_maker(lows(6), now=NOW)
+    assert six.explanation["evidence"]["quality_dropped_days_ago"] is not None
+    assert six.tier not in {"skilled", "master"}

@@ -6,6 +6,7 @@ import math
 import re
 from datetime import timedelta
 
+import numpy as np
 import pytest
 
 from bench.scoring.simulate import NOW as SIM_NOW
@@ -15,6 +16,7 @@ from craftreview.db import write_transaction
 from craftreview.models import MakerScoreRow, MakerTrendRow, utcnow
 from craftreview.scoring import score_makers
 from craftreview.scoring.explain import review_table
+from craftreview.scoring.posterior import summarise
 from craftreview.services.score_page import FACTOR_LABELS, WEIGHTS_PER_PAGE, weight_words
 from craftreview.services.scores import rank_score, rescore_all
 from tests.conftest import fresh, login
@@ -171,13 +173,17 @@ def test_the_page_says_a_tier_waits_through_a_settled_run_of_lower_reviews(db, c
     old level in between, keeps one voice (model 2.10); 'nearly every' (one kind review among them does not end the
     wait; the page gave the exact count until 2026-12-06, a figure a ring could tune to) by
     test_one_kind_review_among_months_of_low_ones_does_not_hold_the_claim (fails under model 2.25); 'on their own',
-    where the platform's prior favours the tier, by tests/unit/test_scoring_recent_prior.py (fails under model 2.18)."""
+    where the platform's prior favours the tier, by tests/unit/test_scoring_recent_prior.py (fails under model 2.18);
+    'a few of them do not stop such a tier' by tests/unit/test_scoring_sentences.py::test_a_few_reviews_far_below_all_
+    the_others_count_for_little_and_do_not_stop_a_tier (five two-stars spread over 235 days after twenty five-stars
+    left a master claim under the rule alone, which read as if they could not)."""
     maker = make_maker()
     make_review(make_user(), maker)
     html = re.sub(r"\s+", " ", _page(client, maker))
     assert ("Such a tier waits while the recent reviews on their own point clearly lower, or while nearly every review "
             "for a good while has been clearly lower than the earlier ones (well over the time this maker usually goes "
-            "between reviews).") in html
+            "between reviews). Reviews far below all the others, which could be an attack, count for little here, so a "
+            "few of them do not stop such a tier.") in html
 
 
 def test_the_page_says_a_handful_of_favourable_reviews_cannot_carry_a_tier(db, client, make_user, make_maker,
@@ -440,7 +446,7 @@ def test_on_time_delivery_shows_counts_custom_and_stock_apart_and_lateness_of_la
         line = _panel(page).split("On time: ")[1]
         assert line.startswith(expected)
         assert "3 days late" not in line and "%" not in line
-    assert (f"5 reviews give both a promised and a delivered date. On time: {expected}. A late delivery lowers "
+    assert (f"5 reviews give both a promised and a delivered date. On time: {expected}. Dates only ever lower "
             "the delivery estimate") in _text(_page(client, maker))
 
 
@@ -674,10 +680,10 @@ def test_a_record_without_dates_says_so_and_claims_nothing_about_them(db, client
     make_review(make_user("Undated"), maker, promised_by=None, delivered_on=None)
     html = re.sub(r"\s+", " ", _page(client, maker))
     assert "No review gives both a promised and a delivered date yet." in html
-    assert "0 reviews give" not in html and "A late delivery lowers" not in html
+    assert "0 reviews give" not in html and "Dates only ever lower" not in html
     make_review(make_user("Dated"), maker)
     html = re.sub(r"\s+", " ", _page(client, maker))
-    assert "1 review gives both a promised and a delivered date." in html and "A late delivery lowers" in html
+    assert "1 review gives both a promised and a delivered date." in html and "Dates only ever lower" in html
 
 
 @pytest.mark.parametrize(("tier", "confidence", "title"), [
@@ -803,7 +809,9 @@ def test_the_bar_is_read_on_compare_and_on_the_score_page_in_its_own_words(db, c
 def test_the_delivery_record_says_late_dates_lower_the_estimate_and_on_time_dates_never_raise_it(db, client, make_user,
                                                                                                  make_maker):
     """Backed by tests/unit/test_scoring_claims.py::test_late_dates_lower_the_delivery_estimate_and_on_time_dates_never_
-    raise_it. The page said 'These dates count as evidence for the delivery estimate alongside the delivery stars' for
+    raise_it and tests/unit/test_scoring_sentences.py::test_dates_only_ever_lower_the_delivery_estimate_and_late_ones_
+    lower_it_once_they_show ('A late delivery lowers the delivery estimate' was read as every late order: one of ten a
+    month late left it where the stars put it). The page said 'These dates count as evidence for the delivery estimate alongside the delivery stars' for
     every dated record, but where dates would raise the estimate the model scores delivery from the stars alone
     (model._dates_never_help): a maker whose orders were all on time, by dates it promised itself, gains nothing."""
     maker = make_maker()
@@ -813,4 +821,27 @@ def test_the_delivery_record_says_late_dates_lower_the_estimate_and_on_time_date
     html = _text(_page(client, maker))
     assert "3 reviews give both a promised and a delivered date. On time: stock items 3 of 3." in html
     assert "These dates count as evidence" not in html
-    assert "A late delivery lowers the delivery estimate beside the delivery stars; an on-time one never raises it." in html
+    assert ("Dates only ever lower the delivery estimate: late deliveries lower it once they show this maker late more "
+            "often, or later, than its delivery stars suggest (one late order among many on time may not move it); "
+            "on-time ones never raise it.") in html
+    assert "A late delivery lowers" not in html
+
+
+def test_the_band_rows_name_the_lines_the_model_reads_its_chances_at(db, client, make_user, make_maker, make_review):
+    """'How sure we are': 'Master (4.5 or better)', 'Skilled (4.0 to 4.5)', 'Developing (3.5 to 4.0)', 'Novice (below
+    3.5)' and 'Skilled or better (4.0 or better ...)'. The template writes the lines out; the model reads each chance
+    at its own (types.MASTER_LINE ...): a posterior centred on a line the page names is even odds across it, so the
+    page's lines are the model's."""
+    maker = make_maker()
+    make_review(make_user(), maker)
+    text = _text(_page(client, maker))
+    named = re.search(r"Master \((\S+) or better\) \S+ Skilled \((\S+) to (\S+)\) \S+ Developing \((\S+) to (\S+)\) "
+                      r"\S+ Novice \(below (\S+)\) \S+ Skilled or better \((\S+) or better", text)
+    assert named, text
+    master, skilled, master_again, novice, skilled_again, novice_again, skilled_or_better = map(float, named.groups())
+    assert (master_again, skilled_again, novice_again, skilled_or_better) == (master, skilled, novice, skilled)
+    lines = np.array([master, skilled, novice])
+    post = summarise(np.column_stack([lines, lines, lines, np.zeros(3)]), np.tile(np.eye(4) * 0.01, (3, 1, 1)),
+                     np.ones(3, dtype=bool))
+    assert post.p_master[0] == pytest.approx(0.5) and post.p_skilled[1] == pytest.approx(0.5)
+    assert post.p_novice[2] == pytest.approx(0.5)

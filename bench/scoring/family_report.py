@@ -41,6 +41,8 @@ PROPERTIES = [
      1.0, "min"),
     ("delivery: on-time dates raise the estimate (share of makers)", lambda r: r["delivery"]["ontime_raises"],
      0.0, "max"),
+    ("delivery: on-time dates lower the estimate (share of makers; since model 2.30)",
+     lambda r: r["delivery"].get("ontime_lowers", np.nan), 0.0, "max"),
     ("'k more verified reviews at about this level would make it T' came true", lambda r: r["promises"]["kept"],
      0.80, "min"),
     ("  share of makers given such a promise", lambda r: r["promises"]["made"], None, "min"),

@@ -264,7 +264,7 @@ def delivery(w: World, n_makers: int = 30) -> dict:
     for s in w.signals:
         by_maker.setdefault(s.maker_id, []).append(s)
     pool = [m for m, s in by_maker.items() if len(s) >= 2]
-    late_lower = ontime_raise = 0
+    late_lower = ontime_raise = ontime_lower = 0
     for m in w.rng.choice(pool, size=min(n_makers, len(pool)), replace=False):
         sigs = by_maker[int(m)]
 
@@ -275,8 +275,9 @@ def delivery(w: World, n_makers: int = 30) -> dict:
         est = [model.score_maker(variant(v), now=NOW, craft=w.crafts[int(m)]).delivery.mean for v in (None, -2, 30)]
         late_lower += est[2] < est[0] - 1e-9
         ontime_raise += est[1] > est[0] + 1e-9
+        ontime_lower += est[1] < est[0] - 1e-9  # issue 8: on-time dates must not lower it either (model 2.30)
     k = min(n_makers, len(pool))
-    return {"late_lowers": late_lower / k, "ontime_raises": ontime_raise / k}
+    return {"late_lowers": late_lower / k, "ontime_raises": ontime_raise / k, "ontime_lowers": ontime_lower / k}
 
 
 def _latent_for(w: World, score) -> np.ndarray:

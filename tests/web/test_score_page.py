@@ -810,7 +810,8 @@ def test_the_delivery_record_says_late_dates_lower_the_estimate_and_on_time_date
                                                                                                  make_maker):
     """Backed by tests/unit/test_scoring_claims.py::test_late_dates_lower_the_delivery_estimate_and_on_time_dates_never_
     raise_it and tests/unit/test_scoring_sentences.py::test_dates_only_ever_lower_the_delivery_estimate_and_late_ones_
-    lower_it_once_they_show ('A late delivery lowers the delivery estimate' was read as every late order: one of ten a
+    lower_it_once_they_show and ...::test_orders_all_on_time_leave_the_delivery_estimate_where_the_stars_put_it
+    ('A late delivery lowers the delivery estimate' was read as every late order: one of ten a
     month late left it where the stars put it). The page said 'These dates count as evidence for the delivery estimate alongside the delivery stars' for
     every dated record, but where dates would raise the estimate the model scores delivery from the stars alone
     (model._dates_never_help): a maker whose orders were all on time, by dates it promised itself, gains nothing."""
@@ -823,7 +824,7 @@ def test_the_delivery_record_says_late_dates_lower_the_estimate_and_on_time_date
     assert "These dates count as evidence" not in html
     assert ("Dates only ever lower the delivery estimate: late deliveries lower it once they show this maker late more "
             "often, or later, than its delivery stars suggest (one late order among many on time may not move it); "
-            "on-time ones never raise it.") in html
+            "on-time ones never raise it, and orders all on time leave it where the stars put it.") in html
     assert "A late delivery lowers" not in html
 
 

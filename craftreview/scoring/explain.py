@@ -33,7 +33,7 @@ FULL_WEIGHT = 0.9  # a review weighted at least this "counts fully" on the page;
 # its accounts to retire. The public page says in general words which kinds of evidence weigh less.
 RING_NOTE = "reported in a moderator's ring signal"
 MODERATOR_NOTES = frozenset({RING_NOTE})
-_NOTES = ("brand-new single-review account", "part of a burst of new-account reviews",
+_NOTES = ("new account that has reviewed no other maker", "part of a burst of new-account reviews",
           "older review, down-weighted for recency", "account new when it redeemed the order",
           "one of several reviews by the same account", SURGE_NOTE,
           "far from what the maker's other buyers said", "written before the maker's quality changed",

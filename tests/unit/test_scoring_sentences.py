@@ -21,15 +21,23 @@ from tests.unit.test_scoring_claims import review, steady, weights
 pytestmark = pytest.mark.filterwarnings("error")
 
 
-def test_a_brand_new_account_s_only_review_weighs_less(model):
-    """The weight paragraph: reviews weigh less 'when a brand-new account wrote its only review or redeemed the
-    maker's order' (the redeemed order: test_scoring_claims.py::test_a_brand_new_account_redeeming_an_order_weighs_less;
-    a new account that has reviewed before is not discounted for being new:
-    test_scoring_exact.py::test_new_account_that_reviewed_before_is_not_single, which is why the paragraph says
-    'its only review')."""
-    table = weights(model, steady(6, (4, 4, 4)) + [review((4, 4, 4), "fresh", verified=False, account_days=2.0),
-                                                   review((4, 4, 4), "settled", 12.0, verified=False)])
-    assert table["fresh"]["new_account_factor"] < 1.0 and table["settled"]["new_account_factor"] == 1.0
+def test_a_new_account_that_has_reviewed_no_other_maker_weighs_less(model):
+    """The weight paragraph: reviews weigh less 'when a new account that has reviewed no other maker wrote them or
+    redeemed the maker's order' (the redeemed order: test_scoring_claims.py::test_a_brand_new_account_redeeming_an_
+    order_weighs_less; a new account that has reviewed another maker is not discounted for being new:
+    test_scoring_exact.py::test_new_account_that_reviewed_before_is_not_single). It said 'wrote its only review', and
+    each review's note 'brand-new single-review account', but since model 2.29 a new account's second review of the
+    same maker is discounted too (test_scoring_exact.py::test_a_new_account_writing_twice_of_one_maker_is_still_single),
+    and 'new' reaches a month."""
+    table = weights(model, steady(6, (4, 4, 4)) + [
+        review((4, 4, 4), "fresh", verified=False, account_days=2.0),
+        review((4, 4, 4), "twice", 3.0, verified=False, account_days=20.0, rid="twice1"),
+        review((4, 4, 4), "twice", 1.0, verified=False, account_days=22.0, rid="twice2"),
+        review((4, 4, 4), "settled", 12.0, verified=False)])
+    assert table["settled"]["new_account_factor"] == 1.0
+    for rid in ("fresh", "twice1", "twice2"):
+        assert table[rid]["new_account_factor"] < 1.0
+        assert "new account that has reviewed no other maker" in table[rid]["why"]
     assert table["fresh"]["weight"] < 0.5 * table["settled"]["weight"]
 
 
@@ -49,7 +57,7 @@ def _drop():
 
 # note the score page gives a review -> (the maker's reviews, a review it is given for, one it is not, the factor)
 WHY = {
-    "brand-new single-review account": (
+    "new account that has reviewed no other maker": (
         lambda: steady(6, (4, 4, 4)) + [review((4, 4, 4), "fresh", verified=False, account_days=2.0)],
         "fresh", "b0", "new_account_factor"),
     "older review, down-weighted for recency": (

@@ -69,10 +69,12 @@ def test_public_page_says_which_evidence_weighs_more_moderators_see_exact_factor
     make_review(_aged(db, make_user("Bea"), 400), maker)
     public = _page(client, maker)
     assert "Reviews of verified orders from established accounts weigh most" in public
-    # Backed by tests/unit/test_scoring_sentences.py::test_a_brand_new_account_s_only_review_weighs_less and
+    # Backed by tests/unit/test_scoring_sentences.py::test_a_new_account_that_has_reviewed_no_other_maker_weighs_less and
     # test_scoring_claims.py::test_a_brand_new_account_redeeming_an_order_weighs_less. It said "when the account was
     # brand new", but a new account that has reviewed before is not discounted for it (test_scoring_exact.py).
-    assert ("Reviews weigh less when a new account wrote its only review or redeemed the maker's order, when "
+    # (Model 2.29: "its only review" was not all: a new account's several reviews of this one maker weigh less too.)
+    assert ("Reviews weigh less when a new account that has reviewed no other maker wrote them or redeemed the "
+            "maker's order, when "
             "one account reviewed the maker several times") in re.sub(r"\s+", " ", public)
     # Backed in the model by tests/unit/test_scoring_claims.py (praise seasoned, the more the further above the
     # earlier reviews and the thinner the earlier record, criticism followed at once).

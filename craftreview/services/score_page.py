@@ -59,9 +59,11 @@ class ScorePage:
     skilled_or_better: float | None = None
 
 
-def weight_words(weight: float) -> str:
-    """'counts fully' / 'counts partly' / 'counts little'."""
-    return next(words for floor, words in WEIGHT_WORDS if weight >= floor)
+def weight_words(weight: float, discounted: bool = False) -> str:
+    """'counts fully' / 'counts partly' / 'counts little'; 'counts nearly fully' where a review over the full-weight
+    line still gives a reason it weighs less (discounted), which beside 'counts fully' read as a contradiction."""
+    words = next(words for floor, words in WEIGHT_WORDS if weight >= floor)
+    return "counts nearly fully" if discounted and weight < 1.0 and words == WEIGHT_WORDS[0][1] else words
 
 
 def score_page(session: Session, slug: str, viewer: User | None, page: int = 1,
@@ -102,9 +104,10 @@ def _weighted_reviews(session: Session, maker_id: int, table: dict[str, dict], i
     out = []
     for row in rows:
         entry = table[str(row.id)]
+        why = entry["why"] if moderator else public_why(entry["why"])
         out.append(WeightedReview(
             review_id=row.id, reviewer=row.display_name, stars=(row.craftsmanship, row.consistency, row.delivery),
-            written=row.created_at, weight=entry["weight"], weight_words=weight_words(entry["weight"]),
-            why=entry["why"] if moderator else public_why(entry["why"]), bias_stars=entry["reviewer_bias_stars"],
+            written=row.created_at, weight=entry["weight"], weight_words=weight_words(entry["weight"], len(why) > 1),
+            why=why, bias_stars=entry["reviewer_bias_stars"],
             factors=[(label, entry[key]) for key, label in FACTOR_LABELS] if moderator else []))
     return sorted(out, key=lambda r: (-r.weight, -r.review_id))

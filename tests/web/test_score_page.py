@@ -751,6 +751,15 @@ def test_a_review_counts_fully_only_when_little_of_its_weight_is_gone(weight, wo
     assert weight_words(weight) == words
 
 
+@pytest.mark.parametrize(("weight", "discounted", "words"), [
+    (0.93, True, "counts nearly fully"), (0.93, False, "counts fully"), (1.0, True, "counts fully"),
+    (0.8, True, "counts partly")])
+def test_a_review_over_the_full_line_that_gives_a_reason_it_weighs_less_counts_nearly_fully(weight, discounted, words):
+    """s673's audit: 'Counts fully — verified order; recent and not yet borne out' (a recent-praise factor of 0.93)
+    said the review both did and did not count fully."""
+    assert weight_words(weight, discounted) == words
+
+
 @pytest.mark.parametrize(("tier", "confidence", "low", "high", "said"), [
     ("skilled", 0.968, 3.84, 4.7, "reaches below 4.0 though the tier is 96% sure of skilled or better"),
     ("novice", 0.985, 2.1, 3.62, "reaches above 3.5 though the tier is 98% sure"),

@@ -37,7 +37,7 @@ SCOPED_PHRASE_SHARE = 0.25
 CACHE_BYTES = 32 * 2**20  # decoded postings, columns and stored fields kept across queries, per process
 
 
-# The query types whose matches Evaluator.run remembers: those it evaluates itself, which compare by value.
+# The query types whose matches Evaluator.run remembers: those it evaluates itself.
 _REMEMBERED = (Term, Or, And, AndNot, Require, ConstantScoreQuery, Phrase)
 
 
@@ -208,9 +208,9 @@ class Evaluator:
         deleted = self.reader.deleted_docs_set
         self.deleted = np.fromiter(sorted(deleted), dtype=np.int64, count=len(deleted)) if deleted else None
         # What each (sub)query matched, for the ones met again: a query's related names and a relaxed page's coverage
-        # repeat the same clauses. Keyed by the query (Whoosh queries compare by value) and the scope it was evaluated
-        # in (its number: 0 for none).
-        self._found: dict[tuple, Matches] = {}
+        # repeat the same clauses and words. Keyed by the query and the scope it was evaluated in (its number: 0 for
+        # none).
+        self._found: dict[tuple, tuple[Query, Matches]] = {}
         self._scopes = 0
         self._scope_key = 0
 
@@ -219,14 +219,13 @@ class Evaluator:
         set: documents outside it may be missing)."""
         if not isinstance(q, _REMEMBERED):
             return self._run(q)
-        key = (q, self._scope_key)
-        try:
-            found = self._found.get(key)
-        except (TypeError, NotImplementedError):  # a part no hash is defined for (Whoosh's base Query)
-            return self._run(q)
+        # A term or phrase by value; a compound by identity (hashing one by value hashes its whole subtree, at every
+        # level: for simple queries that cost more than it saved), kept alive with its matches so its id stays its own.
+        key = (q if isinstance(q, (Term, Phrase)) else id(q), self._scope_key)
+        found = self._found.get(key)
         if found is None:
-            found = self._found[key] = self._run(q)
-        return found
+            found = self._found[key] = (q, self._run(q))
+        return found[1]
 
     def _run(self, q: Query) -> Matches:
         if isinstance(q, Term):

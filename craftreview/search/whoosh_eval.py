@@ -37,6 +37,10 @@ SCOPED_PHRASE_SHARE = 0.25
 CACHE_BYTES = 32 * 2**20  # decoded postings, columns and stored fields kept across queries, per process
 
 
+# The query types whose matches Evaluator.run remembers: those it evaluates itself.
+_REMEMBERED = (Term, Or, And, AndNot, Require, ConstantScoreQuery, Phrase)
+
+
 @dataclass(frozen=True)
 class Matches:
     """Matching document numbers of one segment (sorted, unique) and their scores."""
@@ -197,14 +201,33 @@ class Evaluator:
 
     def __init__(self, top, sub, arrays: SegmentArrays):
         self.top, self.sub, self.reader, self.arrays = top, sub, sub.reader(), arrays
-        # Documents outside `scope` cannot be in the result (a Require's filter, evaluated first):
-        # a phrase then reads positions for the documents inside it only.
+        # Documents outside `scope` cannot be in the result (a Require's filter, evaluated first): a term's matches are
+        # cut to it (`in_scope`: smaller unions and scores), a phrase reads positions for the documents inside it only.
         self.scope: np.ndarray | None = None
+        self.in_scope: np.ndarray | None = None  # scope as a mask over the segment's document numbers
         deleted = self.reader.deleted_docs_set
         self.deleted = np.fromiter(sorted(deleted), dtype=np.int64, count=len(deleted)) if deleted else None
+        # What each (sub)query matched, for the ones met again: a query's related names and a relaxed page's coverage
+        # repeat the same clauses and words. Keyed by the query and the scope it was evaluated in (its number: 0 for
+        # none).
+        self._found: dict[tuple, tuple[Query, Matches]] = {}
+        self._scopes = 0
+        self._scope_key = 0
 
     def run(self, q: Query) -> Matches:
-        """Every live document of this segment matching `q`, scored as Whoosh scores it."""
+        """Every live document of this segment matching `q`, scored as Whoosh scores it (within the scope, when one is
+        set: documents outside it may be missing)."""
+        if not isinstance(q, _REMEMBERED):
+            return self._run(q)
+        # A term or phrase by value; a compound by identity (hashing one by value hashes its whole subtree, at every
+        # level: for simple queries that cost more than it saved), kept alive with its matches so its id stays its own.
+        key = (q if isinstance(q, (Term, Phrase)) else id(q), self._scope_key)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = (q, self._run(q))
+        return found[1]
+
+    def _run(self, q: Query) -> Matches:
         if isinstance(q, Term):
             return self._term(q)
         if isinstance(q, Or):
@@ -230,14 +253,21 @@ class Evaluator:
             return Matches(ids, np.full(len(ids), float(q.boost)))
         return self._matcher(q)
 
-    def _within(self, ids: np.ndarray, q: Query) -> Matches:
-        """`q` evaluated knowing that only documents among `ids` will be kept."""
-        outer = self.scope
-        self.scope = ids if outer is None else np.intersect1d(outer, ids, assume_unique=True)
+    def _within(self, ids: np.ndarray | None, q: Query) -> Matches:
+        """`q` evaluated knowing that only documents among `ids` will be kept (None: evaluated in full)."""
+        outer = self.scope, self.in_scope, self._scope_key
+        if ids is None:
+            self.scope, self.in_scope, self._scope_key = None, None, 0
+        else:
+            self.scope = ids if outer[0] is None else np.intersect1d(outer[0], ids, assume_unique=True)
+            self.in_scope = np.zeros(self.reader.doc_count_all(), dtype=bool)
+            self.in_scope[self.scope] = True
+            self._scopes += 1
+            self._scope_key = self._scopes
         try:
             return self.run(q)
         finally:
-            self.scope = outer
+            self.scope, self.in_scope, self._scope_key = outer
 
     def _all(self, queries) -> Matches:
         """Documents matching every query; stops at the first that matches nothing."""
@@ -253,6 +283,9 @@ class Evaluator:
 
     def _term(self, q: Term) -> Matches:
         ids, weights = self.arrays.postings(self.reader, q.fieldname, q.text)
+        if self.in_scope is not None and len(ids):
+            keep = self.in_scope[ids]
+            ids, weights = ids[keep], weights[keep]
         if self.deleted is not None and len(ids):
             keep = ~np.isin(ids, self.deleted, assume_unique=True)
             ids, weights = ids[keep], weights[keep]
@@ -275,7 +308,8 @@ class Evaluator:
         occur in order, each within `slop` positions after the previous one (SpanNear2's rule)."""
         if q.boost != 1.0:  # a weaker phrase (query.Clause.related_names): its words' scores scaled, as Whoosh does
             return _scaled(self._phrase(q.copy().with_boost(1.0)), q.boost)
-        both = self._all([Term(q.fieldname, w) for w in q.words])
+        # Its words in every document (positions are read for them all, and kept, unless the scope is narrow).
+        both = self._within(None, And([Term(q.fieldname, w) for w in q.words]))
         if not len(both.ids):
             return both
         key = (self.reader.segment().segment_id(), "phrase", q.fieldname, tuple(q.words), q.slop)

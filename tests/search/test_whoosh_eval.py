@@ -112,3 +112,60 @@ def test_filtered_phrases_equal_whoosh_search_and_leave_the_unfiltered_phrase_wh
                     assert [d for d, _s in found] == [d for d, _s in expected], (kind, text, f)
                     assert [sc for _d, sc in found] == pytest.approx([sc for _d, sc in expected], rel=1e-12)
                     assert found or text.endswith("-packed"), (kind, text, f)  # not vacuous
+
+
+def _related_world(world) -> None:
+    for n, city in enumerate(["Leeds, UK", "Porto, Portugal", "Leeds, UK"]):
+        maker = world.maker(f"Bowl House {n}", "ceramics", city, "Stoneware serving bowls and salad bowls.")
+        world.review(maker, "Salad bowl", "A speckled stoneware salad bowl, the serving set arrived late.", (4, 4, 4),
+                     verified=n % 2 == 0, days=n + 1)
+        world.review(maker, "Serving bowl", "Our stoneware serving bowl and a photo book came well packed.", (5, 4, 4), days=n + 2)
+    world.drain()
+
+
+@whoosh_only
+def test_related_names_filters_and_relaxed_queries_equal_whoosh_search(world, search_app):
+    """Related names (a clause's other names scored below it), filters and relaxed pages nest Requires whose inner
+    parts are evaluated within the required documents only: the answer is still Whoosh's own."""
+    _related_world(world)
+    backend = search.get_backend(search_app)
+    texts = ["speckled serving bowl", "stoneware photo album", "serving bowl -late", '"salad bowl" stoneware']
+    for text in texts:
+        for relaxed in (False, True):
+            parsed = parse_query(text)
+            if relaxed:
+                parsed = parsed.relaxed(tuple(range(3, 3 + len(parsed.positives))))
+            for kind in KINDS:
+                with backend._searcher(kind) as s:
+                    for f in (Filters(location="Leeds").for_kind(kind), Filters(verified=True).for_kind(kind),
+                              Filters()):
+                        q = _query(parsed, f, kind, s.schema)
+                        expected, found = _whoosh_hits(s, q), _numpy_hits(s, backend, q)
+                        assert [d for d, _s in found] == [d for d, _s in expected], (kind, text, relaxed, f)
+                        assert [sc for _d, sc in found] == pytest.approx([sc for _d, sc in expected], rel=1e-12)
+                        assert found or f != Filters() or "-" in text, (kind, text, relaxed)  # not vacuous
+
+
+@whoosh_only
+def test_words_under_a_filter_are_scored_for_the_filtered_documents_only(world, search_app, monkeypatch):
+    """A filter (a Require's required part, evaluated first) bounds the work on the words: each word is scored for
+    the documents the filter keeps, not for every document holding it; its phrase still reads every candidate once
+    (kept for the unfiltered query), and a query's clauses met twice are evaluated once."""
+    _related_world(world)
+    for n in range(12):  # the same words in many reviews of makers elsewhere
+        maker = world.maker(f"Elsewhere {n}", "ceramics", "Lyon, France", "Bowls.")
+        world.review(maker, "Serving bowl", "A stoneware serving bowl, speckled.", (4, 4, 4), days=n + 1)
+    world.drain()
+    backend = search.get_backend(search_app)
+    scored: list[int] = []
+    real_bm25 = Evaluator._bm25
+    monkeypatch.setattr(Evaluator, "_bm25", lambda self, q, ids, tf: scored.append((q.text, len(ids))) or real_bm25(self, q, ids,
+                                                                                                            tf))
+    with backend._searcher("review") as s:
+        q = _query(parse_query("speckled stoneware serving bowl"), Filters(location="Leeds").for_kind("review"), "review",
+                   s.schema)
+        found = _numpy_hits(s, backend, q)
+    assert len(found) == 2  # the two Leeds makers' speckled reviews, of the 15 holding every word
+    # The Leeds reviews (of 15 holding each typed word); the related phrase "salad bowl" reads its words in full.
+    typed = [n for w, n in scored if w in ("speckl", "stonewar", "serv")]
+    assert len(typed) >= 3 and max(typed) <= 4, scored

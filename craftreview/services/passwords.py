@@ -69,6 +69,9 @@ def _dummy_hash(method: str) -> str:
     return generate_password_hash(secrets.token_urlsafe(16), method=method)
 
 
+_dummy_hash(HASH_METHOD)  # made at import, so that the first unknown address is not the one slower attempt
+
+
 def verify_password(password_hash: str, password: str) -> bool:
     """Constant-time check of a password against its stored hash."""
     return check_password_hash(password_hash, password)

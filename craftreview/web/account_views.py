@@ -44,13 +44,13 @@ CONFIRM_LOGGED_OUT = ("This link confirms the address of a craftreview account: 
 # The deletion page promised it (accounts/delete.html); the confirmation that links the accounts says it happened.
 RETURNING = (" An account you deleted had this address and kept its reviews: a review you write of a maker you reviewed "
              "there counts together with them, as one buyer's.")
+SAME_ANSWER = "If an account uses that address, we have sent it a link to reset the password. It works for one hour."
 
 
 def _returning(was_linked: bool, user) -> str:
     """RETURNING where the write just linked the account to a deleted one (voices.py): any link that confirms an
     address may, a confirmation, reset or change-of-address link; an account linked before is not told again."""
     return RETURNING if user.earlier_account_id and not was_linked else ""
-SAME_ANSWER = "If an account uses that address, we have sent it a link to reset the password. It works for one hour."
 
 
 @bp.after_request

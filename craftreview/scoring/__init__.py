@@ -6,8 +6,9 @@ Public API:
     FittedModel.score_maker(maker_signals, *, now, craft=None) -> MakerScore  rescore one maker (~1 ms)
     MakerScore.to_dict() / MakerScore.from_dict(d)                           JSON round trip
     tier_outlooks(model, signals, scores, now=...) -> {maker_id: {...}}      what would change each tier
-Each Estimate is (mean, low, high): the expected 1-5 rating a typical buyer would give now, with a
-90% credible interval. EXPLANATION_LEGEND describes the keys of MakerScore.explanation.
+Each Estimate is (mean, low, high): the expected 1-5 rating a buyer of the platform's average harshness would
+give now, with a 90% credible interval (which also reaches toward the typical, median, reviewer where the two
+clearly differ: ModelOptions.buyer_gap_interval). EXPLANATION_LEGEND describes the keys of MakerScore.explanation.
 See bench/scoring/RESULTS.md for how the model works and how well.
 """
 from .explain import LEGEND as EXPLANATION_LEGEND

@@ -52,8 +52,8 @@ def weights(model, sigs) -> dict:
 
 
 def test_the_90_percent_range_holds_the_true_rating_now_for_about_nine_makers_in_ten(platform):
-    """The panel: 'Bars show the rating a typical buyer would give now, with the 90% range it plausibly lies in.' On
-    the simulated platform, whose makers' true current ratings are known (some drifted), each range holds the truth
+    """The panel: 'Bars show our estimate of the rating a buyer would give now, with the 90% range it plausibly lies
+    in.' On the simulated platform, whose makers' true current ratings are known (some drifted), each range holds the truth
     for 85-97% of makers (bench/scoring measures this calibration on many worlds)."""
     scores = score_makers(platform.signals, now=NOW, crafts=platform.crafts)
     makers = sorted(scores)

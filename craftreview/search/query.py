@@ -220,6 +220,21 @@ class ParsedQuery:
             return self
         return replace(self, clauses=names_marked(clauses))
 
+    @property
+    def denials(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each negated predicate read (`Clause.meant`), for the page to say so: (its words as searched, stop words
+        between them kept and a leading "never" dropped, "arrive on time"; the first three wordings it is matched as, "late", "delayed", "delay")."""
+        runs: list[tuple[list[str], tuple]] = []
+        gap: list[str] = []  # words after the last marked clause, joined to the run if the same meaning follows
+        for clause in self.clauses:
+            if clause.meant and runs and runs[-1][1] == clause.meant and len(gap) <= 2:
+                runs[-1][0].extend([*gap, *clause.words])
+            elif clause.meant:
+                runs.append((list(clause.words), clause.meant))
+            gap = [] if clause.meant else [*gap, *clause.words]
+        return tuple((" ".join(words[1:] if len(words) > 1 and negation.is_cue(words[0]) else words),
+                      tuple(" ".join(m) for m in meant[:3])) for words, meant in runs)
+
     def words(self) -> set[str]:
         """Every positive word and its irregular forms, for highlighting; the other names and meanings searched too."""
         other = {w for c in self.positives for p in (*c.related_names, *c.meant) for w in p if w not in STOP_WORDS}

@@ -118,3 +118,29 @@ def test_not_inside_a_quoted_phrase_is_searched_as_typed(deliveries, world, sear
     world.drain()
     assert review_titles(run(search_app, '"would not order again"', tab="reviews")) == ["Would not order again"]
     assert parse_query('"not as described"').clauses[0].meant == ()
+
+
+@pytest.mark.parametrize(("typed", "read", "said"), [
+    ("didn't arrive on time", "arrive on time", "“late”, “delayed” or “delay”"),
+    ("never arrived", "arrived", "“never arrived”, “never came” or “never received”"),
+    ("leather bag not late", "late", "“prompt”, “promptly” or “quick”"),
+])
+def test_the_page_says_when_it_read_a_negation_and_what_it_matched_it_as(deliveries, search_app, typed, read, said):
+    """A negated query is searched by what a review says when the thing did not happen; the page says so, on both
+    tabs, instead of leaving the buyer to wonder why reviews without their words come first."""
+    for tab, lead in (("reviews", "Reviews that say"), ("makers", "Makers whose reviews say")):
+        html = search_app.test_client().get("/search", query_string={"q": typed, "tab": tab}).text
+        text = " ".join(html.split())
+        assert f"Read as negated: “{read}”. {lead} {said} come first" in text, (tab, typed)
+
+
+@pytest.mark.parametrize("typed", ["arrived on time", '"would not order again"', "vase NOT late", "not teapot"])
+def test_no_negation_note_where_nothing_was_read_as_negated(deliveries, search_app, typed):
+    html = search_app.test_client().get("/search", query_string={"q": typed, "tab": "reviews"}).text
+    assert "Read as negated" not in html
+
+
+def test_a_negation_note_names_each_negated_predicate_once():
+    assert parse_query("didn't arrive on time").denials == (("arrive on time", ("late", "delayed", "delay")),)
+    assert [typed for typed, _ in parse_query("not as described and never arrived").denials] == ["described", "arrived"]
+    assert parse_query("blue mug").denials == ()

@@ -249,7 +249,8 @@ class PostgresBackend:
         params["limit"] = limit
         with self._reading() as conn:
             if facets:
-                return pg_sql.hits_and_facets(conn, where, rel, cov, params, kind, sort)
+                return pg_sql.hits_and_facets(conn, where, rel, cov, params, kind, sort,
+                                              pg_sql.full_coverage(query, kind, sort))
             hits = pg_sql.hits_only(conn, where, rel, cov, params, kind, sort) if limit else []
             return RawResults(pg_sql.count(conn, where, params), hits)
 

@@ -269,6 +269,42 @@ def _select_hits(where: str, rel: str, cov: str, kind: str, sort: str, extra: st
             f"{column or 'NULL::float8'} AS sortkey{extra} FROM {source} WHERE {where}")
 
 
+def full_coverage(query: ParsedQuery, kind: str, sort: str) -> float | None:
+    """The most coverage a match of a strict query ranked by relevance can have: every clause with related names
+    (query.related_forms) held by its own forms (_coverage). None when there is no such clause, the query is relaxed
+    (its coverages are weights: which are reached depends on the data) or sorted by a column."""
+    if query.any_of or _sort(kind, sort)[0] is not None:
+        return None
+    held = sum(1 for c in query.clauses if not c.negate and _has_related(c) and not _only_stop_words(c))
+    return float(held) if held else None
+
+
+def _hits_ranked_when_full(where: str, rel: str, cov: str, full: float, extra: str) -> str:
+    """The matches (as _select_hits) with a relevance only for those of full coverage, and every match's row address.
+    A related name widens a clause by every document saying only the related name ('bracelet' finds every review
+    saying "jewelry"): ranking each of them was most of such a page's statement, and when the page's top hits all
+    hold the words typed none of them is needed (_best_hits)."""
+    return (f"SELECT d.entity_id, d.maker_id, CASE WHEN c.cov >= {full} THEN ({rel})::float8 END AS rel, c.cov, "
+            f"NULL::float8 AS sortkey{extra}, d.ctid AS tid FROM {_FROM} "
+            f"CROSS JOIN LATERAL (SELECT {cov} AS cov OFFSET 0) c WHERE {where}")
+
+
+# The coverage of the :limit-th best match (-Infinity when there are fewer): a match covering less is behind at
+# least :limit others whatever its relevance.
+COVERAGE_FLOOR = ("floor AS (SELECT COALESCE((SELECT c.cov FROM hits c ORDER BY c.cov DESC "
+                  "OFFSET CAST(:limit AS bigint) - 1 LIMIT 1), '-Infinity'::float8) AS cov)")
+
+
+def _best_hits(rel: str) -> str:
+    """The top :limit of _hits_ranked_when_full's matches: those covering at least COVERAGE_FLOOR, the ones left
+    unranked ranked now from their row, read again by its address. Order, relevances and coverages are those of
+    ranking every match (_order)."""
+    return ("SELECT h.entity_id, h.maker_id, h.rel, h.cov FROM hits h, floor f WHERE h.rel IS NOT NULL "
+            "AND h.cov >= f.cov UNION ALL "
+            f"SELECT d.entity_id, d.maker_id, ({rel})::float8, h.cov FROM hits h JOIN floor f ON h.cov >= f.cov "
+            f"JOIN {_FROM} ON d.ctid = h.tid WHERE h.rel IS NULL ORDER BY {_order(None)} LIMIT :limit")
+
+
 def count(conn, where: str, params: dict) -> int:
     return conn.execute(text(f"SELECT count(*) FROM {_FROM} WHERE {where}"), params).scalar_one()
 
@@ -279,22 +315,29 @@ def hits_only(conn, where: str, rel: str, cov: str, params: dict, kind: str, sor
     return [RawHit(kind, r.entity_id, r.maker_id, float(r.rel), float(r.cov)) for r in conn.execute(text(sql), params)]
 
 
-def hits_and_facets(conn, where: str, rel: str, cov: str, params: dict, kind: str, sort: str) -> RawResults:
+def hits_and_facets(conn, where: str, rel: str, cov: str, params: dict, kind: str, sort: str,
+                    full: float | None = None) -> RawResults:
     """Top hits, the total and every facet's counts from one index scan: the matches are
     materialised once, then read three times (the top hits; their count; one GROUPING SETS pass
-    for all facet counts, over the sample of documents facets.sample_threshold picks)."""
+    for all facet counts, over the sample of documents facets.sample_threshold picks). With `full`
+    (full_coverage), only the matches that can make the top hits are ranked (_best_hits)."""
     names = FACETS[kind]
     column, _source = _sort(kind, sort)
-    order = _order(column)
-    cte = _select_hits(where, rel, cov, kind, sort, "".join(f", d.{n}" for n in names) + ", d.sample_key")
+    columns = "".join(f", d.{n}" for n in names) + ", d.sample_key"
+    if full is not None and cov != COVERAGE_NONE:
+        ctes = f"hits AS MATERIALIZED ({_hits_ranked_when_full(where, rel, cov, full, columns)}), {COVERAGE_FLOOR}"
+        best = _best_hits(rel)
+    else:
+        ctes = f"hits AS MATERIALIZED ({_select_hits(where, rel, cov, kind, sort, columns)})"
+        best = f"SELECT * FROM hits ORDER BY {_order(column)} LIMIT :limit"
     # Numbered after the LIMIT: a window ordered over every match sorted all of them (26,000 rows
     # for "set" on reviews) where ORDER BY ... LIMIT keeps only the top ones (a top-N heap sort).
     # The hits' makers' standings (for the relevance blend) joined here: one round trip fewer a page.
     top = (f"(SELECT 'hit' AS facet, NULL::text AS value, top.n, top.entity_id, top.maker_id, top.rel, top.cov, {_STANDING} "
-           f"FROM (SELECT *, row_number() OVER () AS n FROM (SELECT * FROM hits ORDER BY {order} LIMIT :limit) t) top "
+           f"FROM (SELECT *, row_number() OVER () AS n FROM ({best}) t) top "
            f"LEFT JOIN maker_scores s ON s.maker_id = top.maker_id)")
     matched = f"SELECT '{MATCHED}', NULL::text, total, {_NO_HIT} FROM matched"
-    sql = (f"WITH hits AS MATERIALIZED ({cte}), matched AS (SELECT count(*) AS total FROM hits), "
+    sql = (f"WITH {ctes}, matched AS (SELECT count(*) AS total FROM hits), "
            f"sample AS ({SAMPLE_SQL}) {top} UNION ALL {_facet_groups(names)} UNION ALL {matched}")
     params = {**params, "sample_above": sampling.SAMPLE_ABOVE, "sample_size": sampling.SAMPLE_SIZE}
     hits, counts, total, sampled, standings = [], {n: {} for n in names}, 0, 0, {}

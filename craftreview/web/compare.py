@@ -118,8 +118,8 @@ def save():
     view = compare_page(get_db(), _at_current_addresses(wanted))
     shown = [c.maker.slug for c in view.columns]
     # Shown at an address without the edit: copied from the address bar and sent on, the link is a shared one, which
-    # never replaces the list its receiver built.
-    target = url_for("compare.index", makers=",".join(shown)) if shown else url_for("compare.index")
+    # never replaces the list its receiver built. Makers still left out stay in it, so the page names them again.
+    target = url_for("compare.index", makers=",".join(view.listed)) if shown else url_for("compare.index")
     _say_removed(request.form.get("removed"), shown)
     return _remember(redirect(target, 303), shown)
 

@@ -336,3 +336,14 @@ def test_on_a_shared_link_removing_a_maker_shows_the_one_left_out(client, make_m
     html = client.get("/compare?makers=" + ",".join(m.slug for m in three + extra)).get_data(as_text=True)
     href = re.search(r'<a href="([^"]+)">Remove Birch Forge from comparison', html).group(1).replace("&amp;", "&")
     assert column_names(client.get(href)) == ["Ash Loom", "Cedar Glass", "Dune Kiln", "Elm Works"]
+
+
+def test_a_maker_without_reviews_says_so_instead_of_empty_histograms(client, three):
+    """Cedar Glass has no reviews: its column drew three histograms of fifteen zero bars ("0 reviews, 0 from verified
+    orders"), where the maker page says "No reviews yet"."""
+    page = client.get(f"/compare?makers={three[0].slug},{three[2].slug}")
+    html = page.get_data(as_text=True)
+    assert f'id="cmp-{three[0].slug}-craftsmanship-caption"' in html  # a maker with reviews keeps its histograms
+    assert f"cmp-{three[2].slug}-craftsmanship" not in html
+    cedar = html[html.index(f'<h2 id="cmp-{three[2].slug}">'):]
+    assert "No reviews yet, so no ratings to show." in cedar and "0 reviews, 0 from verified orders" not in cedar

@@ -316,6 +316,8 @@ def test_removing_a_maker_makes_room_for_the_one_left_out(client, make_maker, th
                           follow_redirects=True)
     assert column_names(removed) == ["Ash Loom", "Cedar Glass", "Dune Kiln", "Elm Works"]
     assert "left out" not in text_of(removed)
+    # Not "Removed Birch Forge from your compare list (4 of 4).", which read as if nothing had changed.
+    assert "Removed Birch Forge from your compare list; Elm Works takes its place (4 of 4)." in text_of(removed)
     assert column_names(client.get("/compare")) == ["Ash Loom", "Cedar Glass", "Dune Kiln", "Elm Works"]
 
 

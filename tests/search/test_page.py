@@ -264,3 +264,13 @@ def test_a_search_finding_nothing_offers_no_filters_to_open(corpus, search_app):
     assert "No makers found" in html and "Filter results (filtered)" in html and "Clear all filters" in html
     _status, html = _get(search_app, q="walnut")
     assert "Filter results" in html and '<div class="search-layout">' in html
+
+
+def test_a_very_long_unknown_word_is_shortened_in_the_spelling_hint_as_in_the_heading(corpus, search_app):
+    """The heading cut a 150-letter query at 80 characters, but "Check the spelling of" repeated all of it: nine lines
+    of one word on a phone."""
+    _status, html = _get(search_app, q="q" * 150)
+    message = html[html.index('<div class="empty">'):]
+    message = message[:message.index("</div>")]
+    assert "No makers found" in message and "Check the spelling of" in message
+    assert "q" * 81 not in message

@@ -186,6 +186,7 @@ class ComparePage:
     columns: list[CompareColumn]
     unknown: list[str]
     dropped: list[str]  # names of makers past the first MAX_COMPARE
+    listed: list[str]  # addresses of every maker found, shown then dropped: a removal makes room for the next
 
 
 def compare_page(session: Session, slugs: list[str]) -> ComparePage:
@@ -203,4 +204,4 @@ def compare_page(session: Session, slugs: list[str]) -> ComparePage:
                              tiers=trends.get(m.id, {}).get("tiers", {}))
                for m in makers]
     return ComparePage(columns=columns, unknown=[s for s in wanted if s not in found],
-                       dropped=[found[s].name for s in dropped])
+                       dropped=[found[s].name for s in dropped], listed=known)

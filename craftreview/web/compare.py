@@ -11,7 +11,7 @@ from flask import Blueprint, abort, flash, make_response, redirect, render_templ
 
 from ..errors import NotFound
 from ..services.maker_addresses import moved_makers
-from ..services.maker_page import MAX_COMPARE, compare_page
+from ..services.maker_page import MAX_COMPARE, ComparePage, compare_page
 from ..services.makers import get_maker_by_address
 from ..services.review_facts import STAR_DIMENSIONS
 from ..text import clean_input
@@ -118,15 +118,16 @@ def save():
     view = compare_page(get_db(), _at_current_addresses(wanted))
     shown = [c.maker.slug for c in view.columns]
     # Shown at an address without the edit: copied from the address bar and sent on, the link is a shared one, which
-    # never replaces the list its receiver built.
-    target = url_for("compare.index", makers=",".join(shown)) if shown else url_for("compare.index")
-    _say_removed(request.form.get("removed"), shown)
+    # never replaces the list its receiver built. Makers still left out stay in it, so the page names them again.
+    target = url_for("compare.index", makers=",".join(view.listed)) if shown else url_for("compare.index")
+    _say_removed(request.form.get("removed"), view)
     return _remember(redirect(target, 303), shown)
 
 
-def _say_removed(value: str | None, shown: list[str]) -> None:
+def _say_removed(value: str | None, view: ComparePage) -> None:
     """A remove button's maker, named as adding names it: the button sits at the foot of the maker's column, screens
-    below the top of the page it reloads."""
+    below the top of the page it reloads. A full list sent means the last column is a maker that was left out."""
+    shown = [c.maker.slug for c in view.columns]
     slug = (value or "").strip().lower()
     if not SLUG.match(slug) or slug in shown:
         return
@@ -135,6 +136,8 @@ def _say_removed(value: str | None, shown: list[str]) -> None:
     except NotFound:
         return  # the maker left the site meanwhile: the page no longer shows it either way
     left = f" ({len(shown)} of {MAX_COMPARE})." if shown else "; it is empty now."
+    if len(shown) == MAX_COMPARE:
+        left = f"; {view.columns[-1].maker.name} takes its place{left}"
     flash(f"Removed {name} from your compare list{left}", "success")
 
 

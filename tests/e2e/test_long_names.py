@@ -22,3 +22,20 @@ def test_a_long_unbroken_display_name_in_the_header_does_not_scroll_sideways(bro
         assert problems.all() == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("name", ["Jo Li", "Demo Buyer", "Marguerite Adeyemi"])
+def test_the_header_search_box_shows_its_whole_hint_beside_a_logged_in_menu(browser, live_server, name):
+    """Logged in at 1280 px, the menu left the header search box just too narrow: its hint read "Search makers,
+    review" (Chromium keeps room for the clear button of a search box even when it is empty). The menu now moves to
+    its own line first."""
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        register(page, f"{unique('header')}@example.com", name)
+        page.goto("/makers")
+        box = page.get_by_role("search").get_by_label("Search makers and reviews")
+        needed, room = box.evaluate("e => { e.value = e.placeholder; return [e.scrollWidth, e.clientWidth]; }")
+        assert needed <= room
+    finally:
+        context.close()

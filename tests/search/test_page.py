@@ -251,3 +251,26 @@ def test_the_tier_facet_names_unproven_makers_as_the_rest_of_the_site_does(corpu
     # Chosen on the makers tab, it shows on the reviews tab under the same name.
     _status, reviews = _get(search_app, q="notebooks", tab="reviews", tier="unproven")
     assert "Unproven" not in reviews and "No tier yet" in reviews
+
+
+def test_a_search_finding_nothing_offers_no_filters_to_open(corpus, search_app):
+    """With nothing found and no filter chosen there is nothing to filter by: the phone's "Filter results" button
+    opened an empty panel, and wide screens kept an empty "Filters" region beside the message."""
+    _status, html = _get(search_app, q="zzzxqq")
+    assert "No makers found" in html
+    assert "Filter results" not in html and 'aria-label="Filters"' not in html
+    assert '<div class="search-layout without-facets">' in html  # the message takes the whole width
+    _status, html = _get(search_app, q="walnut", craft="glass")  # a chosen filter stays, to be removed
+    assert "No makers found" in html and "Filter results (filtered)" in html and "Clear all filters" in html
+    _status, html = _get(search_app, q="walnut")
+    assert "Filter results" in html and '<div class="search-layout">' in html
+
+
+def test_a_very_long_unknown_word_is_shortened_in_the_spelling_hint_as_in_the_heading(corpus, search_app):
+    """The heading cut a 150-letter query at 80 characters, but "Check the spelling of" repeated all of it: nine lines
+    of one word on a phone."""
+    _status, html = _get(search_app, q="q" * 150)
+    message = html[html.index('<div class="empty">'):]
+    message = message[:message.index("</div>")]
+    assert "No makers found" in message and "Check the spelling of" in message
+    assert "q" * 81 not in message

@@ -302,3 +302,50 @@ def test_removing_a_maker_says_which_one_went_and_how_many_are_left(client, thre
     emptied = client.post("/compare/list", data=form_fields(page, "Remove Cedar Glass"), follow_redirects=True)
     assert "Removed Cedar Glass from your compare list; it is empty now." in text_of(emptied)
     assert "Nothing to compare yet." in text_of(emptied)
+
+
+def test_removing_a_maker_makes_room_for_the_one_left_out(client, make_maker, three):
+    """A full list and a fifth maker added: the page said "Elm Works was left out. Remove a maker below to make room",
+    but each remove button sent only the other shown makers, so Elm Works was thrown away instead of taking the place."""
+    for maker in three + [make_maker(name="Dune Kiln")]:
+        add(client, maker.slug)
+    full = add(client, make_maker(name="Elm Works").slug)  # sent without a page to go back to: the compare page
+    page = client.get(full.headers["Location"])
+    assert "Elm Works was left out. Remove a maker below to make room." in text_of(page)
+    removed = client.post("/compare/list", data=form_fields(page.get_data(as_text=True), "Remove Birch Forge"),
+                          follow_redirects=True)
+    assert column_names(removed) == ["Ash Loom", "Cedar Glass", "Dune Kiln", "Elm Works"]
+    assert "left out" not in text_of(removed)
+    # Not "Removed Birch Forge from your compare list (4 of 4).", which read as if nothing had changed.
+    assert "Removed Birch Forge from your compare list; Elm Works takes its place (4 of 4)." in text_of(removed)
+    assert column_names(client.get("/compare")) == ["Ash Loom", "Cedar Glass", "Dune Kiln", "Elm Works"]
+
+
+def test_a_maker_still_left_out_after_a_removal_is_still_named(client, make_maker, three):
+    """Six makers from a link, one removed: the fifth takes the freed place and the sixth is still named, not lost."""
+    extra = [make_maker(name=name) for name in ("Dune Kiln", "Elm Works", "Fir Studio")]
+    page = client.get("/compare?makers=" + ",".join(m.slug for m in three + extra))  # adopted: the visitor had none
+    removed = client.post("/compare/list", data=form_fields(page.get_data(as_text=True), "Remove Ash Loom"),
+                          follow_redirects=True)
+    assert column_names(removed) == ["Birch Forge", "Cedar Glass", "Dune Kiln", "Elm Works"]
+    assert "so Fir Studio was left out." in text_of(removed)
+
+
+def test_on_a_shared_link_removing_a_maker_shows_the_one_left_out(client, make_maker, three):
+    """A shared link's remove links change only the view; they too make room for the maker left out."""
+    add(client, three[0].slug)  # the visitor's own list, which the link does not replace
+    extra = [make_maker(name=name) for name in ("Dune Kiln", "Elm Works")]
+    html = client.get("/compare?makers=" + ",".join(m.slug for m in three + extra)).get_data(as_text=True)
+    href = re.search(r'<a href="([^"]+)">Remove Birch Forge from comparison', html).group(1).replace("&amp;", "&")
+    assert column_names(client.get(href)) == ["Ash Loom", "Cedar Glass", "Dune Kiln", "Elm Works"]
+
+
+def test_a_maker_without_reviews_says_so_instead_of_empty_histograms(client, three):
+    """Cedar Glass has no reviews: its column drew three histograms of fifteen zero bars ("0 reviews, 0 from verified
+    orders"), where the maker page says "No reviews yet"."""
+    page = client.get(f"/compare?makers={three[0].slug},{three[2].slug}")
+    html = page.get_data(as_text=True)
+    assert f'id="cmp-{three[0].slug}-craftsmanship-caption"' in html  # a maker with reviews keeps its histograms
+    assert f"cmp-{three[2].slug}-craftsmanship" not in html
+    cedar = html[html.index(f'<h2 id="cmp-{three[2].slug}">'):]
+    assert "No reviews yet, so no ratings to show." in cedar and "0 reviews, 0 from verified orders" not in cedar

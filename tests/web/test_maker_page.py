@@ -341,3 +341,15 @@ def test_a_reviews_order_line_shows_what_was_stated_without_a_stray_separator(cl
                           re.S)
         assert found, f"{path}: no order line"
         assert re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", found.group(1)))).strip() == line
+
+
+def test_filters_matching_nothing_name_no_sort_order(client, db, maker, make_user):
+    """"No matching reviews (2 in all): Craftsmanship 1★ ×, newest first." put an order on nothing: the sort is named
+    only when there are reviews to put in order."""
+    for stars in [(5, 4, 4), (4, 4, 4)]:
+        add_review(db, maker, make_user(), stars=stars)
+    text = text_of(client.get(f"/makers/{maker.slug}?craftsmanship=1&sort=lowest"))
+    assert "No matching reviews (2 in all): Craftsmanship 1★ × ." in text
+    assert "first." not in text
+    assert "Showing 1 matching review (2 in all): Craftsmanship 5★ × , lowest rated first." in text_of(
+        client.get(f"/makers/{maker.slug}?craftsmanship=5&sort=lowest"))

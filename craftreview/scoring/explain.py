@@ -25,7 +25,7 @@ def per_dim(values: Any) -> dict[str, float]:
 SURGE_NOTE = ("recent and not yet borne out: part of a run faster than the maker's usual pace, or praise above its "
               "earlier reviews (for a new maker, above this site's usual rating)")
 # Where no reason above explains a partly counted review, the smaller discounts that add up to it, in milder words.
-_MILD = (("age_factor", "older review, down-weighted a little for recency"),
+_MILD = (("age_factor", "older review, down-weighted a little for its age"),
          ("outlier_factor", "a little out of line with the maker's other buyers"))
 _MILD_BELOW = 0.95
 FULL_WEIGHT = 0.9  # a review weighted at least this "counts fully" on the page; under it, the page says why
@@ -34,7 +34,7 @@ FULL_WEIGHT = 0.9  # a review weighted at least this "counts fully" on the page;
 RING_NOTE = "reported in a moderator's ring signal"
 MODERATOR_NOTES = frozenset({RING_NOTE})
 _NOTES = ("new account that has reviewed no other maker", "part of a burst of new-account reviews",
-          "older review, down-weighted for recency", "account new when it redeemed the order",
+          "older review, down-weighted for its age", "account new when it redeemed the order",
           "one of several reviews by the same account", SURGE_NOTE,
           "far from what the maker's other buyers said", "written before the maker's quality changed",
           RING_NOTE)

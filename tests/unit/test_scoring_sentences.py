@@ -60,7 +60,7 @@ WHY = {
     "new account that has reviewed no other maker": (
         lambda: steady(6, (4, 4, 4)) + [review((4, 4, 4), "fresh", verified=False, account_days=2.0)],
         "fresh", "b0", "new_account_factor"),
-    "older review, down-weighted for recency": (
+    "older review, down-weighted for its age": (
         lambda: [review((4, 4, 4), "new", 5.0), review((4, 4, 4), "old", 900.0)], "old", "new", "age_factor"),
     "one of several reviews by the same account": (
         lambda: steady(5, (4, 4, 4)) + [review((5, 5, 5), "fan", 20.0, rid="fan1"),
@@ -80,7 +80,7 @@ WHY = {
 @pytest.mark.parametrize("note", WHY)
 def test_each_reason_the_page_gives_for_a_review_s_weight_names_a_factor_that_cut_it(model, note):
     """The public weight list says why each review counts as it does ('Counts partly — unverified review; older
-    review, down-weighted for recency'): through the real model, each reason is given for a review whose named factor
+    review, down-weighted for its age'): through the real model, each reason is given for a review whose named factor
     really cut its weight and not for a review it left (nearly) whole."""
     sigs, hit, miss, factor = WHY[note]
     table = weights(model, sigs())
@@ -89,14 +89,14 @@ def test_each_reason_the_page_gives_for_a_review_s_weight_names_a_factor_that_cu
 
 
 def test_a_partly_counted_review_with_no_large_discount_names_the_smaller_ones_that_add_up(model):
-    """'Counts partly — verified order; older review, down-weighted a little for recency; a little out of line with the
+    """'Counts partly — verified order; older review, down-weighted a little for its age; a little out of line with the
     maker's other buyers': a verified review that no single factor cut by a quarter still counts partly, and the page
     names the discounts that made it so (it read 'Counts partly — verified order', as if being verified were the
     reason)."""
     table = weights(model, steady(10, (4, 5, 4), every=20.0) + [review((3, 4, 3), "mild", 200.0)])
     mild, whole = table["mild"], table["b0"]
     assert mild["weight"] < 0.75 and 0.75 <= mild["age_factor"] < 0.95 and 0.7 <= mild["outlier_factor"] < 0.95
-    assert public_why(mild["why"]) == ["verified order", "older review, down-weighted a little for recency",
+    assert public_why(mild["why"]) == ["verified order", "older review, down-weighted a little for its age",
                                        "a little out of line with the maker's other buyers"]
     assert whole["weight"] >= FULL_WEIGHT and public_why(whole["why"]) == ["verified order"]
 
@@ -110,7 +110,7 @@ def test_the_surge_reason_is_given_for_a_run_of_low_reviews_too(model):
 
 
 @pytest.mark.parametrize("factors, expected", [
-    ({"age_factor": 0.9, "outlier_factor": 1.0}, ["older review, down-weighted a little for recency"]),
+    ({"age_factor": 0.9, "outlier_factor": 1.0}, ["older review, down-weighted a little for its age"]),
     ({"age_factor": 0.96, "outlier_factor": 0.96}, ["several small discounts together"]),
     ({"age_factor": 0.9, "outlier_factor": 0.9, "verified": False, "provenance_factor": 0.75}, []),
 ])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, g, make_response, redirect, render_template, request, url_for
 
 from ..errors import NotFound
 from ..services.maker_addresses import moved_makers
@@ -42,8 +42,9 @@ def _at_current_addresses(slugs: list[str]) -> list[str]:
 
 @bp.app_template_global()
 def compare_count() -> int:
-    """How many makers the visitor's compare list holds (read from the cookie; no query)."""
-    return len(_remembered())
+    """How many makers the visitor's compare list holds (read from the cookie; no query), or will hold once this
+    response's cookie is set (a shared link adopted: index)."""
+    return len(g.compare_list) if "compare_list" in g else len(_remembered())
 
 
 @bp.app_template_global()
@@ -174,9 +175,11 @@ def index():
     shown = [c.maker.slug for c in view.columns]
     remembered = _remembered()
     kept = _keeps_own_list(linked, shown, remembered)
+    # A shared, mistyped or stale link leaves the visitor's own list as it was; otherwise the page's makers become it.
+    adopted = not (kept or (slugs and not shown and linked))
+    if adopted:
+        g.compare_list = shown  # the header counts the list this response leaves, not the one it replaces
     response = make_response(render_template(
         "compare.html", view=view, unknown=malformed + view.unknown, max_compare=MAX_COMPARE,
         dimensions=STAR_DIMENSIONS, own_list_kept=len(remembered) if kept else 0))
-    if kept or (slugs and not shown and linked):
-        return response  # a shared, mistyped or stale link leaves the visitor's own list as it was
-    return _remember(response, shown)
+    return _remember(response, shown) if adopted else response

@@ -240,6 +240,7 @@ def test_a_shared_link_shows_its_makers_and_keeps_the_visitors_own_list(client, 
         add(client, maker.slug)
     page = client.get(f"/compare?makers={three[2].slug}")
     assert column_names(page) == ["Cedar Glass"]
+    assert re.search(r'href="/compare">Compare <span class="badge compare-count">2<', page.get_data(as_text=True))
     assert "compare=" not in page.headers.get("Set-Cookie", "")
     text = text_of(page)
     assert "This comparison came from a link. Your own compare list (2 makers) is kept as it was" in text
@@ -256,7 +257,9 @@ def test_a_shared_link_shows_its_makers_and_keeps_the_visitors_own_list(client, 
 
 
 def test_a_shared_link_becomes_the_list_of_a_visitor_who_had_none(client, three):
-    client.get(f"/compare?makers={three[1].slug},{three[0].slug}")
+    adopted = client.get(f"/compare?makers={three[1].slug},{three[0].slug}").get_data(as_text=True)
+    # The header counts the list the page leaves (it showed no "Compare" until the next page).
+    assert re.search(r'href="/compare">Compare <span class="badge compare-count">2<', adopted)
     page = client.get("/compare")
     assert column_names(page) == ["Birch Forge", "Ash Loom"]
     assert "came from a link" not in text_of(page)

@@ -56,6 +56,7 @@ def test_weighted_reviews_show_name_stars_and_date_heaviest_first(db, client, ma
     make_review(make_user("Newcomer Ned"), maker, craftsmanship=2, consistency=2, delivery=2)  # fresh account
     html = _page(client, maker)
     section = html[html.index('id="weights-heading"'):]
+    assert "The reviews that count most come first." in section  # the page says the order it lists them in
     assert section.index("Ada Lovelace") < section.index("Newcomer Ned")
     assert "Craftsmanship 5★ · Consistency 4★ · Delivery 3★" in section
     assert utcnow().strftime("%b %Y") in section

@@ -30,7 +30,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "INSTANCE_PATH": str(instance),
         "SECRET_KEY": env.get("SECRET_KEY"),
         # Earlier secret keys, oldest first, separated by spaces or commas: what they signed (sessions, unsubscribe
-        # links, device cookies, flag stamps) still verifies while everything new is signed with SECRET_KEY
+        # links, device cookies, flag stamps, the address digests of services/voices.py) still verifies while everything
+        # new is signed with SECRET_KEY
         # (web/signing.py; docs/OPERATIONS.md, *Rotating SECRET_KEY*). Flask 3.1 reads the same key for sessions.
         "SECRET_KEY_FALLBACKS": env.get("SECRET_KEY_FALLBACKS", "").replace(",", " ").split(),
         "DATABASE_URL": env.get("DATABASE_URL") or f"sqlite:///{instance / 'craftreview.db'}",

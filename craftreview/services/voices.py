@@ -18,14 +18,16 @@ the earlier one, kept a second voice while only the last address was recorded (m
 - Only a deleted account's digests link. A live account's (its earlier addresses) wait for its deletion; a deletion
   that keeps nothing to join (reviews removed, or none written) erases them.
 - The digest is an HMAC keyed from the app's SECRET_KEY (`VOICE_KEY` on every session, `configure`), so the stored
-  value cannot be checked against a guessed address without the key. Rotating SECRET_KEY ends the links not yet made
-  (a re-registration after the rotation gets its own voice); links already made stay.
+  value cannot be checked against a guessed address without the key. New digests use SECRET_KEY; a link also matches
+  digests made under a key in SECRET_KEY_FALLBACKS, so a rotation that keeps the old key there ends no link not yet
+  made. Dropping the old key ends them (a re-registration then gets its own voice); links already made stay.
 - A link is made once, at the first confirmed address that matches; it always points at the first account of the chain.
 """
 from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Iterable
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -34,20 +36,34 @@ from ..emails import email_key
 from ..models import FormerAddressDigest, Review, User
 
 VOICE_KEY = "craftreview.voice_key"  # session.info: the digest key (bytes)
+VOICE_FALLBACK_KEYS = "craftreview.voice_fallback_keys"  # session.info: keys whose digests still match (bytes)
 _FALLBACK_KEY = b"craftreview-voices-without-an-app"  # sessions made outside an app (scripts): digests still match
 _PURPOSE = b"craftreview former address"
 
 
-def configure(factory, secret_key: str) -> None:
-    """Give every session the factory makes the digest key derived from the app's secret key."""
-    key = hmac.new(secret_key.encode(), _PURPOSE, hashlib.sha256).digest()
-    factory.configure(info={**(factory.kw.get("info") or {}), VOICE_KEY: key})
+def _derived(secret_key: str) -> bytes:
+    return hmac.new(secret_key.encode(), _PURPOSE, hashlib.sha256).digest()
+
+
+def configure(factory, secret_key: str, fallbacks: Iterable[str] = ()) -> None:
+    """Give every session the factory makes the digest key derived from the app's secret key, and those derived from
+    its earlier keys (SECRET_KEY_FALLBACKS)."""
+    factory.configure(info={**(factory.kw.get("info") or {}), VOICE_KEY: _derived(secret_key),
+                            VOICE_FALLBACK_KEYS: [_derived(k) for k in fallbacks]})
+
+
+def _digest(key: bytes, address: str) -> str:
+    return hmac.new(key, email_key(address).encode(), hashlib.sha256).hexdigest()
 
 
 def address_digest(session: Session, address: str) -> str:
     """The keyed digest of an address, as normalised for matching (emails.email_key)."""
-    key = session.info.get(VOICE_KEY, _FALLBACK_KEY)
-    return hmac.new(key, email_key(address).encode(), hashlib.sha256).hexdigest()
+    return _digest(session.info.get(VOICE_KEY, _FALLBACK_KEY), address)
+
+
+def matching_digests(session: Session, address: str) -> list[str]:
+    """The digests a recorded address may carry: under the current key and under each fallback key."""
+    return [address_digest(session, address), *(_digest(k, address) for k in session.info.get(VOICE_FALLBACK_KEYS, ()))]
 
 
 def voice_column():
@@ -92,7 +108,7 @@ def link_earlier_account(session: Session, user: User) -> int | None:
     earlier = session.scalar(
         select(func.min(func.coalesce(User.earlier_account_id, User.id)))
         .join(FormerAddressDigest, FormerAddressDigest.user_id == User.id)
-        .where(FormerAddressDigest.digest == address_digest(session, user.email), User.id != user.id,
+        .where(FormerAddressDigest.digest.in_(matching_digests(session, user.email)), User.id != user.id,
                User.deleted_at.is_not(None)))
     if earlier is None:
         return None

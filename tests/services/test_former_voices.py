@@ -227,3 +227,14 @@ def test_deleting_without_keeping_reviews_erases_the_earlier_addresses_digests(d
     assert _digests(db, reviewed["buyer"]) == set()
     again = _account(db)
     assert db.get(User, again.id).earlier_account_id is None
+
+
+@pytest.mark.parametrize(("fallbacks", "linked"), [(["test-secret"], True), ([], False)])
+def test_a_digest_made_under_a_rotated_key_links_while_that_key_is_a_fallback(app, db, reviewed, fallbacks, linked):
+    """SECRET_KEY rotated after the deletion: the old key in SECRET_KEY_FALLBACKS keeps the link possible."""
+    _delete(db, reviewed["buyer"])  # digest made under the app fixture's key, "test-secret"
+    rotated = sessionmaker(bind=app.extensions["craftreview.engine"])
+    voices.configure(rotated, "the-new-secret-key", fallbacks)
+    with rotated() as session:
+        again = _account(session)
+        assert session.get(User, again.id).earlier_account_id == (reviewed["buyer"].id if linked else None)

@@ -29,6 +29,11 @@ def load_config(overrides: dict | None = None) -> dict:
         "ENV_NAME": environment,
         "INSTANCE_PATH": str(instance),
         "SECRET_KEY": env.get("SECRET_KEY"),
+        # Earlier secret keys, oldest first, separated by spaces or commas: what they signed (sessions, unsubscribe
+        # links, device cookies, flag stamps, the address digests of services/voices.py) still verifies while everything
+        # new is signed with SECRET_KEY
+        # (web/signing.py; docs/OPERATIONS.md, *Rotating SECRET_KEY*). Flask 3.1 reads the same key for sessions.
+        "SECRET_KEY_FALLBACKS": env.get("SECRET_KEY_FALLBACKS", "").replace(",", " ").split(),
         "DATABASE_URL": env.get("DATABASE_URL") or f"sqlite:///{instance / 'craftreview.db'}",
         "SEARCH_BACKEND": env.get("CRAFTREVIEW_SEARCH_BACKEND", "whoosh"),
         "SEARCH_INDEX_DIR": env.get("CRAFTREVIEW_SEARCH_INDEX") or str(instance / "search-index"),

@@ -15,12 +15,12 @@ from .moderation import FLAG_REASONS, HIDE_REASONS, AuditEntry, Flag, IndexOutbo
 from .reviews import DIMENSIONS, HelpfulVote, Reply, ReplyRevision, Review, ReviewRevision
 from .signals import JobRun, RingSignal, RingSignalReview
 from .trends import ListingStamp, MakerPageRow, MakerTrendRow
-from .users import LoginSession, User
+from .users import FormerAddressDigest, LoginSession, User
 
 __all__ = [
     "Base", "as_utc", "utcnow", "CRAFTS", "ORDER_TYPES", "PRICE_BANDS", "Maker", "MakerFormerSlug", "MakerScoreRow",
     "Order", "FLAG_REASONS", "HIDE_REASONS", "AuditEntry", "Flag", "IndexOutbox", "OutgoingMail",
-    "DIMENSIONS", "HelpfulVote", "Reply", "ReplyRevision", "Review", "ReviewRevision", "User", "LoginSession", "JobRun",
+    "DIMENSIONS", "HelpfulVote", "Reply", "ReplyRevision", "Review", "ReviewRevision", "User", "FormerAddressDigest", "LoginSession", "JobRun",
     "StoredFit", "ReleasedName",
     "RingSignal", "RingSignalReview",
     "MAKER_NOTIFICATION_KINDS", "NOTIFICATION_KINDS", "SITE_ONLY_KINDS", "AccountToken", "MailOptOut", "Notification",

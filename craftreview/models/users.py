@@ -32,9 +32,9 @@ class User(Base):
     # Set when the owner deleted the account: personal fields are erased, the row stays
     # so that kept reviews ("former member") and the audit log still point somewhere.
     deleted_at: Mapped[datetime | None] = mapped_column(nullable=True)
-    # services/voices.py: a deletion that kept reviews records a keyed digest of the confirmed address it erased; an
-    # account that later confirms that address points at the first deleted one, and the model reads both as one reviewer.
-    former_address_digest: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    # services/voices.py: keyed digests of the addresses the account confirmed (FormerAddressDigest) are kept when a
+    # deletion keeps its reviews; an account that later confirms one of them points at the first deleted one, and the
+    # model reads both as one reviewer.
     earlier_account_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
 
     _keep_email_key = keeps_email_key("email", "email_key")
@@ -63,6 +63,17 @@ class User(Base):
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.email}>"
+
+
+class FormerAddressDigest(Base):
+    """A keyed digest of an address the account confirmed and then left (services/voices.py): recorded when a confirmed
+    address is changed, and for the last address when a deletion keeps the account's reviews. Only a deleted account's
+    digests link a new account to it; a deletion that keeps nothing erases them. Never the address itself."""
+
+    __tablename__ = "former_address_digests"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
 
 
 class LoginSession(Base):

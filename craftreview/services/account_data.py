@@ -15,6 +15,7 @@ from ..models import (
     AccountToken,
     AuditEntry,
     Flag,
+    FormerAddressDigest,
     HelpfulVote,
     LoginSession,
     MailOptOut,
@@ -45,7 +46,7 @@ from .notifications import forget_maker, forget_replies, forget_reviews
 from .orders import hash_token
 from .released_names import release
 from .scores import MakerScoreWork, prepare_maker_score, refresh_maker_score
-from .voices import remember_address
+from .voices import forget_addresses, remember_address, remembered_addresses
 
 # What the account wrote: its reviews and, as a maker, its replies. The deletion page spells out, per account, what
 # each choice does to them (deletion_page).
@@ -111,6 +112,8 @@ def export_user_data(session: Session, user: User) -> dict:
         .order_by(Order.id))
     return {
         "account": _row(user),
+        "former_address_fingerprints": sorted(session.scalars(  # keyed digests, never the addresses (voices.py)
+            select(FormerAddressDigest.digest).where(FormerAddressDigest.user_id == user.id))),
         "mail_opt_outs": sorted(session.scalars(select(MailOptOut.kind).where(MailOptOut.user_id == user.id))),
         "maker_profile": _row(maker, former_addresses=former_addresses(session, maker.id)) if maker else None,
         "reviews": [_row(r, maker_name=r.maker.name, revisions=review_revs[r.id]) for r in reviews],
@@ -134,10 +137,11 @@ class DeletionPage:
     replies: int  # its replies, as a maker, to reviews of its profile
     maker_name: str | None  # its maker profile's name, if it has one
     maker_reviews: int  # reviews of that profile (their authors' words: they stay either way)
+    fingerprints: int  # confirmed addresses whose keyed digest keeping the reviews would keep (services/voices.py)
 
 
 def deletion_page(session: Session, user: User) -> DeletionPage:
-    """The account deletion page's facts (four queries)."""
+    """The account deletion page's facts (five queries)."""
     count = func.count()
     maker = session.execute(select(Maker.id, Maker.name).where(Maker.owner_id == user.id)).first()
     return DeletionPage(
@@ -145,7 +149,8 @@ def deletion_page(session: Session, user: User) -> DeletionPage:
         replies=session.scalar(select(count).select_from(Reply).where(Reply.author_id == user.id)),
         maker_name=maker.name if maker else None,
         maker_reviews=session.scalar(select(count).select_from(Review).where(Review.maker_id == maker.id))
-        if maker else 0)
+        if maker else 0,
+        fingerprints=remembered_addresses(session, user))
 
 
 @dataclass(frozen=True)
@@ -186,6 +191,8 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
                 affected.add(maker.id)
         if reviews == "keep" and own:
             remember_address(session, user)  # its owner's next account shares the kept reviews' voice (voices.py)
+        else:
+            forget_addresses(session, user)  # nothing kept for a next account to share a voice with
         _erase_personal_rows(session, user)
         # with nothing written there was nothing to keep or remove: the log says only that the account went
         session.add(AuditEntry(actor_id=user.id, action="delete_account", target_type="user", target_id=user.id,

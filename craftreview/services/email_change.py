@@ -40,6 +40,7 @@ from .tokens import (
     revoke_tokens,
     token_row,
 )
+from .voices import remember_address
 
 PURPOSE = CHANGE_EMAIL
 TAKEN_NOTICE_SUBJECT = "Someone asked to use your address on craftreview"
@@ -137,6 +138,7 @@ def confirm_email_change(session: Session, token: str, now: datetime | None = No
             check_free_for(session, user, email)
             session.refresh(user, ["email", "display_name", "email_confirmed_at"])
             old_email, name, was_confirmed = user.email, user.display_name, user.email_confirmed
+            remember_address(session, user)  # links its owner's next account, should this one be deleted (voices.py)
             user.email = email
             mark_confirmed(session, user, now, rescored)
             user.email_confirmed_at = now  # the link reached this address

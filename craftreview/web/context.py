@@ -16,7 +16,8 @@ def init_app(app: Flask) -> None:
     engine = make_engine(app.config["DATABASE_URL"])
     app.extensions["craftreview.engine"] = engine
     app.extensions["craftreview.sessions"] = make_session_factory(engine)
-    voices.configure(app.extensions["craftreview.sessions"], app.config["SECRET_KEY"])
+    voices.configure(app.extensions["craftreview.sessions"], app.config["SECRET_KEY"],
+                     app.config.get("SECRET_KEY_FALLBACKS") or ())
     app.teardown_appcontext(_close_session)
 
 

@@ -5,7 +5,6 @@ import calendar
 import re
 from datetime import date
 
-from flask import current_app
 from flask_wtf import FlaskForm
 from itsdangerous import BadSignature, URLSafeSerializer
 from wtforms import (
@@ -55,6 +54,7 @@ from ..services.reviews import (
     TITLE_MESSAGE,
 )
 from .prices import price_choices
+from .signing import serializer
 
 # Every validator and every field that reads its value (a number, a date, a choice) says in plain words what to
 # enter: WTForms' own wording ("This field is required.", "Not a valid integer value.") never names the field or
@@ -372,7 +372,7 @@ class FlagForm(FlaskForm):
 
 
 def _revision_stamps() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.secret_key, salt="craftreview.flag-revision")
+    return serializer("craftreview.flag-revision")
 
 
 class HideForm(FlaskForm):

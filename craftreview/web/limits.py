@@ -15,6 +15,7 @@ from limits import parse_many
 from . import kept_text
 from .events import account_ref, form_field, record
 from .security import limiter, referring_page
+from .signing import serializer
 
 DEVICE_COOKIE = "craftreview_device"
 DEVICE_MEMORY = 5  # accounts one browser is remembered as trusted for
@@ -276,7 +277,7 @@ def password_reset_limits(view):
 
 
 def _device_serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.secret_key, salt="craftreview.trusted-device")
+    return serializer("craftreview.trusted-device")
 
 
 def _device() -> tuple[str | None, list[str]]:

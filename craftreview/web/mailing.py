@@ -7,7 +7,7 @@ from urllib.parse import quote, urlsplit
 import click
 from flask import Flask, current_app, g
 from flask.cli import with_appcontext
-from itsdangerous import BadSignature, URLSafeSerializer
+from itsdangerous import BadSignature
 from sqlalchemy.orm import Session
 
 from ..background import Drainer, process_drainer
@@ -15,6 +15,7 @@ from ..emails import email_key
 from ..models import OutgoingMail
 from ..services.mail import MAILER, QUEUED, Mailer, make_mail_backend, outbox_query
 from ..services.mail_delivery import deliver_pending, hide_sent_secrets
+from .signing import serializer
 
 UNSUBSCRIBE_SALT = "craftreview.unsubscribe"
 DELIVERER = "craftreview.mail.deliverer"
@@ -25,7 +26,7 @@ def init_app(app: Flask) -> None:
     """Attach the configured mail backend to every session the app's factory makes."""
     backend = make_mail_backend(app.config["MAIL_BACKEND"], app.config["MAIL_URL"], app.config["MAIL_FROM"])
     app.extensions["craftreview.mail"] = backend
-    signer = URLSafeSerializer(app.config["SECRET_KEY"], salt=UNSUBSCRIBE_SALT)
+    signer = serializer(UNSUBSCRIBE_SALT, app.config)
     mailer = Mailer(backend=backend, link=partial(public_link, app),
                     unsubscribe_token=lambda user_id, kind: signer.dumps([user_id, kind]))
     factory = app.extensions["craftreview.sessions"]
@@ -50,7 +51,7 @@ def public_link(app: Flask, endpoint: str, **values) -> str:
 def read_unsubscribe_token(token: str) -> tuple[int, str] | None:
     """(user id, kind) from a signed unsubscribe token, or None when it was not signed by us."""
     try:
-        user_id, kind = URLSafeSerializer(current_app.config["SECRET_KEY"], salt=UNSUBSCRIBE_SALT).loads(token)
+        user_id, kind = serializer(UNSUBSCRIBE_SALT).loads(token)
     except (BadSignature, ValueError, TypeError):
         return None
     return (user_id, kind) if isinstance(user_id, int) and isinstance(kind, str) else None

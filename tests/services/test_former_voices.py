@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
 from craftreview.db import write_transaction
-from craftreview.models import MakerScoreRow, User, utcnow
+from craftreview.models import FormerAddressDigest, MakerScoreRow, User, utcnow
 from craftreview.services import account_data, accounts, confirmation, email_change, scores, voices
 from craftreview.services.tokens import CONFIRM_EMAIL, issue_token
 from tests.conftest import PASSWORD, login
@@ -36,6 +36,17 @@ def _confirm(db, user: User) -> None:
 
 def _delete(db, user: User, choice: str = "keep") -> None:
     account_data.delete_account(db, db.get(User, user.id), password=PASSWORD, reviews=choice)
+
+
+def _digests(db, user: User) -> set[str]:
+    return set(db.scalars(select(FormerAddressDigest.digest).where(FormerAddressDigest.user_id == user.id)))
+
+
+def _change_address(db, user: User, email: str) -> None:
+    """Through the link mailed to the new address, opened."""
+    with write_transaction(db):
+        token = issue_token(db, user, email_change.PURPOSE, utcnow(), email=email)
+    email_change.confirm_email_change(db, token)
 
 
 def _voices(db, maker_id: int) -> dict[int, object]:
@@ -91,13 +102,13 @@ def test_the_new_account_s_next_review_is_scored_with_that_voice_before_it_is_st
 def test_the_deleted_account_keeps_a_keyed_digest_never_the_address(app, db, reviewed):
     _delete(db, reviewed["buyer"])
     gone = db.get(User, reviewed["buyer"].id)
-    assert ADDRESS not in gone.email and gone.former_address_digest
-    assert gone.former_address_digest == voices.address_digest(db, ADDRESS)
-    assert gone.former_address_digest != hashlib.sha256(ADDRESS.encode()).hexdigest()
+    assert ADDRESS not in gone.email
+    assert _digests(db, gone) == {voices.address_digest(db, ADDRESS)}
+    assert hashlib.sha256(ADDRESS.encode()).hexdigest() not in _digests(db, gone)
     elsewhere = sessionmaker(bind=app.extensions["craftreview.engine"])
     voices.configure(elsewhere, "another secret key")
     with elsewhere() as session:  # another secret key: another digest
-        assert voices.address_digest(session, ADDRESS) != gone.former_address_digest
+        assert voices.address_digest(session, ADDRESS) not in _digests(db, gone)
 
 
 @pytest.mark.parametrize("case", ["unconfirmed", "removed"])
@@ -106,7 +117,7 @@ def test_nothing_is_recorded_without_a_confirmed_address_or_without_kept_reviews
     buyer = _account(db, confirmed=case != "unconfirmed")
     make_review(buyer, maker, craftsmanship=5, consistency=5, delivery=5)
     _delete(db, buyer, "remove" if case == "removed" else "keep")
-    assert db.get(User, buyer.id).former_address_digest is None
+    assert _digests(db, buyer) == set()
     again = _account(db)
     assert db.get(User, again.id).earlier_account_id is None
 
@@ -143,11 +154,11 @@ def test_an_account_an_operator_creates_confirmed_is_linked_at_once(db, reviewed
     assert db.get(User, again.id).earlier_account_id == reviewed["buyer"].id
 
 
-def test_a_live_account_s_digest_links_nobody(db):
-    """Only a deleted account's digest links (a digest is recorded only at deletion; this one is planted)."""
-    live = _account(db, "live.member@example.com")
-    db.get(User, live.id).former_address_digest = voices.address_digest(db, ADDRESS)
-    db.commit()
+def test_a_live_account_s_earlier_address_links_nobody(db):
+    """Only a deleted account's digests link: a live account's earlier address, now someone else's, links nobody."""
+    live = _account(db)
+    _change_address(db, live, "live.member@example.com")
+    assert _digests(db, live) == {voices.address_digest(db, ADDRESS)}
     newcomer = _account(db)
     assert db.get(User, newcomer.id).earlier_account_id is None
 
@@ -174,3 +185,56 @@ def test_moderators_see_the_accounts_of_the_same_buyer_on_each_account_page(clie
         assert "one reviewer" in page
     loner = make_user("loner")
     assert "one reviewer" not in client.get(f"/moderation/accounts/{loner.id}").get_data(as_text=True)
+
+
+def test_returning_under_an_address_confirmed_before_the_last_one_links(db, reviewed, make_review):
+    """Only the last confirmed address was recorded: a buyer who changed address before deleting came back under the
+    earlier one with a second voice."""
+    maker, first = reviewed["maker"], reviewed["first"]
+    _change_address(db, reviewed["buyer"], "newer.address@example.com")
+    _change_address(db, reviewed["buyer"], "newest.address@example.com")
+    _delete(db, reviewed["buyer"])
+    for address in (ADDRESS, "newer.address@example.com", "newest.address@example.com"):
+        again = _account(db, address.upper())
+        second = make_review(again, maker, craftsmanship=5, consistency=5, delivery=5)
+        assert db.get(User, again.id).earlier_account_id == reviewed["buyer"].id
+        assert _voices(db, maker.id)[second.id] == _voices(db, maker.id)[first.id] == reviewed["buyer"].id
+        _delete(db, again, "remove")
+
+
+@pytest.mark.parametrize("how", ["registered with", "asked for"])
+def test_an_address_entered_but_never_confirmed_links_nobody(db, reviewed, make_review, how):
+    """Registered with and left before confirming it, or asked for as a new address whose link was never opened."""
+    buyer = reviewed["buyer"]
+    if how == "registered with":
+        buyer = _account(db, "typed.once@example.com", confirmed=False)
+        make_review(buyer, reviewed["maker"], craftsmanship=5, consistency=5, delivery=5)
+        _change_address(db, buyer, "settled@example.com")
+    else:
+        with write_transaction(db):
+            issue_token(db, buyer, email_change.PURPOSE, utcnow(), email="typed.once@example.com")
+    _delete(db, buyer)
+    assert _digests(db, buyer)  # the confirmed address it had is recorded, not the other
+    assert voices.address_digest(db, "typed.once@example.com") not in _digests(db, buyer)
+    again = _account(db, "typed.once@example.com")
+    assert db.get(User, again.id).earlier_account_id is None
+
+
+def test_deleting_without_keeping_reviews_erases_the_earlier_addresses_digests(db, reviewed):
+    _change_address(db, reviewed["buyer"], "newer.address@example.com")
+    assert _digests(db, reviewed["buyer"]) == {voices.address_digest(db, ADDRESS)}
+    _delete(db, reviewed["buyer"], "remove")
+    assert _digests(db, reviewed["buyer"]) == set()
+    again = _account(db)
+    assert db.get(User, again.id).earlier_account_id is None
+
+
+@pytest.mark.parametrize(("fallbacks", "linked"), [(["test-secret"], True), ([], False)])
+def test_a_digest_made_under_a_rotated_key_links_while_that_key_is_a_fallback(app, db, reviewed, fallbacks, linked):
+    """SECRET_KEY rotated after the deletion: the old key in SECRET_KEY_FALLBACKS keeps the link possible."""
+    _delete(db, reviewed["buyer"])  # digest made under the app fixture's key, "test-secret"
+    rotated = sessionmaker(bind=app.extensions["craftreview.engine"])
+    voices.configure(rotated, "the-new-secret-key", fallbacks)
+    with rotated() as session:
+        again = _account(session)
+        assert session.get(User, again.id).earlier_account_id == (reviewed["buyer"].id if linked else None)

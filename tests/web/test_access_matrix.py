@@ -478,13 +478,14 @@ ROUTES += [
           LOGGED_IN_ALLOWED, {"mail_opt_outs"}, _check_preferences),
     Route("account-delete", lambda w: ("/account/delete", {"reviews": "keep", "password": PASSWORD}),
           LOGGED_IN_ALLOWED, {"users", "audit_log", "helpful_votes", "reviews", "flags", "orders", "makers",
-                              "account_tokens", "mail_opt_outs", "released_names", "login_sessions"}, _check_delete),
+                              "account_tokens", "mail_opt_outs", "released_names", "login_sessions",
+                              "former_address_digests"}, _check_delete),
     # The link's account, logged in, confirms: a stranger given the mail must not confirm a squatter's account.
     Route("confirm-email", lambda w: (f"/confirm-email/{_confirm_token(w)}", {}), only("buyer"),
           {"users", "account_tokens"}, _check_confirmed),
     # The link's account, logged in, makes the change: a mistyped address's mailbox must not take the account.
     Route("confirm-email-change", lambda w: (f"/confirm-email-change/{_change_token(w)}", {}), only("buyer"),
-          {"users", "account_tokens", "mail_outbox"}, _check_email_changed),
+          {"users", "account_tokens", "mail_outbox", "former_address_digests"}, _check_email_changed),
     Route("reset-request", lambda w: ("/reset-password", {"email": w.users["buyer"].email}), ANYONE,
           {"account_tokens"}, _check_reset_request),
     Route("reset-password", lambda w: (f"/reset-password/{_reset_token(w)}", {"password": NEW_PASSWORD,

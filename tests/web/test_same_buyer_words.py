@@ -126,3 +126,33 @@ def test_an_account_linked_before_is_not_told_again_when_it_changes_address(clie
     path = link_in(mails_to(db, "elsewhere@example.com")[-1], "/confirm-email-change/")
     page = _said(client.post(path, follow_redirects=True))
     assert "Your account now uses elsewhere@example.com" in page and "one buyer's" not in page
+
+
+def _change_through_the_pages(client, db, email: str) -> str:
+    """Ask for the change, open the link (the page before the button), press the button: the page the link showed."""
+    client.post("/account/email", data={"em-email": email, "em-password": PASSWORD})
+    fresh(db)
+    path = link_in(mails_to(db, email)[-1], "/confirm-email-change/")
+    shown = _said(client.get(path))
+    client.post(path)
+    return shown
+
+
+def test_the_deletion_page_says_every_confirmed_address_s_fingerprint_is_kept(client, db, reviewed):  # noqa: F811
+    """Every confirmed address the account had links its owner's next account (voices.py); the page said "your
+    confirmed address", the last one, and the change of address said nothing of the one it left."""
+    login(client, reviewed["buyer"])
+    shown = _change_through_the_pages(client, db, "newer.address@example.com")
+    assert f"We keep a coded fingerprint of {ADDRESS} (not the address) with your account." in shown
+    page = _said(client.get("/account/delete"))
+    assert ("We keep a coded fingerprint of each of the 2 addresses you confirmed here, your earlier ones included "
+            "(not the addresses): if you register again with any of them") in page
+    assert "fingerprint of your confirmed address" not in page
+
+
+def test_a_change_from_an_unconfirmed_address_promises_no_fingerprint(client, db, make_user):
+    member = make_user("unconfirmed")  # never confirmed its address
+    old_email = member.email
+    login(client, member)
+    shown = _change_through_the_pages(client, db, "settled@example.com")
+    assert f"instead of {old_email}" in shown and "coded fingerprint" not in shown

@@ -292,6 +292,20 @@ def test_orders_all_on_time_leave_the_delivery_estimate_where_the_stars_put_it(m
         assert (on_time.low, on_time.high) == pytest.approx((plain.low, plain.high), abs=1e-12)
 
 
+@pytest.mark.parametrize("stars", [(2, 2, 2), (3, 3, 3), (4, 4, 4), (5, 5, 5)])
+def test_on_time_orders_beside_late_ones_never_lower_the_delivery_estimate(model, stars):
+    """Issue 8: 'on-time dates must not' lower the delivery estimate, in a record that mixes them with late orders too.
+    Beside one to three late orders (2 to 90 days), the orders on time (to the day, or early) score delivery no lower
+    dated than the same orders without dates: a record of mostly on-time orders is never read as worse than one whose
+    on-time orders said nothing."""
+    for n, late in ((3, 1), (5, 1), (5, 2), (10, 1), (10, 3), (20, 2)):
+        for days in (2, 7, 30, 90):
+            for on_time in (0, -3):
+                dated = model.score_maker(_dated(stars, [days] * late + [on_time] * (n - late)), now=NOW).delivery
+                undated = model.score_maker(_dated(stars, [days] * late + [None] * (n - late)), now=NOW).delivery
+                assert dated.mean >= undated.mean - 1e-9, (n, late, days, on_time)
+
+
 def test_a_few_reviews_far_below_all_the_others_count_for_little_and_do_not_stop_a_tier(model):
     """The score page's rule 'Such a tier waits ... while nearly every review for a good while has been clearly lower
     than the earlier ones (well over the time this maker usually goes between reviews)' goes on: 'Reviews far below

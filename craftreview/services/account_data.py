@@ -138,6 +138,7 @@ class DeletionPage:
     maker_name: str | None  # its maker profile's name, if it has one
     maker_reviews: int  # reviews of that profile (their authors' words: they stay either way)
     fingerprints: int  # confirmed addresses whose keyed digest keeping the reviews would keep (services/voices.py)
+    linked: bool  # it is linked to a deleted account that kept its reviews: its digests are kept even if it wrote none
 
 
 def deletion_page(session: Session, user: User) -> DeletionPage:
@@ -150,7 +151,7 @@ def deletion_page(session: Session, user: User) -> DeletionPage:
         maker_name=maker.name if maker else None,
         maker_reviews=session.scalar(select(count).select_from(Review).where(Review.maker_id == maker.id))
         if maker else 0,
-        fingerprints=remembered_addresses(session, user))
+        fingerprints=remembered_addresses(session, user), linked=user.earlier_account_id is not None)
 
 
 @dataclass(frozen=True)
@@ -189,8 +190,10 @@ def delete_account(session: Session, user: User, *, password: str, reviews: str,
             else:
                 _anonymise_maker(session, maker)
                 affected.add(maker.id)
-        if reviews == "keep" and own:
-            remember_address(session, user)  # its owner's next account shares the kept reviews' voice (voices.py)
+        # Its owner's next account shares the kept reviews' voice (voices.py): its own, or its chain's (an account
+        # linked to an earlier one passes the chain on, under an address the first account may never have had).
+        if reviews == "keep" and (own or user.earlier_account_id is not None):
+            remember_address(session, user)
         else:
             forget_addresses(session, user)  # nothing kept for a next account to share a voice with
         _erase_personal_rows(session, user)

@@ -16,7 +16,8 @@ the earlier one, kept a second voice while only the last address was recorded (m
   linking the address's real owner to it would merge their voice with a stranger's. An address entered and left
   before its link was opened records nothing either.
 - Only a deleted account's digests link. A live account's (its earlier addresses) wait for its deletion; a deletion
-  that keeps nothing to join (reviews removed, or none written) erases them.
+  that keeps nothing to join (reviews removed, or none written and no earlier account linked) erases them. An account
+  linked to the chain that wrote nothing records its addresses: one it moved to was never the first account's.
 - The digest is an HMAC keyed from the app's SECRET_KEY (`VOICE_KEY` on every session, `configure`), so the stored
   value cannot be checked against a guessed address without the key. New digests use SECRET_KEY; a link also matches
   digests made under a key in SECRET_KEY_FALLBACKS, so a rotation that keeps the old key there ends no link not yet

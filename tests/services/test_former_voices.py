@@ -147,6 +147,30 @@ def test_a_chain_of_re_registrations_points_at_the_first_account(db, reviewed, m
     assert {read_as[r.id] for r in (reviewed["first"], between, third)} == {reviewed["buyer"].id}
 
 
+def test_a_linked_account_without_reviews_deleted_leaves_the_chain_reachable_under_the_first_address(
+        db, reviewed, make_review):
+    """The middle account records nothing of its own, and needs not: the first account's digest still links."""
+    _delete(db, reviewed["buyer"])
+    middle = _account(db)
+    _delete(db, middle)
+    last = _account(db)
+    assert db.get(User, last.id).earlier_account_id == reviewed["buyer"].id
+
+
+def test_a_linked_account_without_reviews_that_moved_address_passes_the_chain_on_at_its_deletion(
+        db, reviewed, make_review):
+    """Its new address was never the first account's: only its own digest can link the next account to the chain."""
+    maker = reviewed["maker"]
+    _delete(db, reviewed["buyer"])
+    middle = _account(db)
+    _change_address(db, middle, "new.mailbox@example.com")
+    _delete(db, middle)
+    last = _account(db, "new.mailbox@example.com")
+    third = make_review(last, maker, craftsmanship=5, consistency=5, delivery=5)
+    assert db.get(User, last.id).earlier_account_id == reviewed["buyer"].id
+    assert _voices(db, maker.id)[third.id] == _voices(db, maker.id)[reviewed["first"].id]
+
+
 def test_an_account_an_operator_creates_confirmed_is_linked_at_once(db, reviewed):
     _delete(db, reviewed["buyer"])
     again = accounts.register_user(db, email=ADDRESS, display_name="Returning Buyer", password=PASSWORD,

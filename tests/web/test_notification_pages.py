@@ -179,6 +179,19 @@ def test_unsubscribe_link_works_logged_out_and_get_never_writes(app, client, db,
     assert "Already done: you will no longer get mails" in again and "<button" not in again.split("<main", 1)[1]
 
 
+def test_the_mail_promises_no_single_click_the_unsubscribe_page_does_not_give(app, db, make_user, make_maker,
+                                                                             make_review):
+    """The link opens a page with a button (a mail scanner's GET must change nothing); the text mail said "with one
+    click"."""
+    owner = make_user("owner")
+    make_review(make_user("buyer"), make_maker(owner))
+    mail = mails_to(db, owner.email)[0]
+    path = link_in(mail, "/unsubscribe/")
+    offer = next(line for line in mail.body.splitlines() if line.endswith(path))
+    assert re.fullmatch(r"Stop these mails \(no login needed\): https?://\S+", offer)
+    assert "<button" in app.test_client().get(path).get_data(as_text=True).split("<main", 1)[1]
+
+
 def test_a_tampered_unsubscribe_link_is_refused(app, client, db, make_user, make_maker, make_review):
     owner = make_user("owner")
     make_review(make_user("buyer"), make_maker(owner))

@@ -156,3 +156,14 @@ def test_a_change_from_an_unconfirmed_address_promises_no_fingerprint(client, db
     login(client, member)
     shown = _change_through_the_pages(client, db, "settled@example.com")
     assert f"instead of {old_email}" in shown and "coded fingerprint" not in shown
+
+
+def test_a_linked_account_that_wrote_nothing_is_told_its_fingerprint_is_kept(client, db, reviewed):  # noqa: F811
+    """Such an account passes the chain on (voices.py) with nothing to choose: the page said only "erased"."""
+    _delete(db, reviewed["buyer"])
+    again = _account(db)
+    login(client, again)
+    page = _said(client.get("/account/delete"))
+    assert "You have written no reviews or replies, so there is nothing to keep or remove." in page
+    assert ("We keep a coded fingerprint of your confirmed address (not the address): if you register again with it, "
+            "a review you write of a maker you reviewed there counts together with them, as one buyer's.") in page

@@ -250,7 +250,7 @@ class PostgresBackend:
         with self._reading() as conn:
             if facets:
                 return pg_sql.hits_and_facets(conn, where, rel, cov, params, kind, sort,
-                                              pg_sql.full_coverage(query, kind, sort))
+                                              pg_sql.ranked_from(query, filters.for_kind(kind), kind, sort, limit))
             hits = pg_sql.hits_only(conn, where, rel, cov, params, kind, sort) if limit else []
             return RawResults(pg_sql.count(conn, where, params), hits)
 

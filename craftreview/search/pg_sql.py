@@ -279,8 +279,59 @@ def full_coverage(query: ParsedQuery, kind: str, sort: str) -> float | None:
     return float(held) if held else None
 
 
+# A relaxed query's matches are ranked in the scan only when their coverage is at least the one which, were clauses
+# independent, this many times :limit candidates reach (likely_floor). Words of one craft come together, so more
+# matches cover much of the query than independence expects and the estimate is mostly below the :limit-th best
+# coverage: over 48 bench queries (bench/search/RESULTS.md, s684) 1.0 ranked 76,000 of 241,000 matches and re-read
+# 269 rows, 2.0 ranked 86,000, 0.5 ranked 66,000 and re-read 376.
+FLOOR_MARGIN = 1.0
+NEGLIGIBLE = 0.01  # expected documents below which likely_floor forgets a combination of clauses
+
+
+def ranked_from(query: ParsedQuery, filters: Filters, kind: str, sort: str, limit: int) -> float | None:
+    """The coverage from which hits_and_facets ranks matches in the scan (the others only when they can make the
+    top hits): full_coverage for a strict query, likely_floor for a relaxed one; None: every match is ranked."""
+    return likely_floor(query, filters, kind, sort, limit) if query.any_of else full_coverage(query, kind, sort)
+
+
+def likely_floor(query: ParsedQuery, filters: Filters, kind: str, sort: str, limit: int) -> float | None:
+    """An estimate of the :limit-th best coverage of a relaxed query ranked by relevance (_coverage), from the
+    clauses' document counts (query.counts, as if clauses occurred independently): the highest coverage at least
+    FLOOR_MARGIN x limit candidates are expected to reach. None when it would leave no candidate unranked, or it is
+    not known (no counts, sorted by a column, filtered: a filter keeps an unknown share of each coverage). The hits
+    are exact whatever it is: _best_hits ranks from their rows the matches below it that can make the top hits."""
+    positives = query.positives
+    if (not query.any_of or len(query.counts) != len(positives) or query.documents <= 0 or filters.active
+            or _sort(kind, sort)[0] is not None):
+        return None
+    # (coverage, whether a clause picking candidates is held) -> expected share of the documents
+    shares: dict[tuple[int, bool], float] = {(0, False): 1.0}
+    for clause, weight, n, seed in zip(positives, query.weights, query.counts, query.seeded(), strict=True):
+        if _only_stop_words(clause):
+            continue
+        p = min(1.0, n / query.documents)
+        grown: dict[tuple[int, bool], float] = {}
+        for (cov, picked), share in shares.items():
+            for key, part in (((cov, picked), share * (1.0 - p)), ((cov + int(weight), picked or seed), share * p)):
+                if part * query.documents >= NEGLIGIBLE:  # a long query's thousands of coverages stay a few
+                    grown[key] = grown.get(key, 0.0) + part
+        shares = grown
+    candidates: dict[int, float] = {}  # coverage -> expected share of the documents, of the candidates only
+    for (cov, picked), share in shares.items():
+        if picked:
+            candidates[cov] = candidates.get(cov, 0.0) + share
+    levels = sorted(candidates, reverse=True)
+    reaching = 0.0
+    for cov in levels:
+        reaching += query.documents * candidates[cov]
+        if reaching >= FLOOR_MARGIN * limit:
+            return float(cov) if cov != levels[-1] else None
+    return None
+
+
 def _hits_ranked_when_full(where: str, rel: str, cov: str, full: float, extra: str) -> str:
-    """The matches (as _select_hits) with a relevance only for those of full coverage, and every match's row address.
+    """The matches (as _select_hits) with a relevance only for those covering at least `full` (ranked_from), and every
+    match's row address.
     A related name widens a clause by every document saying only the related name ('bracelet' finds every review
     saying "jewelry"): ranking each of them was most of such a page's statement, and when the page's top hits all
     hold the words typed none of them is needed (_best_hits)."""
@@ -320,7 +371,7 @@ def hits_and_facets(conn, where: str, rel: str, cov: str, params: dict, kind: st
     """Top hits, the total and every facet's counts from one index scan: the matches are
     materialised once, then read three times (the top hits; their count; one GROUPING SETS pass
     for all facet counts, over the sample of documents facets.sample_threshold picks). With `full`
-    (full_coverage), only the matches that can make the top hits are ranked (_best_hits)."""
+    (ranked_from), only the matches that can make the top hits are ranked (_best_hits)."""
     names = FACETS[kind]
     column, _source = _sort(kind, sort)
     columns = "".join(f", d.{n}" for n in names) + ", d.sample_key"

@@ -194,6 +194,10 @@ class ParsedQuery:
     notes: tuple[str, ...] = ()
     weights: tuple[int, ...] = ()  # any_of: each positive clause's weight (rarer words weigh more)
     seeds: tuple[bool, ...] = ()   # any_of: which positive clauses pick candidates (empty: all of them)
+    # any_of: how many of the tab's `documents` each positive clause matches (the counts the weights came from; empty:
+    # not known). A backend may use them to estimate which coverages reach the top hits (pg_sql.likely_floor).
+    counts: tuple[int, ...] = ()
+    documents: int = 0
     # Typed with OR between words: any of them is asked for, whatever the count of documents holding all of them
     # (search.service searches it relaxed from the start).
     any_asked: bool = False

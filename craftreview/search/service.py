@@ -365,7 +365,8 @@ def relaxed_plan(backend: SearchBackend, query: ParsedQuery, kind: str) -> tuple
     documents = _cached_count(backend, ParsedQuery(), kind)
     counts = [_cached_count(backend, ParsedQuery((clause,)), kind) for clause in query.positives]
     short = len(query.positives) <= SHORT_QUERY
-    relaxed = query.relaxed(tuple(_weight(documents, n, short) for n in counts))
+    relaxed = replace(query.relaxed(tuple(_weight(documents, n, short) for n in counts)), counts=tuple(counts),
+                      documents=documents)
     seeds = _seeds(counts, documents)
     if all(seeds):
         return relaxed, 1.0
